@@ -1,0 +1,2 @@
+/** collections-service: REST resources and their request/response records. They translate and delegate: no rule, no SQL, no Kafka here. */
+package io.tradecredit.collections.api;

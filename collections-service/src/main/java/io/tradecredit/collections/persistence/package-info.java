@@ -1,0 +1,2 @@
+/** collections-service: Panache repositories and queries; every query filters by the caller's tenant. */
+package io.tradecredit.collections.persistence;

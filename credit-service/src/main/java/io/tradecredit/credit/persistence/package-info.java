@@ -1,0 +1,2 @@
+/** credit-service: Panache repositories and queries; every query filters by the caller's tenant. */
+package io.tradecredit.credit.persistence;

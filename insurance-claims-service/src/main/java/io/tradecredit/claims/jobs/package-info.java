@@ -1,0 +1,2 @@
+/** insurance-claims-service: Time-driven jobs: DailyJob implementations run as of a date, daily by the scheduler or by an operator. */
+package io.tradecredit.claims.jobs;

@@ -1,0 +1,2 @@
+/** invoice-service: Panache repositories and queries; every query filters by the caller's tenant. */
+package io.tradecredit.invoice.persistence;

@@ -1,0 +1,2 @@
+/** notification-service: REST resources and their request/response records. They translate and delegate: no rule, no SQL, no Kafka here. */
+package io.tradecredit.notification.api;

@@ -1,0 +1,2 @@
+/** notification-service: Time-driven jobs: DailyJob implementations run as of a date, daily by the scheduler or by an operator. */
+package io.tradecredit.notification.jobs;

@@ -1,0 +1,2 @@
+/** notification-service: Panache repositories and queries; every query filters by the caller's tenant. */
+package io.tradecredit.notification.persistence;

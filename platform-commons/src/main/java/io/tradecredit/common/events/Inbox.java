@@ -1,0 +1,82 @@
+package io.tradecredit.common.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies an incoming event at most once per consumer: its id is inserted into {@code inbox} in
+ * the same transaction as the effect, and a redelivered event finds it there and is skipped.
+ *
+ * <p>A poison message fails at once (the channel's dead-letter strategy takes it); any other
+ * failure (database restarting, a lock timeout) is retried with backoff before it is given up to
+ * the DLQ, so a short outage does not park good events.
+ */
+@ApplicationScoped
+public class Inbox {
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+    static final String CLAIM = "insert into inbox (consumer, event_id, tenant_id, event_type, received_at)"
+            + " values (:consumer, :id, :tenant, :type, :at) on conflict do nothing";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "tradecredit.inbox.retries", defaultValue = "5")
+    int retries;
+
+    @ConfigProperty(name = "tradecredit.inbox.initial-backoff-ms", defaultValue = "200")
+    long initialBackoffMs;
+
+    /**
+     * Parses the record and applies {@code effect} once, in a transaction. Returns whether the
+     * effect ran (false for a duplicate).
+     */
+    public Uni<Boolean> receive(String consumer, ConsumerRecord<String, String> record,
+            Function<IncomingEvent, Uni<Void>> effect) {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.from(record, json);
+        } catch (PoisonMessageException e) {
+            LOG.warnf("%s: poison message to the DLQ: %s", consumer, e.getMessage());
+            return Uni.createFrom().failure(e);
+        }
+        return Panache.withTransaction(() -> applyOnce(consumer, event, effect))
+                .onFailure(failure -> !(failure instanceof PoisonMessageException))
+                .retry().withBackOff(Duration.ofMillis(initialBackoffMs), Duration.ofSeconds(10)).atMost(retries);
+    }
+
+    /** For callers already inside a transaction: claims the event id, then runs the effect. */
+    public Uni<Boolean> applyOnce(String consumer, IncomingEvent event, Function<IncomingEvent, Uni<Void>> effect) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLAIM)
+                        .setParameter("consumer", consumer)
+                        .setParameter("id", event.id())
+                        .setParameter("tenant", event.tenantId())
+                        .setParameter("type", event.type())
+                        .setParameter("at", OffsetDateTime.now(clock))
+                        .executeUpdate())
+                .chain(claimed -> {
+                    if (claimed == 0) {
+                        LOG.debugf("%s: duplicate event %s skipped", consumer, event.id());
+                        return Uni.createFrom().item(false);
+                    }
+                    return effect.apply(event).replaceWith(true);
+                });
+    }
+}

@@ -1,0 +1,195 @@
+package io.tradecredit.common.events;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+
+/**
+ * Publishes committed outbox rows to Kafka and marks them sent.
+ *
+ * <p>Each round locks a batch with {@code FOR UPDATE SKIP LOCKED}, so several replicas share the
+ * work without publishing a row twice, and keeps only rows with no earlier unsent row of the same
+ * aggregate held elsewhere, so one aggregate's events are published in order even when replicas
+ * race. It wakes on {@code NOTIFY tradecredit_outbox} from the insert trigger and also polls, in
+ * case a notification was missed (listener reconnecting, relay paused).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    static final String LOCK_BATCH = """
+            with locked as (
+                select seq, aggregate_id from outbox
+                where sent_at is null order by seq limit $1
+                for update skip locked)
+            select o.seq, o.event_id, o.tenant_id, o.topic, o.aggregate_id, o.event_type, o.payload, o.occurred_at
+            from outbox o join locked l on l.seq = o.seq
+            where not exists (
+                select 1 from outbox p
+                where p.aggregate_id = l.aggregate_id and p.sent_at is null and p.seq < l.seq
+                  and p.seq not in (select seq from locked))
+            order by o.seq""";
+    static final String MARK_SENT = "update outbox set sent_at = $2 where seq = any($1)";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    KafkaEventPublisher publisher;
+
+    @Inject
+    java.time.Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "tradecredit.outbox.relay.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "tradecredit.outbox.relay.batch-size", defaultValue = "200")
+    int batchSize;
+
+    @ConfigProperty(name = "tradecredit.outbox.relay.poll-interval-ms", defaultValue = "1000")
+    long pollIntervalMs;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String databaseUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String databaseUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String databasePassword;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean wokenWhileDraining;
+    private volatile boolean paused;
+    private PgSubscriber subscriber;
+    private long pollTimer = -1;
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            LOG.info("Outbox relay disabled by tradecredit.outbox.relay.enabled=false");
+            return;
+        }
+        metrics.gauge("tradecredit.outbox.relay.paused", this, r -> r.paused ? 1 : 0);
+        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl)
+                .setUser(databaseUser).setPassword(databasePassword);
+        subscriber = PgSubscriber.subscriber(vertx, options)
+                .reconnectPolicy(attempts -> 1000L);
+        subscriber.channel("tradecredit_outbox").handler(payload -> wake());
+        subscriber.connect().subscribe().with(
+                ok -> wake(),
+                failure -> LOG.warnf("Outbox LISTEN not connected (%s); polling every %d ms",
+                        failure.getMessage(), pollIntervalMs));
+        pollTimer = vertx.setPeriodic(pollIntervalMs, id -> wake());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        paused = true;
+        if (pollTimer >= 0) {
+            vertx.cancelTimer(pollTimer);
+        }
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    /** Stops publishing (rows keep accumulating); for operators and for tests of crash safety. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        wake();
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** Starts a drain unless one is running; a running drain is told to go round once more. */
+    public void wake() {
+        if (paused || !enabled) {
+            return;
+        }
+        if (!draining.compareAndSet(false, true)) {
+            wokenWhileDraining = true;
+            return;
+        }
+        wokenWhileDraining = false;
+        drain();
+    }
+
+    private void drain() {
+        publishBatch().subscribe().with(published -> {
+            if (!paused && (published == batchSize || wokenWhileDraining)) {
+                wokenWhileDraining = false;
+                drain();
+            } else {
+                draining.set(false);
+                if (wokenWhileDraining) {
+                    wake();
+                }
+            }
+        }, failure -> {
+            draining.set(false);
+            LOG.warnf("Outbox relay round failed, will retry: %s", failure.getMessage());
+        });
+    }
+
+    /** One round: lock, publish, mark sent, commit. Returns the number of rows published. */
+    Uni<Integer> publishBatch() {
+        return pool.withTransaction(connection -> lockBatch(connection)
+                .chain(rows -> rows.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : Uni.createFrom().completionStage(() -> publisher.publish(rows))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                .chain(() -> markSent(connection, rows))
+                                .replaceWith(rows.size())));
+    }
+
+    private Uni<List<OutboxRow>> lockBatch(SqlConnection connection) {
+        return connection.preparedQuery(LOCK_BATCH).execute(Tuple.of(batchSize)).map(rows -> {
+            List<OutboxRow> batch = new ArrayList<>();
+            for (Row r : rows) {
+                batch.add(new OutboxRow(r.getLong("seq"), r.getUUID("event_id"), r.getString("tenant_id"),
+                        r.getString("topic"), r.getString("aggregate_id"), r.getString("event_type"),
+                        r.getString("payload"), r.getOffsetDateTime("occurred_at")));
+            }
+            return batch;
+        });
+    }
+
+    private Uni<Void> markSent(SqlConnection connection, List<OutboxRow> rows) {
+        Long[] seqs = rows.stream().map(OutboxRow::seq).toArray(Long[]::new);
+        return connection.preparedQuery(MARK_SENT).execute(Tuple.of(seqs, OffsetDateTime.now(clock)))
+                .invoke(() -> metrics.counter("tradecredit.outbox.published").increment(rows.size()))
+                .replaceWithVoid();
+    }
+}

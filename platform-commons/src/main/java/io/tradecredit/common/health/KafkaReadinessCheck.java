@@ -1,0 +1,71 @@
+package io.tradecredit.common.health;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Ready only while the Kafka cluster answers: the outbox relay and every consumer need it, even in
+ * a service that has no messaging channel of its own yet.
+ */
+@Readiness
+@ApplicationScoped
+public class KafkaReadinessCheck implements HealthCheck {
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    private volatile AdminClient admin;
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                    .nodes().get(3, TimeUnit.SECONDS).size();
+            return HealthCheckResponse.named("kafka").up().withData("brokers", nodes).build();
+        } catch (Exception e) {
+            return HealthCheckResponse.named("kafka").down()
+                    .withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+
+    private AdminClient admin() {
+        if (admin == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    Map<String, Object> config = new HashMap<>();
+                    kafkaConfig.forEach((k, v) -> {
+                        if (AdminClientConfig.configNames().contains(k)) {
+                            config.put(k, v);
+                        }
+                    });
+                    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness-check");
+                    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+                    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+                    admin = AdminClient.create(config);
+                }
+            }
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}

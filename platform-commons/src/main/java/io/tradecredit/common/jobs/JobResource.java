@@ -1,0 +1,58 @@
+package io.tradecredit.common.jobs;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.tenancy.Roles;
+
+/** Operator door to the daily jobs: run one for a given date, e.g. to catch up after downtime. */
+@Path("/api/v1/admin/jobs")
+@RolesAllowed(Roles.PLATFORM_OPS)
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+    @Inject
+    JobRunner runner;
+
+    @Inject
+    Clock clock;
+
+    public record Jobs(List<String> jobs) {
+    }
+
+    @GET
+    public Jobs list() {
+        return new Jobs(runner.names());
+    }
+
+    /** {@code asOf} defaults to today; a date already run answers its earlier result. */
+    @POST
+    @Path("/{job}")
+    public Uni<JobRun> run(@RestPath String job, @RestQuery String asOf) {
+        LocalDate date;
+        if (asOf == null || asOf.isBlank()) {
+            date = LocalDate.now(clock);
+        } else {
+            try {
+                date = LocalDate.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalidField("asOf", "must be a date like 2026-11-22, got '" + asOf + "'");
+            }
+        }
+        return runner.run(job, date);
+    }
+}

@@ -1,0 +1,33 @@
+package io.tradecredit.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.events.PoisonMessageException;
+
+/** Consumes widget events through the inbox, the way services consume each other's events. */
+@ApplicationScoped
+public class WidgetSeenConsumer {
+    @Inject
+    Inbox inbox;
+
+    @Incoming("widget-events")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.receive("widget-seen", record, event -> {
+            if (!event.data().hasNonNull("name")) {
+                throw new PoisonMessageException("widget event " + event.id() + " has no name");
+            }
+            return Panache.getSession().chain(s -> s
+                    .createNativeQuery("insert into widget_seen (event_id, tenant_id, name) values (:id, :t, :n)")
+                    .setParameter("id", event.id()).setParameter("t", event.tenantId())
+                    .setParameter("n", event.data().get("name").asText()).executeUpdate())
+                    .replaceWithVoid();
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,80 @@
+package io.tradecredit.common.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
+
+@QuarkusTest
+class InboxTest {
+
+    @Test
+    void duplicateDeliveryIsAppliedOnce() {
+        String eventId = UUID.randomUUID().toString();
+        String next = UUID.randomUUID().toString();
+        sendWidgetEvent(eventId, "twice");
+        sendWidgetEvent(eventId, "twice");
+        sendWidgetEvent(next, "after-the-duplicate");
+
+        awaitSeen(next);
+        assertEquals(1, Database.count("select count(*) from widget_seen where event_id = ?", eventId));
+        assertEquals(1, Database.count("select count(*) from inbox where consumer = 'widget-seen' and event_id = ?", eventId));
+    }
+
+    @Test
+    void poisonMessageGoesToTheDeadLetterTopicAndTheNextIsProcessed() {
+        String marker = "poison-" + UUID.randomUUID();
+        Topics.send("widget-events", marker, "{ this is not json " + marker, Map.of(
+                "ce_id", marker, "ce_type", "io.tradecredit.test.widget-created.v1", "ce_tenantid", "acme",
+                "ce_specversion", "1.0", "ce_source", "/test"));
+        String unnamed = UUID.randomUUID().toString();
+        Topics.send("widget-events", unnamed, "{\"widgetId\":\"w\"}", headers(unnamed));
+        String good = UUID.randomUUID().toString();
+        sendWidgetEvent(good, "after-the-poison");
+
+        awaitSeen(good);
+        List<ConsumerRecord<String, String>> dead = Topics.read("widget-events.dlq.commons-test", Duration.ofSeconds(20),
+                rs -> rs.stream().filter(r -> marker.equals(r.key()) || unnamed.equals(r.key())).count() >= 2);
+        assertTrue(dead.stream().anyMatch(r -> marker.equals(r.key()) && r.value().contains(marker)),
+                "unparseable record parked on the DLQ");
+        assertTrue(dead.stream().anyMatch(r -> unnamed.equals(r.key())), "record the consumer rejects parked on the DLQ");
+        ConsumerRecord<String, String> parked = dead.stream().filter(r -> marker.equals(r.key())).findFirst().orElseThrow();
+        assertTrue(Topics.header(parked, "dead-letter-reason").contains("not JSON"), "the DLQ says why");
+        assertEquals(0, Database.count("select count(*) from widget_seen where event_id in (?, ?)", marker, unnamed));
+    }
+
+    private static void sendWidgetEvent(String eventId, String name) {
+        Topics.send("widget-events", "widget-" + eventId, "{\"widgetId\":\"w\",\"name\":\"" + name + "\"}", headers(eventId));
+    }
+
+    private static Map<String, String> headers(String eventId) {
+        return Map.of("ce_id", eventId, "ce_type", "io.tradecredit.test.widget-created.v1", "ce_tenantid", "acme",
+                "ce_specversion", "1.0", "ce_source", "/test", "content-type", "application/json");
+    }
+
+    private static void awaitSeen(String eventId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Database.count("select count(*) from widget_seen where event_id = ?", eventId) == 1) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("event " + eventId + " was not applied within 30 s");
+    }
+}

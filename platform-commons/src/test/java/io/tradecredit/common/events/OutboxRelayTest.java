@@ -1,0 +1,141 @@
+package io.tradecredit.common.events;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
+import io.tradecredit.testing.Topics;
+
+@QuarkusTest
+class OutboxRelayTest {
+    static final String ADMIN = Tokens.tenant("acme").roles("tenant-admin").mint();
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Outbox outbox;
+
+    @AfterEach
+    void relayRunsAgain() {
+        relay.resume();
+    }
+
+    @Test
+    void eventWrittenWithStateChangeReachesKafkaOnceAsCloudEvent() {
+        String id = createWidget("gear-" + UUID.randomUUID().toString().substring(0, 8), false).extract().path("id");
+
+        List<ConsumerRecord<String, String>> mine = recordsFor(id, Duration.ofSeconds(15), 1);
+        // keep reading a little: a second copy would show up now
+        mine = recordsFor(id, Duration.ofSeconds(2), Integer.MAX_VALUE);
+        assertEquals(1, mine.size(), "exactly one record for the widget");
+        ConsumerRecord<String, String> r = mine.get(0);
+        assertEquals(id, r.key(), "key is the aggregate id");
+        assertEquals("1.0", Topics.header(r, "ce_specversion"));
+        assertEquals("io.tradecredit.test.widget-created.v1", Topics.header(r, "ce_type"));
+        assertEquals("acme", Topics.header(r, "ce_tenantid"));
+        assertEquals("/tradecredit/commons-test", Topics.header(r, "ce_source"));
+        assertEquals("application/json", Topics.header(r, "content-type"));
+        assertTrue(r.value().contains("\"widgetId\":\"" + id + "\""), r.value());
+        assertEquals(0, Database.count("select count(*) from outbox where aggregate_id = ? and sent_at is null", id));
+    }
+
+    @Test
+    void eventCommittedWhileRelayIsStoppedIsPublishedOnceAfterRestart() {
+        relay.pause();
+        String id = createWidget("sprocket", false).extract().path("id");
+        assertEquals(1, Database.count("select count(*) from widget where id = ?::uuid", id), "state committed");
+        assertEquals(1, Database.count("select count(*) from outbox where aggregate_id = ? and sent_at is null", id));
+        assertTrue(recordsFor(id, Duration.ofSeconds(2), Integer.MAX_VALUE).isEmpty(), "nothing published while stopped");
+
+        relay.resume();
+
+        recordsFor(id, Duration.ofSeconds(15), 1);
+        assertEquals(1, recordsFor(id, Duration.ofSeconds(2), Integer.MAX_VALUE).size());
+        assertEquals(0, Database.count("select count(*) from outbox where aggregate_id = ? and sent_at is null", id));
+    }
+
+    @Test
+    void rolledBackTransactionPublishesNothing() {
+        String name = "rollback-" + UUID.randomUUID().toString().substring(0, 8);
+        createWidget(name, true).statusCode(409);
+        assertEquals(0, Database.count("select count(*) from widget where name = ?", name));
+        assertEquals(0, Database.count("select count(*) from outbox where payload like ?", "%" + name + "%"));
+        List<ConsumerRecord<String, String>> all = Topics.readFor("widget-events", Duration.ofSeconds(3));
+        assertTrue(all.stream().noneMatch(r -> r.value().contains(name)), "no record of the rolled-back widget");
+    }
+
+    @Test
+    void concurrentRelaysPublishEachRowOnceAndInOrderPerAggregate() throws Throwable {
+        // two relay rounds racing stand for two replicas; 5 aggregates x 20 events each
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        relay.pause();
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int n = 0; n < 20; n++) {
+                for (int a = 0; a < 5; a++) {
+                    int step = n;
+                    String aggregate = run + "-agg-" + a;
+                    chain = chain.chain(() -> outbox.record(new OutgoingEvent("ordered-events",
+                            "io.tradecredit.test.step.v1", "thing", aggregate, "acme", Map.of("step", step)))
+                            .replaceWithVoid());
+                }
+            }
+            return chain;
+        }));
+
+        VertxContextSupport.subscribeAndAwait(() -> Uni.combine().all().unis(drainAll(), drainAll()).discardItems());
+
+        Topics.read("ordered-events", Duration.ofSeconds(20),
+                rs -> rs.stream().filter(r -> r.key().startsWith(run)).count() >= 100);
+        Map<String, List<Integer>> steps = new HashMap<>();
+        Topics.readFor("ordered-events", Duration.ofSeconds(1)).stream()
+                .filter(r -> r.key().startsWith(run))
+                .forEach(r -> steps.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                        .add(Integer.parseInt(r.value().replaceAll("\\D", ""))));
+        assertEquals(5, steps.size());
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            expected.add(i);
+        }
+        steps.forEach((aggregate, seen) -> assertEquals(expected, seen, aggregate + ": in order, once each"));
+    }
+
+    private Uni<Void> drainAll() {
+        return relay.publishBatch().repeat().until(published -> published == 0).collect().last().replaceWithVoid();
+    }
+
+    private List<ConsumerRecord<String, String>> recordsFor(String aggregateId, Duration wait, int enough) {
+        return Topics.read("widget-events", wait,
+                rs -> rs.stream().filter(r -> aggregateId.equals(r.key())).count() >= enough)
+                .stream().filter(r -> aggregateId.equals(r.key())).toList();
+    }
+
+    private io.restassured.response.ValidatableResponse createWidget(String name, boolean failAfterEvent) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .queryParam("failAfterEvent", failAfterEvent)
+                .body("{\"name\":\"" + name + "\",\"quantity\":3}")
+                .post("/api/v1/widgets").then();
+    }
+
+}
