@@ -1,0 +1,35 @@
+package io.tradecredit.common.events;
+
+import java.util.List;
+
+/** The platform's Kafka topics (DESIGN.md, "Events"); {@code contracts/asyncapi.yaml} documents each. */
+public final class TopicNames {
+    public static final String INVOICE_EVENTS = "invoice-events";
+    public static final String CREDIT_EVENTS = "credit-events";
+    public static final String COLLECTION_CASES = "collection-cases";
+    public static final String CLAIM_EVENTS = "claim-events";
+    public static final String NOTIFICATION_REQUESTS = "notification-requests";
+    public static final String NOTIFICATION_STATUS = "notification-status";
+
+    /** Every fixed topic; agency topics are per agency code. */
+    public static final List<String> ALL = List.of(INVOICE_EVENTS, CREDIT_EVENTS, COLLECTION_CASES, CLAIM_EVENTS,
+            NOTIFICATION_REQUESTS, NOTIFICATION_STATUS);
+
+    private TopicNames() {
+    }
+
+    /** What one partner agency may read: the cases handed to it. */
+    public static String agencyCases(String agencyCode) {
+        return "agency." + agencyCode + ".cases";
+    }
+
+    /** What one partner agency reports back: contacts, promises, payments, results. */
+    public static String agencyUpdates(String agencyCode) {
+        return "agency." + agencyCode + ".updates";
+    }
+
+    /** The dead-letter topic of one consumer service of {@code topic}. */
+    public static String deadLetter(String topic, String consumerService) {
+        return topic + ".dlq." + consumerService;
+    }
+}
