@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,6 +52,7 @@ public class OutboxRelay {
                   and p.seq not in (select seq from locked))
             order by o.seq""";
     static final String MARK_SENT = "update outbox set sent_at = $2 where seq = any($1)";
+    static final String BACKLOG = "select count(*) as unsent from outbox where sent_at is null";
 
     @Inject
     Pool pool;
@@ -85,11 +87,16 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.datasource.password")
     String databasePassword;
 
+    @ConfigProperty(name = "tradecredit.outbox.backlog-interval-ms", defaultValue = "10000")
+    long backlogIntervalMs;
+
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicLong unsent = new AtomicLong();
     private volatile boolean wokenWhileDraining;
     private volatile boolean paused;
     private PgSubscriber subscriber;
     private long pollTimer = -1;
+    private long backlogTimer = -1;
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
@@ -97,6 +104,11 @@ public class OutboxRelay {
             return;
         }
         metrics.gauge("tradecredit.outbox.relay.paused", this, r -> r.paused ? 1 : 0);
+        // a growing backlog means the relay cannot publish (broker down, relay paused)
+        metrics.gauge("tradecredit.outbox.unsent", unsent);
+        backlogTimer = vertx.setPeriodic(backlogIntervalMs, id -> pool.query(BACKLOG).execute().subscribe().with(
+                rows -> unsent.set(rows.iterator().next().getLong("unsent")),
+                failure -> LOG.debugf("outbox backlog not measured: %s", failure.getMessage())));
         PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl)
                 .setUser(databaseUser).setPassword(databasePassword);
         subscriber = PgSubscriber.subscriber(vertx, options)
@@ -113,6 +125,9 @@ public class OutboxRelay {
         paused = true;
         if (pollTimer >= 0) {
             vertx.cancelTimer(pollTimer);
+        }
+        if (backlogTimer >= 0) {
+            vertx.cancelTimer(backlogTimer);
         }
         if (subscriber != null) {
             subscriber.closeAndForget();

@@ -67,6 +67,7 @@ class OutboxRelayTest {
         assertEquals(1, Database.count("select count(*) from widget where id = ?::uuid", id), "state committed");
         assertEquals(1, Database.count("select count(*) from outbox where aggregate_id = ? and sent_at is null", id));
         assertTrue(recordsFor(id, Duration.ofSeconds(2), Integer.MAX_VALUE).isEmpty(), "nothing published while stopped");
+        assertTrue(unsentGauge() >= 1, "the backlog gauge shows the waiting event");
 
         relay.resume();
 
@@ -119,6 +120,12 @@ class OutboxRelayTest {
             expected.add(i);
         }
         steps.forEach((aggregate, seen) -> assertEquals(expected, seen, aggregate + ": in order, once each"));
+    }
+
+    private static double unsentGauge() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("tradecredit_outbox_unsent"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
     private Uni<Void> drainAll() {
