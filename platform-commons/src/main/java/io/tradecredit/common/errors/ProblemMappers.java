@@ -84,6 +84,22 @@ public class ProblemMappers {
         return invalidField(field, "has the wrong type or shape", uri);
     }
 
+    /** A value the type refuses, e.g. an amount with more decimals than its currency allows. */
+    @ServerExceptionMapper(priority = 1)
+    public Response unmappable(JsonMappingException e, UriInfo uri) {
+        String field = pathOf(e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root instanceof JsonProcessingException j ? j.getOriginalMessage() : root.getMessage();
+        if (field.isEmpty()) {
+            return Problem.of(Response.Status.BAD_REQUEST, "The request body cannot be read: " + reason)
+                    .withInstance(uri.getPath()).toResponse();
+        }
+        return invalidField(field, reason, uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return Problem.of(Response.Status.BAD_REQUEST, "The request body cannot be read: "
@@ -105,6 +121,9 @@ public class ProblemMappers {
             }
             if (cause instanceof MismatchedInputException mismatch) {
                 return mismatchedInput(mismatch, uri);
+            }
+            if (cause instanceof JsonMappingException mapping) {
+                return unmappable(mapping, uri);
             }
             if (cause instanceof JsonProcessingException other) {
                 return unreadableJson(other, uri);

@@ -2,6 +2,7 @@ package io.tradecredit.common.events;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,24 +23,55 @@ public class Outbox {
     static final String INSERT = "insert into outbox (event_id, tenant_id, topic, aggregate_type, aggregate_id,"
             + " event_type, payload, occurred_at) values (:id, :tenant, :topic, :aggType, :aggId, :type, :payload, :at)";
 
+    private static final int CHUNK = 500;
+
     @Inject
     ObjectMapper json;
 
     @Inject
     Clock clock;
 
+    /** Adds many events to the current transaction with few statements (bulk operations). */
+    public Uni<Void> recordAll(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        Uni<Void> chain = requireTransaction().replaceWithVoid();
+        for (int from = 0; from < events.size(); from += CHUNK) {
+            List<OutgoingEvent> chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
+            chain = chain.chain(() -> Panache.getSession().chain(session -> {
+                StringBuilder sql = new StringBuilder("insert into outbox (event_id, tenant_id, topic, aggregate_type,"
+                        + " aggregate_id, event_type, payload, occurred_at) values ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :tenant").append(i)
+                            .append(", :topic").append(i).append(", :aggType").append(i).append(", :aggId").append(i)
+                            .append(", :type").append(i).append(", :payload").append(i).append(", :at)");
+                }
+                var query = session.createNativeQuery(sql.toString()).setParameter("at", at);
+                for (int i = 0; i < chunk.size(); i++) {
+                    OutgoingEvent e = chunk.get(i);
+                    query.setParameter("id" + i, UUID.randomUUID()).setParameter("tenant" + i, e.tenantId())
+                            .setParameter("topic" + i, e.topic()).setParameter("aggType" + i, e.aggregateType())
+                            .setParameter("aggId" + i, e.aggregateId()).setParameter("type" + i, e.type())
+                            .setParameter("payload" + i, serialize(e));
+                }
+                return query.executeUpdate();
+            }).replaceWithVoid());
+        }
+        return chain;
+    }
+
     /** Adds the event to the current transaction; fails if there is none. Returns the event id. */
     public Uni<UUID> record(OutgoingEvent event) {
         UUID id = UUID.randomUUID();
         String payload;
         try {
-            payload = json.writeValueAsString(event.data());
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("event payload is not serializable", e));
+            payload = serialize(event);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
         }
-        return Panache.currentTransaction()
-                .onItem().ifNull().failWith(() -> new IllegalStateException(
-                        "Outbox.record must run inside the transaction of the state change"))
+        return requireTransaction()
                 .chain(tx -> Panache.getSession())
                 .chain(session -> session.createNativeQuery(INSERT)
                         .setParameter("id", id)
@@ -52,5 +84,18 @@ public class Outbox {
                         .setParameter("at", OffsetDateTime.now(clock))
                         .executeUpdate())
                 .replaceWith(id);
+    }
+
+    private static Uni<?> requireTransaction() {
+        return Panache.currentTransaction().onItem().ifNull().failWith(() -> new IllegalStateException(
+                "the outbox must be written inside the transaction of the state change"));
+    }
+
+    private String serialize(OutgoingEvent event) {
+        try {
+            return json.writeValueAsString(event.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload is not serializable", e);
+        }
     }
 }

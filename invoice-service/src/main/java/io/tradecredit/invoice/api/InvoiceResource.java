@@ -1,0 +1,130 @@
+package io.tradecredit.invoice.api;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Page;
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.domain.InvoiceDraft;
+import io.tradecredit.invoice.domain.InvoiceStatus;
+import io.tradecredit.invoice.domain.Invoices;
+import io.tradecredit.invoice.persistence.InvoiceRepository;
+
+@Path("/api/v1/invoices")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+public class InvoiceResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Invoices invoices;
+
+    @Inject
+    Clock clock;
+
+    public record Batch(@NotNull @Size(max = Invoices.MAX_BATCH) List<InvoiceRequest> invoices) {
+    }
+
+    public record BatchResult(int index, int status, UUID invoiceId, String invoiceNumber, Problem problem) {
+    }
+
+    public record BatchResponse(int created, int refused, List<BatchResult> results) {
+    }
+
+    public record Cancel(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record ConfirmReceipt(@NotBlank @Size(max = 200) String confirmedBy, OffsetDateTime confirmedAt) {
+    }
+
+    @POST
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    public Uni<RestResponse<InvoiceView>> issue(@NotNull InvoiceRequest request) {
+        return invoices.issue(tenant.id(), request.toDraft())
+                .map(i -> RestResponse.ResponseBuilder.<InvoiceView>created(URI.create("/api/v1/invoices/" + i.id))
+                        .entity(InvoiceView.of(i, LocalDate.now(clock))).build());
+    }
+
+    /** Up to 1,000 invoices; answers 200 with a result per item (201, 400 or 409 each). */
+    @POST
+    @Path("/batch")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    public Uni<BatchResponse> issueBatch(@Valid @NotNull Batch batch) {
+        List<InvoiceDraft> drafts = batch.invoices().stream().map(r -> r == null ? null : r.toDraft()).toList();
+        return invoices.issueBatch(tenant.id(), drafts).map(items -> {
+            List<BatchResult> results = items.stream().map(item -> item.invoice() != null
+                    ? new BatchResult(item.index(), 201, item.invoice().id, item.invoice().invoiceNumber, null)
+                    : new BatchResult(item.index(), item.problem().status(), null,
+                            drafts.get(item.index()) == null ? null : drafts.get(item.index()).invoiceNumber(),
+                            item.problem())).toList();
+            int created = (int) results.stream().filter(r -> r.status() == 201).count();
+            return new BatchResponse(created, results.size() - created, results);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<InvoiceView> get(@RestPath UUID id, @RestQuery String asOf) {
+        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        return invoices.get(tenant.id(), id).map(i -> InvoiceView.of(i, date));
+    }
+
+    @GET
+    public Uni<Page<InvoiceSummary>> search(@RestQuery UUID buyerId, @RestQuery InvoiceStatus status,
+            @RestQuery String dueFrom, @RestQuery String dueTo, @RestQuery @Min(0) Integer dpdMin,
+            @RestQuery @Min(0) Integer dpdMax, @RestQuery String asOf,
+            @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
+        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        if (dpdMin != null && dpdMax != null && dpdMin > dpdMax) {
+            throw ProblemException.invalidField("dpdMin", "must not exceed dpdMax");
+        }
+        var criteria = new InvoiceRepository.Criteria(buyerId, status, Dates.parse(dueFrom, "dueFrom"),
+                Dates.parse(dueTo, "dueTo"), dpdMin, dpdMax, date);
+        int p = page == null ? 0 : page;
+        int s = size == null ? Page.DEFAULT_SIZE : size;
+        return invoices.search(tenant.id(), criteria, p, s).map(found -> new Page<>(
+                found.items().stream().map(i -> InvoiceSummary.of(i, date)).toList(), p, s, found.total()));
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    public Uni<InvoiceView> cancel(@RestPath UUID id, @Valid @NotNull Cancel request) {
+        return invoices.cancel(tenant.id(), id, request.reason()).map(i -> InvoiceView.of(i, LocalDate.now(clock)));
+    }
+
+    @POST
+    @Path("/{id}/receipt")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.COLLECTOR})
+    public Uni<InvoiceView> confirmReceipt(@RestPath UUID id, @Valid @NotNull ConfirmReceipt request) {
+        return invoices.confirmReceipt(tenant.id(), id, request.confirmedBy(), request.confirmedAt())
+                .map(i -> InvoiceView.of(i, LocalDate.now(clock)));
+    }
+}

@@ -1,0 +1,18 @@
+package io.tradecredit.invoice.api;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.InvoiceStatus;
+
+/** A line of an invoice list. */
+public record InvoiceSummary(UUID id, String invoiceNumber, UUID buyerId, String buyerName, InvoiceStatus status,
+        LocalDate issueDate, LocalDate dueDate, Money total, Money open, Money disputed, int daysPastDue) {
+
+    public static InvoiceSummary of(Invoice i, LocalDate asOf) {
+        return new InvoiceSummary(i.id, i.invoiceNumber, i.buyerId, i.buyerName, i.status, i.issueDate, i.dueDate,
+                i.total(), i.open(), i.disputed(), i.status.isOpen() ? i.daysPastDue(asOf) : 0);
+    }
+}

@@ -1,0 +1,173 @@
+package io.tradecredit.invoice.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.invoice.messaging.InvoiceEvents;
+import io.tradecredit.invoice.persistence.InvoiceRepository;
+import io.tradecredit.invoice.persistence.PolicyRepository;
+
+/**
+ * The invoice use cases: each runs in one transaction that changes the ledger and records the
+ * event in the outbox. The rules themselves are in {@link Invoice} and {@link InvoiceRules}.
+ */
+@ApplicationScoped
+public class Invoices {
+    public static final int MAX_BATCH = 1000;
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    PolicyRepository policies;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** The outcome of one item of a batch: created, or refused with a problem. */
+    public record BatchItem(int index, Invoice invoice, Problem problem) {
+    }
+
+    public Uni<Invoice> issue(String tenantId, InvoiceDraft draft) {
+        List<Problem.FieldError> errors = InvoiceRules.violations(draft);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(incomplete(errors));
+        }
+        return Panache.withTransaction(() -> invoices.existingNumbers(tenantId, List.of(draft.invoiceNumber().strip()))
+                .chain(existing -> {
+                    if (!existing.isEmpty()) {
+                        return Uni.createFrom().failure(duplicate(draft.invoiceNumber()));
+                    }
+                    return policies.policyOf(tenantId).chain(policy -> {
+                        Invoice invoice = Invoice.issue(tenantId, UUID.randomUUID(), draft, policy, OffsetDateTime.now(clock));
+                        return invoices.persist(invoice).chain(() -> outbox.record(InvoiceEvents.issued(invoice)))
+                                .replaceWith(invoice);
+                    });
+                }))
+                // two requests racing for one number: the unique constraint decides
+                .onFailure(Invoices::isDuplicateNumber).transform(e -> duplicate(draft.invoiceNumber()));
+    }
+
+    /**
+     * Issues up to {@value #MAX_BATCH} invoices in one transaction; each item is validated on its
+     * own and refused items do not stop the others.
+     */
+    public Uni<List<BatchItem>> issueBatch(String tenantId, List<InvoiceDraft> drafts) {
+        if (drafts.size() > MAX_BATCH) {
+            return Uni.createFrom().failure(ProblemException.invalidField("invoices",
+                    "at most " + MAX_BATCH + " invoices per batch, got " + drafts.size()));
+        }
+        List<BatchItem> results = new ArrayList<>(drafts.size());
+        List<Integer> valid = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            InvoiceDraft d = drafts.get(i);
+            List<Problem.FieldError> errors = d == null ? List.of(new Problem.FieldError("invoices[" + i + "]", "is empty"))
+                    : InvoiceRules.violations(d);
+            results.add(errors.isEmpty() ? null : new BatchItem(i, null, incomplete(errors).problem()));
+            if (errors.isEmpty()) {
+                valid.add(i);
+            }
+        }
+        List<String> numbers = valid.stream().map(i -> drafts.get(i).invoiceNumber().strip()).toList();
+        return Panache.withTransaction(() -> invoices.existingNumbers(tenantId, numbers)
+                .chain(existing -> policies.policyOf(tenantId).chain(policy -> {
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    Set<String> taken = new HashSet<>(existing);
+                    List<Invoice> issued = new ArrayList<>();
+                    for (int i : valid) {
+                        InvoiceDraft d = drafts.get(i);
+                        if (!taken.add(d.invoiceNumber().strip())) {
+                            results.set(i, new BatchItem(i, null, duplicate(d.invoiceNumber()).problem()));
+                            continue;
+                        }
+                        Invoice invoice = Invoice.issue(tenantId, UUID.randomUUID(), d, policy, now);
+                        issued.add(invoice);
+                        results.set(i, new BatchItem(i, invoice, null));
+                    }
+                    return invoices.persist(issued.stream())
+                            .chain(() -> outbox.recordAll(issued.stream().map(InvoiceEvents::issued).toList()))
+                            .replaceWith(results);
+                })));
+    }
+
+    public Uni<Invoice> get(String tenantId, UUID id) {
+        return Panache.withSession(() -> invoices.findOwned(tenantId, id)).map(i -> found(i, id));
+    }
+
+    public Uni<io.tradecredit.common.api.Page<Invoice>> search(String tenantId, InvoiceRepository.Criteria criteria,
+            int page, int size) {
+        return Panache.withSession(() -> invoices.search(tenantId, criteria, page, size));
+    }
+
+    public Uni<Invoice> cancel(String tenantId, UUID id, String reason) {
+        return Panache.withTransaction(() -> invoices.lockOwned(tenantId, id).map(i -> found(i, id)).chain(invoice -> {
+            invoice.cancel(reason, LocalDate.now(clock));
+            return outbox.record(InvoiceEvents.cancelled(invoice)).replaceWith(invoice);
+        }));
+    }
+
+    public Uni<Invoice> confirmReceipt(String tenantId, UUID id, String confirmedBy, OffsetDateTime confirmedAt) {
+        OffsetDateTime at = confirmedAt != null ? confirmedAt : OffsetDateTime.now(clock);
+        if (at.isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
+            return Uni.createFrom().failure(ProblemException.invalidField("confirmedAt", "must not be in the future"));
+        }
+        return Panache.withTransaction(() -> invoices.lockOwned(tenantId, id).map(i -> found(i, id)).chain(invoice -> {
+            invoice.confirmReceipt(confirmedBy, at);
+            return outbox.record(InvoiceEvents.receiptConfirmed(invoice)).replaceWith(invoice);
+        }));
+    }
+
+    /**
+     * Marks every open invoice due before {@code asOf} overdue and announces each once; for the
+     * daily job (runs inside the job's transaction). Returns how many became overdue.
+     */
+    public Uni<Integer> markOverdue(LocalDate asOf) {
+        return invoices.dueBefore(asOf, 100_000).chain(due -> Multi.createFrom().iterable(due)
+                .filter(invoice -> invoice.markOverdue(asOf))
+                .onItem().transformToUniAndConcatenate(invoice -> outbox.record(InvoiceEvents.becameOverdue(invoice, asOf)))
+                .collect().asList().map(List::size));
+    }
+
+    static Invoice found(Invoice invoice, UUID id) {
+        if (invoice == null) {
+            throw ProblemException.notFound("No invoice " + id);
+        }
+        return invoice;
+    }
+
+    static boolean isDuplicateNumber(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("invoice_number_unique")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException incomplete(List<Problem.FieldError> errors) {
+        return ProblemException.badRequest("The invoice is incomplete or inconsistent: " + errors.size() + " problem"
+                + (errors.size() == 1 ? "" : "s") + ", each named below.", errors);
+    }
+
+    private static ProblemException duplicate(String number) {
+        return ProblemException.conflict("Invoice number " + number + " already exists for this tenant.");
+    }
+}

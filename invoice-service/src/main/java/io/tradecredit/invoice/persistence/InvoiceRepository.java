@@ -1,0 +1,101 @@
+package io.tradecredit.invoice.persistence;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.InvoiceStatus;
+
+/** Invoices of a tenant. Every query takes the tenant: another tenant's invoice does not exist here. */
+@ApplicationScoped
+public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
+
+    /** Search criteria; null means "any". DPD bounds apply to open invoices as of {@code asOf}. */
+    public record Criteria(UUID buyerId, InvoiceStatus status, LocalDate dueFrom, LocalDate dueTo, Integer dpdMin,
+            Integer dpdMax, LocalDate asOf) {
+    }
+
+    public Uni<Invoice> findOwned(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
+    }
+
+    /** The invoice locked for update until the transaction ends: concurrent changes wait their turn. */
+    public Uni<Invoice> lockOwned(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Several invoices locked in id order, so two transactions never wait on each other in a circle. */
+    public Uni<List<Invoice>> lockOwned(String tenantId, Collection<UUID> ids) {
+        return find("tenantId = ?1 and id in ?2 order by id", tenantId, ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Which of these invoice numbers the tenant already has. */
+    public Uni<Set<String>> existingNumbers(String tenantId, Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return getSession().chain(s -> s.createQuery(
+                "select i.invoiceNumber from Invoice i where i.tenantId = :t and i.invoiceNumber in :n", String.class)
+                .setParameter("t", tenantId).setParameter("n", numbers).getResultList())
+                .map(HashSet::new);
+    }
+
+    public Uni<io.tradecredit.common.api.Page<Invoice>> search(String tenantId, Criteria c, int page, int size) {
+        StringBuilder where = new StringBuilder("tenantId = :tenant");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenantId);
+        if (c.buyerId() != null) {
+            where.append(" and buyerId = :buyer");
+            params.put("buyer", c.buyerId());
+        }
+        if (c.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", c.status());
+        }
+        if (c.dueFrom() != null) {
+            where.append(" and dueDate >= :dueFrom");
+            params.put("dueFrom", c.dueFrom());
+        }
+        if (c.dueTo() != null) {
+            where.append(" and dueDate <= :dueTo");
+            params.put("dueTo", c.dueTo());
+        }
+        if (c.dpdMin() != null || c.dpdMax() != null) {
+            // dpd = asOf - dueDate, so a DPD range is a due-date range, on what is still open
+            where.append(" and status in :open");
+            params.put("open", List.of(InvoiceStatus.OPEN, InvoiceStatus.OVERDUE));
+            if (c.dpdMin() != null) {
+                where.append(" and dueDate <= :dueByMin");
+                params.put("dueByMin", c.asOf().minusDays(c.dpdMin()));
+            }
+            if (c.dpdMax() != null) {
+                where.append(" and dueDate >= :dueByMax");
+                params.put("dueByMax", c.asOf().minusDays(c.dpdMax()));
+            }
+        }
+        var query = find(where.toString(), Sort.by("dueDate").and("invoiceNumber"), params).page(Page.of(page, size));
+        return query.list().chain(items -> query.count()
+                .map(total -> new io.tradecredit.common.api.Page<>(new ArrayList<>(items), page, size, total)));
+    }
+
+    /** Open invoices whose due date is before {@code asOf} and not yet marked overdue, in batches. */
+    public Uni<List<Invoice>> dueBefore(LocalDate asOf, int limit) {
+        return find("status = ?1 and dueDate < ?2 order by id", InvoiceStatus.OPEN, asOf)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+    }
+}

@@ -1,0 +1,81 @@
+package io.tradecredit.invoice.persistence;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.invoice.domain.InvoicingPolicy;
+import io.tradecredit.invoice.domain.LateChargePolicy;
+
+/** Per-tenant invoicing terms and per-buyer late-charge overrides; no row means the defaults. */
+@ApplicationScoped
+public class PolicyRepository {
+
+    public Uni<InvoicingPolicy> policyOf(String tenantId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "select issue_deadline_hours, late_daily_rate, late_fee_after_days, late_fee_rate, dso_period_days"
+                        + " from invoicing_policy where tenant_id = :t", Object[].class)
+                .setParameter("t", tenantId).getResultList())
+                .map(rows -> rows.isEmpty() ? InvoicingPolicy.DEFAULT : toPolicy(rows.get(0)));
+    }
+
+    public Uni<Void> save(String tenantId, InvoicingPolicy p, String by, OffsetDateTime at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into invoicing_policy (tenant_id, issue_deadline_hours, late_daily_rate, late_fee_after_days,
+                    late_fee_rate, dso_period_days, updated_at, updated_by)
+                values (:t, :h, :r, :d, :f, :dso, :at, :by)
+                on conflict (tenant_id) do update set issue_deadline_hours = excluded.issue_deadline_hours,
+                    late_daily_rate = excluded.late_daily_rate, late_fee_after_days = excluded.late_fee_after_days,
+                    late_fee_rate = excluded.late_fee_rate, dso_period_days = excluded.dso_period_days,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+                .setParameter("t", tenantId).setParameter("h", p.issueDeadlineHours())
+                .setParameter("r", p.lateCharges().dailyRate()).setParameter("d", p.lateCharges().feeAfterDays())
+                .setParameter("f", p.lateCharges().feeRate()).setParameter("dso", p.dsoPeriodDays())
+                .setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
+    }
+
+    /** The late-charge terms for a buyer: its own if agreed, else the tenant's. */
+    public Uni<LateChargePolicy> lateChargesFor(String tenantId, UUID buyerId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "select late_daily_rate, late_fee_after_days, late_fee_rate from buyer_late_charge_policy"
+                        + " where tenant_id = :t and buyer_id = :b", Object[].class)
+                .setParameter("t", tenantId).setParameter("b", buyerId).getResultList())
+                .chain(rows -> rows.isEmpty()
+                        ? policyOf(tenantId).map(InvoicingPolicy::lateCharges)
+                        : Uni.createFrom().item(toLateCharges(rows.get(0), 0)));
+    }
+
+    public Uni<Void> saveBuyerLateCharges(String tenantId, UUID buyerId, LateChargePolicy p, String by,
+            OffsetDateTime at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into buyer_late_charge_policy (tenant_id, buyer_id, late_daily_rate, late_fee_after_days,
+                    late_fee_rate, updated_at, updated_by)
+                values (:t, :b, :r, :d, :f, :at, :by)
+                on conflict (tenant_id, buyer_id) do update set late_daily_rate = excluded.late_daily_rate,
+                    late_fee_after_days = excluded.late_fee_after_days, late_fee_rate = excluded.late_fee_rate,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+                .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("r", p.dailyRate())
+                .setParameter("d", p.feeAfterDays()).setParameter("f", p.feeRate())
+                .setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Boolean> deleteBuyerLateCharges(String tenantId, UUID buyerId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "delete from buyer_late_charge_policy where tenant_id = :t and buyer_id = :b")
+                .setParameter("t", tenantId).setParameter("b", buyerId).executeUpdate()).map(n -> n > 0);
+    }
+
+    private static InvoicingPolicy toPolicy(Object[] r) {
+        return new InvoicingPolicy(((Number) r[0]).intValue(), toLateCharges(r, 1), ((Number) r[4]).intValue());
+    }
+
+    private static LateChargePolicy toLateCharges(Object[] r, int from) {
+        return new LateChargePolicy(((BigDecimal) r[from]).stripTrailingZeros(), ((Number) r[from + 1]).intValue(),
+                ((BigDecimal) r[from + 2]).stripTrailingZeros());
+    }
+
+}

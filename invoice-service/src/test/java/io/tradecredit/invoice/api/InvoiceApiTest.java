@@ -1,0 +1,225 @@
+package io.tradecredit.invoice.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_ACME;
+import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_GLOBEX;
+import static io.tradecredit.invoice.InvoiceFixtures.VIEWER_ACME;
+import static io.tradecredit.invoice.InvoiceFixtures.invoice;
+import static io.tradecredit.invoice.InvoiceFixtures.issue;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
+import io.tradecredit.testing.Topics;
+
+@QuarkusTest
+class InvoiceApiTest {
+    static final LocalDate ISSUED = LocalDate.of(2026, 11, 2);
+    static final LocalDate DUE = ISSUED.plusDays(30);
+
+    @Test
+    void issuedInvoiceIsReadBackAndAnnouncedOnTheTopic() {
+        UUID buyer = UUID.randomUUID();
+        String id = issue(invoice(buyer, ISSUED, DUE));
+
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + id + "?asOf=2026-11-20").then().statusCode(200)
+                .body("status", equalTo("OPEN"), "total.amount", equalTo("1243.00"), "total.currency", equalTo("CNY"),
+                        "amounts.open.amount", equalTo("1243.00"), "lines[1].amount.amount", equalTo("100.00"),
+                        "issuedLate", equalTo(false), "buyer.id", equalTo(buyer.toString()), "daysPastDue", equalTo(0));
+
+        ConsumerRecord<String, String> event = eventFor(buyer, "io.tradecredit.invoice.issued.v1");
+        JsonNode body = Contracts.assertValid(event);
+        assertEquals(id, body.get("invoiceId").asText());
+        assertEquals("1243.00", body.get("openAmount").get("amount").asText());
+        assertEquals(DUE.toString(), body.get("dueDate").asText());
+        assertEquals("acme", Topics.header(event, "ce_tenantid"));
+    }
+
+    @Test
+    void incompleteInvoiceIsRefusedNamingEveryGapAndNothingIsStored() {
+        Map<String, Object> inv = invoice(UUID.randomUUID(), ISSUED, DUE);
+        inv.remove("purchaseOrderNumber");
+        inv.put("seller", Map.of("name", "Acme"));
+        inv.put("total", Map.of("amount", "1300.00", "currency", "CNY"));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(inv).post("/api/v1/invoices")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("purchaseOrderNumber", "seller.address", "seller.taxId",
+                        "seller.bankAccount"));
+        assertEquals(0, Database.count("select count(*) from invoice where invoice_number = ?", inv.get("invoiceNumber")));
+    }
+
+    @Test
+    void amountWithTooManyDecimalsNamesTheField() {
+        Map<String, Object> inv = invoice(UUID.randomUUID(), ISSUED, DUE);
+        inv.put("tax", Map.of("amount", "143.001", "currency", "CNY"));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(inv).post("/api/v1/invoices")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("tax"), "errors[0].message", containsString("decimals"));
+    }
+
+    @Test
+    void duplicateInvoiceNumberIsRefusedWith409() {
+        Map<String, Object> inv = invoice(UUID.randomUUID(), ISSUED, DUE);
+        issue(inv);
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(inv).post("/api/v1/invoices")
+                .then().statusCode(409).contentType("application/problem+json");
+        // the same number is free for another tenant
+        given().auth().oauth2(FINANCE_GLOBEX).contentType(ContentType.JSON).body(inv).post("/api/v1/invoices")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void invoiceIssuedThreeDaysAfterShipmentIsFlagged() {
+        Map<String, Object> inv = invoice(UUID.randomUUID(), ISSUED, DUE);
+        inv.put("shipmentDate", ISSUED.minusDays(3).toString());
+        String id = issue(inv);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + id).then().body("issuedLate", equalTo(true));
+    }
+
+    @Test
+    void batchCreatesTheValidItemsAndReportsEachRefusal() {
+        UUID buyer = UUID.randomUUID();
+        Map<String, Object> good = invoice(buyer, ISSUED, DUE);
+        Map<String, Object> incomplete = invoice(buyer, ISSUED, DUE);
+        incomplete.remove("lines");
+        Map<String, Object> sameNumber = new HashMap<>(invoice(buyer, ISSUED, DUE));
+        sameNumber.put("invoiceNumber", good.get("invoiceNumber"));
+        List<Map<String, Object>> items = List.of(good, incomplete, sameNumber, invoice(buyer, ISSUED, DUE));
+
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(Map.of("invoices", items))
+                .post("/api/v1/invoices/batch").then().statusCode(200)
+                .body("created", equalTo(2), "refused", equalTo(2))
+                .body("results[0].status", equalTo(201), "results[1].status", equalTo(400),
+                        "results[1].problem.errors[0].field", equalTo("lines"),
+                        "results[2].status", equalTo(409), "results[3].status", equalTo(201),
+                        "results[2].invoiceId", nullValue());
+        assertEquals(2, Database.count("select count(*) from invoice where buyer_id = ?", buyer));
+        assertEquals(2, Topics.read("invoice-events", Duration.ofSeconds(15),
+                rs -> rs.stream().filter(r -> buyer.toString().equals(r.key())).count() >= 2)
+                .stream().filter(r -> buyer.toString().equals(r.key())).count());
+    }
+
+    @Test
+    void batchOfMoreThan1000IsRefusedWhole() {
+        List<Map<String, Object>> items = new ArrayList<>();
+        Map<String, Object> one = invoice(UUID.randomUUID(), ISSUED, DUE);
+        for (int i = 0; i < 1001; i++) {
+            items.add(one);
+        }
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(Map.of("invoices", items))
+                .post("/api/v1/invoices/batch").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("invoices"));
+    }
+
+    @Test
+    void searchFiltersByBuyerStatusDueRangeAndDaysPastDue() {
+        UUID buyer = UUID.randomUUID();
+        LocalDate asOf = LocalDate.of(2026, 12, 31);
+        issue(invoice(buyer, ISSUED, asOf.minusDays(5)));   // 5 DPD
+        issue(invoice(buyer, ISSUED, asOf.minusDays(40)));  // 40 DPD
+        issue(invoice(buyer, ISSUED, asOf.plusDays(10)));   // not due
+        given().auth().oauth2(VIEWER_ACME).queryParam("buyerId", buyer).get("/api/v1/invoices")
+                .then().statusCode(200).body("total", equalTo(3), "items.size()", equalTo(3));
+        given().auth().oauth2(VIEWER_ACME).queryParam("buyerId", buyer).queryParam("asOf", asOf.toString())
+                .queryParam("dpdMin", 1).queryParam("dpdMax", 30).get("/api/v1/invoices")
+                .then().statusCode(200).body("total", equalTo(1), "items[0].daysPastDue", equalTo(5));
+        given().auth().oauth2(VIEWER_ACME).queryParam("buyerId", buyer).queryParam("dueFrom", asOf.toString())
+                .get("/api/v1/invoices").then().body("total", equalTo(1));
+        given().auth().oauth2(VIEWER_ACME).queryParam("buyerId", buyer).queryParam("page", 1).queryParam("size", 2)
+                .get("/api/v1/invoices").then().body("items.size()", equalTo(1), "page", equalTo(1));
+        given().auth().oauth2(VIEWER_ACME).queryParam("dueFrom", "31.12.2026").get("/api/v1/invoices")
+                .then().statusCode(400).body("errors[0].field", equalTo("dueFrom"));
+    }
+
+    @Test
+    void cancelBeforePaymentIsAnnounced() {
+        UUID buyer = UUID.randomUUID();
+        String id = issue(invoice(buyer, ISSUED, DUE));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(Map.of("reason", "sent to wrong buyer"))
+                .post("/api/v1/invoices/" + id + "/cancellation").then().statusCode(200)
+                .body("status", equalTo("CANCELLED"), "closedReason", equalTo("sent to wrong buyer"));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/api/v1/invoices/" + id + "/cancellation").then().statusCode(409);
+        Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.cancelled.v1"));
+    }
+
+    @Test
+    void receiptConfirmationRecordsWhoAndWhen() {
+        UUID buyer = UUID.randomUUID();
+        String id = issue(invoice(buyer, ISSUED, DUE));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                .body(Map.of("confirmedBy", "Li Wei, Globex AP", "confirmedAt", "2026-11-03T10:15:00+08:00"))
+                .post("/api/v1/invoices/" + id + "/receipt").then().statusCode(200)
+                .body("receipt.confirmedBy", equalTo("Li Wei, Globex AP"));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(Map.of("confirmedBy", "again"))
+                .post("/api/v1/invoices/" + id + "/receipt").then().statusCode(409);
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/invoices/" + id + "/receipt").then().statusCode(400).body("errors[0].field", equalTo("confirmedBy"));
+        JsonNode event = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.receipt-confirmed.v1"));
+        assertEquals("Li Wei, Globex AP", event.get("confirmedBy").asText());
+    }
+
+    @Test
+    void otherTenantsInvoiceAnswers404() {
+        String id = issue(invoice(UUID.randomUUID(), ISSUED, DUE));
+        given().auth().oauth2(FINANCE_GLOBEX).get("/api/v1/invoices/" + id).then().statusCode(404);
+        given().auth().oauth2(FINANCE_GLOBEX).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/v1/invoices/" + id + "/cancellation").then().statusCode(404);
+    }
+
+    @Test
+    void rolesDecideWhoMayIssue() {
+        Map<String, Object> inv = invoice(UUID.randomUUID(), ISSUED, DUE);
+        given().auth().oauth2(VIEWER_ACME).contentType(ContentType.JSON).body(inv).post("/api/v1/invoices")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.tenant("acme").roles("agency").agency("swiftcollect").mint())
+                .get("/api/v1/invoices").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(inv).post("/api/v1/invoices").then().statusCode(401);
+    }
+
+    @Test
+    void dailyJobMarksOverdueOnceAndAnnouncesIt() {
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = LocalDate.of(2027, 1, 10);
+        String id = issue(invoice(buyer, ISSUED, due));
+        String ops = Tokens.noTenant().roles("platform-ops").mint();
+        given().auth().oauth2(ops).post("/api/v1/admin/jobs/invoice-daily?asOf=2027-01-10").then().statusCode(200);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + id).then().body("status", equalTo("OPEN"));
+        given().auth().oauth2(ops).post("/api/v1/admin/jobs/invoice-daily?asOf=2027-01-11").then().statusCode(200)
+                .body("summary", containsString("became overdue"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + id + "?asOf=2027-01-15").then()
+                .body("status", equalTo("OVERDUE"), "daysPastDue", equalTo(5));
+        JsonNode event = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.became-overdue.v1"));
+        assertEquals("2027-01-11", event.get("asOf").asText());
+    }
+
+    static ConsumerRecord<String, String> eventFor(UUID buyer, String type) {
+        return Topics.read("invoice-events", Duration.ofSeconds(20), rs -> rs.stream().anyMatch(r -> matches(r, buyer, type)))
+                .stream().filter(r -> matches(r, buyer, type)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " for buyer " + buyer));
+    }
+
+    private static boolean matches(ConsumerRecord<String, String> r, UUID buyer, String type) {
+        return buyer.toString().equals(r.key()) && type.equals(Topics.header(r, "ce_type"));
+    }
+}

@@ -1,0 +1,101 @@
+package io.tradecredit.invoice.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.errors.Problem.FieldError;
+import io.tradecredit.common.money.Money;
+
+class InvoiceRulesTest {
+    static final LocalDate ISSUED = LocalDate.of(2026, 11, 2);
+
+    static InvoiceDraft complete() {
+        return new InvoiceDraft("INV-1", ISSUED, ISSUED.minusDays(1),
+                new Party("Acme Machinery Co.", "1 Harbour Rd, Shanghai", "91310000MA1FL8XQ30", "CN12 3456 7890"),
+                UUID.randomUUID(), new Party("Globex Trading Ltd.", "8 Market St, Shenzhen", "91440300MA5F0XYZ1K", null),
+                "PO-77", List.of(new InvoiceDraft.Line("Pump", new BigDecimal("10"), Money.of("100.00", "CNY")),
+                        new InvoiceDraft.Line("Valve", new BigDecimal("2.5"), Money.of("40.00", "CNY"))),
+                Money.of("143.00", "CNY"), Money.of("1243.00", "CNY"), ISSUED.plusDays(30), "30 days net");
+    }
+
+    @Test
+    void completeInvoiceHasNoViolations() {
+        assertEquals(List.of(), InvoiceRules.violations(complete()));
+    }
+
+    @Test
+    void emptyInvoiceNamesEveryMandatoryItem() {
+        var empty = new InvoiceDraft(null, null, null, null, null, null, null, null, null, null, null, null);
+        List<String> fields = InvoiceRules.violations(empty).stream().map(FieldError::field).toList();
+        assertEquals(List.of("invoiceNumber", "issueDate", "seller", "buyerId", "buyer", "purchaseOrderNumber",
+                "dueDate", "total", "tax", "lines"), fields);
+    }
+
+    @Test
+    void missingPartyDetailsAreNamedOneByOne() {
+        var d = complete();
+        var noDetails = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, new Party("Acme", " ", null, null),
+                d.buyerId(), new Party(null, "x", "y", null), d.purchaseOrderNumber(), d.lines(), d.tax(), d.total(),
+                d.dueDate(), null);
+        List<String> fields = InvoiceRules.violations(noDetails).stream().map(FieldError::field).toList();
+        assertEquals(List.of("seller.address", "seller.taxId", "seller.bankAccount", "buyer.name"), fields);
+    }
+
+    @Test
+    void totalMustBeLinesPlusTax() {
+        var d = complete();
+        var wrong = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
+                d.purchaseOrderNumber(), d.lines(), d.tax(), Money.of("1250.00", "CNY"), d.dueDate(), null);
+        List<FieldError> errors = InvoiceRules.violations(wrong);
+        assertEquals(1, errors.size());
+        assertEquals("total", errors.get(0).field());
+        assertTrue(errors.get(0).message().contains("1100.00"), errors.get(0).message());
+        assertTrue(errors.get(0).message().contains("1243.00"), errors.get(0).message());
+    }
+
+    @Test
+    void everyAmountIsInTheInvoiceCurrency() {
+        var d = complete();
+        var mixed = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
+                d.purchaseOrderNumber(), List.of(new InvoiceDraft.Line("Pump", BigDecimal.ONE, Money.of("100.00", "EUR"))),
+                Money.of("0.00", "USD"), Money.of("100.00", "CNY"), d.dueDate(), null);
+        List<String> fields = InvoiceRules.violations(mixed).stream().map(FieldError::field).toList();
+        assertEquals(List.of("tax.currency", "lines[0].unitPrice.currency"), fields);
+    }
+
+    @Test
+    void linesNeedPositiveQuantityAndADescription() {
+        var d = complete();
+        var bad = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
+                d.purchaseOrderNumber(), List.of(new InvoiceDraft.Line("", BigDecimal.ZERO, Money.of("-1.00", "CNY"))),
+                d.tax(), d.total(), d.dueDate(), null);
+        List<String> fields = InvoiceRules.violations(bad).stream().map(FieldError::field).toList();
+        assertEquals(List.of("lines[0].description", "lines[0].quantity", "lines[0].unitPrice"), fields);
+    }
+
+    @Test
+    void dueDateMayNotPrecedeTheIssueDate() {
+        var d = complete();
+        var early = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
+                d.purchaseOrderNumber(), d.lines(), d.tax(), d.total(), ISSUED.minusDays(1), null);
+        assertEquals("dueDate", InvoiceRules.violations(early).get(0).field());
+    }
+
+    @Test
+    void issuingMoreThan48HoursAfterShipmentIsFlagged() {
+        var policy = InvoicingPolicy.DEFAULT;
+        assertFalse(InvoiceRules.issuedLate(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 3), policy));
+        assertTrue(InvoiceRules.issuedLate(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 4), policy));
+        var strict = new InvoicingPolicy(24, LateChargePolicy.DEFAULT, 90);
+        assertTrue(InvoiceRules.issuedLate(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 3), strict));
+        assertFalse(InvoiceRules.issuedLate(null, LocalDate.of(2026, 11, 3), policy));
+    }
+}

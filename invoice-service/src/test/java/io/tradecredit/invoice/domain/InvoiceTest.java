@@ -1,0 +1,117 @@
+package io.tradecredit.invoice.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.money.Money;
+
+class InvoiceTest {
+    static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 2, 9, 0, 0, 0, ZoneOffset.UTC);
+
+    static Invoice invoiceOf1243() {
+        return Invoice.issue("acme", UUID.randomUUID(), InvoiceRulesTest.complete(), InvoicingPolicy.DEFAULT, NOW);
+    }
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    @Test
+    void newInvoiceIsOpenForItsTotal() {
+        Invoice i = invoiceOf1243();
+        assertEquals(InvoiceStatus.OPEN, i.status);
+        assertEquals(cny("1243.00"), i.open());
+        assertEquals(cny("1100.00"), i.lines.get(0).amount().plus(i.lines.get(1).amount()));
+    }
+
+    @Test
+    void partialThenFullPaymentClosesTheInvoice() {
+        Invoice i = invoiceOf1243();
+        assertFalse(i.allocate(cny("1000.00")));
+        assertEquals(cny("243.00"), i.open());
+        assertTrue(i.allocate(cny("243.00")));
+        assertEquals(InvoiceStatus.PAID, i.status);
+    }
+
+    @Test
+    void allocationBeyondTheOpenAmountIsRefused() {
+        Invoice i = invoiceOf1243();
+        assertThrows(ProblemException.class, () -> i.allocate(cny("1243.01")));
+        assertEquals(cny("1243.00"), i.open());
+    }
+
+    @Test
+    void reversingAPaymentReopensThePaidInvoiceAsOverdueWhenItWas() {
+        Invoice i = invoiceOf1243();
+        assertTrue(i.markOverdue(i.dueDate.plusDays(1)));
+        i.allocate(cny("1243.00"));
+        i.reverseAllocation(cny("243.00"));
+        assertEquals(InvoiceStatus.OVERDUE, i.status);
+        assertEquals(cny("243.00"), i.open());
+    }
+
+    @Test
+    void disputedPartIsNotCollectible() {
+        Invoice i = invoiceOf1243();
+        i.freezeDisputed(cny("200.00"));
+        assertEquals(cny("1043.00"), i.collectible());
+        assertThrows(ProblemException.class, () -> i.freezeDisputed(cny("1043.01")));
+        i.releaseDisputed(cny("200.00"));
+        assertEquals(cny("1243.00"), i.collectible());
+    }
+
+    @Test
+    void creditNoteForTheWholeOpenAmountCreditsTheInvoice() {
+        Invoice i = invoiceOf1243();
+        assertTrue(i.credit(cny("1243.00")));
+        assertEquals(InvoiceStatus.CREDITED, i.status);
+    }
+
+    @Test
+    void cancelOnlyBeforeAnyPayment() {
+        Invoice paid = invoiceOf1243();
+        paid.allocate(cny("1.00"));
+        assertThrows(ProblemException.class, () -> paid.cancel("wrong buyer", LocalDate.of(2026, 11, 3)));
+        Invoice fresh = invoiceOf1243();
+        fresh.cancel("wrong buyer", LocalDate.of(2026, 11, 3));
+        assertEquals(InvoiceStatus.CANCELLED, fresh.status);
+        assertThrows(ProblemException.class, () -> fresh.allocate(cny("1.00")));
+    }
+
+    @Test
+    void writeOffTakesTheOpenRest() {
+        Invoice i = invoiceOf1243();
+        i.allocate(cny("243.00"));
+        assertEquals(cny("1000.00"), i.writeOff("buyer insolvent", LocalDate.of(2027, 3, 1)));
+        assertEquals(InvoiceStatus.WRITTEN_OFF, i.status);
+        assertEquals(cny("0.00"), i.open());
+    }
+
+    @Test
+    void becomesOverdueTheDayAfterTheDueDateOnce() {
+        Invoice i = invoiceOf1243();
+        assertFalse(i.markOverdue(i.dueDate));
+        assertTrue(i.markOverdue(i.dueDate.plusDays(1)));
+        assertFalse(i.markOverdue(i.dueDate.plusDays(2)));
+        assertEquals(i.dueDate.plusDays(1), i.overdueSince);
+        assertEquals(10, i.daysPastDue(i.dueDate.plusDays(10)));
+    }
+
+    @Test
+    void receiptIsConfirmedOnce() {
+        Invoice i = invoiceOf1243();
+        i.confirmReceipt("Li Wei, Globex AP", NOW.plusHours(3));
+        assertThrows(ProblemException.class, () -> i.confirmReceipt("someone else", NOW.plusHours(4)));
+        assertEquals("Li Wei, Globex AP", i.receiptConfirmedBy);
+    }
+}

@@ -1,0 +1,147 @@
+package io.tradecredit.common.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonGetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * An amount in a currency, at the currency's scale (CNY and EUR 2 decimals, JPY 0). Never a
+ * double. Arithmetic that produces more decimals (rates, shares) rounds HALF_UP to the scale.
+ * JSON: {@code {"amount":"1234.50","currency":"CNY"}}.
+ */
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        fieldVisibility = JsonAutoDetect.Visibility.NONE)
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        int scale = scaleOf(currency);
+        if (amount.stripTrailingZeros().scale() > scale) {
+            throw new IllegalArgumentException(amount.toPlainString() + " has more decimals than "
+                    + currency.getCurrencyCode() + " allows (" + scale + ")");
+        }
+        amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
+    }
+
+    @JsonCreator
+    public static Money fromJson(@JsonProperty("amount") String amount, @JsonProperty("currency") String currency) {
+        if (amount == null || currency == null) {
+            throw new IllegalArgumentException("money needs both amount and currency");
+        }
+        return of(amount, currency);
+    }
+
+    public static Money of(String amount, String currencyCode) {
+        return new Money(new BigDecimal(amount), currencyOf(currencyCode));
+    }
+
+    public static Money of(BigDecimal amount, String currencyCode) {
+        return new Money(amount, currencyOf(currencyCode));
+    }
+
+    /** Rounds HALF_UP to the currency's scale: for computed amounts, not for input. */
+    public static Money rounded(BigDecimal amount, Currency currency) {
+        return new Money(amount.setScale(scaleOf(currency), RoundingMode.HALF_UP), currency);
+    }
+
+    public static Money zero(String currencyCode) {
+        return zero(currencyOf(currencyCode));
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public static Currency currencyOf(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unknown currency code: " + code);
+        }
+    }
+
+    public static int scaleOf(Currency currency) {
+        return Math.max(currency.getDefaultFractionDigits(), 0);
+    }
+
+    /** Whether {@code amount} fits {@code currencyCode}'s scale without rounding. */
+    public static boolean fitsScale(BigDecimal amount, Currency currency) {
+        return amount.stripTrailingZeros().scale() <= scaleOf(currency);
+    }
+
+    @JsonGetter("amount")
+    public String amountText() {
+        return amount.toPlainString();
+    }
+
+    @JsonGetter("currency")
+    public String currencyCode() {
+        return currency.getCurrencyCode();
+    }
+
+    public Money plus(Money other) {
+        return new Money(amount.add(sameCurrency(other).amount), currency);
+    }
+
+    public Money minus(Money other) {
+        return new Money(amount.subtract(sameCurrency(other).amount), currency);
+    }
+
+    /** Multiplies by a factor (a quantity, a rate) and rounds HALF_UP to the currency's scale. */
+    public Money times(BigDecimal factor) {
+        return rounded(amount.multiply(factor), currency);
+    }
+
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    public Money max(Money other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    public boolean isGreaterThan(Money other) {
+        return compareTo(other) > 0;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        return amount.compareTo(sameCurrency(other).amount);
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("cannot combine " + currency.getCurrencyCode() + " with "
+                    + other.currency.getCurrencyCode());
+        }
+        return other;
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+}

@@ -1,0 +1,50 @@
+package io.tradecredit.common.money;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class MoneyTest {
+    @Test
+    void amountTakesTheCurrencyScale() {
+        assertEquals("1234.50", Money.of("1234.5", "CNY").amountText());
+        assertEquals("1200", Money.of("1200", "JPY").amountText());
+    }
+
+    @Test
+    void moreDecimalsThanTheCurrencyAllowsIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Money.of("10.005", "CNY"));
+        assertThrows(IllegalArgumentException.class, () -> Money.of("10.5", "JPY"));
+    }
+
+    @Test
+    void ratesRoundHalfUpToTheCent() {
+        // 0.05% of 333.33 = 0.166665 -> 0.17
+        assertEquals(Money.of("0.17", "CNY"), Money.of("333.33", "CNY").times(new BigDecimal("0.0005")));
+        // 3% of 100.50 = 3.015 -> 3.02
+        assertEquals(Money.of("3.02", "CNY"), Money.of("100.50", "CNY").times(new BigDecimal("0.03")));
+    }
+
+    @Test
+    void currenciesDoNotMix() {
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1", "CNY").plus(Money.of("1", "EUR")));
+    }
+
+    @Test
+    void jsonCarriesTheAmountAsAString() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("{\"amount\":\"1234.50\",\"currency\":\"CNY\"}", json.writeValueAsString(Money.of("1234.5", "CNY")));
+        assertEquals(Money.of("99.90", "EUR"), json.readValue("{\"amount\":\"99.9\",\"currency\":\"EUR\"}", Money.class));
+        assertEquals(Money.of("99.90", "EUR"), json.readValue("{\"amount\":99.90,\"currency\":\"EUR\"}", Money.class));
+    }
+
+    @Test
+    void unknownCurrencyIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1", "XYZ1"));
+    }
+}
