@@ -1,0 +1,82 @@
+package io.tradecredit.invoice.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.LedgerEntry;
+
+/** The dated ledger entries of invoices (see {@link LedgerEntry}); written in the caller's transaction. */
+@ApplicationScoped
+public class LedgerRepository {
+
+    public Uni<Void> record(LedgerEntry e) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into ledger_entry (id, tenant_id, buyer_id, invoice_id, kind, amount, currency, effective_date,
+                    reference_id, note, created_at, created_by)
+                values (:id, :t, :b, :i, :k, :a, :c, :d, :r, :n, :at, :by)""")
+                .setParameter("id", e.id()).setParameter("t", e.tenantId()).setParameter("b", e.buyerId())
+                .setParameter("i", e.invoiceId()).setParameter("k", e.kind().name())
+                .setParameter("a", e.amount().amount()).setParameter("c", e.amount().currencyCode())
+                .setParameter("d", e.effectiveDate()).setParameter("r", e.referenceId()).setParameter("n", e.note())
+                .setParameter("at", e.createdAt()).setParameter("by", e.createdBy()).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** The entries of one invoice, oldest first. */
+    public Uni<List<LedgerEntry>> ofInvoice(String tenantId, UUID invoiceId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select id, tenant_id, buyer_id, invoice_id, kind, amount, currency, effective_date, reference_id, note,
+                    created_at, created_by
+                from ledger_entry where tenant_id = :t and invoice_id = :i order by effective_date, created_at""",
+                Object[].class).setParameter("t", tenantId).setParameter("i", invoiceId).getResultList())
+                .map(rows -> rows.stream().map(LedgerRepository::toEntry).toList());
+    }
+
+    /** Per invoice, the sum of entries effective on or before {@code asOf} (what it had been reduced by). */
+    public Uni<Map<UUID, BigDecimal>> reductionsAsOf(String tenantId, Collection<UUID> invoiceIds, LocalDate asOf) {
+        if (invoiceIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select invoice_id, sum(amount) from ledger_entry
+                where tenant_id = :t and invoice_id in (:ids) and effective_date <= :d group by invoice_id""",
+                Object[].class).setParameter("t", tenantId).setParameter("ids", invoiceIds).setParameter("d", asOf)
+                .getResultList())
+                .map(rows -> {
+                    Map<UUID, BigDecimal> sums = new HashMap<>();
+                    rows.forEach(r -> sums.put((UUID) r[0], (BigDecimal) r[1]));
+                    return sums;
+                });
+    }
+
+    private static LedgerEntry toEntry(Object[] r) {
+        return new LedgerEntry((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3], LedgerEntry.Kind.valueOf((String) r[4]),
+                Money.rounded((BigDecimal) r[5], Money.currencyOf(((String) r[6]).trim())), toDate(r[7]), (UUID) r[8],
+                (String) r[9], toOffset(r[10]), (String) r[11]);
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}
