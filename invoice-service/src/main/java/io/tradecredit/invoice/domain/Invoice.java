@@ -272,6 +272,22 @@ public class Invoice {
         receiptConfirmedAt = at;
     }
 
+    /** Puts the open balance under a payment plan: its instalments are now the due schedule. */
+    public void placeUnderPlan(UUID planId) {
+        requireOpen("be put on a payment plan");
+        if (paymentPlanId != null) {
+            throw ProblemException.conflict("Invoice " + invoiceNumber + " is already under payment plan " + paymentPlanId);
+        }
+        paymentPlanId = planId;
+    }
+
+    /** Returns the invoice to normal collection when its plan ends. */
+    public void releaseFromPlan(UUID planId) {
+        if (planId.equals(paymentPlanId)) {
+            paymentPlanId = null;
+        }
+    }
+
     /** Marks the invoice overdue when its due date has passed; true if it became overdue now. */
     public boolean markOverdue(LocalDate asOf) {
         if (status != InvoiceStatus.OPEN || !asOf.isAfter(dueDate) || !open().isPositive()) {

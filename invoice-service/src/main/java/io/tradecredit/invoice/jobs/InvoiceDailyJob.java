@@ -8,12 +8,20 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.jobs.DailyJob;
 import io.tradecredit.invoice.domain.Invoices;
+import io.tradecredit.invoice.domain.PaymentPlans;
 
-/** The ledger's day: invoices past their due date become overdue (each announced once). */
+/**
+ * The ledger's day: invoices past their due date become overdue, and payment plans whose
+ * instalments fell due are judged (a missed instalment breaks the plan). Each change is
+ * announced once.
+ */
 @ApplicationScoped
 public class InvoiceDailyJob implements DailyJob {
     @Inject
     Invoices invoices;
+
+    @Inject
+    PaymentPlans plans;
 
     @Override
     public String name() {
@@ -22,6 +30,8 @@ public class InvoiceDailyJob implements DailyJob {
 
     @Override
     public Uni<String> run(LocalDate asOf) {
-        return invoices.markOverdue(asOf).map(n -> n + " invoice(s) became overdue as of " + asOf);
+        return invoices.markOverdue(asOf).chain(overdue -> plans.judgeActive(asOf).map(ended ->
+                overdue + " invoice(s) became overdue, " + ended[0] + " payment plan(s) broken, " + ended[1]
+                        + " completed as of " + asOf));
     }
 }

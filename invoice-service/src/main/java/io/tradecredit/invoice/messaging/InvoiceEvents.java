@@ -8,7 +8,10 @@ import java.util.UUID;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.InstalmentSchedule;
 import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.PaymentPlan;
+import io.tradecredit.invoice.domain.PlanCompliance;
 
 /**
  * Everything invoice-service tells the platform, on {@code invoice-events}. Each event carries
@@ -121,6 +124,24 @@ public final class InvoiceEvents {
     public static OutgoingEvent creditNoteIssued(Invoice i, UUID creditNoteId, Money amount, String reason) {
         return event("credit-note-issued", i.tenantId, i.buyerId, new CreditNoteIssued(creditNoteId, i.id,
                 i.invoiceNumber, i.buyerId, amount, reason, i.dueDate, i.open()));
+    }
+
+    public static OutgoingEvent planAgreed(PaymentPlan p, List<InstalmentSchedule.Instalment> schedule,
+            List<UUID> invoiceIds) {
+        return event("payment-plan-agreed", p.tenantId, p.buyerId, new PaymentPlanAgreed(p.id, p.buyerId,
+                invoiceIds.stream().sorted().toList(), p.principal(), p.interest(),
+                schedule.stream().map(i -> new Instalment(i.number(), i.dueDate(), i.amount())).toList()));
+    }
+
+    public static OutgoingEvent instalmentMissed(PaymentPlan p, PlanCompliance.Verdict verdict, LocalDate asOf) {
+        InstalmentSchedule.Instalment missed = verdict.missed();
+        return event("instalment-missed", p.tenantId, p.buyerId, new InstalmentMissed(p.id, p.buyerId, missed.number(),
+                missed.dueDate(), missed.amount(), verdict.paidByMissedDue(), asOf));
+    }
+
+    public static OutgoingEvent planBroken(PaymentPlan p, List<UUID> invoiceIds, Money openAmount, LocalDate asOf) {
+        return event("plan-broken", p.tenantId, p.buyerId, new PaymentPlanBroken(p.id, p.buyerId, invoiceIds,
+                p.endReason, openAmount, asOf));
     }
 
     public static OutgoingEvent cancelled(Invoice i) {

@@ -1,0 +1,40 @@
+package io.tradecredit.invoice.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.InstalmentSchedule;
+import io.tradecredit.invoice.domain.PaymentPlan;
+import io.tradecredit.invoice.domain.PaymentPlans;
+
+/** A payment plan with its schedule: each instalment KEPT, MISSED or DUE. */
+public record PaymentPlanView(UUID id, UUID buyerId, PaymentPlan.Status status, LocalDate agreedOn,
+        InstalmentSchedule.Frequency frequency, BigDecimal annualInterestRate, Money principal, Money interest,
+        List<UUID> invoiceIds, List<InstalmentView> instalments, LocalDate endedOn, String endReason) {
+
+    public record InstalmentView(int number, LocalDate dueDate, Money principal, Money interest, Money amount,
+            String state) {
+    }
+
+    public record Summary(UUID id, PaymentPlan.Status status, LocalDate agreedOn, Money principal) {
+        static Summary of(PaymentPlan p) {
+            return new Summary(p.id, p.status, p.agreedOn, p.principal());
+        }
+    }
+
+    static PaymentPlanView of(PaymentPlans.Plan plan) {
+        PaymentPlan p = plan.plan();
+        List<InstalmentView> instalments = plan.instalments().stream().map(row -> {
+            var i = row.toInstalment(p.currency);
+            String state = i.number() <= p.judgedUpTo ? "KEPT"
+                    : p.status == PaymentPlan.Status.BROKEN && i.number() == p.judgedUpTo + 1 ? "MISSED" : "DUE";
+            return new InstalmentView(i.number(), i.dueDate(), i.principal(), i.interest(), i.amount(), state);
+        }).toList();
+        return new PaymentPlanView(p.id, p.buyerId, p.status, p.agreedOn, p.frequency,
+                p.annualRate.stripTrailingZeros(), p.principal(), p.interest(), plan.invoiceIds(), instalments,
+                p.endedOn, p.endReason);
+    }
+}

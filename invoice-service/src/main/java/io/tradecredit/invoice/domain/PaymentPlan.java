@@ -1,0 +1,85 @@
+package io.tradecredit.invoice.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.tradecredit.common.money.Money;
+
+/** An overdue balance of a buyer turned into instalments, and whether the buyer keeps to them. */
+@Entity
+@Table(name = "payment_plan")
+public class PaymentPlan {
+    public enum Status {
+        ACTIVE, COMPLETED, BROKEN
+    }
+
+    @Id
+    public UUID id;
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+    @Column(name = "buyer_id", nullable = false)
+    public UUID buyerId;
+    @Column(name = "currency", nullable = false)
+    public String currency;
+    @Column(name = "principal", nullable = false)
+    public BigDecimal principal;
+    @Column(name = "interest", nullable = false)
+    public BigDecimal interest;
+    @Column(name = "annual_rate", nullable = false)
+    public BigDecimal annualRate;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "frequency", nullable = false)
+    public InstalmentSchedule.Frequency frequency;
+    @Column(name = "agreed_on", nullable = false)
+    public LocalDate agreedOn;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    public Status status;
+    @Column(name = "judged_up_to", nullable = false)
+    public int judgedUpTo;
+    @Column(name = "ended_on")
+    public LocalDate endedOn;
+    @Column(name = "end_reason")
+    public String endReason;
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+    @Version
+    public long version;
+
+    public Money principal() {
+        return Money.rounded(principal, Money.currencyOf(currency));
+    }
+
+    public Money interest() {
+        return Money.rounded(interest, Money.currencyOf(currency));
+    }
+
+    /** Applies the day's verdict: instalments kept, broken by a missed one, or completed. */
+    public void apply(PlanCompliance.Verdict verdict, LocalDate asOf) {
+        if (!verdict.kept().isEmpty()) {
+            judgedUpTo = verdict.kept().get(verdict.kept().size() - 1);
+        }
+        if (verdict.missed() != null) {
+            status = Status.BROKEN;
+            endedOn = asOf;
+            endReason = "instalment " + verdict.missed().number() + " of " + verdict.missed().dueDate()
+                    + " not paid: " + verdict.paidByMissedDue() + " paid by then";
+        } else if (verdict.paidOff()) {
+            status = Status.COMPLETED;
+            endedOn = asOf;
+            endReason = "principal paid off";
+        }
+    }
+}

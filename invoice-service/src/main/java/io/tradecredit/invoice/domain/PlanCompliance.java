@@ -1,0 +1,55 @@
+package io.tradecredit.invoice.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * Whether a buyer keeps its payment plan: instalment n is kept when what was paid on the plan's
+ * invoices from the agreement up to n's due date covers the principal of instalments 1..n. The
+ * first one not covered is missed, and a missed instalment breaks the plan (DOMAIN.md §2).
+ * Interest shown on the schedule is billed apart and does not count here.
+ */
+public final class PlanCompliance {
+
+    /** A payment (or, negative, its reversal) on one of the plan's invoices, by effective date. */
+    public record Payment(LocalDate on, Money amount) {
+    }
+
+    /** Instalments found kept, the one missed (or null), and whether the principal is paid off. */
+    public record Verdict(List<Integer> kept, InstalmentSchedule.Instalment missed, Money paidByMissedDue,
+            boolean paidOff) {
+    }
+
+    private PlanCompliance() {
+    }
+
+    /**
+     * Judges the instalments due before {@code asOf} that are not judged yet (numbers above
+     * {@code judgedUpTo}), in order, stopping at the first missed one.
+     */
+    public static Verdict judge(List<InstalmentSchedule.Instalment> schedule, int judgedUpTo, List<Payment> payments,
+            LocalDate asOf) {
+        Money zero = Money.zero(schedule.get(0).principal().currency());
+        Money principal = schedule.stream().map(InstalmentSchedule.Instalment::principal).reduce(zero, Money::plus);
+        Money paidTotal = payments.stream().filter(p -> !p.on().isAfter(asOf)).map(Payment::amount)
+                .reduce(zero, Money::plus);
+        List<Integer> kept = new ArrayList<>();
+        Money dueSoFar = zero;
+        for (InstalmentSchedule.Instalment i : schedule) {
+            dueSoFar = dueSoFar.plus(i.principal());
+            if (i.number() <= judgedUpTo || !i.dueDate().isBefore(asOf)) {
+                continue;
+            }
+            Money paidByDue = payments.stream().filter(p -> !p.on().isAfter(i.dueDate())).map(Payment::amount)
+                    .reduce(zero, Money::plus);
+            if (paidByDue.compareTo(dueSoFar) < 0) {
+                return new Verdict(kept, i, paidByDue, false);
+            }
+            kept.add(i.number());
+        }
+        return new Verdict(kept, null, null, paidTotal.compareTo(principal) >= 0);
+    }
+}

@@ -1,0 +1,79 @@
+package io.tradecredit.invoice.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.PaymentPlan;
+import io.tradecredit.invoice.domain.PlanCompliance;
+import io.tradecredit.invoice.domain.PlanInstalment;
+
+/** Payment plans with their instalments and invoices; every query takes the tenant. */
+@ApplicationScoped
+public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan, UUID> {
+
+    public Uni<PaymentPlan> findOwned(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
+    }
+
+    public Uni<List<PaymentPlan>> ofBuyer(String tenantId, UUID buyerId) {
+        return list("tenantId = ?1 and buyerId = ?2 order by agreedOn desc, createdAt desc", tenantId, buyerId);
+    }
+
+    /** Active plans, locked: one daily run judges a plan at a time. */
+    public Uni<List<PaymentPlan>> activeLocked(int limit) {
+        return find("status = ?1 order by id", PaymentPlan.Status.ACTIVE).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .page(0, limit).list();
+    }
+
+    public Uni<List<PlanInstalment>> instalments(UUID planId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                "from PlanInstalment where planId = :p order by number", PlanInstalment.class)
+                .setParameter("p", planId).getResultList());
+    }
+
+    public Uni<Void> addInvoices(UUID planId, List<UUID> invoiceIds) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID invoiceId : invoiceIds) {
+            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                    "insert into plan_invoice (plan_id, invoice_id) values (:p, :i)")
+                    .setParameter("p", planId).setParameter("i", invoiceId).executeUpdate()).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    public Uni<List<UUID>> invoiceIds(UUID planId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "select invoice_id from plan_invoice where plan_id = :p order by invoice_id", UUID.class)
+                .setParameter("p", planId).getResultList());
+    }
+
+    /** Payments (and their reversals) on the plan's invoices effective since the agreement. */
+    public Uni<List<PlanCompliance.Payment>> paymentsSince(PaymentPlan plan, LocalDate from) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select e.effective_date, e.amount from ledger_entry e
+                join plan_invoice p on p.invoice_id = e.invoice_id and p.plan_id = :p
+                where e.tenant_id = :t and e.kind in ('PAYMENT', 'PAYMENT_REVERSAL') and e.effective_date >= :from
+                order by e.effective_date""", Object[].class)
+                .setParameter("p", plan.id).setParameter("t", plan.tenantId).setParameter("from", from)
+                .getResultList())
+                .map(rows -> {
+                    List<PlanCompliance.Payment> payments = new ArrayList<>();
+                    for (Object[] r : rows) {
+                        LocalDate on = r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0];
+                        payments.add(new PlanCompliance.Payment(on,
+                                Money.rounded((BigDecimal) r[1], Money.currencyOf(plan.currency))));
+                    }
+                    return payments;
+                });
+    }
+}

@@ -1,0 +1,113 @@
+package io.tradecredit.invoice.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_ACME;
+import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_GLOBEX;
+import static io.tradecredit.invoice.InvoiceFixtures.VIEWER_ACME;
+import static io.tradecredit.invoice.InvoiceFixtures.invoice;
+import static io.tradecredit.invoice.InvoiceFixtures.issue;
+import static io.tradecredit.invoice.api.InvoiceApiTest.eventFor;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Tokens;
+
+@QuarkusTest
+class PaymentPlanApiTest {
+    static final LocalDate TODAY = LocalDate.now();
+    static final String OPS = Tokens.noTenant().roles("platform-ops").mint();
+
+    @Test
+    void overdueBalanceBecomesThreeMonthlyInstalmentsAndAMissedOneBreaksThePlan() {
+        UUID buyer = UUID.randomUUID();
+        String a = issue(invoice(buyer, TODAY.minusDays(60), TODAY.minusDays(30)));
+        String b = issue(invoice(buyer, TODAY.minusDays(50), TODAY.minusDays(20)));
+        LocalDate first = TODAY.plusDays(10);
+
+        String planId = agree(FINANCE_ACME, buyer, List.of(a, b), 3, first).then().statusCode(201)
+                .body("status", equalTo("ACTIVE"), "principal.amount", equalTo("2486.00"),
+                        "instalments[0].amount.amount", equalTo("828.66"),
+                        "instalments[2].amount.amount", equalTo("828.68"),
+                        "instalments[1].dueDate", equalTo(first.plusMonths(1).toString()),
+                        "instalments[0].state", equalTo("DUE"))
+                .extract().path("id");
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + a).then().body("paymentPlanId", equalTo(planId));
+        JsonNode agreed = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.payment-plan-agreed.v1"));
+        assertEquals(3, agreed.get("instalments").size());
+
+        // nothing paid by the first due date: the day after, the plan breaks
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first).then().statusCode(200);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/payment-plans/" + planId).then().body("status", equalTo("ACTIVE"));
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200).body("summary", containsString("1 payment plan(s) broken"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("BROKEN"), "instalments[0].state", equalTo("MISSED"),
+                        "endReason", containsString("instalment 1"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + a).then().body("paymentPlanId", nullValue());
+
+        JsonNode missed = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.instalment-missed.v1"));
+        assertEquals(1, missed.get("instalmentNumber").asInt());
+        assertEquals("0.00", missed.get("amountPaid").get("amount").asText());
+        JsonNode broken = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.plan-broken.v1"));
+        assertEquals("2486.00", broken.get("openAmount").get("amount").asText());
+    }
+
+    @Test
+    void invoiceCanBeUnderOnePlanOnly() {
+        UUID buyer = UUID.randomUUID();
+        String a = issue(invoice(buyer, TODAY.minusDays(60), TODAY.minusDays(30)));
+        agree(FINANCE_ACME, buyer, List.of(a), 2, TODAY.plusDays(5)).then().statusCode(201);
+        agree(FINANCE_ACME, buyer, List.of(a), 2, TODAY.plusDays(5)).then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void badAgreementsAreRefusedNamingTheField() {
+        UUID buyer = UUID.randomUUID();
+        String a = issue(invoice(buyer, TODAY.minusDays(60), TODAY.minusDays(30)));
+        String otherBuyers = issue(invoice(UUID.randomUUID(), TODAY.minusDays(60), TODAY.minusDays(30)));
+        agree(FINANCE_ACME, buyer, List.of(a, otherBuyers), 2, TODAY.plusDays(5)).then().statusCode(400)
+                .body("errors[0].field", equalTo("invoiceIds"));
+        agree(FINANCE_ACME, buyer, List.of(a), 0, TODAY.plusDays(5)).then().statusCode(400)
+                .body("errors[0].field", equalTo("instalments"));
+        agree(FINANCE_ACME, buyer, List.of(a), 2, TODAY.minusDays(1)).then().statusCode(400)
+                .body("errors[0].field", equalTo("firstDueDate"));
+        agree(FINANCE_ACME, buyer, List.of(UUID.randomUUID().toString()), 2, TODAY.plusDays(5)).then().statusCode(404);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + a).then().body("paymentPlanId", nullValue());
+    }
+
+    @Test
+    void otherTenantsCannotSeeOrUseThePlan() {
+        UUID buyer = UUID.randomUUID();
+        String a = issue(invoice(buyer, TODAY.minusDays(60), TODAY.minusDays(30)));
+        agree(FINANCE_GLOBEX, buyer, List.of(a), 2, TODAY.plusDays(5)).then().statusCode(404);
+        String planId = agree(FINANCE_ACME, buyer, List.of(a), 2, TODAY.plusDays(5)).then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(FINANCE_GLOBEX).get("/api/v1/payment-plans/" + planId).then().statusCode(404);
+        agree(VIEWER_ACME, buyer, List.of(a), 2, TODAY.plusDays(5)).then().statusCode(403);
+        given().auth().oauth2(VIEWER_ACME).queryParam("buyerId", buyer).get("/api/v1/payment-plans").then()
+                .statusCode(200).body("size()", equalTo(1), "[0].id", equalTo(planId));
+    }
+
+    static io.restassured.response.Response agree(String token, UUID buyer, List<String> invoiceIds, int count,
+            LocalDate first) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer.toString(), "invoiceIds", invoiceIds, "instalments", count,
+                        "frequency", "MONTHLY", "firstDueDate", first.toString()))
+                .post("/api/v1/payment-plans");
+    }
+}

@@ -1,0 +1,62 @@
+package io.tradecredit.invoice.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.InstalmentSchedule.Frequency;
+import io.tradecredit.invoice.domain.InstalmentSchedule.Instalment;
+
+class InstalmentScheduleTest {
+    static Money cny(String a) {
+        return Money.of(a, "CNY");
+    }
+
+    @Test
+    void hundredThousandOverSixInterestFreeMonths() {
+        List<Instalment> s = InstalmentSchedule.of(cny("100000.00"), 6, Frequency.MONTHLY, LocalDate.of(2026, 1, 15),
+                LocalDate.of(2026, 2, 1), BigDecimal.ZERO);
+        assertEquals(6, s.size());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(cny("16666.66"), s.get(i).amount());
+        }
+        assertEquals(cny("16666.70"), s.get(5).amount());
+        assertEquals(LocalDate.of(2026, 7, 1), s.get(5).dueDate());
+        assertEquals(cny("0.00"), s.get(0).interest());
+    }
+
+    @Test
+    void interestAccruesOnTheOutstandingPrincipalPerActualDays() {
+        // 12,000.00 at 12% a year in 3 monthly parts from 1 Jan:
+        // Feb 1: 12,000 x 0.12 x 31/365 = 122.30; Mar 1: 8,000 x 0.12 x 28/365 = 73.64;
+        // Apr 1: 4,000 x 0.12 x 31/365 = 40.77
+        List<Instalment> s = InstalmentSchedule.of(cny("12000.00"), 3, Frequency.MONTHLY, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 2, 1), new BigDecimal("0.12"));
+        assertEquals(List.of(cny("122.30"), cny("73.64"), cny("40.77")), s.stream().map(Instalment::interest).toList());
+        assertEquals(cny("4122.30"), s.get(0).amount());
+        assertEquals(cny("4000.00"), s.get(2).principal());
+    }
+
+    @Test
+    void weeklyInstalmentsAreSevenDaysApart() {
+        List<Instalment> s = InstalmentSchedule.of(cny("100.00"), 3, Frequency.WEEKLY, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 2), BigDecimal.ZERO);
+        assertEquals(List.of(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 16)),
+                s.stream().map(Instalment::dueDate).toList());
+        assertEquals(cny("33.34"), s.get(2).principal());
+    }
+
+    @Test
+    void nothingToSpreadOrAFirstDateBeforeTheAgreementIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> InstalmentSchedule.of(cny("0.00"), 3, Frequency.MONTHLY,
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), BigDecimal.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> InstalmentSchedule.of(cny("10.00"), 3, Frequency.MONTHLY,
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 2, 1), BigDecimal.ZERO));
+    }
+}

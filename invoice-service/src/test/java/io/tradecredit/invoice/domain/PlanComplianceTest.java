@@ -1,0 +1,70 @@
+package io.tradecredit.invoice.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.InstalmentSchedule.Frequency;
+import io.tradecredit.invoice.domain.PlanCompliance.Payment;
+
+class PlanComplianceTest {
+    // 12,000.00 in 3 interest-free monthly parts of 4,000.00 due Feb 1, Mar 1, Apr 1
+    static final List<InstalmentSchedule.Instalment> PLAN = InstalmentSchedule.of(Money.of("12000.00", "CNY"), 3,
+            Frequency.MONTHLY, LocalDate.of(2026, 1, 10), LocalDate.of(2026, 2, 1), BigDecimal.ZERO);
+
+    static Payment paid(int month, int day, String amount) {
+        return new Payment(LocalDate.of(2026, month, day), Money.of(amount, "CNY"));
+    }
+
+    @Test
+    void firstInstalmentPaidOnTimeIsKept() {
+        var v = PlanCompliance.judge(PLAN, 0, List.of(paid(1, 30, "4000.00")), LocalDate.of(2026, 2, 2));
+        assertEquals(List.of(1), v.kept());
+        assertNull(v.missed());
+        assertFalse(v.paidOff());
+    }
+
+    @Test
+    void nothingIsJudgedOnTheDueDateItself() {
+        var v = PlanCompliance.judge(PLAN, 0, List.of(), LocalDate.of(2026, 2, 1));
+        assertEquals(List.of(), v.kept());
+        assertNull(v.missed());
+    }
+
+    @Test
+    void shortfallByTheSecondDueDateMissesIt() {
+        // 4,000 + 3,000 = 7,000 paid by Mar 1, but 8,000 was due
+        var v = PlanCompliance.judge(PLAN, 1, List.of(paid(1, 30, "4000.00"), paid(2, 28, "3000.00")),
+                LocalDate.of(2026, 3, 2));
+        assertEquals(2, v.missed().number());
+        assertEquals(Money.of("7000.00", "CNY"), v.paidByMissedDue());
+    }
+
+    @Test
+    void paymentAfterTheDueDateDoesNotSaveTheInstalment() {
+        var v = PlanCompliance.judge(PLAN, 0, List.of(paid(2, 3, "4000.00")), LocalDate.of(2026, 2, 5));
+        assertEquals(1, v.missed().number());
+    }
+
+    @Test
+    void reversedPaymentDoesNotCount() {
+        var v = PlanCompliance.judge(PLAN, 0, List.of(paid(1, 30, "4000.00"), paid(1, 31, "-4000.00")),
+                LocalDate.of(2026, 2, 2));
+        assertEquals(1, v.missed().number());
+    }
+
+    @Test
+    void paidOffEarlyCompletesThePlan() {
+        var v = PlanCompliance.judge(PLAN, 0, List.of(paid(1, 20, "12000.00")), LocalDate.of(2026, 1, 21));
+        assertTrue(v.paidOff());
+        assertNull(v.missed());
+    }
+}
