@@ -1,0 +1,51 @@
+package io.tradecredit.credit.domain;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * A PAYDEX-like payment index 1-100 from how a buyer paid this tenant: days beyond terms of each
+ * paid invoice, weighted by its amount. 80 = pays on time, 100 = a month early, 50 = 30 days
+ * late, 20 = 120 days late, 1 = 180 days or more; straight lines between those points.
+ */
+public final class PaymentIndex {
+    /** One settled invoice: how much, and days beyond terms (negative = paid early). */
+    public record Settlement(BigDecimal amount, int daysBeyondTerms) {
+    }
+
+    private static final int[][] POINTS = {{-30, 100}, {0, 80}, {15, 70}, {22, 60}, {30, 50}, {60, 40}, {90, 30},
+        {120, 20}, {180, 1}};
+
+    private PaymentIndex() {
+    }
+
+    /** Days beyond terms weighted by amount, one decimal; null when nothing was paid yet. */
+    public static BigDecimal weightedDaysBeyondTerms(List<Settlement> history) {
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal weighted = BigDecimal.ZERO;
+        for (Settlement s : history) {
+            total = total.add(s.amount());
+            weighted = weighted.add(s.amount().multiply(BigDecimal.valueOf(s.daysBeyondTerms())));
+        }
+        return total.signum() == 0 ? null : weighted.divide(total, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    /** The index for weighted days beyond terms. */
+    public static int of(BigDecimal daysBeyondTerms) {
+        double dbt = daysBeyondTerms.doubleValue();
+        if (dbt <= POINTS[0][0]) {
+            return POINTS[0][1];
+        }
+        for (int i = 1; i < POINTS.length; i++) {
+            if (dbt <= POINTS[i][0]) {
+                double x0 = POINTS[i - 1][0];
+                double y0 = POINTS[i - 1][1];
+                double share = (dbt - x0) / (POINTS[i][0] - x0);
+                return (int) Math.round(y0 + share * (POINTS[i][1] - y0));
+            }
+        }
+        return 1;
+    }
+}
