@@ -8,6 +8,8 @@ import java.util.UUID;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.CreditNote;
+import io.tradecredit.invoice.domain.Dispute;
 import io.tradecredit.invoice.domain.InstalmentSchedule;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.PaymentPlan;
@@ -82,8 +84,8 @@ public final class InvoiceEvents {
             LocalDate dueDate, Money openAmount) {
     }
 
-    public record CreditNoteIssued(UUID creditNoteId, UUID invoiceId, String invoiceNumber, UUID buyerId, Money amount,
-            String reason, LocalDate dueDate, Money openAmount) {
+    public record CreditNoteIssued(UUID creditNoteId, String creditNoteNumber, UUID invoiceId, String invoiceNumber,
+            UUID buyerId, Money amount, String reason, UUID disputeId, LocalDate dueDate, Money openAmount) {
     }
 
     public record InvoiceCancelled(UUID invoiceId, String invoiceNumber, UUID buyerId, Money total, String reason) {
@@ -116,14 +118,25 @@ public final class InvoiceEvents {
                 i.buyerId, i.dueDate, asOf, i.open(), i.collectible()));
     }
 
+    public static OutgoingEvent disputeOpened(Invoice i, Dispute d) {
+        return event("dispute-opened", i.tenantId, i.buyerId, new DisputeOpened(d.id, i.id, i.invoiceNumber, i.buyerId,
+                d.type.name(), d.disputed(), i.dueDate, i.open(), i.collectible()));
+    }
+
+    public static OutgoingEvent disputeResolved(Invoice i, Dispute d) {
+        return event("dispute-resolved", i.tenantId, i.buyerId, new DisputeResolved(d.id, i.id, i.invoiceNumber,
+                i.buyerId, d.outcome.name(), d.disputed(), d.credited(), d.rootCause, i.dueDate, i.open(),
+                i.collectible()));
+    }
+
     public static OutgoingEvent writtenOff(Invoice i, Money amount) {
         return event("written-off", i.tenantId, i.buyerId, new InvoiceWrittenOff(i.id, i.invoiceNumber, i.buyerId,
                 amount, i.closedReason, i.dueDate, i.open()));
     }
 
-    public static OutgoingEvent creditNoteIssued(Invoice i, UUID creditNoteId, Money amount, String reason) {
-        return event("credit-note-issued", i.tenantId, i.buyerId, new CreditNoteIssued(creditNoteId, i.id,
-                i.invoiceNumber, i.buyerId, amount, reason, i.dueDate, i.open()));
+    public static OutgoingEvent creditNoteIssued(Invoice i, CreditNote n) {
+        return event("credit-note-issued", i.tenantId, i.buyerId, new CreditNoteIssued(n.id(), n.number(), i.id,
+                i.invoiceNumber, i.buyerId, n.amount(), n.reason(), n.disputeId(), i.dueDate, i.open()));
     }
 
     public static OutgoingEvent planAgreed(PaymentPlan p, List<InstalmentSchedule.Instalment> schedule,

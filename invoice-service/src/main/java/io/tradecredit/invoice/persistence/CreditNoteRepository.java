@@ -1,0 +1,57 @@
+package io.tradecredit.invoice.persistence;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.CreditNote;
+
+/** Credit notes and their per-tenant numbering; written in the caller's transaction. */
+@ApplicationScoped
+public class CreditNoteRepository {
+
+    /**
+     * The tenant's next credit note sequence number. The upsert holds the counter row's lock until
+     * the transaction ends, so concurrent credit notes get distinct, gap-free numbers.
+     */
+    public Uni<Long> nextSequence(String tenantId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into credit_note_counter (tenant_id, last_number) values (:t, 1)
+                on conflict (tenant_id) do update set last_number = credit_note_counter.last_number + 1
+                returning last_number""", Long.class).setParameter("t", tenantId).getSingleResult());
+    }
+
+    public Uni<Void> record(CreditNote n) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into credit_note (id, tenant_id, number, invoice_id, buyer_id, dispute_id, amount, currency,
+                    reason, issued_on, created_at, created_by)
+                values (:id, :t, :n, :i, :b, :d, :a, :c, :r, :on, :at, :by)""")
+                .setParameter("id", n.id()).setParameter("t", n.tenantId()).setParameter("n", n.number())
+                .setParameter("i", n.invoiceId()).setParameter("b", n.buyerId()).setParameter("d", n.disputeId())
+                .setParameter("a", n.amount().amount()).setParameter("c", n.amount().currencyCode())
+                .setParameter("r", n.reason()).setParameter("on", n.issuedOn()).setParameter("at", n.createdAt())
+                .setParameter("by", n.createdBy()).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** The credit notes of one invoice, oldest first. */
+    public Uni<List<CreditNote>> ofInvoice(String tenantId, UUID invoiceId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select id, tenant_id, number, invoice_id, buyer_id, dispute_id, amount, currency, reason, issued_on,
+                    created_at, created_by
+                from credit_note where tenant_id = :t and invoice_id = :i order by created_at, number""",
+                Object[].class).setParameter("t", tenantId).setParameter("i", invoiceId).getResultList())
+                .map(rows -> rows.stream().map(CreditNoteRepository::toNote).toList());
+    }
+
+    private static CreditNote toNote(Object[] r) {
+        return new CreditNote((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (UUID) r[4], (UUID) r[5],
+                Money.rounded((BigDecimal) r[6], Money.currencyOf(((String) r[7]).trim())), (String) r[8],
+                Rows.date(r[9]), Rows.offsetDateTime(r[10]), (String) r[11]);
+    }
+}

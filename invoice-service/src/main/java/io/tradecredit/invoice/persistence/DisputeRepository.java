@@ -1,0 +1,58 @@
+package io.tradecredit.invoice.persistence;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.invoice.domain.Dispute;
+import io.tradecredit.invoice.domain.DisputeStep;
+
+/** Disputes of a tenant's invoices and their history. Every query takes the tenant. */
+@ApplicationScoped
+public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
+
+    public Uni<Dispute> findOwned(String tenantId, UUID invoiceId, UUID id) {
+        return find("tenantId = ?1 and invoiceId = ?2 and id = ?3", tenantId, invoiceId, id).firstResult();
+    }
+
+    /** The disputes of one invoice, oldest first. */
+    public Uni<List<Dispute>> ofInvoice(String tenantId, UUID invoiceId) {
+        return list("tenantId = ?1 and invoiceId = ?2 order by createdAt, id", tenantId, invoiceId);
+    }
+
+    public Uni<Void> addStep(DisputeStep s) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                insert into dispute_step (id, tenant_id, dispute_id, seq, step, stage, summary, at, by_subject)
+                values (:id, :t, :d, :seq, :k, :stage, :summary, :at, :by)""")
+                .setParameter("id", s.id()).setParameter("t", s.tenantId()).setParameter("d", s.disputeId())
+                .setParameter("seq", s.seq()).setParameter("k", s.kind().name())
+                .setParameter("stage", s.stage() == null ? null : s.stage().name())
+                .setParameter("summary", s.summary()).setParameter("at", s.at()).setParameter("by", s.by())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** The history of each of these disputes, in the order it happened. */
+    public Uni<Map<UUID, List<DisputeStep>>> stepsOf(String tenantId, List<UUID> disputeIds) {
+        if (disputeIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession().chain(session -> session.createNativeQuery("""
+                select id, tenant_id, dispute_id, seq, step, stage, summary, at, by_subject from dispute_step
+                where tenant_id = :t and dispute_id in (:ids) order by dispute_id, seq""", Object[].class)
+                .setParameter("t", tenantId).setParameter("ids", disputeIds).getResultList())
+                .map(rows -> rows.stream().map(DisputeRepository::toStep)
+                        .collect(Collectors.groupingBy(DisputeStep::disputeId)));
+    }
+
+    private static DisputeStep toStep(Object[] r) {
+        return new DisputeStep((UUID) r[0], (String) r[1], (UUID) r[2], ((Number) r[3]).intValue(),
+                DisputeStep.Kind.valueOf((String) r[4]), r[5] == null ? null : Dispute.Stage.valueOf((String) r[5]),
+                (String) r[6], Rows.offsetDateTime(r[7]), (String) r[8]);
+    }
+}

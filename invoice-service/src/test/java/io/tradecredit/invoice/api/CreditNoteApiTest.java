@@ -1,0 +1,154 @@
+package io.tradecredit.invoice.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_ACME;
+import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_GLOBEX;
+import static io.tradecredit.invoice.InvoiceFixtures.VIEWER_ACME;
+import static io.tradecredit.invoice.InvoiceFixtures.invoice;
+import static io.tradecredit.invoice.InvoiceFixtures.issue;
+import static io.tradecredit.invoice.InvoiceFixtures.money;
+import static io.tradecredit.invoice.api.DisputeApiTest.ISSUED;
+import static io.tradecredit.invoice.api.DisputeApiTest.TODAY;
+import static io.tradecredit.invoice.api.DisputeApiTest.amounts;
+import static io.tradecredit.invoice.api.DisputeApiTest.openDispute;
+import static io.tradecredit.invoice.api.DisputeApiTest.post;
+import static io.tradecredit.invoice.api.InvoiceApiTest.eventFor;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
+
+/** Credit notes and write-offs on an invoice of 1,243.00 CNY. */
+@QuarkusTest
+class CreditNoteApiTest {
+    static final String COLLECTOR = Tokens.tenant("acme").roles("collector").mint();
+    static final String ADMIN = Tokens.tenant("acme").roles("tenant-admin").subject("zhao.admin").mint();
+
+    static String creditNotes(String invoiceId) {
+        return "/api/v1/invoices/" + invoiceId + "/credit-notes";
+    }
+
+    static String writeOff(String invoiceId) {
+        return "/api/v1/invoices/" + invoiceId + "/write-off";
+    }
+
+    @Test
+    void creditNoteOf243LeavesAThousandOpenAndIsNumberedPerTenant() {
+        UUID buyer = UUID.randomUUID();
+        String id = issue(invoice(buyer, ISSUED, ISSUED.plusDays(30)));
+        String first = post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("243.00"), "reason", "price agreed"))
+                .statusCode(201).body("amount.amount", equalTo("243.00"), "number", matchesPattern("CN-\\d{6,}"),
+                        "issuedOn", equalTo(TODAY.toString()), "createdBy", equalTo("tester"))
+                .extract().path("number");
+        String second = post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1.00"), "reason", "rounding"))
+                .statusCode(201).extract().path("number");
+        assertEquals(Integer.parseInt(first.substring(3)) + 1, Integer.parseInt(second.substring(3)));
+
+        amounts(id).body("amounts.credited.amount", equalTo("244.00"), "amounts.open.amount", equalTo("999.00"));
+        given().auth().oauth2(VIEWER_ACME).get(creditNotes(id)).then().statusCode(200)
+                .body("number", equalTo(List.of(first, second)));
+        assertEquals(2, Database.count("select count(*) from ledger_entry where invoice_id = ? and kind = 'CREDIT_NOTE'",
+                UUID.fromString(id)));
+        JsonNode event = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.credit-note-issued.v1"));
+        assertEquals(first, event.get("creditNoteNumber").asText());
+        assertEquals("1000.00", event.get("openAmount").get("amount").asText());
+
+        // numbering is per tenant: another tenant's notes do not take acme's numbers
+        String globexInvoice = given().auth().oauth2(FINANCE_GLOBEX).contentType("application/json")
+                .body(invoice(UUID.randomUUID(), ISSUED, ISSUED.plusDays(30))).post("/api/v1/invoices").then()
+                .statusCode(201).extract().path("id");
+        String globexNumber = post(FINANCE_GLOBEX, creditNotes(globexInvoice),
+                Map.of("amount", money("1.00"), "reason", "x")).statusCode(201).extract().path("number");
+        String third = post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1.00"), "reason", "again"))
+                .statusCode(201).extract().path("number");
+        assertEquals(Integer.parseInt(second.substring(3)) + 1, Integer.parseInt(third.substring(3)));
+        assertTrue(globexNumber.startsWith("CN-"), globexNumber);
+    }
+
+    @Test
+    void creditNoteBeyondTheOpenAmountOrWithBadInputChangesNothing() {
+        String id = issue(invoice(UUID.randomUUID(), ISSUED, ISSUED.plusDays(30)));
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1243.01"), "reason", "x")).statusCode(409)
+                .contentType("application/problem+json");
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("0.00"), "reason", "x")).statusCode(400)
+                .body("errors[0].field", equalTo("amount"));
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", Map.of("amount", "5.00", "currency", "USD"), "reason", "x"))
+                .statusCode(400).body("errors[0].field", equalTo("amount"));
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("5.00"))).statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        post(FINANCE_ACME, creditNotes(id), Map.of("reason", "x")).statusCode(400)
+                .body("errors[0].field", equalTo("amount"));
+        amounts(id).body("amounts.credited.amount", equalTo("0.00"));
+        assertEquals(0, Database.count("select count(*) from credit_note where invoice_id = ?", UUID.fromString(id)));
+    }
+
+    @Test
+    void creditNoteForTheWholeOpenAmountCreditsTheInvoice() {
+        String id = issue(invoice(UUID.randomUUID(), ISSUED, ISSUED.plusDays(30)));
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1243.00"), "reason", "goods returned"))
+                .statusCode(201);
+        amounts(id).body("status", equalTo("CREDITED"), "amounts.open.amount", equalTo("0.00"));
+    }
+
+    @Test
+    void writeOffTakesTheOpenRestIncludingDisputedAndIsRefusedWhenNothingIsOpen() {
+        UUID buyer = UUID.randomUUID();
+        String id = issue(invoice(buyer, ISSUED, ISSUED.plusDays(30)));
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("243.00"), "reason", "price agreed")).statusCode(201);
+        openDispute(id, "100.00");
+        post(ADMIN, writeOff(id), Map.of("reason", "buyer insolvent")).statusCode(200)
+                .body("status", equalTo("WRITTEN_OFF"), "amounts.writtenOff.amount", equalTo("1000.00"),
+                        "amounts.open.amount", equalTo("0.00"), "amounts.disputed.amount", equalTo("0.00"),
+                        "closedReason", equalTo("buyer insolvent"));
+        assertEquals(1, Database.count("select count(*) from ledger_entry where invoice_id = ? and kind = 'WRITE_OFF'"
+                + " and amount = 1000 and created_by = 'zhao.admin'", UUID.fromString(id)));
+        JsonNode event = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.written-off.v1"));
+        assertEquals("1000.00", event.get("amount").get("amount").asText());
+        assertEquals("buyer insolvent", event.get("reason").asText());
+
+        post(ADMIN, writeOff(id), Map.of("reason", "again")).statusCode(409)
+                .body("detail", containsString("nothing to write off"));
+        assertEquals(1, Database.count("select count(*) from ledger_entry where invoice_id = ? and kind = 'WRITE_OFF'",
+                UUID.fromString(id)));
+    }
+
+    @Test
+    void writeOffNeedsAReason() {
+        String id = issue(invoice(UUID.randomUUID(), ISSUED, ISSUED.plusDays(30)));
+        post(FINANCE_ACME, writeOff(id), Map.of()).statusCode(400).body("errors[0].field", equalTo("reason"));
+        amounts(id).body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void otherTenantsInvoiceAnswers404() {
+        String id = issue(invoice(UUID.randomUUID(), ISSUED, ISSUED.plusDays(30)));
+        post(FINANCE_GLOBEX, creditNotes(id), Map.of("amount", money("1.00"), "reason", "x")).statusCode(404);
+        given().auth().oauth2(FINANCE_GLOBEX).get(creditNotes(id)).then().statusCode(404);
+        post(FINANCE_GLOBEX, writeOff(id), Map.of("reason", "x")).statusCode(404);
+        amounts(id).body("amounts.open.amount", equalTo("1243.00"), "status", equalTo("OPEN"));
+    }
+
+    @Test
+    void onlyFinanceAndTenantAdminsCreditOrWriteOff() {
+        String id = issue(invoice(UUID.randomUUID(), ISSUED, ISSUED.plusDays(30)));
+        post(COLLECTOR, creditNotes(id), Map.of("amount", money("1.00"), "reason", "x")).statusCode(403);
+        post(VIEWER_ACME, creditNotes(id), Map.of("amount", money("1.00"), "reason", "x")).statusCode(403);
+        post(COLLECTOR, writeOff(id), Map.of("reason", "x")).statusCode(403);
+        given().auth().oauth2(VIEWER_ACME).get(creditNotes(id)).then().statusCode(200);
+        amounts(id).body("amounts.open.amount", equalTo("1243.00"));
+    }
+}
