@@ -52,8 +52,9 @@ public class AllocationPosting {
             entries.add(LedgerEntry.of(invoice, LedgerEntry.Kind.PAYMENT, share.amount(), effective, sourceId, note, at,
                     by));
         }
-        return allocations.persist(rows)
-                .chain(() -> recordAll(entries))
+        // Panache refuses to persist an empty list: a payment kept wholly as credit has no rows
+        Uni<Void> stored = rows.isEmpty() ? Uni.createFrom().voidItem() : allocations.persist(rows);
+        return stored.chain(() -> recordAll(entries))
                 .replaceWith(new Posted(rows, told, settled));
     }
 
