@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,8 @@ class PaymentApiTest {
     static final LocalDate DUE_OCT_15 = LocalDate.of(2026, 10, 15);
     static final LocalDate DUE_NOV_15 = LocalDate.of(2026, 11, 15);
     static final String RECEIVED = "2026-11-20";
+    /** The service's clock is UTC. */
+    static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
 
     @Test
     void overpaymentSettlesInvoicesOldestFirstAndKeepsTheRestAsCredit() {
@@ -105,7 +108,7 @@ class PaymentApiTest {
         Map<String, Object> empty = Map.of();
         post(FINANCE_ACME, empty).statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("buyerId", "amount", "receivedOn")));
-        post(FINANCE_ACME, payment(buyer, "100.00", LocalDate.now().plusDays(3).toString(), null)).statusCode(400)
+        post(FINANCE_ACME, payment(buyer, "100.00", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString(), null)).statusCode(400)
                 .body("errors[0].field", equalTo("receivedOn"));
         post(FINANCE_ACME, payment(buyer, "100.001", RECEIVED, null)).statusCode(400)
                 .body("errors[0].field", equalTo("amount"));
@@ -154,7 +157,7 @@ class PaymentApiTest {
         given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(Map.of("reason", "posted to wrong buyer"))
                 .post("/api/v1/payments/" + paymentId + "/reversal").then().statusCode(200)
                 .body("status", equalTo("REVERSED"), "reversal.reason", equalTo("posted to wrong buyer"),
-                        "reversal.reversedOn", equalTo(LocalDate.now().toString()),
+                        "reversal.reversedOn", equalTo(TODAY),
                         "creditRemaining.amount", equalTo("0.00"));
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + inv).then()
                 .body("status", equalTo("OPEN"), "amounts.open.amount", equalTo("1243.00"));
@@ -162,7 +165,7 @@ class PaymentApiTest {
                 .body("balances[0].amount", equalTo("0.00"), "movements.items[0].kind", equalTo("PAYMENT_REVERSED"),
                         "movements.items[0].amount.amount", equalTo("-257.00"));
         assertEquals(1, Database.count("select count(*) from ledger_entry where reference_id = ?::uuid"
-                + " and kind = 'PAYMENT_REVERSAL' and amount = -1243.00 and effective_date = current_date", paymentId));
+                + " and kind = 'PAYMENT_REVERSAL' and amount = -1243.00 and effective_date = ?::date", paymentId, TODAY));
         JsonNode event = Contracts.assertValid(events(buyer, "io.tradecredit.invoice.payment-reversed.v1", 1).get(0));
         assertEquals("posted to wrong buyer", event.get("reason").asText());
         assertEquals("1243.00", event.get("allocations").get(0).get("openAmount").get("amount").asText());
