@@ -1,6 +1,5 @@
 package io.tradecredit.invoice.api;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -76,9 +75,8 @@ public class BuyerCreditResource {
     public Uni<RestResponse<ApplicationView>> apply(@RestPath UUID buyerId, @NotNull ApplyCredit request) {
         return credits.apply(tenant.id(), buyerId, request.currency(), PaymentRequest.requests(request.allocations()),
                 tenant.subject())
-                .map(a -> RestResponse.ResponseBuilder.<ApplicationView>created(URI.create("/api/v1/buyers/" + buyerId
-                        + "/credit")).entity(new ApplicationView(a.id(), a.buyerId(), a.amount(), a.appliedOn(),
-                                a.allocations().stream().map(PaymentView.AllocationView::of).toList(),
-                                a.balanceAfter())).build());
+                .map(a -> RestResponse.status(RestResponse.Status.CREATED, new ApplicationView(a.id(), a.buyerId(),
+                        a.amount(), a.appliedOn(), a.allocations().stream().map(PaymentView.AllocationView::of).toList(),
+                        a.balanceAfter())));
     }
 }

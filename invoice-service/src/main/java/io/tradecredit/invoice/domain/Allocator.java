@@ -1,5 +1,6 @@
 package io.tradecredit.invoice.domain;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -22,8 +23,8 @@ import io.tradecredit.common.money.Money;
  */
 public final class Allocator {
     /** Oldest debt first: what a finance person would settle first, and the order auditors expect. */
-    public static final Comparator<Invoice> OLDEST_FIRST = Comparator.<Invoice, java.time.LocalDate>comparing(
-            i -> i.dueDate).thenComparing(i -> i.issueDate).thenComparing(i -> i.invoiceNumber);
+    public static final Comparator<Invoice> OLDEST_FIRST = Comparator.<Invoice, LocalDate>comparing(i -> i.dueDate)
+            .thenComparing(i -> i.issueDate).thenComparing(i -> i.invoiceNumber);
 
     private Allocator() {
     }

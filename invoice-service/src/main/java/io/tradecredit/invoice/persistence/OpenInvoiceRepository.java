@@ -30,6 +30,7 @@ public class OpenInvoiceRepository {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
     }
 
+    /** Whether the tenant ever invoiced the buyer (in any status). */
     public Uni<Boolean> anyOfBuyer(String tenantId, UUID buyerId) {
         return Panache.getSession().chain(s -> s.createSelectionQuery(
                 "select count(*) from Invoice where tenantId = :t and buyerId = :b", Long.class)
