@@ -1,0 +1,73 @@
+package io.tradecredit.invoice.api;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Page;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.domain.Payments;
+
+@Path("/api/v1/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+public class PaymentResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Payments payments;
+
+    public record Reverse(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    public Uni<RestResponse<PaymentView>> post(@NotNull PaymentRequest request) {
+        return payments.post(tenant.id(), request.toCommand(), tenant.subject())
+                .map(d -> RestResponse.ResponseBuilder.<PaymentView>created(URI.create("/api/v1/payments/"
+                        + d.payment().id)).entity(PaymentView.of(d)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<PaymentView> get(@RestPath UUID id) {
+        return payments.get(tenant.id(), id).map(PaymentView::of);
+    }
+
+    /** Newest first; optionally one buyer's. */
+    @GET
+    public Uni<Page<PaymentView>> list(@RestQuery UUID buyerId, @RestQuery @Min(0) Integer page,
+            @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? Page.DEFAULT_SIZE : size;
+        return payments.list(tenant.id(), buyerId, p, s).map(found -> new Page<>(
+                found.items().stream().map(PaymentView::of).toList(), p, s, found.total()));
+    }
+
+    @POST
+    @Path("/{id}/reversal")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    public Uni<PaymentView> reverse(@RestPath UUID id, @Valid @NotNull Reverse request) {
+        return payments.reverse(tenant.id(), id, request.reason().strip(), tenant.subject()).map(PaymentView::of);
+    }
+}

@@ -1,0 +1,38 @@
+package io.tradecredit.invoice.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.Allocation;
+import io.tradecredit.invoice.domain.Payment;
+import io.tradecredit.invoice.domain.PaymentStatus;
+import io.tradecredit.invoice.domain.Payments;
+
+/**
+ * A payment as the API shows it: how it was allocated, what it left as buyer credit
+ * ({@code unallocated}) and how much of that is not yet applied ({@code creditRemaining}).
+ */
+public record PaymentView(UUID id, UUID buyerId, PaymentStatus status, Money amount, LocalDate receivedOn,
+        String reference, List<AllocationView> allocations, Money unallocated, Money creditRemaining,
+        Reversal reversal, OffsetDateTime createdAt, String createdBy) {
+
+    public record AllocationView(UUID invoiceId, String invoiceNumber, Money amount) {
+        static AllocationView of(Allocation a) {
+            return new AllocationView(a.invoiceId, a.invoiceNumber, a.amount());
+        }
+    }
+
+    public record Reversal(String reason, LocalDate reversedOn, String reversedBy) {
+    }
+
+    public static PaymentView of(Payments.PaymentDetails d) {
+        Payment p = d.payment();
+        return new PaymentView(p.id, p.buyerId, p.status, p.amount(), p.receivedOn, p.reference,
+                d.allocations().stream().map(AllocationView::of).toList(), p.unallocated(), p.creditRemaining(),
+                p.status == PaymentStatus.REVERSED ? new Reversal(p.reversalReason, p.reversedOn, p.reversedBy) : null,
+                p.createdAt, p.createdBy);
+    }
+}

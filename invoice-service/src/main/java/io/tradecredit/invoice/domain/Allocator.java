@@ -1,0 +1,152 @@
+package io.tradecredit.invoice.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.errors.Problem.FieldError;
+import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.money.Money;
+
+/**
+ * How an amount available to a buyer (a payment, or its credit) is spread over its invoices:
+ * as the payer said, or oldest first (due date, then issue date, then invoice number). What
+ * is not allocated is the rest, which becomes (or stays) buyer credit. This class only plans;
+ * the plan is applied with {@link Invoice#allocate}, which checks again under the lock.
+ */
+public final class Allocator {
+    /** Oldest debt first: what a finance person would settle first, and the order auditors expect. */
+    public static final Comparator<Invoice> OLDEST_FIRST = Comparator.<Invoice, LocalDate>comparing(i -> i.dueDate)
+            .thenComparing(i -> i.issueDate).thenComparing(i -> i.invoiceNumber);
+
+    private Allocator() {
+    }
+
+    /** "Put this much on that invoice", as the payer asked. */
+    public record Request(UUID invoiceId, Money amount) {
+    }
+
+    /** One part of the plan: this much on this invoice. */
+    public record Share(Invoice invoice, Money amount) {
+    }
+
+    /** The shares, and what is left of the available amount. */
+    public record Plan(List<Share> shares, Money rest) {
+        public Money allocated(Currency currency) {
+            return shares.stream().map(Share::amount).reduce(Money.zero(currency), Money::plus);
+        }
+    }
+
+    /**
+     * What is wrong with explicit requests on their own, before any invoice is read: missing
+     * ids or amounts, amounts not positive or in another currency, an invoice named twice.
+     */
+    public static List<FieldError> requestViolations(Currency currency, List<Request> requests) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            String at = "allocations[" + i + "]";
+            if (r == null) {
+                errors.add(new FieldError(at, "is empty"));
+                continue;
+            }
+            if (r.invoiceId() == null) {
+                errors.add(new FieldError(at + ".invoiceId", "is required"));
+            } else if (!seen.add(r.invoiceId())) {
+                errors.add(new FieldError(at + ".invoiceId", "names an invoice already allocated above"));
+            }
+            if (r.amount() == null) {
+                errors.add(new FieldError(at + ".amount", "is required"));
+            } else if (!r.amount().currency().equals(currency)) {
+                errors.add(new FieldError(at + ".amount", "must be in " + currency.getCurrencyCode()));
+            } else if (!r.amount().isPositive()) {
+                errors.add(new FieldError(at + ".amount", "must be greater than 0"));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * The payer's own allocation of {@code available} (named {@code source} in messages, e.g.
+     * "the payment"), judged against the buyer's invoices found by id. Unknown invoice: 404;
+     * another buyer's or currency's invoice, or more than available: 400; an invoice closed or
+     * with less open than asked: 409. Each error names its field.
+     */
+    public static Plan explicit(Money available, String source, UUID buyerId, List<Request> requests,
+            Map<UUID, Invoice> invoices) {
+        List<FieldError> errors = requestViolations(available.currency(), requests);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The allocations are invalid, each problem is named below.", errors);
+        }
+        Money asked = requests.stream().map(Request::amount).reduce(Money.zero(available.currency()), Money::plus);
+        if (asked.isGreaterThan(available)) {
+            throw ProblemException.invalidField("allocations", "add up to " + asked + ", more than " + source + " of "
+                    + available);
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            if (!invoices.containsKey(requests.get(i).invoiceId())) {
+                throw ProblemException.notFound("No invoice " + requests.get(i).invoiceId() + " (allocations[" + i
+                        + "].invoiceId)");
+            }
+        }
+        List<FieldError> conflicts = new ArrayList<>();
+        List<Share> shares = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            Invoice invoice = invoices.get(r.invoiceId());
+            String at = "allocations[" + i + "]";
+            if (!invoice.buyerId.equals(buyerId)) {
+                errors.add(new FieldError(at + ".invoiceId", "invoice " + invoice.invoiceNumber
+                        + " is billed to another buyer"));
+            } else if (!invoice.currency().equals(available.currency())) {
+                errors.add(new FieldError(at + ".amount", "invoice " + invoice.invoiceNumber + " is in "
+                        + invoice.currency));
+            } else if (!invoice.status.isOpen()) {
+                conflicts.add(new FieldError(at + ".invoiceId", "invoice " + invoice.invoiceNumber + " is "
+                        + invoice.status));
+            } else if (r.amount().isGreaterThan(invoice.open())) {
+                conflicts.add(new FieldError(at + ".amount", "invoice " + invoice.invoiceNumber + " has only "
+                        + invoice.open() + " open"));
+            }
+            shares.add(new Share(invoice, r.amount()));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The allocations do not fit the buyer's invoices, each problem is"
+                    + " named below.", errors);
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ProblemException(Problem.of(409, "Conflict", "The invoices cannot take these allocations"
+                    + " now, each problem is named below.").withErrors(conflicts));
+        }
+        return new Plan(shares, available.minus(asked));
+    }
+
+    /**
+     * Spreads {@code available} over the open invoices in its currency, oldest first, each up to
+     * its open amount; the rest is what exceeds them all.
+     */
+    public static Plan oldestFirst(Money available, List<Invoice> invoices) {
+        List<Invoice> open = invoices.stream()
+                .filter(i -> i.status.isOpen() && i.currency().equals(available.currency()) && i.open().isPositive())
+                .sorted(OLDEST_FIRST).toList();
+        List<Share> shares = new ArrayList<>();
+        Money left = available;
+        for (Invoice invoice : open) {
+            if (!left.isPositive()) {
+                break;
+            }
+            Money share = left.min(invoice.open());
+            shares.add(new Share(invoice, share));
+            left = left.minus(share);
+        }
+        return new Plan(shares, left);
+    }
+}

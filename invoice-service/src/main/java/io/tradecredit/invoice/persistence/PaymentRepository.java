@@ -1,0 +1,71 @@
+package io.tradecredit.invoice.persistence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.invoice.domain.Payment;
+import io.tradecredit.invoice.domain.PaymentStatus;
+
+/** Payments of a tenant. Every query takes the tenant: another tenant's payment does not exist here. */
+@ApplicationScoped
+public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
+
+    /** Who paid and in which currency, read without loading (or caching) the payment itself. */
+    public record Header(UUID buyerId, String currency) {
+    }
+
+    public Uni<Payment> findOwned(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
+    }
+
+    /** The payment locked for update until the transaction ends. */
+    public Uni<Payment> lockOwned(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<Optional<Header>> headerOf(String tenantId, UUID id) {
+        return getSession().chain(s -> s.createSelectionQuery(
+                "select p.buyerId, p.currency from Payment p where p.tenantId = :t and p.id = :id", Object[].class)
+                .setParameter("t", tenantId).setParameter("id", id).getResultList())
+                .map(rows -> rows.stream().findFirst().map(r -> new Header((UUID) r[0], ((String) r[1]).trim())));
+    }
+
+    /** Newest first; {@code buyerId} null means every buyer. */
+    public Uni<io.tradecredit.common.api.Page<Payment>> page(String tenantId, UUID buyerId, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", tenantId);
+        String where = "tenantId = :t";
+        if (buyerId != null) {
+            where += " and buyerId = :b";
+            params.put("b", buyerId);
+        }
+        var query = find(where, Sort.descending("receivedOn", "createdAt", "id"), params).page(Page.of(page, size));
+        return query.list().chain(items -> query.count()
+                .map(total -> new io.tradecredit.common.api.Page<>(new ArrayList<>(items), page, size, total)));
+    }
+
+    /**
+     * The buyer's posted payments with credit left in the currency, oldest first: the order in
+     * which credit is spent. Callers hold the buyer's credit lock, which guards these rows.
+     */
+    public Uni<List<Payment>> withCreditLeft(String tenantId, UUID buyerId, String currency) {
+        return find("tenantId = ?1 and buyerId = ?2 and currency = ?3 and status = ?4 and creditRemaining > 0",
+                Sort.ascending("receivedOn", "createdAt", "id"), tenantId, buyerId, currency, PaymentStatus.POSTED)
+                .list();
+    }
+
+    public Uni<Boolean> anyOfBuyer(String tenantId, UUID buyerId) {
+        return count("tenantId = ?1 and buyerId = ?2", tenantId, buyerId).map(n -> n > 0);
+    }
+}

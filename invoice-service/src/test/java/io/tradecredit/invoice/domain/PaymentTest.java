@@ -1,0 +1,95 @@
+package io.tradecredit.invoice.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.errors.Problem.FieldError;
+import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.money.Money;
+
+class PaymentTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 22, 9, 0, 0, 0, ZoneOffset.UTC);
+    static final UUID BUYER = UUID.randomUUID();
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    static Payment payment(String amount, String leftAsCredit) {
+        NewPayment p = new NewPayment(BUYER, cny(amount), TODAY, "BANK-1", null);
+        return Payment.post("acme", UUID.randomUUID(), p, cny(leftAsCredit), NOW, "finance-user");
+    }
+
+    @Test
+    void creditIsSpentFromTheOldestPaymentFirst() {
+        Payment older = payment("1000.00", "100.00");
+        Payment newer = payment("500.00", "200.00");
+        // 250.00 of credit: 100.00 from the older payment, 150.00 from the newer, 50.00 left on it
+        Payment.spendCredit(List.of(older, newer), cny("250.00"));
+        assertEquals(cny("0.00"), older.creditRemaining());
+        assertEquals(cny("50.00"), newer.creditRemaining());
+    }
+
+    @Test
+    void spendingMoreCreditThanThePaymentsHoldIsAnInconsistency() {
+        Payment only = payment("1000.00", "100.00");
+        assertThrows(IllegalStateException.class, () -> Payment.spendCredit(List.of(only), cny("100.01")));
+    }
+
+    @Test
+    void reversalRemovesTheUnspentCredit() {
+        Payment p = payment("1000.00", "100.00");
+        p.reverse("posted twice", TODAY, "finance-user");
+        assertEquals(PaymentStatus.REVERSED, p.status);
+        assertEquals(cny("0.00"), p.creditRemaining());
+        assertEquals(cny("100.00"), p.unallocated());
+    }
+
+    @Test
+    void reversalIsRefusedOnceItsCreditWasApplied() {
+        Payment p = payment("1000.00", "100.00");
+        p.spendCredit(cny("60.00"));
+        ProblemException e = assertThrows(ProblemException.class, () -> p.reverse("posted twice", TODAY, "x"));
+        assertEquals(409, e.problem().status());
+        assertTrue(e.problem().detail().startsWith("60.00 CNY of the 100.00 CNY buyer credit"), e.problem().detail());
+        assertEquals(PaymentStatus.POSTED, p.status);
+    }
+
+    @Test
+    void aPaymentIsReversedOnlyOnce() {
+        Payment p = payment("1000.00", "0.00");
+        p.reverse("posted twice", TODAY, "x");
+        assertEquals(409, assertThrows(ProblemException.class, () -> p.reverse("again", TODAY, "x")).problem().status());
+    }
+
+    @Test
+    void newPaymentNamesEveryMissingOrWrongField() {
+        NewPayment empty = new NewPayment(null, null, null, null, null);
+        assertEquals(List.of("buyerId", "amount", "receivedOn"),
+                empty.violations(TODAY).stream().map(FieldError::field).toList());
+        NewPayment wrong = new NewPayment(BUYER, cny("0.00"), TODAY.plusDays(1), "x".repeat(201),
+                List.of(new Allocator.Request(null, cny("1.00"))));
+        assertEquals(List.of("amount", "receivedOn", "reference", "allocations[0].invoiceId"),
+                wrong.violations(TODAY).stream().map(FieldError::field).toList());
+    }
+
+    @Test
+    void buyerCreditNeverGoesBelowZero() {
+        BuyerCredit credit = new BuyerCredit("acme", BUYER, cny("0.00"));
+        credit.deposit(cny("257.00"));
+        credit.withdraw(cny("200.00"));
+        assertEquals(cny("57.00"), credit.balance());
+        assertThrows(ProblemException.class, () -> credit.withdraw(cny("57.01")));
+        assertEquals(cny("57.00"), credit.balance());
+    }
+}
