@@ -60,7 +60,7 @@ public class LedgerRepository {
                 });
     }
 
-    private static LedgerEntry toEntry(Object[] r) {
+    static LedgerEntry toEntry(Object[] r) {
         return new LedgerEntry((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3], LedgerEntry.Kind.valueOf((String) r[4]),
                 Money.rounded((BigDecimal) r[5], Money.currencyOf(((String) r[6]).trim())), toDate(r[7]), (UUID) r[8],
                 (String) r[9], toOffset(r[10]), (String) r[11]);
