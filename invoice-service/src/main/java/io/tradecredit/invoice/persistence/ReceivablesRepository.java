@@ -36,9 +36,8 @@ public class ReceivablesRepository {
                 from invoice i left join (
                     select invoice_id, sum(amount) as reduced from ledger_entry
                     where tenant_id = :t and effective_date <= :d group by invoice_id) l on l.invoice_id = i.id
-                where """ + OWED + (buyerId == null ? "" : " and i.buyer_id = :b") + """
-                 and i.total_amount - coalesce(l.reduced, 0) > 0
-                order by i.due_date, i.id""";
+                """ + " where " + OWED + (buyerId == null ? "" : " and i.buyer_id = :b")
+                + " and i.total_amount - coalesce(l.reduced, 0) > 0 order by i.due_date, i.id";
         return Panache.getSession().chain(s -> {
             var q = s.createNativeQuery(sql, Object[].class).setParameter("t", tenantId).setParameter("d", asOf);
             if (buyerId != null) {

@@ -24,8 +24,8 @@ public class WaiverRepository {
             late_daily_rate, late_fee_after_days, late_fee_rate, waived_on, waived_at, waived_by""";
 
     public Uni<Void> record(LateChargeWaiver w) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into late_charge_waiver (" + COLUMNS + """
-                ) values (:id, :t, :i, :b, :scope, :reason, :interest, :fee, :c, :rate, :after, :feeRate, :on, :at, :by)""")
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into late_charge_waiver (" + COLUMNS + ") " + """
+                values (:id, :t, :i, :b, :scope, :reason, :interest, :fee, :c, :rate, :after, :feeRate, :on, :at, :by)""")
                 .setParameter("id", w.id()).setParameter("t", w.tenantId()).setParameter("i", w.invoiceId())
                 .setParameter("b", w.buyerId()).setParameter("scope", w.scope().name()).setParameter("reason", w.reason())
                 .setParameter("interest", w.waived().interest().amount()).setParameter("fee", w.waived().fee().amount())
@@ -41,8 +41,8 @@ public class WaiverRepository {
         if (invoiceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + """
-                 from late_charge_waiver where tenant_id = :t and invoice_id in (:ids) order by waived_at, id""",
+        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " " + """
+                from late_charge_waiver where tenant_id = :t and invoice_id in (:ids) order by waived_at, id""",
                 Object[].class).setParameter("t", tenantId).setParameter("ids", invoiceIds).getResultList())
                 .map(rows -> rows.stream().map(WaiverRepository::toWaiver).toList());
     }
