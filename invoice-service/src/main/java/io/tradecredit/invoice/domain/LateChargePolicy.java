@@ -3,6 +3,7 @@ package io.tradecredit.invoice.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.function.IntFunction;
 
 import io.tradecredit.common.money.Money;
@@ -43,7 +44,7 @@ public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecima
     }
 
     /** {@code balanceAtEndOfDay.apply(k)}: the collectible balance at the end of day k past due (0 = due date). */
-    private LateCharges charges(java.util.Currency currency, int daysPastDue, IntFunction<Money> balanceAtEndOfDay) {
+    private LateCharges charges(Currency currency, int daysPastDue, IntFunction<Money> balanceAtEndOfDay) {
         BigDecimal interestBase = BigDecimal.ZERO;
         for (int day = 1; day <= daysPastDue; day++) {
             interestBase = interestBase.add(balanceAtEndOfDay.apply(day - 1).amount());
