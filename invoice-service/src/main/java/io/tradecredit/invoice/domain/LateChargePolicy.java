@@ -1,10 +1,23 @@
 package io.tradecredit.invoice.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.function.IntFunction;
+
+import io.tradecredit.common.money.Money;
 
 /**
  * Late charges under a tenant's (or a buyer's) terms: penalty interest per day on the overdue
  * amount, and a one-off late fee when the invoice reaches {@code feeAfterDays} past due.
+ *
+ * <p>Day {@code k} past due (k = 1 is the day after the due date) accrues {@code dailyRate} on the
+ * collectible balance at the end of day {@code k - 1}: a payment effective on a date stops
+ * interest from that date on, so a payment on the due date costs nothing. The fee is
+ * {@code feeRate} on the collectible balance at the end of the day the invoice reaches
+ * {@code feeAfterDays} past due. Interest is summed exactly and rounded once, HALF_UP to the
+ * currency's scale; so is the fee.
  */
 public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecimal feeRate) {
     public static final LateChargePolicy DEFAULT =
@@ -17,5 +30,28 @@ public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecima
         if (feeAfterDays < 1) {
             throw new IllegalArgumentException("feeAfterDays must be at least 1");
         }
+    }
+
+    /** Charges on an amount that stayed overdue, unchanged, for {@code daysPastDue} days. */
+    public LateCharges chargesOn(Money overdue, int daysPastDue) {
+        return charges(overdue.currency(), daysPastDue, day -> overdue);
+    }
+
+    /** Charges on an invoice due on {@code dueDate} as of {@code asOf}, day by day on its balance. */
+    public LateCharges chargesOn(BalanceHistory balance, LocalDate dueDate, LocalDate asOf) {
+        int daysPastDue = (int) Math.max(0, ChronoUnit.DAYS.between(dueDate, asOf));
+        return charges(balance.total().currency(), daysPastDue, day -> balance.collectibleOn(dueDate.plusDays(day)));
+    }
+
+    /** {@code balanceAtEndOfDay.apply(k)}: the collectible balance at the end of day k past due (0 = due date). */
+    private LateCharges charges(Currency currency, int daysPastDue, IntFunction<Money> balanceAtEndOfDay) {
+        BigDecimal interestBase = BigDecimal.ZERO;
+        for (int day = 1; day <= daysPastDue; day++) {
+            interestBase = interestBase.add(balanceAtEndOfDay.apply(day - 1).amount());
+        }
+        Money interest = Money.rounded(interestBase.multiply(dailyRate), currency);
+        Money fee = daysPastDue >= feeAfterDays ? balanceAtEndOfDay.apply(feeAfterDays).times(feeRate)
+                : Money.zero(currency);
+        return new LateCharges(interest, fee);
     }
 }

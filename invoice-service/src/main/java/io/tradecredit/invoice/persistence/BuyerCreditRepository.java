@@ -1,9 +1,7 @@
 package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -89,20 +87,6 @@ public class BuyerCreditRepository {
         var currency = Money.currencyOf(((String) r[3]).trim());
         return new CreditMovement((UUID) r[0], (String) r[1], (UUID) r[2], CreditMovement.Kind.valueOf((String) r[4]),
                 Money.rounded((BigDecimal) r[5], currency), Money.rounded((BigDecimal) r[6], currency), (UUID) r[7],
-                toDate(r[8]), toOffset(r[9]), (String) r[10]);
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+                Rows.date(r[8]), Rows.offsetDateTime(r[9]), (String) r[10]);
     }
 }

@@ -2,7 +2,6 @@ package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -60,23 +59,9 @@ public class LedgerRepository {
                 });
     }
 
-    private static LedgerEntry toEntry(Object[] r) {
+    static LedgerEntry toEntry(Object[] r) {
         return new LedgerEntry((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3], LedgerEntry.Kind.valueOf((String) r[4]),
-                Money.rounded((BigDecimal) r[5], Money.currencyOf(((String) r[6]).trim())), toDate(r[7]), (UUID) r[8],
-                (String) r[9], toOffset(r[10]), (String) r[11]);
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+                Money.rounded((BigDecimal) r[5], Money.currencyOf(((String) r[6]).trim())), Rows.date(r[7]), (UUID) r[8],
+                (String) r[9], Rows.offsetDateTime(r[10]), (String) r[11]);
     }
 }

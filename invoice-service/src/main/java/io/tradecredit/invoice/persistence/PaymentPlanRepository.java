@@ -69,7 +69,7 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
                 .map(rows -> {
                     List<PlanCompliance.Payment> payments = new ArrayList<>();
                     for (Object[] r : rows) {
-                        LocalDate on = r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0];
+                        LocalDate on = Rows.date(r[0]);
                         payments.add(new PlanCompliance.Payment(on,
                                 Money.rounded((BigDecimal) r[1], Money.currencyOf(plan.currency))));
                     }

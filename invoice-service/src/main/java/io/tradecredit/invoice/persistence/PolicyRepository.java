@@ -2,6 +2,7 @@ package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,13 +41,18 @@ public class PolicyRepository {
 
     /** The late-charge terms for a buyer: its own if agreed, else the tenant's. */
     public Uni<LateChargePolicy> lateChargesFor(String tenantId, UUID buyerId) {
+        return buyerLateCharges(tenantId, buyerId).chain(own -> own.isPresent()
+                ? Uni.createFrom().item(own.get())
+                : policyOf(tenantId).map(InvoicingPolicy::lateCharges));
+    }
+
+    /** The late-charge terms agreed with this buyer, if any. */
+    public Uni<Optional<LateChargePolicy>> buyerLateCharges(String tenantId, UUID buyerId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "select late_daily_rate, late_fee_after_days, late_fee_rate from buyer_late_charge_policy"
                         + " where tenant_id = :t and buyer_id = :b", Object[].class)
                 .setParameter("t", tenantId).setParameter("b", buyerId).getResultList())
-                .chain(rows -> rows.isEmpty()
-                        ? policyOf(tenantId).map(InvoicingPolicy::lateCharges)
-                        : Uni.createFrom().item(toLateCharges(rows.get(0), 0)));
+                .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(toLateCharges(rows.get(0), 0)));
     }
 
     public Uni<Void> saveBuyerLateCharges(String tenantId, UUID buyerId, LateChargePolicy p, String by,

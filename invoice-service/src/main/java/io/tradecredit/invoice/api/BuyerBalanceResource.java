@@ -1,0 +1,44 @@
+package io.tradecredit.invoice.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.domain.Reports;
+
+/**
+ * A buyer's open balance as of a date (default today). The class path ends in a literal so it
+ * never shadows other resources under {@code /api/v1/buyers/{buyerId}}.
+ */
+@Path("/api/v1/buyers/{buyerId}/balance")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+public class BuyerBalanceResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public Uni<BalanceView> balance(@RestPath UUID buyerId, @RestQuery String asOf) {
+        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        return reports.aging(tenant.id(), buyerId, date).map(rows -> BalanceView.of(buyerId, date, rows));
+    }
+}

@@ -1,0 +1,51 @@
+package io.tradecredit.invoice.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.domain.Reports;
+
+/** A buyer's statement as of a date (default today), listing the ledger entries from {@code from}. */
+@Path("/api/v1/buyers/{buyerId}/statement")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+public class BuyerStatementResource {
+    /** Without {@code from}, the statement lists the entries of the 30 days up to its date. */
+    static final int DEFAULT_DAYS = 30;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public Uni<StatementView> statement(@RestPath UUID buyerId, @RestQuery String asOf, @RestQuery String from) {
+        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        LocalDate start = Dates.parse(from, "from");
+        if (start == null) {
+            start = date.minusDays(DEFAULT_DAYS - 1L);
+        } else if (start.isAfter(date)) {
+            throw ProblemException.invalidField("from", "must not be after asOf " + date);
+        }
+        return reports.statement(tenant.id(), buyerId, start, date).map(StatementView::of);
+    }
+}

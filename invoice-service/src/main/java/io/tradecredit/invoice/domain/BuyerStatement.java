@@ -1,0 +1,36 @@
+package io.tradecredit.invoice.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * What a buyer owes as of a date: its open invoices with their late charges, the ledger entries
+ * between {@code from} and the date, and totals per currency (never added across currencies).
+ */
+public record BuyerStatement(UUID buyerId, LocalDate from, LocalDate asOf, LateChargeTerms terms, List<Line> invoices,
+        List<StatementEntry> entries, List<Total> totals) {
+
+    public record Line(Invoice invoice, LateChargeAccount account) {
+    }
+
+    public record Total(String currency, int invoices, Money open, LateCharges chargesDue, Money totalDue) {
+    }
+
+    public static BuyerStatement of(UUID buyerId, LocalDate from, LocalDate asOf, LateChargeTerms terms,
+            List<Line> invoices, List<StatementEntry> entries) {
+        Map<String, Total> totals = new TreeMap<>();
+        for (Line line : invoices) {
+            LateChargeAccount a = line.account();
+            totals.merge(a.open().currencyCode(), new Total(a.open().currencyCode(), 1, a.open(), a.due(), a.totalDue()),
+                    (x, y) -> new Total(x.currency(), x.invoices() + y.invoices(), x.open().plus(y.open()),
+                            x.chargesDue().plus(y.chargesDue()), x.totalDue().plus(y.totalDue())));
+        }
+        return new BuyerStatement(buyerId, from, asOf, terms, invoices, entries, new ArrayList<>(totals.values()));
+    }
+}

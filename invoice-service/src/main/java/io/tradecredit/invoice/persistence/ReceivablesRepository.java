@@ -1,0 +1,92 @@
+package io.tradecredit.invoice.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.LedgerEntry;
+import io.tradecredit.invoice.domain.OpenItem;
+import io.tradecredit.invoice.domain.StatementEntry;
+
+/**
+ * The receivables as they stood on a date, for reports: from invoice totals and the ledger
+ * entries effective on or before the date. An invoice counts from its issue date until it is
+ * cancelled (a cancellation is no ledger entry: the invoice is withdrawn, not paid).
+ */
+@ApplicationScoped
+public class ReceivablesRepository {
+    /** Invoices owed on :d (issued by then, not cancelled by then). */
+    private static final String OWED = """
+            i.tenant_id = :t and i.issue_date <= :d
+            and not (i.status = 'CANCELLED' and coalesce(i.closed_on, i.issue_date) <= :d)""";
+
+    /** Every invoice with something open on {@code asOf}; of one buyer, or of all when {@code buyerId} is null. */
+    public Uni<List<OpenItem>> openItems(String tenantId, UUID buyerId, LocalDate asOf) {
+        String sql = """
+                select i.id, i.buyer_id, i.currency, i.due_date, i.total_amount - coalesce(l.reduced, 0)
+                from invoice i left join (
+                    select invoice_id, sum(amount) as reduced from ledger_entry
+                    where tenant_id = :t and effective_date <= :d group by invoice_id) l on l.invoice_id = i.id
+                """ + " where " + OWED + (buyerId == null ? "" : " and i.buyer_id = :b")
+                + " and i.total_amount - coalesce(l.reduced, 0) > 0 order by i.due_date, i.id";
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Object[].class).setParameter("t", tenantId).setParameter("d", asOf);
+            if (buyerId != null) {
+                q.setParameter("b", buyerId);
+            }
+            return q.getResultList();
+        }).map(rows -> rows.stream().map(r -> new OpenItem((UUID) r[0], (UUID) r[1], Rows.date(r[3]),
+                Money.rounded((BigDecimal) r[4], Money.currencyOf(((String) r[2]).trim())))).toList());
+    }
+
+    /** Per currency, the totals of invoices issued after {@code after} up to {@code asOf} and still owed then. */
+    public Uni<Map<String, Money>> creditSales(String tenantId, LocalDate after, LocalDate asOf) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select i.currency, sum(i.total_amount) from invoice i"
+                + " where " + OWED + " and i.issue_date > :from group by i.currency", Object[].class)
+                .setParameter("t", tenantId).setParameter("d", asOf).setParameter("from", after).getResultList())
+                .map(rows -> {
+                    Map<String, Money> sales = new TreeMap<>();
+                    for (Object[] r : rows) {
+                        String currency = ((String) r[0]).trim();
+                        sales.put(currency, Money.rounded((BigDecimal) r[1], Money.currencyOf(currency)));
+                    }
+                    return sales;
+                });
+    }
+
+    /** The ledger entries of these invoices effective on or before {@code asOf}. */
+    public Uni<List<LedgerEntry>> entriesOf(String tenantId, Collection<UUID> invoiceIds, LocalDate asOf) {
+        if (invoiceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select id, tenant_id, buyer_id, invoice_id, kind, amount, currency, effective_date, reference_id, note,
+                    created_at, created_by
+                from ledger_entry where tenant_id = :t and invoice_id in (:ids) and effective_date <= :d
+                order by effective_date, created_at""", Object[].class)
+                .setParameter("t", tenantId).setParameter("ids", invoiceIds).setParameter("d", asOf).getResultList())
+                .map(rows -> rows.stream().map(LedgerRepository::toEntry).toList());
+    }
+
+    /** A buyer's ledger entries effective from {@code from} to {@code to}, both included, oldest first. */
+    public Uni<List<StatementEntry>> entriesOfBuyer(String tenantId, UUID buyerId, LocalDate from, LocalDate to) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select e.id, e.tenant_id, e.buyer_id, e.invoice_id, e.kind, e.amount, e.currency, e.effective_date,
+                    e.reference_id, e.note, e.created_at, e.created_by, i.invoice_number
+                from ledger_entry e join invoice i on i.id = e.invoice_id and i.tenant_id = e.tenant_id
+                where e.tenant_id = :t and e.buyer_id = :b and e.effective_date between :from and :to
+                order by e.effective_date, e.created_at, e.id""", Object[].class)
+                .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("from", from)
+                .setParameter("to", to).getResultList())
+                .map(rows -> rows.stream().map(r -> new StatementEntry(LedgerRepository.toEntry(r), (String) r[12])).toList());
+    }
+}

@@ -1,0 +1,157 @@
+package io.tradecredit.invoice.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.LedgerFixtures.freshTenant;
+import static io.tradecredit.invoice.LedgerFixtures.issue;
+import static io.tradecredit.invoice.LedgerFixtures.pay;
+import static io.tradecredit.invoice.LedgerFixtures.token;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
+
+@QuarkusTest
+class LateChargeApiTest {
+    static final LocalDate DUE = LocalDate.of(2026, 6, 1);
+    static final LocalDate ISSUED = DUE.minusDays(30);
+
+    static String charges(String invoiceId) {
+        return "/api/v1/invoices/" + invoiceId + "/late-charges";
+    }
+
+    static String waivers(String invoiceId) {
+        return charges(invoiceId) + "/waivers";
+    }
+
+    @Test
+    void thirtyDaysPastDueOn10000ShowInterestFeeAndTotalDue() {
+        String tenant = freshTenant();
+        String id = issue(tenant, UUID.randomUUID(), ISSUED, DUE, "10000.00");
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(30).toString()).get(charges(id))
+                .then().statusCode(200)
+                .body("daysPastDue", equalTo(30), "open.amount", equalTo("10000.00"),
+                        "interest.amount", equalTo("150.00"), "fee.amount", equalTo("300.00"),
+                        "waived.total.amount", equalTo("0.00"), "due.total.amount", equalTo("450.00"),
+                        "totalDue.amount", equalTo("10450.00"), "totalDue.currency", equalTo("CNY"),
+                        "terms.source", equalTo("TENANT"), "terms.dailyRate", equalTo("0.0005"),
+                        "terms.feeAfterDays", equalTo(30), "terms.feeRate", equalTo("0.03"));
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(10).toString()).get(charges(id))
+                .then().body("interest.amount", equalTo("50.00"), "fee.amount", equalTo("0.00"));
+    }
+
+    @Test
+    void partialPaymentLowersTheBaseFromItsEffectiveDate() {
+        String tenant = freshTenant();
+        String id = issue(tenant, UUID.randomUUID(), ISSUED, DUE, "10000.00");
+        pay(id, "4000.00", DUE.plusDays(10));
+        // 10,000 x 10 x 0.0005 + 6,000 x 10 x 0.0005 = 80.00
+        given().auth().oauth2(token(tenant, "collector")).queryParam("asOf", DUE.plusDays(20).toString())
+                .get(charges(id)).then().statusCode(200)
+                .body("open.amount", equalTo("6000.00"), "interest.amount", equalTo("80.00"),
+                        "totalDue.amount", equalTo("6080.00"));
+        // as of the day before the payment, it had not happened yet
+        given().auth().oauth2(token(tenant, "collector")).queryParam("asOf", DUE.plusDays(9).toString())
+                .get(charges(id)).then().body("open.amount", equalTo("10000.00"), "interest.amount", equalTo("45.00"));
+    }
+
+    @Test
+    void buyersOwnTermsAreApplied() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01"))
+                .put("/api/v1/buyers/" + buyer + "/late-charge-policy").then().statusCode(200);
+        String id = issue(tenant, buyer, ISSUED, DUE, "10000.00");
+        // 10,000 x 60 x 0.0002 = 120.00; 1% fee = 100.00
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(60).toString()).get(charges(id))
+                .then().body("terms.source", equalTo("BUYER"), "interest.amount", equalTo("120.00"),
+                        "fee.amount", equalTo("100.00"));
+    }
+
+    @Test
+    void waiverIsAuditedAndShowsAsWaivedFromItsDateOn() {
+        String tenant = freshTenant();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String id = issue(tenant, UUID.randomUUID(), today.minusDays(70), today.minusDays(40), "10000.00");
+        String finance = Tokens.tenant(tenant).roles("finance").subject("li.na").mint();
+
+        given().auth().oauth2(finance).contentType(ContentType.JSON)
+                .body(Map.of("scope", "FEE", "reason", "key customer, first late payment in 5 years"))
+                .post(waivers(id)).then().statusCode(201)
+                .body("scope", equalTo("FEE"), "feeWaived.amount", equalTo("300.00"),
+                        "interestWaived.amount", equalTo("0.00"), "waivedBy", equalTo("li.na"),
+                        "waivedOn", equalTo(today.toString()), "reason", equalTo("key customer, first late payment in 5 years"),
+                        "terms.feeRate", equalTo("0.03"));
+
+        // 40 days on 10,000 = 200.00 interest stays due; the 300.00 fee is waived
+        given().auth().oauth2(token(tenant, "viewer")).get(charges(id)).then().statusCode(200)
+                .body("interest.amount", equalTo("200.00"), "fee.amount", equalTo("300.00"),
+                        "waived.fee.amount", equalTo("300.00"), "due.total.amount", equalTo("200.00"),
+                        "totalDue.amount", equalTo("10200.00"));
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", today.minusDays(1).toString()).get(charges(id))
+                .then().body("waived.total.amount", equalTo("0.00"));
+        given().auth().oauth2(token(tenant, "viewer")).get(waivers(id)).then().statusCode(200)
+                .body("size()", equalTo(1), "[0].waivedBy", equalTo("li.na"), "[0].totalWaived.amount", equalTo("300.00"));
+
+        // the fee is waived already: nothing left to waive in that scope
+        given().auth().oauth2(finance).contentType(ContentType.JSON).body(Map.of("scope", "FEE", "reason", "again"))
+                .post(waivers(id)).then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("scope", "ALL", "reason", "settlement")).post(waivers(id)).then().statusCode(201)
+                .body("interestWaived.amount", equalTo("200.00"), "feeWaived.amount", equalTo("0.00"));
+        assertEquals(2, Database.count("select count(*) from late_charge_waiver where invoice_id = ?", UUID.fromString(id)));
+    }
+
+    @Test
+    void badWaiverNamesTheFieldAndRecordsNothing() {
+        String tenant = freshTenant();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String id = issue(tenant, UUID.randomUUID(), today.minusDays(70), today.minusDays(40), "10000.00");
+        String manager = token(tenant, "credit-manager");
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("scope", "SOME", "reason", "x"))
+                .post(waivers(id)).then().statusCode(400).body("errors[0].field", equalTo("scope"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("scope", "ALL", "reason", " "))
+                .post(waivers(id)).then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post(waivers(id)).then().statusCode(400).body("errors[0].field", equalTo("scope"));
+        given().auth().oauth2(manager).queryParam("asOf", "yesterday").get(charges(id)).then().statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+        assertEquals(0, Database.count("select count(*) from late_charge_waiver where invoice_id = ?", UUID.fromString(id)));
+    }
+
+    @Test
+    void onlyAdminsCreditManagersAndFinanceWaive() {
+        String tenant = freshTenant();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String id = issue(tenant, UUID.randomUUID(), today.minusDays(70), today.minusDays(40), "10000.00");
+        for (String role : new String[] {"viewer", "collector"}) {
+            given().auth().oauth2(token(tenant, role)).contentType(ContentType.JSON)
+                    .body(Map.of("scope", "ALL", "reason", "x")).post(waivers(id)).then().statusCode(403);
+        }
+        given().auth().oauth2(Tokens.tenant(tenant).roles("agency").agency("swiftcollect").mint()).get(charges(id))
+                .then().statusCode(403);
+        given().get(charges(id)).then().statusCode(401);
+    }
+
+    @Test
+    void otherTenantsInvoiceAnswers404() {
+        String tenant = freshTenant();
+        String id = issue(tenant, UUID.randomUUID(), ISSUED, DUE, "10000.00");
+        String stranger = token(freshTenant(), "tenant-admin");
+        given().auth().oauth2(stranger).get(charges(id)).then().statusCode(404);
+        given().auth().oauth2(stranger).get(waivers(id)).then().statusCode(404);
+        given().auth().oauth2(stranger).contentType(ContentType.JSON).body(Map.of("scope", "ALL", "reason", "x"))
+                .post(waivers(id)).then().statusCode(404);
+        given().auth().oauth2(stranger).get(charges(UUID.randomUUID().toString())).then().statusCode(404);
+    }
+}

@@ -1,0 +1,127 @@
+package io.tradecredit.invoice.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.LedgerFixtures.freshTenant;
+import static io.tradecredit.invoice.LedgerFixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Tokens;
+
+@QuarkusTest
+class PolicyApiTest {
+    static final String POLICY = "/api/v1/policies/invoicing";
+
+    static Map<String, Object> policy(Object hours, Object dailyRate, Object feeAfterDays, Object feeRate, Object dso) {
+        return Map.of("issueDeadlineHours", hours,
+                "lateCharges", Map.of("dailyRate", dailyRate, "feeAfterDays", feeAfterDays, "feeRate", feeRate),
+                "dsoPeriodDays", dso);
+    }
+
+    static String buyerPolicy(UUID buyer) {
+        return "/api/v1/buyers/" + buyer + "/late-charge-policy";
+    }
+
+    @Test
+    void newTenantHasTheDefaultsUntilItsAdminChangesThem() {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICY).then().statusCode(200)
+                .body("issueDeadlineHours", equalTo(48), "lateCharges.dailyRate", equalTo("0.0005"),
+                        "lateCharges.feeAfterDays", equalTo(30), "lateCharges.feeRate", equalTo("0.03"),
+                        "dsoPeriodDays", equalTo(90));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(policy(24, "0.0003", 45, 0.02, 60)).put(POLICY).then().statusCode(200)
+                .body("lateCharges.dailyRate", equalTo("0.0003"), "lateCharges.feeRate", equalTo("0.02"));
+        given().auth().oauth2(token(tenant, "collector")).get(POLICY).then().statusCode(200)
+                .body("issueDeadlineHours", equalTo(24), "lateCharges.feeAfterDays", equalTo(45),
+                        "dsoPeriodDays", equalTo(60));
+    }
+
+    @Test
+    void invalidPolicyIsRefusedNamingEveryFieldAndNothingChanges() {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("issueDeadlineHours", -1, "lateCharges", Map.of("dailyRate", 5, "feeAfterDays", 0),
+                        "dsoPeriodDays", 0))
+                .put(POLICY).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("dsoPeriodDays", "issueDeadlineHours", "lateCharges.dailyRate",
+                        "lateCharges.feeAfterDays", "lateCharges.feeRate"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(policy(48, "0.000000001", 30, "0.03", 90)).put(POLICY).then().statusCode(400)
+                .body("errors[0].field", equalTo("lateCharges.dailyRate"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(policy(48, "lots", 30, "0.03", 90)).put(POLICY).then().statusCode(400)
+                .body("errors[0].field", equalTo("lateCharges.dailyRate"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("issueDeadlineHours", 48, "dsoPeriodDays", 90)).put(POLICY).then().statusCode(400)
+                .body("errors[0].field", equalTo("lateCharges"));
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICY).then()
+                .body("issueDeadlineHours", equalTo(48), "lateCharges.dailyRate", equalTo("0.0005"));
+    }
+
+    @Test
+    void onlyTheTenantAdminChangesThePolicy() {
+        String tenant = freshTenant();
+        for (String role : new String[] {"finance", "credit-manager", "viewer"}) {
+            given().auth().oauth2(token(tenant, role)).contentType(ContentType.JSON)
+                    .body(policy(48, "0.001", 30, "0.03", 90)).put(POLICY).then().statusCode(403);
+        }
+        given().auth().oauth2(Tokens.tenant(tenant).roles("agency").agency("swiftcollect").mint()).get(POLICY)
+                .then().statusCode(403);
+        given().get(POLICY).then().statusCode(401);
+    }
+
+    @Test
+    void buyerTermsOverrideTheTenantsUntilDeleted() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String manager = token(tenant, "credit-manager");
+        given().auth().oauth2(token(tenant, "viewer")).get(buyerPolicy(buyer)).then().statusCode(200)
+                .body("buyerId", equalTo(buyer.toString()), "lateCharges.source", equalTo("TENANT"),
+                        "lateCharges.dailyRate", equalTo("0.0005"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01")).put(buyerPolicy(buyer))
+                .then().statusCode(200).body("lateCharges.source", equalTo("BUYER"));
+        given().auth().oauth2(token(tenant, "viewer")).get(buyerPolicy(buyer)).then()
+                .body("lateCharges.source", equalTo("BUYER"), "lateCharges.dailyRate", equalTo("0.0002"),
+                        "lateCharges.feeAfterDays", equalTo(60), "lateCharges.feeRate", equalTo("0.01"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).delete(buyerPolicy(buyer)).then().statusCode(204);
+        given().auth().oauth2(token(tenant, "viewer")).get(buyerPolicy(buyer)).then()
+                .body("lateCharges.source", equalTo("TENANT"));
+        given().auth().oauth2(manager).delete(buyerPolicy(buyer)).then().statusCode(404);
+    }
+
+    @Test
+    void invalidBuyerTermsNameTheFieldAndOnlyAdminsAndCreditManagersSetThem() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "3")).put(buyerPolicy(buyer))
+                .then().statusCode(400).body("errors.field", contains("feeRate"));
+        given().auth().oauth2(token(tenant, "finance")).contentType(ContentType.JSON)
+                .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01")).put(buyerPolicy(buyer))
+                .then().statusCode(403);
+        given().auth().oauth2(token(tenant, "collector")).delete(buyerPolicy(buyer)).then().statusCode(403);
+        given().auth().oauth2(token(tenant, "viewer")).get(buyerPolicy(buyer)).then()
+                .body("lateCharges.source", equalTo("TENANT"));
+    }
+
+    @Test
+    void buyerTermsOfOneTenantAreInvisibleToAnother() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01")).put(buyerPolicy(buyer))
+                .then().statusCode(200);
+        given().auth().oauth2(token(freshTenant(), "viewer")).get(buyerPolicy(buyer)).then()
+                .body("lateCharges.source", equalTo("TENANT"), "lateCharges.dailyRate", equalTo("0.0005"));
+        given().auth().oauth2(token(freshTenant(), "tenant-admin")).delete(buyerPolicy(buyer)).then().statusCode(404);
+    }
+}

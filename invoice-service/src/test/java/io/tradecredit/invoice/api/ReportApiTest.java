@@ -1,0 +1,195 @@
+package io.tradecredit.invoice.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.LedgerFixtures.freshTenant;
+import static io.tradecredit.invoice.LedgerFixtures.invoice;
+import static io.tradecredit.invoice.LedgerFixtures.issue;
+import static io.tradecredit.invoice.LedgerFixtures.pay;
+import static io.tradecredit.invoice.LedgerFixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Tokens;
+
+@QuarkusTest
+class ReportApiTest {
+    static final LocalDate A = LocalDate.of(2026, 9, 30);
+
+    @Test
+    void agingPutsEachOpenInvoiceInItsBucketAsOfTheDate() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        issue(tenant, buyer, A.minusDays(10), A.plusDays(20), "1000.00");               // current
+        issue(tenant, buyer, A.minusDays(45), A.minusDays(15), "2000.00");              // 15 DPD
+        pay(issue(tenant, buyer, A.minusDays(75), A.minusDays(45), "3000.00"), "500.00", A.minusDays(5)); // 45 DPD
+        pay(issue(tenant, buyer, A.minusDays(100), A.minusDays(70), "4000.00"), "4000.00", A.plusDays(1)); // paid later
+        issue(tenant, other, A.minusDays(150), A.minusDays(120), "5000.00");            // 120 DPD
+        pay(issue(tenant, buyer, A.minusDays(150), A.minusDays(120), "600.00"), "600.00", A.minusDays(1)); // paid
+        issue(tenant, buyer, A.plusDays(1), A.plusDays(31), "1100.00");                 // not yet issued
+
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).queryParam("asOf", A.toString()).get("/api/v1/reports/aging").then()
+                .statusCode(200).body("asOf", equalTo(A.toString()), "currencies.size()", equalTo(1),
+                        "currencies[0].currency", equalTo("CNY"),
+                        "currencies[0].current.amount.amount", equalTo("1000.00"),
+                        "currencies[0].current.invoices", equalTo(1),
+                        "currencies[0].days1to30.amount.amount", equalTo("2000.00"),
+                        "currencies[0].days31to60.amount.amount", equalTo("2500.00"),
+                        "currencies[0].days61to90.amount.amount", equalTo("4000.00"),
+                        "currencies[0].over90.amount.amount", equalTo("5000.00"),
+                        "currencies[0].total.amount.amount", equalTo("14500.00"),
+                        "currencies[0].total.invoices", equalTo(5));
+        // a day later the 4,000.00 is paid and the 1,100.00 issued
+        given().auth().oauth2(viewer).queryParam("asOf", A.plusDays(1).toString()).get("/api/v1/reports/aging").then()
+                .body("currencies[0].current.amount.amount", equalTo("2100.00"),
+                        "currencies[0].current.invoices", equalTo(2),
+                        "currencies[0].days61to90.invoices", equalTo(0),
+                        "currencies[0].total.amount.amount", equalTo("11600.00"));
+        given().auth().oauth2(viewer).queryParam("asOf", A.toString()).queryParam("buyerId", other.toString())
+                .get("/api/v1/reports/aging").then().statusCode(200)
+                .body("buyerId", equalTo(other.toString()), "currencies[0].over90.amount.amount", equalTo("5000.00"),
+                        "currencies[0].total.invoices", equalTo(1));
+    }
+
+    @Test
+    void cancelledInvoiceLeavesTheReportsFromItsCancellation() {
+        String tenant = freshTenant();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String id = issue(tenant, UUID.randomUUID(), today.minusDays(10), today.plusDays(20), "1000.00");
+        given().auth().oauth2(token(tenant, "finance")).contentType(ContentType.JSON).body(Map.of("reason", "duplicate"))
+                .post("/api/v1/invoices/" + id + "/cancellation").then().statusCode(200);
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).queryParam("asOf", today.toString()).get("/api/v1/reports/aging").then()
+                .body("currencies.size()", equalTo(0));
+        given().auth().oauth2(viewer).queryParam("asOf", today.minusDays(1).toString()).get("/api/v1/reports/aging")
+                .then().body("currencies[0].current.amount.amount", equalTo("1000.00"));
+    }
+
+    @Test
+    void dsoIsReceivablesOverTheSalesOfThePeriodTimesItsDays() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        pay(issue(tenant, buyer, A.minusDays(80), A.minusDays(50), "300000.00"), "300000.00", A.minusDays(40));
+        pay(issue(tenant, buyer, A.minusDays(50), A.minusDays(20), "300000.00"), "300000.00", A.minusDays(10));
+        issue(tenant, buyer, A.minusDays(20), A.plusDays(10), "300000.00");
+        // issued 90 days before: outside the 90 days up to A, and paid
+        pay(issue(tenant, buyer, A.minusDays(90), A.minusDays(60), "50000.00"), "50000.00", A.minusDays(60));
+        issue(tenant, buyer, A.plusDays(5), A.plusDays(35), "70000.00");
+        issue(tenant, invoice(buyer, A.minusDays(200), A.minusDays(170), "1000.00", "USD"));
+
+        // CNY: 300,000 open / 900,000 sales x 90 days = 30.0
+        given().auth().oauth2(token(tenant, "finance")).queryParam("asOf", A.toString()).get("/api/v1/reports/dso")
+                .then().statusCode(200)
+                .body("periodDays", equalTo(90), "currencies.currency", contains("CNY", "USD"),
+                        "currencies[0].receivables.amount", equalTo("300000.00"),
+                        "currencies[0].creditSales.amount", equalTo("900000.00"),
+                        "currencies[0].dso", equalTo(30.0f), "currencies[0].reason", nullValue(),
+                        "currencies[1].receivables.amount", equalTo("1000.00"),
+                        "currencies[1].dso", nullValue(),
+                        "currencies[1].reason", equalTo("no credit sales in the 90 days up to the date"));
+
+        // the tenant's DSO period: 45 days -> only the last 300,000 was sold in it: 300,000 / 300,000 x 45
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(PolicyApiTest.policy(48, "0.0005", 30, "0.03", 45)).put("/api/v1/policies/invoicing")
+                .then().statusCode(200);
+        given().auth().oauth2(token(tenant, "finance")).queryParam("asOf", A.toString()).get("/api/v1/reports/dso")
+                .then().body("periodDays", equalTo(45), "currencies[0].dso", equalTo(45.0f));
+    }
+
+    @Test
+    void buyerBalanceIsWhatWasOpenOnTheDate() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        pay(issue(tenant, buyer, A.minusDays(40), A.minusDays(10), "1243.00"), "243.00", A.minusDays(5));
+        issue(tenant, buyer, A.minusDays(5), A.plusDays(25), "500.00");
+        String balance = "/api/v1/buyers/" + buyer + "/balance";
+        given().auth().oauth2(token(tenant, "collector")).queryParam("asOf", A.minusDays(6).toString()).get(balance)
+                .then().statusCode(200).body("currencies[0].open.amount", equalTo("1243.00"),
+                        "currencies[0].overdue.amount", equalTo("1243.00"), "currencies[0].invoices", equalTo(1));
+        given().auth().oauth2(token(tenant, "collector")).queryParam("asOf", A.toString()).get(balance)
+                .then().body("buyerId", equalTo(buyer.toString()), "currencies[0].currency", equalTo("CNY"),
+                        "currencies[0].open.amount", equalTo("1500.00"), "currencies[0].overdue.amount",
+                        equalTo("1000.00"), "currencies[0].invoices", equalTo(2));
+        given().auth().oauth2(token(freshTenant(), "tenant-admin")).queryParam("asOf", A.toString()).get(balance)
+                .then().statusCode(200).body("currencies.size()", equalTo(0));
+    }
+
+    @Test
+    void statementListsOpenInvoicesWithChargesThePeriodsEntriesAndTotals() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = LocalDate.of(2026, 6, 1);
+        String late = issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        pay(late, "4000.00", due.plusDays(10));
+        String current = issue(tenant, buyer, due.plusDays(5), due.plusDays(40), "10000.00");
+        pay(issue(tenant, buyer, due.minusDays(60), due.minusDays(30), "2000.00"), "2000.00", due.minusDays(20));
+        String paidInPeriod = issue(tenant, buyer, due.minusDays(10), due.plusDays(20), "1000.00");
+        pay(paidInPeriod, "1000.00", due.plusDays(25));
+
+        // 30 DPD: 10,000 x 10 x 0.0005 + 6,000 x 20 x 0.0005 = 110.00 interest; 3% of 6,000 = 180.00 fee
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.plusDays(30).toString())
+                .queryParam("from", due.toString()).get("/api/v1/buyers/" + buyer + "/statement").then().statusCode(200)
+                .body("from", equalTo(due.toString()), "lateChargeTerms.source", equalTo("TENANT"),
+                        "invoices.invoiceId", contains(late, current),
+                        "invoices[0].open.amount", equalTo("6000.00"), "invoices[0].daysPastDue", equalTo(30),
+                        "invoices[0].lateCharges.interest.amount", equalTo("110.00"),
+                        "invoices[0].lateCharges.fee.amount", equalTo("180.00"),
+                        "invoices[0].totalDue.amount", equalTo("6290.00"),
+                        "invoices[1].daysPastDue", equalTo(0), "invoices[1].lateCharges.total.amount", equalTo("0.00"),
+                        "entries.invoiceId", contains(late, paidInPeriod),
+                        "entries.effectiveDate", contains(due.plusDays(10).toString(), due.plusDays(25).toString()),
+                        "entries[0].kind", equalTo("PAYMENT"), "entries[0].amount.amount", equalTo("4000.00"),
+                        "totals.size()", equalTo(1), "totals[0].invoices", equalTo(2),
+                        "totals[0].open.amount", equalTo("16000.00"), "totals[0].lateCharges.amount", equalTo("290.00"),
+                        "totals[0].totalDue.amount", equalTo("16290.00"));
+        // without from: the 30 days up to the date
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.plusDays(30).toString())
+                .get("/api/v1/buyers/" + buyer + "/statement").then()
+                .body("from", equalTo(due.plusDays(1).toString()));
+        given().auth().oauth2(token(freshTenant(), "viewer")).queryParam("asOf", due.plusDays(30).toString())
+                .get("/api/v1/buyers/" + buyer + "/statement").then().statusCode(200)
+                .body("invoices.size()", equalTo(0), "entries.size()", equalTo(0), "totals.size()", equalTo(0));
+    }
+
+    @Test
+    void badDatesAndIdsAreRefusedNamingTheParameter() {
+        String viewer = token(freshTenant(), "viewer");
+        UUID buyer = UUID.randomUUID();
+        given().auth().oauth2(viewer).queryParam("asOf", "30/09/2026").get("/api/v1/reports/aging").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("asOf"));
+        given().auth().oauth2(viewer).queryParam("buyerId", "globex").get("/api/v1/reports/aging").then()
+                .statusCode(400).body("errors[0].field", equalTo("buyerId"));
+        given().auth().oauth2(viewer).queryParam("asOf", "2026-02-30").get("/api/v1/reports/dso").then()
+                .statusCode(400).body("errors[0].field", equalTo("asOf"));
+        given().auth().oauth2(viewer).queryParam("asOf", "soon").get("/api/v1/buyers/" + buyer + "/balance").then()
+                .statusCode(400).body("errors[0].field", equalTo("asOf"));
+        given().auth().oauth2(viewer).queryParam("asOf", "2026-09-30").queryParam("from", "2026-10-01")
+                .get("/api/v1/buyers/" + buyer + "/statement").then()
+                .statusCode(400).body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(viewer).queryParam("from", "last month")
+                .get("/api/v1/buyers/" + buyer + "/statement").then()
+                .statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void reportsNeedATenantRole() {
+        String agency = Tokens.tenant(freshTenant()).roles("agency").agency("swiftcollect").mint();
+        UUID buyer = UUID.randomUUID();
+        for (String path : new String[] {"/api/v1/reports/aging", "/api/v1/reports/dso",
+                "/api/v1/buyers/" + buyer + "/balance", "/api/v1/buyers/" + buyer + "/statement"}) {
+            given().auth().oauth2(agency).get(path).then().statusCode(403);
+            given().get(path).then().statusCode(401);
+        }
+    }
+}

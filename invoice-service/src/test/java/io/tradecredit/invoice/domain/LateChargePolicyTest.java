@@ -1,0 +1,122 @@
+package io.tradecredit.invoice.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.money.Money;
+
+class LateChargePolicyTest {
+    static final LocalDate DUE = LocalDate.of(2026, 12, 1);
+    static final LateChargePolicy DEFAULT = LateChargePolicy.DEFAULT;
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    /** A ledger entry reducing (positive) or raising (negative) what is owed from {@code on}. */
+    static LedgerEntry entry(LedgerEntry.Kind kind, String amount, LocalDate on) {
+        return new LedgerEntry(UUID.randomUUID(), "acme", UUID.randomUUID(), UUID.randomUUID(), kind, cny(amount), on,
+                null, null, OffsetDateTime.of(2026, 12, 1, 0, 0, 0, 0, ZoneOffset.UTC), "tester");
+    }
+
+    @Test
+    void tenDaysOn10000IsFiftyInterestAndNoFee() {
+        LateCharges c = DEFAULT.chargesOn(cny("10000.00"), 10);
+        assertEquals(cny("50.00"), c.interest());
+        assertEquals(cny("0.00"), c.fee());
+    }
+
+    @Test
+    void thirtyDaysOn10000Is150InterestAnd300Fee() {
+        LateCharges c = DEFAULT.chargesOn(cny("10000.00"), 30);
+        assertEquals(cny("150.00"), c.interest());
+        assertEquals(cny("300.00"), c.fee());
+        assertEquals(cny("450.00"), c.total());
+    }
+
+    @Test
+    void twentyNineDaysHaveNoFeeYet() {
+        assertEquals(cny("0.00"), DEFAULT.chargesOn(cny("10000.00"), 29).fee());
+    }
+
+    @Test
+    void paymentOf4000OnDay10Of20LowersTheBaseFromThatDay() {
+        // 10,000 x 10 days x 0.0005 = 50.00, then 6,000 x 10 days x 0.0005 = 30.00
+        var balance = new BalanceHistory(cny("10000.00"), cny("0.00"),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "4000.00", DUE.plusDays(10))));
+        LateCharges c = DEFAULT.chargesOn(balance, DUE, DUE.plusDays(20));
+        assertEquals(cny("80.00"), c.interest());
+        assertEquals(cny("0.00"), c.fee());
+    }
+
+    @Test
+    void feeIsOnTheBalanceLeftWhenThirtyDaysAreReached() {
+        // interest 10,000 x 10 x 0.0005 = 50.00 + 6,000 x 20 x 0.0005 = 60.00; fee 3% of 6,000 = 180.00
+        var balance = new BalanceHistory(cny("10000.00"), cny("0.00"),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "4000.00", DUE.plusDays(10))));
+        LateCharges c = DEFAULT.chargesOn(balance, DUE, DUE.plusDays(30));
+        assertEquals(cny("110.00"), c.interest());
+        assertEquals(cny("180.00"), c.fee());
+    }
+
+    @Test
+    void paymentReversedLaterRaisesTheBaseAgain() {
+        // days 1-5 on 10,000 = 25.00; days 6-10 on 6,000 = 15.00; days 11-20 on 10,000 = 50.00
+        var balance = new BalanceHistory(cny("10000.00"), cny("0.00"),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "4000.00", DUE.plusDays(5)),
+                        entry(LedgerEntry.Kind.PAYMENT_REVERSAL, "-4000.00", DUE.plusDays(10))));
+        assertEquals(cny("90.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(20)).interest());
+    }
+
+    @Test
+    void paymentInFullOnTheDueDateCostsNothing() {
+        var balance = new BalanceHistory(cny("10000.00"), cny("0.00"),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "10000.00", DUE)));
+        assertEquals(LateCharges.zero(cny("0").currency()), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(40)));
+    }
+
+    @Test
+    void disputedPartIsNotCharged() {
+        // 10,000 of which 2,000 disputed: 8,000 x 10 x 0.0005 = 40.00
+        var balance = new BalanceHistory(cny("10000.00"), cny("2000.00"), List.of());
+        assertEquals(cny("40.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(10)).interest());
+    }
+
+    @Test
+    void nothingIsChargedBeforeOrOnTheDueDate() {
+        var balance = BalanceHistory.constant(cny("10000.00"));
+        assertEquals(cny("0.00"), DEFAULT.chargesOn(balance, DUE, DUE).total());
+        assertEquals(cny("0.00"), DEFAULT.chargesOn(balance, DUE, DUE.minusDays(3)).total());
+    }
+
+    @Test
+    void interestIsSummedExactlyAndRoundedOnceHalfUp() {
+        // 333.33 x 3 x 0.0005 = 0.499995 -> 0.50 (rounding each day, 0.17 x 3, would give 0.51)
+        assertEquals(cny("0.50"), DEFAULT.chargesOn(cny("333.33"), 3).interest());
+        // 10.00 x 1 x 0.0005 = 0.005 -> 0.01 (HALF_UP, not HALF_EVEN)
+        assertEquals(cny("0.01"), DEFAULT.chargesOn(cny("10.00"), 1).interest());
+    }
+
+    @Test
+    void yenHasNoDecimals() {
+        // 12,345 JPY x 10 x 0.0005 = 61.725 -> 62
+        assertEquals(Money.of("62", "JPY"), DEFAULT.chargesOn(Money.of("12345", "JPY"), 10).interest());
+    }
+
+    @Test
+    void buyerTermsApply() {
+        var keyCustomer = new LateChargePolicy(new BigDecimal("0.0002"), 60, new BigDecimal("0.01"));
+        // 10,000 x 60 x 0.0002 = 120.00; fee 1% = 100.00
+        LateCharges c = keyCustomer.chargesOn(cny("10000.00"), 60);
+        assertEquals(cny("120.00"), c.interest());
+        assertEquals(cny("100.00"), c.fee());
+    }
+}
