@@ -14,12 +14,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.Outbox;
@@ -35,6 +37,9 @@ public class WidgetResource {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Idempotency idempotency;
+
     public record CreateWidget(@NotBlank @Size(max = 40) String name, @NotNull @Min(1) Integer quantity) {
     }
 
@@ -43,9 +48,15 @@ public class WidgetResource {
 
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
-    public Uni<RestResponse<WidgetView>> create(@Valid @NotNull CreateWidget request, @RestQuery boolean failAfterEvent) {
-        UUID id = UUID.randomUUID();
+    public Uni<RestResponse<WidgetView>> create(@Valid @NotNull CreateWidget request, @RestQuery boolean failAfterEvent,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         String tenantId = tenant.id();
+        return idempotency.once(tenantId, "create-widget", idempotencyKey, request, WidgetView.class,
+                () -> insert(tenantId, request, failAfterEvent));
+    }
+
+    private Uni<RestResponse<WidgetView>> insert(String tenantId, CreateWidget request, boolean failAfterEvent) {
+        UUID id = UUID.randomUUID();
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("insert into widget (id, tenant_id, name, quantity) values (:id, :t, :n, :q)")
                         .setParameter("id", id).setParameter("t", tenantId).setParameter("n", request.name())

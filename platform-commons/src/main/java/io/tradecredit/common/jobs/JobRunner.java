@@ -77,13 +77,13 @@ public class JobRunner {
                         }))))
                 .invoke(run -> {
                     if (run.firstRun()) {
-                        sample.stop(metrics.timer("tradecredit.job.duration", "job", name, "outcome", "completed"));
+                        sample.stop(metrics.timer("tradecredit.job.duration", "job_name", name, "outcome", "completed"));
                         LOG.infof("Job %s for %s: %s", name, asOf, run.summary());
                     }
                 })
                 .onFailure().invoke(failure -> {
-                    sample.stop(metrics.timer("tradecredit.job.duration", "job", name, "outcome", "failed"));
-                    metrics.counter("tradecredit.job.failures", "job", name).increment();
+                    sample.stop(metrics.timer("tradecredit.job.duration", "job_name", name, "outcome", "failed"));
+                    metrics.counter("tradecredit.job.failures", "job_name", name).increment();
                     LOG.errorf(failure, "Job %s for %s failed; it can be run again", name, asOf);
                 });
     }

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
 class ContractTopicsTest {
     static final Path ASYNCAPI = Path.of("..", "contracts", "asyncapi.yaml");
 
@@ -20,6 +23,16 @@ class ContractTopicsTest {
         }
         assertTrue(doc.contains("address: " + TopicNames.agencyCases("{agencyCode}") + "\n"));
         assertTrue(doc.contains("address: " + TopicNames.agencyUpdates("{agencyCode}") + "\n"));
+    }
+
+    @Test
+    void asyncApiDocumentIsValidYamlAndEveryMessageSchemaExists() throws IOException {
+        JsonNode doc = new YAMLMapper().readTree(ASYNCAPI.toFile());
+        assertEquals("3.0.0", doc.get("asyncapi").asText());
+        doc.get("channels").forEach(channel -> channel.path("messages").forEach(message -> {
+            String ref = message.path("payload").path("$ref").asText();
+            assertTrue(Files.exists(ASYNCAPI.resolveSibling(ref)), "missing schema " + ref);
+        }));
     }
 
     @Test

@@ -1,0 +1,92 @@
+package io.tradecredit.deployment;
+
+import static io.tradecredit.deployment.Shape.ANY_OBJECT;
+import static io.tradecredit.deployment.Shape.BOOLEAN;
+import static io.tradecredit.deployment.Shape.INTEGER;
+import static io.tradecredit.deployment.Shape.NUMBER;
+import static io.tradecredit.deployment.Shape.SCALAR;
+import static io.tradecredit.deployment.Shape.STRING;
+import static io.tradecredit.deployment.Shape.arrayOf;
+import static io.tradecredit.deployment.Shape.mapOf;
+import static io.tradecredit.deployment.Shape.obj;
+import static io.tradecredit.deployment.Shape.oneOf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of the operators' CRDs the chart uses: Strimzi's KafkaTopic and KafkaUser
+ * (kafka.strimzi.io/v1beta2), CloudNativePG's Cluster (postgresql.cnpg.io/v1) and the Keycloak
+ * Operator's KeycloakRealmImport (k8s.keycloak.org/v2alpha1), with their required fields.
+ */
+final class CustomResources {
+    private static final Shape TOPIC_SPEC = obj(Map.of(
+            "topicName", STRING,
+            "partitions", INTEGER,
+            "replicas", INTEGER,
+            "config", mapOf(SCALAR)), "partitions", "replicas");
+
+    private static final Shape ACL = obj(Map.of(
+            "type", oneOf("allow", "deny"),
+            "resource", obj(Map.of(
+                    "type", oneOf("topic", "group", "cluster", "transactionalId"),
+                    "name", STRING,
+                    "patternType", oneOf("literal", "prefix")), "type"),
+            "operations", arrayOf(oneOf("Read", "Write", "Create", "Delete", "Alter", "Describe", "ClusterAction",
+                    "AlterConfigs", "DescribeConfigs", "IdempotentWrite", "All")),
+            "host", STRING), "resource", "operations");
+
+    private static final Shape USER_SPEC = obj(Map.of(
+            "authentication", obj(Map.of("type", oneOf("tls", "tls-external", "scram-sha-512")), "type"),
+            "authorization", obj(Map.of("type", oneOf("simple"), "acls", arrayOf(ACL)), "type", "acls"),
+            "quotas", obj(Map.of(
+                    "producerByteRate", INTEGER,
+                    "consumerByteRate", INTEGER,
+                    "requestPercentage", INTEGER,
+                    "controllerMutationRate", NUMBER))), "authorization");
+
+    private static final Shape CLUSTER_SPEC = obj(Map.ofEntries(
+            Map.entry("instances", INTEGER),
+            Map.entry("imageName", STRING),
+            Map.entry("primaryUpdateStrategy", oneOf("unsupervised", "supervised")),
+            Map.entry("enableSuperuserAccess", BOOLEAN),
+            Map.entry("bootstrap", obj(Map.of("initdb", obj(Map.of("database", STRING, "owner", STRING),
+                    "database", "owner")), "initdb")),
+            Map.entry("storage", obj(Map.of("size", STRING, "storageClass", STRING), "size")),
+            Map.entry("resources", obj(Map.of("requests", mapOf(SCALAR), "limits", mapOf(SCALAR)))),
+            Map.entry("postgresql", obj(Map.of("parameters", mapOf(STRING)))),
+            Map.entry("affinity", obj(Map.of("enablePodAntiAffinity", BOOLEAN, "topologyKey", STRING))),
+            Map.entry("monitoring", obj(Map.of("enablePodMonitor", BOOLEAN))),
+            Map.entry("backup", ANY_OBJECT)), "instances", "storage");
+
+    private static final Shape REALM_IMPORT_SPEC = obj(Map.of(
+            "keycloakCRName", STRING,
+            "realm", ANY_OBJECT), "keycloakCRName", "realm");
+
+    private static final Map<String, Shape> SPECS = Map.of(
+            "KafkaTopic", TOPIC_SPEC,
+            "KafkaUser", USER_SPEC,
+            "Cluster", CLUSTER_SPEC,
+            "KeycloakRealmImport", REALM_IMPORT_SPEC);
+
+    private CustomResources() {
+    }
+
+    /** Problems of one custom resource (empty when it fits its CRD). */
+    static List<String> problems(Manifests.Manifest manifest) {
+        List<String> problems = new ArrayList<>();
+        Shape spec = SPECS.get(manifest.kind());
+        if (spec == null) {
+            problems.add("no shape for " + manifest.kind());
+            return problems;
+        }
+        Shape resource = obj(Map.of(
+                "apiVersion", STRING,
+                "kind", STRING,
+                "metadata", ANY_OBJECT,
+                "spec", spec), "apiVersion", "kind", "metadata", "spec");
+        resource.check(manifest.tree(), manifest.kind() + " " + manifest.name(), problems);
+        return problems;
+    }
+}

@@ -1,0 +1,73 @@
+package io.tradecredit.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** values.schema.json turns bad values away at install time (helm template/install validate them). */
+class ValuesSchemaTest {
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of("the image tag latest", "image:\n  tag: latest\n"),
+                Arguments.of("an image digest that is not a sha256",
+                        "services:\n  invoice-service:\n    imageDigest: md5:0123\n"),
+                Arguments.of("a writable root file system",
+                        "serviceDefaults:\n  securityContext:\n    readOnlyRootFilesystem: false\n"),
+                Arguments.of("running as root",
+                        "serviceDefaults:\n  podSecurityContext:\n    runAsNonRoot: false\n"),
+                Arguments.of("privilege escalation",
+                        "services:\n  invoice-service:\n    securityContext:\n      allowPrivilegeEscalation: true\n"),
+                Arguments.of("added capabilities",
+                        "serviceDefaults:\n  securityContext:\n    capabilities:\n      drop: [ALL]\n      add: [NET_ADMIN]\n"),
+                Arguments.of("no memory limit",
+                        "serviceDefaults:\n  resources:\n    limits:\n      memory: null\n"),
+                Arguments.of("zero replicas", "services:\n  credit-service:\n    replicas: 0\n"),
+                Arguments.of("a replica count as text", "serviceDefaults:\n  replicas: \"two\"\n"),
+                Arguments.of("an unknown setting", "replicaCount: 3\n"),
+                Arguments.of("an unknown service", "services:\n  billing-service: {}\n"),
+                Arguments.of("an unknown per-service setting",
+                        "services:\n  invoice-service:\n    replicaCount: 3\n"),
+                Arguments.of("an agency code that cannot be a topic part",
+                        "agencies:\n  - code: Swift_Collect\n"),
+                Arguments.of("an agency without a code", "agencies:\n  - authentication: tls\n"),
+                Arguments.of("mutual TLS to Kafka without TLS",
+                        "kafka:\n  tls: false\n  authentication: tls\n"),
+                Arguments.of("an unknown Kafka authentication", "kafka:\n  authentication: plain\n"),
+                Arguments.of("zero partitions", "kafka:\n  topics:\n    partitions: 0\n"),
+                Arguments.of("an external database without its login secret",
+                        "services:\n  insurance-claims-service:\n    database:\n      external:\n"
+                                + "        host: claims-db.example.com\n"),
+                Arguments.of("an OIDC URL that is not a realm URL", "oidc:\n  authServerUrl: keycloak\n"),
+                Arguments.of("a password as a plain environment value",
+                        "serviceDefaults:\n  env:\n    DB_PASSWORD: secret\n"),
+                Arguments.of("an environment name that is not one",
+                        "serviceDefaults:\n  env:\n    db.host: x\n"),
+                Arguments.of("a PostgreSQL image without a pinned tag",
+                        "postgresql:\n  imageName: ghcr.io/cloudnative-pg/postgresql:latest\n"),
+                Arguments.of("an error ratio above 1",
+                        "monitoring:\n  prometheusRule:\n    errorRatioThreshold: 5\n"),
+                Arguments.of("an unknown realm import kind", "keycloakRealm:\n  kind: ConfigMap\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void badValuesAreRejected(String what, String values, @TempDir Path work) throws IOException {
+        Path file = Files.writeString(work.resolve("bad-values.yaml"), values);
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> Repository.CHART.render(List.of(file), Map.of()), () -> what + " was accepted");
+        assertTrue(refused.getMessage().contains("schema"), () -> what + " failed, but not by the schema: "
+                + refused.getMessage());
+    }
+}

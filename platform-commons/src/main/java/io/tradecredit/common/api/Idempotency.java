@@ -1,0 +1,103 @@
+package io.tradecredit.common.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.errors.ProblemException;
+
+/**
+ * Makes a creating POST safe to retry: with an {@code Idempotency-Key} header, the first call's
+ * response is stored in the same transaction as what it created, and a retry with the same key
+ * gets that response again instead of creating a second time. A concurrent retry waits for the
+ * first to commit. The same key with a different request is refused (422).
+ */
+@ApplicationScoped
+public class Idempotency {
+    public static final String HEADER = "Idempotency-Key";
+    static final String CLAIM = "insert into idempotency_key (tenant_id, operation, key, request_hash, created_at)"
+            + " values (:t, :o, :k, :h, :at) on conflict do nothing";
+    static final String FIND = "select request_hash, status, response_body from idempotency_key"
+            + " where tenant_id = :t and operation = :o and key = :k";
+    static final String STORE = "update idempotency_key set status = :s, response_body = :b"
+            + " where tenant_id = :t and operation = :o and key = :k";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Runs {@code action} once per (tenant, operation, key). Without a key it just runs it.
+     * {@code action} must do its work in the current transaction (Panache.withTransaction joins it).
+     */
+    public <T> Uni<RestResponse<T>> once(String tenantId, String operation, String key, Object request, Class<T> type,
+            Supplier<Uni<RestResponse<T>>> action) {
+        if (key == null || key.isBlank()) {
+            return action.get();
+        }
+        if (key.length() > 200) {
+            return Uni.createFrom().failure(ProblemException.invalidField(HEADER, "must be at most 200 characters"));
+        }
+        String hash = hash(request);
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(CLAIM)
+                .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
+                .setParameter("h", hash).setParameter("at", OffsetDateTime.now(clock)).executeUpdate()
+                .chain(claimed -> claimed == 1
+                        ? action.get().call(response -> s.createNativeQuery(STORE)
+                                .setParameter("s", response.getStatus()).setParameter("b", body(response))
+                                .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
+                                .executeUpdate())
+                        : s.createNativeQuery(FIND, Object[].class).setParameter("t", tenantId)
+                                .setParameter("o", operation).setParameter("k", key).getResultList()
+                                .map(rows -> replay(rows, hash, type)))));
+    }
+
+    private <T> RestResponse<T> replay(List<Object[]> rows, String hash, Class<T> type) {
+        Object[] row = rows.get(0);
+        if (!hash.equals(row[0])) {
+            throw ProblemException.unprocessable("This Idempotency-Key was used with a different request.");
+        }
+        try {
+            T entity = row[2] == null ? null : json.readValue((String) row[2], type);
+            return RestResponse.ResponseBuilder.<T>create(((Number) row[1]).intValue()).entity(entity)
+                    .header("Idempotent-Replayed", "true").build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored response unreadable", e);
+        }
+    }
+
+    private String body(RestResponse<?> response) {
+        try {
+            return response.getEntity() == null ? null : json.writeValueAsString(response.getEntity());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serializable", e);
+        }
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("request not hashable", e);
+        }
+    }
+}
