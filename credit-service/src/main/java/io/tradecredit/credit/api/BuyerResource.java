@@ -1,0 +1,87 @@
+package io.tradecredit.credit.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Page;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.credit.domain.Buyers;
+import io.tradecredit.credit.persistence.BuyerRepository;
+
+@Path("/api/v1/buyers")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE, Roles.COLLECTOR, Roles.VIEWER})
+public class BuyerResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Buyers buyers;
+
+    @POST
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    public Uni<RestResponse<BuyerView>> register(@NotNull BuyerRequest request) {
+        return buyers.register(tenant.id(), request.toDetails())
+                .map(b -> RestResponse.ResponseBuilder.<BuyerView>created(URI.create("/api/v1/buyers/" + b.id))
+                        .entity(BuyerView.of(b)).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    public Uni<BuyerView> update(@RestPath UUID id, @NotNull BuyerRequest request) {
+        return buyers.update(tenant.id(), id, request.toDetails()).map(BuyerView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<BuyerView> get(@RestPath UUID id) {
+        return buyers.get(tenant.id(), id).map(BuyerView::of);
+    }
+
+    @GET
+    public Uni<Page<BuyerView>> search(@RestQuery String name, @RestQuery String registrationNumber,
+            @RestQuery String country, @RestQuery @Min(1) @Max(10) Integer gradeFrom, @RestQuery Boolean blocked,
+            @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
+        int p = Paging.page(page);
+        int s = Paging.size(size);
+        var criteria = new BuyerRepository.Criteria(name, registrationNumber, country, gradeFrom, blocked);
+        return buyers.search(tenant.id(), criteria, p, s).map(found -> new Page<>(
+                found.items().stream().map(BuyerView::of).toList(), p, s, found.total()));
+    }
+
+    @POST
+    @Path("/{id}/financial-statements")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    public Uni<RestResponse<StatementView>> addStatement(@RestPath UUID id, @Valid @NotNull StatementRequest request) {
+        return buyers.addStatement(tenant.id(), id, request.toStatement(), tenant.subject())
+                .map(s -> RestResponse.ResponseBuilder.<StatementView>created(URI.create("/api/v1/buyers/" + id
+                        + "/financial-statements/" + s.fiscalYear)).entity(StatementView.of(s)).build());
+    }
+
+    @GET
+    @Path("/{id}/financial-statements")
+    public Uni<List<StatementView>> statements(@RestPath UUID id) {
+        return buyers.statements(tenant.id(), id).map(list -> list.stream().map(StatementView::of).toList());
+    }
+}

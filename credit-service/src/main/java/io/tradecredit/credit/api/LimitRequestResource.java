@@ -1,0 +1,74 @@
+package io.tradecredit.credit.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.credit.domain.CreditLimits;
+
+/** Limit changes asked for by a user or proposed by the service; a credit manager decides. */
+@Path("/api/v1/limit-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+public class LimitRequestResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    CreditLimits limits;
+
+    public record RequestLimit(@NotNull UUID buyerId, @NotNull Money limit, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record Decision(@Size(max = 500) String note) {
+    }
+
+    @POST
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE})
+    public Uni<RestResponse<LimitRequestView>> request(@Valid @NotNull RequestLimit request) {
+        return limits.request(tenant.id(), request.buyerId(), request.limit(), request.reason(), tenant.subject())
+                .map(r -> RestResponse.ResponseBuilder.<LimitRequestView>created(
+                        URI.create("/api/v1/limit-requests/" + r.id)).entity(LimitRequestView.of(r)).build());
+    }
+
+    /** The requests waiting for a credit manager, oldest first. */
+    @GET
+    public Uni<List<LimitRequestView>> pending() {
+        return limits.pending(tenant.id()).map(list -> list.stream().map(LimitRequestView::of).toList());
+    }
+
+    @POST
+    @Path("/{requestId}/approval")
+    @RolesAllowed(Roles.CREDIT_MANAGER)
+    public Uni<LimitRequestView> approve(@RestPath UUID requestId, @Valid Decision decision) {
+        return limits.decide(tenant.id(), requestId, true, decision == null ? null : decision.note(), tenant.subject())
+                .map(LimitRequestView::of);
+    }
+
+    @POST
+    @Path("/{requestId}/rejection")
+    @RolesAllowed(Roles.CREDIT_MANAGER)
+    public Uni<LimitRequestView> reject(@RestPath UUID requestId, @Valid Decision decision) {
+        return limits.decide(tenant.id(), requestId, false, decision == null ? null : decision.note(), tenant.subject())
+                .map(LimitRequestView::of);
+    }
+}

@@ -1,0 +1,22 @@
+package io.tradecredit.credit.api;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.tradecredit.credit.domain.AltmanZScore;
+import io.tradecredit.credit.domain.BuyerStatement;
+
+/** A stored statement with its Altman Z''-score and zone. */
+public record StatementView(UUID buyerId, int fiscalYear, String currency, BigDecimal totalAssets,
+        BigDecimal currentAssets, BigDecimal currentLiabilities, BigDecimal totalLiabilities,
+        BigDecimal retainedEarnings, BigDecimal ebit, BigDecimal equity, BigDecimal revenue, BigDecimal netWorth,
+        BigDecimal zScore, AltmanZScore.Zone zone, String recordedBy, OffsetDateTime recordedAt) {
+
+    public static StatementView of(BuyerStatement s) {
+        AltmanZScore z = AltmanZScore.of(s.statement());
+        return new StatementView(s.buyerId, s.fiscalYear, s.currency, s.totalAssets, s.currentAssets,
+                s.currentLiabilities, s.totalLiabilities, s.retainedEarnings, s.ebit, s.equity, s.revenue, s.netWorth,
+                z.value(), z.zone(), s.recordedBy, s.recordedAt);
+    }
+}

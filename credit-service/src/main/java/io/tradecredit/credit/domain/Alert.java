@@ -1,0 +1,45 @@
+package io.tradecredit.credit.domain;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Something a credit manager must look at: a grade fall, a cut limit, a blocked buyer. */
+@Entity
+@Table(name = "alert")
+public class Alert {
+    public static final String GRADE_DROP = "GRADE_DROP";
+    public static final String BUYER_BLOCKED = "BUYER_BLOCKED";
+
+    @Id
+    public UUID id;
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+    @Column(name = "buyer_id", nullable = false)
+    public UUID buyerId;
+    @Column(nullable = false)
+    public String kind;
+    @Column(nullable = false)
+    public String message;
+    @Column(name = "raised_at", nullable = false)
+    public OffsetDateTime raisedAt;
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+    @Column(name = "acknowledged_at")
+    public OffsetDateTime acknowledgedAt;
+
+    public static Alert raise(Buyer buyer, String kind, String message, OffsetDateTime at) {
+        Alert a = new Alert();
+        a.id = UUID.randomUUID();
+        a.tenantId = buyer.tenantId;
+        a.buyerId = buyer.id;
+        a.kind = kind;
+        a.message = message;
+        a.raisedAt = at;
+        return a;
+    }
+}

@@ -1,0 +1,124 @@
+package io.tradecredit.credit.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * A buyer of a tenant and its credit profile: identity, the approved limit and terms, the latest
+ * score and grade, the review due date and whether new credit is blocked.
+ */
+@Entity
+@Table(name = "buyer")
+public class Buyer {
+    @Id
+    public UUID id;
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+    @Column(nullable = false)
+    public String name;
+    @Column(nullable = false)
+    public String country;
+    @Column(name = "registration_number", nullable = false)
+    public String registrationNumber;
+    @Column(name = "tax_id", nullable = false)
+    public String taxId;
+    @Column(nullable = false)
+    public String address;
+    public String industry;
+    @Column(name = "founded_on")
+    public LocalDate foundedOn;
+    @Column(nullable = false)
+    public String currency;
+    @Column(name = "payment_term_days", nullable = false)
+    public int paymentTermDays;
+    @Column(name = "credit_limit")
+    public BigDecimal creditLimit;
+    @Column(name = "limit_set_by")
+    public String limitSetBy;
+    @Column(name = "limit_set_at")
+    public OffsetDateTime limitSetAt;
+    @Column(name = "review_due_on")
+    public LocalDate reviewDueOn;
+    @Column(name = "review_announced_for")
+    public LocalDate reviewAnnouncedFor;
+    public Integer score;
+    public Integer grade;
+    @Column(name = "assessed_at")
+    public OffsetDateTime assessedAt;
+    @Column(nullable = false)
+    public boolean blocked;
+    @Column(name = "block_reason")
+    public String blockReason;
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+    @Version
+    public long version;
+
+    public static Buyer register(String tenantId, UUID id, BuyerDetails d, int defaultTermDays, OffsetDateTime now) {
+        Buyer b = new Buyer();
+        b.id = id;
+        b.tenantId = tenantId;
+        b.createdAt = now;
+        b.currency = "CNY";
+        b.paymentTermDays = defaultTermDays;
+        b.apply(d, now);
+        return b;
+    }
+
+    /** Takes new identity details (valid per {@link BuyerRules}); absent currency and terms keep what they were. */
+    public void apply(BuyerDetails d, OffsetDateTime now) {
+        name = d.name().strip();
+        country = d.country();
+        registrationNumber = d.registrationNumber().strip().toUpperCase(java.util.Locale.ROOT);
+        taxId = d.taxId().strip();
+        address = d.address().strip();
+        industry = d.industry() == null || d.industry().isBlank() ? null : d.industry().strip();
+        foundedOn = d.foundedOn();
+        if (d.currency() != null) {
+            currency = d.currency();
+        }
+        if (d.paymentTermDays() != null) {
+            paymentTermDays = d.paymentTermDays();
+        }
+        updatedAt = now;
+    }
+
+    /** The approved limit, or null when none was approved yet. */
+    public Money limit() {
+        return creditLimit == null ? null : Money.of(creditLimit, currency);
+    }
+
+    /** A new limit in the buyer's currency; by a credit manager, or by the service when it cuts one. */
+    public void changeLimit(Money limit, String by, OffsetDateTime at) {
+        if (!limit.currencyCode().equals(currency)) {
+            throw new IllegalArgumentException("limit in " + limit.currencyCode() + " for a buyer in " + currency);
+        }
+        creditLimit = limit.amount();
+        limitSetBy = by;
+        limitSetAt = at;
+        updatedAt = at;
+    }
+
+    /** The next review, a review interval after a credit manager's decision. */
+    public void scheduleReview(LocalDate dueOn) {
+        reviewDueOn = dueOn;
+    }
+
+    public void block(String reason, OffsetDateTime at) {
+        blocked = true;
+        blockReason = reason;
+        updatedAt = at;
+    }
+}

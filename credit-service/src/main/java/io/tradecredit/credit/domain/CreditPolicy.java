@@ -1,0 +1,46 @@
+package io.tradecredit.credit.domain;
+
+import java.util.Objects;
+
+/**
+ * Everything a tenant may tune about buyer credit, in one document: how factors become a score
+ * and grade, the limit formula, the order-time rules, how far a grade may fall before the limit
+ * is cut without asking, how often limits are reviewed, and what a new buyer's first order gets.
+ */
+public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditCheckRules checks, int gradeDropThreshold,
+        int reviewIntervalDays, int firstOrderTermDays) {
+
+    public static final CreditPolicy DEFAULT = new CreditPolicy(ScoringPolicy.DEFAULT, LimitFormula.DEFAULT,
+            CreditCheckRules.DEFAULT, 2, 365, 15);
+
+    public CreditPolicy {
+        Objects.requireNonNull(scoring, "scoring");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(checks, "checks");
+        if (gradeDropThreshold < 1 || gradeDropThreshold > 9) {
+            throw new IllegalArgumentException("gradeDropThreshold must be 1 to 9 grades");
+        }
+        if (reviewIntervalDays < 1 || reviewIntervalDays > 3 * 365) {
+            throw new IllegalArgumentException("reviewIntervalDays must be 1 to 1095");
+        }
+        if (firstOrderTermDays < 0 || firstOrderTermDays > 365) {
+            throw new IllegalArgumentException("firstOrderTermDays must be 0 (prepayment) to 365");
+        }
+    }
+
+    /** The terms an order gets: 0 days means prepayment. */
+    public record Terms(int days, boolean prepayment, boolean firstOrder) {
+    }
+
+    /**
+     * A buyer that has never been invoiced gets its first order on prepayment (when the policy's
+     * first term is 0) or on the shorter of its agreed and the first-order term (DOMAIN.md §1).
+     */
+    public Terms termsFor(int agreedDays, boolean tradedBefore) {
+        if (tradedBefore) {
+            return new Terms(agreedDays, agreedDays == 0, false);
+        }
+        int days = Math.min(agreedDays, firstOrderTermDays);
+        return new Terms(days, days == 0, true);
+    }
+}

@@ -1,0 +1,24 @@
+package io.tradecredit.credit.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * What one invoice event says about one invoice, as credit-service needs it. {@code total},
+ * {@code invoiceNumber} and {@code dueDate} are set when the event introduces the invoice;
+ * {@code disputedDelta} is positive when a dispute opens and negative when one ends.
+ */
+public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
+        BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue) {
+
+    public static LedgerChange open(UUID invoiceId, Money openAmount) {
+        return new LedgerChange(invoiceId, null, null, openAmount, null, null, null, null);
+    }
+
+    public LedgerChange withDueDate(LocalDate due) {
+        return new LedgerChange(invoiceId, invoiceNumber, total, openAmount, due, disputedDelta, paidOn, daysPastDue);
+    }
+}

@@ -1,0 +1,62 @@
+package io.tradecredit.credit.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * What a re-grade does to the limit (DOMAIN.md §1, dynamic limits): a fall of at least the
+ * policy's threshold cuts it at once to what the new grade allows; an improvement only proposes
+ * a higher limit, which waits for a credit manager. The new grade allows the formula's limit on
+ * the latest statement, or, without a statement, the current limit scaled by the ratio of the
+ * two grades' net-worth rates.
+ */
+public final class LimitReview {
+    private LimitReview() {
+    }
+
+    public enum Kind {
+        NONE, CUT, PROPOSE_INCREASE
+    }
+
+    public record Outcome(Kind kind, Money newLimit, boolean gradeFellPastThreshold, String reason) {
+        static final Outcome NONE = new Outcome(Kind.NONE, null, false, null);
+    }
+
+    /**
+     * @param current the approved limit, null when none was approved
+     * @param recommended the formula's limit for the new grade, null without a statement in the limit's currency
+     */
+    public static Outcome afterRegrade(Integer oldGrade, int newGrade, Money current, Money recommended,
+            CreditPolicy policy) {
+        if (oldGrade == null || oldGrade == newGrade) {
+            return Outcome.NONE;
+        }
+        int drop = newGrade - oldGrade;
+        String change = "grade " + (drop > 0 ? "fell" : "rose") + " from " + oldGrade + " to " + newGrade;
+        if (drop >= policy.gradeDropThreshold()) {
+            String why = change + " (threshold " + policy.gradeDropThreshold() + ")";
+            if (current == null || !current.isPositive()) {
+                return new Outcome(Kind.NONE, null, true, why);
+            }
+            Money allowed = recommended != null ? recommended : scaled(current, oldGrade, newGrade, policy.limits());
+            return allowed.compareTo(current) < 0 ? new Outcome(Kind.CUT, allowed, true, why + ": limit cut")
+                    : new Outcome(Kind.NONE, null, true, why);
+        }
+        if (drop < 0 && current != null && recommended != null && recommended.isGreaterThan(current)) {
+            return new Outcome(Kind.PROPOSE_INCREASE, recommended, false, change + ": the formula allows more");
+        }
+        return Outcome.NONE;
+    }
+
+    private static Money scaled(Money current, int oldGrade, int newGrade, LimitFormula formula) {
+        BigDecimal oldRate = formula.byGrade().get(oldGrade - 1).ofNetWorth();
+        BigDecimal newRate = formula.byGrade().get(newGrade - 1).ofNetWorth();
+        if (oldRate.signum() == 0) {
+            return Money.zero(current.currency());
+        }
+        BigDecimal amount = current.amount().multiply(newRate).divide(oldRate, 0, RoundingMode.DOWN);
+        return new Money(amount, current.currency());
+    }
+}

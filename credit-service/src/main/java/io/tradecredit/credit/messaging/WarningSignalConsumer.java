@@ -1,0 +1,58 @@
+package io.tradecredit.credit.messaging;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.events.IncomingEvent;
+import io.tradecredit.common.events.PoisonMessageException;
+import io.tradecredit.credit.domain.Signals;
+import io.tradecredit.credit.domain.WarningSignal;
+
+/**
+ * Early-warning signals from outside providers on {@value #TOPIC} (ADR 0004), schema
+ * {@code io.tradecredit.signals.warning-signal-reported.v1}; the buyer is named by its
+ * registration number within the event's tenant.
+ */
+@ApplicationScoped
+public class WarningSignalConsumer {
+    /** Not (yet) in the chassis' TopicNames, which credit-service cannot change; see ADR 0004. */
+    public static final String TOPIC = "warning-signals";
+    public static final String TYPE = "io.tradecredit.signals.warning-signal-reported.v1";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Signals signals;
+
+    @Incoming("warning-signals")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.receive(InvoiceEventConsumer.CONSUMER, record, this::apply).replaceWithVoid();
+    }
+
+    Uni<Void> apply(IncomingEvent e) {
+        if (!TYPE.equals(e.type())) {
+            throw new PoisonMessageException("unknown type on " + TOPIC + ": " + e.type());
+        }
+        JsonNode d = e.data();
+        WarningSignal type;
+        try {
+            type = WarningSignal.valueOf(InvoiceEventConsumer.text(d, "type").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException ex) {
+            throw new PoisonMessageException("unknown warning signal type " + d.get("type"));
+        }
+        String source = InvoiceEventConsumer.text(d, "source");
+        String details = d.hasNonNull("details") ? d.get("details").asText() : null;
+        return signals.reportFromProvider(e.tenantId(), InvoiceEventConsumer.text(d, "registrationNumber"),
+                new Signals.Report(type, source, InvoiceEventConsumer.date(d, "observedOn"), details));
+    }
+}

@@ -1,0 +1,86 @@
+package io.tradecredit.credit.persistence;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.credit.domain.Buyer;
+
+/** Buyers of a tenant. Every query takes the tenant: another tenant's buyer does not exist here. */
+@ApplicationScoped
+public class BuyerRepository implements PanacheRepositoryBase<Buyer, UUID> {
+
+    public record Criteria(String name, String registrationNumber, String country, Integer gradeFrom, Boolean blocked) {
+    }
+
+    public Uni<Buyer> findOwned(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
+    }
+
+    /** Locked until the transaction ends, so two re-assessments of one buyer take turns. */
+    public Uni<Buyer> lockOwned(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<Buyer> lockByRegistration(String tenantId, String registrationNumber) {
+        return find("tenantId = ?1 and registrationNumber = ?2", tenantId, registrationNumber)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<Boolean> registrationTaken(String tenantId, String registrationNumber, UUID except) {
+        return count("tenantId = ?1 and registrationNumber = ?2 and id <> ?3", tenantId, registrationNumber,
+                except == null ? new UUID(0, 0) : except).map(n -> n > 0);
+    }
+
+    public Uni<io.tradecredit.common.api.Page<Buyer>> search(String tenantId, Criteria c, int page, int size) {
+        StringBuilder where = new StringBuilder("tenantId = :tenant");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenantId);
+        if (c.name() != null && !c.name().isBlank()) {
+            where.append(" and lower(name) like :name");
+            params.put("name", "%" + c.name().strip().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (c.registrationNumber() != null && !c.registrationNumber().isBlank()) {
+            where.append(" and registrationNumber = :reg");
+            params.put("reg", c.registrationNumber().strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (c.country() != null) {
+            where.append(" and country = :country");
+            params.put("country", c.country());
+        }
+        if (c.gradeFrom() != null) {
+            where.append(" and grade >= :grade");
+            params.put("grade", c.gradeFrom());
+        }
+        if (c.blocked() != null) {
+            where.append(" and blocked = :blocked");
+            params.put("blocked", c.blocked());
+        }
+        var query = find(where.toString(), Sort.by("name").and("id"), params).page(Page.of(page, size));
+        return query.list().chain(items -> query.count()
+                .map(total -> new io.tradecredit.common.api.Page<>(new ArrayList<>(items), page, size, total)));
+    }
+
+    /** Buyers of every tenant whose review is due by {@code asOf} and not yet announced for that due date. */
+    public Uni<List<Buyer>> reviewsToAnnounce(LocalDate asOf, int limit) {
+        return find("reviewDueOn <= ?1 and (reviewAnnouncedFor is null or reviewAnnouncedFor <> reviewDueOn)"
+                + " order by reviewDueOn, id", asOf).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+    }
+
+    public Uni<io.tradecredit.common.api.Page<Buyer>> reviewsDue(String tenantId, LocalDate asOf, int page, int size) {
+        var query = find("tenantId = ?1 and reviewDueOn <= ?2", Sort.by("reviewDueOn").and("id"), tenantId, asOf)
+                .page(Page.of(page, size));
+        return query.list().chain(items -> query.count()
+                .map(total -> new io.tradecredit.common.api.Page<>(new ArrayList<>(items), page, size, total)));
+    }
+}

@@ -1,0 +1,26 @@
+package io.tradecredit.credit.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.credit.domain.SignalReport;
+
+@ApplicationScoped
+public class SignalRepository implements PanacheRepositoryBase<SignalReport, UUID> {
+
+    public Uni<List<SignalReport>> ofBuyer(String tenantId, UUID buyerId) {
+        return list("tenantId = ?1 and buyerId = ?2 order by reportedAt desc, id", tenantId, buyerId);
+    }
+
+    public Uni<List<SignalReport>> openOf(String tenantId, UUID buyerId) {
+        return list("tenantId = ?1 and buyerId = ?2 and resolvedAt is null", tenantId, buyerId);
+    }
+
+    public Uni<SignalReport> findOwned(String tenantId, UUID buyerId, UUID id) {
+        return find("tenantId = ?1 and buyerId = ?2 and id = ?3", tenantId, buyerId, id).firstResult();
+    }
+}

@@ -1,0 +1,192 @@
+package io.tradecredit.credit.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.credit.CreditFixtures.FINANCE_ACME;
+import static io.tradecredit.credit.CreditFixtures.MANAGER_ACME;
+import static io.tradecredit.credit.CreditFixtures.VIEWER_ACME;
+import static io.tradecredit.credit.CreditFixtures.await;
+import static io.tradecredit.credit.CreditFixtures.becameOverdue;
+import static io.tradecredit.credit.CreditFixtures.buyer;
+import static io.tradecredit.credit.CreditFixtures.creditEvents;
+import static io.tradecredit.credit.CreditFixtures.disputeOpened;
+import static io.tradecredit.credit.CreditFixtures.healthyStatement;
+import static io.tradecredit.credit.CreditFixtures.issued;
+import static io.tradecredit.credit.CreditFixtures.money;
+import static io.tradecredit.credit.CreditFixtures.paymentReceived;
+import static io.tradecredit.credit.CreditFixtures.register;
+import static io.tradecredit.credit.CreditFixtures.sendInvoiceEvent;
+import static io.tradecredit.credit.CreditFixtures.setLimit;
+import static io.tradecredit.credit.CreditFixtures.today;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
+
+@QuarkusTest
+class CreditFlowTest {
+
+    static ValidatableResponse check(String buyerId, String amount) {
+        return given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyerId, "orderAmount", money(amount))).post("/api/v1/credit-checks")
+                .then().statusCode(201);
+    }
+
+    static long assessments(String buyerId) {
+        return Database.count("select count(*) from assessment where buyer_id = ?::uuid", buyerId);
+    }
+
+    @Test
+    void invoiceEventsBuildExposureThatTheCreditCheckWeighsAgainstTheLimit() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "100000.00");
+        // a new buyer without invoices: its first order gets the short first term
+        check(id, "1000.00").body("outcome", equalTo("APPROVED"), "paymentTerms.days", equalTo(15),
+                "paymentTerms.firstOrder", equalTo(true));
+        String invoice = UUID.randomUUID().toString();
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(),
+                issued(id, invoice, "60000.00", today().plusDays(30)));
+        await("exposure of 60,000", () -> Database.count(
+                "select count(*) from invoice_position where buyer_id = ?::uuid and open_amount = 60000", id) == 1);
+
+        check(id, "30000.00").body("outcome", equalTo("APPROVED"), "exposure.amount", equalTo("60000.00"),
+                "exposureAfter.amount", equalTo("90000.00"), "limit.amount", equalTo("100000.00"),
+                "paymentTerms.days", equalTo(30), "paymentTerms.firstOrder", equalTo(false));
+        // 105,000 is over the limit but within the 10% tolerance; 120,000 is not
+        check(id, "45000.00").body("outcome", equalTo("REFER"), "reasons[0]", startsWith("exposure 105000.00 CNY"));
+        check(id, "60000.00").body("outcome", equalTo("DECLINED"));
+        assertEquals(4, Database.count("select count(*) from credit_check where buyer_id = ?::uuid", id));
+
+        sendInvoiceEvent("acme", id, "payment-received", UUID.randomUUID().toString(),
+                paymentReceived(id, invoice, "50000.00", "10000.00"));
+        await("payment applied", () -> Database.count(
+                "select count(*) from invoice_position where buyer_id = ?::uuid and open_amount = 10000", id) == 1);
+        check(id, "60000.00").body("outcome", equalTo("APPROVED"), "exposureAfter.amount", equalTo("70000.00"));
+    }
+
+    @Test
+    void duplicateEventChangesNothing() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        LocalDate due = today().plusDays(30);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "20000.00", due));
+        String disputeEvent = UUID.randomUUID().toString();
+        Map<String, Object> dispute = disputeOpened(id, invoice, "5000.00", "20000.00", due);
+        sendInvoiceEvent("acme", id, "dispute-opened", disputeEvent, dispute);
+        await("dispute applied", () -> assessments(id) == 2);
+        sendInvoiceEvent("acme", id, "dispute-opened", disputeEvent, dispute);
+        // a later event on the same buyer's partition proves the duplicate was read before it
+        sendInvoiceEvent("acme", id, "payment-received", UUID.randomUUID().toString(),
+                paymentReceived(id, invoice, "1000.00", "19000.00"));
+        await("payment applied", () -> Database.count(
+                "select count(*) from invoice_position where buyer_id = ?::uuid and open_amount = 19000", id) == 1);
+        assertEquals(1, Database.count("select count(*) from invoice_position where buyer_id = ?::uuid"
+                + " and disputed_total = 5000", id));
+        assertEquals(2, assessments(id));
+        // 5,000 disputed of 20,000 = 25%, above the 20% that scores 0
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessment").then()
+                .body("factors[2].score", equalTo(0), "cause", startsWith("dispute opened"));
+    }
+
+    @Test
+    void longOverdueInvoiceRegradesCutsTheLimitAndAlerts() {
+        String id = register(MANAGER_ACME, buyer());
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        setLimit(id, "1000000.00");
+        String invoice = UUID.randomUUID().toString();
+        LocalDate due = today().minusDays(200);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "500000.00", due));
+        sendInvoiceEvent("acme", id, "became-overdue", UUID.randomUUID().toString(),
+                becameOverdue(id, invoice, "500000.00", due));
+        // 200 days past due -> payment index 1: 34.30 + 0.35 + 10 + 10 + 10 = 64.65 -> 65, grade 4 (was 2)
+        await("re-grade", () -> Database.count("select count(*) from buyer where id = ?::uuid and grade = 4", id) == 1);
+        // grade 4: min(12% of 6,000,000 = 720,000; 8% of 15,000,000 = 1,200,000) = 720,000
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("720000.00"), "setBy", equalTo("credit-service"));
+        JsonNode cut = Contracts.assertValid(creditEvents(id, "limit-changed", 2).get(1));
+        assertEquals("1000000.00", cut.get("oldLimit").get("amount").asText());
+        assertEquals("720000.00", cut.get("newLimit").get("amount").asText());
+        JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
+        assertEquals("GRADE_DROP", alert.get("kind").asText());
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)
+                .body("items[0].kind", equalTo("GRADE_DROP"));
+        check(id, "1000.00").body("outcome", equalTo("DECLINED"), "reasons", hasItem(startsWith("500000.00 CNY overdue")));
+    }
+
+    @Test
+    void increaseWaitsForACreditManager() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "10000.00");
+        String request = given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", id, "limit", money("20000.00"), "reason", "larger orders from spring"))
+                .post("/api/v1/limit-requests").then().statusCode(201)
+                .body("status", equalTo("PENDING")).extract().path("id");
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("10000.00"), "pendingRequest.id", equalTo(request));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/limit-requests/" + request + "/approval").then().statusCode(403);
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(Map.of("note", "ok"))
+                .post("/api/v1/limit-requests/" + request + "/approval").then().statusCode(200)
+                .body("status", equalTo("APPROVED"), "decidedBy", equalTo("cm-1"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("20000.00"), "pendingRequest", equalTo(null));
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/limit-requests/" + request + "/approval").then().statusCode(409);
+    }
+
+    @Test
+    void insolvencyFilingBlocksNewCreditAtOnce() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "100000.00");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
+                .body(Map.of("type", "INSOLVENCY_FILING", "source", "Shenzhen Intermediate Court",
+                        "observedOn", today().toString()))
+                .post("/api/v1/buyers/" + id + "/warning-signals").then().statusCode(201).body("open", equalTo(true));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id).then()
+                .body("blocked", equalTo(true), "grade", equalTo(10), "creditLimit.amount", equalTo("0.00"));
+        check(id, "1.00").body("outcome", equalTo("DECLINED"),
+                "reasons[0]", startsWith("buyer is blocked: insolvency filing reported by Shenzhen Intermediate Court"));
+        Contracts.assertValid(creditEvents(id, "buyer-blocked", 1).get(0));
+        assertEquals("0.00", Contracts.assertValid(creditEvents(id, "limit-changed", 2).get(1))
+                .get("newLimit").get("amount").asText());
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
+                .body(Map.of("limit", money("5000.00"), "reason", "try")).put("/api/v1/buyers/" + id + "/credit-limit")
+                .then().statusCode(422);
+    }
+
+    @Test
+    void signalFromTheTopicFindsTheBuyerByRegistrationNumber() {
+        Map<String, Object> b = buyer();
+        String id = register(MANAGER_ACME, b);
+        String body = "{\"registrationNumber\":\"" + b.get("registrationNumber") + "\",\"type\":\"RATING_DOWNGRADE\","
+                + "\"source\":\"Dagong\",\"observedOn\":\"" + today() + "\",\"details\":\"AA to BBB\"}";
+        Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_source", "/tradecredit/signals", "ce_type", "io.tradecredit.signals.warning-signal-reported.v1",
+                "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString(), "ce_subject", (String) b.get("registrationNumber"),
+                "ce_tenantid", "acme", "content-type", "application/json");
+        Topics.send("warning-signals", (String) b.get("registrationNumber"), body, headers);
+        await("signal recorded", () -> Database.count("select count(*) from warning_signal where buyer_id = ?::uuid",
+                id) == 1);
+        // signals factor 100 - 30 = 70: 65 - 3 = 62, still grade 4
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/warning-signals").then()
+                .body("[0].type", equalTo("RATING_DOWNGRADE"), "[0].source", equalTo("Dagong"));
+        await("re-assessed", () -> Database.count("select count(*) from buyer where id = ?::uuid and score = 62", id) == 1);
+    }
+}

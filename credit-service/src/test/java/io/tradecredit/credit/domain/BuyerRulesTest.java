@@ -1,0 +1,41 @@
+package io.tradecredit.credit.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.errors.Problem.FieldError;
+
+class BuyerRulesTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    static BuyerDetails buyer(String country, String registration) {
+        return new BuyerDetails("Globex Trading Ltd.", country, registration, "91440300MA5F0XYZ1K",
+                "8 Market St, Shenzhen", "wholesale", LocalDate.of(2014, 5, 1), null, null);
+    }
+
+    @Test
+    void chineseBuyerNeedsAValidUnifiedSocialCreditCode() {
+        assertTrue(BuyerRules.violations(buyer("CN", "91350100M000100Y43"), TODAY).isEmpty());
+        List<FieldError> errors = BuyerRules.violations(buyer("CN", "91350100M000100Y44"), TODAY);
+        assertEquals(List.of(new FieldError("registrationNumber",
+                "is not a valid unified social credit code: check character is '4', expected '3'")), errors);
+    }
+
+    @Test
+    void foreignBuyerNeedsOnlyARegistrationNumber() {
+        assertTrue(BuyerRules.violations(buyer("DE", "HRB 86891"), TODAY).isEmpty());
+        assertEquals("registrationNumber", BuyerRules.violations(buyer("DE", " "), TODAY).get(0).field());
+    }
+
+    @Test
+    void everyMissingOrImpossibleFieldIsNamed() {
+        var d = new BuyerDetails(null, "XX", "HRB 1", "", null, null, TODAY.plusDays(1), "XYZ", 400);
+        assertEquals(List.of("name", "taxId", "address", "country", "foundedOn", "currency", "paymentTermDays"),
+                BuyerRules.violations(d, TODAY).stream().map(FieldError::field).toList());
+    }
+}
