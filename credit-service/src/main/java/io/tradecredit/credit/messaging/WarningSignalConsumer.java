@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
+import io.tradecredit.common.events.TopicNames;
 import io.tradecredit.credit.domain.Signals;
 import io.tradecredit.credit.domain.WarningSignal;
 
@@ -25,7 +26,7 @@ import io.tradecredit.credit.domain.WarningSignal;
 @ApplicationScoped
 public class WarningSignalConsumer {
     /** Not (yet) in the chassis' TopicNames, which credit-service cannot change; see ADR 0004. */
-    public static final String TOPIC = "warning-signals";
+    public static final String TOPIC = TopicNames.WARNING_SIGNALS;
     public static final String TYPE = "io.tradecredit.signals.warning-signal-reported.v1";
 
     @Inject

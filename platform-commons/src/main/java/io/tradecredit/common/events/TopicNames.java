@@ -10,10 +10,12 @@ public final class TopicNames {
     public static final String CLAIM_EVENTS = "claim-events";
     public static final String NOTIFICATION_REQUESTS = "notification-requests";
     public static final String NOTIFICATION_STATUS = "notification-status";
+    /** Inbound early-warning signals from outside data providers (ADR 0004). */
+    public static final String WARNING_SIGNALS = "warning-signals";
 
     /** Every fixed topic; agency topics are per agency code. */
     public static final List<String> ALL = List.of(INVOICE_EVENTS, CREDIT_EVENTS, COLLECTION_CASES, CLAIM_EVENTS,
-            NOTIFICATION_REQUESTS, NOTIFICATION_STATUS);
+            NOTIFICATION_REQUESTS, NOTIFICATION_STATUS, WARNING_SIGNALS);
 
     private TopicNames() {
     }
