@@ -6,6 +6,7 @@ create table idempotency_key (
     request_hash  text        not null,
     status        int,
     response_body text,
+    location      text,
     created_at    timestamptz not null,
     primary key (tenant_id, operation, key)
 );

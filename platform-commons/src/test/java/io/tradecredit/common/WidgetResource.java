@@ -68,7 +68,8 @@ public class WidgetResource {
                         throw ProblemException.conflict("failing on purpose after the event was recorded");
                     }
                 }))
-                .map(x -> RestResponse.status(RestResponse.Status.CREATED, new WidgetView(id, request.name(), request.quantity())));
+                .map(x -> RestResponse.ResponseBuilder.<WidgetView>created(java.net.URI.create("/api/v1/widgets/" + id))
+                        .entity(new WidgetView(id, request.name(), request.quantity())).build());
     }
 
     @GET

@@ -17,11 +17,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -36,11 +38,20 @@ public class BuyerResource {
     TenantContext tenant;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     Buyers buyers;
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    public Uni<RestResponse<BuyerView>> register(@NotNull BuyerRequest request) {
+    public Uni<RestResponse<BuyerView>> register(@NotNull BuyerRequest request,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "register-buyer", idempotencyKey, request, BuyerView.class,
+                () -> registerOnce(request));
+    }
+
+    private Uni<RestResponse<BuyerView>> registerOnce(BuyerRequest request) {
         return buyers.register(tenant.id(), request.toDetails())
                 .map(b -> RestResponse.ResponseBuilder.<BuyerView>created(URI.create("/api/v1/buyers/" + b.id))
                         .entity(BuyerView.of(b)).build());

@@ -16,10 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -34,6 +36,9 @@ public class LimitRequestResource {
     TenantContext tenant;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     CreditLimits limits;
 
     public record RequestLimit(@NotNull UUID buyerId, @NotNull Money limit, @NotBlank @Size(max = 500) String reason) {
@@ -44,7 +49,13 @@ public class LimitRequestResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE})
-    public Uni<RestResponse<LimitRequestView>> request(@Valid @NotNull RequestLimit request) {
+    public Uni<RestResponse<LimitRequestView>> request(@Valid @NotNull RequestLimit request,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "request-limit", idempotencyKey, request, LimitRequestView.class,
+                () -> requestOnce(request));
+    }
+
+    private Uni<RestResponse<LimitRequestView>> requestOnce(RequestLimit request) {
         return limits.request(tenant.id(), request.buyerId(), request.limit(), request.reason(), tenant.subject())
                 .map(r -> RestResponse.ResponseBuilder.<LimitRequestView>created(
                         URI.create("/api/v1/limit-requests/" + r.id)).entity(LimitRequestView.of(r)).build());

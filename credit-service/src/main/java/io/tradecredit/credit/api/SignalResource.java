@@ -18,10 +18,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.credit.domain.SignalReport;
@@ -34,6 +36,9 @@ import io.tradecredit.credit.domain.WarningSignal;
 public class SignalResource {
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     Signals signals;
@@ -56,7 +61,13 @@ public class SignalResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    public Uni<RestResponse<SignalView>> report(@RestPath UUID id, @Valid @NotNull ReportRequest request) {
+    public Uni<RestResponse<SignalView>> report(@RestPath UUID id, @Valid @NotNull ReportRequest request,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "report-signal", idempotencyKey, List.of(id, request), SignalView.class,
+                () -> reportOnce(id, request));
+    }
+
+    private Uni<RestResponse<SignalView>> reportOnce(UUID id, ReportRequest request) {
         return signals.report(tenant.id(), id, new Signals.Report(request.type(), request.source(),
                 request.observedOn(), request.details()))
                 .map(s -> RestResponse.ResponseBuilder.<SignalView>created(URI.create("/api/v1/buyers/" + id

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -179,4 +180,16 @@ class BuyerApiTest {
         assertEquals(1, events.size());
         assertEquals(due, Contracts.assertValid(events.get(0)).get("reviewDueOn").asText());
     }
+
+    @Test
+    void retriedRegistrationWithTheSameIdempotencyKeyAnswersTheSameBuyer() {
+        Map<String, Object> newBuyer = buyer();
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(newBuyer).post("/api/v1/buyers").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(newBuyer).post("/api/v1/buyers").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+    }
+
 }

@@ -16,11 +16,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
@@ -35,6 +37,9 @@ import io.tradecredit.invoice.domain.CreditMovement;
 public class BuyerCreditResource {
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     BuyerCredits credits;
@@ -72,7 +77,13 @@ public class BuyerCreditResource {
     @POST
     @Path("/applications")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
-    public Uni<RestResponse<ApplicationView>> apply(@RestPath UUID buyerId, @NotNull ApplyCredit request) {
+    public Uni<RestResponse<ApplicationView>> apply(@RestPath UUID buyerId, @NotNull ApplyCredit request,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "apply-buyer-credit", idempotencyKey, List.of(buyerId, request), ApplicationView.class,
+                () -> applyOnce(buyerId, request));
+    }
+
+    private Uni<RestResponse<ApplicationView>> applyOnce(UUID buyerId, ApplyCredit request) {
         return credits.apply(tenant.id(), buyerId, request.currency(), PaymentRequest.requests(request.allocations()),
                 tenant.subject())
                 .map(a -> RestResponse.status(RestResponse.Status.CREATED, new ApplicationView(a.id(), a.buyerId(),

@@ -18,10 +18,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -35,6 +37,9 @@ import io.tradecredit.invoice.domain.CreditNotes;
 public class CreditNoteResource {
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     CreditNotes creditNotes;
@@ -52,7 +57,13 @@ public class CreditNoteResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
-    public Uni<RestResponse<View>> issue(@RestPath UUID id, @Valid @NotNull Issue request) {
+    public Uni<RestResponse<View>> issue(@RestPath UUID id, @Valid @NotNull Issue request,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "issue-credit-note", idempotencyKey, List.of(id, request), View.class,
+                () -> issueOnce(id, request));
+    }
+
+    private Uni<RestResponse<View>> issueOnce(UUID id, Issue request) {
         return creditNotes.issue(tenant.id(), id, request.amount(), request.reason(), tenant.subject())
                 .map(n -> RestResponse.ResponseBuilder.<View>created(
                         URI.create("/api/v1/invoices/" + id + "/credit-notes")).entity(View.of(n)).build());

@@ -17,10 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -38,6 +40,9 @@ import io.tradecredit.invoice.domain.Disputes;
 public class DisputeResource {
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     Disputes disputes;
@@ -58,7 +63,13 @@ public class DisputeResource {
     }
 
     @POST
-    public Uni<RestResponse<DisputeView>> open(@RestPath UUID id, @Valid @NotNull Open request) {
+    public Uni<RestResponse<DisputeView>> open(@RestPath UUID id, @Valid @NotNull Open request,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "open-dispute", idempotencyKey, List.of(id, request), DisputeView.class,
+                () -> openOnce(id, request));
+    }
+
+    private Uni<RestResponse<DisputeView>> openOnce(UUID id, Open request) {
         var opening = new Disputes.Opening(request.type(), request.disputedAmount(), request.description(),
                 request.evidence(), request.raisedOn());
         return disputes.open(tenant.id(), id, opening, tenant.subject())

@@ -21,11 +21,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
@@ -42,6 +44,9 @@ import io.tradecredit.invoice.persistence.InvoiceRepository;
 public class InvoiceResource {
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     Invoices invoices;
@@ -66,7 +71,13 @@ public class InvoiceResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
-    public Uni<RestResponse<InvoiceView>> issue(@NotNull InvoiceRequest request) {
+    public Uni<RestResponse<InvoiceView>> issue(@NotNull InvoiceRequest request,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "issue-invoice", idempotencyKey, request, InvoiceView.class,
+                () -> issueOnce(request));
+    }
+
+    private Uni<RestResponse<InvoiceView>> issueOnce(InvoiceRequest request) {
         return invoices.issue(tenant.id(), request.toDraft())
                 .map(i -> RestResponse.ResponseBuilder.<InvoiceView>created(URI.create("/api/v1/invoices/" + i.id))
                         .entity(InvoiceView.of(i, LocalDate.now(clock))).build());
@@ -76,7 +87,13 @@ public class InvoiceResource {
     @POST
     @Path("/batch")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
-    public Uni<BatchResponse> issueBatch(@Valid @NotNull Batch batch) {
+    public Uni<RestResponse<BatchResponse>> issueBatch(@Valid @NotNull Batch batch,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "issue-invoice-batch", idempotencyKey, batch, BatchResponse.class,
+                () -> issueBatchOnce(batch).map(RestResponse::ok));
+    }
+
+    private Uni<BatchResponse> issueBatchOnce(Batch batch) {
         List<InvoiceDraft> drafts = batch.invoices().stream().map(r -> r == null ? null : r.toDraft()).toList();
         return invoices.issueBatch(tenant.id(), drafts).map(items -> {
             List<BatchResult> results = items.stream().map(item -> item.invoice() != null

@@ -22,11 +22,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -41,6 +43,9 @@ public class PaymentPlanResource {
     TenantContext tenant;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     PaymentPlans plans;
 
     /** E.g. 6 interest-free monthly instalments of the buyer's overdue invoices. */
@@ -52,7 +57,13 @@ public class PaymentPlanResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.COLLECTOR})
-    public Uni<RestResponse<PaymentPlanView>> agree(@Valid @NotNull AgreePlan request) {
+    public Uni<RestResponse<PaymentPlanView>> agree(@Valid @NotNull AgreePlan request,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "agree-payment-plan", idempotencyKey, request, PaymentPlanView.class,
+                () -> agreeOnce(request));
+    }
+
+    private Uni<RestResponse<PaymentPlanView>> agreeOnce(AgreePlan request) {
         var agreement = new PaymentPlans.Agreement(request.buyerId(), request.invoiceIds(), request.instalments(),
                 request.frequency(), request.firstDueDate(),
                 request.annualInterestRate() == null ? BigDecimal.ZERO : request.annualInterestRate());

@@ -17,11 +17,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -35,6 +37,9 @@ public class PaymentResource {
     TenantContext tenant;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     Payments payments;
 
     public record Reverse(@NotBlank @Size(max = 500) String reason) {
@@ -42,7 +47,13 @@ public class PaymentResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
-    public Uni<RestResponse<PaymentView>> post(@NotNull PaymentRequest request) {
+    public Uni<RestResponse<PaymentView>> post(@NotNull PaymentRequest request,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "post-payment", idempotencyKey, request, PaymentView.class,
+                () -> postOnce(request));
+    }
+
+    private Uni<RestResponse<PaymentView>> postOnce(PaymentRequest request) {
         return payments.post(tenant.id(), request.toCommand(), tenant.subject())
                 .map(d -> RestResponse.ResponseBuilder.<PaymentView>created(URI.create("/api/v1/payments/"
                         + d.payment().id)).entity(PaymentView.of(d)).build());

@@ -32,9 +32,9 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     static final String CLAIM = "insert into idempotency_key (tenant_id, operation, key, request_hash, created_at)"
             + " values (:t, :o, :k, :h, :at) on conflict do nothing";
-    static final String FIND = "select request_hash, status, response_body from idempotency_key"
+    static final String FIND = "select request_hash, status, response_body, location from idempotency_key"
             + " where tenant_id = :t and operation = :o and key = :k";
-    static final String STORE = "update idempotency_key set status = :s, response_body = :b"
+    static final String STORE = "update idempotency_key set status = :s, response_body = :b, location = :l"
             + " where tenant_id = :t and operation = :o and key = :k";
 
     @Inject
@@ -62,6 +62,7 @@ public class Idempotency {
                 .chain(claimed -> claimed == 1
                         ? action.get().call(response -> s.createNativeQuery(STORE)
                                 .setParameter("s", response.getStatus()).setParameter("b", body(response))
+                                .setParameter("l", response.getLocation() == null ? null : response.getLocation().toString())
                                 .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
                                 .executeUpdate())
                         : s.createNativeQuery(FIND, Object[].class).setParameter("t", tenantId)
@@ -76,8 +77,12 @@ public class Idempotency {
         }
         try {
             T entity = row[2] == null ? null : json.readValue((String) row[2], type);
-            return RestResponse.ResponseBuilder.<T>create(((Number) row[1]).intValue()).entity(entity)
-                    .header("Idempotent-Replayed", "true").build();
+            var replayed = RestResponse.ResponseBuilder.<T>create(((Number) row[1]).intValue()).entity(entity)
+                    .header("Idempotent-Replayed", "true");
+            if (row[3] != null) {
+                replayed.location(java.net.URI.create((String) row[3]));
+            }
+            return replayed.build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored response unreadable", e);
         }

@@ -25,7 +25,8 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String name = "idem-" + key.substring(0, 8);
         String first = post(key, name).then().statusCode(201).extract().path("id");
-        post(key, name).then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        post(key, name).then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first))
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/widgets/" + first));
         assertEquals(1, Database.count("select count(*) from widget where name = ?", name));
         assertEquals(1, Database.count("select count(*) from outbox where payload like ?", "%" + name + "%"));
     }
