@@ -2,13 +2,6 @@ package io.tradecredit.invoice;
 
 import static io.restassured.RestAssured.given;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -16,14 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
-import io.tradecredit.testing.PostgresTestResource;
 import io.tradecredit.testing.Tokens;
 
-/**
- * Invoices of any amount for any tenant, and dated ledger entries for them. Payments and credit
- * notes are built elsewhere; until then a test records their ledger effect directly, as the
- * payment use case does: one dated entry, and the invoice's paid amount raised with it.
- */
+/** Invoices of any amount for any tenant, and payments on them through the API. */
 public final class LedgerFixtures {
     private LedgerFixtures() {
     }
@@ -58,34 +46,14 @@ public final class LedgerFixtures {
         return issue(tenant, invoice(buyer, issued, due, total, "CNY"));
     }
 
-    /** A payment of {@code amount} on the invoice, effective on {@code on}. */
-    public static void pay(String invoiceId, String amount, LocalDate on) {
-        try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres")) {
-            c.setAutoCommit(false);
-            try (PreparedStatement entry = c.prepareStatement("""
-                    insert into ledger_entry (id, tenant_id, buyer_id, invoice_id, kind, amount, currency, effective_date,
-                        reference_id, note, created_at, created_by)
-                    select ?, tenant_id, buyer_id, id, 'PAYMENT', ?, currency, ?, ?, 'test payment', ?, 'test'
-                    from invoice where id = ?""");
-                    PreparedStatement invoice = c.prepareStatement(
-                            "update invoice set paid_amount = paid_amount + ? where id = ?")) {
-                BigDecimal value = new BigDecimal(amount);
-                entry.setObject(1, UUID.randomUUID());
-                entry.setBigDecimal(2, value);
-                entry.setObject(3, on);
-                entry.setObject(4, UUID.randomUUID());
-                entry.setTimestamp(5, Timestamp.from(Instant.now()));
-                entry.setObject(6, UUID.fromString(invoiceId));
-                if (entry.executeUpdate() != 1) {
-                    throw new IllegalStateException("no invoice " + invoiceId);
-                }
-                invoice.setBigDecimal(1, value);
-                invoice.setObject(2, UUID.fromString(invoiceId));
-                invoice.executeUpdate();
-            }
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record the payment", e);
-        }
+    /** Posts a payment of {@code amount} allocated to the invoice, received on {@code on}. */
+    public static void pay(String tenant, String invoiceId, String amount, LocalDate on) {
+        String token = token(tenant, "finance");
+        var invoice = given().auth().oauth2(token).get("/api/v1/invoices/" + invoiceId).then().statusCode(200).extract();
+        Map<String, Object> money = Map.of("amount", amount, "currency", invoice.path("total.currency"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", invoice.path("buyer.id"), "amount", money, "receivedOn", on.toString(),
+                        "reference", "test payment", "allocations", List.of(Map.of("invoiceId", invoiceId, "amount", money))))
+                .post("/api/v1/payments").then().statusCode(201);
     }
 }

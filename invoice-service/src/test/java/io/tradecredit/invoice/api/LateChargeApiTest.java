@@ -53,7 +53,7 @@ class LateChargeApiTest {
     void partialPaymentLowersTheBaseFromItsEffectiveDate() {
         String tenant = freshTenant();
         String id = issue(tenant, UUID.randomUUID(), ISSUED, DUE, "10000.00");
-        pay(id, "4000.00", DUE.plusDays(10));
+        pay(tenant, id, "4000.00", DUE.plusDays(10));
         // 10,000 x 10 x 0.0005 + 6,000 x 10 x 0.0005 = 80.00
         given().auth().oauth2(token(tenant, "collector")).queryParam("asOf", DUE.plusDays(20).toString())
                 .get(charges(id)).then().statusCode(200)

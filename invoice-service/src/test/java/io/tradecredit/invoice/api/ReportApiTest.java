@@ -32,10 +32,10 @@ class ReportApiTest {
         UUID other = UUID.randomUUID();
         issue(tenant, buyer, A.minusDays(10), A.plusDays(20), "1000.00");               // current
         issue(tenant, buyer, A.minusDays(45), A.minusDays(15), "2000.00");              // 15 DPD
-        pay(issue(tenant, buyer, A.minusDays(75), A.minusDays(45), "3000.00"), "500.00", A.minusDays(5)); // 45 DPD
-        pay(issue(tenant, buyer, A.minusDays(100), A.minusDays(70), "4000.00"), "4000.00", A.plusDays(1)); // paid later
+        pay(tenant, issue(tenant, buyer, A.minusDays(75), A.minusDays(45), "3000.00"), "500.00", A.minusDays(5)); // 45 DPD
+        pay(tenant, issue(tenant, buyer, A.minusDays(100), A.minusDays(70), "4000.00"), "4000.00", A.plusDays(1)); // paid later
         issue(tenant, other, A.minusDays(150), A.minusDays(120), "5000.00");            // 120 DPD
-        pay(issue(tenant, buyer, A.minusDays(150), A.minusDays(120), "600.00"), "600.00", A.minusDays(1)); // paid
+        pay(tenant, issue(tenant, buyer, A.minusDays(150), A.minusDays(120), "600.00"), "600.00", A.minusDays(1)); // paid
         issue(tenant, buyer, A.plusDays(1), A.plusDays(31), "1100.00");                 // not yet issued
 
         String viewer = token(tenant, "viewer");
@@ -80,11 +80,11 @@ class ReportApiTest {
     void dsoIsReceivablesOverTheSalesOfThePeriodTimesItsDays() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
-        pay(issue(tenant, buyer, A.minusDays(80), A.minusDays(50), "300000.00"), "300000.00", A.minusDays(40));
-        pay(issue(tenant, buyer, A.minusDays(50), A.minusDays(20), "300000.00"), "300000.00", A.minusDays(10));
+        pay(tenant, issue(tenant, buyer, A.minusDays(80), A.minusDays(50), "300000.00"), "300000.00", A.minusDays(40));
+        pay(tenant, issue(tenant, buyer, A.minusDays(50), A.minusDays(20), "300000.00"), "300000.00", A.minusDays(10));
         issue(tenant, buyer, A.minusDays(20), A.plusDays(10), "300000.00");
         // issued 90 days before: outside the 90 days up to A, and paid
-        pay(issue(tenant, buyer, A.minusDays(90), A.minusDays(60), "50000.00"), "50000.00", A.minusDays(60));
+        pay(tenant, issue(tenant, buyer, A.minusDays(90), A.minusDays(60), "50000.00"), "50000.00", A.minusDays(60));
         issue(tenant, buyer, A.plusDays(5), A.plusDays(35), "70000.00");
         issue(tenant, invoice(buyer, A.minusDays(200), A.minusDays(170), "1000.00", "USD"));
 
@@ -111,7 +111,7 @@ class ReportApiTest {
     void buyerBalanceIsWhatWasOpenOnTheDate() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
-        pay(issue(tenant, buyer, A.minusDays(40), A.minusDays(10), "1243.00"), "243.00", A.minusDays(5));
+        pay(tenant, issue(tenant, buyer, A.minusDays(40), A.minusDays(10), "1243.00"), "243.00", A.minusDays(5));
         issue(tenant, buyer, A.minusDays(5), A.plusDays(25), "500.00");
         String balance = "/api/v1/buyers/" + buyer + "/balance";
         given().auth().oauth2(token(tenant, "collector")).queryParam("asOf", A.minusDays(6).toString()).get(balance)
@@ -131,11 +131,11 @@ class ReportApiTest {
         UUID buyer = UUID.randomUUID();
         LocalDate due = LocalDate.of(2026, 6, 1);
         String late = issue(tenant, buyer, due.minusDays(30), due, "10000.00");
-        pay(late, "4000.00", due.plusDays(10));
+        pay(tenant, late, "4000.00", due.plusDays(10));
         String current = issue(tenant, buyer, due.plusDays(5), due.plusDays(40), "10000.00");
-        pay(issue(tenant, buyer, due.minusDays(60), due.minusDays(30), "2000.00"), "2000.00", due.minusDays(20));
+        pay(tenant, issue(tenant, buyer, due.minusDays(60), due.minusDays(30), "2000.00"), "2000.00", due.minusDays(20));
         String paidInPeriod = issue(tenant, buyer, due.minusDays(10), due.plusDays(20), "1000.00");
-        pay(paidInPeriod, "1000.00", due.plusDays(25));
+        pay(tenant, paidInPeriod, "1000.00", due.plusDays(25));
 
         // 30 DPD: 10,000 x 10 x 0.0005 + 6,000 x 20 x 0.0005 = 110.00 interest; 3% of 6,000 = 180.00 fee
         given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.plusDays(30).toString())
