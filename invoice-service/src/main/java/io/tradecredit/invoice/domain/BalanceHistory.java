@@ -1,31 +1,48 @@
 package io.tradecredit.invoice.domain;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
 
 /**
  * What was owed on one invoice on any day, from its total and its dated ledger entries: the
- * balance on a date counts every entry effective on or before that date. The disputed amount is
- * frozen out of the collectible balance (disputes carry no dated ledger entry, so the invoice's
- * present disputed amount is taken for every day).
+ * balance on a date counts every entry effective on or before that date. A disputed amount is
+ * frozen out of the collectible balance from the day the dispute was raised until the day it
+ * was resolved (an upheld part then leaves through its credit note's entry).
  */
 public final class BalanceHistory {
     private final Money total;
-    private final Money disputed;
+    private final List<DisputePeriod> disputes;
     private final List<LedgerEntry> entries;
 
-    public BalanceHistory(Money total, Money disputed, List<LedgerEntry> entries) {
+    /** A dispute of {@code amount} on an invoice, from {@code raisedOn} until {@code resolvedOn} (null: still open). */
+    public record DisputePeriod(UUID invoiceId, BigDecimal amount, LocalDate raisedOn, LocalDate resolvedOn) {
+        boolean covers(LocalDate day) {
+            return !day.isBefore(raisedOn) && (resolvedOn == null || day.isBefore(resolvedOn));
+        }
+    }
+
+    public BalanceHistory(Money total, List<DisputePeriod> disputes, List<LedgerEntry> entries) {
         this.total = total;
-        this.disputed = disputed;
+        this.disputes = List.copyOf(disputes);
         this.entries = entries.stream().sorted(Comparator.comparing(LedgerEntry::effectiveDate)).toList();
     }
 
-    public static BalanceHistory of(Invoice invoice, List<LedgerEntry> entries) {
-        return new BalanceHistory(invoice.total(), invoice.disputed(), entries.stream()
-                .filter(e -> e.invoiceId().equals(invoice.id)).toList());
+    /** A balance with {@code disputed} frozen on every day, e.g. for a worked example. */
+    public BalanceHistory(Money total, Money disputed, List<LedgerEntry> entries) {
+        this(total, disputed.isZero() ? List.of() : List.of(new DisputePeriod(null, disputed.amount(), LocalDate.MIN, null)),
+                entries);
+    }
+
+    /** The invoice's history from all entries and disputes given (others' are ignored). */
+    public static BalanceHistory of(Invoice invoice, List<LedgerEntry> entries, List<DisputePeriod> disputes) {
+        return new BalanceHistory(invoice.total(),
+                disputes.stream().filter(d -> invoice.id.equals(d.invoiceId())).toList(),
+                entries.stream().filter(e -> e.invoiceId().equals(invoice.id)).toList());
     }
 
     /** A balance that never changed, e.g. for a worked example. */
@@ -45,9 +62,16 @@ public final class BalanceHistory {
         return open;
     }
 
-    /** The open amount at the end of {@code date} less what is disputed: what late charges run on. */
+    /** What was under dispute on {@code date}. */
+    public Money disputedOn(LocalDate date) {
+        BigDecimal sum = disputes.stream().filter(d -> d.covers(date)).map(DisputePeriod::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return Money.rounded(sum, total.currency());
+    }
+
+    /** The open amount at the end of {@code date} less what was disputed then: what late charges run on. */
     public Money collectibleOn(LocalDate date) {
-        return openOn(date).minus(disputed).max(Money.zero(total.currency()));
+        return openOn(date).minus(disputedOn(date)).max(Money.zero(total.currency()));
     }
 
     public Money total() {

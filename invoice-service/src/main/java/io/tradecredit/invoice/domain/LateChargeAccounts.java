@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.LedgerRepository;
+import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.WaiverRepository;
 
 /**
@@ -29,6 +30,9 @@ public class LateChargeAccounts {
 
     @Inject
     WaiverRepository waivers;
+
+    @Inject
+    DisputeRepository disputes;
 
     @Inject
     Policies policies;
@@ -69,8 +73,9 @@ public class LateChargeAccounts {
     private Uni<InvoiceLateCharges> accountOf(Invoice invoice, LocalDate asOf) {
         return policies.termsOf(invoice.tenantId, invoice.buyerId)
                 .chain(terms -> ledger.ofInvoice(invoice.tenantId, invoice.id)
-                        .chain(entries -> waivers.ofInvoices(invoice.tenantId, List.of(invoice.id))
+                        .chain(entries -> disputes.periodsOf(invoice.tenantId, List.of(invoice.id))
+                                .chain(frozen -> waivers.ofInvoices(invoice.tenantId, List.of(invoice.id))
                                 .map(ws -> new InvoiceLateCharges(invoice, terms, LateChargeAccount.of(invoice,
-                                        BalanceHistory.of(invoice, entries), terms.policy(), ws, asOf)))));
+                                        BalanceHistory.of(invoice, entries, frozen), terms.policy(), ws, asOf))))));
     }
 }

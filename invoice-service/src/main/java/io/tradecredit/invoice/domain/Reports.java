@@ -18,6 +18,7 @@ import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.PolicyRepository;
 import io.tradecredit.invoice.persistence.ReceivablesRepository;
+import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.WaiverRepository;
 
 /**
@@ -35,6 +36,9 @@ public class Reports {
 
     @Inject
     WaiverRepository waivers;
+
+    @Inject
+    DisputeRepository disputes;
 
     @Inject
     PolicyRepository policyRepository;
@@ -73,10 +77,11 @@ public class Reports {
     private Uni<List<BuyerStatement.Line>> lines(String tenantId, List<UUID> ids, LateChargePolicy policy,
             LocalDate asOf) {
         return invoicesByDue(tenantId, ids).chain(owed -> receivables.entriesOf(tenantId, ids, asOf)
-                .chain(entries -> waivers.ofInvoices(tenantId, ids).map(ws -> owed.stream()
-                        .map(i -> new BuyerStatement.Line(i, LateChargeAccount.of(i, BalanceHistory.of(i, entries),
+                .chain(entries -> disputes.periodsOf(tenantId, ids).chain(frozen -> waivers.ofInvoices(tenantId, ids)
+                        .map(ws -> owed.stream()
+                        .map(i -> new BuyerStatement.Line(i, LateChargeAccount.of(i, BalanceHistory.of(i, entries, frozen),
                                 policy, ws.stream().filter(w -> w.invoiceId().equals(i.id)).toList(), asOf)))
-                        .toList())));
+                        .toList()))));
     }
 
     private Uni<List<Invoice>> invoicesByDue(String tenantId, List<UUID> ids) {

@@ -1,5 +1,6 @@
 package io.tradecredit.invoice.persistence;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.invoice.domain.BalanceHistory;
 import io.tradecredit.invoice.domain.Dispute;
 import io.tradecredit.invoice.domain.DisputeStep;
 
@@ -35,6 +37,19 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
                 .setParameter("summary", s.summary()).setParameter("at", s.at()).setParameter("by", s.by())
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** When each dispute of these invoices froze how much: for balances as of past dates. */
+    public Uni<List<BalanceHistory.DisputePeriod>> periodsOf(String tenantId, List<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().chain(session -> session.createNativeQuery("""
+                select invoice_id, disputed_amount, raised_on, resolved_on from dispute
+                where tenant_id = :t and invoice_id in (:ids)""", Object[].class)
+                .setParameter("t", tenantId).setParameter("ids", invoiceIds).getResultList())
+                .map(rows -> rows.stream().map(r -> new BalanceHistory.DisputePeriod((UUID) r[0], (BigDecimal) r[1],
+                        Rows.date(r[2]), r[3] == null ? null : Rows.date(r[3]))).toList());
     }
 
     /** The history of each of these disputes, in the order it happened. */

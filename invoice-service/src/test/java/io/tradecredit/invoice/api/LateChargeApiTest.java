@@ -154,4 +154,19 @@ class LateChargeApiTest {
                 .post(waivers(id)).then().statusCode(404);
         given().auth().oauth2(stranger).get(charges(UUID.randomUUID().toString())).then().statusCode(404);
     }
+
+    @Test
+    void disputedPartIsFreeOfInterestWhileTheDisputeRuns() {
+        String tenant = freshTenant();
+        String id = issue(tenant, UUID.randomUUID(), ISSUED, DUE, "10000.00");
+        given().auth().oauth2(token(tenant, "collector")).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("type", "QUALITY", "description", "two pallets damaged",
+                        "disputedAmount", java.util.Map.of("amount", "2000.00", "currency", "CNY"),
+                        "raisedOn", DUE.plusDays(10).toString()))
+                .post("/api/v1/invoices/" + id + "/disputes").then().statusCode(201);
+        // June 1-10 on 10,000 and June 11-20 on 8,000: (100,000 + 80,000) x 0.0005 = 90.00
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(20).toString()).get(charges(id))
+                .then().statusCode(200).body("interest.amount", equalTo("90.00"));
+    }
+
 }

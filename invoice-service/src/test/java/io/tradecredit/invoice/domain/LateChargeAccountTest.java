@@ -31,7 +31,7 @@ class LateChargeAccountTest {
     }
 
     static LateChargeAccount account(Invoice invoice, List<LateChargeWaiver> waivers, LocalDate asOf) {
-        return LateChargeAccount.of(invoice, BalanceHistory.of(invoice, List.of()), LateChargePolicy.DEFAULT, waivers,
+        return LateChargeAccount.of(invoice, BalanceHistory.of(invoice, List.of(), List.of()), LateChargePolicy.DEFAULT, waivers,
                 asOf);
     }
 

@@ -119,4 +119,19 @@ class LateChargePolicyTest {
         assertEquals(cny("120.00"), c.interest());
         assertEquals(cny("100.00"), c.fee());
     }
+
+    @Test
+    void disputedAmountIsFreeOfInterestOnlyWhileTheDisputeRuns() {
+        // 10,000 due June 1; 2,000 disputed from June 11 until June 21 (rejected); asOf June 21 (20 DPD).
+        // Day k is charged on the balance at the end of day k-1, i.e. on June 1..20:
+        // June 1-10 on 10,000 and June 11-20 on 8,000 = (100,000 + 80,000) x 0.0005 = 90.00
+        var due = java.time.LocalDate.of(2026, 6, 1);
+        var dispute = new BalanceHistory.DisputePeriod(null, new java.math.BigDecimal("2000.00"), due.plusDays(10),
+                due.plusDays(20));
+        var balance = new BalanceHistory(cny("10000.00"), List.of(dispute), List.of());
+        assertEquals(cny("2000.00"), balance.disputedOn(due.plusDays(15)));
+        assertEquals(cny("0.00"), balance.disputedOn(due.plusDays(20)));
+        assertEquals(cny("90.00"), LateChargePolicy.DEFAULT.chargesOn(balance, due, due.plusDays(20)).interest());
+    }
+
 }
