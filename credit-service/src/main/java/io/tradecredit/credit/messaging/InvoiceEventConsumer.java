@@ -59,7 +59,7 @@ public class InvoiceEventConsumer {
             case "receipt-confirmed", "written-off", "credit-note-issued", "cancelled" ->
                 changes.add(LedgerChange.open(uuid(d, "invoiceId"), d.has("openAmount") ? money(d, "openAmount")
                         : Money.zero(money(d, "total").currency())));
-            case "payment-received", "payment-reversed" -> {
+            case "payment-received", "payment-reversed", "buyer-credit-applied" -> {
                 for (JsonNode a : required(d, "allocations")) {
                     changes.add(LedgerChange.open(uuid(a, "invoiceId"), money(a, "openAmount")));
                 }
@@ -82,6 +82,9 @@ public class InvoiceEventConsumer {
                 changes.add(disputed(d, money(d, "disputedAmount").amount().negate()));
                 regrade = "dispute resolved on invoice " + text(d, "invoiceNumber");
             }
+            case "instalment-missed" -> regrade = "payment plan instalment " + required(d, "instalmentNumber").asInt()
+                    + " missed";
+            case "plan-broken" -> regrade = "payment plan broken: " + text(d, "reason");
             default -> {
                 return Uni.createFrom().voidItem();
             }

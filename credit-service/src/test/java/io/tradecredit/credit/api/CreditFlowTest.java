@@ -189,4 +189,32 @@ class CreditFlowTest {
                 .body("[0].type", equalTo("RATING_DOWNGRADE"), "[0].source", equalTo("Dagong"));
         await("re-assessed", () -> Database.count("select count(*) from buyer where id = ?::uuid and score = 62", id) == 1);
     }
+
+    @Test
+    void creditAppliedFromAnOverpaymentLowersExposure() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(),
+                issued(id, invoice, "5000.00", today().plusDays(30)));
+        await("exposure of 5,000", () -> Database.count(
+                "select count(*) from invoice_position where buyer_id = ?::uuid and open_amount = 5000", id) == 1);
+        sendInvoiceEvent("acme", id, "buyer-credit-applied", UUID.randomUUID().toString(), Map.of(
+                "applicationId", UUID.randomUUID().toString(), "buyerId", id, "amount", money("2000.00"),
+                "appliedOn", today().toString(), "buyerCreditBalance", money("0.00"),
+                "allocations", java.util.List.of(Map.of("invoiceId", invoice, "invoiceNumber", "INV-" + invoice.substring(0, 8),
+                        "amount", money("2000.00"), "openAmount", money("3000.00")))));
+        await("credit applied", () -> Database.count(
+                "select count(*) from invoice_position where buyer_id = ?::uuid and open_amount = 3000", id) == 1);
+    }
+
+    @Test
+    void brokenPaymentPlanRegradesTheBuyer() {
+        String id = register(MANAGER_ACME, buyer());
+        sendInvoiceEvent("acme", id, "plan-broken", UUID.randomUUID().toString(), Map.of(
+                "planId", UUID.randomUUID().toString(), "buyerId", id, "invoiceIds", java.util.List.of(),
+                "reason", "instalment 2 not paid", "openAmount", money("8000.00"), "asOf", today().toString()));
+        await("re-assessed", () -> Database.count(
+                "select count(*) from assessment where buyer_id = ?::uuid and cause like 'payment plan broken%'", id) == 1);
+    }
+
 }
