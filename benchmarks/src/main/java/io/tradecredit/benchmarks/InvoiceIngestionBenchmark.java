@@ -2,18 +2,18 @@ package io.tradecredit.benchmarks;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +29,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dbench.batches=20</pre>
  *
+ * Order: the JDBC phase, then the service phase; before each, the driver waits until the
+ * invoice outbox has no unsent rows (so the relay's publishing of an earlier phase or run does
+ * not run inside the measurement), and after the service phase it reports how long the relay
+ * took to publish what was ingested. Each phase prints how busy the machine's CPUs were.
+ *
  * Settings (system properties): bench.batches (measured batches, 20), bench.warmup (5),
- * bench.batchSize (1000), bench.serviceUrl, bench.tokenUrl, bench.clientId, bench.clientSecret,
- * bench.jdbcUrl, bench.dbUser, bench.dbPassword.
+ * bench.batchSize (1000), bench.settleSeconds (120), bench.serviceUrl, bench.tokenUrl,
+ * bench.clientId, bench.clientSecret, bench.jdbcUrl, bench.dbUser, bench.dbPassword, bench.servicePid
+ * (the invoice-service's pid, e.g. {@code $(cat .platform/run/invoice-service.pid)}: then the
+ * service's own CPU time per 1,000 invoices is printed too, a figure less sensitive than the rate
+ * to whatever else the machine runs).
  */
 public final class InvoiceIngestionBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Bench.JSON;
 
     private InvoiceIngestionBenchmark() {
     }
@@ -43,28 +51,22 @@ public final class InvoiceIngestionBenchmark {
         int batches = Integer.getInteger("bench.batches", 20);
         int warmup = Integer.getInteger("bench.warmup", 5);
         int size = Integer.getInteger("bench.batchSize", 1000);
+        int settleSeconds = Integer.getInteger("bench.settleSeconds", 120);
         String service = System.getProperty("bench.serviceUrl", "http://127.0.0.1:8081");
         String jdbcUrl = System.getProperty("bench.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/invoice");
         String dbUser = System.getProperty("bench.dbUser", "invoice");
         String dbPassword = System.getProperty("bench.dbPassword", "invoice");
+        String servicePid = System.getProperty("bench.servicePid");
 
-        HttpClient http = HttpClient.newHttpClient();
-        String token = token(http);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String token = Bench.clientToken(http);
         String run = UUID.randomUUID().toString().substring(0, 8);
+        Bench.CpuMeter cpu = new Bench.CpuMeter();
+        System.out.printf("machine: %s%n", Bench.machine());
 
-        for (int b = 0; b < warmup; b++) {
-            postBatch(http, service, token, batch(run + "-w" + b, size));
-        }
-        long serviceNanos = 0;
-        for (int b = 0; b < batches; b++) {
-            String body = batch(run + "-s" + b, size);
-            long start = System.nanoTime();
-            postBatch(http, service, token, body);
-            serviceNanos += System.nanoTime() - start;
-        }
-
-        long jdbcNanos;
         try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+            // --- plain JDBC batch insert into a copy of the invoice table ---
+            settle(c, settleSeconds);
             try (Statement st = c.createStatement()) {
                 st.execute("drop table if exists bench_invoice");
                 st.execute("create table bench_invoice (like invoice including all)");
@@ -73,25 +75,92 @@ public final class InvoiceIngestionBenchmark {
             for (int b = 0; b < warmup; b++) {
                 jdbcBatch(c, run + "-jw" + b, size);
             }
+            cpu.sample();
             long start = System.nanoTime();
             for (int b = 0; b < batches; b++) {
                 jdbcBatch(c, run + "-j" + b, size);
             }
-            jdbcNanos = System.nanoTime() - start;
+            long jdbcNanos = System.nanoTime() - start;
+            double jdbcCpu = cpu.sample();
             try (Statement st = c.createStatement()) {
                 st.execute("drop table bench_invoice");
             }
             c.commit();
-        }
+            c.setAutoCommit(true);
 
-        long invoices = (long) batches * size;
-        double serviceRate = invoices / (serviceNanos / 1e9);
-        double jdbcRate = invoices / (jdbcNanos / 1e9);
-        System.out.printf("invoices per run: %d (%d batches of %d, after %d warm-up batches)%n", invoices, batches, size,
-                warmup);
-        System.out.printf("service batch endpoint: %.0f invoices/s%n", serviceRate);
-        System.out.printf("plain JDBC batch insert: %.0f invoices/s%n", jdbcRate);
-        System.out.printf("ratio service/JDBC: %.1f%%%n", 100 * serviceRate / jdbcRate);
+            // --- the service's batch endpoint ---
+            settle(c, settleSeconds);
+            for (int b = 0; b < warmup; b++) {
+                postBatch(http, service, token, batch(run + "-w" + b, size));
+            }
+            settle(c, settleSeconds);
+            long serviceNanos = 0;
+            long[] batchNanos = new long[batches];
+            cpu.sample();
+            double serviceCpuBefore = Bench.processCpuSeconds(servicePid);
+            long phaseStart = System.nanoTime();
+            for (int b = 0; b < batches; b++) {
+                String body = batch(run + "-s" + b, size);
+                long t0 = System.nanoTime();
+                postBatch(http, service, token, body);
+                batchNanos[b] = System.nanoTime() - t0;
+                serviceNanos += batchNanos[b];
+            }
+            long phaseEnd = System.nanoTime();
+            double serviceCpu = cpu.sample();
+            double serviceCpuSeconds = Bench.processCpuSeconds(servicePid) - serviceCpuBefore;
+            long drainedAt = settle(c, settleSeconds);
+
+            long invoices = (long) batches * size;
+            double serviceRate = invoices / (serviceNanos / 1e9);
+            double jdbcRate = invoices / (jdbcNanos / 1e9);
+            Arrays.sort(batchNanos);
+            System.out.printf("invoices per phase: %d (%d batches of %d, after %d warm-up batches)%n", invoices,
+                    batches, size, warmup);
+            System.out.printf("plain JDBC batch insert: %.0f invoices/s   (machine CPU busy %s)%n", jdbcRate,
+                    Bench.pct(jdbcCpu));
+            System.out.printf("service batch endpoint:  %.0f invoices/s   (machine CPU busy %s; per batch of %d: "
+                    + "p50 %d ms, max %d ms)%n", serviceRate, Bench.pct(serviceCpu), size,
+                    batchNanos[batches / 2] / 1_000_000, batchNanos[batches - 1] / 1_000_000);
+            if (!Double.isNaN(serviceCpuSeconds)) {
+                System.out.printf("invoice-service process CPU: %.2f s per 1,000 invoices (%.1f s in the phase, "
+                        + "includes its outbox relay)%n", serviceCpuSeconds * 1000 / invoices, serviceCpuSeconds);
+            }
+            System.out.printf("ratio service/JDBC: %.1f%%%n", 100 * serviceRate / jdbcRate);
+            if (drainedAt > 0) {
+                System.out.printf("outbox relay: every event published %.1f s after the last batch returned "
+                        + "(ingested and published: %.0f invoices/s)%n", (drainedAt - phaseEnd) / 1e9,
+                        invoices / ((drainedAt - phaseStart) / 1e9));
+            }
+        }
+    }
+
+    /**
+     * Waits until the invoice outbox has no unsent rows; returns when that was seen (nanoTime),
+     * or -1 after {@code seconds}.
+     */
+    private static long settle(Connection c, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+            while (true) {
+                try (ResultSet rs = st.executeQuery("select count(*) from outbox where sent_at is null")) {
+                    rs.next();
+                    long unsent = rs.getLong(1);
+                    if (unsent == 0) {
+                        return System.nanoTime();
+                    }
+                    if (System.nanoTime() > deadline) {
+                        System.out.printf("warning: %d outbox rows still unsent after %d s%n", unsent, seconds);
+                        return -1;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        } finally {
+            c.setAutoCommit(auto);
+        }
     }
 
     private static void postBatch(HttpClient http, String service, String token, String body) throws Exception {
@@ -171,21 +240,5 @@ public final class InvoiceIngestionBenchmark {
             ps.executeBatch();
         }
         c.commit();
-    }
-
-    private static String token(HttpClient http) throws Exception {
-        String url = System.getProperty("bench.tokenUrl",
-                "http://127.0.0.1:8180/realms/tradecredit/protocol/openid-connect/token");
-        String form = "grant_type=client_credentials&client_id="
-                + URLEncoder.encode(System.getProperty("bench.clientId", "acme-integration"), StandardCharsets.UTF_8)
-                + "&client_secret="
-                + URLEncoder.encode(System.getProperty("bench.clientSecret", "acme-integration-secret"), StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("no token from " + url + ": " + r.statusCode() + " " + r.body());
-        }
-        return JSON.readTree(r.body()).get("access_token").asText();
     }
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.money.Money;
@@ -20,8 +19,8 @@ import io.tradecredit.credit.persistence.CreditCheckRepository.Snapshot;
 
 /**
  * The credit check at order time: one read of the buyer and its open positions, the tenant's
- * rules (cached), one insert recording the decision. Nothing else on this path: it is the
- * service's hottest.
+ * rules (cached), one insert recording the decision, in one transaction on the reactive SQL
+ * client. Nothing else on this path: it is the service's hottest.
  */
 @ApplicationScoped
 public class CreditChecks {
@@ -44,8 +43,10 @@ public class CreditChecks {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.toLocalDate();
-        return Panache.withTransaction(() -> policies.of(tenantId).chain(policy -> checks.snapshot(tenantId, buyerId,
-                today).chain(s -> {
+        // the policy comes from the cache (loaded in a session of its own on a miss); the read and
+        // the record are one transaction on the reactive client, with no Hibernate session
+        return policies.cached(tenantId).chain(policy -> checks.inTransaction(connection -> checks.snapshot(connection,
+                tenantId, buyerId, today).chain(s -> {
                     if (s == null) {
                         return Uni.createFrom().failure(ProblemException.notFound("No buyer " + buyerId));
                     }
@@ -54,8 +55,8 @@ public class CreditChecks {
                                 "must be the buyer's limit currency " + s.currency()));
                     }
                     Result r = decide(buyerId, order, s, policy, today, now);
-                    return checks.record(new CheckRow(r.id(), tenantId, buyerId, s.currency(), order.amount(),
-                            r.decision().outcome().name(), String.join("\n", r.decision().reasons()),
+                    return checks.record(connection, new CheckRow(r.id(), tenantId, buyerId, s.currency(),
+                            order.amount(), r.decision().outcome().name(), String.join("\n", r.decision().reasons()),
                             r.decision().exposureAfter().amount(), s.creditLimit(), s.grade(), r.terms().days(), by,
                             now)).replaceWith(r);
                 })));

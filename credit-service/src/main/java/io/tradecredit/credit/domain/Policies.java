@@ -43,6 +43,18 @@ public class Policies {
         return repository.load(tenantId).invoke(p -> cache.put(tenantId, new Cached(p, System.nanoTime())));
     }
 
+    /**
+     * The tenant's policy for a caller without a session (the credit check): from the cache, or
+     * loaded in a session of its own when the entry is missing or expired.
+     */
+    public Uni<CreditPolicy> cached(String tenantId) {
+        Cached hit = cache.get(tenantId);
+        if (hit != null && System.nanoTime() - hit.loadedAt() < TTL_NANOS) {
+            return Uni.createFrom().item(hit.policy());
+        }
+        return get(tenantId);
+    }
+
     public Uni<CreditPolicy> get(String tenantId) {
         return Panache.withSession(() -> of(tenantId));
     }

@@ -1,0 +1,112 @@
+package io.tradecredit.benchmarks;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What both load drivers share: tokens from Keycloak and a look at how busy the machine is. */
+final class Bench {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Bench() {
+    }
+
+    static final String TOKEN_URL = System.getProperty("bench.tokenUrl",
+            "http://127.0.0.1:8180/realms/tradecredit/protocol/openid-connect/token");
+
+    /** A client-credentials token (default acme-integration: roles finance and credit-manager, tenant acme). */
+    static String clientToken(HttpClient http) throws Exception {
+        return token(http, "grant_type=client_credentials&client_id="
+                + enc(System.getProperty("bench.clientId", "acme-integration")) + "&client_secret="
+                + enc(System.getProperty("bench.clientSecret", "acme-integration-secret")));
+    }
+
+    private static String token(HttpClient http, String form) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(TOKEN_URL))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("no token from " + TOKEN_URL + ": " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body()).get("access_token").asText();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Busy share of all CPUs since the previous sample, from /proc/stat (Linux); the driver, the
+     * services, PostgreSQL, Kafka and Keycloak all share them, so this says how contended a phase was.
+     */
+    static final class CpuMeter {
+        private long busy;
+        private long total;
+
+        CpuMeter() {
+            sample();
+        }
+
+        /** Busy fraction since construction or the previous call; NaN where /proc/stat is missing. */
+        double sample() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long t = 0;
+                for (int i = 1; i < f.length; i++) {
+                    t += Long.parseLong(f[i]);
+                }
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                long b = t - idle;
+                double share = total == 0 || t == total ? Double.NaN : (double) (b - busy) / (t - total);
+                busy = b;
+                total = t;
+                return share;
+            } catch (Exception e) {
+                return Double.NaN;
+            }
+        }
+    }
+
+    /**
+     * CPU seconds (user + system) a process has used so far, from /proc/&lt;pid&gt;/stat, assuming
+     * 100 clock ticks per second; NaN when the pid is not set or not readable.
+     */
+    static double processCpuSeconds(String pid) {
+        if (pid == null || pid.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid.strip(), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+
+    static String machine() {
+        return String.format(Locale.ROOT, "%d CPUs, load average %s (driver, services, PostgreSQL, Kafka and Keycloak "
+                + "all share these CPUs)", Runtime.getRuntime().availableProcessors(), loadAverage());
+    }
+
+    static String pct(double share) {
+        return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+}

@@ -1,0 +1,321 @@
+package io.tradecredit.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The credit check {@code POST /api/v1/credit-checks} of credit-service at a fixed request rate
+ * (open model): request i is due at {@code start + i / rate} and is sent then whether or not
+ * earlier ones have answered; its latency runs from that scheduled time to the complete response,
+ * so a stall of the service (or of this driver) shows up in the latency of every request it
+ * delays instead of lowering the rate (no coordinated omission). At most {@code bench.connections}
+ * requests are in flight (the JDK client keeps one HTTP/1.1 connection per request in flight):
+ * a request due while all are busy waits for one, and that wait counts in its latency, as it
+ * would in a client with a connection pool of that size. Needs the platform running
+ * ({@code ./platform up}).
+ *
+ * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=io.tradecredit.benchmarks.CreditCheckBenchmark</pre>
+ *
+ * Setup through the APIs, as tenant acme with the integration client (roles finance and
+ * credit-manager): {@code bench.buyers} buyers registered in credit-service, each with a
+ * financial statement (so it is assessed and has a grade), a credit limit set by the credit
+ * manager, and {@code bench.invoicesPerBuyer} open invoices issued through invoice-service (one
+ * of them overdue for every fifth buyer); the driver waits until credit-service has consumed
+ * those invoice events (exposure visible in a check), so every check reads real open positions.
+ * Then a warm-up at the target rate, then the measured run. Orders are random between 1,000 and
+ * 600,000 CNY against limits of 500,000 CNY, so all three outcomes occur.
+ *
+ * Settings (system properties): bench.rate (checks/s, 1000), bench.seconds (measured, 60),
+ * bench.warmupSeconds (20), bench.connections (in flight at most, 32), bench.buyers (200), bench.invoicesPerBuyer (10), bench.timeoutMs
+ * (per request, 10000), bench.creditUrl, bench.invoiceUrl, bench.tokenUrl, bench.clientId,
+ * bench.clientSecret, bench.servicePid (credit-service's pid: prints its CPU time per check).
+ */
+public final class CreditCheckBenchmark {
+    private static final ObjectMapper JSON = Bench.JSON;
+
+    private CreditCheckBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = Integer.getInteger("bench.rate", 1000);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 20);
+        int buyerCount = Integer.getInteger("bench.buyers", 200);
+        int invoicesPerBuyer = Integer.getInteger("bench.invoicesPerBuyer", 10);
+        long timeoutMs = Long.getLong("bench.timeoutMs", 10_000);
+        int connections = Integer.getInteger("bench.connections", 32);
+        String credit = System.getProperty("bench.creditUrl", "http://127.0.0.1:8082");
+        String invoice = System.getProperty("bench.invoiceUrl", "http://127.0.0.1:8081");
+        String servicePid = System.getProperty("bench.servicePid");
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String token = Bench.clientToken(http);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        System.out.printf("machine: %s%n", Bench.machine());
+
+        long setupStart = System.nanoTime();
+        List<UUID> buyers = setUp(http, token, credit, invoice, run, buyerCount, invoicesPerBuyer);
+        System.out.printf("setup: %d buyers (statement, limit 500000.00 CNY, %d open invoices each) in %.1f s%n",
+                buyers.size(), invoicesPerBuyer, (System.nanoTime() - setupStart) / 1e9);
+
+        URI checks = URI.create(credit + "/api/v1/credit-checks");
+        Phase warm = new Phase("warm-up", rate, warmupSeconds);
+        warm.run(http, checks, token, buyers, timeoutMs, connections, 1);
+        warm.print(System.out, false);
+
+        Bench.CpuMeter cpu = new Bench.CpuMeter();
+        double serviceCpuBefore = Bench.processCpuSeconds(servicePid);
+        Phase measured = new Phase("measured", rate, seconds);
+        measured.run(http, checks, token, buyers, timeoutMs, connections, 2);
+        double machineCpu = cpu.sample();
+        double serviceCpu = Bench.processCpuSeconds(servicePid) - serviceCpuBefore;
+        measured.print(System.out, true);
+        System.out.printf("machine CPU busy during the measured phase: %s%n", Bench.pct(machineCpu));
+        if (!Double.isNaN(serviceCpu)) {
+            System.out.printf("credit-service process CPU: %.2f ms per check (%.1f s in the phase)%n",
+                    serviceCpu * 1000 / Math.max(1, measured.ok.get()), serviceCpu);
+        }
+    }
+
+    /** One stretch of checks at a fixed rate. */
+    static final class Phase {
+        final String name;
+        final int rate;
+        final int seconds;
+        final int total;
+        final long[] latencyNanos;
+        final AtomicInteger ok = new AtomicInteger();
+        final AtomicInteger errors = new AtomicInteger();
+        final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+        final AtomicLong maxSendLagNanos = new AtomicLong();
+        long elapsedNanos;
+        long completedNanos;
+
+        Phase(String name, int rate, int seconds) {
+            this.name = name;
+            this.rate = rate;
+            this.seconds = seconds;
+            this.total = rate * seconds;
+            this.latencyNanos = new long[total];
+        }
+
+        void run(HttpClient http, URI uri, String token, List<UUID> buyers, long timeoutMs, int connections,
+                long seed) throws InterruptedException {
+            Semaphore inFlight = new Semaphore(connections);
+            SplittableRandom random = new SplittableRandom(seed);
+            CountDownLatch done = new CountDownLatch(total);
+            double intervalNanos = 1e9 / rate;
+            long start = System.nanoTime() + 50_000_000L;
+            for (int i = 0; i < total; i++) {
+                final int n = i;
+                long scheduled = start + (long) (i * intervalNanos);
+                // build the request before its time comes; then wait for the time, never for an answer
+                UUID buyer = buyers.get(random.nextInt(buyers.size()));
+                String amount = (1_000 + random.nextInt(599_001)) + ".00";
+                String body = "{\"buyerId\":\"" + buyer + "\",\"orderAmount\":{\"amount\":\"" + amount
+                        + "\",\"currency\":\"CNY\"}}";
+                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(timeoutMs))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                long now;
+                while ((now = System.nanoTime()) < scheduled) {
+                    LockSupport.parkNanos(scheduled - now);
+                }
+                inFlight.acquire();
+                now = System.nanoTime();
+                long lag = now - scheduled;
+                if (lag > maxSendLagNanos.get()) {
+                    maxSendLagNanos.set(lag);
+                }
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, failure) -> {
+                    latencyNanos[n] = System.nanoTime() - scheduled;
+                    inFlight.release();
+                    if (failure != null) {
+                        errors.incrementAndGet();
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        errorKinds.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger())
+                                .incrementAndGet();
+                    } else if (r.statusCode() != 201) {
+                        errors.incrementAndGet();
+                        errorKinds.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                    } else {
+                        ok.incrementAndGet();
+                        outcomes.computeIfAbsent(outcomeOf(r.body()), k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    done.countDown();
+                });
+            }
+            elapsedNanos = System.nanoTime() - start;
+            if (!done.await(timeoutMs + 5_000, TimeUnit.MILLISECONDS)) {
+                System.out.printf("warning: %d requests of the %s phase never completed%n", done.getCount(), name);
+            }
+            completedNanos = System.nanoTime() - start;
+        }
+
+        void print(java.io.PrintStream out, boolean detail) {
+            long[] sorted = latencyNanos.clone();
+            Arrays.sort(sorted);
+            out.printf(Locale.ROOT, "%s: %d checks scheduled at %d/s over %d s; sent in %.2f s, all answered after "
+                    + "%.2f s: achieved %.0f checks/s; ok %d, errors %d %s%n", name, total, rate, seconds,
+                    elapsedNanos / 1e9, completedNanos / 1e9, ok.get() / (completedNanos / 1e9), ok.get(),
+                    errors.get(), errorKinds.isEmpty() ? "" : new TreeMap<>(errorKinds));
+            out.printf(Locale.ROOT, "%s latency from scheduled send (ms): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  "
+                    + "max %.2f%n", name, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999),
+                    sorted[sorted.length - 1] / 1e6);
+            if (detail) {
+                out.printf(Locale.ROOT, "outcomes: %s; largest delay of a send behind its schedule (waiting for a free connection, or the "
+                        + "driver itself late): %.2f ms%n",
+                        new TreeMap<>(outcomes), maxSendLagNanos.get() / 1e6);
+                // latency per 10 s window: shows whether the tail is spread out or one stall
+                StringBuilder windows = new StringBuilder("p99 per 10 s window (ms):");
+                int per = rate * 10;
+                for (int from = 0; from < total; from += per) {
+                    long[] w = Arrays.copyOfRange(latencyNanos, from, Math.min(total, from + per));
+                    Arrays.sort(w);
+                    windows.append(String.format(Locale.ROOT, " %.1f", ms(w, 0.99)));
+                }
+                out.println(windows);
+            }
+        }
+
+        private static double ms(long[] sorted, double q) {
+            int i = (int) Math.ceil(q * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+        }
+
+        private static String outcomeOf(String body) {
+            int i = body.indexOf("\"outcome\":\"");
+            return i < 0 ? "?" : body.substring(i + 11, body.indexOf('"', i + 11));
+        }
+    }
+
+    // ---- setup through the APIs ----------------------------------------------------------------
+
+    private static List<UUID> setUp(HttpClient http, String token, String credit, String invoice, String run,
+            int buyerCount, int invoicesPerBuyer) throws Exception {
+        List<UUID> buyers = new ArrayList<>(buyerCount);
+        LocalDate today = LocalDate.now();
+        for (int b = 0; b < buyerCount; b++) {
+            Map<String, Object> buyer = new LinkedHashMap<>();
+            buyer.put("name", "Bench Buyer " + run + "-" + b);
+            buyer.put("country", "DE");
+            buyer.put("registrationNumber", "HRB-" + run + "-" + b);
+            buyer.put("taxId", "DE" + (100_000_000 + b));
+            buyer.put("address", b + " Hauptstrasse, Hamburg");
+            buyer.put("industry", "wholesale");
+            buyer.put("foundedOn", "2005-03-01");
+            buyer.put("currency", "CNY");
+            buyer.put("paymentTermDays", 30);
+            JsonNode created = call(http, token, "POST", credit + "/api/v1/buyers", buyer, 201);
+            UUID id = UUID.fromString(created.get("id").asText());
+            Map<String, Object> statement = new LinkedHashMap<>();
+            statement.put("fiscalYear", today.getYear() - 1);
+            statement.put("currency", "CNY");
+            statement.put("totalAssets", 10_000_000);
+            statement.put("currentAssets", 4_000_000);
+            statement.put("currentLiabilities", 2_000_000);
+            statement.put("totalLiabilities", 4_000_000);
+            statement.put("retainedEarnings", 3_000_000);
+            statement.put("ebit", 1_500_000);
+            statement.put("equity", 6_000_000);
+            statement.put("revenue", 20_000_000);
+            statement.put("netWorth", 6_000_000);
+            call(http, token, "POST", credit + "/api/v1/buyers/" + id + "/financial-statements", statement, 201);
+            call(http, token, "PUT", credit + "/api/v1/buyers/" + id + "/credit-limit", Map.of("limit",
+                    Map.of("amount", "500000.00", "currency", "CNY"), "paymentTermDays", 30, "reason", "benchmark"),
+                    200);
+            buyers.add(id);
+        }
+        if (invoicesPerBuyer > 0) {
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (int b = 0; b < buyers.size(); b++) {
+                for (int k = 0; k < invoicesPerBuyer; k++) {
+                    boolean overdue = k == 0 && b % 5 == 0;
+                    LocalDate issued = overdue ? today.minusDays(70) : today.minusDays(5);
+                    all.add(invoice(run + "-cc-" + b + "-" + k, buyers.get(b), issued, issued.plusDays(30)));
+                }
+            }
+            for (int from = 0; from < all.size(); from += 1000) {
+                JsonNode r = call(http, token, "POST", invoice + "/api/v1/invoices/batch",
+                        Map.of("invoices", all.subList(from, Math.min(all.size(), from + 1000))), 200);
+                if (r.get("refused").asInt() != 0) {
+                    throw new IllegalStateException("invoices refused: " + r);
+                }
+            }
+            // credit-service learns of them from invoice-events: wait until the last buyer's exposure shows all
+            UUID last = buyers.get(buyers.size() - 1);
+            String expected = String.format(Locale.ROOT, "%d.00", 1243 * invoicesPerBuyer);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (true) {
+                JsonNode check = call(http, token, "POST", credit + "/api/v1/credit-checks",
+                        Map.of("buyerId", last.toString(), "orderAmount", Map.of("amount", "1.00", "currency", "CNY")),
+                        201);
+                if (expected.equals(check.path("exposure").path("amount").asText())) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("credit-service did not see the invoices within 180 s: " + check);
+                }
+                Thread.sleep(500);
+            }
+        }
+        return buyers;
+    }
+
+    private static Map<String, Object> invoice(String number, UUID buyer, LocalDate issued, LocalDate due) {
+        Map<String, Object> invoice = new LinkedHashMap<>();
+        invoice.put("invoiceNumber", number);
+        invoice.put("issueDate", issued.toString());
+        invoice.put("shipmentDate", issued.minusDays(1).toString());
+        invoice.put("seller", Map.of("name", "Acme Machinery Co.", "address", "1 Harbour Rd, Shanghai",
+                "taxId", "91310000MA1FL8XQ30", "bankAccount", "CN12 3456 7890"));
+        invoice.put("buyer", Map.of("id", buyer.toString(), "name", "Bench Buyer", "address", "Hamburg",
+                "taxId", "DE100000000"));
+        invoice.put("purchaseOrderNumber", "PO-77");
+        invoice.put("lines", List.of(
+                Map.of("description", "Pump", "quantity", "10", "unitPrice", Map.of("amount", "100.00", "currency", "CNY")),
+                Map.of("description", "Valve", "quantity", "2.5", "unitPrice", Map.of("amount", "40.00", "currency", "CNY"))));
+        invoice.put("tax", Map.of("amount", "143.00", "currency", "CNY"));
+        invoice.put("total", Map.of("amount", "1243.00", "currency", "CNY"));
+        invoice.put("dueDate", due.toString());
+        invoice.put("paymentTerms", "30 days net");
+        return invoice;
+    }
+
+    private static JsonNode call(HttpClient http, String token, String method, String url, Object body, int expect)
+            throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expect) {
+            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+}
