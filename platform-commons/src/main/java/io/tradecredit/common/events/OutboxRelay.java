@@ -39,17 +39,25 @@ import io.vertx.pgclient.PgConnectOptions;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    // One pass per round, whatever the planner thinks of the backlog: the first unsent row of each
+    // locked aggregate that another relay holds ("foreign") is found once, set-wise, instead of
+    // one probe per locked row (which went quadratic on a large backlog of one buyer's events).
     static final String LOCK_BATCH = """
             with locked as (
                 select seq, aggregate_id from outbox
                 where sent_at is null order by seq limit $1
-                for update skip locked)
+                for update skip locked),
+            foreign_first as (
+                select p.aggregate_id, min(p.seq) as seq from outbox p
+                where p.sent_at is null
+                  and p.aggregate_id in (select aggregate_id from locked)
+                  and p.seq < (select max(seq) from locked)
+                  and p.seq not in (select seq from locked)
+                group by p.aggregate_id)
             select o.seq, o.event_id, o.tenant_id, o.topic, o.aggregate_id, o.event_type, o.payload, o.occurred_at
-            from outbox o join locked l on l.seq = o.seq
-            where not exists (
-                select 1 from outbox p
-                where p.aggregate_id = l.aggregate_id and p.sent_at is null and p.seq < l.seq
-                  and p.seq not in (select seq from locked))
+            from locked l join outbox o on o.seq = l.seq
+            left join foreign_first f on f.aggregate_id = l.aggregate_id
+            where f.seq is null or l.seq < f.seq
             order by o.seq""";
     static final String MARK_SENT = "update outbox set sent_at = $2 where seq = any($1)";
     static final String BACKLOG = "select count(*) as unsent from outbox where sent_at is null";
