@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.BalanceHistory;
 import io.tradecredit.invoice.domain.Dispute;
 import io.tradecredit.invoice.domain.DisputeStep;

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.PaymentPlan;
 import io.tradecredit.invoice.domain.PlanCompliance;

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.persistence.Rows;
 
 /**
  * Runs a {@link DailyJob} for a date exactly once. The {@code job_run} row for (job, date) is
@@ -92,23 +93,7 @@ public class JobRunner {
         return Panache.getSession().chain(session -> session.createNativeQuery(FIND, Object[].class)
                 .setParameter("job", name).setParameter("asOf", asOf)
                 .getSingleResult()
-                .map(row -> new JobRun(name, asOf, (String) row[0], (String) row[1], toOffset(row[2]),
-                        toOffset(row[3]), false)));
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
+                .map(row -> new JobRun(name, asOf, (String) row[0], (String) row[1], Rows.offsetDateTime(row[2]),
+                        Rows.offsetDateTime(row[3]), false)));
     }
 }
