@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.events.Outbox;
@@ -30,10 +29,10 @@ public class Reviews {
 
     /** For the daily job, inside its transaction: review-due once per buyer and due date. Returns how many. */
     public Uni<Integer> announceDue(LocalDate asOf) {
-        return buyers.reviewsToAnnounce(asOf, BATCH).chain(due -> Multi.createFrom().iterable(due)
-                .onItem().transformToUniAndConcatenate(b -> {
-                    b.reviewAnnouncedFor = b.reviewDueOn;
-                    return outbox.record(CreditEvents.reviewDue(b, asOf));
-                }).collect().asList().map(java.util.List::size));
+        return buyers.reviewsToAnnounce(asOf, BATCH).chain(due -> {
+            due.forEach(b -> b.reviewAnnouncedFor = b.reviewDueOn);
+            return outbox.recordAll(due.stream().map(b -> CreditEvents.reviewDue(b, asOf)).toList())
+                    .replaceWith(due.size());
+        });
     }
 }

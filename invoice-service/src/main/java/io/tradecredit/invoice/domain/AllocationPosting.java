@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.invoice.messaging.InvoiceEvents;
@@ -58,10 +57,9 @@ public class AllocationPosting {
                 .replaceWith(new Posted(rows, told, settled));
     }
 
-    /** The ledger entries one after the other: a reactive session takes one statement at a time. */
+    /** The ledger entries, with one statement. */
     public Uni<Void> recordAll(List<LedgerEntry> entries) {
-        return Multi.createFrom().iterable(entries).onItem().transformToUniAndConcatenate(ledger::record)
-                .collect().last().replaceWithVoid();
+        return ledger.recordAll(entries);
     }
 
     /** A {@code paid} event for each invoice settled, paid on {@code on}. */

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
@@ -140,10 +139,11 @@ public class Invoices {
      * daily job (runs inside the job's transaction). Returns how many became overdue.
      */
     public Uni<Integer> markOverdue(LocalDate asOf) {
-        return invoices.dueBefore(asOf, 100_000).chain(due -> Multi.createFrom().iterable(due)
-                .filter(invoice -> invoice.markOverdue(asOf))
-                .onItem().transformToUniAndConcatenate(invoice -> outbox.record(InvoiceEvents.becameOverdue(invoice, asOf)))
-                .collect().asList().map(List::size));
+        return invoices.dueBefore(asOf, 100_000).chain(due -> {
+            List<Invoice> overdue = due.stream().filter(invoice -> invoice.markOverdue(asOf)).toList();
+            return outbox.recordAll(overdue.stream().map(i -> InvoiceEvents.becameOverdue(i, asOf)).toList())
+                    .replaceWith(overdue.size());
+        });
     }
 
     static Invoice found(Invoice invoice, UUID id) {

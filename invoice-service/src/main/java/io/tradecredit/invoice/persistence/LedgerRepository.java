@@ -2,6 +2,7 @@ package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.LedgerEntry;
@@ -31,6 +33,15 @@ public class LedgerRepository {
                 .setParameter("d", e.effectiveDate()).setParameter("r", e.referenceId()).setParameter("n", e.note())
                 .setParameter("at", e.createdAt()).setParameter("by", e.createdBy()).executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** Many entries with one statement per chunk, in the caller's transaction. */
+    public Uni<Void> recordAll(List<LedgerEntry> entries) {
+        return BulkInsert.into("ledger_entry", List.of("id", "tenant_id", "buyer_id", "invoice_id", "kind", "amount",
+                "currency", "effective_date", "reference_id", "note", "created_at", "created_by"), entries,
+                e -> Arrays.asList(e.id(), e.tenantId(), e.buyerId(), e.invoiceId(), e.kind().name(), e.amount().amount(),
+                        e.amount().currencyCode(), e.effectiveDate(), e.referenceId(), e.note(), e.createdAt(),
+                        e.createdBy()));
     }
 
     /** The entries of one invoice, oldest first. */

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.PaymentPlan;
@@ -43,13 +44,8 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
     }
 
     public Uni<Void> addInvoices(UUID planId, List<UUID> invoiceIds) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (UUID invoiceId : invoiceIds) {
-            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                    "insert into plan_invoice (plan_id, invoice_id) values (:p, :i)")
-                    .setParameter("p", planId).setParameter("i", invoiceId).executeUpdate()).replaceWithVoid());
-        }
-        return chain;
+        return BulkInsert.into("plan_invoice", List.of("plan_id", "invoice_id"), invoiceIds,
+                invoiceId -> List.of(planId, invoiceId));
     }
 
     public Uni<List<UUID>> invoiceIds(UUID planId) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.BulkInsert;
 
 /**
  * Records an event in the {@code outbox} table of the caller's open transaction, so the event
@@ -22,8 +23,6 @@ import io.smallrye.mutiny.Uni;
 public class Outbox {
     static final String INSERT = "insert into outbox (event_id, tenant_id, topic, aggregate_type, aggregate_id,"
             + " event_type, payload, occurred_at) values (:id, :tenant, :topic, :aggType, :aggId, :type, :payload, :at)";
-
-    private static final int CHUNK = 500;
 
     @Inject
     ObjectMapper json;
@@ -37,29 +36,10 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime at = OffsetDateTime.now(clock);
-        Uni<Void> chain = requireTransaction().replaceWithVoid();
-        for (int from = 0; from < events.size(); from += CHUNK) {
-            List<OutgoingEvent> chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
-            chain = chain.chain(() -> Panache.getSession().chain(session -> {
-                StringBuilder sql = new StringBuilder("insert into outbox (event_id, tenant_id, topic, aggregate_type,"
-                        + " aggregate_id, event_type, payload, occurred_at) values ");
-                for (int i = 0; i < chunk.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :tenant").append(i)
-                            .append(", :topic").append(i).append(", :aggType").append(i).append(", :aggId").append(i)
-                            .append(", :type").append(i).append(", :payload").append(i).append(", :at)");
-                }
-                var query = session.createNativeQuery(sql.toString()).setParameter("at", at);
-                for (int i = 0; i < chunk.size(); i++) {
-                    OutgoingEvent e = chunk.get(i);
-                    query.setParameter("id" + i, UUID.randomUUID()).setParameter("tenant" + i, e.tenantId())
-                            .setParameter("topic" + i, e.topic()).setParameter("aggType" + i, e.aggregateType())
-                            .setParameter("aggId" + i, e.aggregateId()).setParameter("type" + i, e.type())
-                            .setParameter("payload" + i, serialize(e));
-                }
-                return query.executeUpdate();
-            }).replaceWithVoid());
-        }
-        return chain;
+        return requireTransaction().chain(() -> BulkInsert.into("outbox", List.of("event_id", "tenant_id", "topic",
+                "aggregate_type", "aggregate_id", "event_type", "payload", "occurred_at"), events,
+                e -> List.of(UUID.randomUUID(), e.tenantId(), e.topic(), e.aggregateType(), e.aggregateId(), e.type(),
+                        serialize(e), at)));
     }
 
     /** Adds the event to the current transaction; fails if there is none. Returns the event id. */
