@@ -67,6 +67,25 @@ class PaymentPlanApiTest {
     }
 
     @Test
+    void instalmentPaidByItsDueDateIsKeptAndThePlanStaysActive() {
+        UUID buyer = UUID.randomUUID();
+        String a = issue(invoice(buyer, TODAY.minusDays(60), TODAY.minusDays(30)));
+        LocalDate first = TODAY.plusDays(3);
+        String planId = agree(FINANCE_ACME, buyer, List.of(a), 2, first).then().statusCode(201).extract().path("id");
+        // 621.50 of 1,243.00 due on the first date, paid today through the payment API
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer.toString(), "amount", Map.of("amount", "621.50", "currency", "CNY"),
+                        "receivedOn", TODAY.toString()))
+                .post("/api/v1/payments").then().statusCode(201);
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("ACTIVE"), "instalments[0].state", equalTo("KEPT"),
+                        "instalments[1].state", equalTo("DUE"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + a).then().body("paymentPlanId", equalTo(planId));
+    }
+
+    @Test
     void invoiceCanBeUnderOnePlanOnly() {
         UUID buyer = UUID.randomUUID();
         String a = issue(invoice(buyer, TODAY.minusDays(60), TODAY.minusDays(30)));
