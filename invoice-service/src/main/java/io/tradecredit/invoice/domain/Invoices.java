@@ -18,6 +18,7 @@ import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.invoice.messaging.InvoiceEvents;
+import io.tradecredit.invoice.persistence.InvoiceBatchRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.PolicyRepository;
 
@@ -31,6 +32,9 @@ public class Invoices {
 
     @Inject
     InvoiceRepository invoices;
+
+    @Inject
+    InvoiceBatchRepository batches;
 
     @Inject
     PolicyRepository policies;
@@ -86,8 +90,9 @@ public class Invoices {
             }
         }
         List<String> numbers = valid.stream().map(i -> drafts.get(i).invoiceNumber().strip()).toList();
-        return Panache.withTransaction(() -> invoices.existingNumbers(tenantId, numbers)
-                .chain(existing -> policies.policyOf(tenantId).chain(policy -> {
+        // the policy first, in a session of its own: the batch itself runs on the SQL client
+        return Panache.withSession(() -> policies.policyOf(tenantId)).chain(policy -> batches.inTransaction(connection -> batches
+                .existingNumbers(connection, tenantId, numbers).chain(existing -> {
                     OffsetDateTime now = OffsetDateTime.now(clock);
                     Set<String> taken = new HashSet<>(existing);
                     List<Invoice> issued = new ArrayList<>();
@@ -101,10 +106,14 @@ public class Invoices {
                         issued.add(invoice);
                         results.set(i, new BatchItem(i, invoice, null));
                     }
-                    return invoices.persist(issued.stream())
-                            .chain(() -> outbox.recordAll(issued.stream().map(InvoiceEvents::issued).toList()))
+                    return batches.insertIssued(connection, issued)
+                            .chain(() -> outbox.recordAll(connection, issued.stream().map(InvoiceEvents::issued).toList()))
                             .replaceWith(results);
-                })));
+                })))
+                // a concurrent request took one of the numbers between our check and our insert
+                .onFailure(Invoices::isDuplicateNumber).transform(e -> ProblemException.conflict(
+                        "Another request issued one of these invoice numbers at the same time; nothing of this batch"
+                                + " was issued. Send it again to see which numbers are taken."));
     }
 
     public Uni<Invoice> get(String tenantId, UUID id) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
@@ -117,6 +119,68 @@ class InvoiceApiTest {
         assertEquals(2, Topics.read("invoice-events", Duration.ofSeconds(15),
                 rs -> rs.stream().filter(r -> buyer.toString().equals(r.key())).count() >= 2)
                 .stream().filter(r -> buyer.toString().equals(r.key())).count());
+    }
+
+    @Test
+    void batchIssuedInvoiceReadsBackLikeASingleOneAndTakesPayments() {
+        // the batch writes its rows with its own statement: every column must come back the same
+        UUID buyer = UUID.randomUUID();
+        Map<String, Object> single = invoice(buyer, ISSUED, DUE);
+        single.put("shipmentDate", ISSUED.minusDays(5).toString());
+        Map<String, Object> batched = new HashMap<>(single);
+        batched.put("invoiceNumber", single.get("invoiceNumber") + "-B");
+        Map<String, Object> noShipment = new HashMap<>(single);
+        noShipment.put("invoiceNumber", single.get("invoiceNumber") + "-C");
+        noShipment.remove("shipmentDate");
+        noShipment.remove("paymentTerms");
+        String singleId = issue(single);
+        List<String> ids = given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                .body(Map.of("invoices", List.of(batched, noShipment))).post("/api/v1/invoices/batch").then()
+                .statusCode(200).body("created", equalTo(2)).extract().path("results.invoiceId");
+
+        Map<String, Object> one = given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + singleId).then()
+                .statusCode(200).extract().as(Map.class);
+        Map<String, Object> other = given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + ids.get(0)).then()
+                .statusCode(200).body("issuedLate", equalTo(true), "lines[1].quantity", equalTo(2.5f),
+                        "total.amount", equalTo("1243.00"), "status", equalTo("OPEN")).extract().as(Map.class);
+        for (String key : List.of("id", "invoiceNumber", "createdAt")) {
+            one.remove(key);
+            other.remove(key);
+        }
+        assertEquals(one, other, "a batch-issued invoice is indistinguishable from a single-issued one");
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + ids.get(1)).then().statusCode(200)
+                .body("shipmentDate", nullValue(), "paymentTerms", nullValue(), "issuedLate", equalTo(false));
+
+        LedgerFixtures.pay("acme", ids.get(0), "1243.00", ISSUED.plusDays(1));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + ids.get(0)).then()
+                .body("status", equalTo("PAID"), "amounts.open.amount", equalTo("0.00"), "amounts.paid.amount", equalTo("1243.00"));
+    }
+
+    @Test
+    void batchRacingAnotherForTheSameNumbersIssuesEachNumberOnce() throws Exception {
+        UUID buyer = UUID.randomUUID();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            items.add(invoice(buyer, ISSUED, DUE));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+            for (int n = 0; n < 2; n++) {
+                calls.add(pool.submit(() -> given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                        .body(Map.of("invoices", items)).post("/api/v1/invoices/batch").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+            assertTrue(statuses.contains(200), "one batch goes through: " + statuses);
+            assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409), "the other is refused whole or finds"
+                    + " every number taken: " + statuses);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(50, Database.count("select count(*) from invoice where buyer_id = ?", buyer), "each number once");
     }
 
     @Test

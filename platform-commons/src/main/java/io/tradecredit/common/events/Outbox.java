@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.BulkInsert;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Records an event in the {@code outbox} table of the caller's open transaction, so the event
@@ -30,16 +31,37 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    /** The outbox row of one event, in the order of {@link #COLUMNS}. */
+    private static final List<BulkInsert.Column> COLUMNS = List.of(new BulkInsert.Column("event_id", "uuid"),
+            BulkInsert.Column.text("tenant_id"), BulkInsert.Column.text("topic"), BulkInsert.Column.text("aggregate_type"),
+            BulkInsert.Column.text("aggregate_id"), BulkInsert.Column.text("event_type"), BulkInsert.Column.text("payload"),
+            new BulkInsert.Column("occurred_at", "timestamptz"));
+
     /** Adds many events to the current transaction with few statements (bulk operations). */
     public Uni<Void> recordAll(List<OutgoingEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime at = OffsetDateTime.now(clock);
-        return requireTransaction().chain(() -> BulkInsert.into("outbox", List.of("event_id", "tenant_id", "topic",
-                "aggregate_type", "aggregate_id", "event_type", "payload", "occurred_at"), events,
-                e -> List.of(UUID.randomUUID(), e.tenantId(), e.topic(), e.aggregateType(), e.aggregateId(), e.type(),
-                        serialize(e), at)));
+        return requireTransaction().chain(() -> BulkInsert.into("outbox",
+                COLUMNS.stream().map(BulkInsert.Column::name).toList(), events, e -> row(e, at)));
+    }
+
+    /**
+     * Adds many events, in one statement, to the transaction open on {@code connection}: for use
+     * cases that write their state on the reactive SQL client rather than in a Hibernate session.
+     */
+    public Uni<Void> recordAll(SqlConnection connection, List<OutgoingEvent> events) {
+        if (connection.transaction() == null) {
+            return Uni.createFrom().failure(notInTransaction());
+        }
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        return BulkInsert.into(connection, "outbox", COLUMNS, events, e -> row(e, at));
+    }
+
+    private List<Object> row(OutgoingEvent e, OffsetDateTime at) {
+        return List.of(UUID.randomUUID(), e.tenantId(), e.topic(), e.aggregateType(), e.aggregateId(), e.type(),
+                serialize(e), at);
     }
 
     /** Adds the event to the current transaction; fails if there is none. Returns the event id. */
@@ -67,8 +89,11 @@ public class Outbox {
     }
 
     private static Uni<?> requireTransaction() {
-        return Panache.currentTransaction().onItem().ifNull().failWith(() -> new IllegalStateException(
-                "the outbox must be written inside the transaction of the state change"));
+        return Panache.currentTransaction().onItem().ifNull().failWith(Outbox::notInTransaction);
+    }
+
+    private static IllegalStateException notInTransaction() {
+        return new IllegalStateException("the outbox must be written inside the transaction of the state change");
     }
 
     private String serialize(OutgoingEvent event) {

@@ -2,6 +2,7 @@ package io.tradecredit.common.events;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -23,6 +24,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.restassured.http.ContentType;
 import io.tradecredit.testing.Database;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.tradecredit.testing.Tokens;
 import io.tradecredit.testing.Topics;
 
@@ -35,6 +37,9 @@ class OutboxRelayTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Pool pool;
 
     @AfterEach
     void relayRunsAgain() {
@@ -120,6 +125,34 @@ class OutboxRelayTest {
             expected.add(i);
         }
         steps.forEach((aggregate, seen) -> assertEquals(expected, seen, aggregate + ": in order, once each"));
+    }
+
+    @Test
+    void eventsRecordedOnAReactiveConnectionArePublishedOnlyWhenTheirTransactionCommits() throws Throwable {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<OutgoingEvent> committed = List.of(step(run + "-kept", 1), step(run + "-kept", 2), step(run + "-kept", 3));
+        VertxContextSupport.subscribeAndAwait(() -> pool.withTransaction(c -> outbox.recordAll(c, committed)));
+        Throwable undone = assertThrows(Throwable.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> pool.withTransaction(c -> outbox.recordAll(c, List.of(step(run + "-lost", 1)))
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("undo"))))));
+        assertEquals("undo", undone.getMessage());
+        Throwable outside = assertThrows(Throwable.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> pool.withConnection(c -> outbox.recordAll(c, List.of(step(run + "-loose", 1))))));
+        assertTrue(outside.getMessage().contains("inside the transaction"), outside.getMessage());
+
+        Topics.read("ordered-events", Duration.ofSeconds(20),
+                rs -> rs.stream().filter(r -> r.key().equals(run + "-kept")).count() >= 3);
+        List<ConsumerRecord<String, String>> mine = Topics.readFor("ordered-events", Duration.ofSeconds(2)).stream()
+                .filter(r -> r.key().startsWith(run)).toList();
+        assertEquals(List.of("{\"step\":1}", "{\"step\":2}", "{\"step\":3}"),
+                mine.stream().map(ConsumerRecord::value).toList(), "the committed events, once each, in order");
+        assertEquals("acme", Topics.header(mine.get(0), "ce_tenantid"));
+        assertEquals(0, Database.count("select count(*) from outbox where aggregate_id like ?", run + "-l%"));
+    }
+
+    private static OutgoingEvent step(String aggregate, int step) {
+        return new OutgoingEvent("ordered-events", "io.tradecredit.test.step.v1", "thing", aggregate, "acme",
+                Map.of("step", step));
     }
 
     private static double unsentGauge() {

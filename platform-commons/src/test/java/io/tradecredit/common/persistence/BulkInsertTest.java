@@ -1,0 +1,38 @@
+package io.tradecredit.common.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class BulkInsertTest {
+    @Test
+    void unnestInsertCastsEachColumnsTextArrayToItsType() {
+        String sql = BulkInsert.unnestInsert("invoice", List.of(new BulkInsert.Column("id", "uuid"),
+                BulkInsert.Column.text("tenant_id"), new BulkInsert.Column("total_amount", "numeric")));
+        assertEquals("insert into invoice (id, tenant_id, total_amount) select * from unnest($1::text[]::uuid[],"
+                + " $2::text[], $3::text[]::numeric[])", sql);
+    }
+
+    @Test
+    void valuesTravelInPostgresInputForm() {
+        assertEquals("1243.00", BulkInsert.asText(new BigDecimal("1243.00")));
+        assertEquals("1200000", BulkInsert.asText(new BigDecimal("1.2E+6")), "no exponent notation");
+        assertEquals("2026-11-22", BulkInsert.asText(LocalDate.of(2026, 11, 22)));
+        assertEquals("2026-11-22T09:30+08:00",
+                BulkInsert.asText(OffsetDateTime.of(2026, 11, 22, 9, 30, 0, 0, ZoneOffset.ofHours(8))));
+        assertEquals("OPEN", BulkInsert.asText(Sample.OPEN));
+        assertEquals("true", BulkInsert.asText(true));
+        assertNull(BulkInsert.asText(null));
+    }
+
+    enum Sample {
+        OPEN
+    }
+}
