@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -108,5 +110,68 @@ final class Bench {
 
     static String pct(double share) {
         return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    /**
+     * CPU seconds per component of the platform (this driver, each service, PostgreSQL, Kafka,
+     * Keycloak, the rest), from /proc/&lt;pid&gt;/stat of every process, told apart by command line.
+     * The difference of two snapshots says who used the shared CPUs during a phase.
+     */
+    static Map<String, Double> cpuByComponent() {
+        Map<String, Double> seconds = new TreeMap<>();
+        String self = Long.toString(ProcessHandle.current().pid());
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                String pid = proc.getFileName().toString();
+                if (!pid.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                double cpu = processCpuSeconds(pid);
+                if (Double.isNaN(cpu) || cpu == 0) {
+                    continue;
+                }
+                seconds.merge(pid.equals(self) ? "driver" : component(proc), cpu, Double::sum);
+            }
+        } catch (Exception e) {
+            return Map.of();
+        }
+        return seconds;
+    }
+
+    /** {@code after - before} per component, as "name 1.23 s" sorted by use, largest first. */
+    static String cpuUsed(Map<String, Double> before, Map<String, Double> after) {
+        StringBuilder out = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() >= 0.01)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> out.append(out.length() == 0 ? "" : ", ")
+                        .append(String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue())));
+        return out.toString();
+    }
+
+    private static String component(Path proc) {
+        String cmd;
+        try {
+            cmd = new String(Files.readAllBytes(proc.resolve("cmdline"))).replace('\0', ' ');
+        } catch (Exception e) {
+            return "other";
+        }
+        for (String service : new String[] {"invoice-service", "credit-service", "collections-service",
+                "insurance-claims-service", "notification-service"}) {
+            if (cmd.contains("/" + service + "/")) {
+                return service;
+            }
+        }
+        if (cmd.startsWith("postgres") || cmd.contains("/bin/postgres ")) {
+            return "postgresql";
+        }
+        if (cmd.contains("KafkaNode")) {
+            return "kafka";
+        }
+        if (cmd.contains("keycloak") || cmd.contains("kc.home.dir")) {
+            return "keycloak";
+        }
+        return cmd.contains("greenmail") ? "greenmail" : "other";
     }
 }

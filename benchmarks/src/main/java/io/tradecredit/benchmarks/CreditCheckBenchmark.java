@@ -17,13 +17,19 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -31,10 +37,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * (open model): request i is due at {@code start + i / rate} and is sent then whether or not
  * earlier ones have answered; its latency runs from that scheduled time to the complete response,
  * so a stall of the service (or of this driver) shows up in the latency of every request it
- * delays instead of lowering the rate (no coordinated omission). At most {@code bench.connections}
- * requests are in flight (the JDK client keeps one HTTP/1.1 connection per request in flight):
- * a request due while all are busy waits for one, and that wait counts in its latency, as it
- * would in a client with a connection pool of that size. Needs the platform running
+ * delays instead of lowering the rate (no coordinated omission). The checks go through a Vert.x
+ * HTTP client on one event loop with a pool of {@code bench.connections} keep-alive HTTP/1.1
+ * connections, one request in flight on each: a request due while all are busy waits in the
+ * pool's queue, and that wait counts in its latency, as it would in any client with such a pool.
+ * At the end the driver prints the CPU every component of the platform (this driver included)
+ * used during the measured phase. Needs the platform running
  * ({@code ./platform up}).
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=io.tradecredit.benchmarks.CreditCheckBenchmark</pre>
@@ -51,7 +59,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Settings (system properties): bench.rate (checks/s, 1000), bench.seconds (measured, 60),
  * bench.warmupSeconds (20), bench.connections (in flight at most, 32), bench.buyers (200), bench.invoicesPerBuyer (10), bench.timeoutMs
  * (per request, 10000), bench.creditUrl, bench.invoiceUrl, bench.tokenUrl, bench.clientId,
- * bench.clientSecret, bench.servicePid (credit-service's pid: prints its CPU time per check).
+ * bench.clientSecret.
  */
 public final class CreditCheckBenchmark {
     private static final ObjectMapper JSON = Bench.JSON;
@@ -69,7 +77,6 @@ public final class CreditCheckBenchmark {
         int connections = Integer.getInteger("bench.connections", 32);
         String credit = System.getProperty("bench.creditUrl", "http://127.0.0.1:8082");
         String invoice = System.getProperty("bench.invoiceUrl", "http://127.0.0.1:8081");
-        String servicePid = System.getProperty("bench.servicePid");
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -83,21 +90,33 @@ public final class CreditCheckBenchmark {
                 buyers.size(), invoicesPerBuyer, (System.nanoTime() - setupStart) / 1e9);
 
         URI checks = URI.create(credit + "/api/v1/credit-checks");
-        Phase warm = new Phase("warm-up", rate, warmupSeconds);
-        warm.run(http, checks, token, buyers, timeoutMs, connections, 1);
-        warm.print(System.out, false);
+        // one event loop for the whole driver; a pool of keep-alive HTTP/1.1 connections
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        try {
+            Phase warm = new Phase("warm-up", rate, warmupSeconds);
+            warm.run(client, checks, token, buyers, timeoutMs, 1);
+            warm.print(System.out, false);
 
-        Bench.CpuMeter cpu = new Bench.CpuMeter();
-        double serviceCpuBefore = Bench.processCpuSeconds(servicePid);
-        Phase measured = new Phase("measured", rate, seconds);
-        measured.run(http, checks, token, buyers, timeoutMs, connections, 2);
-        double machineCpu = cpu.sample();
-        double serviceCpu = Bench.processCpuSeconds(servicePid) - serviceCpuBefore;
-        measured.print(System.out, true);
-        System.out.printf("machine CPU busy during the measured phase: %s%n", Bench.pct(machineCpu));
-        if (!Double.isNaN(serviceCpu)) {
-            System.out.printf("credit-service process CPU: %.2f ms per check (%.1f s in the phase)%n",
-                    serviceCpu * 1000 / Math.max(1, measured.ok.get()), serviceCpu);
+            Bench.CpuMeter cpu = new Bench.CpuMeter();
+            Map<String, Double> before = Bench.cpuByComponent();
+            Phase measured = new Phase("measured", rate, seconds);
+            measured.run(client, checks, token, buyers, timeoutMs, 2);
+            double machineCpu = cpu.sample();
+            Map<String, Double> after = Bench.cpuByComponent();
+            measured.print(System.out, true);
+            System.out.printf("machine CPU busy during the measured phase: %s%n", Bench.pct(machineCpu));
+            System.out.printf("CPU used during the measured phase, by component: %s%n", Bench.cpuUsed(before, after));
+            Double serviceCpu = after.get("credit-service");
+            if (serviceCpu != null) {
+                serviceCpu -= before.getOrDefault("credit-service", 0.0);
+                System.out.printf("credit-service process CPU: %.2f ms per check (%.1f s in the phase)%n",
+                        serviceCpu * 1000 / Math.max(1, measured.ok.get()), serviceCpu);
+            }
+        } finally {
+            client.close();
+            vertx.close();
         }
     }
 
@@ -124,12 +143,12 @@ public final class CreditCheckBenchmark {
             this.latencyNanos = new long[total];
         }
 
-        void run(HttpClient http, URI uri, String token, List<UUID> buyers, long timeoutMs, int connections,
+        void run(io.vertx.core.http.HttpClient http, URI uri, String token, List<UUID> buyers, long timeoutMs,
                 long seed) throws InterruptedException {
-            Semaphore inFlight = new Semaphore(connections);
             SplittableRandom random = new SplittableRandom(seed);
             CountDownLatch done = new CountDownLatch(total);
             double intervalNanos = 1e9 / rate;
+            String authorization = "Bearer " + token;
             long start = System.nanoTime() + 50_000_000L;
             for (int i = 0; i < total; i++) {
                 final int n = i;
@@ -137,38 +156,38 @@ public final class CreditCheckBenchmark {
                 // build the request before its time comes; then wait for the time, never for an answer
                 UUID buyer = buyers.get(random.nextInt(buyers.size()));
                 String amount = (1_000 + random.nextInt(599_001)) + ".00";
-                String body = "{\"buyerId\":\"" + buyer + "\",\"orderAmount\":{\"amount\":\"" + amount
-                        + "\",\"currency\":\"CNY\"}}";
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(timeoutMs))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                Buffer body = Buffer.buffer("{\"buyerId\":\"" + buyer + "\",\"orderAmount\":{\"amount\":\"" + amount
+                        + "\",\"currency\":\"CNY\"}}");
+                RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost(uri.getHost())
+                        .setPort(uri.getPort()).setURI(uri.getPath()).setTimeout(timeoutMs)
+                        .putHeader("Authorization", authorization).putHeader("Content-Type", "application/json");
                 long now;
                 while ((now = System.nanoTime()) < scheduled) {
                     LockSupport.parkNanos(scheduled - now);
                 }
-                inFlight.acquire();
-                now = System.nanoTime();
                 long lag = now - scheduled;
                 if (lag > maxSendLagNanos.get()) {
                     maxSendLagNanos.set(lag);
                 }
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, failure) -> {
-                    latencyNanos[n] = System.nanoTime() - scheduled;
-                    inFlight.release();
-                    if (failure != null) {
-                        errors.incrementAndGet();
-                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                        errorKinds.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger())
-                                .incrementAndGet();
-                    } else if (r.statusCode() != 201) {
-                        errors.incrementAndGet();
-                        errorKinds.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
-                    } else {
-                        ok.incrementAndGet();
-                        outcomes.computeIfAbsent(outcomeOf(r.body()), k -> new AtomicInteger()).incrementAndGet();
-                    }
-                    done.countDown();
-                });
+                // with every pooled connection busy, the request waits in the pool's queue: counted in its latency
+                http.request(request).compose(r -> r.send(body)).compose(r -> r.body().map(b -> Map.entry(r.statusCode(), b)))
+                        .onComplete(result -> {
+                            latencyNanos[n] = System.nanoTime() - scheduled;
+                            if (result.failed()) {
+                                errors.incrementAndGet();
+                                errorKinds.computeIfAbsent(result.cause().getClass().getSimpleName(),
+                                        k -> new AtomicInteger()).incrementAndGet();
+                            } else if (result.result().getKey() != 201) {
+                                errors.incrementAndGet();
+                                errorKinds.computeIfAbsent("HTTP " + result.result().getKey(), k -> new AtomicInteger())
+                                        .incrementAndGet();
+                            } else {
+                                ok.incrementAndGet();
+                                outcomes.computeIfAbsent(outcomeOf(result.result().getValue().toString()),
+                                        k -> new AtomicInteger()).incrementAndGet();
+                            }
+                            done.countDown();
+                        });
             }
             elapsedNanos = System.nanoTime() - start;
             if (!done.await(timeoutMs + 5_000, TimeUnit.MILLISECONDS)) {
