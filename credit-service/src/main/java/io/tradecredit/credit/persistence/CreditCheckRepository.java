@@ -4,46 +4,51 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.BulkInsert.Column;
+import io.tradecredit.common.persistence.GroupedInsert;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The credit check's two statements: one query for everything the decision needs (the buyer's
  * profile and its open positions summed, in the limit's currency), one insert for the record.
- * Kept to plain SQL on the reactive client, in a transaction of their own and without a
- * Hibernate session, because the check is the service's hot path: a session per check cost
- * more than the check itself (a native query's plan was cached anew at every call, and its
- * bulk-operation bookkeeping was logged as a warning at every close).
+ * Kept to plain SQL on the reactive client without a Hibernate session, because the check is the
+ * service's hot path: a session per check cost more than the check itself (a native query's plan
+ * was cached anew at every call, and its bulk-operation bookkeeping was logged as a warning at
+ * every close). The read needs no transaction (one statement sees one snapshot); the records of
+ * concurrent checks share one insert and one commit ({@link GroupedInsert}).
  */
 @ApplicationScoped
 public class CreditCheckRepository {
-    /** $1 tenant, $2 buyer, $3 today. */
+    /**
+     * $1 tenant, $2 buyer, $3 today. One pass over the buyer's open positions: exposure and
+     * overdue in the limit's currency, the oldest overdue due date in any currency.
+     */
     static final String SNAPSHOT = """
             select b.blocked, b.block_reason, b.grade, b.credit_limit, b.currency, b.payment_term_days,
-                (select coalesce(sum(p.open_amount), 0) from invoice_position p
-                    where p.tenant_id = b.tenant_id and p.buyer_id = b.id and p.open_amount > 0
-                      and p.currency = b.currency),
-                (select coalesce(sum(p.open_amount), 0) from invoice_position p
-                    where p.tenant_id = b.tenant_id and p.buyer_id = b.id and p.open_amount > 0
-                      and p.currency = b.currency and p.due_date < $3),
-                (select min(p.due_date) from invoice_position p
-                    where p.tenant_id = b.tenant_id and p.buyer_id = b.id and p.open_amount > 0
-                      and p.due_date < $3),
-                exists (select 1 from invoice_position p where p.tenant_id = b.tenant_id and p.buyer_id = b.id)
-            from buyer b where b.tenant_id = $1 and b.id = $2""";
-    static final String RECORD = """
-            insert into credit_check (id, tenant_id, buyer_id, currency, order_amount, outcome, reasons, exposure_after,
-                credit_limit, grade, term_days, checked_by, checked_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""";
+                coalesce(p.exposure, 0), coalesce(p.overdue, 0), p.oldest_overdue_due,
+                exists (select 1 from invoice_position t where t.tenant_id = b.tenant_id and t.buyer_id = b.id)
+            from buyer b left join lateral (
+                select sum(o.open_amount) filter (where o.currency = b.currency) as exposure,
+                    sum(o.open_amount) filter (where o.currency = b.currency and o.due_date < $3) as overdue,
+                    min(o.due_date) filter (where o.due_date < $3) as oldest_overdue_due
+                from invoice_position o
+                where o.tenant_id = b.tenant_id and o.buyer_id = b.id and o.open_amount > 0) p on true
+            where b.tenant_id = $1 and b.id = $2""";
+    static final List<Column> RECORD = List.of(new Column("id", "uuid"), Column.text("tenant_id"),
+            new Column("buyer_id", "uuid"), Column.text("currency"), new Column("order_amount", "numeric"),
+            Column.text("outcome"), Column.text("reasons"), new Column("exposure_after", "numeric"),
+            new Column("credit_limit", "numeric"), new Column("grade", "int"), new Column("term_days", "int"),
+            Column.text("checked_by"), new Column("checked_at", "timestamptz"));
 
     /** What the check reads about a buyer; {@code oldestOverdueDue} is null when nothing is overdue. */
     public record Snapshot(boolean blocked, String blockReason, Integer grade, BigDecimal creditLimit, String currency,
@@ -59,20 +64,25 @@ public class CreditCheckRepository {
     @Inject
     Pool pool;
 
-    /** Runs {@code work} in one database transaction: committed when it succeeds, rolled back when it fails. */
-    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work);
+    /** Decisions are group-committed: concurrent checks share one insert and one commit. */
+    private GroupedInsert<CheckRow> records;
+
+    @PostConstruct
+    void init() {
+        records = new GroupedInsert<>(pool, "credit_check", RECORD, r -> Arrays.asList(r.id(), r.tenantId(),
+                r.buyerId(), r.currency(), r.orderAmount(), r.outcome(), r.reasons(), r.exposureAfter(),
+                r.creditLimit(), r.grade(), r.termDays(), r.checkedBy(), r.checkedAt()));
     }
 
-    public Uni<Snapshot> snapshot(SqlConnection connection, String tenantId, UUID buyerId, LocalDate today) {
-        return connection.preparedQuery(SNAPSHOT).execute(Tuple.of(tenantId, buyerId, today))
+    /** The buyer as the check sees it, or null when the tenant has no such buyer. One statement, no transaction. */
+    public Uni<Snapshot> snapshot(String tenantId, UUID buyerId, LocalDate today) {
+        return pool.preparedQuery(SNAPSHOT).execute(Tuple.of(tenantId, buyerId, today))
                 .map(rows -> rows.size() == 0 ? null : toSnapshot(rows.iterator().next()));
     }
 
-    public Uni<Void> record(SqlConnection connection, CheckRow r) {
-        return connection.preparedQuery(RECORD).execute(Tuple.from(Arrays.asList(r.id(), r.tenantId(), r.buyerId(),
-                r.currency(), r.orderAmount(), r.outcome(), r.reasons(), r.exposureAfter(), r.creditLimit(), r.grade(),
-                r.termDays(), r.checkedBy(), r.checkedAt()))).replaceWithVoid();
+    /** Records the decision; completes once it is committed. */
+    public Uni<Void> record(CheckRow r) {
+        return records.insert(r);
     }
 
     private static Snapshot toSnapshot(Row r) {

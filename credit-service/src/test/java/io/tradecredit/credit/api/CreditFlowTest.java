@@ -53,6 +53,36 @@ class CreditFlowTest {
     }
 
     @Test
+    void concurrentChecksAreEachRecordedWithTheDecisionTheyAnswered() throws Exception {
+        // decisions of concurrent checks are committed together: every one must be there, as answered
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "100000.00");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        Map<String, String> answered = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 40; i++) {
+                String amount = i % 2 == 0 ? "1000.00" : "200000.00";
+                calls.add(pool.submit(() -> {
+                    JsonNode r = check(id, amount).extract().as(JsonNode.class);
+                    answered.put(r.get("id").asText(), r.get("outcome").asText());
+                }));
+            }
+            for (var call : calls) {
+                call.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(40, answered.size());
+        assertEquals(40, Database.count("select count(*) from credit_check where buyer_id = ?::uuid", id));
+        answered.forEach((checkId, outcome) -> assertEquals(1, Database.count(
+                "select count(*) from credit_check where id = ?::uuid and outcome = ?", checkId, outcome), checkId));
+        assertEquals(20, Database.count(
+                "select count(*) from credit_check where buyer_id = ?::uuid and outcome = 'DECLINED'", id));
+    }
+
+    @Test
     void invoiceEventsBuildExposureThatTheCreditCheckWeighsAgainstTheLimit() {
         String id = register(MANAGER_ACME, buyer());
         setLimit(id, "100000.00");
