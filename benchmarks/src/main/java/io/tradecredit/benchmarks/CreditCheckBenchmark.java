@@ -57,7 +57,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * 600,000 CNY against limits of 500,000 CNY, so all three outcomes occur.
  *
  * Settings (system properties): bench.rate (checks/s, 1000), bench.seconds (measured, 60),
- * bench.warmupSeconds (20), bench.connections (in flight at most, 32), bench.buyers (200), bench.invoicesPerBuyer (10), bench.timeoutMs
+ * bench.warmupSeconds (60), bench.connections (in flight at most, 32), bench.buyers (200), bench.invoicesPerBuyer (10), bench.timeoutMs
  * (per request, 10000), bench.creditUrl, bench.invoiceUrl, bench.tokenUrl, bench.clientId,
  * bench.clientSecret.
  */
@@ -70,7 +70,7 @@ public final class CreditCheckBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("bench.rate", 1000);
         int seconds = Integer.getInteger("bench.seconds", 60);
-        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 20);
+        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 60);
         int buyerCount = Integer.getInteger("bench.buyers", 200);
         int invoicesPerBuyer = Integer.getInteger("bench.invoicesPerBuyer", 10);
         long timeoutMs = Long.getLong("bench.timeoutMs", 10_000);

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * not run inside the measurement), and after the service phase it reports how long the relay
  * took to publish what was ingested. Each phase prints how busy the machine's CPUs were.
  *
- * Settings (system properties): bench.batches (measured batches, 20), bench.warmup (5),
+ * Settings (system properties): bench.batches (measured batches, 20), bench.warmup (20),
  * bench.batchSize (1000), bench.settleSeconds (120), bench.serviceUrl, bench.tokenUrl,
  * bench.clientId, bench.clientSecret, bench.jdbcUrl, bench.dbUser, bench.dbPassword, bench.servicePid
  * (the invoice-service's pid, e.g. {@code $(cat .platform/run/invoice-service.pid)}: then the
@@ -49,7 +49,7 @@ public final class InvoiceIngestionBenchmark {
 
     public static void main(String[] args) throws Exception {
         int batches = Integer.getInteger("bench.batches", 20);
-        int warmup = Integer.getInteger("bench.warmup", 5);
+        int warmup = Integer.getInteger("bench.warmup", 20);
         int size = Integer.getInteger("bench.batchSize", 1000);
         int settleSeconds = Integer.getInteger("bench.settleSeconds", 120);
         String service = System.getProperty("bench.serviceUrl", "http://127.0.0.1:8081");

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tradecredit.common.errors.ProblemException;
 
@@ -55,7 +56,11 @@ public class TenantContext {
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }
-        Object value = jwt.getClaim(name);
+        // JsonWebToken.getClaim(name) first tries Claims.valueOf(name), which throws for every custom
+        // claim (tenant_id, agency_code): an exception with a full stack trace per lookup, several
+        // per request. The verified claim set answers directly.
+        Object value = jwt instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(name)
+                : jwt.getClaim(name);
         if (value == null) {
             return Optional.empty();
         }
