@@ -37,6 +37,7 @@ import io.tradecredit.invoice.domain.InvoiceDraft;
 import io.tradecredit.invoice.domain.InvoiceStatus;
 import io.tradecredit.invoice.domain.Invoices;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 @Path("/api/v1/invoices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,12 +74,12 @@ public class InvoiceResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
     public Uni<RestResponse<InvoiceView>> issue(@NotNull InvoiceRequest request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.once(tenant.id(), "issue-invoice", idempotencyKey, request, InvoiceView.class,
-                () -> issueOnce(request));
+        return idempotency.onConnection(tenant.id(), "issue-invoice", idempotencyKey, request, InvoiceView.class,
+                connection -> issueOnce(connection, request));
     }
 
-    private Uni<RestResponse<InvoiceView>> issueOnce(InvoiceRequest request) {
-        return invoices.issue(tenant.id(), request.toDraft())
+    private Uni<RestResponse<InvoiceView>> issueOnce(SqlConnection connection, InvoiceRequest request) {
+        return invoices.issue(connection, tenant.id(), request.toDraft())
                 .map(i -> RestResponse.ResponseBuilder.<InvoiceView>created(URI.create("/api/v1/invoices/" + i.id))
                         .entity(InvoiceView.of(i, LocalDate.now(clock))).build());
     }
@@ -89,13 +90,14 @@ public class InvoiceResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
     public Uni<RestResponse<BatchResponse>> issueBatch(@Valid @NotNull Batch batch,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.once(tenant.id(), "issue-invoice-batch", idempotencyKey, batch, BatchResponse.class,
-                () -> issueBatchOnce(batch).map(RestResponse::ok));
+        // the batch runs on the SQL client: the idempotency record goes in the same transaction there
+        return idempotency.onConnection(tenant.id(), "issue-invoice-batch", idempotencyKey, batch, BatchResponse.class,
+                connection -> issueBatchOnce(connection, batch).map(RestResponse::ok));
     }
 
-    private Uni<BatchResponse> issueBatchOnce(Batch batch) {
+    private Uni<BatchResponse> issueBatchOnce(SqlConnection connection, Batch batch) {
         List<InvoiceDraft> drafts = batch.invoices().stream().map(r -> r == null ? null : r.toDraft()).toList();
-        return invoices.issueBatch(tenant.id(), drafts).map(items -> {
+        return invoices.issueBatch(connection, tenant.id(), drafts).map(items -> {
             List<BatchResult> results = items.stream().map(item -> item.invoice() != null
                     ? new BatchResult(item.index(), 201, item.invoice().id, item.invoice().invoiceNumber, null)
                     : new BatchResult(item.index(), item.problem().status(), null,

@@ -21,6 +21,7 @@ import io.tradecredit.invoice.messaging.InvoiceEvents;
 import io.tradecredit.invoice.persistence.InvoiceBatchRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.PolicyRepository;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The invoice use cases: each runs in one transaction that changes the ledger and records the
@@ -49,31 +50,29 @@ public class Invoices {
     public record BatchItem(int index, Invoice invoice, Problem problem) {
     }
 
-    public Uni<Invoice> issue(String tenantId, InvoiceDraft draft) {
+    /**
+     * One invoice, in the transaction open on {@code connection}: the batch path with one item,
+     * so there is one way an invoice is written. A refusal is the request's failure here.
+     */
+    public Uni<Invoice> issue(SqlConnection connection, String tenantId, InvoiceDraft draft) {
         List<Problem.FieldError> errors = InvoiceRules.violations(draft);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(incomplete(errors));
         }
-        return Panache.withTransaction(() -> invoices.existingNumbers(tenantId, List.of(draft.invoiceNumber().strip()))
-                .chain(existing -> {
-                    if (!existing.isEmpty()) {
-                        return Uni.createFrom().failure(duplicate(draft.invoiceNumber()));
-                    }
-                    return policies.policyOf(tenantId).chain(policy -> {
-                        Invoice invoice = Invoice.issue(tenantId, UUID.randomUUID(), draft, policy, OffsetDateTime.now(clock));
-                        return invoices.persist(invoice).chain(() -> outbox.record(InvoiceEvents.issued(invoice)))
-                                .replaceWith(invoice);
-                    });
-                }))
-                // two requests racing for one number: the unique constraint decides
-                .onFailure(Invoices::isDuplicateNumber).transform(e -> duplicate(draft.invoiceNumber()));
+        return issueBatch(connection, tenantId, List.of(draft)).map(items -> {
+            if (items.get(0).invoice() == null) {
+                throw duplicate(draft.invoiceNumber()); // valid, so refused only for its number
+            }
+            return items.get(0).invoice();
+        }).onFailure(Invoices::isDuplicateNumber).transform(e -> duplicate(draft.invoiceNumber()));
     }
 
     /**
-     * Issues up to {@value #MAX_BATCH} invoices in one transaction; each item is validated on its
-     * own and refused items do not stop the others.
+     * Issues up to {@value #MAX_BATCH} invoices in the transaction open on {@code connection} (so
+     * an idempotency record can share it); each item is validated on its own and refused items
+     * do not stop the others.
      */
-    public Uni<List<BatchItem>> issueBatch(String tenantId, List<InvoiceDraft> drafts) {
+    public Uni<List<BatchItem>> issueBatch(SqlConnection connection, String tenantId, List<InvoiceDraft> drafts) {
         if (drafts.size() > MAX_BATCH) {
             return Uni.createFrom().failure(ProblemException.invalidField("invoices",
                     "at most " + MAX_BATCH + " invoices per batch, got " + drafts.size()));
@@ -90,8 +89,8 @@ public class Invoices {
             }
         }
         List<String> numbers = valid.stream().map(i -> drafts.get(i).invoiceNumber().strip()).toList();
-        // the policy first, in a session of its own: the batch itself runs on the SQL client
-        return Panache.withSession(() -> policies.policyOf(tenantId)).chain(policy -> batches.inTransaction(connection -> batches
+        // the policy in a session of its own; the batch itself runs in the caller's transaction on the SQL client
+        return Panache.withSession(() -> policies.policyOf(tenantId)).chain(policy -> batches
                 .existingNumbers(connection, tenantId, numbers).chain(existing -> {
                     OffsetDateTime now = OffsetDateTime.now(clock);
                     Set<String> taken = new HashSet<>(existing);
@@ -109,8 +108,7 @@ public class Invoices {
                     return batches.insertIssued(connection, issued)
                             .chain(() -> outbox.recordAll(connection, issued.stream().map(InvoiceEvents::issued).toList()))
                             .replaceWith(results);
-                })))
-                // a concurrent request took one of the numbers between our check and our insert
+                }))
                 .onFailure(Invoices::isDuplicateNumber).transform(e -> ProblemException.conflict(
                         "Another request issued one of these invoice numbers at the same time; nothing of this batch"
                                 + " was issued. Send it again to see which numbers are taken."));

@@ -5,16 +5,13 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.invoice.domain.Invoice;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,7 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The batch import's statements, on the reactive SQL client: a batch of up to 1,000 new invoices
  * is written with one statement instead of 1,000 entity inserts, because a Hibernate session
  * spent more CPU on bookkeeping the new entities (persist events, dirty checks at every flush)
- * than PostgreSQL spent storing them. Every statement takes the tenant.
+ * than PostgreSQL spent storing them. Every statement takes the tenant and runs on the caller's
+ * connection, inside its transaction.
  */
 @ApplicationScoped
 public class InvoiceBatchRepository {
@@ -41,14 +39,6 @@ public class InvoiceBatchRepository {
             new Column("version", "bigint"));
     private static final String EXISTING = "select invoice_number from invoice where tenant_id = $1"
             + " and invoice_number = any($2::text[])";
-
-    @Inject
-    Pool pool;
-
-    /** Runs {@code work} in one database transaction: committed when it succeeds, rolled back when it fails. */
-    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work);
-    }
 
     /** Which of these invoice numbers the tenant already has. */
     public Uni<Set<String>> existingNumbers(SqlConnection connection, String tenantId, Collection<String> numbers) {

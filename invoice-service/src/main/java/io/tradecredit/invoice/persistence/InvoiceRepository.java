@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,17 +40,6 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
     /** Several invoices locked in id order, so two transactions never wait on each other in a circle. */
     public Uni<List<Invoice>> lockOwned(String tenantId, Collection<UUID> ids) {
         return find("tenantId = ?1 and id in ?2 order by id", tenantId, ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-    }
-
-    /** Which of these invoice numbers the tenant already has. */
-    public Uni<Set<String>> existingNumbers(String tenantId, Collection<String> numbers) {
-        if (numbers.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
-        return getSession().chain(s -> s.createQuery(
-                "select i.invoiceNumber from Invoice i where i.tenantId = :t and i.invoiceNumber in :n", String.class)
-                .setParameter("t", tenantId).setParameter("n", numbers).getResultList())
-                .map(HashSet::new);
     }
 
     public Uni<io.tradecredit.common.api.Page<Invoice>> search(String tenantId, Criteria c, int page, int size) {

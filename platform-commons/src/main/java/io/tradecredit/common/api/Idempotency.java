@@ -5,8 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.errors.ProblemException;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Makes a creating POST safe to retry: with an {@code Idempotency-Key} header, the first call's
@@ -36,12 +41,22 @@ public class Idempotency {
             + " where tenant_id = :t and operation = :o and key = :k";
     static final String STORE = "update idempotency_key set status = :s, response_body = :b, location = :l"
             + " where tenant_id = :t and operation = :o and key = :k";
+    /** The same three statements for work done on the reactive SQL client (positional parameters). */
+    static final String CLAIM_SQL = "insert into idempotency_key (tenant_id, operation, key, request_hash, created_at)"
+            + " values ($1, $2, $3, $4, $5) on conflict do nothing";
+    static final String FIND_SQL = "select request_hash, status, response_body, location from idempotency_key"
+            + " where tenant_id = $1 and operation = $2 and key = $3";
+    static final String STORE_SQL = "update idempotency_key set status = $1, response_body = $2, location = $3"
+            + " where tenant_id = $4 and operation = $5 and key = $6";
 
     @Inject
     ObjectMapper json;
 
     @Inject
     Clock clock;
+
+    @Inject
+    Pool pool;
 
     /**
      * Runs {@code action} once per (tenant, operation, key). Without a key it just runs it.
@@ -53,7 +68,7 @@ public class Idempotency {
             return action.get();
         }
         if (key.length() > 200) {
-            return Uni.createFrom().failure(ProblemException.invalidField(HEADER, "must be at most 200 characters"));
+            return Uni.createFrom().failure(keyTooLong());
         }
         String hash = hash(request);
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(CLAIM)
@@ -67,11 +82,42 @@ public class Idempotency {
                                 .executeUpdate())
                         : s.createNativeQuery(FIND, Object[].class).setParameter("t", tenantId)
                                 .setParameter("o", operation).setParameter("k", key).getResultList()
-                                .map(rows -> replay(rows, hash, type)))));
+                                .map(rows -> replay(rows.get(0), hash, type)))));
     }
 
-    private <T> RestResponse<T> replay(List<Object[]> rows, String hash, Class<T> type) {
-        Object[] row = rows.get(0);
+    /**
+     * The same for work done on the reactive SQL client: the key is claimed, {@code action} runs
+     * and its response is stored in one transaction on one connection, which {@code action} gets.
+     * Without a key, {@code action} just runs in a transaction of its own.
+     */
+    public <T> Uni<RestResponse<T>> onConnection(String tenantId, String operation, String key, Object request,
+            Class<T> type, Function<SqlConnection, Uni<RestResponse<T>>> action) {
+        if (key == null || key.isBlank()) {
+            return pool.withTransaction(action);
+        }
+        if (key.length() > 200) {
+            return Uni.createFrom().failure(keyTooLong());
+        }
+        String hash = hash(request);
+        return pool.withTransaction(c -> c.preparedQuery(CLAIM_SQL)
+                .execute(Tuple.of(tenantId, operation, key, hash, OffsetDateTime.now(clock)))
+                .chain(claimed -> claimed.rowCount() == 1
+                        ? action.apply(c).call(response -> c.preparedQuery(STORE_SQL).execute(Tuple.from(
+                                Arrays.asList(response.getStatus(), body(response), response.getLocation() == null
+                                        ? null : response.getLocation().toString(), tenantId, operation, key))))
+                        : c.preparedQuery(FIND_SQL).execute(Tuple.of(tenantId, operation, key)).map(rows -> {
+                            Row row = rows.iterator().next();
+                            return replay(new Object[] {row.getString(0), row.getInteger(1), row.getString(2),
+                                    row.getString(3)}, hash, type);
+                        })));
+    }
+
+    private static ProblemException keyTooLong() {
+        return ProblemException.invalidField(HEADER, "must be at most 200 characters");
+    }
+
+    /** {@code row}: request hash, status, response body, location. */
+    private <T> RestResponse<T> replay(Object[] row, String hash, Class<T> type) {
         if (!hash.equals(row[0])) {
             throw ProblemException.unprocessable("This Idempotency-Key was used with a different request.");
         }
