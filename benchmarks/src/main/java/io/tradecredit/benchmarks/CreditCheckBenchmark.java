@@ -38,9 +38,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * earlier ones have answered; its latency runs from that scheduled time to the complete response,
  * so a stall of the service (or of this driver) shows up in the latency of every request it
  * delays instead of lowering the rate (no coordinated omission). The checks go through a Vert.x
- * HTTP client on one event loop with a pool of {@code bench.connections} keep-alive HTTP/1.1
- * connections, one request in flight on each: a request due while all are busy waits in the
- * pool's queue, and that wait counts in its latency, as it would in any client with such a pool.
+ * HTTP client on one event loop, as {@code bench.clients} integrations sending in turn, each with a
+ * pool of {@code bench.connections / bench.clients} keep-alive HTTP/1.1 connections, one request in
+ * flight on each: a request due while its integration's connections are all busy waits in that
+ * pool's queue, and the wait counts in its latency. (One pool alone sends almost everything over
+ * its two most recently used connections, so the service's work lands on whichever one or two of
+ * its event loops those connections were accepted on: a trait of the driver, not of traffic from
+ * many callers.)
  * At the end the driver prints the CPU every component of the platform (this driver included)
  * used during the measured phase. Needs the platform running
  * ({@code ./platform up}).
@@ -57,7 +61,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * 600,000 CNY against limits of 500,000 CNY, so all three outcomes occur.
  *
  * Settings (system properties): bench.rate (checks/s, 1000), bench.seconds (measured, 60),
- * bench.warmupSeconds (60), bench.connections (in flight at most, 32), bench.buyers (200), bench.invoicesPerBuyer (10), bench.timeoutMs
+ * bench.warmupSeconds (60; it starts
+ * with four steps of 5 s at 10, 25, 50 and 75 % of the rate), bench.connections (in flight at most, 32), bench.clients (integrations sharing them, 8), bench.buyers (200), bench.invoicesPerBuyer (10), bench.timeoutMs
  * (per request, 10000), bench.creditUrl, bench.invoiceUrl, bench.tokenUrl, bench.clientId,
  * bench.clientSecret.
  */
@@ -75,6 +80,7 @@ public final class CreditCheckBenchmark {
         int invoicesPerBuyer = Integer.getInteger("bench.invoicesPerBuyer", 10);
         long timeoutMs = Long.getLong("bench.timeoutMs", 10_000);
         int connections = Integer.getInteger("bench.connections", 32);
+        int clientCount = Math.max(1, Math.min(connections, Integer.getInteger("bench.clients", 8)));
         String credit = System.getProperty("bench.creditUrl", "http://127.0.0.1:8082");
         String invoice = System.getProperty("bench.invoiceUrl", "http://127.0.0.1:8081");
 
@@ -92,10 +98,23 @@ public final class CreditCheckBenchmark {
         URI checks = URI.create(credit + "/api/v1/credit-checks");
         // one event loop for the whole driver; a pool of keep-alive HTTP/1.1 connections
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-        io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        List<io.vertx.core.http.HttpClient> client = new ArrayList<>();
+        for (int c = 0; c < clientCount; c++) {
+            client.add(vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                    new PoolOptions().setHttp1MaxSize(connections / clientCount).setMaxWaitQueueSize(-1)));
+        }
         try {
-            Phase warm = new Phase("warm-up", rate, warmupSeconds);
+            // a fresh JVM interprets before it compiles: at the full rate from the first second it falls
+            // seconds behind and spends the warm-up draining a queue, so the rate climbs in steps first
+            int step = Math.max(1, Math.min(5, warmupSeconds / 12));
+            for (int stepRate : new int[] {rate / 10, rate / 4, rate / 2, rate * 3 / 4}) {
+                if (stepRate > 0 && warmupSeconds > 8 * step) {
+                    Phase ramp = new Phase("warm-up at " + stepRate + "/s", stepRate, step);
+                    ramp.run(vertx, client, checks, token, buyers, timeoutMs, stepRate);
+                    ramp.print(System.out, false);
+                }
+            }
+            Phase warm = new Phase("warm-up", rate, warmupSeconds > 8 * step ? warmupSeconds - 4 * step : warmupSeconds);
             warm.run(vertx, client, checks, token, buyers, timeoutMs, 1);
             warm.print(System.out, false);
 
@@ -115,7 +134,7 @@ public final class CreditCheckBenchmark {
                         serviceCpu * 1000 / Math.max(1, measured.ok.get()), serviceCpu);
             }
         } finally {
-            client.close();
+            client.forEach(io.vertx.core.http.HttpClient::close);
             vertx.close();
         }
     }
@@ -144,7 +163,7 @@ public final class CreditCheckBenchmark {
             this.latencyNanos = new long[total];
         }
 
-        void run(Vertx vertx, io.vertx.core.http.HttpClient http, URI uri, String token, List<UUID> buyers, long timeoutMs,
+        void run(Vertx vertx, List<io.vertx.core.http.HttpClient> clients, URI uri, String token, List<UUID> buyers, long timeoutMs,
                 long seed) throws InterruptedException {
             SplittableRandom random = new SplittableRandom(seed);
             CountDownLatch done = new CountDownLatch(total);
@@ -175,6 +194,7 @@ public final class CreditCheckBenchmark {
                     maxSendLagNanos.set(lag);
                 }
                 // with every pooled connection busy, the request waits in the pool's queue: counted in its latency
+                io.vertx.core.http.HttpClient http = clients.get(n % clients.size());
                 loop.runOnContext(v -> http.request(request).compose(r -> r.send(body)).compose(r -> r.body().map(b -> Map.entry(r.statusCode(), b)))
                         .onComplete(result -> {
                             latencyNanos[n] = System.nanoTime() - scheduled;

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>Two modes:
  * <ul>
  *   <li>embedded (default): {@code PostgresNode --data-dir DIR [--host 127.0.0.1] [--port 5432]
- *       [--databases invoice,credit,...] [--ready-file FILE]}. Initialises the cluster on first
+ *       [--databases invoice,credit,...] [--shared-buffers 1GB] [--ready-file FILE]}. Initialises the cluster on first
  *       start, reuses it afterwards, creates missing databases/users, then stays in the
  *       foreground until it gets SIGTERM, when it stops the server cleanly.</li>
  *   <li>external: {@code PostgresNode --external --host H --port P --admin-user U
@@ -72,6 +72,9 @@ public final class PostgresNode {
                 .setPort(port)
                 .setServerConfig("listen_addresses", host)
                 .setServerConfig("max_connections", "300")
+                // the hot indexes of all databases in the server's own memory (128 MB by default):
+                // pages it misses come from the OS page cache, which the host may evict at any time
+                .setServerConfig("shared_buffers", a.value("--shared-buffers", "1GB"))
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Server output goes straight to this process's stdout (the log file).
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
