@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.ids.TimeOrderedIds;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.persistence.CreditCheckRepository;
 import io.tradecredit.credit.persistence.CreditCheckRepository.CheckRow;
@@ -76,6 +77,7 @@ public class CreditChecks {
                     : "first order: payment within " + terms.days() + " days");
             d = new CreditCheckRules.Decision(d.outcome(), List.copyOf(reasons), d.exposureAfter(), d.limit());
         }
-        return new Result(UUID.randomUUID(), buyerId, d, order, exposure, s.grade(), terms, now);
+        // time-ordered: the decision log only grows, and its key should land where the index is hot
+        return new Result(TimeOrderedIds.at(now.toInstant()), buyerId, d, order, exposure, s.grade(), terms, now);
     }
 }

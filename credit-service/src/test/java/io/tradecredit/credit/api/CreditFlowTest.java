@@ -80,6 +80,11 @@ class CreditFlowTest {
                 "select count(*) from credit_check where id = ?::uuid and outcome = ?", checkId, outcome), checkId));
         assertEquals(20, Database.count(
                 "select count(*) from credit_check where buyer_id = ?::uuid and outcome = 'DECLINED'", id));
+        // the log's keys are time-ordered (version 7), carrying the millisecond the check was decided
+        answered.keySet().forEach(checkId -> assertEquals(1, Database.count("select count(*) from credit_check "
+                + "where id = ?::uuid and substr(id::text, 15, 1) = '7' and ('x' || lpad(replace(substr(id::text, 1, 13), "
+                + "'-', ''), 16, '0'))::bit(64)::bigint = floor(extract(epoch from checked_at) * 1000)::bigint", checkId),
+                checkId));
     }
 
     @Test
