@@ -121,4 +121,11 @@ public class Buyer {
         blockReason = reason;
         updatedAt = at;
     }
+
+    /** New credit possible again; the limit stays where the block put it (0) until a manager sets one. */
+    public void liftBlock(OffsetDateTime at) {
+        blocked = false;
+        blockReason = null;
+        updatedAt = at;
+    }
 }

@@ -131,6 +131,23 @@ public class CreditLimits {
                 .chain(() -> alerts.raise(b, Alert.BUYER_BLOCKED, "new credit blocked: " + reason)).replaceWithVoid();
     }
 
+    /**
+     * A credit manager lifts a block (e.g. the insolvency filing was dismissed): buyer-unblocked
+     * with the reason. The limit stays 0; setting a new one is a decision of its own (PUT credit-limit).
+     */
+    public Uni<Buyer> liftBlock(String tenantId, UUID buyerId, String reason, String by) {
+        return Panache.withTransaction(() -> buyers.lockOwned(tenantId, buyerId).map(b -> Buyers.found(b, buyerId))
+                .chain(b -> {
+                    if (!b.blocked) {
+                        return Uni.createFrom().failure(ProblemException.conflict("Buyer " + buyerId + " is not blocked"));
+                    }
+                    String lifted = b.blockReason;
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    b.liftBlock(now);
+                    return outbox.record(CreditEvents.unblocked(b, lifted, reason, by, now)).replaceWith(b);
+                }));
+    }
+
     /** The formula's limit for the buyer's grade on its latest statement in the limit's currency. */
     Uni<Money> recommended(Buyer b) {
         if (b.grade == null) {

@@ -46,6 +46,10 @@ public final class CreditEvents {
     public record BuyerBlocked(UUID buyerId, String buyerName, String reason, UUID signalId, OffsetDateTime blockedAt) {
     }
 
+    public record BuyerUnblocked(UUID buyerId, String buyerName, String blockReason, String reason, String liftedBy,
+            OffsetDateTime liftedAt) {
+    }
+
     static OutgoingEvent event(String name, Buyer b, Object payload) {
         return new OutgoingEvent(TopicNames.CREDIT_EVENTS, PREFIX + name + ".v1", "buyer", b.id.toString(), b.tenantId,
                 payload);
@@ -76,5 +80,9 @@ public final class CreditEvents {
 
     public static OutgoingEvent blocked(Buyer b, UUID signalId, OffsetDateTime at) {
         return event("buyer-blocked", b, new BuyerBlocked(b.id, b.name, b.blockReason, signalId, at));
+    }
+
+    public static OutgoingEvent unblocked(Buyer b, String blockReason, String reason, String by, OffsetDateTime at) {
+        return event("buyer-unblocked", b, new BuyerUnblocked(b.id, b.name, blockReason, reason, by, at));
     }
 }

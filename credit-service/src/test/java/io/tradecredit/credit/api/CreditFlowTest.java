@@ -3,6 +3,7 @@ package io.tradecredit.credit.api;
 import static io.restassured.RestAssured.given;
 import static io.tradecredit.credit.CreditFixtures.FINANCE_ACME;
 import static io.tradecredit.credit.CreditFixtures.MANAGER_ACME;
+import static io.tradecredit.credit.CreditFixtures.MANAGER_GLOBEX;
 import static io.tradecredit.credit.CreditFixtures.VIEWER_ACME;
 import static io.tradecredit.credit.CreditFixtures.await;
 import static io.tradecredit.credit.CreditFixtures.becameOverdue;
@@ -19,8 +20,10 @@ import static io.tradecredit.credit.CreditFixtures.setLimit;
 import static io.tradecredit.credit.CreditFixtures.today;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -204,6 +207,38 @@ class CreditFlowTest {
         given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
                 .body(Map.of("limit", money("5000.00"), "reason", "try")).put("/api/v1/buyers/" + id + "/credit-limit")
                 .then().statusCode(422);
+    }
+
+    @Test
+    void aCreditManagerLiftsABlockWithAReasonAndTheLimitStaysZeroUntilSet() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "100000.00");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
+                .body(Map.of("type", "INSOLVENCY_FILING", "source", "Shenzhen Intermediate Court",
+                        "observedOn", today().toString()))
+                .post("/api/v1/buyers/" + id + "/warning-signals").then().statusCode(201);
+        String lift = "/api/v1/buyers/" + id + "/block/lift";
+        Map<String, String> reason = Map.of("reason", "filing dismissed by the court");
+        // only a credit manager of the buyer's tenant, and only with a reason
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(reason).post(lift).then().statusCode(403);
+        given().auth().oauth2(MANAGER_GLOBEX).contentType(ContentType.JSON).body(reason).post(lift).then().statusCode(404);
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(Map.of("reason", " ")).post(lift)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id).then().body("blocked", equalTo(true));
+
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(reason).post(lift).then().statusCode(200)
+                .body("blocked", equalTo(false), "blockReason", equalTo(null), "limit.amount", equalTo("0.00"));
+        JsonNode unblocked = Contracts.assertValid(creditEvents(id, "buyer-unblocked", 1).get(0));
+        assertEquals("filing dismissed by the court", unblocked.get("reason").asText());
+        assertEquals("cm-1", unblocked.get("liftedBy").asText());
+        assertTrue(unblocked.get("blockReason").asText().startsWith("insolvency filing reported by"));
+        // no longer declined for the block, but for the limit of 0 until a manager sets one
+        check(id, "1.00").body("outcome", equalTo("DECLINED"), "reasons", not(hasItem(startsWith("buyer is blocked"))));
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(reason).post(lift).then().statusCode(409)
+                .contentType("application/problem+json");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
+                .body(Map.of("limit", money("5000.00"), "reason", "after the dismissal"))
+                .put("/api/v1/buyers/" + id + "/credit-limit").then().statusCode(200).body("limit.amount", equalTo("5000.00"));
     }
 
     @Test
