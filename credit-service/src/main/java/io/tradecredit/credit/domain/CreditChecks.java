@@ -42,7 +42,8 @@ public class CreditChecks {
         if (!order.isPositive()) {
             throw ProblemException.invalidField("orderAmount.amount", "must be greater than 0");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        // to the microsecond, as PostgreSQL stores it: the answer, the record and the id's millisecond agree
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         LocalDate today = now.toLocalDate();
         // the policy comes from the cache (loaded in a session of its own on a miss); the read is one
         // statement and the record one row of a grouped insert, with no Hibernate session
