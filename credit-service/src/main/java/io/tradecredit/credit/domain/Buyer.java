@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -122,10 +123,18 @@ public class Buyer {
         updatedAt = at;
     }
 
-    /** New credit possible again; the limit stays where the block put it (0) until a manager sets one. */
-    public void liftBlock(OffsetDateTime at) {
+    /**
+     * New credit possible again; the limit stays where the block put it (0) until a manager sets
+     * one. Returns why the buyer had been blocked; a buyer that is not blocked is a conflict.
+     */
+    public String liftBlock(OffsetDateTime at) {
+        if (!blocked) {
+            throw ProblemException.conflict("Buyer " + id + " is not blocked");
+        }
+        String lifted = blockReason;
         blocked = false;
         blockReason = null;
         updatedAt = at;
+        return lifted;
     }
 }

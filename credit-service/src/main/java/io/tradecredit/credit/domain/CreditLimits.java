@@ -138,12 +138,8 @@ public class CreditLimits {
     public Uni<Buyer> liftBlock(String tenantId, UUID buyerId, String reason, String by) {
         return Panache.withTransaction(() -> buyers.lockOwned(tenantId, buyerId).map(b -> Buyers.found(b, buyerId))
                 .chain(b -> {
-                    if (!b.blocked) {
-                        return Uni.createFrom().failure(ProblemException.conflict("Buyer " + buyerId + " is not blocked"));
-                    }
-                    String lifted = b.blockReason;
                     OffsetDateTime now = OffsetDateTime.now(clock);
-                    b.liftBlock(now);
+                    String lifted = b.liftBlock(now);
                     return outbox.record(CreditEvents.unblocked(b, lifted, reason, by, now)).replaceWith(b);
                 }));
     }

@@ -51,6 +51,13 @@ class CreditFlowTest {
                 .then().statusCode(201);
     }
 
+    static ValidatableResponse reportInsolvencyFiling(String buyerId) {
+        return given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
+                .body(Map.of("type", "INSOLVENCY_FILING", "source", "Shenzhen Intermediate Court",
+                        "observedOn", today().toString()))
+                .post("/api/v1/buyers/" + buyerId + "/warning-signals").then().statusCode(201);
+    }
+
     static long assessments(String buyerId) {
         return Database.count("select count(*) from assessment where buyer_id = ?::uuid", buyerId);
     }
@@ -193,10 +200,7 @@ class CreditFlowTest {
     void insolvencyFilingBlocksNewCreditAtOnce() {
         String id = register(MANAGER_ACME, buyer());
         setLimit(id, "100000.00");
-        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
-                .body(Map.of("type", "INSOLVENCY_FILING", "source", "Shenzhen Intermediate Court",
-                        "observedOn", today().toString()))
-                .post("/api/v1/buyers/" + id + "/warning-signals").then().statusCode(201).body("open", equalTo(true));
+        reportInsolvencyFiling(id).body("open", equalTo(true));
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id).then()
                 .body("blocked", equalTo(true), "grade", equalTo(10), "creditLimit.amount", equalTo("0.00"));
         check(id, "1.00").body("outcome", equalTo("DECLINED"),
@@ -213,10 +217,7 @@ class CreditFlowTest {
     void aCreditManagerLiftsABlockWithAReasonAndTheLimitStaysZeroUntilSet() {
         String id = register(MANAGER_ACME, buyer());
         setLimit(id, "100000.00");
-        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
-                .body(Map.of("type", "INSOLVENCY_FILING", "source", "Shenzhen Intermediate Court",
-                        "observedOn", today().toString()))
-                .post("/api/v1/buyers/" + id + "/warning-signals").then().statusCode(201);
+        reportInsolvencyFiling(id);
         String lift = "/api/v1/buyers/" + id + "/block/lift";
         Map<String, String> reason = Map.of("reason", "filing dismissed by the court");
         // only a credit manager of the buyer's tenant, and only with a reason

@@ -38,4 +38,18 @@ class BuyerRulesTest {
         assertEquals(List.of("name", "taxId", "address", "country", "foundedOn", "currency", "paymentTermDays"),
                 BuyerRules.violations(d, TODAY).stream().map(FieldError::field).toList());
     }
+
+    @Test
+    void liftingABlockClearsItAndTellsWhyItWasBlockedOnlyOnce() {
+        Buyer b = new Buyer();
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-11-22T10:00:00Z");
+        b.block("insolvency filing reported by Shenzhen Intermediate Court on 2026-11-20", at);
+        assertEquals("insolvency filing reported by Shenzhen Intermediate Court on 2026-11-20",
+                b.liftBlock(at.plusDays(1)));
+        assertEquals(false, b.blocked);
+        assertEquals(null, b.blockReason);
+        var notBlocked = org.junit.jupiter.api.Assertions.assertThrows(
+                io.tradecredit.common.errors.ProblemException.class, () -> b.liftBlock(at.plusDays(2)));
+        assertEquals(409, notBlocked.problem().status());
+    }
 }

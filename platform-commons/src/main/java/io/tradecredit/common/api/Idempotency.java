@@ -35,18 +35,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
+    /** The three statements, with positional parameters for the SQL client; {@link #jpa} for a Hibernate session. */
     static final String CLAIM = "insert into idempotency_key (tenant_id, operation, key, request_hash, created_at)"
-            + " values (:t, :o, :k, :h, :at) on conflict do nothing";
-    static final String FIND = "select request_hash, status, response_body, location from idempotency_key"
-            + " where tenant_id = :t and operation = :o and key = :k";
-    static final String STORE = "update idempotency_key set status = :s, response_body = :b, location = :l"
-            + " where tenant_id = :t and operation = :o and key = :k";
-    /** The same three statements for work done on the reactive SQL client (positional parameters). */
-    static final String CLAIM_SQL = "insert into idempotency_key (tenant_id, operation, key, request_hash, created_at)"
             + " values ($1, $2, $3, $4, $5) on conflict do nothing";
-    static final String FIND_SQL = "select request_hash, status, response_body, location from idempotency_key"
+    static final String FIND = "select request_hash, status, response_body, location from idempotency_key"
             + " where tenant_id = $1 and operation = $2 and key = $3";
-    static final String STORE_SQL = "update idempotency_key set status = $1, response_body = $2, location = $3"
+    static final String STORE = "update idempotency_key set status = $1, response_body = $2, location = $3"
             + " where tenant_id = $4 and operation = $5 and key = $6";
 
     @Inject
@@ -71,18 +65,23 @@ public class Idempotency {
             return Uni.createFrom().failure(keyTooLong());
         }
         String hash = hash(request);
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(CLAIM)
-                .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
-                .setParameter("h", hash).setParameter("at", OffsetDateTime.now(clock)).executeUpdate()
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(jpa(CLAIM))
+                .setParameter(1, tenantId).setParameter(2, operation).setParameter(3, key)
+                .setParameter(4, hash).setParameter(5, OffsetDateTime.now(clock)).executeUpdate()
                 .chain(claimed -> claimed == 1
-                        ? action.get().call(response -> s.createNativeQuery(STORE)
-                                .setParameter("s", response.getStatus()).setParameter("b", body(response))
-                                .setParameter("l", response.getLocation() == null ? null : response.getLocation().toString())
-                                .setParameter("t", tenantId).setParameter("o", operation).setParameter("k", key)
+                        ? action.get().call(response -> s.createNativeQuery(jpa(STORE))
+                                .setParameter(1, response.getStatus()).setParameter(2, body(response))
+                                .setParameter(3, response.getLocation() == null ? null : response.getLocation().toString())
+                                .setParameter(4, tenantId).setParameter(5, operation).setParameter(6, key)
                                 .executeUpdate())
-                        : s.createNativeQuery(FIND, Object[].class).setParameter("t", tenantId)
-                                .setParameter("o", operation).setParameter("k", key).getResultList()
+                        : s.createNativeQuery(jpa(FIND), Object[].class).setParameter(1, tenantId)
+                                .setParameter(2, operation).setParameter(3, key).getResultList()
                                 .map(rows -> replay(rows.get(0), hash, type)))));
+    }
+
+    /** A statement's PostgreSQL parameters ($1) as JPA ordinal parameters (?1). */
+    static String jpa(String sql) {
+        return sql.replace('$', '?');
     }
 
     /**
@@ -99,13 +98,13 @@ public class Idempotency {
             return Uni.createFrom().failure(keyTooLong());
         }
         String hash = hash(request);
-        return pool.withTransaction(c -> c.preparedQuery(CLAIM_SQL)
+        return pool.withTransaction(c -> c.preparedQuery(CLAIM)
                 .execute(Tuple.of(tenantId, operation, key, hash, OffsetDateTime.now(clock)))
                 .chain(claimed -> claimed.rowCount() == 1
-                        ? action.apply(c).call(response -> c.preparedQuery(STORE_SQL).execute(Tuple.from(
+                        ? action.apply(c).call(response -> c.preparedQuery(STORE).execute(Tuple.from(
                                 Arrays.asList(response.getStatus(), body(response), response.getLocation() == null
                                         ? null : response.getLocation().toString(), tenantId, operation, key))))
-                        : c.preparedQuery(FIND_SQL).execute(Tuple.of(tenantId, operation, key)).map(rows -> {
+                        : c.preparedQuery(FIND).execute(Tuple.of(tenantId, operation, key)).map(rows -> {
                             Row row = rows.iterator().next();
                             return replay(new Object[] {row.getString(0), row.getInteger(1), row.getString(2),
                                     row.getString(3)}, hash, type);

@@ -137,9 +137,4 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         }
         return builder.build();
     }
-
-    /** For tests: the tokens currently held. */
-    int size() {
-        return verified.size();
-    }
 }
