@@ -21,6 +21,34 @@ public abstract class ServiceChassisContract {
     /** The {@code quarkus.application.name} of the service under test. */
     protected abstract String serviceName();
 
+    /** The service's root package: the package of its chassis test, e.g. {@code io.tradecredit.invoice}. */
+    protected String rootPackage() {
+        return getClass().getPackageName();
+    }
+
+    @Test
+    void domainIsPlainJava() {
+        ServiceArchitecture.domainIsPlainJava(rootPackage()).allowEmptyShould(true)
+                .check(ServiceArchitecture.mainClasses());
+    }
+
+    @Test
+    void resourcesConsumersAndJobsDelegateToUseCases() {
+        ServiceArchitecture.adaptersDelegate(rootPackage()).allowEmptyShould(true)
+                .check(ServiceArchitecture.mainClasses());
+    }
+
+    @Test
+    void useCasesKnowNoHttp() {
+        ServiceArchitecture.useCasesKnowNoHttp(rootPackage()).allowEmptyShould(true)
+                .check(ServiceArchitecture.mainClasses());
+    }
+
+    @Test
+    void packagesHaveNoImportCycles() {
+        ServiceArchitecture.noCycles(rootPackage()).allowEmptyShould(true).check(ServiceArchitecture.mainClasses());
+    }
+
     @Test
     void readinessCoversTheDatabaseAndKafka() {
         given().get("/q/health/ready").then().statusCode(200)

@@ -20,8 +20,8 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.credit.app.Alerts;
 import io.tradecredit.credit.domain.Alert;
-import io.tradecredit.credit.domain.Alerts;
 
 /** The credit manager's alerts: grade falls, cut limits, blocked buyers. */
 @Path("/api/v1/alerts")

@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.credit.domain.Assessments;
+import io.tradecredit.credit.app.Assessments;
 
 @Path("/api/v1/buyers/{id}")
 @Produces(MediaType.APPLICATION_JSON)

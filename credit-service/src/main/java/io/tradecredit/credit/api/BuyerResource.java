@@ -27,8 +27,8 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.credit.domain.Buyers;
-import io.tradecredit.credit.persistence.BuyerRepository;
+import io.tradecredit.credit.app.Buyers;
+import io.tradecredit.credit.domain.BuyerSearch;
 
 @Path("/api/v1/buyers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,7 +76,7 @@ public class BuyerResource {
             @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
         int p = Paging.page(page);
         int s = Paging.size(size);
-        var criteria = new BuyerRepository.Criteria(name, registrationNumber, country, gradeFrom, blocked);
+        var criteria = new BuyerSearch(name, registrationNumber, country, gradeFrom, blocked);
         return buyers.search(tenant.id(), criteria, p, s).map(found -> new Page<>(
                 found.items().stream().map(BuyerView::of).toList(), p, s, found.total()));
     }

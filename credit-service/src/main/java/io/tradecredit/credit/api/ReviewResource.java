@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.credit.domain.Reviews;
+import io.tradecredit.credit.app.Reviews;
 
 /** Buyers whose limit review is due by a date (today by default), earliest first. */
 @Path("/api/v1/credit-reviews")

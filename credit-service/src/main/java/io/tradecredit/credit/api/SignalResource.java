@@ -26,8 +26,8 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.credit.app.Signals;
 import io.tradecredit.credit.domain.SignalReport;
-import io.tradecredit.credit.domain.Signals;
 import io.tradecredit.credit.domain.WarningSignal;
 
 @Path("/api/v1/buyers/{id}/warning-signals")

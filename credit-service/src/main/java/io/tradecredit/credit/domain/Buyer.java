@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -129,7 +129,7 @@ public class Buyer {
      */
     public String liftBlock(OffsetDateTime at) {
         if (!blocked) {
-            throw ProblemException.conflict("Buyer " + id + " is not blocked");
+            throw DomainError.conflict("buyer.not-blocked", "Buyer " + id + " is not blocked");
         }
         String lifted = blockReason;
         blocked = false;

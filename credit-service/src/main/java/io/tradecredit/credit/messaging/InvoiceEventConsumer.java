@@ -20,7 +20,7 @@ import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.common.money.Money;
-import io.tradecredit.credit.domain.Ledger;
+import io.tradecredit.credit.app.Ledger;
 import io.tradecredit.credit.domain.LedgerChange;
 
 /**

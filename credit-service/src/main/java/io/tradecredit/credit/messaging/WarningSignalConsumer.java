@@ -15,7 +15,7 @@ import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.common.events.TopicNames;
-import io.tradecredit.credit.domain.Signals;
+import io.tradecredit.credit.app.Signals;
 import io.tradecredit.credit.domain.WarningSignal;
 
 /**

@@ -27,7 +27,7 @@ import io.tradecredit.common.api.Page;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.BuyerCredits;
+import io.tradecredit.invoice.app.BuyerCredits;
 import io.tradecredit.invoice.domain.CreditMovement;
 
 /** A buyer's credit from overpayments: its statement, and applying it to invoices. */

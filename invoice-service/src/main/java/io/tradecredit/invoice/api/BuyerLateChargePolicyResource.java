@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.Policies;
+import io.tradecredit.invoice.app.Policies;
 
 /** Late-charge terms agreed with one buyer (e.g. a key customer), overriding the tenant's. */
 @Path("/api/v1/buyers/{buyerId}/late-charge-policy")

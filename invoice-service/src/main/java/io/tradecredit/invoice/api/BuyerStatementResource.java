@@ -18,7 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.Reports;
+import io.tradecredit.invoice.app.Reports;
 
 /** A buyer's statement as of a date (default today), listing the ledger entries from {@code from}. */
 @Path("/api/v1/buyers/{buyerId}/statement")

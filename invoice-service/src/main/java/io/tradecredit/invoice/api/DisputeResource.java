@@ -26,8 +26,8 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.app.Disputes;
 import io.tradecredit.invoice.domain.Dispute;
-import io.tradecredit.invoice.domain.Disputes;
 
 /**
  * Disputes on an invoice and their five steps: registered, assessed, negotiated, resolved (with

@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.LateChargeAccounts;
+import io.tradecredit.invoice.app.LateChargeAccounts;
 import io.tradecredit.invoice.domain.LateChargeWaiver;
 
 /** An invoice's late charges as of a date, and their waivers (audited). */

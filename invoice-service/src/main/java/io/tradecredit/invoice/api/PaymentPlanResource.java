@@ -32,8 +32,8 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.app.PaymentPlans;
 import io.tradecredit.invoice.domain.InstalmentSchedule;
-import io.tradecredit.invoice.domain.PaymentPlans;
 
 @Path("/api/v1/payment-plans")
 @Produces(MediaType.APPLICATION_JSON)

@@ -27,7 +27,7 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.Payments;
+import io.tradecredit.invoice.app.Payments;
 
 @Path("/api/v1/payments")
 @Produces(MediaType.APPLICATION_JSON)

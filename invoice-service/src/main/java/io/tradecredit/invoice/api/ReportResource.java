@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.Reports;
+import io.tradecredit.invoice.app.Reports;
 
 /** Receivables KPIs of the tenant as of a date (default today): aging and DSO, per currency. */
 @Path("/api/v1/reports")

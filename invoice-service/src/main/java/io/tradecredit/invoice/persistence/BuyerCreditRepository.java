@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.BuyerCredit;
 import io.tradecredit.invoice.domain.CreditMovement;
 

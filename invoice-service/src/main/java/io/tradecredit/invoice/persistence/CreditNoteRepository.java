@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.CreditNote;
 
 /** Credit notes and their per-tenant numbering; written in the caller's transaction. */

@@ -13,9 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.Rows;
-import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.LedgerEntry;
 
 /** The dated ledger entries of invoices (see {@link LedgerEntry}); written in the caller's transaction. */
@@ -35,10 +36,15 @@ public class LedgerRepository {
                 .replaceWithVoid();
     }
 
-    /** Many entries with one statement per chunk, in the caller's transaction. */
+    private static final List<Column> COLUMNS = List.of(new Column("id", "uuid"), Column.text("tenant_id"),
+            new Column("buyer_id", "uuid"), new Column("invoice_id", "uuid"), Column.text("kind"),
+            new Column("amount", "numeric"), Column.text("currency"), new Column("effective_date", "date"),
+            new Column("reference_id", "uuid"), Column.text("note"), new Column("created_at", "timestamptz"),
+            Column.text("created_by"));
+
+    /** Many entries with one statement, in the caller's transaction. */
     public Uni<Void> recordAll(List<LedgerEntry> entries) {
-        return BulkInsert.into("ledger_entry", List.of("id", "tenant_id", "buyer_id", "invoice_id", "kind", "amount",
-                "currency", "effective_date", "reference_id", "note", "created_at", "created_by"), entries,
+        return BulkInsert.into("ledger_entry", COLUMNS, entries,
                 e -> Arrays.asList(e.id(), e.tenantId(), e.buyerId(), e.invoiceId(), e.kind().name(), e.amount().amount(),
                         e.amount().currencyCode(), e.effectiveDate(), e.referenceId(), e.note(), e.createdAt(),
                         e.createdBy()));

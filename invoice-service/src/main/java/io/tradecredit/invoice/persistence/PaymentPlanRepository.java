@@ -12,9 +12,10 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.Rows;
-import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.PaymentPlan;
 import io.tradecredit.invoice.domain.PlanCompliance;
 import io.tradecredit.invoice.domain.PlanInstalment;
@@ -44,7 +45,8 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
     }
 
     public Uni<Void> addInvoices(UUID planId, List<UUID> invoiceIds) {
-        return BulkInsert.into("plan_invoice", List.of("plan_id", "invoice_id"), invoiceIds,
+        return BulkInsert.into("plan_invoice", List.of(new Column("plan_id", "uuid"), new Column("invoice_id", "uuid")),
+                invoiceIds,
                 invoiceId -> List.of(planId, invoiceId));
     }
 

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.LateChargePolicy;
 import io.tradecredit.invoice.domain.LateChargeWaiver;
 import io.tradecredit.invoice.domain.LateCharges;

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.tradecredit.common.errors.Problem.FieldError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 class InvoiceRulesTest {
@@ -34,7 +34,7 @@ class InvoiceRulesTest {
     @Test
     void emptyInvoiceNamesEveryMandatoryItem() {
         var empty = new InvoiceDraft(null, null, null, null, null, null, null, null, null, null, null, null);
-        List<String> fields = InvoiceRules.violations(empty).stream().map(FieldError::field).toList();
+        List<String> fields = InvoiceRules.violations(empty).stream().map(Violation::field).toList();
         assertEquals(List.of("invoiceNumber", "issueDate", "seller", "buyerId", "buyer", "purchaseOrderNumber",
                 "dueDate", "total", "tax", "lines"), fields);
     }
@@ -45,7 +45,7 @@ class InvoiceRulesTest {
         var noDetails = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, new Party("Acme", " ", null, null),
                 d.buyerId(), new Party(null, "x", "y", null), d.purchaseOrderNumber(), d.lines(), d.tax(), d.total(),
                 d.dueDate(), null);
-        List<String> fields = InvoiceRules.violations(noDetails).stream().map(FieldError::field).toList();
+        List<String> fields = InvoiceRules.violations(noDetails).stream().map(Violation::field).toList();
         assertEquals(List.of("seller.address", "seller.taxId", "seller.bankAccount", "buyer.name"), fields);
     }
 
@@ -54,7 +54,7 @@ class InvoiceRulesTest {
         var d = complete();
         var wrong = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
                 d.purchaseOrderNumber(), d.lines(), d.tax(), Money.of("1250.00", "CNY"), d.dueDate(), null);
-        List<FieldError> errors = InvoiceRules.violations(wrong);
+        List<Violation> errors = InvoiceRules.violations(wrong);
         assertEquals(1, errors.size());
         assertEquals("total", errors.get(0).field());
         assertTrue(errors.get(0).message().contains("1100.00"), errors.get(0).message());
@@ -67,7 +67,7 @@ class InvoiceRulesTest {
         var mixed = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
                 d.purchaseOrderNumber(), List.of(new InvoiceDraft.Line("Pump", BigDecimal.ONE, Money.of("100.00", "EUR"))),
                 Money.of("0.00", "USD"), Money.of("100.00", "CNY"), d.dueDate(), null);
-        List<String> fields = InvoiceRules.violations(mixed).stream().map(FieldError::field).toList();
+        List<String> fields = InvoiceRules.violations(mixed).stream().map(Violation::field).toList();
         assertEquals(List.of("tax.currency", "lines[0].unitPrice.currency"), fields);
     }
 
@@ -77,7 +77,7 @@ class InvoiceRulesTest {
         var bad = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
                 d.purchaseOrderNumber(), List.of(new InvoiceDraft.Line("", BigDecimal.ZERO, Money.of("-1.00", "CNY"))),
                 d.tax(), d.total(), d.dueDate(), null);
-        List<String> fields = InvoiceRules.violations(bad).stream().map(FieldError::field).toList();
+        List<String> fields = InvoiceRules.violations(bad).stream().map(Violation::field).toList();
         assertEquals(List.of("lines[0].description", "lines[0].quantity", "lines[0].unitPrice"), fields);
     }
 

@@ -1,0 +1,96 @@
+package io.tradecredit.credit.app;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.credit.domain.InvoicePosition;
+import io.tradecredit.credit.domain.LedgerChange;
+import io.tradecredit.credit.persistence.BuyerRepository;
+import io.tradecredit.credit.persistence.PositionRepository;
+
+/**
+ * Keeps the per-invoice positions (exposure, due dates, disputes, payment history) from the
+ * ledger's events and re-grades the buyer when an event speaks to its credit: late payment,
+ * an invoice falling overdue, a dispute. Runs inside the inbox's transaction.
+ */
+@ApplicationScoped
+public class Ledger {
+    private static final Logger LOG = Logger.getLogger(Ledger.class);
+
+    @Inject
+    PositionRepository positions;
+
+    @Inject
+    BuyerRepository buyers;
+
+    @Inject
+    Assessments assessments;
+
+    @Inject
+    Clock clock;
+
+    /** Applies the changes; with {@code regradeCause} set, re-assesses the buyer if it is registered here. */
+    public Uni<Void> apply(String tenantId, UUID buyerId, List<LedgerChange> changes, String regradeCause) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Uni<Void> applied = Multi.createFrom().iterable(changes)
+                .onItem().transformToUniAndConcatenate(c -> positions.findOwned(tenantId, c.invoiceId())
+                        .chain(p -> p == null ? create(tenantId, buyerId, c, now) : update(p, c, now)))
+                .collect().asList().replaceWithVoid();
+        if (regradeCause == null) {
+            return applied;
+        }
+        return applied.chain(() -> positions.flush()).chain(() -> buyers.lockOwned(tenantId, buyerId))
+                .chain(b -> b == null ? Uni.createFrom().voidItem()
+                        : assessments.reassess(b, regradeCause).replaceWithVoid());
+    }
+
+    private Uni<Void> create(String tenantId, UUID buyerId, LedgerChange c, OffsetDateTime now) {
+        if (c.total() == null || c.dueDate() == null) {
+            // an event about an invoice issued before this service listened: nothing to base a position on
+            LOG.warnf("invoice %s of tenant %s is unknown here; change ignored", c.invoiceId(), tenantId);
+            return Uni.createFrom().voidItem();
+        }
+        InvoicePosition p = new InvoicePosition();
+        p.tenantId = tenantId;
+        p.invoiceId = c.invoiceId();
+        p.buyerId = buyerId;
+        p.invoiceNumber = c.invoiceNumber();
+        p.currency = c.total().currencyCode();
+        p.total = c.total().amount();
+        p.openAmount = c.openAmount() != null ? c.openAmount().amount() : c.total().amount();
+        p.dueDate = c.dueDate();
+        p.updatedAt = now;
+        return positions.persist(p).replaceWithVoid();
+    }
+
+    private Uni<Void> update(InvoicePosition p, LedgerChange c, OffsetDateTime now) {
+        if (c.openAmount() != null) {
+            p.openAmount = c.openAmount().amount();
+        }
+        if (c.dueDate() != null) {
+            p.dueDate = c.dueDate();
+        }
+        if (c.disputedDelta() != null) {
+            p.disputedAmount = p.disputedAmount.add(c.disputedDelta()).max(BigDecimal.ZERO);
+            if (c.disputedDelta().signum() > 0) {
+                p.disputedTotal = p.disputedTotal.add(c.disputedDelta());
+            }
+        }
+        if (c.paidOn() != null) {
+            p.paidOn = c.paidOn();
+            p.daysPastDue = c.daysPastDue();
+        }
+        p.updatedAt = now;
+        return Uni.createFrom().voidItem();
+    }
+}
