@@ -1,2 +1,2 @@
-/** collections-service: Entities and business rules as plain Java, unit-testable without Quarkus. Every rule of DOMAIN.md lives in one class here. */
+/** collections-service: Entities and business rules as plain Java, unit-testable without Quarkus. Every rule of docs/domain.md §3 lives in one class here. */
 package io.tradecredit.collections.domain;

@@ -1,2 +1,2 @@
-/** insurance-claims-service: Entities and business rules as plain Java, unit-testable without Quarkus. Every rule of DOMAIN.md lives in one class here. */
+/** insurance-claims-service: Entities and business rules as plain Java, unit-testable without Quarkus. Every rule of docs/domain.md §4 lives in one class here. */
 package io.tradecredit.claims.domain;

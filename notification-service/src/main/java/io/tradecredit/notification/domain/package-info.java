@@ -1,2 +1,2 @@
-/** notification-service: Entities and business rules as plain Java, unit-testable without Quarkus. Every rule of DOMAIN.md lives in one class here. */
+/** notification-service: Entities and business rules as plain Java, unit-testable without Quarkus. Every rule of docs/domain.md §5 lives in one class here. */
 package io.tradecredit.notification.domain;
