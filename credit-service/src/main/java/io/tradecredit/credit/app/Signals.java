@@ -23,7 +23,7 @@ import io.tradecredit.credit.persistence.SignalRepository;
 
 /**
  * Early-warning signals from REST and from the {@code warning-signals} topic. Each re-grades the
- * buyer; an insolvency filing first blocks new credit (DOMAIN.md §1).
+ * buyer; an insolvency filing first blocks new credit (docs/domain.md §1).
  */
 @ApplicationScoped
 public class Signals {

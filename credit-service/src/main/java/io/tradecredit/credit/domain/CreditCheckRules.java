@@ -7,7 +7,7 @@ import java.util.List;
 import io.tradecredit.common.money.Money;
 
 /**
- * The decision at order time (DOMAIN.md §1): exposure (open receivables + the new order)
+ * The decision at order time (docs/domain.md §1): exposure (open receivables + the new order)
  * against the limit, the grade, overdue balances and blocks give APPROVED, REFER (a credit
  * manager decides) or DECLINED, with every reason that applied. Thresholds are per tenant.
  */

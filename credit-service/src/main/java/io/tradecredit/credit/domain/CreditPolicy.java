@@ -34,7 +34,7 @@ public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditChe
 
     /**
      * A buyer that has never been invoiced gets its first order on prepayment (when the policy's
-     * first term is 0) or on the shorter of its agreed and the first-order term (DOMAIN.md §1).
+     * first term is 0) or on the shorter of its agreed and the first-order term (docs/domain.md §1).
      */
     public Terms termsFor(int agreedDays, boolean tradedBefore) {
         if (tradedBefore) {

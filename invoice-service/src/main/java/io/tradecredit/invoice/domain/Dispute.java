@@ -19,7 +19,7 @@ import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
 
 /**
- * A buyer's dispute over part of an invoice, through the five steps of DOMAIN.md §2: registered
+ * A buyer's dispute over part of an invoice, through the five steps of docs/domain.md §2: registered
  * (type, amount, evidence), assessed internally (who is responsible), negotiated (early, middle,
  * late), resolved (upheld, rejected or partially upheld, with the root cause and any change to
  * the buyer's credit policy). Each step returns the {@link DisputeStep} that goes into its

@@ -10,7 +10,7 @@ import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 /**
- * What makes an invoice complete and correct (DOMAIN.md §2): the 12 mandatory items present,
+ * What makes an invoice complete and correct (docs/domain.md §2): the 12 mandatory items present,
  * one currency at its scale, total = lines + tax, due date not before the issue date. About 30%
  * of late payments start with a question on the invoice; refusing an incomplete one prevents them.
  */

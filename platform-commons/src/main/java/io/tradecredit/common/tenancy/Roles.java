@@ -1,6 +1,6 @@
 package io.tradecredit.common.tenancy;
 
-/** The realm roles a token may carry (DESIGN.md, "Security and tenancy"). */
+/** The realm roles a token may carry (docs/architecture.md, "Security and tenancy"). */
 public final class Roles {
     public static final String TENANT_ADMIN = "tenant-admin";
     public static final String CREDIT_MANAGER = "credit-manager";
