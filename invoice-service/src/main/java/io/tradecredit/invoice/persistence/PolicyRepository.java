@@ -39,13 +39,6 @@ public class PolicyRepository {
                 .setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
     }
 
-    /** The late-charge terms for a buyer: its own if agreed, else the tenant's. */
-    public Uni<LateChargePolicy> lateChargesFor(String tenantId, UUID buyerId) {
-        return buyerLateCharges(tenantId, buyerId).chain(own -> own.isPresent()
-                ? Uni.createFrom().item(own.get())
-                : policyOf(tenantId).map(InvoicingPolicy::lateCharges));
-    }
-
     /** The late-charge terms agreed with this buyer, if any. */
     public Uni<Optional<LateChargePolicy>> buyerLateCharges(String tenantId, UUID buyerId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
