@@ -25,10 +25,14 @@ import io.tradecredit.invoice.domain.StatementEntry;
  */
 @ApplicationScoped
 public class ReceivablesRepository {
-    /** Invoices owed on :d (issued by then, not cancelled by then). */
-    private static final String OWED = """
+    /**
+     * Invoices owed on :d (issued by then, not cancelled by then): {@code LateChargeAccount.owedOn}
+     * in SQL, pinned to it by ReceivablesFollowTheRulesTest. A cancelled invoice without a
+     * cancellation date is owed, as the rule has it: nothing says since when it was withdrawn.
+     */
+    static final String OWED = """
             i.tenant_id = :t and i.issue_date <= :d
-            and not (i.status = 'CANCELLED' and coalesce(i.closed_on, i.issue_date) <= :d)""";
+            and not (i.status = 'CANCELLED' and i.closed_on is not null and i.closed_on <= :d)""";
 
     /** Every invoice with something open on {@code asOf}; of one buyer, or of all when {@code buyerId} is null. */
     public Uni<List<OpenItem>> openItems(String tenantId, UUID buyerId, LocalDate asOf) {
