@@ -1,6 +1,5 @@
 package io.tradecredit.credit.app;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -55,42 +54,16 @@ public class Ledger {
     }
 
     private Uni<Void> create(String tenantId, UUID buyerId, LedgerChange c, OffsetDateTime now) {
-        if (c.total() == null || c.dueDate() == null) {
-            // an event about an invoice issued before this service listened: nothing to base a position on
+        InvoicePosition p = InvoicePosition.open(tenantId, buyerId, c, now);
+        if (p == null) {
             LOG.warnf("invoice %s of tenant %s is unknown here; change ignored", c.invoiceId(), tenantId);
             return Uni.createFrom().voidItem();
         }
-        InvoicePosition p = new InvoicePosition();
-        p.tenantId = tenantId;
-        p.invoiceId = c.invoiceId();
-        p.buyerId = buyerId;
-        p.invoiceNumber = c.invoiceNumber();
-        p.currency = c.total().currencyCode();
-        p.total = c.total().amount();
-        p.openAmount = c.openAmount() != null ? c.openAmount().amount() : c.total().amount();
-        p.dueDate = c.dueDate();
-        p.updatedAt = now;
         return positions.persist(p).replaceWithVoid();
     }
 
     private Uni<Void> update(InvoicePosition p, LedgerChange c, OffsetDateTime now) {
-        if (c.openAmount() != null) {
-            p.openAmount = c.openAmount().amount();
-        }
-        if (c.dueDate() != null) {
-            p.dueDate = c.dueDate();
-        }
-        if (c.disputedDelta() != null) {
-            p.disputedAmount = p.disputedAmount.add(c.disputedDelta()).max(BigDecimal.ZERO);
-            if (c.disputedDelta().signum() > 0) {
-                p.disputedTotal = p.disputedTotal.add(c.disputedDelta());
-            }
-        }
-        if (c.paidOn() != null) {
-            p.paidOn = c.paidOn();
-            p.daysPastDue = c.daysPastDue();
-        }
-        p.updatedAt = now;
+        p.apply(c, now);
         return Uni.createFrom().voidItem();
     }
 }
