@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,13 +15,14 @@ import io.tradecredit.common.ids.TimeOrderedIds;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.domain.CreditCheckRules;
 import io.tradecredit.credit.domain.CreditPolicy;
+import io.tradecredit.credit.domain.Exposure;
 import io.tradecredit.credit.persistence.CreditCheckRepository.CheckRow;
 import io.tradecredit.credit.persistence.CreditCheckRepository.Snapshot;
 import io.tradecredit.credit.persistence.CreditCheckRepository;
 
 /**
  * The credit check at order time: one read of the buyer and its open positions, the tenant's
- * rules (cached), and the decision recorded (group-committed with concurrent checks) before it is
+ * rules (cached) deciding ({@link CreditPolicy#check}), and the decision recorded (group-committed with concurrent checks) before it is
  * answered, all on the reactive SQL client. Nothing else on this path: it is the service's hottest.
  */
 @ApplicationScoped
@@ -41,9 +41,7 @@ public class CreditChecks {
     }
 
     public Uni<Result> check(String tenantId, UUID buyerId, Money order, String by) {
-        if (!order.isPositive()) {
-            throw DomainError.invalidField("credit-check.amount-not-positive", "orderAmount.amount", "must be greater than 0");
-        }
+        CreditCheckRules.requireOrderAmount(order);
         // to the microsecond, as PostgreSQL stores it: the answer, the record and the id's millisecond agree
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         LocalDate today = now.toLocalDate();
@@ -53,9 +51,9 @@ public class CreditChecks {
                     if (s == null) {
                         return Uni.createFrom().failure(DomainError.notFound("buyer.not-found", "No buyer " + buyerId));
                     }
-                    if (!s.currency().equals(order.currencyCode())) {
-                        return Uni.createFrom().failure(DomainError.invalidField("credit-check.currency-mismatch", "orderAmount.currency",
-                                "must be the buyer's limit currency " + s.currency()));
+                    DomainError mismatch = CreditCheckRules.currencyMismatch(order, s.currency());
+                    if (mismatch != null) {
+                        return Uni.createFrom().failure(mismatch);
                     }
                     Result r = decide(buyerId, order, s, policy, today, now);
                     return checks.record(new CheckRow(r.id(), tenantId, buyerId, s.currency(),
@@ -65,22 +63,16 @@ public class CreditChecks {
                 }));
     }
 
+    /** The snapshot in domain terms, the policy's decision on it, and the id it is recorded under. */
     static Result decide(UUID buyerId, Money order, Snapshot s, CreditPolicy policy, LocalDate today,
             OffsetDateTime now) {
-        Money exposure = Money.of(s.exposure(), s.currency());
-        Money overdue = Money.of(s.overdue(), s.currency());
-        int maxDpd = s.oldestOverdueDue() == null ? 0 : (int) ChronoUnit.DAYS.between(s.oldestOverdueDue(), today);
+        Exposure owed = new Exposure(Money.of(s.exposure(), s.currency()), Money.of(s.overdue(), s.currency()),
+                s.oldestOverdueDue());
         Money limit = s.creditLimit() == null ? null : Money.of(s.creditLimit(), s.currency());
-        CreditCheckRules.Decision d = policy.checks().decide(new CreditCheckRules.Situation(s.blocked(), s.blockReason(),
-                s.grade(), limit, exposure, overdue, maxDpd, order));
-        CreditPolicy.Terms terms = policy.termsFor(s.paymentTermDays(), s.tradedBefore());
-        if (terms.firstOrder()) {
-            List<String> reasons = new java.util.ArrayList<>(d.reasons());
-            reasons.add(terms.prepayment() ? "first order: prepayment"
-                    : "first order: payment within " + terms.days() + " days");
-            d = new CreditCheckRules.Decision(d.outcome(), List.copyOf(reasons), d.exposureAfter(), d.limit());
-        }
+        CreditPolicy.Checked checked = policy.check(CreditCheckRules.Situation.of(s.blocked(), s.blockReason(),
+                s.grade(), limit, owed, order, today), s.paymentTermDays(), s.tradedBefore());
         // time-ordered: the decision log only grows, and its key should land where the index is hot
-        return new Result(TimeOrderedIds.at(now.toInstant()), buyerId, d, order, exposure, s.grade(), terms, now);
+        return new Result(TimeOrderedIds.at(now.toInstant()), buyerId, checked.decision(), order, owed.open(),
+                s.grade(), checked.terms(), now);
     }
 }
