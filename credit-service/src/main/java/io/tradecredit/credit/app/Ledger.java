@@ -14,13 +14,15 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.credit.domain.InvoicePosition;
 import io.tradecredit.credit.domain.LedgerChange;
+import io.tradecredit.credit.domain.RegradeRule;
+import io.tradecredit.credit.domain.RegradeRule.LedgerEvent;
 import io.tradecredit.credit.persistence.BuyerRepository;
 import io.tradecredit.credit.persistence.PositionRepository;
 
 /**
  * Keeps the per-invoice positions (exposure, due dates, disputes, payment history) from the
- * ledger's events and re-grades the buyer when an event speaks to its credit: late payment,
- * an invoice falling overdue, a dispute. Runs inside the inbox's transaction.
+ * ledger's events and re-grades the buyer when {@link RegradeRule} says an event speaks to its
+ * credit. Runs inside the inbox's transaction.
  */
 @ApplicationScoped
 public class Ledger {
@@ -38,13 +40,17 @@ public class Ledger {
     @Inject
     Clock clock;
 
-    /** Applies the changes; with {@code regradeCause} set, re-assesses the buyer if it is registered here. */
-    public Uni<Void> apply(String tenantId, UUID buyerId, List<LedgerChange> changes, String regradeCause) {
+    /**
+     * Applies the changes an event makes to the buyer's positions; when what happened calls for
+     * it ({@link RegradeRule}), re-assesses the buyer if it is registered here.
+     */
+    public Uni<Void> apply(String tenantId, UUID buyerId, List<LedgerChange> changes, LedgerEvent happened) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Uni<Void> applied = Multi.createFrom().iterable(changes)
                 .onItem().transformToUniAndConcatenate(c -> positions.findOwned(tenantId, c.invoiceId())
                         .chain(p -> p == null ? create(tenantId, buyerId, c, now) : update(p, c, now)))
                 .collect().asList().replaceWithVoid();
+        String regradeCause = RegradeRule.causeOf(happened);
         if (regradeCause == null) {
             return applied;
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,12 +23,15 @@ import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.app.Ledger;
 import io.tradecredit.credit.domain.LedgerChange;
+import io.tradecredit.credit.domain.RegradeRule.Happened;
+import io.tradecredit.credit.domain.RegradeRule.LedgerEvent;
 
 /**
- * Builds exposure from {@code invoice-events} (schemas {@code io.tradecredit.invoice.*.v1}),
- * once per event id. Late payment, an invoice falling overdue and disputes re-grade the buyer;
- * the other events only move amounts. Types it does not know are skipped, so invoice-service
- * can add events without breaking this consumer; a known event it cannot read goes to the DLQ.
+ * Reads {@code invoice-events} (schemas {@code io.tradecredit.invoice.*.v1}), once per event id:
+ * each event becomes the changes to the buyer's invoice positions and what happened, for
+ * {@link Ledger} (which of them re-grade the buyer is {@link io.tradecredit.credit.domain.RegradeRule}'s
+ * call). Types it does not know are skipped, so invoice-service can add events without
+ * breaking this consumer; a known event it cannot read goes to the DLQ.
  */
 @ApplicationScoped
 public class InvoiceEventConsumer {
@@ -52,44 +56,55 @@ public class InvoiceEventConsumer {
         String name = e.type().substring(PREFIX.length(), e.type().length() - 3);
         JsonNode d = e.data();
         List<LedgerChange> changes = new ArrayList<>();
-        String regrade = null;
+        LedgerEvent happened;
         switch (name) {
-            case "issued" -> changes.add(new LedgerChange(uuid(d, "invoiceId"), text(d, "invoiceNumber"),
-                    money(d, "total"), money(d, "openAmount"), date(d, "dueDate"), null, null, null));
-            case "receipt-confirmed", "written-off", "credit-note-issued", "cancelled" ->
+            case "issued" -> {
+                changes.add(new LedgerChange(uuid(d, "invoiceId"), text(d, "invoiceNumber"), money(d, "total"),
+                        money(d, "openAmount"), date(d, "dueDate"), null, null, null));
+                happened = LedgerEvent.of(Happened.ISSUED);
+            }
+            case "receipt-confirmed", "written-off", "credit-note-issued", "cancelled" -> {
                 changes.add(LedgerChange.open(uuid(d, "invoiceId"), d.has("openAmount") ? money(d, "openAmount")
                         : Money.zero(money(d, "total").currency())));
+                happened = LedgerEvent.of(Happened.valueOf(constant(name)));
+            }
             case "payment-received", "payment-reversed", "buyer-credit-applied" -> {
                 for (JsonNode a : required(d, "allocations")) {
                     changes.add(LedgerChange.open(uuid(a, "invoiceId"), money(a, "openAmount")));
                 }
+                happened = LedgerEvent.of(Happened.valueOf(constant(name)));
             }
             case "paid" -> {
                 int dpd = required(d, "daysPastDue").asInt();
                 changes.add(new LedgerChange(uuid(d, "invoiceId"), null, null, money(d, "openAmount"), null, null,
                         date(d, "paidOn"), dpd));
-                regrade = dpd > 0 ? "invoice " + text(d, "invoiceNumber") + " paid " + dpd + " days late" : null;
+                happened = LedgerEvent.paid(text(d, "invoiceNumber"), dpd);
             }
             case "became-overdue" -> {
                 changes.add(LedgerChange.open(uuid(d, "invoiceId"), money(d, "openAmount")));
-                regrade = "invoice " + text(d, "invoiceNumber") + " became overdue";
+                happened = LedgerEvent.ofInvoice(Happened.BECAME_OVERDUE, text(d, "invoiceNumber"));
             }
             case "dispute-opened" -> {
                 changes.add(disputed(d, money(d, "disputedAmount").amount()));
-                regrade = "dispute opened on invoice " + text(d, "invoiceNumber");
+                happened = LedgerEvent.ofInvoice(Happened.DISPUTE_OPENED, text(d, "invoiceNumber"));
             }
             case "dispute-resolved" -> {
                 changes.add(disputed(d, money(d, "disputedAmount").amount().negate()));
-                regrade = "dispute resolved on invoice " + text(d, "invoiceNumber");
+                happened = LedgerEvent.ofInvoice(Happened.DISPUTE_RESOLVED, text(d, "invoiceNumber"));
             }
-            case "instalment-missed" -> regrade = "payment plan instalment " + required(d, "instalmentNumber").asInt()
-                    + " missed";
-            case "plan-broken" -> regrade = "payment plan broken: " + text(d, "reason");
+            case "instalment-missed" -> happened = LedgerEvent.instalmentMissed(
+                    required(d, "instalmentNumber").asInt());
+            case "plan-broken" -> happened = LedgerEvent.planBroken(text(d, "reason"));
             default -> {
                 return Uni.createFrom().voidItem();
             }
         }
-        return ledger.apply(e.tenantId(), uuid(d, "buyerId"), changes, regrade);
+        return ledger.apply(e.tenantId(), uuid(d, "buyerId"), changes, happened);
+    }
+
+    /** "credit-note-issued" is {@link Happened#CREDIT_NOTE_ISSUED}. */
+    private static String constant(String eventName) {
+        return eventName.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     private static LedgerChange disputed(JsonNode d, BigDecimal delta) {

@@ -28,6 +28,8 @@ import io.tradecredit.credit.domain.BuyerLedger;
 import io.tradecredit.credit.domain.Exposure;
 import io.tradecredit.credit.domain.InvoicePosition;
 import io.tradecredit.credit.domain.LedgerChange;
+import io.tradecredit.credit.domain.RegradeRule.Happened;
+import io.tradecredit.credit.domain.RegradeRule.LedgerEvent;
 
 /**
  * What a buyer owes, for the credit check, is decided by {@link BuyerLedger#exposure} and
@@ -128,7 +130,7 @@ class CreditCheckSnapshotFollowsTheRulesTest {
     }
 
     private void apply(UUID buyer, List<LedgerChange> changes) {
-        await(() -> Panache.withTransaction(() -> ledger.apply("acme", buyer, changes, null)));
+        await(() -> Panache.withTransaction(() -> ledger.apply("acme", buyer, changes, LedgerEvent.of(Happened.PAYMENT_RECEIVED))));
     }
 
     private static <T> T await(Supplier<Uni<T>> work) {
