@@ -93,7 +93,7 @@ public class Disputes {
                                     + d.rootCause, d.id, by).map(CreditNote::id)
                             : Uni.createFrom().nullItem();
                     return credit.chain(noteId -> {
-                        d.creditNoteId = noteId;
+                        d.creditedBy(noteId);
                         return disputes.addStep(res.step());
                     }).chain(() -> outbox.record(InvoiceEvents.disputeResolved(invoice, d)))
                             .chain(() -> withHistory(tenantId, d));

@@ -77,8 +77,8 @@ public class PaymentPlans {
             }
             List<InstalmentSchedule.Instalment> schedule = InstalmentSchedule.of(principal, a.instalments(),
                     a.frequency(), today, a.firstDueDate(), a.annualRate());
-            PaymentPlan plan = newPlan(tenantId, agreedBy, a, currency, principal, schedule, today,
-                    OffsetDateTime.now(clock));
+            PaymentPlan plan = PaymentPlan.agree(tenantId, a.buyerId(), principal, a.annualRate(), a.frequency(),
+                    schedule, today, OffsetDateTime.now(clock), agreedBy);
             List<PlanInstalment> rows = schedule.stream().map(i -> PlanInstalment.of(plan.id, i)).toList();
             found.forEach(i -> i.placeUnderPlan(plan.id));
             return plans.persist(plan)
@@ -136,24 +136,5 @@ public class PaymentPlans {
                         .replaceWithVoid();
             }));
         }));
-    }
-
-    private static PaymentPlan newPlan(String tenantId, String by, Agreement a, String currency, Money principal,
-            List<InstalmentSchedule.Instalment> schedule, LocalDate today, OffsetDateTime now) {
-        PaymentPlan plan = new PaymentPlan();
-        plan.id = UUID.randomUUID();
-        plan.tenantId = tenantId;
-        plan.buyerId = a.buyerId();
-        plan.currency = currency;
-        plan.principal = principal.amount();
-        plan.interest = schedule.stream().map(InstalmentSchedule.Instalment::interest)
-                .reduce(Money.zero(principal.currency()), Money::plus).amount();
-        plan.annualRate = a.annualRate();
-        plan.frequency = a.frequency();
-        plan.agreedOn = today;
-        plan.status = PaymentPlan.Status.ACTIVE;
-        plan.createdAt = now;
-        plan.createdBy = by;
-        return plan;
     }
 }

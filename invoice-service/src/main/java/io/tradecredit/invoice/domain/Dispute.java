@@ -210,6 +210,11 @@ public class Dispute {
         return new Resolution(credit, again, step);
     }
 
+    /** The credit note that carried out the resolution's credit. */
+    public void creditedBy(UUID creditNoteId) {
+        this.creditNoteId = creditNoteId;
+    }
+
     private Money creditFor(Outcome outcome, Money requested) {
         Money disputed = disputed();
         if (requested != null && !requested.currency().equals(disputed.currency())) {
