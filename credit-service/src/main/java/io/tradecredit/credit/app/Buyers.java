@@ -21,7 +21,7 @@ import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.domain.BuyerDetails;
 import io.tradecredit.credit.domain.BuyerRules;
 import io.tradecredit.credit.domain.BuyerSearch;
-import io.tradecredit.credit.domain.BuyerStatement;
+import io.tradecredit.credit.domain.StoredFinancialStatement;
 import io.tradecredit.credit.domain.FinancialStatement;
 import io.tradecredit.credit.events.CreditEvents;
 import io.tradecredit.credit.persistence.BuyerRepository;
@@ -93,7 +93,7 @@ public class Buyers {
     }
 
     /** Stores (or replaces) the statement for its fiscal year and re-assesses; an inconsistent one is refused. */
-    public Uni<BuyerStatement> addStatement(String tenantId, UUID buyerId, FinancialStatement s, String by) {
+    public Uni<StoredFinancialStatement> addStatement(String tenantId, UUID buyerId, FinancialStatement s, String by) {
         List<String> reasons = s.inconsistencies();
         if (!reasons.isEmpty()) {
             return Uni.createFrom().failure(new DomainError(DomainError.Kind.UNPROCESSABLE, "statement.inconsistent",
@@ -101,18 +101,18 @@ public class Buyers {
                     reasons.stream().map(r -> new Violation(fieldOf(r), r)).toList()));
         }
         return Panache.withTransaction(() -> buyers.lockOwned(tenantId, buyerId).map(b -> found(b, buyerId))
-                .chain(b -> statements.findById(new BuyerStatement.Key(buyerId, s.fiscalYear())).chain(existing -> {
-                    BuyerStatement row = existing != null ? existing : new BuyerStatement();
+                .chain(b -> statements.findById(new StoredFinancialStatement.Key(buyerId, s.fiscalYear())).chain(existing -> {
+                    StoredFinancialStatement row = existing != null ? existing : new StoredFinancialStatement();
                     row.buyerId = buyerId;
                     row.tenantId = tenantId;
                     row.take(s, by, OffsetDateTime.now(clock));
-                    Uni<BuyerStatement> saved = existing != null ? Uni.createFrom().item(row) : statements.persist(row);
+                    Uni<StoredFinancialStatement> saved = existing != null ? Uni.createFrom().item(row) : statements.persist(row);
                     return saved.chain(() -> assessments.reassess(b, "financial statement " + s.fiscalYear()))
                             .replaceWith(row);
                 })));
     }
 
-    public Uni<List<BuyerStatement>> statements(String tenantId, UUID buyerId) {
+    public Uni<List<StoredFinancialStatement>> statements(String tenantId, UUID buyerId) {
         return Panache.withSession(() -> buyers.findOwned(tenantId, buyerId).map(b -> found(b, buyerId))
                 .chain(b -> statements.ofBuyer(tenantId, buyerId)));
     }

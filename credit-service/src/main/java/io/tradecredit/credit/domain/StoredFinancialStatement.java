@@ -11,11 +11,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A buyer's {@link FinancialStatement} for one fiscal year as stored; a new one for the same year replaces it. */
+/**
+ * A buyer's {@link FinancialStatement} for one fiscal year as stored, with who recorded it and
+ * when; a new one for the same year replaces it. Not the buyer's account statement of
+ * invoice-service (invoices, payments and balance), which this service does not keep.
+ */
 @Entity
 @Table(name = "financial_statement")
-@IdClass(BuyerStatement.Key.class)
-public class BuyerStatement {
+@IdClass(StoredFinancialStatement.Key.class)
+public class StoredFinancialStatement {
     public record Key(UUID buyerId, int fiscalYear) implements Serializable {
         public Key() {
             this(null, 0);
