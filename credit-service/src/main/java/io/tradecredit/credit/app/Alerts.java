@@ -45,10 +45,7 @@ public class Alerts {
             if (a == null) {
                 throw DomainError.notFound("alert.not-found", "No alert " + id);
             }
-            if (a.acknowledgedAt == null) {
-                a.acknowledgedAt = OffsetDateTime.now(clock);
-                a.acknowledgedBy = by;
-            }
+            a.acknowledge(by, OffsetDateTime.now(clock));
             return a;
         }));
     }

@@ -89,10 +89,7 @@ public class Assessments {
     private Uni<AssessmentRecord> record(Buyer b, Assessment a, String cause) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         AssessmentRecord r = AssessmentRecord.of(b, a, cause, now);
-        Integer oldGrade = b.grade;
-        b.score = a.score();
-        b.grade = a.grade();
-        b.assessedAt = now;
+        Integer oldGrade = b.regrade(a, now);
         return history.persist(r).chain(() -> outbox.record(CreditEvents.assessed(b, r)))
                 .chain(() -> limits.afterRegrade(b, oldGrade, cause)).replaceWith(r);
     }

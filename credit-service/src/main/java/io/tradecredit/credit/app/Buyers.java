@@ -102,10 +102,14 @@ public class Buyers {
         }
         return Panache.withTransaction(() -> buyers.lockOwned(tenantId, buyerId).map(b -> found(b, buyerId))
                 .chain(b -> statements.findById(new StoredFinancialStatement.Key(buyerId, s.fiscalYear())).chain(existing -> {
-                    StoredFinancialStatement row = existing != null ? existing : new StoredFinancialStatement();
-                    row.buyerId = buyerId;
-                    row.tenantId = tenantId;
-                    row.take(s, by, OffsetDateTime.now(clock));
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    StoredFinancialStatement row;
+                    if (existing != null) {
+                        row = existing;
+                        row.take(s, by, now);
+                    } else {
+                        row = StoredFinancialStatement.record(tenantId, buyerId, s, by, now);
+                    }
                     Uni<StoredFinancialStatement> saved = existing != null ? Uni.createFrom().item(row) : statements.persist(row);
                     return saved.chain(() -> assessments.reassess(b, "financial statement " + s.fiscalYear()))
                             .replaceWith(row);

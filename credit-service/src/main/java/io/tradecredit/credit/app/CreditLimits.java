@@ -168,7 +168,7 @@ public class CreditLimits {
                     + b.blockReason + "): no credit can be granted."));
         }
         if (termDays != null) {
-            b.paymentTermDays = termDays;
+            b.agreePaymentTerm(termDays);
         }
         return policies.of(b.tenantId).chain(policy -> {
             b.scheduleReview(LocalDate.now(clock).plusDays(policy.reviewIntervalDays()));

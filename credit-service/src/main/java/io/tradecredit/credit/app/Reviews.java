@@ -31,7 +31,7 @@ public class Reviews {
     /** For the daily job, inside its transaction: review-due once per buyer and due date. Returns how many. */
     public Uni<Integer> announceDue(LocalDate asOf) {
         return buyers.reviewsToAnnounce(asOf, BATCH).chain(due -> {
-            due.forEach(b -> b.reviewAnnouncedFor = b.reviewDueOn);
+            due.forEach(Buyer::reviewAnnounced);
             return outbox.record(due.stream().map(b -> CreditEvents.reviewDue(b, asOf)).toList())
                     .replaceWith(due.size());
         });

@@ -80,28 +80,15 @@ public class Signals {
                     if (s == null) {
                         return Uni.createFrom().failure(DomainError.notFound("warning-signal.not-found", "No warning signal " + signalId));
                     }
-                    if (!s.isOpen()) {
-                        return Uni.createFrom().failure(DomainError.conflict("warning-signal.already-resolved", "Warning signal " + signalId
-                                + " is already resolved."));
-                    }
-                    s.resolvedAt = OffsetDateTime.now(clock);
-                    s.resolvedBy = by;
-                    s.resolution = resolution;
+                    s.resolve(resolution, by, OffsetDateTime.now(clock));
                     return signals.flush().chain(() -> assessments.reassess(b, "warning signal resolved: " + s.type))
                             .replaceWith(s);
                 })));
     }
 
     private Uni<SignalReport> report(Buyer b, Report r) {
-        SignalReport s = new SignalReport();
-        s.id = UUID.randomUUID();
-        s.tenantId = b.tenantId;
-        s.buyerId = b.id;
-        s.type = r.type();
-        s.source = r.source().strip();
-        s.observedOn = r.observedOn();
-        s.details = r.details();
-        s.reportedAt = OffsetDateTime.now(clock);
+        SignalReport s = SignalReport.report(b, r.type(), r.source(), r.observedOn(), r.details(),
+                OffsetDateTime.now(clock));
         Uni<Void> block = r.type() == WarningSignal.INSOLVENCY_FILING
                 ? limits.block(b, "insolvency filing reported by " + s.source + " on " + s.observedOn, s.id)
                 : Uni.createFrom().voidItem();

@@ -59,6 +59,17 @@ public class StoredFinancialStatement {
     @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
 
+    /** A buyer's statement for a fiscal year not stored before. */
+    public static StoredFinancialStatement record(String tenantId, UUID buyerId, FinancialStatement s, String by,
+            OffsetDateTime at) {
+        StoredFinancialStatement stored = new StoredFinancialStatement();
+        stored.tenantId = tenantId;
+        stored.buyerId = buyerId;
+        stored.take(s, by, at);
+        return stored;
+    }
+
+    /** Takes the figures of {@code s} (the same fiscal year, when replacing), recorded by {@code by} at {@code at}. */
     public void take(FinancialStatement s, String by, OffsetDateTime at) {
         fiscalYear = s.fiscalYear();
         currency = s.currency();
