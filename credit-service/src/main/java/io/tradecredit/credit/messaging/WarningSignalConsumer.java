@@ -25,7 +25,7 @@ import io.tradecredit.credit.domain.WarningSignal;
  */
 @ApplicationScoped
 public class WarningSignalConsumer {
-    /** Not (yet) in the chassis' TopicNames, which credit-service cannot change; see ADR 0004. */
+    /** The chassis' {@link TopicNames#WARNING_SIGNALS}, in {@link TopicNames#ALL} (ADR 0004). */
     public static final String TOPIC = TopicNames.WARNING_SIGNALS;
     public static final String TYPE = "io.tradecredit.signals.warning-signal-reported.v1";
 

@@ -31,7 +31,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class CreditCheckRepository {
     /**
      * $1 tenant, $2 buyer, $3 today. One pass over the buyer's open positions: exposure and
-     * overdue in the limit's currency, the oldest overdue due date in any currency.
+     * overdue in the limit's currency, the oldest overdue due date in any currency. The rule is
+     * {@code BuyerLedger.exposure} and {@code tradedBefore}; CreditCheckSnapshotFollowsTheRulesTest
+     * pins this statement to it.
      */
     static final String SNAPSHOT = """
             select b.blocked, b.block_reason, b.grade, b.credit_limit, b.currency, b.payment_term_days,
