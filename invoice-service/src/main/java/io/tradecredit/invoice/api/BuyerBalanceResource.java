@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.Reports;
@@ -38,7 +39,7 @@ public class BuyerBalanceResource {
 
     @GET
     public Uni<BalanceView> balance(@RestPath UUID buyerId, @RestQuery String asOf) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         return reports.aging(tenant.id(), buyerId, date).map(rows -> BalanceView.of(buyerId, date, rows));
     }
 }

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.LateChargeAccounts;
@@ -46,7 +47,7 @@ public class LateChargeResource {
 
     @GET
     public Uni<LateChargesView> get(@RestPath UUID id, @RestQuery String asOf) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         return accounts.asOf(tenant.id(), id, date).map(LateChargesView::of);
     }
 
