@@ -1,11 +1,8 @@
 package io.tradecredit.credit.messaging;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,12 +10,10 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
-import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.app.Ledger;
 import io.tradecredit.credit.domain.LedgerChange;
@@ -50,86 +45,49 @@ public class InvoiceEventConsumer {
             return Uni.createFrom().voidItem();
         }
         String name = e.type().substring(PREFIX.length(), e.type().length() - 3);
-        JsonNode d = e.data();
+        EventFields d = e.fields();
         List<LedgerChange> changes = new ArrayList<>();
         String regrade = null;
         switch (name) {
-            case "issued" -> changes.add(new LedgerChange(uuid(d, "invoiceId"), text(d, "invoiceNumber"),
-                    money(d, "total"), money(d, "openAmount"), date(d, "dueDate"), null, null, null));
+            case "issued" -> changes.add(new LedgerChange(d.uuid("invoiceId"), d.text("invoiceNumber"),
+                    d.money("total"), d.money("openAmount"), d.date("dueDate"), null, null, null));
             case "receipt-confirmed", "written-off", "credit-note-issued", "cancelled" ->
-                changes.add(LedgerChange.open(uuid(d, "invoiceId"), d.has("openAmount") ? money(d, "openAmount")
-                        : Money.zero(money(d, "total").currency())));
+                changes.add(LedgerChange.open(d.uuid("invoiceId"), d.optionalMoney("openAmount")
+                        .orElseGet(() -> Money.zero(d.money("total").currency()))));
             case "payment-received", "payment-reversed", "buyer-credit-applied" -> {
-                for (JsonNode a : required(d, "allocations")) {
-                    changes.add(LedgerChange.open(uuid(a, "invoiceId"), money(a, "openAmount")));
+                for (EventFields a : d.objects("allocations")) {
+                    changes.add(LedgerChange.open(a.uuid("invoiceId"), a.money("openAmount")));
                 }
             }
             case "paid" -> {
-                int dpd = required(d, "daysPastDue").asInt();
-                changes.add(new LedgerChange(uuid(d, "invoiceId"), null, null, money(d, "openAmount"), null, null,
-                        date(d, "paidOn"), dpd));
-                regrade = dpd > 0 ? "invoice " + text(d, "invoiceNumber") + " paid " + dpd + " days late" : null;
+                int dpd = d.integer("daysPastDue");
+                changes.add(new LedgerChange(d.uuid("invoiceId"), null, null, d.money("openAmount"), null, null,
+                        d.date("paidOn"), dpd));
+                regrade = dpd > 0 ? "invoice " + d.text("invoiceNumber") + " paid " + dpd + " days late" : null;
             }
             case "became-overdue" -> {
-                changes.add(LedgerChange.open(uuid(d, "invoiceId"), money(d, "openAmount")));
-                regrade = "invoice " + text(d, "invoiceNumber") + " became overdue";
+                changes.add(LedgerChange.open(d.uuid("invoiceId"), d.money("openAmount")));
+                regrade = "invoice " + d.text("invoiceNumber") + " became overdue";
             }
             case "dispute-opened" -> {
-                changes.add(disputed(d, money(d, "disputedAmount").amount()));
-                regrade = "dispute opened on invoice " + text(d, "invoiceNumber");
+                changes.add(disputed(d, d.money("disputedAmount").amount()));
+                regrade = "dispute opened on invoice " + d.text("invoiceNumber");
             }
             case "dispute-resolved" -> {
-                changes.add(disputed(d, money(d, "disputedAmount").amount().negate()));
-                regrade = "dispute resolved on invoice " + text(d, "invoiceNumber");
+                changes.add(disputed(d, d.money("disputedAmount").amount().negate()));
+                regrade = "dispute resolved on invoice " + d.text("invoiceNumber");
             }
-            case "instalment-missed" -> regrade = "payment plan instalment " + required(d, "instalmentNumber").asInt()
+            case "instalment-missed" -> regrade = "payment plan instalment " + d.integer("instalmentNumber")
                     + " missed";
-            case "plan-broken" -> regrade = "payment plan broken: " + text(d, "reason");
+            case "plan-broken" -> regrade = "payment plan broken: " + d.text("reason");
             default -> {
                 return Uni.createFrom().voidItem();
             }
         }
-        return ledger.apply(e.tenantId(), uuid(d, "buyerId"), changes, regrade);
+        return ledger.apply(e.tenantId(), d.uuid("buyerId"), changes, regrade);
     }
 
-    private static LedgerChange disputed(JsonNode d, BigDecimal delta) {
-        return new LedgerChange(uuid(d, "invoiceId"), null, null, money(d, "openAmount"), null, delta, null, null);
-    }
-
-    static JsonNode required(JsonNode d, String field) {
-        JsonNode v = d.get(field);
-        if (v == null || v.isNull()) {
-            throw new PoisonMessageException("event lacks " + field);
-        }
-        return v;
-    }
-
-    static String text(JsonNode d, String field) {
-        return required(d, field).asText();
-    }
-
-    static UUID uuid(JsonNode d, String field) {
-        try {
-            return UUID.fromString(text(d, field));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException(field + " is not a UUID: " + d.get(field));
-        }
-    }
-
-    static LocalDate date(JsonNode d, String field) {
-        try {
-            return LocalDate.parse(text(d, field));
-        } catch (DateTimeParseException e) {
-            throw new PoisonMessageException(field + " is not a date: " + d.get(field));
-        }
-    }
-
-    static Money money(JsonNode d, String field) {
-        JsonNode m = required(d, field);
-        try {
-            return Money.of(text(m, "amount"), text(m, "currency"));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException(field + " is not money: " + m);
-        }
+    private static LedgerChange disputed(EventFields d, BigDecimal delta) {
+        return new LedgerChange(d.uuid("invoiceId"), null, null, d.money("openAmount"), null, delta, null, null);
     }
 }
