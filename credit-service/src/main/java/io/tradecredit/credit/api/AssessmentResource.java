@@ -26,7 +26,7 @@ import io.tradecredit.credit.app.Assessments;
 
 @Path("/api/v1/buyers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class AssessmentResource {
     @Inject
     TenantContext tenant;

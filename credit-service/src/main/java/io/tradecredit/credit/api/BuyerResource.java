@@ -33,7 +33,7 @@ import io.tradecredit.credit.domain.BuyerSearch;
 
 @Path("/api/v1/buyers")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class BuyerResource {
     @Inject
     TenantContext tenant;

@@ -26,7 +26,7 @@ import io.tradecredit.invoice.app.Reports;
  */
 @Path("/api/v1/buyers/{buyerId}/balance")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class BuyerBalanceResource {
     @Inject
     TenantContext tenant;

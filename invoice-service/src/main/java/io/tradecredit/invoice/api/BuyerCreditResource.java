@@ -34,7 +34,7 @@ import io.tradecredit.invoice.domain.CreditMovement;
 /** A buyer's credit from overpayments: its statement, and applying it to invoices. */
 @Path("/api/v1/buyers/{buyerId}/credit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class BuyerCreditResource {
     @Inject
     TenantContext tenant;

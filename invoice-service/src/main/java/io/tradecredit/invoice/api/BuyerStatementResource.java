@@ -24,7 +24,7 @@ import io.tradecredit.invoice.app.Reports;
 /** A buyer's statement as of a date (default today), listing the ledger entries from {@code from}. */
 @Path("/api/v1/buyers/{buyerId}/statement")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class BuyerStatementResource {
     /** Without {@code from}, the statement lists the entries of the 30 days up to its date. */
     static final int DEFAULT_DAYS = 30;

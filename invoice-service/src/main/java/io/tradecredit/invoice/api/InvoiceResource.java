@@ -41,7 +41,7 @@ import io.tradecredit.invoice.domain.InvoiceStatus;
 
 @Path("/api/v1/invoices")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class InvoiceResource {
     @Inject
     TenantContext tenant;

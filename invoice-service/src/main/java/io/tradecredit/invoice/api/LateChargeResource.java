@@ -31,7 +31,7 @@ import io.tradecredit.invoice.domain.LateChargeWaiver;
 /** An invoice's late charges as of a date, and their waivers (audited). */
 @Path("/api/v1/invoices/{id}/late-charges")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class LateChargeResource {
     @Inject
     TenantContext tenant;

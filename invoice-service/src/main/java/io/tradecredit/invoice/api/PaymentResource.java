@@ -32,7 +32,7 @@ import io.tradecredit.invoice.app.Payments;
 
 @Path("/api/v1/payments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class PaymentResource {
     @Inject
     TenantContext tenant;

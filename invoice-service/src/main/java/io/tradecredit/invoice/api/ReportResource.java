@@ -22,7 +22,7 @@ import io.tradecredit.invoice.app.Reports;
 /** Receivables KPIs of the tenant as of a date (default today): aging and DSO, per currency. */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class ReportResource {
     @Inject
     TenantContext tenant;
