@@ -1,13 +1,14 @@
 package io.tradecredit.common.events;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -53,21 +54,11 @@ public final class EventFields {
     }
 
     public UUID uuid(String field) {
-        String text = text(field);
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw unreadable(field, "a UUID", node.get(field));
-        }
+        return parsed(field, "a UUID", UUID::fromString);
     }
 
     public LocalDate date(String field) {
-        String text = text(field);
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw unreadable(field, "a date", node.get(field));
-        }
+        return parsed(field, "a date", LocalDate::parse);
     }
 
     public int integer(String field) {
@@ -137,6 +128,15 @@ public final class EventFields {
             items.add(new EventFields(item, event, at + "."));
         }
         return items;
+    }
+
+    private <T> T parsed(String field, String expected, Function<String, T> parse) {
+        String text = text(field);
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw unreadable(field, expected, node.get(field));
+        }
     }
 
     private JsonNode required(String field) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -42,22 +43,24 @@ class ConstraintsTest {
                 "insert into widget_code (tenant_id, code) values ('acme', $1)", Tuple.of(code)).replaceWithVoid());
     }
 
-    @Test
-    void aDuplicateWrittenThroughHibernateNamesItsConstraint() throws Throwable {
-        String code = "h-" + UUID.randomUUID();
-        VertxContextSupport.subscribeAndAwait(() -> insertWithHibernate(code));
-        Throwable failure = failureOf(() -> insertWithHibernate(code));
+    /** Writes the same code twice with {@code insert}; the second write's failure names the constraint. */
+    private static <T> void aDuplicateNamesItsConstraint(String prefix, Function<String, Uni<T>> insert)
+            throws Throwable {
+        String code = prefix + UUID.randomUUID();
+        VertxContextSupport.subscribeAndAwait(() -> insert.apply(code));
+        Throwable failure = failureOf(() -> insert.apply(code));
         assertTrue(Constraints.uniqueViolated(failure, CONSTRAINT), failure::toString);
         assertFalse(Constraints.uniqueViolated(failure, "widget_other_unique"));
     }
 
     @Test
+    void aDuplicateWrittenThroughHibernateNamesItsConstraint() throws Throwable {
+        aDuplicateNamesItsConstraint("h-", ConstraintsTest::insertWithHibernate);
+    }
+
+    @Test
     void aDuplicateWrittenWithPlainSqlNamesItsConstraint() throws Throwable {
-        String code = "p-" + UUID.randomUUID();
-        VertxContextSupport.subscribeAndAwait(() -> insertWithPlainSql(code));
-        Throwable failure = failureOf(() -> insertWithPlainSql(code));
-        assertTrue(Constraints.uniqueViolated(failure, CONSTRAINT), failure::toString);
-        assertFalse(Constraints.uniqueViolated(failure, "widget_other_unique"));
+        aDuplicateNamesItsConstraint("p-", ConstraintsTest::insertWithPlainSql);
     }
 
     @Test
