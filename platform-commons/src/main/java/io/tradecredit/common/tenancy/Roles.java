@@ -12,7 +12,7 @@ public final class Roles {
     public static final String AGENCY = "agency";
     public static final String PLATFORM_OPS = "platform-ops";
 
-    /** Every tenant role: each may read the tenant's data. */
+    /** The roles that may read a tenant's data: every role of its staff. */
     public static final List<String> READER_ROLES = List.of(TENANT_ADMIN, FINANCE, CREDIT_MANAGER, COLLECTOR, VIEWER);
 
     /** The setting {@link #READERS} reads, {@link #READER_ROLES} unless set. */
