@@ -27,7 +27,7 @@ import io.tradecredit.credit.app.CreditLimits;
 /** A buyer's limit and terms: a credit manager sets them; everyone with access reads them. */
 @Path("/api/v1/buyers/{id}/credit-limit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class CreditLimitResource {
     @Inject
     TenantContext tenant;

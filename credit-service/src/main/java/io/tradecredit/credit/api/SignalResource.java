@@ -32,7 +32,7 @@ import io.tradecredit.credit.domain.WarningSignal;
 
 @Path("/api/v1/buyers/{id}/warning-signals")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class SignalResource {
     @Inject
     TenantContext tenant;

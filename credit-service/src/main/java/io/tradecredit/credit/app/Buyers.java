@@ -17,6 +17,7 @@ import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.persistence.Constraints;
 import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.domain.BuyerDetails;
 import io.tradecredit.credit.domain.BuyerRules;
@@ -143,12 +144,7 @@ public class Buyers {
     }
 
     private static boolean isDuplicateRegistration(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("buyer_registration_unique")) {
-                return true;
-            }
-        }
-        return false;
+        return Constraints.uniqueViolated(failure, "buyer_registration_unique");
     }
 
     private static DomainError duplicate(String registration) {

@@ -33,7 +33,7 @@ import io.tradecredit.invoice.domain.CreditNote;
 /** Credit notes on an invoice: issued by finance, listed for everyone who reads invoices. */
 @Path("/api/v1/invoices/{id}/credit-notes")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class CreditNoteResource {
     @Inject
     TenantContext tenant;

@@ -79,14 +79,14 @@ public class DisputeResource {
     }
 
     @GET
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+    @RolesAllowed(Roles.READERS)
     public Uni<List<DisputeView>> list(@RestPath UUID id) {
         return disputes.ofInvoice(tenant.id(), id).map(all -> all.stream().map(DisputeView::of).toList());
     }
 
     @GET
     @Path("/{disputeId}")
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+    @RolesAllowed(Roles.READERS)
     public Uni<DisputeView> get(@RestPath UUID id, @RestPath UUID disputeId) {
         return disputes.get(tenant.id(), id, disputeId).map(DisputeView::of);
     }

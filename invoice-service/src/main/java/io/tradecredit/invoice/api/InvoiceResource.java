@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
@@ -40,7 +41,7 @@ import io.tradecredit.invoice.domain.InvoiceStatus;
 
 @Path("/api/v1/invoices")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class InvoiceResource {
     @Inject
     TenantContext tenant;
@@ -112,7 +113,7 @@ public class InvoiceResource {
     @GET
     @Path("/{id}")
     public Uni<InvoiceView> get(@RestPath UUID id, @RestQuery String asOf) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         return invoices.get(tenant.id(), id).map(i -> InvoiceView.of(i, date));
     }
 
@@ -121,14 +122,14 @@ public class InvoiceResource {
             @RestQuery String dueFrom, @RestQuery String dueTo, @RestQuery @Min(0) Integer dpdMin,
             @RestQuery @Min(0) Integer dpdMax, @RestQuery String asOf,
             @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         if (dpdMin != null && dpdMax != null && dpdMin > dpdMax) {
             throw ProblemException.invalidField("dpdMin", "must not exceed dpdMax");
         }
-        var criteria = new InvoiceSearch(buyerId, status, Dates.parse(dueFrom, "dueFrom"),
-                Dates.parse(dueTo, "dueTo"), dpdMin, dpdMax, date);
-        int p = page == null ? 0 : page;
-        int s = size == null ? Page.DEFAULT_SIZE : size;
+        var criteria = new InvoiceSearch(buyerId, status, QueryParams.date(dueFrom, "dueFrom"),
+                QueryParams.date(dueTo, "dueTo"), dpdMin, dpdMax, date);
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
         return invoices.search(tenant.id(), criteria, p, s).map(found -> new Page<>(
                 found.items().stream().map(i -> InvoiceSummary.of(i, date)).toList(), p, s, found.total()));
     }

@@ -37,7 +37,7 @@ import io.tradecredit.invoice.domain.InstalmentSchedule;
 
 @Path("/api/v1/payment-plans")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class PaymentPlanResource {
     @Inject
     TenantContext tenant;

@@ -21,7 +21,7 @@ import io.tradecredit.invoice.domain.InvoicingPolicy;
 /** The tenant's invoicing policy: issue deadline, late-charge terms, DSO period. */
 @Path("/api/v1/policies/invoicing")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class PolicyResource {
     @Inject
     TenantContext tenant;

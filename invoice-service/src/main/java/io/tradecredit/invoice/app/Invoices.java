@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.persistence.Constraints;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.InvoiceDraft;
@@ -164,12 +165,7 @@ public class Invoices {
     }
 
     static boolean isDuplicateNumber(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("invoice_number_unique")) {
-                return true;
-            }
-        }
-        return false;
+        return Constraints.uniqueViolated(failure, "invoice_number_unique");
     }
 
     private static DomainError incomplete(List<Violation> errors) {
