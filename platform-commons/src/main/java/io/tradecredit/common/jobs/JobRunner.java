@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -119,10 +120,6 @@ public class JobRunner {
         return List.copyOf(jobs.keySet());
     }
 
-    public int batchSize() {
-        return batchSize;
-    }
-
     /** A job's date. */
     public record Due(String job, LocalDate asOf) {
     }
@@ -132,7 +129,7 @@ public class JobRunner {
         return CurrentTransaction.run(() -> CurrentTransaction.execute(ABANDONED,
                 Tuple.of(OffsetDateTime.now(clock), names().toArray(String[]::new))))
                 .map(rows -> {
-                    List<Due> due = new java.util.ArrayList<>();
+                    List<Due> due = new ArrayList<>();
                     rows.forEach(row -> due.add(new Due(row.getString("job"), row.getLocalDate("as_of"))));
                     return due;
                 });
