@@ -31,6 +31,12 @@ final class Bench {
                 + enc(System.getProperty("bench.clientSecret", "acme-integration-secret")));
     }
 
+    /** A user's token by password grant (default platform-operator: role platform-ops, no tenant). */
+    static String userToken(HttpClient http, String user, String password) throws Exception {
+        return token(http, "grant_type=password&client_id=tradecredit-cli&username=" + enc(user) + "&password="
+                + enc(password));
+    }
+
     private static String token(HttpClient http, String form) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(TOKEN_URL))
                 .header("Content-Type", "application/x-www-form-urlencoded")

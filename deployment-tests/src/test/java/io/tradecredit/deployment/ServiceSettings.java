@@ -26,12 +26,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * {@code KAFKA_SASL_JAAS_CONFIG} into {@code sasl.jaas.config} of the services' Kafka clients.</li>
  * </ul>
  * Build-time image settings ({@code quarkus.container-image.*}, {@code quarkus.jib.*}) and
- * test/dev profiles are not read by a running service.
+ * test/dev profiles are not read by a running service. {@code JAVA_TOOL_OPTIONS} is read by the
+ * service's JVM itself, whatever the launcher.
  */
 final class ServiceSettings {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-\"]+)");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+    /** Read by the JVM itself. */
+    static final Set<String> JVM = Set.of("JAVA_TOOL_OPTIONS");
     private static final Set<String> NOT_AT_RUNTIME_PREFIXES = Set.of("quarkus.container-image.", "quarkus.jib.");
 
     private final Set<String> names = new TreeSet<>();
@@ -61,7 +64,7 @@ final class ServiceSettings {
 
     /** Whether the service reads the environment variable {@code name}. */
     boolean reads(String name) {
-        if (names.contains(name)) {
+        if (names.contains(name) || JVM.contains(name)) {
             return true;
         }
         if (prefixes.stream().anyMatch(p -> name.startsWith(p + "_"))) {

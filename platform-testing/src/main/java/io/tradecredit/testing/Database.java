@@ -26,4 +26,17 @@ public final class Database {
             throw new IllegalStateException("query failed: " + sql, e);
         }
     }
+
+    /** Runs a statement (setting up a state to test against, e.g. a job run whose process died); returns the row count. */
+    public static int execute(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
+        }
+    }
 }

@@ -16,8 +16,6 @@ import io.tradecredit.credit.persistence.BuyerRepository;
 /** Limit reviews (at least once a year): which are due, and announcing each due date once. */
 @ApplicationScoped
 public class Reviews {
-    static final int BATCH = 10_000;
-
     @Inject
     BuyerRepository buyers;
 
@@ -28,9 +26,13 @@ public class Reviews {
         return Panache.withSession(() -> buyers.reviewsDue(tenantId, asOf, page, size));
     }
 
-    /** For the daily job, inside its transaction: review-due once per buyer and due date. Returns how many. */
-    public Uni<Integer> announceDue(LocalDate asOf) {
-        return buyers.reviewsToAnnounce(asOf, BATCH).chain(due -> {
+    /**
+     * One batch of the daily job, in its transaction: review-due for up to {@code limit} buyers (of
+     * every tenant) whose review fell due by {@code asOf} and was not announced yet, once per buyer
+     * and due date. Each leaves the selection; returns how many, 0 when none is left.
+     */
+    public Uni<Integer> announceDue(LocalDate asOf, int limit) {
+        return buyers.reviewsToAnnounce(asOf, limit).chain(due -> {
             due.forEach(Buyer::reviewAnnounced);
             return outbox.record(due.stream().map(b -> CreditEvents.reviewDue(b, asOf)).toList())
                     .replaceWith(due.size());

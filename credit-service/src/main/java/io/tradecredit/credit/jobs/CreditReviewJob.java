@@ -1,17 +1,21 @@
 package io.tradecredit.credit.jobs;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.jobs.DailyJob;
+import io.tradecredit.common.jobs.BatchedDailyJob;
 import io.tradecredit.credit.app.Reviews;
 
-/** Announces the limit reviews that fell due (review-due), once per buyer and due date. */
+/**
+ * Announces the limit reviews that fell due (review-due), once per buyer and due date; batched
+ * ({@link BatchedDailyJob}), each batch of buyers in a transaction of its own.
+ */
 @ApplicationScoped
-public class CreditReviewJob implements DailyJob {
+public class CreditReviewJob implements BatchedDailyJob {
     @Inject
     Reviews reviews;
 
@@ -21,7 +25,12 @@ public class CreditReviewJob implements DailyJob {
     }
 
     @Override
-    public Uni<String> run(LocalDate asOf) {
-        return reviews.announceDue(asOf).map(n -> n + " limit review(s) due by " + asOf + " announced");
+    public Uni<Batch> runBatch(LocalDate asOf, int batchSize) {
+        return reviews.announceDue(asOf, batchSize).map(Batch::of);
+    }
+
+    @Override
+    public String summary(LocalDate asOf, long rows, Map<String, Long> counts) {
+        return rows + " limit review(s) due by " + asOf + " announced";
     }
 }

@@ -14,8 +14,10 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.domain.BuyerSearch;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Buyers of a tenant. Every query takes the tenant: another tenant's buyer does not exist here. */
 @ApplicationScoped
@@ -69,10 +71,21 @@ public class BuyerRepository implements PanacheRepositoryBase<Buyer, UUID> {
                 .map(total -> new io.tradecredit.common.api.Page<>(new ArrayList<>(items), page, size, total)));
     }
 
-    /** Buyers of every tenant whose review is due by {@code asOf} and not yet announced for that due date. */
+    /**
+     * One batch of the review run: up to {@code limit} buyers of every tenant whose review is due by
+     * {@code asOf} and not yet announced for that due date, oldest due first, locked; buyers another
+     * transaction holds are skipped (left for a later run). Only the batch's entities are loaded.
+     */
     public Uni<List<Buyer>> reviewsToAnnounce(LocalDate asOf, int limit) {
-        return find("reviewDueOn <= ?1 and (reviewAnnouncedFor is null or reviewAnnouncedFor <> reviewDueOn)"
-                + " order by reviewDueOn, id", asOf).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+        return CurrentTransaction.execute("""
+                select id from buyer where review_due_on <= $1 and review_announced_for is distinct from review_due_on
+                order by review_due_on, id limit $2 for update skip locked""", Tuple.of(asOf, limit))
+                .chain(rows -> {
+                    List<UUID> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids.isEmpty() ? Uni.createFrom().item(List.<Buyer>of())
+                            : list("id in ?1 order by reviewDueOn, id", ids);
+                });
     }
 
     public Uni<io.tradecredit.common.api.Page<Buyer>> reviewsDue(String tenantId, LocalDate asOf, int page, int size) {

@@ -146,14 +146,22 @@ public class Invoices {
     }
 
     /**
-     * Marks every open invoice due before {@code asOf} overdue and announces each once; for the
-     * daily job (runs inside the job's transaction). Returns how many became overdue.
+     * One batch of the daily job, in its transaction: up to {@code limit} open invoices (of every
+     * tenant) due before {@code asOf} become overdue, each announced once. Every invoice it selects
+     * leaves the selection, so the next batch takes the next ones. Returns how many; 0 when none is
+     * left.
      */
-    public Uni<Integer> markOverdue(LocalDate asOf) {
-        return invoices.dueBefore(asOf, 100_000).chain(due -> {
-            List<Invoice> overdue = due.stream().filter(invoice -> invoice.markOverdue(asOf)).toList();
-            return outbox.record(overdue.stream().map(i -> InvoiceEvents.becameOverdue(i, asOf)).toList())
-                    .replaceWith(overdue.size());
+    public Uni<Integer> markOverdue(LocalDate asOf, int limit) {
+        return invoices.dueBefore(asOf, limit).chain(due -> {
+            for (Invoice invoice : due) {
+                if (!invoice.markOverdue(asOf)) {
+                    // the selection is the rule's; a row it refuses would be selected again and again
+                    throw new IllegalStateException("invoice " + invoice.id + " was selected to become overdue as of "
+                            + asOf + " but is " + invoice.status + " with " + invoice.open() + " open");
+                }
+            }
+            return outbox.record(due.stream().map(i -> InvoiceEvents.becameOverdue(i, asOf)).toList())
+                    .replaceWith(due.size());
         });
     }
 

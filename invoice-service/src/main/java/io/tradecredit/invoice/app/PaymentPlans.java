@@ -104,16 +104,21 @@ public class PaymentPlans {
         return Panache.withSession(() -> plans.ofBuyer(tenantId, buyerId));
     }
 
+    /** What one batch of judging did: plans judged, of which broken and completed. */
+    public record Judged(int plans, int broken, int completed) {
+    }
+
     /**
-     * For the daily job, inside its transaction: judges the instalments that fell due before
-     * {@code asOf}; a missed one breaks the plan and returns its invoices to normal collection.
-     * Returns how many plans broke and how many completed.
+     * One batch of the daily job, in its transaction: judges the instalments that fell due before
+     * {@code asOf} of up to {@code limit} active plans not yet judged for that date; a missed one
+     * breaks the plan and returns its invoices to normal collection. 0 plans when none is left.
      */
-    public Uni<int[]> judgeActive(LocalDate asOf) {
+    public Uni<Judged> judgeActive(LocalDate asOf, int limit) {
         int[] brokenAndCompleted = new int[2];
-        return plans.activeLocked(10_000).chain(active -> Multi.createFrom().iterable(active)
+        return plans.toJudge(asOf, limit).chain(active -> Multi.createFrom().iterable(active)
                 .onItem().transformToUniAndConcatenate(plan -> judge(plan, asOf, brokenAndCompleted))
-                .collect().last().replaceWith(brokenAndCompleted));
+                .collect().last()
+                .map(x -> new Judged(active.size(), brokenAndCompleted[0], brokenAndCompleted[1])));
     }
 
     private Uni<Void> judge(PaymentPlan plan, LocalDate asOf, int[] counts) {

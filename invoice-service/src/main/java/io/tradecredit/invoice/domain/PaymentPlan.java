@@ -48,6 +48,9 @@ public class PaymentPlan {
     public Status status;
     @Column(name = "judged_up_to", nullable = false)
     public int judgedUpTo;
+    /** The last business date the plan was judged for: a daily run judges a plan once per date. */
+    @Column(name = "judged_on")
+    public LocalDate judgedOn;
     @Column(name = "ended_on")
     public LocalDate endedOn;
     @Column(name = "end_reason")
@@ -93,6 +96,7 @@ public class PaymentPlan {
 
     /** Applies the day's verdict: instalments kept, broken by a missed one, or completed. */
     public void apply(PlanCompliance.Verdict verdict, LocalDate asOf) {
+        judgedOn = asOf;
         if (!verdict.kept().isEmpty()) {
             judgedUpTo = verdict.kept().get(verdict.kept().size() - 1);
         }

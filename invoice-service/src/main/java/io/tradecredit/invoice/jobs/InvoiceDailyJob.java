@@ -1,22 +1,29 @@
 package io.tradecredit.invoice.jobs;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.jobs.DailyJob;
+import io.tradecredit.common.jobs.BatchedDailyJob;
 import io.tradecredit.invoice.app.Invoices;
 import io.tradecredit.invoice.app.PaymentPlans;
 
 /**
- * The ledger's day: invoices past their due date become overdue, and payment plans whose
- * instalments fell due are judged (a missed instalment breaks the plan). Each change is
- * announced once.
+ * The ledger's day: invoices past their due date become overdue, then payment plans whose
+ * instalments fell due are judged (a missed instalment breaks the plan). Each change is announced
+ * once. Batched ({@link BatchedDailyJob}): each batch marks up to a batch of invoices, or, once
+ * none is left, judges up to a batch of plans, in a transaction of its own.
  */
 @ApplicationScoped
-public class InvoiceDailyJob implements DailyJob {
+public class InvoiceDailyJob implements BatchedDailyJob {
+    static final String OVERDUE = "invoices overdue";
+    static final String PLANS = "plans judged";
+    static final String BROKEN = "plans broken";
+    static final String COMPLETED = "plans completed";
+
     @Inject
     Invoices invoices;
 
@@ -29,9 +36,16 @@ public class InvoiceDailyJob implements DailyJob {
     }
 
     @Override
-    public Uni<String> run(LocalDate asOf) {
-        return invoices.markOverdue(asOf).chain(overdue -> plans.judgeActive(asOf).map(ended ->
-                overdue + " invoice(s) became overdue, " + ended[0] + " payment plan(s) broken, " + ended[1]
-                        + " completed as of " + asOf));
+    public Uni<Batch> runBatch(LocalDate asOf, int batchSize) {
+        return invoices.markOverdue(asOf, batchSize).chain(overdue -> overdue > 0
+                ? Uni.createFrom().item(Batch.of(overdue, OVERDUE))
+                : plans.judgeActive(asOf, batchSize).map(judged -> new Batch(judged.plans(),
+                        Map.of(PLANS, judged.plans(), BROKEN, judged.broken(), COMPLETED, judged.completed()))));
+    }
+
+    @Override
+    public String summary(LocalDate asOf, long rows, Map<String, Long> counts) {
+        return counts.getOrDefault(OVERDUE, 0L) + " invoice(s) became overdue, " + counts.getOrDefault(BROKEN, 0L)
+                + " payment plan(s) broken, " + counts.getOrDefault(COMPLETED, 0L) + " completed as of " + asOf;
     }
 }

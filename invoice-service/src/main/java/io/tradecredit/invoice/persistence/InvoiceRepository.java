@@ -16,9 +16,11 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.InvoiceSearch;
 import io.tradecredit.invoice.domain.InvoiceStatus;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Invoices of a tenant. Every query takes the tenant: another tenant's invoice does not exist here. */
 @ApplicationScoped
@@ -77,9 +79,22 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 .map(total -> new io.tradecredit.common.api.Page<>(new ArrayList<>(items), page, size, total)));
     }
 
-    /** Open invoices whose due date is before {@code asOf} and not yet marked overdue, in batches. */
+    /**
+     * One batch of the overdue run: up to {@code limit} invoices of every tenant that are OPEN with
+     * something open and due before {@code asOf} (the rows {@link Invoice#markOverdue} changes),
+     * oldest due date first, locked; rows another transaction holds are skipped (left for a later
+     * run). Only the batch's entities are loaded.
+     */
     public Uni<List<Invoice>> dueBefore(LocalDate asOf, int limit) {
-        return find("status = ?1 and dueDate < ?2 order by id", InvoiceStatus.OPEN, asOf)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+        return CurrentTransaction.execute("""
+                select id from invoice
+                where status = 'OPEN' and due_date < $1 and paid_amount + credited_amount + written_off_amount < total_amount
+                order by due_date, id limit $2 for update skip locked""", Tuple.of(asOf, limit))
+                .chain(rows -> {
+                    List<UUID> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids.isEmpty() ? Uni.createFrom().item(List.<Invoice>of())
+                            : list("id in ?1 order by dueDate, id", ids);
+                });
     }
 }

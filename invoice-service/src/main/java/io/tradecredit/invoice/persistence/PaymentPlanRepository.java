@@ -2,11 +2,11 @@ package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.BulkInsert;
+import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.invoice.domain.PaymentPlan;
 import io.tradecredit.invoice.domain.PlanCompliance;
 import io.tradecredit.invoice.domain.PlanInstalment;
@@ -31,10 +32,19 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
         return list("tenantId = ?1 and buyerId = ?2 order by agreedOn desc, createdAt desc", tenantId, buyerId);
     }
 
-    /** Active plans, locked: one daily run judges a plan at a time. */
-    public Uni<List<PaymentPlan>> activeLocked(int limit) {
-        return find("status = ?1 order by id", PaymentPlan.Status.ACTIVE).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .page(0, limit).list();
+    /**
+     * One batch of the daily run: up to {@code limit} active plans (of every tenant) not yet judged
+     * for {@code asOf}, in id order, locked; plans another transaction holds are skipped.
+     */
+    public Uni<List<PaymentPlan>> toJudge(LocalDate asOf, int limit) {
+        return CurrentTransaction.execute("""
+                select id from payment_plan where status = 'ACTIVE' and judged_on is distinct from $1
+                order by id limit $2 for update skip locked""", io.vertx.mutiny.sqlclient.Tuple.of(asOf, limit))
+                .chain(rows -> {
+                    List<UUID> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids.isEmpty() ? Uni.createFrom().item(List.<PaymentPlan>of()) : list("id in ?1 order by id", ids);
+                });
     }
 
     public Uni<List<PlanInstalment>> instalments(UUID planId) {

@@ -10,7 +10,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Runs every job of the service once a day for today's date (from the injected clock). */
+/**
+ * Runs every job of the service once a day for today's date (from the injected clock), and resumes
+ * runs whose process died half-way ({@code RUNNING} with an expired lease) soon after, on whichever
+ * replica looks first.
+ */
 @ApplicationScoped
 public class DailyJobScheduler {
     @Inject
@@ -26,6 +30,16 @@ public class DailyJobScheduler {
         // one after the other; a failing job must not stop the others
         return Multi.createFrom().iterable(runner.names())
                 .onItem().transformToUniAndConcatenate(name -> runner.run(name, today)
+                        .onFailure().recoverWithNull())
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Resumes runs left {@code RUNNING} by a process that died (their lease expired), oldest first. */
+    @Scheduled(every = "${tradecredit.jobs.resume-every}", delayed = "${tradecredit.jobs.resume-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DisabledJobs.class)
+    Uni<Void> resumeAbandoned() {
+        return runner.abandoned().onItem().transformToMulti(runs -> Multi.createFrom().iterable(runs))
+                .onItem().transformToUniAndConcatenate(run -> runner.run(run.job(), run.asOf())
                         .onFailure().recoverWithNull())
                 .collect().last().replaceWithVoid();
     }

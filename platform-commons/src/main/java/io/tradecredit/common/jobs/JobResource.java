@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.errors.ProblemException;
@@ -39,10 +40,14 @@ public class JobResource {
         return new Jobs(runner.names());
     }
 
-    /** {@code asOf} defaults to today; a date already run answers its earlier result. */
+    /**
+     * {@code asOf} defaults to today. Answers 200 with the date's run: done now ({@code firstRun}
+     * true; a failed or crashed earlier run is resumed), or already done earlier (false). 202 with
+     * status {@code RUNNING} when another caller is running it right now.
+     */
     @POST
     @Path("/{job}")
-    public Uni<JobRun> run(@RestPath String job, @RestQuery String asOf) {
+    public Uni<RestResponse<JobRun>> run(@RestPath String job, @RestQuery String asOf) {
         LocalDate date;
         if (asOf == null || asOf.isBlank()) {
             date = LocalDate.now(clock);
@@ -53,6 +58,7 @@ public class JobResource {
                 throw ProblemException.invalidField("asOf", "must be a date like 2026-11-22, got '" + asOf + "'");
             }
         }
-        return runner.run(job, date);
+        return runner.run(job, date).map(run -> JobRun.RUNNING.equals(run.status())
+                ? RestResponse.accepted(run) : RestResponse.ok(run));
     }
 }

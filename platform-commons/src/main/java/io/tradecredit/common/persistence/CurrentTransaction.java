@@ -44,6 +44,7 @@ public final class CurrentTransaction {
         return require().chain(Panache::getSession).chain(session -> session.flush()
                 .chain(() -> Uni.createFrom().completionStage(() -> connectionOf(session)
                         .preparedQuery(sql, parameters.getDelegate())))
+                // typed, so its rows are the Mutiny Row (untyped, iterating gives the bare Vert.x rows)
                 .map(rows -> RowSet.newInstance(rows, Row.__TYPE_ARG)));
     }
 
