@@ -1,0 +1,137 @@
+package io.tradecredit.credit.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.money.Money;
+
+class BuyerTest {
+    static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-22T10:00:00Z");
+    static final UUID ID = UUID.fromString("0193a1b2-0000-7000-8000-000000000001");
+
+    static Buyer registered(String industry, String currency, Integer termDays) {
+        return Buyer.register("tenant-a", ID, new BuyerDetails("  Globex Trading Ltd. ", "CN", " 91350100m000100y43 ",
+                " 91350100M000100Y43 ", " 8 Market St, Shenzhen ", industry, LocalDate.of(2014, 5, 1), currency,
+                termDays), 30, NOW);
+    }
+
+    @Test
+    void registeringTidiesTheDetailsAndKeepsTheTenantsDefaultsWhereNoneAreGiven() {
+        Buyer b = registered(null, null, null);
+        assertEquals(ID, b.id);
+        assertEquals("tenant-a", b.tenantId);
+        assertEquals("Globex Trading Ltd.", b.name);
+        assertEquals("CN", b.country);
+        assertEquals("91350100M000100Y43", b.registrationNumber);
+        assertEquals("91350100M000100Y43", b.taxId);
+        assertEquals("8 Market St, Shenzhen", b.address);
+        assertNull(b.industry);
+        assertEquals(LocalDate.of(2014, 5, 1), b.foundedOn);
+        assertEquals("CNY", b.currency);
+        assertEquals(30, b.paymentTermDays);
+        assertEquals(NOW, b.createdAt);
+        assertEquals(NOW, b.updatedAt);
+        assertFalse(b.blocked);
+        assertNull(b.limit());
+    }
+
+    @Test
+    void givenCurrencyTermsAndIndustryAreTaken() {
+        Buyer b = registered(" wholesale ", "EUR", 60);
+        assertEquals("wholesale", b.industry);
+        assertEquals("EUR", b.currency);
+        assertEquals(60, b.paymentTermDays);
+        assertNull(registered("   ", null, null).industry);
+    }
+
+    @Test
+    void changingDetailsLaterKeepsCurrencyAndTermsWhenLeftOut() {
+        Buyer b = registered(null, "EUR", 60);
+        b.apply(new BuyerDetails("Globex GmbH", "DE", "HRB 86891", "DE123456789", "Marktplatz 1, Hamburg", "retail",
+                null, null, null), NOW.plusDays(1));
+        assertEquals("Globex GmbH", b.name);
+        assertEquals("HRB 86891", b.registrationNumber);
+        assertEquals("retail", b.industry);
+        assertNull(b.foundedOn);
+        assertEquals("EUR", b.currency);
+        assertEquals(60, b.paymentTermDays);
+        assertEquals(NOW.plusDays(1), b.updatedAt);
+        assertEquals(NOW, b.createdAt);
+    }
+
+    @Test
+    void managerSetsALimitInTheBuyersCurrency() {
+        Buyer b = registered(null, null, null);
+        b.changeLimit(Money.of("500000.00", "CNY"), "credit.manager@tenant-a", NOW.plusHours(1));
+        assertEquals(Money.of("500000.00", "CNY"), b.limit());
+        assertEquals(new BigDecimal("500000.00"), b.creditLimit);
+        assertEquals("credit.manager@tenant-a", b.limitSetBy);
+        assertEquals(NOW.plusHours(1), b.limitSetAt);
+        assertEquals(NOW.plusHours(1), b.updatedAt);
+    }
+
+    @Test
+    void limitInAnotherCurrencyIsRefusedAndTheOldOneStays() {
+        Buyer b = registered(null, null, null);
+        b.changeLimit(Money.of("500000.00", "CNY"), "credit.manager@tenant-a", NOW);
+        var e = assertThrows(RuntimeException.class,
+                () -> b.changeLimit(Money.of("60000.00", "EUR"), "credit.manager@tenant-a", NOW.plusHours(1)));
+        assertEquals("limit in EUR for a buyer in CNY", e.getMessage());
+        assertEquals(Money.of("500000.00", "CNY"), b.limit());
+        assertEquals(NOW, b.limitSetAt);
+    }
+
+    @Test
+    void blockingKeepsTheReasonUntilLifted() {
+        Buyer b = registered(null, null, null);
+        b.block("payment default reported elsewhere", NOW.plusDays(2));
+        assertTrue(b.blocked);
+        assertEquals("payment default reported elsewhere", b.blockReason);
+        assertEquals(NOW.plusDays(2), b.updatedAt);
+        var e = assertThrows(RuntimeException.class, () -> registered(null, null, null).liftBlock(NOW));
+        assertEquals("Buyer " + ID + " is not blocked", e.getMessage());
+    }
+
+    @Test
+    void reviewIsScheduledForTheGivenDay() {
+        Buyer b = registered(null, null, null);
+        b.scheduleReview(LocalDate.of(2027, 11, 22));
+        assertEquals(LocalDate.of(2027, 11, 22), b.reviewDueOn);
+    }
+
+    @Test
+    void limitRequestWaitsForAManagerWhoApprovesOrRejectsIt() {
+        Buyer b = registered(null, null, null);
+        var r = LimitRequest.pending(b, Money.of("750000.00", "CNY"), "grade rose from 5 to 3", "credit-service", NOW);
+        assertEquals(LimitRequest.PENDING, r.status);
+        assertEquals(Money.of("750000.00", "CNY"), r.requested());
+        assertEquals("tenant-a", r.tenantId);
+        assertEquals(ID, r.buyerId);
+        r.decide(true, "credit.manager@tenant-a", "audited accounts seen", NOW.plusDays(1));
+        assertEquals(LimitRequest.APPROVED, r.status);
+        assertEquals("credit.manager@tenant-a", r.decidedBy);
+        assertEquals("audited accounts seen", r.decisionNote);
+        assertEquals(NOW.plusDays(1), r.decidedAt);
+        var rejected = LimitRequest.pending(b, Money.of("750000.00", "CNY"), "asked by sales", "sales@tenant-a", NOW);
+        rejected.decide(false, "credit.manager@tenant-a", "too early", NOW.plusDays(1));
+        assertEquals(LimitRequest.REJECTED, rejected.status);
+    }
+
+    @Test
+    void warningSignalIsOpenUntilResolved() {
+        var s = new SignalReport();
+        assertTrue(s.isOpen());
+        s.resolvedAt = NOW;
+        assertFalse(s.isOpen());
+    }
+}
