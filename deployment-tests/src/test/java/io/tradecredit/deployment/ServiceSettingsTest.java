@@ -30,7 +30,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
  */
 class ServiceSettingsTest {
     private static final Pattern CHANNEL = Pattern.compile(
-            "^mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(topic|pattern|dead-letter-queue\\.topic|group\\.id|failure-strategy)$");
+            "^mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(connector|topic|pattern|dead-letter-queue\\.topic|group\\.id|failure-strategy)$");
+    /** The chassis' defaults for every channel of the Kafka connector (its microprofile-config.properties). */
+    private static final Pattern KAFKA_CONNECTOR = Pattern.compile(
+            "^mp\\.messaging\\.connector\\.smallrye-kafka\\.(dead-letter-queue\\.topic|group\\.id|failure-strategy)$");
 
     static List<Rendering> renderings() {
         return Rendering.all();
@@ -115,6 +118,13 @@ class ServiceSettingsTest {
     void theServicesMessagingChannelsMatchTheTopology() {
         JsonNode topology = Repository.topology();
         List<String> problems = new ArrayList<>();
+        Map<String, String> kafkaDefaults = new TreeMap<>();
+        Repository.properties(Repository.CHASSIS_CONFIG).forEach((key, value) -> {
+            Matcher m = KAFKA_CONNECTOR.matcher(key.toString());
+            if (m.matches()) {
+                kafkaDefaults.put(m.group(1), value.toString());
+            }
+        });
         for (String service : Repository.services().keySet()) {
             Map<String, Map<String, String>> channels = new TreeMap<>();
             Repository.applicationProperties(service).forEach((key, value) -> {
@@ -124,6 +134,9 @@ class ServiceSettingsTest {
                             .put(m.group(3), value.toString());
                 }
             });
+            channels.values().stream().filter(settings -> "smallrye-kafka".equals(settings.get("connector")))
+                    .forEach(settings -> kafkaDefaults.forEach((name, value) -> settings.putIfAbsent(name,
+                            value.replace("${quarkus.application.name}", service))));
             channels.forEach((channel, settings) -> {
                 boolean incoming = channel.startsWith("incoming");
                 String topic = settings.getOrDefault("topic", channel.substring(channel.indexOf(' ') + 1));

@@ -9,7 +9,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.events.Inbox;
-import io.tradecredit.common.events.PoisonMessageException;
 
 /** Consumes widget events through the inbox, the way services consume each other's events. */
 @ApplicationScoped
@@ -20,13 +19,11 @@ public class WidgetSeenConsumer {
     @Incoming("widget-events")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return inbox.receive("widget-seen", record, event -> {
-            if (!event.data().hasNonNull("name")) {
-                throw new PoisonMessageException("widget event " + event.id() + " has no name");
-            }
+            String name = event.fields().text("name"); // a widget event without one goes to the DLQ
             return Panache.getSession().chain(s -> s
                     .createNativeQuery("insert into widget_seen (event_id, tenant_id, name) values (:id, :t, :n)")
                     .setParameter("id", event.id()).setParameter("t", event.tenantId())
-                    .setParameter("n", event.data().get("name").asText()).executeUpdate())
+                    .setParameter("n", name).executeUpdate())
                     .replaceWithVoid();
         }).replaceWithVoid();
     }

@@ -16,12 +16,15 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  */
 public final class Tokens {
     public static final String ISSUER = "https://server.example.com";
+    /** The audience the platform's tokens carry (Keycloak's audience mapper; quarkus.oidc.token.audience). */
+    public static final String AUDIENCE = "tradecredit-api";
 
     private final String tenant;
     private String subject = "tester";
     private List<String> roles = List.of();
     private String agencyCode;
     private long expiresInSeconds = 300;
+    private String audience = AUDIENCE;
 
     private Tokens(String tenant) {
         this.tenant = tenant;
@@ -52,6 +55,12 @@ public final class Tokens {
         return this;
     }
 
+    /** A token issued for another client (e.g. {@code admin-cli}): the platform must refuse it. */
+    public Tokens audience(String otherAudience) {
+        this.audience = otherAudience;
+        return this;
+    }
+
     public Tokens expiresIn(long seconds) {
         this.expiresInSeconds = seconds;
         return this;
@@ -59,7 +68,7 @@ public final class Tokens {
 
     public String mint() {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject).preferredUserName(subject)
-                .claim("typ", "Bearer");
+                .audience(audience).claim("typ", "Bearer");
         Map<String, Object> realmAccess = new LinkedHashMap<>();
         realmAccess.put("roles", roles);
         claims.claim("realm_access", realmAccess);

@@ -1,2 +1,5 @@
-/** collections-service: Kafka consumers (through the chassis Inbox, with a DLQ per channel) and the mapping of domain events to the outbox. */
+/**
+ * collections-service: Kafka consumers. Each applies an event once through the chassis Inbox (dead-letter
+ * topic for poison messages) by calling a use case in app; it decides nothing itself.
+ */
 package io.tradecredit.collections.messaging;

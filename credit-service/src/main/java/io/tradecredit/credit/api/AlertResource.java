@@ -18,10 +18,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.credit.app.Alerts;
 import io.tradecredit.credit.domain.Alert;
-import io.tradecredit.credit.domain.Alerts;
 
 /** The credit manager's alerts: grade falls, cut limits, blocked buyers. */
 @Path("/api/v1/alerts")
@@ -45,8 +46,8 @@ public class AlertResource {
     @GET
     public Uni<Page<AlertView>> search(@RestQuery UUID buyerId, @RestQuery Boolean open,
             @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        int p = Paging.page(page);
-        int s = Paging.size(size);
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
         return alerts.search(tenant.id(), buyerId, open == null || open, p, s).map(found -> new Page<>(
                 found.items().stream().map(AlertView::of).toList(), p, s, found.total()));
     }

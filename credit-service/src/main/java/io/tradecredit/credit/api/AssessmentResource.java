@@ -19,13 +19,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.credit.domain.Assessments;
+import io.tradecredit.credit.app.Assessments;
 
 @Path("/api/v1/buyers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class AssessmentResource {
     @Inject
     TenantContext tenant;
@@ -44,8 +45,8 @@ public class AssessmentResource {
     @Path("/assessments")
     public Uni<Page<AssessmentView>> history(@RestPath UUID id, @RestQuery @Min(0) Integer page,
             @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        int p = Paging.page(page);
-        int s = Paging.size(size);
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
         return assessments.history(tenant.id(), id, p, s).map(found -> new Page<>(
                 found.items().stream().map(AssessmentView::of).toList(), p, s, found.total()));
     }

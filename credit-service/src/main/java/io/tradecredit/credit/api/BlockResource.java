@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.credit.domain.CreditLimits;
+import io.tradecredit.credit.app.CreditLimits;
 
 /**
  * Lifting a block on new credit: the service blocks a buyer by itself (an insolvency filing), only

@@ -25,14 +25,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.credit.domain.Buyers;
-import io.tradecredit.credit.persistence.BuyerRepository;
+import io.tradecredit.credit.app.Buyers;
+import io.tradecredit.credit.domain.BuyerSearch;
 
 @Path("/api/v1/buyers")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class BuyerResource {
     @Inject
     TenantContext tenant;
@@ -74,9 +75,9 @@ public class BuyerResource {
     public Uni<Page<BuyerView>> search(@RestQuery String name, @RestQuery String registrationNumber,
             @RestQuery String country, @RestQuery @Min(1) @Max(10) Integer gradeFrom, @RestQuery Boolean blocked,
             @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        int p = Paging.page(page);
-        int s = Paging.size(size);
-        var criteria = new BuyerRepository.Criteria(name, registrationNumber, country, gradeFrom, blocked);
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
+        var criteria = new BuyerSearch(name, registrationNumber, country, gradeFrom, blocked);
         return buyers.search(tenant.id(), criteria, p, s).map(found -> new Page<>(
                 found.items().stream().map(BuyerView::of).toList(), p, s, found.total()));
     }

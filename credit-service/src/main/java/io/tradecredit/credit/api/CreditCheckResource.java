@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.credit.domain.CreditChecks;
+import io.tradecredit.credit.app.CreditChecks;
 
 /** The order-time credit check: APPROVED, REFER or DECLINED with every reason; the decision is recorded. */
 @Path("/api/v1/credit-checks")

@@ -22,12 +22,12 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.credit.domain.CreditLimits;
+import io.tradecredit.credit.app.CreditLimits;
 
 /** A buyer's limit and terms: a credit manager sets them; everyone with access reads them. */
 @Path("/api/v1/buyers/{id}/credit-limit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class CreditLimitResource {
     @Inject
     TenantContext tenant;

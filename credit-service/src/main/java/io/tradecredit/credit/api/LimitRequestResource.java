@@ -25,7 +25,7 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.credit.domain.CreditLimits;
+import io.tradecredit.credit.app.CreditLimits;
 
 /** Limit changes asked for by a user or proposed by the service; a credit manager decides. */
 @Path("/api/v1/limit-requests")

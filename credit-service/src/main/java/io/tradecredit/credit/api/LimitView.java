@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
+import io.tradecredit.credit.app.CreditLimits;
 import io.tradecredit.credit.domain.Buyer;
-import io.tradecredit.credit.domain.CreditLimits;
 
 /** A buyer's limit and terms, what the formula recommends for its grade, and a request waiting for approval. */
 public record LimitView(UUID buyerId, Money limit, Money recommended, int paymentTermDays, Integer grade,

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.credit.app.Policies;
 import io.tradecredit.credit.domain.CreditPolicy;
-import io.tradecredit.credit.domain.Policies;
 
 /**
  * The tenant's credit policy as one document (scoring, limit formula, check rules, grade-drop
@@ -32,7 +32,7 @@ public class PolicyResource {
 
     @GET
     public Uni<CreditPolicy> get() {
-        return policies.get(tenant.id());
+        return policies.of(tenant.id());
     }
 
     @PUT

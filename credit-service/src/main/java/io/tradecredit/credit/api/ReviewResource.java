@@ -15,9 +15,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.credit.domain.Reviews;
+import io.tradecredit.credit.app.Reviews;
 
 /** Buyers whose limit review is due by a date (today by default), earliest first. */
 @Path("/api/v1/credit-reviews")
@@ -36,9 +37,9 @@ public class ReviewResource {
     @GET
     public Uni<Page<BuyerView>> due(@RestQuery String asOf, @RestQuery @Min(0) Integer page,
             @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        int p = Paging.page(page);
-        int s = Paging.size(size);
-        return reviews.due(tenant.id(), Paging.dateOrToday(asOf, "asOf", clock), p, s).map(found -> new Page<>(
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
+        return reviews.due(tenant.id(), QueryParams.dateOrToday(asOf, "asOf", clock), p, s).map(found -> new Page<>(
                 found.items().stream().map(BuyerView::of).toList(), p, s, found.total()));
     }
 }

@@ -26,13 +26,13 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.credit.app.Signals;
 import io.tradecredit.credit.domain.SignalReport;
-import io.tradecredit.credit.domain.Signals;
 import io.tradecredit.credit.domain.WarningSignal;
 
 @Path("/api/v1/buyers/{id}/warning-signals")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class SignalResource {
     @Inject
     TenantContext tenant;

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.tradecredit.credit.domain.AltmanZScore;
-import io.tradecredit.credit.domain.BuyerStatement;
+import io.tradecredit.credit.domain.StoredFinancialStatement;
 
 /** A stored statement with its Altman Z''-score and zone. */
 public record StatementView(UUID buyerId, int fiscalYear, String currency, BigDecimal totalAssets,
@@ -13,7 +13,7 @@ public record StatementView(UUID buyerId, int fiscalYear, String currency, BigDe
         BigDecimal retainedEarnings, BigDecimal ebit, BigDecimal equity, BigDecimal revenue, BigDecimal netWorth,
         BigDecimal zScore, AltmanZScore.Zone zone, String recordedBy, OffsetDateTime recordedAt) {
 
-    public static StatementView of(BuyerStatement s) {
+    public static StatementView of(StoredFinancialStatement s) {
         AltmanZScore z = AltmanZScore.of(s.statement());
         return new StatementView(s.buyerId, s.fiscalYear, s.currency, s.totalAssets, s.currentAssets,
                 s.currentLiabilities, s.totalLiabilities, s.retainedEarnings, s.ebit, s.equity, s.revenue, s.netWorth,

@@ -32,6 +32,14 @@ public class Alert {
     @Column(name = "acknowledged_at")
     public OffsetDateTime acknowledgedAt;
 
+    /** The credit manager has seen it; the first acknowledgement stands. */
+    public void acknowledge(String by, OffsetDateTime at) {
+        if (acknowledgedAt == null) {
+            acknowledgedAt = at;
+            acknowledgedBy = by;
+        }
+    }
+
     public static Alert raise(Buyer buyer, String kind, String message, OffsetDateTime at) {
         Alert a = new Alert();
         a.id = UUID.randomUUID();

@@ -10,8 +10,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.tradecredit.credit.persistence.FactorsConverter;
-
 /** One assessment in a buyer's history: score, grade, the factors that explain them and what caused it. */
 @Entity
 @Table(name = "assessment")

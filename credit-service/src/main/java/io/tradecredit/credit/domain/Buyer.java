@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -112,6 +112,25 @@ public class Buyer {
         updatedAt = at;
     }
 
+    /** A new assessment's score and grade; returns the grade before it (null when never assessed). */
+    public Integer regrade(Assessment a, OffsetDateTime at) {
+        Integer previous = grade;
+        score = a.score();
+        grade = a.grade();
+        assessedAt = at;
+        return previous;
+    }
+
+    /** The payment term agreed with the buyer, in days (0: prepayment). */
+    public void agreePaymentTerm(int days) {
+        paymentTermDays = days;
+    }
+
+    /** The review due on {@link #reviewDueOn} has been announced; it is not announced again. */
+    public void reviewAnnounced() {
+        reviewAnnouncedFor = reviewDueOn;
+    }
+
     /** The next review, a review interval after a credit manager's decision. */
     public void scheduleReview(LocalDate dueOn) {
         reviewDueOn = dueOn;
@@ -129,7 +148,7 @@ public class Buyer {
      */
     public String liftBlock(OffsetDateTime at) {
         if (!blocked) {
-            throw ProblemException.conflict("Buyer " + id + " is not blocked");
+            throw DomainError.conflict("buyer.not-blocked", "Buyer " + id + " is not blocked");
         }
         String lifted = blockReason;
         blocked = false;

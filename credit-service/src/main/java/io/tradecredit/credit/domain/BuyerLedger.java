@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.domain.PaymentIndex.Settlement;
 
 /**
@@ -14,13 +15,53 @@ import io.tradecredit.credit.domain.PaymentIndex.Settlement;
  * the payment history for the payment index and the disputed share. A paid invoice counts with
  * its total and the days it was paid past due; an invoice still open past its due date counts
  * with its open amount and its days past due so far, so a buyer that stops paying is graded down
- * before it pays at last.
+ * before it pays at last. The same positions give the buyer's {@link Exposure} for the credit check.
  */
 public record BuyerLedger(List<Position> positions) {
 
     /** One invoice as the ledger's events described it; amounts in the invoice currency. */
-    public record Position(BigDecimal total, BigDecimal open, LocalDate dueDate, BigDecimal disputedTotal,
-            LocalDate paidOn, Integer daysPastDue) {
+    public record Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
+            BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue) {
+
+        /** Something is still owed on it (disputed or not). */
+        public boolean isOpen() {
+            return open.signum() > 0;
+        }
+
+        /** Still owed after its due date: overdue from the day after it. */
+        public boolean overdueOn(LocalDate asOf) {
+            return isOpen() && dueDate.isBefore(asOf);
+        }
+    }
+
+    /** Whether the buyer was ever invoiced: a buyer that never was gets its first order on first-order terms. */
+    public boolean tradedBefore() {
+        return !positions.isEmpty();
+    }
+
+    /** What the buyer owes on {@code today}, summed in {@code currency} (its limit's). */
+    public Exposure exposure(String currency, LocalDate today) {
+        Money open = Money.zero(currency);
+        Money overdue = Money.zero(currency);
+        LocalDate oldestOverdueDue = null;
+        for (Position p : positions) {
+            if (!p.isOpen()) {
+                continue;
+            }
+            boolean inCurrency = p.currency().equals(currency);
+            if (inCurrency) {
+                open = open.plus(Money.of(p.open(), currency));
+            }
+            if (p.overdueOn(today)) {
+                if (inCurrency) {
+                    overdue = overdue.plus(Money.of(p.open(), currency));
+                }
+                if (oldestOverdueDue == null || p.dueDate().isBefore(oldestOverdueDue)) {
+                    oldestOverdueDue = p.dueDate();
+                }
+            }
+        }
+        return new Exposure(open, overdue, oldestOverdueDue);
     }
 
     public List<Settlement> settlements(LocalDate asOf) {
@@ -28,7 +69,7 @@ public record BuyerLedger(List<Position> positions) {
         for (Position p : positions) {
             if (p.paidOn() != null && p.daysPastDue() != null) {
                 history.add(new Settlement(p.total(), p.daysPastDue()));
-            } else if (p.open().signum() > 0 && p.dueDate().isBefore(asOf)) {
+            } else if (p.overdueOn(asOf)) {
                 history.add(new Settlement(p.open(), (int) ChronoUnit.DAYS.between(p.dueDate(), asOf)));
             }
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.tradecredit.common.errors.Problem.FieldError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -21,39 +21,39 @@ public final class BuyerRules {
     }
 
     /** Every problem, each naming its field; empty when the buyer may be stored. */
-    public static List<FieldError> violations(BuyerDetails d, LocalDate today) {
-        List<FieldError> errors = new ArrayList<>();
+    public static List<Violation> violations(BuyerDetails d, LocalDate today) {
+        List<Violation> errors = new ArrayList<>();
         required(errors, "name", d.name());
         required(errors, "taxId", d.taxId());
         required(errors, "address", d.address());
         if (d.country() == null || !COUNTRIES.contains(d.country())) {
-            errors.add(new FieldError("country", "must be an ISO 3166 two-letter country code such as CN"));
+            errors.add(new Violation("country", "must be an ISO 3166 two-letter country code such as CN"));
         }
         if (d.registrationNumber() == null || d.registrationNumber().isBlank()) {
-            errors.add(new FieldError("registrationNumber", "is required"));
+            errors.add(new Violation("registrationNumber", "is required"));
         } else if ("CN".equals(d.country())) {
-            UnifiedSocialCreditCode.problem(d.registrationNumber().strip()).ifPresent(p -> errors.add(new FieldError(
+            UnifiedSocialCreditCode.problem(d.registrationNumber().strip()).ifPresent(p -> errors.add(new Violation(
                     "registrationNumber", "is not a valid unified social credit code: " + p)));
         }
         if (d.foundedOn() != null && d.foundedOn().isAfter(today)) {
-            errors.add(new FieldError("foundedOn", "must not be in the future"));
+            errors.add(new Violation("foundedOn", "must not be in the future"));
         }
         if (d.currency() != null) {
             try {
                 Money.currencyOf(d.currency());
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("currency", "must be an ISO 4217 currency code such as CNY"));
+                errors.add(new Violation("currency", "must be an ISO 4217 currency code such as CNY"));
             }
         }
         if (d.paymentTermDays() != null && (d.paymentTermDays() < 0 || d.paymentTermDays() > 365)) {
-            errors.add(new FieldError("paymentTermDays", "must be 0 (prepayment) to 365"));
+            errors.add(new Violation("paymentTermDays", "must be 0 (prepayment) to 365"));
         }
         return errors;
     }
 
-    private static void required(List<FieldError> errors, String field, String value) {
+    private static void required(List<Violation> errors, String field, String value) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(new Violation(field, "is required"));
         }
     }
 }

@@ -1,13 +1,15 @@
 package io.tradecredit.credit.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
 
 /**
- * The decision at order time (DOMAIN.md §1): exposure (open receivables + the new order)
+ * The decision at order time (docs/domain.md §1): exposure (open receivables + the new order)
  * against the limit, the grade, overdue balances and blocks give APPROVED, REFER (a credit
  * manager decides) or DECLINED, with every reason that applied. Thresholds are per tenant.
  */
@@ -23,9 +25,47 @@ public record CreditCheckRules(int referFromGrade, int declineFromGrade, BigDeci
     /** What is known about the buyer when the order comes in. {@code limit} is null when none is approved. */
     public record Situation(boolean blocked, String blockReason, Integer grade, Money limit, Money exposure,
             Money overdue, int maxDaysPastDue, Money order) {
+
+        /** The buyer's profile and what it owes on {@code today}, with the order. */
+        public static Situation of(boolean blocked, String blockReason, Integer grade, Money limit, Exposure owed,
+                Money order, LocalDate today) {
+            return new Situation(blocked, blockReason, grade, limit, owed.open(), owed.overdue(),
+                    owed.maxDaysPastDue(today), order);
+        }
     }
 
     public record Decision(Outcome outcome, List<String> reasons, Money exposureAfter, Money limit) {
+    }
+
+    /** An order is checked only for a positive amount. */
+    public static void requireOrderAmount(Money order) {
+        if (!order.isPositive()) {
+            throw DomainError.invalidField("credit-check.amount-not-positive", "orderAmount.amount",
+                    "must be greater than 0");
+        }
+    }
+
+    /** An order is weighed against the limit in the limit's currency only; null when it is in it. */
+    public static DomainError currencyMismatch(Money order, String limitCurrency) {
+        return limitCurrency.equals(order.currencyCode()) ? null
+                : DomainError.invalidField("credit-check.currency-mismatch", "orderAmount.currency",
+                        "must be the buyer's limit currency " + limitCurrency);
+    }
+
+    /**
+     * The decision on an order that goes on {@code terms} ({@link CreditPolicy#termsFor}): a first
+     * order (the buyer was never invoiced) also says on which terms it goes, prepayment or a short
+     * payment term, after the reasons for the outcome. The outcome itself does not change.
+     */
+    public Decision decide(Situation s, CreditPolicy.Terms terms) {
+        Decision d = decide(s);
+        if (!terms.firstOrder()) {
+            return d;
+        }
+        List<String> reasons = new ArrayList<>(d.reasons());
+        reasons.add(terms.prepayment() ? "first order: prepayment"
+                : "first order: payment within " + terms.days() + " days");
+        return new Decision(d.outcome(), List.copyOf(reasons), d.exposureAfter(), d.limit());
     }
 
     public Decision decide(Situation s) {

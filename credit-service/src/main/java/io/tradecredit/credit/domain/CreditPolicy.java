@@ -32,9 +32,22 @@ public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditChe
     public record Terms(int days, boolean prepayment, boolean firstOrder) {
     }
 
+    /** An order checked: the decision and the terms it goes on. */
+    public record Checked(CreditCheckRules.Decision decision, Terms terms) {
+    }
+
+    /**
+     * The order-time check under this policy: the terms the buyer's order gets ({@link #termsFor})
+     * and the decision on it ({@link CreditCheckRules#decide(CreditCheckRules.Situation, Terms)}).
+     */
+    public Checked check(CreditCheckRules.Situation s, int agreedTermDays, boolean tradedBefore) {
+        Terms terms = termsFor(agreedTermDays, tradedBefore);
+        return new Checked(checks.decide(s, terms), terms);
+    }
+
     /**
      * A buyer that has never been invoiced gets its first order on prepayment (when the policy's
-     * first term is 0) or on the shorter of its agreed and the first-order term (DOMAIN.md §1).
+     * first term is 0) or on the shorter of its agreed and the first-order term (docs/domain.md §1).
      */
     public Terms termsFor(int agreedDays, boolean tradedBefore) {
         if (tradedBefore) {

@@ -56,7 +56,53 @@ public class InvoicePosition {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /**
+     * The position of an invoice the ledger introduces (its issue); null when the change does not
+     * say enough to start one (an event about an invoice issued before this service listened).
+     */
+    public static InvoicePosition open(String tenantId, UUID buyerId, LedgerChange c, OffsetDateTime now) {
+        if (!c.introducesInvoice()) {
+            return null;
+        }
+        InvoicePosition p = new InvoicePosition();
+        p.tenantId = tenantId;
+        p.invoiceId = c.invoiceId();
+        p.buyerId = buyerId;
+        p.invoiceNumber = c.invoiceNumber();
+        p.currency = c.total().currencyCode();
+        p.total = c.total().amount();
+        p.openAmount = c.openAmount() != null ? c.openAmount().amount() : c.total().amount();
+        p.dueDate = c.dueDate();
+        p.updatedAt = now;
+        return p;
+    }
+
+    /**
+     * Takes over what a later event says: the open amount after it, a new due date, a dispute
+     * opened (counted in the disputed total for good) or ended, the payment that settled it.
+     */
+    public void apply(LedgerChange c, OffsetDateTime now) {
+        if (c.openAmount() != null) {
+            openAmount = c.openAmount().amount();
+        }
+        if (c.dueDate() != null) {
+            dueDate = c.dueDate();
+        }
+        if (c.disputedDelta() != null) {
+            disputedAmount = disputedAmount.add(c.disputedDelta()).max(BigDecimal.ZERO);
+            if (c.disputedDelta().signum() > 0) {
+                disputedTotal = disputedTotal.add(c.disputedDelta());
+            }
+        }
+        if (c.paidOn() != null) {
+            paidOn = c.paidOn();
+            daysPastDue = c.daysPastDue();
+        }
+        updatedAt = now;
+    }
+
     public BuyerLedger.Position toPosition() {
-        return new BuyerLedger.Position(total, openAmount, dueDate, disputedTotal, paidOn, daysPastDue);
+        return new BuyerLedger.Position(currency.strip(), total, openAmount, dueDate, disputedTotal, paidOn,
+                daysPastDue);
     }
 }

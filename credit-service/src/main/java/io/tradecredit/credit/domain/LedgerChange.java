@@ -18,6 +18,11 @@ public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Mo
         return new LedgerChange(invoiceId, null, null, openAmount, null, null, null, null);
     }
 
+    /** Whether it says enough to start a position: the invoice's total and due date. */
+    public boolean introducesInvoice() {
+        return total != null && dueDate != null;
+    }
+
     public LedgerChange withDueDate(LocalDate due) {
         return new LedgerChange(invoiceId, invoiceNumber, total, openAmount, due, disputedDelta, paidOn, daysPastDue);
     }

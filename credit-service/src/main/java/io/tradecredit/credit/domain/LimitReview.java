@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import io.tradecredit.common.money.Money;
 
 /**
- * What a re-grade does to the limit (DOMAIN.md §1, dynamic limits): a fall of at least the
+ * What a re-grade does to the limit (docs/domain.md §1, dynamic limits): a fall of at least the
  * policy's threshold cuts it at once to what the new grade allows; an improvement only proposes
  * a higher limit, which waits for a credit manager. The new grade allows the formula's limit on
  * the latest statement, or, without a statement, the current limit scaled by the ratio of the

@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.tradecredit.common.domain.DomainError;
+
 /** An early-warning signal about a buyer, open until a credit manager resolves it. */
 @Entity
 @Table(name = "warning_signal")
@@ -36,6 +38,32 @@ public class SignalReport {
     @Column(name = "resolved_by")
     public String resolvedBy;
     public String resolution;
+
+    /** A signal about the buyer as reported now; open. */
+    public static SignalReport report(Buyer buyer, WarningSignal type, String source, LocalDate observedOn,
+            String details, OffsetDateTime at) {
+        SignalReport s = new SignalReport();
+        s.id = UUID.randomUUID();
+        s.tenantId = buyer.tenantId;
+        s.buyerId = buyer.id;
+        s.type = type;
+        s.source = source.strip();
+        s.observedOn = observedOn;
+        s.details = details;
+        s.reportedAt = at;
+        return s;
+    }
+
+    /** Closes the signal (e.g. proceedings withdrawn); a signal is resolved once. */
+    public void resolve(String resolution, String by, OffsetDateTime at) {
+        if (!isOpen()) {
+            throw DomainError.conflict("warning-signal.already-resolved", "Warning signal " + id
+                    + " is already resolved.");
+        }
+        resolvedAt = at;
+        resolvedBy = by;
+        this.resolution = resolution;
+    }
 
     public boolean isOpen() {
         return resolvedAt == null;

@@ -1,2 +1,7 @@
-/** credit-service: Entities and business rules as plain Java, unit-testable without Quarkus. Every rule of DOMAIN.md lives in one class here. */
+/**
+ * credit-service: entities, values and rules as plain Java, unit-testable without Quarkus, HTTP or a
+ * database. Nothing here imports Quarkus, Panache, Vert.x, JAX-RS or another package of this
+ * service (ServiceChassisContract checks it); a rule refuses with a DomainError. The rules are
+ * described in docs/domain.md; each service doc maps every rule to its class.
+ */
 package io.tradecredit.credit.domain;

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.jobs.DailyJob;
-import io.tradecredit.credit.domain.Reviews;
+import io.tradecredit.credit.app.Reviews;
 
 /** Announces the limit reviews that fell due (review-due), once per buyer and due date. */
 @ApplicationScoped

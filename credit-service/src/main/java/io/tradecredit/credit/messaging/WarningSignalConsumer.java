@@ -1,21 +1,18 @@
 package io.tradecredit.credit.messaging;
 
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.common.events.TopicNames;
-import io.tradecredit.credit.domain.Signals;
+import io.tradecredit.credit.app.Signals;
 import io.tradecredit.credit.domain.WarningSignal;
 
 /**
@@ -25,7 +22,7 @@ import io.tradecredit.credit.domain.WarningSignal;
  */
 @ApplicationScoped
 public class WarningSignalConsumer {
-    /** Not (yet) in the chassis' TopicNames, which credit-service cannot change; see ADR 0004. */
+    /** The chassis' {@link TopicNames#WARNING_SIGNALS}, in {@link TopicNames#ALL} (ADR 0004). */
     public static final String TOPIC = TopicNames.WARNING_SIGNALS;
     public static final String TYPE = "io.tradecredit.signals.warning-signal-reported.v1";
 
@@ -44,16 +41,9 @@ public class WarningSignalConsumer {
         if (!TYPE.equals(e.type())) {
             throw new PoisonMessageException("unknown type on " + TOPIC + ": " + e.type());
         }
-        JsonNode d = e.data();
-        WarningSignal type;
-        try {
-            type = WarningSignal.valueOf(InvoiceEventConsumer.text(d, "type").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException ex) {
-            throw new PoisonMessageException("unknown warning signal type " + d.get("type"));
-        }
-        String source = InvoiceEventConsumer.text(d, "source");
-        String details = d.hasNonNull("details") ? d.get("details").asText() : null;
-        return signals.reportFromProvider(e.tenantId(), InvoiceEventConsumer.text(d, "registrationNumber"),
-                new Signals.Report(type, source, InvoiceEventConsumer.date(d, "observedOn"), details));
+        EventFields d = e.fields();
+        return signals.reportFromProvider(e.tenantId(), d.text("registrationNumber"), new Signals.Report(
+                d.oneOf(WarningSignal.class, "type"), d.text("source"), d.date("observedOn"),
+                d.optionalText("details").orElse(null)));
     }
 }

@@ -15,13 +15,11 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.credit.domain.Buyer;
+import io.tradecredit.credit.domain.BuyerSearch;
 
 /** Buyers of a tenant. Every query takes the tenant: another tenant's buyer does not exist here. */
 @ApplicationScoped
 public class BuyerRepository implements PanacheRepositoryBase<Buyer, UUID> {
-
-    public record Criteria(String name, String registrationNumber, String country, Integer gradeFrom, Boolean blocked) {
-    }
 
     public Uni<Buyer> findOwned(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
@@ -42,7 +40,7 @@ public class BuyerRepository implements PanacheRepositoryBase<Buyer, UUID> {
                 except == null ? new UUID(0, 0) : except).map(n -> n > 0);
     }
 
-    public Uni<io.tradecredit.common.api.Page<Buyer>> search(String tenantId, Criteria c, int page, int size) {
+    public Uni<io.tradecredit.common.api.Page<Buyer>> search(String tenantId, BuyerSearch c, int page, int size) {
         StringBuilder where = new StringBuilder("tenantId = :tenant");
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", tenantId);

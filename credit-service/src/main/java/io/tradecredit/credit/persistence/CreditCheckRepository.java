@@ -31,12 +31,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class CreditCheckRepository {
     /**
      * $1 tenant, $2 buyer, $3 today. One pass over the buyer's open positions: exposure and
-     * overdue in the limit's currency, the oldest overdue due date in any currency.
+     * overdue in the limit's currency, the oldest overdue due date in any currency. The rule is
+     * {@code BuyerLedger.exposure} and {@code tradedBefore}; CreditCheckSnapshotFollowsTheRulesTest
+     * pins this statement to it.
      */
     static final String SNAPSHOT = """
             select b.blocked, b.block_reason, b.grade, b.credit_limit, b.currency, b.payment_term_days,
-                coalesce(p.exposure, 0), coalesce(p.overdue, 0), p.oldest_overdue_due,
+                coalesce(p.exposure, 0) as exposure, coalesce(p.overdue, 0) as overdue, p.oldest_overdue_due,
                 exists (select 1 from invoice_position t where t.tenant_id = b.tenant_id and t.buyer_id = b.id)
+                    as traded_before
             from buyer b left join lateral (
                 select sum(o.open_amount) filter (where o.currency = b.currency) as exposure,
                     sum(o.open_amount) filter (where o.currency = b.currency and o.due_date < $3) as overdue,
@@ -85,8 +88,11 @@ public class CreditCheckRepository {
         return records.insert(r);
     }
 
+    /** A row of {@link #SNAPSHOT}. */
     private static Snapshot toSnapshot(Row r) {
-        return new Snapshot(r.getBoolean(0), r.getString(1), r.getInteger(2), r.getBigDecimal(3), r.getString(4).strip(),
-                r.getInteger(5), r.getBigDecimal(6), r.getBigDecimal(7), r.getLocalDate(8), r.getBoolean(9));
+        return new Snapshot(r.getBoolean("blocked"), r.getString("block_reason"), r.getInteger("grade"),
+                r.getBigDecimal("credit_limit"), r.getString("currency").strip(), r.getInteger("payment_term_days"),
+                r.getBigDecimal("exposure"), r.getBigDecimal("overdue"), r.getLocalDate("oldest_overdue_due"),
+                r.getBoolean("traded_before"));
     }
 }

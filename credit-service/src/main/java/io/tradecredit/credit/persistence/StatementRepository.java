@@ -7,16 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.credit.domain.BuyerStatement;
+import io.tradecredit.credit.domain.StoredFinancialStatement;
 
+/** Buyers' financial statements as stored, one per buyer and fiscal year. */
 @ApplicationScoped
-public class StatementRepository implements PanacheRepositoryBase<BuyerStatement, BuyerStatement.Key> {
+public class StatementRepository
+        implements PanacheRepositoryBase<StoredFinancialStatement, StoredFinancialStatement.Key> {
 
-    public Uni<List<BuyerStatement>> ofBuyer(String tenantId, UUID buyerId) {
+    public Uni<List<StoredFinancialStatement>> ofBuyer(String tenantId, UUID buyerId) {
         return list("tenantId = ?1 and buyerId = ?2 order by fiscalYear desc", tenantId, buyerId);
     }
 
-    public Uni<BuyerStatement> latest(String tenantId, UUID buyerId) {
+    public Uni<StoredFinancialStatement> latest(String tenantId, UUID buyerId) {
         return find("tenantId = ?1 and buyerId = ?2 order by fiscalYear desc", tenantId, buyerId).firstResult();
     }
 }

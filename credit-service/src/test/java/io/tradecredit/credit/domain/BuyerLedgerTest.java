@@ -1,7 +1,9 @@
 package io.tradecredit.credit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,18 +11,28 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.domain.BuyerLedger.Position;
 
 class BuyerLedgerTest {
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
 
     static Position paid(String total, int daysLate) {
-        return new Position(new BigDecimal(total), BigDecimal.ZERO, AS_OF.minusDays(60), BigDecimal.ZERO,
+        return new Position("CNY", new BigDecimal(total), BigDecimal.ZERO, AS_OF.minusDays(60), BigDecimal.ZERO,
                 AS_OF.minusDays(60 - daysLate), daysLate);
     }
 
     static Position open(String amount, LocalDate due, String disputed) {
-        return new Position(new BigDecimal(amount), new BigDecimal(amount), due, new BigDecimal(disputed), null, null);
+        return open("CNY", amount, amount, due, disputed);
+    }
+
+    static Position open(String currency, String total, String open, LocalDate due, String disputed) {
+        return new Position(currency, new BigDecimal(total), new BigDecimal(open), due, new BigDecimal(disputed), null,
+                null);
+    }
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
     }
 
     @Test
@@ -39,13 +51,42 @@ class BuyerLedgerTest {
         var ledger = new BuyerLedger(List.of());
         assertNull(ledger.weightedDaysBeyondTerms(AS_OF));
         assertNull(ledger.disputedShare());
+        assertFalse(ledger.tradedBefore());
+        assertEquals(new Exposure(cny("0.00"), cny("0.00"), null), ledger.exposure("CNY", AS_OF));
+    }
+
+    @Test
+    void exposureIsWhatIsOpenInTheLimitCurrencyOverdueFromTheDayAfterTheDueDate() {
+        // open: 50,000 due 20 days ago, 8,000 of 10,000 due yesterday, 30,000 due today (not yet overdue),
+        // 12,000 disputed and due in 10 days; paid in full: 90,000 (nothing open, its old due date does not
+        // count); in USD: 5,000 due 45 days ago (not in the CNY sums, but the oldest overdue due date)
+        var ledger = new BuyerLedger(List.of(paid("90000", 10), open("50000", AS_OF.minusDays(20), "0"),
+                open("CNY", "10000", "8000", AS_OF.minusDays(1), "0"), open("30000", AS_OF, "0"),
+                open("12000", AS_OF.plusDays(10), "12000"), open("USD", "5000", "5000", AS_OF.minusDays(45), "0")));
+        Exposure owed = ledger.exposure("CNY", AS_OF);
+        // 50,000 + 8,000 + 30,000 + 12,000 = 100,000 open; 50,000 + 8,000 = 58,000 overdue
+        assertEquals(cny("100000.00"), owed.open());
+        assertEquals(cny("58000.00"), owed.overdue());
+        assertEquals(AS_OF.minusDays(45), owed.oldestOverdueDue());
+        assertEquals(45, owed.maxDaysPastDue(AS_OF));
+        assertTrue(ledger.tradedBefore());
+        // the next day the 30,000 due today is 1 day overdue too: 88,000
+        assertEquals(cny("88000.00"), ledger.exposure("CNY", AS_OF.plusDays(1)).overdue());
+    }
+
+    @Test
+    void aBuyerWhoseInvoicesAreAllPaidOwesNothingButHasTraded() {
+        var ledger = new BuyerLedger(List.of(paid("90000", 10), paid("10000", 0)));
+        assertEquals(new Exposure(cny("0.00"), cny("0.00"), null), ledger.exposure("CNY", AS_OF));
+        assertEquals(0, ledger.exposure("CNY", AS_OF).maxDaysPastDue(AS_OF));
+        assertTrue(ledger.tradedBefore());
     }
 
     @Test
     void invoiceCreditedToNothingIsNeitherPaidNorOverdue() {
         // 50,000 due 30 days ago, fully credited (open 0, never paid): no settlement; the open overdue one counts
-        var credited = new Position(new BigDecimal("50000"), BigDecimal.ZERO, AS_OF.minusDays(30), BigDecimal.ZERO, null,
-                null);
+        var credited = new Position("CNY", new BigDecimal("50000"), BigDecimal.ZERO, AS_OF.minusDays(30),
+                BigDecimal.ZERO, null, null);
         var ledger = new BuyerLedger(List.of(credited, open("20000", AS_OF.minusDays(5), "0"),
                 open("10000", AS_OF, "0")));
         assertEquals(List.of(new PaymentIndex.Settlement(new BigDecimal("20000"), 5)), ledger.settlements(AS_OF));

@@ -8,7 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.tradecredit.common.errors.Problem.FieldError;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 
 class BuyerRulesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
@@ -21,8 +22,8 @@ class BuyerRulesTest {
     @Test
     void chineseBuyerNeedsAValidUnifiedSocialCreditCode() {
         assertTrue(BuyerRules.violations(buyer("CN", "91350100M000100Y43"), TODAY).isEmpty());
-        List<FieldError> errors = BuyerRules.violations(buyer("CN", "91350100M000100Y44"), TODAY);
-        assertEquals(List.of(new FieldError("registrationNumber",
+        List<Violation> errors = BuyerRules.violations(buyer("CN", "91350100M000100Y44"), TODAY);
+        assertEquals(List.of(new Violation("registrationNumber",
                 "is not a valid unified social credit code: check character is '4', expected '3'")), errors);
     }
 
@@ -36,7 +37,7 @@ class BuyerRulesTest {
     void everyMissingOrImpossibleFieldIsNamed() {
         var d = new BuyerDetails(null, "XX", "HRB 1", "", null, null, TODAY.plusDays(1), "XYZ", 400);
         assertEquals(List.of("name", "taxId", "address", "country", "foundedOn", "currency", "paymentTermDays"),
-                BuyerRules.violations(d, TODAY).stream().map(FieldError::field).toList());
+                BuyerRules.violations(d, TODAY).stream().map(Violation::field).toList());
     }
 
     @Test
@@ -49,8 +50,8 @@ class BuyerRulesTest {
         assertEquals(false, b.blocked);
         assertEquals(null, b.blockReason);
         var notBlocked = org.junit.jupiter.api.Assertions.assertThrows(
-                io.tradecredit.common.errors.ProblemException.class, () -> b.liftBlock(at.plusDays(2)));
-        assertEquals(409, notBlocked.problem().status());
+                DomainError.class, () -> b.liftBlock(at.plusDays(2)));
+        assertEquals(DomainError.Kind.CONFLICT, notBlocked.kind());
     }
 
     static BuyerDetails withTerms(Integer days) {
@@ -69,7 +70,7 @@ class BuyerRulesTest {
     @Test
     void termsOutsidePrepaymentToAYearAreRefused() {
         for (int days : new int[] {-1, 366}) {
-            assertEquals(List.of(new FieldError("paymentTermDays", "must be 0 (prepayment) to 365")),
+            assertEquals(List.of(new Violation("paymentTermDays", "must be 0 (prepayment) to 365")),
                     BuyerRules.violations(withTerms(days), TODAY), days + " days");
         }
     }

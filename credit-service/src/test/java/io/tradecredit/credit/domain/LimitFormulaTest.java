@@ -2,15 +2,12 @@ package io.tradecredit.credit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import io.tradecredit.credit.domain.LimitFormula.Rates;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import io.tradecredit.credit.domain.LimitFormula.Rates;
 
 class LimitFormulaTest {
     static final Rates FLAT = new Rates(new BigDecimal("0.10"), new BigDecimal("0.05"));
@@ -45,5 +42,14 @@ class LimitFormulaTest {
         assertEquals("one pair of rates per grade 1-10", e.getMessage());
         List<Rates> eleven = new ArrayList<>(Collections.nCopies(11, FLAT));
         assertThrows(RuntimeException.class, () -> new LimitFormula(eleven));
+    }
+    @Test
+    void limitFormulaTakesTheSmallerOfNetWorthAndRevenueShares() {
+        // grade 3: min(15% of 8,000,000 = 1,200,000; 10% of 15,000,000 = 1,500,000) = 1,200,000
+        assertEquals(new BigDecimal("1200000"),
+                LimitFormula.DEFAULT.recommend(3, new BigDecimal("8000000"), new BigDecimal("15000000")));
+        assertEquals(new BigDecimal("0"), LimitFormula.DEFAULT.recommend(8, new BigDecimal("8000000"),
+                new BigDecimal("15000000")));
+        assertEquals(new BigDecimal("0"), LimitFormula.DEFAULT.recommend(1, new BigDecimal("-5"), new BigDecimal("100")));
     }
 }

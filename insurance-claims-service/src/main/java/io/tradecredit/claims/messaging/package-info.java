@@ -1,2 +1,5 @@
-/** insurance-claims-service: Kafka consumers (through the chassis Inbox, with a DLQ per channel) and the mapping of domain events to the outbox. */
+/**
+ * insurance-claims-service: Kafka consumers. Each applies an event once through the chassis Inbox (dead-letter
+ * topic for poison messages) by calling a use case in app; it decides nothing itself.
+ */
 package io.tradecredit.claims.messaging;

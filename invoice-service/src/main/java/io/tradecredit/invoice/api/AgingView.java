@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
-import io.tradecredit.invoice.domain.Aging;
 import io.tradecredit.invoice.domain.Aging.Bucket;
+import io.tradecredit.invoice.domain.Aging;
 
 /** Aging as of a date, one row per currency; each bucket with its amount and invoice count. */
 public record AgingView(LocalDate asOf, UUID buyerId, List<Row> currencies) {

@@ -15,9 +15,10 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.Reports;
+import io.tradecredit.invoice.app.Reports;
 
 /**
  * A buyer's open balance as of a date (default today). The class path ends in a literal so it
@@ -25,7 +26,7 @@ import io.tradecredit.invoice.domain.Reports;
  */
 @Path("/api/v1/buyers/{buyerId}/balance")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class BuyerBalanceResource {
     @Inject
     TenantContext tenant;
@@ -38,7 +39,7 @@ public class BuyerBalanceResource {
 
     @GET
     public Uni<BalanceView> balance(@RestPath UUID buyerId, @RestQuery String asOf) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         return reports.aging(tenant.id(), buyerId, date).map(rows -> BalanceView.of(buyerId, date, rows));
     }
 }

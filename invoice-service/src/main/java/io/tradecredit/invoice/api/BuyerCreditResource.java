@@ -24,16 +24,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.BuyerCredits;
+import io.tradecredit.invoice.app.BuyerCredits;
 import io.tradecredit.invoice.domain.CreditMovement;
 
 /** A buyer's credit from overpayments: its statement, and applying it to invoices. */
 @Path("/api/v1/buyers/{buyerId}/credit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class BuyerCreditResource {
     @Inject
     TenantContext tenant;
@@ -67,8 +68,8 @@ public class BuyerCreditResource {
     @GET
     public Uni<StatementView> statement(@RestPath UUID buyerId, @RestQuery @Min(0) Integer page,
             @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? Page.DEFAULT_SIZE : size;
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
         return credits.statement(tenant.id(), buyerId, p, s).map(st -> new StatementView(st.buyerId(), st.balances(),
                 new Page<>(st.movements().items().stream().map(MovementView::of).toList(), p, s,
                         st.movements().total())));

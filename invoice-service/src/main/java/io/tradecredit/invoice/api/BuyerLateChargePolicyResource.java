@@ -19,12 +19,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.Policies;
+import io.tradecredit.invoice.app.Policies;
 
 /** Late-charge terms agreed with one buyer (e.g. a key customer), overriding the tenant's. */
 @Path("/api/v1/buyers/{buyerId}/late-charge-policy")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class BuyerLateChargePolicyResource {
     @Inject
     TenantContext tenant;

@@ -15,15 +15,16 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.Reports;
+import io.tradecredit.invoice.app.Reports;
 
 /** A buyer's statement as of a date (default today), listing the ledger entries from {@code from}. */
 @Path("/api/v1/buyers/{buyerId}/statement")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class BuyerStatementResource {
     /** Without {@code from}, the statement lists the entries of the 30 days up to its date. */
     static final int DEFAULT_DAYS = 30;
@@ -39,8 +40,8 @@ public class BuyerStatementResource {
 
     @GET
     public Uni<StatementView> statement(@RestPath UUID buyerId, @RestQuery String asOf, @RestQuery String from) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
-        LocalDate start = Dates.parse(from, "from");
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate start = QueryParams.date(from, "from");
         if (start == null) {
             start = date.minusDays(DEFAULT_DAYS - 1L);
         } else if (start.isAfter(date)) {

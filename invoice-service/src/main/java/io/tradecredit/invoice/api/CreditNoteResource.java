@@ -27,13 +27,13 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.app.CreditNotes;
 import io.tradecredit.invoice.domain.CreditNote;
-import io.tradecredit.invoice.domain.CreditNotes;
 
 /** Credit notes on an invoice: issued by finance, listed for everyone who reads invoices. */
 @Path("/api/v1/invoices/{id}/credit-notes")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class CreditNoteResource {
     @Inject
     TenantContext tenant;

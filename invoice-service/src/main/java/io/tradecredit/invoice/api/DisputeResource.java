@@ -26,8 +26,8 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.app.Disputes;
 import io.tradecredit.invoice.domain.Dispute;
-import io.tradecredit.invoice.domain.Disputes;
 
 /**
  * Disputes on an invoice and their five steps: registered, assessed, negotiated, resolved (with
@@ -79,14 +79,14 @@ public class DisputeResource {
     }
 
     @GET
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+    @RolesAllowed(Roles.READERS)
     public Uni<List<DisputeView>> list(@RestPath UUID id) {
         return disputes.ofInvoice(tenant.id(), id).map(all -> all.stream().map(DisputeView::of).toList());
     }
 
     @GET
     @Path("/{disputeId}")
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+    @RolesAllowed(Roles.READERS)
     public Uni<DisputeView> get(@RestPath UUID id, @RestPath UUID disputeId) {
         return disputes.get(tenant.id(), id, disputeId).map(DisputeView::of);
     }

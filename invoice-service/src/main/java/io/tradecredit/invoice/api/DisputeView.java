@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.app.Disputes;
 import io.tradecredit.invoice.domain.Dispute;
 import io.tradecredit.invoice.domain.DisputeStep;
-import io.tradecredit.invoice.domain.Disputes;
 
 /** A dispute as the API shows it: where it stands and every step so far (who, when, what). */
 public record DisputeView(UUID id, UUID invoiceId, UUID buyerId, Dispute.Type type, Dispute.Status status,

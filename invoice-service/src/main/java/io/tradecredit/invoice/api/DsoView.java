@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.tradecredit.common.money.Money;
-import io.tradecredit.invoice.domain.Reports.DsoReport;
+import io.tradecredit.invoice.app.Reports.DsoReport;
 
 /**
  * DSO per currency as of a date: receivables open then / invoice totals issued in the

@@ -29,19 +29,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.app.Invoices;
 import io.tradecredit.invoice.domain.InvoiceDraft;
+import io.tradecredit.invoice.domain.InvoiceSearch;
 import io.tradecredit.invoice.domain.InvoiceStatus;
-import io.tradecredit.invoice.domain.Invoices;
-import io.tradecredit.invoice.persistence.InvoiceRepository;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 @Path("/api/v1/invoices")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class InvoiceResource {
     @Inject
     TenantContext tenant;
@@ -74,12 +74,12 @@ public class InvoiceResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
     public Uni<RestResponse<InvoiceView>> issue(@NotNull InvoiceRequest request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.onConnection(tenant.id(), "issue-invoice", idempotencyKey, request, InvoiceView.class,
-                connection -> issueOnce(connection, request));
+        return idempotency.once(tenant.id(), "issue-invoice", idempotencyKey, request, InvoiceView.class,
+                () -> issueOnce(request));
     }
 
-    private Uni<RestResponse<InvoiceView>> issueOnce(SqlConnection connection, InvoiceRequest request) {
-        return invoices.issue(connection, tenant.id(), request.toDraft())
+    private Uni<RestResponse<InvoiceView>> issueOnce(InvoiceRequest request) {
+        return invoices.issue(tenant.id(), request.toDraft())
                 .map(i -> RestResponse.ResponseBuilder.<InvoiceView>created(URI.create("/api/v1/invoices/" + i.id))
                         .entity(InvoiceView.of(i, LocalDate.now(clock))).build());
     }
@@ -90,19 +90,21 @@ public class InvoiceResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
     public Uni<RestResponse<BatchResponse>> issueBatch(@Valid @NotNull Batch batch,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
-        // the batch runs on the SQL client: the idempotency record goes in the same transaction there
-        return idempotency.onConnection(tenant.id(), "issue-invoice-batch", idempotencyKey, batch, BatchResponse.class,
-                connection -> issueBatchOnce(connection, batch).map(RestResponse::ok));
+        return idempotency.once(tenant.id(), "issue-invoice-batch", idempotencyKey, batch, BatchResponse.class,
+                () -> issueBatchOnce(batch).map(RestResponse::ok));
     }
 
-    private Uni<BatchResponse> issueBatchOnce(SqlConnection connection, Batch batch) {
+    private Uni<BatchResponse> issueBatchOnce(Batch batch) {
         List<InvoiceDraft> drafts = batch.invoices().stream().map(r -> r == null ? null : r.toDraft()).toList();
-        return invoices.issueBatch(connection, tenant.id(), drafts).map(items -> {
-            List<BatchResult> results = items.stream().map(item -> item.invoice() != null
-                    ? new BatchResult(item.index(), 201, item.invoice().id, item.invoice().invoiceNumber, null)
-                    : new BatchResult(item.index(), item.problem().status(), null,
-                            drafts.get(item.index()) == null ? null : drafts.get(item.index()).invoiceNumber(),
-                            item.problem())).toList();
+        return invoices.issueBatch(tenant.id(), drafts).map(items -> {
+            List<BatchResult> results = items.stream().map(item -> {
+                if (item.invoice() != null) {
+                    return new BatchResult(item.index(), 201, item.invoice().id, item.invoice().invoiceNumber, null);
+                }
+                Problem problem = Problem.of(item.refusal());
+                return new BatchResult(item.index(), problem.status(), null,
+                        drafts.get(item.index()) == null ? null : drafts.get(item.index()).invoiceNumber(), problem);
+            }).toList();
             int created = (int) results.stream().filter(r -> r.status() == 201).count();
             return new BatchResponse(created, results.size() - created, results);
         });
@@ -111,7 +113,7 @@ public class InvoiceResource {
     @GET
     @Path("/{id}")
     public Uni<InvoiceView> get(@RestPath UUID id, @RestQuery String asOf) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         return invoices.get(tenant.id(), id).map(i -> InvoiceView.of(i, date));
     }
 
@@ -120,14 +122,14 @@ public class InvoiceResource {
             @RestQuery String dueFrom, @RestQuery String dueTo, @RestQuery @Min(0) Integer dpdMin,
             @RestQuery @Min(0) Integer dpdMax, @RestQuery String asOf,
             @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         if (dpdMin != null && dpdMax != null && dpdMin > dpdMax) {
             throw ProblemException.invalidField("dpdMin", "must not exceed dpdMax");
         }
-        var criteria = new InvoiceRepository.Criteria(buyerId, status, Dates.parse(dueFrom, "dueFrom"),
-                Dates.parse(dueTo, "dueTo"), dpdMin, dpdMax, date);
-        int p = page == null ? 0 : page;
-        int s = size == null ? Page.DEFAULT_SIZE : size;
+        var criteria = new InvoiceSearch(buyerId, status, QueryParams.date(dueFrom, "dueFrom"),
+                QueryParams.date(dueTo, "dueTo"), dpdMin, dpdMax, date);
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
         return invoices.search(tenant.id(), criteria, p, s).map(found -> new Page<>(
                 found.items().stream().map(i -> InvoiceSummary.of(i, date)).toList(), p, s, found.total()));
     }

@@ -22,15 +22,16 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.LateChargeAccounts;
+import io.tradecredit.invoice.app.LateChargeAccounts;
 import io.tradecredit.invoice.domain.LateChargeWaiver;
 
 /** An invoice's late charges as of a date, and their waivers (audited). */
 @Path("/api/v1/invoices/{id}/late-charges")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class LateChargeResource {
     @Inject
     TenantContext tenant;
@@ -46,7 +47,7 @@ public class LateChargeResource {
 
     @GET
     public Uni<LateChargesView> get(@RestPath UUID id, @RestQuery String asOf) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         return accounts.asOf(tenant.id(), id, date).map(LateChargesView::of);
     }
 

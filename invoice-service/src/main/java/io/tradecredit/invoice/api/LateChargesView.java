@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.app.LateChargeAccounts.InvoiceLateCharges;
 import io.tradecredit.invoice.domain.LateChargeAccount;
-import io.tradecredit.invoice.domain.LateChargeAccounts.InvoiceLateCharges;
 import io.tradecredit.invoice.domain.LateCharges;
 
 /** An invoice's late charges as of a date: accrued, waived, due, and what the buyer owes in all. */

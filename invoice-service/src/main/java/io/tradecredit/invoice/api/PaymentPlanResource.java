@@ -32,12 +32,12 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.app.PaymentPlans;
 import io.tradecredit.invoice.domain.InstalmentSchedule;
-import io.tradecredit.invoice.domain.PaymentPlans;
 
 @Path("/api/v1/payment-plans")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class PaymentPlanResource {
     @Inject
     TenantContext tenant;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.app.PaymentPlans;
 import io.tradecredit.invoice.domain.InstalmentSchedule;
 import io.tradecredit.invoice.domain.PaymentPlan;
-import io.tradecredit.invoice.domain.PaymentPlans;
 
 /** A payment plan with its schedule: each instalment KEPT, MISSED or DUE. */
 public record PaymentPlanView(UUID id, UUID buyerId, PaymentPlan.Status status, LocalDate agreedOn,

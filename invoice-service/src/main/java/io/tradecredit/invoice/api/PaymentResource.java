@@ -25,13 +25,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.Payments;
+import io.tradecredit.invoice.app.Payments;
 
 @Path("/api/v1/payments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class PaymentResource {
     @Inject
     TenantContext tenant;
@@ -69,8 +70,8 @@ public class PaymentResource {
     @GET
     public Uni<Page<PaymentView>> list(@RestQuery UUID buyerId, @RestQuery @Min(0) Integer page,
             @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? Page.DEFAULT_SIZE : size;
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
         return payments.list(tenant.id(), buyerId, p, s).map(found -> new Page<>(
                 found.items().stream().map(PaymentView::of).toList(), p, s, found.total()));
     }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.app.Payments;
 import io.tradecredit.invoice.domain.Allocation;
 import io.tradecredit.invoice.domain.Payment;
 import io.tradecredit.invoice.domain.PaymentStatus;
-import io.tradecredit.invoice.domain.Payments;
 
 /**
  * A payment as the API shows it: how it was allocated, what it left as buyer credit

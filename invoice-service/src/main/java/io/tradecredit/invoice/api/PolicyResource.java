@@ -15,13 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.invoice.app.Policies;
 import io.tradecredit.invoice.domain.InvoicingPolicy;
-import io.tradecredit.invoice.domain.Policies;
 
 /** The tenant's invoicing policy: issue deadline, late-charge terms, DSO period. */
 @Path("/api/v1/policies/invoicing")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class PolicyResource {
     @Inject
     TenantContext tenant;

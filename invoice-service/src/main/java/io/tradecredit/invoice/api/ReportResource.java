@@ -14,14 +14,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.Reports;
+import io.tradecredit.invoice.app.Reports;
 
 /** Receivables KPIs of the tenant as of a date (default today): aging and DSO, per currency. */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.VIEWER})
+@RolesAllowed(Roles.READERS)
 public class ReportResource {
     @Inject
     TenantContext tenant;
@@ -36,15 +37,15 @@ public class ReportResource {
     @GET
     @Path("/aging")
     public Uni<AgingView> aging(@RestQuery String asOf, @RestQuery String buyerId) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
-        UUID buyer = Ids.parse(buyerId, "buyerId");
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        UUID buyer = QueryParams.uuid(buyerId, "buyerId");
         return reports.aging(tenant.id(), buyer, date).map(rows -> AgingView.of(date, buyer, rows));
     }
 
     @GET
     @Path("/dso")
     public Uni<DsoView> dso(@RestQuery String asOf) {
-        LocalDate date = Dates.orToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         return reports.dso(tenant.id(), date).map(DsoView::of);
     }
 }

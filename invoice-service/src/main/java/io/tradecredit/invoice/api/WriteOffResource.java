@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
-import io.tradecredit.invoice.domain.WriteOffs;
+import io.tradecredit.invoice.app.WriteOffs;
 
 /** Writes off an invoice's open rest as bad debt; answers the invoice as it now stands. */
 @Path("/api/v1/invoices/{id}/write-off")

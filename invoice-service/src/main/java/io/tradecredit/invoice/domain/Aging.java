@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import io.tradecredit.common.money.Money;
 
 /**
- * Open receivables by how late they are (DOMAIN.md §2 KPIs), one row per currency: amounts of
+ * Open receivables by how late they are (docs/domain.md §2 KPIs), one row per currency: amounts of
  * different currencies are never added together. Items with nothing open are not counted.
  */
 public final class Aging {

@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.tradecredit.common.errors.Problem;
-import io.tradecredit.common.errors.Problem.FieldError;
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -48,27 +47,27 @@ public final class Allocator {
      * What is wrong with explicit requests on their own, before any invoice is read: missing
      * ids or amounts, amounts not positive or in another currency, an invoice named twice.
      */
-    public static List<FieldError> requestViolations(Currency currency, List<Request> requests) {
-        List<FieldError> errors = new ArrayList<>();
+    public static List<Violation> requestViolations(Currency currency, List<Request> requests) {
+        List<Violation> errors = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < requests.size(); i++) {
             Request r = requests.get(i);
             String at = "allocations[" + i + "]";
             if (r == null) {
-                errors.add(new FieldError(at, "is empty"));
+                errors.add(new Violation(at, "is empty"));
                 continue;
             }
             if (r.invoiceId() == null) {
-                errors.add(new FieldError(at + ".invoiceId", "is required"));
+                errors.add(new Violation(at + ".invoiceId", "is required"));
             } else if (!seen.add(r.invoiceId())) {
-                errors.add(new FieldError(at + ".invoiceId", "names an invoice already allocated above"));
+                errors.add(new Violation(at + ".invoiceId", "names an invoice already allocated above"));
             }
             if (r.amount() == null) {
-                errors.add(new FieldError(at + ".amount", "is required"));
+                errors.add(new Violation(at + ".amount", "is required"));
             } else if (!r.amount().currency().equals(currency)) {
-                errors.add(new FieldError(at + ".amount", "must be in " + currency.getCurrencyCode()));
+                errors.add(new Violation(at + ".amount", "must be in " + currency.getCurrencyCode()));
             } else if (!r.amount().isPositive()) {
-                errors.add(new FieldError(at + ".amount", "must be greater than 0"));
+                errors.add(new Violation(at + ".amount", "must be greater than 0"));
             }
         }
         return errors;
@@ -82,49 +81,49 @@ public final class Allocator {
      */
     public static Plan explicit(Money available, String source, UUID buyerId, List<Request> requests,
             Map<UUID, Invoice> invoices) {
-        List<FieldError> errors = requestViolations(available.currency(), requests);
+        List<Violation> errors = requestViolations(available.currency(), requests);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The allocations are invalid, each problem is named below.", errors);
+            throw new DomainError(DomainError.Kind.INVALID, "allocation.invalid", "The allocations are invalid, each problem is named below.", errors);
         }
         Money asked = requests.stream().map(Request::amount).reduce(Money.zero(available.currency()), Money::plus);
         if (asked.isGreaterThan(available)) {
-            throw ProblemException.invalidField("allocations", "add up to " + asked + ", more than " + source + " of "
+            throw DomainError.invalidField("allocation.exceeds-payment", "allocations", "add up to " + asked + ", more than " + source + " of "
                     + available);
         }
         for (int i = 0; i < requests.size(); i++) {
             if (!invoices.containsKey(requests.get(i).invoiceId())) {
-                throw ProblemException.notFound("No invoice " + requests.get(i).invoiceId() + " (allocations[" + i
+                throw DomainError.notFound("invoice.not-found", "No invoice " + requests.get(i).invoiceId() + " (allocations[" + i
                         + "].invoiceId)");
             }
         }
-        List<FieldError> conflicts = new ArrayList<>();
+        List<Violation> conflicts = new ArrayList<>();
         List<Share> shares = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Request r = requests.get(i);
             Invoice invoice = invoices.get(r.invoiceId());
             String at = "allocations[" + i + "]";
             if (!invoice.buyerId.equals(buyerId)) {
-                errors.add(new FieldError(at + ".invoiceId", "invoice " + invoice.invoiceNumber
+                errors.add(new Violation(at + ".invoiceId", "invoice " + invoice.invoiceNumber
                         + " is billed to another buyer"));
             } else if (!invoice.currency().equals(available.currency())) {
-                errors.add(new FieldError(at + ".amount", "invoice " + invoice.invoiceNumber + " is in "
+                errors.add(new Violation(at + ".amount", "invoice " + invoice.invoiceNumber + " is in "
                         + invoice.currency));
             } else if (!invoice.status.isOpen()) {
-                conflicts.add(new FieldError(at + ".invoiceId", "invoice " + invoice.invoiceNumber + " is "
+                conflicts.add(new Violation(at + ".invoiceId", "invoice " + invoice.invoiceNumber + " is "
                         + invoice.status));
             } else if (r.amount().isGreaterThan(invoice.open())) {
-                conflicts.add(new FieldError(at + ".amount", "invoice " + invoice.invoiceNumber + " has only "
+                conflicts.add(new Violation(at + ".amount", "invoice " + invoice.invoiceNumber + " has only "
                         + invoice.open() + " open"));
             }
             shares.add(new Share(invoice, r.amount()));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The allocations do not fit the buyer's invoices, each problem is"
+            throw new DomainError(DomainError.Kind.INVALID, "allocation.does-not-fit", "The allocations do not fit the buyer's invoices, each problem is"
                     + " named below.", errors);
         }
         if (!conflicts.isEmpty()) {
-            throw new ProblemException(Problem.of(409, "Conflict", "The invoices cannot take these allocations"
-                    + " now, each problem is named below.").withErrors(conflicts));
+            throw DomainError.conflict("allocation.invoice-cannot-take", "The invoices cannot take these allocations"
+                    + " now, each problem is named below.", conflicts);
         }
         return new Plan(shares, available.minus(asked));
     }

@@ -2,7 +2,7 @@ package io.tradecredit.invoice.domain;
 
 import java.util.UUID;
 
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
 
 /** What a buyer has paid beyond its invoices in one currency; never below zero. */
@@ -35,7 +35,7 @@ public final class BuyerCredit {
 
     public void withdraw(Money amount) {
         if (amount.isGreaterThan(balance)) {
-            throw ProblemException.conflict("Buyer " + buyerId + " has only " + balance + " credit; cannot take " + amount);
+            throw DomainError.conflict("buyer-credit.insufficient", "Buyer " + buyerId + " has only " + balance + " credit; cannot take " + amount);
         }
         balance = balance.minus(amount);
     }

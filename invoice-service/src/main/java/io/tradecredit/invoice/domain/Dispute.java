@@ -15,12 +15,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
-import io.tradecredit.invoice.persistence.StringListConverter;
 
 /**
- * A buyer's dispute over part of an invoice, through the five steps of DOMAIN.md §2: registered
+ * A buyer's dispute over part of an invoice, through the five steps of docs/domain.md §2: registered
  * (type, amount, evidence), assessed internally (who is responsible), negotiated (early, middle,
  * late), resolved (upheld, rejected or partially upheld, with the root cause and any change to
  * the buyer's credit policy). Each step returns the {@link DisputeStep} that goes into its
@@ -103,25 +102,25 @@ public class Dispute {
     public static Dispute open(Invoice invoice, UUID id, Type type, Money amount, String description,
             List<String> evidence, LocalDate raisedOn, OffsetDateTime at, String by) {
         if (description == null || description.isBlank()) {
-            throw ProblemException.invalidField("description", "must not be blank");
+            throw DomainError.invalidField("dispute.description-blank", "description", "must not be blank");
         }
         if (!amount.currency().equals(invoice.currency())) {
-            throw ProblemException.invalidField("disputedAmount", "must be in the invoice's currency "
+            throw DomainError.invalidField("dispute.currency-mismatch", "disputedAmount", "must be in the invoice's currency "
                     + invoice.currency);
         }
         if (!amount.isPositive()) {
-            throw ProblemException.invalidField("disputedAmount", "must be greater than 0");
+            throw DomainError.invalidField("dispute.amount-not-positive", "disputedAmount", "must be greater than 0");
         }
         // collectible() is the open amount no dispute has frozen yet
         if (amount.isGreaterThan(invoice.collectible())) {
-            throw ProblemException.invalidField("disputedAmount", "must not exceed the " + invoice.collectible()
+            throw DomainError.invalidField("dispute.exceeds-collectible", "disputedAmount", "must not exceed the " + invoice.collectible()
                     + " of invoice " + invoice.invoiceNumber + " that is open and not yet disputed");
         }
         if (raisedOn.isAfter(at.toLocalDate())) {
-            throw ProblemException.invalidField("raisedOn", "must not be in the future");
+            throw DomainError.invalidField("dispute.raised-in-future", "raisedOn", "must not be in the future");
         }
         if (raisedOn.isBefore(invoice.issueDate)) {
-            throw ProblemException.invalidField("raisedOn", "must not be before the invoice's issue date "
+            throw DomainError.invalidField("dispute.raised-before-issue", "raisedOn", "must not be before the invoice's issue date "
                     + invoice.issueDate);
         }
         invoice.freezeDisputed(amount);
@@ -172,7 +171,7 @@ public class Dispute {
     public DisputeStep note(Stage stage, String text, OffsetDateTime at, String by) {
         requireUnresolved("take negotiation notes");
         if (negotiationStage != null && stage.compareTo(negotiationStage) < 0) {
-            throw ProblemException.conflict("Dispute " + id + " is already in the " + negotiationStage
+            throw DomainError.conflict("dispute.stage-goes-back", "Dispute " + id + " is already in the " + negotiationStage
                     + " stage of negotiation; it cannot go back to " + stage);
         }
         negotiationStage = stage;
@@ -189,10 +188,10 @@ public class Dispute {
             String creditPolicyAdjustment, LocalDate on, OffsetDateTime at, String by) {
         requireUnresolved("be resolved again");
         if (rootCause == null || rootCause.isBlank()) {
-            throw ProblemException.invalidField("rootCause", "must not be blank: it is recorded for prevention");
+            throw DomainError.invalidField("dispute.root-cause-missing", "rootCause", "must not be blank: it is recorded for prevention");
         }
         if (responsibleParty == null) {
-            throw ProblemException.conflict("Dispute " + id + " has not been assessed; record who is responsible"
+            throw DomainError.conflict("dispute.not-assessed", "Dispute " + id + " has not been assessed; record who is responsible"
                     + " before resolving it");
         }
         Money credit = creditFor(outcome, creditedAmount);
@@ -211,31 +210,36 @@ public class Dispute {
         return new Resolution(credit, again, step);
     }
 
+    /** The credit note that carried out the resolution's credit. */
+    public void creditedBy(UUID creditNoteId) {
+        this.creditNoteId = creditNoteId;
+    }
+
     private Money creditFor(Outcome outcome, Money requested) {
         Money disputed = disputed();
         if (requested != null && !requested.currency().equals(disputed.currency())) {
-            throw ProblemException.invalidField("creditedAmount", "must be in the dispute's currency " + currency);
+            throw DomainError.invalidField("dispute.currency-mismatch", "creditedAmount", "must be in the dispute's currency " + currency);
         }
         return switch (outcome) {
             case UPHELD -> {
                 if (requested != null && requested.compareTo(disputed) != 0) {
-                    throw ProblemException.invalidField("creditedAmount", "an upheld dispute credits the disputed "
+                    throw DomainError.invalidField("dispute.credited-amount-invalid", "creditedAmount", "an upheld dispute credits the disputed "
                             + disputed + "; leave it out or use PARTIALLY_UPHELD");
                 }
                 yield disputed;
             }
             case REJECTED -> {
                 if (requested != null && !requested.isZero()) {
-                    throw ProblemException.invalidField("creditedAmount", "a rejected dispute credits nothing");
+                    throw DomainError.invalidField("dispute.credited-amount-invalid", "creditedAmount", "a rejected dispute credits nothing");
                 }
                 yield Money.zero(disputed.currency());
             }
             case PARTIALLY_UPHELD -> {
                 if (requested == null) {
-                    throw ProblemException.invalidField("creditedAmount", "is required when partially upheld");
+                    throw DomainError.invalidField("dispute.credited-amount-invalid", "creditedAmount", "is required when partially upheld");
                 }
                 if (!requested.isPositive() || !disputed.isGreaterThan(requested)) {
-                    throw ProblemException.invalidField("creditedAmount", "must be more than 0 and less than the"
+                    throw DomainError.invalidField("dispute.credited-amount-invalid", "creditedAmount", "must be more than 0 and less than the"
                             + " disputed " + disputed);
                 }
                 yield requested;
@@ -245,7 +249,7 @@ public class Dispute {
 
     private void requireUnresolved(String action) {
         if (status == Status.RESOLVED) {
-            throw ProblemException.conflict("Dispute " + id + " was resolved (" + outcome + ") on " + resolvedOn
+            throw DomainError.conflict("dispute.already-resolved", "Dispute " + id + " was resolved (" + outcome + ") on " + resolvedOn
                     + " and cannot " + action);
         }
     }

@@ -17,9 +17,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
-import io.tradecredit.invoice.persistence.InvoiceLinesConverter;
 
 /**
  * An issued invoice and what has happened to its amount since: paid, credited, written off,
@@ -185,7 +184,7 @@ public class Invoice {
         requireOpen("take a payment");
         requirePositive(amount);
         if (amount.isGreaterThan(open())) {
-            throw ProblemException.conflict("Invoice " + invoiceNumber + " has only " + open() + " open; cannot allocate "
+            throw DomainError.conflict("invoice.allocation-exceeds-open", "Invoice " + invoiceNumber + " has only " + open() + " open; cannot allocate "
                     + amount);
         }
         paidAmount = paid().plus(amount).amount();
@@ -196,10 +195,10 @@ public class Invoice {
     public void reverseAllocation(Money amount) {
         requirePositive(amount);
         if (amount.isGreaterThan(paid())) {
-            throw ProblemException.conflict("Invoice " + invoiceNumber + " has only " + paid() + " paid");
+            throw DomainError.conflict("invoice.reversal-exceeds-paid", "Invoice " + invoiceNumber + " has only " + paid() + " paid");
         }
         if (status == InvoiceStatus.CANCELLED || status == InvoiceStatus.WRITTEN_OFF) {
-            throw ProblemException.conflict("Invoice " + invoiceNumber + " is " + status + "; its payments stand");
+            throw DomainError.conflict("invoice.payments-stand", "Invoice " + invoiceNumber + " is " + status + "; its payments stand");
         }
         paidAmount = paid().minus(amount).amount();
         reopen();
@@ -210,7 +209,7 @@ public class Invoice {
         requireOpen("take a credit note");
         requirePositive(amount);
         if (amount.isGreaterThan(open())) {
-            throw ProblemException.conflict("A credit note of " + amount + " exceeds the open " + open());
+            throw DomainError.conflict("invoice.credit-note-exceeds-open", "A credit note of " + amount + " exceeds the open " + open());
         }
         creditedAmount = credited().plus(amount).amount();
         if (disputed().isGreaterThan(open())) {
@@ -225,7 +224,7 @@ public class Invoice {
         requirePositive(amount);
         Money free = open().minus(disputed());
         if (amount.isGreaterThan(free)) {
-            throw ProblemException.conflict("Only " + free + " of invoice " + invoiceNumber + " is not yet disputed");
+            throw DomainError.conflict("invoice.dispute-exceeds-undisputed", "Only " + free + " of invoice " + invoiceNumber + " is not yet disputed");
         }
         disputedAmount = disputed().plus(amount).amount();
     }
@@ -251,7 +250,7 @@ public class Invoice {
     public void cancel(String reason, LocalDate on) {
         requireOpen("be cancelled");
         if (paid().isPositive() || credited().isPositive()) {
-            throw ProblemException.conflict("Invoice " + invoiceNumber + " has payments or credit notes; issue a credit"
+            throw DomainError.conflict("invoice.has-payments", "Invoice " + invoiceNumber + " has payments or credit notes; issue a credit"
                     + " note instead of cancelling");
         }
         status = InvoiceStatus.CANCELLED;
@@ -262,11 +261,11 @@ public class Invoice {
     /** Records the buyer's confirmation of receipt, once. */
     public void confirmReceipt(String by, OffsetDateTime at) {
         if (receiptConfirmedAt != null) {
-            throw ProblemException.conflict("Receipt of invoice " + invoiceNumber + " was already confirmed by "
+            throw DomainError.conflict("invoice.receipt-already-confirmed", "Receipt of invoice " + invoiceNumber + " was already confirmed by "
                     + receiptConfirmedBy + " at " + receiptConfirmedAt);
         }
         if (status == InvoiceStatus.CANCELLED) {
-            throw ProblemException.conflict("Invoice " + invoiceNumber + " is cancelled");
+            throw DomainError.conflict("invoice.cancelled", "Invoice " + invoiceNumber + " is cancelled");
         }
         receiptConfirmedBy = by;
         receiptConfirmedAt = at;
@@ -276,7 +275,7 @@ public class Invoice {
     public void placeUnderPlan(UUID planId) {
         requireOpen("be put on a payment plan");
         if (paymentPlanId != null) {
-            throw ProblemException.conflict("Invoice " + invoiceNumber + " is already under payment plan " + paymentPlanId);
+            throw DomainError.conflict("invoice.already-under-plan", "Invoice " + invoiceNumber + " is already under payment plan " + paymentPlanId);
         }
         paymentPlanId = planId;
     }
@@ -315,13 +314,13 @@ public class Invoice {
 
     private void requireOpen(String action) {
         if (!status.isOpen()) {
-            throw ProblemException.conflict("Invoice " + invoiceNumber + " is " + status + " and cannot " + action);
+            throw DomainError.conflict("invoice.not-open", "Invoice " + invoiceNumber + " is " + status + " and cannot " + action);
         }
     }
 
     private static void requirePositive(Money amount) {
         if (!amount.isPositive()) {
-            throw ProblemException.invalidField("amount", "must be greater than 0");
+            throw DomainError.invalidField("invoice.amount-not-positive", "amount", "must be greater than 0");
         }
     }
 

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
-import io.tradecredit.common.errors.Problem.FieldError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 /**
- * What makes an invoice complete and correct (DOMAIN.md §2): the 12 mandatory items present,
+ * What makes an invoice complete and correct (docs/domain.md §2): the 12 mandatory items present,
  * one currency at its scale, total = lines + tax, due date not before the issue date. About 30%
  * of late payments start with a question on the invoice; refusing an incomplete one prevents them.
  */
@@ -21,8 +21,8 @@ public final class InvoiceRules {
     }
 
     /** Every problem of the draft, each naming its field; empty when the invoice may be issued. */
-    public static List<FieldError> violations(InvoiceDraft d) {
-        List<FieldError> errors = new ArrayList<>();
+    public static List<Violation> violations(InvoiceDraft d) {
+        List<Violation> errors = new ArrayList<>();
         text(errors, "invoiceNumber", d.invoiceNumber(), 64);
         required(errors, "issueDate", d.issueDate());
         party(errors, "seller", d.seller(), true);
@@ -31,29 +31,29 @@ public final class InvoiceRules {
         text(errors, "purchaseOrderNumber", d.purchaseOrderNumber(), 64);
         required(errors, "dueDate", d.dueDate());
         if (d.paymentTerms() != null && d.paymentTerms().length() > MAX_TEXT) {
-            errors.add(new FieldError("paymentTerms", "must be at most " + MAX_TEXT + " characters"));
+            errors.add(new Violation("paymentTerms", "must be at most " + MAX_TEXT + " characters"));
         }
         if (d.issueDate() != null && d.dueDate() != null && d.dueDate().isBefore(d.issueDate())) {
-            errors.add(new FieldError("dueDate", "must not be before the issue date " + d.issueDate()));
+            errors.add(new Violation("dueDate", "must not be before the issue date " + d.issueDate()));
         }
         Currency currency = d.total() == null ? null : d.total().currency();
         if (d.total() == null) {
-            errors.add(new FieldError("total", "is required (amount and currency)"));
+            errors.add(new Violation("total", "is required (amount and currency)"));
         } else if (d.total().isNegative()) {
-            errors.add(new FieldError("total", "must not be negative"));
+            errors.add(new Violation("total", "must not be negative"));
         }
         if (d.tax() == null) {
-            errors.add(new FieldError("tax", "is required (use 0 for a tax-free invoice)"));
+            errors.add(new Violation("tax", "is required (use 0 for a tax-free invoice)"));
         } else if (d.tax().isNegative()) {
-            errors.add(new FieldError("tax", "must not be negative"));
+            errors.add(new Violation("tax", "must not be negative"));
         } else if (currency != null && !d.tax().currency().equals(currency)) {
-            errors.add(new FieldError("tax.currency", "must be the invoice currency " + currency));
+            errors.add(new Violation("tax.currency", "must be the invoice currency " + currency));
         }
         Money linesTotal = lines(errors, d.lines(), currency);
         if (linesTotal != null && d.tax() != null && d.total() != null && errors.isEmpty()) {
             Money expected = linesTotal.plus(d.tax());
             if (expected.compareTo(d.total()) != 0) {
-                errors.add(new FieldError("total", "must equal the lines (" + linesTotal.amountText() + ") plus tax ("
+                errors.add(new Violation("total", "must equal the lines (" + linesTotal.amountText() + ") plus tax ("
                         + d.tax().amountText() + ") = " + expected.amountText() + ", not " + d.total().amountText()));
             }
         }
@@ -74,13 +74,13 @@ public final class InvoiceRules {
         return d.lines().stream().map(l -> InvoiceLine.of(l.description().strip(), l.quantity(), l.unitPrice())).toList();
     }
 
-    private static Money lines(List<FieldError> errors, List<InvoiceDraft.Line> lines, Currency currency) {
+    private static Money lines(List<Violation> errors, List<InvoiceDraft.Line> lines, Currency currency) {
         if (lines == null || lines.isEmpty()) {
-            errors.add(new FieldError("lines", "at least one line (description, quantity, unit price) is required"));
+            errors.add(new Violation("lines", "at least one line (description, quantity, unit price) is required"));
             return null;
         }
         if (lines.size() > 1000) {
-            errors.add(new FieldError("lines", "at most 1000 lines per invoice"));
+            errors.add(new Violation("lines", "at most 1000 lines per invoice"));
             return null;
         }
         Money sum = currency == null ? null : Money.zero(currency);
@@ -88,25 +88,25 @@ public final class InvoiceRules {
             String at = "lines[" + i + "]";
             InvoiceDraft.Line line = lines.get(i);
             if (line == null) {
-                errors.add(new FieldError(at, "is empty"));
+                errors.add(new Violation(at, "is empty"));
                 continue;
             }
             text(errors, at + ".description", line.description(), MAX_TEXT);
             BigDecimal qty = line.quantity();
             if (qty == null) {
-                errors.add(new FieldError(at + ".quantity", "is required"));
+                errors.add(new Violation(at + ".quantity", "is required"));
             } else if (qty.signum() <= 0) {
-                errors.add(new FieldError(at + ".quantity", "must be greater than 0"));
+                errors.add(new Violation(at + ".quantity", "must be greater than 0"));
             } else if (qty.scale() > 6) {
-                errors.add(new FieldError(at + ".quantity", "has more than 6 decimals"));
+                errors.add(new Violation(at + ".quantity", "has more than 6 decimals"));
             }
             Money price = line.unitPrice();
             if (price == null) {
-                errors.add(new FieldError(at + ".unitPrice", "is required (amount and currency)"));
+                errors.add(new Violation(at + ".unitPrice", "is required (amount and currency)"));
             } else if (price.isNegative()) {
-                errors.add(new FieldError(at + ".unitPrice", "must not be negative"));
+                errors.add(new Violation(at + ".unitPrice", "must not be negative"));
             } else if (currency != null && !price.currency().equals(currency)) {
-                errors.add(new FieldError(at + ".unitPrice.currency", "must be the invoice currency " + currency));
+                errors.add(new Violation(at + ".unitPrice.currency", "must be the invoice currency " + currency));
             } else if (qty != null && sum != null) {
                 // a quantity not above 0 has been named already: the sum is then never compared
                 sum = sum.plus(price.times(qty));
@@ -115,9 +115,9 @@ public final class InvoiceRules {
         return sum;
     }
 
-    private static void party(List<FieldError> errors, String role, Party p, boolean seller) {
+    private static void party(List<Violation> errors, String role, Party p, boolean seller) {
         if (p == null) {
-            errors.add(new FieldError(role, "is required (name, address, taxId" + (seller ? ", bankAccount)" : ")")));
+            errors.add(new Violation(role, "is required (name, address, taxId" + (seller ? ", bankAccount)" : ")")));
             return;
         }
         text(errors, role + ".name", p.name(), 200);
@@ -128,17 +128,17 @@ public final class InvoiceRules {
         }
     }
 
-    private static void text(List<FieldError> errors, String field, String value, int max) {
+    private static void text(List<Violation> errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(new Violation(field, "is required"));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            errors.add(new Violation(field, "must be at most " + max + " characters"));
         }
     }
 
-    private static void required(List<FieldError> errors, String field, Object value) {
+    private static void required(List<Violation> errors, String field, Object value) {
         if (value == null) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(new Violation(field, "is required"));
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.tradecredit.invoice.domain;
 
 /**
- * A tenant's invoicing and late-charge terms (DOMAIN.md §2); every number is a default the
+ * A tenant's invoicing and late-charge terms (docs/domain.md §2); every number is a default the
  * tenant can change. Late charges may be overridden per buyer.
  */
 public record InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays) {

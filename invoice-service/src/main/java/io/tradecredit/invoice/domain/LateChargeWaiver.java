@@ -6,7 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -39,7 +39,7 @@ public record LateChargeWaiver(UUID id, String tenantId, UUID invoiceId, UUID bu
             LateChargePolicy policy, OffsetDateTime at, String by) {
         LateCharges amounts = scope.of(account.due());
         if (!amounts.total().isPositive()) {
-            throw ProblemException.unprocessable("Invoice " + invoice.invoiceNumber
+            throw DomainError.unprocessable("late-charge.nothing-to-waive", "Invoice " + invoice.invoiceNumber
                     + " has no " + scope.name().toLowerCase() + " late charges left to waive as of " + account.asOf());
         }
         return new LateChargeWaiver(UUID.randomUUID(), invoice.tenantId, invoice.id, invoice.buyerId, scope, reason,

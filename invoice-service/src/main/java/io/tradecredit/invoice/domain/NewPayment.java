@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.tradecredit.common.errors.Problem.FieldError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -21,23 +21,23 @@ public record NewPayment(UUID buyerId, Money amount, LocalDate receivedOn, Strin
     }
 
     /** Every field that is missing or wrong on its own; {@code latestDate} is the last date not in the future. */
-    public List<FieldError> violations(LocalDate latestDate) {
-        List<FieldError> errors = new ArrayList<>();
+    public List<Violation> violations(LocalDate latestDate) {
+        List<Violation> errors = new ArrayList<>();
         if (buyerId == null) {
-            errors.add(new FieldError("buyerId", "is required"));
+            errors.add(new Violation("buyerId", "is required"));
         }
         if (amount == null) {
-            errors.add(new FieldError("amount", "is required"));
+            errors.add(new Violation("amount", "is required"));
         } else if (!amount.isPositive()) {
-            errors.add(new FieldError("amount", "must be greater than 0"));
+            errors.add(new Violation("amount", "must be greater than 0"));
         }
         if (receivedOn == null) {
-            errors.add(new FieldError("receivedOn", "is required"));
+            errors.add(new Violation("receivedOn", "is required"));
         } else if (receivedOn.isAfter(latestDate)) {
-            errors.add(new FieldError("receivedOn", "must not be in the future"));
+            errors.add(new Violation("receivedOn", "must not be in the future"));
         }
         if (reference != null && reference.length() > MAX_REFERENCE) {
-            errors.add(new FieldError("reference", "must be at most " + MAX_REFERENCE + " characters"));
+            errors.add(new Violation("reference", "must be at most " + MAX_REFERENCE + " characters"));
         }
         if (allocations != null && amount != null) {
             errors.addAll(Allocator.requestViolations(amount.currency(), allocations));

@@ -14,7 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -117,11 +117,11 @@ public class Payment {
      */
     public void reverse(String reason, LocalDate on, String by) {
         if (status == PaymentStatus.REVERSED) {
-            throw ProblemException.conflict("Payment " + id + " was already reversed on " + reversedOn);
+            throw DomainError.conflict("payment.already-reversed", "Payment " + id + " was already reversed on " + reversedOn);
         }
         Money applied = unallocated().minus(creditRemaining());
         if (applied.isPositive()) {
-            throw ProblemException.conflict(applied + " of the " + unallocated() + " buyer credit this payment left"
+            throw DomainError.conflict("payment.credit-already-used", applied + " of the " + unallocated() + " buyer credit this payment left"
                     + " has already been applied to invoices, so the payment cannot be reversed");
         }
         status = PaymentStatus.REVERSED;

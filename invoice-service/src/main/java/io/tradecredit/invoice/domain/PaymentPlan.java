@@ -3,6 +3,7 @@ package io.tradecredit.invoice.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -57,6 +58,30 @@ public class PaymentPlan {
     public String createdBy;
     @Version
     public long version;
+
+    /**
+     * A plan agreed today on a principal: interest is what the schedule's instalments carry; the
+     * plan is active and nothing of it has been judged yet.
+     */
+    public static PaymentPlan agree(String tenantId, UUID buyerId, Money principal, BigDecimal annualRate,
+            InstalmentSchedule.Frequency frequency, List<InstalmentSchedule.Instalment> schedule,
+            LocalDate today, OffsetDateTime now, String by) {
+        PaymentPlan plan = new PaymentPlan();
+        plan.id = UUID.randomUUID();
+        plan.tenantId = tenantId;
+        plan.buyerId = buyerId;
+        plan.currency = principal.currencyCode();
+        plan.principal = principal.amount();
+        plan.interest = schedule.stream().map(InstalmentSchedule.Instalment::interest)
+                .reduce(Money.zero(principal.currency()), Money::plus).amount();
+        plan.annualRate = annualRate;
+        plan.frequency = frequency;
+        plan.agreedOn = today;
+        plan.status = Status.ACTIVE;
+        plan.createdAt = now;
+        plan.createdBy = by;
+        return plan;
+    }
 
     public Money principal() {
         return Money.rounded(principal, Money.currencyOf(currency));

@@ -9,7 +9,7 @@ import io.tradecredit.common.money.Money;
 /**
  * Whether a buyer keeps its payment plan: instalment n is kept when what was paid on the plan's
  * invoices from the agreement up to n's due date covers the principal of instalments 1..n. The
- * first one not covered is missed, and a missed instalment breaks the plan (DOMAIN.md §2).
+ * first one not covered is missed, and a missed instalment breaks the plan (docs/domain.md §2).
  * Interest shown on the schedule is billed apart and does not count here.
  */
 public final class PlanCompliance {

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.jobs.DailyJob;
-import io.tradecredit.invoice.domain.Invoices;
-import io.tradecredit.invoice.domain.PaymentPlans;
+import io.tradecredit.invoice.app.Invoices;
+import io.tradecredit.invoice.app.PaymentPlans;
 
 /**
  * The ledger's day: invoices past their due date become overdue, and payment plans whose

@@ -1,17 +1,19 @@
 package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.BuyerCredit;
 import io.tradecredit.invoice.domain.CreditMovement;
 
@@ -63,9 +65,8 @@ public class BuyerCreditRepository {
     public Uni<List<Money>> balances(String tenantId, UUID buyerId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 select currency, balance from buyer_credit where tenant_id = :t and buyer_id = :b order by currency""",
-                Object[].class).setParameter("t", tenantId).setParameter("b", buyerId).getResultList())
-                .map(rows -> rows.stream()
-                        .map(r -> Money.rounded((BigDecimal) r[1], Money.currencyOf(((String) r[0]).trim()))).toList());
+                Tuple.class).setParameter("t", tenantId).setParameter("b", buyerId).getResultList())
+                .map(rows -> rows.stream().map(r -> Rows.money(r, "balance", "currency")).toList());
     }
 
     /** The buyer's movements, newest first. */
@@ -74,7 +75,7 @@ public class BuyerCreditRepository {
                 select id, tenant_id, buyer_id, currency, kind, amount, balance_after, reference_id, occurred_on,
                     created_at, created_by
                 from buyer_credit_movement where tenant_id = :t and buyer_id = :b
-                order by created_at desc, id desc limit :size offset :offset""", Object[].class)
+                order by created_at desc, id desc limit :size offset :offset""", Tuple.class)
                 .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("size", size)
                 .setParameter("offset", page * size).getResultList()
                 .chain(rows -> s.createNativeQuery(
@@ -84,10 +85,13 @@ public class BuyerCreditRepository {
                                 size, ((Number) total).longValue()))));
     }
 
-    private static CreditMovement toMovement(Object[] r) {
-        var currency = Money.currencyOf(((String) r[3]).trim());
-        return new CreditMovement((UUID) r[0], (String) r[1], (UUID) r[2], CreditMovement.Kind.valueOf((String) r[4]),
-                Money.rounded((BigDecimal) r[5], currency), Money.rounded((BigDecimal) r[6], currency), (UUID) r[7],
-                Rows.date(r[8]), Rows.offsetDateTime(r[9]), (String) r[10]);
+    /** A row of buyer_credit_movement. */
+    private static CreditMovement toMovement(Tuple r) {
+        return new CreditMovement(r.get("id", UUID.class), r.get("tenant_id", String.class),
+                r.get("buyer_id", UUID.class), CreditMovement.Kind.valueOf(r.get("kind", String.class)),
+                Rows.money(r, "amount", "currency"),
+                Rows.money(r, "balance_after", "currency"), r.get("reference_id", UUID.class),
+                r.get("occurred_on", LocalDate.class), r.get("created_at", OffsetDateTime.class),
+                r.get("created_by", String.class));
     }
 }

@@ -1,15 +1,16 @@
 package io.tradecredit.invoice.persistence;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.Rows;
-import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.CreditNote;
 
 /** Credit notes and their per-tenant numbering; written in the caller's transaction. */
@@ -46,13 +47,15 @@ public class CreditNoteRepository {
                 select id, tenant_id, number, invoice_id, buyer_id, dispute_id, amount, currency, reason, issued_on,
                     created_at, created_by
                 from credit_note where tenant_id = :t and invoice_id = :i order by created_at, number""",
-                Object[].class).setParameter("t", tenantId).setParameter("i", invoiceId).getResultList())
+                Tuple.class).setParameter("t", tenantId).setParameter("i", invoiceId).getResultList())
                 .map(rows -> rows.stream().map(CreditNoteRepository::toNote).toList());
     }
 
-    private static CreditNote toNote(Object[] r) {
-        return new CreditNote((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (UUID) r[4], (UUID) r[5],
-                Money.rounded((BigDecimal) r[6], Money.currencyOf(((String) r[7]).trim())), (String) r[8],
-                Rows.date(r[9]), Rows.offsetDateTime(r[10]), (String) r[11]);
+    /** A row of credit_note. */
+    private static CreditNote toNote(Tuple r) {
+        return new CreditNote(r.get("id", UUID.class), r.get("tenant_id", String.class), r.get("number", String.class),
+                r.get("invoice_id", UUID.class), r.get("buyer_id", UUID.class), r.get("dispute_id", UUID.class),
+                Rows.money(r, "amount", "currency"), r.get("reason", String.class), r.get("issued_on", LocalDate.class),
+                r.get("created_at", OffsetDateTime.class), r.get("created_by", String.class));
     }
 }

@@ -1,16 +1,18 @@
 package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.BalanceHistory;
 import io.tradecredit.invoice.domain.Dispute;
 import io.tradecredit.invoice.domain.DisputeStep;
@@ -47,10 +49,9 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
         }
         return getSession().chain(session -> session.createNativeQuery("""
                 select invoice_id, disputed_amount, raised_on, resolved_on from dispute
-                where tenant_id = :t and invoice_id in (:ids)""", Object[].class)
+                where tenant_id = :t and invoice_id in (:ids)""", Tuple.class)
                 .setParameter("t", tenantId).setParameter("ids", invoiceIds).getResultList())
-                .map(rows -> rows.stream().map(r -> new BalanceHistory.DisputePeriod((UUID) r[0], (BigDecimal) r[1],
-                        Rows.date(r[2]), r[3] == null ? null : Rows.date(r[3]))).toList());
+                .map(rows -> rows.stream().map(DisputeRepository::toPeriod).toList());
     }
 
     /** The history of each of these disputes, in the order it happened. */
@@ -60,15 +61,26 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
         }
         return getSession().chain(session -> session.createNativeQuery("""
                 select id, tenant_id, dispute_id, seq, step, stage, summary, at, by_subject from dispute_step
-                where tenant_id = :t and dispute_id in (:ids) order by dispute_id, seq""", Object[].class)
+                where tenant_id = :t and dispute_id in (:ids) order by dispute_id, seq""", Tuple.class)
                 .setParameter("t", tenantId).setParameter("ids", disputeIds).getResultList())
                 .map(rows -> rows.stream().map(DisputeRepository::toStep)
                         .collect(Collectors.groupingBy(DisputeStep::disputeId)));
     }
 
-    private static DisputeStep toStep(Object[] r) {
-        return new DisputeStep((UUID) r[0], (String) r[1], (UUID) r[2], ((Number) r[3]).intValue(),
-                DisputeStep.Kind.valueOf((String) r[4]), r[5] == null ? null : Dispute.Stage.valueOf((String) r[5]),
-                (String) r[6], Rows.offsetDateTime(r[7]), (String) r[8]);
+    /** A row of dispute, as the balance history needs it. */
+    private static BalanceHistory.DisputePeriod toPeriod(Tuple r) {
+        return new BalanceHistory.DisputePeriod(r.get("invoice_id", UUID.class),
+                r.get("disputed_amount", BigDecimal.class), r.get("raised_on", LocalDate.class),
+                r.get("resolved_on", LocalDate.class));
+    }
+
+    /** A row of dispute_step. */
+    private static DisputeStep toStep(Tuple r) {
+        String stage = r.get("stage", String.class);
+        return new DisputeStep(r.get("id", UUID.class), r.get("tenant_id", String.class),
+                r.get("dispute_id", UUID.class), r.get("seq", Integer.class),
+                DisputeStep.Kind.valueOf(r.get("step", String.class)),
+                stage == null ? null : Dispute.Stage.valueOf(stage), r.get("summary", String.class),
+                r.get("at", OffsetDateTime.class), r.get("by_subject", String.class));
     }
 }

@@ -9,19 +9,20 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.BulkInsert.Column;
+import io.tradecredit.common.persistence.BulkInsert;
+import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.InvoiceLinesConverter;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The batch import's statements, on the reactive SQL client: a batch of up to 1,000 new invoices
  * is written with one statement instead of 1,000 entity inserts, because a Hibernate session
  * spent more CPU on bookkeeping the new entities (persist events, dirty checks at every flush)
- * than PostgreSQL spent storing them. Every statement takes the tenant and runs on the caller's
- * connection, inside its transaction.
+ * than PostgreSQL spent storing them. Every statement takes the tenant and runs in the current
+ * transaction, on its connection.
  */
 @ApplicationScoped
 public class InvoiceBatchRepository {
@@ -41,23 +42,23 @@ public class InvoiceBatchRepository {
             + " and invoice_number = any($2::text[])";
 
     /** Which of these invoice numbers the tenant already has. */
-    public Uni<Set<String>> existingNumbers(SqlConnection connection, String tenantId, Collection<String> numbers) {
+    public Uni<Set<String>> existingNumbers(String tenantId, Collection<String> numbers) {
         if (numbers.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return connection.preparedQuery(EXISTING).execute(Tuple.of(tenantId, numbers.toArray(String[]::new)))
+        return CurrentTransaction.execute(EXISTING, Tuple.of(tenantId, numbers.toArray(String[]::new)))
                 .map(rows -> {
                     Set<String> found = new HashSet<>();
                     for (Row row : rows) {
-                        found.add(row.getString(0));
+                        found.add(row.getString("invoice_number"));
                     }
                     return found;
                 });
     }
 
     /** Inserts newly issued invoices (nothing paid, credited or disputed yet) in one statement. */
-    public Uni<Void> insertIssued(SqlConnection connection, List<Invoice> invoices) {
-        return BulkInsert.into(connection, "invoice", COLUMNS, invoices, i -> Arrays.asList(i.id, i.tenantId,
+    public Uni<Void> insertIssued(List<Invoice> invoices) {
+        return BulkInsert.into("invoice", COLUMNS, invoices, i -> Arrays.asList(i.id, i.tenantId,
                 i.invoiceNumber, i.issueDate, i.shipmentDate, i.issuedLate, i.sellerName, i.sellerAddress,
                 i.sellerTaxId, i.sellerBankAccount, i.buyerId, i.buyerName, i.buyerAddress, i.buyerTaxId,
                 i.purchaseOrderNumber, i.currency, LINES.convertToDatabaseColumn(i.lines), i.taxAmount,

@@ -17,6 +17,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.InvoiceSearch;
 import io.tradecredit.invoice.domain.InvoiceStatus;
 
 /** Invoices of a tenant. Every query takes the tenant: another tenant's invoice does not exist here. */
@@ -24,10 +25,6 @@ import io.tradecredit.invoice.domain.InvoiceStatus;
 public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
 
     /** Search criteria; null means "any". DPD bounds apply to open invoices as of {@code asOf}. */
-    public record Criteria(UUID buyerId, InvoiceStatus status, LocalDate dueFrom, LocalDate dueTo, Integer dpdMin,
-            Integer dpdMax, LocalDate asOf) {
-    }
-
     public Uni<Invoice> findOwned(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
     }
@@ -42,7 +39,7 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         return find("tenantId = ?1 and id in ?2 order by id", tenantId, ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    public Uni<io.tradecredit.common.api.Page<Invoice>> search(String tenantId, Criteria c, int page, int size) {
+    public Uni<io.tradecredit.common.api.Page<Invoice>> search(String tenantId, InvoiceSearch c, int page, int size) {
         StringBuilder where = new StringBuilder("tenantId = :tenant");
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", tenantId);

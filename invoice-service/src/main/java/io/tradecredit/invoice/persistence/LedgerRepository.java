@@ -2,6 +2,7 @@ package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,12 +11,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.Rows;
-import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.LedgerEntry;
 
 /** The dated ledger entries of invoices (see {@link LedgerEntry}); written in the caller's transaction. */
@@ -35,10 +37,15 @@ public class LedgerRepository {
                 .replaceWithVoid();
     }
 
-    /** Many entries with one statement per chunk, in the caller's transaction. */
+    private static final List<Column> COLUMNS = List.of(new Column("id", "uuid"), Column.text("tenant_id"),
+            new Column("buyer_id", "uuid"), new Column("invoice_id", "uuid"), Column.text("kind"),
+            new Column("amount", "numeric"), Column.text("currency"), new Column("effective_date", "date"),
+            new Column("reference_id", "uuid"), Column.text("note"), new Column("created_at", "timestamptz"),
+            Column.text("created_by"));
+
+    /** Many entries with one statement, in the caller's transaction. */
     public Uni<Void> recordAll(List<LedgerEntry> entries) {
-        return BulkInsert.into("ledger_entry", List.of("id", "tenant_id", "buyer_id", "invoice_id", "kind", "amount",
-                "currency", "effective_date", "reference_id", "note", "created_at", "created_by"), entries,
+        return BulkInsert.into("ledger_entry", COLUMNS, entries,
                 e -> Arrays.asList(e.id(), e.tenantId(), e.buyerId(), e.invoiceId(), e.kind().name(), e.amount().amount(),
                         e.amount().currencyCode(), e.effectiveDate(), e.referenceId(), e.note(), e.createdAt(),
                         e.createdBy()));
@@ -50,7 +57,7 @@ public class LedgerRepository {
                 select id, tenant_id, buyer_id, invoice_id, kind, amount, currency, effective_date, reference_id, note,
                     created_at, created_by
                 from ledger_entry where tenant_id = :t and invoice_id = :i order by effective_date, created_at""",
-                Object[].class).setParameter("t", tenantId).setParameter("i", invoiceId).getResultList())
+                Tuple.class).setParameter("t", tenantId).setParameter("i", invoiceId).getResultList())
                 .map(rows -> rows.stream().map(LedgerRepository::toEntry).toList());
     }
 
@@ -60,20 +67,24 @@ public class LedgerRepository {
             return Uni.createFrom().item(Map.of());
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                select invoice_id, sum(amount) from ledger_entry
+                select invoice_id, sum(amount) as reduced from ledger_entry
                 where tenant_id = :t and invoice_id in (:ids) and effective_date <= :d group by invoice_id""",
-                Object[].class).setParameter("t", tenantId).setParameter("ids", invoiceIds).setParameter("d", asOf)
+                Tuple.class).setParameter("t", tenantId).setParameter("ids", invoiceIds).setParameter("d", asOf)
                 .getResultList())
                 .map(rows -> {
                     Map<UUID, BigDecimal> sums = new HashMap<>();
-                    rows.forEach(r -> sums.put((UUID) r[0], (BigDecimal) r[1]));
+                    rows.forEach(r -> sums.put(r.get("invoice_id", UUID.class), r.get("reduced", BigDecimal.class)));
                     return sums;
                 });
     }
 
-    static LedgerEntry toEntry(Object[] r) {
-        return new LedgerEntry((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3], LedgerEntry.Kind.valueOf((String) r[4]),
-                Money.rounded((BigDecimal) r[5], Money.currencyOf(((String) r[6]).trim())), Rows.date(r[7]), (UUID) r[8],
-                (String) r[9], Rows.offsetDateTime(r[10]), (String) r[11]);
+    /** A row of ledger_entry (its columns as {@link #ofInvoice} selects them; the receivables read them too). */
+    static LedgerEntry toEntry(Tuple r) {
+        return new LedgerEntry(r.get("id", UUID.class), r.get("tenant_id", String.class),
+                r.get("buyer_id", UUID.class), r.get("invoice_id", UUID.class),
+                LedgerEntry.Kind.valueOf(r.get("kind", String.class)), Rows.money(r, "amount", "currency"),
+                r.get("effective_date", LocalDate.class), r.get("reference_id", UUID.class),
+                r.get("note", String.class), r.get("created_at", OffsetDateTime.class),
+                r.get("created_by", String.class));
     }
 }

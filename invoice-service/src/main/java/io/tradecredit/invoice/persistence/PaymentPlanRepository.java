@@ -2,19 +2,19 @@ package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.persistence.BulkInsert;
-import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.BulkInsert.Column;
+import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.invoice.domain.PaymentPlan;
 import io.tradecredit.invoice.domain.PlanCompliance;
 import io.tradecredit.invoice.domain.PlanInstalment;
@@ -44,7 +44,8 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
     }
 
     public Uni<Void> addInvoices(UUID planId, List<UUID> invoiceIds) {
-        return BulkInsert.into("plan_invoice", List.of("plan_id", "invoice_id"), invoiceIds,
+        return BulkInsert.into("plan_invoice", List.of(new Column("plan_id", "uuid"), new Column("invoice_id", "uuid")),
+                invoiceIds,
                 invoiceId -> List.of(planId, invoiceId));
     }
 
@@ -60,17 +61,15 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
                 select e.effective_date, e.amount from ledger_entry e
                 join plan_invoice p on p.invoice_id = e.invoice_id and p.plan_id = :p
                 where e.tenant_id = :t and e.kind in ('PAYMENT', 'PAYMENT_REVERSAL') and e.effective_date >= :from
-                order by e.effective_date""", Object[].class)
+                order by e.effective_date""", Tuple.class)
                 .setParameter("p", plan.id).setParameter("t", plan.tenantId).setParameter("from", from)
                 .getResultList())
-                .map(rows -> {
-                    List<PlanCompliance.Payment> payments = new ArrayList<>();
-                    for (Object[] r : rows) {
-                        LocalDate on = Rows.date(r[0]);
-                        payments.add(new PlanCompliance.Payment(on,
-                                Money.rounded((BigDecimal) r[1], Money.currencyOf(plan.currency))));
-                    }
-                    return payments;
-                });
+                .map(rows -> rows.stream().map(r -> toPayment(r, plan.currency)).toList());
+    }
+
+    /** A payment's ledger_entry row (effective_date, amount) in the plan's currency. */
+    private static PlanCompliance.Payment toPayment(Tuple r, String currency) {
+        return new PlanCompliance.Payment(r.get("effective_date", LocalDate.class),
+                Money.rounded(r.get("amount", BigDecimal.class), Money.currencyOf(currency)));
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -35,10 +36,11 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
     }
 
     public Uni<Optional<Header>> headerOf(String tenantId, UUID id) {
-        return getSession().chain(s -> s.createSelectionQuery(
-                "select p.buyerId, p.currency from Payment p where p.tenantId = :t and p.id = :id", Object[].class)
+        return getSession().chain(s -> s.createSelectionQuery("select p.buyerId as buyerId, p.currency as currency"
+                + " from Payment p where p.tenantId = :t and p.id = :id", Tuple.class)
                 .setParameter("t", tenantId).setParameter("id", id).getResultList())
-                .map(rows -> rows.stream().findFirst().map(r -> new Header((UUID) r[0], ((String) r[1]).trim())));
+                .map(rows -> rows.stream().findFirst()
+                        .map(r -> new Header(r.get("buyerId", UUID.class), r.get("currency", String.class).trim())));
     }
 
     /** Newest first; {@code buyerId} null means every buyer. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +20,7 @@ public class PolicyRepository {
     public Uni<InvoicingPolicy> policyOf(String tenantId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "select issue_deadline_hours, late_daily_rate, late_fee_after_days, late_fee_rate, dso_period_days"
-                        + " from invoicing_policy where tenant_id = :t", Object[].class)
+                        + " from invoicing_policy where tenant_id = :t", Tuple.class)
                 .setParameter("t", tenantId).getResultList())
                 .map(rows -> rows.isEmpty() ? InvoicingPolicy.DEFAULT : toPolicy(rows.get(0)));
     }
@@ -39,20 +40,13 @@ public class PolicyRepository {
                 .setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
     }
 
-    /** The late-charge terms for a buyer: its own if agreed, else the tenant's. */
-    public Uni<LateChargePolicy> lateChargesFor(String tenantId, UUID buyerId) {
-        return buyerLateCharges(tenantId, buyerId).chain(own -> own.isPresent()
-                ? Uni.createFrom().item(own.get())
-                : policyOf(tenantId).map(InvoicingPolicy::lateCharges));
-    }
-
     /** The late-charge terms agreed with this buyer, if any. */
     public Uni<Optional<LateChargePolicy>> buyerLateCharges(String tenantId, UUID buyerId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "select late_daily_rate, late_fee_after_days, late_fee_rate from buyer_late_charge_policy"
-                        + " where tenant_id = :t and buyer_id = :b", Object[].class)
+                        + " where tenant_id = :t and buyer_id = :b", Tuple.class)
                 .setParameter("t", tenantId).setParameter("b", buyerId).getResultList())
-                .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(toLateCharges(rows.get(0), 0)));
+                .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(toLateCharges(rows.get(0))));
     }
 
     public Uni<Void> saveBuyerLateCharges(String tenantId, UUID buyerId, LateChargePolicy p, String by,
@@ -75,13 +69,17 @@ public class PolicyRepository {
                 .setParameter("t", tenantId).setParameter("b", buyerId).executeUpdate()).map(n -> n > 0);
     }
 
-    private static InvoicingPolicy toPolicy(Object[] r) {
-        return new InvoicingPolicy(((Number) r[0]).intValue(), toLateCharges(r, 1), ((Number) r[4]).intValue());
+    /** A row of invoicing_policy. */
+    private static InvoicingPolicy toPolicy(Tuple r) {
+        return new InvoicingPolicy(r.get("issue_deadline_hours", Integer.class), toLateCharges(r),
+                r.get("dso_period_days", Integer.class));
     }
 
-    private static LateChargePolicy toLateCharges(Object[] r, int from) {
-        return new LateChargePolicy(((BigDecimal) r[from]).stripTrailingZeros(), ((Number) r[from + 1]).intValue(),
-                ((BigDecimal) r[from + 2]).stripTrailingZeros());
+    /** The late-charge columns, as invoicing_policy, buyer_late_charge_policy and late_charge_waiver name them. */
+    static LateChargePolicy toLateCharges(Tuple r) {
+        return new LateChargePolicy(r.get("late_daily_rate", BigDecimal.class).stripTrailingZeros(),
+                r.get("late_fee_after_days", Integer.class),
+                r.get("late_fee_rate", BigDecimal.class).stripTrailingZeros());
     }
 
 }

@@ -1,6 +1,5 @@
 package io.tradecredit.invoice.persistence;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -9,11 +8,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.LedgerEntry;
 import io.tradecredit.invoice.domain.OpenItem;
 import io.tradecredit.invoice.domain.StatementEntry;
@@ -25,41 +25,42 @@ import io.tradecredit.invoice.domain.StatementEntry;
  */
 @ApplicationScoped
 public class ReceivablesRepository {
-    /** Invoices owed on :d (issued by then, not cancelled by then). */
-    private static final String OWED = """
+    /**
+     * Invoices owed on :d (issued by then, not cancelled by then): {@code LateChargeAccount.owedOn}
+     * in SQL, pinned to it by ReceivablesFollowTheRulesTest. A cancelled invoice without a
+     * cancellation date is owed, as the rule has it: nothing says since when it was withdrawn.
+     */
+    static final String OWED = """
             i.tenant_id = :t and i.issue_date <= :d
-            and not (i.status = 'CANCELLED' and coalesce(i.closed_on, i.issue_date) <= :d)""";
+            and not (i.status = 'CANCELLED' and i.closed_on is not null and i.closed_on <= :d)""";
 
     /** Every invoice with something open on {@code asOf}; of one buyer, or of all when {@code buyerId} is null. */
     public Uni<List<OpenItem>> openItems(String tenantId, UUID buyerId, LocalDate asOf) {
         String sql = """
-                select i.id, i.buyer_id, i.currency, i.due_date, i.total_amount - coalesce(l.reduced, 0)
+                select i.id, i.buyer_id, i.currency, i.due_date, i.total_amount - coalesce(l.reduced, 0) as open_amount
                 from invoice i left join (
                     select invoice_id, sum(amount) as reduced from ledger_entry
                     where tenant_id = :t and effective_date <= :d group by invoice_id) l on l.invoice_id = i.id
                 """ + " where " + OWED + (buyerId == null ? "" : " and i.buyer_id = :b")
                 + " and i.total_amount - coalesce(l.reduced, 0) > 0 order by i.due_date, i.id";
         return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql, Object[].class).setParameter("t", tenantId).setParameter("d", asOf);
+            var q = s.createNativeQuery(sql, Tuple.class).setParameter("t", tenantId).setParameter("d", asOf);
             if (buyerId != null) {
                 q.setParameter("b", buyerId);
             }
             return q.getResultList();
-        }).map(rows -> rows.stream().map(r -> new OpenItem((UUID) r[0], (UUID) r[1], Rows.date(r[3]),
-                Money.rounded((BigDecimal) r[4], Money.currencyOf(((String) r[2]).trim())))).toList());
+        }).map(rows -> rows.stream().map(ReceivablesRepository::toOpenItem).toList());
     }
 
     /** Per currency, the totals of invoices issued after {@code after} up to {@code asOf} and still owed then. */
     public Uni<Map<String, Money>> creditSales(String tenantId, LocalDate after, LocalDate asOf) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select i.currency, sum(i.total_amount) from invoice i"
-                + " where " + OWED + " and i.issue_date > :from group by i.currency", Object[].class)
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "select i.currency, sum(i.total_amount) as sales from invoice i where " + OWED
+                        + " and i.issue_date > :from group by i.currency", Tuple.class)
                 .setParameter("t", tenantId).setParameter("d", asOf).setParameter("from", after).getResultList())
                 .map(rows -> {
                     Map<String, Money> sales = new TreeMap<>();
-                    for (Object[] r : rows) {
-                        String currency = ((String) r[0]).trim();
-                        sales.put(currency, Money.rounded((BigDecimal) r[1], Money.currencyOf(currency)));
-                    }
+                    rows.forEach(r -> sales.put(Rows.currencyCode(r, "currency"), Rows.money(r, "sales", "currency")));
                     return sales;
                 });
     }
@@ -73,7 +74,7 @@ public class ReceivablesRepository {
                 select id, tenant_id, buyer_id, invoice_id, kind, amount, currency, effective_date, reference_id, note,
                     created_at, created_by
                 from ledger_entry where tenant_id = :t and invoice_id in (:ids) and effective_date <= :d
-                order by effective_date, created_at""", Object[].class)
+                order by effective_date, created_at""", Tuple.class)
                 .setParameter("t", tenantId).setParameter("ids", invoiceIds).setParameter("d", asOf).getResultList())
                 .map(rows -> rows.stream().map(LedgerRepository::toEntry).toList());
     }
@@ -85,9 +86,16 @@ public class ReceivablesRepository {
                     e.reference_id, e.note, e.created_at, e.created_by, i.invoice_number
                 from ledger_entry e join invoice i on i.id = e.invoice_id and i.tenant_id = e.tenant_id
                 where e.tenant_id = :t and e.buyer_id = :b and e.effective_date between :from and :to
-                order by e.effective_date, e.created_at, e.id""", Object[].class)
+                order by e.effective_date, e.created_at, e.id""", Tuple.class)
                 .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("from", from)
                 .setParameter("to", to).getResultList())
-                .map(rows -> rows.stream().map(r -> new StatementEntry(LedgerRepository.toEntry(r), (String) r[12])).toList());
+                .map(rows -> rows.stream().map(r -> new StatementEntry(LedgerRepository.toEntry(r),
+                        r.get("invoice_number", String.class))).toList());
+    }
+
+    /** An invoice row with what is open on it (open_amount), as {@link #openItems} selects it. */
+    private static OpenItem toOpenItem(Tuple r) {
+        return new OpenItem(r.get("id", UUID.class), r.get("buyer_id", UUID.class), r.get("due_date", LocalDate.class),
+                Rows.money(r, "open_amount", "currency"));
     }
 }

@@ -1,6 +1,5 @@
 package io.tradecredit.invoice.persistence;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -8,12 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.Rows;
-import io.tradecredit.common.money.Money;
-import io.tradecredit.invoice.domain.LateChargePolicy;
 import io.tradecredit.invoice.domain.LateChargeWaiver;
 import io.tradecredit.invoice.domain.LateCharges;
 
@@ -44,17 +42,18 @@ public class WaiverRepository {
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " " + """
                 from late_charge_waiver where tenant_id = :t and invoice_id in (:ids) order by waived_at, id""",
-                Object[].class).setParameter("t", tenantId).setParameter("ids", invoiceIds).getResultList())
+                Tuple.class).setParameter("t", tenantId).setParameter("ids", invoiceIds).getResultList())
                 .map(rows -> rows.stream().map(WaiverRepository::toWaiver).toList());
     }
 
-    private static LateChargeWaiver toWaiver(Object[] r) {
-        var currency = Money.currencyOf(((String) r[8]).trim());
-        var waived = new LateCharges(Money.rounded((BigDecimal) r[6], currency), Money.rounded((BigDecimal) r[7], currency));
-        var policy = new LateChargePolicy(((BigDecimal) r[9]).stripTrailingZeros(), ((Number) r[10]).intValue(),
-                ((BigDecimal) r[11]).stripTrailingZeros());
-        return new LateChargeWaiver((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3],
-                LateChargeWaiver.Scope.valueOf((String) r[4]), (String) r[5], waived, policy, Rows.date(r[12]),
-                Rows.offsetDateTime(r[13]), (String) r[14]);
+    /** A row of late_charge_waiver. */
+    private static LateChargeWaiver toWaiver(Tuple r) {
+        var waived = new LateCharges(Rows.money(r, "interest_waived", "currency"),
+                Rows.money(r, "fee_waived", "currency"));
+        return new LateChargeWaiver(r.get("id", UUID.class), r.get("tenant_id", String.class),
+                r.get("invoice_id", UUID.class), r.get("buyer_id", UUID.class),
+                LateChargeWaiver.Scope.valueOf(r.get("scope", String.class)), r.get("reason", String.class), waived,
+                PolicyRepository.toLateCharges(r), r.get("waived_on", LocalDate.class),
+                r.get("waived_at", OffsetDateTime.class), r.get("waived_by", String.class));
     }
 }

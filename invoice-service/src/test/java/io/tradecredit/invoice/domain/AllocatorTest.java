@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.tradecredit.common.errors.Problem.FieldError;
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 class AllocatorTest {
@@ -97,39 +97,39 @@ class AllocatorTest {
     @Test
     void explicitAllocationsAboveThePaymentAreRefusedNamingAllocations() {
         Invoice a = invoice("INV-1", "1243.00", JAN_10, JAN_10.plusDays(30));
-        ProblemException e = assertThrows(ProblemException.class, () -> Allocator.explicit(cny("300.00"),
+        DomainError e = assertThrows(DomainError.class, () -> Allocator.explicit(cny("300.00"),
                 "the payment", BUYER, List.of(new Allocator.Request(a.id, cny("300.01"))), Map.of(a.id, a)));
-        assertEquals(400, e.problem().status());
-        assertEquals("allocations", e.problem().errors().get(0).field());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals("allocations", e.violations().get(0).field());
     }
 
     @Test
     void explicitAllocationAboveTheOpenAmountIsAConflictNamingTheAmount() {
         Invoice a = invoice("INV-1", "1243.00", JAN_10, JAN_10.plusDays(30));
         a.allocate(cny("1200.00")); // 43.00 open
-        ProblemException e = assertThrows(ProblemException.class, () -> Allocator.explicit(cny("300.00"),
+        DomainError e = assertThrows(DomainError.class, () -> Allocator.explicit(cny("300.00"),
                 "the payment", BUYER, List.of(new Allocator.Request(a.id, cny("300.00"))), Map.of(a.id, a)));
-        assertEquals(409, e.problem().status());
-        assertEquals(List.of(new FieldError("allocations[0].amount", "invoice INV-1 has only 43.00 CNY open")),
-                e.problem().errors());
+        assertEquals(DomainError.Kind.CONFLICT, e.kind());
+        assertEquals(List.of(new Violation("allocations[0].amount", "invoice INV-1 has only 43.00 CNY open")),
+                e.violations());
     }
 
     @Test
     void explicitAllocationToAPaidInvoiceIsAConflictNamingTheInvoice() {
         Invoice a = invoice("INV-1", "100.00", JAN_10, JAN_10.plusDays(30));
         a.allocate(cny("100.00"));
-        ProblemException e = assertThrows(ProblemException.class, () -> Allocator.explicit(cny("10.00"),
+        DomainError e = assertThrows(DomainError.class, () -> Allocator.explicit(cny("10.00"),
                 "the payment", BUYER, List.of(new Allocator.Request(a.id, cny("10.00"))), Map.of(a.id, a)));
-        assertEquals(409, e.problem().status());
-        assertEquals("allocations[0].invoiceId", e.problem().errors().get(0).field());
+        assertEquals(DomainError.Kind.CONFLICT, e.kind());
+        assertEquals("allocations[0].invoiceId", e.violations().get(0).field());
     }
 
     @Test
     void unknownInvoiceAnswers404() {
         UUID unknown = UUID.randomUUID();
-        ProblemException e = assertThrows(ProblemException.class, () -> Allocator.explicit(cny("10.00"),
+        DomainError e = assertThrows(DomainError.class, () -> Allocator.explicit(cny("10.00"),
                 "the payment", BUYER, List.of(new Allocator.Request(unknown, cny("10.00"))), Map.of()));
-        assertEquals(404, e.problem().status());
+        assertEquals(DomainError.Kind.NOT_FOUND, e.kind());
     }
 
     @Test
@@ -138,12 +138,12 @@ class AllocatorTest {
         other.buyerId = UUID.randomUUID();
         Invoice euro = invoice("INV-2", "100.00", JAN_10, JAN_10.plusDays(30));
         euro.currency = "EUR";
-        ProblemException e = assertThrows(ProblemException.class, () -> Allocator.explicit(cny("20.00"),
+        DomainError e = assertThrows(DomainError.class, () -> Allocator.explicit(cny("20.00"),
                 "the payment", BUYER, List.of(new Allocator.Request(other.id, cny("10.00")),
                         new Allocator.Request(euro.id, cny("10.00"))), Map.of(other.id, other, euro.id, euro)));
-        assertEquals(400, e.problem().status());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
         assertEquals(List.of("allocations[0].invoiceId", "allocations[1].amount"),
-                e.problem().errors().stream().map(FieldError::field).toList());
+                e.violations().stream().map(Violation::field).toList());
     }
 
     @Test
@@ -151,11 +151,11 @@ class AllocatorTest {
         UUID id = UUID.randomUUID();
         List<Allocator.Request> requests = List.of(new Allocator.Request(id, cny("0.00")),
                 new Allocator.Request(id, Money.of("5.00", "EUR")), new Allocator.Request(null, null));
-        List<FieldError> errors = Allocator.requestViolations(cny("1.00").currency(), requests);
-        assertEquals(List.of(new FieldError("allocations[0].amount", "must be greater than 0"),
-                new FieldError("allocations[1].invoiceId", "names an invoice already allocated above"),
-                new FieldError("allocations[1].amount", "must be in CNY"),
-                new FieldError("allocations[2].invoiceId", "is required"),
-                new FieldError("allocations[2].amount", "is required")), errors);
+        List<Violation> errors = Allocator.requestViolations(cny("1.00").currency(), requests);
+        assertEquals(List.of(new Violation("allocations[0].amount", "must be greater than 0"),
+                new Violation("allocations[1].invoiceId", "names an invoice already allocated above"),
+                new Violation("allocations[1].amount", "must be in CNY"),
+                new Violation("allocations[2].invoiceId", "is required"),
+                new Violation("allocations[2].amount", "is required")), errors);
     }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
 
 /** The dispute lifecycle on an invoice of 1,243.00 CNY issued on 2026-11-02. */
@@ -34,12 +34,12 @@ class DisputeTest {
         return d;
     }
 
-    static int status(ProblemException e) {
-        return e.problem().status();
+    static DomainError.Kind status(DomainError e) {
+        return e.kind();
     }
 
-    static String field(ProblemException e) {
-        return e.problem().errors().get(0).field();
+    static String field(DomainError e) {
+        return e.violations().get(0).field();
     }
 
     @Test
@@ -61,8 +61,8 @@ class DisputeTest {
     void aSecondDisputeMayClaimOnlyThePartNotYetDisputed() {
         Invoice i = invoiceOf1243();
         open(i, "200.00");
-        ProblemException e = assertThrows(ProblemException.class, () -> open(i, "1043.01"));
-        assertEquals(400, status(e));
+        DomainError e = assertThrows(DomainError.class, () -> open(i, "1043.01"));
+        assertEquals(DomainError.Kind.INVALID, status(e));
         assertEquals("disputedAmount", field(e));
         open(i, "1043.00");
         assertEquals(cny("1243.00"), i.disputed());
@@ -72,14 +72,14 @@ class DisputeTest {
     @Test
     void zeroForeignCurrencyOrBadDatesAreRefusedNamingTheFieldAndFreezeNothing() {
         Invoice i = invoiceOf1243();
-        assertEquals("disputedAmount", field(assertThrows(ProblemException.class, () -> open(i, "0.00"))));
-        assertEquals("disputedAmount", field(assertThrows(ProblemException.class,
+        assertEquals("disputedAmount", field(assertThrows(DomainError.class, () -> open(i, "0.00"))));
+        assertEquals("disputedAmount", field(assertThrows(DomainError.class,
                 () -> Dispute.open(i, UUID.randomUUID(), Dispute.Type.PRICE, Money.of("10.00", "USD"), "x", null,
                         TODAY, AT, "li"))));
-        assertEquals("raisedOn", field(assertThrows(ProblemException.class,
+        assertEquals("raisedOn", field(assertThrows(DomainError.class,
                 () -> Dispute.open(i, UUID.randomUUID(), Dispute.Type.PRICE, cny("10.00"), "x", null,
                         TODAY.plusDays(1), AT, "li"))));
-        assertEquals("raisedOn", field(assertThrows(ProblemException.class,
+        assertEquals("raisedOn", field(assertThrows(DomainError.class,
                 () -> Dispute.open(i, UUID.randomUUID(), Dispute.Type.PRICE, cny("10.00"), "x", null,
                         i.issueDate.minusDays(1), AT, "li"))));
         assertEquals(cny("0.00"), i.disputed());
@@ -111,9 +111,9 @@ class DisputeTest {
         d.note(Dispute.Stage.EARLY, "keep the relationship", AT, "li");
         d.note(Dispute.Stage.MIDDLE, "offered 40% credit or a replacement", AT, "li");
         d.note(Dispute.Stage.MIDDLE, "buyer wants 60%", AT, "li");
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainError e = assertThrows(DomainError.class,
                 () -> d.note(Dispute.Stage.EARLY, "start over", AT, "li"));
-        assertEquals(409, status(e));
+        assertEquals(DomainError.Kind.CONFLICT, status(e));
         assertEquals(Dispute.Stage.MIDDLE, d.negotiationStage);
     }
 
@@ -151,11 +151,11 @@ class DisputeTest {
         Invoice i = invoiceOf1243();
         Dispute d = assessed(i, "200.00");
         for (String amount : new String[] {"0.00", "200.00", "200.01"}) {
-            ProblemException e = assertThrows(ProblemException.class, () -> d.resolve(i,
+            DomainError e = assertThrows(DomainError.class, () -> d.resolve(i,
                     Dispute.Outcome.PARTIALLY_UPHELD, cny(amount), "x", null, TODAY, AT, "wang"));
             assertEquals("creditedAmount", field(e));
         }
-        assertEquals("creditedAmount", field(assertThrows(ProblemException.class, () -> d.resolve(i,
+        assertEquals("creditedAmount", field(assertThrows(DomainError.class, () -> d.resolve(i,
                 Dispute.Outcome.PARTIALLY_UPHELD, null, "x", null, TODAY, AT, "wang"))));
         assertEquals(Dispute.Status.ASSESSED, d.status);
         assertEquals(cny("200.00"), i.disputed());
@@ -165,7 +165,7 @@ class DisputeTest {
     void rejectedCreditsNothingAndMakesAll1243CollectibleAgain() {
         Invoice i = invoiceOf1243();
         Dispute d = assessed(i, "200.00");
-        assertEquals("creditedAmount", field(assertThrows(ProblemException.class,
+        assertEquals("creditedAmount", field(assertThrows(DomainError.class,
                 () -> d.resolve(i, Dispute.Outcome.REJECTED, cny("10.00"), "x", null, TODAY, AT, "wang"))));
         Dispute.Resolution r = d.resolve(i, Dispute.Outcome.REJECTED, null, "goods fine on inspection",
                 "cut credit limit 10%", TODAY, AT, "wang");
@@ -179,7 +179,7 @@ class DisputeTest {
     void upheldWithACreditOtherThanTheDisputedAmountIsRefused() {
         Invoice i = invoiceOf1243();
         Dispute d = assessed(i, "200.00");
-        assertEquals("creditedAmount", field(assertThrows(ProblemException.class,
+        assertEquals("creditedAmount", field(assertThrows(DomainError.class,
                 () -> d.resolve(i, Dispute.Outcome.UPHELD, cny("150.00"), "x", null, TODAY, AT, "wang"))));
         assertEquals(cny("200.00"), d.resolve(i, Dispute.Outcome.UPHELD, cny("200.00"), "x", null, TODAY, AT, "wang")
                 .credited());
@@ -189,10 +189,10 @@ class DisputeTest {
     void resolvingNeedsAnAssessmentAndARootCause() {
         Invoice i = invoiceOf1243();
         Dispute d = open(i, "200.00");
-        assertEquals(409, status(assertThrows(ProblemException.class,
+        assertEquals(DomainError.Kind.CONFLICT, status(assertThrows(DomainError.class,
                 () -> d.resolve(i, Dispute.Outcome.REJECTED, null, "x", null, TODAY, AT, "wang"))));
         d.assess(Dispute.Party.BUYER, "misread the order", AT, "li");
-        assertEquals("rootCause", field(assertThrows(ProblemException.class,
+        assertEquals("rootCause", field(assertThrows(DomainError.class,
                 () -> d.resolve(i, Dispute.Outcome.REJECTED, null, " ", null, TODAY, AT, "wang"))));
         assertNull(d.outcome);
     }
@@ -207,7 +207,7 @@ class DisputeTest {
                 () -> d.assess(Dispute.Party.SELLER, "late", AT, "li"),
                 () -> d.note(Dispute.Stage.LATE, "late", AT, "li"));
         for (Executable call : afterwards) {
-            assertEquals(409, status(assertThrows(ProblemException.class, call)));
+            assertEquals(DomainError.Kind.CONFLICT, status(assertThrows(DomainError.class, call)));
         }
         assertEquals(Dispute.Outcome.REJECTED, d.outcome);
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.tradecredit.common.errors.Problem.FieldError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 class InvoiceRulesTest {
@@ -36,7 +36,7 @@ class InvoiceRulesTest {
     @Test
     void emptyInvoiceNamesEveryMandatoryItem() {
         var empty = new InvoiceDraft(null, null, null, null, null, null, null, null, null, null, null, null);
-        List<String> fields = InvoiceRules.violations(empty).stream().map(FieldError::field).toList();
+        List<String> fields = InvoiceRules.violations(empty).stream().map(Violation::field).toList();
         assertEquals(List.of("invoiceNumber", "issueDate", "seller", "buyerId", "buyer", "purchaseOrderNumber",
                 "dueDate", "total", "tax", "lines"), fields);
     }
@@ -47,7 +47,7 @@ class InvoiceRulesTest {
         var noDetails = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, new Party("Acme", " ", null, null),
                 d.buyerId(), new Party(null, "x", "y", null), d.purchaseOrderNumber(), d.lines(), d.tax(), d.total(),
                 d.dueDate(), null);
-        List<String> fields = InvoiceRules.violations(noDetails).stream().map(FieldError::field).toList();
+        List<String> fields = InvoiceRules.violations(noDetails).stream().map(Violation::field).toList();
         assertEquals(List.of("seller.address", "seller.taxId", "seller.bankAccount", "buyer.name"), fields);
     }
 
@@ -56,7 +56,7 @@ class InvoiceRulesTest {
         var d = complete();
         var wrong = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
                 d.purchaseOrderNumber(), d.lines(), d.tax(), Money.of("1250.00", "CNY"), d.dueDate(), null);
-        List<FieldError> errors = InvoiceRules.violations(wrong);
+        List<Violation> errors = InvoiceRules.violations(wrong);
         assertEquals(1, errors.size());
         assertEquals("total", errors.get(0).field());
         assertTrue(errors.get(0).message().contains("1100.00"), errors.get(0).message());
@@ -69,7 +69,7 @@ class InvoiceRulesTest {
         var mixed = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
                 d.purchaseOrderNumber(), List.of(new InvoiceDraft.Line("Pump", BigDecimal.ONE, Money.of("100.00", "EUR"))),
                 Money.of("0.00", "USD"), Money.of("100.00", "CNY"), d.dueDate(), null);
-        List<String> fields = InvoiceRules.violations(mixed).stream().map(FieldError::field).toList();
+        List<String> fields = InvoiceRules.violations(mixed).stream().map(Violation::field).toList();
         assertEquals(List.of("tax.currency", "lines[0].unitPrice.currency"), fields);
     }
 
@@ -79,7 +79,7 @@ class InvoiceRulesTest {
         var bad = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
                 d.purchaseOrderNumber(), List.of(new InvoiceDraft.Line("", BigDecimal.ZERO, Money.of("-1.00", "CNY"))),
                 d.tax(), d.total(), d.dueDate(), null);
-        List<String> fields = InvoiceRules.violations(bad).stream().map(FieldError::field).toList();
+        List<String> fields = InvoiceRules.violations(bad).stream().map(Violation::field).toList();
         assertEquals(List.of("lines[0].description", "lines[0].quantity", "lines[0].unitPrice"), fields);
     }
 
@@ -118,8 +118,8 @@ class InvoiceRulesTest {
     void textExactlyAtItsLimitIsAcceptedOneCharacterMoreIsNamed() {
         // invoice number up to 64 characters, payment terms up to 500
         assertEquals(List.of(), InvoiceRules.violations(withNumberAndTerms("N".repeat(64), "t".repeat(500))));
-        assertEquals(List.of(new FieldError("invoiceNumber", "must be at most 64 characters"),
-                new FieldError("paymentTerms", "must be at most 500 characters")),
+        assertEquals(List.of(new Violation("invoiceNumber", "must be at most 64 characters"),
+                new Violation("paymentTerms", "must be at most 500 characters")),
                 InvoiceRules.violations(withNumberAndTerms("N".repeat(65), "t".repeat(501))));
     }
 
@@ -128,7 +128,7 @@ class InvoiceRulesTest {
         // 1,000 lines of 1 x 1.00 = 1,000.00, no tax
         var line = new InvoiceDraft.Line("Bolt M8", BigDecimal.ONE, Money.of("1.00", "CNY"));
         assertEquals(List.of(), InvoiceRules.violations(withLines(Collections.nCopies(1000, line), "0.00", "1000.00")));
-        assertEquals(List.of(new FieldError("lines", "at most 1000 lines per invoice")),
+        assertEquals(List.of(new Violation("lines", "at most 1000 lines per invoice")),
                 InvoiceRules.violations(withLines(Collections.nCopies(1001, line), "0.00", "1001.00")));
     }
 
@@ -137,10 +137,10 @@ class InvoiceRulesTest {
         // 1.234567 kg x 10.00 = 12.34567 -> 12.35; + tax 1.61 = 13.96
         var sixDecimals = new InvoiceDraft.Line("Saffron", new BigDecimal("1.234567"), Money.of("10.00", "CNY"));
         assertEquals(List.of(), InvoiceRules.violations(withLines(List.of(sixDecimals), "1.61", "13.96")));
-        assertEquals(List.of(new FieldError("total", "must equal the lines (12.35) plus tax (1.61) = 13.96, not 13.95")),
+        assertEquals(List.of(new Violation("total", "must equal the lines (12.35) plus tax (1.61) = 13.96, not 13.95")),
                 InvoiceRules.violations(withLines(List.of(sixDecimals), "1.61", "13.95")));
         var sevenDecimals = new InvoiceDraft.Line("Saffron", new BigDecimal("1.2345678"), Money.of("10.00", "CNY"));
-        assertEquals(List.of(new FieldError("lines[0].quantity", "has more than 6 decimals")),
+        assertEquals(List.of(new Violation("lines[0].quantity", "has more than 6 decimals")),
                 InvoiceRules.violations(withLines(List.of(sevenDecimals), "1.61", "13.96")));
     }
 
@@ -149,8 +149,8 @@ class InvoiceRulesTest {
         var d = complete();
         var noParties = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, null, d.buyerId(), null,
                 d.purchaseOrderNumber(), d.lines(), d.tax(), d.total(), d.dueDate(), null);
-        assertEquals(List.of(new FieldError("seller", "is required (name, address, taxId, bankAccount)"),
-                new FieldError("buyer", "is required (name, address, taxId)")), InvoiceRules.violations(noParties));
+        assertEquals(List.of(new Violation("seller", "is required (name, address, taxId, bankAccount)"),
+                new Violation("buyer", "is required (name, address, taxId)")), InvoiceRules.violations(noParties));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
 
 class InvoiceTest {
@@ -49,7 +49,7 @@ class InvoiceTest {
     @Test
     void allocationBeyondTheOpenAmountIsRefused() {
         Invoice i = invoiceOf1243();
-        assertThrows(ProblemException.class, () -> i.allocate(cny("1243.01")));
+        assertThrows(DomainError.class, () -> i.allocate(cny("1243.01")));
         assertEquals(cny("1243.00"), i.open());
     }
 
@@ -68,7 +68,7 @@ class InvoiceTest {
         Invoice i = invoiceOf1243();
         i.freezeDisputed(cny("200.00"));
         assertEquals(cny("1043.00"), i.collectible());
-        assertThrows(ProblemException.class, () -> i.freezeDisputed(cny("1043.01")));
+        assertThrows(DomainError.class, () -> i.freezeDisputed(cny("1043.01")));
         i.releaseDisputed(cny("200.00"));
         assertEquals(cny("1243.00"), i.collectible());
     }
@@ -84,11 +84,11 @@ class InvoiceTest {
     void cancelOnlyBeforeAnyPayment() {
         Invoice paid = invoiceOf1243();
         paid.allocate(cny("1.00"));
-        assertThrows(ProblemException.class, () -> paid.cancel("wrong buyer", LocalDate.of(2026, 11, 3)));
+        assertThrows(DomainError.class, () -> paid.cancel("wrong buyer", LocalDate.of(2026, 11, 3)));
         Invoice fresh = invoiceOf1243();
         fresh.cancel("wrong buyer", LocalDate.of(2026, 11, 3));
         assertEquals(InvoiceStatus.CANCELLED, fresh.status);
-        assertThrows(ProblemException.class, () -> fresh.allocate(cny("1.00")));
+        assertThrows(DomainError.class, () -> fresh.allocate(cny("1.00")));
     }
 
     @Test
@@ -114,7 +114,7 @@ class InvoiceTest {
     void receiptIsConfirmedOnce() {
         Invoice i = invoiceOf1243();
         i.confirmReceipt("Li Wei, Globex AP", NOW.plusHours(3));
-        assertThrows(ProblemException.class, () -> i.confirmReceipt("someone else", NOW.plusHours(4)));
+        assertThrows(DomainError.class, () -> i.confirmReceipt("someone else", NOW.plusHours(4)));
         assertEquals("Li Wei, Globex AP", i.receiptConfirmedBy);
     }
 

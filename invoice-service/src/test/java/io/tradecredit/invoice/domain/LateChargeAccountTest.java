@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
 
 class LateChargeAccountTest {
     static final LocalDate ISSUED = LocalDate.of(2026, 11, 1);
@@ -91,9 +91,9 @@ class LateChargeAccountTest {
     @Test
     void feeWaiverBeforeTheFeeFallsDueIsRefused() {
         Invoice invoice = tenThousand();
-        var e = assertThrows(ProblemException.class,
+        var e = assertThrows(DomainError.class,
                 () -> waive(invoice, LateChargeWaiver.Scope.FEE, List.of(), DUE.plusDays(29)));
-        assertEquals(422, e.problem().status());
+        assertEquals(DomainError.Kind.UNPROCESSABLE, e.kind());
     }
 
     @Test

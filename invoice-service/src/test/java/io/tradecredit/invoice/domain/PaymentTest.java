@@ -14,8 +14,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.tradecredit.common.errors.Problem.FieldError;
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 class PaymentTest {
@@ -61,9 +61,9 @@ class PaymentTest {
     void reversalIsRefusedOnceItsCreditWasApplied() {
         Payment p = payment("1000.00", "100.00");
         p.spendCredit(cny("60.00"));
-        ProblemException e = assertThrows(ProblemException.class, () -> p.reverse("posted twice", TODAY, "x"));
-        assertEquals(409, e.problem().status());
-        assertTrue(e.problem().detail().startsWith("60.00 CNY of the 100.00 CNY buyer credit"), e.problem().detail());
+        DomainError e = assertThrows(DomainError.class, () -> p.reverse("posted twice", TODAY, "x"));
+        assertEquals(DomainError.Kind.CONFLICT, e.kind());
+        assertTrue(e.detail().startsWith("60.00 CNY of the 100.00 CNY buyer credit"), e.detail());
         assertEquals(PaymentStatus.POSTED, p.status);
     }
 
@@ -71,18 +71,18 @@ class PaymentTest {
     void aPaymentIsReversedOnlyOnce() {
         Payment p = payment("1000.00", "0.00");
         p.reverse("posted twice", TODAY, "x");
-        assertEquals(409, assertThrows(ProblemException.class, () -> p.reverse("again", TODAY, "x")).problem().status());
+        assertEquals(DomainError.Kind.CONFLICT, assertThrows(DomainError.class, () -> p.reverse("again", TODAY, "x")).kind());
     }
 
     @Test
     void newPaymentNamesEveryMissingOrWrongField() {
         NewPayment empty = new NewPayment(null, null, null, null, null);
         assertEquals(List.of("buyerId", "amount", "receivedOn"),
-                empty.violations(TODAY).stream().map(FieldError::field).toList());
+                empty.violations(TODAY).stream().map(Violation::field).toList());
         NewPayment wrong = new NewPayment(BUYER, cny("0.00"), TODAY.plusDays(1), "x".repeat(201),
                 List.of(new Allocator.Request(null, cny("1.00"))));
         assertEquals(List.of("amount", "receivedOn", "reference", "allocations[0].invoiceId"),
-                wrong.violations(TODAY).stream().map(FieldError::field).toList());
+                wrong.violations(TODAY).stream().map(Violation::field).toList());
     }
 
     @Test
@@ -91,7 +91,7 @@ class PaymentTest {
         credit.deposit(cny("257.00"));
         credit.withdraw(cny("200.00"));
         assertEquals(cny("57.00"), credit.balance());
-        assertThrows(ProblemException.class, () -> credit.withdraw(cny("57.01")));
+        assertThrows(DomainError.class, () -> credit.withdraw(cny("57.01")));
         assertEquals(cny("57.00"), credit.balance());
     }
 

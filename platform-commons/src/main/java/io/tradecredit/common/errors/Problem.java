@@ -7,12 +7,15 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.tradecredit.common.domain.DomainError;
+
 /**
- * An RFC 9457 problem detail. {@code errors} lists the offending fields of a validation failure.
+ * An RFC 9457 problem detail. {@code errors} lists the offending fields of a validation failure;
+ * {@code code} (an extension member) is the stable code of a domain rule's refusal, when a rule refused.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(URI type, String title, int status, String detail, String instance,
-        List<FieldError> errors) {
+        List<FieldError> errors, String code) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -22,23 +25,35 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static Problem of(Response.StatusType status, String detail) {
         return new Problem(URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(),
-                detail, null, List.of());
+                detail, null, List.of(), null);
     }
 
     public static Problem of(int status, String title, String detail) {
-        return new Problem(URI.create("about:blank"), title, status, detail, null, List.of());
+        return new Problem(URI.create("about:blank"), title, status, detail, null, List.of(), null);
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors));
+        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), code);
     }
 
     public Problem withType(URI problemType) {
-        return new Problem(problemType, title, status, detail, instance, errors);
+        return new Problem(problemType, title, status, detail, instance, errors, code);
     }
 
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors);
+        return new Problem(type, title, status, detail, path, errors, code);
+    }
+
+    /** The problem a rule's refusal answers with: its kind picks the status, its items the errors. */
+    public static Problem of(DomainError e) {
+        Problem base = switch (e.kind()) {
+            case INVALID -> of(Response.Status.BAD_REQUEST, e.detail());
+            case NOT_FOUND -> of(Response.Status.NOT_FOUND, e.detail());
+            case CONFLICT -> of(Response.Status.CONFLICT, e.detail());
+            case UNPROCESSABLE -> of(422, "Unprocessable Content", e.detail());
+        };
+        return new Problem(base.type, base.title, base.status, base.detail, null,
+                e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList(), e.code());
     }
 
     public Response toResponse() {

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tradecredit.common.domain.DomainError;
 
 /**
  * Every error leaves a service as RFC 9457 {@code application/problem+json}: validation failures
@@ -39,6 +40,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return e.problem().withInstance(uri.getPath()).toResponse();
+    }
+
+    /** A domain rule's refusal: the one place where a rule's words become an HTTP answer. */
+    @ServerExceptionMapper
+    public Response domainError(DomainError e, UriInfo uri) {
+        return Problem.of(e).withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Applies an incoming event at most once per consumer: its id is inserted into {@code inbox} in
@@ -29,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     static final String CLAIM = "insert into inbox (consumer, event_id, tenant_id, event_type, received_at)"
-            + " values (:consumer, :id, :tenant, :type, :at) on conflict do nothing";
+            + " values ($1, $2, $3, $4, $5) on conflict do nothing";
 
     @Inject
     ObjectMapper json;
@@ -56,23 +57,17 @@ public class Inbox {
             LOG.warnf("%s: poison message to the DLQ: %s", consumer, e.getMessage());
             return Uni.createFrom().failure(e);
         }
-        return Panache.withTransaction(() -> applyOnce(consumer, event, effect))
+        return CurrentTransaction.run(() -> applyOnce(consumer, event, effect))
                 .onFailure(failure -> !(failure instanceof PoisonMessageException))
                 .retry().withBackOff(Duration.ofMillis(initialBackoffMs), Duration.ofSeconds(10)).atMost(retries);
     }
 
     /** For callers already inside a transaction: claims the event id, then runs the effect. */
     public Uni<Boolean> applyOnce(String consumer, IncomingEvent event, Function<IncomingEvent, Uni<Void>> effect) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM)
-                        .setParameter("consumer", consumer)
-                        .setParameter("id", event.id())
-                        .setParameter("tenant", event.tenantId())
-                        .setParameter("type", event.type())
-                        .setParameter("at", OffsetDateTime.now(clock))
-                        .executeUpdate())
+        return CurrentTransaction.execute(CLAIM,
+                Tuple.of(consumer, event.id(), event.tenantId(), event.type(), OffsetDateTime.now(clock)))
                 .chain(claimed -> {
-                    if (claimed == 0) {
+                    if (claimed.rowCount() == 0) {
                         LOG.debugf("%s: duplicate event %s skipped", consumer, event.id());
                         return Uni.createFrom().item(false);
                     }

@@ -48,6 +48,11 @@ public record IncomingEvent(String id, String type, String source, String tenant
         return new IncomingEvent(id, type, source, tenant, subject, time, record.topic(), record.key(), data);
     }
 
+    /** The fields of the event's data, each read as what it must be ({@link EventFields}). */
+    public EventFields fields() {
+        return EventFields.of(data, "event " + id + " (" + type + ")");
+    }
+
     private static String required(ConsumerRecord<String, String> record, String name) {
         String value = optional(record, name);
         if (value == null || value.isBlank()) {

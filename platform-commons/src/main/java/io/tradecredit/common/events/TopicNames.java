@@ -2,7 +2,7 @@ package io.tradecredit.common.events;
 
 import java.util.List;
 
-/** The platform's Kafka topics (DESIGN.md, "Events"); {@code contracts/asyncapi.yaml} documents each. */
+/** The platform's Kafka topics (docs/architecture.md, "Events"); {@code contracts/asyncapi.yaml} documents each. */
 public final class TopicNames {
     public static final String INVOICE_EVENTS = "invoice-events";
     public static final String CREDIT_EVENTS = "credit-events";

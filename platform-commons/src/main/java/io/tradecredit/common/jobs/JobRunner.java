@@ -15,10 +15,10 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.errors.ProblemException;
-import io.tradecredit.common.persistence.Rows;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Runs a {@link DailyJob} for a date exactly once. The {@code job_run} row for (job, date) is
@@ -29,11 +29,11 @@ import io.tradecredit.common.persistence.Rows;
 @ApplicationScoped
 public class JobRunner {
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
-    static final String CLAIM = "insert into job_run (job, as_of, status, started_at) values (:job, :asOf, 'RUNNING', :at)"
+    static final String CLAIM = "insert into job_run (job, as_of, status, started_at) values ($1, $2, 'RUNNING', $3)"
             + " on conflict (job, as_of) do nothing";
-    static final String COMPLETE = "update job_run set status = 'COMPLETED', summary = :summary, finished_at = :at"
-            + " where job = :job and as_of = :asOf";
-    static final String FIND = "select status, summary, started_at, finished_at from job_run where job = :job and as_of = :asOf";
+    static final String COMPLETE = "update job_run set status = 'COMPLETED', summary = $1, finished_at = $2"
+            + " where job = $3 and as_of = $4";
+    static final String FIND = "select status, summary, started_at, finished_at from job_run where job = $1 and as_of = $2";
 
     private final Map<String, DailyJob> jobs = new TreeMap<>();
 
@@ -62,20 +62,15 @@ public class JobRunner {
         }
         OffsetDateTime startedAt = OffsetDateTime.now(clock);
         Timer.Sample sample = Timer.start(metrics);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(CLAIM)
-                .setParameter("job", name).setParameter("asOf", asOf).setParameter("at", startedAt)
-                .executeUpdate()
-                .chain(claimed -> claimed == 0
+        return CurrentTransaction.run(() -> CurrentTransaction.execute(CLAIM, Tuple.of(name, asOf, startedAt))
+                .chain(claimed -> claimed.rowCount() == 0
                         ? previousRun(name, asOf)
                         : job.run(asOf).chain(summary -> {
                             OffsetDateTime finishedAt = OffsetDateTime.now(clock);
-                            return session.createNativeQuery(COMPLETE)
-                                    .setParameter("summary", summary).setParameter("at", finishedAt)
-                                    .setParameter("job", name).setParameter("asOf", asOf)
-                                    .executeUpdate()
+                            return CurrentTransaction.execute(COMPLETE, Tuple.of(summary, finishedAt, name, asOf))
                                     .replaceWith(new JobRun(name, asOf, JobRun.COMPLETED, summary, startedAt,
                                             finishedAt, true));
-                        }))))
+                        })))
                 .invoke(run -> {
                     if (run.firstRun()) {
                         sample.stop(metrics.timer("tradecredit.job.duration", "job_name", name, "outcome", "completed"));
@@ -90,10 +85,8 @@ public class JobRunner {
     }
 
     private Uni<JobRun> previousRun(String name, LocalDate asOf) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(FIND, Object[].class)
-                .setParameter("job", name).setParameter("asOf", asOf)
-                .getSingleResult()
-                .map(row -> new JobRun(name, asOf, (String) row[0], (String) row[1], Rows.offsetDateTime(row[2]),
-                        Rows.offsetDateTime(row[3]), false)));
+        return CurrentTransaction.execute(FIND, Tuple.of(name, asOf)).map(rows -> rows.iterator().next())
+                .map(row -> new JobRun(name, asOf, row.getString("status"), row.getString("summary"),
+                        row.getOffsetDateTime("started_at"), row.getOffsetDateTime("finished_at"), false));
     }
 }

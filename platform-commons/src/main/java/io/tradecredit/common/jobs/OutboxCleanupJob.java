@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Keeps the chassis tables small: drops outbox rows sent, and inbox ids received, longer ago
@@ -32,12 +33,11 @@ public class OutboxCleanupJob implements DailyJob {
     public Uni<String> run(LocalDate asOf) {
         var outboxBefore = asOf.minusDays(outboxRetentionDays).atStartOfDay().atOffset(ZoneOffset.UTC);
         var inboxBefore = asOf.minusDays(inboxRetentionDays).atStartOfDay().atOffset(ZoneOffset.UTC);
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("delete from outbox where sent_at < :before").setParameter("before", outboxBefore)
-                .executeUpdate()
-                .chain(outbox -> session.createNativeQuery("delete from inbox where received_at < :before")
-                        .setParameter("before", inboxBefore).executeUpdate()
-                        .map(inbox -> "removed " + outbox + " sent outbox rows before " + outboxBefore.toLocalDate()
-                                + " and " + inbox + " inbox ids before " + inboxBefore.toLocalDate())));
+        return CurrentTransaction.execute("delete from outbox where sent_at < $1", Tuple.of(outboxBefore))
+                .chain(outbox -> CurrentTransaction.execute("delete from inbox where received_at < $1",
+                        Tuple.of(inboxBefore))
+                        .map(inbox -> "removed " + outbox.rowCount() + " sent outbox rows before "
+                                + outboxBefore.toLocalDate() + " and " + inbox.rowCount() + " inbox ids before "
+                                + inboxBefore.toLocalDate()));
     }
 }

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         fieldVisibility = JsonAutoDetect.Visibility.NONE)
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    /** Digits before the decimal point an amount read from a request may have (amount columns are numeric(19,4)). */
+    public static final int MAX_INTEGER_DIGITS = 15;
 
     public Money {
         Objects.requireNonNull(amount, "amount");
@@ -35,7 +37,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (amount == null || currency == null) {
             throw new IllegalArgumentException("money needs both amount and currency");
         }
-        return of(amount, currency);
+        Money money = of(amount, currency);
+        // what an amount column (numeric(19,4)) can store: refused here, naming the field, not by the database
+        if (money.amount.precision() - money.amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException(amount + " is too large: at most " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point");
+        }
+        return money;
     }
 
     public static Money of(String amount, String currencyCode) {

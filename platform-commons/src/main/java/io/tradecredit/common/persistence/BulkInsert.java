@@ -5,22 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Inserts many rows in the caller's transaction with few statements instead of one per row.
- * Two ways in: through the current Hibernate Reactive session (one multi-row statement per
- * chunk), or on a reactive SQL connection, where all rows go as one array per column into a
- * single {@code insert ... select * from unnest(...)}: one statement, a handful of parameters and
+ * Inserts many rows with one statement instead of one per row: all rows go as one array per
+ * column into a single {@code insert ... select * from unnest(...)}: a handful of parameters and
  * one executor run however many rows, which is what a hot bulk path (a batch import) wants.
  */
 public final class BulkInsert {
-    /** Rows per statement; PostgreSQL takes at most 65,535 parameters per statement. */
-    static final int CHUNK = 500;
-
     /** A column of an {@code unnest} insert and its PostgreSQL type ({@code uuid}, {@code numeric}, ...). */
     public record Column(String name, String type) {
         public static Column text(String name) {
@@ -32,39 +26,20 @@ public final class BulkInsert {
     }
 
     /**
-     * {@code insert into table (columns...) values (...), (...)} with each row's values given by
-     * {@code values} in the column order, through the current Hibernate Reactive session.
+     * Inserts {@code rows} (each row's values given by {@code values} in the column order) in the
+     * current transaction ({@link CurrentTransaction}), as one {@code unnest} statement.
      */
-    public static <T> Uni<Void> into(String table, List<String> columns, List<T> rows, Function<T, List<Object>> values) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<T> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            chain = chain.chain(() -> Panache.getSession().chain(session -> {
-                StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (")
-                        .append(String.join(", ", columns)).append(") values ");
-                for (int r = 0; r < chunk.size(); r++) {
-                    sql.append(r == 0 ? "(" : ", (");
-                    for (int c = 0; c < columns.size(); c++) {
-                        sql.append(c == 0 ? "" : ", ").append(":p").append(r).append('_').append(c);
-                    }
-                    sql.append(')');
-                }
-                var query = session.createNativeQuery(sql.toString());
-                for (int r = 0; r < chunk.size(); r++) {
-                    List<Object> row = values.apply(chunk.get(r));
-                    for (int c = 0; c < columns.size(); c++) {
-                        query.setParameter("p" + r + "_" + c, row.get(c));
-                    }
-                }
-                return query.executeUpdate();
-            }).replaceWithVoid());
+    public static <T> Uni<Void> into(String table, List<Column> columns, List<T> rows, Function<T, List<Object>> values) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        return CurrentTransaction.execute(unnestInsert(table, columns), columnArrays(columns.size(), rows, values))
+                .replaceWithVoid();
     }
 
     /**
-     * The same insert on a reactive SQL client (a connection inside the caller's transaction):
-     * each column's values travel as one text array, cast to the column's type by PostgreSQL.
+     * The same insert on a SQL client of its own (the pool, for {@link GroupedInsert}'s group
+     * commit, which is its own transaction).
      */
     public static <T> Uni<Void> into(SqlClient client, String table, List<Column> columns, List<T> rows,
             Function<T, List<Object>> values) {

@@ -1,30 +1,28 @@
 package io.tradecredit.common.persistence;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.math.BigDecimal;
 
-/** Reads the date and time columns of native query rows, whichever JDBC or Java type the driver returns. */
+import jakarta.persistence.Tuple;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * Reads what a native query row holds in more than one column, by column name: a query asks for
+ * {@code createNativeQuery(sql, Tuple.class)} and reads each column as {@code row.get("name", Type.class)}
+ * (a {@code date} is a LocalDate, a {@code timestamptz} an OffsetDateTime, an {@code int} an Integer).
+ */
 public final class Rows {
     private Rows() {
     }
 
-    public static LocalDate date(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    /** An amount in the currency of another column, at the currency's scale. */
+    public static Money money(Tuple row, String amountColumn, String currencyColumn) {
+        return Money.rounded(row.get(amountColumn, BigDecimal.class),
+                Money.currencyOf(currencyCode(row, currencyColumn)));
     }
 
-    /** Null stays null: for optional timestamps. */
-    public static OffsetDateTime offsetDateTime(Object value) {
-        if (value == null || value instanceof OffsetDateTime) {
-            return (OffsetDateTime) value;
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
+    /** A {@code char(3)} currency column's code. */
+    public static String currencyCode(Tuple row, String column) {
+        return row.get(column, String.class).trim();
     }
 }

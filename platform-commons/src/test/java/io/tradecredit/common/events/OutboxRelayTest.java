@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.restassured.http.ContentType;
+import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.testing.Database;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.tradecredit.testing.Tokens;
@@ -128,16 +129,16 @@ class OutboxRelayTest {
     }
 
     @Test
-    void eventsRecordedOnAReactiveConnectionArePublishedOnlyWhenTheirTransactionCommits() throws Throwable {
+    void eventsArePublishedOnlyWhenTheirTransactionCommits() throws Throwable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<OutgoingEvent> committed = List.of(step(run + "-kept", 1), step(run + "-kept", 2), step(run + "-kept", 3));
-        VertxContextSupport.subscribeAndAwait(() -> pool.withTransaction(c -> outbox.recordAll(c, committed)));
+        VertxContextSupport.subscribeAndAwait(() -> CurrentTransaction.run(() -> outbox.record(committed)));
         Throwable undone = assertThrows(Throwable.class, () -> VertxContextSupport.subscribeAndAwait(
-                () -> pool.withTransaction(c -> outbox.recordAll(c, List.of(step(run + "-lost", 1)))
+                () -> CurrentTransaction.run(() -> outbox.record(List.of(step(run + "-lost", 1)))
                         .chain(() -> Uni.createFrom().failure(new IllegalStateException("undo"))))));
         assertEquals("undo", undone.getMessage());
         Throwable outside = assertThrows(Throwable.class, () -> VertxContextSupport.subscribeAndAwait(
-                () -> pool.withConnection(c -> outbox.recordAll(c, List.of(step(run + "-loose", 1))))));
+                () -> Panache.withSession(() -> outbox.record(List.of(step(run + "-loose", 1))))));
         assertTrue(outside.getMessage().contains("inside the transaction"), outside.getMessage());
 
         Topics.read("ordered-events", Duration.ofSeconds(20),

@@ -1,0 +1,154 @@
+package io.tradecredit.credit.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Page;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.persistence.Constraints;
+import io.tradecredit.credit.domain.Buyer;
+import io.tradecredit.credit.domain.BuyerDetails;
+import io.tradecredit.credit.domain.BuyerRules;
+import io.tradecredit.credit.domain.BuyerSearch;
+import io.tradecredit.credit.domain.StoredFinancialStatement;
+import io.tradecredit.credit.domain.FinancialStatement;
+import io.tradecredit.credit.events.CreditEvents;
+import io.tradecredit.credit.persistence.BuyerRepository;
+import io.tradecredit.credit.persistence.StatementRepository;
+
+/**
+ * Buyer use cases: register (announced, and assessed at once), update, read, search, and the
+ * financial statements that feed the assessment. Each runs in one transaction with its events.
+ */
+@ApplicationScoped
+public class Buyers {
+    /** Terms for a buyer registered without any: the platform's usual 30 days net. */
+    public static final int DEFAULT_TERM_DAYS = 30;
+
+    @Inject
+    BuyerRepository buyers;
+
+    @Inject
+    StatementRepository statements;
+
+    @Inject
+    Assessments assessments;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    public Uni<Buyer> register(String tenantId, BuyerDetails details) {
+        requireValid(details);
+        String registration = details.registrationNumber().strip().toUpperCase(Locale.ROOT);
+        return Panache.withTransaction(() -> buyers.registrationTaken(tenantId, registration, null).chain(taken -> {
+            if (taken) {
+                return Uni.createFrom().failure(duplicate(registration));
+            }
+            Buyer b = Buyer.register(tenantId, UUID.randomUUID(), details, DEFAULT_TERM_DAYS, OffsetDateTime.now(clock));
+            return buyers.persist(b).chain(() -> outbox.record(CreditEvents.registered(b)))
+                    .chain(() -> assessments.reassess(b, "buyer registered")).replaceWith(b);
+        })).onFailure(Buyers::isDuplicateRegistration).transform(e -> duplicate(registration));
+    }
+
+    public Uni<Buyer> update(String tenantId, UUID id, BuyerDetails details) {
+        requireValid(details);
+        String registration = details.registrationNumber().strip().toUpperCase(Locale.ROOT);
+        return Panache.withTransaction(() -> buyers.lockOwned(tenantId, id).map(b -> found(b, id))
+                .chain(b -> buyers.registrationTaken(tenantId, registration, id).chain(taken -> {
+                    if (taken) {
+                        return Uni.createFrom().failure(duplicate(registration));
+                    }
+                    if (details.currency() != null && !details.currency().equals(b.currency) && b.creditLimit != null) {
+                        return Uni.createFrom().failure(DomainError.invalidField("buyer.currency-locked", "currency",
+                                "cannot change while a limit in " + b.currency + " is set"));
+                    }
+                    LocalDate foundedBefore = b.foundedOn;
+                    b.apply(details, OffsetDateTime.now(clock));
+                    // the founding date is an input of the assessment; the rest of the identity is not
+                    return Objects.equals(foundedBefore, b.foundedOn) ? Uni.createFrom().item(b)
+                            : assessments.reassess(b, "founding date changed").replaceWith(b);
+                }))).onFailure(Buyers::isDuplicateRegistration).transform(e -> duplicate(registration));
+    }
+
+    public Uni<Buyer> get(String tenantId, UUID id) {
+        return Panache.withSession(() -> buyers.findOwned(tenantId, id)).map(b -> found(b, id));
+    }
+
+    public Uni<Page<Buyer>> search(String tenantId, BuyerSearch criteria, int page, int size) {
+        return Panache.withSession(() -> buyers.search(tenantId, criteria, page, size));
+    }
+
+    /** Stores (or replaces) the statement for its fiscal year and re-assesses; an inconsistent one is refused. */
+    public Uni<StoredFinancialStatement> addStatement(String tenantId, UUID buyerId, FinancialStatement s, String by) {
+        List<String> reasons = s.inconsistencies();
+        if (!reasons.isEmpty()) {
+            return Uni.createFrom().failure(new DomainError(DomainError.Kind.UNPROCESSABLE, "statement.inconsistent",
+                    "The statement is inconsistent: " + String.join("; ", reasons),
+                    reasons.stream().map(r -> new Violation(fieldOf(r), r)).toList()));
+        }
+        return Panache.withTransaction(() -> buyers.lockOwned(tenantId, buyerId).map(b -> found(b, buyerId))
+                .chain(b -> statements.findById(new StoredFinancialStatement.Key(buyerId, s.fiscalYear())).chain(existing -> {
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    StoredFinancialStatement row;
+                    if (existing != null) {
+                        row = existing;
+                        row.take(s, by, now);
+                    } else {
+                        row = StoredFinancialStatement.record(tenantId, buyerId, s, by, now);
+                    }
+                    Uni<StoredFinancialStatement> saved = existing != null ? Uni.createFrom().item(row) : statements.persist(row);
+                    return saved.chain(() -> assessments.reassess(b, "financial statement " + s.fiscalYear()))
+                            .replaceWith(row);
+                })));
+    }
+
+    public Uni<List<StoredFinancialStatement>> statements(String tenantId, UUID buyerId) {
+        return Panache.withSession(() -> buyers.findOwned(tenantId, buyerId).map(b -> found(b, buyerId))
+                .chain(b -> statements.ofBuyer(tenantId, buyerId)));
+    }
+
+    static Buyer found(Buyer b, UUID id) {
+        if (b == null) {
+            throw DomainError.notFound("buyer.not-found", "No buyer " + id);
+        }
+        return b;
+    }
+
+    private void requireValid(BuyerDetails details) {
+        List<Violation> errors = BuyerRules.violations(details, LocalDate.now(clock));
+        if (!errors.isEmpty()) {
+            throw new DomainError(DomainError.Kind.INVALID, "buyer.invalid", "The buyer has " + errors.size() + " invalid field"
+                    + (errors.size() == 1 ? "" : "s") + ", each named below.", errors);
+        }
+    }
+
+    /** The statement field a reason starts with, e.g. "currentAssets exceed totalAssets". */
+    private static String fieldOf(String reason) {
+        String first = reason.split("[ ,(]", 2)[0];
+        return first.matches("[a-z][A-Za-z]+") && !first.equals("assets") ? first : "statement";
+    }
+
+    private static boolean isDuplicateRegistration(Throwable failure) {
+        return Constraints.uniqueViolated(failure, "buyer_registration_unique");
+    }
+
+    private static DomainError duplicate(String registration) {
+        return DomainError.conflict("buyer.registration-taken", "A buyer with registration number " + registration
+                + " already exists for this tenant.");
+    }
+}

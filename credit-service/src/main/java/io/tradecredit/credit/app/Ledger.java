@@ -1,0 +1,75 @@
+package io.tradecredit.credit.app;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.credit.domain.InvoicePosition;
+import io.tradecredit.credit.domain.LedgerChange;
+import io.tradecredit.credit.domain.RegradeRule;
+import io.tradecredit.credit.domain.RegradeRule.LedgerEvent;
+import io.tradecredit.credit.persistence.BuyerRepository;
+import io.tradecredit.credit.persistence.PositionRepository;
+
+/**
+ * Keeps the per-invoice positions (exposure, due dates, disputes, payment history) from the
+ * ledger's events and re-grades the buyer when {@link RegradeRule} says an event speaks to its
+ * credit. Runs inside the inbox's transaction.
+ */
+@ApplicationScoped
+public class Ledger {
+    private static final Logger LOG = Logger.getLogger(Ledger.class);
+
+    @Inject
+    PositionRepository positions;
+
+    @Inject
+    BuyerRepository buyers;
+
+    @Inject
+    Assessments assessments;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Applies the changes an event makes to the buyer's positions; when what happened calls for
+     * it ({@link RegradeRule}), re-assesses the buyer if it is registered here.
+     */
+    public Uni<Void> apply(String tenantId, UUID buyerId, List<LedgerChange> changes, LedgerEvent happened) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Uni<Void> applied = Multi.createFrom().iterable(changes)
+                .onItem().transformToUniAndConcatenate(c -> positions.findOwned(tenantId, c.invoiceId())
+                        .chain(p -> p == null ? create(tenantId, buyerId, c, now) : update(p, c, now)))
+                .collect().asList().replaceWithVoid();
+        String regradeCause = RegradeRule.causeOf(happened);
+        if (regradeCause == null) {
+            return applied;
+        }
+        return applied.chain(() -> positions.flush()).chain(() -> buyers.lockOwned(tenantId, buyerId))
+                .chain(b -> b == null ? Uni.createFrom().voidItem()
+                        : assessments.reassess(b, regradeCause).replaceWithVoid());
+    }
+
+    private Uni<Void> create(String tenantId, UUID buyerId, LedgerChange c, OffsetDateTime now) {
+        InvoicePosition p = InvoicePosition.open(tenantId, buyerId, c, now);
+        if (p == null) {
+            LOG.warnf("invoice %s of tenant %s is unknown here; change ignored", c.invoiceId(), tenantId);
+            return Uni.createFrom().voidItem();
+        }
+        return positions.persist(p).replaceWithVoid();
+    }
+
+    private Uni<Void> update(InvoicePosition p, LedgerChange c, OffsetDateTime now) {
+        p.apply(c, now);
+        return Uni.createFrom().voidItem();
+    }
+}

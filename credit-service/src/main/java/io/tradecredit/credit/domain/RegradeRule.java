@@ -1,0 +1,73 @@
+package io.tradecredit.credit.domain;
+
+import java.util.Objects;
+
+/**
+ * When something the receivables ledger reports about a buyer speaks to its credit, so that the
+ * buyer is graded again (DOMAIN.md §1), and the cause the new assessment records: a payment
+ * after the due date, an invoice falling overdue, a dispute opened or resolved, a missed
+ * instalment or a broken payment plan. Everything else (issue, receipt, payments on time or
+ * not yet due, credit notes, write-offs, cancellations) only moves amounts: the next
+ * assessment sees them in the positions.
+ */
+public final class RegradeRule {
+
+    /** What happened, in the ledger's words. */
+    public enum Happened {
+        ISSUED, RECEIPT_CONFIRMED, WRITTEN_OFF, CREDIT_NOTE_ISSUED, CANCELLED, PAYMENT_RECEIVED, PAYMENT_REVERSED,
+        BUYER_CREDIT_APPLIED, PAID, BECAME_OVERDUE, DISPUTE_OPENED, DISPUTE_RESOLVED, INSTALMENT_MISSED,
+        PLAN_BROKEN
+    }
+
+    /**
+     * One ledger event about a buyer: what happened and the details a cause names. {@code
+     * invoiceNumber} for what happened to one invoice, {@code daysPastDue} for a payment in full,
+     * {@code instalmentNumber} for a missed instalment, {@code reason} for a broken plan.
+     */
+    public record LedgerEvent(Happened happened, String invoiceNumber, Integer daysPastDue, Integer instalmentNumber,
+            String reason) {
+
+        public LedgerEvent {
+            Objects.requireNonNull(happened, "happened");
+        }
+
+        /** An event that names nothing a cause needs. */
+        public static LedgerEvent of(Happened happened) {
+            return new LedgerEvent(happened, null, null, null, null);
+        }
+
+        public static LedgerEvent ofInvoice(Happened happened, String invoiceNumber) {
+            return new LedgerEvent(happened, invoiceNumber, null, null, null);
+        }
+
+        public static LedgerEvent paid(String invoiceNumber, int daysPastDue) {
+            return new LedgerEvent(Happened.PAID, invoiceNumber, daysPastDue, null, null);
+        }
+
+        public static LedgerEvent instalmentMissed(int instalmentNumber) {
+            return new LedgerEvent(Happened.INSTALMENT_MISSED, null, null, instalmentNumber, null);
+        }
+
+        public static LedgerEvent planBroken(String reason) {
+            return new LedgerEvent(Happened.PLAN_BROKEN, null, null, null, reason);
+        }
+    }
+
+    private RegradeRule() {
+    }
+
+    /** Why the buyer is graded again after {@code e}; null when {@code e} does not call for it. */
+    public static String causeOf(LedgerEvent e) {
+        return switch (e.happened()) {
+            case PAID -> e.daysPastDue() != null && e.daysPastDue() > 0
+                    ? "invoice " + e.invoiceNumber() + " paid " + e.daysPastDue() + " days late" : null;
+            case BECAME_OVERDUE -> "invoice " + e.invoiceNumber() + " became overdue";
+            case DISPUTE_OPENED -> "dispute opened on invoice " + e.invoiceNumber();
+            case DISPUTE_RESOLVED -> "dispute resolved on invoice " + e.invoiceNumber();
+            case INSTALMENT_MISSED -> "payment plan instalment " + e.instalmentNumber() + " missed";
+            case PLAN_BROKEN -> "payment plan broken: " + e.reason();
+            case ISSUED, RECEIPT_CONFIRMED, WRITTEN_OFF, CREDIT_NOTE_ISSUED, CANCELLED, PAYMENT_RECEIVED,
+                    PAYMENT_REVERSED, BUYER_CREDIT_APPLIED -> null;
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package io.tradecredit.credit.events;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import io.tradecredit.common.events.OutgoingEvent;
+import io.tradecredit.common.events.TopicNames;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.credit.domain.Alert;
+import io.tradecredit.credit.domain.Assessment;
+import io.tradecredit.credit.domain.AssessmentRecord;
+import io.tradecredit.credit.domain.Buyer;
+
+/**
+ * Everything credit-service tells the platform, on {@code credit-events}, keyed by buyer id so
+ * one buyer's events keep their order. Schemas: {@code contracts/schemas/io.tradecredit.credit.<name>.v1.json}.
+ */
+public final class CreditEvents {
+    public static final String PREFIX = "io.tradecredit.credit.";
+
+    private CreditEvents() {
+    }
+
+    public record BuyerRegistered(UUID buyerId, String name, String country, String registrationNumber, String taxId,
+            String industry, LocalDate foundedOn, String currency, int paymentTermDays) {
+    }
+
+    public record BuyerAssessed(UUID buyerId, UUID assessmentId, int score, int grade, Integer previousGrade,
+            List<Assessment.Factor> factors, String cause, OffsetDateTime assessedAt) {
+    }
+
+    public record LimitChanged(UUID buyerId, Money oldLimit, Money newLimit, String reason, String changedBy,
+            LocalDate reviewDueOn) {
+    }
+
+    public record ReviewDue(UUID buyerId, String buyerName, LocalDate reviewDueOn, LocalDate asOf, Money creditLimit,
+            Integer grade) {
+    }
+
+    public record AlertRaised(UUID alertId, UUID buyerId, String buyerName, String kind, String message, Integer grade,
+            OffsetDateTime raisedAt) {
+    }
+
+    public record BuyerBlocked(UUID buyerId, String buyerName, String reason, UUID signalId, OffsetDateTime blockedAt) {
+    }
+
+    public record BuyerUnblocked(UUID buyerId, String buyerName, String blockReason, String reason, String liftedBy,
+            OffsetDateTime liftedAt) {
+    }
+
+    static OutgoingEvent event(String name, Buyer b, Object payload) {
+        return new OutgoingEvent(TopicNames.CREDIT_EVENTS, PREFIX + name + ".v1", "buyer", b.id.toString(), b.tenantId,
+                payload);
+    }
+
+    public static OutgoingEvent registered(Buyer b) {
+        return event("buyer-registered", b, new BuyerRegistered(b.id, b.name, b.country, b.registrationNumber, b.taxId,
+                b.industry, b.foundedOn, b.currency, b.paymentTermDays));
+    }
+
+    public static OutgoingEvent assessed(Buyer b, AssessmentRecord a) {
+        return event("buyer-assessed", b, new BuyerAssessed(b.id, a.id, a.score, a.grade, a.previousGrade, a.factors,
+                a.cause, a.assessedAt));
+    }
+
+    public static OutgoingEvent limitChanged(Buyer b, Money oldLimit, String reason) {
+        return event("limit-changed", b, new LimitChanged(b.id, oldLimit, b.limit(), reason, b.limitSetBy,
+                b.reviewDueOn));
+    }
+
+    public static OutgoingEvent reviewDue(Buyer b, LocalDate asOf) {
+        return event("review-due", b, new ReviewDue(b.id, b.name, b.reviewDueOn, asOf, b.limit(), b.grade));
+    }
+
+    public static OutgoingEvent alertRaised(Buyer b, Alert a) {
+        return event("alert-raised", b, new AlertRaised(a.id, b.id, b.name, a.kind, a.message, b.grade, a.raisedAt));
+    }
+
+    public static OutgoingEvent blocked(Buyer b, UUID signalId, OffsetDateTime at) {
+        return event("buyer-blocked", b, new BuyerBlocked(b.id, b.name, b.blockReason, signalId, at));
+    }
+
+    public static OutgoingEvent unblocked(Buyer b, String blockReason, String reason, String by, OffsetDateTime at) {
+        return event("buyer-unblocked", b, new BuyerUnblocked(b.id, b.name, blockReason, reason, by, at));
+    }
+}

@@ -1,0 +1,197 @@
+package io.tradecredit.credit.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.credit.domain.CreditCheckRules.Outcome;
+import io.tradecredit.credit.domain.CreditCheckRules.Situation;
+
+/**
+ * The order-time decision (DOMAIN.md §1) under the default thresholds: refer from grade 7,
+ * decline from grade 9, 10% over the limit tolerated for a referral, overdue for more than 30
+ * days refers and more than 90 days declines; a first order says on which terms it goes.
+ */
+class CreditCheckRulesTest {
+    static Money cny(String a) {
+        return Money.of(a, "CNY");
+    }
+
+    static Situation buyer(Integer grade, String limit, String exposure, String overdue, int dpd, String order) {
+        return new Situation(false, null, grade, limit == null ? null : cny(limit), cny(exposure), cny(overdue), dpd,
+                cny(order));
+    }
+
+    @Test
+    void orderWithinTheLimitIsApproved() {
+        var d = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "600000.00", "0.00", 0, "300000.00"));
+        assertEquals(Outcome.APPROVED, d.outcome());
+        assertEquals(cny("900000.00"), d.exposureAfter());
+    }
+
+    @Test
+    void slightlyOverTheLimitIsReferredFarOverIsDeclined() {
+        assertEquals(Outcome.REFER, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "900000.00", "0.00", 0, "150000.00")).outcome());   // 1.05m <= 1.1m
+        assertEquals(Outcome.DECLINED, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "900000.00", "0.00", 0, "250000.00")).outcome());   // 1.15m > 1.1m
+    }
+
+    @Test
+    void newBuyerWithoutLimitIsReferred() {
+        var d = CreditCheckRules.DEFAULT.decide(buyer(5, null, "0.00", "0.00", 0, "10000.00"));
+        assertEquals(Outcome.REFER, d.outcome());
+        assertTrue(d.reasons().get(0).contains("prepayment"));
+    }
+
+    @Test
+    void oldOverdueBalanceAndPoorGradeDecline() {
+        assertEquals(Outcome.REFER, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "50000.00", 45, "1000.00")).outcome());
+        assertEquals(Outcome.DECLINED, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "50000.00", 95, "1000.00")).outcome());
+        assertEquals(Outcome.DECLINED, CreditCheckRules.DEFAULT.decide(
+                buyer(9, "1000000.00", "0.00", "0.00", 0, "1000.00")).outcome());
+    }
+
+    @Test
+    void blockedBuyerIsDeclinedWithTheReason() {
+        var d = CreditCheckRules.DEFAULT.decide(new Situation(true, "insolvency filing", 2, cny("1000000.00"),
+                cny("0.00"), cny("0.00"), 0, cny("1.00")));
+        assertEquals(Outcome.DECLINED, d.outcome());
+        assertEquals("buyer is blocked: insolvency filing", d.reasons().get(0));
+    }
+
+    @Test
+    void everyReasonIsGivenDeclinesFirst() {
+        // grade 7 refers; exposure 950,000 + 100,000 = 1,050,000 over 1,000,000 refers; 40,000 overdue
+        // 95 days declines: DECLINED, with the two referral reasons after the decline's
+        var d = CreditCheckRules.DEFAULT.decide(buyer(7, "1000000.00", "950000.00", "40000.00", 95, "100000.00"));
+        assertEquals(Outcome.DECLINED, d.outcome());
+        assertEquals(List.of("40000.00 CNY overdue, oldest 95 days past due",
+                "grade 7 needs a credit manager (from grade 7)",
+                "exposure 1050000.00 CNY would exceed the limit 1000000.00 CNY"), d.reasons());
+    }
+
+    @Test
+    void thresholdsAreExclusiveForDaysAndInclusiveForGradesAndTheLimit() {
+        // exactly at the limit: 1,000,000 is approved; exactly at the tolerance 1,100,000 is referred
+        assertEquals(Outcome.APPROVED, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "900000.00", "0.00", 0, "100000.00")).outcome());
+        assertEquals(Outcome.REFER, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "900000.00", "0.00", 0, "200000.00")).outcome());
+        // 30 days past due is still approved, 31 refers; 90 refers, 91 declines
+        assertEquals(Outcome.APPROVED, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "5000.00", 30, "1000.00")).outcome());
+        assertEquals(Outcome.REFER, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "5000.00", 31, "1000.00")).outcome());
+        assertEquals(Outcome.REFER, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "5000.00", 90, "1000.00")).outcome());
+        assertEquals(Outcome.DECLINED, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "5000.00", 91, "1000.00")).outcome());
+        // grade 6 approved, 7 referred, 8 referred, 9 declined
+        assertEquals(Outcome.APPROVED, CreditCheckRules.DEFAULT.decide(
+                buyer(6, "1000000.00", "0.00", "0.00", 0, "1000.00")).outcome());
+        assertEquals(Outcome.REFER, CreditCheckRules.DEFAULT.decide(
+                buyer(8, "1000000.00", "0.00", "0.00", 0, "1000.00")).outcome());
+    }
+
+    @Test
+    void aFirstOrderSaysItsTermsAfterTheReasonsAndKeepsTheOutcome() {
+        // never invoiced, agreed 30 days, first-order term 15: approved, payment within 15 days
+        var terms = CreditPolicy.DEFAULT.termsFor(30, false);
+        var d = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "0.00", "0.00", 0, "50000.00"), terms);
+        assertEquals(Outcome.APPROVED, d.outcome());
+        assertEquals(List.of("exposure 50000.00 CNY within the limit 1000000.00 CNY", "first order: payment within 15 days"),
+                d.reasons());
+        // no limit yet, first-order term 0: referred, on prepayment
+        var prepaid = new CreditPolicy.Terms(0, true, true);
+        var p = CreditCheckRules.DEFAULT.decide(buyer(5, null, "0.00", "0.00", 0, "10000.00"), prepaid);
+        assertEquals(Outcome.REFER, p.outcome());
+        assertEquals("first order: prepayment", p.reasons().get(p.reasons().size() - 1));
+        // a buyer that has traded gets no first-order reason
+        var later = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "0.00", "0.00", 0, "50000.00"),
+                CreditPolicy.DEFAULT.termsFor(30, true));
+        assertEquals(List.of("exposure 50000.00 CNY within the limit 1000000.00 CNY"), later.reasons());
+    }
+
+    @Test
+    void thePolicyChecksAnOrderWithItsTerms() {
+        // 600,000 open of which 20,000 due 40 days before today: referred (over 30 days), 30 days agreed
+        LocalDate today = LocalDate.of(2026, 11, 22);
+        var owed = new Exposure(cny("600000.00"), cny("20000.00"), today.minusDays(40));
+        var s = Situation.of(false, null, 3, cny("1000000.00"), owed, cny("300000.00"), today);
+        assertEquals(40, s.maxDaysPastDue());
+        var checked = CreditPolicy.DEFAULT.check(s, 30, true);
+        assertEquals(Outcome.REFER, checked.decision().outcome());
+        assertEquals(cny("900000.00"), checked.decision().exposureAfter());
+        assertEquals(new CreditPolicy.Terms(30, false, false), checked.terms());
+    }
+
+    @Test
+    void anOrderMustBePositiveAndInTheLimitCurrency() {
+        assertEquals("credit-check.amount-not-positive", assertThrows(DomainError.class,
+                () -> CreditCheckRules.requireOrderAmount(cny("0.00"))).code());
+        CreditCheckRules.requireOrderAmount(cny("0.01"));
+        assertEquals("credit-check.currency-mismatch",
+                CreditCheckRules.currencyMismatch(Money.of("10.00", "USD"), "CNY").code());
+        assertNull(CreditCheckRules.currencyMismatch(cny("10.00"), "CNY"));
+    }
+
+    @Test
+    void gradeExactlyOnTheReferGradeIsReferred() {
+        // refer from grade 7: grade 6 is approved, grade 7 goes to a credit manager
+        assertEquals(Outcome.APPROVED, CreditCheckRules.DEFAULT.decide(
+                buyer(6, "1000000.00", "0.00", "0.00", 0, "1000.00")).outcome());
+        var d = CreditCheckRules.DEFAULT.decide(buyer(7, "1000000.00", "0.00", "0.00", 0, "1000.00"));
+        assertEquals(Outcome.REFER, d.outcome());
+        assertEquals(List.of("grade 7 needs a credit manager (from grade 7)"), d.reasons());
+    }
+
+    @Test
+    void exposureExactlyAtTheLimitIsApprovedAndExactlyAtTheToleranceReferred() {
+        // limit 1,000,000.00, tolerance 10%: 700,000 + 300,000 = 1,000,000.00 is within the limit
+        var atLimit = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "700000.00", "0.00", 0, "300000.00"));
+        assertEquals(Outcome.APPROVED, atLimit.outcome());
+        assertEquals(List.of("exposure 1000000.00 CNY within the limit 1000000.00 CNY"), atLimit.reasons());
+        // 700,000 + 400,000 = 1,100,000.00 is over the limit but not beyond the tolerated 1,100,000.00
+        var atTolerance = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "700000.00", "0.00", 0, "400000.00"));
+        assertEquals(Outcome.REFER, atTolerance.outcome());
+        // one cent more is declined, with the tolerance in percent
+        var beyond = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "700000.00", "0.00", 0, "400000.01"));
+        assertEquals(Outcome.DECLINED, beyond.outcome());
+        assertEquals(List.of("exposure 1100000.01 CNY would exceed the limit 1000000.00 CNY by more than 10%"),
+                beyond.reasons());
+    }
+
+    @Test
+    void overdueBalanceExactlyThirtyDaysOldIsToleratedAndExactlyNinetyIsReferred() {
+        // refer beyond 30 days past due, decline beyond 90
+        assertEquals(Outcome.APPROVED, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "50000.00", 30, "1000.00")).outcome());
+        var referred = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "100000.00", "50000.00", 31, "1000.00"));
+        assertEquals(List.of("50000.00 CNY overdue, oldest 31 days past due"), referred.reasons());
+        assertEquals(Outcome.REFER, referred.outcome());
+        assertEquals(Outcome.REFER, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "50000.00", 90, "1000.00")).outcome());
+        assertEquals(Outcome.DECLINED, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "50000.00", 91, "1000.00")).outcome());
+    }
+
+    @Test
+    void declineListsEveryReasonDeclinesFirst() {
+        // grade 8 refers, 95 days overdue declines: both reasons, the decline first
+        var d = CreditCheckRules.DEFAULT.decide(buyer(8, "1000000.00", "100000.00", "50000.00", 95, "1000.00"));
+        assertEquals(Outcome.DECLINED, d.outcome());
+        assertEquals(List.of("50000.00 CNY overdue, oldest 95 days past due",
+                "grade 8 needs a credit manager (from grade 7)"), d.reasons());
+    }
+}

@@ -1,0 +1,66 @@
+package io.tradecredit.credit.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.money.Money;
+
+/** credit-service's view of one invoice, following the invoice's events. */
+class InvoicePositionTest {
+    static final UUID INVOICE = UUID.randomUUID();
+    static final UUID BUYER = UUID.randomUUID();
+    static final LocalDate DUE = LocalDate.of(2026, 6, 30);
+    static final OffsetDateTime T0 = OffsetDateTime.of(2026, 6, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    static LedgerChange disputed(String open, String delta) {
+        return new LedgerChange(INVOICE, null, null, cny(open), null, new BigDecimal(delta), null, null);
+    }
+
+    @Test
+    void anIssuedInvoiceIsOpenForItsTotalUntilDue() {
+        var p = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-1", cny("10000.00"), null, DUE, null,
+                null, null), T0);
+        assertEquals(new BuyerLedger.Position("CNY", new BigDecimal("10000.00"), new BigDecimal("10000.00"), DUE,
+                BigDecimal.ZERO, null, null), p.toPosition());
+        assertEquals(T0, p.updatedAt);
+    }
+
+    @Test
+    void aChangeAboutAnInvoiceNeverSeenStartsNothing() {
+        assertNull(InvoicePosition.open("acme", BUYER, LedgerChange.open(INVOICE, cny("4000.00")), T0));
+    }
+
+    @Test
+    void paymentsDisputesAndTheFinalPaymentAreTakenOver() {
+        var p = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-1", cny("10000.00"),
+                cny("10000.00"), DUE, null, null, null), T0);
+        // 4,000 paid: 6,000 open
+        p.apply(LedgerChange.open(INVOICE, cny("6000.00")), T0.plusDays(1));
+        // 2,500 disputed, then 1,000 more; the dispute of 2,500 ends: 1,000 still disputed, 3,500 ever disputed
+        p.apply(disputed("6000.00", "2500"), T0.plusDays(2));
+        p.apply(disputed("6000.00", "1000"), T0.plusDays(3));
+        p.apply(disputed("6000.00", "-2500"), T0.plusDays(4));
+        assertEquals(0, new BigDecimal("1000").compareTo(p.disputedAmount));
+        assertEquals(0, new BigDecimal("3500").compareTo(p.disputedTotal));
+        // an ending dispute never leaves less than nothing disputed
+        p.apply(disputed("6000.00", "-5000"), T0.plusDays(5));
+        assertEquals(0, BigDecimal.ZERO.compareTo(p.disputedAmount));
+        // the rest paid 12 days late
+        p.apply(new LedgerChange(INVOICE, null, null, cny("0.00"), null, null, DUE.plusDays(12), 12), T0.plusDays(40));
+        assertEquals(new BuyerLedger.Position("CNY", new BigDecimal("10000.00"), new BigDecimal("0.00"), DUE,
+                new BigDecimal("3500"), DUE.plusDays(12), 12), p.toPosition());
+        assertEquals(T0.plusDays(40), p.updatedAt);
+    }
+}

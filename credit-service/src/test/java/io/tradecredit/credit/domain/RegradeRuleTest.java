@@ -1,0 +1,43 @@
+package io.tradecredit.credit.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.EnumSet;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.credit.domain.RegradeRule.Happened;
+import io.tradecredit.credit.domain.RegradeRule.LedgerEvent;
+
+class RegradeRuleTest {
+
+    @Test
+    void aPaymentInFullRegradesOnlyWhenItCameAfterTheDueDate() {
+        assertEquals("invoice INV-7 paid 12 days late", RegradeRule.causeOf(LedgerEvent.paid("INV-7", 12)));
+        assertEquals("invoice INV-7 paid 1 days late", RegradeRule.causeOf(LedgerEvent.paid("INV-7", 1)));
+        assertNull(RegradeRule.causeOf(LedgerEvent.paid("INV-7", 0)));
+    }
+
+    @Test
+    void overdueInvoicesDisputesAndBrokenPlansRegrade() {
+        assertEquals("invoice INV-7 became overdue",
+                RegradeRule.causeOf(LedgerEvent.ofInvoice(Happened.BECAME_OVERDUE, "INV-7")));
+        assertEquals("dispute opened on invoice INV-7",
+                RegradeRule.causeOf(LedgerEvent.ofInvoice(Happened.DISPUTE_OPENED, "INV-7")));
+        assertEquals("dispute resolved on invoice INV-7",
+                RegradeRule.causeOf(LedgerEvent.ofInvoice(Happened.DISPUTE_RESOLVED, "INV-7")));
+        assertEquals("payment plan instalment 3 missed", RegradeRule.causeOf(LedgerEvent.instalmentMissed(3)));
+        assertEquals("payment plan broken: instalment 3 unpaid 14 days after its due date",
+                RegradeRule.causeOf(LedgerEvent.planBroken("instalment 3 unpaid 14 days after its due date")));
+    }
+
+    @Test
+    void whatOnlyMovesAmountsDoesNotRegrade() {
+        for (Happened h : EnumSet.of(Happened.ISSUED, Happened.RECEIPT_CONFIRMED, Happened.WRITTEN_OFF,
+                Happened.CREDIT_NOTE_ISSUED, Happened.CANCELLED, Happened.PAYMENT_RECEIVED, Happened.PAYMENT_REVERSED,
+                Happened.BUYER_CREDIT_APPLIED)) {
+            assertNull(RegradeRule.causeOf(LedgerEvent.of(h)), h.name());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.tradecredit.invoice.app;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.invoice.domain.Allocation;
+import io.tradecredit.invoice.domain.Allocator;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.LedgerEntry;
+import io.tradecredit.invoice.events.InvoiceEvents;
+import io.tradecredit.invoice.persistence.AllocationRepository;
+import io.tradecredit.invoice.persistence.LedgerRepository;
+
+/**
+ * Applies an allocation plan inside the caller's transaction: each share goes onto its (locked)
+ * invoice, is stored as an {@link Allocation} and as a dated PAYMENT ledger entry. Shared by
+ * payments and credit applications so both leave the same trail.
+ */
+@ApplicationScoped
+public class AllocationPosting {
+    @Inject
+    AllocationRepository allocations;
+
+    @Inject
+    LedgerRepository ledger;
+
+    @Inject
+    Outbox outbox;
+
+    /** What a plan did: the stored allocations, the same as events tell them, and the invoices now settled. */
+    public record Posted(List<Allocation> rows, List<InvoiceEvents.Allocation> told, List<Invoice> settled) {
+    }
+
+    public Uni<Posted> post(Allocator.Plan plan, Allocation.Source source, UUID sourceId, LocalDate effective,
+            String note, OffsetDateTime at, String by) {
+        List<Allocation> rows = new ArrayList<>();
+        List<InvoiceEvents.Allocation> told = new ArrayList<>();
+        List<Invoice> settled = new ArrayList<>();
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (Allocator.Share share : plan.shares()) {
+            Invoice invoice = share.invoice();
+            if (invoice.allocate(share.amount())) {
+                settled.add(invoice);
+            }
+            rows.add(Allocation.of(source, sourceId, share, at));
+            told.add(new InvoiceEvents.Allocation(invoice.id, invoice.invoiceNumber, share.amount(), invoice.open()));
+            entries.add(LedgerEntry.of(invoice, LedgerEntry.Kind.PAYMENT, share.amount(), effective, sourceId, note, at,
+                    by));
+        }
+        // Panache refuses to persist an empty list: a payment kept wholly as credit has no rows
+        Uni<Void> stored = rows.isEmpty() ? Uni.createFrom().voidItem() : allocations.persist(rows);
+        return stored.chain(() -> recordAll(entries))
+                .replaceWith(new Posted(rows, told, settled));
+    }
+
+    /** The ledger entries, with one statement. */
+    public Uni<Void> recordAll(List<LedgerEntry> entries) {
+        return ledger.recordAll(entries);
+    }
+
+    /** A {@code paid} event for each invoice settled, paid on {@code on}. */
+    public Uni<Void> announcePaid(List<Invoice> settled, LocalDate on) {
+        return outbox.record(settled.stream().map(i -> InvoiceEvents.paid(i, on)).toList());
+    }
+}

@@ -1,0 +1,81 @@
+package io.tradecredit.invoice.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.CreditNote;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.LedgerEntry;
+import io.tradecredit.invoice.events.InvoiceEvents;
+import io.tradecredit.invoice.persistence.CreditNoteRepository;
+import io.tradecredit.invoice.persistence.InvoiceRepository;
+import io.tradecredit.invoice.persistence.LedgerRepository;
+
+/**
+ * The one way a credit note comes to be, whether asked for directly or because a dispute was
+ * upheld: the invoice is credited, the note numbered and stored, a CREDIT_NOTE ledger entry and
+ * a credit-note-issued event recorded, all in the caller's transaction.
+ */
+@ApplicationScoped
+public class CreditNotes {
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    CreditNoteRepository notes;
+
+    @Inject
+    LedgerRepository ledger;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    public Uni<CreditNote> issue(String tenantId, UUID invoiceId, Money amount, String reason, String by) {
+        return Panache.withTransaction(() -> invoices.lockOwned(tenantId, invoiceId)
+                .map(i -> Invoices.found(i, invoiceId))
+                .chain(invoice -> issueOn(invoice, amount, reason, null, by)));
+    }
+
+    /** Credits a locked invoice inside the caller's transaction; {@code disputeId} when a dispute caused it. */
+    public Uni<CreditNote> issueOn(Invoice invoice, Money amount, String reason, UUID disputeId, String by) {
+        if (!amount.currency().equals(invoice.currency())) {
+            return Uni.createFrom().failure(DomainError.invalidField("credit-note.currency-mismatch", "amount",
+                    "must be in the invoice's currency " + invoice.currency));
+        }
+        try {
+            invoice.credit(amount);
+        } catch (DomainError e) {
+            return Uni.createFrom().failure(e);
+        }
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        return notes.nextSequence(invoice.tenantId).chain(seq -> {
+            CreditNote note = new CreditNote(UUID.randomUUID(), invoice.tenantId, CreditNote.number(seq), invoice.id,
+                    invoice.buyerId, disputeId, amount, reason.strip(), today, at, by);
+            return notes.record(note)
+                    .chain(() -> ledger.record(LedgerEntry.of(invoice, LedgerEntry.Kind.CREDIT_NOTE, amount, today,
+                            note.id(), note.number() + ": " + note.reason(), at, by)))
+                    .chain(() -> outbox.record(InvoiceEvents.creditNoteIssued(invoice, note)))
+                    .replaceWith(note);
+        });
+    }
+
+    public Uni<List<CreditNote>> ofInvoice(String tenantId, UUID invoiceId) {
+        return Panache.withSession(() -> invoices.findOwned(tenantId, invoiceId).map(i -> Invoices.found(i, invoiceId))
+                .chain(invoice -> notes.ofInvoice(tenantId, invoiceId)));
+    }
+}

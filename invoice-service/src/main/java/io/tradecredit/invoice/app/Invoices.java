@@ -1,0 +1,178 @@
+package io.tradecredit.invoice.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.persistence.Constraints;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.InvoiceDraft;
+import io.tradecredit.invoice.domain.InvoiceRules;
+import io.tradecredit.invoice.domain.InvoiceSearch;
+import io.tradecredit.invoice.events.InvoiceEvents;
+import io.tradecredit.invoice.persistence.InvoiceBatchRepository;
+import io.tradecredit.invoice.persistence.InvoiceRepository;
+import io.tradecredit.invoice.persistence.PolicyRepository;
+
+/**
+ * The invoice use cases: each runs in one transaction that changes the ledger and records the
+ * event in the outbox. The rules themselves are in {@link Invoice} and {@link InvoiceRules}.
+ */
+@ApplicationScoped
+public class Invoices {
+    public static final int MAX_BATCH = 1000;
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    InvoiceBatchRepository batches;
+
+    @Inject
+    PolicyRepository policies;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** The outcome of one item of a batch: created, or refused. */
+    public record BatchItem(int index, Invoice invoice, DomainError refusal) {
+    }
+
+    /**
+     * One invoice: the batch path with one item, so there is one way an invoice is written. A
+     * refusal is the request's failure here.
+     */
+    public Uni<Invoice> issue(String tenantId, InvoiceDraft draft) {
+        List<Violation> errors = InvoiceRules.violations(draft);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(incomplete(errors));
+        }
+        return issueBatch(tenantId, List.of(draft)).map(items -> {
+            if (items.get(0).invoice() == null) {
+                throw duplicate(draft.invoiceNumber()); // valid, so refused only for its number
+            }
+            return items.get(0).invoice();
+        }).onFailure(Invoices::isDuplicateNumber).transform(e -> duplicate(draft.invoiceNumber()));
+    }
+
+    /**
+     * Issues up to {@value #MAX_BATCH} invoices in one transaction (the current one, so an
+     * idempotency record can share it); each item is validated on its own and refused items do
+     * not stop the others. The invoices and their events are written with one statement each (ADR 0005).
+     */
+    public Uni<List<BatchItem>> issueBatch(String tenantId, List<InvoiceDraft> drafts) {
+        if (drafts.size() > MAX_BATCH) {
+            return Uni.createFrom().failure(DomainError.invalidField("invoice.batch-too-large", "invoices",
+                    "at most " + MAX_BATCH + " invoices per batch, got " + drafts.size()));
+        }
+        List<BatchItem> results = new ArrayList<>(drafts.size());
+        List<Integer> valid = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            InvoiceDraft d = drafts.get(i);
+            List<Violation> errors = d == null ? List.of(new Violation("invoices[" + i + "]", "is empty"))
+                    : InvoiceRules.violations(d);
+            results.add(errors.isEmpty() ? null : new BatchItem(i, null, incomplete(errors)));
+            if (errors.isEmpty()) {
+                valid.add(i);
+            }
+        }
+        List<String> numbers = valid.stream().map(i -> drafts.get(i).invoiceNumber().strip()).toList();
+        return CurrentTransaction.run(() -> policies.policyOf(tenantId).chain(policy -> batches
+                .existingNumbers(tenantId, numbers).chain(existing -> {
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    Set<String> taken = new HashSet<>(existing);
+                    List<Invoice> issued = new ArrayList<>();
+                    for (int i : valid) {
+                        InvoiceDraft d = drafts.get(i);
+                        if (!taken.add(d.invoiceNumber().strip())) {
+                            results.set(i, new BatchItem(i, null, duplicate(d.invoiceNumber())));
+                            continue;
+                        }
+                        Invoice invoice = Invoice.issue(tenantId, UUID.randomUUID(), d, policy, now);
+                        issued.add(invoice);
+                        results.set(i, new BatchItem(i, invoice, null));
+                    }
+                    return batches.insertIssued(issued)
+                            .chain(() -> outbox.record(issued.stream().map(InvoiceEvents::issued).toList()))
+                            .replaceWith(results);
+                })))
+                .onFailure(Invoices::isDuplicateNumber).transform(e -> DomainError.conflict("invoice.number-taken",
+                        "Another request issued one of these invoice numbers at the same time; nothing of this batch"
+                                + " was issued. Send it again to see which numbers are taken."));
+    }
+
+    public Uni<Invoice> get(String tenantId, UUID id) {
+        return Panache.withSession(() -> invoices.findOwned(tenantId, id)).map(i -> found(i, id));
+    }
+
+    public Uni<io.tradecredit.common.api.Page<Invoice>> search(String tenantId, InvoiceSearch criteria,
+            int page, int size) {
+        return Panache.withSession(() -> invoices.search(tenantId, criteria, page, size));
+    }
+
+    public Uni<Invoice> cancel(String tenantId, UUID id, String reason) {
+        return Panache.withTransaction(() -> invoices.lockOwned(tenantId, id).map(i -> found(i, id)).chain(invoice -> {
+            invoice.cancel(reason, LocalDate.now(clock));
+            return outbox.record(InvoiceEvents.cancelled(invoice)).replaceWith(invoice);
+        }));
+    }
+
+    public Uni<Invoice> confirmReceipt(String tenantId, UUID id, String confirmedBy, OffsetDateTime confirmedAt) {
+        OffsetDateTime at = confirmedAt != null ? confirmedAt : OffsetDateTime.now(clock);
+        if (at.isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
+            return Uni.createFrom().failure(DomainError.invalidField("invoice.receipt-in-future", "confirmedAt", "must not be in the future"));
+        }
+        return Panache.withTransaction(() -> invoices.lockOwned(tenantId, id).map(i -> found(i, id)).chain(invoice -> {
+            invoice.confirmReceipt(confirmedBy, at);
+            return outbox.record(InvoiceEvents.receiptConfirmed(invoice)).replaceWith(invoice);
+        }));
+    }
+
+    /**
+     * Marks every open invoice due before {@code asOf} overdue and announces each once; for the
+     * daily job (runs inside the job's transaction). Returns how many became overdue.
+     */
+    public Uni<Integer> markOverdue(LocalDate asOf) {
+        return invoices.dueBefore(asOf, 100_000).chain(due -> {
+            List<Invoice> overdue = due.stream().filter(invoice -> invoice.markOverdue(asOf)).toList();
+            return outbox.record(overdue.stream().map(i -> InvoiceEvents.becameOverdue(i, asOf)).toList())
+                    .replaceWith(overdue.size());
+        });
+    }
+
+    static Invoice found(Invoice invoice, UUID id) {
+        if (invoice == null) {
+            throw DomainError.notFound("invoice.not-found", "No invoice " + id);
+        }
+        return invoice;
+    }
+
+    static boolean isDuplicateNumber(Throwable failure) {
+        return Constraints.uniqueViolated(failure, "invoice_number_unique");
+    }
+
+    private static DomainError incomplete(List<Violation> errors) {
+        return DomainError.invalid("invoice.incomplete", "The invoice is incomplete or inconsistent", errors);
+    }
+
+    private static DomainError duplicate(String number) {
+        return DomainError.conflict("invoice.number-taken", "Invoice number " + number + " already exists for this tenant.");
+    }
+}

@@ -1,0 +1,140 @@
+package io.tradecredit.invoice.app;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.InstalmentSchedule;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.PaymentPlan;
+import io.tradecredit.invoice.domain.PlanCompliance;
+import io.tradecredit.invoice.domain.PlanInstalment;
+import io.tradecredit.invoice.events.InvoiceEvents;
+import io.tradecredit.invoice.persistence.InvoiceRepository;
+import io.tradecredit.invoice.persistence.PaymentPlanRepository;
+
+/** Agreeing payment plans and judging every day whether buyers keep them. */
+@ApplicationScoped
+public class PaymentPlans {
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    PaymentPlanRepository plans;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** What was agreed with the buyer. {@code annualRate} is a fraction; zero for interest-free. */
+    public record Agreement(UUID buyerId, List<UUID> invoiceIds, int instalments,
+            InstalmentSchedule.Frequency frequency, LocalDate firstDueDate, BigDecimal annualRate) {
+    }
+
+    /** A plan with its instalments and invoices. */
+    public record Plan(PaymentPlan plan, List<PlanInstalment> instalments, List<UUID> invoiceIds) {
+    }
+
+    public Uni<Plan> agree(String tenantId, String agreedBy, Agreement a) {
+        LocalDate today = LocalDate.now(clock);
+        if (new HashSet<>(a.invoiceIds()).size() != a.invoiceIds().size()) {
+            return Uni.createFrom().failure(DomainError.invalidField("payment-plan.invoice-twice", "invoiceIds", "lists an invoice twice"));
+        }
+        if (a.firstDueDate().isBefore(today)) {
+            return Uni.createFrom().failure(DomainError.invalidField("payment-plan.starts-in-past", "firstDueDate", "must not be in the past"));
+        }
+        return Panache.withTransaction(() -> invoices.lockOwned(tenantId, a.invoiceIds()).chain(found -> {
+            if (found.size() != a.invoiceIds().size()) {
+                return Uni.createFrom().failure(DomainError.notFound("invoice.not-found", "Some of the invoices do not exist"));
+            }
+            String currency = found.get(0).currency;
+            Money principal = Money.zero(found.get(0).currency());
+            for (Invoice i : found) {
+                if (!i.buyerId.equals(a.buyerId())) {
+                    return Uni.createFrom().failure(DomainError.invalidField("payment-plan.other-buyer", "invoiceIds",
+                            "invoice " + i.invoiceNumber + " belongs to another buyer"));
+                }
+                if (!i.currency.equals(currency)) {
+                    return Uni.createFrom().failure(DomainError.invalidField("payment-plan.mixed-currencies", "invoiceIds",
+                            "all invoices of a plan must be in one currency"));
+                }
+                principal = principal.plus(i.collectible());
+            }
+            List<InstalmentSchedule.Instalment> schedule = InstalmentSchedule.of(principal, a.instalments(),
+                    a.frequency(), today, a.firstDueDate(), a.annualRate());
+            PaymentPlan plan = PaymentPlan.agree(tenantId, a.buyerId(), principal, a.annualRate(), a.frequency(),
+                    schedule, today, OffsetDateTime.now(clock), agreedBy);
+            List<PlanInstalment> rows = schedule.stream().map(i -> PlanInstalment.of(plan.id, i)).toList();
+            found.forEach(i -> i.placeUnderPlan(plan.id));
+            return plans.persist(plan)
+                    .chain(() -> Panache.getSession().chain(s -> s.persistAll(rows.toArray())))
+                    // the plan row must exist before the native insert that references it
+                    .chain(Panache::flush)
+                    .chain(() -> plans.addInvoices(plan.id, a.invoiceIds()))
+                    .chain(() -> outbox.record(InvoiceEvents.planAgreed(plan, schedule, a.invoiceIds())))
+                    .replaceWith(new Plan(plan, rows, a.invoiceIds().stream().sorted().toList()));
+        }));
+    }
+
+    public Uni<Plan> get(String tenantId, UUID id) {
+        return Panache.withSession(() -> plans.findOwned(tenantId, id).chain(plan -> {
+            if (plan == null) {
+                return Uni.createFrom().failure(DomainError.notFound("payment-plan.not-found", "No payment plan " + id));
+            }
+            return plans.instalments(id).chain(rows -> plans.invoiceIds(id).map(ids -> new Plan(plan, rows, ids)));
+        }));
+    }
+
+    public Uni<List<PaymentPlan>> ofBuyer(String tenantId, UUID buyerId) {
+        return Panache.withSession(() -> plans.ofBuyer(tenantId, buyerId));
+    }
+
+    /**
+     * For the daily job, inside its transaction: judges the instalments that fell due before
+     * {@code asOf}; a missed one breaks the plan and returns its invoices to normal collection.
+     * Returns how many plans broke and how many completed.
+     */
+    public Uni<int[]> judgeActive(LocalDate asOf) {
+        int[] brokenAndCompleted = new int[2];
+        return plans.activeLocked(10_000).chain(active -> Multi.createFrom().iterable(active)
+                .onItem().transformToUniAndConcatenate(plan -> judge(plan, asOf, brokenAndCompleted))
+                .collect().last().replaceWith(brokenAndCompleted));
+    }
+
+    private Uni<Void> judge(PaymentPlan plan, LocalDate asOf, int[] counts) {
+        return plans.instalments(plan.id).chain(rows -> plans.paymentsSince(plan, plan.agreedOn).chain(payments -> {
+            List<InstalmentSchedule.Instalment> schedule = rows.stream().map(r -> r.toInstalment(plan.currency)).toList();
+            PlanCompliance.Verdict verdict = PlanCompliance.judge(schedule, plan.judgedUpTo, payments, asOf);
+            plan.apply(verdict, asOf);
+            if (plan.status == PaymentPlan.Status.ACTIVE) {
+                return Uni.createFrom().voidItem();
+            }
+            counts[plan.status == PaymentPlan.Status.BROKEN ? 0 : 1]++;
+            return plans.invoiceIds(plan.id).chain(ids -> invoices.lockOwned(plan.tenantId, ids).chain(locked -> {
+                locked.forEach(i -> i.releaseFromPlan(plan.id));
+                if (plan.status != PaymentPlan.Status.BROKEN) {
+                    return Uni.createFrom().voidItem();
+                }
+                Money open = locked.stream().map(Invoice::open).reduce(Money.zero(plan.currency), Money::plus);
+                return outbox.record(InvoiceEvents.instalmentMissed(plan, verdict, asOf))
+                        .chain(() -> outbox.record(InvoiceEvents.planBroken(plan, ids, open, asOf)))
+                        .replaceWithVoid();
+            }));
+        }));
+    }
+}

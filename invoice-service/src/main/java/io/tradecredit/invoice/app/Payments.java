@@ -1,0 +1,198 @@
+package io.tradecredit.invoice.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Page;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.Allocation;
+import io.tradecredit.invoice.domain.Allocator;
+import io.tradecredit.invoice.domain.BuyerCredit;
+import io.tradecredit.invoice.domain.CreditMovement;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.LedgerEntry;
+import io.tradecredit.invoice.domain.NewPayment;
+import io.tradecredit.invoice.domain.Payment;
+import io.tradecredit.invoice.events.InvoiceEvents;
+import io.tradecredit.invoice.events.PaymentEvents;
+import io.tradecredit.invoice.persistence.AllocationRepository;
+import io.tradecredit.invoice.persistence.BuyerCreditRepository;
+import io.tradecredit.invoice.persistence.InvoiceRepository;
+import io.tradecredit.invoice.persistence.OpenInvoiceRepository;
+import io.tradecredit.invoice.persistence.PaymentRepository;
+
+/**
+ * The payment use cases, each in one transaction that locks what it changes (invoices in id
+ * order, then the buyer's credit row, then the payment), so concurrent payments against one
+ * invoice wait for each other and can never allocate more than is open.
+ */
+@ApplicationScoped
+public class Payments {
+    /** The earliest time zone: a payment dated today anywhere on earth is not in the future. */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    OpenInvoiceRepository openInvoices;
+
+    @Inject
+    PaymentRepository payments;
+
+    @Inject
+    AllocationRepository allocations;
+
+    @Inject
+    BuyerCreditRepository credits;
+
+    @Inject
+    AllocationPosting posting;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** A payment with its allocations, as the API shows it. */
+    public record PaymentDetails(Payment payment, List<Allocation> allocations) {
+    }
+
+    public Uni<PaymentDetails> post(String tenantId, NewPayment p, String by) {
+        List<Violation> errors = p.violations(LocalDate.now(clock.withZone(EARLIEST_ZONE)));
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(DomainError.invalid("payment.incomplete", "The payment is incomplete or invalid",
+                    errors));
+        }
+        String currency = p.amount().currencyCode();
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        return Panache.withTransaction(() -> lockTargets(tenantId, p.buyerId(), currency, p.allocations())
+                .chain(locked -> credits.lock(tenantId, p.buyerId(), currency, at).chain(credit -> {
+                    Allocator.Plan plan = p.explicit()
+                            ? Allocator.explicit(p.amount(), "the payment", p.buyerId(), p.allocations(), byId(locked))
+                            : Allocator.oldestFirst(p.amount(), locked);
+                    Payment payment = Payment.post(tenantId, UUID.randomUUID(), p, plan.rest(), at, by);
+                    return payments.persist(payment)
+                            .chain(() -> posting.post(plan, Allocation.Source.PAYMENT, payment.id, p.receivedOn(),
+                                    "payment" + (payment.reference == null ? "" : " " + payment.reference), at, by))
+                            .chain(posted -> keepAsCredit(credit, payment, at, by)
+                                    .chain(() -> outbox.record(PaymentEvents.received(payment, posted.told(),
+                                            credit.balance())))
+                                    .chain(() -> posting.announcePaid(posted.settled(), p.receivedOn()))
+                                    .replaceWith(new PaymentDetails(payment, posted.rows())));
+                })));
+    }
+
+    public Uni<PaymentDetails> get(String tenantId, UUID id) {
+        return Panache.withSession(() -> payments.findOwned(tenantId, id).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().failure(DomainError.notFound("payment.not-found", "No payment " + id));
+            }
+            return allocations.ofSource(tenantId, id).map(rows -> new PaymentDetails(p, rows));
+        }));
+    }
+
+    public Uni<Page<PaymentDetails>> list(String tenantId, UUID buyerId, int page, int size) {
+        return Panache.withSession(() -> payments.page(tenantId, buyerId, page, size).chain(found -> allocations
+                .ofSources(tenantId, found.items().stream().map(p -> p.id).toList())
+                .map(rows -> new Page<>(found.items().stream()
+                        .map(p -> new PaymentDetails(p, rows.getOrDefault(p.id, List.of()))).toList(),
+                        page, size, found.total()))));
+    }
+
+    /**
+     * Undoes a payment posted in error: every allocation is taken back (PAYMENT_REVERSAL ledger
+     * entries effective today) and the credit it left is removed. Refused (409) when reversed
+     * already or when that credit has been applied since.
+     */
+    public Uni<PaymentDetails> reverse(String tenantId, UUID id, String reason, String by) {
+        LocalDate today = LocalDate.now(clock);
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        // what to lock is read first without loading the payment, so the locked read below is fresh
+        return Panache.withTransaction(() -> payments.headerOf(tenantId, id).chain(header -> header
+                .map(h -> allocations.ofSource(tenantId, id).chain(rows -> reverseLocked(tenantId, id, h, rows,
+                        reason, today, at, by)))
+                .orElseGet(() -> Uni.createFrom().failure(DomainError.notFound("payment.not-found", "No payment " + id)))));
+    }
+
+    private Uni<PaymentDetails> reverseLocked(String tenantId, UUID id, PaymentRepository.Header h,
+            List<Allocation> rows, String reason, LocalDate today, OffsetDateTime at, String by) {
+        List<UUID> invoiceIds = rows.stream().map(a -> a.invoiceId).distinct().toList();
+        return lockInvoices(tenantId, invoiceIds)
+                .chain(locked -> credits.lock(tenantId, h.buyerId(), h.currency(), at)
+                        .chain(credit -> payments.lockOwned(tenantId, id)
+                                .chain(payment -> undo(payment, rows, byId(locked), credit, reason, today, at, by))))
+                .map(payment -> new PaymentDetails(payment, rows));
+    }
+
+    private Uni<Payment> undo(Payment payment, List<Allocation> rows, Map<UUID, Invoice> invoicesById,
+            BuyerCredit credit, String reason, LocalDate today, OffsetDateTime at, String by) {
+        Money creditLeft = payment.creditRemaining();
+        payment.reverse(reason, today, by);
+        List<InvoiceEvents.Allocation> told = new ArrayList<>();
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (Allocation a : rows) {
+            Invoice invoice = invoicesById.get(a.invoiceId);
+            invoice.reverseAllocation(a.amount());
+            told.add(new InvoiceEvents.Allocation(invoice.id, invoice.invoiceNumber, a.amount(), invoice.open()));
+            entries.add(LedgerEntry.of(invoice, LedgerEntry.Kind.PAYMENT_REVERSAL, a.amount().negate(), today,
+                    payment.id, "payment reversed: " + reason, at, by));
+        }
+        if (creditLeft.isPositive()) {
+            credit.withdraw(creditLeft);
+        }
+        Uni<Void> removeCredit = !creditLeft.isPositive() ? Uni.createFrom().voidItem()
+                : credits.save(credit, at).chain(() -> credits.record(new CreditMovement(UUID.randomUUID(),
+                        payment.tenantId, payment.buyerId, CreditMovement.Kind.PAYMENT_REVERSED, creditLeft.negate(),
+                        credit.balance(), payment.id, today, at, by)));
+        return posting.recordAll(entries).chain(() -> removeCredit)
+                .chain(() -> outbox.record(PaymentEvents.reversed(payment, told, credit.balance())))
+                .replaceWith(payment);
+    }
+
+    /** The overpayment becomes buyer credit. */
+    private Uni<Void> keepAsCredit(BuyerCredit credit, Payment payment, OffsetDateTime at, String by) {
+        if (!payment.unallocated().isPositive()) {
+            return Uni.createFrom().voidItem();
+        }
+        credit.deposit(payment.unallocated());
+        return credits.save(credit, at).chain(() -> credits.record(new CreditMovement(UUID.randomUUID(),
+                payment.tenantId, payment.buyerId, CreditMovement.Kind.OVERPAYMENT, payment.unallocated(),
+                credit.balance(), payment.id, payment.receivedOn, at, by)));
+    }
+
+    /** The invoices an allocation may touch, locked: those named, or else all the buyer's open ones. */
+    Uni<List<Invoice>> lockTargets(String tenantId, UUID buyerId, String currency, List<Allocator.Request> requests) {
+        if (requests == null) {
+            return openInvoices.lockOpen(tenantId, buyerId, currency);
+        }
+        return lockInvoices(tenantId, requests.stream().filter(Objects::nonNull).map(Allocator.Request::invoiceId)
+                .filter(Objects::nonNull).distinct().toList());
+    }
+
+    Uni<List<Invoice>> lockInvoices(String tenantId, List<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : invoices.lockOwned(tenantId, ids);
+    }
+
+    static Map<UUID, Invoice> byId(List<Invoice> invoices) {
+        return invoices.stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
+    }
+}

@@ -1,0 +1,113 @@
+package io.tradecredit.invoice.app;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.Aging;
+import io.tradecredit.invoice.domain.BalanceHistory;
+import io.tradecredit.invoice.domain.BuyerStatement;
+import io.tradecredit.invoice.domain.Dso;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.LateChargeAccount;
+import io.tradecredit.invoice.domain.LateChargePolicy;
+import io.tradecredit.invoice.domain.OpenItem;
+import io.tradecredit.invoice.persistence.DisputeRepository;
+import io.tradecredit.invoice.persistence.InvoiceRepository;
+import io.tradecredit.invoice.persistence.PolicyRepository;
+import io.tradecredit.invoice.persistence.ReceivablesRepository;
+import io.tradecredit.invoice.persistence.WaiverRepository;
+
+/**
+ * Receivables reports as of a date, from invoice totals and the ledger entries effective by
+ * then: aging, DSO, a buyer's balance and statement. The arithmetic is in {@link Aging},
+ * {@link Dso}, {@link LateChargeAccount} and {@link BuyerStatement}.
+ */
+@ApplicationScoped
+public class Reports {
+    @Inject
+    ReceivablesRepository receivables;
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    WaiverRepository waivers;
+
+    @Inject
+    DisputeRepository disputes;
+
+    @Inject
+    PolicyRepository policyRepository;
+
+    @Inject
+    Policies policies;
+
+    /** DSO per currency that has receivables or sales, with the period it was taken over. */
+    public record DsoReport(LocalDate asOf, int periodDays, List<Dso> currencies) {
+    }
+
+    /** Aging of the tenant's receivables, or of one buyer's when {@code buyerId} is given. */
+    public Uni<List<Aging.Row>> aging(String tenantId, UUID buyerId, LocalDate asOf) {
+        return Panache.withSession(() -> receivables.openItems(tenantId, buyerId, asOf))
+                .map(items -> Aging.of(items, asOf));
+    }
+
+    public Uni<DsoReport> dso(String tenantId, LocalDate asOf) {
+        return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
+            int period = policy.dsoPeriodDays();
+            return receivables.openItems(tenantId, null, asOf).chain(items -> receivables
+                    .creditSales(tenantId, asOf.minusDays(period), asOf)
+                    .map(sales -> new DsoReport(asOf, period, dsoPerCurrency(Aging.of(items, asOf), sales, period))));
+        }));
+    }
+
+    public Uni<BuyerStatement> statement(String tenantId, UUID buyerId, LocalDate from, LocalDate asOf) {
+        return Panache.withSession(() -> policies.termsOf(tenantId, buyerId).chain(terms -> receivables
+                .openItems(tenantId, buyerId, asOf)
+                .chain(items -> lines(tenantId, items.stream().map(OpenItem::invoiceId).toList(), terms.policy(), asOf))
+                .chain(lines -> receivables.entriesOfBuyer(tenantId, buyerId, from, asOf)
+                        .map(entries -> BuyerStatement.of(buyerId, from, asOf, terms, lines, entries)))));
+    }
+
+    /** The open invoices with their late charges as of the date. */
+    private Uni<List<BuyerStatement.Line>> lines(String tenantId, List<UUID> ids, LateChargePolicy policy,
+            LocalDate asOf) {
+        return invoicesByDue(tenantId, ids).chain(owed -> receivables.entriesOf(tenantId, ids, asOf)
+                .chain(entries -> disputes.periodsOf(tenantId, ids).chain(frozen -> waivers.ofInvoices(tenantId, ids)
+                        .map(ws -> owed.stream()
+                        .map(i -> new BuyerStatement.Line(i, LateChargeAccount.of(i, BalanceHistory.of(i, entries, frozen),
+                                policy, ws.stream().filter(w -> w.invoiceId().equals(i.id)).toList(), asOf)))
+                        .toList()))));
+    }
+
+    private Uni<List<Invoice>> invoicesByDue(String tenantId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return invoices.list("tenantId = ?1 and id in ?2 order by dueDate, invoiceNumber", tenantId, ids);
+    }
+
+    private static List<Dso> dsoPerCurrency(List<Aging.Row> aging, Map<String, Money> sales, int period) {
+        Map<String, Money> open = aging.stream().collect(Collectors.toMap(Aging.Row::currency, r -> r.total().amount()));
+        Set<String> currencies = new TreeSet<>(open.keySet());
+        currencies.addAll(sales.keySet());
+        List<Dso> result = new ArrayList<>();
+        for (String c : currencies) {
+            Money zero = Money.zero(c);
+            result.add(Dso.of(open.getOrDefault(c, zero), sales.getOrDefault(c, zero), period));
+        }
+        return result;
+    }
+}

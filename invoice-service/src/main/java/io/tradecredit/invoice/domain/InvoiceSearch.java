@@ -1,0 +1,9 @@
+package io.tradecredit.invoice.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Which invoices a list asks for: every criterion left null matches all; days past due are counted as of {@code asOf}. */
+public record InvoiceSearch(UUID buyerId, InvoiceStatus status, LocalDate dueFrom, LocalDate dueTo, Integer dpdMin,
+        Integer dpdMax, LocalDate asOf) {
+}

@@ -1,0 +1,164 @@
+package io.tradecredit.invoice.events;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import io.tradecredit.common.events.OutgoingEvent;
+import io.tradecredit.common.events.TopicNames;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.CreditNote;
+import io.tradecredit.invoice.domain.Dispute;
+import io.tradecredit.invoice.domain.InstalmentSchedule;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.PaymentPlan;
+import io.tradecredit.invoice.domain.PlanCompliance;
+
+/**
+ * Everything invoice-service tells the platform, on {@code invoice-events}. Each event carries
+ * what a consumer needs without calling back: buyer, amounts, currency, due date and the open
+ * balance after the event. The record key is the buyer id: a buyer's ledger is the aggregate,
+ * so all of one buyer's events (and so each invoice's) are read in the order they happened.
+ * Schemas: {@code contracts/schemas/io.tradecredit.invoice.<name>.v1.json}.
+ */
+public final class InvoiceEvents {
+    public static final String PREFIX = "io.tradecredit.invoice.";
+
+    private InvoiceEvents() {
+    }
+
+    public record InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID buyerId, String buyerName, LocalDate issueDate,
+            LocalDate dueDate, Money total, Money tax, Money openAmount, boolean issuedLate, String purchaseOrderNumber,
+            String paymentTerms) {
+    }
+
+    public record ReceiptConfirmed(UUID invoiceId, String invoiceNumber, UUID buyerId, String confirmedBy,
+            OffsetDateTime confirmedAt, LocalDate dueDate, Money openAmount) {
+    }
+
+    public record Allocation(UUID invoiceId, String invoiceNumber, Money amount, Money openAmount) {
+    }
+
+    public record PaymentReceived(UUID paymentId, UUID buyerId, Money amount, LocalDate receivedOn, String reference,
+            List<Allocation> allocations, Money unallocated, Money buyerCreditBalance) {
+    }
+
+    public record PaymentReversed(UUID paymentId, UUID buyerId, Money amount, String reason,
+            List<Allocation> allocations, Money buyerCreditBalance) {
+    }
+
+    public record InvoicePaid(UUID invoiceId, String invoiceNumber, UUID buyerId, Money total, LocalDate dueDate,
+            LocalDate paidOn, int daysPastDue, Money openAmount) {
+    }
+
+    public record InvoiceBecameOverdue(UUID invoiceId, String invoiceNumber, UUID buyerId, LocalDate dueDate,
+            LocalDate asOf, Money openAmount, Money collectibleAmount) {
+    }
+
+    public record DisputeOpened(UUID disputeId, UUID invoiceId, String invoiceNumber, UUID buyerId, String type,
+            Money disputedAmount, LocalDate dueDate, Money openAmount, Money collectibleAmount) {
+    }
+
+    public record DisputeResolved(UUID disputeId, UUID invoiceId, String invoiceNumber, UUID buyerId, String outcome,
+            Money disputedAmount, Money creditedAmount, String rootCause, LocalDate dueDate, Money openAmount,
+            Money collectibleAmount) {
+    }
+
+    public record Instalment(int number, LocalDate dueDate, Money amount) {
+    }
+
+    public record PaymentPlanAgreed(UUID planId, UUID buyerId, List<UUID> invoiceIds, Money principal, Money interest,
+            List<Instalment> instalments) {
+    }
+
+    public record InstalmentMissed(UUID planId, UUID buyerId, int instalmentNumber, LocalDate dueDate, Money amountDue,
+            Money amountPaid, LocalDate asOf) {
+    }
+
+    public record PaymentPlanBroken(UUID planId, UUID buyerId, List<UUID> invoiceIds, String reason, Money openAmount,
+            LocalDate asOf) {
+    }
+
+    public record InvoiceWrittenOff(UUID invoiceId, String invoiceNumber, UUID buyerId, Money amount, String reason,
+            LocalDate dueDate, Money openAmount) {
+    }
+
+    public record CreditNoteIssued(UUID creditNoteId, String creditNoteNumber, UUID invoiceId, String invoiceNumber,
+            UUID buyerId, Money amount, String reason, UUID disputeId, LocalDate dueDate, Money openAmount) {
+    }
+
+    public record InvoiceCancelled(UUID invoiceId, String invoiceNumber, UUID buyerId, Money total, String reason) {
+    }
+
+    /** The outgoing event for {@code payload} of type {@code io.tradecredit.invoice.<name>.v1}. */
+    public static OutgoingEvent event(String name, String tenantId, UUID buyerId, Object payload) {
+        return new OutgoingEvent(TopicNames.INVOICE_EVENTS, PREFIX + name + ".v1", "buyer-ledger",
+                buyerId.toString(), tenantId, payload);
+    }
+
+    public static OutgoingEvent issued(Invoice i) {
+        return event("issued", i.tenantId, i.buyerId, new InvoiceIssued(i.id, i.invoiceNumber, i.buyerId, i.buyerName,
+                i.issueDate, i.dueDate, i.total(), i.tax(), i.open(), i.issuedLate, i.purchaseOrderNumber,
+                i.paymentTerms));
+    }
+
+    public static OutgoingEvent receiptConfirmed(Invoice i) {
+        return event("receipt-confirmed", i.tenantId, i.buyerId, new ReceiptConfirmed(i.id, i.invoiceNumber, i.buyerId,
+                i.receiptConfirmedBy, i.receiptConfirmedAt, i.dueDate, i.open()));
+    }
+
+    public static OutgoingEvent paid(Invoice i, LocalDate paidOn) {
+        return event("paid", i.tenantId, i.buyerId, new InvoicePaid(i.id, i.invoiceNumber, i.buyerId, i.total(),
+                i.dueDate, paidOn, i.daysPastDue(paidOn), i.open()));
+    }
+
+    public static OutgoingEvent becameOverdue(Invoice i, LocalDate asOf) {
+        return event("became-overdue", i.tenantId, i.buyerId, new InvoiceBecameOverdue(i.id, i.invoiceNumber,
+                i.buyerId, i.dueDate, asOf, i.open(), i.collectible()));
+    }
+
+    public static OutgoingEvent disputeOpened(Invoice i, Dispute d) {
+        return event("dispute-opened", i.tenantId, i.buyerId, new DisputeOpened(d.id, i.id, i.invoiceNumber, i.buyerId,
+                d.type.name(), d.disputed(), i.dueDate, i.open(), i.collectible()));
+    }
+
+    public static OutgoingEvent disputeResolved(Invoice i, Dispute d) {
+        return event("dispute-resolved", i.tenantId, i.buyerId, new DisputeResolved(d.id, i.id, i.invoiceNumber,
+                i.buyerId, d.outcome.name(), d.disputed(), d.credited(), d.rootCause, i.dueDate, i.open(),
+                i.collectible()));
+    }
+
+    public static OutgoingEvent writtenOff(Invoice i, Money amount) {
+        return event("written-off", i.tenantId, i.buyerId, new InvoiceWrittenOff(i.id, i.invoiceNumber, i.buyerId,
+                amount, i.closedReason, i.dueDate, i.open()));
+    }
+
+    public static OutgoingEvent creditNoteIssued(Invoice i, CreditNote n) {
+        return event("credit-note-issued", i.tenantId, i.buyerId, new CreditNoteIssued(n.id(), n.number(), i.id,
+                i.invoiceNumber, i.buyerId, n.amount(), n.reason(), n.disputeId(), i.dueDate, i.open()));
+    }
+
+    public static OutgoingEvent planAgreed(PaymentPlan p, List<InstalmentSchedule.Instalment> schedule,
+            List<UUID> invoiceIds) {
+        return event("payment-plan-agreed", p.tenantId, p.buyerId, new PaymentPlanAgreed(p.id, p.buyerId,
+                invoiceIds.stream().sorted().toList(), p.principal(), p.interest(),
+                schedule.stream().map(i -> new Instalment(i.number(), i.dueDate(), i.amount())).toList()));
+    }
+
+    public static OutgoingEvent instalmentMissed(PaymentPlan p, PlanCompliance.Verdict verdict, LocalDate asOf) {
+        InstalmentSchedule.Instalment missed = verdict.missed();
+        return event("instalment-missed", p.tenantId, p.buyerId, new InstalmentMissed(p.id, p.buyerId, missed.number(),
+                missed.dueDate(), missed.amount(), verdict.paidByMissedDue(), asOf));
+    }
+
+    public static OutgoingEvent planBroken(PaymentPlan p, List<UUID> invoiceIds, Money openAmount, LocalDate asOf) {
+        return event("plan-broken", p.tenantId, p.buyerId, new PaymentPlanBroken(p.id, p.buyerId, invoiceIds,
+                p.endReason, openAmount, asOf));
+    }
+
+    public static OutgoingEvent cancelled(Invoice i) {
+        return event("cancelled", i.tenantId, i.buyerId, new InvoiceCancelled(i.id, i.invoiceNumber, i.buyerId,
+                i.total(), i.closedReason));
+    }
+}

@@ -1,0 +1,65 @@
+package io.tradecredit.common.api;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.tradecredit.common.money.Money;
+
+/**
+ * Input PostgreSQL cannot store is refused where it is read, naming the field (400), instead of
+ * failing at the database (500): text with the NUL character, and numbers of
+ * {@value #MAX_INTEGER_DIGITS} or more integer digits (amounts are {@code numeric(19,4)}).
+ */
+@Singleton
+public class StoredInputLimits implements ObjectMapperCustomizer {
+    /** Digits before the decimal point that a stored number may have at most. */
+    public static final int MAX_INTEGER_DIGITS = Money.MAX_INTEGER_DIGITS;
+    public static final String NUL_REFUSED = "must not contain the NUL character (U+0000)";
+    public static final String TOO_LARGE = "must be less than 1000000000000000 (15 digits before the point)";
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        SimpleModule module = new SimpleModule("tradecredit-stored-input-limits");
+        module.addDeserializer(String.class, new StringDeserializer() {
+            @Override
+            public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = super.deserialize(p, ctxt);
+                if (text != null && hasNul(text)) {
+                    throw JsonMappingException.from(p, NUL_REFUSED);
+                }
+                return text;
+            }
+        });
+        module.addDeserializer(BigDecimal.class, new NumberDeserializers.BigDecimalDeserializer() {
+            @Override
+            public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                BigDecimal value = super.deserialize(p, ctxt);
+                if (value != null && !fits(value)) {
+                    throw JsonMappingException.from(p, TOO_LARGE);
+                }
+                return value;
+            }
+        });
+        mapper.registerModule(module);
+    }
+
+    public static boolean hasNul(String text) {
+        return text.indexOf('\u0000') >= 0;
+    }
+
+    /** Whether {@code value} has at most {@value #MAX_INTEGER_DIGITS} digits before the decimal point. */
+    public static boolean fits(BigDecimal value) {
+        return value.precision() - value.scale() <= MAX_INTEGER_DIGITS;
+    }
+}

@@ -1,0 +1,66 @@
+package io.tradecredit.common.persistence;
+
+import java.util.function.Supplier;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
+import org.hibernate.reactive.pool.ReactiveConnection;
+import org.hibernate.reactive.pool.impl.SqlClientConnection;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The one way to be in a transaction. Panache keeps the current Hibernate Reactive session and its
+ * transaction in the Vert.x context; {@link #run} opens one or joins the one already open, and
+ * {@link #execute} runs plain SQL on that same transaction's connection. So a use case that
+ * writes entities, a hot path that writes with one {@code unnest} statement (ADR 0005), the
+ * outbox, the inbox, job runs and idempotency keys all share whatever transaction is current,
+ * and no signature carries a connection.
+ */
+public final class CurrentTransaction {
+    private CurrentTransaction() {
+    }
+
+    /** Runs {@code work} in the current transaction, or in a new one that commits when it succeeds. */
+    public static <T> Uni<T> run(Supplier<Uni<T>> work) {
+        return Panache.withTransaction(work);
+    }
+
+    /** Fails unless a transaction is open: for writes that must share the state change's transaction. */
+    public static Uni<Void> require() {
+        return Panache.currentTransaction().onItem().ifNull().failWith(CurrentTransaction::none).replaceWithVoid();
+    }
+
+    /**
+     * Runs a prepared statement ({@code $1}-style parameters) in the current transaction, on its
+     * connection. The session is flushed first, as Hibernate does before a native statement, so
+     * the statement sees (and may refer to) entities persisted earlier in the transaction.
+     */
+    public static Uni<RowSet<Row>> execute(String sql, Tuple parameters) {
+        return require().chain(Panache::getSession).chain(session -> session.flush()
+                .chain(() -> Uni.createFrom().completionStage(() -> connectionOf(session)
+                        .preparedQuery(sql, parameters.getDelegate())))
+                .map(rows -> RowSet.newInstance(rows, Row.__TYPE_ARG)));
+    }
+
+    /** The SQL client connection under a Hibernate Reactive session (unwrapping statement batching). */
+    private static SqlClientConnection connectionOf(Mutiny.Session session) {
+        if (!(session instanceof MutinySessionImpl impl)) {
+            throw new IllegalStateException("unexpected session type " + session.getClass().getName());
+        }
+        ReactiveConnection connection = impl.getReactiveConnection().withBatchSize(1);
+        if (!(connection instanceof SqlClientConnection sql)) {
+            throw new IllegalStateException("unexpected connection type " + connection.getClass().getName());
+        }
+        return sql;
+    }
+
+    static IllegalStateException none() {
+        return new IllegalStateException("this must run inside the transaction of the state change"
+                + " (CurrentTransaction.run)");
+    }
+}

@@ -1,0 +1,22 @@
+package io.tradecredit.common;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import io.tradecredit.common.money.Money;
+
+/** Echoes what it could store: text, an amount and a plain number (for StoredInputLimitsTest). */
+@Path("/api/v1/stored-input")
+public class StoredInputResource {
+    public record Input(String note, Money amount, BigDecimal ratio) {
+    }
+
+    @POST
+    public Input echo(@Valid @NotNull Input input) {
+        return input;
+    }
+}

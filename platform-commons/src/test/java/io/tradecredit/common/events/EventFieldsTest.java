@@ -1,0 +1,75 @@
+package io.tradecredit.common.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tradecredit.common.money.Money;
+
+class EventFieldsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final UUID INVOICE = UUID.fromString("0b9a6a2e-8c1d-4c6e-9d57-2f3a1f0c9e11");
+
+    private static EventFields fields(String json) throws Exception {
+        return new IncomingEvent("42", "io.tradecredit.test.v1", null, "acme", null, OffsetDateTime.now(), "t", "k",
+                JSON.readTree(json)).fields();
+    }
+
+    private static String refusal(Runnable read) {
+        return assertThrows(PoisonMessageException.class, read::run).getMessage();
+    }
+
+    @Test
+    void readsEachKindOfField() throws Exception {
+        EventFields d = fields("""
+                {"invoiceId": "%s", "invoiceNumber": "INV-1", "dueDate": "2026-11-22", "daysPastDue": 3,
+                 "total": {"amount": "1243.00", "currency": "EUR"}, "unit": "days", "note": null,
+                 "allocations": [{"invoiceId": "%s", "openAmount": {"amount": "0.00", "currency": "EUR"}}]}"""
+                .formatted(INVOICE, INVOICE));
+        assertEquals(INVOICE, d.uuid("invoiceId"));
+        assertEquals("INV-1", d.text("invoiceNumber"));
+        assertEquals(LocalDate.of(2026, 11, 22), d.date("dueDate"));
+        assertEquals(3, d.integer("daysPastDue"));
+        assertEquals(Money.of("1243.00", "EUR"), d.money("total"));
+        assertEquals(TimeUnit.DAYS, d.oneOf(TimeUnit.class, "unit"));
+        assertEquals(Optional.empty(), d.optionalText("note"), "null is absent");
+        assertEquals(Optional.empty(), d.optionalMoney("openAmount"));
+        assertTrue(d.has("total"));
+        assertFalse(d.has("note"));
+        List<EventFields> allocations = d.objects("allocations");
+        assertEquals(1, allocations.size());
+        assertEquals(Money.of("0.00", "EUR"), allocations.get(0).money("openAmount"));
+    }
+
+    @Test
+    void aMissingOrUnreadableFieldIsPoisonNamingTheEventAndTheField() throws Exception {
+        EventFields d = fields("""
+                {"invoiceId": "nope", "dueDate": "22.11.2026", "daysPastDue": "many", "unit": "fortnights",
+                 "total": {"amount": "12.345", "currency": "EUR"}, "allocations": [{"openAmount": {"amount": "1"}}]}""");
+        assertEquals("event 42 (io.tradecredit.test.v1) lacks invoiceNumber", refusal(() -> d.text("invoiceNumber")));
+        assertEquals("event 42 (io.tradecredit.test.v1): invoiceId is not a UUID: \"nope\"",
+                refusal(() -> d.uuid("invoiceId")));
+        assertEquals("event 42 (io.tradecredit.test.v1): dueDate is not a date: \"22.11.2026\"",
+                refusal(() -> d.date("dueDate")));
+        assertEquals("event 42 (io.tradecredit.test.v1): daysPastDue is not a whole number: \"many\"",
+                refusal(() -> d.integer("daysPastDue")));
+        assertTrue(refusal(() -> d.money("total")).startsWith("event 42 (io.tradecredit.test.v1): total is not money"));
+        assertTrue(refusal(() -> d.oneOf(TimeUnit.class, "unit")).contains("unit is not one of [NANOSECONDS"));
+        assertEquals("event 42 (io.tradecredit.test.v1) lacks allocations[0].openAmount.currency",
+                refusal(() -> d.objects("allocations").get(0).money("openAmount")));
+        assertEquals("event 42 (io.tradecredit.test.v1): total is not an array: {\"amount\":\"12.345\",\"currency\":\"EUR\"}",
+                refusal(() -> d.objects("total")));
+    }
+}

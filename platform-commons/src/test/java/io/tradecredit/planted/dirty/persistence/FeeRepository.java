@@ -1,0 +1,6 @@
+package io.tradecredit.planted.dirty.persistence;
+
+public class FeeRepository {
+    public void save(Object fee) {
+    }
+}
