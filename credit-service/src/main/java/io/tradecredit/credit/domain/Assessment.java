@@ -43,7 +43,8 @@ public record Assessment(int score, int grade, List<Factor> factors) {
         }
         AltmanZScore z = AltmanZScore.of(s);
         // Z'' 0 -> 0, 1.10 -> 40, 2.60 -> 70, 5.00 and above -> 100
-        int score = interpolate(z.value().doubleValue(), new double[][] {{0, 0}, {1.10, 40}, {2.60, 70}, {5.00, 100}});
+        int score = PiecewiseLinear.at(z.value().doubleValue(),
+                new double[][] {{0, 0}, {1.10, 40}, {2.60, 70}, {5.00, 100}});
         return factor("financial-strength", score, weight, "Altman Z'' " + z.value().toPlainString() + " ("
                 + z.zone() + ") for fiscal year " + s.fiscalYear());
     }
@@ -86,18 +87,5 @@ public record Assessment(int score, int grade, List<Factor> factors) {
     private static Factor factor(String name, int score, BigDecimal weight, String why) {
         return new Factor(name, score, weight, weight.multiply(BigDecimal.valueOf(score)).setScale(2, RoundingMode.HALF_UP),
                 why);
-    }
-
-    private static int interpolate(double x, double[][] points) {
-        if (x <= points[0][0]) {
-            return (int) points[0][1];
-        }
-        for (int i = 1; i < points.length; i++) {
-            if (x <= points[i][0]) {
-                double share = (x - points[i - 1][0]) / (points[i][0] - points[i - 1][0]);
-                return (int) Math.round(points[i - 1][1] + share * (points[i][1] - points[i - 1][1]));
-            }
-        }
-        return (int) points[points.length - 1][1];
     }
 }

@@ -29,8 +29,9 @@ public record LimitFormula(List<Rates> byGrade) {
 
     public BigDecimal recommend(int grade, BigDecimal netWorth, BigDecimal annualRevenue) {
         Rates r = byGrade.get(grade - 1);
-        BigDecimal byWorth = netWorth.signum() <= 0 ? BigDecimal.ZERO : netWorth.multiply(r.ofNetWorth());
-        BigDecimal byRevenue = annualRevenue.signum() <= 0 ? BigDecimal.ZERO : annualRevenue.multiply(r.ofRevenue());
+        // a negative net worth or revenue allows nothing, as zero does
+        BigDecimal byWorth = netWorth.max(BigDecimal.ZERO).multiply(r.ofNetWorth());
+        BigDecimal byRevenue = annualRevenue.max(BigDecimal.ZERO).multiply(r.ofRevenue());
         return byWorth.min(byRevenue).setScale(0, RoundingMode.DOWN);
     }
 

@@ -30,13 +30,13 @@ public final class LimitReview {
      */
     public static Outcome afterRegrade(Integer oldGrade, int newGrade, Money current, Money recommended,
             CreditPolicy policy) {
-        if (oldGrade == null || oldGrade == newGrade) {
+        if (oldGrade == null) {
             return Outcome.NONE;
         }
         int drop = newGrade - oldGrade;
-        String change = "grade " + (drop > 0 ? "fell" : "rose") + " from " + oldGrade + " to " + newGrade;
         if (drop >= policy.gradeDropThreshold()) {
-            String why = change + " (threshold " + policy.gradeDropThreshold() + ")";
+            String why = "grade fell from " + oldGrade + " to " + newGrade + " (threshold " + policy.gradeDropThreshold()
+                    + ")";
             if (current == null || !current.isPositive()) {
                 return new Outcome(Kind.NONE, null, true, why);
             }
@@ -45,7 +45,8 @@ public final class LimitReview {
                     : new Outcome(Kind.NONE, null, true, why);
         }
         if (drop < 0 && current != null && recommended != null && recommended.isGreaterThan(current)) {
-            return new Outcome(Kind.PROPOSE_INCREASE, recommended, false, change + ": the formula allows more");
+            return new Outcome(Kind.PROPOSE_INCREASE, recommended, false,
+                    "grade rose from " + oldGrade + " to " + newGrade + ": the formula allows more");
         }
         return Outcome.NONE;
     }

@@ -15,7 +15,7 @@ public final class PaymentIndex {
     public record Settlement(BigDecimal amount, int daysBeyondTerms) {
     }
 
-    private static final int[][] POINTS = {{-30, 100}, {0, 80}, {15, 70}, {22, 60}, {30, 50}, {60, 40}, {90, 30},
+    private static final double[][] POINTS = {{-30, 100}, {0, 80}, {15, 70}, {22, 60}, {30, 50}, {60, 40}, {90, 30},
         {120, 20}, {180, 1}};
 
     private PaymentIndex() {
@@ -34,18 +34,6 @@ public final class PaymentIndex {
 
     /** The index for weighted days beyond terms. */
     public static int of(BigDecimal daysBeyondTerms) {
-        double dbt = daysBeyondTerms.doubleValue();
-        if (dbt <= POINTS[0][0]) {
-            return POINTS[0][1];
-        }
-        for (int i = 1; i < POINTS.length; i++) {
-            if (dbt <= POINTS[i][0]) {
-                double x0 = POINTS[i - 1][0];
-                double y0 = POINTS[i - 1][1];
-                double share = (dbt - x0) / (POINTS[i][0] - x0);
-                return (int) Math.round(y0 + share * (POINTS[i][1] - y0));
-            }
-        }
-        return 1;
+        return PiecewiseLinear.at(daysBeyondTerms.doubleValue(), POINTS);
     }
 }

@@ -46,4 +46,32 @@ class AltmanZScoreTest {
         assertEquals(2, s.inconsistencies().size());
         assertEquals("currentAssets exceed totalAssets", s.inconsistencies().get(0));
     }
+
+    @Test
+    void zScoreExactlyOnTheSafeBoundaryIsStillGrey() {
+        // TA 10m, WC 2.6m-2.0m=0.6m, RE 0.7m, EBIT 0.6m, equity 6m, TL 4m:
+        // 6.56x0.06 + 3.26x0.07 + 6.72x0.06 + 1.05x1.5 = 0.3936 + 0.2282 + 0.4032 + 1.575 = 2.6000:
+        // safe only above 2.60
+        var z = AltmanZScore.of(statement("10000000", "2600000", "2000000", "4000000", "700000", "600000", "6000000"));
+        assertEquals(new BigDecimal("2.60"), z.value());
+        assertEquals(AltmanZScore.Zone.GREY, z.zone());
+    }
+
+    @Test
+    void zScoreExactlyOnTheDistressBoundaryIsStillGrey() {
+        // TA 10m, WC 2.2m-2.0m=0.2m, RE 0, EBIT 0.4m, equity 4m, TL 6m:
+        // 6.56x0.02 + 0 + 6.72x0.04 + 1.05x(4/6) = 0.1312 + 0.2688 + 0.70 = 1.1000: distress only below 1.10
+        var z = AltmanZScore.of(statement("10000000", "2200000", "2000000", "6000000", "0", "400000", "4000000"));
+        assertEquals(new BigDecimal("1.10"), z.value());
+        assertEquals(AltmanZScore.Zone.GREY, z.zone());
+    }
+
+    @Test
+    void firmWithoutLiabilitiesHasItsEquityRatioCappedAsIfItOwedOnePercentOfItsAssets() {
+        // TA 10m, WC 3m, RE 2m, EBIT 1m, equity 10m, no liabilities -> TL taken as 1% of TA = 100,000:
+        // 6.56x0.3 + 3.26x0.2 + 6.72x0.1 + 1.05x100 = 1.968 + 0.652 + 0.672 + 105 = 108.292 -> 108.29
+        var z = AltmanZScore.of(statement("10000000", "3000000", "0", "0", "2000000", "1000000", "10000000"));
+        assertEquals(new BigDecimal("108.29"), z.value());
+        assertEquals(AltmanZScore.Zone.SAFE, z.zone());
+    }
 }

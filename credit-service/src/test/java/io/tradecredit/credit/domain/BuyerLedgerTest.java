@@ -81,4 +81,14 @@ class BuyerLedgerTest {
         assertEquals(0, ledger.exposure("CNY", AS_OF).maxDaysPastDue(AS_OF));
         assertTrue(ledger.tradedBefore());
     }
+
+    @Test
+    void invoiceCreditedToNothingIsNeitherPaidNorOverdue() {
+        // 50,000 due 30 days ago, fully credited (open 0, never paid): no settlement; the open overdue one counts
+        var credited = new Position("CNY", new BigDecimal("50000"), BigDecimal.ZERO, AS_OF.minusDays(30),
+                BigDecimal.ZERO, null, null);
+        var ledger = new BuyerLedger(List.of(credited, open("20000", AS_OF.minusDays(5), "0"),
+                open("10000", AS_OF, "0")));
+        assertEquals(List.of(new PaymentIndex.Settlement(new BigDecimal("20000"), 5)), ledger.settlements(AS_OF));
+    }
 }

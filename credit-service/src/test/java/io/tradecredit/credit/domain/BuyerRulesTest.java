@@ -53,4 +53,32 @@ class BuyerRulesTest {
                 DomainError.class, () -> b.liftBlock(at.plusDays(2)));
         assertEquals(DomainError.Kind.CONFLICT, notBlocked.kind());
     }
+
+    static BuyerDetails withTerms(Integer days) {
+        return new BuyerDetails("Globex Trading Ltd.", "DE", "HRB 86891", "DE123456789", "Marktplatz 1, Hamburg", null,
+                null, "EUR", days);
+    }
+
+    @Test
+    void termsFromPrepaymentToAYearAreAccepted() {
+        for (int days : new int[] {0, 30, 365}) {
+            assertEquals(List.of(), BuyerRules.violations(withTerms(days), TODAY), days + " days");
+        }
+        assertEquals(List.of(), BuyerRules.violations(withTerms(null), TODAY));
+    }
+
+    @Test
+    void termsOutsidePrepaymentToAYearAreRefused() {
+        for (int days : new int[] {-1, 366}) {
+            assertEquals(List.of(new Violation("paymentTermDays", "must be 0 (prepayment) to 365")),
+                    BuyerRules.violations(withTerms(days), TODAY), days + " days");
+        }
+    }
+
+    @Test
+    void buyerFoundedTodayIsAccepted() {
+        var d = new BuyerDetails("Globex Trading Ltd.", "DE", "HRB 86891", "DE123456789", "Marktplatz 1, Hamburg", null,
+                TODAY, null, null);
+        assertEquals(List.of(), BuyerRules.violations(d, TODAY));
+    }
 }

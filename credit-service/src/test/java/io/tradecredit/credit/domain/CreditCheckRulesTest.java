@@ -145,4 +145,53 @@ class CreditCheckRulesTest {
                 CreditCheckRules.currencyMismatch(Money.of("10.00", "USD"), "CNY").code());
         assertNull(CreditCheckRules.currencyMismatch(cny("10.00"), "CNY"));
     }
+
+    @Test
+    void gradeExactlyOnTheReferGradeIsReferred() {
+        // refer from grade 7: grade 6 is approved, grade 7 goes to a credit manager
+        assertEquals(Outcome.APPROVED, CreditCheckRules.DEFAULT.decide(
+                buyer(6, "1000000.00", "0.00", "0.00", 0, "1000.00")).outcome());
+        var d = CreditCheckRules.DEFAULT.decide(buyer(7, "1000000.00", "0.00", "0.00", 0, "1000.00"));
+        assertEquals(Outcome.REFER, d.outcome());
+        assertEquals(List.of("grade 7 needs a credit manager (from grade 7)"), d.reasons());
+    }
+
+    @Test
+    void exposureExactlyAtTheLimitIsApprovedAndExactlyAtTheToleranceReferred() {
+        // limit 1,000,000.00, tolerance 10%: 700,000 + 300,000 = 1,000,000.00 is within the limit
+        var atLimit = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "700000.00", "0.00", 0, "300000.00"));
+        assertEquals(Outcome.APPROVED, atLimit.outcome());
+        assertEquals(List.of("exposure 1000000.00 CNY within the limit 1000000.00 CNY"), atLimit.reasons());
+        // 700,000 + 400,000 = 1,100,000.00 is over the limit but not beyond the tolerated 1,100,000.00
+        var atTolerance = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "700000.00", "0.00", 0, "400000.00"));
+        assertEquals(Outcome.REFER, atTolerance.outcome());
+        // one cent more is declined, with the tolerance in percent
+        var beyond = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "700000.00", "0.00", 0, "400000.01"));
+        assertEquals(Outcome.DECLINED, beyond.outcome());
+        assertEquals(List.of("exposure 1100000.01 CNY would exceed the limit 1000000.00 CNY by more than 10%"),
+                beyond.reasons());
+    }
+
+    @Test
+    void overdueBalanceExactlyThirtyDaysOldIsToleratedAndExactlyNinetyIsReferred() {
+        // refer beyond 30 days past due, decline beyond 90
+        assertEquals(Outcome.APPROVED, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "50000.00", 30, "1000.00")).outcome());
+        var referred = CreditCheckRules.DEFAULT.decide(buyer(3, "1000000.00", "100000.00", "50000.00", 31, "1000.00"));
+        assertEquals(List.of("50000.00 CNY overdue, oldest 31 days past due"), referred.reasons());
+        assertEquals(Outcome.REFER, referred.outcome());
+        assertEquals(Outcome.REFER, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "50000.00", 90, "1000.00")).outcome());
+        assertEquals(Outcome.DECLINED, CreditCheckRules.DEFAULT.decide(
+                buyer(3, "1000000.00", "100000.00", "50000.00", 91, "1000.00")).outcome());
+    }
+
+    @Test
+    void declineListsEveryReasonDeclinesFirst() {
+        // grade 8 refers, 95 days overdue declines: both reasons, the decline first
+        var d = CreditCheckRules.DEFAULT.decide(buyer(8, "1000000.00", "100000.00", "50000.00", 95, "1000.00"));
+        assertEquals(Outcome.DECLINED, d.outcome());
+        assertEquals(List.of("50000.00 CNY overdue, oldest 95 days past due",
+                "grade 8 needs a credit manager (from grade 7)"), d.reasons());
+    }
 }

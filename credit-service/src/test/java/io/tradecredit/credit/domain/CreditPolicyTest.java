@@ -27,4 +27,41 @@ class CreditPolicyTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new CreditPolicy(d.scoring(), d.limits(), d.checks(), 0, 365, 15));
     }
+
+    static CreditPolicy with(int gradeDropThreshold, int reviewIntervalDays, int firstOrderTermDays) {
+        var d = CreditPolicy.DEFAULT;
+        return new CreditPolicy(d.scoring(), d.limits(), d.checks(), gradeDropThreshold, reviewIntervalDays,
+                firstOrderTermDays);
+    }
+
+    @Test
+    void settingsAtTheEdgesOfTheirRangesAreAccepted() {
+        // threshold 1 to 9 grades, review every 1 to 1,095 days, first-order term 0 (prepayment) to 365 days
+        assertEquals(1, with(1, 1, 0).gradeDropThreshold());
+        var widest = with(9, 1095, 365);
+        assertEquals(9, widest.gradeDropThreshold());
+        assertEquals(1095, widest.reviewIntervalDays());
+        assertEquals(365, widest.firstOrderTermDays());
+    }
+
+    @Test
+    void settingsJustOutsideTheirRangesAreRefusedByName() {
+        for (int threshold : new int[] {0, 10}) {
+            var e = assertThrows(RuntimeException.class, () -> with(threshold, 365, 15));
+            assertEquals("gradeDropThreshold must be 1 to 9 grades", e.getMessage());
+        }
+        for (int interval : new int[] {0, 1096}) {
+            var e = assertThrows(RuntimeException.class, () -> with(2, interval, 15));
+            assertEquals("reviewIntervalDays must be 1 to 1095", e.getMessage());
+        }
+        for (int firstTerm : new int[] {-1, 366}) {
+            var e = assertThrows(RuntimeException.class, () -> with(2, 365, firstTerm));
+            assertEquals("firstOrderTermDays must be 0 (prepayment) to 365", e.getMessage());
+        }
+    }
+
+    @Test
+    void buyerAgreedOnPrepaymentPaysUpFrontEvenAfterTradingBefore() {
+        assertEquals(new CreditPolicy.Terms(0, true, false), CreditPolicy.DEFAULT.termsFor(0, true));
+    }
 }

@@ -2,6 +2,7 @@ package io.tradecredit.credit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,63 @@ class LimitReviewTest {
         var o = LimitReview.afterRegrade(2, 10, null, null, CreditPolicy.DEFAULT);
         assertEquals(Kind.NONE, o.kind());
         assertTrue(o.gradeFellPastThreshold());
+    }
+
+    @Test
+    void fallExactlyByTheThresholdCuts() {
+        // threshold 2: grade 3 -> 5 is a fall of 2, cut to the formula's 700,000
+        var o = LimitReview.afterRegrade(3, 5, cny("1000000.00"), cny("700000.00"), CreditPolicy.DEFAULT);
+        assertEquals(Kind.CUT, o.kind());
+        assertEquals(cny("700000.00"), o.newLimit());
+        assertEquals("grade fell from 3 to 5 (threshold 2): limit cut", o.reason());
+    }
+
+    @Test
+    void fallWhereTheFormulaStillAllowsTheWholeLimitOnlyAlerts() {
+        // grade 3 -> 6, formula allows exactly the current 400,000: nothing to cut, the fall is still reported
+        var o = LimitReview.afterRegrade(3, 6, cny("400000.00"), cny("400000.00"), CreditPolicy.DEFAULT);
+        assertEquals(Kind.NONE, o.kind());
+        assertNull(o.newLimit());
+        assertTrue(o.gradeFellPastThreshold());
+        assertEquals("grade fell from 3 to 6 (threshold 2)", o.reason());
+    }
+
+    @Test
+    void fallOfABuyerWhoseLimitIsAlreadyZeroOnlyAlerts() {
+        var o = LimitReview.afterRegrade(3, 9, cny("0.00"), cny("0.00"), CreditPolicy.DEFAULT);
+        assertEquals(Kind.NONE, o.kind());
+        assertTrue(o.gradeFellPastThreshold());
+        assertEquals("grade fell from 3 to 9 (threshold 2)", o.reason());
+    }
+
+    @Test
+    void fallFromANoCreditGradeWithoutStatementCutsToZero() {
+        // grade 8 (rate 0%) -> 10: a limit a manager granted anyway cannot be scaled from a zero rate: cut to 0
+        var o = LimitReview.afterRegrade(8, 10, cny("50000.00"), null, CreditPolicy.DEFAULT);
+        assertEquals(Kind.CUT, o.kind());
+        assertEquals(cny("0.00"), o.newLimit());
+    }
+
+    @Test
+    void firstAssessmentOrSameGradeChangesNothing() {
+        assertEquals(LimitReview.Outcome.NONE,
+                LimitReview.afterRegrade(null, 9, cny("1000000.00"), cny("100.00"), CreditPolicy.DEFAULT));
+        // the formula would allow more, but the grade did not improve
+        assertEquals(LimitReview.Outcome.NONE,
+                LimitReview.afterRegrade(4, 4, cny("800000.00"), cny("1200000.00"), CreditPolicy.DEFAULT));
+    }
+
+    @Test
+    void improvementProposesOnlyWhenTheFormulaAllowsMore() {
+        var o = LimitReview.afterRegrade(5, 4, cny("800000.00"), cny("900000.00"), CreditPolicy.DEFAULT);
+        assertEquals(Kind.PROPOSE_INCREASE, o.kind());
+        assertFalse(o.gradeFellPastThreshold());
+        assertEquals("grade rose from 5 to 4: the formula allows more", o.reason());
+        assertEquals(LimitReview.Outcome.NONE,
+                LimitReview.afterRegrade(5, 4, cny("800000.00"), cny("800000.00"), CreditPolicy.DEFAULT));
+        assertEquals(LimitReview.Outcome.NONE,
+                LimitReview.afterRegrade(5, 4, cny("800000.00"), null, CreditPolicy.DEFAULT));
+        assertEquals(LimitReview.Outcome.NONE,
+                LimitReview.afterRegrade(5, 4, null, cny("900000.00"), CreditPolicy.DEFAULT));
     }
 }

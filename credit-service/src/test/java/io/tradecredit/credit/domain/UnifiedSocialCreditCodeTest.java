@@ -26,4 +26,12 @@ class UnifiedSocialCreditCodeTest {
         assertFalse(UnifiedSocialCreditCode.isValid("91350100M000100Y4"));
         assertFalse(UnifiedSocialCreditCode.isValid(null));
     }
+
+    @Test
+    void refusedCharacterIsNamedByItsPositionCountingFromOne() {
+        // 'I' is not in the alphabet (it reads like 1): the 16th character
+        assertEquals("character 16 ('I') is not allowed",
+                UnifiedSocialCreditCode.problem("91350100M000100I43").orElseThrow());
+        assertEquals("must be 18 characters", UnifiedSocialCreditCode.problem("91350100M000100Y4").orElseThrow());
+    }
 }

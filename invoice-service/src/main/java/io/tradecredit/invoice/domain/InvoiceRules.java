@@ -107,7 +107,8 @@ public final class InvoiceRules {
                 errors.add(new Violation(at + ".unitPrice", "must not be negative"));
             } else if (currency != null && !price.currency().equals(currency)) {
                 errors.add(new Violation(at + ".unitPrice.currency", "must be the invoice currency " + currency));
-            } else if (qty != null && qty.signum() > 0 && sum != null) {
+            } else if (qty != null && sum != null) {
+                // a quantity not above 0 has been named already: the sum is then never compared
                 sum = sum.plus(price.times(qty));
             }
         }

@@ -3,6 +3,7 @@ package io.tradecredit.invoice.domain;
 import static io.tradecredit.invoice.domain.LateChargePolicyTest.cny;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 
@@ -33,5 +34,13 @@ class DsoTest {
         Dso dso = Dso.of(cny("5000.00"), cny("0.00"), 90);
         assertNull(dso.days());
         assertEquals("no credit sales in the 90 days up to the date", dso.reason());
+    }
+
+    @Test
+    void oneDayPeriodIsTheShortestThereIs() {
+        // 50 / 100 x 1 = 0.5 days
+        assertEquals(new BigDecimal("0.5"), Dso.of(cny("50.00"), cny("100.00"), 1).days());
+        var e = assertThrows(RuntimeException.class, () -> Dso.of(cny("50.00"), cny("100.00"), 0));
+        assertEquals("periodDays must be at least 1", e.getMessage());
     }
 }

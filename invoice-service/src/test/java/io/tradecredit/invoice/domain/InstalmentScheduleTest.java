@@ -59,4 +59,47 @@ class InstalmentScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> InstalmentSchedule.of(cny("10.00"), 3, Frequency.MONTHLY,
                 LocalDate.of(2026, 3, 1), LocalDate.of(2026, 2, 1), BigDecimal.ZERO));
     }
+
+    @Test
+    void instalmentsAreNumberedFromOne() {
+        List<Instalment> s = InstalmentSchedule.of(cny("100.00"), 3, Frequency.MONTHLY, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 4, 1), BigDecimal.ZERO);
+        assertEquals(List.of(1, 2, 3), s.stream().map(Instalment::number).toList());
+    }
+
+    @Test
+    void singleInstalmentIsTheWholeBalanceWithItsInterest() {
+        // 5,000.00 at 6% a year for the 30 days from 1 Mar to 31 Mar: 5,000 x 0.06 x 30/365 = 24.657 -> 24.66
+        List<Instalment> s = InstalmentSchedule.of(cny("5000.00"), 1, Frequency.MONTHLY, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31), new BigDecimal("0.06"));
+        assertEquals(List.of(new Instalment(1, LocalDate.of(2026, 3, 31), cny("5000.00"), cny("24.66"))), s);
+    }
+
+    @Test
+    void tenYearsOfMonthlyInstalmentsIsTheLongestPlan() {
+        // 120 x 100.00 = 12,000.00; the last one due 119 months after the first
+        List<Instalment> s = InstalmentSchedule.of(cny("12000.00"), 120, Frequency.MONTHLY, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 2, 1), BigDecimal.ZERO);
+        assertEquals(120, s.size());
+        assertEquals(new Instalment(120, LocalDate.of(2036, 1, 1), cny("100.00"), cny("0.00")), s.get(119));
+    }
+
+    @Test
+    void noInstalmentsOrMoreThan120AreRefused() {
+        for (int count : new int[] {0, 121}) {
+            var e = assertThrows(RuntimeException.class, () -> InstalmentSchedule.of(cny("12000.00"), count,
+                    Frequency.MONTHLY, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), BigDecimal.ZERO));
+            assertEquals("between 1 and 120 instalments", e.getMessage());
+        }
+    }
+
+    @Test
+    void storedInstalmentReadsBackAsScheduled() {
+        Instalment first = InstalmentSchedule.of(cny("12000.00"), 3, Frequency.MONTHLY, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 2, 1), new BigDecimal("0.12")).get(0);
+        var plan = java.util.UUID.randomUUID();
+        PlanInstalment stored = PlanInstalment.of(plan, first);
+        assertEquals(plan, stored.planId);
+        assertEquals(first, stored.toInstalment("CNY"));
+    }
 }

@@ -2,10 +2,12 @@ package io.tradecredit.invoice.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -97,5 +99,81 @@ class InvoiceRulesTest {
         var strict = new InvoicingPolicy(24, LateChargePolicy.DEFAULT, 90);
         assertTrue(InvoiceRules.issuedLate(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 3), strict));
         assertFalse(InvoiceRules.issuedLate(null, LocalDate.of(2026, 11, 3), policy));
+    }
+
+    static InvoiceDraft withNumberAndTerms(String invoiceNumber, String paymentTerms) {
+        var d = complete();
+        return new InvoiceDraft(invoiceNumber, d.issueDate(), d.shipmentDate(), d.seller(), d.buyerId(), d.buyer(),
+                d.purchaseOrderNumber(), d.lines(), d.tax(), d.total(), d.dueDate(), paymentTerms);
+    }
+
+    static InvoiceDraft withLines(List<InvoiceDraft.Line> lines, String tax, String total) {
+        var d = complete();
+        return new InvoiceDraft(d.invoiceNumber(), d.issueDate(), d.shipmentDate(), d.seller(), d.buyerId(), d.buyer(),
+                d.purchaseOrderNumber(), lines, Money.of(tax, "CNY"), Money.of(total, "CNY"), d.dueDate(),
+                d.paymentTerms());
+    }
+
+    @Test
+    void textExactlyAtItsLimitIsAcceptedOneCharacterMoreIsNamed() {
+        // invoice number up to 64 characters, payment terms up to 500
+        assertEquals(List.of(), InvoiceRules.violations(withNumberAndTerms("N".repeat(64), "t".repeat(500))));
+        assertEquals(List.of(new Violation("invoiceNumber", "must be at most 64 characters"),
+                new Violation("paymentTerms", "must be at most 500 characters")),
+                InvoiceRules.violations(withNumberAndTerms("N".repeat(65), "t".repeat(501))));
+    }
+
+    @Test
+    void thousandLinesAreAcceptedOneMoreIsRefused() {
+        // 1,000 lines of 1 x 1.00 = 1,000.00, no tax
+        var line = new InvoiceDraft.Line("Bolt M8", BigDecimal.ONE, Money.of("1.00", "CNY"));
+        assertEquals(List.of(), InvoiceRules.violations(withLines(Collections.nCopies(1000, line), "0.00", "1000.00")));
+        assertEquals(List.of(new Violation("lines", "at most 1000 lines per invoice")),
+                InvoiceRules.violations(withLines(Collections.nCopies(1001, line), "0.00", "1001.00")));
+    }
+
+    @Test
+    void quantityWithSixDecimalsIsPricedToTheCentHalfUpSevenAreRefused() {
+        // 1.234567 kg x 10.00 = 12.34567 -> 12.35; + tax 1.61 = 13.96
+        var sixDecimals = new InvoiceDraft.Line("Saffron", new BigDecimal("1.234567"), Money.of("10.00", "CNY"));
+        assertEquals(List.of(), InvoiceRules.violations(withLines(List.of(sixDecimals), "1.61", "13.96")));
+        assertEquals(List.of(new Violation("total", "must equal the lines (12.35) plus tax (1.61) = 13.96, not 13.95")),
+                InvoiceRules.violations(withLines(List.of(sixDecimals), "1.61", "13.95")));
+        var sevenDecimals = new InvoiceDraft.Line("Saffron", new BigDecimal("1.2345678"), Money.of("10.00", "CNY"));
+        assertEquals(List.of(new Violation("lines[0].quantity", "has more than 6 decimals")),
+                InvoiceRules.violations(withLines(List.of(sevenDecimals), "1.61", "13.96")));
+    }
+
+    @Test
+    void missingSellerIsAskedForItsBankAccountTooMissingBuyerIsNot() {
+        var d = complete();
+        var noParties = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, null, d.buyerId(), null,
+                d.purchaseOrderNumber(), d.lines(), d.tax(), d.total(), d.dueDate(), null);
+        assertEquals(List.of(new Violation("seller", "is required (name, address, taxId, bankAccount)"),
+                new Violation("buyer", "is required (name, address, taxId)")), InvoiceRules.violations(noParties));
+    }
+
+    @Test
+    void dueOnTheIssueDateIsAccepted() {
+        var d = complete();
+        var cashOnDelivery = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(),
+                d.purchaseOrderNumber(), d.lines(), d.tax(), d.total(), ISSUED, "cash on delivery");
+        assertEquals(List.of(), InvoiceRules.violations(cashOnDelivery));
+    }
+
+    @Test
+    void zeroHourDeadlineMeansIssueOnTheShipmentDay() {
+        var sameDay = new InvoicingPolicy(0, LateChargePolicy.DEFAULT, 1);
+        assertFalse(InvoiceRules.issuedLate(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 1), sameDay));
+        assertTrue(InvoiceRules.issuedLate(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2), sameDay));
+        assertFalse(InvoiceRules.issuedLate(LocalDate.of(2026, 11, 1), null, sameDay));
+    }
+
+    @Test
+    void negativeDeadlineOrAnEmptyDsoPeriodIsRefused() {
+        var negative = assertThrows(RuntimeException.class, () -> new InvoicingPolicy(-1, LateChargePolicy.DEFAULT, 90));
+        assertEquals("issueDeadlineHours must not be negative", negative.getMessage());
+        var noPeriod = assertThrows(RuntimeException.class, () -> new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 0));
+        assertEquals("dsoPeriodDays must be at least 1", noPeriod.getMessage());
     }
 }

@@ -2,15 +2,18 @@ package io.tradecredit.invoice.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
@@ -113,5 +116,95 @@ class InvoiceTest {
         i.confirmReceipt("Li Wei, Globex AP", NOW.plusHours(3));
         assertThrows(DomainError.class, () -> i.confirmReceipt("someone else", NOW.plusHours(4)));
         assertEquals("Li Wei, Globex AP", i.receiptConfirmedBy);
+    }
+
+    static void assertRefusedNaming(String expectedMessage, Executable change) {
+        assertEquals(expectedMessage, assertThrows(RuntimeException.class, change).getMessage());
+    }
+
+    @Test
+    void issuedInvoiceKeepsItsTaxAndTotal() {
+        Invoice i = invoiceOf1243();
+        assertEquals(cny("143.00"), i.tax());
+        assertEquals(cny("1243.00"), i.total());
+        assertEquals(cny("0.00"), i.paid());
+    }
+
+    @Test
+    void amountsOfZeroOrLessAreRefusedByName() {
+        Invoice i = invoiceOf1243();
+        i.allocate(cny("100.00"));
+        for (String amount : List.of("0.00", "-1.00")) {
+            assertRefusedNaming("The request has an invalid field: amount", () -> i.allocate(cny(amount)));
+            assertRefusedNaming("The request has an invalid field: amount", () -> i.reverseAllocation(cny(amount)));
+            assertRefusedNaming("The request has an invalid field: amount", () -> i.credit(cny(amount)));
+            assertRefusedNaming("The request has an invalid field: amount", () -> i.freezeDisputed(cny(amount)));
+        }
+        assertEquals(cny("100.00"), i.paid());
+        assertEquals(cny("0.00"), i.credited());
+        assertEquals(cny("0.00"), i.disputed());
+    }
+
+    @Test
+    void partialCreditNoteLeavesTheRestOpen() {
+        // 1,243.00 - 243.00 credited = 1,000.00 still owed
+        Invoice i = invoiceOf1243();
+        assertFalse(i.credit(cny("243.00")));
+        assertEquals(InvoiceStatus.OPEN, i.status);
+        assertEquals(cny("1000.00"), i.open());
+    }
+
+    @Test
+    void cancelledInvoiceTakesNoCreditNoteDisputeWriteOffOrSecondCancel() {
+        Invoice i = invoiceOf1243();
+        i.cancel("wrong buyer", LocalDate.of(2026, 11, 3));
+        assertRefusedNaming("Invoice INV-1 is CANCELLED and cannot take a credit note", () -> i.credit(cny("1.00")));
+        assertRefusedNaming("Invoice INV-1 is CANCELLED and cannot be disputed", () -> i.freezeDisputed(cny("1.00")));
+        assertRefusedNaming("Invoice INV-1 is CANCELLED and cannot be written off",
+                () -> i.writeOff("buyer insolvent", LocalDate.of(2027, 3, 1)));
+        assertRefusedNaming("Invoice INV-1 is CANCELLED and cannot be cancelled",
+                () -> i.cancel("again", LocalDate.of(2026, 11, 4)));
+        assertEquals(InvoiceStatus.CANCELLED, i.status);
+        assertEquals("wrong buyer", i.closedReason);
+        assertEquals(cny("0.00"), i.credited());
+        assertEquals(cny("0.00"), i.writtenOff());
+        assertEquals(cny("0.00"), i.disputed());
+    }
+
+    @Test
+    void writtenOffInvoiceCannotBeWrittenOffOrCancelledAgain() {
+        Invoice i = invoiceOf1243();
+        assertEquals(cny("1243.00"), i.writeOff("buyer insolvent", LocalDate.of(2027, 3, 1)));
+        assertRefusedNaming("Invoice INV-1 is WRITTEN_OFF and cannot be written off",
+                () -> i.writeOff("again", LocalDate.of(2027, 3, 2)));
+        assertRefusedNaming("Invoice INV-1 is WRITTEN_OFF and cannot be cancelled",
+                () -> i.cancel("too late", LocalDate.of(2027, 3, 2)));
+        assertEquals(cny("1243.00"), i.writtenOff());
+        assertEquals(InvoiceStatus.WRITTEN_OFF, i.status);
+    }
+
+    @Test
+    void invoiceGoesOnOnePaymentPlanAtATime() {
+        Invoice i = invoiceOf1243();
+        UUID plan = UUID.fromString("0193a1b2-0000-7000-8000-0000000000a1");
+        UUID other = UUID.fromString("0193a1b2-0000-7000-8000-0000000000b2");
+        i.placeUnderPlan(plan);
+        assertEquals(plan, i.paymentPlanId);
+        assertRefusedNaming("Invoice INV-1 is already under payment plan " + plan, () -> i.placeUnderPlan(other));
+        i.releaseFromPlan(other);
+        assertEquals(plan, i.paymentPlanId);
+        i.releaseFromPlan(plan);
+        assertNull(i.paymentPlanId);
+        i.placeUnderPlan(other);
+        assertEquals(other, i.paymentPlanId);
+    }
+
+    @Test
+    void paidInvoiceCannotGoOnAPaymentPlan() {
+        Invoice i = invoiceOf1243();
+        i.allocate(cny("1243.00"));
+        assertRefusedNaming("Invoice INV-1 is PAID and cannot be put on a payment plan",
+                () -> i.placeUnderPlan(UUID.randomUUID()));
+        assertNull(i.paymentPlanId);
     }
 }

@@ -1,6 +1,7 @@
 package io.tradecredit.invoice.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import io.tradecredit.common.money.Money;
 
@@ -134,4 +136,52 @@ class LateChargePolicyTest {
         assertEquals(cny("90.00"), LateChargePolicy.DEFAULT.chargesOn(balance, due, due.plusDays(20)).interest());
     }
 
+    @Test
+    void feeFromTheFirstDayPastDue() {
+        // fee after 1 day: 10,000 x 1 x 0.0005 = 5.00 interest and 3% = 300.00 fee on day 1
+        var strict = new LateChargePolicy(new BigDecimal("0.0005"), 1, new BigDecimal("0.03"));
+        LateCharges c = strict.chargesOn(cny("10000.00"), 1);
+        assertEquals(cny("5.00"), c.interest());
+        assertEquals(cny("300.00"), c.fee());
+    }
+
+    @Test
+    void zeroRatesWaiveLateCharges() {
+        var none = new LateChargePolicy(BigDecimal.ZERO, 1, BigDecimal.ZERO);
+        assertEquals(cny("0.00"), none.chargesOn(cny("10000.00"), 90).total());
+    }
+
+    @Test
+    void negativeOrMissingRatesAndAFeeBeforeTheFirstDayAreRefused() {
+        var rate = new BigDecimal("0.0005");
+        var fee = new BigDecimal("0.03");
+        var negative = new BigDecimal("-0.0001");
+        for (Executable terms : List.<Executable>of(() -> new LateChargePolicy(negative, 30, fee),
+                () -> new LateChargePolicy(rate, 30, negative), () -> new LateChargePolicy(null, 30, fee),
+                () -> new LateChargePolicy(rate, 30, null))) {
+            assertEquals("rates must be zero or positive", assertThrows(RuntimeException.class, terms).getMessage());
+        }
+        assertEquals("feeAfterDays must be at least 1",
+                assertThrows(RuntimeException.class, () -> new LateChargePolicy(rate, 0, fee)).getMessage());
+    }
+
+    @Test
+    void onlyThisInvoicesPaymentsAndDisputesChangeItsBalance() {
+        // invoice 1,243.00; its payment of 243.00 on the due date and 100.00 disputed from then on;
+        // another invoice's 500.00 payment and dispute of 200.00 are left out: 900.00 collectible
+        Invoice invoice = InvoiceTest.invoiceOf1243();
+        Invoice other = InvoiceTest.invoiceOf1243();
+        LocalDate due = invoice.dueDate;
+        var at = OffsetDateTime.of(2026, 12, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        var entries = List.of(
+                LedgerEntry.of(invoice, LedgerEntry.Kind.PAYMENT, cny("243.00"), due, UUID.randomUUID(), null, at, "x"),
+                LedgerEntry.of(other, LedgerEntry.Kind.PAYMENT, cny("500.00"), due, UUID.randomUUID(), null, at, "x"));
+        var disputes = List.of(new BalanceHistory.DisputePeriod(invoice.id, new BigDecimal("100.00"), due, null),
+                new BalanceHistory.DisputePeriod(other.id, new BigDecimal("200.00"), due, null));
+        var balance = BalanceHistory.of(invoice, entries, disputes);
+        assertEquals(cny("1000.00"), balance.openOn(due));
+        assertEquals(cny("100.00"), balance.disputedOn(due));
+        assertEquals(cny("900.00"), balance.collectibleOn(due));
+        assertEquals(cny("1243.00"), balance.collectibleOn(due.minusDays(1)));
+    }
 }

@@ -1,6 +1,8 @@
 package io.tradecredit.invoice.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,5 +93,29 @@ class PaymentTest {
         assertEquals(cny("57.00"), credit.balance());
         assertThrows(DomainError.class, () -> credit.withdraw(cny("57.01")));
         assertEquals(cny("57.00"), credit.balance());
+    }
+
+    @Test
+    void referenceIsKeptTrimmedAndABlankOneIsNone() {
+        Payment p = Payment.post("acme", UUID.randomUUID(), new NewPayment(BUYER, cny("1000.00"), TODAY, "  BANK-7 ", null),
+                cny("0.00"), NOW, "finance-user");
+        assertEquals("BANK-7", p.reference);
+        assertEquals(cny("1000.00"), p.amount());
+        assertNull(Payment.post("acme", UUID.randomUUID(), new NewPayment(BUYER, cny("1.00"), TODAY, "   ", null),
+                cny("0.00"), NOW, "finance-user").reference);
+        assertNull(Payment.post("acme", UUID.randomUUID(), new NewPayment(BUYER, cny("1.00"), TODAY, null, null),
+                cny("0.00"), NOW, "finance-user").reference);
+    }
+
+    @Test
+    void referenceOf200CharactersReceivedTodayIsAccepted() {
+        var p = new NewPayment(BUYER, cny("1000.00"), TODAY, "R".repeat(200), null);
+        assertEquals(List.of(), p.violations(TODAY));
+    }
+
+    @Test
+    void withoutAllocationsThePaymentGoesOldestFirstAnEmptyListKeepsItAsCredit() {
+        assertFalse(new NewPayment(BUYER, cny("1000.00"), TODAY, null, null).explicit());
+        assertTrue(new NewPayment(BUYER, cny("1000.00"), TODAY, null, List.of()).explicit());
     }
 }

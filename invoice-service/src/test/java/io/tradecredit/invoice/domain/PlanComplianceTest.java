@@ -67,4 +67,22 @@ class PlanComplianceTest {
         assertTrue(v.paidOff());
         assertNull(v.missed());
     }
+
+    @Test
+    void instalmentJudgedAlreadyIsNotJudgedAgain() {
+        // instalment 1 (due Feb 1) was judged kept; on Feb 15 nothing else is due, so nothing is judged,
+        // even though a reversal since then took the payment back
+        var v = PlanCompliance.judge(PLAN, 1, List.of(paid(1, 30, "4000.00"), paid(2, 10, "-4000.00")),
+                LocalDate.of(2026, 2, 15));
+        assertEquals(List.of(), v.kept());
+        assertNull(v.missed());
+    }
+
+    @Test
+    void paymentEffectiveAfterTheDayJudgedDoesNotPayThePlanOffYet() {
+        // 12,000.00 dated Jan 25 does not count on Jan 21
+        var v = PlanCompliance.judge(PLAN, 0, List.of(paid(1, 25, "12000.00")), LocalDate.of(2026, 1, 21));
+        assertFalse(v.paidOff());
+        assertTrue(PlanCompliance.judge(PLAN, 0, List.of(paid(1, 25, "12000.00")), LocalDate.of(2026, 1, 25)).paidOff());
+    }
 }
