@@ -47,8 +47,10 @@ public class BuyerRepository implements PanacheRepositoryBase<Buyer, UUID> {
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", tenantId);
         if (c.name() != null && !c.name().isBlank()) {
-            where.append(" and lower(name) like :name");
-            params.put("name", "%" + c.name().strip().toLowerCase(java.util.Locale.ROOT) + "%");
+            // the name is matched as text: a % or _ in it is itself, not a wildcard
+            where.append(" and lower(name) like :name escape '\\'");
+            params.put("name", "%" + c.name().strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (c.registrationNumber() != null && !c.registrationNumber().isBlank()) {
             where.append(" and registrationNumber = :reg");

@@ -1,6 +1,11 @@
 package io.tradecredit.credit.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.contains;
 import static io.tradecredit.credit.CreditFixtures.FINANCE_ACME;
 import static io.tradecredit.credit.CreditFixtures.MANAGER_ACME;
 import static io.tradecredit.credit.CreditFixtures.MANAGER_GLOBEX;
@@ -192,4 +197,26 @@ class BuyerApiTest {
                 .body("id", equalTo(first));
     }
 
+    @Test
+    void aPercentSignInTheNameSearchIsThatSignNotAWildcard() {
+        Map<String, Object> percent = buyer();
+        percent.put("name", "Hundred% Supplies " + UUID.randomUUID());
+        register(MANAGER_ACME, percent);
+        register(MANAGER_ACME, buyer());
+        given().auth().oauth2(VIEWER_ACME).queryParam("name", "%").queryParam("size", 500).get("/api/v1/buyers")
+                .then().statusCode(200).body("total", greaterThanOrEqualTo(1), "items.name", everyItem(containsString("%")));
+        given().auth().oauth2(VIEWER_ACME).queryParam("name", "_").queryParam("size", 500).get("/api/v1/buyers")
+                .then().statusCode(200).body("items.name", everyItem(containsString("_")));
+    }
+
+    @Test
+    void unreadableQueryValuesAnswer400NamingEachParameter() {
+        given().auth().oauth2(VIEWER_ACME).urlEncodingEnabled(false)
+                .get("/api/v1/buyers?page=abc&blocked=maybe&gradeFrom=x").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("page", "blocked", "gradeFrom"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers?size=2147483648").then().statusCode(400)
+                .body("errors.field", contains("size"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers?blocked=false").then().statusCode(200);
+    }
 }

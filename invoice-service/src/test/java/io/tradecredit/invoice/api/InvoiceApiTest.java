@@ -1,6 +1,7 @@
 package io.tradecredit.invoice.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_ACME;
 import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_GLOBEX;
 import static io.tradecredit.invoice.InvoiceFixtures.VIEWER_ACME;
@@ -285,5 +286,13 @@ class InvoiceApiTest {
 
     private static boolean matches(ConsumerRecord<String, String> r, UUID buyer, String type) {
         return buyer.toString().equals(r.key()) && type.equals(Topics.header(r, "ce_type"));
+    }
+
+    @Test
+    void unreadableQueryValuesAnswer400NamingEachParameterNot404() {
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices?buyerId=not-a-uuid&status=BOGUS&dpdMin=x")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("buyerId", "status", "dpdMin"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices?status=OVERDUE&size=10").then().statusCode(200);
     }
 }
