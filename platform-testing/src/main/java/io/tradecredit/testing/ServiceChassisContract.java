@@ -93,6 +93,13 @@ public abstract class ServiceChassisContract {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsRefusedWith415() {
+        given().auth().oauth2(Tokens.tenant("acme").roles("tenant-admin").mint()).contentType("text/plain")
+                .body("a reason").post("/api/v1/me").then().statusCode(415)
+                .contentType("application/problem+json").body("status", equalTo(415));
+    }
+
+    @Test
     void aRequestRefusedBeforeRoutingLeavesNoPathInTheMetrics() {
         String marker = "refused-" + UUID.randomUUID();
         given().header("X-Padding", "x".repeat(100_000)).get("/api/v1/" + marker).then().statusCode(431);

@@ -134,6 +134,14 @@ class CreditNoteApiTest {
     }
 
     @Test
+    void aWriteOffReasonSentAsPlainTextIsRefusedAndChangesNothing() {
+        String id = issue(invoice(UUID.randomUUID(), ISSUED, ISSUED.plusDays(30)));
+        given().auth().oauth2(FINANCE_ACME).contentType("text/plain").body("customer went bankrupt")
+                .post(writeOff(id)).then().statusCode(415).contentType("application/problem+json");
+        amounts(id).body("status", equalTo("OPEN"));
+    }
+
+    @Test
     void otherTenantsInvoiceAnswers404() {
         String id = issue(invoice(UUID.randomUUID(), ISSUED, ISSUED.plusDays(30)));
         post(FINANCE_GLOBEX, creditNotes(id), Map.of("amount", money("1.00"), "reason", "x")).statusCode(404);
