@@ -79,15 +79,11 @@ public class BuyerRepository implements PanacheRepositoryBase<Buyer, UUID> {
      * transaction holds are skipped (left for a later run). Only the batch's entities are loaded.
      */
     public Uni<List<Buyer>> reviewsToAnnounce(LocalDate asOf, int limit) {
-        return CurrentTransaction.execute("""
+        return CurrentTransaction.lockIds("""
                 select id from buyer where review_due_on <= $1 and review_announced_for is distinct from review_due_on
                 order by review_due_on, id limit $2 for update skip locked""", Tuple.of(asOf, limit))
-                .chain(rows -> {
-                    List<UUID> ids = new ArrayList<>(rows.size());
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return ids.isEmpty() ? Uni.createFrom().item(List.<Buyer>of())
-                            : list("id in ?1 order by reviewDueOn, id", ids);
-                });
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Buyer>of())
+                            : list("id in ?1 order by reviewDueOn, id", ids));
     }
 
     public Uni<io.tradecredit.common.api.Page<Buyer>> reviewsDue(String tenantId, LocalDate asOf, int page, int size) {

@@ -86,15 +86,11 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
      * run). Only the batch's entities are loaded.
      */
     public Uni<List<Invoice>> dueBefore(LocalDate asOf, int limit) {
-        return CurrentTransaction.execute("""
+        return CurrentTransaction.lockIds("""
                 select id from invoice
                 where status = 'OPEN' and due_date < $1 and paid_amount + credited_amount + written_off_amount < total_amount
                 order by due_date, id limit $2 for update skip locked""", Tuple.of(asOf, limit))
-                .chain(rows -> {
-                    List<UUID> ids = new ArrayList<>(rows.size());
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return ids.isEmpty() ? Uni.createFrom().item(List.<Invoice>of())
-                            : list("id in ?1 order by dueDate, id", ids);
-                });
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Invoice>of())
+                            : list("id in ?1 order by dueDate, id", ids));
     }
 }

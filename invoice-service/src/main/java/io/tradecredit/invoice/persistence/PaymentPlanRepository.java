@@ -2,7 +2,6 @@ package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,14 +36,10 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
      * for {@code asOf}, in id order, locked; plans another transaction holds are skipped.
      */
     public Uni<List<PaymentPlan>> toJudge(LocalDate asOf, int limit) {
-        return CurrentTransaction.execute("""
+        return CurrentTransaction.lockIds("""
                 select id from payment_plan where status = 'ACTIVE' and judged_on is distinct from $1
                 order by id limit $2 for update skip locked""", io.vertx.mutiny.sqlclient.Tuple.of(asOf, limit))
-                .chain(rows -> {
-                    List<UUID> ids = new ArrayList<>(rows.size());
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return ids.isEmpty() ? Uni.createFrom().item(List.<PaymentPlan>of()) : list("id in ?1 order by id", ids);
-                });
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<PaymentPlan>of()) : list("id in ?1 order by id", ids));
     }
 
     public Uni<List<PlanInstalment>> instalments(UUID planId) {

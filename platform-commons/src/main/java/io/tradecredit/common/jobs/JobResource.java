@@ -2,7 +2,6 @@ package io.tradecredit.common.jobs;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,12 +12,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 
 /** Operator door to the daily jobs: run one for a given date, e.g. to catch up after downtime. */
@@ -47,17 +47,12 @@ public class JobResource {
      */
     @POST
     @Path("/{job}")
+    @APIResponse(responseCode = "200", description = "The date's run: done now (firstRun true) or earlier (false)")
+    @APIResponse(responseCode = "202", description = "Another caller is running this date now (status RUNNING)")
+    @APIResponse(responseCode = "400", description = "asOf is not a date")
+    @APIResponse(responseCode = "404", description = "No job of that name")
     public Uni<RestResponse<JobRun>> run(@RestPath String job, @RestQuery String asOf) {
-        LocalDate date;
-        if (asOf == null || asOf.isBlank()) {
-            date = LocalDate.now(clock);
-        } else {
-            try {
-                date = LocalDate.parse(asOf);
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalidField("asOf", "must be a date like 2026-11-22, got '" + asOf + "'");
-            }
-        }
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         return runner.run(job, date).map(run -> JobRun.RUNNING.equals(run.status())
                 ? RestResponse.accepted(run) : RestResponse.ok(run));
     }

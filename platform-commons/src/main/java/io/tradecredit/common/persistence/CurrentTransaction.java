@@ -1,5 +1,8 @@
 package io.tradecredit.common.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -46,6 +49,19 @@ public final class CurrentTransaction {
                         .preparedQuery(sql, parameters.getDelegate())))
                 // typed, so its rows are the Mutiny Row (untyped, iterating gives the bare Vert.x rows)
                 .map(rows -> RowSet.newInstance(rows, Row.__TYPE_ARG)));
+    }
+
+    /**
+     * The {@code id} column of a statement that selects and locks one batch of a job's rows
+     * ({@code ... order by ... limit $n for update skip locked}): the batch is then loaded as
+     * entities by these ids, so only one batch is ever in memory.
+     */
+    public static Uni<List<UUID>> lockIds(String sql, Tuple parameters) {
+        return execute(sql, parameters).map(rows -> {
+            List<UUID> ids = new ArrayList<>(rows.size());
+            rows.forEach(row -> ids.add(row.getUUID("id")));
+            return ids;
+        });
     }
 
     /** The SQL client connection under a Hibernate Reactive session (unwrapping statement batching). */
