@@ -46,14 +46,14 @@ public final class LedgerFixtures {
         return issue(tenant, invoice(buyer, issued, due, total, "CNY"));
     }
 
-    /** Posts a payment of {@code amount} allocated to the invoice, received on {@code on}. */
-    public static void pay(String tenant, String invoiceId, String amount, LocalDate on) {
+    /** Posts a payment of {@code amount} allocated to the invoice, received on {@code on}; returns its id. */
+    public static String pay(String tenant, String invoiceId, String amount, LocalDate on) {
         String token = token(tenant, "finance");
         var invoice = given().auth().oauth2(token).get("/api/v1/invoices/" + invoiceId).then().statusCode(200).extract();
         Map<String, Object> money = Map.of("amount", amount, "currency", invoice.path("total.currency"));
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("buyerId", invoice.path("buyer.id"), "amount", money, "receivedOn", on.toString(),
                         "reference", "test payment", "allocations", List.of(Map.of("invoiceId", invoiceId, "amount", money))))
-                .post("/api/v1/payments").then().statusCode(201);
+                .post("/api/v1/payments").then().statusCode(201).extract().path("id");
     }
 }

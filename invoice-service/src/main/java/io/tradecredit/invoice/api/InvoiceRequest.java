@@ -5,14 +5,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.tradecredit.common.api.CheckableBody;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.InvoiceDraft;
+import io.tradecredit.invoice.domain.InvoiceRules;
 import io.tradecredit.invoice.domain.Party;
 
 /** An invoice as an ERP sends it. Completeness is judged by the domain, which names every gap. */
 public record InvoiceRequest(String invoiceNumber, LocalDate issueDate, LocalDate shipmentDate, SellerRequest seller,
         BuyerRequest buyer, String purchaseOrderNumber, List<LineRequest> lines, Money tax, Money total,
-        LocalDate dueDate, String paymentTerms) {
+        LocalDate dueDate, String paymentTerms) implements CheckableBody {
+
+    /** The rules' findings, asked for when some fields could not be read, so one answer names all. */
+    @Override
+    public List<Violation> violations() {
+        return InvoiceRules.violations(toDraft());
+    }
 
     public record SellerRequest(String name, String address, String taxId, String bankAccount) {
     }

@@ -120,7 +120,7 @@ public class Payments {
 
     /**
      * Undoes a payment posted in error: every allocation is taken back (PAYMENT_REVERSAL ledger
-     * entries effective today) and the credit it left is removed. Refused (409) when reversed
+     * entries effective on the day the payment was received) and the credit it left is removed. Refused (409) when reversed
      * already or when that credit has been applied since.
      */
     public Uni<PaymentDetails> reverse(String tenantId, UUID id, String reason, String by) {
@@ -153,8 +153,10 @@ public class Payments {
             Invoice invoice = invoicesById.get(a.invoiceId);
             invoice.reverseAllocation(a.amount());
             told.add(new InvoiceEvents.Allocation(invoice.id, invoice.invoiceNumber, a.amount(), invoice.open()));
-            entries.add(LedgerEntry.of(invoice, LedgerEntry.Kind.PAYMENT_REVERSAL, a.amount().negate(), today,
-                    payment.id, "payment reversed: " + reason, at, by));
+            // a bounced payment never paid: its reversal takes effect on the day it was received, so
+            // balances and late charges see the invoice as if it had never counted
+            entries.add(LedgerEntry.of(invoice, LedgerEntry.Kind.PAYMENT_REVERSAL, a.amount().negate(),
+                    payment.receivedOn, payment.id, "payment reversed: " + reason, at, by));
         }
         if (creditLeft.isPositive()) {
             credit.withdraw(creditLeft);

@@ -26,7 +26,7 @@ public final class InvoiceRules {
         text(errors, "invoiceNumber", d.invoiceNumber(), 64);
         required(errors, "issueDate", d.issueDate());
         party(errors, "seller", d.seller(), true);
-        required(errors, "buyerId", d.buyerId());
+        required(errors, "buyer.id", d.buyerId());
         party(errors, "buyer", d.buyer(), false);
         text(errors, "purchaseOrderNumber", d.purchaseOrderNumber(), 64);
         required(errors, "dueDate", d.dueDate());

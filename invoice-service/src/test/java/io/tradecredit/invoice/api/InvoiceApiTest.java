@@ -1,6 +1,7 @@
 package io.tradecredit.invoice.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_ACME;
 import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_GLOBEX;
@@ -69,6 +70,43 @@ class InvoiceApiTest {
                 .body("errors.field", hasItems("purchaseOrderNumber", "seller.address", "seller.taxId",
                         "seller.bankAccount"));
         assertEquals(0, Database.count("select count(*) from invoice where invoice_number = ?", inv.get("invoiceNumber")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void unreadableFieldsDoNotHideTheMissingOnes() {
+        // DOMAIN §2: every missing or invalid item in one answer, parse errors included
+        Map<String, Object> inv = invoice(UUID.randomUUID(), ISSUED, DUE);
+        inv.remove("purchaseOrderNumber");
+        Map<String, Object> buyerWithoutTaxId = new HashMap<>((Map<String, Object>) inv.get("buyer"));
+        buyerWithoutTaxId.remove("taxId");
+        inv.put("buyer", buyerWithoutTaxId);
+        inv.put("total", Map.of("amount", "1243.00"));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(inv).post("/api/v1/invoices")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("buyer.taxId", "purchaseOrderNumber", "total"),
+                        "errors.message", contains("is required", "is required",
+                                "money needs both amount and currency"));
+
+        Map<String, Object> dated = invoice(UUID.randomUUID(), ISSUED, DUE);
+        dated.put("issueDate", "31.10.2026");
+        dated.put("seller", new HashMap<>((Map<String, Object>) dated.get("seller")));
+        ((Map<String, Object>) dated.get("seller")).put("taxId", null);
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(dated).post("/api/v1/invoices")
+                .then().statusCode(400).body("errors.field", contains("issueDate", "seller.taxId"));
+        assertEquals(0, Database.count("select count(*) from invoice where invoice_number in (?, ?)",
+                inv.get("invoiceNumber"), dated.get("invoiceNumber")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMissingBuyerIdIsNamedByItsJsonPath() {
+        Map<String, Object> inv = invoice(UUID.randomUUID(), ISSUED, DUE);
+        Map<String, Object> buyer = new HashMap<>((Map<String, Object>) inv.get("buyer"));
+        buyer.remove("id");
+        inv.put("buyer", buyer);
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(inv).post("/api/v1/invoices")
+                .then().statusCode(400).body("errors.field", contains("buyer.id"));
     }
 
     @Test

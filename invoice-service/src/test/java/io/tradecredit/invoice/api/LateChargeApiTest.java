@@ -65,6 +65,24 @@ class LateChargeApiTest {
     }
 
     @Test
+    void aReversedPaymentNeverLoweredTheBase() {
+        String tenant = freshTenant();
+        String id = issue(tenant, UUID.randomUUID(), ISSUED, DUE, "10000.00");
+        String payment = pay(tenant, id, "4000.00", DUE.plusDays(1));
+        given().auth().oauth2(token(tenant, "finance")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "cheque bounced")).post("/api/v1/payments/" + payment + "/reversal")
+                .then().statusCode(200);
+        // the bounced 4,000 never paid anything: 10,000 x 701 x 0.0005 = 3,505.00; fee 3% of 10,000 at +30
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(701).toString())
+                .get(charges(id)).then().statusCode(200)
+                .body("open.amount", equalTo("10000.00"), "interest.amount", equalTo("3505.00"),
+                        "fee.amount", equalTo("300.00"));
+        // and the dated ledger says the same for a day the payment had seemed to count
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(20).toString())
+                .get(charges(id)).then().body("open.amount", equalTo("10000.00"), "interest.amount", equalTo("100.00"));
+    }
+
+    @Test
     void buyersOwnTermsAreApplied() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();

@@ -36,6 +36,9 @@ public class StoredInputLimits implements ObjectMapperCustomizer {
             public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 String text = super.deserialize(p, ctxt);
                 if (text != null && hasNul(text)) {
+                    if (UnreadableFields.record(p, NUL_REFUSED)) {
+                        return null;
+                    }
                     throw JsonMappingException.from(p, NUL_REFUSED);
                 }
                 return text;
@@ -46,6 +49,9 @@ public class StoredInputLimits implements ObjectMapperCustomizer {
             public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 BigDecimal value = super.deserialize(p, ctxt);
                 if (value != null && !fits(value)) {
+                    if (UnreadableFields.record(p, TOO_LARGE)) {
+                        return null;
+                    }
                     throw JsonMappingException.from(p, TOO_LARGE);
                 }
                 return value;

@@ -1,0 +1,15 @@
+package io.tradecredit.common.api;
+
+import java.util.List;
+
+import io.tradecredit.common.domain.Violation;
+
+/**
+ * A request body whose rules can be asked for every gap even when some fields could not be read
+ * (they are then null). {@link WholeBodyReading} merges those findings with the unreadable
+ * fields so that one answer names every problem.
+ */
+public interface CheckableBody {
+    /** What the domain's rules find wrong with the body as read; field names are JSON paths. */
+    List<Violation> violations();
+}

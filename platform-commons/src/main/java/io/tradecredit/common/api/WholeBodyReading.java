@@ -1,0 +1,174 @@
+package io.tradecredit.common.api;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.errors.ProblemException;
+
+/**
+ * A request body is read to the end even when a field cannot be read: each such field is noted
+ * (as null) and reading goes on, so an unreadable {@code issueDate} or a {@code total} without
+ * currency no longer hides a missing tax id. The answer is one 400 naming every unreadable field
+ * and, for a {@link CheckableBody}, every gap its rules find in the rest.
+ */
+@Provider
+public class WholeBodyReading implements ReaderInterceptor {
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        UnreadableFields.open();
+        Object body;
+        List<Problem.FieldError> unreadable;
+        try {
+            body = context.proceed();
+        } finally {
+            unreadable = UnreadableFields.close();
+        }
+        if (!unreadable.isEmpty()) {
+            throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.BAD_REQUEST,
+                    "The request has " + count(merged(unreadable, body))).withErrors(merged(unreadable, body)));
+        }
+        return body;
+    }
+
+    private static String count(List<Problem.FieldError> errors) {
+        return errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s") + ".";
+    }
+
+    /** The unreadable fields, and the rules' findings on every other field. */
+    static List<Problem.FieldError> merged(List<Problem.FieldError> unreadable, Object body) {
+        List<Problem.FieldError> all = new ArrayList<>(unreadable);
+        if (body instanceof CheckableBody checkable) {
+            for (Violation v : checkable.violations()) {
+                if (unreadable.stream().noneMatch(u -> within(v.field(), u.field()))) {
+                    all.add(new Problem.FieldError(v.field(), v.message()));
+                }
+            }
+        }
+        all.sort(Comparator.comparing(Problem.FieldError::field));
+        return all;
+    }
+
+    /** Whether a finding on {@code field} is a consequence of {@code unreadable} being null. */
+    static boolean within(String field, String unreadable) {
+        return field.equals(unreadable) || field.startsWith(unreadable + ".") || field.startsWith(unreadable + "[");
+    }
+
+    /** Turns Jackson's refusals of one value into notes while a body is being collected. */
+    @Singleton
+    public static class NoteUnreadableValues extends DeserializationProblemHandler implements ObjectMapperCustomizer {
+        @Override
+        public void customize(ObjectMapper mapper) {
+            mapper.addHandler(this);
+        }
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
+                String failureMsg) {
+            return note(ctxt.getParser(), "cannot read '" + value + "' as " + expected(targetType));
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
+                String failureMsg) {
+            return note(ctxt.getParser(), "cannot read " + value + " as " + expected(targetType));
+        }
+
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken token,
+                JsonParser p, String failureMsg) throws IOException {
+            Object noted = note(p, "must be " + expected(targetType.getRawClass()) + ", not " + shapeOf(token));
+            if (noted != NOT_HANDLED) {
+                p.skipChildren(); // the value ends where a skipped object or array closes
+            }
+            return noted;
+        }
+
+        @Override
+        public Object handleInstantiationProblem(DeserializationContext ctxt, Class<?> instClass, Object argument,
+                Throwable t) {
+            // a value type's own refusal, e.g. Money without currency: its words are the reason
+            Throwable reason = t;
+            while (reason.getCause() != null && reason.getCause() != reason) {
+                reason = reason.getCause();
+            }
+            return note(ctxt.getParser(), reason.getMessage());
+        }
+
+        @Override
+        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                ValueInstantiator valueInsta, JsonParser p, String msg) throws IOException {
+            Object noted = note(p, "must be " + expected(instClass) + ", not " + shapeOf(p.currentToken()));
+            if (noted != NOT_HANDLED) {
+                p.skipChildren();
+            }
+            return noted;
+        }
+
+        private static Object note(JsonParser parser, String message) {
+            return UnreadableFields.record(parser, message) ? null : NOT_HANDLED;
+        }
+
+        static String expected(Class<?> type) {
+            if (type == java.time.LocalDate.class) {
+                return "a date (YYYY-MM-DD)";
+            }
+            if (type == UUID.class) {
+                return "a UUID";
+            }
+            if (type.isEnum()) {
+                List<String> names = new ArrayList<>();
+                for (Object constant : type.getEnumConstants()) {
+                    names.add(constant.toString());
+                }
+                return "one of " + String.join(", ", names);
+            }
+            if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+                return "a number";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "true or false";
+            }
+            if (type == String.class) {
+                return "a string";
+            }
+            if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+                return "an array";
+            }
+            return "an object";
+        }
+
+        private static String shapeOf(JsonToken token) {
+            if (token == null) {
+                return "nothing";
+            }
+            return switch (token) {
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "an array";
+                case VALUE_STRING -> "a string";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+                case VALUE_NULL -> "null";
+                default -> token.asString() == null ? token.name() : token.asString();
+            };
+        }
+    }
+}
