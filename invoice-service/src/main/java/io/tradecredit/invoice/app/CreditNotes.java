@@ -14,10 +14,12 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.invoice.domain.CreditMovement;
 import io.tradecredit.invoice.domain.CreditNote;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LedgerEntry;
 import io.tradecredit.invoice.events.InvoiceEvents;
+import io.tradecredit.invoice.persistence.BuyerCreditRepository;
 import io.tradecredit.invoice.persistence.CreditNoteRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.LedgerRepository;
@@ -39,6 +41,9 @@ public class CreditNotes {
     LedgerRepository ledger;
 
     @Inject
+    BuyerCreditRepository credits;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -50,28 +55,54 @@ public class CreditNotes {
                 .chain(invoice -> issueOn(invoice, amount, reason, null, by)));
     }
 
-    /** Credits a locked invoice inside the caller's transaction; {@code disputeId} when a dispute caused it. */
+    /**
+     * Credits a locked invoice inside the caller's transaction; {@code disputeId} when a dispute
+     * caused it. A dispute's credit beyond what is open (the disputed part was paid by explicit
+     * allocation) becomes the buyer's credit, so an upheld dispute always gets its credit note.
+     */
     public Uni<CreditNote> issueOn(Invoice invoice, Money amount, String reason, UUID disputeId, String by) {
         if (!amount.currency().equals(invoice.currency())) {
             return Uni.createFrom().failure(DomainError.invalidField("credit-note.currency-mismatch", "amount",
                     "must be in the invoice's currency " + invoice.currency));
         }
+        Money toBuyerCredit;
         try {
-            invoice.credit(amount);
+            if (disputeId == null) {
+                invoice.credit(amount);
+                toBuyerCredit = Money.zero(invoice.currency());
+            } else {
+                toBuyerCredit = invoice.creditUpheldDispute(amount);
+            }
         } catch (DomainError e) {
             return Uni.createFrom().failure(e);
         }
+        Money onInvoice = amount.minus(toBuyerCredit);
         OffsetDateTime at = OffsetDateTime.now(clock);
         LocalDate today = LocalDate.now(clock);
         return notes.nextSequence(invoice.tenantId).chain(seq -> {
             CreditNote note = new CreditNote(UUID.randomUUID(), invoice.tenantId, CreditNote.number(seq), invoice.id,
                     invoice.buyerId, disputeId, amount, reason.strip(), today, at, by);
+            Uni<Void> onLedger = !onInvoice.isPositive() ? Uni.createFrom().voidItem()
+                    : ledger.record(LedgerEntry.of(invoice, LedgerEntry.Kind.CREDIT_NOTE, onInvoice, today,
+                            note.id(), note.number() + ": " + note.reason(), at, by));
             return notes.record(note)
-                    .chain(() -> ledger.record(LedgerEntry.of(invoice, LedgerEntry.Kind.CREDIT_NOTE, amount, today,
-                            note.id(), note.number() + ": " + note.reason(), at, by)))
+                    .chain(() -> onLedger)
+                    .chain(() -> toBuyerCredit.isPositive() ? refund(note, toBuyerCredit, today, at, by)
+                            : Uni.createFrom().voidItem())
                     .chain(() -> outbox.record(InvoiceEvents.creditNoteIssued(invoice, note)))
                     .replaceWith(note);
         });
+    }
+
+    /** The part of a credit note the buyer had paid already, kept as the buyer's credit. */
+    private Uni<Void> refund(CreditNote note, Money amount, LocalDate today, OffsetDateTime at, String by) {
+        return credits.lock(note.tenantId(), note.buyerId(), amount.currency().getCurrencyCode(), at)
+                .chain(credit -> {
+                    credit.deposit(amount);
+                    return credits.save(credit, at).chain(() -> credits.record(new CreditMovement(UUID.randomUUID(),
+                            note.tenantId(), note.buyerId(), CreditMovement.Kind.CREDIT_NOTE, amount,
+                            credit.balance(), note.id(), today, at, by)));
+                });
     }
 
     public Uni<List<CreditNote>> ofInvoice(String tenantId, UUID invoiceId) {

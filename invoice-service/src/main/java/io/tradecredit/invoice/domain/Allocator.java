@@ -130,11 +130,13 @@ public final class Allocator {
 
     /**
      * Spreads {@code available} over the open invoices in its currency, oldest first, each up to
-     * its open amount; the rest is what exceeds them all.
+     * its collectible amount: a disputed part is frozen, so an unallocated payment never settles
+     * it (only the payer's explicit allocation may). The rest is what exceeds them all.
      */
     public static Plan oldestFirst(Money available, List<Invoice> invoices) {
         List<Invoice> open = invoices.stream()
-                .filter(i -> i.status.isOpen() && i.currency().equals(available.currency()) && i.open().isPositive())
+                .filter(i -> i.status.isOpen() && i.currency().equals(available.currency())
+                        && i.collectible().isPositive())
                 .sorted(OLDEST_FIRST).toList();
         List<Share> shares = new ArrayList<>();
         Money left = available;
@@ -142,7 +144,7 @@ public final class Allocator {
             if (!left.isPositive()) {
                 break;
             }
-            Money share = left.min(invoice.open());
+            Money share = left.min(invoice.collectible());
             shares.add(new Share(invoice, share));
             left = left.minus(share);
         }

@@ -218,6 +218,24 @@ public class Invoice {
         return closeIfSettled();
     }
 
+    /**
+     * A dispute's credit note: the open part of the invoice takes it, and what exceeds that had
+     * been paid already (the payer settled the disputed part by explicit allocation), so it is
+     * the buyer's credit. Returns that part. Refused on a cancelled or written-off invoice.
+     */
+    public Money creditUpheldDispute(Money amount) {
+        requirePositive(amount);
+        if (status == InvoiceStatus.CANCELLED || status == InvoiceStatus.WRITTEN_OFF) {
+            throw DomainError.conflict("invoice.not-open", "Invoice " + invoiceNumber + " is " + status
+                    + " and cannot take a credit note");
+        }
+        Money onInvoice = amount.min(open());
+        if (onInvoice.isPositive()) {
+            credit(onInvoice);
+        }
+        return amount.minus(onInvoice);
+    }
+
     /** Freezes part of the open amount while a dispute runs. */
     public void freezeDisputed(Money amount) {
         requireOpen("be disputed");

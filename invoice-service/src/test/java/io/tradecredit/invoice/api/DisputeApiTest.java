@@ -148,6 +148,42 @@ class DisputeApiTest {
     }
 
     @Test
+    void anUnallocatedPaymentLeavesTheDisputedPartFrozenAndItsRestBecomesCredit() {
+        UUID buyer = UUID.randomUUID();
+        String id = issue(invoice(buyer, ISSUED, ISSUED.plusDays(30))); // 1,243.00
+        String disputeId = openDispute(id, "243.00");
+        post(FINANCE, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", money("1243.00"),
+                "receivedOn", TODAY.toString(), "reference", "BANK-1")).statusCode(201)
+                .body("creditRemaining.amount", equalTo("243.00"));
+        amounts(id).body("status", equalTo("OPEN"), "amounts.open.amount", equalTo("243.00"),
+                "amounts.disputed.amount", equalTo("243.00"), "amounts.collectible.amount", equalTo("0.00"));
+        assess(id, disputeId);
+        post(FINANCE, disputes(id) + "/" + disputeId + "/resolution", Map.of("outcome", "UPHELD", "rootCause", "packing"))
+                .statusCode(200).body("resolution.creditedAmount.amount", equalTo("243.00"));
+        amounts(id).body("status", equalTo("PAID"), "amounts.open.amount", equalTo("0.00"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + buyer + "/credit").then()
+                .body("balances[0].amount", equalTo("243.00"));
+    }
+
+    @Test
+    void anUpheldDisputeOnAnInvoicePaidByExplicitAllocationCreditsTheBuyer() {
+        UUID buyer = UUID.randomUUID();
+        String id = issue(invoice(buyer, ISSUED, ISSUED.plusDays(30))); // 1,243.00
+        String disputeId = openDispute(id, "243.00");
+        post(FINANCE, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", money("1243.00"),
+                "receivedOn", TODAY.toString(), "reference", "BANK-2",
+                "allocations", List.of(Map.of("invoiceId", id, "amount", money("1243.00"))))).statusCode(201);
+        amounts(id).body("status", equalTo("PAID"));
+        assess(id, disputeId);
+        post(FINANCE, disputes(id) + "/" + disputeId + "/resolution", Map.of("outcome", "PARTIALLY_UPHELD",
+                "creditedAmount", money("100.00"), "rootCause", "packing")).statusCode(200)
+                .body("resolution.creditedAmount.amount", equalTo("100.00"), "resolution.creditNoteId", notNullValue());
+        amounts(id).body("status", equalTo("PAID"), "amounts.credited.amount", equalTo("0.00"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + buyer + "/credit").then()
+                .body("balances[0].amount", equalTo("100.00"), "movements.items[0].kind", equalTo("CREDIT_NOTE"));
+    }
+
+    @Test
     void rejectedDisputeMakesItsAmountCollectibleAgainAndCannotBeResolvedTwice() {
         UUID buyer = UUID.randomUUID();
         String id = issue(invoice(buyer, ISSUED, ISSUED.plusDays(30)));

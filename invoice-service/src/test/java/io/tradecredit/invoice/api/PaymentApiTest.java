@@ -165,7 +165,7 @@ class PaymentApiTest {
                 .body("balances[0].amount", equalTo("0.00"), "movements.items[0].kind", equalTo("PAYMENT_REVERSED"),
                         "movements.items[0].amount.amount", equalTo("-257.00"));
         assertEquals(1, Database.count("select count(*) from ledger_entry where reference_id = ?::uuid"
-                + " and kind = 'PAYMENT_REVERSAL' and amount = -1243.00 and effective_date = ?::date", paymentId, TODAY));
+                + " and kind = 'PAYMENT_REVERSAL' and amount = -1243.00 and effective_date = ?::date", paymentId, RECEIVED));
         JsonNode event = Contracts.assertValid(events(buyer, "io.tradecredit.invoice.payment-reversed.v1", 1).get(0));
         assertEquals("posted to wrong buyer", event.get("reason").asText());
         assertEquals("1243.00", event.get("allocations").get(0).get("openAmount").get("amount").asText());

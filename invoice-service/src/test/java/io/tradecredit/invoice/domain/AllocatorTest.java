@@ -62,6 +62,21 @@ class AllocatorTest {
     }
 
     @Test
+    void aDisputedPartIsFrozenSoAnUnallocatedPaymentStopsAtTheCollectiblePart() {
+        Invoice disputed = invoice("INV-1", "2260.00", JAN_10, JAN_10.plusDays(30));
+        disputed.freezeDisputed(cny("260.00"));
+        Invoice later = invoice("INV-2", "100.00", JAN_10, JAN_10.plusDays(60));
+        // 2,260.00 pays INV-1's collectible 2,000.00 and INV-2's 100.00; 160.00 is left as credit
+        Allocator.Plan plan = Allocator.oldestFirst(cny("2260.00"), List.of(later, disputed));
+        assertEquals(List.of("INV-1=2000.00", "INV-2=100.00"), numbersAndAmounts(plan));
+        assertEquals(cny("160.00"), plan.rest());
+        // an invoice disputed in full takes nothing
+        Invoice wholly = invoice("INV-3", "50.00", JAN_10, JAN_10.plusDays(1));
+        wholly.freezeDisputed(cny("50.00"));
+        assertEquals(List.of(), numbersAndAmounts(Allocator.oldestFirst(cny("10.00"), List.of(wholly))));
+    }
+
+    @Test
     void sameDueDateIsOrderedByIssueDateThenInvoiceNumber() {
         LocalDate due = JAN_10.plusDays(30);
         Invoice laterIssued = invoice("INV-A", "100.00", JAN_10, due);

@@ -155,6 +155,41 @@ class InvoiceTest {
     }
 
     @Test
+    void anUpheldDisputeOnAPaidInvoiceCreditsTheBuyerWithWhatWasPaid() {
+        Invoice i = invoiceOf1243();
+        i.freezeDisputed(cny("200.00"));
+        i.allocate(cny("1243.00")); // the payer chose to pay the disputed part too
+        assertEquals(InvoiceStatus.PAID, i.status);
+        assertEquals(cny("200.00"), i.creditUpheldDispute(cny("200.00")));
+        assertEquals(cny("0.00"), i.credited());
+        assertEquals(InvoiceStatus.PAID, i.status);
+    }
+
+    @Test
+    void anUpheldDisputeCreditsTheOpenPartFirstAndTheBuyerWithTheRest() {
+        Invoice i = invoiceOf1243();
+        i.freezeDisputed(cny("200.00"));
+        i.allocate(cny("1143.00")); // 100.00 open, 200.00 disputed
+        assertEquals(cny("100.00"), i.creditUpheldDispute(cny("200.00")));
+        assertEquals(cny("100.00"), i.credited());
+        assertEquals(cny("0.00"), i.open());
+        assertEquals(InvoiceStatus.PAID, i.status);
+        Invoice open = invoiceOf1243();
+        open.freezeDisputed(cny("200.00"));
+        assertEquals(cny("0.00"), open.creditUpheldDispute(cny("200.00")));
+        assertEquals(cny("1043.00"), open.open());
+        assertRefusedNaming("The request has an invalid field: amount", () -> open.creditUpheldDispute(cny("0.00")));
+        Invoice cancelled = invoiceOf1243();
+        cancelled.cancel("wrong buyer", LocalDate.of(2026, 11, 3));
+        assertRefusedNaming("Invoice INV-1 is CANCELLED and cannot take a credit note",
+                () -> cancelled.creditUpheldDispute(cny("1.00")));
+        Invoice writtenOff = invoiceOf1243();
+        writtenOff.writeOff("insolvent", LocalDate.of(2027, 3, 1));
+        assertRefusedNaming("Invoice INV-1 is WRITTEN_OFF and cannot take a credit note",
+                () -> writtenOff.creditUpheldDispute(cny("1.00")));
+    }
+
+    @Test
     void cancelledInvoiceTakesNoCreditNoteDisputeWriteOffOrSecondCancel() {
         Invoice i = invoiceOf1243();
         i.cancel("wrong buyer", LocalDate.of(2026, 11, 3));
