@@ -114,7 +114,7 @@ public class InvoiceResource {
     @Path("/{id}")
     public Uni<InvoiceView> get(@RestPath UUID id, @RestQuery String asOf) {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
-        return invoices.get(tenant.id(), id).map(i -> InvoiceView.of(i, date));
+        return invoices.get(tenant.id(), id, date).map(found -> InvoiceView.of(found.invoice(), found.standing()));
     }
 
     @GET
@@ -131,7 +131,8 @@ public class InvoiceResource {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         return invoices.search(tenant.id(), criteria, p, s).map(found -> new Page<>(
-                found.items().stream().map(i -> InvoiceSummary.of(i, date)).toList(), p, s, found.total()));
+                found.items().stream().map(i -> InvoiceSummary.of(i.invoice(), i.standing())).toList(), p, s,
+                found.total()));
     }
 
     @POST

@@ -5,14 +5,15 @@ import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.InvoiceStanding;
 import io.tradecredit.invoice.domain.InvoiceStatus;
 
 /** A line of an invoice list. */
 public record InvoiceSummary(UUID id, String invoiceNumber, UUID buyerId, String buyerName, InvoiceStatus status,
         LocalDate issueDate, LocalDate dueDate, Money total, Money open, Money disputed, int daysPastDue) {
 
-    public static InvoiceSummary of(Invoice i, LocalDate asOf) {
-        return new InvoiceSummary(i.id, i.invoiceNumber, i.buyerId, i.buyerName, i.status, i.issueDate, i.dueDate,
-                i.total(), i.open(), i.disputed(), i.status.isOpen() ? i.daysPastDue(asOf) : 0);
+    public static InvoiceSummary of(Invoice i, InvoiceStanding s) {
+        return new InvoiceSummary(i.id, i.invoiceNumber, i.buyerId, i.buyerName, s.status(), i.issueDate, i.dueDate,
+                i.total(), s.open(), s.disputed(), s.daysPastDue());
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.InvoiceLine;
+import io.tradecredit.invoice.domain.InvoiceStanding;
 import io.tradecredit.invoice.domain.InvoiceStatus;
 
 /** An invoice as the API shows it, with where its amount stands and its days past due as of a date. */
@@ -29,13 +30,18 @@ public record InvoiceView(UUID id, String invoiceNumber, InvoiceStatus status, L
     public record Receipt(String confirmedBy, OffsetDateTime confirmedAt) {
     }
 
-    public static InvoiceView of(Invoice i, LocalDate asOf) {
-        return new InvoiceView(i.id, i.invoiceNumber, i.status, i.issueDate, i.shipmentDate, i.issuedLate,
+    /** What the invoice's row says today: the answer to a change. */
+    public static InvoiceView of(Invoice i, LocalDate today) {
+        return of(i, InvoiceStanding.ofRow(i, today));
+    }
+
+    public static InvoiceView of(Invoice i, InvoiceStanding s) {
+        return new InvoiceView(i.id, i.invoiceNumber, s.status(), i.issueDate, i.shipmentDate, i.issuedLate,
                 new Seller(i.sellerName, i.sellerAddress, i.sellerTaxId, i.sellerBankAccount),
                 new Buyer(i.buyerId, i.buyerName, i.buyerAddress, i.buyerTaxId), i.purchaseOrderNumber, i.lines,
                 i.tax(), i.total(), i.dueDate, i.paymentTerms,
-                new Amounts(i.paid(), i.credited(), i.writtenOff(), i.disputed(), i.open(), i.collectible()),
-                asOf, i.status.isOpen() ? i.daysPastDue(asOf) : 0,
+                new Amounts(s.paid(), s.credited(), s.writtenOff(), s.disputed(), s.open(), s.collectible()),
+                s.asOf(), s.daysPastDue(),
                 i.receiptConfirmedAt == null ? null : new Receipt(i.receiptConfirmedBy, i.receiptConfirmedAt),
                 i.paymentPlanId, i.closedReason, i.closedOn, i.createdAt);
     }

@@ -23,10 +23,13 @@ import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.InvoiceDraft;
 import io.tradecredit.invoice.domain.InvoiceRules;
 import io.tradecredit.invoice.domain.InvoiceSearch;
+import io.tradecredit.invoice.domain.InvoiceStanding;
 import io.tradecredit.invoice.events.InvoiceEvents;
+import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.InvoiceBatchRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.PolicyRepository;
+import io.tradecredit.invoice.persistence.ReceivablesRepository;
 
 /**
  * The invoice use cases: each runs in one transaction that changes the ledger and records the
@@ -41,6 +44,12 @@ public class Invoices {
 
     @Inject
     InvoiceBatchRepository batches;
+
+    @Inject
+    ReceivablesRepository receivables;
+
+    @Inject
+    DisputeRepository disputes;
 
     @Inject
     PolicyRepository policies;
@@ -118,13 +127,31 @@ public class Invoices {
                                 + " was issued. Send it again to see which numbers are taken."));
     }
 
-    public Uni<Invoice> get(String tenantId, UUID id) {
-        return Panache.withSession(() -> invoices.findOwned(tenantId, id)).map(i -> found(i, id));
+    /** An invoice and where it stood at the end of a day, from its dated ledger. */
+    public record AsOf(Invoice invoice, InvoiceStanding standing) {
     }
 
-    public Uni<io.tradecredit.common.api.Page<Invoice>> search(String tenantId, InvoiceSearch criteria,
-            int page, int size) {
-        return Panache.withSession(() -> invoices.search(tenantId, criteria, page, size));
+    /** The invoice as it stood on {@code asOf}; 404 when it was issued later (it did not exist yet). */
+    public Uni<AsOf> get(String tenantId, UUID id, LocalDate asOf) {
+        return Panache.withSession(() -> invoices.findOwned(tenantId, id).map(i -> found(i, id))
+                .chain(invoice -> standings(tenantId, List.of(invoice), asOf)).map(found -> found.get(0)));
+    }
+
+    /** One page of the invoices matching the criteria as they stood on {@code criteria.asOf()}. */
+    public Uni<io.tradecredit.common.api.Page<AsOf>> search(String tenantId, InvoiceSearch criteria, int page,
+            int size) {
+        return Panache.withSession(() -> invoices.search(tenantId, criteria, page, size)
+                .chain(found -> standings(tenantId, found.items(), criteria.asOf())
+                        .map(items -> new io.tradecredit.common.api.Page<>(items, page, size, found.total()))));
+    }
+
+    private Uni<List<AsOf>> standings(String tenantId, List<Invoice> found, LocalDate asOf) {
+        List<UUID> ids = found.stream().map(i -> i.id).toList();
+        return receivables.entriesOf(tenantId, ids, asOf).chain(entries -> disputes.periodsOf(tenantId, ids)
+                .map(periods -> found.stream().map(i -> new AsOf(i, InvoiceStanding.of(i, entries, periods, asOf)
+                        .orElseThrow(() -> DomainError.notFound("invoice.not-yet-issued", "Invoice " + i.invoiceNumber
+                                + " was issued on " + i.issueDate + ", after " + asOf + ": it did not exist then"))))
+                        .toList()));
     }
 
     public Uni<Invoice> cancel(String tenantId, UUID id, String reason) {

@@ -12,9 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import jakarta.persistence.LockModeType;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.invoice.domain.Invoice;
@@ -41,42 +40,90 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         return find("tenantId = ?1 and id in ?2 order by id", tenantId, ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /**
+     * The invoices of a tenant as they stood at the end of {@code :d}: issued by then, with the
+     * sums of their ledger entries effective by then. {@link #statusOn} reads these rows as
+     * {@code InvoiceStanding} reads the ledger; InvoiceListFollowsTheRulesTest pins the two together.
+     */
+    static final String AS_OF = """
+            from invoice i left join lateral (
+                select coalesce(sum(e.amount), 0) as reduced,
+                       coalesce(sum(e.amount) filter (where e.kind in ('PAYMENT', 'PAYMENT_REVERSAL')), 0) as paid,
+                       coalesce(sum(e.amount) filter (where e.kind = 'WRITE_OFF'), 0) as written_off
+                from ledger_entry e
+                where e.tenant_id = i.tenant_id and e.invoice_id = i.id and e.effective_date <= :d) l on true
+            where i.tenant_id = :t and i.issue_date <= :d""";
+
+    private static final String CANCELLED = "(i.status = 'CANCELLED' and (i.closed_on is null or i.closed_on <= :d))";
+    private static final String OPEN = "not " + CANCELLED + " and i.total_amount - l.reduced > 0";
+    private static final String SETTLED = "not " + CANCELLED + " and i.total_amount - l.reduced <= 0";
+
+    /** {@code InvoiceStanding.statusOn} as a condition on the {@link #AS_OF} rows. */
+    static String statusOn(InvoiceStatus status) {
+        return switch (status) {
+            case CANCELLED -> CANCELLED;
+            case OPEN -> OPEN + " and i.due_date >= :d";
+            case OVERDUE -> OPEN + " and i.due_date < :d";
+            case WRITTEN_OFF -> SETTLED + " and l.written_off > 0";
+            case PAID -> SETTLED + " and l.written_off <= 0 and l.paid > 0";
+            case CREDITED -> SETTLED + " and l.written_off <= 0 and l.paid <= 0";
+        };
+    }
+
+    /** One page of the invoices matching {@code c} as they stood on {@code c.asOf()}, by due date and number. */
     public Uni<io.tradecredit.common.api.Page<Invoice>> search(String tenantId, InvoiceSearch c, int page, int size) {
-        StringBuilder where = new StringBuilder("tenantId = :tenant");
+        StringBuilder where = new StringBuilder(AS_OF);
         Map<String, Object> params = new HashMap<>();
-        params.put("tenant", tenantId);
+        params.put("t", tenantId);
+        params.put("d", c.asOf());
         if (c.buyerId() != null) {
-            where.append(" and buyerId = :buyer");
+            where.append(" and i.buyer_id = :buyer");
             params.put("buyer", c.buyerId());
         }
         if (c.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", c.status());
+            where.append(" and ").append(statusOn(c.status()));
         }
         if (c.dueFrom() != null) {
-            where.append(" and dueDate >= :dueFrom");
+            where.append(" and i.due_date >= :dueFrom");
             params.put("dueFrom", c.dueFrom());
         }
         if (c.dueTo() != null) {
-            where.append(" and dueDate <= :dueTo");
+            where.append(" and i.due_date <= :dueTo");
             params.put("dueTo", c.dueTo());
         }
         if (c.dpdMin() != null || c.dpdMax() != null) {
-            // dpd = asOf - dueDate, so a DPD range is a due-date range, on what is still open
-            where.append(" and status in :open");
-            params.put("open", List.of(InvoiceStatus.OPEN, InvoiceStatus.OVERDUE));
+            // dpd = asOf - dueDate, so a DPD range is a due-date range, on what was still open
+            where.append(" and ").append(OPEN);
             if (c.dpdMin() != null) {
-                where.append(" and dueDate <= :dueByMin");
+                where.append(" and i.due_date <= :dueByMin");
                 params.put("dueByMin", c.asOf().minusDays(c.dpdMin()));
             }
             if (c.dpdMax() != null) {
-                where.append(" and dueDate >= :dueByMax");
+                where.append(" and i.due_date >= :dueByMax");
                 params.put("dueByMax", c.asOf().minusDays(c.dpdMax()));
             }
         }
-        var query = find(where.toString(), Sort.by("dueDate").and("invoiceNumber"), params).page(Page.of(page, size));
-        return query.list().chain(items -> query.count()
-                .map(total -> new io.tradecredit.common.api.Page<>(new ArrayList<>(items), page, size, total)));
+        String ids = "select i.id " + where + " order by i.due_date, i.invoice_number, i.id limit "
+                + size + " offset " + ((long) page * size);
+        String count = "select count(*) " + where;
+        return Panache.getSession().chain(session -> {
+            var idQuery = session.createNativeQuery(ids, Object.class);
+            var countQuery = session.createNativeQuery(count, Object.class);
+            params.forEach((name, value) -> {
+                idQuery.setParameter(name, value);
+                countQuery.setParameter(name, value);
+            });
+            return idQuery.getResultList().chain(found -> countQuery.getSingleResult().chain(total -> {
+                List<UUID> order = found.stream().map(r -> (UUID) r).toList();
+                Uni<List<Invoice>> loaded = order.isEmpty() ? Uni.createFrom().item(List.<Invoice>of())
+                        : list("id in ?1", order);
+                return loaded.map(items -> {
+                    List<Invoice> sorted = new ArrayList<>(items);
+                    sorted.sort(java.util.Comparator.comparingInt(i -> order.indexOf(i.id)));
+                    return new io.tradecredit.common.api.Page<>(sorted, page, size, ((Number) total).longValue());
+                });
+            }));
+        });
     }
 
     /**

@@ -110,6 +110,46 @@ class InvoiceApiTest {
     }
 
     @Test
+    void asOfReadsComeFromTheDatedLedger() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate issued = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(60);
+        LocalDate due = issued.plusDays(30);
+        String id = LedgerFixtures.issue(tenant, buyer, issued, due, "1000.00");
+        LedgerFixtures.pay(tenant, id, "400.00", due.plusDays(10));
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        // five days past due, the payment had not been received yet
+        given().auth().oauth2(viewer).queryParam("asOf", due.plusDays(5).toString()).get("/api/v1/invoices/" + id)
+                .then().statusCode(200).body("status", equalTo("OVERDUE"), "asOf", equalTo(due.plusDays(5).toString()),
+                        "amounts.paid.amount", equalTo("0.00"), "amounts.open.amount", equalTo("1000.00"),
+                        "daysPastDue", equalTo(5));
+        given().auth().oauth2(viewer).queryParam("buyerId", buyer).queryParam("asOf", due.plusDays(5).toString())
+                .get("/api/v1/invoices").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].status", equalTo("OVERDUE"), "items[0].open.amount", equalTo("1000.00"));
+        // today: derived OVERDUE though the daily job never ran, the payment counted
+        given().auth().oauth2(viewer).get("/api/v1/invoices/" + id).then()
+                .body("status", equalTo("OVERDUE"), "amounts.paid.amount", equalTo("400.00"),
+                        "amounts.open.amount", equalTo("600.00"), "daysPastDue", equalTo(30));
+        given().auth().oauth2(viewer).queryParam("status", "OVERDUE").get("/api/v1/invoices").then()
+                .body("total", equalTo(1), "items[0].open.amount", equalTo("600.00"));
+        // the day before the due date it was open, not overdue
+        given().auth().oauth2(viewer).queryParam("status", "OPEN").queryParam("asOf", due.minusDays(1).toString())
+                .get("/api/v1/invoices").then().body("total", equalTo(1));
+        given().auth().oauth2(viewer).queryParam("status", "OVERDUE").queryParam("asOf", due.minusDays(1).toString())
+                .get("/api/v1/invoices").then().body("total", equalTo(0));
+        // before its issue date it did not exist
+        given().auth().oauth2(viewer).queryParam("asOf", issued.minusDays(1).toString()).get("/api/v1/invoices/" + id)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("did not exist then"));
+        given().auth().oauth2(viewer).queryParam("asOf", issued.minusDays(1).toString()).get("/api/v1/invoices")
+                .then().body("total", equalTo(0));
+        // and the buyer's balance of the same day says the same
+        given().auth().oauth2(viewer).queryParam("asOf", due.plusDays(5).toString())
+                .get("/api/v1/buyers/" + buyer + "/balance").then().statusCode(200)
+                .body(containsString("1000.00"));
+    }
+
+    @Test
     void amountWithTooManyDecimalsNamesTheField() {
         Map<String, Object> inv = invoice(UUID.randomUUID(), ISSUED, DUE);
         inv.put("tax", Map.of("amount", "143.001", "currency", "CNY"));
@@ -177,9 +217,9 @@ class InvoiceApiTest {
                 .body(Map.of("invoices", List.of(batched, noShipment))).post("/api/v1/invoices/batch").then()
                 .statusCode(200).body("created", equalTo(2)).extract().path("results.invoiceId");
 
-        Map<String, Object> one = given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + singleId).then()
+        Map<String, Object> one = given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + singleId + "?asOf=" + ISSUED).then()
                 .statusCode(200).extract().as(Map.class);
-        Map<String, Object> other = given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + ids.get(0)).then()
+        Map<String, Object> other = given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + ids.get(0) + "?asOf=" + ISSUED).then()
                 .statusCode(200).body("issuedLate", equalTo(true), "lines[1].quantity", equalTo(2.5f),
                         "total.amount", equalTo("1243.00"), "status", equalTo("OPEN")).extract().as(Map.class);
         for (String key : List.of("id", "invoiceNumber", "createdAt")) {

@@ -52,7 +52,11 @@ class InvoiceDailyJobTest {
             given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + id + "?asOf=" + AS_OF).then()
                     .body("status", equalTo("OVERDUE"));
         }
-        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + notYetDue).then().body("status", equalTo("OPEN"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + notYetDue + "?asOf=" + AS_OF).then()
+                .body("status", equalTo("OPEN"));
+        // the job records the status it announced: no row due before the date is left OPEN
+        assertEquals(0, Database.count("select count(*) from invoice where status = 'OPEN' and due_date < ?"
+                + " and issue_date >= ? and issue_date < ?", AS_OF, ISSUED.minusDays(60), AS_OF));
         assertEquals(23, overdueEvents(acmeBuyer));
         assertEquals(23, Database.count("select count(distinct payload::jsonb ->> 'invoiceId') from outbox"
                 + " where event_type = ? and aggregate_id = ?", OVERDUE, acmeBuyer.toString()));

@@ -37,7 +37,7 @@ class InvoiceRulesTest {
     void emptyInvoiceNamesEveryMandatoryItem() {
         var empty = new InvoiceDraft(null, null, null, null, null, null, null, null, null, null, null, null);
         List<String> fields = InvoiceRules.violations(empty).stream().map(Violation::field).toList();
-        assertEquals(List.of("invoiceNumber", "issueDate", "seller", "buyerId", "buyer", "purchaseOrderNumber",
+        assertEquals(List.of("invoiceNumber", "issueDate", "seller", "buyer.id", "buyer", "purchaseOrderNumber",
                 "dueDate", "total", "tax", "lines"), fields);
     }
 

@@ -32,6 +32,9 @@ import io.tradecredit.invoice.PaymentFixtures;
 import io.tradecredit.invoice.domain.BalanceHistory;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LateChargeAccount;
+import io.tradecredit.invoice.domain.InvoiceSearch;
+import io.tradecredit.invoice.domain.InvoiceStanding;
+import io.tradecredit.invoice.domain.InvoiceStatus;
 import io.tradecredit.invoice.domain.LedgerEntry;
 import io.tradecredit.testing.Database;
 
@@ -39,7 +42,8 @@ import io.tradecredit.testing.Database;
  * "Owed on a date" and "open on a date" are decided in Java ({@link LateChargeAccount#owedOn},
  * {@link BalanceHistory#openOn}) and, for reports over many invoices, in SQL
  * ({@link ReceivablesRepository#OWED}, {@link ReceivablesRepository#openItems},
- * {@link ReceivablesRepository#creditSales}). On the same invoices, for every day around their
+ * {@link ReceivablesRepository#creditSales}); an invoice's status on a date in Java
+ * ({@link InvoiceStanding}) and in the invoice list's SQL ({@link InvoiceRepository#search}). On the same invoices, for every day around their
  * lives, the SQL must answer what the Java rule answers: the rule is the reference.
  */
 @QuarkusTest
@@ -98,9 +102,11 @@ class ReceivablesFollowTheRulesTest {
         List<Invoice> all = await(() -> invoices.list("tenantId", tenant));
         assertEquals(11, all.size());
         Map<UUID, BalanceHistory> balances = new TreeMap<>();
+        Map<UUID, List<LedgerEntry>> ledgers = new TreeMap<>();
         for (Invoice i : all) {
             List<LedgerEntry> entries = await(() -> ledger.ofInvoice(tenant, i.id));
             balances.put(i.id, BalanceHistory.of(i, entries, List.of()));
+            ledgers.put(i.id, entries);
         }
 
         List<String> differences = new ArrayList<>();
@@ -133,6 +139,20 @@ class ReceivablesFollowTheRulesTest {
                     .forEach(i -> salesJava.merge(i.currency, i.total(), Money::plus));
             if (!salesSql.equals(salesJava)) {
                 differences.add(day + " credit sales: " + diff(salesSql, salesJava));
+            }
+            // the invoice list by status as of the day: InvoiceStanding's status, in SQL
+            for (InvoiceStatus status : InvoiceStatus.values()) {
+                Map<UUID, String> listed = new TreeMap<>();
+                await(() -> invoices.search(tenant, new InvoiceSearch(null, status, null, null, null, null, day), 0, 100))
+                        .items().forEach(i -> listed.put(i.id, status.name()));
+                Map<UUID, String> rule = new TreeMap<>();
+                for (Invoice i : all) {
+                    InvoiceStanding.of(i, ledgers.get(i.id), List.of(), day).filter(s -> s.status() == status)
+                            .ifPresent(s -> rule.put(i.id, status.name()));
+                }
+                if (!listed.equals(rule)) {
+                    differences.add(day + " listed " + status + ": " + diff(listed, rule));
+                }
             }
         }
         assertTrue(differences.isEmpty(), String.join("\n", differences));
