@@ -49,6 +49,10 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             where.append(" and buyerId = :buyer");
             params.put("buyer", c.buyerId());
         }
+        if (c.invoiceNumber() != null) {
+            where.append(" and invoiceNumber = :number");
+            params.put("number", c.invoiceNumber());
+        }
         if (c.status() != null) {
             where.append(" and status = :status");
             params.put("status", c.status());

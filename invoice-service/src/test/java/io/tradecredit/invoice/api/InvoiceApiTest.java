@@ -7,6 +7,7 @@ import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_GLOBEX;
 import static io.tradecredit.invoice.InvoiceFixtures.VIEWER_ACME;
 import static io.tradecredit.invoice.InvoiceFixtures.invoice;
 import static io.tradecredit.invoice.InvoiceFixtures.issue;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -214,6 +215,29 @@ class InvoiceApiTest {
                 .get("/api/v1/invoices").then().body("items.size()", equalTo(1), "page", equalTo(1));
         given().auth().oauth2(VIEWER_ACME).queryParam("dueFrom", "31.12.2026").get("/api/v1/invoices")
                 .then().statusCode(400).body("errors[0].field", equalTo("dueFrom"));
+    }
+
+    @Test
+    void invoiceNumberFindsThatInvoiceOnlyWithinTheTenant() {
+        UUID buyer = UUID.randomUUID();
+        Map<String, Object> wanted = invoice(buyer, ISSUED, DUE);
+        String id = issue(wanted);
+        issue(invoice(buyer, ISSUED, DUE));
+        String number = (String) wanted.get("invoiceNumber");
+        // globex issued the same number to its own buyer
+        Map<String, Object> globexInvoice = invoice(UUID.randomUUID(), ISSUED, DUE.plusDays(7));
+        globexInvoice.put("invoiceNumber", number);
+        String globexId = given().auth().oauth2(FINANCE_GLOBEX).contentType(ContentType.JSON).body(globexInvoice)
+                .post("/api/v1/invoices").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(VIEWER_ACME).queryParam("invoiceNumber", number).get("/api/v1/invoices").then()
+                .statusCode(200).body("total", equalTo(1), "items.id", contains(id),
+                        "items[0].invoiceNumber", equalTo(number), "items[0].buyerId", equalTo(buyer.toString()));
+        given().auth().oauth2(FINANCE_GLOBEX).queryParam("invoiceNumber", number).get("/api/v1/invoices").then()
+                .statusCode(200).body("total", equalTo(1), "items.id", contains(globexId));
+        // exact: a prefix of the number is another number
+        given().auth().oauth2(VIEWER_ACME).queryParam("invoiceNumber", number.substring(0, number.length() - 1))
+                .get("/api/v1/invoices").then().statusCode(200).body("total", equalTo(0), "items.size()", equalTo(0));
     }
 
     @Test
