@@ -54,6 +54,9 @@ public class Reports {
     @Inject
     Policies policies;
 
+    @Inject
+    Buyers buyers;
+
     /** DSO per currency that has receivables or sales, with the period it was taken over; of one buyer, or all (null). */
     public record DsoReport(LocalDate asOf, UUID buyerId, int periodDays, List<Dso> currencies) {
     }
@@ -75,8 +78,17 @@ public class Reports {
         }));
     }
 
+    /** A buyer's open invoices in aging buckets; 404 for a buyer the tenant does not know ({@link Buyers}). */
+    public Uni<List<Aging.Row>> buyerBalance(String tenantId, UUID buyerId, LocalDate asOf) {
+        return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
+                .chain(() -> receivables.openItems(tenantId, buyerId, asOf)))
+                .map(items -> Aging.of(items, asOf));
+    }
+
+    /** A buyer's statement; 404 for a buyer the tenant does not know ({@link Buyers}). */
     public Uni<BuyerStatement> statement(String tenantId, UUID buyerId, LocalDate from, LocalDate asOf) {
-        return Panache.withSession(() -> policies.termsOf(tenantId, buyerId).chain(terms -> receivables
+        return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
+                .chain(() -> policies.termsOf(tenantId, buyerId)).chain(terms -> receivables
                 .openItems(tenantId, buyerId, asOf)
                 .chain(items -> lines(tenantId, items.stream().map(OpenItem::invoiceId).toList(), terms.policy(), asOf))
                 .chain(lines -> receivables.entriesOfBuyer(tenantId, buyerId, from, asOf)
