@@ -11,11 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.Reports;
@@ -38,8 +41,12 @@ public class BuyerBalanceResource {
     Clock clock;
 
     @GET
+    @APIResponse(responseCode = "200", description = "The buyer's open balance per currency")
+    @APIResponse(responseCode = "400", description = "asOf is not a date", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "A buyer this tenant never invoiced and credit-service never registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<BalanceView> balance(@RestPath UUID buyerId, @RestQuery String asOf) {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
-        return reports.aging(tenant.id(), buyerId, date).map(rows -> BalanceView.of(buyerId, date, rows));
+        return reports.buyerBalance(tenant.id(), buyerId, date).map(rows -> BalanceView.of(buyerId, date, rows));
     }
 }

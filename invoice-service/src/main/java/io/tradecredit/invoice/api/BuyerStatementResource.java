@@ -11,11 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -39,6 +42,11 @@ public class BuyerStatementResource {
     Clock clock;
 
     @GET
+    @APIResponse(responseCode = "200", description = "The buyer's statement")
+    @APIResponse(responseCode = "400", description = "asOf or from is not a date, or from is after asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "A buyer this tenant never invoiced and credit-service never registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<StatementView> statement(@RestPath UUID buyerId, @RestQuery String asOf, @RestQuery String from) {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         LocalDate start = QueryParams.date(from, "from");

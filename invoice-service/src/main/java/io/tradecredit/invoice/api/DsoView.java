@@ -3,6 +3,7 @@ package io.tradecredit.invoice.api;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.app.Reports.DsoReport;
@@ -10,14 +11,15 @@ import io.tradecredit.invoice.app.Reports.DsoReport;
 /**
  * DSO per currency as of a date: receivables open then / invoice totals issued in the
  * {@code periodDays} up to then × periodDays. {@code dso} is null, with a reason, without sales.
+ * With {@code buyerId}, both are that buyer's only; without it (null), the tenant's.
  */
-public record DsoView(LocalDate asOf, int periodDays, List<Row> currencies) {
+public record DsoView(LocalDate asOf, UUID buyerId, int periodDays, List<Row> currencies) {
 
     public record Row(String currency, Money receivables, Money creditSales, BigDecimal dso, String reason) {
     }
 
     static DsoView of(DsoReport r) {
-        return new DsoView(r.asOf(), r.periodDays(), r.currencies().stream()
+        return new DsoView(r.asOf(), r.buyerId(), r.periodDays(), r.currencies().stream()
                 .map(d -> new Row(d.receivables().currencyCode(), d.receivables(), d.creditSales(), d.days(), d.reason()))
                 .toList());
     }

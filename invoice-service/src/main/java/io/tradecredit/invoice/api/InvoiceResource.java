@@ -21,6 +21,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -118,16 +121,22 @@ public class InvoiceResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The tenant's invoices matching every criterion given, paginated")
+    @APIResponse(responseCode = "400", description = "A query value that cannot be read, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Page<InvoiceSummary>> search(@RestQuery UUID buyerId, @RestQuery InvoiceStatus status,
             @RestQuery String dueFrom, @RestQuery String dueTo, @RestQuery @Min(0) Integer dpdMin,
             @RestQuery @Min(0) Integer dpdMax, @RestQuery String asOf,
+            @Parameter(description = "the invoice number exactly as issued (leading and trailing blanks ignored)")
+            @RestQuery String invoiceNumber,
             @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         if (dpdMin != null && dpdMax != null && dpdMin > dpdMax) {
             throw ProblemException.invalidField("dpdMin", "must not exceed dpdMax");
         }
         var criteria = new InvoiceSearch(buyerId, status, QueryParams.date(dueFrom, "dueFrom"),
-                QueryParams.date(dueTo, "dueTo"), dpdMin, dpdMax, date);
+                QueryParams.date(dueTo, "dueTo"), dpdMin, dpdMax, date,
+                invoiceNumber == null || invoiceNumber.isBlank() ? null : invoiceNumber.strip());
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         return invoices.search(tenant.id(), criteria, p, s).map(found -> new Page<>(

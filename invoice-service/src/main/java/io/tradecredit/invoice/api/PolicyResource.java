@@ -12,13 +12,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.Policies;
 import io.tradecredit.invoice.domain.InvoicingPolicy;
+import io.tradecredit.invoice.domain.InvoicingPolicy.UnknownBuyers;
 
-/** The tenant's invoicing policy: issue deadline, late-charge terms, DSO period. */
+/** The tenant's invoicing policy: issue deadline, late-charge terms, DSO period, issue-date tolerance, unknown buyers. */
 @Path("/api/v1/policies/invoicing")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READERS)
@@ -29,17 +35,27 @@ public class PolicyResource {
     @Inject
     Policies policies;
 
+    /** The whole policy; the two settings added later may be left out and then take their defaults. */
     public record Request(@NotNull @Min(0) @Max(8760) Integer issueDeadlineHours,
-            @NotNull @Valid LateChargeTermsJson.Request lateCharges, @NotNull @Min(1) @Max(366) Integer dsoPeriodDays) {
+            @NotNull @Valid LateChargeTermsJson.Request lateCharges, @NotNull @Min(1) @Max(366) Integer dsoPeriodDays,
+            @Schema(description = "days after today an issue date may lie; default 1")
+            @Min(0) @Max(366) Integer issueDateToleranceDays,
+            @Schema(description = "invoices to buyers credit-service has not registered: ACCEPT (default) or REFUSE")
+            UnknownBuyers unknownBuyers) {
 
         InvoicingPolicy toPolicy() {
-            return new InvoicingPolicy(issueDeadlineHours, lateCharges.toPolicy(), dsoPeriodDays);
+            return new InvoicingPolicy(issueDeadlineHours, lateCharges.toPolicy(), dsoPeriodDays,
+                    issueDateToleranceDays == null ? InvoicingPolicy.DEFAULT.issueDateToleranceDays()
+                            : issueDateToleranceDays,
+                    unknownBuyers == null ? InvoicingPolicy.DEFAULT.unknownBuyers() : unknownBuyers);
         }
     }
 
-    public record View(int issueDeadlineHours, LateChargeTermsJson.View lateCharges, int dsoPeriodDays) {
+    public record View(int issueDeadlineHours, LateChargeTermsJson.View lateCharges, int dsoPeriodDays,
+            int issueDateToleranceDays, UnknownBuyers unknownBuyers) {
         static View of(InvoicingPolicy p) {
-            return new View(p.issueDeadlineHours(), LateChargeTermsJson.View.of(p.lateCharges()), p.dsoPeriodDays());
+            return new View(p.issueDeadlineHours(), LateChargeTermsJson.View.of(p.lateCharges()), p.dsoPeriodDays(),
+                    p.issueDateToleranceDays(), p.unknownBuyers());
         }
     }
 
@@ -50,6 +66,9 @@ public class PolicyResource {
 
     @PUT
     @RolesAllowed(Roles.TENANT_ADMIN)
+    @APIResponse(responseCode = "200", description = "The policy as saved")
+    @APIResponse(responseCode = "400", description = "Every missing or out-of-range field named; nothing changes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<View> put(@Valid @NotNull Request request) {
         return policies.saveTenantPolicy(tenant.id(), request.toPolicy(), tenant.subject()).map(View::of);
     }

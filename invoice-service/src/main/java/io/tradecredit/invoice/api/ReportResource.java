@@ -11,10 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.Reports;
@@ -42,10 +46,16 @@ public class ReportResource {
         return reports.aging(tenant.id(), buyer, date).map(rows -> AgingView.of(date, buyer, rows));
     }
 
+    /** DSO of all the tenant's receivables, or of one buyer's with {@code buyerId}. */
     @GET
     @Path("/dso")
-    public Uni<DsoView> dso(@RestQuery String asOf) {
+    @APIResponse(responseCode = "200", description = "DSO per currency, of the tenant or of the buyer named")
+    @APIResponse(responseCode = "400", description = "asOf is not a date or buyerId not an id, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<DsoView> dso(@RestQuery String asOf,
+            @Parameter(description = "only this buyer's receivables and credit sales") @RestQuery String buyerId) {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
-        return reports.dso(tenant.id(), date).map(DsoView::of);
+        UUID buyer = QueryParams.uuid(buyerId, "buyerId");
+        return reports.dso(tenant.id(), buyer, date).map(DsoView::of);
     }
 }

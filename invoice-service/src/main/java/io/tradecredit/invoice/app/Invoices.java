@@ -25,6 +25,8 @@ import io.tradecredit.invoice.domain.InvoiceRules;
 import io.tradecredit.invoice.domain.InvoiceSearch;
 import io.tradecredit.invoice.domain.InvoiceStanding;
 import io.tradecredit.invoice.events.InvoiceEvents;
+import io.tradecredit.invoice.domain.InvoicingPolicy;
+import io.tradecredit.invoice.persistence.BuyerRepository;
 import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.InvoiceBatchRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
@@ -55,6 +57,9 @@ public class Invoices {
     PolicyRepository policies;
 
     @Inject
+    BuyerRepository buyers;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -71,11 +76,11 @@ public class Invoices {
     public Uni<Invoice> issue(String tenantId, InvoiceDraft draft) {
         List<Violation> errors = InvoiceRules.violations(draft);
         if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(incomplete(errors));
+            return Uni.createFrom().failure(incomplete(errors)); // no need to read the policy
         }
         return issueBatch(tenantId, List.of(draft)).map(items -> {
             if (items.get(0).invoice() == null) {
-                throw duplicate(draft.invoiceNumber()); // valid, so refused only for its number
+                throw items.get(0).refusal();
             }
             return items.get(0).invoice();
         }).onFailure(Invoices::isDuplicateNumber).transform(e -> duplicate(draft.invoiceNumber()));
@@ -91,40 +96,66 @@ public class Invoices {
             return Uni.createFrom().failure(DomainError.invalidField("invoice.batch-too-large", "invoices",
                     "at most " + MAX_BATCH + " invoices per batch, got " + drafts.size()));
         }
-        List<BatchItem> results = new ArrayList<>(drafts.size());
-        List<Integer> valid = new ArrayList<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            InvoiceDraft d = drafts.get(i);
-            List<Violation> errors = d == null ? List.of(new Violation("invoices[" + i + "]", "is empty"))
-                    : InvoiceRules.violations(d);
-            results.add(errors.isEmpty() ? null : new BatchItem(i, null, incomplete(errors)));
-            if (errors.isEmpty()) {
-                valid.add(i);
+        return CurrentTransaction.run(() -> policies.policyOf(tenantId).chain(policy -> {
+            List<BatchItem> results = new ArrayList<>(drafts.size());
+            List<Integer> valid = new ArrayList<>();
+            LocalDate today = LocalDate.now(clock);
+            for (int i = 0; i < drafts.size(); i++) {
+                InvoiceDraft d = drafts.get(i);
+                List<Violation> errors = d == null ? List.of(new Violation("invoices[" + i + "]", "is empty"))
+                        : InvoiceRules.violations(d, policy, today);
+                results.add(errors.isEmpty() ? null : new BatchItem(i, null, incomplete(errors)));
+                if (errors.isEmpty()) {
+                    valid.add(i);
+                }
             }
+            return refuseUnknownBuyers(tenantId, policy, drafts, valid, results)
+                    .chain(() -> issueValid(tenantId, policy, drafts, valid, results));
+        })).onFailure(Invoices::isDuplicateNumber).transform(e -> DomainError.conflict("invoice.number-taken",
+                "Another request issued one of these invoice numbers at the same time; nothing of this batch"
+                        + " was issued. Send it again to see which numbers are taken."));
+    }
+
+    /**
+     * Under a policy that refuses unknown buyers, refuses the valid items whose buyer credit-service
+     * has not registered (and drops them from {@code valid}); under the default, nothing is read.
+     */
+    private Uni<Void> refuseUnknownBuyers(String tenantId, InvoicingPolicy policy, List<InvoiceDraft> drafts,
+            List<Integer> valid, List<BatchItem> results) {
+        if (policy.unknownBuyers() == InvoicingPolicy.UnknownBuyers.ACCEPT || valid.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
+        return buyers.registeredOf(tenantId, valid.stream().map(i -> drafts.get(i).buyerId()).toList())
+                .invoke(registered -> valid.removeIf(i -> {
+                    UUID buyerId = drafts.get(i).buyerId();
+                    var refusal = InvoiceRules.buyerRefusal(buyerId, registered.contains(buyerId), policy);
+                    refusal.ifPresent(r -> results.set(i, new BatchItem(i, null, r)));
+                    return refusal.isPresent();
+                })).replaceWithVoid();
+    }
+
+    /** Issues the valid items whose numbers are free, in the current transaction. */
+    private Uni<List<BatchItem>> issueValid(String tenantId, InvoicingPolicy policy, List<InvoiceDraft> drafts,
+            List<Integer> valid, List<BatchItem> results) {
         List<String> numbers = valid.stream().map(i -> drafts.get(i).invoiceNumber().strip()).toList();
-        return CurrentTransaction.run(() -> policies.policyOf(tenantId).chain(policy -> batches
-                .existingNumbers(tenantId, numbers).chain(existing -> {
-                    OffsetDateTime now = OffsetDateTime.now(clock);
-                    Set<String> taken = new HashSet<>(existing);
-                    List<Invoice> issued = new ArrayList<>();
-                    for (int i : valid) {
-                        InvoiceDraft d = drafts.get(i);
-                        if (!taken.add(d.invoiceNumber().strip())) {
-                            results.set(i, new BatchItem(i, null, duplicate(d.invoiceNumber())));
-                            continue;
-                        }
-                        Invoice invoice = Invoice.issue(tenantId, UUID.randomUUID(), d, policy, now);
-                        issued.add(invoice);
-                        results.set(i, new BatchItem(i, invoice, null));
-                    }
-                    return batches.insertIssued(issued)
-                            .chain(() -> outbox.record(issued.stream().map(InvoiceEvents::issued).toList()))
-                            .replaceWith(results);
-                })))
-                .onFailure(Invoices::isDuplicateNumber).transform(e -> DomainError.conflict("invoice.number-taken",
-                        "Another request issued one of these invoice numbers at the same time; nothing of this batch"
-                                + " was issued. Send it again to see which numbers are taken."));
+        return batches.existingNumbers(tenantId, numbers).chain(existing -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            Set<String> taken = new HashSet<>(existing);
+            List<Invoice> issued = new ArrayList<>();
+            for (int i : valid) {
+                InvoiceDraft d = drafts.get(i);
+                if (!taken.add(d.invoiceNumber().strip())) {
+                    results.set(i, new BatchItem(i, null, duplicate(d.invoiceNumber())));
+                    continue;
+                }
+                Invoice invoice = Invoice.issue(tenantId, UUID.randomUUID(), d, policy, now);
+                issued.add(invoice);
+                results.set(i, new BatchItem(i, invoice, null));
+            }
+            return batches.insertIssued(issued)
+                    .chain(() -> outbox.record(issued.stream().map(InvoiceEvents::issued).toList()))
+                    .replaceWith(results);
+        });
     }
 
     /** An invoice and where it stood at the end of a day, from its dated ledger. */

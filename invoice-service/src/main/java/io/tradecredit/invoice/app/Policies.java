@@ -22,6 +22,9 @@ public class Policies {
     PolicyRepository policies;
 
     @Inject
+    Buyers buyers;
+
+    @Inject
     Clock clock;
 
     public Uni<InvoicingPolicy> tenantPolicy(String tenantId) {
@@ -33,14 +36,16 @@ public class Policies {
                 .replaceWith(policy);
     }
 
-    /** The terms that apply to the buyer: its own if agreed, else the tenant's. */
+    /** The terms that apply to the buyer: its own if agreed, else the tenant's; 404 for a buyer the tenant does not know. */
     public Uni<LateChargeTerms> buyerTerms(String tenantId, UUID buyerId) {
-        return Panache.withSession(() -> termsOf(tenantId, buyerId));
+        return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId).chain(() -> termsOf(tenantId, buyerId)));
     }
 
+    /** Terms agreed with a buyer the tenant knows ({@link Buyers}); 404 for another, and nothing is stored. */
     public Uni<LateChargeTerms> saveBuyerTerms(String tenantId, UUID buyerId, LateChargePolicy terms, String by) {
-        return Panache.withTransaction(() -> policies.saveBuyerLateCharges(tenantId, buyerId, terms, by,
-                OffsetDateTime.now(clock))).replaceWith(new LateChargeTerms(terms, LateChargeTerms.Source.BUYER));
+        return Panache.withTransaction(() -> buyers.requireKnown(tenantId, buyerId)
+                .chain(() -> policies.saveBuyerLateCharges(tenantId, buyerId, terms, by, OffsetDateTime.now(clock))))
+                .replaceWith(new LateChargeTerms(terms, LateChargeTerms.Source.BUYER));
     }
 
     /** Drops the buyer's own terms: the tenant's apply again. 404 if it had none. */

@@ -54,8 +54,11 @@ public class Reports {
     @Inject
     Policies policies;
 
-    /** DSO per currency that has receivables or sales, with the period it was taken over. */
-    public record DsoReport(LocalDate asOf, int periodDays, List<Dso> currencies) {
+    @Inject
+    Buyers buyers;
+
+    /** DSO per currency that has receivables or sales, with the period it was taken over; of one buyer, or all (null). */
+    public record DsoReport(LocalDate asOf, UUID buyerId, int periodDays, List<Dso> currencies) {
     }
 
     /** Aging of the tenant's receivables, or of one buyer's when {@code buyerId} is given. */
@@ -64,17 +67,28 @@ public class Reports {
                 .map(items -> Aging.of(items, asOf));
     }
 
-    public Uni<DsoReport> dso(String tenantId, LocalDate asOf) {
+    /** DSO of the tenant's receivables, or of one buyer's (its receivables over its sales) when {@code buyerId} is given. */
+    public Uni<DsoReport> dso(String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
             int period = policy.dsoPeriodDays();
-            return receivables.openItems(tenantId, null, asOf).chain(items -> receivables
-                    .creditSales(tenantId, asOf.minusDays(period), asOf)
-                    .map(sales -> new DsoReport(asOf, period, dsoPerCurrency(Aging.of(items, asOf), sales, period))));
+            return receivables.openItems(tenantId, buyerId, asOf).chain(items -> receivables
+                    .creditSales(tenantId, buyerId, asOf.minusDays(period), asOf)
+                    .map(sales -> new DsoReport(asOf, buyerId, period,
+                            dsoPerCurrency(Aging.of(items, asOf), sales, period))));
         }));
     }
 
+    /** A buyer's open invoices in aging buckets; 404 for a buyer the tenant does not know ({@link Buyers}). */
+    public Uni<List<Aging.Row>> buyerBalance(String tenantId, UUID buyerId, LocalDate asOf) {
+        return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
+                .chain(() -> receivables.openItems(tenantId, buyerId, asOf)))
+                .map(items -> Aging.of(items, asOf));
+    }
+
+    /** A buyer's statement; 404 for a buyer the tenant does not know ({@link Buyers}). */
     public Uni<BuyerStatement> statement(String tenantId, UUID buyerId, LocalDate from, LocalDate asOf) {
-        return Panache.withSession(() -> policies.termsOf(tenantId, buyerId).chain(terms -> receivables
+        return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
+                .chain(() -> policies.termsOf(tenantId, buyerId)).chain(terms -> receivables
                 .openItems(tenantId, buyerId, asOf)
                 .chain(items -> lines(tenantId, items.stream().map(OpenItem::invoiceId).toList(), terms.policy(), asOf))
                 .chain(lines -> receivables.entriesOfBuyer(tenantId, buyerId, from, asOf)

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
@@ -58,6 +61,36 @@ public final class InvoiceRules {
             }
         }
         return errors;
+    }
+
+    /**
+     * {@link #violations(InvoiceDraft)} and what the tenant's policy adds: an issue date no later
+     * than {@code today} plus the policy's tolerance (an invoice is issued when it is sent, not
+     * ahead of time; dating it weeks ahead would also start its due date and late charges late).
+     */
+    public static List<Violation> violations(InvoiceDraft d, InvoicingPolicy policy, LocalDate today) {
+        List<Violation> errors = violations(d);
+        LocalDate latest = policy.latestIssueDate(today);
+        if (d.issueDate() != null && d.issueDate().isAfter(latest)) {
+            int days = policy.issueDateToleranceDays();
+            errors.add(new Violation("issueDate", "must not be after " + latest + " (today, " + today
+                    + ", plus the tenant's tolerance of " + days + (days == 1 ? " day)" : " days)")));
+        }
+        return errors;
+    }
+
+    /**
+     * The refusal of an invoice to a buyer that credit-service has not registered, when the
+     * tenant's policy refuses those; empty when the invoice may go to this buyer.
+     */
+    public static Optional<DomainError> buyerRefusal(UUID buyerId, boolean registered, InvoicingPolicy policy) {
+        if (registered || policy.unknownBuyers() == InvoicingPolicy.UnknownBuyers.ACCEPT) {
+            return Optional.empty();
+        }
+        return Optional.of(new DomainError(DomainError.Kind.UNPROCESSABLE, "invoice.buyer-unknown",
+                "Buyer " + buyerId + " is not registered with credit-service, and this tenant's invoicing policy"
+                        + " refuses invoices to unknown buyers.",
+                List.of(new Violation("buyer.id", "is not a buyer registered with credit-service"))));
     }
 
     /** Issued more than the policy's deadline (default 48 h, counted in whole days) after shipment. */

@@ -1,11 +1,27 @@
 package io.tradecredit.invoice.domain;
 
+import java.time.LocalDate;
+
 /**
  * A tenant's invoicing and late-charge terms (docs/domain.md §2); every number is a default the
  * tenant can change. Late charges may be overridden per buyer.
+ *
+ * <p>{@code issueDateToleranceDays}: how far after today an issue date may lie (default 1 day,
+ * so an invoice dated by a seller in UTC+8 after midnight is not refused while the service's
+ * UTC date is still the day before). {@code unknownBuyers}: whether invoices to buyers
+ * credit-service has not registered are accepted (the default, so tenants that invoice before
+ * registering their buyers go on as before) or refused.
  */
-public record InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays) {
-    public static final InvoicingPolicy DEFAULT = new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 90);
+public record InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays,
+        int issueDateToleranceDays, UnknownBuyers unknownBuyers) {
+    public static final int DEFAULT_ISSUE_DATE_TOLERANCE_DAYS = 1;
+    public static final InvoicingPolicy DEFAULT = new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 90,
+            DEFAULT_ISSUE_DATE_TOLERANCE_DAYS, UnknownBuyers.ACCEPT);
+
+    /** What an invoice to a buyer that credit-service has not registered gets. */
+    public enum UnknownBuyers {
+        ACCEPT, REFUSE
+    }
 
     public InvoicingPolicy {
         if (issueDeadlineHours < 0) {
@@ -14,5 +30,21 @@ public record InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharg
         if (dsoPeriodDays < 1) {
             throw new IllegalArgumentException("dsoPeriodDays must be at least 1");
         }
+        if (issueDateToleranceDays < 0) {
+            throw new IllegalArgumentException("issueDateToleranceDays must not be negative");
+        }
+        if (unknownBuyers == null) {
+            throw new IllegalArgumentException("unknownBuyers is required");
+        }
+    }
+
+    /** The terms with the defaults for the issue-date tolerance and unknown buyers. */
+    public InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays) {
+        this(issueDeadlineHours, lateCharges, dsoPeriodDays, DEFAULT_ISSUE_DATE_TOLERANCE_DAYS, UnknownBuyers.ACCEPT);
+    }
+
+    /** The latest issue date an invoice submitted {@code today} may carry. */
+    public LocalDate latestIssueDate(LocalDate today) {
+        return today.plusDays(issueDateToleranceDays);
     }
 }

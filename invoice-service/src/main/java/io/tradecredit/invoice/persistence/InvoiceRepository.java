@@ -80,6 +80,10 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             where.append(" and i.buyer_id = :buyer");
             params.put("buyer", c.buyerId());
         }
+        if (c.invoiceNumber() != null) {
+            where.append(" and i.invoice_number = :number");
+            params.put("number", c.invoiceNumber());
+        }
         if (c.status() != null) {
             where.append(" and ").append(statusOn(c.status()));
         }

@@ -52,13 +52,21 @@ public class ReceivablesRepository {
         }).map(rows -> rows.stream().map(ReceivablesRepository::toOpenItem).toList());
     }
 
-    /** Per currency, the totals of invoices issued after {@code after} up to {@code asOf} and still owed then. */
-    public Uni<Map<String, Money>> creditSales(String tenantId, LocalDate after, LocalDate asOf) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "select i.currency, sum(i.total_amount) as sales from invoice i where " + OWED
-                        + " and i.issue_date > :from group by i.currency", Tuple.class)
-                .setParameter("t", tenantId).setParameter("d", asOf).setParameter("from", after).getResultList())
-                .map(rows -> {
+    /**
+     * Per currency, the totals of invoices issued after {@code after} up to {@code asOf} and still
+     * owed then; to one buyer, or to all when {@code buyerId} is null.
+     */
+    public Uni<Map<String, Money>> creditSales(String tenantId, UUID buyerId, LocalDate after, LocalDate asOf) {
+        String sql = "select i.currency, sum(i.total_amount) as sales from invoice i where " + OWED
+                + (buyerId == null ? "" : " and i.buyer_id = :b") + " and i.issue_date > :from group by i.currency";
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Tuple.class).setParameter("t", tenantId).setParameter("d", asOf)
+                    .setParameter("from", after);
+            if (buyerId != null) {
+                q.setParameter("b", buyerId);
+            }
+            return q.getResultList();
+        }).map(rows -> {
                     Map<String, Money> sales = new TreeMap<>();
                     rows.forEach(r -> sales.put(Rows.currencyCode(r, "currency"), Rows.money(r, "sales", "currency")));
                     return sales;

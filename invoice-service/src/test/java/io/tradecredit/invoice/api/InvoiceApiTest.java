@@ -8,6 +8,7 @@ import static io.tradecredit.invoice.InvoiceFixtures.FINANCE_GLOBEX;
 import static io.tradecredit.invoice.InvoiceFixtures.VIEWER_ACME;
 import static io.tradecredit.invoice.InvoiceFixtures.invoice;
 import static io.tradecredit.invoice.InvoiceFixtures.issue;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -292,6 +294,60 @@ class InvoiceApiTest {
                 .get("/api/v1/invoices").then().body("items.size()", equalTo(1), "page", equalTo(1));
         given().auth().oauth2(VIEWER_ACME).queryParam("dueFrom", "31.12.2026").get("/api/v1/invoices")
                 .then().statusCode(400).body("errors[0].field", equalTo("dueFrom"));
+    }
+
+    @Test
+    void invoiceNumberFindsThatInvoiceOnlyWithinTheTenant() {
+        UUID buyer = UUID.randomUUID();
+        Map<String, Object> wanted = invoice(buyer, ISSUED, DUE);
+        String id = issue(wanted);
+        issue(invoice(buyer, ISSUED, DUE));
+        String number = (String) wanted.get("invoiceNumber");
+        // globex issued the same number to its own buyer
+        Map<String, Object> globexInvoice = invoice(UUID.randomUUID(), ISSUED, DUE.plusDays(7));
+        globexInvoice.put("invoiceNumber", number);
+        String globexId = given().auth().oauth2(FINANCE_GLOBEX).contentType(ContentType.JSON).body(globexInvoice)
+                .post("/api/v1/invoices").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(VIEWER_ACME).queryParam("invoiceNumber", number).get("/api/v1/invoices").then()
+                .statusCode(200).body("total", equalTo(1), "items.id", contains(id),
+                        "items[0].invoiceNumber", equalTo(number), "items[0].buyerId", equalTo(buyer.toString()));
+        given().auth().oauth2(FINANCE_GLOBEX).queryParam("invoiceNumber", number).get("/api/v1/invoices").then()
+                .statusCode(200).body("total", equalTo(1), "items.id", contains(globexId));
+        // exact: a prefix of the number is another number
+        given().auth().oauth2(VIEWER_ACME).queryParam("invoiceNumber", number.substring(0, number.length() - 1))
+                .get("/api/v1/invoices").then().statusCode(200).body("total", equalTo(0), "items.size()", equalTo(0));
+    }
+
+    @Test
+    void issueDateBeyondTheTenantsToleranceIsRefusedNamingIssueDate() {
+        String tenant = LedgerFixtures.freshTenant();
+        String admin = LedgerFixtures.token(tenant, "tenant-admin");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        UUID buyer = UUID.randomUUID();
+        // default: a day of tolerance
+        LedgerFixtures.issue(tenant, LedgerFixtures.invoice(buyer, today.plusDays(1), today.plusDays(31), "100.00", "CNY"));
+        Map<String, Object> halfAYearAhead = LedgerFixtures.invoice(buyer, today.plusMonths(6), today.plusMonths(7),
+                "100.00", "CNY");
+        given().auth().oauth2(LedgerFixtures.token(tenant, "finance")).contentType(ContentType.JSON).body(halfAYearAhead)
+                .post("/api/v1/invoices").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.size()", equalTo(1), "errors[0].field", equalTo("issueDate"),
+                        "errors[0].message", containsString("must not be after " + today.plusDays(1)));
+        assertEquals(0, Database.count("select count(*) from invoice where invoice_number = ?",
+                halfAYearAhead.get("invoiceNumber")));
+
+        // the tenant allows none: tomorrow is refused, in a batch too, and today is fine
+        Map<String, Object> policy = new HashMap<>(PolicyApiTest.policy(48, "0.0005", 30, "0.03", 90));
+        policy.put("issueDateToleranceDays", 0);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(policy).put("/api/v1/policies/invoicing")
+                .then().statusCode(200).body("issueDateToleranceDays", equalTo(0));
+        given().auth().oauth2(LedgerFixtures.token(tenant, "finance")).contentType(ContentType.JSON)
+                .body(Map.of("invoices", List.of(
+                        LedgerFixtures.invoice(buyer, today.plusDays(1), today.plusDays(31), "100.00", "CNY"),
+                        LedgerFixtures.invoice(buyer, today, today.plusDays(30), "100.00", "CNY"))))
+                .post("/api/v1/invoices/batch").then().statusCode(200)
+                .body("created", equalTo(1), "results[0].status", equalTo(400),
+                        "results[0].problem.errors[0].field", equalTo("issueDate"), "results[1].status", equalTo(201));
     }
 
     @Test

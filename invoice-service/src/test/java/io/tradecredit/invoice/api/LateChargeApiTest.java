@@ -86,10 +86,10 @@ class LateChargeApiTest {
     void buyersOwnTermsAreApplied() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
+        String id = issue(tenant, buyer, ISSUED, DUE, "10000.00");
         given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
                 .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01"))
                 .put("/api/v1/buyers/" + buyer + "/late-charge-policy").then().statusCode(200);
-        String id = issue(tenant, buyer, ISSUED, DUE, "10000.00");
         // 10,000 x 60 x 0.0002 = 120.00; 1% fee = 100.00
         given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(60).toString()).get(charges(id))
                 .then().body("terms.source", equalTo("BUYER"), "interest.amount", equalTo("120.00"),

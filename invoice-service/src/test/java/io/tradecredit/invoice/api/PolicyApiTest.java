@@ -6,6 +6,8 @@ import static io.tradecredit.invoice.LedgerFixtures.token;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.testing.Tokens;
 
 @QuarkusTest
@@ -42,6 +45,35 @@ class PolicyApiTest {
         given().auth().oauth2(token(tenant, "collector")).get(POLICY).then().statusCode(200)
                 .body("issueDeadlineHours", equalTo(24), "lateCharges.feeAfterDays", equalTo(45),
                         "dsoPeriodDays", equalTo(60));
+    }
+
+    @Test
+    void issueDateToleranceAndUnknownBuyersAreTheTenantsToSetAndDefaultWhenLeftOut() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICY).then().statusCode(200)
+                .body("issueDateToleranceDays", equalTo(1), "unknownBuyers", equalTo("ACCEPT"));
+        Map<String, Object> strict = new HashMap<>(policy(48, "0.0005", 30, "0.03", 90));
+        strict.put("issueDateToleranceDays", 0);
+        strict.put("unknownBuyers", "REFUSE");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(strict).put(POLICY).then().statusCode(200);
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICY).then()
+                .body("issueDateToleranceDays", equalTo(0), "unknownBuyers", equalTo("REFUSE"));
+
+        Map<String, Object> wrong = new HashMap<>(strict);
+        wrong.put("issueDateToleranceDays", -1);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(wrong).put(POLICY).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("issueDateToleranceDays"));
+        wrong.put("issueDateToleranceDays", 1);
+        wrong.put("unknownBuyers", "SOMETIMES");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(wrong).put(POLICY).then().statusCode(400)
+                .body("errors[0].field", equalTo("unknownBuyers"));
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICY).then()
+                .body("issueDateToleranceDays", equalTo(0), "unknownBuyers", equalTo("REFUSE"));
+
+        // a PUT written before these settings existed sets them back to their defaults
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(policy(48, "0.0005", 30, "0.03", 90)).put(POLICY)
+                .then().statusCode(200).body("issueDateToleranceDays", equalTo(1), "unknownBuyers", equalTo("ACCEPT"));
     }
 
     @Test
@@ -78,10 +110,17 @@ class PolicyApiTest {
         given().get(POLICY).then().statusCode(401);
     }
 
+    /** A buyer the tenant has invoiced, so the buyer endpoints know it. */
+    static UUID invoicedBuyer(String tenant) {
+        UUID buyer = UUID.randomUUID();
+        LedgerFixtures.issue(tenant, buyer, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), "1000.00");
+        return buyer;
+    }
+
     @Test
     void buyerTermsOverrideTheTenantsUntilDeleted() {
         String tenant = freshTenant();
-        UUID buyer = UUID.randomUUID();
+        UUID buyer = invoicedBuyer(tenant);
         String manager = token(tenant, "credit-manager");
         given().auth().oauth2(token(tenant, "viewer")).get(buyerPolicy(buyer)).then().statusCode(200)
                 .body("buyerId", equalTo(buyer.toString()), "lateCharges.source", equalTo("TENANT"),
@@ -101,7 +140,7 @@ class PolicyApiTest {
     @Test
     void invalidBuyerTermsNameTheFieldAndOnlyAdminsAndCreditManagersSetThem() {
         String tenant = freshTenant();
-        UUID buyer = UUID.randomUUID();
+        UUID buyer = invoicedBuyer(tenant);
         given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
                 .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "3")).put(buyerPolicy(buyer))
                 .then().statusCode(400).body("errors.field", contains("feeRate"));
@@ -116,12 +155,12 @@ class PolicyApiTest {
     @Test
     void buyerTermsOfOneTenantAreInvisibleToAnother() {
         String tenant = freshTenant();
-        UUID buyer = UUID.randomUUID();
+        UUID buyer = invoicedBuyer(tenant);
         given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01")).put(buyerPolicy(buyer))
                 .then().statusCode(200);
-        given().auth().oauth2(token(freshTenant(), "viewer")).get(buyerPolicy(buyer)).then()
-                .body("lateCharges.source", equalTo("TENANT"), "lateCharges.dailyRate", equalTo("0.0005"));
+        given().auth().oauth2(token(freshTenant(), "viewer")).get(buyerPolicy(buyer)).then().statusCode(404)
+                .contentType("application/problem+json");
         given().auth().oauth2(token(freshTenant(), "tenant-admin")).delete(buyerPolicy(buyer)).then().statusCode(404);
     }
 }

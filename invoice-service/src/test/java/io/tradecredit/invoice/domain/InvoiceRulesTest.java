@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
@@ -175,5 +176,96 @@ class InvoiceRulesTest {
         assertEquals("issueDeadlineHours must not be negative", negative.getMessage());
         var noPeriod = assertThrows(RuntimeException.class, () -> new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 0));
         assertEquals("dsoPeriodDays must be at least 1", noPeriod.getMessage());
+    }
+
+    static InvoiceDraft issuedOn(LocalDate issueDate) {
+        var d = complete();
+        return new InvoiceDraft(d.invoiceNumber(), issueDate, null, d.seller(), d.buyerId(), d.buyer(),
+                d.purchaseOrderNumber(), d.lines(), d.tax(), d.total(), issueDate.plusDays(30), null);
+    }
+
+    static InvoicingPolicy tolerating(int days, InvoicingPolicy.UnknownBuyers unknownBuyers) {
+        return new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 90, days, unknownBuyers);
+    }
+
+    @Test
+    void issueDateSixMonthsAheadIsRefusedBeyondTheDefaultDayOfTolerance() {
+        LocalDate today = LocalDate.of(2026, 12, 3);
+        List<Violation> errors = InvoiceRules.violations(issuedOn(LocalDate.of(2027, 6, 1)), InvoicingPolicy.DEFAULT, today);
+        assertEquals(List.of(new Violation("issueDate",
+                "must not be after 2026-12-04 (today, 2026-12-03, plus the tenant's tolerance of 1 day)")), errors);
+        // tomorrow is within the day of tolerance (a seller in UTC+8 is already there), today and earlier too
+        assertEquals(List.of(), InvoiceRules.violations(issuedOn(LocalDate.of(2026, 12, 4)), InvoicingPolicy.DEFAULT, today));
+        assertEquals(List.of(), InvoiceRules.violations(issuedOn(today), InvoicingPolicy.DEFAULT, today));
+        assertEquals(List.of(), InvoiceRules.violations(issuedOn(LocalDate.of(2026, 1, 5)), InvoicingPolicy.DEFAULT, today));
+        assertEquals("issueDate", InvoiceRules.violations(issuedOn(LocalDate.of(2026, 12, 5)), InvoicingPolicy.DEFAULT,
+                today).get(0).field());
+    }
+
+    @Test
+    void toleranceIsTheTenantsNumberOfDays() {
+        LocalDate today = LocalDate.of(2026, 12, 3);
+        var none = tolerating(0, InvoicingPolicy.UnknownBuyers.ACCEPT);
+        assertEquals(List.of(), InvoiceRules.violations(issuedOn(today), none, today));
+        assertEquals(List.of(new Violation("issueDate",
+                "must not be after 2026-12-03 (today, 2026-12-03, plus the tenant's tolerance of 0 days)")),
+                InvoiceRules.violations(issuedOn(LocalDate.of(2026, 12, 4)), none, today));
+        var week = tolerating(7, InvoicingPolicy.UnknownBuyers.ACCEPT);
+        assertEquals(List.of(), InvoiceRules.violations(issuedOn(LocalDate.of(2026, 12, 10)), week, today));
+        assertEquals(List.of(new Violation("issueDate",
+                "must not be after 2026-12-10 (today, 2026-12-03, plus the tenant's tolerance of 7 days)")),
+                InvoiceRules.violations(issuedOn(LocalDate.of(2026, 12, 11)), week, today));
+    }
+
+    @Test
+    void futureIssueDateIsNamedWithTheOtherGaps() {
+        var d = issuedOn(LocalDate.of(2027, 6, 1));
+        var noPo = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(), null,
+                d.lines(), d.tax(), d.total(), d.dueDate(), null);
+        List<String> fields = InvoiceRules.violations(noPo, InvoicingPolicy.DEFAULT, LocalDate.of(2026, 12, 3)).stream()
+                .map(Violation::field).toList();
+        assertEquals(List.of("purchaseOrderNumber", "issueDate"), fields);
+        // without an issue date only its absence is named
+        var none = new InvoiceDraft(d.invoiceNumber(), null, null, d.seller(), d.buyerId(), d.buyer(),
+                d.purchaseOrderNumber(), d.lines(), d.tax(), d.total(), d.dueDate(), null);
+        assertEquals(List.of(new Violation("issueDate", "is required")),
+                InvoiceRules.violations(none, InvoicingPolicy.DEFAULT, LocalDate.of(2026, 12, 3)));
+    }
+
+    @Test
+    void unknownBuyerIsRefusedOnlyWhereThePolicySaysSo() {
+        UUID buyer = UUID.fromString("6f1c2a4e-0000-4000-8000-000000000001");
+        var refusing = tolerating(1, InvoicingPolicy.UnknownBuyers.REFUSE);
+        var refusal = InvoiceRules.buyerRefusal(buyer, false, refusing).orElseThrow();
+        assertEquals(DomainError.Kind.UNPROCESSABLE, refusal.kind());
+        assertEquals("invoice.buyer-unknown", refusal.code());
+        assertEquals(List.of(new Violation("buyer.id", "is not a buyer registered with credit-service")),
+                refusal.violations());
+        assertEquals("Buyer 6f1c2a4e-0000-4000-8000-000000000001 is not registered with credit-service, and this"
+                + " tenant's invoicing policy refuses invoices to unknown buyers.", refusal.detail());
+        assertTrue(InvoiceRules.buyerRefusal(buyer, true, refusing).isEmpty());
+        assertTrue(InvoiceRules.buyerRefusal(buyer, false, InvoicingPolicy.DEFAULT).isEmpty());
+        assertTrue(InvoiceRules.buyerRefusal(buyer, true, InvoicingPolicy.DEFAULT).isEmpty());
+    }
+
+    @Test
+    void defaultsAcceptUnknownBuyersWithADayOfTolerance() {
+        assertEquals(1, InvoicingPolicy.DEFAULT.issueDateToleranceDays());
+        assertEquals(InvoicingPolicy.UnknownBuyers.ACCEPT, InvoicingPolicy.DEFAULT.unknownBuyers());
+        var older = new InvoicingPolicy(24, LateChargePolicy.DEFAULT, 60);
+        assertEquals(1, older.issueDateToleranceDays());
+        assertEquals(InvoicingPolicy.UnknownBuyers.ACCEPT, older.unknownBuyers());
+        assertEquals(LocalDate.of(2027, 1, 1), InvoicingPolicy.DEFAULT.latestIssueDate(LocalDate.of(2026, 12, 31)));
+    }
+
+    @Test
+    void negativeToleranceOrNoUnknownBuyerSettingIsRefused() {
+        var negative = assertThrows(RuntimeException.class,
+                () -> new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 90, -1, InvoicingPolicy.UnknownBuyers.ACCEPT));
+        assertEquals("issueDateToleranceDays must not be negative", negative.getMessage());
+        var none = assertThrows(RuntimeException.class,
+                () -> new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 90, 1, null));
+        assertEquals("unknownBuyers is required", none.getMessage());
+        assertEquals(0, tolerating(0, InvoicingPolicy.UnknownBuyers.REFUSE).issueDateToleranceDays());
     }
 }
