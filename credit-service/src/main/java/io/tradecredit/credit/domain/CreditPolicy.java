@@ -30,6 +30,10 @@ public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditChe
 
     /** The terms an order gets: 0 days means prepayment. */
     public record Terms(int days, boolean prepayment, boolean firstOrder) {
+        /** Terms of {@code days}, prepayment when 0: how a recorded check's terms are read back. */
+        public static Terms of(int days, boolean firstOrder) {
+            return new Terms(days, days == 0, firstOrder);
+        }
     }
 
     /** An order checked: the decision and the terms it goes on. */
@@ -51,9 +55,8 @@ public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditChe
      */
     public Terms termsFor(int agreedDays, boolean tradedBefore) {
         if (tradedBefore) {
-            return new Terms(agreedDays, agreedDays == 0, false);
+            return Terms.of(agreedDays, false);
         }
-        int days = Math.min(agreedDays, firstOrderTermDays);
-        return new Terms(days, days == 0, true);
+        return Terms.of(Math.min(agreedDays, firstOrderTermDays), true);
     }
 }
