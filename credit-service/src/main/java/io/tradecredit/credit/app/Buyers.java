@@ -99,11 +99,11 @@ public class Buyers {
      * the same year at once get versions one after the other.
      */
     public Uni<StoredFinancialStatement> addStatement(String tenantId, UUID buyerId, FinancialStatement s, String by) {
-        List<String> reasons = s.inconsistencies();
+        List<Violation> reasons = s.inconsistencies();
         if (!reasons.isEmpty()) {
             return Uni.createFrom().failure(new DomainError(DomainError.Kind.UNPROCESSABLE, "statement.inconsistent",
-                    "The statement is inconsistent: " + String.join("; ", reasons),
-                    reasons.stream().map(r -> new Violation(fieldOf(r), r)).toList()));
+                    "The statement is inconsistent: " + String.join("; ",
+                            reasons.stream().map(Violation::message).toList()), reasons));
         }
         return Panache.withTransaction(() -> buyers.lockOwned(tenantId, buyerId).map(b -> found(b, buyerId))
                 .chain(b -> statements.latestOfYear(tenantId, buyerId, s.fiscalYear()).chain(latest -> {
@@ -145,12 +145,6 @@ public class Buyers {
             throw new DomainError(DomainError.Kind.INVALID, "buyer.invalid", "The buyer has " + errors.size() + " invalid field"
                     + (errors.size() == 1 ? "" : "s") + ", each named below.", errors);
         }
-    }
-
-    /** The statement field a reason starts with, e.g. "currentAssets exceed totalAssets". */
-    private static String fieldOf(String reason) {
-        String first = reason.split("[ ,(]", 2)[0];
-        return first.matches("[a-z][A-Za-z]+") && !first.equals("assets") ? first : "statement";
     }
 
     private static boolean isDuplicateRegistration(Throwable failure) {
