@@ -55,13 +55,22 @@ public class CreditCheckRepository {
             where b.tenant_id = $1 and b.id = $2""";
     static final List<Column> RECORD = List.of(new Column("id", "uuid"), Column.text("tenant_id"),
             new Column("buyer_id", "uuid"), Column.text("currency"), new Column("order_amount", "numeric"),
-            Column.text("outcome"), new Column("reasons", "jsonb"), new Column("exposure", "numeric"),
+            Column.text("outcome"), new Column("reason_list", "jsonb"), new Column("exposure", "numeric"),
             new Column("exposure_after", "numeric"), new Column("credit_limit", "numeric"), new Column("grade", "int"),
             new Column("term_days", "int"), new Column("first_order", "boolean"), Column.text("checked_by"),
             new Column("checked_at", "timestamptz"));
+    /**
+     * $1 tenant, $2 id. A check recorded before V4 has no exposure, first-order flag or reason list:
+     * the rule answered exposure + order as exposure_after, joined the reasons with line breaks and
+     * named a first order's terms in the last one ({@code CreditCheckRules.decide}), so they are read
+     * from what the row has. Nothing rewrites those rows (V4 says why).
+     */
     static final String FIND = """
-            select id, buyer_id, currency, order_amount, outcome, reasons::text as reasons, exposure, exposure_after,
-                credit_limit, grade, term_days, first_order, checked_by, checked_at
+            select id, buyer_id, currency, order_amount, outcome, exposure_after, credit_limit, grade, term_days,
+                checked_by, checked_at,
+                coalesce(reason_list, to_jsonb(string_to_array(reasons, E'\n')))::text as reasons,
+                coalesce(exposure, exposure_after - order_amount) as exposure,
+                coalesce(first_order, reasons ~ '(^|\n)first order: [^\n]*$') as first_order
             from credit_check where tenant_id = $1 and id = $2""";
 
     /** What the check reads about a buyer; {@code oldestOverdueDue} is null when nothing is overdue. */

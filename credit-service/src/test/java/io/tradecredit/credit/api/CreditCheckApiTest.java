@@ -74,6 +74,35 @@ class CreditCheckApiTest {
     }
 
     @Test
+    void aCheckRecordedBeforeTheLogKeptItsAnswerIsReadFromWhatItHas() {
+        // as V1 recorded it: reasons joined by line breaks, no exposure before the order, no first-order flag
+        String buyer = UUID.randomUUID().toString();
+        String firstOrder = UUID.randomUUID().toString();
+        Database.execute("insert into credit_check (id, tenant_id, buyer_id, currency, order_amount, outcome, reasons,"
+                + " exposure_after, credit_limit, grade, term_days, checked_by, checked_at) values (?::uuid, 'acme',"
+                + " ?::uuid, 'CNY', 4000.0000, 'REFER', ?, 4000.0000, null, 4, 15, 'fin-1', '2026-11-02T09:30:00Z')",
+                firstOrder, buyer, "no credit limit approved: a new buyer's first order goes on prepayment or a short"
+                        + " term\nfirst order: payment within 15 days");
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/credit-checks/" + firstOrder).then().statusCode(200)
+                .body("buyerId", equalTo(buyer), "outcome", equalTo("REFER"), "reasons", contains(
+                        "no credit limit approved: a new buyer's first order goes on prepayment or a short term",
+                        "first order: payment within 15 days"), "orderAmount.amount", equalTo("4000.00"),
+                        "exposure.amount", equalTo("0.00"), "exposureAfter.amount", equalTo("4000.00"),
+                        "limit", equalTo(null), "grade", equalTo(4), "paymentTerms.days", equalTo(15),
+                        "paymentTerms.prepayment", equalTo(false), "paymentTerms.firstOrder", equalTo(true),
+                        "checkedAt", equalTo("2026-11-02T09:30:00Z"));
+        String later = UUID.randomUUID().toString();
+        Database.execute("insert into credit_check (id, tenant_id, buyer_id, currency, order_amount, outcome, reasons,"
+                + " exposure_after, credit_limit, grade, term_days, checked_by, checked_at) values (?::uuid, 'acme',"
+                + " ?::uuid, 'CNY', 1000.0000, 'APPROVED', 'exposure 6000.00 CNY within the limit 50000.00 CNY',"
+                + " 6000.0000, 50000.0000, 3, 0, 'fin-1', '2026-11-03T09:30:00Z')", later, buyer);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/credit-checks/" + later).then().statusCode(200)
+                .body("reasons", contains("exposure 6000.00 CNY within the limit 50000.00 CNY"),
+                        "exposure.amount", equalTo("5000.00"), "limit.amount", equalTo("50000.00"),
+                        "paymentTerms.prepayment", equalTo(true), "paymentTerms.firstOrder", equalTo(false));
+    }
+
+    @Test
     void anotherTenantsOrAnUnknownCheckIs404AndAMalformedId400() {
         String id = register(MANAGER_ACME, buyer());
         String check = post(FINANCE_ACME, Map.of("buyerId", id, "orderAmount", money("10.00")), null).then()

@@ -101,6 +101,10 @@ class ScoringPolicyTest {
         var missing = new ScoringPolicy(d.financialWeight(), null, d.disputeWeight(), d.ageWeight(), d.signalWeight(),
                 d.gradeFloors(), d.signalPenalty(), 10, d.disputeShareForZero());
         assertEquals(List.of(new Violation("scoring.paymentWeight", "is required")), missing.violations("scoring."));
+        // a factor may be left out with a weight of 0: 0.45 + 0.35 + 0.10 + 0.10 + 0 = 1
+        var noSignals = new ScoringPolicy(new BigDecimal("0.45"), d.paymentWeight(), d.disputeWeight(), d.ageWeight(),
+                BigDecimal.ZERO, d.gradeFloors(), d.signalPenalty(), 10, d.disputeShareForZero());
+        assertEquals(List.of(), noSignals.violations("scoring."));
     }
 
     @Test
