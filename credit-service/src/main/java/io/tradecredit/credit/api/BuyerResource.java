@@ -17,6 +17,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -35,6 +40,8 @@ import io.tradecredit.credit.domain.BuyerSearch;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READERS)
 public class BuyerResource {
+    static final String PROBLEM = "application/problem+json";
+
     @Inject
     TenantContext tenant;
 
@@ -85,15 +92,44 @@ public class BuyerResource {
     @POST
     @Path("/{id}/financial-statements")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    public Uni<RestResponse<StatementView>> addStatement(@RestPath UUID id, @Valid @NotNull StatementRequest request) {
-        return buyers.addStatement(tenant.id(), id, request.toStatement(), tenant.subject())
-                .map(s -> RestResponse.ResponseBuilder.<StatementView>created(URI.create("/api/v1/buyers/" + id
-                        + "/financial-statements/" + s.fiscalYear)).entity(StatementView.of(s)).build());
+    @APIResponse(responseCode = "201", description = "Stored as the next version of its fiscal year (1 for the"
+            + " first); the buyer is re-assessed on the latest version of its latest year")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong, each named",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "The tenant has no such buyer", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "The figures cannot all be true (each reason naming its"
+            + " field), or the Idempotency-Key was used with a different request", content = @Content(mediaType = PROBLEM))
+    public Uni<RestResponse<StatementView>> addStatement(@RestPath UUID id, @Valid @NotNull StatementRequest request,
+            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER, description = "Retrying with the same key"
+                    + " and body answers the first version again instead of adding another; the same key with"
+                    + " another body is 422", schema = @Schema(maxLength = 200))
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "add-statement", idempotencyKey, new StatementOf(id, request),
+                StatementView.class, () -> buyers.addStatement(tenant.id(), id, request.toStatement(), tenant.subject())
+                        .map(s -> RestResponse.ResponseBuilder.<StatementView>created(URI.create("/api/v1/buyers/"
+                                + id + "/financial-statements/" + s.fiscalYear + "/versions/" + s.version))
+                                .entity(StatementView.of(s)).build()));
+    }
+
+    /** What a retried statement must repeat: the same figures for the same buyer. */
+    record StatementOf(UUID buyerId, StatementRequest statement) {
     }
 
     @GET
     @Path("/{id}/financial-statements")
+    @APIResponse(responseCode = "200", description = "Every version of every fiscal year: the latest year first,"
+            + " within a year the latest version first")
+    @APIResponse(responseCode = "404", description = "The tenant has no such buyer", content = @Content(mediaType = PROBLEM))
     public Uni<List<StatementView>> statements(@RestPath UUID id) {
         return buyers.statements(tenant.id(), id).map(list -> list.stream().map(StatementView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/financial-statements/{fiscalYear}/versions/{version}")
+    @APIResponse(responseCode = "200", description = "One version of one fiscal year's statement")
+    @APIResponse(responseCode = "404", description = "The tenant has no such buyer, or it no such statement",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<StatementView> statement(@RestPath UUID id, @RestPath int fiscalYear, @RestPath int version) {
+        return buyers.statement(tenant.id(), id, fiscalYear, version).map(StatementView::of);
     }
 }

@@ -9,14 +9,24 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Idempotency;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -25,10 +35,15 @@ import io.tradecredit.credit.app.CreditChecks;
 /** The order-time credit check: APPROVED, REFER or DECLINED with every reason; the decision is recorded. */
 @Path("/api/v1/credit-checks")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE})
+@RolesAllowed(Roles.READERS)
 public class CreditCheckResource {
+    static final String PROBLEM = "application/problem+json";
+
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     CreditChecks checks;
@@ -42,17 +57,53 @@ public class CreditCheckResource {
     public record CheckView(UUID id, UUID buyerId, String outcome, List<String> reasons, Money orderAmount,
             Money exposure, Money exposureAfter, Money limit, Integer grade, Terms paymentTerms,
             OffsetDateTime checkedAt) {
+
+        static CheckView of(CreditChecks.Result r) {
+            var d = r.decision();
+            return new CheckView(r.id(), r.buyerId(), d.outcome().name(), d.reasons(), r.order(), r.exposure(),
+                    d.exposureAfter(), d.limit(), r.grade(), new Terms(r.terms().days(), r.terms().prepayment(),
+                            r.terms().firstOrder()), r.checkedAt());
+        }
     }
 
     @POST
-    public Uni<RestResponse<CheckView>> check(@Valid @NotNull CheckRequest request) {
-        return checks.check(tenant.id(), request.buyerId(), request.orderAmount(), tenant.subject()).map(r -> {
-            var d = r.decision();
-            var view = new CheckView(r.id(), r.buyerId(), d.outcome().name(), d.reasons(), r.order(), r.exposure(),
-                    d.exposureAfter(), d.limit(), r.grade(), new Terms(r.terms().days(), r.terms().prepayment(),
-                            r.terms().firstOrder()), r.checkedAt());
-            return RestResponse.ResponseBuilder.<CheckView>created(URI.create("/api/v1/credit-checks/" + r.id()))
-                    .entity(view).build();
-        });
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE})
+    @APIResponse(responseCode = "201", description = "The decision, recorded; Location is where it can be read again")
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong (each named by its JSON path), or"
+            + " the order is not a positive amount in the buyer's limit currency",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "The tenant has no such buyer", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<RestResponse<CheckView>> check(@Valid @NotNull CheckRequest request,
+            @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER, description = "Retrying with the same key"
+                    + " and body answers the first decision again (same id and status) and records nothing more;"
+                    + " the same key with another body is 422", schema = @Schema(maxLength = 200))
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            // the hot path: the decision is group-committed with concurrent checks'
+            return checks.check(tenant.id(), request.buyerId(), request.orderAmount(), tenant.subject())
+                    .map(CreditCheckResource::created);
+        }
+        // a retryable check: the decision commits with the stored answer, in the key's transaction
+        return idempotency.once(tenant.id(), "credit-check", idempotencyKey, request, CheckView.class,
+                () -> checks.checkInCurrentTransaction(tenant.id(), request.buyerId(), request.orderAmount(),
+                        tenant.subject()).map(CreditCheckResource::created));
+    }
+
+    @GET
+    @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The recorded check, exactly as its POST answered it")
+    @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "The tenant has no check of that id",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<CheckView> get(@RestPath String id) {
+        // read as text: JAX-RS answers an unreadable UUID in the path with 404, as if nothing were there
+        return checks.get(tenant.id(), QueryParams.uuid(id, "id")).map(CheckView::of);
+    }
+
+    private static RestResponse<CheckView> created(CreditChecks.Result r) {
+        return RestResponse.ResponseBuilder.<CheckView>created(URI.create("/api/v1/credit-checks/" + r.id()))
+                .entity(CheckView.of(r)).build();
     }
 }

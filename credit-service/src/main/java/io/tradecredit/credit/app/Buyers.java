@@ -93,28 +93,38 @@ public class Buyers {
         return Panache.withSession(() -> buyers.search(tenantId, criteria, page, size));
     }
 
-    /** Stores (or replaces) the statement for its fiscal year and re-assesses; an inconsistent one is refused. */
+    /**
+     * Stores the statement as the next version of its fiscal year (the first is version 1) and
+     * re-assesses; an inconsistent one is refused. The buyer's row is locked, so two statements for
+     * the same year at once get versions one after the other.
+     */
     public Uni<StoredFinancialStatement> addStatement(String tenantId, UUID buyerId, FinancialStatement s, String by) {
-        List<String> reasons = s.inconsistencies();
+        List<Violation> reasons = s.inconsistencies();
         if (!reasons.isEmpty()) {
             return Uni.createFrom().failure(new DomainError(DomainError.Kind.UNPROCESSABLE, "statement.inconsistent",
-                    "The statement is inconsistent: " + String.join("; ", reasons),
-                    reasons.stream().map(r -> new Violation(fieldOf(r), r)).toList()));
+                    "The statement is inconsistent: " + String.join("; ",
+                            reasons.stream().map(Violation::message).toList()), reasons));
         }
         return Panache.withTransaction(() -> buyers.lockOwned(tenantId, buyerId).map(b -> found(b, buyerId))
-                .chain(b -> statements.findById(new StoredFinancialStatement.Key(buyerId, s.fiscalYear())).chain(existing -> {
-                    OffsetDateTime now = OffsetDateTime.now(clock);
-                    StoredFinancialStatement row;
-                    if (existing != null) {
-                        row = existing;
-                        row.take(s, by, now);
-                    } else {
-                        row = StoredFinancialStatement.record(tenantId, buyerId, s, by, now);
-                    }
-                    Uni<StoredFinancialStatement> saved = existing != null ? Uni.createFrom().item(row) : statements.persist(row);
-                    return saved.chain(() -> assessments.reassess(b, "financial statement " + s.fiscalYear()))
-                            .replaceWith(row);
+                .chain(b -> statements.latestOfYear(tenantId, buyerId, s.fiscalYear()).chain(latest -> {
+                    var row = StoredFinancialStatement.record(tenantId, buyerId, s, latest, by,
+                            OffsetDateTime.now(clock));
+                    String cause = "financial statement " + s.fiscalYear()
+                            + (row.version == 1 ? "" : " (version " + row.version + ")");
+                    return statements.persist(row).chain(() -> assessments.reassess(b, cause)).replaceWith(row);
                 })));
+    }
+
+    /** One version of a buyer's statement for a fiscal year. */
+    public Uni<StoredFinancialStatement> statement(String tenantId, UUID buyerId, int fiscalYear, int version) {
+        return Panache.withSession(() -> buyers.findOwned(tenantId, buyerId).map(b -> found(b, buyerId))
+                .chain(b -> statements.version(tenantId, buyerId, fiscalYear, version))).map(found -> {
+                    if (found == null) {
+                        throw DomainError.notFound("statement.not-found", "No financial statement " + fiscalYear
+                                + " version " + version + " for buyer " + buyerId);
+                    }
+                    return found;
+                });
     }
 
     public Uni<List<StoredFinancialStatement>> statements(String tenantId, UUID buyerId) {
@@ -135,12 +145,6 @@ public class Buyers {
             throw new DomainError(DomainError.Kind.INVALID, "buyer.invalid", "The buyer has " + errors.size() + " invalid field"
                     + (errors.size() == 1 ? "" : "s") + ", each named below.", errors);
         }
-    }
-
-    /** The statement field a reason starts with, e.g. "currentAssets exceed totalAssets". */
-    private static String fieldOf(String reason) {
-        String first = reason.split("[ ,(]", 2)[0];
-        return first.matches("[a-z][A-Za-z]+") && !first.equals("assets") ? first : "statement";
     }
 
     private static boolean isDuplicateRegistration(Throwable failure) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +41,31 @@ public class CreditChecks {
             Integer grade, CreditPolicy.Terms terms, OffsetDateTime checkedAt) {
     }
 
+    /** Checks an order; the decision is group-committed with those of concurrent checks. */
     public Uni<Result> check(String tenantId, UUID buyerId, Money order, String by) {
+        return check(tenantId, buyerId, order, by, checks::record);
+    }
+
+    /**
+     * Checks an order and records the decision in the current transaction: for a check retried with
+     * an Idempotency-Key, whose stored answer must commit with the decision it answers, or not at all.
+     */
+    public Uni<Result> checkInCurrentTransaction(String tenantId, UUID buyerId, Money order, String by) {
+        return check(tenantId, buyerId, order, by, checks::recordInCurrentTransaction);
+    }
+
+    /** A recorded check, as it was answered; another tenant's is not found. */
+    public Uni<Result> get(String tenantId, UUID id) {
+        return checks.find(tenantId, id).map(row -> {
+            if (row == null) {
+                throw DomainError.notFound("credit-check.not-found", "No credit check " + id);
+            }
+            return recorded(row);
+        });
+    }
+
+    private Uni<Result> check(String tenantId, UUID buyerId, Money order, String by,
+            Function<CheckRow, Uni<Void>> recorder) {
         CreditCheckRules.requireOrderAmount(order);
         // to the microsecond, as PostgreSQL stores it: the answer, the record and the id's millisecond agree
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -56,11 +81,21 @@ public class CreditChecks {
                         return Uni.createFrom().failure(mismatch);
                     }
                     Result r = decide(buyerId, order, s, policy, today, now);
-                    return checks.record(new CheckRow(r.id(), tenantId, buyerId, s.currency(),
-                            order.amount(), r.decision().outcome().name(), String.join("\n", r.decision().reasons()),
-                            r.decision().exposureAfter().amount(), s.creditLimit(), s.grade(), r.terms().days(), by,
-                            now)).replaceWith(r);
+                    return recorder.apply(new CheckRow(r.id(), tenantId, buyerId, s.currency(), order.amount(),
+                            r.decision().outcome().name(), r.decision().reasons(), r.exposure().amount(),
+                            r.decision().exposureAfter().amount(), s.creditLimit(), s.grade(), r.terms().days(),
+                            r.terms().firstOrder(), by, now)).replaceWith(r);
                 }));
+    }
+
+    /** A recorded check in the terms it was answered in. */
+    static Result recorded(CheckRow row) {
+        Money limit = row.creditLimit() == null ? null : Money.of(row.creditLimit(), row.currency());
+        var decision = new CreditCheckRules.Decision(CreditCheckRules.Outcome.valueOf(row.outcome()), row.reasons(),
+                Money.of(row.exposureAfter(), row.currency()), limit);
+        return new Result(row.id(), row.buyerId(), decision, Money.of(row.orderAmount(), row.currency()),
+                Money.of(row.exposure(), row.currency()), row.grade(),
+                CreditPolicy.Terms.of(row.termDays(), row.firstOrder()), row.checkedAt());
     }
 
     /** The snapshot in domain terms, the policy's decision on it, and the id it is recorded under. */

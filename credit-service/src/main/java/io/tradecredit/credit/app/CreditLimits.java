@@ -101,7 +101,7 @@ public class CreditLimits {
                 return Uni.createFrom().item(r);
             }
             return buyers.lockOwned(tenantId, r.buyerId)
-                    .chain(b -> apply(b, r.requested(), null, "request approved: " + r.reason, by)).replaceWith(r);
+                    .chain(b -> apply(b, r.approvedFor(b), null, "request approved: " + r.reason, by)).replaceWith(r);
         }));
     }
 

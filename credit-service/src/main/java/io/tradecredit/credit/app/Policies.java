@@ -2,6 +2,7 @@ package io.tradecredit.credit.app;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,8 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.credit.domain.CreditPolicy;
 import io.tradecredit.credit.persistence.PolicyRepository;
 
@@ -48,7 +51,12 @@ public class Policies {
                 .invoke(p -> cache.put(tenantId, new Cached(p, System.nanoTime())));
     }
 
+    /** Stores the tenant's policy; one that cannot work is refused naming every setting at fault, and nothing changes. */
     public Uni<CreditPolicy> save(String tenantId, CreditPolicy policy, String by) {
+        List<Violation> problems = policy.violations();
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(DomainError.invalid("policy.invalid", "The credit policy", problems));
+        }
         return Panache.withTransaction(() -> repository.save(tenantId, policy, by, OffsetDateTime.now(clock)))
                 .invoke(() -> cache.remove(tenantId)).replaceWith(policy);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -17,6 +18,28 @@ public record CreditCheckRules(int referFromGrade, int declineFromGrade, BigDeci
         int referOverdueDays, int declineOverdueDays) {
 
     public static final CreditCheckRules DEFAULT = new CreditCheckRules(7, 9, new BigDecimal("0.10"), 30, 90);
+
+    /** Every setting that cannot work, each named {@code prefix} + its field; empty when the rules may be used. */
+    List<Violation> violations(String prefix) {
+        List<Violation> errors = new ArrayList<>();
+        // 11 is allowed: a grade that no buyer has, so the rule never applies
+        if (referFromGrade < 1 || referFromGrade > 11) {
+            errors.add(new Violation(prefix + "referFromGrade", "must be a grade 1 to 10, or 11 for never"));
+        }
+        if (declineFromGrade < 1 || declineFromGrade > 11) {
+            errors.add(new Violation(prefix + "declineFromGrade", "must be a grade 1 to 10, or 11 for never"));
+        }
+        if (overLimitTolerance == null || overLimitTolerance.signum() < 0) {
+            errors.add(new Violation(prefix + "overLimitTolerance", "must be a share of 0 or more (0.10 = 10%)"));
+        }
+        if (referOverdueDays < 0) {
+            errors.add(new Violation(prefix + "referOverdueDays", "must not be negative"));
+        }
+        if (declineOverdueDays < 0) {
+            errors.add(new Violation(prefix + "declineOverdueDays", "must not be negative"));
+        }
+        return errors;
+    }
 
     public enum Outcome {
         APPROVED, REFER, DECLINED

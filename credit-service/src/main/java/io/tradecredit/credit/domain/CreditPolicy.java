@@ -1,6 +1,9 @@
 package io.tradecredit.credit.domain;
 
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tradecredit.common.domain.Violation;
 
 /**
  * Everything a tenant may tune about buyer credit, in one document: how factors become a score
@@ -13,23 +16,47 @@ public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditChe
     public static final CreditPolicy DEFAULT = new CreditPolicy(ScoringPolicy.DEFAULT, LimitFormula.DEFAULT,
             CreditCheckRules.DEFAULT, 2, 365, 15);
 
-    public CreditPolicy {
-        Objects.requireNonNull(scoring, "scoring");
-        Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(checks, "checks");
+    /**
+     * Every setting that cannot work, each named by its path in the policy document (as the tenant
+     * sends it: {@code reviewIntervalDays}, {@code scoring.gradeFloors[3]}, {@code checks.overLimitTolerance});
+     * empty for a policy that may be used. A policy is judged whole before it is stored, so that
+     * every problem is named at once; the records themselves take any values.
+     */
+    public List<Violation> violations() {
+        List<Violation> errors = new ArrayList<>();
+        if (scoring == null) {
+            errors.add(new Violation("scoring", "is required"));
+        } else {
+            errors.addAll(scoring.violations("scoring."));
+        }
+        if (limits == null) {
+            errors.add(new Violation("limits", "is required"));
+        } else {
+            errors.addAll(limits.violations("limits."));
+        }
+        if (checks == null) {
+            errors.add(new Violation("checks", "is required"));
+        } else {
+            errors.addAll(checks.violations("checks."));
+        }
         if (gradeDropThreshold < 1 || gradeDropThreshold > 9) {
-            throw new IllegalArgumentException("gradeDropThreshold must be 1 to 9 grades");
+            errors.add(new Violation("gradeDropThreshold", "must be 1 to 9 grades"));
         }
         if (reviewIntervalDays < 1 || reviewIntervalDays > 3 * 365) {
-            throw new IllegalArgumentException("reviewIntervalDays must be 1 to 1095");
+            errors.add(new Violation("reviewIntervalDays", "must be 1 to 1095 days"));
         }
         if (firstOrderTermDays < 0 || firstOrderTermDays > 365) {
-            throw new IllegalArgumentException("firstOrderTermDays must be 0 (prepayment) to 365");
+            errors.add(new Violation("firstOrderTermDays", "must be 0 (prepayment) to 365 days"));
         }
+        return errors;
     }
 
     /** The terms an order gets: 0 days means prepayment. */
     public record Terms(int days, boolean prepayment, boolean firstOrder) {
+        /** Terms of {@code days}, prepayment when 0: how a recorded check's terms are read back. */
+        public static Terms of(int days, boolean firstOrder) {
+            return new Terms(days, days == 0, firstOrder);
+        }
     }
 
     /** An order checked: the decision and the terms it goes on. */
@@ -51,9 +78,8 @@ public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditChe
      */
     public Terms termsFor(int agreedDays, boolean tradedBefore) {
         if (tradedBefore) {
-            return new Terms(agreedDays, agreedDays == 0, false);
+            return Terms.of(agreedDays, false);
         }
-        int days = Math.min(agreedDays, firstOrderTermDays);
-        return new Terms(days, days == 0, true);
+        return Terms.of(Math.min(agreedDays, firstOrderTermDays), true);
     }
 }

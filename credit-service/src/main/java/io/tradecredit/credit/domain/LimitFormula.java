@@ -2,7 +2,11 @@ package io.tradecredit.credit.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+
+import io.tradecredit.common.domain.Violation;
 
 /**
  * The recommended credit limit: min(a% of net worth, b% of annual revenue), with a and b set
@@ -21,10 +25,34 @@ public record LimitFormula(List<Rates> byGrade) {
             rates("0", "0"), rates("0", "0")));
 
     public LimitFormula {
-        if (byGrade.size() != 10) {
-            throw new IllegalArgumentException("one pair of rates per grade 1-10");
+        // a copy that keeps a missing entry, so that violations() can name it
+        byGrade = byGrade == null ? null : Collections.unmodifiableList(new ArrayList<>(byGrade));
+    }
+
+    /** Every setting that cannot work, each named {@code prefix} + its field; empty when the formula may be used. */
+    List<Violation> violations(String prefix) {
+        List<Violation> errors = new ArrayList<>();
+        if (byGrade == null || byGrade.size() != 10) {
+            errors.add(new Violation(prefix + "byGrade", "needs one pair of rates per grade 1-10"));
+            return errors;
         }
-        byGrade = List.copyOf(byGrade);
+        for (int i = 0; i < 10; i++) {
+            String field = prefix + "byGrade[" + i + "]";
+            Rates r = byGrade.get(i);
+            if (r == null) {
+                errors.add(new Violation(field, "is required"));
+                continue;
+            }
+            rate(errors, field + ".ofNetWorth", r.ofNetWorth());
+            rate(errors, field + ".ofRevenue", r.ofRevenue());
+        }
+        return errors;
+    }
+
+    private static void rate(List<Violation> errors, String field, BigDecimal rate) {
+        if (rate == null || rate.signum() < 0) {
+            errors.add(new Violation(field, "must be a rate of 0 or more (0.20 = 20%)"));
+        }
     }
 
     public BigDecimal recommend(int grade, BigDecimal netWorth, BigDecimal annualRevenue) {

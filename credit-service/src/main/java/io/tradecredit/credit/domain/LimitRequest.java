@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -63,6 +64,18 @@ public class LimitRequest {
 
     public Money requested() {
         return Money.of(requestedLimit, currency);
+    }
+
+    /**
+     * The limit an approval sets: the one asked for, while the buyer still trades in its currency
+     * (a buyer without a limit may change currency while a request waits).
+     */
+    public Money approvedFor(Buyer buyer) {
+        if (!currency.equals(buyer.currency)) {
+            throw DomainError.conflict("limit-request.currency-changed", "Limit request " + id + " asks for a limit in "
+                    + currency + " but the buyer now trades in " + buyer.currency + "; reject it and ask again.");
+        }
+        return requested();
     }
 
     public void decide(boolean approve, String by, String note, OffsetDateTime at) {

@@ -13,16 +13,18 @@ import jakarta.persistence.Table;
 
 /**
  * A buyer's {@link FinancialStatement} for one fiscal year as stored, with who recorded it and
- * when; a new one for the same year replaces it. Not the buyer's account statement of
- * invoice-service (invoices, payments and balance), which this service does not keep.
+ * when. A second one for the same year (a restatement, a correction) does not replace it: it is
+ * kept as the next version, and the latest version is the year's statement. Not the buyer's
+ * account statement of invoice-service (invoices, payments and balance), which this service does
+ * not keep.
  */
 @Entity
 @Table(name = "financial_statement")
 @IdClass(StoredFinancialStatement.Key.class)
 public class StoredFinancialStatement {
-    public record Key(UUID buyerId, int fiscalYear) implements Serializable {
+    public record Key(UUID buyerId, int fiscalYear, int version) implements Serializable {
         public Key() {
-            this(null, 0);
+            this(null, 0, 0);
         }
     }
 
@@ -32,6 +34,10 @@ public class StoredFinancialStatement {
     @Id
     @Column(name = "fiscal_year")
     public int fiscalYear;
+    /** 1 for a year's first statement, one more for each later one of the same year. */
+    @Id
+    @Column(name = "version")
+    public int version;
     @Column(name = "tenant_id", nullable = false)
     public String tenantId;
     @Column(nullable = false)
@@ -59,31 +65,33 @@ public class StoredFinancialStatement {
     @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
 
-    /** A buyer's statement for a fiscal year not stored before. */
-    public static StoredFinancialStatement record(String tenantId, UUID buyerId, FinancialStatement s, String by,
-            OffsetDateTime at) {
+    /**
+     * A buyer's statement, recorded by {@code by} at {@code at}: version 1 of its fiscal year, or the
+     * version after {@code latest}, the latest one stored for that year (null when none is).
+     */
+    public static StoredFinancialStatement record(String tenantId, UUID buyerId, FinancialStatement s,
+            StoredFinancialStatement latest, String by, OffsetDateTime at) {
+        if (latest != null && (latest.fiscalYear != s.fiscalYear() || !latest.buyerId.equals(buyerId))) {
+            throw new IllegalArgumentException("the latest statement of another buyer or year");
+        }
         StoredFinancialStatement stored = new StoredFinancialStatement();
         stored.tenantId = tenantId;
         stored.buyerId = buyerId;
-        stored.take(s, by, at);
+        stored.version = latest == null ? 1 : latest.version + 1;
+        stored.fiscalYear = s.fiscalYear();
+        stored.currency = s.currency();
+        stored.totalAssets = s.totalAssets();
+        stored.currentAssets = s.currentAssets();
+        stored.currentLiabilities = s.currentLiabilities();
+        stored.totalLiabilities = s.totalLiabilities();
+        stored.retainedEarnings = s.retainedEarnings();
+        stored.ebit = s.ebit();
+        stored.equity = s.equity();
+        stored.revenue = s.revenue();
+        stored.netWorth = s.netWorth();
+        stored.recordedBy = by;
+        stored.recordedAt = at;
         return stored;
-    }
-
-    /** Takes the figures of {@code s} (the same fiscal year, when replacing), recorded by {@code by} at {@code at}. */
-    public void take(FinancialStatement s, String by, OffsetDateTime at) {
-        fiscalYear = s.fiscalYear();
-        currency = s.currency();
-        totalAssets = s.totalAssets();
-        currentAssets = s.currentAssets();
-        currentLiabilities = s.currentLiabilities();
-        totalLiabilities = s.totalLiabilities();
-        retainedEarnings = s.retainedEarnings();
-        ebit = s.ebit();
-        equity = s.equity();
-        revenue = s.revenue();
-        netWorth = s.netWorth();
-        recordedBy = by;
-        recordedAt = at;
     }
 
     public FinancialStatement statement() {

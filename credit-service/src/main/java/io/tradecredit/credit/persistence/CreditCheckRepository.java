@@ -11,8 +11,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.BulkInsert.Column;
+import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.persistence.GroupedInsert;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,7 +25,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The credit check's two statements: one query for everything the decision needs (the buyer's
- * profile and its open positions summed, in the limit's currency), one insert for the record.
+ * profile and its open positions summed, in the limit's currency), one insert for the record;
+ * and the record read back by id.
  * Kept to plain SQL on the reactive client without a Hibernate session, because the check is the
  * service's hot path: a session per check cost more than the check itself (a native query's plan
  * was cached anew at every call, and its bulk-operation bookkeeping was logged as a warning at
@@ -49,9 +55,23 @@ public class CreditCheckRepository {
             where b.tenant_id = $1 and b.id = $2""";
     static final List<Column> RECORD = List.of(new Column("id", "uuid"), Column.text("tenant_id"),
             new Column("buyer_id", "uuid"), Column.text("currency"), new Column("order_amount", "numeric"),
-            Column.text("outcome"), Column.text("reasons"), new Column("exposure_after", "numeric"),
-            new Column("credit_limit", "numeric"), new Column("grade", "int"), new Column("term_days", "int"),
-            Column.text("checked_by"), new Column("checked_at", "timestamptz"));
+            Column.text("outcome"), new Column("reason_list", "jsonb"), new Column("exposure", "numeric"),
+            new Column("exposure_after", "numeric"), new Column("credit_limit", "numeric"), new Column("grade", "int"),
+            new Column("term_days", "int"), new Column("first_order", "boolean"), Column.text("checked_by"),
+            new Column("checked_at", "timestamptz"));
+    /**
+     * $1 tenant, $2 id. A check recorded before V4 has no exposure, first-order flag or reason list:
+     * the rule answered exposure + order as exposure_after, joined the reasons with line breaks and
+     * named a first order's terms in the last one ({@code CreditCheckRules.decide}), so they are read
+     * from what the row has. Nothing rewrites those rows (V4 says why).
+     */
+    static final String FIND = """
+            select id, buyer_id, currency, order_amount, outcome, exposure_after, credit_limit, grade, term_days,
+                checked_by, checked_at,
+                coalesce(reason_list, to_jsonb(string_to_array(reasons, E'\n')))::text as reasons,
+                coalesce(exposure, exposure_after - order_amount) as exposure,
+                coalesce(first_order, reasons ~ '(^|\n)first order: [^\n]*$') as first_order
+            from credit_check where tenant_id = $1 and id = $2""";
 
     /** What the check reads about a buyer; {@code oldestOverdueDue} is null when nothing is overdue. */
     public record Snapshot(boolean blocked, String blockReason, Integer grade, BigDecimal creditLimit, String currency,
@@ -59,22 +79,31 @@ public class CreditCheckRepository {
             boolean tradedBefore) {
     }
 
+    /** A recorded check: what its answer said, in the buyer's limit currency. */
     public record CheckRow(UUID id, String tenantId, UUID buyerId, String currency, BigDecimal orderAmount,
-            String outcome, String reasons, BigDecimal exposureAfter, BigDecimal creditLimit, Integer grade,
-            int termDays, String checkedBy, OffsetDateTime checkedAt) {
+            String outcome, List<String> reasons, BigDecimal exposure, BigDecimal exposureAfter,
+            BigDecimal creditLimit, Integer grade, int termDays, boolean firstOrder, String checkedBy,
+            OffsetDateTime checkedAt) {
     }
 
     @Inject
     Pool pool;
+
+    @Inject
+    ObjectMapper json;
 
     /** Decisions are group-committed: concurrent checks share one insert and one commit. */
     private GroupedInsert<CheckRow> records;
 
     @PostConstruct
     void init() {
-        records = new GroupedInsert<>(pool, "credit_check", RECORD, r -> Arrays.asList(r.id(), r.tenantId(),
-                r.buyerId(), r.currency(), r.orderAmount(), r.outcome(), r.reasons(), r.exposureAfter(),
-                r.creditLimit(), r.grade(), r.termDays(), r.checkedBy(), r.checkedAt()));
+        records = new GroupedInsert<>(pool, "credit_check", RECORD, this::values);
+    }
+
+    private List<Object> values(CheckRow r) {
+        return Arrays.asList(r.id(), r.tenantId(), r.buyerId(), r.currency(), r.orderAmount(), r.outcome(),
+                asJson(r.reasons()), r.exposure(), r.exposureAfter(), r.creditLimit(), r.grade(), r.termDays(),
+                r.firstOrder(), r.checkedBy(), r.checkedAt());
     }
 
     /** The buyer as the check sees it, or null when the tenant has no such buyer. One statement, no transaction. */
@@ -86,6 +115,45 @@ public class CreditCheckRepository {
     /** Records the decision; completes once it is committed. */
     public Uni<Void> record(CheckRow r) {
         return records.insert(r);
+    }
+
+    /**
+     * Records the decision in the current transaction ({@link CurrentTransaction}) instead: for a
+     * check whose answer is stored with its Idempotency-Key, so that both commit, or neither.
+     */
+    public Uni<Void> recordInCurrentTransaction(CheckRow r) {
+        return BulkInsert.into("credit_check", RECORD, List.of(r), this::values);
+    }
+
+    /** The tenant's recorded check, or null when it has none of that id. One statement, no transaction. */
+    public Uni<CheckRow> find(String tenantId, UUID id) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(tenantId, id))
+                .map(rows -> rows.size() == 0 ? null : toCheck(tenantId, rows.iterator().next()));
+    }
+
+    /** A row of {@link #FIND}. */
+    private CheckRow toCheck(String tenantId, Row r) {
+        return new CheckRow(r.getUUID("id"), tenantId, r.getUUID("buyer_id"), r.getString("currency").strip(),
+                r.getBigDecimal("order_amount"), r.getString("outcome"), fromJson(r.getString("reasons")),
+                r.getBigDecimal("exposure"), r.getBigDecimal("exposure_after"), r.getBigDecimal("credit_limit"),
+                r.getInteger("grade"), r.getInteger("term_days"), r.getBoolean("first_order"),
+                r.getString("checked_by"), r.getOffsetDateTime("checked_at"));
+    }
+
+    private String asJson(List<String> reasons) {
+        try {
+            return json.writeValueAsString(reasons);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("reasons not serializable", e);
+        }
+    }
+
+    private List<String> fromJson(String reasons) {
+        try {
+            return List.of(json.readValue(reasons, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("recorded reasons unreadable", e);
+        }
     }
 
     /** A row of {@link #SNAPSHOT}. */

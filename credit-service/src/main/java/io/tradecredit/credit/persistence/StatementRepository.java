@@ -9,16 +9,31 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.credit.domain.StoredFinancialStatement;
 
-/** Buyers' financial statements as stored, one per buyer and fiscal year. */
+/** Buyers' financial statements as stored: every version of every fiscal year. */
 @ApplicationScoped
 public class StatementRepository
         implements PanacheRepositoryBase<StoredFinancialStatement, StoredFinancialStatement.Key> {
 
+    /** Every version, the latest year first and within a year the latest version first. */
     public Uni<List<StoredFinancialStatement>> ofBuyer(String tenantId, UUID buyerId) {
-        return list("tenantId = ?1 and buyerId = ?2 order by fiscalYear desc", tenantId, buyerId);
+        return list("tenantId = ?1 and buyerId = ?2 order by fiscalYear desc, version desc", tenantId, buyerId);
     }
 
+    /** The statement the assessment uses: the latest version of the latest fiscal year; null when none. */
     public Uni<StoredFinancialStatement> latest(String tenantId, UUID buyerId) {
-        return find("tenantId = ?1 and buyerId = ?2 order by fiscalYear desc", tenantId, buyerId).firstResult();
+        return find("tenantId = ?1 and buyerId = ?2 order by fiscalYear desc, version desc", tenantId, buyerId)
+                .firstResult();
+    }
+
+    /** The latest version stored for one fiscal year; null when none is. */
+    public Uni<StoredFinancialStatement> latestOfYear(String tenantId, UUID buyerId, int fiscalYear) {
+        return find("tenantId = ?1 and buyerId = ?2 and fiscalYear = ?3 order by version desc", tenantId, buyerId,
+                fiscalYear).firstResult();
+    }
+
+    /** One version of one fiscal year; null when there is no such version. */
+    public Uni<StoredFinancialStatement> version(String tenantId, UUID buyerId, int fiscalYear, int version) {
+        return find("tenantId = ?1 and buyerId = ?2 and fiscalYear = ?3 and version = ?4", tenantId, buyerId,
+                fiscalYear, version).firstResult();
     }
 }

@@ -44,7 +44,8 @@ class AltmanZScoreTest {
     void statementThatDoesNotBalanceSaysWhy() {
         var s = statement("10000000", "12000000", "2000000", "4000000", "3000000", "1500000", "5000000");
         assertEquals(2, s.inconsistencies().size());
-        assertEquals("currentAssets exceed totalAssets", s.inconsistencies().get(0));
+        assertEquals("currentAssets exceed totalAssets", s.inconsistencies().get(0).message());
+        assertEquals("currentAssets", s.inconsistencies().get(0).field());
     }
 
     @Test

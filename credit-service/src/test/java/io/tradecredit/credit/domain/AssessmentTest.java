@@ -45,14 +45,6 @@ class AssessmentTest {
     }
 
     @Test
-    void weightsMustAddUpToOne() {
-        var d = ScoringPolicy.DEFAULT;
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new ScoringPolicy(new BigDecimal("0.5"), d.paymentWeight(), d.disputeWeight(), d.ageWeight(),
-                        d.signalWeight(), d.gradeFloors(), d.signalPenalty(), 10, d.disputeShareForZero()));
-    }
-
-    @Test
     void distressedBuyerOfUnknownAgeWithLegalProceedingsExplainsEveryFactor() {
         // financial: Z'' -1.53 is below 0 -> 0, x0.35 = 0.00; payment: 30 days late -> 50, x0.35 = 17.50;
         // disputes: no invoices -> 100, x0.10 = 10.00; age unknown -> 0; signals: legal proceedings -40 -> 60,

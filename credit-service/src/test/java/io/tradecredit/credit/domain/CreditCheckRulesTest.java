@@ -194,4 +194,25 @@ class CreditCheckRulesTest {
         assertEquals(List.of("50000.00 CNY overdue, oldest 95 days past due",
                 "grade 8 needs a credit manager (from grade 7)"), d.reasons());
     }
+
+    @Test
+    void thresholdsThatCannotWorkAreNamedByTheirPath() {
+        assertEquals(List.of(), CreditCheckRules.DEFAULT.violations("checks."));
+        // 1 and 11 (never) are the edges of the grades; 0 overdue days means any overdue amount
+        assertEquals(List.of(), new CreditCheckRules(1, 11, java.math.BigDecimal.ZERO, 0, 0).violations("checks."));
+        assertEquals(List.of(), new CreditCheckRules(11, 1, java.math.BigDecimal.ZERO, 0, 0).violations("checks."));
+        String grade = "must be a grade 1 to 10, or 11 for never";
+        assertEquals(List.of(new io.tradecredit.common.domain.Violation("checks.referFromGrade", grade),
+                new io.tradecredit.common.domain.Violation("checks.declineFromGrade", grade),
+                new io.tradecredit.common.domain.Violation("checks.overLimitTolerance",
+                        "must be a share of 0 or more (0.10 = 10%)"),
+                new io.tradecredit.common.domain.Violation("checks.referOverdueDays", "must not be negative"),
+                new io.tradecredit.common.domain.Violation("checks.declineOverdueDays", "must not be negative")),
+                new CreditCheckRules(0, 12, new java.math.BigDecimal("-0.01"), -1, -1).violations("checks."));
+        assertEquals(List.of(new io.tradecredit.common.domain.Violation("checks.referFromGrade", grade),
+                new io.tradecredit.common.domain.Violation("checks.declineFromGrade", grade),
+                new io.tradecredit.common.domain.Violation("checks.overLimitTolerance",
+                        "must be a share of 0 or more (0.10 = 10%)")),
+                new CreditCheckRules(12, 0, null, 0, 0).violations("checks."));
+    }
 }

@@ -1,9 +1,12 @@
 package io.tradecredit.credit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.domain.Violation;
 
 class CreditPolicyTest {
     static CreditPolicy withFirstTerm(int days) {
@@ -21,11 +24,21 @@ class CreditPolicyTest {
     }
 
     @Test
-    void impossibleSettingsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> withFirstTerm(-1));
+    void impossibleSettingsAreNamedByTheirPathInThePolicy() {
+        assertEquals(List.of(new Violation("firstOrderTermDays", "must be 0 (prepayment) to 365 days")),
+                withFirstTerm(-1).violations());
         var d = CreditPolicy.DEFAULT;
-        assertThrows(IllegalArgumentException.class,
-                () -> new CreditPolicy(d.scoring(), d.limits(), d.checks(), 0, 365, 15));
+        assertEquals(List.of(), d.violations());
+        assertEquals(List.of(new Violation("scoring", "is required"), new Violation("limits", "is required"),
+                new Violation("checks", "is required"), new Violation("gradeDropThreshold", "must be 1 to 9 grades")),
+                new CreditPolicy(null, null, null, 0, 365, 15).violations());
+        // a part's problems are named under the part
+        var badParts = new CreditPolicy(ScoringPolicyTest.withFloors(List.of(90, 80, 70, 60, 50, 40, 30, 20, 10, 5)),
+                new LimitFormula(List.of()), new CreditCheckRules(7, 9, null, 30, 90), 2, 365, 15);
+        assertEquals(List.of(new Violation("scoring.gradeFloors[9]", "must be 0: every score has a grade"),
+                new Violation("limits.byGrade", "needs one pair of rates per grade 1-10"),
+                new Violation("checks.overLimitTolerance", "must be a share of 0 or more (0.10 = 10%)")),
+                badParts.violations());
     }
 
     static CreditPolicy with(int gradeDropThreshold, int reviewIntervalDays, int firstOrderTermDays) {
@@ -37,26 +50,23 @@ class CreditPolicyTest {
     @Test
     void settingsAtTheEdgesOfTheirRangesAreAccepted() {
         // threshold 1 to 9 grades, review every 1 to 1,095 days, first-order term 0 (prepayment) to 365 days
-        assertEquals(1, with(1, 1, 0).gradeDropThreshold());
-        var widest = with(9, 1095, 365);
-        assertEquals(9, widest.gradeDropThreshold());
-        assertEquals(1095, widest.reviewIntervalDays());
-        assertEquals(365, widest.firstOrderTermDays());
+        assertEquals(List.of(), with(1, 1, 0).violations());
+        assertEquals(List.of(), with(9, 1095, 365).violations());
     }
 
     @Test
     void settingsJustOutsideTheirRangesAreRefusedByName() {
         for (int threshold : new int[] {0, 10}) {
-            var e = assertThrows(RuntimeException.class, () -> with(threshold, 365, 15));
-            assertEquals("gradeDropThreshold must be 1 to 9 grades", e.getMessage());
+            assertEquals(List.of(new Violation("gradeDropThreshold", "must be 1 to 9 grades")),
+                    with(threshold, 365, 15).violations());
         }
         for (int interval : new int[] {0, 1096}) {
-            var e = assertThrows(RuntimeException.class, () -> with(2, interval, 15));
-            assertEquals("reviewIntervalDays must be 1 to 1095", e.getMessage());
+            assertEquals(List.of(new Violation("reviewIntervalDays", "must be 1 to 1095 days")),
+                    with(2, interval, 15).violations());
         }
         for (int firstTerm : new int[] {-1, 366}) {
-            var e = assertThrows(RuntimeException.class, () -> with(2, 365, firstTerm));
-            assertEquals("firstOrderTermDays must be 0 (prepayment) to 365", e.getMessage());
+            assertEquals(List.of(new Violation("firstOrderTermDays", "must be 0 (prepayment) to 365 days")),
+                    with(2, 365, firstTerm).violations());
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.tradecredit.common.domain.Violation;
+
 class FinancialStatementTest {
     @Test
     void workingCapitalIsCurrentAssetsLessCurrentLiabilities() {
@@ -37,11 +39,11 @@ class FinancialStatementTest {
     void shellWithNoAssetsIsRefusedForItsAssetsAlone() {
         // no assets, 1,000 owed: the balance check needs assets to take 1% of, so only the assets are named
         var s = statement("0", "0", "0", "1000", "0", "0", "0");
-        assertEquals(List.of("totalAssets must be greater than 0"), s.inconsistencies());
+        assertEquals(List.of(new Violation("totalAssets", "totalAssets must be greater than 0")), s.inconsistencies());
     }
 
     @Test
-    void eachNegativeAmountIsRefusedOnce() {
+    void eachNegativeAmountIsRefusedOnceByItsName() {
         var negativeCash = statement("10000000", "-1", "2000000", "4000000", "0", "0", "6000000");
         var negativeCurrentDebt = statement("10000000", "4000000", "-1", "4000000", "0", "0", "6000000");
         var negativeDebt = new FinancialStatement(2025, "CNY", new BigDecimal("10000000"), new BigDecimal("4000000"),
@@ -50,16 +52,21 @@ class FinancialStatementTest {
         var negativeRevenue = new FinancialStatement(2025, "CNY", new BigDecimal("10000000"), new BigDecimal("4000000"),
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("10000000"),
                 new BigDecimal("-1"), new BigDecimal("10000000"));
-        for (var s : List.of(negativeCash, negativeCurrentDebt, negativeDebt, negativeRevenue)) {
-            assertEquals(List.of("assets, liabilities and revenue cannot be negative"), s.inconsistencies());
-        }
+        assertEquals(List.of(new Violation("currentAssets", "currentAssets cannot be negative")),
+                negativeCash.inconsistencies());
+        // -1 current liabilities of 4,000,000 in total: only the sign is wrong
+        assertEquals(List.of(new Violation("currentLiabilities", "currentLiabilities cannot be negative")),
+                negativeCurrentDebt.inconsistencies());
+        assertEquals(List.of(new Violation("currentLiabilities", "currentLiabilities cannot be negative"),
+                new Violation("totalLiabilities", "totalLiabilities cannot be negative")), negativeDebt.inconsistencies());
+        assertEquals(List.of(new Violation("revenue", "revenue cannot be negative")), negativeRevenue.inconsistencies());
     }
 
     @Test
     void currentFiguresCannotExceedTheirTotals() {
         var s = statement("10000000", "10000001", "4000001", "4000000", "0", "0", "6000000");
-        assertEquals(List.of("currentAssets exceed totalAssets", "currentLiabilities exceed totalLiabilities"),
-                s.inconsistencies());
+        assertEquals(List.of(new Violation("currentAssets", "currentAssets exceed totalAssets"),
+                new Violation("currentLiabilities", "currentLiabilities exceed totalLiabilities")), s.inconsistencies());
     }
 
     @Test
@@ -68,7 +75,8 @@ class FinancialStatementTest {
         assertEquals(List.of(),
                 statement("10000000", "4000000", "2000000", "4000000", "0", "0", "5900000").inconsistencies());
         // one unit more is refused, naming both sides
-        assertEquals(List.of("totalAssets (10000000) differ from totalLiabilities + equity (9899999)"),
+        assertEquals(List.of(new Violation("totalAssets",
+                "totalAssets (10000000) differ from totalLiabilities + equity (9899999)")),
                 statement("10000000", "4000000", "2000000", "4000000", "0", "0", "5899999").inconsistencies());
     }
 }

@@ -1,13 +1,14 @@
 package io.tradecredit.credit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.tradecredit.credit.domain.LimitFormula.Rates;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.domain.Violation;
 
 class LimitFormulaTest {
     static final Rates FLAT = new Rates(new BigDecimal("0.10"), new BigDecimal("0.05"));
@@ -38,11 +39,25 @@ class LimitFormulaTest {
 
     @Test
     void formulaNeedsOnePairOfRatesPerGrade() {
-        var e = assertThrows(RuntimeException.class, () -> new LimitFormula(Collections.nCopies(9, FLAT)));
-        assertEquals("one pair of rates per grade 1-10", e.getMessage());
-        List<Rates> eleven = new ArrayList<>(Collections.nCopies(11, FLAT));
-        assertThrows(RuntimeException.class, () -> new LimitFormula(eleven));
+        var nine = new Violation("limits.byGrade", "needs one pair of rates per grade 1-10");
+        assertEquals(List.of(nine), new LimitFormula(Collections.nCopies(9, FLAT)).violations("limits."));
+        assertEquals(List.of(nine), new LimitFormula(Collections.nCopies(11, FLAT)).violations("limits."));
+        assertEquals(List.of(nine), new LimitFormula(null).violations("limits."));
+        assertEquals(List.of(), LimitFormula.DEFAULT.violations("limits."));
     }
+
+    @Test
+    void eachMissingOrNegativeRateIsNamedByGradeAndRate() {
+        List<Rates> rates = new ArrayList<>(Collections.nCopies(10, FLAT));
+        rates.set(0, null);
+        rates.set(3, new Rates(new BigDecimal("-0.01"), null));
+        rates.set(9, new Rates(BigDecimal.ZERO, BigDecimal.ZERO));
+        String why = "must be a rate of 0 or more (0.20 = 20%)";
+        assertEquals(List.of(new Violation("limits.byGrade[0]", "is required"),
+                new Violation("limits.byGrade[3].ofNetWorth", why), new Violation("limits.byGrade[3].ofRevenue", why)),
+                new LimitFormula(rates).violations("limits."));
+    }
+
     @Test
     void limitFormulaTakesTheSmallerOfNetWorthAndRevenueShares() {
         // grade 3: min(15% of 8,000,000 = 1,200,000; 10% of 15,000,000 = 1,500,000) = 1,200,000
