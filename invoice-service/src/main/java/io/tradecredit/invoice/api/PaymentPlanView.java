@@ -10,7 +10,7 @@ import io.tradecredit.invoice.app.PaymentPlans;
 import io.tradecredit.invoice.domain.InstalmentSchedule;
 import io.tradecredit.invoice.domain.PaymentPlan;
 
-/** A payment plan with its schedule: each instalment KEPT, MISSED or DUE. */
+/** A payment plan with its schedule: each instalment KEPT, MISSED, DUE or CANCELLED (after the missed one). */
 public record PaymentPlanView(UUID id, UUID buyerId, PaymentPlan.Status status, LocalDate agreedOn,
         InstalmentSchedule.Frequency frequency, BigDecimal annualInterestRate, Money principal, Money interest,
         List<UUID> invoiceIds, List<InstalmentView> instalments, LocalDate endedOn, String endReason) {
@@ -29,8 +29,7 @@ public record PaymentPlanView(UUID id, UUID buyerId, PaymentPlan.Status status, 
         PaymentPlan p = plan.plan();
         List<InstalmentView> instalments = plan.instalments().stream().map(row -> {
             var i = row.toInstalment(p.currency);
-            String state = i.number() <= p.judgedUpTo ? "KEPT"
-                    : p.status == PaymentPlan.Status.BROKEN && i.number() == p.judgedUpTo + 1 ? "MISSED" : "DUE";
+            String state = p.instalmentState(i.number()).name();
             return new InstalmentView(i.number(), i.dueDate(), i.principal(), i.interest(), i.amount(), state);
         }).toList();
         return new PaymentPlanView(p.id, p.buyerId, p.status, p.agreedOn, p.frequency,

@@ -17,6 +17,7 @@ import io.tradecredit.invoice.domain.LateChargeAccount;
 import io.tradecredit.invoice.domain.LateChargeTerms;
 import io.tradecredit.invoice.domain.LateChargeWaiver;
 import io.tradecredit.invoice.persistence.DisputeRepository;
+import io.tradecredit.invoice.persistence.PaymentPlanRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.LedgerRepository;
 import io.tradecredit.invoice.persistence.WaiverRepository;
@@ -38,6 +39,9 @@ public class LateChargeAccounts {
 
     @Inject
     DisputeRepository disputes;
+
+    @Inject
+    PaymentPlanRepository plans;
 
     @Inject
     Policies policies;
@@ -79,8 +83,10 @@ public class LateChargeAccounts {
         return policies.termsOf(invoice.tenantId, invoice.buyerId)
                 .chain(terms -> ledger.ofInvoice(invoice.tenantId, invoice.id)
                         .chain(entries -> disputes.periodsOf(invoice.tenantId, List.of(invoice.id))
-                                .chain(frozen -> waivers.ofInvoices(invoice.tenantId, List.of(invoice.id))
+                                .chain(frozen -> plans.periodsOf(invoice.tenantId, List.of(invoice.id))
+                                .chain(kept -> waivers.ofInvoices(invoice.tenantId, List.of(invoice.id))
                                 .map(ws -> new InvoiceLateCharges(invoice, terms, LateChargeAccount.of(invoice,
-                                        BalanceHistory.of(invoice, entries, frozen), terms.policy(), ws, asOf))))));
+                                        BalanceHistory.of(invoice, entries, frozen, kept), terms.policy(), ws,
+                                        asOf)))))));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import io.tradecredit.invoice.domain.LateChargePolicy;
 import io.tradecredit.invoice.domain.OpenItem;
 import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
+import io.tradecredit.invoice.persistence.PaymentPlanRepository;
 import io.tradecredit.invoice.persistence.PolicyRepository;
 import io.tradecredit.invoice.persistence.ReceivablesRepository;
 import io.tradecredit.invoice.persistence.WaiverRepository;
@@ -47,6 +49,9 @@ public class Reports {
 
     @Inject
     DisputeRepository disputes;
+
+    @Inject
+    PaymentPlanRepository plans;
 
     @Inject
     PolicyRepository policyRepository;
@@ -89,21 +94,23 @@ public class Reports {
     public Uni<BuyerStatement> statement(String tenantId, UUID buyerId, LocalDate from, LocalDate asOf) {
         return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
                 .chain(() -> policies.termsOf(tenantId, buyerId)).chain(terms -> receivables
-                .openItems(tenantId, buyerId, asOf)
-                .chain(items -> lines(tenantId, items.stream().map(OpenItem::invoiceId).toList(), terms.policy(), asOf))
+                .openItems(tenantId, buyerId, asOf).chain(items -> receivables.settledLate(tenantId, buyerId, asOf)
+                        .map(late -> Stream.concat(items.stream().map(OpenItem::invoiceId), late.stream()).toList()))
+                .chain(ids -> lines(tenantId, ids, terms.policy(), asOf))
                 .chain(lines -> receivables.entriesOfBuyer(tenantId, buyerId, from, asOf)
                         .map(entries -> BuyerStatement.of(buyerId, from, asOf, terms, lines, entries)))));
     }
 
-    /** The open invoices with their late charges as of the date. */
+    /** The invoices with their late charges as of the date. */
     private Uni<List<BuyerStatement.Line>> lines(String tenantId, List<UUID> ids, LateChargePolicy policy,
             LocalDate asOf) {
         return invoicesByDue(tenantId, ids).chain(owed -> receivables.entriesOf(tenantId, ids, asOf)
-                .chain(entries -> disputes.periodsOf(tenantId, ids).chain(frozen -> waivers.ofInvoices(tenantId, ids)
-                        .map(ws -> owed.stream()
-                        .map(i -> new BuyerStatement.Line(i, LateChargeAccount.of(i, BalanceHistory.of(i, entries, frozen),
-                                policy, ws.stream().filter(w -> w.invoiceId().equals(i.id)).toList(), asOf)))
-                        .toList()))));
+                .chain(entries -> disputes.periodsOf(tenantId, ids).chain(frozen -> plans.periodsOf(tenantId, ids)
+                        .chain(kept -> waivers.ofInvoices(tenantId, ids).map(ws -> owed.stream()
+                        .map(i -> new BuyerStatement.Line(i, LateChargeAccount.of(i,
+                                BalanceHistory.of(i, entries, frozen, kept), policy,
+                                ws.stream().filter(w -> w.invoiceId().equals(i.id)).toList(), asOf)))
+                        .toList())))));
     }
 
     private Uni<List<Invoice>> invoicesByDue(String tenantId, List<UUID> ids) {

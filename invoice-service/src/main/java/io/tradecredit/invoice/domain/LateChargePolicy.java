@@ -40,10 +40,10 @@ public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecima
     /** Charges on an invoice due on {@code dueDate} as of {@code asOf}, day by day on its balance. */
     public LateCharges chargesOn(BalanceHistory balance, LocalDate dueDate, LocalDate asOf) {
         int daysPastDue = (int) Math.max(0, ChronoUnit.DAYS.between(dueDate, asOf));
-        return charges(balance.total().currency(), daysPastDue, day -> balance.collectibleOn(dueDate.plusDays(day)));
+        return charges(balance.total().currency(), daysPastDue, day -> balance.chargeableOn(dueDate.plusDays(day)));
     }
 
-    /** {@code balanceAtEndOfDay.apply(k)}: the collectible balance at the end of day k past due (0 = due date). */
+    /** {@code balanceAtEndOfDay.apply(k)}: the chargeable balance at the end of day k past due (0 = due date). */
     private LateCharges charges(Currency currency, int daysPastDue, IntFunction<Money> balanceAtEndOfDay) {
         BigDecimal interestBase = BigDecimal.ZERO;
         for (int day = 1; day <= daysPastDue; day++) {

@@ -24,6 +24,21 @@ public class PaymentPlan {
         ACTIVE, COMPLETED, BROKEN
     }
 
+    /** Where one instalment stands. */
+    public enum InstalmentState {
+        /** Covered by the payments by its due date. */
+        KEPT,
+        /** Not covered: it broke the plan. */
+        MISSED,
+        /** Not judged yet: its due date has not passed, or the daily run has not judged it. */
+        DUE,
+        /**
+         * After the missed one of a broken plan: the plan is over, the invoices are due at once
+         * under normal dunning, so later instalments are no longer owed on their dates.
+         */
+        CANCELLED
+    }
+
     @Id
     public UUID id;
     @Column(name = "tenant_id", nullable = false)
@@ -92,6 +107,17 @@ public class PaymentPlan {
 
     public Money interest() {
         return Money.rounded(interest, Money.currencyOf(currency));
+    }
+
+    /** Where instalment {@code number} stands after the judgements so far. */
+    public InstalmentState instalmentState(int number) {
+        if (number <= judgedUpTo) {
+            return InstalmentState.KEPT;
+        }
+        if (status != Status.BROKEN) {
+            return InstalmentState.DUE;
+        }
+        return number == judgedUpTo + 1 ? InstalmentState.MISSED : InstalmentState.CANCELLED;
     }
 
     /** Applies the day's verdict: instalments kept, broken by a missed one, or completed. */

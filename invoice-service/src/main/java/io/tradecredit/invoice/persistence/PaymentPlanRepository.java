@@ -15,6 +15,7 @@ import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.invoice.domain.BalanceHistory;
 import io.tradecredit.invoice.domain.PaymentPlan;
 import io.tradecredit.invoice.domain.PlanCompliance;
 import io.tradecredit.invoice.domain.PlanInstalment;
@@ -70,6 +71,20 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
                 .setParameter("p", plan.id).setParameter("t", plan.tenantId).setParameter("from", from)
                 .getResultList())
                 .map(rows -> rows.stream().map(r -> toPayment(r, plan.currency)).toList());
+    }
+
+    /** When each plan over these invoices was kept: for late charges, which do not accrue meanwhile. */
+    public Uni<List<BalanceHistory.PlanPeriod>> periodsOf(String tenantId, List<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select pi.invoice_id, p.agreed_on, p.ended_on from plan_invoice pi
+                join payment_plan p on p.id = pi.plan_id
+                where p.tenant_id = :t and pi.invoice_id in (:ids)""", Tuple.class)
+                .setParameter("t", tenantId).setParameter("ids", invoiceIds).getResultList())
+                .map(rows -> rows.stream().map(r -> new BalanceHistory.PlanPeriod(r.get("invoice_id", UUID.class),
+                        r.get("agreed_on", LocalDate.class), r.get("ended_on", LocalDate.class))).toList());
     }
 
     /** A payment's ledger_entry row (effective_date, amount) in the plan's currency. */

@@ -73,6 +73,27 @@ public class ReceivablesRepository {
                 });
     }
 
+    /**
+     * The buyer's invoices owed on {@code asOf} that were still open at the end of their due date
+     * and settled (paid or credited, not written off) by {@code asOf}: their late charges stay due
+     * after the principal is paid, so the statement of the date lists them.
+     */
+    public Uni<List<UUID>> settledLate(String tenantId, UUID buyerId, LocalDate asOf) {
+        String sql = """
+                select i.id from invoice i left join lateral (
+                    select coalesce(sum(e.amount) filter (where e.effective_date <= i.due_date), 0) as by_due,
+                           coalesce(sum(e.amount), 0) as by_day,
+                           coalesce(sum(e.amount) filter (where e.kind = 'WRITE_OFF'), 0) as written_off
+                    from ledger_entry e
+                    where e.tenant_id = i.tenant_id and e.invoice_id = i.id and e.effective_date <= :d) l on true
+                """ + " where " + OWED + """
+                 and i.buyer_id = :b and i.due_date < :d and i.total_amount - l.by_due > 0
+                 and i.total_amount - l.by_day <= 0 and l.written_off = 0""";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object.class).setParameter("t", tenantId)
+                .setParameter("d", asOf).setParameter("b", buyerId).getResultList())
+                .map(rows -> rows.stream().map(r -> (UUID) r).toList());
+    }
+
     /** The ledger entries of these invoices effective on or before {@code asOf}. */
     public Uni<List<LedgerEntry>> entriesOf(String tenantId, Collection<UUID> invoiceIds, LocalDate asOf) {
         if (invoiceIds.isEmpty()) {

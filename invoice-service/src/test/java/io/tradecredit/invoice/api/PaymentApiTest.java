@@ -85,7 +85,8 @@ class PaymentApiTest {
         post(FINANCE_ACME, payment(buyer, "1300.00", RECEIVED, List.of(allocation(b, "1000.00"), allocation(a, "243.00"))))
                 .statusCode(201).body("allocations.size()", equalTo(2), "unallocated.amount", equalTo("57.00"));
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + b).then()
-                .body("status", equalTo("OPEN"), "amounts.paid.amount", equalTo("1000.00"),
+                // past its due date (15 Nov): open and overdue, derived even before the daily job
+                .body("status", equalTo("OVERDUE"), "amounts.paid.amount", equalTo("1000.00"),
                         "amounts.open.amount", equalTo("243.00"));
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + a).then().body("amounts.open.amount", equalTo("1000.00"));
         JsonNode event = Contracts.assertValid(events(buyer, "io.tradecredit.invoice.payment-received.v1", 1).get(0));
@@ -160,7 +161,7 @@ class PaymentApiTest {
                         "reversal.reversedOn", equalTo(TODAY),
                         "creditRemaining.amount", equalTo("0.00"));
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + inv).then()
-                .body("status", equalTo("OPEN"), "amounts.open.amount", equalTo("1243.00"));
+                .body("status", equalTo("OVERDUE"), "amounts.open.amount", equalTo("1243.00"));
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + buyer + "/credit").then()
                 .body("balances[0].amount", equalTo("0.00"), "movements.items[0].kind", equalTo("PAYMENT_REVERSED"),
                         "movements.items[0].amount.amount", equalTo("-257.00"));

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Tokens;
 
@@ -56,6 +57,7 @@ class PaymentPlanApiTest {
                 .statusCode(200).body("summary", containsString("1 payment plan(s) broken"));
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/payment-plans/" + planId).then()
                 .body("status", equalTo("BROKEN"), "instalments[0].state", equalTo("MISSED"),
+                        "instalments[1].state", equalTo("CANCELLED"), "instalments[2].state", equalTo("CANCELLED"),
                         "endReason", containsString("instalment 1"));
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + a).then().body("paymentPlanId", nullValue());
 
@@ -64,6 +66,27 @@ class PaymentPlanApiTest {
         assertEquals("0.00", missed.get("amountPaid").get("amount").asText());
         JsonNode broken = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.plan-broken.v1"));
         assertEquals("2486.00", broken.get("openAmount").get("amount").asText());
+    }
+
+    @Test
+    void lateChargesStopWhileThePlanIsKeptAndResumeWhenItBreaks() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(40);
+        String id = LedgerFixtures.issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        LocalDate first = TODAY.plusDays(17); // a date no other test runs the daily job for
+        agree(LedgerFixtures.token(tenant, "finance"), buyer, List.of(id), 2, first).then().statusCode(201);
+        String charges = "/api/v1/invoices/" + id + "/late-charges";
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        // 40 days on 10,000 before the plan: 200.00 interest, the 300.00 fee at 30 DPD; nothing since
+        given().auth().oauth2(viewer).queryParam("asOf", TODAY.plusDays(25).toString()).get(charges).then()
+                .statusCode(200).body("interest.amount", equalTo("200.00"), "fee.amount", equalTo("300.00"));
+        // nothing paid by the first instalment: the plan breaks the day after, and interest runs again
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200);
+        // 40 days + 7 days (from the break on first + 1 to the day before asOf) = 47 x 5.00 = 235.00
+        given().auth().oauth2(viewer).queryParam("asOf", TODAY.plusDays(25).toString()).get(charges).then()
+                .body("interest.amount", equalTo("235.00"), "fee.amount", equalTo("300.00"));
     }
 
     @Test

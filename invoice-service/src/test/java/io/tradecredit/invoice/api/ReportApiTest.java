@@ -165,26 +165,33 @@ class ReportApiTest {
         String late = issue(tenant, buyer, due.minusDays(30), due, "10000.00");
         pay(tenant, late, "4000.00", due.plusDays(10));
         String current = issue(tenant, buyer, due.plusDays(5), due.plusDays(40), "10000.00");
-        pay(tenant, issue(tenant, buyer, due.minusDays(60), due.minusDays(30), "2000.00"), "2000.00", due.minusDays(20));
+        String paidEarlier = issue(tenant, buyer, due.minusDays(60), due.minusDays(30), "2000.00");
+        pay(tenant, paidEarlier, "2000.00", due.minusDays(20));
         String paidInPeriod = issue(tenant, buyer, due.minusDays(10), due.plusDays(20), "1000.00");
         pay(tenant, paidInPeriod, "1000.00", due.plusDays(25));
 
-        // 30 DPD: 10,000 x 10 x 0.0005 + 6,000 x 20 x 0.0005 = 110.00 interest; 3% of 6,000 = 180.00 fee
+        // 30 DPD: 10,000 x 10 x 0.0005 + 6,000 x 20 x 0.0005 = 110.00 interest; 3% of 6,000 = 180.00 fee.
+        // Invoices paid late stay with the charges still due after their principal was settled:
+        // paidEarlier 2,000 x 10 x 0.0005 = 10.00, paidInPeriod 1,000 x 5 x 0.0005 = 2.50
         given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.plusDays(30).toString())
                 .queryParam("from", due.toString()).get("/api/v1/buyers/" + buyer + "/statement").then().statusCode(200)
                 .body("from", equalTo(due.toString()), "lateChargeTerms.source", equalTo("TENANT"),
-                        "invoices.invoiceId", contains(late, current),
-                        "invoices[0].open.amount", equalTo("6000.00"), "invoices[0].daysPastDue", equalTo(30),
-                        "invoices[0].lateCharges.interest.amount", equalTo("110.00"),
-                        "invoices[0].lateCharges.fee.amount", equalTo("180.00"),
-                        "invoices[0].totalDue.amount", equalTo("6290.00"),
-                        "invoices[1].daysPastDue", equalTo(0), "invoices[1].lateCharges.total.amount", equalTo("0.00"),
+                        "invoices.invoiceId", contains(paidEarlier, late, paidInPeriod, current),
+                        "invoices[0].open.amount", equalTo("0.00"),
+                        "invoices[0].lateCharges.interest.amount", equalTo("10.00"),
+                        "invoices[1].open.amount", equalTo("6000.00"), "invoices[1].daysPastDue", equalTo(30),
+                        "invoices[1].lateCharges.interest.amount", equalTo("110.00"),
+                        "invoices[1].lateCharges.fee.amount", equalTo("180.00"),
+                        "invoices[1].totalDue.amount", equalTo("6290.00"),
+                        "invoices[2].open.amount", equalTo("0.00"),
+                        "invoices[2].lateCharges.interest.amount", equalTo("2.50"),
+                        "invoices[3].daysPastDue", equalTo(0), "invoices[3].lateCharges.total.amount", equalTo("0.00"),
                         "entries.invoiceId", contains(late, paidInPeriod),
                         "entries.effectiveDate", contains(due.plusDays(10).toString(), due.plusDays(25).toString()),
                         "entries[0].kind", equalTo("PAYMENT"), "entries[0].amount.amount", equalTo("4000.00"),
-                        "totals.size()", equalTo(1), "totals[0].invoices", equalTo(2),
-                        "totals[0].open.amount", equalTo("16000.00"), "totals[0].lateCharges.amount", equalTo("290.00"),
-                        "totals[0].totalDue.amount", equalTo("16290.00"));
+                        "totals.size()", equalTo(1), "totals[0].invoices", equalTo(4),
+                        "totals[0].open.amount", equalTo("16000.00"), "totals[0].lateCharges.amount", equalTo("302.50"),
+                        "totals[0].totalDue.amount", equalTo("16302.50"));
         // without from: the 30 days up to the date
         given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.plusDays(30).toString())
                 .get("/api/v1/buyers/" + buyer + "/statement").then()

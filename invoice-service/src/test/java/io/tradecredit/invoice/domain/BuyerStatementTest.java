@@ -37,6 +37,17 @@ class BuyerStatementTest {
     }
 
     @Test
+    void anInvoicePaidLateStaysOnTheStatementWhileItsChargesAreDue() {
+        var s = BuyerStatement.of(UUID.randomUUID(), AS_OF.minusDays(29), AS_OF, TERMS, List.of(
+                line(cny("0.00"), new LateCharges(cny("2.50"), cny("0.00"))),
+                line(cny("0.00"), new LateCharges(cny("0.00"), cny("0.00"))),
+                line(cny("0.00"), new LateCharges(cny("0.00"), cny("30.00")))), List.of());
+        assertEquals(2, s.invoices().size());
+        assertEquals(2, s.totals().get(0).invoices());
+        assertEquals(cny("32.50"), s.totals().get(0).totalDue());
+    }
+
+    @Test
     void aBuyerWithNothingOpenHasNoTotals() {
         assertEquals(List.of(), BuyerStatement.of(UUID.randomUUID(), AS_OF, AS_OF, TERMS, List.of(), List.of()).totals());
     }

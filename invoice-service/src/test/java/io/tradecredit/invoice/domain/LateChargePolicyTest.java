@@ -137,6 +137,27 @@ class LateChargePolicyTest {
     }
 
     @Test
+    void noChargesAccrueWhileAPaymentPlanIsKept() {
+        // 10,000 due June 1; a plan agreed June 11 and broken July 21; asOf July 31 (60 DPD).
+        // Charged: June 1-10 (10 days) and July 21-30 (10 days) on 10,000 = 200,000 x 0.0005 = 100.00.
+        // The fee's day (July 1, 30 DPD) fell under the kept plan: no fee.
+        var due = LocalDate.of(2026, 6, 1);
+        var plan = new BalanceHistory.PlanPeriod(null, due.plusDays(10), due.plusDays(50));
+        var balance = new BalanceHistory(cny("10000.00"), List.of(), List.of(), List.of(plan));
+        LateCharges c = DEFAULT.chargesOn(balance, due, due.plusDays(60));
+        assertEquals(cny("100.00"), c.interest());
+        assertEquals(cny("0.00"), c.fee());
+        assertEquals(cny("0.00"), balance.chargeableOn(due.plusDays(10)));
+        assertEquals(cny("10000.00"), balance.chargeableOn(due.plusDays(9)));
+        assertEquals(cny("10000.00"), balance.chargeableOn(due.plusDays(50)));
+        assertEquals(cny("10000.00"), balance.collectibleOn(due.plusDays(20))); // still owed, only not charged
+        // a plan still running covers every later day
+        var running = new BalanceHistory(cny("10000.00"), List.of(), List.of(),
+                List.of(new BalanceHistory.PlanPeriod(null, due.plusDays(10), null)));
+        assertEquals(cny("50.00"), DEFAULT.chargesOn(running, due, due.plusDays(400)).interest());
+    }
+
+    @Test
     void feeFromTheFirstDayPastDue() {
         // fee after 1 day: 10,000 x 1 x 0.0005 = 5.00 interest and 3% = 300.00 fee on day 1
         var strict = new LateChargePolicy(new BigDecimal("0.0005"), 1, new BigDecimal("0.03"));

@@ -58,6 +58,21 @@ class PaymentPlanTest {
     }
 
     @Test
+    void instalmentsAfterTheMissedOneOfABrokenPlanAreCancelled() {
+        PaymentPlan p = active();
+        p.judgedUpTo = 1;
+        assertEquals(PaymentPlan.InstalmentState.KEPT, p.instalmentState(1));
+        assertEquals(PaymentPlan.InstalmentState.DUE, p.instalmentState(2));
+        assertEquals(PaymentPlan.InstalmentState.DUE, p.instalmentState(3));
+        p.status = PaymentPlan.Status.BROKEN;
+        assertEquals(PaymentPlan.InstalmentState.KEPT, p.instalmentState(1));
+        assertEquals(PaymentPlan.InstalmentState.MISSED, p.instalmentState(2));
+        assertEquals(PaymentPlan.InstalmentState.CANCELLED, p.instalmentState(3));
+        p.status = PaymentPlan.Status.COMPLETED;
+        assertEquals(PaymentPlan.InstalmentState.DUE, p.instalmentState(3));
+    }
+
+    @Test
     void principalPaidOffCompletesThePlan() {
         PaymentPlan p = active();
         p.apply(new PlanCompliance.Verdict(List.of(), null, null, true), AS_OF);
