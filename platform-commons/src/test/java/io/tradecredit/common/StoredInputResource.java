@@ -12,7 +12,10 @@ import io.tradecredit.common.money.Money;
 /** Echoes what it could store: text, an amount and a plain number (for StoredInputLimitsTest). */
 @Path("/api/v1/stored-input")
 public class StoredInputResource {
-    public record Input(String note, Money amount, BigDecimal ratio) {
+    public record Input(String note, Money amount, BigDecimal ratio, java.util.List<Line> lines) {
+    }
+
+    public record Line(String item, Integer quantity) {
     }
 
     @POST
