@@ -127,7 +127,21 @@ public abstract class ServiceChassisContract {
     void aRequestRefusedBeforeRoutingLeavesNoPathInTheMetrics() {
         String marker = "refused-" + UUID.randomUUID();
         given().header("X-Padding", "x".repeat(100_000)).get("/api/v1/" + marker).then().statusCode(431);
+        given().get("/api/v1/" + marker + "?q=" + "y".repeat(10_000)).then().statusCode(414);
         given().get("/q/metrics").then().statusCode(200).body(not(containsString(marker)));
+    }
+
+    /** What the HTTP layer refuses before any resource runs is a problem too, not an empty answer. */
+    @Test
+    void httpLayerRefusalsAnswerProblems() {
+        given().header("X-Padding", "x".repeat(100_000)).get("/api/v1/me").then().statusCode(431)
+                .contentType("application/problem+json").body("status", equalTo(431));
+        given().auth().oauth2(Tokens.tenant("acme").roles("viewer").mint()).get("/api/v1/me?q=" + "y".repeat(10_000))
+                .then().statusCode(414).contentType("application/problem+json").body("status", equalTo(414));
+        for (String path : List.of("/q/openapi", "/q/openapi.json", "/q/swagger-ui")) {
+            given().get(path).then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("Bearer")).body("status", equalTo(401));
+        }
     }
 
     @Test
