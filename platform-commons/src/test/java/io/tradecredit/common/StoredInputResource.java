@@ -15,7 +15,11 @@ public class StoredInputResource {
     public record Input(String note, Money amount, BigDecimal ratio, java.util.List<Line> lines) {
     }
 
+    /** Its constructor refuses a line without an item, as the services' records refuse what they lack. */
     public record Line(String item, Integer quantity) {
+        public Line {
+            java.util.Objects.requireNonNull(item, "item");
+        }
     }
 
     @POST

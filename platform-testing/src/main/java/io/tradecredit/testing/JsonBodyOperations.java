@@ -44,9 +44,8 @@ public final class JsonBodyOperations {
         for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : WRITES) {
-                JsonNode schema = path.getValue().path(method).path("requestBody").path("content")
-                        .path("application/json").path("schema");
-                if (schema.isMissingNode()) {
+                JsonNode schema = jsonSchema(path.getValue().path(method).path("requestBody").path("content"));
+                if (schema == null) {
                     continue;
                 }
                 JsonNode resolved = resolve(api, schema);
@@ -60,6 +59,17 @@ public final class JsonBodyOperations {
             }
         }
         return found;
+    }
+
+    /** The schema of a JSON body: {@code application/json}, another {@code +json} type, or any type (JSON by default). */
+    private static JsonNode jsonSchema(JsonNode content) {
+        for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext();) {
+            Map.Entry<String, JsonNode> type = types.next();
+            if (type.getKey().contains("json") || type.getKey().equals("*/*")) {
+                return type.getValue().path("schema");
+            }
+        }
+        return null;
     }
 
     private static JsonNode resolve(JsonNode api, JsonNode schema) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
  * REST request bodies are read strictly: a property the operation does not know (a typo such as
@@ -14,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * JSON path ({@code ProblemMappers.unrecognizedField}), and nothing is changed. Silently dropping
  * it would let a client believe a value was stored that never was.
  *
- * <p>Only the REST layer uses this mapper. The application's {@link ObjectMapper} stays tolerant:
+ * <p>A record's unknown properties are named even when its constructor would refuse the rest
+ * ({@link KnownFieldsFirst}). Only the REST layer uses this mapper. The application's {@link ObjectMapper} stays tolerant:
  * Kafka consumers read events that evolve by adding fields, and JSON the service stored itself
  * (idempotent replies, job counts) must stay readable when a record gains or loses a field.
  */
@@ -26,7 +28,9 @@ public class StrictRequestBodies implements ContextResolver<ObjectMapper> {
     @Inject
     StrictRequestBodies(ObjectMapper tolerant) {
         // a copy keeps the application's modules and settings (money, stored-input limits, dates)
-        this.strict = tolerant.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.strict = tolerant.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .registerModule(new SimpleModule("tradecredit-known-fields-first")
+                        .setDeserializerModifier(new KnownFieldsFirst.Modifier()));
     }
 
     @Override

@@ -45,6 +45,17 @@ class UnknownFieldsTest {
                 .body("errors.field", contains("amount.rate"));
     }
 
+    /** A misspelt name is reported as what it is, not as the missing part the constructor then refuses. */
+    @Test
+    void anUnknownFieldIsNamedEvenWhenTheRecordWouldRefuseWhatIsMissing() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"lines\":[{\"itme\":\"a\",\"quantity\":1}]}")
+                .post("/api/v1/stored-input").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("lines[0].itme"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"colour\":\"red\"}")
+                .post("/api/v1/widgets").then().statusCode(400).body("errors.field", contains("colour"));
+    }
+
     @Test
     void aBodyOfKnownFieldsIsStillRead() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
