@@ -10,9 +10,12 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,11 +102,46 @@ public abstract class ServiceChassisContract {
                 .contentType("application/problem+json").body("status", equalTo(415));
     }
 
+    /** A property no operation knows (a typo, a field of another API version) is refused, never silently dropped. */
+    @Test
+    void aBodyWithAnUnknownFieldIsRefusedNamingIt() {
+        // every role, so that no operation refuses the caller before reading the body
+        String token = Tokens.tenant("acme").roles("tenant-admin", "credit-manager", "collector", "finance", "viewer",
+                "agency").agency("contract-agency").mint();
+        String unknown = "notAFieldOfThisApi";
+        for (JsonBodyOperations.Operation operation : JsonBodyOperations.of(token)) {
+            String body = "{\"" + unknown + "\":1}";
+            try {
+                given().auth().oauth2(token).contentType("application/json")
+                        .body(operation.listBody() ? "[" + body + "]" : body)
+                        .request(operation.method(), operation.path())
+                        .then().statusCode(400).contentType("application/problem+json")
+                        .body("errors.field", contains((operation.listBody() ? "[0]." : "") + unknown));
+            } catch (AssertionError e) {
+                throw new AssertionError(operation + " does not refuse an unknown field: " + e.getMessage(), e);
+            }
+        }
+    }
+
     @Test
     void aRequestRefusedBeforeRoutingLeavesNoPathInTheMetrics() {
         String marker = "refused-" + UUID.randomUUID();
         given().header("X-Padding", "x".repeat(100_000)).get("/api/v1/" + marker).then().statusCode(431);
+        given().get("/api/v1/" + marker + "?q=" + "y".repeat(10_000)).then().statusCode(414);
         given().get("/q/metrics").then().statusCode(200).body(not(containsString(marker)));
+    }
+
+    /** What the HTTP layer refuses before any resource runs is a problem too, not an empty answer. */
+    @Test
+    void httpLayerRefusalsAnswerProblems() {
+        given().header("X-Padding", "x".repeat(100_000)).get("/api/v1/me").then().statusCode(431)
+                .contentType("application/problem+json").body("status", equalTo(431));
+        given().auth().oauth2(Tokens.tenant("acme").roles("viewer").mint()).get("/api/v1/me?q=" + "y".repeat(10_000))
+                .then().statusCode(414).contentType("application/problem+json").body("status", equalTo(414));
+        for (String path : List.of("/q/openapi", "/q/openapi.json", "/q/swagger-ui")) {
+            given().get(path).then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("Bearer")).body("status", equalTo(401));
+        }
     }
 
     @Test
@@ -138,12 +176,43 @@ public abstract class ServiceChassisContract {
     @Test
     void operatorRunsADailyJobOncePerDate() {
         String ops = Tokens.noTenant().roles("platform-ops").mint();
-        given().auth().oauth2(ops).post("/api/v1/admin/jobs/outbox-cleanup?asOf=2030-06-01")
+        given().auth().oauth2(ops).post("/api/v1/admin/jobs/outbox-cleanup?asOf=2020-06-01")
                 .then().statusCode(200).body("status", equalTo("COMPLETED"));
-        given().auth().oauth2(ops).post("/api/v1/admin/jobs/outbox-cleanup?asOf=2030-06-01")
+        given().auth().oauth2(ops).post("/api/v1/admin/jobs/outbox-cleanup?asOf=2020-06-01")
                 .then().statusCode(200).body("firstRun", equalTo(false));
         given().auth().oauth2(Tokens.tenant("acme").roles("tenant-admin").mint())
-                .post("/api/v1/admin/jobs/outbox-cleanup?asOf=2030-06-02")
+                .post("/api/v1/admin/jobs/outbox-cleanup?asOf=2020-06-02")
                 .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(ops).get("/api/v1/admin/jobs/outbox-cleanup/runs?from=2020-06-01&to=2020-06-01")
+                .then().statusCode(200).body("items.asOf", contains("2020-06-01"), "total", equalTo(1));
+        given().auth().oauth2(ops).get("/api/v1/admin/jobs/no-such-job/runs")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** Jobs touch every tenant's rows: a tenant's user given platform-ops is still no platform operator. */
+    @Test
+    void aTenantBoundOperatorMayNotRunOrListJobs() {
+        String tenantOps = Tokens.tenant("acme").roles("platform-ops").mint();
+        given().auth().oauth2(tenantOps).post("/api/v1/admin/jobs/outbox-cleanup?asOf=2020-06-03")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(tenantOps).get("/api/v1/admin/jobs").then().statusCode(403)
+                .contentType("application/problem+json");
+        assertEquals(0, Database.count("select count(*) from job_run where as_of = '2020-06-03'"));
+    }
+
+    /** A date after today runs only where the service is set to allow it (demos, end-to-end tests). */
+    @Test
+    void aJobRunsAheadOfTodayOnlyWhereAllowed() {
+        boolean allowed = ConfigProvider.getConfig()
+                .getOptionalValue("tradecredit.jobs.future-dates-allowed", Boolean.class).orElse(false);
+        // tomorrow: nothing a test sent is older than the retention as of then, so nothing is cleaned up
+        String ahead = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        var answer = given().auth().oauth2(Tokens.noTenant().roles("platform-ops").mint())
+                .post("/api/v1/admin/jobs/outbox-cleanup?asOf=" + ahead).then();
+        if (allowed) {
+            answer.statusCode(200).body("asOf", equalTo(ahead));
+        } else {
+            answer.statusCode(422).contentType("application/problem+json").body("errors.field", contains("asOf"));
+        }
     }
 }

@@ -125,6 +125,37 @@ class CreditFlowTest {
         check(id, "60000.00").body("outcome", equalTo("APPROVED"), "exposureAfter.amount", equalTo("70000.00"));
     }
 
+    /** invoice-service may add fields to its events (a compatible change): credit-service still applies them. */
+    @Test
+    void invoiceEventsWithFieldsThisServiceDoesNotKnowAreStillApplied() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        Map<String, Object> issued = new java.util.HashMap<>(issued(id, invoice, "40000.00", today().plusDays(30)));
+        issued.put("incoterms", "FOB");
+        issued.put("shipment", Map.of("carrier", "COSCO", "containers", 2));
+        sendNewerInvoiceEvent(id, "issued", issued);
+        Map<String, Object> paid = new java.util.HashMap<>(paymentReceived(id, invoice, "15000.00", "25000.00"));
+        paid.put("allocations", java.util.List.of(Map.of("invoiceId", invoice, "invoiceNumber", "INV-1",
+                "amount", money("15000.00"), "openAmount", money("25000.00"), "remittanceLine", 3)));
+        paid.put("channel", "SWIFT");
+        sendNewerInvoiceEvent(id, "payment-received", paid);
+        await("both events applied", () -> Database.count(
+                "select count(*) from invoice_position where buyer_id = ?::uuid and open_amount = 25000", id) == 1);
+    }
+
+    /** An event of a later version of the producer: today's schema (additionalProperties false) would refuse it. */
+    private static void sendNewerInvoiceEvent(String buyerId, String name, Map<String, Object> body) {
+        String json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Topics.send("invoice-events", buyerId, json, Map.of("ce_specversion", "1.0", "ce_id",
+                UUID.randomUUID().toString(), "ce_source", "/tradecredit/invoice-service", "ce_type",
+                "io.tradecredit.invoice." + name + ".v1", "ce_tenantid", "acme", "content-type", "application/json"));
+    }
+
     @Test
     void duplicateEventChangesNothing() {
         String id = register(MANAGER_ACME, buyer());

@@ -32,8 +32,7 @@ public class StoredTextFilter {
         if (errors.isEmpty()) {
             return null;
         }
-        return Problem.of(Response.Status.BAD_REQUEST, "The request has " + errors.size() + " invalid parameter"
-                + (errors.size() == 1 ? "" : "s") + ".").withErrors(errors)
+        return Problem.invalid("parameter", errors)
                 .withInstance(request.getUriInfo().getPath().replace("\u0000", "\\u0000")).toResponse();
     }
 }

@@ -50,9 +50,7 @@ public class TypedQueryParams {
         if (errors.isEmpty()) {
             return null;
         }
-        return Problem.of(Response.Status.BAD_REQUEST, "The request has " + errors.size() + " invalid query parameter"
-                + (errors.size() == 1 ? "" : "s") + ".").withErrors(errors)
-                .withInstance(request.getUriInfo().getPath()).toResponse();
+        return Problem.invalid("query parameter", errors).withInstance(request.getUriInfo().getPath()).toResponse();
     }
 
     private static String nameOf(Parameter parameter) {

@@ -32,6 +32,15 @@ public record Problem(URI type, String title, int status, String detail, String 
         return new Problem(URI.create("about:blank"), title, status, detail, null, List.of(), null);
     }
 
+    /**
+     * A 400 listing every invalid item, counted in the detail: {@code invalid("query parameter", errors)}
+     * says "The request has 2 invalid query parameters."
+     */
+    public static Problem invalid(String noun, List<FieldError> errors) {
+        return of(Response.Status.BAD_REQUEST, "The request has " + errors.size() + " invalid " + noun
+                + (errors.size() == 1 ? "" : "s") + ".").withErrors(errors);
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), code);
     }

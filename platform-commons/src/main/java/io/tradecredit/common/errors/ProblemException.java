@@ -44,4 +44,10 @@ public class ProblemException extends RuntimeException {
     public static ProblemException unprocessable(String detail) {
         return new ProblemException(Problem.of(422, "Unprocessable Content", detail));
     }
+
+    /** A well-formed value the operation cannot act on, e.g. a date that has not come yet. */
+    public static ProblemException unprocessableField(String field, String message) {
+        return new ProblemException(Problem.of(422, "Unprocessable Content", "The request has a value that cannot be"
+                + " acted on: " + field).withErrors(List.of(new Problem.FieldError(field, message))));
+    }
 }

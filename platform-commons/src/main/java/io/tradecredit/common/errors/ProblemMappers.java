@@ -55,9 +55,7 @@ public class ProblemMappers {
             errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
-        return Problem.of(Response.Status.BAD_REQUEST, "The request has " + errors.size()
-                + " invalid field" + (errors.size() == 1 ? "" : "s") + ".")
-                .withErrors(errors).withInstance(uri.getPath()).toResponse();
+        return Problem.invalid("field", errors).withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Page;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Row;
@@ -79,8 +81,16 @@ public class JobRunner {
             select job, as_of from job_run where status = 'RUNNING' and lease_until < $1 and job = any($2)
             order by as_of, job limit 20""";
     static final String FIND = """
-            select status, summary, started_at, finished_at, attempts, batches, done, error
+            select as_of, status, summary, started_at, finished_at, attempts, batches, done, error
             from job_run where job = $1 and as_of = $2""";
+    /** A job's runs between two optional dates, newest first ({@code job_run}'s key is (job, as_of)). */
+    static final String RUNS = """
+            select as_of, status, summary, started_at, finished_at, attempts, batches, done, error
+            from job_run where job = $1 and ($2::date is null or as_of >= $2) and ($3::date is null or as_of <= $3)
+            order by as_of desc limit $4 offset $5""";
+    static final String COUNT_RUNS = """
+            select count(*) as total from job_run
+            where job = $1 and ($2::date is null or as_of >= $2) and ($3::date is null or as_of <= $3)""";
 
     private final Map<String, Object> jobs = new TreeMap<>();
 
@@ -133,6 +143,30 @@ public class JobRunner {
                     rows.forEach(row -> due.add(new Due(row.getString("job"), row.getLocalDate("as_of"))));
                     return due;
                 });
+    }
+
+    /** Refuses (404) a name that is no job of this service. */
+    public void requireJob(String name) {
+        if (!jobs.containsKey(name)) {
+            throw ProblemException.notFound("No job named '" + name + "'; jobs of this service: " + names());
+        }
+    }
+
+    /** One page of a job's runs, newest date first, optionally from and to a date (both included). */
+    public Uni<Page<JobRun>> runs(String name, LocalDate from, LocalDate to, int page, int size) {
+        try {
+            requireJob(name);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return CurrentTransaction.run(() -> CurrentTransaction.execute(COUNT_RUNS, Tuple.of(name, from, to))
+                .chain(count -> CurrentTransaction.execute(RUNS, Tuple.from(Arrays.asList(name, from, to, size,
+                        (long) page * size)))
+                        .map(rows -> {
+                            List<JobRun> items = new ArrayList<>();
+                            rows.forEach(row -> items.add(runOf(name, row)));
+                            return new Page<>(items, page, size, count.iterator().next().getLong("total"));
+                        })));
     }
 
     public Uni<JobRun> run(String name, LocalDate asOf) {
@@ -245,11 +279,14 @@ public class JobRunner {
 
     private Uni<JobRun> find(String name, LocalDate asOf) {
         return CurrentTransaction.run(() -> CurrentTransaction.execute(FIND, Tuple.of(name, asOf)))
-                .map(rows -> rows.iterator().next())
-                .map(row -> new JobRun(name, asOf, row.getString("status"), row.getString("summary"),
-                        row.getOffsetDateTime("started_at"), row.getOffsetDateTime("finished_at"), false,
-                        row.getInteger("attempts"), row.getLong("batches"), row.getLong("done"),
-                        row.getString("error")));
+                .map(rows -> runOf(name, rows.iterator().next()));
+    }
+
+    /** A {@code job_run} row as found (not run by this call: {@code firstRun} false). */
+    private static JobRun runOf(String name, Row row) {
+        return new JobRun(name, row.getLocalDate("as_of"), row.getString("status"), row.getString("summary"),
+                row.getOffsetDateTime("started_at"), row.getOffsetDateTime("finished_at"), false,
+                row.getInteger("attempts"), row.getLong("batches"), row.getLong("done"), row.getString("error"));
     }
 
     private static void requireLease(int rowCount, Attempt a) {

@@ -31,6 +31,19 @@ class InboxTest {
         assertEquals(1, Database.count("select count(*) from inbox where consumer = 'widget-seen' and event_id = ?", eventId));
     }
 
+    /** Events evolve by adding fields: a consumer reads what it knows and ignores the rest (REST bodies do not). */
+    @Test
+    void anEventWithAFieldTheConsumerDoesNotKnowIsStillApplied() {
+        String eventId = UUID.randomUUID().toString();
+        Topics.send("widget-events", "widget-" + eventId,
+                "{\"widgetId\":\"w\",\"name\":\"newer-producer\",\"colour\":\"red\",\"dimensions\":{\"h\":1}}",
+                headers(eventId));
+
+        awaitSeen(eventId);
+        assertEquals(1, Database.count("select count(*) from widget_seen where event_id = ? and name = 'newer-producer'",
+                eventId));
+    }
+
     @Test
     void poisonMessageGoesToTheDeadLetterTopicAndTheNextIsProcessed() {
         String marker = "poison-" + UUID.randomUUID();

@@ -56,7 +56,7 @@ class BatchedJobTest {
 
     @Test
     void aFailedBatchLeavesTheEarlierOnesCommittedAndARerunFinishesTheRestOnce() {
-        LocalDate asOf = LocalDate.parse("2032-03-10");
+        LocalDate asOf = LocalDate.parse("2022-03-10");
         items(1000, 30, asOf.minusDays(1));
         StampJob.failOn = 1016; // in the third batch (1014-1020)
 
@@ -86,7 +86,7 @@ class BatchedJobTest {
 
     @Test
     void aSecondCallerWhileTheRunIsUnderWayGetsItsStateAndDoesNotRunItAgain() throws Exception {
-        LocalDate asOf = LocalDate.parse("2032-03-11");
+        LocalDate asOf = LocalDate.parse("2022-03-11");
         items(2000, 30, asOf.minusDays(1));
         StampJob.gate = new CompletableFuture<>();
 
@@ -113,7 +113,7 @@ class BatchedJobTest {
 
     @Test
     void aRunWhoseProcessDiedIsResumedOnceItsLeaseExpired() {
-        LocalDate asOf = LocalDate.parse("2032-03-12");
+        LocalDate asOf = LocalDate.parse("2022-03-12");
         items(3000, 30, asOf.minusDays(1));
         // a process stamped two batches (14 items) and died: its run is RUNNING, its lease expired
         Database.execute("update stamp_item set stamped_on = ? where id < 3014", asOf);
@@ -128,7 +128,7 @@ class BatchedJobTest {
 
     @Test
     void aRunUnderALiveLeaseIsLeftAloneAndTheSchedulerResumesItWhenTheLeaseExpires() {
-        LocalDate asOf = LocalDate.parse("2032-03-13");
+        LocalDate asOf = LocalDate.parse("2022-03-13");
         items(4000, 20, asOf.minusDays(1));
         Database.execute("update stamp_item set stamped_on = ? where id < 4014", asOf);
         UUID owner = abandonedRun(asOf, OffsetDateTime.now().plusMinutes(1));
