@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -200,5 +201,14 @@ class PolicyAssignmentTest {
                 new Violation("defaultLadderKey", "must name the tenant's default ladder"),
                 new Violation("buyerLadders." + SOMEONE, "must name a ladder")), e.violations());
         assertThrows(DomainError.class, () -> new PolicyVersion(1, JAN_1, null, List.of(), Map.of()));
+    }
+
+    @Test
+    void buyerAssignedNoLadderIsNamed() {
+        Map<UUID, String> assignments = new HashMap<>();
+        assignments.put(SOMEONE, null);
+        DomainError e = assertThrows(DomainError.class, () -> new PolicyVersion(1, JAN_1, "standard", List.of(),
+                assignments));
+        assertEquals(List.of(new Violation("buyerLadders." + SOMEONE, "must name a ladder")), e.violations());
     }
 }

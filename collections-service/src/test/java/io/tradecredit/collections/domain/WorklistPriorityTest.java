@@ -117,6 +117,13 @@ class WorklistPriorityTest {
     }
 
     @Test
+    void zeroAmountPerPointForOtherCurrenciesIsRefused() {
+        DomainError e = assertThrows(DomainError.class,
+                () -> new WorklistPriority(Map.of(), BigDecimal.ZERO, 1, 5, 20, 25));
+        assertEquals(List.of(new Violation("otherAmountPerPoint", "must be more than zero")), e.violations());
+    }
+
+    @Test
     void smallestAllowedWeightsAreAccepted() {
         WorklistPriority p = new WorklistPriority(Map.of(Currency.getInstance("EUR"), new BigDecimal("0.01")),
                 new BigDecimal("0.01"), 0, 0, 0, 0);
