@@ -32,11 +32,20 @@ import io.tradecredit.common.money.Money;
 public record WorklistPriority(Map<Currency, BigDecimal> amountPerPoint, BigDecimal otherAmountPerPoint,
         int pointsPerDayPastDue, int pointsPerGrade, int pointsPerBrokenPromise, int pointsForActionDue) {
 
-    /** Chosen here (§3 names the factors, not the weights): 1 point per 1,000 overdue, per day, 5 per grade, 20 per broken promise, 25 for an action due. */
+    /**
+     * Chosen here (§3 names the factors, not the weights): 1 point per 1,000 overdue in any
+     * currency, 1 per day past due, 5 per grade, 20 per broken promise, 25 for an action due.
+     */
     public static final WorklistPriority DEFAULT =
             new WorklistPriority(Map.of(), new BigDecimal("1000"), 1, 5, 20, 25);
 
-    /** A case as the worklist sees it. @param grade null when ungraded; @param nextActionOn null when none planned */
+    /**
+     * A case as the worklist sees it.
+     *
+     * @param overdue the buyer's overdue balance on the case (in one currency)
+     * @param grade null when ungraded
+     * @param nextActionOn null when none is planned
+     */
     public record WorkItem(UUID caseId, Money overdue, int daysPastDue, Integer grade, int brokenPromises,
             LocalDate nextActionOn) {
     }
