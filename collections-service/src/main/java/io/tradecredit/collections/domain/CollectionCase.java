@@ -1,0 +1,98 @@
+package io.tradecredit.collections.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+/**
+ * A buyer's collection case (docs/domain.md §3 "Cases and agencies"): its state, why it closed,
+ * its owner (a collector) and next-action date. Immutable: each change returns the new case, so
+ * a use case can compare before and after to record what happened. The moves allowed are
+ * {@link CaseState#next()}; any other is refused with a 409 naming both states.
+ *
+ * @param closeReason null until closed
+ * @param owner null until assigned
+ * @param nextActionOn null when nothing is planned
+ */
+public record CollectionCase(UUID id, UUID buyerId, CaseState state, CloseReason closeReason, String owner,
+        LocalDate nextActionOn, LocalDate openedOn, LocalDate closedOn) {
+
+    public static CollectionCase open(UUID id, UUID buyerId, LocalDate on) {
+        return new CollectionCase(id, buyerId, CaseState.OPEN, null, null, null, on, null);
+    }
+
+    /** Moves to an open state; closing goes through {@link #close}, which needs a reason. */
+    public CollectionCase moveTo(CaseState to) {
+        if (to == CaseState.CLOSED) {
+            throw DomainError.invalidField("case.close-needs-reason", "state", "a case closes with a reason: use close");
+        }
+        refuseUnlessAllowed(to);
+        return new CollectionCase(id, buyerId, to, null, owner, nextActionOn, openedOn, null);
+    }
+
+    /**
+     * Closes with a reason. Closing as {@link CloseReason#PAID} is refused while any amount in
+     * {@code overdueLeft} (one per currency) is still above zero.
+     */
+    public CollectionCase close(CloseReason reason, List<Money> overdueLeft, LocalDate on) {
+        refuseUnlessAllowed(CaseState.CLOSED);
+        if (reason == CloseReason.PAID) {
+            List<Violation> stillOverdue = overdueLeft.stream().filter(Money::isPositive)
+                    .map(m -> new Violation("overdue." + m.currencyCode(), m + " is still overdue")).toList();
+            if (!stillOverdue.isEmpty()) {
+                throw DomainError.conflict("case.still-overdue",
+                        "Case " + id + " cannot close as paid while the buyer still owes overdue amounts", stillOverdue);
+            }
+        }
+        return new CollectionCase(id, buyerId, CaseState.CLOSED, reason, owner, null, openedOn, on);
+    }
+
+    /**
+     * What a payment or credit note means for the case: when nothing overdue is left in any
+     * currency, it closes as paid; otherwise (or when already closed) it stays as it is.
+     */
+    public CollectionCase closeIfNothingOverdue(List<Money> overdueLeft, LocalDate on) {
+        if (state == CaseState.CLOSED || overdueLeft.stream().anyMatch(Money::isPositive)) {
+            return this;
+        }
+        return close(CloseReason.PAID, overdueLeft, on);
+    }
+
+    /** Gives the case to a collector. */
+    public CollectionCase assignTo(String collector) {
+        refuseIfClosed();
+        if (collector == null || collector.isBlank()) {
+            throw DomainError.invalidField("case.owner-missing", "owner", "must name the collector");
+        }
+        return new CollectionCase(id, buyerId, state, closeReason, collector, nextActionOn, openedOn, closedOn);
+    }
+
+    /** Plans the next action on {@code day}, which may not lie before {@code today}. */
+    public CollectionCase planNextAction(LocalDate day, LocalDate today) {
+        refuseIfClosed();
+        if (day == null || day.isBefore(today)) {
+            throw DomainError.invalidField("case.next-action-in-past", "nextActionOn",
+                    "must be today (" + today + ") or later");
+        }
+        return new CollectionCase(id, buyerId, state, closeReason, owner, day, openedOn, closedOn);
+    }
+
+    private void refuseUnlessAllowed(CaseState to) {
+        if (!state.canMoveTo(to)) {
+            throw DomainError.conflict("case.move-not-allowed",
+                    "Case " + id + " cannot move from " + state + " to " + to + "; from " + state + " it may move to "
+                            + state.next(),
+                    List.of(new Violation("state", "from " + state + " to " + to + " is not allowed")));
+        }
+    }
+
+    private void refuseIfClosed() {
+        if (state == CaseState.CLOSED) {
+            throw DomainError.conflict("case.closed", "Case " + id + " is closed (" + closeReason + ")");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.tradecredit.collections.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+/**
+ * A buyer's promise to pay an amount by a date (docs/domain.md §3 "Holds"). It holds the buyer
+ * from the day it is made to its deadline (the promised date plus the tenant's grace days,
+ * fixed when the promise is made so a later policy change does not move it).
+ *
+ * <p>Judged on a run date: <b>kept</b> as soon as the payments effective from the day the promise
+ * was made up to the deadline (and not after the run date) add up to the promised amount, which
+ * releases the hold; <b>broken</b> on the first run after the deadline when they do not, and then
+ * the ladder resumes on that very run (the hold is released on the run date); otherwise
+ * <b>pending</b>. Reversals count as negative payments; payments in another currency do not count
+ * (amounts in different currencies are never added).
+ */
+public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn, LocalDate promisedDate,
+        int graceDays) {
+
+    /** A payment the buyer made (negative: a reversal), by its effective date. */
+    public record Payment(LocalDate on, Money amount) {
+    }
+
+    public enum Outcome {
+        PENDING, KEPT, BROKEN
+    }
+
+    /**
+     * @param paid what counted toward the promise by the run date
+     * @param shortfall what is still missing (zero when kept)
+     * @param holdReleasedOn the run date when the verdict ends the hold (kept or broken), else null
+     */
+    public record Verdict(Outcome outcome, Money paid, Money shortfall, LocalDate holdReleasedOn) {
+    }
+
+    /** A new promise under the tenant's terms, refused with every wrong item named. */
+    public static PromiseToPay make(UUID id, UUID buyerId, Money amount, LocalDate madeOn, LocalDate promisedDate,
+            PromiseTerms terms) {
+        List<Violation> wrong = new ArrayList<>();
+        if (buyerId == null) {
+            wrong.add(new Violation("buyerId", "must be given"));
+        }
+        if (amount == null || !amount.isPositive()) {
+            wrong.add(new Violation("amount", "must be more than zero"));
+        }
+        if (madeOn == null) {
+            wrong.add(new Violation("madeOn", "must be given"));
+        }
+        if (promisedDate == null) {
+            wrong.add(new Violation("promisedDate", "must be given"));
+        } else if (madeOn != null && promisedDate.isBefore(madeOn)) {
+            wrong.add(new Violation("promisedDate", "must not be before the day the promise is made (" + madeOn + ")"));
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("promise.invalid", "The promise to pay is incomplete or inconsistent", wrong);
+        }
+        return new PromiseToPay(id, buyerId, amount, madeOn, promisedDate, terms.graceDays());
+    }
+
+    /** The last day a payment still keeps the promise. */
+    public LocalDate deadline() {
+        return promisedDate.plusDays(graceDays);
+    }
+
+    /** The hold the promise puts on the whole buyer: from the day it is made to its deadline. */
+    public Hold hold(UUID holdId) {
+        return Hold.place(holdId, buyerId, null, Hold.Reason.PROMISE_TO_PAY, madeOn, deadline());
+    }
+
+    /** The verdict on {@code runDate}, from every payment of the buyer (any date, any currency). */
+    public Verdict judge(List<Payment> payments, LocalDate runDate) {
+        LocalDate countUpTo = runDate.isBefore(deadline()) ? runDate : deadline();
+        Money paid = payments.stream()
+                .filter(p -> p.amount().currency().equals(amount.currency()))
+                .filter(p -> !p.on().isBefore(madeOn) && !p.on().isAfter(countUpTo))
+                .map(Payment::amount)
+                .reduce(Money.zero(amount.currency()), Money::plus);
+        if (paid.compareTo(amount) >= 0) {
+            return new Verdict(Outcome.KEPT, paid, Money.zero(amount.currency()), runDate);
+        }
+        Money shortfall = amount.minus(paid);
+        if (runDate.isAfter(deadline())) {
+            return new Verdict(Outcome.BROKEN, paid, shortfall, runDate);
+        }
+        return new Verdict(Outcome.PENDING, paid, shortfall, null);
+    }
+}

@@ -1,0 +1,163 @@
+package io.tradecredit.collections.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.collections.domain.AgencyCommission.BuyerPayment;
+import io.tradecredit.collections.domain.AgencyCommission.Line;
+import io.tradecredit.collections.domain.AgencyCommission.Placement;
+import io.tradecredit.collections.domain.AgencyCommission.Statement;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+class AgencyCommissionTest {
+    static final UUID X = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+    static final UUID Y = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
+    static final UUID Z = UUID.fromString("00000000-0000-0000-0000-0000000000b3");
+    static final Currency CNY = Currency.getInstance("CNY");
+    static final Currency USD = Currency.getInstance("USD");
+
+    // 15% success fee, collects CNY and USD
+    static final AgencyContract HUAXIN = new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD));
+
+    static LocalDate march(int day) {
+        return LocalDate.of(2026, 3, day);
+    }
+
+    static BuyerPayment paid(UUID buyer, int day, String amount, String currency) {
+        return new BuyerPayment(buyer, march(day), Money.of(amount, currency));
+    }
+
+    static Line line(String collected, String commission, String currency) {
+        return new Line(Money.of(collected, currency), Money.of(commission, currency));
+    }
+
+    static Statement march(List<Placement> placements, List<BuyerPayment> payments) {
+        return AgencyCommission.forPeriod(HUAXIN, placements, payments, march(1), march(31));
+    }
+
+    @Test
+    void workedExampleForMarch() {
+        // X handed to huaxin on Mar 10, still there; Y there from Mar 1 until recalled on Mar 15;
+        // Z was never with huaxin; W's case is with another agency
+        UUID w = UUID.randomUUID();
+        List<Placement> placements = List.of(
+                new Placement(UUID.randomUUID(), X, "huaxin", march(10), null),
+                new Placement(UUID.randomUUID(), Y, "huaxin", march(1), march(15)),
+                new Placement(UUID.randomUUID(), w, "other", march(1), null));
+        List<BuyerPayment> payments = List.of(
+                paid(X, 5, "1000.00", "CNY"),    // before the hand-off: no commission
+                paid(X, 10, "40000.00", "CNY"),  // on the hand-off day: counts
+                paid(X, 25, "10000.00", "USD"),  // counts, in USD
+                paid(X, 26, "500.00", "EUR"),    // a currency the agency does not collect
+                paid(Y, 14, "5000.00", "CNY"),   // counts
+                paid(Y, 15, "7000.00", "CNY"),   // on the recall day: no longer with the agency
+                paid(Z, 20, "9000.00", "CNY"),
+                paid(w, 20, "3000.00", "CNY"));
+        Statement s = march(placements, payments);
+        assertEquals("huaxin", s.agencyCode());
+        assertEquals(march(1), s.from());
+        assertEquals(march(31), s.to());
+        // CNY 45,000.00 x 15% = 6,750.00; USD 10,000.00 x 15% = 1,500.00
+        assertEquals(List.of(line("45000.00", "6750.00", "CNY"), line("10000.00", "1500.00", "USD")), s.lines());
+    }
+
+    @Test
+    void paymentsOnTheFirstAndLastDayOfThePeriodCountOutsideDoNot() {
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1).minusMonths(1), null));
+        Statement s = march(placements, List.of(
+                new BuyerPayment(X, march(1).minusDays(1), Money.of("100.00", "CNY")),
+                paid(X, 1, "200.00", "CNY"),
+                paid(X, 31, "300.00", "CNY"),
+                new BuyerPayment(X, march(31).plusDays(1), Money.of("400.00", "CNY"))));
+        assertEquals(List.of(line("500.00", "75.00", "CNY")), s.lines());
+    }
+
+    @Test
+    void commissionIsRoundedOnceHalfUpOnTheCurrencyTotal() {
+        // 3 x 111.11 = 333.33; x 15% = 49.9995 -> 50.00 (rounding each payment would give 3 x 16.67 = 50.01)
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), null));
+        Statement s = march(placements, List.of(paid(X, 2, "111.11", "CNY"), paid(X, 3, "111.11", "CNY"),
+                paid(X, 4, "111.11", "CNY")));
+        assertEquals(List.of(line("333.33", "50.00", "CNY")), s.lines());
+    }
+
+    @Test
+    void reversalInThePeriodTakesCommissionBack() {
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), null));
+        Statement s = march(placements, List.of(paid(X, 20, "-2000.00", "CNY")));
+        assertEquals(List.of(line("-2000.00", "-300.00", "CNY")), s.lines());
+    }
+
+    @Test
+    void overlappingPlacementsCountAPaymentOnce() {
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), march(20)),
+                new Placement(UUID.randomUUID(), X, "huaxin", march(10), null));
+        assertEquals(List.of(line("1000.00", "150.00", "CNY")),
+                march(placements, List.of(paid(X, 12, "1000.00", "CNY"))).lines());
+    }
+
+    @Test
+    void caseHandedAgainAfterARecallEarnsAgainFromTheNewHandOff() {
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), march(10)),
+                new Placement(UUID.randomUUID(), X, "huaxin", march(20), null));
+        Statement s = march(placements, List.of(paid(X, 9, "100.00", "CNY"), paid(X, 15, "200.00", "CNY"),
+                paid(X, 20, "400.00", "CNY")));
+        assertEquals(List.of(line("500.00", "75.00", "CNY")), s.lines());
+    }
+
+    @Test
+    void noPaymentsMeansNoLines() {
+        assertEquals(List.of(), march(List.of(), List.of(paid(X, 5, "100.00", "CNY"))).lines());
+    }
+
+    @Test
+    void zeroFeeAgencyEarnsNothingAndFullFeeEarnsAll() {
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "pro-bono", march(1), null));
+        AgencyContract free = new AgencyContract("pro-bono", BigDecimal.ZERO, Set.of(CNY));
+        assertEquals(List.of(line("100.00", "0.00", "CNY")), AgencyCommission.forPeriod(free, placements,
+                List.of(paid(X, 2, "100.00", "CNY")), march(1), march(1).plusDays(1)).lines());
+        AgencyContract all = new AgencyContract("pro-bono", new BigDecimal("100"), Set.of(CNY));
+        assertEquals(List.of(line("100.00", "100.00", "CNY")), AgencyCommission.forPeriod(all, placements,
+                List.of(paid(X, 2, "100.00", "CNY")), march(2), march(2)).lines());
+    }
+
+    @Test
+    void periodEndingBeforeItStartsIsRefusedNamingTo() {
+        DomainError e = assertThrows(DomainError.class,
+                () -> AgencyCommission.forPeriod(HUAXIN, List.of(), List.of(), march(2), march(1)));
+        assertEquals(List.of(new Violation("to", "must not be before from (2026-03-02)")), e.violations());
+    }
+
+    @Test
+    void contractWithBadCodeFeeOrNoCurrencyNamesEachField() {
+        DomainError e = assertThrows(DomainError.class,
+                () -> new AgencyContract("Hua Xin", new BigDecimal("100.01"), Set.of()));
+        assertEquals("agency-contract.invalid", e.code());
+        assertEquals(List.of("agencyCode", "successFeePercent", "currencies"),
+                e.violations().stream().map(Violation::field).toList());
+        DomainError missing = assertThrows(DomainError.class, () -> new AgencyContract(null, null, null));
+        assertEquals(3, missing.violations().size());
+        assertEquals(List.of("successFeePercent"), assertThrows(DomainError.class,
+                () -> new AgencyContract("a1", new BigDecimal("-0.5"), Set.of(CNY))).violations().stream()
+                .map(Violation::field).toList());
+    }
+
+    @Test
+    void longestCodeIsAcceptedOneMoreIsNot() {
+        String forty = "a".repeat(40);
+        assertEquals(forty, new AgencyContract(forty, BigDecimal.ONE, Set.of(CNY)).agencyCode());
+        assertThrows(DomainError.class, () -> new AgencyContract(forty + "a", BigDecimal.ONE, Set.of(CNY)));
+        assertThrows(DomainError.class, () -> new AgencyContract("-huaxin", BigDecimal.ONE, Set.of(CNY)));
+    }
+}

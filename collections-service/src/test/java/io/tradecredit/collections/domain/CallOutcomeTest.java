@@ -1,0 +1,86 @@
+package io.tradecredit.collections.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.collections.domain.NextMove.Kind;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+
+class CallOutcomeTest {
+    static final LocalDate CALLED = LocalDate.of(2026, 7, 6);
+
+    static NextMove after(NonPaymentReason reason) {
+        return new CallOutcome(reason, "said so", CALLED).suggestion(CallTerms.DEFAULT);
+    }
+
+    @Test
+    void invoiceProblemSuggestsADisputeFollowedUpInThreeDays() {
+        assertEquals(new NextMove(Kind.OPEN_DISPUTE, null, LocalDate.of(2026, 7, 9)), after(NonPaymentReason.INVOICE_PROBLEM));
+    }
+
+    @Test
+    void goodsNotOrWronglyDeliveredSuggestsADispute() {
+        assertEquals(Kind.OPEN_DISPUTE, after(NonPaymentReason.GOODS_NOT_OR_WRONGLY_DELIVERED).kind());
+    }
+
+    @Test
+    void paymentSystemFailureSuggestsAWeekOnHoldThenALook() {
+        assertEquals(new NextMove(Kind.SHORT_HOLD, LocalDate.of(2026, 7, 13), LocalDate.of(2026, 7, 14)),
+                after(NonPaymentReason.PAYMENT_SYSTEM_FAILURE));
+    }
+
+    @Test
+    void cashFlowTroubleSuggestsAPaymentPlan() {
+        assertEquals(new NextMove(Kind.OFFER_PAYMENT_PLAN, null, LocalDate.of(2026, 7, 9)),
+                after(NonPaymentReason.CASH_FLOW_TROUBLE));
+    }
+
+    @Test
+    void otherSuggestsAFollowUpCall() {
+        assertEquals(new NextMove(Kind.FOLLOW_UP_CALL, null, LocalDate.of(2026, 7, 9)), after(NonPaymentReason.OTHER));
+    }
+
+    @Test
+    void tenantTermsSetTheHoldAndFollowUpDays() {
+        CallTerms terms = new CallTerms(2, 10);
+        assertEquals(new NextMove(Kind.SHORT_HOLD, LocalDate.of(2026, 7, 8), LocalDate.of(2026, 7, 9)),
+                new CallOutcome(NonPaymentReason.PAYMENT_SYSTEM_FAILURE, null, CALLED).suggestion(terms));
+        assertEquals(LocalDate.of(2026, 7, 16),
+                new CallOutcome(NonPaymentReason.CASH_FLOW_TROUBLE, "", CALLED).suggestion(terms).nextActionOn());
+    }
+
+    @Test
+    void oneDayTermsAreAllowed() {
+        assertEquals(LocalDate.of(2026, 7, 7), new CallOutcome(NonPaymentReason.INVOICE_PROBLEM, null, CALLED)
+                .suggestion(new CallTerms(1, 1)).nextActionOn());
+    }
+
+    @Test
+    void termsOfZeroDaysAreRefusedNamingEach() {
+        DomainError e = assertThrows(DomainError.class, () -> new CallTerms(0, 0));
+        assertEquals("call-terms.invalid", e.code());
+        assertEquals(List.of(new Violation("shortHoldDays", "must be at least 1, was 0"),
+                new Violation("followUpDays", "must be at least 1, was 0")), e.violations());
+    }
+
+    @Test
+    void callWithoutReasonOrDateNamesBoth() {
+        DomainError e = assertThrows(DomainError.class, () -> new CallOutcome(null, null, null));
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals(List.of("reason", "calledOn"), e.violations().stream().map(Violation::field).toList());
+    }
+
+    @Test
+    void otherWithoutANoteIsRefusedNamingNote() {
+        DomainError e = assertThrows(DomainError.class, () -> new CallOutcome(NonPaymentReason.OTHER, " ", CALLED));
+        assertEquals(List.of(new Violation("note", "must say what the buyer said when the reason is OTHER")),
+                e.violations());
+        assertThrows(DomainError.class, () -> new CallOutcome(NonPaymentReason.OTHER, null, CALLED));
+    }
+}

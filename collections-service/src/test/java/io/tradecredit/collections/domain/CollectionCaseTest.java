@@ -1,0 +1,192 @@
+package io.tradecredit.collections.domain;
+
+import static io.tradecredit.collections.domain.CaseState.CLOSED;
+import static io.tradecredit.collections.domain.CaseState.IN_PROGRESS;
+import static io.tradecredit.collections.domain.CaseState.LEGAL;
+import static io.tradecredit.collections.domain.CaseState.OPEN;
+import static io.tradecredit.collections.domain.CaseState.PAYMENT_PLAN;
+import static io.tradecredit.collections.domain.CaseState.PROMISE_TO_PAY;
+import static io.tradecredit.collections.domain.CaseState.WITH_AGENCY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+class CollectionCaseTest {
+    static final UUID CASE = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+    static final UUID BUYER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+    static final LocalDate JUNE_1 = LocalDate.of(2026, 6, 1);
+    static final LocalDate JUNE_9 = LocalDate.of(2026, 6, 9);
+    static final List<Money> NOTHING_OVERDUE = List.of(Money.zero("CNY"), Money.zero("EUR"));
+
+    /** The moves §3 allows, written out in full: every other pair is refused. */
+    static final Map<CaseState, Set<CaseState>> ALLOWED = Map.of(
+            OPEN, EnumSet.of(IN_PROGRESS, PROMISE_TO_PAY, PAYMENT_PLAN, WITH_AGENCY, LEGAL, CLOSED),
+            IN_PROGRESS, EnumSet.of(PROMISE_TO_PAY, PAYMENT_PLAN, WITH_AGENCY, LEGAL, CLOSED),
+            PROMISE_TO_PAY, EnumSet.of(IN_PROGRESS, PAYMENT_PLAN, WITH_AGENCY, LEGAL, CLOSED),
+            PAYMENT_PLAN, EnumSet.of(IN_PROGRESS, WITH_AGENCY, LEGAL, CLOSED),
+            WITH_AGENCY, EnumSet.of(IN_PROGRESS, LEGAL, CLOSED),
+            LEGAL, EnumSet.of(PAYMENT_PLAN, CLOSED),
+            CLOSED, EnumSet.noneOf(CaseState.class));
+
+    static CollectionCase openCase() {
+        return CollectionCase.open(CASE, BUYER, JUNE_1);
+    }
+
+    static CollectionCase in(CaseState state) {
+        return new CollectionCase(CASE, BUYER, state, state == CLOSED ? CloseReason.SETTLED : null, null, null,
+                JUNE_1, null);
+    }
+
+    @Test
+    void everyPairOfStatesIsAllowedOrRefusedAsDocumented() {
+        for (CaseState from : CaseState.values()) {
+            assertEquals(ALLOWED.get(from), from.next(), "moves from " + from);
+            for (CaseState to : CaseState.values()) {
+                assertEquals(ALLOWED.get(from).contains(to), from.canMoveTo(to), from + " -> " + to);
+            }
+        }
+    }
+
+    @Test
+    void newCaseIsOpenWithoutOwnerOrNextAction() {
+        CollectionCase c = openCase();
+        assertEquals(OPEN, c.state());
+        assertEquals(JUNE_1, c.openedOn());
+        assertNull(c.owner());
+        assertNull(c.closeReason());
+        assertNull(c.closedOn());
+    }
+
+    @Test
+    void caseWalksTheWholeLadderToClosedSettled() {
+        CollectionCase c = openCase().moveTo(IN_PROGRESS).moveTo(PROMISE_TO_PAY).moveTo(PAYMENT_PLAN)
+                .moveTo(WITH_AGENCY).moveTo(LEGAL).close(CloseReason.SETTLED, List.of(Money.of("500.00", "CNY")), JUNE_9);
+        assertEquals(CLOSED, c.state());
+        assertEquals(CloseReason.SETTLED, c.closeReason());
+        assertEquals(JUNE_9, c.closedOn());
+    }
+
+    @Test
+    void brokenPromiseGoesBackToInProgress() {
+        assertEquals(IN_PROGRESS, in(PROMISE_TO_PAY).moveTo(IN_PROGRESS).state());
+    }
+
+    @Test
+    void illegalMoveIsA409NamingFromAndTo() {
+        DomainError e = assertThrows(DomainError.class, () -> in(WITH_AGENCY).moveTo(OPEN));
+        assertEquals(DomainError.Kind.CONFLICT, e.kind());
+        assertEquals("case.move-not-allowed", e.code());
+        assertEquals("Case " + CASE + " cannot move from WITH_AGENCY to OPEN; from WITH_AGENCY it may move to "
+                + "[IN_PROGRESS, LEGAL, CLOSED]", e.detail());
+        assertEquals(List.of(new Violation("state", "from WITH_AGENCY to OPEN is not allowed")), e.violations());
+    }
+
+    @Test
+    void movingToTheSameStateIsRefused() {
+        DomainError e = assertThrows(DomainError.class, () -> in(IN_PROGRESS).moveTo(IN_PROGRESS));
+        assertEquals("case.move-not-allowed", e.code());
+    }
+
+    @Test
+    void closedCaseNeverMovesAgain() {
+        CollectionCase closed = openCase().close(CloseReason.WRITTEN_OFF, List.of(), JUNE_9);
+        DomainError e = assertThrows(DomainError.class, () -> closed.moveTo(IN_PROGRESS));
+        assertEquals(DomainError.Kind.CONFLICT, e.kind());
+        DomainError again = assertThrows(DomainError.class,
+                () -> closed.close(CloseReason.ABANDONED, List.of(), JUNE_9));
+        assertEquals("case.move-not-allowed", again.code());
+    }
+
+    @Test
+    void closingThroughMoveToIsRefusedAskingForAReason() {
+        DomainError e = assertThrows(DomainError.class, () -> openCase().moveTo(CLOSED));
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals("case.close-needs-reason", e.code());
+        assertEquals("state", e.violations().get(0).field());
+    }
+
+    @Test
+    void closingAsPaidWhileSomethingIsOverdueIsRefusedNamingEachCurrency() {
+        DomainError e = assertThrows(DomainError.class, () -> openCase().close(CloseReason.PAID,
+                List.of(Money.of("120.50", "CNY"), Money.zero("USD"), Money.of("3.00", "EUR")), JUNE_9));
+        assertEquals(DomainError.Kind.CONFLICT, e.kind());
+        assertEquals("case.still-overdue", e.code());
+        assertEquals(List.of(new Violation("overdue.CNY", "120.50 CNY is still overdue"),
+                new Violation("overdue.EUR", "3.00 EUR is still overdue")), e.violations());
+    }
+
+    @Test
+    void lastOverduePaymentClosesTheCaseAsPaid() {
+        CollectionCase c = in(WITH_AGENCY).closeIfNothingOverdue(NOTHING_OVERDUE, JUNE_9);
+        assertEquals(CLOSED, c.state());
+        assertEquals(CloseReason.PAID, c.closeReason());
+        assertEquals(JUNE_9, c.closedOn());
+    }
+
+    @Test
+    void buyerInCreditCountsAsNothingOverdue() {
+        CollectionCase c = openCase().closeIfNothingOverdue(List.of(Money.of("-10.00", "CNY")), JUNE_9);
+        assertEquals(CloseReason.PAID, c.closeReason());
+    }
+
+    @Test
+    void partPaymentLeavesTheCaseAsItIs() {
+        CollectionCase c = in(PROMISE_TO_PAY);
+        assertSame(c, c.closeIfNothingOverdue(List.of(Money.zero("CNY"), Money.of("0.01", "EUR")), JUNE_9));
+    }
+
+    @Test
+    void paymentOnAClosedCaseLeavesItClosedAsItWas() {
+        CollectionCase closed = openCase().close(CloseReason.CLAIMED, List.of(), JUNE_1);
+        assertSame(closed, closed.closeIfNothingOverdue(NOTHING_OVERDUE, JUNE_9));
+    }
+
+    @Test
+    void ownerAndNextActionSurviveMoves() {
+        CollectionCase c = openCase().assignTo("li.wei").planNextAction(JUNE_9, JUNE_1).moveTo(IN_PROGRESS);
+        assertEquals("li.wei", c.owner());
+        assertEquals(JUNE_9, c.nextActionOn());
+        CollectionCase closed = c.close(CloseReason.SETTLED, List.of(), JUNE_9);
+        assertEquals("li.wei", closed.owner());
+        assertNull(closed.nextActionOn());
+    }
+
+    @Test
+    void nextActionTodayIsAllowedYesterdayIsNot() {
+        assertEquals(JUNE_1, openCase().planNextAction(JUNE_1, JUNE_1).nextActionOn());
+        DomainError e = assertThrows(DomainError.class, () -> openCase().planNextAction(JUNE_1, JUNE_9));
+        assertEquals(List.of(new Violation("nextActionOn", "must be today (2026-06-09) or later")), e.violations());
+        assertThrows(DomainError.class, () -> openCase().planNextAction(null, JUNE_9));
+    }
+
+    @Test
+    void assigningNoOneIsRefusedNamingOwner() {
+        DomainError e = assertThrows(DomainError.class, () -> openCase().assignTo(" "));
+        assertEquals("owner", e.violations().get(0).field());
+        assertThrows(DomainError.class, () -> openCase().assignTo(null));
+    }
+
+    @Test
+    void closedCaseCannotBeAssignedOrPlanned() {
+        CollectionCase closed = openCase().close(CloseReason.PAID, NOTHING_OVERDUE, JUNE_1);
+        DomainError e = assertThrows(DomainError.class, () -> closed.assignTo("li.wei"));
+        assertEquals("case.closed", e.code());
+        assertEquals("Case " + CASE + " is closed (PAID)", e.detail());
+        assertEquals(DomainError.Kind.CONFLICT,
+                assertThrows(DomainError.class, () -> closed.planNextAction(JUNE_9, JUNE_1)).kind());
+    }
+}

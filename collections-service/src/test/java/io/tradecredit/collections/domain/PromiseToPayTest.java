@@ -1,0 +1,186 @@
+package io.tradecredit.collections.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.collections.domain.PromiseToPay.Outcome;
+import io.tradecredit.collections.domain.PromiseToPay.Payment;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+class PromiseToPayTest {
+    static final UUID BUYER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+
+    // made on May 4 to pay 20,000.00 CNY by May 10; default grace 3 days: deadline May 13
+    static final PromiseToPay PROMISE = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("20000.00"), may(4), may(10),
+            PromiseTerms.DEFAULT);
+
+    static LocalDate may(int day) {
+        return LocalDate.of(2026, 5, day);
+    }
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    static Payment paid(int day, String amount) {
+        return new Payment(may(day), cny(amount));
+    }
+
+    @Test
+    void defaultGraceIsThreeDaysAfterThePromisedDate() {
+        assertEquals(3, PromiseTerms.DEFAULT.graceDays());
+        assertEquals(may(13), PROMISE.deadline());
+    }
+
+    @Test
+    void tenantGraceOfZeroMakesThePromisedDateTheDeadline() {
+        var p = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("100.00"), may(4), may(10), new PromiseTerms(0));
+        assertEquals(may(10), p.deadline());
+        assertEquals(Outcome.BROKEN, p.judge(List.of(), may(11)).outcome());
+    }
+
+    @Test
+    void negativeGraceIsRefusedNamingGraceDays() {
+        DomainError e = assertThrows(DomainError.class, () -> new PromiseTerms(-1));
+        assertEquals(List.of(new Violation("graceDays", "must be 0 or more, was -1")), e.violations());
+    }
+
+    @Test
+    void paidInFullOnThePromisedDateIsKeptAndReleasesTheHold() {
+        var v = PROMISE.judge(List.of(paid(10, "20000.00")), may(11));
+        assertEquals(Outcome.KEPT, v.outcome());
+        assertEquals(cny("20000.00"), v.paid());
+        assertEquals(cny("0.00"), v.shortfall());
+        assertEquals(may(11), v.holdReleasedOn());
+    }
+
+    @Test
+    void twoPartPaymentsWithinTheGraceKeepIt() {
+        // 12,000 on May 8 and 8,000 on the last grace day May 13
+        var v = PROMISE.judge(List.of(paid(8, "12000.00"), paid(13, "8000.00")), may(14));
+        assertEquals(Outcome.KEPT, v.outcome());
+    }
+
+    @Test
+    void paidEarlyIsKeptAtOnceBeforeTheDeadline() {
+        var v = PROMISE.judge(List.of(paid(5, "20000.00")), may(6));
+        assertEquals(Outcome.KEPT, v.outcome());
+        assertEquals(may(6), v.holdReleasedOn());
+    }
+
+    @Test
+    void paidOnTheDayThePromiseWasMadeCounts() {
+        assertEquals(Outcome.KEPT, PROMISE.judge(List.of(paid(4, "20000.00")), may(4)).outcome());
+    }
+
+    @Test
+    void partPaidBeforeTheDeadlineIsStillPendingAndKeepsHolding() {
+        var v = PROMISE.judge(List.of(paid(8, "5000.00")), may(13));
+        assertEquals(Outcome.PENDING, v.outcome());
+        assertEquals(cny("5000.00"), v.paid());
+        assertEquals(cny("15000.00"), v.shortfall());
+        assertNull(v.holdReleasedOn());
+    }
+
+    @Test
+    void shortByOneCentAfterTheDeadlineIsBrokenAndDunningResumesOnTheRunDate() {
+        var v = PROMISE.judge(List.of(paid(9, "19999.99")), may(14));
+        assertEquals(Outcome.BROKEN, v.outcome());
+        assertEquals(cny("0.01"), v.shortfall());
+        assertEquals(may(14), v.holdReleasedOn());
+        Hold hold = PROMISE.hold(UUID.randomUUID()).release(v.holdReleasedOn());
+        assertFalse(hold.holdsOn(may(14)));
+    }
+
+    @Test
+    void runDownForDaysJudgesBrokenOnItsFirstRunAfterTheDeadline() {
+        var v = PROMISE.judge(List.of(), may(20));
+        assertEquals(Outcome.BROKEN, v.outcome());
+        assertEquals(may(20), v.holdReleasedOn());
+        assertEquals(cny("20000.00"), v.shortfall());
+    }
+
+    @Test
+    void paymentAfterTheDeadlineDoesNotSaveIt() {
+        var v = PROMISE.judge(List.of(paid(14, "20000.00")), may(14));
+        assertEquals(Outcome.BROKEN, v.outcome());
+        assertEquals(cny("0.00"), v.paid());
+    }
+
+    @Test
+    void paymentBeforeThePromiseWasMadeDoesNotCount() {
+        var v = PROMISE.judge(List.of(paid(3, "20000.00")), may(14));
+        assertEquals(Outcome.BROKEN, v.outcome());
+    }
+
+    @Test
+    void paymentDatedAfterTheRunDateIsNotCountedYet() {
+        var v = PROMISE.judge(List.of(paid(9, "20000.00")), may(8));
+        assertEquals(Outcome.PENDING, v.outcome());
+        assertEquals(cny("0.00"), v.paid());
+    }
+
+    @Test
+    void reversedPaymentDoesNotKeepIt() {
+        var v = PROMISE.judge(List.of(paid(8, "20000.00"), paid(9, "-20000.00")), may(14));
+        assertEquals(Outcome.BROKEN, v.outcome());
+    }
+
+    @Test
+    void paymentInAnotherCurrencyDoesNotCount() {
+        var v = PROMISE.judge(List.of(new Payment(may(8), Money.of("20000.00", "EUR"))), may(14));
+        assertEquals(Outcome.BROKEN, v.outcome());
+    }
+
+    @Test
+    void promiseHoldsTheWholeBuyerFromTheDayItIsMadeToTheDeadline() {
+        Hold hold = PROMISE.hold(UUID.randomUUID());
+        assertTrue(hold.coversWholeBuyer());
+        assertEquals(Hold.Reason.PROMISE_TO_PAY, hold.reason());
+        assertEquals(may(4), hold.from());
+        assertEquals(may(13), hold.until());
+        assertEquals(BUYER, hold.buyerId());
+    }
+
+    @Test
+    void promiseForTheSameDayIsAllowed() {
+        var p = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("1.00"), may(4), may(4), PromiseTerms.DEFAULT);
+        assertEquals(may(7), p.deadline());
+    }
+
+    @Test
+    void promiseWithoutBuyerOrAmountOrDatesNamesEachField() {
+        DomainError e = assertThrows(DomainError.class,
+                () -> PromiseToPay.make(UUID.randomUUID(), null, cny("0.00"), null, null, PromiseTerms.DEFAULT));
+        assertEquals("promise.invalid", e.code());
+        assertEquals(List.of("buyerId", "amount", "madeOn", "promisedDate"),
+                e.violations().stream().map(Violation::field).toList());
+    }
+
+    @Test
+    void promiseWithoutAmountOrInThePastIsRefused() {
+        DomainError e = assertThrows(DomainError.class,
+                () -> PromiseToPay.make(UUID.randomUUID(), BUYER, null, may(4), may(3), PromiseTerms.DEFAULT));
+        assertEquals(List.of(new Violation("amount", "must be more than zero"),
+                new Violation("promisedDate", "must not be before the day the promise is made (2026-05-04)")),
+                e.violations());
+    }
+
+    @Test
+    void negativeAmountIsRefused() {
+        DomainError e = assertThrows(DomainError.class,
+                () -> PromiseToPay.make(UUID.randomUUID(), BUYER, cny("-5.00"), may(4), may(5), PromiseTerms.DEFAULT));
+        assertEquals(List.of("amount"), e.violations().stream().map(Violation::field).toList());
+    }
+}
