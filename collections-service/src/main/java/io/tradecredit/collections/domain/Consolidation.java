@@ -1,6 +1,7 @@
 package io.tradecredit.collections.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,6 @@ public final class Consolidation {
     }
 
     private static DunningStep highest(List<StepOutcome> listed) {
-        DunningStep highest = listed.get(0).step();
-        for (StepOutcome outcome : listed) {
-            if (outcome.step().offsetDays() > highest.offsetDays()) {
-                highest = outcome.step();
-            }
-        }
-        return highest;
+        return listed.stream().map(StepOutcome::step).max(Comparator.comparingInt(DunningStep::offsetDays)).orElseThrow();
     }
 }

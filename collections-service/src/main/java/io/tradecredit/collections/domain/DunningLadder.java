@@ -94,10 +94,10 @@ public final class DunningLadder {
         }
         if (i > 0) {
             int previous = steps.get(i - 1) == null ? Integer.MIN_VALUE : steps.get(i - 1).offsetDays();
-            if (offset == previous) {
-                problems.add(new Violation(path + ".offsetDays", "the same day as steps[" + (i - 1) + "] (" + offset + "): one step per day"));
-            } else if (offset < previous) {
-                problems.add(new Violation(path + ".offsetDays", "must come after steps[" + (i - 1) + "] (" + previous + "): steps are in order"));
+            if (offset <= previous) {
+                problems.add(new Violation(path + ".offsetDays", offset == previous
+                        ? "the same day as steps[" + (i - 1) + "] (" + offset + "): one step per day"
+                        : "must come after steps[" + (i - 1) + "] (" + previous + "): steps are in order"));
             }
         }
         if (step.actions().isEmpty()) {

@@ -46,7 +46,7 @@ public final class StepDecision {
                 taken.add(due.get(i));
             }
         }
-        DunningStep messenger = highestMessage(taken, highestTakenBefore(item));
+        DunningStep messenger = messenger(taken, item);
         List<StepOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
             DunningStep step = due.get(i);
@@ -97,20 +97,20 @@ public final class StepDecision {
         return Optional.empty();
     }
 
-    /** The furthest step of this ladder taken on an earlier run (steps no longer in the ladder are ignored). */
-    private int highestTakenBefore(DunningItem item) {
-        return item.takenSteps().stream().map(ladder::step).flatMap(Optional::stream)
-                .mapToInt(DunningStep::offsetDays).max().orElse(Integer.MIN_VALUE);
-    }
-
-    /** The highest step with a message among {@code taken}, if it is beyond every step taken before. */
-    private static DunningStep highestMessage(List<DunningStep> taken, int highestBefore) {
-        DunningStep highest = null;
-        for (DunningStep step : taken) {
-            if (step.message().isPresent() && step.offsetDays() > highestBefore) {
-                highest = step;
+    /**
+     * The step whose message this run sends: the highest step with a message among those taken
+     * now, unless a step taken on an earlier run lies above it (walking the ladder upwards, a step
+     * taken before outranks every message below it; a key no longer in the ladder says nothing).
+     */
+    private DunningStep messenger(List<DunningStep> takenNow, DunningItem item) {
+        DunningStep messenger = null;
+        for (DunningStep step : ladder.steps()) {
+            if (item.takenSteps().contains(step.key())) {
+                messenger = null;
+            } else if (takenNow.contains(step) && step.message().isPresent()) {
+                messenger = step;
             }
         }
-        return highest;
+        return messenger;
     }
 }

@@ -131,12 +131,18 @@ class StepDecisionTest {
     }
 
     @Test
-    void aStepTakenAtTheSameOffsetBeforeDoesNotSupersedeANewOne() {
+    void aStepTakenBeforeSupersedesOnlyTheMessagesBelowIt() {
         DunningLadder ladder = DunningLadder.of(List.of(
                 new DunningStep("case", 10, work(CASE_OPENING, "case.open")),
                 new DunningStep("letter", 11, message("dunning.letter", Channel.LETTER))));
         StepDecision decision = new StepDecision(ladder, DunningRunPolicy.DEFAULT, EVERY_DAY);
         assertEquals(List.of("letter TAKEN"), summary(run(decision, invoice("case"), day(11))));
+        DunningLadder three = DunningLadder.of(List.of(
+                new DunningStep("first", 5, message("dunning.first", Channel.EMAIL)),
+                new DunningStep("second", 10, message("dunning.second", Channel.EMAIL)),
+                new DunningStep("third", 20, message("dunning.third", Channel.LETTER))));
+        assertEquals(List.of("first SUPERSEDED", "third TAKEN"),
+                summary(run(new StepDecision(three, DunningRunPolicy.DEFAULT, EVERY_DAY), invoice("second"), day(20))));
     }
 
     @Test
