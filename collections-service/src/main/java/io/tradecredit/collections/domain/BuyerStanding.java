@@ -1,0 +1,44 @@
+package io.tradecredit.collections.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * What the run needs to know of a buyer as a whole: the last day of the latest hold on the buyer
+ * (null: none) and its overdue balance, per currency (the collectible part of every item past its
+ * due date), which the tenant's tolerance is compared with.
+ */
+public record BuyerStanding(LocalDate heldUntil, List<Money> overdue) {
+    public BuyerStanding {
+        overdue = List.copyOf(overdue);
+    }
+
+    /** The standing of a buyer with {@code items} on {@code asOf}. */
+    public static BuyerStanding of(List<DunningItem> items, LocalDate heldUntil, LocalDate asOf) {
+        List<Money> totals = new ArrayList<>();
+        for (DunningItem item : items) {
+            if (item.isOverdueOn(asOf)) {
+                add(totals, item.collectible());
+            }
+        }
+        return new BuyerStanding(heldUntil, totals);
+    }
+
+    private static void add(List<Money> totals, Money amount) {
+        for (int i = 0; i < totals.size(); i++) {
+            if (totals.get(i).currency().equals(amount.currency())) {
+                totals.set(i, totals.get(i).plus(amount));
+                return;
+            }
+        }
+        totals.add(amount);
+    }
+
+    public Money overdueIn(Currency currency) {
+        return overdue.stream().filter(m -> m.currency().equals(currency)).findFirst().orElse(Money.zero(currency));
+    }
+}

@@ -1,0 +1,32 @@
+package io.tradecredit.collections.domain;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * What the daily run knows of one thing it may dun: an invoice, or one instalment of the
+ * invoice's payment plan (whose date then replaces the due date). {@code reference} names it in
+ * the log of steps (the invoice id, or the invoice id and instalment number); {@code dueDate} is
+ * the current one. {@code disputed} is the frozen part of {@code open}; {@code underKeptPlan}
+ * says a payment plan covers it and is being kept; {@code heldUntil} is the last day of the
+ * latest hold on the invoice (null: none); {@code takenSteps} are the keys of the steps already
+ * taken for it, in any run before this one.
+ */
+public record DunningItem(String reference, LocalDate dueDate, Money open, Money disputed, boolean underKeptPlan,
+        LocalDate heldUntil, Set<String> takenSteps) {
+    public DunningItem {
+        takenSteps = takenSteps == null ? Set.of() : Set.copyOf(takenSteps);
+    }
+
+    /** What may be asked for: the open amount less its disputed part, never below zero. */
+    public Money collectible() {
+        return open.minus(disputed).max(Money.zero(open.currency()));
+    }
+
+    /** Overdue from the day after its due date, as in invoice-service. */
+    public boolean isOverdueOn(LocalDate asOf) {
+        return asOf.isAfter(dueDate);
+    }
+}

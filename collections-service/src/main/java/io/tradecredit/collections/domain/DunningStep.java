@@ -1,0 +1,31 @@
+package io.tradecredit.collections.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One rung of a dunning ladder: {@code offsetDays} from the due date (negative before it, 0 on
+ * it), what it does, and the minimum amount (per currency) an invoice must still have collectible
+ * for the step to be worth taking. {@code key} names the step for good: it is what the log of
+ * steps taken remembers, so a new version of the ladder never repeats a step with the same key.
+ */
+public record DunningStep(String key, int offsetDays, List<DunningAction> actions, CurrencyThresholds minimumAmount) {
+    public DunningStep {
+        actions = actions == null ? List.of() : List.copyOf(actions);
+        minimumAmount = minimumAmount == null ? CurrencyThresholds.NONE : minimumAmount;
+    }
+
+    public DunningStep(String key, int offsetDays, DunningAction... actions) {
+        this(key, offsetDays, List.of(actions), CurrencyThresholds.NONE);
+    }
+
+    /** The step's message, if it sends one (a ladder allows at most one per step). */
+    public Optional<DunningAction> message() {
+        return actions.stream().filter(DunningAction::isMessage).findFirst();
+    }
+
+    /** Everything the step does besides its message. */
+    public List<DunningAction> work() {
+        return actions.stream().filter(a -> !a.isMessage()).toList();
+    }
+}

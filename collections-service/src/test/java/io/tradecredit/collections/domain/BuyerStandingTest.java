@@ -1,0 +1,38 @@
+package io.tradecredit.collections.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.money.Money;
+
+class BuyerStandingTest {
+    static final LocalDate AS_OF = LocalDate.of(2026, 12, 10);
+
+    static DunningItem item(String ref, LocalDate due, String open, String disputed, String currency) {
+        return new DunningItem(ref, due, Money.of(open, currency), Money.of(disputed, currency), false, null, Set.of());
+    }
+
+    @Test
+    void overdueBalanceIsTheCollectiblePartOfItemsPastTheirDueDatePerCurrency() {
+        BuyerStanding b = BuyerStanding.of(List.of(
+                item("A", AS_OF.minusDays(10), "1000.00", "0.00", "CNY"),
+                item("B", AS_OF, "500.00", "0.00", "CNY"),
+                item("C", AS_OF.minusDays(1), "200.00", "50.00", "EUR"),
+                item("D", AS_OF.minusDays(1), "300.00", "300.00", "CNY"),
+                item("E", AS_OF.minusDays(1), "0.50", "0.00", "CNY")), LocalDate.of(2026, 12, 31), AS_OF);
+        assertEquals(Money.of("1000.50", "CNY"), b.overdueIn(Money.currencyOf("CNY")), "B is due today, not overdue");
+        assertEquals(Money.of("150.00", "EUR"), b.overdueIn(Money.currencyOf("EUR")));
+        assertEquals(Money.of("0", "JPY"), b.overdueIn(Money.currencyOf("JPY")));
+        assertEquals(LocalDate.of(2026, 12, 31), b.heldUntil());
+    }
+
+    @Test
+    void aDisputeLargerThanTheOpenAmountLeavesNothingCollectibleNotANegativeAmount() {
+        assertEquals(Money.of("0.00", "CNY"), item("A", AS_OF, "100.00", "120.00", "CNY").collectible());
+    }
+}
