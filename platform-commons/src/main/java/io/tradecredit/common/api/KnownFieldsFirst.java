@@ -57,6 +57,8 @@ final class KnownFieldsFirst extends DelegatingDeserializer {
         if (!(_delegatee instanceof BeanDeserializerBase bean) || !p.isExpectedStartObjectToken()) {
             return _delegatee.deserialize(p, ctxt);
         }
+        // the copy's paths start at its root: unreadable values in it are named by their place in the body
+        String base = UnreadableFields.pathAt(p);
         TokenBuffer copy = ctxt.bufferAsCopyOfValue(p);
         Collection<Object> known = bean.getKnownPropertyNames();
         try (JsonParser names = copy.asParser(p)) {
@@ -71,7 +73,7 @@ final class KnownFieldsFirst extends DelegatingDeserializer {
             }
         }
         try (JsonParser replay = copy.asParserOnFirstToken()) {
-            return _delegatee.deserialize(replay, ctxt);
+            return UnreadableFields.readCopyAt(base, replay, () -> _delegatee.deserialize(replay, ctxt));
         }
     }
 }

@@ -83,13 +83,13 @@ public class WholeBodyReading implements ReaderInterceptor {
         @Override
         public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
                 String failureMsg) {
-            return note(ctxt.getParser(), "cannot read '" + value + "' as " + expected(targetType));
+            return note(UnreadableFields.readingFrom(ctxt.getParser()), "cannot read '" + value + "' as " + expected(targetType));
         }
 
         @Override
         public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
                 String failureMsg) {
-            return note(ctxt.getParser(), "cannot read " + value + " as " + expected(targetType));
+            return note(UnreadableFields.readingFrom(ctxt.getParser()), "cannot read " + value + " as " + expected(targetType));
         }
 
         @Override
@@ -110,15 +110,16 @@ public class WholeBodyReading implements ReaderInterceptor {
             while (reason.getCause() != null && reason.getCause() != reason) {
                 reason = reason.getCause();
             }
-            return note(ctxt.getParser(), reason.getMessage());
+            return note(UnreadableFields.readingFrom(ctxt.getParser()), reason.getMessage());
         }
 
         @Override
         public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
                 ValueInstantiator valueInsta, JsonParser p, String msg) throws IOException {
-            Object noted = note(p, "must be " + expected(instClass) + ", not " + shapeOf(p.currentToken()));
+            JsonParser reading = UnreadableFields.readingFrom(p); // Jackson passes the request's parser here
+            Object noted = note(reading, "must be " + expected(instClass) + ", not " + shapeOf(reading.currentToken()));
             if (noted != NOT_HANDLED) {
-                p.skipChildren();
+                reading.skipChildren();
             }
             return noted;
         }
