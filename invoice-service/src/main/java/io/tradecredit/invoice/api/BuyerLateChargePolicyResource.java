@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -51,6 +52,7 @@ public class BuyerLateChargePolicyResource {
     /** The buyer goes back to the tenant's terms. */
     @DELETE
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @ResponseStatus(204)
     public Uni<RestResponse<Void>> delete(@RestPath UUID buyerId) {
         return policies.deleteBuyerTerms(tenant.id(), buyerId).replaceWith(RestResponse.noContent());
     }
