@@ -33,7 +33,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 public interface ApiDescriptionContract {
     ObjectMapper JSON = new ObjectMapper();
 
-    /** A call whose success answer carries money, and the operation that describes it. */
+    /** A call (one of a service's calls, at least one of them answering money), and the operation that describes it. */
     record DocumentedCall(String method, String documentedPath, Supplier<Response> call) {
     }
 
@@ -52,9 +52,12 @@ public interface ApiDescriptionContract {
         }
     }
 
+    /** Also leaves the served document in {@code target/openapi.json}, for a look or a stored copy. */
     @Test
-    default void apiDescriptionIsValidOpenApi3() {
+    default void apiDescriptionIsValidOpenApi3() throws java.io.IOException {
         JsonNode document = apiDescription();
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
         assertTrue(document.path("openapi").asText().startsWith("3."), "openapi version");
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
@@ -142,6 +145,7 @@ public interface ApiDescriptionContract {
     @Test
     default void answersWithMoneyMatchTheirDescription() {
         JsonNode document = apiDescription();
+        boolean carriesMoney = callsAnsweringMoney().isEmpty();
         for (DocumentedCall call : callsAnsweringMoney()) {
             JsonNode operation = document.path("paths").path(call.documentedPath()).path(call.method().toLowerCase());
             assertFalse(operation.isMissingNode(), call.method() + " " + call.documentedPath() + " is described");
@@ -152,10 +156,11 @@ public interface ApiDescriptionContract {
                     + ", which is not described: " + answer.asString());
             JsonNode schema = described.path("content").path("application/json").path("schema");
             assertFalse(schema.isMissingNode(), "a schema for " + status);
-            assertTrue(answer.asString().contains("\"amount\""), "the answer carries money: " + answer.asString());
+            carriesMoney |= answer.asString().contains("\"amount\"");
             assertEquals(List.of(), ApiDescriptionChecks.validate(document, schema, answer.asString()),
                     call.method() + " " + call.documentedPath() + " " + status + ": " + answer.asString());
         }
+        assertTrue(carriesMoney, "one of the answers carries money");
     }
 
     private static JsonNode ref(String pointer) {

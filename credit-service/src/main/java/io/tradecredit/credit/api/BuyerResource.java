@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -26,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.credit.app.Buyers;
@@ -46,6 +48,8 @@ public class BuyerResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @ResponseStatus(201)
+    @Refuses(status = 409, when = "buyer.registration-taken: a buyer with this registration number exists")
     public Uni<RestResponse<BuyerView>> register(@NotNull BuyerRequest request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "register-buyer", idempotencyKey, request, BuyerView.class,
@@ -61,6 +65,7 @@ public class BuyerResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @Refuses(status = 409, when = "buyer.registration-taken: a buyer with this registration number exists")
     public Uni<BuyerView> update(@RestPath UUID id, @NotNull BuyerRequest request) {
         return buyers.update(tenant.id(), id, request.toDetails()).map(BuyerView::of);
     }
@@ -85,6 +90,8 @@ public class BuyerResource {
     @POST
     @Path("/{id}/financial-statements")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @ResponseStatus(201)
+    @Refuses(status = 422, when = "statement.inconsistent: the statement does not balance")
     public Uni<RestResponse<StatementView>> addStatement(@RestPath UUID id, @Valid @NotNull StatementRequest request) {
         return buyers.addStatement(tenant.id(), id, request.toStatement(), tenant.subject())
                 .map(s -> RestResponse.ResponseBuilder.<StatementView>created(URI.create("/api/v1/buyers/" + id

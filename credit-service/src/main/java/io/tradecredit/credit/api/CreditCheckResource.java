@@ -14,9 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -45,6 +47,8 @@ public class CreditCheckResource {
     }
 
     @POST
+    @ResponseStatus(201)
+    @Refuses(status = 404, when = "The buyer does not exist for the tenant")
     public Uni<RestResponse<CheckView>> check(@Valid @NotNull CheckRequest request) {
         return checks.check(tenant.id(), request.buyerId(), request.orderAmount(), tenant.subject()).map(r -> {
             var d = r.decision();

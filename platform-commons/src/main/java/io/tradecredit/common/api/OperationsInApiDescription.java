@@ -22,6 +22,8 @@ import io.tradecredit.common.errors.Problem;
 /**
  * Makes the API description say what the operations answer, the same way in every service:
  * <ul>
+ * <li>a request body as required exactly when the method's body parameter is {@code @NotNull} (then an
+ * empty or {@code null} body answers 400 naming it); the scanner calls every body required;</li>
  * <li>the success status a method declares with {@code @ResponseStatus} (201 for a creating POST,
  * 204 for a delete) in place of the 200 the scanner assumes for a {@code RestResponse};</li>
  * <li>the problems the chassis answers on every operation, as {@code application/problem+json}
@@ -82,6 +84,9 @@ public class OperationsInApiDescription implements OASFilter {
         ResponseStatus declared = method == null ? null : method.getAnnotation(ResponseStatus.class);
         if (declared != null) {
             successIs(responses, declared.value());
+        }
+        if (method != null && operation.getRequestBody() != null) {
+            operation.getRequestBody().setRequired(ResourceMethods.bodyIsRequired(method));
         }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean body = operation.getRequestBody() != null;

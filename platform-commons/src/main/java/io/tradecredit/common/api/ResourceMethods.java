@@ -1,11 +1,14 @@
 package io.tradecredit.common.api;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 
@@ -16,7 +19,8 @@ import io.quarkus.arc.Arc;
 /**
  * The Java method behind each operation of the API description ({@code "POST /api/v1/invoices"}),
  * found from the resource classes' {@code @Path} and HTTP method annotations, so that the
- * description can say what the method declares (its {@code @ResponseStatus}).
+ * description can say what the method declares (its {@code @ResponseStatus}, {@code @Refuses}, and
+ * whether its body is {@code @NotNull}).
  */
 final class ResourceMethods {
     private ResourceMethods() {
@@ -43,6 +47,21 @@ final class ResourceMethods {
             }
         }
         return methods;
+    }
+
+    /** Whether the method's body (its parameter no JAX-RS or RESTEasy annotation binds) is {@code @NotNull}. */
+    static boolean bodyIsRequired(Method method) {
+        for (Parameter parameter : method.getParameters()) {
+            boolean bound = false;
+            for (Annotation annotation : parameter.getAnnotations()) {
+                String from = annotation.annotationType().getPackageName();
+                bound |= from.startsWith("jakarta.ws.rs") || from.startsWith("org.jboss.resteasy.reactive");
+            }
+            if (!bound) {
+                return parameter.isAnnotationPresent(NotNull.class);
+            }
+        }
+        return false;
     }
 
     private static String httpMethod(Method method) {
