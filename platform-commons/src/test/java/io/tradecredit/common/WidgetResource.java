@@ -17,11 +17,13 @@ import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.Outbox;
@@ -48,6 +50,8 @@ public class WidgetResource {
 
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
+    @ResponseStatus(201)
+    @Refuses(status = 409, when = "failAfterEvent: failing on purpose after the event was recorded")
     public Uni<RestResponse<WidgetView>> create(@Valid @NotNull CreateWidget request, @RestQuery boolean failAfterEvent,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         String tenantId = tenant.id();

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 /**
  * What every service promises through the chassis, checked inside the service itself: real
  * database (migrated) and Kafka behind readiness, open health and metrics, OIDC on everything
- * else, problem+json errors, tenant and operator doors. A service test extends this with
+ * else, problem+json errors, tenant and operator doors, and a truthful API description
+ * ({@link ApiDescriptionContract}). A service test extends this with
  * {@code @QuarkusTest} and names itself in {@link #serviceName()}.
  */
-public abstract class ServiceChassisContract {
+public abstract class ServiceChassisContract implements ApiDescriptionContract {
 
     /** The {@code quarkus.application.name} of the service under test. */
     protected abstract String serviceName();

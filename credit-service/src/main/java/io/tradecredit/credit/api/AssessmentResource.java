@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -55,6 +56,7 @@ public class AssessmentResource {
     @POST
     @Path("/assessments")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @ResponseStatus(201)
     public Uni<RestResponse<AssessmentView>> reassess(@RestPath UUID id) {
         return assessments.reassess(tenant.id(), id, "requested by " + tenant.subject())
                 .map(r -> RestResponse.ResponseBuilder.<AssessmentView>created(

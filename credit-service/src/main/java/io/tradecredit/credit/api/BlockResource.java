@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.credit.app.CreditLimits;
@@ -39,6 +40,7 @@ public class BlockResource {
 
     /** 200 with the limit as it stands; 409 when the buyer is not blocked. */
     @POST
+    @Refuses(status = 409, when = "buyer.not-blocked: the buyer is not blocked")
     public Uni<LimitView> lift(@RestPath UUID id, @Valid @NotNull LiftBlock request) {
         return limits.liftBlock(tenant.id(), id, request.reason(), tenant.subject())
                 .chain(b -> limits.state(tenant.id(), id)).map(LimitView::of);

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -31,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.credit.app.Buyers;
@@ -53,6 +55,8 @@ public class BuyerResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @ResponseStatus(201)
+    @Refuses(status = 409, when = "buyer.registration-taken: a buyer with this registration number exists")
     public Uni<RestResponse<BuyerView>> register(@NotNull BuyerRequest request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "register-buyer", idempotencyKey, request, BuyerView.class,
@@ -68,6 +72,7 @@ public class BuyerResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @Refuses(status = 409, when = "buyer.registration-taken: a buyer with this registration number exists")
     public Uni<BuyerView> update(@RestPath UUID id, @NotNull BuyerRequest request) {
         return buyers.update(tenant.id(), id, request.toDetails()).map(BuyerView::of);
     }
@@ -92,13 +97,8 @@ public class BuyerResource {
     @POST
     @Path("/{id}/financial-statements")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    @APIResponse(responseCode = "201", description = "Stored as the next version of its fiscal year (1 for the"
-            + " first); the buyer is re-assessed on the latest version of its latest year")
-    @APIResponse(responseCode = "400", description = "A field is missing or wrong, each named",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "The tenant has no such buyer", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "The figures cannot all be true (each reason naming its"
-            + " field), or the Idempotency-Key was used with a different request", content = @Content(mediaType = PROBLEM))
+    @ResponseStatus(201)
+    @Refuses(status = 422, when = "statement.inconsistent: the figures cannot all be true")
     public Uni<RestResponse<StatementView>> addStatement(@RestPath UUID id, @Valid @NotNull StatementRequest request,
             @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER, description = "Retrying with the same key"
                     + " and body answers the first version again instead of adding another; the same key with"

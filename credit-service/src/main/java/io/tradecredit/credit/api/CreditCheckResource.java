@@ -27,6 +27,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.QueryParams;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -68,13 +70,8 @@ public class CreditCheckResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE})
-    @APIResponse(responseCode = "201", description = "The decision, recorded; Location is where it can be read again")
-    @APIResponse(responseCode = "400", description = "A field is missing or wrong (each named by its JSON path), or"
-            + " the order is not a positive amount in the buyer's limit currency",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "The tenant has no such buyer", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request",
-            content = @Content(mediaType = PROBLEM))
+    @ResponseStatus(201)
+    @Refuses(status = 404, when = "The buyer does not exist for the tenant")
     public Uni<RestResponse<CheckView>> check(@Valid @NotNull CheckRequest request,
             @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER, description = "Retrying with the same key"
                     + " and body answers the first decision again (same id and status) and records nothing more;"
@@ -93,10 +90,6 @@ public class CreditCheckResource {
 
     @GET
     @Path("/{id}")
-    @APIResponse(responseCode = "200", description = "The recorded check, exactly as its POST answered it")
-    @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "The tenant has no check of that id",
-            content = @Content(mediaType = PROBLEM))
     public Uni<CheckView> get(@RestPath String id) {
         // read as text: JAX-RS answers an unreadable UUID in the path with 404, as if nothing were there
         return checks.get(tenant.id(), QueryParams.uuid(id, "id")).map(CheckView::of);

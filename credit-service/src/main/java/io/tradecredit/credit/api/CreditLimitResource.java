@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -47,6 +48,7 @@ public class CreditLimitResource {
     /** Applies at once (a credit manager's decision) and starts a new review interval. */
     @PUT
     @RolesAllowed(Roles.CREDIT_MANAGER)
+    @Refuses(status = 422, when = "buyer.blocked: no credit can be granted to a blocked buyer")
     public Uni<LimitView> set(@RestPath UUID id, @Valid @NotNull SetLimit request) {
         return limits.set(tenant.id(), id, request.limit(), request.paymentTermDays(), request.reason(), tenant.subject())
                 .chain(b -> limits.state(tenant.id(), id)).map(LimitView::of);

@@ -16,12 +16,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -49,6 +51,8 @@ public class LimitRequestResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE})
+    @ResponseStatus(201)
+    @Refuses(status = 409, when = "limit-request.already-pending: the buyer has a pending request")
     public Uni<RestResponse<LimitRequestView>> request(@Valid @NotNull RequestLimit request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "request-limit", idempotencyKey, request, LimitRequestView.class,
@@ -70,6 +74,8 @@ public class LimitRequestResource {
     @POST
     @Path("/{requestId}/approval")
     @RolesAllowed(Roles.CREDIT_MANAGER)
+    @Refuses(status = 409, when = "limit-request.already-decided")
+    @Refuses(status = 422, when = "buyer.blocked: no credit can be granted to a blocked buyer")
     public Uni<LimitRequestView> approve(@RestPath UUID requestId, @Valid Decision decision) {
         return limits.decide(tenant.id(), requestId, true, decision == null ? null : decision.note(), tenant.subject())
                 .map(LimitRequestView::of);
@@ -78,6 +84,7 @@ public class LimitRequestResource {
     @POST
     @Path("/{requestId}/rejection")
     @RolesAllowed(Roles.CREDIT_MANAGER)
+    @Refuses(status = 409, when = "limit-request.already-decided")
     public Uni<LimitRequestView> reject(@RestPath UUID requestId, @Valid Decision decision) {
         return limits.decide(tenant.id(), requestId, false, decision == null ? null : decision.note(), tenant.subject())
                 .map(LimitRequestView::of);

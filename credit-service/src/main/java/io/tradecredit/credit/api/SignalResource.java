@@ -18,12 +18,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.credit.app.Signals;
@@ -61,6 +63,7 @@ public class SignalResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @ResponseStatus(201)
     public Uni<RestResponse<SignalView>> report(@RestPath UUID id, @Valid @NotNull ReportRequest request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "report-signal", idempotencyKey, List.of(id, request), SignalView.class,
@@ -82,6 +85,7 @@ public class SignalResource {
     @POST
     @Path("/{signalId}/resolution")
     @RolesAllowed(Roles.CREDIT_MANAGER)
+    @Refuses(status = 409, when = "warning-signal.already-resolved")
     public Uni<SignalView> resolve(@RestPath UUID id, @RestPath UUID signalId, @Valid @NotNull Resolution request) {
         return signals.resolve(tenant.id(), id, signalId, request.resolution(), tenant.subject()).map(SignalView::of);
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -25,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -78,6 +80,8 @@ public class BuyerCreditResource {
     @POST
     @Path("/applications")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    @ResponseStatus(201)
+    @Refuses(status = 409, when = "The buyer has no credit in that currency, not enough of it, or no open invoices to apply it to")
     public Uni<RestResponse<ApplicationView>> apply(@RestPath UUID buyerId, @NotNull ApplyCredit request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "apply-buyer-credit", idempotencyKey, List.of(buyerId, request), ApplicationView.class,

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -62,9 +63,7 @@ public class BuyerLateChargePolicyResource {
     /** The buyer goes back to the tenant's terms. */
     @DELETE
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    @APIResponse(responseCode = "204", description = "The tenant's terms apply again")
-    @APIResponse(responseCode = "404", description = "The buyer has no terms of its own",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @ResponseStatus(204)
     public Uni<RestResponse<Void>> delete(@RestPath UUID buyerId) {
         return policies.deleteBuyerTerms(tenant.id(), buyerId).replaceWith(RestResponse.noContent());
     }

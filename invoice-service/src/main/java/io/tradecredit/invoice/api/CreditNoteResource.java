@@ -18,12 +18,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -57,6 +59,8 @@ public class CreditNoteResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    @ResponseStatus(201)
+    @Refuses(status = 409, when = "The credit note exceeds what the invoice has open")
     public Uni<RestResponse<View>> issue(@RestPath UUID id, @Valid @NotNull Issue request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "issue-credit-note", idempotencyKey, List.of(id, request), View.class,

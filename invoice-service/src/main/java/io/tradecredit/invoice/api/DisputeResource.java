@@ -17,12 +17,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -63,6 +65,8 @@ public class DisputeResource {
     }
 
     @POST
+    @ResponseStatus(201)
+    @Refuses(status = 409, when = "The disputed amount exceeds what is not yet disputed")
     public Uni<RestResponse<DisputeView>> open(@RestPath UUID id, @Valid @NotNull Open request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "open-dispute", idempotencyKey, List.of(id, request), DisputeView.class,
@@ -93,6 +97,7 @@ public class DisputeResource {
 
     @POST
     @Path("/{disputeId}/assessment")
+    @Refuses(status = 409, when = "The dispute is resolved, or its stage would go back")
     public Uni<DisputeView> assess(@RestPath UUID id, @RestPath UUID disputeId, @Valid @NotNull Assess request) {
         return disputes.assess(tenant.id(), id, disputeId, request.responsibleParty(), request.findings(),
                 tenant.subject()).map(DisputeView::of);
@@ -100,6 +105,7 @@ public class DisputeResource {
 
     @POST
     @Path("/{disputeId}/notes")
+    @Refuses(status = 409, when = "The dispute is resolved, or its stage would go back")
     public Uni<DisputeView> note(@RestPath UUID id, @RestPath UUID disputeId, @Valid @NotNull Note request) {
         return disputes.note(tenant.id(), id, disputeId, request.stage(), request.text(), tenant.subject())
                 .map(DisputeView::of);
@@ -108,6 +114,7 @@ public class DisputeResource {
     @POST
     @Path("/{disputeId}/resolution")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    @Refuses(status = 409, when = "The dispute is not assessed yet, or already resolved")
     public Uni<DisputeView> resolve(@RestPath UUID id, @RestPath UUID disputeId, @Valid @NotNull Resolve request) {
         var resolving = new Disputes.Resolving(request.outcome(), request.creditedAmount(), request.rootCause(),
                 request.creditPolicyAdjustment());

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -33,6 +34,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
@@ -75,6 +77,8 @@ public class InvoiceResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    @ResponseStatus(201)
+    @Refuses(status = 409, when = "invoice.number-taken: the tenant already has an invoice with this number")
     public Uni<RestResponse<InvoiceView>> issue(@NotNull InvoiceRequest request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "issue-invoice", idempotencyKey, request, InvoiceView.class,
@@ -91,6 +95,8 @@ public class InvoiceResource {
     @POST
     @Path("/batch")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    @ResponseStatus(200)
+    @Refuses(status = 409, when = "invoice.number-taken: a concurrent batch took one of the numbers; nothing was issued")
     public Uni<RestResponse<BatchResponse>> issueBatch(@Valid @NotNull Batch batch,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "issue-invoice-batch", idempotencyKey, batch, BatchResponse.class,
@@ -147,6 +153,7 @@ public class InvoiceResource {
     @POST
     @Path("/{id}/cancellation")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    @Refuses(status = 409, when = "The invoice has payments, is already cancelled or is not open")
     public Uni<InvoiceView> cancel(@RestPath UUID id, @Valid @NotNull Cancel request) {
         return invoices.cancel(tenant.id(), id, request.reason()).map(i -> InvoiceView.of(i, LocalDate.now(clock)));
     }
@@ -154,6 +161,7 @@ public class InvoiceResource {
     @POST
     @Path("/{id}/receipt")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.COLLECTOR})
+    @Refuses(status = 409, when = "Receipt was already confirmed, or the invoice is cancelled")
     public Uni<InvoiceView> confirmReceipt(@RestPath UUID id, @Valid @NotNull ConfirmReceipt request) {
         return invoices.confirmReceipt(tenant.id(), id, request.confirmedBy(), request.confirmedAt())
                 .map(i -> InvoiceView.of(i, LocalDate.now(clock)));

@@ -17,12 +17,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.LateChargeAccounts;
@@ -55,6 +57,8 @@ public class LateChargeResource {
     @POST
     @Path("/waivers")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE})
+    @ResponseStatus(201)
+    @Refuses(status = 422, when = "late-charge.nothing-to-waive: no late charges are left to waive")
     public Uni<RestResponse<WaiverView>> waive(@RestPath UUID id, @Valid @NotNull Waive request) {
         return accounts.waive(tenant.id(), id, request.scope(), request.reason().strip(), tenant.subject())
                 .map(w -> RestResponse.status(RestResponse.Status.CREATED, WaiverView.of(w)));

@@ -22,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -29,6 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -57,6 +59,9 @@ public class PaymentPlanResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.COLLECTOR})
+    @ResponseStatus(201)
+    @Refuses(status = 404, when = "An invoice of the plan does not exist for the tenant")
+    @Refuses(status = 409, when = "An invoice is already under a plan or is not open")
     public Uni<RestResponse<PaymentPlanView>> agree(@Valid @NotNull AgreePlan request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "agree-payment-plan", idempotencyKey, request, PaymentPlanView.class,

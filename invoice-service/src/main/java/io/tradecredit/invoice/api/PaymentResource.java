@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -26,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.Payments;
@@ -48,6 +50,9 @@ public class PaymentResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    @ResponseStatus(201)
+    @Refuses(status = 404, when = "An invoice the payment is allocated to does not exist for the tenant")
+    @Refuses(status = 409, when = "An allocation exceeds what an invoice has open, or the invoice cannot take it")
     public Uni<RestResponse<PaymentView>> post(@NotNull PaymentRequest request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "post-payment", idempotencyKey, request, PaymentView.class,
@@ -79,6 +84,7 @@ public class PaymentResource {
     @POST
     @Path("/{id}/reversal")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
+    @Refuses(status = 409, when = "The payment is already reversed, or its credit was already used")
     public Uni<PaymentView> reverse(@RestPath UUID id, @Valid @NotNull Reverse request) {
         return payments.reverse(tenant.id(), id, request.reason().strip(), tenant.subject()).map(PaymentView::of);
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.WriteOffs;
@@ -40,6 +41,7 @@ public class WriteOffResource {
     }
 
     @POST
+    @Refuses(status = 409, when = "write-off.nothing-open: nothing is open on the invoice")
     public Uni<InvoiceView> writeOff(@RestPath UUID id, @Valid @NotNull WriteOff request) {
         return writeOffs.writeOff(tenant.id(), id, request.reason(), tenant.subject())
                 .map(i -> InvoiceView.of(i, LocalDate.now(clock)));
