@@ -95,6 +95,8 @@ class ReadModelFlowTest {
         // the upheld dispute's credit note, then the resolution that releases the frozen part
         invoice(ACME, buyer, "credit-note-issued", creditNote(buyer, inv, dispute, "1500.00", "4500.00", due));
         awaitRow(ACME, inv, "OPEN open=4500.00 disputed=1500.00 collectible=3000.00 due=" + due);
+        // the stored collectible part where the event states none is the one the domain reads
+        assertEquals(cny("3000.00"), only(openItemsOf(ACME, buyer).items()).collectible());
         invoice(ACME, buyer, "dispute-resolved",
                 disputeResolved(buyer, inv, dispute, "1500.00", "1500.00", "4500.00", "4500.00", due));
         awaitRow(ACME, inv, "OPEN open=4500.00 disputed=0.00 collectible=4500.00 due=" + due);
