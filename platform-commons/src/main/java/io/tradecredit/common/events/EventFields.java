@@ -130,6 +130,27 @@ public final class EventFields {
         return items;
     }
 
+    /** An array of UUIDs (e.g. the invoices a payment plan covers), each named by its index when unreadable. */
+    public List<UUID> uuids(String field) {
+        JsonNode value = required(field);
+        if (!value.isArray()) {
+            throw unreadable(field, "an array", value);
+        }
+        List<UUID> ids = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            try {
+                if (!item.isTextual()) {
+                    throw new IllegalArgumentException();
+                }
+                ids.add(UUID.fromString(item.textValue()));
+            } catch (IllegalArgumentException e) {
+                throw new PoisonMessageException(event + ": " + path + field + "[" + i + "] is not a UUID: " + item);
+            }
+        }
+        return ids;
+    }
+
     private <T> T parsed(String field, String expected, Function<String, T> parse) {
         String text = text(field);
         try {

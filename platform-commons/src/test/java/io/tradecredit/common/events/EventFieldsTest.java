@@ -72,4 +72,17 @@ class EventFieldsTest {
         assertEquals("event 42 (io.tradecredit.test.v1): total is not an array: {\"amount\":\"12.345\",\"currency\":\"EUR\"}",
                 refusal(() -> d.objects("total")));
     }
+
+    @Test
+    void anArrayOfUuidsIsReadInOrderAndAnUnreadableOneIsNamedByItsIndex() throws Exception {
+        UUID other = UUID.fromString("5f0c1b7e-2d44-4a61-9a1e-0c7d2b9f3e20");
+        EventFields d = fields("""
+                {"invoiceIds": ["%s", "%s"], "bad": ["%s", "nope"], "notAList": "%s", "numbers": [7]}"""
+                .formatted(INVOICE, other, INVOICE, INVOICE));
+        assertEquals(List.of(INVOICE, other), d.uuids("invoiceIds"));
+        assertEquals("event 42 (io.tradecredit.test.v1): bad[1] is not a UUID: \"nope\"", refusal(() -> d.uuids("bad")));
+        assertEquals("event 42 (io.tradecredit.test.v1): numbers[0] is not a UUID: 7", refusal(() -> d.uuids("numbers")));
+        assertTrue(refusal(() -> d.uuids("notAList")).contains("notAList is not an array"));
+        assertEquals("event 42 (io.tradecredit.test.v1) lacks missing", refusal(() -> d.uuids("missing")));
+    }
 }

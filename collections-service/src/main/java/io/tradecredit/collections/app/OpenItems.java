@@ -1,0 +1,56 @@
+package io.tradecredit.collections.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.BuyerStanding;
+import io.tradecredit.collections.domain.DunningItem;
+import io.tradecredit.collections.persistence.OpenInvoiceRow;
+import io.tradecredit.collections.persistence.ReadModelRepository;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * A buyer's open invoices from the read model, as the daily run's domain rules take them: one
+ * {@link DunningItem} per open invoice and the buyer's {@link BuyerStanding} on today's date.
+ * Holds and steps already taken are not in the read model yet (the run's slice adds them), so
+ * every item has none here.
+ */
+@ApplicationScoped
+public class OpenItems {
+
+    /** What {@code StepDecision.decide} takes for each of a buyer's items. */
+    public record OfBuyer(BuyerStanding standing, List<DunningItem> items) {
+    }
+
+    @Inject
+    ReadModelRepository invoices;
+
+    @Inject
+    Clock clock;
+
+    public Uni<OfBuyer> openItemsOf(String tenantId, UUID buyerId) {
+        LocalDate today = LocalDate.now(clock);
+        return CurrentTransaction.run(() -> invoices.openOf(tenantId, buyerId)).map(rows -> {
+            List<DunningItem> items = rows.stream().map(OpenItems::item).toList();
+            return new OfBuyer(BuyerStanding.of(items, null, today), items);
+        });
+    }
+
+    /** The invoice as an item: a plan still being kept covers it (KEPT_PLAN); a broken one does not. */
+    static DunningItem item(OpenInvoiceRow row) {
+        return new DunningItem(row.invoiceId.toString(), row.dueDate, money(row, row.openAmount),
+                money(row, row.disputedAmount), "AGREED".equals(row.planState), null, Set.of());
+    }
+
+    private static Money money(OpenInvoiceRow row, java.math.BigDecimal amount) {
+        return Money.rounded(amount, Money.currencyOf(row.currency.trim()));
+    }
+}

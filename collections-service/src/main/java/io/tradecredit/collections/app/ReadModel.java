@@ -1,0 +1,101 @@
+package io.tradecredit.collections.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.persistence.ReadModelStore;
+import io.tradecredit.common.money.Money;
+
+/**
+ * Keeps the read model of what collections-service duns (docs/collections-service.md, "Read
+ * model"): the consumers of {@code invoice-events} and {@code credit-events} call it inside the
+ * inbox's transaction. It takes amounts as the events state them and decides nothing of
+ * invoice-service's or credit-service's rules.
+ */
+@ApplicationScoped
+public class ReadModel {
+
+    /** What an issued invoice tells a letter and the ladder. */
+    public record Issued(UUID invoiceId, UUID buyerId, String invoiceNumber, String purchaseOrderNumber,
+            String buyerName, LocalDate issueDate, LocalDate dueDate, Money total, Money open, String paymentTerms) {
+    }
+
+    /**
+     * An invoice's amounts after an event: the open amount; the collectible amount and due date
+     * when the event states them (else null: kept); a final state (PAID, CANCELLED, WRITTEN_OFF)
+     * or null.
+     */
+    public record Amounts(UUID invoiceId, Money open, Money collectible, LocalDate dueDate, String state) {
+        public static Amounts open(UUID invoiceId, Money open) {
+            return new Amounts(invoiceId, open, null, null, null);
+        }
+    }
+
+    public record Instalment(int number, LocalDate dueDate, Money amount) {
+    }
+
+    @Inject
+    ReadModelStore store;
+
+    @Inject
+    Clock clock;
+
+    public Uni<Void> issued(String tenantId, Issued i) {
+        return store.issued(tenantId, i.invoiceId(), i.buyerId(), i.invoiceNumber(), i.purchaseOrderNumber(),
+                i.buyerName(), i.total().currencyCode(), i.total().amount(), i.open().amount(), i.issueDate(),
+                i.dueDate(), i.paymentTerms(), now());
+    }
+
+    /** Applies each change in order (a payment's allocations: one per invoice). */
+    public Uni<Void> amounts(String tenantId, List<Amounts> changes) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Amounts a : changes) {
+            chain = chain.chain(() -> store.amounts(tenantId, a.invoiceId(), a.open().amount(),
+                    a.collectible() == null ? null : a.collectible().amount(), a.dueDate(), a.state(), now()));
+        }
+        return chain;
+    }
+
+    public Uni<Void> planAgreed(String tenantId, UUID planId, UUID buyerId, List<UUID> invoiceIds,
+            List<Instalment> instalments) {
+        Uni<Void> chain = store.planAgreed(tenantId, planId, buyerId, invoiceIds.toArray(UUID[]::new), now());
+        for (Instalment i : instalments) {
+            chain = chain.chain(() -> store.instalment(tenantId, planId, i.number(), i.dueDate(),
+                    i.amount().currencyCode(), i.amount().amount()));
+        }
+        return chain;
+    }
+
+    public Uni<Void> instalmentMissed(String tenantId, UUID planId, int number) {
+        return store.instalmentMissed(tenantId, planId, number);
+    }
+
+    public Uni<Void> planBroken(String tenantId, UUID planId) {
+        return store.planBroken(tenantId, planId, now());
+    }
+
+    public Uni<Void> buyerRegistered(String tenantId, UUID buyerId, String name, String country,
+            String registrationNumber, String taxId) {
+        return store.buyerRegistered(tenantId, buyerId, name, country, registrationNumber, taxId, now());
+    }
+
+    public Uni<Void> buyerGraded(String tenantId, UUID buyerId, int grade) {
+        return store.buyerGraded(tenantId, buyerId, grade, now());
+    }
+
+    /** Blocked or unblocked by credit-service; {@code reason} is the block's (null when lifted). */
+    public Uni<Void> buyerBlocked(String tenantId, UUID buyerId, String name, boolean blocked, String reason) {
+        return store.buyerBlocked(tenantId, buyerId, name, blocked, reason, now());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

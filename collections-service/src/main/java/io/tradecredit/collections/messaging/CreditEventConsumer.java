@@ -1,0 +1,56 @@
+package io.tradecredit.collections.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.ReadModel;
+import io.tradecredit.common.events.EventFields;
+import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.events.IncomingEvent;
+
+/**
+ * Reads {@code credit-events} once per event id into the read model's buyers: who the buyer is
+ * (buyer-registered: name, country, registration number, tax id), its grade (buyer-assessed; the
+ * ladder's segments look at it) and whether credit-service blocked it. Other credit events are
+ * skipped; a known one that cannot be read goes to the DLQ.
+ */
+@ApplicationScoped
+public class CreditEventConsumer {
+    static final String CONSUMER = "collections-service";
+    private static final String PREFIX = "io.tradecredit.credit.";
+    private static final String VERSION = ".v1";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ReadModel readModel;
+
+    @Incoming("credit-events")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.receive(CONSUMER, record, this::apply).replaceWithVoid();
+    }
+
+    Uni<Void> apply(IncomingEvent e) {
+        if (!e.type().startsWith(PREFIX) || !e.type().endsWith(VERSION)) {
+            return Uni.createFrom().voidItem();
+        }
+        String name = e.type().substring(PREFIX.length(), e.type().length() - VERSION.length());
+        String tenant = e.tenantId();
+        EventFields d = e.fields();
+        return switch (name) {
+            case "buyer-registered" -> readModel.buyerRegistered(tenant, d.uuid("buyerId"), d.text("name"),
+                    d.text("country"), d.text("registrationNumber"), d.text("taxId"));
+            case "buyer-assessed" -> readModel.buyerGraded(tenant, d.uuid("buyerId"), d.integer("grade"));
+            case "buyer-blocked" -> readModel.buyerBlocked(tenant, d.uuid("buyerId"), d.text("buyerName"), true,
+                    d.text("reason"));
+            case "buyer-unblocked" -> readModel.buyerBlocked(tenant, d.uuid("buyerId"), d.text("buyerName"), false,
+                    null);
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+}

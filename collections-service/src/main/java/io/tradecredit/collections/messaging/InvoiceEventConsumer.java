@@ -1,0 +1,81 @@
+package io.tradecredit.collections.messaging;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.ReadModel;
+import io.tradecredit.collections.app.ReadModel.Amounts;
+import io.tradecredit.collections.app.ReadModel.Instalment;
+import io.tradecredit.collections.app.ReadModel.Issued;
+import io.tradecredit.common.events.EventFields;
+import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.events.IncomingEvent;
+import io.tradecredit.common.money.Money;
+
+/**
+ * Reads {@code invoice-events} (schemas {@code io.tradecredit.invoice.*.v1}) once per event id
+ * into the read model ({@link ReadModel}), with the amounts each event states. Types it does not
+ * know are skipped, so invoice-service can add events without breaking this consumer; a known
+ * event it cannot read (a required field missing or unreadable) goes to the DLQ.
+ */
+@ApplicationScoped
+public class InvoiceEventConsumer {
+    static final String CONSUMER = "collections-service";
+    private static final String PREFIX = "io.tradecredit.invoice.";
+    private static final String VERSION = ".v1";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ReadModel readModel;
+
+    @Incoming("invoice-events")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.receive(CONSUMER, record, this::apply).replaceWithVoid();
+    }
+
+    Uni<Void> apply(IncomingEvent e) {
+        if (!e.type().startsWith(PREFIX) || !e.type().endsWith(VERSION)) {
+            return Uni.createFrom().voidItem();
+        }
+        String name = e.type().substring(PREFIX.length(), e.type().length() - VERSION.length());
+        String tenant = e.tenantId();
+        EventFields d = e.fields();
+        return switch (name) {
+            case "issued" -> readModel.issued(tenant, new Issued(d.uuid("invoiceId"), d.uuid("buyerId"),
+                    d.text("invoiceNumber"), d.optionalText("purchaseOrderNumber").orElse(null),
+                    d.optionalText("buyerName").orElse(null), d.date("issueDate"), d.date("dueDate"), d.money("total"),
+                    d.money("openAmount"), d.optionalText("paymentTerms").orElse(null)));
+            case "payment-received", "payment-reversed", "buyer-credit-applied" -> readModel.amounts(tenant,
+                    d.objects("allocations").stream().map(a -> Amounts.open(a.uuid("invoiceId"), a.money("openAmount")))
+                            .toList());
+            case "credit-note-issued", "receipt-confirmed" -> one(tenant,
+                    new Amounts(d.uuid("invoiceId"), d.money("openAmount"), null, d.date("dueDate"), null));
+            case "dispute-opened", "dispute-resolved", "became-overdue" -> one(tenant, new Amounts(
+                    d.uuid("invoiceId"), d.money("openAmount"), d.money("collectibleAmount"), d.date("dueDate"), null));
+            case "paid" -> one(tenant, new Amounts(d.uuid("invoiceId"), d.money("openAmount"), null, null, "PAID"));
+            case "written-off" -> one(tenant,
+                    new Amounts(d.uuid("invoiceId"), d.money("openAmount"), null, null, "WRITTEN_OFF"));
+            case "cancelled" -> one(tenant, new Amounts(d.uuid("invoiceId"),
+                    Money.zero(d.money("total").currency()), null, null, "CANCELLED"));
+            case "payment-plan-agreed" -> readModel.planAgreed(tenant, d.uuid("planId"), d.uuid("buyerId"),
+                    d.uuids("invoiceIds"), d.objects("instalments").stream()
+                            .map(i -> new Instalment(i.integer("number"), i.date("dueDate"), i.money("amount"))).toList());
+            case "instalment-missed" -> readModel.instalmentMissed(tenant, d.uuid("planId"),
+                    d.integer("instalmentNumber"));
+            case "plan-broken" -> readModel.planBroken(tenant, d.uuid("planId"));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> one(String tenant, Amounts change) {
+        return readModel.amounts(tenant, List.of(change));
+    }
+}

@@ -1,0 +1,118 @@
+package io.tradecredit.collections.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Writes the read model with one statement per change, in the inbox's transaction. An upsert,
+ * not load-and-save: an event about an invoice this service never saw issued (issued before it
+ * listened) updates no row and is let go, as credit-service does.
+ */
+@ApplicationScoped
+public class ReadModelStore {
+
+    static final String ISSUED = """
+            insert into open_invoice (tenant_id, invoice_id, buyer_id, invoice_number, purchase_order_number,
+                buyer_name, currency, total, open_amount, collectible_amount, issue_date, due_date, payment_terms,
+                updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13)
+            on conflict (tenant_id, invoice_id) do nothing""";
+
+    /**
+     * The amounts an event states. With a collectible amount the disputed part is what the event
+     * leaves frozen (open less collectible: invoice-service caps the disputed part at the open
+     * amount, so this is exact); without one the disputed part stays as it was, never above the
+     * open amount, and the collectible part is the rest, as {@code DunningItem.collectible} reads it.
+     * A payment reversed on a paid invoice opens it again.
+     */
+    static final String AMOUNTS = """
+            update open_invoice set
+                open_amount = $3,
+                disputed_amount = case when $4::numeric is not null then greatest($3 - $4::numeric, 0)
+                                       else least(disputed_amount, $3) end,
+                collectible_amount = coalesce($4::numeric, greatest($3 - least(disputed_amount, $3), 0)),
+                due_date = coalesce($5::date, due_date),
+                state = coalesce($6::text, case when state = 'PAID' and $3 > 0 then 'OPEN' else state end),
+                updated_at = $7
+            where tenant_id = $1 and invoice_id = $2""";
+
+    static final String PLAN = """
+            insert into payment_plan (tenant_id, plan_id, buyer_id, state, updated_at) values ($1, $2, $3, 'AGREED', $4)
+            on conflict (tenant_id, plan_id) do update set state = 'AGREED', updated_at = $4""";
+    static final String PLAN_COVERS = "update open_invoice set plan_id = $2 where tenant_id = $1 and invoice_id = any($3)";
+    static final String INSTALMENT = """
+            insert into plan_instalment (tenant_id, plan_id, number, due_date, currency, amount) values ($1, $2, $3, $4, $5, $6)
+            on conflict (tenant_id, plan_id, number) do update set due_date = $4, currency = $5, amount = $6""";
+    static final String MISSED = "update plan_instalment set missed = true where tenant_id = $1 and plan_id = $2 and number = $3";
+    static final String BROKEN = "update payment_plan set state = 'BROKEN', updated_at = $3 where tenant_id = $1 and plan_id = $2";
+
+    static final String REGISTERED = """
+            insert into buyer (tenant_id, buyer_id, name, country, registration_number, tax_id, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7)
+            on conflict (tenant_id, buyer_id) do update set name = $3, country = $4, registration_number = $5,
+                tax_id = $6, updated_at = $7""";
+    static final String GRADED = """
+            insert into buyer (tenant_id, buyer_id, grade, updated_at) values ($1, $2, $3, $4)
+            on conflict (tenant_id, buyer_id) do update set grade = $3, updated_at = $4""";
+    static final String BLOCKED = """
+            insert into buyer (tenant_id, buyer_id, name, blocked, block_reason, updated_at) values ($1, $2, $3, $4, $5, $6)
+            on conflict (tenant_id, buyer_id) do update set name = coalesce(buyer.name, $3), blocked = $4,
+                block_reason = $5, updated_at = $6""";
+
+    public Uni<Void> issued(String tenantId, UUID invoiceId, UUID buyerId, String invoiceNumber, String poNumber,
+            String buyerName, String currency, BigDecimal total, BigDecimal open, LocalDate issueDate,
+            LocalDate dueDate, String paymentTerms, OffsetDateTime now) {
+        return run(ISSUED, tenantId, invoiceId, buyerId, invoiceNumber, poNumber, buyerName, currency, total, open,
+                issueDate, dueDate, paymentTerms, now);
+    }
+
+    /** {@code collectible}, {@code dueDate} and {@code state} may be null: left as they are (see {@link #AMOUNTS}). */
+    public Uni<Void> amounts(String tenantId, UUID invoiceId, BigDecimal open, BigDecimal collectible,
+            LocalDate dueDate, String state, OffsetDateTime now) {
+        return run(AMOUNTS, tenantId, invoiceId, open, collectible, dueDate, state, now);
+    }
+
+    public Uni<Void> planAgreed(String tenantId, UUID planId, UUID buyerId, UUID[] invoiceIds, OffsetDateTime now) {
+        return run(PLAN, tenantId, planId, buyerId, now).chain(() -> run(PLAN_COVERS, tenantId, planId, invoiceIds));
+    }
+
+    public Uni<Void> instalment(String tenantId, UUID planId, int number, LocalDate dueDate, String currency,
+            BigDecimal amount) {
+        return run(INSTALMENT, tenantId, planId, number, dueDate, currency, amount);
+    }
+
+    public Uni<Void> instalmentMissed(String tenantId, UUID planId, int number) {
+        return run(MISSED, tenantId, planId, number);
+    }
+
+    public Uni<Void> planBroken(String tenantId, UUID planId, OffsetDateTime now) {
+        return run(BROKEN, tenantId, planId, now);
+    }
+
+    public Uni<Void> buyerRegistered(String tenantId, UUID buyerId, String name, String country,
+            String registrationNumber, String taxId, OffsetDateTime now) {
+        return run(REGISTERED, tenantId, buyerId, name, country, registrationNumber, taxId, now);
+    }
+
+    public Uni<Void> buyerGraded(String tenantId, UUID buyerId, int grade, OffsetDateTime now) {
+        return run(GRADED, tenantId, buyerId, grade, now);
+    }
+
+    public Uni<Void> buyerBlocked(String tenantId, UUID buyerId, String name, boolean blocked, String reason,
+            OffsetDateTime now) {
+        return run(BLOCKED, tenantId, buyerId, name, blocked, reason, now);
+    }
+
+    private static Uni<Void> run(String sql, Object... parameters) {
+        return CurrentTransaction.execute(sql, Tuple.from(Arrays.asList(parameters))).replaceWithVoid();
+    }
+}

@@ -1,0 +1,238 @@
+package io.tradecredit.collections.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Topics;
+
+/**
+ * Publishes the events the read model is built from as invoice-service and credit-service do:
+ * CloudEvents in binary mode, keyed by buyer, each body checked against its schema in
+ * {@code contracts/} before it is sent.
+ */
+final class ReadModelEvents {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReadModelEvents() {
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    static Map<String, String> money(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
+    }
+
+    /** Sends a schema-valid event of {@code io.tradecredit.<producer>.<name>.v1}; returns its id. */
+    static String send(String tenant, String buyerId, String producer, String name, String eventId,
+            Map<String, Object> body) {
+        String topic = producer.equals("invoice") ? "invoice-events" : "credit-events";
+        String json = json(body);
+        Map<String, String> headers = headers(tenant, buyerId, "io.tradecredit." + producer + "." + name + ".v1",
+                eventId);
+        ConsumerRecord<String, String> asSent = new ConsumerRecord<>(topic, 0, 0L, buyerId, json);
+        headers.forEach((k, v) -> asSent.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        Contracts.assertValid(asSent);
+        Topics.send(topic, buyerId, json, headers);
+        return eventId;
+    }
+
+    static String invoice(String tenant, String buyerId, String name, Map<String, Object> body) {
+        return send(tenant, buyerId, "invoice", name, UUID.randomUUID().toString(), body);
+    }
+
+    /** Sends without the schema check: for events the schema would refuse (poison, newer types). */
+    static void sendUnchecked(String topic, String tenant, String key, String type, String eventId, String body) {
+        Topics.send(topic, key, body, headers(tenant, key, type, eventId));
+    }
+
+    static Map<String, String> headers(String tenant, String key, String type, String eventId) {
+        return Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", "/tradecredit/test", "ce_type", type,
+                "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString(), "ce_subject", key, "ce_tenantid", tenant,
+                "content-type", "application/json");
+    }
+
+    static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> issued(String buyerId, String invoiceId, String amount, LocalDate due) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("invoiceId", invoiceId);
+        m.put("invoiceNumber", number(invoiceId));
+        m.put("buyerId", buyerId);
+        m.put("buyerName", "Globex Trading Ltd.");
+        m.put("issueDate", due.minusDays(30).toString());
+        m.put("dueDate", due.toString());
+        m.put("total", money(amount));
+        m.put("tax", money("0.00"));
+        m.put("openAmount", money(amount));
+        m.put("issuedLate", false);
+        m.put("purchaseOrderNumber", "PO-4711");
+        m.put("paymentTerms", "30 days net");
+        return m;
+    }
+
+    static Map<String, Object> payment(String name, String buyerId, String invoiceId, String amount, String openAfter) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("paymentId", UUID.randomUUID().toString());
+        m.put("buyerId", buyerId);
+        m.put("amount", money(amount));
+        m.put("allocations", List.of(Map.of("invoiceId", invoiceId, "invoiceNumber", number(invoiceId),
+                "amount", money(amount), "openAmount", money(openAfter))));
+        m.put("buyerCreditBalance", money("0.00"));
+        if (name.equals("payment-received")) {
+            m.put("receivedOn", today().toString());
+            m.put("reference", "wire");
+            m.put("unallocated", money("0.00"));
+        } else {
+            m.put("reason", "bounced");
+        }
+        return m;
+    }
+
+    static Map<String, Object> disputeOpened(String buyerId, String invoiceId, String disputeId, String disputed,
+            String open, String collectible, LocalDate due) {
+        Map<String, Object> m = onInvoice(buyerId, invoiceId, due, open);
+        m.put("disputeId", disputeId);
+        m.put("type", "QUALITY");
+        m.put("disputedAmount", money(disputed));
+        m.put("collectibleAmount", money(collectible));
+        return m;
+    }
+
+    static Map<String, Object> disputeResolved(String buyerId, String invoiceId, String disputeId, String disputed,
+            String credited, String open, String collectible, LocalDate due) {
+        Map<String, Object> m = onInvoice(buyerId, invoiceId, due, open);
+        m.put("disputeId", disputeId);
+        m.put("outcome", "UPHELD");
+        m.put("disputedAmount", money(disputed));
+        m.put("creditedAmount", money(credited));
+        m.put("rootCause", "scratched panels");
+        m.put("collectibleAmount", money(collectible));
+        return m;
+    }
+
+    static Map<String, Object> creditNote(String buyerId, String invoiceId, String disputeId, String amount,
+            String open, LocalDate due) {
+        Map<String, Object> m = onInvoice(buyerId, invoiceId, due, open);
+        m.put("creditNoteId", UUID.randomUUID().toString());
+        m.put("creditNoteNumber", "CN-000001");
+        m.put("amount", money(amount));
+        m.put("reason", "QUALITY dispute UPHELD");
+        m.put("disputeId", disputeId);
+        return m;
+    }
+
+    static Map<String, Object> paid(String buyerId, String invoiceId, String total, LocalDate due) {
+        Map<String, Object> m = onInvoice(buyerId, invoiceId, due, "0.00");
+        m.put("total", money(total));
+        m.put("paidOn", today().toString());
+        m.put("daysPastDue", 5);
+        return m;
+    }
+
+    static Map<String, Object> planAgreed(String buyerId, String planId, String invoiceId, LocalDate first) {
+        return Map.of("planId", planId, "buyerId", buyerId, "invoiceIds", List.of(invoiceId),
+                "principal", money("3000.00"), "interest", money("0.00"), "instalments", List.of(
+                        Map.of("number", 1, "dueDate", first.toString(), "amount", money("1500.00")),
+                        Map.of("number", 2, "dueDate", first.plusMonths(1).toString(), "amount", money("1500.00"))));
+    }
+
+    static Map<String, Object> instalmentMissed(String buyerId, String planId, LocalDate due) {
+        return Map.of("planId", planId, "buyerId", buyerId, "instalmentNumber", 1, "dueDate", due.toString(),
+                "amountDue", money("1500.00"), "amountPaid", money("0.00"), "asOf", due.plusDays(1).toString());
+    }
+
+    static Map<String, Object> planBroken(String buyerId, String planId, String invoiceId) {
+        return Map.of("planId", planId, "buyerId", buyerId, "invoiceIds", List.of(invoiceId),
+                "reason", "instalment 1 missed", "openAmount", money("3000.00"), "asOf", today().toString());
+    }
+
+    static Map<String, Object> buyerRegistered(String buyerId, String name) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("buyerId", buyerId);
+        m.put("name", name);
+        m.put("country", "CN");
+        m.put("registrationNumber", "91310000MA1FL8XQ30");
+        m.put("taxId", "91310000MA1FL8XQ30");
+        m.put("industry", null);
+        m.put("foundedOn", null);
+        m.put("currency", "CNY");
+        m.put("paymentTermDays", 30);
+        return m;
+    }
+
+    static Map<String, Object> buyerAssessed(String buyerId, int grade) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("buyerId", buyerId);
+        m.put("assessmentId", UUID.randomUUID().toString());
+        m.put("score", 70);
+        m.put("grade", grade);
+        m.put("previousGrade", null);
+        m.put("factors", List.of());
+        m.put("cause", "financial statement");
+        m.put("assessedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        return m;
+    }
+
+    static Map<String, Object> buyerBlocked(String buyerId, String name) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("buyerId", buyerId);
+        m.put("buyerName", name);
+        m.put("reason", "insolvency filing");
+        m.put("signalId", null);
+        m.put("blockedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        return m;
+    }
+
+    static String number(String invoiceId) {
+        return "INV-" + invoiceId.substring(0, 8);
+    }
+
+    private static Map<String, Object> onInvoice(String buyerId, String invoiceId, LocalDate due, String open) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("invoiceId", invoiceId);
+        m.put("invoiceNumber", number(invoiceId));
+        m.put("buyerId", buyerId);
+        m.put("dueDate", due.toString());
+        m.put("openAmount", money(open));
+        return m;
+    }
+
+    /** Waits up to 30 s for what the consumer makes true. */
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}
