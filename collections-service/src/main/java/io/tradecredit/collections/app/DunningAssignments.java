@@ -48,13 +48,15 @@ public class DunningAssignments {
 
     /**
      * Records the next version, in force from {@code effectiveFrom} (today when null). Every ladder
-     * it names must be one the tenant has set (or the default key): each other is named by its path.
+     * it names must be one the tenant has set (or the default key): each other is named by its path
+     * ({@code buyerLadders} in the request's order), together with {@code alreadyWrong}, what the
+     * caller found wrong in the request itself, so one refusal names everything.
      */
     public Uni<RecordedPolicyVersion> save(String tenantId, LocalDate effectiveFrom, String defaultLadderKey,
-            List<SegmentRule> rules, Map<UUID, String> buyerLadders, String by) {
+            List<SegmentRule> rules, Map<UUID, String> buyerLadders, List<Violation> alreadyWrong, String by) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = effectiveFrom == null ? today : effectiveFrom;
-        List<Violation> wrong = new ArrayList<>();
+        List<Violation> wrong = new ArrayList<>(alreadyWrong);
         DunningLadders.checkNotPast(from, today, wrong);
         return Panache.withTransaction(() -> policies.ladderKeys(tenantId).chain(keys -> {
             Set<String> known = new HashSet<>(keys);
@@ -63,7 +65,10 @@ public class DunningAssignments {
             for (int i = 0; i < rules.size(); i++) {
                 unknownLadder("segmentRules[" + i + "].ladderKey", rules.get(i).ladderKey(), known, wrong);
             }
-            buyerLadders.forEach((buyer, key) -> unknownLadder("buyerLadders." + buyer, key, known, wrong));
+            int b = 0;
+            for (String key : buyerLadders.values()) {
+                unknownLadder("buyerLadders[" + b++ + "].ladderKey", key, known, wrong);
+            }
             if (!wrong.isEmpty()) {
                 throw DomainError.invalid("dunning-policy.invalid", "The ladder assignments are not valid", wrong);
             }
