@@ -3,6 +3,7 @@ package io.tradecredit.collections.api;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +63,9 @@ final class AssignmentJson {
             return rules;
         }
 
-        /** Buyer to ladder in the request's order (paths of later checks count on it). */
+        /** Buyer to ladder; a buyer listed twice or an item without buyer or ladder is named in {@code wrong}. */
         Map<UUID, String> buyers(List<Violation> wrong) {
-            Map<UUID, String> buyers = new LinkedHashMap<>();
+            Map<UUID, String> buyers = new HashMap<>();
             for (int i = 0; buyerLadders != null && i < buyerLadders.size(); i++) {
                 BuyerAssignment b = buyerLadders.get(i);
                 String path = "buyerLadders[" + i + "]";
@@ -77,6 +78,23 @@ final class AssignmentJson {
                 }
             }
             return buyers;
+        }
+
+        /** Every ladder key the request names, by its JSON path, so the ones the tenant has not set can be named. */
+        Map<String, String> namedLadders() {
+            Map<String, String> named = new LinkedHashMap<>();
+            named.put("defaultLadderKey", defaultLadderKey);
+            for (int i = 0; segmentRules != null && i < segmentRules.size(); i++) {
+                if (segmentRules.get(i) != null) {
+                    named.put("segmentRules[" + i + "].ladderKey", segmentRules.get(i).ladderKey());
+                }
+            }
+            for (int i = 0; buyerLadders != null && i < buyerLadders.size(); i++) {
+                if (buyerLadders.get(i) != null) {
+                    named.put("buyerLadders[" + i + "].ladderKey", buyerLadders.get(i).ladderKey());
+                }
+            }
+            return named;
         }
     }
 

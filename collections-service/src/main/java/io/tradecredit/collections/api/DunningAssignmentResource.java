@@ -73,8 +73,8 @@ public class DunningAssignmentResource {
         List<Violation> wrong = new ArrayList<>();
         List<SegmentRule> rules = request.rules(wrong);
         var buyers = request.buyers(wrong);
-        return assignments.save(tenant.id(), request.effectiveFrom(), request.defaultLadderKey(), rules, buyers, wrong,
-                tenant.subject()).map(AssignmentJson.View::of);
+        return assignments.save(tenant.id(), request.effectiveFrom(), request.defaultLadderKey(), rules, buyers,
+                request.namedLadders(), wrong, tenant.subject()).map(AssignmentJson.View::of);
     }
 
     @GET

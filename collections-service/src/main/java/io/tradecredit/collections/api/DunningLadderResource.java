@@ -1,6 +1,8 @@
 package io.tradecredit.collections.api;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.DunningLadders;
+import io.tradecredit.collections.domain.DunningStep;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
@@ -60,7 +64,9 @@ public class DunningLadderResource {
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager change ladders",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<LadderJson.View> put(@PathParam("key") String key, @NotNull LadderJson.Request request) {
-        return ladders.save(tenant.id(), key, request.effectiveFrom(), request.toLadder(), tenant.subject())
+        List<Violation> wrong = new ArrayList<>();
+        List<DunningStep> steps = request.toSteps(wrong);
+        return ladders.save(tenant.id(), key, request.effectiveFrom(), steps, wrong, tenant.subject())
                 .map(LadderJson.View::of);
     }
 }

@@ -43,9 +43,8 @@ final class LadderJson {
     public record Request(@Schema(description = "first day in force; today when left out, never before today") LocalDate effectiveFrom,
             List<Step> steps) {
 
-        /** The ladder, or a 400 naming every wrong field (missing offsets as well as DunningLadder's rules). */
-        DunningLadder toLadder() {
-            List<Violation> wrong = new ArrayList<>();
+        /** The steps, with every wrong field (missing offsets as well as DunningLadder's rules) added to {@code wrong}. */
+        List<DunningStep> toSteps(List<Violation> wrong) {
             List<DunningStep> steps = new ArrayList<>();
             List<String> guessedOffsets = new ArrayList<>();
             int previous = DunningLadder.EARLIEST_OFFSET - 1;
@@ -69,8 +68,7 @@ final class LadderJson {
             }
             DunningLadder.violations(this.steps == null ? null : steps).stream()
                     .filter(v -> !guessedOffsets.contains(v.field())).forEach(wrong::add);
-            Refusals.throwIfAny("dunning.ladder-invalid", "The dunning ladder is not valid", wrong);
-            return DunningLadder.of(steps);
+            return steps;
         }
     }
 

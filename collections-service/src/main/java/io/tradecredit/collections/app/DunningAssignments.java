@@ -48,12 +48,14 @@ public class DunningAssignments {
 
     /**
      * Records the next version, in force from {@code effectiveFrom} (today when null). Every ladder
-     * it names must be one the tenant has set (or the default key): each other is named by its path
-     * ({@code buyerLadders} in the request's order), together with {@code alreadyWrong}, what the
-     * caller found wrong in the request itself, so one refusal names everything.
+     * the request names ({@code namedLadders}: JSON path to ladder key, refused items included) must
+     * be one the tenant has set, or the default key; each other is named by its path, together with
+     * {@code alreadyWrong}, what the caller found wrong in the request itself, so one refusal names
+     * everything.
      */
     public Uni<RecordedPolicyVersion> save(String tenantId, LocalDate effectiveFrom, String defaultLadderKey,
-            List<SegmentRule> rules, Map<UUID, String> buyerLadders, List<Violation> alreadyWrong, String by) {
+            List<SegmentRule> rules, Map<UUID, String> buyerLadders, Map<String, String> namedLadders,
+            List<Violation> alreadyWrong, String by) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = effectiveFrom == null ? today : effectiveFrom;
         List<Violation> wrong = new ArrayList<>(alreadyWrong);
@@ -61,14 +63,7 @@ public class DunningAssignments {
         return Panache.withTransaction(() -> policies.ladderKeys(tenantId).chain(keys -> {
             Set<String> known = new HashSet<>(keys);
             known.add(LadderVersion.DEFAULT_KEY);
-            unknownLadder("defaultLadderKey", defaultLadderKey, known, wrong);
-            for (int i = 0; i < rules.size(); i++) {
-                unknownLadder("segmentRules[" + i + "].ladderKey", rules.get(i).ladderKey(), known, wrong);
-            }
-            int b = 0;
-            for (String key : buyerLadders.values()) {
-                unknownLadder("buyerLadders[" + b++ + "].ladderKey", key, known, wrong);
-            }
+            namedLadders.forEach((path, key) -> unknownLadder(path, key, known, wrong));
             if (!wrong.isEmpty()) {
                 throw DomainError.invalid("dunning-policy.invalid", "The ladder assignments are not valid", wrong);
             }

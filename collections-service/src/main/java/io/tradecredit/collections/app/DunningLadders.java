@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.DunningLadder;
+import io.tradecredit.collections.domain.DunningStep;
 import io.tradecredit.collections.domain.LadderVersion;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.common.domain.DomainError;
@@ -31,19 +32,22 @@ public class DunningLadders {
     Clock clock;
 
     /**
-     * Records {@code ladder} as the next version of {@code key}, in force from {@code effectiveFrom}
+     * Records {@code steps} as the next version of {@code key}, in force from {@code effectiveFrom}
      * (today when null). A date before today is refused: a run already made on that day would no
-     * longer match its own ladder.
+     * longer match its own ladder. {@code alreadyWrong} is what the caller found wrong with the
+     * steps ({@link DunningLadder#violations} and more), so one refusal names everything.
      */
-    public Uni<LadderVersion> save(String tenantId, String key, LocalDate effectiveFrom, DunningLadder ladder, String by) {
+    public Uni<LadderVersion> save(String tenantId, String key, LocalDate effectiveFrom, List<DunningStep> steps,
+            List<Violation> alreadyWrong, String by) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = effectiveFrom == null ? today : effectiveFrom;
-        List<Violation> wrong = new ArrayList<>();
+        List<Violation> wrong = new ArrayList<>(alreadyWrong);
         checkKey(key, wrong);
         checkNotPast(from, today, wrong);
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("dunning.ladder-invalid", "The dunning ladder is not valid", wrong);
         }
+        DunningLadder ladder = DunningLadder.of(steps);
         return Panache.withTransaction(() -> policies.lastLadderVersion(tenantId, key).chain(last -> {
             LadderVersion v = new LadderVersion(key, last + 1, from, ladder, OffsetDateTime.now(clock), by);
             return policies.insertLadder(tenantId, v).replaceWith(v);

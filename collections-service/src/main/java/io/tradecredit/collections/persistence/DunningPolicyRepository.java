@@ -13,6 +13,7 @@ import jakarta.persistence.Tuple;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,8 +38,16 @@ import io.tradecredit.collections.domain.TenantCalendar;
  */
 @ApplicationScoped
 public class DunningPolicyRepository {
+    private final ObjectMapper json;
+
+    /**
+     * The application's mapper (dates as ISO text), tolerant of derived properties it writes
+     * itself (a record's {@code isMessage()}), which the records do not take back.
+     */
     @Inject
-    ObjectMapper json;
+    public DunningPolicyRepository(ObjectMapper mapper) {
+        this.json = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     // --- ladders ---------------------------------------------------------------------------
 
@@ -51,7 +60,7 @@ public class DunningPolicyRepository {
     public Uni<Void> insertLadder(String tenantId, LadderVersion v) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into dunning_ladder_version (tenant_id, ladder_key, version, effective_from, steps, created_at, created_by)
-                values (:t, :k, :v, :from, cast(:steps as jsonb), :at, :by)""")
+                values (:t, :k, :v, :from, cast(cast(:steps as text) as jsonb), :at, :by)""")
                 .setParameter("t", tenantId).setParameter("k", v.key()).setParameter("v", v.version())
                 .setParameter("from", v.effectiveFrom()).setParameter("steps", write(v.ladder().steps()))
                 .setParameter("at", v.recordedAt()).setParameter("by", v.recordedBy()).executeUpdate())
@@ -88,7 +97,7 @@ public class DunningPolicyRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into dunning_policy_version (tenant_id, version, effective_from, default_ladder_key,
                     segment_rules, buyer_ladders, created_at, created_by)
-                values (:t, :v, :from, :dflt, cast(:rules as jsonb), cast(:buyers as jsonb), :at, :by)""")
+                values (:t, :v, :from, :dflt, cast(cast(:rules as text) as jsonb), cast(cast(:buyers as text) as jsonb), :at, :by)""")
                 .setParameter("t", tenantId).setParameter("v", p.version()).setParameter("from", p.effectiveFrom())
                 .setParameter("dflt", p.defaultLadderKey()).setParameter("rules", write(p.segmentRules()))
                 .setParameter("buyers", write(p.buyerLadders())).setParameter("at", r.recordedAt())
@@ -133,8 +142,8 @@ public class DunningPolicyRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into dunning_tenant_settings (tenant_id, weekend, holidays, make_up_working_days, day_count,
                     tolerance, consolidation, approval_mode, updated_at, updated_by)
-                values (:t, cast(:weekend as jsonb), cast(:holidays as jsonb), cast(:makeUp as jsonb), :dayCount,
-                    cast(:tolerance as jsonb), :consolidation, :approval, :at, :by)
+                values (:t, cast(cast(:weekend as text) as jsonb), cast(cast(:holidays as text) as jsonb), cast(cast(:makeUp as text) as jsonb), :dayCount,
+                    cast(cast(:tolerance as text) as jsonb), :consolidation, :approval, :at, :by)
                 on conflict (tenant_id) do update set weekend = excluded.weekend, holidays = excluded.holidays,
                     make_up_working_days = excluded.make_up_working_days, day_count = excluded.day_count,
                     tolerance = excluded.tolerance, consolidation = excluded.consolidation,
