@@ -1,5 +1,6 @@
 package io.tradecredit.collections.api;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -21,12 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.DunningHolds;
 import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.domain.RecordedHold;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
@@ -43,6 +46,9 @@ public class HoldResource {
 
     @Inject
     DunningHolds holds;
+
+    @Inject
+    Idempotency idempotency;
 
     public record Request(UUID buyerId, @Schema(description = "left out: the hold is on the whole buyer") UUID invoiceId,
             @Schema(description = "DISPUTE, PROMISE_TO_PAY, PAYMENT_PLAN or MANUAL") Hold.Reason reason,
@@ -61,13 +67,15 @@ public class HoldResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    @APIResponse(responseCode = "201", description = "The hold as placed")
+    @APIResponse(responseCode = "201", description = "The hold as placed; a retry with the same Idempotency-Key gets the same answer")
     @APIResponse(responseCode = "400", description = "Every missing or inconsistent field named; nothing is placed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<View>> place(@NotNull Request r) {
-        return holds.place(tenant.id(), r.buyerId(), r.invoiceId(), r.reason(), r.from(), r.until(), r.note(), tenant.subject())
-                .map(h -> RestResponse.status(RestResponse.Status.CREATED, View.of(h)));
+    public Uni<RestResponse<View>> place(@NotNull Request r, @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "place-dunning-hold", idempotencyKey, r, View.class, () -> holds
+                .place(tenant.id(), r.buyerId(), r.invoiceId(), r.reason(), r.from(), r.until(), r.note(), tenant.subject())
+                .map(h -> RestResponse.ResponseBuilder.<View>created(URI.create("/api/v1/dunning/holds/" + h.hold().id()))
+                        .entity(View.of(h)).build()));
     }
 
     @GET

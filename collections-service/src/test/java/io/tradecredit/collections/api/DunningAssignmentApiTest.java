@@ -144,6 +144,8 @@ class DunningAssignmentApiTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("overdueCurrency"));
         given().auth().oauth2(admin).queryParams("asOf", "someday").get(buyerLadder(buyer)).then().statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
+        given().auth().oauth2(admin).queryParams("grade", 11).get(buyerLadder(buyer)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("grade"));
     }
 
     @Test

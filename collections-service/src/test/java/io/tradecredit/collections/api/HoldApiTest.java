@@ -6,6 +6,7 @@ import static io.tradecredit.collections.api.DunningFixtures.today;
 import static io.tradecredit.collections.api.DunningFixtures.token;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -61,6 +62,20 @@ class HoldApiTest {
                 .then().body("total", equalTo(0));
         given().auth().oauth2(manager).post(HOLDS + "/" + buyerHold + "/release").then().statusCode(409)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyPlacesOneHold() {
+        String tenant = freshTenant();
+        String manager = token(tenant, "credit-manager");
+        Map<String, Object> hold = Map.of("buyerId", UUID.randomUUID().toString(), "reason", "MANUAL",
+                "until", today().plusDays(7).toString());
+        String first = given().auth().oauth2(manager).header("Idempotency-Key", "hold-1").contentType(ContentType.JSON)
+                .body(hold).post(HOLDS).then().statusCode(201)
+                .header("Location", containsString("/api/v1/dunning/holds/")).extract().path("id");
+        given().auth().oauth2(manager).header("Idempotency-Key", "hold-1").contentType(ContentType.JSON).body(hold)
+                .post(HOLDS).then().statusCode(201).body("id", equalTo(first));
+        given().auth().oauth2(manager).get(HOLDS).then().body("total", equalTo(1));
     }
 
     @Test
