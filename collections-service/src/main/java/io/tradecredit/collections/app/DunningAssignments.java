@@ -67,11 +67,12 @@ public class DunningAssignments {
             if (!wrong.isEmpty()) {
                 throw DomainError.invalid("dunning-policy.invalid", "The ladder assignments are not valid", wrong);
             }
-            return policies.policyVersions(tenantId).chain(all -> {
-                PolicyVersion next = new PolicyVersion(all.size() + 1, from, defaultLadderKey, rules, buyerLadders);
-                RecordedPolicyVersion r = new RecordedPolicyVersion(next, OffsetDateTime.now(clock), by);
-                return policies.insertPolicy(tenantId, r).replaceWith(r);
-            });
+            return policies.lockVersions(tenantId, "assignments").chain(() -> policies.policyVersions(tenantId))
+                    .chain(all -> {
+                        PolicyVersion next = new PolicyVersion(all.size() + 1, from, defaultLadderKey, rules, buyerLadders);
+                        RecordedPolicyVersion r = new RecordedPolicyVersion(next, OffsetDateTime.now(clock), by);
+                        return policies.insertPolicy(tenantId, r).replaceWith(r);
+                    });
         }));
     }
 

@@ -48,7 +48,8 @@ public class DunningLadders {
             throw DomainError.invalid("dunning.ladder-invalid", "The dunning ladder is not valid", wrong);
         }
         DunningLadder ladder = DunningLadder.of(steps);
-        return Panache.withTransaction(() -> policies.lastLadderVersion(tenantId, key).chain(last -> {
+        return Panache.withTransaction(() -> policies.lockVersions(tenantId, "ladder/" + key)
+                .chain(() -> policies.lastLadderVersion(tenantId, key)).chain(last -> {
             LadderVersion v = new LadderVersion(key, last + 1, from, ladder, OffsetDateTime.now(clock), by);
             return policies.insertLadder(tenantId, v).replaceWith(v);
         }));

@@ -51,6 +51,17 @@ public class DunningPolicyRepository {
 
     // --- ladders ---------------------------------------------------------------------------
 
+    /**
+     * Holds, until the transaction ends, the right to number the next version of {@code what}
+     * (a ladder key, or the assignments): two changes at once get versions n and n + 1 instead of
+     * one of them failing on the primary key.
+     */
+    public Uni<Void> lockVersions(String tenantId, String what) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "select 1 from (select pg_advisory_xact_lock(hashtextextended(:lock, 0))) as l", Integer.class)
+                .setParameter("lock", "dunning-policy/" + tenantId + "/" + what).getSingleResult()).replaceWithVoid();
+    }
+
     public Uni<Integer> lastLadderVersion(String tenantId, String key) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "select coalesce(max(version), 0) as v from dunning_ladder_version where tenant_id = :t and ladder_key = :k",

@@ -9,13 +9,19 @@ import static io.tradecredit.collections.api.DunningFixtures.step;
 import static io.tradecredit.collections.api.DunningFixtures.today;
 import static io.tradecredit.collections.api.DunningFixtures.token;
 import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +70,29 @@ class DunningLadderApiTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(viewer).queryParam("asOf", today().minusDays(1).toString()).get(LADDERS + "big-buyers")
                 .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void changesMadeAtOnceGetOneVersionEach() throws Exception {
+        String tenant = freshTenant();
+        String manager = token(tenant, "credit-manager");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(manager).contentType(ContentType.JSON)
+                        .body(ladder(null)).put(LADDERS + "busy").then().extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(manager).get(LADDERS + "busy").then().body("version", equalTo(6));
+        for (int v = 1; v <= 6; v++) {
+            given().auth().oauth2(manager).queryParam("version", v).get(LADDERS + "busy").then().statusCode(200);
+        }
     }
 
     @Test
