@@ -26,7 +26,8 @@ public final class DunningLadder {
     public static final int EARLIEST_OFFSET = -365;
     /** The furthest after the due date a step may lie (ten years). */
     public static final int LATEST_OFFSET = 3650;
-    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
+    /** What a ladder or step key may look like. */
+    public static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
 
     /** docs/domain.md §3's table, row by row; the tenant's ladder until it sets its own. */
     public static final DunningLadder DEFAULT = of(List.of(

@@ -1,0 +1,119 @@
+package io.tradecredit.collections.api;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.TenantDunningSettings;
+import io.tradecredit.collections.domain.BusinessCalendar.DayCount;
+import io.tradecredit.collections.domain.CurrencyThresholds;
+import io.tradecredit.collections.domain.DunningRunPolicy;
+import io.tradecredit.collections.domain.DunningSettings;
+import io.tradecredit.collections.domain.TenantCalendar;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+
+/** The tenant's calendar (holidays, make-up working days, how offsets count) and its run settings. */
+@Path("/api/v1/dunning")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READERS)
+public class DunningSettingsResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    TenantDunningSettings settings;
+
+    public record Calendar(@Schema(description = "days off every week; Saturday and Sunday when left out") List<DayOfWeek> weekend,
+            List<LocalDate> holidays, @Schema(description = "weekend days worked (调休)") List<LocalDate> makeUpWorkingDays,
+            @Schema(description = "CALENDAR_DAYS or BUSINESS_DAYS") DayCount dayCount) {
+        static Calendar of(DunningSettings s) {
+            return new Calendar(s.calendar().weekend(), s.calendar().holidays(), s.calendar().makeUpWorkingDays(),
+                    s.run().run().dayCount());
+        }
+    }
+
+    public record RunSettingsJson(@Schema(description = "per currency: a buyer overdue by less is not chased after the due date")
+            List<Money> tolerance, Boolean consolidation,
+            @Schema(description = "on: the run drafts messages a collector approves or discards") Boolean approvalMode) {
+        static RunSettingsJson of(DunningSettings s) {
+            DunningRunPolicy run = s.run().run();
+            return new RunSettingsJson(run.tolerance().amounts(), run.consolidation(), s.run().approvalMode());
+        }
+    }
+
+    @GET
+    @Path("/calendar")
+    @APIResponse(responseCode = "200", description = "The tenant's calendar; Monday to Friday, no holidays, calendar days until it sets one")
+    public Uni<Calendar> calendar() {
+        return settings.current(tenant.id()).map(Calendar::of);
+    }
+
+    @PUT
+    @Path("/calendar")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @APIResponse(responseCode = "200", description = "The calendar as saved")
+    @APIResponse(responseCode = "400", description = "Every wrong field named (makeUpWorkingDays[0], dayCount); nothing changes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Calendar> putCalendar(@NotNull Calendar request) {
+        List<Violation> wrong = new ArrayList<>();
+        TenantCalendar[] calendar = new TenantCalendar[1];
+        Refusals.collect(wrong, "", () -> calendar[0] = new TenantCalendar(
+                request.weekend() == null ? TenantCalendar.DEFAULT.weekend() : request.weekend(),
+                request.holidays() == null ? List.of() : request.holidays(),
+                request.makeUpWorkingDays() == null ? List.of() : request.makeUpWorkingDays()));
+        if (request.dayCount() == null) {
+            wrong.add(new Violation("dayCount", "is required: CALENDAR_DAYS or BUSINESS_DAYS"));
+        }
+        Refusals.throwIfAny("dunning.calendar-invalid", "The business calendar is not valid", wrong);
+        return settings.saveCalendar(tenant.id(), calendar[0], request.dayCount(), tenant.subject()).map(Calendar::of);
+    }
+
+    @GET
+    @Path("/settings")
+    @APIResponse(responseCode = "200", description = "Tolerance, consolidation and approval mode; no tolerance, consolidation on, approval off until set")
+    public Uni<RunSettingsJson> runSettings() {
+        return settings.current(tenant.id()).map(RunSettingsJson::of);
+    }
+
+    @PUT
+    @Path("/settings")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @APIResponse(responseCode = "200", description = "The settings as saved")
+    @APIResponse(responseCode = "400", description = "Every wrong field named (tolerance[1].currency, consolidation); nothing changes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RunSettingsJson> putRunSettings(@NotNull RunSettingsJson request) {
+        List<Violation> wrong = new ArrayList<>();
+        CurrencyThresholds tolerance = new CurrencyThresholds(request.tolerance());
+        Refusals.collect(wrong, "", () -> new DunningRunPolicy(DayCount.CALENDAR_DAYS, tolerance, true));
+        if (request.consolidation() == null) {
+            wrong.add(new Violation("consolidation", "is required: true or false"));
+        }
+        if (request.approvalMode() == null) {
+            wrong.add(new Violation("approvalMode", "is required: true or false"));
+        }
+        Refusals.throwIfAny("dunning.policy-invalid", "The dunning run settings are not valid", wrong);
+        return settings.saveRunSettings(tenant.id(), tolerance, request.consolidation(), request.approvalMode(),
+                tenant.subject()).map(RunSettingsJson::of);
+    }
+}

@@ -1,0 +1,58 @@
+package io.tradecredit.collections.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.Hold;
+import io.tradecredit.collections.domain.RecordedHold;
+import io.tradecredit.collections.persistence.HoldRepository;
+import io.tradecredit.common.api.Page;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.ids.TimeOrderedIds;
+
+/** Pauses of dunning per buyer or invoice, placed and released by the tenant's staff. */
+@ApplicationScoped
+public class DunningHolds {
+    @Inject
+    HoldRepository holds;
+
+    @Inject
+    Clock clock;
+
+    /** A new hold from {@code from} (today when null) to {@code until}; refused naming every wrong field. */
+    public Uni<RecordedHold> place(String tenantId, UUID buyerId, UUID invoiceId, Hold.Reason reason, LocalDate from,
+            LocalDate until, String note, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Hold hold = Hold.place(TimeOrderedIds.at(now.toInstant()), buyerId, invoiceId, reason,
+                from == null ? now.toLocalDate() : from, until);
+        RecordedHold recorded = new RecordedHold(hold, note, now, by, null);
+        return Panache.withTransaction(() -> holds.insert(tenantId, recorded)).replaceWith(recorded);
+    }
+
+    /** Ends the hold today; 404 for a hold of another tenant, 409 if it was released already. */
+    public Uni<RecordedHold> release(String tenantId, UUID id, String by) {
+        return Panache.withTransaction(() -> holds.find(tenantId, id).chain(found -> {
+            RecordedHold r = found.orElseThrow(() -> DomainError.notFound("hold.not-found", "There is no hold " + id));
+            RecordedHold released = new RecordedHold(r.hold().release(LocalDate.now(clock)), r.note(), r.placedAt(),
+                    r.placedBy(), by);
+            return holds.update(tenantId, released).replaceWith(released);
+        }));
+    }
+
+    /** One page of the tenant's holds, newest first; {@code heldOn} keeps those that hold on that day. */
+    public Uni<Page<RecordedHold>> list(String tenantId, UUID buyerId, LocalDate heldOn, int page, int size) {
+        return Panache.withSession(() -> holds.list(tenantId, buyerId)).map(all -> {
+            List<RecordedHold> kept = heldOn == null ? all : all.stream().filter(r -> r.hold().holdsOn(heldOn)).toList();
+            List<RecordedHold> items = kept.stream().skip((long) page * size).limit(size).toList();
+            return new Page<>(items, page, size, kept.size());
+        });
+    }
+}

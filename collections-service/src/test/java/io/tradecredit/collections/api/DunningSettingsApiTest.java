@@ -1,0 +1,105 @@
+package io.tradecredit.collections.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.collections.api.DunningFixtures.freshTenant;
+import static io.tradecredit.collections.api.DunningFixtures.money;
+import static io.tradecredit.collections.api.DunningFixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class DunningSettingsApiTest {
+    static final String CALENDAR = "/api/v1/dunning/calendar";
+    static final String SETTINGS = "/api/v1/dunning/settings";
+
+    /** National Day 2026: 1 to 7 October off, Saturday 10 October worked. */
+    static final Map<String, Object> NATIONAL_DAY = Map.of("holidays", List.of("2026-10-01", "2026-10-02", "2026-10-05",
+            "2026-10-06", "2026-10-07"), "makeUpWorkingDays", List.of("2026-10-10"), "dayCount", "BUSINESS_DAYS");
+
+    @Test
+    void aTenantWithoutSettingsHasTheDefaults() {
+        String viewer = token(freshTenant(), "viewer");
+        given().auth().oauth2(viewer).get(CALENDAR).then().statusCode(200)
+                .body("weekend", contains("SATURDAY", "SUNDAY"), "holidays", empty(), "makeUpWorkingDays", empty(),
+                        "dayCount", equalTo("CALENDAR_DAYS"));
+        given().auth().oauth2(viewer).get(SETTINGS).then().statusCode(200)
+                .body("tolerance", empty(), "consolidation", equalTo(true), "approvalMode", equalTo(false));
+    }
+
+    @Test
+    void calendarAndRunSettingsAreSavedEachWithoutTouchingTheOther() {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(NATIONAL_DAY)
+                .put(CALENDAR).then().statusCode(200).body("dayCount", equalTo("BUSINESS_DAYS"),
+                        "makeUpWorkingDays", contains("2026-10-10"), "weekend", contains("SATURDAY", "SUNDAY"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(money("50.00", "CNY"), money("10.00", "USD")), "consolidation", false,
+                        "approvalMode", true))
+                .put(SETTINGS).then().statusCode(200).body("tolerance[0].amount", equalTo("50.00"),
+                        "tolerance[1].currency", equalTo("USD"), "consolidation", equalTo(false), "approvalMode", equalTo(true));
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).get(CALENDAR).then().body("dayCount", equalTo("BUSINESS_DAYS"),
+                "holidays", contains("2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"));
+        given().auth().oauth2(viewer).get(SETTINGS).then().body("tolerance.amount", contains("50.00", "10.00"),
+                "approvalMode", equalTo(true));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("weekend", List.of("SUNDAY"), "dayCount", "CALENDAR_DAYS")).put(CALENDAR).then()
+                .statusCode(200).body("holidays", empty());
+        given().auth().oauth2(viewer).get(SETTINGS).then().body("consolidation", equalTo(false), "approvalMode", equalTo(true));
+    }
+
+    @Test
+    void everyWrongFieldIsNamedAndNothingChanges() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        // Thursday 8 October is already a working day; 10 October is listed twice and also a holiday
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("holidays", List.of("2026-10-10"), "makeUpWorkingDays", List.of("2026-10-08", "2026-10-10", "2026-10-10")))
+                .put(CALENDAR).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("makeUpWorkingDays[2]", "makeUpWorkingDays[0]", "makeUpWorkingDays[1]",
+                        "makeUpWorkingDays[2]", "dayCount"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("weekend", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+                        "dayCount", "WEEKS"))
+                .put(CALENDAR).then().statusCode(400).body("errors[0].field", equalTo("dayCount"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("weekend", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+                        "dayCount", "CALENDAR_DAYS"))
+                .put(CALENDAR).then().statusCode(400).body("errors.field", contains("weekend"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(money("-1.00", "CNY"), money("5.00", "CNY"))))
+                .put(SETTINGS).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("tolerance[0].amount", "tolerance[1].currency", "consolidation",
+                        "approvalMode"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(money("1.001", "CNY")), "consolidation", true, "approvalMode", false))
+                .put(SETTINGS).then().statusCode(400).body("errors[0].field", equalTo("tolerance[0]"));
+        given().auth().oauth2(admin).get(CALENDAR).then().body("dayCount", equalTo("CALENDAR_DAYS"), "holidays", empty());
+        given().auth().oauth2(admin).get(SETTINGS).then().body("tolerance", empty());
+    }
+
+    @Test
+    void onlyTenantAdminAndCreditManagerChangeThemAndEachTenantHasItsOwn() {
+        String tenant = freshTenant();
+        for (String role : new String[] {"viewer", "collector", "finance"}) {
+            given().auth().oauth2(token(tenant, role)).contentType(ContentType.JSON).body(NATIONAL_DAY).put(CALENDAR)
+                    .then().statusCode(403);
+            given().auth().oauth2(token(tenant, role)).contentType(ContentType.JSON)
+                    .body(Map.of("consolidation", true, "approvalMode", true)).put(SETTINGS).then().statusCode(403);
+        }
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(NATIONAL_DAY).put(CALENDAR)
+                .then().statusCode(200);
+        given().auth().oauth2(token(freshTenant(), "viewer")).get(CALENDAR).then().body("holidays", empty(),
+                "dayCount", equalTo("CALENDAR_DAYS"));
+    }
+}

@@ -1,0 +1,124 @@
+package io.tradecredit.collections.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.collections.api.DunningFixtures.freshTenant;
+import static io.tradecredit.collections.api.DunningFixtures.today;
+import static io.tradecredit.collections.api.DunningFixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class HoldApiTest {
+    static final String HOLDS = "/api/v1/dunning/holds";
+
+    static String place(String tenant, Map<String, Object> hold) {
+        return given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(hold)
+                .post(HOLDS).then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aBuyerHoldAndAnInvoiceHoldArePlacedListedAndReleased() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        UUID invoice = UUID.randomUUID();
+        String manager = token(tenant, "credit-manager");
+        String buyerHold = given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer.toString(), "reason", "MANUAL", "until", today().plusDays(7).toString(),
+                        "note", "payment system down, per call"))
+                .post(HOLDS).then().statusCode(201).body("buyerId", equalTo(buyer.toString()), "invoiceId", nullValue(),
+                        "reason", equalTo("MANUAL"), "from", equalTo(today().toString()),
+                        "until", equalTo(today().plusDays(7).toString()), "releasedOn", nullValue(),
+                        "note", equalTo("payment system down, per call"))
+                .extract().path("id");
+        String invoiceHold = place(tenant, Map.of("buyerId", buyer.toString(), "invoiceId", invoice.toString(),
+                "reason", "DISPUTE", "from", today().plusDays(3).toString(), "until", today().plusDays(30).toString()));
+        place(tenant, Map.of("buyerId", UUID.randomUUID().toString(), "reason", "PAYMENT_PLAN",
+                "until", today().plusDays(90).toString()));
+
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).queryParam("buyerId", buyer.toString()).get(HOLDS).then().statusCode(200)
+                .body("total", equalTo(2), "items.id", containsInAnyOrder(buyerHold, invoiceHold));
+        given().auth().oauth2(viewer).queryParams("buyerId", buyer.toString(), "heldOn", today().toString()).get(HOLDS)
+                .then().body("total", equalTo(1), "items[0].id", equalTo(buyerHold));
+        given().auth().oauth2(viewer).get(HOLDS).then().body("total", equalTo(3));
+        given().auth().oauth2(viewer).queryParams("size", 1, "page", 2).get(HOLDS).then()
+                .body("total", equalTo(3), "items.size()", equalTo(1), "page", equalTo(2));
+
+        given().auth().oauth2(manager).post(HOLDS + "/" + buyerHold + "/release").then().statusCode(200)
+                .body("releasedOn", equalTo(today().toString()), "until", equalTo(today().plusDays(7).toString()));
+        // released today: no longer holds today, so today's run dunns the buyer again
+        given().auth().oauth2(viewer).queryParams("buyerId", buyer.toString(), "heldOn", today().toString()).get(HOLDS)
+                .then().body("total", equalTo(0));
+        given().auth().oauth2(manager).post(HOLDS + "/" + buyerHold + "/release").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyPlacesOneHold() {
+        String tenant = freshTenant();
+        String manager = token(tenant, "credit-manager");
+        Map<String, Object> hold = Map.of("buyerId", UUID.randomUUID().toString(), "reason", "MANUAL",
+                "until", today().plusDays(7).toString());
+        String first = given().auth().oauth2(manager).header("Idempotency-Key", "hold-1").contentType(ContentType.JSON)
+                .body(hold).post(HOLDS).then().statusCode(201)
+                .header("Location", containsString("/api/v1/dunning/holds/")).extract().path("id");
+        given().auth().oauth2(manager).header("Idempotency-Key", "hold-1").contentType(ContentType.JSON).body(hold)
+                .post(HOLDS).then().statusCode(201).body("id", equalTo(first));
+        given().auth().oauth2(manager).get(HOLDS).then().body("total", equalTo(1));
+    }
+
+    @Test
+    void everyMissingOrInconsistentFieldIsNamedAndNothingIsPlaced() {
+        String tenant = freshTenant();
+        String manager = token(tenant, "credit-manager");
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of()).post(HOLDS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", containsInAnyOrder("buyerId", "reason", "until"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", UUID.randomUUID().toString(), "reason", "MANUAL",
+                        "from", today().plusDays(5).toString(), "until", today().plusDays(1).toString()))
+                .post(HOLDS).then().statusCode(400).body("errors.field", contains("until"));
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", UUID.randomUUID().toString(), "reason", "BORED", "until", today().toString()))
+                .post(HOLDS).then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(manager).queryParam("heldOn", "tomorrow").get(HOLDS).then().statusCode(400)
+                .body("errors[0].field", equalTo("heldOn"));
+        given().auth().oauth2(manager).get(HOLDS).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void onlyTenantAdminAndCreditManagerPlaceOrReleaseHolds() {
+        String tenant = freshTenant();
+        Map<String, Object> hold = Map.of("buyerId", UUID.randomUUID().toString(), "reason", "MANUAL",
+                "until", today().plusDays(7).toString());
+        String id = place(tenant, hold);
+        for (String role : new String[] {"viewer", "collector", "finance"}) {
+            given().auth().oauth2(token(tenant, role)).contentType(ContentType.JSON).body(hold).post(HOLDS).then()
+                    .statusCode(403);
+            given().auth().oauth2(token(tenant, role)).post(HOLDS + "/" + id + "/release").then().statusCode(403);
+        }
+        given().auth().oauth2(token(tenant, "tenant-admin")).post(HOLDS + "/" + id + "/release").then().statusCode(200);
+    }
+
+    @Test
+    void anotherTenantsHoldIsNotFoundNorListed() {
+        String owner = freshTenant();
+        String id = place(owner, Map.of("buyerId", UUID.randomUUID().toString(), "reason", "MANUAL",
+                "until", today().plusDays(7).toString()));
+        String other = freshTenant();
+        given().auth().oauth2(token(other, "tenant-admin")).post(HOLDS + "/" + id + "/release").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token(other, "viewer")).get(HOLDS).then().body("total", equalTo(0));
+        given().auth().oauth2(token(owner, "viewer")).get(HOLDS).then().body("items[0].releasedOn", nullValue());
+    }
+}
