@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
 import io.tradecredit.credit.domain.UnifiedSocialCreditCode;
@@ -31,7 +28,6 @@ public final class CreditFixtures {
     public static final String VIEWER_ACME = Tokens.tenant("acme").roles("viewer").mint();
     public static final String MANAGER_GLOBEX = Tokens.tenant("globex").roles("credit-manager").mint();
     public static final String OPS = Tokens.noTenant().roles("platform-ops").mint();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private CreditFixtures() {
@@ -103,21 +99,7 @@ public final class CreditFixtures {
     /** Sends an invoice event as invoice-service would, after checking its body against the invoice schema. */
     public static String sendInvoiceEvent(String tenant, String buyerId, String name, String eventId,
             Map<String, Object> body) {
-        String json;
-        try {
-            json = JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", eventId,
-                "ce_source", "/tradecredit/invoice-service", "ce_type", "io.tradecredit.invoice." + name + ".v1",
-                "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString(), "ce_subject", buyerId,
-                "ce_tenantid", tenant, "content-type", "application/json");
-        ConsumerRecord<String, String> asSent = new ConsumerRecord<>("invoice-events", 0, 0L, buyerId, json);
-        headers.forEach((k, v) -> asSent.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        Contracts.assertValid(asSent);
-        Topics.send("invoice-events", buyerId, json, headers);
-        return eventId;
+        return Topics.sendEvent("invoice-events", tenant, "invoice", name, buyerId, eventId, body);
     }
 
     public static Map<String, Object> issued(String buyerId, String invoiceId, String amount, LocalDate due) {

@@ -2,26 +2,18 @@ package io.tradecredit.invoice;
 
 import static io.restassured.RestAssured.given;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Topics;
 
 /** Buyers as credit-service announces them on credit-events, and waiting until invoice-service knows one. */
 public final class BuyerFixtures {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BuyerFixtures() {
     }
@@ -41,21 +33,8 @@ public final class BuyerFixtures {
         body.put("foundedOn", "2012-04-01");
         body.put("currency", "CNY");
         body.put("paymentTermDays", 30);
-        String json;
-        try {
-            json = JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", eventId,
-                "ce_source", "/tradecredit/credit-service", "ce_type", "io.tradecredit.credit.buyer-registered.v1",
-                "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString(), "ce_subject", buyerId.toString(),
-                "ce_tenantid", tenant, "content-type", "application/json");
-        ConsumerRecord<String, String> asSent = new ConsumerRecord<>("credit-events", 0, 0L, buyerId.toString(), json);
-        headers.forEach((k, v) -> asSent.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        Contracts.assertValid(asSent);
-        Topics.send("credit-events", buyerId.toString(), json, headers);
-        return eventId;
+        return Topics.sendEvent("credit-events", tenant, "credit", "buyer-registered", buyerId.toString(), eventId,
+                body);
     }
 
     /** Registers the buyer on credit-events and waits until its balance answers (the buyer is known then). */

@@ -23,6 +23,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads and writes the test broker's topics directly, as an outside consumer or producer would. */
 public final class Topics {
+    private static final com.fasterxml.jackson.databind.ObjectMapper EVENT_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private Topics() {
     }
 
@@ -75,6 +78,36 @@ public final class Topics {
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
+    }
+
+    /**
+     * Sends {@code body} as the CloudEvent {@code io.tradecredit.<producer>.<name>.v1} on
+     * {@code topic}, keyed by {@code subject}, as that producer would, after checking it against
+     * the event's schema in {@code contracts/} (a test never feeds a consumer what no producer sends).
+     */
+    public static String sendEvent(String topic, String tenant, String producer, String name, String subject,
+            String eventId, Object body) {
+        String json;
+        try {
+            json = EVENT_JSON.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> headers = cloudEventHeaders(tenant, "/tradecredit/" + producer + "-service",
+                "io.tradecredit." + producer + "." + name + ".v1", subject, eventId);
+        ConsumerRecord<String, String> asSent = new ConsumerRecord<>(topic, 0, 0L, subject, json);
+        headers.forEach((k, v) -> asSent.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        Contracts.assertValid(asSent);
+        send(topic, subject, json, headers);
+        return eventId;
+    }
+
+    /** The CloudEvent headers (binary mode) the platform's producers set. */
+    public static Map<String, String> cloudEventHeaders(String tenant, String source, String type, String subject,
+            String eventId) {
+        return Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", source, "ce_type", type,
+                "ce_time", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString(), "ce_subject", subject,
+                "ce_tenantid", tenant, "content-type", "application/json");
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -1,6 +1,5 @@
 package io.tradecredit.collections.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,12 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Topics;
 
 /**
@@ -42,14 +39,7 @@ final class ReadModelEvents {
     static String send(String tenant, String buyerId, String producer, String name, String eventId,
             Map<String, Object> body) {
         String topic = producer.equals("invoice") ? "invoice-events" : "credit-events";
-        String json = json(body);
-        Map<String, String> headers = headers(tenant, buyerId, "io.tradecredit." + producer + "." + name + ".v1",
-                eventId);
-        ConsumerRecord<String, String> asSent = new ConsumerRecord<>(topic, 0, 0L, buyerId, json);
-        headers.forEach((k, v) -> asSent.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        Contracts.assertValid(asSent);
-        Topics.send(topic, buyerId, json, headers);
-        return eventId;
+        return Topics.sendEvent(topic, tenant, producer, name, buyerId, eventId, body);
     }
 
     static String invoice(String tenant, String buyerId, String name, Map<String, Object> body) {
@@ -62,9 +52,7 @@ final class ReadModelEvents {
     }
 
     static Map<String, String> headers(String tenant, String key, String type, String eventId) {
-        return Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_source", "/tradecredit/test", "ce_type", type,
-                "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString(), "ce_subject", key, "ce_tenantid", tenant,
-                "content-type", "application/json");
+        return Topics.cloudEventHeaders(tenant, "/tradecredit/test", type, key, eventId);
     }
 
     static String json(Object body) {
