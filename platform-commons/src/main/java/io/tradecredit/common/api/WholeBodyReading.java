@@ -1,11 +1,13 @@
 package io.tradecredit.common.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import io.tradecredit.common.domain.Violation;
@@ -32,13 +35,24 @@ import io.tradecredit.common.errors.ProblemException;
  */
 @Provider
 public class WholeBodyReading implements ReaderInterceptor {
+    @Inject
+    StrictRequestBodies bodies;
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        byte[] bytes = context.getInputStream().readAllBytes();
+        context.setInputStream(new ByteArrayInputStream(bytes));
         UnreadableFields.open();
         Object body;
         List<Problem.FieldError> unreadable;
         try {
             body = context.proceed();
+        } catch (IOException | RuntimeException e) {
+            UnrecognizedPropertyException hidden = unknownFieldBehind(e, bytes, context.getGenericType());
+            if (hidden != null) {
+                throw hidden;
+            }
+            throw e;
         } finally {
             unreadable = UnreadableFields.close();
         }
@@ -47,6 +61,30 @@ public class WholeBodyReading implements ReaderInterceptor {
                     "The request has " + count(merged(unreadable, body))).withErrors(merged(unreadable, body)));
         }
         return body;
+    }
+
+    /**
+     * A constructor that refuses what it was given (a record missing a part) runs before Jackson
+     * looks at unknown names, so a misspelt field would be reported as the part it misspells. A
+     * body that failed is read once more checking names first: an unknown field found so is the
+     * answer (null when there is none: the first failure stands).
+     */
+    private UnrecognizedPropertyException unknownFieldBehind(Exception failure, byte[] bytes,
+            java.lang.reflect.Type type) {
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            if (c instanceof UnrecognizedPropertyException) {
+                return null;
+            }
+        }
+        try {
+            ObjectMapper mapper = bodies.namesFirst();
+            mapper.readerFor(mapper.getTypeFactory().constructType(type)).readValue(bytes);
+        } catch (UnrecognizedPropertyException unknown) {
+            return unknown;
+        } catch (IOException | RuntimeException ignored) {
+            // not an unknown field: the first failure says what is wrong
+        }
+        return null;
     }
 
     private static String count(List<Problem.FieldError> errors) {
