@@ -21,8 +21,6 @@ import io.tradecredit.common.events.IncomingEvent;
 @ApplicationScoped
 public class CreditEventConsumer {
     static final String CONSUMER = "collections-service";
-    private static final String PREFIX = "io.tradecredit.credit.";
-    private static final String VERSION = ".v1";
 
     @Inject
     Inbox inbox;
@@ -36,10 +34,10 @@ public class CreditEventConsumer {
     }
 
     Uni<Void> apply(IncomingEvent e) {
-        if (!e.type().startsWith(PREFIX) || !e.type().endsWith(VERSION)) {
+        String name = e.nameFrom("credit");
+        if (name == null) {
             return Uni.createFrom().voidItem();
         }
-        String name = e.type().substring(PREFIX.length(), e.type().length() - VERSION.length());
         String tenant = e.tenantId();
         EventFields d = e.fields();
         return switch (name) {

@@ -27,8 +27,6 @@ import io.tradecredit.common.money.Money;
 @ApplicationScoped
 public class InvoiceEventConsumer {
     static final String CONSUMER = "collections-service";
-    private static final String PREFIX = "io.tradecredit.invoice.";
-    private static final String VERSION = ".v1";
 
     @Inject
     Inbox inbox;
@@ -42,10 +40,10 @@ public class InvoiceEventConsumer {
     }
 
     Uni<Void> apply(IncomingEvent e) {
-        if (!e.type().startsWith(PREFIX) || !e.type().endsWith(VERSION)) {
+        String name = e.nameFrom("invoice");
+        if (name == null) {
             return Uni.createFrom().voidItem();
         }
-        String name = e.type().substring(PREFIX.length(), e.type().length() - VERSION.length());
         String tenant = e.tenantId();
         EventFields d = e.fields();
         return switch (name) {

@@ -31,7 +31,6 @@ import io.tradecredit.credit.domain.RegradeRule.LedgerEvent;
 @ApplicationScoped
 public class InvoiceEventConsumer {
     static final String CONSUMER = "credit-service";
-    private static final String PREFIX = "io.tradecredit.invoice.";
 
     @Inject
     Inbox inbox;
@@ -45,10 +44,10 @@ public class InvoiceEventConsumer {
     }
 
     Uni<Void> apply(IncomingEvent e) {
-        if (!e.type().startsWith(PREFIX) || !e.type().endsWith(".v1")) {
+        String name = e.nameFrom("invoice");
+        if (name == null) {
             return Uni.createFrom().voidItem();
         }
-        String name = e.type().substring(PREFIX.length(), e.type().length() - 3);
         EventFields d = e.fields();
         List<LedgerChange> changes = new ArrayList<>();
         LedgerEvent happened;

@@ -49,6 +49,20 @@ public record IncomingEvent(String id, String type, String source, String tenant
     }
 
     /** The fields of the event's data, each read as what it must be ({@link EventFields}). */
+    /**
+     * The event's name among {@code producer}'s version-1 types: {@code "issued"} for
+     * {@code io.tradecredit.invoice.issued.v1} and producer {@code "invoice"}; null for another
+     * producer's or another version's type (a consumer skips those).
+     */
+    public String nameFrom(String producer) {
+        String prefix = "io.tradecredit." + producer + ".";
+        if (type == null || !type.startsWith(prefix) || !type.endsWith(".v1")
+                || type.length() <= prefix.length() + 3) {
+            return null;
+        }
+        return type.substring(prefix.length(), type.length() - 3);
+    }
+
     public EventFields fields() {
         return EventFields.of(data, "event " + id + " (" + type + ")");
     }
