@@ -8,13 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** What both load drivers share: tokens from Keycloak and a look at how busy the machine is. */
+/** What the load drivers share: tokens from Keycloak, a look at how busy the machine is, a count. */
 final class Bench {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -179,5 +182,18 @@ final class Bench {
             return "keycloak";
         }
         return cmd.contains("greenmail") ? "greenmail" : "other";
+    }
+
+    /** The one number a {@code select count(*)} statement answers. */
+    static long count(Connection c, String sql, Object... params) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,10 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The daily overdue run at scale (issue 10): bulk-loads open invoices that fell due, straight
@@ -39,8 +33,6 @@ import java.util.regex.Pattern;
  */
 public final class OverdueJobBenchmark {
     private static final String OVERDUE = "io.tradecredit.invoice.became-overdue.v1";
-    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+]+)");
-    private static final Pattern HEAP_MAX = Pattern.compile("(?m)^jvm_memory_max_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+-]+)");
     private static final String LINES = "[{\"description\":\"Pump\",\"quantity\":10,\"unitPrice\":{\"amount\":\"100.00\","
             + "\"currency\":\"CNY\"},\"amount\":{\"amount\":\"1000.00\",\"currency\":\"CNY\"}},{\"description\":\"Valve\","
             + "\"quantity\":2.5,\"unitPrice\":{\"amount\":\"40.00\",\"currency\":\"CNY\"},\"amount\":{\"amount\":\"100.00\","
@@ -70,7 +62,7 @@ public final class OverdueJobBenchmark {
             load(c, run, invoices, tenants, asOf);
             System.out.printf("loaded in %.1f s (then analyze)%n", (System.nanoTime() - loadStart) / 1e9);
 
-            Watch watch = new Watch(http, service, pid, jdbcUrl, dbUser, dbPassword, asOf);
+            ServiceWatch watch = new ServiceWatch(http, service, pid, jdbcUrl, dbUser, dbPassword, "invoice-daily", asOf);
             Thread watcher = new Thread(watch, "watch");
             watcher.setDaemon(true);
             double cpuBefore = Bench.processCpuSeconds(pid);
@@ -89,11 +81,11 @@ public final class OverdueJobBenchmark {
             System.out.printf("answer %d after %.1f s: %s%n", answer.statusCode(), seconds, answer.body());
             System.out.printf("invoice-service CPU during the run: %.1f s; all components: %s%n", cpu, cpuUsed);
 
-            long stillOpen = count(c, "select count(*) from invoice where tenant_id like ? and status = 'OPEN'"
+            long stillOpen = Bench.count(c, "select count(*) from invoice where tenant_id like ? and status = 'OPEN'"
                     + " and due_date < ?", "bench-" + run + "-%", asOf);
-            long overdue = count(c, "select count(*) from invoice where tenant_id like ? and status = 'OVERDUE'",
+            long overdue = Bench.count(c, "select count(*) from invoice where tenant_id like ? and status = 'OVERDUE'",
                     "bench-" + run + "-%");
-            long events = count(c, "select count(*) from outbox where tenant_id like ? and event_type = ?",
+            long events = Bench.count(c, "select count(*) from outbox where tenant_id like ? and event_type = ?",
                     "bench-" + run + "-%", OVERDUE);
             System.out.printf("after the run: %,d overdue, %,d still open and due, %,d became-overdue events%n",
                     overdue, stillOpen, events);
@@ -103,7 +95,7 @@ public final class OverdueJobBenchmark {
                 long relayStart = System.nanoTime();
                 long deadline = relayStart + relaySeconds * 1_000_000_000L;
                 long unsent;
-                while ((unsent = count(c, "select count(*) from outbox where sent_at is null")) > 0
+                while ((unsent = Bench.count(c, "select count(*) from outbox where sent_at is null")) > 0
                         && System.nanoTime() < deadline) {
                     Thread.sleep(2000);
                 }
@@ -161,139 +153,6 @@ public final class OverdueJobBenchmark {
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
             st.execute("analyze invoice");
-        }
-    }
-
-    private static long count(Connection c, String sql, Object... params) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /** Samples the service every second: heap used, resident memory, readiness, the run's progress. */
-    static final class Watch implements Runnable {
-        final AtomicBoolean stop = new AtomicBoolean();
-        final AtomicLong maxHeap = new AtomicLong();
-        final AtomicLong heapMax = new AtomicLong();
-        final AtomicLong maxRss = new AtomicLong();
-        final AtomicLong samples = new AtomicLong();
-        final AtomicLong notReady = new AtomicLong();
-        private final HttpClient http;
-        private final String service;
-        private final String pid;
-        private final String jdbcUrl;
-        private final String user;
-        private final String password;
-        private final LocalDate asOf;
-
-        Watch(HttpClient http, String service, String pid, String jdbcUrl, String user, String password, LocalDate asOf) {
-            this.http = http;
-            this.service = service;
-            this.pid = pid;
-            this.jdbcUrl = jdbcUrl;
-            this.user = user;
-            this.password = password;
-            this.asOf = asOf;
-        }
-
-        @Override
-        public void run() {
-            long start = System.nanoTime();
-            long lastPrint = 0;
-            try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
-                while (!stop.get()) {
-                    long heap = heap(HEAP);
-                    maxHeap.accumulateAndGet(heap, Math::max);
-                    heapMax.set(Math.max(heapMax.get(), heap(HEAP_MAX)));
-                    long rss = status("VmRSS");
-                    maxRss.accumulateAndGet(rss, Math::max);
-                    boolean ready = ready();
-                    samples.incrementAndGet();
-                    if (!ready) {
-                        notReady.incrementAndGet();
-                    }
-                    long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
-                    if (elapsed - lastPrint >= 15) {
-                        lastPrint = elapsed;
-                        System.out.printf("  %4d s: heap %s, RSS %s, ready %s, run %s%n", elapsed, mb(heap), mb(rss),
-                                ready, progress(c));
-                    }
-                    Thread.sleep(1000);
-                }
-            } catch (Exception e) {
-                System.out.println("watch stopped: " + e);
-            }
-        }
-
-        void report(String phase) {
-            System.out.printf("%s: peak heap used %s of %s (sampled every second), peak RSS %s sampled, %s since start"
-                    + " (VmHWM); readiness not 200 in %d of %d samples%n", phase, mb(maxHeap.get()), mb(heapMax.get()),
-                    mb(maxRss.get()), mb(status("VmHWM")), notReady.get(), samples.get());
-        }
-
-        boolean ready() {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(service + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        }
-
-        private String progress(Connection c) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select status, batches, done from job_run where job = 'invoice-daily' and as_of = ?")) {
-                ps.setObject(1, asOf);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? String.format(Locale.ROOT, "%s, %,d batches, %,d rows", rs.getString(1),
-                            rs.getLong(2), rs.getLong(3)) : "not claimed yet";
-                }
-            } catch (Exception e) {
-                return "n/a (" + e.getMessage() + ")";
-            }
-        }
-
-        private long heap(Pattern metric) {
-            try {
-                String body = http.send(HttpRequest.newBuilder(URI.create(service + "/q/metrics"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-                Matcher m = metric.matcher(body);
-                double sum = 0;
-                while (m.find()) {
-                    double v = Double.parseDouble(m.group(1));
-                    sum += v > 0 ? v : 0;
-                }
-                return (long) sum;
-            } catch (Exception e) {
-                return 0;
-            }
-        }
-
-        /** A size from /proc/&lt;pid&gt;/status in bytes (VmRSS, VmHWM); 0 without a pid. */
-        private long status(String field) {
-            if (pid == null || pid.isBlank()) {
-                return 0;
-            }
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", pid.strip(), "status"))) {
-                    if (line.startsWith(field + ":")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                    }
-                }
-            } catch (Exception e) {
-                return 0;
-            }
-            return 0;
-        }
-
-        private static String mb(long bytes) {
-            return String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
         }
     }
 }
