@@ -28,9 +28,15 @@ public final class InvoiceEvents {
     private InvoiceEvents() {
     }
 
+    /**
+     * The seller's name, address, tax id and bank account and the buyer's address are what a
+     * dunning letter prints (docs/invoice-service.md, "Events"); added after v1 was first published,
+     * so they are optional in the schema and old consumers ignore them.
+     */
     public record InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID buyerId, String buyerName, LocalDate issueDate,
             LocalDate dueDate, Money total, Money tax, Money openAmount, boolean issuedLate, String purchaseOrderNumber,
-            String paymentTerms) {
+            String paymentTerms, String sellerName, String sellerAddress, String sellerTaxId, String sellerBankAccount,
+            String buyerAddress) {
     }
 
     public record ReceiptConfirmed(UUID invoiceId, String invoiceNumber, UUID buyerId, String confirmedBy,
@@ -100,7 +106,7 @@ public final class InvoiceEvents {
     public static OutgoingEvent issued(Invoice i) {
         return event("issued", i.tenantId, i.buyerId, new InvoiceIssued(i.id, i.invoiceNumber, i.buyerId, i.buyerName,
                 i.issueDate, i.dueDate, i.total(), i.tax(), i.open(), i.issuedLate, i.purchaseOrderNumber,
-                i.paymentTerms));
+                i.paymentTerms, i.sellerName, i.sellerAddress, i.sellerTaxId, i.sellerBankAccount, i.buyerAddress));
     }
 
     public static OutgoingEvent receiptConfirmed(Invoice i) {
