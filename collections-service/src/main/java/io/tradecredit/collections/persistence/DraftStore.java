@@ -28,8 +28,8 @@ public class DraftStore {
     static final String SELECT = """
             select id, buyer_id, run_date, step_key, channel, template_key, request::text as request, state, reason,
                 created_at, decided_at, decided_by from dunning_draft""";
-    static final String LIST = SELECT + """
-             where tenant_id = $1 and ($2::text is null or state = $2) order by run_date desc, id limit $3 offset $4""";
+    static final String LIST = SELECT
+            + " where tenant_id = $1 and ($2::text is null or state = $2) order by run_date desc, id limit $3 offset $4";
     static final String COUNT = "select count(*) as total from dunning_draft where tenant_id = $1 and ($2::text is null or state = $2)";
     static final String FIND = SELECT + " where tenant_id = $1 and id = $2 for update";
     static final String DECIDE = """
