@@ -137,6 +137,10 @@ class DunningRunTest {
         assertEquals(3, Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
                 + " and outcome = 'SKIPPED' and skip_reason = 'DISPUTED'", tenant, wholly));
         assertEquals(1, records(RunFixtures.CASES, tenant, 1).size(), "one step-taken event for the buyer's run");
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tradecredit_dunning_steps_total{")
+                && l.contains("outcome=\"skipped\"") && l.contains("reason=\"disputed\"")), "skips counted by reason");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tradecredit_dunning_items_scanned_total")));
     }
 
     private static JsonNode read(String json) {
