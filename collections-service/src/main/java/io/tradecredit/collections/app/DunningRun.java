@@ -122,6 +122,7 @@ public class DunningRun {
     private Uni<Map<String, Integer>> write(List<BuyerDay> days, LocalDate asOf) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> byReason = new HashMap<>();
         List<LogRow> log = new ArrayList<>();
         List<OutgoingEvent> events = new ArrayList<>();
         List<DunningDrafts.Draft> drafted = new ArrayList<>();
@@ -142,14 +143,14 @@ public class DunningRun {
                 String supersededBy = day.supersededBy(o);
                 log.add(logRow(day, o, supersededBy, now));
                 steps.add(new StepTaken.Step(o, day.facts().invoice(o.itemReference()), supersededBy, day.requestsOf(o)));
-                count(counts, o);
+                count(counts, byReason, o);
             }
             if (!steps.isEmpty()) {
                 events.add(StepTaken.of(day.tenantId(), day.buyerId(), asOf, new StepTaken.Ladder(day.ladder().key(),
                         day.ladder().version()), steps));
             }
         }
-        metrics.counter("tradecredit.dunning.items.scanned").increment(counts.getOrDefault(ITEMS, 0));
+        meter(counts, byReason);
         return store.log(log).chain(() -> outbox.record(events)).chain(() -> drafts.store(drafted))
                 .chain(() -> handOver(days)).replaceWith(counts);
     }
@@ -165,14 +166,23 @@ public class DunningRun {
                 day.ladder().version(), template, channels, o.collectible().currencyCode(), o.collectible().amount(), now);
     }
 
-    private void count(Map<String, Integer> counts, StepOutcome o) {
+    private static void count(Map<String, Integer> counts, Map<String, Integer> byReason, StepOutcome o) {
         counts.merge(switch (o.kind()) {
             case TAKEN -> TAKEN;
             case SUPERSEDED -> SUPERSEDED;
             case SKIPPED -> SKIPPED;
         }, 1, Integer::sum);
-        metrics.counter("tradecredit.dunning.steps", "outcome", o.kind().name().toLowerCase(), "reason",
-                o.skipReason() == null ? "none" : o.skipReason().name().toLowerCase()).increment();
+        byReason.merge(o.kind().name().toLowerCase() + "/" + (o.skipReason() == null ? "none"
+                : o.skipReason().name().toLowerCase()), 1, Integer::sum);
+    }
+
+    /** The batch's steps counted once per outcome and reason (a few meters, however many steps). */
+    private void meter(Map<String, Integer> counts, Map<String, Integer> byReason) {
+        metrics.counter("tradecredit.dunning.items.scanned").increment(counts.getOrDefault(ITEMS, 0));
+        byReason.forEach((tags, n) -> {
+            String[] t = tags.split("/");
+            metrics.counter("tradecredit.dunning.steps", "outcome", t[0], "reason", t[1]).increment(n);
+        });
     }
 
     /** Every StepWork bean gets, per buyer, the taken steps' actions of its kinds, in this transaction. */
