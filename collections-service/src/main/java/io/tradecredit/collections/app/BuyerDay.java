@@ -56,10 +56,14 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         return m.requestId(tenantId, buyerId, runDate);
     }
 
-    /** The requests that carry {@code o}'s message (empty unless it is sent). */
+    /** The messages that carry {@code o} (a consolidated one may be at a higher step's template); empty unless sent. */
+    public List<DunningMessage> carrying(StepOutcome o) {
+        return messages.stream().filter(m -> m.items().contains(o)).toList();
+    }
+
+    /** The request ids of the messages that carry {@code o}. */
     public List<UUID> requestsOf(StepOutcome o) {
-        return messages.stream().filter(m -> m.items().contains(o) && m.step().key().equals(o.step().key()))
-                .map(this::requestId).toList();
+        return carrying(o).stream().map(this::requestId).toList();
     }
 
     /** The work of the steps taken, one order per action. */

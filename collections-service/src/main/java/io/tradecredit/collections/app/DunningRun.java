@@ -156,8 +156,7 @@ public class DunningRun {
     }
 
     private LogRow logRow(BuyerDay day, StepOutcome o, String supersededBy, OffsetDateTime now) {
-        List<DunningMessage> carrying = day.messages().stream().filter(m -> m.items().contains(o)
-                && m.step().key().equals(o.step().key())).toList();
+        List<DunningMessage> carrying = day.carrying(o);
         String template = carrying.isEmpty() ? null : carrying.get(0).templateKey();
         String channels = carrying.isEmpty() ? null
                 : carrying.stream().map(m -> m.channel().name()).sorted().collect(Collectors.joining(","));

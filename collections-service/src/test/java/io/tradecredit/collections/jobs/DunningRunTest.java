@@ -106,13 +106,14 @@ class DunningRunTest {
     }
 
     @Test
-    void theDisputedPartIsNotDunnedWhileTheUndisputedPartIsAndTwoInvoicesMakeOneLetter() throws Exception {
+    void theDisputedPartIsNotDunnedWhileTheUndisputedPartIsAndTwoInvoicesMakeOneLetterAtTheHigherStep() throws Exception {
         LocalDate due = LocalDate.of(2034, 5, 3);
         String tenant = freshTenant();
         String buyer = UUID.randomUUID().toString();
         String partly = issue(tenant, buyer, "10000.00", due);
         String wholly = issue(tenant, buyer, "5000.00", due);
-        String other = issue(tenant, buyer, "2500.00", due.minusDays(1));
+        // a week older: at its formal demand when the others are at their payment request
+        String other = issue(tenant, buyer, "2500.00", due.minusDays(7));
         ReadModelEvents.invoice(tenant, buyer, "dispute-opened", ReadModelEvents.disputeOpened(buyer, partly,
                 UUID.randomUUID().toString(), "4000.00", "10000.00", "6000.00", due));
         ReadModelEvents.invoice(tenant, buyer, "dispute-opened", ReadModelEvents.disputeOpened(buyer, wholly,
@@ -122,21 +123,31 @@ class DunningRunTest {
 
         runCompleted(due);
 
-        // one letter at the payment request, listing the undisputed part and the other invoice, not the disputed one
-        List<ConsumerRecord<String, String>> requests = records(REQUESTS, tenant, 1);
+        // one letter at the highest step, listing the undisputed part and the other invoice, not the disputed one
+        List<ConsumerRecord<String, String>> requests = records(REQUESTS, tenant, 2);
+        assertEquals(2, requests.size(), "the formal demand by email (the older invoice) and one letter");
         List<JsonNode> letters = requests.stream().map(r -> read(r.value()))
                 .filter(r -> r.get("channel").asText().equals("LETTER")).toList();
         assertEquals(1, letters.size());
         JsonNode letter = letters.get(0);
-        assertEquals("dunning.payment-request", letter.get("templateKey").asText());
+        assertEquals("dunning.formal-demand", letter.get("templateKey").asText());
         Map<String, String> listed = Stream.of(letter.at("/data/invoices/0"), letter.at("/data/invoices/1"))
                 .collect(Collectors.toMap(i -> i.get("invoiceId").asText(), i -> i.at("/collectibleAmount/amount").asText()
                         + " of " + i.at("/openAmount/amount").asText()));
         assertEquals(Map.of(partly, "6000.00 of 10000.00", other, "2500.00 of 2500.00"), listed);
         assertEquals(2, letter.at("/data/invoices").size());
+        // the payment request went out in that letter: the log keeps it as the prior message it was
+        assertEquals(1, Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
+                + " and step_key = 'payment-request' and outcome = 'TAKEN' and template_key = 'dunning.formal-demand'"
+                + " and channels = 'LETTER'", tenant, partly));
         assertEquals(3, Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
                 + " and outcome = 'SKIPPED' and skip_reason = 'DISPUTED'", tenant, wholly));
-        assertEquals(1, records(RunFixtures.CASES, tenant, 1).size(), "one step-taken event for the buyer's run");
+        List<ConsumerRecord<String, String>> events = records(RunFixtures.CASES, tenant, 1);
+        assertEquals(1, events.size(), "one step-taken event for the buyer's run");
+        JsonNode partlyRequest = java.util.stream.StreamSupport.stream(read(events.get(0).value()).get("steps").spliterator(), false)
+                .filter(st -> st.get("itemReference").asText().equals(partly) && st.get("stepKey").asText().equals("payment-request"))
+                .findFirst().orElseThrow();
+        assertEquals(letter.get("requestId").asText(), partlyRequest.at("/messageRequestIds/0").asText());
         String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tradecredit_dunning_steps_total{")
                 && l.contains("outcome=\"skipped\"") && l.contains("reason=\"disputed\"")), "skips counted by reason");
