@@ -79,7 +79,8 @@ public class LateChargeAccounts {
                 .chain(invoice -> waivers.ofInvoices(tenantId, List.of(invoice.id))));
     }
 
-    private Uni<InvoiceLateCharges> accountOf(Invoice invoice, LocalDate asOf) {
+    /** The invoice's charges as of a date, within the caller's session (the daily job's statements). */
+    Uni<InvoiceLateCharges> accountOf(Invoice invoice, LocalDate asOf) {
         return policies.termsOf(invoice.tenantId, invoice.buyerId)
                 .chain(terms -> ledger.ofInvoice(invoice.tenantId, invoice.id)
                         .chain(entries -> disputes.periodsOf(invoice.tenantId, List.of(invoice.id))

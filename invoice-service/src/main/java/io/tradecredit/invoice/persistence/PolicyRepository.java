@@ -20,7 +20,8 @@ public class PolicyRepository {
     public Uni<InvoicingPolicy> policyOf(String tenantId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "select issue_deadline_hours, late_daily_rate, late_fee_after_days, late_fee_rate, dso_period_days,"
-                        + " issue_date_tolerance_days, unknown_buyers from invoicing_policy where tenant_id = :t",
+                        + " issue_date_tolerance_days, unknown_buyers, late_charge_statement_days"
+                        + " from invoicing_policy where tenant_id = :t",
                 Tuple.class)
                 .setParameter("t", tenantId).getResultList())
                 .map(rows -> rows.isEmpty() ? InvoicingPolicy.DEFAULT : toPolicy(rows.get(0)));
@@ -29,18 +30,21 @@ public class PolicyRepository {
     public Uni<Void> save(String tenantId, InvoicingPolicy p, String by, OffsetDateTime at) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into invoicing_policy (tenant_id, issue_deadline_hours, late_daily_rate, late_fee_after_days,
-                    late_fee_rate, dso_period_days, issue_date_tolerance_days, unknown_buyers, updated_at, updated_by)
-                values (:t, :h, :r, :d, :f, :dso, :tol, :unknown, :at, :by)
+                    late_fee_rate, dso_period_days, issue_date_tolerance_days, unknown_buyers, late_charge_statement_days,
+                    updated_at, updated_by)
+                values (:t, :h, :r, :d, :f, :dso, :tol, :unknown, :statement, :at, :by)
                 on conflict (tenant_id) do update set issue_deadline_hours = excluded.issue_deadline_hours,
                     late_daily_rate = excluded.late_daily_rate, late_fee_after_days = excluded.late_fee_after_days,
                     late_fee_rate = excluded.late_fee_rate, dso_period_days = excluded.dso_period_days,
                     issue_date_tolerance_days = excluded.issue_date_tolerance_days,
                     unknown_buyers = excluded.unknown_buyers,
+                    late_charge_statement_days = excluded.late_charge_statement_days,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                 .setParameter("t", tenantId).setParameter("h", p.issueDeadlineHours())
                 .setParameter("r", p.lateCharges().dailyRate()).setParameter("d", p.lateCharges().feeAfterDays())
                 .setParameter("f", p.lateCharges().feeRate()).setParameter("dso", p.dsoPeriodDays())
                 .setParameter("tol", p.issueDateToleranceDays()).setParameter("unknown", p.unknownBuyers().name())
+                .setParameter("statement", p.lateChargeStatementDays())
                 .setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
     }
 
@@ -77,7 +81,8 @@ public class PolicyRepository {
     private static InvoicingPolicy toPolicy(Tuple r) {
         return new InvoicingPolicy(r.get("issue_deadline_hours", Integer.class), toLateCharges(r),
                 r.get("dso_period_days", Integer.class), r.get("issue_date_tolerance_days", Integer.class),
-                InvoicingPolicy.UnknownBuyers.valueOf(r.get("unknown_buyers", String.class)));
+                InvoicingPolicy.UnknownBuyers.valueOf(r.get("unknown_buyers", String.class)),
+                r.get("late_charge_statement_days", Integer.class));
     }
 
     /** The late-charge columns, as invoicing_policy, buyer_late_charge_policy and late_charge_waiver name them. */
