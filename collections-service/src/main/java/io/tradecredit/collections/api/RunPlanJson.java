@@ -39,7 +39,7 @@ public record RunPlanJson(LocalDate runDate, UUID buyerId, String buyerName, Str
     }
 
     private static Step step(BuyerDay d, StepOutcome o) {
-        return new Step(o.itemReference(), d.facts().invoice(o.itemReference()).invoiceNumber(), o.step().key(),
+        return new Step(o.itemReference(), d.facts().invoice(UUID.fromString(o.itemReference())).invoiceNumber(), o.step().key(),
                 o.stepDay(), o.kind().name(), o.skipReason() == null ? null : o.skipReason().name(), d.supersededBy(o));
     }
 }

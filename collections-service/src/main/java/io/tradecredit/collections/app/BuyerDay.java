@@ -22,7 +22,7 @@ import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.domain.LadderVersion;
 import io.tradecredit.collections.domain.StepDecision;
 import io.tradecredit.collections.domain.StepOutcome;
-import io.tradecredit.collections.events.LetterFacts;
+import io.tradecredit.collections.domain.LetterFacts;
 import io.tradecredit.collections.persistence.RunBatchRows;
 import io.tradecredit.collections.persistence.RunBatchRows.InvoiceRow;
 import io.tradecredit.collections.persistence.RunBatchRows.TakenRow;
@@ -120,7 +120,7 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         List<StepOutcome> outcomes = items.stream().flatMap(i -> decision.decide(i, standing, day).stream()).toList();
         List<DunningMessage> messages = Consolidation.messages(outcomes, run.run().consolidation());
         return Optional.of(new BuyerDay(b.tenantId(), b.buyerId(), day, ladder.get(), run.run().consolidation(),
-                run.approvalMode(), outcomes, messages, facts(b.buyerId(), invoices, items, taken), takenSteps));
+                run.approvalMode(), outcomes, messages, facts(b.buyerId(), invoices, taken), takenSteps));
     }
 
     private static DunningItem item(InvoiceRow i, List<Hold> holds, LocalDate day, Map<String, Set<String>> taken) {
@@ -138,18 +138,12 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         return holding.stream().map(Hold::until).max(LocalDate::compareTo).orElse(null);
     }
 
-    private static LetterFacts facts(UUID buyerId, List<InvoiceRow> invoices, List<DunningItem> items, List<TakenRow> taken) {
-        List<LetterFacts.Invoice> lines = new ArrayList<>();
-        for (int n = 0; n < invoices.size(); n++) {
-            InvoiceRow i = invoices.get(n);
-            DunningItem item = items.get(n);
-            lines.add(new LetterFacts.Invoice(item.reference(), i.invoiceNumber(), i.purchaseOrderNumber(), i.dueDate(),
-                    item.open(), item.disputed(), item.collectible()));
-        }
+    /** The letter's facts as {@link Letters#assemble} makes them, with the messages the log says were sent. */
+    private static LetterFacts facts(UUID buyerId, List<InvoiceRow> invoices, List<TakenRow> taken) {
         List<LetterFacts.PriorMessage> prior = taken.stream().filter(t -> t.templateKey() != null)
                 .map(t -> new LetterFacts.PriorMessage(t.stepKey(), t.templateKey(), Arrays.asList(t.channels().split(",")),
                         t.runDate())).distinct().toList();
-        return new LetterFacts(buyerId, invoices.get(0).buyerName(), lines, prior);
+        return Letters.assemble(buyerId, invoices.stream().map(InvoiceRow::letter).toList()).withPriorMessages(prior);
     }
 
     private static String key(String tenantId, UUID buyerId) {

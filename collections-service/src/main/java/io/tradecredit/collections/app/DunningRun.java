@@ -142,7 +142,7 @@ public class DunningRun {
             for (StepOutcome o : day.outcomes()) {
                 String supersededBy = day.supersededBy(o);
                 log.add(logRow(day, o, supersededBy, now));
-                steps.add(new StepTaken.Step(o, day.facts().invoice(o.itemReference()), supersededBy, day.requestsOf(o)));
+                steps.add(new StepTaken.Step(o, day.facts().invoice(UUID.fromString(o.itemReference())), supersededBy, day.requestsOf(o)));
                 count(counts, byReason, o);
             }
             if (!steps.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.tradecredit.collections.domain.Channel;
 import io.tradecredit.collections.domain.DunningMessage;
+import io.tradecredit.collections.domain.LetterFacts;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
 

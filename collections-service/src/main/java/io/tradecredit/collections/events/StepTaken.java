@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.tradecredit.collections.domain.DunningAction;
+import io.tradecredit.collections.domain.LetterFacts;
 import io.tradecredit.collections.domain.StepOutcome;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
@@ -52,7 +53,7 @@ public final class StepTaken {
         StepOutcome o = s.outcome();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("itemReference", o.itemReference());
-        m.put("invoiceId", s.invoice().itemReference());
+        m.put("invoiceId", s.invoice().invoiceId().toString());
         m.put("invoiceNumber", s.invoice().invoiceNumber());
         m.put("stepKey", o.step().key());
         m.put("offsetDays", o.step().offsetDays());

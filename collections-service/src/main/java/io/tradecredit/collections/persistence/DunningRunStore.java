@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.Hold;
+import io.tradecredit.collections.domain.LetterFacts;
+import io.tradecredit.common.money.Money;
 import io.tradecredit.collections.persistence.RunBatchRows.BuyerKey;
 import io.tradecredit.collections.persistence.RunBatchRows.InvoiceRow;
 import io.tradecredit.collections.persistence.RunBatchRows.TakenRow;
@@ -52,9 +54,11 @@ public class DunningRunStore {
             where tenant_id = $1 and state = 'OPEN' and ($2::uuid is null or buyer_id = $2)
             order by tenant_id, buyer_id limit $3 offset $4""";
     static final String INVOICES = """
-            select o.tenant_id, o.buyer_id, o.invoice_id, o.invoice_number, o.purchase_order_number,
-                coalesce(b.name, o.buyer_name) as buyer_name, o.currency, o.open_amount, o.disputed_amount,
-                o.due_date, p.state as plan_state, b.grade
+            select o.tenant_id, o.buyer_id, o.invoice_id, o.invoice_number, o.purchase_order_number, o.issue_date,
+                o.currency, o.open_amount, o.disputed_amount, o.collectible_amount, o.due_date, p.state as plan_state,
+                b.grade, o.seller_name, o.seller_address, o.seller_tax_id, o.seller_bank_account, o.buyer_address,
+                o.buyer_name, b.name as registered_name, o.late_charges_as_of, o.late_interest, o.late_fee,
+                o.late_charges_total, o.late_daily_rate, o.late_fee_after_days, o.late_fee_rate, o.late_legal_basis
             from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
             join open_invoice o on o.tenant_id = k.tenant_id and o.buyer_id = k.buyer_id and o.state = 'OPEN'
             left join payment_plan p on p.tenant_id = o.tenant_id and p.plan_id = o.plan_id
@@ -131,10 +135,30 @@ public class DunningRunStore {
     }
 
     private static InvoiceRow invoice(Row r) {
-        return new InvoiceRow(r.getString("tenant_id"), r.getUUID("buyer_id"), r.getUUID("invoice_id"),
-                r.getString("invoice_number"), r.getString("purchase_order_number"), r.getString("buyer_name"),
-                r.getString("currency").trim(), r.getBigDecimal("open_amount"), r.getBigDecimal("disputed_amount"),
-                r.getLocalDate("due_date"), r.getString("plan_state"), r.getInteger("grade"));
+        String currency = r.getString("currency").trim();
+        return new InvoiceRow(r.getString("tenant_id"), r.getUUID("buyer_id"), r.getUUID("invoice_id"), currency,
+                r.getBigDecimal("open_amount"), r.getBigDecimal("disputed_amount"), r.getLocalDate("due_date"),
+                r.getString("plan_state"), r.getInteger("grade"), letter(r, currency));
+    }
+
+    /** The row as {@code LetterFactsRepository.row} reads it for one buyer (same columns, the SQL client's row). */
+    private static LetterFactsRepository.Row letter(Row r, String currency) {
+        var c = Money.currencyOf(currency);
+        LetterFacts.LateCharges late = r.getLocalDate("late_charges_as_of") == null ? null
+                : new LetterFacts.LateCharges(r.getLocalDate("late_charges_as_of"),
+                        Money.rounded(r.getBigDecimal("late_interest"), c), Money.rounded(r.getBigDecimal("late_fee"), c),
+                        Money.rounded(r.getBigDecimal("late_charges_total"), c),
+                        r.getBigDecimal("late_daily_rate").stripTrailingZeros(), r.getInteger("late_fee_after_days"),
+                        r.getBigDecimal("late_fee_rate").stripTrailingZeros(), r.getString("late_legal_basis"));
+        LetterFacts.Invoice invoice = new LetterFacts.Invoice(r.getUUID("invoice_id"), r.getString("invoice_number"),
+                r.getString("purchase_order_number"), r.getLocalDate("issue_date"), r.getLocalDate("due_date"),
+                Money.rounded(r.getBigDecimal("open_amount"), c), Money.rounded(r.getBigDecimal("collectible_amount"), c),
+                late);
+        LetterFacts.Party seller = r.getString("seller_name") == null ? null : new LetterFacts.Party(
+                r.getString("seller_name"), r.getString("seller_address"), r.getString("seller_tax_id"),
+                r.getString("seller_bank_account"));
+        return new LetterFactsRepository.Row(invoice, seller, r.getString("buyer_address"), r.getString("buyer_name"),
+                r.getString("registered_name"));
     }
 
     private static TenantHold hold(Row r) {

@@ -18,10 +18,12 @@ public record RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, Lis
     public record BuyerKey(String tenantId, UUID buyerId) {
     }
 
-    /** An open invoice of the read model, with its plan's state and the buyer's grade and name. */
-    public record InvoiceRow(String tenantId, UUID buyerId, UUID invoiceId, String invoiceNumber,
-            String purchaseOrderNumber, String buyerName, String currency, BigDecimal open, BigDecimal disputed,
-            LocalDate dueDate, String planState, Integer grade) {
+    /**
+     * An open invoice of the read model, with its plan's state and the buyer's grade, and what a
+     * letter prints of it ({@code letter}, as {@code LetterFactsRepository} reads it for one buyer).
+     */
+    public record InvoiceRow(String tenantId, UUID buyerId, UUID invoiceId, String currency, BigDecimal open,
+            BigDecimal disputed, LocalDate dueDate, String planState, Integer grade, LetterFactsRepository.Row letter) {
     }
 
     public record TenantHold(String tenantId, Hold hold) {

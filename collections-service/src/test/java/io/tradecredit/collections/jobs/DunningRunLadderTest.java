@@ -3,7 +3,6 @@ package io.tradecredit.collections.jobs;
 import static io.tradecredit.collections.jobs.RunFixtures.CASES;
 import static io.tradecredit.collections.jobs.RunFixtures.REQUESTS;
 import static io.tradecredit.collections.jobs.RunFixtures.freshTenant;
-import static io.tradecredit.collections.jobs.RunFixtures.issue;
 import static io.tradecredit.collections.jobs.RunFixtures.records;
 import static io.tradecredit.collections.jobs.RunFixtures.runCompleted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.domain.DunningLadder;
 import io.tradecredit.collections.domain.DunningStep;
+import io.tradecredit.collections.messaging.ReadModelEvents;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Topics;
 
@@ -37,9 +37,20 @@ class DunningRunLadderTest {
     void everyStepOfTheDefaultLadderIsTakenOnceOnItsDayAndEveryMessageRequestedOnce() throws Exception {
         String tenant = freshTenant();
         String buyer = UUID.randomUUID().toString();
-        String invoice = issue(tenant, buyer, "12000.00", DUE);
+        String invoice = UUID.randomUUID().toString();
+        ReadModelEvents.invoice(tenant, buyer, "issued", ReadModelEvents.issuedWithParties(buyer, invoice, "12000.00",
+                DUE, "1 Bund Rd, Shanghai"));
+        ReadModelEvents.await("the invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?",
+                tenant) == 1);
 
         for (LocalDate day = DUE.minusDays(7); !day.isAfter(DUE.plusDays(180)); day = day.plusDays(1)) {
+            if (day.equals(DUE.plusDays(30))) {
+                // invoice-service states the late charges the finance demand quotes
+                ReadModelEvents.invoice(tenant, buyer, "late-charges-stated", ReadModelEvents.lateChargesStated(buyer,
+                        invoice, DUE, DUE.plusDays(29), "12000.00", "174.00", "360.00"));
+                ReadModelEvents.await("the late charges", () -> Database.count("select count(*) from open_invoice"
+                        + " where tenant_id = ? and late_interest is not null", tenant) == 1);
+            }
             runCompleted(day);
         }
 
@@ -73,6 +84,18 @@ class DunningRunLadderTest {
                 .findFirst().orElseThrow().value());
         assertEquals(4, finance.at("/data/priorMessages").size());
         assertEquals(30, finance.at("/data/step/offsetDays").asInt());
+        assertEquals("174.00", finance.at("/data/invoices/0/lateCharges/interest/amount").asText());
+        assertEquals("360.00", finance.at("/data/invoices/0/lateCharges/fee/amount").asText());
+        assertEquals("534.00", finance.at("/data/invoices/0/lateCharges/total/amount").asText());
+        assertEquals(DUE.plusDays(29).toString(), finance.at("/data/invoices/0/lateCharges/asOf").asText());
+        assertEquals("0.03", finance.at("/data/invoices/0/lateCharges/feeRate").asText());
+        assertEquals("Acme Machinery Co.", finance.at("/data/seller/name").asText());
+        assertEquals("CN12 3456 7890", finance.at("/data/seller/bankAccount").asText());
+        assertEquals("8 Market St, Shenzhen", finance.at("/data/buyer/address").asText());
+        // the payment request before them had no late charges stated yet
+        JsonNode letter = JSON.readTree(requests.stream().filter(r -> r.value().contains("dunning.payment-request\""))
+                .findFirst().orElseThrow().value());
+        assertEquals(true, letter.at("/data/invoices/0/lateCharges").isNull());
 
         // one step-taken event per day a step fell due, each listing the step with its actions
         List<ConsumerRecord<String, String>> events = records(CASES, tenant, 10);
