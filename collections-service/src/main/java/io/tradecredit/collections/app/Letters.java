@@ -32,7 +32,8 @@ public class Letters {
                 .map(rows -> assemble(buyerId, rows));
     }
 
-    static LetterFacts assemble(UUID buyerId, List<Row> rows) {
+    /** The facts of a buyer's open invoices (one row each): the run assembles them the same way, per batch. */
+    public static LetterFacts assemble(UUID buyerId, List<Row> rows) {
         List<Row> newestFirst = rows.stream().sorted(Comparator.comparing((Row r) -> r.invoice().issueDate(),
                 Comparator.nullsFirst(Comparator.naturalOrder())).reversed()).toList();
         LetterFacts.Party seller = newestFirst.stream().map(Row::seller).filter(Objects::nonNull).findFirst()

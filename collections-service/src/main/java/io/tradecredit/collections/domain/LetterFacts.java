@@ -17,8 +17,19 @@ import io.tradecredit.common.money.Money;
  * @param seller the seller as printed on the buyer's most recently issued open invoice that names it
  * @param buyerName the name credit-service registered, else the one on the invoices
  * @param buyerAddress the address on the buyer's most recently issued open invoice that gives one
+ * @param priorMessages the messages the daily run sent the buyer before (the prior communication a letter quotes)
  */
-public record LetterFacts(UUID buyerId, Party seller, String buyerName, String buyerAddress, List<Invoice> invoices) {
+public record LetterFacts(UUID buyerId, Party seller, String buyerName, String buyerAddress, List<Invoice> invoices,
+        List<PriorMessage> priorMessages) {
+
+    /** The facts of the read model alone, before the run adds the messages sent. */
+    public LetterFacts(UUID buyerId, Party seller, String buyerName, String buyerAddress, List<Invoice> invoices) {
+        this(buyerId, seller, buyerName, buyerAddress, invoices, List.of());
+    }
+
+    /** A message a run sent the buyer before: its step, template, channels and run date. */
+    public record PriorMessage(String stepKey, String templateKey, List<String> channels, LocalDate runDate) {
+    }
 
     /** The seller as its invoices print it, with the account the buyer pays into. */
     public record Party(String name, String address, String taxId, String bankAccount) {
@@ -39,5 +50,17 @@ public record LetterFacts(UUID buyerId, Party seller, String buyerName, String b
 
     public LetterFacts {
         invoices = List.copyOf(invoices);
+        priorMessages = List.copyOf(priorMessages);
+    }
+
+    /** These facts with the messages sent before. */
+    public LetterFacts withPriorMessages(List<PriorMessage> sent) {
+        return new LetterFacts(buyerId, seller, buyerName, buyerAddress, invoices, sent);
+    }
+
+    /** The open invoice {@code invoiceId}; refused when the letter does not list it. */
+    public Invoice invoice(UUID invoiceId) {
+        return invoices.stream().filter(i -> i.invoiceId().equals(invoiceId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the letter lists no invoice " + invoiceId));
     }
 }

@@ -21,41 +21,41 @@ import io.tradecredit.testing.Topics;
  * CloudEvents in binary mode, keyed by buyer, each body checked against its schema in
  * {@code contracts/} before it is sent.
  */
-final class ReadModelEvents {
+public final class ReadModelEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReadModelEvents() {
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    static Map<String, String> money(String amount) {
+    public static Map<String, String> money(String amount) {
         return Map.of("amount", amount, "currency", "CNY");
     }
 
     /** Sends a schema-valid event of {@code io.tradecredit.<producer>.<name>.v1}; returns its id. */
-    static String send(String tenant, String buyerId, String producer, String name, String eventId,
+    public static String send(String tenant, String buyerId, String producer, String name, String eventId,
             Map<String, Object> body) {
         String topic = producer.equals("invoice") ? "invoice-events" : "credit-events";
         return Topics.sendEvent(topic, tenant, producer, name, buyerId, eventId, body);
     }
 
-    static String invoice(String tenant, String buyerId, String name, Map<String, Object> body) {
+    public static String invoice(String tenant, String buyerId, String name, Map<String, Object> body) {
         return send(tenant, buyerId, "invoice", name, UUID.randomUUID().toString(), body);
     }
 
     /** Sends without the schema check: for events the schema would refuse (poison, newer types). */
-    static void sendUnchecked(String topic, String tenant, String key, String type, String eventId, String body) {
+    public static void sendUnchecked(String topic, String tenant, String key, String type, String eventId, String body) {
         Topics.send(topic, key, body, headers(tenant, key, type, eventId));
     }
 
-    static Map<String, String> headers(String tenant, String key, String type, String eventId) {
+    public static Map<String, String> headers(String tenant, String key, String type, String eventId) {
         return Topics.cloudEventHeaders(tenant, "/tradecredit/test", type, key, eventId);
     }
 
-    static String json(Object body) {
+    public static String json(Object body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
@@ -63,7 +63,7 @@ final class ReadModelEvents {
         }
     }
 
-    static Map<String, Object> issued(String buyerId, String invoiceId, String amount, LocalDate due) {
+    public static Map<String, Object> issued(String buyerId, String invoiceId, String amount, LocalDate due) {
         Map<String, Object> m = new HashMap<>();
         m.put("invoiceId", invoiceId);
         m.put("invoiceNumber", number(invoiceId));
@@ -81,7 +81,7 @@ final class ReadModelEvents {
     }
 
     /** An issued event as invoice-service sends it since it carries both parties for letters. */
-    static Map<String, Object> issuedWithParties(String buyerId, String invoiceId, String amount, LocalDate due,
+    public static Map<String, Object> issuedWithParties(String buyerId, String invoiceId, String amount, LocalDate due,
             String sellerAddress) {
         Map<String, Object> m = issued(buyerId, invoiceId, amount, due);
         m.put("sellerName", "Acme Machinery Co.");
@@ -93,7 +93,7 @@ final class ReadModelEvents {
     }
 
     /** invoice-service's statement of an invoice's late charges on {@code asOf} under the default terms. */
-    static Map<String, Object> lateChargesStated(String buyerId, String invoiceId, LocalDate due, LocalDate asOf,
+    public static Map<String, Object> lateChargesStated(String buyerId, String invoiceId, LocalDate due, LocalDate asOf,
             String open, String interest, String fee) {
         Map<String, Object> m = onInvoice(buyerId, invoiceId, due, open);
         java.math.BigDecimal total = new java.math.BigDecimal(interest).add(new java.math.BigDecimal(fee));
@@ -115,7 +115,7 @@ final class ReadModelEvents {
         return m;
     }
 
-    static Map<String, Object> payment(String name, String buyerId, String invoiceId, String amount, String openAfter) {
+    public static Map<String, Object> payment(String name, String buyerId, String invoiceId, String amount, String openAfter) {
         Map<String, Object> m = new HashMap<>();
         m.put("paymentId", UUID.randomUUID().toString());
         m.put("buyerId", buyerId);
@@ -133,7 +133,7 @@ final class ReadModelEvents {
         return m;
     }
 
-    static Map<String, Object> disputeOpened(String buyerId, String invoiceId, String disputeId, String disputed,
+    public static Map<String, Object> disputeOpened(String buyerId, String invoiceId, String disputeId, String disputed,
             String open, String collectible, LocalDate due) {
         Map<String, Object> m = onInvoice(buyerId, invoiceId, due, open);
         m.put("disputeId", disputeId);
@@ -143,7 +143,7 @@ final class ReadModelEvents {
         return m;
     }
 
-    static Map<String, Object> disputeResolved(String buyerId, String invoiceId, String disputeId, String disputed,
+    public static Map<String, Object> disputeResolved(String buyerId, String invoiceId, String disputeId, String disputed,
             String credited, String open, String collectible, LocalDate due) {
         Map<String, Object> m = onInvoice(buyerId, invoiceId, due, open);
         m.put("disputeId", disputeId);
@@ -155,7 +155,7 @@ final class ReadModelEvents {
         return m;
     }
 
-    static Map<String, Object> creditNote(String buyerId, String invoiceId, String disputeId, String amount,
+    public static Map<String, Object> creditNote(String buyerId, String invoiceId, String disputeId, String amount,
             String open, LocalDate due) {
         Map<String, Object> m = onInvoice(buyerId, invoiceId, due, open);
         m.put("creditNoteId", UUID.randomUUID().toString());
@@ -166,7 +166,7 @@ final class ReadModelEvents {
         return m;
     }
 
-    static Map<String, Object> paid(String buyerId, String invoiceId, String total, LocalDate due) {
+    public static Map<String, Object> paid(String buyerId, String invoiceId, String total, LocalDate due) {
         Map<String, Object> m = onInvoice(buyerId, invoiceId, due, "0.00");
         m.put("total", money(total));
         m.put("paidOn", today().toString());
@@ -174,24 +174,24 @@ final class ReadModelEvents {
         return m;
     }
 
-    static Map<String, Object> planAgreed(String buyerId, String planId, String invoiceId, LocalDate first) {
+    public static Map<String, Object> planAgreed(String buyerId, String planId, String invoiceId, LocalDate first) {
         return Map.of("planId", planId, "buyerId", buyerId, "invoiceIds", List.of(invoiceId),
                 "principal", money("3000.00"), "interest", money("0.00"), "instalments", List.of(
                         Map.of("number", 1, "dueDate", first.toString(), "amount", money("1500.00")),
                         Map.of("number", 2, "dueDate", first.plusMonths(1).toString(), "amount", money("1500.00"))));
     }
 
-    static Map<String, Object> instalmentMissed(String buyerId, String planId, LocalDate due) {
+    public static Map<String, Object> instalmentMissed(String buyerId, String planId, LocalDate due) {
         return Map.of("planId", planId, "buyerId", buyerId, "instalmentNumber", 1, "dueDate", due.toString(),
                 "amountDue", money("1500.00"), "amountPaid", money("0.00"), "asOf", due.plusDays(1).toString());
     }
 
-    static Map<String, Object> planBroken(String buyerId, String planId, String invoiceId) {
+    public static Map<String, Object> planBroken(String buyerId, String planId, String invoiceId) {
         return Map.of("planId", planId, "buyerId", buyerId, "invoiceIds", List.of(invoiceId),
                 "reason", "instalment 1 missed", "openAmount", money("3000.00"), "asOf", today().toString());
     }
 
-    static Map<String, Object> buyerRegistered(String buyerId, String name) {
+    public static Map<String, Object> buyerRegistered(String buyerId, String name) {
         Map<String, Object> m = new HashMap<>();
         m.put("buyerId", buyerId);
         m.put("name", name);
@@ -205,7 +205,7 @@ final class ReadModelEvents {
         return m;
     }
 
-    static Map<String, Object> buyerAssessed(String buyerId, int grade) {
+    public static Map<String, Object> buyerAssessed(String buyerId, int grade) {
         Map<String, Object> m = new HashMap<>();
         m.put("buyerId", buyerId);
         m.put("assessmentId", UUID.randomUUID().toString());
@@ -218,7 +218,7 @@ final class ReadModelEvents {
         return m;
     }
 
-    static Map<String, Object> buyerBlocked(String buyerId, String name) {
+    public static Map<String, Object> buyerBlocked(String buyerId, String name) {
         Map<String, Object> m = new HashMap<>();
         m.put("buyerId", buyerId);
         m.put("buyerName", name);
@@ -228,7 +228,7 @@ final class ReadModelEvents {
         return m;
     }
 
-    static String number(String invoiceId) {
+    public static String number(String invoiceId) {
         return "INV-" + invoiceId.substring(0, 8);
     }
 
@@ -243,7 +243,7 @@ final class ReadModelEvents {
     }
 
     /** Waits up to 30 s for what the consumer makes true. */
-    static void await(String what, BooleanSupplier condition) {
+    public static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {

@@ -52,7 +52,8 @@ public class Outbox {
     }
 
     private List<Object> row(OutgoingEvent e, OffsetDateTime at) {
-        return List.of(UUID.randomUUID(), e.tenantId(), e.topic(), e.aggregateType(), e.aggregateId(), e.type(),
+        UUID id = e.eventId() == null ? UUID.randomUUID() : e.eventId();
+        return List.of(id, e.tenantId(), e.topic(), e.aggregateType(), e.aggregateId(), e.type(),
                 serialize(e), at);
     }
 

@@ -151,6 +151,22 @@ class OutboxRelayTest {
         assertEquals(0, Database.count("select count(*) from outbox where aggregate_id like ?", run + "-l%"));
     }
 
+    @Test
+    void anEventWithAFixedIdIsPublishedUnderThatIdAndRecordedOnlyOnce() throws Throwable {
+        String run = UUID.randomUUID().toString().substring(0, 8) + "-fixed";
+        UUID fixed = UUID.nameUUIDFromBytes(run.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        VertxContextSupport.subscribeAndAwait(() -> CurrentTransaction.run(() -> outbox.record(step(run, 1).withId(fixed))));
+        // the same event again (a re-run of the day) cannot be recorded a second time
+        assertThrows(Throwable.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> CurrentTransaction.run(() -> outbox.record(step(run, 1).withId(fixed)))));
+
+        Topics.read("ordered-events", Duration.ofSeconds(20), rs -> rs.stream().anyMatch(r -> r.key().equals(run)));
+        List<ConsumerRecord<String, String>> mine = Topics.readFor("ordered-events", Duration.ofSeconds(2)).stream()
+                .filter(r -> r.key().equals(run)).toList();
+        assertEquals(1, mine.size(), "published once");
+        assertEquals(fixed.toString(), Topics.header(mine.get(0), "ce_id"), "the CloudEvent id is the fixed one");
+    }
+
     private static OutgoingEvent step(String aggregate, int step) {
         return new OutgoingEvent("ordered-events", "io.tradecredit.test.step.v1", "thing", aggregate, "acme",
                 Map.of("step", step));

@@ -1,0 +1,152 @@
+package io.tradecredit.collections.app;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.tradecredit.collections.domain.BuyerProfile;
+import io.tradecredit.collections.domain.BuyerStanding;
+import io.tradecredit.collections.domain.Consolidation;
+import io.tradecredit.collections.domain.DunningItem;
+import io.tradecredit.collections.domain.DunningMessage;
+import io.tradecredit.collections.domain.DunningStep;
+import io.tradecredit.collections.domain.Hold;
+import io.tradecredit.collections.domain.LadderVersion;
+import io.tradecredit.collections.domain.StepDecision;
+import io.tradecredit.collections.domain.StepOutcome;
+import io.tradecredit.collections.domain.LetterFacts;
+import io.tradecredit.collections.persistence.RunBatchRows;
+import io.tradecredit.collections.persistence.RunBatchRows.InvoiceRow;
+import io.tradecredit.collections.persistence.RunBatchRows.TakenRow;
+import io.tradecredit.common.money.Money;
+
+/**
+ * What one buyer's run of one day does, decided and not yet written: every due step of every
+ * open invoice (taken, superseded or skipped, by {@link StepDecision}), the messages they make
+ * ({@link Consolidation}), and the work handed to the other slices. The run writes it; the dry run
+ * and the forecast show it. One code path for all three.
+ */
+public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderVersion ladder, boolean consolidate,
+        boolean approvalMode, List<StepOutcome> outcomes, List<DunningMessage> messages, LetterFacts facts,
+        Map<String, Set<String>> takenBefore) {
+
+    /** The step whose message replaced a superseded one (this run's message for the item, else a higher step taken before). */
+    public String supersededBy(StepOutcome o) {
+        Set<String> before = takenBefore.getOrDefault(o.itemReference(), Set.of());
+        if (o.kind() != StepOutcome.Kind.SUPERSEDED) {
+            return null;
+        }
+        Optional<String> now = outcomes.stream().filter(x -> x.itemReference().equals(o.itemReference())
+                && x.sendsMessage()).map(x -> x.step().key()).findFirst();
+        return now.orElseGet(() -> ladder.ladder().steps().stream()
+                .filter(s -> s.offsetDays() > o.step().offsetDays() && before.contains(s.key()))
+                .map(DunningStep::key).reduce((a, b) -> b).orElse(null));
+    }
+
+    /** The request id of each message, as {@code DunningMessage.requestId} derives it. */
+    public UUID requestId(DunningMessage m) {
+        return m.requestId(tenantId, buyerId, runDate);
+    }
+
+    /** The messages that carry {@code o} (a consolidated one may be at a higher step's template); empty unless sent. */
+    public List<DunningMessage> carrying(StepOutcome o) {
+        return messages.stream().filter(m -> m.items().contains(o)).toList();
+    }
+
+    /** The request ids of the messages that carry {@code o}. */
+    public List<UUID> requestsOf(StepOutcome o) {
+        return carrying(o).stream().map(this::requestId).toList();
+    }
+
+    /** The work of the steps taken, one order per action. */
+    public List<StepWork.Order> orders() {
+        List<StepWork.Order> orders = new ArrayList<>();
+        for (StepOutcome o : outcomes) {
+            o.work().forEach(a -> orders.add(new StepWork.Order(tenantId, buyerId, runDate, o.itemReference(),
+                    o.step().key(), a)));
+        }
+        return orders;
+    }
+
+    /**
+     * Plans every buyer of {@code rows} for {@code day}; {@code alsoTaken} adds steps to those the
+     * log holds (the forecast's earlier simulated days), by item reference.
+     */
+    public static List<BuyerDay> plan(RunBatchRows rows, Map<String, TenantRunPolicy> policies, LocalDate day,
+            Map<String, Set<String>> alsoTaken) {
+        Map<String, List<InvoiceRow>> invoices = new HashMap<>();
+        rows.invoices().forEach(i -> invoices.computeIfAbsent(key(i.tenantId(), i.buyerId()), k -> new ArrayList<>()).add(i));
+        Map<String, List<Hold>> holds = new HashMap<>();
+        rows.holds().forEach(h -> holds.computeIfAbsent(key(h.tenantId(), h.hold().buyerId()), k -> new ArrayList<>())
+                .add(h.hold()));
+        Map<String, List<TakenRow>> taken = new HashMap<>();
+        rows.taken().forEach(t -> taken.computeIfAbsent(key(t.tenantId(), t.buyerId()), k -> new ArrayList<>()).add(t));
+        List<BuyerDay> days = new ArrayList<>();
+        for (RunBatchRows.BuyerKey b : rows.buyers()) {
+            String k = key(b.tenantId(), b.buyerId());
+            plan(b, invoices.getOrDefault(k, List.of()), holds.getOrDefault(k, List.of()), taken.getOrDefault(k, List.of()),
+                    policies.get(b.tenantId()), day, alsoTaken).ifPresent(days::add);
+        }
+        return days;
+    }
+
+    private static Optional<BuyerDay> plan(RunBatchRows.BuyerKey b, List<InvoiceRow> invoices, List<Hold> holds,
+            List<TakenRow> taken, TenantRunPolicy policy, LocalDate day, Map<String, Set<String>> alsoTaken) {
+        if (invoices.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Set<String>> takenSteps = new HashMap<>();
+        taken.forEach(t -> takenSteps.computeIfAbsent(t.itemRef(), r -> new HashSet<>()).add(t.stepKey()));
+        alsoTaken.forEach((ref, keys) -> takenSteps.computeIfAbsent(ref, r -> new HashSet<>()).addAll(keys));
+        List<DunningItem> items = invoices.stream().map(i -> item(i, holds, day, takenSteps)).toList();
+        LocalDate buyerHeldUntil = lastDay(holds.stream().filter(h -> h.coversWholeBuyer() && h.holdsOn(day)).toList());
+        BuyerStanding standing = BuyerStanding.of(items, buyerHeldUntil, day);
+        Money overdue = standing.overdueIn(items.get(0).open().currency());
+        Optional<LadderVersion> ladder = policy.ladderFor(new BuyerProfile(b.buyerId(), invoices.get(0).grade(), false,
+                overdue), day);
+        if (ladder.isEmpty()) {
+            return Optional.empty();
+        }
+        var run = policy.settings().run();
+        StepDecision decision = new StepDecision(ladder.get().ladder(), run.run(), policy.settings().calendar().calendar());
+        List<StepOutcome> outcomes = items.stream().flatMap(i -> decision.decide(i, standing, day).stream()).toList();
+        List<DunningMessage> messages = Consolidation.messages(outcomes, run.run().consolidation());
+        return Optional.of(new BuyerDay(b.tenantId(), b.buyerId(), day, ladder.get(), run.run().consolidation(),
+                run.approvalMode(), outcomes, messages, facts(b.buyerId(), invoices, taken), takenSteps));
+    }
+
+    private static DunningItem item(InvoiceRow i, List<Hold> holds, LocalDate day, Map<String, Set<String>> taken) {
+        var currency = Money.currencyOf(i.currency());
+        String ref = i.invoiceId().toString();
+        LocalDate heldUntil = lastDay(holds.stream().filter(h -> !h.coversWholeBuyer()
+                && h.invoiceId().equals(i.invoiceId()) && h.holdsOn(day)).toList());
+        return new DunningItem(ref, i.dueDate(), Money.rounded(i.open(), currency),
+                Money.rounded(i.disputed() == null ? BigDecimal.ZERO : i.disputed(), currency), "AGREED".equals(i.planState()),
+                heldUntil, taken.getOrDefault(ref, Set.of()));
+    }
+
+    /** The last day of the holds holding now (null: none holds). */
+    private static LocalDate lastDay(List<Hold> holding) {
+        return holding.stream().map(Hold::until).max(LocalDate::compareTo).orElse(null);
+    }
+
+    /** The letter's facts as {@link Letters#assemble} makes them, with the messages the log says were sent. */
+    private static LetterFacts facts(UUID buyerId, List<InvoiceRow> invoices, List<TakenRow> taken) {
+        List<LetterFacts.PriorMessage> prior = taken.stream().filter(t -> t.templateKey() != null)
+                .map(t -> new LetterFacts.PriorMessage(t.stepKey(), t.templateKey(), Arrays.asList(t.channels().split(",")),
+                        t.runDate())).distinct().toList();
+        return Letters.assemble(buyerId, invoices.stream().map(InvoiceRow::letter).toList()).withPriorMessages(prior);
+    }
+
+    private static String key(String tenantId, UUID buyerId) {
+        return tenantId + "/" + buyerId;
+    }
+}

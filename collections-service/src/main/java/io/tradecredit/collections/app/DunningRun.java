@@ -1,0 +1,204 @@
+package io.tradecredit.collections.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.DunningMessage;
+import io.tradecredit.collections.domain.StepOutcome;
+import io.tradecredit.collections.events.MessageRequested;
+import io.tradecredit.collections.events.StepTaken;
+import io.tradecredit.collections.persistence.DunningRunStore;
+import io.tradecredit.collections.persistence.DunningRunStore.LogRow;
+import io.tradecredit.collections.persistence.RunBatchRows;
+import io.tradecredit.common.events.OutgoingEvent;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * The daily dunning run (docs/collections-service.md, "Daily run"). A batch claims the next
+ * buyers not yet done for the date, loads their invoices, holds and steps taken with a few
+ * statements, lets {@link BuyerDay} decide, and writes it all in the batch's transaction: the log
+ * of steps, the notification requests (or drafts in approval mode) and step-taken events through
+ * the outbox, and the work handed to every {@link StepWork} bean. The dry run and the forecast are
+ * the same loading and deciding without the writing.
+ */
+@ApplicationScoped
+public class DunningRun {
+    /** Names of the counts a batch reports (the job's summary and the metrics). */
+    public static final String BUYERS = "buyers", ITEMS = "invoices scanned", TAKEN = "steps taken",
+            SUPERSEDED = "steps superseded", SKIPPED = "steps skipped", REQUESTS = "messages requested",
+            DRAFTS = "messages drafted";
+
+    @Inject
+    DunningRunStore store;
+
+    @Inject
+    RunPolicies policies;
+
+    @Inject
+    DunningDrafts drafts;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Instance<StepWork> work;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    Clock clock;
+
+    /** What one batch did: buyers claimed (0: the date is done) and its counts. */
+    public record BatchDone(int buyers, Map<String, Integer> counts) {
+    }
+
+    /** One batch of the run of {@code asOf}, in the current transaction. */
+    public Uni<BatchDone> runBatch(LocalDate asOf, int size) {
+        long started = System.nanoTime();
+        return store.claimNext(asOf, size, OffsetDateTime.now(clock)).chain(buyers -> buyers.isEmpty()
+                ? Uni.createFrom().item(new BatchDone(0, Map.of()))
+                : decide(buyers, asOf, asOf).chain(days -> write(days, asOf).map(counts -> {
+                    counts.put(BUYERS, buyers.size());
+                    metrics.timer("tradecredit.dunning.batch.duration").record(System.nanoTime() - started,
+                            java.util.concurrent.TimeUnit.NANOSECONDS);
+                    return new BatchDone(buyers.size(), counts);
+                })));
+    }
+
+    /** The dry run: what the run of {@code asOf} would do for a page of the tenant's buyers (or one). Writes nothing. */
+    public Uni<List<BuyerDay>> preview(String tenantId, LocalDate asOf, UUID buyerId, int page, int size) {
+        return CurrentTransaction.run(() -> store.tenantBuyers(tenantId, buyerId, size, (long) page * size)
+                .chain(buyers -> decide(buyers, asOf, asOf)));
+    }
+
+    /**
+     * What falls due on each of {@code days} days from {@code from}, assuming nothing is paid and
+     * every run happens: each day's plan counts the steps the days before it took.
+     */
+    public Uni<List<BuyerDay>> forecast(String tenantId, UUID buyerId, LocalDate from, int days, int page, int size) {
+        return CurrentTransaction.run(() -> store.tenantBuyers(tenantId, buyerId, size, (long) page * size)
+                .chain(buyers -> store.load(buyers, from)).chain(rows -> policies.of(tenants(rows)).map(p -> {
+                    Map<String, Set<String>> taken = new HashMap<>();
+                    List<BuyerDay> all = new ArrayList<>();
+                    for (int d = 0; d < days; d++) {
+                        for (BuyerDay day : BuyerDay.plan(rows, p, from.plusDays(d), taken)) {
+                            all.add(day);
+                            day.outcomes().stream().filter(StepOutcome::isTaken).forEach(o -> taken
+                                    .computeIfAbsent(o.itemReference(), r -> new HashSet<>()).add(o.step().key()));
+                        }
+                    }
+                    return all;
+                })));
+    }
+
+    private Uni<List<BuyerDay>> decide(List<RunBatchRows.BuyerKey> buyers, LocalDate day, LocalDate holdsFrom) {
+        return store.load(buyers, holdsFrom).chain(rows -> policies.of(tenants(rows))
+                .map(p -> BuyerDay.plan(rows, p, day, Map.of())));
+    }
+
+    private static Set<String> tenants(RunBatchRows rows) {
+        return rows.buyers().stream().map(RunBatchRows.BuyerKey::tenantId).collect(Collectors.toSet());
+    }
+
+    /** Writes what the batch decided; answers its counts. */
+    private Uni<Map<String, Integer>> write(List<BuyerDay> days, LocalDate asOf) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> byReason = new HashMap<>();
+        List<LogRow> log = new ArrayList<>();
+        List<OutgoingEvent> events = new ArrayList<>();
+        List<DunningDrafts.Draft> drafted = new ArrayList<>();
+        for (BuyerDay day : days) {
+            counts.merge(ITEMS, day.facts().invoices().size(), Integer::sum);
+            for (DunningMessage m : day.messages()) {
+                UUID id = day.requestId(m);
+                Map<String, Object> body = MessageRequested.body(id, m, day.facts(), asOf);
+                if (day.approvalMode()) {
+                    drafted.add(new DunningDrafts.Draft(day.tenantId(), day.buyerId(), asOf, id, m, body));
+                } else {
+                    events.add(MessageRequested.event(day.tenantId(), id, body));
+                }
+            }
+            counts.merge(day.approvalMode() ? DRAFTS : REQUESTS, day.messages().size(), Integer::sum);
+            List<StepTaken.Step> steps = new ArrayList<>();
+            for (StepOutcome o : day.outcomes()) {
+                String supersededBy = day.supersededBy(o);
+                log.add(logRow(day, o, supersededBy, now));
+                steps.add(new StepTaken.Step(o, day.facts().invoice(UUID.fromString(o.itemReference())), supersededBy, day.requestsOf(o)));
+                count(counts, byReason, o);
+            }
+            if (!steps.isEmpty()) {
+                events.add(StepTaken.of(day.tenantId(), day.buyerId(), asOf, new StepTaken.Ladder(day.ladder().key(),
+                        day.ladder().version()), steps));
+            }
+        }
+        meter(counts, byReason);
+        return store.log(log).chain(() -> outbox.record(events)).chain(() -> drafts.store(drafted))
+                .chain(() -> handOver(days)).replaceWith(counts);
+    }
+
+    private LogRow logRow(BuyerDay day, StepOutcome o, String supersededBy, OffsetDateTime now) {
+        List<DunningMessage> carrying = day.carrying(o);
+        String template = carrying.isEmpty() ? null : carrying.get(0).templateKey();
+        String channels = carrying.isEmpty() ? null
+                : carrying.stream().map(m -> m.channel().name()).sorted().collect(Collectors.joining(","));
+        return new LogRow(day.tenantId(), day.buyerId(), o.itemReference(), o.step().key(), day.runDate(), o.stepDay(),
+                o.kind().name(), o.skipReason() == null ? null : o.skipReason().name(), supersededBy, day.ladder().key(),
+                day.ladder().version(), template, channels, o.collectible().currencyCode(), o.collectible().amount(), now);
+    }
+
+    private static void count(Map<String, Integer> counts, Map<String, Integer> byReason, StepOutcome o) {
+        counts.merge(switch (o.kind()) {
+            case TAKEN -> TAKEN;
+            case SUPERSEDED -> SUPERSEDED;
+            case SKIPPED -> SKIPPED;
+        }, 1, Integer::sum);
+        byReason.merge(o.kind().name().toLowerCase() + "/" + (o.skipReason() == null ? "none"
+                : o.skipReason().name().toLowerCase()), 1, Integer::sum);
+    }
+
+    /** The batch's steps counted once per outcome and reason (a few meters, however many steps). */
+    private void meter(Map<String, Integer> counts, Map<String, Integer> byReason) {
+        metrics.counter("tradecredit.dunning.items.scanned").increment(counts.getOrDefault(ITEMS, 0));
+        byReason.forEach((tags, n) -> {
+            String[] t = tags.split("/");
+            metrics.counter("tradecredit.dunning.steps", "outcome", t[0], "reason", t[1]).increment(n);
+        });
+    }
+
+    /** Every StepWork bean gets, per buyer, the taken steps' actions of its kinds, in this transaction. */
+    private Uni<Void> handOver(List<BuyerDay> days) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (BuyerDay day : days) {
+            List<StepWork.Order> orders = day.orders();
+            if (orders.isEmpty()) {
+                continue;
+            }
+            for (StepWork bean : work) {
+                List<StepWork.Order> mine = orders.stream().filter(o -> bean.kinds().contains(o.action().kind())).toList();
+                if (!mine.isEmpty()) {
+                    chain = chain.chain(() -> bean.take(mine));
+                }
+            }
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,51 @@
+package io.tradecredit.collections.events;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.tradecredit.collections.domain.Channel;
+import io.tradecredit.collections.domain.DunningMessage;
+import io.tradecredit.collections.domain.LetterFacts;
+import io.tradecredit.common.events.OutgoingEvent;
+import io.tradecredit.common.events.TopicNames;
+
+/**
+ * A request to notification-service to send one dunning message
+ * ({@code io.tradecredit.notification.message-requested.v1} on {@code notification-requests}, keyed by
+ * its request id). The request id is the message's deterministic id ({@code DunningMessage.requestId})
+ * and also the CloudEvent id, so a re-run of the day, or a draft approved later, asks with the same
+ * id and notification-service sends it once. It says what and to whom, never where.
+ */
+public final class MessageRequested {
+    public static final String TYPE = "io.tradecredit.notification.message-requested.v1";
+    public static final String PURPOSE = "dunning";
+    /** From this offset on a letter is a formal demand the law requires (an opt-out of letters does not apply). */
+    static final int LEGAL_LETTERS_FROM = 7;
+
+    private MessageRequested() {
+    }
+
+    /** The request's body (also what a draft keeps until it is approved). */
+    public static Map<String, Object> body(UUID requestId, DunningMessage message, LetterFacts facts, LocalDate runDate) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", requestId.toString());
+        body.put("purpose", PURPOSE);
+        body.put("templateKey", message.templateKey());
+        body.put("channel", message.channel().name());
+        body.put("recipient", Map.of("kind", "BUYER", "buyerId", facts.buyerId().toString()));
+        // no language hint: the buyer's contact has its own; a dunning message keeps to the send window
+        body.put("critical", false);
+        body.put("legallyRequired", message.channel() == Channel.LETTER && message.step().offsetDays() >= LEGAL_LETTERS_FROM);
+        body.put("attachLetter", false);
+        body.put("data", DunningRequestData.of(message, facts, runDate));
+        return body;
+    }
+
+    /** The event of a request body, with the request id as CloudEvent id and Kafka key. */
+    public static OutgoingEvent event(String tenantId, UUID requestId, Map<String, Object> body) {
+        return new OutgoingEvent(TopicNames.NOTIFICATION_REQUESTS, TYPE, "notification-request", requestId.toString(),
+                tenantId, body).withId(requestId);
+    }
+}

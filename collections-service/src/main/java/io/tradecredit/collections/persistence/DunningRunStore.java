@@ -1,0 +1,180 @@
+package io.tradecredit.collections.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.Hold;
+import io.tradecredit.collections.domain.LetterFacts;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.collections.persistence.RunBatchRows.BuyerKey;
+import io.tradecredit.collections.persistence.RunBatchRows.InvoiceRow;
+import io.tradecredit.collections.persistence.RunBatchRows.TakenRow;
+import io.tradecredit.collections.persistence.RunBatchRows.TenantHold;
+import io.tradecredit.common.persistence.BulkInsert;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The daily run's SQL (tables in {@code V3__dunning_run.sql}), in the current transaction. A batch
+ * claims the next buyers with open invoices in key order, after the last buyer already done for
+ * the date (keyset paging on the partial index {@code open_invoice_buyer}), by inserting their
+ * progress rows: the claim commits with the batch's steps or not at all.
+ */
+@ApplicationScoped
+public class DunningRunStore {
+    static final String LAST_DONE = """
+            select tenant_id, buyer_id from dunning_run_buyer where run_date = $1
+            order by tenant_id desc, buyer_id desc limit 1""";
+    static final String CLAIM_FIRST = """
+            insert into dunning_run_buyer (run_date, tenant_id, buyer_id, done_at)
+            select $1, tenant_id, buyer_id, $3 from (
+                select distinct o.tenant_id, o.buyer_id from open_invoice o where o.state = 'OPEN'
+                order by o.tenant_id, o.buyer_id limit $2) as next
+            on conflict do nothing returning tenant_id, buyer_id""";
+    static final String CLAIM_AFTER = """
+            insert into dunning_run_buyer (run_date, tenant_id, buyer_id, done_at)
+            select $1, tenant_id, buyer_id, $3 from (
+                select distinct o.tenant_id, o.buyer_id from open_invoice o
+                where o.state = 'OPEN' and (o.tenant_id, o.buyer_id) > ($4, $5::uuid)
+                order by o.tenant_id, o.buyer_id limit $2) as next
+            on conflict do nothing returning tenant_id, buyer_id""";
+    /** One tenant's buyers with open invoices (all, or one), a page of them: what a dry run looks at. */
+    static final String TENANT_BUYERS = """
+            select distinct tenant_id, buyer_id from open_invoice
+            where tenant_id = $1 and state = 'OPEN' and ($2::uuid is null or buyer_id = $2)
+            order by tenant_id, buyer_id limit $3 offset $4""";
+    static final String INVOICES = """
+            select o.tenant_id, o.buyer_id, o.invoice_id, o.invoice_number, o.purchase_order_number, o.issue_date,
+                o.currency, o.open_amount, o.disputed_amount, o.collectible_amount, o.due_date, p.state as plan_state,
+                b.grade, o.seller_name, o.seller_address, o.seller_tax_id, o.seller_bank_account, o.buyer_address,
+                o.buyer_name, b.name as registered_name, o.late_charges_as_of, o.late_interest, o.late_fee,
+                o.late_charges_total, o.late_daily_rate, o.late_fee_after_days, o.late_fee_rate, o.late_legal_basis
+            from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
+            join open_invoice o on o.tenant_id = k.tenant_id and o.buyer_id = k.buyer_id and o.state = 'OPEN'
+            left join payment_plan p on p.tenant_id = o.tenant_id and p.plan_id = o.plan_id
+            left join buyer b on b.tenant_id = o.tenant_id and b.buyer_id = o.buyer_id
+            order by o.tenant_id, o.buyer_id, o.due_date, o.invoice_number""";
+    static final String HOLDS = """
+            select h.tenant_id, h.id, h.buyer_id, h.invoice_id, h.reason, h.from_day, h.until_day, h.released_on
+            from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
+            join dunning_hold h on h.tenant_id = k.tenant_id and h.buyer_id = k.buyer_id and h.until_day >= $3""";
+    static final String TAKEN = """
+            select l.tenant_id, l.buyer_id, l.item_ref, l.step_key, l.run_date, l.template_key, l.channels
+            from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
+            join dunning_step_log l on l.tenant_id = k.tenant_id and l.buyer_id = k.buyer_id and l.outcome <> 'SKIPPED'
+            order by l.run_date, l.step_day""";
+
+    static final List<BulkInsert.Column> LOG = List.of(BulkInsert.Column.text("tenant_id"),
+            new BulkInsert.Column("buyer_id", "uuid"), BulkInsert.Column.text("item_ref"), BulkInsert.Column.text("step_key"),
+            new BulkInsert.Column("run_date", "date"), new BulkInsert.Column("step_day", "date"),
+            BulkInsert.Column.text("outcome"), BulkInsert.Column.text("skip_reason"), BulkInsert.Column.text("superseded_by"),
+            BulkInsert.Column.text("ladder_key"), new BulkInsert.Column("ladder_version", "int"),
+            BulkInsert.Column.text("template_key"), BulkInsert.Column.text("channels"), new BulkInsert.Column("currency", "bpchar"),
+            new BulkInsert.Column("collectible", "numeric"), new BulkInsert.Column("logged_at", "timestamptz"));
+
+    /** One row of the log of steps, in the column order of {@link #LOG}. */
+    public record LogRow(String tenantId, UUID buyerId, String itemRef, String stepKey, LocalDate runDate,
+            LocalDate stepDay, String outcome, String skipReason, String supersededBy, String ladderKey,
+            int ladderVersion, String templateKey, String channels, String currency, BigDecimal collectible,
+            OffsetDateTime loggedAt) {
+        List<Object> values() {
+            return Arrays.asList(tenantId, buyerId, itemRef, stepKey, runDate, stepDay, outcome, skipReason, supersededBy,
+                    ladderKey, ladderVersion, templateKey, channels, currency, collectible, loggedAt);
+        }
+    }
+
+    /** Claims up to {@code limit} buyers not yet done for {@code runDate}, in key order; none left: empty. */
+    public Uni<List<BuyerKey>> claimNext(LocalDate runDate, int limit, OffsetDateTime now) {
+        return CurrentTransaction.execute(LAST_DONE, Tuple.of(runDate)).chain(last -> {
+            if (last.size() == 0) {
+                return CurrentTransaction.execute(CLAIM_FIRST, Tuple.of(runDate, limit, now));
+            }
+            Row l = last.iterator().next();
+            return CurrentTransaction.execute(CLAIM_AFTER, Tuple.from(List.of(runDate, limit, now, l.getString("tenant_id"),
+                    l.getUUID("buyer_id"))));
+        }).map(DunningRunStore::buyers);
+    }
+
+    /** A page of one tenant's buyers with open invoices (or just {@code buyerId}), claiming nothing. */
+    public Uni<List<BuyerKey>> tenantBuyers(String tenantId, UUID buyerId, int limit, long offset) {
+        return CurrentTransaction.execute(TENANT_BUYERS, Tuple.from(Arrays.asList(tenantId, buyerId, limit, offset)))
+                .map(DunningRunStore::buyers);
+    }
+
+    /** Everything a batch of buyers is judged on; holds that ended before {@code from} are left out. */
+    public Uni<RunBatchRows> load(List<BuyerKey> buyers, LocalDate from) {
+        if (buyers.isEmpty()) {
+            return Uni.createFrom().item(new RunBatchRows(List.of(), List.of(), List.of(), List.of()));
+        }
+        String[] tenants = buyers.stream().map(BuyerKey::tenantId).toArray(String[]::new);
+        UUID[] ids = buyers.stream().map(BuyerKey::buyerId).toArray(UUID[]::new);
+        return CurrentTransaction.execute(INVOICES, Tuple.of(tenants, ids)).chain(invoices -> CurrentTransaction
+                .execute(HOLDS, Tuple.of(tenants, ids, from)).chain(holds -> CurrentTransaction
+                        .execute(TAKEN, Tuple.of(tenants, ids)).map(taken -> new RunBatchRows(buyers,
+                                map(invoices, DunningRunStore::invoice), map(holds, DunningRunStore::hold),
+                                map(taken, DunningRunStore::taken)))));
+    }
+
+    /** Writes the batch's log rows with one statement; a step taken twice violates dunning_step_taken_once. */
+    public Uni<Void> log(List<LogRow> rows) {
+        return BulkInsert.into("dunning_step_log", LOG, rows, LogRow::values);
+    }
+
+    private static List<BuyerKey> buyers(RowSet<Row> rows) {
+        return map(rows, r -> new BuyerKey(r.getString("tenant_id"), r.getUUID("buyer_id")));
+    }
+
+    private static InvoiceRow invoice(Row r) {
+        String currency = r.getString("currency").trim();
+        return new InvoiceRow(r.getString("tenant_id"), r.getUUID("buyer_id"), r.getUUID("invoice_id"), currency,
+                r.getBigDecimal("open_amount"), r.getBigDecimal("disputed_amount"), r.getLocalDate("due_date"),
+                r.getString("plan_state"), r.getInteger("grade"), letter(r, currency));
+    }
+
+    /** The row as {@code LetterFactsRepository.row} reads it for one buyer (same columns, the SQL client's row). */
+    private static LetterFactsRepository.Row letter(Row r, String currency) {
+        var c = Money.currencyOf(currency);
+        LetterFacts.LateCharges late = r.getLocalDate("late_charges_as_of") == null ? null
+                : new LetterFacts.LateCharges(r.getLocalDate("late_charges_as_of"),
+                        Money.rounded(r.getBigDecimal("late_interest"), c), Money.rounded(r.getBigDecimal("late_fee"), c),
+                        Money.rounded(r.getBigDecimal("late_charges_total"), c),
+                        r.getBigDecimal("late_daily_rate").stripTrailingZeros(), r.getInteger("late_fee_after_days"),
+                        r.getBigDecimal("late_fee_rate").stripTrailingZeros(), r.getString("late_legal_basis"));
+        LetterFacts.Invoice invoice = new LetterFacts.Invoice(r.getUUID("invoice_id"), r.getString("invoice_number"),
+                r.getString("purchase_order_number"), r.getLocalDate("issue_date"), r.getLocalDate("due_date"),
+                Money.rounded(r.getBigDecimal("open_amount"), c), Money.rounded(r.getBigDecimal("collectible_amount"), c),
+                late);
+        LetterFacts.Party seller = r.getString("seller_name") == null ? null : new LetterFacts.Party(
+                r.getString("seller_name"), r.getString("seller_address"), r.getString("seller_tax_id"),
+                r.getString("seller_bank_account"));
+        return new LetterFactsRepository.Row(invoice, seller, r.getString("buyer_address"), r.getString("buyer_name"),
+                r.getString("registered_name"));
+    }
+
+    private static TenantHold hold(Row r) {
+        return new TenantHold(r.getString("tenant_id"), new Hold(r.getUUID("id"), r.getUUID("buyer_id"),
+                r.getUUID("invoice_id"), Hold.Reason.valueOf(r.getString("reason")), r.getLocalDate("from_day"),
+                r.getLocalDate("until_day"), r.getLocalDate("released_on")));
+    }
+
+    private static TakenRow taken(Row r) {
+        return new TakenRow(r.getString("tenant_id"), r.getUUID("buyer_id"), r.getString("item_ref"),
+                r.getString("step_key"), r.getLocalDate("run_date"), r.getString("template_key"), r.getString("channels"));
+    }
+
+    private static <T> List<T> map(RowSet<Row> rows, java.util.function.Function<Row, T> mapper) {
+        List<T> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(mapper.apply(r)));
+        return out;
+    }
+}

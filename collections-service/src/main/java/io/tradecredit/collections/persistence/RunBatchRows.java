@@ -1,0 +1,36 @@
+package io.tradecredit.collections.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.tradecredit.collections.domain.Hold;
+
+/**
+ * What the daily run loads for one batch of buyers, with a few statements for the whole batch
+ * (never one per buyer): their open invoices, holds and the steps already taken for them.
+ */
+public record RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, List<TenantHold> holds,
+        List<TakenRow> taken) {
+
+    /** A buyer of a tenant: the unit the run pages by. */
+    public record BuyerKey(String tenantId, UUID buyerId) {
+    }
+
+    /**
+     * An open invoice of the read model, with its plan's state and the buyer's grade, and what a
+     * letter prints of it ({@code letter}, as {@code LetterFactsRepository} reads it for one buyer).
+     */
+    public record InvoiceRow(String tenantId, UUID buyerId, UUID invoiceId, String currency, BigDecimal open,
+            BigDecimal disputed, LocalDate dueDate, String planState, Integer grade, LetterFactsRepository.Row letter) {
+    }
+
+    public record TenantHold(String tenantId, Hold hold) {
+    }
+
+    /** A step taken (or superseded) for an item on an earlier run; a message's template and channels if it sent one. */
+    public record TakenRow(String tenantId, UUID buyerId, String itemRef, String stepKey, LocalDate runDate,
+            String templateKey, String channels) {
+    }
+}

@@ -1,0 +1,46 @@
+package io.tradecredit.collections.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.money.Money;
+
+class LetterFactsTest {
+    static final UUID BUYER = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    static final UUID FIRST = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    static final UUID SECOND = UUID.fromString("00000000-0000-0000-0000-000000000002");
+
+    static LetterFacts.Invoice invoice(UUID id, String number) {
+        return new LetterFacts.Invoice(id, number, "PO-1", LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31),
+                Money.of("1000.00", "CNY"), Money.of("1000.00", "CNY"), null);
+    }
+
+    @Test
+    void aLetterFindsEachInvoiceItListsAndRefusesOneItDoesNot() {
+        LetterFacts facts = new LetterFacts(BUYER, null, "Globex", null, List.of(invoice(FIRST, "INV-1"), invoice(SECOND, "INV-2")));
+        assertEquals("INV-2", facts.invoice(SECOND).invoiceNumber());
+        assertEquals("INV-1", facts.invoice(FIRST).invoiceNumber());
+        assertThrows(IllegalArgumentException.class, () -> facts.invoice(BUYER));
+        assertEquals(List.of(), facts.priorMessages(), "the read model's facts alone quote no message yet");
+    }
+
+    @Test
+    void theMessagesSentBeforeAreAddedAndKeptAsGiven() {
+        List<LetterFacts.PriorMessage> sent = new ArrayList<>(List.of(new LetterFacts.PriorMessage("formal-demand",
+                "dunning.formal-demand", List.of("EMAIL", "LETTER"), LocalDate.of(2026, 9, 7))));
+        LetterFacts facts = new LetterFacts(BUYER, null, "Globex", "8 Market St", List.of(invoice(FIRST, "INV-1")))
+                .withPriorMessages(sent);
+        sent.clear();
+        assertEquals(1, facts.priorMessages().size());
+        assertEquals("dunning.formal-demand", facts.priorMessages().get(0).templateKey());
+        assertEquals("8 Market St", facts.buyerAddress());
+        assertEquals(BUYER, facts.buyerId());
+    }
+}

@@ -1,0 +1,171 @@
+package io.tradecredit.collections.jobs;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.collections.jobs.RunFixtures.REQUESTS;
+import static io.tradecredit.collections.jobs.RunFixtures.freshTenant;
+import static io.tradecredit.collections.jobs.RunFixtures.issue;
+import static io.tradecredit.collections.jobs.RunFixtures.records;
+import static io.tradecredit.collections.jobs.RunFixtures.runCompleted;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.collections.domain.BusinessCalendar;
+import io.tradecredit.collections.messaging.ReadModelEvents;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
+
+/** The tenant's doors to the run: the dry run, the forecast, and the drafts of approval mode. */
+@QuarkusTest
+class DunningRunApiTest {
+
+    static String token(String tenant, String... roles) {
+        return Tokens.tenant(tenant).roles(roles).mint();
+    }
+
+    @Test
+    void theDryRunShowsWhatTheRunWouldDoAndWritesNothingAndTheRunThenDoesExactlyThat() {
+        LocalDate due = LocalDate.of(2036, 1, 7);
+        LocalDate asOf = due.plusDays(10);
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        String held = UUID.randomUUID().toString();
+        String invoice = issue(tenant, buyer, "8000.00", due);
+        issue(tenant, held, "900.00", due);
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", held, "reason", "MANUAL", "until", "2036-12-31"))
+                .post("/api/v1/dunning/holds").then().statusCode(201);
+
+        String reader = token(tenant, "viewer");
+        String requestId = given().auth().oauth2(reader).get("/api/v1/dunning/runs/preview?asOf=" + asOf + "&buyerId=" + buyer)
+                .then().statusCode(200).body("", hasSize(1), "[0].buyerId", equalTo(buyer), "[0].ladderKey", equalTo("default"),
+                        "[0].messages.templateKey", equalTo(List.of("dunning.formal-demand", "dunning.formal-demand")),
+                        "[0].messages.channel", equalTo(List.of("EMAIL", "LETTER")),
+                        "[0].messages[0].invoices", equalTo(List.of(invoice)),
+                        "[0].work", equalTo(List.of(Map.of("itemReference", invoice, "stepKey", "reason-call",
+                                "kind", "COLLECTOR_TASK", "key", "task.call-to-confirm-reason"))),
+                        "[0].steps.outcome", equalTo(List.of("SUPERSEDED", "SUPERSEDED", "SUPERSEDED", "TAKEN", "TAKEN")),
+                        "[0].steps[0].supersededBy", equalTo("formal-demand"))
+                .extract().path("[0].messages[0].requestId");
+        given().auth().oauth2(reader).get("/api/v1/dunning/runs/preview?asOf=" + asOf).then().statusCode(200)
+                .body("", hasSize(2), "find { it.buyerId == '" + held + "' }.steps.skipReason",
+                        equalTo(List.of("BUYER_ON_HOLD", "BUYER_ON_HOLD", "BUYER_ON_HOLD", "BUYER_ON_HOLD", "BUYER_ON_HOLD")),
+                        "find { it.buyerId == '" + held + "' }.messages", hasSize(0));
+        // nothing written, nothing published
+        assertEquals(0, Database.count("select count(*) from dunning_step_log where tenant_id = ?", tenant));
+        assertEquals(0, Database.count("select count(*) from dunning_run_buyer where tenant_id = ?", tenant));
+        assertEquals(0, Database.count("select count(*) from outbox where tenant_id = ?", tenant));
+        assertEquals(0, records(REQUESTS, tenant, 0).size());
+
+        // the run of that date does what the dry run showed, with the same request id
+        runCompleted(asOf);
+        List<String> sent = records(REQUESTS, tenant, 2).stream().map(r -> r.key()).sorted().toList();
+        assertEquals(2, sent.size());
+        assertEquals(true, sent.contains(requestId));
+    }
+
+    @Test
+    void theForecastListsWhatFallsDueDayByDayEachStepOnce() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate due = today.plusDays(10);
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        String invoice = issue(tenant, buyer, "4000.00", due);
+        LocalDate friendly = BusinessCalendar.DEFAULT.stepDay(due, -7, BusinessCalendar.DayCount.CALENDAR_DAYS);
+        LocalDate reminder = BusinessCalendar.DEFAULT.stepDay(due, -3, BusinessCalendar.DayCount.CALENDAR_DAYS);
+
+        given().auth().oauth2(token(tenant, "collector")).get("/api/v1/dunning/forecast?days=10&buyerId=" + buyer)
+                .then().statusCode(200).body("from", equalTo(today.toString()), "days", equalTo(10),
+                        "items.runDate", equalTo(List.of(friendly.toString(), reminder.toString())),
+                        "items.steps.stepKey", equalTo(List.of(List.of("friendly-reminder"), List.of("reminder"))),
+                        "items[1].steps[0].itemReference", equalTo(invoice),
+                        "items[1].messages[0].channel", equalTo("SMS"));
+        assertEquals(0, Database.count("select count(*) from dunning_step_log where tenant_id = ?", tenant));
+
+        given().auth().oauth2(token(tenant, "collector")).get("/api/v1/dunning/forecast?days=0").then().statusCode(400)
+                .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("days")));
+        given().auth().oauth2(token(tenant, "collector")).get("/api/v1/dunning/forecast").then().statusCode(400)
+                .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("days")));
+        given().auth().oauth2(token(tenant, "collector")).get("/api/v1/dunning/runs/preview?asOf=tomorrow").then()
+                .statusCode(400).body("errors.field", hasItem("asOf"));
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfItAndOnlyReadersMayLook() {
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        issue(tenant, buyer, "1000.00", LocalDate.now(ZoneOffset.UTC));
+        given().auth().oauth2(token(freshTenant(), "tenant-admin")).get("/api/v1/dunning/runs/preview?buyerId=" + buyer)
+                .then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(token(tenant, "tenant-admin")).get("/api/v1/dunning/runs/preview?buyerId=" + buyer)
+                .then().statusCode(200).body("", hasSize(1));
+        given().auth().oauth2(Tokens.tenant(tenant).roles("agency").agency("huaxin").mint())
+                .get("/api/v1/dunning/runs/preview").then().statusCode(403);
+        given().get("/api/v1/dunning/forecast?days=3").then().statusCode(401);
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/dunning/drafts").then().statusCode(403);
+        given().auth().oauth2(token(tenant, "finance")).post("/api/v1/dunning/drafts/" + UUID.randomUUID() + "/approve")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void inApprovalModeTheRunDraftsAndApprovingSendsWithTheSameIdOnlyWhatIsStillUnpaid() {
+        LocalDate due = LocalDate.of(2037, 2, 4);
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(), "consolidation", true, "approvalMode", true))
+                .put("/api/v1/dunning/settings").then().statusCode(200);
+        String buyer = UUID.randomUUID().toString();
+        String paidSince = issue(tenant, buyer, "3000.00", due);
+        String unpaid = issue(tenant, buyer, "7000.00", due);
+        String other = UUID.randomUUID().toString();
+        String otherInvoice = issue(tenant, other, "500.00", due);
+
+        runCompleted(due);
+        assertEquals(0, records(REQUESTS, tenant, 0).size(), "nothing requested in approval mode");
+        String collector = token(tenant, "collector");
+        String draft = given().auth().oauth2(collector).get("/api/v1/dunning/drafts?state=PENDING").then().statusCode(200)
+                .body("total", equalTo(2), "items.templateKey", equalTo(List.of("dunning.payment-request",
+                        "dunning.payment-request")))
+                .extract().path("items.find { it.buyerId == '" + buyer + "' }.id");
+        String otherDraft = given().auth().oauth2(collector).get("/api/v1/dunning/drafts").then()
+                .extract().path("items.find { it.buyerId == '" + other + "' }.id");
+
+        pay(tenant, buyer, paidSince, "3000.00", due);
+        pay(tenant, other, otherInvoice, "500.00", due);
+        ReadModelEvents.await("both paid", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and state = 'PAID'", tenant) == 2);
+
+        given().auth().oauth2(token(freshTenant(), "collector")).post("/api/v1/dunning/drafts/" + draft + "/approve")
+                .then().statusCode(404);
+        given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + draft + "/approve").then().statusCode(200)
+                .body("state", equalTo("APPROVED"), "decidedBy", org.hamcrest.Matchers.notNullValue(),
+                        "request.data.invoices.invoiceId", equalTo(List.of(unpaid)));
+        given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + draft + "/approve").then().statusCode(409)
+                .body("code", equalTo("dunning-draft.already-decided"));
+        given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + otherDraft + "/approve").then().statusCode(200)
+                .body("state", equalTo("DISCARDED"), "reason", org.hamcrest.Matchers.containsString("paid"));
+
+        var sent = records(REQUESTS, tenant, 1);
+        assertEquals(1, sent.size(), "only the approved draft, once");
+        assertEquals(draft, sent.get(0).key());
+        assertEquals(draft, io.tradecredit.testing.Topics.header(sent.get(0), "ce_id"));
+    }
+
+    private static void pay(String tenant, String buyer, String invoice, String amount, LocalDate due) {
+        ReadModelEvents.invoice(tenant, buyer, "payment-received", ReadModelEvents.payment("payment-received", buyer,
+                invoice, amount, "0.00"));
+        ReadModelEvents.invoice(tenant, buyer, "paid", ReadModelEvents.paid(buyer, invoice, amount, due));
+    }
+}
