@@ -35,18 +35,19 @@ public class DunningRunStore {
     static final String LAST_DONE = """
             select tenant_id, buyer_id from dunning_run_buyer where run_date = $1
             order by tenant_id desc, buyer_id desc limit 1""";
-    static final String CLAIM_FIRST = """
+    /**
+     * The next buyers in key order whose open invoices add up to at most $2 (a buyer with more is a
+     * batch alone), so a batch holds a bounded number of invoices however they are spread over
+     * buyers. The inner query reads at most $2 buyers' invoices through {@code open_invoice_buyer}.
+     */
+    static final String CLAIM = """
             insert into dunning_run_buyer (run_date, tenant_id, buyer_id, done_at)
             select $1, tenant_id, buyer_id, $3 from (
-                select distinct o.tenant_id, o.buyer_id from open_invoice o where o.state = 'OPEN'
-                order by o.tenant_id, o.buyer_id limit $2) as next
-            on conflict do nothing returning tenant_id, buyer_id""";
-    static final String CLAIM_AFTER = """
-            insert into dunning_run_buyer (run_date, tenant_id, buyer_id, done_at)
-            select $1, tenant_id, buyer_id, $3 from (
-                select distinct o.tenant_id, o.buyer_id from open_invoice o
-                where o.state = 'OPEN' and (o.tenant_id, o.buyer_id) > ($4, $5::uuid)
-                order by o.tenant_id, o.buyer_id limit $2) as next
+                select tenant_id, buyer_id, invoices, sum(invoices) over (order by tenant_id, buyer_id) as running
+                from (select o.tenant_id, o.buyer_id, count(*) as invoices from open_invoice o
+                      where o.state = 'OPEN' and ($4::text is null or (o.tenant_id, o.buyer_id) > ($4, $5::uuid))
+                      group by o.tenant_id, o.buyer_id order by o.tenant_id, o.buyer_id limit $2) as buyers) as next
+            where running <= $2 or running = invoices
             on conflict do nothing returning tenant_id, buyer_id""";
     /** One tenant's buyers with open invoices (all, or one), a page of them: what a dry run looks at. */
     static final String TENANT_BUYERS = """
@@ -93,15 +94,15 @@ public class DunningRunStore {
         }
     }
 
-    /** Claims up to {@code limit} buyers not yet done for {@code runDate}, in key order; none left: empty. */
-    public Uni<List<BuyerKey>> claimNext(LocalDate runDate, int limit, OffsetDateTime now) {
+    /**
+     * Claims the next buyers not yet done for {@code runDate}, in key order, with at most
+     * {@code invoices} open invoices between them (at least one buyer); none left: empty.
+     */
+    public Uni<List<BuyerKey>> claimNext(LocalDate runDate, int invoices, OffsetDateTime now) {
         return CurrentTransaction.execute(LAST_DONE, Tuple.of(runDate)).chain(last -> {
-            if (last.size() == 0) {
-                return CurrentTransaction.execute(CLAIM_FIRST, Tuple.of(runDate, limit, now));
-            }
-            Row l = last.iterator().next();
-            return CurrentTransaction.execute(CLAIM_AFTER, Tuple.from(List.of(runDate, limit, now, l.getString("tenant_id"),
-                    l.getUUID("buyer_id"))));
+            Row l = last.size() == 0 ? null : last.iterator().next();
+            return CurrentTransaction.execute(CLAIM, Tuple.from(Arrays.asList(runDate, invoices, now,
+                    l == null ? null : l.getString("tenant_id"), l == null ? null : l.getUUID("buyer_id"))));
         }).map(DunningRunStore::buyers);
     }
 
