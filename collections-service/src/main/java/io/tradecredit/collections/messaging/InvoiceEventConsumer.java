@@ -1,5 +1,8 @@
 package io.tradecredit.collections.messaging;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +16,7 @@ import io.tradecredit.collections.app.ReadModel;
 import io.tradecredit.collections.app.ReadModel.Amounts;
 import io.tradecredit.collections.app.ReadModel.Instalment;
 import io.tradecredit.collections.app.ReadModel.Issued;
+import io.tradecredit.collections.app.ReceivedPayments;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
@@ -34,6 +38,12 @@ public class InvoiceEventConsumer {
     @Inject
     ReadModel readModel;
 
+    @Inject
+    ReceivedPayments payments;
+
+    @Inject
+    Clock clock;
+
     @Incoming("invoice-events")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return inbox.receive(CONSUMER, record, this::apply).replaceWithVoid();
@@ -51,9 +61,13 @@ public class InvoiceEventConsumer {
                     d.text("invoiceNumber"), d.optionalText("purchaseOrderNumber").orElse(null),
                     d.optionalText("buyerName").orElse(null), d.date("issueDate"), d.date("dueDate"), d.money("total"),
                     d.money("openAmount"), d.optionalText("paymentTerms").orElse(null)));
-            case "payment-received", "payment-reversed", "buyer-credit-applied" -> readModel.amounts(tenant,
-                    d.objects("allocations").stream().map(a -> Amounts.open(a.uuid("invoiceId"), a.money("openAmount")))
-                            .toList());
+            case "payment-received" -> allocations(tenant, d).chain(() -> payments.received(tenant,
+                    d.uuid("paymentId"), d.uuid("buyerId"), d.date("receivedOn"), d.money("amount")));
+            // the event states no date: a reversal counts from the day it happened (the event's time)
+            case "payment-reversed" -> allocations(tenant, d).chain(() -> payments.reversed(tenant,
+                    d.uuid("paymentId"), e.time() == null ? LocalDate.now(clock)
+                            : e.time().atZoneSameInstant(ZoneOffset.UTC).toLocalDate()));
+            case "buyer-credit-applied" -> allocations(tenant, d);
             case "credit-note-issued", "receipt-confirmed" -> one(tenant,
                     new Amounts(d.uuid("invoiceId"), d.money("openAmount"), null, d.date("dueDate"), null));
             case "dispute-opened", "dispute-resolved", "became-overdue" -> one(tenant, new Amounts(
@@ -71,6 +85,11 @@ public class InvoiceEventConsumer {
             case "plan-broken" -> readModel.planBroken(tenant, d.uuid("planId"));
             default -> Uni.createFrom().voidItem();
         };
+    }
+
+    private Uni<Void> allocations(String tenant, EventFields d) {
+        return readModel.amounts(tenant, d.objects("allocations").stream()
+                .map(a -> Amounts.open(a.uuid("invoiceId"), a.money("openAmount"))).toList());
     }
 
     private Uni<Void> one(String tenant, Amounts change) {
