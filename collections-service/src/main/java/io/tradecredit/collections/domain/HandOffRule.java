@@ -1,5 +1,7 @@
 package io.tradecredit.collections.domain;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +53,16 @@ public record HandOffRule(Mode mode, Integer daysPastDue, CurrencyThresholds min
             case MINIMUM_AMOUNT -> minimumOverdue.in(overdue.currency()).map(min -> !min.isGreaterThan(overdue))
                     .orElse(false);
         };
+    }
+
+    /**
+     * How many days past due the buyer's oldest overdue invoice is on {@code on}: of the items
+     * overdue then with a collectible part (all that is open is disputed: it does not count), the
+     * most days after the due date; 0 when none is.
+     */
+    public static int oldestDaysPastDue(List<DunningItem> items, LocalDate on) {
+        return items.stream().filter(i -> i.isOverdueOn(on) && i.collectible().isPositive())
+                .mapToInt(i -> (int) ChronoUnit.DAYS.between(i.dueDate(), on)).max().orElse(0);
     }
 
     /** Every problem, named under {@code path} ({@code handOff.daysPastDue}). */

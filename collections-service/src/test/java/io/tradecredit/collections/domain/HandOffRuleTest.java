@@ -53,6 +53,22 @@ class HandOffRuleTest {
         assertFalse(big.qualifies(400, Money.of("500000.00", "USD")));
     }
 
+    static DunningItem item(java.time.LocalDate due, String open, String disputed) {
+        return new DunningItem(due.toString(), due, cny(open), cny(disputed), false, null, Set.of());
+    }
+
+    @Test
+    void theOldestOverdueInvoiceWithSomethingCollectibleGivesTheDaysPastDue() {
+        java.time.LocalDate may31 = java.time.LocalDate.of(2026, 5, 31);
+        // due 1 April: 60 days; due 1 March but wholly disputed: does not count; due 31 May: not overdue yet
+        List<DunningItem> items = List.of(item(may31.minusDays(60), "100.00", "0.00"),
+                item(may31.minusDays(91), "500.00", "500.00"), item(may31, "900.00", "0.00"));
+        assertEquals(60, HandOffRule.oldestDaysPastDue(items, may31));
+        assertEquals(1, HandOffRule.oldestDaysPastDue(List.of(item(may31, "900.00", "0.00")), may31.plusDays(1)));
+        assertEquals(0, HandOffRule.oldestDaysPastDue(List.of(item(may31, "900.00", "0.00")), may31));
+        assertEquals(0, HandOffRule.oldestDaysPastDue(List.of(), may31));
+    }
+
     @Test
     void manualOnlyNeverHandsOverByItself() {
         assertFalse(HandOffRule.MANUAL_ONLY.qualifies(999, cny("1000000.00")));
