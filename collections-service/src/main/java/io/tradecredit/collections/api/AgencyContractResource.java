@@ -1,6 +1,7 @@
 package io.tradecredit.collections.api;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,11 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.AgencyCommissions;
 import io.tradecredit.collections.app.AgencyContracts;
 import io.tradecredit.collections.domain.AgencyContract;
 import io.tradecredit.collections.domain.CurrencyThresholds;
 import io.tradecredit.collections.domain.HandOffRule;
 import io.tradecredit.collections.domain.RecordedAgencyContract;
+import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.money.Money;
@@ -45,6 +50,9 @@ public class AgencyContractResource {
 
     @Inject
     AgencyContracts contracts;
+
+    @Inject
+    AgencyCommissions commissions;
 
     public record HandOff(@Schema(description = "MANUAL, DAYS_PAST_DUE or MINIMUM_AMOUNT") HandOffRule.Mode mode,
             @Schema(description = "with DAYS_PAST_DUE: days past due of the buyer's oldest overdue invoice, 1 to 3650") Integer daysPastDue,
@@ -104,6 +112,47 @@ public class AgencyContractResource {
         Refusals.collect(wrong, "", () -> contract[0] = new AgencyContract(code, r.successFeePercent(), currencies, rule));
         Refusals.throwIfAny("agency-contract.invalid", "The agency contract is incomplete or inconsistent", wrong);
         return contracts.put(tenant.id(), contract[0], r.name(), tenant.subject()).map(View::of);
+    }
+
+    public record CommissionLine(Money collected, Money commission) {
+    }
+
+    public record CommissionStatement(String agencyCode, LocalDate from, LocalDate to, BigDecimal successFeePercent,
+            @Schema(description = "one line per currency, by code; none when nothing counted") List<CommissionLine> lines) {
+    }
+
+    @GET
+    @Path("/{code}/commission")
+    @APIResponse(responseCode = "200", description = "What buyers paid in the period while their case was with the agency,"
+            + " and the commission on it, per currency")
+    @APIResponse(responseCode = "400", description = "from or to missing, malformed, or to before from; each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No contract with this agency for this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CommissionStatement> commission(@PathParam("code") String code,
+            @QueryParam("from") @Schema(description = "first day of the period, e.g. 2026-03-01") String from,
+            @QueryParam("to") @Schema(description = "last day of the period (included)") String to) {
+        List<Violation> wrong = new ArrayList<>();
+        LocalDate[] period = new LocalDate[2];
+        Refusals.collect(wrong, "", () -> period[0] = required(from, "from"));
+        Refusals.collect(wrong, "", () -> period[1] = required(to, "to"));
+        Refusals.throwIfAny("commission.period-invalid", "The period is not valid", wrong);
+        return commissions.statement(tenant.id(), code, period[0], period[1]).chain(s -> contracts.get(tenant.id(), code)
+                .map(c -> new CommissionStatement(s.agencyCode(), s.from(), s.to(), c.contract().successFeePercent(),
+                        s.lines().stream().map(l -> new CommissionLine(l.collected(), l.commission())).toList())));
+    }
+
+    private static LocalDate required(String value, String name) {
+        LocalDate day;
+        try {
+            day = QueryParams.date(value, name);
+        } catch (RuntimeException e) {
+            throw DomainError.invalidField("commission.period-invalid", name, "must be a date like 2026-03-01, got '" + value + "'");
+        }
+        if (day == null) {
+            throw DomainError.invalidField("commission.period-invalid", name, "is required: a date like 2026-03-01");
+        }
+        return day;
     }
 
     /** The currencies named by code; an unknown or repeated code is named by its index. */
