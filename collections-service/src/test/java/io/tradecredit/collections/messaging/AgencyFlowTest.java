@@ -61,6 +61,10 @@ class AgencyFlowTest {
 
     /** A tenant with a contract with a new agency, a buyer owing 10,000.00 CNY (1,500.00 disputed) 40 days, its case handed over. */
     Placed placed() {
+        return placed(cases);
+    }
+
+    static Placed placed(CollectionCases cases) {
         String tenant = fresh("t-");
         String agency = fresh("ag-");
         given().auth().oauth2(Tokens.tenant(tenant).roles("credit-manager").mint()).contentType(ContentType.JSON)
@@ -237,6 +241,10 @@ class AgencyFlowTest {
     }
 
     CaseState state(Placed p) {
+        return state(cases, p);
+    }
+
+    static CaseState state(CollectionCases cases, Placed p) {
         return run(() -> cases.find(p.tenant(), p.caseId())).state();
     }
 
