@@ -38,7 +38,9 @@ import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.common.events.TopicNames;
 import io.tradecredit.testing.Contracts;
+import io.tradecredit.devstack.AgencyClient;
 import io.tradecredit.testing.Database;
+import io.tradecredit.testing.KafkaTestResource;
 import io.tradecredit.testing.Tokens;
 import io.tradecredit.testing.Topics;
 
@@ -202,6 +204,23 @@ class AgencyFlowTest {
                 .post("/api/v1/cases/" + other + "/hand-off").then().statusCode(404).body("code", equalTo("agency.not-found"));
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("viewer").mint()).contentType(ContentType.JSON)
                 .body(Map.of("agencyCode", p.agency())).post("/api/v1/cases/" + other + "/hand-off").then().statusCode(403);
+    }
+
+    /** docs/agencies.md's example client, as a partner would run it against the platform's broker. */
+    @Test
+    void theExampleAgencyClientReadsItsCaseAndReportsItReturned() throws Exception {
+        Placed p = placed();
+        String bootstrap = KafkaTestResource.bootstrapServers();
+        List<String> lines = AgencyClient.read(bootstrap, p.agency(), Duration.ofSeconds(8));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("io.tradecredit.collections.agency-case-placed.v1 tenant="
+                + p.tenant() + " case=" + p.caseId())), String.join("\n", lines));
+        AgencyClient.report(bootstrap, p.agency(), p.tenant(), p.caseId(), "RETURNED", "no contact after 30 days");
+        await("the case back with the collector", () -> state(p) == CaseState.IN_PROGRESS);
+
+        String newcomer = fresh("ag-");
+        assertEquals(List.of("agency." + newcomer + ".cases", "agency." + newcomer + ".updates",
+                "agency." + newcomer + ".updates.dlq.collections-service"), AgencyClient.createTopics(bootstrap, newcomer));
+        assertEquals(0, Topics.readFor("agency." + newcomer + ".cases", Duration.ofSeconds(1)).size());
     }
 
     static Map<String, Object> update(String kind, Object... more) {
