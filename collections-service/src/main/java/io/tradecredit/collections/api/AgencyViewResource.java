@@ -1,22 +1,25 @@
 package io.tradecredit.collections.api;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
@@ -26,6 +29,9 @@ import io.tradecredit.collections.domain.AgencyPlacement;
 import io.tradecredit.collections.domain.AgencyUpdate;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.events.AgencyEvents.CaseFile;
+import io.tradecredit.common.api.Idempotency;
+import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.money.Money;
@@ -53,6 +59,9 @@ public class AgencyViewResource {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    Idempotency idempotency;
+
     public record CaseSummary(UUID caseId, UUID placementId, UUID buyerId, LocalDate handedOn) {
         static CaseSummary of(AgencyPlacement p) {
             return new CaseSummary(p.caseId(), p.id(), p.buyerId(), p.handedOn());
@@ -71,10 +80,15 @@ public class AgencyViewResource {
     }
 
     @GET
-    @APIResponse(responseCode = "200", description = "The agency's cases with this tenant now, oldest hand-off first")
+    @APIResponse(responseCode = "200", description = "The agency's cases with this tenant now, oldest hand-off first, one page")
+    @APIResponse(responseCode = "400", description = "A malformed page or size, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Not an agency token, or one without agency_code", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<List<CaseSummary>> list() {
-        return placements.currentWith(tenant.id(), agency()).map(all -> all.stream().map(CaseSummary::of).toList());
+    public Uni<Page<CaseSummary>> list(@QueryParam("page") @Min(0) Integer page,
+            @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {
+        int p = QueryParams.page(page);
+        int n = QueryParams.size(size);
+        return placements.currentWith(tenant.id(), agency()).map(all -> new Page<>(all.stream().skip((long) p * n).limit(n)
+                .map(CaseSummary::of).toList(), p, n, all.size()));
     }
 
     @GET
@@ -89,14 +103,20 @@ public class AgencyViewResource {
 
     @POST
     @Path("/{caseId}/updates")
-    @APIResponse(responseCode = "201", description = "Accepted: logged on the case, published, the case moved as the kind says")
+    @APIResponse(responseCode = "201", description = "Accepted: logged on the case, published, the case moved as the kind says;"
+            + " a retry with the same Idempotency-Key gets the same answer and changes nothing")
     @APIResponse(responseCode = "400", description = "Every wrong field named (kind, amount, promisedFor); nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Not a case of this tenant with this agency now", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<Accepted>> report(@PathParam("caseId") UUID caseId, @NotNull Update u) {
+    public Uni<RestResponse<Accepted>> report(@PathParam("caseId") UUID caseId, @NotNull Update u,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         AgencyUpdate update = new AgencyUpdate(u.kind(), u.reportedOn(), u.amount(), u.promisedFor(), u.note());
-        return placements.receive(tenant.id(), agency(), caseId, update, "rest").map(a -> RestResponse.status(
-                RestResponse.Status.CREATED, new Accepted(caseId, update.kind(), a.caseState(), a.placementEnded())));
+        String tenantId = tenant.id();
+        String agency = agency();
+        // the key is the agency's own: two agencies of one tenant never share a report
+        return idempotency.once(tenantId, "agency-report:" + agency + ":" + caseId, idempotencyKey, u, Accepted.class,
+                () -> placements.receive(tenantId, agency, caseId, update, "rest").map(a -> RestResponse.status(
+                        RestResponse.Status.CREATED, new Accepted(caseId, update.kind(), a.caseState(), a.placementEnded()))));
     }
 
     private String agency() {

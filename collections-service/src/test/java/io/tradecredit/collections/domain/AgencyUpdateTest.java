@@ -62,6 +62,10 @@ class AgencyUpdateTest {
         assertEquals(List.of("promisedFor"), fields(() -> new AgencyUpdate(Kind.RETURNED, MAY_4, null, MAY_4, null)));
         assertEquals(List.of("promisedFor"),
                 fields(() -> new AgencyUpdate(Kind.PROMISE, MAY_4, Money.of("1.00", "CNY"), MAY_4.minusDays(1), null)));
+        // a promise without its report day: only the day is named, the order of days is not judged
+        assertEquals(List.of("reportedOn"), fields(() -> new AgencyUpdate(Kind.PROMISE, null, Money.of("1.00", "CNY"),
+                MAY_4, null)));
+        assertEquals(List.of("kind"), fields(() -> new AgencyUpdate(null, MAY_4, null, MAY_4, null)));
         assertEquals(List.of("note"), fields(() -> new AgencyUpdate(Kind.CONTACT_MADE, MAY_4, null, null,
                 "x".repeat(AgencyUpdate.NOTE_MAX + 1))));
         assertEquals(AgencyUpdate.NOTE_MAX, new AgencyUpdate(Kind.CONTACT_MADE, MAY_4, null, null,

@@ -104,6 +104,8 @@ class HandOffRuleTest {
                         new HandOffRule(Mode.DAYS_PAST_DUE, null, CurrencyThresholds.of(Money.of("5.00", "USD"))))));
         assertEquals(List.of("currencies", "handOff.mode"),
                 fields(() -> new AgencyContract("a1", BigDecimal.TEN, null, new HandOffRule(null, null, null))));
+        assertEquals(List.of("currencies"), fields(() -> new AgencyContract("a1", BigDecimal.TEN, null,
+                new HandOffRule(Mode.MINIMUM_AMOUNT, null, CurrencyThresholds.of(cny("1.00"))))));
         assertEquals(HandOffRule.MANUAL_ONLY, new AgencyContract("a1", BigDecimal.TEN, Set.of(CNY)).handOff());
     }
 
