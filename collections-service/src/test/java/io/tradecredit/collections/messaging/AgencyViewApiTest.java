@@ -98,6 +98,18 @@ class AgencyViewApiTest {
     }
 
     @Test
+    void aCaseClosedByTheTenantWhileWithTheAgencyIsNoLongerItsCase() {
+        Placed p = placed(cases);
+        String token = agencyToken(p);
+        AgencyFlowTest.run(() -> cases.close(p.tenant(), p.caseId(), io.tradecredit.collections.domain.CloseReason.WRITTEN_OFF,
+                "wang", "written off in the ledger"));
+        given().auth().oauth2(token).get(VIEW).then().statusCode(200).body("items", empty());
+        given().auth().oauth2(token).get(VIEW + "/" + p.caseId()).then().statusCode(404);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(update("CONTACT_MADE"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(404);
+    }
+
+    @Test
     void onlyAnAgencyTokenWithItsCodeOpensTheView() {
         Placed p = placed(cases);
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("agency").mint()).get(VIEW).then().statusCode(403)
