@@ -28,8 +28,8 @@ import io.tradecredit.common.persistence.CurrentTransaction;
  * Promises to pay on a case (docs/domain.md §3 "Holds"): made by a collector, holding the buyer
  * through the hold use case ({@link DunningHolds}), judged by {@link PromiseToPay#judge} over the
  * buyer's {@link ReceivedPayments}: at once when a payment keeps one, and by the daily
- * {@code promise-review} job after the deadline. Kept: logged, published, hold ended. Broken:
- * logged, published, hold ended, the case back to in progress.
+ * {@code promise-review} job after the deadline. Kept or broken: logged, published, the hold
+ * ended (if it still held), the case back to in progress unless the payment closed it.
  */
 @ApplicationScoped
 public class Promises {
@@ -125,10 +125,10 @@ public class Promises {
             }
             boolean kept = v.outcome() == Outcome.KEPT;
             String tenant = s.tenantId();
-            Uni<Void> after = kept
+            Uni<Void> after = (kept
                     ? outbox.record(CollectorEvents.promiseKept(tenant, s.caseId(), p, v, on))
-                    : outbox.record(CollectorEvents.promiseBroken(tenant, s.caseId(), p, v, on))
-                            .chain(() -> backToCollector(tenant, s.caseId(), actor));
+                    : outbox.record(CollectorEvents.promiseBroken(tenant, s.caseId(), p, v, on)))
+                    .chain(() -> backToCollector(tenant, s.caseId(), actor, kept ? "promise kept" : "promise broken"));
             return promises.judged(tenant, p.id(), v.outcome(), on, v.paid())
                     .chain(() -> holds.endEarly(tenant, s.holdId(), v.holdReleasedOn(), actor))
                     .chain(() -> cases.log(tenant, s.caseId(), kept ? "promise-kept" : "promise-broken", actor,
@@ -137,11 +137,14 @@ public class Promises {
         });
     }
 
-    /** A broken promise gives the case back to the collector, if it is still waiting on the promise. */
-    private Uni<Void> backToCollector(String tenantId, UUID caseId, String actor) {
+    /**
+     * A judged promise gives the case back to the collector if it is still waiting on the promise
+     * (a payment that left nothing overdue has closed it already).
+     */
+    private Uni<Void> backToCollector(String tenantId, UUID caseId, String actor, String note) {
         return cases.find(tenantId, caseId).chain(c -> c.state() != CaseState.PROMISE_TO_PAY
                 ? Uni.createFrom().voidItem()
-                : cases.move(tenantId, caseId, CaseState.IN_PROGRESS, actor, "promise broken").replaceWithVoid());
+                : cases.move(tenantId, caseId, CaseState.IN_PROGRESS, actor, note).replaceWithVoid());
     }
 
     private static Map<String, Object> madeDetail(PromiseToPay p, String note) {
