@@ -13,8 +13,8 @@ import io.tradecredit.collections.app.CaseView;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.collections.domain.PromiseToPay;
-import io.tradecredit.collections.persistence.PromiseRepository;
-import io.tradecredit.collections.persistence.TaskRepository.Task;
+import io.tradecredit.collections.domain.RecordedPromise;
+import io.tradecredit.collections.domain.CollectorTask;
 import io.tradecredit.common.money.Money;
 
 /** The JSON shapes of cases, their log, promises and tasks. */
@@ -40,7 +40,7 @@ final class CaseJson {
 
     public record Promise(UUID id, Money amount, LocalDate madeOn, LocalDate promisedDate, LocalDate deadline,
             UUID holdId, PromiseToPay.Outcome outcome, String madeBy) {
-        static Promise of(PromiseRepository.Stored s) {
+        static Promise of(RecordedPromise s) {
             PromiseToPay p = s.promise();
             return new Promise(p.id(), p.amount(), p.madeOn(), p.promisedDate(), p.deadline(), s.holdId(), s.outcome(),
                     s.madeBy());
@@ -49,7 +49,7 @@ final class CaseJson {
 
     public record TaskJson(UUID id, UUID buyerId, String itemReference, String stepKey, String actionKey,
             LocalDate dueOn, LocalDate doneOn, String doneBy) {
-        static TaskJson of(Task t) {
+        static TaskJson of(CollectorTask t) {
             return new TaskJson(t.id(), t.buyerId(), t.itemReference(), t.stepKey(), t.actionKey(), t.dueOn(),
                     t.doneOn(), t.doneBy());
         }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.domain.CollectorTask;
 import io.tradecredit.collections.domain.DunningAction.Kind;
 import io.tradecredit.collections.persistence.TaskRepository;
 import io.tradecredit.common.ids.TimeOrderedIds;
@@ -58,7 +59,7 @@ public class CaseWork implements StepWork {
 
     private Uni<Void> task(Order o) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return tasks.insert(o.tenantId(), new TaskRepository.Task(TimeOrderedIds.at(now.toInstant()), o.buyerId(),
+        return tasks.insert(o.tenantId(), new CollectorTask(TimeOrderedIds.at(now.toInstant()), o.buyerId(),
                 o.itemReference(), o.stepKey(), o.action().key(), o.runDate(), now, null, null))
                 .chain(added -> !added ? Uni.createFrom().voidItem()
                         : cases.openCaseOf(o.tenantId(), o.buyerId()).chain(open -> open.isEmpty()

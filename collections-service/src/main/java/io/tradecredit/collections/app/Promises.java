@@ -17,7 +17,7 @@ import io.tradecredit.collections.domain.PromiseToPay;
 import io.tradecredit.collections.domain.PromiseToPay.Outcome;
 import io.tradecredit.collections.events.CollectorEvents;
 import io.tradecredit.collections.persistence.PromiseRepository;
-import io.tradecredit.collections.persistence.PromiseRepository.Stored;
+import io.tradecredit.collections.domain.RecordedPromise;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.ids.TimeOrderedIds;
@@ -88,7 +88,7 @@ public class Promises {
     }
 
     /** The case's promises, newest first, with their verdicts so far. */
-    public Uni<List<Stored>> ofCase(String tenantId, UUID caseId) {
+    public Uni<List<RecordedPromise>> ofCase(String tenantId, UUID caseId) {
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> promises.ofCase(tenantId, caseId)));
     }
 
@@ -97,7 +97,7 @@ public class Promises {
         LocalDate today = LocalDate.now(clock);
         return CurrentTransaction.run(() -> promises.pendingOf(tenantId, buyerId).chain(pending -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Stored s : pending) {
+            for (RecordedPromise s : pending) {
                 chain = chain.chain(() -> judge(s, today, actor, true));
             }
             return chain;
@@ -108,7 +108,7 @@ public class Promises {
     public Uni<Integer> reviewPastDeadline(LocalDate asOf, int limit) {
         return promises.lockPastDeadline(asOf, limit).chain(due -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Stored s : due) {
+            for (RecordedPromise s : due) {
                 chain = chain.chain(() -> judge(s, asOf, REVIEW, false));
             }
             return chain.replaceWith(due.size());
@@ -116,7 +116,7 @@ public class Promises {
     }
 
     /** Judges one promise on {@code on}; a pending verdict changes nothing unless {@code onlyKept} is false. */
-    private Uni<Void> judge(Stored s, LocalDate on, String actor, boolean onlyKept) {
+    private Uni<Void> judge(RecordedPromise s, LocalDate on, String actor, boolean onlyKept) {
         PromiseToPay p = s.promise();
         return payments.of(s.tenantId(), p.buyerId(), p.madeOn(), on).chain(paid -> {
             PromiseToPay.Verdict v = p.judge(paid, on);

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.persistence.TaskRepository;
-import io.tradecredit.collections.persistence.TaskRepository.Task;
+import io.tradecredit.collections.domain.CollectorTask;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
 
@@ -25,16 +25,16 @@ public class Tasks {
     @Inject
     Clock clock;
 
-    public Uni<Task> done(String tenantId, UUID taskId, String by) {
+    public Uni<CollectorTask> done(String tenantId, UUID taskId, String by) {
         LocalDate today = LocalDate.now(clock);
         return CurrentTransaction.run(() -> tasks.find(tenantId, taskId).chain(found -> {
-            Task t = found.stream().findFirst()
+            CollectorTask t = found.stream().findFirst()
                     .orElseThrow(() -> DomainError.notFound("task.not-found", "There is no task " + taskId));
             return tasks.done(tenantId, taskId, today, by).chain(changed -> {
                 if (!changed) {
-                    throw DomainError.conflict("task.done", "Task " + taskId + " was done on " + t.doneOn());
+                    throw DomainError.conflict("task.done", "CollectorTask " + taskId + " was done on " + t.doneOn());
                 }
-                Task done = new Task(t.id(), t.buyerId(), t.itemReference(), t.stepKey(), t.actionKey(), t.dueOn(),
+                CollectorTask done = new CollectorTask(t.id(), t.buyerId(), t.itemReference(), t.stepKey(), t.actionKey(), t.dueOn(),
                         t.createdAt(), today, by);
                 return cases.openCaseOf(tenantId, t.buyerId()).chain(open -> open.isEmpty()
                         ? Uni.createFrom().item(done)

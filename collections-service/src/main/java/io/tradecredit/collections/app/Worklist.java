@@ -20,7 +20,7 @@ import io.tradecredit.collections.domain.WorklistPriority.WorkItem;
 import io.tradecredit.collections.persistence.CaseRepository;
 import io.tradecredit.collections.persistence.PromiseRepository;
 import io.tradecredit.collections.persistence.TaskRepository;
-import io.tradecredit.collections.persistence.TaskRepository.Task;
+import io.tradecredit.collections.domain.CollectorTask;
 import io.tradecredit.collections.persistence.WorklistRepository;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.money.Money;
@@ -58,7 +58,7 @@ public class Worklist {
      * and open tasks.
      */
     public record Entry(UUID buyerId, CaseView caseView, long points, List<Money> overdue, int daysPastDue,
-            Integer grade, int brokenPromises, List<Task> openTasks) {
+            Integer grade, int brokenPromises, List<CollectorTask> openTasks) {
     }
 
     /** One page of the tenant's worklist; {@code owner} (if given) keeps that collector's cases. */
@@ -88,7 +88,7 @@ public class Worklist {
 
     private static Page<Entry> rank(WorklistPriority priority, List<UUID> buyers, Map<UUID, CaseView> caseOf,
             List<WorklistRepository.Overdue> overdue, Map<UUID, Integer> grades, Map<UUID, Integer> brokenOf,
-            List<Task> openTasks, LocalDate today, int page, int size) {
+            List<CollectorTask> openTasks, LocalDate today, int page, int size) {
         Map<UUID, Entry> entries = new HashMap<>();
         List<WorkItem> best = new ArrayList<>();
         for (UUID buyer : buyers) {

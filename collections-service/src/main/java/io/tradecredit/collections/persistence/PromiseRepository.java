@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.PromiseToPay;
+import io.tradecredit.collections.domain.RecordedPromise;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,11 +25,6 @@ public class PromiseRepository {
     private static final String COLUMNS = "tenant_id, id, case_id, buyer_id, currency, amount, made_on, promised_date,"
             + " grace_days, hold_id, outcome, made_by";
 
-    /** A promise as stored, with its case, the hold it placed and its verdict so far. */
-    public record Stored(String tenantId, PromiseToPay promise, UUID caseId, UUID holdId, PromiseToPay.Outcome outcome,
-            String madeBy) {
-    }
-
     public Uni<Void> insert(String tenantId, UUID caseId, PromiseToPay p, UUID holdId, String madeBy) {
         return CurrentTransaction.execute("insert into promise_to_pay (" + COLUMNS + ")"
                 + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'PENDING', $11)",
@@ -38,13 +34,13 @@ public class PromiseRepository {
     }
 
     /** The buyer's promises still pending, locked until the transaction ends. */
-    public Uni<List<Stored>> pendingOf(String tenantId, UUID buyerId) {
+    public Uni<List<RecordedPromise>> pendingOf(String tenantId, UUID buyerId) {
         return many("select " + COLUMNS + " from promise_to_pay where tenant_id = $1 and buyer_id = $2"
                 + " and outcome = 'PENDING' order by id for update", params(tenantId, buyerId));
     }
 
     /** The case's promises, newest first. */
-    public Uni<List<Stored>> ofCase(String tenantId, UUID caseId) {
+    public Uni<List<RecordedPromise>> ofCase(String tenantId, UUID caseId) {
         return many("select " + COLUMNS + " from promise_to_pay where tenant_id = $1 and case_id = $2 order by id desc",
                 params(tenantId, caseId));
     }
@@ -53,7 +49,7 @@ public class PromiseRepository {
      * Up to {@code limit} pending promises of any tenant whose deadline lies before {@code asOf}
      * (so judging them gives a final verdict and takes them out of this selection), locked.
      */
-    public Uni<List<Stored>> lockPastDeadline(LocalDate asOf, int limit) {
+    public Uni<List<RecordedPromise>> lockPastDeadline(LocalDate asOf, int limit) {
         return many("select " + COLUMNS + " from promise_to_pay where outcome = 'PENDING'"
                 + " and promised_date + grace_days < $1 order by promised_date + grace_days, id limit $2"
                 + " for update skip locked", params(asOf, limit));
@@ -71,20 +67,20 @@ public class PromiseRepository {
                 + " and case_id = any($2) and outcome = 'BROKEN' group by case_id", Tuple.of(tenantId, caseIds));
     }
 
-    private Uni<List<Stored>> many(String sql, Tuple params) {
+    private Uni<List<RecordedPromise>> many(String sql, Tuple params) {
         return CurrentTransaction.execute(sql, params).map(rows -> {
-            List<Stored> out = new ArrayList<>();
+            List<RecordedPromise> out = new ArrayList<>();
             rows.forEach(r -> out.add(stored(r)));
             return out;
         });
     }
 
-    private static Stored stored(Row r) {
+    private static RecordedPromise stored(Row r) {
         BigDecimal amount = r.getBigDecimal("amount");
         PromiseToPay p = new PromiseToPay(r.getUUID("id"), r.getUUID("buyer_id"),
                 Money.rounded(amount, Money.currencyOf(r.getString("currency").trim())), r.getLocalDate("made_on"),
                 r.getLocalDate("promised_date"), r.getInteger("grace_days"));
-        return new Stored(r.getString("tenant_id"), p, r.getUUID("case_id"), r.getUUID("hold_id"),
+        return new RecordedPromise(r.getString("tenant_id"), p, r.getUUID("case_id"), r.getUUID("hold_id"),
                 PromiseToPay.Outcome.valueOf(r.getString("outcome")), r.getString("made_by"));
     }
 }

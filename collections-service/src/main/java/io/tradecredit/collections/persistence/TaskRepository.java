@@ -3,7 +3,6 @@ package io.tradecredit.collections.persistence;
 import static io.tradecredit.collections.persistence.CaseRepository.params;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.CollectorTask;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -20,12 +20,8 @@ public class TaskRepository {
     private static final String COLUMNS =
             "id, buyer_id, item_reference, step_key, action_key, due_on, created_at, done_on, done_by";
 
-    public record Task(UUID id, UUID buyerId, String itemReference, String stepKey, String actionKey, LocalDate dueOn,
-            OffsetDateTime createdAt, LocalDate doneOn, String doneBy) {
-    }
-
     /** Adds the task unless the same step already gave the item this task (a re-run adds nothing). */
-    public Uni<Boolean> insert(String tenantId, Task t) {
+    public Uni<Boolean> insert(String tenantId, CollectorTask t) {
         return CurrentTransaction.execute("insert into collector_task (tenant_id, " + COLUMNS + ")"
                 + " values ($1, $2, $3, $4, $5, $6, $7, $8, null, null) on conflict do nothing returning id",
                 params(tenantId, t.id(), t.buyerId(), t.itemReference(), t.stepKey(), t.actionKey(), t.dueOn(),
@@ -34,7 +30,7 @@ public class TaskRepository {
     }
 
     /** The open tasks of the buyers, by due date. */
-    public Uni<List<Task>> openOf(String tenantId, UUID[] buyerIds) {
+    public Uni<List<CollectorTask>> openOf(String tenantId, UUID[] buyerIds) {
         return many("select " + COLUMNS + " from collector_task where tenant_id = $1 and buyer_id = any($2)"
                 + " and done_on is null order by due_on, id", Tuple.of(tenantId, buyerIds));
     }
@@ -51,7 +47,7 @@ public class TaskRepository {
                 });
     }
 
-    public Uni<List<Task>> find(String tenantId, UUID id) {
+    public Uni<List<CollectorTask>> find(String tenantId, UUID id) {
         return many("select " + COLUMNS + " from collector_task where tenant_id = $1 and id = $2", params(tenantId, id));
     }
 
@@ -62,10 +58,10 @@ public class TaskRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    private Uni<List<Task>> many(String sql, Tuple params) {
+    private Uni<List<CollectorTask>> many(String sql, Tuple params) {
         return CurrentTransaction.execute(sql, params).map(rows -> {
-            List<Task> out = new ArrayList<>();
-            rows.forEach(r -> out.add(new Task(r.getUUID("id"), r.getUUID("buyer_id"), r.getString("item_reference"),
+            List<CollectorTask> out = new ArrayList<>();
+            rows.forEach(r -> out.add(new CollectorTask(r.getUUID("id"), r.getUUID("buyer_id"), r.getString("item_reference"),
                     r.getString("step_key"), r.getString("action_key"), r.getLocalDate("due_on"),
                     r.getOffsetDateTime("created_at"), r.getLocalDate("done_on"), r.getString("done_by"))));
             return out;
