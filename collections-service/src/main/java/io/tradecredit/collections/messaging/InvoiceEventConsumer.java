@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.CaseReactions;
 import io.tradecredit.collections.app.ReadModel;
 import io.tradecredit.collections.app.ReadModel.Amounts;
 import io.tradecredit.collections.app.ReadModel.Instalment;
@@ -42,6 +43,9 @@ public class InvoiceEventConsumer {
     ReceivedPayments payments;
 
     @Inject
+    CaseReactions reactions;
+
+    @Inject
     Clock clock;
 
     @Incoming("invoice-events")
@@ -56,6 +60,12 @@ public class InvoiceEventConsumer {
         }
         String tenant = e.tenantId();
         EventFields d = e.fields();
+        Uni<Void> applied = readModel(e, name, tenant, d);
+        return CaseReactions.reactsTo(name) ? applied.chain(() -> reactions.after(tenant, name, d.uuid("buyerId")))
+                : applied;
+    }
+
+    private Uni<Void> readModel(IncomingEvent e, String name, String tenant, EventFields d) {
         return switch (name) {
             case "issued" -> readModel.issued(tenant, new Issued(d.uuid("invoiceId"), d.uuid("buyerId"),
                     d.text("invoiceNumber"), d.optionalText("purchaseOrderNumber").orElse(null),
