@@ -26,8 +26,11 @@ import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 
-/** A collector hands a case to a partner agency, or takes it back. */
-@Path("/api/v1/cases")
+/**
+ * A collector hands a case to a partner agency, or takes it back: under the cases' own path, so a
+ * case has one address (the cases slice's {@code CaseResource} serves the rest of it).
+ */
+@Path("/api/v1/collections/cases/{caseId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
 public class AgencyHandOffResource {
@@ -51,7 +54,7 @@ public class AgencyHandOffResource {
     }
 
     @POST
-    @Path("/{caseId}/hand-off")
+    @Path("/hand-off")
     @APIResponse(responseCode = "200", description = "The case file as published to agency.<code>.cases; the case is WITH_AGENCY")
     @APIResponse(responseCode = "400", description = "agencyCode missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -68,7 +71,7 @@ public class AgencyHandOffResource {
     }
 
     @POST
-    @Path("/{caseId}/recall")
+    @Path("/recall")
     @APIResponse(responseCode = "200", description = "The ended placement; the case is IN_PROGRESS and the agency is told")
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -51,6 +51,9 @@ import io.tradecredit.testing.Topics;
  */
 @QuarkusTest
 class AgencyFlowTest {
+    /** A case has one address: hand-off and recall live under the cases' own path. */
+    static final String CASES = "/api/v1/collections/cases/";
+
     @Inject
     CollectionCases cases;
 
@@ -85,7 +88,7 @@ class AgencyFlowTest {
         CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "lena"));
         run(() -> cases.log(tenant, c.id(), "call", "lena", Map.of("reason", "CASH_FLOW", "note", "asked for two weeks")));
         given().auth().oauth2(Tokens.tenant(tenant).roles("collector").subject("lena").mint()).contentType(ContentType.JSON)
-                .body(Map.of("agencyCode", agency)).post("/api/v1/cases/" + c.id() + "/hand-off").then().statusCode(200)
+                .body(Map.of("agencyCode", agency)).post(CASES + c.id() + "/hand-off").then().statusCode(200)
                 .body("caseId", equalTo(c.id().toString()), "agencyCode", equalTo(agency),
                         "collectible[0].amount", equalTo("8500.00"), "disputed[0].amount", equalTo("1500.00"));
         return new Placed(tenant, agency, buyer, inv, c.id());
@@ -118,8 +121,12 @@ class AgencyFlowTest {
 
         // a second hand-off while it is with the agency is refused, naming it
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").mint()).contentType(ContentType.JSON)
-                .body(Map.of("agencyCode", p.agency())).post("/api/v1/cases/" + p.caseId() + "/hand-off").then()
+                .body(Map.of("agencyCode", p.agency())).post(CASES + p.caseId() + "/hand-off").then()
                 .statusCode(409).body("code", equalTo("case.already-with-agency"));
+        // the old address is gone: one path for cases
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").mint()).contentType(ContentType.JSON)
+                .body(Map.of("agencyCode", p.agency())).post("/api/v1/cases/" + p.caseId() + "/hand-off").then()
+                .statusCode(404);
     }
 
     @Test
@@ -176,12 +183,12 @@ class AgencyFlowTest {
     void aRecallEndsThePlacementAndTellsTheAgency() {
         Placed p = placed();
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("finance").mint()).contentType(ContentType.JSON)
-                .body(Map.of()).post("/api/v1/cases/" + p.caseId() + "/recall").then().statusCode(403);
+                .body(Map.of()).post(CASES + p.caseId() + "/recall").then().statusCode(403);
         given().auth().oauth2(Tokens.tenant(fresh("t-")).roles("collector").mint()).contentType(ContentType.JSON)
-                .body(Map.of()).post("/api/v1/cases/" + p.caseId() + "/recall").then().statusCode(404);
+                .body(Map.of()).post(CASES + p.caseId() + "/recall").then().statusCode(404);
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("credit-manager").subject("wang").mint())
                 .contentType(ContentType.JSON).body(Map.of("note", "buyer offered a plan directly"))
-                .post("/api/v1/cases/" + p.caseId() + "/recall").then().statusCode(200)
+                .post(CASES + p.caseId() + "/recall").then().statusCode(200)
                 .body("endReason", equalTo("RECALLED"), "endedOn", equalTo(today().toString()));
         assertEquals(CaseState.IN_PROGRESS, state(p));
         JsonNode told = event(TopicNames.agencyCases(p.agency()), p.caseId(), "io.tradecredit.collections.agency-case-recalled.v1");
@@ -189,7 +196,7 @@ class AgencyFlowTest {
         JsonNode recalled = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.recalled.v1");
         assertEquals("wang", recalled.get("by").asText());
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").mint()).contentType(ContentType.JSON)
-                .body(Map.of()).post("/api/v1/cases/" + p.caseId() + "/recall").then().statusCode(409)
+                .body(Map.of()).post(CASES + p.caseId() + "/recall").then().statusCode(409)
                 .body("code", equalTo("case.not-with-agency"));
     }
 
@@ -199,11 +206,11 @@ class AgencyFlowTest {
         String other = run(() -> cases.openFor(p.tenant(), UUID.randomUUID(), today(), "lena")).id().toString();
         String collector = Tokens.tenant(p.tenant()).roles("collector").mint();
         given().auth().oauth2(collector).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/v1/cases/" + other + "/hand-off").then().statusCode(400).body("errors[0].field", equalTo("agencyCode"));
+                .post(CASES + other + "/hand-off").then().statusCode(400).body("errors[0].field", equalTo("agencyCode"));
         given().auth().oauth2(collector).contentType(ContentType.JSON).body(Map.of("agencyCode", "nobody"))
-                .post("/api/v1/cases/" + other + "/hand-off").then().statusCode(404).body("code", equalTo("agency.not-found"));
+                .post(CASES + other + "/hand-off").then().statusCode(404).body("code", equalTo("agency.not-found"));
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("viewer").mint()).contentType(ContentType.JSON)
-                .body(Map.of("agencyCode", p.agency())).post("/api/v1/cases/" + other + "/hand-off").then().statusCode(403);
+                .body(Map.of("agencyCode", p.agency())).post(CASES + other + "/hand-off").then().statusCode(403);
     }
 
     /** docs/agencies.md's example client, as a partner would run it against the platform's broker. */
