@@ -1,6 +1,5 @@
 package io.tradecredit.collections.api;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -25,13 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.DunningAssignments;
-import io.tradecredit.collections.domain.BuyerProfile;
 import io.tradecredit.collections.domain.SegmentRule;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
-import io.tradecredit.common.errors.ProblemException;
-import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 
@@ -79,35 +74,18 @@ public class DunningAssignmentResource {
 
     @GET
     @Path("/buyers/{buyerId}/ladder")
-    @APIResponse(responseCode = "200", description = "The ladder and its version in force for the buyer on asOf, and why (source)")
+    @APIResponse(responseCode = "200", description = "The ladder and its version in force for the buyer on asOf, and why (source):"
+            + " its grade from credit-events, its overdue balances from its open invoices on asOf")
     @APIResponse(responseCode = "400", description = "A malformed query parameter, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "A buyer collections-service's read model has never seen (no credit or invoice event named it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The chosen ladder has no version in force on asOf",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<AssignmentJson.BuyerLadderView> buyerLadder(@PathParam("buyerId") UUID buyerId,
             @QueryParam("asOf") String asOf,
-            @Parameter(description = "the buyer's risk grade (until the read model of credit-events supplies it)")
-            @QueryParam("grade") @Min(1) @Max(10) Integer grade,
-            @Parameter(description = "whether the tenant's credit insurance covers the buyer") @QueryParam("insured") Boolean insured,
-            @Parameter(description = "the buyer's overdue balance, with overdueCurrency") @QueryParam("overdueAmount") BigDecimal overdueAmount,
-            @QueryParam("overdueCurrency") String overdueCurrency) {
-        BuyerProfile profile = new BuyerProfile(buyerId, grade, Boolean.TRUE.equals(insured), overdue(overdueAmount, overdueCurrency));
-        return assignments.ladderFor(tenant.id(), profile, QueryParams.dateOrToday(asOf, "asOf", clock))
-                .map(AssignmentJson.BuyerLadderView::of);
-    }
-
-    /** No overdue given: nothing overdue, in no currency, so no amount band matches. */
-    private static Money overdue(BigDecimal amount, String currency) {
-        if (amount == null && currency == null) {
-            return Money.zero("XXX");
-        }
-        if (amount == null || currency == null) {
-            throw ProblemException.invalidField(amount == null ? "overdueAmount" : "overdueCurrency",
-                    "overdueAmount and overdueCurrency go together");
-        }
-        try {
-            return Money.of(amount, currency);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("overdueCurrency", e.getMessage());
-        }
+            @Parameter(description = "whether the tenant's credit insurance covers the buyer (default false): given by the"
+                    + " caller until insurance-claims-service publishes cover") @QueryParam("insured") Boolean insured) {
+        return assignments.ladderOf(tenant.id(), buyerId, Boolean.TRUE.equals(insured),
+                QueryParams.dateOrToday(asOf, "asOf", clock)).map(AssignmentJson.BuyerLadderView::of);
     }
 }

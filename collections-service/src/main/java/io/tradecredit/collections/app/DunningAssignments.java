@@ -24,6 +24,7 @@ import io.tradecredit.collections.domain.PolicyVersion;
 import io.tradecredit.collections.domain.RecordedPolicyVersion;
 import io.tradecredit.collections.domain.SegmentRule;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
+import io.tradecredit.collections.persistence.ReadModelRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 
@@ -38,6 +39,12 @@ public class DunningAssignments {
 
     @Inject
     DunningLadders ladders;
+
+    @Inject
+    ReadModelRepository readModel;
+
+    @Inject
+    OpenItems openItems;
 
     @Inject
     Clock clock;
@@ -93,6 +100,22 @@ public class DunningAssignments {
                 .filter(v -> v.policy().version() == number).findFirst()
                 .orElseThrow(() -> DomainError.notFound("dunning-policy.version-not-found",
                         "The ladder assignments have no version " + number)));
+    }
+
+    /**
+     * The ladder a buyer of the read model is dunned on, on {@code day}: its grade from credit-events,
+     * its overdue balances from its open items on that day; {@code insured} as the caller says
+     * (insurance-claims-service does not publish cover yet). 404 for a buyer the read model never saw.
+     */
+    public Uni<BuyerLadder> ladderOf(String tenantId, UUID buyerId, boolean insured, LocalDate day) {
+        return Panache.withSession(() -> readModel.buyer(tenantId, buyerId)).chain(known -> {
+            if (!known.seen()) {
+                throw DomainError.notFound("buyer.not-found", "No buyer " + buyerId
+                        + " in collections-service's read model (neither credit-events nor invoice-events named it)");
+            }
+            return openItems.openItemsOf(tenantId, buyerId, day).chain(open -> ladderFor(tenantId,
+                    BuyerProfile.of(buyerId, known.grade(), insured, open.standing()), day));
+        });
     }
 
     /** The ladder {@code buyer} is dunned on, on {@code day}, with the source of the choice. */

@@ -37,10 +37,17 @@ public class OpenItems {
     Clock clock;
 
     public Uni<OfBuyer> openItemsOf(String tenantId, UUID buyerId) {
-        LocalDate today = LocalDate.now(clock);
+        return openItemsOf(tenantId, buyerId, LocalDate.now(clock));
+    }
+
+    /**
+     * The buyer's open items and its standing on {@code asOf}: the items past their due date on that
+     * day count as overdue, with the amounts the read model holds now (it keeps no history).
+     */
+    public Uni<OfBuyer> openItemsOf(String tenantId, UUID buyerId, LocalDate asOf) {
         return CurrentTransaction.run(() -> invoices.openOf(tenantId, buyerId)).map(rows -> {
             List<DunningItem> items = rows.stream().map(OpenItems::item).toList();
-            return new OfBuyer(BuyerStanding.of(items, null, today), items);
+            return new OfBuyer(BuyerStanding.of(items, null, asOf), items);
         });
     }
 

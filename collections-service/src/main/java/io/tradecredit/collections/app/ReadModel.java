@@ -1,5 +1,6 @@
 package io.tradecredit.collections.app;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,9 +23,27 @@ import io.tradecredit.common.money.Money;
 @ApplicationScoped
 public class ReadModel {
 
-    /** What an issued invoice tells a letter and the ladder. */
+    /**
+     * What an issued invoice tells a letter and the ladder; the seller's party and the buyer's
+     * address are null in events published before invoice-service added them.
+     */
     public record Issued(UUID invoiceId, UUID buyerId, String invoiceNumber, String purchaseOrderNumber,
-            String buyerName, LocalDate issueDate, LocalDate dueDate, Money total, Money open, String paymentTerms) {
+            String buyerName, LocalDate issueDate, LocalDate dueDate, Money total, Money open, String paymentTerms,
+            Parties parties) {
+    }
+
+    /** Both parties as the invoice prints them (any part may be null). */
+    public record Parties(String sellerName, String sellerAddress, String sellerTaxId, String sellerBankAccount,
+            String buyerAddress) {
+        public static final Parties UNKNOWN = new Parties(null, null, null, null, null);
+    }
+
+    /**
+     * The late charges invoice-service stated for an invoice on {@code asOf} (its
+     * {@code late-charges-stated}): interest, fee and their total, and the terms that produced them.
+     */
+    public record LateChargesStated(UUID invoiceId, LocalDate asOf, Money interest, Money fee, Money total,
+            BigDecimal dailyRate, int feeAfterDays, BigDecimal feeRate, String termsSource, String legalBasis) {
     }
 
     /**
@@ -50,7 +69,15 @@ public class ReadModel {
     public Uni<Void> issued(String tenantId, Issued i) {
         return store.issued(tenantId, i.invoiceId(), i.buyerId(), i.invoiceNumber(), i.purchaseOrderNumber(),
                 i.buyerName(), i.total().currencyCode(), i.total().amount(), i.open().amount(), i.issueDate(),
-                i.dueDate(), i.paymentTerms(), now());
+                i.dueDate(), i.paymentTerms(), new String[] {i.parties().sellerName(), i.parties().sellerAddress(),
+                        i.parties().sellerTaxId(), i.parties().sellerBankAccount()}, i.parties().buyerAddress(), now());
+    }
+
+    /** Keeps the latest statement of an invoice's late charges; an older one than kept changes nothing. */
+    public Uni<Void> lateChargesStated(String tenantId, LateChargesStated c) {
+        return store.lateCharges(tenantId, c.invoiceId(), c.asOf(), c.interest().amount(), c.fee().amount(),
+                c.total().amount(), c.dailyRate(), c.feeAfterDays(), c.feeRate(), c.termsSource(), c.legalBasis(),
+                now());
     }
 
     /** Applies each change in order (a payment's allocations: one per invoice). */

@@ -51,7 +51,7 @@ public record SegmentRule(String name, String ladderKey, Integer minGrade, Integ
     /** Whether this rule's every criterion holds for the buyer. */
     public boolean matches(BuyerProfile buyer) {
         return gradeMatches(buyer.grade()) && (insured == null || insured == buyer.insured())
-                && overdueMatches(buyer.overdue());
+                && overdueMatches(buyer.overdueBalances());
     }
 
     private boolean gradeMatches(Integer grade) {
@@ -62,7 +62,12 @@ public record SegmentRule(String name, String ladderKey, Integer minGrade, Integ
         return grade != null && (minGrade == null || grade >= minGrade) && (maxGrade == null || grade <= maxGrade);
     }
 
-    private boolean overdueMatches(Money overdue) {
+    /** A band looks at the balance in its own currency; a buyer not overdue in it is in no band of it. */
+    private boolean overdueMatches(List<Money> balances) {
+        return minOverdue == null && maxOverdue == null || balances.stream().anyMatch(this::inBand);
+    }
+
+    private boolean inBand(Money overdue) {
         return (minOverdue == null || inCurrencyOf(minOverdue, overdue) && overdue.compareTo(minOverdue) >= 0)
                 && (maxOverdue == null || inCurrencyOf(maxOverdue, overdue) && overdue.compareTo(maxOverdue) < 0);
     }

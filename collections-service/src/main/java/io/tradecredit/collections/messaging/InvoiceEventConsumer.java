@@ -1,5 +1,6 @@
 package io.tradecredit.collections.messaging;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +18,8 @@ import io.tradecredit.collections.app.ReadModel;
 import io.tradecredit.collections.app.ReadModel.Amounts;
 import io.tradecredit.collections.app.ReadModel.Instalment;
 import io.tradecredit.collections.app.ReadModel.Issued;
+import io.tradecredit.collections.app.ReadModel.LateChargesStated;
+import io.tradecredit.collections.app.ReadModel.Parties;
 import io.tradecredit.collections.app.ReceivedPayments;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
@@ -70,7 +73,8 @@ public class InvoiceEventConsumer {
             case "issued" -> readModel.issued(tenant, new Issued(d.uuid("invoiceId"), d.uuid("buyerId"),
                     d.text("invoiceNumber"), d.optionalText("purchaseOrderNumber").orElse(null),
                     d.optionalText("buyerName").orElse(null), d.date("issueDate"), d.date("dueDate"), d.money("total"),
-                    d.money("openAmount"), d.optionalText("paymentTerms").orElse(null)));
+                    d.money("openAmount"), d.optionalText("paymentTerms").orElse(null), partiesOf(d)));
+            case "late-charges-stated" -> readModel.lateChargesStated(tenant, lateChargesOf(d));
             case "payment-received" -> allocations(tenant, d).chain(() -> payments.received(tenant,
                     d.uuid("paymentId"), d.uuid("buyerId"), d.date("receivedOn"), d.money("amount")));
             // the event states no date: a reversal counts from the day it happened (the event's time)
@@ -100,6 +104,21 @@ public class InvoiceEventConsumer {
     private Uni<Void> allocations(String tenant, EventFields d) {
         return readModel.amounts(tenant, d.objects("allocations").stream()
                 .map(a -> Amounts.open(a.uuid("invoiceId"), a.money("openAmount"))).toList());
+    }
+
+    /** Added to issued.v1 later: an older event without them leaves them null. */
+    private static Parties partiesOf(EventFields d) {
+        return new Parties(d.optionalText("sellerName").orElse(null), d.optionalText("sellerAddress").orElse(null),
+                d.optionalText("sellerTaxId").orElse(null), d.optionalText("sellerBankAccount").orElse(null),
+                d.optionalText("buyerAddress").orElse(null));
+    }
+
+    private static LateChargesStated lateChargesOf(EventFields d) {
+        EventFields terms = d.object("terms");
+        return new LateChargesStated(d.uuid("invoiceId"), d.date("asOf"), d.money("interest"), d.money("lateFee"),
+                d.money("totalCharges"), new BigDecimal(terms.text("dailyRate")), terms.integer("feeAfterDays"),
+                new BigDecimal(terms.text("feeRate")), terms.text("source"),
+                terms.optionalText("legalBasis").orElse(null));
     }
 
     private Uni<Void> one(String tenant, Amounts change) {

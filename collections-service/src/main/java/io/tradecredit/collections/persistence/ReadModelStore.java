@@ -23,9 +23,16 @@ public class ReadModelStore {
     static final String ISSUED = """
             insert into open_invoice (tenant_id, invoice_id, buyer_id, invoice_number, purchase_order_number,
                 buyer_name, currency, total, open_amount, collectible_amount, issue_date, due_date, payment_terms,
-                updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13)
+                updated_at, seller_name, seller_address, seller_tax_id, seller_bank_account, buyer_address)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
             on conflict (tenant_id, invoice_id) do nothing""";
+
+    /** The latest late-charge statement wins: one as of an earlier date than kept changes nothing. */
+    static final String LATE_CHARGES = """
+            update open_invoice set late_charges_as_of = $3, late_interest = $4, late_fee = $5, late_charges_total = $6,
+                late_daily_rate = $7, late_fee_after_days = $8, late_fee_rate = $9, late_terms_source = $10,
+                late_legal_basis = $11, updated_at = $12
+            where tenant_id = $1 and invoice_id = $2 and (late_charges_as_of is null or late_charges_as_of <= $3)""";
 
     /**
      * The amounts an event states. With a collectible amount the disputed part is what the event
@@ -70,9 +77,18 @@ public class ReadModelStore {
 
     public Uni<Void> issued(String tenantId, UUID invoiceId, UUID buyerId, String invoiceNumber, String poNumber,
             String buyerName, String currency, BigDecimal total, BigDecimal open, LocalDate issueDate,
-            LocalDate dueDate, String paymentTerms, OffsetDateTime now) {
+            LocalDate dueDate, String paymentTerms, String[] sellerNameAddressTaxIdBankAccount, String buyerAddress,
+            OffsetDateTime now) {
+        String[] seller = sellerNameAddressTaxIdBankAccount;
         return run(ISSUED, tenantId, invoiceId, buyerId, invoiceNumber, poNumber, buyerName, currency, total, open,
-                issueDate, dueDate, paymentTerms, now);
+                issueDate, dueDate, paymentTerms, now, seller[0], seller[1], seller[2], seller[3], buyerAddress);
+    }
+
+    public Uni<Void> lateCharges(String tenantId, UUID invoiceId, LocalDate asOf, BigDecimal interest, BigDecimal fee,
+            BigDecimal total, BigDecimal dailyRate, int feeAfterDays, BigDecimal feeRate, String termsSource,
+            String legalBasis, OffsetDateTime now) {
+        return run(LATE_CHARGES, tenantId, invoiceId, asOf, interest, fee, total, dailyRate, feeAfterDays, feeRate,
+                termsSource, legalBasis, now);
     }
 
     /** {@code collectible}, {@code dueDate} and {@code state} may be null: left as they are (see {@link #AMOUNTS}). */

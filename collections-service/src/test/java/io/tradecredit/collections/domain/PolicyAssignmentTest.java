@@ -122,6 +122,20 @@ class PolicyAssignmentTest {
     }
 
     @Test
+    void aBuyerOverdueInTwoCurrenciesIsInTheBandOfEitherAndABuyerOverdueInNoneIsInNoBand() {
+        // overdue 120,000 CNY and 500 EUR (from its open items): in the CNY band of 100,000 and more
+        BuyerProfile both = BuyerProfile.of(SOMEONE, 5, false, new BuyerStanding(null,
+                List.of(Money.of("500.00", "EUR"), cny("120000.00"))));
+        assertEquals(List.of(Money.of("500.00", "EUR"), cny("120000.00")), both.overdueBalances());
+        assertTrue(BIG.matches(both));
+        SegmentRule smallEur = new SegmentRule("under 1k EUR", "x", null, null, null, null, Money.of("1000.00", "EUR"));
+        assertTrue(smallEur.matches(both));
+        BuyerProfile nothingOverdue = BuyerProfile.of(SOMEONE, 5, false, new BuyerStanding(null, List.of()));
+        assertFalse(smallEur.matches(nothingOverdue));
+        assertTrue(new SegmentRule("grade only", "x", 1, 5, null, null, null).matches(nothingOverdue));
+    }
+
+    @Test
     void ruleWithNoCriteriaMatchesEveryone() {
         assertTrue(new SegmentRule("all", "x", null, null, null, null, null).matches(buyer(SOMEONE, null, true, "0.00")));
     }

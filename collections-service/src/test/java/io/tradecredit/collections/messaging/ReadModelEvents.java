@@ -80,6 +80,41 @@ final class ReadModelEvents {
         return m;
     }
 
+    /** An issued event as invoice-service sends it since it carries both parties for letters. */
+    static Map<String, Object> issuedWithParties(String buyerId, String invoiceId, String amount, LocalDate due,
+            String sellerAddress) {
+        Map<String, Object> m = issued(buyerId, invoiceId, amount, due);
+        m.put("sellerName", "Acme Machinery Co.");
+        m.put("sellerAddress", sellerAddress);
+        m.put("sellerTaxId", "91310000MA1FL8XQ30");
+        m.put("sellerBankAccount", "CN12 3456 7890");
+        m.put("buyerAddress", "8 Market St, Shenzhen");
+        return m;
+    }
+
+    /** invoice-service's statement of an invoice's late charges on {@code asOf} under the default terms. */
+    static Map<String, Object> lateChargesStated(String buyerId, String invoiceId, LocalDate due, LocalDate asOf,
+            String open, String interest, String fee) {
+        Map<String, Object> m = onInvoice(buyerId, invoiceId, due, open);
+        java.math.BigDecimal total = new java.math.BigDecimal(interest).add(new java.math.BigDecimal(fee));
+        m.put("asOf", asOf.toString());
+        m.put("daysPastDue", (int) java.time.temporal.ChronoUnit.DAYS.between(due, asOf));
+        m.put("currency", "CNY");
+        m.put("collectibleAmount", money(open));
+        m.put("interest", money(interest));
+        m.put("lateFee", money(fee));
+        m.put("totalCharges", money(total.toPlainString()));
+        m.put("totalDue", money(total.add(new java.math.BigDecimal(open)).toPlainString()));
+        Map<String, Object> terms = new HashMap<>();
+        terms.put("dailyRate", "0.0005");
+        terms.put("feeAfterDays", 30);
+        terms.put("feeRate", "0.03");
+        terms.put("source", "TENANT");
+        terms.put("legalBasis", null);
+        m.put("terms", terms);
+        return m;
+    }
+
     static Map<String, Object> payment(String name, String buyerId, String invoiceId, String amount, String openAfter) {
         Map<String, Object> m = new HashMap<>();
         m.put("paymentId", UUID.randomUUID().toString());

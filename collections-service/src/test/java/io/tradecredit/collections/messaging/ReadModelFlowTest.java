@@ -10,6 +10,8 @@ import static io.tradecredit.collections.messaging.ReadModelEvents.disputeResolv
 import static io.tradecredit.collections.messaging.ReadModelEvents.instalmentMissed;
 import static io.tradecredit.collections.messaging.ReadModelEvents.invoice;
 import static io.tradecredit.collections.messaging.ReadModelEvents.issued;
+import static io.tradecredit.collections.messaging.ReadModelEvents.issuedWithParties;
+import static io.tradecredit.collections.messaging.ReadModelEvents.lateChargesStated;
 import static io.tradecredit.collections.messaging.ReadModelEvents.paid;
 import static io.tradecredit.collections.messaging.ReadModelEvents.payment;
 import static io.tradecredit.collections.messaging.ReadModelEvents.planAgreed;
@@ -19,8 +21,10 @@ import static io.tradecredit.collections.messaging.ReadModelEvents.sendUnchecked
 import static io.tradecredit.collections.messaging.ReadModelEvents.today;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,8 +44,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.Letters;
 import io.tradecredit.collections.app.OpenItems;
 import io.tradecredit.collections.domain.DunningItem;
+import io.tradecredit.collections.domain.LetterFacts;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.PostgresTestResource;
@@ -59,6 +65,9 @@ class ReadModelFlowTest {
 
     @Inject
     OpenItems openItems;
+
+    @Inject
+    Letters letters;
 
     @Test
     void anInvoiceFollowsItsEventsFromIssueToPaidWithTheAmountsTheyState() {
@@ -235,6 +244,54 @@ class ReadModelFlowTest {
                 Duration.ofSeconds(30), rs -> ids(rs).contains(badGrade));
         assertTrue(ids(deadCredit).contains(badGrade), "an unreadable credit event parked");
         assertEquals(0, Database.count("select count(*) from buyer where buyer_id = ?::uuid", buyer));
+    }
+
+    @Test
+    void aLettersPartiesAndLateChargesComeFromTheEventsAndOlderEventsLeaveThemUnknown() {
+        String buyer = UUID.randomUUID().toString();
+        String older = UUID.randomUUID().toString();
+        String newer = UUID.randomUUID().toString();
+        String beforeParties = UUID.randomUUID().toString();
+        LocalDate due = today().minusDays(40);
+
+        invoice(ACME, buyer, "issued", issuedWithParties(buyer, older, "2000.00", due.minusDays(10), "Old Rd 1"));
+        invoice(ACME, buyer, "issued", issuedWithParties(buyer, newer, "10000.00", due, "1 Harbour Rd, Shanghai"));
+        // an issued event published before invoice-service carried the parties
+        invoice(ACME, buyer, "issued", issued(buyer, beforeParties, "500.00", due.plusDays(20)));
+        awaitRow(ACME, beforeParties, "OPEN open=500.00 disputed=0.00 collectible=500.00 due=" + due.plusDays(20));
+        assertEquals("null null", text("select coalesce(seller_name, 'null') || ' ' || coalesce(buyer_address, 'null')"
+                + " from open_invoice where tenant_id = ? and invoice_id = ?::uuid", ACME, beforeParties));
+
+        invoice(ACME, buyer, "late-charges-stated",
+                lateChargesStated(buyer, newer, due, due.plusDays(30), "10000.00", "150.00", "300.00"));
+        // a statement as of an earlier date, delivered late, does not replace the later one
+        String stale = invoice(ACME, buyer, "late-charges-stated",
+                lateChargesStated(buyer, newer, due, due.plusDays(29), "10000.00", "145.00", "0.00"));
+        await("the stale statement read", () -> Database.count("select count(*) from inbox"
+                + " where consumer = 'collections-service' and event_id = ?", stale) == 1);
+
+        LetterFacts facts = subscribeAndAwait(() -> letters.factsOf(ACME, UUID.fromString(buyer)));
+        assertEquals(new LetterFacts.Party("Acme Machinery Co.", "1 Harbour Rd, Shanghai", "91310000MA1FL8XQ30",
+                "CN12 3456 7890"), facts.seller(), "the seller as the newest invoice prints it");
+        assertEquals("Globex Trading Ltd.", facts.buyerName());
+        assertEquals("8 Market St, Shenzhen", facts.buyerAddress());
+        assertEquals(List.of(older, newer, beforeParties),
+                facts.invoices().stream().map(i -> i.invoiceId().toString()).toList(), "oldest due first");
+        LetterFacts.Invoice quoted = facts.invoices().get(1);
+        assertEquals("INV-" + newer.substring(0, 8), quoted.invoiceNumber());
+        assertEquals("PO-4711", quoted.purchaseOrderNumber());
+        assertEquals(cny("10000.00"), quoted.open());
+        assertEquals(new LetterFacts.LateCharges(due.plusDays(30), cny("150.00"), cny("300.00"), cny("450.00"),
+                new BigDecimal("0.0005"), 30, new BigDecimal("0.03"), null), quoted.lateCharges());
+        assertNull(facts.invoices().get(0).lateCharges(), "no charges stated for it");
+
+        // the name credit-service registered is the letter's
+        send(ACME, buyer, "credit", "buyer-registered", UUID.randomUUID().toString(),
+                buyerRegistered(buyer, "Globex Trading (Shenzhen) Co., Ltd."));
+        await("the registered name", () -> "Globex Trading (Shenzhen) Co., Ltd.".equals(
+                subscribeAndAwait(() -> letters.factsOf(ACME, UUID.fromString(buyer))).buyerName()));
+        // another tenant sees none of it
+        assertTrue(subscribeAndAwait(() -> letters.factsOf(GLOBEX, UUID.fromString(buyer))).invoices().isEmpty());
     }
 
     private static List<String> ids(List<ConsumerRecord<String, String>> records) {

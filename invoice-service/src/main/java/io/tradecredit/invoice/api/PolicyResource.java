@@ -35,27 +35,32 @@ public class PolicyResource {
     @Inject
     Policies policies;
 
-    /** The whole policy; the two settings added later may be left out and then take their defaults. */
+    /** The whole policy; the settings added later may be left out and then take their defaults. */
     public record Request(@NotNull @Min(0) @Max(8760) Integer issueDeadlineHours,
             @NotNull @Valid LateChargeTermsJson.Request lateCharges, @NotNull @Min(1) @Max(366) Integer dsoPeriodDays,
             @Schema(description = "days after today an issue date may lie; default 1")
             @Min(0) @Max(366) Integer issueDateToleranceDays,
             @Schema(description = "invoices to buyers credit-service has not registered: ACCEPT (default) or REFUSE")
-            UnknownBuyers unknownBuyers) {
+            UnknownBuyers unknownBuyers,
+            @Schema(description = "fewest days between two statements of an overdue invoice's grown late charges on"
+                    + " invoice-events; default 7")
+            @Min(1) @Max(366) Integer lateChargeStatementDays) {
 
         InvoicingPolicy toPolicy() {
             return new InvoicingPolicy(issueDeadlineHours, lateCharges.toPolicy(), dsoPeriodDays,
                     issueDateToleranceDays == null ? InvoicingPolicy.DEFAULT.issueDateToleranceDays()
                             : issueDateToleranceDays,
-                    unknownBuyers == null ? InvoicingPolicy.DEFAULT.unknownBuyers() : unknownBuyers);
+                    unknownBuyers == null ? InvoicingPolicy.DEFAULT.unknownBuyers() : unknownBuyers,
+                    lateChargeStatementDays == null ? InvoicingPolicy.DEFAULT.lateChargeStatementDays()
+                            : lateChargeStatementDays);
         }
     }
 
     public record View(int issueDeadlineHours, LateChargeTermsJson.View lateCharges, int dsoPeriodDays,
-            int issueDateToleranceDays, UnknownBuyers unknownBuyers) {
+            int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays) {
         static View of(InvoicingPolicy p) {
             return new View(p.issueDeadlineHours(), LateChargeTermsJson.View.of(p.lateCharges()), p.dsoPeriodDays(),
-                    p.issueDateToleranceDays(), p.unknownBuyers());
+                    p.issueDateToleranceDays(), p.unknownBuyers(), p.lateChargeStatementDays());
         }
     }
 

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,13 +16,17 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.invoice.domain.BalanceHistory;
 import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.InvoicingPolicy;
 import io.tradecredit.invoice.domain.LateChargeAccount;
 import io.tradecredit.invoice.domain.LateChargeTerms;
 import io.tradecredit.invoice.domain.LateChargeWaiver;
+import io.tradecredit.invoice.domain.LedgerEntry;
 import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.PaymentPlanRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.LedgerRepository;
+import io.tradecredit.invoice.persistence.PolicyRepository;
+import io.tradecredit.invoice.persistence.PolicyRepository.TenantBuyer;
 import io.tradecredit.invoice.persistence.WaiverRepository;
 
 /**
@@ -45,6 +52,9 @@ public class LateChargeAccounts {
 
     @Inject
     Policies policies;
+
+    @Inject
+    PolicyRepository policyRepository;
 
     @Inject
     Clock clock;
@@ -79,14 +89,40 @@ public class LateChargeAccounts {
                 .chain(invoice -> waivers.ofInvoices(tenantId, List.of(invoice.id))));
     }
 
-    private Uni<InvoiceLateCharges> accountOf(Invoice invoice, LocalDate asOf) {
-        return policies.termsOf(invoice.tenantId, invoice.buyerId)
-                .chain(terms -> ledger.ofInvoice(invoice.tenantId, invoice.id)
-                        .chain(entries -> disputes.periodsOf(invoice.tenantId, List.of(invoice.id))
-                                .chain(frozen -> plans.periodsOf(invoice.tenantId, List.of(invoice.id))
-                                .chain(kept -> waivers.ofInvoices(invoice.tenantId, List.of(invoice.id))
-                                .map(ws -> new InvoiceLateCharges(invoice, terms, LateChargeAccount.of(invoice,
-                                        BalanceHistory.of(invoice, entries, frozen, kept), terms.policy(), ws,
-                                        asOf)))))));
+    /** The invoice's charges as of a date, within the caller's session: a batch of one. */
+    Uni<InvoiceLateCharges> accountOf(Invoice invoice, LocalDate asOf) {
+        return policyRepository.policiesOf(List.of(invoice.tenantId))
+                .chain(tenantPolicies -> accountsOf(List.of(invoice), tenantPolicies, asOf)).map(all -> all.get(0));
+    }
+
+    /**
+     * The charges of each of these invoices (of any tenants) as of a date, in their order, within the
+     * caller's session: terms, ledger entries, disputes, plans and waivers are read with one
+     * statement each however many invoices (the daily job's batches), then each account is computed
+     * in memory. {@code tenantPolicies} holds the policy of every one of their tenants.
+     */
+    Uni<List<InvoiceLateCharges>> accountsOf(List<Invoice> batch, Map<String, InvoicingPolicy> tenantPolicies,
+            LocalDate asOf) {
+        Set<String> tenants = batch.stream().map(i -> i.tenantId).collect(Collectors.toSet());
+        List<UUID> ids = batch.stream().map(i -> i.id).toList();
+        List<TenantBuyer> buyers = batch.stream().map(i -> new TenantBuyer(i.tenantId, i.buyerId)).distinct().toList();
+        return policies.termsOf(buyers, tenantPolicies)
+                .chain(terms -> ledger.ofInvoices(tenants, ids)
+                .chain(entries -> disputes.periodsOf(tenants, ids)
+                .chain(frozen -> plans.periodsOf(tenants, ids)
+                .chain(kept -> waivers.ofInvoices(tenants, ids)
+                .map(ws -> {
+                    var entriesOf = entries.stream().collect(Collectors.groupingBy(LedgerEntry::invoiceId));
+                    var frozenOf = frozen.stream().collect(Collectors.groupingBy(BalanceHistory.DisputePeriod::invoiceId));
+                    var keptOf = kept.stream().collect(Collectors.groupingBy(BalanceHistory.PlanPeriod::invoiceId));
+                    var waiversOf = ws.stream().collect(Collectors.groupingBy(LateChargeWaiver::invoiceId));
+                    return batch.stream().map(invoice -> {
+                        LateChargeTerms applied = terms.get(new TenantBuyer(invoice.tenantId, invoice.buyerId));
+                        BalanceHistory balance = BalanceHistory.of(invoice, entriesOf.getOrDefault(invoice.id, List.of()),
+                                frozenOf.getOrDefault(invoice.id, List.of()), keptOf.getOrDefault(invoice.id, List.of()));
+                        return new InvoiceLateCharges(invoice, applied, LateChargeAccount.of(invoice, balance,
+                                applied.policy(), waiversOf.getOrDefault(invoice.id, List.of()), asOf));
+                    }).toList();
+                })))));
     }
 }

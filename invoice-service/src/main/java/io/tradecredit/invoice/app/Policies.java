@@ -2,6 +2,10 @@ package io.tradecredit.invoice.app;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +18,7 @@ import io.tradecredit.invoice.domain.InvoicingPolicy;
 import io.tradecredit.invoice.domain.LateChargePolicy;
 import io.tradecredit.invoice.domain.LateChargeTerms;
 import io.tradecredit.invoice.persistence.PolicyRepository;
+import io.tradecredit.invoice.persistence.PolicyRepository.TenantBuyer;
 
 /** A tenant's invoicing policy and the late-charge terms agreed with single buyers. */
 @ApplicationScoped
@@ -59,8 +64,27 @@ public class Policies {
 
     /** Within the caller's session. */
     Uni<LateChargeTerms> termsOf(String tenantId, UUID buyerId) {
-        return policies.buyerLateCharges(tenantId, buyerId).chain(own -> own.isPresent()
-                ? Uni.createFrom().item(new LateChargeTerms(own.get(), LateChargeTerms.Source.BUYER))
-                : policies.policyOf(tenantId).map(p -> new LateChargeTerms(p.lateCharges(), LateChargeTerms.Source.TENANT)));
+        TenantBuyer buyer = new TenantBuyer(tenantId, buyerId);
+        return policies.policiesOf(List.of(tenantId)).chain(tenantPolicies -> termsOf(List.of(buyer), tenantPolicies))
+                .map(terms -> terms.get(buyer));
+    }
+
+    /**
+     * The terms that apply to each of these buyers: those agreed with it, else its tenant's (from
+     * {@code tenantPolicies}, which holds every one of their tenants). One statement however many,
+     * within the caller's session.
+     */
+    Uni<Map<TenantBuyer, LateChargeTerms>> termsOf(Collection<TenantBuyer> buyers,
+            Map<String, InvoicingPolicy> tenantPolicies) {
+        return policies.buyerLateCharges(buyers).map(own -> {
+            Map<TenantBuyer, LateChargeTerms> terms = new HashMap<>();
+            for (TenantBuyer buyer : buyers) {
+                LateChargePolicy agreed = own.get(buyer);
+                terms.put(buyer, agreed != null ? new LateChargeTerms(agreed, LateChargeTerms.Source.BUYER)
+                        : new LateChargeTerms(tenantPolicies.get(buyer.tenantId()).lateCharges(),
+                                LateChargeTerms.Source.TENANT));
+            }
+            return terms;
+        });
     }
 }

@@ -95,6 +95,16 @@ public class Invoice {
     public LocalDate closedOn;
     @Column(name = "payment_plan_id")
     public UUID paymentPlanId;
+    /** The next day the daily job looks at the late charges of this overdue invoice ({@link LateChargeStatement}). */
+    @Column(name = "late_charges_next_on")
+    public LocalDate lateChargesNextOn;
+    /** The last late-charges statement published: its date and the charges due then (null: none yet). */
+    @Column(name = "late_charges_stated_on")
+    public LocalDate lateChargesStatedOn;
+    @Column(name = "late_charges_stated_interest")
+    public BigDecimal lateChargesStatedInterest;
+    @Column(name = "late_charges_stated_fee")
+    public BigDecimal lateChargesStatedFee;
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
     @Version
@@ -312,7 +322,28 @@ public class Invoice {
         }
         status = InvoiceStatus.OVERDUE;
         overdueSince = dueDate.plusDays(1);
+        lateChargesNextOn = overdueSince;
         return true;
+    }
+
+    /** The last late-charges statement published for this invoice, or null. */
+    public LateChargeStatement lastLateChargeStatement() {
+        if (lateChargesStatedOn == null) {
+            return null;
+        }
+        Currency c = currency();
+        return new LateChargeStatement(lateChargesStatedOn, new LateCharges(Money.rounded(lateChargesStatedInterest, c),
+                Money.rounded(lateChargesStatedFee, c)));
+    }
+
+    /** Records the daily job's look at the charges due on {@code asOf}: stated or not, and when to look next. */
+    public void lateChargesLookedAt(LocalDate asOf, LateCharges due, LateChargeStatement.Judgement judgement) {
+        lateChargesNextOn = judgement.nextLook();
+        if (judgement.state()) {
+            lateChargesStatedOn = asOf;
+            lateChargesStatedInterest = due.interest().amount();
+            lateChargesStatedFee = due.fee().amount();
+        }
     }
 
     private boolean closeIfSettled() {

@@ -10,13 +10,16 @@ import java.time.LocalDate;
  * so an invoice dated by a seller in UTC+8 after midnight is not refused while the service's
  * UTC date is still the day before). {@code unknownBuyers}: whether invoices to buyers
  * credit-service has not registered are accepted (the default, so tenants that invoice before
- * registering their buyers go on as before) or refused.
+ * registering their buyers go on as before) or refused. {@code lateChargeStatementDays}: the
+ * fewest days between two statements of an overdue invoice's grown late charges on
+ * {@code invoice-events} (default 7; {@link LateChargeStatement}).
  */
 public record InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays,
-        int issueDateToleranceDays, UnknownBuyers unknownBuyers) {
+        int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays) {
     public static final int DEFAULT_ISSUE_DATE_TOLERANCE_DAYS = 1;
+    public static final int DEFAULT_LATE_CHARGE_STATEMENT_DAYS = 7;
     public static final InvoicingPolicy DEFAULT = new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 90,
-            DEFAULT_ISSUE_DATE_TOLERANCE_DAYS, UnknownBuyers.ACCEPT);
+            DEFAULT_ISSUE_DATE_TOLERANCE_DAYS, UnknownBuyers.ACCEPT, DEFAULT_LATE_CHARGE_STATEMENT_DAYS);
 
     /** What an invoice to a buyer that credit-service has not registered gets. */
     public enum UnknownBuyers {
@@ -36,9 +39,19 @@ public record InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharg
         if (unknownBuyers == null) {
             throw new IllegalArgumentException("unknownBuyers is required");
         }
+        if (lateChargeStatementDays < 1) {
+            throw new IllegalArgumentException("lateChargeStatementDays must be at least 1");
+        }
     }
 
-    /** The terms with the defaults for the issue-date tolerance and unknown buyers. */
+    /** The terms with the default interval between late-charge statements. */
+    public InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays,
+            int issueDateToleranceDays, UnknownBuyers unknownBuyers) {
+        this(issueDeadlineHours, lateCharges, dsoPeriodDays, issueDateToleranceDays, unknownBuyers,
+                DEFAULT_LATE_CHARGE_STATEMENT_DAYS);
+    }
+
+    /** The terms with the defaults for the issue-date tolerance, unknown buyers and late-charge statements. */
     public InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays) {
         this(issueDeadlineHours, lateCharges, dsoPeriodDays, DEFAULT_ISSUE_DATE_TOLERANCE_DAYS, UnknownBuyers.ACCEPT);
     }

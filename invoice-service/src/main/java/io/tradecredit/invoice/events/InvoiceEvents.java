@@ -12,6 +12,10 @@ import io.tradecredit.invoice.domain.CreditNote;
 import io.tradecredit.invoice.domain.Dispute;
 import io.tradecredit.invoice.domain.InstalmentSchedule;
 import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.LateChargeAccount;
+import io.tradecredit.invoice.domain.LateChargePolicy;
+import io.tradecredit.invoice.domain.LateChargeTerms;
+import io.tradecredit.invoice.domain.LateCharges;
 import io.tradecredit.invoice.domain.PaymentPlan;
 import io.tradecredit.invoice.domain.PlanCompliance;
 
@@ -28,9 +32,15 @@ public final class InvoiceEvents {
     private InvoiceEvents() {
     }
 
+    /**
+     * The seller's name, address, tax id and bank account and the buyer's address are what a
+     * dunning letter prints (docs/invoice-service.md, "Events"); added after v1 was first published,
+     * so they are optional in the schema and old consumers ignore them.
+     */
     public record InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID buyerId, String buyerName, LocalDate issueDate,
             LocalDate dueDate, Money total, Money tax, Money openAmount, boolean issuedLate, String purchaseOrderNumber,
-            String paymentTerms) {
+            String paymentTerms, String sellerName, String sellerAddress, String sellerTaxId, String sellerBankAccount,
+            String buyerAddress) {
     }
 
     public record ReceiptConfirmed(UUID invoiceId, String invoiceNumber, UUID buyerId, String confirmedBy,
@@ -88,6 +98,24 @@ public final class InvoiceEvents {
             UUID buyerId, Money amount, String reason, UUID disputeId, LocalDate dueDate, Money openAmount) {
     }
 
+    /**
+     * The late-charge terms that produced a statement's figures (rates as plain decimal strings, 0.0005 =
+     * 0.05% a day); {@code legalBasis} is null: invoicing policies have no legal-basis text yet.
+     */
+    public record StatedTerms(String dailyRate, int feeAfterDays, String feeRate,
+            String source, String legalBasis) {
+    }
+
+    /**
+     * An overdue invoice's late charges as they stood on {@code asOf}, as {@code GET .../late-charges}
+     * answers for that date: interest to date and the late fee due (accrued less waived), their total,
+     * and the open amount they are charged on (docs/invoice-service.md, "Late-charge statements").
+     */
+    public record LateChargesStated(UUID invoiceId, String invoiceNumber, UUID buyerId, LocalDate dueDate,
+            LocalDate asOf, int daysPastDue, String currency, Money openAmount, Money collectibleAmount,
+            Money interest, Money lateFee, Money totalCharges, Money totalDue, StatedTerms terms) {
+    }
+
     public record InvoiceCancelled(UUID invoiceId, String invoiceNumber, UUID buyerId, Money total, String reason) {
     }
 
@@ -100,7 +128,7 @@ public final class InvoiceEvents {
     public static OutgoingEvent issued(Invoice i) {
         return event("issued", i.tenantId, i.buyerId, new InvoiceIssued(i.id, i.invoiceNumber, i.buyerId, i.buyerName,
                 i.issueDate, i.dueDate, i.total(), i.tax(), i.open(), i.issuedLate, i.purchaseOrderNumber,
-                i.paymentTerms));
+                i.paymentTerms, i.sellerName, i.sellerAddress, i.sellerTaxId, i.sellerBankAccount, i.buyerAddress));
     }
 
     public static OutgoingEvent receiptConfirmed(Invoice i) {
@@ -155,6 +183,15 @@ public final class InvoiceEvents {
     public static OutgoingEvent planBroken(PaymentPlan p, List<UUID> invoiceIds, Money openAmount, LocalDate asOf) {
         return event("plan-broken", p.tenantId, p.buyerId, new PaymentPlanBroken(p.id, p.buyerId, invoiceIds,
                 p.endReason, openAmount, asOf));
+    }
+
+    public static OutgoingEvent lateChargesStated(Invoice i, LateChargeTerms terms, LateChargeAccount a) {
+        LateCharges due = a.due();
+        LateChargePolicy p = terms.policy();
+        return event("late-charges-stated", i.tenantId, i.buyerId, new LateChargesStated(i.id, i.invoiceNumber,
+                i.buyerId, i.dueDate, a.asOf(), a.daysPastDue(), i.currency, a.open(), a.collectible(), due.interest(),
+                due.fee(), due.total(), a.totalDue(), new StatedTerms(p.dailyRate().toPlainString(), p.feeAfterDays(), p.feeRate().toPlainString(),
+                        terms.source().name(), null)));
     }
 
     public static OutgoingEvent cancelled(Invoice i) {

@@ -3,6 +3,7 @@ package io.tradecredit.invoice.persistence;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,13 +45,19 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
 
     /** When each dispute of these invoices froze how much: for balances as of past dates. */
     public Uni<List<BalanceHistory.DisputePeriod>> periodsOf(String tenantId, List<UUID> invoiceIds) {
+        return periodsOf(List.of(tenantId), invoiceIds);
+    }
+
+    /** The same for invoices of several tenants (a batch of the daily job), with one statement. */
+    public Uni<List<BalanceHistory.DisputePeriod>> periodsOf(Collection<String> tenantIds,
+            Collection<UUID> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return getSession().chain(session -> session.createNativeQuery("""
                 select invoice_id, disputed_amount, raised_on, resolved_on from dispute
-                where tenant_id = :t and invoice_id in (:ids)""", Tuple.class)
-                .setParameter("t", tenantId).setParameter("ids", invoiceIds).getResultList())
+                where tenant_id in (:t) and invoice_id in (:ids)""", Tuple.class)
+                .setParameter("t", tenantIds).setParameter("ids", invoiceIds).getResultList())
                 .map(rows -> rows.stream().map(DisputeRepository::toPeriod).toList());
     }
 

@@ -144,4 +144,16 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Invoice>of())
                             : list("id in ?1 order by dueDate, id", ids));
     }
+
+    /**
+     * Overdue invoices whose late charges the daily job is to look at on {@code asOf}
+     * ({@code LateChargeStatement}), locked, skipping rows another transaction holds. A look moves
+     * {@code late_charges_next_on} after {@code asOf}, so a looked-at row leaves this selection.
+     */
+    public Uni<List<Invoice>> lateChargesToLook(LocalDate asOf, int limit) {
+        return CurrentTransaction.lockIds("""
+                select id from invoice where status = 'OVERDUE' and late_charges_next_on <= $1
+                order by late_charges_next_on, id limit $2 for update skip locked""", Tuple.of(asOf, limit))
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Invoice>of()) : list("id in ?1 order by id", ids));
+    }
 }

@@ -53,11 +53,23 @@ public class LedgerRepository {
 
     /** The entries of one invoice, oldest first. */
     public Uni<List<LedgerEntry>> ofInvoice(String tenantId, UUID invoiceId) {
+        return ofInvoices(List.of(tenantId), List.of(invoiceId));
+    }
+
+    /**
+     * The entries of these invoices (of these tenants: a batch of the daily job spans tenants), with
+     * one statement however many; each invoice's oldest first.
+     */
+    public Uni<List<LedgerEntry>> ofInvoices(Collection<String> tenantIds, Collection<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 select id, tenant_id, buyer_id, invoice_id, kind, amount, currency, effective_date, reference_id, note,
                     created_at, created_by
-                from ledger_entry where tenant_id = :t and invoice_id = :i order by effective_date, created_at""",
-                Tuple.class).setParameter("t", tenantId).setParameter("i", invoiceId).getResultList())
+                from ledger_entry where tenant_id in (:t) and invoice_id in (:ids)
+                order by invoice_id, effective_date, created_at""",
+                Tuple.class).setParameter("t", tenantIds).setParameter("ids", invoiceIds).getResultList())
                 .map(rows -> rows.stream().map(LedgerRepository::toEntry).toList());
     }
 
@@ -78,7 +90,7 @@ public class LedgerRepository {
                 });
     }
 
-    /** A row of ledger_entry (its columns as {@link #ofInvoice} selects them; the receivables read them too). */
+    /** A row of ledger_entry (its columns as {@link #ofInvoices} selects them; the receivables read them too). */
     static LedgerEntry toEntry(Tuple r) {
         return new LedgerEntry(r.get("id", UUID.class), r.get("tenant_id", String.class),
                 r.get("buyer_id", UUID.class), r.get("invoice_id", UUID.class),

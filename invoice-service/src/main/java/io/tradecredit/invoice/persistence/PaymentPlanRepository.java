@@ -2,6 +2,7 @@ package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,14 +76,19 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
 
     /** When each plan over these invoices was kept: for late charges, which do not accrue meanwhile. */
     public Uni<List<BalanceHistory.PlanPeriod>> periodsOf(String tenantId, List<UUID> invoiceIds) {
+        return periodsOf(List.of(tenantId), invoiceIds);
+    }
+
+    /** The same for invoices of several tenants (a batch of the daily job), with one statement. */
+    public Uni<List<BalanceHistory.PlanPeriod>> periodsOf(Collection<String> tenantIds, Collection<UUID> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 select pi.invoice_id, p.agreed_on, p.ended_on from plan_invoice pi
                 join payment_plan p on p.id = pi.plan_id
-                where p.tenant_id = :t and pi.invoice_id in (:ids)""", Tuple.class)
-                .setParameter("t", tenantId).setParameter("ids", invoiceIds).getResultList())
+                where p.tenant_id in (:t) and pi.invoice_id in (:ids)""", Tuple.class)
+                .setParameter("t", tenantIds).setParameter("ids", invoiceIds).getResultList())
                 .map(rows -> rows.stream().map(r -> new BalanceHistory.PlanPeriod(r.get("invoice_id", UUID.class),
                         r.get("agreed_on", LocalDate.class), r.get("ended_on", LocalDate.class))).toList());
     }

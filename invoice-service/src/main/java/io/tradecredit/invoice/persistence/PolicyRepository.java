@@ -2,7 +2,11 @@ package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,40 +21,73 @@ import io.tradecredit.invoice.domain.LateChargePolicy;
 @ApplicationScoped
 public class PolicyRepository {
 
+    /** A buyer of a tenant, as the late-charge terms of a batch's buyers are keyed. */
+    public record TenantBuyer(String tenantId, UUID buyerId) {
+    }
+
     public Uni<InvoicingPolicy> policyOf(String tenantId) {
+        return policiesOf(List.of(tenantId)).map(policies -> policies.get(tenantId));
+    }
+
+    /** Each of these tenants' policy (the defaults for one that saved none), with one statement. */
+    public Uni<Map<String, InvoicingPolicy>> policiesOf(Collection<String> tenantIds) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "select issue_deadline_hours, late_daily_rate, late_fee_after_days, late_fee_rate, dso_period_days,"
-                        + " issue_date_tolerance_days, unknown_buyers from invoicing_policy where tenant_id = :t",
+                "select tenant_id, issue_deadline_hours, late_daily_rate, late_fee_after_days, late_fee_rate,"
+                        + " dso_period_days, issue_date_tolerance_days, unknown_buyers, late_charge_statement_days"
+                        + " from invoicing_policy where tenant_id in (:t)",
                 Tuple.class)
-                .setParameter("t", tenantId).getResultList())
-                .map(rows -> rows.isEmpty() ? InvoicingPolicy.DEFAULT : toPolicy(rows.get(0)));
+                .setParameter("t", tenantIds).getResultList())
+                .map(rows -> {
+                    Map<String, InvoicingPolicy> policies = new HashMap<>();
+                    tenantIds.forEach(t -> policies.put(t, InvoicingPolicy.DEFAULT));
+                    rows.forEach(r -> policies.put(r.get("tenant_id", String.class), toPolicy(r)));
+                    return policies;
+                });
     }
 
     public Uni<Void> save(String tenantId, InvoicingPolicy p, String by, OffsetDateTime at) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into invoicing_policy (tenant_id, issue_deadline_hours, late_daily_rate, late_fee_after_days,
-                    late_fee_rate, dso_period_days, issue_date_tolerance_days, unknown_buyers, updated_at, updated_by)
-                values (:t, :h, :r, :d, :f, :dso, :tol, :unknown, :at, :by)
+                    late_fee_rate, dso_period_days, issue_date_tolerance_days, unknown_buyers, late_charge_statement_days,
+                    updated_at, updated_by)
+                values (:t, :h, :r, :d, :f, :dso, :tol, :unknown, :statement, :at, :by)
                 on conflict (tenant_id) do update set issue_deadline_hours = excluded.issue_deadline_hours,
                     late_daily_rate = excluded.late_daily_rate, late_fee_after_days = excluded.late_fee_after_days,
                     late_fee_rate = excluded.late_fee_rate, dso_period_days = excluded.dso_period_days,
                     issue_date_tolerance_days = excluded.issue_date_tolerance_days,
                     unknown_buyers = excluded.unknown_buyers,
+                    late_charge_statement_days = excluded.late_charge_statement_days,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                 .setParameter("t", tenantId).setParameter("h", p.issueDeadlineHours())
                 .setParameter("r", p.lateCharges().dailyRate()).setParameter("d", p.lateCharges().feeAfterDays())
                 .setParameter("f", p.lateCharges().feeRate()).setParameter("dso", p.dsoPeriodDays())
                 .setParameter("tol", p.issueDateToleranceDays()).setParameter("unknown", p.unknownBuyers().name())
+                .setParameter("statement", p.lateChargeStatementDays())
                 .setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
     }
 
-    /** The late-charge terms agreed with this buyer, if any. */
-    public Uni<Optional<LateChargePolicy>> buyerLateCharges(String tenantId, UUID buyerId) {
+    /** The late-charge terms agreed with those of these buyers that have their own, with one statement. */
+    public Uni<Map<TenantBuyer, LateChargePolicy>> buyerLateCharges(Collection<TenantBuyer> buyers) {
+        if (buyers.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        // tenants and buyers are matched separately in SQL, so the pairs are checked again here
+        Set<TenantBuyer> wanted = Set.copyOf(buyers);
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "select late_daily_rate, late_fee_after_days, late_fee_rate from buyer_late_charge_policy"
-                        + " where tenant_id = :t and buyer_id = :b", Tuple.class)
-                .setParameter("t", tenantId).setParameter("b", buyerId).getResultList())
-                .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(toLateCharges(rows.get(0))));
+                "select tenant_id, buyer_id, late_daily_rate, late_fee_after_days, late_fee_rate"
+                        + " from buyer_late_charge_policy where tenant_id in (:t) and buyer_id in (:b)", Tuple.class)
+                .setParameter("t", wanted.stream().map(TenantBuyer::tenantId).distinct().toList())
+                .setParameter("b", wanted.stream().map(TenantBuyer::buyerId).distinct().toList()).getResultList())
+                .map(rows -> {
+                    Map<TenantBuyer, LateChargePolicy> terms = new HashMap<>();
+                    for (Tuple r : rows) {
+                        TenantBuyer buyer = new TenantBuyer(r.get("tenant_id", String.class), r.get("buyer_id", UUID.class));
+                        if (wanted.contains(buyer)) {
+                            terms.put(buyer, toLateCharges(r));
+                        }
+                    }
+                    return terms;
+                });
     }
 
     public Uni<Void> saveBuyerLateCharges(String tenantId, UUID buyerId, LateChargePolicy p, String by,
@@ -77,7 +114,8 @@ public class PolicyRepository {
     private static InvoicingPolicy toPolicy(Tuple r) {
         return new InvoicingPolicy(r.get("issue_deadline_hours", Integer.class), toLateCharges(r),
                 r.get("dso_period_days", Integer.class), r.get("issue_date_tolerance_days", Integer.class),
-                InvoicingPolicy.UnknownBuyers.valueOf(r.get("unknown_buyers", String.class)));
+                InvoicingPolicy.UnknownBuyers.valueOf(r.get("unknown_buyers", String.class)),
+                r.get("late_charge_statement_days", Integer.class));
     }
 
     /** The late-charge columns, as invoicing_policy, buyer_late_charge_policy and late_charge_waiver name them. */

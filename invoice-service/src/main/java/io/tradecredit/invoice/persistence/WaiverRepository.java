@@ -37,12 +37,17 @@ public class WaiverRepository {
 
     /** The waivers of these invoices, oldest first. */
     public Uni<List<LateChargeWaiver>> ofInvoices(String tenantId, Collection<UUID> invoiceIds) {
+        return ofInvoices(List.of(tenantId), invoiceIds);
+    }
+
+    /** The same for invoices of several tenants (a batch of the daily job), with one statement. */
+    public Uni<List<LateChargeWaiver>> ofInvoices(Collection<String> tenantIds, Collection<UUID> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " " + """
-                from late_charge_waiver where tenant_id = :t and invoice_id in (:ids) order by waived_at, id""",
-                Tuple.class).setParameter("t", tenantId).setParameter("ids", invoiceIds).getResultList())
+                from late_charge_waiver where tenant_id in (:t) and invoice_id in (:ids) order by waived_at, id""",
+                Tuple.class).setParameter("t", tenantIds).setParameter("ids", invoiceIds).getResultList())
                 .map(rows -> rows.stream().map(WaiverRepository::toWaiver).toList());
     }
 

@@ -59,6 +59,12 @@ class InvoiceApiTest {
         assertEquals("1243.00", body.get("openAmount").get("amount").asText());
         assertEquals(DUE.toString(), body.get("dueDate").asText());
         assertEquals("acme", Topics.header(event, "ce_tenantid"));
+        // what a dunning letter prints of both parties (collections-service reads it from here)
+        assertEquals("Acme Machinery Co.", body.get("sellerName").asText());
+        assertEquals("1 Harbour Rd, Shanghai", body.get("sellerAddress").asText());
+        assertEquals("91310000MA1FL8XQ30", body.get("sellerTaxId").asText());
+        assertEquals("CN12 3456 7890", body.get("sellerBankAccount").asText());
+        assertEquals("8 Market St, Shenzhen", body.get("buyerAddress").asText());
     }
 
     @Test

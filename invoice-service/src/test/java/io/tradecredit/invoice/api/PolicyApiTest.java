@@ -48,6 +48,24 @@ class PolicyApiTest {
     }
 
     @Test
+    void lateChargeStatementDaysAreTheTenantsToSetAWeekByDefaultAndAtLeastOneDay() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICY).then().statusCode(200)
+                .body("lateChargeStatementDays", equalTo(7));
+        Map<String, Object> often = new HashMap<>(policy(48, "0.0005", 30, "0.03", 90));
+        often.put("lateChargeStatementDays", 3);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(often).put(POLICY).then().statusCode(200)
+                .body("lateChargeStatementDays", equalTo(3));
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICY).then().body("lateChargeStatementDays", equalTo(3));
+
+        often.put("lateChargeStatementDays", 0);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(often).put(POLICY).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("lateChargeStatementDays"));
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICY).then().body("lateChargeStatementDays", equalTo(3));
+    }
+
+    @Test
     void issueDateToleranceAndUnknownBuyersAreTheTenantsToSetAndDefaultWhenLeftOut() {
         String tenant = freshTenant();
         String admin = token(tenant, "tenant-admin");

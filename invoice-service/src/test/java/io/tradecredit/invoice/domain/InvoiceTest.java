@@ -108,6 +108,25 @@ class InvoiceTest {
         assertFalse(i.markOverdue(i.dueDate.plusDays(2)));
         assertEquals(i.dueDate.plusDays(1), i.overdueSince);
         assertEquals(10, i.daysPastDue(i.dueDate.plusDays(10)));
+        // its late charges are looked at from the day it became overdue
+        assertEquals(i.dueDate.plusDays(1), i.lateChargesNextOn);
+    }
+
+    @Test
+    void aLookAtTheLateChargesRemembersTheStatementAndTheNextLook() {
+        Invoice i = invoiceOf1243();
+        assertNull(i.lastLateChargeStatement());
+        LocalDate day1 = i.dueDate.plusDays(1);
+        LateCharges due = new LateCharges(cny("0.62"), cny("0.00"));
+        i.lateChargesLookedAt(day1, due, new LateChargeStatement.Judgement(true, day1.plusDays(7)));
+        assertEquals(new LateChargeStatement(day1, due), i.lastLateChargeStatement());
+        assertEquals(day1.plusDays(7), i.lateChargesNextOn);
+
+        // a look that states nothing keeps the last statement
+        i.lateChargesLookedAt(day1.plusDays(7), new LateCharges(cny("4.35"), cny("0.00")),
+                new LateChargeStatement.Judgement(false, day1.plusDays(8)));
+        assertEquals(new LateChargeStatement(day1, due), i.lastLateChargeStatement());
+        assertEquals(day1.plusDays(8), i.lateChargesNextOn);
     }
 
     @Test

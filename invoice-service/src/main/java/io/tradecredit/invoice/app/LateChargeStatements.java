@@ -1,0 +1,82 @@
+package io.tradecredit.invoice.app;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.events.OutgoingEvent;
+import io.tradecredit.invoice.app.LateChargeAccounts.InvoiceLateCharges;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.InvoicingPolicy;
+import io.tradecredit.invoice.domain.LateChargeStatement;
+import io.tradecredit.invoice.domain.LateCharges;
+import io.tradecredit.invoice.events.InvoiceEvents;
+import io.tradecredit.invoice.persistence.InvoiceRepository;
+import io.tradecredit.invoice.persistence.PolicyRepository;
+
+/**
+ * The daily job's late-charge statements: each overdue invoice whose look is due gets its charges
+ * computed by the same code as {@code GET .../late-charges} ({@link LateChargeAccounts}, which
+ * answers the GET as a batch of one), a whole batch at once, and
+ * {@link LateChargeStatement} says whether they are stated ({@code late-charges-stated}) and when to
+ * look next. Runs in the job's batch transaction.
+ */
+@ApplicationScoped
+public class LateChargeStatements {
+
+    /** How many invoices a batch looked at, and how many of them were stated. */
+    public record Looked(int invoices, int stated) {
+    }
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    LateChargeAccounts accounts;
+
+    @Inject
+    PolicyRepository policies;
+
+    @Inject
+    Outbox outbox;
+
+    /**
+     * Looks at up to {@code limit} invoices whose look is due, as one batch: a fixed number of
+     * statements however many invoices (lock, load, tenants' policies, the accounts' five reads, one
+     * outbox insert), plus the invoices' updated look dates flushed at commit.
+     */
+    public Uni<Looked> lookAt(LocalDate asOf, int limit) {
+        return invoices.lateChargesToLook(asOf, limit).chain(due -> due.isEmpty()
+                ? Uni.createFrom().item(new Looked(0, 0))
+                : policies.policiesOf(due.stream().map(i -> i.tenantId).collect(Collectors.toSet()))
+                        .chain(tenantPolicies -> accounts.accountsOf(due, tenantPolicies, asOf)
+                                .chain(all -> state(all, tenantPolicies, asOf)))
+                        .map(stated -> new Looked(due.size(), stated)));
+    }
+
+    /** Judges each invoice's charges, moves its next look, and records the statements due; how many. */
+    private Uni<Integer> state(List<InvoiceLateCharges> all, Map<String, InvoicingPolicy> tenantPolicies,
+            LocalDate asOf) {
+        List<OutgoingEvent> statements = new ArrayList<>();
+        for (InvoiceLateCharges charges : all) {
+            Invoice invoice = charges.invoice();
+            LateCharges due = charges.account().due();
+            LocalDate feeDay = invoice.dueDate.plusDays(charges.terms().policy().feeAfterDays());
+            LateChargeStatement.Judgement judgement = LateChargeStatement.judge(invoice.lastLateChargeStatement(), due,
+                    asOf, tenantPolicies.get(invoice.tenantId).lateChargeStatementDays(), feeDay);
+            invoice.lateChargesLookedAt(asOf, due, judgement);
+            if (judgement.state()) {
+                statements.add(InvoiceEvents.lateChargesStated(invoice, charges.terms(), charges.account()));
+            }
+        }
+        return statements.isEmpty() ? Uni.createFrom().item(0)
+                : outbox.record(statements).replaceWith(statements.size());
+    }
+}
