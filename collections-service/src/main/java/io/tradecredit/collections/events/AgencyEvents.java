@@ -22,18 +22,40 @@ public final class AgencyEvents {
     private AgencyEvents() {
     }
 
-    /** The selling enterprise (the tenant), as the read model knows it. */
-    public record Creditor(String tenantId) {
+    /**
+     * The selling enterprise (the tenant) as the buyer's most recently issued open invoice that names
+     * it prints it, with the account the buyer pays into; the fields are null when no open invoice
+     * does (issued before invoice-service's events carried the parties).
+     */
+    public record Creditor(String tenantId, String name, String address, String taxId, String bankAccount) {
     }
 
-    /** The buyer as the read model knows it (credit-events' buyer-registered, the name on its invoices). */
-    public record Debtor(UUID buyerId, String name, String country, String registrationNumber, String taxId) {
+    /**
+     * The buyer as the read model knows it (credit-events' buyer-registered, the name on its
+     * invoices); {@code address} as its most recently issued open invoice that gives one prints it.
+     */
+    public record Debtor(UUID buyerId, String name, String country, String registrationNumber, String taxId,
+            String address) {
+        public Debtor withName(String name) {
+            return new Debtor(buyerId, name, country, registrationNumber, taxId, address);
+        }
+
+        public Debtor withAddress(String address) {
+            return new Debtor(buyerId, name, country, registrationNumber, taxId, address);
+        }
     }
 
-    /** One open invoice: amounts as invoice-service last stated them; the disputed part is not to be collected. */
+    /**
+     * One open invoice: amounts as invoice-service last stated them; the disputed part is not to be
+     * collected. {@code lateCharges} as invoice-service last stated them, null while it stated none.
+     */
     public record Invoice(UUID invoiceId, String invoiceNumber, String purchaseOrderNumber, LocalDate issueDate,
             LocalDate dueDate, int daysPastDue, String paymentTerms, Money total, Money openAmount, Money disputedAmount,
-            Money collectibleAmount) {
+            Money collectibleAmount, LateCharges lateCharges) {
+    }
+
+    /** Late interest to {@code asOf} and the late fee, less waivers, and their sum, as invoice-service stated them. */
+    public record LateCharges(LocalDate asOf, Money interest, Money fee, Money total) {
     }
 
     /** One entry of the case's log, the prior communication record. */

@@ -24,6 +24,6 @@ public class BuyerIdentityRepository {
     private static Debtor debtor(Row r) {
         String country = r.getString("country");
         return new Debtor(r.getUUID("buyer_id"), r.getString("name"), country == null ? null : country.trim(),
-                r.getString("registration_number"), r.getString("tax_id"));
+                r.getString("registration_number"), r.getString("tax_id"), null);
     }
 }

@@ -5,7 +5,8 @@ import static io.tradecredit.collections.messaging.ReadModelEvents.await;
 import static io.tradecredit.collections.messaging.ReadModelEvents.buyerRegistered;
 import static io.tradecredit.collections.messaging.ReadModelEvents.disputeOpened;
 import static io.tradecredit.collections.messaging.ReadModelEvents.invoice;
-import static io.tradecredit.collections.messaging.ReadModelEvents.issued;
+import static io.tradecredit.collections.messaging.ReadModelEvents.issuedWithParties;
+import static io.tradecredit.collections.messaging.ReadModelEvents.lateChargesStated;
 import static io.tradecredit.collections.messaging.ReadModelEvents.send;
 import static io.tradecredit.collections.messaging.ReadModelEvents.sendUnchecked;
 import static io.tradecredit.collections.messaging.ReadModelEvents.today;
@@ -64,7 +65,10 @@ class AgencyFlowTest {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A tenant with a contract with a new agency, a buyer owing 10,000.00 CNY (1,500.00 disputed) 40 days, its case handed over. */
+    /**
+     * A tenant with a contract with a new agency, a buyer owing 10,000.00 CNY (1,500.00 disputed) 40
+     * days with 495.00 CNY late charges stated yesterday, its case handed over.
+     */
     Placed placed() {
         return placed(cases);
     }
@@ -78,9 +82,14 @@ class AgencyFlowTest {
         String buyer = UUID.randomUUID().toString();
         String inv = UUID.randomUUID().toString();
         send(tenant, buyer, "credit", "buyer-registered", UUID.randomUUID().toString(), buyerRegistered(buyer, "Globex Trading Ltd."));
-        invoice(tenant, buyer, "issued", issued(buyer, inv, "10000.00", today().minusDays(40)));
+        invoice(tenant, buyer, "issued", issuedWithParties(buyer, inv, "10000.00", today().minusDays(40),
+                "1 Harbour Rd, Shanghai"));
+        invoice(tenant, buyer, "late-charges-stated", lateChargesStated(buyer, inv, today().minusDays(40),
+                today().minusDays(1), "10000.00", "195.00", "300.00"));
         invoice(tenant, buyer, "dispute-opened", disputeOpened(buyer, inv, UUID.randomUUID().toString(), "1500.00",
                 "10000.00", "8500.00", today().minusDays(40)));
+        await("the late charges stated", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and late_charges_as_of is not null and invoice_id = ?::uuid", tenant, inv) == 1);
         await("the disputed invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
                 + " and disputed_amount = 1500 and invoice_id = ?::uuid", tenant, inv) == 1);
         await("the buyer", () -> Database.count("select count(*) from buyer where tenant_id = ? and name is not null"
@@ -103,6 +112,12 @@ class AgencyFlowTest {
         assertEquals("Globex Trading Ltd.", file.at("/debtor/name").asText());
         assertEquals("91310000MA1FL8XQ30", file.at("/debtor/registrationNumber").asText());
         assertEquals("CN", file.at("/debtor/country").asText());
+        // both parties as the invoice prints them, so the agency can write to the buyer for the seller
+        assertEquals("Acme Machinery Co.", file.at("/creditor/name").asText());
+        assertEquals("1 Harbour Rd, Shanghai", file.at("/creditor/address").asText());
+        assertEquals("91310000MA1FL8XQ30", file.at("/creditor/taxId").asText());
+        assertEquals("CN12 3456 7890", file.at("/creditor/bankAccount").asText());
+        assertEquals("8 Market St, Shenzhen", file.at("/debtor/address").asText());
         JsonNode line = file.at("/invoices/0");
         assertEquals(p.invoice(), line.get("invoiceId").asText());
         assertEquals("PO-4711", line.get("purchaseOrderNumber").asText());
@@ -110,6 +125,11 @@ class AgencyFlowTest {
         assertEquals("10000.00", line.at("/openAmount/amount").asText());
         assertEquals("1500.00", line.at("/disputedAmount/amount").asText());
         assertEquals("8500.00", line.at("/collectibleAmount/amount").asText());
+        assertEquals(today().minusDays(1).toString(), line.at("/lateCharges/asOf").asText());
+        assertEquals("195.00", line.at("/lateCharges/interest/amount").asText());
+        assertEquals("300.00", line.at("/lateCharges/fee/amount").asText());
+        assertEquals("495.00", line.at("/lateCharges/total/amount").asText());
+        assertEquals("CNY", line.at("/lateCharges/total/currency").asText());
         List<String> log = file.get("communication").findValuesAsText("kind");
         assertTrue(log.containsAll(List.of("case-opened", "call")), "the prior communication record: " + log);
         assertEquals("asked for two weeks", file.at("/communication/1/detail/note").asText());

@@ -55,6 +55,9 @@ class AgencyViewApiTest {
                         "total", equalTo(1));
         given().auth().oauth2(token).get(VIEW + "/" + mine.caseId()).then().statusCode(200)
                 .body("debtor.name", equalTo("Globex Trading Ltd."), "invoices[0].collectibleAmount.amount", equalTo("8500.00"),
+                        "creditor.name", equalTo("Acme Machinery Co."), "creditor.bankAccount", equalTo("CN12 3456 7890"),
+                        "debtor.address", equalTo("8 Market St, Shenzhen"),
+                        "invoices[0].lateCharges.total.amount", equalTo("495.00"),
                         "communication.kind", org.hamcrest.Matchers.hasItems("case-opened", "call", "handed-to-agency"));
         // another agency's case, and its own agency's case seen with another tenant's token: not found
         given().auth().oauth2(token).get(VIEW + "/" + theirs.caseId()).then().statusCode(404)
