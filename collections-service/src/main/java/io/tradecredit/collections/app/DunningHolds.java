@@ -47,6 +47,21 @@ public class DunningHolds {
         }));
     }
 
+    /**
+     * Ends the hold on {@code on} when it would still hold that day or later (a promise judged
+     * kept before its deadline); a hold already released or past its end date is left as it is.
+     */
+    public Uni<Void> endEarly(String tenantId, UUID id, LocalDate on, String by) {
+        return Panache.withTransaction(() -> holds.find(tenantId, id).chain(found -> {
+            if (found.isEmpty() || found.get().hold().releasedOn() != null || found.get().hold().until().isBefore(on)) {
+                return Uni.createFrom().voidItem();
+            }
+            RecordedHold r = found.get();
+            return holds.update(tenantId, new RecordedHold(r.hold().release(on), r.note(), r.placedAt(), r.placedBy(),
+                    by));
+        }));
+    }
+
     /** One page of the tenant's holds, newest first; {@code heldOn} keeps those that hold on that day. */
     public Uni<Page<RecordedHold>> list(String tenantId, UUID buyerId, LocalDate heldOn, int page, int size) {
         return Panache.withSession(() -> holds.list(tenantId, buyerId)).map(all -> {

@@ -51,6 +51,18 @@ public class OpenItems {
         });
     }
 
+    /** An overdue invoice with the part still collectible on it (open less disputed). */
+    public record Overdue(UUID invoiceId, String invoiceNumber, Money collectible) {
+    }
+
+    /** The buyer's invoices overdue today with something collectible on them, oldest first. */
+    public Uni<List<Overdue>> overdueInvoicesOf(String tenantId, UUID buyerId) {
+        LocalDate today = LocalDate.now(clock);
+        return CurrentTransaction.run(() -> invoices.openOf(tenantId, buyerId)).map(rows -> rows.stream()
+                .filter(r -> item(r).isOverdueOn(today) && item(r).collectible().isPositive())
+                .map(r -> new Overdue(r.invoiceId, r.invoiceNumber, item(r).collectible())).toList());
+    }
+
     /** The invoice as an item: a plan still being kept covers it (KEPT_PLAN); a broken one does not. */
     static DunningItem item(OpenInvoiceRow row) {
         return new DunningItem(row.invoiceId.toString(), row.dueDate, money(row, row.openAmount),

@@ -2,20 +2,24 @@ package io.tradecredit.collections.domain;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
 
 /**
  * A tenant's contract with a partner agency (docs/domain.md §3 "Cases and agencies"): its code
  * (which names its topics {@code agency.<code>.cases} and {@code .updates}), its success fee as
- * a percentage of what buyers pay while their case is with it, and the currencies it collects.
- * The hand-off rule is not part of this slice.
+ * a percentage of what buyers pay while their case is with it, the currencies it collects, and
+ * its {@link HandOffRule}.
  */
-public record AgencyContract(String agencyCode, BigDecimal successFeePercent, Set<Currency> currencies) {
+public record AgencyContract(String agencyCode, BigDecimal successFeePercent, Set<Currency> currencies,
+        HandOffRule handOff) {
 
     public AgencyContract {
         List<Violation> wrong = new ArrayList<>();
@@ -30,9 +34,41 @@ public record AgencyContract(String agencyCode, BigDecimal successFeePercent, Se
         if (currencies == null || currencies.isEmpty()) {
             wrong.add(new Violation("currencies", "must name at least one currency the agency collects"));
         }
+        if (handOff == null) {
+            wrong.add(new Violation("handOff", "is required: a mode (MANUAL, DAYS_PAST_DUE or MINIMUM_AMOUNT)"));
+        } else {
+            wrong.addAll(handOff.violations("handOff"));
+            List<Money> minimum = handOff.minimumOverdue().amounts();
+            for (int i = 0; i < minimum.size(); i++) {
+                if (currencies != null && !currencies.contains(minimum.get(i).currency())) {
+                    wrong.add(new Violation("handOff.minimumOverdue[" + i + "].currency",
+                            "the agency does not collect " + minimum.get(i).currencyCode()));
+                }
+            }
+        }
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("agency-contract.invalid", "The agency contract is incomplete or inconsistent", wrong);
         }
         currencies = Set.copyOf(currencies);
+    }
+
+    /** A contract under which only a collector hands cases over. */
+    public AgencyContract(String agencyCode, BigDecimal successFeePercent, Set<Currency> currencies) {
+        this(agencyCode, successFeePercent, currencies, HandOffRule.MANUAL_ONLY);
+    }
+
+    /** Whether the run may hand this buyer to the agency: its rule holds in a currency the agency collects. */
+    public boolean takes(int oldestDaysPastDue, List<Money> overdue) {
+        return overdue.stream().anyMatch(o -> currencies.contains(o.currency()) && handOff.qualifies(oldestDaysPastDue, o));
+    }
+
+    /**
+     * The agency the run hands a buyer to, among a tenant's contracts: of those that take it, the
+     * lowest success fee (the tenant keeps more), then the agency code; none if none takes it.
+     */
+    public static Optional<AgencyContract> chooseFor(List<AgencyContract> contracts, int oldestDaysPastDue,
+            List<Money> overdue) {
+        return contracts.stream().filter(c -> c.takes(oldestDaysPastDue, overdue))
+                .min(Comparator.comparing(AgencyContract::successFeePercent).thenComparing(AgencyContract::agencyCode));
     }
 }

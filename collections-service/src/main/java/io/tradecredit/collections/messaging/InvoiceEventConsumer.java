@@ -1,6 +1,9 @@
 package io.tradecredit.collections.messaging;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +13,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.CaseReactions;
 import io.tradecredit.collections.app.ReadModel;
 import io.tradecredit.collections.app.ReadModel.Amounts;
 import io.tradecredit.collections.app.ReadModel.Instalment;
 import io.tradecredit.collections.app.ReadModel.Issued;
 import io.tradecredit.collections.app.ReadModel.LateChargesStated;
 import io.tradecredit.collections.app.ReadModel.Parties;
+import io.tradecredit.collections.app.ReceivedPayments;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
@@ -37,6 +42,15 @@ public class InvoiceEventConsumer {
     @Inject
     ReadModel readModel;
 
+    @Inject
+    ReceivedPayments payments;
+
+    @Inject
+    CaseReactions reactions;
+
+    @Inject
+    Clock clock;
+
     @Incoming("invoice-events")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return inbox.receive(CONSUMER, record, this::apply).replaceWithVoid();
@@ -49,15 +63,25 @@ public class InvoiceEventConsumer {
         }
         String tenant = e.tenantId();
         EventFields d = e.fields();
+        Uni<Void> applied = readModel(e, name, tenant, d);
+        return CaseReactions.reactsTo(name) ? applied.chain(() -> reactions.after(tenant, name, d.uuid("buyerId")))
+                : applied;
+    }
+
+    private Uni<Void> readModel(IncomingEvent e, String name, String tenant, EventFields d) {
         return switch (name) {
             case "issued" -> readModel.issued(tenant, new Issued(d.uuid("invoiceId"), d.uuid("buyerId"),
                     d.text("invoiceNumber"), d.optionalText("purchaseOrderNumber").orElse(null),
                     d.optionalText("buyerName").orElse(null), d.date("issueDate"), d.date("dueDate"), d.money("total"),
                     d.money("openAmount"), d.optionalText("paymentTerms").orElse(null), partiesOf(d)));
             case "late-charges-stated" -> readModel.lateChargesStated(tenant, lateChargesOf(d));
-            case "payment-received", "payment-reversed", "buyer-credit-applied" -> readModel.amounts(tenant,
-                    d.objects("allocations").stream().map(a -> Amounts.open(a.uuid("invoiceId"), a.money("openAmount")))
-                            .toList());
+            case "payment-received" -> allocations(tenant, d).chain(() -> payments.received(tenant,
+                    d.uuid("paymentId"), d.uuid("buyerId"), d.date("receivedOn"), d.money("amount")));
+            // the event states no date: a reversal counts from the day it happened (the event's time)
+            case "payment-reversed" -> allocations(tenant, d).chain(() -> payments.reversed(tenant,
+                    d.uuid("paymentId"), e.time() == null ? LocalDate.now(clock)
+                            : e.time().atZoneSameInstant(ZoneOffset.UTC).toLocalDate()));
+            case "buyer-credit-applied" -> allocations(tenant, d);
             case "credit-note-issued", "receipt-confirmed" -> one(tenant,
                     new Amounts(d.uuid("invoiceId"), d.money("openAmount"), null, d.date("dueDate"), null));
             case "dispute-opened", "dispute-resolved", "became-overdue" -> one(tenant, new Amounts(
@@ -75,6 +99,11 @@ public class InvoiceEventConsumer {
             case "plan-broken" -> readModel.planBroken(tenant, d.uuid("planId"));
             default -> Uni.createFrom().voidItem();
         };
+    }
+
+    private Uni<Void> allocations(String tenant, EventFields d) {
+        return readModel.amounts(tenant, d.objects("allocations").stream()
+                .map(a -> Amounts.open(a.uuid("invoiceId"), a.money("openAmount"))).toList());
     }
 
     /** Added to issued.v1 later: an older event without them leaves them null. */

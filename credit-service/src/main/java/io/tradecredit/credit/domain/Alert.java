@@ -14,6 +14,8 @@ import jakarta.persistence.Table;
 public class Alert {
     public static final String GRADE_DROP = "GRADE_DROP";
     public static final String BUYER_BLOCKED = "BUYER_BLOCKED";
+    /** collections-service judged a buyer's promise to pay broken: a payment-behaviour signal. */
+    public static final String PROMISE_BROKEN = "PROMISE_BROKEN";
 
     @Id
     public UUID id;

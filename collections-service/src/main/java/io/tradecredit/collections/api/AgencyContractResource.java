@@ -1,0 +1,176 @@
+package io.tradecredit.collections.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.AgencyCommissions;
+import io.tradecredit.collections.app.AgencyContracts;
+import io.tradecredit.collections.domain.AgencyContract;
+import io.tradecredit.collections.domain.CurrencyThresholds;
+import io.tradecredit.collections.domain.HandOffRule;
+import io.tradecredit.collections.domain.RecordedAgencyContract;
+import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+
+/** A tenant's contracts with partner agencies: fee, currencies and when the run hands a case over. */
+@Path("/api/v1/agencies")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READERS)
+public class AgencyContractResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    AgencyContracts contracts;
+
+    @Inject
+    AgencyCommissions commissions;
+
+    public record HandOff(@Schema(description = "MANUAL, DAYS_PAST_DUE or MINIMUM_AMOUNT") HandOffRule.Mode mode,
+            @Schema(description = "with DAYS_PAST_DUE: days past due of the buyer's oldest overdue invoice, 1 to 3650") Integer daysPastDue,
+            @Schema(description = "overdue balance per currency the buyer must reach (MINIMUM_AMOUNT; an extra floor with DAYS_PAST_DUE)")
+            List<Money> minimumOverdue) {
+    }
+
+    public record Request(@Size(max = 200) @Schema(description = "the agency's name, for people") String name,
+            @Schema(description = "percentage of what buyers pay while their case is with the agency, 0 to 100") BigDecimal successFeePercent,
+            @Schema(description = "ISO codes of the currencies the agency collects") List<String> currencies,
+            HandOff handOff) {
+    }
+
+    public record View(String agencyCode, String name, BigDecimal successFeePercent, List<String> currencies, HandOff handOff,
+            @Schema(description = "the topic the agency reads its cases from") String casesTopic,
+            @Schema(description = "the topic the agency reports on") String updatesTopic, OffsetDateTime updatedAt,
+            String updatedBy) {
+        static View of(RecordedAgencyContract r) {
+            AgencyContract c = r.contract();
+            HandOffRule h = c.handOff();
+            return new View(c.agencyCode(), r.name(), c.successFeePercent(),
+                    c.currencies().stream().map(Currency::getCurrencyCode).sorted().toList(),
+                    new HandOff(h.mode(), h.daysPastDue(), h.minimumOverdue().amounts()),
+                    io.tradecredit.common.events.TopicNames.agencyCases(c.agencyCode()),
+                    io.tradecredit.common.events.TopicNames.agencyUpdates(c.agencyCode()), r.updatedAt(), r.updatedBy());
+        }
+    }
+
+    @GET
+    @APIResponse(responseCode = "200", description = "The tenant's agency contracts, by agency code")
+    public Uni<List<View>> list() {
+        return contracts.list(tenant.id()).map(all -> all.stream().map(View::of).toList());
+    }
+
+    @GET
+    @Path("/{code}")
+    @APIResponse(responseCode = "200", description = "The contract with the agency")
+    @APIResponse(responseCode = "404", description = "No contract with this agency for this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<View> get(@PathParam("code") String code) {
+        return contracts.get(tenant.id(), code).map(View::of);
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @APIResponse(responseCode = "200", description = "The contract as saved (new, or replacing the one with this code)")
+    @APIResponse(responseCode = "400", description = "Every wrong field named (agencyCode, currencies[1], handOff.daysPastDue); nothing changes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<View> put(@PathParam("code") String code, @NotNull Request r) {
+        List<Violation> wrong = new ArrayList<>();
+        Set<Currency> currencies = currencies(r.currencies(), wrong);
+        HandOffRule rule = r.handOff() == null ? null
+                : new HandOffRule(r.handOff().mode(), r.handOff().daysPastDue(), new CurrencyThresholds(r.handOff().minimumOverdue()));
+        AgencyContract[] contract = new AgencyContract[1];
+        Refusals.collect(wrong, "", () -> contract[0] = new AgencyContract(code, r.successFeePercent(), currencies, rule));
+        Refusals.throwIfAny("agency-contract.invalid", "The agency contract is incomplete or inconsistent", wrong);
+        return contracts.put(tenant.id(), contract[0], r.name(), tenant.subject()).map(View::of);
+    }
+
+    public record CommissionLine(Money collected, Money commission) {
+    }
+
+    public record CommissionStatement(String agencyCode, LocalDate from, LocalDate to, BigDecimal successFeePercent,
+            @Schema(description = "one line per currency, by code; none when nothing counted") List<CommissionLine> lines) {
+    }
+
+    @GET
+    @Path("/{code}/commission")
+    @APIResponse(responseCode = "200", description = "What buyers paid in the period while their case was with the agency,"
+            + " and the commission on it, per currency")
+    @APIResponse(responseCode = "400", description = "from or to missing, malformed, or to before from; each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No contract with this agency for this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CommissionStatement> commission(@PathParam("code") String code,
+            @QueryParam("from") @Schema(description = "first day of the period, e.g. 2026-03-01") String from,
+            @QueryParam("to") @Schema(description = "last day of the period (included)") String to) {
+        List<Violation> wrong = new ArrayList<>();
+        LocalDate[] period = new LocalDate[2];
+        Refusals.collect(wrong, "", () -> period[0] = required(from, "from"));
+        Refusals.collect(wrong, "", () -> period[1] = required(to, "to"));
+        Refusals.throwIfAny("commission.period-invalid", "The period is not valid", wrong);
+        return commissions.statement(tenant.id(), code, period[0], period[1]).chain(s -> contracts.get(tenant.id(), code)
+                .map(c -> new CommissionStatement(s.agencyCode(), s.from(), s.to(), c.contract().successFeePercent(),
+                        s.lines().stream().map(l -> new CommissionLine(l.collected(), l.commission())).toList())));
+    }
+
+    private static LocalDate required(String value, String name) {
+        LocalDate day;
+        try {
+            day = QueryParams.date(value, name);
+        } catch (RuntimeException e) {
+            throw DomainError.invalidField("commission.period-invalid", name, "must be a date like 2026-03-01, got '" + value + "'");
+        }
+        if (day == null) {
+            throw DomainError.invalidField("commission.period-invalid", name, "is required: a date like 2026-03-01");
+        }
+        return day;
+    }
+
+    /** The currencies named by code; an unknown or repeated code is named by its index. */
+    private static Set<Currency> currencies(List<String> codes, List<Violation> wrong) {
+        if (codes == null) {
+            return null;
+        }
+        Set<Currency> found = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            try {
+                if (!found.add(Money.currencyOf(code))) {
+                    wrong.add(new Violation("currencies[" + i + "]", "named twice"));
+                }
+            } catch (RuntimeException e) {
+                wrong.add(new Violation("currencies[" + i + "]", "not an ISO 4217 currency code"));
+            }
+        }
+        return found;
+    }
+}

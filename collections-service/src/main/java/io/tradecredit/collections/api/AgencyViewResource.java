@@ -1,0 +1,126 @@
+package io.tradecredit.collections.api;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.AgencyCaseFiles;
+import io.tradecredit.collections.app.AgencyPlacements;
+import io.tradecredit.collections.domain.AgencyPlacement;
+import io.tradecredit.collections.domain.AgencyUpdate;
+import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.events.AgencyEvents.CaseFile;
+import io.tradecredit.common.api.Idempotency;
+import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+
+/**
+ * A partner agency's own door (role {@code agency} with its {@code agency_code} claim): exactly the
+ * cases of the token's tenant that are with that agency now, and the same updates it can send on
+ * its topic, checked the same way. Any other case answers 404.
+ */
+@Path("/api/v1/agency/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.AGENCY)
+public class AgencyViewResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    AgencyPlacements placements;
+
+    @Inject
+    AgencyCaseFiles files;
+
+    @Inject
+    java.time.Clock clock;
+
+    @Inject
+    Idempotency idempotency;
+
+    public record CaseSummary(UUID caseId, UUID placementId, UUID buyerId, LocalDate handedOn) {
+        static CaseSummary of(AgencyPlacement p) {
+            return new CaseSummary(p.caseId(), p.id(), p.buyerId(), p.handedOn());
+        }
+    }
+
+    public record Update(@Schema(description = "CONTACT_MADE, PROMISE, PAYMENT_REPORTED, SETTLEMENT_PROPOSED, SETTLED,"
+            + " LEGAL_ACTION_RECOMMENDED, UNCOLLECTIBLE or RETURNED") AgencyUpdate.Kind kind,
+            @Schema(description = "the day the agency learnt it") LocalDate reportedOn,
+            @Schema(description = "promised, reported paid, or proposed / agreed in settlement") Money amount,
+            @Schema(description = "a promise's day") LocalDate promisedFor, String note) {
+    }
+
+    public record Accepted(UUID caseId, AgencyUpdate.Kind kind, CaseState caseState,
+            @Schema(description = "true when the update ended the placement: the case is no longer with the agency") boolean placementEnded) {
+    }
+
+    @GET
+    @APIResponse(responseCode = "200", description = "The agency's cases with this tenant now, oldest hand-off first, one page")
+    @APIResponse(responseCode = "400", description = "A malformed page or size, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not an agency token, or one without agency_code", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Page<CaseSummary>> list(@QueryParam("page") @Min(0) Integer page,
+            @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {
+        int p = QueryParams.page(page);
+        int n = QueryParams.size(size);
+        return placements.currentWith(tenant.id(), agency()).map(all -> new Page<>(all.stream().skip((long) p * n).limit(n)
+                .map(CaseSummary::of).toList(), p, n, all.size()));
+    }
+
+    @GET
+    @Path("/{caseId}")
+    @APIResponse(responseCode = "200", description = "The case file, as it stands now (the same shape as on agency.<code>.cases)")
+    @APIResponse(responseCode = "404", description = "Not a case of this tenant with this agency now", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CaseFile> detail(@PathParam("caseId") UUID caseId) {
+        String tenantId = tenant.id();
+        return placements.placedWith(tenantId, agency(), caseId)
+                .chain(p -> files.of(tenantId, p, null, LocalDate.now(clock)));
+    }
+
+    @POST
+    @Path("/{caseId}/updates")
+    @APIResponse(responseCode = "201", description = "Accepted: logged on the case, published, the case moved as the kind says;"
+            + " a retry with the same Idempotency-Key gets the same answer and changes nothing")
+    @APIResponse(responseCode = "400", description = "Every wrong field named (kind, amount, promisedFor); nothing changes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Not a case of this tenant with this agency now", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RestResponse<Accepted>> report(@PathParam("caseId") UUID caseId, @NotNull Update u,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+        AgencyUpdate update = new AgencyUpdate(u.kind(), u.reportedOn(), u.amount(), u.promisedFor(), u.note());
+        String tenantId = tenant.id();
+        String agency = agency();
+        // the key is the agency's own: two agencies of one tenant never share a report
+        return idempotency.once(tenantId, "agency-report:" + agency + ":" + caseId, idempotencyKey, u, Accepted.class,
+                () -> placements.receive(tenantId, agency, caseId, update, "rest").map(a -> RestResponse.status(
+                        RestResponse.Status.CREATED, new Accepted(caseId, update.kind(), a.caseState(), a.placementEnded()))));
+    }
+
+    private String agency() {
+        return tenant.agencyCode().orElseThrow(() -> ProblemException.forbidden(
+                "The access token carries no agency_code claim; the agency view needs one."));
+    }
+}

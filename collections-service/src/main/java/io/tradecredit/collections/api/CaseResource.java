@@ -1,0 +1,180 @@
+package io.tradecredit.collections.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.api.CaseJson.Case;
+import io.tradecredit.collections.api.CaseJson.Detail;
+import io.tradecredit.collections.api.CaseJson.Entry;
+import io.tradecredit.collections.api.CaseJson.Promise;
+import io.tradecredit.collections.app.Calls;
+import io.tradecredit.collections.app.CollectionCases;
+import io.tradecredit.collections.app.Promises;
+import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.domain.CloseReason;
+import io.tradecredit.collections.domain.NextMove;
+import io.tradecredit.collections.domain.NonPaymentReason;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+
+/**
+ * A collector's work on one case: its detail and log, calls, promises, owner, next action and
+ * state. Reads for the tenant's staff; writes for collectors, credit managers and tenant admins.
+ */
+@Path("/api/v1/collections/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READERS)
+public class CaseResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    Calls calls;
+
+    @Inject
+    Promises promises;
+
+    public record CallRequest(@Schema(description = "INVOICE_PROBLEM, GOODS_NOT_OR_WRONGLY_DELIVERED, "
+            + "PAYMENT_SYSTEM_FAILURE, CASH_FLOW_TROUBLE or OTHER (then a note is required)") NonPaymentReason reason,
+            @Size(max = 2000) String note) {
+    }
+
+    public record CallAnswer(Case caseFile, NonPaymentReason reason, String note, LocalDate calledOn,
+            @Schema(description = "the move the reason suggests; only suggested, never done") NextMove suggestion) {
+    }
+
+    public record PromiseRequest(Money amount, @Schema(description = "the day the buyer promises to pay by") LocalDate promisedDate,
+            @Size(max = 2000) String note) {
+    }
+
+    public record PromiseAnswer(Case caseFile, Promise promise) {
+    }
+
+    public record OwnerRequest(@Schema(description = "the collector's user id") @Size(max = 200) String owner) {
+    }
+
+    public record NextActionRequest(LocalDate nextActionOn) {
+    }
+
+    public record StateRequest(CaseState state,
+            @Schema(description = "required when state is CLOSED; PAID only when nothing is overdue") CloseReason closeReason,
+            @Size(max = 2000) String note) {
+    }
+
+    @GET
+    @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The case, its promises (newest first) and its log (oldest first)")
+    @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Detail> detail(@PathParam("id") UUID id) {
+        return cases.find(tenant.id(), id).chain(c -> promises.ofCase(tenant.id(), id)
+                .chain(ps -> cases.activities(tenant.id(), id).map(log -> new Detail(Case.of(c),
+                        ps.stream().map(Promise::of).toList(), log.stream().map(Entry::of).toList()))));
+    }
+
+    @POST
+    @Path("/{id}/calls")
+    @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
+    @APIResponse(responseCode = "200", description = "The call, logged, with the next move its reason suggests; an open case is now in progress")
+    @APIResponse(responseCode = "400", description = "reason missing or unknown, note missing for OTHER; every field named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CallAnswer> call(@PathParam("id") UUID id, @NotNull CallRequest r) {
+        return calls.log(tenant.id(), id, r.reason(), r.note(), tenant.subject()).map(l -> new CallAnswer(
+                Case.of(l.caseView()), l.call().reason(), l.call().note(), l.call().calledOn(), l.suggestion()));
+    }
+
+    @POST
+    @Path("/{id}/promises")
+    @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
+    @APIResponse(responseCode = "201", description = "The promise, with the hold it placed until its deadline; the case is in promise to pay")
+    @APIResponse(responseCode = "400", description = "amount and promisedDate missing, not positive or before today; every field named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A promise is pending, or the case's state may not move to promise to pay", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RestResponse<PromiseAnswer>> promise(@PathParam("id") UUID id, @NotNull PromiseRequest r) {
+        return promises.make(tenant.id(), id, r.amount(), r.promisedDate(), r.note(), tenant.subject())
+                .chain(made -> promises.ofCase(tenant.id(), id).map(all -> all.stream()
+                        .filter(s -> s.promise().id().equals(made.promise().id())).findFirst().orElseThrow())
+                        .map(stored -> RestResponse.ResponseBuilder.<PromiseAnswer>created(
+                                URI.create("/api/v1/collections/cases/" + id))
+                                .entity(new PromiseAnswer(Case.of(made.caseView()), Promise.of(stored))).build()));
+    }
+
+    @PUT
+    @Path("/{id}/owner")
+    @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
+    @APIResponse(responseCode = "200", description = "The case with its new owner")
+    @APIResponse(responseCode = "400", description = "owner missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Case> assign(@PathParam("id") UUID id, @NotNull OwnerRequest r) {
+        return cases.assign(tenant.id(), id, r.owner(), tenant.subject()).map(Case::of);
+    }
+
+    @PUT
+    @Path("/{id}/next-action")
+    @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
+    @APIResponse(responseCode = "200", description = "The case with its next-action date")
+    @APIResponse(responseCode = "400", description = "nextActionOn missing or before today", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Case> nextAction(@PathParam("id") UUID id, @NotNull NextActionRequest r) {
+        return cases.planNextAction(tenant.id(), id, r.nextActionOn(), tenant.subject()).map(Case::of);
+    }
+
+    @PUT
+    @Path("/{id}/state")
+    @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
+    @APIResponse(responseCode = "200", description = "The case in its new state, the move logged and published")
+    @APIResponse(responseCode = "400", description = "state missing, or CLOSED without closeReason, or closeReason with another state; every field named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A move the case's state does not allow, or closing as PAID while overdue", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Case> move(@PathParam("id") UUID id, @NotNull StateRequest r) {
+        List<Violation> wrong = new ArrayList<>();
+        if (r.state() == null) {
+            wrong.add(new Violation("state", "must be one of " + List.of(CaseState.values())));
+        } else if (r.state() == CaseState.CLOSED && r.closeReason() == null) {
+            wrong.add(new Violation("closeReason", "a case closes with a reason: one of " + List.of(CloseReason.values())));
+        } else if (r.state() != CaseState.CLOSED && r.closeReason() != null) {
+            wrong.add(new Violation("closeReason", "only a move to CLOSED has a reason"));
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("case.move-invalid", "The move is incomplete or inconsistent", wrong);
+        }
+        return (r.state() == CaseState.CLOSED
+                ? cases.close(tenant.id(), id, r.closeReason(), tenant.subject(), r.note())
+                : cases.move(tenant.id(), id, r.state(), tenant.subject(), r.note())).map(Case::of);
+    }
+}

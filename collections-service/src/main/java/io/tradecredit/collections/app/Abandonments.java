@@ -1,0 +1,126 @@
+package io.tradecredit.collections.app;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.AbandonmentRule;
+import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.domain.CloseReason;
+import io.tradecredit.collections.events.CollectorEvents;
+import io.tradecredit.collections.events.CollectorEvents.AbandonmentConfirmed;
+import io.tradecredit.collections.events.CollectorEvents.Judged;
+import io.tradecredit.collections.events.CollectorEvents.WriteOff;
+import io.tradecredit.collections.persistence.AbandonmentRepository;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * Abandoning a small debt (docs/domain.md §3 "Abandon small debts"): a collector proposes it when
+ * {@link AbandonmentRule} (the tenant's costs) says collecting costs more than the debt, and
+ * another collector confirms it (four eyes: the proposer may not). The confirmation judges the
+ * debt again as it is then, closes the case as abandoned and publishes abandonment-confirmed, the
+ * write-off request of the buyer's overdue invoices for invoice-service.
+ */
+@ApplicationScoped
+public class Abandonments {
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    OpenItems openItems;
+
+    @Inject
+    TenantCaseTerms terms;
+
+    @Inject
+    AbandonmentRepository proposals;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /** The judged amounts of a proposal (or confirmation). */
+    public record Judgement(UUID caseId, List<Judged> amounts, String proposedBy, String confirmedBy) {
+    }
+
+    public Uni<Judgement> propose(String tenantId, UUID caseId, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return CurrentTransaction.run(() -> judged(tenantId, caseId).chain(j -> proposals
+                .propose(tenantId, caseId, by, now, write(j.amounts())).chain(added -> {
+                    if (!added) {
+                        throw DomainError.conflict("abandonment.already-proposed",
+                                "Abandoning case " + caseId + " was proposed already");
+                    }
+                    return cases.log(tenantId, caseId, "abandonment-proposed", by, Map.of("amounts", json.convertValue(j.amounts(), List.class)))
+                            .chain(() -> outbox.record(CollectorEvents.abandonmentProposed(tenantId, caseId,
+                                    j.caseView().buyerId(), j.amounts(), by, now.toLocalDate())))
+                            .replaceWith(new Judgement(caseId, j.amounts(), by, null));
+                })));
+    }
+
+    public Uni<Judgement> confirm(String tenantId, UUID caseId, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> proposals.find(tenantId, caseId))
+                .chain(found -> {
+                    AbandonmentRepository.Proposal p = found.orElseThrow(() -> DomainError.conflict(
+                            "abandonment.not-proposed", "Abandoning case " + caseId + " has not been proposed"));
+                    if (p.proposedBy().equals(by)) {
+                        throw DomainError.conflict("abandonment.same-collector",
+                                "The collector who proposed abandoning case " + caseId + " may not confirm it");
+                    }
+                    return judged(tenantId, caseId).chain(j -> openItems.overdueInvoicesOf(tenantId,
+                            j.caseView().buyerId()).chain(invoices -> {
+                                AbandonmentConfirmed confirmed = new AbandonmentConfirmed(caseId,
+                                        j.caseView().buyerId(), j.amounts(), invoices.stream()
+                                                .map(i -> new WriteOff(i.invoiceId(), i.invoiceNumber(), i.collectible()))
+                                                .toList(), p.proposedBy(), by, now.toLocalDate());
+                                return proposals.confirm(tenantId, caseId, by, now)
+                                        .chain(() -> cases.close(tenantId, caseId, CloseReason.ABANDONED, by,
+                                                "abandoned: costs more to collect than it is worth"))
+                                        .chain(() -> outbox.record(CollectorEvents.abandonmentConfirmed(tenantId,
+                                                confirmed)))
+                                        .replaceWith(new Judgement(caseId, j.amounts(), p.proposedBy(), by));
+                            }));
+                }));
+    }
+
+    /** The open case and its debt per currency with the expected cost of collecting it. */
+    private record Assessed(CaseView caseView, List<Judged> amounts) {
+    }
+
+    /** The case's debt judged by the tenant's rule today; refused unless worth abandoning, or if the case is closed. */
+    private Uni<Assessed> judged(String tenantId, UUID caseId) {
+        return cases.find(tenantId, caseId).chain(c -> {
+            if (c.state() == CaseState.CLOSED) {
+                throw DomainError.conflict("case.closed", "Case " + caseId + " is closed (" + c.closeReason() + ")");
+            }
+            return terms.current(tenantId).chain(t -> openItems.openItemsOf(tenantId, c.buyerId())
+                    .map(items -> new Assessed(c, t.abandonment().requireWorthAbandoning(items.standing().overdue())
+                            .stream().map(x -> new Judged(x.overdue(), x.expectedCost())).toList())));
+        });
+    }
+
+    private String write(List<Judged> amounts) {
+        try {
+            return json.writeValueAsString(amounts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.tradecredit.collections.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.AgencyPlacement;
+import io.tradecredit.collections.domain.AgencyUpdate;
+import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.domain.CloseReason;
+import io.tradecredit.collections.domain.PlacementEnd;
+import io.tradecredit.collections.events.AgencyEvents;
+import io.tradecredit.collections.events.AgencyEvents.CaseFile;
+import io.tradecredit.collections.persistence.AgencyContractRepository;
+import io.tradecredit.collections.persistence.AgencyPlacementRepository;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.ids.TimeOrderedIds;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * Cases handed to partner agencies, taken back, and what the agencies report on them (docs/domain.md
+ * §3 "Cases and agencies"). Each change moves the case through {@link CollectionCases}, records
+ * the placement, logs it on the case and publishes it, to the agency on {@code agency.<code>.cases}
+ * and to the platform on {@code collection-cases}, in one transaction (the current one, or a new one).
+ */
+@ApplicationScoped
+public class AgencyPlacements {
+    /** What an accepted update did: the placement it was for, the case's state after it. */
+    public record Accepted(AgencyPlacement placement, CaseState caseState, boolean placementEnded) {
+    }
+
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    AgencyContractRepository contracts;
+
+    @Inject
+    AgencyPlacementRepository placements;
+
+    @Inject
+    AgencyCaseFiles files;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Hands the case to the agency today: 404 for an unknown case or agency, 409 when the case is
+     * with an agency already or its state allows no hand-off (closed, legal).
+     *
+     * @param stepKey     the ladder step that handed it over; null for a collector's hand-off
+     * @param instruction the step action's key (e.g. {@code agency.may-take-legal-action}), told to the agency
+     */
+    public Uni<CaseFile> handOff(String tenantId, UUID caseId, String agencyCode, String by, String stepKey,
+            String instruction) {
+        LocalDate today = LocalDate.now(clock);
+        return CurrentTransaction.run(() -> cases.find(tenantId, caseId)
+                .chain(c -> contracts.find(tenantId, agencyCode).map(found -> found.orElseThrow(
+                        () -> AgencyContracts.notFound(agencyCode))).replaceWith(c))
+                .chain(c -> placements.currentOf(tenantId, caseId).chain(current -> {
+                    if (current.isPresent()) {
+                        throw DomainError.conflict("case.already-with-agency", "Case " + caseId + " is with agency "
+                                + current.get().agencyCode() + " since " + current.get().handedOn() + "; recall it first");
+                    }
+                    AgencyPlacement p = AgencyPlacement.start(TimeOrderedIds.at(clock.instant()), caseId, c.buyerId(),
+                            agencyCode, today);
+                    Map<String, Object> detail = new LinkedHashMap<>();
+                    detail.put("agencyCode", agencyCode);
+                    detail.put("placementId", p.id().toString());
+                    if (stepKey != null) {
+                        detail.put("stepKey", stepKey);
+                    }
+                    return cases.move(tenantId, caseId, CaseState.WITH_AGENCY, by, "handed to agency " + agencyCode)
+                            .chain(() -> placements.insert(tenantId, p, by))
+                            .chain(() -> cases.log(tenantId, caseId, "handed-to-agency", by, detail))
+                            .chain(() -> files.of(tenantId, p, instruction, today))
+                            .call(file -> outbox.record(List.of(AgencyEvents.placed(tenantId, file),
+                                    AgencyEvents.handedToAgency(tenantId, p, by, stepKey))));
+                })));
+    }
+
+    /** Takes the case back from its agency today: back to in progress; 409 when it is with none. */
+    public Uni<AgencyPlacement> recall(String tenantId, UUID caseId, String by, String note) {
+        return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> current(tenantId, caseId))
+                .chain(p -> {
+                    AgencyPlacement ended = p.end(PlacementEnd.RECALLED, LocalDate.now(clock));
+                    return placements.end(tenantId, ended, by)
+                            .chain(() -> cases.move(tenantId, caseId, CaseState.IN_PROGRESS, by,
+                                    "recalled from agency " + p.agencyCode()))
+                            .chain(() -> cases.log(tenantId, caseId, "recalled-from-agency", by,
+                                    detail(ended, note)))
+                            .chain(() -> outbox.record(List.of(AgencyEvents.recalledToAgency(tenantId, ended, note),
+                                    AgencyEvents.recalled(tenantId, ended, by, note))))
+                            .replaceWith(ended);
+                }));
+    }
+
+    /**
+     * Tells the agency that holds the case what a ladder step says (the default +180 step: it may
+     * now take legal action); logged on the case.
+     */
+    public Uni<Void> instruct(String tenantId, AgencyPlacement p, String stepKey, String instruction) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("agencyCode", p.agencyCode());
+        detail.put("stepKey", stepKey);
+        detail.put("instruction", instruction);
+        return cases.log(tenantId, p.caseId(), "agency-instructed", "dunning-run", detail)
+                .chain(() -> outbox.record(AgencyEvents.instructed(tenantId, p, today, stepKey, instruction)));
+    }
+
+    /**
+     * An agency's report on a case: accepted only when the case, in this tenant, is with this agency
+     * now (else 404 {@code agency-case.not-placed}, which the topic's consumer sends to the DLQ). Logged
+     * on the case, published, and the case moved as {@link AgencyUpdate.Effect} says.
+     *
+     * @param via {@code topic} or {@code rest}
+     */
+    public Uni<Accepted> receive(String tenantId, String agencyCode, UUID caseId, AgencyUpdate update, String via) {
+        String actor = "agency:" + agencyCode;
+        return CurrentTransaction.run(() -> placements.currentOf(tenantId, caseId).chain(found -> {
+            AgencyPlacement p = found.filter(x -> x.agencyCode().equals(agencyCode)).orElseThrow(
+                    () -> notPlaced(tenantId, agencyCode, caseId));
+            Map<String, Object> detail = detail(p, update.summary());
+            detail.put("kind", update.kind().name());
+            detail.put("via", via);
+            Uni<Void> logged = cases.log(tenantId, caseId, "agency-update", actor, detail);
+            AgencyPlacement ended = update.kind().placementEnd() == null ? p
+                    : p.end(update.kind().placementEnd(), LocalDate.now(clock));
+            Uni<CaseView> moved = switch (update.kind().effect()) {
+                case LOG -> cases.find(tenantId, caseId);
+                case CLOSE_SETTLED -> placements.end(tenantId, ended, actor).chain(() -> cases.close(tenantId, caseId,
+                        CloseReason.SETTLED, actor, update.summary()));
+                case BACK_TO_COLLECTOR -> placements.end(tenantId, ended, actor).chain(() -> cases.move(tenantId,
+                        caseId, CaseState.IN_PROGRESS, actor, update.summary()));
+            };
+            boolean endedNow = ended != p;
+            return logged.chain(() -> moved).call(c -> outbox.record(AgencyEvents.updateReceived(tenantId, ended,
+                    update, via, c.state(), endedNow))).map(c -> new Accepted(ended, c.state(), endedNow));
+        }));
+    }
+
+    /** The case's current placement with this agency; 404 otherwise (so another agency's case is not found). */
+    public Uni<AgencyPlacement> placedWith(String tenantId, String agencyCode, UUID caseId) {
+        return CurrentTransaction.run(() -> placements.currentOf(tenantId, caseId)).map(found -> found
+                .filter(p -> p.agencyCode().equals(agencyCode)).orElseThrow(() -> notPlaced(tenantId, agencyCode, caseId)));
+    }
+
+    /** The agency's cases in this tenant now, oldest hand-off first. */
+    public Uni<List<AgencyPlacement>> currentWith(String tenantId, String agencyCode) {
+        return CurrentTransaction.run(() -> placements.currentWith(tenantId, agencyCode));
+    }
+
+    /** The case's current placement, if any. */
+    public Uni<java.util.Optional<AgencyPlacement>> currentOf(String tenantId, UUID caseId) {
+        return CurrentTransaction.run(() -> placements.currentOf(tenantId, caseId));
+    }
+
+    private Uni<AgencyPlacement> current(String tenantId, UUID caseId) {
+        return placements.currentOf(tenantId, caseId).map(found -> found.orElseThrow(() -> DomainError.conflict(
+                "case.not-with-agency", "Case " + caseId + " is not with an agency")));
+    }
+
+    private static Map<String, Object> detail(AgencyPlacement p, String note) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("agencyCode", p.agencyCode());
+        d.put("placementId", p.id().toString());
+        if (note != null) {
+            d.put("note", note);
+        }
+        return d;
+    }
+
+    static DomainError notPlaced(String tenantId, String agencyCode, UUID caseId) {
+        return DomainError.notFound("agency-case.not-placed",
+                "Case " + caseId + " of tenant " + tenantId + " is not with agency " + agencyCode);
+    }
+}

@@ -1,0 +1,69 @@
+package io.tradecredit.collections.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.CallOutcome;
+import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.domain.NextMove;
+import io.tradecredit.collections.domain.NonPaymentReason;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * A collector's call on a case: the buyer's coded reason for not paying, logged with the next move
+ * it suggests under the tenant's {@code CallTerms} ({@link CallOutcome#suggestion}). The move is
+ * only suggested, never done. The first call on an open case puts it in progress.
+ */
+@ApplicationScoped
+public class Calls {
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    TenantCaseTerms terms;
+
+    @Inject
+    Clock clock;
+
+    public record Logged(CaseView caseView, CallOutcome call, NextMove suggestion) {
+    }
+
+    public Uni<Logged> log(String tenantId, UUID caseId, NonPaymentReason reason, String note, String by) {
+        CallOutcome call = new CallOutcome(reason, note, LocalDate.now(clock));
+        return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> {
+            if (c.state() == CaseState.CLOSED) {
+                throw DomainError.conflict("case.closed", "Case " + caseId + " is closed (" + c.closeReason() + ")");
+            }
+            return terms.current(tenantId).chain(t -> {
+                NextMove move = call.suggestion(t.call());
+                Uni<CaseView> working = c.state() == CaseState.OPEN
+                        ? cases.move(tenantId, caseId, CaseState.IN_PROGRESS, by, "first call")
+                        : Uni.createFrom().item(c);
+                return working.chain(w -> cases.log(tenantId, caseId, "call", by, detail(call, move))
+                        .replaceWith(new Logged(w, call, move)));
+            });
+        }));
+    }
+
+    private static Map<String, Object> detail(CallOutcome call, NextMove move) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("reason", call.reason().name());
+        if (call.note() != null) {
+            d.put("note", call.note());
+        }
+        d.put("suggestedMove", move.kind().name());
+        if (move.holdUntil() != null) {
+            d.put("holdUntil", move.holdUntil().toString());
+        }
+        d.put("nextActionOn", move.nextActionOn().toString());
+        return d;
+    }
+}

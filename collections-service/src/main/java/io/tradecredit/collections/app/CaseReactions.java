@@ -1,0 +1,62 @@
+package io.tradecredit.collections.app;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.CaseState;
+
+/**
+ * What the ledger's events mean for a buyer's case at once, before the next run (issue 12,
+ * "Reacting to events at once"), called by the invoice-events consumer after the read model has
+ * applied the event, in the inbox's transaction. A payment, credit note, dispute, write-off or
+ * cancellation that leaves nothing overdue closes the open case as paid; a payment also judges the
+ * buyer's pending promises (kept at once when covered); an agreed payment plan moves the case to
+ * payment plan.
+ */
+@ApplicationScoped
+public class CaseReactions {
+    static final String LEDGER = "invoice-service";
+
+    /** The events that may leave a buyer with nothing overdue. */
+    static final Set<String> MAY_CLEAR = Set.of("payment-received", "payment-reversed", "buyer-credit-applied",
+            "credit-note-issued", "dispute-opened", "dispute-resolved", "paid", "written-off", "cancelled");
+
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    Promises promises;
+
+    /** Whether the case reacts to invoice-service's event {@code name} at all. */
+    public static boolean reactsTo(String name) {
+        return MAY_CLEAR.contains(name) || name.equals("payment-plan-agreed");
+    }
+
+    /** Reacts to invoice-service's event {@code name} about {@code buyerId}; other events change nothing. */
+    public Uni<Void> after(String tenantId, String name, UUID buyerId) {
+        if (name.equals("payment-plan-agreed")) {
+            return planAgreed(tenantId, buyerId);
+        }
+        if (!MAY_CLEAR.contains(name)) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> closed = cases.closeIfNothingOverdue(tenantId, buyerId, LEDGER).replaceWithVoid();
+        // closing first: a promise kept by the payment that cleared everything leaves a closed case
+        return name.equals("payment-received") ? closed.chain(() -> promises.judgeAfterPayment(tenantId, buyerId, LEDGER))
+                : closed;
+    }
+
+    private Uni<Void> planAgreed(String tenantId, UUID buyerId) {
+        return cases.openCaseOf(tenantId, buyerId).chain(open -> {
+            if (open.isEmpty() || !open.get().state().canMoveTo(CaseState.PAYMENT_PLAN)) {
+                return Uni.createFrom().voidItem();
+            }
+            return cases.move(tenantId, open.get().id(), CaseState.PAYMENT_PLAN, LEDGER, "payment plan agreed")
+                    .replaceWithVoid();
+        });
+    }
+}

@@ -1,0 +1,202 @@
+package io.tradecredit.collections.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.domain.CloseReason;
+import io.tradecredit.collections.domain.CollectionCase;
+import io.tradecredit.collections.events.CaseEvents;
+import io.tradecredit.collections.persistence.CaseRepository;
+import io.tradecredit.collections.persistence.CaseRepository.ActivityRow;
+import io.tradecredit.collections.persistence.CaseRepository.Stored;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.ids.TimeOrderedIds;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * A buyer's collection case through its life (docs/domain.md §3 "Cases and agencies"): opened by
+ * the ladder or a collector, moved by {@link CollectionCase}'s rules, every change logged and
+ * published on {@code collection-cases}. Each method runs in the current transaction or a new one
+ * ({@link CurrentTransaction#run}), so the daily run and the event consumers change cases in theirs.
+ */
+@ApplicationScoped
+public class CollectionCases {
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    OpenItems openItems;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** The buyer's open case, or a new one opened on {@code on} (logged and published as case-opened). */
+    public Uni<CaseView> openFor(String tenantId, UUID buyerId, LocalDate on, String actor) {
+        return CurrentTransaction.run(() -> cases.openOf(tenantId, buyerId).chain(found -> {
+            if (found.isPresent()) {
+                return Uni.createFrom().item(view(tenantId, found.get()));
+            }
+            CollectionCase opened = CollectionCase.open(TimeOrderedIds.at(clock.instant()), buyerId, on);
+            return cases.insertIfNoneOpen(tenantId, opened).chain(inserted -> inserted
+                    // someone opened one at the same moment: theirs is the buyer's case
+                    ? record(tenantId, opened.id(), "case-opened", actor, Map.of("openedOn", on.toString()))
+                            .chain(() -> outbox.record(CaseEvents.opened(tenantId, opened, actor)))
+                            .replaceWith(new CaseView(tenantId, opened, 0))
+                    : cases.openOf(tenantId, buyerId).map(again -> view(tenantId, again.orElseThrow())));
+        }));
+    }
+
+    /** The buyer's case that is not closed, if it has one. */
+    public Uni<Optional<CaseView>> openCaseOf(String tenantId, UUID buyerId) {
+        return CurrentTransaction.run(() -> cases.openOf(tenantId, buyerId))
+                .map(found -> found.map(s -> view(tenantId, s)));
+    }
+
+    /** The case; 404 when there is none of this tenant's. */
+    public Uni<CaseView> find(String tenantId, UUID caseId) {
+        return CurrentTransaction.run(() -> stored(tenantId, caseId)).map(s -> view(tenantId, s));
+    }
+
+    /** Moves the case to an open state by {@link CollectionCase#moveTo}; logged, published as case-state-changed. */
+    public Uni<CaseView> move(String tenantId, UUID caseId, CaseState to, String actor, String note) {
+        return change(tenantId, caseId, c -> c.moveTo(to), actor, note);
+    }
+
+    /**
+     * Closes the case with {@code reason}; closing as paid is refused (409) while the buyer still
+     * owes anything overdue in the read model. Published as case-state-changed and case-closed.
+     */
+    public Uni<CaseView> close(String tenantId, UUID caseId, CloseReason reason, String actor, String note) {
+        return CurrentTransaction.run(() -> stored(tenantId, caseId)
+                .chain(s -> openItems.openItemsOf(tenantId, s.current().buyerId()))
+                .chain(items -> change(tenantId, caseId,
+                        c -> c.close(reason, items.standing().overdue(), today()), actor, note)));
+    }
+
+    /**
+     * What a payment, credit note, dispute or plan means for the buyer's case at once: with nothing
+     * overdue left, its open case closes as paid. Empty when the buyer has no open case or still owes.
+     */
+    public Uni<Optional<CaseView>> closeIfNothingOverdue(String tenantId, UUID buyerId, String actor) {
+        return CurrentTransaction.run(() -> cases.openOf(tenantId, buyerId).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(Optional.<CaseView>empty());
+            }
+            return openItems.openItemsOf(tenantId, buyerId).chain(items -> {
+                CollectionCase c = found.get().current();
+                if (c.closeIfNothingOverdue(items.standing().overdue(), today()) == c) {
+                    return Uni.createFrom().item(Optional.<CaseView>empty());
+                }
+                return change(tenantId, c.id(),
+                        x -> x.closeIfNothingOverdue(items.standing().overdue(), today()), actor,
+                        "nothing overdue is left").map(Optional::of);
+            });
+        }));
+    }
+
+    /** Gives the case to a collector; logged as owner-assigned. */
+    public Uni<CaseView> assign(String tenantId, UUID caseId, String owner, String actor) {
+        return changeQuietly(tenantId, caseId, c -> c.assignTo(owner), actor, "owner-assigned",
+                Map.of("owner", owner == null ? "" : owner));
+    }
+
+    /** Plans the next action; logged as next-action-planned. */
+    public Uni<CaseView> planNextAction(String tenantId, UUID caseId, LocalDate on, String actor) {
+        return changeQuietly(tenantId, caseId, c -> c.planNextAction(on, today()), actor, "next-action-planned",
+                Map.of("nextActionOn", String.valueOf(on)));
+    }
+
+    /** Adds an entry to the case's log; 404 when there is no such case of this tenant. */
+    public Uni<Void> log(String tenantId, UUID caseId, String kind, String actor, Map<String, Object> detail) {
+        return CurrentTransaction.run(() -> stored(tenantId, caseId)
+                .chain(s -> record(tenantId, caseId, kind, actor, detail)));
+    }
+
+    /** The case's log, oldest first; 404 when there is no such case of this tenant. */
+    public Uni<List<Activity>> activities(String tenantId, UUID caseId) {
+        return CurrentTransaction.run(() -> stored(tenantId, caseId).chain(s -> cases.activities(tenantId, caseId)))
+                .map(rows -> rows.stream().map(r -> new Activity(r.id(), r.caseId(), r.at(), r.kind(), r.actor(),
+                        r.detail())).toList());
+    }
+
+    /** A change of state: written over the version read, logged as state-changed, published. */
+    private Uni<CaseView> change(String tenantId, UUID caseId, UnaryOperator<CollectionCase> how, String actor,
+            String note) {
+        return CurrentTransaction.run(() -> stored(tenantId, caseId).chain(s -> {
+            CollectionCase before = s.current();
+            CollectionCase after = how.apply(before);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("from", before.state().name());
+            detail.put("to", after.state().name());
+            if (after.closeReason() != null) {
+                detail.put("closeReason", after.closeReason().name());
+            }
+            if (note != null) {
+                detail.put("note", note);
+            }
+            Uni<Void> events = outbox.record(CaseEvents.stateChanged(tenantId, before, after, today(), actor, note));
+            if (after.state() == CaseState.CLOSED) {
+                events = events.chain(() -> outbox.record(CaseEvents.closed(tenantId, after, actor)));
+            }
+            Uni<Void> published = events;
+            return write(tenantId, after, s.version())
+                    .chain(() -> record(tenantId, caseId, "state-changed", actor, detail))
+                    .chain(() -> published)
+                    .replaceWith(new CaseView(tenantId, after, s.version() + 1));
+        }));
+    }
+
+    /** A change that is not of state (owner, next action): written and logged, not published. */
+    private Uni<CaseView> changeQuietly(String tenantId, UUID caseId, UnaryOperator<CollectionCase> how,
+            String actor, String kind, Map<String, Object> detail) {
+        return CurrentTransaction.run(() -> stored(tenantId, caseId).chain(s -> {
+            CollectionCase after = how.apply(s.current());
+            return write(tenantId, after, s.version()).chain(() -> record(tenantId, caseId, kind, actor, detail))
+                    .replaceWith(new CaseView(tenantId, after, s.version() + 1));
+        }));
+    }
+
+    private Uni<Void> write(String tenantId, CollectionCase after, int readVersion) {
+        return cases.update(tenantId, after, readVersion).invoke(written -> {
+            if (!written) {
+                throw DomainError.conflict("case.changed-meanwhile",
+                        "Case " + after.id() + " was changed by someone else meanwhile; read it again and retry");
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> record(String tenantId, UUID caseId, String kind, String actor, Map<String, Object> detail) {
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        return cases.insertActivity(tenantId, new ActivityRow(TimeOrderedIds.at(at.toInstant()), caseId, at, kind,
+                actor, detail == null ? Map.of() : detail));
+    }
+
+    private Uni<Stored> stored(String tenantId, UUID caseId) {
+        return cases.find(tenantId, caseId).map(found -> found
+                .orElseThrow(() -> DomainError.notFound("case.not-found", "There is no collection case " + caseId)));
+    }
+
+    private static CaseView view(String tenantId, Stored s) {
+        return new CaseView(tenantId, s.current(), s.version());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,167 @@
+package io.tradecredit.collections.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.domain.Hold;
+import io.tradecredit.collections.domain.PromiseToPay;
+import io.tradecredit.collections.domain.PromiseToPay.Outcome;
+import io.tradecredit.collections.events.CollectorEvents;
+import io.tradecredit.collections.persistence.PromiseRepository;
+import io.tradecredit.collections.domain.RecordedPromise;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.ids.TimeOrderedIds;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * Promises to pay on a case (docs/domain.md §3 "Holds"): made by a collector, holding the buyer
+ * through the hold use case ({@link DunningHolds}), judged by {@link PromiseToPay#judge} over the
+ * buyer's {@link ReceivedPayments}: at once when a payment keeps one, and by the daily
+ * {@code promise-review} job after the deadline. Kept or broken: logged, published, the hold
+ * ended (if it still held), the case back to in progress unless the payment closed it.
+ */
+@ApplicationScoped
+public class Promises {
+    static final String REVIEW = "promise-review";
+
+    @Inject
+    PromiseRepository promises;
+
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    DunningHolds holds;
+
+    @Inject
+    ReceivedPayments payments;
+
+    @Inject
+    TenantCaseTerms terms;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** A made promise with the hold that pauses dunning until its deadline. */
+    public record Made(CaseView caseView, PromiseToPay promise, UUID holdId) {
+    }
+
+    /**
+     * Records the buyer's promise on the case: a promise-to-pay hold to its deadline, the case
+     * moved to promise to pay (409 while one is pending, or from a state that may not move
+     * there), logged and published as promise-made.
+     */
+    public Uni<Made> make(String tenantId, UUID caseId, Money amount, LocalDate promisedDate, String note, String by) {
+        LocalDate today = LocalDate.now(clock);
+        return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> terms.current(tenantId)
+                .chain(t -> {
+                    PromiseToPay p = PromiseToPay.make(TimeOrderedIds.at(clock.instant()), c.buyerId(), amount, today,
+                            promisedDate, t.promise());
+                    if (c.state() == CaseState.PROMISE_TO_PAY) {
+                        throw DomainError.conflict("promise.pending",
+                                "Case " + caseId + " has a pending promise: it is judged before another is made");
+                    }
+                    return cases.move(tenantId, caseId, CaseState.PROMISE_TO_PAY, by, note)
+                            .chain(moved -> holds.place(tenantId, p.buyerId(), null, Hold.Reason.PROMISE_TO_PAY,
+                                    p.madeOn(), p.deadline(), "promise " + p.id(), by)
+                                    .chain(hold -> promises.insert(tenantId, caseId, p, hold.hold().id(), by)
+                                            .chain(() -> cases.log(tenantId, caseId, "promise-made", by,
+                                                    madeDetail(p, note)))
+                                            .chain(() -> outbox.record(CollectorEvents.promiseMade(tenantId, caseId, p,
+                                                    by)))
+                                            .replaceWith(new Made(moved, p, hold.hold().id()))));
+                })));
+    }
+
+    /** The case's promises, newest first, with their verdicts so far. */
+    public Uni<List<RecordedPromise>> ofCase(String tenantId, UUID caseId) {
+        return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> promises.ofCase(tenantId, caseId)));
+    }
+
+    /** After a payment: the buyer's pending promises that it keeps are judged kept at once. */
+    public Uni<Void> judgeAfterPayment(String tenantId, UUID buyerId, String actor) {
+        LocalDate today = LocalDate.now(clock);
+        return CurrentTransaction.run(() -> promises.pendingOf(tenantId, buyerId).chain(pending -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (RecordedPromise s : pending) {
+                chain = chain.chain(() -> judge(s, today, actor, true));
+            }
+            return chain;
+        }));
+    }
+
+    /** Up to {@code limit} promises past their deadline before {@code asOf}, judged kept or broken; how many. */
+    public Uni<Integer> reviewPastDeadline(LocalDate asOf, int limit) {
+        return promises.lockPastDeadline(asOf, limit).chain(due -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (RecordedPromise s : due) {
+                chain = chain.chain(() -> judge(s, asOf, REVIEW, false));
+            }
+            return chain.replaceWith(due.size());
+        });
+    }
+
+    /** Judges one promise on {@code on}; a pending verdict changes nothing unless {@code onlyKept} is false. */
+    private Uni<Void> judge(RecordedPromise s, LocalDate on, String actor, boolean onlyKept) {
+        PromiseToPay p = s.promise();
+        return payments.of(s.tenantId(), p.buyerId(), p.madeOn(), on).chain(paid -> {
+            PromiseToPay.Verdict v = p.judge(paid, on);
+            if (v.outcome() == Outcome.PENDING || (onlyKept && v.outcome() != Outcome.KEPT)) {
+                return Uni.createFrom().voidItem();
+            }
+            boolean kept = v.outcome() == Outcome.KEPT;
+            String tenant = s.tenantId();
+            Uni<Void> after = (kept
+                    ? outbox.record(CollectorEvents.promiseKept(tenant, s.caseId(), p, v, on))
+                    : outbox.record(CollectorEvents.promiseBroken(tenant, s.caseId(), p, v, on)))
+                    .chain(() -> backToCollector(tenant, s.caseId(), actor, kept ? "promise kept" : "promise broken"));
+            return promises.judged(tenant, p.id(), v.outcome(), on, v.paid())
+                    .chain(() -> holds.endEarly(tenant, s.holdId(), v.holdReleasedOn(), actor))
+                    .chain(() -> cases.log(tenant, s.caseId(), kept ? "promise-kept" : "promise-broken", actor,
+                            verdictDetail(p, v)))
+                    .chain(() -> after);
+        });
+    }
+
+    /**
+     * A judged promise gives the case back to the collector if it is still waiting on the promise
+     * (a payment that left nothing overdue has closed it already).
+     */
+    private Uni<Void> backToCollector(String tenantId, UUID caseId, String actor, String note) {
+        return cases.find(tenantId, caseId).chain(c -> c.state() != CaseState.PROMISE_TO_PAY
+                ? Uni.createFrom().voidItem()
+                : cases.move(tenantId, caseId, CaseState.IN_PROGRESS, actor, note).replaceWithVoid());
+    }
+
+    private static Map<String, Object> madeDetail(PromiseToPay p, String note) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("promiseId", p.id().toString());
+        d.put("amount", p.amount().amountText());
+        d.put("currency", p.amount().currencyCode());
+        d.put("promisedDate", p.promisedDate().toString());
+        d.put("deadline", p.deadline().toString());
+        if (note != null) {
+            d.put("note", note);
+        }
+        return d;
+    }
+
+    private static Map<String, Object> verdictDetail(PromiseToPay p, PromiseToPay.Verdict v) {
+        return Map.of("promiseId", p.id().toString(), "amount", p.amount().amountText(), "currency",
+                p.amount().currencyCode(), "paid", v.paid().amountText(), "shortfall", v.shortfall().amountText());
+    }
+}

@@ -1,0 +1,55 @@
+package io.tradecredit.collections.app;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.PromiseToPay;
+import io.tradecredit.collections.persistence.ReceivedPaymentRepository;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * What each buyer paid, from invoice-service's {@code payment-received} and
+ * {@code payment-reversed} events: the payments a promise to pay is judged against
+ * ({@link PromiseToPay#judge}).
+ */
+@ApplicationScoped
+public class ReceivedPayments {
+    @Inject
+    ReceivedPaymentRepository payments;
+
+    public Uni<Void> received(String tenantId, UUID paymentId, UUID buyerId, LocalDate on, Money amount) {
+        return payments.received(tenantId, paymentId, buyerId, on, amount.currencyCode(), amount.amount());
+    }
+
+    public Uni<Void> reversed(String tenantId, UUID paymentId, LocalDate on) {
+        return payments.reversed(tenantId, paymentId, on);
+    }
+
+    /**
+     * The buyer's payments effective from {@code from} to {@code to} (inclusive), as
+     * {@link PromiseToPay#judge} takes them: each payment on the day received, and a reversal as
+     * the same amount negative on the day it was reversed.
+     */
+    public Uni<List<PromiseToPay.Payment>> of(String tenantId, UUID buyerId, LocalDate from, LocalDate to) {
+        return CurrentTransaction.run(() -> payments.of(tenantId, buyerId, from, to)).map(rows -> {
+            List<PromiseToPay.Payment> out = new ArrayList<>();
+            for (ReceivedPaymentRepository.Row r : rows) {
+                Money amount = Money.rounded(r.amount(), Money.currencyOf(r.currency()));
+                if (!r.receivedOn().isBefore(from) && !r.receivedOn().isAfter(to)) {
+                    out.add(new PromiseToPay.Payment(r.receivedOn(), amount));
+                }
+                if (r.reversedOn() != null && !r.reversedOn().isBefore(from) && !r.reversedOn().isAfter(to)) {
+                    out.add(new PromiseToPay.Payment(r.reversedOn(), amount.negate()));
+                }
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package io.tradecredit.collections.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.tradecredit.common.domain.DomainError;
+
+/**
+ * A case's stay with one agency, from the hand-off day to the day it came back and why. A case has
+ * at most one current placement; the commission counts what its buyer paid during it.
+ */
+public record AgencyPlacement(UUID id, UUID caseId, UUID buyerId, String agencyCode, LocalDate handedOn,
+        LocalDate endedOn, PlacementEnd endReason) {
+
+    public static AgencyPlacement start(UUID id, UUID caseId, UUID buyerId, String agencyCode, LocalDate on) {
+        return new AgencyPlacement(id, caseId, buyerId, agencyCode, on, null, null);
+    }
+
+    public boolean isCurrent() {
+        return endedOn == null;
+    }
+
+    /** Ends the placement on {@code on}; a placement ended already is a conflict (409). */
+    public AgencyPlacement end(PlacementEnd reason, LocalDate on) {
+        if (!isCurrent()) {
+            throw DomainError.conflict("agency-placement.ended",
+                    "The case came back from " + agencyCode + " on " + endedOn + " (" + endReason + ") already");
+        }
+        return new AgencyPlacement(id, caseId, buyerId, agencyCode, handedOn, on, reason);
+    }
+
+    /** The stay as the commission rule reads it. */
+    public AgencyCommission.Placement forCommission() {
+        return new AgencyCommission.Placement(caseId, buyerId, agencyCode, handedOn, endedOn);
+    }
+}

@@ -1,0 +1,111 @@
+package io.tradecredit.collections.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+/**
+ * What an agency reports on a case it holds (docs/domain.md §3 "Cases and agencies"), by topic or
+ * through its REST view, and what that means for the case. Every update lands in the case's log;
+ * only three move the case: settled (closed, settled), returned and uncollectible (back to the
+ * collector). A promise keeps the case with the agency (its commission stays due), a reported
+ * payment is only logged (the ledger in invoice-service stays the one source of money), and a
+ * recommended legal action waits for the tenant (legal costs are its decision).
+ *
+ * @param amount      promised, reported paid, or proposed / agreed in settlement
+ * @param promisedFor the day a promise is due
+ */
+public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalDate promisedFor, String note) {
+    public static final int NOTE_MAX = 2000;
+
+    /** The kinds of report, and what each does to the case. */
+    public enum Kind {
+        CONTACT_MADE(Effect.LOG), PROMISE(Effect.LOG), PAYMENT_REPORTED(Effect.LOG), SETTLEMENT_PROPOSED(Effect.LOG),
+        SETTLED(Effect.CLOSE_SETTLED), LEGAL_ACTION_RECOMMENDED(Effect.LOG), UNCOLLECTIBLE(Effect.BACK_TO_COLLECTOR),
+        RETURNED(Effect.BACK_TO_COLLECTOR);
+
+        private final Effect effect;
+
+        Kind(Effect effect) {
+            this.effect = effect;
+        }
+
+        public Effect effect() {
+            return effect;
+        }
+
+        /** Why the placement ends, for the kinds that end it. */
+        public PlacementEnd placementEnd() {
+            return switch (this) {
+                case SETTLED -> PlacementEnd.SETTLED;
+                case UNCOLLECTIBLE -> PlacementEnd.UNCOLLECTIBLE;
+                case RETURNED -> PlacementEnd.RETURNED;
+                default -> null;
+            };
+        }
+
+        boolean needsAmount() {
+            return this == PROMISE || this == PAYMENT_REPORTED || this == SETTLEMENT_PROPOSED;
+        }
+    }
+
+    /** What an accepted update does to the case besides the log entry. */
+    public enum Effect {
+        /** Logged; the case stays with the agency. */
+        LOG,
+        /** Placement ended (settled), case closed as {@link CloseReason#SETTLED}. */
+        CLOSE_SETTLED,
+        /** Placement ended, case back in progress with the collector. */
+        BACK_TO_COLLECTOR
+    }
+
+    public AgencyUpdate {
+        List<Violation> wrong = new ArrayList<>();
+        if (kind == null) {
+            wrong.add(new Violation("kind", "is required: one of " + List.of(Kind.values())));
+        }
+        if (reportedOn == null) {
+            wrong.add(new Violation("reportedOn", "is required: the day the agency learnt it"));
+        }
+        if (kind != null && kind.needsAmount() && amount == null) {
+            wrong.add(new Violation("amount", "is required for " + kind));
+        }
+        if (amount != null && !amount.isPositive()) {
+            wrong.add(new Violation("amount", "must be more than zero"));
+        }
+        if (kind == Kind.PROMISE && promisedFor == null) {
+            wrong.add(new Violation("promisedFor", "is required for a promise: the day the buyer promised to pay"));
+        }
+        if (kind != null && kind != Kind.PROMISE && promisedFor != null) {
+            wrong.add(new Violation("promisedFor", "only for a PROMISE"));
+        }
+        if (promisedFor != null && reportedOn != null && promisedFor.isBefore(reportedOn)) {
+            wrong.add(new Violation("promisedFor", "must not be before reportedOn (" + reportedOn + ")"));
+        }
+        if (note != null && note.length() > NOTE_MAX) {
+            wrong.add(new Violation("note", "at most " + NOTE_MAX + " characters"));
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("agency-update.invalid", "The agency update is incomplete or inconsistent", wrong);
+        }
+    }
+
+    /** The line it adds to the case's log. */
+    public String summary() {
+        StringBuilder s = new StringBuilder(kind.name().toLowerCase().replace('_', ' '));
+        if (amount != null) {
+            s.append(' ').append(amount.currencyCode()).append(' ').append(amount.amountText());
+        }
+        if (promisedFor != null) {
+            s.append(" by ").append(promisedFor);
+        }
+        if (note != null && !note.isBlank()) {
+            s.append(": ").append(note);
+        }
+        return s.toString();
+    }
+}

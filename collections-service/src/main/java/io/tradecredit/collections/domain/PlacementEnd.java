@@ -1,0 +1,13 @@
+package io.tradecredit.collections.domain;
+
+/** Why a case came back from an agency. */
+public enum PlacementEnd {
+    /** The tenant took the case back. */
+    RECALLED,
+    /** The agency gave it back without a result. */
+    RETURNED,
+    /** The agency reports the debt cannot be collected; the collector decides what next. */
+    UNCOLLECTIBLE,
+    /** The agency reports a settlement concluded: the case closes as settled. */
+    SETTLED
+}

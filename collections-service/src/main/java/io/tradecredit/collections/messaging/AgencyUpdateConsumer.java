@@ -1,0 +1,92 @@
+package io.tradecredit.collections.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tradecredit.collections.app.AgencyPlacements;
+import io.tradecredit.collections.domain.AgencyUpdate;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.EventFields;
+import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.events.IncomingEvent;
+import io.tradecredit.common.events.PoisonMessageException;
+import io.tradecredit.common.events.TopicNames;
+
+/**
+ * Every agency's reports, from every {@code agency.<code>.updates} topic (one pattern subscription),
+ * each applied once through the chassis inbox by {@link AgencyPlacements#receive}: the agency is
+ * the topic's, the tenant the event's {@code tenantid}. A report that cannot be read, or is about a
+ * case that is not with that agency in that tenant now, is logged and goes to the dead-letter topic
+ * of its own agency's topic ({@code agency.<code>.updates.dlq.collections-service}, so an agency's
+ * errors stay its own) with the reason in {@code dead-letter-reason}.
+ */
+@ApplicationScoped
+public class AgencyUpdateConsumer {
+    static final String CONSUMER = "collections-service";
+    static final String TYPE = "io.tradecredit.agency.case-update.v1";
+    private static final Logger LOG = Logger.getLogger(AgencyUpdateConsumer.class);
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    AgencyPlacements placements;
+
+    @Incoming("agency-updates")
+    public Uni<Void> on(Message<String> message) {
+        @SuppressWarnings("unchecked")
+        ConsumerRecord<String, String> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> (ConsumerRecord<String, String>) m.getRecord()).orElseThrow();
+        return inbox.receive(CONSUMER, record, e -> apply(agencyOf(record.topic()), e))
+                .onItemOrFailure().transformToUni((applied, failure) -> Uni.createFrom()
+                        .completionStage(failure == null ? message.ack() : deadLetter(message, record, failure)));
+    }
+
+    private static CompletionStage<Void> deadLetter(Message<String> message, ConsumerRecord<String, String> record,
+            Throwable failure) {
+        LOG.warnf("agency update %s on %s refused, to the DLQ: %s", record.key(), record.topic(), failure.getMessage());
+        String dlq = TopicNames.deadLetter(record.topic(), CONSUMER);
+        return message.nack(failure, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withTopic(dlq).build()));
+    }
+
+    Uni<Void> apply(String agencyCode, IncomingEvent e) {
+        if (!TYPE.equals(e.type())) {
+            throw new PoisonMessageException("unknown type " + e.type() + ": agencies report " + TYPE);
+        }
+        EventFields d = e.fields();
+        AgencyUpdate update;
+        try {
+            update = new AgencyUpdate(d.oneOf(AgencyUpdate.Kind.class, "kind"), d.date("reportedOn"),
+                    d.optionalMoney("amount").orElse(null), d.has("promisedFor") ? d.date("promisedFor") : null,
+                    d.optionalText("note").orElse(null));
+        } catch (DomainError invalid) {
+            throw new PoisonMessageException("unreadable update: " + describe(invalid), invalid);
+        }
+        return placements.receive(e.tenantId(), agencyCode, d.uuid("caseId"), update, "topic")
+                .onFailure(DomainError.class).transform(refused -> new PoisonMessageException(
+                        "refused: " + describe(refused), refused))
+                .replaceWithVoid();
+    }
+
+    static String agencyOf(String topic) {
+        return topic.substring("agency.".length(), topic.length() - ".updates".length());
+    }
+
+    private static String describe(Throwable t) {
+        if (t instanceof DomainError de && !de.violations().isEmpty()) {
+            return de.getMessage() + " " + de.violations();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,73 @@
+package io.tradecredit.collections.persistence;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.AgencyPlacement;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Cases' stays with agencies, per tenant; another tenant's placements are never found. */
+@ApplicationScoped
+public class AgencyPlacementRepository {
+
+    public Uni<Void> insert(String tenantId, AgencyPlacement placement, String by) {
+        return AgencyPlacementRow.of(tenantId, placement, by).persist().replaceWithVoid();
+    }
+
+    /**
+     * A placement is current while it has not ended and its case is not closed: a case the cases'
+     * own doors close (paid in full, written off, claimed) is no longer the agency's, even though
+     * nothing ended its placement row (docs/collections-service.md, "Agencies").
+     */
+    static final String CURRENT = "select p.id, p.case_id, p.buyer_id, p.agency_code, p.handed_on from agency_placement p"
+            + " join collection_case c on c.tenant_id = p.tenant_id and c.id = p.case_id"
+            + " where p.tenant_id = $1 and p.ended_on is null and c.state <> 'CLOSED'";
+
+    /** The case's current placement, if it is with an agency now. */
+    public Uni<Optional<AgencyPlacement>> currentOf(String tenantId, UUID caseId) {
+        return CurrentTransaction.execute(CURRENT + " and p.case_id = $2", Tuple.of(tenantId, caseId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(current(rows.iterator().next())));
+    }
+
+    /** Writes the end (day, reason, who) of a placement found by {@link #currentOf}. */
+    public Uni<Void> end(String tenantId, AgencyPlacement ended, String by) {
+        return AgencyPlacementRow.<AgencyPlacementRow>find("id = ?1 and tenantId = ?2", ended.id(), tenantId)
+                .singleResult().invoke(row -> {
+                    row.endedOn = ended.endedOn();
+                    row.endReason = ended.endReason();
+                    row.endedBy = by;
+                }).replaceWithVoid();
+    }
+
+    /** The agency's current placements in the tenant, oldest hand-off first. */
+    public Uni<List<AgencyPlacement>> currentWith(String tenantId, String agencyCode) {
+        return CurrentTransaction.execute(CURRENT + " and p.agency_code = $2 order by p.handed_on, p.id",
+                Tuple.of(tenantId, agencyCode)).map(rows -> {
+                    List<AgencyPlacement> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(current(r)));
+                    return out;
+                });
+    }
+
+    private static AgencyPlacement current(Row r) {
+        return new AgencyPlacement(r.getUUID("id"), r.getUUID("case_id"), r.getUUID("buyer_id"), r.getString("agency_code"),
+                r.getLocalDate("handed_on"), null, null);
+    }
+
+    /** The agency's placements that overlap the period (handed on or before {@code to}, not ended before {@code from}). */
+    public Uni<List<AgencyPlacement>> overlapping(String tenantId, String agencyCode, LocalDate from, LocalDate to) {
+        return AgencyPlacementRow.<AgencyPlacementRow>list(
+                "tenantId = ?1 and agencyCode = ?2 and handedOn <= ?3 and (endedOn is null or endedOn > ?4)",
+                Sort.by("handedOn").and("id"), tenantId, agencyCode, to, from)
+                .map(rows -> rows.stream().map(AgencyPlacementRow::toPlacement).toList());
+    }
+}

@@ -1,0 +1,70 @@
+package io.tradecredit.collections.persistence;
+
+import static io.tradecredit.collections.persistence.CaseRepository.params;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.CollectorTask;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Collectors' tasks from the ladder, always within the caller's tenant. */
+@ApplicationScoped
+public class TaskRepository {
+    private static final String COLUMNS =
+            "id, buyer_id, item_reference, step_key, action_key, due_on, created_at, done_on, done_by";
+
+    /** Adds the task unless the same step already gave the item this task (a re-run adds nothing). */
+    public Uni<Boolean> insert(String tenantId, CollectorTask t) {
+        return CurrentTransaction.execute("insert into collector_task (tenant_id, " + COLUMNS + ")"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, null, null) on conflict do nothing returning id",
+                params(tenantId, t.id(), t.buyerId(), t.itemReference(), t.stepKey(), t.actionKey(), t.dueOn(),
+                        t.createdAt()))
+                .map(rows -> rows.size() == 1);
+    }
+
+    /** The open tasks of the buyers, by due date. */
+    public Uni<List<CollectorTask>> openOf(String tenantId, UUID[] buyerIds) {
+        return many("select " + COLUMNS + " from collector_task where tenant_id = $1 and buyer_id = any($2)"
+                + " and done_on is null order by due_on, id", Tuple.of(tenantId, buyerIds));
+    }
+
+    /** The buyers with an open task and no case that is not closed. */
+    public Uni<List<UUID>> buyersWithOnlyTasks(String tenantId) {
+        return CurrentTransaction.execute("select distinct t.buyer_id from collector_task t where t.tenant_id = $1"
+                + " and t.done_on is null and not exists (select 1 from collection_case c where c.tenant_id = $1"
+                + " and c.buyer_id = t.buyer_id and c.state <> 'CLOSED')", params(tenantId))
+                .map(rows -> {
+                    List<UUID> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getUUID("buyer_id")));
+                    return out;
+                });
+    }
+
+    public Uni<List<CollectorTask>> find(String tenantId, UUID id) {
+        return many("select " + COLUMNS + " from collector_task where tenant_id = $1 and id = $2", params(tenantId, id));
+    }
+
+    /** Marks the task done; false when it was done already. */
+    public Uni<Boolean> done(String tenantId, UUID id, LocalDate on, String by) {
+        return CurrentTransaction.execute("update collector_task set done_on = $3, done_by = $4"
+                + " where tenant_id = $1 and id = $2 and done_on is null", params(tenantId, id, on, by))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private Uni<List<CollectorTask>> many(String sql, Tuple params) {
+        return CurrentTransaction.execute(sql, params).map(rows -> {
+            List<CollectorTask> out = new ArrayList<>();
+            rows.forEach(r -> out.add(new CollectorTask(r.getUUID("id"), r.getUUID("buyer_id"), r.getString("item_reference"),
+                    r.getString("step_key"), r.getString("action_key"), r.getLocalDate("due_on"),
+                    r.getOffsetDateTime("created_at"), r.getLocalDate("done_on"), r.getString("done_by"))));
+            return out;
+        });
+    }
+}

@@ -1,0 +1,88 @@
+package io.tradecredit.collections.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.collections.api.DunningFixtures.freshTenant;
+import static io.tradecredit.collections.api.DunningFixtures.money;
+import static io.tradecredit.collections.api.DunningFixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class AgencyContractApiTest {
+    static final String AGENCIES = "/api/v1/agencies";
+
+    static Map<String, Object> huaxin() {
+        return Map.of("name", "Huaxin Recovery", "successFeePercent", "15", "currencies", List.of("USD", "CNY"),
+                "handOff", Map.of("mode", "DAYS_PAST_DUE", "daysPastDue", 45,
+                        "minimumOverdue", List.of(money("20000.00", "CNY"))));
+    }
+
+    @Test
+    void aContractIsSavedReplacedAndListedWithItsTopics() {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(huaxin())
+                .put(AGENCIES + "/huaxin").then().statusCode(200)
+                .body("agencyCode", equalTo("huaxin"), "successFeePercent", equalTo(15), "currencies", contains("CNY", "USD"),
+                        "handOff.mode", equalTo("DAYS_PAST_DUE"), "handOff.daysPastDue", equalTo(45),
+                        "handOff.minimumOverdue[0].amount", equalTo("20000.00"),
+                        "casesTopic", equalTo("agency.huaxin.cases"), "updatesTopic", equalTo("agency.huaxin.updates"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "12.5", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put(AGENCIES + "/apex").then().statusCode(200).body("handOff.daysPastDue", nullValue(),
+                        "handOff.minimumOverdue", empty());
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).get(AGENCIES).then().statusCode(200)
+                .body("agencyCode", contains("apex", "huaxin"), "successFeePercent", contains(12.5f, 15));
+        // replacing: the same code, new terms
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "18", "currencies", List.of("CNY"),
+                        "handOff", Map.of("mode", "MINIMUM_AMOUNT", "minimumOverdue", List.of(money("50000.00", "CNY")))))
+                .put(AGENCIES + "/huaxin").then().statusCode(200);
+        given().auth().oauth2(viewer).get(AGENCIES + "/huaxin").then().statusCode(200)
+                .body("successFeePercent", equalTo(18), "currencies", contains("CNY"), "handOff.mode", equalTo("MINIMUM_AMOUNT"),
+                        "name", nullValue());
+    }
+
+    @Test
+    void everyWrongFieldIsNamedAndNothingIsSaved() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "101", "currencies", List.of("CNY", "XX", "CNY"),
+                        "handOff", Map.of("mode", "DAYS_PAST_DUE", "minimumOverdue", List.of(money("5.00", "EUR")))))
+                .put(AGENCIES + "/Hua Xin").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("currencies[1]", "currencies[2]", "agencyCode", "successFeePercent",
+                        "handOff.daysPastDue", "handOff.minimumOverdue[0].currency"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "nothing else"))
+                .put(AGENCIES + "/huaxin").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("successFeePercent", "currencies", "handOff"));
+        given().auth().oauth2(admin).get(AGENCIES).then().statusCode(200).body("$", empty());
+        given().auth().oauth2(admin).get(AGENCIES + "/huaxin").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void onlyManagersWriteAndAnotherTenantsContractIsNotFound() {
+        String tenant = freshTenant();
+        for (String role : List.of("collector", "finance", "viewer", "agency")) {
+            given().auth().oauth2(token(tenant, role)).contentType(ContentType.JSON).body(huaxin())
+                    .put(AGENCIES + "/huaxin").then().statusCode(403);
+        }
+        given().auth().oauth2(token(tenant, "agency")).get(AGENCIES).then().statusCode(403);
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(huaxin())
+                .put(AGENCIES + "/huaxin").then().statusCode(200);
+        given().auth().oauth2(token(freshTenant(), "tenant-admin")).get(AGENCIES + "/huaxin").then().statusCode(404);
+        given().get(AGENCIES).then().statusCode(401);
+    }
+}

@@ -1,0 +1,171 @@
+package io.tradecredit.collections.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.collections.api.CaseFixtures.CASES;
+import static io.tradecredit.collections.api.CaseFixtures.await;
+import static io.tradecredit.collections.api.CaseFixtures.collector;
+import static io.tradecredit.collections.api.CaseFixtures.user;
+import static io.tradecredit.collections.api.DunningFixtures.freshTenant;
+import static io.tradecredit.collections.api.DunningFixtures.money;
+import static io.tradecredit.collections.api.DunningFixtures.today;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.collections.app.CollectionCases;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Topics;
+
+@QuarkusTest
+class CaseApiTest {
+    @Inject
+    CollectionCases cases;
+
+    String openCase(String tenant, UUID buyer) {
+        return await(() -> cases.openFor(tenant, buyer, today(), "dunning-run")).id().toString();
+    }
+
+    @Test
+    void aCollectorCallsRecordsAPromiseAssignsPlansAndMovesTheCaseAndTheLogShowsAll() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = openCase(tenant, buyer);
+        String lena = collector(tenant, "lena");
+
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("reason", "PAYMENT_SYSTEM_FAILURE",
+                "note", "their bank migration")).post(CASES + id + "/calls").then().statusCode(200)
+                .body("caseFile.state", equalTo("IN_PROGRESS"), "reason", equalTo("PAYMENT_SYSTEM_FAILURE"),
+                        "suggestion.kind", equalTo("SHORT_HOLD"), "suggestion.holdUntil",
+                        equalTo(today().plusDays(7).toString()), "suggestion.nextActionOn",
+                        equalTo(today().plusDays(8).toString()));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("owner", "lena"))
+                .put(CASES + id + "/owner").then().statusCode(200).body("owner", equalTo("lena"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON)
+                .body(Map.of("nextActionOn", today().plusDays(2).toString())).put(CASES + id + "/next-action").then()
+                .statusCode(200).body("nextActionOn", equalTo(today().plusDays(2).toString()));
+
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("1000.00", "CNY"),
+                "promisedDate", today().plusDays(5).toString(), "note", "after their payment run")).post(CASES + id
+                        + "/promises").then().statusCode(201)
+                .body("caseFile.state", equalTo("PROMISE_TO_PAY"), "promise.amount.amount", equalTo("1000.00"),
+                        "promise.deadline", equalTo(today().plusDays(8).toString()), "promise.outcome",
+                        equalTo("PENDING"), "promise.madeBy", equalTo("lena"));
+        // the promise holds the buyer through the hold use case, to its deadline
+        given().auth().oauth2(lena).queryParam("buyerId", buyer.toString()).get("/api/v1/dunning/holds").then()
+                .body("total", equalTo(1), "items[0].reason", equalTo("PROMISE_TO_PAY"),
+                        "items[0].until", equalTo(today().plusDays(8).toString()));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("5.00", "CNY"),
+                "promisedDate", today().toString())).post(CASES + id + "/promises").then().statusCode(409)
+                .body("code", equalTo("promise.pending"));
+
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "OPEN"))
+                .put(CASES + id + "/state").then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "WITH_AGENCY", "note", "big"))
+                .put(CASES + id + "/state").then().statusCode(200).body("state", equalTo("WITH_AGENCY"));
+
+        given().auth().oauth2(user(tenant, "vic", "viewer")).get(CASES + id).then().statusCode(200)
+                .body("caseFile.state", equalTo("WITH_AGENCY"), "caseFile.owner", equalTo("lena"),
+                        "promises", hasSize(1), "log.kind", contains("case-opened", "state-changed", "call",
+                                "owner-assigned", "next-action-planned", "state-changed", "promise-made",
+                                "state-changed"),
+                        "log[2].actor", equalTo("lena"), "log[2].detail.suggestedMove", equalTo("SHORT_HOLD"));
+
+        JsonNode made = event(id, "io.tradecredit.collections.promise-made.v1");
+        assertEquals("1000.00", made.get("amount").get("amount").asText());
+        assertEquals(today().plusDays(8).toString(), made.get("deadline").asText());
+    }
+
+    @Test
+    void everyWrongFieldIsNamedAndNothingChanges() {
+        String tenant = freshTenant();
+        String id = openCase(tenant, UUID.randomUUID());
+        String lena = collector(tenant, "lena");
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of()).post(CASES + id + "/calls").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("reason"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("reason", "OTHER"))
+                .post(CASES + id + "/calls").then().statusCode(400).body("errors.field", contains("note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("reason", "BORED"))
+                .post(CASES + id + "/calls").then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of()).post(CASES + id + "/promises").then()
+                .statusCode(400).body("errors.field", containsInAnyOrder("amount", "promisedDate"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("-1.00", "CNY"),
+                "promisedDate", today().minusDays(1).toString())).post(CASES + id + "/promises").then()
+                .statusCode(400).body("errors.field", containsInAnyOrder("amount", "promisedDate"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of()).put(CASES + id + "/owner").then()
+                .statusCode(400).body("errors.field", contains("owner"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("nextActionOn",
+                today().minusDays(1).toString())).put(CASES + id + "/next-action").then().statusCode(400)
+                .body("errors.field", contains("nextActionOn"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of()).put(CASES + id + "/state").then()
+                .statusCode(400).body("errors.field", contains("state"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "CLOSED"))
+                .put(CASES + id + "/state").then().statusCode(400).body("errors.field", contains("closeReason"));
+        given().auth().oauth2(lena).get(CASES + id).then().body("caseFile.state", equalTo("OPEN"),
+                "caseFile.owner", equalTo(null), "promises", hasSize(0), "log", hasSize(1));
+    }
+
+    @Test
+    void readersReadOnlyCollectorsManagersAndAdminsWrite() {
+        String tenant = freshTenant();
+        String id = openCase(tenant, UUID.randomUUID());
+        for (String role : new String[] {"viewer", "finance"}) {
+            String token = user(tenant, "x", role);
+            given().auth().oauth2(token).get(CASES + id).then().statusCode(200);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "CASH_FLOW_TROUBLE"))
+                    .post(CASES + id + "/calls").then().statusCode(403);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("owner", "x"))
+                    .put(CASES + id + "/owner").then().statusCode(403);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("state", "LEGAL"))
+                    .put(CASES + id + "/state").then().statusCode(403);
+            given().auth().oauth2(token).post(CASES + id + "/abandonment").then().statusCode(403);
+        }
+        given().auth().oauth2(user(tenant, "m", "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "CASH_FLOW_TROUBLE")).post(CASES + id + "/calls").then().statusCode(200)
+                .body("suggestion.kind", equalTo("OFFER_PAYMENT_PLAN"));
+        given().auth().oauth2(user(tenant, "a", "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("owner", "lena")).put(CASES + id + "/owner").then().statusCode(200);
+    }
+
+    @Test
+    void anotherTenantsCaseIsNotFoundAndNotChanged() {
+        String owner = freshTenant();
+        String id = openCase(owner, UUID.randomUUID());
+        String other = collector(freshTenant(), "eve");
+        given().auth().oauth2(other).get(CASES + id).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(Map.of("reason", "CASH_FLOW_TROUBLE"))
+                .post(CASES + id + "/calls").then().statusCode(404);
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(Map.of("amount", money("1.00", "CNY"),
+                "promisedDate", today().toString())).post(CASES + id + "/promises").then().statusCode(404);
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(Map.of("owner", "eve"))
+                .put(CASES + id + "/owner").then().statusCode(404);
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(Map.of("state", "LEGAL"))
+                .put(CASES + id + "/state").then().statusCode(404);
+        given().auth().oauth2(other).post(CASES + id + "/abandonment").then().statusCode(404);
+        given().auth().oauth2(other).get("/api/v1/collections/worklist").then().body("total", equalTo(0));
+        given().auth().oauth2(collector(owner, "lena")).get(CASES + id).then()
+                .body("caseFile.state", equalTo("OPEN"), "log", hasSize(1));
+    }
+
+    static JsonNode event(String caseId, String type) {
+        java.util.function.Predicate<ConsumerRecord<String, String>> match =
+                r -> caseId.equals(r.key()) && type.equals(Topics.header(r, "ce_type"));
+        return Contracts.assertValid(Topics.read("collection-cases", Duration.ofSeconds(20),
+                rs -> rs.stream().anyMatch(match)).stream().filter(match).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + type + " for case " + caseId)));
+    }
+}

@@ -1,0 +1,191 @@
+package io.tradecredit.collections.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.collections.api.CaseFixtures.CASES;
+import static io.tradecredit.collections.api.CaseFixtures.await;
+import static io.tradecredit.collections.api.CaseFixtures.collector;
+import static io.tradecredit.collections.api.CaseFixtures.overdueInvoice;
+import static io.tradecredit.collections.api.CaseFixtures.user;
+import static io.tradecredit.collections.api.DunningFixtures.freshTenant;
+import static io.tradecredit.collections.api.DunningFixtures.money;
+import static io.tradecredit.collections.api.DunningFixtures.today;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.collections.app.CaseWork;
+import io.tradecredit.collections.app.CollectionCases;
+import io.tradecredit.collections.app.StepWork.Order;
+import io.tradecredit.collections.domain.DunningAction;
+import io.tradecredit.collections.domain.DunningAction.Kind;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/** The worklist, the ladder's work on cases, abandonment and the tenant's case terms, through REST. */
+@QuarkusTest
+class CollectorDayApiTest {
+    static final String WORKLIST = "/api/v1/collections/worklist";
+    static final String TERMS = "/api/v1/collections/terms";
+
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    CaseWork work;
+
+    void take(Order... orders) {
+        await(() -> CurrentTransaction.run(() -> work.take(List.of(orders))));
+    }
+
+    static Order order(String tenant, UUID buyer, String step, Kind kind, String key) {
+        return new Order(tenant, buyer, today(), UUID.randomUUID().toString(), step, DunningAction.work(kind, key));
+    }
+
+    @Test
+    void theLaddersWorkOpensCasesAddsTasksAndPreparesLegalAndTheWorklistRanksEveryBuyer() {
+        String tenant = freshTenant();
+        UUID big = UUID.randomUUID();
+        UUID old = UUID.randomUUID();
+        UUID taskOnly = UUID.randomUUID();
+        overdueInvoice(tenant, big, "50000.00", 16);
+        overdueInvoice(tenant, old, "1000.00", 61);
+        overdueInvoice(tenant, taskOnly, "3000.00", 3);
+        take(order(tenant, big, "case-opening", Kind.CASE_OPENING, "case.internal-collection"),
+                order(tenant, old, "legal-preparation", Kind.LEGAL_PREPARATION, "legal.prepare-procedure"),
+                order(tenant, taskOnly, "reason-call", Kind.COLLECTOR_TASK, "task.call-to-confirm-reason"));
+        String viewer = user(tenant, "vic", "viewer");
+        // points: big 50 (amount) + 16 (days) = 66; old 1 + 61 = 62; task-only 3 + 3 = 6
+        given().auth().oauth2(viewer).get(WORKLIST).then().statusCode(200)
+                .body("total", equalTo(3), "items.buyerId", contains(big.toString(), old.toString(), taskOnly.toString()),
+                        "items.points", contains(66, 62, 6), "items[0].caseFile.state", equalTo("OPEN"),
+                        "items[1].caseFile.state", equalTo("LEGAL"), "items[2].caseFile", nullValue(),
+                        "items[2].openTasks[0].stepKey", equalTo("reason-call"),
+                        "items[2].openTasks[0].actionKey", equalTo("task.call-to-confirm-reason"),
+                        "items[2].openTasks[0].dueOn", equalTo(today().toString()),
+                        "items[0].overdue[0].amount", equalTo("50000.00"), "items[1].daysPastDue", equalTo(61));
+        given().auth().oauth2(viewer).queryParams("page", 1, "size", 1).get(WORKLIST).then()
+                .body("total", equalTo(3), "items.buyerId", contains(old.toString()));
+        String legalCase = given().auth().oauth2(viewer).get(WORKLIST).then().extract().path("items[1].caseFile.id");
+        given().auth().oauth2(viewer).get(CASES + legalCase).then().body("log.kind",
+                contains("case-opened", "legal-preparation", "state-changed"),
+                "log[1].detail.actionKey", equalTo("legal.prepare-procedure"), "log[2].actor", equalTo("dunning-run"));
+
+        // the collector does the task: it leaves the worklist; doing it twice is refused
+        String task = given().auth().oauth2(viewer).get(WORKLIST).then().extract().path("items[2].openTasks[0].id");
+        given().auth().oauth2(viewer).post("/api/v1/collections/tasks/" + task + "/done").then().statusCode(403);
+        given().auth().oauth2(collector(tenant, "lena")).post("/api/v1/collections/tasks/" + task + "/done").then()
+                .statusCode(200).body("doneOn", equalTo(today().toString()), "doneBy", equalTo("lena"));
+        given().auth().oauth2(collector(tenant, "lena")).post("/api/v1/collections/tasks/" + task + "/done").then()
+                .statusCode(409);
+        given().auth().oauth2(collector(freshTenant(), "eve")).post("/api/v1/collections/tasks/" + task + "/done")
+                .then().statusCode(404);
+        given().auth().oauth2(viewer).get(WORKLIST).then().body("total", equalTo(2));
+
+        // owner filter: only lena's cases
+        String bigCase = given().auth().oauth2(viewer).get(WORKLIST).then().extract().path("items[0].caseFile.id");
+        given().auth().oauth2(collector(tenant, "lena")).contentType(ContentType.JSON).body(Map.of("owner", "lena"))
+                .put(CASES + bigCase + "/owner").then().statusCode(200);
+        given().auth().oauth2(viewer).queryParam("owner", "lena").get(WORKLIST).then()
+                .body("total", equalTo(1), "items[0].caseFile.id", equalTo(bigCase));
+        given().auth().oauth2(viewer).queryParam("size", 0).get(WORKLIST).then().statusCode(400);
+    }
+
+    @Test
+    void aTaskOnABuyerWithACaseIsLoggedOnItAndARepeatedOrderAddsNothing() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = await(() -> cases.openFor(tenant, buyer, today(), "dunning-run")).id().toString();
+        Order task = order(tenant, buyer, "finance-demand", Kind.COLLECTOR_TASK, "task.consider-partner-agency");
+        take(task);
+        take(task);
+        given().auth().oauth2(user(tenant, "vic", "viewer")).get(WORKLIST).then()
+                .body("total", equalTo(1), "items[0].openTasks", hasSize(1));
+        given().auth().oauth2(user(tenant, "vic", "viewer")).get(CASES + id).then()
+                .body("log.kind", contains("case-opened", "collector-task"));
+    }
+
+    @Test
+    void aSmallDebtIsProposedByOneCollectorAndConfirmedByAnotherWhichClosesTheCaseAndAsksForTheWriteOff() {
+        String tenant = freshTenant();
+        given().auth().oauth2(user(tenant, "m", "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("costPerStep", List.of(money("150.00", "CNY")), "stepsToCollect", 3,
+                        "agencyFeePercent", "20"))
+                .put(TERMS).then().statusCode(200).body("costPerStep[0].amount", equalTo("150.00"),
+                        "promiseGraceDays", equalTo(3), "worklist.pointsPerGrade", equalTo(5));
+        UUID buyer = UUID.randomUUID();
+        UUID invoice = overdueInvoice(tenant, buyer, "500.00", 40);
+        String id = await(() -> cases.openFor(tenant, buyer, today(), "dunning-run")).id().toString();
+        String lena = collector(tenant, "lena");
+
+        given().auth().oauth2(lena).post(CASES + id + "/abandonment/confirm").then().statusCode(409)
+                .body("code", equalTo("abandonment.not-proposed"));
+        given().auth().oauth2(lena).post(CASES + id + "/abandonment").then().statusCode(201)
+                .body("amounts[0].overdue.amount", equalTo("500.00"), "amounts[0].expectedCost.amount",
+                        equalTo("550.00"), "proposedBy", equalTo("lena"));
+        given().auth().oauth2(lena).post(CASES + id + "/abandonment").then().statusCode(409);
+        given().auth().oauth2(lena).post(CASES + id + "/abandonment/confirm").then().statusCode(409)
+                .body("code", equalTo("abandonment.same-collector"));
+        given().auth().oauth2(collector(tenant, "max")).post(CASES + id + "/abandonment/confirm").then()
+                .statusCode(200).body("confirmedBy", equalTo("max"), "proposedBy", equalTo("lena"));
+        given().auth().oauth2(lena).get(CASES + id).then().body("caseFile.state", equalTo("CLOSED"),
+                "caseFile.closeReason", equalTo("ABANDONED"));
+
+        JsonNode confirmed = CaseApiTest.event(id, "io.tradecredit.collections.abandonment-confirmed.v1");
+        assertEquals(invoice.toString(), confirmed.get("invoices").get(0).get("invoiceId").asText());
+        assertEquals("500.00", confirmed.get("invoices").get(0).get("amount").get("amount").asText());
+        assertEquals("max", confirmed.get("confirmedBy").asText());
+        CaseApiTest.event(id, "io.tradecredit.collections.abandonment-proposed.v1");
+        assertEquals("ABANDONED", CaseApiTest.event(id, "io.tradecredit.collections.case-closed.v1")
+                .get("closeReason").asText());
+    }
+
+    @Test
+    void aDebtWorthCollectingIsNotProposed() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        overdueInvoice(tenant, buyer, "600.00", 40);
+        String id = await(() -> cases.openFor(tenant, buyer, today(), "dunning-run")).id().toString();
+        // the platform's defaults set no cost per step: nothing is worth abandoning
+        given().auth().oauth2(collector(tenant, "lena")).post(CASES + id + "/abandonment").then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("abandonment.worth-collecting"),
+                        "errors.field", contains("overdue.CNY"));
+    }
+
+    @Test
+    void termsAreTheDefaultsUntilSetAndEveryWrongFieldIsNamed() {
+        String tenant = freshTenant();
+        String manager = user(tenant, "m", "credit-manager");
+        given().auth().oauth2(user(tenant, "v", "viewer")).get(TERMS).then().statusCode(200)
+                .body("promiseGraceDays", equalTo(3), "shortHoldDays", equalTo(7), "followUpDays", equalTo(3),
+                        "costPerStep", hasSize(0), "stepsToCollect", equalTo(3), "worklist.pointsForActionDue",
+                        equalTo(25));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("promiseGraceDays", -1,
+                "shortHoldDays", 0, "costPerStep", List.of(money("-1.00", "CNY")), "agencyFeePercent", "101",
+                "worklist", Map.of("pointsPerGrade", -5))).put(TERMS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", containsInAnyOrder("graceDays",
+                        "shortHoldDays", "costPerStep[0].amount", "agencyFeePercent", "worklist.pointsPerGrade"));
+        given().auth().oauth2(collector(tenant, "lena")).contentType(ContentType.JSON).body(Map.of()).put(TERMS)
+                .then().statusCode(403);
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("promiseGraceDays", 5,
+                "worklist", Map.of("amountPerPoint", List.of(money("100.00", "CNY"))))).put(TERMS).then()
+                .statusCode(200);
+        given().auth().oauth2(manager).get(TERMS).then().body("promiseGraceDays", equalTo(5),
+                "worklist.amountPerPoint[0].amount", equalTo("100.00"));
+        // another tenant still has the defaults
+        given().auth().oauth2(user(freshTenant(), "v", "viewer")).get(TERMS).then().body("promiseGraceDays", equalTo(3));
+    }
+}

@@ -1,0 +1,92 @@
+package io.tradecredit.collections.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.collections.domain.AgencyUpdate.Effect;
+import io.tradecredit.collections.domain.AgencyUpdate.Kind;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+class AgencyUpdateTest {
+    static final LocalDate MAY_4 = LocalDate.of(2026, 5, 4);
+
+    static List<String> fields(Runnable r) {
+        return assertThrows(DomainError.class, r::run).violations().stream().map(Violation::field).toList();
+    }
+
+    @Test
+    void onlySettledReturnedAndUncollectibleMoveTheCase() {
+        for (Kind k : Kind.values()) {
+            Effect expected = switch (k) {
+                case SETTLED -> Effect.CLOSE_SETTLED;
+                case RETURNED, UNCOLLECTIBLE -> Effect.BACK_TO_COLLECTOR;
+                default -> Effect.LOG;
+            };
+            assertEquals(expected, k.effect(), k.name());
+        }
+        assertEquals(PlacementEnd.SETTLED, Kind.SETTLED.placementEnd());
+        assertEquals(PlacementEnd.RETURNED, Kind.RETURNED.placementEnd());
+        assertEquals(PlacementEnd.UNCOLLECTIBLE, Kind.UNCOLLECTIBLE.placementEnd());
+        assertNull(Kind.PROMISE.placementEnd());
+        assertNull(Kind.LEGAL_ACTION_RECOMMENDED.placementEnd());
+    }
+
+    @Test
+    void aPromiseNamesItsAmountAndDayInTheLog() {
+        AgencyUpdate promise = new AgencyUpdate(Kind.PROMISE, MAY_4, Money.of("12000.00", "CNY"), MAY_4.plusDays(10),
+                "buyer's CFO on the phone");
+        assertEquals("promise CNY 12000.00 by 2026-05-14: buyer's CFO on the phone", promise.summary());
+        assertEquals("contact made", new AgencyUpdate(Kind.CONTACT_MADE, MAY_4, null, null, " ").summary());
+        assertEquals("settled CNY 9000.00", new AgencyUpdate(Kind.SETTLED, MAY_4, Money.of("9000.00", "CNY"), null, null)
+                .summary());
+        // a promise may fall on the day it is reported
+        assertEquals(MAY_4, new AgencyUpdate(Kind.PROMISE, MAY_4, Money.of("1.00", "CNY"), MAY_4, null).promisedFor());
+    }
+
+    @Test
+    void everyMissingOrInconsistentFieldIsNamed() {
+        assertEquals(List.of("kind", "reportedOn"), fields(() -> new AgencyUpdate(null, null, null, null, null)));
+        assertEquals(List.of("amount", "promisedFor"), fields(() -> new AgencyUpdate(Kind.PROMISE, MAY_4, null, null, null)));
+        assertEquals(List.of("amount"), fields(() -> new AgencyUpdate(Kind.PAYMENT_REPORTED, MAY_4, null, null, null)));
+        assertEquals(List.of("amount"), fields(() -> new AgencyUpdate(Kind.SETTLEMENT_PROPOSED, MAY_4, null, null, null)));
+        assertEquals(List.of("amount"), fields(() -> new AgencyUpdate(Kind.SETTLED, MAY_4, Money.of("0.00", "CNY"), null, null)));
+        assertEquals(List.of("promisedFor"), fields(() -> new AgencyUpdate(Kind.RETURNED, MAY_4, null, MAY_4, null)));
+        assertEquals(List.of("promisedFor"),
+                fields(() -> new AgencyUpdate(Kind.PROMISE, MAY_4, Money.of("1.00", "CNY"), MAY_4.minusDays(1), null)));
+        // a promise without its report day: only the day is named, the order of days is not judged
+        assertEquals(List.of("reportedOn"), fields(() -> new AgencyUpdate(Kind.PROMISE, null, Money.of("1.00", "CNY"),
+                MAY_4, null)));
+        assertEquals(List.of("kind"), fields(() -> new AgencyUpdate(null, MAY_4, null, MAY_4, null)));
+        assertEquals(List.of("note"), fields(() -> new AgencyUpdate(Kind.CONTACT_MADE, MAY_4, null, null,
+                "x".repeat(AgencyUpdate.NOTE_MAX + 1))));
+        assertEquals(AgencyUpdate.NOTE_MAX, new AgencyUpdate(Kind.CONTACT_MADE, MAY_4, null, null,
+                "x".repeat(AgencyUpdate.NOTE_MAX)).note().length());
+        assertEquals("agency-update.invalid",
+                assertThrows(DomainError.class, () -> new AgencyUpdate(null, MAY_4, null, null, null)).code());
+    }
+
+    @Test
+    void aPlacementEndsOnceAndCountsForCommissionUntilThatDay() {
+        UUID caseId = UUID.randomUUID();
+        UUID buyer = UUID.randomUUID();
+        AgencyPlacement p = AgencyPlacement.start(UUID.randomUUID(), caseId, buyer, "huaxin", MAY_4);
+        assertEquals(true, p.isCurrent());
+        assertEquals(new AgencyCommission.Placement(caseId, buyer, "huaxin", MAY_4, null), p.forCommission());
+        AgencyPlacement ended = p.end(PlacementEnd.RECALLED, MAY_4.plusDays(3));
+        assertEquals(false, ended.isCurrent());
+        assertEquals(PlacementEnd.RECALLED, ended.endReason());
+        assertEquals(MAY_4.plusDays(3), ended.forCommission().endedOn());
+        DomainError again = assertThrows(DomainError.class, () -> ended.end(PlacementEnd.RETURNED, MAY_4.plusDays(4)));
+        assertEquals(DomainError.Kind.CONFLICT, again.kind());
+        assertEquals("agency-placement.ended", again.code());
+    }
+}

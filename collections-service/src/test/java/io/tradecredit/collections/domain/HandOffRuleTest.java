@@ -1,0 +1,131 @@
+package io.tradecredit.collections.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.collections.domain.HandOffRule.Mode;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+class HandOffRuleTest {
+    static final Currency CNY = Currency.getInstance("CNY");
+    static final Currency USD = Currency.getInstance("USD");
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    static List<String> fields(Runnable r) {
+        return assertThrows(DomainError.class, r::run).violations().stream().map(Violation::field).toList();
+    }
+
+    /** From 45 days past due, and only for at least 20,000.00 CNY overdue. */
+    static final HandOffRule FROM_45_DAYS = new HandOffRule(Mode.DAYS_PAST_DUE, 45, CurrencyThresholds.of(cny("20000.00")));
+
+    @Test
+    void daysPastDueRuleTakesABuyerFromItsThresholdDayWhenTheFloorIsReached() {
+        assertFalse(FROM_45_DAYS.qualifies(44, cny("50000.00")));
+        assertTrue(FROM_45_DAYS.qualifies(45, cny("20000.00")));
+        assertTrue(FROM_45_DAYS.qualifies(46, cny("20000.01")));
+        assertFalse(FROM_45_DAYS.qualifies(90, cny("19999.99")));
+        // no floor in USD: the days decide
+        assertTrue(FROM_45_DAYS.qualifies(45, Money.of("1.00", "USD")));
+        assertFalse(FROM_45_DAYS.qualifies(45, cny("0.00")), "nothing overdue is never handed over");
+    }
+
+    @Test
+    void minimumAmountRuleIgnoresTheDaysAndCurrenciesWithoutAnAmount() {
+        HandOffRule big = new HandOffRule(Mode.MINIMUM_AMOUNT, null, CurrencyThresholds.of(cny("100000.00")));
+        assertTrue(big.qualifies(1, cny("100000.00")));
+        assertTrue(big.qualifies(0, cny("100000.01")));
+        assertFalse(big.qualifies(400, cny("99999.99")));
+        assertFalse(big.qualifies(400, Money.of("500000.00", "USD")));
+    }
+
+    static DunningItem item(java.time.LocalDate due, String open, String disputed) {
+        return new DunningItem(due.toString(), due, cny(open), cny(disputed), false, null, Set.of());
+    }
+
+    @Test
+    void theOldestOverdueInvoiceWithSomethingCollectibleGivesTheDaysPastDue() {
+        java.time.LocalDate may31 = java.time.LocalDate.of(2026, 5, 31);
+        // due 1 April: 60 days; due 1 March but wholly disputed: does not count; due 31 May: not overdue yet
+        List<DunningItem> items = List.of(item(may31.minusDays(60), "100.00", "0.00"),
+                item(may31.minusDays(91), "500.00", "500.00"), item(may31, "900.00", "0.00"));
+        assertEquals(60, HandOffRule.oldestDaysPastDue(items, may31));
+        assertEquals(1, HandOffRule.oldestDaysPastDue(List.of(item(may31, "900.00", "0.00")), may31.plusDays(1)));
+        assertEquals(0, HandOffRule.oldestDaysPastDue(List.of(item(may31, "900.00", "0.00")), may31));
+        assertEquals(0, HandOffRule.oldestDaysPastDue(List.of(), may31));
+    }
+
+    @Test
+    void manualOnlyNeverHandsOverByItself() {
+        assertFalse(HandOffRule.MANUAL_ONLY.qualifies(999, cny("1000000.00")));
+        assertEquals(CurrencyThresholds.NONE, new HandOffRule(Mode.MANUAL, null, null).minimumOverdue());
+    }
+
+    @Test
+    void everyInconsistentPartOfARuleIsNamed() {
+        assertEquals(List.of("handOff.mode"), new HandOffRule(null, 3, null).violations("handOff").stream()
+                .map(Violation::field).toList());
+        assertEquals(List.of("handOff.daysPastDue"), new HandOffRule(Mode.DAYS_PAST_DUE, null, null).violations("handOff")
+                .stream().map(Violation::field).toList());
+        assertEquals(1, new HandOffRule(Mode.DAYS_PAST_DUE, 0, null).violations("h").size());
+        assertEquals(0, new HandOffRule(Mode.DAYS_PAST_DUE, 1, null).violations("h").size());
+        assertEquals(0, new HandOffRule(Mode.DAYS_PAST_DUE, HandOffRule.MAX_DAYS, null).violations("h").size());
+        assertEquals(1, new HandOffRule(Mode.DAYS_PAST_DUE, HandOffRule.MAX_DAYS + 1, null).violations("h").size());
+        assertEquals(List.of("h.daysPastDue", "h.minimumOverdue"), new HandOffRule(Mode.MINIMUM_AMOUNT, 30, null)
+                .violations("h").stream().map(Violation::field).toList());
+        assertEquals(List.of("h.daysPastDue", "h.minimumOverdue"),
+                new HandOffRule(Mode.MANUAL, 30, CurrencyThresholds.of(cny("1.00"))).violations("h").stream()
+                        .map(Violation::field).toList());
+        assertEquals(List.of("h.minimumOverdue[1].currency", "h.minimumOverdue[2].amount"),
+                new HandOffRule(Mode.MINIMUM_AMOUNT, null,
+                        CurrencyThresholds.of(cny("1.00"), cny("2.00"), Money.of("-1.00", "USD")))
+                        .violations("h").stream().map(Violation::field).toList());
+    }
+
+    @Test
+    void aContractNamesItsRuleProblemsAndAMinimumInACurrencyItDoesNotCollect() {
+        assertEquals(List.of("handOff"), fields(() -> new AgencyContract("a1", BigDecimal.TEN, Set.of(CNY), null)));
+        assertEquals(List.of("handOff.daysPastDue", "handOff.minimumOverdue[0].currency"),
+                fields(() -> new AgencyContract("a1", BigDecimal.TEN, Set.of(CNY),
+                        new HandOffRule(Mode.DAYS_PAST_DUE, null, CurrencyThresholds.of(Money.of("5.00", "USD"))))));
+        assertEquals(List.of("currencies", "handOff.mode"),
+                fields(() -> new AgencyContract("a1", BigDecimal.TEN, null, new HandOffRule(null, null, null))));
+        assertEquals(List.of("currencies"), fields(() -> new AgencyContract("a1", BigDecimal.TEN, null,
+                new HandOffRule(Mode.MINIMUM_AMOUNT, null, CurrencyThresholds.of(cny("1.00"))))));
+        assertEquals(HandOffRule.MANUAL_ONLY, new AgencyContract("a1", BigDecimal.TEN, Set.of(CNY)).handOff());
+    }
+
+    @Test
+    void theRunChoosesTheCheapestAgencyThatTakesTheBuyerInACurrencyItCollects() {
+        AgencyContract huaxin = new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD),
+                new HandOffRule(Mode.DAYS_PAST_DUE, 30, null));
+        AgencyContract cheap = new AgencyContract("cheap", new BigDecimal("10"), Set.of(USD),
+                new HandOffRule(Mode.DAYS_PAST_DUE, 30, null));
+        AgencyContract alsoCheap = new AgencyContract("also-cheap", new BigDecimal("10"), Set.of(CNY),
+                new HandOffRule(Mode.DAYS_PAST_DUE, 60, null));
+        AgencyContract manual = new AgencyContract("manual", new BigDecimal("1"), Set.of(CNY));
+        List<AgencyContract> all = List.of(huaxin, cheap, alsoCheap, manual);
+        // 40 days, CNY only: cheap collects no CNY, also-cheap waits for 60 days, manual never
+        assertEquals(Optional.of(huaxin), AgencyContract.chooseFor(all, 40, List.of(cny("5000.00"))));
+        // 40 days with USD too: cheap takes it for 10%
+        assertEquals(Optional.of(cheap), AgencyContract.chooseFor(all, 40, List.of(cny("5000.00"), Money.of("1.00", "USD"))));
+        // 60 days, both currencies: two at 10%, the code decides
+        assertEquals(Optional.of(alsoCheap), AgencyContract.chooseFor(all, 60, List.of(cny("5000.00"), Money.of("1.00", "USD"))));
+        assertEquals(Optional.empty(), AgencyContract.chooseFor(all, 29, List.of(cny("5000.00"))));
+        assertFalse(huaxin.takes(40, List.of(Money.of("9.00", "EUR"))));
+    }
+}

@@ -1,0 +1,177 @@
+package io.tradecredit.collections.messaging;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.collections.messaging.AgencyFlowTest.event;
+import static io.tradecredit.collections.messaging.AgencyFlowTest.placed;
+import static io.tradecredit.collections.messaging.AgencyFlowTest.state;
+import static io.tradecredit.collections.messaging.AgencyFlowTest.update;
+import static io.tradecredit.collections.messaging.ReadModelEvents.invoice;
+import static io.tradecredit.collections.messaging.ReadModelEvents.payment;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.collections.app.CollectionCases;
+import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.messaging.AgencyFlowTest.Placed;
+import io.tradecredit.common.events.TopicNames;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
+
+/** The agency's own REST view, and the commission statement, on the real database and tokens. */
+@QuarkusTest
+class AgencyViewApiTest {
+    static final String VIEW = "/api/v1/agency/cases";
+
+    @Inject
+    CollectionCases cases;
+
+    static String agencyToken(Placed p) {
+        return Tokens.tenant(p.tenant()).roles("agency").agency(p.agency()).subject("desk").mint();
+    }
+
+    @Test
+    void anAgencySeesExactlyItsCasesOfItsTenant() {
+        Placed mine = placed(cases);
+        Placed theirs = placed(cases);
+        String token = agencyToken(mine);
+        given().auth().oauth2(token).get(VIEW).then().statusCode(200)
+                .body("items.caseId", contains(mine.caseId().toString()), "items.buyerId", contains(mine.buyer()),
+                        "total", equalTo(1));
+        given().auth().oauth2(token).get(VIEW + "/" + mine.caseId()).then().statusCode(200)
+                .body("debtor.name", equalTo("Globex Trading Ltd."), "invoices[0].collectibleAmount.amount", equalTo("8500.00"),
+                        "creditor.name", equalTo("Acme Machinery Co."), "creditor.bankAccount", equalTo("CN12 3456 7890"),
+                        "debtor.address", equalTo("8 Market St, Shenzhen"),
+                        "invoices[0].lateCharges.total.amount", equalTo("495.00"),
+                        "communication.kind", org.hamcrest.Matchers.hasItems("case-opened", "call", "handed-to-agency"));
+        // another agency's case, and its own agency's case seen with another tenant's token: not found
+        given().auth().oauth2(token).get(VIEW + "/" + theirs.caseId()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.tenant("t-other").roles("agency").agency(mine.agency()).mint())
+                .get(VIEW + "/" + mine.caseId()).then().statusCode(404);
+        given().auth().oauth2(Tokens.tenant("t-other").roles("agency").agency(mine.agency()).mint()).get(VIEW).then()
+                .statusCode(200).body("items", empty(), "total", equalTo(0));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(update("CONTACT_MADE"))
+                .post(VIEW + "/" + theirs.caseId() + "/updates").then().statusCode(404);
+        assertEquals(CaseState.WITH_AGENCY, state(cases, theirs));
+    }
+
+    @Test
+    void anAgencyReportsThroughRestWithTheSameChecksAndEffects() {
+        Placed p = placed(cases);
+        String token = agencyToken(p);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("kind", "PROMISE", "reportedOn", "2026-05-04", "promisedFor", "2026-05-01",
+                        "amount", Map.of("amount", "-1.00", "currency", "CNY")))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("amount", "promisedFor"));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().auth().oauth2(token).header("Idempotency-Key", "report-1").contentType(ContentType.JSON)
+                    .body(update("LEGAL_ACTION_RECOMMENDED", "note", "assets found"))
+                    .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201)
+                    .body("caseState", equalTo("WITH_AGENCY"), "placementEnded", equalTo(false));
+        }
+        assertEquals(1, AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
+                .filter(a -> a.kind().equals("agency-update")).count(), "a retry with the same key is logged once");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(update("UNCOLLECTIBLE", "note", "insolvent"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201)
+                .body("caseState", equalTo("IN_PROGRESS"), "placementEnded", equalTo(true));
+        assertEquals(CaseState.IN_PROGRESS, state(cases, p));
+        JsonNode received = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.agency-update-received.v1");
+        assertEquals("UNCOLLECTIBLE", received.get("kind").asText());
+        assertEquals("rest", received.get("via").asText());
+        // the case came back: it is no longer the agency's
+        given().auth().oauth2(token).get(VIEW + "/" + p.caseId()).then().statusCode(404);
+        given().auth().oauth2(token).get(VIEW).then().body("items", empty());
+    }
+
+    @Test
+    void aCaseClosedByTheTenantWhileWithTheAgencyIsNoLongerItsCase() {
+        Placed p = placed(cases);
+        String token = agencyToken(p);
+        AgencyFlowTest.run(() -> cases.close(p.tenant(), p.caseId(), io.tradecredit.collections.domain.CloseReason.WRITTEN_OFF,
+                "wang", "written off in the ledger"));
+        given().auth().oauth2(token).get(VIEW).then().statusCode(200).body("items", empty());
+        given().auth().oauth2(token).get(VIEW + "/" + p.caseId()).then().statusCode(404);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(update("CONTACT_MADE"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(404);
+    }
+
+    @Test
+    void onlyAnAgencyTokenWithItsCodeOpensTheView() {
+        Placed p = placed(cases);
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("agency").mint()).get(VIEW).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("tenant-admin").agency(p.agency()).mint()).get(VIEW).then()
+                .statusCode(403);
+        given().get(VIEW).then().statusCode(401);
+    }
+
+    static LocalDate march(int day) {
+        return LocalDate.of(2026, 3, day);
+    }
+
+    static void paid(String tenant, String buyer, int day, String amount, String currency) {
+        Map<String, Object> m = payment("payment-received", buyer, UUID.randomUUID().toString(), amount, "0.00");
+        m.put("receivedOn", march(day).toString());
+        m.put("amount", Map.of("amount", amount, "currency", currency));
+        invoice(tenant, buyer, "payment-received", m);
+    }
+
+    static void placement(String tenant, String agency, String buyer, LocalDate from, LocalDate until) {
+        Database.execute("insert into agency_placement (id, tenant_id, case_id, buyer_id, agency_code, handed_on, handed_by,"
+                + " ended_on, end_reason, ended_by) values (?::uuid, ?, ?::uuid, ?::uuid, ?, ?, 'lena', ?, ?, ?)",
+                UUID.randomUUID().toString(), tenant, UUID.randomUUID().toString(), buyer, agency, from, until,
+                until == null ? null : "RECALLED", until == null ? null : "wang");
+    }
+
+    /** docs/collections-service.md's worked example, March 2026, through the API. */
+    @Test
+    void commissionWorkedExampleForMarch() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.tenant(tenant).roles("tenant-admin").mint()).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY", "USD"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/huaxin").then().statusCode(200);
+        String x = UUID.randomUUID().toString();
+        String y = UUID.randomUUID().toString();
+        placement(tenant, "huaxin", x, march(10), null);
+        placement(tenant, "huaxin", y, march(1), march(15));
+        paid(tenant, x, 5, "1000.00", "CNY");
+        paid(tenant, x, 10, "40000.00", "CNY");
+        paid(tenant, x, 25, "10000.00", "USD");
+        paid(tenant, x, 26, "500.00", "EUR");
+        paid(tenant, y, 14, "5000.00", "CNY");
+        paid(tenant, y, 15, "7000.00", "CNY");
+        ReadModelEvents.await("six payments", () -> Database.count("select count(*) from received_payment where tenant_id = ?",
+                tenant) == 6);
+        String finance = Tokens.tenant(tenant).roles("finance").mint();
+        given().auth().oauth2(finance).queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("agencyCode", equalTo("huaxin"), "lines.collected.currency", contains("CNY", "USD"),
+                        "lines.collected.amount", contains("45000.00", "10000.00"),
+                        "lines.commission.amount", contains("6750.00", "1500.00"));
+        given().auth().oauth2(finance).queryParam("from", "2026-03-31").queryParam("to", "x")
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(400).body("errors.field", contains("to"));
+        given().auth().oauth2(finance).get("/api/v1/agencies/huaxin/commission").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("from", "to"));
+        given().auth().oauth2(finance).queryParam("from", "2026-03-31").queryParam("to", "2026-03-01")
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(400).body("errors.field", contains("to"));
+        given().auth().oauth2(Tokens.tenant("t-other").roles("finance").mint()).queryParam("from", "2026-03-01")
+                .queryParam("to", "2026-03-31").get("/api/v1/agencies/huaxin/commission").then().statusCode(404);
+    }
+}

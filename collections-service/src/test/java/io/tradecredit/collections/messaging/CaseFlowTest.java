@@ -1,0 +1,193 @@
+package io.tradecredit.collections.messaging;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.collections.messaging.ReadModelEvents.await;
+import static io.tradecredit.collections.messaging.ReadModelEvents.invoice;
+import static io.tradecredit.collections.messaging.ReadModelEvents.issued;
+import static io.tradecredit.collections.messaging.ReadModelEvents.payment;
+import static io.tradecredit.collections.messaging.ReadModelEvents.planAgreed;
+import static io.tradecredit.collections.messaging.ReadModelEvents.today;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.Activity;
+import io.tradecredit.collections.app.CaseView;
+import io.tradecredit.collections.app.CollectionCases;
+import io.tradecredit.collections.app.Promises;
+import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.domain.CloseReason;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
+import io.tradecredit.testing.Topics;
+
+/**
+ * A buyer's case following real invoice-events at once (payment closes it, a plan moves it, a
+ * payment keeps a promise), and promises judged through the promise-review job door with asOf.
+ */
+@QuarkusTest
+class CaseFlowTest {
+    static final String OPS = Tokens.noTenant().roles("platform-ops").mint();
+
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    Promises promises;
+
+    @Test
+    void aPaymentThatLeavesNothingOverdueClosesTheCaseAsPaid() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        invoice(tenant, buyer, "issued", issued(buyer, inv, "10000.00", today().minusDays(20)));
+        awaitOpen(tenant, inv);
+        CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
+
+        invoice(tenant, buyer, "payment-received", payment("payment-received", buyer, inv, "4000.00", "6000.00"));
+        await("the first payment applied", () -> Database.count("select count(*) from received_payment"
+                + " where tenant_id = ? and buyer_id = ?::uuid", tenant, buyer) == 1);
+        assertEquals(CaseState.OPEN, run(() -> cases.find(tenant, c.id())).state(), "6,000 still overdue");
+
+        invoice(tenant, buyer, "payment-received", payment("payment-received", buyer, inv, "6000.00", "0.00"));
+        await("the case closed", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.CLOSED);
+        assertEquals(CloseReason.PAID, run(() -> cases.find(tenant, c.id())).closeReason());
+        Activity closing = last(run(() -> cases.activities(tenant, c.id())));
+        assertEquals("invoice-service", closing.actor());
+        assertEquals("PAID", closing.detail().get("closeReason"));
+        assertEquals("PAID", event(c.id(), "case-closed").get("closeReason").asText());
+    }
+
+    @Test
+    void anAgreedPaymentPlanMovesTheCaseToPaymentPlan() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        invoice(tenant, buyer, "issued", issued(buyer, inv, "3000.00", today().minusDays(10)));
+        awaitOpen(tenant, inv);
+        CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
+        invoice(tenant, buyer, "payment-plan-agreed", planAgreed(buyer, UUID.randomUUID().toString(), inv,
+                today().plusDays(30)));
+        await("payment plan", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.PAYMENT_PLAN);
+        assertEquals("PAYMENT_PLAN", event(c.id(), "case-state-changed").get("to").asText());
+    }
+
+    @Test
+    void aPaymentOfThePromisedAmountKeepsThePromiseAtOnceAndEndsItsHold() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        CaseView c = promised(tenant, buyer, inv, "5000.00", "2000.00", today().plusDays(3));
+        invoice(tenant, buyer, "payment-received", payment("payment-received", buyer, inv, "2000.00", "3000.00"));
+        await("promise kept", () -> outcome(tenant, c) .equals("KEPT"));
+        assertEquals(1, Database.count("select count(*) from dunning_hold where tenant_id = ? and buyer_id = ?::uuid"
+                + " and reason = 'PROMISE_TO_PAY' and released_on = ?", tenant, buyer, today()));
+        await("back to the collector", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.IN_PROGRESS);
+        JsonNode kept = event(c.id(), "promise-kept");
+        assertEquals("2000.00", kept.get("paid").get("amount").asText());
+    }
+
+    @Test
+    void thePromiseReviewJudgesAPromiseKeptByTheDeadline() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        CaseView c = promised(tenant, buyer, inv, "5000.00", "1000.00", today().plusDays(1));
+        // paid on the day after the promised date, within the 3 days of grace: not yet counted today
+        Map<String, Object> later = payment("payment-received", buyer, inv, "1000.00", "4000.00");
+        later.put("receivedOn", today().plusDays(2).toString());
+        invoice(tenant, buyer, "payment-received", later);
+        await("the payment recorded", () -> Database.count("select count(*) from received_payment"
+                + " where tenant_id = ? and buyer_id = ?::uuid", tenant, buyer) == 1);
+        assertEquals("PENDING", outcome(tenant, c));
+
+        review(today().plusDays(6));
+        assertEquals("KEPT", outcome(tenant, c));
+        assertEquals(CaseState.IN_PROGRESS, run(() -> cases.find(tenant, c.id())).state());
+        assertEquals("1000.00", event(c.id(), "promise-kept").get("paid").get("amount").asText());
+    }
+
+    @Test
+    void thePromiseReviewJudgesAPromiseBrokenAfterTheDeadlineAndGivesTheCaseBack() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        CaseView c = promised(tenant, buyer, inv, "5000.00", "1000.00", today());
+        invoice(tenant, buyer, "payment-received", payment("payment-received", buyer, inv, "400.00", "4600.00"));
+        await("the payment recorded", () -> Database.count("select count(*) from received_payment"
+                + " where tenant_id = ? and buyer_id = ?::uuid", tenant, buyer) == 1);
+        assertEquals("PENDING", outcome(tenant, c));
+
+        review(today().plusDays(7));
+        assertEquals("BROKEN", outcome(tenant, c));
+        assertEquals(CaseState.IN_PROGRESS, run(() -> cases.find(tenant, c.id())).state());
+        Activity broken = run(() -> cases.activities(tenant, c.id())).stream()
+                .filter(a -> a.kind().equals("promise-broken")).findFirst().orElseThrow();
+        assertEquals("600.00", broken.detail().get("shortfall"));
+        assertEquals("promise-review", broken.actor());
+        JsonNode event = event(c.id(), "promise-broken");
+        assertEquals("600.00", event.get("shortfall").get("amount").asText());
+        assertEquals(buyer, event.get("buyerId").asText());
+    }
+
+    private CaseView promised(String tenant, String buyer, String inv, String invoiced, String promised,
+            LocalDate promisedDate) {
+        invoice(tenant, buyer, "issued", issued(buyer, inv, invoiced, today().minusDays(10)));
+        awaitOpen(tenant, inv);
+        CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
+        run(() -> promises.make(tenant, c.id(), Money.of(promised, "CNY"), promisedDate, null, "lena"));
+        return c;
+    }
+
+    private String outcome(String tenant, CaseView c) {
+        return run(() -> promises.ofCase(tenant, c.id())).get(0).outcome().name();
+    }
+
+    private static void review(LocalDate asOf) {
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/promise-review?asOf=" + asOf).then().statusCode(200);
+    }
+
+    private static void awaitOpen(String tenant, String inv) {
+        await("invoice " + inv, () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", tenant, inv) == 1);
+    }
+
+    private static JsonNode event(UUID caseId, String name) {
+        String type = "io.tradecredit.collections." + name + ".v1";
+        Predicate<ConsumerRecord<String, String>> match =
+                r -> caseId.toString().equals(r.key()) && type.equals(Topics.header(r, "ce_type"));
+        return Contracts.assertValid(Topics.read("collection-cases", Duration.ofSeconds(20),
+                rs -> rs.stream().anyMatch(match)).stream().filter(match).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + type + " for case " + caseId)));
+    }
+
+    private static <T> T last(List<T> list) {
+        return list.get(list.size() - 1);
+    }
+
+    private static <T> T run(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work::get);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+}

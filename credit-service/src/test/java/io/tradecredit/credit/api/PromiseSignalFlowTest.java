@@ -1,0 +1,82 @@
+package io.tradecredit.credit.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.credit.CreditFixtures.MANAGER_ACME;
+import static io.tradecredit.credit.CreditFixtures.MANAGER_GLOBEX;
+import static io.tradecredit.credit.CreditFixtures.VIEWER_ACME;
+import static io.tradecredit.credit.CreditFixtures.await;
+import static io.tradecredit.credit.CreditFixtures.buyer;
+import static io.tradecredit.credit.CreditFixtures.creditEvents;
+import static io.tradecredit.credit.CreditFixtures.money;
+import static io.tradecredit.credit.CreditFixtures.register;
+import static io.tradecredit.credit.CreditFixtures.today;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
+
+/** collections-service's promise-broken, read from the real collection-cases topic, as a payment-behaviour signal. */
+@QuarkusTest
+class PromiseSignalFlowTest {
+
+    static Map<String, Object> promiseBroken(String buyerId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("caseId", UUID.randomUUID().toString());
+        m.put("buyerId", buyerId);
+        m.put("promiseId", UUID.randomUUID().toString());
+        m.put("amount", money("1000.00"));
+        m.put("paid", money("400.00"));
+        m.put("shortfall", money("600.00"));
+        m.put("madeOn", today().minusDays(10).toString());
+        m.put("promisedDate", today().minusDays(5).toString());
+        m.put("deadline", today().minusDays(2).toString());
+        m.put("judgedOn", today().toString());
+        return m;
+    }
+
+    static void send(String tenant, Map<String, Object> body) {
+        Topics.sendEvent("collection-cases", tenant, "collections", "promise-broken", (String) body.get("caseId"),
+                UUID.randomUUID().toString(), body);
+    }
+
+    @Test
+    void aBrokenPromiseReassessesTheBuyerWithItAsTheCauseAndAlertsTheCreditManager() {
+        String id = register(MANAGER_ACME, buyer());
+        long before = Database.count("select count(*) from assessment where buyer_id = ?::uuid", id);
+        send("acme", promiseBroken(id));
+        await("re-assessed", () -> Database.count("select count(*) from assessment where buyer_id = ?::uuid", id)
+                == before + 1);
+        String cause = "promise to pay 1000.00 CNY by " + today().minusDays(5) + " broken: 400.00 CNY paid";
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessments").then().statusCode(200)
+                .body("items[0].cause", equalTo(cause));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)
+                .body("total", equalTo(1), "items[0].kind", equalTo("PROMISE_BROKEN"), "items[0].message", equalTo(cause));
+        JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
+        assertEquals("PROMISE_BROKEN", alert.get("kind").asText());
+    }
+
+    @Test
+    void anotherTenantsBrokenPromiseAboutTheSameBuyerIdChangesNothingHere() {
+        String id = register(MANAGER_ACME, buyer());
+        Map<String, Object> globex = promiseBroken(id);
+        send("globex", globex);
+        // a later event of acme with the same key (same partition) proves globex's was read first
+        Map<String, Object> marker = promiseBroken(id);
+        marker.put("caseId", globex.get("caseId"));
+        send("acme", marker);
+        await("acme's alert", () -> Database.count("select count(*) from alert where buyer_id = ?::uuid", id) >= 1);
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().body("total", equalTo(1));
+        given().auth().oauth2(MANAGER_GLOBEX).get("/api/v1/alerts?buyerId=" + id).then().body("total", equalTo(0));
+    }
+}
