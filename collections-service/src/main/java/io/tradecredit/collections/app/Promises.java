@@ -36,6 +36,9 @@ public class Promises {
     static final String REVIEW = "promise-review";
 
     @Inject
+    CaseMetrics caseMetrics;
+
+    @Inject
     PromiseRepository promises;
 
     @Inject
@@ -133,7 +136,9 @@ public class Promises {
                     .chain(() -> holds.endEarly(tenant, s.holdId(), v.holdReleasedOn(), actor))
                     .chain(() -> cases.log(tenant, s.caseId(), kept ? "promise-kept" : "promise-broken", actor,
                             verdictDetail(p, v)))
-                    .chain(() -> after);
+                    .chain(() -> after)
+                    // counted in the judging transaction: one that rolls back afterwards counts once too often
+                    .invoke(() -> caseMetrics.promiseJudged(kept));
         });
     }
 

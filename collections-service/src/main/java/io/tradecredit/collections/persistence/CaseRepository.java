@@ -63,6 +63,18 @@ public class CaseRepository {
                 params(tenantId, caseId));
     }
 
+    /** How many cases of all tenants are in each state (a state with none is absent). */
+    public Uni<Map<CaseState, Long>> countByState() {
+        return CurrentTransaction.execute("select state, count(*) as n from collection_case group by state",
+                Tuple.tuple()).map(rows -> {
+                    Map<CaseState, Long> counts = new java.util.EnumMap<>(CaseState.class);
+                    for (Row r : rows) {
+                        counts.put(CaseState.valueOf(r.getString("state")), r.getLong("n"));
+                    }
+                    return counts;
+                });
+    }
+
     /** The buyer's case that is not closed, if any. */
     public Uni<Optional<Stored>> openOf(String tenantId, UUID buyerId) {
         return one("select " + COLUMNS + " from collection_case where tenant_id = $1 and buyer_id = $2"

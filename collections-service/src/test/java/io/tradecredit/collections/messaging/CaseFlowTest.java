@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.Activity;
+import io.tradecredit.collections.app.CaseMetricsTest;
 import io.tradecredit.collections.app.CaseView;
 import io.tradecredit.collections.app.CollectionCases;
 import io.tradecredit.collections.app.Promises;
@@ -118,9 +119,13 @@ class CaseFlowTest {
         await("the payment recorded", () -> Database.count("select count(*) from received_payment"
                 + " where tenant_id = ? and buyer_id = ?::uuid", tenant, buyer) == 1);
         assertEquals("PENDING", outcome(tenant, c));
+        double keptBefore = judged("kept");
+        double brokenBefore = judged("broken");
 
         review(today().plusDays(6));
         assertEquals("KEPT", outcome(tenant, c));
+        assertEquals(keptBefore + 1, judged("kept"), "counted kept");
+        assertEquals(brokenBefore, judged("broken"));
         assertEquals(CaseState.IN_PROGRESS, run(() -> cases.find(tenant, c.id())).state());
         assertEquals("1000.00", event(c.id(), "promise-kept").get("paid").get("amount").asText());
     }
@@ -135,9 +140,11 @@ class CaseFlowTest {
         await("the payment recorded", () -> Database.count("select count(*) from received_payment"
                 + " where tenant_id = ? and buyer_id = ?::uuid", tenant, buyer) == 1);
         assertEquals("PENDING", outcome(tenant, c));
+        double brokenBefore = judged("broken");
 
         review(today().plusDays(7));
         assertEquals("BROKEN", outcome(tenant, c));
+        assertEquals(brokenBefore + 1, judged("broken"), "counted broken");
         assertEquals(CaseState.IN_PROGRESS, run(() -> cases.find(tenant, c.id())).state());
         Activity broken = run(() -> cases.activities(tenant, c.id())).stream()
                 .filter(a -> a.kind().equals("promise-broken")).findFirst().orElseThrow();
@@ -168,6 +175,10 @@ class CaseFlowTest {
     private static void awaitOpen(String tenant, String inv) {
         await("invoice " + inv, () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
                 + " and invoice_id = ?::uuid", tenant, inv) == 1);
+    }
+
+    private static double judged(String outcome) {
+        return CaseMetricsTest.metric("tradecredit_collections_promises_judged_total", "outcome=\"" + outcome + "\"");
     }
 
     private static JsonNode event(UUID caseId, String name) {

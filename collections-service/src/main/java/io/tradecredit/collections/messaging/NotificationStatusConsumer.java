@@ -1,0 +1,49 @@
+package io.tradecredit.collections.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.MessageStatuses;
+import io.tradecredit.collections.domain.MessageStatus;
+import io.tradecredit.common.events.EventFields;
+import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.events.IncomingEvent;
+
+/**
+ * Reads {@code notification-status} once per event id: the status of a dunning message sent to a
+ * buyer (purpose {@code dunning}, in any case: the run sends {@code DUNNING}) goes to the buyer's
+ * open case. Messages of other purposes or to the tenant are skipped; a status-changed event that
+ * cannot be read goes to the DLQ.
+ */
+@ApplicationScoped
+public class NotificationStatusConsumer {
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    MessageStatuses statuses;
+
+    @Incoming("notification-status")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.receive(CreditEventConsumer.CONSUMER, record, this::apply).replaceWithVoid();
+    }
+
+    Uni<Void> apply(IncomingEvent e) {
+        if (!"status-changed".equals(e.nameFrom("notification"))) {
+            return Uni.createFrom().voidItem();
+        }
+        EventFields d = e.fields();
+        EventFields recipient = d.object("recipient");
+        if (!"dunning".equalsIgnoreCase(d.text("purpose")) || !"BUYER".equals(recipient.text("kind"))) {
+            return Uni.createFrom().voidItem();
+        }
+        return statuses.record(e.tenantId(), recipient.uuid("buyerId"), new MessageStatuses.Change(
+                d.uuid("requestId"), d.text("templateKey"), d.optionalText("channel").orElse(null),
+                d.oneOf(MessageStatus.class, "status"), d.optionalText("reason").orElse(null),
+                d.integer("attempts")));
+    }
+}

@@ -1,0 +1,16 @@
+package io.tradecredit.collections.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class MessageStatusTest {
+    @Test
+    void onlyAFailedOrUnknownMessageNeedsACollector() {
+        assertEquals(List.of(MessageStatus.FAILED, MessageStatus.UNKNOWN), Arrays.stream(MessageStatus.values())
+                .filter(MessageStatus::needsCollector).toList());
+    }
+}

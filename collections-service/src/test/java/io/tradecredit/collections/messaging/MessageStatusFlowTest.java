@@ -1,0 +1,167 @@
+package io.tradecredit.collections.messaging;
+
+import static io.tradecredit.collections.messaging.ReadModelEvents.await;
+import static io.tradecredit.collections.messaging.ReadModelEvents.sendUnchecked;
+import static io.tradecredit.collections.messaging.ReadModelEvents.today;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.Activity;
+import io.tradecredit.collections.app.CaseView;
+import io.tradecredit.collections.app.CollectionCases;
+import io.tradecredit.testing.Topics;
+
+/**
+ * notification-service's status-changed events through the real {@code notification-status} topic:
+ * a dunning message's status in the buyer's case log, a failed one bringing the case up today.
+ */
+@QuarkusTest
+class MessageStatusFlowTest {
+    @Inject
+    CollectionCases cases;
+
+    @Test
+    void aDeliveredDunningMessageIsLoggedOnTheBuyersCaseAndLeavesItsPlanAlone() {
+        String tenant = "acme";
+        UUID buyer = UUID.randomUUID();
+        CaseView c = caseOf(tenant, buyer);
+        String request = UUID.randomUUID().toString();
+        status(tenant, buyer, request, "dunning", "DELIVERED", "EMAIL", null, 1);
+
+        Activity logged = awaitStatus(tenant, c, request);
+        assertEquals("notification-service", logged.actor());
+        assertEquals(Map.of("requestId", request, "templateKey", "dunning.reminder-1", "channel", "EMAIL",
+                "status", "DELIVERED", "attempts", 1), logged.detail());
+        assertEquals(today().plusDays(5), run(() -> cases.find(tenant, c.id())).current().nextActionOn());
+    }
+
+    @Test
+    void aFailedMessageOfTheRunIsLoggedWithItsReasonAndPutsTheCaseOnTodaysWorklist() {
+        String tenant = "acme";
+        UUID buyer = UUID.randomUUID();
+        CaseView c = caseOf(tenant, buyer);
+        String request = UUID.randomUUID().toString();
+        // the run sends its purpose in capitals
+        status(tenant, buyer, request, "DUNNING", "FAILED", null, "no usable contact", 0);
+
+        Activity logged = awaitStatus(tenant, c, request);
+        assertEquals("FAILED", logged.detail().get("status"));
+        assertEquals("no usable contact", logged.detail().get("reason"));
+        assertEquals(0, logged.detail().get("attempts"));
+        assertFalse(logged.detail().containsKey("channel"), "no channel could be chosen");
+        assertEquals(today(), run(() -> cases.find(tenant, c.id())).current().nextActionOn());
+    }
+
+    @Test
+    void anUnknownStatusAlsoComesUpToday() {
+        String tenant = "acme";
+        UUID buyer = UUID.randomUUID();
+        CaseView c = caseOf(tenant, buyer);
+        String request = UUID.randomUUID().toString();
+        status(tenant, buyer, request, "dunning", "UNKNOWN", "SMS", "stopped while handing over", 1);
+        awaitStatus(tenant, c, request);
+        assertEquals(today(), run(() -> cases.find(tenant, c.id())).current().nextActionOn());
+    }
+
+    @Test
+    void messagesOfOtherPurposesOrToTheTenantAreNotTheCasesBusiness() {
+        String tenant = "acme";
+        UUID buyer = UUID.randomUUID();
+        CaseView c = caseOf(tenant, buyer);
+        status(tenant, buyer, UUID.randomUUID().toString(), "invoice-issued", "FAILED", "EMAIL", "bounced", 3);
+        Map<String, Object> toTenant = body(buyer, UUID.randomUUID().toString(), "dunning", "FAILED", "EMAIL",
+                "bounced", 3);
+        toTenant.put("recipient", Map.of("kind", "TENANT"));
+        Topics.sendEvent("notification-status", tenant, "notification", "status-changed",
+                (String) toTenant.get("requestId"), UUID.randomUUID().toString(), toTenant);
+        String last = UUID.randomUUID().toString();
+        status(tenant, buyer, last, "dunning", "SENT", "EMAIL", null, 1);
+
+        awaitStatus(tenant, c, last);
+        assertEquals(1, run(() -> cases.activities(tenant, c.id())).stream()
+                .filter(a -> a.kind().equals("message-status")).count(), "only the buyer's dunning message");
+        assertEquals(today().plusDays(5), run(() -> cases.find(tenant, c.id())).current().nextActionOn());
+    }
+
+    @Test
+    void anUnreadableStatusGoesToTheDeadLetterTopic() {
+        String tenant = "acme";
+        UUID buyer = UUID.randomUUID();
+        String bad = UUID.randomUUID().toString();
+        Map<String, Object> body = body(buyer, bad, "dunning", "BOUNCED", "EMAIL", null, 1);
+        sendUnchecked("notification-status", tenant, bad, "io.tradecredit.notification.status-changed.v1", bad,
+                ReadModelEvents.json(body));
+        List<ConsumerRecord<String, String>> dead = Topics.read("notification-status.dlq.collections-service",
+                Duration.ofSeconds(30), rs -> rs.stream().anyMatch(r -> bad.equals(r.key())));
+        ConsumerRecord<String, String> parked = dead.stream().filter(r -> bad.equals(r.key())).findFirst()
+                .orElseThrow();
+        assertTrue(Topics.header(parked, "dead-letter-reason").contains("status"), "the DLQ says which field");
+    }
+
+    private CaseView caseOf(String tenant, UUID buyer) {
+        CaseView c = run(() -> cases.openFor(tenant, buyer, today(), "dunning-run"));
+        return run(() -> cases.planNextAction(tenant, c.id(), today().plusDays(5), "lena"));
+    }
+
+    private Activity awaitStatus(String tenant, CaseView c, String request) {
+        await("status of " + request, () -> logged(tenant, c, request) != null);
+        return logged(tenant, c, request);
+    }
+
+    private Activity logged(String tenant, CaseView c, String request) {
+        return run(() -> cases.activities(tenant, c.id())).stream()
+                .filter(a -> a.kind().equals("message-status") && request.equals(a.detail().get("requestId")))
+                .findFirst().orElse(null);
+    }
+
+    private static void status(String tenant, UUID buyer, String request, String purpose, String status,
+            String channel, String reason, int attempts) {
+        Topics.sendEvent("notification-status", tenant, "notification", "status-changed", request,
+                UUID.randomUUID().toString(), body(buyer, request, purpose, status, channel, reason, attempts));
+    }
+
+    private static Map<String, Object> body(UUID buyer, String request, String purpose, String status,
+            String channel, String reason, int attempts) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("requestId", request);
+        m.put("purpose", purpose);
+        m.put("templateKey", "dunning.reminder-1");
+        m.put("recipient", Map.of("kind", "BUYER", "buyerId", buyer.toString()));
+        m.put("status", status);
+        if (channel != null) {
+            m.put("channel", channel);
+        }
+        if (reason != null) {
+            m.put("reason", reason);
+        }
+        m.put("attempts", attempts);
+        m.put("at", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        return m;
+    }
+
+    private static <T> T run(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work::get);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+}
