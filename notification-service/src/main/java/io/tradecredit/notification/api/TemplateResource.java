@@ -1,5 +1,6 @@
 package io.tradecredit.notification.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -86,13 +88,20 @@ public class TemplateResource {
     @POST
     @Path("/preview")
     @APIResponse(responseCode = "200", description = "The template rendered with the data in zh-CN and in en, each with its failure if it cannot be")
-    @APIResponse(responseCode = "400", description = "No template key, channel or data", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Each of template key, channel and data that is missing or malformed, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<PreviewView>> preview(@NotNull PreviewRequest r) {
-        if (r.channel() == null || r.data() == null) {
-            throw DomainError.invalid("preview.invalid", "The preview needs a channel and data", java.util.stream.Stream
-                    .of(r.channel() == null ? "channel" : null, r.data() == null ? "data" : null)
-                    .filter(java.util.Objects::nonNull)
-                    .map(f -> new io.tradecredit.common.domain.Violation(f, "must be given")).toList());
+        List<Violation> missing = new ArrayList<>();
+        if (r.templateKey() == null || !TemplateText.KEY.matcher(r.templateKey()).matches()) {
+            missing.add(new Violation("templateKey", "must be a key such as dunning.formal-demand"));
+        }
+        if (r.channel() == null) {
+            missing.add(new Violation("channel", "must be one of EMAIL, SMS, LETTER, WEBHOOK"));
+        }
+        if (r.data() == null) {
+            missing.add(new Violation("data", "must be the data a request would carry (an object)"));
+        }
+        if (!missing.isEmpty()) {
+            throw DomainError.invalid("preview.invalid", "The preview needs a template key, a channel and data", missing);
         }
         return templates.preview(tenant.id(), r.templateKey(), r.channel(), r.data())
                 .map(all -> all.stream().map(PreviewView::of).toList());

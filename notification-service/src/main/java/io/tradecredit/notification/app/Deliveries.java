@@ -86,7 +86,9 @@ public class Deliveries {
     }
 
     private Uni<MessageStatus> handOver(Channel channel, Message m, Instant now) {
-        return channel.send(new Channel.Outgoing(m.requestId(), m.address(), m.sender(), m.rendered()))
+        // deferred: an adapter that throws instead of failing its Uni is a failed attempt too
+        return Uni.createFrom().deferred(() -> channel.send(new Channel.Outgoing(m.requestId(), m.address(), m.sender(),
+                m.rendered())))
                 .onItemOrFailure().transformToUni((ok, failure) -> failure == null ? sent(m, now) : failed(m, failure, now));
     }
 

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.notification.domain.DeliveryAttempt;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.persistence.MessageRepository;
 
@@ -20,7 +21,7 @@ public class Messages {
     MessageRepository messages;
 
     /** A message with its attempts. */
-    public record Record(Message message, List<MessageRepository.Attempt> attempts) {
+    public record Record(Message message, List<DeliveryAttempt> attempts) {
     }
 
     public Uni<Record> get(String tenantId, UUID requestId) {

@@ -21,6 +21,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.DeliveryAttempt;
 import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageRequest;
@@ -118,15 +119,11 @@ public class MessageRepository {
                 Tuple.of(requestId, tenantId)).map(rows -> messages(rows).stream().findFirst());
     }
 
-    /** One attempt as recorded. */
-    public record Attempt(int attempt, Instant at, String outcome, String detail) {
-    }
-
-    public Uni<List<Attempt>> attempts(UUID requestId) {
+    public Uni<List<DeliveryAttempt>> attempts(UUID requestId) {
         return CurrentTransaction.execute("select * from message_attempt where request_id = $1 order by attempt",
                 Tuple.of(requestId)).map(rows -> {
-                    List<Attempt> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new Attempt(r.getInteger("attempt"), r.getOffsetDateTime("at").toInstant(),
+                    List<DeliveryAttempt> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new DeliveryAttempt(r.getInteger("attempt"), r.getOffsetDateTime("at").toInstant(),
                             r.getString("outcome"), r.getString("detail"))));
                     return out;
                 });

@@ -119,4 +119,11 @@ class TemplateApiTest {
                 .post(TEMPLATES).then().statusCode(403);
         given().auth().oauth2(token(tenant, "viewer")).get(TEMPLATES).then().body("size()", equalTo(0));
     }
+
+    @Test
+    void aPreviewWithoutKeyChannelOrDataIsRefusedNamingEach() {
+        given().auth().oauth2(token(freshTenant(), "viewer")).contentType(ContentType.JSON).body(Map.of())
+                .post(TEMPLATES + "/preview").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("templateKey", "channel", "data"));
+    }
 }
