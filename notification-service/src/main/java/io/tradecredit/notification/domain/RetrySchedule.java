@@ -31,13 +31,9 @@ public record RetrySchedule(int maxAttempts, Duration initial, Duration max) {
 
     /** The delay after attempt {@code attempt}: initial x 2^(attempt-1), capped at max, plus jitter x half of it. */
     public Duration delay(int attempt, double jitter) {
-        Duration base = initial;
-        for (int i = 1; i < attempt && base.compareTo(max) < 0; i++) {
-            base = base.multipliedBy(2);
-        }
-        if (base.compareTo(max) > 0) {
-            base = max;
-        }
+        // doubling 30 times and more is past any cap: the shift stops there and cannot overflow
+        Duration doubled = initial.multipliedBy(1L << Math.min(attempt - 1, 30));
+        Duration base = java.util.Collections.min(java.util.List.of(doubled, max));
         return base.plusMillis((long) (base.toMillis() / 2.0 * jitter));
     }
 }

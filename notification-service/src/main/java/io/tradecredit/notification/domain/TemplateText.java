@@ -25,9 +25,9 @@ public record TemplateText(String key, ChannelType channel, Language language, i
         String text = file.replace("\r\n", "\n");
         String subject = "";
         if (text.startsWith(SUBJECT)) {
-            int end = text.indexOf('\n');
-            subject = text.substring(SUBJECT.length(), end < 0 ? text.length() : end).strip();
-            text = end < 0 ? "" : text.substring(end + 1);
+            String[] lines = text.split("\n", 2);
+            subject = lines[0].substring(SUBJECT.length()).strip();
+            text = lines.length > 1 ? lines[1] : "";
         }
         return new TemplateText(key, channel, language, 0, subject, text.strip() + "\n");
     }
