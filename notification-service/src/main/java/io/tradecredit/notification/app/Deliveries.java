@@ -20,14 +20,11 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageStatus;
 import io.tradecredit.notification.domain.RetrySchedule;
-import io.tradecredit.notification.domain.StatusChange;
-import io.tradecredit.notification.events.MessageStatusChanged;
 import io.tradecredit.notification.persistence.MessageRepository;
 
 /**
@@ -51,7 +48,7 @@ public class Deliveries {
     MessageRepository messages;
 
     @Inject
-    Outbox outbox;
+    StatusEvents statusEvents;
 
     @Inject
     @Any
@@ -124,10 +121,7 @@ public class Deliveries {
     }
 
     private Uni<Void> publish(List<Message> changed, Instant now) {
-        if (changed.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return outbox.record(changed.stream().map(m -> MessageStatusChanged.of(StatusChange.of(m, now))).toList());
+        return statusEvents.changed(changed, now);
     }
 
     private static int count(List<MessageStatus> outcomes, MessageStatus status) {

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.common.events.Outbox;
 import io.tradecredit.notification.domain.Contact;
 import io.tradecredit.notification.domain.ContactChoice;
 import io.tradecredit.notification.domain.Language;
@@ -17,10 +16,8 @@ import io.tradecredit.notification.domain.MessageRequest;
 import io.tradecredit.notification.domain.NotificationSettings;
 import io.tradecredit.notification.domain.RenderedMessage;
 import io.tradecredit.notification.domain.SenderIdentity;
-import io.tradecredit.notification.domain.StatusChange;
 import io.tradecredit.notification.domain.TemplateText;
 import io.tradecredit.notification.domain.TenantRecipient;
-import io.tradecredit.notification.events.MessageStatusChanged;
 import io.tradecredit.notification.persistence.ContactRepository;
 import io.tradecredit.notification.persistence.MessageRepository;
 import io.tradecredit.notification.persistence.SettingsRepository;
@@ -46,7 +43,7 @@ public class Intake {
     Templates templates;
 
     @Inject
-    Outbox outbox;
+    StatusEvents statusEvents;
 
     @Inject
     TemplateContext context;
@@ -94,7 +91,7 @@ public class Intake {
 
     private Uni<Void> record(Message m, Instant now) {
         return messages.insertOnce(m).chain(inserted -> inserted
-                ? outbox.record(MessageStatusChanged.of(StatusChange.of(m, now)))
+                ? statusEvents.changed(List.of(m), now)
                 : Uni.createFrom().voidItem());
     }
 }

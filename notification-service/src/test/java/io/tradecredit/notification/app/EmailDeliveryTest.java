@@ -220,6 +220,8 @@ class EmailDeliveryTest {
         assertTrue(m.getString("reason").contains("it may have been sent, so it is not sent again"));
         var events = statuses(id, r -> r.size() >= 2);
         assertEquals("UNKNOWN", Contracts.assertValid(events.get(events.size() - 1)).get("status").asText());
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("notification_messages_total{channel=\"EMAIL\",status=\"UNKNOWN\"}"));
     }
 
     @Test
