@@ -108,4 +108,19 @@ class ContactApiTest {
                 .statusCode(200).body("total", equalTo(1));
         given().get("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(401);
     }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyEntersOneContact() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String manager = token(tenant, "credit-manager");
+        Map<String, Object> li = contact("Li Wei", "li@buyer.example", "zh-CN");
+        String first = given().auth().oauth2(manager).header("Idempotency-Key", "contact-1").contentType(ContentType.JSON)
+                .body(li).post("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(manager).header("Idempotency-Key", "contact-1").contentType(ContentType.JSON).body(li)
+                .post("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(201).body("id", equalTo(first))
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/contacts/" + first));
+        given().auth().oauth2(manager).get("/api/v1/buyers/" + buyer + "/contacts").then().body("total", equalTo(1));
+    }
 }
