@@ -19,9 +19,19 @@ public interface Channel {
     Uni<Void> send(Outgoing message);
 
     /**
+     * The outside party refused the message for good (a webhook's 404, say): sending it again
+     * cannot help, so it fails at once instead of on the retry schedule.
+     */
+    class Refused extends RuntimeException {
+        public Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
      * A message on its way out: its request id (the receiving side's way to recognise a repeat,
      * e.g. the email's Message-ID), address, sender and content.
      */
-    record Outgoing(UUID requestId, String to, Message.Sender from, RenderedMessage content) {
+    record Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content) {
     }
 }

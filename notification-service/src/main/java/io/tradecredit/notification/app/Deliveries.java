@@ -30,8 +30,10 @@ import io.tradecredit.notification.persistence.MessageRepository;
 /**
  * Hands due messages to their channels, at most once each.
  *
- * <p>A run first marks UNKNOWN every message still SENDING from a run that stopped between
- * handing it over and recording the outcome (the channel may have it: it is never sent again).
+ * <p>A run first marks UNKNOWN every email or SMS still SENDING from a run that stopped between
+ * handing it over and recording the outcome (the channel may have it: it is never sent again); a
+ * webhook in that state is queued again at once, to be resent with the same id for the receiver to
+ * drop (docs/domain.md §5).
  * Then it claims the QUEUED messages due now (send window open, retry time reached) of the
  * channels that have an adapter, as SENDING, in a transaction of its own that commits before any
  * hand-over. Each hand-over's outcome is recorded in its own transaction with its status event:
@@ -72,7 +74,8 @@ public class Deliveries {
     public Uni<Run> deliverDue(Instant now) {
         Map<ChannelType, Channel> byType = adapters.stream()
                 .collect(Collectors.toMap(Channel::type, Function.identity()));
-        return CurrentTransaction.run(() -> messages.unknownAfterCrash(now.minus(handoverTimeout), now, UNKNOWN_REASON)
+        return CurrentTransaction.run(() -> messages.resendAfterCrash(now.minus(handoverTimeout), now)
+                .chain(() -> messages.unknownAfterCrash(now.minus(handoverTimeout), now, UNKNOWN_REASON))
                 .call(unknown -> publish(unknown, now)))
                 .chain(unknown -> CurrentTransaction.run(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize))
                         .chain(claimed -> Multi.createFrom().iterable(claimed)
@@ -84,7 +87,7 @@ public class Deliveries {
 
     private Uni<MessageStatus> handOver(Channel channel, Message m, Instant now) {
         // deferred: an adapter that throws instead of failing its Uni is a failed attempt too
-        return Uni.createFrom().deferred(() -> channel.send(new Channel.Outgoing(m.requestId(), m.address(), m.sender(),
+        return Uni.createFrom().deferred(() -> channel.send(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(), m.sender(),
                 m.rendered())))
                 .onItemOrFailure().transformToUni((ok, failure) -> failure == null ? sent(m, now) : failed(m, failure, now));
     }
@@ -99,13 +102,16 @@ public class Deliveries {
     private Uni<MessageStatus> failed(Message m, Throwable failure, Instant now) {
         String detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         LOG.warnf("message %s: attempt %d on %s failed: %s", m.requestId(), m.attempts(), m.channel(), detail);
-        var next = schedule(m.channel()).retryAfter(m.attempts(), now, ThreadLocalRandom.current().nextDouble());
+        var next = failure instanceof Channel.Refused ? java.util.Optional.<Instant>empty()
+                : schedule(m.channel()).retryAfter(m.attempts(), now, ThreadLocalRandom.current().nextDouble());
         if (next.isPresent()) {
             return CurrentTransaction.run(() -> messages.retryAt(m.requestId(), next.get(), now)
                     .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "RETRY", detail)))
                     .replaceWith(MessageStatus.QUEUED);
         }
-        String reason = m.channel() + " refused the message " + m.attempts() + " times; last: " + detail;
+        String reason = failure instanceof Channel.Refused
+                ? m.channel() + " refused the message for good on attempt " + m.attempts() + ": " + failure.getMessage()
+                : m.channel() + " refused the message " + m.attempts() + " times; last: " + detail;
         return CurrentTransaction.run(() -> messages.failed(m.requestId(), reason, now)
                 .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "FAILED", detail))
                 .call(moved -> publish(moved.stream().toList(), now)))

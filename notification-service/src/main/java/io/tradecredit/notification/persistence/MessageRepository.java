@@ -66,12 +66,22 @@ public class MessageRepository {
     }
 
     /**
-     * Marks UNKNOWN every message claimed for hand-over at or before {@code claimedBefore} and never
+     * Queues again, due at once, every webhook claimed for hand-over at or before
+     * {@code claimedBefore} and never recorded: its receiver drops a resend by its message id.
+     */
+    public Uni<Void> resendAfterCrash(Instant claimedBefore, Instant now) {
+        return CurrentTransaction.execute("update message set status = 'QUEUED', next_attempt_at = $2, claimed_at = null,"
+                + " updated_at = $2 where status = 'SENDING' and channel = 'WEBHOOK' and claimed_at <= $1",
+                Tuple.of(at(claimedBefore), at(now))).replaceWithVoid();
+    }
+
+    /**
+     * Marks UNKNOWN every message (but a webhook) claimed for hand-over at or before {@code claimedBefore} and never
      * recorded (the process stopped in between); returns them as they are now.
      */
     public Uni<List<Message>> unknownAfterCrash(Instant claimedBefore, Instant now, String reason) {
         return CurrentTransaction.execute("update message set status = 'UNKNOWN', failure_reason = $3,"
-                + " updated_at = $2 where status = 'SENDING' and claimed_at <= $1 returning *",
+                + " updated_at = $2 where status = 'SENDING' and channel <> 'WEBHOOK' and claimed_at <= $1 returning *",
                 Tuple.of(at(claimedBefore), at(now), reason)).map(this::messages);
     }
 
