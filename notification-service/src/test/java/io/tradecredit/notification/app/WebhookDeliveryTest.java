@@ -37,14 +37,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.tradecredit.notification.WebhookReceiver;
+import io.tradecredit.notification.HttpStandIn;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 
 /** Requests to the tenant on WEBHOOK become signed POSTs that a real HTTP server receives and verifies. */
 @QuarkusTest
 class WebhookDeliveryTest {
-    static final WebhookReceiver RECEIVER = new WebhookReceiver();
+    static final HttpStandIn RECEIVER = new HttpStandIn();
     static final String SECRET = "whsec_acme_0123456789abcdefghij";
 
     @Inject
@@ -91,7 +91,7 @@ class WebhookDeliveryTest {
     }
 
     /** What the tenant's receiver does (docs/notification-service.md, "Webhooks"): its own HMAC, compared. */
-    static void assertVerifies(WebhookReceiver.Received r) throws Exception {
+    static void assertVerifies(HttpStandIn.Received r) throws Exception {
         String[] parts = r.signature().split(",");
         assertTrue(parts[0].startsWith("t=") && parts[1].startsWith("v1="), r.signature());
         String t = parts[0].substring(2);
@@ -111,9 +111,9 @@ class WebhookDeliveryTest {
 
         deliverAt(Instant.parse(queued.getString("nextAttemptAt")));
 
-        List<WebhookReceiver.Received> got = RECEIVER.at("/acme/ok");
+        List<HttpStandIn.Received> got = RECEIVER.at("/acme/ok");
         assertEquals(1, got.size());
-        WebhookReceiver.Received r = got.get(0);
+        HttpStandIn.Received r = got.get(0);
         assertVerifies(r);
         assertEquals(id.toString(), r.messageId());
         assertEquals("application/json", r.contentType());
@@ -146,7 +146,7 @@ class WebhookDeliveryTest {
 
         deliverAt(Instant.parse(waiting.getString("nextAttemptAt")));
 
-        List<WebhookReceiver.Received> got = RECEIVER.at("/acme/flaky");
+        List<HttpStandIn.Received> got = RECEIVER.at("/acme/flaky");
         assertEquals(2, got.size());
         assertEquals(id.toString(), got.get(0).messageId());
         assertEquals(id.toString(), got.get(1).messageId());
@@ -191,7 +191,7 @@ class WebhookDeliveryTest {
 
         assertEquals(0, early.sent());
         assertEquals(0, run.unknown());
-        List<WebhookReceiver.Received> got = RECEIVER.at("/acme/crash");
+        List<HttpStandIn.Received> got = RECEIVER.at("/acme/crash");
         assertEquals(1, got.size());
         assertEquals(id.toString(), got.get(0).messageId());
         JsonPath m = message(tenant, id);

@@ -61,22 +61,22 @@ class WebhookRulesTest {
 
     @Test
     void twoXxIsAcceptedAFourXxOtherThanTimeoutAndTooManyIsRefusedTheRestIsTriedAgain() {
-        assertEquals(WebhookResponse.ACCEPTED, WebhookResponse.of(200));
-        assertEquals(WebhookResponse.ACCEPTED, WebhookResponse.of(204));
-        assertEquals(WebhookResponse.ACCEPTED, WebhookResponse.of(299));
-        assertEquals(WebhookResponse.TRY_AGAIN, WebhookResponse.of(199));
-        assertEquals(WebhookResponse.TRY_AGAIN, WebhookResponse.of(300));
-        assertEquals(WebhookResponse.TRY_AGAIN, WebhookResponse.of(399));
-        assertEquals(WebhookResponse.REFUSED, WebhookResponse.of(400));
-        assertEquals(WebhookResponse.REFUSED, WebhookResponse.of(404));
-        assertEquals(WebhookResponse.REFUSED, WebhookResponse.of(407));
-        assertEquals(WebhookResponse.TRY_AGAIN, WebhookResponse.of(408));
-        assertEquals(WebhookResponse.REFUSED, WebhookResponse.of(409));
-        assertEquals(WebhookResponse.REFUSED, WebhookResponse.of(428));
-        assertEquals(WebhookResponse.TRY_AGAIN, WebhookResponse.of(429));
-        assertEquals(WebhookResponse.REFUSED, WebhookResponse.of(499));
-        assertEquals(WebhookResponse.TRY_AGAIN, WebhookResponse.of(500));
-        assertEquals(WebhookResponse.TRY_AGAIN, WebhookResponse.of(503));
+        assertEquals(HttpAnswer.ACCEPTED, HttpAnswer.of(200));
+        assertEquals(HttpAnswer.ACCEPTED, HttpAnswer.of(204));
+        assertEquals(HttpAnswer.ACCEPTED, HttpAnswer.of(299));
+        assertEquals(HttpAnswer.TRY_AGAIN, HttpAnswer.of(199));
+        assertEquals(HttpAnswer.TRY_AGAIN, HttpAnswer.of(300));
+        assertEquals(HttpAnswer.TRY_AGAIN, HttpAnswer.of(399));
+        assertEquals(HttpAnswer.REFUSED, HttpAnswer.of(400));
+        assertEquals(HttpAnswer.REFUSED, HttpAnswer.of(404));
+        assertEquals(HttpAnswer.REFUSED, HttpAnswer.of(407));
+        assertEquals(HttpAnswer.TRY_AGAIN, HttpAnswer.of(408));
+        assertEquals(HttpAnswer.REFUSED, HttpAnswer.of(409));
+        assertEquals(HttpAnswer.REFUSED, HttpAnswer.of(428));
+        assertEquals(HttpAnswer.TRY_AGAIN, HttpAnswer.of(429));
+        assertEquals(HttpAnswer.REFUSED, HttpAnswer.of(499));
+        assertEquals(HttpAnswer.TRY_AGAIN, HttpAnswer.of(500));
+        assertEquals(HttpAnswer.TRY_AGAIN, HttpAnswer.of(503));
     }
 
     @Test

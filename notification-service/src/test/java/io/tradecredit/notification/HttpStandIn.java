@@ -14,19 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A tenant's system receiving webhooks, as a test stands it up: a JDK HTTP server on a free port
+ * An outside HTTP party as a test stands it up (a tenant's webhook receiver, an SMS provider): a JDK HTTP server on a free port
  * recording every POST per path and answering the statuses a test scripts (200 when none are left).
  */
-public final class WebhookReceiver implements AutoCloseable {
+public final class HttpStandIn implements AutoCloseable {
     /** One POST as received. */
-    public record Received(String signature, String messageId, String contentType, String body) {
+    public record Received(String signature, String messageId, String contentType, String authorization, String body) {
     }
 
     private final HttpServer server;
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
 
-    public WebhookReceiver() {
+    public HttpStandIn() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -37,7 +37,7 @@ public final class WebhookReceiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var h = exchange.getRequestHeaders();
             received.computeIfAbsent(path, p -> new ArrayList<>()).add(new Received(h.getFirst("Tradecredit-Signature"),
-                    h.getFirst("Tradecredit-Message-Id"), h.getFirst("Content-Type"), body));
+                    h.getFirst("Tradecredit-Message-Id"), h.getFirst("Content-Type"), h.getFirst("Authorization"), body));
             Integer status;
             synchronized (answers) {
                 Deque<Integer> scripted = answers.get(path);
