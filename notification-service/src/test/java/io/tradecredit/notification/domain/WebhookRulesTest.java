@@ -99,7 +99,8 @@ class WebhookRulesTest {
                 new Violation("secret", "must be at least 24 characters")),
                 refused("ftp://erp.acme.example/hooks", " " + "x".repeat(22) + " ", true));
         assertEquals("url", refused("/hooks", "x".repeat(24), true).get(0).field());
-        assertEquals("url", refused("https://exa mple", "x".repeat(24), true).get(0).field());
+        assertEquals(List.of(new Violation("url", "must be an absolute http or https URL")),
+                refused("https://exa mple", "x".repeat(24), true));
         assertEquals("url", refused(" ", "x".repeat(24), true).get(0).field());
         assertEquals(List.of(new Violation("url", "must be an absolute https URL"),
                 new Violation("secret", "must be at least 24 characters")), refused(null, null, false));
