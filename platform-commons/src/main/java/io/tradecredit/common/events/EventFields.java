@@ -76,6 +76,20 @@ public final class EventFields {
         throw unreadable(field, "a whole number", value);
     }
 
+    /** A JSON boolean ({@code true} or {@code false}; not the text "true"). */
+    public boolean bool(String field) {
+        JsonNode value = required(field);
+        if (!value.isBoolean()) {
+            throw unreadable(field, "true or false", value);
+        }
+        return value.booleanValue();
+    }
+
+    /** A boolean that may be missing or null: then {@code otherwise}. */
+    public boolean bool(String field, boolean otherwise) {
+        return has(field) ? bool(field) : otherwise;
+    }
+
     /** Money as the events carry it: {@code {"amount": "1243.00", "currency": "EUR"}}. */
     public Money money(String field) {
         EventFields money = object(field);

@@ -74,6 +74,20 @@ class EventFieldsTest {
     }
 
     @Test
+    void booleansAreJsonBooleansAndAMissingOneTakesItsDefault() throws Exception {
+        EventFields d = fields("""
+                {"critical": true, "legal": false, "quoted": "true", "none": null}""");
+        assertEquals(true, d.bool("critical"));
+        assertEquals(false, d.bool("legal"));
+        assertEquals(false, d.bool("none", false));
+        assertEquals(true, d.bool("absent", true));
+        assertEquals(true, d.bool("critical", false));
+        assertEquals("event 42 (io.tradecredit.test.v1): quoted is not true or false: \"true\"",
+                refusal(() -> d.bool("quoted")));
+        assertEquals("event 42 (io.tradecredit.test.v1) lacks absent", refusal(() -> d.bool("absent")));
+    }
+
+    @Test
     void anArrayOfUuidsIsReadInOrderAndAnUnreadableOneIsNamedByItsIndex() throws Exception {
         UUID other = UUID.fromString("5f0c1b7e-2d44-4a61-9a1e-0c7d2b9f3e20");
         EventFields d = fields("""

@@ -1,0 +1,87 @@
+package io.tradecredit.notification.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.Page;
+import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.notification.app.Messages;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.Message;
+import io.tradecredit.notification.domain.MessageStatus;
+
+/** The record of each requested message: where it stands, what it said and the proof of it. */
+@Path("/api/v1/messages")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READERS)
+public class MessageResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Messages messages;
+
+    public record Attempt(int attempt, Instant at, @Schema(description = "SENT, RETRY or FAILED") String outcome,
+            String detail) {
+    }
+
+    public record View(UUID requestId, String purpose, String templateKey, UUID buyerId, MessageStatus status,
+            ChannelType channel, @Schema(description = "the email address, mobile or postal address used") String address,
+            String language, @Schema(description = "why it failed or is unknown") String reason, int attempts,
+            @Schema(description = "not before this instant (send window, retry)") Instant nextAttemptAt,
+            Instant requestedAt, Instant sentAt, String subject, String text, String html,
+            @Schema(description = "SHA-256 (hex) of subject, blank line, text, blank line, html as handed over") String sha256,
+            List<Attempt> attemptLog) {
+        static View of(Message m, List<Attempt> log) {
+            var body = m.rendered();
+            return new View(m.requestId(), m.request().purpose(), m.request().templateKey(), m.request().buyerId(),
+                    m.status(), m.channel(), m.address(), m.language() == null ? null : m.language().tag(),
+                    m.failureReason(), m.attempts(), m.nextAttemptAt(), m.requestedAt(), m.sentAt(),
+                    body == null ? null : body.subject(), body == null ? null : body.text(),
+                    body == null ? null : body.html(), m.sha256(), log);
+        }
+    }
+
+    @GET
+    @Path("/{requestId}")
+    @APIResponse(responseCode = "200", description = "The message's record, content, proof and attempts")
+    @APIResponse(responseCode = "404", description = "No such message for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<View> get(@PathParam("requestId") UUID requestId) {
+        return messages.get(tenant.id(), requestId).map(r -> View.of(r.message(), r.attempts().stream()
+                .map(a -> new Attempt(a.attempt(), a.at(), a.outcome(), a.detail())).toList()));
+    }
+
+    @GET
+    @APIResponse(responseCode = "200", description = "The buyer's messages, newest first, one page")
+    @APIResponse(responseCode = "400", description = "No buyerId or a malformed query parameter, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Page<View>> ofBuyer(@QueryParam("buyerId") @Schema(required = true) String buyerId,
+            @QueryParam("page") @Min(0) Integer page, @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {
+        UUID buyer = QueryParams.uuid(buyerId, "buyerId");
+        if (buyer == null) {
+            throw io.tradecredit.common.domain.DomainError.invalidField("messages.buyer-required", "buyerId", "must be given");
+        }
+        return messages.ofBuyer(tenant.id(), buyer, QueryParams.page(page), QueryParams.size(size))
+                .map(p -> new Page<>(p.items().stream().map(m -> View.of(m, List.of())).toList(), p.page(), p.size(),
+                        p.total()));
+    }
+}

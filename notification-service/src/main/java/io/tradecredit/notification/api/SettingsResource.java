@@ -1,0 +1,85 @@
+package io.tradecredit.notification.api;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.notification.app.TenantSettings;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.NotificationSettings;
+import io.tradecredit.notification.domain.SendWindow;
+import io.tradecredit.notification.domain.SenderIdentity;
+
+/** A tenant's sender identity, channel order and send window. */
+@Path("/api/v1/notification-settings")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READERS)
+public class SettingsResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    TenantSettings settings;
+
+    public record Sender(String fromName, String fromAddress, String replyTo,
+            @Schema(description = "printed at the top of letters and emails") String letterhead, String signatory) {
+    }
+
+    public record Window(@Schema(description = "local time, e.g. 09:00") LocalTime opens,
+            @Schema(description = "local time, e.g. 18:00 (exclusive)") LocalTime closes, Set<DayOfWeek> days) {
+    }
+
+    public record Body(@Schema(description = "left out: the platform's configured From") Sender sender,
+            @Schema(description = "left out: EMAIL, SMS, LETTER") List<ChannelType> channelOrder,
+            @Schema(description = "left out: 09:00-18:00 Monday to Friday, in each contact's time zone") Window sendWindow) {
+        static Body of(NotificationSettings s) {
+            SenderIdentity i = s.sender();
+            SendWindow w = s.sendWindow();
+            return new Body(i == null ? null : new Sender(i.fromName(), i.fromAddress(), i.replyTo(), i.letterhead(),
+                    i.signatory()), s.channelOrder().channels(),
+                    new Window(w.opens(), w.closes(), new java.util.TreeSet<>(w.days())));
+        }
+
+        NotificationSettings settings() {
+            return NotificationSettings.of(sender == null ? null : new NotificationSettings.SenderFields(
+                    sender.fromName, sender.fromAddress, sender.replyTo, sender.letterhead, sender.signatory),
+                    channelOrder, sendWindow == null ? null : sendWindow.opens,
+                    sendWindow == null ? null : sendWindow.closes, sendWindow == null ? null : sendWindow.days,
+                    sendWindow != null);
+        }
+    }
+
+    @GET
+    @APIResponse(responseCode = "200", description = "The tenant's settings, the defaults while it has set none")
+    public Uni<Body> get() {
+        return settings.of(tenant.id()).map(Body::of);
+    }
+
+    @PUT
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @APIResponse(responseCode = "200", description = "The settings as now in force")
+    @APIResponse(responseCode = "400", description = "Every missing or inconsistent field named; nothing changes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Body> put(@NotNull Body body) {
+        return settings.set(tenant.id(), body.settings(), tenant.subject()).map(Body::of);
+    }
+}

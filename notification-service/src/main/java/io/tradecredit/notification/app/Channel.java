@@ -1,0 +1,37 @@
+package io.tradecredit.notification.app;
+
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.Message;
+import io.tradecredit.notification.domain.RenderedMessage;
+
+/**
+ * One way out to the world (an SMTP server, an SMS provider, a print service, a tenant's
+ * webhook): a bean per channel in {@code channels}. {@link Deliveries} hands it one message at a
+ * time; a failed {@code send} is tried again on the channel's retry schedule.
+ */
+public interface Channel {
+    ChannelType type();
+
+    /** Hands the message to the outside party; completes once that party has accepted it. */
+    Uni<Void> send(Outgoing message);
+
+    /**
+     * The outside party refused the message for good (a webhook's 404, say): sending it again
+     * cannot help, so it fails at once instead of on the retry schedule.
+     */
+    class Refused extends RuntimeException {
+        public Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * A message on its way out: its request id (the receiving side's way to recognise a repeat,
+     * e.g. the email's Message-ID), address, sender and content.
+     */
+    record Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content) {
+    }
+}

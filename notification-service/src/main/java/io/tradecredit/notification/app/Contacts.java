@@ -1,0 +1,71 @@
+package io.tradecredit.notification.app;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.ids.TimeOrderedIds;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.Contact;
+import io.tradecredit.notification.persistence.ContactRepository;
+
+/** A tenant's buyer contacts and their opt-outs. */
+@ApplicationScoped
+public class Contacts {
+    @Inject
+    ContactRepository contacts;
+
+    @Inject
+    Clock clock;
+
+    /** The fields of a contact as entered; checked by {@link Contact#of}. */
+    public record Entry(String name, String function, String email, String mobile, String postalAddress,
+            String language, String timeZone) {
+    }
+
+    public Uni<Contact> add(String tenantId, UUID buyerId, Entry e) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Contact c = of(TimeOrderedIds.at(now.toInstant()), buyerId, e);
+        return CurrentTransaction.run(() -> contacts.insert(tenantId, c, now)).replaceWith(c);
+    }
+
+    public Uni<Contact> replace(String tenantId, UUID id, Entry e) {
+        return CurrentTransaction.run(() -> load(tenantId, id).chain(found -> {
+            Contact next = found.replacedBy(of(id, found.buyerId(), e));
+            return contacts.update(tenantId, next, OffsetDateTime.now(clock)).replaceWith(next);
+        }));
+    }
+
+    /** Sets ({@code out}) or lifts the contact's opt-out of {@code channel}. */
+    public Uni<Contact> optOut(String tenantId, UUID id, ChannelType channel, boolean out) {
+        return CurrentTransaction.run(() -> load(tenantId, id).chain(found -> {
+            Contact next = found.withOptOut(channel, out);
+            return contacts.update(tenantId, next, OffsetDateTime.now(clock)).replaceWith(next);
+        }));
+    }
+
+    public Uni<Contact> get(String tenantId, UUID id) {
+        return CurrentTransaction.run(() -> load(tenantId, id));
+    }
+
+    public Uni<List<Contact>> ofBuyer(String tenantId, UUID buyerId) {
+        return CurrentTransaction.run(() -> contacts.ofBuyer(tenantId, buyerId));
+    }
+
+    private Uni<Contact> load(String tenantId, UUID id) {
+        return contacts.find(tenantId, id).map(found -> found
+                .orElseThrow(() -> DomainError.notFound("contact.not-found", "There is no contact " + id)));
+    }
+
+    private static Contact of(UUID id, UUID buyerId, Entry e) {
+        return Contact.of(id, buyerId, e.name(), e.function(), e.email(), e.mobile(), e.postalAddress(), e.language(),
+                e.timeZone());
+    }
+}

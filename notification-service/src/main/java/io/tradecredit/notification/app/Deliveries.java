@@ -1,0 +1,136 @@
+package io.tradecredit.notification.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.Message;
+import io.tradecredit.notification.domain.MessageStatus;
+import io.tradecredit.notification.domain.RetrySchedule;
+import io.tradecredit.notification.persistence.MessageRepository;
+
+/**
+ * Hands due messages to their channels, at most once each.
+ *
+ * <p>A run first marks UNKNOWN every email or SMS still SENDING from a run that stopped between
+ * handing it over and recording the outcome (the channel may have it: it is never sent again); a
+ * webhook in that state is queued again at once, to be resent with the same id for the receiver to
+ * drop (docs/domain.md §5).
+ * Then it claims the QUEUED messages due now (send window open, retry time reached) of the
+ * channels that have an adapter, as SENDING, in a transaction of its own that commits before any
+ * hand-over. Each hand-over's outcome is recorded in its own transaction with its status event:
+ * SENT with the SHA-256 of the content, or QUEUED again after the channel's backoff, or FAILED
+ * after its last attempt.
+ */
+@ApplicationScoped
+public class Deliveries {
+    private static final Logger LOG = Logger.getLogger(Deliveries.class);
+    static final String UNKNOWN_REASON = "the service stopped between handing the message to its channel and"
+            + " recording the outcome: it may have been sent, so it is not sent again";
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    StatusEvents statusEvents;
+
+    @Inject
+    @Any
+    Instance<Channel> adapters;
+
+    @Inject
+    Config config;
+
+    @ConfigProperty(name = "tradecredit.notification.delivery.batch-size", defaultValue = "50")
+    int batchSize;
+
+    /** How long a claimed message may take to be handed over before a later run calls it UNKNOWN. */
+    @ConfigProperty(name = "tradecredit.notification.delivery.handover-timeout", defaultValue = "PT5M")
+    Duration handoverTimeout;
+
+    /** What one run did. */
+    public record Run(int unknown, int sent, int retried, int failed) {
+    }
+
+    /** Delivers what is due at {@code now} (the clock's instant from the worker; any instant from a test). */
+    public Uni<Run> deliverDue(Instant now) {
+        Map<ChannelType, Channel> byType = adapters.stream()
+                .collect(Collectors.toMap(Channel::type, Function.identity()));
+        return CurrentTransaction.run(() -> messages.resendAfterCrash(now.minus(handoverTimeout), now)
+                .chain(() -> messages.unknownAfterCrash(now.minus(handoverTimeout), now, UNKNOWN_REASON))
+                .call(unknown -> publish(unknown, now)))
+                .chain(unknown -> CurrentTransaction.run(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize))
+                        .chain(claimed -> Multi.createFrom().iterable(claimed)
+                                .onItem().transformToUniAndConcatenate(m -> handOver(byType.get(m.channel()), m, now))
+                                .collect().asList())
+                        .map(outcomes -> new Run(unknown.size(), count(outcomes, MessageStatus.SENT),
+                                count(outcomes, MessageStatus.QUEUED), count(outcomes, MessageStatus.FAILED))));
+    }
+
+    private Uni<MessageStatus> handOver(Channel channel, Message m, Instant now) {
+        // deferred: an adapter that throws instead of failing its Uni is a failed attempt too
+        return Uni.createFrom().deferred(() -> channel.send(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(), m.sender(),
+                m.rendered())))
+                .onItemOrFailure().transformToUni((ok, failure) -> failure == null ? sent(m, now) : failed(m, failure, now));
+    }
+
+    private Uni<MessageStatus> sent(Message m, Instant now) {
+        return CurrentTransaction.run(() -> messages.sent(m.requestId(), m.rendered().sha256(), now)
+                .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "SENT", null))
+                .call(moved -> publish(moved.stream().toList(), now)))
+                .replaceWith(MessageStatus.SENT);
+    }
+
+    private Uni<MessageStatus> failed(Message m, Throwable failure, Instant now) {
+        String detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        LOG.warnf("message %s: attempt %d on %s failed: %s", m.requestId(), m.attempts(), m.channel(), detail);
+        var next = failure instanceof Channel.Refused ? java.util.Optional.<Instant>empty()
+                : schedule(m.channel()).retryAfter(m.attempts(), now, ThreadLocalRandom.current().nextDouble());
+        if (next.isPresent()) {
+            return CurrentTransaction.run(() -> messages.retryAt(m.requestId(), next.get(), now)
+                    .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "RETRY", detail)))
+                    .replaceWith(MessageStatus.QUEUED);
+        }
+        String reason = failure instanceof Channel.Refused
+                ? m.channel() + " refused the message for good on attempt " + m.attempts() + ": " + failure.getMessage()
+                : m.channel() + " refused the message " + m.attempts() + " times; last: " + detail;
+        return CurrentTransaction.run(() -> messages.failed(m.requestId(), reason, now)
+                .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "FAILED", detail))
+                .call(moved -> publish(moved.stream().toList(), now)))
+                .replaceWith(MessageStatus.FAILED);
+    }
+
+    /** The channel's retry schedule: {@code tradecredit.notification.retry.<channel>.max-attempts|initial|max}. */
+    RetrySchedule schedule(ChannelType channel) {
+        String prefix = "tradecredit.notification.retry." + channel.name().toLowerCase(Locale.ROOT) + ".";
+        return new RetrySchedule(config.getOptionalValue(prefix + "max-attempts", Integer.class).orElse(5),
+                config.getOptionalValue(prefix + "initial", Duration.class).orElse(Duration.ofSeconds(30)),
+                config.getOptionalValue(prefix + "max", Duration.class).orElse(Duration.ofMinutes(30)));
+    }
+
+    private Uni<Void> publish(List<Message> changed, Instant now) {
+        return statusEvents.changed(changed, now);
+    }
+
+    private static int count(List<MessageStatus> outcomes, MessageStatus status) {
+        return (int) outcomes.stream().filter(status::equals).count();
+    }
+}

@@ -1,0 +1,51 @@
+package io.tradecredit.notification.channels;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.notification.app.Channel;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.EmailMessageId;
+
+/**
+ * Email over SMTP (Quarkus Mailer on the Vert.x mail client; host, port, TLS and login are the
+ * {@code quarkus.mailer.*} settings): one email with a text and an HTML part, From the tenant's
+ * sender, Reply-To when it has one, and a {@code Message-ID} derived from the request id.
+ */
+@ApplicationScoped
+public class EmailChannel implements Channel {
+    @Inject
+    ReactiveMailer mailer;
+
+    @ConfigProperty(name = "tradecredit.notification.message-id-domain")
+    String messageIdDomain;
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.EMAIL;
+    }
+
+    @Override
+    public Uni<Void> send(Outgoing m) {
+        Mail mail = Mail.withText(m.to(), m.content().subject(), m.content().text()).setHtml(m.content().html())
+                .setFrom(from(m)).addHeader("Message-ID", EmailMessageId.of(m.requestId(), messageIdDomain));
+        if (m.from().replyTo() != null) {
+            mail.setReplyTo(m.from().replyTo());
+        }
+        return mailer.send(mail);
+    }
+
+    private static String from(Outgoing m) {
+        String name = m.from().fromName();
+        if (name == null || name.isBlank()) {
+            return m.from().fromAddress();
+        }
+        // a quoted display name: a comma or a Chinese name in it stays one name
+        return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\" <" + m.from().fromAddress() + ">";
+    }
+}

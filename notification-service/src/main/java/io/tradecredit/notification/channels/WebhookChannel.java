@@ -1,0 +1,58 @@
+package io.tradecredit.notification.channels;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.notification.app.Channel;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.WebhookSignature;
+import io.tradecredit.notification.persistence.WebhookEndpointRepository;
+
+/**
+ * A webhook: the message's JSON body POSTed to the address recorded at intake (the tenant's
+ * endpoint then), signed with the tenant's current secret ({@link WebhookSignature}) at the
+ * clock's second, with the request id in {@code Tradecredit-Message-Id}. 2xx is sent; a 4xx other
+ * than 408 and 429 is {@link Channel.Refused refused}; anything else is tried again.
+ */
+@ApplicationScoped
+public class WebhookChannel implements Channel {
+    @Inject
+    WebhookEndpointRepository endpoints;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "tradecredit.notification.webhook.timeout", defaultValue = "PT10S")
+    Duration timeout;
+
+    @Inject
+    HttpPost http;
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.WEBHOOK;
+    }
+
+    @Override
+    public Uni<Void> send(Outgoing m) {
+        return CurrentTransaction.run(() -> endpoints.find(m.tenantId())).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().failure(new Channel.Refused("the tenant has removed its webhook endpoint"));
+            }
+            String body = m.content().text();
+            return http.send(URI.create(m.to()), Map.of("Content-Type", "application/json",
+                    WebhookSignature.MESSAGE_ID_HEADER, m.requestId().toString(),
+                    WebhookSignature.HEADER, WebhookSignature.header(found.get().endpoint().secret(), clock.instant(), body)),
+                    body, timeout);
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package io.tradecredit.notification.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The record of one requested message: what was asked, to whom and how it was resolved, what it
+ * said (the rendered content and its SHA-256, the proof), and where it stands.
+ *
+ * @param channel null when no contact or template could be resolved (then FAILED)
+ * @param rendered null when it could not be rendered (then FAILED)
+ * @param sha256 the SHA-256 of the rendered content handed over ({@link RenderedMessage#sha256}); null until sent
+ * @param nextAttemptAt when the delivery worker may hand it over: the send window's next opening,
+ *        at once for a critical message, later after a failed attempt
+ */
+public record Message(UUID requestId, String tenantId, MessageRequest request, MessageStatus status,
+        ChannelType channel, UUID contactId, String address, Language language, Sender sender,
+        RenderedMessage rendered, String sha256, String failureReason, int attempts, Instant nextAttemptAt, Instant requestedAt,
+        Instant sentAt) {
+
+    /** Who the message is from, as the tenant's settings said when it was requested. */
+    public record Sender(String fromName, String fromAddress, String replyTo) {
+    }
+
+    /** A request resolved to a contact, channel and rendering: it waits for its send window. */
+    public static Message queued(String tenantId, MessageRequest request, ContactChoice.Choice choice,
+            Language language, Sender sender, RenderedMessage rendered, SendWindow window, Instant now) {
+        Instant when = request.critical() || choice.contact() == null ? now
+                : window.nextOpening(now, choice.contact().timeZone());
+        return new Message(request.requestId(), tenantId, request, MessageStatus.QUEUED, choice.channel(),
+                choice.contact() == null ? null : choice.contact().id(), choice.address(), language, sender, rendered,
+                null, null, 0, when, now, null);
+    }
+
+    /** A request that cannot be sent, with the reason the requester sees. */
+    public static Message failed(String tenantId, MessageRequest request, ContactChoice.Choice choice,
+            Language language, String reason, Instant now) {
+        return new Message(request.requestId(), tenantId, request, MessageStatus.FAILED,
+                choice == null ? null : choice.channel(),
+                choice == null || choice.contact() == null ? null : choice.contact().id(),
+                choice == null ? null : choice.address(), language, null, null, null, reason, 0, null, now, null);
+    }
+}

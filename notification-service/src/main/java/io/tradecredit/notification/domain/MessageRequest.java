@@ -1,0 +1,32 @@
+package io.tradecredit.notification.domain;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What a service asks to be sent ({@code io.tradecredit.notification.message-requested.v1}): what
+ * (purpose, template, data) and to whom (a buyer or the tenant), never where.
+ *
+ * @param buyerId null for a message to the tenant
+ * @param channel empty: the first usable channel of the tenant's order
+ * @param languageHint empty: the contact's language, else {@link Language#FALLBACK}
+ */
+public record MessageRequest(UUID requestId, String purpose, String templateKey, Optional<ChannelType> channel,
+        RecipientKind recipient, UUID buyerId, Optional<Language> languageHint, boolean critical,
+        boolean legallyRequired, ObjectNode data) {
+
+    /** Who a message is for: a buyer (its contacts) or the tenant itself. */
+    public enum RecipientKind {
+        BUYER, TENANT
+    }
+
+    /** The message's language: the contact's own, else the request's hint, else {@link Language#FALLBACK}. */
+    public Language languageFor(Contact contact) {
+        if (contact != null && contact.language() != null) {
+            return contact.language();
+        }
+        return languageHint.orElse(Language.FALLBACK);
+    }
+}

@@ -1,0 +1,27 @@
+package io.tradecredit.notification.domain;
+
+import java.util.Set;
+
+/**
+ * Where a message stands (docs/domain.md §5). {@code SENDING} is internal: the message was claimed
+ * to be handed to its channel; a message still SENDING after the hand-over timeout is UNKNOWN,
+ * since the channel may or may not have it, and it is never sent again.
+ */
+public enum MessageStatus {
+    QUEUED, SENDING, SENT, DELIVERED, FAILED, UNKNOWN;
+
+    /** The statuses a message may move to from this one. */
+    public Set<MessageStatus> next() {
+        return switch (this) {
+            case QUEUED -> Set.of(SENDING, FAILED);
+            case SENDING -> Set.of(SENT, QUEUED, FAILED, UNKNOWN);
+            case SENT -> Set.of(DELIVERED, FAILED);
+            case DELIVERED, FAILED, UNKNOWN -> Set.of();
+        };
+    }
+
+    /** Whether the status is published on notification-status (SENDING is not: nobody outside acts on it). */
+    public boolean published() {
+        return this != SENDING;
+    }
+}

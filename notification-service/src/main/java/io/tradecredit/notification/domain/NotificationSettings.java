@@ -1,0 +1,66 @@
+package io.tradecredit.notification.domain;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+
+/**
+ * A tenant's notification settings. Without settings of its own a tenant has no sender identity
+ * (its emails use the platform's configured From), the default channel order and the default
+ * send window.
+ *
+ * @param sender null until the tenant sets one
+ */
+public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOrder, SendWindow sendWindow) {
+    public static final NotificationSettings DEFAULT = new NotificationSettings(null, ChannelOrder.DEFAULT,
+            SendWindow.DEFAULT);
+
+    /** The sender identity's fields as a tenant enters them. */
+    public record SenderFields(String fromName, String fromAddress, String replyTo, String letterhead,
+            String signatory) {
+    }
+
+    /**
+     * Settings as a tenant sets them: a part left out keeps its default (no sender, the default
+     * order, the default window); every wrong field of every part is named in one refusal.
+     */
+    public static NotificationSettings of(SenderFields sender, List<ChannelType> order, LocalTime opens,
+            LocalTime closes, Set<DayOfWeek> days, boolean windowGiven) {
+        List<Violation> wrong = new ArrayList<>();
+        SenderIdentity identity = null;
+        ChannelOrder channelOrder = ChannelOrder.DEFAULT;
+        SendWindow window = SendWindow.DEFAULT;
+        try {
+            if (sender != null) {
+                identity = SenderIdentity.of(sender.fromName(), sender.fromAddress(), sender.replyTo(),
+                        sender.letterhead(), sender.signatory());
+            }
+        } catch (DomainError e) {
+            wrong.addAll(e.violations());
+        }
+        try {
+            if (order != null) {
+                channelOrder = ChannelOrder.of(order);
+            }
+        } catch (DomainError e) {
+            wrong.addAll(e.violations());
+        }
+        try {
+            if (windowGiven) {
+                window = SendWindow.of(opens, closes, days);
+            }
+        } catch (DomainError e) {
+            wrong.addAll(e.violations());
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("notification-settings.invalid", "The notification settings are incomplete"
+                    + " or inconsistent", wrong);
+        }
+        return new NotificationSettings(identity, channelOrder, window);
+    }
+}

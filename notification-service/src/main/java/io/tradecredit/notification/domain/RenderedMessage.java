@@ -1,0 +1,40 @@
+package io.tradecredit.notification.domain;
+
+/**
+ * A message as rendered for its recipient: subject (empty for SMS), the text part and the HTML
+ * part. The HTML part is the text, escaped, in paragraphs under the tenant's letterhead: a
+ * template is written once, as text, and both parts say the same.
+ */
+public record RenderedMessage(String subject, String text, String html) {
+
+    /** A rendered subject and text with the HTML part made from them under {@code letterhead}. */
+    public static RenderedMessage of(String subject, String text, String letterhead) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>");
+        if (letterhead != null && !letterhead.isBlank()) {
+            html.append("<header>").append(paragraphs(letterhead)).append("</header>");
+        }
+        html.append(paragraphs(text)).append("</body></html>");
+        return new RenderedMessage(subject.strip(), text, html.toString());
+    }
+
+    /** What {@link Proof} hashes: subject, blank line, text, blank line, HTML. */
+    public String canonical() {
+        return subject + "\n\n" + text + "\n\n" + html;
+    }
+
+    public String sha256() {
+        return Proof.sha256(canonical());
+    }
+
+    private static String paragraphs(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+            out.append("<p>").append(escape(paragraph.strip()).replace("\n", "<br>")).append("</p>");
+        }
+        return out.toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

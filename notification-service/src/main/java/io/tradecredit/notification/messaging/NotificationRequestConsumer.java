@@ -1,0 +1,62 @@
+package io.tradecredit.notification.messaging;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.EventFields;
+import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.events.IncomingEvent;
+import io.tradecredit.common.events.PoisonMessageException;
+import io.tradecredit.notification.app.Intake;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.Language;
+import io.tradecredit.notification.domain.MessageRequest;
+
+/**
+ * Reads {@code notification-requests} once per event id (the request id) and hands each
+ * {@code message-requested} to {@link Intake}. A request that cannot be read goes to
+ * {@code notification-requests.dlq.notification-service}; other types are skipped.
+ */
+@ApplicationScoped
+public class NotificationRequestConsumer {
+    static final String CONSUMER = "notification-service";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Intake intake;
+
+    @Incoming("notification-requests")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.receive(CONSUMER, record, this::apply).replaceWithVoid();
+    }
+
+    Uni<Void> apply(IncomingEvent e) {
+        if (!"message-requested".equals(e.nameFrom("notification"))) {
+            return Uni.createFrom().voidItem();
+        }
+        return intake.request(e.tenantId(), request(e));
+    }
+
+    static MessageRequest request(IncomingEvent e) {
+        EventFields d = e.fields();
+        EventFields recipient = d.object("recipient");
+        MessageRequest.RecipientKind kind = recipient.oneOf(MessageRequest.RecipientKind.class, "kind");
+        d.object("data");
+        Optional<Language> hint = d.optionalText("languageHint").map(tag -> Language.ofTag(tag).orElseThrow(
+                () -> new PoisonMessageException("event " + e.id() + ": languageHint is not zh-CN or en: " + tag)));
+        return new MessageRequest(d.uuid("requestId"), d.text("purpose"), d.text("templateKey"),
+                d.has("channel") ? Optional.of(d.oneOf(ChannelType.class, "channel")) : Optional.empty(), kind,
+                kind == MessageRequest.RecipientKind.BUYER ? recipient.uuid("buyerId") : null, hint,
+                d.bool("critical"), d.bool("legallyRequired", false), (ObjectNode) e.data().get("data"));
+    }
+}

@@ -1,0 +1,213 @@
+package io.tradecredit.notification.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.DeliveryAttempt;
+import io.tradecredit.notification.domain.Language;
+import io.tradecredit.notification.domain.Message;
+import io.tradecredit.notification.domain.MessageRequest;
+import io.tradecredit.notification.domain.MessageStatus;
+import io.tradecredit.notification.domain.RenderedMessage;
+
+/**
+ * The message records (table message, one row per request id) and their attempts, in the current
+ * transaction. The status moves are guarded by the status they move from, so a move that lost a
+ * race changes nothing.
+ */
+@ApplicationScoped
+public class MessageRepository {
+    @Inject
+    ObjectMapper json;
+
+    /** Inserts the record unless one with its request id exists; whether it was inserted. */
+    public Uni<Boolean> insertOnce(Message m) {
+        MessageRequest r = m.request();
+        RenderedMessage body = m.rendered();
+        Tuple t = Tuple.tuple().addUUID(m.requestId()).addString(m.tenantId()).addString(r.purpose())
+                .addString(r.templateKey()).addString(r.channel().map(Enum::name).orElse(null))
+                .addString(r.recipient().name()).addUUID(r.buyerId()).addBoolean(r.critical())
+                .addBoolean(r.legallyRequired()).addString(write(r.data())).addString(m.status().name())
+                .addString(name(m.channel())).addUUID(m.contactId()).addString(m.address())
+                .addString(m.language() == null ? null : m.language().tag())
+                .addString(m.sender() == null ? null : m.sender().fromName())
+                .addString(m.sender() == null ? null : m.sender().fromAddress())
+                .addString(m.sender() == null ? null : m.sender().replyTo())
+                .addString(body == null ? null : body.subject()).addString(body == null ? null : body.text())
+                .addString(body == null ? null : body.html()).addString(m.failureReason())
+                .addOffsetDateTime(at(m.nextAttemptAt())).addOffsetDateTime(at(m.requestedAt()))
+                .addString(r.languageHint().map(Language::tag).orElse(null));
+        return CurrentTransaction.execute("""
+                insert into message (request_id, tenant_id, purpose, template_key, requested_channel, recipient_kind,
+                    buyer_id, critical, legally_required, data, status, channel, contact_id, address, language,
+                    from_name, from_address, reply_to, subject, body_text, body_html, failure_reason, next_attempt_at,
+                    requested_at, updated_at, language_hint)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, cast($10 as jsonb), $11, $12, $13, $14, $15, $16, $17,
+                    $18, $19, $20, $21, $22, $23, $24, $24, $25)
+                on conflict (request_id) do nothing""", t).map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Queues again, due at once, every webhook claimed for hand-over at or before
+     * {@code claimedBefore} and never recorded: its receiver drops a resend by its message id.
+     */
+    public Uni<Void> resendAfterCrash(Instant claimedBefore, Instant now) {
+        return CurrentTransaction.execute("update message set status = 'QUEUED', next_attempt_at = $2, claimed_at = null,"
+                + " updated_at = $2 where status = 'SENDING' and channel = 'WEBHOOK' and claimed_at <= $1",
+                Tuple.of(at(claimedBefore), at(now))).replaceWithVoid();
+    }
+
+    /**
+     * Marks UNKNOWN every message (but a webhook) claimed for hand-over at or before {@code claimedBefore} and never
+     * recorded (the process stopped in between); returns them as they are now.
+     */
+    public Uni<List<Message>> unknownAfterCrash(Instant claimedBefore, Instant now, String reason) {
+        return CurrentTransaction.execute("update message set status = 'UNKNOWN', failure_reason = $3,"
+                + " updated_at = $2 where status = 'SENDING' and channel <> 'WEBHOOK' and claimed_at <= $1 returning *",
+                Tuple.of(at(claimedBefore), at(now), reason)).map(this::messages);
+    }
+
+    /**
+     * Claims up to {@code limit} queued messages of {@code channels} due at {@code now}: SENDING,
+     * one more attempt, claimed now. Committed before the hand-over, so that a crash during it
+     * leaves the message SENDING (then UNKNOWN), never QUEUED to be sent twice.
+     */
+    public Uni<List<Message>> claimDue(Instant now, List<ChannelType> channels, int limit) {
+        return CurrentTransaction.execute("""
+                update message set status = 'SENDING', attempts = attempts + 1, claimed_at = $1, updated_at = $1
+                where request_id in (select request_id from message where status = 'QUEUED' and next_attempt_at <= $1
+                    and channel = any($2) order by next_attempt_at, request_id limit $3 for update skip locked)
+                returning *""", Tuple.of(at(now), channels.stream().map(Enum::name).toArray(String[]::new), limit))
+                .map(this::messages);
+    }
+
+    /** SENDING to SENT with the SHA-256 of what was handed over; empty if the message was not SENDING. */
+    public Uni<Optional<Message>> sent(UUID requestId, String sha256, Instant at) {
+        return move("update message set status = 'SENT', body_sha256 = $2, sent_at = $3, claimed_at = null,"
+                + " updated_at = $3 where request_id = $1 and status = 'SENDING' returning *",
+                Tuple.of(requestId, sha256, at(at)));
+    }
+
+    /** SENDING back to QUEUED, to be tried again at {@code next}. */
+    public Uni<Optional<Message>> retryAt(UUID requestId, Instant next, Instant at) {
+        return move("update message set status = 'QUEUED', next_attempt_at = $2, claimed_at = null, updated_at = $3"
+                + " where request_id = $1 and status = 'SENDING' returning *", Tuple.of(requestId, at(next), at(at)));
+    }
+
+    /** SENDING to FAILED with the reason. */
+    public Uni<Optional<Message>> failed(UUID requestId, String reason, Instant at) {
+        return move("update message set status = 'FAILED', failure_reason = $2, claimed_at = null, updated_at = $3"
+                + " where request_id = $1 and status = 'SENDING' returning *", Tuple.of(requestId, reason, at(at)));
+    }
+
+    public Uni<Void> attempt(UUID requestId, int attempt, Instant at, String outcome, String detail) {
+        return CurrentTransaction.execute("insert into message_attempt (request_id, attempt, at, outcome, detail)"
+                + " values ($1, $2, $3, $4, $5) on conflict do nothing",
+                Tuple.of(requestId, attempt, at(at), outcome, detail)).replaceWithVoid();
+    }
+
+    public Uni<Optional<Message>> find(String tenantId, UUID requestId) {
+        return CurrentTransaction.execute("select * from message where request_id = $1 and tenant_id = $2",
+                Tuple.of(requestId, tenantId)).map(rows -> messages(rows).stream().findFirst());
+    }
+
+    public Uni<List<DeliveryAttempt>> attempts(UUID requestId) {
+        return CurrentTransaction.execute("select * from message_attempt where request_id = $1 order by attempt",
+                Tuple.of(requestId)).map(rows -> {
+                    List<DeliveryAttempt> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new DeliveryAttempt(r.getInteger("attempt"), r.getOffsetDateTime("at").toInstant(),
+                            r.getString("outcome"), r.getString("detail"))));
+                    return out;
+                });
+    }
+
+    /** The buyer's messages, newest first, one page; and how many there are. */
+    public Uni<List<Message>> ofBuyer(String tenantId, UUID buyerId, int page, int size) {
+        return CurrentTransaction.execute("select * from message where tenant_id = $1 and buyer_id = $2"
+                + " order by requested_at desc, request_id limit $3 offset $4",
+                Tuple.of(tenantId, buyerId, size, (long) page * size)).map(this::messages);
+    }
+
+    public Uni<Long> countOfBuyer(String tenantId, UUID buyerId) {
+        return CurrentTransaction.execute("select count(*) as n from message where tenant_id = $1 and buyer_id = $2",
+                Tuple.of(tenantId, buyerId)).map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    private Uni<Optional<Message>> move(String sql, Tuple t) {
+        return CurrentTransaction.execute(sql, t).map(rows -> messages(rows).stream().findFirst());
+    }
+
+    private List<Message> messages(RowSet<Row> rows) {
+        List<Message> out = new ArrayList<>();
+        rows.forEach(r -> out.add(message(r)));
+        return out;
+    }
+
+    Message message(Row r) {
+        MessageRequest request = new MessageRequest(r.getUUID("request_id"), r.getString("purpose"),
+                r.getString("template_key"), Optional.ofNullable(r.getString("requested_channel")).map(ChannelType::valueOf),
+                MessageRequest.RecipientKind.valueOf(r.getString("recipient_kind")), r.getUUID("buyer_id"),
+                Optional.ofNullable(r.getString("language_hint")).flatMap(Language::ofTag), r.getBoolean("critical"),
+                r.getBoolean("legally_required"), read(r.getValue("data")));
+        String subject = r.getString("subject");
+        RenderedMessage body = r.getString("body_text") == null ? null
+                : new RenderedMessage(subject, r.getString("body_text"), r.getString("body_html"));
+        String lang = r.getString("language");
+        Message.Sender sender = r.getString("from_address") == null && r.getString("from_name") == null ? null
+                : new Message.Sender(r.getString("from_name"), r.getString("from_address"), r.getString("reply_to"));
+        String channel = r.getString("channel");
+        return new Message(request.requestId(), r.getString("tenant_id"), request,
+                MessageStatus.valueOf(r.getString("status")), channel == null ? null : ChannelType.valueOf(channel),
+                r.getUUID("contact_id"), r.getString("address"), lang == null ? null : Language.ofTag(lang).orElse(null),
+                sender, body, r.getString("body_sha256"), r.getString("failure_reason"), r.getInteger("attempts"), instant(r, "next_attempt_at"),
+                instant(r, "requested_at"), instant(r, "sent_at"));
+    }
+
+    private static Instant instant(Row r, String column) {
+        OffsetDateTime t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime at(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private String write(ObjectNode data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request data is not serializable", e);
+        }
+    }
+
+    private ObjectNode read(Object value) {
+        try {
+            Object v = value instanceof io.vertx.core.json.JsonObject o ? o.encode() : value;
+            return (ObjectNode) json.readTree(String.valueOf(v));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored request data is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.tradecredit.notification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An outside HTTP party as a test stands it up (a tenant's webhook receiver, an SMS provider): a JDK HTTP server on a free port
+ * recording every POST per path and answering the statuses a test scripts (200 when none are left).
+ */
+public final class HttpStandIn implements AutoCloseable {
+    /** One POST as received. */
+    public record Received(String signature, String messageId, String contentType, String authorization, String body) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
+
+    public HttpStandIn() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var h = exchange.getRequestHeaders();
+            received.computeIfAbsent(path, p -> new ArrayList<>()).add(new Received(h.getFirst("Tradecredit-Signature"),
+                    h.getFirst("Tradecredit-Message-Id"), h.getFirst("Content-Type"), h.getFirst("Authorization"), body));
+            Integer status;
+            synchronized (answers) {
+                Deque<Integer> scripted = answers.get(path);
+                status = scripted == null || scripted.isEmpty() ? 200 : scripted.poll();
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** The URL of {@code path} on this receiver. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The next POSTs to {@code path} are answered with these statuses, in order. */
+    public void answer(String path, Integer... statuses) {
+        synchronized (answers) {
+            answers.put(path, new ArrayDeque<>(List.of(statuses)));
+        }
+    }
+
+    public List<Received> at(String path) {
+        return List.copyOf(received.getOrDefault(path, List.of()));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,95 @@
+package io.tradecredit.notification;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import io.tradecredit.testing.Topics;
+
+/**
+ * Message requests as the collections run sends them (its DunningRequestData: buyer, invoices with
+ * numbers, amounts, due dates and days overdue, step, run date, prior messages), schema-checked
+ * and put on {@code notification-requests}; and the status events read back.
+ */
+public final class Requests {
+    public static final String TOPIC = "notification-requests";
+    public static final String STATUS = "notification-status";
+
+    private Requests() {
+    }
+
+    public static Map<String, String> money(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
+    }
+
+    /** The data of a dunning message on two invoices of Globex. */
+    public static Map<String, Object> dunningData(UUID buyer) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("buyer", Map.of("buyerId", buyer.toString(), "name", "Globex Trading Ltd."));
+        data.put("invoices", List.of(invoice("INV-2026-0042", "2026-11-20", 13, "12500.00"),
+                invoice("INV-2026-0057", "2026-11-25", 8, "3400.50")));
+        data.put("step", Map.of("key", "formal-demand", "offsetDays", 7));
+        data.put("runDate", "2026-12-03");
+        data.put("priorMessages", List.of(Map.of("stepKey", "friendly-reminder", "templateKey",
+                "dunning.friendly-reminder", "channels", List.of("EMAIL"), "runDate", "2026-11-13")));
+        return data;
+    }
+
+    static Map<String, Object> invoice(String number, String due, int daysOverdue, String amount) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("invoiceId", UUID.randomUUID().toString());
+        m.put("invoiceNumber", number);
+        m.put("purchaseOrderNumber", "PO-4711");
+        m.put("dueDate", due);
+        m.put("daysOverdue", daysOverdue);
+        m.put("openAmount", money(amount));
+        m.put("disputedAmount", money("0.00"));
+        m.put("collectibleAmount", money(amount));
+        return m;
+    }
+
+    /** A request body to the buyer; {@code channel} null leaves the choice to the tenant's order. */
+    public static Map<String, Object> request(UUID requestId, UUID buyer, String templateKey, String channel,
+            boolean critical, Map<String, Object> data) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("requestId", requestId.toString());
+        body.put("purpose", "dunning");
+        body.put("templateKey", templateKey);
+        if (channel != null) {
+            body.put("channel", channel);
+        }
+        body.put("recipient", Map.of("kind", "BUYER", "buyerId", buyer.toString()));
+        body.put("critical", critical);
+        body.put("data", data);
+        return body;
+    }
+
+    /** Sends the request as collections-service does: CloudEvent id = key = requestId. */
+    public static void send(String tenant, Map<String, Object> body) {
+        String id = (String) body.get("requestId");
+        Topics.sendEvent(TOPIC, tenant, "notification", "message-requested", id, id, body);
+    }
+
+    /** The status events of a request, waiting until {@code until} holds for them (or 20 s). */
+    public static List<ConsumerRecord<String, String>> statuses(UUID requestId,
+            Predicate<List<ConsumerRecord<String, String>>> until) {
+        String id = requestId.toString();
+        return Topics.read(STATUS, Duration.ofSeconds(20), all -> until.test(ofRequest(all, id))).stream()
+                .filter(r -> id.equals(r.key())).toList();
+    }
+
+    static List<ConsumerRecord<String, String>> ofRequest(List<ConsumerRecord<String, String>> all, String id) {
+        return all.stream().filter(r -> id.equals(r.key())).toList();
+    }
+
+    public static LocalDate day(String iso) {
+        return LocalDate.parse(iso);
+    }
+}

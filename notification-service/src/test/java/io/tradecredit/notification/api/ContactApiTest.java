@@ -1,0 +1,126 @@
+package io.tradecredit.notification.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.addContact;
+import static io.tradecredit.notification.Fixtures.contact;
+import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Database;
+
+@QuarkusTest
+class ContactApiTest {
+
+    @Test
+    void aContactIsEnteredListedEditedAndOptsOutOfAChannel() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String manager = token(tenant, "credit-manager");
+        Map<String, Object> li = contact("Li Wei", "li@buyer.example", "zh-CN");
+        li.put("mobile", "+86 138 0000 0000");
+        li.put("postalAddress", "1 Nanjing Road, Shanghai");
+        String id = given().auth().oauth2(manager).contentType(ContentType.JSON).body(li)
+                .post("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(201)
+                .body("buyerId", equalTo(buyer.toString()), "name", equalTo("Li Wei"),
+                        "function", equalTo("accounts payable"), "email", equalTo("li@buyer.example"),
+                        "mobile", equalTo("+86 138 0000 0000"), "language", equalTo("zh-CN"),
+                        "timeZone", equalTo("Asia/Shanghai"), "optedOut", empty())
+                .extract().path("id");
+        String anna = addContact(tenant, buyer, contact("Anna Berg", "anna@buyer.example", "en"));
+
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).get("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(200)
+                .body("total", equalTo(2), "items.id", contains(id, anna));
+
+        given().auth().oauth2(manager).put("/api/v1/contacts/" + id + "/opt-outs/EMAIL").then().statusCode(200)
+                .body("optedOut", contains("EMAIL"));
+        given().auth().oauth2(manager).put("/api/v1/contacts/" + id + "/opt-outs/SMS").then().statusCode(200)
+                .body("optedOut", containsInAnyOrder("EMAIL", "SMS"));
+        given().auth().oauth2(manager).delete("/api/v1/contacts/" + id + "/opt-outs/SMS").then().statusCode(200)
+                .body("optedOut", contains("EMAIL"));
+
+        Map<String, Object> edited = contact("Li Wei", "li.wei@buyer.example", "en");
+        edited.put("timeZone", "Europe/Berlin");
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(edited).put("/api/v1/contacts/" + id)
+                .then().statusCode(200).body("email", equalTo("li.wei@buyer.example"), "language", equalTo("en"),
+                        "timeZone", equalTo("Europe/Berlin"), "optedOut", contains("EMAIL"), "mobile", equalTo(null));
+        given().auth().oauth2(viewer).get("/api/v1/contacts/" + id).then().statusCode(200)
+                .body("email", equalTo("li.wei@buyer.example"), "optedOut", contains("EMAIL"));
+    }
+
+    @Test
+    void aBadContactIsRefusedNamingEveryFieldAndNothingIsStored() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        Map<String, Object> bad = contact(" ", "not-an-address", "de");
+        bad.put("timeZone", "Mars/Olympus");
+        bad.put("mobile", "call me");
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(bad)
+                .post("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("name", "email", "mobile", "language", "timeZone"));
+        org.junit.jupiter.api.Assertions.assertEquals(0,
+                Database.count("select count(*) from contact where tenant_id = ?", tenant));
+    }
+
+    @Test
+    void anUnknownChannelIsRefusedNamingIt() {
+        String tenant = freshTenant();
+        String id = addContact(tenant, UUID.randomUUID(), contact("Li", "li@b.example", "en"));
+        given().auth().oauth2(token(tenant, "credit-manager")).put("/api/v1/contacts/" + id + "/opt-outs/FAX")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("channel"));
+    }
+
+    @Test
+    void anotherTenantsContactAnswers404() {
+        String id = addContact(freshTenant(), UUID.randomUUID(), contact("Li", "li@b.example", "en"));
+        String other = freshTenant();
+        given().auth().oauth2(token(other, "viewer")).get("/api/v1/contacts/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token(other, "credit-manager")).put("/api/v1/contacts/" + id + "/opt-outs/EMAIL")
+                .then().statusCode(404);
+        given().auth().oauth2(token(other, "credit-manager")).contentType(ContentType.JSON)
+                .body(contact("Mallory", "m@evil.example", "en")).put("/api/v1/contacts/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void readersReadAndOnlyAdminsAndCreditManagersWrite() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        for (String role : new String[] {"viewer", "collector", "finance"}) {
+            given().auth().oauth2(token(tenant, role)).contentType(ContentType.JSON)
+                    .body(contact("Li", "li@b.example", "en")).post("/api/v1/buyers/" + buyer + "/contacts")
+                    .then().statusCode(403);
+        }
+        addContact(tenant, buyer, contact("Li", "li@b.example", "en"));
+        given().auth().oauth2(token(tenant, "collector")).get("/api/v1/buyers/" + buyer + "/contacts").then()
+                .statusCode(200).body("total", equalTo(1));
+        given().get("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(401);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyEntersOneContact() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String manager = token(tenant, "credit-manager");
+        Map<String, Object> li = contact("Li Wei", "li@buyer.example", "zh-CN");
+        String first = given().auth().oauth2(manager).header("Idempotency-Key", "contact-1").contentType(ContentType.JSON)
+                .body(li).post("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(manager).header("Idempotency-Key", "contact-1").contentType(ContentType.JSON).body(li)
+                .post("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(201).body("id", equalTo(first))
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/contacts/" + first));
+        given().auth().oauth2(manager).get("/api/v1/buyers/" + buyer + "/contacts").then().body("total", equalTo(1));
+    }
+}

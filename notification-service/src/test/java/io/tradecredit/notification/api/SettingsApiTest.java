@@ -1,0 +1,77 @@
+package io.tradecredit.notification.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class SettingsApiTest {
+    static final String SETTINGS = "/api/v1/notification-settings";
+
+    @Test
+    void aNewTenantHasTheDefaultsNineToSixOnWeekdays() {
+        given().auth().oauth2(token(freshTenant(), "viewer")).get(SETTINGS).then().statusCode(200)
+                .body("sender", nullValue(), "channelOrder", contains("EMAIL", "SMS", "LETTER"),
+                        "sendWindow.opens", equalTo("09:00:00"), "sendWindow.closes", equalTo("18:00:00"),
+                        "sendWindow.days", contains("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
+    }
+
+    @Test
+    void aTenantSetsItsSenderOrderAndWindowAndOnlyItSeesThem() {
+        String tenant = freshTenant();
+        Map<String, Object> body = Map.of(
+                "sender", Map.of("fromName", "Acme AR", "fromAddress", "ar@acme.example", "replyTo",
+                        "collections@acme.example", "letterhead", "Acme Trading Co., Ltd.\n1 Bund, Shanghai",
+                        "signatory", "Zhang San, Finance Department"),
+                "channelOrder", List.of("EMAIL", "LETTER"),
+                "sendWindow", Map.of("opens", "08:30", "closes", "17:00", "days", List.of("MONDAY", "SATURDAY")));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(body).put(SETTINGS)
+                .then().statusCode(200).body("sender.fromAddress", equalTo("ar@acme.example"));
+        given().auth().oauth2(token(tenant, "finance")).get(SETTINGS).then().statusCode(200)
+                .body("sender.fromName", equalTo("Acme AR"), "sender.replyTo", equalTo("collections@acme.example"),
+                        "sender.signatory", equalTo("Zhang San, Finance Department"),
+                        "channelOrder", contains("EMAIL", "LETTER"), "sendWindow.opens", equalTo("08:30:00"),
+                        "sendWindow.days", contains("MONDAY", "SATURDAY"));
+        given().auth().oauth2(token(freshTenant(), "viewer")).get(SETTINGS).then().body("sender", nullValue());
+    }
+
+    @Test
+    void badSettingsAreRefusedNamingEveryFieldAndChangeNothing() {
+        String tenant = freshTenant();
+        Map<String, Object> body = Map.of(
+                "sender", Map.of("fromName", "", "fromAddress", "nope", "signatory", ""),
+                "channelOrder", List.of("EMAIL", "EMAIL"),
+                "sendWindow", Map.of("opens", "18:00", "closes", "09:00", "days", List.of()));
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(body).put(SETTINGS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("sender.fromName", "sender.fromAddress", "sender.signatory",
+                        "channelOrder", "sendWindow.closes", "sendWindow.days"));
+        given().auth().oauth2(token(tenant, "viewer")).get(SETTINGS).then().body("channelOrder",
+                contains("EMAIL", "SMS", "LETTER"));
+    }
+
+    @Test
+    void anUnknownChannelInTheOrderIsRefusedNamingIt() {
+        given().auth().oauth2(token(freshTenant(), "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("channelOrder", List.of("EMAIL", "FAX"))).put(SETTINGS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("channelOrder[1]"));
+    }
+
+    @Test
+    void aViewerCannotChangeSettings() {
+        given().auth().oauth2(token(freshTenant(), "viewer")).contentType(ContentType.JSON)
+                .body(Map.of("channelOrder", List.of("LETTER"))).put(SETTINGS).then().statusCode(403);
+    }
+}

@@ -1,0 +1,129 @@
+package io.tradecredit.notification.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.token;
+import static io.tradecredit.notification.Requests.dunningData;
+import static io.tradecredit.notification.Requests.money;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class TemplateApiTest {
+    static final String TEMPLATES = "/api/v1/templates";
+
+    static ValidatableResponse preview(String tenant, String key, String channel, Map<String, Object> data) {
+        return given().auth().oauth2(token(tenant, "viewer")).contentType(ContentType.JSON)
+                .body(Map.of("templateKey", key, "channel", channel, "data", data)).post(TEMPLATES + "/preview")
+                .then().statusCode(200);
+    }
+
+    static Map<String, Object> withDeadlineAndCharges(Map<String, Object> data) {
+        data.put("paymentDeadline", "2026-12-13");
+        data.put("lateCharges", Map.of("interest", money("99.50"), "fee", money("477.02")));
+        return data;
+    }
+
+    @Test
+    void everyDefaultOfTheLadderRendersTheProducersDataInBothLanguages() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String[][] defaults = {{"dunning.friendly-reminder", "EMAIL"}, {"dunning.reminder", "SMS"},
+                {"dunning.payment-request", "LETTER"}, {"dunning.formal-demand", "EMAIL"},
+                {"dunning.formal-demand", "LETTER"}, {"dunning.finance-demand", "LETTER"}};
+        for (String[] d : defaults) {
+            preview(tenant, d[0], d[1], withDeadlineAndCharges(dunningData(buyer)))
+                    .body("language", contains("zh-CN", "en"), "failure", contains(nullValue(), nullValue()),
+                            "version", contains(0, 0), "text[0]", containsString("INV-2026-0042"),
+                            "text[1]", containsString("INV-2026-0042"), "text[1]", containsString("Globex Trading Ltd."));
+        }
+        preview(tenant, "credit.limit-changed", "EMAIL", Map.of("buyer", Map.of("name", "Globex Trading Ltd."),
+                "previousLimit", money("500000.00"), "newLimit", money("300000.00"), "effectiveFrom", "2026-12-04"))
+                .body("failure", contains(nullValue(), nullValue()),
+                        "subject[1]", equalTo("Credit limit of Globex Trading Ltd. changed to 300000.00 CNY"),
+                        "text[0]", containsString("调整为 300000.00 CNY"));
+    }
+
+    @Test
+    void theFinanceDemandStatesLegalBasisLateChargesDeadlineAndPriorMessages() {
+        preview(freshTenant(), "dunning.finance-demand", "LETTER", withDeadlineAndCharges(dunningData(UUID.randomUUID())))
+                .body("text[0]", allOf(containsString("《中华人民共和国民法典》第五百七十七条"), containsString("逾期利息：99.50 CNY"),
+                        containsString("滞纳金：477.02 CNY"), containsString("2026-12-13 前"),
+                        containsString("2026-11-13：dunning.friendly-reminder"), containsString("已逾期 13 天")))
+                .body("text[1]", allOf(containsString("Articles 577 and 579 of the Civil Code"),
+                        containsString("late fee: 477.02 CNY"), containsString("no later than 2026-12-13")));
+    }
+
+    @Test
+    void aPreviewLackingAValueNamesItForEachLanguage() {
+        preview(freshTenant(), "dunning.finance-demand", "LETTER", dunningData(UUID.randomUUID()))
+                .body("failure[0]", containsString("lateCharges"), "failure[1]", containsString("lateCharges"),
+                        "text", contains(nullValue(), nullValue()));
+        preview(freshTenant(), "dunning.no-such-step", "EMAIL", Map.of())
+                .body("failure", contains("no template dunning.no-such-step for EMAIL in zh-CN",
+                        "no template dunning.no-such-step for EMAIL in en"));
+    }
+
+    @Test
+    void aTenantsOwnVersionRendersInsteadOfTheDefaultAndOnlyForIt() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        Map<String, Object> mine = Map.of("templateKey", "dunning.friendly-reminder", "channel", "EMAIL",
+                "language", "en", "subject", "Heads up, {buyer.name}", "body", "{invoices.size} invoices fall due.");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(mine).post(TEMPLATES).then().statusCode(201)
+                .body("version", equalTo(1));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("templateKey", "dunning.friendly-reminder", "channel", "EMAIL", "language", "en",
+                        "subject", "Reminder for {buyer.name}", "body", "{invoices.size} invoices fall due soon."))
+                .post(TEMPLATES).then().statusCode(201).body("version", equalTo(2));
+
+        preview(tenant, "dunning.friendly-reminder", "EMAIL", dunningData(UUID.randomUUID()))
+                .body("version", contains(0, 2), "subject[1]", equalTo("Reminder for Globex Trading Ltd."),
+                        "text[1]", equalTo("2 invoices fall due soon."), "text[0]", containsString("尊敬的"));
+        preview(freshTenant(), "dunning.friendly-reminder", "EMAIL", dunningData(UUID.randomUUID()))
+                .body("version", contains(0, 0), "subject[1]", not(containsString("Reminder for")));
+        given().auth().oauth2(token(tenant, "viewer")).get(TEMPLATES).then().statusCode(200)
+                .body("version", contains(1, 2));
+    }
+
+    @Test
+    void aBadTemplateIsRefusedNamingEveryFieldAndOnlyWritersWrite() {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("templateKey", "Not A Key", "language", "fr", "body", " ")).post(TEMPLATES).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("templateKey", "channel", "language", "body"));
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("templateKey", "dunning.reminder", "channel", "SMS", "language", "en",
+                        "body", "{#for x in invoices}unclosed")).post(TEMPLATES).then()
+                .statusCode(400).body("errors.field", contains("body"));
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("templateKey", "dunning.reminder", "channel", "EMAIL", "language", "en", "body", "x"))
+                .post(TEMPLATES).then().statusCode(400).body("errors.field", contains("subject"));
+        given().auth().oauth2(token(tenant, "collector")).contentType(ContentType.JSON)
+                .body(Map.of("templateKey", "dunning.reminder", "channel", "SMS", "language", "en", "body", "x"))
+                .post(TEMPLATES).then().statusCode(403);
+        given().auth().oauth2(token(tenant, "viewer")).get(TEMPLATES).then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void aPreviewWithoutKeyChannelOrDataIsRefusedNamingEach() {
+        given().auth().oauth2(token(freshTenant(), "viewer")).contentType(ContentType.JSON).body(Map.of())
+                .post(TEMPLATES + "/preview").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("templateKey", "channel", "data"));
+    }
+}

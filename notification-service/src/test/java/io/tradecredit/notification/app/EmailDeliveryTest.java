@@ -1,0 +1,312 @@
+package io.tradecredit.notification.app;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.addContact;
+import static io.tradecredit.notification.Fixtures.contact;
+import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.token;
+import static io.tradecredit.notification.Requests.dunningData;
+import static io.tradecredit.notification.Requests.request;
+import static io.tradecredit.notification.Requests.send;
+import static io.tradecredit.notification.Requests.statuses;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tradecredit.notification.GreenMailResource;
+import io.tradecredit.notification.domain.Proof;
+import io.tradecredit.notification.domain.SendWindow;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+
+/** Requests on the real topic become emails actually received by a real SMTP server (GreenMail). */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class EmailDeliveryTest {
+    @Inject
+    Deliveries deliveries;
+
+    @AfterEach
+    void smtpUp() {
+        GreenMailResource.up();
+    }
+
+    Deliveries.Run deliverAt(Instant at) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(at));
+    }
+
+    static JsonPath message(String tenant, UUID id) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** A tenant with Acme's sender identity and a buyer whose contact reads {@code language} at {@code email}. */
+    static String tenantWithContact(UUID buyer, String email, String language) {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("sender", Map.of("fromName", "Acme AR", "fromAddress", "ar@acme.example", "replyTo",
+                        "collections@acme.example", "letterhead", "Acme Trading Co., Ltd.", "signatory", "Zhang San")))
+                .put("/api/v1/notification-settings").then().statusCode(200);
+        addContact(tenant, buyer, contact("Anna Berg", email, language));
+        return tenant;
+    }
+
+    static UUID requested(String tenant, UUID buyer, boolean critical) {
+        UUID id = UUID.randomUUID();
+        send(tenant, request(id, buyer, "dunning.friendly-reminder", "EMAIL", critical, dunningData(buyer)));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        return id;
+    }
+
+    static Instant dueAt(String tenant, UUID id) {
+        return Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+    }
+
+    @Test
+    void aQueuedEmailIsSentInTheContactsLanguageWithAStableMessageIdAndItsProof() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String to = "anna-" + buyer + "@globex.example";
+        String tenant = tenantWithContact(buyer, to, "en");
+        UUID id = requested(tenant, buyer, false);
+
+        deliverAt(dueAt(tenant, id));
+
+        List<MimeMessage> received = GreenMailResource.to(to);
+        assertEquals(1, received.size());
+        MimeMessage mail = received.get(0);
+        assertEquals("Friendly reminder: invoices due soon from Acme AR", mail.getSubject());
+        assertEquals("<" + id + "@notification.tradecredit.example>", mail.getMessageID());
+        jakarta.mail.internet.InternetAddress from = (jakarta.mail.internet.InternetAddress) mail.getFrom()[0];
+        assertEquals("Acme AR", from.getPersonal());
+        assertEquals("ar@acme.example", from.getAddress());
+        assertEquals("collections@acme.example", mail.getReplyTo()[0].toString());
+        assertTrue(mail.getContent() instanceof Multipart, "text and HTML parts");
+        assertTrue(mail.getContentType().startsWith("multipart/alternative"), mail.getContentType());
+
+        JsonPath m = message(tenant, id);
+        assertEquals("SENT", m.getString("status"));
+        assertEquals(1, m.getInt("attempts"));
+        assertEquals("SENT", m.getString("attemptLog[0].outcome"));
+        assertTrue(m.getString("text").contains("Invoice INV-2026-0042: 12500.00 CNY, due on 2026-11-20"));
+        assertEquals(Proof.sha256(m.getString("subject") + "\n\n" + m.getString("text") + "\n\n" + m.getString("html")),
+                m.getString("sha256"));
+        Multipart parts = (Multipart) mail.getContent();
+        assertEquals(m.getString("text").strip(), parts.getBodyPart(0).getContent().toString().strip().replace("\r\n", "\n"));
+        assertTrue(parts.getBodyPart(1).getContentType().startsWith("text/html"), parts.getBodyPart(1).getContentType());
+
+        var events = statuses(id, r -> r.size() >= 2);
+        assertEquals(List.of("QUEUED", "SENT"),
+                events.stream().map(r -> Contracts.assertValid(r).get("status").asText()).toList());
+        assertEquals(1, Contracts.assertValid(events.get(1)).get("attempts").asInt());
+    }
+
+    @Test
+    void aChineseContactGetsTheChineseEmail() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String to = "li-" + buyer + "@globex.example";
+        String tenant = tenantWithContact(buyer, to, "zh-CN");
+        UUID id = requested(tenant, buyer, true);
+
+        deliverAt(dueAt(tenant, id));
+
+        MimeMessage mail = GreenMailResource.to(to).get(0);
+        assertEquals("付款提醒：Acme AR的发票即将到期", mail.getSubject());
+        Multipart parts = (Multipart) mail.getContent();
+        assertTrue(parts.getBodyPart(0).getContent().toString().contains("尊敬的Anna Berg："));
+        assertTrue(parts.getBodyPart(1).getContent().toString().contains("<p>尊敬的Anna Berg：</p>"));
+    }
+
+    @Test
+    void outsideTheSendWindowTheEmailWaitsForItsOpening() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String to = "wait-" + buyer + "@globex.example";
+        String tenant = tenantWithContact(buyer, to, "en");
+        // a window on one day only, two days from now: whatever the time, the message must wait
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        DayOfWeek only = Instant.now().atZone(shanghai).getDayOfWeek().plus(2);
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("sendWindow", Map.of("opens", "09:00", "closes", "18:00", "days", List.of(only.name()))))
+                .put("/api/v1/notification-settings").then().statusCode(200);
+        Instant before = Instant.now();
+        UUID id = requested(tenant, buyer, false);
+        Instant opening = dueAt(tenant, id);
+        SendWindow window = new SendWindow(LocalTime.of(9, 0), LocalTime.of(18, 0), Set.of(only));
+        assertEquals(window.nextOpening(before, shanghai), opening);
+
+        deliverAt(opening.minusSeconds(1));
+        assertEquals(0, GreenMailResource.to(to).size());
+        assertEquals("QUEUED", message(tenant, id).getString("status"));
+
+        deliverAt(opening);
+        assertEquals(1, GreenMailResource.to(to).size());
+        assertEquals("SENT", message(tenant, id).getString("status"));
+    }
+
+    @Test
+    void twoRequestsWithTheSameIdSendOneEmail() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String to = "once-" + buyer + "@globex.example";
+        String tenant = tenantWithContact(buyer, to, "en");
+        UUID id = UUID.randomUUID();
+        send(tenant, request(id, buyer, "dunning.friendly-reminder", "EMAIL", true, dunningData(buyer)));
+        send(tenant, request(id, buyer, "dunning.friendly-reminder", "EMAIL", true, dunningData(buyer)));
+        UUID marker = requested(tenant, buyer, true);
+
+        Instant at = dueAt(tenant, marker).plusSeconds(1);
+        deliverAt(at);
+        deliverAt(at.plusSeconds(3600));
+
+        assertEquals(2, GreenMailResource.to(to).size(), "one email for the repeated id, one for the marker");
+        assertEquals(1, GreenMailResource.to(to).stream().filter(m -> messageId(m).equals("<" + id
+                + "@notification.tradecredit.example>")).count());
+    }
+
+    @Test
+    void aRequestWithoutAContactFailsAndSendsNothing() throws Throwable {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        UUID id = requested(tenant, buyer, true);
+        deliverAt(Instant.now().plusSeconds(60));
+        JsonPath m = message(tenant, id);
+        assertEquals("FAILED", m.getString("status"));
+        assertEquals("no usable contact: the buyer has no contacts", m.getString("reason"));
+        assertEquals(0, m.getInt("attempts"));
+    }
+
+    @Test
+    void aCrashBetweenHandingOverAndRecordingLeavesTheMessageUnknownAndItIsNeverResent() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String to = "crash-" + buyer + "@globex.example";
+        String tenant = tenantWithContact(buyer, to, "en");
+        UUID id = requested(tenant, buyer, true);
+        Instant due = dueAt(tenant, id);
+        // what a run that died after claiming the message leaves behind
+        assertEquals(1, Database.execute("update message set status = 'SENDING', attempts = 1, claimed_at = ?"
+                + " where request_id = ?", java.sql.Timestamp.from(due), id));
+
+        Deliveries.Run run = deliverAt(due.plus(Duration.ofMinutes(6)));
+        deliverAt(due.plus(Duration.ofHours(2)));
+
+        assertTrue(run.unknown() >= 1, "this run found the message the dead run left SENDING");
+        assertEquals(0, GreenMailResource.to(to).size());
+        JsonPath m = message(tenant, id);
+        assertEquals("UNKNOWN", m.getString("status"));
+        assertTrue(m.getString("reason").contains("it may have been sent, so it is not sent again"));
+        var events = statuses(id, r -> r.size() >= 2);
+        assertEquals("UNKNOWN", Contracts.assertValid(events.get(events.size() - 1)).get("status").asText());
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("notification_messages_total{channel=\"EMAIL\",status=\"UNKNOWN\"}"));
+    }
+
+    @Test
+    void aClaimStillWithinItsHandOverTimeIsLeftAlone() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenantWithContact(buyer, "slow-" + buyer + "@globex.example", "en");
+        UUID id = requested(tenant, buyer, true);
+        Instant due = dueAt(tenant, id);
+        Database.execute("update message set status = 'SENDING', attempts = 1, claimed_at = ? where request_id = ?",
+                java.sql.Timestamp.from(due), id);
+        assertEquals(0, deliverAt(due.plus(Duration.ofMinutes(4))).unknown());
+        assertEquals("SENDING", message(tenant, id).getString("status"));
+    }
+
+    @Test
+    void whenSmtpIsDownTheEmailIsRetriedWithBackoffAndSentOnceWhenItIsBack() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String to = "retry-" + buyer + "@globex.example";
+        String tenant = tenantWithContact(buyer, to, "en");
+        UUID id = requested(tenant, buyer, true);
+        Instant t = dueAt(tenant, id);
+
+        GreenMailResource.down();
+        assertTrue(deliverAt(t).retried() >= 1);
+        JsonPath afterFirst = message(tenant, id);
+        assertEquals("QUEUED", afterFirst.getString("status"));
+        assertEquals("RETRY", afterFirst.getString("attemptLog[0].outcome"));
+        Instant next = Instant.parse(afterFirst.getString("nextAttemptAt"));
+        assertTrue(!next.isBefore(t.plusSeconds(30)) && !next.isAfter(t.plusSeconds(45)), "30 s plus jitter: " + next);
+
+        GreenMailResource.up();
+        deliverAt(t.plusSeconds(10));
+        assertEquals(0, GreenMailResource.to(to).size(), "not before its retry time");
+        assertEquals("QUEUED", message(tenant, id).getString("status"));
+        deliverAt(t.plusSeconds(60));
+        deliverAt(t.plusSeconds(3600));
+
+        assertEquals(1, GreenMailResource.to(to).size());
+        JsonPath m = message(tenant, id);
+        assertEquals("SENT", m.getString("status"));
+        assertEquals(2, m.getInt("attempts"));
+    }
+
+    @Test
+    void afterTheChannelsLastAttemptTheMessageFailsWithTheReason() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenantWithContact(buyer, "never-" + buyer + "@globex.example", "en");
+        UUID id = requested(tenant, buyer, true);
+        Instant t = dueAt(tenant, id);
+        GreenMailResource.down();
+        deliverAt(t);
+        deliverAt(t.plus(Duration.ofHours(1)));
+        assertTrue(deliverAt(t.plus(Duration.ofHours(2))).failed() >= 1);
+
+        JsonPath m = message(tenant, id);
+        assertEquals("FAILED", m.getString("status"));
+        assertEquals(3, m.getInt("attempts"));
+        assertTrue(m.getString("reason").startsWith("EMAIL refused the message 3 times; last: "), m.getString("reason"));
+        var events = statuses(id, r -> r.size() >= 2);
+        assertEquals(List.of("QUEUED", "FAILED"),
+                events.stream().map(r -> Contracts.assertValid(r).get("status").asText()).toList());
+    }
+
+    @Test
+    void theBuyersMessagesAreListedNewestFirstAndAnotherTenantSeesNone() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenantWithContact(buyer, "list-" + buyer + "@globex.example", "en");
+        UUID first = requested(tenant, buyer, true);
+        UUID second = requested(tenant, buyer, true);
+        given().auth().oauth2(token(tenant, "collector")).queryParam("buyerId", buyer.toString())
+                .get("/api/v1/messages").then().statusCode(200)
+                .body("total", equalTo(2), "items.requestId", contains(second.toString(), first.toString()));
+        given().auth().oauth2(token(freshTenant(), "viewer")).get("/api/v1/messages/" + first).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages").then().statusCode(400)
+                .body("errors.field", contains("buyerId"));
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("buyerId", "nope").get("/api/v1/messages").then()
+                .statusCode(400).body("detail", containsString("buyerId"));
+    }
+
+    static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.tradecredit.notification.app;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.token;
+import static io.tradecredit.notification.Requests.send;
+import static io.tradecredit.notification.Requests.statuses;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tradecredit.notification.HttpStandIn;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+
+/** Requests to the tenant on WEBHOOK become signed POSTs that a real HTTP server receives and verifies. */
+@QuarkusTest
+class WebhookDeliveryTest {
+    static final HttpStandIn RECEIVER = new HttpStandIn();
+    static final String SECRET = "whsec_acme_0123456789abcdefghij";
+
+    @Inject
+    Deliveries deliveries;
+
+    @AfterAll
+    static void stop() {
+        RECEIVER.close();
+    }
+
+    Deliveries.Run deliverAt(Instant at) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(at));
+    }
+
+    /** A tenant whose endpoint is {@code path} on the receiver. */
+    static String tenantWithEndpoint(String path) {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("url", RECEIVER.url(path), "secret", SECRET)).put("/api/v1/webhook-endpoint")
+                .then().statusCode(200).body("secretMasked", equalTo("****ghij"));
+        return tenant;
+    }
+
+    static UUID requested(String tenant) {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = new HashMap<>();
+        body.put("requestId", id.toString());
+        body.put("purpose", "credit-review");
+        body.put("templateKey", "credit.limit-changed");
+        body.put("channel", "WEBHOOK");
+        body.put("recipient", Map.of("kind", "TENANT"));
+        body.put("critical", false);
+        body.put("data", Map.of("buyer", Map.of("name", "Globex 环球"), "newLimit", Map.of("amount", "500000.00",
+                "currency", "CNY")));
+        send(tenant, body);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        return id;
+    }
+
+    static JsonPath message(String tenant, UUID id) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** What the tenant's receiver does (docs/notification-service.md, "Webhooks"): its own HMAC, compared. */
+    static void assertVerifies(HttpStandIn.Received r) throws Exception {
+        String[] parts = r.signature().split(",");
+        assertTrue(parts[0].startsWith("t=") && parts[1].startsWith("v1="), r.signature());
+        String t = parts[0].substring(2);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(mac.doFinal((t + "." + r.body()).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, parts[1].substring(3));
+    }
+
+    @Test
+    void aWebhookIsPostedAsSignedJsonWithItsIdAndTheReceiverVerifiesIt() throws Exception, Throwable {
+        String tenant = tenantWithEndpoint("/acme/ok");
+        UUID id = requested(tenant);
+        JsonPath queued = message(tenant, id);
+        assertEquals("QUEUED", queued.getString("status"));
+        assertEquals(RECEIVER.url("/acme/ok"), queued.getString("address"));
+
+        deliverAt(Instant.parse(queued.getString("nextAttemptAt")));
+
+        List<HttpStandIn.Received> got = RECEIVER.at("/acme/ok");
+        assertEquals(1, got.size());
+        HttpStandIn.Received r = got.get(0);
+        assertVerifies(r);
+        assertEquals(id.toString(), r.messageId());
+        assertEquals("application/json", r.contentType());
+        JsonNode body = new ObjectMapper().readTree(r.body());
+        assertEquals(id.toString(), body.get("id").asText());
+        assertEquals(tenant, body.get("tenantId").asText());
+        assertEquals("credit-review", body.get("purpose").asText());
+        assertEquals("Globex 环球", body.at("/data/buyer/name").asText());
+        JsonPath sent = message(tenant, id);
+        assertEquals("SENT", sent.getString("status"));
+        assertEquals(r.body(), sent.getString("text"));
+        var events = statuses(id, e -> e.size() >= 2);
+        assertEquals(List.of("QUEUED", "SENT"),
+                events.stream().map(e -> Contracts.assertValid(e).get("status").asText()).toList());
+    }
+
+    @Test
+    void aServerErrorIsRetriedAndTheSecondPostCarriesTheSameId() throws Throwable {
+        String tenant = tenantWithEndpoint("/acme/flaky");
+        RECEIVER.answer("/acme/flaky", 500, 200);
+        UUID id = requested(tenant);
+        Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+
+        Deliveries.Run first = deliverAt(due);
+        assertEquals(1, first.retried());
+        JsonPath waiting = message(tenant, id);
+        assertEquals("QUEUED", waiting.getString("status"));
+        assertEquals("RETRY", waiting.getString("attemptLog[0].outcome"));
+        assertTrue(waiting.getString("attemptLog[0].detail").contains("HTTP 500"), waiting.getString("attemptLog[0].detail"));
+
+        deliverAt(Instant.parse(waiting.getString("nextAttemptAt")));
+
+        List<HttpStandIn.Received> got = RECEIVER.at("/acme/flaky");
+        assertEquals(2, got.size());
+        assertEquals(id.toString(), got.get(0).messageId());
+        assertEquals(id.toString(), got.get(1).messageId());
+        assertEquals(got.get(0).body(), got.get(1).body());
+        assertEquals("SENT", message(tenant, id).getString("status"));
+        assertEquals(2, message(tenant, id).getInt("attempts"));
+    }
+
+    @Test
+    void aClientErrorFailsAtOnceButTooManyRequestsIsTriedAgain() throws Throwable {
+        String tenant = tenantWithEndpoint("/acme/gone");
+        RECEIVER.answer("/acme/gone", 429, 404);
+        UUID id = requested(tenant);
+        Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+
+        deliverAt(due);
+        JsonPath waiting = message(tenant, id);
+        assertEquals("QUEUED", waiting.getString("status"));
+        deliverAt(Instant.parse(waiting.getString("nextAttemptAt")));
+
+        JsonPath failed = message(tenant, id);
+        assertEquals("FAILED", failed.getString("status"));
+        assertEquals(2, failed.getInt("attempts"));
+        assertEquals("WEBHOOK refused the message for good on attempt 2: the receiver answered HTTP 404",
+                failed.getString("reason"));
+        deliverAt(due.plus(Duration.ofHours(3)));
+        assertEquals(2, RECEIVER.at("/acme/gone").size());
+    }
+
+    @Test
+    void aWebhookLeftSendingByACrashIsResentWithTheSameId() throws Throwable {
+        String tenant = tenantWithEndpoint("/acme/crash");
+        UUID id = requested(tenant);
+        Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+        // what a run that died after handing the webhook over leaves behind (the receiver had it)
+        assertEquals(1, Database.execute("update message set status = 'SENDING', attempts = 1, claimed_at = ?"
+                + " where request_id = ?", java.sql.Timestamp.from(due), id));
+
+        Deliveries.Run early = deliverAt(due.plus(Duration.ofMinutes(1)));
+        assertEquals(0, RECEIVER.at("/acme/crash").size(), "within the hand-over time the claim is left alone");
+        Deliveries.Run run = deliverAt(due.plus(Duration.ofMinutes(6)));
+
+        assertEquals(0, early.sent());
+        assertEquals(0, run.unknown());
+        List<HttpStandIn.Received> got = RECEIVER.at("/acme/crash");
+        assertEquals(1, got.size());
+        assertEquals(id.toString(), got.get(0).messageId());
+        JsonPath m = message(tenant, id);
+        assertEquals("SENT", m.getString("status"));
+        assertEquals(2, m.getInt("attempts"));
+    }
+
+    @Test
+    void withoutAnEndpointAWebhookFailsSayingSo() {
+        String tenant = freshTenant();
+        UUID id = requested(tenant);
+        JsonPath m = message(tenant, id);
+        assertEquals("FAILED", m.getString("status"));
+        assertEquals("no usable address: the tenant has set no webhook endpoint", m.getString("reason"));
+    }
+
+    @Test
+    void theSecretIsWriteOnlyAndEveryWrongFieldIsNamed() {
+        String tenant = tenantWithEndpoint("/acme/api");
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/webhook-endpoint").then().statusCode(200)
+                .body("url", equalTo(RECEIVER.url("/acme/api"))).body("secretMasked", equalTo("****ghij"))
+                .body(not(containsString(SECRET)));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("url", "ftp://erp.acme.example", "secret", "short")).put("/api/v1/webhook-endpoint")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("url", "secret"));
+        given().auth().oauth2(token(tenant, "viewer")).contentType(ContentType.JSON)
+                .body(Map.of("url", RECEIVER.url("/other"), "secret", SECRET)).put("/api/v1/webhook-endpoint")
+                .then().statusCode(403);
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/webhook-endpoint").then().statusCode(200)
+                .body("url", equalTo(RECEIVER.url("/acme/api")));
+        given().auth().oauth2(token(freshTenant(), "viewer")).get("/api/v1/webhook-endpoint").then().statusCode(404);
+
+        given().auth().oauth2(token(tenant, "credit-manager")).delete("/api/v1/webhook-endpoint").then().statusCode(204);
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/webhook-endpoint").then().statusCode(404);
+    }
+}

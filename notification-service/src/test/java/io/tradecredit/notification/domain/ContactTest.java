@@ -1,0 +1,96 @@
+package io.tradecredit.notification.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.domain.DomainError;
+
+class ContactTest {
+    static final UUID ID = UUID.randomUUID();
+    static final UUID BUYER = UUID.randomUUID();
+
+    @Test
+    void aContactWithoutLanguageOrZoneIsInShanghaiWithNoLanguageOfItsOwn() {
+        Contact c = Contact.of(ID, BUYER, " Li Wei ", "AP", "li@buyer.example", null, null, null, null);
+        assertEquals("Li Wei", c.name());
+        assertNull(c.language());
+        assertEquals(ZoneId.of("Asia/Shanghai"), c.timeZone());
+        assertEquals(Set.of(), c.optedOut());
+    }
+
+    @Test
+    void everyWrongFieldIsNamedAtOnce() {
+        DomainError e = assertThrows(DomainError.class,
+                () -> Contact.of(ID, null, " ", null, "not-an-address", "call me", null, "de", "Mars/Olympus"));
+        assertEquals("contact.invalid", e.code());
+        assertEquals(List.of("buyerId", "name", "email", "mobile", "language", "timeZone"),
+                e.violations().stream().map(v -> v.field()).toList());
+    }
+
+    @Test
+    void aContactWithNoAddressAtAllIsRefused() {
+        DomainError e = assertThrows(DomainError.class,
+                () -> Contact.of(ID, BUYER, "Li", null, null, null, " ", "en", null));
+        assertEquals(List.of("email"), e.violations().stream().map(v -> v.field()).toList());
+        assertEquals("a contact needs an email, a mobile or a postal address", e.violations().get(0).message());
+    }
+
+    @Test
+    void aPostalAddressAloneIsEnough() {
+        Contact c = Contact.of(ID, BUYER, "Li", null, null, null, "1 Nanjing Road", "en", "Europe/Berlin");
+        assertEquals("1 Nanjing Road", c.addressFor(ChannelType.LETTER));
+        assertNull(c.addressFor(ChannelType.EMAIL));
+        assertNull(c.addressFor(ChannelType.SMS));
+        assertEquals(Language.EN, c.language());
+        assertEquals(ZoneId.of("Europe/Berlin"), c.timeZone());
+    }
+
+    @Test
+    void mobileAndEmailAddressTheirChannels() {
+        Contact c = Contact.of(ID, BUYER, "Li", null, "li@b.example", "+86 138 0000 0000", null, "zh-CN", null);
+        assertEquals("li@b.example", c.addressFor(ChannelType.EMAIL));
+        assertEquals("+86 138 0000 0000", c.addressFor(ChannelType.SMS));
+        assertNull(c.addressFor(ChannelType.LETTER));
+        assertNull(c.addressFor(ChannelType.WEBHOOK));
+        assertThrows(DomainError.class, () -> Contact.of(ID, BUYER, "Li", null, null, "12345", null, null, null));
+    }
+
+    @Test
+    void anOptOutIsSetAndLiftedPerChannel() {
+        Contact c = Contact.of(ID, BUYER, "Li", null, "li@b.example", null, null, null, null);
+        Contact out = c.withOptOut(ChannelType.EMAIL, true).withOptOut(ChannelType.SMS, true);
+        assertTrue(out.optedOutOf(ChannelType.EMAIL));
+        assertTrue(out.optedOutOf(ChannelType.SMS));
+        assertFalse(out.optedOutOf(ChannelType.LETTER));
+        Contact back = out.withOptOut(ChannelType.EMAIL, false);
+        assertFalse(back.optedOutOf(ChannelType.EMAIL));
+        assertEquals(Set.of(ChannelType.SMS), back.optedOut());
+    }
+
+    @Test
+    void anEditKeepsIdBuyerAndOptOuts() {
+        Contact c = Contact.of(ID, BUYER, "Li", null, "li@b.example", null, null, null, null)
+                .withOptOut(ChannelType.SMS, true);
+        Contact edited = c.replacedBy(Contact.of(UUID.randomUUID(), UUID.randomUUID(), "Li Wei", "AP", "lw@b.example",
+                null, "addr", "en", "Europe/Berlin"));
+        assertEquals(ID, edited.id());
+        assertEquals(BUYER, edited.buyerId());
+        assertEquals("Li Wei", edited.name());
+        assertEquals("AP", edited.function());
+        assertEquals("lw@b.example", edited.email());
+        assertEquals("addr", edited.postalAddress());
+        assertEquals(Language.EN, edited.language());
+        assertEquals(ZoneId.of("Europe/Berlin"), edited.timeZone());
+        assertEquals(Set.of(ChannelType.SMS), edited.optedOut());
+    }
+}

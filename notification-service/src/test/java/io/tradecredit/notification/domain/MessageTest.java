@@ -1,0 +1,137 @@
+package io.tradecredit.notification.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+class MessageTest {
+    static final UUID BUYER = UUID.randomUUID();
+    static final Contact BERLIN = Contact.of(UUID.randomUUID(), BUYER, "Anna", null, "anna@b.example", null, null, "en",
+            "Europe/Berlin");
+    static final Instant THURSDAY_3_AM_BERLIN = Instant.parse("2026-12-03T02:00:00Z");
+    static final RenderedMessage BODY = RenderedMessage.of("Hello", "Pay", "");
+
+    static MessageRequest request(boolean critical, Optional<Language> hint) {
+        return new MessageRequest(UUID.randomUUID(), "dunning", "dunning.reminder", Optional.empty(),
+                MessageRequest.RecipientKind.BUYER, BUYER, hint, critical, false, JsonNodeFactory.instance.objectNode());
+    }
+
+    static ContactChoice.Choice chosen() {
+        return new ContactChoice.Choice(BERLIN, ChannelType.EMAIL, "anna@b.example", null);
+    }
+
+    @Test
+    void aQueuedMessageWaitsForTheWindowInTheContactsZone() {
+        Message m = Message.queued("acme", request(false, Optional.empty()), chosen(), Language.EN,
+                new Message.Sender("Acme", "ar@acme.example", null), BODY, SendWindow.DEFAULT, THURSDAY_3_AM_BERLIN);
+        assertEquals(MessageStatus.QUEUED, m.status());
+        assertEquals(Instant.parse("2026-12-03T08:00:00Z"), m.nextAttemptAt());
+        assertEquals(THURSDAY_3_AM_BERLIN, m.requestedAt());
+        assertEquals(BERLIN.id(), m.contactId());
+        assertEquals("anna@b.example", m.address());
+        assertEquals(ChannelType.EMAIL, m.channel());
+        assertEquals(0, m.attempts());
+        assertNull(m.failureReason());
+        assertNull(m.sha256());
+    }
+
+    @Test
+    void aCriticalMessageGoesAtOnce() {
+        Message m = Message.queued("acme", request(true, Optional.empty()), chosen(), Language.EN, null, BODY,
+                SendWindow.DEFAULT, THURSDAY_3_AM_BERLIN);
+        assertEquals(THURSDAY_3_AM_BERLIN, m.nextAttemptAt());
+    }
+
+    @Test
+    void aMessageToTheTenantHasNoContactAndGoesAtOnce() {
+        Message m = Message.queued("acme", request(false, Optional.empty()),
+                new ContactChoice.Choice(null, ChannelType.EMAIL, "ar@acme.example", null), Language.ZH_CN, null, BODY,
+                SendWindow.DEFAULT, THURSDAY_3_AM_BERLIN);
+        assertEquals(THURSDAY_3_AM_BERLIN, m.nextAttemptAt());
+        assertNull(m.contactId());
+    }
+
+    @Test
+    void aFailedMessageKeepsItsReasonAndWhateverWasChosen() {
+        Message none = Message.failed("acme", request(false, Optional.empty()), null, Language.ZH_CN, "no contact",
+                THURSDAY_3_AM_BERLIN);
+        assertEquals(MessageStatus.FAILED, none.status());
+        assertEquals("no contact", none.failureReason());
+        assertNull(none.channel());
+        assertNull(none.contactId());
+        assertNull(none.address());
+        assertNull(none.nextAttemptAt());
+        Message unrendered = Message.failed("acme", request(false, Optional.empty()), chosen(), Language.EN, "lacks x",
+                THURSDAY_3_AM_BERLIN);
+        assertEquals(ChannelType.EMAIL, unrendered.channel());
+        assertEquals(BERLIN.id(), unrendered.contactId());
+        assertEquals("anna@b.example", unrendered.address());
+        assertNull(unrendered.rendered());
+    }
+
+    @Test
+    void theLanguageIsTheContactsElseTheHintElseChinese() {
+        Contact noLanguage = Contact.of(UUID.randomUUID(), BUYER, "Li", null, "li@b.example", null, null, null, null);
+        assertEquals(Language.EN, request(false, Optional.of(Language.ZH_CN)).languageFor(BERLIN));
+        assertEquals(Language.EN, request(false, Optional.of(Language.EN)).languageFor(noLanguage));
+        assertEquals(Language.ZH_CN, request(false, Optional.empty()).languageFor(noLanguage));
+        assertEquals(Language.EN, request(false, Optional.of(Language.EN)).languageFor(null));
+    }
+
+    @Test
+    void aStatusChangeSaysWhatTheRequesterNeeds() {
+        MessageRequest r = request(false, Optional.empty());
+        Message m = Message.failed("acme", r, chosen(), Language.EN, "lacks x", THURSDAY_3_AM_BERLIN);
+        StatusChange c = StatusChange.of(m, Instant.EPOCH);
+        assertEquals(new StatusChange(r.requestId(), "acme", "dunning", "dunning.reminder",
+                MessageRequest.RecipientKind.BUYER, BUYER, MessageStatus.FAILED, ChannelType.EMAIL, "lacks x", 0,
+                Instant.EPOCH), c);
+    }
+
+    @Test
+    void aMessageToTheTenantGoesToItsReplyToElseItsFrom() {
+        SenderIdentity withReply = new SenderIdentity("Acme", "ar@acme.example", "coll@acme.example", "", "Zhang");
+        SenderIdentity noReply = new SenderIdentity("Acme", "ar@acme.example", null, "", "Zhang");
+        assertEquals("coll@acme.example", TenantRecipient.choose(withReply, Optional.empty(), Optional.empty()).address());
+        assertEquals("ar@acme.example", TenantRecipient.choose(noReply, Optional.of(ChannelType.EMAIL), Optional.empty()).address());
+        assertEquals(ChannelType.EMAIL, TenantRecipient.choose(noReply, Optional.empty(), Optional.empty()).channel());
+        assertEquals("no usable address: the tenant has set no sender identity to write to",
+                TenantRecipient.choose(null, Optional.empty(), Optional.empty()).failure());
+        assertEquals("no usable address: a message to the tenant goes by EMAIL or WEBHOOK, not SMS",
+                TenantRecipient.choose(withReply, Optional.of(ChannelType.SMS), Optional.empty()).failure());
+    }
+
+    @Test
+    void aWebhookToTheTenantGoesToItsEndpointAndWithoutOneFailsSayingSo() {
+        WebhookEndpoint hook = new WebhookEndpoint("https://erp.acme.example/hooks", "x".repeat(24));
+        SenderIdentity sender = new SenderIdentity("Acme", "ar@acme.example", null, "", "Zhang");
+        ContactChoice.Choice choice = TenantRecipient.choose(sender, Optional.of(ChannelType.WEBHOOK), Optional.of(hook));
+        assertEquals(ChannelType.WEBHOOK, choice.channel());
+        assertEquals("https://erp.acme.example/hooks", choice.address());
+        assertEquals("no usable address: the tenant has set no webhook endpoint",
+                TenantRecipient.choose(sender, Optional.of(ChannelType.WEBHOOK), Optional.empty()).failure());
+        assertEquals(ChannelType.EMAIL, TenantRecipient.choose(sender, Optional.empty(), Optional.of(hook)).channel());
+    }
+
+    @Test
+    void sendingIsTheOnlyStatusNotPublishedAndFinalStatusesLeadNowhere() {
+        assertEquals(Set.of(MessageStatus.SENDING, MessageStatus.FAILED), MessageStatus.QUEUED.next());
+        assertEquals(Set.of(MessageStatus.SENT, MessageStatus.QUEUED, MessageStatus.FAILED, MessageStatus.UNKNOWN),
+                MessageStatus.SENDING.next());
+        assertEquals(Set.of(MessageStatus.DELIVERED, MessageStatus.FAILED), MessageStatus.SENT.next());
+        assertEquals(Set.of(), MessageStatus.UNKNOWN.next());
+        assertEquals(Set.of(), MessageStatus.FAILED.next());
+        assertEquals(Set.of(), MessageStatus.DELIVERED.next());
+        for (MessageStatus s : MessageStatus.values()) {
+            assertEquals(s != MessageStatus.SENDING, s.published(), s.name());
+        }
+    }
+}

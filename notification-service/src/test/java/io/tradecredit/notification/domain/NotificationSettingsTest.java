@@ -1,0 +1,87 @@
+package io.tradecredit.notification.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.domain.DomainError;
+
+class NotificationSettingsTest {
+    static final NotificationSettings.SenderFields ACME = new NotificationSettings.SenderFields("Acme AR",
+            "ar@acme.example", "collections@acme.example", "Acme Trading Co., Ltd.", "Zhang San");
+
+    @Test
+    void partsLeftOutKeepTheirDefaults() {
+        NotificationSettings s = NotificationSettings.of(null, null, null, null, null, false);
+        assertNull(s.sender());
+        assertEquals(ChannelOrder.DEFAULT, s.channelOrder());
+        assertEquals(SendWindow.DEFAULT, s.sendWindow());
+        assertEquals(List.of(ChannelType.EMAIL, ChannelType.SMS, ChannelType.LETTER), s.channelOrder().channels());
+    }
+
+    @Test
+    void aFullSettingIsKeptAsGiven() {
+        NotificationSettings s = NotificationSettings.of(ACME, List.of(ChannelType.LETTER, ChannelType.EMAIL),
+                LocalTime.of(8, 30), LocalTime.of(17, 0), Set.of(DayOfWeek.MONDAY), true);
+        assertEquals(new SenderIdentity("Acme AR", "ar@acme.example", "collections@acme.example",
+                "Acme Trading Co., Ltd.", "Zhang San"), s.sender());
+        assertEquals(List.of(ChannelType.LETTER, ChannelType.EMAIL), s.channelOrder().channels());
+        assertEquals(new SendWindow(LocalTime.of(8, 30), LocalTime.of(17, 0), Set.of(DayOfWeek.MONDAY)), s.sendWindow());
+    }
+
+    @Test
+    void everyWrongFieldOfEveryPartIsNamedInOneRefusal() {
+        DomainError e = assertThrows(DomainError.class, () -> NotificationSettings.of(
+                new NotificationSettings.SenderFields(" ", "nope", "also nope", null, null),
+                List.of(ChannelType.EMAIL, ChannelType.EMAIL), LocalTime.of(18, 0), LocalTime.of(9, 0), Set.of(), true));
+        assertEquals("notification-settings.invalid", e.code());
+        assertEquals(List.of("sender.fromName", "sender.fromAddress", "sender.replyTo", "sender.signatory",
+                "channelOrder", "sendWindow.closes", "sendWindow.days"),
+                e.violations().stream().map(v -> v.field()).toList());
+    }
+
+    @Test
+    void anEmptyChannelOrderIsRefused() {
+        DomainError e = assertThrows(DomainError.class, () -> ChannelOrder.of(List.of()));
+        assertEquals("channelOrder", e.violations().get(0).field());
+        assertThrows(DomainError.class, () -> ChannelOrder.of(null));
+    }
+
+    @Test
+    void aSenderWithoutReplyToOrLetterheadIsFine() {
+        SenderIdentity s = SenderIdentity.of(" Acme ", " ar@acme.example ", null, null, " Zhang ");
+        assertEquals("Acme", s.fromName());
+        assertEquals("ar@acme.example", s.fromAddress());
+        assertNull(s.replyTo());
+        assertEquals("", s.letterhead());
+        assertEquals("Zhang", s.signatory());
+    }
+
+    @Test
+    void emailAddressesHaveOneAtAndADottedDomain() {
+        assertTrue(EmailAddress.isValid("ap@buyer.example"));
+        assertTrue(EmailAddress.isValid("li.wei+ar@mail.buyer.com.cn"));
+        assertFalse(EmailAddress.isValid("ap@buyer"));
+        assertFalse(EmailAddress.isValid("ap buyer@x.example"));
+        assertFalse(EmailAddress.isValid("<ap@buyer.example>"));
+        assertFalse(EmailAddress.isValid("a@b@c.example"));
+        assertFalse(EmailAddress.isValid(null));
+    }
+
+    @Test
+    void languagesAreKnownByTheirTags() {
+        assertEquals(Language.ZH_CN, Language.ofTag("zh-CN").orElseThrow());
+        assertEquals(Language.EN, Language.ofTag("en").orElseThrow());
+        assertTrue(Language.ofTag("zh").isEmpty());
+        assertEquals("zh-CN", Language.FALLBACK.tag());
+    }
+}

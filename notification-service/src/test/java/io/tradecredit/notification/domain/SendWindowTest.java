@@ -1,0 +1,89 @@
+package io.tradecredit.notification.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.domain.DomainError;
+
+class SendWindowTest {
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final SendWindow W = SendWindow.DEFAULT;
+
+    @Test
+    void thursdayAtTenInShanghaiIsOpenAndGoesAtOnce() {
+        Instant at = Instant.parse("2026-12-03T02:00:00Z"); // Thu 10:00 in Shanghai
+        assertTrue(W.isOpen(at, SHANGHAI));
+        assertEquals(at, W.nextOpening(at, SHANGHAI));
+    }
+
+    @Test
+    void theSameInstantIsThreeInTheMorningInBerlinAndWaitsUntilNine() {
+        Instant at = Instant.parse("2026-12-03T02:00:00Z"); // Thu 03:00 in Berlin
+        assertFalse(W.isOpen(at, BERLIN));
+        assertEquals(Instant.parse("2026-12-03T08:00:00Z"), W.nextOpening(at, BERLIN));
+    }
+
+    @Test
+    void nineIsOpenAndSixInTheEveningIsClosed() {
+        assertTrue(W.isOpen(Instant.parse("2026-12-03T01:00:00Z"), SHANGHAI)); // 09:00
+        assertTrue(W.isOpen(Instant.parse("2026-12-03T09:59:59Z"), SHANGHAI)); // 17:59:59
+        assertFalse(W.isOpen(Instant.parse("2026-12-03T10:00:00Z"), SHANGHAI)); // 18:00
+        assertFalse(W.isOpen(Instant.parse("2026-12-03T00:59:59Z"), SHANGHAI)); // 08:59:59
+    }
+
+    @Test
+    void fridayEveningWaitsForMondayMorning() {
+        Instant fridayEight = Instant.parse("2026-12-04T12:00:00Z"); // Fri 20:00 Shanghai
+        assertEquals(Instant.parse("2026-12-07T01:00:00Z"), W.nextOpening(fridayEight, SHANGHAI)); // Mon 09:00
+    }
+
+    @Test
+    void justBeforeMidnightAndJustAfterBothWaitForNineOnTheNextBusinessDay() {
+        Instant before = Instant.parse("2026-12-02T15:59:00Z"); // Wed 23:59 Shanghai
+        Instant after = Instant.parse("2026-12-02T16:01:00Z"); // Thu 00:01 Shanghai
+        assertEquals(Instant.parse("2026-12-03T01:00:00Z"), W.nextOpening(before, SHANGHAI));
+        assertEquals(Instant.parse("2026-12-03T01:00:00Z"), W.nextOpening(after, SHANGHAI));
+    }
+
+    @Test
+    void saturdayMorningIsClosedAndWaitsForMonday() {
+        Instant saturdayTen = Instant.parse("2026-12-05T02:00:00Z");
+        assertFalse(W.isOpen(saturdayTen, SHANGHAI));
+        assertEquals(Instant.parse("2026-12-07T01:00:00Z"), W.nextOpening(saturdayTen, SHANGHAI));
+    }
+
+    @Test
+    void aSaturdayWindowOpensOnSaturday() {
+        SendWindow weekend = SendWindow.of(LocalTime.of(10, 0), LocalTime.of(12, 0), Set.of(DayOfWeek.SATURDAY));
+        Instant fridayNoon = Instant.parse("2026-12-04T04:00:00Z");
+        assertEquals(Instant.parse("2026-12-05T02:00:00Z"), weekend.nextOpening(fridayNoon, SHANGHAI));
+        assertEquals(EnumSet.of(DayOfWeek.SATURDAY), EnumSet.copyOf(weekend.days()));
+    }
+
+    @Test
+    void aWindowThatClosesBeforeItOpensAndHasNoDaysIsRefusedNamingBoth() {
+        DomainError e = assertThrows(DomainError.class,
+                () -> SendWindow.of(LocalTime.of(18, 0), LocalTime.of(9, 0), Set.of()));
+        assertEquals("send-window.invalid", e.code());
+        assertEquals(java.util.List.of("sendWindow.closes", "sendWindow.days"),
+                e.violations().stream().map(v -> v.field()).toList());
+        DomainError missing = assertThrows(DomainError.class, () -> SendWindow.of(null, null, null));
+        assertEquals(java.util.List.of("sendWindow.opens", "sendWindow.closes", "sendWindow.days"),
+                missing.violations().stream().map(v -> v.field()).toList());
+        DomainError equal = assertThrows(DomainError.class,
+                () -> SendWindow.of(LocalTime.of(9, 0), LocalTime.of(9, 0), Set.of(DayOfWeek.MONDAY)));
+        assertEquals("sendWindow.closes", equal.violations().get(0).field());
+    }
+}
