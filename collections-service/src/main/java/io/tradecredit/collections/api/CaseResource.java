@@ -160,7 +160,7 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "state missing, or CLOSED without closeReason, or closeReason with another state; every field named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "A move the case's state does not allow, or closing as PAID while overdue", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A move the case's state does not allow, closing as PAID while overdue, or a move to or from WITH_AGENCY (case.agency-move: hand-off and recall do those)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Case> move(@PathParam("id") UUID id, @NotNull StateRequest r) {
         List<Violation> wrong = new ArrayList<>();
         if (r.state() == null) {
@@ -175,6 +175,6 @@ public class CaseResource {
         }
         return (r.state() == CaseState.CLOSED
                 ? cases.close(tenant.id(), id, r.closeReason(), tenant.subject(), r.note())
-                : cases.move(tenant.id(), id, r.state(), tenant.subject(), r.note())).map(Case::of);
+                : cases.moveByCollector(tenant.id(), id, r.state(), tenant.subject(), r.note())).map(Case::of);
     }
 }

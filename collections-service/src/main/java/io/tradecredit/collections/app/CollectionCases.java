@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
@@ -46,6 +47,10 @@ public class CollectionCases {
     @Inject
     Clock clock;
 
+    /** What else ends with a case (an agency's placement): see {@link CaseClosing}. */
+    @Inject
+    Instance<CaseClosing> closingWork;
+
     /** The buyer's open case, or a new one opened on {@code on} (logged and published as case-opened). */
     public Uni<CaseView> openFor(String tenantId, UUID buyerId, LocalDate on, String actor) {
         return CurrentTransaction.run(() -> cases.openOf(tenantId, buyerId).chain(found -> {
@@ -76,6 +81,22 @@ public class CollectionCases {
     /** Moves the case to an open state by {@link CollectionCase#moveTo}; logged, published as case-state-changed. */
     public Uni<CaseView> move(String tenantId, UUID caseId, CaseState to, String actor, String note) {
         return change(tenantId, caseId, c -> c.moveTo(to), actor, note);
+    }
+
+    /**
+     * A collector's move (the case's state door): as {@link #move}, but a case goes to an agency only
+     * by a hand-off and comes back only by a recall or the agency's report, which record the
+     * placement and tell the agency (409 {@code case.agency-move}); closing it is allowed and ends
+     * the placement ({@link CaseClosing}).
+     */
+    public Uni<CaseView> moveByCollector(String tenantId, UUID caseId, CaseState to, String actor, String note) {
+        return change(tenantId, caseId, c -> {
+            if (to == CaseState.WITH_AGENCY || c.state() == CaseState.WITH_AGENCY) {
+                throw DomainError.conflict("case.agency-move", "Case " + caseId + " is " + c.state()
+                        + ": a case goes to an agency by POST .../hand-off and comes back by POST .../recall");
+            }
+            return c.moveTo(to);
+        }, actor, note);
     }
 
     /**
@@ -155,7 +176,13 @@ public class CollectionCases {
                 events = events.chain(() -> outbox.record(CaseEvents.closed(tenantId, after, actor)));
             }
             Uni<Void> published = events;
-            return write(tenantId, after, s.version())
+            Uni<Void> closing = Uni.createFrom().voidItem();
+            if (after.state() == CaseState.CLOSED && before.state() != CaseState.CLOSED) {
+                for (CaseClosing bean : closingWork) {
+                    closing = closing.chain(() -> bean.closing(tenantId, after, actor));
+                }
+            }
+            return closing.chain(() -> write(tenantId, after, s.version()))
                     .chain(() -> record(tenantId, caseId, "state-changed", actor, detail))
                     .chain(() -> published)
                     .replaceWith(new CaseView(tenantId, after, s.version() + 1));

@@ -9,5 +9,7 @@ public enum PlacementEnd {
     /** The agency reports the debt cannot be collected; the collector decides what next. */
     UNCOLLECTIBLE,
     /** The agency reports a settlement concluded: the case closes as settled. */
-    SETTLED
+    SETTLED,
+    /** The tenant closed the case (paid, written off, claimed, abandoned) while the agency held it. */
+    CASE_CLOSED
 }

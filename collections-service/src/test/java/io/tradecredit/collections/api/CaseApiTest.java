@@ -75,11 +75,14 @@ class CaseApiTest {
 
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "OPEN"))
                 .put(CASES + id + "/state").then().statusCode(409).contentType("application/problem+json");
+        // a case goes to an agency only by a hand-off, which records the placement and tells the agency
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "WITH_AGENCY", "note", "big"))
-                .put(CASES + id + "/state").then().statusCode(200).body("state", equalTo("WITH_AGENCY"));
+                .put(CASES + id + "/state").then().statusCode(409).body("code", equalTo("case.agency-move"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "LEGAL", "note", "big"))
+                .put(CASES + id + "/state").then().statusCode(200).body("state", equalTo("LEGAL"));
 
         given().auth().oauth2(user(tenant, "vic", "viewer")).get(CASES + id).then().statusCode(200)
-                .body("caseFile.state", equalTo("WITH_AGENCY"), "caseFile.owner", equalTo("lena"),
+                .body("caseFile.state", equalTo("LEGAL"), "caseFile.owner", equalTo("lena"),
                         "promises", hasSize(1), "log.kind", contains("case-opened", "state-changed", "call",
                                 "owner-assigned", "next-action-planned", "state-changed", "promise-made",
                                 "state-changed"),

@@ -221,6 +221,24 @@ class AgencyFlowTest {
     }
 
     @Test
+    void aCaseTheTenantClosesEndsItsPlacementAndTellsTheAgencyWhileTheStateDoorNeitherTakesItBackNorHandsItOff() {
+        Placed p = placed();
+        String collector = Tokens.tenant(p.tenant()).roles("collector").subject("lena").mint();
+        for (String to : List.of("IN_PROGRESS", "WITH_AGENCY")) {
+            given().auth().oauth2(collector).contentType(ContentType.JSON).body(Map.of("state", to))
+                    .put(CASES + p.caseId() + "/state").then().statusCode(409).body("code", equalTo("case.agency-move"));
+        }
+        assertEquals(CaseState.WITH_AGENCY, state(p));
+        given().auth().oauth2(collector).contentType(ContentType.JSON)
+                .body(Map.of("state", "CLOSED", "closeReason", "WRITTEN_OFF", "note", "buyer dissolved"))
+                .put(CASES + p.caseId() + "/state").then().statusCode(200);
+        JsonNode told = event(TopicNames.agencyCases(p.agency()), p.caseId(), "io.tradecredit.collections.agency-case-recalled.v1");
+        assertEquals("case closed: WRITTEN_OFF", told.get("note").asText());
+        assertEquals(1, Database.count("select count(*) from agency_placement where tenant_id = ? and case_id = ?::uuid"
+                + " and end_reason = 'CASE_CLOSED' and ended_on is not null", p.tenant(), p.caseId().toString()));
+    }
+
+    @Test
     void aHandOffNamesAMissingAgencyAndAnAgencyWithoutContract() {
         Placed p = placed();
         String other = run(() -> cases.openFor(p.tenant(), UUID.randomUUID(), today(), "lena")).id().toString();
