@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,7 +35,11 @@ class TemplateApiTest {
 
     static Map<String, Object> withDeadlineAndCharges(Map<String, Object> data) {
         data.put("paymentDeadline", "2026-12-13");
-        data.put("lateCharges", Map.of("interest", money("99.50"), "fee", money("477.02")));
+        // collections states late charges per invoice, as invoice-service last stated them
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) ((List<?>) data.get("invoices")).get(0);
+        first.put("lateCharges", Map.of("asOf", "2026-12-02", "interest", money("99.50"), "fee", money("477.02"),
+                "total", money("576.52")));
         return data;
     }
 
@@ -62,7 +67,7 @@ class TemplateApiTest {
     void theFinanceDemandStatesLegalBasisLateChargesDeadlineAndPriorMessages() {
         preview(freshTenant(), "dunning.finance-demand", "LETTER", withDeadlineAndCharges(dunningData(UUID.randomUUID())))
                 .body("text[0]", allOf(containsString("《中华人民共和国民法典》第五百七十七条"), containsString("逾期利息：99.50 CNY"),
-                        containsString("滞纳金：477.02 CNY"), containsString("2026-12-13 前"),
+                        containsString("滞纳金：477.02 CNY"), containsString("2026-12-13 前"), containsString("截至 2026-12-02"),
                         containsString("2026-11-13：dunning.friendly-reminder"), containsString("已逾期 13 天")))
                 .body("text[1]", allOf(containsString("Articles 577 and 579 of the Civil Code"),
                         containsString("late fee: 477.02 CNY"), containsString("no later than 2026-12-13")));
@@ -71,7 +76,7 @@ class TemplateApiTest {
     @Test
     void aPreviewLackingAValueNamesItForEachLanguage() {
         preview(freshTenant(), "dunning.finance-demand", "LETTER", dunningData(UUID.randomUUID()))
-                .body("failure[0]", containsString("lateCharges"), "failure[1]", containsString("lateCharges"),
+                .body("failure[0]", containsString("paymentDeadline"), "failure[1]", containsString("paymentDeadline"),
                         "text", contains(nullValue(), nullValue()));
         preview(freshTenant(), "dunning.no-such-step", "EMAIL", Map.of())
                 .body("failure", contains("no template dunning.no-such-step for EMAIL in zh-CN",
