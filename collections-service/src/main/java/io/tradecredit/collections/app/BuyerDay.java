@@ -129,7 +129,7 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         LocalDate heldUntil = lastDay(holds.stream().filter(h -> !h.coversWholeBuyer()
                 && h.invoiceId().equals(i.invoiceId()) && h.holdsOn(day)).toList());
         return new DunningItem(ref, i.dueDate(), Money.rounded(i.open(), currency),
-                Money.rounded(i.disputed() == null ? BigDecimal.ZERO : i.disputed(), currency), "AGREED".equals(i.planState()),
+                Money.rounded(i.disputed() == null ? BigDecimal.ZERO : i.disputed(), currency), DunningItem.planKept(i.planState()),
                 heldUntil, taken.getOrDefault(ref, Set.of()));
     }
 

@@ -66,7 +66,7 @@ public class OpenItems {
     /** The invoice as an item: a plan still being kept covers it (KEPT_PLAN); a broken one does not. */
     static DunningItem item(OpenInvoiceRow row) {
         return new DunningItem(row.invoiceId.toString(), row.dueDate, money(row, row.openAmount),
-                money(row, row.disputedAmount), "AGREED".equals(row.planState), null, Set.of());
+                money(row, row.disputedAmount), DunningItem.planKept(row.planState), null, Set.of());
     }
 
     private static Money money(OpenInvoiceRow row, java.math.BigDecimal amount) {

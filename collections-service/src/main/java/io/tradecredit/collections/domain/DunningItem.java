@@ -20,6 +20,14 @@ public record DunningItem(String reference, LocalDate dueDate, Money open, Money
         takenSteps = takenSteps == null ? Set.of() : Set.copyOf(takenSteps);
     }
 
+    /**
+     * Whether a plan in the read model's state {@code planState} is being kept: {@code AGREED}
+     * until invoice-service says it broke ({@code BROKEN}); no plan ({@code null}) is none kept.
+     */
+    public static boolean planKept(String planState) {
+        return "AGREED".equals(planState);
+    }
+
     /** What may be asked for: the open amount less its disputed part, never below zero. */
     public Money collectible() {
         return open.minus(disputed).max(Money.zero(open.currency()));

@@ -1,6 +1,5 @@
 package io.tradecredit.collections.messaging;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -116,8 +115,8 @@ public class InvoiceEventConsumer {
     private static LateChargesStated lateChargesOf(EventFields d) {
         EventFields terms = d.object("terms");
         return new LateChargesStated(d.uuid("invoiceId"), d.date("asOf"), d.money("interest"), d.money("lateFee"),
-                d.money("totalCharges"), new BigDecimal(terms.text("dailyRate")), terms.integer("feeAfterDays"),
-                new BigDecimal(terms.text("feeRate")), terms.text("source"),
+                d.money("totalCharges"), terms.decimal("dailyRate"), terms.integer("feeAfterDays"),
+                terms.decimal("feeRate"), terms.text("source"),
                 terms.optionalText("legalBasis").orElse(null));
     }
 

@@ -61,6 +61,11 @@ public final class EventFields {
         return parsed(field, "a date", LocalDate::parse);
     }
 
+    /** A decimal number written as text (a rate, "0.0005"), so no binary float ever touches it. */
+    public java.math.BigDecimal decimal(String field) {
+        return parsed(field, "a decimal number", java.math.BigDecimal::new);
+    }
+
     public int integer(String field) {
         JsonNode value = required(field);
         if (value.isIntegralNumber() && value.canConvertToInt()) {

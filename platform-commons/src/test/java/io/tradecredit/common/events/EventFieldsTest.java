@@ -35,13 +35,14 @@ class EventFieldsTest {
     void readsEachKindOfField() throws Exception {
         EventFields d = fields("""
                 {"invoiceId": "%s", "invoiceNumber": "INV-1", "dueDate": "2026-11-22", "daysPastDue": 3,
-                 "total": {"amount": "1243.00", "currency": "EUR"}, "unit": "days", "note": null,
+                 "total": {"amount": "1243.00", "currency": "EUR"}, "unit": "days", "note": null, "rate": "0.0005",
                  "allocations": [{"invoiceId": "%s", "openAmount": {"amount": "0.00", "currency": "EUR"}}]}"""
                 .formatted(INVOICE, INVOICE));
         assertEquals(INVOICE, d.uuid("invoiceId"));
         assertEquals("INV-1", d.text("invoiceNumber"));
         assertEquals(LocalDate.of(2026, 11, 22), d.date("dueDate"));
         assertEquals(3, d.integer("daysPastDue"));
+        assertEquals(new java.math.BigDecimal("0.0005"), d.decimal("rate"));
         assertEquals(Money.of("1243.00", "EUR"), d.money("total"));
         assertEquals(TimeUnit.DAYS, d.oneOf(TimeUnit.class, "unit"));
         assertEquals(Optional.empty(), d.optionalText("note"), "null is absent");
@@ -56,7 +57,7 @@ class EventFieldsTest {
     @Test
     void aMissingOrUnreadableFieldIsPoisonNamingTheEventAndTheField() throws Exception {
         EventFields d = fields("""
-                {"invoiceId": "nope", "dueDate": "22.11.2026", "daysPastDue": "many", "unit": "fortnights",
+                {"invoiceId": "nope", "dueDate": "22.11.2026", "daysPastDue": "many", "unit": "fortnights", "rate": "3%",
                  "total": {"amount": "12.345", "currency": "EUR"}, "allocations": [{"openAmount": {"amount": "1"}}]}""");
         assertEquals("event 42 (io.tradecredit.test.v1) lacks invoiceNumber", refusal(() -> d.text("invoiceNumber")));
         assertEquals("event 42 (io.tradecredit.test.v1): invoiceId is not a UUID: \"nope\"",
@@ -65,6 +66,8 @@ class EventFieldsTest {
                 refusal(() -> d.date("dueDate")));
         assertEquals("event 42 (io.tradecredit.test.v1): daysPastDue is not a whole number: \"many\"",
                 refusal(() -> d.integer("daysPastDue")));
+        assertEquals("event 42 (io.tradecredit.test.v1): rate is not a decimal number: \"3%\"",
+                refusal(() -> d.decimal("rate")));
         assertTrue(refusal(() -> d.money("total")).startsWith("event 42 (io.tradecredit.test.v1): total is not money"));
         assertTrue(refusal(() -> d.oneOf(TimeUnit.class, "unit")).contains("unit is not one of [NANOSECONDS"));
         assertEquals("event 42 (io.tradecredit.test.v1) lacks allocations[0].openAmount.currency",
