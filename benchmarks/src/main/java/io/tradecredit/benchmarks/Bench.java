@@ -123,12 +123,16 @@ final class Bench {
 
     /**
      * CPU seconds per component of the platform (this driver, each service, PostgreSQL, Kafka,
-     * Keycloak, the rest), from /proc/&lt;pid&gt;/stat of every process, told apart by command line.
-     * The difference of two snapshots says who used the shared CPUs during a phase.
+     * Keycloak, the rest), from /proc/&lt;pid&gt;/stat of every process: this checkout's platform by its
+     * pid files ({@link #platformProcesses}), everything else "outside this platform" (without pid
+     * files: told apart by command line). The difference of two snapshots says who used the shared CPUs during a phase.
      */
     static Map<String, Double> cpuByComponent() {
         Map<String, Double> seconds = new TreeMap<>();
         String self = Long.toString(ProcessHandle.current().pid());
+        Map<String, String> platform = platformProcesses();
+        String postmaster = platform.entrySet().stream().filter(e -> e.getValue().equals("postgresql"))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path proc : (Iterable<Path>) procs::iterator) {
                 String pid = proc.getFileName().toString();
@@ -139,12 +143,56 @@ final class Bench {
                 if (Double.isNaN(cpu) || cpu == 0) {
                     continue;
                 }
-                seconds.merge(pid.equals(self) ? "driver" : component(proc), cpu, Double::sum);
+                String name = pid.equals(self) ? "driver"
+                        : platform.isEmpty() ? component(proc)
+                        : platform.containsKey(pid) ? platform.get(pid)
+                        : postmaster != null && postmaster.equals(parentOf(pid)) ? "postgresql"
+                        : "outside this platform";
+                seconds.merge(name, cpu, Double::sum);
             }
         } catch (Exception e) {
             return Map.of();
         }
         return seconds;
+    }
+
+    /**
+     * The processes {@code ./platform up} started from this checkout, by pid: each component's pid
+     * file under {@code .platform/run}, and PostgreSQL's server process (its backends are its
+     * children). Empty without them. On a machine shared with other checkouts' services and test
+     * databases, telling them apart by command line would count theirs too.
+     */
+    private static Map<String, String> platformProcesses() {
+        Path root = Path.of(System.getProperty("bench.platformRoot", "")).toAbsolutePath();
+        if (!Files.isDirectory(root.resolve(".platform/run")) && root.getParent() != null) {
+            root = root.getParent(); // run from benchmarks/
+        }
+        Map<String, String> pids = new TreeMap<>();
+        try (var files = Files.list(root.resolve(".platform/run"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".pid")) {
+                    String component = name.substring(0, name.length() - 4);
+                    pids.put(Files.readString(f).strip(), component.equals("postgres") ? "postgresql wrapper" : component);
+                }
+            }
+            Path postmaster = root.resolve(".platform/data/postgres/postmaster.pid");
+            if (Files.exists(postmaster)) {
+                pids.put(Files.readAllLines(postmaster).get(0).strip(), "postgresql");
+            }
+        } catch (Exception e) {
+            return Map.of();
+        }
+        return pids;
+    }
+
+    private static String parentOf(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split("\\s+")[1];
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     /** {@code after - before} per component, as "name 1.23 s" sorted by use, largest first. */

@@ -38,16 +38,21 @@ public class DunningRunStore {
     /**
      * The next buyers in key order whose open invoices add up to at most $2 (a buyer with more is a
      * batch alone), so a batch holds a bounded number of invoices however they are spread over
-     * buyers. The inner query reads at most $2 buyers' invoices through {@code open_invoice_buyer}.
+     * buyers. The inner query reads the next $2 + 1 open invoices in key order through
+     * {@code open_invoice_buyer} (an index-only scan): every buyer among them has all its invoices
+     * there but the last, which may be cut off and is left to the next batch, unless it is the only
+     * one (a buyer with more than $2 invoices) or nothing follows it.
      */
     static final String CLAIM = """
             insert into dunning_run_buyer (run_date, tenant_id, buyer_id, done_at)
             select $1, tenant_id, buyer_id, $3 from (
-                select tenant_id, buyer_id, invoices, sum(invoices) over (order by tenant_id, buyer_id) as running
-                from (select o.tenant_id, o.buyer_id, count(*) as invoices from open_invoice o
+                select tenant_id, buyer_id, row_number() over (order by tenant_id desc, buyer_id desc) as from_last,
+                    count(*) over () as buyers, sum(count(*)) over () as invoices
+                from (select o.tenant_id, o.buyer_id from open_invoice o
                       where o.state = 'OPEN' and ($4::text is null or (o.tenant_id, o.buyer_id) > ($4, $5::uuid))
-                      group by o.tenant_id, o.buyer_id order by o.tenant_id, o.buyer_id limit $2) as buyers) as next
-            where running <= $2 or running = invoices
+                      order by o.tenant_id, o.buyer_id limit $2 + 1) as next_invoices
+                group by tenant_id, buyer_id) as next
+            where from_last > 1 or buyers = 1 or invoices <= $2
             on conflict do nothing returning tenant_id, buyer_id""";
     /** One tenant's buyers with open invoices (all, or one), a page of them: what a dry run looks at. */
     static final String TENANT_BUYERS = """
@@ -61,9 +66,9 @@ public class DunningRunStore {
                 o.buyer_name, b.name as registered_name, o.late_charges_as_of, o.late_interest, o.late_fee,
                 o.late_charges_total, o.late_daily_rate, o.late_fee_after_days, o.late_fee_rate, o.late_legal_basis
             from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
+            left join buyer b on b.tenant_id = k.tenant_id and b.buyer_id = k.buyer_id
             join open_invoice o on o.tenant_id = k.tenant_id and o.buyer_id = k.buyer_id and o.state = 'OPEN'
             left join payment_plan p on p.tenant_id = o.tenant_id and p.plan_id = o.plan_id
-            left join buyer b on b.tenant_id = o.tenant_id and b.buyer_id = o.buyer_id
             order by o.tenant_id, o.buyer_id, o.due_date, o.invoice_number""";
     static final String HOLDS = """
             select h.tenant_id, h.id, h.buyer_id, h.invoice_id, h.reason, h.from_day, h.until_day, h.released_on
