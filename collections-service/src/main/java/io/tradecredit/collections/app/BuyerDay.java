@@ -61,11 +61,6 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         return messages.stream().filter(m -> m.items().contains(o)).toList();
     }
 
-    /** The request ids of the messages that carry {@code o}. */
-    public List<UUID> requestsOf(StepOutcome o) {
-        return carrying(o).stream().map(this::requestId).toList();
-    }
-
     /** The work of the steps taken, one order per action. */
     public List<StepWork.Order> orders() {
         List<StepWork.Order> orders = new ArrayList<>();

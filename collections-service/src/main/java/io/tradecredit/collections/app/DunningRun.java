@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,8 +129,11 @@ public class DunningRun {
         List<DunningDrafts.Draft> drafted = new ArrayList<>();
         for (BuyerDay day : days) {
             counts.merge(ITEMS, day.facts().invoices().size(), Integer::sum);
+            // each message's id once (a SHA-1 each), not once per step it carries
+            Map<DunningMessage, UUID> ids = new IdentityHashMap<>();
             for (DunningMessage m : day.messages()) {
                 UUID id = day.requestId(m);
+                ids.put(m, id);
                 Map<String, Object> body = MessageRequested.body(id, m, day.facts(), asOf);
                 if (day.approvalMode()) {
                     drafted.add(new DunningDrafts.Draft(day.tenantId(), day.buyerId(), asOf, id, m, body));
@@ -141,8 +145,10 @@ public class DunningRun {
             List<StepTaken.Step> steps = new ArrayList<>();
             for (StepOutcome o : day.outcomes()) {
                 String supersededBy = day.supersededBy(o);
-                log.add(logRow(day, o, supersededBy, now));
-                steps.add(new StepTaken.Step(o, day.facts().invoice(UUID.fromString(o.itemReference())), supersededBy, day.requestsOf(o)));
+                List<DunningMessage> carrying = day.carrying(o);
+                log.add(logRow(day, o, carrying, supersededBy, now));
+                steps.add(new StepTaken.Step(o, day.facts().invoice(UUID.fromString(o.itemReference())), supersededBy,
+                        carrying.stream().map(ids::get).toList()));
                 count(counts, byReason, o);
             }
             if (!steps.isEmpty()) {
@@ -155,8 +161,8 @@ public class DunningRun {
                 .chain(() -> handOver(days)).replaceWith(counts);
     }
 
-    private LogRow logRow(BuyerDay day, StepOutcome o, String supersededBy, OffsetDateTime now) {
-        List<DunningMessage> carrying = day.carrying(o);
+    private LogRow logRow(BuyerDay day, StepOutcome o, List<DunningMessage> carrying, String supersededBy,
+            OffsetDateTime now) {
         String template = carrying.isEmpty() ? null : carrying.get(0).templateKey();
         String channels = carrying.isEmpty() ? null
                 : carrying.stream().map(m -> m.channel().name()).sorted().collect(Collectors.joining(","));
