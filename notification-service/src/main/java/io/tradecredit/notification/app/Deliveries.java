@@ -59,6 +59,12 @@ public class Deliveries {
     @Inject
     Config config;
 
+    @Inject
+    Fallbacks fallbacks;
+
+    @Inject
+    DeliveryMetrics retries;
+
     @ConfigProperty(name = "tradecredit.notification.delivery.batch-size", defaultValue = "50")
     int batchSize;
 
@@ -88,7 +94,7 @@ public class Deliveries {
     private Uni<MessageStatus> handOver(Channel channel, Message m, Instant now) {
         // deferred: an adapter that throws instead of failing its Uni is a failed attempt too
         return Uni.createFrom().deferred(() -> channel.send(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(), m.sender(),
-                m.rendered())))
+                m.rendered(), m.contactId())))
                 .onItemOrFailure().transformToUni((ok, failure) -> failure == null ? sent(m, now) : failed(m, failure, now));
     }
 
@@ -102,20 +108,22 @@ public class Deliveries {
     private Uni<MessageStatus> failed(Message m, Throwable failure, Instant now) {
         String detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         LOG.warnf("message %s: attempt %d on %s failed: %s", m.requestId(), m.attempts(), m.channel(), detail);
-        var next = failure instanceof Channel.Refused ? java.util.Optional.<Instant>empty()
-                : schedule(m.channel()).retryAfter(m.attempts(), now, ThreadLocalRandom.current().nextDouble());
-        if (next.isPresent()) {
-            return CurrentTransaction.run(() -> messages.retryAt(m.requestId(), next.get(), now)
-                    .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "RETRY", detail)))
-                    .replaceWith(MessageStatus.QUEUED);
-        }
-        String reason = failure instanceof Channel.Refused
-                ? m.channel() + " refused the message for good on attempt " + m.attempts() + ": " + failure.getMessage()
-                : m.channel() + " refused the message " + m.attempts() + " times; last: " + detail;
-        return CurrentTransaction.run(() -> messages.failed(m.requestId(), reason, now)
-                .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "FAILED", detail))
-                .call(moved -> publish(moved.stream().toList(), now)))
-                .replaceWith(MessageStatus.FAILED);
+        boolean refused = failure instanceof Channel.Refused;
+        return CurrentTransaction.run(() -> messages.channelState(m.requestId())).chain(state -> {
+            // the schedule counts the attempts on this channel: a fallback starts the next one afresh
+            var next = refused ? java.util.Optional.<Instant>empty()
+                    : schedule(m.channel()).retryAfter(state.channelAttempts(), now, ThreadLocalRandom.current().nextDouble());
+            if (next.isPresent()) {
+                retries.retried(m.channel());
+                return CurrentTransaction.run(() -> messages.retryAt(m.requestId(), next.get(), now)
+                        .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "RETRY", detail)))
+                        .replaceWith(MessageStatus.QUEUED);
+            }
+            String reason = refused
+                    ? m.channel() + " refused the message for good on attempt " + state.channelAttempts() + ": " + failure.getMessage()
+                    : m.channel() + " refused the message " + state.channelAttempts() + " times; last: " + detail;
+            return fallbacks.after(m, state.tried(), reason, detail, now);
+        });
     }
 
     /** The channel's retry schedule: {@code tradecredit.notification.retry.<channel>.max-attempts|initial|max}. */
