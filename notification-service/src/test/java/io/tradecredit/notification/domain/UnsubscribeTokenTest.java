@@ -59,5 +59,7 @@ class UnsubscribeTokenTest {
         assertTrue(zh.html().contains(">退订</a>"));
         assertEquals("x<footer><p><a href=\"u\">Unsubscribe</a></p></footer>",
                 new RenderedMessage("", "x", "x").withUnsubscribeLink("u", Language.EN).html());
+        assertEquals("<footer><p><a href=\"u\">Unsubscribe</a></p></footer></body>",
+                new RenderedMessage("", "x", "</body>").withUnsubscribeLink("u", Language.EN).html());
     }
 }
