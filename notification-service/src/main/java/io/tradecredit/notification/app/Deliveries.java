@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.ContactChoice;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageStatus;
 import io.tradecredit.notification.domain.RetrySchedule;
@@ -36,7 +38,8 @@ import io.tradecredit.notification.persistence.MessageRepository;
  * drop (docs/domain.md §5).
  * Then it claims the QUEUED messages due now (send window open, retry time reached) of the
  * channels that have an adapter, as SENDING, in a transaction of its own that commits before any
- * hand-over. Each hand-over's outcome is recorded in its own transaction with its status event:
+ * hand-over. A message whose contact opted out of its channel since it was queued is not handed
+ * over: it goes on by the next channel ({@link Fallbacks}) or fails. Each hand-over's outcome is recorded in its own transaction with its status event:
  * SENT with the SHA-256 of the content, or QUEUED again after the channel's backoff, or FAILED
  * after its last attempt.
  */
@@ -84,11 +87,27 @@ public class Deliveries {
                 .chain(() -> messages.unknownAfterCrash(now.minus(handoverTimeout), now, UNKNOWN_REASON))
                 .call(unknown -> publish(unknown, now)))
                 .chain(unknown -> CurrentTransaction.run(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize))
-                        .chain(claimed -> Multi.createFrom().iterable(claimed)
-                                .onItem().transformToUniAndConcatenate(m -> handOver(byType.get(m.channel()), m, now))
-                                .collect().asList())
+                        .chain(claimed -> optOuts(claimed).chain(optedOut -> Multi.createFrom().iterable(claimed)
+                                .onItem().transformToUniAndConcatenate(m -> optedOut.getOrDefault(m.requestId(), Set.of())
+                                        .contains(m.channel()) && ContactChoice.optOutApplies(m.channel(), m.request().legallyRequired())
+                                        ? optedOutSince(m, now) : handOver(byType.get(m.channel()), m, now))
+                                .collect().asList()))
                         .map(outcomes -> new Run(unknown.size(), count(outcomes, MessageStatus.SENT),
                                 count(outcomes, MessageStatus.QUEUED), count(outcomes, MessageStatus.FAILED))));
+    }
+
+    /** The opt-outs of the claimed messages' contacts now: one may have unsubscribed since the message was queued. */
+    private Uni<Map<java.util.UUID, Set<ChannelType>>> optOuts(List<Message> claimed) {
+        return claimed.isEmpty() ? Uni.createFrom().item(Map.of())
+                : CurrentTransaction.run(() -> messages.contactOptOuts(claimed.stream().map(Message::requestId).toList()));
+    }
+
+    /** Not handed over: the contact opted out of the channel after the message was queued; the next channel, or FAILED. */
+    private Uni<MessageStatus> optedOutSince(Message m, Instant now) {
+        String reason = "the contact opted out of " + m.channel() + " after the message was queued";
+        LOG.infof("message %s: %s", m.requestId(), reason);
+        return CurrentTransaction.run(() -> messages.channelState(m.requestId()))
+                .chain(state -> fallbacks.after(m, state.tried(), reason, "opted out", now));
     }
 
     private Uni<MessageStatus> handOver(Channel channel, Message m, Instant now) {

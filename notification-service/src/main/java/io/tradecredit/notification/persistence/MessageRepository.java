@@ -135,6 +135,23 @@ public class MessageRepository {
                 Tuple.of(requestId, channel.name())).map(rows -> messages(rows).stream().findFirst());
     }
 
+    /** The channels the contacts of these messages have opted out of by now, per message (none: absent). */
+    public Uni<java.util.Map<UUID, java.util.Set<ChannelType>>> contactOptOuts(List<UUID> requestIds) {
+        return CurrentTransaction.execute("select m.request_id, c.opted_out from message m join contact c"
+                + " on c.id = m.contact_id and c.tenant_id = m.tenant_id where m.request_id = any($1) and c.opted_out <> ''",
+                Tuple.of(requestIds.toArray(UUID[]::new))).map(rows -> {
+                    java.util.Map<UUID, java.util.Set<ChannelType>> out = new java.util.HashMap<>();
+                    rows.forEach(r -> {
+                        java.util.Set<ChannelType> channels = java.util.EnumSet.noneOf(ChannelType.class);
+                        for (String c : r.getString("opted_out").split(",")) {
+                            channels.add(ChannelType.valueOf(c.strip()));
+                        }
+                        out.put(r.getUUID("request_id"), channels);
+                    });
+                    return out;
+                });
+    }
+
     /** How many attempts a message has had on its current channel, and the channels it failed on before. */
     public record ChannelState(int channelAttempts, java.util.Set<ChannelType> tried) {
     }

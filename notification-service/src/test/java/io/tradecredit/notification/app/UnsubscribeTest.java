@@ -44,7 +44,8 @@ class UnsubscribeTest {
         String contactId = given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/buyers/" + buyer + "/contacts")
                 .then().statusCode(200).extract().path("items[0].id");
         UUID id = EmailDeliveryTest.requested(tenant, buyer, true);
-        VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(EmailDeliveryTest.dueAt(tenant, id)));
+        java.time.Instant due = EmailDeliveryTest.dueAt(tenant, id); // a blocking call, never on the event loop
+        VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due));
         return new Delivered(tenant, buyer, contactId, GreenMailResource.to(to).get(0));
     }
 
@@ -97,6 +98,24 @@ class UnsubscribeTest {
         // following it again (a mail client's one-click POST) changes nothing more
         given().urlEncodingEnabled(false).post(pathOf(link)).then().statusCode(200);
         assertEquals(java.util.List.of("EMAIL"), contact(d).getList("optedOut"));
+    }
+
+    @Test
+    void anEmailQueuedBeforeTheContactUnsubscribedIsNotSent() throws Throwable {
+        Delivered d = emailed("en");
+        String to = "unsub-" + d.buyer() + "@globex.example";
+        UUID queued = EmailDeliveryTest.requested(d.tenant(), d.buyer(), true);
+        assertEquals("QUEUED", EmailDeliveryTest.message(d.tenant(), queued).getString("status"));
+
+        given().urlEncodingEnabled(false).get(pathOf(link(part(d.mail(), "text/plain")))).then().statusCode(200);
+        java.time.Instant due = EmailDeliveryTest.dueAt(d.tenant(), queued);
+        VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due));
+
+        assertEquals(1, GreenMailResource.to(to).size(), "only the email before the opt-out");
+        JsonPath m = EmailDeliveryTest.message(d.tenant(), queued);
+        assertEquals("FAILED", m.getString("status"));
+        assertEquals("the contact opted out of EMAIL after the message was queued; then no usable contact on SMS:"
+                + " no contact has an address; LETTER: no contact has an address", m.getString("reason"));
     }
 
     @Test
