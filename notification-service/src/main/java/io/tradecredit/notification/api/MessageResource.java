@@ -41,7 +41,7 @@ public class MessageResource {
     @Inject
     Messages messages;
 
-    public record Attempt(int attempt, Instant at, @Schema(description = "SENT, RETRY or FAILED") String outcome,
+    public record Attempt(int attempt, Instant at, @Schema(description = "SENT, RETRY, FALLBACK (failed for good, went on by the next channel) or FAILED") String outcome,
             String detail) {
     }
 
