@@ -92,7 +92,9 @@ class AgencyViewApiTest {
                 .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201)
                 .body("caseState", equalTo("IN_PROGRESS"), "placementEnded", equalTo(true));
         assertEquals(CaseState.IN_PROGRESS, state(cases, p));
-        JsonNode received = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.agency-update-received.v1");
+        // the LEGAL_ACTION_RECOMMENDED one before it shares the type: wait for this one
+        JsonNode received = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.agency-update-received.v1",
+                "\"UNCOLLECTIBLE\"");
         assertEquals("UNCOLLECTIBLE", received.get("kind").asText());
         assertEquals("rest", received.get("via").asText());
         // the case came back: it is no longer the agency's
