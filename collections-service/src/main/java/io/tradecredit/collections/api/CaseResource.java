@@ -50,6 +50,8 @@ import io.tradecredit.common.tenancy.TenantContext;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READERS)
 public class CaseResource {
+    static final int NOTE_MAX = 2000;
+
     @Inject
     TenantContext tenant;
 
@@ -84,6 +86,9 @@ public class CaseResource {
     public record NextActionRequest(LocalDate nextActionOn) {
     }
 
+    public record NoteRequest(@Schema(description = "what the collector wants on record, 1 to 2000 characters") String text) {
+    }
+
     public record StateRequest(CaseState state,
             @Schema(description = "required when state is CLOSED; PAID only when nothing is overdue") CloseReason closeReason,
             @Size(max = 2000) String note) {
@@ -110,6 +115,21 @@ public class CaseResource {
     public Uni<CallAnswer> call(@PathParam("id") UUID id, @NotNull CallRequest r) {
         return calls.log(tenant.id(), id, r.reason(), r.note(), tenant.subject()).map(l -> new CallAnswer(
                 Case.of(l.caseView()), l.call().reason(), l.call().note(), l.call().calledOn(), l.suggestion()));
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
+    @APIResponse(responseCode = "201", description = "The note as logged (kind note, who and when)")
+    @APIResponse(responseCode = "400", description = "text missing, blank or longer than 2000 characters, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RestResponse<Entry>> note(@PathParam("id") UUID id, @NotNull NoteRequest r) {
+        if (r.text() == null || r.text().isBlank() || r.text().length() > NOTE_MAX) {
+            throw DomainError.invalidField("case.note-invalid", "text", "is required, 1 to " + NOTE_MAX + " characters");
+        }
+        return cases.note(tenant.id(), id, r.text(), tenant.subject()).map(a -> RestResponse.ResponseBuilder
+                .<Entry>created(URI.create("/api/v1/collections/cases/" + id)).entity(Entry.of(a)).build());
     }
 
     @POST

@@ -24,6 +24,7 @@ import io.tradecredit.collections.domain.BusinessCalendar.DayCount;
 import io.tradecredit.collections.domain.CurrencyThresholds;
 import io.tradecredit.collections.domain.DunningRunPolicy;
 import io.tradecredit.collections.domain.DunningSettings;
+import io.tradecredit.collections.domain.PaymentDeadline;
 import io.tradecredit.collections.domain.TenantCalendar;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
@@ -53,10 +54,14 @@ public class DunningSettingsResource {
 
     public record RunSettingsJson(@Schema(description = "per currency: a buyer overdue by less is not chased after the due date")
             List<Money> tolerance, Boolean consolidation,
-            @Schema(description = "on: the run drafts messages a collector approves or discards") Boolean approvalMode) {
+            @Schema(description = "on: the run drafts messages a collector approves or discards") Boolean approvalMode,
+            @Schema(description = "the final payment date a message states: this many days after the letter's date, counted"
+                    + " as the calendar's dayCount says (a deadline on a day off moves to the next working day); 1 to 90,"
+                    + " 7 when left out") Integer paymentDeadlineDays) {
         static RunSettingsJson of(DunningSettings s) {
             DunningRunPolicy run = s.run().run();
-            return new RunSettingsJson(run.tolerance().amounts(), run.consolidation(), s.run().approvalMode());
+            return new RunSettingsJson(run.tolerance().amounts(), run.consolidation(), s.run().approvalMode(),
+                    s.run().paymentDeadline().days());
         }
     }
 
@@ -90,7 +95,8 @@ public class DunningSettingsResource {
 
     @GET
     @Path("/settings")
-    @APIResponse(responseCode = "200", description = "Tolerance, consolidation and approval mode; no tolerance, consolidation on, approval off until set")
+    @APIResponse(responseCode = "200", description = "Tolerance, consolidation, approval mode and payment deadline; no tolerance,"
+            + " consolidation on, approval off, 7 days until set")
     public Uni<RunSettingsJson> runSettings() {
         return settings.current(tenant.id()).map(RunSettingsJson::of);
     }
@@ -99,7 +105,8 @@ public class DunningSettingsResource {
     @Path("/settings")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @APIResponse(responseCode = "200", description = "The settings as saved")
-    @APIResponse(responseCode = "400", description = "Every wrong field named (tolerance[1].currency, consolidation); nothing changes",
+    @APIResponse(responseCode = "400", description = "Every wrong field named (tolerance[1].currency, consolidation,"
+            + " paymentDeadlineDays); nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RunSettingsJson> putRunSettings(@NotNull RunSettingsJson request) {
@@ -112,8 +119,12 @@ public class DunningSettingsResource {
         if (request.approvalMode() == null) {
             wrong.add(new Violation("approvalMode", "is required: true or false"));
         }
+        PaymentDeadline[] deadline = {PaymentDeadline.DEFAULT};
+        if (request.paymentDeadlineDays() != null) {
+            Refusals.collect(wrong, "", () -> deadline[0] = new PaymentDeadline(request.paymentDeadlineDays()));
+        }
         Refusals.throwIfAny("dunning.policy-invalid", "The dunning run settings are not valid", wrong);
         return settings.saveRunSettings(tenant.id(), tolerance, request.consolidation(), request.approvalMode(),
-                tenant.subject()).map(RunSettingsJson::of);
+                deadline[0], tenant.subject()).map(RunSettingsJson::of);
     }
 }

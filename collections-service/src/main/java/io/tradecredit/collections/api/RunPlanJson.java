@@ -12,8 +12,9 @@ import io.tradecredit.collections.domain.StepOutcome;
 public record RunPlanJson(LocalDate runDate, UUID buyerId, String buyerName, String ladderKey, int ladderVersion,
         boolean approvalMode, List<Message> messages, List<Work> work, List<Step> steps) {
 
-    /** A message it sends (a draft in approval mode), with the request id it would carry. */
-    public record Message(UUID requestId, String channel, String templateKey, String stepKey, List<String> invoices) {
+    /** A message it sends (a draft in approval mode), with the request id it would carry and the payment deadline it states. */
+    public record Message(UUID requestId, String channel, String templateKey, String stepKey, List<String> invoices,
+            LocalDate paymentDeadline) {
     }
 
     /** A piece of work handed to the slice that does it. */
@@ -35,7 +36,7 @@ public record RunPlanJson(LocalDate runDate, UUID buyerId, String buyerName, Str
 
     private static Message message(BuyerDay d, DunningMessage m) {
         return new Message(d.requestId(m), m.channel().name(), m.templateKey(), m.step().key(),
-                m.items().stream().map(StepOutcome::itemReference).toList());
+                m.items().stream().map(StepOutcome::itemReference).toList(), d.facts().paymentDeadline());
     }
 
     private static Step step(BuyerDay d, StepOutcome o) {

@@ -115,7 +115,8 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         List<StepOutcome> outcomes = items.stream().flatMap(i -> decision.decide(i, standing, day).stream()).toList();
         List<DunningMessage> messages = Consolidation.messages(outcomes, run.run().consolidation());
         return Optional.of(new BuyerDay(b.tenantId(), b.buyerId(), day, ladder.get(), run.run().consolidation(),
-                run.approvalMode(), outcomes, messages, facts(b.buyerId(), invoices, taken), takenSteps));
+                run.approvalMode(), outcomes, messages, facts(b.buyerId(), invoices, taken)
+                        .withPaymentDeadline(policy.settings().paymentDeadline(day)), takenSteps));
     }
 
     private static DunningItem item(InvoiceRow i, List<Hold> holds, LocalDate day, Map<String, Set<String>> taken) {

@@ -149,6 +149,18 @@ public class CollectionCases {
                 .chain(s -> record(tenantId, caseId, kind, actor, detail)));
     }
 
+    /**
+     * A collector's note in the case's log (kind {@code note}, the text as written, who and when):
+     * what a call or a state change does not say. Any case, closed ones too (the log is its
+     * history); 404 when there is no such case of this tenant.
+     */
+    public Uni<Activity> note(String tenantId, UUID caseId, String text, String actor) {
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        Activity note = new Activity(TimeOrderedIds.at(at.toInstant()), caseId, at, "note", actor, Map.of("text", text));
+        return CurrentTransaction.run(() -> stored(tenantId, caseId).chain(s -> cases.insertActivity(tenantId,
+                new ActivityRow(note.id(), caseId, at, note.kind(), actor, note.detail())))).replaceWith(note);
+    }
+
     /** The case's log, oldest first; 404 when there is no such case of this tenant. */
     public Uni<List<Activity>> activities(String tenantId, UUID caseId) {
         return CurrentTransaction.run(() -> stored(tenantId, caseId).chain(s -> cases.activities(tenantId, caseId)))

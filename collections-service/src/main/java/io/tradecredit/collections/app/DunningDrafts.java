@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.events.MessageRequested;
 import io.tradecredit.collections.persistence.DraftStore;
+import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
@@ -42,6 +43,9 @@ public class DunningDrafts {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    DunningPolicyRepository policies;
 
     @Inject
     ObjectMapper json;
@@ -77,7 +81,8 @@ public class DunningDrafts {
 
     /**
      * Sends the draft: invoices paid (or no longer collectible) since the run are dropped from it,
-     * the others carry today's amounts; a draft left with none is discarded, saying so.
+     * the others carry today's amounts, and the payment deadline counts from today; a draft left
+     * with none is discarded, saying so.
      */
     public Uni<DraftInfo> approve(String tenantId, UUID id, String by) {
         return CurrentTransaction.run(() -> pending(tenantId, id).chain(row -> {
@@ -103,7 +108,10 @@ public class DunningDrafts {
                             + " collectible since the run", request, at, by);
                 }
                 data.put("invoices", kept);
-                return outbox.record(MessageRequested.event(tenantId, row.id(), request))
+                // the letter goes out today: its deadline counts from today, as the run's would have from its date
+                return policies.settings(tenantId).invoke(s -> data.put("paymentDeadline",
+                        s.paymentDeadline(LocalDate.now(clock)).toString()))
+                        .chain(() -> outbox.record(MessageRequested.event(tenantId, row.id(), request)))
                         .chain(() -> decide(tenantId, row, "APPROVED", null, request, at, by));
             });
         }));

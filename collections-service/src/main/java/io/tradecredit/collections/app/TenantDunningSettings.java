@@ -12,6 +12,7 @@ import io.tradecredit.collections.domain.BusinessCalendar.DayCount;
 import io.tradecredit.collections.domain.CurrencyThresholds;
 import io.tradecredit.collections.domain.DunningRunPolicy;
 import io.tradecredit.collections.domain.DunningSettings;
+import io.tradecredit.collections.domain.PaymentDeadline;
 import io.tradecredit.collections.domain.RunSettings;
 import io.tradecredit.collections.domain.TenantCalendar;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
@@ -36,16 +37,18 @@ public class TenantDunningSettings {
         return Panache.withTransaction(() -> policies.settings(tenantId).chain(now -> {
             DunningRunPolicy run = now.run().run();
             DunningSettings next = new DunningSettings(calendar, new RunSettings(
-                    new DunningRunPolicy(dayCount, run.tolerance(), run.consolidation()), now.run().approvalMode()));
+                    new DunningRunPolicy(dayCount, run.tolerance(), run.consolidation()), now.run().approvalMode(),
+                    now.run().paymentDeadline()));
             return policies.saveSettings(tenantId, next, by, OffsetDateTime.now(clock)).replaceWith(next);
         }));
     }
 
     public Uni<DunningSettings> saveRunSettings(String tenantId, CurrencyThresholds tolerance, boolean consolidation,
-            boolean approvalMode, String by) {
+            boolean approvalMode, PaymentDeadline paymentDeadline, String by) {
         return Panache.withTransaction(() -> policies.settings(tenantId).chain(now -> {
             DunningSettings next = new DunningSettings(now.calendar(), new RunSettings(
-                    new DunningRunPolicy(now.run().run().dayCount(), tolerance, consolidation), approvalMode));
+                    new DunningRunPolicy(now.run().run().dayCount(), tolerance, consolidation), approvalMode,
+                    paymentDeadline));
             return policies.saveSettings(tenantId, next, by, OffsetDateTime.now(clock)).replaceWith(next);
         }));
     }

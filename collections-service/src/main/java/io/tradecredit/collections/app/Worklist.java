@@ -3,12 +3,10 @@ package io.tradecredit.collections.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +28,8 @@ import io.tradecredit.common.persistence.CurrentTransaction;
  * A collector's worklist (docs/domain.md §3): every buyer with a case that is not closed or an
  * open task from the ladder, ordered by the tenant's {@link WorklistPriority}. A buyer owing in several
  * currencies is ranked by the currency that gives it the most points (amounts in different
- * currencies are never added). A buyer with tasks but no case is listed without a case.
+ * currencies are never added). A buyer with tasks but no case is listed without a case. Ordered
+ * and paged in the database, so a page costs a page, not the tenant's open cases.
  */
 @ApplicationScoped
 public class Worklist {
@@ -61,57 +60,49 @@ public class Worklist {
             Integer grade, int brokenPromises, List<CollectorTask> openTasks) {
     }
 
-    /** One page of the tenant's worklist; {@code owner} (if given) keeps that collector's cases. */
+    /**
+     * One page of the tenant's worklist; {@code owner} (if given) keeps that collector's cases.
+     * The database orders and pages ({@link WorklistRepository#page}); only the page's buyers are
+     * then loaded, and their points shown are the Java rule's.
+     */
     public Uni<Page<Entry>> page(String tenantId, String owner, int page, int size) {
         LocalDate today = LocalDate.now(clock);
-        return CurrentTransaction.run(() -> terms.current(tenantId).chain(t -> cases.allOpen(tenantId)
-                .chain(open -> tasks.buyersWithOnlyTasks(tenantId)
-                .chain(taskOnly -> {
-                    Map<UUID, CaseView> caseOf = new LinkedHashMap<>();
-                    open.stream().filter(s -> owner == null || owner.equals(s.current().owner()))
-                            .forEach(s -> caseOf.put(s.current().buyerId(), new CaseView(tenantId, s.current(), s.version())));
-                    List<UUID> buyers = new ArrayList<>(caseOf.keySet());
-                    if (owner == null) {
-                        buyers.addAll(taskOnly);
-                    }
-                    UUID[] ids = buyers.toArray(UUID[]::new);
-                    UUID[] caseIds = caseOf.values().stream().map(CaseView::id).toArray(UUID[]::new);
-                    return figures.overdueOf(tenantId, ids, today).chain(overdue -> figures.gradesOf(tenantId, ids)
+        return CurrentTransaction.run(() -> terms.current(tenantId).chain(t -> figures.count(tenantId, owner)
+                .chain(total -> figures.page(tenantId, owner, today, t.worklist(), size, (long) page * size)
+                .chain(ranked -> {
+                    UUID[] ids = ranked.stream().map(WorklistRepository.Ranked::buyerId).toArray(UUID[]::new);
+                    UUID[] caseIds = ranked.stream().map(WorklistRepository.Ranked::caseId).filter(Objects::nonNull)
+                            .toArray(UUID[]::new);
+                    return cases.findAll(tenantId, caseIds).chain(found -> figures.overdueOf(tenantId, ids, today)
+                            .chain(overdue -> figures.gradesOf(tenantId, ids)
                             .chain(grades -> promises.brokenCounts(tenantId, caseIds).chain(broken -> {
+                                Map<UUID, CaseView> caseOf = new HashMap<>();
+                                found.forEach(c -> caseOf.put(c.current().id(), new CaseView(tenantId, c.current(), c.version())));
                                 Map<UUID, Integer> brokenOf = new HashMap<>();
                                 broken.forEach(r -> brokenOf.put(r.getUUID("case_id"), r.getLong("broken").intValue()));
-                                return tasks.openOf(tenantId, ids).map(open2 -> rank(t.worklist(), buyers, caseOf,
-                                        overdue, grades, brokenOf, open2, today, page, size));
-                            })));
+                                return tasks.openOf(tenantId, ids).map(open -> new Page<>(ranked.stream()
+                                        .map(r -> entry(t.worklist(), r.buyerId(), caseOf.get(r.caseId()), overdue,
+                                                grades, brokenOf, open, today)).toList(), page, size, total));
+                            }))));
                 }))));
     }
 
-    private static Page<Entry> rank(WorklistPriority priority, List<UUID> buyers, Map<UUID, CaseView> caseOf,
-            List<WorklistRepository.Overdue> overdue, Map<UUID, Integer> grades, Map<UUID, Integer> brokenOf,
-            List<CollectorTask> openTasks, LocalDate today, int page, int size) {
-        Map<UUID, Entry> entries = new HashMap<>();
-        List<WorkItem> best = new ArrayList<>();
-        for (UUID buyer : buyers) {
-            CaseView c = caseOf.get(buyer);
-            // a buyer with only tasks is keyed by its own id: the order needs a stable key
-            UUID key = c == null ? buyer : c.id();
-            List<WorklistRepository.Overdue> owed = overdue.stream().filter(o -> o.buyerId().equals(buyer)).toList();
-            int days = owed.stream().mapToInt(o -> (int) ChronoUnit.DAYS.between(o.oldestDueDate(), today)).max()
-                    .orElse(0);
-            int broken = c == null ? 0 : brokenOf.getOrDefault(c.id(), 0);
-            Integer grade = grades.get(buyer);
-            LocalDate next = c == null ? null : c.nextActionOn();
-            List<Money> amounts = owed.stream()
-                    .map(o -> Money.rounded(o.amount(), Money.currencyOf(o.currency()))).toList();
-            // nothing overdue: no amount points, whatever the currency
-            List<Money> candidates = amounts.isEmpty() ? List.of(Money.zero("CNY")) : amounts;
-            WorkItem item = candidates.stream().map(m -> new WorkItem(key, m, days, grade, broken, next))
-                    .max(Comparator.comparingLong(w -> priority.pointsOf(w, today))).orElseThrow();
-            best.add(item);
-            entries.put(key, new Entry(buyer, c, priority.pointsOf(item, today), amounts, days, grade, broken,
-                    openTasks.stream().filter(t -> t.buyerId().equals(buyer)).toList()));
-        }
-        List<Entry> ordered = priority.order(best, today).stream().map(r -> entries.get(r.item().caseId())).toList();
-        return new Page<>(ordered.stream().skip((long) page * size).limit(size).toList(), page, size, ordered.size());
+    /** A buyer's entry, its points by the Java rule (in its best currency). */
+    private static Entry entry(WorklistPriority priority, UUID buyer, CaseView c, List<WorklistRepository.Overdue> overdue,
+            Map<UUID, Integer> grades, Map<UUID, Integer> brokenOf, List<CollectorTask> openTasks, LocalDate today) {
+        // a buyer with only tasks is keyed by its own id: the order needs a stable key
+        UUID key = c == null ? buyer : c.id();
+        List<WorklistRepository.Overdue> owed = overdue.stream().filter(o -> o.buyerId().equals(buyer)).toList();
+        int days = owed.stream().mapToInt(o -> (int) ChronoUnit.DAYS.between(o.oldestDueDate(), today)).max().orElse(0);
+        int broken = c == null ? 0 : brokenOf.getOrDefault(c.id(), 0);
+        Integer grade = grades.get(buyer);
+        LocalDate next = c == null ? null : c.nextActionOn();
+        List<Money> amounts = owed.stream().map(o -> Money.rounded(o.amount(), Money.currencyOf(o.currency()))).toList();
+        // nothing overdue: no amount points, whatever the currency
+        List<Money> candidates = amounts.isEmpty() ? List.of(Money.zero("CNY")) : amounts;
+        long points = candidates.stream().mapToLong(m -> priority.pointsOf(new WorkItem(key, m, days, grade, broken, next),
+                today)).max().orElseThrow();
+        return new Entry(buyer, c, points, amounts, days, grade, broken,
+                openTasks.stream().filter(t -> t.buyerId().equals(buyer)).toList());
     }
 }

@@ -15,17 +15,29 @@ import io.tradecredit.common.money.Money;
  *
  * <p>A payment counts when its effective date lies in the period (both ends included) and in one
  * of the buyer's placements with this agency: from the hand-off day included to the day the case
- * came back (recalled, returned or closed) excluded. It counts once even if placements overlap.
+ * came back. That last day counts when the stay ended in the agency's result, a settlement it
+ * reported or the case closed while it held it (a buyer who pays in full closes its case that
+ * very day): {@link PlacementEnd#earnsOnItsDay}. It does not when the tenant recalled the case or
+ * the agency gave it back (returned, uncollectible): from that day on the tenant collects, and no
+ * payment after the end counts, whatever the reason (docs/collections-service.md, "Agencies"). It
+ * counts once even if placements overlap.
  * Only the contract's currencies count. Reversals are negative payments, so a reversal in the
  * period takes back commission (a statement may be negative). The commission is the collected
  * total per currency times the fee, rounded once HALF_UP to the currency's scale.
  */
 public final class AgencyCommission {
 
-    /** A case's stay with an agency. @param endedOn null while the case is still there */
-    public record Placement(UUID caseId, UUID buyerId, String agencyCode, LocalDate handedOn, LocalDate endedOn) {
+    /**
+     * A case's stay with an agency.
+     *
+     * @param endedOn null while the case is still there
+     * @param endReason why it ended (null while it has not)
+     */
+    public record Placement(UUID caseId, UUID buyerId, String agencyCode, LocalDate handedOn, LocalDate endedOn,
+            PlacementEnd endReason) {
         boolean covers(UUID buyer, LocalDate day) {
-            return buyerId.equals(buyer) && !day.isBefore(handedOn) && (endedOn == null || day.isBefore(endedOn));
+            return buyerId.equals(buyer) && !day.isBefore(handedOn) && (endedOn == null || day.isBefore(endedOn)
+                    || day.equals(endedOn) && endReason.earnsOnItsDay());
         }
     }
 

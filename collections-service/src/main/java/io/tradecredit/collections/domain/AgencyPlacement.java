@@ -31,6 +31,6 @@ public record AgencyPlacement(UUID id, UUID caseId, UUID buyerId, String agencyC
 
     /** The stay as the commission rule reads it. */
     public AgencyCommission.Placement forCommission() {
-        return new AgencyCommission.Placement(caseId, buyerId, agencyCode, handedOn, endedOn);
+        return new AgencyCommission.Placement(caseId, buyerId, agencyCode, handedOn, endedOn, endReason);
     }
 }

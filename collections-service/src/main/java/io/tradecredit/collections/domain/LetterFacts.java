@@ -18,13 +18,15 @@ import io.tradecredit.common.money.Money;
  * @param buyerName the name credit-service registered, else the one on the invoices
  * @param buyerAddress the address on the buyer's most recently issued open invoice that gives one
  * @param priorMessages the messages the daily run sent the buyer before (the prior communication a letter quotes)
+ * @param paymentDeadline the final payment date the letter states (the tenant's {@link PaymentDeadline}
+ *        from the letter's date); null until the run dates the letter
  */
 public record LetterFacts(UUID buyerId, Party seller, String buyerName, String buyerAddress, List<Invoice> invoices,
-        List<PriorMessage> priorMessages) {
+        List<PriorMessage> priorMessages, LocalDate paymentDeadline) {
 
     /** The facts of the read model alone, before the run adds the messages sent. */
     public LetterFacts(UUID buyerId, Party seller, String buyerName, String buyerAddress, List<Invoice> invoices) {
-        this(buyerId, seller, buyerName, buyerAddress, invoices, List.of());
+        this(buyerId, seller, buyerName, buyerAddress, invoices, List.of(), null);
     }
 
     /** A message a run sent the buyer before: its step, template, channels and run date. */
@@ -55,7 +57,12 @@ public record LetterFacts(UUID buyerId, Party seller, String buyerName, String b
 
     /** These facts with the messages sent before. */
     public LetterFacts withPriorMessages(List<PriorMessage> sent) {
-        return new LetterFacts(buyerId, seller, buyerName, buyerAddress, invoices, sent);
+        return new LetterFacts(buyerId, seller, buyerName, buyerAddress, invoices, sent, paymentDeadline);
+    }
+
+    /** These facts with the final payment date the letter states. */
+    public LetterFacts withPaymentDeadline(LocalDate deadline) {
+        return new LetterFacts(buyerId, seller, buyerName, buyerAddress, invoices, priorMessages, deadline);
     }
 
     /** The open invoice {@code invoiceId}; refused when the letter does not list it. */

@@ -11,5 +11,14 @@ public enum PlacementEnd {
     /** The agency reports a settlement concluded: the case closes as settled. */
     SETTLED,
     /** The tenant closed the case (paid, written off, claimed, abandoned) while the agency held it. */
-    CASE_CLOSED
+    CASE_CLOSED;
+
+    /**
+     * Whether a payment on the day the stay ended still earns the agency its commission: yes when
+     * the stay ended in its result (a settlement, the case closed, e.g. by the very payment that
+     * cleared the buyer), no when the tenant took the case back or the agency gave it back.
+     */
+    public boolean earnsOnItsDay() {
+        return this == SETTLED || this == CASE_CLOSED;
+    }
 }

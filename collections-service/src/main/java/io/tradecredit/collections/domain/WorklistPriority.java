@@ -25,7 +25,8 @@ import io.tradecredit.common.money.Money;
  *        + pointsForActionDue       when the next-action date is today or past
  * </pre>
  * Ties go to the earlier next-action date (none planned last), then to more days past due, then
- * to the case id so the order is stable. Amounts in different currencies are never added: each
+ * to the case id (compared as its text, which is PostgreSQL's uuid order: the worklist is paged in
+ * the database by the same order) so the order is stable. Amounts in different currencies are never added: each
  * currency has its own amount per point (a tenant working in yen sets a bigger one), and a
  * currency the tenant did not list uses {@code otherAmountPerPoint}.
  */
@@ -97,7 +98,7 @@ public record WorklistPriority(Map<Currency, BigDecimal> amountPerPoint, BigDeci
         Comparator<Ranked> byPriority = Comparator.comparingLong(Ranked::points).reversed()
                 .thenComparing(r -> r.item().nextActionOn(), Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(r -> r.item().daysPastDue(), Comparator.reverseOrder())
-                .thenComparing(r -> r.item().caseId());
+                .thenComparing(r -> r.item().caseId().toString());
         return cases.stream().map(c -> new Ranked(c, pointsOf(c, today))).sorted(byPriority).toList();
     }
 }

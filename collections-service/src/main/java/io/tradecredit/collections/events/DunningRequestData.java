@@ -34,6 +34,10 @@ public final class DunningRequestData {
                 .map(o -> invoice(facts.invoice(UUID.fromString(o.itemReference())), runDate)).toList());
         data.put("step", Map.of("key", message.step().key(), "offsetDays", message.step().offsetDays()));
         data.put("runDate", runDate.toString());
+        // the final payment date formal and finance demands state (docs/collections-service.md, "Payment deadline")
+        if (facts.paymentDeadline() != null) {
+            data.put("paymentDeadline", facts.paymentDeadline().toString());
+        }
         data.put("priorMessages", facts.priorMessages().stream().map(p -> Map.of("stepKey", p.stepKey(),
                 "templateKey", p.templateKey(), "channels", p.channels(), "runDate", p.runDate().toString())).toList());
         return data;

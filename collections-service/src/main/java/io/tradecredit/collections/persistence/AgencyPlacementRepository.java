@@ -66,7 +66,7 @@ public class AgencyPlacementRepository {
     /** The agency's placements that overlap the period (handed on or before {@code to}, not ended before {@code from}). */
     public Uni<List<AgencyPlacement>> overlapping(String tenantId, String agencyCode, LocalDate from, LocalDate to) {
         return AgencyPlacementRow.<AgencyPlacementRow>list(
-                "tenantId = ?1 and agencyCode = ?2 and handedOn <= ?3 and (endedOn is null or endedOn > ?4)",
+                "tenantId = ?1 and agencyCode = ?2 and handedOn <= ?3 and (endedOn is null or endedOn >= ?4)",
                 Sort.by("handedOn").and("id"), tenantId, agencyCode, to, from)
                 .map(rows -> rows.stream().map(AgencyPlacementRow::toPlacement).toList());
     }

@@ -81,10 +81,10 @@ public class CaseRepository {
                 + " and state <> 'CLOSED'", params(tenantId, buyerId));
     }
 
-    /** The cases that are not closed, of the tenant (the worklist's candidates). */
-    public Uni<List<Stored>> allOpen(String tenantId) {
-        return many("select " + COLUMNS + " from collection_case where tenant_id = $1 and state <> 'CLOSED'"
-                + " order by opened_on, id", params(tenantId));
+    /** The tenant's cases of these ids (a worklist page's). */
+    public Uni<List<Stored>> findAll(String tenantId, UUID[] caseIds) {
+        return many("select " + COLUMNS + " from collection_case where tenant_id = $1 and id = any($2)",
+                Tuple.of(tenantId, caseIds));
     }
 
     /** Writes {@code c} over the version read; false when someone else wrote it in between. */

@@ -27,6 +27,7 @@ import io.tradecredit.collections.domain.DunningStep;
 import io.tradecredit.collections.domain.LadderVersion;
 import io.tradecredit.collections.domain.PolicyVersion;
 import io.tradecredit.collections.domain.RecordedPolicyVersion;
+import io.tradecredit.collections.domain.PaymentDeadline;
 import io.tradecredit.collections.domain.RunSettings;
 import io.tradecredit.collections.domain.SegmentRule;
 import io.tradecredit.collections.domain.TenantCalendar;
@@ -140,7 +141,7 @@ public class DunningPolicyRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 select weekend::text as weekend, holidays::text as holidays,
                     make_up_working_days::text as make_up_working_days, day_count, tolerance::text as tolerance,
-                    consolidation, approval_mode
+                    consolidation, approval_mode, payment_deadline_days
                 from dunning_tenant_settings where tenant_id = :t""", Tuple.class)
                 .setParameter("t", tenantId).getResultList())
                 .map(rows -> rows.isEmpty() ? DunningSettings.DEFAULT : toSettings(rows.get(0)));
@@ -152,18 +153,20 @@ public class DunningPolicyRepository {
         DunningRunPolicy run = settings.run().run();
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into dunning_tenant_settings (tenant_id, weekend, holidays, make_up_working_days, day_count,
-                    tolerance, consolidation, approval_mode, updated_at, updated_by)
+                    tolerance, consolidation, approval_mode, payment_deadline_days, updated_at, updated_by)
                 values (:t, cast(cast(:weekend as text) as jsonb), cast(cast(:holidays as text) as jsonb), cast(cast(:makeUp as text) as jsonb), :dayCount,
-                    cast(cast(:tolerance as text) as jsonb), :consolidation, :approval, :at, :by)
+                    cast(cast(:tolerance as text) as jsonb), :consolidation, :approval, :deadlineDays, :at, :by)
                 on conflict (tenant_id) do update set weekend = excluded.weekend, holidays = excluded.holidays,
                     make_up_working_days = excluded.make_up_working_days, day_count = excluded.day_count,
                     tolerance = excluded.tolerance, consolidation = excluded.consolidation,
-                    approval_mode = excluded.approval_mode, updated_at = excluded.updated_at,
+                    approval_mode = excluded.approval_mode,
+                    payment_deadline_days = excluded.payment_deadline_days, updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by""")
                 .setParameter("t", tenantId).setParameter("weekend", write(c.weekend()))
                 .setParameter("holidays", write(c.holidays())).setParameter("makeUp", write(c.makeUpWorkingDays()))
                 .setParameter("dayCount", run.dayCount().name()).setParameter("tolerance", write(run.tolerance()))
                 .setParameter("consolidation", run.consolidation()).setParameter("approval", settings.run().approvalMode())
+                .setParameter("deadlineDays", settings.run().paymentDeadline().days())
                 .setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
     }
 
@@ -175,7 +178,8 @@ public class DunningPolicyRepository {
         DunningRunPolicy run = new DunningRunPolicy(DayCount.valueOf(r.get("day_count", String.class)),
                 read(r.get("tolerance", String.class), new TypeReference<CurrencyThresholds>() { }),
                 r.get("consolidation", Boolean.class));
-        return new DunningSettings(calendar, new RunSettings(run, r.get("approval_mode", Boolean.class)));
+        return new DunningSettings(calendar, new RunSettings(run, r.get("approval_mode", Boolean.class),
+                new PaymentDeadline(r.get("payment_deadline_days", Integer.class))));
     }
 
     private String write(Object value) {

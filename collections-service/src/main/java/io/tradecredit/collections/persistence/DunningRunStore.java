@@ -12,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.Hold;
-import io.tradecredit.collections.domain.LetterFacts;
-import io.tradecredit.common.money.Money;
 import io.tradecredit.collections.persistence.RunBatchRows.BuyerKey;
 import io.tradecredit.collections.persistence.RunBatchRows.InvoiceRow;
 import io.tradecredit.collections.persistence.RunBatchRows.TakenRow;
@@ -144,27 +142,7 @@ public class DunningRunStore {
         String currency = r.getString("currency").trim();
         return new InvoiceRow(r.getString("tenant_id"), r.getUUID("buyer_id"), r.getUUID("invoice_id"), currency,
                 r.getBigDecimal("open_amount"), r.getBigDecimal("disputed_amount"), r.getLocalDate("due_date"),
-                r.getString("plan_state"), r.getInteger("grade"), letter(r, currency));
-    }
-
-    /** The row as {@code LetterFactsRepository.row} reads it for one buyer (same columns, the SQL client's row). */
-    private static LetterFactsRepository.Row letter(Row r, String currency) {
-        var c = Money.currencyOf(currency);
-        LetterFacts.LateCharges late = r.getLocalDate("late_charges_as_of") == null ? null
-                : new LetterFacts.LateCharges(r.getLocalDate("late_charges_as_of"),
-                        Money.rounded(r.getBigDecimal("late_interest"), c), Money.rounded(r.getBigDecimal("late_fee"), c),
-                        Money.rounded(r.getBigDecimal("late_charges_total"), c),
-                        r.getBigDecimal("late_daily_rate").stripTrailingZeros(), r.getInteger("late_fee_after_days"),
-                        r.getBigDecimal("late_fee_rate").stripTrailingZeros(), r.getString("late_legal_basis"));
-        LetterFacts.Invoice invoice = new LetterFacts.Invoice(r.getUUID("invoice_id"), r.getString("invoice_number"),
-                r.getString("purchase_order_number"), r.getLocalDate("issue_date"), r.getLocalDate("due_date"),
-                Money.rounded(r.getBigDecimal("open_amount"), c), Money.rounded(r.getBigDecimal("collectible_amount"), c),
-                late);
-        LetterFacts.Party seller = r.getString("seller_name") == null ? null : new LetterFacts.Party(
-                r.getString("seller_name"), r.getString("seller_address"), r.getString("seller_tax_id"),
-                r.getString("seller_bank_account"));
-        return new LetterFactsRepository.Row(invoice, seller, r.getString("buyer_address"), r.getString("buyer_name"),
-                r.getString("registered_name"));
+                r.getString("plan_state"), r.getInteger("grade"), LetterFactsRepository.row(r));
     }
 
     private static TenantHold hold(Row r) {

@@ -1,22 +1,23 @@
 package io.tradecredit.collections.persistence;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Tuple;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.LetterFacts;
-import io.tradecredit.common.persistence.Rows;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * What a letter to one buyer prints, in one query over the read model: its open invoices (oldest
  * due first) with both parties and the late charges last stated, and the name credit-service
- * registered. Always within the caller's tenant.
+ * registered. Always within the caller's tenant. {@link #row} is the one mapper of these columns
+ * ({@link #LETTER_COLUMNS}): the daily run's batch statement reads them for many buyers and maps
+ * each row with it too.
  */
 @ApplicationScoped
 public class LetterFactsRepository {
@@ -26,43 +27,51 @@ public class LetterFactsRepository {
             String invoiceBuyerName, String registeredBuyerName) {
     }
 
-    static final String OPEN_INVOICES = """
-            select o.invoice_id, o.invoice_number, o.purchase_order_number, o.issue_date, o.due_date, o.currency,
+    /** The columns {@link #row} reads, of {@code open_invoice o} and {@code buyer b}. */
+    public static final String LETTER_COLUMNS = """
+            o.invoice_id, o.invoice_number, o.purchase_order_number, o.issue_date, o.due_date, o.currency,
                 o.open_amount, o.collectible_amount, o.seller_name, o.seller_address, o.seller_tax_id,
                 o.seller_bank_account, o.buyer_address, o.buyer_name, b.name as registered_name,
                 o.late_charges_as_of, o.late_interest, o.late_fee, o.late_charges_total, o.late_daily_rate,
-                o.late_fee_after_days, o.late_fee_rate, o.late_legal_basis
+                o.late_fee_after_days, o.late_fee_rate, o.late_legal_basis""";
+
+    static final String OPEN_INVOICES = "select " + LETTER_COLUMNS + """
+
             from open_invoice o left join buyer b on b.tenant_id = o.tenant_id and b.buyer_id = o.buyer_id
-            where o.tenant_id = :t and o.buyer_id = :b and o.state = 'OPEN'
+            where o.tenant_id = $1 and o.buyer_id = $2 and o.state = 'OPEN'
             order by o.due_date, o.invoice_number""";
 
+    /** In the current transaction. */
     public Uni<List<Row>> openInvoicesOf(String tenantId, UUID buyerId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(OPEN_INVOICES, Tuple.class)
-                .setParameter("t", tenantId).setParameter("b", buyerId).getResultList())
-                .map(rows -> rows.stream().map(LetterFactsRepository::row).toList());
+        return CurrentTransaction.execute(OPEN_INVOICES, Tuple.of(tenantId, buyerId)).map(rows -> {
+            List<Row> out = new ArrayList<>(rows.size());
+            rows.forEach(r -> out.add(row(r)));
+            return out;
+        });
     }
 
-    private static Row row(Tuple r) {
-        LetterFacts.Invoice invoice = new LetterFacts.Invoice(r.get("invoice_id", UUID.class),
-                r.get("invoice_number", String.class), r.get("purchase_order_number", String.class),
-                r.get("issue_date", LocalDate.class), r.get("due_date", LocalDate.class),
-                Rows.money(r, "open_amount", "currency"), Rows.money(r, "collectible_amount", "currency"),
-                lateCharges(r));
-        LetterFacts.Party seller = r.get("seller_name", String.class) == null ? null
-                : new LetterFacts.Party(r.get("seller_name", String.class), r.get("seller_address", String.class),
-                        r.get("seller_tax_id", String.class), r.get("seller_bank_account", String.class));
-        return new Row(invoice, seller, r.get("buyer_address", String.class), r.get("buyer_name", String.class),
-                r.get("registered_name", String.class));
+    /** A row of {@link #LETTER_COLUMNS}; amounts at the scale of the invoice's currency. */
+    public static Row row(io.vertx.mutiny.sqlclient.Row r) {
+        var c = Money.currencyOf(r.getString("currency").trim());
+        LetterFacts.Invoice invoice = new LetterFacts.Invoice(r.getUUID("invoice_id"), r.getString("invoice_number"),
+                r.getString("purchase_order_number"), r.getLocalDate("issue_date"), r.getLocalDate("due_date"),
+                Money.rounded(r.getBigDecimal("open_amount"), c), Money.rounded(r.getBigDecimal("collectible_amount"), c),
+                lateCharges(r, c));
+        LetterFacts.Party seller = r.getString("seller_name") == null ? null : new LetterFacts.Party(
+                r.getString("seller_name"), r.getString("seller_address"), r.getString("seller_tax_id"),
+                r.getString("seller_bank_account"));
+        return new Row(invoice, seller, r.getString("buyer_address"), r.getString("buyer_name"),
+                r.getString("registered_name"));
     }
 
-    private static LetterFacts.LateCharges lateCharges(Tuple r) {
-        LocalDate asOf = r.get("late_charges_as_of", LocalDate.class);
-        if (asOf == null) {
+    private static LetterFacts.LateCharges lateCharges(io.vertx.mutiny.sqlclient.Row r, java.util.Currency c) {
+        if (r.getLocalDate("late_charges_as_of") == null) {
             return null;
         }
-        return new LetterFacts.LateCharges(asOf, Rows.money(r, "late_interest", "currency"),
-                Rows.money(r, "late_fee", "currency"), Rows.money(r, "late_charges_total", "currency"),
-                r.get("late_daily_rate", BigDecimal.class).stripTrailingZeros(), r.get("late_fee_after_days", Integer.class),
-                r.get("late_fee_rate", BigDecimal.class).stripTrailingZeros(), r.get("late_legal_basis", String.class));
+        return new LetterFacts.LateCharges(r.getLocalDate("late_charges_as_of"),
+                Money.rounded(r.getBigDecimal("late_interest"), c), Money.rounded(r.getBigDecimal("late_fee"), c),
+                Money.rounded(r.getBigDecimal("late_charges_total"), c),
+                r.getBigDecimal("late_daily_rate").stripTrailingZeros(), r.getInteger("late_fee_after_days"),
+                r.getBigDecimal("late_fee_rate").stripTrailingZeros(), r.getString("late_legal_basis"));
     }
 }

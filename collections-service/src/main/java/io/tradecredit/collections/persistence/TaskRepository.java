@@ -35,18 +35,6 @@ public class TaskRepository {
                 + " and done_on is null order by due_on, id", Tuple.of(tenantId, buyerIds));
     }
 
-    /** The buyers with an open task and no case that is not closed. */
-    public Uni<List<UUID>> buyersWithOnlyTasks(String tenantId) {
-        return CurrentTransaction.execute("select distinct t.buyer_id from collector_task t where t.tenant_id = $1"
-                + " and t.done_on is null and not exists (select 1 from collection_case c where c.tenant_id = $1"
-                + " and c.buyer_id = t.buyer_id and c.state <> 'CLOSED')", params(tenantId))
-                .map(rows -> {
-                    List<UUID> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(r.getUUID("buyer_id")));
-                    return out;
-                });
-    }
-
     public Uni<List<CollectorTask>> find(String tenantId, UUID id) {
         return many("select " + COLUMNS + " from collector_task where tenant_id = $1 and id = $2", params(tenantId, id));
     }

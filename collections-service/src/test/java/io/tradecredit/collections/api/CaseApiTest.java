@@ -164,6 +164,29 @@ class CaseApiTest {
                 .body("caseFile.state", equalTo("OPEN"), "log", hasSize(1));
     }
 
+    @Test
+    void aCollectorsNoteLandsInTheLogWithWhoAndWhenAndABlankOneIsRefused() {
+        String tenant = freshTenant();
+        String id = openCase(tenant, UUID.randomUUID());
+        String lena = collector(tenant, "lena");
+        given().auth().oauth2(lena).contentType(ContentType.JSON)
+                .body(Map.of("text", "Buyer's CFO asked us to write to the new accounts address"))
+                .post(CASES + id + "/notes").then().statusCode(201)
+                .body("kind", equalTo("note"), "actor", equalTo("lena"),
+                        "detail.text", equalTo("Buyer's CFO asked us to write to the new accounts address"));
+        for (Map<String, Object> wrong : java.util.List.<Map<String, Object>>of(Map.of(), Map.of("text", "  "),
+                Map.of("text", "x".repeat(2001)))) {
+            given().auth().oauth2(lena).contentType(ContentType.JSON).body(wrong).post(CASES + id + "/notes").then()
+                    .statusCode(400).contentType("application/problem+json").body("errors.field", contains("text"));
+        }
+        given().auth().oauth2(user(tenant, "vic", "viewer")).contentType(ContentType.JSON).body(Map.of("text", "hi"))
+                .post(CASES + id + "/notes").then().statusCode(403);
+        given().auth().oauth2(collector(freshTenant(), "eve")).contentType(ContentType.JSON).body(Map.of("text", "hi"))
+                .post(CASES + id + "/notes").then().statusCode(404);
+        given().auth().oauth2(lena).get(CASES + id).then().body("log.kind", contains("case-opened", "note"),
+                "log[1].actor", equalTo("lena"), "log[1].detail.text", equalTo("Buyer's CFO asked us to write to the new accounts address"));
+    }
+
     static JsonNode event(String caseId, String type) {
         java.util.function.Predicate<ConsumerRecord<String, String>> match =
                 r -> caseId.equals(r.key()) && type.equals(Topics.header(r, "ce_type"));

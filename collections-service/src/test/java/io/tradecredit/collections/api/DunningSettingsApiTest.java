@@ -33,7 +33,32 @@ class DunningSettingsApiTest {
                 .body("weekend", contains("SATURDAY", "SUNDAY"), "holidays", empty(), "makeUpWorkingDays", empty(),
                         "dayCount", equalTo("CALENDAR_DAYS"));
         given().auth().oauth2(viewer).get(SETTINGS).then().statusCode(200)
-                .body("tolerance", empty(), "consolidation", equalTo(true), "approvalMode", equalTo(false));
+                .body("tolerance", empty(), "consolidation", equalTo(true), "approvalMode", equalTo(false),
+                        "paymentDeadlineDays", equalTo(7));
+    }
+
+    @Test
+    void aTenantSetsItsPaymentDeadlineAndLeavingItOutGivesTheSevenDaysBack() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(), "consolidation", true, "approvalMode", false, "paymentDeadlineDays", 10))
+                .put(SETTINGS).then().statusCode(200).body("paymentDeadlineDays", equalTo(10));
+        given().auth().oauth2(token(tenant, "viewer")).get(SETTINGS).then().body("paymentDeadlineDays", equalTo(10));
+        // the calendar's door leaves it as it is
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(NATIONAL_DAY).put(CALENDAR).then().statusCode(200);
+        given().auth().oauth2(admin).get(SETTINGS).then().body("paymentDeadlineDays", equalTo(10));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(), "consolidation", true, "approvalMode", false))
+                .put(SETTINGS).then().statusCode(200).body("paymentDeadlineDays", equalTo(7));
+        for (int wrong : new int[] {0, 91}) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("tolerance", List.of(), "consolidation", false, "approvalMode", true, "paymentDeadlineDays", wrong))
+                    .put(SETTINGS).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains("paymentDeadlineDays"));
+        }
+        given().auth().oauth2(admin).get(SETTINGS).then().body("paymentDeadlineDays", equalTo(7),
+                "consolidation", equalTo(true), "approvalMode", equalTo(false));
     }
 
     @Test
@@ -77,10 +102,10 @@ class DunningSettingsApiTest {
                         "dayCount", "CALENDAR_DAYS"))
                 .put(CALENDAR).then().statusCode(400).body("errors.field", contains("weekend"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("tolerance", List.of(money("-1.00", "CNY"), money("5.00", "CNY"))))
+                .body(Map.of("tolerance", List.of(money("-1.00", "CNY"), money("5.00", "CNY")), "paymentDeadlineDays", -3))
                 .put(SETTINGS).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("tolerance[0].amount", "tolerance[1].currency", "consolidation",
-                        "approvalMode"));
+                        "approvalMode", "paymentDeadlineDays"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("tolerance", List.of(money("1.001", "CNY")), "consolidation", true, "approvalMode", false))
                 .put(SETTINGS).then().statusCode(400).body("errors[0].field", equalTo("tolerance[0]"));

@@ -52,9 +52,9 @@ class AgencyCommissionTest {
         // Z was never with huaxin; W's case is with another agency
         UUID w = UUID.randomUUID();
         List<Placement> placements = List.of(
-                new Placement(UUID.randomUUID(), X, "huaxin", march(10), null),
-                new Placement(UUID.randomUUID(), Y, "huaxin", march(1), march(15)),
-                new Placement(UUID.randomUUID(), w, "other", march(1), null));
+                new Placement(UUID.randomUUID(), X, "huaxin", march(10), null, null),
+                new Placement(UUID.randomUUID(), Y, "huaxin", march(1), march(15), PlacementEnd.RECALLED),
+                new Placement(UUID.randomUUID(), w, "other", march(1), null, null));
         List<BuyerPayment> payments = List.of(
                 paid(X, 5, "1000.00", "CNY"),    // before the hand-off: no commission
                 paid(X, 10, "40000.00", "CNY"),  // on the hand-off day: counts
@@ -73,8 +73,39 @@ class AgencyCommissionTest {
     }
 
     @Test
+    void aSettlementOrAClosedCaseEarnsOnItsLastDayARecallOrAReturnDoesNotAndNothingAfterEarns() {
+        // all with huaxin from 1 March: S settled on the 12th; P paid in full on the 20th, which closed its case;
+        // R recalled on the 15th; T returned by the agency on the 18th
+        UUID s = UUID.randomUUID();
+        UUID p = UUID.randomUUID();
+        UUID r = UUID.randomUUID();
+        UUID t = UUID.randomUUID();
+        List<Placement> placements = List.of(
+                new Placement(UUID.randomUUID(), s, "huaxin", march(1), march(12), PlacementEnd.SETTLED),
+                new Placement(UUID.randomUUID(), p, "huaxin", march(1), march(20), PlacementEnd.CASE_CLOSED),
+                new Placement(UUID.randomUUID(), r, "huaxin", march(1), march(15), PlacementEnd.RECALLED),
+                new Placement(UUID.randomUUID(), t, "huaxin", march(1), march(18), PlacementEnd.RETURNED));
+        Statement statement = march(placements, List.of(
+                paid(s, 12, "6000.00", "CNY"),   // paid on the day the settlement is reported: counts
+                paid(s, 13, "1000.00", "CNY"),   // after it: the case is closed, does not count
+                paid(p, 20, "8000.00", "CNY"),   // the payment that closed the case: counts
+                paid(r, 14, "2000.00", "CNY"),   // before the recall: counts
+                paid(r, 15, "3000.00", "CNY"),   // on the recall day: the tenant collects from that day
+                paid(r, 16, "4000.00", "CNY"),   // after the recall: does not count
+                paid(t, 18, "5000.00", "CNY"))); // on the day the agency gave it back: does not count
+        // 6,000 + 8,000 + 2,000 = 16,000.00 CNY x 15% = 2,400.00
+        assertEquals(List.of(line("16000.00", "2400.00", "CNY")), statement.lines());
+    }
+
+    @Test
+    void onlyASettlementAndAClosedCaseEarnOnTheirLastDay() {
+        assertEquals(List.of(PlacementEnd.SETTLED, PlacementEnd.CASE_CLOSED), java.util.Arrays.stream(PlacementEnd.values())
+                .filter(PlacementEnd::earnsOnItsDay).toList());
+    }
+
+    @Test
     void paymentsOnTheFirstAndLastDayOfThePeriodCountOutsideDoNot() {
-        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1).minusMonths(1), null));
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1).minusMonths(1), null, null));
         Statement s = march(placements, List.of(
                 new BuyerPayment(X, march(1).minusDays(1), Money.of("100.00", "CNY")),
                 paid(X, 1, "200.00", "CNY"),
@@ -86,7 +117,7 @@ class AgencyCommissionTest {
     @Test
     void commissionIsRoundedOnceHalfUpOnTheCurrencyTotal() {
         // 3 x 111.11 = 333.33; x 15% = 49.9995 -> 50.00 (rounding each payment would give 3 x 16.67 = 50.01)
-        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), null));
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), null, null));
         Statement s = march(placements, List.of(paid(X, 2, "111.11", "CNY"), paid(X, 3, "111.11", "CNY"),
                 paid(X, 4, "111.11", "CNY")));
         assertEquals(List.of(line("333.33", "50.00", "CNY")), s.lines());
@@ -94,23 +125,23 @@ class AgencyCommissionTest {
 
     @Test
     void reversalInThePeriodTakesCommissionBack() {
-        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), null));
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), null, null));
         Statement s = march(placements, List.of(paid(X, 20, "-2000.00", "CNY")));
         assertEquals(List.of(line("-2000.00", "-300.00", "CNY")), s.lines());
     }
 
     @Test
     void overlappingPlacementsCountAPaymentOnce() {
-        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), march(20)),
-                new Placement(UUID.randomUUID(), X, "huaxin", march(10), null));
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), march(20), PlacementEnd.RETURNED),
+                new Placement(UUID.randomUUID(), X, "huaxin", march(10), null, null));
         assertEquals(List.of(line("1000.00", "150.00", "CNY")),
                 march(placements, List.of(paid(X, 12, "1000.00", "CNY"))).lines());
     }
 
     @Test
     void caseHandedAgainAfterARecallEarnsAgainFromTheNewHandOff() {
-        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), march(10)),
-                new Placement(UUID.randomUUID(), X, "huaxin", march(20), null));
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), march(10), PlacementEnd.RECALLED),
+                new Placement(UUID.randomUUID(), X, "huaxin", march(20), null, null));
         Statement s = march(placements, List.of(paid(X, 9, "100.00", "CNY"), paid(X, 15, "200.00", "CNY"),
                 paid(X, 20, "400.00", "CNY")));
         assertEquals(List.of(line("500.00", "75.00", "CNY")), s.lines());
@@ -123,7 +154,7 @@ class AgencyCommissionTest {
 
     @Test
     void zeroFeeAgencyEarnsNothingAndFullFeeEarnsAll() {
-        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "pro-bono", march(1), null));
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "pro-bono", march(1), null, null));
         AgencyContract free = new AgencyContract("pro-bono", BigDecimal.ZERO, Set.of(CNY));
         assertEquals(List.of(line("100.00", "0.00", "CNY")), AgencyCommission.forPeriod(free, placements,
                 List.of(paid(X, 2, "100.00", "CNY")), march(1), march(1).plusDays(1)).lines());

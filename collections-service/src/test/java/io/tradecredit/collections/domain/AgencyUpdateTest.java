@@ -80,11 +80,12 @@ class AgencyUpdateTest {
         UUID buyer = UUID.randomUUID();
         AgencyPlacement p = AgencyPlacement.start(UUID.randomUUID(), caseId, buyer, "huaxin", MAY_4);
         assertEquals(true, p.isCurrent());
-        assertEquals(new AgencyCommission.Placement(caseId, buyer, "huaxin", MAY_4, null), p.forCommission());
+        assertEquals(new AgencyCommission.Placement(caseId, buyer, "huaxin", MAY_4, null, null), p.forCommission());
         AgencyPlacement ended = p.end(PlacementEnd.RECALLED, MAY_4.plusDays(3));
         assertEquals(false, ended.isCurrent());
         assertEquals(PlacementEnd.RECALLED, ended.endReason());
         assertEquals(MAY_4.plusDays(3), ended.forCommission().endedOn());
+        assertEquals(PlacementEnd.RECALLED, ended.forCommission().endReason());
         DomainError again = assertThrows(DomainError.class, () -> ended.end(PlacementEnd.RETURNED, MAY_4.plusDays(4)));
         assertEquals(DomainError.Kind.CONFLICT, again.kind());
         assertEquals("agency-placement.ended", again.code());

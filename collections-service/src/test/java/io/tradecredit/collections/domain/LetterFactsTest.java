@@ -43,4 +43,16 @@ class LetterFactsTest {
         assertEquals("8 Market St", facts.buyerAddress());
         assertEquals(BUYER, facts.buyerId());
     }
+
+    @Test
+    void theRunDatesTheLetterWithItsPaymentDeadlineKeepingTheMessagesSentBefore() {
+        LetterFacts facts = new LetterFacts(BUYER, null, "Globex", null, List.of(invoice(FIRST, "INV-1")));
+        assertEquals(null, facts.paymentDeadline(), "undated until the run dates the letter");
+        List<LetterFacts.PriorMessage> sent = List.of(new LetterFacts.PriorMessage("reminder", "dunning.reminder",
+                List.of("SMS"), LocalDate.of(2026, 8, 28)));
+        LetterFacts dated = facts.withPriorMessages(sent).withPaymentDeadline(LocalDate.of(2026, 9, 14));
+        assertEquals(LocalDate.of(2026, 9, 14), dated.paymentDeadline());
+        assertEquals(sent, dated.priorMessages());
+        assertEquals(LocalDate.of(2026, 9, 14), dated.withPriorMessages(List.of()).paymentDeadline());
+    }
 }

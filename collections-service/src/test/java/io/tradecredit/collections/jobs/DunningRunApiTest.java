@@ -53,6 +53,8 @@ class DunningRunApiTest {
                         "[0].messages.templateKey", equalTo(List.of("dunning.formal-demand", "dunning.formal-demand")),
                         "[0].messages.channel", equalTo(List.of("EMAIL", "LETTER")),
                         "[0].messages[0].invoices", equalTo(List.of(invoice)),
+                        // Thursday 17 January + 7: the deadline the letters would state
+                        "[0].messages.paymentDeadline", equalTo(List.of("2036-01-24", "2036-01-24")),
                         "[0].work", equalTo(List.of(Map.of("itemReference", invoice, "stepKey", "reason-call",
                                 "kind", "COLLECTOR_TASK", "key", "task.call-to-confirm-reason"))),
                         "[0].steps.outcome", equalTo(List.of("SUPERSEDED", "SUPERSEDED", "SUPERSEDED", "TAKEN", "TAKEN")),
@@ -137,7 +139,8 @@ class DunningRunApiTest {
         String collector = token(tenant, "collector");
         String draft = given().auth().oauth2(collector).get("/api/v1/dunning/drafts?state=PENDING").then().statusCode(200)
                 .body("total", equalTo(2), "items.templateKey", equalTo(List.of("dunning.payment-request",
-                        "dunning.payment-request")))
+                        "dunning.payment-request")), "items.request.data.paymentDeadline", equalTo(List.of("2037-02-11",
+                        "2037-02-11")))
                 .extract().path("items.find { it.buyerId == '" + buyer + "' }.id");
         String otherDraft = given().auth().oauth2(collector).get("/api/v1/dunning/drafts").then()
                 .extract().path("items.find { it.buyerId == '" + other + "' }.id");
@@ -151,7 +154,10 @@ class DunningRunApiTest {
                 .then().statusCode(404);
         given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + draft + "/approve").then().statusCode(200)
                 .body("state", equalTo("APPROVED"), "decidedBy", org.hamcrest.Matchers.notNullValue(),
-                        "request.data.invoices.invoiceId", equalTo(List.of(unpaid)));
+                        "request.data.invoices.invoiceId", equalTo(List.of(unpaid)),
+                        // approved today, it gives the buyer its days from today
+                        "request.data.paymentDeadline", equalTo(BusinessCalendar.DEFAULT.stepDay(LocalDate.now(ZoneOffset.UTC),
+                                7, BusinessCalendar.DayCount.CALENDAR_DAYS).toString()));
         given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + draft + "/approve").then().statusCode(409)
                 .body("code", equalTo("dunning-draft.already-decided"));
         given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + otherDraft + "/approve").then().statusCode(200)

@@ -91,6 +91,9 @@ class DunningRunLadderTest {
         assertEquals("Acme Machinery Co.", finance.at("/data/seller/name").asText());
         assertEquals("CN12 3456 7890", finance.at("/data/seller/bankAccount").asText());
         assertEquals("8 Market St, Shenzhen", finance.at("/data/buyer/address").asText());
+        // each demand states the final payment date: seven days after its letter (platform default, calendar days)
+        assertEquals("2031-03-19", request(requests, "dunning.formal-demand").at("/data/paymentDeadline").asText());
+        assertEquals("2031-04-11", finance.at("/data/paymentDeadline").asText());
         // the payment request before them had no late charges stated yet
         JsonNode letter = request(requests, "dunning.payment-request");
         assertEquals(true, letter.at("/data/invoices/0/lateCharges/interest").isMissingNode(), letter.toString());

@@ -300,6 +300,19 @@ class AgencyFlowTest {
         return Contracts.assertValid(r);
     }
 
+    /**
+     * The case's event of {@code type} whose body holds {@code text}, waiting for it: a case's earlier
+     * event of the same type may already be on the topic while the relay has not yet sent this one.
+     */
+    static JsonNode event(String topic, UUID caseId, String type, String text) {
+        java.util.function.Predicate<ConsumerRecord<String, String>> wanted = x -> matches(x, caseId, type)
+                && x.value().contains(text);
+        ConsumerRecord<String, String> r = Topics.read(topic, Duration.ofSeconds(30), rs -> rs.stream().anyMatch(wanted))
+                .stream().filter(wanted).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + type + " with " + text + " for case " + caseId + " on " + topic));
+        return Contracts.assertValid(r);
+    }
+
     private static boolean matches(ConsumerRecord<String, String> r, UUID caseId, String type) {
         return caseId.toString().equals(r.key()) && type.equals(Topics.header(r, "ce_type"));
     }

@@ -92,7 +92,9 @@ class AgencyViewApiTest {
                 .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201)
                 .body("caseState", equalTo("IN_PROGRESS"), "placementEnded", equalTo(true));
         assertEquals(CaseState.IN_PROGRESS, state(cases, p));
-        JsonNode received = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.agency-update-received.v1");
+        // the LEGAL_ACTION_RECOMMENDED one before it shares the type: wait for this one
+        JsonNode received = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.agency-update-received.v1",
+                "\"UNCOLLECTIBLE\"");
         assertEquals("UNCOLLECTIBLE", received.get("kind").asText());
         assertEquals("rest", received.get("via").asText());
         // the case came back: it is no longer the agency's
@@ -134,10 +136,14 @@ class AgencyViewApiTest {
     }
 
     static void placement(String tenant, String agency, String buyer, LocalDate from, LocalDate until) {
+        placement(tenant, agency, buyer, from, until, "RECALLED");
+    }
+
+    static void placement(String tenant, String agency, String buyer, LocalDate from, LocalDate until, String reason) {
         Database.execute("insert into agency_placement (id, tenant_id, case_id, buyer_id, agency_code, handed_on, handed_by,"
                 + " ended_on, end_reason, ended_by) values (?::uuid, ?, ?::uuid, ?::uuid, ?, ?, 'lena', ?, ?, ?)",
                 UUID.randomUUID().toString(), tenant, UUID.randomUUID().toString(), buyer, agency, from, until,
-                until == null ? null : "RECALLED", until == null ? null : "wang");
+                until == null ? null : reason, until == null ? null : "wang");
     }
 
     /** docs/collections-service.md's worked example, March 2026, through the API. */
@@ -173,5 +179,25 @@ class AgencyViewApiTest {
                 .get("/api/v1/agencies/huaxin/commission").then().statusCode(400).body("errors.field", contains("to"));
         given().auth().oauth2(Tokens.tenant("t-other").roles("finance").mint()).queryParam("from", "2026-03-01")
                 .queryParam("to", "2026-03-31").get("/api/v1/agencies/huaxin/commission").then().statusCode(404);
+    }
+
+    /** A settlement reported on 12 March and paid that day earns the fee, in a statement from that day on. */
+    @Test
+    void aSettlementPaidOnTheDayItIsReportedEarnsCommission() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.tenant(tenant).roles("tenant-admin").mint()).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/huaxin").then().statusCode(200);
+        String settled = UUID.randomUUID().toString();
+        String recalled = UUID.randomUUID().toString();
+        placement(tenant, "huaxin", settled, march(1), march(12), "SETTLED");
+        placement(tenant, "huaxin", recalled, march(1), march(12), "RECALLED");
+        paid(tenant, settled, 12, "3000.00", "CNY");
+        paid(tenant, recalled, 12, "1000.00", "CNY");
+        ReadModelEvents.await("two payments", () -> Database.count("select count(*) from received_payment where tenant_id = ?",
+                tenant) == 2);
+        given().auth().oauth2(Tokens.tenant(tenant).roles("finance").mint()).queryParam("from", "2026-03-12")
+                .queryParam("to", "2026-03-31").get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("lines.collected.amount", contains("3000.00"), "lines.commission.amount", contains("450.00"));
     }
 }
