@@ -3,6 +3,7 @@ package io.tradecredit.notification.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,9 @@ public class Intake {
     @Inject
     Clock clock;
 
+    @Inject
+    Letters letters;
+
     /** Records the request's message (a no-op for a request id already recorded). In the current transaction. */
     public Uni<Void> request(String tenantId, MessageRequest r) {
         Instant now = clock.instant();
@@ -120,14 +124,47 @@ public class Intake {
     private Uni<Void> render(String tenantId, MessageRequest r, ContactChoice.Choice choice, Language language,
             NotificationSettings s, TemplateText t, Instant now) {
         SenderIdentity id = s.sender();
+        String letterhead = id == null ? "" : id.letterhead();
+        Map<String, Object> ctx = context.of(r.data(), choice.contact(), id, now);
         RenderedMessage rendered;
         try {
-            rendered = templates.render(t, context.of(r.data(), choice.contact(), id, now), id == null ? "" : id.letterhead());
+            rendered = templates.render(t, ctx, letterhead);
         } catch (Templates.RenderingFailed e) {
             return record(Message.failed(tenantId, r, choice, language, e.getMessage(), now), now);
         }
+        if (choice.channel() == ChannelType.LETTER) {
+            // a letter's HTML is its printed page: letterhead, text, signature and seal (docs: "Letters")
+            return letters.page(tenantId, r.templateKey(), language, letterhead, rendered.text())
+                    .map(page -> new RenderedMessage(rendered.subject(), rendered.text(), page))
+                    .onItemOrFailure().transformToUni((letter, failure) -> failure instanceof Templates.RenderingFailed
+                            ? record(Message.failed(tenantId, r, choice, language, failure.getMessage(), now), now)
+                            : failure != null ? Uni.createFrom().failure(failure)
+                            : record(Message.queued(tenantId, r, choice, language, context.senderOf(id), letter,
+                                    s.sendWindow(), now), now));
+        }
+        if (choice.channel() == ChannelType.EMAIL && r.attachLetter()) {
+            return attachedLetter(tenantId, r, language, letterhead, ctx).onItemOrFailure().transformToUni((page, failure) ->
+                    failure instanceof Templates.RenderingFailed
+                            ? record(Message.failed(tenantId, r, choice, language, failure.getMessage(), now), now)
+                            : failure != null ? Uni.createFrom().failure(failure)
+                            : record(Message.queued(tenantId, r, choice, language, context.senderOf(id), rendered,
+                                    s.sendWindow(), now), now).call(() -> letters.attach(r.requestId(), page)));
+        }
         return record(Message.queued(tenantId, r, choice, language, context.senderOf(id), rendered, s.sendWindow(),
                 now), now);
+    }
+
+    /** The page of the letter an email carries: the LETTER template of the same key and language, rendered alike. */
+    private Uni<String> attachedLetter(String tenantId, MessageRequest r, Language language, String letterhead,
+            Map<String, Object> ctx) {
+        return templates.find(tenantId, r.templateKey(), ChannelType.LETTER, language).chain(t -> {
+            if (t.isEmpty()) {
+                throw new Templates.RenderingFailed("the email carries the letter " + r.templateKey()
+                        + " and there is no template " + r.templateKey() + " for LETTER in " + language.tag());
+            }
+            return letters.page(tenantId, r.templateKey(), language, letterhead,
+                    templates.render(t.get(), ctx, letterhead).text());
+        });
     }
 
     private Uni<Void> record(Message m, Instant now) {
