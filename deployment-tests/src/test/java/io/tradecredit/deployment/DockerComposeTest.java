@@ -45,7 +45,7 @@ class DockerComposeTest {
     @Test
     void runsTheInfrastructureAndTheFiveServices() {
         Set<String> expected = new TreeSet<>(Repository.services().keySet());
-        expected.addAll(List.of("postgres", "kafka", "kafka-topics", "keycloak", "smtp"));
+        expected.addAll(List.of("postgres", "kafka", "kafka-topics", "keycloak", "smtp", "sms-sink"));
         assertEquals(expected, new TreeSet<>(services.keySet()));
     }
 
@@ -89,6 +89,13 @@ class DockerComposeTest {
         }
         assertEquals("service_healthy", map(map(services.get("notification-service").get("depends_on")).get("smtp"))
                 .get("condition"));
+        assertEquals("service_healthy", map(map(services.get("notification-service").get("depends_on")).get("sms-sink"))
+                .get("condition"));
+        // notification-service sends SMS to the sink and emails to GreenMail inside the compose network
+        Map<String, Object> notification = map(services.get("notification-service").get("environment"));
+        assertEquals("http://sms-sink:8026/v1/sms", notification.get("SMS_PROVIDER_URL"));
+        assertEquals("smtp", notification.get("SMTP_HOST"));
+        assertTrue(String.join(" ", list(services.get("sms-sink").get("command"))).contains("io.tradecredit.devstack.SmsSink"));
         assertEquals("service_healthy", map(map(services.get("kafka-topics").get("depends_on")).get("kafka"))
                 .get("condition"));
         assertEquals("service_healthy", map(map(services.get("keycloak").get("depends_on")).get("postgres"))

@@ -46,7 +46,7 @@ public class MessageResource {
     @Inject
     Letters letters;
 
-    public record Attempt(int attempt, Instant at, @Schema(description = "SENT, RETRY or FAILED") String outcome,
+    public record Attempt(int attempt, Instant at, @Schema(description = "SENT, RETRY, FALLBACK (failed for good, went on by the next channel) or FAILED") String outcome,
             String detail) {
     }
 

@@ -39,8 +39,13 @@ public interface Channel {
 
     /**
      * A message on its way out: its request id (the receiving side's way to recognise a repeat,
-     * e.g. the email's Message-ID), address, sender and content.
+     * e.g. the email's Message-ID), address, sender and content; the buyer's contact it goes to (null
+     * for the tenant), whose unsubscribe link an email names in its header.
      */
-    record Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content) {
+    record Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content, UUID contactId) {
+        /** A message to the tenant itself, no contact. */
+        public Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content) {
+            this(requestId, tenantId, to, from, content, null);
+        }
     }
 }

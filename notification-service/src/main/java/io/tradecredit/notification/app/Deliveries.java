@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.ContactChoice;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageStatus;
 import io.tradecredit.notification.domain.RetrySchedule;
@@ -36,7 +38,8 @@ import io.tradecredit.notification.persistence.MessageRepository;
  * drop (docs/domain.md §5).
  * Then it claims the QUEUED messages due now (send window open, retry time reached) of the
  * channels that have an adapter, as SENDING, in a transaction of its own that commits before any
- * hand-over. Each hand-over's outcome is recorded in its own transaction with its status event:
+ * hand-over. A message whose contact opted out of its channel since it was queued is not handed
+ * over: it goes on by the next channel ({@link Fallbacks}) or fails. Each hand-over's outcome is recorded in its own transaction with its status event:
  * SENT with the SHA-256 of the content, or QUEUED again after the channel's backoff, or FAILED
  * after its last attempt.
  */
@@ -59,6 +62,12 @@ public class Deliveries {
     @Inject
     Config config;
 
+    @Inject
+    Fallbacks fallbacks;
+
+    @Inject
+    DeliveryMetrics retries;
+
     @ConfigProperty(name = "tradecredit.notification.delivery.batch-size", defaultValue = "50")
     int batchSize;
 
@@ -78,9 +87,11 @@ public class Deliveries {
                 .chain(() -> messages.unknownAfterCrash(now.minus(handoverTimeout), now, UNKNOWN_REASON))
                 .call(unknown -> publish(unknown, now)))
                 .chain(unknown -> CurrentTransaction.run(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize))
-                        .chain(claimed -> Multi.createFrom().iterable(claimed)
-                                .onItem().transformToUniAndConcatenate(m -> handOver(byType.get(m.channel()), m, now))
-                                .collect().asList())
+                        .chain(claimed -> optOuts(claimed).chain(optedOut -> Multi.createFrom().iterable(claimed)
+                                .onItem().transformToUniAndConcatenate(m -> optedOut.getOrDefault(m.requestId(), Set.of())
+                                        .contains(m.channel()) && ContactChoice.optOutApplies(m.channel(), m.request().legallyRequired())
+                                        ? optedOutSince(m, now) : handOver(byType.get(m.channel()), m, now))
+                                .collect().asList()))
                         .map(outcomes -> new Run(unknown.size(), count(outcomes, MessageStatus.SENT),
                                 count(outcomes, MessageStatus.QUEUED), count(outcomes, MessageStatus.FAILED))));
     }
@@ -97,10 +108,24 @@ public class Deliveries {
                         run.retried() + rest.retried(), run.failed() + rest.failed())));
     }
 
+    /** The opt-outs of the claimed messages' contacts now: one may have unsubscribed since the message was queued. */
+    private Uni<Map<java.util.UUID, Set<ChannelType>>> optOuts(List<Message> claimed) {
+        return claimed.isEmpty() ? Uni.createFrom().item(Map.of())
+                : CurrentTransaction.run(() -> messages.contactOptOuts(claimed.stream().map(Message::requestId).toList()));
+    }
+
+    /** Not handed over: the contact opted out of the channel after the message was queued; the next channel, or FAILED. */
+    private Uni<MessageStatus> optedOutSince(Message m, Instant now) {
+        String reason = "the contact opted out of " + m.channel() + " after the message was queued";
+        LOG.infof("message %s: %s", m.requestId(), reason);
+        return CurrentTransaction.run(() -> messages.channelState(m.requestId()))
+                .chain(state -> fallbacks.after(m, state.tried(), reason, "opted out", now));
+    }
+
     private Uni<MessageStatus> handOver(Channel channel, Message m, Instant now) {
         // deferred: an adapter that throws instead of failing its Uni is a failed attempt too
         return Uni.createFrom().deferred(() -> channel.handOver(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(), m.sender(),
-                m.rendered())))
+                m.rendered(), m.contactId())))
                 .onItemOrFailure().transformToUni((proof, failure) -> failure == null ? sent(m, proof, now) : failed(m, failure, now));
     }
 
@@ -114,20 +139,22 @@ public class Deliveries {
     private Uni<MessageStatus> failed(Message m, Throwable failure, Instant now) {
         String detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         LOG.warnf("message %s: attempt %d on %s failed: %s", m.requestId(), m.attempts(), m.channel(), detail);
-        var next = failure instanceof Channel.Refused ? java.util.Optional.<Instant>empty()
-                : schedule(m.channel()).retryAfter(m.attempts(), now, ThreadLocalRandom.current().nextDouble());
-        if (next.isPresent()) {
-            return CurrentTransaction.run(() -> messages.retryAt(m.requestId(), next.get(), now)
-                    .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "RETRY", detail)))
-                    .replaceWith(MessageStatus.QUEUED);
-        }
-        String reason = failure instanceof Channel.Refused
-                ? m.channel() + " refused the message for good on attempt " + m.attempts() + ": " + failure.getMessage()
-                : m.channel() + " refused the message " + m.attempts() + " times; last: " + detail;
-        return CurrentTransaction.run(() -> messages.failed(m.requestId(), reason, now)
-                .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "FAILED", detail))
-                .call(moved -> publish(moved.stream().toList(), now)))
-                .replaceWith(MessageStatus.FAILED);
+        boolean refused = failure instanceof Channel.Refused;
+        return CurrentTransaction.run(() -> messages.channelState(m.requestId())).chain(state -> {
+            // the schedule counts the attempts on this channel: a fallback starts the next one afresh
+            var next = refused ? java.util.Optional.<Instant>empty()
+                    : schedule(m.channel()).retryAfter(state.channelAttempts(), now, ThreadLocalRandom.current().nextDouble());
+            if (next.isPresent()) {
+                retries.retried(m.channel());
+                return CurrentTransaction.run(() -> messages.retryAt(m.requestId(), next.get(), now)
+                        .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "RETRY", detail)))
+                        .replaceWith(MessageStatus.QUEUED);
+            }
+            String reason = refused
+                    ? m.channel() + " refused the message for good on attempt " + state.channelAttempts() + ": " + failure.getMessage()
+                    : m.channel() + " refused the message " + state.channelAttempts() + " times; last: " + detail;
+            return fallbacks.after(m, state.tried(), reason, detail, now);
+        });
     }
 
     /** The channel's retry schedule: {@code tradecredit.notification.retry.<channel>.max-attempts|initial|max}. */

@@ -36,4 +36,10 @@ public class Messages {
         return CurrentTransaction.run(() -> messages.ofBuyer(tenantId, buyerId, page, size)
                 .chain(items -> messages.countOfBuyer(tenantId, buyerId).map(n -> new Page<>(items, page, size, n))));
     }
+
+    /** Every tenant's UNKNOWN messages, oldest first: for an operator to settle with the channel's provider. */
+    public Uni<Page<Message>> unknown(int page, int size) {
+        return CurrentTransaction.run(() -> messages.unknown(page, size)
+                .chain(items -> messages.countUnknown().map(n -> new Page<>(items, page, size, n))));
+    }
 }

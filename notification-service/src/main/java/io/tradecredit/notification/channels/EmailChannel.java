@@ -25,6 +25,9 @@ public class EmailChannel implements Channel {
     @Inject
     ReactiveMailer mailer;
 
+    @Inject
+    io.tradecredit.notification.app.Unsubscribes unsubscribes;
+
     @ConfigProperty(name = "tradecredit.notification.message-id-domain")
     String messageIdDomain;
 
@@ -56,6 +59,11 @@ public class EmailChannel implements Channel {
     private Mail mail(Outgoing m) {
         Mail mail = Mail.withText(m.to(), m.content().subject(), m.content().text()).setHtml(m.content().html())
                 .setFrom(from(m)).addHeader("Message-ID", EmailMessageId.of(m.requestId(), messageIdDomain));
+        if (m.contactId() != null) {
+            // RFC 2369 and RFC 8058: mail clients offer "unsubscribe", and may POST List-Unsubscribe=One-Click to the link
+            String link = unsubscribes.link(m.tenantId(), m.contactId(), ChannelType.EMAIL);
+            mail.addHeader("List-Unsubscribe", "<" + link + ">").addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         if (m.from().replyTo() != null) {
             mail.setReplyTo(m.from().replyTo());
         }

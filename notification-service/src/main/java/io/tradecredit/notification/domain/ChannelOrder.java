@@ -8,8 +8,8 @@ import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 
 /**
- * The order in which a tenant's messages try the channels when the request names none (and, in
- * the next slice, fall back after a permanent failure), e.g. email, then SMS, then letter.
+ * The order in which a tenant's messages try the channels when the request names none, and
+ * the order of the fallback after a channel failed one for good ({@link Fallback}), e.g. email, then SMS, then letter.
  */
 public record ChannelOrder(List<ChannelType> channels) {
     public static final ChannelOrder DEFAULT = new ChannelOrder(List.of(ChannelType.EMAIL, ChannelType.SMS,

@@ -25,6 +25,11 @@ public final class ContactChoice {
         }
     }
 
+    /** Whether an opt-out of {@code channel} holds for a message: always, but for a legally required letter. */
+    public static boolean optOutApplies(ChannelType channel, boolean legallyRequired) {
+        return !(legallyRequired && channel == ChannelType.LETTER);
+    }
+
     public static Choice choose(List<Contact> contacts, Optional<ChannelType> requested, ChannelOrder order,
             boolean legallyRequired) {
         List<ChannelType> tried = requested.map(List::of).orElse(order.channels());
@@ -37,8 +42,7 @@ public final class ContactChoice {
                     continue;
                 }
                 anyAddress = true;
-                boolean optOutApplies = !(legallyRequired && channel == ChannelType.LETTER);
-                if (!c.optedOutOf(channel) || !optOutApplies) {
+                if (!c.optedOutOf(channel) || !optOutApplies(channel, legallyRequired)) {
                     return new Choice(c, channel, address, null);
                 }
             }

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * Where a message stands (docs/domain.md §5). {@code SENDING} is internal: the message was claimed
  * to be handed to its channel; a message still SENDING after the hand-over timeout is UNKNOWN,
- * since the channel may or may not have it, and it is never sent again.
+ * since the channel may or may not have it, and it is never sent again (a provider's delivery
+ * report may still settle it).
  */
 public enum MessageStatus {
     QUEUED, SENDING, SENT, DELIVERED, FAILED, UNKNOWN;
@@ -16,7 +17,9 @@ public enum MessageStatus {
             case QUEUED -> Set.of(SENDING, FAILED);
             case SENDING -> Set.of(SENT, QUEUED, FAILED, UNKNOWN);
             case SENT -> Set.of(DELIVERED, FAILED);
-            case DELIVERED, FAILED, UNKNOWN -> Set.of();
+            // only a provider's delivery report settles an unknown message (DeliveryReport)
+            case UNKNOWN -> Set.of(DELIVERED, FAILED);
+            case DELIVERED, FAILED -> Set.of();
         };
     }
 

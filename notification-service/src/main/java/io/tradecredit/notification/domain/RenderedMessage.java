@@ -17,6 +17,19 @@ public record RenderedMessage(String subject, String text, String html) {
         return new RenderedMessage(subject.strip(), text, html.toString());
     }
 
+    /**
+     * The same email with its unsubscribe link at the end of both parts, in the recipient's
+     * language: a line in the text, a link in the HTML.
+     */
+    public RenderedMessage withUnsubscribeLink(String url, Language language) {
+        boolean zh = language == Language.ZH_CN;
+        String line = (zh ? "如不希望再收到此类邮件，请打开：" : "To stop receiving these emails, open: ") + url;
+        String link = "<footer><p><a href=\"" + escape(url) + "\">" + (zh ? "退订" : "Unsubscribe") + "</a></p></footer>";
+        int end = html.lastIndexOf("</body>");
+        String withLink = end < 0 ? html + link : html.substring(0, end) + link + html.substring(end);
+        return new RenderedMessage(subject, text.stripTrailing() + "\n\n" + line + "\n", withLink);
+    }
+
     /** What {@link Proof} hashes: subject, blank line, text, blank line, HTML. */
     public String canonical() {
         return subject + "\n\n" + text + "\n\n" + html;

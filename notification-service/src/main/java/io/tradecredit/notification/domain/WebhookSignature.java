@@ -35,6 +35,37 @@ public final class WebhookSignature {
                 (t + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Whether {@code header} ({@code t=<unix seconds>,v1=<hex>}) signs {@code body} under
+     * {@code secret} at a {@code t} no further than {@code tolerance} from {@code now}: how the
+     * service checks what a party signed the same way (an SMS provider's delivery report). The hex
+     * is compared in constant time; a header that does not parse does not verify.
+     */
+    public static boolean verifies(String secret, String header, String body, Instant now, java.time.Duration tolerance) {
+        if (secret == null || secret.isEmpty() || header == null || body == null) {
+            return false;
+        }
+        String t = null;
+        String v1 = null;
+        for (String part : header.split(",")) {
+            String[] kv = part.strip().split("=", 2);
+            if (kv.length == 2 && kv[0].equals("t")) {
+                t = kv[1];
+            } else if (kv.length == 2 && kv[0].equals("v1")) {
+                v1 = kv[1];
+            }
+        }
+        if (t == null || v1 == null || !t.matches("[0-9]{1,12}")) {
+            return false;
+        }
+        long seconds = Long.parseLong(t);
+        if (Math.abs(now.getEpochSecond() - seconds) > tolerance.toSeconds()) {
+            return false;
+        }
+        return MessageDigest.isEqual(v1(secret, seconds, body).getBytes(StandardCharsets.UTF_8),
+                v1.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** HMAC-SHA256: SHA-256((K ^ opad) || SHA-256((K ^ ipad) || text)), K padded to the 64-byte block. */
     static byte[] hmacSha256(byte[] key, byte[] text) {
         byte[] k = key.length > BLOCK ? sha256().digest(key) : key;

@@ -92,7 +92,8 @@ public class MessageRepository {
      */
     public Uni<List<Message>> claimDue(Instant now, List<ChannelType> channels, int limit) {
         return CurrentTransaction.execute("""
-                update message set status = 'SENDING', attempts = attempts + 1, claimed_at = $1, updated_at = $1
+                update message set status = 'SENDING', attempts = attempts + 1, channel_attempts = channel_attempts + 1,
+                    claimed_at = $1, updated_at = $1
                 where request_id in (select request_id from message where status = 'QUEUED' and next_attempt_at <= $1
                     and channel = any($2) order by next_attempt_at, request_id limit $3 for update skip locked)
                 returning *""", Tuple.of(at(now), channels.stream().map(Enum::name).toArray(String[]::new), limit))
@@ -116,6 +117,105 @@ public class MessageRepository {
     public Uni<Optional<Message>> failed(UUID requestId, String reason, Instant at) {
         return move("update message set status = 'FAILED', failure_reason = $2, claimed_at = null, updated_at = $3"
                 + " where request_id = $1 and status = 'SENDING' returning *", Tuple.of(requestId, reason, at(at)));
+    }
+
+    /**
+     * A provider's delivery report: a SENT or UNKNOWN message of {@code channel} moves to
+     * {@code status} with {@code reason}; empty when there is no such message in those statuses.
+     */
+    public Uni<Optional<Message>> reported(UUID requestId, ChannelType channel, MessageStatus status, String reason, Instant at) {
+        return move("update message set status = $3, failure_reason = $4, claimed_at = null, updated_at = $5"
+                + " where request_id = $1 and channel = $2 and status in ('SENT', 'UNKNOWN') returning *",
+                Tuple.of(requestId, channel.name(), status.name(), reason, at(at)));
+    }
+
+    /** A message of {@code channel} by its request id alone (a provider knows no tenant). */
+    public Uni<Optional<Message>> findOnChannel(UUID requestId, ChannelType channel) {
+        return CurrentTransaction.execute("select * from message where request_id = $1 and channel = $2",
+                Tuple.of(requestId, channel.name())).map(rows -> messages(rows).stream().findFirst());
+    }
+
+    /** The channels the contacts of these messages have opted out of by now, per message (none: absent). */
+    public Uni<java.util.Map<UUID, java.util.Set<ChannelType>>> contactOptOuts(List<UUID> requestIds) {
+        return CurrentTransaction.execute("select m.request_id, c.opted_out from message m join contact c"
+                + " on c.id = m.contact_id and c.tenant_id = m.tenant_id where m.request_id = any($1) and c.opted_out <> ''",
+                Tuple.of(requestIds.toArray(UUID[]::new))).map(rows -> {
+                    java.util.Map<UUID, java.util.Set<ChannelType>> out = new java.util.HashMap<>();
+                    rows.forEach(r -> {
+                        java.util.Set<ChannelType> channels = java.util.EnumSet.noneOf(ChannelType.class);
+                        for (String c : r.getString("opted_out").split(",")) {
+                            channels.add(ChannelType.valueOf(c.strip()));
+                        }
+                        out.put(r.getUUID("request_id"), channels);
+                    });
+                    return out;
+                });
+    }
+
+    /** How many attempts a message has had on its current channel, and the channels it failed on before. */
+    public record ChannelState(int channelAttempts, java.util.Set<ChannelType> tried) {
+    }
+
+    public Uni<ChannelState> channelState(UUID requestId) {
+        return CurrentTransaction.execute("select channel_attempts, tried_channels from message where request_id = $1",
+                Tuple.of(requestId)).map(rows -> {
+                    Row r = rows.iterator().next();
+                    java.util.Set<ChannelType> tried = java.util.EnumSet.noneOf(ChannelType.class);
+                    for (String c : r.getArrayOfStrings("tried_channels")) {
+                        tried.add(ChannelType.valueOf(c));
+                    }
+                    return new ChannelState(r.getInteger("channel_attempts"), tried);
+                });
+    }
+
+    /**
+     * SENDING back to QUEUED on the next channel (a fallback): its contact, address, language and
+     * content there, due at {@code next}, with {@code reason} saying why and {@code tried} the
+     * channels it failed on; a new attempt count for the channel.
+     */
+    public Uni<Optional<Message>> fallBack(UUID requestId, Message on, java.util.Set<ChannelType> tried, String reason,
+            Instant at) {
+        RenderedMessage body = on.rendered();
+        Tuple t = Tuple.tuple().addUUID(requestId).addString(on.channel().name()).addUUID(on.contactId())
+                .addString(on.address()).addString(on.language() == null ? null : on.language().tag())
+                .addString(body.subject()).addString(body.text()).addString(body.html()).addString(reason)
+                .addOffsetDateTime(at(on.nextAttemptAt())).addOffsetDateTime(at(at))
+                .addArrayOfString(tried.stream().map(Enum::name).toArray(String[]::new));
+        return move("""
+                update message set status = 'QUEUED', channel = $2, contact_id = $3, address = $4, language = $5,
+                    subject = $6, body_text = $7, body_html = $8, failure_reason = $9, next_attempt_at = $10,
+                    claimed_at = null, updated_at = $11, tried_channels = $12, channel_attempts = 0
+                where request_id = $1 and status = 'SENDING' returning *""", t);
+    }
+
+    /** Per channel: the QUEUED messages due at {@code now}, since when the oldest is due, the UNKNOWN ones. */
+    public record Backlog(ChannelType channel, long due, Instant oldestDueSince, long unknown) {
+    }
+
+    public Uni<List<Backlog>> backlog(Instant now) {
+        return CurrentTransaction.execute("""
+                select channel,
+                    count(*) filter (where status = 'QUEUED' and next_attempt_at <= $1) as due,
+                    min(next_attempt_at) filter (where status = 'QUEUED' and next_attempt_at <= $1) as oldest_due,
+                    count(*) filter (where status = 'UNKNOWN') as unknown
+                from message where status in ('QUEUED', 'UNKNOWN') and channel is not null group by channel""",
+                Tuple.of(at(now))).map(rows -> {
+                    List<Backlog> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new Backlog(ChannelType.valueOf(r.getString("channel")), r.getLong("due"),
+                            instant(r, "oldest_due"), r.getLong("unknown"))));
+                    return out;
+                });
+    }
+
+    /** The UNKNOWN messages of every tenant, oldest first, one page: an operator's list to settle by hand. */
+    public Uni<List<Message>> unknown(int page, int size) {
+        return CurrentTransaction.execute("select * from message where status = 'UNKNOWN'"
+                + " order by updated_at, request_id limit $1 offset $2", Tuple.of(size, (long) page * size)).map(this::messages);
+    }
+
+    public Uni<Long> countUnknown() {
+        return CurrentTransaction.execute("select count(*) as n from message where status = 'UNKNOWN'", Tuple.tuple())
+                .map(rows -> rows.iterator().next().getLong("n"));
     }
 
     public Uni<Void> attempt(UUID requestId, int attempt, Instant at, String outcome, String detail) {

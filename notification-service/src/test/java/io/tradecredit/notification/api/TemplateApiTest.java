@@ -63,6 +63,45 @@ class TemplateApiTest {
                         "text[0]", containsString("调整为 300000.00 CNY"));
     }
 
+    static Map<String, Object> claimDeadline(String deadline) {
+        Map<String, Object> data = new java.util.HashMap<>(Map.of("policyNumber", "PICC-2026-0815", "insurer",
+                "PICC Property and Casualty", "buyerName", "Globex Trading Ltd.", "invoiceNumber", "INV-2026-0042",
+                "deadline", deadline, "deadlineDate", "2026-12-18"));
+        data.put("daysLeft", 5);
+        return data;
+    }
+
+    @Test
+    void theClaimDeadlineWarningNamesEachDeadlineAndTheDaysLeftInBothLanguages() {
+        String tenant = freshTenant();
+        preview(tenant, "claims.deadline-warning", "EMAIL", claimDeadline("FILE_CLAIM"))
+                .body("failure", contains(nullValue(), nullValue()),
+                        "subject[1]", equalTo("5 day(s) left to file the claim on Globex Trading Ltd., invoice INV-2026-0042"),
+                        "text[1]", containsString("Under policy PICC-2026-0815 with PICC Property and Casualty"),
+                        "text[1]", containsString("is 2026-12-18: 5 day(s) left"),
+                        "subject[0]", equalTo("距Globex Trading Ltd.（发票 INV-2026-0042）提出索赔的期限还有 5 天"));
+        preview(tenant, "claims.deadline-warning", "EMAIL", claimDeadline("NOTIFY_OVERDUE"))
+                .body("text[1]", containsString("notify the insurer that invoice INV-2026-0042 of Globex Trading Ltd. is overdue"),
+                        "text[0]", containsString("向保险人报告Globex Trading Ltd.的发票 INV-2026-0042 逾期"));
+        preview(tenant, "claims.deadline-warning", "EMAIL", claimDeadline("STOP_DELIVERIES"))
+                .body("text[1]", containsString("stop deliveries on credit to Globex Trading Ltd."));
+        preview(tenant, "claims.deadline-warning", "EMAIL", claimDeadline("TRANSFER_TO_COLLECTOR"))
+                .body("text[1]", containsString("over to a collector"), "text[0]", containsString("移交催收机构"));
+    }
+
+    @Test
+    void theMissedClaimDeadlineNeedsNoDaysLeftAndAWarningWithoutThemFailsNamingThem() {
+        Map<String, Object> data = claimDeadline("STOP_DELIVERIES");
+        data.remove("daysLeft");
+        preview(freshTenant(), "claims.deadline-missed", "EMAIL", data)
+                .body("failure", contains(nullValue(), nullValue()),
+                        "subject[1]", equalTo("Deadline missed: stop of deliveries for Globex Trading Ltd., invoice INV-2026-0042"),
+                        "text[1]", containsString("the deadline of 2026-12-18 to stop deliveries on credit"),
+                        "text[0]", containsString("期限 2026-12-18 已过"));
+        preview(freshTenant(), "claims.deadline-warning", "EMAIL", data)
+                .body("failure[1]", containsString("daysLeft"));
+    }
+
     @Test
     void theFinanceDemandStatesLegalBasisLateChargesDeadlineAndPriorMessages() {
         preview(freshTenant(), "dunning.finance-demand", "LETTER", withDeadlineAndCharges(dunningData(UUID.randomUUID())))

@@ -11,10 +11,8 @@ import static io.tradecredit.notification.Requests.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,23 +21,25 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
-import io.tradecredit.notification.HttpStandIn;
-import io.tradecredit.notification.SmsProviderResource;
+import io.tradecredit.devstack.SmsSink;
+import io.tradecredit.notification.Requests;
+import io.tradecredit.notification.SmsSinkResource;
 import io.tradecredit.testing.Database;
 
-/** Requests on SMS become POSTs to a provider's HTTP API (a stand-in recording what it received). */
+/** Requests on SMS become POSTs to a provider's HTTP API: devstack's SMS sink, recording what it received. */
 @QuarkusTest
-@QuarkusTestResource(SmsProviderResource.class)
+@QuarkusTestResource(SmsSinkResource.class)
 class SmsDeliveryTest {
     @Inject
     Deliveries deliveries;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/api/v1/sms/delivery-reports")
+    java.net.URL reports;
 
     static JsonPath message(String tenant, UUID id) {
         return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id).then().statusCode(200)
@@ -70,20 +70,94 @@ class SmsDeliveryTest {
 
         VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due));
 
-        HttpStandIn.Received r = SmsProviderResource.PROVIDER.at(SmsProviderResource.PATH).stream()
-                .filter(x -> x.body().contains(id.toString())).findFirst().orElseThrow();
-        JsonNode body = new ObjectMapper().readTree(r.body());
-        assertEquals(mobile, body.get("to").asText());
-        assertEquals(id.toString(), body.get("reference").asText());
-        assertEquals("Tradecredit", body.get("from").asText());
+        SmsSink.Sms sms = SmsSinkResource.SINK.messages(mobile).stream().filter(x -> id.toString().equals(x.reference()))
+                .findFirst().orElseThrow();
+        assertEquals(mobile, sms.to());
+        assertEquals("Tradecredit", sms.from());
         JsonPath m = message(tenant, id);
-        assertEquals(m.getString("text").strip(), body.get("text").asText());
-        assertTrue(body.get("text").asText().contains("Please arrange payment"), body.get("text").asText());
-        assertEquals("application/json", r.contentType());
-        assertEquals("Basic " + Base64.getEncoder().encodeToString("tradecredit:s3cret".getBytes(StandardCharsets.UTF_8)),
-                r.authorization());
+        assertEquals(m.getString("text").strip(), sms.text());
+        assertTrue(sms.text().contains("Please arrange payment"), sms.text());
+        // the sink's list over HTTP, as an operator of ./platform reads it
+        given().baseUri("http://127.0.0.1:" + SmsSinkResource.SINK.port()).queryParam("to", mobile).get("/messages")
+                .then().statusCode(200).body("reference", org.hamcrest.Matchers.contains(id.toString()),
+                        "text[0]", org.hamcrest.Matchers.equalTo(sms.text()));
         assertEquals("SENT", m.getString("status"));
         assertEquals(mobile, m.getString("address"));
+    }
+
+    /** An SMS requested, handed to the sink, and the sink told where to report delivery. */
+    UUID sentSms(String tenant, String mobile) throws Throwable {
+        UUID id = requested(tenant, UUID.randomUUID(), mobile);
+        Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+        VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due));
+        assertEquals("SENT", message(tenant, id).getString("status"));
+        SmsSinkResource.SINK.reportTo(reports.toString());
+        return id;
+    }
+
+    static String mobile() {
+        return "+86 139 " + (1000 + (int) (Math.random() * 8999)) + " " + (1000 + (int) (Math.random() * 8999));
+    }
+
+    @Test
+    void theProvidersDeliveryReportMarksTheSmsDeliveredAndPublishesIt() throws Throwable {
+        String tenant = freshTenant();
+        UUID id = sentSms(tenant, mobile());
+
+        assertEquals(200, SmsSinkResource.SINK.report(id.toString(), "DELIVERED", null));
+
+        JsonPath m = message(tenant, id);
+        assertEquals("DELIVERED", m.getString("status"));
+        assertEquals(null, m.getString("reason"));
+        var events = Requests.statuses(id, all -> all.stream().anyMatch(r -> r.value().contains("\"DELIVERED\"")));
+        assertTrue(events.stream().anyMatch(r -> r.value().contains("\"DELIVERED\"")), events.toString());
+        // a repeated report changes nothing and is answered as settled
+        assertEquals(200, SmsSinkResource.SINK.report(id.toString(), "FAILED", "late"));
+        assertEquals("DELIVERED", message(tenant, id).getString("status"));
+    }
+
+    @Test
+    void aFailedReportFailsTheSmsWithTheProvidersReason() throws Throwable {
+        String tenant = freshTenant();
+        UUID id = sentSms(tenant, mobile());
+
+        assertEquals(200, SmsSinkResource.SINK.report(id.toString(), "FAILED", "absent subscriber"));
+
+        JsonPath m = message(tenant, id);
+        assertEquals("FAILED", m.getString("status"));
+        assertEquals("the SMS provider reported it undelivered: absent subscriber", m.getString("reason"));
+    }
+
+    @Test
+    void aReportOfAnUnknownMessageIs404AndAForgedOne401ChangingNothing() throws Throwable {
+        String tenant = freshTenant();
+        UUID id = sentSms(tenant, mobile());
+        assertEquals(404, SmsSinkResource.SINK.report(UUID.randomUUID().toString(), "DELIVERED", null));
+
+        String body = "{\"reference\":\"" + id + "\",\"status\":\"DELIVERED\"}";
+        long t = Instant.now().getEpochSecond();
+        given().contentType("application/json").header("Tradecredit-Signature",
+                io.tradecredit.notification.domain.WebhookSignature.header("not-the-secret", Instant.ofEpochSecond(t), body))
+                .body(body).post(reports).then().statusCode(401).contentType("application/problem+json");
+        given().contentType("application/json").body(body).post(reports).then().statusCode(401);
+        String wrong = "{\"reference\":\"sms-1\",\"status\":\"READ\"}";
+        given().contentType("application/json").header("Tradecredit-Signature",
+                io.tradecredit.notification.domain.WebhookSignature.header(SmsSinkResource.REPORT_SECRET, Instant.now(), wrong))
+                .body(wrong).post(reports).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("reference", "status"));
+        assertEquals("SENT", message(tenant, id).getString("status"));
+    }
+
+    @Test
+    void theSinkRefusesWrongCredentialsAndABodyWithoutRecipient() {
+        String url = SmsSinkResource.SINK.sendUrl();
+        given().auth().preemptive().basic(SmsSinkResource.USERNAME, "wrong").contentType("application/json")
+                .body("{\"to\":\"+86 138 0000 0000\",\"text\":\"hi\"}").post(url).then().statusCode(401);
+        given().contentType("application/json").body("{\"to\":\"+86 138 0000 0000\",\"text\":\"hi\"}").post(url)
+                .then().statusCode(401);
+        given().auth().preemptive().basic(SmsSinkResource.USERNAME, SmsSinkResource.PASSWORD).contentType("application/json")
+                .body("{\"text\":\"hi\"}").post(url).then().statusCode(400);
+        assertEquals(0, SmsSinkResource.SINK.messages("+86 138 0000 0000").size());
     }
 
     @Test
@@ -92,6 +166,8 @@ class SmsDeliveryTest {
         UUID id = requested(tenant, UUID.randomUUID(), null);
         JsonPath m = message(tenant, id);
         assertEquals("FAILED", m.getString("status"));
-        assertEquals("no usable contact on SMS: no contact has an address", m.getString("reason"));
+        // the fallback finds Li Wei's email, but the SMS reminder has no email template, and no postal address
+        assertEquals("no usable contact on SMS: no contact has an address; then no template dunning.reminder for EMAIL in en;"
+                + " then no usable contact on LETTER: no contact has an address", m.getString("reason"));
     }
 }

@@ -122,12 +122,12 @@ class MessageTest {
     }
 
     @Test
-    void sendingIsTheOnlyStatusNotPublishedAndFinalStatusesLeadNowhere() {
+    void sendingIsTheOnlyStatusNotPublishedFinalStatusesLeadNowhereAndOnlyAReportSettlesAnUnknown() {
         assertEquals(Set.of(MessageStatus.SENDING, MessageStatus.FAILED), MessageStatus.QUEUED.next());
         assertEquals(Set.of(MessageStatus.SENT, MessageStatus.QUEUED, MessageStatus.FAILED, MessageStatus.UNKNOWN),
                 MessageStatus.SENDING.next());
         assertEquals(Set.of(MessageStatus.DELIVERED, MessageStatus.FAILED), MessageStatus.SENT.next());
-        assertEquals(Set.of(), MessageStatus.UNKNOWN.next());
+        assertEquals(Set.of(MessageStatus.DELIVERED, MessageStatus.FAILED), MessageStatus.UNKNOWN.next());
         assertEquals(Set.of(), MessageStatus.FAILED.next());
         assertEquals(Set.of(), MessageStatus.DELIVERED.next());
         for (MessageStatus s : MessageStatus.values()) {

@@ -98,7 +98,9 @@ class IntakeFlowTest {
         send(tenant, request(id, buyer, "dunning.friendly-reminder", "EMAIL", false, dunningData(buyer)));
         awaitRecorded(id);
 
-        String reason = "no usable contact on EMAIL: every contact with an address opted out";
+        // the email cannot go, and the tenant's order (email, SMS, letter) has nowhere else to reach Li Wei
+        String reason = "no usable contact on EMAIL: every contact with an address opted out; then no usable contact on"
+                + " SMS: no contact has an address; LETTER: no contact has an address";
         given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id).then()
                 .body("status", equalTo("FAILED"), "reason", equalTo(reason), "text", nullValue());
         JsonNode failed = Contracts.assertValid(statuses(id, r -> !r.isEmpty()).get(0));

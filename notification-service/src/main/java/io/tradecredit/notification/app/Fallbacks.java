@@ -1,0 +1,95 @@
+package io.tradecredit.notification.app;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.Message;
+import io.tradecredit.notification.domain.MessageRequest;
+import io.tradecredit.notification.domain.MessageStatus;
+import io.tradecredit.notification.domain.NotificationSettings;
+import io.tradecredit.notification.persistence.ContactRepository;
+import io.tradecredit.notification.persistence.MessageRepository;
+import io.tradecredit.notification.persistence.SettingsRepository;
+
+/**
+ * A message whose channel failed it for good (refused, retries spent) goes on by the next channel
+ * of the tenant's order ({@link Routes}, {@code domain.Fallback}): the same message id, a new
+ * delivery attempt on the new channel, its contact, language and content there, QUEUED with a
+ * status event whose reason says what failed and where it goes now, and a FALLBACK row in its
+ * attempt log. When no channel is left (or the message is to the tenant, who has one address
+ * per channel) it fails with the reasons of every step.
+ */
+@ApplicationScoped
+public class Fallbacks {
+    private static final Logger LOG = Logger.getLogger(Fallbacks.class);
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    ContactRepository contacts;
+
+    @Inject
+    SettingsRepository settings;
+
+    @Inject
+    Routes routes;
+
+    @Inject
+    Letters letters;
+
+    @Inject
+    StatusEvents statusEvents;
+
+    @Inject
+    DeliveryMetrics metrics;
+
+    /** After {@code m}'s channel failed for good with {@code reason}: queued on the next channel, or FAILED. */
+    public Uni<MessageStatus> after(Message m, Set<ChannelType> triedBefore, String reason, String detail, Instant now) {
+        if (m.request().recipient() != MessageRequest.RecipientKind.BUYER) {
+            return fail(m, reason, detail, now);
+        }
+        Set<ChannelType> tried = EnumSet.of(m.channel());
+        tried.addAll(triedBefore);
+        return CurrentTransaction.run(() -> settings.find(m.tenantId()).map(s -> s.orElse(NotificationSettings.DEFAULT))
+                .chain(s -> contacts.ofBuyer(m.tenantId(), m.request().buyerId())
+                        .chain(all -> routes.toBuyer(m.tenantId(), m.request(), s, all, tried, now)))
+                .chain(route -> {
+                    if (!route.found()) {
+                        return failNow(m, reason + "; then " + route.failure(), detail, now);
+                    }
+                    Message next = route.queued();
+                    Set<ChannelType> nowTried = EnumSet.copyOf(tried);
+                    String why = reason + "; falling back to " + next.channel();
+                    LOG.infof("message %s: %s", m.requestId(), why);
+                    metrics.fellBack(m.channel(), next.channel());
+                    return messages.fallBack(m.requestId(), next, nowTried, why, now)
+                            .call(() -> route.keepAttachedLetter(letters))
+                            .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "FALLBACK",
+                                    detail + "; next: " + next.channel()))
+                            .call(moved -> statusEvents.changed(moved.stream().toList(), now))
+                            .replaceWith(MessageStatus.QUEUED);
+                }));
+    }
+
+    private Uni<MessageStatus> fail(Message m, String reason, String detail, Instant now) {
+        return CurrentTransaction.run(() -> failNow(m, reason, detail, now));
+    }
+
+    private Uni<MessageStatus> failNow(Message m, String reason, String detail, Instant now) {
+        return messages.failed(m.requestId(), reason, now)
+                .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "FAILED", detail))
+                .call(moved -> statusEvents.changed(moved.stream().toList(), now))
+                .replaceWith(MessageStatus.FAILED);
+    }
+}

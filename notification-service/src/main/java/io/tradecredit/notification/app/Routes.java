@@ -1,0 +1,158 @@
+package io.tradecredit.notification.app;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.Contact;
+import io.tradecredit.notification.domain.ContactChoice;
+import io.tradecredit.notification.domain.Fallback;
+import io.tradecredit.notification.domain.Language;
+import io.tradecredit.notification.domain.Message;
+import io.tradecredit.notification.domain.MessageRequest;
+import io.tradecredit.notification.domain.NotificationSettings;
+import io.tradecredit.notification.domain.RenderedMessage;
+import io.tradecredit.notification.domain.SenderIdentity;
+import io.tradecredit.notification.domain.TemplateText;
+
+/**
+ * The channel, contact, language and rendering of a message to a buyer, at intake and again after
+ * a channel failed it for good: the requested channel (else the tenant's order) first, then, each
+ * time a channel cannot be used (nobody reachable there, no template, the template cannot be
+ * rendered with the data), the next one of the order ({@link Fallback}). The reason of a message
+ * that finds no channel names every step, in order.
+ */
+@ApplicationScoped
+public class Routes {
+    @Inject
+    Templates templates;
+
+    @Inject
+    TemplateContext context;
+
+    @Inject
+    Unsubscribes unsubscribes;
+
+    @Inject
+    Letters letters;
+
+    /**
+     * A message queued on a channel, or the reason it goes nowhere (with the last channel found, if
+     * any); {@code attachedLetter}: the page of the letter an email carries (null for none).
+     */
+    public record Route(Message queued, String failure, ContactChoice.Choice lastFound, Language language,
+            String attachedLetter) {
+        public Route(Message queued, String failure, ContactChoice.Choice lastFound, Language language) {
+            this(queued, failure, lastFound, language, null);
+        }
+
+        public boolean found() {
+            return queued != null;
+        }
+
+        /** Keeps the page of the letter the queued email carries, if it carries one. In the current transaction. */
+        public Uni<Void> keepAttachedLetter(Letters letters) {
+            return attachedLetter == null ? Uni.createFrom().voidItem() : letters.attach(queued.requestId(), attachedLetter);
+        }
+    }
+
+    /** The route of {@code r} to one of {@code contacts}, the channels {@code tried} already failed. */
+    public Uni<Route> toBuyer(String tenantId, MessageRequest r, NotificationSettings s, List<Contact> contacts,
+            Set<ChannelType> tried, Instant now) {
+        Set<ChannelType> failed = EnumSet.noneOf(ChannelType.class);
+        failed.addAll(tried);
+        return next(tenantId, r, s, contacts, failed, new ArrayList<>(), null, now);
+    }
+
+    private Uni<Route> next(String tenantId, MessageRequest r, NotificationSettings s, List<Contact> contacts,
+            Set<ChannelType> tried, List<String> why, ContactChoice.Choice lastFound, Instant now) {
+        boolean first = tried.isEmpty();
+        ContactChoice.Choice choice = first ? ContactChoice.choose(contacts, r.channel(), s.channelOrder(), r.legallyRequired())
+                : Fallback.next(contacts, s.channelOrder(), tried, r.legallyRequired());
+        if (!choice.found()) {
+            why.add(choice.failure());
+            if (first && r.channel().isPresent() && !contacts.isEmpty()) {
+                tried.add(r.channel().get());
+                return next(tenantId, r, s, contacts, tried, why, lastFound, now);
+            }
+            Language language = r.languageFor(lastFound == null ? null : lastFound.contact());
+            return Uni.createFrom().item(new Route(null, String.join("; then ", why), lastFound, language));
+        }
+        Language language = r.languageFor(choice.contact());
+        return templates.find(tenantId, r.templateKey(), choice.channel(), language).chain(t -> {
+            String failure = t.isEmpty() ? "no template " + r.templateKey() + " for " + choice.channel() + " in " + language.tag()
+                    : null;
+            RenderedMessage rendered = null;
+            if (failure == null) {
+                try {
+                    rendered = render(r, choice, s, t.get(), now);
+                } catch (Templates.RenderingFailed e) {
+                    failure = e.getMessage();
+                }
+            }
+            if (failure == null) {
+                if (choice.channel() == ChannelType.EMAIL) {
+                    // every email to a buyer's contact can be unsubscribed from, by a link in it (and its header)
+                    rendered = rendered.withUnsubscribeLink(unsubscribes.link(tenantId, choice.contact().id(), ChannelType.EMAIL),
+                            language);
+                }
+                RenderedMessage content = rendered;
+                // a letter's HTML is its printed page; an email may carry the letter (docs: "Letters"); a letter
+                // that cannot be made (no seal, no letter template) makes the channel unusable like a template
+                return letterOf(tenantId, r, choice, s, language, content, now).onItemOrFailure().transformToUni((l, e) -> {
+                    if (e != null && !(e instanceof Templates.RenderingFailed)) {
+                        return Uni.createFrom().failure(e);
+                    }
+                    if (e == null) {
+                        RenderedMessage withPage = choice.channel() == ChannelType.LETTER
+                                ? new RenderedMessage(content.subject(), content.text(), l) : content;
+                        return Uni.createFrom().item(new Route(Message.queued(tenantId, r, choice, language,
+                                context.senderOf(s.sender()), withPage, s.sendWindow(), now), null, choice, language,
+                                choice.channel() == ChannelType.EMAIL ? l : null));
+                    }
+                    why.add(e.getMessage());
+                    tried.add(choice.channel());
+                    return next(tenantId, r, s, contacts, tried, why, choice, now);
+                });
+            }
+            why.add(failure);
+            tried.add(choice.channel());
+            return next(tenantId, r, s, contacts, tried, why, choice, now);
+        });
+    }
+
+    /**
+     * The letter page of the route: a LETTER's own page, the attached letter of an email whose
+     * request says {@code attachLetter} (the LETTER template of the same key and language), else null.
+     */
+    private Uni<String> letterOf(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s,
+            Language language, RenderedMessage rendered, Instant now) {
+        String letterhead = s.sender() == null ? "" : s.sender().letterhead();
+        if (choice.channel() == ChannelType.LETTER) {
+            return letters.page(tenantId, r.templateKey(), language, letterhead, rendered.text());
+        }
+        if (choice.channel() != ChannelType.EMAIL || !r.attachLetter()) {
+            return Uni.createFrom().nullItem();
+        }
+        return templates.find(tenantId, r.templateKey(), ChannelType.LETTER, language).chain(t -> {
+            if (t.isEmpty()) {
+                throw new Templates.RenderingFailed("the email carries the letter " + r.templateKey()
+                        + " and there is no template " + r.templateKey() + " for LETTER in " + language.tag());
+            }
+            return letters.page(tenantId, r.templateKey(), language, letterhead, render(r, choice, s, t.get(), now).text());
+        });
+    }
+
+    private RenderedMessage render(MessageRequest r, ContactChoice.Choice choice, NotificationSettings s, TemplateText t,
+            Instant now) {
+        SenderIdentity id = s.sender();
+        return templates.render(t, context.of(r.data(), choice.contact(), id, now), id == null ? "" : id.letterhead());
+    }
+}

@@ -1,0 +1,165 @@
+package io.tradecredit.notification.app;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.addContact;
+import static io.tradecredit.notification.Fixtures.contact;
+import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.token;
+import static io.tradecredit.notification.Requests.dunningData;
+import static io.tradecredit.notification.Requests.request;
+import static io.tradecredit.notification.Requests.send;
+import static io.tradecredit.notification.Requests.statuses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tradecredit.devstack.SmsSink;
+import io.tradecredit.notification.GreenMailResource;
+import io.tradecredit.notification.SmsSinkResource;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+
+/**
+ * A channel that fails a message for good hands it to the next channel of the tenant's order: an
+ * email that cannot go (no address, SMTP down past its last retry) arrives as an SMS in the sink.
+ */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+@QuarkusTestResource(SmsSinkResource.class)
+class FallbackDeliveryTest {
+    @Inject
+    Deliveries deliveries;
+
+    @AfterEach
+    void smtpUp() {
+        GreenMailResource.up();
+    }
+
+    void deliverAt(Instant at) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(at));
+    }
+
+    static JsonPath message(String tenant, UUID id) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    static String mobile() {
+        return "+86 137 " + (1000 + (int) (Math.random() * 8999)) + " " + (1000 + (int) (Math.random() * 8999));
+    }
+
+    /** A tenant whose friendly reminder also exists as an SMS (its own template), and a buyer's contact. */
+    static String tenantWithSmsReminder(UUID buyer, String email, String mobile) {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("templateKey", "dunning.friendly-reminder", "channel", "SMS", "language", "en", "body",
+                        "{buyer.name}: {invoices.size} invoices fall due soon, first {invoices.0.invoiceNumber}."))
+                .post("/api/v1/templates").then().statusCode(201);
+        Map<String, Object> c = new HashMap<>(contact("Li Wei", email, "en"));
+        c.put("mobile", mobile);
+        if (email == null) {
+            c.remove("email");
+        }
+        addContact(tenant, buyer, c);
+        return tenant;
+    }
+
+    static UUID requestedEmail(String tenant, UUID buyer) {
+        UUID id = UUID.randomUUID();
+        send(tenant, request(id, buyer, "dunning.friendly-reminder", "EMAIL", true, dunningData(buyer)));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        return id;
+    }
+
+    @Test
+    void anEmailRefusedPastItsLastRetryGoesOnAsAnSmsWithTheSameIdAndTheReason() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String mobile = mobile();
+        String tenant = tenantWithSmsReminder(buyer, "li-" + buyer + "@globex.example", mobile);
+        UUID id = requestedEmail(tenant, buyer);
+        Instant t = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+        GreenMailResource.down();
+        deliverAt(t);
+        deliverAt(t.plus(Duration.ofHours(1)));
+        deliverAt(t.plus(Duration.ofHours(2)));
+
+        JsonPath queued = message(tenant, id);
+        assertEquals("QUEUED", queued.getString("status"));
+        assertEquals("SMS", queued.getString("channel"));
+        assertEquals(mobile, queued.getString("address"));
+        assertTrue(queued.getString("reason").startsWith("EMAIL refused the message 3 times; last: "), queued.getString("reason"));
+        assertTrue(queued.getString("reason").endsWith("; falling back to SMS"), queued.getString("reason"));
+        assertEquals(List.of("RETRY", "RETRY", "FALLBACK"), queued.getList("attemptLog.outcome"));
+
+        deliverAt(t.plus(Duration.ofHours(2)));
+
+        SmsSink.Sms sms = SmsSinkResource.SINK.messages(mobile).stream().filter(s -> id.toString().equals(s.reference()))
+                .findFirst().orElseThrow();
+        assertEquals("Globex Trading Ltd.: 2 invoices fall due soon, first INV-2026-0042.", sms.text());
+        JsonPath sent = message(tenant, id);
+        assertEquals("SENT", sent.getString("status"));
+        assertEquals(4, sent.getInt("attempts"));
+        assertEquals(sms.text(), sent.getString("text").strip());
+        GreenMailResource.up();
+        assertEquals(0, GreenMailResource.to("li-" + buyer).size(), "no email went out");
+        List<JsonNode> events = statuses(id, r -> r.size() >= 3).stream().map(Contracts::assertValid).toList();
+        assertEquals(List.of("QUEUED/EMAIL", "QUEUED/SMS", "SENT/SMS"),
+                events.stream().map(e -> e.get("status").asText() + "/" + e.get("channel").asText()).toList());
+        assertTrue(events.get(1).get("reason").asText().contains("falling back to SMS"));
+    }
+
+    @Test
+    void anEmailToAContactWithoutAnEmailAddressGoesBySmsFromTheStart() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String mobile = mobile();
+        String tenant = tenantWithSmsReminder(buyer, null, mobile);
+        UUID id = requestedEmail(tenant, buyer);
+
+        JsonPath queued = message(tenant, id);
+        assertEquals("QUEUED", queued.getString("status"));
+        assertEquals("SMS", queued.getString("channel"));
+        deliverAt(Instant.parse(queued.getString("nextAttemptAt")));
+
+        assertEquals(1, SmsSinkResource.SINK.messages(mobile).stream().filter(s -> id.toString().equals(s.reference())).count());
+        assertEquals("SENT", message(tenant, id).getString("status"));
+    }
+
+    @Test
+    void whenNoChannelIsLeftTheMessageFailsNamingEveryStep() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = freshTenant();
+        addContact(tenant, buyer, contact("Li Wei", "li-" + buyer + "@globex.example", "en"));
+        UUID id = requestedEmail(tenant, buyer);
+        Instant t = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+        GreenMailResource.down();
+        deliverAt(t);
+        deliverAt(t.plus(Duration.ofHours(1)));
+        deliverAt(t.plus(Duration.ofHours(2)));
+
+        JsonPath failed = message(tenant, id);
+        assertEquals("FAILED", failed.getString("status"));
+        assertTrue(failed.getString("reason").endsWith(
+                "; then no usable contact on SMS: no contact has an address; LETTER: no contact has an address"),
+                failed.getString("reason"));
+    }
+}
