@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +26,7 @@ import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.notification.app.Letters;
 import io.tradecredit.notification.app.Messages;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.Message;
@@ -40,6 +42,9 @@ public class MessageResource {
 
     @Inject
     Messages messages;
+
+    @Inject
+    Letters letters;
 
     public record Attempt(int attempt, Instant at, @Schema(description = "SENT, RETRY, FALLBACK (failed for good, went on by the next channel) or FAILED") String outcome,
             String detail) {
@@ -69,6 +74,22 @@ public class MessageResource {
     public Uni<View> get(@PathParam("requestId") UUID requestId) {
         return messages.get(tenant.id(), requestId).map(r -> View.of(r.message(), r.attempts().stream()
                 .map(a -> new Attempt(a.attempt(), a.at(), a.outcome(), a.detail())).toList()));
+    }
+
+    @GET
+    @Path("/{requestId}/content")
+    @Produces({Letters.PDF, Problem.MEDIA_TYPE})
+    @APIResponse(responseCode = "200", description = "The PDF sent: a letter's, or the letter an email carried;"
+            + " header Tradecredit-Sha256 is its SHA-256", content = @Content(mediaType = Letters.PDF))
+    @APIResponse(responseCode = "404", description = "No such message for this tenant, or no PDF made for it (yet)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> content(@PathParam("requestId") UUID requestId) {
+        return letters.stored(tenant.id(), requestId).map(found -> {
+            var pdf = found.orElseThrow(() -> io.tradecredit.common.domain.DomainError.notFound("message.no-document",
+                    "Message " + requestId + " has no PDF: not a letter, or not sent yet"));
+            return Response.ok(pdf.content(), pdf.mediaType()).header("Tradecredit-Sha256", pdf.sha256())
+                    .header("Content-Disposition", "attachment; filename=\"" + pdf.filename() + "\"").build();
+        });
     }
 
     @GET

@@ -19,6 +19,15 @@ public interface Channel {
     Uni<Void> send(Outgoing message);
 
     /**
+     * Hands the message over ({@link #send}) and answers the proof of what was handed over: the
+     * SHA-256 kept with the SENT record. By default that of the rendered content; a channel whose
+     * content is more (a letter's PDF, an email's attachment) answers the proof of all of it.
+     */
+    default Uni<String> handOver(Outgoing message) {
+        return send(message).replaceWith(() -> message.content().sha256());
+    }
+
+    /**
      * The outside party refused the message for good (a webhook's 404, say): sending it again
      * cannot help, so it fails at once instead of on the retry schedule.
      */

@@ -96,6 +96,18 @@ public class Deliveries {
                                 count(outcomes, MessageStatus.QUEUED), count(outcomes, MessageStatus.FAILED))));
     }
 
+    /**
+     * Delivers what is due at {@code now} in as many runs as it takes: another run follows while
+     * the last one claimed a full batch, so a burst of requests does not wait a worker period per
+     * batch. Ends with the first run that claimed less (then nothing more is due at {@code now}).
+     */
+    public Uni<Run> deliverAllDue(Instant now) {
+        return deliverDue(now).chain(run -> run.sent() + run.retried() + run.failed() < batchSize
+                ? Uni.createFrom().item(run)
+                : deliverAllDue(now).map(rest -> new Run(run.unknown() + rest.unknown(), run.sent() + rest.sent(),
+                        run.retried() + rest.retried(), run.failed() + rest.failed())));
+    }
+
     /** The opt-outs of the claimed messages' contacts now: one may have unsubscribed since the message was queued. */
     private Uni<Map<java.util.UUID, Set<ChannelType>>> optOuts(List<Message> claimed) {
         return claimed.isEmpty() ? Uni.createFrom().item(Map.of())
@@ -112,13 +124,13 @@ public class Deliveries {
 
     private Uni<MessageStatus> handOver(Channel channel, Message m, Instant now) {
         // deferred: an adapter that throws instead of failing its Uni is a failed attempt too
-        return Uni.createFrom().deferred(() -> channel.send(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(), m.sender(),
+        return Uni.createFrom().deferred(() -> channel.handOver(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(), m.sender(),
                 m.rendered(), m.contactId())))
-                .onItemOrFailure().transformToUni((ok, failure) -> failure == null ? sent(m, now) : failed(m, failure, now));
+                .onItemOrFailure().transformToUni((proof, failure) -> failure == null ? sent(m, proof, now) : failed(m, failure, now));
     }
 
-    private Uni<MessageStatus> sent(Message m, Instant now) {
-        return CurrentTransaction.run(() -> messages.sent(m.requestId(), m.rendered().sha256(), now)
+    private Uni<MessageStatus> sent(Message m, String proof, Instant now) {
+        return CurrentTransaction.run(() -> messages.sent(m.requestId(), proof, now)
                 .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "SENT", null))
                 .call(moved -> publish(moved.stream().toList(), now)))
                 .replaceWith(MessageStatus.SENT);

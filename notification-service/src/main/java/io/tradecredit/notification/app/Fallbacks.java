@@ -46,6 +46,9 @@ public class Fallbacks {
     Routes routes;
 
     @Inject
+    Letters letters;
+
+    @Inject
     StatusEvents statusEvents;
 
     @Inject
@@ -71,6 +74,7 @@ public class Fallbacks {
                     LOG.infof("message %s: %s", m.requestId(), why);
                     metrics.fellBack(m.channel(), next.channel());
                     return messages.fallBack(m.requestId(), next, nowTried, why, now)
+                            .call(() -> route.keepAttachedLetter(letters))
                             .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "FALLBACK",
                                     detail + "; next: " + next.channel()))
                             .call(moved -> statusEvents.changed(moved.stream().toList(), now))

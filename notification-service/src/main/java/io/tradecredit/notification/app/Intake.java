@@ -69,6 +69,9 @@ public class Intake {
     @Inject
     Clock clock;
 
+    @Inject
+    Letters letters;
+
     /** Records the request's message (a no-op for a request id already recorded). In the current transaction. */
     public Uni<Void> request(String tenantId, MessageRequest r) {
         Instant now = clock.instant();
@@ -77,7 +80,8 @@ public class Intake {
                 // a channel that cannot be used falls back to the next of the tenant's order (Routes)
                 return contacts.ofBuyer(tenantId, r.buyerId()).chain(all -> routes.toBuyer(tenantId, r, s, all, Set.of(), now))
                         .chain(route -> record(route.found() ? route.queued()
-                                : Message.failed(tenantId, r, route.lastFound(), route.language(), route.failure(), now), now));
+                                : Message.failed(tenantId, r, route.lastFound(), route.language(), route.failure(), now), now)
+                                .call(() -> route.found() ? route.keepAttachedLetter(letters) : Uni.createFrom().voidItem()));
             }
             return webhookOf(tenantId, r).chain(webhook -> {
                 ContactChoice.Choice choice = TenantRecipient.choose(s.sender(), r.channel(), webhook);

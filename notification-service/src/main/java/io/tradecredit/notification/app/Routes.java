@@ -40,10 +40,26 @@ public class Routes {
     @Inject
     Unsubscribes unsubscribes;
 
-    /** A message queued on a channel, or the reason it goes nowhere (with the last channel found, if any). */
-    public record Route(Message queued, String failure, ContactChoice.Choice lastFound, Language language) {
+    @Inject
+    Letters letters;
+
+    /**
+     * A message queued on a channel, or the reason it goes nowhere (with the last channel found, if
+     * any); {@code attachedLetter}: the page of the letter an email carries (null for none).
+     */
+    public record Route(Message queued, String failure, ContactChoice.Choice lastFound, Language language,
+            String attachedLetter) {
+        public Route(Message queued, String failure, ContactChoice.Choice lastFound, Language language) {
+            this(queued, failure, lastFound, language, null);
+        }
+
         public boolean found() {
             return queued != null;
+        }
+
+        /** Keeps the page of the letter the queued email carries, if it carries one. In the current transaction. */
+        public Uni<Void> keepAttachedLetter(Letters letters) {
+            return attachedLetter == null ? Uni.createFrom().voidItem() : letters.attach(queued.requestId(), attachedLetter);
         }
     }
 
@@ -87,12 +103,50 @@ public class Routes {
                     rendered = rendered.withUnsubscribeLink(unsubscribes.link(tenantId, choice.contact().id(), ChannelType.EMAIL),
                             language);
                 }
-                return Uni.createFrom().item(new Route(Message.queued(tenantId, r, choice, language,
-                        context.senderOf(s.sender()), rendered, s.sendWindow(), now), null, choice, language));
+                RenderedMessage content = rendered;
+                // a letter's HTML is its printed page; an email may carry the letter (docs: "Letters"); a letter
+                // that cannot be made (no seal, no letter template) makes the channel unusable like a template
+                return letterOf(tenantId, r, choice, s, language, content, now).onItemOrFailure().transformToUni((l, e) -> {
+                    if (e != null && !(e instanceof Templates.RenderingFailed)) {
+                        return Uni.createFrom().failure(e);
+                    }
+                    if (e == null) {
+                        RenderedMessage withPage = choice.channel() == ChannelType.LETTER
+                                ? new RenderedMessage(content.subject(), content.text(), l) : content;
+                        return Uni.createFrom().item(new Route(Message.queued(tenantId, r, choice, language,
+                                context.senderOf(s.sender()), withPage, s.sendWindow(), now), null, choice, language,
+                                choice.channel() == ChannelType.EMAIL ? l : null));
+                    }
+                    why.add(e.getMessage());
+                    tried.add(choice.channel());
+                    return next(tenantId, r, s, contacts, tried, why, choice, now);
+                });
             }
             why.add(failure);
             tried.add(choice.channel());
             return next(tenantId, r, s, contacts, tried, why, choice, now);
+        });
+    }
+
+    /**
+     * The letter page of the route: a LETTER's own page, the attached letter of an email whose
+     * request says {@code attachLetter} (the LETTER template of the same key and language), else null.
+     */
+    private Uni<String> letterOf(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s,
+            Language language, RenderedMessage rendered, Instant now) {
+        String letterhead = s.sender() == null ? "" : s.sender().letterhead();
+        if (choice.channel() == ChannelType.LETTER) {
+            return letters.page(tenantId, r.templateKey(), language, letterhead, rendered.text());
+        }
+        if (choice.channel() != ChannelType.EMAIL || !r.attachLetter()) {
+            return Uni.createFrom().nullItem();
+        }
+        return templates.find(tenantId, r.templateKey(), ChannelType.LETTER, language).chain(t -> {
+            if (t.isEmpty()) {
+                throw new Templates.RenderingFailed("the email carries the letter " + r.templateKey()
+                        + " and there is no template " + r.templateKey() + " for LETTER in " + language.tag());
+            }
+            return letters.page(tenantId, r.templateKey(), language, letterhead, render(r, choice, s, t.get(), now).text());
         });
     }
 

@@ -9,8 +9,11 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.notification.app.Channel;
+import io.tradecredit.notification.domain.LetterDocument;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.EmailMessageId;
+import io.tradecredit.notification.domain.Proof;
+import io.tradecredit.notification.app.Letters;
 
 /**
  * Email over SMTP (Quarkus Mailer on the Vert.x mail client; host, port, TLS and login are the
@@ -33,8 +36,27 @@ public class EmailChannel implements Channel {
         return ChannelType.EMAIL;
     }
 
+    @Inject
+    Letters letters;
+
     @Override
     public Uni<Void> send(Outgoing m) {
+        return handOver(m).replaceWithVoid();
+    }
+
+    /** Sends the email, with the letter it carries as a PDF attachment; the proof covers that PDF too. */
+    @Override
+    public Uni<String> handOver(Outgoing m) {
+        return letters.documentOf(m.tenantId(), m.requestId()).chain(letter -> {
+            Mail mail = mail(m);
+            letter.ifPresent(pdf -> mail.addAttachment(pdf.filename(), pdf.content(), pdf.mediaType()));
+            return mailer.send(mail).replaceWith(() -> letter
+                    .map(pdf -> Proof.withAttachment(m.content(), pdf.filename(), pdf.sha256()))
+                    .orElseGet(() -> m.content().sha256()));
+        });
+    }
+
+    private Mail mail(Outgoing m) {
         Mail mail = Mail.withText(m.to(), m.content().subject(), m.content().text()).setHtml(m.content().html())
                 .setFrom(from(m)).addHeader("Message-ID", EmailMessageId.of(m.requestId(), messageIdDomain));
         if (m.contactId() != null) {
@@ -45,7 +67,7 @@ public class EmailChannel implements Channel {
         if (m.from().replyTo() != null) {
             mail.setReplyTo(m.from().replyTo());
         }
-        return mailer.send(mail);
+        return mail;
     }
 
     private static String from(Outgoing m) {

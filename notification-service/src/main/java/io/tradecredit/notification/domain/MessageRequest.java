@@ -12,10 +12,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param buyerId null for a message to the tenant
  * @param channel empty: the first usable channel of the tenant's order
  * @param languageHint empty: the contact's language, else {@link Language#FALLBACK}
+ * @param attachLetter an email carries the letter of the same template key as a PDF attachment
  */
 public record MessageRequest(UUID requestId, String purpose, String templateKey, Optional<ChannelType> channel,
         RecipientKind recipient, UUID buyerId, Optional<Language> languageHint, boolean critical,
-        boolean legallyRequired, ObjectNode data) {
+        boolean legallyRequired, ObjectNode data, boolean attachLetter) {
+
+    /** A request without an attached letter. */
+    public MessageRequest(UUID requestId, String purpose, String templateKey, Optional<ChannelType> channel,
+            RecipientKind recipient, UUID buyerId, Optional<Language> languageHint, boolean critical,
+            boolean legallyRequired, ObjectNode data) {
+        this(requestId, purpose, templateKey, channel, recipient, buyerId, languageHint, critical, legallyRequired, data,
+                false);
+    }
 
     /** Who a message is for: a buyer (its contacts) or the tenant itself. */
     public enum RecipientKind {

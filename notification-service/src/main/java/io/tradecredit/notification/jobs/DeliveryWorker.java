@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.notification.app.Deliveries;
 
 /**
- * Delivers what is due, every {@code tradecredit.notification.delivery.every} (10 s by default;
+ * Delivers what is due (batch after batch while batches come full), every {@code tradecredit.notification.delivery.every} (10 s by default;
  * {@code off} in the tests, which call {@link Deliveries#deliverDue} with the instant they need).
  * Not a daily job: messages wait for minutes and hours (send windows, retries), not for dates.
  */
@@ -25,6 +25,6 @@ public class DeliveryWorker {
     @Scheduled(identity = "notification-delivery", every = "${tradecredit.notification.delivery.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliver() {
-        return deliveries.deliverDue(clock.instant()).replaceWithVoid();
+        return deliveries.deliverAllDue(clock.instant()).replaceWithVoid();
     }
 }

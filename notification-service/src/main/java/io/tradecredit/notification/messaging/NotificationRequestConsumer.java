@@ -57,6 +57,7 @@ public class NotificationRequestConsumer {
         return new MessageRequest(d.uuid("requestId"), d.text("purpose"), d.text("templateKey"),
                 d.has("channel") ? Optional.of(d.oneOf(ChannelType.class, "channel")) : Optional.empty(), kind,
                 kind == MessageRequest.RecipientKind.BUYER ? recipient.uuid("buyerId") : null, hint,
-                d.bool("critical"), d.bool("legallyRequired", false), (ObjectNode) e.data().get("data"));
+                d.bool("critical"), d.bool("legallyRequired", false), (ObjectNode) e.data().get("data"),
+                d.bool("attachLetter", false));
     }
 }

@@ -1,0 +1,102 @@
+package io.tradecredit.notification.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.notification.domain.LetterDocument;
+import io.tradecredit.notification.domain.Language;
+import io.tradecredit.notification.domain.LetterImage;
+import io.tradecredit.notification.domain.LetterPage;
+import io.tradecredit.notification.domain.Proof;
+import io.tradecredit.notification.persistence.LetterRepository;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Letters: the page of a letter, fixed at intake (letterhead, text, logo, and the company seal on
+ * the templates that carry it), and its PDF, made once at the first hand-over and kept with the
+ * message as what was sent (a LETTER's content, or the attachment of an email that carries the
+ * letter).
+ */
+@ApplicationScoped
+public class Letters {
+    public static final String PDF = "application/pdf";
+
+    @Inject
+    LetterRepository letters;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Clock clock;
+
+    /** The letters the company seal is set on: the finance department's demand (docs/domain.md §3). */
+    @ConfigProperty(name = "tradecredit.notification.letter.sealed-templates", defaultValue = "dunning.finance-demand")
+    List<String> sealedTemplates;
+
+    /**
+     * The page of a letter rendered from template {@code templateKey}, in the current transaction.
+     * A letter that carries the seal of a tenant that has uploaded none cannot be made: it fails
+     * like a template lacking a value, never goes out without its seal.
+     */
+    public Uni<String> page(String tenantId, String templateKey, Language language, String letterhead, String text) {
+        boolean sealed = sealedTemplates.contains(templateKey);
+        return letters.kinds(tenantId).map(kinds -> {
+            if (sealed && !kinds.contains(LetterImage.Kind.SEAL)) {
+                throw new Templates.RenderingFailed("letter " + templateKey + " carries the company seal and the tenant"
+                        + " has uploaded none (PUT /api/v1/letter-images/seal)");
+            }
+            return LetterPage.xhtml(language, letterhead, text,
+                    new LetterPage.Layout(kinds.contains(LetterImage.Kind.LOGO), sealed));
+        });
+    }
+
+    /** Keeps {@code xhtml} as the letter the email {@code requestId} carries. In the current transaction. */
+    public Uni<Void> attach(UUID requestId, String xhtml) {
+        return letters.attachLetter(requestId, xhtml);
+    }
+
+    /**
+     * The message's PDF: the one made at an earlier hand-over, else made now from the page fixed at
+     * intake and stored. Empty for a message without a letter (an email carrying none).
+     */
+    public Uni<Optional<LetterDocument>> documentOf(String tenantId, UUID requestId) {
+        return CurrentTransaction.run(() -> letters.letter(requestId)).chain(letter -> letter.isEmpty()
+                ? Uni.createFrom().item(Optional.<LetterDocument>empty())
+                : letter.get().pdf().isPresent() ? Uni.createFrom().item(letter.get().pdf())
+                : make(requestId, letter.get().source()).map(Optional::of));
+    }
+
+    /** The stored PDF of a message of the tenant, for download. */
+    public Uni<Optional<LetterDocument>> stored(String tenantId, UUID requestId) {
+        return CurrentTransaction.run(() -> letters.document(tenantId, requestId));
+    }
+
+    private Uni<LetterDocument> make(UUID requestId, LetterRepository.Source source) {
+        String xhtml = source.xhtml();
+        return CurrentTransaction.run(() -> letters.image(source.tenantId(), LetterImage.Kind.LOGO)
+                .chain(logo -> letters.image(source.tenantId(), LetterImage.Kind.SEAL).map(seal -> {
+                    if (xhtml.contains(LetterPage.SEAL_SRC) && seal.isEmpty()) {
+                        throw new Channel.Refused("the letter carries the company seal and the tenant has removed it");
+                    }
+                    return new byte[][] {logo.map(i -> i.image().png()).orElse(null), seal.map(i -> i.image().png()).orElse(null)};
+                })))
+                // CPU-bound for a few hundred milliseconds: on a worker thread, unordered, back on this context after
+                .chain(images -> vertx.executeBlocking(() -> LetterPdf.render(xhtml, images[0], images[1]), false))
+                .chain(pdf -> {
+                    var doc = new LetterDocument("letter-" + requestId + ".pdf", PDF, pdf, Proof.sha256(pdf));
+                    return CurrentTransaction.run(() -> letters.saveDocument(requestId, source.tenantId(), doc, clock.instant())
+                            .chain(() -> letters.document(source.tenantId(), requestId)))
+                            .map(Optional::orElseThrow);
+                });
+    }
+}

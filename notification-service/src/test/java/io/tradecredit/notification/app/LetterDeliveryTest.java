@@ -1,0 +1,234 @@
+package io.tradecredit.notification.app;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.addContact;
+import static io.tradecredit.notification.Fixtures.contact;
+import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.token;
+import static io.tradecredit.notification.Requests.dunningData;
+import static io.tradecredit.notification.Requests.money;
+import static io.tradecredit.notification.Requests.request;
+import static io.tradecredit.notification.Requests.send;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.tradecredit.notification.GreenMailResource;
+import io.tradecredit.notification.Pdfs;
+import io.tradecredit.notification.PrintProviderResource;
+import io.tradecredit.notification.domain.Proof;
+import io.tradecredit.notification.domain.RenderedMessage;
+import io.tradecredit.testing.Database;
+
+/**
+ * Requests on the real topic become PDF letters (real PostgreSQL, Kafka, tokens), read back with
+ * PDFBox; a letter is handed to the stand-in print-and-mail provider; an email carrying the letter
+ * arrives in GreenMail with the PDF attached.
+ */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+@QuarkusTestResource(PrintProviderResource.class)
+class LetterDeliveryTest {
+    static final String LETTERHEAD = "艾克美贸易有限公司 Acme Trading Co., Ltd.\n上海市浦东新区世纪大道100号\n"
+            + "税号 91310000MA1FL0001X\n开户行 中国银行上海分行 账号 4567 8901 2345";
+
+    @Inject
+    Deliveries deliveries;
+
+    void deliverAt(Instant at) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(at));
+    }
+
+    /** A tenant with Acme's letterhead and a buyer whose contact reads {@code language} at a postal and an email address. */
+    static String tenant(UUID buyer, String language, boolean seal) {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("sender", Map.of("fromName", "艾克美贸易有限公司", "fromAddress", "ar@acme.example",
+                        "letterhead", LETTERHEAD, "signatory", "张三")))
+                .put("/api/v1/notification-settings").then().statusCode(200);
+        Map<String, Object> c = contact("李伟", "li-" + buyer + "@globex.example", language);
+        c.put("postalAddress", "上海市南京东路1号 环球贸易有限公司");
+        addContact(tenant, buyer, c);
+        if (seal) {
+            given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                    .body(Map.of("png", java.util.Base64.getEncoder().encodeToString(Pdfs.sealPng(300))))
+                    .put("/api/v1/letter-images/seal").then().statusCode(200);
+        }
+        return tenant;
+    }
+
+    /** The finance demand's data: two invoices, late charges stated on the first, the payment deadline. */
+    static Map<String, Object> demandData(UUID buyer) {
+        Map<String, Object> data = dunningData(buyer);
+        data.put("paymentDeadline", "2026-12-20");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) ((List<?>) data.get("invoices")).get(0);
+        first.put("lateCharges", Map.of("asOf", "2026-12-02", "interest", money("81.25"), "fee", money("375.00"),
+                "total", money("456.25")));
+        return data;
+    }
+
+    static UUID requested(String tenant, UUID buyer, String templateKey, String channel, Map<String, Object> data,
+            boolean attachLetter) {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = request(id, buyer, templateKey, channel, true, data);
+        body.put("attachLetter", attachLetter);
+        send(tenant, body);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        return id;
+    }
+
+    static JsonPath message(String tenant, UUID id) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    static Response content(String tenant, UUID id) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id + "/content");
+    }
+
+    @Test
+    void aChineseFinanceDemandBecomesASealedA4PdfWithItsContentInTheShippedFont() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "zh-CN", true);
+        UUID id = requested(tenant, buyer, "dunning.finance-demand", "LETTER", demandData(buyer), false);
+
+        deliverAt(Instant.now());
+
+        JsonPath m = message(tenant, id);
+        assertEquals("SENT", m.getString("status"));
+        assertEquals("LETTER", m.getString("channel"));
+        assertEquals("上海市南京东路1号 环球贸易有限公司", m.getString("address"));
+        Response r = content(tenant, id);
+        r.then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", containsString("letter-" + id + ".pdf"));
+        byte[] pdf = r.asByteArray();
+        assertEquals(Proof.sha256(pdf), m.getString("sha256"), "the proof is the SHA-256 of the PDF downloaded");
+        assertEquals(m.getString("sha256"), r.header("Tradecredit-Sha256"));
+
+        Pdfs.Read read = Pdfs.read(pdf);
+        String text = read.text();
+        for (String expected : List.of("艾克美贸易有限公司", "税号 91310000MA1FL0001X", "致：Globex Trading Ltd.",
+                "收件人：李伟", "上海市南京东路1号", "财务部最终催款函", "发票号 INV-2026-0042", "已逾期 13 天：12500.00 CNY",
+                "逾期利息：81.25 CNY", "滞纳金：375.00 CNY", "截至 2026-12-02", "INV-2026-0057", "3400.50 CNY",
+                "《中华人民共和国民法典》第五百七十七条、第五百七十九条", "请贵司于 2026-12-20 前支付", "张三", "第 1 页 / 共 ")) {
+            assertTrue(text.contains(expected), expected + " in:\n" + text);
+        }
+        assertTrue(read.fonts().stream().anyMatch(f -> f.contains("DroidSansFallback")), read.fonts().toString());
+        assertTrue(read.allFontsEmbedded(), read.fonts().toString());
+        read.mediaBoxes().forEach(box -> assertEquals(PDRectangle.A4.getHeight(), box.getHeight(), 1f));
+        assertEquals(1, read.imagesPerPage().get(read.pages() - 1), "the seal on the last page");
+
+        // handed to the print-and-mail provider with the postal address and the same PDF
+        var printed = PrintProviderResource.PROVIDER.at(PrintProviderResource.PATH).stream()
+                .filter(p -> id.toString().equals(p.messageId())).toList();
+        assertEquals(1, printed.size());
+        JsonNode job = new ObjectMapper().readTree(printed.get(0).body());
+        assertEquals("上海市南京东路1号 环球贸易有限公司", job.get("address").asText());
+        assertArrayEquals(pdf, java.util.Base64.getDecoder().decode(job.get("pdf").asText()));
+    }
+
+    @Test
+    void anEnglishPaymentRequestCarriesNoSealAndNumbersItsPages() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "en", false);
+        UUID id = requested(tenant, buyer, "dunning.payment-request", "LETTER", dunningData(buyer), false);
+
+        deliverAt(Instant.now());
+
+        assertEquals("SENT", message(tenant, id).getString("status"));
+        Pdfs.Read read = Pdfs.read(content(tenant, id).then().statusCode(200).extract().asByteArray());
+        assertTrue(read.text().contains("To: Globex Trading Ltd."), read.text());
+        assertTrue(read.text().contains("Invoice INV-2026-0042"), read.text());
+        assertTrue(read.text().contains("Page 1 of " + read.pages()), read.text());
+        assertTrue(read.allFontsEmbedded(), read.fonts().toString());
+        assertEquals(0, read.imagesPerPage().stream().mapToInt(Integer::intValue).sum(), "no seal, no logo");
+    }
+
+    @Test
+    void aFinanceDemandOfATenantWithoutASealFailsSayingSoAndIsNeverPrinted() {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "zh-CN", false);
+        UUID id = requested(tenant, buyer, "dunning.finance-demand", "LETTER", demandData(buyer), false);
+
+        JsonPath m = message(tenant, id);
+        assertEquals("FAILED", m.getString("status"));
+        assertTrue(m.getString("reason").contains("carries the company seal and the tenant has uploaded none"),
+                m.getString("reason"));
+        content(tenant, id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anEmailCarryingTheLetterArrivesWithThePdfAttachedAndItsProofCoversIt() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "zh-CN", false);
+        Map<String, Object> data = dunningData(buyer);
+        data.put("paymentDeadline", "2026-12-20");
+        UUID id = requested(tenant, buyer, "dunning.formal-demand", "EMAIL", data, true);
+
+        deliverAt(Instant.now());
+
+        List<MimeMessage> received = GreenMailResource.to("li-" + buyer + "@globex.example");
+        assertEquals(1, received.size());
+        Multipart parts = (Multipart) received.get(0).getContent();
+        BodyPart attachment = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                attachment = parts.getBodyPart(i);
+            }
+        }
+        assertTrue(attachment != null, "a PDF attachment");
+        assertTrue(attachment.getContentType().startsWith("application/pdf"), attachment.getContentType());
+        assertEquals("letter-" + id + ".pdf", attachment.getFileName());
+        byte[] attached = attachment.getInputStream().readAllBytes();
+
+        byte[] downloaded = content(tenant, id).then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertArrayEquals(downloaded, attached);
+        JsonPath m = message(tenant, id);
+        assertEquals("SENT", m.getString("status"));
+        assertEquals(Proof.withAttachment(new RenderedMessage(m.getString("subject"), m.getString("text"), m.getString("html")),
+                "letter-" + id + ".pdf", Proof.sha256(attached)), m.getString("sha256"));
+        String letter = Pdfs.read(attached).text();
+        assertTrue(letter.contains("正式催款函") && letter.contains("致：Globex Trading Ltd."), letter);
+        assertTrue(letter.contains("2026-12-20"), letter);
+    }
+
+    @Test
+    void anotherTenantsLetterAnswers404() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "en", false);
+        UUID id = requested(tenant, buyer, "dunning.payment-request", "LETTER", dunningData(buyer), false);
+        deliverAt(Instant.now());
+        content(tenant, id).then().statusCode(200);
+
+        content(freshTenant(), id).then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/messages/" + id + "/content").then().statusCode(401);
+    }
+}

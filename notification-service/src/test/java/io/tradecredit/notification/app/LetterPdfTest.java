@@ -1,0 +1,56 @@
+package io.tradecredit.notification.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.notification.Pdfs;
+import io.tradecredit.notification.domain.Language;
+import io.tradecredit.notification.domain.LetterPage;
+
+/** The PDF of a page, read back with PDFBox: A4, the shipped font embedded, page numbers, the seal drawn. */
+class LetterPdfTest {
+    static String longText(int invoices) {
+        StringBuilder t = new StringBuilder("致：环球贸易有限公司\n\n以下发票已逾期：\n\n");
+        for (int i = 1; i <= invoices; i++) {
+            t.append("- 发票号 INV-").append(i).append("，逾期 30 天：12500.00 CNY\n");
+        }
+        return t.append("\n此致\n\n张三\n艾克美贸易有限公司 财务部\n").toString();
+    }
+
+    @Test
+    void aTwoPageChineseLetterIsA4WithTheShippedFontPageNumbersAndTheSealOnItsLastPage() {
+        byte[] pdf = LetterPdf.render(LetterPage.xhtml(Language.ZH_CN, "艾克美贸易有限公司\n税号 91310000MA1FL0001X",
+                longText(60), new LetterPage.Layout(false, true)), null, Pdfs.sealPng(300));
+        Pdfs.Read read = Pdfs.read(pdf);
+
+        assertEquals(2, read.pages(), read.text());
+        read.mediaBoxes().forEach(box -> {
+            assertEquals(PDRectangle.A4.getWidth(), box.getWidth(), 1f);
+            assertEquals(PDRectangle.A4.getHeight(), box.getHeight(), 1f);
+        });
+        assertTrue(read.text().contains("环球贸易有限公司"), read.text());
+        assertTrue(read.text().contains("发票号 INV-60"), read.text());
+        assertTrue(read.text().contains("第 1 页 / 共 2 页"), read.text());
+        assertTrue(read.text().contains("第 2 页 / 共 2 页"), read.text());
+        assertTrue(read.fonts().stream().anyMatch(f -> f.contains("DroidSansFallback")), read.fonts().toString());
+        assertTrue(read.fonts().stream().allMatch(f -> f.contains("DroidSansFallback") || f.contains("Arimo")),
+                read.fonts().toString());
+        assertTrue(read.allFontsEmbedded());
+        assertEquals(java.util.List.of(0, 1), read.imagesPerPage(), "the seal on the last page only");
+    }
+
+    @Test
+    void anEnglishLetterWithoutSealOrLogoDrawsNoImageAndCountsItsPages() {
+        Pdfs.Read read = Pdfs.read(LetterPdf.render(LetterPage.xhtml(Language.EN, "Acme Trading Co., Ltd.",
+                "To: Globex Trading Ltd.\n\nYours faithfully,\n\nZhang San", new LetterPage.Layout(false, false)), null, null));
+        assertEquals(1, read.pages());
+        assertTrue(read.text().contains("Page 1 of 1"), read.text());
+        assertTrue(read.text().contains("Acme Trading Co., Ltd."), read.text());
+        assertEquals(java.util.List.of(0), read.imagesPerPage());
+        assertTrue(read.fonts().stream().allMatch(f -> f.contains("Arimo")), read.fonts().toString());
+        assertTrue(read.allFontsEmbedded());
+    }
+}
