@@ -29,7 +29,7 @@ public record Indemnity(Money unpaid, Money insuredLimit, Money cappedLoss, Mone
     public static Indemnity of(Money unpaid, Money insuredLimit, Deductible deductible, Money firstLossBorne,
             BigDecimal insuredPercent) {
         Money zero = Money.zero(unpaid.currency());
-        Money capped = unpaid.min(insuredLimit).max(zero);
+        Money capped = unpaid.min(insuredLimit);
         Money kept = switch (deductible.kind()) {
             case NONE -> zero;
             case PER_CLAIM -> deductible.amount();

@@ -35,8 +35,8 @@ public record InsuredLimit(Money amount, Optional<LimitDecision> basis) {
         Optional<LimitDecision> deciding = decisions.stream()
                 .filter(d -> d.outcome().replacesLimit() && !d.effectiveFrom().isAfter(day))
                 .max(Comparator.comparing(LimitDecision::effectiveFrom).thenComparingLong(LimitDecision::sequence));
-        Money limit = deciding.filter(d -> d.outcome().grants())
-                .filter(d -> d.expiresOn() == null || !d.expiresOn().isBefore(day))
+        Money limit = deciding
+                .filter(d -> d.outcome().grants() && (d.expiresOn() == null || !d.expiresOn().isBefore(day)))
                 .map(LimitDecision::amount).orElse(Money.zero(currency));
         return new InsuredLimit(limit, deciding);
     }

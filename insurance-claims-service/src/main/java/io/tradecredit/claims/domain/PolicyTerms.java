@@ -73,8 +73,7 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
 
     /** A percentage without trailing zeros, never in exponent form (90, not 9E+1). */
     public static BigDecimal plain(BigDecimal percent) {
-        BigDecimal stripped = percent.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return new BigDecimal(percent.stripTrailingZeros().toPlainString());
     }
 
     private static void text(List<Violation> wrong, String field, String value, int max) {

@@ -72,6 +72,8 @@ class ClaimTest {
                 .map(Violation::field).toList());
         assertEquals(Claim.MAX_INVOICES, Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "b".repeat(200),
                 Claim.Cause.PROTRACTED_DEFAULT, tooMany.subList(0, Claim.MAX_INVOICES), DAY, "cm").invoices().size());
+        assertEquals("n".repeat(100), Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "B", Claim.Cause.INSOLVENCY,
+                List.of(new ClaimedInvoice("n".repeat(100), null, cny("1.00"))), DAY, "cm").invoices().get(0).invoiceNumber());
         assertEquals(List.of("invoices[0].invoiceNumber"), refusal(() -> Claim.open(UUID.randomUUID(), "CNY",
                 UUID.randomUUID(), "B", Claim.Cause.INSOLVENCY, List.of(new ClaimedInvoice("n".repeat(101), null, cny("1.00"))),
                 DAY, "cm")).violations().stream().map(Violation::field).toList());
@@ -91,7 +93,10 @@ class ClaimTest {
         Claim review = draft().moveTo(ClaimState.SUBMITTED).moveTo(ClaimState.UNDER_REVIEW);
         assertEquals("claim.illegal-move", refusal(() -> review.moveTo(ClaimState.APPROVED)).code(), "approval computes");
         assertEquals("claim.illegal-move", refusal(() -> approved().moveTo(ClaimState.PAID)).code(), "payments pay");
+        assertEquals("A claim DRAFT may not move to UNDER_REVIEW; it may move to [SUBMITTED]", skip.detail());
         Claim rejected = review.moveTo(ClaimState.REJECTED);
+        assertEquals("A claim REJECTED may not move to SUBMITTED (it is final)",
+                refusal(() -> rejected.moveTo(ClaimState.SUBMITTED)).detail());
         assertEquals(ClaimState.REJECTED, rejected.state());
         assertEquals("claim.illegal-move", refusal(() -> rejected.moveTo(ClaimState.SUBMITTED)).code());
         assertEquals("claim.illegal-move", refusal(() -> draft().approve(approved().indemnity(), DAY)).code());
@@ -146,5 +151,13 @@ class ClaimTest {
         assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(Money.of("1.00", "EUR"))).code());
         // a partly paid claim shares in proportion to what was paid
         assertEquals(cny("3600.00"), approved().pay(cny("36000.00")).recover(cny("10000.00")).share().toInsurer());
+    }
+
+    @Test
+    void aMoveIsLoggedWithWhoAndWhen() {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-09-01T10:00:00Z");
+        ClaimEntry e = ClaimEntry.move(ClaimState.DRAFT, ClaimState.SUBMITTED, DAY, at, "cm", "sent by courier");
+        assertEquals(new ClaimEntry(ClaimEntry.Kind.MOVE, ClaimState.DRAFT, ClaimState.SUBMITTED, null, null, null, DAY, at, "cm",
+                "sent by courier"), e);
     }
 }

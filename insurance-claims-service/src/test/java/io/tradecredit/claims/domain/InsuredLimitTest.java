@@ -110,6 +110,8 @@ class InsuredLimitTest {
                 Money.of("5.00", "CNY"), LocalDate.of(2026, 2, 1), null, null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "x")));
         assertEquals(List.of("decisionId"), fields(() -> LimitDecision.of("CNY", "x".repeat(101), BUYER, Outcome.CANCELLED,
                 null, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 1), null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "x")));
+        assertEquals(100, LimitDecision.of("CNY", "x".repeat(100), BUYER, Outcome.CANCELLED, null, LocalDate.of(2026, 2, 1),
+                null, null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "x").decisionId().length());
         assertEquals("D-9", LimitDecision.of("CNY", " D-9 ", BUYER, Outcome.APPROVED, Money.of("1.00", "CNY"),
                 LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 1), null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "x")
                 .decisionId());
@@ -126,6 +128,8 @@ class InsuredLimitTest {
                 OffsetDateTime.now(), "cm").kind());
         assertEquals(List.of("buyerId", "kind", "note"), fields(() -> LimitRequest.of(policy, "CNY", null, null, null,
                 "n".repeat(2001), OffsetDateTime.now(), "cm")));
+        assertEquals(2000, LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.CANCEL, null, "n".repeat(2000),
+                OffsetDateTime.now(), "cm").note().length());
         assertEquals(List.of("amount"), fields(() -> LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.CANCEL,
                 Money.of("1.00", "CNY"), null, OffsetDateTime.now(), "cm")));
         assertEquals(List.of("amount"), fields(() -> LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.NEW,

@@ -91,6 +91,30 @@ class PolicyTermsTest {
     }
 
     @Test
+    void namesMayBeAsLongAsTheirLimitAndTheLeadTimeNotNegative() {
+        PolicyTerms t = PolicyTerms.of("i".repeat(200), "n".repeat(100), "CNY", BigDecimal.ONE, Deductible.Kind.NONE, null,
+                1, 0, 1, 0, "c".repeat(200), 0, 5);
+        assertEquals(200, t.insurer().length());
+        assertEquals(100, t.policyNumber().length());
+        assertEquals(200, t.collectorName().length());
+        assertEquals(List.of("collectorName", "warningLeadDays"), fields(() -> PolicyTerms.of("I", "N", "CNY", BigDecimal.ONE,
+                Deductible.Kind.NONE, null, 1, 0, 1, 0, "c".repeat(201), 0, -1)));
+    }
+
+    @Test
+    void anUnknownCurrencyIsNamedOnceNotAgainForTheDeductible() {
+        assertEquals(List.of("currency"), fields(() -> PolicyTerms.of("I", "N", "XYZ", BigDecimal.ONE, Deductible.Kind.PER_CLAIM,
+                Money.of("5.00", "CNY"), 1, 0, 1, 0, "C", 0, 5)));
+        assertEquals(List.of("currency"), fields(() -> PolicyTerms.of("I", "N", "cny", BigDecimal.ONE, Deductible.Kind.PER_CLAIM,
+                Money.of("5.00", "CNY"), 1, 0, 1, 0, "C", 0, 5)));
+        assertEquals(List.of("currency"), fields(() -> PolicyTerms.of("I", "N", null, BigDecimal.ONE, Deductible.Kind.PER_CLAIM,
+                Money.of("5.00", "CNY"), 1, 0, 1, 0, "C", 0, 5)));
+        assertEquals("100", PolicyTerms.plain(new BigDecimal("100.0000")).toString());
+        assertEquals("90", PolicyTerms.plain(new BigDecimal("90")).toString());
+        assertEquals("87.5", PolicyTerms.plain(new BigDecimal("87.5000")).toString());
+    }
+
+    @Test
     void namesAreStoredWithoutSurroundingBlanks() {
         PolicyTerms t = PolicyTerms.of(" Sinosure ", " P-9 ", "CNY", BigDecimal.ONE, Deductible.Kind.NONE, null, 1, 0, 1, 0,
                 " Huaxin ", 0, 5);

@@ -73,4 +73,13 @@ class RecoveryShareTest {
         assertEquals(cny("0.87"), RecoveryShare.of(cny("1.00"), cny("1000.00"), cny("125.00"), cny("0.00"),
                 cny("0.00")).toTenant());
     }
+
+    @Test
+    void theInsurersPartOfARecoveryIsNeverNegative() {
+        // had the insurer already more than its proportion (an earlier, larger indemnity paid), it gets nothing now
+        RecoveryShare s = RecoveryShare.of(cny("100.00"), cny("100000.00"), cny("72000.00"), cny("0.00"), cny("500.00"));
+        assertEquals(cny("0.00"), s.toInsurer());
+        assertEquals(cny("100.00"), s.toTenant());
+        assertEquals(cny("500.00"), s.toInsurerTotal());
+    }
 }
