@@ -19,7 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
@@ -31,6 +33,7 @@ import io.tradecredit.claims.api.ClaimJson.StateRequest;
 import io.tradecredit.claims.api.ClaimJson.View;
 import io.tradecredit.claims.app.Claims;
 import io.tradecredit.claims.domain.ClaimState;
+import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.api.Refuses;
@@ -53,14 +56,24 @@ public class ClaimResource {
     @Inject
     Claims claims;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @ResponseStatus(201)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @Refuses(status = 404, when = "policy.not-found: policyId names no policy of the tenant")
-    public Uni<RestResponse<View>> open(@NotNull OpenRequest r) {
+    public Uni<RestResponse<View>> open(@NotNull OpenRequest r,
+            @RestHeader(Idempotency.HEADER) @Parameter(description = "a retry with the same key and body answers the"
+                    + " claim opened first instead of opening another; the same key with another body is 422",
+                    schema = @Schema(maxLength = 200)) String idempotencyKey) {
         if (r.policyId() == null) {
             throw DomainError.invalidField("claim.invalid", "policyId", "is required");
         }
+        return idempotency.once(tenant.id(), "open-claim", idempotencyKey, r, View.class, () -> openOnce(r));
+    }
+
+    private Uni<RestResponse<View>> openOnce(OpenRequest r) {
         return claims.open(tenant.id(), r.policyId(), r.buyerId(), r.buyerName(), r.cause(),
                 r.invoices() == null ? null : r.invoices().stream().map(i -> i == null ? null : i.toInvoice()).toList(),
                 tenant.subject()).map(c -> RestResponse.ResponseBuilder.<View>created(

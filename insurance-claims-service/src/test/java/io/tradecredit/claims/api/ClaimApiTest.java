@@ -138,6 +138,22 @@ class ClaimApiTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyOpensOneClaim() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String cm = token(s.tenant(), "credit-manager");
+        String first = given().auth().oauth2(cm).header("Idempotency-Key", "claim-7").contentType(ContentType.JSON)
+                .body(claim(s, "1000.00")).post(CLAIMS).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(cm).header("Idempotency-Key", "claim-7").contentType(ContentType.JSON)
+                .body(claim(s, "1000.00")).post(CLAIMS).then().statusCode(201).body("id", equalTo(first));
+        given().auth().oauth2(cm).header("Idempotency-Key", "claim-7").contentType(ContentType.JSON)
+                .body(claim(s, "2000.00")).post(CLAIMS).then().statusCode(422).contentType("application/problem+json");
+        assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
+        events(first, "claim-opened", 1);
+        assertEquals(1, Topics.readFor("claim-events", Duration.ofSeconds(2)).stream()
+                .filter(r -> matches(r, first, "io.tradecredit.claims.claim-opened.v1")).count(), "one claim opened, one event");
+    }
+
+    @Test
     void aRejectionNeedsTheInsurersReasonAndIsFinal() {
         Setup s = insured(Map.of("kind", "NONE"));
         String id = open(s, "1000.00");
