@@ -9,10 +9,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.Claim;
 import io.tradecredit.claims.domain.ClaimEntry;
 import io.tradecredit.claims.domain.ClaimState;
+import io.tradecredit.claims.domain.ClaimTrigger;
 import io.tradecredit.claims.domain.ClaimedInvoice;
 import io.tradecredit.claims.domain.Deductible;
 import io.tradecredit.claims.domain.Indemnity;
@@ -27,13 +31,21 @@ import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 
 /**
- * Claims by hand: opened with the buyer's unpaid insured invoices, moved through their states with
+ * Claims by hand, or at once on a buyer's insolvency signal from {@code credit-events}: opened with the buyer's unpaid insured invoices, moved through their states with
  * who and when, approved with the indemnity computed from the policy and the buyer's insured limit,
  * paid (in parts) by the insurer, and recoveries after indemnity shared. Each step is published on
  * {@code claim-events} in the transaction that records it.
  */
 @ApplicationScoped
 public class Claims {
+    /** Who opened a claim the service opened by itself on a signal, in the claim's log and event. */
+    static final String SIGNALS = "insurance-claims-service";
+
+    private static final Logger LOG = Logger.getLogger(Claims.class);
+
+    @Inject
+    Exposures exposures;
+
     @Inject
     ClaimRepository claims;
 
@@ -60,10 +72,43 @@ public class Claims {
         LocalDate today = now.toLocalDate();
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
             Claim c = Claim.open(policyId, policy.terms().currency(), buyerId, buyerName, cause, invoices, today, by);
-            return claims.create(tenantId, c)
-                    .chain(() -> claims.log(c.id(), ClaimEntry.move(null, ClaimState.DRAFT, today, now, by, null)))
-                    .chain(() -> outbox.record(ClaimEvents.opened(tenantId, c, policy.terms()))).replaceWith(c);
+            return record(tenantId, c, policy.terms(), ClaimTrigger.MANUAL, null, now);
         }));
+    }
+
+    /**
+     * credit-service blocked the buyer for insolvency ({@code signalId}): under each of the tenant's policies in
+     * force today where the buyer has insured unpaid invoices, a draft claim at once for their insured parts
+     * (domain.InsuredExposure#insuredClaim), once per policy, buyer and signal however often the signal arrives.
+     * A buyer without insured exposure opens nothing (logged). Runs in the consumer's transaction; answers how
+     * many claims it opened.
+     */
+    public Uni<Integer> openOnInsolvency(String tenantId, UUID buyerId, String buyerName, UUID signalId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
+        return policies.list(tenantId, today).chain(all -> Multi.createFrom()
+                .iterable(all.stream().filter(p -> !p.effectiveFrom().isAfter(today)).toList()).onItem()
+                .transformToUniAndConcatenate(p -> exposures.of(tenantId, p.policyId(), buyerId, today).chain(x -> {
+                    List<ClaimedInvoice> insured = x.insuredClaim();
+                    if (insured.isEmpty()) {
+                        LOG.infof("insolvency of buyer %s (signal %s): no insured unpaid invoices under policy %s of"
+                                + " tenant %s, no claim", buyerId, signalId, p.policyId(), tenantId);
+                        return Uni.createFrom().item(0);
+                    }
+                    Claim c = Claim.open(p.policyId(), p.terms().currency(), buyerId, buyerName, Claim.Cause.INSOLVENCY,
+                            insured, today, SIGNALS);
+                    return claims.claimOnce(tenantId, c, signalId, ClaimTrigger.INSOLVENCY, now).chain(first -> first
+                            ? record(tenantId, c, p.terms(), ClaimTrigger.INSOLVENCY, signalId, now).replaceWith(1)
+                            : Uni.createFrom().item(0));
+                })).collect().asList().map(opened -> opened.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    private Uni<Claim> record(String tenantId, Claim c, PolicyTerms terms, ClaimTrigger trigger, UUID signalId,
+            OffsetDateTime now) {
+        return claims.create(tenantId, c)
+                .chain(() -> claims.log(c.id(), ClaimEntry.move(null, ClaimState.DRAFT, c.openedOn(), now, c.openedBy(),
+                        null)))
+                .chain(() -> outbox.record(ClaimEvents.opened(tenantId, c, terms, trigger, signalId))).replaceWith(c);
     }
 
     public Uni<ClaimFile> find(String tenantId, UUID id) {

@@ -46,4 +46,13 @@ public record InsuredExposure(Money limit, Money insured, Money uninsured, List<
         }
         return new InsuredExposure(limit, insured, uninsured, lines);
     }
+
+    /**
+     * What a claim on this exposure asks for: each invoice's insured part, those with one, in the order of
+     * the lines (oldest first). The uninsured rest stays the tenant's loss and is not claimed.
+     */
+    public List<ClaimedInvoice> insuredClaim() {
+        return lines.stream().filter(l -> l.insured().isPositive())
+                .map(l -> new ClaimedInvoice(l.invoice().invoiceNumber(), l.invoice().invoiceId(), l.insured())).toList();
+    }
 }

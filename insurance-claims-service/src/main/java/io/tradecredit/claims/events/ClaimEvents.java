@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.tradecredit.claims.domain.Claim;
 import io.tradecredit.claims.domain.ClaimState;
+import io.tradecredit.claims.domain.ClaimTrigger;
 import io.tradecredit.claims.domain.ClaimedInvoice;
 import io.tradecredit.claims.domain.Indemnity;
 import io.tradecredit.claims.domain.InsuredLimit;
@@ -38,7 +39,7 @@ public final class ClaimEvents {
 
     public record ClaimOpened(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
             String buyerName, Claim.Cause cause, List<ClaimedInvoice> invoices, Money unpaidAmount, LocalDate openedOn,
-            String openedBy) {
+            String openedBy, ClaimTrigger trigger, UUID signalId) {
     }
 
     public record ClaimSubmitted(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
@@ -67,9 +68,11 @@ public final class ClaimEvents {
             LocalDate receivedOn, String recordedBy) {
     }
 
-    public static OutgoingEvent opened(String tenantId, Claim c, PolicyTerms p) {
+    /** A claim opened by {@code trigger}; {@code signalId} names the signal that opened it (null by hand). */
+    public static OutgoingEvent opened(String tenantId, Claim c, PolicyTerms p, ClaimTrigger trigger, UUID signalId) {
         return claim("claim-opened", tenantId, c, new ClaimOpened(c.id(), c.policyId(), p.policyNumber(), p.insurer(),
-                c.buyerId(), c.buyerName(), c.cause(), c.invoices(), c.unpaid(), c.openedOn(), c.openedBy()));
+                c.buyerId(), c.buyerName(), c.cause(), c.invoices(), c.unpaid(), c.openedOn(), c.openedBy(), trigger,
+                signalId));
     }
 
     public static OutgoingEvent submitted(String tenantId, Claim c, PolicyTerms p, LocalDate on, String by) {

@@ -2,6 +2,7 @@ package io.tradecredit.claims.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,12 +17,27 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.Claim;
 import io.tradecredit.claims.domain.ClaimEntry;
 import io.tradecredit.claims.domain.ClaimState;
+import io.tradecredit.claims.domain.ClaimTrigger;
 import io.tradecredit.claims.domain.ClaimedInvoice;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** A tenant's claims with their invoices and logs; another tenant's claim is not found. */
 @ApplicationScoped
 public class ClaimRepository {
+
+    /**
+     * Takes the claim's place for the policy, buyer and signal: true the first time, false when a claim was
+     * already opened on this signal (insert ... on conflict do nothing, so two deliveries racing keep one).
+     */
+    public Uni<Boolean> claimOnce(String tenantId, Claim c, UUID signalId, ClaimTrigger trigger, OffsetDateTime at) {
+        return CurrentTransaction.execute("""
+                insert into claim_signal (tenant_id, policy_id, buyer_id, signal_id, claim_id, trigger, received_at)
+                values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing""",
+                Tuple.of(tenantId, c.policyId(), c.buyerId(), signalId, c.id(), trigger.name()).addOffsetDateTime(at))
+                .map(rows -> rows.rowCount() == 1);
+    }
 
     public Uni<Void> create(String tenantId, Claim c) {
         List<ClaimInvoiceRow> lines = new ArrayList<>();

@@ -122,6 +122,8 @@ class ClaimApiTest {
         JsonNode opened = event(id, "claim-opened");
         assertEquals("100000.00", opened.get("unpaidAmount").get("amount").asText());
         assertEquals("INV-1", opened.get("invoices").get(1).get("invoiceNumber").asText());
+        assertEquals("MANUAL", opened.get("trigger").asText(), "opened by hand");
+        assertTrue(opened.get("signalId").isNull(), "no signal opened it");
         assertEquals(today().toString(), event(id, "claim-submitted").get("submittedOn").asText());
         JsonNode approved = event(id, "claim-approved");
         assertEquals("72000.00", approved.get("indemnity").get("amount").asText());

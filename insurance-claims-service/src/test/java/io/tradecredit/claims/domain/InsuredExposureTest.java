@@ -95,5 +95,18 @@ class InsuredExposureTest {
         assertEquals(cny("0.00"), e.limit());
         assertEquals(cny("0.00"), e.insured());
         assertEquals(cny("100.00"), e.uninsured());
+        assertTrue(e.insuredClaim().isEmpty(), "nothing insured, nothing to claim");
+    }
+
+    @Test
+    void aClaimAsksForEachInvoicesInsuredPartOldestFirstAndLeavesOutTheUninsured() {
+        // limit 50,000 from 1 March: INV-0 before cover, INV-1 30,000 whole, INV-2 20,000 of 40,000, INV-3 nothing
+        OpenInvoice before = invoice("INV-0", "2026-02-15", "10000.00");
+        OpenInvoice first = invoice("INV-1", "2026-03-10", "30000.00");
+        OpenInvoice second = invoice("INV-2", "2026-03-20", "40000.00");
+        List<OpenInvoice> open = List.of(second, invoice("INV-3", "2026-04-01", "5000.00"), first, before);
+        InsuredExposure e = on("2026-05-01", open, decision(1, Outcome.APPROVED, "50000.00", "2026-03-01"));
+        assertEquals(List.of(new ClaimedInvoice("INV-1", first.invoiceId(), cny("30000.00")),
+                new ClaimedInvoice("INV-2", second.invoiceId(), cny("20000.00"))), e.insuredClaim());
     }
 }
