@@ -74,7 +74,8 @@ public class InsuredLimits {
 
     /**
      * Records the insurer's decision and publishes {@code insured-limit-changed} with the limit in force
-     * today; a decision whose id was recorded before is a repeat: nothing changes, the first is answered.
+     * today; a decision whose id was recorded before is a repeat: nothing changes, the first is answered,
+     * also when both deliveries arrive at the same instant (the later insert steps aside).
      */
     public Uni<Recorded> decide(String tenantId, UUID policyId, DecisionInput in, LimitDecision.Source source,
             String by) {
@@ -89,14 +90,21 @@ public class InsuredLimits {
                 }
                 return requestKnown(tenantId, policyId, in.requestId())
                         .chain(() -> limits.addDecision(tenantId, policyId, decision))
-                        .chain(saved -> limits.decisions(tenantId, policyId, saved.buyerId()).chain(all -> {
-                            InsuredLimit limitToday = InsuredLimit.on(today, all,
-                                    Money.currencyOf(policy.terms().currency()));
-                            return outbox.record(ClaimEvents.insuredLimitChanged(tenantId, policyId, policy.terms(),
-                                    saved, today, limitToday)).replaceWith(new Recorded(saved, false));
-                        }));
+                        .chain(added -> added.isEmpty() ? recordedMeanwhile(policyId, decision.decisionId())
+                                : limits.decisions(tenantId, policyId, added.get().buyerId()).chain(all -> {
+                                    InsuredLimit limitToday = InsuredLimit.on(today, all,
+                                            Money.currencyOf(policy.terms().currency()));
+                                    return outbox.record(ClaimEvents.insuredLimitChanged(tenantId, policyId,
+                                            policy.terms(), added.get(), today, limitToday))
+                                            .replaceWith(new Recorded(added.get(), false));
+                                }));
             });
         }));
+    }
+
+    /** The same decision arrived twice at once and the other delivery recorded it first: a repeat. */
+    private Uni<Recorded> recordedMeanwhile(UUID policyId, String decisionId) {
+        return limits.decision(policyId, decisionId).map(earlier -> new Recorded(earlier.orElseThrow(), true));
     }
 
     /** The buyer's insured limit on {@code asOf} (today when null) under the policy, with the decision setting it. */

@@ -10,6 +10,8 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.LimitRequest;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Limit requests and decisions of a tenant's policies, all kept. */
 @ApplicationScoped
@@ -40,10 +42,26 @@ public class InsuredLimitRepository {
                 .firstResult().map(row -> Optional.ofNullable(row).map(LimitDecisionRow::toDecision));
     }
 
-    /** Records the decision; the answer carries its place in the recording order. */
-    public Uni<LimitDecision> addDecision(String tenantId, UUID policyId, LimitDecision decision) {
-        LimitDecisionRow row = LimitDecisionRow.of(tenantId, policyId, decision);
-        return row.persistAndFlush().map(saved -> decision.recordedAs(row.seq));
+    /**
+     * Records the decision; the answer carries its place in the recording order. Empty when the insurer's
+     * reference was recorded in the meantime (the same decision delivered twice at once): {@code on conflict
+     * do nothing} lets the later insert wait for the first and step aside instead of failing.
+     */
+    public Uni<Optional<LimitDecision>> addDecision(String tenantId, UUID policyId, LimitDecision d) {
+        Tuple row = Tuple.tuple().addString(tenantId).addUUID(policyId).addUUID(d.buyerId()).addString(d.decisionId())
+                .addString(d.outcome().name()).addBigDecimal(d.amount() == null ? null : d.amount().amount())
+                .addString(d.amount() == null ? null : d.amount().currencyCode()).addLocalDate(d.effectiveFrom())
+                .addLocalDate(d.expiresOn()).addUUID(d.requestId()).addString(d.source().name())
+                .addOffsetDateTime(d.recordedAt()).addString(d.recordedBy());
+        return CurrentTransaction.execute("""
+                insert into limit_decision (tenant_id, policy_id, buyer_id, decision_ref, outcome, amount, currency,
+                    effective_from, expires_on, request_id, source, recorded_at, recorded_by)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                on conflict (policy_id, decision_ref) do nothing returning seq""", row)
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? Optional.of(d.recordedAs(it.next().getLong("seq"))) : Optional.empty();
+                });
     }
 
     /** The decisions on the buyer's limit under the policy, in recording order. */

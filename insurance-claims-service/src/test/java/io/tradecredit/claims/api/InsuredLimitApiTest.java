@@ -12,8 +12,12 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,6 +25,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,8 +38,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
+import io.tradecredit.testing.PostgresTestResource;
 import io.tradecredit.testing.Topics;
 
 @QuarkusTest
@@ -114,6 +122,44 @@ class InsuredLimitApiTest {
         assertEquals("2026-12-31", event.get("expiresOn").asText());
         assertEquals(today().toString(), event.get("recordedOn").asText());
         assertEquals("0.00", event(buyer, "SIN-D-3").get("insuredLimit").get("amount").asText());
+    }
+
+    /**
+     * The other delivery of the same decision is this test's own transaction, holding its row uncommitted:
+     * the request passes the "seen before?" check, its insert waits on the row, and once the other commits
+     * it steps aside and answers the repeat (before, the unique key failed it with 500).
+     */
+    @Test
+    void theSameDecisionArrivingTwiceAtTheSameInstantIsRecordedOnceAndBothAreAnswered() throws Exception {
+        String tenant = freshTenant();
+        String policyId = newPolicy(tenant);
+        String buyer = UUID.randomUUID().toString();
+        String cm = token(tenant, "credit-manager");
+        try (Connection other = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres")) {
+            other.setAutoCommit(false);
+            try (PreparedStatement st = other.prepareStatement("insert into limit_decision (tenant_id, policy_id,"
+                    + " buyer_id, decision_ref, outcome, amount, currency, effective_from, source, recorded_at,"
+                    + " recorded_by) values (?, ?::uuid, ?::uuid, 'RACE-1', 'APPROVED', 50000, 'CNY', date '2026-03-01',"
+                    + " 'INSURER', now(), 'insurer')")) {
+                st.setString(1, tenant);
+                st.setString(2, policyId);
+                st.setString(3, buyer);
+                st.executeUpdate();
+            }
+            CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> given().auth().oauth2(cm)
+                    .contentType(ContentType.JSON).body(decision("RACE-1", buyer, "APPROVED", "50000.00", "2026-03-01", null))
+                    .post(POLICIES + "/" + policyId + "/limit-decisions"));
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (Database.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query ilike 'insert into limit_decision%'") == 0) {
+                assertTrue(System.nanoTime() < until, "the request's insert never waited on the other delivery");
+                Thread.sleep(50);
+            }
+            other.commit();
+            second.get(20, TimeUnit.SECONDS).then().statusCode(200)
+                    .body("decisionId", equalTo("RACE-1"), "source", equalTo("INSURER"), "recordedBy", equalTo("insurer"));
+        }
+        assertEquals(1, Database.count("select count(*) from limit_decision where policy_id = ?::uuid", policyId));
     }
 
     @Test
