@@ -59,12 +59,14 @@ final class ApiDescriptionChecks {
         for (JsonNode requirement : operation.path("security")) {
             for (var names = requirement.fieldNames(); names.hasNext();) {
                 JsonNode scheme = securitySchemes.path(names.next());
+                // a bearer token, or a signature header for a system that calls without one (a signed callback)
                 token |= "bearer".equalsIgnoreCase(scheme.path("scheme").asText())
-                        || "openIdConnect".equals(scheme.path("type").asText());
+                        || "openIdConnect".equals(scheme.path("type").asText())
+                        || "apiKey".equals(scheme.path("type").asText()) && "header".equals(scheme.path("in").asText());
             }
         }
         if (!token) {
-            wrong.add(key + " does not say it needs a bearer token");
+            wrong.add(key + " does not say it needs a bearer token (or a signature header)");
         }
         return wrong;
     }

@@ -15,6 +15,7 @@ import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.domain.Alert;
+import io.tradecredit.credit.domain.BlockCause;
 import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.domain.LimitRequest;
 import io.tradecredit.credit.domain.LimitReview;
@@ -124,14 +125,14 @@ public class CreditLimits {
     }
 
     /** Blocks new credit at once: limit 0, buyer-blocked and an alert. Inside the caller's transaction. */
-    Uni<Void> block(Buyer b, String reason, UUID signalId) {
+    Uni<Void> block(Buyer b, BlockCause cause, String reason, UUID signalId) {
         if (b.blocked) {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         b.block(reason, now);
         return change(b, Money.zero(b.currency), "blocked: " + reason, SERVICE)
-                .chain(() -> outbox.record(CreditEvents.blocked(b, signalId, now)))
+                .chain(() -> outbox.record(CreditEvents.blocked(b, cause, signalId, now)))
                 .chain(() -> alerts.raise(b, Alert.BUYER_BLOCKED, "new credit blocked: " + reason)).replaceWithVoid();
     }
 

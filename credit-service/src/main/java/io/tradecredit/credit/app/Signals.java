@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.credit.domain.BlockCause;
 import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.domain.SignalReport;
 import io.tradecredit.credit.domain.WarningSignal;
@@ -90,7 +91,8 @@ public class Signals {
         SignalReport s = SignalReport.report(b, r.type(), r.source(), r.observedOn(), r.details(),
                 OffsetDateTime.now(clock));
         Uni<Void> block = r.type() == WarningSignal.INSOLVENCY_FILING
-                ? limits.block(b, "insolvency filing reported by " + s.source + " on " + s.observedOn, s.id)
+                ? limits.block(b, BlockCause.INSOLVENCY,
+                        "insolvency filing reported by " + s.source + " on " + s.observedOn, s.id)
                 : Uni.createFrom().voidItem();
         return signals.persist(s).chain(() -> block)
                 .chain(() -> assessments.reassess(b, "warning signal: " + r.type())).replaceWith(s);

@@ -11,6 +11,7 @@ import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.domain.Alert;
 import io.tradecredit.credit.domain.Assessment;
 import io.tradecredit.credit.domain.AssessmentRecord;
+import io.tradecredit.credit.domain.BlockCause;
 import io.tradecredit.credit.domain.Buyer;
 
 /**
@@ -43,7 +44,8 @@ public final class CreditEvents {
             OffsetDateTime raisedAt) {
     }
 
-    public record BuyerBlocked(UUID buyerId, String buyerName, String reason, UUID signalId, OffsetDateTime blockedAt) {
+    public record BuyerBlocked(UUID buyerId, String buyerName, String reason, BlockCause cause, UUID signalId,
+            OffsetDateTime blockedAt) {
     }
 
     public record BuyerUnblocked(UUID buyerId, String buyerName, String blockReason, String reason, String liftedBy,
@@ -78,8 +80,8 @@ public final class CreditEvents {
         return event("alert-raised", b, new AlertRaised(a.id, b.id, b.name, a.kind, a.message, b.grade, a.raisedAt));
     }
 
-    public static OutgoingEvent blocked(Buyer b, UUID signalId, OffsetDateTime at) {
-        return event("buyer-blocked", b, new BuyerBlocked(b.id, b.name, b.blockReason, signalId, at));
+    public static OutgoingEvent blocked(Buyer b, BlockCause cause, UUID signalId, OffsetDateTime at) {
+        return event("buyer-blocked", b, new BuyerBlocked(b.id, b.name, b.blockReason, cause, signalId, at));
     }
 
     public static OutgoingEvent unblocked(Buyer b, String blockReason, String reason, String by, OffsetDateTime at) {

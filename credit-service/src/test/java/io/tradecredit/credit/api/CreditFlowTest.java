@@ -236,7 +236,8 @@ class CreditFlowTest {
                 .body("blocked", equalTo(true), "grade", equalTo(10), "creditLimit.amount", equalTo("0.00"));
         check(id, "1.00").body("outcome", equalTo("DECLINED"),
                 "reasons[0]", startsWith("buyer is blocked: insolvency filing reported by Shenzhen Intermediate Court"));
-        Contracts.assertValid(creditEvents(id, "buyer-blocked", 1).get(0));
+        assertEquals("INSOLVENCY", Contracts.assertValid(creditEvents(id, "buyer-blocked", 1).get(0))
+                .get("cause").asText());
         assertEquals("0.00", Contracts.assertValid(creditEvents(id, "limit-changed", 2).get(1))
                 .get("newLimit").get("amount").asText());
         given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)

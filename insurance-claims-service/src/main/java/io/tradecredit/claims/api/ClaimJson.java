@@ -1,0 +1,98 @@
+package io.tradecredit.claims.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.tradecredit.claims.app.Claims;
+import io.tradecredit.claims.domain.Claim;
+import io.tradecredit.claims.domain.ClaimEntry;
+import io.tradecredit.claims.domain.ClaimState;
+import io.tradecredit.claims.domain.ClaimedInvoice;
+import io.tradecredit.claims.domain.Indemnity;
+import io.tradecredit.claims.domain.RecoveryShare;
+import io.tradecredit.common.money.Money;
+
+/** Claims as requests give them and answers show them. */
+final class ClaimJson {
+    private ClaimJson() {
+    }
+
+    public record InvoiceJson(@Size(max = 100) String invoiceNumber,
+            @Schema(description = "the ledger's invoice id, when known") UUID invoiceId,
+            @Schema(description = "what is unpaid and insured of the invoice, in the policy's currency") Money unpaidAmount) {
+        ClaimedInvoice toInvoice() {
+            return new ClaimedInvoice(invoiceNumber, invoiceId, unpaidAmount);
+        }
+
+        static InvoiceJson of(ClaimedInvoice i) {
+            return new InvoiceJson(i.invoiceNumber(), i.invoiceId(), i.unpaidAmount());
+        }
+    }
+
+    public record OpenRequest(UUID policyId, UUID buyerId, @Size(max = 200) String buyerName,
+            @Schema(description = "INSOLVENCY or PROTRACTED_DEFAULT") Claim.Cause cause,
+            @Schema(description = "the unpaid insured invoices, 1 to 500") @Size(max = 500) List<InvoiceJson> invoices) {
+    }
+
+    public record StateRequest(
+            @Schema(description = "SUBMITTED, UNDER_REVIEW, APPROVED or REJECTED (PAID follows the insurer's payments)") ClaimState state,
+            @Size(max = 2000) @Schema(description = "required for REJECTED: the insurer's reason") String note) {
+    }
+
+    public record PaymentRequest(@Schema(description = "paid by the insurer, in the policy's currency") Money amount,
+            @Schema(description = "the day it was paid; today when absent") LocalDate paidOn) {
+    }
+
+    public record RecoveryRequest(@Schema(description = "recovered from the buyer, in the policy's currency") Money amount,
+            @Schema(description = "the day it was received; today when absent") LocalDate receivedOn) {
+    }
+
+    public record IndemnityView(Money unpaid, Money insuredLimit, Money cappedLoss, Money deductible, Money insuredLoss,
+            BigDecimal insuredPercent, Money indemnity, Money tenantBears) {
+        static IndemnityView of(Indemnity i) {
+            return i == null ? null : new IndemnityView(i.unpaid(), i.insuredLimit(), i.cappedLoss(), i.deductible(),
+                    i.insuredLoss(), i.insuredPercent(), i.indemnity(), i.tenantBears());
+        }
+    }
+
+    public record EntryView(ClaimEntry.Kind kind, ClaimState from, ClaimState to, Money amount, Money toInsurer,
+            Money toTenant, LocalDate on, OffsetDateTime at, String by, String note) {
+        static EntryView of(ClaimEntry e) {
+            return new EntryView(e.kind(), e.from(), e.to(), e.amount(), e.toInsurer(), e.toTenant(), e.on(), e.at(), e.by(),
+                    e.note());
+        }
+    }
+
+    public record View(UUID id, UUID policyId, UUID buyerId, String buyerName, Claim.Cause cause, ClaimState state,
+            List<InvoiceJson> invoices, Money unpaid, LocalDate openedOn, String openedBy, LocalDate approvedOn,
+            @Schema(description = "computed at approval; absent before") IndemnityView indemnity, Money indemnityPaid,
+            Money indemnityDue, Money recovered, Money recoveredToInsurer,
+            @Schema(description = "moves, payments and recoveries, oldest first; only in the claim's own answer") List<EntryView> log) {
+        static View of(Claim c, List<ClaimEntry> log) {
+            return new View(c.id(), c.policyId(), c.buyerId(), c.buyerName(), c.cause(), c.state(),
+                    c.invoices().stream().map(InvoiceJson::of).toList(), c.unpaid(), c.openedOn(), c.openedBy(),
+                    c.approvedOn(), IndemnityView.of(c.indemnity()), c.indemnityPaid(), c.indemnityDue(), c.recovered(),
+                    c.recoveredToInsurer(), log == null ? null : log.stream().map(EntryView::of).toList());
+        }
+
+        static View of(Claims.ClaimFile f) {
+            return of(f.claim(), f.log());
+        }
+    }
+
+    public record RecoveryView(Money amount, Money toInsurer, Money toTenant, Money recoveredTotal, Money toInsurerTotal,
+            View claim) {
+        static RecoveryView of(Claim.Recovery r) {
+            RecoveryShare s = r.share();
+            return new RecoveryView(s.recovery(), s.toInsurer(), s.toTenant(), s.recoveredTotal(), s.toInsurerTotal(),
+                    View.of(r.claim(), null));
+        }
+    }
+}

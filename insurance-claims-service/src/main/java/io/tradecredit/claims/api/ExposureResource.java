@@ -1,0 +1,61 @@
+package io.tradecredit.claims.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.app.Exposures;
+import io.tradecredit.claims.domain.InsuredExposure;
+import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.tenancy.Roles;
+import io.tradecredit.common.tenancy.TenantContext;
+
+/** A buyer's open invoices under a policy, split into insured and uninsured (oldest invoices insured first). */
+@Path("/api/v1/insurance/policies/{id}/buyers/{buyerId}/exposure")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READERS)
+public class ExposureResource {
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Exposures exposures;
+
+    @Inject
+    Clock clock;
+
+    public record Line(UUID invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate, Money openAmount,
+            Money insured, Money uninsured,
+            @Schema(description = "issued while the buyer had an insured limit") boolean issuedUnderCover) {
+        static Line of(InsuredExposure.Line l) {
+            return new Line(l.invoice().invoiceId(), l.invoice().invoiceNumber(), l.invoice().issueDate(),
+                    l.invoice().dueDate(), l.invoice().openAmount(), l.insured(), l.uninsured(), l.issuedUnderCover());
+        }
+    }
+
+    public record View(UUID policyId, UUID buyerId, LocalDate asOf, Money insuredLimit, Money insured, Money uninsured,
+            @Schema(description = "open invoices, oldest first") List<Line> invoices) {
+    }
+
+    @GET
+    public Uni<View> exposure(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId,
+            @QueryParam("asOf") @Schema(description = "the day, e.g. 2026-03-01; today when absent") String asOf) {
+        LocalDate day = QueryParams.dateOrToday(asOf, "asOf", clock);
+        return exposures.of(tenant.id(), id, buyerId, day).map(e -> new View(id, buyerId, day, e.limit(), e.insured(),
+                e.uninsured(), e.lines().stream().map(Line::of).toList()));
+    }
+}

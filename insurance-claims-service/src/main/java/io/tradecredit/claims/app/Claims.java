@@ -1,0 +1,209 @@
+package io.tradecredit.claims.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.Claim;
+import io.tradecredit.claims.domain.ClaimEntry;
+import io.tradecredit.claims.domain.ClaimState;
+import io.tradecredit.claims.domain.ClaimTrigger;
+import io.tradecredit.claims.domain.ClaimedInvoice;
+import io.tradecredit.claims.domain.Deductible;
+import io.tradecredit.claims.domain.Indemnity;
+import io.tradecredit.claims.domain.PolicyTerms;
+import io.tradecredit.claims.domain.PolicyVersion;
+import io.tradecredit.claims.domain.PolicyYear;
+import io.tradecredit.claims.events.ClaimEvents;
+import io.tradecredit.claims.persistence.ClaimRepository;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * Claims by hand, or at once on a buyer's insolvency signal from {@code credit-events}: opened with the buyer's unpaid insured invoices, moved through their states with
+ * who and when, approved with the indemnity computed from the policy and the buyer's insured limit,
+ * paid (in parts) by the insurer, and recoveries after indemnity shared. Each step is published on
+ * {@code claim-events} in the transaction that records it.
+ */
+@ApplicationScoped
+public class Claims {
+    /** Who opened a claim the service opened by itself on a signal, in the claim's log and event. */
+    static final String SIGNALS = "insurance-claims-service";
+
+    private static final Logger LOG = Logger.getLogger(Claims.class);
+
+    @Inject
+    Exposures exposures;
+
+    @Inject
+    ClaimRepository claims;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    InsuredLimits limits;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** A claim with its log. */
+    public record ClaimFile(Claim claim, List<ClaimEntry> log) {
+    }
+
+    /** A new draft claim under the tenant's policy (404 for another tenant's policy). */
+    public Uni<Claim> open(String tenantId, UUID policyId, UUID buyerId, String buyerName, Claim.Cause cause,
+            List<ClaimedInvoice> invoices, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
+        return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
+            Claim c = Claim.open(policyId, policy.terms().currency(), buyerId, buyerName, cause, invoices, today, by);
+            return record(tenantId, c, policy.terms(), ClaimTrigger.MANUAL, null, now);
+        }));
+    }
+
+    /**
+     * credit-service blocked the buyer for insolvency ({@code signalId}): under each of the tenant's policies in
+     * force today where the buyer has insured unpaid invoices, a draft claim at once for their insured parts
+     * (domain.InsuredExposure#insuredClaim), once per policy, buyer and signal however often the signal arrives.
+     * A buyer without insured exposure opens nothing (logged). Runs in the consumer's transaction; answers how
+     * many claims it opened.
+     */
+    public Uni<Integer> openOnInsolvency(String tenantId, UUID buyerId, String buyerName, UUID signalId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
+        return policies.list(tenantId, today).chain(all -> Multi.createFrom()
+                .iterable(all.stream().filter(p -> !p.effectiveFrom().isAfter(today)).toList()).onItem()
+                .transformToUniAndConcatenate(p -> exposures.of(tenantId, p.policyId(), buyerId, today).chain(x -> {
+                    List<ClaimedInvoice> insured = x.insuredClaim();
+                    if (insured.isEmpty()) {
+                        LOG.infof("insolvency of buyer %s (signal %s): no insured unpaid invoices under policy %s of"
+                                + " tenant %s, no claim", buyerId, signalId, p.policyId(), tenantId);
+                        return Uni.createFrom().item(0);
+                    }
+                    Claim c = Claim.open(p.policyId(), p.terms().currency(), buyerId, buyerName, Claim.Cause.INSOLVENCY,
+                            insured, today, SIGNALS);
+                    return claims.claimOnce(tenantId, c, signalId, ClaimTrigger.INSOLVENCY, now).chain(first -> first
+                            ? record(tenantId, c, p.terms(), ClaimTrigger.INSOLVENCY, signalId, now).replaceWith(1)
+                            : Uni.createFrom().item(0));
+                })).collect().asList().map(opened -> opened.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    private Uni<Claim> record(String tenantId, Claim c, PolicyTerms terms, ClaimTrigger trigger, UUID signalId,
+            OffsetDateTime now) {
+        return claims.create(tenantId, c)
+                .chain(() -> claims.log(c.id(), ClaimEntry.move(null, ClaimState.DRAFT, c.openedOn(), now, c.openedBy(),
+                        null)))
+                .chain(() -> outbox.record(ClaimEvents.opened(tenantId, c, terms, trigger, signalId))).replaceWith(c);
+    }
+
+    public Uni<ClaimFile> find(String tenantId, UUID id) {
+        return CurrentTransaction.run(() -> claim(tenantId, id)
+                .chain(c -> claims.entries(id, c.indemnityPaid().currencyCode()).map(log -> new ClaimFile(c, log))));
+    }
+
+    /** One page of the tenant's claims (optionally in one state), newest first, and how many there are. */
+    public Uni<io.tradecredit.common.api.Page<Claim>> list(String tenantId, ClaimState state, int page, int size) {
+        return CurrentTransaction.run(() -> claims.list(tenantId, state, page, size).chain(items -> claims
+                .count(tenantId, state).map(total -> new io.tradecredit.common.api.Page<>(items, page, size, total))));
+    }
+
+    /**
+     * Moves the claim to {@code to} by the state rule (409 otherwise). Approval computes the indemnity:
+     * the claim's unpaid amount, the buyer's insured limit on the day the claim was opened, the deductible
+     * and insured percentage of the policy in force today (for a first loss, less what the policy year's
+     * earlier approvals kept). A rejection needs a reason.
+     */
+    public Uni<Claim> move(String tenantId, UUID id, ClaimState to, String note, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
+        if (to == ClaimState.REJECTED && (note == null || note.isBlank())) {
+            return Uni.createFrom().failure(DomainError.invalidField("claim.move-invalid", "note",
+                    "a rejection is recorded with the insurer's reason"));
+        }
+        return CurrentTransaction.run(() -> claim(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
+                .chain(policy -> (to == ClaimState.APPROVED ? approve(tenantId, before, policy, today)
+                        : Uni.createFrom().item(before.moveTo(to)))
+                        .chain(after -> claims.update(tenantId, after)
+                                .chain(() -> claims.log(id, ClaimEntry.move(before.state(), to, today, now, by, note)))
+                                .chain(() -> publishMove(tenantId, after, policy.terms(), note, today, by))
+                                .replaceWith(after)))));
+    }
+
+    /** The insurer paid {@code amount} of the indemnity on {@code paidOn} (today when null). */
+    public Uni<Claim> pay(String tenantId, UUID id, Money amount, LocalDate paidOn, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate on = paidOn == null ? now.toLocalDate() : paidOn;
+        return CurrentTransaction.run(() -> claim(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
+                .chain(policy -> {
+                    Claim after = before.pay(amount);
+                    ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.PAYMENT, before.state(), after.state(), amount, null,
+                            null, on, now, by, null);
+                    return claims.update(tenantId, after).chain(() -> claims.log(id, entry))
+                            .chain(() -> outbox.record(ClaimEvents.indemnityPaid(tenantId, after, policy.terms(), amount,
+                                    on, by)))
+                            .replaceWith(after);
+                })));
+    }
+
+    /** {@code amount} was recovered from the buyer on {@code receivedOn} (today when null); shared and published. */
+    public Uni<Claim.Recovery> recover(String tenantId, UUID id, Money amount, LocalDate receivedOn, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate on = receivedOn == null ? now.toLocalDate() : receivedOn;
+        return CurrentTransaction.run(() -> claim(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
+                .chain(policy -> {
+                    Claim.Recovery r = before.recover(amount);
+                    ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.RECOVERY, null, null, amount, r.share().toInsurer(),
+                            r.share().toTenant(), on, now, by, null);
+                    return claims.update(tenantId, r.claim()).chain(() -> claims.log(id, entry))
+                            .chain(() -> outbox.record(ClaimEvents.recoveryShared(tenantId, r.claim(), policy.terms(),
+                                    r.share(), on, by)))
+                            .replaceWith(r);
+                })));
+    }
+
+    private Uni<Claim> approve(String tenantId, Claim c, PolicyVersion policy, LocalDate today) {
+        PolicyTerms terms = policy.terms();
+        return limits.on(tenantId, c.policyId(), c.buyerId(), c.openedOn()).chain(limit -> firstLossKept(tenantId, c,
+                terms, today).map(kept -> c.approve(Indemnity.of(c.unpaid(), limit.amount(), terms.deductible(), kept,
+                        terms.insuredPercent()), today)));
+    }
+
+    private Uni<Money> firstLossKept(String tenantId, Claim c, PolicyTerms terms, LocalDate today) {
+        if (terms.deductible().kind() != Deductible.Kind.ANNUAL_FIRST_LOSS) {
+            return Uni.createFrom().item(Money.zero(terms.currency()));
+        }
+        return policies.versions(tenantId, c.policyId()).chain(all -> {
+            PolicyYear year = PolicyYear.of(all.get(0).effectiveFrom(), today);
+            return claims.deductiblesKept(tenantId, c.policyId(), year.start(), year.end(), terms.currency());
+        });
+    }
+
+    private Uni<Void> publishMove(String tenantId, Claim c, PolicyTerms terms, String note, LocalDate on, String by) {
+        return switch (c.state()) {
+            case SUBMITTED -> outbox.record(ClaimEvents.submitted(tenantId, c, terms, on, by));
+            case APPROVED -> outbox.record(ClaimEvents.approved(tenantId, c, terms, by));
+            case REJECTED -> outbox.record(ClaimEvents.rejected(tenantId, c, terms, note, on, by));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Claim> claim(String tenantId, UUID id) {
+        return claims.find(tenantId, id).map(found -> found.orElseThrow(() -> DomainError.notFound("claim.not-found",
+                "There is no claim " + id)));
+    }
+}

@@ -1,0 +1,58 @@
+package io.tradecredit.claims.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.InsuredExposure;
+import io.tradecredit.claims.domain.OpenInvoice;
+import io.tradecredit.claims.persistence.InsuredLimitRepository;
+import io.tradecredit.claims.persistence.OpenInvoiceRepository;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * The read model of the ledger (open invoices per buyer, from {@code invoice-events}) and the
+ * insured and uninsured parts of a buyer's exposure under a policy ({@link InsuredExposure}).
+ */
+@ApplicationScoped
+public class Exposures {
+    @Inject
+    OpenInvoiceRepository invoices;
+
+    @Inject
+    InsuredLimitRepository limits;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    Clock clock;
+
+    /** An invoice was issued. Runs in the consumer's transaction (the inbox's). */
+    public Uni<Void> issued(String tenantId, OpenInvoice invoice) {
+        return invoices.issued(tenantId, invoice);
+    }
+
+    /** A later event states what is open of the invoice now (payments, credit notes, write-offs...). */
+    public Uni<Void> open(String tenantId, UUID invoiceId, Money openAmount) {
+        return invoices.open(tenantId, invoiceId, openAmount);
+    }
+
+    public Uni<Void> cancelled(String tenantId, UUID invoiceId) {
+        return invoices.cancelled(tenantId, invoiceId);
+    }
+
+    /** The buyer's exposure on {@code asOf} (today when null) split into insured and uninsured under the policy. */
+    public Uni<InsuredExposure> of(String tenantId, UUID policyId, UUID buyerId, LocalDate asOf) {
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        return CurrentTransaction.run(() -> policies.current(tenantId, policyId)
+                .chain(policy -> limits.decisions(tenantId, policyId, buyerId).chain(decisions -> invoices
+                        .ofBuyer(tenantId, buyerId).map(open -> InsuredExposure.on(day, open, decisions,
+                                Money.currencyOf(policy.terms().currency()))))));
+    }
+}

@@ -1,0 +1,146 @@
+package io.tradecredit.claims.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.InsuredLimit;
+import io.tradecredit.claims.domain.LimitDecision;
+import io.tradecredit.claims.domain.LimitRequest;
+import io.tradecredit.claims.events.ClaimEvents;
+import io.tradecredit.claims.persistence.InsuredLimitRepository;
+import io.tradecredit.claims.persistence.PolicyRepository;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.signatures.TimestampedSignature;
+
+/**
+ * Insured limits per buyer: the tenant's requests, the insurer's decisions (entered by the tenant or
+ * posted by the insurer's system to the signed callback), and the limit in force on a day.
+ */
+@ApplicationScoped
+public class InsuredLimits {
+    /** How far a callback's signing time may be from ours: older is a replay, and clocks differ a little. */
+    public static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    PolicyRepository policyRows;
+
+    @Inject
+    InsuredLimitRepository limits;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** A decision as recorded, and whether it was a repeat of one recorded before (then nothing changed). */
+    public record Recorded(LimitDecision decision, boolean repeat) {
+    }
+
+    /** What the tenant asked the insurer; kept with who and when. */
+    public Uni<LimitRequest> request(String tenantId, UUID policyId, UUID buyerId, LimitRequest.Kind kind, Money amount,
+            String note, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
+            LimitRequest r = LimitRequest.of(policyId, policy.terms().currency(), buyerId, kind, amount, note, now, by);
+            return limits.addRequest(tenantId, r).replaceWith(r);
+        }));
+    }
+
+    public Uni<List<LimitRequest>> requests(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.run(() -> policies.versions(tenantId, policyId)
+                .chain(() -> limits.requests(tenantId, policyId, buyerId)));
+    }
+
+    /** The insurer's decision, built from what the caller gave (every wrong field named); see {@link #decide}. */
+    public record DecisionInput(String decisionId, UUID buyerId, LimitDecision.Outcome outcome, Money amount,
+            LocalDate effectiveFrom, LocalDate expiresOn, UUID requestId) {
+    }
+
+    /**
+     * Records the insurer's decision and publishes {@code insured-limit-changed} with the limit in force
+     * today; a decision whose id was recorded before is a repeat: nothing changes, the first is answered,
+     * also when both deliveries arrive at the same instant (the later insert steps aside).
+     */
+    public Uni<Recorded> decide(String tenantId, UUID policyId, DecisionInput in, LimitDecision.Source source,
+            String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
+        return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
+            LimitDecision decision = LimitDecision.of(policy.terms().currency(), in.decisionId(), in.buyerId(),
+                    in.outcome(), in.amount(), in.effectiveFrom(), in.expiresOn(), in.requestId(), source, now, by);
+            return limits.decision(policyId, decision.decisionId()).chain(earlier -> {
+                if (earlier.isPresent()) {
+                    return Uni.createFrom().item(new Recorded(earlier.get(), true));
+                }
+                return requestKnown(tenantId, policyId, in.requestId())
+                        .chain(() -> limits.addDecision(tenantId, policyId, decision))
+                        .chain(added -> added.isEmpty() ? recordedMeanwhile(policyId, decision.decisionId())
+                                : limits.decisions(tenantId, policyId, added.get().buyerId()).chain(all -> {
+                                    InsuredLimit limitToday = InsuredLimit.on(today, all,
+                                            Money.currencyOf(policy.terms().currency()));
+                                    return outbox.record(ClaimEvents.insuredLimitChanged(tenantId, policyId,
+                                            policy.terms(), added.get(), today, limitToday))
+                                            .replaceWith(new Recorded(added.get(), false));
+                                }));
+            });
+        }));
+    }
+
+    /** The same decision arrived twice at once and the other delivery recorded it first: a repeat. */
+    private Uni<Recorded> recordedMeanwhile(UUID policyId, String decisionId) {
+        return limits.decision(policyId, decisionId).map(earlier -> new Recorded(earlier.orElseThrow(), true));
+    }
+
+    /** The buyer's insured limit on {@code asOf} (today when null) under the policy, with the decision setting it. */
+    public Uni<InsuredLimit> on(String tenantId, UUID policyId, UUID buyerId, LocalDate asOf) {
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> limits
+                .decisions(tenantId, policyId, buyerId)
+                .map(all -> InsuredLimit.on(day, all, Money.currencyOf(policy.terms().currency())))));
+    }
+
+    /** Every decision on the buyer's limit under the policy, in the order recorded. */
+    public Uni<List<LimitDecision>> history(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.run(() -> policies.versions(tenantId, policyId)
+                .chain(() -> limits.decisions(tenantId, policyId, buyerId)));
+    }
+
+    /**
+     * The tenant whose policy the insurer's system signed {@code body} for, if {@code signature} is
+     * the policy secret's HMAC of it made within {@link #SIGNATURE_TOLERANCE} of now; empty for an
+     * unknown policy, one without a secret, a forged or a stale signature (all alike to the caller).
+     */
+    public Uni<Optional<String>> signedFor(UUID policyId, String signature, String body) {
+        return CurrentTransaction.run(() -> policyRows.tenantOf(policyId).chain(tenant -> policyRows
+                .callbackSecret(policyId).map(secret -> tenant.filter(t -> secret.isPresent() && TimestampedSignature
+                        .verify(secret.get(), signature, body, clock.instant(), SIGNATURE_TOLERANCE)))));
+    }
+
+    private Uni<Void> requestKnown(String tenantId, UUID policyId, UUID requestId) {
+        if (requestId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return limits.hasRequest(tenantId, policyId, requestId).invoke(known -> {
+            if (!known) {
+                throw DomainError.invalidField("limit-decision.invalid", "requestId",
+                        "no limit request " + requestId + " under this policy");
+            }
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,170 @@
+package io.tradecredit.claims.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+/**
+ * A claim on the tenant's policy for one buyer's unpaid insured invoices (docs/domain.md §4). Its
+ * state moves by {@link ClaimState}'s rule; approval fixes the {@link Indemnity}; the insurer's
+ * payments count towards it (partial payments allowed, never more than it); recoveries after a
+ * payment are shared by {@link RecoveryShare}.
+ *
+ * @param indemnity null until approved
+ */
+public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Cause cause, List<ClaimedInvoice> invoices,
+        ClaimState state, LocalDate openedOn, String openedBy, LocalDate approvedOn, Indemnity indemnity,
+        Money indemnityPaid, Money recovered, Money recoveredToInsurer) {
+
+    /** Why the claim is made. */
+    public enum Cause {
+        INSOLVENCY, PROTRACTED_DEFAULT
+    }
+
+    static final int MAX_INVOICES = 500;
+
+    /**
+     * A new draft claim under a policy in {@code currency}: valid, or refused naming every wrong field
+     * ({@code invoices[2].unpaidAmount}).
+     */
+    public static Claim open(UUID policyId, String currency, UUID buyerId, String buyerName, Cause cause,
+            List<ClaimedInvoice> invoices, LocalDate on, String by) {
+        List<Violation> wrong = new ArrayList<>();
+        if (buyerId == null) {
+            wrong.add(new Violation("buyerId", "is required"));
+        }
+        if (buyerName == null || buyerName.isBlank() || buyerName.length() > 200) {
+            wrong.add(new Violation("buyerName", "is required, at most 200 characters"));
+        }
+        if (cause == null) {
+            wrong.add(new Violation("cause", "is required: INSOLVENCY or PROTRACTED_DEFAULT"));
+        }
+        if (invoices == null || invoices.isEmpty() || invoices.size() > MAX_INVOICES) {
+            wrong.add(new Violation("invoices", "1 to " + MAX_INVOICES + " unpaid insured invoices"));
+        } else {
+            Set<String> numbers = new HashSet<>();
+            for (int i = 0; i < invoices.size(); i++) {
+                wrong.addAll(invoiceViolations("invoices[" + i + "].", invoices.get(i), currency, numbers));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("claim.invalid", "The claim is incomplete or inconsistent", wrong);
+        }
+        Money zero = Money.zero(currency);
+        return new Claim(UUID.randomUUID(), policyId, buyerId, buyerName.strip(), cause, List.copyOf(invoices),
+                ClaimState.DRAFT, on, by, null, null, zero, zero, zero);
+    }
+
+    private static List<Violation> invoiceViolations(String at, ClaimedInvoice invoice, String currency, Set<String> seen) {
+        List<Violation> wrong = new ArrayList<>();
+        if (invoice == null) {
+            wrong.add(new Violation(at.substring(0, at.length() - 1), "is required"));
+            return wrong;
+        }
+        String number = invoice.invoiceNumber();
+        if (number == null || number.isBlank() || number.length() > 100) {
+            wrong.add(new Violation(at + "invoiceNumber", "is required, at most 100 characters"));
+        } else if (!seen.add(number.strip())) {
+            wrong.add(new Violation(at + "invoiceNumber", "is claimed twice"));
+        }
+        Money amount = invoice.unpaidAmount();
+        if (amount == null || !amount.isPositive()) {
+            wrong.add(new Violation(at + "unpaidAmount", "is required and must be above 0"));
+        } else if (!amount.currencyCode().equals(currency)) {
+            wrong.add(new Violation(at + "unpaidAmount.currency", "must be the policy's currency " + currency));
+        }
+        return wrong;
+    }
+
+    /** The unpaid insured receivables claimed: the sum of the invoices' unpaid amounts. */
+    public Money unpaid() {
+        return invoices.stream().map(ClaimedInvoice::unpaidAmount).reduce(Money.zero(indemnityPaid.currency()), Money::plus);
+    }
+
+    /**
+     * The claim moved by hand to {@code to}: submitted, under review or rejected. Approval goes through
+     * {@link #approve} (it needs the indemnity), paid through {@link #pay}; any other move is refused (409).
+     */
+    public Claim moveTo(ClaimState to) {
+        if (to == ClaimState.APPROVED || to == ClaimState.PAID || !state.mayMoveTo(to)) {
+            throw illegal(to);
+        }
+        return withState(to);
+    }
+
+    /** The claim approved on {@code on} with its indemnity; only a claim under review. */
+    public Claim approve(Indemnity i, LocalDate on) {
+        if (!state.mayMoveTo(ClaimState.APPROVED)) {
+            throw illegal(ClaimState.APPROVED);
+        }
+        return new Claim(id, policyId, buyerId, buyerName, cause, invoices, ClaimState.APPROVED, openedOn, openedBy, on, i,
+                indemnityPaid, recovered, recoveredToInsurer);
+    }
+
+    /** What of the indemnity the insurer has still to pay. */
+    public Money indemnityDue() {
+        return indemnity == null ? Money.zero(indemnityPaid.currency()) : indemnity.indemnity().minus(indemnityPaid);
+    }
+
+    /**
+     * The insurer paid {@code amount} of the indemnity: an approved claim only, never more than is due;
+     * the claim is paid when nothing is due any more.
+     */
+    public Claim pay(Money amount) {
+        if (amount == null || !amount.isPositive() || !amount.currency().equals(indemnityPaid.currency())) {
+            throw DomainError.invalidField("claim.payment-invalid", "amount",
+                    "is required: above 0 in the policy's currency " + indemnityPaid.currencyCode());
+        }
+        if (state != ClaimState.APPROVED) {
+            throw DomainError.conflict("claim.not-approved", "Only an approved claim is paid; this one is " + state);
+        }
+        if (amount.isGreaterThan(indemnityDue())) {
+            throw DomainError.conflict("claim.overpaid", "The payment of " + amount + " is more than the "
+                    + indemnityDue() + " of indemnity still due");
+        }
+        Money paid = indemnityPaid.plus(amount);
+        ClaimState now = paid.compareTo(indemnity.indemnity()) == 0 ? ClaimState.PAID : ClaimState.APPROVED;
+        return new Claim(id, policyId, buyerId, buyerName, cause, invoices, now, openedOn, openedBy, approvedOn, indemnity,
+                paid, recovered, recoveredToInsurer);
+    }
+
+    /** A recovery and the claim after it. */
+    public record Recovery(Claim claim, RecoveryShare share) {
+    }
+
+    /**
+     * {@code amount} recovered from the buyer after the insurer paid indemnity, shared by {@link RecoveryShare};
+     * before any indemnity was paid there is nothing to share (409).
+     */
+    public Recovery recover(Money amount) {
+        if (amount == null || !amount.isPositive() || !amount.currency().equals(indemnityPaid.currency())) {
+            throw DomainError.invalidField("claim.recovery-invalid", "amount",
+                    "is required: above 0 in the policy's currency " + indemnityPaid.currencyCode());
+        }
+        if (!indemnityPaid.isPositive()) {
+            throw DomainError.conflict("claim.not-indemnified",
+                    "Nothing was indemnified on this claim yet: a recovery now is the tenant's alone");
+        }
+        RecoveryShare share = RecoveryShare.of(amount, unpaid(), indemnityPaid, recovered, recoveredToInsurer);
+        Claim after = new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn, openedBy, approvedOn,
+                indemnity, indemnityPaid, share.recoveredTotal(), share.toInsurerTotal());
+        return new Recovery(after, share);
+    }
+
+    private Claim withState(ClaimState to) {
+        return new Claim(id, policyId, buyerId, buyerName, cause, invoices, to, openedOn, openedBy, approvedOn, indemnity,
+                indemnityPaid, recovered, recoveredToInsurer);
+    }
+
+    private DomainError illegal(ClaimState to) {
+        return DomainError.conflict("claim.illegal-move", "A claim " + state + " may not move to " + to
+                + (state.next().isEmpty() ? " (it is final)" : "; it may move to " + state.next()));
+    }
+}

@@ -1,0 +1,28 @@
+package io.tradecredit.claims.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a claim stands: draft → submitted → under review → approved / rejected → paid. Approval
+ * computes the indemnity; the claim is paid when the insurer's payments reach it. Rejected and paid
+ * are final.
+ */
+public enum ClaimState {
+    DRAFT, SUBMITTED, UNDER_REVIEW, APPROVED, REJECTED, PAID;
+
+    /** The states this one may move to. */
+    public Set<ClaimState> next() {
+        return switch (this) {
+            case DRAFT -> EnumSet.of(SUBMITTED);
+            case SUBMITTED -> EnumSet.of(UNDER_REVIEW);
+            case UNDER_REVIEW -> EnumSet.of(APPROVED, REJECTED);
+            case APPROVED -> EnumSet.of(PAID);
+            case REJECTED, PAID -> EnumSet.noneOf(ClaimState.class);
+        };
+    }
+
+    public boolean mayMoveTo(ClaimState to) {
+        return next().contains(to);
+    }
+}

@@ -1,0 +1,44 @@
+package io.tradecredit.claims.domain;
+
+import java.math.BigDecimal;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * What the insurer pays on a claim (docs/domain.md §4): the insured loss is the unpaid insured
+ * receivables, capped by the buyer's insured limit, minus the deductible; the indemnity is the insured
+ * loss times the insured percentage. The tenant bears the rest of what is unpaid.
+ *
+ * <p>Rounding: the indemnity is rounded once, HALF_UP to the currency's minor unit (a half cent or
+ * more goes to the tenant as indemnity, so the insurer pays it); what the tenant bears is the unpaid
+ * amount minus that indemnity, so the two always add up to the unpaid amount to the cent.
+ *
+ * @param cappedLoss the unpaid amount up to the insured limit
+ * @param deductible the part of the capped loss the tenant keeps under the policy's deductible
+ * @param insuredLoss capped loss minus deductible
+ */
+public record Indemnity(Money unpaid, Money insuredLimit, Money cappedLoss, Money deductible, Money insuredLoss,
+        BigDecimal insuredPercent, Money indemnity, Money tenantBears) {
+
+    /**
+     * The indemnity on {@code unpaid} insured receivables under an {@code insuredLimit}, the policy's
+     * {@code deductible} and {@code insuredPercent}. For an annual first-loss deductible,
+     * {@code firstLossBorne} is what earlier claims of the same policy year already kept of it (the
+     * tenant keeps only the rest); for the other kinds it is ignored.
+     */
+    public static Indemnity of(Money unpaid, Money insuredLimit, Deductible deductible, Money firstLossBorne,
+            BigDecimal insuredPercent) {
+        Money zero = Money.zero(unpaid.currency());
+        Money capped = unpaid.min(insuredLimit);
+        Money kept = switch (deductible.kind()) {
+            case NONE -> zero;
+            case PER_CLAIM -> deductible.amount();
+            case ANNUAL_FIRST_LOSS -> deductible.amount().minus(firstLossBorne).max(zero);
+        };
+        kept = kept.min(capped);
+        Money insuredLoss = capped.minus(kept);
+        Money indemnity = insuredLoss.times(insuredPercent.movePointLeft(2));
+        return new Indemnity(unpaid, insuredLimit, capped, kept, insuredLoss, insuredPercent, indemnity,
+                unpaid.minus(indemnity));
+    }
+}

@@ -1,0 +1,58 @@
+package io.tradecredit.claims.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * The insured and uninsured parts of a buyer's exposure on a day (docs/insurance-claims-service.md,
+ * "Insured and uninsured exposure"): an open invoice can be insured only if it was issued while the
+ * buyer had an insured limit, in the policy's currency; of those, the oldest invoices (issue date,
+ * then number) are insured first up to the limit in force on the day; the rest, and every other
+ * open invoice, is uninsured. An invoice may be insured in part.
+ */
+public record InsuredExposure(Money limit, Money insured, Money uninsured, List<Line> lines) {
+
+    /** One open invoice and how much of it is insured. */
+    public record Line(OpenInvoice invoice, Money insured, Money uninsured, boolean issuedUnderCover) {
+    }
+
+    /** The split on {@code day} of {@code invoices} (the buyer's, any order) by the buyer's limit {@code decisions}. */
+    public static InsuredExposure on(LocalDate day, List<OpenInvoice> invoices, List<LimitDecision> decisions,
+            Currency currency) {
+        Money limit = InsuredLimit.on(day, decisions, currency).amount();
+        Money room = limit;
+        Money insured = Money.zero(currency);
+        Money uninsured = Money.zero(currency);
+        List<Line> lines = new ArrayList<>();
+        List<OpenInvoice> oldestFirst = invoices.stream().filter(i -> i.openAmount().isPositive())
+                .sorted(Comparator.comparing(OpenInvoice::issueDate).thenComparing(OpenInvoice::invoiceNumber)).toList();
+        for (OpenInvoice invoice : oldestFirst) {
+            Money open = invoice.openAmount();
+            if (!open.currency().equals(currency)) {
+                lines.add(new Line(invoice, Money.zero(open.currency()), open, false));
+                continue;
+            }
+            boolean covered = InsuredLimit.on(invoice.issueDate(), decisions, currency).insured();
+            Money part = covered ? open.min(room) : Money.zero(currency);
+            room = room.minus(part);
+            insured = insured.plus(part);
+            uninsured = uninsured.plus(open.minus(part));
+            lines.add(new Line(invoice, part, open.minus(part), covered));
+        }
+        return new InsuredExposure(limit, insured, uninsured, lines);
+    }
+
+    /**
+     * What a claim on this exposure asks for: each invoice's insured part, those with one, in the order of
+     * the lines (oldest first). The uninsured rest stays the tenant's loss and is not claimed.
+     */
+    public List<ClaimedInvoice> insuredClaim() {
+        return lines.stream().filter(l -> l.insured().isPositive())
+                .map(l -> new ClaimedInvoice(l.invoice().invoiceNumber(), l.invoice().invoiceId(), l.insured())).toList();
+    }
+}

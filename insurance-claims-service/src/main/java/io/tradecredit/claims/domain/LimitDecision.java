@@ -1,0 +1,82 @@
+package io.tradecredit.claims.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+/**
+ * The insurer's decision on one buyer's insured limit under a policy, entered by the tenant or posted
+ * by the insurer's system. {@code decisionId} is the insurer's reference: the same decision sent twice
+ * is recorded once. An approval (full or partial) carries the amount insured from {@code effectiveFrom}
+ * up to and including {@code expiresOn} (open-ended when absent); a cancellation ends cover from its
+ * effective date; a refusal or a pending investigation leaves the limit in force as it was.
+ * {@code sequence} orders decisions as they were recorded.
+ */
+public record LimitDecision(String decisionId, UUID buyerId, Outcome outcome, Money amount, LocalDate effectiveFrom,
+        LocalDate expiresOn, UUID requestId, Source source, long sequence, OffsetDateTime recordedAt, String recordedBy) {
+
+    /** What the insurer decided. */
+    public enum Outcome {
+        APPROVED, PARTLY_APPROVED, REFUSED, PENDING_INVESTIGATION, CANCELLED;
+
+        /** Whether the decision sets an insured amount. */
+        public boolean grants() {
+            return this == APPROVED || this == PARTLY_APPROVED;
+        }
+
+        /** Whether the decision replaces the limit in force (a grant or a cancellation); the others leave it. */
+        public boolean replacesLimit() {
+            return grants() || this == CANCELLED;
+        }
+    }
+
+    /** Who recorded the decision. */
+    public enum Source {
+        TENANT, INSURER
+    }
+
+    /** The decision as a request gives it, under a policy in {@code currency}: valid, or refused naming every wrong field. */
+    public static LimitDecision of(String currency, String decisionId, UUID buyerId, Outcome outcome, Money amount,
+            LocalDate effectiveFrom, LocalDate expiresOn, UUID requestId, Source source, OffsetDateTime at, String by) {
+        List<Violation> wrong = new ArrayList<>();
+        if (decisionId == null || decisionId.isBlank() || decisionId.length() > 100) {
+            wrong.add(new Violation("decisionId", "is required: the insurer's reference, at most 100 characters"));
+        }
+        if (buyerId == null) {
+            wrong.add(new Violation("buyerId", "is required"));
+        }
+        if (outcome == null) {
+            wrong.add(new Violation("outcome", "is required: APPROVED, PARTLY_APPROVED, REFUSED, PENDING_INVESTIGATION or CANCELLED"));
+        } else if (outcome.grants()) {
+            if (amount == null || !amount.isPositive()) {
+                wrong.add(new Violation("amount", "is required and must be above 0 for " + outcome));
+            } else if (!amount.currencyCode().equals(currency)) {
+                wrong.add(new Violation("amount.currency", "must be the policy's currency " + currency));
+            }
+        } else if (amount != null) {
+            wrong.add(new Violation("amount", outcome + " insures no amount"));
+        }
+        if (effectiveFrom == null) {
+            wrong.add(new Violation("effectiveFrom", "is required"));
+        } else if (expiresOn != null && expiresOn.isBefore(effectiveFrom)) {
+            wrong.add(new Violation("expiresOn", "must be on or after effectiveFrom"));
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("limit-decision.invalid", "The limit decision is incomplete or inconsistent", wrong);
+        }
+        return new LimitDecision(decisionId.strip(), buyerId, outcome, amount, effectiveFrom, expiresOn, requestId,
+                source, 0, at, by);
+    }
+
+    /** The same decision as stored, at its place in the recording order. */
+    public LimitDecision recordedAs(long seq) {
+        return new LimitDecision(decisionId, buyerId, outcome, amount, effectiveFrom, expiresOn, requestId, source, seq,
+                recordedAt, recordedBy);
+    }
+}

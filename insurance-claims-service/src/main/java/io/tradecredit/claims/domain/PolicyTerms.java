@@ -1,0 +1,105 @@
+package io.tradecredit.claims.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+/**
+ * The terms of a tenant's credit-insurance policy (docs/domain.md §4). The deadlines are days
+ * counted from a named day, so every insured overdue invoice has its own dates:
+ * <ul>
+ * <li>{@code maximumExtensionDays}: the maximum extension period (MEP), days after the invoice's
+ * original due date the tenant may wait before telling the insurer;</li>
+ * <li>{@code notificationDays}: days after the MEP's end by which the overdue account must be
+ * notified (0: on the MEP's last day);</li>
+ * <li>{@code claimFilingDays}: days after the MEP's end by which the claim must be filed;</li>
+ * <li>{@code waitingPeriodDays}: days after the overdue notification before a protracted default
+ * may be claimed;</li>
+ * <li>{@code transferDays}: days after the MEP's end to hand the case to the insurer's named
+ * collector {@code collectorName};</li>
+ * <li>{@code warningLeadDays}: how many days before each deadline the tenant is warned (default 5).</li>
+ * </ul>
+ * A policy that cannot work is refused naming every field at fault; the record holds only valid terms.
+ */
+public record PolicyTerms(String insurer, String policyNumber, String currency, BigDecimal insuredPercent,
+        Deductible deductible, int maximumExtensionDays, int notificationDays, int claimFilingDays,
+        int waitingPeriodDays, String collectorName, int transferDays, int warningLeadDays) {
+
+    public static final int DEFAULT_WARNING_LEAD_DAYS = 5;
+    static final int MAX_DAYS = 3650;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * The terms as a request gives them (anything may be missing): valid terms, or a refusal
+     * naming every wrong field. A missing warning lead time is {@value #DEFAULT_WARNING_LEAD_DAYS} days.
+     */
+    public static PolicyTerms of(String insurer, String policyNumber, String currency, BigDecimal insuredPercent,
+            Deductible.Kind deductibleKind, Money deductibleAmount, Integer maximumExtensionDays,
+            Integer notificationDays, Integer claimFilingDays, Integer waitingPeriodDays, String collectorName,
+            Integer transferDays, Integer warningLeadDays) {
+        List<Violation> wrong = new ArrayList<>();
+        text(wrong, "insurer", insurer, 200);
+        text(wrong, "policyNumber", policyNumber, 100);
+        String code = currency(wrong, currency);
+        if (insuredPercent == null || insuredPercent.signum() <= 0 || insuredPercent.compareTo(HUNDRED) > 0) {
+            wrong.add(new Violation("insuredPercent", "must be above 0 and at most 100"));
+        } else if (insuredPercent.stripTrailingZeros().scale() > 4) {
+            wrong.add(new Violation("insuredPercent", "at most 4 decimals"));
+        }
+        wrong.addAll(Deductible.violations("deductible.", deductibleKind, deductibleAmount, code));
+        days(wrong, "maximumExtensionDays", maximumExtensionDays, 1);
+        days(wrong, "notificationDays", notificationDays, 0);
+        days(wrong, "claimFilingDays", claimFilingDays, 1);
+        days(wrong, "waitingPeriodDays", waitingPeriodDays, 0);
+        text(wrong, "collectorName", collectorName, 200);
+        days(wrong, "transferDays", transferDays, 0);
+        int lead = warningLeadDays == null ? DEFAULT_WARNING_LEAD_DAYS : warningLeadDays;
+        if (lead < 0 || lead > 365) {
+            wrong.add(new Violation("warningLeadDays", "must be 0 to 365 days"));
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("policy.invalid", "The policy is incomplete or inconsistent", wrong);
+        }
+        Deductible deductible = deductibleKind == Deductible.Kind.NONE ? Deductible.none(code)
+                : new Deductible(deductibleKind, deductibleAmount);
+        return new PolicyTerms(insurer.strip(), policyNumber.strip(), code, plain(insuredPercent),
+                deductible, maximumExtensionDays, notificationDays, claimFilingDays, waitingPeriodDays,
+                collectorName.strip(), transferDays, lead);
+    }
+
+    /** A percentage without trailing zeros, never in exponent form (90, not 9E+1). */
+    public static BigDecimal plain(BigDecimal percent) {
+        return new BigDecimal(percent.stripTrailingZeros().toPlainString());
+    }
+
+    private static void text(List<Violation> wrong, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            wrong.add(new Violation(field, "is required"));
+        } else if (value.strip().length() > max) {
+            wrong.add(new Violation(field, "at most " + max + " characters"));
+        }
+    }
+
+    private static String currency(List<Violation> wrong, String code) {
+        if (code == null || !code.matches("[A-Z]{3}")) {
+            wrong.add(new Violation("currency", "is required: an ISO 4217 code such as CNY"));
+            return null;
+        }
+        try {
+            return Money.currencyOf(code).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            wrong.add(new Violation("currency", "not an ISO 4217 currency code: " + code));
+            return null;
+        }
+    }
+
+    private static void days(List<Violation> wrong, String field, Integer value, int min) {
+        if (value == null || value < min || value > MAX_DAYS) {
+            wrong.add(new Violation(field, "is required: " + min + " to " + MAX_DAYS + " days"));
+        }
+    }
+}

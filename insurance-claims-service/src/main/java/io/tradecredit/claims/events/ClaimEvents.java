@@ -1,0 +1,125 @@
+package io.tradecredit.claims.events;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.tradecredit.claims.domain.Claim;
+import io.tradecredit.claims.domain.ClaimState;
+import io.tradecredit.claims.domain.ClaimTrigger;
+import io.tradecredit.claims.domain.ClaimedInvoice;
+import io.tradecredit.claims.domain.Indemnity;
+import io.tradecredit.claims.domain.InsuredLimit;
+import io.tradecredit.claims.domain.LimitDecision;
+import io.tradecredit.claims.domain.PolicyTerms;
+import io.tradecredit.claims.domain.RecoveryShare;
+import io.tradecredit.common.events.OutgoingEvent;
+import io.tradecredit.common.events.TopicNames;
+import io.tradecredit.common.money.Money;
+
+/**
+ * What insurance-claims-service tells the platform, on {@code claim-events}. Schemas:
+ * {@code contracts/schemas/io.tradecredit.claims.<name>.v1.json}. A limit's events are keyed by buyer
+ * id (credit-service reads one buyer's in order), a claim's by claim id.
+ */
+public final class ClaimEvents {
+    public static final String PREFIX = "io.tradecredit.claims.";
+
+    private ClaimEvents() {
+    }
+
+    /**
+     * An insurer's decision on a buyer's insured limit was recorded; {@code insuredLimit} is the limit in
+     * force on {@code recordedOn} after it (zero: not insured), the decision's own dates say when it applies.
+     */
+    public record InsuredLimitChanged(UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String decisionId, LimitDecision.Outcome outcome, Money decidedAmount, LocalDate effectiveFrom,
+            LocalDate expiresOn, LimitDecision.Source source, LocalDate recordedOn, Money insuredLimit) {
+    }
+
+    public record ClaimOpened(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String buyerName, Claim.Cause cause, List<ClaimedInvoice> invoices, Money unpaidAmount, LocalDate openedOn,
+            String openedBy, ClaimTrigger trigger, UUID signalId) {
+    }
+
+    public record ClaimSubmitted(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String buyerName, Money unpaidAmount, LocalDate submittedOn, String submittedBy) {
+    }
+
+    /** The indemnity as computed at approval (docs/domain.md §4); insuredPercent as text, e.g. "90". */
+    public record ClaimApproved(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String buyerName, Money unpaidAmount, Money insuredLimit, Money deductible, Money insuredLoss,
+            String insuredPercent, Money indemnity, Money tenantBears, LocalDate approvedOn, String approvedBy) {
+    }
+
+    public record ClaimRejected(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String buyerName, String reason, LocalDate rejectedOn, String rejectedBy) {
+    }
+
+    /** A payment of the insurer; invoice-service posts it against the invoices, and writes off the rest when fully paid. */
+    public record IndemnityPaid(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String buyerName, List<ClaimedInvoice> invoices, Money amount, Money indemnityPaid, Money indemnity,
+            boolean fullyPaid, LocalDate paidOn, String recordedBy) {
+    }
+
+    /** A recovery after indemnity and its split; toInsurer is what the tenant owes the insurer. */
+    public record RecoveryShared(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String buyerName, Money amount, Money toInsurer, Money toTenant, Money recoveredTotal, Money toInsurerTotal,
+            LocalDate receivedOn, String recordedBy) {
+    }
+
+    /** A claim opened by {@code trigger}; {@code signalId} names the signal that opened it (null by hand). */
+    public static OutgoingEvent opened(String tenantId, Claim c, PolicyTerms p, ClaimTrigger trigger, UUID signalId) {
+        return claim("claim-opened", tenantId, c, new ClaimOpened(c.id(), c.policyId(), p.policyNumber(), p.insurer(),
+                c.buyerId(), c.buyerName(), c.cause(), c.invoices(), c.unpaid(), c.openedOn(), c.openedBy(), trigger,
+                signalId));
+    }
+
+    public static OutgoingEvent submitted(String tenantId, Claim c, PolicyTerms p, LocalDate on, String by) {
+        return claim("claim-submitted", tenantId, c, new ClaimSubmitted(c.id(), c.policyId(), p.policyNumber(),
+                p.insurer(), c.buyerId(), c.buyerName(), c.unpaid(), on, by));
+    }
+
+    public static OutgoingEvent approved(String tenantId, Claim c, PolicyTerms p, String by) {
+        Indemnity i = c.indemnity();
+        return claim("claim-approved", tenantId, c, new ClaimApproved(c.id(), c.policyId(), p.policyNumber(), p.insurer(),
+                c.buyerId(), c.buyerName(), i.unpaid(), i.insuredLimit(), i.deductible(), i.insuredLoss(),
+                i.insuredPercent().toPlainString(), i.indemnity(), i.tenantBears(), c.approvedOn(), by));
+    }
+
+    public static OutgoingEvent rejected(String tenantId, Claim c, PolicyTerms p, String reason, LocalDate on, String by) {
+        return claim("claim-rejected", tenantId, c, new ClaimRejected(c.id(), c.policyId(), p.policyNumber(), p.insurer(),
+                c.buyerId(), c.buyerName(), reason, on, by));
+    }
+
+    public static OutgoingEvent indemnityPaid(String tenantId, Claim c, PolicyTerms p, Money amount, LocalDate on,
+            String by) {
+        return claim("indemnity-paid", tenantId, c, new IndemnityPaid(c.id(), c.policyId(), p.policyNumber(), p.insurer(),
+                c.buyerId(), c.buyerName(), c.invoices(), amount, c.indemnityPaid(), c.indemnity().indemnity(),
+                c.state() == ClaimState.PAID, on, by));
+    }
+
+    public static OutgoingEvent recoveryShared(String tenantId, Claim c, PolicyTerms p, RecoveryShare s, LocalDate on,
+            String by) {
+        return claim("recovery-shared", tenantId, c, new RecoveryShared(c.id(), c.policyId(), p.policyNumber(),
+                p.insurer(), c.buyerId(), c.buyerName(), s.recovery(), s.toInsurer(), s.toTenant(), s.recoveredTotal(),
+                s.toInsurerTotal(), on, by));
+    }
+
+    private static OutgoingEvent claim(String name, String tenantId, Claim c, Object payload) {
+        return event(name, "claim", tenantId, c.id(), payload);
+    }
+
+    /** The outgoing event for {@code payload} of type {@code io.tradecredit.claims.<name>.v1}, keyed by {@code key}. */
+    public static OutgoingEvent event(String name, String aggregateType, String tenantId, UUID key, Object payload) {
+        return new OutgoingEvent(TopicNames.CLAIM_EVENTS, PREFIX + name + ".v1", aggregateType, key.toString(), tenantId,
+                payload);
+    }
+
+    public static OutgoingEvent insuredLimitChanged(String tenantId, UUID policyId, PolicyTerms terms, LimitDecision d,
+            LocalDate recordedOn, InsuredLimit now) {
+        return event("insured-limit-changed", "insured-limit", tenantId, d.buyerId(), new InsuredLimitChanged(policyId,
+                terms.policyNumber(), terms.insurer(), d.buyerId(), d.decisionId(), d.outcome(), d.amount(),
+                d.effectiveFrom(), d.expiresOn(), d.source(), recordedOn, now.amount()));
+    }
+}

@@ -1,0 +1,60 @@
+package io.tradecredit.claims.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.app.Exposures;
+import io.tradecredit.claims.domain.OpenInvoice;
+import io.tradecredit.common.events.EventFields;
+import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.events.IncomingEvent;
+
+/**
+ * Reads {@code invoice-events} once per event id into the read model of open invoices: an issued
+ * invoice is added; every later event that states an invoice's {@code openAmount} (directly or per
+ * allocation of a payment, reversal or buyer credit) sets it; a cancelled invoice has nothing open.
+ * Other types are skipped; a known event it cannot read goes to
+ * {@code invoice-events.dlq.insurance-claims-service}.
+ */
+@ApplicationScoped
+public class InvoiceEventConsumer {
+    static final String CONSUMER = "insurance-claims-service";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Exposures exposures;
+
+    @Incoming("invoice-events")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.receive(CONSUMER, record, this::apply).replaceWithVoid();
+    }
+
+    Uni<Void> apply(IncomingEvent e) {
+        String name = e.nameFrom("invoice");
+        if (name == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String tenant = e.tenantId();
+        EventFields d = e.fields();
+        return switch (name) {
+            case "issued" -> exposures.issued(tenant, new OpenInvoice(d.uuid("invoiceId"), d.uuid("buyerId"),
+                    d.text("invoiceNumber"), d.date("issueDate"), d.date("dueDate"), d.money("total"), d.money("openAmount")));
+            case "cancelled" -> exposures.cancelled(tenant, d.uuid("invoiceId"));
+            case "payment-received", "payment-reversed", "buyer-credit-applied" -> Multi.createFrom()
+                    .iterable(d.objects("allocations")).onItem()
+                    .transformToUniAndConcatenate(a -> exposures.open(tenant, a.uuid("invoiceId"), a.money("openAmount")))
+                    .collect().last().replaceWithVoid();
+            case "paid", "credit-note-issued", "written-off", "dispute-opened", "dispute-resolved", "became-overdue",
+                    "receipt-confirmed", "late-charges-stated" -> exposures.open(tenant, d.uuid("invoiceId"),
+                            d.money("openAmount"));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+}

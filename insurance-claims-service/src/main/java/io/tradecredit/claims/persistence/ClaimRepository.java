@@ -1,0 +1,123 @@
+package io.tradecredit.claims.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.Claim;
+import io.tradecredit.claims.domain.ClaimEntry;
+import io.tradecredit.claims.domain.ClaimState;
+import io.tradecredit.claims.domain.ClaimTrigger;
+import io.tradecredit.claims.domain.ClaimedInvoice;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** A tenant's claims with their invoices and logs; another tenant's claim is not found. */
+@ApplicationScoped
+public class ClaimRepository {
+
+    /**
+     * Takes the claim's place for the policy, buyer and signal: true the first time, false when a claim was
+     * already opened on this signal (insert ... on conflict do nothing, so two deliveries racing keep one).
+     */
+    public Uni<Boolean> claimOnce(String tenantId, Claim c, UUID signalId, ClaimTrigger trigger, OffsetDateTime at) {
+        return CurrentTransaction.execute("""
+                insert into claim_signal (tenant_id, policy_id, buyer_id, signal_id, claim_id, trigger, received_at)
+                values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing""",
+                Tuple.of(tenantId, c.policyId(), c.buyerId(), signalId, c.id(), trigger.name()).addOffsetDateTime(at))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Void> create(String tenantId, Claim c) {
+        List<ClaimInvoiceRow> lines = new ArrayList<>();
+        for (int i = 0; i < c.invoices().size(); i++) {
+            lines.add(ClaimInvoiceRow.of(c.id(), i, c.invoices().get(i)));
+        }
+        return ClaimRow.of(tenantId, c).persist().chain(() -> ClaimInvoiceRow.persist(lines)).replaceWithVoid();
+    }
+
+    public Uni<Optional<Claim>> find(String tenantId, UUID id) {
+        return ClaimRow.<ClaimRow>find("tenantId = ?1 and id = ?2", tenantId, id).firstResult()
+                .chain(row -> row == null ? Uni.createFrom().item(Optional.<Claim>empty())
+                        : invoices(row).map(inv -> Optional.of(row.toClaim(inv))));
+    }
+
+    /** Stores what changed of the claim (state, indemnity, payments, recoveries); a concurrent change fails. */
+    public Uni<Void> update(String tenantId, Claim c) {
+        return ClaimRow.<ClaimRow>find("tenantId = ?1 and id = ?2", tenantId, c.id()).firstResult()
+                .invoke(row -> row.copy(c)).replaceWithVoid();
+    }
+
+    /** One page of the tenant's claims, optionally in one state, newest first. */
+    public Uni<List<Claim>> list(String tenantId, ClaimState state, int page, int size) {
+        var query = state == null ? ClaimRow.<ClaimRow>find("tenantId", Sort.descending("openedOn").and("id"), tenantId)
+                : ClaimRow.<ClaimRow>find("tenantId = ?1 and state = ?2", Sort.descending("openedOn").and("id"), tenantId,
+                        state.name());
+        // one session runs one statement at a time: the claims' invoices are read one after another
+        return query.page(Page.of(page, size)).list().chain(rows -> Multi.createFrom().iterable(rows)
+                .onItem().transformToUniAndConcatenate(row -> invoices(row).map(row::toClaim)).collect().asList());
+    }
+
+    public Uni<Long> count(String tenantId, ClaimState state) {
+        return state == null ? ClaimRow.count("tenantId", tenantId)
+                : ClaimRow.count("tenantId = ?1 and state = ?2", tenantId, state.name());
+    }
+
+    /**
+     * What the tenant already kept of an annual first-loss deductible: the deductibles of the policy's
+     * claims approved from {@code from} to {@code to} (both included).
+     */
+    public Uni<Money> deductiblesKept(String tenantId, UUID policyId, LocalDate from, LocalDate to, String currency) {
+        return ClaimRow.<ClaimRow>list("tenantId = ?1 and policyId = ?2 and approvedOn >= ?3 and approvedOn <= ?4",
+                tenantId, policyId, from, to)
+                .map(rows -> Money.rounded(rows.stream().map(r -> r.deductible).reduce(BigDecimal.ZERO, BigDecimal::add),
+                        Money.currencyOf(currency)));
+    }
+
+    public Uni<Void> log(UUID claimId, ClaimEntry e) {
+        ClaimEntryRow row = new ClaimEntryRow();
+        row.id = UUID.randomUUID();
+        row.claimId = claimId;
+        row.kind = e.kind().name();
+        row.fromState = e.from() == null ? null : e.from().name();
+        row.toState = e.to() == null ? null : e.to().name();
+        row.amount = e.amount() == null ? null : e.amount().amount();
+        row.toInsurer = e.toInsurer() == null ? null : e.toInsurer().amount();
+        row.toTenant = e.toTenant() == null ? null : e.toTenant().amount();
+        row.onDay = e.on();
+        row.recordedAt = e.at();
+        row.byUser = e.by();
+        row.note = e.note();
+        return row.persist().replaceWithVoid();
+    }
+
+    /** The claim's log, oldest first (the caller has found the claim for its tenant). */
+    public Uni<List<ClaimEntry>> entries(UUID claimId, String currency) {
+        var cur = Money.currencyOf(currency);
+        return ClaimEntryRow.<ClaimEntryRow>list("claimId", Sort.by("recordedAt").and("id"), claimId).map(rows -> rows.stream()
+                .map(r -> new ClaimEntry(ClaimEntry.Kind.valueOf(r.kind), r.fromState == null ? null : ClaimState.valueOf(r.fromState),
+                        r.toState == null ? null : ClaimState.valueOf(r.toState), money(r.amount, cur), money(r.toInsurer, cur),
+                        money(r.toTenant, cur), r.onDay, r.recordedAt, r.byUser, r.note))
+                .toList());
+    }
+
+    private static Money money(BigDecimal amount, java.util.Currency currency) {
+        return amount == null ? null : Money.rounded(amount, currency);
+    }
+
+    private static Uni<List<ClaimedInvoice>> invoices(ClaimRow row) {
+        return ClaimInvoiceRow.<ClaimInvoiceRow>list("claimId", Sort.by("line"), row.id)
+                .map(rows -> rows.stream().map(r -> r.toInvoice(row.currency)).toList());
+    }
+}

@@ -1,0 +1,72 @@
+package io.tradecredit.claims.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.LimitDecision;
+import io.tradecredit.claims.domain.LimitRequest;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Limit requests and decisions of a tenant's policies, all kept. */
+@ApplicationScoped
+public class InsuredLimitRepository {
+
+    public Uni<Void> addRequest(String tenantId, LimitRequest request) {
+        return LimitRequestRow.of(tenantId, request).persist().replaceWithVoid();
+    }
+
+    /** The policy's requests, optionally for one buyer, oldest first. */
+    public Uni<List<LimitRequest>> requests(String tenantId, UUID policyId, UUID buyerId) {
+        return (buyerId == null
+                ? LimitRequestRow.<LimitRequestRow>list("tenantId = ?1 and policyId = ?2", Sort.by("requestedAt").and("id"),
+                        tenantId, policyId)
+                : LimitRequestRow.<LimitRequestRow>list("tenantId = ?1 and policyId = ?2 and buyerId = ?3",
+                        Sort.by("requestedAt").and("id"), tenantId, policyId, buyerId))
+                .map(rows -> rows.stream().map(LimitRequestRow::toRequest).toList());
+    }
+
+    public Uni<Boolean> hasRequest(String tenantId, UUID policyId, UUID requestId) {
+        return LimitRequestRow.count("tenantId = ?1 and policyId = ?2 and id = ?3", tenantId, policyId, requestId)
+                .map(n -> n > 0);
+    }
+
+    /** The decision recorded under the insurer's reference, if any. */
+    public Uni<Optional<LimitDecision>> decision(UUID policyId, String decisionId) {
+        return LimitDecisionRow.<LimitDecisionRow>find("policyId = ?1 and decisionRef = ?2", policyId, decisionId)
+                .firstResult().map(row -> Optional.ofNullable(row).map(LimitDecisionRow::toDecision));
+    }
+
+    /**
+     * Records the decision; the answer carries its place in the recording order. Empty when the insurer's
+     * reference was recorded in the meantime (the same decision delivered twice at once): {@code on conflict
+     * do nothing} lets the later insert wait for the first and step aside instead of failing.
+     */
+    public Uni<Optional<LimitDecision>> addDecision(String tenantId, UUID policyId, LimitDecision d) {
+        Tuple row = Tuple.tuple().addString(tenantId).addUUID(policyId).addUUID(d.buyerId()).addString(d.decisionId())
+                .addString(d.outcome().name()).addBigDecimal(d.amount() == null ? null : d.amount().amount())
+                .addString(d.amount() == null ? null : d.amount().currencyCode()).addLocalDate(d.effectiveFrom())
+                .addLocalDate(d.expiresOn()).addUUID(d.requestId()).addString(d.source().name())
+                .addOffsetDateTime(d.recordedAt()).addString(d.recordedBy());
+        return CurrentTransaction.execute("""
+                insert into limit_decision (tenant_id, policy_id, buyer_id, decision_ref, outcome, amount, currency,
+                    effective_from, expires_on, request_id, source, recorded_at, recorded_by)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                on conflict (policy_id, decision_ref) do nothing returning seq""", row)
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? Optional.of(d.recordedAs(it.next().getLong("seq"))) : Optional.empty();
+                });
+    }
+
+    /** The decisions on the buyer's limit under the policy, in recording order. */
+    public Uni<List<LimitDecision>> decisions(String tenantId, UUID policyId, UUID buyerId) {
+        return LimitDecisionRow.<LimitDecisionRow>list("tenantId = ?1 and policyId = ?2 and buyerId = ?3", Sort.by("seq"),
+                tenantId, policyId, buyerId).map(rows -> rows.stream().map(LimitDecisionRow::toDecision).toList());
+    }
+}

@@ -1,0 +1,52 @@
+package io.tradecredit.claims.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.OpenInvoice;
+import io.tradecredit.common.money.Money;
+
+/** The read model's invoices; every query names the tenant. */
+@ApplicationScoped
+public class OpenInvoiceRepository {
+
+    /** Records an issued invoice; issued again (a redelivery under another id) it is left as it is. */
+    public Uni<Void> issued(String tenantId, OpenInvoice i) {
+        return OpenInvoiceRow.<OpenInvoiceRow>findById(i.invoiceId()).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            OpenInvoiceRow row = new OpenInvoiceRow();
+            row.invoiceId = i.invoiceId();
+            row.tenantId = tenantId;
+            row.buyerId = i.buyerId();
+            row.invoiceNumber = i.invoiceNumber();
+            row.issueDate = i.issueDate();
+            row.dueDate = i.dueDate();
+            row.currency = i.total().currencyCode();
+            row.total = i.total().amount();
+            row.openAmount = i.openAmount().amount();
+            return row.persist().replaceWithVoid();
+        });
+    }
+
+    /** Sets what is open of the tenant's invoice, as a later event states it; an invoice not known here is skipped. */
+    public Uni<Void> open(String tenantId, UUID invoiceId, Money openAmount) {
+        return OpenInvoiceRow.update("openAmount = ?1 where tenantId = ?2 and invoiceId = ?3", openAmount.amount(), tenantId,
+                invoiceId).replaceWithVoid();
+    }
+
+    /** Nothing is open of a cancelled invoice. */
+    public Uni<Void> cancelled(String tenantId, UUID invoiceId) {
+        return OpenInvoiceRow.update("openAmount = 0 where tenantId = ?1 and invoiceId = ?2", tenantId, invoiceId)
+                .replaceWithVoid();
+    }
+
+    public Uni<List<OpenInvoice>> ofBuyer(String tenantId, UUID buyerId) {
+        return OpenInvoiceRow.<OpenInvoiceRow>list("tenantId = ?1 and buyerId = ?2", tenantId, buyerId)
+                .map(rows -> rows.stream().map(OpenInvoiceRow::toInvoice).toList());
+    }
+}

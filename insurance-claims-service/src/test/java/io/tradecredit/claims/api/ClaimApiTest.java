@@ -1,0 +1,267 @@
+package io.tradecredit.claims.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.claims.ClaimsFixtures.POLICIES;
+import static io.tradecredit.claims.ClaimsFixtures.freshTenant;
+import static io.tradecredit.claims.ClaimsFixtures.money;
+import static io.tradecredit.claims.ClaimsFixtures.policy;
+import static io.tradecredit.claims.ClaimsFixtures.today;
+import static io.tradecredit.claims.ClaimsFixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
+
+/** Claims by hand, through the REST API, with the DOMAIN §4 example from opening to recovery. */
+@QuarkusTest
+class ClaimApiTest {
+    static final String CLAIMS = "/api/v1/insurance/claims";
+
+    record Setup(String tenant, String policyId, String buyer) {
+    }
+
+    /** A tenant with a 90 % policy (deductible as given) and a buyer insured for 80,000 since 2026-01-01. */
+    static Setup insured(Map<String, Object> deductible) {
+        String tenant = freshTenant();
+        Map<String, Object> body = new HashMap<>(policy("P-" + UUID.randomUUID()));
+        body.put("deductible", deductible);
+        body.put("effectiveFrom", "2026-01-01");
+        String cm = token(tenant, "credit-manager");
+        String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(body).post(POLICIES).then()
+                .statusCode(201).extract().path("id");
+        String buyer = UUID.randomUUID().toString();
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("decisionId", "D-" + buyer, "buyerId", buyer, "outcome", "APPROVED",
+                        "amount", money("80000.00", "CNY"), "effectiveFrom", "2026-01-01"))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        return new Setup(tenant, policyId, buyer);
+    }
+
+    static Map<String, Object> claim(Setup s, String... amounts) {
+        List<Map<String, Object>> invoices = new java.util.ArrayList<>();
+        for (int i = 0; i < amounts.length; i++) {
+            invoices.add(Map.of("invoiceNumber", "INV-" + i, "unpaidAmount", money(amounts[i], "CNY")));
+        }
+        return Map.of("policyId", s.policyId(), "buyerId", s.buyer(), "buyerName", "Zhejiang Trading",
+                "cause", "INSOLVENCY", "invoices", invoices);
+    }
+
+    static String open(Setup s, String... amounts) {
+        return given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .body(claim(s, amounts)).post(CLAIMS).then().statusCode(201).extract().path("id");
+    }
+
+    static io.restassured.response.ValidatableResponse move(Setup s, String id, String state, String note) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("state", state);
+        if (note != null) {
+            body.put("note", note);
+        }
+        return given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON).body(body)
+                .put(CLAIMS + "/" + id + "/state").then();
+    }
+
+    static io.restassured.response.ValidatableResponse post(Setup s, String role, String id, String what, String amount) {
+        return given().auth().oauth2(token(s.tenant(), role)).contentType(ContentType.JSON)
+                .body(Map.of("amount", money(amount, "CNY"))).post(CLAIMS + "/" + id + "/" + what).then();
+    }
+
+    @Test
+    void theWorkedExampleFromDraftToPaidAndARecoveryShared() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String id = given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .body(claim(s, "60000.00", "40000.00")).post(CLAIMS).then().statusCode(201)
+                .body("state", equalTo("DRAFT"), "unpaid.amount", equalTo("100000.00"), "indemnity", nullValue(),
+                        "invoices.invoiceNumber", contains("INV-0", "INV-1"))
+                .extract().path("id");
+        move(s, id, "SUBMITTED", null).statusCode(200).body("state", equalTo("SUBMITTED"));
+        move(s, id, "UNDER_REVIEW", "the insurer's adjuster asked for the delivery notes").statusCode(200);
+        move(s, id, "APPROVED", null).statusCode(200)
+                .body("state", equalTo("APPROVED"), "approvedOn", equalTo(today().toString()),
+                        "indemnity.insuredLimit.amount", equalTo("80000.00"), "indemnity.insuredLoss.amount", equalTo("80000.00"),
+                        "indemnity.indemnity.amount", equalTo("72000.00"), "indemnity.tenantBears.amount", equalTo("28000.00"),
+                        "indemnityDue.amount", equalTo("72000.00"));
+        post(s, "finance", id, "payments", "50000.00").statusCode(200)
+                .body("state", equalTo("APPROVED"), "indemnityPaid.amount", equalTo("50000.00"), "indemnityDue.amount", equalTo("22000.00"));
+        post(s, "finance", id, "payments", "22000.01").statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("claim.overpaid"));
+        post(s, "finance", id, "payments", "22000.00").statusCode(200).body("state", equalTo("PAID"));
+        post(s, "finance", id, "recoveries", "10000.00").statusCode(200)
+                .body("toInsurer.amount", equalTo("7200.00"), "toTenant.amount", equalTo("2800.00"),
+                        "claim.recoveredToInsurer.amount", equalTo("7200.00"));
+
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("state", equalTo("PAID"), "recovered.amount", equalTo("10000.00"),
+                        "log.kind", contains("MOVE", "MOVE", "MOVE", "MOVE", "PAYMENT", "PAYMENT", "RECOVERY"),
+                        "log.to", contains("DRAFT", "SUBMITTED", "UNDER_REVIEW", "APPROVED", "APPROVED", "PAID", null),
+                        "log.by", contains("tester", "tester", "tester", "tester", "tester", "tester", "tester"),
+                        "log[2].note", equalTo("the insurer's adjuster asked for the delivery notes"),
+                        "log[6].toInsurer.amount", equalTo("7200.00"));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(CLAIMS + "?state=PAID").then().statusCode(200)
+                .body("total", equalTo(1), "items.id", contains(id));
+
+        JsonNode opened = event(id, "claim-opened");
+        assertEquals("100000.00", opened.get("unpaidAmount").get("amount").asText());
+        assertEquals("INV-1", opened.get("invoices").get(1).get("invoiceNumber").asText());
+        assertEquals("MANUAL", opened.get("trigger").asText(), "opened by hand");
+        assertTrue(opened.get("signalId").isNull(), "no signal opened it");
+        assertEquals(today().toString(), event(id, "claim-submitted").get("submittedOn").asText());
+        JsonNode approved = event(id, "claim-approved");
+        assertEquals("72000.00", approved.get("indemnity").get("amount").asText());
+        assertEquals("28000.00", approved.get("tenantBears").get("amount").asText());
+        assertEquals("90", approved.get("insuredPercent").asText());
+        List<JsonNode> payments = events(id, "indemnity-paid", 2);
+        assertEquals("50000.00", payments.get(0).get("amount").get("amount").asText());
+        assertEquals(false, payments.get(0).get("fullyPaid").asBoolean());
+        assertEquals("72000.00", payments.get(1).get("indemnityPaid").get("amount").asText());
+        assertEquals(true, payments.get(1).get("fullyPaid").asBoolean());
+        JsonNode shared = event(id, "recovery-shared");
+        assertEquals("7200.00", shared.get("toInsurer").get("amount").asText());
+        assertEquals("2800.00", shared.get("toTenant").get("amount").asText());
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyOpensOneClaim() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String cm = token(s.tenant(), "credit-manager");
+        String first = given().auth().oauth2(cm).header("Idempotency-Key", "claim-7").contentType(ContentType.JSON)
+                .body(claim(s, "1000.00")).post(CLAIMS).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(cm).header("Idempotency-Key", "claim-7").contentType(ContentType.JSON)
+                .body(claim(s, "1000.00")).post(CLAIMS).then().statusCode(201).body("id", equalTo(first));
+        given().auth().oauth2(cm).header("Idempotency-Key", "claim-7").contentType(ContentType.JSON)
+                .body(claim(s, "2000.00")).post(CLAIMS).then().statusCode(422).contentType("application/problem+json");
+        assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
+        events(first, "claim-opened", 1);
+        assertEquals(1, Topics.readFor("claim-events", Duration.ofSeconds(2)).stream()
+                .filter(r -> matches(r, first, "io.tradecredit.claims.claim-opened.v1")).count(), "one claim opened, one event");
+    }
+
+    @Test
+    void aRejectionNeedsTheInsurersReasonAndIsFinal() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String id = open(s, "1000.00");
+        move(s, id, "SUBMITTED", null).statusCode(200);
+        move(s, id, "UNDER_REVIEW", null).statusCode(200);
+        move(s, id, "REJECTED", " ").statusCode(400).body("errors.field", contains("note"));
+        move(s, id, "REJECTED", "overdue notified after the deadline").statusCode(200).body("state", equalTo("REJECTED"));
+        move(s, id, "UNDER_REVIEW", null).statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("claim.illegal-move"));
+        assertEquals("overdue notified after the deadline", event(id, "claim-rejected").get("reason").asText());
+    }
+
+    @Test
+    void illegalMovesAnswer409AndChangeNothing() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String id = open(s, "1000.00");
+        move(s, id, "APPROVED", null).statusCode(409).body("code", equalTo("claim.illegal-move"));
+        move(s, id, "UNDER_REVIEW", null).statusCode(409);
+        move(s, id, "PAID", null).statusCode(409);
+        move(s, id, null, null).statusCode(400).body("errors.field", contains("state"));
+        post(s, "finance", id, "payments", "10.00").statusCode(409).body("code", equalTo("claim.not-approved"));
+        post(s, "finance", id, "recoveries", "10.00").statusCode(409).body("code", equalTo("claim.not-indemnified"));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("state", equalTo("DRAFT"), "log.kind", contains("MOVE"));
+    }
+
+    @Test
+    void perClaimAndFirstLossDeductiblesComeOffTheInsuredLoss() {
+        Setup perClaim = insured(Map.of("kind", "PER_CLAIM", "amount", money("5000.00", "CNY")));
+        String id = open(perClaim, "100000.00");
+        move(perClaim, id, "SUBMITTED", null);
+        move(perClaim, id, "UNDER_REVIEW", null);
+        move(perClaim, id, "APPROVED", null).statusCode(200).body("indemnity.deductible.amount", equalTo("5000.00"),
+                "indemnity.indemnity.amount", equalTo("67500.00"));
+
+        Setup firstLoss = insured(Map.of("kind", "ANNUAL_FIRST_LOSS", "amount", money("20000.00", "CNY")));
+        String small = open(firstLoss, "15000.00");
+        String large = open(firstLoss, "60000.00");
+        for (String claim : List.of(small, large)) {
+            move(firstLoss, claim, "SUBMITTED", null);
+            move(firstLoss, claim, "UNDER_REVIEW", null);
+        }
+        move(firstLoss, small, "APPROVED", null).statusCode(200).body("indemnity.deductible.amount", equalTo("15000.00"),
+                "indemnity.indemnity.amount", equalTo("0.00"));
+        move(firstLoss, large, "APPROVED", null).statusCode(200).body("indemnity.deductible.amount", equalTo("5000.00"),
+                "indemnity.indemnity.amount", equalTo("49500.00"));
+    }
+
+    @Test
+    void everyWrongFieldIsNamedAndNothingIsOpened() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String cm = token(s.tenant(), "credit-manager");
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("policyId", s.policyId(), "invoices", List.of(
+                        Map.of("invoiceNumber", "A", "unpaidAmount", money("0.00", "CNY")),
+                        Map.of("unpaidAmount", money("5.00", "USD")))))
+                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("buyerId", "buyerName", "cause", "invoices[0].unpaidAmount",
+                        "invoices[1].invoiceNumber", "invoices[1].unpaidAmount.currency"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("buyerName", "x")).post(CLAIMS).then()
+                .statusCode(400).body("errors.field", contains("policyId"));
+        Map<String, Object> otherPolicy = new HashMap<>(claim(s, "1.00"));
+        otherPolicy.put("policyId", UUID.randomUUID().toString());
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(otherPolicy).post(CLAIMS).then().statusCode(404);
+        assertEquals(0, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
+    }
+
+    @Test
+    void onlyManagersWorkClaimsFinancePaysAndAnotherTenantsClaimIsNotFound() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        for (String role : List.of("finance", "viewer", "collector", "agency")) {
+            given().auth().oauth2(token(s.tenant(), role)).contentType(ContentType.JSON).body(claim(s, "1.00"))
+                    .post(CLAIMS).then().statusCode(403);
+        }
+        String id = open(s, "1000.00");
+        given().auth().oauth2(token(s.tenant(), "finance")).contentType(ContentType.JSON).body(Map.of("state", "SUBMITTED"))
+                .put(CLAIMS + "/" + id + "/state").then().statusCode(403);
+        post(s, "viewer", id, "payments", "1.00").statusCode(403);
+        post(s, "collector", id, "recoveries", "1.00").statusCode(403);
+
+        String stranger = token(freshTenant(), "tenant-admin");
+        given().auth().oauth2(stranger).get(CLAIMS + "/" + id).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(stranger).contentType(ContentType.JSON).body(Map.of("state", "SUBMITTED"))
+                .put(CLAIMS + "/" + id + "/state").then().statusCode(404);
+        given().auth().oauth2(stranger).contentType(ContentType.JSON).body(Map.of("amount", money("1.00", "CNY")))
+                .post(CLAIMS + "/" + id + "/payments").then().statusCode(404);
+        given().auth().oauth2(stranger).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(stranger).contentType(ContentType.JSON).body(claim(s, "1.00")).post(CLAIMS).then()
+                .statusCode(404);
+        given().get(CLAIMS).then().statusCode(401);
+    }
+
+    static JsonNode event(String claimId, String name) {
+        return events(claimId, name, 1).get(0);
+    }
+
+    static List<JsonNode> events(String claimId, String name, int count) {
+        String type = "io.tradecredit.claims." + name + ".v1";
+        List<ConsumerRecord<String, String>> read = Topics.read("claim-events", Duration.ofSeconds(20),
+                records -> records.stream().filter(r -> matches(r, claimId, type)).count() >= count);
+        List<JsonNode> found = read.stream().filter(r -> matches(r, claimId, type)).map(Contracts::assertValid).toList();
+        assertTrue(found.size() >= count, "expected " + count + " " + type + " for " + claimId + ", got " + found.size());
+        return found;
+    }
+
+    static boolean matches(ConsumerRecord<String, String> r, String claimId, String type) {
+        return claimId.equals(r.key()) && type.equals(Topics.header(r, "ce_type"));
+    }
+}

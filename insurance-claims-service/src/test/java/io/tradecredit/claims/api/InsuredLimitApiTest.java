@@ -1,0 +1,274 @@
+package io.tradecredit.claims.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.claims.ClaimsFixtures.POLICIES;
+import static io.tradecredit.claims.ClaimsFixtures.freshTenant;
+import static io.tradecredit.claims.ClaimsFixtures.money;
+import static io.tradecredit.claims.ClaimsFixtures.policy;
+import static io.tradecredit.claims.ClaimsFixtures.today;
+import static io.tradecredit.claims.ClaimsFixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.PostgresTestResource;
+import io.tradecredit.testing.Topics;
+
+@QuarkusTest
+class InsuredLimitApiTest {
+    static final String SECRET = "the-insurers-callback-secret-0123456789";
+
+    static String newPolicy(String tenant) {
+        return given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(policy("P-" + UUID.randomUUID())).post(POLICIES).then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> decision(String id, String buyer, String outcome, String amount, String from, String expires) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("decisionId", id);
+        body.put("buyerId", buyer);
+        body.put("outcome", outcome);
+        if (amount != null) {
+            body.put("amount", money(amount, "CNY"));
+        }
+        body.put("effectiveFrom", from);
+        if (expires != null) {
+            body.put("expiresOn", expires);
+        }
+        return body;
+    }
+
+    /** The signature as the insurer's system makes it, with the JDK's own HMAC. */
+    static String sign(String secret, long t, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String callback(String policyId) {
+        return "/api/v1/insurance/callbacks/policies/" + policyId + "/limit-decisions";
+    }
+
+    @Test
+    void theTenantRequestsAndEntersDecisionsAndTheLimitInForceFollowsThem() {
+        String tenant = freshTenant();
+        String policyId = newPolicy(tenant);
+        String buyer = UUID.randomUUID().toString();
+        String cm = token(tenant, "credit-manager");
+        String requestId = given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer, "kind", "NEW", "amount", money("100000.00", "CNY"), "note", "first order"))
+                .post(POLICIES + "/" + policyId + "/limit-requests").then().statusCode(201)
+                .body("kind", equalTo("NEW"), "amount.amount", equalTo("100000.00"), "requestedBy", equalTo("tester"))
+                .extract().path("id");
+        Map<String, Object> partly = decision("SIN-D-1", buyer, "PARTLY_APPROVED", "80000.00", "2026-03-01", "2026-12-31");
+        partly.put("requestId", requestId);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(partly)
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201)
+                .body("source", equalTo("TENANT"), "outcome", equalTo("PARTLY_APPROVED"), "requestId", equalTo(requestId));
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(decision("SIN-D-2", buyer, "REFUSED", null, "2026-05-01", null))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(decision("SIN-D-3", buyer, "CANCELLED", null, "2026-09-01", null))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+
+        String viewer = token(tenant, "viewer");
+        String limit = POLICIES + "/" + policyId + "/buyers/" + buyer + "/insured-limit";
+        given().auth().oauth2(viewer).get(limit + "?asOf=2026-02-28").then().statusCode(200)
+                .body("insuredLimit.amount", equalTo("0.00"), "insured", equalTo(false), "decision", nullValue());
+        given().auth().oauth2(viewer).get(limit + "?asOf=2026-06-15").then().statusCode(200)
+                .body("insuredLimit.amount", equalTo("80000.00"), "insured", equalTo(true),
+                        "decision.decisionId", equalTo("SIN-D-1"), "asOf", equalTo("2026-06-15"));
+        given().auth().oauth2(viewer).get(limit + "?asOf=2026-09-01").then().statusCode(200)
+                .body("insuredLimit.amount", equalTo("0.00"), "decision.decisionId", equalTo("SIN-D-3"));
+        given().auth().oauth2(viewer).get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/limit-decisions").then()
+                .statusCode(200).body("decisionId", contains("SIN-D-1", "SIN-D-2", "SIN-D-3"));
+        given().auth().oauth2(viewer).get(POLICIES + "/" + policyId + "/limit-requests?buyerId=" + buyer).then()
+                .statusCode(200).body("id", contains(requestId));
+
+        JsonNode event = event(buyer, "SIN-D-1");
+        assertEquals(policyId, event.get("policyId").asText());
+        assertEquals("80000.00", event.get("decidedAmount").get("amount").asText());
+        assertEquals("2026-12-31", event.get("expiresOn").asText());
+        assertEquals(today().toString(), event.get("recordedOn").asText());
+        assertEquals("0.00", event(buyer, "SIN-D-3").get("insuredLimit").get("amount").asText());
+    }
+
+    /**
+     * The other delivery of the same decision is this test's own transaction, holding its row uncommitted:
+     * the request passes the "seen before?" check, its insert waits on the row, and once the other commits
+     * it steps aside and answers the repeat (before, the unique key failed it with 500).
+     */
+    @Test
+    void theSameDecisionArrivingTwiceAtTheSameInstantIsRecordedOnceAndBothAreAnswered() throws Exception {
+        String tenant = freshTenant();
+        String policyId = newPolicy(tenant);
+        String buyer = UUID.randomUUID().toString();
+        String cm = token(tenant, "credit-manager");
+        try (Connection other = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres")) {
+            other.setAutoCommit(false);
+            try (PreparedStatement st = other.prepareStatement("insert into limit_decision (tenant_id, policy_id,"
+                    + " buyer_id, decision_ref, outcome, amount, currency, effective_from, source, recorded_at,"
+                    + " recorded_by) values (?, ?::uuid, ?::uuid, 'RACE-1', 'APPROVED', 50000, 'CNY', date '2026-03-01',"
+                    + " 'INSURER', now(), 'insurer')")) {
+                st.setString(1, tenant);
+                st.setString(2, policyId);
+                st.setString(3, buyer);
+                st.executeUpdate();
+            }
+            CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> given().auth().oauth2(cm)
+                    .contentType(ContentType.JSON).body(decision("RACE-1", buyer, "APPROVED", "50000.00", "2026-03-01", null))
+                    .post(POLICIES + "/" + policyId + "/limit-decisions"));
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (Database.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query ilike 'insert into limit_decision%'") == 0) {
+                assertTrue(System.nanoTime() < until, "the request's insert never waited on the other delivery");
+                Thread.sleep(50);
+            }
+            other.commit();
+            second.get(20, TimeUnit.SECONDS).then().statusCode(200)
+                    .body("decisionId", equalTo("RACE-1"), "source", equalTo("INSURER"), "recordedBy", equalTo("insurer"));
+        }
+        assertEquals(1, Database.count("select count(*) from limit_decision where policy_id = ?::uuid", policyId));
+    }
+
+    @Test
+    void everyWrongFieldIsNamedAndNothingIsRecorded() {
+        String tenant = freshTenant();
+        String policyId = newPolicy(tenant);
+        String cm = token(tenant, "credit-manager");
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "APPROVED", "amount", money("10.00", "USD"), "effectiveFrom", "2026-03-01",
+                        "expiresOn", "2026-02-01", "requestId", UUID.randomUUID().toString()))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("decisionId", "buyerId", "amount.currency", "expiresOn"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(decision("D-1", UUID.randomUUID().toString(), "APPROVED", "10.00", "2026-03-01", null))
+                .post(POLICIES + "/" + policyId + "/limit-decisions?x=1").then().statusCode(201);
+        Map<String, Object> unknownRequest = decision("D-2", UUID.randomUUID().toString(), "APPROVED", "10.00", "2026-03-01", null);
+        unknownRequest.put("requestId", UUID.randomUUID().toString());
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(unknownRequest)
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(400)
+                .body("errors.field", contains("requestId"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("kind", "CANCEL", "amount", money("1.00", "CNY")))
+                .post(POLICIES + "/" + policyId + "/limit-requests").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("buyerId", "amount"));
+        assertEquals(1, Database.count("select count(*) from limit_decision where tenant_id = ?", tenant));
+        assertEquals(0, Database.count("select count(*) from limit_request where tenant_id = ?", tenant));
+    }
+
+    @Test
+    void onlyManagersWriteAndAnotherTenantsPolicyIsNotFound() {
+        String tenant = freshTenant();
+        String policyId = newPolicy(tenant);
+        String buyer = UUID.randomUUID().toString();
+        for (String role : List.of("viewer", "finance", "collector")) {
+            given().auth().oauth2(token(tenant, role)).contentType(ContentType.JSON)
+                    .body(decision("D-1", buyer, "APPROVED", "10.00", "2026-03-01", null))
+                    .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(403);
+        }
+        String stranger = token(freshTenant(), "tenant-admin");
+        given().auth().oauth2(stranger).contentType(ContentType.JSON)
+                .body(decision("D-1", buyer, "APPROVED", "10.00", "2026-03-01", null))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(404);
+        given().auth().oauth2(stranger).get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/insured-limit").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(stranger).get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/limit-decisions").then()
+                .statusCode(404);
+        given().auth().oauth2(stranger).contentType(ContentType.JSON).body(Map.of("secret", SECRET))
+                .put(POLICIES + "/" + policyId + "/callback-secret").then().statusCode(404);
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(Map.of("secret", SECRET))
+                .put(POLICIES + "/" + policyId + "/callback-secret").then().statusCode(403);
+    }
+
+    @Test
+    void theInsurersSignedDecisionIsRecordedOnceAndAForgedOrStaleOneChangesNothing() throws Exception {
+        String tenant = freshTenant();
+        String policyId = newPolicy(tenant);
+        String buyer = UUID.randomUUID().toString();
+        String admin = token(tenant, "tenant-admin");
+        String body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(decision("ATR-778", buyer, "APPROVED", "50000.00", today().toString(), null));
+        long now = Instant.now().getEpochSecond();
+
+        // no secret set yet: nothing can be signed for this policy
+        given().header("Insurer-Signature", sign(SECRET, now, body)).contentType(ContentType.JSON).body(body)
+                .post(callback(policyId)).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("secret", "too-short"))
+                .put(POLICIES + "/" + policyId + "/callback-secret").then().statusCode(400)
+                .body("errors.field", contains("secret"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("secret", SECRET))
+                .put(POLICIES + "/" + policyId + "/callback-secret").then().statusCode(204);
+
+        for (String forged : List.of(sign("another-secret-of-enough-length-xxxxxxx", now, body), sign(SECRET, now - 301, body),
+                sign(SECRET, now, body.replace("50000.00", "90000.00")), "t=" + now + ",v1=00", "")) {
+            given().header("Insurer-Signature", forged).contentType(ContentType.JSON).body(body).post(callback(policyId))
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+        given().contentType(ContentType.JSON).body(body).post(callback(policyId)).then().statusCode(401);
+        given().header("Insurer-Signature", sign(SECRET, now, body)).contentType(ContentType.JSON).body(body)
+                .post(callback(UUID.randomUUID().toString())).then().statusCode(401);
+        assertEquals(0, Database.count("select count(*) from limit_decision where tenant_id = ?", tenant));
+
+        given().header("Insurer-Signature", sign(SECRET, now, body)).contentType(ContentType.JSON).body(body)
+                .post(callback(policyId)).then().statusCode(201)
+                .body("decisionId", equalTo("ATR-778"), "source", equalTo("INSURER"), "recordedBy", equalTo("insurer"));
+        // the same decision again (a retry of the insurer's system): recorded once, published once
+        given().header("Insurer-Signature", sign(SECRET, now + 5, body)).contentType(ContentType.JSON).body(body)
+                .post(callback(policyId)).then().statusCode(200).body("decisionId", equalTo("ATR-778"));
+        assertEquals(1, Database.count("select count(*) from limit_decision where tenant_id = ?", tenant));
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/insured-limit")
+                .then().statusCode(200).body("insuredLimit.amount", equalTo("50000.00"));
+        assertEquals("50000.00", event(buyer, "ATR-778").get("insuredLimit").get("amount").asText());
+        List<ConsumerRecord<String, String>> all = Topics.readFor("claim-events", Duration.ofSeconds(2));
+        assertEquals(1, all.stream().filter(r -> r.key().equals(buyer)).count(), "one event for one decision");
+
+        // signed, but not a decision: named like any wrong field
+        String wrong = "{\"decisionId\":\"ATR-779\",\"buyerId\":\"" + buyer + "\",\"outcome\":\"MAYBE\",\"effectiveFrom\":\"2026-01-01\"}";
+        given().header("Insurer-Signature", sign(SECRET, now, wrong)).contentType(ContentType.JSON).body(wrong)
+                .post(callback(policyId)).then().statusCode(400).body("errors.field", contains("outcome"));
+    }
+
+    static JsonNode event(String buyer, String decisionId) {
+        List<ConsumerRecord<String, String>> read = Topics.read("claim-events", Duration.ofSeconds(20),
+                records -> records.stream().anyMatch(r -> matches(r, buyer, decisionId)));
+        return Contracts.assertValid(read.stream().filter(r -> matches(r, buyer, decisionId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no insured-limit-changed for " + decisionId)));
+    }
+
+    static boolean matches(ConsumerRecord<String, String> r, String buyer, String decisionId) {
+        return buyer.equals(r.key()) && "io.tradecredit.claims.insured-limit-changed.v1".equals(Topics.header(r, "ce_type"))
+                && r.value().contains("\"decisionId\":\"" + decisionId + "\"");
+    }
+}

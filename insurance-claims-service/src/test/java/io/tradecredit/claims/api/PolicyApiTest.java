@@ -1,0 +1,136 @@
+package io.tradecredit.claims.api;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.claims.ClaimsFixtures.POLICIES;
+import static io.tradecredit.claims.ClaimsFixtures.freshTenant;
+import static io.tradecredit.claims.ClaimsFixtures.money;
+import static io.tradecredit.claims.ClaimsFixtures.policy;
+import static io.tradecredit.claims.ClaimsFixtures.today;
+import static io.tradecredit.claims.ClaimsFixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class PolicyApiTest {
+
+    static String create(String tenant, Map<String, Object> body) {
+        return given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(body)
+                .post(POLICIES).then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aPolicyIsCreatedWithItsTermsAndReadByTheTenantsStaff() {
+        String tenant = freshTenant();
+        Map<String, Object> body = new java.util.HashMap<>(policy("SIN-2026-001"));
+        body.put("deductible", Map.of("kind", "ANNUAL_FIRST_LOSS", "amount", money("20000.00", "CNY")));
+        String id = given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(body)
+                .post(POLICIES).then().statusCode(201).header("Location", containsString(POLICIES + "/"))
+                .body("version", equalTo(1), "effectiveFrom", equalTo(today().toString()),
+                        "insuredPercent", equalTo(90), "deductible.kind", equalTo("ANNUAL_FIRST_LOSS"),
+                        "deductible.amount.amount", equalTo("20000.00"), "warningLeadDays", equalTo(5),
+                        "maximumExtensionDays", equalTo(60), "collectorName", equalTo("Huaxin Recovery"),
+                        "recordedBy", equalTo("tester"))
+                .extract().path("id");
+        for (String role : List.of("viewer", "finance", "collector")) {
+            given().auth().oauth2(token(tenant, role)).get(POLICIES + "/" + id).then().statusCode(200)
+                    .body("policyNumber", equalTo("SIN-2026-001"), "insurer", equalTo("China Export & Credit Insurance"),
+                            "claimFilingDays", equalTo(120), "transferDays", equalTo(30), "waitingPeriodDays", equalTo(90));
+        }
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICIES).then().statusCode(200)
+                .body("total", equalTo(1), "items.policyNumber", contains("SIN-2026-001"));
+    }
+
+    @Test
+    void aRevisionIsANewVersionAndEachDayReadsItsOwnTerms() {
+        String tenant = freshTenant();
+        Map<String, Object> first = new java.util.HashMap<>(policy("SIN-7"));
+        first.put("effectiveFrom", "2026-01-01");
+        String id = create(tenant, first);
+        Map<String, Object> second = new java.util.HashMap<>(policy("SIN-7"));
+        second.put("insuredPercent", "85");
+        second.put("warningLeadDays", 10);
+        second.put("effectiveFrom", "2026-07-01");
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(second)
+                .put(POLICIES + "/" + id).then().statusCode(200).body("version", equalTo(2), "insuredPercent", equalTo(85));
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).get(POLICIES + "/" + id + "?asOf=2026-06-30").then().statusCode(200)
+                .body("version", equalTo(1), "insuredPercent", equalTo(90), "warningLeadDays", equalTo(5));
+        given().auth().oauth2(viewer).get(POLICIES + "/" + id + "?asOf=2026-07-01").then().statusCode(200)
+                .body("version", equalTo(2), "insuredPercent", equalTo(85), "warningLeadDays", equalTo(10));
+        given().auth().oauth2(viewer).get(POLICIES + "/" + id + "?asOf=2025-12-31").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(viewer).get(POLICIES + "/" + id + "/versions").then().statusCode(200)
+                .body("version", contains(1, 2), "effectiveFrom", contains("2026-01-01", "2026-07-01"));
+        given().auth().oauth2(viewer).get(POLICIES + "?asOf=2026-03-01").then().statusCode(200)
+                .body("items.version", contains(1));
+    }
+
+    @Test
+    void everyWrongFieldIsNamedAndNothingIsSaved() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        Map<String, Object> body = Map.of("insurer", "", "currency", "XYZ", "insuredPercent", "120",
+                "deductible", Map.of("kind", "PER_CLAIM"), "maximumExtensionDays", 0, "notificationDays", -1,
+                "claimFilingDays", 5000, "waitingPeriodDays", 90, "transferDays", 30, "warningLeadDays", 400);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post(POLICIES).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("insurer", "policyNumber", "currency", "insuredPercent",
+                        "deductible.amount", "maximumExtensionDays", "notificationDays", "claimFilingDays",
+                        "collectorName", "warningLeadDays"));
+        given().auth().oauth2(admin).get(POLICIES).then().statusCode(200).body("total", equalTo(0));
+        String id = create(tenant, policy("SIN-1"));
+        Map<String, Object> wrong = new java.util.HashMap<>(policy("SIN-1"));
+        wrong.put("insuredPercent", "0");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(wrong).put(POLICIES + "/" + id).then()
+                .statusCode(400).body("errors.field", contains("insuredPercent"));
+        given().auth().oauth2(admin).get(POLICIES + "/" + id + "/versions").then().statusCode(200)
+                .body("version", contains(1));
+    }
+
+    @Test
+    void aPolicyNumberIsTheTenantsOnce() {
+        String tenant = freshTenant();
+        create(tenant, policy("SIN-1"));
+        String other = create(tenant, policy("SIN-2"));
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(policy("SIN-1"))
+                .post(POLICIES).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("policy.number-taken"));
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(policy("SIN-1"))
+                .put(POLICIES + "/" + other).then().statusCode(409);
+        create(freshTenant(), policy("SIN-1"));
+    }
+
+    @Test
+    void onlyManagersWriteAndAnotherTenantsPolicyIsNotFound() {
+        String tenant = freshTenant();
+        for (String role : List.of("collector", "finance", "viewer", "agency")) {
+            given().auth().oauth2(token(tenant, role)).contentType(ContentType.JSON).body(policy("SIN-1"))
+                    .post(POLICIES).then().statusCode(403);
+        }
+        String id = create(tenant, policy("SIN-1"));
+        given().auth().oauth2(token(tenant, "viewer")).contentType(ContentType.JSON).body(policy("SIN-1"))
+                .put(POLICIES + "/" + id).then().statusCode(403);
+        given().auth().oauth2(token(tenant, "agency")).get(POLICIES + "/" + id).then().statusCode(403);
+        String stranger = token(freshTenant(), "tenant-admin");
+        given().auth().oauth2(stranger).get(POLICIES + "/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(stranger).get(POLICIES + "/" + id + "/versions").then().statusCode(404);
+        given().auth().oauth2(stranger).contentType(ContentType.JSON).body(policy("SIN-1")).put(POLICIES + "/" + id)
+                .then().statusCode(404);
+        given().auth().oauth2(stranger).get(POLICIES).then().statusCode(200).body("total", equalTo(0));
+        given().get(POLICIES).then().statusCode(401);
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICIES + "/" + id).then().statusCode(200)
+                .body("deductible.amount", nullValue());
+    }
+}

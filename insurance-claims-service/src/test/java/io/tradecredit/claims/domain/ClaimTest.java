@@ -1,0 +1,163 @@
+package io.tradecredit.claims.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+class ClaimTest {
+    static final LocalDate DAY = LocalDate.of(2026, 9, 1);
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    static Claim draft() {
+        return Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), " Zhejiang Trading ", Claim.Cause.INSOLVENCY,
+                List.of(new ClaimedInvoice("INV-1", null, cny("60000.00")), new ClaimedInvoice("INV-2", UUID.randomUUID(),
+                        cny("40000.00"))), DAY, "cm");
+    }
+
+    static Claim approved() {
+        Claim c = draft().moveTo(ClaimState.SUBMITTED).moveTo(ClaimState.UNDER_REVIEW);
+        return c.approve(Indemnity.of(c.unpaid(), cny("80000.00"), Deductible.none("CNY"), cny("0.00"), new BigDecimal("90")),
+                DAY.plusDays(30));
+    }
+
+    static DomainError refusal(Runnable r) {
+        return assertThrows(DomainError.class, r::run);
+    }
+
+    @Test
+    void aDraftClaimsTheSumOfItsInvoices() {
+        Claim c = draft();
+        assertEquals(ClaimState.DRAFT, c.state());
+        assertEquals(cny("100000.00"), c.unpaid());
+        assertEquals("Zhejiang Trading", c.buyerName());
+        assertEquals(cny("0.00"), c.indemnityPaid());
+        assertEquals(cny("0.00"), c.indemnityDue());
+        assertNull(c.indemnity());
+    }
+
+    @Test
+    void everyWrongFieldOfANewClaimIsNamed() {
+        List<ClaimedInvoice> invoices = new ArrayList<>(Arrays.asList(new ClaimedInvoice("INV-1", null, cny("1.00")),
+                new ClaimedInvoice(" INV-1 ", null, cny("0.00")), new ClaimedInvoice("", null, Money.of("5.00", "USD")), null));
+        DomainError e = refusal(() -> Claim.open(UUID.randomUUID(), "CNY", null, " ", null, invoices, DAY, "cm"));
+        assertEquals("claim.invalid", e.code());
+        assertEquals(List.of("buyerId", "buyerName", "cause", "invoices[1].invoiceNumber", "invoices[1].unpaidAmount",
+                "invoices[2].invoiceNumber", "invoices[2].unpaidAmount.currency", "invoices[3]"),
+                e.violations().stream().map(Violation::field).toList());
+        assertEquals(List.of("invoices"), refusal(() -> Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "B",
+                Claim.Cause.PROTRACTED_DEFAULT, List.of(), DAY, "cm")).violations().stream().map(Violation::field).toList());
+        List<ClaimedInvoice> tooMany = new ArrayList<>();
+        for (int i = 0; i <= Claim.MAX_INVOICES; i++) {
+            tooMany.add(new ClaimedInvoice("I" + i, null, cny("1.00")));
+        }
+        assertEquals(List.of("buyerName", "invoices"), refusal(() -> Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(),
+                "b".repeat(201), Claim.Cause.PROTRACTED_DEFAULT, tooMany, DAY, "cm")).violations().stream()
+                .map(Violation::field).toList());
+        assertEquals(Claim.MAX_INVOICES, Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "b".repeat(200),
+                Claim.Cause.PROTRACTED_DEFAULT, tooMany.subList(0, Claim.MAX_INVOICES), DAY, "cm").invoices().size());
+        assertEquals("n".repeat(100), Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "B", Claim.Cause.INSOLVENCY,
+                List.of(new ClaimedInvoice("n".repeat(100), null, cny("1.00"))), DAY, "cm").invoices().get(0).invoiceNumber());
+        assertEquals(List.of("invoices[0].invoiceNumber"), refusal(() -> Claim.open(UUID.randomUUID(), "CNY",
+                UUID.randomUUID(), "B", Claim.Cause.INSOLVENCY, List.of(new ClaimedInvoice("n".repeat(101), null, cny("1.00"))),
+                DAY, "cm")).violations().stream().map(Violation::field).toList());
+    }
+
+    @Test
+    void theStateRuleAllowsOnlyItsMoves() {
+        assertEquals(EnumSet.of(ClaimState.SUBMITTED), ClaimState.DRAFT.next());
+        assertEquals(EnumSet.of(ClaimState.UNDER_REVIEW), ClaimState.SUBMITTED.next());
+        assertEquals(EnumSet.of(ClaimState.APPROVED, ClaimState.REJECTED), ClaimState.UNDER_REVIEW.next());
+        assertEquals(EnumSet.of(ClaimState.PAID), ClaimState.APPROVED.next());
+        assertEquals(EnumSet.noneOf(ClaimState.class), ClaimState.REJECTED.next());
+        assertEquals(EnumSet.noneOf(ClaimState.class), ClaimState.PAID.next());
+        DomainError skip = refusal(() -> draft().moveTo(ClaimState.UNDER_REVIEW));
+        assertEquals("claim.illegal-move", skip.code());
+        assertEquals(DomainError.Kind.CONFLICT, skip.kind());
+        Claim review = draft().moveTo(ClaimState.SUBMITTED).moveTo(ClaimState.UNDER_REVIEW);
+        assertEquals("claim.illegal-move", refusal(() -> review.moveTo(ClaimState.APPROVED)).code(), "approval computes");
+        assertEquals("claim.illegal-move", refusal(() -> approved().moveTo(ClaimState.PAID)).code(), "payments pay");
+        assertEquals("A claim DRAFT may not move to UNDER_REVIEW; it may move to [SUBMITTED]", skip.detail());
+        Claim rejected = review.moveTo(ClaimState.REJECTED);
+        assertEquals("A claim REJECTED may not move to SUBMITTED (it is final)",
+                refusal(() -> rejected.moveTo(ClaimState.SUBMITTED)).detail());
+        assertEquals(ClaimState.REJECTED, rejected.state());
+        assertEquals("claim.illegal-move", refusal(() -> rejected.moveTo(ClaimState.SUBMITTED)).code());
+        assertEquals("claim.illegal-move", refusal(() -> draft().approve(approved().indemnity(), DAY)).code());
+    }
+
+    @Test
+    void approvalFixesTheIndemnityOfTheWorkedExample() {
+        Claim c = approved();
+        assertEquals(ClaimState.APPROVED, c.state());
+        assertEquals(DAY.plusDays(30), c.approvedOn());
+        assertEquals(cny("72000.00"), c.indemnity().indemnity());
+        assertEquals(cny("72000.00"), c.indemnityDue());
+    }
+
+    @Test
+    void partialPaymentsAddUpToPaidAndNeverBeyondTheIndemnity() {
+        Claim half = approved().pay(cny("36000.00"));
+        assertEquals(ClaimState.APPROVED, half.state());
+        assertEquals(cny("36000.00"), half.indemnityDue());
+        DomainError over = refusal(() -> half.pay(cny("36000.01")));
+        assertEquals("claim.overpaid", over.code());
+        assertEquals(DomainError.Kind.CONFLICT, over.kind());
+        Claim paid = half.pay(cny("36000.00"));
+        assertEquals(ClaimState.PAID, paid.state());
+        assertEquals(cny("72000.00"), paid.indemnityPaid());
+        assertEquals(cny("0.00"), paid.indemnityDue());
+        assertEquals("claim.not-approved", refusal(() -> paid.pay(cny("1.00"))).code());
+        assertEquals("claim.not-approved", refusal(() -> draft().pay(cny("1.00"))).code());
+        for (Money wrong : Arrays.asList(null, cny("0.00"), cny("-1.00"), Money.of("1.00", "USD"))) {
+            DomainError e = refusal(() -> approved().pay(wrong));
+            assertEquals("claim.payment-invalid", e.code());
+            assertEquals("amount", e.violations().get(0).field());
+        }
+    }
+
+    @Test
+    void aRecoveryAfterIndemnityIsSharedAndRunsOn() {
+        Claim paid = approved().pay(cny("72000.00"));
+        Claim.Recovery first = paid.recover(cny("10000.00"));
+        assertEquals(cny("7200.00"), first.share().toInsurer());
+        assertEquals(cny("2800.00"), first.share().toTenant());
+        assertEquals(cny("10000.00"), first.claim().recovered());
+        assertEquals(cny("7200.00"), first.claim().recoveredToInsurer());
+        assertEquals(ClaimState.PAID, first.claim().state());
+        Claim.Recovery second = first.claim().recover(cny("5000.00"));
+        assertEquals(cny("3600.00"), second.share().toInsurer());
+        assertEquals(cny("15000.00"), second.claim().recovered());
+        assertEquals(cny("10800.00"), second.claim().recoveredToInsurer());
+        assertEquals("claim.not-indemnified", refusal(() -> approved().recover(cny("1.00"))).code());
+        assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(cny("0.00"))).code());
+        assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(null)).code());
+        assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(Money.of("1.00", "EUR"))).code());
+        // a partly paid claim shares in proportion to what was paid
+        assertEquals(cny("3600.00"), approved().pay(cny("36000.00")).recover(cny("10000.00")).share().toInsurer());
+    }
+
+    @Test
+    void aMoveIsLoggedWithWhoAndWhen() {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-09-01T10:00:00Z");
+        ClaimEntry e = ClaimEntry.move(ClaimState.DRAFT, ClaimState.SUBMITTED, DAY, at, "cm", "sent by courier");
+        assertEquals(new ClaimEntry(ClaimEntry.Kind.MOVE, ClaimState.DRAFT, ClaimState.SUBMITTED, null, null, null, DAY, at, "cm",
+                "sent by courier"), e);
+    }
+}

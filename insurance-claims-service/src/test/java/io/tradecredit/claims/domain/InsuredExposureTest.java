@@ -1,0 +1,112 @@
+package io.tradecredit.claims.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.claims.domain.LimitDecision.Outcome;
+import io.tradecredit.common.money.Money;
+
+/** Insured and uninsured exposure with limit changes over time, oldest invoices first. */
+class InsuredExposureTest {
+    static final UUID BUYER = UUID.randomUUID();
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    static OpenInvoice invoice(String number, String issued, String open) {
+        return new OpenInvoice(UUID.randomUUID(), BUYER, number, LocalDate.parse(issued), LocalDate.parse(issued).plusDays(60),
+                cny(open), cny(open));
+    }
+
+    static LimitDecision decision(long seq, Outcome outcome, String amount, String from) {
+        return LimitDecision.of("CNY", "D" + seq, BUYER, outcome, amount == null ? null : cny(amount), LocalDate.parse(from),
+                null, null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "cm").recordedAs(seq);
+    }
+
+    static InsuredExposure on(String day, List<OpenInvoice> invoices, LimitDecision... decisions) {
+        return InsuredExposure.on(LocalDate.parse(day), invoices, List.of(decisions), Money.currencyOf("CNY"));
+    }
+
+    @Test
+    void aboveTheLimitTheNewestInvoicesAreUninsured() {
+        // limit 80,000 from 1 January; open: 30,000 (Feb), 40,000 (Mar), 30,000 (Apr) → 30,000 + 40,000 + 10,000 insured
+        List<OpenInvoice> open = List.of(invoice("INV-3", "2026-04-01", "30000.00"), invoice("INV-1", "2026-02-01", "30000.00"),
+                invoice("INV-2", "2026-03-01", "40000.00"));
+        InsuredExposure e = on("2026-05-01", open, decision(1, Outcome.APPROVED, "80000.00", "2026-01-01"));
+        assertEquals(cny("80000.00"), e.limit());
+        assertEquals(cny("80000.00"), e.insured());
+        assertEquals(cny("20000.00"), e.uninsured());
+        assertEquals(List.of("INV-1", "INV-2", "INV-3"), e.lines().stream().map(l -> l.invoice().invoiceNumber()).toList());
+        assertEquals(List.of(cny("30000.00"), cny("40000.00"), cny("10000.00")),
+                e.lines().stream().map(InsuredExposure.Line::insured).toList());
+        assertEquals(cny("20000.00"), e.lines().get(2).uninsured());
+    }
+
+    @Test
+    void anInvoiceIssuedBeforeTheLimitOrWhileItWasCancelledIsUninsured() {
+        // limit from 1 March, cancelled 1 June, granted again 1 August
+        List<OpenInvoice> open = List.of(invoice("INV-1", "2026-02-15", "10000.00"), invoice("INV-2", "2026-03-10", "20000.00"),
+                invoice("INV-3", "2026-06-20", "15000.00"), invoice("INV-4", "2026-08-02", "5000.00"));
+        InsuredExposure e = on("2026-08-10", open, decision(1, Outcome.APPROVED, "50000.00", "2026-03-01"),
+                decision(2, Outcome.CANCELLED, null, "2026-06-01"), decision(3, Outcome.APPROVED, "50000.00", "2026-08-01"));
+        assertEquals(List.of(false, true, false, true), e.lines().stream().map(InsuredExposure.Line::issuedUnderCover).toList());
+        assertEquals(cny("25000.00"), e.insured());
+        assertEquals(cny("25000.00"), e.uninsured());
+    }
+
+    @Test
+    void aReducedLimitTodayCapsWhatWasIssuedUnderAHigherOne() {
+        List<OpenInvoice> open = List.of(invoice("INV-1", "2026-03-10", "60000.00"), invoice("INV-2", "2026-03-20", "30000.00"));
+        InsuredExposure e = on("2026-07-01", open, decision(1, Outcome.APPROVED, "100000.00", "2026-03-01"),
+                decision(2, Outcome.PARTLY_APPROVED, "50000.00", "2026-06-01"));
+        assertEquals(cny("50000.00"), e.limit());
+        assertEquals(cny("50000.00"), e.insured());
+        assertEquals(cny("40000.00"), e.uninsured());
+        assertEquals(cny("0.00"), e.lines().get(1).insured());
+        assertTrue(e.lines().get(1).issuedUnderCover());
+    }
+
+    @Test
+    void paidInvoicesAndOtherCurrenciesDoNotTakeTheLimit() {
+        OpenInvoice paid = invoice("INV-0", "2026-03-01", "0.00");
+        OpenInvoice dollars = new OpenInvoice(UUID.randomUUID(), BUYER, "INV-USD", LocalDate.parse("2026-03-02"),
+                LocalDate.parse("2026-05-01"), Money.of("900.00", "USD"), Money.of("900.00", "USD"));
+        OpenInvoice yuan = invoice("INV-2", "2026-03-03", "70000.00");
+        InsuredExposure e = on("2026-04-01", List.of(yuan, dollars, paid), decision(1, Outcome.APPROVED, "80000.00", "2026-01-01"));
+        assertEquals(2, e.lines().size());
+        assertEquals(cny("70000.00"), e.insured());
+        assertEquals(cny("0.00"), e.uninsured());
+        assertEquals(Money.of("900.00", "USD"), e.lines().get(0).uninsured());
+        assertFalse(e.lines().get(0).issuedUnderCover());
+    }
+
+    @Test
+    void withoutAnyDecisionEverythingIsUninsured() {
+        InsuredExposure e = on("2026-04-01", List.of(invoice("INV-1", "2026-03-01", "100.00")));
+        assertEquals(cny("0.00"), e.limit());
+        assertEquals(cny("0.00"), e.insured());
+        assertEquals(cny("100.00"), e.uninsured());
+        assertTrue(e.insuredClaim().isEmpty(), "nothing insured, nothing to claim");
+    }
+
+    @Test
+    void aClaimAsksForEachInvoicesInsuredPartOldestFirstAndLeavesOutTheUninsured() {
+        // limit 50,000 from 1 March: INV-0 before cover, INV-1 30,000 whole, INV-2 20,000 of 40,000, INV-3 nothing
+        OpenInvoice before = invoice("INV-0", "2026-02-15", "10000.00");
+        OpenInvoice first = invoice("INV-1", "2026-03-10", "30000.00");
+        OpenInvoice second = invoice("INV-2", "2026-03-20", "40000.00");
+        List<OpenInvoice> open = List.of(second, invoice("INV-3", "2026-04-01", "5000.00"), first, before);
+        InsuredExposure e = on("2026-05-01", open, decision(1, Outcome.APPROVED, "50000.00", "2026-03-01"));
+        assertEquals(List.of(new ClaimedInvoice("INV-1", first.invoiceId(), cny("30000.00")),
+                new ClaimedInvoice("INV-2", second.invoiceId(), cny("20000.00"))), e.insuredClaim());
+    }
+}

@@ -1,0 +1,144 @@
+package io.tradecredit.claims.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.claims.domain.LimitDecision.Outcome;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+/** The effective insured limit, worked through a buyer's history of decisions. */
+class InsuredLimitTest {
+    static final Currency CNY = Money.currencyOf("CNY");
+    static final UUID BUYER = UUID.randomUUID();
+    static long seq;
+
+    static LimitDecision d(Outcome outcome, String amount, String from, String expires) {
+        return LimitDecision.of("CNY", "D-" + (++seq), BUYER, outcome, amount == null ? null : Money.of(amount, "CNY"),
+                LocalDate.parse(from), expires == null ? null : LocalDate.parse(expires), null, LimitDecision.Source.TENANT,
+                OffsetDateTime.now(), "cm").recordedAs(seq);
+    }
+
+    static Money limitOn(String day, LimitDecision... decisions) {
+        return InsuredLimit.on(LocalDate.parse(day), List.of(decisions), CNY).amount();
+    }
+
+    @Test
+    void noDecisionMeansNoInsuredLimit() {
+        InsuredLimit none = InsuredLimit.on(LocalDate.of(2026, 1, 1), List.of(), CNY);
+        assertEquals(Money.zero("CNY"), none.amount());
+        assertFalse(none.insured());
+        assertTrue(none.basis().isEmpty());
+    }
+
+    @Test
+    void anApprovalInsuresFromItsEffectiveDateUpToAndIncludingItsExpiry() {
+        LimitDecision approved = d(Outcome.APPROVED, "80000.00", "2026-03-01", "2026-12-31");
+        assertEquals(Money.zero("CNY"), limitOn("2026-02-28", approved));
+        assertEquals(Money.of("80000.00", "CNY"), limitOn("2026-03-01", approved));
+        assertEquals(Money.of("80000.00", "CNY"), limitOn("2026-12-31", approved));
+        assertEquals(Money.zero("CNY"), limitOn("2027-01-01", approved));
+        InsuredLimit expired = InsuredLimit.on(LocalDate.of(2027, 1, 1), List.of(approved), CNY);
+        assertEquals(approved, expired.basis().orElseThrow(), "the expired grant is still the basis");
+        assertFalse(expired.insured());
+        assertTrue(InsuredLimit.on(LocalDate.of(2026, 3, 1), List.of(approved), CNY).insured());
+    }
+
+    @Test
+    void overlappingDecisionsTheLaterEffectiveOneDecidesWhateverTheRecordingOrder() {
+        // 100,000 from March open-ended; partly approved 60,000 from June (a reduction); entered in reverse order
+        LimitDecision june = d(Outcome.PARTLY_APPROVED, "60000.00", "2026-06-01", null);
+        LimitDecision march = d(Outcome.APPROVED, "100000.00", "2026-03-01", null);
+        assertEquals(Money.of("100000.00", "CNY"), limitOn("2026-05-31", june, march));
+        assertEquals(Money.of("60000.00", "CNY"), limitOn("2026-06-01", june, march));
+        assertEquals(Money.of("60000.00", "CNY"), limitOn("2030-01-01", march, june));
+    }
+
+    @Test
+    void aCorrectionOnTheSameDayWinsBecauseItWasRecordedLater() {
+        LimitDecision first = d(Outcome.APPROVED, "50000.00", "2026-03-01", null);
+        LimitDecision corrected = d(Outcome.APPROVED, "45000.00", "2026-03-01", null);
+        assertEquals(Money.of("45000.00", "CNY"), limitOn("2026-03-01", corrected, first));
+    }
+
+    @Test
+    void refusalAndPendingInvestigationLeaveTheLimitInForce() {
+        LimitDecision approved = d(Outcome.APPROVED, "80000.00", "2026-03-01", null);
+        LimitDecision refusedIncrease = d(Outcome.REFUSED, null, "2026-04-01", null);
+        LimitDecision pending = d(Outcome.PENDING_INVESTIGATION, null, "2026-05-01", null);
+        InsuredLimit l = InsuredLimit.on(LocalDate.of(2026, 6, 1), List.of(approved, refusedIncrease, pending), CNY);
+        assertEquals(Money.of("80000.00", "CNY"), l.amount());
+        assertEquals(approved, l.basis().orElseThrow());
+        assertEquals(Money.zero("CNY"), limitOn("2026-06-01", refusedIncrease, pending));
+    }
+
+    @Test
+    void aCancellationEndsCoverFromItsDateAndAnEarlierGrantDoesNotComeBack() {
+        LimitDecision approved = d(Outcome.APPROVED, "80000.00", "2026-03-01", null);
+        LimitDecision cancelled = d(Outcome.CANCELLED, null, "2026-08-15", null);
+        assertEquals(Money.of("80000.00", "CNY"), limitOn("2026-08-14", approved, cancelled));
+        assertEquals(Money.zero("CNY"), limitOn("2026-08-15", approved, cancelled));
+        LimitDecision again = d(Outcome.APPROVED, "30000.00", "2026-10-01", "2026-10-31");
+        assertEquals(Money.of("30000.00", "CNY"), limitOn("2026-10-01", approved, cancelled, again));
+        assertEquals(Money.zero("CNY"), limitOn("2026-11-01", approved, cancelled, again), "the March grant stays replaced");
+    }
+
+    @Test
+    void aDecisionIsRefusedNamingEveryWrongField() {
+        DomainError e = assertThrows(DomainError.class, () -> LimitDecision.of("CNY", " ", null, Outcome.APPROVED,
+                Money.of("-1.00", "CNY"), null, null, null, LimitDecision.Source.INSURER, OffsetDateTime.now(), "x"));
+        assertEquals("limit-decision.invalid", e.code());
+        assertEquals(List.of("decisionId", "buyerId", "amount", "effectiveFrom"),
+                e.violations().stream().map(Violation::field).toList());
+        assertEquals(List.of("outcome"), fields(() -> LimitDecision.of("CNY", "D", BUYER, null, null,
+                LocalDate.of(2026, 1, 1), null, null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "x")));
+        assertEquals(List.of("amount.currency", "expiresOn"), fields(() -> LimitDecision.of("CNY", "D", BUYER,
+                Outcome.PARTLY_APPROVED, Money.of("5.00", "EUR"), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 31), null,
+                LimitDecision.Source.TENANT, OffsetDateTime.now(), "x")));
+        assertEquals(List.of("amount"), fields(() -> LimitDecision.of("CNY", "D", BUYER, Outcome.REFUSED,
+                Money.of("5.00", "CNY"), LocalDate.of(2026, 2, 1), null, null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "x")));
+        assertEquals(List.of("decisionId"), fields(() -> LimitDecision.of("CNY", "x".repeat(101), BUYER, Outcome.CANCELLED,
+                null, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 1), null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "x")));
+        assertEquals(100, LimitDecision.of("CNY", "x".repeat(100), BUYER, Outcome.CANCELLED, null, LocalDate.of(2026, 2, 1),
+                null, null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "x").decisionId().length());
+        assertEquals("D-9", LimitDecision.of("CNY", " D-9 ", BUYER, Outcome.APPROVED, Money.of("1.00", "CNY"),
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 1), null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "x")
+                .decisionId());
+    }
+
+    @Test
+    void aRequestAsksForAnAmountInThePolicyCurrencyExceptACancellation() {
+        UUID policy = UUID.randomUUID();
+        LimitRequest r = LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.INCREASE, Money.of("90000.00", "CNY"),
+                "new orders", OffsetDateTime.now(), "cm");
+        assertEquals(Money.of("90000.00", "CNY"), r.amount());
+        assertEquals(policy, r.policyId());
+        assertEquals(LimitRequest.Kind.CANCEL, LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.CANCEL, null, null,
+                OffsetDateTime.now(), "cm").kind());
+        assertEquals(List.of("buyerId", "kind", "note"), fields(() -> LimitRequest.of(policy, "CNY", null, null, null,
+                "n".repeat(2001), OffsetDateTime.now(), "cm")));
+        assertEquals(2000, LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.CANCEL, null, "n".repeat(2000),
+                OffsetDateTime.now(), "cm").note().length());
+        assertEquals(List.of("amount"), fields(() -> LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.CANCEL,
+                Money.of("1.00", "CNY"), null, OffsetDateTime.now(), "cm")));
+        assertEquals(List.of("amount"), fields(() -> LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.NEW,
+                Money.zero("CNY"), null, OffsetDateTime.now(), "cm")));
+        assertEquals(List.of("amount.currency"), fields(() -> LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.REDUCE,
+                Money.of("1.00", "USD"), null, OffsetDateTime.now(), "cm")));
+    }
+
+    static List<String> fields(Runnable r) {
+        return assertThrows(DomainError.class, r::run).violations().stream().map(Violation::field).toList();
+    }
+}

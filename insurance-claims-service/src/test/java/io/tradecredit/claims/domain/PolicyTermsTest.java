@@ -1,0 +1,142 @@
+package io.tradecredit.claims.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.money.Money;
+
+class PolicyTermsTest {
+    static PolicyTerms terms(String percent, Deductible.Kind kind, Money amount) {
+        return PolicyTerms.of("Sinosure", "P-1", "CNY", new BigDecimal(percent), kind, amount, 60, 0, 120, 90,
+                "Huaxin", 30, null);
+    }
+
+    static List<String> fields(Runnable r) {
+        DomainError e = assertThrows(DomainError.class, r::run);
+        assertEquals("policy.invalid", e.code());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        return e.violations().stream().map(Violation::field).toList();
+    }
+
+    @Test
+    void validTermsKeepTheirValuesAndTheWarningLeadDefaultsToFiveDays() {
+        PolicyTerms t = terms("90.00", Deductible.Kind.PER_CLAIM, Money.of("5000.00", "CNY"));
+        assertEquals(new BigDecimal("90"), t.insuredPercent());
+        assertEquals("90", t.insuredPercent().toPlainString());
+        assertEquals("12.5", terms("12.50", Deductible.Kind.NONE, null).insuredPercent().toString());
+        assertEquals(5, t.warningLeadDays());
+        assertEquals(new Deductible(Deductible.Kind.PER_CLAIM, Money.of("5000.00", "CNY")), t.deductible());
+        assertEquals(60, t.maximumExtensionDays());
+        assertEquals(0, t.notificationDays());
+        assertEquals(120, t.claimFilingDays());
+        assertEquals(90, t.waitingPeriodDays());
+        assertEquals(30, t.transferDays());
+        assertEquals("Huaxin", t.collectorName());
+    }
+
+    @Test
+    void aHundredPercentIsInsurableAndZeroIsNot() {
+        assertEquals("100", terms("100", Deductible.Kind.NONE, null).insuredPercent().toPlainString());
+        assertEquals(List.of("insuredPercent"), fields(() -> terms("0", Deductible.Kind.NONE, null)));
+        assertEquals(List.of("insuredPercent"), fields(() -> terms("100.0001", Deductible.Kind.NONE, null)));
+        assertEquals(List.of("insuredPercent"), fields(() -> terms("-5", Deductible.Kind.NONE, null)));
+        assertEquals(List.of("insuredPercent"), fields(() -> terms("50.00001", Deductible.Kind.NONE, null)));
+        assertEquals("0.0001", terms("0.0001", Deductible.Kind.NONE, null).insuredPercent().toPlainString());
+    }
+
+    @Test
+    void everyWrongFieldIsNamedAtOnce() {
+        assertEquals(List.of("insurer", "policyNumber", "currency", "insuredPercent", "deductible.kind",
+                "maximumExtensionDays", "notificationDays", "claimFilingDays", "waitingPeriodDays", "collectorName",
+                "transferDays", "warningLeadDays"),
+                fields(() -> PolicyTerms.of(" ", null, "XYZ", null, null, null, 0, -1, 0, -1, "", 3651, 366)));
+        assertEquals(List.of("insurer", "policyNumber", "currency"),
+                fields(() -> PolicyTerms.of("x".repeat(201), "n".repeat(101), "cny", BigDecimal.TEN, Deductible.Kind.NONE,
+                        null, 1, 0, 1, 0, "c", 0, -1 + 1)));
+    }
+
+    @Test
+    void theLimitsOfEachPeriodAreAccepted() {
+        PolicyTerms t = PolicyTerms.of("I", "N", "JPY", BigDecimal.TEN, Deductible.Kind.NONE, Money.zero("JPY"), 3650, 3650,
+                3650, 3650, "C", 3650, 365);
+        assertEquals(365, t.warningLeadDays());
+        assertEquals(Deductible.none("JPY"), t.deductible());
+        PolicyTerms lowest = PolicyTerms.of("I", "N", "JPY", BigDecimal.TEN, Deductible.Kind.NONE, null, 1, 0, 1, 0, "C", 0, 0);
+        assertEquals(0, lowest.warningLeadDays());
+        assertEquals(List.of("maximumExtensionDays", "claimFilingDays", "warningLeadDays"),
+                fields(() -> PolicyTerms.of("I", "N", "JPY", BigDecimal.TEN, Deductible.Kind.NONE, null, 3651, 0, 3651, 0, "C", 0, 366)));
+    }
+
+    @Test
+    void aDeductibleNeedsAPositiveAmountInThePolicyCurrency() {
+        assertEquals(List.of("deductible.amount"), fields(() -> terms("90", Deductible.Kind.PER_CLAIM, null)));
+        assertEquals(List.of("deductible.amount"),
+                fields(() -> terms("90", Deductible.Kind.ANNUAL_FIRST_LOSS, Money.zero("CNY"))));
+        assertEquals(List.of("deductible.amount.currency"),
+                fields(() -> terms("90", Deductible.Kind.PER_CLAIM, Money.of("10.00", "EUR"))));
+        assertEquals(List.of("deductible.amount"), fields(() -> terms("90", Deductible.Kind.NONE, Money.of("1.00", "CNY"))));
+        assertEquals(Deductible.Kind.ANNUAL_FIRST_LOSS,
+                terms("90", Deductible.Kind.ANNUAL_FIRST_LOSS, Money.of("0.01", "CNY")).deductible().kind());
+    }
+
+    @Test
+    void namesMayBeAsLongAsTheirLimitAndTheLeadTimeNotNegative() {
+        PolicyTerms t = PolicyTerms.of("i".repeat(200), "n".repeat(100), "CNY", BigDecimal.ONE, Deductible.Kind.NONE, null,
+                1, 0, 1, 0, "c".repeat(200), 0, 5);
+        assertEquals(200, t.insurer().length());
+        assertEquals(100, t.policyNumber().length());
+        assertEquals(200, t.collectorName().length());
+        assertEquals(List.of("collectorName", "warningLeadDays"), fields(() -> PolicyTerms.of("I", "N", "CNY", BigDecimal.ONE,
+                Deductible.Kind.NONE, null, 1, 0, 1, 0, "c".repeat(201), 0, -1)));
+    }
+
+    @Test
+    void anUnknownCurrencyIsNamedOnceNotAgainForTheDeductible() {
+        assertEquals(List.of("currency"), fields(() -> PolicyTerms.of("I", "N", "XYZ", BigDecimal.ONE, Deductible.Kind.PER_CLAIM,
+                Money.of("5.00", "CNY"), 1, 0, 1, 0, "C", 0, 5)));
+        assertEquals(List.of("currency"), fields(() -> PolicyTerms.of("I", "N", "cny", BigDecimal.ONE, Deductible.Kind.PER_CLAIM,
+                Money.of("5.00", "CNY"), 1, 0, 1, 0, "C", 0, 5)));
+        assertEquals(List.of("currency"), fields(() -> PolicyTerms.of("I", "N", null, BigDecimal.ONE, Deductible.Kind.PER_CLAIM,
+                Money.of("5.00", "CNY"), 1, 0, 1, 0, "C", 0, 5)));
+        assertEquals("100", PolicyTerms.plain(new BigDecimal("100.0000")).toString());
+        assertEquals("90", PolicyTerms.plain(new BigDecimal("90")).toString());
+        assertEquals("87.5", PolicyTerms.plain(new BigDecimal("87.5000")).toString());
+    }
+
+    @Test
+    void namesAreStoredWithoutSurroundingBlanks() {
+        PolicyTerms t = PolicyTerms.of(" Sinosure ", " P-9 ", "CNY", BigDecimal.ONE, Deductible.Kind.NONE, null, 1, 0, 1, 0,
+                " Huaxin ", 0, 5);
+        assertEquals("Sinosure", t.insurer());
+        assertEquals("P-9", t.policyNumber());
+        assertEquals("Huaxin", t.collectorName());
+    }
+
+    @Test
+    void theVersionInForceIsTheLatestEffectiveOnTheDayAndACorrectionWinsItsDay() {
+        UUID id = UUID.randomUUID();
+        PolicyTerms t = terms("90", Deductible.Kind.NONE, null);
+        PolicyVersion v1 = new PolicyVersion(id, 1, LocalDate.of(2026, 1, 1), t, OffsetDateTime.now(), "a");
+        PolicyVersion v2 = new PolicyVersion(id, 2, LocalDate.of(2026, 7, 1), t, OffsetDateTime.now(), "a");
+        PolicyVersion v3 = new PolicyVersion(id, 3, LocalDate.of(2026, 7, 1), t, OffsetDateTime.now(), "a");
+        PolicyVersion v4 = new PolicyVersion(id, 4, LocalDate.of(2026, 3, 1), t, OffsetDateTime.now(), "a");
+        List<PolicyVersion> all = List.of(v1, v2, v3, v4);
+        assertEquals(Optional.empty(), PolicyVersion.inForce(all, LocalDate.of(2025, 12, 31)));
+        assertEquals(Optional.of(v1), PolicyVersion.inForce(all, LocalDate.of(2026, 1, 1)));
+        assertEquals(Optional.of(v1), PolicyVersion.inForce(all, LocalDate.of(2026, 2, 28)));
+        assertEquals(Optional.of(v4), PolicyVersion.inForce(all, LocalDate.of(2026, 3, 1)));
+        assertEquals(Optional.of(v4), PolicyVersion.inForce(all, LocalDate.of(2026, 6, 30)));
+        assertEquals(Optional.of(v3), PolicyVersion.inForce(all, LocalDate.of(2026, 7, 1)));
+    }
+}

@@ -1,0 +1,136 @@
+package io.tradecredit.claims.messaging;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.claims.ClaimsFixtures.POLICIES;
+import static io.tradecredit.claims.ClaimsFixtures.freshTenant;
+import static io.tradecredit.claims.ClaimsFixtures.money;
+import static io.tradecredit.claims.ClaimsFixtures.policy;
+import static io.tradecredit.claims.ClaimsFixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
+
+/** The read model from real invoice-events, and a buyer's exposure split into insured and uninsured parts. */
+@QuarkusTest
+class ExposureFlowTest {
+
+    static Map<String, Object> issued(String buyer, String invoiceId, String number, LocalDate issueDate, String amount) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("invoiceId", invoiceId);
+        m.put("invoiceNumber", number);
+        m.put("buyerId", buyer);
+        m.put("buyerName", "Zhejiang Trading");
+        m.put("issueDate", issueDate.toString());
+        m.put("dueDate", issueDate.plusDays(60).toString());
+        m.put("total", money(amount, "CNY"));
+        m.put("tax", money("0.00", "CNY"));
+        m.put("openAmount", money(amount, "CNY"));
+        m.put("issuedLate", false);
+        m.put("purchaseOrderNumber", "PO-1");
+        return m;
+    }
+
+    static Map<String, Object> payment(String buyer, String invoiceId, String number, String amount, String openAfter) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("paymentId", UUID.randomUUID().toString());
+        m.put("buyerId", buyer);
+        m.put("amount", money(amount, "CNY"));
+        m.put("receivedOn", "2026-05-02");
+        m.put("allocations", List.of(Map.of("invoiceId", invoiceId, "invoiceNumber", number, "amount", money(amount, "CNY"),
+                "openAmount", money(openAfter, "CNY"))));
+        m.put("unallocated", money("0.00", "CNY"));
+        m.put("buyerCreditBalance", money("0.00", "CNY"));
+        return m;
+    }
+
+    static void send(String tenant, String buyer, String name, Map<String, Object> body) {
+        Topics.sendEvent("invoice-events", tenant, "invoice", name, buyer, UUID.randomUUID().toString(), body);
+    }
+
+    static void await(String what, BooleanSupplier done) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("not in time: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void invoiceEventsBuildTheExposureAndTheOldestInsuredInvoicesFillTheLimit() {
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(policy("P-" + UUID.randomUUID()))
+                .post(POLICIES).then().statusCode(201).extract().path("id");
+        String buyer = UUID.randomUUID().toString();
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
+                "outcome", "APPROVED", "amount", money("80000.00", "CNY"), "effectiveFrom", "2026-03-01"))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+
+        String before = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String third = UUID.randomUUID().toString();
+        String cancelled = UUID.randomUUID().toString();
+        send(tenant, buyer, "issued", issued(buyer, before, "INV-0", LocalDate.of(2026, 2, 20), "10000.00"));
+        send(tenant, buyer, "issued", issued(buyer, first, "INV-1", LocalDate.of(2026, 3, 5), "50000.00"));
+        send(tenant, buyer, "issued", issued(buyer, second, "INV-2", LocalDate.of(2026, 4, 1), "40000.00"));
+        send(tenant, buyer, "issued", issued(buyer, third, "INV-3", LocalDate.of(2026, 4, 20), "30000.00"));
+        send(tenant, buyer, "issued", issued(buyer, cancelled, "INV-4", LocalDate.of(2026, 4, 21), "9000.00"));
+        send(tenant, buyer, "payment-received", payment(buyer, first, "INV-1", "20000.00", "30000.00"));
+        send(tenant, buyer, "cancelled", Map.of("invoiceId", cancelled, "invoiceNumber", "INV-4", "buyerId", buyer,
+                "total", money("9000.00", "CNY"), "reason", "wrong goods"));
+        await("the read model", () -> Database.count("select count(*) from open_invoice where tenant_id = ? and buyer_id = ?::uuid"
+                + " and open_amount > 0", tenant, buyer) == 4
+                && Database.count("select count(*) from open_invoice where invoice_id = ?::uuid and open_amount = 30000",
+                        first) == 1);
+
+        // open: INV-0 10,000 (before cover), INV-1 30,000, INV-2 40,000, INV-3 30,000 → 30,000 + 40,000 + 10,000 insured
+        given().auth().oauth2(token(tenant, "viewer"))
+                .get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/exposure?asOf=2026-05-10").then().statusCode(200)
+                .body("insuredLimit.amount", equalTo("80000.00"), "insured.amount", equalTo("80000.00"),
+                        "uninsured.amount", equalTo("30000.00"),
+                        "invoices.invoiceNumber", contains("INV-0", "INV-1", "INV-2", "INV-3"),
+                        "invoices.insured.amount", contains("0.00", "30000.00", "40000.00", "10000.00"),
+                        "invoices.issuedUnderCover", contains(false, true, true, true));
+        given().auth().oauth2(token(freshTenant(), "viewer"))
+                .get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/exposure").then().statusCode(404);
+    }
+
+    @Test
+    void anUnreadableInvoiceEventGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        Topics.send("invoice-events", buyer, "{\"invoiceNumber\":\"INV-X\"}", Topics.cloudEventHeaders(tenant,
+                "/tradecredit/invoice-service", "io.tradecredit.invoice.issued.v1", buyer, eventId));
+        String good = UUID.randomUUID().toString();
+        send(tenant, buyer, "issued", issued(buyer, good, "INV-OK", LocalDate.of(2026, 3, 5), "100.00"));
+        await("the good event after the poison one", () -> Database.count(
+                "select count(*) from open_invoice where invoice_id = ?::uuid", good) == 1);
+        assertTrue(Topics.read("invoice-events.dlq.insurance-claims-service", Duration.ofSeconds(20),
+                records -> records.stream().anyMatch(r -> eventId.equals(Topics.header(r, "ce_id"))))
+                .stream().anyMatch(r -> eventId.equals(Topics.header(r, "ce_id"))), "the poison event is on the DLQ");
+    }
+}

@@ -1,0 +1,167 @@
+package io.tradecredit.claims.messaging;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.claims.ClaimsFixtures.POLICIES;
+import static io.tradecredit.claims.ClaimsFixtures.freshTenant;
+import static io.tradecredit.claims.ClaimsFixtures.money;
+import static io.tradecredit.claims.ClaimsFixtures.policy;
+import static io.tradecredit.claims.ClaimsFixtures.today;
+import static io.tradecredit.claims.ClaimsFixtures.token;
+import static io.tradecredit.claims.messaging.ExposureFlowTest.await;
+import static io.tradecredit.claims.messaging.ExposureFlowTest.issued;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
+
+/**
+ * credit-service's buyer-blocked on the real {@code credit-events} topic, as credit-service writes it
+ * (payload valid against its schema): an insolvency opens a draft claim at once for the insured parts of
+ * the buyer's unpaid invoices, once however often the signal arrives; without insured exposure nothing.
+ */
+@QuarkusTest
+class InsolvencyClaimFlowTest {
+    static final String CLAIMS = "/api/v1/insurance/claims";
+    static final String OPENED = "io.tradecredit.claims.claim-opened.v1";
+
+    record Insured(String tenant, String policyId, String buyer) {
+    }
+
+    /** A policy with an 80,000 limit on a new buyer from 1 March, and the buyer's invoices in the read model. */
+    static Insured insured(boolean withLimit) {
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(policy("P-" + UUID.randomUUID()))
+                .post(POLICIES).then().statusCode(201).extract().path("id");
+        String buyer = UUID.randomUUID().toString();
+        if (withLimit) {
+            given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
+                    "outcome", "APPROVED", "amount", money("80000.00", "CNY"), "effectiveFrom", "2026-03-01"))
+                    .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        }
+        invoice(tenant, buyer, "INV-0", LocalDate.of(2026, 2, 20), "10000.00");
+        invoice(tenant, buyer, "INV-1", LocalDate.of(2026, 3, 5), "50000.00");
+        invoice(tenant, buyer, "INV-2", LocalDate.of(2026, 4, 1), "40000.00");
+        await("the read model", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and buyer_id = ?::uuid", tenant, buyer) == 3);
+        return new Insured(tenant, policyId, buyer);
+    }
+
+    static void invoice(String tenant, String buyer, String number, LocalDate issued, String amount) {
+        Topics.sendEvent("invoice-events", tenant, "invoice", "issued", buyer, UUID.randomUUID().toString(),
+                issued(buyer, UUID.randomUUID().toString(), number, issued, amount));
+    }
+
+    /** credit-service's buyer-blocked as {@code CreditEvents.blocked} writes it (sendEvent checks it against the schema). */
+    static Map<String, Object> blocked(String buyer, String cause, String signalId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("buyerId", buyer);
+        m.put("buyerName", "Zhejiang Trading");
+        m.put("reason", "insolvency filing reported by Hangzhou Intermediate Court on 2026-11-20");
+        m.put("cause", cause);
+        m.put("signalId", signalId);
+        m.put("blockedAt", "2026-11-20T09:00:00Z");
+        return m;
+    }
+
+    static void block(Insured s, String eventId, Map<String, Object> body) {
+        Topics.sendEvent("credit-events", s.tenant(), "credit", "buyer-blocked", s.buyer(), eventId, body);
+    }
+
+    /** Events of one buyer share a partition: once this last one is in the inbox, the earlier ones were read. */
+    static void awaitRead(Insured s) {
+        String marker = UUID.randomUUID().toString();
+        block(s, marker, Map.of("buyerId", s.buyer(), "buyerName", "Zhejiang Trading", "reason", "by hand",
+                "blockedAt", "2026-11-20T09:00:00Z"));
+        await("the marker", () -> Database.count("select count(*) from inbox where event_id = ?", marker) == 1);
+    }
+
+    static List<JsonNode> opened(String buyer, Duration wait, int atLeast) {
+        List<ConsumerRecord<String, String>> read = Topics.read("claim-events", wait, records -> records.stream()
+                .filter(r -> OPENED.equals(Topics.header(r, "ce_type")) && r.value().contains(buyer)).count() >= atLeast);
+        return read.stream().filter(r -> OPENED.equals(Topics.header(r, "ce_type"))).map(Contracts::assertValid)
+                .filter(p -> buyer.equals(p.get("buyerId").asText())).toList();
+    }
+
+    @Test
+    void anInsolvencyOpensOneDraftClaimAtOnceForTheInsuredPartsOnly() {
+        Insured s = insured(true);
+        String signal = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        block(s, eventId, blocked(s.buyer(), "INSOLVENCY", signal));
+        block(s, eventId, blocked(s.buyer(), "INSOLVENCY", signal));
+        block(s, UUID.randomUUID().toString(), blocked(s.buyer(), "INSOLVENCY", signal));
+        awaitRead(s);
+
+        // INV-0 was issued before cover; INV-1 50,000 and 30,000 of INV-2 fill the 80,000 limit
+        String viewer = token(s.tenant(), "viewer");
+        String id = given().auth().oauth2(viewer).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].buyerId", equalTo(s.buyer()), "items[0].cause", equalTo("INSOLVENCY"))
+                .extract().path("items[0].id");
+        given().auth().oauth2(viewer).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("state", equalTo("DRAFT"), "policyId", equalTo(s.policyId()),
+                        "invoices.invoiceNumber", contains("INV-1", "INV-2"),
+                        "invoices.unpaidAmount.amount", contains("50000.00", "30000.00"),
+                        "log.to", contains("DRAFT"), "log.by", contains("insurance-claims-service"));
+
+        List<JsonNode> events = opened(s.buyer(), Duration.ofSeconds(20), 1);
+        assertEquals(1, events.size(), "one claim-opened for the signal");
+        JsonNode e = events.get(0);
+        assertEquals("INSOLVENCY", e.get("trigger").asText());
+        assertEquals(signal, e.get("signalId").asText());
+        assertEquals(id, e.get("claimId").asText());
+        assertEquals("80000.00", e.get("unpaidAmount").get("amount").asText());
+        assertEquals(today().toString(), e.get("openedOn").asText());
+        assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
+    }
+
+    @Test
+    void aBuyerWithoutInsuredExposureOrABlockWithoutInsolvencyOpensNothing() {
+        Insured uninsured = insured(false);
+        block(uninsured, UUID.randomUUID().toString(), blocked(uninsured.buyer(), "INSOLVENCY",
+                UUID.randomUUID().toString()));
+        awaitRead(uninsured);
+        Insured notInsolvent = insured(true);
+        Map<String, Object> old = blocked(notInsolvent.buyer(), null, UUID.randomUUID().toString());
+        old.remove("cause");
+        block(notInsolvent, UUID.randomUUID().toString(), old);
+        awaitRead(notInsolvent);
+
+        assertEquals(0, Database.count("select count(*) from claim where tenant_id in (?, ?)", uninsured.tenant(),
+                notInsolvent.tenant()));
+        assertTrue(opened(uninsured.buyer(), Duration.ofSeconds(2), 1).isEmpty());
+    }
+
+    @Test
+    void anUnreadableBuyerBlockedGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        Insured s = insured(true);
+        String poison = UUID.randomUUID().toString();
+        Topics.send("credit-events", s.buyer(), "{\"buyerName\":\"Zhejiang Trading\",\"cause\":\"INSOLVENCY\"}",
+                Topics.cloudEventHeaders(s.tenant(), "/tradecredit/credit-service", "io.tradecredit.credit.buyer-blocked.v1",
+                        s.buyer(), poison));
+        block(s, UUID.randomUUID().toString(), blocked(s.buyer(), "INSOLVENCY", UUID.randomUUID().toString()));
+        await("the good event after the poison one", () -> Database.count(
+                "select count(*) from claim where tenant_id = ?", s.tenant()) == 1);
+        assertTrue(Topics.read("credit-events.dlq.insurance-claims-service", Duration.ofSeconds(20),
+                records -> records.stream().anyMatch(r -> poison.equals(Topics.header(r, "ce_id"))))
+                .stream().anyMatch(r -> poison.equals(Topics.header(r, "ce_id"))), "the poison event is on the DLQ");
+    }
+}
