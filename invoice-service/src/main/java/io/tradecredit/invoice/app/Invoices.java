@@ -40,6 +40,7 @@ import io.tradecredit.invoice.persistence.ReceivablesRepository;
 @ApplicationScoped
 public class Invoices {
     public static final int MAX_BATCH = 1000;
+    static final String NOT_FOUND = "invoice.not-found";
 
     @Inject
     InvoiceRepository invoices;
@@ -225,7 +226,7 @@ public class Invoices {
 
     static Invoice found(Invoice invoice, UUID id) {
         if (invoice == null) {
-            throw DomainError.notFound("invoice.not-found", "No invoice " + id);
+            throw DomainError.notFound(NOT_FOUND, "No invoice " + id);
         }
         return invoice;
     }

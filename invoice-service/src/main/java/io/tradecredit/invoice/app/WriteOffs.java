@@ -3,12 +3,17 @@ package io.tradecredit.invoice.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
@@ -22,6 +27,9 @@ import io.tradecredit.invoice.persistence.LedgerRepository;
 /** Writes off the open rest of an invoice as bad debt, with a WRITE_OFF ledger entry and an event. */
 @ApplicationScoped
 public class WriteOffs {
+    private static final Logger LOG = Logger.getLogger(WriteOffs.class);
+    static final String NOTHING_OPEN = "write-off.nothing-open";
+
     @Inject
     InvoiceRepository invoices;
 
@@ -38,7 +46,7 @@ public class WriteOffs {
         return Panache.withTransaction(() -> invoices.lockOwned(tenantId, invoiceId)
                 .map(i -> Invoices.found(i, invoiceId)).chain(invoice -> {
                     if (!invoice.status.isOpen() || !invoice.open().isPositive()) {
-                        throw DomainError.conflict("write-off.nothing-open", "Invoice " + invoice.invoiceNumber + " is " + invoice.status
+                        throw DomainError.conflict(NOTHING_OPEN, "Invoice " + invoice.invoiceNumber + " is " + invoice.status
                                 + " with " + invoice.open() + " open; there is nothing to write off");
                     }
                     LocalDate today = LocalDate.now(clock);
@@ -48,5 +56,45 @@ public class WriteOffs {
                             .chain(() -> outbox.record(InvoiceEvents.writtenOff(invoice, amount)))
                             .replaceWith(invoice);
                 }));
+    }
+
+    /**
+     * A debt collections-service abandoned (abandonment-confirmed): the invoices it named, and the
+     * two collectors who proposed and confirmed it (four eyes), who are the write-off's actors.
+     */
+    public record Abandonment(UUID caseId, List<UUID> invoiceIds, String proposedBy, String confirmedBy,
+            LocalDate confirmedOn) {
+        /** The reason on each invoice and its written-off event: why, in which case, decided by whom. */
+        public String reason() {
+            return "abandoned in collection case " + caseId + ": costs more to collect than it is worth"
+                    + " (proposed by " + proposedBy + ", confirmed by " + confirmedBy + " on " + confirmedOn + ")";
+        }
+
+        /** The ledger's actor: both people of the four-eyes decision, proposer first. */
+        public String by() {
+            return proposedBy + "," + confirmedBy;
+        }
+    }
+
+    /**
+     * Writes off each invoice collections abandoned, one after the other, through {@link #writeOff}
+     * (so the ledger entry and written-off event are the same as a finance user's). An invoice
+     * meanwhile paid, credited or written off, or not the tenant's, is left alone and logged: the
+     * decision was about what was still owed. Answers the invoices written off.
+     */
+    public Uni<List<Invoice>> writeOffAbandoned(String tenantId, Abandonment abandonment) {
+        return Multi.createFrom().iterable(abandonment.invoiceIds())
+                .onItem().transformToUniAndConcatenate(id -> writeOff(tenantId, id, abandonment.reason(),
+                        abandonment.by()).onFailure(WriteOffs::leftAlone).recoverWithItem(failure -> {
+                            LOG.infof("abandoned case %s: invoice %s of tenant %s left alone: %s",
+                                    abandonment.caseId(), id, tenantId, failure.getMessage());
+                            return null;
+                        }))
+                .filter(Objects::nonNull).collect().asList();
+    }
+
+    private static boolean leftAlone(Throwable failure) {
+        return failure instanceof DomainError e
+                && (NOTHING_OPEN.equals(e.code()) || Invoices.NOT_FOUND.equals(e.code()));
     }
 }
