@@ -12,6 +12,9 @@ import java.util.Map;
  * item and channel. Only steps whose message the run sends count (not superseded, not skipped).
  */
 public final class Consolidation {
+    /** Every channel in declaration order; {@code values()} would copy the array per outcome. */
+    private static final Channel[] CHANNELS = Channel.values();
+
     private Consolidation() {
     }
 
@@ -23,8 +26,10 @@ public final class Consolidation {
             if (!outcome.sendsMessage()) {
                 continue;
             }
-            for (Channel channel : Channel.values()) {
-                if (outcome.step().message().orElseThrow().channels().contains(channel)) {
+            // the step's message looked up once per outcome, not once per channel (docs/performance.md, issue 12)
+            var channels = outcome.step().message().orElseThrow().channels();
+            for (Channel channel : CHANNELS) {
+                if (channels.contains(channel)) {
                     if (consolidate) {
                         byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(outcome);
                     } else {

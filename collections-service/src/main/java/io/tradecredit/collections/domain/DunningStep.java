@@ -1,5 +1,6 @@
 package io.tradecredit.collections.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,13 +20,27 @@ public record DunningStep(String key, int offsetDays, List<DunningAction> action
         this(key, offsetDays, List.of(actions), CurrencyThresholds.NONE);
     }
 
-    /** The step's message, if it sends one (a ladder allows at most one per step). */
+    /**
+     * The step's message, if it sends one (a ladder allows at most one per step). A plain loop, not a
+     * stream: the dunning run asks this several times per invoice (docs/performance.md, issue 12).
+     */
     public Optional<DunningAction> message() {
-        return actions.stream().filter(DunningAction::isMessage).findFirst();
+        for (DunningAction a : actions) {
+            if (a.isMessage()) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Everything the step does besides its message. */
     public List<DunningAction> work() {
-        return actions.stream().filter(a -> !a.isMessage()).toList();
+        List<DunningAction> work = new ArrayList<>(actions.size());
+        for (DunningAction a : actions) {
+            if (!a.isMessage()) {
+                work.add(a);
+            }
+        }
+        return List.copyOf(work);
     }
 }
