@@ -1,11 +1,16 @@
 package io.tradecredit.collections.events;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.domain.LetterFacts;
@@ -16,72 +21,118 @@ import io.tradecredit.common.money.Money;
  * The {@code data} of a dunning message request: what the template fills in (docs/collections-service.md,
  * "What goes out"). The one place it is assembled from {@link LetterFacts}. A part invoice-service has
  * not published (the parties of an older invoice, late charges not stated) is null: the template
- * leaves it out rather than the run inventing it.
+ * leaves it out rather than the run inventing it. Written once, straight to JSON (a {@link RawValue}
+ * the outbox's and the drafts' ObjectMapper copies as it is): the run writes one per message, and
+ * building maps for Jackson was a large part of its allocation (docs/performance.md, issue 12).
  */
 public final class DunningRequestData {
+    /** Thread-safe; generators are cheap, the factory is not. */
+    private static final JsonFactory JSON = new JsonFactory();
+
     private DunningRequestData() {
     }
 
-    public static Map<String, Object> of(DunningMessage message, LetterFacts facts, LocalDate runDate) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("seller", facts.seller() == null ? null : seller(facts.seller()));
-        Map<String, Object> buyer = new LinkedHashMap<>();
-        buyer.put("buyerId", facts.buyerId().toString());
-        buyer.put("name", facts.buyerName());
-        buyer.put("address", facts.buyerAddress());
-        data.put("buyer", buyer);
-        data.put("invoices", message.items().stream()
-                .map(o -> invoice(facts.invoice(UUID.fromString(o.itemReference())), runDate)).toList());
-        data.put("step", Map.of("key", message.step().key(), "offsetDays", message.step().offsetDays()));
-        data.put("runDate", runDate.toString());
+    public static RawValue of(DunningMessage message, LetterFacts facts, LocalDate runDate) {
+        StringWriter out = new StringWriter(512 + 768 * message.items().size());
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            write(g, message, facts, runDate);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RawValue(out.toString());
+    }
+
+    private static void write(JsonGenerator g, DunningMessage message, LetterFacts facts, LocalDate runDate)
+            throws IOException {
+        g.writeStartObject();
+        if (facts.seller() == null) {
+            g.writeNullField("seller");
+        } else {
+            seller(g, facts.seller());
+        }
+        g.writeObjectFieldStart("buyer");
+        g.writeStringField("buyerId", facts.buyerId().toString());
+        g.writeStringField("name", facts.buyerName());
+        g.writeStringField("address", facts.buyerAddress());
+        g.writeEndObject();
+        g.writeArrayFieldStart("invoices");
+        for (StepOutcome o : message.items()) {
+            invoice(g, facts.invoice(UUID.fromString(o.itemReference())), runDate);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("step");
+        g.writeStringField("key", message.step().key());
+        g.writeNumberField("offsetDays", message.step().offsetDays());
+        g.writeEndObject();
+        g.writeStringField("runDate", runDate.toString());
         // the final payment date formal and finance demands state (docs/collections-service.md, "Payment deadline")
         if (facts.paymentDeadline() != null) {
-            data.put("paymentDeadline", facts.paymentDeadline().toString());
+            g.writeStringField("paymentDeadline", facts.paymentDeadline().toString());
         }
-        data.put("priorMessages", facts.priorMessages().stream().map(p -> Map.of("stepKey", p.stepKey(),
-                "templateKey", p.templateKey(), "channels", p.channels(), "runDate", p.runDate().toString())).toList());
-        return data;
+        g.writeArrayFieldStart("priorMessages");
+        for (LetterFacts.PriorMessage p : facts.priorMessages()) {
+            g.writeStartObject();
+            g.writeStringField("stepKey", p.stepKey());
+            g.writeStringField("templateKey", p.templateKey());
+            g.writeArrayFieldStart("channels");
+            for (String c : p.channels()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+            g.writeStringField("runDate", p.runDate().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static Map<String, Object> seller(LetterFacts.Party p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", p.name());
-        m.put("address", p.address());
-        m.put("taxId", p.taxId());
-        m.put("bankAccount", p.bankAccount());
-        return m;
+    private static void seller(JsonGenerator g, LetterFacts.Party p) throws IOException {
+        g.writeObjectFieldStart("seller");
+        g.writeStringField("name", p.name());
+        g.writeStringField("address", p.address());
+        g.writeStringField("taxId", p.taxId());
+        g.writeStringField("bankAccount", p.bankAccount());
+        g.writeEndObject();
     }
 
-    private static Map<String, Object> invoice(LetterFacts.Invoice i, LocalDate runDate) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("invoiceId", i.invoiceId().toString());
-        m.put("invoiceNumber", i.invoiceNumber());
-        m.put("purchaseOrderNumber", i.purchaseOrderNumber());
-        m.put("issueDate", i.issueDate() == null ? null : i.issueDate().toString());
-        m.put("dueDate", i.dueDate().toString());
-        m.put("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), runDate)));
-        m.put("openAmount", money(i.open()));
-        m.put("disputedAmount", money(i.open().minus(i.collectible()).max(Money.zero(i.open().currency()))));
-        m.put("collectibleAmount", money(i.collectible()));
-        m.put("lateCharges", i.lateCharges() == null ? null : lateCharges(i.lateCharges()));
-        return m;
+    private static void invoice(JsonGenerator g, LetterFacts.Invoice i, LocalDate runDate) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("invoiceId", i.invoiceId().toString());
+        g.writeStringField("invoiceNumber", i.invoiceNumber());
+        g.writeStringField("purchaseOrderNumber", i.purchaseOrderNumber());
+        g.writeStringField("issueDate", i.issueDate() == null ? null : i.issueDate().toString());
+        g.writeStringField("dueDate", i.dueDate().toString());
+        g.writeNumberField("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), runDate)));
+        money(g, "openAmount", i.open());
+        money(g, "disputedAmount", i.open().minus(i.collectible()).max(Money.zero(i.open().currency())));
+        money(g, "collectibleAmount", i.collectible());
+        if (i.lateCharges() == null) {
+            g.writeNullField("lateCharges");
+        } else {
+            lateCharges(g, i.lateCharges());
+        }
+        g.writeEndObject();
     }
 
-    private static Map<String, Object> lateCharges(LetterFacts.LateCharges c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("asOf", c.asOf().toString());
-        m.put("interest", money(c.interest()));
-        m.put("fee", money(c.fee()));
-        m.put("total", money(c.total()));
-        m.put("dailyRate", c.dailyRate().toPlainString());
-        m.put("feeAfterDays", c.feeAfterDays());
-        m.put("feeRate", c.feeRate().toPlainString());
-        m.put("legalBasis", c.legalBasis());
-        return m;
+    private static void lateCharges(JsonGenerator g, LetterFacts.LateCharges c) throws IOException {
+        g.writeObjectFieldStart("lateCharges");
+        g.writeStringField("asOf", c.asOf().toString());
+        money(g, "interest", c.interest());
+        money(g, "fee", c.fee());
+        money(g, "total", c.total());
+        g.writeStringField("dailyRate", c.dailyRate().toPlainString());
+        g.writeNumberField("feeAfterDays", c.feeAfterDays());
+        g.writeStringField("feeRate", c.feeRate().toPlainString());
+        g.writeStringField("legalBasis", c.legalBasis());
+        g.writeEndObject();
     }
 
-    static Map<String, String> money(Money m) {
-        return Map.of("amount", m.amountText(), "currency", m.currencyCode());
+    /** A money object as every payload of the service writes it. */
+    static void money(JsonGenerator g, String field, Money m) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("amount", m.amountText());
+        g.writeStringField("currency", m.currencyCode());
+        g.writeEndObject();
     }
 
     /** The item references a message lists (for drafts re-checked at approval). */

@@ -1,12 +1,20 @@
 package io.tradecredit.collections.events;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.util.RawValue;
+
+import io.tradecredit.collections.domain.Channel;
 import io.tradecredit.collections.domain.DunningAction;
 import io.tradecredit.collections.domain.LetterFacts;
 import io.tradecredit.collections.domain.StepOutcome;
@@ -26,6 +34,11 @@ import io.tradecredit.common.events.TopicNames;
 public final class StepTaken {
     public static final String TYPE = "io.tradecredit.collections.step-taken.v1";
 
+    /** Thread-safe; generators are cheap, the factory is not. */
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final Channel[] CHANNELS_BY_NAME = Arrays.stream(Channel.values())
+            .sorted(Comparator.comparing(Channel::name)).toArray(Channel[]::new);
+
     private StepTaken() {
     }
 
@@ -38,37 +51,71 @@ public final class StepTaken {
     }
 
     public static OutgoingEvent of(String tenantId, UUID buyerId, LocalDate runDate, Ladder ladder, List<Step> steps) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("buyerId", buyerId.toString());
-        body.put("runDate", runDate.toString());
-        body.put("ladderKey", ladder.key());
-        body.put("ladderVersion", ladder.version());
-        body.put("steps", steps.stream().map(StepTaken::step).toList());
         UUID id = UUID.nameUUIDFromBytes(("step-taken/" + tenantId + "/" + buyerId + "/" + runDate)
                 .getBytes(StandardCharsets.UTF_8));
-        return new OutgoingEvent(TopicNames.COLLECTION_CASES, TYPE, "buyer", buyerId.toString(), tenantId, body).withId(id);
+        return new OutgoingEvent(TopicNames.COLLECTION_CASES, TYPE, "buyer", buyerId.toString(), tenantId,
+                new RawValue(json(buyerId, runDate, ladder, steps))).withId(id);
     }
 
-    private static Map<String, Object> step(Step s) {
+    /**
+     * The payload, written once straight to JSON: a run writes one per buyer, and building maps for
+     * Jackson cost the run a large part of its allocation (docs/performance.md, issue 12, "Third step").
+     * Same fields and values as the schema {@code contracts/schemas/io.tradecredit.collections.step-taken.v1.json}.
+     */
+    static String json(UUID buyerId, LocalDate runDate, Ladder ladder, List<Step> steps) {
+        StringWriter out = new StringWriter(256 + 512 * steps.size());
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("buyerId", buyerId.toString());
+            g.writeStringField("runDate", runDate.toString());
+            g.writeStringField("ladderKey", ladder.key());
+            g.writeNumberField("ladderVersion", ladder.version());
+            g.writeArrayFieldStart("steps");
+            for (Step s : steps) {
+                step(g, s);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void step(JsonGenerator g, Step s) throws IOException {
         StepOutcome o = s.outcome();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("itemReference", o.itemReference());
-        m.put("invoiceId", s.invoice().invoiceId().toString());
-        m.put("invoiceNumber", s.invoice().invoiceNumber());
-        m.put("stepKey", o.step().key());
-        m.put("offsetDays", o.step().offsetDays());
-        m.put("stepDay", o.stepDay().toString());
-        m.put("outcome", o.kind().name());
-        m.put("skipReason", o.skipReason() == null ? null : o.skipReason().name());
-        m.put("supersededBy", s.supersededBy());
-        m.put("collectibleAmount", DunningRequestData.money(o.collectible()));
-        m.put("actions", o.step().actions().stream().map(StepTaken::action).toList());
-        m.put("messageRequestIds", s.requestIds().stream().map(UUID::toString).toList());
-        return m;
-    }
-
-    private static Map<String, Object> action(DunningAction a) {
-        return Map.of("kind", a.kind().name(), "key", a.key(),
-                "channels", a.channels().stream().map(Enum::name).sorted().toList());
+        g.writeStartObject();
+        g.writeStringField("itemReference", o.itemReference());
+        g.writeStringField("invoiceId", s.invoice().invoiceId().toString());
+        g.writeStringField("invoiceNumber", s.invoice().invoiceNumber());
+        g.writeStringField("stepKey", o.step().key());
+        g.writeNumberField("offsetDays", o.step().offsetDays());
+        g.writeStringField("stepDay", o.stepDay().toString());
+        g.writeStringField("outcome", o.kind().name());
+        g.writeStringField("skipReason", o.skipReason() == null ? null : o.skipReason().name());
+        g.writeStringField("supersededBy", s.supersededBy());
+        DunningRequestData.money(g, "collectibleAmount", o.collectible());
+        g.writeArrayFieldStart("actions");
+        for (DunningAction a : o.step().actions()) {
+            g.writeStartObject();
+            g.writeStringField("kind", a.kind().name());
+            g.writeStringField("key", a.key());
+            g.writeArrayFieldStart("channels");
+            // sorted by name, as consumers have always seen them
+            for (Channel c : CHANNELS_BY_NAME) {
+                if (a.channels().contains(c)) {
+                    g.writeString(c.name());
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("messageRequestIds");
+        for (UUID r : s.requestIds()) {
+            g.writeString(r.toString());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 }
