@@ -51,7 +51,7 @@ public class HoldResource {
     Idempotency idempotency;
 
     public record Request(UUID buyerId, @Schema(description = "left out: the hold is on the whole buyer") UUID invoiceId,
-            @Schema(description = "DISPUTE, PROMISE_TO_PAY, PAYMENT_PLAN or MANUAL") Hold.Reason reason,
+            @Schema(description = "DISPUTE, PROMISE_TO_PAY, PAYMENT_PLAN, MANUAL or CLAIM (CLAIM: placed by claim-events)") Hold.Reason reason,
             @Schema(description = "first day held; today when left out") LocalDate from,
             @Schema(description = "last day held (inclusive)") LocalDate until, @Size(max = 500) String note) {
     }

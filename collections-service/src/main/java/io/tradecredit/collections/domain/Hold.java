@@ -21,9 +21,9 @@ import io.tradecredit.common.domain.Violation;
 public record Hold(UUID id, UUID buyerId, UUID invoiceId, Reason reason, LocalDate from, LocalDate until,
         LocalDate releasedOn) {
 
-    /** Why dunning is paused: the four reasons of §3. */
+    /** Why dunning is paused: the four reasons of §3, and a claim on the credit insurer (claim-events). */
     public enum Reason {
-        DISPUTE, PROMISE_TO_PAY, PAYMENT_PLAN, MANUAL
+        DISPUTE, PROMISE_TO_PAY, PAYMENT_PLAN, MANUAL, CLAIM
     }
 
     /** A new hold, refused with every missing or inconsistent item named. */
@@ -33,7 +33,7 @@ public record Hold(UUID id, UUID buyerId, UUID invoiceId, Reason reason, LocalDa
             wrong.add(new Violation("buyerId", "must be given: a hold is for a buyer or one of its invoices"));
         }
         if (reason == null) {
-            wrong.add(new Violation("reason", "must be one of DISPUTE, PROMISE_TO_PAY, PAYMENT_PLAN, MANUAL"));
+            wrong.add(new Violation("reason", "must be one of DISPUTE, PROMISE_TO_PAY, PAYMENT_PLAN, MANUAL, CLAIM"));
         }
         if (from == null) {
             wrong.add(new Violation("from", "must be given"));

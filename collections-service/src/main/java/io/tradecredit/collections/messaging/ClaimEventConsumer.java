@@ -1,0 +1,57 @@
+package io.tradecredit.collections.messaging;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.Claims;
+import io.tradecredit.common.events.EventFields;
+import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.events.IncomingEvent;
+
+/**
+ * Reads {@code claim-events} once per event id into {@link Claims}: claim-opened holds the claimed
+ * invoices and logs the claim on the buyer's case, indemnity-paid closes the case as CLAIMED,
+ * claim-rejected ends the holds and gives the case back to the collector. Other claim events are
+ * skipped; a known one that cannot be read goes to the DLQ.
+ */
+@ApplicationScoped
+public class ClaimEventConsumer {
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Claims claims;
+
+    @Incoming("claim-events")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.receive(CreditEventConsumer.CONSUMER, record, this::apply).replaceWithVoid();
+    }
+
+    Uni<Void> apply(IncomingEvent e) {
+        String name = e.nameFrom("claims");
+        if (name == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String tenant = e.tenantId();
+        EventFields d = e.fields();
+        return switch (name) {
+            case "claim-opened" -> claims.opened(tenant, d.uuid("claimId"), d.uuid("buyerId"), invoices(d),
+                    d.text("cause"), d.optionalText("trigger").orElse(null));
+            case "indemnity-paid" -> claims.indemnityPaid(tenant, d.uuid("claimId"), d.uuid("buyerId"));
+            case "claim-rejected" -> claims.rejected(tenant, d.uuid("claimId"), d.uuid("buyerId"), d.text("reason"));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    /** The claimed invoices; the id is null for one the claim names only by number. */
+    private static List<Claims.ClaimedInvoice> invoices(EventFields d) {
+        return d.objects("invoices").stream().map(i -> new Claims.ClaimedInvoice(i.text("invoiceNumber"),
+                i.has("invoiceId") ? i.uuid("invoiceId") : null)).toList();
+    }
+}
