@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -71,7 +72,7 @@ public class OverdueNotificationResource {
     @Refuses(status = 404, when = "policy.not-found: the id names no policy of the tenant")
     @Refuses(status = 409, when = "overdue.policy-not-in-force: the policy's first terms start after today")
     @Refuses(status = 422, when = "overdue.no-insured-overdue: no insured invoice of the buyer is overdue today")
-    public Uni<RestResponse<View>> notify(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId, NotifyRequest r,
+    public Uni<RestResponse<View>> notify(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId, @Valid NotifyRequest r,
             @RestHeader(Idempotency.HEADER) @Parameter(description = "a retry with the same key and body answers the"
                     + " notification recorded first; the same key with another body is 422",
                     schema = @Schema(maxLength = 200)) String idempotencyKey) {

@@ -91,6 +91,9 @@ class OverdueNotificationApiTest {
         given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON).body(Map.of())
                 .post(path(s.policyId(), s.buyer())).then().statusCode(422)
                 .contentType("application/problem+json").body("code", equalTo("overdue.no-insured-overdue"));
+        given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("note", "x".repeat(2001))).post(path(s.policyId(), s.buyer())).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("note"));
         assertEquals(0, Database.count("select count(*) from overdue_notification where tenant_id = ?", s.tenant()));
     }
 
