@@ -56,15 +56,24 @@ public class CreditCheckResource {
     public record Terms(int days, boolean prepayment, boolean firstOrder) {
     }
 
+    public record Insurance(boolean insured, @Schema(example = "stop-deliveries since 2026-12-03") String reason,
+            java.time.LocalDate stopDeliveriesFrom) {
+    }
+
     public record CheckView(UUID id, UUID buyerId, String outcome, List<String> reasons, Money orderAmount,
             Money exposure, Money exposureAfter, Money limit, Integer grade, Terms paymentTerms,
-            OffsetDateTime checkedAt) {
+            OffsetDateTime checkedAt,
+            @Schema(description = "credit insurance of a new delivery, present when credit-service knows it is not"
+                    + " insured: the tenant notified the insurer of the buyer's overdue account, stop-deliveries"
+                    + " runs since that day") Insurance insurance) {
 
         static CheckView of(CreditChecks.Result r) {
             var d = r.decision();
             return new CheckView(r.id(), r.buyerId(), d.outcome().name(), d.reasons(), r.order(), r.exposure(),
                     d.exposureAfter(), d.limit(), r.grade(), new Terms(r.terms().days(), r.terms().prepayment(),
-                            r.terms().firstOrder()), r.checkedAt());
+                            r.terms().firstOrder()), r.checkedAt(), r.insurance() == null ? null
+                                    : new Insurance(r.insurance().insured(), r.insurance().reason(),
+                                            r.insurance().stopDeliveriesFrom()));
         }
     }
 

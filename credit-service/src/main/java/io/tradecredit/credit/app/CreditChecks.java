@@ -17,6 +17,7 @@ import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.domain.CreditCheckRules;
 import io.tradecredit.credit.domain.CreditPolicy;
 import io.tradecredit.credit.domain.Exposure;
+import io.tradecredit.credit.domain.InsuranceCover;
 import io.tradecredit.credit.persistence.CreditCheckRepository.CheckRow;
 import io.tradecredit.credit.persistence.CreditCheckRepository.Snapshot;
 import io.tradecredit.credit.persistence.CreditCheckRepository;
@@ -38,7 +39,7 @@ public class CreditChecks {
     Clock clock;
 
     public record Result(UUID id, UUID buyerId, CreditCheckRules.Decision decision, Money order, Money exposure,
-            Integer grade, CreditPolicy.Terms terms, OffsetDateTime checkedAt) {
+            Integer grade, CreditPolicy.Terms terms, OffsetDateTime checkedAt, InsuranceCover insurance) {
     }
 
     /** Checks an order; the decision is group-committed with those of concurrent checks. */
@@ -84,7 +85,8 @@ public class CreditChecks {
                     return recorder.apply(new CheckRow(r.id(), tenantId, buyerId, s.currency(), order.amount(),
                             r.decision().outcome().name(), r.decision().reasons(), r.exposure().amount(),
                             r.decision().exposureAfter().amount(), s.creditLimit(), s.grade(), r.terms().days(),
-                            r.terms().firstOrder(), by, now)).replaceWith(r);
+                            r.terms().firstOrder(), by, now,
+                            r.insurance() == null ? null : r.insurance().stopDeliveriesFrom())).replaceWith(r);
                 }));
     }
 
@@ -95,7 +97,8 @@ public class CreditChecks {
                 Money.of(row.exposureAfter(), row.currency()), limit);
         return new Result(row.id(), row.buyerId(), decision, Money.of(row.orderAmount(), row.currency()),
                 Money.of(row.exposure(), row.currency()), row.grade(),
-                CreditPolicy.Terms.of(row.termDays(), row.firstOrder()), row.checkedAt());
+                CreditPolicy.Terms.of(row.termDays(), row.firstOrder()), row.checkedAt(),
+                InsuranceCover.on(row.checkedAt().toLocalDate(), row.stopDeliveriesFrom()));
     }
 
     /** The snapshot in domain terms, the policy's decision on it, and the id it is recorded under. */
@@ -108,6 +111,6 @@ public class CreditChecks {
                 s.grade(), limit, owed, order, today), s.paymentTermDays(), s.tradedBefore());
         // time-ordered: the decision log only grows, and its key should land where the index is hot
         return new Result(TimeOrderedIds.at(now.toInstant()), buyerId, checked.decision(), order, owed.open(),
-                s.grade(), checked.terms(), now);
+                s.grade(), checked.terms(), now, InsuranceCover.on(today, s.stopDeliveriesFrom()));
     }
 }

@@ -45,7 +45,9 @@ public class CreditCheckRepository {
             select b.blocked, b.block_reason, b.grade, b.credit_limit, b.currency, b.payment_term_days,
                 coalesce(p.exposure, 0) as exposure, coalesce(p.overdue, 0) as overdue, p.oldest_overdue_due,
                 exists (select 1 from invoice_position t where t.tenant_id = b.tenant_id and t.buyer_id = b.id)
-                    as traded_before
+                    as traded_before,
+                (select min(s.from_day) from stop_deliveries s where s.tenant_id = b.tenant_id and s.buyer_id = b.id)
+                    as stop_deliveries_from
             from buyer b left join lateral (
                 select sum(o.open_amount) filter (where o.currency = b.currency) as exposure,
                     sum(o.open_amount) filter (where o.currency = b.currency and o.due_date < $3) as overdue,
@@ -58,7 +60,7 @@ public class CreditCheckRepository {
             Column.text("outcome"), new Column("reason_list", "jsonb"), new Column("exposure", "numeric"),
             new Column("exposure_after", "numeric"), new Column("credit_limit", "numeric"), new Column("grade", "int"),
             new Column("term_days", "int"), new Column("first_order", "boolean"), Column.text("checked_by"),
-            new Column("checked_at", "timestamptz"));
+            new Column("checked_at", "timestamptz"), new Column("stop_deliveries_from", "date"));
     /**
      * $1 tenant, $2 id. A check recorded before V4 has no exposure, first-order flag or reason list:
      * the rule answered exposure + order as exposure_after, joined the reasons with line breaks and
@@ -67,7 +69,7 @@ public class CreditCheckRepository {
      */
     static final String FIND = """
             select id, buyer_id, currency, order_amount, outcome, exposure_after, credit_limit, grade, term_days,
-                checked_by, checked_at,
+                checked_by, checked_at, stop_deliveries_from,
                 coalesce(reason_list, to_jsonb(string_to_array(reasons, E'\n')))::text as reasons,
                 coalesce(exposure, exposure_after - order_amount) as exposure,
                 coalesce(first_order, reasons ~ '(^|\n)first order: [^\n]*$') as first_order
@@ -76,14 +78,14 @@ public class CreditCheckRepository {
     /** What the check reads about a buyer; {@code oldestOverdueDue} is null when nothing is overdue. */
     public record Snapshot(boolean blocked, String blockReason, Integer grade, BigDecimal creditLimit, String currency,
             int paymentTermDays, BigDecimal exposure, BigDecimal overdue, LocalDate oldestOverdueDue,
-            boolean tradedBefore) {
+            boolean tradedBefore, LocalDate stopDeliveriesFrom) {
     }
 
     /** A recorded check: what its answer said, in the buyer's limit currency. */
     public record CheckRow(UUID id, String tenantId, UUID buyerId, String currency, BigDecimal orderAmount,
             String outcome, List<String> reasons, BigDecimal exposure, BigDecimal exposureAfter,
             BigDecimal creditLimit, Integer grade, int termDays, boolean firstOrder, String checkedBy,
-            OffsetDateTime checkedAt) {
+            OffsetDateTime checkedAt, LocalDate stopDeliveriesFrom) {
     }
 
     @Inject
@@ -103,7 +105,7 @@ public class CreditCheckRepository {
     private List<Object> values(CheckRow r) {
         return Arrays.asList(r.id(), r.tenantId(), r.buyerId(), r.currency(), r.orderAmount(), r.outcome(),
                 asJson(r.reasons()), r.exposure(), r.exposureAfter(), r.creditLimit(), r.grade(), r.termDays(),
-                r.firstOrder(), r.checkedBy(), r.checkedAt());
+                r.firstOrder(), r.checkedBy(), r.checkedAt(), r.stopDeliveriesFrom());
     }
 
     /** The buyer as the check sees it, or null when the tenant has no such buyer. One statement, no transaction. */
@@ -137,7 +139,7 @@ public class CreditCheckRepository {
                 r.getBigDecimal("order_amount"), r.getString("outcome"), fromJson(r.getString("reasons")),
                 r.getBigDecimal("exposure"), r.getBigDecimal("exposure_after"), r.getBigDecimal("credit_limit"),
                 r.getInteger("grade"), r.getInteger("term_days"), r.getBoolean("first_order"),
-                r.getString("checked_by"), r.getOffsetDateTime("checked_at"));
+                r.getString("checked_by"), r.getOffsetDateTime("checked_at"), r.getLocalDate("stop_deliveries_from"));
     }
 
     private String asJson(List<String> reasons) {
@@ -161,6 +163,6 @@ public class CreditCheckRepository {
         return new Snapshot(r.getBoolean("blocked"), r.getString("block_reason"), r.getInteger("grade"),
                 r.getBigDecimal("credit_limit"), r.getString("currency").strip(), r.getInteger("payment_term_days"),
                 r.getBigDecimal("exposure"), r.getBigDecimal("overdue"), r.getLocalDate("oldest_overdue_due"),
-                r.getBoolean("traded_before"));
+                r.getBoolean("traded_before"), r.getLocalDate("stop_deliveries_from"));
     }
 }

@@ -11,6 +11,7 @@ import io.tradecredit.claims.domain.ClaimedInvoice;
 import io.tradecredit.claims.domain.Indemnity;
 import io.tradecredit.claims.domain.InsuredLimit;
 import io.tradecredit.claims.domain.LimitDecision;
+import io.tradecredit.claims.domain.OverdueNotification;
 import io.tradecredit.claims.domain.PolicyTerms;
 import io.tradecredit.claims.domain.RecoveryShare;
 import io.tradecredit.common.events.OutgoingEvent;
@@ -121,5 +122,26 @@ public final class ClaimEvents {
         return event("insured-limit-changed", "insured-limit", tenantId, d.buyerId(), new InsuredLimitChanged(policyId,
                 terms.policyNumber(), terms.insurer(), d.buyerId(), d.decisionId(), d.outcome(), d.amount(),
                 d.effectiveFrom(), d.expiresOn(), d.source(), recordedOn, now.amount()));
+    }
+
+    /** The tenant notified the insurer of the buyer's overdue account: the insured overdue invoices, who and when. */
+    public record OverdueNotified(UUID notificationId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            List<OverdueNotification.Invoice> invoices, Money insuredOverdue, LocalDate notifiedOn, String notifiedBy) {
+    }
+
+    /** From {@code from} on, new deliveries to the buyer are not insured under the policy (credit-service says so). */
+    public record StopDeliveriesStarted(UUID policyId, String policyNumber, String insurer, UUID buyerId, LocalDate from,
+            UUID notificationId) {
+    }
+
+    public static OutgoingEvent overdueNotified(String tenantId, OverdueNotification n, PolicyTerms p) {
+        return event("overdue-notified", "overdue-notification", tenantId, n.buyerId(), new OverdueNotified(n.id(),
+                n.policyId(), p.policyNumber(), p.insurer(), n.buyerId(), n.invoices(), n.insuredOverdue(), n.notifiedOn(),
+                n.by()));
+    }
+
+    public static OutgoingEvent stopDeliveriesStarted(String tenantId, OverdueNotification n, PolicyTerms p) {
+        return event("stop-deliveries-started", "overdue-notification", tenantId, n.buyerId(), new StopDeliveriesStarted(
+                n.policyId(), p.policyNumber(), p.insurer(), n.buyerId(), n.stopDeliveriesFrom(), n.id()));
     }
 }

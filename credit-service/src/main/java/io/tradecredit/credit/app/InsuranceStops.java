@@ -1,0 +1,25 @@
+package io.tradecredit.credit.app;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.credit.persistence.StopDeliveriesRepository;
+
+/**
+ * Stop-deliveries as insurance-claims-service announced it: from the day on, new deliveries to the buyer are not
+ * insured under the policy; the credit check reads it ({@code domain.InsuranceCover}).
+ */
+@ApplicationScoped
+public class InsuranceStops {
+    @Inject
+    StopDeliveriesRepository stops;
+
+    /** Inside the inbox's transaction. */
+    public Uni<Void> started(String tenantId, UUID buyerId, UUID policyId, LocalDate from, UUID notificationId) {
+        return stops.started(tenantId, buyerId, policyId, from, notificationId);
+    }
+}

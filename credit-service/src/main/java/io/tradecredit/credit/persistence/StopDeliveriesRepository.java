@@ -1,0 +1,23 @@
+package io.tradecredit.credit.persistence;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Stop-deliveries per policy and buyer (V6); the credit check reads them in its snapshot. */
+@ApplicationScoped
+public class StopDeliveriesRepository {
+
+    /** The first day per policy and buyer stands: a repeat or a later notification changes nothing. */
+    public Uni<Void> started(String tenantId, UUID buyerId, UUID policyId, LocalDate from, UUID notificationId) {
+        return CurrentTransaction.execute("""
+                insert into stop_deliveries (tenant_id, buyer_id, policy_id, from_day, notification_id)
+                values ($1, $2, $3, $4, $5) on conflict do nothing""",
+                Tuple.of(tenantId, buyerId, policyId, from, notificationId)).replaceWithVoid();
+    }
+}

@@ -1,0 +1,64 @@
+package io.tradecredit.claims.app;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.OverdueNotification;
+import io.tradecredit.claims.domain.PolicyVersion;
+import io.tradecredit.claims.events.ClaimEvents;
+import io.tradecredit.claims.persistence.OverdueNotificationRepository;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.persistence.CurrentTransaction;
+
+/**
+ * Overdue notifications: the tenant notifies the insurer of an insured buyer's overdue account under a policy in
+ * force; recorded with who and when and the invoices concerned, and published as {@code overdue-notified} and
+ * {@code stop-deliveries-started} on {@code claim-events} in the same transaction.
+ */
+@ApplicationScoped
+public class OverdueNotifications {
+    @Inject
+    Policies policies;
+
+    @Inject
+    Exposures exposures;
+
+    @Inject
+    OverdueNotificationRepository notifications;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** 404 for another tenant's policy; 409 when the policy is not in force today; 422 without insured overdue. */
+    public Uni<OverdueNotification> notify(String tenantId, UUID policyId, UUID buyerId, String note, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return CurrentTransaction.run(() -> policies.versions(tenantId, policyId).chain(all -> {
+            PolicyVersion policy = PolicyVersion.inForce(all, now.toLocalDate()).orElseThrow(() -> DomainError.conflict(
+                    "overdue.policy-not-in-force", "Policy " + policyId + " is not in force on " + now.toLocalDate()
+                            + " (its first terms start " + all.get(0).effectiveFrom() + ")"));
+            return exposures.of(tenantId, policyId, buyerId, now.toLocalDate()).chain(exposure -> {
+                OverdueNotification n = OverdueNotification.of(policyId, buyerId, exposure, note, now, by);
+                return notifications.add(tenantId, n)
+                        .chain(() -> outbox.record(ClaimEvents.overdueNotified(tenantId, n, policy.terms())))
+                        .chain(() -> outbox.record(ClaimEvents.stopDeliveriesStarted(tenantId, n, policy.terms())))
+                        .replaceWith(n);
+            });
+        }));
+    }
+
+    /** The buyer's notifications under the tenant's policy, newest first (none: empty); 404 for another tenant's policy. */
+    public Uni<List<OverdueNotification>> ofBuyer(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.run(() -> policies.versions(tenantId, policyId)
+                .chain(() -> notifications.ofBuyer(tenantId, policyId, buyerId)));
+    }
+}

@@ -1,0 +1,71 @@
+package io.tradecredit.claims.persistence;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.OverdueNotification;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** A tenant's overdue notifications with the invoices they concerned; rows read by column name. */
+@ApplicationScoped
+public class OverdueNotificationRepository {
+
+    public Uni<Void> add(String tenantId, OverdueNotification n) {
+        Uni<?> head = CurrentTransaction.execute("""
+                insert into overdue_notification (id, tenant_id, policy_id, buyer_id, notified_on, stop_deliveries_from,
+                    currency, insured_overdue, note, notified_at, notified_by)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""",
+                Tuple.tuple(List.of(n.id(), tenantId, n.policyId(), n.buyerId(), n.notifiedOn(), n.stopDeliveriesFrom(),
+                        n.insuredOverdue().currency().getCurrencyCode(), n.insuredOverdue().amount()))
+                        .addString(n.note()).addOffsetDateTime(n.at()).addString(n.by()));
+        for (int i = 0; i < n.invoices().size(); i++) {
+            OverdueNotification.Invoice inv = n.invoices().get(i);
+            int line = i;
+            head = head.chain(() -> CurrentTransaction.execute("""
+                    insert into overdue_notification_invoice (notification_id, line, invoice_id, invoice_number, due_date,
+                        open_amount, insured) values ($1, $2, $3, $4, $5, $6, $7)""",
+                    Tuple.tuple(List.of(n.id(), line, inv.invoiceId(), inv.invoiceNumber(), inv.dueDate(),
+                            inv.openAmount().amount(), inv.insured().amount()))));
+        }
+        return head.replaceWithVoid();
+    }
+
+    /** The buyer's notifications under the tenant's policy, newest first. */
+    public Uni<List<OverdueNotification>> ofBuyer(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.execute("""
+                select * from overdue_notification where tenant_id = $1 and policy_id = $2 and buyer_id = $3
+                order by notified_at desc, id""", Tuple.of(tenantId, policyId, buyerId)).chain(heads -> {
+            List<Row> rows = new ArrayList<>();
+            heads.forEach(rows::add);
+            List<UUID> ids = rows.stream().map(r -> r.getUUID("id")).toList();
+            return CurrentTransaction.execute("""
+                    select * from overdue_notification_invoice where notification_id = any($1) order by line""",
+                    Tuple.of(ids.toArray(UUID[]::new))).map(lines -> {
+                        List<Row> all = new ArrayList<>();
+                        lines.forEach(all::add);
+                        return rows.stream().map(r -> notification(r, all)).toList();
+                    });
+        });
+    }
+
+    private static OverdueNotification notification(Row r, List<Row> lines) {
+        UUID id = r.getUUID("id");
+        Currency cur = Money.currencyOf(r.getString("currency"));
+        List<OverdueNotification.Invoice> invoices = lines.stream().filter(l -> id.equals(l.getUUID("notification_id")))
+                .map(l -> new OverdueNotification.Invoice(l.getUUID("invoice_id"), l.getString("invoice_number"),
+                        l.getLocalDate("due_date"), Money.rounded(l.getBigDecimal("open_amount"), cur),
+                        Money.rounded(l.getBigDecimal("insured"), cur)))
+                .toList();
+        return new OverdueNotification(id, r.getUUID("policy_id"), r.getUUID("buyer_id"), r.getLocalDate("notified_on"),
+                r.getLocalDate("stop_deliveries_from"), invoices, Money.rounded(r.getBigDecimal("insured_overdue"), cur),
+                r.getString("note"), r.getOffsetDateTime("notified_at"), r.getString("notified_by"));
+    }
+}
