@@ -52,6 +52,7 @@ public final class ServiceArchitecture {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java..", "jakarta.persistence..", "org.hibernate.annotations..", "com.fasterxml.jackson..",
                         "io.tradecredit.common.money..", "io.tradecredit.common.domain..", "io.tradecredit.common.ids..",
+                        "io.tradecredit.common.signatures..",
                         base + ".domain..")
                 .because("domain is plain Java: rules unit-testable without Quarkus, HTTP or a database"
                         + " (docs/architecture.md, Service skeleton)");

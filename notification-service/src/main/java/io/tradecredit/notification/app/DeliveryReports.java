@@ -15,15 +15,15 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.signatures.TimestampedSignature;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.DeliveryReport;
 import io.tradecredit.notification.domain.Message;
-import io.tradecredit.notification.domain.WebhookSignature;
 import io.tradecredit.notification.persistence.MessageRepository;
 
 /**
  * The SMS provider's delivery reports: signed with the shared secret
- * {@code tradecredit.notification.sms.report-secret} as we sign webhooks ({@link WebhookSignature},
+ * {@code tradecredit.notification.sms.report-secret} as we sign webhooks (the chassis {@code TimestampedSignature},
  * five minutes' tolerance), each moves its SENT (or UNKNOWN) SMS to DELIVERED or FAILED with its
  * status event. A report of a message already settled changes nothing; one of a message the
  * service does not know is refused as not found.
@@ -54,7 +54,7 @@ public class DeliveryReports {
 
     /** Checks the signature over the exact body; {@code read} then turns the body into the report. */
     public void verify(String signature, String body) {
-        if (!WebhookSignature.verifies(secret.orElse(null), signature, body, clock.instant(), TOLERANCE)) {
+        if (!TimestampedSignature.verify(secret.orElse(null), signature, body, clock.instant(), TOLERANCE)) {
             throw new NotSigned();
         }
     }

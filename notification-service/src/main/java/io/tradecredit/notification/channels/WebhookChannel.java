@@ -12,19 +12,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.signatures.TimestampedSignature;
 import io.tradecredit.notification.app.Channel;
 import io.tradecredit.notification.domain.ChannelType;
-import io.tradecredit.notification.domain.WebhookSignature;
 import io.tradecredit.notification.persistence.WebhookEndpointRepository;
 
 /**
  * A webhook: the message's JSON body POSTed to the address recorded at intake (the tenant's
- * endpoint then), signed with the tenant's current secret ({@link WebhookSignature}) at the
- * clock's second, with the request id in {@code Tradecredit-Message-Id}. 2xx is sent; a 4xx other
+ * endpoint then), signed with the tenant's current secret at the clock's second in
+ * {@code Tradecredit-Signature} (the chassis {@link TimestampedSignature}: {@code t=..,v1=..}), with the
+ * request id in {@code Tradecredit-Message-Id}, the same on every resend for the receiver to drop a repeat. 2xx is sent; a 4xx other
  * than 408 and 429 is {@link Channel.Refused refused}; anything else is tried again.
  */
 @ApplicationScoped
 public class WebhookChannel implements Channel {
+    public static final String SIGNATURE_HEADER = "Tradecredit-Signature";
+    public static final String MESSAGE_ID_HEADER = "Tradecredit-Message-Id";
+
     @Inject
     WebhookEndpointRepository endpoints;
 
@@ -50,8 +54,8 @@ public class WebhookChannel implements Channel {
             }
             String body = m.content().text();
             return http.send(URI.create(m.to()), Map.of("Content-Type", "application/json",
-                    WebhookSignature.MESSAGE_ID_HEADER, m.requestId().toString(),
-                    WebhookSignature.HEADER, WebhookSignature.header(found.get().endpoint().secret(), clock.instant(), body)),
+                    MESSAGE_ID_HEADER, m.requestId().toString(),
+                    SIGNATURE_HEADER, TimestampedSignature.header(found.get().endpoint().secret(), clock.instant(), body)),
                     body, timeout);
         });
     }

@@ -3,10 +3,10 @@ package io.tradecredit.notification.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.signatures.TimestampedSignature;
 
 /**
  * The token of an email's unsubscribe link: who (tenant, contact) opts out of which channel, and
@@ -50,7 +50,6 @@ public record UnsubscribeToken(String tenantId, UUID contactId, ChannelType chan
     }
 
     private static String mac(String secret, String payload) {
-        return HexFormat.of().formatHex(WebhookSignature.hmacSha256(secret.getBytes(StandardCharsets.UTF_8),
-                payload.getBytes(StandardCharsets.UTF_8)));
+        return TimestampedSignature.hmacSha256Hex(secret, payload);
     }
 }

@@ -10,7 +10,7 @@ import io.tradecredit.common.domain.Violation;
 
 /**
  * A tenant's webhook endpoint: the HTTPS address its systems receive messages at and the secret
- * the bodies are signed with ({@link WebhookSignature}). The secret is write-only: it is stored to
+ * the bodies are signed with (the chassis {@code TimestampedSignature}). The secret is write-only: it is stored to
  * sign, and shown only {@link #maskedSecret() masked}.
  */
 public record WebhookEndpoint(String url, String secret) {

@@ -137,12 +137,12 @@ class SmsDeliveryTest {
         String body = "{\"reference\":\"" + id + "\",\"status\":\"DELIVERED\"}";
         long t = Instant.now().getEpochSecond();
         given().contentType("application/json").header("Tradecredit-Signature",
-                io.tradecredit.notification.domain.WebhookSignature.header("not-the-secret", Instant.ofEpochSecond(t), body))
+                io.tradecredit.common.signatures.TimestampedSignature.header("not-the-secret", Instant.ofEpochSecond(t), body))
                 .body(body).post(reports).then().statusCode(401).contentType("application/problem+json");
         given().contentType("application/json").body(body).post(reports).then().statusCode(401);
         String wrong = "{\"reference\":\"sms-1\",\"status\":\"READ\"}";
         given().contentType("application/json").header("Tradecredit-Signature",
-                io.tradecredit.notification.domain.WebhookSignature.header(SmsSinkResource.REPORT_SECRET, Instant.now(), wrong))
+                io.tradecredit.common.signatures.TimestampedSignature.header(SmsSinkResource.REPORT_SECRET, Instant.now(), wrong))
                 .body(wrong).post(reports).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.contains("reference", "status"));
         assertEquals("SENT", message(tenant, id).getString("status"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.signatures.TimestampedSignature;
 
 class DeliveryReportTest {
     // the webhook's worked example (docs/notification-service.md, "Webhooks"), signed the same way
@@ -25,26 +26,26 @@ class DeliveryReportTest {
 
     @Test
     void theWorkedExampleVerifiesForFiveMinutesEitherSide() {
-        assertTrue(WebhookSignature.verifies(SECRET, HEADER, BODY, SIGNED.plusSeconds(300), FIVE_MINUTES));
-        assertTrue(WebhookSignature.verifies(SECRET, HEADER, BODY, SIGNED.minusSeconds(300), FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies(SECRET, HEADER, BODY, SIGNED.plusSeconds(301), FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies(SECRET, HEADER, BODY, SIGNED.minusSeconds(301), FIVE_MINUTES));
+        assertTrue(TimestampedSignature.verify(SECRET, HEADER, BODY, SIGNED.plusSeconds(300), FIVE_MINUTES));
+        assertTrue(TimestampedSignature.verify(SECRET, HEADER, BODY, SIGNED.minusSeconds(300), FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify(SECRET, HEADER, BODY, SIGNED.plusSeconds(301), FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify(SECRET, HEADER, BODY, SIGNED.minusSeconds(301), FIVE_MINUTES));
     }
 
     @Test
     void anAlteredBodyAnotherSecretOrAMalformedHeaderDoNotVerify() {
-        assertFalse(WebhookSignature.verifies(SECRET, HEADER, BODY.replace("dunning", "dunninG"), SIGNED, FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies(SECRET + "x", HEADER, BODY, SIGNED, FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies(SECRET, HEADER.replace("t=1764763200", "t=1764763201"), BODY, SIGNED, FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies(SECRET, "v1=a76cfd0a704594316d8339e7614de6fbacaf3aa077d74dc6c6062a8e73ae96ef", BODY,
+        assertFalse(TimestampedSignature.verify(SECRET, HEADER, BODY.replace("dunning", "dunninG"), SIGNED, FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify(SECRET + "x", HEADER, BODY, SIGNED, FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify(SECRET, HEADER.replace("t=1764763200", "t=1764763201"), BODY, SIGNED, FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify(SECRET, "v1=a76cfd0a704594316d8339e7614de6fbacaf3aa077d74dc6c6062a8e73ae96ef", BODY,
                 SIGNED, FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies(SECRET, "t=1764763200", BODY, SIGNED, FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies(SECRET, "t=soon,v1=a76c", BODY, SIGNED, FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies(SECRET, null, BODY, SIGNED, FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies("", HEADER, BODY, SIGNED, FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies(null, HEADER, BODY, SIGNED, FIVE_MINUTES));
-        assertFalse(WebhookSignature.verifies(SECRET, HEADER, null, SIGNED, FIVE_MINUTES));
-        assertTrue(WebhookSignature.verifies(SECRET, " v1=a76cfd0a704594316d8339e7614de6fbacaf3aa077d74dc6c6062a8e73ae96ef, t=1764763200",
+        assertFalse(TimestampedSignature.verify(SECRET, "t=1764763200", BODY, SIGNED, FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify(SECRET, "t=soon,v1=a76c", BODY, SIGNED, FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify(SECRET, null, BODY, SIGNED, FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify("", HEADER, BODY, SIGNED, FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify(null, HEADER, BODY, SIGNED, FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify(SECRET, HEADER, null, SIGNED, FIVE_MINUTES));
+        assertTrue(TimestampedSignature.verify(SECRET, " v1=a76cfd0a704594316d8339e7614de6fbacaf3aa077d74dc6c6062a8e73ae96ef, t=1764763200",
                 BODY, SIGNED, FIVE_MINUTES));
     }
 

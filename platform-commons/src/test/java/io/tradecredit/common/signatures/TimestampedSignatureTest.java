@@ -22,6 +22,15 @@ class TimestampedSignatureTest {
     }
 
     @Test
+    void theHmacMatchesRfc4231() {
+        // RFC 4231 test case 2: a key shorter than the 64-byte block
+        assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+                TimestampedSignature.hmacSha256Hex("Jefe", "what do ya want for nothing?"));
+        assertEquals("t=1780000000,v1=" + TimestampedSignature.hmacSha256Hex(SECRET, "1780000000.{\"a\":1}"),
+                TimestampedSignature.header(SECRET, AT, "{\"a\":1}"));
+    }
+
+    @Test
     void aFreshSignatureOfTheSameBodyIsValid() {
         String header = TimestampedSignature.header(SECRET, AT, "{\"a\":1}");
         assertTrue(TimestampedSignature.verify(SECRET, header, "{\"a\":1}", AT.plusSeconds(300), FIVE_MINUTES));
@@ -39,6 +48,7 @@ class TimestampedSignatureTest {
         assertFalse(TimestampedSignature.verify(SECRET, header, "{\"a\":1}", AT.minusSeconds(301), FIVE_MINUTES), "future");
         assertFalse(TimestampedSignature.verify(SECRET, null, "{}", AT, FIVE_MINUTES));
         assertFalse(TimestampedSignature.verify(null, header, "{\"a\":1}", AT, FIVE_MINUTES));
+        assertFalse(TimestampedSignature.verify("", header, "{\"a\":1}", AT, FIVE_MINUTES), "no secret configured");
         assertFalse(TimestampedSignature.verify(SECRET, header, null, AT, FIVE_MINUTES));
         assertFalse(TimestampedSignature.verify(SECRET, "t=abc,v1=00", "{}", AT, FIVE_MINUTES));
         assertFalse(TimestampedSignature.verify(SECRET, "t=" + AT.getEpochSecond(), "{}", AT, FIVE_MINUTES));
