@@ -1,5 +1,7 @@
 package io.tradecredit.credit.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,6 +22,9 @@ import io.tradecredit.credit.app.PromiseSignals;
  */
 @ApplicationScoped
 public class CollectionCaseConsumer {
+    /** Skipped before parsing: the topic carries a step-taken event per dunned invoice, of no interest here. */
+    static final Set<String> READS = Set.of("io.tradecredit.collections.promise-broken.v1");
+
     @Inject
     Inbox inbox;
 
@@ -28,7 +33,7 @@ public class CollectionCaseConsumer {
 
     @Incoming("collection-cases")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return inbox.receive(InvoiceEventConsumer.CONSUMER, record, this::apply).replaceWithVoid();
+        return inbox.receive(InvoiceEventConsumer.CONSUMER, record, READS, this::apply).replaceWithVoid();
     }
 
     Uni<Void> apply(IncomingEvent e) {

@@ -1,5 +1,7 @@
 package io.tradecredit.invoice.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,6 +24,9 @@ import io.tradecredit.invoice.app.WriteOffs.Abandonment;
  */
 @ApplicationScoped
 public class CollectionCaseConsumer {
+    /** Skipped before parsing: the topic carries a step-taken event per dunned invoice, of no interest here. */
+    static final Set<String> READS = Set.of("io.tradecredit.collections.abandonment-confirmed.v1");
+
     @Inject
     Inbox inbox;
 
@@ -30,7 +35,7 @@ public class CollectionCaseConsumer {
 
     @Incoming("collection-cases")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return inbox.receive(CreditEventConsumer.CONSUMER, record, this::apply).replaceWithVoid();
+        return inbox.receive(CreditEventConsumer.CONSUMER, record, READS, this::apply).replaceWithVoid();
     }
 
     Uni<Void> apply(IncomingEvent e) {

@@ -1,14 +1,17 @@
 package io.tradecredit.common.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -60,6 +63,24 @@ public class Inbox {
         return CurrentTransaction.run(() -> applyOnce(consumer, event, effect))
                 .onFailure(failure -> !(failure instanceof PoisonMessageException))
                 .retry().withBackOff(Duration.ofMillis(initialBackoffMs), Duration.ofSeconds(10)).atMost(retries);
+    }
+
+    /**
+     * As {@link #receive(String, ConsumerRecord, Function)}, for a consumer that reads only some of
+     * a topic's {@code types} (full CloudEvent types): a record of another type is skipped before it
+     * is parsed, with no transaction and no inbox row, since skipping it twice is harmless. On a
+     * topic where most events are of no interest (collection-cases carries a step-taken event per
+     * dunned invoice) this keeps the database out of it. A record without a type is read as usual,
+     * so a malformed one still reaches the DLQ.
+     */
+    public Uni<Boolean> receive(String consumer, ConsumerRecord<String, String> record, Set<String> types,
+            Function<IncomingEvent, Uni<Void>> effect) {
+        Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        if (type != null && type.value() != null
+                && !types.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            return Uni.createFrom().item(false);
+        }
+        return receive(consumer, record, effect);
     }
 
     /** For callers already inside a transaction: claims the event id, then runs the effect. */

@@ -44,6 +44,24 @@ class InboxTest {
                 eventId));
     }
 
+    /** A type the consumer does not read costs no transaction and leaves no inbox row, even when its body is not JSON. */
+    @Test
+    void anEventOfATypeTheConsumerDoesNotReadIsSkippedWithoutAnInboxRow() {
+        String other = UUID.randomUUID().toString();
+        Topics.send("widget-events", "widget-" + other, "not even json", Map.of("ce_id", other,
+                "ce_type", "io.tradecredit.test.widget-polished.v1", "ce_tenantid", "acme", "ce_specversion", "1.0",
+                "ce_source", "/test"));
+        String next = UUID.randomUUID().toString();
+        sendWidgetEvent(next, "after-the-other-type");
+
+        awaitSeen(next);
+        assertEquals(0, Database.count("select count(*) from inbox where event_id = ?", other));
+        assertEquals(0, Database.count("select count(*) from widget_seen where event_id = ?", other));
+        assertEquals(1, Database.count("select count(*) from inbox where event_id = ?", next));
+        assertTrue(Topics.readFor("widget-events.dlq.commons-test", Duration.ofSeconds(3)).stream()
+                .noneMatch(r -> ("widget-" + other).equals(r.key())), "skipped, not parked on the DLQ");
+    }
+
     @Test
     void poisonMessageGoesToTheDeadLetterTopicAndTheNextIsProcessed() {
         String marker = "poison-" + UUID.randomUUID();
