@@ -6,6 +6,8 @@ import static io.tradecredit.collections.jobs.RunFixtures.freshTenant;
 import static io.tradecredit.collections.jobs.RunFixtures.issue;
 import static io.tradecredit.collections.jobs.RunFixtures.records;
 import static io.tradecredit.collections.jobs.RunFixtures.runCompleted;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tradecredit.collections.domain.DunningAction;
 import io.tradecredit.collections.messaging.ReadModelEvents;
 import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
 
 /**
  * A payment plan through the real read model and the job door: invoice of CNY 3,000.00 due 5
@@ -49,6 +52,15 @@ class PaymentPlanRunTest {
         ReadModelEvents.invoice(tenant, buyer, "payment-plan-agreed", planAgreed(buyer, plan, invoice));
         ReadModelEvents.await("plan agreed", () -> Database.count("select count(*) from plan_instalment where tenant_id = ?"
                 + " and plan_id = ?::uuid", tenant, plan) == 3);
+
+        // the dry run shows it first, naming the instalment, and writes nothing
+        given().auth().oauth2(Tokens.tenant(tenant).roles("viewer").mint())
+                .get("/api/v1/dunning/runs/preview?asOf=" + FIRST.minusDays(3) + "&buyerId=" + buyer).then().statusCode(200)
+                .body("[0].steps.itemReference", equalTo(List.of(plan + "#1", plan + "#1")),
+                        "[0].steps.instalmentNumber", equalTo(List.of(1, 1)),
+                        "[0].steps.stepKey", equalTo(List.of("friendly-reminder", "reminder")),
+                        "[0].messages[0].invoices", equalTo(List.of(plan + "#1")));
+        assertEquals(0, Database.count("select count(*) from dunning_step_log where tenant_id = ?", tenant));
 
         // −3 of instalment 1: one SMS reminder about instalment 1 (the −7 superseded), nothing for 2, 3 or the invoice
         runCompleted(FIRST.minusDays(3));
