@@ -21,9 +21,12 @@ public record RunPlanJson(LocalDate runDate, UUID buyerId, String buyerName, Str
     public record Work(String itemReference, String stepKey, String kind, String key) {
     }
 
-    /** A due step of an invoice: TAKEN, SUPERSEDED (by which step) or SKIPPED (why). */
+    /**
+     * A due step of an item: TAKEN, SUPERSEDED (by which step) or SKIPPED (why); an instalment of a
+     * payment plan names its number ({@code instalmentNumber}, null for an invoice) beside its invoice.
+     */
     public record Step(String itemReference, String invoiceNumber, String stepKey, LocalDate stepDay, String outcome,
-            String skipReason, String supersededBy) {
+            String skipReason, String supersededBy, Integer instalmentNumber) {
     }
 
     static RunPlanJson of(BuyerDay d) {
@@ -40,7 +43,8 @@ public record RunPlanJson(LocalDate runDate, UUID buyerId, String buyerName, Str
     }
 
     private static Step step(BuyerDay d, StepOutcome o) {
-        return new Step(o.itemReference(), d.facts().invoice(UUID.fromString(o.itemReference())).invoiceNumber(), o.step().key(),
-                o.stepDay(), o.kind().name(), o.skipReason() == null ? null : o.skipReason().name(), d.supersededBy(o));
+        return new Step(o.itemReference(), d.facts().invoice(UUID.fromString(o.invoiceReference())).invoiceNumber(), o.step().key(),
+                o.stepDay(), o.kind().name(), o.skipReason() == null ? null : o.skipReason().name(), d.supersededBy(o),
+                o.instalment() == null ? null : o.instalment().number());
     }
 }

@@ -20,6 +20,7 @@ import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.domain.DunningStep;
 import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.domain.LadderVersion;
+import io.tradecredit.collections.domain.PaymentPlanItems;
 import io.tradecredit.collections.domain.StepDecision;
 import io.tradecredit.collections.domain.StepOutcome;
 import io.tradecredit.collections.domain.LetterFacts;
@@ -101,7 +102,7 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         Map<String, Set<String>> takenSteps = new HashMap<>();
         taken.forEach(t -> takenSteps.computeIfAbsent(t.itemRef(), r -> new HashSet<>()).add(t.stepKey()));
         alsoTaken.forEach((ref, keys) -> takenSteps.computeIfAbsent(ref, r -> new HashSet<>()).addAll(keys));
-        List<DunningItem> items = invoices.stream().map(i -> item(i, holds, day, takenSteps)).toList();
+        List<DunningItem> items = items(invoices, holds, day, takenSteps);
         LocalDate buyerHeldUntil = lastDay(holds.stream().filter(h -> h.coversWholeBuyer() && h.holdsOn(day)).toList());
         BuyerStanding standing = BuyerStanding.of(items, buyerHeldUntil, day);
         Money overdue = standing.overdueIn(items.get(0).open().currency());
@@ -117,6 +118,43 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         return Optional.of(new BuyerDay(b.tenantId(), b.buyerId(), day, ladder.get(), run.run().consolidation(),
                 run.approvalMode(), outcomes, messages, facts(b.buyerId(), invoices, taken)
                         .withPaymentDeadline(policy.settings().paymentDeadline(day)), takenSteps));
+    }
+
+    /**
+     * The buyer's items in the invoices' order: an invoice, or in the place of a plan's first
+     * invoice the items {@link PaymentPlanItems} makes of all the plan's invoices.
+     */
+    private static List<DunningItem> items(List<InvoiceRow> invoices, List<Hold> holds, LocalDate day,
+            Map<String, Set<String>> taken) {
+        Map<UUID, List<DunningItem>> underPlan = new HashMap<>();
+        List<DunningItem> all = invoices.stream().map(i -> item(i, holds, day, taken)).toList();
+        for (int n = 0; n < invoices.size(); n++) {
+            if (invoices.get(n).plan() != null) {
+                underPlan.computeIfAbsent(invoices.get(n).plan().planId(), p -> new ArrayList<>()).add(all.get(n));
+            }
+        }
+        List<DunningItem> items = new ArrayList<>(all.size());
+        for (int n = 0; n < invoices.size(); n++) {
+            RunBatchRows.PlanRow plan = invoices.get(n).plan();
+            if (plan == null) {
+                items.add(all.get(n));
+            } else if (underPlan.get(plan.planId()).get(0) == all.get(n)) {
+                items.addAll(PaymentPlanItems.itemsOf(plan(plan, invoices.get(n).currency()), underPlan.get(plan.planId()),
+                        taken));
+            }
+        }
+        return items;
+    }
+
+    /** A plan of the read model; one agreed before its principal was kept spread the schedule's principal. */
+    private static PaymentPlanItems.Plan plan(RunBatchRows.PlanRow p, String currencyCode) {
+        var currency = Money.currencyOf(currencyCode);
+        List<PaymentPlanItems.Instalment> instalments = p.instalments().stream().map(i -> new PaymentPlanItems.Instalment(
+                i.number(), i.dueDate(), Money.rounded(i.amount(), currency), Money.rounded(i.principal(), currency),
+                i.missed())).toList();
+        Money principal = p.principal() != null ? Money.rounded(p.principal(), currency)
+                : instalments.stream().map(PaymentPlanItems.Instalment::principal).reduce(Money.zero(currency), Money::plus);
+        return new PaymentPlanItems.Plan(p.planId(), p.brokenOn(), principal, instalments);
     }
 
     private static DunningItem item(InvoiceRow i, List<Hold> holds, LocalDate day, Map<String, Set<String>> taken) {

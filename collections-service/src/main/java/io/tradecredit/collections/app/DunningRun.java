@@ -147,7 +147,7 @@ public class DunningRun {
                 String supersededBy = day.supersededBy(o);
                 List<DunningMessage> carrying = day.carrying(o);
                 log.add(logRow(day, o, carrying, supersededBy, now));
-                steps.add(new StepTaken.Step(o, day.facts().invoice(UUID.fromString(o.itemReference())), supersededBy,
+                steps.add(new StepTaken.Step(o, day.facts().invoice(UUID.fromString(o.invoiceReference())), supersededBy,
                         carrying.stream().map(ids::get).toList()));
                 count(counts, byReason, o);
             }
@@ -168,7 +168,8 @@ public class DunningRun {
                 : carrying.stream().map(m -> m.channel().name()).sorted().collect(Collectors.joining(","));
         return new LogRow(day.tenantId(), day.buyerId(), o.itemReference(), o.step().key(), day.runDate(), o.stepDay(),
                 o.kind().name(), o.skipReason() == null ? null : o.skipReason().name(), supersededBy, day.ladder().key(),
-                day.ladder().version(), template, channels, o.collectible().currencyCode(), o.collectible().amount(), now);
+                day.ladder().version(), template, channels, o.collectible().currencyCode(), o.collectible().amount(), now,
+                o.instalment() == null ? null : o.instalment().number());
     }
 
     private static void count(Map<String, Integer> counts, Map<String, Integer> byReason, StepOutcome o) {

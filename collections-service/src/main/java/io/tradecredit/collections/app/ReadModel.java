@@ -57,7 +57,8 @@ public class ReadModel {
         }
     }
 
-    public record Instalment(int number, LocalDate dueDate, Money amount) {
+    /** An instalment of an agreed plan; {@code principal} is null in events that do not state it (interest-free plans: the amount). */
+    public record Instalment(int number, LocalDate dueDate, Money amount, Money principal) {
     }
 
     @Inject
@@ -90,12 +91,13 @@ public class ReadModel {
         return chain;
     }
 
-    public Uni<Void> planAgreed(String tenantId, UUID planId, UUID buyerId, List<UUID> invoiceIds,
+    public Uni<Void> planAgreed(String tenantId, UUID planId, UUID buyerId, List<UUID> invoiceIds, Money principal,
             List<Instalment> instalments) {
-        Uni<Void> chain = store.planAgreed(tenantId, planId, buyerId, invoiceIds.toArray(UUID[]::new), now());
+        Uni<Void> chain = store.planAgreed(tenantId, planId, buyerId, invoiceIds.toArray(UUID[]::new),
+                principal.amount(), now());
         for (Instalment i : instalments) {
             chain = chain.chain(() -> store.instalment(tenantId, planId, i.number(), i.dueDate(),
-                    i.amount().currencyCode(), i.amount().amount()));
+                    i.amount().currencyCode(), i.amount().amount(), i.principal() == null ? null : i.principal().amount()));
         }
         return chain;
     }
@@ -104,8 +106,9 @@ public class ReadModel {
         return store.instalmentMissed(tenantId, planId, number);
     }
 
-    public Uni<Void> planBroken(String tenantId, UUID planId) {
-        return store.planBroken(tenantId, planId, now());
+    /** The plan broke on {@code brokenOn} (the event's {@code asOf}): its invoices' ladder counts from that day. */
+    public Uni<Void> planBroken(String tenantId, UUID planId, LocalDate brokenOn) {
+        return store.planBroken(tenantId, planId, brokenOn, now());
     }
 
     public Uni<Void> buyerRegistered(String tenantId, UUID buyerId, String name, String country,

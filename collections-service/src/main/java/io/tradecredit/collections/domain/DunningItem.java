@@ -12,12 +12,21 @@ import io.tradecredit.common.money.Money;
  * the current one. {@code disputed} is the frozen part of {@code open}; {@code underKeptPlan}
  * says a payment plan covers it and is being kept; {@code heldUntil} is the last day of the
  * latest hold on the invoice (null: none); {@code takenSteps} are the keys of the steps already
- * taken for it, in any run before this one.
+ * taken for it, in any run before this one. {@code invoiceReference} is the invoice a letter lists
+ * it as (the reference itself for an invoice); {@code instalment} the plan's instalment it is
+ * (null: an invoice). Items of payment plans are made by {@link PaymentPlanItems}.
  */
 public record DunningItem(String reference, LocalDate dueDate, Money open, Money disputed, boolean underKeptPlan,
-        LocalDate heldUntil, Set<String> takenSteps) {
+        LocalDate heldUntil, Set<String> takenSteps, String invoiceReference, PlanInstalment instalment) {
     public DunningItem {
         takenSteps = takenSteps == null ? Set.of() : Set.copyOf(takenSteps);
+        invoiceReference = invoiceReference == null ? reference : invoiceReference;
+    }
+
+    /** An invoice: its own reference, no instalment. */
+    public DunningItem(String reference, LocalDate dueDate, Money open, Money disputed, boolean underKeptPlan,
+            LocalDate heldUntil, Set<String> takenSteps) {
+        this(reference, dueDate, open, disputed, underKeptPlan, heldUntil, takenSteps, reference, null);
     }
 
     /**

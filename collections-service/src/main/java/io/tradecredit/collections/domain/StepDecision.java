@@ -37,9 +37,10 @@ public final class StepDecision {
         List<DunningStep> due = ladder.steps().stream()
                 .filter(s -> !item.takenSteps().contains(s.key()) && !asOf.isBefore(dayOf(s, item)))
                 .toList();
-        Optional<SkipReason> itemReason = itemSkip(item, buyer, asOf);
-        List<Optional<SkipReason>> reasons = due.stream()
-                .map(step -> itemReason.or(() -> stepSkip(step, item, buyer))).toList();
+        Optional<SkipReason> settled = settled(item);
+        Optional<SkipReason> held = held(item, buyer, asOf);
+        List<Optional<SkipReason>> reasons = due.stream().map(step -> settled
+                .or(() -> keptPlan(step, item)).or(() -> held).or(() -> stepSkip(step, item, buyer))).toList();
         List<DunningStep> taken = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
             if (reasons.get(i).isEmpty()) {
@@ -55,22 +56,33 @@ public final class StepDecision {
                     : step.message().isPresent() && step != messenger ? StepOutcome.Kind.SUPERSEDED
                     : StepOutcome.Kind.TAKEN;
             outcomes.add(new StepOutcome(item.reference(), step, dayOf(step, item), kind, reason.orElse(null),
-                    item.collectible()));
+                    item.collectible(), item.invoiceReference(), item.instalment()));
         }
         return outcomes;
     }
 
-    /** A reason that holds for every step of the item, in the order docs/domain.md lists them. */
-    private static Optional<SkipReason> itemSkip(DunningItem item, BuyerStanding buyer, LocalDate asOf) {
+    /** Nothing left to ask for: paid, or all that is open disputed (the first reasons docs/domain.md lists). */
+    private static Optional<SkipReason> settled(DunningItem item) {
         if (!item.open().isPositive()) {
             return Optional.of(SkipReason.PAID);
         }
         if (!item.collectible().isPositive()) {
             return Optional.of(SkipReason.DISPUTED);
         }
-        if (item.underKeptPlan()) {
-            return Optional.of(SkipReason.KEPT_PLAN);
-        }
+        return Optional.empty();
+    }
+
+    /**
+     * A kept plan holds back the steps after the item's date: the buyer is not late on a plan
+     * invoice-service still judges kept (an instalment is late only once it is found missed).
+     * The steps up to its date remind of it.
+     */
+    private static Optional<SkipReason> keptPlan(DunningStep step, DunningItem item) {
+        return item.underKeptPlan() && step.offsetDays() > 0 ? Optional.of(SkipReason.KEPT_PLAN) : Optional.empty();
+    }
+
+    /** A hold on the invoice, else on the buyer, holding on the run's date. */
+    private static Optional<SkipReason> held(DunningItem item, BuyerStanding buyer, LocalDate asOf) {
         if (heldOn(item.heldUntil(), asOf)) {
             return Optional.of(SkipReason.INVOICE_ON_HOLD);
         }

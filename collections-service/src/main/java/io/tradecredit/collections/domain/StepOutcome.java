@@ -10,9 +10,16 @@ import io.tradecredit.common.money.Money;
  * and its message (if any) sent. {@link Kind#SUPERSEDED}: taken, its work done, but its message
  * left out because a higher step's message goes out instead. Both count as taken for good.
  * {@link Kind#SKIPPED}: not taken, for {@code skipReason}; due again on the next run.
+ * {@code invoiceReference} and {@code instalment} are the item's (see {@link DunningItem}).
  */
 public record StepOutcome(String itemReference, DunningStep step, LocalDate stepDay, Kind kind, SkipReason skipReason,
-        Money collectible) {
+        Money collectible, String invoiceReference, PlanInstalment instalment) {
+    /** A step of an invoice item (no instalment). */
+    public StepOutcome(String itemReference, DunningStep step, LocalDate stepDay, Kind kind, SkipReason skipReason,
+            Money collectible) {
+        this(itemReference, step, stepDay, kind, skipReason, collectible, itemReference, null);
+    }
+
     public enum Kind {
         TAKEN, SUPERSEDED, SKIPPED
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.domain.LetterFacts;
+import io.tradecredit.collections.domain.PlanInstalment;
 import io.tradecredit.collections.domain.StepOutcome;
 import io.tradecredit.common.money.Money;
 
@@ -57,7 +58,7 @@ public final class DunningRequestData {
         g.writeEndObject();
         g.writeArrayFieldStart("invoices");
         for (StepOutcome o : message.items()) {
-            invoice(g, facts.invoice(UUID.fromString(o.itemReference())), runDate);
+            invoice(g, facts.invoice(UUID.fromString(o.invoiceReference())), runDate, o);
         }
         g.writeEndArray();
         g.writeObjectFieldStart("step");
@@ -95,7 +96,8 @@ public final class DunningRequestData {
         g.writeEndObject();
     }
 
-    private static void invoice(JsonGenerator g, LetterFacts.Invoice i, LocalDate runDate) throws IOException {
+    private static void invoice(JsonGenerator g, LetterFacts.Invoice i, LocalDate runDate, StepOutcome o)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("invoiceId", i.invoiceId().toString());
         g.writeStringField("invoiceNumber", i.invoiceNumber());
@@ -111,6 +113,21 @@ public final class DunningRequestData {
         } else {
             lateCharges(g, i.lateCharges());
         }
+        if (o.instalment() != null) {
+            instalment(g, o.instalment(), o.collectible(), runDate);
+        }
+        g.writeEndObject();
+    }
+
+    /** The plan's instalment the message is about, beside its invoice: number, date, the schedule's amount, what is open of it. */
+    private static void instalment(JsonGenerator g, PlanInstalment p, Money open, LocalDate runDate) throws IOException {
+        g.writeObjectFieldStart("instalment");
+        g.writeStringField("planId", p.planId().toString());
+        g.writeNumberField("number", p.number());
+        g.writeStringField("dueDate", p.dueDate().toString());
+        g.writeNumberField("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(p.dueDate(), runDate)));
+        money(g, "amount", p.amount());
+        money(g, "openAmount", open);
         g.writeEndObject();
     }
 

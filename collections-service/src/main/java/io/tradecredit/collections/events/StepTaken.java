@@ -116,6 +116,15 @@ public final class StepTaken {
             g.writeString(r.toString());
         }
         g.writeEndArray();
+        if (o.instalment() != null) {
+            // optional: only a step of a payment plan's instalment names it
+            g.writeObjectFieldStart("instalment");
+            g.writeStringField("planId", o.instalment().planId().toString());
+            g.writeNumberField("number", o.instalment().number());
+            g.writeStringField("dueDate", o.instalment().dueDate().toString());
+            DunningRequestData.money(g, "amount", o.instalment().amount());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 }

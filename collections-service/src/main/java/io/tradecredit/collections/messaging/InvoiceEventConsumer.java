@@ -91,11 +91,12 @@ public class InvoiceEventConsumer {
             case "cancelled" -> one(tenant, new Amounts(d.uuid("invoiceId"),
                     Money.zero(d.money("total").currency()), null, null, "CANCELLED"));
             case "payment-plan-agreed" -> readModel.planAgreed(tenant, d.uuid("planId"), d.uuid("buyerId"),
-                    d.uuids("invoiceIds"), d.objects("instalments").stream()
-                            .map(i -> new Instalment(i.integer("number"), i.date("dueDate"), i.money("amount"))).toList());
+                    d.uuids("invoiceIds"), d.money("principal"), d.objects("instalments").stream()
+                            .map(i -> new Instalment(i.integer("number"), i.date("dueDate"), i.money("amount"),
+                                    i.optionalMoney("principal").orElse(null))).toList());
             case "instalment-missed" -> readModel.instalmentMissed(tenant, d.uuid("planId"),
                     d.integer("instalmentNumber"));
-            case "plan-broken" -> readModel.planBroken(tenant, d.uuid("planId"));
+            case "plan-broken" -> readModel.planBroken(tenant, d.uuid("planId"), d.date("asOf"));
             default -> Uni.createFrom().voidItem();
         };
     }

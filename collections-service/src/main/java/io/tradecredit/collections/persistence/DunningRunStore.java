@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.persistence.RunBatchRows.BuyerKey;
+import io.tradecredit.collections.persistence.RunBatchRows.InstalmentRow;
 import io.tradecredit.collections.persistence.RunBatchRows.InvoiceRow;
+import io.tradecredit.collections.persistence.RunBatchRows.PlanRow;
 import io.tradecredit.collections.persistence.RunBatchRows.TakenRow;
 import io.tradecredit.collections.persistence.RunBatchRows.TenantHold;
 import io.tradecredit.common.persistence.BulkInsert;
@@ -57,17 +59,26 @@ public class DunningRunStore {
             select distinct tenant_id, buyer_id from open_invoice
             where tenant_id = $1 and state = 'OPEN' and ($2::uuid is null or buyer_id = $2)
             order by tenant_id, buyer_id limit $3 offset $4""";
+    /**
+     * The batch's open invoices with their plan; an invoice under an agreed plan comes once per
+     * instalment of it (the one join the plans cost: invoices without a plan join nothing), and
+     * {@link #load} folds those rows back into one invoice with its instalments.
+     */
     static final String INVOICES = """
             select o.tenant_id, o.buyer_id, o.invoice_id, o.invoice_number, o.purchase_order_number, o.issue_date,
                 o.currency, o.open_amount, o.disputed_amount, o.collectible_amount, o.due_date, p.state as plan_state,
                 b.grade, o.seller_name, o.seller_address, o.seller_tax_id, o.seller_bank_account, o.buyer_address,
                 o.buyer_name, b.name as registered_name, o.late_charges_as_of, o.late_interest, o.late_fee,
-                o.late_charges_total, o.late_daily_rate, o.late_fee_after_days, o.late_fee_rate, o.late_legal_basis
+                o.late_charges_total, o.late_daily_rate, o.late_fee_after_days, o.late_fee_rate, o.late_legal_basis,
+                p.plan_id, p.principal as plan_principal, p.broken_on as plan_broken_on, i.number as instalment_number,
+                i.due_date as instalment_due_date, i.amount as instalment_amount,
+                coalesce(i.principal, i.amount) as instalment_principal, i.missed as instalment_missed
             from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
             left join buyer b on b.tenant_id = k.tenant_id and b.buyer_id = k.buyer_id
             join open_invoice o on o.tenant_id = k.tenant_id and o.buyer_id = k.buyer_id and o.state = 'OPEN'
             left join payment_plan p on p.tenant_id = o.tenant_id and p.plan_id = o.plan_id
-            order by o.tenant_id, o.buyer_id, o.due_date, o.invoice_number""";
+            left join plan_instalment i on i.tenant_id = p.tenant_id and i.plan_id = p.plan_id and p.state = 'AGREED'
+            order by o.tenant_id, o.buyer_id, o.due_date, o.invoice_number, i.number""";
     static final String HOLDS = """
             select h.tenant_id, h.id, h.buyer_id, h.invoice_id, h.reason, h.from_day, h.until_day, h.released_on
             from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
@@ -84,16 +95,17 @@ public class DunningRunStore {
             BulkInsert.Column.text("outcome"), BulkInsert.Column.text("skip_reason"), BulkInsert.Column.text("superseded_by"),
             BulkInsert.Column.text("ladder_key"), new BulkInsert.Column("ladder_version", "int"),
             BulkInsert.Column.text("template_key"), BulkInsert.Column.text("channels"), new BulkInsert.Column("currency", "bpchar"),
-            new BulkInsert.Column("collectible", "numeric"), new BulkInsert.Column("logged_at", "timestamptz"));
+            new BulkInsert.Column("collectible", "numeric"), new BulkInsert.Column("logged_at", "timestamptz"),
+            new BulkInsert.Column("instalment_number", "int"));
 
-    /** One row of the log of steps, in the column order of {@link #LOG}. */
+    /** One row of the log of steps, in the column order of {@link #LOG}; {@code instalmentNumber} null for an invoice. */
     public record LogRow(String tenantId, UUID buyerId, String itemRef, String stepKey, LocalDate runDate,
             LocalDate stepDay, String outcome, String skipReason, String supersededBy, String ladderKey,
             int ladderVersion, String templateKey, String channels, String currency, BigDecimal collectible,
-            OffsetDateTime loggedAt) {
+            OffsetDateTime loggedAt, Integer instalmentNumber) {
         List<Object> values() {
             return Arrays.asList(tenantId, buyerId, itemRef, stepKey, runDate, stepDay, outcome, skipReason, supersededBy,
-                    ladderKey, ladderVersion, templateKey, channels, currency, collectible, loggedAt);
+                    ladderKey, ladderVersion, templateKey, channels, currency, collectible, loggedAt, instalmentNumber);
         }
     }
 
@@ -125,7 +137,7 @@ public class DunningRunStore {
         return CurrentTransaction.execute(INVOICES, Tuple.of(tenants, ids)).chain(invoices -> CurrentTransaction
                 .execute(HOLDS, Tuple.of(tenants, ids, from)).chain(holds -> CurrentTransaction
                         .execute(TAKEN, Tuple.of(tenants, ids)).map(taken -> new RunBatchRows(buyers,
-                                map(invoices, DunningRunStore::invoice), map(holds, DunningRunStore::hold),
+                                invoices(invoices), map(holds, DunningRunStore::hold),
                                 map(taken, DunningRunStore::taken)))));
     }
 
@@ -138,11 +150,39 @@ public class DunningRunStore {
         return map(rows, r -> new BuyerKey(r.getString("tenant_id"), r.getUUID("buyer_id")));
     }
 
-    private static InvoiceRow invoice(Row r) {
+    /** One row per invoice: the rows of an invoice under an agreed plan (one per instalment, in order) folded into it. */
+    private static List<InvoiceRow> invoices(RowSet<Row> rows) {
+        List<InvoiceRow> out = new ArrayList<>(rows.size());
+        InvoiceRow last = null;
+        for (Row r : rows) {
+            Integer number = r.getInteger("instalment_number");
+            if (last != null && number != null && last.invoiceId().equals(r.getUUID("invoice_id"))
+                    && last.tenantId().equals(r.getString("tenant_id"))) {
+                last.plan().instalments().add(instalment(r, number));
+                continue;
+            }
+            last = invoice(r, number);
+            out.add(last);
+        }
+        return out;
+    }
+
+    private static InvoiceRow invoice(Row r, Integer instalment) {
         String currency = r.getString("currency").trim();
+        UUID planId = r.getUUID("plan_id");
+        PlanRow plan = planId == null ? null : new PlanRow(planId, r.getBigDecimal("plan_principal"),
+                r.getLocalDate("plan_broken_on"), new ArrayList<>());
+        if (instalment != null) {
+            plan.instalments().add(instalment(r, instalment));
+        }
         return new InvoiceRow(r.getString("tenant_id"), r.getUUID("buyer_id"), r.getUUID("invoice_id"), currency,
                 r.getBigDecimal("open_amount"), r.getBigDecimal("disputed_amount"), r.getLocalDate("due_date"),
-                r.getString("plan_state"), r.getInteger("grade"), LetterFactsRepository.row(r));
+                r.getString("plan_state"), r.getInteger("grade"), LetterFactsRepository.row(r), plan);
+    }
+
+    private static InstalmentRow instalment(Row r, int number) {
+        return new InstalmentRow(number, r.getLocalDate("instalment_due_date"), r.getBigDecimal("instalment_amount"),
+                r.getBigDecimal("instalment_principal"), r.getBoolean("instalment_missed"));
     }
 
     private static TenantHold hold(Row r) {

@@ -53,14 +53,16 @@ public class ReadModelStore {
             where tenant_id = $1 and invoice_id = $2""";
 
     static final String PLAN = """
-            insert into payment_plan (tenant_id, plan_id, buyer_id, state, updated_at) values ($1, $2, $3, 'AGREED', $4)
-            on conflict (tenant_id, plan_id) do update set state = 'AGREED', updated_at = $4""";
+            insert into payment_plan (tenant_id, plan_id, buyer_id, state, updated_at, principal) values ($1, $2, $3, 'AGREED', $4, $5)
+            on conflict (tenant_id, plan_id) do update set state = 'AGREED', updated_at = $4, principal = $5, broken_on = null""";
     static final String PLAN_COVERS = "update open_invoice set plan_id = $2 where tenant_id = $1 and invoice_id = any($3)";
     static final String INSTALMENT = """
-            insert into plan_instalment (tenant_id, plan_id, number, due_date, currency, amount) values ($1, $2, $3, $4, $5, $6)
-            on conflict (tenant_id, plan_id, number) do update set due_date = $4, currency = $5, amount = $6""";
+            insert into plan_instalment (tenant_id, plan_id, number, due_date, currency, amount, principal)
+            values ($1, $2, $3, $4, $5, $6, $7)
+            on conflict (tenant_id, plan_id, number) do update set due_date = $4, currency = $5, amount = $6, principal = $7""";
     static final String MISSED = "update plan_instalment set missed = true where tenant_id = $1 and plan_id = $2 and number = $3";
-    static final String BROKEN = "update payment_plan set state = 'BROKEN', updated_at = $3 where tenant_id = $1 and plan_id = $2";
+    static final String BROKEN = """
+            update payment_plan set state = 'BROKEN', updated_at = $3, broken_on = $4 where tenant_id = $1 and plan_id = $2""";
 
     static final String REGISTERED = """
             insert into buyer (tenant_id, buyer_id, name, country, registration_number, tax_id, updated_at)
@@ -97,21 +99,24 @@ public class ReadModelStore {
         return run(AMOUNTS, tenantId, invoiceId, open, collectible, dueDate, state, now);
     }
 
-    public Uni<Void> planAgreed(String tenantId, UUID planId, UUID buyerId, UUID[] invoiceIds, OffsetDateTime now) {
-        return run(PLAN, tenantId, planId, buyerId, now).chain(() -> run(PLAN_COVERS, tenantId, planId, invoiceIds));
+    public Uni<Void> planAgreed(String tenantId, UUID planId, UUID buyerId, UUID[] invoiceIds, BigDecimal principal,
+            OffsetDateTime now) {
+        return run(PLAN, tenantId, planId, buyerId, now, principal)
+                .chain(() -> run(PLAN_COVERS, tenantId, planId, invoiceIds));
     }
 
+    /** {@code principal} may be null (events before invoice-service stated it): the amount counts. */
     public Uni<Void> instalment(String tenantId, UUID planId, int number, LocalDate dueDate, String currency,
-            BigDecimal amount) {
-        return run(INSTALMENT, tenantId, planId, number, dueDate, currency, amount);
+            BigDecimal amount, BigDecimal principal) {
+        return run(INSTALMENT, tenantId, planId, number, dueDate, currency, amount, principal);
     }
 
     public Uni<Void> instalmentMissed(String tenantId, UUID planId, int number) {
         return run(MISSED, tenantId, planId, number);
     }
 
-    public Uni<Void> planBroken(String tenantId, UUID planId, OffsetDateTime now) {
-        return run(BROKEN, tenantId, planId, now);
+    public Uni<Void> planBroken(String tenantId, UUID planId, LocalDate brokenOn, OffsetDateTime now) {
+        return run(BROKEN, tenantId, planId, now, brokenOn);
     }
 
     public Uni<Void> buyerRegistered(String tenantId, UUID buyerId, String name, String country,

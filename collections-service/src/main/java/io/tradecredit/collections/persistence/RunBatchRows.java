@@ -20,10 +20,23 @@ public record RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, Lis
 
     /**
      * An open invoice of the read model, with its plan's state and the buyer's grade, and what a
-     * letter prints of it ({@code letter}, as {@code LetterFactsRepository} reads it for one buyer).
+     * letter prints of it ({@code letter}, as {@code LetterFactsRepository} reads it for one buyer);
+     * {@code plan} is the plan covering it (null: none).
      */
     public record InvoiceRow(String tenantId, UUID buyerId, UUID invoiceId, String currency, BigDecimal open,
-            BigDecimal disputed, LocalDate dueDate, String planState, Integer grade, LetterFactsRepository.Row letter) {
+            BigDecimal disputed, LocalDate dueDate, String planState, Integer grade, LetterFactsRepository.Row letter,
+            PlanRow plan) {
+    }
+
+    /**
+     * A payment plan: what it spread ({@code principal}), the day it broke (null: agreed), and, while
+     * agreed, its instalments in order.
+     */
+    public record PlanRow(UUID planId, BigDecimal principal, LocalDate brokenOn, List<InstalmentRow> instalments) {
+    }
+
+    /** An instalment: date, the schedule's amount, its principal, whether found missed. */
+    public record InstalmentRow(int number, LocalDate dueDate, BigDecimal amount, BigDecimal principal, boolean missed) {
     }
 
     public record TenantHold(String tenantId, Hold hold) {

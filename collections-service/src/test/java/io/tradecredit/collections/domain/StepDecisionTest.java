@@ -163,9 +163,30 @@ class StepDecisionTest {
     }
 
     @Test
-    void invoiceUnderAKeptPlanIsNotDunned() {
-        DunningItem planned = new DunningItem("INV-1/2", DUE, cny("250.00"), cny("0.00"), true, null, Set.of());
-        assertEquals(List.of("friendly-reminder SKIPPED KEPT_PLAN"), summary(run(DEFAULT, planned, day(-7))));
+    void anInstalmentOfAKeptPlanIsRemindedOfUpToItsDateButNotEscalatedUntilFoundMissed() {
+        // instalment 2 of plan P: CNY 250.00 due 1 December, listed beside invoice INV-1
+        PlanInstalment second = new PlanInstalment(java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                2, DUE, cny("250.00"));
+        DunningItem kept = new DunningItem(second.reference(), DUE, cny("250.00"), cny("0.00"), true, null, Set.of(),
+                "INV-1", second);
+        List<StepOutcome> reminder = run(DEFAULT, kept, day(-3));
+        assertEquals(List.of("friendly-reminder SUPERSEDED", "reminder TAKEN"), summary(reminder));
+        assertEquals(second, reminder.get(1).instalment(), "the step names its instalment");
+        assertEquals("INV-1", reminder.get(1).invoiceReference(), "and the invoice a letter lists it beside");
+        assertEquals(cny("250.00"), reminder.get(1).collectible());
+        DunningItem keptLater = new DunningItem(second.reference(), DUE, cny("250.00"), cny("0.00"), true, null,
+                Set.of("friendly-reminder", "reminder", "payment-request"), "INV-1", second);
+        assertEquals(List.of("reason-call SKIPPED KEPT_PLAN"), summary(run(DEFAULT, keptLater, day(3))));
+        DunningItem missed = new DunningItem(second.reference(), DUE, cny("250.00"), cny("0.00"), false, null,
+                Set.of("friendly-reminder", "reminder", "payment-request"), "INV-1", second);
+        assertEquals(List.of("reason-call TAKEN"), summary(run(DEFAULT, missed, day(3))));
+    }
+
+    @Test
+    void anInvoiceItemIsItsOwnInvoiceAndNamesNoInstalment() {
+        StepOutcome o = run(DEFAULT, invoice(), day(-7)).get(0);
+        assertEquals("INV-1", o.invoiceReference());
+        assertNull(o.instalment());
     }
 
     @Test
@@ -195,8 +216,12 @@ class StepDecisionTest {
         assertEquals(SkipReason.PAID, DEFAULT.decide(paidAndHeld, heldBuyer, day(-7)).get(0).skipReason());
         DunningItem disputedInPlan = new DunningItem("INV-1", DUE, cny("10.00"), cny("10.00"), true, day(9), Set.of());
         assertEquals(SkipReason.DISPUTED, DEFAULT.decide(disputedInPlan, heldBuyer, day(-7)).get(0).skipReason());
-        DunningItem planAndHeld = new DunningItem("INV-1", DUE, cny("10.00"), cny("0.00"), true, day(9), Set.of());
-        assertEquals(SkipReason.KEPT_PLAN, DEFAULT.decide(planAndHeld, heldBuyer, day(-7)).get(0).skipReason());
+        DunningItem planAndHeld = new DunningItem("INV-1", DUE, cny("10.00"), cny("0.00"), true, day(9),
+                Set.of("friendly-reminder", "reminder", "payment-request"));
+        assertEquals(SkipReason.KEPT_PLAN, DEFAULT.decide(planAndHeld, heldBuyer, day(3)).get(0).skipReason());
+        DunningItem planAndHeldBeforeItsDate = new DunningItem("INV-1", DUE, cny("10.00"), cny("0.00"), true, day(9), Set.of());
+        assertEquals(SkipReason.INVOICE_ON_HOLD, DEFAULT.decide(planAndHeldBeforeItsDate, heldBuyer, day(-7)).get(0)
+                .skipReason(), "a kept plan holds back nothing before the item's date");
         DunningItem held = new DunningItem("INV-1", DUE, cny("10.00"), cny("0.00"), false, day(9), Set.of());
         assertEquals(SkipReason.INVOICE_ON_HOLD, DEFAULT.decide(held, heldBuyer, day(-7)).get(0).skipReason());
         assertNull(DEFAULT.decide(held, heldBuyer, day(10)).get(0).skipReason());

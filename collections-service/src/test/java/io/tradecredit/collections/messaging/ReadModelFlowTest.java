@@ -176,6 +176,8 @@ class ReadModelFlowTest {
                 + "due_date || ' ' || amount::numeric(19,2) || ' ' || currency, '; ' order by number)"
                 + " from plan_instalment where tenant_id = ? and plan_id = ?::uuid", ACME, plan));
         assertTrue(only(openItemsOf(ACME, buyer).items()).underKeptPlan());
+        assertEquals(1, Database.count("select count(*) from payment_plan where tenant_id = ? and plan_id = ?::uuid"
+                + " and principal = 3000 and broken_on is null", ACME, plan), "what the plan spread");
 
         invoice(ACME, buyer, "instalment-missed", instalmentMissed(buyer, plan, first));
         await("instalment 1 missed", () -> Database.count("select count(*) from plan_instalment where plan_id = ?::uuid"
@@ -185,6 +187,8 @@ class ReadModelFlowTest {
         invoice(ACME, buyer, "plan-broken", planBroken(buyer, plan, inv));
         await("plan broken", () -> Database.count("select count(*) from payment_plan where plan_id = ?::uuid"
                 + " and state = 'BROKEN'", plan) == 1);
+        assertEquals(1, Database.count("select count(*) from payment_plan where plan_id = ?::uuid and broken_on = ?",
+                plan, today()), "the day it broke: the event's asOf");
         assertFalse(only(openItemsOf(ACME, buyer).items()).underKeptPlan());
         assertEquals(0, Database.count("select count(*) from plan_instalment where plan_id = ?::uuid and number = 2"
                 + " and missed", plan));

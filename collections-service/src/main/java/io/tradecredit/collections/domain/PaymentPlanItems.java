@@ -1,0 +1,101 @@
+package io.tradecredit.collections.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * What the run duns for the invoices of one payment plan (docs/collections-service.md, "Payment
+ * plans"). While the plan is agreed its instalments replace the invoices: each instalment is an
+ * item of its own, dated by the schedule, owing what the plan's payments leave of it. Once the plan
+ * is broken the remaining invoices are due at once: each is an item dated the day the plan broke,
+ * on a ladder of its own (the buyer was not late under the plan, so the escalation starts again
+ * from that day; the steps taken for the invoice before the plan stay in the log).
+ */
+public final class PaymentPlanItems {
+
+    /**
+     * A plan as the read model holds it: {@code brokenOn} is the day invoice-service broke it
+     * (null while agreed); {@code principal} is what it spread (the invoices' collectible
+     * balance when agreed); instalments in their order.
+     */
+    public record Plan(UUID planId, LocalDate brokenOn, Money principal, List<Instalment> instalments) {
+        public Plan {
+            instalments = List.copyOf(instalments);
+        }
+    }
+
+    /**
+     * One instalment of the schedule: its date, the amount the schedule shows (interest
+     * included), the principal it counts for keeping the plan, and whether invoice-service found
+     * it missed.
+     */
+    public record Instalment(int number, LocalDate dueDate, Money amount, Money principal, boolean missed) {
+    }
+
+    private PaymentPlanItems() {
+    }
+
+    /**
+     * The items {@code invoices} (the plan's open invoices of one buyer, as invoice items in the
+     * run's order) are dunned as; {@code taken} holds the steps taken per item reference.
+     */
+    public static List<DunningItem> itemsOf(Plan plan, List<DunningItem> invoices, Map<String, Set<String>> taken) {
+        if (invoices.isEmpty()) {
+            return List.of();
+        }
+        if (plan.brokenOn() != null) {
+            return invoices.stream().map(i -> remainder(plan, i, taken)).toList();
+        }
+        if (plan.instalments().isEmpty()) {
+            return invoices;
+        }
+        return instalments(plan, invoices, taken);
+    }
+
+    /**
+     * What the plan's payments have paid of its principal: the principal less what is still
+     * collectible on its invoices (an invoice paid off is no longer open and owes nothing).
+     */
+    public static Money paidOn(Plan plan, List<DunningItem> invoices) {
+        Money left = invoices.stream().map(DunningItem::collectible).reduce(Money.zero(plan.principal().currency()),
+                Money::plus);
+        return plan.principal().minus(left).max(Money.zero(plan.principal().currency()));
+    }
+
+    /**
+     * Each instalment owes its principal less the payments, which pay the instalments in their
+     * order (as invoice-service judges the plan: what is paid by an instalment's date covers the
+     * principal of it and every one before it). Listed beside the plan's first open invoice.
+     */
+    private static List<DunningItem> instalments(Plan plan, List<DunningItem> invoices, Map<String, Set<String>> taken) {
+        Money zero = Money.zero(plan.principal().currency());
+        Money paid = paidOn(plan, invoices);
+        LocalDate heldUntil = invoices.stream().map(DunningItem::heldUntil).filter(Objects::nonNull)
+                .max(LocalDate::compareTo).orElse(null);
+        String besideInvoice = invoices.get(0).reference();
+        List<DunningItem> items = new ArrayList<>();
+        Money dueSoFar = zero;
+        for (Instalment i : plan.instalments()) {
+            dueSoFar = dueSoFar.plus(i.principal());
+            Money open = dueSoFar.minus(paid).max(zero).min(i.principal());
+            PlanInstalment instalment = new PlanInstalment(plan.planId(), i.number(), i.dueDate(), i.amount());
+            items.add(new DunningItem(instalment.reference(), i.dueDate(), open, zero, !i.missed(), heldUntil,
+                    taken.get(instalment.reference()), besideInvoice, instalment));
+        }
+        return items;
+    }
+
+    /** An invoice of a broken plan: all of it due on the day the plan broke, under a reference of that plan. */
+    private static DunningItem remainder(Plan plan, DunningItem invoice, Map<String, Set<String>> taken) {
+        String reference = invoice.reference() + "/" + plan.planId();
+        return new DunningItem(reference, plan.brokenOn(), invoice.open(), invoice.disputed(), false,
+                invoice.heldUntil(), taken.get(reference), invoice.reference(), null);
+    }
+}
