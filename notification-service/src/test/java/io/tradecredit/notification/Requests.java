@@ -77,6 +77,18 @@ public final class Requests {
         Topics.sendEvent(TOPIC, tenant, "notification", "message-requested", id, id, body);
     }
 
+    /**
+     * Withdraws the tenant's request as collections-service does (schema-checked): key = requestId,
+     * CloudEvent id derived from tenant and request id, so a repeat carries the same id.
+     */
+    public static void withdraw(String tenant, UUID requestId, String reason) {
+        String id = requestId.toString();
+        String eventId = UUID.nameUUIDFromBytes(("withdrawal/" + tenant + "/" + id).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString();
+        Topics.sendEvent(TOPIC, tenant, "notification", "withdrawal-requested", id, eventId,
+                Map.of("requestId", id, "reason", reason, "requestedBy", "collections-service"));
+    }
+
     /** The status events of a request, waiting until {@code until} holds for them (or 20 s). */
     public static List<ConsumerRecord<String, String>> statuses(UUID requestId,
             Predicate<List<ConsumerRecord<String, String>>> until) {

@@ -52,7 +52,7 @@ public class MessageResource {
 
     public record View(UUID requestId, String purpose, String templateKey, UUID buyerId, MessageStatus status,
             ChannelType channel, @Schema(description = "the email address, mobile or postal address used") String address,
-            String language, @Schema(description = "why it failed or is unknown") String reason, int attempts,
+            String language, @Schema(description = "why it failed or is unknown, or the requester's reason for withdrawing it") String reason, int attempts,
             @Schema(description = "not before this instant (send window, retry)") Instant nextAttemptAt,
             Instant requestedAt, Instant sentAt, String subject, String text, String html,
             @Schema(description = "SHA-256 (hex) of subject, blank line, text, blank line, html as handed over") String sha256,

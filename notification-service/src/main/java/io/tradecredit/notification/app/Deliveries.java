@@ -68,6 +68,9 @@ public class Deliveries {
     @Inject
     DeliveryMetrics retries;
 
+    @Inject
+    Withdrawals withdrawals;
+
     @ConfigProperty(name = "tradecredit.notification.delivery.batch-size", defaultValue = "50")
     int batchSize;
 
@@ -86,7 +89,9 @@ public class Deliveries {
         return CurrentTransaction.run(() -> messages.resendAfterCrash(now.minus(handoverTimeout), now)
                 .chain(() -> messages.unknownAfterCrash(now.minus(handoverTimeout), now, UNKNOWN_REASON))
                 .call(unknown -> publish(unknown, now)))
-                .chain(unknown -> CurrentTransaction.run(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize))
+                // the claim's transaction first withdraws what its requester withdrew, and claims nothing withdrawn
+                .chain(unknown -> CurrentTransaction.run(() -> withdrawals.sweep(now)
+                        .chain(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize)))
                         .chain(claimed -> optOuts(claimed).chain(optedOut -> Multi.createFrom().iterable(claimed)
                                 .onItem().transformToUniAndConcatenate(m -> optedOut.getOrDefault(m.requestId(), Set.of())
                                         .contains(m.channel()) && ContactChoice.optOutApplies(m.channel(), m.request().legallyRequired())
@@ -118,8 +123,8 @@ public class Deliveries {
     private Uni<MessageStatus> optedOutSince(Message m, Instant now) {
         String reason = "the contact opted out of " + m.channel() + " after the message was queued";
         LOG.infof("message %s: %s", m.requestId(), reason);
-        return CurrentTransaction.run(() -> messages.channelState(m.requestId()))
-                .chain(state -> fallbacks.after(m, state.tried(), reason, "opted out", now));
+        return unlessWithdrawn(m, now, () -> CurrentTransaction.run(() -> messages.channelState(m.requestId()))
+                .chain(state -> fallbacks.after(m, state.tried(), reason, "opted out", now)));
     }
 
     private Uni<MessageStatus> handOver(Channel channel, Message m, Instant now) {
@@ -136,11 +141,12 @@ public class Deliveries {
                 .replaceWith(MessageStatus.SENT);
     }
 
-    private Uni<MessageStatus> failed(Message m, Throwable failure, Instant now) {
+    /** A failed hand-over: retried, fallen back or FAILED; WITHDRAWN if withdrawn meanwhile (package-private for tests). */
+    Uni<MessageStatus> failed(Message m, Throwable failure, Instant now) {
         String detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         LOG.warnf("message %s: attempt %d on %s failed: %s", m.requestId(), m.attempts(), m.channel(), detail);
         boolean refused = failure instanceof Channel.Refused;
-        return CurrentTransaction.run(() -> messages.channelState(m.requestId())).chain(state -> {
+        return unlessWithdrawn(m, now, () -> CurrentTransaction.run(() -> messages.channelState(m.requestId())).chain(state -> {
             // the schedule counts the attempts on this channel: a fallback starts the next one afresh
             var next = refused ? java.util.Optional.<Instant>empty()
                     : schedule(m.channel()).retryAfter(state.channelAttempts(), now, ThreadLocalRandom.current().nextDouble());
@@ -154,7 +160,18 @@ public class Deliveries {
                     ? m.channel() + " refused the message for good on attempt " + state.channelAttempts() + ": " + failure.getMessage()
                     : m.channel() + " refused the message " + state.channelAttempts() + " times; last: " + detail;
             return fallbacks.after(m, state.tried(), reason, detail, now);
-        });
+        }));
+    }
+
+    /**
+     * A message not handed over after all (its channel failed it, or its contact opted out): WITHDRAWN if
+     * its requester withdrew it while it was being handed over, never retried or fallen back; else {@code otherwise}.
+     */
+    private Uni<MessageStatus> unlessWithdrawn(Message m, Instant now, java.util.function.Supplier<Uni<MessageStatus>> otherwise) {
+        return CurrentTransaction.run(() -> withdrawals.afterFailedHandOver(m, now).call(withdrawn -> withdrawn
+                ? messages.attempt(m.requestId(), m.attempts(), now, "WITHDRAWN", "withdrawn while being handed over")
+                : Uni.createFrom().voidItem()))
+                .chain(withdrawn -> withdrawn ? Uni.createFrom().item(MessageStatus.WITHDRAWN) : otherwise.get());
     }
 
     /** The channel's retry schedule: {@code tradecredit.notification.retry.<channel>.max-attempts|initial|max}. */

@@ -34,7 +34,8 @@ import io.tradecredit.notification.persistence.WebhookEndpointRepository;
  * Takes a message request in: resolves the contact and channel, the language and the template,
  * renders it ({@link Routes} for a buyer: a channel that cannot be used falls back to the next of
  * the tenant's order; {@link TenantRecipient} for the tenant), and records the message once per
- * request id, QUEUED until its send window opens, or FAILED with the reason. Runs in the transaction of the inbox, so
+ * request id, QUEUED until its send window opens, or FAILED with the reason; WITHDRAWN at once when
+ * its requester withdrew it before it arrived ({@link Withdrawals}). Runs in the transaction of the inbox, so
  * the record, its status event and the request's event id commit together.
  */
 @ApplicationScoped
@@ -72,9 +73,19 @@ public class Intake {
     @Inject
     Letters letters;
 
+    @Inject
+    Withdrawals withdrawals;
+
     /** Records the request's message (a no-op for a request id already recorded). In the current transaction. */
     public Uni<Void> request(String tenantId, MessageRequest r) {
         Instant now = clock.instant();
+        // withdrawn before it arrived (out of order): it ends WITHDRAWN at once, never resolved or rendered
+        return withdrawals.awaiting(tenantId, r.requestId()).chain(w -> w.isPresent()
+                ? record(Message.withdrawn(tenantId, r, w.get(), now), now)
+                : resolve(tenantId, r, now));
+    }
+
+    private Uni<Void> resolve(String tenantId, MessageRequest r, Instant now) {
         return settings.find(tenantId).map(s -> s.orElse(NotificationSettings.DEFAULT)).chain(s -> {
             if (r.recipient() == MessageRequest.RecipientKind.BUYER) {
                 // a channel that cannot be used falls back to the next of the tenant's order (Routes)

@@ -32,6 +32,12 @@ public record Message(UUID requestId, String tenantId, MessageRequest request, M
                 null, null, 0, when, now, null);
     }
 
+    /** A request its requester withdrew before it arrived: never resolved, rendered or sent. */
+    public static Message withdrawn(String tenantId, MessageRequest request, Withdrawal withdrawal, Instant now) {
+        return new Message(request.requestId(), tenantId, request, MessageStatus.WITHDRAWN, null, null, null,
+                request.languageHint().orElse(null), null, null, null, withdrawal.reason(), 0, null, now, null);
+    }
+
     /** A request that cannot be sent, with the reason the requester sees. */
     public static Message failed(String tenantId, MessageRequest request, ContactChoice.Choice choice,
             Language language, String reason, Instant now) {

@@ -6,20 +6,22 @@ import java.util.Set;
  * Where a message stands (docs/domain.md §5). {@code SENDING} is internal: the message was claimed
  * to be handed to its channel; a message still SENDING after the hand-over timeout is UNKNOWN,
  * since the channel may or may not have it, and it is never sent again (a provider's delivery
- * report may still settle it).
+ * report may still settle it). WITHDRAWN: its requester withdrew it before it was handed to a
+ * channel ({@link Withdrawal}); final, it is never sent and never falls back.
  */
 public enum MessageStatus {
-    QUEUED, SENDING, SENT, DELIVERED, FAILED, UNKNOWN;
+    QUEUED, SENDING, SENT, DELIVERED, FAILED, UNKNOWN, WITHDRAWN;
 
     /** The statuses a message may move to from this one. */
     public Set<MessageStatus> next() {
         return switch (this) {
-            case QUEUED -> Set.of(SENDING, FAILED);
-            case SENDING -> Set.of(SENT, QUEUED, FAILED, UNKNOWN);
+            case QUEUED -> Set.of(SENDING, FAILED, WITHDRAWN);
+            // withdrawn while being handed over: only if the hand-over then fails (nothing reached the channel)
+            case SENDING -> Set.of(SENT, QUEUED, FAILED, UNKNOWN, WITHDRAWN);
             case SENT -> Set.of(DELIVERED, FAILED);
             // only a provider's delivery report settles an unknown message (DeliveryReport)
             case UNKNOWN -> Set.of(DELIVERED, FAILED);
-            case DELIVERED, FAILED -> Set.of();
+            case DELIVERED, FAILED, WITHDRAWN -> Set.of();
         };
     }
 

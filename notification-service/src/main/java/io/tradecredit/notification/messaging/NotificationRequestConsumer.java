@@ -1,6 +1,8 @@
 package io.tradecredit.notification.messaging;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,13 +18,16 @@ import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.notification.app.Intake;
+import io.tradecredit.notification.app.Withdrawals;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.MessageRequest;
+import io.tradecredit.notification.domain.Withdrawal;
 
 /**
  * Reads {@code notification-requests} once per event id (the request id) and hands each
- * {@code message-requested} to {@link Intake}. A request that cannot be read goes to
+ * {@code message-requested} to {@link Intake} and each {@code withdrawal-requested} to
+ * {@link Withdrawals}. An event of either that cannot be read goes to
  * {@code notification-requests.dlq.notification-service}; other types are skipped.
  */
 @ApplicationScoped
@@ -40,8 +45,23 @@ public class NotificationRequestConsumer {
         return inbox.receive(CONSUMER, record, this::apply).replaceWithVoid();
     }
 
+    @Inject
+    Withdrawals withdrawals;
+
     Uni<Void> apply(IncomingEvent e) {
-        if (!"message-requested".equals(e.nameFrom("notification"))) {
+        String name = e.nameFrom("notification");
+        if ("withdrawal-requested".equals(name)) {
+            EventFields d = e.fields();
+            UUID requestId = d.uuid("requestId");
+            String reason = d.optionalText("reason").orElse(null);
+            String by = d.optionalText("requestedBy").orElse(null);
+            List<String> problems = Withdrawal.problems(reason, by);
+            if (!problems.isEmpty()) {
+                throw new PoisonMessageException("event " + e.id() + ": " + String.join("; ", problems));
+            }
+            return withdrawals.withdraw(e.tenantId(), requestId, reason, by);
+        }
+        if (!"message-requested".equals(name)) {
             return Uni.createFrom().voidItem();
         }
         return intake.request(e.tenantId(), request(e));

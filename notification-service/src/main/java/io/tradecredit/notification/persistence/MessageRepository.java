@@ -88,14 +88,19 @@ public class MessageRepository {
     /**
      * Claims up to {@code limit} queued messages of {@code channels} due at {@code now}: SENDING,
      * one more attempt, claimed now. Committed before the hand-over, so that a crash during it
-     * leaves the message SENDING (then UNKNOWN), never QUEUED to be sent twice.
+     * leaves the message SENDING (then UNKNOWN), never QUEUED to be sent twice. A message its
+     * requester withdrew is never claimed: the rows are locked and their status checked in this
+     * statement, so a withdrawal and a claim never both win (the later one finds the status moved).
      */
     public Uni<List<Message>> claimDue(Instant now, List<ChannelType> channels, int limit) {
         return CurrentTransaction.execute("""
                 update message set status = 'SENDING', attempts = attempts + 1, channel_attempts = channel_attempts + 1,
                     claimed_at = $1, updated_at = $1
-                where request_id in (select request_id from message where status = 'QUEUED' and next_attempt_at <= $1
-                    and channel = any($2) order by next_attempt_at, request_id limit $3 for update skip locked)
+                where request_id in (select request_id from message m where status = 'QUEUED' and next_attempt_at <= $1
+                    and channel = any($2) and not exists (select 1 from message_withdrawal w
+                        where w.request_id = m.request_id and w.tenant_id = m.tenant_id)
+                    order by next_attempt_at, request_id limit $3 for update skip locked)
+                    and status = 'QUEUED'
                 returning *""", Tuple.of(at(now), channels.stream().map(Enum::name).toArray(String[]::new), limit))
                 .map(this::messages);
     }

@@ -123,13 +123,14 @@ class MessageTest {
 
     @Test
     void sendingIsTheOnlyStatusNotPublishedFinalStatusesLeadNowhereAndOnlyAReportSettlesAnUnknown() {
-        assertEquals(Set.of(MessageStatus.SENDING, MessageStatus.FAILED), MessageStatus.QUEUED.next());
-        assertEquals(Set.of(MessageStatus.SENT, MessageStatus.QUEUED, MessageStatus.FAILED, MessageStatus.UNKNOWN),
-                MessageStatus.SENDING.next());
+        assertEquals(Set.of(MessageStatus.SENDING, MessageStatus.FAILED, MessageStatus.WITHDRAWN), MessageStatus.QUEUED.next());
+        assertEquals(Set.of(MessageStatus.SENT, MessageStatus.QUEUED, MessageStatus.FAILED, MessageStatus.UNKNOWN,
+                MessageStatus.WITHDRAWN), MessageStatus.SENDING.next());
         assertEquals(Set.of(MessageStatus.DELIVERED, MessageStatus.FAILED), MessageStatus.SENT.next());
         assertEquals(Set.of(MessageStatus.DELIVERED, MessageStatus.FAILED), MessageStatus.UNKNOWN.next());
         assertEquals(Set.of(), MessageStatus.FAILED.next());
         assertEquals(Set.of(), MessageStatus.DELIVERED.next());
+        assertEquals(Set.of(), MessageStatus.WITHDRAWN.next());
         for (MessageStatus s : MessageStatus.values()) {
             assertEquals(s != MessageStatus.SENDING, s.published(), s.name());
         }

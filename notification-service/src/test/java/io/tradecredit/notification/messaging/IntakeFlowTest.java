@@ -138,4 +138,28 @@ class IntakeFlowTest {
         assertTrue(dead.stream().anyMatch(r -> id.equals(r.key())));
         assertEquals(0, Database.count("select count(*) from message where request_id = ?::uuid", id));
     }
+
+    @Test
+    void aWithdrawalThatCannotBeReadGoesToTheDeadLetterTopicAndChangesNothing() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        addContact(tenant, buyer, contact("Anna Berg", "anna@globex.example", "en"));
+        UUID id = UUID.randomUUID();
+        send(tenant, request(id, buyer, "dunning.friendly-reminder", "EMAIL", false, dunningData(buyer)));
+        awaitRecorded(id);
+        // no reason: a producer bug, not something a retry mends
+        String eventId = UUID.randomUUID().toString();
+        Topics.send("notification-requests", id.toString(), "{\"requestId\":\"" + id + "\",\"requestedBy\":\"collections-service\"}",
+                Topics.cloudEventHeaders(tenant, "/tradecredit/collections-service",
+                        "io.tradecredit.notification.withdrawal-requested.v1", id.toString(), eventId));
+        List<ConsumerRecord<String, String>> dead = Topics.read("notification-requests.dlq.notification-service",
+                Duration.ofSeconds(20), all -> all.stream().anyMatch(r -> eventId.equals(Topics.header(r, "ce_id"))));
+        ConsumerRecord<String, String> poison = dead.stream().filter(r -> eventId.equals(Topics.header(r, "ce_id")))
+                .findFirst().orElseThrow();
+        assertTrue(Topics.header(poison, "dead-letter-reason").contains("reason: missing"),
+                Topics.header(poison, "dead-letter-reason"));
+        assertEquals(0, Database.count("select count(*) from message_withdrawal where request_id = ?", id));
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id).then()
+                .body("status", equalTo("QUEUED"));
+    }
 }

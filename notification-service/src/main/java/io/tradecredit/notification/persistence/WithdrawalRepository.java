@@ -1,0 +1,81 @@
+package io.tradecredit.notification.persistence;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.notification.domain.Message;
+import io.tradecredit.notification.domain.Withdrawal;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The withdrawals received (table message_withdrawal, one per tenant and request id) and the moves
+ * to WITHDRAWN they make, in the current transaction. Each move is guarded by the status it moves
+ * from (and by the tenant), so a withdrawal that lost the race to a claim for sending changes nothing.
+ */
+@ApplicationScoped
+public class WithdrawalRepository {
+    @Inject
+    MessageRepository messages;
+
+    /** Keeps the withdrawal unless the tenant withdrew the request already; whether it was kept. */
+    public Uni<Boolean> remember(String tenantId, Withdrawal w) {
+        return CurrentTransaction.execute("insert into message_withdrawal (tenant_id, request_id, reason, requested_by,"
+                + " received_at) values ($1, $2, $3, $4, $5) on conflict do nothing",
+                Tuple.of(tenantId, w.requestId(), w.reason(), w.requestedBy(), w.receivedAt().atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The tenant's withdrawal of the request, if one was received. */
+    public Uni<Optional<Withdrawal>> find(String tenantId, UUID requestId) {
+        return CurrentTransaction.execute("select * from message_withdrawal where tenant_id = $1 and request_id = $2",
+                Tuple.of(tenantId, requestId)).map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? Optional.of(withdrawal(it.next())) : Optional.empty();
+                });
+    }
+
+    /** The tenant's message moved from {@code from} (QUEUED, or SENDING after a failed hand-over) to WITHDRAWN. */
+    public Uni<Optional<Message>> withdraw(String tenantId, UUID requestId, String from, String reason, Instant at) {
+        return CurrentTransaction.execute("update message set status = 'WITHDRAWN', failure_reason = $4,"
+                + " next_attempt_at = null, claimed_at = null, updated_at = $5"
+                + " where request_id = $1 and tenant_id = $2 and status = $3 returning *",
+                Tuple.of(requestId, tenantId, from, reason, at.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? Optional.of(messages.message(it.next())) : Optional.empty();
+                });
+    }
+
+    /**
+     * Every QUEUED message whose tenant withdrew it (the withdrawal committed while the request was
+     * being taken in, so neither saw the other) moved to WITHDRAWN with the withdrawal's reason.
+     */
+    public Uni<List<Message>> withdrawRemembered(Instant at) {
+        return CurrentTransaction.execute("""
+                update message m set status = 'WITHDRAWN',
+                    failure_reason = w.reason,
+                    next_attempt_at = null, updated_at = $1
+                from message_withdrawal w
+                where w.request_id = m.request_id and w.tenant_id = m.tenant_id and m.status = 'QUEUED'
+                returning m.*""", Tuple.of(at.atOffset(ZoneOffset.UTC))).map(rows -> {
+                    List<Message> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(messages.message(r)));
+                    return out;
+                });
+    }
+
+    private static Withdrawal withdrawal(Row r) {
+        return new Withdrawal(r.getUUID("request_id"), r.getString("reason"), r.getString("requested_by"),
+                r.getOffsetDateTime("received_at").toInstant());
+    }
+}
