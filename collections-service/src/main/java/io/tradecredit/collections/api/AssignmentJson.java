@@ -113,12 +113,14 @@ final class AssignmentJson {
         }
     }
 
-    public record BuyerLadderView(UUID buyerId, LocalDate asOf, String ladderKey, int ladderVersion,
+    public record BuyerLadderView(UUID buyerId, LocalDate asOf,
+            @Schema(description = "whether the buyer counted as insured: the insurer's decisions in force on asOf, or the insured query parameter")
+            boolean insured, String ladderKey, int ladderVersion,
             @Schema(description = "BUYER, SEGMENT or TENANT_DEFAULT") String source,
             @Schema(description = "the segment rule's name when source is SEGMENT") String segmentRule,
             @Schema(description = "the version of the assignments that decided (0: the platform's)") int policyVersion) {
         static BuyerLadderView of(BuyerLadder b) {
-            return new BuyerLadderView(b.buyerId(), b.asOf(), b.assignment().ladderKey(), b.ladder().version(),
+            return new BuyerLadderView(b.buyerId(), b.asOf(), b.insured(), b.assignment().ladderKey(), b.ladder().version(),
                     b.assignment().source().name(), b.assignment().segmentRule(), b.assignment().policyVersion());
         }
     }

@@ -75,7 +75,8 @@ public class DunningAssignmentResource {
     @GET
     @Path("/buyers/{buyerId}/ladder")
     @APIResponse(responseCode = "200", description = "The ladder and its version in force for the buyer on asOf, and why (source):"
-            + " its grade from credit-events, its overdue balances from its open invoices on asOf")
+            + " its grade from credit-events, its overdue balances from its open invoices on asOf, whether it is insured on asOf"
+            + " from the insurer's limit decisions (claim-events)")
     @APIResponse(responseCode = "400", description = "A malformed query parameter, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "A buyer collections-service's read model has never seen (no credit or invoice event named it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -83,9 +84,9 @@ public class DunningAssignmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<AssignmentJson.BuyerLadderView> buyerLadder(@PathParam("buyerId") UUID buyerId,
             @QueryParam("asOf") String asOf,
-            @Parameter(description = "whether the tenant's credit insurance covers the buyer (default false): given by the"
-                    + " caller until insurance-claims-service publishes cover") @QueryParam("insured") Boolean insured) {
-        return assignments.ladderOf(tenant.id(), buyerId, Boolean.TRUE.equals(insured),
+            @Parameter(description = "what if the tenant's credit insurance did (true) or did not (false) cover the buyer;"
+                    + " left out: as the insurer's decisions from insurance-claims-service say on asOf") @QueryParam("insured") Boolean insured) {
+        return assignments.ladderOf(tenant.id(), buyerId, insured,
                 QueryParams.dateOrToday(asOf, "asOf", clock)).map(AssignmentJson.BuyerLadderView::of);
     }
 }

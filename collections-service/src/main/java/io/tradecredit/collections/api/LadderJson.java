@@ -25,9 +25,11 @@ final class LadderJson {
     public record Action(@Schema(description = "MESSAGE, COLLECTOR_TASK, CASE_OPENING, AGENCY_HANDOFF, LEGAL_PREPARATION or CLAIM_TRIGGER")
             DunningAction.Kind kind,
             @Schema(description = "a message's channels: EMAIL, SMS, LETTER, WEBHOOK; none for other kinds") Set<Channel> channels,
-            @Schema(description = "a message's template key, else which work (e.g. task.call-to-confirm-reason)") String key) {
+            @Schema(description = "a message's template key, else which work (e.g. task.call-to-confirm-reason)") String key,
+            @Schema(description = "a message with the EMAIL channel: the email carries the step's letter (its LETTER template) as a PDF; false when left out")
+            Boolean attachLetter) {
         static Action of(DunningAction a) {
-            return new Action(a.kind(), a.channels(), a.key());
+            return new Action(a.kind(), a.channels(), a.key(), a.attachLetter());
         }
     }
 
@@ -63,7 +65,8 @@ final class LadderJson {
                 previous = offset;
                 List<DunningAction> actions = s.actions() == null ? List.of() : s.actions().stream()
                         .map(a -> a == null ? new DunningAction(null, Set.of(), null)
-                                : new DunningAction(a.kind(), a.channels(), a.key())).toList();
+                                : new DunningAction(a.kind(), a.channels(), a.key(),
+                                        Boolean.TRUE.equals(a.attachLetter()))).toList();
                 steps.add(new DunningStep(s.key(), offset, actions, new CurrencyThresholds(s.minimumAmount())));
             }
             DunningLadder.violations(this.steps == null ? null : steps).stream()

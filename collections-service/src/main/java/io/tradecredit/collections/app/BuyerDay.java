@@ -19,6 +19,7 @@ import io.tradecredit.collections.domain.DunningItem;
 import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.domain.DunningStep;
 import io.tradecredit.collections.domain.Hold;
+import io.tradecredit.collections.domain.InsuranceCover;
 import io.tradecredit.collections.domain.LadderVersion;
 import io.tradecredit.collections.domain.PaymentPlanItems;
 import io.tradecredit.collections.domain.StepDecision;
@@ -85,17 +86,22 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
                 .add(h.hold()));
         Map<String, List<TakenRow>> taken = new HashMap<>();
         rows.taken().forEach(t -> taken.computeIfAbsent(key(t.tenantId(), t.buyerId()), k -> new ArrayList<>()).add(t));
+        Map<String, List<InsuranceCover.Decision>> insurance = new HashMap<>();
+        rows.insurance().forEach(d -> insurance.computeIfAbsent(key(d.tenantId(), d.buyerId()), k -> new ArrayList<>())
+                .add(d.decision()));
         List<BuyerDay> days = new ArrayList<>();
         for (RunBatchRows.BuyerKey b : rows.buyers()) {
             String k = key(b.tenantId(), b.buyerId());
             plan(b, invoices.getOrDefault(k, List.of()), holds.getOrDefault(k, List.of()), taken.getOrDefault(k, List.of()),
-                    policies.get(b.tenantId()), day, alsoTaken).ifPresent(days::add);
+                    new InsuranceCover(insurance.getOrDefault(k, List.of())), policies.get(b.tenantId()), day, alsoTaken)
+                    .ifPresent(days::add);
         }
         return days;
     }
 
     private static Optional<BuyerDay> plan(RunBatchRows.BuyerKey b, List<InvoiceRow> invoices, List<Hold> holds,
-            List<TakenRow> taken, TenantRunPolicy policy, LocalDate day, Map<String, Set<String>> alsoTaken) {
+            List<TakenRow> taken, InsuranceCover cover, TenantRunPolicy policy, LocalDate day,
+            Map<String, Set<String>> alsoTaken) {
         if (invoices.isEmpty()) {
             return Optional.empty();
         }
@@ -106,7 +112,7 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         LocalDate buyerHeldUntil = lastDay(holds.stream().filter(h -> h.coversWholeBuyer() && h.holdsOn(day)).toList());
         BuyerStanding standing = BuyerStanding.of(items, buyerHeldUntil, day);
         Money overdue = standing.overdueIn(items.get(0).open().currency());
-        Optional<LadderVersion> ladder = policy.ladderFor(new BuyerProfile(b.buyerId(), invoices.get(0).grade(), false,
+        Optional<LadderVersion> ladder = policy.ladderFor(new BuyerProfile(b.buyerId(), invoices.get(0).grade(), cover.insuredOn(day),
                 overdue), day);
         if (ladder.isEmpty()) {
             return Optional.empty();

@@ -47,10 +47,13 @@ public class DunningAssignments {
     OpenItems openItems;
 
     @Inject
+    InsuredBuyers insuredBuyers;
+
+    @Inject
     Clock clock;
 
     /** A buyer's ladder on a day, why, and the ladder version in force then. */
-    public record BuyerLadder(UUID buyerId, LocalDate asOf, Assignment assignment, LadderVersion ladder) {
+    public record BuyerLadder(UUID buyerId, LocalDate asOf, boolean insured, Assignment assignment, LadderVersion ladder) {
     }
 
     /**
@@ -104,17 +107,20 @@ public class DunningAssignments {
 
     /**
      * The ladder a buyer of the read model is dunned on, on {@code day}: its grade from credit-events,
-     * its overdue balances from its open items on that day; {@code insured} as the caller says
-     * (insurance-claims-service does not publish cover yet). 404 for a buyer the read model never saw.
+     * its overdue balances from its open items on that day; insured as the insurer's decisions say on
+     * that day ({@link InsuredBuyers}), unless the caller asks "what if" with {@code insured} (null:
+     * the decisions). 404 for a buyer the read model never saw.
      */
-    public Uni<BuyerLadder> ladderOf(String tenantId, UUID buyerId, boolean insured, LocalDate day) {
+    public Uni<BuyerLadder> ladderOf(String tenantId, UUID buyerId, Boolean insured, LocalDate day) {
         return Panache.withSession(() -> readModel.buyer(tenantId, buyerId)).chain(known -> {
             if (!known.seen()) {
                 throw DomainError.notFound("buyer.not-found", "No buyer " + buyerId
                         + " in collections-service's read model (neither credit-events nor invoice-events named it)");
             }
-            return openItems.openItemsOf(tenantId, buyerId, day).chain(open -> ladderFor(tenantId,
-                    BuyerProfile.of(buyerId, known.grade(), insured, open.standing()), day));
+            Uni<Boolean> covered = insured != null ? Uni.createFrom().item(insured)
+                    : insuredBuyers.insuredOn(tenantId, buyerId, day);
+            return covered.chain(isInsured -> openItems.openItemsOf(tenantId, buyerId, day).chain(open -> ladderFor(
+                    tenantId, BuyerProfile.of(buyerId, known.grade(), isInsured, open.standing()), day)));
         });
     }
 
@@ -124,7 +130,7 @@ public class DunningAssignments {
             Assignment a = inForceOn(all, day).isEmpty()
                     ? new Assignment(LadderVersion.DEFAULT_KEY, PolicyAssignment.Source.TENANT_DEFAULT, null, 0)
                     : new PolicyAssignment(all.stream().map(RecordedPolicyVersion::policy).toList()).ladderFor(buyer, day);
-            return ladders.versions(tenantId, a.ladderKey()).map(versions -> new BuyerLadder(buyer.buyerId(), day, a,
+            return ladders.versions(tenantId, a.ladderKey()).map(versions -> new BuyerLadder(buyer.buyerId(), day, buyer.insured(), a,
                     LadderVersion.inForceOn(versions, day).orElseThrow(() -> DomainError.unprocessable(
                             "dunning-ladder.none-in-force", "No version of ladder '" + a.ladderKey() + "' is in force on " + day))));
         }));

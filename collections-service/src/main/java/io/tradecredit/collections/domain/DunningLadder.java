@@ -6,6 +6,7 @@ import static io.tradecredit.collections.domain.DunningAction.Kind.CLAIM_TRIGGER
 import static io.tradecredit.collections.domain.DunningAction.Kind.COLLECTOR_TASK;
 import static io.tradecredit.collections.domain.DunningAction.Kind.LEGAL_PREPARATION;
 import static io.tradecredit.collections.domain.DunningAction.message;
+import static io.tradecredit.collections.domain.DunningAction.messageWithLetter;
 import static io.tradecredit.collections.domain.DunningAction.work;
 
 import java.util.ArrayList;
@@ -35,9 +36,9 @@ public final class DunningLadder {
             new DunningStep("reminder", -3, message("dunning.reminder", Channel.SMS)),
             new DunningStep("payment-request", 0, message("dunning.payment-request", Channel.LETTER)),
             new DunningStep("reason-call", 3, work(COLLECTOR_TASK, "task.call-to-confirm-reason")),
-            new DunningStep("formal-demand", 7, message("dunning.formal-demand", Channel.EMAIL, Channel.LETTER)),
+            new DunningStep("formal-demand", 7, messageWithLetter("dunning.formal-demand", Channel.EMAIL, Channel.LETTER)),
             new DunningStep("case-opening", 15, work(CASE_OPENING, "case.internal-collection")),
-            new DunningStep("finance-demand", 30, message("dunning.finance-demand", Channel.LETTER),
+            new DunningStep("finance-demand", 30, messageWithLetter("dunning.finance-demand", Channel.EMAIL, Channel.LETTER),
                     work(COLLECTOR_TASK, "task.consider-partner-agency")),
             new DunningStep("legal-preparation", 60, work(LEGAL_PREPARATION, "legal.prepare-procedure")),
             new DunningStep("payment-order", 90, work(COLLECTOR_TASK, "task.assess-ability-to-pay"),

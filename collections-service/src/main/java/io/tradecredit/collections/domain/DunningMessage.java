@@ -19,6 +19,14 @@ public record DunningMessage(Channel channel, DunningStep step, List<StepOutcome
     }
 
     /**
+     * Whether the request asks notification-service to attach the step's letter: only an email, and
+     * only when the step's message says so (the letter channel's request is the letter itself).
+     */
+    public boolean attachLetter() {
+        return channel == Channel.EMAIL && step.message().orElseThrow().attachLetter();
+    }
+
+    /**
      * The id of the request for this message: the same on every re-run of the day. A consolidated
      * message is one per buyer, step and channel; a message about one item also names the item,
      * so two invoices at the same step on the same day are two requests.

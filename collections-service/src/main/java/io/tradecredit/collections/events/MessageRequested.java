@@ -38,7 +38,7 @@ public final class MessageRequested {
         // no language hint: the buyer's contact has its own; a dunning message keeps to the send window
         body.put("critical", false);
         body.put("legallyRequired", message.channel() == Channel.LETTER && message.step().offsetDays() >= LEGAL_LETTERS_FROM);
-        body.put("attachLetter", false);
+        body.put("attachLetter", message.attachLetter());
         body.put("data", DunningRequestData.of(message, facts, runDate));
         return body;
     }

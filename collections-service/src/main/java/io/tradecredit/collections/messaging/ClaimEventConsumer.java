@@ -10,6 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.Claims;
+import io.tradecredit.collections.app.InsuredBuyers;
+import io.tradecredit.collections.domain.InsuranceCover;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
@@ -17,7 +19,8 @@ import io.tradecredit.common.events.IncomingEvent;
 /**
  * Reads {@code claim-events} once per event id into {@link Claims}: claim-opened holds the claimed
  * invoices and logs the claim on the buyer's case, indemnity-paid closes the case as CLAIMED,
- * claim-rejected ends the holds and gives the case back to the collector. Other claim events are
+ * claim-rejected ends the holds and gives the case back to the collector, insured-limit-changed keeps
+ * the insurer's decision for the segment rules' "insured". Other claim events are
  * skipped; a known one that cannot be read goes to the DLQ.
  */
 @ApplicationScoped
@@ -27,6 +30,9 @@ public class ClaimEventConsumer {
 
     @Inject
     Claims claims;
+
+    @Inject
+    InsuredBuyers insured;
 
     @Incoming("claim-events")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
@@ -45,6 +51,10 @@ public class ClaimEventConsumer {
                     d.text("cause"), d.optionalText("trigger").orElse(null));
             case "indemnity-paid" -> claims.indemnityPaid(tenant, d.uuid("claimId"), d.uuid("buyerId"));
             case "claim-rejected" -> claims.rejected(tenant, d.uuid("claimId"), d.uuid("buyerId"), d.text("reason"));
+            case "insured-limit-changed" -> insured.decided(tenant, d.uuid("buyerId"), d.text("decisionId"),
+                    new InsuranceCover.Decision(d.uuid("policyId"), d.oneOf(InsuranceCover.Outcome.class, "outcome"),
+                            d.optionalMoney("decidedAmount").orElse(null), d.date("effectiveFrom"),
+                            d.has("expiresOn") ? d.date("expiresOn") : null, 0));
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -136,9 +136,9 @@ public class DunningRunStore {
         UUID[] ids = buyers.stream().map(BuyerKey::buyerId).toArray(UUID[]::new);
         return CurrentTransaction.execute(INVOICES, Tuple.of(tenants, ids)).chain(invoices -> CurrentTransaction
                 .execute(HOLDS, Tuple.of(tenants, ids, from)).chain(holds -> CurrentTransaction
-                        .execute(TAKEN, Tuple.of(tenants, ids)).map(taken -> new RunBatchRows(buyers,
-                                invoices(invoices), map(holds, DunningRunStore::hold),
-                                map(taken, DunningRunStore::taken)))));
+                        .execute(TAKEN, Tuple.of(tenants, ids)).chain(taken -> InsuredLimitStore.ofBuyers(tenants, ids)
+                                .map(insurance -> new RunBatchRows(buyers, invoices(invoices),
+                                        map(holds, DunningRunStore::hold), map(taken, DunningRunStore::taken), insurance)))));
     }
 
     /** Writes the batch's log rows with one statement; a step taken twice violates dunning_step_taken_once. */

@@ -9,10 +9,16 @@ import io.tradecredit.collections.domain.Hold;
 
 /**
  * What the daily run loads for one batch of buyers, with a few statements for the whole batch
- * (never one per buyer): their open invoices, holds and the steps already taken for them.
+ * (never one per buyer): their open invoices, holds, the steps already taken for them, and the
+ * insurer's limit decisions on them (whether a segment rule sees them insured).
  */
 public record RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, List<TenantHold> holds,
-        List<TakenRow> taken) {
+        List<TakenRow> taken, List<InsuredLimitStore.BuyerDecision> insurance) {
+
+    /** A batch whose buyers have no insurance decisions. */
+    public RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, List<TenantHold> holds, List<TakenRow> taken) {
+        this(buyers, invoices, holds, taken, List.of());
+    }
 
     /** A buyer of a tenant: the unit the run pages by. */
     public record BuyerKey(String tenantId, UUID buyerId) {

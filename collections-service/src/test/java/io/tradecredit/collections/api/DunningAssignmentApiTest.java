@@ -141,7 +141,7 @@ class DunningAssignmentApiTest {
     }
 
     @Test
-    void insuredIsTheCallersToSayUntilInsuranceCoverIsPublishedAndFalseWhenLeftOut() {
+    void leftOutInsuredIsWhatTheInsurersDecisionsSayAndTheCallerMayAskWhatIf() {
         String tenant = freshTenant();
         putLadder(tenant, "covered");
         given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
@@ -150,9 +150,11 @@ class DunningAssignmentApiTest {
                 .put(ASSIGNMENTS).then().statusCode(200);
         UUID buyer = buyer(tenant, 4);
         String viewer = token(tenant, "viewer");
-        given().auth().oauth2(viewer).get(buyerLadder(buyer)).then().body("ladderKey", equalTo("default"));
+        // no insurer's decision on the buyer: not insured
+        given().auth().oauth2(viewer).get(buyerLadder(buyer)).then().body("ladderKey", equalTo("default"),
+                "insured", equalTo(false));
         given().auth().oauth2(viewer).queryParam("insured", true).get(buyerLadder(buyer)).then()
-                .body("ladderKey", equalTo("covered"), "segmentRule", equalTo("insured"));
+                .body("ladderKey", equalTo("covered"), "segmentRule", equalTo("insured"), "insured", equalTo(true));
     }
 
     @Test

@@ -22,7 +22,7 @@ class ConsolidationTest {
                 Money.of(amount, "CNY"));
     }
 
-    // INV-A at +7 (email and letter), INV-B at +30 (letter); the rest send nothing today
+    // INV-A at +7, INV-B at +30 (both by email and letter); the rest send nothing today
     static final StepOutcome A = outcome("INV-A", "formal-demand", StepOutcome.Kind.TAKEN, "1000.00");
     static final StepOutcome B = outcome("INV-B", "finance-demand", StepOutcome.Kind.TAKEN, "2500.00");
     static final List<StepOutcome> OUTCOMES = List.of(A,
@@ -40,7 +40,7 @@ class ConsolidationTest {
     void oneMessagePerChannelAtTheHighestStepListingEveryInvoice() {
         List<DunningMessage> messages = Consolidation.messages(OUTCOMES, true);
         assertEquals(List.of(
-                "EMAIL dunning.formal-demand [INV-A] consolidated",
+                "EMAIL dunning.finance-demand [INV-A, INV-B] consolidated",
                 "LETTER dunning.finance-demand [INV-A, INV-B] consolidated"), messages.stream().map(ConsolidationTest::describe).toList());
         assertEquals(List.of(Money.of("1000.00", "CNY"), Money.of("2500.00", "CNY")),
                 messages.get(1).items().stream().map(StepOutcome::collectible).toList());
@@ -48,7 +48,7 @@ class ConsolidationTest {
 
     @Test
     void theHighestStepWinsWhateverTheOrderOfTheInvoices() {
-        assertEquals(List.of("LETTER dunning.finance-demand [INV-B, INV-A] consolidated", "EMAIL dunning.formal-demand [INV-A] consolidated"),
+        assertEquals(List.of("EMAIL dunning.finance-demand [INV-B, INV-A] consolidated", "LETTER dunning.finance-demand [INV-B, INV-A] consolidated"),
                 Consolidation.messages(List.of(B, A), true).stream().map(ConsolidationTest::describe).toList());
         StepOutcome otherAtSameStep = outcome("INV-E", "finance-demand", StepOutcome.Kind.TAKEN, "10.00");
         assertEquals("finance-demand", Consolidation.messages(List.of(B, otherAtSameStep), true).get(0).step().key());
@@ -59,6 +59,7 @@ class ConsolidationTest {
         assertEquals(List.of(
                 "EMAIL dunning.formal-demand [INV-A]",
                 "LETTER dunning.formal-demand [INV-A]",
+                "EMAIL dunning.finance-demand [INV-B]",
                 "LETTER dunning.finance-demand [INV-B]"),
                 Consolidation.messages(OUTCOMES, false).stream().map(ConsolidationTest::describe).toList());
     }
@@ -70,11 +71,28 @@ class ConsolidationTest {
     }
 
     @Test
+    void aChannelOnlyTheLowerStepUsesGoesAtThatStep() {
+        StepOutcome request = outcome("INV-G", "payment-request", StepOutcome.Kind.TAKEN, "70.00");
+        StepOutcome reminder = outcome("INV-H", "friendly-reminder", StepOutcome.Kind.TAKEN, "80.00");
+        assertEquals(List.of("LETTER dunning.payment-request [INV-G] consolidated",
+                "EMAIL dunning.friendly-reminder [INV-H] consolidated"),
+                Consolidation.messages(List.of(request, reminder), true).stream().map(ConsolidationTest::describe).toList());
+    }
+
+    @Test
+    void onlyTheEmailOfAStepThatSaysSoAsksForTheLetterAttached() {
+        List<DunningMessage> demands = Consolidation.messages(OUTCOMES, false);
+        assertEquals(List.of(true, false, true, false), demands.stream().map(DunningMessage::attachLetter).toList());
+        StepOutcome reminder = outcome("INV-H", "friendly-reminder", StepOutcome.Kind.TAKEN, "80.00");
+        assertEquals(false, Consolidation.messages(List.of(reminder), true).get(0).attachLetter());
+    }
+
+    @Test
     void aConsolidatedMessageIsOneRequestPerBuyerStepAndChannel() {
         DunningMessage letter = Consolidation.messages(OUTCOMES, true).get(1);
         assertEquals(NotificationRequestId.of("acme", BUYER, RUN, "finance-demand", Channel.LETTER, ""),
                 letter.requestId("acme", BUYER, RUN));
-        assertEquals(letter.requestId("acme", BUYER, RUN), Consolidation.messages(List.of(B, A), true).get(0).requestId("acme", BUYER, RUN),
+        assertEquals(letter.requestId("acme", BUYER, RUN), Consolidation.messages(List.of(B, A), true).get(1).requestId("acme", BUYER, RUN),
                 "a re-run asks with the same id");
     }
 
@@ -82,7 +100,7 @@ class ConsolidationTest {
     void unconsolidatedMessagesAboutTwoInvoicesAtOneStepAreTwoRequests() {
         StepOutcome sameStep = outcome("INV-F", "finance-demand", StepOutcome.Kind.TAKEN, "10.00");
         List<DunningMessage> messages = Consolidation.messages(List.of(B, sameStep), false);
-        assertEquals(NotificationRequestId.of("acme", BUYER, RUN, "finance-demand", Channel.LETTER, "INV-B"),
+        assertEquals(NotificationRequestId.of("acme", BUYER, RUN, "finance-demand", Channel.EMAIL, "INV-B"),
                 messages.get(0).requestId("acme", BUYER, RUN));
         assertNotEquals(messages.get(0).requestId("acme", BUYER, RUN), messages.get(1).requestId("acme", BUYER, RUN));
     }

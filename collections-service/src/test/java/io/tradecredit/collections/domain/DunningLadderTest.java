@@ -7,6 +7,7 @@ import static io.tradecredit.collections.domain.DunningAction.Kind.COLLECTOR_TAS
 import static io.tradecredit.collections.domain.DunningAction.Kind.LEGAL_PREPARATION;
 import static io.tradecredit.collections.domain.DunningAction.Kind.MESSAGE;
 import static io.tradecredit.collections.domain.DunningAction.message;
+import static io.tradecredit.collections.domain.DunningAction.messageWithLetter;
 import static io.tradecredit.collections.domain.DunningAction.work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,11 +65,31 @@ class DunningLadderTest {
     }
 
     @Test
+    void theFormalAndTheFinanceDemandsEmailCarriesItsLetterAndNoOtherMessageDoes() {
+        assertEquals(List.of("formal-demand", "finance-demand"), DunningLadder.DEFAULT.steps().stream()
+                .filter(s -> s.message().map(DunningAction::attachLetter).orElse(false)).map(DunningStep::key).toList());
+        assertEquals(Optional.of(messageWithLetter("dunning.formal-demand", Channel.EMAIL, Channel.LETTER)),
+                DunningLadder.DEFAULT.step("formal-demand").orElseThrow().message());
+    }
+
+    @Test
+    void onlyAMessageByEmailCanAttachItsLetter() {
+        assertEquals(List.of(
+                v("steps[0].actions[0].attachLetter", "only a message sent by EMAIL can attach its letter"),
+                v("steps[0].actions[1].attachLetter", "only a message sent by EMAIL can attach its letter")),
+                refusal(new DunningStep("a", 1, List.of(
+                        new DunningAction(MESSAGE, Set.of(Channel.LETTER, Channel.SMS), "dunning.letter", true),
+                        new DunningAction(CASE_OPENING, Set.of(), "case", true)), null)));
+        assertEquals(true, DunningLadder.of(List.of(new DunningStep("a", 1, messageWithLetter("x", Channel.EMAIL))))
+                .steps().get(0).message().orElseThrow().attachLetter());
+    }
+
+    @Test
     void defaultLadderEscalatesFromCaseToLegalClaimAndAgency() {
         DunningLadder l = DunningLadder.DEFAULT;
         assertEquals(List.of(work(CASE_OPENING, "case.internal-collection")), l.step("case-opening").orElseThrow().actions());
         DunningStep finance = l.step("finance-demand").orElseThrow();
-        assertEquals(Optional.of(message("dunning.finance-demand", Channel.LETTER)), finance.message());
+        assertEquals(Optional.of(messageWithLetter("dunning.finance-demand", Channel.EMAIL, Channel.LETTER)), finance.message());
         assertEquals(List.of(work(COLLECTOR_TASK, "task.consider-partner-agency")), finance.work());
         assertEquals(List.of(work(LEGAL_PREPARATION, "legal.prepare-procedure")), l.step("legal-preparation").orElseThrow().actions());
         assertEquals(List.of(work(COLLECTOR_TASK, "task.assess-ability-to-pay"), work(LEGAL_PREPARATION, "legal.payment-order-or-lawsuit"),

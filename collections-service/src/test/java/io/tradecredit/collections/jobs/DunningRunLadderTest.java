@@ -62,8 +62,8 @@ class DunningRunLadderTest {
         }
         assertEquals(10, Database.count("select count(*) from dunning_step_log where tenant_id = ?", tenant));
 
-        // six requests: email, SMS, letter, formal demand by email and by letter, finance demand by letter
-        List<ConsumerRecord<String, String>> requests = records(REQUESTS, tenant, 6);
+        // seven requests: email, SMS, letter, formal and finance demands each by email (the letter attached) and by letter
+        List<ConsumerRecord<String, String>> requests = records(REQUESTS, tenant, 7);
         List<String> sent = new ArrayList<>();
         for (ConsumerRecord<String, String> r : requests) {
             JsonNode body = JSON.readTree(r.value());
@@ -73,11 +73,11 @@ class DunningRunLadderTest {
             assertEquals(invoice, body.at("/data/invoices/0/invoiceId").asText());
             assertEquals("12000.00", body.at("/data/invoices/0/collectibleAmount/amount").asText());
             sent.add(body.get("templateKey").asText() + "/" + body.get("channel").asText() + "/"
-                    + body.get("legallyRequired").asBoolean());
+                    + body.get("legallyRequired").asBoolean() + (body.get("attachLetter").asBoolean() ? "/with letter" : ""));
         }
         // keyed by request id, the requests may sit on different partitions: compared as sets
-        assertEquals(List.of("dunning.finance-demand/LETTER/true", "dunning.formal-demand/EMAIL/false",
-                "dunning.formal-demand/LETTER/true", "dunning.friendly-reminder/EMAIL/false",
+        assertEquals(List.of("dunning.finance-demand/EMAIL/false/with letter", "dunning.finance-demand/LETTER/true",
+                "dunning.formal-demand/EMAIL/false/with letter", "dunning.formal-demand/LETTER/true", "dunning.friendly-reminder/EMAIL/false",
                 "dunning.payment-request/LETTER/false", "dunning.reminder/SMS/false"), sent.stream().sorted().toList());
         // the finance demand quotes the four messages sent before it
         JsonNode finance = request(requests, "dunning.finance-demand");

@@ -1,6 +1,7 @@
 package io.tradecredit.notification.app;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +18,9 @@ import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.LetterImage;
 import io.tradecredit.notification.domain.LetterPage;
 import io.tradecredit.notification.domain.Proof;
+import io.tradecredit.notification.domain.SealedTemplates;
 import io.tradecredit.notification.persistence.LetterRepository;
+import io.tradecredit.notification.persistence.SealedTemplatesRepository;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -39,25 +42,45 @@ public class Letters {
     @Inject
     Clock clock;
 
-    /** The letters the company seal is set on: the finance department's demand (docs/domain.md §3). */
+    @Inject
+    SealedTemplatesRepository sealed;
+
+    /**
+     * The letters the company seal is set on for a tenant that has not chosen its own: the finance
+     * department's demand (docs/domain.md §3).
+     */
     @ConfigProperty(name = "tradecredit.notification.letter.sealed-templates", defaultValue = "dunning.finance-demand")
     List<String> sealedTemplates;
 
+    /** The templates whose letters carry the tenant's seal: its own choice, else the platform's. */
+    public Uni<SealedTemplates> sealedTemplates(String tenantId) {
+        return CurrentTransaction.run(() -> sealed.find(tenantId)).map(own -> own.map(SealedTemplates::chosen)
+                .orElseGet(() -> SealedTemplates.platform(sealedTemplates)));
+    }
+
+    /** The tenant chooses which templates' letters carry its seal (letters made from now on). */
+    public Uni<SealedTemplates> chooseSealed(String tenantId, List<String> keys, String by) {
+        SealedTemplates chosen = SealedTemplates.chosen(keys);
+        return CurrentTransaction.run(() -> sealed.save(tenantId, chosen.templateKeys().stream().sorted().toList(),
+                OffsetDateTime.now(clock), by)).replaceWith(chosen);
+    }
+
     /**
      * The page of a letter rendered from template {@code templateKey}, in the current transaction.
-     * A letter that carries the seal of a tenant that has uploaded none cannot be made: it fails
+     * Whether it carries the seal is the tenant's choice ({@link #sealedTemplates}). A letter that carries the seal of a tenant that has uploaded none cannot be made: it fails
      * like a template lacking a value, never goes out without its seal.
      */
     public Uni<String> page(String tenantId, String templateKey, Language language, String letterhead, String text) {
-        boolean sealed = sealedTemplates.contains(templateKey);
-        return letters.kinds(tenantId).map(kinds -> {
+        return sealed.find(tenantId).chain(own -> letters.kinds(tenantId).map(kinds -> {
+            boolean sealed = own.map(SealedTemplates::chosen).orElseGet(() -> SealedTemplates.platform(sealedTemplates))
+                    .seals(templateKey);
             if (sealed && !kinds.contains(LetterImage.Kind.SEAL)) {
                 throw new Templates.RenderingFailed("letter " + templateKey + " carries the company seal and the tenant"
                         + " has uploaded none (PUT /api/v1/letter-images/seal)");
             }
             return LetterPage.xhtml(language, letterhead, text,
                     new LetterPage.Layout(kinds.contains(LetterImage.Kind.LOGO), sealed));
-        });
+        }));
     }
 
     /** Keeps {@code xhtml} as the letter the email {@code requestId} carries. In the current transaction. */
