@@ -20,7 +20,6 @@ public record DunningItem(String reference, LocalDate dueDate, Money open, Money
         LocalDate heldUntil, Set<String> takenSteps, String invoiceReference, PlanInstalment instalment) {
     public DunningItem {
         takenSteps = takenSteps == null ? Set.of() : Set.copyOf(takenSteps);
-        invoiceReference = invoiceReference == null ? reference : invoiceReference;
     }
 
     /** An invoice: its own reference, no instalment. */

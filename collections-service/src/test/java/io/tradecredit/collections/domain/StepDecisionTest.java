@@ -174,6 +174,9 @@ class StepDecisionTest {
         assertEquals(second, reminder.get(1).instalment(), "the step names its instalment");
         assertEquals("INV-1", reminder.get(1).invoiceReference(), "and the invoice a letter lists it beside");
         assertEquals(cny("250.00"), reminder.get(1).collectible());
+        DunningItem keptOnItsDate = new DunningItem(second.reference(), DUE, cny("250.00"), cny("0.00"), true, null,
+                Set.of("friendly-reminder", "reminder"), "INV-1", second);
+        assertEquals(List.of("payment-request TAKEN"), summary(run(DEFAULT, keptOnItsDate, day(0))), "on its date too");
         DunningItem keptLater = new DunningItem(second.reference(), DUE, cny("250.00"), cny("0.00"), true, null,
                 Set.of("friendly-reminder", "reminder", "payment-request"), "INV-1", second);
         assertEquals(List.of("reason-call SKIPPED KEPT_PLAN"), summary(run(DEFAULT, keptLater, day(3))));

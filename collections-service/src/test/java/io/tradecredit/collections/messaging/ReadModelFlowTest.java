@@ -178,6 +178,9 @@ class ReadModelFlowTest {
         assertTrue(only(openItemsOf(ACME, buyer).items()).underKeptPlan());
         assertEquals(1, Database.count("select count(*) from payment_plan where tenant_id = ? and plan_id = ?::uuid"
                 + " and principal = 3000 and broken_on is null", ACME, plan), "what the plan spread");
+        assertEquals(2, Database.count("select count(*) from plan_instalment where plan_id = ?::uuid and"
+                + " (number = 1 and principal = 1500 or number = 2 and principal is null)", plan),
+                "an instalment's principal when the event states it");
 
         invoice(ACME, buyer, "instalment-missed", instalmentMissed(buyer, plan, first));
         await("instalment 1 missed", () -> Database.count("select count(*) from plan_instalment where plan_id = ?::uuid"

@@ -75,7 +75,8 @@ public final class InvoiceEvents {
             Money collectibleAmount) {
     }
 
-    public record Instalment(int number, LocalDate dueDate, Money amount) {
+    /** {@code principal}: the part that counts for keeping the plan (the amount less its interest; added compatibly). */
+    public record Instalment(int number, LocalDate dueDate, Money amount, Money principal) {
     }
 
     public record PaymentPlanAgreed(UUID planId, UUID buyerId, List<UUID> invoiceIds, Money principal, Money interest,
@@ -171,7 +172,7 @@ public final class InvoiceEvents {
             List<UUID> invoiceIds) {
         return event("payment-plan-agreed", p.tenantId, p.buyerId, new PaymentPlanAgreed(p.id, p.buyerId,
                 invoiceIds.stream().sorted().toList(), p.principal(), p.interest(),
-                schedule.stream().map(i -> new Instalment(i.number(), i.dueDate(), i.amount())).toList()));
+                schedule.stream().map(i -> new Instalment(i.number(), i.dueDate(), i.amount(), i.principal())).toList()));
     }
 
     public static OutgoingEvent instalmentMissed(PaymentPlan p, PlanCompliance.Verdict verdict, LocalDate asOf) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -49,6 +50,7 @@ class PaymentPlanApiTest {
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + a).then().body("paymentPlanId", equalTo(planId));
         JsonNode agreed = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.payment-plan-agreed.v1"));
         assertEquals(3, agreed.get("instalments").size());
+        assertEquals("828.66", agreed.at("/instalments/0/principal/amount").asText(), "interest-free: all principal");
 
         // nothing paid by the first due date: the day after, the plan breaks
         given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first).then().statusCode(200);
@@ -143,6 +145,27 @@ class PaymentPlanApiTest {
         agree(VIEWER_ACME, buyer, List.of(a), 2, TODAY.plusDays(5)).then().statusCode(403);
         given().auth().oauth2(VIEWER_ACME).queryParam("buyerId", buyer).get("/api/v1/payment-plans").then()
                 .statusCode(200).body("size()", equalTo(1), "[0].id", equalTo(planId));
+    }
+
+    @Test
+    void theAgreedEventStatesEachInstalmentsPrincipalBesideItsAmountWithInterest() {
+        UUID buyer = UUID.randomUUID();
+        String a = issue(invoice(buyer, TODAY.minusDays(60), TODAY.minusDays(30)));
+        LocalDate first = TODAY.plusDays(30);
+        var view = given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer.toString(), "invoiceIds", List.of(a), "instalments", 2,
+                        "frequency", "MONTHLY", "firstDueDate", first.toString(), "annualInterestRate", "0.12"))
+                .post("/api/v1/payment-plans").then().statusCode(201).extract().jsonPath();
+        JsonNode agreed = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.payment-plan-agreed.v1"));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(view.getString("instalments[" + i + "].principal.amount"),
+                    agreed.at("/instalments/" + i + "/principal/amount").asText());
+            assertEquals(view.getString("instalments[" + i + "].amount.amount"),
+                    agreed.at("/instalments/" + i + "/amount/amount").asText());
+        }
+        assertTrue(new java.math.BigDecimal(agreed.at("/instalments/0/amount/amount").asText())
+                .compareTo(new java.math.BigDecimal(agreed.at("/instalments/0/principal/amount").asText())) > 0,
+                "the amount carries the interest, the principal does not");
     }
 
     static io.restassured.response.Response agree(String token, UUID buyer, List<String> invoiceIds, int count,
