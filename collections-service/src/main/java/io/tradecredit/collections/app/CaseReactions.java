@@ -12,7 +12,8 @@ import io.tradecredit.collections.domain.CaseState;
 /**
  * What the ledger's events mean for a buyer's case at once, before the next run (issue 12,
  * "Reacting to events at once"), called by the invoice-events consumer after the read model has
- * applied the event, in the inbox's transaction. A payment, credit note, dispute, write-off or
+ * applied the event, in the inbox's transaction. Each first withdraws the buyer's recent dunning
+ * messages it left with nothing collectible ({@link Withdrawals}). A payment, credit note, dispute, write-off or
  * cancellation that leaves nothing overdue closes the open case as paid; a payment also judges the
  * buyer's pending promises (kept at once when covered); an agreed payment plan moves the case to
  * payment plan.
@@ -31,6 +32,9 @@ public class CaseReactions {
     @Inject
     Promises promises;
 
+    @Inject
+    Withdrawals withdrawals;
+
     /** Whether the case reacts to invoice-service's event {@code name} at all. */
     public static boolean reactsTo(String name) {
         return MAY_CLEAR.contains(name) || name.equals("payment-plan-agreed");
@@ -38,13 +42,15 @@ public class CaseReactions {
 
     /** Reacts to invoice-service's event {@code name} about {@code buyerId}; other events change nothing. */
     public Uni<Void> after(String tenantId, String name, UUID buyerId) {
-        if (name.equals("payment-plan-agreed")) {
-            return planAgreed(tenantId, buyerId);
-        }
-        if (!MAY_CLEAR.contains(name)) {
+        if (!reactsTo(name)) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Void> closed = cases.closeIfNothingOverdue(tenantId, buyerId, LEDGER).replaceWithVoid();
+        // withdrawing first: the case still open logs the messages withdrawn before it closes
+        Uni<Void> withdrawn = withdrawals.afterLedgerEvent(tenantId, buyerId, LEDGER);
+        if (name.equals("payment-plan-agreed")) {
+            return withdrawn.chain(() -> planAgreed(tenantId, buyerId));
+        }
+        Uni<Void> closed = withdrawn.chain(() -> cases.closeIfNothingOverdue(tenantId, buyerId, LEDGER)).replaceWithVoid();
         // closing first: a promise kept by the payment that cleared everything leaves a closed case
         return name.equals("payment-received") ? closed.chain(() -> promises.judgeAfterPayment(tenantId, buyerId, LEDGER))
                 : closed;

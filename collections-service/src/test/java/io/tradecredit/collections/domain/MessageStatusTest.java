@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MessageStatusTest {
     @Test
-    void onlyAFailedOrUnknownMessageNeedsACollector() {
+    void onlyAFailedOrUnknownMessageNeedsACollectorNotAWithdrawnOne() {
         assertEquals(List.of(MessageStatus.FAILED, MessageStatus.UNKNOWN), Arrays.stream(MessageStatus.values())
                 .filter(MessageStatus::needsCollector).toList());
     }

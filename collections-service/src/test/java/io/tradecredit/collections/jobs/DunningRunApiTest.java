@@ -167,6 +167,9 @@ class DunningRunApiTest {
         assertEquals(1, sent.size(), "only the approved draft, once");
         assertEquals(draft, sent.get(0).key());
         assertEquals(draft, io.tradecredit.testing.Topics.header(sent.get(0), "ce_id"));
+        // an approved draft is a request that went out: withdrawable like the run's (WithdrawalRunTest)
+        assertEquals(1, Database.count("select count(*) from dunning_request where tenant_id = ? and request_id = ?::uuid"
+                + " and invoice_ids = array[?::uuid] and withdrawn_at is null", tenant, draft, unpaid));
     }
 
     private static void pay(String tenant, String buyer, String invoice, String amount, LocalDate due) {

@@ -100,7 +100,11 @@ class DunningRunTest {
                 + " tenant_id = ? and state = 'PAID'", tenant) == 1);
         runCompleted(due.minusDays(3));
 
-        assertEquals(1, records(REQUESTS, tenant, 0).size(), "no SMS reminder for a paid invoice");
+        List<ConsumerRecord<String, String>> sent = records(REQUESTS, tenant, 0);
+        assertEquals(List.of("io.tradecredit.notification.message-requested.v1",
+                "io.tradecredit.notification.withdrawal-requested.v1"), sent.stream()
+                .map(r -> io.tradecredit.testing.Topics.header(r, "ce_type")).toList(),
+                "no SMS reminder for a paid invoice; the friendly reminder withdrawn (WithdrawalRunTest)");
         assertEquals(0, Database.count("select count(*) from dunning_step_log where tenant_id = ? and step_key = 'reminder'",
                 tenant));
     }

@@ -82,6 +82,20 @@ class MessageStatusFlowTest {
     }
 
     @Test
+    void aWithdrawnMessageIsLoggedWithItsReasonAndNeedsNoCollector() {
+        String tenant = "acme";
+        UUID buyer = UUID.randomUUID();
+        CaseView c = caseOf(tenant, buyer);
+        String request = UUID.randomUUID().toString();
+        status(tenant, buyer, request, "dunning", "WITHDRAWN", "EMAIL", "nothing collectible left: INV-7 paid", 0);
+
+        Activity logged = awaitStatus(tenant, c, request);
+        assertEquals("WITHDRAWN", logged.detail().get("status"));
+        assertEquals("nothing collectible left: INV-7 paid", logged.detail().get("reason"));
+        assertEquals(today().plusDays(5), run(() -> cases.find(tenant, c.id())).current().nextActionOn());
+    }
+
+    @Test
     void messagesOfOtherPurposesOrToTheTenantAreNotTheCasesBusiness() {
         String tenant = "acme";
         UUID buyer = UUID.randomUUID();
