@@ -18,9 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.app.Deadlines;
+import io.tradecredit.claims.domain.Deadline;
 import io.tradecredit.claims.domain.DeadlineKind;
 import io.tradecredit.claims.domain.DeadlineState;
-import io.tradecredit.claims.persistence.DeadlineRepository.Stored;
+import io.tradecredit.claims.domain.InsuredDeadline;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
@@ -49,9 +50,10 @@ public class DeadlineResource {
             @Schema(description = "the last day to do it") LocalDate deadline,
             @Schema(description = "UPCOMING, WARNED (within the warning lead time), MET or MISSED") DeadlineState state,
             LocalDate warnedOn, LocalDate metOn,
-            @Schema(description = "OVERDUE_NOTIFIED, STOP_DELIVERIES_STARTED, CLAIM_FILED or PAID") String metBy,
+            @Schema(description = "what met it: OVERDUE_NOTIFIED, STOP_DELIVERIES_STARTED, CLAIM_FILED or PAID")
+            Deadline.MetBy metBy,
             LocalDate missedOn) {
-        static View of(Stored d) {
+        static View of(InsuredDeadline d) {
             return new View(d.id(), d.policyId(), d.buyerId(), d.invoiceId(), d.invoiceNumber(), d.kind(), d.dueDate(),
                     d.extendedTo(), d.deadline(), d.state(), d.warnedOn(), d.metOn(), d.metBy(), d.missedOn());
         }

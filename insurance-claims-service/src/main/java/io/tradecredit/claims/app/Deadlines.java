@@ -17,13 +17,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.Deadline;
 import io.tradecredit.claims.domain.DeadlineState;
+import io.tradecredit.claims.domain.InsuredDeadline;
 import io.tradecredit.claims.domain.InsuredExposure;
 import io.tradecredit.claims.domain.InvoiceDeadlines;
 import io.tradecredit.claims.domain.PolicyVersion;
 import io.tradecredit.claims.events.DeadlineEvents;
 import io.tradecredit.claims.persistence.DeadlineRepository;
 import io.tradecredit.claims.persistence.DeadlineRepository.Overdue;
-import io.tradecredit.claims.persistence.DeadlineRepository.Stored;
 import io.tradecredit.claims.persistence.DeadlineRepository.ToJudge;
 import io.tradecredit.claims.persistence.InsuredLimitRepository;
 import io.tradecredit.claims.persistence.OpenInvoiceRepository;
@@ -38,11 +38,11 @@ import io.tradecredit.common.persistence.CurrentTransaction;
  * daily deadlines job, one batch at a time in the batch's transaction: {@link #lookAt} finds which overdue
  * invoices are insured and records their deadlines ({@link InvoiceDeadlines}); {@link #judge} judges each open
  * deadline on the day ({@link Deadline#judge}) and records a warning, a met or a missed deadline with its
- * messages in the same transaction. A missed deadline counts in {@value #MISSED_METRIC}, which alerts.
+ * messages in the same transaction. A missed deadline counts in {@code tradecredit.claims.deadlines.missed}
+ * (tagged tenant and kind; the chart's alert TradecreditInsuranceDeadlineMissed fires on it).
  */
 @ApplicationScoped
 public class Deadlines {
-    public static final String MISSED_METRIC = "tradecredit.claims.deadlines.missed";
     private static final Logger LOG = Logger.getLogger(Deadlines.class);
 
     @Inject
@@ -153,7 +153,7 @@ public class Deadlines {
             counts[2]++;
             return deadlines.missed(d.id(), asOf).chain(() -> outbox.record(DeadlineEvents.missed(d.tenantId(), s, asOf)))
                     .invoke(() -> {
-                        metrics.counter(MISSED_METRIC, "tenant", d.tenantId(), "kind", d.deadline().kind().name())
+                        metrics.counter("tradecredit.claims.deadlines.missed", "tenant", d.tenantId(), "kind", d.deadline().kind().name())
                                 .increment();
                         LOG.warnf("Tenant %s missed the %s deadline of %s for invoice %s of buyer %s under policy %s",
                                 d.tenantId(), d.deadline().kind(), d.deadline().date(), d.invoiceNumber(), d.buyerId(),
@@ -164,7 +164,7 @@ public class Deadlines {
     }
 
     /** One page of the deadlines under the tenant's policy (404 for another tenant's), of one buyer when given. */
-    public Uni<Page<Stored>> list(String tenantId, UUID policyId, UUID buyerId, DeadlineState state, int page, int size) {
+    public Uni<Page<InsuredDeadline>> list(String tenantId, UUID policyId, UUID buyerId, DeadlineState state, int page, int size) {
         return CurrentTransaction.run(() -> policyCases.versions(tenantId, policyId)
                 .chain(() -> deadlines.count(tenantId, policyId, buyerId, state))
                 .chain(total -> deadlines.list(tenantId, policyId, buyerId, state, page, size)

@@ -13,6 +13,7 @@ import io.tradecredit.claims.domain.Deadline;
 import io.tradecredit.claims.domain.DeadlineFacts;
 import io.tradecredit.claims.domain.DeadlineKind;
 import io.tradecredit.claims.domain.DeadlineState;
+import io.tradecredit.claims.domain.InsuredDeadline;
 import io.tradecredit.claims.domain.InvoiceDeadlines;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Row;
@@ -86,12 +87,6 @@ public class DeadlineRepository {
             String buyerName, LocalDate dueDate, LocalDate extendedTo, Deadline deadline, DeadlineFacts facts) {
     }
 
-    /** A deadline as the tenant reads it. */
-    public record Stored(UUID id, UUID policyId, UUID buyerId, UUID invoiceId, String invoiceNumber, DeadlineKind kind,
-            LocalDate dueDate, LocalDate extendedTo, LocalDate deadline, DeadlineState state, LocalDate warnedOn,
-            LocalDate metOn, String metBy, LocalDate missedOn) {
-    }
-
     public Uni<List<Overdue>> lockOverdue(LocalDate asOf, int batchSize) {
         return CurrentTransaction.execute(TO_LOOK_AT, Tuple.of(asOf, batchSize)).map(rows -> {
             List<Overdue> found = new ArrayList<>();
@@ -162,15 +157,16 @@ public class DeadlineRepository {
     }
 
     /** One page of the tenant's deadlines under the policy, optionally of one buyer and in one state, soonest first. */
-    public Uni<List<Stored>> list(String tenantId, UUID policyId, UUID buyerId, DeadlineState state, int page, int size) {
+    public Uni<List<InsuredDeadline>> list(String tenantId, UUID policyId, UUID buyerId, DeadlineState state, int page, int size) {
         return CurrentTransaction.execute(LIST, Tuple.from(Arrays.asList(tenantId, policyId, buyerId,
                 state == null ? null : state.name(), size, (long) page * size))).map(rows -> {
-                    List<Stored> found = new ArrayList<>();
-                    rows.forEach(r -> found.add(new Stored(r.getUUID("id"), r.getUUID("policy_id"), r.getUUID("buyer_id"),
+                    List<InsuredDeadline> found = new ArrayList<>();
+                    rows.forEach(r -> found.add(new InsuredDeadline(r.getUUID("id"), r.getUUID("policy_id"), r.getUUID("buyer_id"),
                             r.getUUID("invoice_id"), r.getString("invoice_number"), DeadlineKind.valueOf(r.getString("kind")),
                             r.getLocalDate("due_date"), r.getLocalDate("extended_to"), r.getLocalDate("deadline"),
                             DeadlineState.valueOf(r.getString("state")), r.getLocalDate("warned_on"),
-                            r.getLocalDate("met_on"), r.getString("met_by"), r.getLocalDate("missed_on"))));
+                            r.getLocalDate("met_on"), r.getString("met_by") == null ? null
+                                    : Deadline.MetBy.valueOf(r.getString("met_by")), r.getLocalDate("missed_on"))));
                     return found;
                 });
     }
