@@ -2,6 +2,7 @@ package io.tradecredit.claims.app;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +35,22 @@ public class Exposures {
     Clock clock;
 
     /** An invoice was issued. Runs in the consumer's transaction (the inbox's). */
-    public Uni<Void> issued(String tenantId, OpenInvoice invoice) {
-        return invoices.issued(tenantId, invoice);
+    public Uni<Void> issued(String tenantId, OpenInvoice invoice, String buyerName) {
+        return invoices.issued(tenantId, invoice, buyerName);
+    }
+
+    /**
+     * A payment plan was agreed for the invoices: its last instalment date extends their insurer's deadlines, up
+     * to the MEP ({@code InvoiceDeadlines}).
+     */
+    public Uni<Void> planAgreed(String tenantId, List<UUID> invoiceIds, LocalDate lastInstalment) {
+        return invoiceIds.isEmpty() ? Uni.createFrom().voidItem()
+                : invoices.planAgreed(tenantId, invoiceIds, lastInstalment);
+    }
+
+    /** A plan broke on {@code brokenOn}: it extends its invoices' deadlines no further than that day. */
+    public Uni<Void> planBroken(String tenantId, List<UUID> invoiceIds, LocalDate brokenOn) {
+        return invoiceIds.isEmpty() ? Uni.createFrom().voidItem() : invoices.planBroken(tenantId, invoiceIds, brokenOn);
     }
 
     /** A later event states what is open of the invoice now (payments, credit notes, write-offs...). */

@@ -18,6 +18,8 @@ import io.tradecredit.common.events.IncomingEvent;
  * Reads {@code invoice-events} once per event id into the read model of open invoices: an issued
  * invoice is added; every later event that states an invoice's {@code openAmount} (directly or per
  * allocation of a payment, reversal or buyer credit) sets it; a cancelled invoice has nothing open.
+ * An agreed payment plan records its last instalment date on its invoices, a broken plan cuts it to the day
+ * it broke (the insurer's deadlines count from it, docs/insurance-claims-service.md, "Deadlines").
  * Other types are skipped; a known event it cannot read goes to
  * {@code invoice-events.dlq.insurance-claims-service}.
  */
@@ -45,7 +47,12 @@ public class InvoiceEventConsumer {
         EventFields d = e.fields();
         return switch (name) {
             case "issued" -> exposures.issued(tenant, new OpenInvoice(d.uuid("invoiceId"), d.uuid("buyerId"),
-                    d.text("invoiceNumber"), d.date("issueDate"), d.date("dueDate"), d.money("total"), d.money("openAmount")));
+                    d.text("invoiceNumber"), d.date("issueDate"), d.date("dueDate"), d.money("total"), d.money("openAmount")),
+                    d.text("buyerName"));
+            // a plan's last instalment extends its invoices' insurer deadlines (up to the MEP); a break ends that
+            case "payment-plan-agreed" -> exposures.planAgreed(tenant, d.uuids("invoiceIds"), d.objects("instalments")
+                    .stream().map(i -> i.date("dueDate")).max(java.time.LocalDate::compareTo).orElseThrow());
+            case "plan-broken" -> exposures.planBroken(tenant, d.uuids("invoiceIds"), d.date("asOf"));
             case "cancelled" -> exposures.cancelled(tenant, d.uuid("invoiceId"));
             case "payment-received", "payment-reversed", "buyer-credit-applied" -> Multi.createFrom()
                     .iterable(d.objects("allocations")).onItem()

@@ -1,5 +1,6 @@
 package io.tradecredit.claims.persistence;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +15,7 @@ import io.tradecredit.common.money.Money;
 public class OpenInvoiceRepository {
 
     /** Records an issued invoice; issued again (a redelivery under another id) it is left as it is. */
-    public Uni<Void> issued(String tenantId, OpenInvoice i) {
+    public Uni<Void> issued(String tenantId, OpenInvoice i, String buyerName) {
         return OpenInvoiceRow.<OpenInvoiceRow>findById(i.invoiceId()).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().voidItem();
@@ -29,6 +30,7 @@ public class OpenInvoiceRepository {
             row.currency = i.total().currencyCode();
             row.total = i.total().amount();
             row.openAmount = i.openAmount().amount();
+            row.buyerName = buyerName;
             return row.persist().replaceWithVoid();
         });
     }
@@ -43,6 +45,21 @@ public class OpenInvoiceRepository {
     public Uni<Void> cancelled(String tenantId, UUID invoiceId) {
         return OpenInvoiceRow.update("openAmount = 0 where tenantId = ?1 and invoiceId = ?2", tenantId, invoiceId)
                 .replaceWithVoid();
+    }
+
+    /**
+     * An agreed payment plan of the tenant's invoices ends on {@code lastInstalment}; a plan agreed later (a
+     * new plan for the same invoices) replaces it.
+     */
+    public Uni<Void> planAgreed(String tenantId, List<UUID> invoiceIds, LocalDate lastInstalment) {
+        return OpenInvoiceRow.update("planUntil = ?1 where tenantId = ?2 and invoiceId in ?3", lastInstalment, tenantId,
+                invoiceIds).replaceWithVoid();
+    }
+
+    /** A broken plan extends its invoices no longer than the day it broke. */
+    public Uni<Void> planBroken(String tenantId, List<UUID> invoiceIds, LocalDate brokenOn) {
+        return OpenInvoiceRow.update("planUntil = ?1 where tenantId = ?2 and invoiceId in ?3 and planUntil > ?1",
+                brokenOn, tenantId, invoiceIds).replaceWithVoid();
     }
 
     public Uni<List<OpenInvoice>> ofBuyer(String tenantId, UUID buyerId) {

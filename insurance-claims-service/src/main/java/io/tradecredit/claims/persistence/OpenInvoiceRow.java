@@ -34,6 +34,11 @@ public class OpenInvoiceRow extends PanacheEntityBase {
     public BigDecimal total;
     @Column(name = "open_amount")
     public BigDecimal openAmount;
+    @Column(name = "buyer_name")
+    public String buyerName;
+    /** The last instalment date of an agreed payment plan (V7); it extends the insurer's deadlines up to the MEP. */
+    @Column(name = "plan_until")
+    public LocalDate planUntil;
 
     OpenInvoice toInvoice() {
         var cur = Money.currencyOf(currency);

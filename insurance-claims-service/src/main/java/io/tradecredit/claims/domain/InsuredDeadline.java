@@ -1,0 +1,16 @@
+package io.tradecredit.claims.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One recorded deadline of an insured overdue invoice under a policy, as the deadlines job left it
+ * (docs/insurance-claims-service.md, "Deadlines").
+ *
+ * @param extendedTo the end of the extension its date counts from ({@link InvoiceDeadlines})
+ * @param metBy what met it, with {@code metOn}; null unless MET
+ */
+public record InsuredDeadline(UUID id, UUID policyId, UUID buyerId, UUID invoiceId, String invoiceNumber,
+        DeadlineKind kind, LocalDate dueDate, LocalDate extendedTo, LocalDate deadline, DeadlineState state,
+        LocalDate warnedOn, LocalDate metOn, Deadline.MetBy metBy, LocalDate missedOn) {
+}

@@ -1,0 +1,101 @@
+package io.tradecredit.claims.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.tradecredit.claims.domain.DeadlineKind;
+import io.tradecredit.claims.domain.PolicyTerms;
+import io.tradecredit.common.events.OutgoingEvent;
+import io.tradecredit.common.events.TopicNames;
+
+/**
+ * What the deadlines job tells (docs/insurance-claims-service.md, "Deadlines"): to the tenant, a request to
+ * notification-service ({@code io.tradecredit.notification.message-requested.v1} on {@code notification-requests},
+ * template {@code claims.deadline-warning} or, critical, {@code claims.deadline-missed}); to the platform,
+ * {@code deadline-warning} and {@code deadline-missed} on {@code claim-events}, keyed by buyer id. Every id is
+ * derived from the deadline and its date, so a repeat asks and tells with the same ids and is dropped downstream.
+ */
+public final class DeadlineEvents {
+    public static final String REQUEST_TYPE = "io.tradecredit.notification.message-requested.v1";
+    public static final String PURPOSE = "claim-deadline";
+    public static final String WARNING_TEMPLATE = "claims.deadline-warning";
+    public static final String MISSED_TEMPLATE = "claims.deadline-missed";
+
+    private DeadlineEvents() {
+    }
+
+    /** One deadline of one insured overdue invoice, as the messages name it. */
+    public record Subject(UUID deadlineId, UUID policyId, PolicyTerms terms, UUID buyerId, String buyerName,
+            UUID invoiceId, String invoiceNumber, LocalDate dueDate, LocalDate extendedTo, DeadlineKind deadline,
+            LocalDate deadlineDate) {
+    }
+
+    public record DeadlineWarning(UUID deadlineId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String buyerName, UUID invoiceId, String invoiceNumber, LocalDate dueDate, LocalDate extendedTo,
+            DeadlineKind deadline, LocalDate deadlineDate, int daysLeft, LocalDate warnedOn, UUID requestId) {
+    }
+
+    public record DeadlineMissed(UUID deadlineId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String buyerName, UUID invoiceId, String invoiceNumber, LocalDate dueDate, LocalDate extendedTo,
+            DeadlineKind deadline, LocalDate deadlineDate, LocalDate missedOn, UUID requestId) {
+    }
+
+    /** The warning {@code daysLeft} days before: the tenant's notification request and {@code deadline-warning}. */
+    public static List<OutgoingEvent> warning(String tenantId, Subject s, int daysLeft, LocalDate on) {
+        UUID requestId = id("warning-request", s);
+        Map<String, Object> data = data(s);
+        data.put("daysLeft", daysLeft);
+        return List.of(request(tenantId, requestId, WARNING_TEMPLATE, false, data),
+                ClaimEvents.event("deadline-warning", "insured-deadline", tenantId, s.buyerId(), new DeadlineWarning(
+                        s.deadlineId(), s.policyId(), s.terms().policyNumber(), s.terms().insurer(), s.buyerId(),
+                        s.buyerName(), s.invoiceId(), s.invoiceNumber(), s.dueDate(), s.extendedTo(), s.deadline(),
+                        s.deadlineDate(), daysLeft, on, requestId)).withId(id("warning-event", s)));
+    }
+
+    /** The deadline passed unmet: the tenant's critical notification request and {@code deadline-missed}. */
+    public static List<OutgoingEvent> missed(String tenantId, Subject s, LocalDate on) {
+        UUID requestId = id("missed-request", s);
+        return List.of(request(tenantId, requestId, MISSED_TEMPLATE, true, data(s)),
+                ClaimEvents.event("deadline-missed", "insured-deadline", tenantId, s.buyerId(), new DeadlineMissed(
+                        s.deadlineId(), s.policyId(), s.terms().policyNumber(), s.terms().insurer(), s.buyerId(),
+                        s.buyerName(), s.invoiceId(), s.invoiceNumber(), s.dueDate(), s.extendedTo(), s.deadline(),
+                        s.deadlineDate(), on, requestId)).withId(id("missed-event", s)));
+    }
+
+    /** What the templates render (docs/notification-service.md, "claims.deadline-warning"). */
+    private static Map<String, Object> data(Subject s) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("policyNumber", s.terms().policyNumber());
+        data.put("insurer", s.terms().insurer());
+        data.put("buyerName", s.buyerName());
+        data.put("invoiceNumber", s.invoiceNumber());
+        data.put("deadline", s.deadline().name());
+        data.put("deadlineDate", s.deadlineDate().toString());
+        return data;
+    }
+
+    private static OutgoingEvent request(String tenantId, UUID requestId, String template, boolean critical,
+            Map<String, Object> data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", requestId.toString());
+        body.put("purpose", PURPOSE);
+        body.put("templateKey", template);
+        // the templates are e-mails to the tenant; the tenant's own contacts give the address and language
+        body.put("channel", "EMAIL");
+        body.put("recipient", Map.of("kind", "TENANT"));
+        body.put("critical", critical);
+        body.put("data", data);
+        return new OutgoingEvent(TopicNames.NOTIFICATION_REQUESTS, REQUEST_TYPE, "notification-request",
+                requestId.toString(), tenantId, body).withId(requestId);
+    }
+
+    /** Derived from the deadline and its date: a deadline moved by a new plan is warned again, under new ids. */
+    static UUID id(String what, Subject s) {
+        return UUID.nameUUIDFromBytes((what + ":" + s.deadlineId() + ":" + s.deadlineDate())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}

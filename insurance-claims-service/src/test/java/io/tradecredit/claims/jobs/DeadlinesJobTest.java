@@ -1,0 +1,306 @@
+package io.tradecredit.claims.jobs;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.claims.ClaimsFixtures.POLICIES;
+import static io.tradecredit.claims.ClaimsFixtures.freshTenant;
+import static io.tradecredit.claims.ClaimsFixtures.money;
+import static io.tradecredit.claims.ClaimsFixtures.policy;
+import static io.tradecredit.claims.ClaimsFixtures.today;
+import static io.tradecredit.claims.ClaimsFixtures.token;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
+import io.tradecredit.testing.Topics;
+
+/**
+ * The daily deadlines job through the operator endpoint, on real invoice-events, PostgreSQL and Kafka: an insured
+ * overdue invoice is warned at the lead time (a request to the tenant on notification-requests and deadline-warning
+ * on claim-events, both valid against their schemas), once; notified in time it is met; passed unmet it is missed
+ * (a critical request, deadline-missed and the metric); paid, its deadlines end; a plan moves them.
+ * Terms: MEP 60, notify within 10 days, transfer within 30, file within 120, warned 5 days before.
+ * The job runs once per date for every tenant, so each test runs it for dates of its own.
+ */
+@QuarkusTest
+class DeadlinesJobTest {
+    static final String OPS = Tokens.noTenant().roles("platform-ops").mint();
+    static final String WARNING = "io.tradecredit.claims.deadline-warning.v1";
+    static final String MISSED = "io.tradecredit.claims.deadline-missed.v1";
+    static final LocalDate T = today();
+
+    record Insured(String tenant, String policyId, String buyer, String invoiceId) {
+    }
+
+    /** A fresh tenant's policy, a 100,000 limit for a new buyer, and a 40,000 invoice of it due {@code due}. */
+    static Insured insured(LocalDate due) {
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        Map<String, Object> terms = new HashMap<>(policy("P-" + UUID.randomUUID()));
+        terms.put("notificationDays", 10);
+        terms.put("effectiveFrom", T.minusDays(400).toString());
+        String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(terms).post(POLICIES).then()
+                .statusCode(201).extract().path("id");
+        String buyer = UUID.randomUUID().toString();
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
+                "outcome", "APPROVED", "amount", money("100000.00", "CNY"), "effectiveFrom", T.minusDays(300).toString()))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        String invoiceId = issue(tenant, buyer, "INV-1", due);
+        return new Insured(tenant, policyId, buyer, invoiceId);
+    }
+
+    static String issue(String tenant, String buyer, String number, LocalDate due) {
+        String invoiceId = UUID.randomUUID().toString();
+        Map<String, Object> m = new HashMap<>();
+        m.put("invoiceId", invoiceId);
+        m.put("invoiceNumber", number);
+        m.put("buyerId", buyer);
+        m.put("buyerName", "Zhejiang Trading");
+        m.put("issueDate", due.minusDays(60).toString());
+        m.put("dueDate", due.toString());
+        m.put("total", money("40000.00", "CNY"));
+        m.put("tax", money("0.00", "CNY"));
+        m.put("openAmount", money("40000.00", "CNY"));
+        m.put("issuedLate", false);
+        m.put("purchaseOrderNumber", "PO-1");
+        Topics.sendEvent("invoice-events", tenant, "invoice", "issued", buyer, UUID.randomUUID().toString(), m);
+        await("the read model", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid",
+                invoiceId) == 1);
+        return invoiceId;
+    }
+
+    static void await(String what, BooleanSupplier done) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("not in time: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    static void run(LocalDate asOf) {
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/insurance-deadlines?asOf=" + asOf).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"), "firstRun", equalTo(true));
+    }
+
+    static String deadlines(Insured s) {
+        return POLICIES + "/" + s.policyId() + "/buyers/" + s.buyer() + "/deadlines";
+    }
+
+    /** How many events of the type the tenant's outbox holds, of one deadline kind or (null) any. */
+    static long recorded(String type, String tenant, String kind) {
+        return Database.count("select count(*) from outbox where event_type = ? and tenant_id = ?"
+                + " and (?::text is null or payload::jsonb ->> 'deadline' = ?)", type, tenant, kind, kind);
+    }
+
+    static List<JsonNode> requests(String tenant, String template, int atLeast) {
+        return read("notification-requests", tenant, r -> template.equals(body(r).get("templateKey").asText()), atLeast);
+    }
+
+    static List<JsonNode> events(String type, String tenant, int atLeast) {
+        return read("claim-events", tenant, r -> type.equals(Topics.header(r, "ce_type")), atLeast);
+    }
+
+    static List<JsonNode> read(String topic, String tenant, java.util.function.Predicate<ConsumerRecord<String, String>> which,
+            int atLeast) {
+        java.util.function.Predicate<ConsumerRecord<String, String>> mine = r -> tenant.equals(Topics.header(r,
+                "ce_tenantid")) && which.test(r);
+        List<ConsumerRecord<String, String>> read = Topics.read(topic, Duration.ofSeconds(20),
+                records -> records.stream().filter(mine).count() >= atLeast);
+        return read.stream().filter(mine).map(Contracts::assertValid).toList();
+    }
+
+    static JsonNode body(ConsumerRecord<String, String> r) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.value());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The missed-deadline counter of the tenant and kind as Prometheus scrapes it (0 when absent). */
+    static double missedMetric(String tenant, String kind) {
+        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(l -> l.startsWith("tradecredit_claims_deadlines_missed_total{")
+                && l.contains("tenant=\"" + tenant + "\"") && l.contains("kind=\"" + kind + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void anInsuredOverdueInvoiceIsWarnedAtTheLeadTimeOnceByARequestToTheTenantAndAnEvent() {
+        // due 5 days ago: notify by T+5, deliveries uninsured from T+6, transfer by T+25, claim by T+115
+        Insured s = insured(T.minusDays(5));
+        run(T.minusDays(1));
+        assertEquals(0, recorded(WARNING, s.tenant(), null), "6 days before: no warning yet");
+
+        run(T);
+        List<JsonNode> requests = requests(s.tenant(), "claims.deadline-warning", 1);
+        assertEquals(1, requests.size());
+        JsonNode r = requests.get(0);
+        assertEquals("TENANT", r.get("recipient").get("kind").asText());
+        assertEquals("claim-deadline", r.get("purpose").asText());
+        assertFalse(r.get("critical").asBoolean());
+        JsonNode data = r.get("data");
+        assertEquals("NOTIFY_OVERDUE", data.get("deadline").asText());
+        assertEquals(T.plusDays(5).toString(), data.get("deadlineDate").asText());
+        assertEquals(5, data.get("daysLeft").asInt());
+        assertEquals("INV-1", data.get("invoiceNumber").asText());
+        assertEquals("Zhejiang Trading", data.get("buyerName").asText());
+        assertEquals("China Export & Credit Insurance", data.get("insurer").asText());
+        List<JsonNode> warned = events(WARNING, s.tenant(), 1);
+        assertEquals(1, warned.size());
+        assertEquals(s.invoiceId(), warned.get(0).get("invoiceId").asText());
+        assertEquals("NOTIFY_OVERDUE", warned.get(0).get("deadline").asText());
+        assertEquals(r.get("requestId").asText(), warned.get(0).get("requestId").asText());
+
+        // the same date again does nothing; the next day warns the next deadline, not the first again
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/insurance-deadlines?asOf=" + T).then().statusCode(200)
+                .body("firstRun", equalTo(false));
+        run(T.plusDays(1));
+        assertEquals(1, recorded(WARNING, s.tenant(), "NOTIFY_OVERDUE"), "warned once");
+        assertEquals(1, recorded(WARNING, s.tenant(), "STOP_DELIVERIES"));
+        assertEquals(2, recorded(WARNING, s.tenant(), null));
+        assertEquals(2, requests(s.tenant(), "claims.deadline-warning", 2).size());
+
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
+                .body("total", equalTo(4),
+                        "items.kind", contains("NOTIFY_OVERDUE", "STOP_DELIVERIES", "TRANSFER_TO_COLLECTOR", "FILE_CLAIM"),
+                        "items.deadline", contains(T.plusDays(5).toString(), T.plusDays(6).toString(),
+                                T.plusDays(25).toString(), T.plusDays(115).toString()),
+                        "items.state", contains("WARNED", "WARNED", "UPCOMING", "UPCOMING"),
+                        "items.warnedOn", contains(T.toString(), T.plusDays(1).toString(), null, null),
+                        "items[0].extendedTo", equalTo(T.minusDays(5).toString()));
+    }
+
+    @Test
+    void notifiedInTimeTheOverdueAndStopDeliveriesDeadlinesAreMetAndNothingIsMissed() {
+        Insured s = insured(T.minusDays(5));
+        given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON).body(Map.of())
+                .post(POLICIES + "/" + s.policyId() + "/buyers/" + s.buyer() + "/overdue-notifications").then()
+                .statusCode(201);
+        run(T.plusDays(7));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
+                .body("items.state", contains("MET", "MET", "UPCOMING", "UPCOMING"),
+                        "items.metBy", contains("OVERDUE_NOTIFIED", "STOP_DELIVERIES_STARTED", null, null),
+                        "items.metOn", contains(T.toString(), T.toString(), null, null));
+        assertEquals(0, recorded(MISSED, s.tenant(), null));
+        assertEquals(0.0, missedMetric(s.tenant(), "NOTIFY_OVERDUE"));
+    }
+
+    @Test
+    void aDeadlinePassedUnmetIsMissedWithACriticalRequestAnEventAndTheMetricOnce() {
+        // due 20 days ago: notify by T-10, deliveries uninsured from T-9, transfer by T+10
+        Insured s = insured(T.minusDays(20));
+        assertEquals(0.0, missedMetric(s.tenant(), "NOTIFY_OVERDUE"));
+        run(T.plusDays(3));
+        List<JsonNode> requests = requests(s.tenant(), "claims.deadline-missed", 2);
+        assertEquals(2, requests.size());
+        assertTrue(requests.stream().allMatch(r -> r.get("critical").asBoolean()));
+        assertTrue(requests.stream().noneMatch(r -> r.get("data").has("daysLeft")));
+        assertEquals(List.of("NOTIFY_OVERDUE", "STOP_DELIVERIES"),
+                requests.stream().map(r -> r.get("data").get("deadline").asText()).sorted().toList());
+        List<JsonNode> missed = events(MISSED, s.tenant(), 2);
+        assertEquals(2, missed.size());
+        assertEquals(T.plusDays(3).toString(), missed.get(0).get("missedOn").asText());
+        assertEquals(1.0, missedMetric(s.tenant(), "NOTIFY_OVERDUE"));
+        assertEquals(1.0, missedMetric(s.tenant(), "STOP_DELIVERIES"));
+        assertEquals(0.0, missedMetric(s.tenant(), "TRANSFER_TO_COLLECTOR"));
+
+        run(T.plusDays(4));
+        assertEquals(2, recorded(MISSED, s.tenant(), null), "a miss is told once");
+        assertEquals(1.0, missedMetric(s.tenant(), "NOTIFY_OVERDUE"));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(POLICIES + "/" + s.policyId() + "/deadlines?state=MISSED")
+                .then().statusCode(200).body("total", equalTo(2), "items.kind", contains("NOTIFY_OVERDUE",
+                        "STOP_DELIVERIES"), "items.missedOn", contains(T.plusDays(3).toString(), T.plusDays(3).toString()));
+    }
+
+    @Test
+    void aPaidInvoiceEndsItsDeadlinesAndAnAgreedPlanMovesThemUpToTheMep() {
+        Insured s = insured(T.minusDays(5));
+        String planned = issue(s.tenant(), s.buyer(), "INV-2", T.minusDays(5));
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("planId", UUID.randomUUID().toString());
+        plan.put("buyerId", s.buyer());
+        plan.put("invoiceIds", List.of(planned));
+        plan.put("principal", money("40000.00", "CNY"));
+        plan.put("interest", money("0.00", "CNY"));
+        plan.put("instalments", List.of(
+                Map.of("number", 1, "dueDate", T.plusDays(10).toString(), "amount", money("20000.00", "CNY")),
+                Map.of("number", 2, "dueDate", T.plusDays(20).toString(), "amount", money("20000.00", "CNY"))));
+        Topics.sendEvent("invoice-events", s.tenant(), "invoice", "payment-plan-agreed", s.buyer(),
+                UUID.randomUUID().toString(), plan);
+        await("the plan", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid"
+                + " and plan_until is not null", planned) == 1);
+
+        run(T.plusDays(2));
+        // INV-1: notify by T+5 and stop by T+6 warned; INV-2 extended to its last instalment T+20: notify by T+30
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s) + "?state=WARNED").then().statusCode(200)
+                .body("items.invoiceNumber", contains("INV-1", "INV-1"));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
+                .body("items.findAll { it.invoiceNumber == 'INV-2' }.deadline", contains(T.plusDays(30).toString(),
+                        T.plusDays(31).toString(), T.plusDays(50).toString(), T.plusDays(140).toString()),
+                        "items.find { it.invoiceNumber == 'INV-2' }.extendedTo", equalTo(T.plusDays(20).toString()));
+
+        Map<String, Object> payment = new HashMap<>();
+        payment.put("paymentId", UUID.randomUUID().toString());
+        payment.put("buyerId", s.buyer());
+        payment.put("amount", money("40000.00", "CNY"));
+        payment.put("receivedOn", T.toString());
+        payment.put("allocations", List.of(Map.of("invoiceId", s.invoiceId(), "invoiceNumber", "INV-1", "amount",
+                money("40000.00", "CNY"), "openAmount", money("0.00", "CNY"))));
+        payment.put("unallocated", money("0.00", "CNY"));
+        payment.put("buyerCreditBalance", money("0.00", "CNY"));
+        Topics.sendEvent("invoice-events", s.tenant(), "invoice", "payment-received", s.buyer(),
+                UUID.randomUUID().toString(), payment);
+        await("the payment", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid"
+                + " and open_amount = 0", s.invoiceId()) == 1);
+
+        run(T.plusDays(5));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
+                .body("items.findAll { it.invoiceNumber == 'INV-1' }.state", contains("MET", "MET", "MET", "MET"),
+                        "items.findAll { it.invoiceNumber == 'INV-1' }.metBy", contains("PAID", "PAID", "PAID", "PAID"),
+                        "items.findAll { it.invoiceNumber == 'INV-2' }.state", contains("UPCOMING", "UPCOMING",
+                                "UPCOMING", "UPCOMING"));
+        assertEquals(0, recorded(MISSED, s.tenant(), null));
+    }
+
+    @Test
+    void theDeadlinesAreTheTenantsStaffsAndAnotherTenantsPolicyIs404() {
+        Insured s = insured(T.minusDays(5));
+        given().auth().oauth2(token(s.tenant(), "collector")).get(deadlines(s)).then().statusCode(200)
+                .body("total", equalTo(0));
+        given().auth().oauth2(token(freshTenant(), "tenant-admin")).get(deadlines(s)).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token(freshTenant(), "tenant-admin")).get(POLICIES + "/" + s.policyId() + "/deadlines")
+                .then().statusCode(404);
+        given().get(deadlines(s)).then().statusCode(401);
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s) + "?state=LATE").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", startsWith("state"));
+    }
+}
