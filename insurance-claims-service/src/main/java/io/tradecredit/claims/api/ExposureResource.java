@@ -40,14 +40,18 @@ public class ExposureResource {
 
     public record Line(UUID invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate, Money openAmount,
             Money insured, Money uninsured,
-            @Schema(description = "issued while the buyer had an insured limit") boolean issuedUnderCover) {
+            @Schema(description = "issued while the buyer had an insured limit and before stop-deliveries") boolean issuedUnderCover,
+            @Schema(description = "issued on or after the buyer's stop-deliveries date: uninsured") boolean afterStopDeliveries) {
         static Line of(InsuredExposure.Line l) {
             return new Line(l.invoice().invoiceId(), l.invoice().invoiceNumber(), l.invoice().issueDate(),
-                    l.invoice().dueDate(), l.invoice().openAmount(), l.insured(), l.uninsured(), l.issuedUnderCover());
+                    l.invoice().dueDate(), l.invoice().openAmount(), l.insured(), l.uninsured(), l.issuedUnderCover(),
+                    l.afterStopDeliveries());
         }
     }
 
     public record View(UUID policyId, UUID buyerId, LocalDate asOf, Money insuredLimit, Money insured, Money uninsured,
+            @Schema(description = "the first overdue notification's day under the policy, when on or before asOf:"
+                    + " invoices issued from then on are uninsured; absent when none") LocalDate stopDeliveriesFrom,
             @Schema(description = "open invoices, oldest first") List<Line> invoices) {
     }
 
@@ -56,6 +60,6 @@ public class ExposureResource {
             @QueryParam("asOf") @Schema(description = "the day, e.g. 2026-03-01; today when absent") String asOf) {
         LocalDate day = QueryParams.dateOrToday(asOf, "asOf", clock);
         return exposures.of(tenant.id(), id, buyerId, day).map(e -> new View(id, buyerId, day, e.limit(), e.insured(),
-                e.uninsured(), e.lines().stream().map(Line::of).toList()));
+                e.uninsured(), e.stopDeliveriesFrom(), e.lines().stream().map(Line::of).toList()));
     }
 }

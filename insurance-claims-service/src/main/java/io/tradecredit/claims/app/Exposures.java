@@ -13,6 +13,7 @@ import io.tradecredit.claims.domain.InsuredExposure;
 import io.tradecredit.claims.domain.OpenInvoice;
 import io.tradecredit.claims.persistence.InsuredLimitRepository;
 import io.tradecredit.claims.persistence.OpenInvoiceRepository;
+import io.tradecredit.claims.persistence.OverdueNotificationRepository;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 
@@ -27,6 +28,9 @@ public class Exposures {
 
     @Inject
     InsuredLimitRepository limits;
+
+    @Inject
+    OverdueNotificationRepository notifications;
 
     @Inject
     Policies policies;
@@ -62,12 +66,16 @@ public class Exposures {
         return invoices.cancelled(tenantId, invoiceId);
     }
 
-    /** The buyer's exposure on {@code asOf} (today when null) split into insured and uninsured under the policy. */
+    /**
+     * The buyer's exposure on {@code asOf} (today when null) split into insured and uninsured under the policy,
+     * invoices issued from the buyer's stop-deliveries date on (its overdue notifications) being uninsured.
+     */
     public Uni<InsuredExposure> of(String tenantId, UUID policyId, UUID buyerId, LocalDate asOf) {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId)
-                .chain(policy -> limits.decisions(tenantId, policyId, buyerId).chain(decisions -> invoices
-                        .ofBuyer(tenantId, buyerId).map(open -> InsuredExposure.on(day, open, decisions,
-                                Money.currencyOf(policy.terms().currency()))))));
+                .chain(policy -> limits.decisions(tenantId, policyId, buyerId)
+                        .chain(decisions -> notifications.stopDeliveriesFrom(tenantId, policyId, buyerId)
+                                .chain(stop -> invoices.ofBuyer(tenantId, buyerId).map(open -> InsuredExposure.on(day, open,
+                                        decisions, Money.currencyOf(policy.terms().currency()), stop))))));
     }
 }

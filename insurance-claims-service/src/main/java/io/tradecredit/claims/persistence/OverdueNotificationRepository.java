@@ -2,7 +2,9 @@ package io.tradecredit.claims.persistence;
 
 import java.util.ArrayList;
 import java.util.Currency;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,18 @@ public class OverdueNotificationRepository {
                             inv.openAmount().amount(), inv.insured().amount()))));
         }
         return head.replaceWithVoid();
+    }
+
+    /**
+     * The first day deliveries to the buyer stopped being insured under the tenant's policy: the earliest
+     * stop-deliveries date of its notifications (empty when never notified). Whether it applies on a day is
+     * the exposure rule's to decide (domain.InsuredExposure).
+     */
+    public Uni<Optional<LocalDate>> stopDeliveriesFrom(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.execute("""
+                select min(stop_deliveries_from) as stop_from from overdue_notification
+                where tenant_id = $1 and policy_id = $2 and buyer_id = $3""", Tuple.of(tenantId, policyId, buyerId))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("stop_from")));
     }
 
     /** The buyer's notifications under the tenant's policy, newest first. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -108,5 +109,53 @@ class InsuredExposureTest {
         InsuredExposure e = on("2026-05-01", open, decision(1, Outcome.APPROVED, "50000.00", "2026-03-01"));
         assertEquals(List.of(new ClaimedInvoice("INV-1", first.invoiceId(), cny("30000.00")),
                 new ClaimedInvoice("INV-2", second.invoiceId(), cny("20000.00"))), e.insuredClaim());
+    }
+
+    static InsuredExposure stoppedOn(String day, String stop, List<OpenInvoice> invoices, LimitDecision... decisions) {
+        return InsuredExposure.on(LocalDate.parse(day), invoices, List.of(decisions), Money.currencyOf("CNY"),
+                Optional.of(LocalDate.parse(stop)));
+    }
+
+    @Test
+    void anInvoiceIssuedOnOrAfterTheStopDeliveriesDateIsUninsuredAndTakesNoRoom() {
+        // limit 80,000 from 1 March; overdue notified 10 June: deliveries from 10 June on are at the tenant's risk.
+        // INV-1 30,000 (5 May) and INV-2 20,000 (9 June) insured; INV-3 15,000 (10 June) and INV-4 5,000 (1 July)
+        // uninsured although 30,000 of the limit is left
+        List<OpenInvoice> open = List.of(invoice("INV-4", "2026-07-01", "5000.00"), invoice("INV-3", "2026-06-10", "15000.00"),
+                invoice("INV-2", "2026-06-09", "20000.00"), invoice("INV-1", "2026-05-05", "30000.00"));
+        InsuredExposure e = stoppedOn("2026-07-15", "2026-06-10", open, decision(1, Outcome.APPROVED, "80000.00", "2026-03-01"));
+        assertEquals(cny("50000.00"), e.insured());
+        assertEquals(cny("20000.00"), e.uninsured());
+        assertEquals(LocalDate.parse("2026-06-10"), e.stopDeliveriesFrom());
+        assertEquals(List.of(cny("30000.00"), cny("20000.00"), cny("0.00"), cny("0.00")),
+                e.lines().stream().map(InsuredExposure.Line::insured).toList());
+        assertEquals(List.of(false, false, true, true), e.lines().stream().map(InsuredExposure.Line::afterStopDeliveries).toList());
+        assertEquals(List.of(true, true, false, false), e.lines().stream().map(InsuredExposure.Line::issuedUnderCover).toList());
+        assertEquals(List.of("INV-1", "INV-2"), e.insuredClaim().stream().map(ClaimedInvoice::invoiceNumber).toList(),
+                "a claim leaves out what was delivered after stop-deliveries");
+    }
+
+    @Test
+    void aStopThatStartsAfterTheDayChangesNothingOnItAndOneStartingThatDayDoes() {
+        // notified 10 June; INV-1 20,000 issued 10 June under a 50,000 limit
+        List<OpenInvoice> open = List.of(invoice("INV-1", "2026-06-10", "20000.00"));
+        LimitDecision limit = decision(1, Outcome.APPROVED, "50000.00", "2026-03-01");
+        InsuredExposure before = stoppedOn("2026-06-09", "2026-06-10", open, limit);
+        assertEquals(cny("20000.00"), before.insured());
+        assertEquals(null, before.stopDeliveriesFrom());
+        assertFalse(before.lines().get(0).afterStopDeliveries());
+        InsuredExposure onTheDay = stoppedOn("2026-06-10", "2026-06-10", open, limit);
+        assertEquals(cny("0.00"), onTheDay.insured());
+        assertEquals(cny("20000.00"), onTheDay.uninsured());
+        assertEquals(LocalDate.parse("2026-06-10"), onTheDay.stopDeliveriesFrom());
+    }
+
+    @Test
+    void withoutAStopTheSplitIsTheLimitsAlone() {
+        InsuredExposure e = InsuredExposure.on(LocalDate.parse("2026-07-01"), List.of(invoice("INV-1", "2026-06-20", "100.00")),
+                List.of(decision(1, Outcome.APPROVED, "500.00", "2026-03-01")), Money.currencyOf("CNY"), Optional.empty());
+        assertEquals(cny("100.00"), e.insured());
+        assertEquals(null, e.stopDeliveriesFrom());
+        assertFalse(e.lines().get(0).afterStopDeliveries());
     }
 }

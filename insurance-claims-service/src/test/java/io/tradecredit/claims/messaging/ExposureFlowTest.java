@@ -5,6 +5,7 @@ import static io.tradecredit.claims.ClaimsFixtures.POLICIES;
 import static io.tradecredit.claims.ClaimsFixtures.freshTenant;
 import static io.tradecredit.claims.ClaimsFixtures.money;
 import static io.tradecredit.claims.ClaimsFixtures.policy;
+import static io.tradecredit.claims.ClaimsFixtures.today;
 import static io.tradecredit.claims.ClaimsFixtures.token;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -116,6 +117,42 @@ class ExposureFlowTest {
                         "invoices.issuedUnderCover", contains(false, true, true, true));
         given().auth().oauth2(token(freshTenant(), "viewer"))
                 .get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/exposure").then().statusCode(404);
+    }
+
+    @Test
+    void afterAnOverdueNotificationAnInvoiceIssuedFromTheStopDeliveriesDayOnIsUninsured() {
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(policy("P-" + UUID.randomUUID()))
+                .post(POLICIES).then().statusCode(201).extract().path("id");
+        String buyer = UUID.randomUUID().toString();
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
+                "outcome", "APPROVED", "amount", money("80000.00", "CNY"), "effectiveFrom", "2026-03-01"))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        String overdue = UUID.randomUUID().toString();
+        send(tenant, buyer, "issued", issued(buyer, overdue, "INV-1", LocalDate.of(2026, 3, 5), "20000.00"));
+        await("the overdue invoice", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid",
+                overdue) == 1);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of())
+                .post(POLICIES + "/" + policyId + "/buyers/" + buyer + "/overdue-notifications").then().statusCode(201)
+                .body("stopDeliveriesFrom", equalTo(today().toString()));
+
+        // delivered today, after the notification: 60,000 of the limit is left, yet it is at the tenant's own risk
+        String later = UUID.randomUUID().toString();
+        send(tenant, buyer, "issued", issued(buyer, later, "INV-2", today(), "10000.00"));
+        await("the later invoice", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid",
+                later) == 1);
+        given().auth().oauth2(token(tenant, "viewer"))
+                .get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/exposure").then().statusCode(200)
+                .body("stopDeliveriesFrom", equalTo(today().toString()), "insured.amount", equalTo("20000.00"),
+                        "uninsured.amount", equalTo("10000.00"), "invoices.invoiceNumber", contains("INV-1", "INV-2"),
+                        "invoices.insured.amount", contains("20000.00", "0.00"),
+                        "invoices.afterStopDeliveries", contains(false, true),
+                        "invoices.issuedUnderCover", contains(true, false));
+        // the day before the notification the stop was not yet in force
+        given().auth().oauth2(token(tenant, "viewer"))
+                .get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/exposure?asOf=" + today().minusDays(1)).then()
+                .statusCode(200).body("stopDeliveriesFrom", equalTo(null));
     }
 
     @Test

@@ -170,6 +170,23 @@ public final class EventFields {
         return ids;
     }
 
+    /** An array of texts (e.g. a message's channels), each named by its index when it is not one. */
+    public List<String> texts(String field) {
+        JsonNode value = required(field);
+        if (!value.isArray()) {
+            throw unreadable(field, "an array", value);
+        }
+        List<String> texts = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual()) {
+                throw new PoisonMessageException(event + ": " + path + field + "[" + i + "] is not text: " + item);
+            }
+            texts.add(item.textValue());
+        }
+        return texts;
+    }
+
     private <T> T parsed(String field, String expected, Function<String, T> parse) {
         String text = text(field);
         try {

@@ -102,4 +102,15 @@ class EventFieldsTest {
         assertTrue(refusal(() -> d.uuids("notAList")).contains("notAList is not an array"));
         assertEquals("event 42 (io.tradecredit.test.v1) lacks missing", refusal(() -> d.uuids("missing")));
     }
+
+    @Test
+    void anArrayOfTextsIsReadInOrderAndANonTextIsNamedByItsIndex() throws Exception {
+        EventFields d = fields("""
+                {"channels": ["EMAIL", "LETTER"], "none": [], "bad": ["SMS", null], "notAList": "EMAIL"}""");
+        assertEquals(List.of("EMAIL", "LETTER"), d.texts("channels"));
+        assertEquals(List.of(), d.texts("none"));
+        assertEquals("event 42 (io.tradecredit.test.v1): bad[1] is not text: null", refusal(() -> d.texts("bad")));
+        assertTrue(refusal(() -> d.texts("notAList")).contains("notAList is not an array"));
+        assertEquals("event 42 (io.tradecredit.test.v1) lacks missing", refusal(() -> d.texts("missing")));
+    }
 }

@@ -1,0 +1,41 @@
+package io.tradecredit.claims.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.CollectionEntry;
+import io.tradecredit.claims.domain.DunningSteps;
+import io.tradecredit.claims.persistence.CollectionRecordRepository;
+
+/**
+ * The buyers' collection records from {@code collection-cases}: each kept event is one entry, appended in
+ * the consumer's transaction (the inbox's); a dunning run's steps are one entry when any of them counts
+ * ({@link DunningSteps}), nothing otherwise.
+ */
+@ApplicationScoped
+public class CollectionRecords {
+    @Inject
+    CollectionRecordRepository record;
+
+    @Inject
+    Clock clock;
+
+    /** A dunning run's steps for the buyer on {@code runDate}. */
+    public Uni<Void> stepsTaken(String tenantId, String eventId, UUID buyerId, LocalDate runDate,
+            List<DunningSteps.Step> steps) {
+        return DunningSteps.entry(eventId, buyerId, runDate, steps).map(e -> add(tenantId, e))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /** Any other entry (a case's event, an agency's report). */
+    public Uni<Void> add(String tenantId, CollectionEntry entry) {
+        return record.add(tenantId, entry, OffsetDateTime.now(clock));
+    }
+}

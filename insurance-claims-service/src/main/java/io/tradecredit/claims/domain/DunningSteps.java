@@ -1,0 +1,77 @@
+package io.tradecredit.claims.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a claim's dossier keeps of one dunning run for a buyer (collections' {@code step-taken}, one event per
+ * buyer and run date): the steps that reached the buyer or escalated the debt. A step counts when it was
+ * TAKEN with a message (its message went out), or TAKEN or SUPERSEDED with a legal preparation or an agency
+ * hand-off (that work is done even when a higher step's message replaced its own). Reminders that were
+ * superseded, skipped steps, tasks and case openings alone add nothing (the case's own events say those).
+ * The whole run is one entry: the step keys, the invoices and the channels, and a line per step.
+ */
+public final class DunningSteps {
+    static final String MESSAGE = "MESSAGE";
+    static final Set<String> ESCALATIONS = Set.of("LEGAL_PREPARATION", "AGENCY_HANDOFF");
+
+    private DunningSteps() {
+    }
+
+    /** One invoice's due step in the run, as the event lists it. */
+    public record Step(UUID invoiceId, String invoiceNumber, String stepKey, String outcome, List<Action> actions) {
+    }
+
+    /** One action of a step: its kind (MESSAGE, LEGAL_PREPARATION, ...) and a message's channels. */
+    public record Action(String kind, List<String> channels) {
+    }
+
+    /** The run's entry in the buyer's record, or empty when no step of it counts. */
+    public static Optional<CollectionEntry> entry(String eventId, UUID buyerId, LocalDate runDate, List<Step> steps) {
+        Map<String, List<String>> numbersByStep = new LinkedHashMap<>();
+        Map<String, Set<String>> doneByStep = new LinkedHashMap<>();
+        Set<UUID> invoices = new LinkedHashSet<>();
+        Set<String> channels = new LinkedHashSet<>();
+        for (Step step : steps) {
+            List<String> done = done(step, channels);
+            if (done.isEmpty()) {
+                continue;
+            }
+            invoices.add(step.invoiceId());
+            numbersByStep.computeIfAbsent(step.stepKey(), k -> new ArrayList<>()).add(step.invoiceNumber());
+            doneByStep.computeIfAbsent(step.stepKey(), k -> new LinkedHashSet<>()).addAll(done);
+        }
+        if (invoices.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        numbersByStep.forEach((key, numbers) -> lines.add(key + " (" + String.join(", ", doneByStep.get(key)) + "): "
+                + String.join(", ", numbers)));
+        return Optional.of(new CollectionEntry(eventId, buyerId, runDate, CollectionEntry.Kind.STEPS_TAKEN,
+                String.join("; ", lines), List.copyOf(invoices), List.copyOf(numbersByStep.keySet()), List.copyOf(channels),
+                null, null));
+    }
+
+    /** What of the step counts, in words ("message by EMAIL, LETTER", "agency hand-off"); adds a message's channels. */
+    private static List<String> done(Step step, Set<String> channels) {
+        boolean taken = "TAKEN".equals(step.outcome());
+        boolean superseded = "SUPERSEDED".equals(step.outcome());
+        List<String> done = new ArrayList<>();
+        for (Action a : step.actions()) {
+            if (taken && MESSAGE.equals(a.kind())) {
+                channels.addAll(a.channels());
+                done.add("message by " + String.join(", ", a.channels()));
+            } else if ((taken || superseded) && ESCALATIONS.contains(a.kind())) {
+                done.add(a.kind().equals("AGENCY_HANDOFF") ? "agency hand-off" : "legal preparation");
+            }
+        }
+        return done;
+    }
+}

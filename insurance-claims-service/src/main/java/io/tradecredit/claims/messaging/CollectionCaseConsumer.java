@@ -1,0 +1,103 @@
+package io.tradecredit.claims.messaging;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.app.CollectionRecords;
+import io.tradecredit.claims.domain.CollectionEntry;
+import io.tradecredit.claims.domain.CollectionEntry.Kind;
+import io.tradecredit.claims.domain.DunningSteps;
+import io.tradecredit.common.events.EventFields;
+import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.events.IncomingEvent;
+
+/**
+ * Reads {@code collection-cases} (schemas {@code io.tradecredit.collections.*.v1}) once per event id into the
+ * buyers' collection records, the dunning record of a claim's dossier: a dunning run's steps, a case's
+ * opening, moves and closing, promises made, kept and broken, hand-offs to an agency, its reports and
+ * recalls. Other types (abandonment) are skipped before parsing; a kept event it cannot read goes to
+ * {@code collection-cases.dlq.insurance-claims-service}. Each line says what happened in the event's words.
+ */
+@ApplicationScoped
+public class CollectionCaseConsumer {
+    static final String PREFIX = "io.tradecredit.collections.";
+    static final Set<String> READS = Set.of("step-taken", "case-opened", "case-state-changed", "case-closed", "promise-made",
+            "promise-kept", "promise-broken", "handed-to-agency", "agency-update-received", "recalled").stream()
+            .map(name -> PREFIX + name + ".v1").collect(Collectors.toUnmodifiableSet());
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    CollectionRecords records;
+
+    @Incoming("collection-cases")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return inbox.receive(InvoiceEventConsumer.CONSUMER, record, READS, this::apply).replaceWithVoid();
+    }
+
+    Uni<Void> apply(IncomingEvent e) {
+        String name = e.nameFrom("collections");
+        if (name == null) {
+            return Uni.createFrom().voidItem();
+        }
+        EventFields d = e.fields();
+        if ("step-taken".equals(name)) {
+            return records.stepsTaken(e.tenantId(), e.id(), d.uuid("buyerId"), d.date("runDate"),
+                    d.objects("steps").stream().map(CollectionCaseConsumer::step).toList());
+        }
+        CollectionEntry entry = entry(name, e.id(), d);
+        return entry == null ? Uni.createFrom().voidItem() : records.add(e.tenantId(), entry);
+    }
+
+    private static DunningSteps.Step step(EventFields s) {
+        return new DunningSteps.Step(s.uuid("invoiceId"), s.text("invoiceNumber"), s.text("stepKey"), s.text("outcome"),
+                s.objects("actions").stream().map(a -> new DunningSteps.Action(a.text("kind"), a.texts("channels"))).toList());
+    }
+
+    private static CollectionEntry entry(String name, String id, EventFields d) {
+        UUID buyer = d.uuid("buyerId");
+        UUID caseId = d.uuid("caseId");
+        return switch (name) {
+            case "case-opened" -> CollectionEntry.ofCase(id, buyer, d.date("openedOn"), Kind.CASE_OPENED,
+                    "case opened by " + d.text("openedBy"), null, caseId);
+            case "case-state-changed" -> CollectionEntry.ofCase(id, buyer, d.date("on"), Kind.CASE_STATE_CHANGED,
+                    "case " + d.text("from") + " → " + d.text("to") + d.optionalText("closeReason").map(r -> " (" + r + ")")
+                            .orElse("") + " by " + d.text("by") + d.optionalText("note").map(n -> ": " + n).orElse(""),
+                    null, caseId);
+            case "case-closed" -> CollectionEntry.ofCase(id, buyer, d.date("closedOn"), Kind.CASE_CLOSED,
+                    "case closed " + d.text("closeReason") + " by " + d.text("closedBy"), null, caseId);
+            case "promise-made" -> CollectionEntry.ofCase(id, buyer, d.date("madeOn"), Kind.PROMISE_MADE,
+                    "promise to pay " + d.money("amount") + " by " + d.date("promisedDate") + " (hold until "
+                            + d.date("deadline") + "), taken by " + d.text("madeBy"), null, caseId);
+            case "promise-kept" -> CollectionEntry.ofCase(id, buyer, d.date("judgedOn"), Kind.PROMISE_KEPT,
+                    "promise of " + d.money("amount") + " by " + d.date("promisedDate") + " kept: paid " + d.money("paid"),
+                    null, caseId);
+            case "promise-broken" -> CollectionEntry.ofCase(id, buyer, d.date("judgedOn"), Kind.PROMISE_BROKEN,
+                    "promise of " + d.money("amount") + " by " + d.date("promisedDate") + " broken: paid " + d.money("paid")
+                            + ", short " + d.money("shortfall"), null, caseId);
+            case "handed-to-agency" -> CollectionEntry.ofCase(id, buyer, d.date("handedOn"), Kind.HANDED_TO_AGENCY,
+                    "handed to agency " + d.text("agencyCode") + " by " + d.text("by")
+                            + d.optionalText("stepKey").map(k -> " (step " + k + ")").orElse(""),
+                    d.text("agencyCode"), caseId);
+            case "agency-update-received" -> CollectionEntry.ofCase(id, buyer, d.date("reportedOn"), Kind.AGENCY_REPORT,
+                    d.text("kind") + d.optionalMoney("amount").map(m -> " " + m).orElse("")
+                            + d.optionalText("promisedFor").map(p -> " for " + p).orElse("")
+                            + d.optionalText("note").map(n -> ": " + n).orElse("") + " (case " + d.text("caseState")
+                            + (d.bool("placementEnded") ? ", back from the agency)" : ")"),
+                    d.text("agencyCode"), caseId);
+            case "recalled" -> CollectionEntry.ofCase(id, buyer, d.date("recalledOn"), Kind.RECALLED,
+                    "recalled from agency " + d.text("agencyCode") + " by " + d.text("by")
+                            + d.optionalText("note").map(n -> ": " + n).orElse(""), d.text("agencyCode"), caseId);
+            default -> null;
+        };
+    }
+}
