@@ -33,6 +33,7 @@ import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.credit.app.CreditChecks;
+import io.tradecredit.credit.domain.InsuranceCover;
 
 /** The order-time credit check: APPROVED, REFER or DECLINED with every reason; the decision is recorded. */
 @Path("/api/v1/credit-checks")
@@ -56,24 +57,38 @@ public class CreditCheckResource {
     public record Terms(int days, boolean prepayment, boolean firstOrder) {
     }
 
-    public record Insurance(boolean insured, @Schema(example = "stop-deliveries since 2026-12-03") String reason,
-            java.time.LocalDate stopDeliveriesFrom) {
+    public record Insurance(
+            @Schema(description = "whether this order has an insured part") boolean insured,
+            @Schema(description = "why (not): stop-deliveries since <date>, no insured limit, the limit taken by"
+                    + " older invoices, or insured (for a part) within the limit",
+                    example = "stop-deliveries since 2026-12-03") String reason,
+            @Schema(description = "the stop-deliveries day in force, if any") java.time.LocalDate stopDeliveriesFrom,
+            @Schema(description = "the buyer's insured limit on the day (0 when none); absent on checks recorded"
+                    + " before insured limits were known") Money insuredLimit,
+            @Schema(description = "the insured part of the buyer's exposure plus this order: insured up to the limit,"
+                    + " oldest invoices first, only invoices issued under cover and before stop-deliveries")
+            Money insuredExposure,
+            @Schema(description = "the rest of the exposure plus this order") Money uninsuredExposure,
+            @Schema(description = "the insured part of this order (the newest delivery, insured last)")
+            Money orderInsured) {
+        static Insurance of(InsuranceCover c) {
+            return c == null ? null : new Insurance(c.insured(), c.reason(), c.stopDeliveriesFrom(), c.insuredLimit(),
+                    c.insuredExposure(), c.uninsuredExposure(), c.orderInsured());
+        }
     }
 
     public record CheckView(UUID id, UUID buyerId, String outcome, List<String> reasons, Money orderAmount,
             Money exposure, Money exposureAfter, Money limit, Integer grade, Terms paymentTerms,
             OffsetDateTime checkedAt,
-            @Schema(description = "credit insurance of a new delivery, present when credit-service knows it is not"
-                    + " insured: the tenant notified the insurer of the buyer's overdue account, stop-deliveries"
-                    + " runs since that day") Insurance insurance) {
+            @Schema(description = "credit insurance of the buyer and this order, present once credit-service knows"
+                    + " an insured-limit decision on the buyer or a stop-deliveries in force (after the tenant"
+                    + " notified the insurer of the buyer's overdue account)") Insurance insurance) {
 
         static CheckView of(CreditChecks.Result r) {
             var d = r.decision();
             return new CheckView(r.id(), r.buyerId(), d.outcome().name(), d.reasons(), r.order(), r.exposure(),
                     d.exposureAfter(), d.limit(), r.grade(), new Terms(r.terms().days(), r.terms().prepayment(),
-                            r.terms().firstOrder()), r.checkedAt(), r.insurance() == null ? null
-                                    : new Insurance(r.insurance().insured(), r.insurance().reason(),
-                                            r.insurance().stopDeliveriesFrom()));
+                            r.terms().firstOrder()), r.checkedAt(), Insurance.of(r.insurance()));
         }
     }
 

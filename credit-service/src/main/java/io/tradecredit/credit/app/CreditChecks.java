@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -18,7 +19,9 @@ import io.tradecredit.credit.domain.CreditCheckRules;
 import io.tradecredit.credit.domain.CreditPolicy;
 import io.tradecredit.credit.domain.Exposure;
 import io.tradecredit.credit.domain.InsuranceCover;
+import io.tradecredit.credit.domain.InsuredLimits;
 import io.tradecredit.credit.persistence.CreditCheckRepository.CheckRow;
+import io.tradecredit.credit.persistence.CreditCheckRepository.Insurance;
 import io.tradecredit.credit.persistence.CreditCheckRepository.Snapshot;
 import io.tradecredit.credit.persistence.CreditCheckRepository;
 
@@ -81,12 +84,22 @@ public class CreditChecks {
                     if (mismatch != null) {
                         return Uni.createFrom().failure(mismatch);
                     }
-                    Result r = decide(buyerId, order, s, policy, today, now);
-                    return recorder.apply(new CheckRow(r.id(), tenantId, buyerId, s.currency(), order.amount(),
-                            r.decision().outcome().name(), r.decision().reasons(), r.exposure().amount(),
-                            r.decision().exposureAfter().amount(), s.creditLimit(), s.grade(), r.terms().days(),
-                            r.terms().firstOrder(), by, now,
-                            r.insurance() == null ? null : r.insurance().stopDeliveriesFrom())).replaceWith(r);
+                    // only a buyer with insurance known costs the two statements of the insured/uninsured split
+                    Uni<Insurance> insurance = s.insuranceKnown() || s.stopDeliveriesFrom() != null
+                            ? checks.insurance(tenantId, buyerId)
+                            : Uni.createFrom().item(new Insurance(InsuredLimits.NONE, List.of()));
+                    return insurance.chain(known -> {
+                        Result r = decide(buyerId, order, s, known, policy, today, now);
+                        InsuranceCover c = r.insurance();
+                        return recorder.apply(new CheckRow(r.id(), tenantId, buyerId, s.currency(), order.amount(),
+                                r.decision().outcome().name(), r.decision().reasons(), r.exposure().amount(),
+                                r.decision().exposureAfter().amount(), s.creditLimit(), s.grade(), r.terms().days(),
+                                r.terms().firstOrder(), by, now, c == null ? null : c.stopDeliveriesFrom(),
+                                c == null ? null : c.insuredLimit().amount(), c == null ? null : c.insuredExposure().amount(),
+                                c == null ? null : c.uninsuredExposure().amount(),
+                                c == null ? null : c.orderInsured().amount(), c == null ? null : c.reason()))
+                                .replaceWith(r);
+                    });
                 }));
     }
 
@@ -97,13 +110,23 @@ public class CreditChecks {
                 Money.of(row.exposureAfter(), row.currency()), limit);
         return new Result(row.id(), row.buyerId(), decision, Money.of(row.orderAmount(), row.currency()),
                 Money.of(row.exposure(), row.currency()), row.grade(),
-                CreditPolicy.Terms.of(row.termDays(), row.firstOrder()), row.checkedAt(),
-                InsuranceCover.on(row.checkedAt().toLocalDate(), row.stopDeliveriesFrom()));
+                CreditPolicy.Terms.of(row.termDays(), row.firstOrder()), row.checkedAt(), recordedCover(row));
+    }
+
+    /** The cover as the check answered it; a check recorded before the insured/uninsured split (V7) had only stops. */
+    static InsuranceCover recordedCover(CheckRow row) {
+        if (row.insuranceReason() == null) {
+            return InsuranceCover.on(row.checkedAt().toLocalDate(), row.stopDeliveriesFrom());
+        }
+        Money orderInsured = Money.of(row.orderInsured(), row.currency());
+        return new InsuranceCover(orderInsured.isPositive(), row.insuranceReason(), row.stopDeliveriesFrom(),
+                Money.of(row.insuredLimit(), row.currency()), Money.of(row.insuredExposure(), row.currency()),
+                Money.of(row.uninsuredExposure(), row.currency()), orderInsured);
     }
 
     /** The snapshot in domain terms, the policy's decision on it, and the id it is recorded under. */
-    static Result decide(UUID buyerId, Money order, Snapshot s, CreditPolicy policy, LocalDate today,
-            OffsetDateTime now) {
+    static Result decide(UUID buyerId, Money order, Snapshot s, Insurance insurance, CreditPolicy policy,
+            LocalDate today, OffsetDateTime now) {
         Exposure owed = new Exposure(Money.of(s.exposure(), s.currency()), Money.of(s.overdue(), s.currency()),
                 s.oldestOverdueDue());
         Money limit = s.creditLimit() == null ? null : Money.of(s.creditLimit(), s.currency());
@@ -111,6 +134,7 @@ public class CreditChecks {
                 s.grade(), limit, owed, order, today), s.paymentTermDays(), s.tradedBefore());
         // time-ordered: the decision log only grows, and its key should land where the index is hot
         return new Result(TimeOrderedIds.at(now.toInstant()), buyerId, checked.decision(), order, owed.open(),
-                s.grade(), checked.terms(), now, InsuranceCover.on(today, s.stopDeliveriesFrom()));
+                s.grade(), checked.terms(), now, InsuranceCover.of(today, order, insurance.invoices(), insurance.limits(),
+                        s.stopDeliveriesFrom()));
     }
 }

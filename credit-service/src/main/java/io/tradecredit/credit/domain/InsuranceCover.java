@@ -1,20 +1,109 @@
 package io.tradecredit.credit.domain;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+
+import io.tradecredit.common.money.Money;
 
 /**
- * What the credit check says about credit insurance (docs/credit-service.md, "Insurance in the credit check"):
- * once the tenant notified the insurer of the buyer's overdue account, stop-deliveries runs from that day, and
- * a new delivery to the buyer is not insured. credit-service knows only that much yet, so without a
- * stop-deliveries in force it says nothing ({@code null}).
+ * What the credit check says about credit insurance (docs/credit-service.md, "Insurance in the credit
+ * check"): the buyer's insured limit on the day, and how the buyer's exposure plus this order splits
+ * into an insured and an uninsured part (DOMAIN §4: insured up to the limit, oldest invoices first;
+ * above it uninsured). An open invoice can be insured only if it was issued while the buyer had an
+ * insured limit and before stop-deliveries; the order is the newest delivery, insured only while a
+ * limit is in force today and no stop-deliveries runs. {@code insured} says whether the order has an
+ * insured part, {@code reason} why (not). Without insured-limit decisions or a stop-deliveries in force,
+ * the check says nothing ({@code null}). A check recorded before the split existed has null figures.
+ *
+ * @param insuredLimit the limit in force on the day (zero when none)
+ * @param insuredExposure the insured part of the open invoices and the order
+ * @param uninsuredExposure the rest of them
+ * @param orderInsured the insured part of the order
  */
-public record InsuranceCover(boolean insured, String reason, LocalDate stopDeliveriesFrom) {
+public record InsuranceCover(boolean insured, String reason, LocalDate stopDeliveriesFrom, Money insuredLimit,
+        Money insuredExposure, Money uninsuredExposure, Money orderInsured) {
 
-    /** The cover of a delivery on {@code today} given the earliest stop-deliveries day known (null: none). */
+    /** An open invoice as the split needs it; {@code issueDate} is null for one known from before issue dates were kept. */
+    public record OpenInvoice(String invoiceNumber, LocalDate issueDate, LocalDate dueDate, Money open) {
+    }
+
+    /**
+     * Oldest first: by issue date (an invoice without one is older than any with one: it was issued before
+     * credit-service kept issue dates), then due date, then number.
+     */
+    static final Comparator<OpenInvoice> OLDEST_FIRST = Comparator
+            .comparing(OpenInvoice::issueDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(OpenInvoice::dueDate).thenComparing(OpenInvoice::invoiceNumber);
+
+    /** The cover of a delivery on {@code today} given only the earliest stop-deliveries day known (null: none). */
     public static InsuranceCover on(LocalDate today, LocalDate stopDeliveriesFrom) {
-        if (stopDeliveriesFrom == null || stopDeliveriesFrom.isAfter(today)) {
+        return stopsOn(today, stopDeliveriesFrom) ? new InsuranceCover(false, stopReason(stopDeliveriesFrom),
+                stopDeliveriesFrom, null, null, null, null) : null;
+    }
+
+    /**
+     * The cover of {@code order} on {@code today}: the buyer's open invoices (any currency: only those in the
+     * order's count) and this order split by the buyer's {@code limits}, stop-deliveries from
+     * {@code stopDeliveriesFrom} (null: none).
+     */
+    public static InsuranceCover of(LocalDate today, Money order, List<OpenInvoice> invoices, InsuredLimits limits,
+            LocalDate stopDeliveriesFrom) {
+        boolean stopped = stopsOn(today, stopDeliveriesFrom);
+        if (!limits.known() && !stopped) {
             return null;
         }
-        return new InsuranceCover(false, "stop-deliveries since " + stopDeliveriesFrom, stopDeliveriesFrom);
+        Currency currency = order.currency();
+        Money limit = limits.on(today, currency);
+        Money room = limit;
+        Money insured = Money.zero(currency);
+        Money uninsured = Money.zero(currency);
+        for (OpenInvoice i : invoices.stream().filter(i -> i.open().currency().equals(currency)).sorted(OLDEST_FIRST)
+                .toList()) {
+            Money part = coveredWhenIssued(i.issueDate(), today, limits, stopDeliveriesFrom, currency)
+                    ? i.open().min(room) : Money.zero(currency);
+            room = room.minus(part);
+            insured = insured.plus(part);
+            uninsured = uninsured.plus(i.open().minus(part));
+        }
+        Money orderPart = stopped ? Money.zero(currency) : order.min(room);
+        insured = insured.plus(orderPart);
+        uninsured = uninsured.plus(order.minus(orderPart));
+        return new InsuranceCover(orderPart.isPositive(), reason(stopped, stopDeliveriesFrom, limit, orderPart, order),
+                stopped ? stopDeliveriesFrom : null, limit, insured, uninsured, orderPart);
+    }
+
+    /**
+     * Whether an invoice issued on {@code issued} was issued under cover: a limit in force that day and
+     * stop-deliveries not yet begun. One known from before issue dates were kept counts as issued under
+     * the limit in force today.
+     */
+    private static boolean coveredWhenIssued(LocalDate issued, LocalDate today, InsuredLimits limits,
+            LocalDate stopDeliveriesFrom, Currency currency) {
+        LocalDate day = issued == null ? today : issued;
+        return limits.on(day, currency).isPositive() && !stopsOn(day, stopDeliveriesFrom);
+    }
+
+    private static boolean stopsOn(LocalDate day, LocalDate stopDeliveriesFrom) {
+        return stopDeliveriesFrom != null && !stopDeliveriesFrom.isAfter(day);
+    }
+
+    private static String stopReason(LocalDate from) {
+        return "stop-deliveries since " + from;
+    }
+
+    private static String reason(boolean stopped, LocalDate stopFrom, Money limit, Money orderPart, Money order) {
+        if (stopped) {
+            return stopReason(stopFrom);
+        }
+        if (!limit.isPositive()) {
+            return "no insured limit";
+        }
+        if (!orderPart.isPositive()) {
+            return "insured limit " + limit + " taken by older invoices";
+        }
+        return orderPart.equals(order) ? "insured within the limit of " + limit
+                : "insured for " + orderPart + " within the limit of " + limit;
     }
 }

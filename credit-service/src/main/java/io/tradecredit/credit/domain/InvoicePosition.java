@@ -53,6 +53,9 @@ public class InvoicePosition {
     public LocalDate paidOn;
     @Column(name = "days_past_due")
     public Integer daysPastDue;
+    /** Null for a position recorded before credit-service kept issue dates (V7). */
+    @Column(name = "issue_date")
+    public LocalDate issueDate;
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
@@ -73,6 +76,7 @@ public class InvoicePosition {
         p.total = c.total().amount();
         p.openAmount = c.openAmount() != null ? c.openAmount().amount() : c.total().amount();
         p.dueDate = c.dueDate();
+        p.issueDate = c.issueDate();
         p.updatedAt = now;
         return p;
     }

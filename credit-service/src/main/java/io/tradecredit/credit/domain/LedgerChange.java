@@ -8,11 +8,17 @@ import io.tradecredit.common.money.Money;
 
 /**
  * What one invoice event says about one invoice, as credit-service needs it. {@code total},
- * {@code invoiceNumber} and {@code dueDate} are set when the event introduces the invoice;
+ * {@code invoiceNumber}, {@code dueDate} and {@code issueDate} are set when the event introduces the invoice;
  * {@code disputedDelta} is positive when a dispute opens and negative when one ends.
  */
 public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
-        BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue) {
+        BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate) {
+
+    /** A change that does not introduce the invoice (no issue date). */
+    public LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
+            BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue) {
+        this(invoiceId, invoiceNumber, total, openAmount, dueDate, disputedDelta, paidOn, daysPastDue, null);
+    }
 
     public static LedgerChange open(UUID invoiceId, Money openAmount) {
         return new LedgerChange(invoiceId, null, null, openAmount, null, null, null, null);
@@ -24,6 +30,7 @@ public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Mo
     }
 
     public LedgerChange withDueDate(LocalDate due) {
-        return new LedgerChange(invoiceId, invoiceNumber, total, openAmount, due, disputedDelta, paidOn, daysPastDue);
+        return new LedgerChange(invoiceId, invoiceNumber, total, openAmount, due, disputedDelta, paidOn, daysPastDue,
+                issueDate);
     }
 }

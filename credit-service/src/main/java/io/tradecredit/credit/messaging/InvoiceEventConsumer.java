@@ -54,7 +54,7 @@ public class InvoiceEventConsumer {
         switch (name) {
             case "issued" -> {
                 changes.add(new LedgerChange(d.uuid("invoiceId"), d.text("invoiceNumber"), d.money("total"),
-                        d.money("openAmount"), d.date("dueDate"), null, null, null));
+                        d.money("openAmount"), d.date("dueDate"), null, null, null, d.date("issueDate")));
                 happened = LedgerEvent.of(Happened.ISSUED);
             }
             case "receipt-confirmed", "written-off", "credit-note-issued", "cancelled" -> {

@@ -3,6 +3,7 @@ package io.tradecredit.credit.persistence;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -15,10 +16,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.persistence.GroupedInsert;
+import io.tradecredit.credit.domain.InsuranceCover;
+import io.tradecredit.credit.domain.InsuredLimitDecision;
+import io.tradecredit.credit.domain.InsuredLimits;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -47,7 +52,9 @@ public class CreditCheckRepository {
                 exists (select 1 from invoice_position t where t.tenant_id = b.tenant_id and t.buyer_id = b.id)
                     as traded_before,
                 (select min(s.from_day) from stop_deliveries s where s.tenant_id = b.tenant_id and s.buyer_id = b.id)
-                    as stop_deliveries_from
+                    as stop_deliveries_from,
+                exists (select 1 from insured_limit_decision d where d.tenant_id = b.tenant_id and d.buyer_id = b.id)
+                    as insurance_known
             from buyer b left join lateral (
                 select sum(o.open_amount) filter (where o.currency = b.currency) as exposure,
                     sum(o.open_amount) filter (where o.currency = b.currency and o.due_date < $3) as overdue,
@@ -60,7 +67,18 @@ public class CreditCheckRepository {
             Column.text("outcome"), new Column("reason_list", "jsonb"), new Column("exposure", "numeric"),
             new Column("exposure_after", "numeric"), new Column("credit_limit", "numeric"), new Column("grade", "int"),
             new Column("term_days", "int"), new Column("first_order", "boolean"), Column.text("checked_by"),
-            new Column("checked_at", "timestamptz"), new Column("stop_deliveries_from", "date"));
+            new Column("checked_at", "timestamptz"), new Column("stop_deliveries_from", "date"),
+            new Column("insured_limit", "numeric"), new Column("insured_exposure", "numeric"),
+            new Column("uninsured_exposure", "numeric"), new Column("order_insured", "numeric"),
+            Column.text("insurance_reason"));
+    /** $1 tenant, $2 buyer: every insurer decision on the buyer's limit, in the order received. */
+    static final String LIMIT_DECISIONS = """
+            select policy_id, decision_id, outcome, amount, currency, effective_from, expires_on, sequence
+            from insured_limit_decision where tenant_id = $1 and buyer_id = $2 order by sequence""";
+    /** $1 tenant, $2 buyer: the open positions the insured/uninsured split weighs (BuyerLedger's open ones). */
+    static final String OPEN_INVOICES = """
+            select invoice_number, issue_date, due_date, open_amount, currency from invoice_position
+            where tenant_id = $1 and buyer_id = $2 and open_amount > 0""";
     /**
      * $1 tenant, $2 id. A check recorded before V4 has no exposure, first-order flag or reason list:
      * the rule answered exposure + order as exposure_after, joined the reasons with line breaks and
@@ -69,7 +87,8 @@ public class CreditCheckRepository {
      */
     static final String FIND = """
             select id, buyer_id, currency, order_amount, outcome, exposure_after, credit_limit, grade, term_days,
-                checked_by, checked_at, stop_deliveries_from,
+                checked_by, checked_at, stop_deliveries_from, insured_limit, insured_exposure, uninsured_exposure,
+                order_insured, insurance_reason,
                 coalesce(reason_list, to_jsonb(string_to_array(reasons, E'\n')))::text as reasons,
                 coalesce(exposure, exposure_after - order_amount) as exposure,
                 coalesce(first_order, reasons ~ '(^|\n)first order: [^\n]*$') as first_order
@@ -78,14 +97,19 @@ public class CreditCheckRepository {
     /** What the check reads about a buyer; {@code oldestOverdueDue} is null when nothing is overdue. */
     public record Snapshot(boolean blocked, String blockReason, Integer grade, BigDecimal creditLimit, String currency,
             int paymentTermDays, BigDecimal exposure, BigDecimal overdue, LocalDate oldestOverdueDue,
-            boolean tradedBefore, LocalDate stopDeliveriesFrom) {
+            boolean tradedBefore, LocalDate stopDeliveriesFrom, boolean insuranceKnown) {
+    }
+
+    /** What the insured/uninsured split needs, read only for a buyer with insurance known. */
+    public record Insurance(InsuredLimits limits, List<InsuranceCover.OpenInvoice> invoices) {
     }
 
     /** A recorded check: what its answer said, in the buyer's limit currency. */
     public record CheckRow(UUID id, String tenantId, UUID buyerId, String currency, BigDecimal orderAmount,
             String outcome, List<String> reasons, BigDecimal exposure, BigDecimal exposureAfter,
             BigDecimal creditLimit, Integer grade, int termDays, boolean firstOrder, String checkedBy,
-            OffsetDateTime checkedAt, LocalDate stopDeliveriesFrom) {
+            OffsetDateTime checkedAt, LocalDate stopDeliveriesFrom, BigDecimal insuredLimit,
+            BigDecimal insuredExposure, BigDecimal uninsuredExposure, BigDecimal orderInsured, String insuranceReason) {
     }
 
     @Inject
@@ -105,13 +129,41 @@ public class CreditCheckRepository {
     private List<Object> values(CheckRow r) {
         return Arrays.asList(r.id(), r.tenantId(), r.buyerId(), r.currency(), r.orderAmount(), r.outcome(),
                 asJson(r.reasons()), r.exposure(), r.exposureAfter(), r.creditLimit(), r.grade(), r.termDays(),
-                r.firstOrder(), r.checkedBy(), r.checkedAt(), r.stopDeliveriesFrom());
+                r.firstOrder(), r.checkedBy(), r.checkedAt(), r.stopDeliveriesFrom(), r.insuredLimit(),
+                r.insuredExposure(), r.uninsuredExposure(), r.orderInsured(), r.insuranceReason());
     }
 
     /** The buyer as the check sees it, or null when the tenant has no such buyer. One statement, no transaction. */
     public Uni<Snapshot> snapshot(String tenantId, UUID buyerId, LocalDate today) {
         return pool.preparedQuery(SNAPSHOT).execute(Tuple.of(tenantId, buyerId, today))
                 .map(rows -> rows.size() == 0 ? null : toSnapshot(rows.iterator().next()));
+    }
+
+    /**
+     * The buyer's insured-limit decisions and open invoices, for the insured/uninsured split: two more
+     * statements, paid only by the checks of buyers with insurance known (most checks skip them).
+     */
+    public Uni<Insurance> insurance(String tenantId, UUID buyerId) {
+        Tuple key = Tuple.of(tenantId, buyerId);
+        return pool.preparedQuery(LIMIT_DECISIONS).execute(key).chain(decisions -> pool.preparedQuery(OPEN_INVOICES)
+                .execute(key).map(open -> {
+                    List<InsuredLimitDecision> limits = new ArrayList<>();
+                    decisions.forEach(r -> limits.add(toDecision(r)));
+                    List<InsuranceCover.OpenInvoice> invoices = new ArrayList<>();
+                    open.forEach(r -> invoices.add(new InsuranceCover.OpenInvoice(r.getString("invoice_number"),
+                            r.getLocalDate("issue_date"), r.getLocalDate("due_date"),
+                            Money.of(r.getBigDecimal("open_amount"), r.getString("currency").strip()))));
+                    return new Insurance(new InsuredLimits(limits), invoices);
+                }));
+    }
+
+    /** A row of {@link #LIMIT_DECISIONS}. */
+    private static InsuredLimitDecision toDecision(Row r) {
+        BigDecimal amount = r.getBigDecimal("amount");
+        return new InsuredLimitDecision(r.getUUID("policy_id"), r.getString("decision_id"),
+                InsuredLimitDecision.Outcome.valueOf(r.getString("outcome")),
+                amount == null ? null : Money.of(amount, r.getString("currency").strip()),
+                r.getLocalDate("effective_from"), r.getLocalDate("expires_on"), r.getLong("sequence"));
     }
 
     /** Records the decision; completes once it is committed. */
@@ -139,7 +191,9 @@ public class CreditCheckRepository {
                 r.getBigDecimal("order_amount"), r.getString("outcome"), fromJson(r.getString("reasons")),
                 r.getBigDecimal("exposure"), r.getBigDecimal("exposure_after"), r.getBigDecimal("credit_limit"),
                 r.getInteger("grade"), r.getInteger("term_days"), r.getBoolean("first_order"),
-                r.getString("checked_by"), r.getOffsetDateTime("checked_at"), r.getLocalDate("stop_deliveries_from"));
+                r.getString("checked_by"), r.getOffsetDateTime("checked_at"), r.getLocalDate("stop_deliveries_from"),
+                r.getBigDecimal("insured_limit"), r.getBigDecimal("insured_exposure"),
+                r.getBigDecimal("uninsured_exposure"), r.getBigDecimal("order_insured"), r.getString("insurance_reason"));
     }
 
     private String asJson(List<String> reasons) {
@@ -163,6 +217,6 @@ public class CreditCheckRepository {
         return new Snapshot(r.getBoolean("blocked"), r.getString("block_reason"), r.getInteger("grade"),
                 r.getBigDecimal("credit_limit"), r.getString("currency").strip(), r.getInteger("payment_term_days"),
                 r.getBigDecimal("exposure"), r.getBigDecimal("overdue"), r.getLocalDate("oldest_overdue_due"),
-                r.getBoolean("traded_before"), r.getLocalDate("stop_deliveries_from"));
+                r.getBoolean("traded_before"), r.getLocalDate("stop_deliveries_from"), r.getBoolean("insurance_known"));
     }
 }

@@ -3,14 +3,44 @@ package io.tradecredit.credit.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-/** What the credit check says about insurance once stop-deliveries runs. */
+import io.tradecredit.common.money.Money;
+import io.tradecredit.credit.domain.InsuranceCover.OpenInvoice;
+import io.tradecredit.credit.domain.InsuredLimitDecision.Outcome;
+
+/** What the credit check says about insurance: stop-deliveries, and the insured and uninsured parts of exposure. */
 class InsuranceCoverTest {
     static final LocalDate DEC_3 = LocalDate.of(2026, 12, 3);
+    static final UUID POLICY = UUID.randomUUID();
+
+    static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    static InsuredLimitDecision grant(String amount, LocalDate from, LocalDate expires, long seq) {
+        return new InsuredLimitDecision(POLICY, "D-" + seq, Outcome.APPROVED, cny(amount), from, expires, seq);
+    }
+
+    static InsuredLimits limits(InsuredLimitDecision... decisions) {
+        return new InsuredLimits(List.of(decisions));
+    }
+
+    static OpenInvoice open(String number, LocalDate issued, String amount) {
+        return new OpenInvoice(number, issued, issued == null ? DEC_3 : issued.plusDays(30), cny(amount));
+    }
+
+    /** "insured / uninsured / order insured" of the cover. */
+    static String split(InsuranceCover c) {
+        return c.insuredExposure().amountText() + " / " + c.uninsuredExposure().amountText() + " / "
+                + c.orderInsured().amountText();
+    }
 
     @Test
     void fromTheStopDeliveriesDayOnANewDeliveryIsNotInsured() {
@@ -18,6 +48,7 @@ class InsuranceCoverTest {
         assertFalse(c.insured());
         assertEquals("stop-deliveries since 2026-12-03", c.reason());
         assertEquals(DEC_3, c.stopDeliveriesFrom());
+        assertNull(c.insuredLimit());
         assertEquals("stop-deliveries since 2026-12-01", InsuranceCover.on(DEC_3, DEC_3.minusDays(2)).reason());
     }
 
@@ -25,5 +56,104 @@ class InsuranceCoverTest {
     void withoutStopDeliveriesOrBeforeItsDayNothingIsSaid() {
         assertNull(InsuranceCover.on(DEC_3, null));
         assertNull(InsuranceCover.on(DEC_3, DEC_3.plusDays(1)));
+        assertNull(InsuranceCover.of(DEC_3, cny("20000.00"), List.of(open("INV-1", DEC_3, "5.00")), InsuredLimits.NONE,
+                null));
+        assertNull(InsuranceCover.of(DEC_3, cny("20000.00"), List.of(), InsuredLimits.NONE, DEC_3.plusDays(1)));
+    }
+
+    @Test
+    void limit100000EffectiveYesterdayExposure130000AndOrder20000Insures100000LeavesUninsured50000() {
+        InsuredLimits l = limits(grant("100000.00", DEC_3.minusDays(1), null, 1));
+        // 80,000 and 50,000 issued today: the older (by number on the same day) first
+        InsuranceCover c = InsuranceCover.of(DEC_3, cny("20000.00"),
+                List.of(open("INV-2", DEC_3, "50000.00"), open("INV-1", DEC_3, "80000.00")), l, null);
+        assertEquals(cny("100000.00"), c.insuredLimit());
+        assertEquals("100000.00 / 50000.00 / 0.00", split(c));
+        assertFalse(c.insured(), "the limit is taken by the older invoices");
+        assertEquals("insured limit 100000.00 CNY taken by older invoices", c.reason());
+        assertNull(c.stopDeliveriesFrom());
+    }
+
+    @Test
+    void theOrderIsInsuredWhereTheLimitLeavesRoomInFullOrInPart() {
+        InsuredLimits l = limits(grant("100000.00", DEC_3.minusDays(1), null, 1));
+        InsuranceCover part = InsuranceCover.of(DEC_3, cny("20000.00"), List.of(open("INV-1", DEC_3, "90000.00")), l,
+                null);
+        assertEquals("100000.00 / 10000.00 / 10000.00", split(part));
+        assertTrue(part.insured());
+        assertEquals("insured for 10000.00 CNY within the limit of 100000.00 CNY", part.reason());
+        InsuranceCover whole = InsuranceCover.of(DEC_3, cny("20000.00"), List.of(open("INV-1", DEC_3, "80000.00")), l,
+                null);
+        assertEquals("100000.00 / 0.00 / 20000.00", split(whole));
+        assertTrue(whole.insured());
+        assertEquals("insured within the limit of 100000.00 CNY", whole.reason());
+    }
+
+    @Test
+    void aLaterReductionInsuresLessOfTheSameExposure() {
+        // 100,000 from 1 November, reduced to 60,000 from 1 December (received later)
+        InsuredLimits l = limits(grant("100000.00", LocalDate.of(2026, 11, 1), null, 1),
+                new InsuredLimitDecision(POLICY, "D-2", Outcome.PARTLY_APPROVED, cny("60000.00"), LocalDate.of(2026, 12, 1),
+                        null, 2));
+        List<OpenInvoice> exposure = List.of(open("INV-1", LocalDate.of(2026, 11, 10), "80000.00"),
+                open("INV-2", LocalDate.of(2026, 11, 20), "50000.00"));
+        InsuranceCover before = InsuranceCover.of(LocalDate.of(2026, 11, 30), cny("20000.00"), exposure, l, null);
+        assertEquals("100000.00 / 50000.00 / 0.00", split(before));
+        InsuranceCover after = InsuranceCover.of(DEC_3, cny("20000.00"), exposure, l, null);
+        assertEquals(cny("60000.00"), after.insuredLimit());
+        assertEquals("60000.00 / 90000.00 / 0.00", split(after));
+    }
+
+    @Test
+    void afterTheExpiryNothingIsInsuredAndTheCheckSaysWhy() {
+        InsuredLimits l = limits(grant("100000.00", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 2), 1));
+        List<OpenInvoice> exposure = List.of(open("INV-1", LocalDate.of(2026, 11, 10), "30000.00"));
+        InsuranceCover lastDay = InsuranceCover.of(LocalDate.of(2026, 12, 2), cny("20000.00"), exposure, l, null);
+        assertEquals("50000.00 / 0.00 / 20000.00", split(lastDay));
+        InsuranceCover expired = InsuranceCover.of(DEC_3, cny("20000.00"), exposure, l, null);
+        assertEquals(Money.zero("CNY"), expired.insuredLimit());
+        assertEquals("0.00 / 50000.00 / 0.00", split(expired));
+        assertFalse(expired.insured());
+        assertEquals("no insured limit", expired.reason());
+    }
+
+    @Test
+    void onlyInvoicesIssuedUnderCoverAreInsuredOldestFirst() {
+        // limit 50,000 from 1 November; INV-0 issued in October (no cover), INV-1 in November, INV-2 issued before
+        // issue dates were kept (taken as oldest, under today's cover), a dollar invoice not counted at all
+        InsuredLimits l = limits(grant("50000.00", LocalDate.of(2026, 11, 1), null, 1));
+        InsuranceCover c = InsuranceCover.of(DEC_3, cny("5000.00"),
+                List.of(open("INV-0", LocalDate.of(2026, 10, 15), "40000.00"), open("INV-1", LocalDate.of(2026, 11, 2),
+                        "30000.00"), open("INV-2", null, "25000.00"),
+                        new OpenInvoice("INV-USD", LocalDate.of(2026, 11, 2), DEC_3, Money.of("99999.00", "USD"))),
+                l, null);
+        // INV-2 25,000 insured, INV-1 25,000 of 30,000; INV-0 and the order uninsured
+        assertEquals("50000.00 / 50000.00 / 0.00", split(c));
+        InsuranceCover sameDayByNumber = InsuranceCover.of(DEC_3, cny("1.00"),
+                List.of(open("INV-B", DEC_3, "30000.00"), open("INV-A", DEC_3, "30000.00"),
+                        new OpenInvoice("INV-C", DEC_3, DEC_3.plusDays(10), cny("30000.00"))), l, null);
+        assertEquals("50000.00 / 40001.00 / 0.00", split(sameDayByNumber));
+    }
+
+    @Test
+    void stopDeliveriesLeavesTheOrderAndInvoicesIssuedSinceUninsured() {
+        InsuredLimits l = limits(grant("100000.00", LocalDate.of(2026, 11, 1), null, 1));
+        List<OpenInvoice> exposure = List.of(open("INV-1", LocalDate.of(2026, 11, 10), "30000.00"),
+                open("INV-2", LocalDate.of(2026, 12, 1), "10000.00"), open("INV-3", DEC_3, "5000.00"));
+        InsuranceCover c = InsuranceCover.of(DEC_3, cny("20000.00"), exposure, l, LocalDate.of(2026, 12, 1));
+        assertFalse(c.insured());
+        assertEquals("stop-deliveries since 2026-12-01", c.reason());
+        assertEquals(LocalDate.of(2026, 12, 1), c.stopDeliveriesFrom());
+        assertEquals(cny("100000.00"), c.insuredLimit());
+        assertEquals("30000.00 / 35000.00 / 0.00", split(c));
+        // stop-deliveries without any limit known: all uninsured
+        InsuranceCover stopOnly = InsuranceCover.of(DEC_3, cny("20000.00"), exposure, InsuredLimits.NONE, DEC_3);
+        assertEquals("0.00 / 65000.00 / 0.00", split(stopOnly));
+        assertEquals("stop-deliveries since 2026-12-03", stopOnly.reason());
+        // a stop from tomorrow does not stop today's delivery
+        InsuranceCover tomorrow = InsuranceCover.of(DEC_3, cny("20000.00"), exposure, l, DEC_3.plusDays(1));
+        assertEquals("65000.00 / 0.00 / 20000.00", split(tomorrow));
+        assertNull(tomorrow.stopDeliveriesFrom());
+        assertTrue(tomorrow.insured());
     }
 }

@@ -5,9 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.app.Payments;
 import io.tradecredit.invoice.domain.Allocation;
+import io.tradecredit.invoice.domain.Payer;
 import io.tradecredit.invoice.domain.Payment;
 import io.tradecredit.invoice.domain.PaymentStatus;
 
@@ -17,7 +20,9 @@ import io.tradecredit.invoice.domain.PaymentStatus;
  */
 public record PaymentView(UUID id, UUID buyerId, PaymentStatus status, Money amount, LocalDate receivedOn,
         String reference, List<AllocationView> allocations, Money unallocated, Money creditRemaining,
-        Reversal reversal, OffsetDateTime createdAt, String createdBy) {
+        Reversal reversal, OffsetDateTime createdAt, String createdBy,
+        @Schema(description = "who paid: kind BUYER (name null), or INSURER with the insurer's name for a claim's"
+                + " indemnity, whose reference is the claim id") Payer payer) {
 
     public record AllocationView(UUID invoiceId, String invoiceNumber, Money amount) {
         static AllocationView of(Allocation a) {
@@ -33,6 +38,6 @@ public record PaymentView(UUID id, UUID buyerId, PaymentStatus status, Money amo
         return new PaymentView(p.id, p.buyerId, p.status, p.amount(), p.receivedOn, p.reference,
                 d.allocations().stream().map(AllocationView::of).toList(), p.unallocated(), p.creditRemaining(),
                 p.status == PaymentStatus.REVERSED ? new Reversal(p.reversalReason, p.reversedOn, p.reversedBy) : null,
-                p.createdAt, p.createdBy);
+                p.createdAt, p.createdBy, p.payer());
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +27,7 @@ import io.tradecredit.invoice.domain.Allocation;
 import io.tradecredit.invoice.domain.Allocator;
 import io.tradecredit.invoice.domain.BuyerCredit;
 import io.tradecredit.invoice.domain.CreditMovement;
+import io.tradecredit.invoice.domain.IndemnityPayment;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LedgerEntry;
 import io.tradecredit.invoice.domain.NewPayment;
@@ -90,15 +92,50 @@ public class Payments {
                             ? Allocator.explicit(p.amount(), "the payment", p.buyerId(), p.allocations(), byId(locked))
                             : Allocator.oldestFirst(p.amount(), locked);
                     Payment payment = Payment.post(tenantId, UUID.randomUUID(), p, plan.rest(), at, by);
-                    return payments.persist(payment)
-                            .chain(() -> posting.post(plan, Allocation.Source.PAYMENT, payment.id, p.receivedOn(),
-                                    "payment" + (payment.reference == null ? "" : " " + payment.reference), at, by))
-                            .chain(posted -> keepAsCredit(credit, payment, at, by)
-                                    .chain(() -> outbox.record(PaymentEvents.received(payment, posted.told(),
-                                            credit.balance())))
-                                    .chain(() -> posting.announcePaid(posted.settled(), p.receivedOn()))
-                                    .replaceWith(new PaymentDetails(payment, posted.rows())));
+                    return persistAndPost(payment, plan, credit,
+                            "payment" + (payment.reference == null ? "" : " " + payment.reference), at, by);
                 })));
+    }
+
+    /**
+     * Posts one payment of a claim's indemnity as a payment from the insurer, allocated to the
+     * claimed invoices ({@code claimedIds}, the tenant's only: another tenant's id finds nothing)
+     * by {@link IndemnityPayment#allocate}; the rest becomes buyer credit as for any payment.
+     * Joins the caller's transaction. Answers empty when this payment was posted before (its id
+     * is derived from the claim), so a repeat posts nothing.
+     */
+    public Uni<Optional<PaymentDetails>> postFromInsurer(String tenantId, IndemnityPayment indemnity,
+            List<UUID> claimedIds) {
+        NewPayment p = indemnity.newPayment();
+        List<Violation> errors = p.violations(LocalDate.now(clock.withZone(EARLIEST_ZONE)));
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(DomainError.invalid("payment.incomplete",
+                    "The insurer's payment is incomplete or invalid", errors));
+        }
+        UUID id = indemnity.paymentId(tenantId);
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        String by = indemnity.recordedBy();
+        return Panache.withTransaction(() -> payments.findOwned(tenantId, id).chain(existing -> existing != null
+                ? Uni.createFrom().item(Optional.<PaymentDetails>empty())
+                : lockInvoices(tenantId, claimedIds).chain(locked -> credits
+                        .lock(tenantId, p.buyerId(), p.amount().currencyCode(), at).chain(credit -> {
+                            Allocator.Plan plan = indemnity.allocate(locked);
+                            Payment payment = Payment.fromInsurer(tenantId, id, p, indemnity.insurer(), plan.rest(),
+                                    at, by);
+                            return persistAndPost(payment, plan, credit, "indemnity of claim " + payment.reference
+                                    + " from " + indemnity.insurer(), at, by).map(Optional::of);
+                        }))));
+    }
+
+    private Uni<PaymentDetails> persistAndPost(Payment payment, Allocator.Plan plan, BuyerCredit credit,
+            String description, OffsetDateTime at, String by) {
+        return payments.persist(payment)
+                .chain(() -> posting.post(plan, Allocation.Source.PAYMENT, payment.id, payment.receivedOn, description,
+                        at, by))
+                .chain(posted -> keepAsCredit(credit, payment, at, by)
+                        .chain(() -> outbox.record(PaymentEvents.received(payment, posted.told(), credit.balance())))
+                        .chain(() -> posting.announcePaid(posted.settled(), payment.receivedOn))
+                        .replaceWith(new PaymentDetails(payment, posted.rows())));
     }
 
     public Uni<PaymentDetails> get(String tenantId, UUID id) {

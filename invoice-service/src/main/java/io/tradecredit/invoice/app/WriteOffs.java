@@ -83,11 +83,23 @@ public class WriteOffs {
      * decision was about what was still owed. Answers the invoices written off.
      */
     public Uni<List<Invoice>> writeOffAbandoned(String tenantId, Abandonment abandonment) {
-        return Multi.createFrom().iterable(abandonment.invoiceIds())
-                .onItem().transformToUniAndConcatenate(id -> writeOff(tenantId, id, abandonment.reason(),
-                        abandonment.by()).onFailure(WriteOffs::leftAlone).recoverWithItem(failure -> {
-                            LOG.infof("abandoned case %s: invoice %s of tenant %s left alone: %s",
-                                    abandonment.caseId(), id, tenantId, failure.getMessage());
+        return writeOffAll(tenantId, abandonment.invoiceIds(), abandonment.reason(), abandonment.by(),
+                "abandoned case " + abandonment.caseId());
+    }
+
+    /**
+     * Writes off what is still open on each of these invoices, one after the other, through
+     * {@link #writeOff}, for a decision taken elsewhere ({@code decision} names it in the log).
+     * An invoice meanwhile settled or not the tenant's is left alone and logged. Answers the
+     * invoices written off.
+     */
+    public Uni<List<Invoice>> writeOffAll(String tenantId, List<UUID> invoiceIds, String reason, String by,
+            String decision) {
+        return Multi.createFrom().iterable(invoiceIds)
+                .onItem().transformToUniAndConcatenate(id -> writeOff(tenantId, id, reason, by)
+                        .onFailure(WriteOffs::leftAlone).recoverWithItem(failure -> {
+                            LOG.infof("%s: invoice %s of tenant %s left alone: %s", decision, id, tenantId,
+                                    failure.getMessage());
                             return null;
                         }))
                 .filter(Objects::nonNull).collect().asList();

@@ -57,6 +57,11 @@ public class Payment {
     public OffsetDateTime createdAt;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payer_kind", nullable = false)
+    public Payer.Kind payerKind;
+    @Column(name = "payer_name")
+    public String payerName;
     @Version
     public long version;
 
@@ -75,7 +80,22 @@ public class Payment {
         payment.status = PaymentStatus.POSTED;
         payment.createdAt = at;
         payment.createdBy = by;
+        payment.payerKind = Payer.Kind.BUYER;
         return payment;
+    }
+
+    /** A payment the buyer's credit insurer made on the buyer's invoices (an indemnity). */
+    public static Payment fromInsurer(String tenantId, UUID id, NewPayment p, String insurer, Money unallocated,
+            OffsetDateTime at, String by) {
+        Payment payment = post(tenantId, id, p, unallocated, at, by);
+        Payer payer = Payer.insurer(insurer);
+        payment.payerKind = payer.kind();
+        payment.payerName = payer.name();
+        return payment;
+    }
+
+    public Payer payer() {
+        return new Payer(payerKind, payerName);
     }
 
     public Money amount() {

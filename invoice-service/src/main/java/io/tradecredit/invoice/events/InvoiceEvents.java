@@ -16,6 +16,7 @@ import io.tradecredit.invoice.domain.LateChargeAccount;
 import io.tradecredit.invoice.domain.LateChargePolicy;
 import io.tradecredit.invoice.domain.LateChargeTerms;
 import io.tradecredit.invoice.domain.LateCharges;
+import io.tradecredit.invoice.domain.Payer;
 import io.tradecredit.invoice.domain.PaymentPlan;
 import io.tradecredit.invoice.domain.PlanCompliance;
 
@@ -51,7 +52,7 @@ public final class InvoiceEvents {
     }
 
     public record PaymentReceived(UUID paymentId, UUID buyerId, Money amount, LocalDate receivedOn, String reference,
-            List<Allocation> allocations, Money unallocated, Money buyerCreditBalance) {
+            List<Allocation> allocations, Money unallocated, Money buyerCreditBalance, Payer payer) {
     }
 
     public record PaymentReversed(UUID paymentId, UUID buyerId, Money amount, String reason,

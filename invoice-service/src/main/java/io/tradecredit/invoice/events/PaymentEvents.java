@@ -28,7 +28,7 @@ public final class PaymentEvents {
 
     public static OutgoingEvent received(Payment p, List<Allocation> allocations, Money creditBalance) {
         return InvoiceEvents.event("payment-received", p.tenantId, p.buyerId, new PaymentReceived(p.id, p.buyerId,
-                p.amount(), p.receivedOn, p.reference, allocations, p.unallocated(), creditBalance));
+                p.amount(), p.receivedOn, p.reference, allocations, p.unallocated(), creditBalance, p.payer()));
     }
 
     public static OutgoingEvent reversed(Payment p, List<Allocation> allocations, Money creditBalance) {

@@ -41,6 +41,31 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
     }
 
     /**
+     * The ids of the tenant's invoices billed to {@code buyerId} among those named by id or by
+     * number (numbers are unique per tenant), in id order; an id or number of another tenant or
+     * buyer finds nothing.
+     */
+    public Uni<List<UUID>> idsOfBuyer(String tenantId, UUID buyerId, Collection<UUID> ids, Collection<String> numbers) {
+        if (ids.isEmpty() && numbers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        // a list that names nothing is left out of the condition (an empty "in ()" is not valid everywhere)
+        List<Object> params = new ArrayList<>(List.of(tenantId, buyerId));
+        List<String> named = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            params.add(ids);
+            named.add("id in ?" + params.size());
+        }
+        if (!numbers.isEmpty()) {
+            params.add(numbers);
+            named.add("invoiceNumber in ?" + params.size());
+        }
+        return find("tenantId = ?1 and buyerId = ?2 and (" + String.join(" or ", named) + ") order by id",
+                params.toArray()).list()
+                .map(rows -> rows.stream().map(i -> i.id).toList());
+    }
+
+    /**
      * The invoices of a tenant as they stood at the end of {@code :d}: issued by then, with the
      * sums of their ledger entries effective by then. {@link #statusOn} reads these rows as
      * {@code InvoiceStanding} reads the ledger; InvoiceListFollowsTheRulesTest pins the two together.

@@ -1,0 +1,71 @@
+package io.tradecredit.invoice.app;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tradecredit.invoice.domain.IndemnityPayment;
+import io.tradecredit.invoice.domain.IndemnityPayment.ClaimedInvoice;
+import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.persistence.InvoiceRepository;
+
+/**
+ * Books a claim's indemnity in the ledger (DOMAIN §4): each payment of the insurer is posted as
+ * a payment from the insurer on the claimed invoices ({@link Payments#postFromInsurer}); once
+ * the claim is fully paid, what is still open on each claimed invoice is written off as the
+ * insured loss through {@link WriteOffs#writeOffAll}, as a finance user's write-off. All in the
+ * caller's transaction (the consumer's inbox), so the event's effect happens once or not at all.
+ */
+@ApplicationScoped
+public class Indemnities {
+    private static final Logger LOG = Logger.getLogger(Indemnities.class);
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    WriteOffs writeOffs;
+
+    /** What booking one indemnity payment did: the insurer's payment (null when booked before) and the write-offs. */
+    public record Booked(Payments.PaymentDetails payment, List<Invoice> writtenOff) {
+    }
+
+    public Uni<Booked> book(String tenantId, IndemnityPayment indemnity) {
+        return Panache.withTransaction(() -> claimedIds(tenantId, indemnity)
+                .chain(ids -> payments.postFromInsurer(tenantId, indemnity, ids).chain(posted -> {
+                    if (posted.isEmpty()) {
+                        LOG.infof("indemnity of claim %s (paid so far %s) was booked before; nothing posted",
+                                indemnity.claimId(), indemnity.indemnityPaid());
+                    }
+                    Uni<List<Invoice>> rest = !indemnity.fullyPaid() ? Uni.createFrom().item(List.<Invoice>of())
+                            : writeOffs.writeOffAll(tenantId, ids, indemnity.writeOffReason(), indemnity.recordedBy(),
+                                    "claim " + indemnity.claimId());
+                    return rest.map(written -> new Booked(posted.orElse(null), written));
+                })));
+    }
+
+    /** The claimed invoices of the claim's buyer in the tenant: by id where the claim gives one, else by number. */
+    private Uni<List<UUID>> claimedIds(String tenantId, IndemnityPayment indemnity) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        Set<String> numbersOnly = new LinkedHashSet<>();
+        for (ClaimedInvoice c : indemnity.invoices()) {
+            if (c.invoiceId() != null) {
+                ids.add(c.invoiceId());
+            } else if (c.invoiceNumber() != null) {
+                numbersOnly.add(c.invoiceNumber());
+            }
+        }
+        return invoices.idsOfBuyer(tenantId, indemnity.buyerId(), ids, numbersOnly);
+    }
+}

@@ -1,0 +1,242 @@
+package io.tradecredit.invoice.messaging;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.LedgerFixtures.freshTenant;
+import static io.tradecredit.invoice.LedgerFixtures.issue;
+import static io.tradecredit.invoice.LedgerFixtures.pay;
+import static io.tradecredit.invoice.LedgerFixtures.token;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.tradecredit.invoice.PaymentFixtures;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
+
+/**
+ * insurance-claims-service's indemnity-paid, read from the real claim-events topic: each payment
+ * of the insurer is posted as a payment from the insurer on the claimed invoices, oldest first,
+ * and once the claim is fully paid the rest of each claimed invoice is written off as insured loss.
+ */
+@QuarkusTest
+class IndemnityLedgerFlowTest {
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final LocalDate ISSUED = TODAY.minusDays(200);
+    static final String INSURER = "Allianz Trade";
+
+    static Map<String, Object> money(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
+    }
+
+    static Map<String, Object> claimed(String invoiceId, String number, String unpaid) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("invoiceNumber", number);
+        m.put("invoiceId", invoiceId);
+        m.put("unpaidAmount", money(unpaid));
+        return m;
+    }
+
+    /** indemnity-paid as insurance-claims-service's ClaimEvents.indemnityPaid builds it. */
+    static Map<String, Object> indemnityPaid(String claimId, UUID buyer, List<Map<String, Object>> invoices,
+            String amount, String paidSoFar, boolean fullyPaid) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("claimId", claimId);
+        m.put("policyId", UUID.randomUUID().toString());
+        m.put("policyNumber", "POL-2026-001");
+        m.put("insurer", INSURER);
+        m.put("buyerId", buyer.toString());
+        m.put("buyerName", "Shenzhen Huaxin Trading Co., Ltd.");
+        m.put("invoices", invoices);
+        m.put("amount", money(amount));
+        m.put("indemnityPaid", money(paidSoFar));
+        m.put("indemnity", money("81000.00"));
+        m.put("fullyPaid", fullyPaid);
+        m.put("paidOn", TODAY.toString());
+        m.put("recordedBy", "zhao.finance");
+        return m;
+    }
+
+    static void send(String tenant, String eventId, Map<String, Object> body) {
+        Topics.sendEvent("claim-events", tenant, "claims", "indemnity-paid", (String) body.get("claimId"), eventId, body);
+    }
+
+    static ValidatableResponse invoice(String tenant, String id) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/invoices/" + id).then().statusCode(200);
+    }
+
+    static String numberOf(String tenant, String id) {
+        return invoice(tenant, id).extract().path("invoiceNumber");
+    }
+
+    static long insurerPayments(String tenant, UUID buyer) {
+        return Database.count("select count(*) from payment where tenant_id = ? and buyer_id = ? and payer_kind = 'INSURER'",
+                tenant, buyer);
+    }
+
+    static long writeOffsOf(String tenant, UUID buyer) {
+        return Database.count("select count(*) from ledger_entry where tenant_id = ? and buyer_id = ? and kind = 'WRITE_OFF'",
+                tenant, buyer);
+    }
+
+    static void await(String what, BooleanSupplier done) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(done::getAsBoolean);
+    }
+
+    @Test
+    void theIndemnityIsPaidOnTheClaimedInvoicesOldestFirstAndTheRestWrittenOffOnceFullyPaid() {
+        String tenant = freshTenant();
+        String other = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String older = issue(tenant, buyer, ISSUED, ISSUED.plusDays(30), "60000.00");
+        String newer = issue(tenant, buyer, ISSUED.plusDays(10), ISSUED.plusDays(40), "40000.00");
+        pay(tenant, newer, "10000.00", ISSUED.plusDays(20));
+        String notClaimed = issue(tenant, buyer, ISSUED, ISSUED.plusDays(30), "5000.00");
+        String othersInvoice = issue(other, buyer, ISSUED, ISSUED.plusDays(30), "70000.00");
+        String claimId = UUID.randomUUID().toString();
+        // the claim knows the newer invoice by its number only (a claim opened by hand)
+        List<Map<String, Object>> invoices = List.of(claimed(older, numberOf(tenant, older), "60000.00"),
+                claimed(null, numberOf(tenant, newer), "30000.00"), claimed(othersInvoice, "OTHER-1", "70000.00"));
+
+        // claim-approved before it (same key) is another claims event: skipped, not dead-lettered
+        String openedId = Topics.sendEvent("claim-events", tenant, "claims", "claim-approved", claimId,
+                UUID.randomUUID().toString(), claimApproved(claimId, buyer));
+        // 90 % of 90,000: 81,000 in two payments; the first, 50,000, goes to the older invoice alone
+        send(tenant, UUID.randomUUID().toString(), indemnityPaid(claimId, buyer, invoices, "50000.00", "50000.00", false));
+        await("the first insurer payment", () -> insurerPayments(tenant, buyer) == 1);
+        assertEquals(1, Database.count("select count(*) from inbox where consumer = 'invoice-service' and event_id = ?"
+                + " and event_type = 'io.tradecredit.claims.claim-approved.v1'", openedId));
+        invoice(tenant, older).body("status", equalTo("OVERDUE"), "amounts.paid.amount", equalTo("50000.00"),
+                "amounts.open.amount", equalTo("10000.00"));
+        invoice(tenant, newer).body("amounts.open.amount", equalTo("30000.00"));
+        assertEquals(0, writeOffsOf(tenant, buyer), "a partial indemnity writes nothing off");
+
+        String lastEventId = UUID.randomUUID().toString();
+        Map<String, Object> last = indemnityPaid(claimId, buyer, invoices, "31000.00", "81000.00", true);
+        send(tenant, lastEventId, last);
+        await("the rest written off", () -> writeOffsOf(tenant, buyer) == 1);
+
+        invoice(tenant, older).body("status", equalTo("PAID"), "amounts.paid.amount", equalTo("60000.00"),
+                "amounts.writtenOff.amount", equalTo("0.00"), "amounts.open.amount", equalTo("0.00"));
+        invoice(tenant, newer).body("status", equalTo("WRITTEN_OFF"), "amounts.paid.amount", equalTo("31000.00"),
+                "amounts.writtenOff.amount", equalTo("9000.00"), "amounts.open.amount", equalTo("0.00"),
+                "closedReason", startsWith("insured loss: claim " + claimId));
+        invoice(tenant, notClaimed).body("amounts.open.amount", equalTo("5000.00"));
+        given().auth().oauth2(token(tenant, "finance")).get("/api/v1/payments?buyerId=" + buyer).then().statusCode(200)
+                .body("items.findAll { it.payer.kind == 'INSURER' }.amount.amount",
+                        containsInAnyOrder("50000.00", "31000.00"),
+                        "items.findAll { it.payer.kind == 'INSURER' }.payer.name", containsInAnyOrder(INSURER, INSURER),
+                        "items.findAll { it.payer.kind == 'INSURER' }.reference", containsInAnyOrder(claimId, claimId),
+                        "items.findAll { it.payer.kind == 'BUYER' }.amount.amount", containsInAnyOrder("10000.00"),
+                        "items.findAll { it.payer.kind == 'INSURER' }.unallocated.amount",
+                        containsInAnyOrder("0.00", "0.00"));
+
+        List<ConsumerRecord<String, String>> received = PaymentFixtures.events(buyer, "io.tradecredit.invoice.payment-received.v1", 3);
+        List<String> fromInsurer = received.stream().map(Contracts::assertValid)
+                .filter(e -> e.has("payer") && "INSURER".equals(e.get("payer").get("kind").asText()))
+                .map(e -> e.get("amount").get("amount").asText() + " " + e.get("payer").get("name").asText() + " "
+                        + allocations(e))
+                .toList();
+        assertEquals(List.of("50000.00 " + INSURER + " " + older + "=50000.00",
+                "31000.00 " + INSURER + " " + older + "=10000.00," + newer + "=21000.00"), fromInsurer);
+        JsonNode writtenOff = Contracts.assertValid(PaymentFixtures.events(buyer, "io.tradecredit.invoice.written-off.v1", 1).get(0));
+        assertEquals(newer + " 9000.00", writtenOff.get("invoiceId").asText() + " " + writtenOff.get("amount").get("amount").asText());
+        JsonNode paid = Contracts.assertValid(PaymentFixtures.events(buyer, "io.tradecredit.invoice.paid.v1", 1).get(0));
+        assertEquals(older, paid.get("invoiceId").asText());
+
+        // the same event redelivered, and the same payment told again under another event id: nothing more
+        send(tenant, lastEventId, last);
+        send(tenant, UUID.randomUUID().toString(), last);
+        UUID markerBuyer = UUID.randomUUID();
+        String marker = issue(tenant, markerBuyer, ISSUED, ISSUED.plusDays(30), "100.00");
+        String markerClaim = UUID.randomUUID().toString();
+        send(tenant, UUID.randomUUID().toString(), indemnityPaid(markerClaim, markerBuyer,
+                List.of(claimed(marker, numberOf(tenant, marker), "100.00")), "90.00", "90.00", true));
+        await("the later claim booked", () -> writeOffsOf(tenant, markerBuyer) == 1);
+        invoice(tenant, marker).body("amounts.paid.amount", equalTo("90.00"), "amounts.writtenOff.amount", equalTo("10.00"));
+        assertEquals(2, insurerPayments(tenant, buyer));
+        assertEquals(1, writeOffsOf(tenant, buyer));
+        assertEquals(1, Database.count("select count(*) from inbox where consumer = 'invoice-service' and event_id = ?",
+                lastEventId));
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/buyers/" + buyer + "/balance").then()
+                .statusCode(200).body("currencies.open.amount", containsInAnyOrder("5000.00"));
+
+        invoice(other, othersInvoice).body("amounts.paid.amount", equalTo("0.00"), "amounts.writtenOff.amount",
+                equalTo("0.00"), "amounts.open.amount", equalTo("70000.00"));
+        assertEquals(0, writeOffsOf(other, buyer));
+        assertEquals(0, Database.count("select count(*) from payment where tenant_id = ?", other));
+    }
+
+    @Test
+    void anIndemnityThatCannotBeReadGoesToTheDeadLetterTopicAndPostsNothing() throws Exception {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String open = issue(tenant, buyer, ISSUED, ISSUED.plusDays(30), "1000.00");
+        String claimId = UUID.randomUUID().toString();
+        Map<String, Object> body = new HashMap<>(indemnityPaid(claimId, buyer,
+                List.of(claimed(open, numberOf(tenant, open), "1000.00")), "900.00", "900.00", true));
+        body.put("amount", Map.of("amount", "nine hundred", "currency", "CNY"));
+        String eventId = UUID.randomUUID().toString();
+        Topics.send("claim-events", claimId, new ObjectMapper().writeValueAsString(body),
+                Topics.cloudEventHeaders(tenant, "/tradecredit/claims-service", "io.tradecredit.claims.indemnity-paid.v1",
+                        claimId, eventId));
+
+        List<ConsumerRecord<String, String>> dead = Topics.read("claim-events.dlq.invoice-service",
+                Duration.ofSeconds(60), rs -> rs.stream().anyMatch(r -> eventId.equals(Topics.header(r, "ce_id"))));
+        assertEquals(1, dead.stream().filter(r -> eventId.equals(Topics.header(r, "ce_id"))).count());
+        invoice(tenant, open).body("amounts.paid.amount", equalTo("0.00"), "amounts.open.amount", equalTo("1000.00"));
+        assertEquals(0, insurerPayments(tenant, buyer));
+        assertEquals(0, writeOffsOf(tenant, buyer));
+    }
+
+    static String allocations(JsonNode event) {
+        StringBuilder s = new StringBuilder();
+        for (JsonNode a : event.get("allocations")) {
+            s.append(s.length() == 0 ? "" : ",").append(a.get("invoiceId").asText()).append('=')
+                    .append(a.get("amount").get("amount").asText());
+        }
+        return s.toString();
+    }
+
+    /** claim-approved as insurance-claims-service publishes it. */
+    static Map<String, Object> claimApproved(String claimId, UUID buyer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("claimId", claimId);
+        m.put("policyId", UUID.randomUUID().toString());
+        m.put("policyNumber", "POL-2026-001");
+        m.put("insurer", INSURER);
+        m.put("buyerId", buyer.toString());
+        m.put("buyerName", "Shenzhen Huaxin Trading Co., Ltd.");
+        m.put("unpaidAmount", money("90000.00"));
+        m.put("insuredLimit", money("100000.00"));
+        m.put("deductible", money("0.00"));
+        m.put("insuredLoss", money("90000.00"));
+        m.put("insuredPercent", "90");
+        m.put("indemnity", money("81000.00"));
+        m.put("tenantBears", money("9000.00"));
+        m.put("approvedOn", TODAY.toString());
+        m.put("approvedBy", "zhao.finance");
+        return m;
+    }
+}
