@@ -288,6 +288,19 @@ class DeadlinesJobTest {
                         "items.findAll { it.invoiceNumber == 'INV-2' }.state", contains("UPCOMING", "UPCOMING",
                                 "UPCOMING", "UPCOMING"));
         assertEquals(0, recorded(MISSED, s.tenant(), null));
+
+        // the plan breaks on T+6: it extends INV-2 no further than that day (the next look moves its deadlines)
+        Map<String, Object> broken = new HashMap<>();
+        broken.put("planId", plan.get("planId"));
+        broken.put("buyerId", s.buyer());
+        broken.put("invoiceIds", List.of(planned));
+        broken.put("reason", "instalment 1 missed");
+        broken.put("openAmount", money("40000.00", "CNY"));
+        broken.put("asOf", T.plusDays(6).toString());
+        Topics.sendEvent("invoice-events", s.tenant(), "invoice", "plan-broken", s.buyer(), UUID.randomUUID().toString(),
+                broken);
+        await("the broken plan", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid"
+                + " and plan_until = ?", planned, T.plusDays(6)) == 1);
     }
 
     @Test
