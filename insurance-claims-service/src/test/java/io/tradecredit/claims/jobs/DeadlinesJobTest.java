@@ -304,6 +304,28 @@ class DeadlinesJobTest {
     }
 
     @Test
+    void aClaimSubmittedInTimeMeetsTheTransferAndTheLastDayToClaimByNumber() {
+        // due 5 days ago: transfer by T+25, claim by T+115; the claim names the invoice by its number only
+        Insured s = insured(T.minusDays(5));
+        String cm = token(s.tenant(), "credit-manager");
+        String claim = given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("policyId", s.policyId(),
+                "buyerId", s.buyer(), "buyerName", "Zhejiang Trading", "cause", "PROTRACTED_DEFAULT", "invoices",
+                List.of(Map.of("invoiceNumber", "INV-1", "unpaidAmount", money("40000.00", "CNY")))))
+                .post("/api/v1/insurance/claims").then().statusCode(201).extract().path("id");
+        run(T.plusDays(8));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
+                .body("items.state", contains("MISSED", "MISSED", "UPCOMING", "UPCOMING"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", "SUBMITTED"))
+                .put("/api/v1/insurance/claims/" + claim + "/state").then().statusCode(200);
+        run(T.plusDays(9));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
+                .body("items.kind", contains("NOTIFY_OVERDUE", "STOP_DELIVERIES", "TRANSFER_TO_COLLECTOR", "FILE_CLAIM"),
+                        "items.state", contains("MISSED", "MISSED", "MET", "MET"),
+                        "items.metBy", contains(null, null, "CLAIM_FILED", "CLAIM_FILED"),
+                        "items.metOn", contains(null, null, T.toString(), T.toString()));
+    }
+
+    @Test
     void theDeadlinesAreTheTenantsStaffsAndAnotherTenantsPolicyIs404() {
         Insured s = insured(T.minusDays(5));
         given().auth().oauth2(token(s.tenant(), "collector")).get(deadlines(s)).then().statusCode(200)
