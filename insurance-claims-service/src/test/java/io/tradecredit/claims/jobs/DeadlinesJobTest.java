@@ -288,6 +288,41 @@ class DeadlinesJobTest {
                         "items.findAll { it.invoiceNumber == 'INV-2' }.state", contains("UPCOMING", "UPCOMING",
                                 "UPCOMING", "UPCOMING"));
         assertEquals(0, recorded(MISSED, s.tenant(), null));
+
+        // the plan breaks on T+6: it extends INV-2 no further than that day (the next look moves its deadlines)
+        Map<String, Object> broken = new HashMap<>();
+        broken.put("planId", plan.get("planId"));
+        broken.put("buyerId", s.buyer());
+        broken.put("invoiceIds", List.of(planned));
+        broken.put("reason", "instalment 1 missed");
+        broken.put("openAmount", money("40000.00", "CNY"));
+        broken.put("asOf", T.plusDays(6).toString());
+        Topics.sendEvent("invoice-events", s.tenant(), "invoice", "plan-broken", s.buyer(), UUID.randomUUID().toString(),
+                broken);
+        await("the broken plan", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid"
+                + " and plan_until = ?", planned, T.plusDays(6)) == 1);
+    }
+
+    @Test
+    void aClaimSubmittedInTimeMeetsTheTransferAndTheLastDayToClaimByNumber() {
+        // due 5 days ago: transfer by T+25, claim by T+115; the claim names the invoice by its number only
+        Insured s = insured(T.minusDays(5));
+        String cm = token(s.tenant(), "credit-manager");
+        String claim = given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("policyId", s.policyId(),
+                "buyerId", s.buyer(), "buyerName", "Zhejiang Trading", "cause", "PROTRACTED_DEFAULT", "invoices",
+                List.of(Map.of("invoiceNumber", "INV-1", "unpaidAmount", money("40000.00", "CNY")))))
+                .post("/api/v1/insurance/claims").then().statusCode(201).extract().path("id");
+        run(T.plusDays(8));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
+                .body("items.state", contains("MISSED", "MISSED", "UPCOMING", "UPCOMING"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", "SUBMITTED"))
+                .put("/api/v1/insurance/claims/" + claim + "/state").then().statusCode(200);
+        run(T.plusDays(9));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
+                .body("items.kind", contains("NOTIFY_OVERDUE", "STOP_DELIVERIES", "TRANSFER_TO_COLLECTOR", "FILE_CLAIM"),
+                        "items.state", contains("MISSED", "MISSED", "MET", "MET"),
+                        "items.metBy", contains(null, null, "CLAIM_FILED", "CLAIM_FILED"),
+                        "items.metOn", contains(null, null, T.toString(), T.toString()));
     }
 
     @Test
