@@ -7,6 +7,8 @@ create table dunning_request (
     request_id        uuid        not null,
     buyer_id          uuid        not null,
     invoice_ids       uuid[]      not null,
+    -- whether it dunned a payment plan's instalments (data.invoices[].instalment): an agreed plan leaves it true
+    about_instalments boolean     not null,
     requested_at      timestamptz not null,
     withdrawn_at      timestamptz,
     withdrawal_reason text,
@@ -22,9 +24,10 @@ create index dunning_request_recent on dunning_request (tenant_id, buyer_id, req
 -- inserting statement, over the rows it inserted (a run's batch inserts its outbox rows in one).
 create function dunning_request_recorded() returns trigger language plpgsql as $$
 begin
-    insert into dunning_request (tenant_id, request_id, buyer_id, invoice_ids, requested_at)
+    insert into dunning_request (tenant_id, request_id, buyer_id, invoice_ids, about_instalments, requested_at)
     select r.tenant_id, (r.p ->> 'requestId')::uuid, (r.p -> 'recipient' ->> 'buyerId')::uuid,
            array(select (i ->> 'invoiceId')::uuid from jsonb_array_elements(r.p -> 'data' -> 'invoices') i),
+           exists(select 1 from jsonb_array_elements(r.p -> 'data' -> 'invoices') i where i ? 'instalment'),
            r.occurred_at
     from (select tenant_id, occurred_at, payload::jsonb as p from added
           where event_type = 'io.tradecredit.notification.message-requested.v1') r

@@ -14,21 +14,25 @@ import io.tradecredit.common.money.Money;
 public record InvoiceNow(UUID invoiceId, String invoiceNumber, String state, Money open, Money collectible,
         boolean underPlan) {
 
-    /** Why nothing is collectible on the invoice now, in a letter's words; null when something is. */
-    public String nothingCollectibleBecause() {
+    /**
+     * Why nothing is collectible on the invoice now, in a letter's words; null when something is. An
+     * agreed plan makes a message about the whole invoice moot, not one about its instalments: the run
+     * duns those while the plan is kept (docs/collections-service.md, "Payment plans").
+     */
+    public String nothingCollectibleBecause(boolean aboutInstalments) {
         return switch (state) {
             case "PAID" -> "paid";
             case "CANCELLED" -> "cancelled";
             case "WRITTEN_OFF" -> "written off";
-            default -> whileOpen();
+            default -> whileOpen(aboutInstalments);
         };
     }
 
-    private String whileOpen() {
+    private String whileOpen(boolean aboutInstalments) {
         if (!open.isPositive()) {
             return "settled";
         }
-        if (underPlan) {
+        if (underPlan && !aboutInstalments) {
             return "under a payment plan";
         }
         return collectible.isPositive() ? null : "disputed";

@@ -12,7 +12,8 @@ import java.util.UUID;
  * Whether a dunning message already requested is withdrawn (docs/domain.md §3, "Payments act at
  * once": a cancelled message is never sent). A message that went out in the last {@code recentDays}
  * days is withdrawn when every invoice it concerned has nothing collectible left: paid, settled by
- * payments or credit notes, cancelled, written off, wholly disputed, or under an agreed payment plan.
+ * payments or credit notes, cancelled, written off, wholly disputed, or under an agreed payment plan
+ * (unless the message dunned the plan's instalments).
  * While one of them still has something collectible the message still says something true and stays
  * (a partial payment does not withdraw it); an invoice the read model does not know keeps it too.
  * An older message has long been sent: notification-service holds messages for hours or a few days
@@ -43,7 +44,7 @@ public record WithdrawalRule(int recentDays) {
         List<String> why = new ArrayList<>();
         for (UUID id : m.invoiceIds()) {
             InvoiceNow invoice = invoices.get(id);
-            String because = invoice == null ? null : invoice.nothingCollectibleBecause();
+            String because = invoice == null ? null : invoice.nothingCollectibleBecause(m.aboutInstalments());
             if (because == null) {
                 return Optional.empty();
             }

@@ -29,13 +29,14 @@ public class DunningRequestRepository {
 
     /** The buyer's requests made at or after {@code since} and not withdrawn, oldest first. */
     public Uni<List<RequestedMessage>> recentOf(String tenantId, UUID buyerId, Instant since) {
-        return CurrentTransaction.execute("select request_id, requested_at, invoice_ids from dunning_request"
+        return CurrentTransaction.execute("select request_id, requested_at, invoice_ids, about_instalments from dunning_request"
                 + " where tenant_id = $1 and buyer_id = $2 and requested_at >= $3 and withdrawn_at is null"
                 + " order by requested_at, request_id", Tuple.of(tenantId, buyerId, since.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     List<RequestedMessage> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new RequestedMessage(r.getUUID("request_id"),
-                            r.getOffsetDateTime("requested_at").toInstant(), Arrays.asList(r.getArrayOfUUIDs("invoice_ids")))));
+                            r.getOffsetDateTime("requested_at").toInstant(), Arrays.asList(r.getArrayOfUUIDs("invoice_ids")),
+                            r.getBoolean("about_instalments"))));
                     return out;
                 });
     }

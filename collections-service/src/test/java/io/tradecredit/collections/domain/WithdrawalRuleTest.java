@@ -39,7 +39,7 @@ class WithdrawalRuleTest {
     }
 
     static RequestedMessage sentAgo(Duration ago, UUID... invoices) {
-        return new RequestedMessage(UUID.randomUUID(), NOW.minus(ago), List.of(invoices));
+        return new RequestedMessage(UUID.randomUUID(), NOW.minus(ago), List.of(invoices), false);
     }
 
     @Test
@@ -90,15 +90,31 @@ class WithdrawalRuleTest {
 
     @Test
     void eachInvoiceSaysWhyNothingIsCollectible() {
-        assertEquals("paid", inState(A, "INV-1", "PAID").nothingCollectibleBecause());
-        assertEquals("cancelled", inState(A, "INV-1", "CANCELLED").nothingCollectibleBecause());
-        assertEquals("written off", inState(A, "INV-1", "WRITTEN_OFF").nothingCollectibleBecause());
+        assertEquals("paid", inState(A, "INV-1", "PAID").nothingCollectibleBecause(false));
+        assertEquals("cancelled", inState(A, "INV-1", "CANCELLED").nothingCollectibleBecause(false));
+        assertEquals("written off", inState(A, "INV-1", "WRITTEN_OFF").nothingCollectibleBecause(false));
         // a payment or a credit note brought it to zero before invoice-service said paid
-        assertEquals("settled", open(A, "INV-1", "0.00", "0.00").nothingCollectibleBecause());
-        assertEquals("disputed", open(A, "INV-1", "3000.00", "0.00").nothingCollectibleBecause());
+        assertEquals("settled", open(A, "INV-1", "0.00", "0.00").nothingCollectibleBecause(false));
+        assertEquals("disputed", open(A, "INV-1", "3000.00", "0.00").nothingCollectibleBecause(false));
         assertEquals("under a payment plan", new InvoiceNow(A, "INV-1", "OPEN", Money.of("3000.00", "CNY"),
-                Money.of("3000.00", "CNY"), true).nothingCollectibleBecause());
-        assertNull(open(A, "INV-1", "3000.00", "0.01").nothingCollectibleBecause());
+                Money.of("3000.00", "CNY"), true).nothingCollectibleBecause(false));
+        assertNull(open(A, "INV-1", "3000.00", "0.01").nothingCollectibleBecause(false));
+    }
+
+    /** The run duns a kept plan's instalments: a plan makes the whole invoice's demand moot, not an instalment's reminder. */
+    @Test
+    void anAgreedPlanWithdrawsTheWholeInvoicesDemandButNotAnInstalmentsReminderUntilAllIsPaid() {
+        InvoiceNow underPlan = new InvoiceNow(A, "INV-1", "OPEN", Money.of("2000.00", "CNY"), Money.of("2000.00", "CNY"), true);
+        RequestedMessage demand = sentAgo(Duration.ofDays(1), A);
+        RequestedMessage instalmentReminder = new RequestedMessage(UUID.randomUUID(), NOW.minus(Duration.ofDays(1)),
+                List.of(A), true);
+        assertEquals(Optional.of("nothing collectible left: INV-1 under a payment plan"),
+                WithdrawalRule.DEFAULT.reasonToWithdraw(demand, byId(underPlan), NOW));
+        assertEquals(Optional.empty(), WithdrawalRule.DEFAULT.reasonToWithdraw(instalmentReminder, byId(underPlan), NOW));
+        assertNull(underPlan.nothingCollectibleBecause(true));
+        assertEquals(Optional.of("nothing collectible left: INV-1 paid"),
+                WithdrawalRule.DEFAULT.reasonToWithdraw(instalmentReminder, byId(inState(A, "INV-1", "PAID")), NOW));
+        assertEquals("settled", open(A, "INV-1", "0.00", "0.00").nothingCollectibleBecause(true));
     }
 
     @Test
