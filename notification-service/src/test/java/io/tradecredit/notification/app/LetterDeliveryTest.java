@@ -176,7 +176,14 @@ class LetterDeliveryTest {
     void aFinanceDemandOfATenantWithoutASealFailsSayingSoAndIsNeverPrinted() {
         UUID buyer = UUID.randomUUID();
         String tenant = tenant(buyer, "zh-CN", false);
-        UUID id = requested(tenant, buyer, "dunning.finance-demand", "LETTER", demandData(buyer), false);
+        // legally required, as collections asks for it from +7 on: no other channel replaces the letter
+        // (the finance demand also has an email template, to which an ordinary letter would fall back)
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = request(id, buyer, "dunning.finance-demand", "LETTER", true, demandData(buyer));
+        body.put("legallyRequired", true);
+        send(tenant, body);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
 
         JsonPath m = message(tenant, id);
         assertEquals("FAILED", m.getString("status"));
