@@ -1,4 +1,4 @@
--- Whether the tenant's credit insurance covers a buyer (issue 12, segment rules "insured or not"):
+-- Insured buyers and buyer contacts. Whether the tenant's credit insurance covers a buyer (issue 12, segment rules "insured or not"):
 -- the insurer's limit decisions as insurance-claims-service publishes them on claim-events
 -- (insured-limit-changed), kept as decided so that domain.InsuranceCover judges the cover on any
 -- day (effective dates, expiry, cancellations). seq orders a buyer's decisions as they arrived,
@@ -21,3 +21,19 @@ create table insured_limit_decision (
 );
 create index insured_limit_decision_of_buyer on insured_limit_decision (tenant_id, buyer_id);
 
+-- A buyer's contacts as notification-service (their owner) publishes them (contact-changed on
+-- notification-status), for the agency's case file: name, function, email, mobile, language. The
+-- latest event per contact wins (one key per buyer on the topic keeps them in order).
+create table buyer_contact (
+    tenant_id      text        not null,
+    contact_id     uuid        not null,
+    buyer_id       uuid        not null,
+    name           text        not null,
+    function       text,
+    email          text,
+    mobile         text,
+    language       text,
+    changed_at     timestamptz not null,
+    primary key (tenant_id, contact_id)
+);
+create index buyer_contact_of_buyer on buyer_contact (tenant_id, buyer_id);

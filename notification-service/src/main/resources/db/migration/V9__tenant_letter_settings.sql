@@ -8,3 +8,9 @@ create table tenant_sealed_templates (
     updated_at     timestamptz not null,
     updated_by     text        not null
 );
+
+-- The tenant's contact person a dunning letter names for questions (docs/domain.md §3), part of its
+-- sender identity; null: the signatory and the reply-to (else From) address stand in.
+alter table tenant_notification_settings add column contact_name text;
+alter table tenant_notification_settings add column contact_phone text;
+alter table tenant_notification_settings add column contact_email text;

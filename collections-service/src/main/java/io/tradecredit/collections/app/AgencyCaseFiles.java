@@ -30,7 +30,8 @@ import io.tradecredit.common.persistence.CurrentTransaction;
 
 /**
  * The case file an agency gets (docs/domain.md §3): both parties as the read model knows them (the
- * seller's party and the buyer's address as a letter prints them, {@link Letters}), the buyer's open
+ * seller's party and the buyer's address as a letter prints them, {@link Letters}; the buyer's
+ * contacts as notification-service published them, {@link BuyerContacts}), the buyer's open
  * invoices with open, disputed and collectible amounts and the late charges last stated, the totals
  * per currency, and the case's log as the prior communication record. Published at hand-off and shown in the agency's
  * REST view, so the two never differ.
@@ -49,22 +50,27 @@ public class AgencyCaseFiles {
     @Inject
     Letters letters;
 
+    @Inject
+    BuyerContacts contacts;
+
     public Uni<CaseFile> of(String tenantId, AgencyPlacement p, String instruction, LocalDate asOf) {
         return CurrentTransaction.run(() -> buyers.of(tenantId, p.buyerId())
                 .chain(debtor -> invoices.openOf(tenantId, p.buyerId())
                         .chain(open -> letters.factsOf(tenantId, p.buyerId())
-                                .chain(facts -> cases.activities(tenantId, p.caseId()).map(log -> {
+                                .chain(facts -> contacts.of(tenantId, p.buyerId()).chain(people -> cases
+                                        .activities(tenantId, p.caseId()).map(log -> {
                                     Map<UUID, LetterFacts.LateCharges> charges = new HashMap<>();
                                     facts.invoices().stream().filter(i -> i.lateCharges() != null)
                                             .forEach(i -> charges.put(i.invoiceId(), i.lateCharges()));
                                     List<Invoice> lines = open.stream()
                                             .map(r -> invoice(r, asOf, charges.get(r.invoiceId))).toList();
                                     return new CaseFile(p.caseId(), p.id(), p.agencyCode(), p.handedOn(), instruction,
-                                            creditor(tenantId, facts.seller()), debtor(p, debtor, open, facts), lines,
+                                            creditor(tenantId, facts.seller()),
+                                            debtor(p, debtor, open, facts).withContacts(people), lines,
                                             totals(lines, Invoice::collectibleAmount), totals(lines, Invoice::disputedAmount),
                                             log.stream().map(a -> new Communication(a.at(), a.kind(), a.actor(), a.detail()))
                                                     .toList());
-                                })))));
+                                }))))));
     }
 
     private static Creditor creditor(String tenantId, LetterFacts.Party seller) {

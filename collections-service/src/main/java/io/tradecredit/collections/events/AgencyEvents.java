@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.tradecredit.collections.domain.AgencyPlacement;
 import io.tradecredit.collections.domain.AgencyUpdate;
+import io.tradecredit.collections.domain.BuyerContact;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
@@ -35,15 +36,29 @@ public final class AgencyEvents {
      * invoices); {@code address} as its most recently issued open invoice that gives one prints it.
      */
     public record Debtor(UUID buyerId, String name, String country, String registrationNumber, String taxId,
-            String address) {
+            String address, List<BuyerContact> contacts) {
+        public Debtor {
+            contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        }
+
+        public Debtor(UUID buyerId, String name, String country, String registrationNumber, String taxId,
+                String address) {
+            this(buyerId, name, country, registrationNumber, taxId, address, List.of());
+        }
+
         public Debtor withName(String name) {
-            return new Debtor(buyerId, name, country, registrationNumber, taxId, address);
+            return new Debtor(buyerId, name, country, registrationNumber, taxId, address, contacts);
         }
 
         public Debtor withAddress(String address) {
-            return new Debtor(buyerId, name, country, registrationNumber, taxId, address);
+            return new Debtor(buyerId, name, country, registrationNumber, taxId, address, contacts);
+        }
+
+        public Debtor withContacts(List<BuyerContact> contacts) {
+            return new Debtor(buyerId, name, country, registrationNumber, taxId, address, contacts);
         }
     }
+
 
     /**
      * One open invoice: amounts as invoice-service last stated them; the disputed part is not to be

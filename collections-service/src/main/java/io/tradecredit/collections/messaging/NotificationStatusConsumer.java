@@ -1,5 +1,7 @@
 package io.tradecredit.collections.messaging;
 
+import java.time.OffsetDateTime;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -7,7 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.BuyerContacts;
 import io.tradecredit.collections.app.MessageStatuses;
+import io.tradecredit.collections.domain.BuyerContact;
 import io.tradecredit.collections.domain.MessageStatus;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
@@ -16,8 +20,9 @@ import io.tradecredit.common.events.IncomingEvent;
 /**
  * Reads {@code notification-status} once per event id: the status of a dunning message sent to a
  * buyer (purpose {@code dunning}, in any case: the run sends {@code DUNNING}) goes to the buyer's
- * open case. Messages of other purposes or to the tenant are skipped; a status-changed event that
- * cannot be read goes to the DLQ.
+ * open case. Messages of other purposes or to the tenant are skipped. A contact-changed event keeps
+ * the buyer's contact for agencies' case files. An event of either kind that cannot be read goes to
+ * the DLQ.
  */
 @ApplicationScoped
 public class NotificationStatusConsumer {
@@ -27,13 +32,24 @@ public class NotificationStatusConsumer {
     @Inject
     MessageStatuses statuses;
 
+    @Inject
+    BuyerContacts contacts;
+
     @Incoming("notification-status")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return inbox.receive(CreditEventConsumer.CONSUMER, record, this::apply).replaceWithVoid();
     }
 
     Uni<Void> apply(IncomingEvent e) {
-        if (!"status-changed".equals(e.nameFrom("notification"))) {
+        String name = e.nameFrom("notification");
+        if ("contact-changed".equals(name)) {
+            EventFields c = e.fields();
+            return contacts.changed(e.tenantId(), c.uuid("buyerId"), new BuyerContact(c.uuid("contactId"),
+                    c.text("name"), c.optionalText("function").orElse(null), c.optionalText("email").orElse(null),
+                    c.optionalText("mobile").orElse(null), c.optionalText("language").orElse(null)),
+                    OffsetDateTime.parse(c.text("changedAt")));
+        }
+        if (!"status-changed".equals(name)) {
             return Uni.createFrom().voidItem();
         }
         EventFields d = e.fields();

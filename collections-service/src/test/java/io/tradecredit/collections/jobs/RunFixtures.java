@@ -23,7 +23,11 @@ import io.tradecredit.testing.Topics;
  * back from the real topics, each record checked against its schema.
  */
 final class RunFixtures {
-    static final String OPS = Tokens.noTenant().roles("platform-ops").mint();
+    /**
+     * Minted once when the class loads and used by every job test after it: valid for an hour, not
+     * the default five minutes, which a loaded machine's run of the job tests outlasts (401s).
+     */
+    static final String OPS = Tokens.noTenant().roles("platform-ops").expiresIn(3600).mint();
     static final String REQUESTS = "notification-requests";
     static final String CASES = "collection-cases";
 

@@ -11,6 +11,7 @@ import static io.tradecredit.collections.messaging.ReadModelEvents.send;
 import static io.tradecredit.collections.messaging.ReadModelEvents.sendUnchecked;
 import static io.tradecredit.collections.messaging.ReadModelEvents.today;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +75,12 @@ class AgencyFlowTest {
     }
 
     static Placed placed(CollectionCases cases) {
+        return placed(cases, (tenant, buyer) -> {
+        });
+    }
+
+    /** As {@link #placed()}, with {@code beforeHandOff(tenant, buyer)} done just before the hand-off. */
+    static Placed placed(CollectionCases cases, java.util.function.BiConsumer<String, String> beforeHandOff) {
         String tenant = fresh("t-");
         String agency = fresh("ag-");
         given().auth().oauth2(Tokens.tenant(tenant).roles("credit-manager").mint()).contentType(ContentType.JSON)
@@ -96,6 +103,7 @@ class AgencyFlowTest {
                 + " and buyer_id = ?::uuid", tenant, buyer) == 1);
         CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "lena"));
         run(() -> cases.log(tenant, c.id(), "call", "lena", Map.of("reason", "CASH_FLOW", "note", "asked for two weeks")));
+        beforeHandOff.accept(tenant, buyer);
         given().auth().oauth2(Tokens.tenant(tenant).roles("collector").subject("lena").mint()).contentType(ContentType.JSON)
                 .body(Map.of("agencyCode", agency)).post(CASES + c.id() + "/hand-off").then().statusCode(200)
                 .body("caseId", equalTo(c.id().toString()), "agencyCode", equalTo(agency),
@@ -147,6 +155,57 @@ class AgencyFlowTest {
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").mint()).contentType(ContentType.JSON)
                 .body(Map.of("agencyCode", p.agency())).post("/api/v1/cases/" + p.caseId() + "/hand-off").then()
                 .statusCode(404);
+    }
+
+    @Test
+    void theCaseFileNamesTheBuyersContactsAsNotificationServicePublishedThem() {
+        String li = UUID.randomUUID().toString();
+        String zhao = UUID.randomUUID().toString();
+        Placed p = placed(cases, (tenant, buyer) -> {
+            contactChanged(tenant, buyer, li, "Li Wei", null, "li@globex.example", null, "2026-12-01T09:00:00Z");
+            // changed later: the agency gets the function and mobile entered since
+            contactChanged(tenant, buyer, li, "Li Wei", "accounts payable", "li@globex.example", "+86 138 0000 0000",
+                    "2026-12-02T09:00:00Z");
+            contactChanged(tenant, buyer, zhao, "赵敏", "CFO", null, "+86 139 0000 0000", "2026-12-01T10:00:00Z");
+            // another tenant's contact for the same buyer id stays with that tenant
+            contactChanged(fresh("t-"), buyer, UUID.randomUUID().toString(), "Someone Else", null, null, null,
+                    "2026-12-01T10:00:00Z");
+            await("the contacts", () -> Database.count("select count(*) from buyer_contact where tenant_id = ?"
+                    + " and buyer_id = ?::uuid and (function is not null or contact_id = ?::uuid)", tenant, buyer, zhao) == 2);
+        });
+        // a change older than the one kept (redelivered late) changes nothing
+        String stale = contactChanged(p.tenant(), p.buyer(), li, "Li Wei (old)", null, null, null, "2026-11-30T09:00:00Z");
+        await("the stale change read", () -> Database.count("select count(*) from inbox where event_id = ?", stale) == 1);
+
+        JsonNode file = event(TopicNames.agencyCases(p.agency()), p.caseId(), "io.tradecredit.collections.agency-case-placed.v1");
+        JsonNode contacts = file.at("/debtor/contacts");
+        assertEquals(2, contacts.size(), contacts.toString());
+        JsonNode first = contacts.get(li.compareTo(zhao) < 0 ? 0 : 1);
+        assertEquals("Li Wei", first.get("name").asText());
+        assertEquals("accounts payable", first.get("function").asText());
+        assertEquals("li@globex.example", first.get("email").asText());
+        assertEquals("+86 138 0000 0000", first.get("mobile").asText());
+        assertEquals("zh-CN", first.get("language").asText());
+        // the agency's REST view shows the same file
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("agency").agency(p.agency()).mint())
+                .get("/api/v1/agency/cases/" + p.caseId()).then().statusCode(200)
+                .body("debtor.contacts.name", hasItems("Li Wei", "赵敏"), "debtor.contacts.size()", equalTo(2));
+    }
+
+    /** contact-changed as notification-service publishes it on notification-status (checked against its schema). */
+    static String contactChanged(String tenant, String buyer, String contact, String name, String function, String email,
+            String mobile, String at) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("contactId", contact);
+        m.put("buyerId", buyer);
+        m.put("name", name);
+        m.put("function", function);
+        m.put("email", email);
+        m.put("mobile", mobile);
+        m.put("language", "zh-CN");
+        m.put("changedAt", at);
+        return Topics.sendEvent("notification-status", tenant, "notification", "contact-changed", buyer,
+                UUID.randomUUID().toString(), m);
     }
 
     @Test

@@ -40,7 +40,13 @@ public class SettingsResource {
     TenantSettings settings;
 
     public record Sender(String fromName, String fromAddress, String replyTo,
-            @Schema(description = "printed at the top of letters and emails") String letterhead, String signatory) {
+            @Schema(description = "printed at the top of letters and emails") String letterhead, String signatory,
+            @Schema(description = "the person letters name for the buyer's questions; left out: the signatory and the"
+                    + " reply-to (else From) address") ContactPerson contact) {
+    }
+
+    public record ContactPerson(@Schema(description = "e.g. 王芳, accounts receivable") String name,
+            @Schema(description = "digits, spaces, + ( ) -") String phone, String email) {
     }
 
     public record Window(@Schema(description = "local time, e.g. 09:00") LocalTime opens,
@@ -54,13 +60,17 @@ public class SettingsResource {
             SenderIdentity i = s.sender();
             SendWindow w = s.sendWindow();
             return new Body(i == null ? null : new Sender(i.fromName(), i.fromAddress(), i.replyTo(), i.letterhead(),
-                    i.signatory()), s.channelOrder().channels(),
+                    i.signatory(), SenderIdentity.ContactPerson.NONE.equals(i.contact()) ? null
+                            : new ContactPerson(i.contact().name(), i.contact().phone(), i.contact().email())),
+                    s.channelOrder().channels(),
                     new Window(w.opens(), w.closes(), new java.util.TreeSet<>(w.days())));
         }
 
         NotificationSettings settings() {
             return NotificationSettings.of(sender == null ? null : new NotificationSettings.SenderFields(
-                    sender.fromName, sender.fromAddress, sender.replyTo, sender.letterhead, sender.signatory),
+                    sender.fromName, sender.fromAddress, sender.replyTo, sender.letterhead, sender.signatory,
+                    sender.contact == null ? null : new SenderIdentity.ContactPerson(sender.contact.name,
+                            sender.contact.phone, sender.contact.email)),
                     channelOrder, sendWindow == null ? null : sendWindow.opens,
                     sendWindow == null ? null : sendWindow.closes, sendWindow == null ? null : sendWindow.days,
                     sendWindow != null);

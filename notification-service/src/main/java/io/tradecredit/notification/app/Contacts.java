@@ -10,17 +10,25 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.ids.TimeOrderedIds;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.Contact;
+import io.tradecredit.notification.events.ContactChanged;
 import io.tradecredit.notification.persistence.ContactRepository;
 
-/** A tenant's buyer contacts and their opt-outs. */
+/**
+ * A tenant's buyer contacts and their opt-outs. Entering or changing a contact publishes
+ * {@code contact-changed} in the same transaction (an opt-out changes nothing published).
+ */
 @ApplicationScoped
 public class Contacts {
     @Inject
     ContactRepository contacts;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -33,13 +41,16 @@ public class Contacts {
     public Uni<Contact> add(String tenantId, UUID buyerId, Entry e) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Contact c = of(TimeOrderedIds.at(now.toInstant()), buyerId, e);
-        return CurrentTransaction.run(() -> contacts.insert(tenantId, c, now)).replaceWith(c);
+        return CurrentTransaction.run(() -> contacts.insert(tenantId, c, now)
+                .chain(() -> outbox.record(ContactChanged.of(tenantId, c, now)))).replaceWith(c);
     }
 
     public Uni<Contact> replace(String tenantId, UUID id, Entry e) {
         return CurrentTransaction.run(() -> load(tenantId, id).chain(found -> {
             Contact next = found.replacedBy(of(id, found.buyerId(), e));
-            return contacts.update(tenantId, next, OffsetDateTime.now(clock)).replaceWith(next);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            return contacts.update(tenantId, next, now).chain(() -> outbox.record(ContactChanged.of(tenantId, next, now)))
+                    .replaceWith(next);
         }));
     }
 

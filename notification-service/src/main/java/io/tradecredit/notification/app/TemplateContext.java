@@ -21,7 +21,7 @@ import io.tradecredit.notification.domain.SenderIdentity;
 /**
  * What a template sees: the request's data, and under reserved names what the service adds:
  * {@code contact} (name, function, postalAddress), {@code sender} (fromName, letterhead,
- * signatory) and {@code letterDate} (the day of rendering in the contact's time zone). A tenant
+ * signatory, and contactName, contactPhone, contactEmail: the tenant's person for questions) and {@code letterDate} (the day of rendering in the contact's time zone). A tenant
  * without a sender identity writes as the platform's configured From.
  */
 @ApplicationScoped
@@ -49,6 +49,12 @@ public class TemplateContext {
         from.put("fromName", sender == null ? platformFromName : sender.fromName());
         from.put("letterhead", sender == null ? "" : sender.letterhead());
         from.put("signatory", sender == null ? platformFromName : sender.signatory());
+        // the person a letter names for questions ("" for a field no one gave: the template leaves it out)
+        SenderIdentity.ContactPerson questions = sender == null
+                ? new SenderIdentity.ContactPerson(platformFromName, "", platformFromAddress) : sender.questionsTo();
+        from.put("contactName", questions.name());
+        from.put("contactPhone", questions.phone());
+        from.put("contactEmail", questions.email());
         ctx.put("sender", from);
         ctx.put("letterDate", LocalDate.ofInstant(now, contact == null ? Contact.DEFAULT_TIME_ZONE : contact.timeZone())
                 .toString());

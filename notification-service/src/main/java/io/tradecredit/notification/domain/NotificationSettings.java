@@ -22,7 +22,10 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
 
     /** The sender identity's fields as a tenant enters them. */
     public record SenderFields(String fromName, String fromAddress, String replyTo, String letterhead,
-            String signatory) {
+            String signatory, SenderIdentity.ContactPerson contact) {
+        public SenderFields(String fromName, String fromAddress, String replyTo, String letterhead, String signatory) {
+            this(fromName, fromAddress, replyTo, letterhead, signatory, null);
+        }
     }
 
     /**
@@ -38,7 +41,7 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
         try {
             if (sender != null) {
                 identity = SenderIdentity.of(sender.fromName(), sender.fromAddress(), sender.replyTo(),
-                        sender.letterhead(), sender.signatory());
+                        sender.letterhead(), sender.signatory(), sender.contact());
             }
         } catch (DomainError e) {
             wrong.addAll(e.violations());

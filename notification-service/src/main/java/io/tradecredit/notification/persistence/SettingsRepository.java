@@ -39,19 +39,22 @@ public class SettingsRepository {
                 .addString(s.channelOrder().channels().stream().map(Enum::name).collect(Collectors.joining(",")))
                 .addLocalTime(s.sendWindow().opens()).addLocalTime(s.sendWindow().closes())
                 .addString(EnumSet.copyOf(s.sendWindow().days()).stream().map(Enum::name).collect(Collectors.joining(",")))
-                .addOffsetDateTime(at).addString(by);
+                .addOffsetDateTime(at).addString(by).addString(id == null ? null : id.contact().name())
+                .addString(id == null ? null : id.contact().phone()).addString(id == null ? null : id.contact().email());
         return CurrentTransaction.execute("insert into tenant_notification_settings (tenant_id, from_name, from_address,"
                 + " reply_to, letterhead, signatory, channel_order, window_opens, window_closes, window_days, updated_at,"
-                + " updated_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict (tenant_id) do"
+                + " updated_by, contact_name, contact_phone, contact_email) values ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+                + " $10, $11, $12, $13, $14, $15) on conflict (tenant_id) do"
                 + " update set from_name = $2, from_address = $3, reply_to = $4, letterhead = $5, signatory = $6,"
                 + " channel_order = $7, window_opens = $8, window_closes = $9, window_days = $10, updated_at = $11,"
-                + " updated_by = $12", t).replaceWithVoid();
+                + " updated_by = $12, contact_name = $13, contact_phone = $14, contact_email = $15", t).replaceWithVoid();
     }
 
     static NotificationSettings settings(Row r) {
         SenderIdentity sender = r.getString("from_address") == null ? null
                 : new SenderIdentity(r.getString("from_name"), r.getString("from_address"), r.getString("reply_to"),
-                        r.getString("letterhead"), r.getString("signatory"));
+                        r.getString("letterhead"), r.getString("signatory"), new SenderIdentity.ContactPerson(
+                                r.getString("contact_name"), r.getString("contact_phone"), r.getString("contact_email")));
         ChannelOrder order = new ChannelOrder(Arrays.stream(r.getString("channel_order").split(","))
                 .map(ChannelType::valueOf).toList());
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);

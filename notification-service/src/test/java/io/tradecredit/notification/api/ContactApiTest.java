@@ -9,15 +9,25 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
 
 @QuarkusTest
 class ContactApiTest {
@@ -57,6 +67,40 @@ class ContactApiTest {
                         "timeZone", equalTo("Europe/Berlin"), "optedOut", contains("EMAIL"), "mobile", equalTo(null));
         given().auth().oauth2(viewer).get("/api/v1/contacts/" + id).then().statusCode(200)
                 .body("email", equalTo("li.wei@buyer.example"), "optedOut", contains("EMAIL"));
+    }
+
+    @Test
+    void enteringOrChangingAContactPublishesContactChangedKeyedByTheBuyer() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String manager = token(tenant, "credit-manager");
+        Map<String, Object> li = contact("Li Wei", "li@buyer.example", "zh-CN");
+        li.put("postalAddress", "1 Nanjing Road, Shanghai");
+        String id = addContact(tenant, buyer, li);
+        Map<String, Object> edited = contact("Li Wei", "li.wei@buyer.example", "zh-CN");
+        edited.put("mobile", "+86 138 0000 0000");
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(edited).put("/api/v1/contacts/" + id)
+                .then().statusCode(200);
+        // an opt-out changes nothing another service is told
+        given().auth().oauth2(manager).put("/api/v1/contacts/" + id + "/opt-outs/EMAIL").then().statusCode(200);
+
+        String type = "io.tradecredit.notification.contact-changed.v1";
+        Predicate<ConsumerRecord<String, String>> mine = r -> buyer.toString().equals(r.key())
+                && type.equals(Topics.header(r, "ce_type"));
+        List<ConsumerRecord<String, String>> records = Topics.read("notification-status", Duration.ofSeconds(20),
+                rs -> rs.stream().filter(mine).count() >= 2).stream().filter(mine).toList();
+        assertEquals(2, records.size());
+        assertEquals(tenant, Topics.header(records.get(0), "ce_tenantid"));
+        List<JsonNode> changes = records.stream().map(Contracts::assertValid).toList();
+        assertEquals(List.of("li@buyer.example", "li.wei@buyer.example"),
+                changes.stream().map(c -> c.get("email").asText()).toList());
+        JsonNode last = changes.get(1);
+        assertEquals(id, last.get("contactId").asText());
+        assertEquals("Li Wei", last.get("name").asText());
+        assertEquals("accounts payable", last.get("function").asText());
+        assertEquals("+86 138 0000 0000", last.get("mobile").asText());
+        assertEquals("zh-CN", last.get("language").asText());
+        assertEquals(false, last.has("postalAddress"), "the postal address is for sending, not published");
     }
 
     @Test

@@ -34,7 +34,8 @@ class SettingsApiTest {
         Map<String, Object> body = Map.of(
                 "sender", Map.of("fromName", "Acme AR", "fromAddress", "ar@acme.example", "replyTo",
                         "collections@acme.example", "letterhead", "Acme Trading Co., Ltd.\n1 Bund, Shanghai",
-                        "signatory", "Zhang San, Finance Department"),
+                        "signatory", "Zhang San, Finance Department", "contact", Map.of("name", "Wang Fang",
+                                "phone", "+86 21 5888 1234", "email", "wang.fang@acme.example")),
                 "channelOrder", List.of("EMAIL", "LETTER"),
                 "sendWindow", Map.of("opens", "08:30", "closes", "17:00", "days", List.of("MONDAY", "SATURDAY")));
         given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(body).put(SETTINGS)
@@ -42,6 +43,8 @@ class SettingsApiTest {
         given().auth().oauth2(token(tenant, "finance")).get(SETTINGS).then().statusCode(200)
                 .body("sender.fromName", equalTo("Acme AR"), "sender.replyTo", equalTo("collections@acme.example"),
                         "sender.signatory", equalTo("Zhang San, Finance Department"),
+                        "sender.contact.name", equalTo("Wang Fang"), "sender.contact.phone", equalTo("+86 21 5888 1234"),
+                        "sender.contact.email", equalTo("wang.fang@acme.example"),
                         "channelOrder", contains("EMAIL", "LETTER"), "sendWindow.opens", equalTo("08:30:00"),
                         "sendWindow.days", contains("MONDAY", "SATURDAY"));
         given().auth().oauth2(token(freshTenant(), "viewer")).get(SETTINGS).then().body("sender", nullValue());
@@ -51,13 +54,15 @@ class SettingsApiTest {
     void badSettingsAreRefusedNamingEveryFieldAndChangeNothing() {
         String tenant = freshTenant();
         Map<String, Object> body = Map.of(
-                "sender", Map.of("fromName", "", "fromAddress", "nope", "signatory", ""),
+                "sender", Map.of("fromName", "", "fromAddress", "nope", "signatory", "", "contact",
+                        Map.of("phone", "call me", "email", "wang@")),
                 "channelOrder", List.of("EMAIL", "EMAIL"),
                 "sendWindow", Map.of("opens", "18:00", "closes", "09:00", "days", List.of()));
         given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(body).put(SETTINGS)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("sender.fromName", "sender.fromAddress", "sender.signatory",
-                        "channelOrder", "sendWindow.closes", "sendWindow.days"));
+                        "sender.contact.email", "sender.contact.phone", "channelOrder", "sendWindow.closes",
+                        "sendWindow.days"));
         given().auth().oauth2(token(tenant, "viewer")).get(SETTINGS).then().body("channelOrder",
                 contains("EMAIL", "SMS", "LETTER"));
     }

@@ -70,7 +70,8 @@ class LetterDeliveryTest {
         String tenant = freshTenant();
         given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("sender", Map.of("fromName", "艾克美贸易有限公司", "fromAddress", "ar@acme.example",
-                        "letterhead", LETTERHEAD, "signatory", "张三")))
+                        "letterhead", LETTERHEAD, "signatory", "张三", "contact", Map.of("name", "王芳",
+                                "phone", "+86 21 5888 1234", "email", "wang.fang@acme.example"))))
                 .put("/api/v1/notification-settings").then().statusCode(200);
         Map<String, Object> c = contact("李伟", "li-" + buyer + "@globex.example", language);
         c.put("postalAddress", "上海市南京东路1号 环球贸易有限公司");
@@ -136,7 +137,8 @@ class LetterDeliveryTest {
         Pdfs.Read read = Pdfs.read(pdf);
         String text = read.text();
         for (String expected : List.of("艾克美贸易有限公司", "税号 91310000MA1FL0001X", "致：Globex Trading Ltd.",
-                "收件人：李伟", "上海市南京东路1号", "财务部最终催款函", "发票号 INV-2026-0042", "已逾期 13 天：12500.00 CNY",
+                "收件人：李伟（accounts payable）", "上海市南京东路1号",
+                "如有疑问，请联系：王芳，电话 +86 21 5888 1234，邮箱 wang.fang@acme.example", "财务部最终催款函", "发票号 INV-2026-0042", "已逾期 13 天：12500.00 CNY",
                 "逾期利息：81.25 CNY", "滞纳金：375.00 CNY", "截至 2026-12-02", "INV-2026-0057", "3400.50 CNY",
                 "《中华人民共和国民法典》第五百七十七条、第五百七十九条", "请贵司于 2026-12-20 前支付", "张三", "第 1 页 / 共 ")) {
             assertTrue(text.contains(expected), expected + " in:\n" + text);
@@ -166,6 +168,10 @@ class LetterDeliveryTest {
         assertEquals("SENT", message(tenant, id).getString("status"));
         Pdfs.Read read = Pdfs.read(content(tenant, id).then().statusCode(200).extract().asByteArray());
         assertTrue(read.text().contains("To: Globex Trading Ltd."), read.text());
+        assertTrue(read.text().contains("Attn: 李伟, accounts payable"), read.text());
+        // the line may wrap anywhere: compared without the PDF's line breaks
+        assertTrue(read.text().replace("\n", "").contains("please contact 王芳, tel. +86 21 5888 1234, wang.fang@acme.example."),
+                read.text());
         assertTrue(read.text().contains("Invoice INV-2026-0042"), read.text());
         assertTrue(read.text().contains("Page 1 of " + read.pages()), read.text());
         assertTrue(read.allFontsEmbedded(), read.fonts().toString());
@@ -176,7 +182,14 @@ class LetterDeliveryTest {
     void aFinanceDemandOfATenantWithoutASealFailsSayingSoAndIsNeverPrinted() {
         UUID buyer = UUID.randomUUID();
         String tenant = tenant(buyer, "zh-CN", false);
-        UUID id = requested(tenant, buyer, "dunning.finance-demand", "LETTER", demandData(buyer), false);
+        // legally required, as collections asks for it from +7 on: no other channel replaces the letter
+        // (the finance demand also has an email template, to which an ordinary letter would fall back)
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = request(id, buyer, "dunning.finance-demand", "LETTER", true, demandData(buyer));
+        body.put("legallyRequired", true);
+        send(tenant, body);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
 
         JsonPath m = message(tenant, id);
         assertEquals("FAILED", m.getString("status"));

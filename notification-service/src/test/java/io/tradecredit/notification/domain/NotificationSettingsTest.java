@@ -50,6 +50,36 @@ class NotificationSettingsTest {
     }
 
     @Test
+    void theContactPersonForQuestionsIsAsSetAndEachFieldLeftOutComesFromTheIdentity() {
+        var wang = new SenderIdentity.ContactPerson(" Wang Fang ", " +86 21 5888 1234 ", " wang.fang@acme.example ");
+        NotificationSettings s = NotificationSettings.of(new NotificationSettings.SenderFields("Acme AR",
+                "ar@acme.example", "collections@acme.example", "", "Zhang San", wang), null, null, null, null, false);
+        assertEquals(new SenderIdentity.ContactPerson("Wang Fang", "+86 21 5888 1234", "wang.fang@acme.example"),
+                s.sender().questionsTo());
+        // nothing set: the signatory, no phone, the reply-to address (else From)
+        assertEquals(new SenderIdentity.ContactPerson("Zhang San", "", "collections@acme.example"),
+                SenderIdentity.of("Acme AR", "ar@acme.example", "collections@acme.example", "", "Zhang San", null).questionsTo());
+        assertEquals(new SenderIdentity.ContactPerson("Wang Fang", "", "ar@acme.example"), SenderIdentity.of("Acme AR",
+                "ar@acme.example", null, "", "Zhang San", new SenderIdentity.ContactPerson("Wang Fang", null, null))
+                .questionsTo());
+    }
+
+    @Test
+    void aContactPersonsPhoneAndEmailAreCheckedAndNamedWithTheRestOfTheSender() {
+        DomainError e = assertThrows(DomainError.class, () -> NotificationSettings.of(new NotificationSettings.SenderFields(
+                "Acme AR", "nope", null, "", "Zhang San", new SenderIdentity.ContactPerson("Wang", "call me", "wang@")),
+                null, null, null, null, false));
+        assertEquals(List.of("sender.fromAddress", "sender.contact.email", "sender.contact.phone"),
+                e.violations().stream().map(v -> v.field()).toList());
+        assertEquals("+86 (21) 5888-1234", SenderIdentity.of("Acme AR", "ar@acme.example", null, "", "Zhang San",
+                new SenderIdentity.ContactPerson("", "+86 (21) 5888-1234", "")).contact().phone());
+        assertThrows(DomainError.class, () -> SenderIdentity.of("Acme AR", "ar@acme.example", null, "", "Zhang San",
+                new SenderIdentity.ContactPerson("", "1234", "")), "four digits are no telephone number");
+        assertThrows(DomainError.class, () -> SenderIdentity.of("Acme AR", "ar@acme.example", null, "", "Zhang San",
+                new SenderIdentity.ContactPerson("", "1".repeat(31), "")));
+    }
+
+    @Test
     void anEmptyChannelOrderIsRefused() {
         DomainError e = assertThrows(DomainError.class, () -> ChannelOrder.of(List.of()));
         assertEquals("channelOrder", e.violations().get(0).field());
