@@ -23,6 +23,7 @@ import io.tradecredit.claims.domain.Indemnity;
 import io.tradecredit.claims.domain.PolicyTerms;
 import io.tradecredit.claims.domain.PolicyVersion;
 import io.tradecredit.claims.domain.PolicyYear;
+import io.tradecredit.claims.domain.ProtractedDefault;
 import io.tradecredit.claims.events.ClaimEvents;
 import io.tradecredit.claims.persistence.ClaimRepository;
 import io.tradecredit.common.domain.DomainError;
@@ -31,7 +32,8 @@ import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 
 /**
- * Claims by hand, or at once on a buyer's insolvency signal from {@code credit-events}: opened with the buyer's unpaid insured invoices, moved through their states with
+ * Claims by hand, at once on a buyer's insolvency signal from {@code credit-events}, or after a protracted
+ * default's waiting period (app.ProtractedDefaults): opened with the buyer's unpaid insured invoices, moved through their states with
  * who and when, approved with the indemnity computed from the policy and the buyer's insured limit,
  * paid (in parts) by the insurer, and recoveries after indemnity shared. Each step is published on
  * {@code claim-events} in the transaction that records it.
@@ -101,6 +103,22 @@ public class Claims {
                             ? record(tenantId, c, p.terms(), ClaimTrigger.INSOLVENCY, signalId, now).replaceWith(1)
                             : Uni.createFrom().item(0));
                 })).collect().asList().map(opened -> opened.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    /**
+     * A protracted default outlasted the policy's waiting period (domain.ProtractedDefault): a draft claim of cause
+     * PROTRACTED_DEFAULT opened on {@code asOf}, once per policy, buyer and trigger day ({@code claim_signal}).
+     * Runs in the caller's transaction; answers whether it opened the claim.
+     */
+    public Uni<Boolean> openOnProtractedDefault(String tenantId, PolicyVersion policy, UUID buyerId, String buyerName,
+            ProtractedDefault d, LocalDate asOf) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID signalId = d.signalId(policy.policyId(), buyerId);
+        Claim c = Claim.open(policy.policyId(), policy.terms().currency(), buyerId, buyerName,
+                Claim.Cause.PROTRACTED_DEFAULT, d.invoices(), asOf, SIGNALS);
+        return claims.claimOnce(tenantId, c, signalId, ClaimTrigger.PROTRACTED_DEFAULT, now).chain(first -> first
+                ? record(tenantId, c, policy.terms(), ClaimTrigger.PROTRACTED_DEFAULT, signalId, now).replaceWith(true)
+                : Uni.createFrom().item(false));
     }
 
     private Uni<Claim> record(String tenantId, Claim c, PolicyTerms terms, ClaimTrigger trigger, UUID signalId,

@@ -2,9 +2,10 @@ package io.tradecredit.claims.domain;
 
 /**
  * What opened a claim: a person ({@code POST /claims}) or a signal the service acted on by itself
- * (credit-service blocked the buyer for insolvency). Published on claim-opened so the insurer's file
+ * (credit-service blocked the buyer for insolvency; a protracted default
+ * outlasted the waiting period). Published on claim-opened so the insurer's file
  * and the tenant's reports tell the two apart.
  */
 public enum ClaimTrigger {
-    MANUAL, INSOLVENCY
+    MANUAL, INSOLVENCY, PROTRACTED_DEFAULT
 }

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,7 @@ import io.tradecredit.claims.domain.ClaimEntry;
 import io.tradecredit.claims.domain.ClaimState;
 import io.tradecredit.claims.domain.ClaimTrigger;
 import io.tradecredit.claims.domain.ClaimedInvoice;
+import io.tradecredit.claims.domain.ProtractedDefault;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,6 +40,29 @@ public class ClaimRepository {
                 values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing""",
                 Tuple.of(tenantId, c.policyId(), c.buyerId(), signalId, c.id(), trigger.name()).addOffsetDateTime(at))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * What the tenant's open claims (neither rejected nor paid) hold: whether the buyer has one under the policy,
+     * and the invoices they name (by id, and by number for those opened by hand without ids).
+     */
+    public Uni<ProtractedDefault.Held> held(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.execute("""
+                select c.policy_id, c.buyer_id, i.invoice_id, i.invoice_number from claim c
+                join claim_invoice i on i.claim_id = c.id
+                where c.tenant_id = $1 and c.state not in ('REJECTED', 'PAID')""", Tuple.of(tenantId)).map(rows -> {
+            boolean ofBuyer = false;
+            Set<UUID> ids = new HashSet<>();
+            Set<String> numbers = new HashSet<>();
+            for (var r : rows) {
+                ofBuyer |= policyId.equals(r.getUUID("policy_id")) && buyerId.equals(r.getUUID("buyer_id"));
+                if (r.getUUID("invoice_id") != null) {
+                    ids.add(r.getUUID("invoice_id"));
+                }
+                numbers.add(r.getString("invoice_number"));
+            }
+            return new ProtractedDefault.Held(ofBuyer, ids, numbers);
+        });
     }
 
     public Uni<Void> create(String tenantId, Claim c) {

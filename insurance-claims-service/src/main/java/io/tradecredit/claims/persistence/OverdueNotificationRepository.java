@@ -70,6 +70,43 @@ public class OverdueNotificationRepository {
         });
     }
 
+    /** A notification still waiting out its waiting period, with its tenant and the buyer's name (when known). */
+    public record Waiting(String tenantId, String buyerName, OverdueNotification notification) {
+    }
+
+    /**
+     * Up to {@code batchSize} notifications whose waiting period has not been acted on and which were not looked
+     * at on {@code asOf}, locked (skipping those another replica holds), in id order.
+     */
+    public Uni<List<Waiting>> lockWaiting(LocalDate asOf, int batchSize) {
+        return CurrentTransaction.execute("""
+                select n.*, (select o.buyer_name from open_invoice o where o.tenant_id = n.tenant_id
+                    and o.buyer_id = n.buyer_id and o.buyer_name is not null limit 1) as buyer_name
+                from overdue_notification n
+                where not n.waiting_over and (n.waited_on is null or n.waited_on < $1)
+                order by n.id limit $2 for update of n skip locked""", Tuple.of(asOf, batchSize)).chain(heads -> {
+            List<Row> rows = new ArrayList<>();
+            heads.forEach(rows::add);
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(List.<Waiting>of());
+            }
+            return CurrentTransaction.execute("""
+                    select * from overdue_notification_invoice where notification_id = any($1) order by line""",
+                    Tuple.of(rows.stream().map(r -> r.getUUID("id")).toArray(UUID[]::new))).map(lines -> {
+                        List<Row> all = new ArrayList<>();
+                        lines.forEach(all::add);
+                        return rows.stream().map(r -> new Waiting(r.getString("tenant_id"), r.getString("buyer_name"),
+                                notification(r, all))).toList();
+                    });
+        });
+    }
+
+    /** The notification was looked at on {@code asOf}; {@code over}: its waiting period ran and was acted on. */
+    public Uni<Void> waited(UUID notificationId, LocalDate asOf, boolean over) {
+        return CurrentTransaction.execute("update overdue_notification set waited_on = $1, waiting_over = $2 where id = $3",
+                Tuple.of(asOf, over, notificationId)).replaceWithVoid();
+    }
+
     private static OverdueNotification notification(Row r, List<Row> lines) {
         UUID id = r.getUUID("id");
         Currency cur = Money.currencyOf(r.getString("currency"));
