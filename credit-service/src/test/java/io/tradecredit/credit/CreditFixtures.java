@@ -23,11 +23,19 @@ import io.tradecredit.testing.Topics;
 
 /** Buyers, statements and invoice events as tests need them, and the calls tests make with them. */
 public final class CreditFixtures {
-    public static final String MANAGER_ACME = Tokens.tenant("acme").roles("credit-manager").subject("cm-1").mint();
-    public static final String FINANCE_ACME = Tokens.tenant("acme").roles("finance").mint();
-    public static final String VIEWER_ACME = Tokens.tenant("acme").roles("viewer").mint();
-    public static final String MANAGER_GLOBEX = Tokens.tenant("globex").roles("credit-manager").mint();
-    public static final String OPS = Tokens.noTenant().roles("platform-ops").mint();
+    /**
+     * These tokens are minted once, when the class loads, and shared by the whole suite: they must outlive it.
+     * The default 5 minutes did not on a loaded machine (a module's suite then runs for over 15 minutes), and
+     * every call after that answered 401.
+     */
+    private static final long SUITE_SECONDS = 3 * 3600;
+    public static final String MANAGER_ACME = Tokens.tenant("acme").roles("credit-manager").subject("cm-1")
+            .expiresIn(SUITE_SECONDS).mint();
+    public static final String FINANCE_ACME = Tokens.tenant("acme").roles("finance").expiresIn(SUITE_SECONDS).mint();
+    public static final String VIEWER_ACME = Tokens.tenant("acme").roles("viewer").expiresIn(SUITE_SECONDS).mint();
+    public static final String MANAGER_GLOBEX = Tokens.tenant("globex").roles("credit-manager")
+            .expiresIn(SUITE_SECONDS).mint();
+    public static final String OPS = Tokens.noTenant().roles("platform-ops").expiresIn(SUITE_SECONDS).mint();
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private CreditFixtures() {

@@ -14,9 +14,16 @@ import io.tradecredit.testing.Tokens;
 
 /** Invoices as an ERP would send them, and the calls tests make with them. */
 public final class InvoiceFixtures {
-    public static final String FINANCE_ACME = Tokens.tenant("acme").roles("finance").mint();
-    public static final String VIEWER_ACME = Tokens.tenant("acme").roles("viewer").mint();
-    public static final String FINANCE_GLOBEX = Tokens.tenant("globex").roles("finance").mint();
+    /**
+     * These tokens are minted once, when the class loads, and shared by the whole suite: they must outlive it.
+     * The default 5 minutes did not on a loaded machine (a module's suite then runs for over 15 minutes), and
+     * every call after that answered 401.
+     */
+    private static final long SUITE_SECONDS = 3 * 3600;
+    public static final String FINANCE_ACME = Tokens.tenant("acme").roles("finance").expiresIn(SUITE_SECONDS).mint();
+    public static final String VIEWER_ACME = Tokens.tenant("acme").roles("viewer").expiresIn(SUITE_SECONDS).mint();
+    public static final String FINANCE_GLOBEX = Tokens.tenant("globex").roles("finance")
+            .expiresIn(SUITE_SECONDS).mint();
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private InvoiceFixtures() {
