@@ -101,15 +101,16 @@ class AbandonmentWriteOffFlowTest {
                 writeOff(partlyPaid, "INV-2", "350.00"), writeOff(paidSince, "INV-3", "500.00"),
                 writeOff(othersInvoice, "INV-4", "800.00")));
 
-        // the proposal before it (same key) is another collections event: skipped, not dead-lettered
+        // the proposal before it (same key) is another collections event: skipped before it is read (no
+        // transaction, no inbox row: the chassis inbox's type filter), not dead-lettered
         String proposalId = Topics.sendEvent("collection-cases", tenant, "collections", "abandonment-proposed", caseId,
                 UUID.randomUUID().toString(), Map.of("caseId", caseId, "buyerId", buyer.toString(),
                         "amounts", event.get("amounts"), "proposedBy", "li.collector",
                         "proposedOn", LocalDate.now(ZoneOffset.UTC).toString()));
         send(tenant, eventId, event);
         await("both open invoices written off", () -> writeOffsOf(tenant, buyer) == 2);
-        assertEquals(1, Database.count("select count(*) from inbox where consumer = 'invoice-service' and event_id = ?"
-                + " and event_type = 'io.tradecredit.collections.abandonment-proposed.v1'", proposalId));
+        assertEquals(0, Database.count("select count(*) from inbox where consumer = 'invoice-service' and event_id = ?",
+                proposalId));
 
         String reason = "abandoned in collection case " + caseId;
         invoice(tenant, whole).body("status", equalTo("WRITTEN_OFF"), "amounts.writtenOff.amount", equalTo("1000.00"),
