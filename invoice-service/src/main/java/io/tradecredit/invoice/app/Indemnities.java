@@ -21,7 +21,8 @@ import io.tradecredit.invoice.persistence.InvoiceRepository;
  * Books a claim's indemnity in the ledger (DOMAIN §4): each payment of the insurer is posted as
  * a payment from the insurer on the claimed invoices ({@link Payments#postFromInsurer}); once
  * the claim is fully paid, what is still open on each claimed invoice is written off as the
- * insured loss through {@link WriteOffs#writeOffAll}, as a finance user's write-off. All in the
+ * insured loss through {@link WriteOffs#writeOffAll}, as a finance user's write-off, dated on the insurer's
+ * {@code paidOn} (the day the loss was settled, not the day this service books it). All in the
  * caller's transaction (the consumer's inbox), so the event's effect happens once or not at all.
  */
 @ApplicationScoped
@@ -50,7 +51,7 @@ public class Indemnities {
                     }
                     Uni<List<Invoice>> rest = !indemnity.fullyPaid() ? Uni.createFrom().item(List.<Invoice>of())
                             : writeOffs.writeOffAll(tenantId, ids, indemnity.writeOffReason(), indemnity.recordedBy(),
-                                    "claim " + indemnity.claimId());
+                                    "claim " + indemnity.claimId(), indemnity.paidOn());
                     return rest.map(written -> new Booked(posted.orElse(null), written));
                 })));
     }

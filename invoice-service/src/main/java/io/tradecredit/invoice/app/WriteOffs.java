@@ -43,15 +43,22 @@ public class WriteOffs {
     Clock clock;
 
     public Uni<Invoice> writeOff(String tenantId, UUID invoiceId, String reason, String by) {
+        return writeOff(tenantId, invoiceId, reason, by, LocalDate.now(clock));
+    }
+
+    /**
+     * Writes off the open rest as of {@code on}: the day of the decision it follows (the insurer's
+     * last indemnity payment), which may be before the day this service books it.
+     */
+    Uni<Invoice> writeOff(String tenantId, UUID invoiceId, String reason, String by, LocalDate on) {
         return Panache.withTransaction(() -> invoices.lockOwned(tenantId, invoiceId)
                 .map(i -> Invoices.found(i, invoiceId)).chain(invoice -> {
                     if (!invoice.status.isOpen() || !invoice.open().isPositive()) {
                         throw DomainError.conflict(NOTHING_OPEN, "Invoice " + invoice.invoiceNumber + " is " + invoice.status
                                 + " with " + invoice.open() + " open; there is nothing to write off");
                     }
-                    LocalDate today = LocalDate.now(clock);
-                    Money amount = invoice.writeOff(reason.strip(), today);
-                    return ledger.record(LedgerEntry.of(invoice, LedgerEntry.Kind.WRITE_OFF, amount, today, null,
+                    Money amount = invoice.writeOff(reason.strip(), on);
+                    return ledger.record(LedgerEntry.of(invoice, LedgerEntry.Kind.WRITE_OFF, amount, on, null,
                             invoice.closedReason, OffsetDateTime.now(clock), by))
                             .chain(() -> outbox.record(InvoiceEvents.writtenOff(invoice, amount)))
                             .replaceWith(invoice);
@@ -84,19 +91,19 @@ public class WriteOffs {
      */
     public Uni<List<Invoice>> writeOffAbandoned(String tenantId, Abandonment abandonment) {
         return writeOffAll(tenantId, abandonment.invoiceIds(), abandonment.reason(), abandonment.by(),
-                "abandoned case " + abandonment.caseId());
+                "abandoned case " + abandonment.caseId(), LocalDate.now(clock));
     }
 
     /**
      * Writes off what is still open on each of these invoices, one after the other, through
      * {@link #writeOff}, for a decision taken elsewhere ({@code decision} names it in the log).
      * An invoice meanwhile settled or not the tenant's is left alone and logged. Answers the
-     * invoices written off.
+     * invoices written off. Each is dated {@code on}, the day of the decision.
      */
     public Uni<List<Invoice>> writeOffAll(String tenantId, List<UUID> invoiceIds, String reason, String by,
-            String decision) {
+            String decision, LocalDate on) {
         return Multi.createFrom().iterable(invoiceIds)
-                .onItem().transformToUniAndConcatenate(id -> writeOff(tenantId, id, reason, by)
+                .onItem().transformToUniAndConcatenate(id -> writeOff(tenantId, id, reason, by, on)
                         .onFailure(WriteOffs::leftAlone).recoverWithItem(failure -> {
                             LOG.infof("%s: invoice %s of tenant %s left alone: %s", decision, id, tenantId,
                                     failure.getMessage());

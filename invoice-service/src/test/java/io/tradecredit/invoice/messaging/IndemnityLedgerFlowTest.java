@@ -134,14 +134,19 @@ class IndemnityLedgerFlowTest {
 
         String lastEventId = UUID.randomUUID().toString();
         Map<String, Object> last = indemnityPaid(claimId, buyer, invoices, "31000.00", "81000.00", true);
+        // the insurer paid three days before the event is booked: the write-off is dated on its paidOn
+        LocalDate paidOn = TODAY.minusDays(3);
+        last.put("paidOn", paidOn.toString());
         send(tenant, lastEventId, last);
         await("the rest written off", () -> writeOffsOf(tenant, buyer) == 1);
+        assertEquals(1, Database.count("select count(*) from ledger_entry where tenant_id = ? and buyer_id = ?"
+                + " and kind = 'WRITE_OFF' and effective_date = ?", tenant, buyer, paidOn));
 
         invoice(tenant, older).body("status", equalTo("PAID"), "amounts.paid.amount", equalTo("60000.00"),
                 "amounts.writtenOff.amount", equalTo("0.00"), "amounts.open.amount", equalTo("0.00"));
         invoice(tenant, newer).body("status", equalTo("WRITTEN_OFF"), "amounts.paid.amount", equalTo("31000.00"),
                 "amounts.writtenOff.amount", equalTo("9000.00"), "amounts.open.amount", equalTo("0.00"),
-                "closedReason", startsWith("insured loss: claim " + claimId));
+                "closedReason", startsWith("insured loss: claim " + claimId), "closedOn", equalTo(paidOn.toString()));
         invoice(tenant, notClaimed).body("amounts.open.amount", equalTo("5000.00"));
         given().auth().oauth2(token(tenant, "finance")).get("/api/v1/payments?buyerId=" + buyer).then().statusCode(200)
                 .body("items.findAll { it.payer.kind == 'INSURER' }.amount.amount",
