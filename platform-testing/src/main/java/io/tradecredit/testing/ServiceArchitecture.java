@@ -53,6 +53,8 @@ public final class ServiceArchitecture {
                         "java..", "jakarta.persistence..", "org.hibernate.annotations..", "com.fasterxml.jackson..",
                         "io.tradecredit.common.money..", "io.tradecredit.common.domain..", "io.tradecredit.common.ids..",
                         "io.tradecredit.common.signatures..",
+                        // the published insured-limit schedule: a plain value that claims' rule builds and others read
+                        "io.tradecredit.common.insurance..",
                         base + ".domain..")
                 .because("domain is plain Java: rules unit-testable without Quarkus, HTTP or a database"
                         + " (docs/architecture.md, Service skeleton)");

@@ -43,6 +43,9 @@ public class InsuredLimits {
     InsuredLimitRepository limits;
 
     @Inject
+    InsuredLimitSchedules schedules;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -74,7 +77,7 @@ public class InsuredLimits {
 
     /**
      * Records the insurer's decision and publishes {@code insured-limit-changed} with the limit in force
-     * today; a decision whose id was recorded before is a repeat: nothing changes, the first is answered,
+     * today, then the buyer's whole schedule ({@code insured-limit-schedule-changed}); a decision whose id was recorded before is a repeat: nothing changes, the first is answered,
      * also when both deliveries arrive at the same instant (the later insert steps aside).
      */
     public Uni<Recorded> decide(String tenantId, UUID policyId, DecisionInput in, LimitDecision.Source source,
@@ -96,6 +99,7 @@ public class InsuredLimits {
                                             Money.currencyOf(policy.terms().currency()));
                                     return outbox.record(ClaimEvents.insuredLimitChanged(tenantId, policyId,
                                             policy.terms(), added.get(), today, limitToday))
+                                            .chain(() -> schedules.publish(tenantId, added.get().buyerId(), "DECISION"))
                                             .replaceWith(new Recorded(added.get(), false));
                                 }));
             });

@@ -1,6 +1,7 @@
 package io.tradecredit.claims.events;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import io.tradecredit.claims.domain.PolicyTerms;
 import io.tradecredit.claims.domain.RecoveryShare;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
+import io.tradecredit.common.insurance.InsuredLimitSchedule;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -36,6 +38,14 @@ public final class ClaimEvents {
     public record InsuredLimitChanged(UUID policyId, String policyNumber, String insurer, UUID buyerId,
             String decisionId, LimitDecision.Outcome outcome, Money decidedAmount, LocalDate effectiveFrom,
             LocalDate expiresOn, LimitDecision.Source source, LocalDate recordedOn, Money insuredLimit) {
+    }
+
+    /**
+     * A buyer's effective insured-limit schedule ({@code domain.LimitSchedule}), whole: it replaces the
+     * buyer's earlier one; {@code cause} DECISION or REPUBLISHED.
+     */
+    public record InsuredLimitScheduleChanged(UUID buyerId, List<InsuredLimitSchedule.Period> periods,
+            OffsetDateTime computedAt, String cause) {
     }
 
     public record ClaimOpened(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
@@ -122,6 +132,12 @@ public final class ClaimEvents {
         return event("insured-limit-changed", "insured-limit", tenantId, d.buyerId(), new InsuredLimitChanged(policyId,
                 terms.policyNumber(), terms.insurer(), d.buyerId(), d.decisionId(), d.outcome(), d.amount(),
                 d.effectiveFrom(), d.expiresOn(), d.source(), recordedOn, now.amount()));
+    }
+
+    public static OutgoingEvent insuredLimitScheduleChanged(String tenantId, UUID buyerId, InsuredLimitSchedule s,
+            OffsetDateTime computedAt, String cause) {
+        return event("insured-limit-schedule-changed", "insured-limit", tenantId, buyerId, new InsuredLimitScheduleChanged(
+                buyerId, s.periods(), computedAt, cause));
     }
 
     /** The tenant notified the insurer of the buyer's overdue account: the insured overdue invoices, who and when. */

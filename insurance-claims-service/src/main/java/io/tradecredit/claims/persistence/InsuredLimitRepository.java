@@ -1,6 +1,9 @@
 package io.tradecredit.claims.persistence;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,6 +64,40 @@ public class InsuredLimitRepository {
                 .map(rows -> {
                     var it = rows.iterator();
                     return it.hasNext() ? Optional.of(d.recordedAs(it.next().getLong("seq"))) : Optional.empty();
+                });
+    }
+
+    /** The buyer's decisions under every policy of the tenant, by policy, each in recording order. */
+    public Uni<Map<UUID, List<LimitDecision>>> decisionsOfBuyer(String tenantId, UUID buyerId) {
+        return LimitDecisionRow.<LimitDecisionRow>list("tenantId = ?1 and buyerId = ?2", Sort.by("seq"), tenantId, buyerId)
+                .map(rows -> {
+                    Map<UUID, List<LimitDecision>> byPolicy = new LinkedHashMap<>();
+                    rows.forEach(r -> byPolicy.computeIfAbsent(r.policyId, k -> new ArrayList<>()).add(r.toDecision()));
+                    return byPolicy;
+                });
+    }
+
+    /**
+     * Serialises the computations of one buyer's schedule until the transaction ends, so that a schedule
+     * computed after another (and so published after it) has read that one's decisions.
+     */
+    public Uni<Void> lockBuyer(String tenantId, UUID buyerId) {
+        return CurrentTransaction.execute("select pg_advisory_xact_lock(hashtextextended($1, 0))",
+                Tuple.of("insured-limit:" + tenantId + ":" + buyerId)).replaceWithVoid();
+    }
+
+    /**
+     * Takes up to {@code max} buyers still waiting to have their schedule republished (V12), locked so that
+     * another replica takes others, and removes them in the same transaction.
+     */
+    public Uni<List<Map.Entry<String, UUID>>> takeDue(int max) {
+        return CurrentTransaction.execute("""
+                delete from insured_limit_schedule_due where (tenant_id, buyer_id) in (
+                    select tenant_id, buyer_id from insured_limit_schedule_due limit $1 for update skip locked)
+                returning tenant_id, buyer_id""", Tuple.of(max)).map(rows -> {
+                    List<Map.Entry<String, UUID>> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(Map.entry(r.getString("tenant_id"), r.getUUID("buyer_id"))));
+                    return out;
                 });
     }
 

@@ -252,7 +252,9 @@ class InsuredLimitApiTest {
                 .then().statusCode(200).body("insuredLimit.amount", equalTo("50000.00"));
         assertEquals("50000.00", event(buyer, "ATR-778").get("insuredLimit").get("amount").asText());
         List<ConsumerRecord<String, String>> all = Topics.readFor("claim-events", Duration.ofSeconds(2));
-        assertEquals(1, all.stream().filter(r -> r.key().equals(buyer)).count(), "one event for one decision");
+        assertEquals(1, all.stream().filter(r -> r.key().equals(buyer)
+                && "io.tradecredit.claims.insured-limit-changed.v1".equals(Topics.header(r, "ce_type"))).count(),
+                "one event for one decision");
 
         // signed, but not a decision: named like any wrong field
         String wrong = "{\"decisionId\":\"ATR-779\",\"buyerId\":\"" + buyer + "\",\"outcome\":\"MAYBE\",\"effectiveFrom\":\"2026-01-01\"}";

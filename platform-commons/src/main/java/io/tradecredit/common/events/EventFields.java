@@ -61,6 +61,11 @@ public final class EventFields {
         return parsed(field, "a date", LocalDate::parse);
     }
 
+    /** An instant with its offset, ISO 8601 ("2026-12-03T21:47:28.5Z"). */
+    public java.time.OffsetDateTime dateTime(String field) {
+        return parsed(field, "a date-time", java.time.OffsetDateTime::parse);
+    }
+
     /** A decimal number written as text (a rate, "0.0005"), so no binary float ever touches it. */
     public java.math.BigDecimal decimal(String field) {
         return parsed(field, "a decimal number", java.math.BigDecimal::new);
