@@ -19,7 +19,6 @@ import io.tradecredit.credit.domain.CreditCheckRules;
 import io.tradecredit.credit.domain.CreditPolicy;
 import io.tradecredit.credit.domain.Exposure;
 import io.tradecredit.credit.domain.InsuranceCover;
-import io.tradecredit.credit.domain.InsuredLimits;
 import io.tradecredit.credit.persistence.CreditCheckRepository.CheckRow;
 import io.tradecredit.credit.persistence.CreditCheckRepository.Insurance;
 import io.tradecredit.credit.persistence.CreditCheckRepository.Snapshot;
@@ -87,7 +86,7 @@ public class CreditChecks {
                     // only a buyer with insurance known costs the two statements of the insured/uninsured split
                     Uni<Insurance> insurance = s.insuranceKnown() || s.stopDeliveriesFrom() != null
                             ? checks.insurance(tenantId, buyerId)
-                            : Uni.createFrom().item(new Insurance(InsuredLimits.NONE, List.of()));
+                            : Uni.createFrom().item(new Insurance(null, List.of()));
                     return insurance.chain(known -> {
                         Result r = decide(buyerId, order, s, known, policy, today, now);
                         InsuranceCover c = r.insurance();

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 
+import io.tradecredit.common.insurance.InsuredLimitSchedule;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -14,8 +15,9 @@ import io.tradecredit.common.money.Money;
  * above it uninsured). An open invoice can be insured only if it was issued while the buyer had an
  * insured limit and before stop-deliveries; the order is the newest delivery, insured only while a
  * limit is in force today and no stop-deliveries runs. {@code insured} says whether the order has an
- * insured part, {@code reason} why (not). Without insured-limit decisions or a stop-deliveries in force,
- * the check says nothing ({@code null}). A check recorded before the split existed has null figures.
+ * insured part, {@code reason} why (not). The limit on a day is read from the buyer's insured-limit
+ * schedule as insurance-claims-service computed it (its rule, not re-derived here). Without a schedule received
+ * or a stop-deliveries in force, the check says nothing ({@code null}). A check recorded before the split existed has null figures.
  *
  * @param insuredLimit the limit in force on the day (zero when none)
  * @param insuredExposure the insured part of the open invoices and the order
@@ -45,14 +47,17 @@ public record InsuranceCover(boolean insured, String reason, LocalDate stopDeliv
 
     /**
      * The cover of {@code order} on {@code today}: the buyer's open invoices (any currency: only those in the
-     * order's count) and this order split by the buyer's {@code limits}, stop-deliveries from
-     * {@code stopDeliveriesFrom} (null: none).
+     * order's count) and this order split by the buyer's insured-limit schedule {@code limits} (null: none
+     * received), stop-deliveries from {@code stopDeliveriesFrom} (null: none).
      */
-    public static InsuranceCover of(LocalDate today, Money order, List<OpenInvoice> invoices, InsuredLimits limits,
-            LocalDate stopDeliveriesFrom) {
+    public static InsuranceCover of(LocalDate today, Money order, List<OpenInvoice> invoices,
+            InsuredLimitSchedule limits, LocalDate stopDeliveriesFrom) {
         boolean stopped = stopsOn(today, stopDeliveriesFrom);
-        if (!limits.known() && !stopped) {
+        if (limits == null && !stopped) {
             return null;
+        }
+        if (limits == null) {
+            limits = InsuredLimitSchedule.NONE;
         }
         Currency currency = order.currency();
         Money limit = limits.on(today, currency);
@@ -79,7 +84,7 @@ public record InsuranceCover(boolean insured, String reason, LocalDate stopDeliv
      * stop-deliveries not yet begun. One known from before issue dates were kept counts as issued under
      * the limit in force today.
      */
-    private static boolean coveredWhenIssued(LocalDate issued, LocalDate today, InsuredLimits limits,
+    private static boolean coveredWhenIssued(LocalDate issued, LocalDate today, InsuredLimitSchedule limits,
             LocalDate stopDeliveriesFrom, Currency currency) {
         LocalDate day = issued == null ? today : issued;
         return limits.on(day, currency).isPositive() && !stopsOn(day, stopDeliveriesFrom);

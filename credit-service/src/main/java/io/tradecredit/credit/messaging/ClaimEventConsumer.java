@@ -10,15 +10,16 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
+import io.tradecredit.common.insurance.InsuredLimitSchedule;
 import io.tradecredit.credit.app.InsuranceStops;
 import io.tradecredit.credit.app.InsuredLimits;
-import io.tradecredit.credit.domain.InsuredLimitDecision;
 
 /**
  * Reads {@code claim-events} (schemas {@code io.tradecredit.claims.*.v1}) once per event id:
  * {@code stop-deliveries-started} is recorded ({@link InsuranceStops}) so that the credit check says new
- * deliveries to the buyer are not insured; {@code insured-limit-changed} is kept ({@link InsuredLimits}) so that
- * it splits the buyer's exposure into insured and uninsured parts. Every other type is skipped; one of these two
+ * deliveries to the buyer are not insured; {@code insured-limit-schedule-changed} is kept ({@link InsuredLimits}) so
+ * that it splits the buyer's exposure into insured and uninsured parts ({@code insured-limit-changed}, each decision,
+ * is skipped: the schedule says all the check needs). Every other type is skipped; one of these two
  * that cannot be read goes to the DLQ {@code claim-events.dlq.credit-service}.
  */
 @ApplicationScoped
@@ -39,8 +40,10 @@ public class ClaimEventConsumer {
 
     Uni<Void> apply(IncomingEvent e) {
         String name = e.nameFrom("claims");
-        if ("insured-limit-changed".equals(name)) {
-            return limits.changed(e.tenantId(), announced(e.fields()));
+        if ("insured-limit-schedule-changed".equals(name)) {
+            EventFields d = e.fields();
+            return limits.scheduleChanged(e.tenantId(), d.uuid("buyerId"), InsuredLimitSchedule.of(d),
+                    d.dateTime("computedAt"));
         }
         if (!"stop-deliveries-started".equals(name)) {
             return Uni.createFrom().voidItem();
@@ -48,13 +51,5 @@ public class ClaimEventConsumer {
         EventFields d = e.fields();
         return stops.started(e.tenantId(), d.uuid("buyerId"), d.uuid("policyId"), d.date("from"),
                 d.uuid("notificationId"));
-    }
-
-    static InsuredLimitDecision.Announced announced(EventFields d) {
-        return new InsuredLimitDecision.Announced(d.uuid("policyId"), d.text("policyNumber"), d.text("insurer"),
-                d.uuid("buyerId"), d.text("decisionId"), d.oneOf(InsuredLimitDecision.Outcome.class, "outcome"),
-                d.optionalMoney("decidedAmount").orElse(null), d.money("insuredLimit").currencyCode(),
-                d.date("effectiveFrom"), d.has("expiresOn") ? d.date("expiresOn") : null, d.text("source"),
-                d.date("recordedOn"));
     }
 }

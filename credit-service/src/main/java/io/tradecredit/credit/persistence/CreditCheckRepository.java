@@ -16,14 +16,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.insurance.InsuredLimitSchedule;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.persistence.GroupedInsert;
 import io.tradecredit.credit.domain.InsuranceCover;
-import io.tradecredit.credit.domain.InsuredLimitDecision;
-import io.tradecredit.credit.domain.InsuredLimits;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -53,7 +52,7 @@ public class CreditCheckRepository {
                     as traded_before,
                 (select min(s.from_day) from stop_deliveries s where s.tenant_id = b.tenant_id and s.buyer_id = b.id)
                     as stop_deliveries_from,
-                exists (select 1 from insured_limit_decision d where d.tenant_id = b.tenant_id and d.buyer_id = b.id)
+                exists (select 1 from insured_limit_schedule s where s.tenant_id = b.tenant_id and s.buyer_id = b.id)
                     as insurance_known
             from buyer b left join lateral (
                 select sum(o.open_amount) filter (where o.currency = b.currency) as exposure,
@@ -72,9 +71,8 @@ public class CreditCheckRepository {
             new Column("uninsured_exposure", "numeric"), new Column("order_insured", "numeric"),
             Column.text("insurance_reason"));
     /** $1 tenant, $2 buyer: every insurer decision on the buyer's limit, in the order received. */
-    static final String LIMIT_DECISIONS = """
-            select policy_id, decision_id, outcome, amount, currency, effective_from, expires_on, sequence
-            from insured_limit_decision where tenant_id = $1 and buyer_id = $2 order by sequence""";
+    static final String LIMIT_SCHEDULE = """
+            select periods::text as periods from insured_limit_schedule where tenant_id = $1 and buyer_id = $2""";
     /** $1 tenant, $2 buyer: the open positions the insured/uninsured split weighs (BuyerLedger's open ones). */
     static final String OPEN_INVOICES = """
             select invoice_number, issue_date, due_date, open_amount, currency from invoice_position
@@ -101,7 +99,7 @@ public class CreditCheckRepository {
     }
 
     /** What the insured/uninsured split needs, read only for a buyer with insurance known. */
-    public record Insurance(InsuredLimits limits, List<InsuranceCover.OpenInvoice> invoices) {
+    public record Insurance(InsuredLimitSchedule limits, List<InsuranceCover.OpenInvoice> invoices) {
     }
 
     /** A recorded check: what its answer said, in the buyer's limit currency. */
@@ -140,30 +138,21 @@ public class CreditCheckRepository {
     }
 
     /**
-     * The buyer's insured-limit decisions and open invoices, for the insured/uninsured split: two more
+     * The buyer's insured-limit schedule (null: none received) and open invoices, for the insured/uninsured split: two more
      * statements, paid only by the checks of buyers with insurance known (most checks skip them).
      */
     public Uni<Insurance> insurance(String tenantId, UUID buyerId) {
         Tuple key = Tuple.of(tenantId, buyerId);
-        return pool.preparedQuery(LIMIT_DECISIONS).execute(key).chain(decisions -> pool.preparedQuery(OPEN_INVOICES)
+        return pool.preparedQuery(LIMIT_SCHEDULE).execute(key).chain(schedule -> pool.preparedQuery(OPEN_INVOICES)
                 .execute(key).map(open -> {
-                    List<InsuredLimitDecision> limits = new ArrayList<>();
-                    decisions.forEach(r -> limits.add(toDecision(r)));
+                    InsuredLimitSchedule limits = schedule.size() == 0 ? null
+                            : InsuredLimitSchedule.fromJson(schedule.iterator().next().getString("periods"));
                     List<InsuranceCover.OpenInvoice> invoices = new ArrayList<>();
                     open.forEach(r -> invoices.add(new InsuranceCover.OpenInvoice(r.getString("invoice_number"),
                             r.getLocalDate("issue_date"), r.getLocalDate("due_date"),
                             Money.of(r.getBigDecimal("open_amount"), r.getString("currency").strip()))));
-                    return new Insurance(new InsuredLimits(limits), invoices);
+                    return new Insurance(limits, invoices);
                 }));
-    }
-
-    /** A row of {@link #LIMIT_DECISIONS}. */
-    private static InsuredLimitDecision toDecision(Row r) {
-        BigDecimal amount = r.getBigDecimal("amount");
-        return new InsuredLimitDecision(r.getUUID("policy_id"), r.getString("decision_id"),
-                InsuredLimitDecision.Outcome.valueOf(r.getString("outcome")),
-                amount == null ? null : Money.of(amount, r.getString("currency").strip()),
-                r.getLocalDate("effective_from"), r.getLocalDate("expires_on"), r.getLong("sequence"));
     }
 
     /** Records the decision; completes once it is committed. */

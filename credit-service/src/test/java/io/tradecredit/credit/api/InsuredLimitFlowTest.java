@@ -13,12 +13,15 @@ import static io.tradecredit.credit.CreditFixtures.sendInvoiceEvent;
 import static io.tradecredit.credit.CreditFixtures.today;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,41 +34,39 @@ import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Topics;
 
 /**
- * insurance-claims-service's insured-limit-changed, read from the real claim-events topic (payload valid against its
- * schema): the credit check splits the buyer's exposure plus the order into insured and uninsured parts by the limit
- * in force today, following reductions and expiry; another tenant's decision changes nothing.
+ * insurance-claims-service's insured-limit-schedule-changed, read from the real claim-events topic (payload valid
+ * against its schema): the credit check splits the buyer's exposure plus the order into insured and uninsured parts
+ * by the limit the schedule has in force today, following reductions and expiry; another tenant's schedule changes
+ * nothing; a schedule computed before the one kept changes nothing either.
  */
 @QuarkusTest
 class InsuredLimitFlowTest {
-    /** A policy of each test's own: decision ids are unique per policy (a decision told again is kept once). */
     final String policy = UUID.randomUUID().toString();
 
-    Map<String, Object> limitChanged(String buyerId, String decisionId, String outcome, String amount,
-            LocalDate from, LocalDate expires, String limitNow) {
+    Map<String, Object> period(String amount, LocalDate from, LocalDate until) {
         Map<String, Object> m = new HashMap<>();
+        m.put("from", from.toString());
+        m.put("until", until == null ? null : until.toString());
+        m.put("amount", money(amount));
         m.put("policyId", policy);
-        m.put("policyNumber", "SIN-2026-001");
-        m.put("insurer", "China Export & Credit Insurance");
-        m.put("buyerId", buyerId);
-        m.put("decisionId", decisionId);
-        m.put("outcome", outcome);
-        m.put("decidedAmount", amount == null ? null : money(amount));
-        m.put("effectiveFrom", from.toString());
-        m.put("expiresOn", expires == null ? null : expires.toString());
-        m.put("source", "INSURER");
-        m.put("recordedOn", today().toString());
-        m.put("insuredLimit", money(limitNow));
         return m;
     }
 
-    static void send(String tenant, String buyerId, Map<String, Object> body) {
-        Topics.sendEvent("claim-events", tenant, "claims", "insured-limit-changed", buyerId, UUID.randomUUID().toString(),
-                body);
+    @SafeVarargs
+    static Map<String, Object> schedule(String buyerId, OffsetDateTime computedAt, Map<String, Object>... periods) {
+        return Map.of("buyerId", buyerId, "periods", List.of(periods), "computedAt", computedAt.toString(),
+                "cause", "DECISION");
     }
 
-    static long decisionsOf(String tenant, String buyerId) {
-        return Database.count("select count(*) from insured_limit_decision where tenant_id = ? and buyer_id = ?::uuid",
-                tenant, buyerId);
+    static String send(String tenant, String buyerId, Map<String, Object> body) {
+        return Topics.sendEvent("claim-events", tenant, "claims", "insured-limit-schedule-changed", buyerId,
+                UUID.randomUUID().toString(), body);
+    }
+
+    /** Whether the schedule computed at {@code at} is the one kept for the buyer. */
+    static boolean kept(String tenant, String buyerId, OffsetDateTime at) {
+        return Database.count("select count(*) from insured_limit_schedule where tenant_id = ? and buyer_id = ?::uuid"
+                + " and computed_at = ?", tenant, buyerId, at) == 1;
     }
 
     static ValidatableResponse check(String buyerId, String order) {
@@ -90,10 +91,11 @@ class InsuredLimitFlowTest {
         exposureOf130000(buyer);
         check(buyer, "20000.00").body("insurance", nullValue());
 
-        // another tenant's decision naming acme's buyer changes nothing at acme; acme's own, same key, comes after
-        send("globex", buyer, limitChanged(buyer, "D-1", "APPROVED", "500000.00", today().minusDays(1), null, "500000.00"));
-        send("acme", buyer, limitChanged(buyer, "D-1", "APPROVED", "100000.00", today().minusDays(1), null, "100000.00"));
-        await("acme's limit", () -> decisionsOf("acme", buyer) == 1);
+        // another tenant's schedule naming acme's buyer changes nothing at acme; acme's own, same key, comes after
+        OffsetDateTime first = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        send("globex", buyer, schedule(buyer, first, period("500000.00", today().minusDays(1), null)));
+        send("acme", buyer, schedule(buyer, first, period("100000.00", today().minusDays(1), null)));
+        await("acme's schedule", () -> kept("acme", buyer, first));
 
         String id = check(buyer, "20000.00").body("exposure.amount", equalTo("130000.00"),
                 "insurance.insuredLimit.amount", equalTo("100000.00"),
@@ -109,26 +111,29 @@ class InsuredLimitFlowTest {
                         "insurance.orderInsured.amount", equalTo("0.00"), "insurance.insured", equalTo(false),
                         "insurance.reason", equalTo("insured limit 100000.00 CNY taken by older invoices"));
 
-        // the insurer cuts the limit to 60,000 from today; the same decision told again is kept once
-        Map<String, Object> cut = limitChanged(buyer, "D-2", "PARTLY_APPROVED", "60000.00", today(), null, "60000.00");
-        send("acme", buyer, cut);
-        send("acme", buyer, cut);
-        // a refused increase after it changes nothing (and marks that both went through)
-        send("acme", buyer, limitChanged(buyer, "D-3", "REFUSED", null, today(), null, "60000.00"));
-        await("the cut and the refusal", () -> decisionsOf("acme", buyer) == 3);
+        // the insurer cuts the limit to 60,000 from today: claims publishes the whole schedule again
+        OffsetDateTime cut = first.plusSeconds(1);
+        send("acme", buyer, schedule(buyer, cut, period("100000.00", today().minusDays(1), today().minusDays(1)),
+                period("60000.00", today(), null)));
+        await("the cut", () -> kept("acme", buyer, cut));
+        // a schedule computed before it, arriving late (a republish racing a decision), changes nothing
+        String late = send("acme", buyer, schedule(buyer, first.minusSeconds(1),
+                period("900000.00", today().minusDays(1), null)));
+        await("the late one read", () -> Database.count("select count(*) from inbox where event_id = ?", late) == 1);
+        assertTrue(kept("acme", buyer, cut));
         check(buyer, "20000.00").body("insurance.insuredLimit.amount", equalTo("60000.00"),
                 "insurance.insuredExposure.amount", equalTo("60000.00"),
                 "insurance.uninsuredExposure.amount", equalTo("90000.00"));
-        assertEquals(1, decisionsOf("globex", buyer));
+        assertTrue(kept("globex", buyer, first));
     }
 
     @Test
     void afterItsExpiryTheLimitInsuresNothingAndTheCheckSaysSo() {
         String buyer = register(MANAGER_ACME, buyer());
         exposureOf130000(buyer);
-        send("acme", buyer, limitChanged(buyer, "D-1", "APPROVED", "100000.00", today().minusDays(10),
-                today().minusDays(1), "0.00"));
-        await("the expired limit", () -> decisionsOf("acme", buyer) == 1);
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        send("acme", buyer, schedule(buyer, at, period("100000.00", today().minusDays(10), today().minusDays(1))));
+        await("the expired limit", () -> kept("acme", buyer, at));
         check(buyer, "20000.00").body("insurance.insuredLimit.amount", equalTo("0.00"),
                 "insurance.insuredExposure.amount", equalTo("0.00"),
                 "insurance.uninsuredExposure.amount", equalTo("150000.00"), "insurance.insured", equalTo(false),
@@ -138,9 +143,9 @@ class InsuredLimitFlowTest {
     @Test
     void anOrderWithinTheLimitIsInsured() {
         String buyer = register(MANAGER_ACME, buyer());
-        send("acme", buyer, limitChanged(buyer, "D-1", "APPROVED", "100000.00", today().minusDays(1), null,
-                "100000.00"));
-        await("the limit", () -> decisionsOf("acme", buyer) == 1);
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        send("acme", buyer, schedule(buyer, at, period("100000.00", today().minusDays(1), null)));
+        await("the limit", () -> kept("acme", buyer, at));
         check(buyer, "20000.00").body("insurance.insured", equalTo(true),
                 "insurance.orderInsured.amount", equalTo("20000.00"),
                 "insurance.insuredExposure.amount", equalTo("20000.00"),
@@ -149,13 +154,15 @@ class InsuredLimitFlowTest {
     }
 
     @Test
-    void anUnreadableLimitChangeGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+    void anUnreadableScheduleGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
         String buyer = register(MANAGER_ACME, buyer());
         String poison = UUID.randomUUID().toString();
-        Topics.send("claim-events", buyer, "{\"policyNumber\":\"SIN-2026-001\"}", Topics.cloudEventHeaders("acme",
-                "/tradecredit/insurance-claims-service", "io.tradecredit.claims.insured-limit-changed.v1", buyer, poison));
-        send("acme", buyer, limitChanged(buyer, "D-1", "APPROVED", "100000.00", today(), null, "100000.00"));
-        await("the good event after the poison one", () -> decisionsOf("acme", buyer) == 1);
+        Topics.send("claim-events", buyer, "{\"buyerId\":\"" + buyer + "\"}", Topics.cloudEventHeaders("acme",
+                "/tradecredit/insurance-claims-service", "io.tradecredit.claims.insured-limit-schedule-changed.v1", buyer,
+                poison));
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        send("acme", buyer, schedule(buyer, at, period("100000.00", today(), null)));
+        await("the good event after the poison one", () -> kept("acme", buyer, at));
         assertTrue(Topics.read("claim-events.dlq.credit-service", Duration.ofSeconds(20),
                 records -> records.stream().anyMatch(r -> poison.equals(Topics.header(r, "ce_id"))))
                 .stream().anyMatch(r -> poison.equals(Topics.header(r, "ce_id"))), "the poison event is on the DLQ");

@@ -11,9 +11,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.tradecredit.common.insurance.InsuredLimitSchedule;
+import io.tradecredit.common.insurance.InsuredLimitSchedule.Period;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.domain.InsuranceCover.OpenInvoice;
-import io.tradecredit.credit.domain.InsuredLimitDecision.Outcome;
 
 /** What the credit check says about insurance: stop-deliveries, and the insured and uninsured parts of exposure. */
 class InsuranceCoverTest {
@@ -24,12 +25,13 @@ class InsuranceCoverTest {
         return Money.of(amount, "CNY");
     }
 
-    static InsuredLimitDecision grant(String amount, LocalDate from, LocalDate expires, long seq) {
-        return new InsuredLimitDecision(POLICY, "D-" + seq, Outcome.APPROVED, cny(amount), from, expires, seq);
+    /** A period of the buyer's schedule as insurance-claims-service publishes it. */
+    static Period period(String amount, LocalDate from, LocalDate until) {
+        return new Period(from, until, cny(amount), POLICY);
     }
 
-    static InsuredLimits limits(InsuredLimitDecision... decisions) {
-        return new InsuredLimits(List.of(decisions));
+    static InsuredLimitSchedule limits(Period... periods) {
+        return new InsuredLimitSchedule(List.of(periods));
     }
 
     static OpenInvoice open(String number, LocalDate issued, String amount) {
@@ -56,14 +58,23 @@ class InsuranceCoverTest {
     void withoutStopDeliveriesOrBeforeItsDayNothingIsSaid() {
         assertNull(InsuranceCover.on(DEC_3, null));
         assertNull(InsuranceCover.on(DEC_3, DEC_3.plusDays(1)));
-        assertNull(InsuranceCover.of(DEC_3, cny("20000.00"), List.of(open("INV-1", DEC_3, "5.00")), InsuredLimits.NONE,
-                null));
-        assertNull(InsuranceCover.of(DEC_3, cny("20000.00"), List.of(), InsuredLimits.NONE, DEC_3.plusDays(1)));
+        assertNull(InsuranceCover.of(DEC_3, cny("20000.00"), List.of(open("INV-1", DEC_3, "5.00")), null, null));
+        assertNull(InsuranceCover.of(DEC_3, cny("20000.00"), List.of(), null, DEC_3.plusDays(1)));
+    }
+
+    @Test
+    void aScheduleReceivedWithNoPeriodSpeaksOfInsuranceAndInsuresNothing() {
+        // every limit cancelled: the schedule is empty, and the check says why nothing is insured
+        InsuranceCover c = InsuranceCover.of(DEC_3, cny("20000.00"), List.of(open("INV-1", DEC_3, "5.00")),
+                InsuredLimitSchedule.NONE, null);
+        assertEquals(Money.zero("CNY"), c.insuredLimit());
+        assertEquals("0.00 / 20005.00 / 0.00", split(c));
+        assertEquals("no insured limit", c.reason());
     }
 
     @Test
     void limit100000EffectiveYesterdayExposure130000AndOrder20000Insures100000LeavesUninsured50000() {
-        InsuredLimits l = limits(grant("100000.00", DEC_3.minusDays(1), null, 1));
+        InsuredLimitSchedule l = limits(period("100000.00", DEC_3.minusDays(1), null));
         // 80,000 and 50,000 issued today: the older (by number on the same day) first
         InsuranceCover c = InsuranceCover.of(DEC_3, cny("20000.00"),
                 List.of(open("INV-2", DEC_3, "50000.00"), open("INV-1", DEC_3, "80000.00")), l, null);
@@ -76,7 +87,7 @@ class InsuranceCoverTest {
 
     @Test
     void theOrderIsInsuredWhereTheLimitLeavesRoomInFullOrInPart() {
-        InsuredLimits l = limits(grant("100000.00", DEC_3.minusDays(1), null, 1));
+        InsuredLimitSchedule l = limits(period("100000.00", DEC_3.minusDays(1), null));
         InsuranceCover part = InsuranceCover.of(DEC_3, cny("20000.00"), List.of(open("INV-1", DEC_3, "90000.00")), l,
                 null);
         assertEquals("100000.00 / 10000.00 / 10000.00", split(part));
@@ -92,9 +103,8 @@ class InsuranceCoverTest {
     @Test
     void aLaterReductionInsuresLessOfTheSameExposure() {
         // 100,000 from 1 November, reduced to 60,000 from 1 December (received later)
-        InsuredLimits l = limits(grant("100000.00", LocalDate.of(2026, 11, 1), null, 1),
-                new InsuredLimitDecision(POLICY, "D-2", Outcome.PARTLY_APPROVED, cny("60000.00"), LocalDate.of(2026, 12, 1),
-                        null, 2));
+        InsuredLimitSchedule l = limits(period("100000.00", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)),
+                period("60000.00", LocalDate.of(2026, 12, 1), null));
         List<OpenInvoice> exposure = List.of(open("INV-1", LocalDate.of(2026, 11, 10), "80000.00"),
                 open("INV-2", LocalDate.of(2026, 11, 20), "50000.00"));
         InsuranceCover before = InsuranceCover.of(LocalDate.of(2026, 11, 30), cny("20000.00"), exposure, l, null);
@@ -106,7 +116,7 @@ class InsuranceCoverTest {
 
     @Test
     void afterTheExpiryNothingIsInsuredAndTheCheckSaysWhy() {
-        InsuredLimits l = limits(grant("100000.00", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 2), 1));
+        InsuredLimitSchedule l = limits(period("100000.00", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 2)));
         List<OpenInvoice> exposure = List.of(open("INV-1", LocalDate.of(2026, 11, 10), "30000.00"));
         InsuranceCover lastDay = InsuranceCover.of(LocalDate.of(2026, 12, 2), cny("20000.00"), exposure, l, null);
         assertEquals("50000.00 / 0.00 / 20000.00", split(lastDay));
@@ -121,7 +131,7 @@ class InsuranceCoverTest {
     void onlyInvoicesIssuedUnderCoverAreInsuredOldestFirst() {
         // limit 50,000 from 1 November; INV-0 issued in October (no cover), INV-1 in November, INV-2 issued before
         // issue dates were kept (taken as oldest, under today's cover), a dollar invoice not counted at all
-        InsuredLimits l = limits(grant("50000.00", LocalDate.of(2026, 11, 1), null, 1));
+        InsuredLimitSchedule l = limits(period("50000.00", LocalDate.of(2026, 11, 1), null));
         InsuranceCover c = InsuranceCover.of(DEC_3, cny("5000.00"),
                 List.of(open("INV-0", LocalDate.of(2026, 10, 15), "40000.00"), open("INV-1", LocalDate.of(2026, 11, 2),
                         "30000.00"), open("INV-2", null, "25000.00"),
@@ -137,7 +147,7 @@ class InsuranceCoverTest {
 
     @Test
     void stopDeliveriesLeavesTheOrderAndInvoicesIssuedSinceUninsured() {
-        InsuredLimits l = limits(grant("100000.00", LocalDate.of(2026, 11, 1), null, 1));
+        InsuredLimitSchedule l = limits(period("100000.00", LocalDate.of(2026, 11, 1), null));
         List<OpenInvoice> exposure = List.of(open("INV-1", LocalDate.of(2026, 11, 10), "30000.00"),
                 open("INV-2", LocalDate.of(2026, 12, 1), "10000.00"), open("INV-3", DEC_3, "5000.00"));
         InsuranceCover c = InsuranceCover.of(DEC_3, cny("20000.00"), exposure, l, LocalDate.of(2026, 12, 1));
@@ -146,8 +156,8 @@ class InsuranceCoverTest {
         assertEquals(LocalDate.of(2026, 12, 1), c.stopDeliveriesFrom());
         assertEquals(cny("100000.00"), c.insuredLimit());
         assertEquals("30000.00 / 35000.00 / 0.00", split(c));
-        // stop-deliveries without any limit known: all uninsured
-        InsuranceCover stopOnly = InsuranceCover.of(DEC_3, cny("20000.00"), exposure, InsuredLimits.NONE, DEC_3);
+        // stop-deliveries without any schedule received: all uninsured
+        InsuranceCover stopOnly = InsuranceCover.of(DEC_3, cny("20000.00"), exposure, null, DEC_3);
         assertEquals("0.00 / 65000.00 / 0.00", split(stopOnly));
         assertEquals("stop-deliveries since 2026-12-03", stopOnly.reason());
         // a stop from tomorrow does not stop today's delivery
