@@ -19,7 +19,6 @@ import io.tradecredit.collections.domain.DunningItem;
 import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.domain.DunningStep;
 import io.tradecredit.collections.domain.Hold;
-import io.tradecredit.collections.domain.InsuranceCover;
 import io.tradecredit.collections.domain.LadderVersion;
 import io.tradecredit.collections.domain.PaymentPlanItems;
 import io.tradecredit.collections.domain.StepDecision;
@@ -28,6 +27,7 @@ import io.tradecredit.collections.domain.LetterFacts;
 import io.tradecredit.collections.persistence.RunBatchRows;
 import io.tradecredit.collections.persistence.RunBatchRows.InvoiceRow;
 import io.tradecredit.collections.persistence.RunBatchRows.TakenRow;
+import io.tradecredit.common.insurance.InsuredLimitSchedule;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -86,21 +86,20 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
                 .add(h.hold()));
         Map<String, List<TakenRow>> taken = new HashMap<>();
         rows.taken().forEach(t -> taken.computeIfAbsent(key(t.tenantId(), t.buyerId()), k -> new ArrayList<>()).add(t));
-        Map<String, List<InsuranceCover.Decision>> insurance = new HashMap<>();
-        rows.insurance().forEach(d -> insurance.computeIfAbsent(key(d.tenantId(), d.buyerId()), k -> new ArrayList<>())
-                .add(d.decision()));
+        Map<String, InsuredLimitSchedule> insurance = new HashMap<>();
+        rows.insurance().forEach(s -> insurance.put(key(s.tenantId(), s.buyerId()), s.schedule()));
         List<BuyerDay> days = new ArrayList<>();
         for (RunBatchRows.BuyerKey b : rows.buyers()) {
             String k = key(b.tenantId(), b.buyerId());
             plan(b, invoices.getOrDefault(k, List.of()), holds.getOrDefault(k, List.of()), taken.getOrDefault(k, List.of()),
-                    new InsuranceCover(insurance.getOrDefault(k, List.of())), policies.get(b.tenantId()), day, alsoTaken)
+                    insurance.getOrDefault(k, InsuredLimitSchedule.NONE), policies.get(b.tenantId()), day, alsoTaken)
                     .ifPresent(days::add);
         }
         return days;
     }
 
     private static Optional<BuyerDay> plan(RunBatchRows.BuyerKey b, List<InvoiceRow> invoices, List<Hold> holds,
-            List<TakenRow> taken, InsuranceCover cover, TenantRunPolicy policy, LocalDate day,
+            List<TakenRow> taken, InsuredLimitSchedule cover, TenantRunPolicy policy, LocalDate day,
             Map<String, Set<String>> alsoTaken) {
         if (invoices.isEmpty()) {
             return Optional.empty();

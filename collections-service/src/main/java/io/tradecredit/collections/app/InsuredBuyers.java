@@ -9,14 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.collections.domain.InsuranceCover;
 import io.tradecredit.collections.persistence.InsuredLimitStore;
+import io.tradecredit.common.insurance.InsuredLimitSchedule;
 import io.tradecredit.common.persistence.CurrentTransaction;
 
 /**
  * Which buyers the tenant's credit insurance covers, for the segment rules' "insured"
- * (docs/collections-service.md, "Insured buyers"): the insurer's limit decisions from
- * {@code insured-limit-changed}, kept as decided; {@link InsuranceCover} judges a day.
+ * (docs/collections-service.md, "Insured buyers"): each buyer's insured-limit schedule from
+ * {@code insured-limit-schedule-changed}, kept whole; insured on a day is a limit above zero in force
+ * then ({@link InsuredLimitSchedule#insuredOn}). The rule that makes the schedule is insurance-claims-service's.
  */
 @ApplicationScoped
 public class InsuredBuyers {
@@ -26,13 +27,15 @@ public class InsuredBuyers {
     @Inject
     Clock clock;
 
-    /** An insurer's decision on a buyer's limit was recorded (called in the inbox's transaction). */
-    public Uni<Void> decided(String tenantId, UUID buyerId, String decisionId, InsuranceCover.Decision decision) {
-        return CurrentTransaction.run(() -> store.record(tenantId, buyerId, decisionId, decision, OffsetDateTime.now(clock)));
+    /** claims published the buyer's schedule (called in the inbox's transaction). */
+    public Uni<Void> scheduleChanged(String tenantId, UUID buyerId, InsuredLimitSchedule schedule,
+            OffsetDateTime computedAt) {
+        return CurrentTransaction.run(() -> store.keep(tenantId, buyerId, schedule, computedAt,
+                OffsetDateTime.now(clock)));
     }
 
     /** Whether the buyer is insured on {@code day}. */
     public Uni<Boolean> insuredOn(String tenantId, UUID buyerId, LocalDate day) {
-        return CurrentTransaction.run(() -> store.coverOf(tenantId, buyerId)).map(c -> c.insuredOn(day));
+        return CurrentTransaction.run(() -> store.scheduleOf(tenantId, buyerId)).map(s -> s.insuredOn(day));
     }
 }

@@ -11,16 +11,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.Claims;
 import io.tradecredit.collections.app.InsuredBuyers;
-import io.tradecredit.collections.domain.InsuranceCover;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
+import io.tradecredit.common.insurance.InsuredLimitSchedule;
 
 /**
  * Reads {@code claim-events} once per event id into {@link Claims}: claim-opened holds the claimed
  * invoices and logs the claim on the buyer's case, indemnity-paid closes the case as CLAIMED,
- * claim-rejected ends the holds and gives the case back to the collector, insured-limit-changed keeps
- * the insurer's decision for the segment rules' "insured". Other claim events are
+ * claim-rejected ends the holds and gives the case back to the collector, insured-limit-schedule-changed
+ * keeps the buyer's insured-limit schedule for the segment rules' "insured" (insured-limit-changed, one
+ * decision, is skipped: the schedule says all this service needs). Other claim events are
  * skipped; a known one that cannot be read goes to the DLQ.
  */
 @ApplicationScoped
@@ -51,10 +52,8 @@ public class ClaimEventConsumer {
                     d.text("cause"), d.optionalText("trigger").orElse(null));
             case "indemnity-paid" -> claims.indemnityPaid(tenant, d.uuid("claimId"), d.uuid("buyerId"));
             case "claim-rejected" -> claims.rejected(tenant, d.uuid("claimId"), d.uuid("buyerId"), d.text("reason"));
-            case "insured-limit-changed" -> insured.decided(tenant, d.uuid("buyerId"), d.text("decisionId"),
-                    new InsuranceCover.Decision(d.uuid("policyId"), d.oneOf(InsuranceCover.Outcome.class, "outcome"),
-                            d.optionalMoney("decidedAmount").orElse(null), d.date("effectiveFrom"),
-                            d.has("expiresOn") ? d.date("expiresOn") : null, 0));
+            case "insured-limit-schedule-changed" -> insured.scheduleChanged(tenant, d.uuid("buyerId"),
+                    InsuredLimitSchedule.of(d), d.dateTime("computedAt"));
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -9,13 +9,13 @@ import io.tradecredit.collections.domain.Hold;
 
 /**
  * What the daily run loads for one batch of buyers, with a few statements for the whole batch
- * (never one per buyer): their open invoices, holds, the steps already taken for them, and the
- * insurer's limit decisions on them (whether a segment rule sees them insured).
+ * (never one per buyer): their open invoices, holds, the steps already taken for them, and their
+ * insured-limit schedules (whether a segment rule sees them insured).
  */
 public record RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, List<TenantHold> holds,
-        List<TakenRow> taken, List<InsuredLimitStore.BuyerDecision> insurance) {
+        List<TakenRow> taken, List<InsuredLimitStore.BuyerSchedule> insurance) {
 
-    /** A batch whose buyers have no insurance decisions. */
+    /** A batch whose buyers have no insured-limit schedule. */
     public RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, List<TenantHold> holds, List<TakenRow> taken) {
         this(buyers, invoices, holds, taken, List.of());
     }

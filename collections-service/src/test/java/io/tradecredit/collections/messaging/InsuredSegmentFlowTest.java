@@ -9,6 +9,9 @@ import static io.tradecredit.collections.messaging.ReadModelEvents.today;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,7 @@ import io.tradecredit.testing.Tokens;
 import io.tradecredit.testing.Topics;
 
 /**
- * A buyer becomes insured from insurance-claims-service's insured-limit-changed on claim-events,
+ * A buyer becomes insured from insurance-claims-service's insured-limit-schedule-changed on claim-events,
  * and the tenant's "insured" segment then chooses its ladder, in the dry run as in the run
  * (docs/collections-service.md, "Insured buyers").
  */
@@ -51,12 +54,15 @@ class InsuredSegmentFlowTest {
 
         // another tenant's cover of the same buyer id insures nothing here
         String elsewhere = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        limitChanged(elsewhere, buyer, "D-0", "APPROVED", "100000.00", today().minusDays(30), null);
-        // a refusal changes nothing
-        limitChanged(tenant, buyer, "D-1", "REFUSED", null, today().minusDays(30), null);
-        limitChanged(tenant, buyer, "D-2", "APPROVED", "100000.00", today().minusDays(30), null);
-        await("the decisions kept", () -> Database.count("select count(*) from insured_limit_decision where"
-                + " tenant_id = ? and buyer_id = ?::uuid", tenant, buyer) == 2);
+        OffsetDateTime first = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        scheduleChanged(elsewhere, buyer, first, period("100000.00", today().minusDays(60), null));
+        // a schedule without periods (every limit refused so far) insures nothing
+        scheduleChanged(tenant, buyer, first);
+        await("the empty schedule kept", () -> kept(tenant, buyer, first));
+        preview(tenant, buyer, today()).body("[0].ladderKey", equalTo("default"));
+        OffsetDateTime granted = first.plusSeconds(1);
+        scheduleChanged(tenant, buyer, granted, period("100000.00", today().minusDays(30), null));
+        await("the schedule kept", () -> kept(tenant, buyer, granted));
 
         preview(tenant, buyer, today()).body("[0].ladderKey", equalTo("covered"), "[0].steps[0].stepKey", equalTo("insured-call"));
         String viewer = Tokens.tenant(tenant).roles("viewer").mint();
@@ -72,9 +78,9 @@ class InsuredSegmentFlowTest {
                 .then().statusCode(200).body("insured", equalTo(false), "ladderKey", equalTo("default"));
 
         // the insurer cancels the limit from tomorrow: covered today, back on the default ladder tomorrow
-        limitChanged(tenant, buyer, "D-3", "CANCELLED", null, today().plusDays(1), null);
-        await("the cancellation kept", () -> Database.count("select count(*) from insured_limit_decision where"
-                + " tenant_id = ? and buyer_id = ?::uuid", tenant, buyer) == 3);
+        OffsetDateTime cancelled = granted.plusSeconds(1);
+        scheduleChanged(tenant, buyer, cancelled, period("100000.00", today().minusDays(30), today()));
+        await("the cancellation kept", () -> kept(tenant, buyer, cancelled));
         given().auth().oauth2(viewer).queryParam("asOf", today().plusDays(1).toString())
                 .get("/api/v1/dunning/buyers/" + buyer + "/ladder").then().statusCode(200)
                 .body("insured", equalTo(false), "ladderKey", equalTo("default"));
@@ -86,22 +92,26 @@ class InsuredSegmentFlowTest {
                 .get("/api/v1/dunning/runs/preview?asOf=" + asOf + "&buyerId=" + buyer).then().statusCode(200);
     }
 
-    /** insured-limit-changed as insurance-claims-service publishes it (checked against its schema). */
-    private static void limitChanged(String tenant, String buyer, String decision, String outcome, String amount,
-            LocalDate from, LocalDate expires) {
+    private static Map<String, Object> period(String amount, LocalDate from, LocalDate until) {
         Map<String, Object> m = new HashMap<>();
+        m.put("from", from.toString());
+        m.put("until", until == null ? null : until.toString());
+        m.put("amount", money(amount));
         m.put("policyId", POLICY);
-        m.put("policyNumber", "POL-2026-001");
-        m.put("insurer", "Sinosure");
-        m.put("buyerId", buyer);
-        m.put("decisionId", decision);
-        m.put("outcome", outcome);
-        m.put("decidedAmount", amount == null ? null : money(amount));
-        m.put("effectiveFrom", from.toString());
-        m.put("expiresOn", expires == null ? null : expires.toString());
-        m.put("source", "INSURER");
-        m.put("recordedOn", today().toString());
-        m.put("insuredLimit", money("APPROVED".equals(outcome) ? amount : "0.00"));
-        Topics.sendEvent("claim-events", tenant, "claims", "insured-limit-changed", buyer, UUID.randomUUID().toString(), m);
+        return m;
+    }
+
+    /** insured-limit-schedule-changed as insurance-claims-service publishes it (checked against its schema). */
+    @SafeVarargs
+    private static void scheduleChanged(String tenant, String buyer, OffsetDateTime computedAt,
+            Map<String, Object>... periods) {
+        Topics.sendEvent("claim-events", tenant, "claims", "insured-limit-schedule-changed", buyer,
+                UUID.randomUUID().toString(), Map.of("buyerId", buyer, "periods", List.of(periods), "computedAt",
+                        computedAt.toString(), "cause", "DECISION"));
+    }
+
+    private static boolean kept(String tenant, String buyer, OffsetDateTime at) {
+        return Database.count("select count(*) from insured_limit_schedule where tenant_id = ? and buyer_id = ?::uuid"
+                + " and computed_at = ?", tenant, buyer, at) == 1;
     }
 }
