@@ -74,16 +74,24 @@ final class ClaimJson {
             List<InvoiceJson> invoices, Money unpaid, LocalDate openedOn, String openedBy, LocalDate approvedOn,
             @Schema(description = "computed at approval; absent before") IndemnityView indemnity, Money indemnityPaid,
             Money indemnityDue, Money recovered, Money recoveredToInsurer,
+            @Schema(description = "which part this claim is of a loss of more than 500 insured invoices split into claims of at most 500 (one deductible across them); absent for a claim of its own") PartView part,
             @Schema(description = "moves, payments and recoveries, oldest first; only in the claim's own answer") List<EntryView> log) {
         static View of(Claim c, List<ClaimEntry> log) {
             return new View(c.id(), c.policyId(), c.buyerId(), c.buyerName(), c.cause(), c.state(),
                     c.invoices().stream().map(InvoiceJson::of).toList(), c.unpaid(), c.openedOn(), c.openedBy(),
                     c.approvedOn(), IndemnityView.of(c.indemnity()), c.indemnityPaid(), c.indemnityDue(), c.recovered(),
-                    c.recoveredToInsurer(), log == null ? null : log.stream().map(EntryView::of).toList());
+                    c.recoveredToInsurer(), PartView.of(c.part()), log == null ? null : log.stream().map(EntryView::of).toList());
         }
 
         static View of(Claims.ClaimFile f) {
             return of(f.claim(), f.log());
+        }
+    }
+
+    public record PartView(@Schema(description = "the same for every part of the split loss") UUID splitId, int number,
+            int of) {
+        static PartView of(Claim.Part p) {
+            return p == null ? null : new PartView(p.splitId(), p.number(), p.of());
         }
     }
 

@@ -33,6 +33,7 @@ final class PolicyJson {
             @Schema(description = "days after the MEP's end to file the claim, 1 to 3650") Integer claimFilingDays,
             @Schema(description = "protracted default: days after the overdue notification before a claim, 0 to 3650") Integer waitingPeriodDays,
             @Size(max = 200) @Schema(description = "the insurer's named collector") String collectorName,
+            @Schema(description = "the named collector's partner-agency code in collections-service (e.g. huaxin-recovery), optional: a hand-over of the buyer's case to it meets the transfer deadline") String collectorAgencyCode,
             @Schema(description = "days after the MEP's end to transfer the case to the named collector, 0 to 3650") Integer transferDays,
             @Schema(description = "days before each deadline the tenant is warned, 0 to 365; 5 when absent") Integer warningLeadDays,
             @Schema(description = "the first day these terms apply; today when absent") LocalDate effectiveFrom) {
@@ -41,13 +42,14 @@ final class PolicyJson {
             DeductibleJson d = deductible;
             return PolicyTerms.of(insurer, policyNumber, currency, insuredPercent, d == null ? null : d.kind(),
                     d == null ? null : d.amount(), maximumExtensionDays, notificationDays, claimFilingDays,
-                    waitingPeriodDays, collectorName, transferDays, warningLeadDays);
+                    waitingPeriodDays, collectorName, collectorAgencyCode, transferDays, warningLeadDays);
         }
     }
 
     public record View(UUID id, int version, LocalDate effectiveFrom, String insurer, String policyNumber,
             String currency, BigDecimal insuredPercent, DeductibleJson deductible, int maximumExtensionDays,
-            int notificationDays, int claimFilingDays, int waitingPeriodDays, String collectorName, int transferDays,
+            int notificationDays, int claimFilingDays, int waitingPeriodDays, String collectorName,
+            String collectorAgencyCode, int transferDays,
             int warningLeadDays, OffsetDateTime recordedAt, String recordedBy) {
 
         static View of(PolicyVersion v) {
@@ -56,7 +58,7 @@ final class PolicyJson {
             return new View(v.policyId(), v.version(), v.effectiveFrom(), t.insurer(), t.policyNumber(), t.currency(),
                     t.insuredPercent(), new DeductibleJson(d.kind(), d.kind() == Deductible.Kind.NONE ? null : d.amount()),
                     t.maximumExtensionDays(), t.notificationDays(), t.claimFilingDays(), t.waitingPeriodDays(),
-                    t.collectorName(), t.transferDays(), t.warningLeadDays(), v.recordedAt(), v.recordedBy());
+                    t.collectorName(), t.collectorAgencyCode(), t.transferDays(), t.warningLeadDays(), v.recordedAt(), v.recordedBy());
         }
     }
 

@@ -97,11 +97,9 @@ public class Claims {
                                 + " tenant %s, no claim", buyerId, signalId, p.policyId(), tenantId);
                         return Uni.createFrom().item(0);
                     }
-                    Claim c = Claim.open(p.policyId(), p.terms().currency(), buyerId, buyerName, Claim.Cause.INSOLVENCY,
-                            insured, today, SIGNALS);
-                    return claims.claimOnce(tenantId, c, signalId, ClaimTrigger.INSOLVENCY, now).chain(first -> first
-                            ? record(tenantId, c, p.terms(), ClaimTrigger.INSOLVENCY, signalId, now).replaceWith(1)
-                            : Uni.createFrom().item(0));
+                    List<Claim> parts = Claim.openSplit(p.policyId(), p.terms().currency(), buyerId, buyerName,
+                            Claim.Cause.INSOLVENCY, insured, today, SIGNALS, signalId);
+                    return openOnce(tenantId, parts, p.terms(), ClaimTrigger.INSOLVENCY, signalId, now);
                 })).collect().asList().map(opened -> opened.stream().mapToInt(Integer::intValue).sum()));
     }
 
@@ -114,11 +112,24 @@ public class Claims {
             ProtractedDefault d, LocalDate asOf) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID signalId = d.signalId(policy.policyId(), buyerId);
-        Claim c = Claim.open(policy.policyId(), policy.terms().currency(), buyerId, buyerName,
-                Claim.Cause.PROTRACTED_DEFAULT, d.invoices(), asOf, SIGNALS);
-        return claims.claimOnce(tenantId, c, signalId, ClaimTrigger.PROTRACTED_DEFAULT, now).chain(first -> first
-                ? record(tenantId, c, policy.terms(), ClaimTrigger.PROTRACTED_DEFAULT, signalId, now).replaceWith(true)
-                : Uni.createFrom().item(false));
+        List<Claim> parts = Claim.openSplit(policy.policyId(), policy.terms().currency(), buyerId, buyerName,
+                Claim.Cause.PROTRACTED_DEFAULT, d.invoices(), asOf, SIGNALS, signalId);
+        return openOnce(tenantId, parts, policy.terms(), ClaimTrigger.PROTRACTED_DEFAULT, signalId, now)
+                .map(opened -> opened > 0);
+    }
+
+    /**
+     * The claims of one signal (one, or the parts of a split, Claim#openSplit) opened once: the signal's place is
+     * taken under the first part, and when it was free every part is recorded with its claim-opened. Answers how
+     * many claims were opened.
+     */
+    private Uni<Integer> openOnce(String tenantId, List<Claim> parts, PolicyTerms terms, ClaimTrigger trigger,
+            UUID signalId, OffsetDateTime now) {
+        return claims.claimOnce(tenantId, parts.get(0), signalId, trigger, now).chain(first -> !first
+                ? Uni.createFrom().item(0)
+                : Multi.createFrom().iterable(parts).onItem()
+                        .transformToUniAndConcatenate(c -> record(tenantId, c, terms, trigger, signalId, now)).collect()
+                        .asList().map(List::size));
     }
 
     private Uni<Claim> record(String tenantId, Claim c, PolicyTerms terms, ClaimTrigger trigger, UUID signalId,
@@ -143,8 +154,8 @@ public class Claims {
     /**
      * Moves the claim to {@code to} by the state rule (409 otherwise). Approval computes the indemnity:
      * the claim's unpaid amount, the buyer's insured limit on the day the claim was opened, the deductible
-     * and insured percentage of the policy in force today (for a first loss, less what the policy year's
-     * earlier approvals kept). A rejection needs a reason.
+     * and insured percentage of the policy in force today (less what the policy year's earlier approvals kept of a
+     * first loss, or the split loss's other parts of a per-claim deductible). A rejection needs a reason.
      */
     public Uni<Claim> move(String tenantId, UUID id, ClaimState to, String note, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -196,12 +207,20 @@ public class Claims {
 
     private Uni<Claim> approve(String tenantId, Claim c, PolicyVersion policy, LocalDate today) {
         PolicyTerms terms = policy.terms();
-        return limits.on(tenantId, c.policyId(), c.buyerId(), c.openedOn()).chain(limit -> firstLossKept(tenantId, c,
+        return limits.on(tenantId, c.policyId(), c.buyerId(), c.openedOn()).chain(limit -> deductibleBorne(tenantId, c,
                 terms, today).map(kept -> c.approve(Indemnity.of(c.unpaid(), limit.amount(), terms.deductible(), kept,
                         terms.insuredPercent()), today)));
     }
 
-    private Uni<Money> firstLossKept(String tenantId, Claim c, PolicyTerms terms, LocalDate today) {
+    /**
+     * What the tenant already kept of the deductible elsewhere (domain.Indemnity): of an annual first loss, what the
+     * policy year's earlier approvals kept; of a per-claim deductible, what the approved other parts of the same split
+     * loss kept (one loss, one deductible); nothing else.
+     */
+    private Uni<Money> deductibleBorne(String tenantId, Claim c, PolicyTerms terms, LocalDate today) {
+        if (terms.deductible().kind() == Deductible.Kind.PER_CLAIM && c.part() != null) {
+            return claims.deductiblesKeptByParts(tenantId, c.part().splitId(), c.id(), terms.currency());
+        }
         if (terms.deductible().kind() != Deductible.Kind.ANNUAL_FIRST_LOSS) {
             return Uni.createFrom().item(Money.zero(terms.currency()));
         }

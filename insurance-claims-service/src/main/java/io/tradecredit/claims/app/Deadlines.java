@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.CollectorHandOver;
 import io.tradecredit.claims.domain.Deadline;
 import io.tradecredit.claims.domain.DeadlineState;
 import io.tradecredit.claims.domain.InsuredDeadline;
@@ -136,7 +137,11 @@ public class Deadlines {
     }
 
     private Uni<Void> judge(ToJudge d, PolicyVersion policy, LocalDate asOf, int[] counts) {
-        Deadline.Judgement j = d.deadline().judge(policy.terms().warningLeadDays(), d.facts(), asOf);
+        LocalDate deadline = d.deadline().date();
+        LocalDate handedOver = CollectorHandOver.since(d.agencyMoves(), policy.terms().collectorAgencyCode(),
+                deadline.isBefore(asOf) ? deadline : asOf);
+        Deadline.Judgement j = d.deadline().judge(policy.terms().warningLeadDays(), d.facts().withHandOver(handedOver),
+                asOf);
         DeadlineEvents.Subject s = new DeadlineEvents.Subject(d.id(), d.policyId(), policy.terms(), d.buyerId(),
                 d.buyerName() == null ? d.buyerId().toString() : d.buyerName(), d.invoiceId(), d.invoiceNumber(),
                 d.dueDate(), d.extendedTo(), d.deadline().kind(), d.deadline().date());

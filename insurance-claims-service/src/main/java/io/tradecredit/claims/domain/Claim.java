@@ -1,5 +1,6 @@
 package io.tradecredit.claims.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,10 +19,11 @@ import io.tradecredit.common.money.Money;
  * payment are shared by {@link RecoveryShare}.
  *
  * @param indemnity null until approved
+ * @param part null for a claim of its own; set on each claim an automatic claim was split into ({@link #openSplit})
  */
 public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Cause cause, List<ClaimedInvoice> invoices,
         ClaimState state, LocalDate openedOn, String openedBy, LocalDate approvedOn, Indemnity indemnity,
-        Money indemnityPaid, Money recovered, Money recoveredToInsurer) {
+        Money indemnityPaid, Money recovered, Money recoveredToInsurer, Part part) {
 
     /** Why the claim is made. */
     public enum Cause {
@@ -29,6 +31,14 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     static final int MAX_INVOICES = 500;
+
+    /**
+     * One of the claims a loss of more than {@value #MAX_INVOICES} insured invoices is split into: part
+     * {@code number} of {@code of}, all under the same {@code splitId}. Together they are one loss: the
+     * deductible is kept once across them (docs/insurance-claims-service.md, "Claims of more than 500 invoices").
+     */
+    public record Part(UUID splitId, int number, int of) {
+    }
 
     /**
      * A new draft claim under a policy in {@code currency}: valid, or refused naming every wrong field
@@ -59,7 +69,35 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         }
         Money zero = Money.zero(currency);
         return new Claim(UUID.randomUUID(), policyId, buyerId, buyerName.strip(), cause, List.copyOf(invoices),
-                ClaimState.DRAFT, on, by, null, null, zero, zero, zero);
+                ClaimState.DRAFT, on, by, null, null, zero, zero, zero, null);
+    }
+
+    /**
+     * The draft claims of an automatic claim (an insolvency signal, a protracted default) of the buyer's insured
+     * invoices {@code oldestFirst} on the signal {@code signalId}: one claim when they are at most
+     * {@value #MAX_INVOICES}, else consecutive parts of at most {@value #MAX_INVOICES} each, oldest first. Ids are
+     * derived from the policy, buyer, signal and the part's number, so the same signal always names the same claims.
+     */
+    public static List<Claim> openSplit(UUID policyId, String currency, UUID buyerId, String buyerName, Cause cause,
+            List<ClaimedInvoice> oldestFirst, LocalDate on, String by, UUID signalId) {
+        UUID splitId = UUID.nameUUIDFromBytes(("claim-split:" + policyId + ":" + buyerId + ":" + signalId)
+                .getBytes(StandardCharsets.UTF_8));
+        return openSplit(splitId, policyId, currency, buyerId, buyerName, cause, oldestFirst, on, by);
+    }
+
+    private static List<Claim> openSplit(UUID splitId, UUID policyId, String currency, UUID buyerId, String buyerName,
+            Cause cause, List<ClaimedInvoice> oldestFirst, LocalDate on, String by) {
+        int parts = Math.max(1, (oldestFirst.size() + MAX_INVOICES - 1) / MAX_INVOICES);
+        List<Claim> claims = new ArrayList<>();
+        for (int n = 1; n <= parts; n++) {
+            List<ClaimedInvoice> share = oldestFirst.subList((n - 1) * MAX_INVOICES,
+                    Math.min(oldestFirst.size(), n * MAX_INVOICES));
+            Claim c = open(policyId, currency, buyerId, buyerName, cause, share, on, by);
+            UUID id = UUID.nameUUIDFromBytes(("claim:" + splitId + ":" + n).getBytes(StandardCharsets.UTF_8));
+            claims.add(new Claim(id, policyId, buyerId, c.buyerName, cause, c.invoices, ClaimState.DRAFT, on, by, null,
+                    null, c.indemnityPaid, c.recovered, c.recoveredToInsurer, parts == 1 ? null : new Part(splitId, n, parts)));
+        }
+        return List.copyOf(claims);
     }
 
     private static List<Violation> invoiceViolations(String at, ClaimedInvoice invoice, String currency, Set<String> seen) {
@@ -105,7 +143,7 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
             throw illegal(ClaimState.APPROVED);
         }
         return new Claim(id, policyId, buyerId, buyerName, cause, invoices, ClaimState.APPROVED, openedOn, openedBy, on, i,
-                indemnityPaid, recovered, recoveredToInsurer);
+                indemnityPaid, recovered, recoveredToInsurer, part);
     }
 
     /** What of the indemnity the insurer has still to pay. */
@@ -132,7 +170,7 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         Money paid = indemnityPaid.plus(amount);
         ClaimState now = paid.compareTo(indemnity.indemnity()) == 0 ? ClaimState.PAID : ClaimState.APPROVED;
         return new Claim(id, policyId, buyerId, buyerName, cause, invoices, now, openedOn, openedBy, approvedOn, indemnity,
-                paid, recovered, recoveredToInsurer);
+                paid, recovered, recoveredToInsurer, part);
     }
 
     /** A recovery and the claim after it. */
@@ -154,13 +192,13 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         }
         RecoveryShare share = RecoveryShare.of(amount, unpaid(), indemnityPaid, recovered, recoveredToInsurer);
         Claim after = new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn, openedBy, approvedOn,
-                indemnity, indemnityPaid, share.recoveredTotal(), share.toInsurerTotal());
+                indemnity, indemnityPaid, share.recoveredTotal(), share.toInsurerTotal(), part);
         return new Recovery(after, share);
     }
 
     private Claim withState(ClaimState to) {
         return new Claim(id, policyId, buyerId, buyerName, cause, invoices, to, openedOn, openedBy, approvedOn, indemnity,
-                indemnityPaid, recovered, recoveredToInsurer);
+                indemnityPaid, recovered, recoveredToInsurer, part);
     }
 
     private DomainError illegal(ClaimState to) {

@@ -8,7 +8,8 @@ import java.time.temporal.ChronoUnit;
  * (docs/insurance-claims-service.md, "Deadlines"). A deadline is met by its act done on or before its
  * date: the overdue notification naming the invoice meets NOTIFY_OVERDUE; the stop-deliveries period it
  * starts meets STOP_DELIVERIES; a claim naming the invoice submitted to the insurer meets FILE_CLAIM and
- * also TRANSFER_TO_COLLECTOR (with the claim the insurer takes the debt over). An invoice with nothing
+ * also TRANSFER_TO_COLLECTOR (with the claim the insurer takes the debt over), which the hand-over of the buyer's case
+ * to the policy's named collector meets too ({@link CollectorHandOver}). An invoice with nothing
  * open any more ends its open deadlines as met (PAID). Not met by the end of its date, it is missed.
  * Within the warning lead time before its date it is warned, once.
  */
@@ -16,7 +17,7 @@ public record Deadline(DeadlineKind kind, LocalDate date, DeadlineState state) {
 
     /** What meets a deadline. */
     public enum MetBy {
-        OVERDUE_NOTIFIED, STOP_DELIVERIES_STARTED, CLAIM_FILED, PAID
+        OVERDUE_NOTIFIED, STOP_DELIVERIES_STARTED, CLAIM_FILED, HANDED_TO_COLLECTOR, PAID
     }
 
     /** The judgement of one day: nothing to do, a warning, met or missed. */
@@ -51,7 +52,11 @@ public record Deadline(DeadlineKind kind, LocalDate date, DeadlineState state) {
             case STOP_DELIVERIES -> facts.stopDeliveriesFrom();
             case TRANSFER_TO_COLLECTOR, FILE_CLAIM -> facts.claimFiledOn();
         };
-        if (act != null && !act.isAfter(date) && !act.isAfter(asOf)) {
+        LocalDate handedOver = kind == DeadlineKind.TRANSFER_TO_COLLECTOR ? facts.handedToCollectorOn() : null;
+        if (inTime(handedOver, asOf) && (!inTime(act, asOf) || !handedOver.isAfter(act))) {
+            return new Met(MetBy.HANDED_TO_COLLECTOR, handedOver);
+        }
+        if (inTime(act, asOf)) {
             return new Met(metBy(kind), act);
         }
         if (facts.paid()) {
@@ -64,6 +69,11 @@ public record Deadline(DeadlineKind kind, LocalDate date, DeadlineState state) {
             return new Warn((int) ChronoUnit.DAYS.between(asOf, date));
         }
         return UNCHANGED;
+    }
+
+    /** An act done on or before the deadline's day and the day judged. */
+    private boolean inTime(LocalDate act, LocalDate asOf) {
+        return act != null && !act.isAfter(date) && !act.isAfter(asOf);
     }
 
     private static MetBy metBy(DeadlineKind kind) {

@@ -22,18 +22,18 @@ public record Indemnity(Money unpaid, Money insuredLimit, Money cappedLoss, Mone
 
     /**
      * The indemnity on {@code unpaid} insured receivables under an {@code insuredLimit}, the policy's
-     * {@code deductible} and {@code insuredPercent}. For an annual first-loss deductible,
-     * {@code firstLossBorne} is what earlier claims of the same policy year already kept of it (the
-     * tenant keeps only the rest); for the other kinds it is ignored.
+     * {@code deductible} and {@code insuredPercent}. {@code deductibleBorne} is what the tenant already kept of
+     * the deductible elsewhere, so that it keeps only the rest: for an annual first loss, what earlier claims of
+     * the same policy year kept; for a per-claim deductible, what the other parts of the same split loss kept
+     * ({@link Claim.Part}: one loss, one deductible), zero for a claim of its own.
      */
-    public static Indemnity of(Money unpaid, Money insuredLimit, Deductible deductible, Money firstLossBorne,
+    public static Indemnity of(Money unpaid, Money insuredLimit, Deductible deductible, Money deductibleBorne,
             BigDecimal insuredPercent) {
         Money zero = Money.zero(unpaid.currency());
         Money capped = unpaid.min(insuredLimit);
         Money kept = switch (deductible.kind()) {
             case NONE -> zero;
-            case PER_CLAIM -> deductible.amount();
-            case ANNUAL_FIRST_LOSS -> deductible.amount().minus(firstLossBorne).max(zero);
+            case PER_CLAIM, ANNUAL_FIRST_LOSS -> deductible.amount().minus(deductibleBorne).max(zero);
         };
         kept = kept.min(capped);
         Money insuredLoss = capped.minus(kept);

@@ -20,7 +20,8 @@ import io.tradecredit.common.money.Money;
  * <li>{@code waitingPeriodDays}: days after the overdue notification before a protracted default
  * may be claimed;</li>
  * <li>{@code transferDays}: days after the end of the extension to hand the case to the insurer's named
- * collector {@code collectorName};</li>
+ * collector {@code collectorName}, the partner agency {@code collectorAgencyCode} when the tenant's collections
+ * hand cases to it (null when not known: then only a claim meets that deadline);</li>
  * <li>{@code warningLeadDays}: how many days before each deadline the tenant is warned (default 5).</li>
  * </ul>
  * {@link InvoiceDeadlines} turns them into an invoice's dates.
@@ -28,20 +29,33 @@ import io.tradecredit.common.money.Money;
  */
 public record PolicyTerms(String insurer, String policyNumber, String currency, BigDecimal insuredPercent,
         Deductible deductible, int maximumExtensionDays, int notificationDays, int claimFilingDays,
-        int waitingPeriodDays, String collectorName, int transferDays, int warningLeadDays) {
+        int waitingPeriodDays, String collectorName, String collectorAgencyCode, int transferDays, int warningLeadDays) {
 
     public static final int DEFAULT_WARNING_LEAD_DAYS = 5;
     static final int MAX_DAYS = 3650;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /**
-     * The terms as a request gives them (anything may be missing): valid terms, or a refusal
-     * naming every wrong field. A missing warning lead time is {@value #DEFAULT_WARNING_LEAD_DAYS} days.
-     */
+    /** An agency code as collections-service names its partner agencies (docs/agencies.md). */
+    static final String AGENCY_CODE = "[a-z0-9][a-z0-9-]{0,39}";
+
+    /** The terms without the named collector's agency code ({@link #of} with it null). */
     public static PolicyTerms of(String insurer, String policyNumber, String currency, BigDecimal insuredPercent,
             Deductible.Kind deductibleKind, Money deductibleAmount, Integer maximumExtensionDays,
             Integer notificationDays, Integer claimFilingDays, Integer waitingPeriodDays, String collectorName,
             Integer transferDays, Integer warningLeadDays) {
+        return of(insurer, policyNumber, currency, insuredPercent, deductibleKind, deductibleAmount, maximumExtensionDays,
+                notificationDays, claimFilingDays, waitingPeriodDays, collectorName, null, transferDays, warningLeadDays);
+    }
+
+    /**
+     * The terms as a request gives them (anything may be missing): valid terms, or a refusal
+     * naming every wrong field. A missing warning lead time is {@value #DEFAULT_WARNING_LEAD_DAYS} days;
+     * the collector's agency code is optional.
+     */
+    public static PolicyTerms of(String insurer, String policyNumber, String currency, BigDecimal insuredPercent,
+            Deductible.Kind deductibleKind, Money deductibleAmount, Integer maximumExtensionDays,
+            Integer notificationDays, Integer claimFilingDays, Integer waitingPeriodDays, String collectorName,
+            String collectorAgencyCode, Integer transferDays, Integer warningLeadDays) {
         List<Violation> wrong = new ArrayList<>();
         text(wrong, "insurer", insurer, 200);
         text(wrong, "policyNumber", policyNumber, 100);
@@ -57,6 +71,10 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
         days(wrong, "claimFilingDays", claimFilingDays, 1);
         days(wrong, "waitingPeriodDays", waitingPeriodDays, 0);
         text(wrong, "collectorName", collectorName, 200);
+        if (collectorAgencyCode != null && !collectorAgencyCode.matches(AGENCY_CODE)) {
+            wrong.add(new Violation("collectorAgencyCode", "a partner agency's code: lower-case letters, digits and dashes,"
+                    + " at most 40"));
+        }
         days(wrong, "transferDays", transferDays, 0);
         int lead = warningLeadDays == null ? DEFAULT_WARNING_LEAD_DAYS : warningLeadDays;
         if (lead < 0 || lead > 365) {
@@ -69,7 +87,7 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
                 : new Deductible(deductibleKind, deductibleAmount);
         return new PolicyTerms(insurer.strip(), policyNumber.strip(), code, plain(insuredPercent),
                 deductible, maximumExtensionDays, notificationDays, claimFilingDays, waitingPeriodDays,
-                collectorName.strip(), transferDays, lead);
+                collectorName.strip(), collectorAgencyCode, transferDays, lead);
     }
 
     /** A percentage without trailing zeros, never in exponent form (90, not 9E+1). */

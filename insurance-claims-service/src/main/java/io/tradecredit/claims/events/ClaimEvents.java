@@ -50,7 +50,7 @@ public final class ClaimEvents {
 
     public record ClaimOpened(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
             String buyerName, Claim.Cause cause, List<ClaimedInvoice> invoices, Money unpaidAmount, LocalDate openedOn,
-            String openedBy, ClaimTrigger trigger, UUID signalId) {
+            String openedBy, ClaimTrigger trigger, UUID signalId, Claim.Part part) {
     }
 
     public record ClaimSubmitted(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
@@ -79,11 +79,14 @@ public final class ClaimEvents {
             LocalDate receivedOn, String recordedBy) {
     }
 
-    /** A claim opened by {@code trigger}; {@code signalId} names the signal that opened it (null by hand). */
+    /**
+     * A claim opened by {@code trigger}; {@code signalId} names the signal that opened it (null by hand); {@code part}
+     * says which part of a split loss it is (null for a claim of its own).
+     */
     public static OutgoingEvent opened(String tenantId, Claim c, PolicyTerms p, ClaimTrigger trigger, UUID signalId) {
         return claim("claim-opened", tenantId, c, new ClaimOpened(c.id(), c.policyId(), p.policyNumber(), p.insurer(),
                 c.buyerId(), c.buyerName(), c.cause(), c.invoices(), c.unpaid(), c.openedOn(), c.openedBy(), trigger,
-                signalId));
+                signalId, c.part()));
     }
 
     public static OutgoingEvent submitted(String tenantId, Claim c, PolicyTerms p, LocalDate on, String by) {

@@ -58,6 +58,12 @@ public class ClaimRow extends PanacheEntityBase {
     public BigDecimal recovered;
     @Column(name = "recovered_to_insurer")
     public BigDecimal recoveredToInsurer;
+    @Column(name = "split_id")
+    public UUID splitId;
+    @Column(name = "part_number")
+    public Integer partNumber;
+    @Column(name = "part_of")
+    public Integer partOf;
     @Version
     public int version;
 
@@ -72,6 +78,11 @@ public class ClaimRow extends PanacheEntityBase {
         row.currency = c.indemnityPaid().currencyCode();
         row.openedOn = c.openedOn();
         row.openedBy = c.openedBy();
+        if (c.part() != null) {
+            row.splitId = c.part().splitId();
+            row.partNumber = c.part().number();
+            row.partOf = c.part().of();
+        }
         row.copy(c);
         return row;
     }
@@ -101,7 +112,8 @@ public class ClaimRow extends PanacheEntityBase {
                 m(deductible, cur), m(insuredLoss, cur), PolicyTerms.plain(insuredPercent), m(indemnity, cur),
                 unpaid.minus(m(indemnity, cur)));
         return new Claim(id, policyId, buyerId, buyerName, Claim.Cause.valueOf(cause), invoices, ClaimState.valueOf(state),
-                openedOn, openedBy, approvedOn, i, m(indemnityPaid, cur), m(recovered, cur), m(recoveredToInsurer, cur));
+                openedOn, openedBy, approvedOn, i, m(indemnityPaid, cur), m(recovered, cur), m(recoveredToInsurer, cur),
+                splitId == null ? null : new Claim.Part(splitId, partNumber, partOf));
     }
 
     static Money m(BigDecimal amount, Currency currency) {

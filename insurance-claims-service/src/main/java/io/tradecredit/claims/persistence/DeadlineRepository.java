@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.CollectionEntry;
+import io.tradecredit.claims.domain.CollectorHandOver;
 import io.tradecredit.claims.domain.Deadline;
 import io.tradecredit.claims.domain.DeadlineFacts;
 import io.tradecredit.claims.domain.DeadlineKind;
@@ -60,7 +62,12 @@ public class DeadlineRepository {
                     where c.tenant_id = d.tenant_id and c.policy_id = d.policy_id and c.buyer_id = d.buyer_id
                     and e.to_state = 'SUBMITTED' and e.on_day <= $2
                     and exists (select 1 from claim_invoice ci where ci.claim_id = c.id
-                        and (ci.invoice_id = d.invoice_id or ci.invoice_number = d.invoice_number))) as claim_filed_on
+                        and (ci.invoice_id = d.invoice_id or ci.invoice_number = d.invoice_number))) as claim_filed_on,
+                (select array_agg(r.on_day || '|' || r.kind || '|' || r.agency_code order by r.on_day, r.recorded_at,
+                        r.event_id)
+                    from collection_record r where r.tenant_id = d.tenant_id and r.buyer_id = d.buyer_id
+                    and r.kind in ('HANDED_TO_AGENCY', 'RECALLED') and r.agency_code is not null
+                    and r.on_day <= $2) as agency_moves
             from insured_deadline d left join open_invoice o on o.invoice_id = d.invoice_id and o.tenant_id = d.tenant_id
             where d.id = any($1) order by d.id""";
     static final String JUDGED = "update insured_deadline set judged_on = $1 where id = any($2)";
@@ -82,9 +89,13 @@ public class DeadlineRepository {
             LocalDate planUntil, String currency) {
     }
 
-    /** A locked open deadline with the facts that may meet it. */
+    /**
+     * A locked open deadline with the facts that may meet it; the buyer's case's hand-offs and recalls (oldest first)
+     * are given apart, since which agency is the named collector depends on the policy's terms on the day.
+     */
     public record ToJudge(UUID id, String tenantId, UUID policyId, UUID buyerId, UUID invoiceId, String invoiceNumber,
-            String buyerName, LocalDate dueDate, LocalDate extendedTo, Deadline deadline, DeadlineFacts facts) {
+            String buyerName, LocalDate dueDate, LocalDate extendedTo, Deadline deadline, DeadlineFacts facts,
+            List<CollectorHandOver.Move> agencyMoves) {
     }
 
     public Uni<List<Overdue>> lockOverdue(LocalDate asOf, int batchSize) {
@@ -137,7 +148,19 @@ public class DeadlineRepository {
                 r.getLocalDate("stop_deliveries_from"), r.getLocalDate("claim_filed_on"));
         return new ToJudge(r.getUUID("id"), r.getString("tenant_id"), r.getUUID("policy_id"), r.getUUID("buyer_id"),
                 r.getUUID("invoice_id"), r.getString("invoice_number"), r.getString("buyer_name"),
-                r.getLocalDate("due_date"), r.getLocalDate("extended_to"), d, facts);
+                r.getLocalDate("due_date"), r.getLocalDate("extended_to"), d, facts, agencyMoves(r));
+    }
+
+    /** {@code agency_moves}: "day|kind|agency code" of the buyer's hand-offs and recalls, oldest first. */
+    private static List<CollectorHandOver.Move> agencyMoves(Row r) {
+        String[] moves = r.getArrayOfStrings("agency_moves");
+        List<CollectorHandOver.Move> found = new ArrayList<>();
+        for (String m : moves == null ? new String[0] : moves) {
+            String[] part = m.split("\\|", 3);
+            found.add(new CollectorHandOver.Move(LocalDate.parse(part[0]),
+                    CollectionEntry.Kind.HANDED_TO_AGENCY.name().equals(part[1]), part[2]));
+        }
+        return found;
     }
 
     public Uni<Void> judged(List<UUID> ids, LocalDate asOf) {

@@ -49,6 +49,8 @@ public class PolicyVersionRow extends PanacheEntityBase {
     public int waitingPeriodDays;
     @Column(name = "collector_name")
     public String collectorName;
+    @Column(name = "collector_agency_code")
+    public String collectorAgencyCode;
     @Column(name = "transfer_days")
     public int transferDays;
     @Column(name = "warning_lead_days")
@@ -77,6 +79,7 @@ public class PolicyVersionRow extends PanacheEntityBase {
         row.claimFilingDays = t.claimFilingDays();
         row.waitingPeriodDays = t.waitingPeriodDays();
         row.collectorName = t.collectorName();
+        row.collectorAgencyCode = t.collectorAgencyCode();
         row.transferDays = t.transferDays();
         row.warningLeadDays = t.warningLeadDays();
         row.recordedAt = v.recordedAt();
@@ -88,7 +91,8 @@ public class PolicyVersionRow extends PanacheEntityBase {
         Money deductible = Money.rounded(deductibleAmount, Money.currencyOf(currency));
         PolicyTerms terms = new PolicyTerms(insurer, policyNumber, currency, PolicyTerms.plain(insuredPercent),
                 new Deductible(Deductible.Kind.valueOf(deductibleKind), deductible), maximumExtensionDays,
-                notificationDays, claimFilingDays, waitingPeriodDays, collectorName, transferDays, warningLeadDays);
+                notificationDays, claimFilingDays, waitingPeriodDays, collectorName, collectorAgencyCode, transferDays,
+                warningLeadDays);
         return new PolicyVersion(policyId, version, effectiveFrom, terms, recordedAt, recordedBy);
     }
 }

@@ -205,6 +205,17 @@ class ClaimApiTest {
     }
 
     @Test
+    void aClaimByHandOfMoreThan500InvoicesIsRefusedNamingTheInvoices() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String[] amounts = new String[501];
+        java.util.Arrays.fill(amounts, "10.00");
+        given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON).body(claim(s, amounts))
+                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("invoices"));
+        assertEquals(0, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
+    }
+
+    @Test
     void everyWrongFieldIsNamedAndNothingIsOpened() {
         Setup s = insured(Map.of("kind", "NONE"));
         String cm = token(s.tenant(), "credit-manager");

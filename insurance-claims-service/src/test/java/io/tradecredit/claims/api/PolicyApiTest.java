@@ -34,13 +34,14 @@ class PolicyApiTest {
         String tenant = freshTenant();
         Map<String, Object> body = new java.util.HashMap<>(policy("SIN-2026-001"));
         body.put("deductible", Map.of("kind", "ANNUAL_FIRST_LOSS", "amount", money("20000.00", "CNY")));
+        body.put("collectorAgencyCode", "huaxin-recovery");
         String id = given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(body)
                 .post(POLICIES).then().statusCode(201).header("Location", containsString(POLICIES + "/"))
                 .body("version", equalTo(1), "effectiveFrom", equalTo(today().toString()),
                         "insuredPercent", equalTo(90), "deductible.kind", equalTo("ANNUAL_FIRST_LOSS"),
                         "deductible.amount.amount", equalTo("20000.00"), "warningLeadDays", equalTo(5),
                         "maximumExtensionDays", equalTo(60), "collectorName", equalTo("Huaxin Recovery"),
-                        "recordedBy", equalTo("tester"))
+                        "collectorAgencyCode", equalTo("huaxin-recovery"), "recordedBy", equalTo("tester"))
                 .extract().path("id");
         for (String role : List.of("viewer", "finance", "collector")) {
             given().auth().oauth2(token(tenant, role)).get(POLICIES + "/" + id).then().statusCode(200)
@@ -80,14 +81,15 @@ class PolicyApiTest {
     void everyWrongFieldIsNamedAndNothingIsSaved() {
         String tenant = freshTenant();
         String admin = token(tenant, "tenant-admin");
-        Map<String, Object> body = Map.of("insurer", "", "currency", "XYZ", "insuredPercent", "120",
-                "deductible", Map.of("kind", "PER_CLAIM"), "maximumExtensionDays", 0, "notificationDays", -1,
-                "claimFilingDays", 5000, "waitingPeriodDays", 90, "transferDays", 30, "warningLeadDays", 400);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("insurer", "", "currency", "XYZ", "insuredPercent",
+                "120", "deductible", Map.of("kind", "PER_CLAIM"), "maximumExtensionDays", 0, "notificationDays", -1,
+                "claimFilingDays", 5000, "waitingPeriodDays", 90, "transferDays", 30, "warningLeadDays", 400));
+        body.put("collectorAgencyCode", "Huaxin Recovery");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post(POLICIES).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("insurer", "policyNumber", "currency", "insuredPercent",
                         "deductible.amount", "maximumExtensionDays", "notificationDays", "claimFilingDays",
-                        "collectorName", "warningLeadDays"));
+                        "collectorName", "collectorAgencyCode", "warningLeadDays"));
         given().auth().oauth2(admin).get(POLICIES).then().statusCode(200).body("total", equalTo(0));
         String id = create(tenant, policy("SIN-1"));
         Map<String, Object> wrong = new java.util.HashMap<>(policy("SIN-1"));

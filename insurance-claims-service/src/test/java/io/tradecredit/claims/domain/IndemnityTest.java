@@ -41,7 +41,7 @@ class IndemnityTest {
     void aPerClaimDeductibleComesOffTheCappedLossOfEveryClaim() {
         // 100,000 unpaid, limit 80,000, 5,000 per claim: (80,000 − 5,000) × 90 % = 67,500
         Deductible perClaim = new Deductible(Deductible.Kind.PER_CLAIM, cny("5000.00"));
-        Indemnity i = Indemnity.of(cny("100000.00"), cny("80000.00"), perClaim, cny("99999.00"), NINETY);
+        Indemnity i = Indemnity.of(cny("100000.00"), cny("80000.00"), perClaim, cny("0.00"), NINETY);
         assertEquals(cny("5000.00"), i.deductible());
         assertEquals(cny("75000.00"), i.insuredLoss());
         assertEquals(cny("67500.00"), i.indemnity());

@@ -102,6 +102,20 @@ class PolicyTermsTest {
     }
 
     @Test
+    void theNamedCollectorsAgencyCodeIsOptionalAndAnAgencyCode() {
+        assertEquals("huaxin-recovery", PolicyTerms.of("I", "N", "CNY", BigDecimal.ONE, Deductible.Kind.NONE, null, 1, 0, 1,
+                0, "Huaxin Recovery", "huaxin-recovery", 0, 5).collectorAgencyCode());
+        assertEquals(null, PolicyTerms.of("I", "N", "CNY", BigDecimal.ONE, Deductible.Kind.NONE, null, 1, 0, 1, 0, "C", 0, 5)
+                .collectorAgencyCode());
+        assertEquals("a".repeat(40), PolicyTerms.of("I", "N", "CNY", BigDecimal.ONE, Deductible.Kind.NONE, null, 1, 0, 1, 0,
+                "C", "a".repeat(40), 0, 5).collectorAgencyCode());
+        for (String wrong : List.of("Huaxin Recovery", "-huaxin", "", "a".repeat(41))) {
+            assertEquals(List.of("collectorAgencyCode"), fields(() -> PolicyTerms.of("I", "N", "CNY", BigDecimal.ONE,
+                    Deductible.Kind.NONE, null, 1, 0, 1, 0, "C", wrong, 0, 5)), wrong);
+        }
+    }
+
+    @Test
     void anUnknownCurrencyIsNamedOnceNotAgainForTheDeductible() {
         assertEquals(List.of("currency"), fields(() -> PolicyTerms.of("I", "N", "XYZ", BigDecimal.ONE, Deductible.Kind.PER_CLAIM,
                 Money.of("5.00", "CNY"), 1, 0, 1, 0, "C", 0, 5)));

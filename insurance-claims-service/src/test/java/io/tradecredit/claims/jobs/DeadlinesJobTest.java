@@ -58,6 +58,7 @@ class DeadlinesJobTest {
         String cm = token(tenant, "credit-manager");
         Map<String, Object> terms = new HashMap<>(policy("P-" + UUID.randomUUID()));
         terms.put("notificationDays", 10);
+        terms.put("collectorAgencyCode", "huaxin-recovery");
         terms.put("effectiveFrom", T.minusDays(400).toString());
         String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(terms).post(POLICIES).then()
                 .statusCode(201).extract().path("id");
@@ -323,6 +324,45 @@ class DeadlinesJobTest {
                         "items.state", contains("MISSED", "MISSED", "MET", "MET"),
                         "items.metBy", contains(null, null, "CLAIM_FILED", "CLAIM_FILED"),
                         "items.metOn", contains(null, null, T.toString(), T.toString()));
+    }
+
+    /** collections-service's handed-to-agency on the real collection-cases topic (sendEvent checks its schema). */
+    static void handOver(Insured s, String agencyCode, LocalDate on) {
+        String eventId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        Map<String, Object> m = new HashMap<>();
+        m.put("caseId", caseId);
+        m.put("buyerId", s.buyer());
+        m.put("placementId", UUID.randomUUID().toString());
+        m.put("agencyCode", agencyCode);
+        m.put("handedOn", on.toString());
+        m.put("by", "collector-li");
+        m.put("stepKey", null);
+        Topics.sendEvent("collection-cases", s.tenant(), "collections", "handed-to-agency", caseId, eventId, m);
+        await("the collection record", () -> Database.count("select count(*) from collection_record where event_id = ?",
+                eventId) == 1);
+    }
+
+    @Test
+    void aHandOverToTheNamedCollectorInTimeMeetsTheTransferAndOneToAnotherAgencyDoesNot() {
+        // due 5 days ago: transfer by T+25; the policy's named collector is the agency huaxin-recovery
+        Insured toCollector = insured(T.minusDays(5));
+        Insured toAnother = insured(T.minusDays(5));
+        handOver(toCollector, "huaxin-recovery", T.plusDays(10));
+        handOver(toAnother, "swiftcollect", T.plusDays(10));
+        run(T.plusDays(26));
+        given().auth().oauth2(token(toCollector.tenant(), "viewer")).get(deadlines(toCollector)).then().statusCode(200)
+                .body("items.kind", contains("NOTIFY_OVERDUE", "STOP_DELIVERIES", "TRANSFER_TO_COLLECTOR", "FILE_CLAIM"),
+                        "items[2].state", equalTo("MET"), "items[2].metBy", equalTo("HANDED_TO_COLLECTOR"),
+                        "items[2].metOn", equalTo(T.plusDays(10).toString()));
+        assertEquals(0, recorded(MISSED, toCollector.tenant(), "TRANSFER_TO_COLLECTOR"));
+        given().auth().oauth2(token(toAnother.tenant(), "viewer")).get(deadlines(toAnother)).then().statusCode(200)
+                .body("items[2].kind", equalTo("TRANSFER_TO_COLLECTOR"), "items[2].state", equalTo("MISSED"),
+                        "items[2].missedOn", equalTo(T.plusDays(26).toString()));
+        List<JsonNode> missed = read("claim-events", toAnother.tenant(), r -> MISSED.equals(Topics.header(r, "ce_type"))
+                && r.value().contains("TRANSFER_TO_COLLECTOR"), 1);
+        assertEquals(1, missed.size());
+        assertEquals(1.0, missedMetric(toAnother.tenant(), "TRANSFER_TO_COLLECTOR"));
     }
 
     @Test
