@@ -16,36 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parts of the operators' CRDs the chart uses: Strimzi's KafkaTopic and KafkaUser
- * (kafka.strimzi.io/v1beta2), CloudNativePG's Cluster (postgresql.cnpg.io/v1) and the Keycloak
+ * The parts of the operators' CRDs the chart uses, for operators without a Java model here:
+ * CloudNativePG's Cluster (postgresql.cnpg.io/v1) and the Keycloak
  * Operator's KeycloakRealmImport (k8s.keycloak.org/v2alpha1), with their required fields.
  */
 final class CustomResources {
-    private static final Shape TOPIC_SPEC = obj(Map.of(
-            "topicName", STRING,
-            "partitions", INTEGER,
-            "replicas", INTEGER,
-            "config", mapOf(SCALAR)), "partitions", "replicas");
-
-    private static final Shape ACL = obj(Map.of(
-            "type", oneOf("allow", "deny"),
-            "resource", obj(Map.of(
-                    "type", oneOf("topic", "group", "cluster", "transactionalId"),
-                    "name", STRING,
-                    "patternType", oneOf("literal", "prefix")), "type"),
-            "operations", arrayOf(oneOf("Read", "Write", "Create", "Delete", "Alter", "Describe", "ClusterAction",
-                    "AlterConfigs", "DescribeConfigs", "IdempotentWrite", "All")),
-            "host", STRING), "resource", "operations");
-
-    private static final Shape USER_SPEC = obj(Map.of(
-            "authentication", obj(Map.of("type", oneOf("tls", "tls-external", "scram-sha-512")), "type"),
-            "authorization", obj(Map.of("type", oneOf("simple"), "acls", arrayOf(ACL)), "type", "acls"),
-            "quotas", obj(Map.of(
-                    "producerByteRate", INTEGER,
-                    "consumerByteRate", INTEGER,
-                    "requestPercentage", INTEGER,
-                    "controllerMutationRate", NUMBER))), "authorization");
-
     private static final Shape CLUSTER_SPEC = obj(Map.ofEntries(
             Map.entry("instances", INTEGER),
             Map.entry("imageName", STRING),
@@ -65,8 +40,6 @@ final class CustomResources {
             "realm", ANY_OBJECT), "keycloakCRName", "realm");
 
     private static final Map<String, Shape> SPECS = Map.of(
-            "KafkaTopic", TOPIC_SPEC,
-            "KafkaUser", USER_SPEC,
             "Cluster", CLUSTER_SPEC,
             "KeycloakRealmImport", REALM_IMPORT_SPEC);
 
