@@ -85,6 +85,24 @@ Argument: dict root, name.
 {{- printf "%s-%s-db" (include "tradecredit.fullname" .root) .database -}}
 {{- end -}}
 
+{{/*
+Name of the CloudNativePG Cluster a service uses: its database's cluster or, with
+database.recovery, the restored one "<cluster>-<recovery.name>". Argument: dict root, svc (the
+effective settings of "tradecredit.service").
+*/}}
+{{- define "tradecredit.serviceDbCluster" -}}
+{{- $cluster := include "tradecredit.dbClusterName" (dict "root" .root "database" .svc.databaseName) -}}
+{{- with ((.svc.database | default dict).recovery | default dict).name -}}
+{{- $cluster = printf "%s-%s" $cluster . -}}
+{{- end -}}
+{{- $cluster -}}
+{{- end -}}
+
+{{/* Name of the ObjectStore of the backups. */}}
+{{- define "tradecredit.objectStoreName" -}}
+{{- .Values.postgresql.backup.objectStore.name | default (printf "%s-backups" (include "tradecredit.fullname" .)) -}}
+{{- end -}}
+
 {{/* Name of a service's or an agency's KafkaUser (also the name of its Secret). */}}
 {{- define "tradecredit.kafkaUserName" -}}
 {{- printf "%s-%s" (include "tradecredit.fullname" .root) .name -}}

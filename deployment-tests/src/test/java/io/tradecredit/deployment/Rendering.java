@@ -32,8 +32,15 @@ record Rendering(String name, List<Path> valuesFiles, Map<String, Object> sets, 
             List.of(CI.resolve("demo-values.yaml")), sets("keycloakRealm.kind", "Secret"), List.of("swiftcollect"),
             true);
 
+    /** Production restoring invoice-service's database to a point in time (docs/runbook.md, "Restore a database"). */
+    static final Rendering RESTORE = new Rendering("production restoring invoice-service's database",
+            List.of(CI.resolve("production-values.yaml")), sets(
+                    "services.invoice-service.database.recovery.name", "r1",
+                    "services.invoice-service.database.recovery.targetTime", "2026-12-01T09:30:00Z"),
+            List.of("swiftcollect", "northcredit"), false);
+
     static List<Rendering> all() {
-        return List.of(DEFAULTS, PRODUCTION, DEMO, MUTUAL_TLS, REALM_SECRET);
+        return List.of(DEFAULTS, PRODUCTION, DEMO, MUTUAL_TLS, REALM_SECRET, RESTORE);
     }
 
     /** The rendered manifests (rendered once per test run). */
