@@ -166,10 +166,33 @@ dead-letter topics of each consumer follow their topic. Argument: the root conte
 {{- toYaml (dict "topics" $topics) -}}
 {{- end -}}
 
-{{/* A NetworkPolicyPeer list of one peer; argument: a map with namespaceSelector and podSelector. */}}
+{{/*
+A NetworkPolicyPeer list of one peer; argument: a map with namespaceSelector and podSelector,
+or ipBlock (an address range outside the cluster).
+*/}}
 {{- define "tradecredit.peer" -}}
 {{- $peer := dict -}}
+{{- if .ipBlock -}}
+{{- $_ := set $peer "ipBlock" .ipBlock -}}
+{{- else -}}
 {{- with .namespaceSelector }}{{ $_ := set $peer "namespaceSelector" . }}{{ end -}}
 {{- $_ := set $peer "podSelector" (.podSelector | default dict) -}}
+{{- end -}}
 {{- toYaml (list $peer) -}}
+{{- end -}}
+
+{{/*
+The Secret with the Kafka cluster's CA (key ca.crt). Strimzi creates <clusterName>-cluster-ca-cert
+in the Kafka cluster's namespace only: with Kafka in another namespace, a copy in the release
+namespace must be named, or the render fails.
+*/}}
+{{- define "tradecredit.clusterCaSecret" -}}
+{{- $kafka := .Values.kafka -}}
+{{- if $kafka.clusterCaSecret -}}
+{{- $kafka.clusterCaSecret -}}
+{{- else if and $kafka.strimzi.namespace (ne $kafka.strimzi.namespace .Release.Namespace) -}}
+{{- fail (printf "kafka.strimzi.namespace is %q: Strimzi creates the cluster CA Secret %s-cluster-ca-cert there, where the pods of namespace %q cannot read it. Copy it into %q and set kafka.clusterCaSecret to the copy's name (docs/deployment.md, \"Kafka in another namespace\")" $kafka.strimzi.namespace $kafka.strimzi.clusterName .Release.Namespace .Release.Namespace) -}}
+{{- else -}}
+{{- printf "%s-cluster-ca-cert" $kafka.strimzi.clusterName -}}
+{{- end -}}
 {{- end -}}

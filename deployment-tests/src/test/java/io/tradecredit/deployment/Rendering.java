@@ -24,8 +24,9 @@ record Rendering(String name, List<Path> valuesFiles, Map<String, Object> sets, 
             Map.of(), List.of("swiftcollect", "northcredit"), false);
     static final Rendering DEMO = new Rendering("demo", List.of(CI.resolve("demo-values.yaml")), Map.of(),
             List.of("swiftcollect"), true);
-    static final Rendering MUTUAL_TLS = new Rendering("mutual TLS to Kafka, topics and users in the Kafka namespace",
+    static final Rendering MUTUAL_TLS = new Rendering("mutual TLS to Kafka in another namespace",
             List.of(), sets("kafka.authentication", "tls", "kafka.strimzi.namespace", "kafka",
+                    "kafka.clusterCaSecret", "kafka-cluster-ca-cert",
                     "agencies[0].code", "swiftcollect", "agencies[0].authentication", "tls"),
             List.of("swiftcollect"), false);
     static final Rendering REALM_SECRET = new Rendering("demo with the realm as a Secret",
