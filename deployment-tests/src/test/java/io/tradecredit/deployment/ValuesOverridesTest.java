@@ -43,7 +43,7 @@ class ValuesOverridesTest {
         Container container = credit.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals("1Gi", container.getResources().getLimits().get("memory").toString());
         assertEquals("1", container.getResources().getLimits().get("cpu").toString(), "the default cpu limit stays");
-        assertEquals("384Mi", container.getResources().getRequests().get("memory").toString(), "default requests stay");
+        assertEquals("768Mi", container.getResources().getRequests().get("memory").toString(), "default requests stay");
     }
 
     @Test
