@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -174,6 +178,21 @@ class DatabaseSafetyTest {
                 "the original leaves the rendering (helm keeps it until an operator deletes it)");
         assertEquals(clusters(Rendering.PRODUCTION).get("credit-service").tree(), clusters.get("credit-service").tree(),
                 "other databases are untouched");
+    }
+
+    @Test
+    void theRunbooksRestoreStepRendersExactlyTheRestoreCheckedHere(@TempDir Path work) throws IOException {
+        String runbook = Repository.read(Repository.ROOT.resolve("docs/runbook.md"));
+        String restore = runbook.substring(runbook.indexOf("### Restore a database"));
+        int start = restore.indexOf("```yaml\n") + "```yaml\n".length();
+        String values = restore.substring(start, restore.indexOf("```", start)).stripIndent();
+        Path file = Files.writeString(work.resolve("restore-values.yaml"), values);
+        List<Manifest> fromRunbook = Manifests.parse(Repository.CHART.render(
+                List.of(Rendering.CI.resolve("production-values.yaml"), file), Map.of()));
+        assertEquals(Rendering.RESTORE.render(), Repository.CHART.render(
+                List.of(Rendering.CI.resolve("production-values.yaml"), file), Map.of()),
+                "the runbook's values are the restore this test checks");
+        assertTrue(fromRunbook.stream().anyMatch(m -> m.name().equals("tradecredit-invoice-db-r1")));
     }
 
     @Test
