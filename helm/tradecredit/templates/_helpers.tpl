@@ -85,6 +85,24 @@ Argument: dict root, name.
 {{- printf "%s-%s-db" (include "tradecredit.fullname" .root) .database -}}
 {{- end -}}
 
+{{/*
+Name of the CloudNativePG Cluster a service uses: its database's cluster or, with
+database.recovery, the restored one "<cluster>-<recovery.name>". Argument: dict root, svc (the
+effective settings of "tradecredit.service").
+*/}}
+{{- define "tradecredit.serviceDbCluster" -}}
+{{- $cluster := include "tradecredit.dbClusterName" (dict "root" .root "database" .svc.databaseName) -}}
+{{- with ((.svc.database | default dict).recovery | default dict).name -}}
+{{- $cluster = printf "%s-%s" $cluster . -}}
+{{- end -}}
+{{- $cluster -}}
+{{- end -}}
+
+{{/* Name of the ObjectStore of the backups. */}}
+{{- define "tradecredit.objectStoreName" -}}
+{{- .Values.postgresql.backup.objectStore.name | default (printf "%s-backups" (include "tradecredit.fullname" .)) -}}
+{{- end -}}
+
 {{/* Name of a service's or an agency's KafkaUser (also the name of its Secret). */}}
 {{- define "tradecredit.kafkaUserName" -}}
 {{- printf "%s-%s" (include "tradecredit.fullname" .root) .name -}}
@@ -148,10 +166,33 @@ dead-letter topics of each consumer follow their topic. Argument: the root conte
 {{- toYaml (dict "topics" $topics) -}}
 {{- end -}}
 
-{{/* A NetworkPolicyPeer list of one peer; argument: a map with namespaceSelector and podSelector. */}}
+{{/*
+A NetworkPolicyPeer list of one peer; argument: a map with namespaceSelector and podSelector,
+or ipBlock (an address range outside the cluster).
+*/}}
 {{- define "tradecredit.peer" -}}
 {{- $peer := dict -}}
+{{- if .ipBlock -}}
+{{- $_ := set $peer "ipBlock" .ipBlock -}}
+{{- else -}}
 {{- with .namespaceSelector }}{{ $_ := set $peer "namespaceSelector" . }}{{ end -}}
 {{- $_ := set $peer "podSelector" (.podSelector | default dict) -}}
+{{- end -}}
 {{- toYaml (list $peer) -}}
+{{- end -}}
+
+{{/*
+The Secret with the Kafka cluster's CA (key ca.crt). Strimzi creates <clusterName>-cluster-ca-cert
+in the Kafka cluster's namespace only: with Kafka in another namespace, a copy in the release
+namespace must be named, or the render fails.
+*/}}
+{{- define "tradecredit.clusterCaSecret" -}}
+{{- $kafka := .Values.kafka -}}
+{{- if $kafka.clusterCaSecret -}}
+{{- $kafka.clusterCaSecret -}}
+{{- else if and $kafka.strimzi.namespace (ne $kafka.strimzi.namespace .Release.Namespace) -}}
+{{- fail (printf "kafka.strimzi.namespace is %q: Strimzi creates the cluster CA Secret %s-cluster-ca-cert there, where the pods of namespace %q cannot read it. Copy it into %q and set kafka.clusterCaSecret to the copy's name (docs/deployment.md, \"Kafka in another namespace\")" $kafka.strimzi.namespace $kafka.strimzi.clusterName .Release.Namespace .Release.Namespace) -}}
+{{- else -}}
+{{- printf "%s-cluster-ca-cert" $kafka.strimzi.clusterName -}}
+{{- end -}}
 {{- end -}}

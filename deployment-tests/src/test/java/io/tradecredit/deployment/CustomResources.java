@@ -16,58 +16,66 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parts of the operators' CRDs the chart uses: Strimzi's KafkaTopic and KafkaUser
- * (kafka.strimzi.io/v1beta2), CloudNativePG's Cluster (postgresql.cnpg.io/v1) and the Keycloak
+ * The parts of the operators' CRDs the chart uses, for operators without a Java model here:
+ * CloudNativePG's Cluster and ScheduledBackup (postgresql.cnpg.io/v1), the barman-cloud plugin's
+ * ObjectStore (barmancloud.cnpg.io/v1) and the Keycloak
  * Operator's KeycloakRealmImport (k8s.keycloak.org/v2alpha1), with their required fields.
  */
 final class CustomResources {
-    private static final Shape TOPIC_SPEC = obj(Map.of(
-            "topicName", STRING,
-            "partitions", INTEGER,
-            "replicas", INTEGER,
-            "config", mapOf(SCALAR)), "partitions", "replicas");
-
-    private static final Shape ACL = obj(Map.of(
-            "type", oneOf("allow", "deny"),
-            "resource", obj(Map.of(
-                    "type", oneOf("topic", "group", "cluster", "transactionalId"),
-                    "name", STRING,
-                    "patternType", oneOf("literal", "prefix")), "type"),
-            "operations", arrayOf(oneOf("Read", "Write", "Create", "Delete", "Alter", "Describe", "ClusterAction",
-                    "AlterConfigs", "DescribeConfigs", "IdempotentWrite", "All")),
-            "host", STRING), "resource", "operations");
-
-    private static final Shape USER_SPEC = obj(Map.of(
-            "authentication", obj(Map.of("type", oneOf("tls", "tls-external", "scram-sha-512")), "type"),
-            "authorization", obj(Map.of("type", oneOf("simple"), "acls", arrayOf(ACL)), "type", "acls"),
-            "quotas", obj(Map.of(
-                    "producerByteRate", INTEGER,
-                    "consumerByteRate", INTEGER,
-                    "requestPercentage", INTEGER,
-                    "controllerMutationRate", NUMBER))), "authorization");
+    private static final String BARMAN_CLOUD = "barman-cloud.cloudnative-pg.io";
 
     private static final Shape CLUSTER_SPEC = obj(Map.ofEntries(
             Map.entry("instances", INTEGER),
             Map.entry("imageName", STRING),
             Map.entry("primaryUpdateStrategy", oneOf("unsupervised", "supervised")),
             Map.entry("enableSuperuserAccess", BOOLEAN),
-            Map.entry("bootstrap", obj(Map.of("initdb", obj(Map.of("database", STRING, "owner", STRING),
-                    "database", "owner")), "initdb")),
+            Map.entry("enablePDB", BOOLEAN),
+            Map.entry("bootstrap", obj(Map.of(
+                    "initdb", obj(Map.of("database", STRING, "owner", STRING), "database", "owner"),
+                    "recovery", obj(Map.of("source", STRING, "database", STRING, "owner", STRING,
+                            "recoveryTarget", obj(Map.of("targetTime", STRING), "targetTime")), "source")))),
+            Map.entry("externalClusters", arrayOf(obj(Map.of("name", STRING,
+                    "plugin", obj(Map.of("name", oneOf(BARMAN_CLOUD), "parameters", obj(Map.of(
+                            "barmanObjectName", STRING, "serverName", STRING), "barmanObjectName", "serverName")),
+                            "name", "parameters")), "name", "plugin"))),
             Map.entry("storage", obj(Map.of("size", STRING, "storageClass", STRING), "size")),
             Map.entry("resources", obj(Map.of("requests", mapOf(SCALAR), "limits", mapOf(SCALAR)))),
             Map.entry("postgresql", obj(Map.of("parameters", mapOf(STRING)))),
             Map.entry("affinity", obj(Map.of("enablePodAntiAffinity", BOOLEAN, "topologyKey", STRING))),
-            Map.entry("monitoring", obj(Map.of("enablePodMonitor", BOOLEAN))),
-            Map.entry("backup", ANY_OBJECT)), "instances", "storage");
+            // no monitoring.enablePodMonitor (deprecated: PodMonitor) and no backup.barmanObjectStore (removed: plugin)
+            Map.entry("plugins", arrayOf(obj(Map.of("name", oneOf(BARMAN_CLOUD), "isWALArchiver", BOOLEAN,
+                    "parameters", obj(Map.of("barmanObjectName", STRING), "barmanObjectName")), "name", "parameters")))),
+            "instances", "storage");
+
+    private static final Shape SCHEDULED_BACKUP_SPEC = obj(Map.of(
+            "schedule", STRING,
+            "immediate", BOOLEAN,
+            "backupOwnerReference", oneOf("none", "self", "cluster"),
+            "cluster", obj(Map.of("name", STRING), "name"),
+            "method", oneOf("plugin"),
+            "pluginConfiguration", obj(Map.of("name", oneOf(BARMAN_CLOUD)), "name")),
+            "schedule", "cluster", "method", "pluginConfiguration");
+
+    private static final Shape OBJECT_STORE_SPEC = obj(Map.of(
+            "retentionPolicy", STRING,
+            "configuration", obj(Map.of(
+                    "destinationPath", STRING,
+                    "endpointURL", STRING,
+                    "endpointCA", ANY_OBJECT,
+                    "s3Credentials", ANY_OBJECT,
+                    "azureCredentials", ANY_OBJECT,
+                    "googleCredentials", ANY_OBJECT,
+                    "wal", ANY_OBJECT,
+                    "data", ANY_OBJECT), "destinationPath")), "configuration");
 
     private static final Shape REALM_IMPORT_SPEC = obj(Map.of(
             "keycloakCRName", STRING,
             "realm", ANY_OBJECT), "keycloakCRName", "realm");
 
     private static final Map<String, Shape> SPECS = Map.of(
-            "KafkaTopic", TOPIC_SPEC,
-            "KafkaUser", USER_SPEC,
             "Cluster", CLUSTER_SPEC,
+            "ScheduledBackup", SCHEDULED_BACKUP_SPEC,
+            "ObjectStore", OBJECT_STORE_SPEC,
             "KeycloakRealmImport", REALM_IMPORT_SPEC);
 
     private CustomResources() {

@@ -1,5 +1,6 @@
 package io.tradecredit.deployment;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +22,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -35,8 +40,11 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
  * Parses rendered manifests the way the API server would refuse them: an unknown field, a
@@ -65,13 +73,17 @@ final class Manifests {
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
             Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
-            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
+            Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
+            // Strimzi's own model; StrimziModel adds the rules of the API version
+            Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class));
 
     /** Custom resources of the operators the platform runs on: checked by {@link CustomResources}. */
     static final Set<String> CUSTOM = Set.of(
-            "kafka.strimzi.io/v1beta2/KafkaTopic",
-            "kafka.strimzi.io/v1beta2/KafkaUser",
             "postgresql.cnpg.io/v1/Cluster",
+            "postgresql.cnpg.io/v1/ScheduledBackup",
+            "barmancloud.cnpg.io/v1/ObjectStore",
             "k8s.keycloak.org/v2alpha1/KeycloakRealmImport");
 
     /**
@@ -129,7 +141,17 @@ final class Manifests {
         Class<? extends HasMetadata> modelClass = TYPED.get(type);
         try {
             if (modelClass != null) {
-                return new Manifest(template, tree, STRICT.treeToValue(tree, modelClass));
+                HasMetadata typed = STRICT.treeToValue(tree, modelClass);
+                if (type.startsWith("kafka.strimzi.io/")) {
+                    String version = type.split("/")[1];
+                    List<String> problems = StrimziModel.problems(typed, version, tree.path("kind").asText() + " "
+                            + tree.path("metadata").path("name").asText());
+                    if (!problems.isEmpty()) {
+                        throw new AssertionError(template + ": does not fit Strimzi's " + version + " model: "
+                                + problems);
+                    }
+                }
+                return new Manifest(template, tree, typed);
             }
             if (CUSTOM.contains(type)) {
                 // no CRD model on the classpath: metadata strictly, the rest by CustomResources' shapes
@@ -157,6 +179,28 @@ final class Manifests {
         return "?";
     }
 
+    /** An enum value the model does not know fails (Strimzi's enums would read it as null). */
+    private static final class KnownEnumValue extends DelegatingDeserializer {
+        KnownEnumValue(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new KnownEnumValue(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getText();
+            Object value = super.deserialize(parser, context);
+            if (value == null) {
+                throw context.weirdStringException(text, handledType(), "not a value of the model");
+            }
+            return value;
+        }
+    }
+
     private static ObjectMapper strictMapper() {
         SimpleModule noAdditionalProperties = new SimpleModule("no-additional-properties");
         noAdditionalProperties.setDeserializerModifier(new BeanDeserializerModifier() {
@@ -165,6 +209,12 @@ final class Manifests {
                     BeanDeserializerBuilder builder) {
                 builder.setAnySetter(null);
                 return builder;
+            }
+
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                    BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new KnownEnumValue(deserializer);
             }
         });
         JsonMapper mapper = JsonMapper.builder()

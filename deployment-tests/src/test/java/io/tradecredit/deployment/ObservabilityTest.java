@@ -46,7 +46,11 @@ class ObservabilityTest {
             Map.entry("kafka_topic_partition_oldest_offset", "Strimzi Kafka Exporter"),
             Map.entry("kube_deployment_status_replicas_available", "kube-state-metrics"),
             Map.entry("kube_deployment_status_replicas_unavailable", "kube-state-metrics"),
-            Map.entry("up", "Prometheus"));
+            Map.entry("up", "Prometheus"),
+            Map.entry("barman_cloud_cloudnative_pg_io_last_failed_backup_timestamp", "CloudNativePG barman-cloud plugin"),
+            Map.entry("barman_cloud_cloudnative_pg_io_last_available_backup_timestamp", "CloudNativePG barman-cloud plugin"),
+            Map.entry("cnpg_pg_stat_archiver_last_failed_time", "CloudNativePG instance exporter"),
+            Map.entry("cnpg_pg_stat_archiver_last_archived_time", "CloudNativePG instance exporter"));
 
     @Test
     void theDashboardQueriesKnownMetricsAndCoversWhatOperatorsWatch() throws IOException {
@@ -70,11 +74,11 @@ class ObservabilityTest {
 
     @Test
     void theAlertRulesQueryKnownMetricsAndEachHasARunbookSection() {
-        PrometheusRule rule = Manifests.ofKind(Rendering.PRODUCTION.manifests(), "PrometheusRule").get(0)
-                .as(PrometheusRule.class);
+        List<RuleGroup> groups = Manifests.ofKind(Rendering.PRODUCTION.manifests(), "PrometheusRule").stream()
+                .flatMap(m -> m.as(PrometheusRule.class).getSpec().getGroups().stream()).toList();
         List<String> expressions = new ArrayList<>();
         Map<String, Rule> alerts = new TreeMap<>();
-        for (RuleGroup group : rule.getSpec().getGroups()) {
+        for (RuleGroup group : groups) {
             for (Rule alert : group.getRules()) {
                 expressions.add(alert.getExpr().getStrVal());
                 alerts.put(alert.getAlert(), alert);

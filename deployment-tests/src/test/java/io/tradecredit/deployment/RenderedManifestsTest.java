@@ -306,7 +306,8 @@ class RenderedManifestsTest {
                 assertNotNull(env.get("DB_USER").getValueFrom().getSecretKeyRef(), service + " DB_USER");
                 continue;
             }
-            JsonNode initdb = cluster.tree().path("spec").path("bootstrap").path("initdb");
+            JsonNode bootstrap = cluster.tree().path("spec").path("bootstrap");
+            JsonNode initdb = bootstrap.has("initdb") ? bootstrap.path("initdb") : bootstrap.path("recovery");
             assertEquals(database, initdb.path("database").asText(), service + " database");
             assertEquals(database, env.get("DB_NAME").getValue(), service + " DB_NAME");
             assertEquals(cluster.name() + "-rw", env.get("DB_HOST").getValue(), service + " connects to the primary");

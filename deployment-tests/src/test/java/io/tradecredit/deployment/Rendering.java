@@ -24,16 +24,24 @@ record Rendering(String name, List<Path> valuesFiles, Map<String, Object> sets, 
             Map.of(), List.of("swiftcollect", "northcredit"), false);
     static final Rendering DEMO = new Rendering("demo", List.of(CI.resolve("demo-values.yaml")), Map.of(),
             List.of("swiftcollect"), true);
-    static final Rendering MUTUAL_TLS = new Rendering("mutual TLS to Kafka, topics and users in the Kafka namespace",
+    static final Rendering MUTUAL_TLS = new Rendering("mutual TLS to Kafka in another namespace",
             List.of(), sets("kafka.authentication", "tls", "kafka.strimzi.namespace", "kafka",
+                    "kafka.clusterCaSecret", "kafka-cluster-ca-cert",
                     "agencies[0].code", "swiftcollect", "agencies[0].authentication", "tls"),
             List.of("swiftcollect"), false);
     static final Rendering REALM_SECRET = new Rendering("demo with the realm as a Secret",
             List.of(CI.resolve("demo-values.yaml")), sets("keycloakRealm.kind", "Secret"), List.of("swiftcollect"),
             true);
 
+    /** Production restoring invoice-service's database to a point in time (docs/runbook.md, "Restore a database"). */
+    static final Rendering RESTORE = new Rendering("production restoring invoice-service's database",
+            List.of(CI.resolve("production-values.yaml")), sets(
+                    "services.invoice-service.database.recovery.name", "r1",
+                    "services.invoice-service.database.recovery.targetTime", "2026-12-01T09:30:00Z"),
+            List.of("swiftcollect", "northcredit"), false);
+
     static List<Rendering> all() {
-        return List.of(DEFAULTS, PRODUCTION, DEMO, MUTUAL_TLS, REALM_SECRET);
+        return List.of(DEFAULTS, PRODUCTION, DEMO, MUTUAL_TLS, REALM_SECRET, RESTORE);
     }
 
     /** The rendered manifests (rendered once per test run). */

@@ -1,11 +1,9 @@
 package io.tradecredit.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,20 +67,63 @@ class StrictParsingTest {
         assertThrows(AssertionError.class, () -> Manifests.parse("x.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n"));
     }
 
+    private static final String USER = """
+            apiVersion: kafka.strimzi.io/v1
+            kind: KafkaUser
+            metadata:
+              name: invoice-service
+              labels:
+                strimzi.io/cluster: tradecredit
+            spec:
+              authentication:
+                type: scram-sha-512
+              authorization:
+                type: simple
+                acls:
+                  - resource:
+                      type: topic
+                      name: invoice-events
+                      patternType: literal
+                    operations: [Describe, Write]
+                    host: "*"
+            """;
+
     @Test
-    void aCustomResourceWithAnUnknownOrMistypedFieldHasProblems() {
-        Manifests.Manifest topic = Manifests.parse("kafka-topics.yaml", """
-                apiVersion: kafka.strimzi.io/v1beta2
+    void aValidStrimziV1UserParsesIntoStrimzisModel() {
+        assertDoesNotThrow(() -> Manifests.parse("kafka-users.yaml", USER));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an unknown field                    | 'host: \"*\"'                 | 'hosts: \"*\"'",
+        "an unknown authentication type      | 'type: scram-sha-512'          | 'type: scram-sha-256'",
+        "an unknown ACL operation            | 'operations: [Describe, Write]' | 'operations: [Describe, Writ]'",
+        "the v1beta2-only single operation   | 'operations: [Describe, Write]' | 'operation: Write'",
+        "the deprecated v1beta2 API version  | 'kafka.strimzi.io/v1'          | 'kafka.strimzi.io/v1beta2'",
+        "a string for an integer quota       | 'authorization:'               | 'quotas:\n    producerByteRate: \"1024\"\n  authorization:'",
+    })
+    void aStrimziResourceOutsideStrimzisV1ModelFails(String what, String original, String mistake) {
+        String broken = USER.replace(original.replace("\\n", "\n"), mistake.replace("\\n", "\n"));
+        assertTrue(!broken.equals(USER), "the mistake applies: " + what);
+        assertThrows(AssertionError.class, () -> Manifests.parse("kafka-users.yaml", broken), what);
+    }
+
+    @Test
+    void aKafkaTopicWithoutItsSpecFailsInV1() {
+        AssertionError error = assertThrows(AssertionError.class, () -> Manifests.parse("kafka-topics.yaml", """
+                apiVersion: kafka.strimzi.io/v1
                 kind: KafkaTopic
                 metadata:
                   name: invoice-events
-                spec:
-                  partitions: "6"
-                  replica: 3
-                """);
-        assertEquals(List.of(
-                "KafkaTopic invoice-events.spec.replicas: required",
-                "KafkaTopic invoice-events.spec.partitions: expected integer, got STRING \"6\"",
-                "KafkaTopic invoice-events.spec.replica: unknown field"), CustomResources.problems(topic));
+                """));
+        assertTrue(error.getMessage().contains("KafkaTopic invoice-events.spec: required in v1"), error.getMessage());
+    }
+
+    @Test
+    void strimziVersionRanges() {
+        assertTrue(StrimziModel.within("v1", "v1+"));
+        assertTrue(StrimziModel.within("v1beta2", "v1alpha1-v1beta2"));
+        assertFalse(StrimziModel.within("v1", "v1alpha1-v1beta2"));
+        assertFalse(StrimziModel.within("v1beta2", "v1+"));
     }
 }

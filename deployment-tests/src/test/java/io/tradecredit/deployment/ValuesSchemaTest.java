@@ -58,7 +58,22 @@ class ValuesSchemaTest {
                         "postgresql:\n  imageName: ghcr.io/cloudnative-pg/postgresql:latest\n"),
                 Arguments.of("an error ratio above 1",
                         "monitoring:\n  prometheusRule:\n    errorRatioThreshold: 5\n"),
-                Arguments.of("an unknown realm import kind", "keycloakRealm:\n  kind: ConfigMap\n"));
+                Arguments.of("an unknown realm import kind", "keycloakRealm:\n  kind: ConfigMap\n"),
+                Arguments.of("the removed in-tree barmanObjectStore",
+                        "postgresql:\n  backup:\n    barmanObjectStore:\n      destinationPath: s3://b/p\n"),
+                Arguments.of("backups without an object store", "postgresql:\n  backup:\n    enabled: true\n"),
+                Arguments.of("an object store credential as plain text",
+                        "postgresql:\n  backup:\n    objectStore:\n      configuration:\n"
+                                + "        destinationPath: s3://b/p\n        s3Credentials:\n          accessKeyId: AKIA\n"),
+                Arguments.of("a five-field backup schedule", "postgresql:\n  backup:\n    schedule: \"0 2 * * *\"\n"),
+                Arguments.of("a retention that is no duration", "postgresql:\n  backup:\n    retentionPolicy: forever\n"),
+                Arguments.of("the deprecated enablePodMonitor", "postgresql:\n  enablePodMonitor: true\n"),
+                Arguments.of("a recovery point in time without its offset",
+                        "services:\n  invoice-service:\n    database:\n      recovery:\n        name: r1\n"
+                                + "        targetTime: \"2026-12-01 09:30:00\"\n"),
+                Arguments.of("a recovery without the restored cluster's name",
+                        "services:\n  invoice-service:\n    database:\n      recovery:\n"
+                                + "        targetTime: \"2026-12-01T09:30:00Z\"\n"));
     }
 
     @ParameterizedTest(name = "{0}")
