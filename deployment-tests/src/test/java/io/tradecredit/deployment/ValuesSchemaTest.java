@@ -71,6 +71,13 @@ class ValuesSchemaTest {
                 Arguments.of("a recovery point in time without its offset",
                         "services:\n  invoice-service:\n    database:\n      recovery:\n        name: r1\n"
                                 + "        targetTime: \"2026-12-01 09:30:00\"\n"),
+                Arguments.of("a tracing endpoint that is not a URL", "tracing:\n  endpoint: otel-collector:4317\n"),
+                Arguments.of("an OIDC issuer ipBlock that is no CIDR",
+                        "networkPolicy:\n  keycloak:\n    ipBlock:\n      cidr: login.example.com\n"),
+                Arguments.of("the removed DNS peer (DNS is reachable anywhere)",
+                        "networkPolicy:\n  dns:\n    podSelector: {}\n"),
+                Arguments.of("a database pool of zero", "serviceDefaults:\n  databasePoolSize: 0\n"),
+                Arguments.of("a realm import namespace that is no DNS label", "keycloakRealm:\n  namespace: Key_Cloak\n"),
                 Arguments.of("a recovery without the restored cluster's name",
                         "services:\n  invoice-service:\n    database:\n      recovery:\n"
                                 + "        targetTime: \"2026-12-01T09:30:00Z\"\n"));
