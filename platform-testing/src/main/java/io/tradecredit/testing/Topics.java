@@ -52,8 +52,12 @@ public final class Topics {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).collect(Collectors.toList());
+                try {
+                    partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())).collect(Collectors.toList());
+                } catch (org.apache.kafka.common.errors.TimeoutException slow) {
+                    // a loaded machine answers the first metadata request late: ask again until the deadline
+                }
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

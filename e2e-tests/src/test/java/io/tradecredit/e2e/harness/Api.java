@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import org.awaitility.Awaitility;
 
@@ -66,9 +65,29 @@ public final class Api {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    public static void await(String what, BooleanSupplier condition) {
+    public static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
         Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(condition::getAsBoolean);
+                .ignoreExceptions().until(condition);
+    }
+
+    /**
+     * Waits until {@code group} (a service's consumer group) has read {@code topic} to its end, as an
+     * operator sees it with the Kafka admin API: whatever was published there before is applied.
+     */
+    public static void awaitRead(String group, String topic) {
+        Map<String, Object> config = Map.of("bootstrap.servers", Platform.harness().kafkaBootstrap());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            await(group + " has read " + topic + " to its end", () -> {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic)
+                        .partitions().stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                        .toList();
+                var ends = admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p,
+                        p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+                return partitions.stream().allMatch(p -> ends.get(p).offset() == 0 || committed.get(p) != null
+                        && committed.get(p).offset() >= ends.get(p).offset());
+            });
+        }
     }
 
     /** A valid unified social credit code (GB 32100-2015): 17 characters and the check character that fits. */
