@@ -44,7 +44,7 @@ final class Tenant {
                 "fromAddress", "ar@jinggong.example", "letterhead", "上海精工机械有限公司\n上海市浦东新区港湾路1号",
                 "signatory", "财务部 张三", "contact", Map.of("name", "张三", "phone", "+86 21 5888 1234",
                         "email", "ar@jinggong.example")),
-                "sendWindow", Map.of("opens", "00:00", "closes", "23:59", "days", List.of("MONDAY", "TUESDAY",
+                "sendWindow", Map.of("opens", "00:00", "closes", "23:59:59", "days", List.of("MONDAY", "TUESDAY",
                         "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"))))
                 .put("/api/v1/notification-settings").then().statusCode(200);
         return this;
