@@ -48,7 +48,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         Path log = dataDir.resolve("broker.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", brokerClasspath(), "io.tradecredit.devstack.KafkaNode",
+                "-cp", devstackClasspath(), "io.tradecredit.devstack.KafkaNode",
                 "--data-dir", dataDir.toString(), "--port", String.valueOf(port),
                 "--controller-port", String.valueOf(controllerPort), "--exit-on-stdin-eof")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -81,8 +81,11 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         throw new IOException("Kafka broker not ready within 90 s: " + Files.readString(log));
     }
 
-    /** The devstack jar (or classes folder) followed by the broker's dependency classpath. */
-    static String brokerClasspath() throws IOException {
+    /**
+     * The devstack jar (or classes folder) followed by its runtime classpath: the launchers of the
+     * broker, PostgreSQL and GreenMail as {@code ./platform up} runs them (also e2e-tests' harness).
+     */
+    public static String devstackClasspath() throws IOException {
         URL resource = KafkaTestResource.class.getClassLoader().getResource(CLASSPATH_FILE);
         if (resource == null) {
             throw new IOException(CLASSPATH_FILE + " not on the classpath: build the devstack module first");

@@ -35,8 +35,14 @@ public final class Topics {
      */
     public static List<ConsumerRecord<String, String>> read(String topic, Duration wait,
             Predicate<List<ConsumerRecord<String, String>>> until) {
+        return read(KafkaTestResource.bootstrapServers(), topic, wait, until);
+    }
+
+    /** The same on the broker at {@code bootstrap} (e2e-tests: a broker another JVM started). */
+    public static List<ConsumerRecord<String, String>> read(String bootstrap, String topic, Duration wait,
+            Predicate<List<ConsumerRecord<String, String>>> until) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -46,8 +52,12 @@ public final class Topics {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).collect(Collectors.toList());
+                try {
+                    partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2)).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())).collect(Collectors.toList());
+                } catch (org.apache.kafka.common.errors.TimeoutException slow) {
+                    // a loaded machine answers the first metadata request late: ask again until the deadline
+                }
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
