@@ -50,12 +50,17 @@ public class DeadlineResource {
             @Schema(description = "the last day to do it") LocalDate deadline,
             @Schema(description = "UPCOMING, WARNED (within the warning lead time), MET or MISSED") DeadlineState state,
             LocalDate warnedOn, LocalDate metOn,
-            @Schema(description = "what met it: OVERDUE_NOTIFIED, STOP_DELIVERIES_STARTED, CLAIM_FILED or PAID")
+            @Schema(description = "what met it: OVERDUE_NOTIFIED, STOP_DELIVERIES_STARTED, CLAIM_FILED,"
+                    + " HANDED_TO_COLLECTOR or PAID")
             Deadline.MetBy metBy,
-            LocalDate missedOn) {
+            LocalDate missedOn,
+            @Schema(description = "true when MISSED before the deadlines job began to track the policy: told in one"
+                    + " summary to the tenant (claims.deadlines-missed-before-tracking), not on its own")
+            boolean beforeTracking) {
         static View of(InsuredDeadline d) {
             return new View(d.id(), d.policyId(), d.buyerId(), d.invoiceId(), d.invoiceNumber(), d.kind(), d.dueDate(),
-                    d.extendedTo(), d.deadline(), d.state(), d.warnedOn(), d.metOn(), d.metBy(), d.missedOn());
+                    d.extendedTo(), d.deadline(), d.state(), d.warnedOn(), d.metOn(), d.metBy(), d.missedOn(),
+                    d.beforeTracking());
         }
     }
 

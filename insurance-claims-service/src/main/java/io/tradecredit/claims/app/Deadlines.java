@@ -45,6 +45,8 @@ import io.tradecredit.common.persistence.CurrentTransaction;
 @ApplicationScoped
 public class Deadlines {
     private static final Logger LOG = Logger.getLogger(Deadlines.class);
+    /** The missed counter's kind for deadlines missed before tracking, told per tenant in one summary. */
+    static final String BEFORE_TRACKING = "BEFORE_TRACKING";
 
     @Inject
     DeadlineRepository deadlines;
@@ -67,8 +69,8 @@ public class Deadlines {
     @Inject
     MeterRegistry metrics;
 
-    /** What one batch of judging did. */
-    public record Judged(int deadlines, int warned, int met, int missed) {
+    /** What one batch of judging did; {@code missedBeforeTracking} are also in {@code missed}. */
+    public record Judged(int deadlines, int warned, int met, int missed, int missedBeforeTracking) {
     }
 
     /**
@@ -78,7 +80,7 @@ public class Deadlines {
      * how many invoices it looked at (0: none left for the day).
      */
     public Uni<Integer> lookAt(LocalDate asOf, int batchSize) {
-        return deadlines.lockOverdue(asOf, batchSize).chain(overdue -> overdue.isEmpty() ? Uni.createFrom().item(0)
+        return deadlines.startTracking(asOf).chain(() -> deadlines.lockOverdue(asOf, batchSize)).chain(overdue -> overdue.isEmpty() ? Uni.createFrom().item(0)
                 : Multi.createFrom().iterable(overdue).onItem().transformToUniAndConcatenate(i -> lookAt(i, asOf))
                         .collect().asList()
                         .chain(() -> deadlines.lookedAt(overdue.stream().map(Overdue::invoiceId).toList(), asOf))
@@ -116,15 +118,15 @@ public class Deadlines {
     public Uni<Judged> judge(LocalDate asOf, int batchSize) {
         return deadlines.lockToJudge(asOf, batchSize).chain(batch -> {
             if (batch.isEmpty()) {
-                return Uni.createFrom().item(new Judged(0, 0, 0, 0));
+                return Uni.createFrom().item(new Judged(0, 0, 0, 0, 0));
             }
             Map<UUID, List<PolicyVersion>> terms = new HashMap<>();
-            int[] counts = new int[3];
+            int[] counts = new int[4];
             return Multi.createFrom().iterable(batch).onItem()
                     .transformToUniAndConcatenate(d -> termsOf(d, terms, asOf).chain(policy -> judge(d, policy, asOf, counts)))
                     .collect().asList()
                     .chain(() -> deadlines.judged(batch.stream().map(ToJudge::id).toList(), asOf))
-                    .map(x -> new Judged(batch.size(), counts[0], counts[1], counts[2]));
+                    .map(x -> new Judged(batch.size(), counts[0], counts[1], counts[2], counts[3]));
         });
     }
 
@@ -154,6 +156,11 @@ public class Deadlines {
             counts[1]++;
             return deadlines.met(d.id(), m);
         }
+        if (j instanceof Deadline.Missed && d.deadline().missedBeforeTracking(d.trackedSince())) {
+            counts[2]++;
+            counts[3]++;
+            return deadlines.missedBeforeTracking(d.id(), asOf);
+        }
         if (j instanceof Deadline.Missed) {
             counts[2]++;
             return deadlines.missed(d.id(), asOf).chain(() -> outbox.record(DeadlineEvents.missed(d.tenantId(), s, asOf)))
@@ -166,6 +173,25 @@ public class Deadlines {
                     });
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Tells up to {@code batchSize} tenants, each in one critical request, of their deadlines found missed before
+     * tracking began and not yet told (docs/insurance-claims-service.md, "The first run"), and counts them in
+     * {@code tradecredit.claims.deadlines.missed} under the kind BEFORE_TRACKING, so the alert fires once per tenant.
+     * Returns how many tenants it looked at (0: none left).
+     */
+    public Uni<Integer> summarize(LocalDate asOf, int batchSize) {
+        return deadlines.toSummarize(batchSize).chain(tenants -> Multi.createFrom().iterable(tenants).onItem()
+                .transformToUniAndConcatenate(t -> deadlines.summarize(t, asOf).chain(missed -> missed.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : outbox.record(DeadlineEvents.missedBeforeTracking(t, asOf, missed)).invoke(() -> {
+                            metrics.counter("tradecredit.claims.deadlines.missed", "tenant", t, "kind", BEFORE_TRACKING)
+                                    .increment(missed.size());
+                            LOG.warnf("Tenant %s: %d insurer's deadline(s) were missed before the deadlines job began to"
+                                    + " track their policies (found on %s); told in one summary", t, missed.size(), asOf);
+                        })))
+                .collect().asList().replaceWith(tenants.size()));
     }
 
     /** One page of the deadlines under the tenant's policy (404 for another tenant's), of one buyer when given. */

@@ -71,6 +71,17 @@ public record Deadline(DeadlineKind kind, LocalDate date, DeadlineState state) {
         return UNCHANGED;
     }
 
+    /**
+     * Whether this deadline, found missed, was missed before the deadlines job began to track its policy on
+     * {@code trackedSince} (null: tracked from the start): its miss would first have been seen on the day after its
+     * date, and a run before tracking began would have reported it. A deadline of the day before tracking began is
+     * missed as any other (the first run sees it on time); older ones are told in one summary, not one by one
+     * (docs/insurance-claims-service.md, "The first run").
+     */
+    public boolean missedBeforeTracking(LocalDate trackedSince) {
+        return trackedSince != null && date.plusDays(1).isBefore(trackedSince);
+    }
+
     /** An act done on or before the deadline's day and the day judged. */
     private boolean inTime(LocalDate act, LocalDate asOf) {
         return act != null && !act.isAfter(date) && !act.isAfter(asOf);

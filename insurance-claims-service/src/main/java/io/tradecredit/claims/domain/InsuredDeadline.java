@@ -9,8 +9,10 @@ import java.util.UUID;
  *
  * @param extendedTo the end of the extension its date counts from ({@link InvoiceDeadlines})
  * @param metBy what met it, with {@code metOn}; null unless MET
+ * @param beforeTracking MISSED before the job began to track the policy ({@link Deadline#missedBeforeTracking}),
+ *        told in the tenant's summary rather than on its own
  */
 public record InsuredDeadline(UUID id, UUID policyId, UUID buyerId, UUID invoiceId, String invoiceNumber,
         DeadlineKind kind, LocalDate dueDate, LocalDate extendedTo, LocalDate deadline, DeadlineState state,
-        LocalDate warnedOn, LocalDate metOn, Deadline.MetBy metBy, LocalDate missedOn) {
+        LocalDate warnedOn, LocalDate metOn, Deadline.MetBy metBy, LocalDate missedOn, boolean beforeTracking) {
 }

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.tradecredit.claims.domain.DeadlineKind;
+import io.tradecredit.claims.domain.MissedBeforeTracking;
 import io.tradecredit.claims.domain.PolicyTerms;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
@@ -24,6 +26,7 @@ public final class DeadlineEvents {
     public static final String PURPOSE = "claim-deadline";
     public static final String WARNING_TEMPLATE = "claims.deadline-warning";
     public static final String MISSED_TEMPLATE = "claims.deadline-missed";
+    public static final String BEFORE_TRACKING_TEMPLATE = "claims.deadlines-missed-before-tracking";
 
     private DeadlineEvents() {
     }
@@ -64,6 +67,41 @@ public final class DeadlineEvents {
                         s.deadlineId(), s.policyId(), s.terms().policyNumber(), s.terms().insurer(), s.buyerId(),
                         s.buyerName(), s.invoiceId(), s.invoiceNumber(), s.dueDate(), s.extendedTo(), s.deadline(),
                         s.deadlineDate(), on, requestId)).withId(id("missed-event", s)));
+    }
+
+    /**
+     * The tenant's deadlines found missed before the deadlines job began to track their policies, told once in one
+     * critical request instead of one per deadline (docs/insurance-claims-service.md, "The first run"): {@code missed}
+     * (how many), {@code asOf}, and per policy its number, how many, how many of each kind and the oldest deadline.
+     * The id is derived from the tenant and the date.
+     */
+    public static OutgoingEvent missedBeforeTracking(String tenantId, LocalDate asOf,
+            List<MissedBeforeTracking> missed) {
+        Map<String, Map<String, Object>> byPolicy = new TreeMap<>();
+        for (MissedBeforeTracking m : missed) {
+            Map<String, Object> p = byPolicy.computeIfAbsent(m.policyNumber(), n -> {
+                Map<String, Object> fresh = new LinkedHashMap<>();
+                fresh.put("policyNumber", n);
+                fresh.put("missed", 0);
+                fresh.put("byKind", new TreeMap<String, Integer>());
+                fresh.put("oldestDeadline", m.deadline().toString());
+                return fresh;
+            });
+            p.put("missed", (Integer) p.get("missed") + 1);
+            @SuppressWarnings("unchecked")
+            Map<String, Integer> kinds = (Map<String, Integer>) p.get("byKind");
+            kinds.merge(m.kind().name(), 1, Integer::sum);
+            if (m.deadline().toString().compareTo((String) p.get("oldestDeadline")) < 0) {
+                p.put("oldestDeadline", m.deadline().toString());
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("missed", missed.size());
+        data.put("asOf", asOf.toString());
+        data.put("policies", List.copyOf(byPolicy.values()));
+        UUID requestId = UUID.nameUUIDFromBytes(("before-tracking-request:" + tenantId + ":" + asOf)
+                .getBytes(StandardCharsets.UTF_8));
+        return request(tenantId, requestId, BEFORE_TRACKING_TEMPLATE, true, data);
     }
 
     /** What the templates render (docs/notification-service.md, "claims.deadline-warning"). */

@@ -17,6 +17,7 @@ import io.tradecredit.claims.domain.DeadlineKind;
 import io.tradecredit.claims.domain.DeadlineState;
 import io.tradecredit.claims.domain.InsuredDeadline;
 import io.tradecredit.claims.domain.InvoiceDeadlines;
+import io.tradecredit.claims.domain.MissedBeforeTracking;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -67,16 +68,31 @@ public class DeadlineRepository {
                         r.event_id)
                     from collection_record r where r.tenant_id = d.tenant_id and r.buyer_id = d.buyer_id
                     and r.kind in ('HANDED_TO_AGENCY', 'RECALLED') and r.agency_code is not null
-                    and r.on_day <= $2) as agency_moves
+                    and r.on_day <= $2) as agency_moves,
+                (select t.since from deadline_tracking t where t.policy_id = d.policy_id) as tracked_since
             from insured_deadline d left join open_invoice o on o.invoice_id = d.invoice_id and o.tenant_id = d.tenant_id
             where d.id = any($1) order by d.id""";
     static final String JUDGED = "update insured_deadline set judged_on = $1 where id = any($2)";
     static final String WARNED = "update insured_deadline set state = 'WARNED', warned_on = $1 where id = $2";
     static final String MET = "update insured_deadline set state = 'MET', met_on = $1, met_by = $2 where id = $3";
     static final String MISSED = "update insured_deadline set state = 'MISSED', missed_on = $1 where id = $2";
+    static final String MISSED_BEFORE_TRACKING = """
+            update insured_deadline set state = 'MISSED', missed_on = $1, before_tracking = true where id = $2""";
+    /** Tracking begins for every policy on the first date the job runs after it was entered ("The first run"). */
+    static final String START_TRACKING = """
+            insert into deadline_tracking (policy_id, tenant_id, since) select id, tenant_id, $1 from insurance_policy
+            on conflict (policy_id) do nothing""";
+    static final String TO_SUMMARIZE = """
+            select tenant_id from insured_deadline where before_tracking and summarized_on is null
+            group by tenant_id order by tenant_id limit $1""";
+    /** Takes the tenant's untold misses before tracking into the day's summary (a concurrent taker gets none). */
+    static final String SUMMARIZED = """
+            update insured_deadline d set summarized_on = $1 from insurance_policy p
+            where d.tenant_id = $2 and d.before_tracking and d.summarized_on is null and p.id = d.policy_id
+            returning d.policy_id, p.policy_number, d.kind, d.deadline""";
     static final String LIST = """
             select id, policy_id, buyer_id, invoice_id, invoice_number, kind, due_date, extended_to, deadline, state,
-                warned_on, met_on, met_by, missed_on
+                warned_on, met_on, met_by, missed_on, before_tracking
             from insured_deadline where tenant_id = $1 and policy_id = $2 and ($3::uuid is null or buyer_id = $3)
                 and ($4::text is null or state = $4)
             order by deadline, invoice_number, kind limit $5 offset $6""";
@@ -95,7 +111,7 @@ public class DeadlineRepository {
      */
     public record ToJudge(UUID id, String tenantId, UUID policyId, UUID buyerId, UUID invoiceId, String invoiceNumber,
             String buyerName, LocalDate dueDate, LocalDate extendedTo, Deadline deadline, DeadlineFacts facts,
-            List<CollectorHandOver.Move> agencyMoves) {
+            List<CollectorHandOver.Move> agencyMoves, LocalDate trackedSince) {
     }
 
     public Uni<List<Overdue>> lockOverdue(LocalDate asOf, int batchSize) {
@@ -148,7 +164,8 @@ public class DeadlineRepository {
                 r.getLocalDate("stop_deliveries_from"), r.getLocalDate("claim_filed_on"));
         return new ToJudge(r.getUUID("id"), r.getString("tenant_id"), r.getUUID("policy_id"), r.getUUID("buyer_id"),
                 r.getUUID("invoice_id"), r.getString("invoice_number"), r.getString("buyer_name"),
-                r.getLocalDate("due_date"), r.getLocalDate("extended_to"), d, facts, agencyMoves(r));
+                r.getLocalDate("due_date"), r.getLocalDate("extended_to"), d, facts, agencyMoves(r),
+                r.getLocalDate("tracked_since"));
     }
 
     /** {@code agency_moves}: "day|kind|agency code" of the buyer's hand-offs and recalls, oldest first. */
@@ -179,6 +196,34 @@ public class DeadlineRepository {
         return CurrentTransaction.execute(MISSED, Tuple.of(on, id)).replaceWithVoid();
     }
 
+    public Uni<Void> missedBeforeTracking(UUID id, LocalDate on) {
+        return CurrentTransaction.execute(MISSED_BEFORE_TRACKING, Tuple.of(on, id)).replaceWithVoid();
+    }
+
+    /** Every policy not yet tracked is tracked from {@code asOf} on. */
+    public Uni<Void> startTracking(LocalDate asOf) {
+        return CurrentTransaction.execute(START_TRACKING, Tuple.of(asOf)).replaceWithVoid();
+    }
+
+    /** Up to {@code batchSize} tenants with misses before tracking not yet told. */
+    public Uni<List<String>> toSummarize(int batchSize) {
+        return CurrentTransaction.execute(TO_SUMMARIZE, Tuple.of(batchSize)).map(rows -> {
+            List<String> found = new ArrayList<>();
+            rows.forEach(r -> found.add(r.getString("tenant_id")));
+            return found;
+        });
+    }
+
+    /** The tenant's misses before tracking not yet told, now marked told on {@code asOf}. */
+    public Uni<List<MissedBeforeTracking>> summarize(String tenantId, LocalDate asOf) {
+        return CurrentTransaction.execute(SUMMARIZED, Tuple.of(asOf, tenantId)).map(rows -> {
+            List<MissedBeforeTracking> found = new ArrayList<>();
+            rows.forEach(r -> found.add(new MissedBeforeTracking(r.getUUID("policy_id"), r.getString("policy_number"),
+                    DeadlineKind.valueOf(r.getString("kind")), r.getLocalDate("deadline"))));
+            return found;
+        });
+    }
+
     /** One page of the tenant's deadlines under the policy, optionally of one buyer and in one state, soonest first. */
     public Uni<List<InsuredDeadline>> list(String tenantId, UUID policyId, UUID buyerId, DeadlineState state, int page, int size) {
         return CurrentTransaction.execute(LIST, Tuple.from(Arrays.asList(tenantId, policyId, buyerId,
@@ -189,7 +234,8 @@ public class DeadlineRepository {
                             r.getLocalDate("due_date"), r.getLocalDate("extended_to"), r.getLocalDate("deadline"),
                             DeadlineState.valueOf(r.getString("state")), r.getLocalDate("warned_on"),
                             r.getLocalDate("met_on"), r.getString("met_by") == null ? null
-                                    : Deadline.MetBy.valueOf(r.getString("met_by")), r.getLocalDate("missed_on"))));
+                                    : Deadline.MetBy.valueOf(r.getString("met_by")), r.getLocalDate("missed_on"),
+                            r.getBoolean("before_tracking"))));
                     return found;
                 });
     }

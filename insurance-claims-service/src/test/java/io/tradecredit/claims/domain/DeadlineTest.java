@@ -103,4 +103,24 @@ class DeadlineTest {
         assertFalse(DeadlineState.MET.isOpen());
         assertFalse(DeadlineState.MISSED.isOpen());
     }
+
+    /**
+     * The first run (docs/insurance-claims-service.md, "The first run"): tracking began on 1 December 2026. A deadline
+     * of 30 November is first seen missed on 1 December, on time: an ordinary miss. One of 29 November or earlier
+     * would have been reported by a run of 30 November or before: missed before tracking.
+     */
+    @Test
+    void aDeadlineMissedBeforeTheFirstRunWouldHaveSeenItIsMissedBeforeTracking() {
+        LocalDate since = day("2026-12-01");
+        assertFalse(new Deadline(DeadlineKind.NOTIFY_OVERDUE, day("2026-11-30"), DeadlineState.UPCOMING)
+                .missedBeforeTracking(since));
+        assertTrue(new Deadline(DeadlineKind.NOTIFY_OVERDUE, day("2026-11-29"), DeadlineState.UPCOMING)
+                .missedBeforeTracking(since));
+        assertTrue(new Deadline(DeadlineKind.TRANSFER_TO_COLLECTOR, day("2026-10-01"), DeadlineState.UPCOMING)
+                .missedBeforeTracking(since));
+        assertFalse(new Deadline(DeadlineKind.FILE_CLAIM, day("2026-12-30"), DeadlineState.UPCOMING)
+                .missedBeforeTracking(since));
+        assertFalse(new Deadline(DeadlineKind.NOTIFY_OVERDUE, day("2026-01-01"), DeadlineState.UPCOMING)
+                .missedBeforeTracking(null), "not tracked yet: as tracked from the start");
+    }
 }

@@ -219,6 +219,7 @@ class DeadlinesJobTest {
         // due 20 days ago: notify by T-10, deliveries uninsured from T-9, transfer by T+10
         Insured s = insured(T.minusDays(20));
         assertEquals(0.0, missedMetric(s.tenant(), "NOTIFY_OVERDUE"));
+        run(T.minusDays(12)); // tracking begins before the deadlines: their misses are told one by one
         run(T.plusDays(3));
         List<JsonNode> requests = requests(s.tenant(), "claims.deadline-missed", 2);
         assertEquals(2, requests.size());
@@ -363,6 +364,51 @@ class DeadlinesJobTest {
                 && r.value().contains("TRANSFER_TO_COLLECTOR"), 1);
         assertEquals(1, missed.size());
         assertEquals(1.0, missedMetric(toAnother.tenant(), "TRANSFER_TO_COLLECTOR"));
+    }
+
+    /** The tenant's outbox rows of notification requests with the template. */
+    static long requested(String tenant, String template) {
+        return Database.count("select count(*) from outbox where tenant_id = ? and payload::jsonb ->> 'templateKey' = ?",
+                tenant, template);
+    }
+
+    @Test
+    void theFirstRunTellsDeadlinesMissedBeforeTrackingInOneSummaryNotOneByOne() {
+        // the job first runs for the policy on F. INV-1 due F-40: notify by F-30, stop F-29, transfer F-10 (all
+        // missed before tracking), claim F+80. INV-2 due F-11: notify by F-1, missed as the first run sees it.
+        LocalDate f = T.plusDays(40);
+        Insured s = insured(f.minusDays(40));
+        issue(s.tenant(), s.buyer(), "INV-2", f.minusDays(11));
+        run(f);
+
+        List<JsonNode> summaries = requests(s.tenant(), "claims.deadlines-missed-before-tracking", 1);
+        assertEquals(1, summaries.size());
+        JsonNode summary = summaries.get(0);
+        assertTrue(summary.get("critical").asBoolean());
+        assertEquals("TENANT", summary.get("recipient").get("kind").asText());
+        assertEquals(3, summary.get("data").get("missed").asInt());
+        assertEquals(f.toString(), summary.get("data").get("asOf").asText());
+        JsonNode policy = summary.get("data").get("policies").get(0);
+        assertEquals(3, policy.get("missed").asInt());
+        assertEquals(1, policy.get("byKind").get("TRANSFER_TO_COLLECTOR").asInt());
+        assertEquals(f.minusDays(30).toString(), policy.get("oldestDeadline").asText());
+
+        List<JsonNode> oneByOne = requests(s.tenant(), "claims.deadline-missed", 1);
+        assertEquals(1, oneByOne.size(), "only the deadline of the day before the first run is told on its own");
+        assertEquals("INV-2", oneByOne.get(0).get("data").get("invoiceNumber").asText());
+        assertEquals(1, recorded(MISSED, s.tenant(), null));
+        assertEquals(3.0, missedMetric(s.tenant(), "BEFORE_TRACKING"));
+        assertEquals(1.0, missedMetric(s.tenant(), "NOTIFY_OVERDUE"));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s) + "?state=MISSED").then().statusCode(200)
+                .body("items.invoiceNumber", contains("INV-1", "INV-1", "INV-1", "INV-2"),
+                        "items.kind", contains("NOTIFY_OVERDUE", "STOP_DELIVERIES", "TRANSFER_TO_COLLECTOR",
+                                "NOTIFY_OVERDUE"),
+                        "items.beforeTracking", contains(true, true, true, false),
+                        "items.missedOn", contains(f.toString(), f.toString(), f.toString(), f.toString()));
+
+        run(f.plusDays(1));
+        assertEquals(1, requested(s.tenant(), "claims.deadlines-missed-before-tracking"), "told once");
+        assertEquals(3.0, missedMetric(s.tenant(), "BEFORE_TRACKING"));
     }
 
     @Test

@@ -103,6 +103,21 @@ class TemplateApiTest {
     }
 
     @Test
+    void theSummaryOfDeadlinesMissedBeforeTrackingListsEachPolicyInBothLanguages() {
+        Map<String, Object> data = Map.of("missed", 3, "asOf", "2026-12-01", "policies", List.of(
+                Map.of("policyNumber", "PICC-2026-0815", "missed", 2, "byKind", Map.of("NOTIFY_OVERDUE", 1,
+                        "STOP_DELIVERIES", 1), "oldestDeadline", "2026-09-11"),
+                Map.of("policyNumber", "SIN-2026-001", "missed", 1, "byKind", Map.of("FILE_CLAIM", 1),
+                        "oldestDeadline", "2026-10-01")));
+        preview(freshTenant(), "claims.deadlines-missed-before-tracking", "EMAIL", data)
+                .body("failure", contains(nullValue(), nullValue()),
+                        "subject[1]", equalTo("3 insurer's deadline(s) had passed before deadline tracking began"),
+                        "text[1]", containsString("- policy PICC-2026-0815: 2 deadline(s), the oldest on 2026-09-11"),
+                        "text[1]", containsString("- policy SIN-2026-001: 1 deadline(s), the oldest on 2026-10-01"),
+                        "text[0]", containsString("保单 PICC-2026-0815：2 个期限，最早为 2026-09-11"));
+    }
+
+    @Test
     void theFinanceDemandStatesLegalBasisLateChargesDeadlineAndPriorMessages() {
         preview(freshTenant(), "dunning.finance-demand", "LETTER", withDeadlineAndCharges(dunningData(UUID.randomUUID())))
                 .body("text[0]", allOf(containsString("《中华人民共和国民法典》第五百七十七条"), containsString("逾期利息：99.50 CNY"),
