@@ -40,12 +40,14 @@ public interface Channel {
     /**
      * A message on its way out: its request id (the receiving side's way to recognise a repeat,
      * e.g. the email's Message-ID), address, sender and content; the buyer's contact it goes to (null
-     * for the tenant), whose unsubscribe link an email names in its header.
+     * for the tenant), whose unsubscribe link an email names in its header; whether it has a letter
+     * (a LETTER's page, an email's attached letter), so that a message without one is never looked up for it.
      */
-    record Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content, UUID contactId) {
-        /** A message to the tenant itself, no contact. */
+    record Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content, UUID contactId,
+            boolean carriesLetter) {
+        /** A message to the tenant itself, no contact, no letter. */
         public Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content) {
-            this(requestId, tenantId, to, from, content, null);
+            this(requestId, tenantId, to, from, content, null, false);
         }
     }
 }

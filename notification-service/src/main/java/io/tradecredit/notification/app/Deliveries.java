@@ -2,6 +2,7 @@ package io.tradecredit.notification.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,13 +93,37 @@ public class Deliveries {
                 // the claim's transaction first withdraws what its requester withdrew, and claims nothing withdrawn
                 .chain(unknown -> CurrentTransaction.run(() -> withdrawals.sweep(now)
                         .chain(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize)))
-                        .chain(claimed -> optOuts(claimed).chain(optedOut -> Multi.createFrom().iterable(claimed)
-                                .onItem().transformToUniAndConcatenate(m -> optedOut.getOrDefault(m.requestId(), Set.of())
-                                        .contains(m.channel()) && ContactChoice.optOutApplies(m.channel(), m.request().legallyRequired())
-                                        ? optedOutSince(m, now) : handOver(byType.get(m.channel()), m, now))
-                                .collect().asList()))
+                        .chain(claimed -> optOuts(claimed).chain(optedOut -> handOverAll(claimed, optedOut, byType, now)))
                         .map(outcomes -> new Run(unknown.size(), count(outcomes, MessageStatus.SENT),
                                 count(outcomes, MessageStatus.QUEUED), count(outcomes, MessageStatus.FAILED))));
+    }
+
+    /**
+     * Hands the claimed batch over, one message after the other, then records it: the hand-overs
+     * that succeeded as SENT together, in one transaction with their status events (a crash before
+     * it leaves them all SENDING, then UNKNOWN, as for one message); each failed one on its own
+     * (retry, fallback, withdrawal). A message whose contact opted out since is not handed over.
+     */
+    private Uni<List<MessageStatus>> handOverAll(List<MessageRepository.Claimed> claimed,
+            Map<java.util.UUID, Set<ChannelType>> optedOut, Map<ChannelType, Channel> byType, Instant now) {
+        List<MessageRepository.Sent> handedOver = new ArrayList<>();
+        return Multi.createFrom().iterable(claimed).onItem().transformToUniAndConcatenate(c -> {
+            Message m = c.message();
+            if (optedOut.getOrDefault(m.requestId(), Set.of()).contains(m.channel())
+                    && ContactChoice.optOutApplies(m.channel(), m.request().legallyRequired())) {
+                return optedOutSince(m, now);
+            }
+            return handOver(byType.get(m.channel()), c).onItemOrFailure().transformToUni((proof, failure) -> {
+                if (failure != null) {
+                    return failed(m, failure, now);
+                }
+                handedOver.add(new MessageRepository.Sent(m, proof));
+                return Uni.createFrom().item(MessageStatus.SENT);
+            });
+        }).collect().asList()
+                // what was handed over is recorded even when a later message's recording failed
+                .onItemOrFailure().transformToUni((outcomes, failure) -> sent(handedOver, now)
+                        .chain(() -> failure == null ? Uni.createFrom().item(outcomes) : Uni.createFrom().failure(failure)));
     }
 
     /**
@@ -114,9 +139,9 @@ public class Deliveries {
     }
 
     /** The opt-outs of the claimed messages' contacts now: one may have unsubscribed since the message was queued. */
-    private Uni<Map<java.util.UUID, Set<ChannelType>>> optOuts(List<Message> claimed) {
+    private Uni<Map<java.util.UUID, Set<ChannelType>>> optOuts(List<MessageRepository.Claimed> claimed) {
         return claimed.isEmpty() ? Uni.createFrom().item(Map.of())
-                : CurrentTransaction.run(() -> messages.contactOptOuts(claimed.stream().map(Message::requestId).toList()));
+                : CurrentTransaction.run(() -> messages.contactOptOuts(claimed.stream().map(c -> c.message().requestId()).toList()));
     }
 
     /** Not handed over: the contact opted out of the channel after the message was queued; the next channel, or FAILED. */
@@ -127,18 +152,17 @@ public class Deliveries {
                 .chain(state -> fallbacks.after(m, state.tried(), reason, "opted out", now)));
     }
 
-    private Uni<MessageStatus> handOver(Channel channel, Message m, Instant now) {
+    private static Uni<String> handOver(Channel channel, MessageRepository.Claimed c) {
+        Message m = c.message();
         // deferred: an adapter that throws instead of failing its Uni is a failed attempt too
-        return Uni.createFrom().deferred(() -> channel.handOver(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(), m.sender(),
-                m.rendered(), m.contactId())))
-                .onItemOrFailure().transformToUni((proof, failure) -> failure == null ? sent(m, proof, now) : failed(m, failure, now));
+        return Uni.createFrom().deferred(() -> channel.handOver(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(),
+                m.sender(), m.rendered(), m.contactId(), c.carriesLetter())));
     }
 
-    private Uni<MessageStatus> sent(Message m, String proof, Instant now) {
-        return CurrentTransaction.run(() -> messages.sent(m.requestId(), proof, now)
-                .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "SENT", null))
-                .call(moved -> publish(moved.stream().toList(), now)))
-                .replaceWith(MessageStatus.SENT);
+    /** The batch's hand-overs recorded SENT with the SHA-256 of what each handed over, in one transaction. */
+    private Uni<Void> sent(List<MessageRepository.Sent> handedOver, Instant now) {
+        return handedOver.isEmpty() ? Uni.createFrom().voidItem()
+                : CurrentTransaction.run(() -> messages.sent(handedOver, now).call(moved -> publish(moved, now))).replaceWithVoid();
     }
 
     /** A failed hand-over: retried, fallen back or FAILED; WITHDRAWN if withdrawn meanwhile (package-private for tests). */

@@ -117,9 +117,10 @@ public class Letters {
                 .chain(images -> vertx.executeBlocking(() -> LetterPdf.render(xhtml, images[0], images[1]), false))
                 .chain(pdf -> {
                     var doc = new LetterDocument("letter-" + requestId + ".pdf", PDF, pdf, Proof.sha256(pdf));
+                    // the stored PDF is what is sent: this one when it was stored, else the one stored before it
                     return CurrentTransaction.run(() -> letters.saveDocument(requestId, source.tenantId(), doc, clock.instant())
-                            .chain(() -> letters.document(source.tenantId(), requestId)))
-                            .map(Optional::orElseThrow);
+                            .chain(stored -> stored ? Uni.createFrom().item(doc)
+                                    : letters.document(source.tenantId(), requestId).map(Optional::orElseThrow)));
                 });
     }
 }

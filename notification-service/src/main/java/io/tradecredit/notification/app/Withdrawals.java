@@ -40,6 +40,11 @@ public class Withdrawals {
     @Inject
     Clock clock;
 
+    /** How long a withdrawal is kept: far longer than a request may trail its withdrawal (the inbox keeps ids 30 days). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tradecredit.notification.withdrawal.retention-days",
+            defaultValue = "90")
+    int retentionDays;
+
     /** Withdraws the tenant's request {@code requestId}. In the current transaction. */
     public Uni<Void> withdraw(String tenantId, UUID requestId, String reason, String requestedBy) {
         Instant now = clock.instant();
@@ -78,5 +83,14 @@ public class Withdrawals {
     /** Publishes the move if it happened; whether it did. */
     private Uni<Boolean> withdrawn(Uni<Optional<Message>> move, Instant now) {
         return move.chain(moved -> statusEvents.changed(moved.stream().toList(), now).replaceWith(moved.isPresent()));
+    }
+
+    /**
+     * Drops the withdrawals received more than {@code tradecredit.notification.withdrawal.retention-days}
+     * before {@code asOf} (their requests long taken in or never coming), but for those of a message
+     * still QUEUED or SENDING; how many. In the current transaction.
+     */
+    public Uni<Integer> prune(java.time.LocalDate asOf) {
+        return withdrawals.pruneBefore(asOf.minusDays(retentionDays).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 }

@@ -1,5 +1,7 @@
 package io.tradecredit.notification.channels;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,7 +49,10 @@ public class EmailChannel implements Channel {
     /** Sends the email, with the letter it carries as a PDF attachment; the proof covers that PDF too. */
     @Override
     public Uni<String> handOver(Outgoing m) {
-        return letters.documentOf(m.tenantId(), m.requestId()).chain(letter -> {
+        // most emails carry no letter: no query for one
+        Uni<Optional<LetterDocument>> attached = m.carriesLetter() ? letters.documentOf(m.tenantId(), m.requestId())
+                : Uni.createFrom().item(Optional.empty());
+        return attached.chain(letter -> {
             Mail mail = mail(m);
             letter.ifPresent(pdf -> mail.addAttachment(pdf.filename(), pdf.content(), pdf.mediaType()));
             return mailer.send(mail).replaceWith(() -> letter

@@ -7,14 +7,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tradecredit.common.events.BatchInbox;
 import io.tradecredit.common.events.EventFields;
-import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.notification.app.Intake;
@@ -25,7 +25,7 @@ import io.tradecredit.notification.domain.MessageRequest;
 import io.tradecredit.notification.domain.Withdrawal;
 
 /**
- * Reads {@code notification-requests} once per event id (the request id) and hands each
+ * Reads {@code notification-requests} a poll at a time ({@link BatchInbox}), once per event id (the request id), and hands each
  * {@code message-requested} to {@link Intake} and each {@code withdrawal-requested} to
  * {@link Withdrawals}. An event of either that cannot be read goes to
  * {@code notification-requests.dlq.notification-service}; other types are skipped.
@@ -35,14 +35,15 @@ public class NotificationRequestConsumer {
     static final String CONSUMER = "notification-service";
 
     @Inject
-    Inbox inbox;
+    BatchInbox inbox;
 
     @Inject
     Intake intake;
 
+    /** A poll at a time: one transaction and one inbox statement for all its requests (issue 13). */
     @Incoming("notification-requests")
-    public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return inbox.receive(CONSUMER, record, this::apply).replaceWithVoid();
+    public Uni<Void> on(KafkaRecordBatch<String, String> poll) {
+        return inbox.receiveAll(CONSUMER, poll, this::apply);
     }
 
     @Inject

@@ -114,13 +114,16 @@ public class LetterRepository {
                 });
     }
 
-    /** Stores the message's PDF unless one is stored already (then that one stays: it is what was sent). */
-    public Uni<Void> saveDocument(UUID requestId, String tenantId, LetterDocument d, Instant at) {
+    /**
+     * Stores the message's PDF unless one is stored already (then that one stays: it is what was
+     * sent); whether this one was stored.
+     */
+    public Uni<Boolean> saveDocument(UUID requestId, String tenantId, LetterDocument d, Instant at) {
         return CurrentTransaction.execute("insert into message_document (request_id, tenant_id, filename, media_type,"
                 + " content, sha256, created_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict (request_id) do nothing",
                 Tuple.tuple().addUUID(requestId).addString(tenantId).addString(d.filename()).addString(d.mediaType())
                         .addBuffer(Buffer.buffer(d.content())).addString(d.sha256())
-                        .addOffsetDateTime(at.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+                        .addOffsetDateTime(at.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount() == 1);
     }
 
     private static LetterDocument document(Row r) {

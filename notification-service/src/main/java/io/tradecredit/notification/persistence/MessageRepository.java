@@ -92,7 +92,7 @@ public class MessageRepository {
      * requester withdrew is never claimed: the rows are locked and their status checked in this
      * statement, so a withdrawal and a claim never both win (the later one finds the status moved).
      */
-    public Uni<List<Message>> claimDue(Instant now, List<ChannelType> channels, int limit) {
+    public Uni<List<Claimed>> claimDue(Instant now, List<ChannelType> channels, int limit) {
         return CurrentTransaction.execute("""
                 update message set status = 'SENDING', attempts = attempts + 1, channel_attempts = channel_attempts + 1,
                     claimed_at = $1, updated_at = $1
@@ -102,7 +102,45 @@ public class MessageRepository {
                     order by next_attempt_at, request_id limit $3 for update skip locked)
                     and status = 'QUEUED'
                 returning *""", Tuple.of(at(now), channels.stream().map(Enum::name).toArray(String[]::new), limit))
-                .map(this::messages);
+                .map(rows -> {
+                    List<Claimed> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new Claimed(message(r),
+                            "LETTER".equals(r.getString("channel")) || r.getString("letter_html") != null)));
+                    return out;
+                });
+    }
+
+    /**
+     * A message claimed for hand-over, and whether it has a letter to print or attach (a LETTER's
+     * page, an email's attached letter): a channel looks for the letter's PDF only then.
+     */
+    public record Claimed(Message message, boolean carriesLetter) {
+    }
+
+    /** What one hand-over left to record as SENT: the message and the proof of what was handed over. */
+    public record Sent(Message message, String sha256) {
+    }
+
+    /**
+     * SENDING to SENT for a batch of hand-overs, with one statement; an attempt row each with
+     * another. Returns the messages moved (one that was no longer SENDING is not).
+     */
+    public Uni<List<Message>> sent(List<Sent> handedOver, Instant at) {
+        if (handedOver.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        UUID[] ids = handedOver.stream().map(s -> s.message().requestId()).toArray(UUID[]::new);
+        String[] proofs = handedOver.stream().map(Sent::sha256).toArray(String[]::new);
+        Integer[] attempts = handedOver.stream().map(s -> s.message().attempts()).toArray(Integer[]::new);
+        return CurrentTransaction.execute("""
+                update message m set status = 'SENT', body_sha256 = s.sha256, sent_at = $3, claimed_at = null, updated_at = $3
+                from unnest($1::uuid[], $2::text[]) as s(request_id, sha256)
+                where m.request_id = s.request_id and m.status = 'SENDING' returning m.*""",
+                Tuple.of(ids, proofs, at(at))).map(this::messages)
+                .call(moved -> CurrentTransaction.execute("""
+                        insert into message_attempt (request_id, attempt, at, outcome, detail)
+                        select request_id, attempt, $3, 'SENT', null from unnest($1::uuid[], $2::int[]) as a(request_id, attempt)
+                        on conflict do nothing""", Tuple.of(ids, attempts, at(at))));
     }
 
     /** SENDING to SENT with the SHA-256 of what was handed over; empty if the message was not SENDING. */

@@ -78,4 +78,15 @@ public class WithdrawalRepository {
         return new Withdrawal(r.getUUID("request_id"), r.getString("reason"), r.getString("requested_by"),
                 r.getOffsetDateTime("received_at").toInstant());
     }
+
+    /**
+     * Drops the withdrawals received before {@code before}, but for those whose message is still
+     * QUEUED or SENDING (the claim's sweep and a failed hand-over still read them); how many.
+     */
+    public Uni<Integer> pruneBefore(Instant before) {
+        return CurrentTransaction.execute("""
+                delete from message_withdrawal w where w.received_at < $1 and not exists (select 1 from message m
+                    where m.request_id = w.request_id and m.tenant_id = w.tenant_id and m.status in ('QUEUED', 'SENDING'))""",
+                Tuple.of(before.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount());
+    }
 }
