@@ -58,7 +58,7 @@ class MigrateOnlyTest {
     @Order(2)
     @Timeout(value = 10, unit = TimeUnit.MINUTES) // without the lock timeout, the launch would wait for ever
     void aMigrationWaitingForALockGivesUpAfterTheLockTimeout(QuarkusMainLauncher launcher) throws SQLException {
-        if (!FreshDatabase.tables().contains("flyway_schema_history")) {
+        if (System.getProperty(FreshDatabase.PORT) == null || !FreshDatabase.tables().contains("flyway_schema_history")) {
             assertEquals(0, launcher.launch().exitCode()); // run alone: migrate first
         }
 
