@@ -65,7 +65,9 @@ class AlertRulesTest {
         cases.add(new Case("TradecreditHighLatency", latency(2.5), latency(0.05)));
         cases.add(new Case("TradecreditDatabaseDown",
                 series("cnpg_collector_up{" + NS + ", cluster=\"tradecredit-invoice-db\", pod=\"tradecredit-invoice-db-1\"}", "1x170 0x10"),
-                series("cnpg_collector_up{" + NS + ", cluster=\"tradecredit-invoice-db\", pod=\"tradecredit-invoice-db-1\"}", "1x180")));
+                join(series("cnpg_collector_up{" + NS + ", cluster=\"tradecredit-invoice-db\", pod=\"tradecredit-invoice-db-1\"}", "1x180"),
+                        // another application's database in the namespace is none of ours
+                        series("cnpg_collector_up{" + NS + ", cluster=\"reporting-db\", pod=\"reporting-db-1\"}", "0x180"))));
         cases.add(new Case("TradecreditOutboxBacklogGrowing",
                 series("tradecredit_outbox_unsent{" + INVOICE + "}", "0+10x180"),
                 // large but draining
