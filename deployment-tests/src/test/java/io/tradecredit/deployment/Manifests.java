@@ -37,6 +37,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -64,6 +65,7 @@ final class Manifests {
     /** The kinds the chart may render, typed by the Kubernetes model: apiVersion/kind to class. */
     static final Map<String, Class<? extends HasMetadata>> TYPED = Map.ofEntries(
             Map.entry("apps/v1/Deployment", Deployment.class),
+            Map.entry("batch/v1/Job", Job.class),
             Map.entry("v1/Service", Service.class),
             Map.entry("v1/ServiceAccount", ServiceAccount.class),
             Map.entry("v1/ConfigMap", ConfigMap.class),

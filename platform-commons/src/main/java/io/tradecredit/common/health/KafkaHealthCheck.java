@@ -13,17 +13,20 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.health.api.Wellness;
 
 /**
- * Ready only while the Kafka cluster answers: the outbox relay and every consumer need it, even in
- * a service that has no messaging channel of its own yet.
+ * Whether the Kafka cluster answers, on {@code /q/health/well}: shown, never a reason to take the
+ * pod out of its Service. A broker outage must not take every API down: writes commit to the
+ * outbox and are published once the brokers are back, consumers resume from their offsets
+ * (docs/adr/0007-kafka-outside-readiness.md). The alerts on the outbox backlog and consumer lag
+ * say when it lasts.
  */
-@Readiness
+@Wellness
 @ApplicationScoped
-public class KafkaReadinessCheck implements HealthCheck {
+public class KafkaHealthCheck implements HealthCheck {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
@@ -52,7 +55,7 @@ public class KafkaReadinessCheck implements HealthCheck {
                             config.put(k, v);
                         }
                     });
-                    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness-check");
+                    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "health-check");
                     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
                     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
                     admin = AdminClient.create(config);

@@ -1,0 +1,137 @@
+package io.tradecredit.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.devstack.DeadLetterReplay;
+import io.tradecredit.devstack.DeadLetterReplay.DeadLetter;
+
+/**
+ * devstack's DeadLetterReplay against a real broker: it republishes exactly the chosen dead
+ * letters to the original topic with key, value and CloudEvent headers, without the dead-letter
+ * headers, and refuses (publishing nothing) a name that is not in the topic.
+ */
+class DeadLetterReplayTest {
+    String topic;
+    String dlq;
+    Properties client;
+
+    @BeforeEach
+    void deadLetters() throws Exception {
+        topic = "replay-" + UUID.randomUUID().toString().substring(0, 8) + "-events";
+        dlq = topic + ".dlq.credit-service";
+        client = new Properties();
+        client.put("bootstrap.servers", KafkaTestResource.bootstrapServers());
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(dlq, 1, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(client, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 1; i <= 3; i++) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add("ce_id", ("e" + i).getBytes(StandardCharsets.UTF_8));
+                headers.add("ce_type", "io.tradecredit.invoice.invoice-issued.v1".getBytes(StandardCharsets.UTF_8));
+                headers.add("ce_tenantid", "acme".getBytes(StandardCharsets.UTF_8));
+                headers.add("dead-letter-reason", "boom".getBytes(StandardCharsets.UTF_8));
+                headers.add("dead-letter-topic", topic.getBytes(StandardCharsets.UTF_8));
+                headers.add("dead-letter-offset", String.valueOf(40 + i).getBytes(StandardCharsets.UTF_8));
+                producer.send(new ProducerRecord<>(dlq, null, "invoice-" + i, "{\"n\":" + i + "}", headers)).get();
+            }
+        }
+    }
+
+    @Test
+    void replaysTheChosenIdsToTheOriginalTopicWithTheirHeaders() {
+        List<DeadLetter> letters = DeadLetterReplay.read(client, dlq);
+        assertEquals(3, letters.size());
+
+        String to = DeadLetterReplay.replay(client, dlq, DeadLetterReplay.choose(letters, "e1,e3", null), false,
+                quiet());
+
+        assertEquals(topic, to);
+        List<ConsumerRecord<String, String>> replayed = readAll(topic, 2);
+        assertEquals(List.of("invoice-1", "invoice-3"), replayed.stream().map(ConsumerRecord::key).sorted().toList());
+        ConsumerRecord<String, String> first = replayed.stream().filter(r -> r.key().equals("invoice-1")).findFirst()
+                .orElseThrow();
+        assertEquals("{\"n\":1}", first.value());
+        assertEquals("e1", header(first, "ce_id"));
+        assertEquals("io.tradecredit.invoice.invoice-issued.v1", header(first, "ce_type"));
+        assertEquals("acme", header(first, "ce_tenantid"));
+        assertNull(first.headers().lastHeader("dead-letter-reason"), "the consumer's dead-letter headers stay behind");
+        assertEquals(3, DeadLetterReplay.read(client, dlq).size(), "the dead-letter topic is left as it was");
+    }
+
+    @Test
+    void replaysByOffset() {
+        List<DeadLetter> chosen = DeadLetterReplay.choose(DeadLetterReplay.read(client, dlq), null, "1");
+        DeadLetterReplay.replay(client, dlq, chosen, false, quiet());
+        List<ConsumerRecord<String, String>> replayed = readAll(topic, 1);
+        assertEquals("e2", header(replayed.get(0), "ce_id"));
+    }
+
+    @Test
+    void anUnknownIdReplaysNothing() {
+        List<DeadLetter> letters = DeadLetterReplay.read(client, dlq);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> DeadLetterReplay.choose(letters, "e1,e9", null));
+        assertTrue(refused.getMessage().contains("e9"), refused.getMessage());
+    }
+
+    @Test
+    void aDryRunPublishesNothing() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        DeadLetterReplay.replay(client, dlq, DeadLetterReplay.read(client, dlq), true,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("would replay 0:0 id=e1"));
+        assertEquals(List.of(), readAll(topic, 0));
+    }
+
+    private List<ConsumerRecord<String, String>> readAll(String from, int expected) {
+        Properties config = new Properties();
+        config.putAll(client);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(from));
+            long deadline = System.nanoTime() + Duration.ofSeconds(expected == 0 ? 5 : 30).toNanos();
+            while (System.nanoTime() < deadline && (expected == 0 || records.size() < expected)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}
