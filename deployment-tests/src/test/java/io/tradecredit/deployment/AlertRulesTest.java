@@ -114,6 +114,29 @@ class AlertRulesTest {
         cases.add(new Case("TradecreditNotificationBacklog",
                 series("notification_messages_oldest_due_seconds{" + NOTIFICATION + "}", "60x150 1200x30"),
                 series("notification_messages_oldest_due_seconds{" + NOTIFICATION + "}", "60x180")));
+        // the backups (their own PrometheusRule): barman-cloud plugin and CloudNativePG metrics per instance pod
+        String db1 = NS + ", pod=\"tradecredit-invoice-db-1\"";
+        String db2 = NS + ", pod=\"tradecredit-invoice-db-2\"";
+        String other = NS + ", pod=\"reporting-db-1\"";
+        cases.add(new Case("TradecreditBackupFailed",
+                // the newest attempt (t=2h50) failed after the last good backup (t=1h)
+                join(series("barman_cloud_cloudnative_pg_io_last_failed_backup_timestamp{" + db1 + "}", "0x169 10200x11"),
+                        series("barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{" + db1 + "}", "3600x180")),
+                join(series("barman_cloud_cloudnative_pg_io_last_failed_backup_timestamp{" + db1 + "}", "3600x180"),
+                        // a later good backup, on another instance of the same cluster
+                        series("barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{" + db2 + "}", "7200x180"),
+                        // another application's database is none of ours
+                        series("barman_cloud_cloudnative_pg_io_last_failed_backup_timestamp{" + other + "}", "9000x180"),
+                        series("barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{" + other + "}", "0x180"))));
+        cases.add(new Case("TradecreditBackupTooOld",
+                // the last good backup is far older than postgresql.backup.maxAgeHours (26 h)
+                series("barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{" + db1 + "}", "-200000x180"),
+                series("barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{" + db1 + "}", "3600x180")));
+        cases.add(new Case("TradecreditWalArchivingFailing",
+                join(series("cnpg_pg_stat_archiver_last_failed_time{" + db1 + "}", "0x170 10200x10"),
+                        series("cnpg_pg_stat_archiver_last_archived_time{" + db1 + "}", "9000x180")),
+                join(series("cnpg_pg_stat_archiver_last_failed_time{" + db1 + "}", "5000x180"),
+                        series("cnpg_pg_stat_archiver_last_archived_time{" + db1 + "}", "0+60x180"))));
         return cases;
     }
 
@@ -159,11 +182,11 @@ class AlertRulesTest {
     }
 
     static Map<String, Rule> rules() {
-        PrometheusRule rule = Manifests.ofKind(Rendering.PRODUCTION.manifests(), "PrometheusRule").get(0)
-                .as(PrometheusRule.class);
         Map<String, Rule> rules = new TreeMap<>();
-        for (RuleGroup group : rule.getSpec().getGroups()) {
-            group.getRules().forEach(r -> rules.put(r.getAlert(), r));
+        for (var manifest : Manifests.ofKind(Rendering.PRODUCTION.manifests(), "PrometheusRule")) {
+            for (RuleGroup group : manifest.as(PrometheusRule.class).getSpec().getGroups()) {
+                group.getRules().forEach(r -> rules.put(r.getAlert(), r));
+            }
         }
         return rules;
     }

@@ -152,6 +152,17 @@ final class PromQl {
                 expect(")");
                 yield Value.of(overRange(t, ranges, window[0], window[1]));
             }
+            case "label_replace" -> {
+                expect("(");
+                List<Sample> in = expr().vector();
+                String[] args = new String[4];
+                for (int i = 0; i < 4; i++) {
+                    expect(",");
+                    args[i] = unquote(next());
+                }
+                expect(")");
+                yield Value.of(labelReplace(in, args[0], args[1], args[2], args[3]));
+            }
             case "histogram_quantile" -> {
                 expect("(");
                 double q = Double.parseDouble(next());
@@ -162,6 +173,23 @@ final class PromQl {
             }
             default -> Value.of(instantSelector(t));
         };
+    }
+
+    /** Prometheus' label_replace: where the source label matches the (anchored) regex, the destination gets the expansion. */
+    private static List<Sample> labelReplace(List<Sample> in, String dst, String replacement, String src, String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        List<Sample> out = new ArrayList<>();
+        for (Sample s : in) {
+            Matcher m = pattern.matcher(s.labels().getOrDefault(src, ""));
+            if (!m.matches()) {
+                out.add(s);
+                continue;
+            }
+            Map<String, String> labels = new TreeMap<>(s.labels());
+            labels.put(dst, m.replaceFirst(replacement));
+            out.add(new Sample(labels, s.value()));
+        }
+        return out;
     }
 
     private Value aggregation(String op) {
