@@ -147,8 +147,7 @@ public class DunningRun {
                 String supersededBy = day.supersededBy(o);
                 List<DunningMessage> carrying = day.carrying(o);
                 log.add(logRow(day, o, carrying, supersededBy, now));
-                steps.add(new StepTaken.Step(o, day.facts().invoice(UUID.fromString(o.invoiceReference())), supersededBy,
-                        carrying.stream().map(ids::get).toList()));
+                steps.add(new StepTaken.Step(o, carrying.isEmpty() ? List.of() : carrying.stream().map(ids::get).toList()));
                 count(counts, byReason, o);
             }
             if (!steps.isEmpty()) {
