@@ -23,6 +23,7 @@ import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.events.MessageRequested;
 import io.tradecredit.collections.persistence.DraftStore;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
+import io.tradecredit.collections.persistence.DunningRequestRepository;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
@@ -43,6 +44,9 @@ public class DunningDrafts {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    DunningRequestRepository requests;
 
     @Inject
     DunningPolicyRepository policies;
@@ -112,6 +116,9 @@ public class DunningDrafts {
                 return policies.settings(tenantId).invoke(s -> data.put("paymentDeadline",
                         s.paymentDeadline(LocalDate.now(clock)).toString()))
                         .chain(() -> outbox.record(MessageRequested.event(tenantId, row.id(), request)))
+                        .chain(() -> requests.recorded(List.of(new DunningRequestRepository.Requested(tenantId, row.id(),
+                                row.buyerId(), kept.stream().map(i -> UUID.fromString((String) i.get("invoiceId"))).toList(),
+                                kept.stream().anyMatch(i -> i.get("instalment") != null), at))))
                         .chain(() -> decide(tenantId, row, "APPROVED", null, request, at, by));
             });
         }));

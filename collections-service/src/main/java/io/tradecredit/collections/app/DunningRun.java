@@ -24,6 +24,7 @@ import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.domain.StepOutcome;
 import io.tradecredit.collections.events.MessageRequested;
 import io.tradecredit.collections.events.StepTaken;
+import io.tradecredit.collections.persistence.DunningRequestRepository;
 import io.tradecredit.collections.persistence.DunningRunStore;
 import io.tradecredit.collections.persistence.DunningRunStore.LogRow;
 import io.tradecredit.collections.persistence.RunBatchRows;
@@ -36,7 +37,8 @@ import io.tradecredit.common.persistence.CurrentTransaction;
  * buyers not yet done for the date, loads their invoices, holds and steps taken with a few
  * statements, lets {@link BuyerDay} decide, and writes it all in the batch's transaction: the log
  * of steps, the notification requests (or drafts in approval mode) and step-taken events through
- * the outbox, and the work handed to every {@link StepWork} bean. The dry run and the forecast are
+ * the outbox, the requests' rows withdrawal looks up ({@code dunning_request}, one statement per batch),
+ * and the work handed to every {@link StepWork} bean. The dry run and the forecast are
  * the same loading and deciding without the writing.
  */
 @ApplicationScoped
@@ -57,6 +59,9 @@ public class DunningRun {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    DunningRequestRepository requests;
 
     @Inject
     Instance<StepWork> work;
@@ -127,6 +132,7 @@ public class DunningRun {
         List<LogRow> log = new ArrayList<>();
         List<OutgoingEvent> events = new ArrayList<>();
         List<DunningDrafts.Draft> drafted = new ArrayList<>();
+        List<DunningRequestRepository.Requested> requested = new ArrayList<>();
         for (BuyerDay day : days) {
             counts.merge(ITEMS, day.facts().invoices().size(), Integer::sum);
             // each message's id once (a SHA-1 each), not once per step it carries
@@ -139,6 +145,7 @@ public class DunningRun {
                     drafted.add(new DunningDrafts.Draft(day.tenantId(), day.buyerId(), asOf, id, m, body));
                 } else {
                     events.add(MessageRequested.event(day.tenantId(), id, body));
+                    requested.add(requested(day, id, m, now));
                 }
             }
             counts.merge(day.approvalMode() ? DRAFTS : REQUESTS, day.messages().size(), Integer::sum);
@@ -147,8 +154,7 @@ public class DunningRun {
                 String supersededBy = day.supersededBy(o);
                 List<DunningMessage> carrying = day.carrying(o);
                 log.add(logRow(day, o, carrying, supersededBy, now));
-                steps.add(new StepTaken.Step(o, day.facts().invoice(UUID.fromString(o.invoiceReference())), supersededBy,
-                        carrying.stream().map(ids::get).toList()));
+                steps.add(new StepTaken.Step(o, carrying.isEmpty() ? List.of() : carrying.stream().map(ids::get).toList()));
                 count(counts, byReason, o);
             }
             if (!steps.isEmpty()) {
@@ -157,8 +163,20 @@ public class DunningRun {
             }
         }
         meter(counts, byReason);
-        return store.log(log).chain(() -> outbox.record(events)).chain(() -> drafts.store(drafted))
+        return store.log(log).chain(() -> requests.recorded(requested)).chain(() -> outbox.record(events))
+                .chain(() -> drafts.store(drafted))
                 .chain(() -> handOver(days)).replaceWith(counts);
+    }
+
+    /** The request as withdrawal finds it later: the invoices its letter lists (an instalment's beside it). */
+    private static DunningRequestRepository.Requested requested(BuyerDay day, UUID id, DunningMessage m, OffsetDateTime now) {
+        List<UUID> invoices = new ArrayList<>(m.items().size());
+        boolean aboutInstalments = false;
+        for (StepOutcome o : m.items()) {
+            invoices.add(UUID.fromString(o.invoiceReference()));
+            aboutInstalments |= o.instalment() != null;
+        }
+        return new DunningRequestRepository.Requested(day.tenantId(), id, day.buyerId(), invoices, aboutInstalments, now);
     }
 
     private LogRow logRow(BuyerDay day, StepOutcome o, List<DunningMessage> carrying, String supersededBy,

@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -16,23 +20,24 @@ import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.tradecredit.collections.domain.Channel;
 import io.tradecredit.collections.domain.DunningAction;
-import io.tradecredit.collections.domain.LetterFacts;
+import io.tradecredit.collections.domain.SkipReason;
 import io.tradecredit.collections.domain.StepOutcome;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
 
 /**
- * What one run did for one buyer ({@code io.tradecredit.collections.step-taken.v1} on
- * {@code collection-cases}): every due step of every item, taken (with the requests its message
- * went out as), superseded (by which step's message) or skipped (why; due again on the next run),
- * each with the step's actions, so a consumer sees every piece of work, a claim trigger included.
- * One event per buyer and run date, not per step: a catch-up over a million invoices stays a
- * hundred thousand outbox rows. Keyed by buyer (no case may exist yet; a buyer's runs stay in
- * order); its id is derived from tenant, buyer and run date, so the same run announced twice is
- * dropped by the consumer's inbox.
+ * What one run did for one buyer ({@code io.tradecredit.collections.step-taken.v2} on
+ * {@code collection-cases}): the due steps counted per step key and outcome (taken, superseded or
+ * skipped, and why), each group with the step's actions and the requests its message went out as,
+ * so a consumer sees every kind of work done, a claim trigger included. Version 2 because version 1
+ * listed every item's step (twelve fields each, a buyer's ten invoices made 5 KB) and no reader used
+ * more than the step keys, the outcomes, the actions and a count; which invoice got which step is in
+ * collections' own log of steps and the requests' {@code data.invoices}. One event per buyer and run
+ * date, keyed by buyer (no case may exist yet; a buyer's runs stay in order); its id is derived from
+ * tenant, buyer and run date, so the same run announced twice is dropped by the consumer's inbox.
  */
 public final class StepTaken {
-    public static final String TYPE = "io.tradecredit.collections.step-taken.v1";
+    public static final String TYPE = "io.tradecredit.collections.step-taken.v2";
 
     /** Thread-safe; generators are cheap, the factory is not. */
     private static final JsonFactory JSON = new JsonFactory();
@@ -46,8 +51,8 @@ public final class StepTaken {
     public record Ladder(String key, int version) {
     }
 
-    /** One step of one item, as the event lists it. */
-    public record Step(StepOutcome outcome, LetterFacts.Invoice invoice, String supersededBy, List<UUID> requestIds) {
+    /** One step of one item and the requests its message went out as (none when not taken or without a message). */
+    public record Step(StepOutcome outcome, List<UUID> requestIds) {
     }
 
     public static OutgoingEvent of(String tenantId, UUID buyerId, LocalDate runDate, Ladder ladder, List<Step> steps) {
@@ -57,22 +62,37 @@ public final class StepTaken {
                 new RawValue(json(buyerId, runDate, ladder, steps))).withId(id);
     }
 
+    /** The steps of one step key with one outcome (and skip reason), in the order the run decided them. */
+    private record Group(StepOutcome first, int[] count, Set<UUID> requestIds) {
+    }
+
+    private record GroupKey(String stepKey, StepOutcome.Kind kind, SkipReason reason) {
+    }
+
     /**
-     * The payload, written once straight to JSON: a run writes one per buyer, and building maps for
-     * Jackson cost the run a large part of its allocation (docs/performance.md, issue 12, "Third step").
-     * Same fields and values as the schema {@code contracts/schemas/io.tradecredit.collections.step-taken.v1.json}.
+     * The payload, written once straight to JSON (docs/performance.md, issue 12, "Third step"). Same
+     * fields and values as the schema {@code contracts/schemas/io.tradecredit.collections.step-taken.v2.json}.
      */
     static String json(UUID buyerId, LocalDate runDate, Ladder ladder, List<Step> steps) {
-        StringWriter out = new StringWriter(256 + 512 * steps.size());
+        Map<GroupKey, Group> groups = new LinkedHashMap<>();
+        for (Step s : steps) {
+            StepOutcome o = s.outcome();
+            Group g = groups.computeIfAbsent(new GroupKey(o.step().key(), o.kind(), o.skipReason()),
+                    k -> new Group(o, new int[1], new LinkedHashSet<>()));
+            g.count()[0]++;
+            g.requestIds().addAll(s.requestIds());
+        }
+        StringWriter out = new StringWriter(256 + 192 * groups.size());
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("buyerId", buyerId.toString());
             g.writeStringField("runDate", runDate.toString());
             g.writeStringField("ladderKey", ladder.key());
             g.writeNumberField("ladderVersion", ladder.version());
+            g.writeNumberField("stepCount", steps.size());
             g.writeArrayFieldStart("steps");
-            for (Step s : steps) {
-                step(g, s);
+            for (Group group : groups.values()) {
+                group(g, group);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -82,19 +102,14 @@ public final class StepTaken {
         return out.toString();
     }
 
-    private static void step(JsonGenerator g, Step s) throws IOException {
-        StepOutcome o = s.outcome();
+    private static void group(JsonGenerator g, Group group) throws IOException {
+        StepOutcome o = group.first();
         g.writeStartObject();
-        g.writeStringField("itemReference", o.itemReference());
-        g.writeStringField("invoiceId", s.invoice().invoiceId().toString());
-        g.writeStringField("invoiceNumber", s.invoice().invoiceNumber());
         g.writeStringField("stepKey", o.step().key());
         g.writeNumberField("offsetDays", o.step().offsetDays());
-        g.writeStringField("stepDay", o.stepDay().toString());
         g.writeStringField("outcome", o.kind().name());
         g.writeStringField("skipReason", o.skipReason() == null ? null : o.skipReason().name());
-        g.writeStringField("supersededBy", s.supersededBy());
-        DunningRequestData.money(g, "collectibleAmount", o.collectible());
+        g.writeNumberField("count", group.count()[0]);
         g.writeArrayFieldStart("actions");
         for (DunningAction a : o.step().actions()) {
             g.writeStartObject();
@@ -112,19 +127,10 @@ public final class StepTaken {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("messageRequestIds");
-        for (UUID r : s.requestIds()) {
+        for (UUID r : group.requestIds()) {
             g.writeString(r.toString());
         }
         g.writeEndArray();
-        if (o.instalment() != null) {
-            // optional: only a step of a payment plan's instalment names it
-            g.writeObjectFieldStart("instalment");
-            g.writeStringField("planId", o.instalment().planId().toString());
-            g.writeNumberField("number", o.instalment().number());
-            g.writeStringField("dueDate", o.instalment().dueDate().toString());
-            DunningRequestData.money(g, "amount", o.instalment().amount());
-            g.writeEndObject();
-        }
         g.writeEndObject();
     }
 }

@@ -1,6 +1,7 @@
 package io.tradecredit.collections.persistence;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,12 +21,59 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The dunning requests that went out (table dunning_request, filled from the outbox as each request
- * is recorded: V15) and the invoices they concerned as they stand now, always within the caller's
+ * The dunning requests that went out (table dunning_request, V15: written beside the outbox by whoever
+ * records a request, the run's batch and an approved draft; until V17 an outbox trigger filled it) and the invoices they concerned as they stand now, always within the caller's
  * tenant, in the current transaction.
  */
 @ApplicationScoped
 public class DunningRequestRepository {
+    /**
+     * A batch's requests, one statement however many: one array per column; a request's invoices go as the
+     * text of a uuid array (a two-dimensional array would not unnest per request).
+     */
+    static final String RECORDED = """
+            insert into dunning_request (tenant_id, request_id, buyer_id, invoice_ids, about_instalments, requested_at)
+            select tenant_id, request_id, buyer_id, invoice_ids::uuid[], about_instalments, requested_at
+            from unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::boolean[], $6::timestamptz[])
+                as r (tenant_id, request_id, buyer_id, invoice_ids, about_instalments, requested_at)
+            on conflict do nothing""";
+
+    /** A dunning request as it went out: the invoices it concerned and whether it dunned a plan's instalments. */
+    public record Requested(String tenantId, UUID requestId, UUID buyerId, List<UUID> invoiceIds, boolean aboutInstalments,
+            OffsetDateTime at) {
+    }
+
+    /**
+     * Records requests as they go out to the outbox, in the current transaction (once: a request recorded
+     * already is left as it is). The run's batch and an approved draft call it beside the outbox.
+     */
+    public Uni<Void> recorded(List<Requested> requests) {
+        if (requests.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = requests.size();
+        String[] tenants = new String[n];
+        UUID[] ids = new UUID[n];
+        UUID[] buyers = new UUID[n];
+        String[] invoices = new String[n];
+        Boolean[] instalments = new Boolean[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Requested r = requests.get(i);
+            tenants[i] = r.tenantId();
+            ids[i] = r.requestId();
+            buyers[i] = r.buyerId();
+            StringBuilder text = new StringBuilder(2 + 37 * r.invoiceIds().size()).append('{');
+            for (int k = 0; k < r.invoiceIds().size(); k++) {
+                text.append(k == 0 ? "" : ",").append(r.invoiceIds().get(k));
+            }
+            invoices[i] = text.append('}').toString();
+            instalments[i] = r.aboutInstalments();
+            at[i] = r.at();
+        }
+        return CurrentTransaction.execute(RECORDED, Tuple.of(tenants, ids, buyers, invoices, instalments, at))
+                .replaceWithVoid();
+    }
 
     /** The buyer's requests made at or after {@code since} and not withdrawn, oldest first. */
     public Uni<List<RequestedMessage>> recentOf(String tenantId, UUID buyerId, Instant since) {

@@ -101,11 +101,13 @@ class DunningRunLadderTest {
         // one step-taken event per day a step fell due, each listing the step with its actions
         // (the cases' own events, case-opened at +15 and the move to LEGAL at +60, share the topic)
         List<ConsumerRecord<String, String>> events = records(CASES, tenant, 10).stream()
-                .filter(r -> "io.tradecredit.collections.step-taken.v1".equals(Topics.header(r, "ce_type"))).toList();
+                .filter(r -> "io.tradecredit.collections.step-taken.v2".equals(Topics.header(r, "ce_type"))).toList();
         assertEquals(10, events.size());
         JsonNode ninety = events.stream().map(r -> read(r.value())).filter(e -> e.at("/steps/0/stepKey").asText()
                 .equals("payment-order")).findFirst().orElseThrow();
         assertEquals("TAKEN", ninety.at("/steps/0/outcome").asText());
+        assertEquals(1, ninety.at("/steps/0/count").asInt());
+        assertEquals(1, ninety.get("stepCount").asInt());
         assertEquals("CLAIM_TRIGGER", ninety.at("/steps/0/actions/2/kind").asText());
         assertEquals(buyer, events.get(0).key());
     }

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tradecredit.collections.domain.DunningAction;
 import io.tradecredit.collections.messaging.ReadModelEvents;
 import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
 
 /**
  * The daily run through the job door on the embedded PostgreSQL and Kafka. Each test runs dates
@@ -148,10 +149,13 @@ class DunningRunTest {
                 + " and outcome = 'SKIPPED' and skip_reason = 'DISPUTED'", tenant, wholly));
         List<ConsumerRecord<String, String>> events = records(RunFixtures.CASES, tenant, 1);
         assertEquals(1, events.size(), "one step-taken event for the buyer's run");
-        JsonNode partlyRequest = java.util.stream.StreamSupport.stream(read(events.get(0).value()).get("steps").spliterator(), false)
-                .filter(st -> st.get("itemReference").asText().equals(partly) && st.get("stepKey").asText().equals("payment-request"))
+        JsonNode step = java.util.stream.StreamSupport.stream(read(events.get(0).value()).get("steps").spliterator(), false)
+                .filter(st -> st.get("stepKey").asText().equals("payment-request") && st.get("outcome").asText().equals("TAKEN"))
                 .findFirst().orElseThrow();
-        assertEquals(letter.get("requestId").asText(), partlyRequest.at("/messageRequestIds/0").asText());
+        // counted, not listed per invoice (v2): the taken payment request went out as the letter
+        assertEquals(1, step.get("count").asInt(), step.toString());
+        assertEquals(letter.get("requestId").asText(), step.at("/messageRequestIds/0").asText());
+        assertEquals("io.tradecredit.collections.step-taken.v2", Topics.header(events.get(0), "ce_type"));
         String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tradecredit_dunning_steps_total{")
                 && l.contains("outcome=\"skipped\"") && l.contains("reason=\"disputed\"")), "skips counted by reason");

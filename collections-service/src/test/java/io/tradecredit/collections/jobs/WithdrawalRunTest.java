@@ -72,6 +72,10 @@ class WithdrawalRunTest {
         String invoice = issue(tenant, buyer, "3000.00", due);
         runCompleted(due.minusDays(7));
         String request = records(REQUESTS, tenant, 1).get(0).key();
+        // the run wrote the request's row itself, with its invoice, in the batch that requested it
+        assertEquals(1, Database.count("select count(*) from dunning_request where tenant_id = ? and request_id = ?::uuid"
+                + " and buyer_id = ?::uuid and invoice_ids = array[?::uuid] and not about_instalments"
+                + " and withdrawn_at is null", tenant, request, buyer, invoice));
         CaseView open = run(() -> cases.openFor(tenant, UUID.fromString(buyer), due, "lena"));
 
         payInFull(tenant, buyer, invoice, "3000.00", due);

@@ -16,7 +16,10 @@ import java.util.UUID;
  * TAKEN with a message (its message went out), or TAKEN or SUPERSEDED with a legal preparation or an agency
  * hand-off (that work is done even when a higher step's message replaced its own). Reminders that were
  * superseded, skipped steps, tasks and case openings alone add nothing (the case's own events say those).
- * The whole run is one entry: the step keys, the invoices and the channels, and a line per step.
+ * The whole run is one entry: the step keys, the invoices and the channels, and a line per step. Since
+ * step-taken v2 the run's steps come counted (a count per step key and outcome, no invoice named): the line
+ * then says how many items the step concerned and the entry names no invoice; v1 events still on the topic
+ * are read as before.
  */
 public final class DunningSteps {
     static final String MESSAGE = "MESSAGE";
@@ -25,8 +28,20 @@ public final class DunningSteps {
     private DunningSteps() {
     }
 
-    /** One invoice's due step in the run, as the event lists it. */
-    public record Step(UUID invoiceId, String invoiceNumber, String stepKey, String outcome, List<Action> actions) {
+    /**
+     * A due step in the run: one invoice's, named (step-taken v1 listed each), or {@code count} items' of one step
+     * key and outcome, not named (v2 counts them: invoiceId and invoiceNumber null).
+     */
+    public record Step(UUID invoiceId, String invoiceNumber, String stepKey, String outcome, int count, List<Action> actions) {
+        /** One named invoice's step (v1). */
+        public Step(UUID invoiceId, String invoiceNumber, String stepKey, String outcome, List<Action> actions) {
+            this(invoiceId, invoiceNumber, stepKey, outcome, 1, actions);
+        }
+
+        /** {@code count} items' step, counted (v2). */
+        public static Step counted(String stepKey, String outcome, int count, List<Action> actions) {
+            return new Step(null, null, stepKey, outcome, count, actions);
+        }
     }
 
     /** One action of a step: its kind (MESSAGE, LEGAL_PREPARATION, ...) and a message's channels. */
@@ -36,6 +51,7 @@ public final class DunningSteps {
     /** The run's entry in the buyer's record, or empty when no step of it counts. */
     public static Optional<CollectionEntry> entry(String eventId, UUID buyerId, LocalDate runDate, List<Step> steps) {
         Map<String, List<String>> numbersByStep = new LinkedHashMap<>();
+        Map<String, Integer> countedByStep = new LinkedHashMap<>();
         Map<String, Set<String>> doneByStep = new LinkedHashMap<>();
         Set<UUID> invoices = new LinkedHashSet<>();
         Set<String> channels = new LinkedHashSet<>();
@@ -44,19 +60,29 @@ public final class DunningSteps {
             if (done.isEmpty()) {
                 continue;
             }
-            invoices.add(step.invoiceId());
-            numbersByStep.computeIfAbsent(step.stepKey(), k -> new ArrayList<>()).add(step.invoiceNumber());
+            List<String> numbers = numbersByStep.computeIfAbsent(step.stepKey(), k -> new ArrayList<>());
+            if (step.invoiceId() == null) {
+                countedByStep.merge(step.stepKey(), step.count(), Integer::sum);
+            } else {
+                invoices.add(step.invoiceId());
+                numbers.add(step.invoiceNumber());
+            }
             doneByStep.computeIfAbsent(step.stepKey(), k -> new LinkedHashSet<>()).addAll(done);
         }
-        if (invoices.isEmpty()) {
+        if (doneByStep.isEmpty()) {
             return Optional.empty();
         }
         List<String> lines = new ArrayList<>();
         numbersByStep.forEach((key, numbers) -> lines.add(key + " (" + String.join(", ", doneByStep.get(key)) + "): "
-                + String.join(", ", numbers)));
+                + (numbers.isEmpty() ? items(countedByStep.get(key)) : String.join(", ", numbers))));
         return Optional.of(new CollectionEntry(eventId, buyerId, runDate, CollectionEntry.Kind.STEPS_TAKEN,
                 String.join("; ", lines), List.copyOf(invoices), List.copyOf(numbersByStep.keySet()), List.copyOf(channels),
                 null, null));
+    }
+
+    /** A counted step's items in words: a v2 event names no invoice. */
+    private static String items(int count) {
+        return count == 1 ? "1 item" : count + " items";
     }
 
     /** What of the step counts, in words ("message by EMAIL, LETTER", "agency hand-off"); adds a message's channels. */

@@ -82,4 +82,19 @@ class DunningStepsTest {
         assertEquals(List.of("EMAIL", "LETTER"), e.channels());
         assertEquals("demand-7 (message by EMAIL): INV-1; legal-60 (legal preparation, message by LETTER): INV-1", e.summary());
     }
+
+    @Test
+    void countedStepsSayHowManyItemsAndNameNoInvoice() {
+        List<Step> steps = List.of(Step.counted("demand-30", "TAKEN", 3, List.of(message("LETTER"))),
+                Step.counted("reminder-7", "SUPERSEDED", 3, List.of(message("SMS"))),
+                Step.counted("agency-45", "TAKEN", 1, List.of(work("AGENCY_HANDOFF"))),
+                Step.counted("demand-30", "TAKEN", 2, List.of(message("LETTER"))));
+        CollectionEntry e = DunningSteps.entry("ev-6", BUYER, RUN, steps).orElseThrow();
+        assertEquals("demand-30 (message by LETTER): 5 items; agency-45 (agency hand-off): 1 item", e.summary());
+        assertEquals(List.of(), e.invoiceIds());
+        assertEquals(List.of("demand-30", "agency-45"), e.steps());
+        assertEquals(List.of("LETTER"), e.channels());
+        assertTrue(DunningSteps.entry("ev-7", BUYER, RUN, List.of(Step.counted("demand-30", "SKIPPED", 4,
+                List.of(message("LETTER"))))).isEmpty());
+    }
 }

@@ -71,6 +71,39 @@ class DossierFlowTest {
         return Topics.sendEvent("collection-cases", tenant, "collections", name, key, UUID.randomUUID().toString(), body);
     }
 
+    /** A run's steps as collections-service writes them since step-taken v2: counted per step key and outcome. */
+    static String sendCounted(String tenant, String buyer, LocalDate runDate, List<Map<String, Object>> groups) {
+        String eventId = UUID.randomUUID().toString();
+        String json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("buyerId", buyer,
+                    "runDate", runDate.toString(), "ladderKey", "default", "ladderVersion", 1, "stepCount",
+                    groups.stream().mapToInt(g -> (Integer) g.get("count")).sum(), "steps", groups));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> headers = Topics.cloudEventHeaders(tenant, "/tradecredit/collections-service",
+                "io.tradecredit.collections.step-taken.v2", buyer, eventId);
+        var asSent = new org.apache.kafka.clients.consumer.ConsumerRecord<String, String>("collection-cases", 0, 0L, buyer, json);
+        headers.forEach((k, v) -> asSent.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        io.tradecredit.testing.Contracts.assertValid(asSent);
+        Topics.send("collection-cases", buyer, json, headers);
+        return eventId;
+    }
+
+    static Map<String, Object> group(String key, String outcome, String skipReason, int count,
+            List<Map<String, Object>> actions) {
+        Map<String, Object> g = new HashMap<>();
+        g.put("stepKey", key);
+        g.put("offsetDays", 30);
+        g.put("outcome", outcome);
+        g.put("skipReason", skipReason);
+        g.put("count", count);
+        g.put("actions", actions);
+        g.put("messageRequestIds", List.of());
+        return g;
+    }
+
     static Map<String, Object> with(Map<String, Object> base, Object... more) {
         Map<String, Object> m = new HashMap<>(base);
         for (int i = 0; i < more.length; i += 2) {
@@ -103,6 +136,7 @@ class DossierFlowTest {
         Map<String, Object> ofCase = Map.of("caseId", caseId, "buyerId", buyer);
         String claimId = openClaim(tenant, buyer);
 
+        // a run announced as step-taken v1 (each invoice's step listed), as still on the topic from before v2
         send(tenant, buyer, "step-taken", run(buyer, today().minusDays(60), List.of(
                 step(INV1, "INV-1", "demand-30", "TAKEN", null, List.of(action("MESSAGE", "EMAIL", "LETTER"))),
                 step(INV2, "INV-2", "demand-30", "TAKEN", null, List.of(action("MESSAGE", "EMAIL", "LETTER"))),
@@ -160,6 +194,31 @@ class DossierFlowTest {
                         "documents", hasSize(0));
         given().auth().oauth2(token(freshTenant(), "viewer")).get(CLAIMS + "/" + claimId + "/dossier").then()
                 .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aCountedRunIsOneEntryNamingItsStepsAndHowManyItemsTheyConcerned() {
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        String claimId = openClaim(tenant, buyer);
+        sendCounted(tenant, buyer, today().minusDays(30), List.of(
+                group("demand-30", "TAKEN", null, 2, List.of(action("MESSAGE", "EMAIL", "LETTER"))),
+                group("reminder-7", "SUPERSEDED", null, 2, List.of(action("MESSAGE", "SMS"))),
+                group("legal-60", "TAKEN", null, 1, List.of(action("LEGAL_PREPARATION")))));
+        // a counted run that only skipped adds nothing
+        String skipped = sendCounted(tenant, buyer, today().minusDays(20), List.of(
+                group("demand-60", "SKIPPED", "BUYER_ON_HOLD", 3, List.of(action("MESSAGE", "LETTER")))));
+
+        await("the record", () -> recorded(tenant) == 1 && Database.count(
+                "select count(*) from inbox where event_id = ?", skipped) == 1);
+        given().auth().oauth2(token(tenant, "viewer")).get(CLAIMS + "/" + claimId + "/dossier").then().statusCode(200)
+                .body("collectionRecord.kind", contains("STEPS_TAKEN"),
+                        "collectionRecord[0].on", equalTo(today().minusDays(30).toString()),
+                        "collectionRecord[0].summary", equalTo("demand-30 (message by EMAIL, LETTER): 2 items;"
+                                + " legal-60 (legal preparation): 1 item"),
+                        "collectionRecord[0].invoiceIds", hasSize(0),
+                        "collectionRecord[0].steps", contains("demand-30", "legal-60"),
+                        "collectionRecord[0].channels", contains("EMAIL", "LETTER"));
     }
 
     @Test
