@@ -141,11 +141,14 @@ config:
 {{- end -}}
 
 {{/*
-Every topic, as YAML: a list of {name, producers, consumers, deadLetter, deadLetterOf, agency}; the
-dead-letter topics of each consumer follow their topic. Argument: the root context.
+Every topic, as YAML: a list of {name, topicName, producers, consumers, deadLetter, deadLetterOf, agency};
+name is the code's (TopicNames, the key of kafka.topics.overrides), topicName the release's on the
+cluster (kafka.topicPrefix + name). The dead-letter topics of each consumer follow their topic.
+Argument: the root context.
 */}}
 {{- define "tradecredit.allTopics" -}}
 {{- $topology := include "tradecredit.topology" . | fromYaml -}}
+{{- $prefix := .Values.kafka.topicPrefix | default "" -}}
 {{- $topics := list -}}
 {{- range $name, $topic := $topology.topics -}}
 {{- $topics = append $topics (dict "name" $name "producers" $topic.producers "consumers" $topic.consumers "deadLetter" false) -}}
@@ -163,7 +166,15 @@ dead-letter topics of each consumer follow their topic. Argument: the root conte
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- range $topic := $topics -}}
+{{- $_ := set $topic "topicName" (printf "%s%s" $prefix $topic.name) -}}
+{{- end -}}
 {{- toYaml (dict "topics" $topics) -}}
+{{- end -}}
+
+{{/* The release's name of a topic or consumer group on the cluster; argument: dict root, name. */}}
+{{- define "tradecredit.kafkaName" -}}
+{{- printf "%s%s" (.root.Values.kafka.topicPrefix | default "") .name -}}
 {{- end -}}
 
 {{/*

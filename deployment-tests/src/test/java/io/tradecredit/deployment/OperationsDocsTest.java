@@ -41,13 +41,13 @@ class OperationsDocsTest {
     }
 
     @Test
-    void sharingAKafkaClusterBetweenReleasesStaysDocumentedAsUnsupportedWhileTopicNamesAreCompiledIn() {
-        String topicNames = Repository.read(Repository.ROOT.resolve(
-                "platform-commons/src/main/java/io/tradecredit/common/events/TopicNames.java"));
+    void sharingAKafkaClusterBetweenReleasesIsDocumentedWithThePrefixTheChassisReads() {
         String chassis = Repository.read(Repository.CHASSIS_CONFIG);
-        boolean fixed = topicNames.contains("INVOICE_EVENTS = \"invoice-events\"") && !chassis.contains("topic-prefix");
+        assertTrue(chassis.contains("tradecredit.kafka.topic-prefix=${TC_TOPIC_PREFIX:}"), "the chassis reads TC_TOPIC_PREFIX");
         String deployment = Repository.read(Repository.ROOT.resolve("docs/deployment.md"));
-        assertTrue(!fixed || deployment.contains("### Two releases and one Kafka cluster: not supported"),
-                "topic names are compiled in: docs/deployment.md must say two releases cannot share a Kafka cluster");
+        assertTrue(deployment.contains("### Two releases and one Kafka cluster\n"), "docs/deployment.md's section");
+        for (String named : List.of("`kafka.topicPrefix`", "`TC_TOPIC_PREFIX`", "`${tradecredit.kafka.topic-prefix:}<topic>`")) {
+            assertTrue(deployment.contains(named), "docs/deployment.md names " + named);
+        }
     }
 }

@@ -1,11 +1,13 @@
 package io.tradecredit.collections.messaging;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -37,6 +39,10 @@ public class AgencyUpdateConsumer {
     static final String TYPE = "io.tradecredit.agency.case-update.v1";
     private static final Logger LOG = Logger.getLogger(AgencyUpdateConsumer.class);
 
+    /** The release's topic prefix: the subscription's topics are <prefix>agency.<code>.updates. */
+    @ConfigProperty(name = TopicNames.PREFIX_PROPERTY)
+    Optional<String> topicPrefix;
+
     @Inject
     Inbox inbox;
 
@@ -48,7 +54,7 @@ public class AgencyUpdateConsumer {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(m -> (ConsumerRecord<String, String>) m.getRecord()).orElseThrow();
-        return inbox.receive(CONSUMER, record, e -> apply(agencyOf(record.topic()), e))
+        return inbox.receive(CONSUMER, record, e -> apply(agencyOf(topicPrefix.orElse(""), record.topic()), e))
                 .onItemOrFailure().transformToUni((applied, failure) -> Uni.createFrom()
                         .completionStage(failure == null ? message.ack() : deadLetter(message, record, failure)));
     }
@@ -79,8 +85,8 @@ public class AgencyUpdateConsumer {
                 .replaceWithVoid();
     }
 
-    static String agencyOf(String topic) {
-        return topic.substring("agency.".length(), topic.length() - ".updates".length());
+    static String agencyOf(String prefix, String topic) {
+        return topic.substring((prefix + "agency.").length(), topic.length() - ".updates".length());
     }
 
     private static String describe(Throwable t) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.PreDestroy;
@@ -35,6 +36,10 @@ public class KafkaEventPublisher {
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
+
+    /** The release's topic prefix: outbox rows name the topic without it (TopicNames), Kafka with it. */
+    @ConfigProperty(name = TopicNames.PREFIX_PROPERTY)
+    Optional<String> topicPrefix;
 
     private volatile KafkaProducer<String, byte[]> producer;
 
@@ -66,7 +71,7 @@ public class KafkaEventPublisher {
         header(headers, CloudEventHeaders.SUBJECT, row.aggregateId());
         header(headers, CloudEventHeaders.TENANT_ID, row.tenantId());
         header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
-        return new ProducerRecord<>(row.topic(), null, row.aggregateId(),
+        return new ProducerRecord<>(TopicNames.prefixed(topicPrefix.orElse(""), row.topic()), null, row.aggregateId(),
                 row.payload().getBytes(StandardCharsets.UTF_8), headers);
     }
 

@@ -17,7 +17,19 @@ public final class TopicNames {
     public static final List<String> ALL = List.of(INVOICE_EVENTS, CREDIT_EVENTS, COLLECTION_CASES, CLAIM_EVENTS,
             NOTIFICATION_REQUESTS, NOTIFICATION_STATUS, WARNING_SIGNALS);
 
+    /**
+     * The release's prefix of every topic and consumer group (env TC_TOPIC_PREFIX, empty by default):
+     * two releases with different prefixes share no topic or group on one Kafka cluster. The names
+     * here are without it; the outbox relay and each channel's configuration add it.
+     */
+    public static final String PREFIX_PROPERTY = "tradecredit.kafka.topic-prefix";
+
     private TopicNames() {
+    }
+
+    /** The topic's name on the Kafka cluster of a release with this prefix. */
+    public static String prefixed(String prefix, String topic) {
+        return prefix + topic;
     }
 
     /** What one partner agency may read: the cases handed to it. */
