@@ -19,6 +19,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 
 /**
  * Migrations run in a Helm hook Job per service, not in every pod: the Job runs the service's
@@ -84,6 +86,49 @@ class MigrationJobTest {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void eachJobHasItsOwnNetworkPolicyAllowingDnsAndItsDatabaseAndNothingElse(Rendering rendering) {
+        List<Manifests.Manifest> manifests = withHooks(rendering);
+        Map<String, NetworkPolicy> jobPolicies = migrationPolicies(manifests);
+        Map<String, NetworkPolicy> servicePolicies = new TreeMap<>();
+        InstallPathsTest.policies(manifests).stream().filter(p -> !isMigration(p)).forEach(p -> servicePolicies.put(
+                p.getMetadata().getLabels().get("app.kubernetes.io/name"), p));
+        Map<String, Job> jobs = jobs(manifests);
+        assertEquals(jobs.keySet(), jobPolicies.keySet(), "one NetworkPolicy per migration Job");
+        jobs.forEach((service, job) -> {
+            NetworkPolicy policy = jobPolicies.get(service);
+            // a hook of the same events, created before the Job (default-deny would block it at pre-install)
+            assertEquals(HookRendering.hookAnnotation(job, "hook"), HookRendering.hookAnnotation(policy, "hook"), service);
+            assertTrue(Integer.parseInt(HookRendering.hookAnnotation(policy, "hook-weight"))
+                    < Integer.parseInt(HookRendering.hookAnnotation(job, "hook-weight")), service + ": before the Job");
+            assertEquals("before-hook-creation,hook-succeeded", HookRendering.hookAnnotation(policy, "hook-delete-policy"));
+            // it selects the Job's pods, and not the service's
+            Map<String, String> selector = policy.getSpec().getPodSelector().getMatchLabels();
+            Map<String, String> jobPod = job.getSpec().getTemplate().getMetadata().getLabels();
+            assertTrue(jobPod.entrySet().containsAll(selector.entrySet()), service + ": " + selector + " selects " + jobPod);
+            Map<String, String> servicePod = RenderedManifestsTest.deployments(manifests).get(service).getSpec().getTemplate()
+                    .getMetadata().getLabels();
+            assertFalse(servicePod.entrySet().containsAll(selector.entrySet()), service + ": not the service's pods");
+            // nothing connects to it; it connects to DNS and the service's database, exactly as the service does
+            assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes(), service);
+            assertTrue(policy.getSpec().getIngress() == null || policy.getSpec().getIngress().isEmpty(), service);
+            List<NetworkPolicyEgressRule> serviceEgress = servicePolicies.get(service).getSpec().getEgress();
+            NetworkPolicyEgressRule dns = serviceEgress.stream().filter(MigrationJobTest::isDns).findFirst().orElseThrow();
+            NetworkPolicyEgressRule database = serviceEgress.stream().filter(r -> isDatabase(r, job)).findFirst()
+                    .orElseThrow(() -> new AssertionError(service + ": the service reaches its database"));
+            assertEquals(List.of(dns, database), policy.getSpec().getEgress(), service + ": DNS and the database only");
+        });
+    }
+
+    @Test
+    void withoutNetworkPoliciesTheJobsHaveNone() {
+        List<Manifests.Manifest> manifests = HookRendering.manifests(
+                List.of(Rendering.CI.resolve("production-values.yaml")), Map.of("networkPolicy.enabled", false));
+        assertEquals(5, jobs(manifests).size());
+        assertEquals(List.of(), InstallPathsTest.policies(manifests));
+    }
+
     @Test
     void theJobRunsBeforeTheInstallOnlyWhereTheDatabaseExistsBeforeTheRelease() {
         // production: insurance-claims-service on an external server, the others on CloudNativePG
@@ -140,6 +185,34 @@ class MigrationJobTest {
         return Manifests.ofKind(manifests, "Job").stream().map(m -> m.as(Job.class)).collect(Collectors.toMap(
                 job -> job.getMetadata().getLabels().get("app.kubernetes.io/name").replaceFirst("-migrate$", ""),
                 job -> job, (a, b) -> a, TreeMap::new));
+    }
+
+    static Map<String, NetworkPolicy> migrationPolicies(List<Manifests.Manifest> manifests) {
+        return InstallPathsTest.policies(manifests).stream().filter(MigrationJobTest::isMigration).collect(Collectors.toMap(
+                p -> p.getMetadata().getLabels().get("app.kubernetes.io/name").replaceFirst("-migrate$", ""),
+                p -> p, (a, b) -> a, TreeMap::new));
+    }
+
+    private static boolean isMigration(NetworkPolicy policy) {
+        return "migration".equals(policy.getMetadata().getLabels().get("app.kubernetes.io/component"));
+    }
+
+    private static boolean isDns(NetworkPolicyEgressRule rule) {
+        return (rule.getTo() == null || rule.getTo().isEmpty())
+                && rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 53);
+    }
+
+    /** The rule to the database the Job's DB_HOST and DB_PORT name: the CloudNativePG cluster's pods or the external port. */
+    private static boolean isDatabase(NetworkPolicyEgressRule rule, Job job) {
+        Map<String, EnvVar> env = env(job.getSpec().getTemplate().getSpec().getContainers().get(0));
+        int port = Integer.parseInt(env.get("DB_PORT").getValue());
+        String host = env.get("DB_HOST").getValue();
+        boolean onPort = rule.getPorts().size() == 1 && rule.getPorts().get(0).getPort().getIntVal() == port;
+        boolean toCluster = rule.getTo() != null && rule.getTo().stream().anyMatch(peer -> peer.getPodSelector() != null
+                && peer.getPodSelector().getMatchLabels() != null
+                && (peer.getPodSelector().getMatchLabels().get("cnpg.io/cluster") + "-rw").equals(host));
+        boolean external = !host.endsWith("-rw");
+        return onPort && (toCluster || external);
     }
 
     private static Map<String, EnvVar> env(Container container) {
