@@ -207,3 +207,11 @@ namespace must be named, or the render fails.
 {{- printf "%s-cluster-ca-cert" $kafka.strimzi.clusterName -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+monitoring.prometheusRule.runbookUrl, which every alert's runbook_url starts with: required with
+the alerts on, since only the operator knows where the on-call reads docs/runbook.md.
+*/}}
+{{- define "tradecredit.runbookUrl" -}}
+{{- required "monitoring.prometheusRule.runbookUrl: set it to the absolute URL where your on-call reads docs/runbook.md (e.g. in your copy of the repository, at the release's tag); every alert links its section there" .Values.monitoring.prometheusRule.runbookUrl -}}
+{{- end -}}

@@ -2,6 +2,7 @@ package io.tradecredit.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -158,6 +159,17 @@ class AlertRulesTest {
     void theRunbookUrlsAreAbsolute() {
         rules().forEach((name, rule) -> assertTrue(rule.getAnnotations().get("runbook_url").matches(
                 "https://[^#]+/docs/runbook\\.md#" + name.toLowerCase(java.util.Locale.ROOT)), name));
+    }
+
+    @Test
+    void theAlertsDoNotRenderWithoutARunbookUrl() {
+        // the chart knows no runbook the on-call can reach: the operator must say where theirs is
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Repository.CHART.render(
+                List.of(Rendering.CI.resolve("production-values.yaml")), Map.of("monitoring.prometheusRule.runbookUrl", "")));
+        assertTrue(refused.getMessage().contains("monitoring.prometheusRule.runbookUrl: set it to the absolute URL"
+                + " where your on-call reads docs/runbook.md"), refused.getMessage());
+        // with the alerts off (the default) nothing asks for it
+        assertTrue(Manifests.ofKind(Rendering.DEFAULTS.manifests(), "PrometheusRule").isEmpty());
     }
 
     @Test
