@@ -15,10 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 sealed interface Shape {
     Shape STRING = new Scalar("string");
     Shape INTEGER = new Scalar("integer");
-    Shape NUMBER = new Scalar("number");
     Shape BOOLEAN = new Scalar("boolean");
-    /** A string, number or boolean. */
-    Shape SCALAR = new Scalar("scalar");
+    /** A Kubernetes resource quantity: an integer, or a string like {@code 500m} or {@code 1Gi}. */
+    Shape QUANTITY = new Scalar("quantity");
     /** Any JSON object; its content is the operator's to check. */
     Shape ANY_OBJECT = new Scalar("object");
 
@@ -59,9 +58,9 @@ sealed interface Shape {
             boolean ok = switch (scalar.type()) {
                 case "string" -> node.isTextual();
                 case "integer" -> node.isIntegralNumber();
-                case "number" -> node.isNumber();
                 case "boolean" -> node.isBoolean();
-                case "scalar" -> node.isValueNode() && !node.isNull();
+                case "quantity" -> node.isIntegralNumber() || node.isTextual() && node.asText().matches(
+                        "^[+-]?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$");
                 default -> node.isObject();
             };
             if (!ok) {

@@ -1,7 +1,9 @@
 package io.tradecredit.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +119,91 @@ class StrictParsingTest {
                   name: invoice-events
                 """));
         assertTrue(error.getMessage().contains("KafkaTopic invoice-events.spec: required in v1"), error.getMessage());
+    }
+
+    private static final String CNPG = """
+            apiVersion: postgresql.cnpg.io/v1
+            kind: Cluster
+            metadata:
+              name: tradecredit-invoice-db
+            spec:
+              instances: 3
+              storage:
+                size: 10Gi
+              resources:
+                requests:
+                  cpu: 500m
+                  memory: 1Gi
+              plugins:
+                - name: barman-cloud.cloudnative-pg.io
+                  isWALArchiver: true
+                  parameters:
+                    barmanObjectName: tradecredit-backups
+            ---
+            apiVersion: barmancloud.cnpg.io/v1
+            kind: ObjectStore
+            metadata:
+              name: tradecredit-backups
+            spec:
+              retentionPolicy: 30d
+              configuration:
+                destinationPath: s3://backups/tradecredit
+                s3Credentials:
+                  accessKeyId:
+                    name: backup-s3
+                    key: ACCESS_KEY_ID
+                  inheritFromIAMRole: false
+                wal:
+                  compression: zstd
+                data:
+                  compression: gzip
+                  jobs: 2
+            ---
+            apiVersion: postgresql.cnpg.io/v1
+            kind: ScheduledBackup
+            metadata:
+              name: tradecredit-invoice-db
+            spec:
+              schedule: "0 0 2 * * *"
+              cluster:
+                name: tradecredit-invoice-db
+              method: plugin
+              pluginConfiguration:
+                name: barman-cloud.cloudnative-pg.io
+            """;
+
+    private static java.util.List<String> cnpgProblems(String rendered) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (String document : rendered.split("(?m)^---$")) {
+            problems.addAll(CustomResources.problems(Manifests.parse("postgres-clusters.yaml", document)));
+        }
+        return problems;
+    }
+
+    @Test
+    void validCloudNativePgResourcesFitTheirShapes() {
+        assertEquals(java.util.List.of(), cnpgProblems(CNPG));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an unknown Cluster field                  | 'instances: 3'                 | 'instances: 3\n  instance: 3'",
+        "the deprecated enablePodMonitor           | 'instances: 3'                 | 'instances: 3\n  monitoring:\n    enablePodMonitor: true'",
+        "the removed in-tree barmanObjectStore     | 'instances: 3'                 | 'instances: 3\n  backup:\n    barmanObjectStore: {}'",
+        "a quantity that is none                   | 'cpu: 500m'                    | 'cpu: half'",
+        "a plugin without its object store         | 'barmanObjectName: tradecredit-backups\n---' | 'barmanObjectNam: tradecredit-backups\n---'",
+        "a misspelt credential field               | 'accessKeyId:'                 | 'accessKeyID:'",
+        "a credential without its key              | '    key: ACCESS_KEY_ID\n'     | '\n'",
+        "serverName in the object store            | 'destinationPath: s3://backups/tradecredit' | 'destinationPath: s3://backups/tradecredit\n    serverName: invoice'",
+        "a base backup compression the plugin lacks | 'compression: gzip'           | 'compression: zstd'",
+        "a backup method that is not the plugin    | 'method: plugin'               | 'method: barmanObjectStore'",
+        "a backup without its cluster              | '  cluster:\n    name: tradecredit-invoice-db\n  method' | '  method'",
+        "a string for an integer                   | 'jobs: 2'                      | 'jobs: \"2\"'",
+    })
+    void aCloudNativePgResourceOutsideItsCrdFails(String what, String original, String mistake) {
+        String broken = CNPG.replace(original.replace("\\n", "\n"), mistake.replace("\\n", "\n"));
+        assertNotEquals(CNPG, broken, "the mistake applies: " + what);
+        assertFalse(cnpgProblems(broken).isEmpty(), what);
     }
 
     @Test

@@ -69,6 +69,9 @@ class ValuesSchemaTest {
                 Arguments.of("an object store credential as plain text",
                         "postgresql:\n  backup:\n    objectStore:\n      configuration:\n"
                                 + "        destinationPath: s3://b/p\n        s3Credentials:\n          accessKeyId: AKIA\n"),
+                Arguments.of("a base backup compression the barman-cloud plugin does not know",
+                        "postgresql:\n  backup:\n    objectStore:\n      configuration:\n"
+                                + "        destinationPath: s3://b/p\n        data:\n          compression: zstd\n"),
                 Arguments.of("a five-field backup schedule", "postgresql:\n  backup:\n    schedule: \"0 2 * * *\"\n"),
                 Arguments.of("a retention that is no duration", "postgresql:\n  backup:\n    retentionPolicy: forever\n"),
                 Arguments.of("the deprecated enablePodMonitor", "postgresql:\n  enablePodMonitor: true\n"),
