@@ -173,6 +173,27 @@ class AlertRulesTest {
     }
 
     @Test
+    void aPrefixedReleasesKafkaAlertsWatchItsOwnTopicsAndGroupsOnly() {
+        Map<String, Rule> rules = new TreeMap<>();
+        Manifests.parse(Repository.CHART.render(List.of(Rendering.CI.resolve("production-values.yaml")),
+                Map.of("kafka.topicPrefix", "prod."))).stream().filter(m -> m.kind().equals("PrometheusRule"))
+                .flatMap(m -> m.as(PrometheusRule.class).getSpec().getGroups().stream())
+                .forEach(group -> group.getRules().forEach(r -> rules.put(r.getAlert(), r)));
+        String lag = "kafka_consumergroup_lag{topic=\"invoice-events\", partition=\"0\", consumergroup=";
+        assertFalse(firing(rules.get("TradecreditConsumerLagHigh"), series(lag + "\"prod.credit-service\"}", "0+100x180")).isEmpty(),
+                "its own consumer group, with the prefix");
+        for (String group : List.of("staging.credit-service", "credit-service", "prodXcredit-service")) {
+            assertEquals(List.of(), firing(rules.get("TradecreditConsumerLagHigh"),
+                    series(lag + "\"" + group + "\"}", "0+100x180")), "another release's group " + group);
+        }
+        String dlq = "kafka_topic_partition_current_offset{partition=\"0\", topic=";
+        assertFalse(firing(rules.get("TradecreditDeadLetters"),
+                series(dlq + "\"prod.invoice-events.dlq.credit-service\"}", "0x175 1x5")).isEmpty(), "its own dead letter");
+        assertEquals(List.of(), firing(rules.get("TradecreditDeadLetters"),
+                series(dlq + "\"staging.invoice-events.dlq.credit-service\"}", "0x175 1x5")), "another release's dead letter");
+    }
+
+    @Test
     void theEvaluatorReadsWhatItShould() {
         List<PromQl.Series> data = join(series("c{a=\"x\"}", "0+1x10"), series("c{a=\"y\"}", "5x10"));
         assertEquals(4.0, PromQl.evaluate("sum by (a) (increase(c{a=~\"x|z\"}[5m]))", data, 600).get(0).value());
