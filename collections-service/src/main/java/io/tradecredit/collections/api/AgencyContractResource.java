@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +38,7 @@ import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.events.TopicNames;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -54,6 +57,10 @@ public class AgencyContractResource {
     @Inject
     AgencyCommissions commissions;
 
+    /** The release's topic prefix (TC_TOPIC_PREFIX): the agency's topics on the cluster carry it. */
+    @ConfigProperty(name = TopicNames.PREFIX_PROPERTY)
+    Optional<String> topicPrefix;
+
     public record HandOff(@Schema(description = "MANUAL, DAYS_PAST_DUE or MINIMUM_AMOUNT") HandOffRule.Mode mode,
             @Schema(description = "with DAYS_PAST_DUE: days past due of the buyer's oldest overdue invoice, 1 to 3650") Integer daysPastDue,
             @Schema(description = "overdue balance per currency the buyer must reach (MINIMUM_AMOUNT; an extra floor with DAYS_PAST_DUE)")
@@ -67,24 +74,30 @@ public class AgencyContractResource {
     }
 
     public record View(String agencyCode, String name, BigDecimal successFeePercent, List<String> currencies, HandOff handOff,
-            @Schema(description = "the topic the agency reads its cases from") String casesTopic,
-            @Schema(description = "the topic the agency reports on") String updatesTopic, OffsetDateTime updatedAt,
-            String updatedBy) {
-        static View of(RecordedAgencyContract r) {
+            @Schema(description = "the topic the agency reads its cases from, as named on the Kafka cluster: the release's"
+                    + " topic prefix (TC_TOPIC_PREFIX, empty by default) then agency.<code>.cases") String casesTopic,
+            @Schema(description = "the topic the agency reports on, as named on the Kafka cluster: the release's topic"
+                    + " prefix (TC_TOPIC_PREFIX, empty by default) then agency.<code>.updates") String updatesTopic,
+            OffsetDateTime updatedAt, String updatedBy) {
+        static View of(RecordedAgencyContract r, String topicPrefix) {
             AgencyContract c = r.contract();
             HandOffRule h = c.handOff();
             return new View(c.agencyCode(), r.name(), c.successFeePercent(),
                     c.currencies().stream().map(Currency::getCurrencyCode).sorted().toList(),
                     new HandOff(h.mode(), h.daysPastDue(), h.minimumOverdue().amounts()),
-                    io.tradecredit.common.events.TopicNames.agencyCases(c.agencyCode()),
-                    io.tradecredit.common.events.TopicNames.agencyUpdates(c.agencyCode()), r.updatedAt(), r.updatedBy());
+                    TopicNames.prefixed(topicPrefix, TopicNames.agencyCases(c.agencyCode())),
+                    TopicNames.prefixed(topicPrefix, TopicNames.agencyUpdates(c.agencyCode())), r.updatedAt(), r.updatedBy());
         }
+    }
+
+    private View view(RecordedAgencyContract r) {
+        return View.of(r, topicPrefix.orElse(""));
     }
 
     @GET
     @APIResponse(responseCode = "200", description = "The tenant's agency contracts, by agency code")
     public Uni<List<View>> list() {
-        return contracts.list(tenant.id()).map(all -> all.stream().map(View::of).toList());
+        return contracts.list(tenant.id()).map(all -> all.stream().map(this::view).toList());
     }
 
     @GET
@@ -93,7 +106,7 @@ public class AgencyContractResource {
     @APIResponse(responseCode = "404", description = "No contract with this agency for this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<View> get(@PathParam("code") String code) {
-        return contracts.get(tenant.id(), code).map(View::of);
+        return contracts.get(tenant.id(), code).map(this::view);
     }
 
     @PUT
@@ -111,7 +124,7 @@ public class AgencyContractResource {
         AgencyContract[] contract = new AgencyContract[1];
         Refusals.collect(wrong, "", () -> contract[0] = new AgencyContract(code, r.successFeePercent(), currencies, rule));
         Refusals.throwIfAny("agency-contract.invalid", "The agency contract is incomplete or inconsistent", wrong);
-        return contracts.put(tenant.id(), contract[0], r.name(), tenant.subject()).map(View::of);
+        return contracts.put(tenant.id(), contract[0], r.name(), tenant.subject()).map(this::view);
     }
 
     public record CommissionLine(Money collected, Money commission) {
