@@ -53,8 +53,7 @@ class StrictParsingTest {
         "a list for an object    | 'matchLabels:'   | 'matchLabels: []\n          matchLabelz:'",
     })
     void aMistakeFails(String what, String original, String mistake) {
-        String broken = DEPLOYMENT.replace(original.replace("\\n", "\n"), mistake.replace("\\n", "\n"));
-        assertTrue(!broken.equals(DEPLOYMENT), "the mistake applies: " + what);
+        String broken = withMistake(DEPLOYMENT, what, original, mistake);
         assertThrows(AssertionError.class, () -> Manifests.parse("deployment.yaml", broken), what);
     }
 
@@ -105,8 +104,7 @@ class StrictParsingTest {
         "a string for an integer quota       | 'authorization:'               | 'quotas:\n    producerByteRate: \"1024\"\n  authorization:'",
     })
     void aStrimziResourceOutsideStrimzisV1ModelFails(String what, String original, String mistake) {
-        String broken = USER.replace(original.replace("\\n", "\n"), mistake.replace("\\n", "\n"));
-        assertTrue(!broken.equals(USER), "the mistake applies: " + what);
+        String broken = withMistake(USER, what, original, mistake);
         assertThrows(AssertionError.class, () -> Manifests.parse("kafka-users.yaml", broken), what);
     }
 
@@ -201,8 +199,7 @@ class StrictParsingTest {
         "a string for an integer                   | 'jobs: 2'                      | 'jobs: \"2\"'",
     })
     void aCloudNativePgResourceOutsideItsCrdFails(String what, String original, String mistake) {
-        String broken = CNPG.replace(original.replace("\\n", "\n"), mistake.replace("\\n", "\n"));
-        assertNotEquals(CNPG, broken, "the mistake applies: " + what);
+        String broken = withMistake(CNPG, what, original, mistake);
         assertFalse(cnpgProblems(broken).isEmpty(), what);
     }
 
@@ -212,5 +209,12 @@ class StrictParsingTest {
         assertTrue(StrimziModel.within("v1beta2", "v1alpha1-v1beta2"));
         assertFalse(StrimziModel.within("v1", "v1alpha1-v1beta2"));
         assertFalse(StrimziModel.within("v1beta2", "v1+"));
+    }
+
+    /** {@code text} with {@code original} replaced by {@code mistake} ({@code \\n} for a line break). */
+    private static String withMistake(String text, String what, String original, String mistake) {
+        String broken = text.replace(original.replace("\\n", "\n"), mistake.replace("\\n", "\n"));
+        assertNotEquals(text, broken, "the mistake applies: " + what);
+        return broken;
     }
 }
