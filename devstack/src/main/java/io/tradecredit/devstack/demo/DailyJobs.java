@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,11 +17,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the order it lists them, the services side by side. Housekeeping (outbox cleanup, pruning) only
  * matters once, so it runs for the last date only.
  */
-final class DailyJobs {
+final class DailyJobs implements AutoCloseable {
     static final String OPERATOR = "platform-operator";
 
     private final PlatformApi api;
     private final Map<String, List<String>> jobs = new LinkedHashMap<>();
+    /** one caller per service: the services run their jobs side by side */
+    private final ExecutorService callers = Executors.newFixedThreadPool(PlatformApi.PORTS.size());
 
     DailyJobs(PlatformApi api) {
         this.api = api;
@@ -50,8 +54,13 @@ final class DailyJobs {
                 }
             }
             return ran;
-        })));
+        }, callers)));
         return services.stream().mapToInt(CompletableFuture::join).sum();
+    }
+
+    @Override
+    public void close() {
+        callers.shutdownNow();
     }
 
     /** 200 is the date's run done (now or before); 202 means another caller runs it now: ask again. */

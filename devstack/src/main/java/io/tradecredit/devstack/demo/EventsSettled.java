@@ -65,7 +65,8 @@ final class EventsSettled implements AutoCloseable {
 
     private Map<TopicPartition, Long> ends() {
         try {
-            List<TopicPartition> partitions = admin.describeTopics(TOPICS).allTopicNames().get().values().stream()
+            List<String> existing = TOPICS.stream().filter(admin.listTopics().names().get()::contains).toList();
+            List<TopicPartition> partitions = admin.describeTopics(existing).allTopicNames().get().values().stream()
                     .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
                     .toList();
             Map<TopicPartition, Long> ends = new HashMap<>();
