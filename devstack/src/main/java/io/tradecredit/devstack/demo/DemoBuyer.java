@@ -27,7 +27,7 @@ public record DemoBuyer(int index, String name, String country, String registrat
         INSOLVENT,
         /** pays on time but disputes part of one invoice, and pays only the undisputed part */
         DISPUTING,
-        /** fell behind, agreed a payment plan for the overdue invoices and keeps it so far */
+        /** fell behind; today agrees a payment plan for the overdue invoices */
         ON_PLAN;
 
         public boolean insured() {

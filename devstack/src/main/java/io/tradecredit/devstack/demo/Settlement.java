@@ -84,11 +84,8 @@ final class Settlement {
                 if (!planned.contains(invoice)) {
                     onTime(invoice);
                 } else if (plan == null) {
-                    plan = new Plan(invoice.buyer(), planned, today.minusDays(35), today.minusDays(20), PLAN_INSTALMENTS);
-                    BigDecimal balance = planned.stream().map(DemoInvoice::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-                    // the first instalment, paid the day before it falls due; the plan's invoices oldest first
-                    payments.add(new Payment(invoice.buyer(), null, plan.firstDue().minusDays(1),
-                            balance.divide(BigDecimal.valueOf(PLAN_INSTALMENTS), 2, RoundingMode.UP)));
+                    // invoice-service dates a plan the day it is agreed and lets it start no earlier: agreed today
+                    plan = new Plan(invoice.buyer(), planned, today, today.plusDays(7), PLAN_INSTALMENTS);
                 }
             }
             default -> throw new IllegalStateException("no settlement for " + invoice.buyer().conduct());
@@ -112,9 +109,9 @@ final class Settlement {
                 .orElseThrow(() -> new IllegalStateException(buyer.name() + " has no invoice to dispute"));
     }
 
-    /** The plan's invoices: those due 40 to 120 days ago, which the buyer fell behind on. */
+    /** The plan's invoices: those due 20 to 120 days ago, which the buyer fell behind on. */
     private List<DemoInvoice> planned(List<DemoInvoice> all, DemoBuyer buyer) {
         return all.stream().filter(i -> i.buyer().equals(buyer) && i.due().isAfter(today.minusDays(120))
-                && !i.due().isAfter(today.minusDays(40))).toList();
+                && !i.due().isAfter(today.minusDays(20))).toList();
     }
 }
