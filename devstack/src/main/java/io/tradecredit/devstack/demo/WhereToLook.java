@@ -1,0 +1,142 @@
+package io.tradecredit.devstack.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tradecredit.devstack.demo.DemoBuyer.Conduct;
+
+/**
+ * Finds, through the same APIs, what a newcomer should open once the book is in: a buyer's mailbox,
+ * a letter's PDF, the worklist, the claim of the insolvent buyer; and makes the last two moves of
+ * the book that people make today (the claim submitted, a promise to pay taken by the collector).
+ */
+final class WhereToLook {
+    private final PlatformApi api;
+    private final BookPlan book;
+
+    WhereToLook(PlatformApi api, BookPlan book) {
+        this.api = api;
+        this.book = book;
+    }
+
+    boolean seeded() {
+        return buyerId(book.buyers().get(0)).isPresent();
+    }
+
+    Optional<String> buyerId(DemoBuyer buyer) {
+        JsonNode page = api.expectGet(BookSeeder.MANAGER, "credit-service", "/api/v1/buyers?registrationNumber="
+                + PlatformApi.enc(buyer.registrationNumber()));
+        return page.get("items").isEmpty() ? Optional.empty() : Optional.of(page.get("items").get(0).get("id").asText());
+    }
+
+    /** The insolvent buyer's claim, opened by insurance-claims-service from the insolvency (waits for it a minute). */
+    Optional<JsonNode> claim() {
+        String buyer = buyerId(book.insolvency().buyer()).orElseThrow();
+        for (int attempt = 0; attempt < 120; attempt++) {
+            for (JsonNode c : api.expectGet(BookSeeder.MANAGER, "insurance-claims-service",
+                    "/api/v1/insurance/claims?size=500").get("items")) {
+                if (buyer.equals(c.get("buyerId").asText())) {
+                    return Optional.of(c);
+                }
+            }
+            sleep();
+        }
+        return Optional.empty();
+    }
+
+    /** The credit manager submits the claim the insolvency opened as a draft. */
+    void submitClaim() {
+        claim().filter(c -> "DRAFT".equals(c.get("state").asText())).ifPresent(c -> api.expectPut(BookSeeder.MANAGER,
+                "insurance-claims-service", "/api/v1/insurance/claims/" + c.get("id").asText() + "/state",
+                Map.of("state", "SUBMITTED", "note", "破产申请已受理，随附法院通知 / filing accepted, court notice attached")));
+    }
+
+    /** The collector takes a promise to pay a third of the overdue amount in a week on the first case that may. */
+    void promise() {
+        for (JsonNode entry : worklist()) {
+            JsonNode caseFile = entry.get("caseFile");
+            if (caseFile == null || caseFile.isNull() || !conductOf(entry.get("buyerId").asText(), Conduct.STOPPED)) {
+                continue;
+            }
+            BigDecimal overdue = overdue(entry);
+            if (overdue.signum() > 0 && api.post(BookSeeder.COLLECTOR, "collections-service", "/api/v1/collections/cases/"
+                    + caseFile.get("id").asText() + "/promises", Map.of("amount", BookSeeder.money(overdue.divide(
+                    BigDecimal.valueOf(3), 2, RoundingMode.DOWN)), "promisedDate", book.today().plusDays(7).toString(),
+                    "note", "答应下周先付三分之一 / a third by next week")).ok()) {
+                return;
+            }
+        }
+    }
+
+    private JsonNode worklist() {
+        return api.expectGet(BookSeeder.COLLECTOR, "collections-service", "/api/v1/collections/worklist?size=500")
+                .get("items");
+    }
+
+    private static BigDecimal overdue(JsonNode entry) {
+        for (JsonNode o : entry.path("overdue")) {
+            if ("CNY".equals(o.path("currency").asText())) {
+                return new BigDecimal(o.path("amount").asText("0"));
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private boolean conductOf(String buyerId, Conduct conduct) {
+        return book.buyers().stream().filter(b -> b.conduct() == conduct)
+                .anyMatch(b -> buyerId(b).map(buyerId::equals).orElse(false));
+    }
+
+    void print() {
+        DemoBuyer stopped = book.buyers().stream().filter(b -> b.conduct() == Conduct.STOPPED).findFirst().orElseThrow();
+        String stoppedId = buyerId(stopped).orElseThrow();
+        String notification = api.url("notification-service");
+        String letter = letterOf(stoppedId).map(id -> notification + "/api/v1/messages/" + id + "/content")
+                .orElse("(no letter sent yet: " + notification + "/api/v1/messages?buyerId=" + stoppedId + ")");
+        String claims = api.url("insurance-claims-service") + "/api/v1/insurance/claims";
+        String claim = claim().map(c -> claims + "/" + c.get("id").asText() + "  (and .../dossier)")
+                .orElse("(none yet: " + claims + ")");
+        String host = api.url("invoice-service").replaceAll(":\\d+$", "");
+        String invoice = api.url("invoice-service");
+        System.out.println("""
+                Where to look (tenant acme; the API calls need a token, see the last lines):
+                  Mail (GreenMail)       %1$s:8025/   the mailbox of %2$s: %1$s:8025/api/user/%3$s/messages/
+                  SMS (sink)             %1$s:8026/messages
+                  A dunning letter (PDF) %4$s   (Accept: application/pdf)
+                  Collector's worklist   %5$s/api/v1/collections/worklist
+                  The insolvency claim   %6$s
+                  Aging and DSO          %7$s/api/v1/reports/aging   %7$s/api/v1/reports/dso
+                  The dispute, the plan  %7$s/api/v1/invoices?invoiceNumber=%8$s   %7$s/api/v1/payment-plans?buyerId=%9$s
+                  Buyers and grades      %10$s/api/v1/buyers?size=100
+                Log in as acme-admin (or acme-collector, acme-credit-manager; password = user name):
+                  TOKEN=$(curl -s -d grant_type=password -d client_id=tradecredit-cli -d username=acme-admin \\
+                    -d password=acme-admin %11$s | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+                  curl -H "Authorization: Bearer $TOKEN" %5$s/api/v1/collections/worklist
+                  curl -H "Authorization: Bearer $TOKEN" -H "Accept: application/pdf" -o letter.pdf %4$s"""
+                .formatted(host, stopped.name(), stopped.email(), letter, api.url("collections-service"), claim,
+                        invoice, book.dispute().invoice().number(), buyerId(book.plan().buyer()).orElse(""),
+                        api.url("credit-service"), api.tokenUrl()));
+    }
+
+    private Optional<String> letterOf(String buyerId) {
+        for (JsonNode m : api.expectGet(BookSeeder.ADMIN, "notification-service", "/api/v1/messages?size=500&buyerId="
+                + buyerId).get("items")) {
+            if ("LETTER".equals(m.path("channel").asText()) && !m.path("status").asText().equals("FAILED")) {
+                return Optional.of(m.get("requestId").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
