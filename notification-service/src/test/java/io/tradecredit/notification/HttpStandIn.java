@@ -25,6 +25,10 @@ public final class HttpStandIn implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile java.time.Duration answerAfter = java.time.Duration.ZERO;
 
     public HttpStandIn() {
         try {
@@ -33,20 +37,46 @@ public final class HttpStandIn implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var h = exchange.getRequestHeaders();
-            received.computeIfAbsent(path, p -> new ArrayList<>()).add(new Received(h.getFirst("Tradecredit-Signature"),
-                    h.getFirst("Tradecredit-Message-Id"), h.getFirst("Content-Type"), h.getFirst("Authorization"), body));
-            Integer status;
-            synchronized (answers) {
-                Deque<Integer> scripted = answers.get(path);
-                status = scripted == null || scripted.isEmpty() ? 200 : scripted.poll();
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                handle(exchange);
+            } finally {
+                inFlight.decrementAndGet();
             }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
         });
+        // requests are handled at once, as a real receiver does (the JDK server's default is one at a time)
+        server.setExecutor(handlers);
         server.start();
+    }
+
+    private void handle(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        var h = exchange.getRequestHeaders();
+        received.computeIfAbsent(path, p -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(new Received(h.getFirst("Tradecredit-Signature"), h.getFirst("Tradecredit-Message-Id"), h.getFirst("Content-Type"), h.getFirst("Authorization"), body));
+        Integer status;
+        synchronized (answers) {
+            Deque<Integer> scripted = answers.get(path);
+            status = scripted == null || scripted.isEmpty() ? 200 : scripted.poll();
+        }
+        try {
+            Thread.sleep(answerAfter.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    /** Every answer from now on comes {@code delay} after the request (a slow receiver). */
+    public void answerAfter(java.time.Duration delay) {
+        answerAfter = delay;
+    }
+
+    /** The most requests this receiver has been handling at once. */
+    public int mostAtOnce() {
+        return mostInFlight.get();
     }
 
     /** The URL of {@code path} on this receiver. */
@@ -62,11 +92,15 @@ public final class HttpStandIn implements AutoCloseable {
     }
 
     public List<Received> at(String path) {
-        return List.copyOf(received.getOrDefault(path, List.of()));
+        List<Received> at = received.getOrDefault(path, List.of());
+        synchronized (at) {
+            return List.copyOf(at);
+        }
     }
 
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -48,7 +48,7 @@ public final class Pdfs {
 
     /** What a PDF holds, read back with PDFBox. */
     public record Read(String text, int pages, List<PDRectangle> mediaBoxes, List<String> fonts, boolean allFontsEmbedded,
-            List<Integer> imagesPerPage) {
+            List<Integer> imagesPerPage, List<Integer> imageWidths) {
     }
 
     public static Read read(byte[] pdf) {
@@ -57,6 +57,7 @@ public final class Pdfs {
             List<PDRectangle> boxes = new ArrayList<>();
             List<String> fonts = new ArrayList<>();
             List<Integer> images = new ArrayList<>();
+            List<Integer> widths = new ArrayList<>();
             boolean embedded = true;
             for (PDPage page : doc.getPages()) {
                 boxes.add(page.getMediaBox());
@@ -67,13 +68,14 @@ public final class Pdfs {
                     embedded &= f.isEmbedded();
                 }
                 for (COSName name : page.getResources().getXObjectNames()) {
-                    if (page.getResources().getXObject(name) instanceof PDImageXObject) {
+                    if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
                         count++;
+                        widths.add(image.getWidth());
                     }
                 }
                 images.add(count);
             }
-            return new Read(text, doc.getNumberOfPages(), boxes, fonts, embedded, images);
+            return new Read(text, doc.getNumberOfPages(), boxes, fonts, embedded, images, widths);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

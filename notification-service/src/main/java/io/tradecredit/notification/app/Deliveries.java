@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
@@ -29,6 +32,8 @@ import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageStatus;
 import io.tradecredit.notification.domain.RetrySchedule;
 import io.tradecredit.notification.persistence.MessageRepository;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Hands due messages to their channels, at most once each.
@@ -75,6 +80,14 @@ public class Deliveries {
     @ConfigProperty(name = "tradecredit.notification.delivery.batch-size", defaultValue = "50")
     int batchSize;
 
+    /**
+     * How many of a claimed batch's messages are handed over at once. Emails go over the mailer's
+     * pooled SMTP connections ({@code quarkus.mailer.max-pool-size}); letters' renders are bounded
+     * by the CPUs besides ({@link LetterPdf}).
+     */
+    @ConfigProperty(name = "tradecredit.notification.delivery.hand-over-concurrency", defaultValue = "8")
+    int handOverConcurrency;
+
     /** How long a claimed message may take to be handed over before a later run calls it UNKNOWN. */
     @ConfigProperty(name = "tradecredit.notification.delivery.handover-timeout", defaultValue = "PT5M")
     Duration handoverTimeout;
@@ -99,15 +112,18 @@ public class Deliveries {
     }
 
     /**
-     * Hands the claimed batch over, one message after the other, then records it: the hand-overs
+     * Hands the claimed batch over, up to {@link #handOverConcurrency} messages at once (an SMTP
+     * round trip or a letter's render overlapping the next), then records it: the hand-overs
      * that succeeded as SENT together, in one transaction with their status events (a crash before
      * it leaves them all SENDING, then UNKNOWN, as for one message); each failed one on its own
      * (retry, fallback, withdrawal). A message whose contact opted out since is not handed over.
+     * Each message of the batch is handed over once, whatever the concurrency: it is one claimed row.
      */
     private Uni<List<MessageStatus>> handOverAll(List<MessageRepository.Claimed> claimed,
             Map<java.util.UUID, Set<ChannelType>> optedOut, Map<ChannelType, Channel> byType, Instant now) {
-        List<MessageRepository.Sent> handedOver = new ArrayList<>();
-        return Multi.createFrom().iterable(claimed).onItem().transformToUniAndConcatenate(c -> {
+        List<MessageRepository.Sent> handedOver = java.util.Collections.synchronizedList(new ArrayList<>());
+        Context batch = Vertx.currentContext();
+        return Multi.createFrom().iterable(claimed).onItem().transformToUni(c -> ownContext(batch, () -> {
             Message m = c.message();
             if (optedOut.getOrDefault(m.requestId(), Set.of()).contains(m.channel())
                     && ContactChoice.optOutApplies(m.channel(), m.request().legallyRequired())) {
@@ -120,10 +136,28 @@ public class Deliveries {
                 handedOver.add(new MessageRepository.Sent(m, proof));
                 return Uni.createFrom().item(MessageStatus.SENT);
             });
-        }).collect().asList()
-                // what was handed over is recorded even when a later message's recording failed
+        })).collectFailures().merge(handOverConcurrency).collect().asList()
+                // what was handed over is recorded even when another message's recording failed (all have ended by then)
+                .emitOn(onto(batch))
                 .onItemOrFailure().transformToUni((outcomes, failure) -> sent(handedOver, now)
                         .chain(() -> failure == null ? Uni.createFrom().item(outcomes) : Uni.createFrom().failure(failure)));
+    }
+
+    /**
+     * {@code work} on a Vert.x context of its own (a duplicate of {@code batch}'s, on the same event
+     * loop): Panache keeps the session and transaction in the context, so the hand-overs that run at
+     * once (a letter's stored PDF, a failed attempt's retry) each have their own, never one shared.
+     */
+    private static <T> Uni<T> ownContext(Context batch, Supplier<Uni<T>> work) {
+        if (batch == null) {
+            return Uni.createFrom().deferred(work::get);
+        }
+        Context own = VertxContext.createNewDuplicatedContext(batch);
+        return Uni.createFrom().deferred(work::get).runSubscriptionOn(onto(own));
+    }
+
+    private static Executor onto(Context context) {
+        return context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.tradecredit.notification.app;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -15,48 +15,42 @@ import io.tradecredit.notification.domain.LetterPage;
 /**
  * Makes a letter's PDF from its page ({@link LetterPage}) with openhtmltopdf, embedding (as a
  * subset) the fonts shipped in {@code resources/fonts}: Droid Sans Fallback, which has the Chinese
- * glyphs, and Arimo for the Latin ones Droid Sans Fallback lacks. Nothing is read from the host's fonts. Blocking and CPU-bound: callers run it off the
- * event loop.
+ * glyphs, and Arimo for the Latin ones Droid Sans Fallback lacks. Nothing is read from the host's
+ * fonts; they are parsed once ({@link ShippedFonts}), not per letter. Blocking and CPU-bound:
+ * callers run it off the event loop.
  */
 public final class LetterPdf {
-    static final String FONT = "fonts/DroidSansFallbackFull.ttf";
-    static final String LATIN_FONT = "fonts/Arimo-Regular.ttf";
-    /** Read once: every PDF embeds its own subset of each. */
-    private static final byte[] FONT_BYTES = read(FONT);
-    private static final byte[] LATIN_FONT_BYTES = read(LATIN_FONT);
+    /** As many renders at once as the service has CPUs (at least two), each with its own parsed fonts. */
+    private static final ShippedFonts FONTS = new ShippedFonts(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     private LetterPdf() {
     }
 
     /** The PDF of {@code xhtml}, with {@code logo} and {@code seal} (PNG, null when none) where the page names them. */
     public static byte[] render(String xhtml, byte[] logo, byte[] seal) {
+        return render(FONTS, xhtml, logo, seal);
+    }
+
+    static byte[] render(ShippedFonts shipped, String xhtml, byte[] logo, byte[] seal) {
         String page = xhtml.replace(LetterPage.LOGO_SRC, dataUri(logo)).replace(LetterPage.SEAL_SRC, dataUri(seal));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            new PdfRendererBuilder().useFastMode()
-                    .useFont(() -> new ByteArrayInputStream(LATIN_FONT_BYTES), LetterPage.LATIN_FONT_FAMILY, 400,
+        ShippedFonts.Parsed fonts = shipped.borrow();
+        try (PDDocument doc = new PDDocument()) {
+            new PdfRendererBuilder().useFastMode().usePDDocument(doc)
+                    .useFont(ShippedFonts.Parsed.in(doc, fonts.latin()), LetterPage.LATIN_FONT_FAMILY, 400,
                             BaseRendererBuilder.FontStyle.NORMAL, true)
-                    .useFont(() -> new ByteArrayInputStream(FONT_BYTES), LetterPage.FONT_FAMILY, 400,
+                    .useFont(ShippedFonts.Parsed.in(doc, fonts.cjk()), LetterPage.FONT_FAMILY, 400,
                             BaseRendererBuilder.FontStyle.NORMAL, true)
                     .withHtmlContent(page, null).toStream(out).run();
         } catch (IOException e) {
             throw new UncheckedIOException("the letter's PDF cannot be made", e);
+        } finally {
+            shipped.giveBack(fonts);
         }
         return out.toByteArray();
     }
 
     private static String dataUri(byte[] png) {
         return png == null ? "" : "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = LetterPdf.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path: the service ships it");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

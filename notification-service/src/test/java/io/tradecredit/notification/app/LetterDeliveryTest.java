@@ -157,6 +157,56 @@ class LetterDeliveryTest {
         assertArrayEquals(pdf, java.util.Base64.getDecoder().decode(job.get("pdf").asText()));
     }
 
+    /** A batch of letters is made at once (their renders overlap): each SENT with its own PDF, stored and printed once. */
+    @Test
+    void aBatchOfLettersIsMadeAtOnceEachStoredAndPrintedOnce() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "zh-CN", true);
+        List<UUID> ids = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> requested(tenant, buyer, "dunning.finance-demand", "LETTER", demandData(buyer), false)).toList();
+
+        deliverAt(Instant.now());
+
+        for (UUID id : ids) {
+            JsonPath m = message(tenant, id);
+            assertEquals("SENT", m.getString("status"), id.toString());
+            byte[] pdf = content(tenant, id).then().statusCode(200).extract().asByteArray();
+            assertEquals(Proof.sha256(pdf), m.getString("sha256"));
+            Pdfs.Read read = Pdfs.read(pdf);
+            assertTrue(read.text().contains("财务部最终催款函") && read.text().contains("艾克美贸易有限公司"), read.text());
+            assertEquals(List.of(300), read.imageWidths(), "the seal, once");
+            assertEquals(1, PrintProviderResource.PROVIDER.at(PrintProviderResource.PATH).stream()
+                    .filter(p -> id.toString().equals(p.messageId())).count(), "printed once");
+            assertEquals(1L, Database.count("select count(*) from message_attempt where request_id = ?", id));
+        }
+    }
+
+    /** Nothing of a tenant is kept between letters: a new seal and letterhead are on the very next letter. */
+    @Test
+    void aSealAndLetterheadChangedBetweenTwoLettersAreOnTheNextOne() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "zh-CN", true);
+        UUID first = requested(tenant, buyer, "dunning.finance-demand", "LETTER", demandData(buyer), false);
+        deliverAt(Instant.now());
+        Pdfs.Read before = Pdfs.read(content(tenant, first).then().statusCode(200).extract().asByteArray());
+        assertEquals(List.of(300), before.imageWidths());
+        assertTrue(before.text().contains("世纪大道100号"), before.text());
+
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("png", java.util.Base64.getEncoder().encodeToString(Pdfs.sealPng(200))))
+                .put("/api/v1/letter-images/seal").then().statusCode(200);
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("sender", Map.of("fromName", "艾克美贸易有限公司", "fromAddress", "ar@acme.example",
+                        "letterhead", "艾克美贸易有限公司\n北京市朝阳区建国路88号", "signatory", "张三")))
+                .put("/api/v1/notification-settings").then().statusCode(200);
+        UUID next = requested(tenant, buyer, "dunning.finance-demand", "LETTER", demandData(buyer), false);
+        deliverAt(Instant.now());
+
+        Pdfs.Read after = Pdfs.read(content(tenant, next).then().statusCode(200).extract().asByteArray());
+        assertEquals(List.of(200), after.imageWidths(), "the new seal");
+        assertTrue(after.text().contains("建国路88号") && !after.text().contains("世纪大道100号"), after.text());
+    }
+
     @Test
     void anEnglishPaymentRequestCarriesNoSealAndNumbersItsPages() throws Throwable {
         UUID buyer = UUID.randomUUID();

@@ -130,6 +130,36 @@ class WebhookDeliveryTest {
                 events.stream().map(e -> Contracts.assertValid(e).get("status").asText()).toList());
     }
 
+    /**
+     * A claimed batch's hand-overs overlap: a receiver answering after 400 ms gets several at once,
+     * each message once; the one it fails is retried while the others are recorded SENT.
+     */
+    @Test
+    void aBatchIsHandedOverSeveralAtOnceEachOnceAndAFailedOneRetriedAlone() throws Throwable {
+        String tenant = tenantWithEndpoint("/acme/slow");
+        try (HttpStandIn slow = new HttpStandIn()) {
+            given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                    .body(Map.of("url", slow.url("/acme/slow"), "secret", SECRET)).put("/api/v1/webhook-endpoint")
+                    .then().statusCode(200);
+            slow.answerAfter(Duration.ofMillis(400));
+            slow.answer("/acme/slow", 500);
+            List<UUID> ids = java.util.stream.IntStream.range(0, 6).mapToObj(i -> requested(tenant)).toList();
+            Instant due = ids.stream().map(id -> Instant.parse(message(tenant, id).getString("nextAttemptAt")))
+                    .max(Instant::compareTo).orElseThrow();
+
+            deliverAt(due);
+
+            assertTrue(slow.mostAtOnce() >= 2, "hand-overs at once: " + slow.mostAtOnce());
+            List<HttpStandIn.Received> got = slow.at("/acme/slow");
+            assertEquals(6, got.size());
+            assertEquals(java.util.Set.copyOf(ids.stream().map(UUID::toString).toList()),
+                    java.util.Set.copyOf(got.stream().map(HttpStandIn.Received::messageId).toList()), "each message once");
+            Map<String, Long> byStatus = ids.stream().collect(java.util.stream.Collectors.groupingBy(
+                    id -> message(tenant, id).getString("status"), java.util.stream.Collectors.counting()));
+            assertEquals(Map.of("SENT", 5L, "QUEUED", 1L), byStatus);
+        }
+    }
+
     @Test
     void aServerErrorIsRetriedAndTheSecondPostCarriesTheSameId() throws Throwable {
         String tenant = tenantWithEndpoint("/acme/flaky");
