@@ -15,9 +15,9 @@ import io.tradecredit.claims.domain.DunningSteps;
 import io.tradecredit.claims.persistence.CollectionRecordRepository;
 
 /**
- * The buyers' collection records from {@code collection-cases}: each kept event is one entry, appended in
- * the consumer's transaction (the inbox's); a dunning run's steps are one entry when any of them counts
- * ({@link DunningSteps}), nothing otherwise.
+ * The buyers' collection records from {@code collection-cases}: each kept event is one entry, a poll's entries
+ * appended together in the consumer's transaction (the inbox's); a dunning run's steps are one entry when any of
+ * them counts ({@link DunningSteps}), none otherwise.
  */
 @ApplicationScoped
 public class CollectionRecords {
@@ -27,15 +27,14 @@ public class CollectionRecords {
     @Inject
     Clock clock;
 
-    /** A dunning run's steps for the buyer on {@code runDate}. */
-    public Uni<Void> stepsTaken(String tenantId, String eventId, UUID buyerId, LocalDate runDate,
+    /** A dunning run's steps for the buyer on {@code runDate}: its entry, or none when no step counts. */
+    public static List<CollectionEntry.OfTenant> stepsTaken(String tenantId, String eventId, UUID buyerId, LocalDate runDate,
             List<DunningSteps.Step> steps) {
-        return DunningSteps.entry(eventId, buyerId, runDate, steps).map(e -> add(tenantId, e))
-                .orElseGet(() -> Uni.createFrom().voidItem());
+        return DunningSteps.entry(eventId, buyerId, runDate, steps).map(e -> List.of(new CollectionEntry.OfTenant(tenantId, e))).orElse(List.of());
     }
 
-    /** Any other entry (a case's event, an agency's report). */
-    public Uni<Void> add(String tenantId, CollectionEntry entry) {
-        return record.add(tenantId, entry, OffsetDateTime.now(clock));
+    /** Appends the entries in their order, with one statement. */
+    public Uni<Void> addAll(List<CollectionEntry.OfTenant> entries) {
+        return record.addAll(entries, OffsetDateTime.now(clock));
     }
 }

@@ -24,6 +24,10 @@ public record CollectionEntry(String eventId, UUID buyerId, LocalDate on, Kind k
         AGENCY_REPORT, RECALLED, CASE_CLOSED
     }
 
+    /** The entry as a tenant's record keeps it. */
+    public record OfTenant(String tenantId, CollectionEntry entry) {
+    }
+
     public CollectionEntry {
         invoiceIds = List.copyOf(invoiceIds);
         steps = List.copyOf(steps);

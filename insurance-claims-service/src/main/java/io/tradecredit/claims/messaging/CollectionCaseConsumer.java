@@ -46,33 +46,34 @@ public class CollectionCaseConsumer {
 
     /**
      * A poll at a time (the channel has {@code batch=true}): a dunning run publishes a step-taken event per
-     * buyer, 100,000 for a million invoices, and one transaction per poll instead of one per event is what
-     * keeps this reader up with it (docs/performance.md, issue 12, "Sixth session"); an event it cannot
-     * read still goes to the DLQ alone (chassis {@link BatchInbox}).
+     * buyer, 100,000 for a million invoices, and one transaction and one insert per poll instead of one per
+     * event is what keeps this reader up with it (docs/performance.md, issue 12); an event it cannot read
+     * still goes to the DLQ alone (chassis {@link BatchInbox}).
      */
     @Incoming("collection-cases")
     public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return inbox.receiveAll(InvoiceEventConsumer.CONSUMER, batch, READS, this::apply);
+        return inbox.receiveAll(InvoiceEventConsumer.CONSUMER, batch, READS, CollectionCaseConsumer::entries, records::addAll);
     }
 
-    Uni<Void> apply(IncomingEvent e) {
+    /** The event's entry in its tenant's record, or none; throws for an event it cannot read. */
+    static List<CollectionEntry.OfTenant> entries(IncomingEvent e) {
         if (STEPS_COUNTED.equals(e.type())) {
             EventFields d = e.fields();
-            return records.stepsTaken(e.tenantId(), e.id(), d.uuid("buyerId"), d.date("runDate"),
+            return CollectionRecords.stepsTaken(e.tenantId(), e.id(), d.uuid("buyerId"), d.date("runDate"),
                     d.objects("steps").stream().map(s -> DunningSteps.Step.counted(s.text("stepKey"), s.text("outcome"),
                             s.integer("count"), actions(s))).toList());
         }
         String name = e.nameFrom("collections");
         if (name == null) {
-            return Uni.createFrom().voidItem();
+            return List.of();
         }
         EventFields d = e.fields();
         if ("step-taken".equals(name)) {
-            return records.stepsTaken(e.tenantId(), e.id(), d.uuid("buyerId"), d.date("runDate"),
+            return CollectionRecords.stepsTaken(e.tenantId(), e.id(), d.uuid("buyerId"), d.date("runDate"),
                     d.objects("steps").stream().map(CollectionCaseConsumer::step).toList());
         }
         CollectionEntry entry = entry(name, e.id(), d);
-        return entry == null ? Uni.createFrom().voidItem() : records.add(e.tenantId(), entry);
+        return entry == null ? List.of() : List.of(new CollectionEntry.OfTenant(e.tenantId(), entry));
     }
 
     private static DunningSteps.Step step(EventFields s) {

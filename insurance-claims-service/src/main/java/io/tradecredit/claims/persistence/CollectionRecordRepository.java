@@ -10,24 +10,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.CollectionEntry;
+import io.tradecredit.common.persistence.BulkInsert;
+import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The buyers' collection records (collection_record): one insert per event kept, read by column name. */
+/** The buyers' collection records (collection_record): one row per event kept, read by column name. */
 @ApplicationScoped
 public class CollectionRecordRepository {
+    private static final List<Column> COLUMNS = List.of(Column.text("event_id"), Column.text("tenant_id"),
+            new Column("buyer_id", "uuid"), new Column("on_day", "date"), Column.text("kind"), Column.text("summary"),
+            new Column("invoice_ids", "uuid[]"), new Column("steps", "text[]"), new Column("channels", "text[]"),
+            Column.text("agency_code"), new Column("case_id", "uuid"), new Column("recorded_at", "timestamptz"));
 
-    /** Appends the entry; one already kept under its event id is left as it is. */
-    public Uni<Void> add(String tenantId, CollectionEntry e, OffsetDateTime at) {
-        return CurrentTransaction.execute("""
-                insert into collection_record (event_id, tenant_id, buyer_id, on_day, kind, summary, invoice_ids, steps,
-                    channels, agency_code, case_id, recorded_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict do nothing""",
-                Tuple.from(Arrays.asList(e.eventId(), tenantId, e.buyerId(), e.on(), e.kind().name(), e.summary(),
-                        e.invoiceIds().toArray(UUID[]::new), e.steps().toArray(String[]::new),
-                        e.channels().toArray(String[]::new), e.agencyCode(), e.caseId(), at)))
-                .replaceWithVoid();
+    /** An entry and its place among those written together. */
+    private record Numbered(int order, CollectionEntry.OfTenant kept) {
+    }
+
+    /**
+     * Appends the entries with one statement (a poll's worth, a dunning run's step-taken events among them);
+     * one already kept under its event id is left as it is. Each is recorded a microsecond after the one
+     * before it, so the record lists them in the order they came, as it did when each had its own statement.
+     */
+    public Uni<Void> addAll(List<CollectionEntry.OfTenant> entries, OffsetDateTime at) {
+        List<Numbered> rows = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            rows.add(new Numbered(i, entries.get(i)));
+        }
+        return BulkInsert.intoUnlessPresent("collection_record", COLUMNS, rows, r -> {
+            CollectionEntry e = r.kept().entry();
+            return Arrays.asList(e.eventId(), r.kept().tenantId(), e.buyerId(), e.on(), e.kind(), e.summary(), e.invoiceIds(),
+                    e.steps(), e.channels(), e.agencyCode(), e.caseId(), at.plusNanos(1_000L * r.order()));
+        });
     }
 
     /** The tenant's record of the buyer, in the order it was recorded. */

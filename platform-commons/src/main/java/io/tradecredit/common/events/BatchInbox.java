@@ -73,6 +73,31 @@ public class BatchInbox {
      */
     public Uni<Void> receiveAll(String consumer, KafkaRecordBatch<String, String> batch, Set<String> types,
             Function<IncomingEvent, Uni<Void>> effect) {
+        return receive(consumer, batch, types, effect, fresh -> Multi.createFrom().iterable(fresh).onItem()
+                .transformToUniAndConcatenate(e -> effect.apply(e).replaceWith(Boolean.TRUE)).collect().last().replaceWithVoid());
+    }
+
+    /**
+     * For a consumer whose effect is rows of its own: each new event of the poll of {@code types} is
+     * {@code read} into its rows (no I/O; it may answer none, and throws for an event it cannot
+     * read), and the poll's rows are written together by one call of {@code write} (one set-based
+     * insert) in the poll's transaction, instead of a statement per event. The guarantees are
+     * {@link #receiveAll(String, KafkaRecordBatch, Set, Function)}'s: an event that cannot be read
+     * fails the poll's transaction, and then each event is read and written on its own, the
+     * unreadable one parked on the dead-letter topic alone.
+     */
+    public <T> Uni<Void> receiveAll(String consumer, KafkaRecordBatch<String, String> batch, Set<String> types,
+            Function<IncomingEvent, List<T>> read, Function<List<T>, Uni<Void>> write) {
+        Function<IncomingEvent, Uni<Void>> alone = e -> Uni.createFrom().deferred(() -> write.apply(read.apply(e)));
+        return receive(consumer, batch, types, alone, fresh -> Uni.createFrom().deferred(() -> {
+            List<T> rows = new ArrayList<>();
+            fresh.forEach(e -> rows.addAll(read.apply(e)));
+            return write.apply(rows);
+        }));
+    }
+
+    private Uni<Void> receive(String consumer, KafkaRecordBatch<String, String> batch, Set<String> types,
+            Function<IncomingEvent, Uni<Void>> effect, Function<List<IncomingEvent>, Uni<Void>> applyFresh) {
         List<Read> events = new ArrayList<>();
         List<Uni<Void>> parked = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
@@ -88,7 +113,7 @@ public class BatchInbox {
             }
         }
         Uni<Void> applied = events.isEmpty() ? Uni.createFrom().voidItem()
-                : CurrentTransaction.run(() -> applyAll(consumer, events, effect))
+                : CurrentTransaction.run(() -> applyAll(consumer, events, applyFresh))
                         .onFailure().recoverWithUni(failure -> oneByOne(consumer, events, effect, failure));
         return applied.chain(() -> parked.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(parked).andFailFast()
                 .replaceWithVoid())
@@ -96,7 +121,7 @@ public class BatchInbox {
     }
 
     /** In the current transaction: claims every event id with one statement, then applies the new ones in order. */
-    private Uni<Void> applyAll(String consumer, List<Read> events, Function<IncomingEvent, Uni<Void>> effect) {
+    private Uni<Void> applyAll(String consumer, List<Read> events, Function<List<IncomingEvent>, Uni<Void>> applyFresh) {
         Tuple claim = Tuple.of(consumer, events.stream().map(r -> r.event().id()).toArray(String[]::new),
                 events.stream().map(r -> r.event().tenantId()).toArray(String[]::new),
                 events.stream().map(r -> r.event().type()).toArray(String[]::new), OffsetDateTime.now(clock));
@@ -106,9 +131,7 @@ public class BatchInbox {
             // an id claimed now is applied once: its first record in the poll; any repeat is a duplicate
             List<IncomingEvent> toApply = events.stream().map(Read::event).filter(e -> fresh.remove(e.id())).toList();
             LOG.debugf("%s: %d of %d events in the poll are new", consumer, toApply.size(), events.size());
-            return Multi.createFrom().iterable(toApply).onItem()
-                    .transformToUniAndConcatenate(e -> effect.apply(e).replaceWith(Boolean.TRUE))
-                    .collect().last().replaceWithVoid();
+            return toApply.isEmpty() ? Uni.createFrom().voidItem() : applyFresh.apply(toApply);
         });
     }
 

@@ -9,53 +9,71 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Topics;
 
-/** The batch inbox (WidgetBatchConsumer reads widget-batch-events a poll at a time): InboxTest's guarantees, per record. */
+/**
+ * The batch inbox: InboxTest's guarantees, per record, both for an effect per event (WidgetBatchConsumer reads
+ * widget-batch-events a poll at a time) and for a poll's rows written together (WidgetRowsConsumer, widget-rows-events).
+ */
 @QuarkusTest
 class BatchInboxTest {
-    private static final String TOPIC = "widget-batch-events";
-    private static final String DLQ = "widget-batch-events.dlq.commons-test";
+    /** A batched channel's topic and the consumer's name in the inbox. */
+    enum Channel {
+        EFFECT_PER_EVENT("widget-batch-events", "widget-batch-seen"), ROWS_PER_POLL("widget-rows-events", "widget-rows-seen");
 
-    @Test
-    void anEventRepeatedInTheSamePollAndInALaterOneIsAppliedOnce() {
+        final String topic;
+        final String dlq;
+        final String consumer;
+
+        Channel(String topic, String consumer) {
+            this.topic = topic;
+            this.dlq = topic + ".dlq.commons-test";
+            this.consumer = consumer;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Channel.class)
+    void anEventRepeatedInTheSamePollAndInALaterOneIsAppliedOnce(Channel channel) {
         String twice = UUID.randomUUID().toString();
         String between = UUID.randomUUID().toString();
-        send(twice, "twice");
-        send(between, "between");
-        send(twice, "twice");
+        send(channel, twice, "twice");
+        send(channel, between, "between");
+        send(channel, twice, "twice");
         awaitSeen(between);
         String later = UUID.randomUUID().toString();
-        send(twice, "twice");
-        send(later, "later");
+        send(channel, twice, "twice");
+        send(channel, later, "later");
 
         awaitSeen(later);
         assertEquals(1, Database.count("select count(*) from widget_seen where event_id = ?", twice));
-        assertEquals(1, Database.count("select count(*) from inbox where consumer = 'widget-batch-seen' and event_id = ?", twice));
-        assertTrue(Topics.readFor(DLQ, Duration.ofSeconds(2)).stream().noneMatch(r -> ("widget-" + twice).equals(r.key())),
+        assertEquals(1, Database.count("select count(*) from inbox where consumer = ? and event_id = ?", channel.consumer, twice));
+        assertTrue(Topics.readFor(channel.dlq, Duration.ofSeconds(2)).stream().noneMatch(r -> ("widget-" + twice).equals(r.key())),
                 "a duplicate is skipped, not parked");
     }
 
-    @Test
-    void aRecordThatCannotBeReadOrIsRefusedGoesToTheDeadLetterTopicAloneAndItsNeighboursAreApplied() {
+    @ParameterizedTest
+    @EnumSource(Channel.class)
+    void aRecordThatCannotBeReadOrIsRefusedGoesToTheDeadLetterTopicAloneAndItsNeighboursAreApplied(Channel channel) {
         String before = UUID.randomUUID().toString();
-        send(before, "before-the-poison");
+        send(channel, before, "before-the-poison");
         String marker = "poison-" + UUID.randomUUID();
-        Topics.send(TOPIC, marker, "{ this is not json " + marker, Map.of("ce_id", marker,
+        Topics.send(channel.topic, marker, "{ this is not json " + marker, Map.of("ce_id", marker,
                 "ce_type", "io.tradecredit.test.widget-created.v1", "ce_tenantid", "acme", "ce_specversion", "1.0",
                 "ce_source", "/test"));
         String unnamed = UUID.randomUUID().toString();
-        Topics.send(TOPIC, unnamed, "{\"widgetId\":\"w\"}", headers(unnamed));
+        Topics.send(channel.topic, unnamed, "{\"widgetId\":\"w\"}", headers(unnamed));
         String after = UUID.randomUUID().toString();
-        send(after, "after-the-poison");
+        send(channel, after, "after-the-poison");
 
         awaitSeen(before);
         awaitSeen(after);
-        List<ConsumerRecord<String, String>> dead = Topics.read(DLQ, Duration.ofSeconds(20),
+        List<ConsumerRecord<String, String>> dead = Topics.read(channel.dlq, Duration.ofSeconds(20),
                 rs -> rs.stream().filter(r -> marker.equals(r.key()) || unnamed.equals(r.key())).count() >= 2);
         ConsumerRecord<String, String> parked = dead.stream().filter(r -> marker.equals(r.key())).findFirst().orElseThrow();
         assertTrue(Topics.header(parked, "dead-letter-reason").contains("not JSON"), "the DLQ says why");
@@ -63,26 +81,27 @@ class BatchInboxTest {
         assertTrue(dead.stream().noneMatch(r -> ("widget-" + before).equals(r.key()) || ("widget-" + after).equals(r.key())),
                 "its neighbours are not parked");
         assertEquals(0, Database.count("select count(*) from widget_seen where event_id in (?, ?)", marker, unnamed));
-        assertEquals(0, Database.count("select count(*) from inbox where consumer = 'widget-batch-seen' and event_id = ?", unnamed),
+        assertEquals(0, Database.count("select count(*) from inbox where consumer = ? and event_id = ?", channel.consumer, unnamed),
                 "the refused event left nothing behind");
     }
 
-    @Test
-    void anEventOfATypeTheConsumerDoesNotReadLeavesNoInboxRow() {
+    @ParameterizedTest
+    @EnumSource(Channel.class)
+    void anEventOfATypeTheConsumerDoesNotReadLeavesNoInboxRow(Channel channel) {
         String other = UUID.randomUUID().toString();
-        Topics.send(TOPIC, "widget-" + other, "not even json", Map.of("ce_id", other,
+        Topics.send(channel.topic, "widget-" + other, "not even json", Map.of("ce_id", other,
                 "ce_type", "io.tradecredit.test.widget-polished.v1", "ce_tenantid", "acme", "ce_specversion", "1.0",
                 "ce_source", "/test"));
         String next = UUID.randomUUID().toString();
-        send(next, "after-the-other-type");
+        send(channel, next, "after-the-other-type");
 
         awaitSeen(next);
         assertEquals(0, Database.count("select count(*) from inbox where event_id = ?", other));
-        assertEquals(1, Database.count("select count(*) from inbox where consumer = 'widget-batch-seen' and event_id = ?", next));
+        assertEquals(1, Database.count("select count(*) from inbox where consumer = ? and event_id = ?", channel.consumer, next));
     }
 
-    private static void send(String eventId, String name) {
-        Topics.send(TOPIC, "widget-" + eventId, "{\"widgetId\":\"w\",\"name\":\"" + name + "\"}", headers(eventId));
+    private static void send(Channel channel, String eventId, String name) {
+        Topics.send(channel.topic, "widget-" + eventId, "{\"widgetId\":\"w\",\"name\":\"" + name + "\"}", headers(eventId));
     }
 
     private static Map<String, String> headers(String eventId) {

@@ -7,9 +7,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.persistence.BulkInsert.Column;
 
 class BulkInsertTest {
     @Test
@@ -18,6 +21,21 @@ class BulkInsertTest {
                 BulkInsert.Column.text("tenant_id"), new BulkInsert.Column("total_amount", "numeric")));
         assertEquals("insert into invoice (id, tenant_id, total_amount) select * from unnest($1::text[]::uuid[],"
                 + " $2::text[], $3::text[]::numeric[])", sql);
+    }
+
+    @Test
+    void anArrayColumnTravelsAsItsLiteralAndIsCastAfterTheUnnest() {
+        String sql = BulkInsert.unnestInsert("record", List.of(Column.text("event_id"), new Column("on_day", "date"),
+                new Column("invoice_ids", "uuid[]"), new Column("steps", "text[]")));
+        assertEquals("insert into record (event_id, on_day, invoice_ids, steps) select c1, c2, c3::uuid[], c4::text[]"
+                + " from unnest($1::text[], $2::text[]::date[], $3::text[], $4::text[]) as u(c1, c2, c3, c4)", sql);
+    }
+
+    @Test
+    void aCollectionIsAnArrayLiteralWithEveryElementQuoted() {
+        assertEquals("{}", BulkInsert.asText(List.of()));
+        assertEquals("{\"friendly-7\",\"a, b\",NULL,\"say \\\"hi\\\" \\\\ there\",\"2026-11-22\"}",
+                BulkInsert.asText(Arrays.asList("friendly-7", "a, b", null, "say \"hi\" \\ there", LocalDate.of(2026, 11, 22))));
     }
 
     @Test
