@@ -123,9 +123,13 @@ class InsolvencyIT {
                         "invoices.invoiceNumber", equalTo(List.of(a, b, c)),
                         "invoices.invoiceId", equalTo(List.of(invoiceA, invoiceB, invoiceC)),
                         "invoices.unpaidAmount.amount", equalTo(List.of("30000.00", "40000.00", "10000.00")));
+        // the chain as an outside consumer sees it: credit's block names the filing, the claim answers that signal
+        JsonNode blocked = event("credit-events", "credit.buyer-blocked", 1).get(0);
+        assertEquals("INSOLVENCY", blocked.path("cause").asText());
         JsonNode opened = event("claim-events", "claims.claim-opened", 1).get(0);
         assertEquals(claim, opened.path("claimId").asText());
         assertEquals("INSOLVENCY", opened.path("trigger").asText());
+        assertEquals(blocked.path("signalId").asText(), opened.path("signalId").asText());
         assertEquals("80000.00", opened.path("unpaidAmount").path("amount").asText());
 
         // its dossier: the claimed invoices and the buyer's dunning record up to today
@@ -137,6 +141,7 @@ class InsolvencyIT {
         assertEquals("80000.00", dossier.getString("unpaid.amount"));
         assertEquals(today.toString(), dossier.getString("upTo"));
         assertEquals(List.of(a, b, c), dossier.getList("invoices.invoiceNumber"));
+        assertEquals(List.of("30000.00", "40000.00", "10000.00"), dossier.getList("invoices.unpaidAmount.amount"));
         List<Map<String, Object>> record = dossier.getList("collectionRecord");
         assertTrue(record.stream().anyMatch(e -> "STEPS_TAKEN".equals(e.get("kind")) && dunned.toString().equals(e.get("on"))),
                 record::toString);
