@@ -218,7 +218,8 @@ public final class SmsSink implements AutoCloseable {
                 String.valueOf(header).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String hmac(String secret, String text) {
+    /** Hex HMAC-SHA256 of {@code text} under {@code secret}, as the outside parties the harness plays sign (e2e-tests too). */
+    public static String hmac(String secret, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -1,0 +1,306 @@
+package io.tradecredit.e2e;
+
+import static io.tradecredit.e2e.harness.Api.await;
+import static io.tradecredit.e2e.harness.Api.call;
+import static io.tradecredit.e2e.harness.Api.money;
+import static io.tradecredit.e2e.harness.Api.runJob;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.path.json.JsonPath;
+import io.tradecredit.e2e.harness.Api;
+import io.tradecredit.e2e.harness.Platform;
+import io.tradecredit.e2e.harness.Signatures;
+import io.tradecredit.testing.Topics;
+
+/**
+ * Issue 15, scenario 4, "insolvency" (and issue 14's insolvency path across the services): an insured
+ * buyer, its limit requested and approved through the insurer's signed callback; three invoices, the
+ * last partly above the limit; a dunning run opens the buyer's case; an insolvency filing blocks the
+ * buyer, a new credit check is declined and a claim opens at once with its dossier; submitted,
+ * approved, the indemnity paid in two parts; the ledger shows the insurer's payments and the
+ * write-off of the rest; the case closed as CLAIMED; two later recoveries shared with the insurer.
+ *
+ * <p>The figures, by hand (DOMAIN §4), policy 90 %, deductible 2,000 per claim, insured limit 80,000
+ * from before the first invoice:
+ * <pre>
+ * invoices (oldest first)  A 30,000   B 40,000   C 25,000        = 95,000 open
+ * insured (up to 80,000)   A 30,000   B 40,000   C 10,000        = 80,000 claimed, 15,000 uninsured
+ * indemnity  = (min(80,000 unpaid insured, 80,000 limit) - 2,000) x 90 % = 70,200
+ * tenant bears 80,000 - 70,200 = 9,800
+ * paid 40,000 then 30,200, oldest first over the claimed invoices:
+ *     first:  A 30,000 (paid), B 10,000              nothing written off (not fully paid)
+ *     second: B 30,000 (paid), C 200                 then C's rest written off: 25,000 - 200 = 24,800
+ *     insurer 70,200 + written off 24,800 = 95,000;  24,800 = 9,800 borne + 15,000 uninsured
+ * recoveries shared as the loss was borne: insurer = recovered total x 70,200 / 80,000 (87.75 %)
+ *     10,000.00 -> 8,775.00 to the insurer, 1,225.00 to the tenant
+ *     3,333.33 more: 13,333.33 x 87.75 % = 11,699.997... -> 11,700.00 in all, so 2,925.00 now, 408.33 to the tenant
+ * </pre>
+ *
+ * <p>Dates: the invoices are due today - 85, - 80 and - 72; the dunning run is on today - 70 (A's + 15:
+ * the case opens), apart from every other scenario's dates.
+ */
+@ExtendWith(Platform.class)
+class InsolvencyIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String CLAIMS = "/api/v1/insurance/claims/";
+    static final String INSURER = "中国出口信用保险公司";
+    static final String CALLBACK_SECRET = "sinosure-callback-secret-" + UUID.randomUUID();
+
+    final Tenant seller = new Tenant("insolvency").worksAndSendsEveryDay();
+    final LocalDate today = Api.today();
+    final LocalDate dunned = today.minusDays(70);
+
+    @Test
+    void anInsolventInsuredBuyersClaimIsPaidTheRestWrittenOffTheCaseClosedAsClaimedAndRecoveriesShared() throws Exception {
+        Tenant.Buyer buyer = seller.buyer("广州南方电子科技有限公司", "200000.00");
+        String policy = insuredLimitApprovedByTheInsurer(buyer, "80000.00", today.minusDays(130));
+
+        String a = "INV-INS-A-" + tag();
+        String b = "INV-INS-B-" + tag();
+        String c = "INV-INS-C-" + tag();
+        String invoiceA = seller.issue(buyer, a, today.minusDays(120), today.minusDays(85), "30000.00");
+        String invoiceB = seller.issue(buyer, b, today.minusDays(110), today.minusDays(80), "40000.00");
+        String invoiceC = seller.issue(buyer, c, today.minusDays(100), today.minusDays(72), "25000.00");
+
+        // the claims service splits the exposure: 80,000 insured (C in part), 15,000 uninsured
+        String exposure = "/api/v1/insurance/policies/" + policy + "/buyers/" + buyer.id() + "/exposure";
+        await("claims' read model has the three invoices", () -> "80000.00".equals(call("insurance-claims-service",
+                seller.manager).get(exposure).then().statusCode(200).extract().path("insured.amount")));
+        call("insurance-claims-service", seller.manager).get(exposure).then().statusCode(200)
+                .body("uninsured.amount", equalTo("15000.00"), "invoices.invoiceNumber", equalTo(List.of(a, b, c)),
+                        "invoices.insured.amount", equalTo(List.of("30000.00", "40000.00", "10000.00")));
+        // credit-service weighs the same split from the published schedule (its check before the filing)
+        await("credit-service knows the schedule and the invoices", () -> "80000.00".equals(creditCheck(buyer, "5000.00")
+                .extract().path("insurance.insuredExposure.amount")));
+        creditCheck(buyer, "5000.00").body("insurance.insuredLimit.amount", equalTo("80000.00"),
+                "insurance.insuredExposure.amount", equalTo("80000.00"),
+                "insurance.uninsuredExposure.amount", equalTo("20000.00"), "insurance.orderInsured.amount",
+                equalTo("0.00"));
+
+        // dunned: the run on A's + 15 opens the buyer's case (the dossier's collection record)
+        seller.awaitDunnable(buyer, dunned);
+        runJob("collections-service", "dunning-run", dunned);
+        String caseId = seller.worklistEntry(buyer).getString("caseFile.id");
+
+        // the insolvency filing, as a credit manager enters it: blocked, checks declined, a claim at once
+        call("credit-service", seller.manager).body(Map.of("type", "INSOLVENCY_FILING",
+                "source", "全国企业破产重整案件信息网", "observedOn", today.toString(),
+                "details", "(2026)粤01破申123号 bankruptcy application accepted")).post("/api/v1/buyers/" + buyer.id()
+                + "/warning-signals").then().statusCode(201);
+        call("credit-service", seller.manager).get("/api/v1/buyers/" + buyer.id()).then().statusCode(200)
+                .body("blocked", equalTo(true));
+        creditCheck(buyer, "1000.00").body("outcome", equalTo("DECLINED"),
+                "reasons", hasItem(startsWith("buyer is blocked")));
+
+        String[] found = new String[1];
+        await("the claim opened on the filing", () -> {
+            List<String> ids = call("insurance-claims-service", seller.manager).get(CLAIMS).then().statusCode(200)
+                    .extract().path("items.id");
+            found[0] = ids.size() == 1 ? ids.get(0) : null;
+            return found[0] != null;
+        });
+        String claim = found[0];
+        call("insurance-claims-service", seller.manager).get(CLAIMS + claim).then().statusCode(200)
+                .body("state", equalTo("DRAFT"), "cause", equalTo("INSOLVENCY"), "policyId", equalTo(policy),
+                        "unpaid.amount", equalTo("80000.00"), "openedOn", equalTo(today.toString()),
+                        "invoices.invoiceNumber", equalTo(List.of(a, b, c)),
+                        "invoices.invoiceId", equalTo(List.of(invoiceA, invoiceB, invoiceC)),
+                        "invoices.unpaidAmount.amount", equalTo(List.of("30000.00", "40000.00", "10000.00")));
+        // the chain as an outside consumer sees it: credit's block names the filing, the claim answers that signal
+        JsonNode blocked = event("credit-events", "credit.buyer-blocked", 1).get(0);
+        assertEquals("INSOLVENCY", blocked.path("cause").asText());
+        JsonNode opened = event("claim-events", "claims.claim-opened", 1).get(0);
+        assertEquals(claim, opened.path("claimId").asText());
+        assertEquals("INSOLVENCY", opened.path("trigger").asText());
+        assertEquals(blocked.path("signalId").asText(), opened.path("signalId").asText());
+        assertEquals("80000.00", opened.path("unpaidAmount").path("amount").asText());
+
+        // its dossier: the claimed invoices and the buyer's dunning record up to today
+        await("the dossier holds the run and the case", () -> {
+            List<String> kinds = dossier(claim).getList("collectionRecord.kind");
+            return kinds.contains("STEPS_TAKEN") && kinds.contains("CASE_OPENED");
+        });
+        JsonPath dossier = dossier(claim);
+        assertEquals("80000.00", dossier.getString("unpaid.amount"));
+        assertEquals(today.toString(), dossier.getString("upTo"));
+        assertEquals(List.of(a, b, c), dossier.getList("invoices.invoiceNumber"));
+        assertEquals(List.of("30000.00", "40000.00", "10000.00"), dossier.getList("invoices.unpaidAmount.amount"));
+        List<Map<String, Object>> record = dossier.getList("collectionRecord");
+        assertTrue(record.stream().anyMatch(e -> "STEPS_TAKEN".equals(e.get("kind")) && dunned.toString().equals(e.get("on"))),
+                record::toString);
+        assertTrue(record.stream().anyMatch(e -> "CASE_OPENED".equals(e.get("kind")) && caseId.equals(e.get("caseId"))),
+                record::toString);
+
+        // submitted, reviewed, approved: (80,000 - 2,000) x 90 % = 70,200; the tenant bears 9,800
+        move(claim, "SUBMITTED", "filed with the insurer");
+        move(claim, "UNDER_REVIEW", "insurer acknowledged");
+        move(claim, "APPROVED", "approved by the insurer").body("state", equalTo("APPROVED"),
+                "indemnity.unpaid.amount", equalTo("80000.00"), "indemnity.insuredLimit.amount", equalTo("80000.00"),
+                "indemnity.cappedLoss.amount", equalTo("80000.00"), "indemnity.deductible.amount", equalTo("2000.00"),
+                "indemnity.insuredLoss.amount", equalTo("78000.00"), "indemnity.indemnity.amount", equalTo("70200.00"),
+                "indemnity.tenantBears.amount", equalTo("9800.00"));
+        assertEquals("70200.00", event("claim-events", "claims.claim-approved", 1).get(0).path("indemnity")
+                .path("amount").asText());
+
+        // the insurer pays 40,000: posted oldest first (A in full, 10,000 of B), nothing written off yet
+        pay(claim, "40000.00").body("state", equalTo("APPROVED"), "indemnityDue.amount", equalTo("30200.00"));
+        await("the insurer's first payment in the ledger", () -> insurerPayments(buyer).size() == 1);
+        Map<String, Object> first = insurerPayments(buyer).get(0);
+        assertEquals(claim, first.get("reference"));
+        assertEquals("40000.00", ((Map<?, ?>) first.get("amount")).get("amount"));
+        assertEquals(INSURER, ((Map<?, ?>) first.get("payer")).get("name"));
+        amounts(invoiceA, "30000.00", "0.00", "0.00");
+        amounts(invoiceB, "10000.00", "0.00", "30000.00");
+        amounts(invoiceC, "0.00", "0.00", "25000.00");
+        // collections closes the buyer's case as claimed
+        await("the case closed", () -> "CLOSED".equals(seller.caseOf(caseId).getString("caseFile.state")));
+        assertEquals("CLAIMED", seller.caseOf(caseId).getString("caseFile.closeReason"));
+
+        // the rest, 30,200: the claim is paid, B filled, 200 on C and C's other 24,800 written off
+        pay(claim, "30200.00").body("state", equalTo("PAID"), "indemnityPaid.amount", equalTo("70200.00"));
+        await("C written off", () -> "24800.00".equals(invoice(invoiceC).getString("amounts.writtenOff.amount")));
+        amounts(invoiceA, "30000.00", "0.00", "0.00");
+        amounts(invoiceB, "40000.00", "0.00", "0.00");
+        amounts(invoiceC, "200.00", "24800.00", "0.00");
+        assertEquals(List.of("30200.00", "40000.00"), insurerPayments(buyer).stream()
+                .map(p -> (String) ((Map<?, ?>) p.get("amount")).get("amount")).toList()); // newest first
+        assertEquals("PAID", invoice(invoiceA).getString("status"));
+        assertEquals("PAID", invoice(invoiceB).getString("status"));
+        JsonPath c1 = invoice(invoiceC);
+        assertEquals("WRITTEN_OFF", c1.getString("status"));
+        assertEquals(today.toString(), c1.getString("closedOn"));
+        assertTrue(c1.getString("closedReason").contains(claim), c1.prettify());
+
+        List<JsonNode> paid = event("claim-events", "claims.indemnity-paid", 2);
+        assertEquals(List.of("40000.00", "30200.00"), paid.stream().map(e -> e.path("amount").path("amount").asText()).toList());
+        assertEquals(List.of(false, true), paid.stream().map(e -> e.path("fullyPaid").asBoolean()).toList());
+        List<JsonNode> closed = event("collection-cases", "collections.case-closed", 1);
+        assertEquals(caseId, closed.get(0).path("caseId").asText());
+        assertEquals("CLAIMED", closed.get(0).path("closeReason").asText());
+
+        // later, the insolvency estate pays out: shared as the loss was borne (what the tenant owes the insurer)
+        recover(claim, "10000.00").body("toInsurer.amount", equalTo("8775.00"), "toTenant.amount", equalTo("1225.00"));
+        recover(claim, "3333.33").body("toInsurer.amount", equalTo("2925.00"), "toTenant.amount", equalTo("408.33"),
+                "recoveredTotal.amount", equalTo("13333.33"), "toInsurerTotal.amount", equalTo("11700.00"));
+        List<JsonNode> shared = event("claim-events", "claims.recovery-shared", 2);
+        assertEquals(List.of("8775.00", "2925.00"), shared.stream().map(e -> e.path("toInsurer").path("amount").asText()).toList());
+        assertEquals("11700.00", shared.get(1).path("toInsurerTotal").path("amount").asText());
+    }
+
+    /**
+     * A policy with the insurer, its callback secret, the tenant's request for {@code limit} and the
+     * insurer's system approving it through the signed callback, effective from {@code from}.
+     */
+    String insuredLimitApprovedByTheInsurer(Tenant.Buyer buyer, String limit, LocalDate from) {
+        String policy = call("insurance-claims-service", seller.manager).body(Map.ofEntries(
+                Map.entry("insurer", INSURER), Map.entry("policyNumber", "SINO-" + tag()), Map.entry("currency", "CNY"),
+                Map.entry("insuredPercent", 90), Map.entry("deductible", Map.of("kind", "PER_CLAIM", "amount", money("2000.00"))),
+                Map.entry("maximumExtensionDays", 90), Map.entry("notificationDays", 45), Map.entry("claimFilingDays", 150),
+                Map.entry("waitingPeriodDays", 90), Map.entry("collectorName", "中国信保追偿中心"), Map.entry("transferDays", 120),
+                Map.entry("warningLeadDays", 5), Map.entry("effectiveFrom", from.minusDays(20).toString())))
+                .post("/api/v1/insurance/policies").then().statusCode(201).extract().path("id");
+        String policies = "/api/v1/insurance/policies/" + policy;
+        call("insurance-claims-service", seller.admin).body(Map.of("secret", CALLBACK_SECRET))
+                .put(policies + "/callback-secret").then().statusCode(204);
+        String request = call("insurance-claims-service", seller.manager).body(Map.of("buyerId", buyer.id(), "kind", "NEW",
+                "amount", money(limit), "note", "new buyer, first order")).post(policies + "/limit-requests").then()
+                .statusCode(201).extract().path("id");
+
+        String decision = "{\"decisionId\":\"ATR-" + tag() + "\",\"buyerId\":\"" + buyer.id()
+                + "\",\"outcome\":\"APPROVED\",\"amount\":{\"amount\":\"" + limit + "\",\"currency\":\"CNY\"},"
+                + "\"effectiveFrom\":\"" + from + "\",\"requestId\":\"" + request + "\"}";
+        String callback = "/api/v1/insurance/callbacks/policies/" + policy + "/limit-decisions";
+        // a forged signature changes nothing; the insurer's own is recorded
+        io.restassured.RestAssured.given().baseUri(Platform.harness().url("insurance-claims-service"))
+                .contentType("application/json").header("Insurer-Signature", Signatures.sign("not-the-secret", decision))
+                .body(decision).post(callback).then().statusCode(401);
+        io.restassured.RestAssured.given().baseUri(Platform.harness().url("insurance-claims-service"))
+                .contentType("application/json").header("Insurer-Signature", Signatures.sign(CALLBACK_SECRET, decision))
+                .body(decision).post(callback).then().statusCode(201).body("source", equalTo("INSURER"));
+        call("insurance-claims-service", seller.manager).queryParam("asOf", today.toString())
+                .get(policies + "/buyers/" + buyer.id() + "/insured-limit").then().statusCode(200)
+                .body("insured", equalTo(true), "insuredLimit.amount", equalTo(limit));
+        return policy;
+    }
+
+    io.restassured.response.ValidatableResponse creditCheck(Tenant.Buyer buyer, String order) {
+        return call("credit-service", seller.erp).body(Map.of("buyerId", buyer.id(), "orderAmount", money(order)))
+                .post("/api/v1/credit-checks").then().statusCode(201);
+    }
+
+    JsonPath dossier(String claim) {
+        return call("insurance-claims-service", seller.manager).get(CLAIMS + claim + "/dossier").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    io.restassured.response.ValidatableResponse move(String claim, String state, String note) {
+        return call("insurance-claims-service", seller.manager).body(Map.of("state", state, "note", note))
+                .put(CLAIMS + claim + "/state").then().statusCode(200).body("state", equalTo(state));
+    }
+
+    io.restassured.response.ValidatableResponse pay(String claim, String amount) {
+        return call("insurance-claims-service", seller.erp).body(Map.of("amount", money(amount), "paidOn", today.toString()))
+                .post(CLAIMS + claim + "/payments").then().statusCode(200);
+    }
+
+    io.restassured.response.ValidatableResponse recover(String claim, String amount) {
+        return call("insurance-claims-service", seller.erp).body(Map.of("amount", money(amount),
+                "receivedOn", today.toString())).post(CLAIMS + claim + "/recoveries").then().statusCode(200);
+    }
+
+    List<Map<String, Object>> insurerPayments(Tenant.Buyer buyer) {
+        List<Map<String, Object>> all = call("invoice-service", seller.erp).queryParam("buyerId", buyer.id())
+                .get("/api/v1/payments").then().statusCode(200).extract().jsonPath().getList("items");
+        return all.stream().filter(p -> "INSURER".equals(((Map<?, ?>) p.get("payer")).get("kind"))).toList();
+    }
+
+    JsonPath invoice(String id) {
+        return call("invoice-service", seller.erp).get("/api/v1/invoices/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    void amounts(String invoice, String paid, String writtenOff, String open) {
+        call("invoice-service", seller.erp).get("/api/v1/invoices/" + invoice).then().statusCode(200)
+                .body("amounts.paid.amount", equalTo(paid), "amounts.writtenOff.amount", equalTo(writtenOff),
+                        "amounts.open.amount", equalTo(open));
+    }
+
+    /** The tenant's events of {@code type} (io.tradecredit.<type>.v1) on {@code topic}, read as an outside consumer, oldest first. */
+    List<JsonNode> event(String topic, String type, int count) throws Exception {
+        String ceType = "io.tradecredit." + type + ".v1";
+        List<ConsumerRecord<String, String>> seen = Topics.read(Platform.harness().kafkaBootstrap(), topic,
+                Duration.ofSeconds(60), records -> ours(records, ceType).size() >= count);
+        List<ConsumerRecord<String, String>> ours = ours(seen, ceType);
+        assertEquals(count, ours.size(), type + " on " + topic);
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> r : ours) {
+            events.add(JSON.readTree(r.value()));
+        }
+        return events;
+    }
+
+    List<ConsumerRecord<String, String>> ours(List<ConsumerRecord<String, String>> records, String ceType) {
+        return records.stream().filter(r -> ceType.equals(Topics.header(r, "ce_type"))
+                && seller.id.equals(Topics.header(r, "ce_tenantid"))).toList();
+    }
+
+    static String tag() {
+        return UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+}
