@@ -271,8 +271,17 @@ public final class CaseClosedLatencyBenchmark {
         @Override
         public void run() {
             try (KafkaConsumer<byte[], byte[]> consumer = RawKafkaProbe.consumer(bootstrap)) {
-                List<TopicPartition> all = consumer.partitionsFor(topic).stream()
-                        .map(i -> new TopicPartition(topic, i.partition())).toList();
+                List<TopicPartition> all = List.of();
+                for (int tries = 0; all.isEmpty() && tries < 60; tries++) { // asking creates it on a fresh broker
+                    all = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition()))
+                            .toList();
+                    if (all.isEmpty()) {
+                        Thread.sleep(500);
+                    }
+                }
+                if (all.isEmpty()) {
+                    throw new IllegalStateException("no partitions of " + topic);
+                }
                 partitions = all.size();
                 consumer.assign(all);
                 consumer.seekToEnd(all);
