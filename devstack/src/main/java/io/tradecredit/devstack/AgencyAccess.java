@@ -32,13 +32,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * {@code --agency-port}): its topics, its SCRAM-SHA-512 user {@code agency-<code>} and that user's
  * ACLs, taken from the chart's topology (helm/tradecredit/files/topology.yaml, {@code agencyTopics}
  * and {@code agencyGroups}), the rules the chart's per-agency KafkaUser renders. The agency connects
- * with {@link AgencyClient#saslSettings}. Granting again
- * changes the password and keeps everything else.
+ * with {@link AgencyClient#saslSettings}. Granting again changes the password and keeps the rest.
  *
  * <pre>
  * AgencyAccess BOOTSTRAP CODE PASSWORD     BOOTSTRAP: the PLAINTEXT (operator's) listener
  * </pre>
- * {@code ./platform up} runs it for the demo agency; the tests through KafkaTestResource.
+ * {@code ./platform up} runs it for the demo agency; tests call {@link #grant} on KafkaTestResource's broker.
  */
 public final class AgencyAccess {
     private static final String TOPOLOGY = "io/tradecredit/devstack/topology.yaml";
