@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,13 +39,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * AgencyClient read    BOOTSTRAP CODE [SECONDS]             print every event on agency.CODE.cases
  * AgencyClient report  BOOTSTRAP CODE TENANT CASE KIND [NOTE]   send a case-update (no amount: CONTACT_MADE,
  *                                                           RETURNED, UNCOLLECTIBLE, LEGAL_ACTION_RECOMMENDED)
+ * AgencyClient promise BOOTSTRAP CODE TENANT CASE AMOUNT CURRENCY PROMISED_FOR [NOTE]   send a PROMISE
  * </pre>
- * With {@code ./platform up}: {@code ./platform agency read} and {@code ./platform agency report acme CASE RETURNED}
- * run it for the demo agency {@code swiftcollect}.
+ * {@code read} and {@code report} log in with SCRAM-SHA-512 as the agency's Kafka user when the
+ * environment gives {@code AGENCY_KAFKA_PASSWORD} (and {@code AGENCY_KAFKA_USERNAME}, else
+ * {@code agency-<code>}), as a partner does on the cluster. With {@code ./platform up}:
+ * {@code ./platform agency read} and {@code ./platform agency report acme CASE RETURNED} run it for
+ * the demo agency {@code swiftcollect} on the agencies' listener with its credentials.
  */
 public final class AgencyClient {
     /** The type of every report an agency sends (contracts/schemas/io.tradecredit.agency.case-update.v1.json). */
     public static final String UPDATE_TYPE = "io.tradecredit.agency.case-update.v1";
+    /** How an agency logs in (the chart's default KafkaUser authentication, the local broker's agency listener). */
+    public static final String MECHANISM = "SCRAM-SHA-512";
 
     private AgencyClient() {
     }
@@ -55,15 +63,43 @@ public final class AgencyClient {
         }
         switch (args[0]) {
             case "topics" -> createTopics(args[1], args[2]).forEach(t -> System.out.println("  topic " + t));
-            case "read" -> read(args[1], args[2], Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 10))
-                    .forEach(System.out::println);
-            case "report" -> System.out.println("sent " + report(args[1], args[2], args[3], UUID.fromString(args[4]),
-                    args[5], args.length > 6 ? args[6] : null));
+            case "read" -> read(connection(args[1], args[2]), args[2],
+                    Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 10)).forEach(System.out::println);
+            case "report" -> System.out.println("sent " + report(connection(args[1], args[2]), args[2], args[3],
+                    UUID.fromString(args[4]), args[5], args.length > 6 ? args[6] : null));
+            case "promise" -> System.out.println("sent " + promise(connection(args[1], args[2]), args[2], args[3],
+                    UUID.fromString(args[4]), args[5], args[6], LocalDate.parse(args[7]), args.length > 8 ? args[8] : null));
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);
             }
         }
+    }
+
+    /** The connection the environment describes: the agency's user if AGENCY_KAFKA_PASSWORD is set, else none. */
+    private static Properties connection(String bootstrap, String code) {
+        String password = System.getenv("AGENCY_KAFKA_PASSWORD");
+        if (password == null || password.isEmpty()) {
+            return plain(bootstrap);
+        }
+        String user = System.getenv("AGENCY_KAFKA_USERNAME");
+        return saslSettings(bootstrap, user == null || user.isEmpty() ? "agency-" + code : user, password);
+    }
+
+    /** Client settings of an agency's Kafka user: SASL_PLAINTEXT (SASL_SSL on a cluster with TLS), SCRAM-SHA-512. */
+    public static Properties saslSettings(String bootstrap, String user, String password) {
+        Properties p = plain(bootstrap);
+        p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        p.put(SaslConfigs.SASL_MECHANISM, MECHANISM);
+        p.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + user + "\" password=\"" + password + "\";");
+        return p;
+    }
+
+    private static Properties plain(String bootstrap) {
+        Properties p = new Properties();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return p;
     }
 
     /** The agency's two topics and the dead-letter topic of its reports; existing ones are kept. */
@@ -92,8 +128,13 @@ public final class AgencyClient {
      * per event, {@code <ce_type> tenant=<ce_tenantid> case=<key> <json>}.
      */
     public static List<String> read(String bootstrap, String code, Duration wait) {
+        return read(plain(bootstrap), code, wait);
+    }
+
+    /** {@link #read(String, String, Duration)} with the connection's settings (e.g. {@link #saslSettings}). */
+    public static List<String> read(Properties connection, String code, Duration wait) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(connection);
         // an agency's Kafka user may use consumer groups named after it (agency.<code>...)
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "agency." + code + ".example-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -116,11 +157,33 @@ public final class AgencyClient {
     /** Sends one report without an amount on {@code agency.<code>.updates}; returns its event id. */
     public static String report(String bootstrap, String code, String tenant, UUID caseId, String kind, String note)
             throws InterruptedException, ExecutionException {
+        return report(plain(bootstrap), code, tenant, caseId, kind, note);
+    }
+
+    /** {@link #report(String, String, String, UUID, String, String)} with the connection's settings. */
+    public static String report(Properties connection, String code, String tenant, UUID caseId, String kind, String note)
+            throws InterruptedException, ExecutionException {
+        return send(connection, code, tenant, caseId, body(caseId, kind, note) + "}");
+    }
+
+    /** Sends a {@code PROMISE}: the buyer will pay {@code amount} by {@code promisedFor}; returns its event id. */
+    public static String promise(Properties connection, String code, String tenant, UUID caseId, String amount,
+            String currency, LocalDate promisedFor, String note) throws InterruptedException, ExecutionException {
+        return send(connection, code, tenant, caseId, body(caseId, "PROMISE", note) + ",\"amount\":{\"amount\":\"" + amount
+                + "\",\"currency\":\"" + currency + "\"},\"promisedFor\":\"" + promisedFor + "\"}");
+    }
+
+    /** The report's fields every kind has, without the closing brace. */
+    private static String body(UUID caseId, String kind, String note) {
+        return "{\"caseId\":\"" + caseId + "\",\"kind\":\"" + kind + "\",\"reportedOn\":\""
+                + LocalDate.now(ZoneOffset.UTC) + "\"" + (note == null ? "" : ",\"note\":\"" + escape(note) + "\"");
+    }
+
+    private static String send(Properties connection, String code, String tenant, UUID caseId, String body)
+            throws InterruptedException, ExecutionException {
         String id = UUID.randomUUID().toString();
-        String body = "{\"caseId\":\"" + caseId + "\",\"kind\":\"" + kind + "\",\"reportedOn\":\""
-                + LocalDate.now(ZoneOffset.UTC) + "\"" + (note == null ? "" : ",\"note\":\"" + escape(note) + "\"") + "}";
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(connection);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -12,8 +12,13 @@ import java.util.Properties;
  *
  * <p>Formats its storage on first start and reuses it afterwards, so data survives restarts.
  * Run as its own JVM: {@code KafkaNode --data-dir DIR --port 9092 [--controller-port 9093]
- * [--exit-on-stdin-eof]}. The last flag lets a test that started it as a child process take
- * it down simply by dying.
+ * [--agency-port 9094] [--exit-on-stdin-eof]}. The last flag lets a test that started it as a
+ * child process take it down simply by dying.
+ *
+ * <p>With {@code --agency-port}, a second listener for partner agencies: SASL_PLAINTEXT with
+ * SCRAM-SHA-512 users, and the KRaft authorizer, so an agency's user has only the rights its ACLs
+ * give ({@link AgencyAccess} creates both, as the chart's KafkaUser does). The services stay on the
+ * PLAINTEXT listener, whose principal ({@code User:ANONYMOUS}) is a super user: nothing changes for them.
  */
 public final class KafkaNode {
 
@@ -25,12 +30,17 @@ public final class KafkaNode {
         Path dataDir = Path.of(a.value("--data-dir", "target/kafka")).toAbsolutePath();
         int port = Integer.parseInt(a.value("--port", "9092"));
         int controllerPort = Integer.parseInt(a.value("--controller-port", String.valueOf(port + 1)));
+        String agencyPort = a.value("--agency-port", null);
         Path logDir = dataDir.resolve("logs");
         Files.createDirectories(logDir);
 
         Path config = dataDir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(config)) {
-            serverProperties(logDir, port, controllerPort).store(out, "written by KafkaNode");
+            Properties properties = serverProperties(logDir, port, controllerPort);
+            if (agencyPort != null) {
+                withAgencyListener(properties, Integer.parseInt(agencyPort));
+            }
+            properties.store(out, "written by KafkaNode");
         }
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
@@ -67,6 +77,24 @@ public final class KafkaNode {
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("log.flush.interval.messages", "1");
+        return p;
+    }
+
+    /**
+     * Adds the agencies' listener {@code AGENCY} (SASL_PLAINTEXT, SCRAM-SHA-512) and the KRaft
+     * authorizer; the PLAINTEXT and CONTROLLER listeners' anonymous principal may do everything.
+     */
+    static Properties withAgencyListener(Properties p, int agencyPort) {
+        String agency = "AGENCY://127.0.0.1:" + agencyPort;
+        p.setProperty("listeners", p.getProperty("listeners") + "," + agency);
+        p.setProperty("advertised.listeners", p.getProperty("advertised.listeners") + "," + agency);
+        p.setProperty("listener.security.protocol.map",
+                p.getProperty("listener.security.protocol.map") + ",AGENCY:SASL_PLAINTEXT");
+        p.setProperty("listener.name.agency.sasl.enabled.mechanisms", AgencyClient.MECHANISM);
+        p.setProperty("listener.name.agency.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.setProperty("super.users", "User:ANONYMOUS");
         return p;
     }
 

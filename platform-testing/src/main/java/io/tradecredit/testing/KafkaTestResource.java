@@ -23,11 +23,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * A real Kafka broker (KRaft, single node) for a test run, in a child JVM started from the
  * devstack launcher so the broker's dependencies never meet Quarkus's. One broker per test JVM;
- * it exits with the JVM (it watches its stdin pipe).
+ * it exits with the JVM (it watches its stdin pipe). Besides the services' PLAINTEXT listener it
+ * has the partner agencies' SASL listener ({@link #agencyBootstrapServers()}), where only users
+ * devstack's {@code AgencyAccess.grant} created get in, with their ACLs.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     private static final String CLASSPATH_FILE = "io/tradecredit/devstack/runtime.classpath";
     private static String bootstrap;
+    private static String agencyBootstrap;
     private static Process broker;
 
     public static synchronized String bootstrapServers() {
@@ -41,20 +44,29 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         return bootstrap;
     }
 
+    /** The agencies' listener (SASL_PLAINTEXT, SCRAM-SHA-512, ACLs) of the same broker. */
+    public static synchronized String agencyBootstrapServers() {
+        bootstrapServers();
+        return agencyBootstrap;
+    }
+
     private static void launch() throws IOException {
         int port = freePort();
         int controllerPort = freePort();
+        int agencyPort = freePort();
         Path dataDir = Files.createTempDirectory("tradecredit-kafka-");
         Path log = dataDir.resolve("broker.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", devstackClasspath(), "io.tradecredit.devstack.KafkaNode",
                 "--data-dir", dataDir.toString(), "--port", String.valueOf(port),
-                "--controller-port", String.valueOf(controllerPort), "--exit-on-stdin-eof")
+                "--controller-port", String.valueOf(controllerPort), "--agency-port", String.valueOf(agencyPort),
+                "--exit-on-stdin-eof")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         broker = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.destroy(), "kafka-broker-stop"));
         bootstrap = "127.0.0.1:" + port;
+        agencyBootstrap = "127.0.0.1:" + agencyPort;
         awaitReady(log);
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import io.tradecredit.devstack.AgencyAccess;
 import io.tradecredit.devstack.AgencyClient;
 import io.tradecredit.devstack.SmsSink;
 import io.tradecredit.testing.KafkaTestResource;
@@ -33,6 +34,8 @@ import io.tradecredit.testing.OidcTestResource;
 public final class Harness implements ExtensionContext.Store.CloseableResource {
     /** The demo agency the platform creates topics for (./platform: DEMO_AGENCY). */
     public static final String AGENCY = "swiftcollect";
+    /** A second agency, so a scenario sees one agency refused another's topics. */
+    public static final String OTHER_AGENCY = "lotuscollect";
     static final String SMS_USER = "tradecredit";
     static final String SMS_PASSWORD = "sms-sink-local";
     static final String SMS_REPORT_SECRET = "sms-report-secret-e2e";
@@ -57,6 +60,7 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
     private SmsSink sms;
     private GreenMail mail;
     private String kafka;
+    private String agencyKafka;
     private int postgresPort;
     private String smsUrl;
     private volatile boolean closed;
@@ -78,6 +82,7 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         Harness h = new Harness();
         SERVICES.keySet().forEach(s -> h.ports.put(s, Integer.parseInt(p.getProperty(s))));
         h.kafka = p.getProperty("kafka");
+        h.agencyKafka = p.getProperty("kafka.agencies");
         h.smsUrl = p.getProperty("sms");
         h.mail = GreenMail.at(Integer.parseInt(p.getProperty("greenmail.smtp")), Integer.parseInt(p.getProperty("greenmail.api")));
         h.closed = true;
@@ -89,6 +94,7 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         Properties p = new Properties();
         ports.forEach((s, port) -> p.setProperty(s, String.valueOf(port)));
         p.setProperty("kafka", kafka);
+        p.setProperty("kafka.agencies", agencyKafka);
         p.setProperty("sms", smsUrl);
         p.setProperty("greenmail.smtp", String.valueOf(mail.smtpPort));
         p.setProperty("greenmail.api", String.valueOf(mail.apiPort));
@@ -120,10 +126,14 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         ChildProcess postgres = startPostgres(devstack);
         mail = GreenMail.start(devstack, logs, target, children);
         kafka = KafkaTestResource.bootstrapServers();
+        agencyKafka = KafkaTestResource.agencyBootstrapServers();
         try {
-            AgencyClient.createTopics(kafka, AGENCY);
+            // before the services start: collections-service's pattern subscription then reads their updates from the first
+            for (String agency : List.of(AGENCY, OTHER_AGENCY)) {
+                AgencyAccess.grant(kafka, agency, agencyPassword(agency));
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("agency topics not created", e);
+            throw new IllegalStateException("agency topics and users not created", e);
         }
         oidc = new OidcTestResource();
         Map<String, String> oidcConfig = oidc.start();
@@ -227,6 +237,15 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
 
     public String kafkaBootstrap() {
         return kafka;
+    }
+
+    /** An agency's Kafka client settings: its own user on the agencies' SASL listener. */
+    public Properties agencyKafka(String agency) {
+        return AgencyClient.saslSettings(agencyKafka, AgencyAccess.user(agency), agencyPassword(agency));
+    }
+
+    private static String agencyPassword(String agency) {
+        return agency + "-e2e-secret";
     }
 
     /** Every SMS the sink received for {@code mobile} (digits compared), oldest first, read over its HTTP API. */
