@@ -115,12 +115,16 @@ final class BookSeeder {
         }
     }
 
-    /** {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">} under the policy's callback secret. */
+    /** The insurer's signature of the body, now (the service refuses one more than 5 minutes off its clock). */
     static String signature(String body) {
-        long t = System.currentTimeMillis() / 1000;
+        return signature(CALLBACK_SECRET, System.currentTimeMillis() / 1000, body);
+    }
+
+    /** {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">} under the policy's callback secret. */
+    static String signature(String secret, long t, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body)
                     .getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
