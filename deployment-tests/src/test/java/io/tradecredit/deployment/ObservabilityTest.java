@@ -111,8 +111,41 @@ class ObservabilityTest {
     @Test
     void theChartShipsTheDashboardFile() {
         ConfigMap dashboard = Manifests.ofKind(Rendering.PRODUCTION.manifests(), "ConfigMap").get(0).as(ConfigMap.class);
-        assertEquals(Repository.read(DASHBOARD).strip(), dashboard.getData().get("tradecredit-overview.json").strip());
+        assertEquals(Repository.read(DASHBOARD).replace("__TOPIC_PREFIX__", "").strip(),
+                dashboard.getData().get("tradecredit-overview.json").strip());
         assertEquals("1", dashboard.getMetadata().getLabels().get("grafana_dashboard"));
+    }
+
+    /** Two releases on one cluster: the dashboard's dead letters are the release's own topics. */
+    @Test
+    void aPrefixedReleasesDashboardCountsItsOwnDeadLettersOnly() throws IOException {
+        List<Manifests.Manifest> manifests = Manifests.parse(Repository.CHART.render(
+                List.of(Rendering.CI.resolve("production-values.yaml")), Map.of("kafka.topicPrefix", "prod.")));
+        ConfigMap configMap = Manifests.ofKind(manifests, "ConfigMap").get(0).as(ConfigMap.class);
+        JsonNode dashboard = Manifests.YAML.readTree(configMap.getData().get("tradecredit-overview.json"));
+        List<String> deadLetterQueries = new ArrayList<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                String expr = target.path("expr").asText();
+                if (expr.contains("kafka_topic_partition_current_offset")) {
+                    deadLetterQueries.add(expr);
+                }
+            }
+        }
+        assertEquals(1, deadLetterQueries.size(), deadLetterQueries.toString());
+        String expr = deadLetterQueries.get(0);
+        assertFalse(expr.contains("__TOPIC_PREFIX__"), expr);
+        // the PromQL string literal "prod\\..+\\.dlq\\..+" is the regex prod\..+\.dlq\..+
+        Matcher literal = Pattern.compile("topic=~\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(expr);
+        int selectors = 0;
+        while (literal.find()) {
+            Pattern topics = Pattern.compile(literal.group(1).replace("\\\\", "\\"));
+            assertTrue(topics.matcher("prod.invoice-events.dlq.collections-service").matches(), expr);
+            assertFalse(topics.matcher("staging.invoice-events.dlq.collections-service").matches(), expr);
+            assertFalse(topics.matcher("prodXinvoice-events.dlq.collections-service").matches(), expr);
+            selectors++;
+        }
+        assertEquals(2, selectors, expr);
     }
 
     /** The chassis' meters in Prometheus' names (Micrometer's naming: counters _total, timers _seconds_*). */
