@@ -71,6 +71,12 @@ public final class Faults {
         ChildProcess old = harness.child("postgres");
         int readyBefore = old.occurrences("databases ready");
         Instant from = Instant.now();
+        // pg_ctl detaches the postmaster from its launcher: it is found by its pid file, not among the launcher's children
+        ProcessHandle postmaster = postmaster();
+        List<ProcessHandle> backends = postmaster.descendants().toList();
+        postmaster.destroyForcibly();
+        backends.forEach(ProcessHandle::destroyForcibly);
+        postmaster.onExit().completeOnTimeout(postmaster, 30, java.util.concurrent.TimeUnit.SECONDS).join();
         old.kill();
         ChildProcess.sleep(down.toMillis());
         ChildProcess fresh = old.again();
@@ -86,6 +92,16 @@ public final class Faults {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         return new Outage("kill -9 PostgreSQL", services, from, restarted, Instant.now());
+    }
+
+    private ProcessHandle postmaster() {
+        java.nio.file.Path pid = harness.logs().getParent().resolve("e2e-data/postgres/postmaster.pid");
+        try {
+            long id = Long.parseLong(java.nio.file.Files.readAllLines(pid).get(0).trim());
+            return ProcessHandle.of(id).orElseThrow(() -> new IllegalStateException("no postmaster " + id + " running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no " + pid, e);
+        }
     }
 
     /** The reference (the request id) of every SMS the sink received, one per SMS as it arrived. */
