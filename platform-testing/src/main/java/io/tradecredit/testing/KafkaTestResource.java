@@ -32,6 +32,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     private static String bootstrap;
     private static String agencyBootstrap;
     private static Process broker;
+    private static ProcessBuilder launcher;
+    private static Path brokerLog;
 
     public static synchronized String bootstrapServers() {
         if (bootstrap == null) {
@@ -64,10 +66,28 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
                 "--exit-on-stdin-eof")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         broker = pb.start();
+        launcher = pb;
+        brokerLog = log;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.destroy(), "kafka-broker-stop"));
         bootstrap = "127.0.0.1:" + port;
         agencyBootstrap = "127.0.0.1:" + agencyPort;
         awaitReady(log);
+    }
+
+    /**
+     * kill -9 of the broker, {@code down} without one, then the same broker again: same port, same
+     * data directory, its log appended to (e2e-tests' fault suite: a broker crash and restart).
+     */
+    public static synchronized void crashAndRestart(Duration down, Runnable started) throws IOException, InterruptedException {
+        if (broker == null) {
+            throw new IllegalStateException("no broker started in this JVM");
+        }
+        broker.destroyForcibly().waitFor();
+        Thread.sleep(down.toMillis());
+        launcher.redirectOutput(ProcessBuilder.Redirect.appendTo(brokerLog.toFile()));
+        broker = launcher.start();
+        started.run();
+        awaitReady(brokerLog);
     }
 
     private static void awaitReady(Path log) throws IOException {

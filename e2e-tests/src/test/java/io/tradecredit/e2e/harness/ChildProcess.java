@@ -25,11 +25,13 @@ final class ChildProcess {
     final String name;
     final Path log;
     private final Process process;
+    private final ProcessBuilder builder;
 
-    private ChildProcess(String name, Path log, Process process) {
+    private ChildProcess(String name, Path log, Process process, ProcessBuilder builder) {
         this.name = name;
         this.log = log;
         this.process = process;
+        this.builder = builder;
     }
 
     static ChildProcess start(String name, Path logDir, Path workDir, Map<String, String> env, List<String> command) {
@@ -39,7 +41,7 @@ final class ChildProcess {
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(env);
-            return new ChildProcess(name, log, pb.start());
+            return new ChildProcess(name, log, pb.start(), pb);
         } catch (IOException e) {
             throw new UncheckedIOException(name + " did not start", e);
         }
@@ -92,17 +94,18 @@ final class ChildProcess {
 
     /** Waits until a line of the log contains {@code marker}. */
     void awaitLog(String marker, Duration timeout) {
+        awaitLog(marker, 1, timeout);
+    }
+
+    /** Waits until {@code times} lines of the log (appended to by {@link #again}) contain {@code marker}. */
+    void awaitLog(String marker, int times, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
             }
-            try {
-                if (Files.exists(log) && Files.readString(log).contains(marker)) {
-                    return;
-                }
-            } catch (IOException ignored) {
-                // read again
+            if (occurrences(marker) >= times) {
+                return;
             }
             sleep(300);
         }
@@ -121,6 +124,38 @@ final class ChildProcess {
             process.destroyForcibly();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** How many lines of the log contain {@code marker}. */
+    int occurrences(String marker) {
+        try {
+            return Files.exists(log) ? (int) Files.readAllLines(log).stream().filter(l -> l.contains(marker)).count() : 0;
+        } catch (IOException | UncheckedIOException unreadable) {
+            return 0; // read again
+        }
+    }
+
+    /** kill -9 of the process and its descendants at once (a crash, not a stop: the fault suite). */
+    void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        descendants.forEach(d -> d.onExit().completeOnTimeout(d, 30, TimeUnit.SECONDS).join());
+    }
+
+    /** The same command again, same environment, ports and data, its output added to the same log (after {@link #kill}). */
+    ChildProcess again() {
+        try {
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            return new ChildProcess(name, log, builder.start(), builder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " did not start again", e);
+        }
     }
 
     String tail() {

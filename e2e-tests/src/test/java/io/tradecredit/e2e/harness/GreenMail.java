@@ -96,6 +96,28 @@ public final class GreenMail {
         }
     }
 
+    /** The Message-ID of every mail in {@code address}'s inbox, one per mail as it arrived (the fault suite counts repeats). */
+    public List<String> messageIds(String address) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api() + "/user/"
+                    + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<String> ids = new ArrayList<>();
+            if (r.statusCode() == 200) {
+                for (JsonNode m : JSON.readTree(r.body())) {
+                    ids.add(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(
+                            m.get("mimeMessage").asText().getBytes(StandardCharsets.UTF_8))).getMessageID());
+                }
+            }
+            return ids;
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException("GreenMail inbox of " + address + " not readable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Mail parse(String raw) throws IOException, jakarta.mail.MessagingException {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));

@@ -271,6 +271,31 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
     public record Sms(String to, String text) {
     }
 
+    /** The service names and their databases, in start order. */
+    public static Map<String, String> services() {
+        return java.util.Collections.unmodifiableMap(SERVICES);
+    }
+
+    /** Where a service's database is (read-only checks of the fault suite: user = password = database). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
+    }
+
+    String smsUrl() {
+        return smsUrl;
+    }
+
+    /** The running process called {@code name} (a service, "postgres"): the fault suite kills it. */
+    synchronized ChildProcess child(String name) {
+        return children.stream().filter(c -> c.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process " + name + " (attached harness?)"));
+    }
+
+    /** {@code fresh} runs in {@code old}'s place (restarted by the fault suite); close() stops it. */
+    synchronized void replaced(ChildProcess old, ChildProcess fresh) {
+        children.set(children.indexOf(old), fresh);
+    }
+
     public GreenMail mail() {
         return mail;
     }
