@@ -3,7 +3,9 @@ package io.tradecredit.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -11,6 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.events.Inbox;
+import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Consumes widget events through the inbox, the way services consume each other's events. */
 @ApplicationScoped
@@ -21,10 +25,21 @@ public class WidgetSeenConsumer {
     @Inject
     Inbox inbox;
 
+    /** A widget named {@code connection-cut-<n>} has its connection cut by the server on its first n tries. */
+    public static final String CONNECTION_CUT = "connection-cut-";
+    /** Tries per event id of the widgets whose connection is cut. */
+    public static final Map<String, Integer> TRIES = new ConcurrentHashMap<>();
+
     @Incoming("widget-events")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return inbox.receive("widget-seen", record, Set.of(WIDGET_CREATED), event -> {
             String name = event.fields().text("name"); // a widget event without one goes to the DLQ
+            if (name.startsWith(CONNECTION_CUT)
+                    && TRIES.merge(event.id(), 1, Integer::sum) <= Integer.parseInt(name.substring(CONNECTION_CUT.length()))) {
+                // the server ends this backend, as it does when it shuts down or crashes
+                return CurrentTransaction.execute("select pg_terminate_backend(pg_backend_pid())", Tuple.tuple())
+                        .replaceWithVoid();
+            }
             return Panache.getSession().chain(s -> s
                     .createNativeQuery("insert into widget_seen (event_id, tenant_id, name) values (:id, :t, :n)")
                     .setParameter("id", event.id()).setParameter("t", event.tenantId())

@@ -19,15 +19,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.persistence.DatabaseUnavailable;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Applies an incoming event at most once per consumer: its id is inserted into {@code inbox} in
  * the same transaction as the effect, and a redelivered event finds it there and is skipped.
  *
- * <p>A poison message fails at once (the channel's dead-letter strategy takes it); any other
- * failure (database restarting, a lock timeout) is retried with backoff before it is given up to
- * the DLQ, so a short outage does not park good events.
+ * <p>A poison message fails at once (the channel's dead-letter strategy takes it). The database
+ * being away (down, restarting, the connection cut: {@link DatabaseUnavailable}) is waited out,
+ * retried with backoff for as long as it lasts, since it says nothing against the event: the
+ * channel stops on the record meanwhile and goes on where it stopped. Any other failure (a lock
+ * timeout, the effect refusing the event) is retried {@code tradecredit.inbox.retries} times
+ * before it is given up to the DLQ.
  */
 @ApplicationScoped
 public class Inbox {
@@ -60,9 +64,13 @@ public class Inbox {
             LOG.warnf("%s: poison message to the DLQ: %s", consumer, e.getMessage());
             return Uni.createFrom().failure(e);
         }
+        Duration backoff = Duration.ofMillis(initialBackoffMs);
         return CurrentTransaction.run(() -> applyOnce(consumer, event, effect))
+                .onFailure(DatabaseUnavailable::causedBy).invoke(failure -> LOG.warnf(
+                        "%s: the database is away (%s); event %s waits for it", consumer, failure, event.id()))
+                .onFailure(DatabaseUnavailable::causedBy).retry().withBackOff(backoff, Duration.ofSeconds(5)).indefinitely()
                 .onFailure(failure -> !(failure instanceof PoisonMessageException))
-                .retry().withBackOff(Duration.ofMillis(initialBackoffMs), Duration.ofSeconds(10)).atMost(retries);
+                .retry().withBackOff(backoff, Duration.ofSeconds(10)).atMost(retries);
     }
 
     /**

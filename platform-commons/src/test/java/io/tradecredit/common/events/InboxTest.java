@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.common.WidgetSeenConsumer;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Topics;
 
@@ -82,6 +83,24 @@ class InboxTest {
         ConsumerRecord<String, String> parked = dead.stream().filter(r -> marker.equals(r.key())).findFirst().orElseThrow();
         assertTrue(Topics.header(parked, "dead-letter-reason").contains("not JSON"), "the DLQ says why");
         assertEquals(0, Database.count("select count(*) from widget_seen where event_id in (?, ?)", marker, unnamed));
+    }
+
+    /**
+     * The database going away is waited out, never a reason to park a good event: here the server
+     * cuts the connection on the event's first three tries, more than the retries a failure of the
+     * work itself gets (tradecredit.inbox.retries=1 in these tests), and the event is still applied
+     * once and not parked on the DLQ (before, it went to the DLQ after the second try).
+     */
+    @Test
+    void anEventIsAppliedOnceAfterTheDatabaseCutItsConnectionMoreTimesThanTheRetries() {
+        String eventId = UUID.randomUUID().toString();
+        sendWidgetEvent(eventId, WidgetSeenConsumer.CONNECTION_CUT + 3);
+
+        awaitSeen(eventId);
+        assertEquals(4, WidgetSeenConsumer.TRIES.get(eventId), "three cut, the fourth applied");
+        assertEquals(1, Database.count("select count(*) from inbox where consumer = 'widget-seen' and event_id = ?", eventId));
+        assertTrue(Topics.readFor("widget-events.dlq.commons-test", Duration.ofSeconds(3)).stream()
+                .noneMatch(r -> ("widget-" + eventId).equals(r.key())), "not parked on the DLQ");
     }
 
     private static void sendWidgetEvent(String eventId, String name) {
