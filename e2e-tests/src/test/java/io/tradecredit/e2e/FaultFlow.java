@@ -95,7 +95,7 @@ final class FaultFlow {
                 return;
             }
             retries.incrementAndGet();
-            pause(r != null && r.statusCode() == 202 ? 5000 : 2000);
+            Api.sleep(r != null && r.statusCode() == 202 ? 5000 : 2000);
         }
         throw new AssertionError("dunning run of " + asOf + " not completed within " + GIVE_UP_AFTER);
     }
@@ -112,7 +112,7 @@ final class FaultFlow {
                 throw new AssertionError(path + " answered " + last.statusCode() + ": " + last.body());
             }
             retries.incrementAndGet();
-            pause(1000);
+            Api.sleep(1000);
         }
         throw new AssertionError(path + " (" + key + ") not accepted within " + GIVE_UP_AFTER + ", last: "
                 + (last == null ? "no answer" : last.statusCode() + " " + last.body()));
@@ -150,12 +150,4 @@ final class FaultFlow {
         return Map.of("amount", amount.toPlainString(), "currency", "CNY");
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -27,6 +27,7 @@ import io.tradecredit.e2e.harness.Faults;
 import io.tradecredit.e2e.harness.Harness;
 import io.tradecredit.e2e.harness.Readiness;
 import io.tradecredit.testing.Topics;
+import io.tradecredit.e2e.harness.Api;
 
 /**
  * What the fault suite checks once the flow is over and the platform has settled: the read models
@@ -69,7 +70,7 @@ final class FaultVerdict {
             } catch (RuntimeException notYet) {
                 // a database or the broker still coming back
             }
-            pause(2000);
+            Api.sleep(2000);
         }
         return null;
     }
@@ -321,12 +322,4 @@ final class FaultVerdict {
         }
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -74,7 +74,7 @@ class FaultsIT {
             work.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < INVOICES; i = next.getAndIncrement()) {
                     while (i >= gate.get()) {
-                        pause(100);
+                        Api.sleep(100);
                     }
                     flow.item(i);
                     done.incrementAndGet();
@@ -148,18 +148,10 @@ class FaultsIT {
                     f.get(); // a failed worker fails the test here
                 }
             }
-            pause(200);
+            Api.sleep(200);
         }
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static long seconds(long since) {
         return Duration.ofNanos(System.nanoTime() - since).toSeconds();

@@ -102,4 +102,14 @@ public final class Api {
         }
         return code.append(USCC_ALPHABET.charAt((31 - sum % 31) % 31)).toString();
     }
+
+    /** Thread.sleep for scenarios and the harness: an interrupt ends the test. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }
