@@ -1,5 +1,9 @@
 package io.tradecredit.benchmarks;
 
+import java.util.UUID;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -243,5 +247,67 @@ final class Bench {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * An invoice of 1,243.00 CNY (two lines and 13 % tax) as the ERP posts it to invoice-service's batch
+     * endpoint, the seller Acme, the buyer {@code buyerParty} without its id.
+     */
+    static Map<String, Object> invoice(String number, UUID buyer, Map<String, String> buyerParty, LocalDate issued,
+            LocalDate due) {
+        Map<String, Object> invoice = new LinkedHashMap<>();
+        invoice.put("invoiceNumber", number);
+        invoice.put("issueDate", issued.toString());
+        invoice.put("shipmentDate", issued.minusDays(1).toString());
+        invoice.put("seller", Map.of("name", "Acme Machinery Co.", "address", "1 Harbour Rd, Shanghai",
+                "taxId", "91310000MA1FL8XQ30", "bankAccount", "CN12 3456 7890"));
+        Map<String, String> party = new LinkedHashMap<>(buyerParty);
+        party.put("id", buyer.toString());
+        invoice.put("buyer", party);
+        invoice.put("purchaseOrderNumber", "PO-77");
+        invoice.put("lines", List.of(
+                Map.of("description", "Pump", "quantity", "10", "unitPrice", Map.of("amount", "100.00", "currency", "CNY")),
+                Map.of("description", "Valve", "quantity", "2.5", "unitPrice", Map.of("amount", "40.00", "currency", "CNY"))));
+        invoice.put("tax", Map.of("amount", "143.00", "currency", "CNY"));
+        invoice.put("total", Map.of("amount", "1243.00", "currency", "CNY"));
+        invoice.put("dueDate", due.toString());
+        invoice.put("paymentTerms", "30 days net");
+        return invoice;
+    }
+
+    /**
+     * Waits (at most {@code bench.quietSeconds}, else {@code defaultSeconds}) until the outboxes of
+     * {@code databases} are published and {@code components} together have used less than
+     * {@code cpuSecondsPerWindow} of CPU in each of two 2-second windows in a row; returns the seconds waited.
+     */
+    static double awaitQuiet(List<Connection> databases, List<String> components, double cpuSecondsPerWindow,
+            int defaultSeconds) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Integer.getInteger("bench.quietSeconds", defaultSeconds) * 1_000_000_000L;
+        while (System.nanoTime() < deadline && unsent(databases)) {
+            Thread.sleep(1000);
+        }
+        int quietWindows = 0;
+        Map<String, Double> before = cpuByComponent();
+        while (quietWindows < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            Map<String, Double> after = cpuByComponent();
+            double busy = 0;
+            for (String component : components) {
+                busy += after.getOrDefault(component, 0.0) - before.getOrDefault(component, 0.0);
+            }
+            quietWindows = busy < cpuSecondsPerWindow ? quietWindows + 1 : 0;
+            before = after;
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static boolean unsent(List<Connection> databases) throws Exception {
+        for (Connection c : databases) {
+            if (count(c, "select count(*) from outbox where sent_at is null") > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

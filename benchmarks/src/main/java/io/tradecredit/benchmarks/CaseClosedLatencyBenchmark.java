@@ -103,7 +103,9 @@ public final class CaseClosedLatencyBenchmark {
             Map<UUID, UUID> caseOfBuyer = openCases(collections, run, buyerCount);
             System.out.printf("setup: collections' read model holds them; %,d open cases written, %.1f s in all%n",
                     caseOfBuyer.size(), (System.nanoTime() - t0) / 1e9);
-            System.out.printf("waited %.0f s for the platform to go quiet; %s%n", quiet(invoices, collections),
+            System.out.printf("waited %.0f s for the platform to go quiet; %s%n", Bench.awaitQuiet(List.of(invoices, collections),
+                    List.of("invoice-service", "credit-service", "collections-service", "insurance-claims-service",
+                            "notification-service", "kafka", "postgresql"), 0.4, 300),
                     Bench.machine());
 
             int warmCount = rate * warmupSeconds;
@@ -405,7 +407,8 @@ public final class CaseClosedLatencyBenchmark {
             for (int i = from; i < Math.min(count, from + 1000); i++) {
                 UUID buyer = UUID.randomUUID();
                 buyers.add(buyer);
-                batch.add(invoiceOf("LAT-" + run + "-" + i, buyer, today.minusDays(45), today.minusDays(15)));
+                batch.add(Bench.invoice("LAT-" + run + "-" + i, buyer, Map.of("name", "Globex Trading Ltd.",
+                        "address", "8 Market St, Shenzhen", "taxId", "91440300MA5F0XYZ1K"), today.minusDays(45), today.minusDays(15)));
             }
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(invoice + "/api/v1/invoices/batch"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -416,26 +419,6 @@ public final class CaseClosedLatencyBenchmark {
             }
         }
         return buyers;
-    }
-
-    private static Map<String, Object> invoiceOf(String number, UUID buyer, LocalDate issued, LocalDate due) {
-        Map<String, Object> invoice = new LinkedHashMap<>();
-        invoice.put("invoiceNumber", number);
-        invoice.put("issueDate", issued.toString());
-        invoice.put("shipmentDate", issued.minusDays(1).toString());
-        invoice.put("seller", Map.of("name", "Acme Machinery Co.", "address", "1 Harbour Rd, Shanghai",
-                "taxId", "91310000MA1FL8XQ30", "bankAccount", "CN12 3456 7890"));
-        invoice.put("buyer", Map.of("id", buyer.toString(), "name", "Globex Trading Ltd.",
-                "address", "8 Market St, Shenzhen", "taxId", "91440300MA5F0XYZ1K"));
-        invoice.put("purchaseOrderNumber", "PO-77");
-        invoice.put("lines", List.of(
-                Map.of("description", "Pump", "quantity", "10", "unitPrice", Map.of("amount", "100.00", "currency", "CNY")),
-                Map.of("description", "Valve", "quantity", "2.5", "unitPrice", Map.of("amount", "40.00", "currency", "CNY"))));
-        invoice.put("tax", Map.of("amount", "143.00", "currency", "CNY"));
-        invoice.put("total", Map.of("amount", "1243.00", "currency", "CNY"));
-        invoice.put("dueDate", due.toString());
-        invoice.put("paymentTerms", "30 days net");
-        return invoice;
     }
 
     /**
@@ -469,34 +452,6 @@ public final class CaseClosedLatencyBenchmark {
             }
         }
         return cases;
-    }
-
-    /**
-     * Waits (at most bench.quietSeconds) until invoice's outbox is published and the services and Kafka
-     * together use less than 20 % of a CPU for two 2-second windows running; returns the seconds waited.
-     */
-    private static double quiet(Connection invoices, Connection collections) throws Exception {
-        long start = System.nanoTime();
-        long deadline = start + Integer.getInteger("bench.quietSeconds", 300) * 1_000_000_000L;
-        while ((Bench.count(invoices, "select count(*) from outbox where sent_at is null") > 0
-                || Bench.count(collections, "select count(*) from outbox where sent_at is null") > 0)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-        }
-        int quietWindows = 0;
-        Map<String, Double> before = Bench.cpuByComponent();
-        while (quietWindows < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(2000);
-            Map<String, Double> after = Bench.cpuByComponent();
-            double busy = 0;
-            for (String component : new String[] {"invoice-service", "credit-service", "collections-service",
-                    "insurance-claims-service", "notification-service", "kafka", "postgresql"}) {
-                busy += after.getOrDefault(component, 0.0) - before.getOrDefault(component, 0.0);
-            }
-            quietWindows = busy < 0.4 ? quietWindows + 1 : 0;
-            before = after;
-        }
-        return (System.nanoTime() - start) / 1e9;
     }
 
     private static Map<UUID, UUID> subMap(Map<UUID, UUID> caseOfBuyer, List<UUID> buyers) {

@@ -317,7 +317,8 @@ public final class CreditCheckBenchmark {
                 for (int k = 0; k < invoicesPerBuyer; k++) {
                     boolean overdue = k == 0 && b % 5 == 0;
                     LocalDate issued = overdue ? today.minusDays(70) : today.minusDays(5);
-                    all.add(invoice(run + "-cc-" + b + "-" + k, buyers.get(b), issued, issued.plusDays(30)));
+                    all.add(Bench.invoice(run + "-cc-" + b + "-" + k, buyers.get(b), Map.of("name", "Bench Buyer", "address", "Hamburg",
+                            "taxId", "DE100000000"), issued, issued.plusDays(30)));
                 }
             }
             for (int from = 0; from < all.size(); from += 1000) {
@@ -345,26 +346,6 @@ public final class CreditCheckBenchmark {
             }
         }
         return buyers;
-    }
-
-    private static Map<String, Object> invoice(String number, UUID buyer, LocalDate issued, LocalDate due) {
-        Map<String, Object> invoice = new LinkedHashMap<>();
-        invoice.put("invoiceNumber", number);
-        invoice.put("issueDate", issued.toString());
-        invoice.put("shipmentDate", issued.minusDays(1).toString());
-        invoice.put("seller", Map.of("name", "Acme Machinery Co.", "address", "1 Harbour Rd, Shanghai",
-                "taxId", "91310000MA1FL8XQ30", "bankAccount", "CN12 3456 7890"));
-        invoice.put("buyer", Map.of("id", buyer.toString(), "name", "Bench Buyer", "address", "Hamburg",
-                "taxId", "DE100000000"));
-        invoice.put("purchaseOrderNumber", "PO-77");
-        invoice.put("lines", List.of(
-                Map.of("description", "Pump", "quantity", "10", "unitPrice", Map.of("amount", "100.00", "currency", "CNY")),
-                Map.of("description", "Valve", "quantity", "2.5", "unitPrice", Map.of("amount", "40.00", "currency", "CNY"))));
-        invoice.put("tax", Map.of("amount", "143.00", "currency", "CNY"));
-        invoice.put("total", Map.of("amount", "1243.00", "currency", "CNY"));
-        invoice.put("dueDate", due.toString());
-        invoice.put("paymentTerms", "30 days net");
-        return invoice;
     }
 
     private static JsonNode call(HttpClient http, String token, String method, String url, Object body, int expect)

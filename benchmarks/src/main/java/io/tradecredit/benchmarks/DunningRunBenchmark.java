@@ -13,6 +13,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -138,7 +139,10 @@ public final class DunningRunBenchmark {
             System.out.printf("the run wrote: %,d steps taken, %,d notification requests, %,d collection-cases events%n",
                     taken, requests, stepEvents);
 
-            double waited = quiet();
+            // the raw statement is timed on a quiet machine, not against the run's own aftermath: the run's
+            // consumers under 5 % of a CPU for two 2-second windows
+            double waited = Bench.awaitQuiet(List.of(c), List.of("notification-service", "credit-service",
+                    "insurance-claims-service", "kafka"), 0.1, 600);
             System.out.printf("before the raw statement: waited %.0f s for the outbox relay and the run's consumers to"
                     + " drain; %s%n", waited, Bench.machine());
             double rawSeconds = raw(asOf);
@@ -148,34 +152,6 @@ public final class DunningRunBenchmark {
             System.out.printf("ratio run / raw statement: %.2f against the raw statement after, %.2f against before;"
                     + " invoices per second in the run: %,.0f%n", runSeconds / rawSeconds, runSeconds / rawBefore,
                     invoices / runSeconds);
-        }
-
-        /**
-         * Waits (at most bench.quietSeconds, 600) until the run's events are published and the services
-         * consuming them (notification-service, credit-service, insurance-claims-service, Kafka) have
-         * used less than 5 % of a CPU for two 2-second windows in a row, in seconds: the raw statement
-         * is timed on a quiet machine, not against the run's own aftermath.
-         */
-        private double quiet() throws Exception {
-            long start = System.nanoTime();
-            long deadline = start + Integer.getInteger("bench.quietSeconds", 600) * 1_000_000_000L;
-            while (Bench.count(c, "select count(*) from outbox where sent_at is null") > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(1000);
-            }
-            int quietWindows = 0;
-            Map<String, Double> before = Bench.cpuByComponent();
-            while (quietWindows < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(2000);
-                Map<String, Double> after = Bench.cpuByComponent();
-                double consumers = 0;
-                for (String consumer : new String[] {"notification-service", "credit-service", "insurance-claims-service",
-                        "kafka"}) {
-                    consumers += after.getOrDefault(consumer, 0.0) - before.getOrDefault(consumer, 0.0);
-                }
-                quietWindows = consumers < 0.1 ? quietWindows + 1 : 0;
-                before = after;
-            }
-            return (System.nanoTime() - start) / 1e9;
         }
 
         /** Buyers and their open invoices, all due seven days after {@code asOf}; earlier benchmark books removed. */
