@@ -77,16 +77,30 @@ public final class Topics {
     }
 
     public static void send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        sendAll(List.of(record));
+    }
+
+    /**
+     * Sends every record through one producer and waits until the broker has them all: a burst as
+     * a busy producer sends it, so a consumer sees many records in one poll.
+     */
+    public static void sendAll(List<ProducerRecord<String, String>> records) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+            List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
+            for (ProducerRecord<String, String> record : records) {
+                sent.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> each : sent) {
+                each.get();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("could not send to " + topic, e);
+            throw new IllegalStateException("could not send to " + records.get(0).topic(), e);
         }
     }
 
@@ -97,6 +111,13 @@ public final class Topics {
      */
     public static String sendEvent(String topic, String tenant, String producer, String name, String subject,
             String eventId, Object body) {
+        sendAll(List.of(event(topic, tenant, producer, name, subject, eventId, body)));
+        return eventId;
+    }
+
+    /** The record {@link #sendEvent} sends, checked against its schema, for a burst by {@link #sendAll}. */
+    public static ProducerRecord<String, String> event(String topic, String tenant, String producer, String name,
+            String subject, String eventId, Object body) {
         String json;
         try {
             json = EVENT_JSON.writeValueAsString(body);
@@ -108,8 +129,9 @@ public final class Topics {
         ConsumerRecord<String, String> asSent = new ConsumerRecord<>(topic, 0, 0L, subject, json);
         headers.forEach((k, v) -> asSent.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         Contracts.assertValid(asSent);
-        send(topic, subject, json, headers);
-        return eventId;
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, json);
+        headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     /** The CloudEvent headers (binary mode) the platform's producers set. */
