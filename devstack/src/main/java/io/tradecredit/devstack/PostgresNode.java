@@ -66,20 +66,7 @@ public final class PostgresNode {
         }
         Files.createDirectories(dataDir);
 
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setServerConfig("listen_addresses", host)
-                .setServerConfig("max_connections", "300")
-                // the hot indexes of all databases in the server's own memory (128 MB by default):
-                // pages it misses come from the OS page cache, which the host may evict at any time
-                .setServerConfig("shared_buffers", a.value("--shared-buffers", "1GB"))
-                .setPGStartupWait(Duration.ofSeconds(60))
-                // Server output goes straight to this process's stdout (the log file).
-                .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
-                .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        EmbeddedPostgres pg = server(dataDir, host, port, a.value("--shared-buffers", "1GB")).start();
         // EmbeddedPostgres registers its own shutdown hook that runs "pg_ctl stop -m fast".
         log("PostgreSQL 17 up on " + host + ":" + port + ", data in " + dataDir);
 
@@ -99,6 +86,29 @@ public final class PostgresNode {
             return;
         }
         new CountDownLatch(1).await(); // until SIGTERM; the shutdown hook stops the server
+    }
+
+    /**
+     * The server as the platform runs it. Durable: zonky turns {@code synchronous_commit} off for
+     * fast tests, which lets a kill -9 of the server lose transactions the services already saw
+     * committed (the fault suite lost payments that way); here a commit is on disk when it returns.
+     */
+    static EmbeddedPostgres.Builder server(Path dataDir, String host, int port, String sharedBuffers) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", host)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                // the hot indexes of all databases in the server's own memory (128 MB by default):
+                // pages it misses come from the OS page cache, which the host may evict at any time
+                .setServerConfig("shared_buffers", sharedBuffers)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // Server output goes straight to this process's stdout (the log file).
+                .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
+                .setErrorRedirector(ProcessBuilder.Redirect.INHERIT);
     }
 
     static List<String> parseNames(String csv) {
