@@ -2,6 +2,7 @@ package io.tradecredit.common.persistence;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.vertx.pgclient.PgException;
@@ -22,6 +23,13 @@ public final class DatabaseUnavailable {
      */
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
+    /**
+     * What the Vert.x SQL client says, with no SQLSTATE and no cause, of a statement sent on a
+     * connection the server has just dropped (seen when the fault suite killed PostgreSQL).
+     */
+    private static final List<String> DROPPED_CONNECTION = List.of("Connection is not active now",
+            "Pending requests failed to be sent due to connection has been closed");
+
     private DatabaseUnavailable() {
     }
 
@@ -37,8 +45,14 @@ public final class DatabaseUnavailable {
             } else if (t instanceof ClosedConnectionException || t instanceof IOException) {
                 // java.net.ConnectException (refused), a reset or closed socket
                 return true;
+            } else if (t.getClass().getName().startsWith("io.vertx.") && saysDropped(t.getMessage())) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static boolean saysDropped(String message) {
+        return message != null && DROPPED_CONNECTION.stream().anyMatch(message::startsWith);
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 import io.tradecredit.common.events.PoisonMessageException;
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -29,6 +31,19 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.causedBy(state("53300")), "too many connections");
         assertTrue(DatabaseUnavailable.causedBy(new ConnectException("Connection refused")));
         assertTrue(DatabaseUnavailable.causedBy(ClosedConnectionException.INSTANCE));
+    }
+
+    @Test
+    void aStatementOnAConnectionTheServerDroppedIsTheDatabaseBeingAway() {
+        // what the Vert.x SQL client fails with, no SQLSTATE and no cause, when PostgreSQL is killed
+        assertTrue(DatabaseUnavailable.causedBy(
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")));
+        assertTrue(DatabaseUnavailable.causedBy(new CompletionException(new VertxException(
+                "Pending requests failed to be sent due to connection has been closed.", true))));
+        assertFalse(DatabaseUnavailable.causedBy(new NoStackTraceThrowable("Result is already complete")));
+        assertFalse(DatabaseUnavailable.causedBy(new NoStackTraceThrowable(null)));
+        assertFalse(DatabaseUnavailable.causedBy(new IllegalStateException(
+                "Connection is not active now, current status: CLOSED")), "the same words from elsewhere");
     }
 
     @Test
