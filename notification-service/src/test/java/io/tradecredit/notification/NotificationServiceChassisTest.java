@@ -8,6 +8,7 @@ import io.tradecredit.testing.ServiceChassisContract;
 /** The chassis promises, checked inside notification-service with real PostgreSQL, Kafka and tokens. */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResources.class)
+@QuarkusTestResource(TrustedReceiverResource.class)
 class NotificationServiceChassisTest extends ServiceChassisContract {
     @Override
     protected String serviceName() {

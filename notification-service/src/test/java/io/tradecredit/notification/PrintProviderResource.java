@@ -3,6 +3,7 @@ package io.tradecredit.notification;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.tradecredit.testing.HttpStandIn;
 
 /** A stand-in print-and-mail provider: an {@link HttpStandIn} the letter channel POSTs each PDF to. */
 public class PrintProviderResource implements QuarkusTestResourceLifecycleManager {

@@ -3,6 +3,7 @@ package io.tradecredit.notification.app;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +27,8 @@ import io.tradecredit.notification.persistence.SettingsRepository;
  * of the tenant's order ({@link Routes}, {@code domain.Fallback}): the same message id, a new
  * delivery attempt on the new channel, its contact, language and content there, QUEUED with a
  * status event whose reason says what failed and where it goes now, and a FALLBACK row in its
- * attempt log. When no channel is left (or the message is to the tenant, who has one address
- * per channel) it fails with the reasons of every step.
+ * attempt log. A message to the tenant whose webhook failed goes on by the channel asked for
+ * (email, {@code domain.TenantRecipient}). When no channel is left it fails with the reasons of every step.
  */
 @ApplicationScoped
 public class Fallbacks {
@@ -56,14 +57,16 @@ public class Fallbacks {
 
     /** After {@code m}'s channel failed for good with {@code reason}: queued on the next channel, or FAILED. */
     public Uni<MessageStatus> after(Message m, Set<ChannelType> triedBefore, String reason, String detail, Instant now) {
-        if (m.request().recipient() != MessageRequest.RecipientKind.BUYER) {
+        boolean toTenant = m.request().recipient() == MessageRequest.RecipientKind.TENANT;
+        if (toTenant && m.channel() != ChannelType.WEBHOOK) {
             return fail(m, reason, detail, now);
         }
         Set<ChannelType> tried = EnumSet.of(m.channel());
         tried.addAll(triedBefore);
         return CurrentTransaction.run(() -> settings.find(m.tenantId()).map(s -> s.orElse(NotificationSettings.DEFAULT))
-                .chain(s -> contacts.ofBuyer(m.tenantId(), m.request().buyerId())
-                        .chain(all -> routes.toBuyer(m.tenantId(), m.request(), s, all, tried, now)))
+                .chain(s -> toTenant ? routes.toTenant(m.tenantId(), m.request(), s, Optional.empty(), tried, now)
+                        : contacts.ofBuyer(m.tenantId(), m.request().buyerId())
+                                .chain(all -> routes.toBuyer(m.tenantId(), m.request(), s, all, tried, now)))
                 .chain(route -> {
                     if (!route.found()) {
                         return failNow(m, reason + "; then " + route.failure(), detail, now);

@@ -9,21 +9,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.notification.domain.ChannelType;
-import io.tradecredit.notification.domain.ContactChoice;
-import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageRequest;
 import io.tradecredit.notification.domain.NotificationSettings;
-import io.tradecredit.notification.domain.RenderedMessage;
-import io.tradecredit.notification.domain.SenderIdentity;
-import io.tradecredit.notification.domain.TemplateText;
-import io.tradecredit.notification.domain.TenantRecipient;
 import io.tradecredit.notification.domain.WebhookEndpoint;
 import io.tradecredit.notification.persistence.ContactRepository;
 import io.tradecredit.notification.persistence.MessageRepository;
@@ -32,8 +21,8 @@ import io.tradecredit.notification.persistence.WebhookEndpointRepository;
 
 /**
  * Takes a message request in: resolves the contact and channel, the language and the template,
- * renders it ({@link Routes} for a buyer: a channel that cannot be used falls back to the next of
- * the tenant's order; {@link TenantRecipient} for the tenant), and records the message once per
+ * renders it ({@link Routes}: for a buyer a channel that cannot be used falls back to the next of
+ * the tenant's order; the tenant's webhook endpoint when registered, else the channel asked for), and records the message once per
  * request id, QUEUED until its send window opens, or FAILED with the reason; WITHDRAWN at once when
  * its requester withdrew it before it arrived ({@link Withdrawals}). Runs in the transaction of the inbox, so
  * the record, its status event and the request's event id commit together.
@@ -50,19 +39,10 @@ public class Intake {
     MessageRepository messages;
 
     @Inject
-    Templates templates;
-
-    @Inject
     StatusEvents statusEvents;
 
     @Inject
-    TemplateContext context;
-
-    @Inject
     WebhookEndpointRepository webhooks;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     Routes routes;
@@ -94,23 +74,10 @@ public class Intake {
                                 : Message.failed(tenantId, r, route.lastFound(), route.language(), route.failure(), now), now)
                                 .call(() -> route.found() ? route.keepAttachedLetter(letters) : Uni.createFrom().voidItem()));
             }
-            return webhookOf(tenantId, r).chain(webhook -> {
-                ContactChoice.Choice choice = TenantRecipient.choose(s.sender(), r.channel(), webhook);
-                Language language = r.languageFor(choice.contact());
-                if (!choice.found()) {
-                    return record(Message.failed(tenantId, r, null, language, choice.failure(), now), now);
-                }
-                if (choice.channel() == ChannelType.WEBHOOK) {
-                    // the tenant's systems read data, not prose: the body is the request itself, no template
-                    return record(Message.queued(tenantId, r, choice, language, context.senderOf(s.sender()),
-                            new RenderedMessage("", webhookBody(tenantId, r), ""), s.sendWindow(), now), now);
-                }
-                return templates.find(tenantId, r.templateKey(), choice.channel(), language)
-                        .chain(t -> t.isEmpty()
-                                ? record(Message.failed(tenantId, r, choice, language, "no template "
-                                        + r.templateKey() + " for " + choice.channel() + " in " + language.tag(), now), now)
-                                : render(tenantId, r, choice, language, s, t.get(), now));
-            });
+            // the tenant's webhook endpoint when registered, else the channel asked for (Routes.toTenant)
+            return webhookOf(tenantId, r).chain(webhook -> routes.toTenant(tenantId, r, s, webhook, Set.of(), now))
+                    .chain(route -> record(route.found() ? route.queued()
+                            : Message.failed(tenantId, r, route.lastFound(), route.language(), route.failure(), now), now));
         });
     }
 
@@ -118,35 +85,6 @@ public class Intake {
         return r.recipient() == MessageRequest.RecipientKind.TENANT
                 ? webhooks.find(tenantId).map(found -> found.map(WebhookEndpointRepository.Stored::endpoint))
                 : Uni.createFrom().item(Optional.empty());
-    }
-
-    /** What a webhook posts: the request's id, purpose, template key, buyer and data, as JSON. */
-    private String webhookBody(String tenantId, MessageRequest r) {
-        ObjectNode body = json.createObjectNode();
-        body.put("id", r.requestId().toString());
-        body.put("tenantId", tenantId);
-        body.put("purpose", r.purpose());
-        body.put("templateKey", r.templateKey());
-        body.put("buyerId", r.buyerId() == null ? null : r.buyerId().toString());
-        body.set("data", r.data());
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a request's data is JSON already", e);
-        }
-    }
-
-    private Uni<Void> render(String tenantId, MessageRequest r, ContactChoice.Choice choice, Language language,
-            NotificationSettings s, TemplateText t, Instant now) {
-        SenderIdentity id = s.sender();
-        RenderedMessage rendered;
-        try {
-            rendered = templates.render(t, context.of(r.data(), choice.contact(), id, now), id == null ? "" : id.letterhead());
-        } catch (Templates.RenderingFailed e) {
-            return record(Message.failed(tenantId, r, choice, language, e.getMessage(), now), now);
-        }
-        return record(Message.queued(tenantId, r, choice, language, context.senderOf(id), rendered, s.sendWindow(),
-                now), now);
     }
 
     private Uni<Void> record(Message m, Instant now) {

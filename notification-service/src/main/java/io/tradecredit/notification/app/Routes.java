@@ -4,10 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.notification.domain.ChannelType;
@@ -21,13 +26,17 @@ import io.tradecredit.notification.domain.NotificationSettings;
 import io.tradecredit.notification.domain.RenderedMessage;
 import io.tradecredit.notification.domain.SenderIdentity;
 import io.tradecredit.notification.domain.TemplateText;
+import io.tradecredit.notification.domain.TenantRecipient;
+import io.tradecredit.notification.domain.WebhookEndpoint;
 
 /**
  * The channel, contact, language and rendering of a message to a buyer, at intake and again after
  * a channel failed it for good: the requested channel (else the tenant's order) first, then, each
  * time a channel cannot be used (nobody reachable there, no template, the template cannot be
  * rendered with the data), the next one of the order ({@link Fallback}). The reason of a message
- * that finds no channel names every step, in order.
+ * that finds no channel names every step, in order. A message to the tenant goes by
+ * {@link TenantRecipient}: its webhook endpoint when registered, else (and after the webhook failed
+ * it for good) the channel asked for.
  */
 @ApplicationScoped
 public class Routes {
@@ -42,6 +51,9 @@ public class Routes {
 
     @Inject
     Letters letters;
+
+    @Inject
+    ObjectMapper json;
 
     /**
      * A message queued on a channel, or the reason it goes nowhere (with the last channel found, if
@@ -60,6 +72,53 @@ public class Routes {
         /** Keeps the page of the letter the queued email carries, if it carries one. In the current transaction. */
         public Uni<Void> keepAttachedLetter(Letters letters) {
             return attachedLetter == null ? Uni.createFrom().voidItem() : letters.attach(queued.requestId(), attachedLetter);
+        }
+    }
+
+    /**
+     * The route of {@code r} to the tenant itself: to {@code webhook} when registered, else (and once
+     * {@code tried} holds the WEBHOOK that failed it for good) the channel asked for ({@link TenantRecipient}).
+     */
+    public Uni<Route> toTenant(String tenantId, MessageRequest r, NotificationSettings s, Optional<WebhookEndpoint> webhook,
+            Set<ChannelType> tried, Instant now) {
+        ContactChoice.Choice choice = tried.contains(ChannelType.WEBHOOK) ? TenantRecipient.afterWebhook(s.sender(), r.channel())
+                : TenantRecipient.choose(s.sender(), r.channel(), webhook);
+        Language language = r.languageFor(null);
+        if (!choice.found()) {
+            return Uni.createFrom().item(new Route(null, choice.failure(), null, language));
+        }
+        if (choice.channel() == ChannelType.WEBHOOK) {
+            // the tenant's systems read data, not prose: the body is the request itself, no template
+            return Uni.createFrom().item(new Route(Message.queued(tenantId, r, choice, language, context.senderOf(s.sender()),
+                    new RenderedMessage("", webhookBody(tenantId, r), ""), s.sendWindow(), now), null, choice, language));
+        }
+        return templates.find(tenantId, r.templateKey(), choice.channel(), language).map(t -> {
+            if (t.isEmpty()) {
+                return new Route(null, "no template " + r.templateKey() + " for " + choice.channel() + " in " + language.tag(),
+                        choice, language);
+            }
+            try {
+                return new Route(Message.queued(tenantId, r, choice, language, context.senderOf(s.sender()),
+                        render(r, choice, s, t.get(), now), s.sendWindow(), now), null, choice, language);
+            } catch (Templates.RenderingFailed e) {
+                return new Route(null, e.getMessage(), choice, language);
+            }
+        });
+    }
+
+    /** What a webhook posts: the request's id, purpose, template key, buyer and data, as JSON. */
+    private String webhookBody(String tenantId, MessageRequest r) {
+        ObjectNode body = json.createObjectNode();
+        body.put("id", r.requestId().toString());
+        body.put("tenantId", tenantId);
+        body.put("purpose", r.purpose());
+        body.put("templateKey", r.templateKey());
+        body.put("buyerId", r.buyerId() == null ? null : r.buyerId().toString());
+        body.set("data", r.data());
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request's data is JSON already", e);
         }
     }
 

@@ -7,7 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import javax.net.ssl.SSLHandshakeException;
+
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.notification.app.Channel;
@@ -16,11 +20,20 @@ import io.tradecredit.notification.domain.HttpAnswer;
 /**
  * One POST to an outside HTTP party (a tenant's webhook receiver, an SMS provider) for the channels
  * that speak HTTP, with what its answer means ({@link HttpAnswer}): 2xx completes; a refusal fails
- * with {@link Channel.Refused}; anything else fails to be tried again.
+ * with {@link Channel.Refused}; a receiver whose TLS certificate is not trusted ({@link WebhookTrust})
+ * fails for good with {@link TlsRefused}; anything else fails to be tried again.
  */
 @ApplicationScoped
 public class HttpPost {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @Inject
+    WebhookTrust trust;
+
+    private HttpClient http;
+
+    @PostConstruct
+    void connect() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(trust.context()).build();
+    }
 
     public Uni<Void> send(URI to, Map<String, String> headers, String body, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(to).timeout(timeout)
@@ -31,8 +44,24 @@ public class HttpPost {
         io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()))
                 .onItemOrFailure().transformToUni((response, failure) -> failure != null
-                        ? Uni.createFrom().<Void>failure(failure) : outcome(response.statusCode()))
+                        ? Uni.createFrom().<Void>failure(refusedCertificate(failure)) : outcome(response.statusCode()))
                 .emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    /** A refused certificate (or TLS handshake) as {@link TlsRefused} with the JDK's reason; any other failure as it is. */
+    static Throwable refusedCertificate(Throwable failure) {
+        boolean handshake = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException) {
+                Throwable root = t;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                return new TlsRefused("the receiver's TLS certificate is not trusted: " + root.getMessage());
+            }
+            handshake |= t instanceof SSLHandshakeException;
+        }
+        return handshake ? new TlsRefused("the TLS handshake with the receiver failed: " + failure.getMessage()) : failure;
     }
 
     private static Uni<Void> outcome(int status) {

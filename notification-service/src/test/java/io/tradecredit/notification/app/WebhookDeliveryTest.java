@@ -5,6 +5,7 @@ import static io.tradecredit.notification.Fixtures.freshTenant;
 import static io.tradecredit.notification.Fixtures.token;
 import static io.tradecredit.notification.Requests.send;
 import static io.tradecredit.notification.Requests.statuses;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -37,14 +38,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.tradecredit.notification.HttpStandIn;
+import io.tradecredit.testing.HttpStandIn;
+import io.tradecredit.testing.TestCertificate;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 
-/** Requests to the tenant on WEBHOOK become signed POSTs that a real HTTP server receives and verifies. */
+/** Requests to the tenant become signed POSTs that a real HTTPS server (a self-signed certificate we trust) receives and verifies. */
 @QuarkusTest
 class WebhookDeliveryTest {
-    static final HttpStandIn RECEIVER = new HttpStandIn();
+    static final HttpStandIn RECEIVER = HttpStandIn.https(TestCertificate.trusted());
     static final String SECRET = "whsec_acme_0123456789abcdefghij";
 
     @Inject
@@ -137,7 +139,7 @@ class WebhookDeliveryTest {
     @Test
     void aBatchIsHandedOverSeveralAtOnceEachOnceAndAFailedOneRetriedAlone() throws Throwable {
         String tenant = tenantWithEndpoint("/acme/slow");
-        try (HttpStandIn slow = new HttpStandIn()) {
+        try (HttpStandIn slow = HttpStandIn.https(TestCertificate.trusted())) {
             given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
                     .body(Map.of("url", slow.url("/acme/slow"), "secret", SECRET)).put("/api/v1/webhook-endpoint")
                     .then().statusCode(200);
@@ -200,8 +202,9 @@ class WebhookDeliveryTest {
         JsonPath failed = message(tenant, id);
         assertEquals("FAILED", failed.getString("status"));
         assertEquals(2, failed.getInt("attempts"));
-        assertEquals("WEBHOOK refused the message for good on attempt 2: the receiver answered HTTP 404",
-                failed.getString("reason"));
+        // a tenant without a sender identity has no email to fall back to (TenantRecipientTest, TenantWebhookTest)
+        assertEquals("WEBHOOK refused the message for good on attempt 2: the receiver answered HTTP 404; then no usable"
+                + " address: the tenant has set no sender identity to write to", failed.getString("reason"));
         deliverAt(due.plus(Duration.ofHours(3)));
         assertEquals(2, RECEIVER.at("/acme/gone").size());
     }
@@ -230,12 +233,13 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void withoutAnEndpointAWebhookFailsSayingSo() {
+    void withoutAnEndpointOrASenderIdentityATenantMessageFailsSayingSo() {
         String tenant = freshTenant();
         UUID id = requested(tenant);
         JsonPath m = message(tenant, id);
         assertEquals("FAILED", m.getString("status"));
-        assertEquals("no usable address: the tenant has set no webhook endpoint", m.getString("reason"));
+        assertEquals("no usable address: the tenant has set no webhook endpoint; the tenant has set no sender identity"
+                + " to write to", m.getString("reason"));
     }
 
     @Test
@@ -248,6 +252,11 @@ class WebhookDeliveryTest {
                 .body(Map.of("url", "ftp://erp.acme.example", "secret", "short")).put("/api/v1/webhook-endpoint")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("url", "secret"));
+        // plain HTTP is refused outside local development (webhook.allow-plain-http, off here)
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://erp.acme.example/hooks", "secret", SECRET)).put("/api/v1/webhook-endpoint")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("url")).body("errors.message", contains("must be an absolute https URL"));
         given().auth().oauth2(token(tenant, "viewer")).contentType(ContentType.JSON)
                 .body(Map.of("url", RECEIVER.url("/other"), "secret", SECRET)).put("/api/v1/webhook-endpoint")
                 .then().statusCode(403);

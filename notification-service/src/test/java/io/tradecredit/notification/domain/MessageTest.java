@@ -97,31 +97,6 @@ class MessageTest {
     }
 
     @Test
-    void aMessageToTheTenantGoesToItsReplyToElseItsFrom() {
-        SenderIdentity withReply = new SenderIdentity("Acme", "ar@acme.example", "coll@acme.example", "", "Zhang");
-        SenderIdentity noReply = new SenderIdentity("Acme", "ar@acme.example", null, "", "Zhang");
-        assertEquals("coll@acme.example", TenantRecipient.choose(withReply, Optional.empty(), Optional.empty()).address());
-        assertEquals("ar@acme.example", TenantRecipient.choose(noReply, Optional.of(ChannelType.EMAIL), Optional.empty()).address());
-        assertEquals(ChannelType.EMAIL, TenantRecipient.choose(noReply, Optional.empty(), Optional.empty()).channel());
-        assertEquals("no usable address: the tenant has set no sender identity to write to",
-                TenantRecipient.choose(null, Optional.empty(), Optional.empty()).failure());
-        assertEquals("no usable address: a message to the tenant goes by EMAIL or WEBHOOK, not SMS",
-                TenantRecipient.choose(withReply, Optional.of(ChannelType.SMS), Optional.empty()).failure());
-    }
-
-    @Test
-    void aWebhookToTheTenantGoesToItsEndpointAndWithoutOneFailsSayingSo() {
-        WebhookEndpoint hook = new WebhookEndpoint("https://erp.acme.example/hooks", "x".repeat(24));
-        SenderIdentity sender = new SenderIdentity("Acme", "ar@acme.example", null, "", "Zhang");
-        ContactChoice.Choice choice = TenantRecipient.choose(sender, Optional.of(ChannelType.WEBHOOK), Optional.of(hook));
-        assertEquals(ChannelType.WEBHOOK, choice.channel());
-        assertEquals("https://erp.acme.example/hooks", choice.address());
-        assertEquals("no usable address: the tenant has set no webhook endpoint",
-                TenantRecipient.choose(sender, Optional.of(ChannelType.WEBHOOK), Optional.empty()).failure());
-        assertEquals(ChannelType.EMAIL, TenantRecipient.choose(sender, Optional.empty(), Optional.of(hook)).channel());
-    }
-
-    @Test
     void sendingIsTheOnlyStatusNotPublishedFinalStatusesLeadNowhereAndOnlyAReportSettlesAnUnknown() {
         assertEquals(Set.of(MessageStatus.SENDING, MessageStatus.FAILED, MessageStatus.WITHDRAWN), MessageStatus.QUEUED.next());
         assertEquals(Set.of(MessageStatus.SENT, MessageStatus.QUEUED, MessageStatus.FAILED, MessageStatus.UNKNOWN,

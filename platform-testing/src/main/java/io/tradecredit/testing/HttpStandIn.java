@@ -1,4 +1,4 @@
-package io.tradecredit.notification;
+package io.tradecredit.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,10 +12,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
- * An outside HTTP party as a test stands it up (a tenant's webhook receiver, an SMS provider): a JDK HTTP server on a free port
- * recording every POST per path and answering the statuses a test scripts (200 when none are left).
+ * An outside HTTP party as a test stands it up (a tenant's webhook receiver, an SMS provider, a
+ * print service): a JDK HTTP server on a free port of 127.0.0.1, or HTTPS ({@link #https}) with a
+ * {@link TestCertificate}, recording every POST per path and answering the statuses a test scripts
+ * (200 when none are left).
  */
 public final class HttpStandIn implements AutoCloseable {
     /** One POST as received. */
@@ -29,13 +33,32 @@ public final class HttpStandIn implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile java.time.Duration answerAfter = java.time.Duration.ZERO;
+    private final String scheme;
 
+    /** A plain HTTP stand-in. */
     public HttpStandIn() {
+        this(null);
+    }
+
+    /** An HTTPS stand-in presenting {@code certificate} (trusted by a client only if it trusts that certificate). */
+    public static HttpStandIn https(TestCertificate certificate) {
+        return new HttpStandIn(certificate);
+    }
+
+    private HttpStandIn(TestCertificate certificate) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            InetSocketAddress local = new InetSocketAddress("127.0.0.1", 0);
+            if (certificate == null) {
+                server = HttpServer.create(local, 0);
+            } else {
+                HttpsServer tls = HttpsServer.create(local, 0);
+                tls.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+                server = tls;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        scheme = certificate == null ? "http" : "https";
         server.createContext("/", exchange -> {
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
@@ -81,7 +104,7 @@ public final class HttpStandIn implements AutoCloseable {
 
     /** The URL of {@code path} on this receiver. */
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** The next POSTs to {@code path} are answered with these statuses, in order. */
