@@ -8,6 +8,10 @@ required; the others are optional keys (no SMTP login, no SMS credentials when a
 {{- .Values.notification.existingSecret | default (printf "%s-notification" (include "tradecredit.fullname" .)) }}
 {{- end }}
 
+{{- define "tradecredit.webhookTrustDir" -}}
+/etc/tradecredit/webhook-trust
+{{- end }}
+
 {{- define "tradecredit.notificationEnv" -}}
 {{- $n := .Values.notification }}
 {{- $secret := include "tradecredit.notificationSecret" . -}}
@@ -59,6 +63,16 @@ required; the others are optional keys (no SMTP login, no SMS credentials when a
       name: {{ $secret }}
       key: sms-report-secret
       optional: true
+{{- with ($n.webhook).trustStoreSecret }}
+# HTTPS receivers' certificates trusted besides the JDK's CAs: the operator's PKCS12 trust store
+- name: NOTIFICATION_WEBHOOK_TRUST_STORE
+  value: {{ include "tradecredit.webhookTrustDir" $ }}/trust-store.p12
+- name: NOTIFICATION_WEBHOOK_TRUST_STORE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: trust-store-password
+{{- end }}
 # signs the unsubscribe links of emails (required); the links point to the public URL
 - name: NOTIFICATION_UNSUBSCRIBE_SECRET
   valueFrom:

@@ -64,4 +64,34 @@ class NotificationSettingsTest {
             }
         }
     }
+
+    @Test
+    void aTrustStoreSecretIsMountedReadOnlyAndNamedToTheServiceWithItsPasswordFromTheSecret() {
+        Map<String, EnvVar> env = env(Rendering.PRODUCTION, "notification-service");
+        assertEquals("/etc/tradecredit/webhook-trust/trust-store.p12", env.get("NOTIFICATION_WEBHOOK_TRUST_STORE").getValue());
+        SecretKeySelector password = env.get("NOTIFICATION_WEBHOOK_TRUST_STORE_PASSWORD").getValueFrom().getSecretKeyRef();
+        assertEquals("tradecredit-webhook-trust", password.getName());
+        assertEquals("trust-store-password", password.getKey());
+        var pod = RenderedManifestsTest.deployments(Rendering.PRODUCTION.manifests()).get("notification-service").getSpec()
+                .getTemplate().getSpec();
+        var volume = pod.getVolumes().stream().filter(v -> v.getName().equals("webhook-trust")).findFirst().orElseThrow();
+        assertEquals("tradecredit-webhook-trust", volume.getSecret().getSecretName());
+        assertEquals("trust-store.p12", volume.getSecret().getItems().get(0).getKey());
+        var mount = pod.getContainers().get(0).getVolumeMounts().stream().filter(m -> m.getName().equals("webhook-trust"))
+                .findFirst().orElseThrow();
+        assertEquals("/etc/tradecredit/webhook-trust", mount.getMountPath());
+        assertTrue(mount.getReadOnly());
+    }
+
+    @Test
+    void withoutATrustStoreSecretOnlyTheJdksAuthoritiesAreTrustedAndNothingIsMounted() {
+        for (Rendering r : new Rendering[] {Rendering.DEFAULTS, Rendering.DEMO}) {
+            assertFalse(env(r, "notification-service").containsKey("NOTIFICATION_WEBHOOK_TRUST_STORE"), r.name());
+            RenderedManifestsTest.deployments(r.manifests()).forEach((service, d) -> assertTrue(d.getSpec().getTemplate()
+                    .getSpec().getVolumes().stream().noneMatch(v -> v.getName().equals("webhook-trust")), service));
+        }
+        RenderedManifestsTest.deployments(Rendering.PRODUCTION.manifests()).forEach((service, d) -> assertEquals(
+                service.equals("notification-service"), d.getSpec().getTemplate().getSpec().getVolumes().stream()
+                        .anyMatch(v -> v.getName().equals("webhook-trust")), service));
+    }
 }
