@@ -209,12 +209,28 @@ final class FaultVerdict {
         }
         INVOICE_EVENT_READERS.forEach(s -> topics.add("invoice-events.dlq." + s));
         for (String topic : new java.util.TreeSet<>(topics)) {
-            List<String> ids = Topics.read(harness.kafkaBootstrap(), topic, Duration.ofSeconds(5), seen -> false).stream()
-                    .map(r -> Topics.header(r, "ce_id")).toList();
+            List<ConsumerRecord<String, String>> dead = Topics.read(harness.kafkaBootstrap(), topic, Duration.ofSeconds(5),
+                    seen -> false);
             boolean planted = INVOICE_EVENT_READERS.stream().anyMatch(s -> topic.equals("invoice-events.dlq." + s));
-            c.check("dead letters on " + topic, planted ? List.of("the poison " + poison) : List.of(),
-                    ids.stream().map(id -> poison.equals(id) ? "the poison " + id : id).toList());
+            List<String> expected = planted ? List.of("the poison " + poison) : List.of();
+            List<String> ids = dead.stream().map(r -> poison.equals(Topics.header(r, "ce_id")) ? "the poison " + poison
+                    : Topics.header(r, "ce_id")).toList();
+            // an extra dead letter says what it is and why it was parked, so a failed run can be read from the table
+            c.check("dead letters on " + topic, expected.toString(), dead.stream().map(this::deadLetter).toList().toString(),
+                    ids.equals(expected));
         }
+    }
+
+    /** The poison as such; any other dead letter as its type, key, id and reason. */
+    private String deadLetter(ConsumerRecord<String, String> r) {
+        String id = Topics.header(r, "ce_id");
+        if (poison.equals(id)) {
+            return "the poison " + id;
+        }
+        String type = String.valueOf(Topics.header(r, "ce_type")).replace("io.tradecredit.", "");
+        String reason = String.valueOf(Topics.header(r, "dead-letter-reason"));
+        return type + " key " + r.key() + " id " + id + " (" + (reason.length() > 120 ? reason.substring(0, 120) + "..." : reason)
+                + ")";
     }
 
     private void readiness(FaultChecks c, Readiness readiness, List<Faults.Outage> outages) {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.EarlierEventMissing;
 import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,6 +28,8 @@ public class WidgetSeenConsumer {
 
     /** A widget named {@code connection-cut-<n>} has its connection cut by the server on its first n tries. */
     public static final String CONNECTION_CUT = "connection-cut-";
+    /** A widget named {@code earlier-missing-<n>} misses its earlier event on its first n tries. */
+    public static final String EARLIER_MISSING = "earlier-missing-";
     /** Tries per event id of the widgets whose connection is cut. */
     public static final Map<String, Integer> TRIES = new ConcurrentHashMap<>();
 
@@ -39,6 +42,10 @@ public class WidgetSeenConsumer {
                 // the server ends this backend, as it does when it shuts down or crashes
                 return CurrentTransaction.execute("select pg_terminate_backend(pg_backend_pid())", Tuple.tuple())
                         .replaceWithVoid();
+            }
+            if (name.startsWith(EARLIER_MISSING)
+                    && TRIES.merge(event.id(), 1, Integer::sum) <= Integer.parseInt(name.substring(EARLIER_MISSING.length()))) {
+                throw new EarlierEventMissing("widget " + event.id() + " not created yet");
             }
             return Panache.getSession().chain(s -> s
                     .createNativeQuery("insert into widget_seen (event_id, tenant_id, name) values (:id, :t, :n)")

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.EarlierEventMissing;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -96,7 +97,11 @@ public class ReadModelStore {
     /** {@code collectible}, {@code dueDate} and {@code state} may be null: left as they are (see {@link #AMOUNTS}). */
     public Uni<Void> amounts(String tenantId, UUID invoiceId, BigDecimal open, BigDecimal collectible,
             LocalDate dueDate, String state, OffsetDateTime now) {
-        return run(AMOUNTS, tenantId, invoiceId, open, collectible, dueDate, state, now);
+        // an invoice whose issued event is not applied yet: the event waits for it, then is parked (not skipped)
+        return CurrentTransaction.execute(AMOUNTS, Tuple.from(Arrays.asList(tenantId, invoiceId, open, collectible,
+                dueDate, state, now))).chain(rows -> rows.rowCount() > 0 ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new EarlierEventMissing(
+                                "invoice " + invoiceId + " of tenant " + tenantId + " is not issued here yet")));
     }
 
     public Uni<Void> planAgreed(String tenantId, UUID planId, UUID buyerId, UUID[] invoiceIds, BigDecimal principal,

@@ -8,10 +8,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.EarlierEventMissing;
 import io.tradecredit.credit.domain.InvoicePosition;
 import io.tradecredit.credit.domain.LedgerChange;
 import io.tradecredit.credit.domain.RegradeRule;
@@ -26,7 +26,6 @@ import io.tradecredit.credit.persistence.PositionRepository;
  */
 @ApplicationScoped
 public class Ledger {
-    private static final Logger LOG = Logger.getLogger(Ledger.class);
 
     @Inject
     PositionRepository positions;
@@ -62,8 +61,9 @@ public class Ledger {
     private Uni<Void> create(String tenantId, UUID buyerId, LedgerChange c, OffsetDateTime now) {
         InvoicePosition p = InvoicePosition.open(tenantId, buyerId, c, now);
         if (p == null) {
-            LOG.warnf("invoice %s of tenant %s is unknown here; change ignored", c.invoiceId(), tenantId);
-            return Uni.createFrom().voidItem();
+            // a change to an invoice whose issued event is not applied yet: waited for, then parked (not ignored)
+            return Uni.createFrom().failure(new EarlierEventMissing(
+                    "invoice " + c.invoiceId() + " of tenant " + tenantId + " is not issued here yet"));
         }
         return positions.persist(p).replaceWithVoid();
     }

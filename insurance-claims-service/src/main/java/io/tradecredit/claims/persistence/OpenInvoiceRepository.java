@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.events.EarlierEventMissing;
 import io.tradecredit.claims.domain.OpenInvoice;
 import io.tradecredit.common.money.Money;
 
@@ -35,16 +36,22 @@ public class OpenInvoiceRepository {
         });
     }
 
-    /** Sets what is open of the tenant's invoice, as a later event states it; an invoice not known here is skipped. */
+    /** Sets what is open of the tenant's invoice, as a later event states it; an invoice not known here yet is waited for. */
     public Uni<Void> open(String tenantId, UUID invoiceId, Money openAmount) {
-        return OpenInvoiceRow.update("openAmount = ?1 where tenantId = ?2 and invoiceId = ?3", openAmount.amount(), tenantId,
-                invoiceId).replaceWithVoid();
+        return known(tenantId, invoiceId, OpenInvoiceRow.update("openAmount = ?1 where tenantId = ?2 and invoiceId = ?3",
+                openAmount.amount(), tenantId, invoiceId));
     }
 
     /** Nothing is open of a cancelled invoice. */
     public Uni<Void> cancelled(String tenantId, UUID invoiceId) {
-        return OpenInvoiceRow.update("openAmount = 0 where tenantId = ?1 and invoiceId = ?2", tenantId, invoiceId)
-                .replaceWithVoid();
+        return known(tenantId, invoiceId, OpenInvoiceRow.update("openAmount = 0 where tenantId = ?1 and invoiceId = ?2",
+                tenantId, invoiceId));
+    }
+
+    /** An invoice whose issued event is not applied yet: the event waits for it, then is parked (not skipped). */
+    private static Uni<Void> known(String tenantId, UUID invoiceId, Uni<Integer> updated) {
+        return updated.chain(rows -> rows > 0 ? Uni.createFrom().voidItem() : Uni.createFrom().failure(
+                new EarlierEventMissing("invoice " + invoiceId + " of tenant " + tenantId + " is not issued here yet")));
     }
 
     /**

@@ -29,7 +29,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <p>A poison message fails at once (the channel's dead-letter strategy takes it). The database
  * being away (down, restarting, the connection cut: {@link DatabaseUnavailable}) is waited out,
  * retried with backoff for as long as it lasts, since it says nothing against the event: the
- * channel stops on the record meanwhile and goes on where it stopped. Any other failure (a lock
+ * channel stops on the record meanwhile and goes on where it stopped. An event whose earlier event
+ * has not been applied ({@link EarlierEventMissing}) is retried for {@code tradecredit.inbox.earlier-event-wait-ms}
+ * and then parked with that reason, never applied wrongly nor dropped. Any other failure (a lock
  * timeout, the effect refusing the event) is retried {@code tradecredit.inbox.retries} times
  * before it is given up to the DLQ.
  */
@@ -51,6 +53,9 @@ public class Inbox {
     @ConfigProperty(name = "tradecredit.inbox.initial-backoff-ms", defaultValue = "200")
     long initialBackoffMs;
 
+    @ConfigProperty(name = "tradecredit.inbox.earlier-event-wait-ms", defaultValue = "30000")
+    long earlierEventWaitMs;
+
     /**
      * Parses the record and applies {@code effect} once, in a transaction. Returns whether the
      * effect ran (false for a duplicate).
@@ -69,7 +74,12 @@ public class Inbox {
                 .onFailure(DatabaseUnavailable::causedBy).invoke(failure -> LOG.warnf(
                         "%s: the database is away (%s); event %s waits for it", consumer, failure, event.id()))
                 .onFailure(DatabaseUnavailable::causedBy).retry().withBackOff(backoff, Duration.ofSeconds(5)).indefinitely()
-                .onFailure(failure -> !(failure instanceof PoisonMessageException))
+                .onFailure(EarlierEventMissing::causedBy).invoke(failure -> LOG.infof(
+                        "%s: event %s waits for an earlier one (%s)", consumer, event.id(), failure.getMessage()))
+                .onFailure(EarlierEventMissing::causedBy).retry().withBackOff(backoff, Duration.ofSeconds(5))
+                .expireIn(earlierEventWaitMs)
+                .onFailure().transform(EarlierEventMissing::unwrap)
+                .onFailure(failure -> !(failure instanceof PoisonMessageException) && !EarlierEventMissing.causedBy(failure))
                 .retry().withBackOff(backoff, Duration.ofSeconds(10)).atMost(retries);
     }
 

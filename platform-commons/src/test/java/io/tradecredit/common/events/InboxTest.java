@@ -103,6 +103,37 @@ class InboxTest {
                 .noneMatch(r -> ("widget-" + eventId).equals(r.key())), "not parked on the DLQ");
     }
 
+    /**
+     * An event whose earlier one is not applied yet waits for it longer than the retries a failing
+     * effect gets (tradecredit.inbox.retries=1 here): applied once when the earlier one is there.
+     */
+    @Test
+    void anEventWaitsForItsEarlierEventBeyondTheRetries() {
+        String eventId = UUID.randomUUID().toString();
+        sendWidgetEvent(eventId, WidgetSeenConsumer.EARLIER_MISSING + 3);
+
+        awaitSeen(eventId);
+        assertEquals(4, WidgetSeenConsumer.TRIES.get(eventId), "three waits, the fourth applied");
+        assertTrue(Topics.readFor("widget-events.dlq.commons-test", Duration.ofSeconds(3)).stream()
+                .noneMatch(r -> ("widget-" + eventId).equals(r.key())), "not parked on the DLQ");
+    }
+
+    /** Its earlier event never comes: after the wait (2 s here) it is parked, saying why, and nothing applied. */
+    @Test
+    void anEventWhoseEarlierEventNeverComesIsParkedWithThatReason() {
+        String eventId = UUID.randomUUID().toString();
+        sendWidgetEvent(eventId, WidgetSeenConsumer.EARLIER_MISSING + 1000);
+
+        List<ConsumerRecord<String, String>> dead = Topics.read("widget-events.dlq.commons-test", Duration.ofSeconds(30),
+                rs -> rs.stream().anyMatch(r -> ("widget-" + eventId).equals(r.key())));
+        ConsumerRecord<String, String> parked = dead.stream().filter(r -> ("widget-" + eventId).equals(r.key()))
+                .findFirst().orElseThrow();
+        String reason = Topics.header(parked, "dead-letter-reason");
+        assertTrue(reason.startsWith("earlier event missing"), "the DLQ says why: " + reason);
+        assertTrue(WidgetSeenConsumer.TRIES.get(eventId) > 2, "waited beyond the retries of a failing effect");
+        assertEquals(0, Database.count("select count(*) from widget_seen where event_id = ?", eventId));
+    }
+
     private static void sendWidgetEvent(String eventId, String name) {
         Topics.send("widget-events", "widget-" + eventId, "{\"widgetId\":\"w\",\"name\":\"" + name + "\"}", headers(eventId));
     }

@@ -1,0 +1,49 @@
+package io.tradecredit.credit.messaging;
+
+import static io.tradecredit.credit.CreditFixtures.await;
+import static io.tradecredit.credit.CreditFixtures.issued;
+import static io.tradecredit.credit.CreditFixtures.paymentReceived;
+import static io.tradecredit.credit.CreditFixtures.sendInvoiceEvent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
+
+/**
+ * A payment for an invoice whose issued event is not applied here is neither applied (it would open a
+ * position without its invoice) nor dropped: it waits for the issued event, then is parked with the reason.
+ */
+@QuarkusTest
+class EarlierEventMissingTest {
+
+    @Test
+    void aPaymentForAnInvoiceNeverIssuedHereIsParkedWithThatReasonAndTheConsumerGoesOn() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String invoice = UUID.randomUUID().toString();
+        String payment = sendInvoiceEvent(tenant, buyer, "payment-received", UUID.randomUUID().toString(),
+                paymentReceived(buyer, invoice, "100.00", "0.00"));
+        String next = UUID.randomUUID().toString();
+        sendInvoiceEvent(tenant, buyer, "issued", UUID.randomUUID().toString(),
+                issued(buyer, next, "500.00", LocalDate.of(2026, 6, 30)));
+
+        ConsumerRecord<String, String> parked = Topics.read("invoice-events.dlq.credit-service", Duration.ofSeconds(30),
+                rs -> rs.stream().anyMatch(r -> payment.equals(Topics.header(r, "ce_id")))).stream()
+                .filter(r -> payment.equals(Topics.header(r, "ce_id"))).findFirst().orElseThrow();
+        assertTrue(Topics.header(parked, "dead-letter-reason").startsWith("earlier event missing"),
+                Topics.header(parked, "dead-letter-reason"));
+        await("the next event applied", () -> Database.count(
+                "select count(*) from invoice_position where invoice_id = ?::uuid", next) == 1);
+        assertEquals(0, Database.count("select count(*) from invoice_position where invoice_id = ?::uuid", invoice));
+        assertEquals(0, Database.count("select count(*) from inbox where event_id = ?", payment), "not marked applied");
+    }
+}

@@ -1,0 +1,49 @@
+package io.tradecredit.claims.messaging;
+
+import static io.tradecredit.claims.ClaimsFixtures.freshTenant;
+import static io.tradecredit.claims.messaging.ExposureFlowTest.await;
+import static io.tradecredit.claims.messaging.ExposureFlowTest.issued;
+import static io.tradecredit.claims.messaging.ExposureFlowTest.payment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
+
+/**
+ * A payment for an invoice whose issued event is not applied here is neither applied (it would set what is open
+ * of an invoice the read model does not have) nor dropped: it waits for the issued event, then is parked with the reason.
+ */
+@QuarkusTest
+class EarlierEventMissingTest {
+
+    @Test
+    void aPaymentForAnInvoiceNeverIssuedHereIsParkedWithThatReasonAndTheConsumerGoesOn() {
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        String invoice = UUID.randomUUID().toString();
+        String payment = Topics.sendEvent("invoice-events", tenant, "invoice", "payment-received", buyer,
+                UUID.randomUUID().toString(), payment(buyer, invoice, "INV-P", "100.00", "0.00"));
+        String next = UUID.randomUUID().toString();
+        Topics.sendEvent("invoice-events", tenant, "invoice", "issued", buyer, UUID.randomUUID().toString(),
+                issued(buyer, next, "INV-N", LocalDate.of(2026, 3, 5), "500.00"));
+
+        ConsumerRecord<String, String> parked = Topics.read("invoice-events.dlq.insurance-claims-service", Duration.ofSeconds(30),
+                rs -> rs.stream().anyMatch(r -> payment.equals(Topics.header(r, "ce_id")))).stream()
+                .filter(r -> payment.equals(Topics.header(r, "ce_id"))).findFirst().orElseThrow();
+        assertTrue(Topics.header(parked, "dead-letter-reason").startsWith("earlier event missing"),
+                Topics.header(parked, "dead-letter-reason"));
+        await("the next event applied", () -> Database.count(
+                "select count(*) from open_invoice where invoice_id = ?::uuid", next) == 1);
+        assertEquals(0, Database.count("select count(*) from open_invoice where invoice_id = ?::uuid", invoice));
+        assertEquals(0, Database.count("select count(*) from inbox where event_id = ?", payment), "not marked applied");
+    }
+}
