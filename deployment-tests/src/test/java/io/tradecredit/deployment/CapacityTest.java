@@ -54,9 +54,10 @@ class CapacityTest {
                 continue; // an external server: its owner sizes it (docs/deployment.md)
             }
             int pool = Integer.parseInt(env.get("DB_POOL_MAX_SIZE").getValue());
+            int relay = Integer.parseInt(env.get("OUTBOX_RELAY_CONNECTIONS").getValue()); // the outbox relay's own
             int pods = mostReplicas(manifests, entry.getValue()) + 1; // a rolling update's surge
-            int connections = pods * (pool + flyway + listening);
-            assertTrue(connections <= max - RESERVED, entry.getKey() + ": " + pods + " pods x (" + pool + " + " + flyway
+            int connections = pods * (pool + relay + flyway + listening);
+            assertTrue(connections <= max - RESERVED, entry.getKey() + ": " + pods + " pods x (" + pool + " + " + relay + " + " + flyway
                     + " + " + listening + ") = " + connections + " connections, max_connections " + max);
         }
     }
@@ -66,7 +67,7 @@ class CapacityTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Repository.CHART.render(
                 List.of(), Map.of("services.credit-service.databasePoolSize", 30)));
         assertTrue(refused.getMessage().contains(
-                "services.credit-service: 5 pods x (databasePoolSize 30 + 3) = 165 connections do not fit max_connections 100"),
+                "services.credit-service: 5 pods x (databasePoolSize 30 + outboxRelayConnections 2 + 3) = 175 connections do not fit max_connections 100"),
                 refused.getMessage());
     }
 

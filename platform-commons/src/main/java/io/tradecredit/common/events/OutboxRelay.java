@@ -19,12 +19,14 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
 
 /**
  * Publishes committed outbox rows to Kafka and marks them sent.
@@ -34,6 +36,11 @@ import io.vertx.pgclient.PgConnectOptions;
  * aggregate held elsewhere, so one aggregate's events are published in order even when replicas
  * race. It wakes on {@code NOTIFY tradecredit_outbox} from the insert trigger and also polls, in
  * case a notification was missed (listener reconnecting, relay paused).
+ *
+ * <p>It relays on connections of its own ({@code tradecredit.outbox.relay.connections}), not the
+ * application's pool: under load every pooled connection is taken by requests and consumers, and a
+ * relay queued behind them held every committed event back (issue 15: a payment's case-closed took
+ * seconds at 200 payments/s). The chart counts them against the database's max_connections.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -63,9 +70,6 @@ public class OutboxRelay {
     static final String BACKLOG = "select count(*) as unsent from outbox where sent_at is null";
 
     @Inject
-    Pool pool;
-
-    @Inject
     Vertx vertx;
 
     @Inject
@@ -82,6 +86,9 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "tradecredit.outbox.relay.batch-size", defaultValue = "200")
     int batchSize;
+
+    @ConfigProperty(name = "tradecredit.outbox.relay.connections", defaultValue = "2")
+    int connections;
 
     @ConfigProperty(name = "tradecredit.outbox.relay.poll-interval-ms", defaultValue = "1000")
     long pollIntervalMs;
@@ -103,6 +110,8 @@ public class OutboxRelay {
     private volatile boolean wokenWhileDraining;
     private volatile boolean paused;
     private PgSubscriber subscriber;
+    /** The relay's own connections (rounds and the backlog gauge), apart from the application's pool. */
+    private Pool relayPool;
     private long pollTimer = -1;
     private long backlogTimer = -1;
 
@@ -114,11 +123,12 @@ public class OutboxRelay {
         metrics.gauge("tradecredit.outbox.relay.paused", this, r -> r.paused ? 1 : 0);
         // a growing backlog means the relay cannot publish (broker down, relay paused)
         metrics.gauge("tradecredit.outbox.unsent", unsent);
-        backlogTimer = vertx.setPeriodic(backlogIntervalMs, id -> pool.query(BACKLOG).execute().subscribe().with(
-                rows -> unsent.set(rows.iterator().next().getLong("unsent")),
-                failure -> LOG.debugf("outbox backlog not measured: %s", failure.getMessage())));
         PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl)
                 .setUser(databaseUser).setPassword(databasePassword);
+        relayPool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(connections).setName("outbox-relay"));
+        backlogTimer = vertx.setPeriodic(backlogIntervalMs, id -> relayPool.query(BACKLOG).execute().subscribe().with(
+                rows -> unsent.set(rows.iterator().next().getLong("unsent")),
+                failure -> LOG.debugf("outbox backlog not measured: %s", failure.getMessage())));
         subscriber = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(attempts -> 1000L);
         subscriber.channel("tradecredit_outbox").handler(payload -> wake());
@@ -139,6 +149,9 @@ public class OutboxRelay {
         }
         if (subscriber != null) {
             subscriber.closeAndForget();
+        }
+        if (relayPool != null) {
+            relayPool.closeAndForget();
         }
     }
 
@@ -188,7 +201,7 @@ public class OutboxRelay {
 
     /** One round: lock, publish, mark sent, commit. Returns the number of rows published. */
     Uni<Integer> publishBatch() {
-        return pool.withTransaction(connection -> lockBatch(connection)
+        return relayPool.withTransaction(connection -> lockBatch(connection)
                 .chain(rows -> rows.isEmpty()
                         ? Uni.createFrom().item(0)
                         : Uni.createFrom().completionStage(() -> publisher.publish(rows))

@@ -167,6 +167,30 @@ class OutboxRelayTest {
         assertEquals(fixed.toString(), Topics.header(mine.get(0), "ce_id"), "the CloudEvent id is the fixed one");
     }
 
+    @Test
+    void anEventIsPublishedWhileRequestsHoldEveryPooledConnection() throws Throwable {
+        int size = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.datasource.reactive.max-size", Integer.class).orElse(20);
+        List<io.vertx.mutiny.sqlclient.SqlConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                held.add(pool.getConnection().await().atMost(Duration.ofSeconds(10)));
+            }
+            // the application's pool is exhausted: a relay on it would wait for the first request to finish
+            String aggregate = UUID.randomUUID().toString().substring(0, 8) + "-starved";
+            Database.execute("insert into outbox (event_id, tenant_id, topic, aggregate_type, aggregate_id, event_type,"
+                    + " payload, occurred_at) values (?::uuid, 'acme', 'ordered-events', 'thing', ?,"
+                    + " 'io.tradecredit.test.step.v1', '{\"step\":1}', now())", UUID.randomUUID().toString(), aggregate);
+
+            List<ConsumerRecord<String, String>> seen = Topics.read("ordered-events", Duration.ofSeconds(15),
+                    rs -> rs.stream().anyMatch(r -> aggregate.equals(r.key())));
+            assertTrue(seen.stream().anyMatch(r -> aggregate.equals(r.key())), "published on the relay's own connections");
+            assertEquals(0, Database.count("select count(*) from outbox where aggregate_id = ? and sent_at is null", aggregate));
+        } finally {
+            held.forEach(c -> c.closeAndAwait());
+        }
+    }
+
     private static OutgoingEvent step(String aggregate, int step) {
         return new OutgoingEvent("ordered-events", "io.tradecredit.test.step.v1", "thing", aggregate, "acme",
                 Map.of("step", step));
