@@ -118,6 +118,12 @@ public final class Topics {
     /** The record {@link #sendEvent} sends, checked against its schema, for a burst by {@link #sendAll}. */
     public static ProducerRecord<String, String> event(String topic, String tenant, String producer, String name,
             String subject, String eventId, Object body) {
+        return versionedEvent(topic, tenant, producer, name + ".v1", subject, eventId, body);
+    }
+
+    /** The same for {@code io.tradecredit.<producer>.<versionedName>}, e.g. {@code step-taken.v2}. */
+    public static ProducerRecord<String, String> versionedEvent(String topic, String tenant, String producer,
+            String versionedName, String subject, String eventId, Object body) {
         String json;
         try {
             json = EVENT_JSON.writeValueAsString(body);
@@ -125,7 +131,7 @@ public final class Topics {
             throw new IllegalStateException(e);
         }
         Map<String, String> headers = cloudEventHeaders(tenant, "/tradecredit/" + producer + "-service",
-                "io.tradecredit." + producer + "." + name + ".v1", subject, eventId);
+                "io.tradecredit." + producer + "." + versionedName, subject, eventId);
         ConsumerRecord<String, String> asSent = new ConsumerRecord<>(topic, 0, 0L, subject, json);
         headers.forEach((k, v) -> asSent.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         Contracts.assertValid(asSent);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.Activity;
 import io.tradecredit.collections.app.CaseView;
 import io.tradecredit.collections.app.CollectionCases;
+import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Topics;
 
 /**
@@ -128,6 +131,37 @@ class MessageStatusFlowTest {
         ConsumerRecord<String, String> parked = dead.stream().filter(r -> bad.equals(r.key())).findFirst()
                 .orElseThrow();
         assertTrue(Topics.header(parked, "dead-letter-reason").contains("status"), "the DLQ says which field");
+    }
+
+    @Test
+    void aRunsBurstOfStatusesIsLoggedOnceEachOnTheBuyersCases() {
+        String tenant = "acme";
+        List<CaseView> opened = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID buyer = UUID.randomUUID();
+            opened.add(caseOf(tenant, buyer));
+            String request = UUID.randomUUID().toString();
+            requests.add(request);
+            eventIds.add(UUID.randomUUID().toString());
+            burst.add(Topics.event("notification-status", tenant, "notification", "status-changed", request,
+                    eventIds.get(i), body(buyer, request, "DUNNING", "DELIVERED", "EMAIL", null, 1)));
+        }
+        // every status of the run's messages at once, the first one again at the end: read a poll at a time
+        List<ProducerRecord<String, String>> sent = new ArrayList<>(burst);
+        sent.add(burst.get(0));
+        Topics.sendAll(sent);
+
+        for (int i = 0; i < opened.size(); i++) {
+            awaitStatus(tenant, opened.get(i), requests.get(i));
+        }
+        CaseView first = opened.get(0);
+        assertEquals(1, run(() -> cases.activities(tenant, first.id())).stream()
+                .filter(a -> a.kind().equals("message-status")).count(), "a redelivered status is logged once");
+        assertEquals(40, Database.count("select count(*) from inbox where consumer = 'collections-service'"
+                + " and event_id = any(?)", (Object) eventIds.toArray(String[]::new)), "each status claimed once");
     }
 
     private CaseView caseOf(String tenant, UUID buyer) {

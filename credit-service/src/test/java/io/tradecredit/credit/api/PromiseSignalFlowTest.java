@@ -13,10 +13,13 @@ import static io.tradecredit.credit.CreditFixtures.today;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
+import io.tradecredit.testing.DunningRunEvents;
 import io.tradecredit.testing.Topics;
 
 /** collections-service's promise-broken, read from the real collection-cases topic, as a payment-behaviour signal. */
@@ -78,5 +82,34 @@ class PromiseSignalFlowTest {
         await("acme's alert", () -> Database.count("select count(*) from alert where buyer_id = ?::uuid", id) >= 1);
         given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().body("total", equalTo(1));
         given().auth().oauth2(MANAGER_GLOBEX).get("/api/v1/alerts?buyerId=" + id).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aBrokenPromiseAmidADunningRunsBurstIsReadOnceAndTheRunsStepsAreSkippedUnstored() {
+        String id = register(MANAGER_ACME, buyer());
+        long before = Database.count("select count(*) from assessment where buyer_id = ?::uuid", id);
+        String promiseEvent = UUID.randomUUID().toString();
+        Map<String, Object> broken = promiseBroken(id);
+        ProducerRecord<String, String> promise = DunningRunEvents.event("acme", "promise-broken",
+                (String) broken.get("caseId"), promiseEvent, broken);
+        // a run's step-taken events around it, and the same promise-broken again: one burst, read a poll at a time
+        List<ProducerRecord<String, String>> burst = new ArrayList<>(DunningRunEvents.run("acme", today(), 150));
+        burst.add(promise);
+        burst.addAll(DunningRunEvents.run("acme", today(), 150));
+        burst.add(promise);
+        Topics.sendAll(burst);
+
+        await("re-assessed", () -> Database.count("select count(*) from assessment where buyer_id = ?::uuid", id)
+                == before + 1);
+        // a later promise-broken of another buyer proves the whole burst was read
+        String later = register(MANAGER_ACME, buyer());
+        send("acme", promiseBroken(later));
+        await("the later alert", () -> Database.count("select count(*) from alert where buyer_id = ?::uuid", later) == 1);
+        assertEquals(before + 1, Database.count("select count(*) from assessment where buyer_id = ?::uuid", id));
+        assertEquals(1, Database.count("select count(*) from alert where buyer_id = ?::uuid", id));
+        assertEquals(1, Database.count("select count(*) from inbox where consumer = 'credit-service' and event_id = ?",
+                promiseEvent));
+        assertEquals(0, Database.count("select count(*) from inbox where consumer = 'credit-service' and event_type = ?",
+                DunningRunEvents.STEP_TAKEN), "a run's steps are skipped unread, not stored");
     }
 }

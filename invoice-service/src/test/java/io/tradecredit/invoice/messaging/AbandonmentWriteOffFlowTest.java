@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,7 @@ import io.restassured.response.ValidatableResponse;
 import io.tradecredit.invoice.PaymentFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
+import io.tradecredit.testing.DunningRunEvents;
 import io.tradecredit.testing.Topics;
 
 /**
@@ -168,5 +171,36 @@ class AbandonmentWriteOffFlowTest {
         assertEquals(1, dead.stream().filter(r -> eventId.equals(Topics.header(r, "ce_id"))).count());
         invoice(tenant, open).body("amounts.writtenOff.amount", equalTo("0.00"), "amounts.open.amount", equalTo("1000.00"));
         assertEquals(0, writeOffsOf(tenant, buyer));
+    }
+
+    @Test
+    void anAbandonmentAmidADunningRunsBurstIsWrittenOffOnceAndTheRunsStepsAreSkippedUnstored() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String open = issue(tenant, buyer, ISSUED, DUE, "1000.00");
+        String caseId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        ProducerRecord<String, String> abandonment = DunningRunEvents.event(tenant, "abandonment-confirmed", caseId,
+                eventId, abandonmentConfirmed(caseId, buyer, List.of(writeOff(open, "INV-1", "1000.00"))));
+        // a run's step-taken events around it, and the same event again: one burst, read a poll at a time
+        List<ProducerRecord<String, String>> burst = new ArrayList<>(DunningRunEvents.run(tenant, DUE.plusDays(7), 150));
+        burst.add(abandonment);
+        burst.addAll(DunningRunEvents.run(tenant, DUE.plusDays(7), 150));
+        burst.add(abandonment);
+        Topics.sendAll(burst);
+
+        await("written off", () -> writeOffsOf(tenant, buyer) == 1);
+        // a later abandonment of another buyer proves the whole burst was read
+        UUID markerBuyer = UUID.randomUUID();
+        String marker = issue(tenant, markerBuyer, ISSUED, DUE, "100.00");
+        send(tenant, UUID.randomUUID().toString(), abandonmentConfirmed(UUID.randomUUID().toString(), markerBuyer,
+                List.of(writeOff(marker, "INV-2", "100.00"))));
+        await("the later event written off", () -> writeOffsOf(tenant, markerBuyer) == 1);
+        assertEquals(1, writeOffsOf(tenant, buyer));
+        invoice(tenant, open).body("status", equalTo("WRITTEN_OFF"), "amounts.open.amount", equalTo("0.00"));
+        assertEquals(1, Database.count("select count(*) from inbox where consumer = 'invoice-service' and event_id = ?",
+                eventId));
+        assertEquals(0, Database.count("select count(*) from inbox where consumer = 'invoice-service' and tenant_id = ?"
+                + " and event_type = ?", tenant, DunningRunEvents.STEP_TAKEN), "a run's steps are skipped unread, not stored");
     }
 }
