@@ -141,7 +141,7 @@ public class Intake {
         SenderIdentity id = s.sender();
         RenderedMessage rendered;
         try {
-            rendered = templates.render(t, context.of(r.data(), choice.contact(), id, now), id == null ? "" : id.letterhead());
+            rendered = templates.render(tenantId, t, context.of(r.data(), choice.contact(), id, now), id == null ? "" : id.letterhead());
         } catch (Templates.RenderingFailed e) {
             return record(Message.failed(tenantId, r, choice, language, e.getMessage(), now), now);
         }
