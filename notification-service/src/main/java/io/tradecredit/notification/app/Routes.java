@@ -151,7 +151,7 @@ public class Routes {
             RenderedMessage rendered = null;
             if (failure == null) {
                 try {
-                    rendered = render(r, choice, s, t.get(), now);
+                    rendered = render(tenantId, r, choice, s, t.get(), now);
                 } catch (Templates.RenderingFailed e) {
                     failure = e.getMessage();
                 }
@@ -205,13 +205,13 @@ public class Routes {
                 throw new Templates.RenderingFailed("the email carries the letter " + r.templateKey()
                         + " and there is no template " + r.templateKey() + " for LETTER in " + language.tag());
             }
-            return letters.page(tenantId, r.templateKey(), language, letterhead, render(r, choice, s, t.get(), now).text());
+            return letters.page(tenantId, r.templateKey(), language, letterhead, render(tenantId, r, choice, s, t.get(), now).text());
         });
     }
 
-    private RenderedMessage render(MessageRequest r, ContactChoice.Choice choice, NotificationSettings s, TemplateText t,
+    private RenderedMessage render(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s, TemplateText t,
             Instant now) {
         SenderIdentity id = s.sender();
-        return templates.render(t, context.of(r.data(), choice.contact(), id, now), id == null ? "" : id.letterhead());
+        return templates.render(tenantId, t, context.of(r.data(), choice.contact(), id, now), id == null ? "" : id.letterhead());
     }
 }

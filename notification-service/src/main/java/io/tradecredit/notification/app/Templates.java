@@ -46,6 +46,9 @@ public class Templates {
     TemplateRepository templates;
 
     @Inject
+    ParsedTemplates parsed;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -89,10 +92,11 @@ public class Templates {
      * {@code contact}, {@code sender}, {@code letterDate}); throws {@link RenderingFailed} naming
      * what is missing or wrong.
      */
-    public RenderedMessage render(TemplateText t, Map<String, Object> context, String letterhead) {
+    public RenderedMessage render(String tenantId, TemplateText t, Map<String, Object> context, String letterhead) {
         try {
-            String subject = t.subject().isEmpty() ? "" : qute.parse(t.subject()).data(context).render();
-            String text = qute.parse(t.body()).data(context).render();
+            ParsedTemplates.Parsed p = parsed.of(tenantId, t);
+            String subject = p.subject() == null ? "" : p.subject().data(context).render();
+            String text = p.body().data(context).render();
             return RenderedMessage.of(subject, text, letterhead);
         } catch (TemplateException e) {
             throw new RenderingFailed("template " + t.key() + " (" + t.channel() + ", " + t.language().tag()
@@ -105,7 +109,8 @@ public class Templates {
     public Uni<TemplateText> addVersion(String tenantId, TemplateText t, String by) {
         check(t.subject(), "subject");
         check(t.body(), "body");
-        return CurrentTransaction.run(() -> templates.addVersion(tenantId, t, OffsetDateTime.now(clock), by));
+        return CurrentTransaction.run(() -> templates.addVersion(tenantId, t, OffsetDateTime.now(clock), by))
+                .invoke(added -> parsed.versionAdded(tenantId, added.key(), added.channel(), added.language()));
     }
 
     public Uni<List<TemplateText>> versions(String tenantId) {
@@ -144,7 +149,7 @@ public class Templates {
                     }
                     try {
                         return new Preview(language, t.get().version(),
-                                render(t.get(), ctx, sender == null ? "" : sender.letterhead()), null);
+                                render(tenantId, t.get(), ctx, sender == null ? "" : sender.letterhead()), null);
                     } catch (RenderingFailed e) {
                         return new Preview(language, t.get().version(), null, e.getMessage());
                     }
