@@ -99,7 +99,7 @@ public class Routes {
             }
             try {
                 return new Route(Message.queued(tenantId, r, choice, language, context.senderOf(s.sender()),
-                        render(r, choice, s, t.get(), now), s.sendWindow(), now), null, choice, language);
+                        render(tenantId, r, choice, s, t.get(), now), s.sendWindow(), now), null, choice, language);
             } catch (Templates.RenderingFailed e) {
                 return new Route(null, e.getMessage(), choice, language);
             }
