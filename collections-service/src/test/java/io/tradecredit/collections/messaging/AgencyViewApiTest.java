@@ -128,8 +128,11 @@ class AgencyViewApiTest {
         return LocalDate.of(2026, 3, day);
     }
 
+    /** The buyer pays an invoice of {@code amount} on a day of March (the invoice issued first: a payment of an unknown one is parked). */
     static void paid(String tenant, String buyer, int day, String amount, String currency) {
-        Map<String, Object> m = payment("payment-received", buyer, UUID.randomUUID().toString(), amount, "0.00");
+        String invoiceId = UUID.randomUUID().toString();
+        invoice(tenant, buyer, "issued", ReadModelEvents.issued(buyer, invoiceId, amount, march(day).minusDays(30)));
+        Map<String, Object> m = payment("payment-received", buyer, invoiceId, amount, "0.00");
         m.put("receivedOn", march(day).toString());
         m.put("amount", Map.of("amount", amount, "currency", currency));
         invoice(tenant, buyer, "payment-received", m);

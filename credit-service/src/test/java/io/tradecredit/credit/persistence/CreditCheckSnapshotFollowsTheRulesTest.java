@@ -5,6 +5,7 @@ import static io.tradecredit.credit.CreditFixtures.buyer;
 import static io.tradecredit.credit.CreditFixtures.register;
 import static io.tradecredit.credit.CreditFixtures.today;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -99,8 +100,11 @@ class CreditCheckSnapshotFollowsTheRulesTest {
                 new LedgerChange(disputed, null, null, cny("8000.00"), null, new BigDecimal("2000.00"), null, null),
                 LedgerChange.open(cancelled, cny("0.00")),
                 LedgerChange.open(writtenOff, cny("0.00")),
-                LedgerChange.open(credited, cny("600.00")),
-                LedgerChange.open(UUID.randomUUID(), cny("100.00"))));   // an invoice never seen: ignored
+                LedgerChange.open(credited, cny("600.00"))));
+        // a change of an invoice never seen is refused, whole (the inbox retries it, then parks it)
+        AssertionError unseen = assertThrows(AssertionError.class,
+                () -> apply(buyer, List.of(LedgerChange.open(credited, cny("1.00")), LedgerChange.open(UUID.randomUUID(), cny("100.00")))));
+        assertTrue(unseen.getCause() instanceof io.tradecredit.common.events.EarlierEventMissing, unseen.toString());
 
         for (LocalDate d = TODAY.minusDays(70); !d.isAfter(TODAY.plusDays(40)); d = d.plusDays(1)) {
             compare(buyer, d, differences);
