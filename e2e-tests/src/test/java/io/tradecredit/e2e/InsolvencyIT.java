@@ -24,9 +24,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.path.json.JsonPath;
+import io.tradecredit.devstack.SmsSink;
 import io.tradecredit.e2e.harness.Api;
 import io.tradecredit.e2e.harness.Platform;
 import io.tradecredit.e2e.harness.Signatures;
+import io.tradecredit.testing.HttpStandIn;
 import io.tradecredit.testing.Topics;
 
 /**
@@ -202,6 +204,59 @@ class InsolvencyIT {
         List<JsonNode> shared = event("claim-events", "claims.recovery-shared", 2);
         assertEquals(List.of("8775.00", "2925.00"), shared.stream().map(e -> e.path("toInsurer").path("amount").asText()).toList());
         assertEquals("11700.00", shared.get(1).path("toInsurerTotal").path("amount").asText());
+    }
+
+    /**
+     * The insurer's deadlines reach the tenant's own systems: the tenant registers its HTTPS endpoint (the
+     * harness's receiver, whose certificate the operator's trust store vouches for: plain HTTP is refused), an
+     * insured invoice runs overdue, and the deadlines job of the day five days before the overdue notification
+     * is due (notificationDays 45, warningLeadDays 5) sends one warning there, signed with the tenant's secret
+     * ({@code t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body>}, verified here as the receiver would), its body the
+     * request as JSON with the deadline, and recorded SENT over WEBHOOK.
+     */
+    @Test
+    void anInsuredInvoicesDeadlineWarningReachesTheTenantsHttpsEndpointSignedWithItsSecret() throws Exception {
+        HttpStandIn receiver = Platform.harness().webhooks();
+        String path = "/erp/" + seller.id + "/tradecredit-events";
+        String secret = "whsec-" + UUID.randomUUID();
+        call("notification-service", seller.admin).body(Map.of("url", receiver.url(path).replace("https:", "http:"),
+                "secret", secret)).put("/api/v1/webhook-endpoint").then().statusCode(400)
+                .contentType("application/problem+json");
+        call("notification-service", seller.admin).body(Map.of("url", receiver.url(path), "secret", secret))
+                .put("/api/v1/webhook-endpoint").then().statusCode(200).body("url", equalTo(receiver.url(path)));
+
+        Tenant.Buyer buyer = seller.buyer("杭州西湖纺织品有限公司", "100000.00");
+        LocalDate due = today.minusDays(140); // apart from every other scenario's dates: the job runs once per date
+        String policy = insuredLimitApprovedByTheInsurer(buyer, "50000.00", due.minusDays(60));
+        String number = "INV-DL-" + tag();
+        seller.issue(buyer, number, due.minusDays(30), due, "30000.00");
+        String exposure = "/api/v1/insurance/policies/" + policy + "/buyers/" + buyer.id() + "/exposure";
+        await("claims' read model has the invoice", () -> "30000.00".equals(call("insurance-claims-service",
+                seller.manager).get(exposure).then().statusCode(200).extract().path("insured.amount")));
+
+        runJob("insurance-claims-service", "insurance-deadlines", due.plusDays(40));
+
+        await("the warning at the tenant's endpoint", () -> !receiver.at(path).isEmpty());
+        HttpStandIn.Received posted = receiver.at(path).get(0);
+        String[] signature = posted.signature().split(",");
+        String t = signature[0].substring("t=".length());
+        assertEquals("v1=" + SmsSink.hmac(secret, t + "." + posted.body()), signature[1], "signature verifies");
+        assertEquals("application/json", posted.contentType().split(";")[0]);
+        JsonNode body = JSON.readTree(posted.body());
+        assertEquals(posted.messageId(), body.path("id").asText());
+        assertEquals(seller.id, body.path("tenantId").asText());
+        assertEquals("claims.deadline-warning", body.path("templateKey").asText());
+        JsonNode data = body.path("data");
+        assertEquals(List.of(number, "NOTIFY_OVERDUE", due.plusDays(45).toString(), "5", buyer.name()),
+                List.of(data.path("invoiceNumber").asText(), data.path("deadline").asText(),
+                        data.path("deadlineDate").asText(), data.path("daysLeft").asText(), data.path("buyerName").asText()));
+        JsonNode warning = event("claim-events", "claims.deadline-warning", 1).get(0);
+        assertEquals(posted.messageId(), warning.path("requestId").asText());
+        await("recorded sent", () -> "SENT".equals(call("notification-service", seller.manager)
+                .get("/api/v1/messages/" + posted.messageId()).then().statusCode(200).extract().path("status")));
+        call("notification-service", seller.manager).get("/api/v1/messages/" + posted.messageId()).then()
+                .body("channel", equalTo("WEBHOOK"), "address", equalTo(receiver.url(path)));
+        assertEquals(1, receiver.at(path).size(), "one warning, sent once");
     }
 
     /**

@@ -19,14 +19,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import io.tradecredit.devstack.AgencyAccess;
 import io.tradecredit.devstack.AgencyClient;
 import io.tradecredit.devstack.SmsSink;
+import io.tradecredit.testing.HttpStandIn;
 import io.tradecredit.testing.KafkaTestResource;
 import io.tradecredit.testing.OidcTestResource;
+import io.tradecredit.testing.TestCertificate;
 
 /**
  * The whole platform for the module, started once: what {@code ./platform up} starts, on free
  * ports, with the test OIDC server in Keycloak's place. PostgreSQL and GreenMail run as the
  * platform runs them (devstack's PostgresNode, greenmail-standalone), Kafka as the services' tests
- * run it (KafkaTestResource), the SMS sink and the OIDC server inside this JVM, and the five
+ * run it (KafkaTestResource), the SMS sink, the OIDC server and the tenants' HTTPS webhook receiver
+ * (its certificate in notification-service's webhook trust store, plain HTTP refused) inside this JVM, and the five
  * services from their packaged {@code quarkus-run.jar}, each with the platform's environment.
  * Logs: {@code e2e-tests/target/logs/}. Closed after the module's last test, and by a shutdown
  * hook if the JVM goes first.
@@ -59,6 +62,8 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
     private OidcTestResource oidc;
     private SmsSink sms;
     private GreenMail mail;
+    private HttpStandIn webhooks;
+    private TestCertificate webhookTrust;
     private String kafka;
     private String agencyKafka;
     private int postgresPort;
@@ -137,6 +142,10 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         }
         oidc = new OidcTestResource();
         Map<String, String> oidcConfig = oidc.start();
+        // a tenant's receiver as production has it: HTTPS with a certificate the operator's trust store vouches for
+        TestCertificate receiver = TestCertificate.create("e2e-webhook-receiver");
+        webhooks = HttpStandIn.https(receiver);
+        webhookTrust = receiver;
         SERVICES.keySet().forEach(s -> ports.put(s, ChildProcess.freePort()));
         sms = SmsSink.start(new SmsSink.Settings("127.0.0.1", 0, SMS_USER, SMS_PASSWORD,
                 url("notification-service") + "/api/v1/sms/delivery-reports", SMS_REPORT_SECRET, true));
@@ -195,7 +204,8 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         env.put("OIDC_AUTH_SERVER_URL", oidcConfig.get("quarkus.oidc.auth-server-url"));
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", String.valueOf(mail.smtpPort));
-        env.put("NOTIFICATION_WEBHOOK_ALLOW_PLAIN_HTTP", "true");
+        env.put("NOTIFICATION_WEBHOOK_TRUST_STORE", webhookTrust.trustStore().toString());
+        env.put("NOTIFICATION_WEBHOOK_TRUST_STORE_PASSWORD", webhookTrust.password());
         env.put("SMS_PROVIDER_URL", sms.sendUrl());
         env.put("SMS_PROVIDER_USERNAME", SMS_USER);
         env.put("SMS_PROVIDER_PASSWORD", SMS_PASSWORD);
@@ -300,6 +310,18 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         return mail;
     }
 
+    /**
+     * The tenants' HTTPS webhook receiver (each scenario registers its own path); what it received is kept in
+     * this JVM, so a harness another JVM started ({@link #attach}) has none to read.
+     */
+    public HttpStandIn webhooks() {
+        if (webhooks == null) {
+            throw new IllegalStateException("the webhook receiver lives in the JVM that started the harness: "
+                    + "run this scenario with the module's own harness (./mvnw verify -pl e2e-tests -Dit.test=...)");
+        }
+        return webhooks;
+    }
+
     public Path logs() {
         return logs;
     }
@@ -315,6 +337,9 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         reversed.forEach(ChildProcess::stop);
         if (sms != null) {
             sms.close();
+        }
+        if (webhooks != null) {
+            webhooks.close();
         }
         if (oidc != null) {
             oidc.stop();
