@@ -61,23 +61,31 @@ public final class Pdfs {
             boolean embedded = true;
             for (PDPage page : doc.getPages()) {
                 boxes.add(page.getMediaBox());
-                int count = 0;
                 for (COSName name : page.getResources().getFontNames()) {
                     PDFont f = page.getResources().getFont(name);
                     fonts.add(f.getName());
                     embedded &= f.isEmbedded();
                 }
-                for (COSName name : page.getResources().getXObjectNames()) {
-                    if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
-                        count++;
-                        widths.add(image.getWidth());
-                    }
-                }
-                images.add(count);
+                images.add(images(page.getResources(), widths));
             }
             return new Read(text, doc.getNumberOfPages(), boxes, fonts, embedded, images, widths);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The images drawn from {@code resources}, also inside form XObjects (a letter's logo and seal are imported as forms). */
+    private static int images(org.apache.pdfbox.pdmodel.PDResources resources, List<Integer> widths) throws IOException {
+        int count = 0;
+        for (COSName name : resources.getXObjectNames()) {
+            var x = resources.getXObject(name);
+            if (x instanceof PDImageXObject image) {
+                count++;
+                widths.add(image.getWidth());
+            } else if (x instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form && form.getResources() != null) {
+                count += images(form.getResources(), widths);
+            }
+        }
+        return count;
     }
 }

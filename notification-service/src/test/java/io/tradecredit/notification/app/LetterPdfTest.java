@@ -53,4 +53,21 @@ class LetterPdfTest {
         assertTrue(read.fonts().stream().allMatch(f -> f.contains("Arimo")), read.fonts().toString());
         assertTrue(read.allFontsEmbedded());
     }
+
+    @Test
+    void aSealIsMadeIntoItsPageOnceAndEveryLetterPrintsItWithTheLogo() {
+        byte[] seal = Pdfs.sealPng(257); // a side no other test uses: this image is new to the service's pages
+        byte[] logo = Pdfs.sealPng(121);
+        int before = LetterPdf.IMAGES.made();
+        String page = LetterPage.xhtml(Language.ZH_CN, "艾克美贸易有限公司", "致：环球贸易有限公司\n\n此致",
+                new LetterPage.Layout(true, true));
+        for (int letter = 0; letter < 3; letter++) {
+            Pdfs.Read read = Pdfs.read(LetterPdf.render(page, logo, seal));
+            assertEquals(java.util.List.of(2), read.imagesPerPage(), "the logo and the seal on the page");
+            assertEquals(java.util.List.of(121, 257), read.imageWidths().stream().sorted().toList(),
+                    "each image as uploaded, pixel for pixel");
+            assertTrue(read.text().contains("环球贸易有限公司"), read.text());
+        }
+        assertEquals(before + 2, LetterPdf.IMAGES.made(), "the seal and the logo made into pages once, for three letters");
+    }
 }
