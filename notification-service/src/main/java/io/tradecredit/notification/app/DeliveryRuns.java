@@ -9,9 +9,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.OwnContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -55,9 +54,9 @@ public class DeliveryRuns {
 
     private void pass() {
         asked.set(false);
-        // a context of its own: the pass's transactions are not the caller's (Panache keeps them in the context)
-        Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(own, true); // its own: Panache may keep a session in it
+        // a context of its own, flagged safe: the pass's transactions are not the intake's, and the Kafka
+        // callback that asks for it has no request context whose propagation would flag the pass's contexts
+        Context own = OwnContext.of(vertx.getOrCreateContext());
         own.runOnContext(v -> Uni.createFrom().deferred(() -> deliveries.deliverAllDue(clock.instant()))
                 .subscribe().with(run -> ended(), failure -> {
                     LOG.warnf(failure, "an on-request delivery pass failed; the worker's next tick delivers");
