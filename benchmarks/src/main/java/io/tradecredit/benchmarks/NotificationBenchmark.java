@@ -415,7 +415,12 @@ public final class NotificationBenchmark {
         return n / seconds;
     }
 
-    /** {@code ttf}, already parsed, embedded in {@code doc} as a subset when the page first uses it. */
+    /**
+     * {@code ttf}, already parsed, embedded in {@code doc} as a subset when the page first uses it.
+     * Written here again, the way {@code ShippedFonts.Parsed.in} loads the shipped font, on purpose: a
+     * baseline is the libraries alone, never the service's code, so a slower or faster change in the
+     * service cannot move its own yardstick; and the same loading keeps the comparison fair.
+     */
     static PDFontSupplier embedded(PDDocument doc, TrueTypeFont ttf) {
         return new PDFontSupplier(null) {
             private PDFont font;

@@ -22,6 +22,18 @@ public final class Fixtures {
         return Tokens.tenant(tenant).roles(roles).mint();
     }
 
+    /** Acme's sender identity (Acme AR, its letterhead and signatory), replies going to {@code replyTo}. */
+    public static Map<String, Object> acmeSender(String replyTo) {
+        return Map.of("fromName", "Acme AR", "fromAddress", "ar@acme.example", "replyTo", replyTo,
+                "letterhead", "Acme Trading Co., Ltd.", "signatory", "Zhang San");
+    }
+
+    /** Puts the tenant's notification settings (sender identity, send window...) as its admin. */
+    public static void settings(String tenant, Map<String, Object> settings) {
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(settings)
+                .put("/api/v1/notification-settings").then().statusCode(200);
+    }
+
     /** A contact body: Li Wei of accounts payable, email only, in the given language. */
     public static Map<String, Object> contact(String name, String email, String language) {
         Map<String, Object> c = new HashMap<>();

@@ -10,7 +10,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 
+import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Topics;
 
 /**
@@ -69,6 +71,33 @@ public final class Requests {
         body.put("critical", critical);
         body.put("data", data);
         return body;
+    }
+
+    /**
+     * credit-service's "limit changed" to the tenant itself by {@code channel}, put on the topic; returns
+     * its request id once the message is stored.
+     */
+    public static UUID limitChangedToTenant(String tenant, String channel, boolean critical, Map<String, Object> data) {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = new HashMap<>();
+        body.put("requestId", id.toString());
+        body.put("purpose", "credit-review");
+        body.put("templateKey", "credit.limit-changed");
+        body.put("channel", channel);
+        body.put("recipient", Map.of("kind", "TENANT"));
+        body.put("critical", critical);
+        body.put("data", data);
+        send(tenant, body);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        return id;
+    }
+
+    /** A burst: {@code count} critical friendly reminders to the buyer by email, put on the topic one after another. */
+    public static void reminderBurst(String tenant, UUID buyer, int count) {
+        for (int i = 0; i < count; i++) {
+            send(tenant, request(UUID.randomUUID(), buyer, "dunning.friendly-reminder", "EMAIL", true, dunningData(buyer)));
+        }
     }
 
     /** Sends the request as collections-service does: CloudEvent id = key = requestId. */

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +21,10 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.persistence.OwnContext;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.ContactChoice;
 import io.tradecredit.notification.domain.Message;
@@ -122,8 +121,10 @@ public class Deliveries {
     private Uni<List<MessageStatus>> handOverAll(List<MessageRepository.Claimed> claimed,
             Map<java.util.UUID, Set<ChannelType>> optedOut, Map<ChannelType, Channel> byType, Instant now) {
         List<MessageRepository.Sent> handedOver = java.util.Collections.synchronizedList(new ArrayList<>());
+        // each hand-over on a context of its own, flagged safe for Panache: the hand-overs that run at once
+        // (a letter's stored PDF, a failed attempt's retry) each have their own session, never one shared
         Context batch = Vertx.currentContext();
-        return Multi.createFrom().iterable(claimed).onItem().transformToUni(c -> ownContext(batch, () -> {
+        return Multi.createFrom().iterable(claimed).onItem().transformToUni(c -> OwnContext.run(batch, () -> {
             Message m = c.message();
             if (optedOut.getOrDefault(m.requestId(), Set.of()).contains(m.channel())
                     && ContactChoice.optOutApplies(m.channel(), m.request().legallyRequired())) {
@@ -141,19 +142,6 @@ public class Deliveries {
                 .emitOn(onto(batch))
                 .onItemOrFailure().transformToUni((outcomes, failure) -> sent(handedOver, now)
                         .chain(() -> failure == null ? Uni.createFrom().item(outcomes) : Uni.createFrom().failure(failure)));
-    }
-
-    /**
-     * {@code work} on a Vert.x context of its own (a duplicate of {@code batch}'s, on the same event
-     * loop): Panache keeps the session and transaction in the context, so the hand-overs that run at
-     * once (a letter's stored PDF, a failed attempt's retry) each have their own, never one shared.
-     */
-    private static <T> Uni<T> ownContext(Context batch, Supplier<Uni<T>> work) {
-        if (batch == null) {
-            return Uni.createFrom().deferred(work::get);
-        }
-        Context own = VertxContext.createNewDuplicatedContext(batch);
-        return Uni.createFrom().deferred(work::get).runSubscriptionOn(onto(own));
     }
 
     private static Executor onto(Context context) {

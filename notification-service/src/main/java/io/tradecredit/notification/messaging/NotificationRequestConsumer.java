@@ -17,6 +17,7 @@ import io.tradecredit.common.events.BatchInbox;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
+import io.tradecredit.notification.app.DeliveryRuns;
 import io.tradecredit.notification.app.Intake;
 import io.tradecredit.notification.app.Withdrawals;
 import io.tradecredit.notification.domain.ChannelType;
@@ -40,10 +41,13 @@ public class NotificationRequestConsumer {
     @Inject
     Intake intake;
 
+    @Inject
+    DeliveryRuns deliveryRuns;
+
     /** A poll at a time: one transaction and one inbox statement for all its requests (issue 13). */
     @Incoming("notification-requests")
     public Uni<Void> on(KafkaRecordBatch<String, String> poll) {
-        return inbox.receiveAll(CONSUMER, poll, this::apply);
+        return inbox.receiveAll(CONSUMER, poll, this::apply).invoke(deliveryRuns::messagesStored);
     }
 
     @Inject

@@ -1,9 +1,11 @@
 package io.tradecredit.notification.app;
 
 import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.acmeSender;
 import static io.tradecredit.notification.Fixtures.addContact;
 import static io.tradecredit.notification.Fixtures.contact;
 import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.settings;
 import static io.tradecredit.notification.Fixtures.token;
 import static io.tradecredit.notification.Requests.dunningData;
 import static io.tradecredit.notification.Requests.request;
@@ -36,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tradecredit.notification.GreenMailResource;
 import io.tradecredit.notification.domain.Proof;
@@ -68,10 +69,7 @@ class EmailDeliveryTest {
     /** A tenant with Acme's sender identity and a buyer whose contact reads {@code language} at {@code email}. */
     static String tenantWithContact(UUID buyer, String email, String language) {
         String tenant = freshTenant();
-        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
-                .body(Map.of("sender", Map.of("fromName", "Acme AR", "fromAddress", "ar@acme.example", "replyTo",
-                        "collections@acme.example", "letterhead", "Acme Trading Co., Ltd.", "signatory", "Zhang San")))
-                .put("/api/v1/notification-settings").then().statusCode(200);
+        settings(tenant, Map.of("sender", acmeSender("collections@acme.example")));
         addContact(tenant, buyer, contact("Anna Berg", email, language));
         return tenant;
     }
@@ -150,9 +148,7 @@ class EmailDeliveryTest {
         // a window on one day only, two days from now: whatever the time, the message must wait
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         DayOfWeek only = Instant.now().atZone(shanghai).getDayOfWeek().plus(2);
-        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
-                .body(Map.of("sendWindow", Map.of("opens", "09:00", "closes", "18:00", "days", List.of(only.name()))))
-                .put("/api/v1/notification-settings").then().statusCode(200);
+        settings(tenant, Map.of("sendWindow", Map.of("opens", "09:00", "closes", "18:00", "days", List.of(only.name()))));
         Instant before = Instant.now();
         UUID id = requested(tenant, buyer, false);
         Instant opening = dueAt(tenant, id);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.tradecredit.notification.Fixtures.addContact;
 import static io.tradecredit.notification.Fixtures.contact;
 import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.settings;
 import static io.tradecredit.notification.Fixtures.token;
 import static io.tradecredit.notification.Requests.dunningData;
 import static io.tradecredit.notification.Requests.money;
@@ -68,11 +69,9 @@ class LetterDeliveryTest {
     /** A tenant with Acme's letterhead and a buyer whose contact reads {@code language} at a postal and an email address. */
     static String tenant(UUID buyer, String language, boolean seal) {
         String tenant = freshTenant();
-        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
-                .body(Map.of("sender", Map.of("fromName", "艾克美贸易有限公司", "fromAddress", "ar@acme.example",
-                        "letterhead", LETTERHEAD, "signatory", "张三", "contact", Map.of("name", "王芳",
-                                "phone", "+86 21 5888 1234", "email", "wang.fang@acme.example"))))
-                .put("/api/v1/notification-settings").then().statusCode(200);
+        settings(tenant, Map.of("sender", Map.of("fromName", "艾克美贸易有限公司", "fromAddress", "ar@acme.example",
+                "letterhead", LETTERHEAD, "signatory", "张三", "contact", Map.of("name", "王芳",
+                        "phone", "+86 21 5888 1234", "email", "wang.fang@acme.example"))));
         Map<String, Object> c = contact("李伟", "li-" + buyer + "@globex.example", language);
         c.put("postalAddress", "上海市南京东路1号 环球贸易有限公司");
         addContact(tenant, buyer, c);
@@ -195,10 +194,8 @@ class LetterDeliveryTest {
         given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("png", java.util.Base64.getEncoder().encodeToString(Pdfs.sealPng(200))))
                 .put("/api/v1/letter-images/seal").then().statusCode(200);
-        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
-                .body(Map.of("sender", Map.of("fromName", "艾克美贸易有限公司", "fromAddress", "ar@acme.example",
-                        "letterhead", "艾克美贸易有限公司\n北京市朝阳区建国路88号", "signatory", "张三")))
-                .put("/api/v1/notification-settings").then().statusCode(200);
+        settings(tenant, Map.of("sender", Map.of("fromName", "艾克美贸易有限公司", "fromAddress", "ar@acme.example",
+                "letterhead", "艾克美贸易有限公司\n北京市朝阳区建国路88号", "signatory", "张三")));
         UUID next = requested(tenant, buyer, "dunning.finance-demand", "LETTER", demandData(buyer), false);
         deliverAt(Instant.now());
 

@@ -1,15 +1,15 @@
 package io.tradecredit.notification.app;
 
 import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.acmeSender;
 import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.settings;
 import static io.tradecredit.notification.Fixtures.token;
-import static io.tradecredit.notification.Requests.send;
+import static io.tradecredit.notification.Requests.limitChangedToTenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +19,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tradecredit.notification.GreenMailResource;
-import io.tradecredit.testing.Database;
 import io.tradecredit.testing.HttpStandIn;
 import io.tradecredit.testing.TestCertificate;
 
@@ -61,10 +59,7 @@ class TenantWebhookTest {
     /** A tenant writing as Acme AR, its own mailbox {@code mailbox}; with its webhook endpoint at {@code url} unless null. */
     static String tenant(String mailbox, String url) {
         String tenant = freshTenant();
-        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
-                .body(Map.of("sender", Map.of("fromName", "Acme AR", "fromAddress", "ar@acme.example", "replyTo", mailbox,
-                        "letterhead", "Acme Trading Co., Ltd.", "signatory", "Zhang San")))
-                .put("/api/v1/notification-settings").then().statusCode(200);
+        settings(tenant, Map.of("sender", acmeSender(mailbox)));
         if (url != null) {
             given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
                     .body(Map.of("url", url, "secret", SECRET)).put("/api/v1/webhook-endpoint").then().statusCode(200);
@@ -74,21 +69,9 @@ class TenantWebhookTest {
 
     /** The credit service's "limit changed" to the tenant, asked for by EMAIL as the services do. */
     static UUID limitChanged(String tenant) {
-        UUID id = UUID.randomUUID();
-        Map<String, Object> body = new HashMap<>();
-        body.put("requestId", id.toString());
-        body.put("purpose", "credit-review");
-        body.put("templateKey", "credit.limit-changed");
-        body.put("channel", "EMAIL");
-        body.put("recipient", Map.of("kind", "TENANT"));
-        body.put("critical", true);
-        body.put("data", Map.of("buyer", Map.of("name", "Globex"), "effectiveFrom", "2026-12-04",
-                "previousLimit", Map.of("amount", "400000.00", "currency", "CNY"),
+        return limitChangedToTenant(tenant, "EMAIL", true, Map.of("buyer", Map.of("name", "Globex"),
+                "effectiveFrom", "2026-12-04", "previousLimit", Map.of("amount", "400000.00", "currency", "CNY"),
                 "newLimit", Map.of("amount", "500000.00", "currency", "CNY")));
-        send(tenant, body);
-        Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
-        return id;
     }
 
     static JsonPath message(String tenant, UUID id) {

@@ -3,7 +3,7 @@ package io.tradecredit.notification.app;
 import static io.restassured.RestAssured.given;
 import static io.tradecredit.notification.Fixtures.freshTenant;
 import static io.tradecredit.notification.Fixtures.token;
-import static io.tradecredit.notification.Requests.send;
+import static io.tradecredit.notification.Requests.limitChangedToTenant;
 import static io.tradecredit.notification.Requests.statuses;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,20 +69,8 @@ class WebhookDeliveryTest {
     }
 
     static UUID requested(String tenant) {
-        UUID id = UUID.randomUUID();
-        Map<String, Object> body = new HashMap<>();
-        body.put("requestId", id.toString());
-        body.put("purpose", "credit-review");
-        body.put("templateKey", "credit.limit-changed");
-        body.put("channel", "WEBHOOK");
-        body.put("recipient", Map.of("kind", "TENANT"));
-        body.put("critical", false);
-        body.put("data", Map.of("buyer", Map.of("name", "Globex 环球"), "newLimit", Map.of("amount", "500000.00",
-                "currency", "CNY")));
-        send(tenant, body);
-        Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
-        return id;
+        return limitChangedToTenant(tenant, "WEBHOOK", false, Map.of("buyer", Map.of("name", "Globex 环球"),
+                "newLimit", Map.of("amount", "500000.00", "currency", "CNY")));
     }
 
     static JsonPath message(String tenant, UUID id) {

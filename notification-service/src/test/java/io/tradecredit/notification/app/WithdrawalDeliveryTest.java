@@ -1,7 +1,6 @@
 package io.tradecredit.notification.app;
 
-import static io.restassured.RestAssured.given;
-import static io.tradecredit.notification.Fixtures.token;
+import static io.tradecredit.notification.Fixtures.settings;
 import static io.tradecredit.notification.Requests.dunningData;
 import static io.tradecredit.notification.Requests.request;
 import static io.tradecredit.notification.Requests.send;
@@ -30,7 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.GreenMailResource;
@@ -82,9 +80,7 @@ class WithdrawalDeliveryTest {
     static String tenantWaitingTwoDays(UUID buyer, String to) {
         String tenant = EmailDeliveryTest.tenantWithContact(buyer, to, "en");
         DayOfWeek only = Instant.now().atZone(ZoneId.of("Asia/Shanghai")).getDayOfWeek().plus(2);
-        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
-                .body(Map.of("sendWindow", Map.of("opens", "09:00", "closes", "18:00", "days", List.of(only.name()))))
-                .put("/api/v1/notification-settings").then().statusCode(200);
+        settings(tenant, Map.of("sendWindow", Map.of("opens", "09:00", "closes", "18:00", "days", List.of(only.name()))));
         return tenant;
     }
 

@@ -1,13 +1,9 @@
 package io.tradecredit.notification.jobs;
 
-import static io.tradecredit.notification.Requests.dunningData;
-import static io.tradecredit.notification.Requests.request;
-import static io.tradecredit.notification.Requests.send;
+import static io.tradecredit.notification.Requests.reminderBurst;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -34,12 +30,7 @@ class DeliveryWorkerTest {
         UUID buyer = UUID.randomUUID();
         String to = "burst-" + buyer + "@globex.example";
         String tenant = EmailDeliveryTestSupport.tenantWithContact(buyer, to, "en");
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            UUID id = UUID.randomUUID();
-            send(tenant, request(id, buyer, "dunning.friendly-reminder", "EMAIL", true, dunningData(buyer)));
-            ids.add(id);
-        }
+        reminderBurst(tenant, buyer, 60);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
                 "select count(*) from message where tenant_id = ? and status = 'QUEUED'", tenant) == 60);
 
