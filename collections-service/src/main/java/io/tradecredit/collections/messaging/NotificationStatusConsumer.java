@@ -21,8 +21,8 @@ import io.tradecredit.common.events.IncomingEvent;
  * Reads {@code notification-status} once per event id: the status of a dunning message sent to a
  * buyer (purpose {@code dunning}, in any case: the run sends {@code DUNNING}) goes to the buyer's
  * open case. Messages of other purposes or to the tenant are skipped. A contact-changed event keeps
- * the buyer's contact for agencies' case files. An event of either kind that cannot be read goes to
- * the DLQ.
+ * the buyer's contact for agencies' case files, a contact-removed event drops it. An event of any of
+ * these kinds that cannot be read goes to the DLQ.
  */
 @ApplicationScoped
 public class NotificationStatusConsumer {
@@ -54,6 +54,10 @@ public class NotificationStatusConsumer {
                     c.text("name"), c.optionalText("function").orElse(null), c.optionalText("email").orElse(null),
                     c.optionalText("mobile").orElse(null), c.optionalText("language").orElse(null)),
                     OffsetDateTime.parse(c.text("changedAt")));
+        }
+        if ("contact-removed".equals(name)) {
+            EventFields c = e.fields();
+            return contacts.removed(e.tenantId(), c.uuid("contactId"), OffsetDateTime.parse(c.text("removedAt")));
         }
         if (!"status-changed".equals(name)) {
             return Uni.createFrom().voidItem();

@@ -25,12 +25,20 @@ public class BuyerContactStore {
                 function = excluded.function, email = excluded.email, mobile = excluded.mobile,
                 language = excluded.language, changed_at = excluded.changed_at
             where buyer_contact.changed_at <= excluded.changed_at""";
+    /** Gone, unless changed after the removal (which notification-service, removing the row, never publishes). */
+    static final String REMOVE = """
+            delete from buyer_contact where tenant_id = $1 and contact_id = $2 and changed_at <= $3""";
     static final String OF_BUYER = """
             select * from buyer_contact where tenant_id = $1 and buyer_id = $2 order by contact_id""";
 
     public Uni<Void> changed(String tenantId, UUID buyerId, BuyerContact c, OffsetDateTime changedAt) {
         return CurrentTransaction.execute(UPSERT, Tuple.from(Arrays.asList(tenantId, c.contactId(), buyerId, c.name(),
                 c.function(), c.email(), c.mobile(), c.language(), changedAt))).replaceWithVoid();
+    }
+
+    /** Drops the contact; nothing for a contact not kept. */
+    public Uni<Void> removed(String tenantId, UUID contactId, OffsetDateTime removedAt) {
+        return CurrentTransaction.execute(REMOVE, Tuple.of(tenantId, contactId, removedAt)).replaceWithVoid();
     }
 
     /** The buyer's contacts in the order notification-service entered them (their ids are time-ordered). */

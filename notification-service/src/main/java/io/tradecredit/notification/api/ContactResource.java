@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -107,6 +108,19 @@ public class ContactResource {
     @APIResponse(responseCode = "404", description = "No such contact for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<View> replace(@PathParam("id") UUID id, @NotNull Request r) {
         return contacts.replace(tenant.id(), id, r.entry()).map(View::of);
+    }
+
+    @DELETE
+    @Path("/contacts/{id}")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @APIResponse(responseCode = "204", description = "Removed with its opt-outs; messages queued for the contact go to the"
+            + " buyer's next usable contact by the routing rules, else fail (\"contact removed\"); messages recorded keep"
+            + " whom they went to; contact-removed is published")
+    @APIResponse(responseCode = "404", description = "No such contact for this tenant (or removed already)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> remove(@PathParam("id") UUID id) {
+        return contacts.remove(tenant.id(), id).replaceWith(Response.noContent().build());
     }
 
     @PUT

@@ -16,11 +16,13 @@ import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.Contact;
 import io.tradecredit.notification.events.ContactChanged;
+import io.tradecredit.notification.events.ContactRemoved;
 import io.tradecredit.notification.persistence.ContactRepository;
 
 /**
  * A tenant's buyer contacts and their opt-outs. Entering or changing a contact publishes
- * {@code contact-changed} in the same transaction (an opt-out changes nothing published).
+ * {@code contact-changed} in the same transaction (an opt-out changes nothing published); removing
+ * one publishes {@code contact-removed} and re-routes what was queued for it ({@link RemovedContacts}).
  */
 @ApplicationScoped
 public class Contacts {
@@ -29,6 +31,9 @@ public class Contacts {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    RemovedContacts removed;
 
     @Inject
     Clock clock;
@@ -62,6 +67,17 @@ public class Contacts {
         }));
     }
 
+    /**
+     * Removes the contact with its opt-outs. Messages recorded keep their own copy of whom they went
+     * to (address, language, content), so proof needs no contact row; queued ones are re-routed.
+     */
+    public Uni<Void> remove(String tenantId, UUID id) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return CurrentTransaction.run(() -> contacts.delete(tenantId, id).map(found -> found.orElseThrow(() -> notFound(id)))
+                .chain(gone -> outbox.record(ContactRemoved.of(tenantId, gone, now))
+                        .chain(() -> removed.reroute(tenantId, gone, now.toInstant()))));
+    }
+
     public Uni<Contact> get(String tenantId, UUID id) {
         return CurrentTransaction.run(() -> load(tenantId, id));
     }
@@ -71,8 +87,11 @@ public class Contacts {
     }
 
     private Uni<Contact> load(String tenantId, UUID id) {
-        return contacts.find(tenantId, id).map(found -> found
-                .orElseThrow(() -> DomainError.notFound("contact.not-found", "There is no contact " + id)));
+        return contacts.find(tenantId, id).map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    private static DomainError notFound(UUID id) {
+        return DomainError.notFound("contact.not-found", "There is no contact " + id);
     }
 
     private static Contact of(UUID id, UUID buyerId, Entry e) {

@@ -40,18 +40,30 @@ public class ContactRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Optional<Contact>> find(String tenantId, UUID id) {
-        return CurrentTransaction.execute("select " + COLUMNS + " from contact where id = $1 and tenant_id = $2",
-                Tuple.of(id, tenantId)).map(rows -> {
-                    var it = rows.iterator();
-                    return it.hasNext() ? Optional.of(contact(it.next())) : Optional.empty();
-                });
+    /** Removes the contact, its opt-outs with it (a column of its row); the contact as it was, empty if none. */
+    public Uni<Optional<Contact>> delete(String tenantId, UUID id) {
+        return CurrentTransaction.execute("delete from contact where id = $1 and tenant_id = $2 returning " + COLUMNS,
+                Tuple.of(id, tenantId)).map(ContactRepository::one);
     }
 
-    /** The buyer's contacts in the order they were entered (the order {@code ContactChoice} tries them). */
+    public Uni<Optional<Contact>> find(String tenantId, UUID id) {
+        return CurrentTransaction.execute("select " + COLUMNS + " from contact where id = $1 and tenant_id = $2",
+                Tuple.of(id, tenantId)).map(ContactRepository::one);
+    }
+
+    private static Optional<Contact> one(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? Optional.of(contact(it.next())) : Optional.empty();
+    }
+
+    /**
+     * The buyer's contacts in the order they were entered (the order {@code ContactChoice} tries them).
+     * Key-share locked: a removal waits for a message being routed to one of them to be recorded, then
+     * finds it queued and re-routes it ({@code app.RemovedContacts}); edits and opt-outs do not wait.
+     */
     public Uni<List<Contact>> ofBuyer(String tenantId, UUID buyerId) {
         return CurrentTransaction.execute("select " + COLUMNS + " from contact where tenant_id = $1 and buyer_id = $2"
-                + " order by created_at, id", Tuple.of(tenantId, buyerId)).map(rows -> {
+                + " order by created_at, id for key share", Tuple.of(tenantId, buyerId)).map(rows -> {
                     List<Contact> out = new ArrayList<>();
                     rows.forEach(r -> out.add(contact(r)));
                     return out;

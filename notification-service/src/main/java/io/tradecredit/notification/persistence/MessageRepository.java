@@ -158,8 +158,32 @@ public class MessageRepository {
 
     /** SENDING to FAILED with the reason. */
     public Uni<Optional<Message>> failed(UUID requestId, String reason, Instant at) {
+        return failedFrom(MessageStatus.SENDING, requestId, reason, at);
+    }
+
+    /** {@code from} (SENDING, or QUEUED: not handed over yet) to FAILED with the reason. */
+    public Uni<Optional<Message>> failedFrom(MessageStatus from, UUID requestId, String reason, Instant at) {
         return move("update message set status = 'FAILED', failure_reason = $2, claimed_at = null, updated_at = $3"
-                + " where request_id = $1 and status = 'SENDING' returning *", Tuple.of(requestId, reason, at(at)));
+                + " where request_id = $1 and status = $4 returning *", Tuple.of(requestId, reason, at(at), from.name()));
+    }
+
+    /**
+     * A QUEUED message to a contact (not handed over yet), its channels failed before, and whether
+     * its letter's PDF was made already (for that contact, at an earlier hand-over).
+     */
+    public record QueuedTo(Message message, java.util.Set<ChannelType> tried, boolean letterMade) {
+    }
+
+    /** The QUEUED messages to {@code contactId}, locked until the transaction ends (a claim skips them meanwhile). */
+    public Uni<List<QueuedTo>> queuedTo(String tenantId, UUID contactId) {
+        return CurrentTransaction.execute("""
+                select m.*, exists (select 1 from message_document d where d.request_id = m.request_id) as letter_made
+                from message m where m.tenant_id = $1 and m.contact_id = $2 and m.status = 'QUEUED'
+                order by m.requested_at, m.request_id for update of m""", Tuple.of(tenantId, contactId)).map(rows -> {
+                    List<QueuedTo> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new QueuedTo(message(r), tried(r), r.getBoolean("letter_made"))));
+                    return out;
+                });
     }
 
     /**
@@ -203,12 +227,16 @@ public class MessageRepository {
         return CurrentTransaction.execute("select channel_attempts, tried_channels from message where request_id = $1",
                 Tuple.of(requestId)).map(rows -> {
                     Row r = rows.iterator().next();
-                    java.util.Set<ChannelType> tried = java.util.EnumSet.noneOf(ChannelType.class);
-                    for (String c : r.getArrayOfStrings("tried_channels")) {
-                        tried.add(ChannelType.valueOf(c));
-                    }
-                    return new ChannelState(r.getInteger("channel_attempts"), tried);
+                    return new ChannelState(r.getInteger("channel_attempts"), tried(r));
                 });
+    }
+
+    private static java.util.Set<ChannelType> tried(Row r) {
+        java.util.Set<ChannelType> tried = java.util.EnumSet.noneOf(ChannelType.class);
+        for (String c : r.getArrayOfStrings("tried_channels")) {
+            tried.add(ChannelType.valueOf(c));
+        }
+        return tried;
     }
 
     /**
@@ -218,17 +246,28 @@ public class MessageRepository {
      */
     public Uni<Optional<Message>> fallBack(UUID requestId, Message on, java.util.Set<ChannelType> tried, String reason,
             Instant at) {
+        return requeued(MessageStatus.SENDING, requestId, on, tried, reason, at);
+    }
+
+    /** A QUEUED message queued anew as {@code on} (its contact was removed, {@code app.RemovedContacts}), as {@link #fallBack}. */
+    public Uni<Optional<Message>> rerouted(UUID requestId, Message on, java.util.Set<ChannelType> tried, String reason,
+            Instant at) {
+        return requeued(MessageStatus.QUEUED, requestId, on, tried, reason, at);
+    }
+
+    private Uni<Optional<Message>> requeued(MessageStatus from, UUID requestId, Message on, java.util.Set<ChannelType> tried,
+            String reason, Instant at) {
         RenderedMessage body = on.rendered();
         Tuple t = Tuple.tuple().addUUID(requestId).addString(on.channel().name()).addUUID(on.contactId())
                 .addString(on.address()).addString(on.language() == null ? null : on.language().tag())
                 .addString(body.subject()).addString(body.text()).addString(body.html()).addString(reason)
                 .addOffsetDateTime(at(on.nextAttemptAt())).addOffsetDateTime(at(at))
-                .addArrayOfString(tried.stream().map(Enum::name).toArray(String[]::new));
+                .addArrayOfString(tried.stream().map(Enum::name).toArray(String[]::new)).addString(from.name());
         return move("""
                 update message set status = 'QUEUED', channel = $2, contact_id = $3, address = $4, language = $5,
                     subject = $6, body_text = $7, body_html = $8, failure_reason = $9, next_attempt_at = $10,
                     claimed_at = null, updated_at = $11, tried_channels = $12, channel_attempts = 0
-                where request_id = $1 and status = 'SENDING' returning *""", t);
+                where request_id = $1 and status = $13 returning *""", t);
     }
 
     /** Per channel: the QUEUED messages due at {@code now}, since when the oldest is due, the UNKNOWN ones. */

@@ -104,6 +104,48 @@ class ContactApiTest {
     }
 
     @Test
+    void aRemovedContactIsGoneWithItsOptOutsAndRemovingItAgainAnswers404() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String manager = token(tenant, "credit-manager");
+        String li = addContact(tenant, buyer, contact("Li Wei", "li@buyer.example", "zh-CN"));
+        String anna = addContact(tenant, buyer, contact("Anna Berg", "anna@buyer.example", "en"));
+        given().auth().oauth2(manager).put("/api/v1/contacts/" + li + "/opt-outs/EMAIL").then().statusCode(200);
+
+        given().auth().oauth2(token(tenant, "tenant-admin")).delete("/api/v1/contacts/" + li).then().statusCode(204);
+
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).get("/api/v1/contacts/" + li).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(viewer).get("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(200)
+                .body("total", equalTo(1), "items.id", contains(anna));
+        assertEquals(0, Database.count("select count(*) from contact where id = ?::uuid", li), "the row and its opt-outs");
+        given().auth().oauth2(manager).delete("/api/v1/contacts/" + li).then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("contact.not-found"));
+        given().auth().oauth2(manager).put("/api/v1/contacts/" + li + "/opt-outs/EMAIL").then().statusCode(404);
+    }
+
+    @Test
+    void removingAContactPublishesContactRemovedKeyedByTheBuyerAfterItsChanges() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = addContact(tenant, buyer, contact("Li Wei", "li@buyer.example", "zh-CN"));
+        given().auth().oauth2(token(tenant, "credit-manager")).delete("/api/v1/contacts/" + id).then().statusCode(204);
+
+        Predicate<ConsumerRecord<String, String>> mine = r -> buyer.toString().equals(r.key())
+                && Topics.header(r, "ce_type").startsWith("io.tradecredit.notification.contact-");
+        List<ConsumerRecord<String, String>> records = Topics.read("notification-status", Duration.ofSeconds(20),
+                rs -> rs.stream().filter(mine).count() >= 2).stream().filter(mine).toList();
+        assertEquals(List.of("io.tradecredit.notification.contact-changed.v1", "io.tradecredit.notification.contact-removed.v1"),
+                records.stream().map(r -> Topics.header(r, "ce_type")).toList());
+        JsonNode removed = Contracts.assertValid(records.get(1));
+        assertEquals(tenant, Topics.header(records.get(1), "ce_tenantid"));
+        assertEquals(id, removed.get("contactId").asText());
+        assertEquals(buyer.toString(), removed.get("buyerId").asText());
+        assertEquals(true, removed.hasNonNull("removedAt"));
+    }
+
+    @Test
     void aBadContactIsRefusedNamingEveryFieldAndNothingIsStored() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
@@ -136,6 +178,9 @@ class ContactApiTest {
                 .then().statusCode(404);
         given().auth().oauth2(token(other, "credit-manager")).contentType(ContentType.JSON)
                 .body(contact("Mallory", "m@evil.example", "en")).put("/api/v1/contacts/" + id).then().statusCode(404);
+        given().auth().oauth2(token(other, "tenant-admin")).delete("/api/v1/contacts/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        assertEquals(1, Database.count("select count(*) from contact where id = ?::uuid", id), "still there");
     }
 
     @Test
@@ -151,6 +196,12 @@ class ContactApiTest {
         given().auth().oauth2(token(tenant, "collector")).get("/api/v1/buyers/" + buyer + "/contacts").then()
                 .statusCode(200).body("total", equalTo(1));
         given().get("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(401);
+        String id = addContact(tenant, buyer, contact("Anna", "anna@b.example", "en"));
+        for (String role : new String[] {"viewer", "collector", "finance"}) {
+            given().auth().oauth2(token(tenant, role)).delete("/api/v1/contacts/" + id).then().statusCode(403);
+        }
+        given().delete("/api/v1/contacts/" + id).then().statusCode(401);
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/contacts/" + id).then().statusCode(200);
     }
 
     @Test
