@@ -54,6 +54,35 @@ class BulkInsertTest {
     }
 
     @Test
+    void typedArraysAreCastToTheirColumnsTypeOnly() {
+        String sql = BulkInsert.unnestInsert("log", List.of(new Column("buyer_id", "uuid"), Column.text("outcome"),
+                new Column("run_date", "date"), new Column("collectible", "numeric"), new Column("logged_at", "timestamptz")),
+                List.of(Form.TYPED, Form.TEXT, Form.TYPED, Form.TYPED, Form.TEXT));
+        assertEquals("insert into log (buyer_id, outcome, run_date, collectible, logged_at) select * from unnest($1::uuid[],"
+                + " $2::text[], $3::date[], $4::numeric[], $5::text[]::timestamptz[])", sql);
+    }
+
+    @Test
+    void aColumnIsTypedOnlyWhenEveryValueIsOfItsTypesClass() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        assertEquals(Form.TYPED, BulkInsert.formOf(new Column("id", "uuid"), new Object[] {id, null, id}));
+        assertEquals(Form.TYPED, BulkInsert.formOf(new Column("id", "uuid"), new Object[] {null}), "nulls only");
+        assertEquals(Form.TEXT, BulkInsert.formOf(new Column("id", "uuid"), new Object[] {id, id.toString()}));
+        assertEquals(Form.TYPED, BulkInsert.formOf(new Column("on", "date"), new Object[] {LocalDate.of(2026, 12, 4)}));
+        assertEquals(Form.TEXT, BulkInsert.formOf(new Column("on", "date"), new Object[] {"2026-12-04"}));
+        assertEquals(Form.TYPED, BulkInsert.formOf(new Column("n", "int"), new Object[] {7}));
+        assertEquals(Form.TYPED, BulkInsert.formOf(new Column("n", "integer"), new Object[] {7}));
+        assertEquals(Form.TEXT, BulkInsert.formOf(new Column("n", "int"), new Object[] {7L}), "a long for an int: as text");
+        assertEquals(Form.TYPED, BulkInsert.formOf(new Column("n", "bigint"), new Object[] {7L}));
+        assertEquals(Form.TYPED, BulkInsert.formOf(new Column("a", "numeric"), new Object[] {BigDecimal.ONE}));
+        assertEquals(Form.TEXT, BulkInsert.formOf(new Column("a", "numeric"), new Object[] {BigDecimal.ONE, 2}));
+        assertEquals(Form.TYPED, BulkInsert.formOf(new Column("f", "boolean"), new Object[] {true}));
+        assertEquals(Form.TEXT, BulkInsert.formOf(new Column("at", "timestamptz"), new Object[] {OffsetDateTime.now()}));
+        assertEquals(Form.TEXT, BulkInsert.formOf(new Column("c", "bpchar"), new Object[] {"EUR"}));
+        assertEquals(Form.TEXT, BulkInsert.formOf(Column.text("s"), new Object[] {"x"}));
+    }
+
+    @Test
     void aCollectionIsAnArrayLiteralWithEveryElementQuoted() {
         assertEquals("{}", BulkInsert.asText(List.of()));
         assertEquals("{\"friendly-7\",\"a, b\",NULL,\"say \\\"hi\\\" \\\\ there\",\"2026-11-22\"}",
