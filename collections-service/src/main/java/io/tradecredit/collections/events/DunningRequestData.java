@@ -1,30 +1,33 @@
 package io.tradecredit.collections.events;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.domain.LetterFacts;
 import io.tradecredit.collections.domain.PlanInstalment;
 import io.tradecredit.collections.domain.StepOutcome;
+import io.tradecredit.common.events.RawJson;
 import io.tradecredit.common.money.Money;
 
 /**
  * The {@code data} of a dunning message request: what the template fills in (docs/collections-service.md,
  * "What goes out"). The one place it is assembled from {@link LetterFacts}. A part invoice-service has
  * not published (the parties of an older invoice, late charges not stated) is null: the template
- * leaves it out rather than the run inventing it. Written once, straight to JSON (a {@link RawValue}
- * the outbox's and the drafts' ObjectMapper copies as it is): the run writes one per message, and
- * building maps for Jackson was a large part of its allocation (docs/performance.md, issue 12).
+ * leaves it out rather than the run inventing it. Written once, straight to UTF-8 JSON ({@link RawJson},
+ * which the outbox's and the drafts' ObjectMapper copy as it is): the run writes one per message, and
+ * building maps for Jackson, then strings to re-encode, was a large part of its time and allocation
+ * (docs/performance.md, issue 12).
  */
 public final class DunningRequestData {
     /** Thread-safe; generators are cheap, the factory is not. */
@@ -34,13 +37,13 @@ public final class DunningRequestData {
     }
 
     public static RawValue of(DunningMessage message, LetterFacts facts, LocalDate runDate) {
-        StringWriter out = new StringWriter(512 + 768 * message.items().size());
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        ByteArrayBuilder out = new ByteArrayBuilder(512 + 768 * message.items().size());
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             write(g, message, facts, runDate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RawValue(out.toString());
+        return RawJson.value(out.toByteArray());
     }
 
     private static void write(JsonGenerator g, DunningMessage message, LetterFacts facts, LocalDate runDate)

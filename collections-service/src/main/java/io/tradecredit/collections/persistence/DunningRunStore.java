@@ -1,5 +1,7 @@
 package io.tradecredit.collections.persistence;
 
+import static io.tradecredit.collections.persistence.ResultColumns.at;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -150,39 +152,58 @@ public class DunningRunStore {
         return map(rows, r -> new BuyerKey(r.getString("tenant_id"), r.getUUID("buyer_id")));
     }
 
+    /** Where the run's own columns of {@link #INVOICES} are in its result, found once per batch. */
+    private record InvoiceColumns(int tenantId, int buyerId, int invoiceId, int currency, int openAmount,
+            int disputedAmount, int dueDate, int planState, int grade, int planId, int planPrincipal, int planBrokenOn,
+            int instalmentNumber, int instalmentDueDate, int instalmentAmount, int instalmentPrincipal,
+            int instalmentMissed, LetterFactsRepository.Columns letter) {
+        static InvoiceColumns of(RowSet<Row> rows) {
+            List<String> n = rows.columnsNames();
+            return new InvoiceColumns(at(n, "tenant_id"), at(n, "buyer_id"), at(n, "invoice_id"), at(n, "currency"),
+                    at(n, "open_amount"), at(n, "disputed_amount"), at(n, "due_date"), at(n, "plan_state"), at(n, "grade"),
+                    at(n, "plan_id"), at(n, "plan_principal"), at(n, "plan_broken_on"), at(n, "instalment_number"),
+                    at(n, "instalment_due_date"), at(n, "instalment_amount"), at(n, "instalment_principal"),
+                    at(n, "instalment_missed"), LetterFactsRepository.Columns.of(rows));
+        }
+    }
+
     /** One row per invoice: the rows of an invoice under an agreed plan (one per instalment, in order) folded into it. */
     private static List<InvoiceRow> invoices(RowSet<Row> rows) {
         List<InvoiceRow> out = new ArrayList<>(rows.size());
+        if (rows.size() == 0) {
+            return out;
+        }
+        InvoiceColumns c = InvoiceColumns.of(rows);
         InvoiceRow last = null;
         for (Row r : rows) {
-            Integer number = r.getInteger("instalment_number");
-            if (last != null && number != null && last.invoiceId().equals(r.getUUID("invoice_id"))
-                    && last.tenantId().equals(r.getString("tenant_id"))) {
-                last.plan().instalments().add(instalment(r, number));
+            Integer number = r.getInteger(c.instalmentNumber());
+            if (last != null && number != null && last.invoiceId().equals(r.getUUID(c.invoiceId()))
+                    && last.tenantId().equals(r.getString(c.tenantId()))) {
+                last.plan().instalments().add(instalment(r, c, number));
                 continue;
             }
-            last = invoice(r, number);
+            last = invoice(r, c, number);
             out.add(last);
         }
         return out;
     }
 
-    private static InvoiceRow invoice(Row r, Integer instalment) {
-        String currency = r.getString("currency").trim();
-        UUID planId = r.getUUID("plan_id");
-        PlanRow plan = planId == null ? null : new PlanRow(planId, r.getBigDecimal("plan_principal"),
-                r.getLocalDate("plan_broken_on"), new ArrayList<>());
+    private static InvoiceRow invoice(Row r, InvoiceColumns c, Integer instalment) {
+        String currency = r.getString(c.currency()).trim();
+        UUID planId = r.getUUID(c.planId());
+        PlanRow plan = planId == null ? null : new PlanRow(planId, r.getBigDecimal(c.planPrincipal()),
+                r.getLocalDate(c.planBrokenOn()), new ArrayList<>());
         if (instalment != null) {
-            plan.instalments().add(instalment(r, instalment));
+            plan.instalments().add(instalment(r, c, instalment));
         }
-        return new InvoiceRow(r.getString("tenant_id"), r.getUUID("buyer_id"), r.getUUID("invoice_id"), currency,
-                r.getBigDecimal("open_amount"), r.getBigDecimal("disputed_amount"), r.getLocalDate("due_date"),
-                r.getString("plan_state"), r.getInteger("grade"), LetterFactsRepository.row(r), plan);
+        return new InvoiceRow(r.getString(c.tenantId()), r.getUUID(c.buyerId()), r.getUUID(c.invoiceId()), currency,
+                r.getBigDecimal(c.openAmount()), r.getBigDecimal(c.disputedAmount()), r.getLocalDate(c.dueDate()),
+                r.getString(c.planState()), r.getInteger(c.grade()), LetterFactsRepository.row(r, c.letter()), plan);
     }
 
-    private static InstalmentRow instalment(Row r, int number) {
-        return new InstalmentRow(number, r.getLocalDate("instalment_due_date"), r.getBigDecimal("instalment_amount"),
-                r.getBigDecimal("instalment_principal"), r.getBoolean("instalment_missed"));
+    private static InstalmentRow instalment(Row r, InvoiceColumns c, int number) {
+        return new InstalmentRow(number, r.getLocalDate(c.instalmentDueDate()), r.getBigDecimal(c.instalmentAmount()),
+                r.getBigDecimal(c.instalmentPrincipal()), r.getBoolean(c.instalmentMissed()));
     }
 
     private static TenantHold hold(Row r) {

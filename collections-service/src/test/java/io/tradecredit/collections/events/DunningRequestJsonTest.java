@@ -98,4 +98,26 @@ class DunningRequestJsonTest {
                  "step":{"key":"reminder-7","offsetDays":7},"runDate":"2026-12-03","priorMessages":[]}
                 """), data);
     }
+
+    @Test
+    void theOutboxsBytesAndADraftsTextAreTheSameLetterInAnyScript() throws Exception {
+        DunningStep reminder = new DunningStep("reminder-7", 7, DunningAction.message("reminder", Channel.EMAIL));
+        var invoice = new LetterFacts.Invoice(FIRST, "FV/2026/ł-1", null, null, LocalDate.parse("2026-11-26"),
+                Money.of("10.00", "PLN"), Money.of("10.00", "PLN"), null);
+        var facts = new LetterFacts(BUYER, new LetterFacts.Party("Zürcher Handel AG", "Bahnhofstraße 1", "CHE-1", "CH93"),
+                "Łódź Trading Sp. z o.o. — 東京", "ul. Piotrkowska 1, Łódź", List.of(invoice));
+        var message = new DunningMessage(Channel.EMAIL, reminder, List.of(new StepOutcome(FIRST.toString(), reminder,
+                RUN, StepOutcome.Kind.TAKEN, null, Money.of("10.00", "PLN"))), false);
+        var body = MessageRequested.body(REQUEST, message, facts, RUN);
+
+        byte[] outbox = JSON.writeValueAsBytes(body);
+        String draft = JSON.writeValueAsString(body);
+
+        assertEquals(draft, new String(outbox, java.nio.charset.StandardCharsets.UTF_8), "the same JSON, byte for byte");
+        var data = JSON.readTree(outbox).get("data");
+        assertEquals("Łódź Trading Sp. z o.o. — 東京", data.get("buyer").get("name").asText());
+        assertEquals("ul. Piotrkowska 1, Łódź", data.get("buyer").get("address").asText());
+        assertEquals("Bahnhofstraße 1", data.get("seller").get("address").asText());
+        assertEquals("FV/2026/ł-1", data.get("invoices").get(0).get("invoiceNumber").asText());
+    }
 }

@@ -57,9 +57,10 @@ public class Outbox {
                 serialize(e), at);
     }
 
-    private String serialize(OutgoingEvent event) {
+    /** As UTF-8 bytes: BulkInsert sends them as they are (no string to re-encode a char at a time). */
+    private byte[] serialize(OutgoingEvent event) {
         try {
-            return json.writeValueAsString(event.data());
+            return json.writeValueAsBytes(event.data());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload is not serializable", e);
         }

@@ -152,6 +152,27 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aPayloadIsStoredAndPublishedAsTheJsonItsDataWrites() throws Throwable {
+        String run = UUID.randomUUID().toString().substring(0, 8) + "-utf8";
+        String facts = "{\"buyer\":\"Łódź Trading Sp. z o.o.\",\"city\":\"Zürich\",\"note\":\"東京 — ✓\"}";
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("step", 1);
+        data.put("name", "Ørsted Ålesund");
+        // a part written once as UTF-8 (as a dunning request's letter facts are), embedded as it is
+        data.put("facts", RawJson.value(facts.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        VertxContextSupport.subscribeAndAwait(() -> CurrentTransaction.run(() -> outbox.record(new OutgoingEvent(
+                "ordered-events", "io.tradecredit.test.step.v1", "thing", run, "acme", data))));
+
+        String expected = "{\"step\":1,\"name\":\"Ørsted Ålesund\",\"facts\":" + facts + "}";
+        assertEquals(1, Database.count("select count(*) from outbox where aggregate_id = ? and payload = ?", run, expected),
+                "stored as the text it encodes");
+        Topics.read("ordered-events", Duration.ofSeconds(20), rs -> rs.stream().anyMatch(r -> r.key().equals(run)));
+        List<ConsumerRecord<String, String>> mine = Topics.readFor("ordered-events", Duration.ofSeconds(2)).stream()
+                .filter(r -> r.key().equals(run)).toList();
+        assertEquals(List.of(expected), mine.stream().map(ConsumerRecord::value).toList(), "published as stored");
+    }
+
+    @Test
     void anEventWithAFixedIdIsPublishedUnderThatIdAndRecordedOnlyOnce() throws Throwable {
         String run = UUID.randomUUID().toString().substring(0, 8) + "-fixed";
         UUID fixed = UUID.nameUUIDFromBytes(run.getBytes(java.nio.charset.StandardCharsets.UTF_8));
