@@ -30,6 +30,9 @@ public class WidgetSeenConsumer {
     public static final String CONNECTION_CUT = "connection-cut-";
     /** A widget named {@code earlier-missing-<n>} misses its earlier event on its first n tries. */
     public static final String EARLIER_MISSING = "earlier-missing-";
+    /** A widget named {@code database-away-<s>} has its connection cut on every try for s seconds from its first. */
+    public static final String DATABASE_AWAY = "database-away-";
+    private static final Map<String, Long> FIRST_TRY = new ConcurrentHashMap<>();
     /** Tries per event id of the widgets whose connection is cut. */
     public static final Map<String, Integer> TRIES = new ConcurrentHashMap<>();
 
@@ -43,6 +46,10 @@ public class WidgetSeenConsumer {
                 return CurrentTransaction.execute("select pg_terminate_backend(pg_backend_pid())", Tuple.tuple())
                         .replaceWithVoid();
             }
+            if (name.startsWith(DATABASE_AWAY) && awayFor(event.id(), Long.parseLong(name.substring(DATABASE_AWAY.length())))) {
+                return CurrentTransaction.execute("select pg_terminate_backend(pg_backend_pid())", Tuple.tuple())
+                        .replaceWithVoid();
+            }
             if (name.startsWith(EARLIER_MISSING)
                     && TRIES.merge(event.id(), 1, Integer::sum) <= Integer.parseInt(name.substring(EARLIER_MISSING.length()))) {
                 throw new EarlierEventMissing("widget " + event.id() + " not created yet");
@@ -53,5 +60,12 @@ public class WidgetSeenConsumer {
                     .setParameter("n", name).executeUpdate())
                     .replaceWithVoid();
         }).replaceWithVoid();
+    }
+
+    /** Counts the try; whether it falls within {@code seconds} of the event's first. */
+    private static boolean awayFor(String eventId, long seconds) {
+        TRIES.merge(eventId, 1, Integer::sum);
+        long first = FIRST_TRY.computeIfAbsent(eventId, id -> System.nanoTime());
+        return System.nanoTime() - first < seconds * 1_000_000_000L;
     }
 }

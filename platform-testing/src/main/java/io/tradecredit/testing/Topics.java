@@ -76,6 +76,22 @@ public final class Topics {
         return read(topic, wait, records -> false);
     }
 
+    /**
+     * The record of event {@code eventId} (its {@code ce_id}) once a consumer has parked it on the
+     * dead-letter topic {@code dlq}, read from the beginning for up to {@code wait}; fails if it is not
+     * there by then. The caller asserts on its {@code dead-letter-reason} (see {@link #parkedReason}).
+     */
+    public static ConsumerRecord<String, String> awaitParked(String dlq, String eventId, Duration wait) {
+        return read(dlq, wait, rs -> rs.stream().anyMatch(r -> eventId.equals(header(r, "ce_id")))).stream()
+                .filter(r -> eventId.equals(header(r, "ce_id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("event " + eventId + " not parked on " + dlq + " within " + wait));
+    }
+
+    /** Why a consumer parked {@code record} on its dead-letter topic (SmallRye's {@code dead-letter-reason}). */
+    public static String parkedReason(ConsumerRecord<?, ?> record) {
+        return header(record, "dead-letter-reason");
+    }
+
     public static void send(String topic, String key, String value, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));

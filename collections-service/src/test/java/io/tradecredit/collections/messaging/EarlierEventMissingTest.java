@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,11 +34,8 @@ class EarlierEventMissingTest {
         String next = UUID.randomUUID().toString();
         invoice(tenant, buyer, "issued", issued(buyer, next, "500.00", LocalDate.of(2026, 6, 30)));
 
-        ConsumerRecord<String, String> parked = Topics.read("invoice-events.dlq.collections-service", Duration.ofSeconds(30),
-                rs -> rs.stream().anyMatch(r -> payment.equals(Topics.header(r, "ce_id")))).stream()
-                .filter(r -> payment.equals(Topics.header(r, "ce_id"))).findFirst().orElseThrow();
-        assertTrue(Topics.header(parked, "dead-letter-reason").startsWith("earlier event missing"),
-                Topics.header(parked, "dead-letter-reason"));
+        String reason = Topics.parkedReason(Topics.awaitParked("invoice-events.dlq.collections-service", payment, Duration.ofSeconds(30)));
+        assertTrue(reason.startsWith("earlier event missing"), reason);
         await("the next event applied", () -> Database.count(
                 "select count(*) from open_invoice where invoice_id = ?::uuid", next) == 1);
         assertEquals(0, Database.count("select count(*) from open_invoice where invoice_id = ?::uuid", invoice));

@@ -79,7 +79,9 @@ public class Inbox {
                 .onFailure(EarlierEventMissing::causedBy).retry().withBackOff(backoff, Duration.ofSeconds(5))
                 .expireIn(earlierEventWaitMs)
                 .onFailure().transform(EarlierEventMissing::unwrap)
-                .onFailure(failure -> !(failure instanceof PoisonMessageException) && !EarlierEventMissing.causedBy(failure))
+                .onFailure(Inbox::workFailed).invoke(failure -> LOG.warnf(
+                        "%s: event %s failed (%s); tried again up to %d times, then parked", consumer, event.id(), failure, retries))
+                .onFailure(Inbox::workFailed)
                 .retry().withBackOff(backoff, Duration.ofSeconds(10)).atMost(retries);
     }
 
@@ -99,6 +101,11 @@ public class Inbox {
             return Uni.createFrom().item(false);
         }
         return receive(consumer, record, effect);
+    }
+
+    /** A failure of the work itself: neither poison (parked at once) nor a missing earlier event (waited for). */
+    private static boolean workFailed(Throwable failure) {
+        return !(failure instanceof PoisonMessageException) && !EarlierEventMissing.causedBy(failure);
     }
 
     /** For callers already inside a transaction: claims the event id, then runs the effect. */

@@ -104,6 +104,31 @@ class InboxTest {
     }
 
     /**
+     * A database outage longer than a minute is waited out and the consumer goes on after it: here
+     * the event's connection is cut on every try for 70 s while later events queue behind it. Before,
+     * SmallRye's throttled commit strategy took a record unacknowledged for more than
+     * {@code throttled.unprocessed-record-max-age.ms} (60 s) for a stuck channel and closed its
+     * consumer: it left the group and read nothing more until the service was restarted.
+     */
+    @Test
+    void theConsumerGoesOnAfterWaitingOutTheDatabaseForMoreThanAMinute() {
+        String held = UUID.randomUUID().toString();
+        sendWidgetEvent(held, WidgetSeenConsumer.DATABASE_AWAY + 70);
+        String queued = UUID.randomUUID().toString();
+        sendWidgetEvent(queued, "queued-behind-the-outage");
+
+        awaitSeen(held, Duration.ofSeconds(100));
+        assertTrue(WidgetSeenConsumer.TRIES.get(held) > 5, "tried again through the outage");
+        awaitSeen(queued, Duration.ofSeconds(30));
+        String after = UUID.randomUUID().toString();
+        sendWidgetEvent(after, "sent-after-the-outage");
+        awaitSeen(after, Duration.ofSeconds(30));
+        assertEquals(1, Database.count("select count(*) from widget_seen where event_id = ?", held));
+        assertTrue(Topics.readFor("widget-events.dlq.commons-test", Duration.ofSeconds(3)).stream()
+                .noneMatch(r -> ("widget-" + held).equals(r.key())), "not parked on the DLQ");
+    }
+
+    /**
      * An event whose earlier one is not applied yet waits for it longer than the retries a failing
      * effect gets (tradecredit.inbox.retries=1 here): applied once when the earlier one is there.
      */
@@ -144,7 +169,11 @@ class InboxTest {
     }
 
     private static void awaitSeen(String eventId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        awaitSeen(eventId, Duration.ofSeconds(30));
+    }
+
+    private static void awaitSeen(String eventId, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             if (Database.count("select count(*) from widget_seen where event_id = ?", eventId) == 1) {
                 return;
@@ -156,6 +185,6 @@ class InboxTest {
                 return;
             }
         }
-        throw new AssertionError("event " + eventId + " was not applied within 30 s");
+        throw new AssertionError("event " + eventId + " was not applied within " + wait);
     }
 }
