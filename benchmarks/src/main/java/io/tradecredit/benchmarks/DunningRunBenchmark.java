@@ -42,7 +42,8 @@ import java.util.Map;
  * bench.relaySeconds
  * (how long to wait for the outbox relay after the largest run, 0 to skip; 600), bench.serviceUrl,
  * bench.opsUser / bench.opsPassword (platform-operator), bench.jdbcUrl, bench.dbUser, bench.dbPassword,
- * bench.servicePid (heap, resident memory and CPU time).
+ * bench.servicePid (heap, resident memory and CPU time), bench.statementStats (false; true on a platform started
+ * with TC_PG_STATEMENT_STATS=on: what PostgreSQL spent each run on, {@link StatementStats}).
  */
 public final class DunningRunBenchmark {
     private static final String JOB = "dunning-run";
@@ -115,6 +116,10 @@ public final class DunningRunBenchmark {
             Thread watcher = new Thread(watch, "watch");
             watcher.setDaemon(true);
             double cpuBefore = Bench.processCpuSeconds(pid);
+            StatementStats statements = Boolean.getBoolean("bench.statementStats") ? new StatementStats() : null;
+            if (statements != null) {
+                statements.reset();
+            }
             Map<String, Double> cpuByComponent = Bench.cpuByComponent();
             watcher.start();
             long start = System.nanoTime();
@@ -129,6 +134,9 @@ public final class DunningRunBenchmark {
             System.out.printf("the run: answer %d after %.1f s: %s%n", answer.statusCode(), runSeconds, answer.body());
             System.out.printf("collections-service CPU during the run: %.1f s; all components: %s%n", cpu, cpuUsed);
             watch.report("during the run");
+            if (statements != null) {
+                statements.report("during the run (POST to answer)");
+            }
 
             long taken = Bench.count(c, "select count(*) from dunning_step_log where tenant_id like ? and run_date = ?"
                     + " and outcome = 'TAKEN'", prefix + "%", asOf);

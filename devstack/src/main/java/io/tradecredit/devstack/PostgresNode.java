@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  * <p>Two modes:
  * <ul>
  *   <li>embedded (default): {@code PostgresNode --data-dir DIR [--host 127.0.0.1] [--port 5432]
- *       [--databases invoice,credit,...] [--shared-buffers 1GB] [--ready-file FILE]}. Initialises the cluster on first
- *       start, reuses it afterwards, creates missing databases/users, then stays in the
- *       foreground until it gets SIGTERM, when it stops the server cleanly.</li>
+ *       [--databases invoice,credit,...] [--shared-buffers 1GB] [--statement-stats on|off] [--ready-file FILE]}.
+ *       Initialises the cluster on first start, reuses it afterwards, creates missing databases/users, then stays
+ *       in the foreground until it gets SIGTERM, when it stops the server cleanly.</li>
  *   <li>external: {@code PostgresNode --external --host H --port P --admin-user U
  *       --admin-password PW [--databases ...]}. Only creates the missing databases and users on an
  *       existing server, then exits.</li>
@@ -66,7 +66,8 @@ public final class PostgresNode {
         }
         Files.createDirectories(dataDir);
 
-        EmbeddedPostgres pg = server(dataDir, host, port, a.value("--shared-buffers", "1GB")).start();
+        boolean statementStats = "on".equals(a.value("--statement-stats", "off"));
+        EmbeddedPostgres pg = server(dataDir, host, port, a.value("--shared-buffers", "1GB"), statementStats).start();
         // EmbeddedPostgres registers its own shutdown hook that runs "pg_ctl stop -m fast".
         log("PostgreSQL 17 up on " + host + ":" + port + ", data in " + dataDir);
 
@@ -74,6 +75,10 @@ public final class PostgresNode {
             provision(c, databases);
         }
         log("databases ready: " + databases + " (user = password = database name)");
+        if (statementStats) {
+            createStatementStats(host, port, databases);
+            log("pg_stat_statements on in every database; reset with pg_stat_statements_reset() as postgres");
+        }
         if (readyFile != null) {
             Files.createDirectories(readyFile.toAbsolutePath().getParent());
             Files.writeString(readyFile, ProcessHandle.current().pid() + "\n");
@@ -93,8 +98,9 @@ public final class PostgresNode {
      * fast tests, which lets a kill -9 of the server lose transactions the services already saw
      * committed (the fault suite lost payments that way); here a commit is on disk when it returns.
      */
-    static EmbeddedPostgres.Builder server(Path dataDir, String host, int port, String sharedBuffers) {
-        return EmbeddedPostgres.builder()
+    static EmbeddedPostgres.Builder server(Path dataDir, String host, int port, String sharedBuffers,
+            boolean statementStats) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
@@ -109,6 +115,27 @@ public final class PostgresNode {
                 // Server output goes straight to this process's stdout (the log file).
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT);
+        if (statementStats) {
+            // opt-in (TC_PG_STATEMENT_STATS=on): which statements the server's CPU goes to, for profiling a
+            // benchmark; nested statements (track=all) and planning time too, at a small cost per statement
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all")
+                    .setServerConfig("pg_stat_statements.track_planning", "on")
+                    .setServerConfig("pg_stat_statements.max", "10000");
+        }
+        return builder;
+    }
+
+    /** The pg_stat_statements view in the admin database and each service's (it is not a trusted extension). */
+    static void createStatementStats(String host, int port, List<String> databases) throws SQLException {
+        List<String> all = new ArrayList<>(databases);
+        all.add(0, "postgres");
+        for (String db : all) {
+            try (Connection c = connect(host, port, db, "postgres", "");
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
+        }
     }
 
     static List<String> parseNames(String csv) {
