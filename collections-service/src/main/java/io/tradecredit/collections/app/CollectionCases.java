@@ -3,6 +3,8 @@ package io.tradecredit.collections.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,36 @@ public class CollectionCases {
     public Uni<Optional<CaseView>> openCaseOf(String tenantId, UUID buyerId) {
         return CurrentTransaction.run(() -> cases.openOf(tenantId, buyerId))
                 .map(found -> found.map(s -> view(tenantId, s)));
+    }
+
+    /** A tenant's buyer. */
+    public record Buyer(String tenantId, UUID buyerId) {
+    }
+
+    /** The open cases of {@code buyers} (those without one are absent), with one query. */
+    public Uni<Map<Buyer, CaseView>> openCasesOf(Collection<Buyer> buyers) {
+        if (buyers.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return CurrentTransaction.run(() -> cases.openOfBuyers(buyers.stream().map(Buyer::tenantId).toArray(String[]::new),
+                buyers.stream().map(Buyer::buyerId).toArray(UUID[]::new))).map(found -> {
+                    Map<Buyer, CaseView> open = new HashMap<>();
+                    found.forEach(c -> open.put(new Buyer(c.tenantId(), c.stored().current().buyerId()),
+                            view(c.tenantId(), c.stored())));
+                    return open;
+                });
+    }
+
+    /** An entry for the log of a tenant's case known to exist. */
+    public record LogEntry(String tenantId, UUID caseId, String kind, String actor, Map<String, Object> detail) {
+    }
+
+    /** Adds {@code entries} to their cases' logs (cases just read, so no 404 here), with one statement. */
+    public Uni<Void> logAll(List<LogEntry> entries) {
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        return CurrentTransaction.run(() -> cases.insertActivities(entries.stream().map(e -> new CaseRepository.TenantActivity(
+                e.tenantId(), new ActivityRow(TimeOrderedIds.at(at.toInstant()), e.caseId(), at, e.kind(), e.actor(),
+                        e.detail() == null ? Map.of() : e.detail()))).toList()));
     }
 
     /** The case; 404 when there is none of this tenant's. */

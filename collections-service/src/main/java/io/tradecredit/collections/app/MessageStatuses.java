@@ -3,12 +3,14 @@ package io.tradecredit.collections.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.MessageStatus;
 import io.tradecredit.common.persistence.CurrentTransaction;
@@ -34,19 +36,41 @@ public class MessageStatuses {
             int attempts) {
     }
 
+    /** One status of a message to a tenant's buyer. */
+    public record Status(String tenantId, UUID buyerId, Change change) {
+        CollectionCases.Buyer buyer() {
+            return new CollectionCases.Buyer(tenantId, buyerId);
+        }
+    }
+
     public Uni<Void> record(String tenantId, UUID buyerId, Change change) {
-        return CurrentTransaction.run(() -> cases.openCaseOf(tenantId, buyerId).chain(open -> {
-            if (open.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            UUID caseId = open.get().id();
-            Uni<Void> logged = cases.log(tenantId, caseId, "message-status", ACTOR, detail(change));
-            if (!change.status().needsCollector()) {
-                return logged;
-            }
-            return logged.chain(() -> cases.planNextAction(tenantId, caseId, LocalDate.now(clock), ACTOR))
-                    .replaceWithVoid();
-        }));
+        return recordAll(List.of(new Status(tenantId, buyerId, change)));
+    }
+
+    /**
+     * A poll's statuses, in order: one query of their buyers' open cases (in a dunning run most
+     * buyers have none, and a query per status was most of this reader's cost, issue 13), one insert
+     * of the log entries of those with a case, then the next action planned for each failed or
+     * unknown one.
+     */
+    public Uni<Void> recordAll(List<Status> statuses) {
+        if (statuses.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return CurrentTransaction.run(() -> cases.openCasesOf(statuses.stream().map(Status::buyer).distinct().toList())
+                .chain(open -> {
+                    List<Status> ofCases = statuses.stream().filter(s -> open.containsKey(s.buyer())).toList();
+                    if (ofCases.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Uni<Void> logged = cases.logAll(ofCases.stream().map(s -> new CollectionCases.LogEntry(s.tenantId(),
+                            open.get(s.buyer()).id(), "message-status", ACTOR, detail(s.change()))).toList());
+                    return logged.chain(() -> Multi.createFrom().iterable(ofCases.stream()
+                            .filter(s -> s.change().status().needsCollector()).toList()).onItem()
+                            .transformToUniAndConcatenate(s -> cases.planNextAction(s.tenantId(), open.get(s.buyer()).id(),
+                                    LocalDate.now(clock), ACTOR))
+                            .collect().last().replaceWithVoid());
+                }));
     }
 
     private static Map<String, Object> detail(Change c) {

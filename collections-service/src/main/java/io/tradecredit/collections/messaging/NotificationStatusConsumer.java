@@ -1,6 +1,8 @@
 package io.tradecredit.collections.messaging;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import io.tradecredit.collections.domain.BuyerContact;
 import io.tradecredit.collections.domain.MessageStatus;
 import io.tradecredit.common.events.BatchInbox;
 import io.tradecredit.common.events.EventFields;
+import io.tradecredit.common.events.EventRuns;
 import io.tradecredit.common.events.IncomingEvent;
 
 /**
@@ -26,6 +29,8 @@ import io.tradecredit.common.events.IncomingEvent;
  */
 @ApplicationScoped
 public class NotificationStatusConsumer {
+    private static final String STATUS = "status-changed";
+
     @Inject
     BatchInbox inbox;
 
@@ -43,7 +48,18 @@ public class NotificationStatusConsumer {
      */
     @Incoming("notification-status")
     public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return inbox.receiveAll(CreditEventConsumer.CONSUMER, batch, this::apply);
+        return inbox.receiveTogether(CreditEventConsumer.CONSUMER, batch, null, this::apply, this::applyAll);
+    }
+
+    /**
+     * The poll's new events: each run of statuses together ({@link MessageStatuses#recordAll}: one
+     * query of the open cases for the run, not one per status), a contact's events one by one, in
+     * the poll's order.
+     */
+    Uni<Void> applyAll(List<IncomingEvent> fresh) {
+        return EventRuns.apply(fresh, e -> STATUS.equals(e.nameFrom("notification")), (ofStatuses, run) -> ofStatuses
+                ? statuses.recordAll(run.stream().map(this::status).filter(Objects::nonNull).toList())
+                : EventRuns.each(run, this::apply));
     }
 
     Uni<Void> apply(IncomingEvent e) {
@@ -59,15 +75,21 @@ public class NotificationStatusConsumer {
             EventFields c = e.fields();
             return contacts.removed(e.tenantId(), c.uuid("contactId"), OffsetDateTime.parse(c.text("removedAt")));
         }
-        if (!"status-changed".equals(name)) {
+        if (!STATUS.equals(name)) {
             return Uni.createFrom().voidItem();
         }
+        MessageStatuses.Status status = status(e);
+        return status == null ? Uni.createFrom().voidItem() : statuses.recordAll(List.of(status));
+    }
+
+    /** The status of a dunning message to a buyer; null for another purpose or a message to the tenant. */
+    private MessageStatuses.Status status(IncomingEvent e) {
         EventFields d = e.fields();
         EventFields recipient = d.object("recipient");
         if (!"dunning".equalsIgnoreCase(d.text("purpose")) || !"BUYER".equals(recipient.text("kind"))) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
-        return statuses.record(e.tenantId(), recipient.uuid("buyerId"), new MessageStatuses.Change(
+        return new MessageStatuses.Status(e.tenantId(), recipient.uuid("buyerId"), new MessageStatuses.Change(
                 d.uuid("requestId"), d.text("templateKey"), d.optionalText("channel").orElse(null),
                 d.oneOf(MessageStatus.class, "status"), d.optionalText("reason").orElse(null),
                 d.integer("attempts")));

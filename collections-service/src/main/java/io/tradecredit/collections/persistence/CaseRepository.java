@@ -19,6 +19,8 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.collections.domain.CollectionCase;
+import io.tradecredit.common.persistence.BulkInsert;
+import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -81,6 +83,24 @@ public class CaseRepository {
                 + " and state <> 'CLOSED'", params(tenantId, buyerId));
     }
 
+    /** A case with its tenant: one of the open cases of a poll's buyers. */
+    public record TenantCase(String tenantId, Stored stored) {
+    }
+
+    /**
+     * The open cases of the buyers {@code buyerIds} of {@code tenantIds} (paired by position), with
+     * one statement: a poll of notification statuses asks once for all its buyers.
+     */
+    public Uni<List<TenantCase>> openOfBuyers(String[] tenantIds, UUID[] buyerIds) {
+        return CurrentTransaction.execute("select tenant_id, " + COLUMNS + " from collection_case"
+                + " where (tenant_id, buyer_id) in (select * from unnest($1::text[], $2::uuid[])) and state <> 'CLOSED'",
+                Tuple.of(tenantIds, buyerIds)).map(rows -> {
+                    List<TenantCase> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new TenantCase(r.getString("tenant_id"), stored(r))));
+                    return out;
+                });
+    }
+
     /** The tenant's cases of these ids (a worklist page's). */
     public Uni<List<Stored>> findAll(String tenantId, UUID[] caseIds) {
         return many("select " + COLUMNS + " from collection_case where tenant_id = $1 and id = any($2)",
@@ -103,6 +123,20 @@ public class CaseRepository {
                 params(tenantId, a.id(), a.caseId(), a.at(), a.kind(), a.actor(), write(a.detail())))
                 .replaceWithVoid();
     }
+
+    /** Entries of cases' logs, each with its tenant, with one statement. */
+    public Uni<Void> insertActivities(List<TenantActivity> entries) {
+        return BulkInsert.into("case_activity", ACTIVITY_COLUMNS, entries, e -> Arrays.asList(e.tenantId(), e.row().id(),
+                e.row().caseId(), e.row().at(), e.row().kind(), e.row().actor(), write(e.row().detail())));
+    }
+
+    /** An entry of a case's log with its tenant. */
+    public record TenantActivity(String tenantId, ActivityRow row) {
+    }
+
+    private static final List<Column> ACTIVITY_COLUMNS = List.of(Column.text("tenant_id"), new Column("id", "uuid"),
+            new Column("case_id", "uuid"), new Column("at", "timestamptz"), Column.text("kind"), Column.text("actor"),
+            new Column("detail", "jsonb"));
 
     /** The case's log, oldest first. */
     public Uni<List<ActivityRow>> activities(String tenantId, UUID caseId) {

@@ -164,6 +164,58 @@ class MessageStatusFlowTest {
                 + " and event_id = any(?)", (Object) eventIds.toArray(String[]::new)), "each status claimed once");
     }
 
+    @Test
+    void aPollOfStatusesForBuyersWithAndWithoutACaseLogsOnlyOnOpenCasesOfTheRightTenant() {
+        String tenant = "acme";
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        List<CaseView> withCase = new ArrayList<>();
+        List<String> logged = new ArrayList<>();
+        List<UUID> withoutCase = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID buyer = UUID.randomUUID();
+            withCase.add(caseOf(tenant, buyer));
+            logged.add(UUID.randomUUID().toString());
+            burst.add(Topics.event("notification-status", tenant, "notification", "status-changed", logged.get(i),
+                    UUID.randomUUID().toString(), body(buyer, logged.get(i), "DUNNING", "SENT", "EMAIL", null, 1)));
+            // most of a run's buyers have no case: their statuses leave nothing
+            UUID noCase = UUID.randomUUID();
+            withoutCase.add(noCase);
+            String request = UUID.randomUUID().toString();
+            burst.add(Topics.event("notification-status", tenant, "notification", "status-changed", request,
+                    UUID.randomUUID().toString(), body(noCase, request, "DUNNING", "SENT", "EMAIL", null, 1)));
+        }
+        // the same buyer id at another tenant is another buyer: nothing on acme's case
+        CaseView shared = withCase.get(1);
+        String otherTenants = UUID.randomUUID().toString();
+        burst.add(Topics.event("notification-status", "globex", "notification", "status-changed", otherTenants,
+                UUID.randomUUID().toString(), body(shared.current().buyerId(), otherTenants, "DUNNING", "FAILED", null,
+                        "no usable contact", 0)));
+        // a failed one in the middle of the poll brings its case up today
+        CaseView failing = withCase.get(2);
+        String failed = UUID.randomUUID().toString();
+        burst.add(Topics.event("notification-status", tenant, "notification", "status-changed", failed,
+                UUID.randomUUID().toString(), body(failing.current().buyerId(), failed, "DUNNING", "FAILED", null,
+                        "no usable contact", 0)));
+        burst.add(burst.get(0));
+        Topics.sendAll(burst);
+
+        for (int i = 0; i < withCase.size(); i++) {
+            awaitStatus(tenant, withCase.get(i), logged.get(i));
+        }
+        awaitStatus(tenant, failing, failed);
+        assertEquals(1, run(() -> cases.activities(tenant, withCase.get(0).id())).stream()
+                .filter(a -> a.kind().equals("message-status")).count(), "the repeated status is logged once");
+        assertEquals(today(), run(() -> cases.find(tenant, failing.id())).current().nextActionOn());
+        assertEquals(today().plusDays(5), run(() -> cases.find(tenant, withCase.get(3).id())).current().nextActionOn(),
+                "a sent message leaves the plan alone");
+        assertEquals(today().plusDays(5), run(() -> cases.find(tenant, shared.id())).current().nextActionOn(),
+                "another tenant's failed message does not move acme's case");
+        assertTrue(run(() -> cases.activities(tenant, shared.id())).stream()
+                .noneMatch(a -> otherTenants.equals(a.detail().get("requestId"))), "nor is it in acme's log");
+        assertEquals(0, Database.count("select count(*) from collection_case where buyer_id::text = any(?)",
+                (Object) withoutCase.stream().map(UUID::toString).toArray(String[]::new)), "a status opens no case");
+    }
+
     private CaseView caseOf(String tenant, UUID buyer) {
         CaseView c = run(() -> cases.openFor(tenant, buyer, today(), "dunning-run"));
         return run(() -> cases.planNextAction(tenant, c.id(), today().plusDays(5), "lena"));

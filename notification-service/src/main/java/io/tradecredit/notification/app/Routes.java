@@ -81,6 +81,12 @@ public class Routes {
      */
     public Uni<Route> toTenant(String tenantId, MessageRequest r, NotificationSettings s, Optional<WebhookEndpoint> webhook,
             Set<ChannelType> tried, Instant now) {
+        return toTenant(tenantId, r, s, webhook, tried, now, templates::find);
+    }
+
+    /** {@link #toTenant}, its templates found by {@code lookup} (a poll's, read at once). */
+    public Uni<Route> toTenant(String tenantId, MessageRequest r, NotificationSettings s, Optional<WebhookEndpoint> webhook,
+            Set<ChannelType> tried, Instant now, Templates.Lookup lookup) {
         ContactChoice.Choice choice = tried.contains(ChannelType.WEBHOOK) ? TenantRecipient.afterWebhook(s.sender(), r.channel())
                 : TenantRecipient.choose(s.sender(), r.channel(), webhook);
         Language language = r.languageFor(null);
@@ -92,7 +98,7 @@ public class Routes {
             return Uni.createFrom().item(new Route(Message.queued(tenantId, r, choice, language, context.senderOf(s.sender()),
                     new RenderedMessage("", webhookBody(tenantId, r), ""), s.sendWindow(), now), null, choice, language));
         }
-        return templates.find(tenantId, r.templateKey(), choice.channel(), language).map(t -> {
+        return lookup.find(tenantId, r.templateKey(), choice.channel(), language).map(t -> {
             if (t.isEmpty()) {
                 return new Route(null, "no template " + r.templateKey() + " for " + choice.channel() + " in " + language.tag(),
                         choice, language);
@@ -125,13 +131,19 @@ public class Routes {
     /** The route of {@code r} to one of {@code contacts}, the channels {@code tried} already failed. */
     public Uni<Route> toBuyer(String tenantId, MessageRequest r, NotificationSettings s, List<Contact> contacts,
             Set<ChannelType> tried, Instant now) {
+        return toBuyer(tenantId, r, s, contacts, tried, now, templates::find);
+    }
+
+    /** {@link #toBuyer}, its templates found by {@code lookup} (a poll's, read at once). */
+    public Uni<Route> toBuyer(String tenantId, MessageRequest r, NotificationSettings s, List<Contact> contacts,
+            Set<ChannelType> tried, Instant now, Templates.Lookup lookup) {
         Set<ChannelType> failed = EnumSet.noneOf(ChannelType.class);
         failed.addAll(tried);
-        return next(tenantId, r, s, contacts, failed, new ArrayList<>(), null, now);
+        return next(tenantId, r, s, contacts, failed, new ArrayList<>(), null, now, lookup);
     }
 
     private Uni<Route> next(String tenantId, MessageRequest r, NotificationSettings s, List<Contact> contacts,
-            Set<ChannelType> tried, List<String> why, ContactChoice.Choice lastFound, Instant now) {
+            Set<ChannelType> tried, List<String> why, ContactChoice.Choice lastFound, Instant now, Templates.Lookup lookup) {
         boolean first = tried.isEmpty();
         ContactChoice.Choice choice = first ? ContactChoice.choose(contacts, r.channel(), s.channelOrder(), r.legallyRequired())
                 : Fallback.next(contacts, s.channelOrder(), tried, r.legallyRequired());
@@ -139,13 +151,13 @@ public class Routes {
             why.add(choice.failure());
             if (first && r.channel().isPresent() && !contacts.isEmpty()) {
                 tried.add(r.channel().get());
-                return next(tenantId, r, s, contacts, tried, why, lastFound, now);
+                return next(tenantId, r, s, contacts, tried, why, lastFound, now, lookup);
             }
             Language language = r.languageFor(lastFound == null ? null : lastFound.contact());
             return Uni.createFrom().item(new Route(null, String.join("; then ", why), lastFound, language));
         }
         Language language = r.languageFor(choice.contact());
-        return templates.find(tenantId, r.templateKey(), choice.channel(), language).chain(t -> {
+        return lookup.find(tenantId, r.templateKey(), choice.channel(), language).chain(t -> {
             String failure = t.isEmpty() ? "no template " + r.templateKey() + " for " + choice.channel() + " in " + language.tag()
                     : null;
             RenderedMessage rendered = null;
@@ -165,7 +177,7 @@ public class Routes {
                 RenderedMessage content = rendered;
                 // a letter's HTML is its printed page; an email may carry the letter (docs: "Letters"); a letter
                 // that cannot be made (no seal, no letter template) makes the channel unusable like a template
-                return letterOf(tenantId, r, choice, s, language, content, now).onItemOrFailure().transformToUni((l, e) -> {
+                return letterOf(tenantId, r, choice, s, language, content, now, lookup).onItemOrFailure().transformToUni((l, e) -> {
                     if (e != null && !(e instanceof Templates.RenderingFailed)) {
                         return Uni.createFrom().failure(e);
                     }
@@ -178,12 +190,12 @@ public class Routes {
                     }
                     why.add(e.getMessage());
                     tried.add(choice.channel());
-                    return next(tenantId, r, s, contacts, tried, why, choice, now);
+                    return next(tenantId, r, s, contacts, tried, why, choice, now, lookup);
                 });
             }
             why.add(failure);
             tried.add(choice.channel());
-            return next(tenantId, r, s, contacts, tried, why, choice, now);
+            return next(tenantId, r, s, contacts, tried, why, choice, now, lookup);
         });
     }
 
@@ -192,7 +204,7 @@ public class Routes {
      * request says {@code attachLetter} (the LETTER template of the same key and language), else null.
      */
     private Uni<String> letterOf(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s,
-            Language language, RenderedMessage rendered, Instant now) {
+            Language language, RenderedMessage rendered, Instant now, Templates.Lookup lookup) {
         String letterhead = s.sender() == null ? "" : s.sender().letterhead();
         if (choice.channel() == ChannelType.LETTER) {
             return letters.page(tenantId, r.templateKey(), language, letterhead, rendered.text());
@@ -200,7 +212,7 @@ public class Routes {
         if (choice.channel() != ChannelType.EMAIL || !r.attachLetter()) {
             return Uni.createFrom().nullItem();
         }
-        return templates.find(tenantId, r.templateKey(), ChannelType.LETTER, language).chain(t -> {
+        return lookup.find(tenantId, r.templateKey(), ChannelType.LETTER, language).chain(t -> {
             if (t.isEmpty()) {
                 throw new Templates.RenderingFailed("the email carries the letter " + r.templateKey()
                         + " and there is no template " + r.templateKey() + " for LETTER in " + language.tag());

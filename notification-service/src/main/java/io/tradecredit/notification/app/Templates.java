@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +66,47 @@ public class Templates {
         public RenderingFailed(String reason) {
             super(reason, null, false, false);
         }
+    }
+
+    /** Where routing finds the template of (key, channel, language) for a tenant: {@link #find}, or {@link #readAll}'s. */
+    @FunctionalInterface
+    public interface Lookup {
+        Uni<Optional<TemplateText>> find(String tenantId, String key, ChannelType channel, Language language);
+    }
+
+    /** A tenant's template key. */
+    public record TenantKey(String tenantId, String key) {
+    }
+
+    /**
+     * The templates of {@code keys}, every channel and language, read with one query (the tenants'
+     * latest versions, each platform default behind them read once): a poll's requests are routed
+     * with it instead of a query per request (issue 13). A key not among {@code keys} is found by
+     * {@link #find}. In a transaction.
+     */
+    public Uni<Lookup> readAll(Collection<TenantKey> keys) {
+        List<TenantKey> read = List.copyOf(new HashSet<>(keys));
+        return templates.latestOf(read.stream().map(TenantKey::tenantId).toArray(String[]::new),
+                read.stream().map(TenantKey::key).toArray(String[]::new)).map(found -> {
+                    Map<String, TemplateText> own = new HashMap<>();
+                    found.forEach(o -> own.put(o.tenantId() + "/" + name(o.template().key(), o.template().channel(),
+                            o.template().language()), o.template()));
+                    Map<String, Optional<TemplateText>> defaults = new HashMap<>();
+                    Set<TenantKey> known = Set.copyOf(read);
+                    Lookup lookup = (tenantId, key, channel, language) -> {
+                        if (!known.contains(new TenantKey(tenantId, key))) {
+                            return find(tenantId, key, channel, language);
+                        }
+                        TemplateText t = own.get(tenantId + "/" + name(key, channel, language));
+                        return Uni.createFrom().item(t != null ? Optional.of(t)
+                                : defaults.computeIfAbsent(name(key, channel, language), n -> platformDefault(key, channel, language)));
+                    };
+                    return lookup;
+                });
+    }
+
+    private static String name(String key, ChannelType channel, Language language) {
+        return key + "/" + channel.name() + "/" + language.tag();
     }
 
     /** The template that renders (key, channel, language) for the tenant, if there is one. In a transaction. */

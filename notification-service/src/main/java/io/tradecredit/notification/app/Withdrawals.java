@@ -2,6 +2,7 @@ package io.tradecredit.notification.app;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,9 +76,13 @@ public class Withdrawals {
         return withdrawals.withdrawRemembered(now).chain(moved -> statusEvents.changed(moved, now));
     }
 
-    /** The withdrawal a request still to be recorded has met, if its tenant sent one first. */
-    public Uni<Optional<Withdrawal>> awaiting(String tenantId, UUID requestId) {
-        return withdrawals.find(tenantId, requestId);
+    /**
+     * The withdrawals requests still to be recorded have met (those their tenants sent first), for
+     * the requests {@code requestIds} of {@code tenantIds} paired by position, with one query; keyed
+     * by {@link WithdrawalRepository#key}.
+     */
+    public Uni<Map<String, Withdrawal>> awaitingAll(String[] tenantIds, UUID[] requestIds) {
+        return withdrawals.findAll(tenantIds, requestIds);
     }
 
     /** Publishes the move if it happened; whether it did. */

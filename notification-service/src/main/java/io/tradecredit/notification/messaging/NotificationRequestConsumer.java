@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tradecredit.common.events.BatchInbox;
 import io.tradecredit.common.events.EventFields;
+import io.tradecredit.common.events.EventRuns;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.notification.app.DeliveryRuns;
@@ -34,6 +35,7 @@ import io.tradecredit.notification.domain.Withdrawal;
 @ApplicationScoped
 public class NotificationRequestConsumer {
     static final String CONSUMER = "notification-service";
+    private static final String REQUESTED = "message-requested";
 
     @Inject
     BatchInbox inbox;
@@ -44,10 +46,26 @@ public class NotificationRequestConsumer {
     @Inject
     DeliveryRuns deliveryRuns;
 
-    /** A poll at a time: one transaction and one inbox statement for all its requests (issue 13). */
+    /**
+     * A poll at a time: one transaction and one inbox statement for all its requests, taken in
+     * together ({@link #applyAll}); a poll that fails together is applied again one event at a time
+     * ({@link #apply}), as {@link BatchInbox#receiveTogether} does (issue 13).
+     */
     @Incoming("notification-requests")
     public Uni<Void> on(KafkaRecordBatch<String, String> poll) {
-        return inbox.receiveAll(CONSUMER, poll, this::apply).invoke(deliveryRuns::messagesStored);
+        return inbox.receiveTogether(CONSUMER, poll, null, this::apply, this::applyAll).invoke(deliveryRuns::messagesStored);
+    }
+
+    /**
+     * The poll's new events in runs of one kind, in order: each run of requests taken in together
+     * ({@link Intake#requestAll}), withdrawals one by one; so a withdrawal after its request in the
+     * same poll finds the request recorded and withdraws it, and a request after its withdrawal
+     * finds the withdrawal.
+     */
+    Uni<Void> applyAll(List<IncomingEvent> fresh) {
+        return EventRuns.apply(fresh, e -> REQUESTED.equals(e.nameFrom("notification")), (requests, run) -> requests
+                ? intake.requestAll(run.stream().map(e -> new Intake.Requested(e.tenantId(), request(e))).toList())
+                : EventRuns.each(run, this::apply));
     }
 
     @Inject
@@ -66,7 +84,7 @@ public class NotificationRequestConsumer {
             }
             return withdrawals.withdraw(e.tenantId(), requestId, reason, by);
         }
-        if (!"message-requested".equals(name)) {
+        if (!REQUESTED.equals(name)) {
             return Uni.createFrom().voidItem();
         }
         return intake.request(e.tenantId(), request(e));

@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -68,6 +70,27 @@ public class ContactRepository {
                     rows.forEach(r -> out.add(contact(r)));
                     return out;
                 });
+    }
+
+    /**
+     * The contacts of the buyers {@code buyerIds} of {@code tenantIds} (paired by position), with one
+     * statement, keyed by tenant and buyer ({@link #key}), each buyer's in the order of {@link #ofBuyer}
+     * and locked as it locks them.
+     */
+    public Uni<Map<String, List<Contact>>> ofBuyers(String[] tenantIds, UUID[] buyerIds) {
+        return CurrentTransaction.execute("select tenant_id, " + COLUMNS + " from contact where (tenant_id, buyer_id) in"
+                + " (select * from unnest($1::text[], $2::uuid[])) order by created_at, id for key share",
+                Tuple.of(tenantIds, buyerIds)).map(rows -> {
+                    Map<String, List<Contact>> out = new HashMap<>();
+                    rows.forEach(r -> out.computeIfAbsent(key(r.getString("tenant_id"), r.getUUID("buyer_id")),
+                            k -> new ArrayList<>()).add(contact(r)));
+                    return out;
+                });
+    }
+
+    /** How {@link #ofBuyers} keys a tenant's buyer. */
+    public static String key(String tenantId, UUID buyerId) {
+        return tenantId + "/" + buyerId;
     }
 
     private static Tuple values(Contact c) {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.tradecredit.common.persistence.BulkInsert;
+import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.DeliveryAttempt;
@@ -38,31 +42,41 @@ public class MessageRepository {
     @Inject
     ObjectMapper json;
 
+    /** The columns a new message is inserted with ({@link #insertAllOnce}), in the order of {@link #values}. */
+    private static final List<Column> INSERTED = List.of(new Column("request_id", "uuid"), Column.text("tenant_id"),
+            Column.text("purpose"), Column.text("template_key"), Column.text("requested_channel"),
+            Column.text("recipient_kind"), new Column("buyer_id", "uuid"), new Column("critical", "boolean"),
+            new Column("legally_required", "boolean"), new Column("data", "jsonb"), Column.text("status"),
+            Column.text("channel"), new Column("contact_id", "uuid"), Column.text("address"), Column.text("language"),
+            Column.text("from_name"), Column.text("from_address"), Column.text("reply_to"), Column.text("subject"),
+            Column.text("body_text"), Column.text("body_html"), Column.text("failure_reason"),
+            new Column("next_attempt_at", "timestamptz"), new Column("requested_at", "timestamptz"),
+            new Column("updated_at", "timestamptz"), Column.text("language_hint"));
+
     /** Inserts the record unless one with its request id exists; whether it was inserted. */
     public Uni<Boolean> insertOnce(Message m) {
+        return insertAllOnce(List.of(m)).map(inserted -> !inserted.isEmpty());
+    }
+
+    /**
+     * Inserts the records with one statement, each unless one with its request id exists (before, or
+     * earlier in {@code all}); the request ids of those inserted.
+     */
+    public Uni<Set<Object>> insertAllOnce(List<Message> all) {
+        return BulkInsert.intoUnlessPresent("message", INSERTED, all, this::values, "request_id");
+    }
+
+    private List<Object> values(Message m) {
         MessageRequest r = m.request();
         RenderedMessage body = m.rendered();
-        Tuple t = Tuple.tuple().addUUID(m.requestId()).addString(m.tenantId()).addString(r.purpose())
-                .addString(r.templateKey()).addString(r.channel().map(Enum::name).orElse(null))
-                .addString(r.recipient().name()).addUUID(r.buyerId()).addBoolean(r.critical())
-                .addBoolean(r.legallyRequired()).addString(write(r.data())).addString(m.status().name())
-                .addString(name(m.channel())).addUUID(m.contactId()).addString(m.address())
-                .addString(m.language() == null ? null : m.language().tag())
-                .addString(m.sender() == null ? null : m.sender().fromName())
-                .addString(m.sender() == null ? null : m.sender().fromAddress())
-                .addString(m.sender() == null ? null : m.sender().replyTo())
-                .addString(body == null ? null : body.subject()).addString(body == null ? null : body.text())
-                .addString(body == null ? null : body.html()).addString(m.failureReason())
-                .addOffsetDateTime(at(m.nextAttemptAt())).addOffsetDateTime(at(m.requestedAt()))
-                .addString(r.languageHint().map(Language::tag).orElse(null));
-        return CurrentTransaction.execute("""
-                insert into message (request_id, tenant_id, purpose, template_key, requested_channel, recipient_kind,
-                    buyer_id, critical, legally_required, data, status, channel, contact_id, address, language,
-                    from_name, from_address, reply_to, subject, body_text, body_html, failure_reason, next_attempt_at,
-                    requested_at, updated_at, language_hint)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, cast($10 as jsonb), $11, $12, $13, $14, $15, $16, $17,
-                    $18, $19, $20, $21, $22, $23, $24, $24, $25)
-                on conflict (request_id) do nothing""", t).map(rows -> rows.rowCount() == 1);
+        Message.Sender sender = m.sender();
+        return Arrays.asList(m.requestId(), m.tenantId(), r.purpose(), r.templateKey(), r.channel().map(Enum::name).orElse(null),
+                r.recipient().name(), r.buyerId(), r.critical(), r.legallyRequired(), bytes(r.data()), m.status().name(),
+                name(m.channel()), m.contactId(), m.address(), m.language() == null ? null : m.language().tag(),
+                sender == null ? null : sender.fromName(), sender == null ? null : sender.fromAddress(),
+                sender == null ? null : sender.replyTo(), body == null ? null : body.subject(), body == null ? null : body.text(),
+                body == null ? null : body.html(), m.failureReason(), at(m.nextAttemptAt()), at(m.requestedAt()),
+                at(m.requestedAt()), r.languageHint().map(Language::tag).orElse(null));
     }
 
     /**
@@ -376,9 +390,11 @@ public class MessageRepository {
         return e == null ? null : e.name();
     }
 
-    private String write(ObjectNode data) {
+
+    /** The data as UTF-8 JSON, the form a bulk insert passes on without encoding it again. */
+    private byte[] bytes(ObjectNode data) {
         try {
-            return json.writeValueAsString(data);
+            return json.writeValueAsBytes(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("request data is not serializable", e);
         }

@@ -4,6 +4,8 @@ import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,16 @@ public class SettingsRepository {
                 Tuple.of(tenantId)).map(rows -> {
                     var it = rows.iterator();
                     return it.hasNext() ? Optional.of(settings(it.next())) : Optional.empty();
+                });
+    }
+
+    /** The settings of those of {@code tenantIds} that have their own, with one statement. */
+    public Uni<Map<String, NotificationSettings>> findAll(String[] tenantIds) {
+        return CurrentTransaction.execute("select * from tenant_notification_settings where tenant_id = any($1)",
+                Tuple.of((Object) tenantIds)).map(rows -> {
+                    Map<String, NotificationSettings> found = new HashMap<>();
+                    rows.forEach(r -> found.put(r.getString("tenant_id"), settings(r)));
+                    return found;
                 });
     }
 

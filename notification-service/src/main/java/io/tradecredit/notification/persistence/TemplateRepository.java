@@ -29,6 +29,24 @@ public class TemplateRepository {
                 });
     }
 
+    /**
+     * The highest version of every channel and language of the templates {@code keys} of
+     * {@code tenantIds} (paired by position), with one statement, each with its tenant.
+     */
+    public Uni<List<Owned>> latestOf(String[] tenantIds, String[] keys) {
+        return CurrentTransaction.execute("select distinct on (tenant_id, template_key, channel, language) * from template_version"
+                + " where (tenant_id, template_key) in (select * from unnest($1::text[], $2::text[]))"
+                + " order by tenant_id, template_key, channel, language, version desc", Tuple.of(tenantIds, keys)).map(rows -> {
+                    List<Owned> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new Owned(r.getString("tenant_id"), template(r))));
+                    return out;
+                });
+    }
+
+    /** A tenant's template. */
+    public record Owned(String tenantId, TemplateText template) {
+    }
+
     /** Stores {@code t} as the next version (its own version number is ignored); returns it numbered. */
     public Uni<TemplateText> addVersion(String tenantId, TemplateText t, OffsetDateTime at, String by) {
         return CurrentTransaction.execute("""

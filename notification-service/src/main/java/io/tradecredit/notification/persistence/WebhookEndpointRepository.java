@@ -2,6 +2,8 @@ package io.tradecredit.notification.persistence;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +27,16 @@ public class WebhookEndpointRepository {
                 .map(rows -> {
                     var it = rows.iterator();
                     return it.hasNext() ? Optional.of(stored(it.next())) : Optional.empty();
+                });
+    }
+
+    /** The endpoints of those of {@code tenantIds} that registered one, with one statement. */
+    public Uni<Map<String, WebhookEndpoint>> findAll(String[] tenantIds) {
+        return CurrentTransaction.execute("select * from webhook_endpoint where tenant_id = any($1)", Tuple.of((Object) tenantIds))
+                .map(rows -> {
+                    Map<String, WebhookEndpoint> found = new HashMap<>();
+                    rows.forEach(r -> found.put(r.getString("tenant_id"), stored(r).endpoint()));
+                    return found;
                 });
     }
 

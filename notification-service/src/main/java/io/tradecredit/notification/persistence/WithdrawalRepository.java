@@ -3,7 +3,9 @@ package io.tradecredit.notification.persistence;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +44,24 @@ public class WithdrawalRepository {
                     var it = rows.iterator();
                     return it.hasNext() ? Optional.of(withdrawal(it.next())) : Optional.empty();
                 });
+    }
+
+    /**
+     * The withdrawals received of the requests {@code requestIds} of {@code tenantIds} (paired by
+     * position), with one statement, keyed by tenant and request id ({@link #key}).
+     */
+    public Uni<Map<String, Withdrawal>> findAll(String[] tenantIds, UUID[] requestIds) {
+        return CurrentTransaction.execute("select * from message_withdrawal where (tenant_id, request_id) in"
+                + " (select * from unnest($1::text[], $2::uuid[]))", Tuple.of(tenantIds, requestIds)).map(rows -> {
+                    Map<String, Withdrawal> found = new HashMap<>();
+                    rows.forEach(r -> found.put(key(r.getString("tenant_id"), r.getUUID("request_id")), withdrawal(r)));
+                    return found;
+                });
+    }
+
+    /** How {@link #findAll} keys a tenant's request. */
+    public static String key(String tenantId, UUID requestId) {
+        return tenantId + "/" + requestId;
     }
 
     /** The tenant's message moved from {@code from} (QUEUED, or SENDING after a failed hand-over) to WITHDRAWN. */

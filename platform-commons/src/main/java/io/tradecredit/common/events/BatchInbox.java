@@ -96,6 +96,20 @@ public class BatchInbox {
         }));
     }
 
+    /**
+     * For a consumer that applies a poll's events together (set-based lookups and writes, issue 13):
+     * {@code together} is handed the poll's new events of {@code types} as one list, in the poll's
+     * order, and applies them in the poll's transaction. The guarantees are {@link
+     * #receiveAll(String, KafkaRecordBatch, Set, Function)}'s: an id already in the inbox, or earlier
+     * in the same poll, is left out of the list; an unreadable record goes to the dead-letter topic
+     * alone; if {@code together} fails, nothing of the poll is kept and each event is applied again
+     * on its own by {@code alone}, through {@link Inbox#receive}.
+     */
+    public Uni<Void> receiveTogether(String consumer, KafkaRecordBatch<String, String> batch, Set<String> types,
+            Function<IncomingEvent, Uni<Void>> alone, Function<List<IncomingEvent>, Uni<Void>> together) {
+        return receive(consumer, batch, types, alone, fresh -> Uni.createFrom().deferred(() -> together.apply(fresh)));
+    }
+
     private Uni<Void> receive(String consumer, KafkaRecordBatch<String, String> batch, Set<String> types,
             Function<IncomingEvent, Uni<Void>> effect, Function<List<IncomingEvent>, Uni<Void>> applyFresh) {
         List<Read> events = new ArrayList<>();

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -71,6 +73,25 @@ public final class BulkInsert {
         Parameters p = columnArrays(columns, rows, values);
         return CurrentTransaction.execute(unnestInsert(table, columns, p.forms()) + " on conflict do nothing", p.tuple())
                 .replaceWithVoid();
+    }
+
+    /**
+     * {@link #intoUnlessPresent}, answering the {@code key} of each row inserted (a row whose key was
+     * taken, before or by an earlier row of the same call, is not among them): for rows whose
+     * effects follow only when they are new (a message's first status event).
+     */
+    public static <T> Uni<Set<Object>> intoUnlessPresent(String table, List<Column> columns, List<T> rows,
+            Function<T, List<Object>> values, String key) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        Parameters p = columnArrays(columns, rows, values);
+        return CurrentTransaction.execute(unnestInsert(table, columns, p.forms()) + " on conflict do nothing returning " + key,
+                p.tuple()).map(inserted -> {
+                    Set<Object> keys = new HashSet<>();
+                    inserted.forEach(row -> keys.add(row.getValue(key)));
+                    return keys;
+                });
     }
 
     /**

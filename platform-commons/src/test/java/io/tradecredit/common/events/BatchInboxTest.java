@@ -18,13 +18,15 @@ import io.tradecredit.testing.Topics;
 
 /**
  * The batch inbox: InboxTest's guarantees, per record, both for an effect per event (WidgetBatchConsumer reads
- * widget-batch-events a poll at a time) and for a poll's rows written together (WidgetRowsConsumer, widget-rows-events).
+ * widget-batch-events a poll at a time), for a poll's rows written together (WidgetRowsConsumer, widget-rows-events) and for
+ * a poll's new events handed over as one list (WidgetTogetherConsumer, widget-together-events).
  */
 @QuarkusTest
 class BatchInboxTest {
     /** A batched channel's topic and the consumer's name in the inbox. */
     enum Channel {
-        EFFECT_PER_EVENT("widget-batch-events", "widget-batch-seen"), ROWS_PER_POLL("widget-rows-events", "widget-rows-seen");
+        EFFECT_PER_EVENT("widget-batch-events", "widget-batch-seen"), ROWS_PER_POLL("widget-rows-events", "widget-rows-seen"),
+        EVENTS_TOGETHER("widget-together-events", "widget-together-seen");
 
         final String topic;
         final String dlq;

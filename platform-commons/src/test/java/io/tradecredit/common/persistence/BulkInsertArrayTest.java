@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +57,23 @@ class BulkInsertArrayTest {
 
         assertEquals(1, Database.count("select count(*) from widget_tagged where event_id = ? and tags = array['first']", run + "-kept"));
         assertEquals(1, Database.count("select count(*) from widget_tagged where event_id = ?", run + "-new"));
+    }
+
+    @Test
+    void theKeysOfTheRowsInsertedAreAnsweredAndARepeatedOrTakenKeyIsNotAmongThem() throws Throwable {
+        String run = UUID.randomUUID().toString();
+        insert(List.of(new Tagged(run + "-taken", List.of(), List.of("first"))));
+        List<Tagged> rows = List.of(new Tagged(run + "-taken", List.of(), List.of("second")),
+                new Tagged(run + "-new", List.of(), List.of("new")), new Tagged(run + "-new", List.of(), List.of("repeat")));
+
+        Set<Object> inserted = VertxContextSupport.subscribeAndAwait(() -> CurrentTransaction.run(
+                () -> BulkInsert.intoUnlessPresent("widget_tagged", COLUMNS, rows, t -> Arrays.asList(t.eventId(), t.invoices(),
+                        t.tags()), "event_id")));
+
+        assertEquals(Set.of(run + "-new"), inserted);
+        assertEquals(1, Database.count("select count(*) from widget_tagged where event_id = ? and tags = array['new']", run + "-new"),
+                "the first of a repeated key is kept");
+        assertEquals(1, Database.count("select count(*) from widget_tagged where event_id = ? and tags = array['first']", run + "-taken"));
     }
 
     private static void insert(List<Tagged> rows) throws Throwable {
