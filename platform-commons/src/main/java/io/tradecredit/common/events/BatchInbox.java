@@ -24,6 +24,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.persistence.OwnContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -153,7 +156,11 @@ public class BatchInbox {
     private Uni<Void> oneByOne(String consumer, List<Read> events, Function<IncomingEvent, Uni<Void>> effect, Throwable why) {
         LOG.infof("%s: a poll of %d events failed together (%s); applying them one by one", consumer, events.size(),
                 why.toString());
-        return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(r -> inbox.receive(consumer, r.raw(), effect)
+        // the poll's failure may arrive on a context not flagged safe for Panache (the database client's):
+        // each event gets a context of its own, as an unbatched record would
+        Context from = Vertx.currentContext();
+        return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(r -> OwnContext.run(from,
+                () -> inbox.receive(consumer, r.raw(), effect))
                 .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(() -> r.record().nack(failure))
                         .replaceWith(Boolean.FALSE)))
                 .collect().last().replaceWithVoid();
