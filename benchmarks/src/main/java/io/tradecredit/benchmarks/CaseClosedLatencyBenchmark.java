@@ -68,7 +68,8 @@ import io.vertx.core.http.RequestOptions;
  * bench.warmupSeconds (30), bench.drainSeconds (60), bench.connections (HTTP connections, 32),
  * bench.quietSeconds (at most, before the warm-up, 300), bench.invoiceUrl, bench.kafka, bench.topicPrefix,
  * bench.tokenUrl, bench.clientId, bench.clientSecret, bench.invoiceJdbcUrl, bench.collectionsJdbcUrl
- * (users and passwords as the databases' names).
+ * (users and passwords as the databases' names), bench.statementStats (false; true on a platform started with
+ * TC_PG_STATEMENT_STATS=on: what PostgreSQL spent the measured phase on, {@link StatementStats}).
  */
 public final class CaseClosedLatencyBenchmark {
     static final String CASE_CLOSED = "io.tradecredit.collections.case-closed.v1";
@@ -128,6 +129,10 @@ public final class CaseClosedLatencyBenchmark {
                         rate, warmupSeconds));
                 warmUp.print();
 
+                StatementStats statements = Boolean.getBoolean("bench.statementStats") ? new StatementStats() : null;
+                if (statements != null) {
+                    statements.reset();
+                }
                 Bench.CpuMeter cpu = new Bench.CpuMeter();
                 Map<String, Double> before = Bench.cpuByComponent();
                 Instant measuredFrom = Instant.now();
@@ -146,6 +151,9 @@ public final class CaseClosedLatencyBenchmark {
                 phase.run(vertx, client, URI.create(invoice), token, new FixedRate(start, rate, seconds));
                 double machineCpu = cpu.sample();
                 Map<String, Double> after = Bench.cpuByComponent();
+                if (statements != null) {
+                    statements.report("in the measured phase");
+                }
                 probe.join();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
                 while (measured.missed() > 0 && System.nanoTime() < deadline) {

@@ -91,7 +91,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  * (127.0.0.1:9092), bench.smtpHost / bench.smtpPort (127.0.0.1:2525), bench.jdbcUrl, bench.dbUser,
  * bench.dbPassword (notification), bench.fontDir (notification-service/src/main/resources/fonts),
  * bench.tenant (acme, the client's tenant), bench.tokenUrl, bench.clientId, bench.clientSecret,
- * bench.servicePid (CPU time).
+ * bench.servicePid (CPU time), bench.statementStats (false; true on a platform started with
+ * TC_PG_STATEMENT_STATS=on: what PostgreSQL spent the service's email phase on, {@link StatementStats}).
  */
 public final class NotificationBenchmark {
     static final String TYPE = "io.tradecredit.notification.message-requested.v1";
@@ -166,7 +167,14 @@ public final class NotificationBenchmark {
             String[] content = content(db, warm.get(0));
             javaMailLoop(content, warmup);
             double rawBefore = javaMailLoop(content, n);
+            StatementStats statements = Boolean.getBoolean("bench.statementStats") ? new StatementStats() : null;
+            if (statements != null) {
+                statements.reset();
+            }
             double service = await(db, request(kafka, buyer, "dunning.friendly-reminder", "EMAIL", n), "emails");
+            if (statements != null) {
+                statements.report("while the service sent the emails");
+            }
             double rawAfter = javaMailLoop(content, n);
             purgeMailbox();
             System.out.println(new AgainstRaw(service, rawBefore, rawAfter).line("emails", "/s", 0.5));

@@ -3,6 +3,7 @@ package io.tradecredit.collections.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,10 +100,16 @@ public class CollectionCases {
 
     /** Adds {@code entries} to their cases' logs (cases just read, so no 404 here), with one statement. */
     public Uni<Void> logAll(List<LogEntry> entries) {
-        OffsetDateTime at = OffsetDateTime.now(clock);
-        return CurrentTransaction.run(() -> cases.insertActivities(entries.stream().map(e -> new CaseRepository.TenantActivity(
-                e.tenantId(), new ActivityRow(TimeOrderedIds.at(at.toInstant()), e.caseId(), at, e.kind(), e.actor(),
-                        e.detail() == null ? Map.of() : e.detail()))).toList()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<CaseRepository.TenantActivity> rows = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            LogEntry e = entries.get(i);
+            // a log reads in (at, id) order: a microsecond apart, one message's statuses in one poll keep theirs
+            OffsetDateTime at = now.plusNanos(1_000L * i);
+            rows.add(new CaseRepository.TenantActivity(e.tenantId(), new ActivityRow(TimeOrderedIds.at(at.toInstant()),
+                    e.caseId(), at, e.kind(), e.actor(), e.detail() == null ? Map.of() : e.detail())));
+        }
+        return CurrentTransaction.run(() -> cases.insertActivities(rows));
     }
 
     /** The case; 404 when there is none of this tenant's. */

@@ -43,10 +43,6 @@ public class MessageStatuses {
         }
     }
 
-    public Uni<Void> record(String tenantId, UUID buyerId, Change change) {
-        return recordAll(List.of(new Status(tenantId, buyerId, change)));
-    }
-
     /**
      * A poll's statuses, in order: one query of their buyers' open cases (in a dunning run most
      * buyers have none, and a query per status was most of this reader's cost, issue 13), one insert

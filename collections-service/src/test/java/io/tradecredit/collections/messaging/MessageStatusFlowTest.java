@@ -165,6 +165,36 @@ class MessageStatusFlowTest {
     }
 
     @Test
+    void eachMessagesStatusesArrivingInOnePollAreLoggedInTheOrderTheyHappened() {
+        String tenant = "acme";
+        UUID buyer = UUID.randomUUID();
+        CaseView c = caseOf(tenant, buyer);
+        List<String> requests = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        List<String> happened = List.of("QUEUED", "SENT", "DELIVERED");
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        for (String status : happened) {
+            for (String request : requests) {
+                burst.add(Topics.event("notification-status", tenant, "notification", "status-changed", request,
+                        UUID.randomUUID().toString(), body(buyer, request, "DUNNING", status, "EMAIL", null, 1)));
+            }
+        }
+        Topics.sendAll(burst);
+
+        // a message's statuses share its key and so their order on the topic; the log keeps it
+        await("nine statuses logged", () -> statusesLogged(tenant, c).size() == burst.size());
+        for (String request : requests) {
+            assertEquals(happened, statusesLogged(tenant, c).stream().filter(s -> s.startsWith(request))
+                    .map(s -> s.substring(request.length() + 1)).toList(), "the case log reads as " + request + " went");
+        }
+    }
+
+    private List<String> statusesLogged(String tenant, CaseView c) {
+        return run(() -> cases.activities(tenant, c.id())).stream().filter(a -> a.kind().equals("message-status"))
+                .map(a -> a.detail().get("requestId") + " " + a.detail().get("status")).toList();
+    }
+
+    @Test
     void aPollOfStatusesForBuyersWithAndWithoutACaseLogsOnlyOnOpenCasesOfTheRightTenant() {
         String tenant = "acme";
         List<ProducerRecord<String, String>> burst = new ArrayList<>();

@@ -102,6 +102,10 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.datasource.password")
     String databasePassword;
 
+    /** As the application's pool: a round's two statements parsed and planned once per connection, not per round. */
+    @ConfigProperty(name = "quarkus.datasource.reactive.cache-prepared-statements", defaultValue = "false")
+    boolean cachePreparedStatements;
+
     @ConfigProperty(name = "tradecredit.outbox.backlog-interval-ms", defaultValue = "10000")
     long backlogIntervalMs;
 
@@ -115,6 +119,11 @@ public class OutboxRelay {
     private long pollTimer = -1;
     private long backlogTimer = -1;
 
+    /** The relay's own connections (a method: a field read through the bean's client proxy is the proxy's). */
+    Pool relayPool() {
+        return relayPool;
+    }
+
     void start(@Observes StartupEvent event) {
         if (!enabled) {
             LOG.info("Outbox relay disabled by tradecredit.outbox.relay.enabled=false");
@@ -124,7 +133,7 @@ public class OutboxRelay {
         // a growing backlog means the relay cannot publish (broker down, relay paused)
         metrics.gauge("tradecredit.outbox.unsent", unsent);
         PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl)
-                .setUser(databaseUser).setPassword(databasePassword);
+                .setUser(databaseUser).setPassword(databasePassword).setCachePreparedStatements(cachePreparedStatements);
         relayPool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(connections).setName("outbox-relay"));
         backlogTimer = vertx.setPeriodic(backlogIntervalMs, id -> relayPool.query(BACKLOG).execute().subscribe().with(
                 rows -> unsent.set(rows.iterator().next().getLong("unsent")),

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,9 @@ class OutboxRelayTest {
 
     @Inject
     Pool pool;
+
+    @ConfigProperty(name = "tradecredit.outbox.relay.connections")
+    int relayConnections;
 
     @AfterEach
     void relayRunsAgain() {
@@ -210,6 +214,33 @@ class OutboxRelayTest {
         } finally {
             held.forEach(c -> c.closeAndAwait());
         }
+    }
+
+    @Test
+    void theRelayPlansItsRoundOncePerConnectionNotOncePerRound() throws Throwable {
+        for (int i = 0; i < 3; i++) {
+            String id = createWidget("cog-" + UUID.randomUUID().toString().substring(0, 8), false).extract().path("id");
+            recordsFor(id, Duration.ofSeconds(15), 1);
+        }
+        // every relay connection at once, each asked what it keeps prepared: a statement prepared per round
+        // is closed after it, one cached stays for the connection's life
+        List<Long> claimsKept = VertxContextSupport.subscribeAndAwait(() -> kept(new ArrayList<>()));
+        assertEquals(relayConnections, claimsKept.size());
+        assertTrue(claimsKept.stream().mapToLong(Long::longValue).sum() >= 1, "a round's claim kept prepared: " + claimsKept);
+        assertTrue(claimsKept.stream().allMatch(n -> n <= 1), "and only once per connection: " + claimsKept);
+    }
+
+    private Uni<List<Long>> kept(List<io.vertx.mutiny.sqlclient.SqlConnection> held) {
+        if (held.size() == relayConnections) {
+            return io.smallrye.mutiny.Multi.createFrom().iterable(held).onItem().transformToUniAndConcatenate(c -> c
+                    .query("select count(*) as n from pg_prepared_statements where statement like '%for update skip locked%'")
+                    .execute().map(rows -> rows.iterator().next().getLong("n"))).collect().asList()
+                    .eventually(() -> held.forEach(io.vertx.mutiny.sqlclient.SqlConnection::closeAndForget));
+        }
+        return relay.relayPool().getConnection().chain(c -> {
+            held.add(c);
+            return kept(held);
+        });
     }
 
     private static OutgoingEvent step(String aggregate, int step) {
