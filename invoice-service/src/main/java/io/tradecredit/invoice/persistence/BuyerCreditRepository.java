@@ -1,8 +1,8 @@
 package io.tradecredit.invoice.persistence;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.BuyerCredit;
 import io.tradecredit.invoice.domain.CreditMovement;
@@ -23,42 +24,44 @@ public class BuyerCreditRepository {
 
     /**
      * The buyer's credit in the currency, locked until the transaction ends (created at zero the
-     * first time): every change of a buyer's credit, and every payment, takes this lock.
+     * first time): every change of a buyer's credit, and every payment, takes this lock. Plain SQL
+     * on the transaction's connection ({@link CurrentTransaction}), as are {@link #save} and
+     * {@link #record}: each is on every payment, and a Hibernate native statement there cost a
+     * plan-cache look-up (its result mapping built anew each call) and, for a write, a cleanup
+     * action Hibernate Reactive leaves unprocessed (two warnings at the session's close).
      */
     public Uni<BuyerCredit> lock(String tenantId, UUID buyerId, String currency, OffsetDateTime at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return CurrentTransaction.execute("""
                 insert into buyer_credit (tenant_id, buyer_id, currency, balance, updated_at)
-                values (:t, :b, :c, 0, :at) on conflict do nothing""")
-                .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("c", currency)
-                .setParameter("at", at).executeUpdate()
-                .chain(() -> s.createNativeQuery("""
-                        select balance from buyer_credit where tenant_id = :t and buyer_id = :b and currency = :c
-                        for update""", BigDecimal.class)
-                        .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("c", currency)
-                        .getSingleResult()))
-                .map(balance -> new BuyerCredit(tenantId, buyerId, Money.rounded(balance, Money.currencyOf(currency))));
+                values ($1, $2, $3, 0, $4) on conflict do nothing""", row(tenantId, buyerId, currency, at))
+                .chain(() -> CurrentTransaction.execute("""
+                        select balance from buyer_credit where tenant_id = $1 and buyer_id = $2 and currency = $3
+                        for update""", row(tenantId, buyerId, currency)))
+                .map(rows -> new BuyerCredit(tenantId, buyerId, Money.rounded(rows.iterator().next().getBigDecimal(0),
+                        Money.currencyOf(currency))));
     }
 
     public Uni<Void> save(BuyerCredit credit, OffsetDateTime at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                update buyer_credit set balance = :bal, updated_at = :at
-                where tenant_id = :t and buyer_id = :b and currency = :c""")
-                .setParameter("bal", credit.balance().amount()).setParameter("at", at)
-                .setParameter("t", credit.tenantId()).setParameter("b", credit.buyerId())
-                .setParameter("c", credit.balance().currencyCode()).executeUpdate()).replaceWithVoid();
+        return CurrentTransaction.execute("""
+                update buyer_credit set balance = $1, updated_at = $2
+                where tenant_id = $3 and buyer_id = $4 and currency = $5""",
+                row(credit.balance().amount(), at, credit.tenantId(), credit.buyerId(), credit.balance().currencyCode()))
+                .replaceWithVoid();
     }
 
     public Uni<Void> record(CreditMovement m) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return CurrentTransaction.execute("""
                 insert into buyer_credit_movement (id, tenant_id, buyer_id, currency, kind, amount, balance_after,
                     reference_id, occurred_on, created_at, created_by)
-                values (:id, :t, :b, :c, :k, :a, :after, :r, :on, :at, :by)""")
-                .setParameter("id", m.id()).setParameter("t", m.tenantId()).setParameter("b", m.buyerId())
-                .setParameter("c", m.amount().currencyCode()).setParameter("k", m.kind().name())
-                .setParameter("a", m.amount().amount()).setParameter("after", m.balanceAfter().amount())
-                .setParameter("r", m.referenceId()).setParameter("on", m.occurredOn())
-                .setParameter("at", m.createdAt()).setParameter("by", m.createdBy()).executeUpdate())
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""",
+                row(m.id(), m.tenantId(), m.buyerId(), m.amount().currencyCode(), m.kind().name(), m.amount().amount(),
+                        m.balanceAfter().amount(), m.referenceId(), m.occurredOn(), m.createdAt(), m.createdBy()))
                 .replaceWithVoid();
+    }
+
+    /** The parameters of a plain statement ({@code $1}, {@code $2}, ...), nulls allowed. */
+    private static io.vertx.mutiny.sqlclient.Tuple row(Object... values) {
+        return io.vertx.mutiny.sqlclient.Tuple.from(Arrays.asList(values));
     }
 
     /** The buyer's balance in each currency it ever had credit in, by currency code. */

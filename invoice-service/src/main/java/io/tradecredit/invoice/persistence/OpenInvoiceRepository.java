@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.invoice.domain.Invoice;
-import io.tradecredit.invoice.domain.InvoiceStatus;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The invoices a payment or credit may be allocated to without naming them. */
 @ApplicationScoped
@@ -22,12 +22,11 @@ public class OpenInvoiceRepository {
      * the condition on the locked row).
      */
     public Uni<List<Invoice>> lockOpen(String tenantId, UUID buyerId, String currency) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery("""
-                from Invoice where tenantId = :t and buyerId = :b and currency = :c and status in :open
-                order by id""", Invoice.class)
-                .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("c", currency)
-                .setParameter("open", List.of(InvoiceStatus.OPEN, InvoiceStatus.OVERDUE))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+        // plain SQL, so the statement is prepared once (see InvoiceRepository.lockOwned)
+        return CurrentTransaction.lockIds("""
+                select id from invoice where tenant_id = $1 and buyer_id = $2 and currency = $3
+                and status in ('OPEN', 'OVERDUE') order by id for update""", Tuple.of(tenantId, buyerId, currency))
+                .chain(InvoiceRepository::loadLocked);
     }
 
     /** Whether the tenant ever invoiced the buyer (in any status). */
