@@ -100,6 +100,22 @@ public class MessageRepository {
     }
 
     /**
+     * The claim of due messages. The due ones are chosen once, as an array ({@code = any(array(...))}): with
+     * {@code in (select ...)} a cached generic plan, made while the statistics saw no queued message, ran the
+     * locking subquery again for every queued row, 5 s for a burst of 2,000 where this takes 10 ms
+     * ({@code ClaimDuePlanTest}).
+     */
+    static final String CLAIM_DUE = """
+            update message set status = 'SENDING', attempts = attempts + 1, channel_attempts = channel_attempts + 1,
+                claimed_at = $1, updated_at = $1
+            where request_id = any(array(select request_id from message m where status = 'QUEUED' and next_attempt_at <= $1
+                and channel = any($2) and not exists (select 1 from message_withdrawal w
+                    where w.request_id = m.request_id and w.tenant_id = m.tenant_id)
+                order by next_attempt_at, request_id limit $3 for update skip locked))
+                and status = 'QUEUED'
+            returning *""";
+
+    /**
      * Claims up to {@code limit} queued messages of {@code channels} due at {@code now}: SENDING,
      * one more attempt, claimed now. Committed before the hand-over, so that a crash during it
      * leaves the message SENDING (then UNKNOWN), never QUEUED to be sent twice. A message its
@@ -107,15 +123,8 @@ public class MessageRepository {
      * statement, so a withdrawal and a claim never both win (the later one finds the status moved).
      */
     public Uni<List<Claimed>> claimDue(Instant now, List<ChannelType> channels, int limit) {
-        return CurrentTransaction.execute("""
-                update message set status = 'SENDING', attempts = attempts + 1, channel_attempts = channel_attempts + 1,
-                    claimed_at = $1, updated_at = $1
-                where request_id in (select request_id from message m where status = 'QUEUED' and next_attempt_at <= $1
-                    and channel = any($2) and not exists (select 1 from message_withdrawal w
-                        where w.request_id = m.request_id and w.tenant_id = m.tenant_id)
-                    order by next_attempt_at, request_id limit $3 for update skip locked)
-                    and status = 'QUEUED'
-                returning *""", Tuple.of(at(now), channels.stream().map(Enum::name).toArray(String[]::new), limit))
+        return CurrentTransaction.execute(CLAIM_DUE, Tuple.of(at(now), channels.stream().map(Enum::name)
+                .toArray(String[]::new), limit))
                 .map(rows -> {
                     List<Claimed> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new Claimed(message(r),
