@@ -2,7 +2,6 @@ package io.tradecredit.collections.persistence;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,8 +31,8 @@ public class BuyerContactStore {
             select * from buyer_contact where tenant_id = $1 and buyer_id = $2 order by contact_id""";
 
     public Uni<Void> changed(String tenantId, UUID buyerId, BuyerContact c, OffsetDateTime changedAt) {
-        return CurrentTransaction.execute(UPSERT, Tuple.from(Arrays.asList(tenantId, c.contactId(), buyerId, c.name(),
-                c.function(), c.email(), c.mobile(), c.language(), changedAt))).replaceWithVoid();
+        return CurrentTransaction.execute(UPSERT, CurrentTransaction.params(tenantId, c.contactId(), buyerId, c.name(),
+                c.function(), c.email(), c.mobile(), c.language(), changedAt)).replaceWithVoid();
     }
 
     /** Drops the contact; nothing for a contact not kept. */

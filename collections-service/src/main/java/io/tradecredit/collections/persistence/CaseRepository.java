@@ -1,5 +1,7 @@
 package io.tradecredit.collections.persistence;
 
+import static io.tradecredit.common.persistence.CurrentTransaction.params;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -173,10 +175,6 @@ public class CaseRepository {
 
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
-    }
-
-    static Tuple params(Object... values) {
-        return Tuple.from(Arrays.asList(values));
     }
 
     private String write(Map<String, Object> detail) {

@@ -60,7 +60,7 @@ public class DraftStore {
     }
 
     public Uni<List<DraftRow>> list(String tenantId, String state, int limit, long offset) {
-        return CurrentTransaction.execute(LIST, Tuple.from(Arrays.asList(tenantId, state, limit, offset))).map(rows -> {
+        return CurrentTransaction.execute(LIST, CurrentTransaction.params(tenantId, state, limit, offset)).map(rows -> {
             List<DraftRow> out = new ArrayList<>();
             rows.forEach(r -> out.add(row(r)));
             return out;
@@ -68,7 +68,7 @@ public class DraftStore {
     }
 
     public Uni<Long> count(String tenantId, String state) {
-        return CurrentTransaction.execute(COUNT, Tuple.from(Arrays.asList(tenantId, state)))
+        return CurrentTransaction.execute(COUNT, CurrentTransaction.params(tenantId, state))
                 .map(rows -> rows.iterator().next().getLong("total"));
     }
 
@@ -80,7 +80,8 @@ public class DraftStore {
 
     public Uni<Void> decide(String tenantId, UUID id, String state, String reason, String request, OffsetDateTime at,
             String by) {
-        return CurrentTransaction.execute(DECIDE, Tuple.from(Arrays.asList(tenantId, id, state, reason, request, at, by)))
+        return CurrentTransaction.execute(DECIDE,
+                CurrentTransaction.params(tenantId, id, state, reason, request, at, by))
                 .replaceWithVoid();
     }
 

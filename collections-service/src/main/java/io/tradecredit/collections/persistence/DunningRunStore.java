@@ -118,14 +118,14 @@ public class DunningRunStore {
     public Uni<List<BuyerKey>> claimNext(LocalDate runDate, int invoices, OffsetDateTime now) {
         return CurrentTransaction.execute(LAST_DONE, Tuple.of(runDate)).chain(last -> {
             Row l = last.size() == 0 ? null : last.iterator().next();
-            return CurrentTransaction.execute(CLAIM, Tuple.from(Arrays.asList(runDate, invoices, now,
-                    l == null ? null : l.getString("tenant_id"), l == null ? null : l.getUUID("buyer_id"))));
+            return CurrentTransaction.execute(CLAIM, CurrentTransaction.params(runDate, invoices, now,
+                    l == null ? null : l.getString("tenant_id"), l == null ? null : l.getUUID("buyer_id")));
         }).map(DunningRunStore::buyers);
     }
 
     /** A page of one tenant's buyers with open invoices (or just {@code buyerId}), claiming nothing. */
     public Uni<List<BuyerKey>> tenantBuyers(String tenantId, UUID buyerId, int limit, long offset) {
-        return CurrentTransaction.execute(TENANT_BUYERS, Tuple.from(Arrays.asList(tenantId, buyerId, limit, offset)))
+        return CurrentTransaction.execute(TENANT_BUYERS, CurrentTransaction.params(tenantId, buyerId, limit, offset))
                 .map(DunningRunStore::buyers);
     }
 

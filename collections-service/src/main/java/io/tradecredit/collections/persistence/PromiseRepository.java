@@ -1,6 +1,6 @@
 package io.tradecredit.collections.persistence;
 
-import static io.tradecredit.collections.persistence.CaseRepository.params;
+import static io.tradecredit.common.persistence.CurrentTransaction.params;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

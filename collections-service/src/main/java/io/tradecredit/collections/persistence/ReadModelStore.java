@@ -3,7 +3,6 @@ package io.tradecredit.collections.persistence;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.events.EarlierEventMissing;
 import io.tradecredit.common.persistence.CurrentTransaction;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Writes the read model with one statement per change, in the inbox's transaction. An upsert,
@@ -98,8 +96,8 @@ public class ReadModelStore {
     public Uni<Void> amounts(String tenantId, UUID invoiceId, BigDecimal open, BigDecimal collectible,
             LocalDate dueDate, String state, OffsetDateTime now) {
         // an invoice whose issued event is not applied yet: the event waits for it, then is parked (not skipped)
-        return CurrentTransaction.execute(AMOUNTS, Tuple.from(Arrays.asList(tenantId, invoiceId, open, collectible,
-                dueDate, state, now))).chain(rows -> rows.rowCount() > 0 ? Uni.createFrom().voidItem()
+        return CurrentTransaction.execute(AMOUNTS, CurrentTransaction.params(tenantId, invoiceId, open, collectible,
+                dueDate, state, now)).chain(rows -> rows.rowCount() > 0 ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(new EarlierEventMissing(
                                 "invoice " + invoiceId + " of tenant " + tenantId + " is not issued here yet")));
     }
@@ -139,6 +137,6 @@ public class ReadModelStore {
     }
 
     private static Uni<Void> run(String sql, Object... parameters) {
-        return CurrentTransaction.execute(sql, Tuple.from(Arrays.asList(parameters))).replaceWithVoid();
+        return CurrentTransaction.execute(sql, CurrentTransaction.params(parameters)).replaceWithVoid();
     }
 }

@@ -25,14 +25,14 @@ public class ReceivedPaymentRepository {
             BigDecimal amount) {
         return CurrentTransaction.execute("insert into received_payment (tenant_id, payment_id, buyer_id, received_on,"
                 + " currency, amount) values ($1, $2, $3, $4, $5, $6) on conflict do nothing",
-                CaseRepository.params(tenantId, paymentId, buyerId, on, currency, amount)).replaceWithVoid();
+                CurrentTransaction.params(tenantId, paymentId, buyerId, on, currency, amount)).replaceWithVoid();
     }
 
     /** Marks the payment reversed on {@code on} (the first reversal counts). */
     public Uni<Void> reversed(String tenantId, UUID paymentId, LocalDate on) {
         return CurrentTransaction.execute("update received_payment set reversed_on = $3"
                 + " where tenant_id = $1 and payment_id = $2 and reversed_on is null",
-                CaseRepository.params(tenantId, paymentId, on)).replaceWithVoid();
+                CurrentTransaction.params(tenantId, paymentId, on)).replaceWithVoid();
     }
 
     /** The buyer's payments received or reversed from {@code from} to {@code to} (both inclusive). */
@@ -40,7 +40,7 @@ public class ReceivedPaymentRepository {
         return CurrentTransaction.execute("select payment_id, buyer_id, received_on, currency, amount, reversed_on"
                 + " from received_payment where tenant_id = $1 and buyer_id = $2"
                 + " and (received_on between $3 and $4 or reversed_on between $3 and $4)"
-                + " order by received_on, payment_id", CaseRepository.params(tenantId, buyerId, from, to))
+                + " order by received_on, payment_id", CurrentTransaction.params(tenantId, buyerId, from, to))
                 .map(rows -> {
                     List<Row> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new Row(r.getUUID("payment_id"), r.getUUID("buyer_id"),

@@ -2,7 +2,6 @@ package io.tradecredit.claims.persistence;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,8 +21,8 @@ public class ClaimDocumentRepository {
         return CurrentTransaction.execute("""
                 insert into claim_document (id, claim_id, name, uri, sha256, kind, added_at, added_by)
                 values ($1, $2, $3, $4, $5, $6, $7, $8)""",
-                Tuple.from(Arrays.asList(d.id(), d.claimId(), d.name(), d.uri().toString(), d.sha256(), d.kind().name(),
-                        d.at(), d.by())))
+                CurrentTransaction.params(d.id(), d.claimId(), d.name(), d.uri().toString(), d.sha256(),
+                        d.kind().name(), d.at(), d.by()))
                 .replaceWithVoid();
     }
 

@@ -2,7 +2,6 @@ package io.tradecredit.claims.persistence;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -132,10 +131,10 @@ public class DeadlineRepository {
     public Uni<Void> plan(Overdue invoice, UUID policyId, InvoiceDeadlines deadlines) {
         Uni<Void> all = Uni.createFrom().voidItem();
         for (DeadlineKind kind : DeadlineKind.values()) {
-            all = all.chain(() -> CurrentTransaction.execute(PLAN, Tuple.from(Arrays.asList(
+            all = all.chain(() -> CurrentTransaction.execute(PLAN, CurrentTransaction.params(
                     idOf(policyId, invoice.invoiceId(), kind), invoice.tenantId(), policyId, invoice.buyerId(),
                     invoice.invoiceId(), invoice.invoiceNumber(), kind.name(), invoice.dueDate(),
-                    deadlines.extendedTo(), deadlines.of(kind)))).replaceWithVoid());
+                    deadlines.extendedTo(), deadlines.of(kind))).replaceWithVoid());
         }
         return all;
     }
@@ -226,8 +225,8 @@ public class DeadlineRepository {
 
     /** One page of the tenant's deadlines under the policy, optionally of one buyer and in one state, soonest first. */
     public Uni<List<InsuredDeadline>> list(String tenantId, UUID policyId, UUID buyerId, DeadlineState state, int page, int size) {
-        return CurrentTransaction.execute(LIST, Tuple.from(Arrays.asList(tenantId, policyId, buyerId,
-                state == null ? null : state.name(), size, (long) page * size))).map(rows -> {
+        return CurrentTransaction.execute(LIST, CurrentTransaction.params(tenantId, policyId, buyerId,
+                state == null ? null : state.name(), size, (long) page * size)).map(rows -> {
                     List<InsuredDeadline> found = new ArrayList<>();
                     rows.forEach(r -> found.add(new InsuredDeadline(r.getUUID("id"), r.getUUID("policy_id"), r.getUUID("buyer_id"),
                             r.getUUID("invoice_id"), r.getString("invoice_number"), DeadlineKind.valueOf(r.getString("kind")),
@@ -241,7 +240,7 @@ public class DeadlineRepository {
     }
 
     public Uni<Long> count(String tenantId, UUID policyId, UUID buyerId, DeadlineState state) {
-        return CurrentTransaction.execute(COUNT, Tuple.from(Arrays.asList(tenantId, policyId, buyerId,
-                state == null ? null : state.name()))).map(rows -> rows.iterator().next().getLong("total"));
+        return CurrentTransaction.execute(COUNT, CurrentTransaction.params(tenantId, policyId, buyerId,
+                state == null ? null : state.name())).map(rows -> rows.iterator().next().getLong("total"));
     }
 }

@@ -2,7 +2,6 @@ package io.tradecredit.invoice.persistence;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,10 +32,11 @@ public class BuyerCreditRepository {
     public Uni<BuyerCredit> lock(String tenantId, UUID buyerId, String currency, OffsetDateTime at) {
         return CurrentTransaction.execute("""
                 insert into buyer_credit (tenant_id, buyer_id, currency, balance, updated_at)
-                values ($1, $2, $3, 0, $4) on conflict do nothing""", row(tenantId, buyerId, currency, at))
+                values ($1, $2, $3, 0, $4) on conflict do nothing""",
+                CurrentTransaction.params(tenantId, buyerId, currency, at))
                 .chain(() -> CurrentTransaction.execute("""
                         select balance from buyer_credit where tenant_id = $1 and buyer_id = $2 and currency = $3
-                        for update""", row(tenantId, buyerId, currency)))
+                        for update""", CurrentTransaction.params(tenantId, buyerId, currency)))
                 .map(rows -> new BuyerCredit(tenantId, buyerId, Money.rounded(rows.iterator().next().getBigDecimal(0),
                         Money.currencyOf(currency))));
     }
@@ -45,7 +45,8 @@ public class BuyerCreditRepository {
         return CurrentTransaction.execute("""
                 update buyer_credit set balance = $1, updated_at = $2
                 where tenant_id = $3 and buyer_id = $4 and currency = $5""",
-                row(credit.balance().amount(), at, credit.tenantId(), credit.buyerId(), credit.balance().currencyCode()))
+                CurrentTransaction.params(credit.balance().amount(), at, credit.tenantId(), credit.buyerId(),
+                        credit.balance().currencyCode()))
                 .replaceWithVoid();
     }
 
@@ -54,14 +55,10 @@ public class BuyerCreditRepository {
                 insert into buyer_credit_movement (id, tenant_id, buyer_id, currency, kind, amount, balance_after,
                     reference_id, occurred_on, created_at, created_by)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""",
-                row(m.id(), m.tenantId(), m.buyerId(), m.amount().currencyCode(), m.kind().name(), m.amount().amount(),
-                        m.balanceAfter().amount(), m.referenceId(), m.occurredOn(), m.createdAt(), m.createdBy()))
+                CurrentTransaction.params(m.id(), m.tenantId(), m.buyerId(), m.amount().currencyCode(), m.kind().name(),
+                        m.amount().amount(), m.balanceAfter().amount(), m.referenceId(), m.occurredOn(), m.createdAt(),
+                        m.createdBy()))
                 .replaceWithVoid();
-    }
-
-    /** The parameters of a plain statement ({@code $1}, {@code $2}, ...), nulls allowed. */
-    private static io.vertx.mutiny.sqlclient.Tuple row(Object... values) {
-        return io.vertx.mutiny.sqlclient.Tuple.from(Arrays.asList(values));
     }
 
     /** The buyer's balance in each currency it ever had credit in, by currency code. */

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 
@@ -62,9 +61,9 @@ public class Idempotency {
         return CurrentTransaction.run(() -> CurrentTransaction.execute(CLAIM,
                 Tuple.of(tenantId, operation, key, hash, OffsetDateTime.now(clock)))
                 .chain(claimed -> claimed.rowCount() == 1
-                        ? action.get().call(response -> CurrentTransaction.execute(STORE, Tuple.from(Arrays.asList(
+                        ? action.get().call(response -> CurrentTransaction.execute(STORE, CurrentTransaction.params(
                                 response.getStatus(), body(response), response.getLocation() == null ? null
-                                        : response.getLocation().toString(), tenantId, operation, key))))
+                                        : response.getLocation().toString(), tenantId, operation, key)))
                         : CurrentTransaction.execute(FIND, Tuple.of(tenantId, operation, key))
                                 .map(rows -> replay(rows.iterator().next(), hash, type))));
     }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -166,8 +165,8 @@ public class JobRunner {
             return Uni.createFrom().failure(e);
         }
         return CurrentTransaction.run(() -> CurrentTransaction.execute(COUNT_RUNS, Tuple.of(name, from, to))
-                .chain(count -> CurrentTransaction.execute(RUNS, Tuple.from(Arrays.asList(name, from, to, size,
-                        (long) page * size)))
+                .chain(count -> CurrentTransaction.execute(RUNS, CurrentTransaction.params(name, from, to, size,
+                        (long) page * size))
                         .map(rows -> {
                             List<JobRun> items = new ArrayList<>();
                             rows.forEach(row -> items.add(runOf(name, row)));

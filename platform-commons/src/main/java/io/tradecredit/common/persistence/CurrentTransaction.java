@@ -1,6 +1,7 @@
 package io.tradecredit.common.persistence;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -49,6 +50,16 @@ public final class CurrentTransaction {
                         .preparedQuery(sql, parameters.getDelegate())))
                 // typed, so its rows are the Mutiny Row (untyped, iterating gives the bare Vert.x rows)
                 .map(rows -> RowSet.newInstance(rows, Row.__TYPE_ARG)));
+    }
+
+    /**
+     * The parameters of a statement ({@code $1}, {@code $2}, ... in order), a null kept in its place
+     * (SQL {@code null}). The one way the services build parameters that may be null: the Mutiny
+     * {@code Tuple.of} takes nulls too, but stops at six values and has no varargs form (an
+     * {@code Object[]} passed to it becomes one value).
+     */
+    public static Tuple params(Object... values) {
+        return Tuple.from(Arrays.asList(values));
     }
 
     /**
