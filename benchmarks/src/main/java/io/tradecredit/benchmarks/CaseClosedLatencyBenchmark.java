@@ -125,9 +125,13 @@ public final class CaseClosedLatencyBenchmark {
                     new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
             try {
                 Payments warmUp = new Payments("warm-up", buyers.subList(0, warmCount), warm);
+                Map<String, Double> warmJit = Bench.jitByService();
+                Map<String, Double> warmCpu = Bench.cpuByComponent();
                 warmUp.run(vertx, client, URI.create(invoice), token, new FixedRate(System.nanoTime() + 50_000_000L,
                         rate, warmupSeconds));
                 warmUp.print();
+                System.out.printf("warm-up CPU by component: %s; of it the services' JIT compilers: %s%n",
+                        Bench.cpuUsed(warmCpu, Bench.cpuByComponent()), Bench.cpuUsed(warmJit, Bench.jitByService()));
 
                 StatementStats statements = Boolean.getBoolean("bench.statementStats") ? new StatementStats() : null;
                 if (statements != null) {
@@ -135,6 +139,7 @@ public final class CaseClosedLatencyBenchmark {
                 }
                 Bench.CpuMeter cpu = new Bench.CpuMeter();
                 Map<String, Double> before = Bench.cpuByComponent();
+                Map<String, Double> jitBefore = Bench.jitByService();
                 Instant measuredFrom = Instant.now();
                 long start = System.nanoTime() + 100_000_000L;
                 Payments phase = new Payments("measured", buyers.subList(warmCount, buyerCount), measured);
@@ -151,6 +156,7 @@ public final class CaseClosedLatencyBenchmark {
                 phase.run(vertx, client, URI.create(invoice), token, new FixedRate(start, rate, seconds));
                 double machineCpu = cpu.sample();
                 Map<String, Double> after = Bench.cpuByComponent();
+                Map<String, Double> jitAfter = Bench.jitByService();
                 if (statements != null) {
                     statements.report("in the measured phase");
                 }
@@ -181,6 +187,8 @@ public final class CaseClosedLatencyBenchmark {
                         ratio <= 20 ? "met" : "missed");
                 System.out.printf("machine CPU busy during the measured phase: %s; CPU by component: %s%n",
                         Bench.pct(machineCpu), Bench.cpuUsed(before, after));
+                // a service still compiling its hot paths is not yet the service at its pace (issue 13's finding)
+                System.out.printf("of it the services' JIT compilers: %s%n", Bench.cpuUsed(jitBefore, jitAfter));
                 new Hops(invoices, collections, measuredFrom, phase.paidWall, reader.readWall).print();
                 System.out.printf("machine at the end: %s%n", Bench.machine());
             } finally {
