@@ -52,12 +52,14 @@ import io.vertx.core.http.RequestOptions;
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=io.tradecredit.benchmarks.CaseClosedLatencyBenchmark</pre>
  *
- * Setup: {@code rate × (warmupSeconds + seconds)} buyers of tenant acme, each with one invoice
+ * Setup: {@code warmupRate × warmupSeconds + rate × seconds} buyers of tenant acme, each with one invoice
  * (1,243.00 CNY, due 15 days ago) issued through invoice-service's batch endpoint; once
  * collections-service's read model holds them all, each buyer gets an open collection case written
  * straight into collections' database (as the ladder's case opening would, without running the
- * dunning run over thousands of buyers). Then, after the platform has gone quiet, a warm-up and the
- * measured phase: payment {@code i} ({@code POST /api/v1/payments}, the full 1,243.00 CNY, oldest
+ * dunning run over thousands of buyers). Then, after the platform has gone quiet, a warm-up at
+ * {@code warmupRate} (half the measured rate by default: a warm-up that saturated two CPUs while five
+ * fresh services' JIT compilers worked left the measured phase a backlog of its own, issue 15), the
+ * platform quiet again, and the measured phase: payment {@code i} ({@code POST /api/v1/payments}, the full 1,243.00 CNY, oldest
  * invoice first) is sent at {@code start + i / rate} whether or not earlier ones were answered; each
  * buyer is paid once. A payment whose case is not seen closed within {@code bench.drainSeconds} of the
  * last send is missed. Afterwards the driver splits the measured latency into hops from the outbox
@@ -65,7 +67,7 @@ import io.vertx.core.http.RequestOptions;
  * collections' consumer queue, collections' transaction, collections relay, Kafka to this reader.
  *
  * Settings (system properties): bench.rate (payments/s, 200), bench.seconds (measured, 60),
- * bench.warmupSeconds (30), bench.drainSeconds (60), bench.connections (HTTP connections, 32),
+ * bench.warmupSeconds (60), bench.warmupRate (rate / 2), bench.drainSeconds (60), bench.connections (HTTP connections, 32),
  * bench.quietSeconds (at most, before the warm-up, 300), bench.invoiceUrl, bench.kafka, bench.topicPrefix,
  * bench.tokenUrl, bench.clientId, bench.clientSecret, bench.invoiceJdbcUrl, bench.collectionsJdbcUrl
  * (users and passwords as the databases' names), bench.statementStats (false; true on a platform started with
@@ -80,7 +82,8 @@ public final class CaseClosedLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("bench.rate", 200);
         int seconds = Integer.getInteger("bench.seconds", 60);
-        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 30);
+        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 60);
+        int warmupRate = Integer.getInteger("bench.warmupRate", Math.max(1, rate / 2));
         int drainSeconds = Integer.getInteger("bench.drainSeconds", 60);
         int connections = Integer.getInteger("bench.connections", 32);
         String invoice = System.getProperty("bench.invoiceUrl", "http://127.0.0.1:8081");
@@ -96,7 +99,8 @@ public final class CaseClosedLatencyBenchmark {
 
         try (Connection invoices = DriverManager.getConnection(invoiceDb, "invoice", "invoice");
                 Connection collections = DriverManager.getConnection(collectionsDb, "collections", "collections")) {
-            int buyerCount = rate * (warmupSeconds + seconds);
+            int warmCount = warmupRate * warmupSeconds;
+            int buyerCount = warmCount + rate * seconds;
             long t0 = System.nanoTime();
             List<UUID> buyers = issueOverdueInvoices(http, Bench.clientToken(http), invoice, run, buyerCount);
             System.out.printf("setup: %,d overdue invoices issued (one per buyer) in %.1f s%n", buyerCount,
@@ -109,7 +113,6 @@ public final class CaseClosedLatencyBenchmark {
                             "notification-service", "kafka", "postgresql"), 0.4, 300),
                     Bench.machine());
 
-            int warmCount = rate * warmupSeconds;
             CaseClosings warm = new CaseClosings(subMap(caseOfBuyer, buyers.subList(0, warmCount)));
             CaseClosings measured = new CaseClosings(subMap(caseOfBuyer, buyers.subList(warmCount, buyerCount)));
             CaseReader reader = new CaseReader(kafka, topics + "collection-cases", List.of(warm, measured));
@@ -128,10 +131,19 @@ public final class CaseClosedLatencyBenchmark {
                 Map<String, Double> warmJit = Bench.jitByService();
                 Map<String, Double> warmCpu = Bench.cpuByComponent();
                 warmUp.run(vertx, client, URI.create(invoice), token, new FixedRate(System.nanoTime() + 50_000_000L,
-                        rate, warmupSeconds));
+                        warmupRate, warmupSeconds));
                 warmUp.print();
-                System.out.printf("warm-up CPU by component: %s; of it the services' JIT compilers: %s%n",
-                        Bench.cpuUsed(warmCpu, Bench.cpuByComponent()), Bench.cpuUsed(warmJit, Bench.jitByService()));
+                System.out.printf("warm-up at %d/s: CPU by component: %s; of it the services' JIT compilers: %s%n",
+                        warmupRate, Bench.cpuUsed(warmCpu, Bench.cpuByComponent()),
+                        Bench.cpuUsed(warmJit, Bench.jitByService()));
+                long waitFrom = System.nanoTime();
+                while (warm.missed() > 0 && System.nanoTime() - waitFrom < TimeUnit.SECONDS.toNanos(drainSeconds)) {
+                    Thread.sleep(200);
+                }
+                System.out.printf("warm-up's cases closed (%,d not seen); waited %.0f s more for the platform to go quiet%n",
+                        warm.missed(), Bench.awaitQuiet(List.of(invoices, collections), List.of("invoice-service",
+                                "credit-service", "collections-service", "insurance-claims-service", "notification-service",
+                                "kafka", "postgresql"), 0.4, 120));
 
                 StatementStats statements = Boolean.getBoolean("bench.statementStats") ? new StatementStats() : null;
                 if (statements != null) {
