@@ -57,7 +57,7 @@ import io.vertx.core.http.RequestOptions;
  * collections-service's read model holds them all, each buyer gets an open collection case written
  * straight into collections' database (as the ladder's case opening would, without running the
  * dunning run over thousands of buyers). Then, after the platform has gone quiet, a warm-up at
- * {@code warmupRate} (half the measured rate by default: a warm-up that saturated two CPUs while five
+ * {@code warmupRate} (a quarter of the measured rate by default: a warm-up that saturated two CPUs while five
  * fresh services' JIT compilers worked left the measured phase a backlog of its own, issue 15), the
  * platform quiet again, and the measured phase: payment {@code i} ({@code POST /api/v1/payments}, the full 1,243.00 CNY, oldest
  * invoice first) is sent at {@code start + i / rate} whether or not earlier ones were answered; each
@@ -67,7 +67,7 @@ import io.vertx.core.http.RequestOptions;
  * collections' consumer queue, collections' transaction, collections relay, Kafka to this reader.
  *
  * Settings (system properties): bench.rate (payments/s, 200), bench.seconds (measured, 60),
- * bench.warmupSeconds (60), bench.warmupRate (rate / 2), bench.drainSeconds (60), bench.connections (HTTP connections, 32),
+ * bench.warmupSeconds (120), bench.warmupRate (rate / 4), bench.drainSeconds (60), bench.connections (HTTP connections, 32),
  * bench.quietSeconds (at most, before the warm-up, 300), bench.invoiceUrl, bench.kafka, bench.topicPrefix,
  * bench.tokenUrl, bench.clientId, bench.clientSecret, bench.invoiceJdbcUrl, bench.collectionsJdbcUrl
  * (users and passwords as the databases' names), bench.statementStats (false; true on a platform started with
@@ -82,8 +82,8 @@ public final class CaseClosedLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("bench.rate", 200);
         int seconds = Integer.getInteger("bench.seconds", 60);
-        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 60);
-        int warmupRate = Integer.getInteger("bench.warmupRate", Math.max(1, rate / 2));
+        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 120);
+        int warmupRate = Integer.getInteger("bench.warmupRate", Math.max(1, rate / 4));
         int drainSeconds = Integer.getInteger("bench.drainSeconds", 60);
         int connections = Integer.getInteger("bench.connections", 32);
         String invoice = System.getProperty("bench.invoiceUrl", "http://127.0.0.1:8081");
