@@ -116,6 +116,7 @@ public final class DunningRunBenchmark {
             Thread watcher = new Thread(watch, "watch");
             watcher.setDaemon(true);
             double cpuBefore = Bench.processCpuSeconds(pid);
+            double jitBefore = Bench.jitCpuSeconds(pid);
             StatementStats statements = Boolean.getBoolean("bench.statementStats") ? new StatementStats() : null;
             if (statements != null) {
                 statements.reset();
@@ -129,10 +130,12 @@ public final class DunningRunBenchmark {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             double runSeconds = (System.nanoTime() - start) / 1e9;
             double cpu = Bench.processCpuSeconds(pid) - cpuBefore;
+            double jit = Bench.jitCpuSeconds(pid) - jitBefore;
             String cpuUsed = Bench.cpuUsed(cpuByComponent, Bench.cpuByComponent());
             watch.stop.set(true);
             System.out.printf("the run: answer %d after %.1f s: %s%n", answer.statusCode(), runSeconds, answer.body());
-            System.out.printf("collections-service CPU during the run: %.1f s; all components: %s%n", cpu, cpuUsed);
+            System.out.printf("collections-service CPU during the run: %.1f s (its JIT compiler %.1f s); all components: %s%n",
+                    cpu, jit, cpuUsed);
             watch.report("during the run");
             if (statements != null) {
                 statements.report("during the run (POST to answer)");
