@@ -66,7 +66,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  * Both go through the service's delivery worker: its pace ({@code NOTIFICATION_DELIVERY_EVERY},
  * 10 s, and {@code delivery.batch-size}, 50) bounds what it can hand over. Each side is warmed up
  * first, untimed ({@code bench.warmupEmails} 6,000 through the service in rounds of 2,000 and up to
- * 2,000 through the JavaMail loop, {@code bench.warmupLetters} 20 through the service; the raw rendering
+ * 2,000 through the JavaMail loop, {@code bench.warmupLetters} 200 through the service; the raw rendering
  * warms itself up). The aim is about a warmed service: a freshly started one spends half of its CPU in
  * the JIT compiler still in its third 2,000 emails and a third in its fifth (issue 13, docs/performance.md),
  * where the raw loop is a few methods compiled within its first hundred. Each warm-up round prints its rate and the
@@ -90,7 +90,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  *     -Dbench.parts=raw-letters</pre>
  *
  * Settings (system properties): bench.parts (emails,letters; or raw-letters), bench.emails (2000),
- * bench.letters (200), bench.warmupEmails (6000), bench.warmupLetters (20), bench.greenmailApi
+ * bench.letters (200), bench.warmupEmails (6000), bench.warmupLetters (200), bench.greenmailApi
  * (http://127.0.0.1:8025), bench.timeoutSeconds (per part, 1800), bench.serviceUrl, bench.kafka
  * (127.0.0.1:9092), bench.smtpHost / bench.smtpPort (127.0.0.1:2525), bench.jdbcUrl, bench.dbUser,
  * bench.dbPassword (notification), bench.fontDir (notification-service/src/main/resources/fonts),
@@ -221,7 +221,7 @@ public final class NotificationBenchmark {
                 s.setBytes(2, seal);
                 s.executeUpdate();
             }
-            int warmup = Math.max(1, Integer.getInteger("bench.warmupLetters", 20));
+            int warmup = Math.max(1, Integer.getInteger("bench.warmupLetters", 200));
             List<String> warm = request(kafka, buyer, "dunning.finance-demand", "LETTER", warmup);
             await(db, warm, "warm-up letters");
             String page = content(db, warm.get(0))[2];
