@@ -99,18 +99,22 @@ final class Bench {
             return Double.NaN;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", pid.strip(), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            return cpuSecondsOf(Files.readString(Path.of("/proc", pid.strip(), "stat")));
         } catch (Exception e) {
             return Double.NaN;
         }
     }
 
+    /** utime + stime of a /proc stat line (a process's or a thread's), in seconds at 100 ticks a second. */
+    private static double cpuSecondsOf(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
     /**
      * CPU seconds the JIT compiler threads of process {@code pid} have used ({@code C1/C2 CompilerThread},
      * from /proc/&lt;pid&gt;/task); NaN without a pid. A service still compiling its hot paths spends a large
-     * share of its CPU there (issue 13: 40 % of notification-service's in its third 2,000 emails), so this is
+     * share of its CPU there (issue 13: half of notification-service's in its third 2,000 emails), so this is
      * how a run tells a warmed service from one still warming up.
      */
     static double jitCpuSeconds(String pid) {
@@ -124,8 +128,7 @@ final class Bench {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
-                        seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                        seconds += cpuSecondsOf(stat);
                     }
                 } catch (Exception e) {
                     // a thread that ended while listed
