@@ -30,6 +30,7 @@ import io.tradecredit.collections.persistence.DunningRunStore.LogRow;
 import io.tradecredit.collections.persistence.RunBatchRows;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.jobs.BatchCursor;
 import io.tradecredit.common.persistence.CurrentTransaction;
 
 /**
@@ -76,10 +77,20 @@ public class DunningRun {
     public record BatchDone(int buyers, Map<String, Integer> counts) {
     }
 
-    /** One batch of the run of {@code asOf}, in the current transaction. */
-    public Uni<BatchDone> runBatch(LocalDate asOf, int size) {
+    /**
+     * One batch of the run of {@code asOf}, in the current transaction: the buyers after {@code cursor}'s
+     * (the batch before it, which may still be writing), told to it as soon as they are claimed.
+     */
+    public Uni<BatchDone> runBatch(LocalDate asOf, int size, BatchCursor cursor) {
         long started = System.nanoTime();
-        return store.claimNext(asOf, size, OffsetDateTime.now(clock)).chain(buyers -> buyers.isEmpty()
+        return store.claimNext(asOf, size, OffsetDateTime.now(clock), cursor.after(RunBatchRows.BuyerKey.class))
+                .invoke(buyers -> {
+                    if (buyers.isEmpty()) {
+                        cursor.noneLeft();
+                    } else {
+                        cursor.took(buyers.get(buyers.size() - 1));
+                    }
+                }).chain(buyers -> buyers.isEmpty()
                 ? Uni.createFrom().item(new BatchDone(0, Map.of()))
                 : decide(buyers, asOf, asOf).chain(days -> write(days, asOf).map(counts -> {
                     counts.put(BUYERS, buyers.size());

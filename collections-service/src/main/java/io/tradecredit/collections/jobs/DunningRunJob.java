@@ -8,15 +8,17 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.DunningRun;
-import io.tradecredit.common.jobs.BatchedDailyJob;
+import io.tradecredit.common.jobs.BatchCursor;
+import io.tradecredit.common.jobs.OverlappingBatchedDailyJob;
 
 /**
  * The daily dunning run ({@code dunning-run}): daily from the chassis scheduler and through the
  * job door ({@code POST /api/v1/admin/jobs/dunning-run?asOf=}). Each batch is a batch of buyers
- * (every tenant's, in key order) done for the date in a transaction of its own; see {@link DunningRun}.
+ * (every tenant's, in key order) done for the date in a transaction of its own; see {@link DunningRun}. The
+ * next batch claims the buyers after this one's while this one still writes (two under way, committed in order).
  */
 @ApplicationScoped
-public class DunningRunJob implements BatchedDailyJob {
+public class DunningRunJob implements OverlappingBatchedDailyJob {
     public static final String NAME = "dunning-run";
 
     @Inject
@@ -28,8 +30,8 @@ public class DunningRunJob implements BatchedDailyJob {
     }
 
     @Override
-    public Uni<Batch> runBatch(LocalDate asOf, int batchSize) {
-        return run.runBatch(asOf, batchSize).map(done -> new Batch(done.buyers(), done.counts()));
+    public Uni<Batch> runBatch(LocalDate asOf, int batchSize, BatchCursor cursor) {
+        return run.runBatch(asOf, batchSize, cursor).map(done -> new Batch(done.buyers(), done.counts()));
     }
 
     @Override

@@ -56,6 +56,9 @@ public class DunningRunStore {
                 group by tenant_id, buyer_id) as next
             where from_last > 1 or buyers = 1 or invoices <= $2
             on conflict do nothing returning tenant_id, buyer_id""";
+    /** {@link #CLAIM}'s buyers in key order: the last is where the next batch starts. */
+    static final String CLAIM_IN_ORDER = "with claimed as (" + CLAIM + ") select tenant_id, buyer_id from claimed"
+            + " order by tenant_id, buyer_id";
     /** One tenant's buyers with open invoices (all, or one), a page of them: what a dry run looks at. */
     static final String TENANT_BUYERS = """
             select distinct tenant_id, buyer_id from open_invoice
@@ -116,11 +119,21 @@ public class DunningRunStore {
      * {@code invoices} open invoices between them (at least one buyer); none left: empty.
      */
     public Uni<List<BuyerKey>> claimNext(LocalDate runDate, int invoices, OffsetDateTime now) {
-        return CurrentTransaction.execute(LAST_DONE, Tuple.of(runDate)).chain(last -> {
-            Row l = last.size() == 0 ? null : last.iterator().next();
-            return CurrentTransaction.execute(CLAIM, CurrentTransaction.params(runDate, invoices, now,
-                    l == null ? null : l.getString("tenant_id"), l == null ? null : l.getUUID("buyer_id")));
-        }).map(DunningRunStore::buyers);
+        return claimNext(runDate, invoices, now, null);
+    }
+
+    /**
+     * The same after {@code after}, the last buyer a batch not yet committed claimed (its claims are
+     * not visible here), or after the last one done for the date when null; answers the buyers in key
+     * order.
+     */
+    public Uni<List<BuyerKey>> claimNext(LocalDate runDate, int invoices, OffsetDateTime now, BuyerKey after) {
+        Uni<BuyerKey> from = after != null ? Uni.createFrom().item(after)
+                : CurrentTransaction.execute(LAST_DONE, Tuple.of(runDate)).map(last -> last.size() == 0 ? null
+                        : buyers(last).get(0));
+        return from.chain(l -> CurrentTransaction.execute(CLAIM_IN_ORDER, CurrentTransaction.params(runDate, invoices,
+                now, l == null ? null : l.tenantId(), l == null ? null : l.buyerId())))
+                .map(DunningRunStore::buyers);
     }
 
     /** A page of one tenant's buyers with open invoices (or just {@code buyerId}), claiming nothing. */

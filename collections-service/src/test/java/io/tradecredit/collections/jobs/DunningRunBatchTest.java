@@ -49,6 +49,22 @@ class DunningRunBatchTest {
                 runDate, tenant), "every buyer claimed once");
     }
 
+    @Test
+    void aBatchAfterTheLastBuyerOfOneNotYetCommittedTakesTheBuyersAfterItInKeyOrder() throws Throwable {
+        String tenant = "0-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> buyers = Stream.generate(() -> UUID.randomUUID().toString()).limit(4).sorted().toList();
+        buyers.forEach(b -> invoices(tenant, b, 1, "OPEN"));
+        LocalDate runDate = LocalDate.of(2045, 1, 2).plusDays((long) (Math.random() * 3000));
+
+        // the batch before it claimed the first buyer and has not committed (nothing in dunning_run_buyer)
+        List<BuyerKey> claimed = VertxContextSupport.subscribeAndAwait(() -> CurrentTransaction.run(() -> store.claimNext(
+                runDate, 2, OffsetDateTime.now(), new BuyerKey(tenant, UUID.fromString(buyers.get(0))))));
+        assertEquals(List.of(buyers.get(1), buyers.get(2)), claimed.stream().map(k -> k.buyerId().toString()).toList(),
+                "the two buyers after it, in key order (the last is where the batch after starts)");
+        assertEquals(0, Database.count("select count(*) from dunning_run_buyer where run_date = ? and tenant_id = ?"
+                + " and buyer_id = ?::uuid", runDate, tenant, buyers.get(0)), "the buyer before the key is not taken");
+    }
+
     /** The next batch's buyers of {@code tenant} in key order, claimed in a transaction of its own (3 invoices a batch). */
     private List<String> claim(LocalDate runDate, String tenant) throws Throwable {
         List<BuyerKey> claimed = VertxContextSupport.subscribeAndAwait(() -> CurrentTransaction.run(

@@ -7,8 +7,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -29,6 +33,9 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.persistence.OwnContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -118,6 +125,14 @@ public class JobRunner {
      */
     @ConfigProperty(name = "tradecredit.jobs.lease", defaultValue = "PT2M")
     Duration lease;
+
+    /**
+     * How long a batch of an {@link OverlappingBatchedDailyJob} waits for a row lock before it fails:
+     * its batches write disjoint rows, so a wait is a defect, and a long one a deadlock with the batch
+     * after it that PostgreSQL cannot detect.
+     */
+    @ConfigProperty(name = "tradecredit.jobs.overlap-lock-timeout", defaultValue = "PT30S")
+    Duration overlapLockTimeout;
 
     @Inject
     JobRunner(Instance<DailyJob> daily, Instance<BatchedDailyJob> batched) {
@@ -231,18 +246,64 @@ public class JobRunner {
     }
 
     private Uni<JobRun> runBatched(BatchedDailyJob job, Attempt a) {
-        return Multi.createBy().repeating().uni(() -> batch(job, a)).whilst(rows -> rows > 0)
-                .collect().last()
-                .chain(() -> CurrentTransaction.run(() -> complete(a, job.summary(a.asOf, a.done, a.counts),
-                        a.batches, a.done, a.counts)));
+        Uni<?> batches = job instanceof OverlappingBatchedDailyJob overlapping ? overlapping(overlapping, a)
+                : Multi.createBy().repeating().uni(() -> batch(job, a, null, null)).whilst(rows -> rows > 0)
+                        .collect().last();
+        return batches.chain(() -> CurrentTransaction.run(() -> complete(a, job.summary(a.asOf, a.done, a.counts),
+                a.batches, a.done, a.counts)));
+    }
+
+    /**
+     * The batches of an {@link OverlappingBatchedDailyJob}, two under way at most: the next begins once
+     * this one has taken its rows and the one before it has committed; each commits after the one before
+     * it (or rolls back when that one failed). Completes when a batch finds nothing left and every batch
+     * before it committed; fails with the first failure.
+     */
+    private Uni<Void> overlapping(OverlappingBatchedDailyJob job, Attempt a) {
+        Context from = Vertx.currentContext();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        launch(job, a, from, BatchCursor.first(), CompletableFuture.completedFuture(0), finished);
+        return resumeOn(from, finished);
+    }
+
+    private void launch(OverlappingBatchedDailyJob job, Attempt a, Context from, BatchCursor cursor,
+            CompletableFuture<Integer> before, CompletableFuture<Void> finished) {
+        CompletableFuture<Integer> committed = new CompletableFuture<>();
+        AtomicBoolean nextLaunched = new AtomicBoolean();
+        cursor.taken().thenCombine(before, (end, rowsBefore) -> end).thenAccept(end -> end.ifPresent(key -> {
+            if (nextLaunched.compareAndSet(false, true)) {
+                launch(job, a, from, new BatchCursor(key), committed, finished);
+            }
+        }));
+        OwnContext.run(from, () -> batch(job, a, cursor, before)).subscribe().with(rows -> {
+            committed.complete(rows);
+            if (rows == 0) {
+                finished.complete(null);
+            } else if (nextLaunched.compareAndSet(false, true)) {
+                // the batch took rows without saying where they ended: the next starts after what is committed
+                launch(job, a, from, BatchCursor.first(), committed, finished);
+            }
+        }, failure -> {
+            nextLaunched.set(true);
+            committed.completeExceptionally(failure);
+            cursor.taken().completeExceptionally(failure);
+            finished.completeExceptionally(failure);
+        });
     }
 
     /** One batch in its own transaction, with its progress; the attempt's totals move on when it commits. */
-    private Uni<Integer> batch(BatchedDailyJob job, Attempt a) {
+    private Uni<Integer> batch(BatchedDailyJob job, Attempt a, BatchCursor cursor, CompletableFuture<Integer> before) {
         Progress[] next = new Progress[1];
         int size = ConfigProvider.getConfig().getOptionalValue("tradecredit.jobs." + job.name() + ".batch-size",
                 Integer.class).orElse(batchSize);
-        return CurrentTransaction.run(() -> job.runBatch(a.asOf, size).call(batch -> {
+        Uni<Integer> work = CurrentTransaction.run(() -> (cursor == null ? job.runBatch(a.asOf, size)
+                // a lock the batch before holds is waited for, one the batch after holds would be forever (that one
+                // waits for this one's commit, where PostgreSQL cannot see it): the wait ends, the batch fails
+                : CurrentTransaction.execute("set local lock_timeout = '" + overlapLockTimeout.toMillis() + "ms'",
+                        Tuple.tuple()).chain(() -> ((OverlappingBatchedDailyJob) job).runBatch(a.asOf, size, cursor)))
+                // an overlapping batch commits after the one before it, and never when that one failed
+                .call(batch -> before == null ? Uni.createFrom().voidItem() : resumeOn(Vertx.currentContext(), before))
+                .call(batch -> {
             if (batch.rows() == 0) {
                 return Uni.createFrom().voidItem();
             }
@@ -261,6 +322,24 @@ public class JobRunner {
             }
             return batch.rows();
         });
+        // a failed overlapping batch reports once the one before it has settled: the run is marked FAILED
+        // after that one committed (or rolled back), not while it still holds the run's lease
+        return before == null ? work : work.onFailure().call(() -> resumeOn(Vertx.currentContext(), before)
+                .onFailure().recoverWithNull());
+    }
+
+    /** Waits for {@code future}, then goes on on {@code context} (Panache finds its transaction there). */
+    private static <T> Uni<T> resumeOn(Context context, CompletableFuture<T> future) {
+        if (context == null) {
+            return Uni.createFrom().completionStage(future);
+        }
+        return Uni.createFrom().emitter(emitter -> future.whenComplete((item, failure) -> context.runOnContext(v -> {
+            if (failure != null) {
+                emitter.fail(failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
+            } else {
+                emitter.complete(item);
+            }
+        })));
     }
 
     /** Completes the run in the current transaction, only while this attempt holds it. */
