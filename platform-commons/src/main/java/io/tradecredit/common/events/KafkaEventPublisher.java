@@ -26,7 +26,8 @@ import io.smallrye.common.annotation.Identifier;
 /**
  * Sends outbox rows to Kafka as CloudEvents in binary mode. The producer is idempotent with
  * {@code acks=all}, so a row is written once per send and in order per partition (key =
- * aggregate id). It inherits every {@code kafka.*} setting (TLS, SASL) of the service.
+ * aggregate id), and its batches are lz4-compressed. It inherits every {@code kafka.*} setting (TLS,
+ * SASL, a {@code compression.type} of its own) of the service.
  */
 @ApplicationScoped
 public class KafkaEventPublisher {
@@ -79,6 +80,14 @@ public class KafkaEventPublisher {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The producer's own metric of that name in {@code producer-metrics} (tests: what compression saved), NaN before any send. */
+    double producerMetric(String name) {
+        KafkaProducer<String, byte[]> p = producer;
+        return p == null ? Double.NaN : p.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("producer-metrics") && e.getKey().name().equals(name))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).findFirst().orElse(Double.NaN);
+    }
+
     private KafkaProducer<String, byte[]> producer() {
         KafkaProducer<String, byte[]> p = producer;
         if (p == null) {
@@ -94,6 +103,10 @@ public class KafkaEventPublisher {
 
     Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>();
+        // events are JSON: lz4 makes a dunning run's batches of letters' requests about a fifth of their size, which
+        // halved the broker's CPU for a run's 200,000 events (docs/performance.md, issue 12); kafka.compression.type
+        // overrides it. Every Kafka client reads lz4 batches unasked.
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // default-kafka-broker holds every kafka.* key; keep the producer's own (incl. TLS/SASL)
         kafkaConfig.forEach((k, v) -> {
             if (ProducerConfig.configNames().contains(k)) {
