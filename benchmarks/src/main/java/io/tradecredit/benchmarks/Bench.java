@@ -237,6 +237,23 @@ final class Bench {
         return pids;
     }
 
+    /**
+     * Sends {@code signal} ({@code STOP}, {@code CONT}) to this checkout's processes of {@code components}
+     * (their pid files); answers the components signalled.
+     */
+    static List<String> signal(String signal, List<String> components) throws Exception {
+        List<String> done = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> p : platformProcesses().entrySet()) {
+            if (components.contains(p.getValue())) {
+                Process kill = new ProcessBuilder("kill", "-" + signal, p.getKey()).inheritIO().start();
+                if (kill.waitFor() == 0) {
+                    done.add(p.getValue());
+                }
+            }
+        }
+        return done;
+    }
+
     private static String parentOf(String pid) {
         try {
             String stat = Files.readString(Path.of("/proc", pid, "stat"));

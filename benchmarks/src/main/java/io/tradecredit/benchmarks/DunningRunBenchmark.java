@@ -43,10 +43,17 @@ import java.util.Map;
  * (how long to wait for the outbox relay after the largest run, 0 to skip; 600), bench.serviceUrl,
  * bench.opsUser / bench.opsPassword (platform-operator), bench.jdbcUrl, bench.dbUser, bench.dbPassword,
  * bench.servicePid (heap, resident memory and CPU time), bench.statementStats (false; true on a platform started
- * with TC_PG_STATEMENT_STATS=on: what PostgreSQL spent each run on, {@link StatementStats}).
+ * with TC_PG_STATEMENT_STATS=on: what PostgreSQL spent each run on, {@link StatementStats}), bench.consumersPaused
+ * (false; true stops the services that read the run's events, SIGSTOP, from the POST to the answer and lets them
+ * go on after it: the run's own cost, as on a cluster where they have CPUs of their own; the relay and Kafka still
+ * publish everything during the run, and the raw statement is still timed once the consumers have drained it).
  */
 public final class DunningRunBenchmark {
     private static final String JOB = "dunning-run";
+    /** The services that read what the run publishes (requests, step-taken events), on the same CPUs as the run. */
+    private static final List<String> CONSUMERS = List.of("notification-service", "insurance-claims-service",
+            "credit-service", "invoice-service");
+    private static final boolean CONSUMERS_PAUSED = Boolean.getBoolean("bench.consumersPaused");
 
     private DunningRunBenchmark() {
     }
@@ -122,6 +129,10 @@ public final class DunningRunBenchmark {
                 statements.reset();
             }
             Map<String, Double> cpuByComponent = Bench.cpuByComponent();
+            List<String> paused = CONSUMERS_PAUSED ? Bench.signal("STOP", CONSUMERS) : List.of();
+            if (!paused.isEmpty()) {
+                System.out.printf("paused during the run (bench.consumersPaused): %s%n", paused);
+            }
             watcher.start();
             long start = System.nanoTime();
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
@@ -129,6 +140,9 @@ public final class DunningRunBenchmark {
                     .timeout(Duration.ofHours(2)).header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             double runSeconds = (System.nanoTime() - start) / 1e9;
+            if (!paused.isEmpty()) {
+                Bench.signal("CONT", paused);
+            }
             double cpu = Bench.processCpuSeconds(pid) - cpuBefore;
             double jit = Bench.jitCpuSeconds(pid) - jitBefore;
             String cpuUsed = Bench.cpuUsed(cpuByComponent, Bench.cpuByComponent());
