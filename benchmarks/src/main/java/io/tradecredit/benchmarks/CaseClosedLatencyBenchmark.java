@@ -194,9 +194,13 @@ public final class CaseClosedLatencyBenchmark {
                 System.out.printf("raw Kafka produce -> consume at %d/s, same broker, same time: %s; never read: %d%n",
                         rate, rawKafka.summary(), rawLost);
                 double ratio = (double) closing.at(0.99) / Math.max(1, rawKafka.at(0.99));
-                System.out.printf(Locale.ROOT, "p99 %.1f ms (aim <= 1000 ms: %s), %.1fx the raw Kafka p99 (aim <= 20x: %s)%n",
-                        Percentiles.ms(closing.at(0.99)), closing.at(0.99) <= 1_000_000_000L ? "met" : "missed", ratio,
-                        ratio <= 20 ? "met" : "missed");
+                // a payment whose case-closed was never read has no latency to count, so the percentiles of the
+                // others say nothing about the aim: it is missed
+                boolean allRead = measured.missed() == 0 && closing.count() > 0;
+                System.out.printf(Locale.ROOT, "p99 %.1f ms (aim <= 1000 ms: %s), %.1fx the raw Kafka p99 (aim <= 20x: %s)%s%n",
+                        Percentiles.ms(closing.at(0.99)), allRead && closing.at(0.99) <= 1_000_000_000L ? "met" : "missed",
+                        ratio, allRead && ratio <= 20 ? "met" : "missed", allRead ? ""
+                                : String.format(Locale.ROOT, "; %,d payments' case-closed never read", measured.missed()));
                 System.out.printf("machine CPU busy during the measured phase: %s; CPU by component: %s%n",
                         Bench.pct(machineCpu), Bench.cpuUsed(before, after));
                 // a service still compiling its hot paths is not yet the service at its pace (issue 13's finding)
