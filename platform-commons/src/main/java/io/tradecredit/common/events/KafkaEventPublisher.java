@@ -105,7 +105,7 @@ public class KafkaEventPublisher {
         Map<String, Object> config = new HashMap<>();
         // events are JSON: lz4 makes a dunning run's batches of letters' requests about a fifth of their size, which
         // halved the broker's CPU for a run's 200,000 events (docs/performance.md, issue 12); kafka.compression.type
-        // overrides it. Every Kafka client reads lz4 batches unasked.
+        // overrides it. Kafka's Java client reads them with lz4-java on its classpath (docs/agencies.md: other clients).
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // default-kafka-broker holds every kafka.* key; keep the producer's own (incl. TLS/SASL)
         kafkaConfig.forEach((k, v) -> {
