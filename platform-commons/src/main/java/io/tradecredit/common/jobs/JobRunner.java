@@ -246,7 +246,8 @@ public class JobRunner {
     }
 
     private Uni<JobRun> runBatched(BatchedDailyJob job, Attempt a) {
-        Uni<?> batches = job instanceof OverlappingBatchedDailyJob overlapping ? overlapping(overlapping, a)
+        Uni<?> batches = job instanceof OverlappingBatchedDailyJob overlapping
+                ? Uni.createFrom().deferred(() -> overlapping(overlapping, a))
                 : Multi.createBy().repeating().uni(() -> batch(job, a, null, null)).whilst(rows -> rows > 0)
                         .collect().last();
         return batches.chain(() -> CurrentTransaction.run(() -> complete(a, job.summary(a.asOf, a.done, a.counts),
