@@ -53,7 +53,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <li><b>Work</b>: a {@link BatchedDailyJob} runs batch after batch, each in a transaction of its
  * own that also adds the batch's counts to the row and renews the lease, but only while this attempt
  * still holds it (else the batch rolls back: another attempt took over), until a batch does
- * nothing. A {@link DailyJob} runs in one transaction, which also completes the row.</li>
+ * nothing; an {@link OverlappingBatchedDailyJob} has two batches under way, committed in order.
+ * A {@link DailyJob} runs in one transaction, which also completes the row.</li>
  * <li><b>Complete</b>: the row becomes {@code COMPLETED} with the summary of the counts summed
  * over all batches. A failure instead marks it {@code FAILED} (committed batches stay committed);
  * running the date again continues from there.</li>
