@@ -81,9 +81,7 @@ public class InOrderStampJob implements OverlappingBatchedDailyJob {
                     cursor.took(ids.get(ids.size() - 1));
                     Uni<Void> held = Integer.valueOf(first).equals(holdFrom) && hold != null ? await(hold, context)
                             : Uni.createFrom().voidItem();
-                    List<OutgoingEvent> events = ids.stream().map(id -> new OutgoingEvent("stamp-events", TYPE,
-                            "stamp-item", id.toString(), "acme", Map.of("itemId", id, "asOf", asOf.toString())))
-                            .toList();
+                    List<OutgoingEvent> events = StampItems.announced(TYPE, ids, asOf);
                     Integer lock = lockToo;
                     return held.chain(() -> lock == null ? Uni.createFrom().voidItem() : CurrentTransaction.execute(
                             "select id from stamp_item where id = $1 for update", Tuple.of(lock)).replaceWithVoid())

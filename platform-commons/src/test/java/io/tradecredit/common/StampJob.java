@@ -55,9 +55,7 @@ public class StampJob implements BatchedDailyJob {
                     if (ids.isEmpty()) {
                         return Uni.createFrom().item(Batch.NONE);
                     }
-                    List<OutgoingEvent> events = ids.stream().map(id -> new OutgoingEvent("stamp-events", TYPE,
-                            "stamp-item", id.toString(), "acme", Map.of("itemId", id, "asOf", asOf.toString())))
-                            .toList();
+                    List<OutgoingEvent> events = StampItems.announced(TYPE, ids, asOf);
                     return CurrentTransaction.execute("update stamp_item set stamped_on = $1 where id = any($2)",
                             Tuple.of(asOf, ids.toArray(Integer[]::new)))
                             .chain(() -> outbox.record(events))

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
+import io.tradecredit.common.StampItems;
 import io.tradecredit.common.StampJob;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
@@ -170,20 +171,16 @@ class BatchedJobTest {
     }
 
     private static void items(int first, int count, LocalDate dueOn) {
-        Database.execute("insert into stamp_item (id, due_on) select g, ? from generate_series(?, ?) g", dueOn, first,
-                first + count - 1);
+        StampItems.add(first, count, dueOn);
         // one not due yet: never stamped
-        Database.execute("insert into stamp_item (id, due_on) values (?, ?)", first + 500, dueOn.plusDays(30));
+        StampItems.add(first + 500, 1, dueOn.plusDays(30));
     }
 
     private static long stamped(int first, int count) {
-        return Database.count("select count(*) from stamp_item where stamped_on is not null and id between ? and ?",
-                first, first + count - 1);
+        return StampItems.stamped(first, count);
     }
 
     private static long events(int first, int count) {
-        return Database.count("select count(*) from outbox where event_type = ?"
-                + " and aggregate_id in (select g::text from generate_series(?, ?) g)", StampJob.TYPE, first,
-                first + count - 1);
+        return StampItems.events(StampJob.TYPE, first, count);
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.tradecredit.common.InOrderStampJob;
+import io.tradecredit.common.StampItems;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
 
@@ -58,13 +59,7 @@ class OverlappingBatchesTest {
 
         CompletableFuture<Response> run = CompletableFuture.supplyAsync(() -> given().auth().oauth2(OPS).post(JOB + asOf)
                 .andReturn());
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!InOrderStampJob.took.contains("5007-5013")) {
-            assertTrue(System.currentTimeMillis() < deadline, "the second batch never took its rows while the first"
-                    + " held: " + InOrderStampJob.took);
-            Thread.sleep(20);
-        }
-        Thread.sleep(300);
+        awaitTook("5007-5013"); // the second batch, while the first holds
         assertEquals(List.of("5000-5006", "5007-5013"), List.copyOf(InOrderStampJob.took),
                 "two batches under way at most: the third waits for the first to commit");
         assertEquals(0, stamped(5000, 30), "the second batch waits for the first to commit before it does");
@@ -109,12 +104,7 @@ class OverlappingBatchesTest {
 
         CompletableFuture<Response> run = CompletableFuture.supplyAsync(() -> given().auth().oauth2(OPS).post(JOB + asOf)
                 .andReturn());
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!InOrderStampJob.took.contains("7007-7013")) {
-            assertTrue(System.currentTimeMillis() < deadline, "the second batch never took its rows: " + InOrderStampJob.took);
-            Thread.sleep(20);
-        }
-        Thread.sleep(300);
+        awaitTook("7007-7013"); // the second batch, which then locks the row first
         InOrderStampJob.hold.complete(null);
 
         // the first batch waits for the second's lock, the second for the first's commit: 1 s here, then both fail
@@ -124,19 +114,25 @@ class OverlappingBatchesTest {
                 + " and status = 'FAILED' and done = 0 and error like '%lock timeout%'", asOf));
     }
 
+    /** Waits until a batch took {@code items} ("first-last"), at most 15 s, then a little more for what follows it. */
+    private static void awaitTook(String items) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!InOrderStampJob.took.contains(items)) {
+            assertTrue(System.currentTimeMillis() < deadline, "no batch took " + items + ": " + InOrderStampJob.took);
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+    }
+
     private static void items(int first, int count, LocalDate dueOn) {
-        Database.execute("insert into stamp_item (id, due_on) select g, ? from generate_series(?, ?) g", dueOn, first,
-                first + count - 1);
+        StampItems.add(first, count, dueOn);
     }
 
     private static long stamped(int first, int count) {
-        return Database.count("select count(*) from stamp_item where stamped_on is not null and id between ? and ?",
-                first, first + count - 1);
+        return StampItems.stamped(first, count);
     }
 
     private static long events(int first, int count) {
-        return Database.count("select count(*) from outbox where event_type = ?"
-                + " and aggregate_id in (select g::text from generate_series(?, ?) g)", InOrderStampJob.TYPE, first,
-                first + count - 1);
+        return StampItems.events(InOrderStampJob.TYPE, first, count);
     }
 }
