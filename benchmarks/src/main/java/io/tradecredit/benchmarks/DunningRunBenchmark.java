@@ -129,6 +129,7 @@ public final class DunningRunBenchmark {
                 statements.reset();
             }
             Map<String, Double> cpuByComponent = Bench.cpuByComponent();
+            Map<String, Double> jitByService = Bench.jitByService();
             List<String> paused = CONSUMERS_PAUSED ? Bench.signal("STOP", CONSUMERS) : List.of();
             if (!paused.isEmpty()) {
                 System.out.printf("paused during the run (bench.consumersPaused): %s%n", paused);
@@ -146,10 +147,12 @@ public final class DunningRunBenchmark {
             double cpu = Bench.processCpuSeconds(pid) - cpuBefore;
             double jit = Bench.jitCpuSeconds(pid) - jitBefore;
             String cpuUsed = Bench.cpuUsed(cpuByComponent, Bench.cpuByComponent());
+            String jitUsed = Bench.cpuUsed(jitByService, Bench.jitByService());
             watch.stop.set(true);
             System.out.printf("the run: answer %d after %.1f s: %s%n", answer.statusCode(), runSeconds, answer.body());
             System.out.printf("collections-service CPU during the run: %.1f s (its JIT compiler %.1f s); all components: %s%n",
                     cpu, jit, cpuUsed);
+            System.out.printf("the services' JIT compilers during the run: %s%n", jitUsed);
             watch.report("during the run");
             if (statements != null) {
                 statements.report("during the run (POST to answer)");
