@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.invoice.domain.Allocation;
 import io.tradecredit.invoice.domain.Allocator;
 import io.tradecredit.invoice.domain.Invoice;
@@ -68,6 +69,11 @@ public class AllocationPosting {
 
     /** A {@code paid} event for each invoice settled, paid on {@code on}. */
     public Uni<Void> announcePaid(List<Invoice> settled, LocalDate on) {
-        return outbox.record(settled.stream().map(i -> InvoiceEvents.paid(i, on)).toList());
+        return outbox.record(paidEvents(settled, on));
+    }
+
+    /** The {@code paid} events of {@link #announcePaid}, for a caller that records them with its own in one statement. */
+    public static List<OutgoingEvent> paidEvents(List<Invoice> settled, LocalDate on) {
+        return settled.stream().map(i -> InvoiceEvents.paid(i, on)).toList();
     }
 }

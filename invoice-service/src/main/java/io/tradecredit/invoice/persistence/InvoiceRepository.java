@@ -56,6 +56,12 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        if (ids.size() == 1) {
+            // most payments settle one invoice: the single-id load's statement keeps a generic plan, where the
+            // multi-id load's (an array of ids) was planned anew on every call (issue 15, pg_stat_statements)
+            return Panache.getSession().chain(s -> s.find(Invoice.class, ids.get(0)))
+                    .map(found -> found == null ? List.of() : List.of(found));
+        }
         return Panache.getSession().chain(s -> s.find(Invoice.class, ids.toArray()))
                 .map(found -> found.stream().filter(Objects::nonNull).toList());
     }
