@@ -230,16 +230,36 @@ class OutboxRelayTest {
         assertTrue(claimsKept.stream().allMatch(n -> n <= 1), "and only once per connection: " + claimsKept);
     }
 
+    @Test
+    void theRelaysRoundKeepsOnePlanInsteadOfPlanningEveryRound() throws Throwable {
+        // more rounds than PostgreSQL's five custom plans before it settles on a generic one per connection
+        for (int i = 0; i < 6 * relayConnections; i++) {
+            VertxContextSupport.subscribeAndAwait(() -> relay.publishBatch());
+        }
+        List<Long> generic = VertxContextSupport.subscribeAndAwait(() -> onEveryRelayConnection(new ArrayList<>(),
+                "select coalesce(sum(generic_plans), 0) as n from pg_prepared_statements where statement like '%for update skip locked%'"));
+        List<Long> custom = VertxContextSupport.subscribeAndAwait(() -> onEveryRelayConnection(new ArrayList<>(),
+                "select coalesce(sum(custom_plans), 0) as n from pg_prepared_statements where statement like '%for update skip locked%'"));
+        assertTrue(generic.stream().mapToLong(Long::longValue).sum() >= 6, "rounds run on the one plan: " + generic);
+        // a bound limit ("limit $1") was planned for its value on every round: five custom plans at least
+        assertEquals(0, custom.stream().mapToLong(Long::longValue).sum(), "no round planned anew: " + custom);
+    }
+
     private Uni<List<Long>> kept(List<io.vertx.mutiny.sqlclient.SqlConnection> held) {
+        return onEveryRelayConnection(held,
+                "select count(*) as n from pg_prepared_statements where statement like '%for update skip locked%'");
+    }
+
+    /** {@code sql} (answering one number, n) on each of the relay's connections, all held at once. */
+    private Uni<List<Long>> onEveryRelayConnection(List<io.vertx.mutiny.sqlclient.SqlConnection> held, String sql) {
         if (held.size() == relayConnections) {
             return io.smallrye.mutiny.Multi.createFrom().iterable(held).onItem().transformToUniAndConcatenate(c -> c
-                    .query("select count(*) as n from pg_prepared_statements where statement like '%for update skip locked%'")
-                    .execute().map(rows -> rows.iterator().next().getLong("n"))).collect().asList()
+                    .query(sql).execute().map(rows -> rows.iterator().next().getLong("n"))).collect().asList()
                     .eventually(() -> held.forEach(io.vertx.mutiny.sqlclient.SqlConnection::closeAndForget));
         }
         return relay.relayPool().getConnection().chain(c -> {
             held.add(c);
-            return kept(held);
+            return onEveryRelayConnection(held, sql);
         });
     }
 
