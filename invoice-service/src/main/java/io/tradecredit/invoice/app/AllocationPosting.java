@@ -67,13 +67,15 @@ public class AllocationPosting {
         return ledger.recordAll(entries);
     }
 
-    /** A {@code paid} event for each invoice settled, paid on {@code on}. */
-    public Uni<Void> announcePaid(List<Invoice> settled, LocalDate on) {
-        return outbox.record(paidEvents(settled, on));
-    }
-
-    /** The {@code paid} events of {@link #announcePaid}, for a caller that records them with its own in one statement. */
-    public static List<OutgoingEvent> paidEvents(List<Invoice> settled, LocalDate on) {
-        return settled.stream().map(i -> InvoiceEvents.paid(i, on)).toList();
+    /**
+     * Records {@code event} (the payment or credit application that posted a plan) and a {@code paid} event for
+     * each invoice it settled, paid on {@code on}, in that order and with one outbox statement (issue 15: a
+     * payment's round trips are most of its cost).
+     */
+    public Uni<Void> announce(OutgoingEvent event, List<Invoice> settled, LocalDate on) {
+        List<OutgoingEvent> events = new ArrayList<>();
+        events.add(event);
+        settled.forEach(i -> events.add(InvoiceEvents.paid(i, on)));
+        return outbox.record(events);
     }
 }

@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
-import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.Allocation;
 import io.tradecredit.invoice.domain.Allocator;
@@ -46,9 +45,6 @@ public class BuyerCredits {
 
     @Inject
     AllocationPosting posting;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -120,9 +116,8 @@ public class BuyerCredits {
                                     .chain(() -> credits.record(new CreditMovement(id, tenantId, buyerId,
                                             CreditMovement.Kind.APPLIED, amount.negate(), credit.balance(), id, today,
                                             at, by)))
-                                    .chain(() -> outbox.record(PaymentEvents.creditApplied(tenantId, id, buyerId, amount,
-                                            today, posted.told(), credit.balance())))
-                                    .chain(() -> posting.announcePaid(posted.settled(), today))
+                                    .chain(() -> posting.announce(PaymentEvents.creditApplied(tenantId, id, buyerId,
+                                            amount, today, posted.told(), credit.balance()), posted.settled(), today))
                                     .replaceWith(new Application(id, buyerId, amount, today, posted.rows(),
                                             credit.balance())));
                 })));

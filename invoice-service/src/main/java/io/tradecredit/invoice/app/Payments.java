@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -134,11 +133,8 @@ public class Payments {
                 .chain(() -> posting.post(plan, Allocation.Source.PAYMENT, payment.id, payment.receivedOn, description,
                         at, by))
                 .chain(posted -> keepAsCredit(credit, payment, at, by)
-                        // the payment and the invoices it settled told with one statement (issue 15: a payment's
-                        // round trips are most of its cost), received before paid as the consumers expect
-                        .chain(() -> outbox.record(Stream.concat(Stream.of(PaymentEvents.received(payment, posted.told(),
-                                credit.balance())), AllocationPosting.paidEvents(posted.settled(), payment.receivedOn)
-                                .stream()).toList()))
+                        .chain(() -> posting.announce(PaymentEvents.received(payment, posted.told(), credit.balance()),
+                                posted.settled(), payment.receivedOn))
                         .replaceWith(new PaymentDetails(payment, posted.rows())));
     }
 
