@@ -39,7 +39,9 @@ class RelayCompressionTest {
         publisher.publish(rows).get(30, TimeUnit.SECONDS);
 
         double ratio = publisher.producerMetric("compression-rate-avg");
-        assertTrue(ratio < 0.5, "compressed batches are under half their size; compression-rate-avg " + ratio);
+        // Uncompressed batches report 1.0. How the 50 rows fall into batches (linger, partitions) moves the
+        // average between about 0.3 and 0.5, so the bound only asks for clear compression.
+        assertTrue(ratio < 0.75, "compressed batches are clearly smaller; compression-rate-avg " + ratio);
         List<ConsumerRecord<String, String>> read = Topics.read(topic, Duration.ofSeconds(20), r -> r.size() >= 50);
         assertEquals(50, read.size());
         assertTrue(read.stream().allMatch(r -> r.value().equals(letterLike)), "every payload read back as written");
