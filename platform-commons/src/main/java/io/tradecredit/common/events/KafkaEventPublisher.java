@@ -44,20 +44,32 @@ public class KafkaEventPublisher {
 
     private volatile KafkaProducer<String, byte[]> producer;
 
-    /** Completes when the broker has acknowledged every row, or fails on the first refusal. */
+    /**
+     * Completes when the broker has acknowledged every row, or fails on the first refusal. A row whose
+     * send fails at once (its topic's metadata not had within max.block.ms, as after the producer
+     * re-bootstraps while the broker is down) ends the round there: the rows after it are not sent, so
+     * none of them can reach the topic ahead of it (the round fails, the next one sends them in order).
+     */
     CompletableFuture<Void> publish(List<OutboxRow> rows) {
         KafkaProducer<String, byte[]> p = producer();
         List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             CompletableFuture<Void> ack = new CompletableFuture<>();
-            p.send(toRecord(row), (metadata, error) -> {
-                if (error != null) {
-                    ack.completeExceptionally(error);
-                } else {
-                    ack.complete(null);
-                }
-            });
             acks.add(ack);
+            try {
+                p.send(toRecord(row), (metadata, error) -> {
+                    if (error != null) {
+                        ack.completeExceptionally(error);
+                    } else {
+                        ack.complete(null);
+                    }
+                });
+            } catch (RuntimeException refused) {
+                ack.completeExceptionally(refused);
+            }
+            if (ack.isCompletedExceptionally()) {
+                break;
+            }
         }
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
     }
