@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -46,7 +48,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *          sasl.*, ssl.*, e.g. those of a KafkaUser's Secret)
  * </pre>
  *
- * Exits 1 naming what it could not find (an id or offset not in the topic), publishing nothing.
+ * Exits 1 naming what it could not find (an id or offset not in the topic), publishing nothing; or, when the
+ * broker refuses a record, naming it and every record after it, none of which was published.
  */
 public final class DeadLetterReplay {
     static final String ORIGINAL_TOPIC = "dead-letter-topic";
@@ -110,7 +113,7 @@ public final class DeadLetterReplay {
         try {
             List<DeadLetter> chosen = all ? letters : choose(letters, ids, offsets);
             replay(client, args[1], chosen, dryRun, System.out);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
             System.exit(1);
         }
@@ -178,7 +181,13 @@ public final class DeadLetterReplay {
         return chosen;
     }
 
-    /** Republishes the records to their original topic, in the order read; returns that topic. */
+    /**
+     * Republishes the records to their original topic, in the order read, each acknowledged before the next is
+     * sent; returns that topic. A record the broker refuses (no write permission, a topic it does not know)
+     * stops the replay there: the records after it are not sent, so none overtakes it, and the
+     * {@link IllegalStateException} says how many went and which did not, so that the operator empties the
+     * dead-letter topic only up to what was replayed (docs/runbook.md).
+     */
     public static String replay(Properties client, String deadLetterTopic, List<DeadLetter> letters, boolean dryRun,
             PrintStream out) {
         String fallback = deadLetterTopic.contains(".dlq.")
@@ -188,10 +197,12 @@ public final class DeadLetterReplay {
         config.putAll(client);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
         String topic = fallback;
         try (KafkaProducer<String, String> producer = dryRun ? null
                 : new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            for (DeadLetter l : letters) {
+            for (int i = 0; i < letters.size(); i++) {
+                DeadLetter l = letters.get(i);
                 String original = l.header(ORIGINAL_TOPIC);
                 topic = original != null ? original : fallback;
                 if (topic == null) {
@@ -202,11 +213,20 @@ public final class DeadLetterReplay {
                 l.headers().stream().filter(h -> !h.key().startsWith(DEAD_LETTER_PREFIX)).forEach(headers::add);
                 out.println((dryRun ? "would replay " : "replaying ") + describe(l) + " to " + topic);
                 if (producer != null) {
-                    producer.send(new ProducerRecord<>(topic, null, l.key(), l.value(), headers));
+                    try {
+                        producer.send(new ProducerRecord<>(topic, null, l.key(), l.value(), headers)).get();
+                    } catch (ExecutionException | KafkaException refused) {
+                        Throwable cause = refused instanceof ExecutionException ? refused.getCause() : refused;
+                        throw new IllegalStateException(i + " of " + letters.size() + " replayed; " + l.position()
+                                + " id=" + l.header("ce_id") + " refused by the broker (" + cause + "); not replayed: "
+                                + String.join(", ", letters.subList(i, letters.size()).stream()
+                                        .map(n -> String.valueOf(n.header("ce_id"))).toList()), cause);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted after " + i + " of " + letters.size()
+                                + " replayed", e);
+                    }
                 }
-            }
-            if (producer != null) {
-                producer.flush();
             }
         }
         out.println((dryRun ? "dry run: " : "") + letters.size() + " record(s) " + (dryRun ? "not " : "")

@@ -33,7 +33,8 @@ import io.tradecredit.devstack.DeadLetterReplay.DeadLetter;
 /**
  * devstack's DeadLetterReplay against a real broker: it republishes exactly the chosen dead
  * letters to the original topic with key, value and CloudEvent headers, without the dead-letter
- * headers, and refuses (publishing nothing) a name that is not in the topic.
+ * headers, refuses (publishing nothing) a name that is not in the topic, and stops at a record the
+ * broker refuses, saying which were not replayed.
  */
 class DeadLetterReplayTest {
     String topic;
@@ -99,6 +100,37 @@ class DeadLetterReplayTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> DeadLetterReplay.choose(letters, "e1,e9", null));
         assertTrue(refused.getMessage().contains("e9"), refused.getMessage());
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesStopsTheReplayThereAndSaysWhatWasNotReplayed() throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(client, new StringSerializer(),
+                new StringSerializer())) {
+            // e4's original topic is a name Kafka refuses (as it refuses a topic the operator may not write to)
+            producer.send(new ProducerRecord<>(dlq, null, "invoice-4", "{\"n\":4}", deadLetterHeaders("e4",
+                    "no such topic!"))).get();
+            producer.send(new ProducerRecord<>(dlq, null, "invoice-5", "{\"n\":5}", deadLetterHeaders("e5", topic))).get();
+        }
+        List<DeadLetter> letters = DeadLetterReplay.read(client, dlq);
+
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> DeadLetterReplay.replay(client, dlq, letters, false, quiet()));
+
+        assertTrue(failed.getMessage().contains("3 of 5 replayed") && failed.getMessage().contains("0:3 id=e4")
+                && failed.getMessage().contains("not replayed: e4, e5"), failed.getMessage());
+        assertEquals(List.of("invoice-1", "invoice-2", "invoice-3"),
+                readAll(topic, 3).stream().map(ConsumerRecord::key).sorted().toList(),
+                "the records before the refused one are on the topic, none after it");
+        assertEquals(List.of(), readAll(topic, 0).stream().filter(r -> r.key().equals("invoice-5")).toList());
+    }
+
+    private static RecordHeaders deadLetterHeaders(String id, String originalTopic) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", "io.tradecredit.invoice.invoice-issued.v1".getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-reason", "boom".getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", originalTopic.getBytes(StandardCharsets.UTF_8));
+        return headers;
     }
 
     @Test
