@@ -318,8 +318,14 @@ class AgencyFlowTest {
         List<String> lines = AgencyClient.read(bootstrap, p.agency(), Duration.ofSeconds(8));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("io.tradecredit.collections.agency-case-placed.v1 tenant="
                 + p.tenant() + " case=" + p.caseId())), String.join("\n", lines));
+        String contact = AgencyClient.report(bootstrap, p.agency(), p.tenant(), p.caseId(), "CONTACT_MADE", "left a message");
+        String again = AgencyClient.report(bootstrap, p.agency(), p.tenant(), p.caseId(), "CONTACT_MADE", "left a message");
+        assertEquals(contact, again, "the same report sent again (a retry) carries the same event id");
         AgencyClient.report(bootstrap, p.agency(), p.tenant(), p.caseId(), "RETURNED", "no contact after 30 days");
         await("the case back with the collector", () -> state(p) == CaseState.IN_PROGRESS);
+        assertEquals(1, Database.count("select count(*) from case_activity where tenant_id = ? and case_id = ?::uuid"
+                + " and kind = 'agency-update' and detail::text like '%left a message%'", p.tenant(), p.caseId().toString()),
+                "the retried report is logged once");
 
         String newcomer = fresh("ag-");
         assertEquals(List.of("agency." + newcomer + ".cases", "agency." + newcomer + ".updates",
