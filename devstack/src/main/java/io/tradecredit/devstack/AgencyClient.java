@@ -182,7 +182,8 @@ public final class AgencyClient {
     /**
      * The report's {@code ce_id} is derived from what it says (agency, tenant, and the body: case, kind, note,
      * day, amount), so sending the same report again, as a retry after a timeout does, is applied once
-     * (docs/agencies.md); a report of its own has its own id.
+     * (docs/agencies.md). Two reports saying the same of the same case on the same day are one report here; a
+     * partner's system with report numbers of its own derives the id from those instead.
      */
     private static String send(Properties connection, String code, String tenant, UUID caseId, String body)
             throws InterruptedException, ExecutionException {
