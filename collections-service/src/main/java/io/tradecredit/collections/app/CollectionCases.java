@@ -207,10 +207,10 @@ public class CollectionCases {
                         r.detail())).toList());
     }
 
-    /** A change of state: written over the version read, logged as state-changed, published. */
+    /** A change of state: made on the case read and locked, logged as state-changed, published. */
     private Uni<CaseView> change(String tenantId, UUID caseId, UnaryOperator<CollectionCase> how, String actor,
             String note) {
-        return CurrentTransaction.run(() -> stored(tenantId, caseId).chain(s -> {
+        return CurrentTransaction.run(() -> storedForChange(tenantId, caseId).chain(s -> {
             CollectionCase before = s.current();
             CollectionCase after = how.apply(before);
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -243,7 +243,7 @@ public class CollectionCases {
     /** A change that is not of state (owner, next action): written and logged, not published. */
     private Uni<CaseView> changeQuietly(String tenantId, UUID caseId, UnaryOperator<CollectionCase> how,
             String actor, String kind, Map<String, Object> detail) {
-        return CurrentTransaction.run(() -> stored(tenantId, caseId).chain(s -> {
+        return CurrentTransaction.run(() -> storedForChange(tenantId, caseId).chain(s -> {
             CollectionCase after = how.apply(s.current());
             return write(tenantId, after, s.version()).chain(() -> record(tenantId, caseId, kind, actor, detail))
                     .replaceWith(new CaseView(tenantId, after, s.version() + 1));
@@ -267,6 +267,12 @@ public class CollectionCases {
 
     private Uni<Stored> stored(String tenantId, UUID caseId) {
         return cases.find(tenantId, caseId).map(found -> found
+                .orElseThrow(() -> DomainError.notFound("case.not-found", "There is no collection case " + caseId)));
+    }
+
+    /** The case to change, locked: changes of one case wait for each other rather than refuse each other. */
+    private Uni<Stored> storedForChange(String tenantId, UUID caseId) {
+        return cases.findForChange(tenantId, caseId).map(found -> found
                 .orElseThrow(() -> DomainError.notFound("case.not-found", "There is no collection case " + caseId)));
     }
 

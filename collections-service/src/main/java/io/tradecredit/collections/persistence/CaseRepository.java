@@ -67,6 +67,15 @@ public class CaseRepository {
                 params(tenantId, caseId));
     }
 
+    /**
+     * The case, its row locked until the transaction ends: a change made by the run, a consumer or
+     * another user meanwhile is waited for and read, instead of refusing the second change.
+     */
+    public Uni<Optional<Stored>> findForChange(String tenantId, UUID caseId) {
+        return one("select " + COLUMNS + " from collection_case where tenant_id = $1 and id = $2 for update",
+                params(tenantId, caseId));
+    }
+
     /** How many cases of all tenants are in each state (a state with none is absent). */
     public Uni<Map<CaseState, Long>> countByState() {
         return CurrentTransaction.execute("select state, count(*) as n from collection_case group by state",

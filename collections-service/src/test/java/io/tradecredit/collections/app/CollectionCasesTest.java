@@ -1,15 +1,21 @@
 package io.tradecredit.collections.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
@@ -26,6 +32,7 @@ import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.PostgresTestResource;
 import io.tradecredit.testing.Topics;
 
 /** {@link CollectionCases} on the embedded PostgreSQL and Kafka: the use cases the run, REST and agencies share. */
@@ -109,6 +116,37 @@ class CollectionCasesTest {
                 log.stream().map(Activity::kind).toList());
         assertEquals(Map.of("text", "buyer on holiday"), log.get(3).detail());
         assertEquals(2, await(() -> cases.find(tenant, opened.id())).version());
+    }
+
+    /**
+     * A consumer's change of a case (a failed message's status plans the next action) that commits
+     * while a collector's move is under way: the move waits for it and is made on the case as it
+     * then stands. It was refused (409 case.changed-meanwhile): the move read the case before the
+     * other change committed and found its version gone when it wrote.
+     */
+    @Test
+    void aMoveWaitsForAChangeMadeMeanwhileAndKeepsIt() throws Exception {
+        String tenant = freshTenant();
+        CaseView opened = await(() -> cases.openFor(tenant, UUID.randomUUID(), today(), "dunning-run"));
+        try (Connection other = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres")) {
+            other.setAutoCommit(false);
+            try (PreparedStatement planned = other.prepareStatement("update collection_case set next_action_on = ?,"
+                    + " version = version + 1 where tenant_id = ? and id = ?")) {
+                planned.setObject(1, today().plusDays(3));
+                planned.setString(2, tenant);
+                planned.setObject(3, opened.id());
+                assertEquals(1, planned.executeUpdate());
+            }
+            CompletableFuture<CaseView> move = CompletableFuture.supplyAsync(
+                    () -> await(() -> cases.move(tenant, opened.id(), CaseState.IN_PROGRESS, "lena", "called")));
+            Thread.sleep(1500);
+            assertFalse(move.isDone(), "the move waits for the other change");
+            other.commit();
+            CaseView moved = move.get(30, TimeUnit.SECONDS);
+            assertEquals(CaseState.IN_PROGRESS, moved.state());
+            assertEquals(today().plusDays(3), moved.nextActionOn(), "the other change is kept");
+            assertEquals(2, await(() -> cases.find(tenant, opened.id())).version());
+        }
     }
 
     @Test
