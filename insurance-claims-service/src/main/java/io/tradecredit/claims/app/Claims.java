@@ -164,7 +164,7 @@ public class Claims {
             return Uni.createFrom().failure(DomainError.invalidField("claim.move-invalid", "note",
                     "a rejection is recorded with the insurer's reason"));
         }
-        return CurrentTransaction.run(() -> claim(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
+        return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> (to == ClaimState.APPROVED ? approve(tenantId, before, policy, today)
                         : Uni.createFrom().item(before.moveTo(to)))
                         .chain(after -> claims.update(tenantId, after)
@@ -177,7 +177,7 @@ public class Claims {
     public Uni<Claim> pay(String tenantId, UUID id, Money amount, LocalDate paidOn, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate on = paidOn == null ? now.toLocalDate() : paidOn;
-        return CurrentTransaction.run(() -> claim(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
+        return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
                     Claim after = before.pay(amount);
                     ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.PAYMENT, before.state(), after.state(), amount, null,
@@ -193,7 +193,7 @@ public class Claims {
     public Uni<Claim.Recovery> recover(String tenantId, UUID id, Money amount, LocalDate receivedOn, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate on = receivedOn == null ? now.toLocalDate() : receivedOn;
-        return CurrentTransaction.run(() -> claim(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
+        return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
                     Claim.Recovery r = before.recover(amount);
                     ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.RECOVERY, null, null, amount, r.share().toInsurer(),
@@ -237,6 +237,12 @@ public class Claims {
             case REJECTED -> outbox.record(ClaimEvents.rejected(tenantId, c, terms, note, on, by));
             default -> Uni.createFrom().voidItem();
         };
+    }
+
+    /** The claim to change, locked: changes of one claim wait for each other rather than fail. */
+    private Uni<Claim> claimToChange(String tenantId, UUID id) {
+        return claims.findForChange(tenantId, id).map(found -> found.orElseThrow(() -> DomainError.notFound(
+                "claim.not-found", "There is no claim " + id)));
     }
 
     private Uni<Claim> claim(String tenantId, UUID id) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -75,6 +76,17 @@ public class ClaimRepository {
 
     public Uni<Optional<Claim>> find(String tenantId, UUID id) {
         return ClaimRow.<ClaimRow>find("tenantId = ?1 and id = ?2", tenantId, id).firstResult()
+                .chain(row -> row == null ? Uni.createFrom().item(Optional.<Claim>empty())
+                        : invoices(row).map(inv -> Optional.of(row.toClaim(inv))));
+    }
+
+    /**
+     * The claim, its row locked until the transaction ends: two changes of one claim at once (the
+     * insurer's payment and a recovery, say) wait for each other instead of the second failing.
+     */
+    public Uni<Optional<Claim>> findForChange(String tenantId, UUID id) {
+        return ClaimRow.<ClaimRow>find("tenantId = ?1 and id = ?2", tenantId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(row -> row == null ? Uni.createFrom().item(Optional.<Claim>empty())
                         : invoices(row).map(inv -> Optional.of(row.toClaim(inv))));
     }

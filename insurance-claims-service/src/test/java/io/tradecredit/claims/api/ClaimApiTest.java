@@ -12,13 +12,19 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -29,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
+import io.tradecredit.testing.PostgresTestResource;
 import io.tradecredit.testing.Topics;
 
 /** Claims by hand, through the REST API, with the DOMAIN §4 example from opening to recovery. */
@@ -137,6 +144,37 @@ class ClaimApiTest {
         JsonNode shared = event(id, "recovery-shared");
         assertEquals("7200.00", shared.get("toInsurer").get("amount").asText());
         assertEquals("2800.00", shared.get("toTenant").get("amount").asText());
+    }
+
+    /**
+     * A payment posted while another change of the claim is being committed (here a payment of
+     * 20,000.00 written straight into the row) waits for it and adds to it: 20,000.00 + 50,000.00 paid.
+     * It failed (the second writer's version was gone when it wrote) with a server error.
+     */
+    @Test
+    void aPaymentWaitsForAChangeOfTheClaimMadeMeanwhileAndAddsToIt() throws Exception {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String id = open(s, "60000.00", "40000.00");
+        move(s, id, "SUBMITTED", null).statusCode(200);
+        move(s, id, "UNDER_REVIEW", null).statusCode(200);
+        move(s, id, "APPROVED", null).statusCode(200).body("indemnityDue.amount", equalTo("72000.00"));
+        try (Connection other = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres")) {
+            other.setAutoCommit(false);
+            try (PreparedStatement paid = other.prepareStatement("update claim set indemnity_paid = indemnity_paid"
+                    + " + 20000.00, version = version + 1 where id = ?")) {
+                paid.setObject(1, UUID.fromString(id));
+                assertEquals(1, paid.executeUpdate());
+            }
+            CompletableFuture<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> payment =
+                    CompletableFuture.supplyAsync(() -> post(s, "finance", id, "payments", "50000.00").extract());
+            Thread.sleep(1500);
+            assertFalse(payment.isDone(), "the payment waits for the other change");
+            other.commit();
+            var answered = payment.get(30, TimeUnit.SECONDS);
+            assertEquals(200, answered.statusCode(), answered.asString());
+            assertEquals("70000.00", answered.path("indemnityPaid.amount"));
+            assertEquals("2000.00", answered.path("indemnityDue.amount"));
+        }
     }
 
     @Test
