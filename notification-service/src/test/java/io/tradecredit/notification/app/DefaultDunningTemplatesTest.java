@@ -1,0 +1,171 @@
+package io.tradecredit.notification.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.tradecredit.notification.domain.ChannelType;
+
+/**
+ * What the platform's default dunning templates ask the buyer for, rendered with the engine the
+ * service renders with, in both languages, from data as collections-service writes it
+ * (DunningRequestData): an invoice of 12,500.00 with 2,500.00 in dispute, and a payment plan's
+ * second instalment (4,000.00 open, due 2026-12-10) on an invoice of 30,000.00.
+ *
+ * <p>DOMAIN §3: the disputed part is not dunned, a plan's instalment dates replace the due date,
+ * and a letter says what happens next (the final payment date). The reminders asked for the
+ * whole open amount, every template listed an instalment as its whole invoice at its old due date,
+ * the due-date letter stated no final date, and the finance demand called every invoice "more
+ * than thirty days overdue" whatever day the tenant's ladder sends it on.
+ */
+@QuarkusTest
+class DefaultDunningTemplatesTest {
+    static final String DISPUTED = "INV-DSP-1";
+    static final String PLANNED = "INV-PLN-1";
+
+    @Inject
+    Templates templates;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void everyListingTemplateAsksForTheUndisputedPartAndTheInstalmentAsItself() {
+        for (var template : List.of(Map.entry("dunning.friendly-reminder", ChannelType.EMAIL),
+                Map.entry("dunning.payment-request", ChannelType.LETTER),
+                Map.entry("dunning.formal-demand", ChannelType.EMAIL), Map.entry("dunning.formal-demand", ChannelType.LETTER),
+                Map.entry("dunning.finance-demand", ChannelType.EMAIL), Map.entry("dunning.finance-demand", ChannelType.LETTER))) {
+            List<String> texts = rendered(template.getKey(), template.getValue(), data(disputed(), instalment()));
+            for (String text : texts) {
+                String what = template + ":\n" + text;
+                assertTrue(text.contains(DISPUTED) && text.contains("10000.00"), what);
+                assertFalse(text.contains("12500.00"), what);
+                assertTrue(text.contains(PLANNED) && text.contains("4000.00") && text.contains("2026-12-10"), what);
+                assertFalse(text.contains("30000.00") || text.contains("2026-10-10"), what);
+            }
+            assertTrue(texts.get(english()).contains("instalment 2 of the agreed payment plan"), texts.get(english()));
+            assertTrue(texts.get(chinese()).contains("付款计划第 2 期"), texts.get(chinese()));
+        }
+    }
+
+    @Test
+    void theSmsRemindsOfTheUndisputedPartOrOfTheInstalment() {
+        List<String> disputedFirst = rendered("dunning.reminder", ChannelType.SMS, data(disputed(), instalment()));
+        assertEquals("Tradecredit: 2 invoice(s) of Globex Trading Ltd. fall due on 2026-12-10, first INV-DSP-1 10000.00 CNY."
+                + " Please arrange payment. Thank you.", disputedFirst.get(english()).strip());
+        assertEquals("【Tradecredit】Globex Trading Ltd.有2张发票将于2026-12-10到期（发票号INV-DSP-1，10000.00 CNY），请及时安排付款。谢谢！",
+                disputedFirst.get(chinese()).strip());
+
+        List<String> instalmentFirst = rendered("dunning.reminder", ChannelType.SMS, data(instalment(), disputed()));
+        assertEquals("Tradecredit: instalment 2 of the payment plan of Globex Trading Ltd. falls due on 2026-12-10, invoice"
+                + " INV-PLN-1 4000.00 CNY, and 2 items in all. Please arrange payment. Thank you.",
+                instalmentFirst.get(english()).strip());
+        assertEquals("【Tradecredit】Globex Trading Ltd.付款计划第2期将于2026-12-10到期（发票号INV-PLN-1，4000.00 CNY，共2项），请及时安排付款。谢谢！",
+                instalmentFirst.get(chinese()).strip());
+    }
+
+    @Test
+    void theDueDateLetterStatesTheFinalDateAndWhatFollowsIt() {
+        List<String> texts = rendered("dunning.payment-request", ChannelType.LETTER, data(disputed()));
+        assertTrue(texts.get(english()).contains("no later than 2026-12-17: if we have not received payment by then,"
+                + " we will send a formal demand"), texts.get(english()));
+        assertTrue(texts.get(chinese()).contains("最迟不晚于 2026-12-17；届时仍未收到款项的，我司将发出正式催款函"),
+                texts.get(chinese()));
+    }
+
+    @Test
+    void theFinanceDemandDoesNotNameADayCountItsLadderMayNotHave() {
+        for (String text : rendered("dunning.finance-demand", ChannelType.LETTER, data(disputed()))) {
+            assertFalse(text.contains("thirty") || text.contains("三十"), text);
+            assertTrue(text.contains("The following invoices are overdue:") || text.contains("以下发票已逾期："), text);
+        }
+    }
+
+    /** Each language's rendering, in {@link io.tradecredit.notification.domain.Language} order; fails on a failed one. */
+    private List<String> rendered(String key, ChannelType channel, ObjectNode data) {
+        List<Templates.Preview> previews;
+        try {
+            previews = VertxContextSupport.subscribeAndAwait(() -> templates.preview(freshTenant(), key, channel, data));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+        for (Templates.Preview p : previews) {
+            assertNull(p.failure(), key + " " + channel + " " + p.language());
+        }
+        return previews.stream().map(p -> p.rendered().text()).toList();
+    }
+
+    private static int english() {
+        return io.tradecredit.notification.domain.Language.EN.ordinal();
+    }
+
+    private static int chinese() {
+        return io.tradecredit.notification.domain.Language.ZH_CN.ordinal();
+    }
+
+    private ObjectNode data(Map<String, Object> first, Map<String, Object>... more) {
+        List<Map<String, Object>> invoices = new java.util.ArrayList<>(List.of(first));
+        invoices.addAll(List.of(more));
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("seller", null);
+        data.put("buyer", Map.of("buyerId", UUID.randomUUID().toString(), "name", "Globex Trading Ltd.", "address", ""));
+        data.put("invoices", invoices);
+        data.put("step", Map.of("key", "custom", "offsetDays", 0));
+        data.put("runDate", "2026-12-10");
+        data.put("paymentDeadline", "2026-12-17");
+        data.put("priorMessages", List.of());
+        // a tenant without settings writes as the platform (its configured name: Tradecredit)
+        return json.valueToTree(data);
+    }
+
+    private static Map<String, Object> disputed() {
+        return invoice(DISPUTED, "2026-12-10", "12500.00", "2500.00", "10000.00", null);
+    }
+
+    private static Map<String, Object> instalment() {
+        return invoice(PLANNED, "2026-10-10", "30000.00", "0.00", "30000.00", Map.of("planId",
+                UUID.randomUUID().toString(), "number", 2, "dueDate", "2026-12-10", "daysOverdue", 0,
+                "amount", money("5000.00"), "openAmount", money("4000.00")));
+    }
+
+    private static Map<String, Object> invoice(String number, String due, String open, String disputed,
+            String collectible, Map<String, Object> instalment) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("invoiceId", UUID.randomUUID().toString());
+        m.put("invoiceNumber", number);
+        m.put("purchaseOrderNumber", null);
+        m.put("issueDate", "2026-09-10");
+        m.put("dueDate", due);
+        m.put("daysOverdue", 0);
+        m.put("openAmount", money(open));
+        m.put("disputedAmount", money(disputed));
+        m.put("collectibleAmount", money(collectible));
+        m.put("lateCharges", null);
+        if (instalment != null) {
+            m.put("instalment", instalment);
+        }
+        return m;
+    }
+
+    private static Map<String, String> money(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
+    }
+
+    private static String freshTenant() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
