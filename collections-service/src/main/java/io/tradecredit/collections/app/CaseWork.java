@@ -21,7 +21,7 @@ import io.tradecredit.common.ids.TimeOrderedIds;
  * The ladder's work on cases, in the daily run's transaction: a case opening opens the buyer's
  * case (or finds it open); a collector task goes on the buyer's worklist entry, due on the run
  * date, whether or not the buyer has a case (the worklist lists buyers with open tasks too); legal
- * preparation opens the case if need be and moves it to legal. Each is logged on the case as done
+ * preparation opens the case if need be and moves it to legal, unless an agency holds it. Each is logged on the case as done
  * by {@value #RUN}.
  */
 @ApplicationScoped
@@ -69,11 +69,23 @@ public class CaseWork implements StepWork {
 
     private Uni<Void> legal(Order o) {
         return cases.openFor(o.tenantId(), o.buyerId(), o.runDate(), RUN)
-                .chain(c -> cases.log(o.tenantId(), c.id(), "legal-preparation", RUN, detail(o))
+                .chain(c -> c.state() == CaseState.WITH_AGENCY ? withAgency(o, c)
+                        : cases.log(o.tenantId(), c.id(), "legal-preparation", RUN, detail(o))
                         .chain(() -> c.state() == CaseState.LEGAL ? Uni.createFrom().voidItem()
                                 : cases.move(o.tenantId(), c.id(), CaseState.LEGAL, RUN,
                                         "legal preparation (" + o.action().key() + ") at step " + o.stepKey())
                                         .replaceWithVoid()));
+    }
+
+    /**
+     * A case with an agency stays there: the agency works it until the ladder tells it that it may
+     * sue (the default +180 step), and a case moved to legal under it could be neither recalled nor
+     * returned. The step is logged as taken and not acted on.
+     */
+    private Uni<Void> withAgency(Order o, CaseView c) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(detail(o));
+        detail.put("note", "the case is with an agency: it stays there");
+        return cases.log(o.tenantId(), c.id(), "legal-preparation", RUN, detail);
     }
 
     private static Map<String, Object> detail(Order o) {

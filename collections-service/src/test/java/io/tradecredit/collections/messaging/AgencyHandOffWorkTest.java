@@ -24,7 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tradecredit.collections.app.AgencyHandOffWork;
+import io.tradecredit.collections.app.AgencyPlacements;
 import io.tradecredit.collections.app.CaseView;
+import io.tradecredit.collections.app.CaseWork;
 import io.tradecredit.collections.app.CollectionCases;
 import io.tradecredit.collections.app.StepWork;
 import io.tradecredit.collections.domain.CaseState;
@@ -46,6 +48,12 @@ class AgencyHandOffWorkTest {
 
     @Inject
     CollectionCases cases;
+
+    @Inject
+    CaseWork caseWork;
+
+    @Inject
+    AgencyPlacements placements;
 
     static void contract(String tenant, String agency, String fee, Map<String, Object> handOff) {
         given().auth().oauth2(Tokens.tenant(tenant).roles("tenant-admin").mint()).contentType(ContentType.JSON)
@@ -93,6 +101,32 @@ class AgencyHandOffWorkTest {
         assertEquals("agency.may-take-legal-action", told.get("instruction").asText());
         assertEquals(1, Database.count("select count(*) from agency_placement where tenant_id = ?", tenant),
                 "still the one placement");
+    }
+
+    /**
+     * The default +60 legal preparation on a case an agency holds: logged, the case stays with the
+     * agency, and the tenant can still recall it. It was moved to legal with the placement still
+     * running, and the recall (and the agency's "returned") were refused with 409.
+     */
+    @Test
+    void legalPreparationLeavesACaseWithItsAgencyWhichTheTenantCanStillRecall() {
+        String tenant = fresh("t-");
+        String agency = fresh("ag-");
+        contract(tenant, agency, "15", Map.of("mode", "DAYS_PAST_DUE", "daysPastDue", 30));
+        UUID buyer = buyerOverdue(tenant, 60);
+        take(tenant, buyer, "agency-step", "agency.hand-off");
+        CaseView c = run(() -> cases.openCaseOf(tenant, buyer)).orElseThrow();
+        assertEquals(CaseState.WITH_AGENCY, c.state());
+
+        StepWork.Order legal = new StepWork.Order(tenant, buyer, today(), UUID.randomUUID().toString(),
+                "legal-preparation", DunningAction.work(DunningAction.Kind.LEGAL_PREPARATION, "legal.prepare-procedure"));
+        run(() -> CurrentTransaction.run(() -> caseWork.take(List.of(legal))).replaceWith(true));
+        assertEquals(CaseState.WITH_AGENCY, run(() -> cases.find(tenant, c.id())).state());
+        assertTrue(run(() -> cases.activities(tenant, c.id())).stream().anyMatch(a -> a.kind().equals("legal-preparation")
+                && "the case is with an agency: it stays there".equals(a.detail().get("note"))));
+
+        assertEquals(CaseState.IN_PROGRESS, run(() -> placements.recall(tenant, c.id(), "lena", "we sue ourselves")
+                .chain(p -> cases.find(tenant, c.id()))).state());
     }
 
     @Test
