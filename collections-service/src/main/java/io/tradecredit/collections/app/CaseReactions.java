@@ -8,13 +8,14 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.domain.CloseReason;
 
 /**
  * What the ledger's events mean for a buyer's case at once, before the next run (issue 12,
  * "Reacting to events at once"), called by the invoice-events consumer after the read model has
  * applied the event, in the inbox's transaction. Each first withdraws the buyer's recent dunning
- * messages it left with nothing collectible ({@link Withdrawals}). A payment, credit note, dispute, write-off or
- * cancellation that leaves nothing overdue closes the open case as paid; a payment also judges the
+ * messages it left with nothing collectible ({@link Withdrawals}). A payment, credit note, dispute or
+ * cancellation that leaves nothing overdue closes the open case as paid, a write-off as written off; a payment also judges the
  * buyer's pending promises (kept at once when covered); an agreed payment plan moves the case to
  * payment plan.
  */
@@ -50,7 +51,8 @@ public class CaseReactions {
         if (name.equals("payment-plan-agreed")) {
             return withdrawn.chain(() -> planAgreed(tenantId, buyerId));
         }
-        Uni<Void> closed = withdrawn.chain(() -> cases.closeIfNothingOverdue(tenantId, buyerId, LEDGER)).replaceWithVoid();
+        Uni<Void> closed = withdrawn.chain(() -> cases.closeIfNothingOverdue(tenantId, buyerId, LEDGER,
+                CloseReason.clearedBy(name))).replaceWithVoid();
         // closing first: a promise kept by the payment that cleared everything leaves a closed case
         return name.equals("payment-received") ? closed.chain(() -> promises.judgeAfterPayment(tenantId, buyerId, LEDGER))
                 : closed;

@@ -154,17 +154,23 @@ public class CollectionCases {
      * overdue left, its open case closes as paid. Empty when the buyer has no open case or still owes.
      */
     public Uni<Optional<CaseView>> closeIfNothingOverdue(String tenantId, UUID buyerId, String actor) {
+        return closeIfNothingOverdue(tenantId, buyerId, actor, CloseReason.PAID);
+    }
+
+    /** As {@link #closeIfNothingOverdue(String, UUID, String)}, closing with {@code reason}. */
+    public Uni<Optional<CaseView>> closeIfNothingOverdue(String tenantId, UUID buyerId, String actor,
+            CloseReason reason) {
         return CurrentTransaction.run(() -> cases.openOf(tenantId, buyerId).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(Optional.<CaseView>empty());
             }
             return openItems.openItemsOf(tenantId, buyerId).chain(items -> {
                 CollectionCase c = found.get().current();
-                if (c.closeIfNothingOverdue(items.standing().overdue(), today()) == c) {
+                if (c.closeIfNothingOverdue(items.standing().overdue(), today(), reason) == c) {
                     return Uni.createFrom().item(Optional.<CaseView>empty());
                 }
                 return change(tenantId, c.id(),
-                        x -> x.closeIfNothingOverdue(items.standing().overdue(), today()), actor,
+                        x -> x.closeIfNothingOverdue(items.standing().overdue(), today(), reason), actor,
                         "nothing overdue is left").map(Optional::of);
             });
         }));

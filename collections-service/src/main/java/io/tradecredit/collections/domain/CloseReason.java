@@ -11,5 +11,14 @@ public enum CloseReason {
     /** The debt was claimed from the credit insurer. */
     CLAIMED,
     /** Collection was abandoned as costing more than the debt. */
-    ABANDONED
+    ABANDONED;
+
+    /**
+     * Why a case closes when invoice-service's event {@code ledgerEvent} (its name, e.g.
+     * {@code written-off}) left the buyer with nothing overdue: a write-off closes it as written
+     * off, anything else that cleared the ledger (a payment, a credit note) as paid.
+     */
+    public static CloseReason clearedBy(String ledgerEvent) {
+        return "written-off".equals(ledgerEvent) ? WRITTEN_OFF : PAID;
+    }
 }

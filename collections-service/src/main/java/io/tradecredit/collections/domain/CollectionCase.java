@@ -56,10 +56,15 @@ public record CollectionCase(UUID id, UUID buyerId, CaseState state, CloseReason
      * currency, it closes as paid; otherwise (or when already closed) it stays as it is.
      */
     public CollectionCase closeIfNothingOverdue(List<Money> overdueLeft, LocalDate on) {
+        return closeIfNothingOverdue(overdueLeft, on, CloseReason.PAID);
+    }
+
+    /** As {@link #closeIfNothingOverdue(List, LocalDate)}, closing with {@code reason} (a write-off: written off). */
+    public CollectionCase closeIfNothingOverdue(List<Money> overdueLeft, LocalDate on, CloseReason reason) {
         if (state == CaseState.CLOSED || overdueLeft.stream().anyMatch(Money::isPositive)) {
             return this;
         }
-        return close(CloseReason.PAID, overdueLeft, on);
+        return close(reason, overdueLeft, on);
     }
 
     /** Gives the case to a collector. */

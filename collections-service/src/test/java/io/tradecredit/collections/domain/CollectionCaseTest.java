@@ -138,6 +138,18 @@ class CollectionCaseTest {
     }
 
     @Test
+    void aWriteOffOfTheLastOverdueClosesTheCaseAsWrittenOffAnythingElseAsPaid() {
+        assertEquals(CloseReason.WRITTEN_OFF, CloseReason.clearedBy("written-off"));
+        assertEquals(CloseReason.PAID, CloseReason.clearedBy("payment-received"));
+        assertEquals(CloseReason.PAID, CloseReason.clearedBy("credit-note-issued"));
+        CollectionCase c = in(IN_PROGRESS).closeIfNothingOverdue(NOTHING_OVERDUE, JUNE_9, CloseReason.clearedBy("written-off"));
+        assertEquals(CLOSED, c.state());
+        assertEquals(CloseReason.WRITTEN_OFF, c.closeReason());
+        CollectionCase owing = in(IN_PROGRESS);
+        assertSame(owing, owing.closeIfNothingOverdue(List.of(Money.of("0.01", "CNY")), JUNE_9, CloseReason.WRITTEN_OFF));
+    }
+
+    @Test
     void buyerInCreditCountsAsNothingOverdue() {
         CollectionCase c = openCase().closeIfNothingOverdue(List.of(Money.of("-10.00", "CNY")), JUNE_9);
         assertEquals(CloseReason.PAID, c.closeReason());

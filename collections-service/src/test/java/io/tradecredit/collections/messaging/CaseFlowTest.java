@@ -7,6 +7,7 @@ import static io.tradecredit.collections.messaging.ReadModelEvents.issued;
 import static io.tradecredit.collections.messaging.ReadModelEvents.payment;
 import static io.tradecredit.collections.messaging.ReadModelEvents.planAgreed;
 import static io.tradecredit.collections.messaging.ReadModelEvents.today;
+import static io.tradecredit.collections.messaging.ReadModelEvents.writtenOff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -75,6 +76,23 @@ class CaseFlowTest {
         assertEquals("invoice-service", closing.actor());
         assertEquals("PAID", closing.detail().get("closeReason"));
         assertEquals("PAID", event(c.id(), "case-closed").get("closeReason").asText());
+    }
+
+    /** A write-off of what was left overdue closes the case as written off (it closed as paid). */
+    @Test
+    void aWriteOffThatLeavesNothingOverdueClosesTheCaseAsWrittenOff() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        LocalDate due = today().minusDays(200);
+        invoice(tenant, buyer, "issued", issued(buyer, inv, "10000.00", due));
+        awaitOpen(tenant, inv);
+        CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
+
+        invoice(tenant, buyer, "written-off", writtenOff(buyer, inv, "10000.00", due));
+        await("the case closed", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.CLOSED);
+        assertEquals(CloseReason.WRITTEN_OFF, run(() -> cases.find(tenant, c.id())).closeReason());
+        assertEquals("WRITTEN_OFF", event(c.id(), "case-closed").get("closeReason").asText());
     }
 
     @Test

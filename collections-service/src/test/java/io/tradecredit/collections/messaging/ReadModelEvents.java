@@ -174,6 +174,14 @@ public final class ReadModelEvents {
         return m;
     }
 
+    /** invoice-service's write-off of what was open of the invoice ({@code amount}), nothing left open. */
+    public static Map<String, Object> writtenOff(String buyerId, String invoiceId, String amount, LocalDate due) {
+        Map<String, Object> m = onInvoice(buyerId, invoiceId, due, "0.00");
+        m.put("amount", money(amount));
+        m.put("reason", "buyer dissolved");
+        return m;
+    }
+
     public static Map<String, Object> planAgreed(String buyerId, String planId, String invoiceId, LocalDate first) {
         return Map.of("planId", planId, "buyerId", buyerId, "invoiceIds", List.of(invoiceId),
                 "principal", money("3000.00"), "interest", money("0.00"), "instalments", List.of(
