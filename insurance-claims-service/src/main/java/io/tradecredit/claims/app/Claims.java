@@ -20,6 +20,7 @@ import io.tradecredit.claims.domain.ClaimTrigger;
 import io.tradecredit.claims.domain.ClaimedInvoice;
 import io.tradecredit.claims.domain.Deductible;
 import io.tradecredit.claims.domain.Indemnity;
+import io.tradecredit.claims.domain.LadderClaim;
 import io.tradecredit.claims.domain.PolicyTerms;
 import io.tradecredit.claims.domain.PolicyVersion;
 import io.tradecredit.claims.domain.PolicyYear;
@@ -115,6 +116,21 @@ public class Claims {
         List<Claim> parts = Claim.openSplit(policy.policyId(), policy.terms().currency(), buyerId, buyerName,
                 Claim.Cause.PROTRACTED_DEFAULT, d.invoices(), asOf, SIGNALS, signalId);
         return openOnce(tenantId, parts, policy.terms(), ClaimTrigger.PROTRACTED_DEFAULT, signalId, now)
+                .map(opened -> opened > 0);
+    }
+
+    /**
+     * The dunning ladder's claim trigger under {@code policy} (domain.LadderClaim): a draft claim of cause
+     * PROTRACTED_DEFAULT of {@code invoices}, opened on {@code runDate}, once per policy, buyer and run date
+     * ({@code claim_signal}). Runs in the caller's transaction; answers whether it opened the claim.
+     */
+    public Uni<Boolean> openOnLadder(String tenantId, PolicyVersion policy, UUID buyerId, String buyerName,
+            List<ClaimedInvoice> invoices, LocalDate runDate) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID signalId = LadderClaim.signalId(policy.policyId(), buyerId, runDate);
+        List<Claim> parts = Claim.openSplit(policy.policyId(), policy.terms().currency(), buyerId, buyerName,
+                Claim.Cause.PROTRACTED_DEFAULT, invoices, runDate, SIGNALS, signalId);
+        return openOnce(tenantId, parts, policy.terms(), ClaimTrigger.DUNNING_LADDER, signalId, now)
                 .map(opened -> opened > 0);
     }
 

@@ -24,6 +24,7 @@ import java.util.UUID;
 public final class DunningSteps {
     static final String MESSAGE = "MESSAGE";
     static final Set<String> ESCALATIONS = Set.of("LEGAL_PREPARATION", "AGENCY_HANDOFF");
+    static final String CLAIM_TRIGGER = "CLAIM_TRIGGER";
 
     private DunningSteps() {
     }
@@ -46,6 +47,16 @@ public final class DunningSteps {
 
     /** One action of a step: its kind (MESSAGE, LEGAL_PREPARATION, ...) and a message's channels. */
     public record Action(String kind, List<String> channels) {
+    }
+
+    /**
+     * Whether the run took the ladder's claim trigger for the buyer (the default +90 "insurer claim if insured"): a
+     * step with a CLAIM_TRIGGER action TAKEN, or SUPERSEDED (a catch-up does a superseded step's work, only its
+     * message is replaced). A skipped step did nothing.
+     */
+    public static boolean claimTriggered(List<Step> steps) {
+        return steps.stream().anyMatch(s -> ("TAKEN".equals(s.outcome()) || "SUPERSEDED".equals(s.outcome()))
+                && s.actions().stream().anyMatch(a -> CLAIM_TRIGGER.equals(a.kind())));
     }
 
     /** The run's entry in the buyer's record, or empty when no step of it counts. */

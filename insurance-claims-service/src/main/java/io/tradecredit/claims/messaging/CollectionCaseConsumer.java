@@ -1,5 +1,6 @@
 package io.tradecredit.claims.messaging;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tradecredit.claims.app.CollectionRecords;
+import io.tradecredit.claims.app.LadderClaims;
 import io.tradecredit.claims.domain.CollectionEntry;
 import io.tradecredit.claims.domain.CollectionEntry.Kind;
 import io.tradecredit.claims.domain.DunningSteps;
@@ -44,6 +46,19 @@ public class CollectionCaseConsumer {
     @Inject
     CollectionRecords records;
 
+    @Inject
+    LadderClaims ladderClaims;
+
+    /** What an event asks of this service: an entry in its tenant's collection record, or the ladder's claim trigger. */
+    sealed interface Effect permits Recorded, ClaimTriggered {
+    }
+
+    record Recorded(CollectionEntry.OfTenant entry) implements Effect {
+    }
+
+    record ClaimTriggered(String tenantId, UUID buyerId, LocalDate runDate) implements Effect {
+    }
+
     /**
      * A poll at a time (the channel has {@code batch=true}): a dunning run publishes a step-taken event per
      * buyer, 100,000 for a million invoices, and one transaction and one insert per poll instead of one per
@@ -52,28 +67,50 @@ public class CollectionCaseConsumer {
      */
     @Incoming("collection-cases")
     public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return inbox.receiveAll(InvoiceEventConsumer.CONSUMER, batch, READS, CollectionCaseConsumer::entries, records::addAll);
+        return inbox.receiveAll(InvoiceEventConsumer.CONSUMER, batch, READS, CollectionCaseConsumer::effects, this::apply);
     }
 
-    /** The event's entry in its tenant's record, or none; throws for an event it cannot read. */
-    static List<CollectionEntry.OfTenant> entries(IncomingEvent e) {
-        if (STEPS_COUNTED.equals(e.type())) {
-            EventFields d = e.fields();
-            return CollectionRecords.stepsTaken(e.tenantId(), e.id(), d.uuid("buyerId"), d.date("runDate"),
-                    d.objects("steps").stream().map(s -> DunningSteps.Step.counted(s.text("stepKey"), s.text("outcome"),
-                            s.integer("count"), actions(s))).toList());
+    /** The poll's entries with one statement, then each claim trigger in the poll's order. */
+    private Uni<Void> apply(List<Effect> effects) {
+        Uni<Void> done = records.addAll(effects.stream().filter(Recorded.class::isInstance)
+                .map(e -> ((Recorded) e).entry()).toList());
+        for (Effect e : effects) {
+            if (e instanceof ClaimTriggered t) {
+                done = done.chain(() -> ladderClaims.triggered(t.tenantId(), t.buyerId(), t.runDate()).replaceWithVoid());
+            }
         }
-        String name = e.nameFrom("collections");
-        if (name == null) {
-            return List.of();
+        return done;
+    }
+
+    /**
+     * What the event asks: its entry in its tenant's record, if any; for a run's steps (step-taken) also the
+     * ladder's claim trigger when the run took it. Throws for an event it cannot read.
+     */
+    static List<Effect> effects(IncomingEvent e) {
+        List<DunningSteps.Step> steps = steps(e);
+        if (steps == null) {
+            String name = e.nameFrom("collections");
+            CollectionEntry entry = name == null ? null : entry(name, e.id(), e.fields());
+            return entry == null ? List.of() : List.of(new Recorded(new CollectionEntry.OfTenant(e.tenantId(), entry)));
         }
         EventFields d = e.fields();
-        if ("step-taken".equals(name)) {
-            return CollectionRecords.stepsTaken(e.tenantId(), e.id(), d.uuid("buyerId"), d.date("runDate"),
-                    d.objects("steps").stream().map(CollectionCaseConsumer::step).toList());
+        List<Effect> out = new java.util.ArrayList<>();
+        CollectionRecords.stepsTaken(e.tenantId(), e.id(), d.uuid("buyerId"), d.date("runDate"), steps)
+                .forEach(entry -> out.add(new Recorded(entry)));
+        if (DunningSteps.claimTriggered(steps)) {
+            out.add(new ClaimTriggered(e.tenantId(), d.uuid("buyerId"), d.date("runDate")));
         }
-        CollectionEntry entry = entry(name, e.id(), d);
-        return entry == null ? List.of() : List.of(new CollectionEntry.OfTenant(e.tenantId(), entry));
+        return out;
+    }
+
+    /** A run's steps: counted (step-taken v2) or listed per invoice (v1); null for any other event. */
+    private static List<DunningSteps.Step> steps(IncomingEvent e) {
+        if (STEPS_COUNTED.equals(e.type())) {
+            return e.fields().objects("steps").stream().map(s -> DunningSteps.Step.counted(s.text("stepKey"),
+                    s.text("outcome"), s.integer("count"), actions(s))).toList();
+        }
+        return "step-taken".equals(e.nameFrom("collections"))
+                ? e.fields().objects("steps").stream().map(CollectionCaseConsumer::step).toList() : null;
     }
 
     private static DunningSteps.Step step(EventFields s) {

@@ -2,6 +2,7 @@ package io.tradecredit.claims.persistence;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +68,12 @@ public class OpenInvoiceRepository {
     public Uni<Void> planBroken(String tenantId, List<UUID> invoiceIds, LocalDate brokenOn) {
         return OpenInvoiceRow.update("planUntil = ?1 where tenantId = ?2 and invoiceId in ?3 and planUntil > ?1",
                 brokenOn, tenantId, invoiceIds).replaceWithVoid();
+    }
+
+    /** The buyer's name as the ledger's invoices gave it, if any invoice of the buyer named it. */
+    public Uni<Optional<String>> buyerName(String tenantId, UUID buyerId) {
+        return OpenInvoiceRow.<OpenInvoiceRow>find("tenantId = ?1 and buyerId = ?2 and buyerName is not null", tenantId,
+                buyerId).firstResult().map(row -> Optional.ofNullable(row).map(r -> r.buyerName));
     }
 
     public Uni<List<OpenInvoice>> ofBuyer(String tenantId, UUID buyerId) {

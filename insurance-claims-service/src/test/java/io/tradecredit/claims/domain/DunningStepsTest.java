@@ -1,6 +1,7 @@
 package io.tradecredit.claims.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -96,5 +97,17 @@ class DunningStepsTest {
         assertEquals(List.of("LETTER"), e.channels());
         assertTrue(DunningSteps.entry("ev-7", BUYER, RUN, List.of(Step.counted("demand-30", "SKIPPED", 4,
                 List.of(message("LETTER"))))).isEmpty());
+    }
+
+    @Test
+    void theClaimTriggerCountsWhenItsStepWasTakenOrSupersededNotWhenSkipped() {
+        Action trigger = work("CLAIM_TRIGGER");
+        assertTrue(DunningSteps.claimTriggered(List.of(Step.counted("payment-order", "TAKEN", 2,
+                List.of(work("COLLECTOR_TASK"), trigger)))));
+        assertTrue(DunningSteps.claimTriggered(List.of(Step.counted("reminder", "TAKEN", 1, List.of(message("SMS"))),
+                Step.counted("payment-order", "SUPERSEDED", 1, List.of(trigger)))));
+        assertFalse(DunningSteps.claimTriggered(List.of(Step.counted("payment-order", "SKIPPED", 2, List.of(trigger)))));
+        assertFalse(DunningSteps.claimTriggered(List.of(Step.counted("legal", "TAKEN", 2, List.of(work("LEGAL_PREPARATION"))))));
+        assertFalse(DunningSteps.claimTriggered(List.of()));
     }
 }
