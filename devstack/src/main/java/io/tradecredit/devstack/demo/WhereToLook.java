@@ -39,7 +39,8 @@ final class WhereToLook {
         for (int attempt = 0; attempt < 120; attempt++) {
             for (JsonNode c : api.expectGet(BookSeeder.MANAGER, "insurance-claims-service",
                     "/api/v1/insurance/claims?size=500").get("items")) {
-                if (buyer.equals(c.get("buyerId").asText())) {
+                // the buyer may also have a draft from the ladder's +90 claim trigger: the insolvency's is the one
+                if (buyer.equals(c.get("buyerId").asText()) && "INSOLVENCY".equals(c.path("cause").asText())) {
                     return Optional.of(c);
                 }
             }
