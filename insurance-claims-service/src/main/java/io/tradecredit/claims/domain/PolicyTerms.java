@@ -32,6 +32,8 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
         int waitingPeriodDays, String collectorName, String collectorAgencyCode, int transferDays, int warningLeadDays) {
 
     public static final int DEFAULT_WARNING_LEAD_DAYS = 5;
+    /** The insured percentage of a policy that states none (DOMAIN §4: indemnity up to 90 %). */
+    public static final BigDecimal DEFAULT_INSURED_PERCENT = BigDecimal.valueOf(90);
     static final int MAX_DAYS = 3650;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -49,7 +51,8 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
 
     /**
      * The terms as a request gives them (anything may be missing): valid terms, or a refusal
-     * naming every wrong field. A missing warning lead time is {@value #DEFAULT_WARNING_LEAD_DAYS} days;
+     * naming every wrong field. A missing insured percentage is 90 (DOMAIN §4: indemnity up to 90 %, what
+     * policies commonly grant); a missing warning lead time is {@value #DEFAULT_WARNING_LEAD_DAYS} days;
      * the collector's agency code is optional.
      */
     public static PolicyTerms of(String insurer, String policyNumber, String currency, BigDecimal insuredPercent,
@@ -60,7 +63,10 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
         text(wrong, "insurer", insurer, 200);
         text(wrong, "policyNumber", policyNumber, 100);
         String code = currency(wrong, currency);
-        if (insuredPercent == null || insuredPercent.signum() <= 0 || insuredPercent.compareTo(HUNDRED) > 0) {
+        if (insuredPercent == null) {
+            insuredPercent = DEFAULT_INSURED_PERCENT;
+        }
+        if (insuredPercent.signum() <= 0 || insuredPercent.compareTo(HUNDRED) > 0) {
             wrong.add(new Violation("insuredPercent", "must be above 0 and at most 100"));
         } else if (insuredPercent.stripTrailingZeros().scale() > 4) {
             wrong.add(new Violation("insuredPercent", "at most 4 decimals"));

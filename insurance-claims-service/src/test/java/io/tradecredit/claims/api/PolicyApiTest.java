@@ -53,6 +53,14 @@ class PolicyApiTest {
     }
 
     @Test
+    void aPolicyThatStatesNoInsuredPercentageIndemnifiesNinety() {
+        Map<String, Object> body = new java.util.HashMap<>(policy("SIN-90"));
+        body.remove("insuredPercent");
+        given().auth().oauth2(token(freshTenant(), "tenant-admin")).contentType(ContentType.JSON).body(body)
+                .post(POLICIES).then().statusCode(201).body("insuredPercent", equalTo(90));
+    }
+
+    @Test
     void aRevisionIsANewVersionAndEachDayReadsItsOwnTerms() {
         String tenant = freshTenant();
         Map<String, Object> first = new java.util.HashMap<>(policy("SIN-7"));

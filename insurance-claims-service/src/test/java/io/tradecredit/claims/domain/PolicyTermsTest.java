@@ -45,6 +45,16 @@ class PolicyTermsTest {
         assertEquals("Huaxin", t.collectorName());
     }
 
+    /** DOMAIN §4's "indemnity up to 90 %" is the percentage of a policy that states none; the policy may state another. */
+    @Test
+    void aPolicyWithoutAnInsuredPercentageIndemnifiesNinetyPercent() {
+        PolicyTerms t = PolicyTerms.of("Sinosure", "P-1", "CNY", null, Deductible.Kind.NONE, null, 60, 0, 120, 90,
+                "Huaxin", 30, null);
+        assertEquals("90", t.insuredPercent().toPlainString());
+        assertEquals(0, new BigDecimal("72000.00").compareTo(Indemnity.of(Money.of("100000.00", "CNY"),
+                Money.of("80000.00", "CNY"), t.deductible(), Money.zero("CNY"), t.insuredPercent()).indemnity().amount()));
+    }
+
     @Test
     void aHundredPercentIsInsurableAndZeroIsNot() {
         assertEquals("100", terms("100", Deductible.Kind.NONE, null).insuredPercent().toPlainString());
@@ -60,7 +70,7 @@ class PolicyTermsTest {
         assertEquals(List.of("insurer", "policyNumber", "currency", "insuredPercent", "deductible.kind",
                 "maximumExtensionDays", "notificationDays", "claimFilingDays", "waitingPeriodDays", "collectorName",
                 "transferDays", "warningLeadDays"),
-                fields(() -> PolicyTerms.of(" ", null, "XYZ", null, null, null, 0, -1, 0, -1, "", 3651, 366)));
+                fields(() -> PolicyTerms.of(" ", null, "XYZ", BigDecimal.ZERO, null, null, 0, -1, 0, -1, "", 3651, 366)));
         assertEquals(List.of("insurer", "policyNumber", "currency"),
                 fields(() -> PolicyTerms.of("x".repeat(201), "n".repeat(101), "cny", BigDecimal.TEN, Deductible.Kind.NONE,
                         null, 1, 0, 1, 0, "c", 0, -1 + 1)));
