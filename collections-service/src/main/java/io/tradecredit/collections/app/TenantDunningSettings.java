@@ -15,11 +15,14 @@ import io.tradecredit.collections.domain.DunningSettings;
 import io.tradecredit.collections.domain.PaymentDeadline;
 import io.tradecredit.collections.domain.RunSettings;
 import io.tradecredit.collections.domain.TenantCalendar;
+import io.tradecredit.collections.events.BusinessDaysSet;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
+import io.tradecredit.common.events.Outbox;
 
 /**
  * A tenant's calendar (with how offsets count) and its run settings. Both live in one row, each
- * door changes its own half; not versioned: they apply to the runs made after the change.
+ * door changes its own half; not versioned: they apply to the runs made after the change. A calendar
+ * set is also shared with notification-service (its send windows keep to the tenant's business days).
  */
 @ApplicationScoped
 public class TenantDunningSettings {
@@ -28,6 +31,9 @@ public class TenantDunningSettings {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     public Uni<DunningSettings> current(String tenantId) {
         return Panache.withSession(() -> policies.settings(tenantId));
@@ -39,7 +45,9 @@ public class TenantDunningSettings {
             DunningSettings next = new DunningSettings(calendar, new RunSettings(
                     new DunningRunPolicy(dayCount, run.tolerance(), run.consolidation()), now.run().approvalMode(),
                     now.run().paymentDeadline()));
-            return policies.saveSettings(tenantId, next, by, OffsetDateTime.now(clock)).replaceWith(next);
+            OffsetDateTime at = OffsetDateTime.now(clock);
+            return policies.saveSettings(tenantId, next, by, at)
+                    .chain(() -> outbox.record(BusinessDaysSet.of(tenantId, calendar, at))).replaceWith(next);
         }));
     }
 

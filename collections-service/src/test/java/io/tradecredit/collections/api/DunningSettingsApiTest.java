@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,59 @@ class DunningSettingsApiTest {
                 .body(Map.of("weekend", List.of("SUNDAY"), "dayCount", "CALENDAR_DAYS")).put(CALENDAR).then()
                 .statusCode(200).body("holidays", empty());
         given().auth().oauth2(viewer).get(SETTINGS).then().body("consolidation", equalTo(false), "approvalMode", equalTo(true));
+    }
+
+    /**
+     * A calendar set is shared with notification-service (its send windows keep to the tenant's business
+     * days), as a schema-valid business-days-set on notification-requests keyed by the tenant; run settings
+     * are not. A migration (V22) shares the calendars set before: its statement, run again here, writes one
+     * such event per tenant with a calendar, as the service writes it.
+     */
+    @Test
+    void aCalendarSetIsSharedWithNotificationServiceAndV22SharesThoseSetBefore() throws Exception {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(NATIONAL_DAY)
+                .put(CALENDAR).then().statusCode(200);
+        com.fasterxml.jackson.databind.JsonNode shared = sharedCalendars(tenant, 1).get(0);
+        assertEquals(List.of("2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"),
+                texts(shared.get("holidays")));
+        assertEquals(List.of("2026-10-10"), texts(shared.get("makeUpWorkingDays")));
+        assertEquals(List.of("SATURDAY", "SUNDAY"), texts(shared.get("weekend")));
+        String migration = new String(getClass().getClassLoader()
+                .getResourceAsStream("db/migration/V22__share_business_calendars.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        io.tradecredit.testing.Database.execute(migration.replace("from dunning_tenant_settings",
+                "from dunning_tenant_settings where tenant_id = '" + tenant + "'"));
+        List<com.fasterxml.jackson.databind.JsonNode> both = sharedCalendars(tenant, 2);
+        assertEquals(shared.get("holidays"), both.get(1).get("holidays"));
+        assertEquals(shared.get("makeUpWorkingDays"), both.get(1).get("makeUpWorkingDays"));
+        assertEquals(java.time.OffsetDateTime.parse(shared.get("setAt").asText()).toInstant().truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS), java.time.OffsetDateTime.parse(both.get(1).get("setAt").asText())
+                .toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(money("50.00", "CNY")), "consolidation", false, "approvalMode", false))
+                .put(SETTINGS).then().statusCode(200);
+        assertEquals(2, io.tradecredit.testing.Database.count("select count(*) from outbox where tenant_id = ?"
+                + " and event_type = 'io.tradecredit.notification.business-days-set.v1'", tenant), "run settings are not shared");
+    }
+
+    /** The tenant's business-days-set events on notification-requests, oldest first, each checked against its schema. */
+    static List<com.fasterxml.jackson.databind.JsonNode> sharedCalendars(String tenant, int count) {
+        String type = "io.tradecredit.notification.business-days-set.v1";
+        var read = io.tradecredit.testing.Topics.read("notification-requests", java.time.Duration.ofSeconds(20),
+                rs -> rs.stream().filter(r -> tenant.equals(r.key()) && type.equals(io.tradecredit.testing.Topics.header(r,
+                        "ce_type"))).count() >= count);
+        List<com.fasterxml.jackson.databind.JsonNode> found = read.stream().filter(r -> tenant.equals(r.key())
+                && type.equals(io.tradecredit.testing.Topics.header(r, "ce_type")))
+                .map(io.tradecredit.testing.Contracts::assertValid).toList();
+        assertEquals(count, found.size());
+        return found;
+    }
+
+    static List<String> texts(com.fasterxml.jackson.databind.JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @Test

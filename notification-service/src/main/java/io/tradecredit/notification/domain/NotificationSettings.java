@@ -20,6 +20,11 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
     public static final NotificationSettings DEFAULT = new NotificationSettings(null, ChannelOrder.DEFAULT,
             SendWindow.DEFAULT);
 
+    /** The same settings with the window on the tenant's business days {@code b} (its shared calendar). */
+    public NotificationSettings on(BusinessDays b) {
+        return new NotificationSettings(sender, channelOrder, sendWindow.on(b));
+    }
+
     /** The sender identity's fields as a tenant enters them. */
     public record SenderFields(String fromName, String fromAddress, String replyTo, String letterhead,
             String signatory, SenderIdentity.ContactPerson contact) {

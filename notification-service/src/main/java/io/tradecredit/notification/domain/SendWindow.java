@@ -17,15 +17,27 @@ import io.tradecredit.common.domain.Violation;
 /**
  * The hours in which a message to a person may go out (docs/domain.md §5 "Send windows"): from
  * {@code opens} (inclusive) to {@code closes} (exclusive) local time, on the given days, in the
- * recipient's time zone. Outside it a message waits for the next opening.
+ * recipient's time zone, and on the tenant's business days ({@link BusinessDays}: not on its
+ * holidays, and on its make-up working days). Outside it a message waits for the next opening.
  */
-public record SendWindow(LocalTime opens, LocalTime closes, Set<DayOfWeek> days) {
+public record SendWindow(LocalTime opens, LocalTime closes, Set<DayOfWeek> days, BusinessDays businessDays) {
     /** 09:00-18:00, Monday to Friday. */
     public static final SendWindow DEFAULT = new SendWindow(LocalTime.of(9, 0), LocalTime.of(18, 0),
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
 
     public SendWindow {
         days = days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
+        businessDays = businessDays == null ? BusinessDays.NONE : businessDays;
+    }
+
+    /** A window of a tenant that shared no calendar. */
+    public SendWindow(LocalTime opens, LocalTime closes, Set<DayOfWeek> days) {
+        this(opens, closes, days, BusinessDays.NONE);
+    }
+
+    /** The same hours and weekdays on the tenant's business days {@code b}. */
+    public SendWindow on(BusinessDays b) {
+        return new SendWindow(opens, closes, days, b);
     }
 
     /** A window as a tenant sets it, refused naming every wrong field. */
@@ -52,7 +64,7 @@ public record SendWindow(LocalTime opens, LocalTime closes, Set<DayOfWeek> days)
     public boolean isOpen(Instant at, ZoneId zone) {
         ZonedDateTime local = at.atZone(zone);
         LocalTime time = local.toLocalTime();
-        return days.contains(local.getDayOfWeek()) && !time.isBefore(opens) && time.isBefore(closes);
+        return businessDays.sendsOn(local.toLocalDate(), days) && !time.isBefore(opens) && time.isBefore(closes);
     }
 
     /**
@@ -68,7 +80,7 @@ public record SendWindow(LocalTime opens, LocalTime closes, Set<DayOfWeek> days)
         if (!local.toLocalTime().isBefore(opens)) {
             day = day.plusDays(1);
         }
-        while (!days.contains(day.getDayOfWeek())) {
+        while (!businessDays.sendsOn(day, days)) {
             day = day.plusDays(1);
         }
         return day.atTime(opens).atZone(zone).toInstant();

@@ -2,6 +2,7 @@ package io.tradecredit.notification.messaging;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +19,11 @@ import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.EventRuns;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
+import io.tradecredit.notification.app.BusinessCalendars;
 import io.tradecredit.notification.app.DeliveryRuns;
 import io.tradecredit.notification.app.Intake;
 import io.tradecredit.notification.app.Withdrawals;
+import io.tradecredit.notification.domain.BusinessDays;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.MessageRequest;
@@ -28,14 +31,15 @@ import io.tradecredit.notification.domain.Withdrawal;
 
 /**
  * Reads {@code notification-requests} a poll at a time ({@link BatchInbox}), once per event id (the request id), and hands each
- * {@code message-requested} to {@link Intake} and each {@code withdrawal-requested} to
- * {@link Withdrawals}. An event of either that cannot be read goes to
+ * {@code message-requested} to {@link Intake}, each {@code withdrawal-requested} to
+ * {@link Withdrawals} and each {@code business-days-set} (a tenant's calendar) to {@link BusinessCalendars}. An event of either that cannot be read goes to
  * {@code notification-requests.dlq.notification-service}; other types are skipped.
  */
 @ApplicationScoped
 public class NotificationRequestConsumer {
     static final String CONSUMER = "notification-service";
     private static final String REQUESTED = "message-requested";
+    private static final String BUSINESS_DAYS_SET = "business-days-set";
 
     @Inject
     BatchInbox inbox;
@@ -71,6 +75,9 @@ public class NotificationRequestConsumer {
     @Inject
     Withdrawals withdrawals;
 
+    @Inject
+    BusinessCalendars calendars;
+
     Uni<Void> apply(IncomingEvent e) {
         String name = e.nameFrom("notification");
         if ("withdrawal-requested".equals(name)) {
@@ -83,6 +90,11 @@ public class NotificationRequestConsumer {
                 throw new PoisonMessageException("event " + e.id() + ": " + String.join("; ", problems));
             }
             return withdrawals.withdraw(e.tenantId(), requestId, reason, by);
+        }
+        if (BUSINESS_DAYS_SET.equals(name)) {
+            EventFields d = e.fields();
+            return calendars.set(e.tenantId(), new BusinessDays(Set.copyOf(d.dates("holidays")),
+                    Set.copyOf(d.dates("makeUpWorkingDays"))), d.dateTime("setAt"));
         }
         if (!REQUESTED.equals(name)) {
             return Uni.createFrom().voidItem();

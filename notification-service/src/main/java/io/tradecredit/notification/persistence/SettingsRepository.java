@@ -1,12 +1,14 @@
 package io.tradecredit.notification.persistence;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,32 +17,55 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.notification.domain.BusinessDays;
 import io.tradecredit.notification.domain.ChannelOrder;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.NotificationSettings;
 import io.tradecredit.notification.domain.SendWindow;
 import io.tradecredit.notification.domain.SenderIdentity;
 
-/** A tenant's notification settings (table tenant_notification_settings, one row; none: the defaults). */
+/**
+ * A tenant's notification settings (table tenant_notification_settings, one row; none: the defaults),
+ * their window on the tenant's business days (tenant_business_days, the calendar collections-service
+ * shared; none: the window's weekdays alone). A tenant with neither has no settings of its own.
+ */
 @ApplicationScoped
 public class SettingsRepository {
+    /** Each asked tenant's settings row and business days, those with either. */
+    static final String FIND = """
+            select t.tid, s.*, b.holidays as business_holidays, b.make_up_working_days as business_make_up_days
+            from unnest($1::text[]) as t(tid)
+            left join tenant_notification_settings s on s.tenant_id = t.tid
+            left join tenant_business_days b on b.tenant_id = t.tid
+            where s.tenant_id is not null or b.tenant_id is not null""";
 
     public Uni<Optional<NotificationSettings>> find(String tenantId) {
-        return CurrentTransaction.execute("select * from tenant_notification_settings where tenant_id = $1",
-                Tuple.of(tenantId)).map(rows -> {
-                    var it = rows.iterator();
-                    return it.hasNext() ? Optional.of(settings(it.next())) : Optional.empty();
-                });
+        return findAll(new String[] {tenantId}).map(found -> Optional.ofNullable(found.get(tenantId)));
     }
 
     /** The settings of those of {@code tenantIds} that have their own, with one statement. */
     public Uni<Map<String, NotificationSettings>> findAll(String[] tenantIds) {
-        return CurrentTransaction.execute("select * from tenant_notification_settings where tenant_id = any($1)",
-                Tuple.of((Object) tenantIds)).map(rows -> {
-                    Map<String, NotificationSettings> found = new HashMap<>();
-                    rows.forEach(r -> found.put(r.getString("tenant_id"), settings(r)));
-                    return found;
-                });
+        return CurrentTransaction.execute(FIND, Tuple.of((Object) tenantIds)).map(rows -> {
+            Map<String, NotificationSettings> found = new HashMap<>();
+            rows.forEach(r -> found.put(r.getString("tid"), settings(r)));
+            return found;
+        });
+    }
+
+    /**
+     * Keeps the business days of the tenant's calendar as set at {@code setAt}; a calendar set earlier than
+     * the one kept (an older event read late) changes nothing.
+     */
+    public Uni<Void> saveBusinessDays(String tenantId, BusinessDays b, OffsetDateTime setAt, OffsetDateTime receivedAt) {
+        return CurrentTransaction.execute("""
+                insert into tenant_business_days (tenant_id, holidays, make_up_working_days, set_at, received_at)
+                values ($1, $2, $3, $4, $5) on conflict (tenant_id) do update set holidays = excluded.holidays,
+                    make_up_working_days = excluded.make_up_working_days, set_at = excluded.set_at,
+                    received_at = excluded.received_at
+                where tenant_business_days.set_at <= excluded.set_at""",
+                Tuple.of(tenantId, b.holidays().stream().sorted().toArray(LocalDate[]::new),
+                        b.makeUpWorkingDays().stream().sorted().toArray(LocalDate[]::new), setAt, receivedAt))
+                .replaceWithVoid();
     }
 
     public Uni<Void> save(String tenantId, NotificationSettings s, OffsetDateTime at, String by) {
@@ -63,6 +88,13 @@ public class SettingsRepository {
     }
 
     static NotificationSettings settings(Row r) {
+        NotificationSettings own = r.getString("tenant_id") == null ? NotificationSettings.DEFAULT : ownSettings(r);
+        LocalDate[] holidays = r.getArrayOfLocalDates("business_holidays");
+        return holidays == null ? own
+                : own.on(new BusinessDays(Set.of(holidays), Set.of(r.getArrayOfLocalDates("business_make_up_days"))));
+    }
+
+    private static NotificationSettings ownSettings(Row r) {
         SenderIdentity sender = r.getString("from_address") == null ? null
                 : new SenderIdentity(r.getString("from_name"), r.getString("from_address"), r.getString("reply_to"),
                         r.getString("letterhead"), r.getString("signatory"), new SenderIdentity.ContactPerson(

@@ -86,4 +86,32 @@ class SendWindowTest {
                 () -> SendWindow.of(LocalTime.of(9, 0), LocalTime.of(9, 0), Set.of(DayOfWeek.MONDAY)));
         assertEquals("sendWindow.closes", equal.violations().get(0).field());
     }
+
+    /** National Day 2026: Thursday 1 to Wednesday 7 October off; Saturday 10 October worked. */
+    static final BusinessDays NATIONAL_DAY = new BusinessDays(Set.of(java.time.LocalDate.parse("2026-10-01"),
+            java.time.LocalDate.parse("2026-10-02"), java.time.LocalDate.parse("2026-10-05"),
+            java.time.LocalDate.parse("2026-10-06"), java.time.LocalDate.parse("2026-10-07")),
+            Set.of(java.time.LocalDate.parse("2026-10-10")));
+
+    @Test
+    void aRequestTheEveningBeforeTheHolidaysWaitsUntilTheFirstWorkingDayAfterThem() {
+        Instant wednesdayEvening = Instant.parse("2026-09-30T11:00:00Z"); // Wed 19:00 in Shanghai
+        assertEquals(Instant.parse("2026-10-01T01:00:00Z"), W.nextOpening(wednesdayEvening, SHANGHAI),
+                "without the tenant's calendar: Thursday 09:00");
+        assertEquals(Instant.parse("2026-10-08T01:00:00Z"), W.on(NATIONAL_DAY).nextOpening(wednesdayEvening, SHANGHAI),
+                "with it: Thursday 8 October 09:00");
+        assertFalse(W.on(NATIONAL_DAY).isOpen(Instant.parse("2026-10-05T02:00:00Z"), SHANGHAI), "Monday 5 October 10:00");
+        assertTrue(W.isOpen(Instant.parse("2026-10-05T02:00:00Z"), SHANGHAI));
+    }
+
+    @Test
+    void aMakeUpSaturdayIsAWorkingDayForTheWindow() {
+        Instant fridayEvening = Instant.parse("2026-10-09T10:30:00Z"); // Fri 18:30 in Shanghai
+        assertEquals(Instant.parse("2026-10-12T01:00:00Z"), W.nextOpening(fridayEvening, SHANGHAI), "Monday 09:00");
+        assertEquals(Instant.parse("2026-10-10T01:00:00Z"), W.on(NATIONAL_DAY).nextOpening(fridayEvening, SHANGHAI),
+                "Saturday 10 October 09:00");
+        assertTrue(W.on(NATIONAL_DAY).isOpen(Instant.parse("2026-10-10T09:59:59Z"), SHANGHAI), "Saturday 17:59:59");
+        assertFalse(W.on(NATIONAL_DAY).isOpen(Instant.parse("2026-10-10T10:00:00Z"), SHANGHAI), "Saturday 18:00");
+        assertFalse(W.on(NATIONAL_DAY).isOpen(Instant.parse("2026-10-11T02:00:00Z"), SHANGHAI), "Sunday stays off");
+    }
 }

@@ -175,6 +175,21 @@ public final class EventFields {
         return ids;
     }
 
+    /** An array of ISO dates (e.g. a calendar's holidays), each named by its index when it is not one. */
+    public List<LocalDate> dates(String field) {
+        List<String> texts = texts(field);
+        List<LocalDate> dates = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                dates.add(LocalDate.parse(texts.get(i)));
+            } catch (DateTimeException e) {
+                throw new PoisonMessageException(event + ": " + path + field + "[" + i + "] is not a date: \"" + texts.get(i)
+                        + "\"");
+            }
+        }
+        return dates;
+    }
+
     /** An array of texts (e.g. a message's channels), each named by its index when it is not one. */
     public List<String> texts(String field) {
         JsonNode value = required(field);

@@ -104,6 +104,16 @@ class EventFieldsTest {
     }
 
     @Test
+    void anArrayOfDatesIsReadInOrderAndAnUnreadableOneIsNamedByItsIndex() throws Exception {
+        EventFields d = fields("""
+                {"holidays": ["2026-10-01", "2026-10-02"], "none": [], "bad": ["2026-10-01", "10/02"], "numbers": [7]}""");
+        assertEquals(List.of(java.time.LocalDate.of(2026, 10, 1), java.time.LocalDate.of(2026, 10, 2)), d.dates("holidays"));
+        assertEquals(List.of(), d.dates("none"));
+        assertEquals("event 42 (io.tradecredit.test.v1): bad[1] is not a date: \"10/02\"", refusal(() -> d.dates("bad")));
+        assertEquals("event 42 (io.tradecredit.test.v1): numbers[0] is not text: 7", refusal(() -> d.dates("numbers")));
+    }
+
+    @Test
     void anArrayOfTextsIsReadInOrderAndANonTextIsNamedByItsIndex() throws Exception {
         EventFields d = fields("""
                 {"channels": ["EMAIL", "LETTER"], "none": [], "bad": ["SMS", null], "notAList": "EMAIL"}""");
