@@ -23,7 +23,7 @@ import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.Reports;
 
-/** Receivables KPIs of the tenant as of a date (default today): aging and DSO, per currency. */
+/** Receivables KPIs of the tenant as of a date (default today): aging, DSO, collection and bad-debt rates, per currency. */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READERS)
@@ -57,5 +57,18 @@ public class ReportResource {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         UUID buyer = QueryParams.uuid(buyerId, "buyerId");
         return reports.dso(tenant.id(), buyer, date).map(DsoView::of);
+    }
+
+    /** Collection and bad-debt rates over the DSO period, of the tenant's receivables or of one buyer's. */
+    @GET
+    @Path("/collection")
+    @APIResponse(responseCode = "200", description = "collection and bad-debt rates per currency, of the tenant or of the buyer named")
+    @APIResponse(responseCode = "400", description = "asOf is not a date or buyerId not an id, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CollectionView> collection(@RestQuery String asOf,
+            @Parameter(description = "only this buyer's receivables, sales, payments and write-offs") @RestQuery String buyerId) {
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        UUID buyer = QueryParams.uuid(buyerId, "buyerId");
+        return reports.collection(tenant.id(), buyer, date).map(CollectionView::of);
     }
 }

@@ -19,6 +19,7 @@ import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.Aging;
 import io.tradecredit.invoice.domain.BalanceHistory;
 import io.tradecredit.invoice.domain.BuyerStatement;
+import io.tradecredit.invoice.domain.CollectionKpis;
 import io.tradecredit.invoice.domain.Dso;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LateChargeAccount;
@@ -33,8 +34,8 @@ import io.tradecredit.invoice.persistence.WaiverRepository;
 
 /**
  * Receivables reports as of a date, from invoice totals and the ledger entries effective by
- * then: aging, DSO, a buyer's balance and statement. The arithmetic is in {@link Aging},
- * {@link Dso}, {@link LateChargeAccount} and {@link BuyerStatement}.
+ * then: aging, DSO, collection and bad-debt rates, a buyer's balance and statement. The arithmetic is in
+ * {@link Aging}, {@link Dso}, {@link CollectionKpis}, {@link LateChargeAccount} and {@link BuyerStatement}.
  */
 @ApplicationScoped
 public class Reports {
@@ -83,6 +84,26 @@ public class Reports {
         }));
     }
 
+    /** The collection and bad-debt rates per currency over the DSO period, with the period; of one buyer, or all (null). */
+    public record CollectionReport(LocalDate asOf, UUID buyerId, int periodDays, List<CollectionKpis> currencies) {
+    }
+
+    /**
+     * Collection and bad-debt rates of the tenant's receivables, or of one buyer's, over the DSO period up to
+     * {@code asOf}: the receivables open when it began, the credit sales and the ledger's payments and write-offs
+     * in it ({@link CollectionKpis}).
+     */
+    public Uni<CollectionReport> collection(String tenantId, UUID buyerId, LocalDate asOf) {
+        return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
+            int period = policy.dsoPeriodDays();
+            LocalDate from = asOf.minusDays(period);
+            return receivables.openItems(tenantId, buyerId, from).chain(opening -> receivables
+                    .creditSales(tenantId, buyerId, from, asOf).chain(sales -> receivables
+                            .periodLedger(tenantId, buyerId, from, asOf).map(ledger -> new CollectionReport(asOf, buyerId,
+                                    period, kpisPerCurrency(Aging.of(opening, from), sales, ledger, period)))));
+        }));
+    }
+
     /** A buyer's open invoices in aging buckets; 404 for a buyer the tenant does not know ({@link Buyers}). */
     public Uni<List<Aging.Row>> buyerBalance(String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
@@ -118,6 +139,21 @@ public class Reports {
             return Uni.createFrom().item(List.of());
         }
         return invoices.list("tenantId = ?1 and id in ?2 order by dueDate, invoiceNumber", tenantId, ids);
+    }
+
+    private static List<CollectionKpis> kpisPerCurrency(List<Aging.Row> opening, Map<String, Money> sales,
+            ReceivablesRepository.PeriodLedger ledger, int period) {
+        Map<String, Money> open = opening.stream().collect(Collectors.toMap(Aging.Row::currency, r -> r.total().amount()));
+        Set<String> currencies = new TreeSet<>(open.keySet());
+        currencies.addAll(sales.keySet());
+        currencies.addAll(ledger.collected().keySet());
+        List<CollectionKpis> result = new ArrayList<>();
+        for (String c : currencies) {
+            Money zero = Money.zero(c);
+            result.add(CollectionKpis.of(open.getOrDefault(c, zero), sales.getOrDefault(c, zero),
+                    ledger.collected().getOrDefault(c, zero), ledger.writtenOff().getOrDefault(c, zero), period));
+        }
+        return result;
     }
 
     private static List<Dso> dsoPerCurrency(List<Aging.Row> aging, Map<String, Money> sales, int period) {

@@ -73,6 +73,36 @@ public class ReceivablesRepository {
                 });
     }
 
+    /** What buyers paid (payments net of reversals) and what was written off, per currency, effective in (after, asOf]. */
+    public record PeriodLedger(Map<String, Money> collected, Map<String, Money> writtenOff) {
+    }
+
+    public Uni<PeriodLedger> periodLedger(String tenantId, UUID buyerId, LocalDate after, LocalDate asOf) {
+        String sql = """
+                select e.currency, sum(e.amount) filter (where e.kind in ('PAYMENT', 'PAYMENT_REVERSAL')) as collected,
+                    sum(e.amount) filter (where e.kind = 'WRITE_OFF') as written_off
+                from ledger_entry e where e.tenant_id = :t and e.effective_date > :from and e.effective_date <= :d
+                """ + (buyerId == null ? "" : " and e.buyer_id = :b") + " group by e.currency";
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Tuple.class).setParameter("t", tenantId).setParameter("d", asOf)
+                    .setParameter("from", after);
+            if (buyerId != null) {
+                q.setParameter("b", buyerId);
+            }
+            return q.getResultList();
+        }).map(rows -> {
+            Map<String, Money> collected = new TreeMap<>();
+            Map<String, Money> writtenOff = new TreeMap<>();
+            rows.forEach(r -> {
+                String currency = Rows.currencyCode(r, "currency");
+                collected.put(currency, r.get("collected") == null ? Money.zero(currency) : Rows.money(r, "collected", "currency"));
+                writtenOff.put(currency, r.get("written_off") == null ? Money.zero(currency)
+                        : Rows.money(r, "written_off", "currency"));
+            });
+            return new PeriodLedger(collected, writtenOff);
+        });
+    }
+
     /**
      * The buyer's invoices owed on {@code asOf} that were still open at the end of their due date
      * and settled (paid or credited, not written off) by {@code asOf}: their late charges stay due

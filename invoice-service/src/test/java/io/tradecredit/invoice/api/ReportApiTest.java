@@ -136,6 +136,46 @@ class ReportApiTest {
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("buyerId"));
     }
 
+    /**
+     * DOMAIN §2's collection and bad-debt rates over the DSO period (90 days up to today, T): 200,000 open when
+     * it began (issued T-120), 300,000 sold in it (T-60); 194,000 and 156,000 paid in it, the first invoice's
+     * last 6,000 written off today. Collection rate 350,000 / 500,000 = 70.00 %, bad-debt rate 6,000 /
+     * 300,000 = 2.00 %. An invoice paid before the period counts for neither.
+     */
+    @Test
+    void collectionAndBadDebtRatesAreThoseOfThePeriod() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate t = LocalDate.now();
+        pay(tenant, issue(tenant, buyer, t.minusDays(200), t.minusDays(170), "10000.00"), "10000.00", t.minusDays(150));
+        String old = issue(tenant, buyer, t.minusDays(120), t.minusDays(90), "200000.00");
+        String recent = issue(tenant, buyer, t.minusDays(60), t.minusDays(30), "300000.00");
+        pay(tenant, old, "194000.00", t.minusDays(30));
+        pay(tenant, recent, "156000.00", t.minusDays(10));
+        given().auth().oauth2(token(tenant, "finance")).contentType(ContentType.JSON)
+                .body(java.util.Map.of("reason", "buyer dissolved")).post("/api/v1/invoices/" + old + "/write-off")
+                .then().statusCode(200);
+
+        String finance = token(tenant, "finance");
+        given().auth().oauth2(finance).get("/api/v1/reports/collection").then().statusCode(200)
+                .body("periodDays", equalTo(90), "asOf", equalTo(t.toString()), "currencies.currency", contains("CNY"),
+                        "currencies[0].openingReceivables.amount", equalTo("200000.00"),
+                        "currencies[0].creditSales.amount", equalTo("300000.00"),
+                        "currencies[0].collected.amount", equalTo("350000.00"),
+                        "currencies[0].writtenOff.amount", equalTo("6000.00"),
+                        "currencies[0].collectionRatePercent", equalTo(70.00f),
+                        "currencies[0].badDebtRatePercent", equalTo(2.00f), "currencies[0].reason", nullValue());
+        // the day before: nothing written off yet
+        given().auth().oauth2(finance).queryParam("asOf", t.minusDays(1).toString()).queryParam("buyerId", buyer.toString())
+                .get("/api/v1/reports/collection").then().statusCode(200)
+                .body("buyerId", equalTo(buyer.toString()), "currencies[0].writtenOff.amount", equalTo("0.00"),
+                        "currencies[0].badDebtRatePercent", equalTo(0.00f));
+        given().auth().oauth2(finance).queryParam("buyerId", UUID.randomUUID().toString()).get("/api/v1/reports/collection")
+                .then().statusCode(200).body("currencies", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(finance).queryParam("asOf", "yesterday").get("/api/v1/reports/collection").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("asOf"));
+    }
+
     @Test
     void buyerBalanceIsWhatWasOpenOnTheDate() {
         String tenant = freshTenant();
