@@ -27,9 +27,11 @@ final class LadderJson {
             @Schema(description = "a message's channels: EMAIL, SMS, LETTER, WEBHOOK; none for other kinds") Set<Channel> channels,
             @Schema(description = "a message's template key, else which work (e.g. task.call-to-confirm-reason)") String key,
             @Schema(description = "a message with the EMAIL channel: the email carries the step's letter (its LETTER template) as a PDF; false when left out")
-            Boolean attachLetter) {
+            Boolean attachLetter,
+            @Schema(description = "a message with the LETTER channel: its letter is one the law requires, sent even to a contact who opted out of letters; left out (null): a letter of a step from 7 days past due on is")
+            Boolean legallyRequired) {
         static Action of(DunningAction a) {
-            return new Action(a.kind(), a.channels(), a.key(), a.attachLetter());
+            return new Action(a.kind(), a.channels(), a.key(), a.attachLetter(), a.legallyRequired());
         }
     }
 
@@ -66,7 +68,7 @@ final class LadderJson {
                 List<DunningAction> actions = s.actions() == null ? List.of() : s.actions().stream()
                         .map(a -> a == null ? new DunningAction(null, Set.of(), null)
                                 : new DunningAction(a.kind(), a.channels(), a.key(),
-                                        Boolean.TRUE.equals(a.attachLetter()))).toList();
+                                        Boolean.TRUE.equals(a.attachLetter()), a.legallyRequired())).toList();
                 steps.add(new DunningStep(s.key(), offset, actions, new CurrencyThresholds(s.minimumAmount())));
             }
             DunningLadder.violations(this.steps == null ? null : steps).stream()

@@ -15,8 +15,16 @@ import io.tradecredit.common.domain.Violation;
  * {@code attachLetter}: a message that also goes by email carries its letter (the LETTER template of
  * the same key, rendered by notification-service) as a PDF attachment, so the buyer has the formal
  * letter at once and not only when the post brings it. Only for a message with the EMAIL channel.
+ * {@code legallyRequired}: whether the message's letter is one the law requires, which a contact's
+ * opt-out of letters does not stop; null leaves it to the default, a letter of a step from
+ * {@value #LEGAL_LETTERS_FROM} days past due on (the default ladder's formal and finance demands).
+ * Only for a message with the LETTER channel.
  */
-public record DunningAction(Kind kind, Set<Channel> channels, String key, boolean attachLetter) {
+public record DunningAction(Kind kind, Set<Channel> channels, String key, boolean attachLetter,
+        Boolean legallyRequired) {
+    /** From this offset on a letter is, unless the tenant says otherwise, a formal demand the law requires. */
+    public static final int LEGAL_LETTERS_FROM = 7;
+
     /** What a step can do (docs/domain.md §3). */
     public enum Kind {
         MESSAGE, COLLECTOR_TASK, CASE_OPENING, AGENCY_HANDOFF, LEGAL_PREPARATION, CLAIM_TRIGGER
@@ -29,6 +37,16 @@ public record DunningAction(Kind kind, Set<Channel> channels, String key, boolea
     /** An action without a letter attached. */
     public DunningAction(Kind kind, Set<Channel> channels, String key) {
         this(kind, channels, key, false);
+    }
+
+    /** An action whose letter, if any, is legally required by the default rule. */
+    public DunningAction(Kind kind, Set<Channel> channels, String key, boolean attachLetter) {
+        this(kind, channels, key, attachLetter, null);
+    }
+
+    /** Whether this message's letter, at a step {@code offsetDays} from the due date, is legally required. */
+    public boolean letterLegallyRequired(int offsetDays) {
+        return legallyRequired != null ? legallyRequired : offsetDays >= LEGAL_LETTERS_FROM;
     }
 
     public static DunningAction message(String templateKey, Channel... channels) {
@@ -65,6 +83,9 @@ public record DunningAction(Kind kind, Set<Channel> channels, String key, boolea
         }
         if (attachLetter && !(isMessage() && channels.contains(Channel.EMAIL))) {
             problems.add(new Violation(path + ".attachLetter", "only a message sent by EMAIL can attach its letter"));
+        }
+        if (legallyRequired != null && !(isMessage() && channels.contains(Channel.LETTER))) {
+            problems.add(new Violation(path + ".legallyRequired", "only a message sent by LETTER has a letter the law may require"));
         }
         return problems;
     }

@@ -22,6 +22,11 @@ public record DunningMessage(Channel channel, DunningStep step, List<StepOutcome
      * Whether the request asks notification-service to attach the step's letter: only an email, and
      * only when the step's message says so (the letter channel's request is the letter itself).
      */
+    /** Whether this is a letter the law requires (a contact's opt-out of letters does not stop it); see {@link DunningAction}. */
+    public boolean legallyRequired() {
+        return channel == Channel.LETTER && step.message().orElseThrow().letterLegallyRequired(step.offsetDays());
+    }
+
     public boolean attachLetter() {
         return channel == Channel.EMAIL && step.message().orElseThrow().attachLetter();
     }

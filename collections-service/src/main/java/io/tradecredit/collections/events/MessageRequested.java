@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.tradecredit.collections.domain.Channel;
 import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.domain.LetterFacts;
 import io.tradecredit.common.events.OutgoingEvent;
@@ -21,8 +20,6 @@ import io.tradecredit.common.events.TopicNames;
 public final class MessageRequested {
     public static final String TYPE = "io.tradecredit.notification.message-requested.v1";
     public static final String PURPOSE = "dunning";
-    /** From this offset on a letter is a formal demand the law requires (an opt-out of letters does not apply). */
-    static final int LEGAL_LETTERS_FROM = 7;
 
     private MessageRequested() {
     }
@@ -37,7 +34,7 @@ public final class MessageRequested {
         body.put("recipient", Map.of("kind", "BUYER", "buyerId", facts.buyerId().toString()));
         // no language hint: the buyer's contact has its own; a dunning message keeps to the send window
         body.put("critical", false);
-        body.put("legallyRequired", message.channel() == Channel.LETTER && message.step().offsetDays() >= LEGAL_LETTERS_FROM);
+        body.put("legallyRequired", message.legallyRequired());
         body.put("attachLetter", message.attachLetter());
         body.put("data", DunningRequestData.of(message, facts, runDate));
         return body;

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.util.ArrayList;
@@ -105,6 +106,28 @@ class DunningLadderApiTest {
         given().auth().oauth2(viewer).get(LADDERS + "default").then().body("version", equalTo(0), "steps", hasSize(10));
         given().auth().oauth2(viewer).queryParam("asOf", today().plusDays(1).toString()).get(LADDERS + "default")
                 .then().body("version", equalTo(1), "steps", hasSize(3), "recordedBy", equalTo(subjectOf(token(tenant, "tenant-admin"))));
+    }
+
+    /** A tenant whose formal demand goes at + 5 says its letter is legally required (by default only from + 7). */
+    @Test
+    void aLetterStepSaysWhetherItsLetterIsLegallyRequiredAndOnlyALetterMay() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        Map<String, Object> body = Map.of("steps", List.of(Map.of("key", "formal-demand", "offsetDays", 5, "actions",
+                List.of(Map.of("kind", "MESSAGE", "channels", List.of("LETTER"), "key", "dunning.formal-demand",
+                        "legallyRequired", true)))));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).put(LADDERS + "early").then()
+                .statusCode(200).body("steps[0].actions[0].legallyRequired", equalTo(true));
+        given().auth().oauth2(token(tenant, "viewer")).get(LADDERS + "early").then().statusCode(200)
+                .body("steps[0].actions[0].legallyRequired", equalTo(true));
+        given().auth().oauth2(token(tenant, "viewer")).get(LADDERS + "default").then().statusCode(200)
+                .body("steps[4].key", equalTo("formal-demand"), "steps[4].actions[0].legallyRequired", nullValue());
+        Map<String, Object> byEmail = Map.of("steps", List.of(Map.of("key", "mail", "offsetDays", 5, "actions",
+                List.of(Map.of("kind", "MESSAGE", "channels", List.of("EMAIL"), "key", "dunning.formal-demand",
+                        "legallyRequired", true)))));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(byEmail).put(LADDERS + "mail").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("steps[0].actions[0].legallyRequired"));
     }
 
     @Test

@@ -85,6 +85,34 @@ class DunningLadderTest {
     }
 
     @Test
+    void aLetterFromSevenDaysPastDueIsLegallyRequiredUnlessTheTenantSaysOtherwise() {
+        DunningAction byDefault = message("dunning.x", Channel.LETTER);
+        assertEquals(false, byDefault.letterLegallyRequired(6));
+        assertEquals(true, byDefault.letterLegallyRequired(7));
+        assertEquals(true, new DunningAction(MESSAGE, Set.of(Channel.LETTER), "dunning.x", false, true)
+                .letterLegallyRequired(5), "a formal demand at + 5");
+        assertEquals(false, new DunningAction(MESSAGE, Set.of(Channel.LETTER), "dunning.x", false, false)
+                .letterLegallyRequired(30), "a courtesy letter at + 30");
+        DunningStep early = new DunningStep("demand", 5, List.of(new DunningAction(MESSAGE,
+                Set.of(Channel.EMAIL, Channel.LETTER), "dunning.formal-demand", false, true)), null);
+        assertEquals(true, new DunningMessage(Channel.LETTER, early, List.of(), false).legallyRequired());
+        assertEquals(false, new DunningMessage(Channel.EMAIL, early, List.of(), false).legallyRequired(), "only the letter");
+        assertEquals(List.of(true, true), DunningLadder.DEFAULT.steps().stream().filter(st -> st.message()
+                .map(m -> m.channels().contains(Channel.LETTER)).orElse(false)).skip(1)
+                .map(st -> new DunningMessage(Channel.LETTER, st, List.of(), false).legallyRequired()).toList(),
+                "the default formal (+7) and finance (+30) demands; the due-date letter is not");
+    }
+
+    @Test
+    void onlyAMessageByLetterSaysWhetherItsLetterIsLegallyRequired() {
+        assertEquals(List.of(v("steps[0].actions[0].legallyRequired", "only a message sent by LETTER has a letter the law may require"),
+                v("steps[0].actions[1].legallyRequired", "only a message sent by LETTER has a letter the law may require")),
+                refusal(new DunningStep("a", 1, List.of(
+                        new DunningAction(MESSAGE, Set.of(Channel.EMAIL), "dunning.mail", false, true),
+                        new DunningAction(COLLECTOR_TASK, Set.of(), "task", false, false)), null)));
+    }
+
+    @Test
     void defaultLadderEscalatesFromCaseToLegalClaimAndAgency() {
         DunningLadder l = DunningLadder.DEFAULT;
         assertEquals(List.of(work(CASE_OPENING, "case.internal-collection")), l.step("case-opening").orElseThrow().actions());
