@@ -1,6 +1,7 @@
 package io.tradecredit.collections.app;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,16 @@ import io.tradecredit.collections.events.CollectorEvents.AbandonmentConfirmed;
 import io.tradecredit.collections.events.CollectorEvents.Judged;
 import io.tradecredit.collections.events.CollectorEvents.WriteOff;
 import io.tradecredit.collections.persistence.AbandonmentRepository;
+import io.tradecredit.collections.persistence.CaseRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.persistence.CurrentTransaction;
 
 /**
- * Abandoning a small debt (docs/domain.md §3 "Abandon small debts"): a collector proposes it when
- * {@link AbandonmentRule} (the tenant's costs) says collecting costs more than the debt, and
- * another collector confirms it (four eyes: the proposer may not). The confirmation judges the
+ * Abandoning a small debt (docs/domain.md §3 "Abandon small debts"): proposed when
+ * {@link AbandonmentRule} (the tenant's costs) says collecting costs more than the debt, by a collector
+ * or by the daily review ({@link #review}), and confirmed by another collector (four eyes: the proposer
+ * may not). The confirmation judges the
  * debt again as it is then, closes the case as abandoned and publishes abandonment-confirmed, the
  * write-off request of the buyer's overdue invoices for invoice-service.
  */
@@ -48,6 +51,12 @@ public class Abandonments {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    CaseRepository caseRows;
+
+    /** The proposer's name of a proposal the daily review made. */
+    static final String REVIEW = "abandonment-review";
 
     @Inject
     ObjectMapper json;
@@ -72,6 +81,37 @@ public class Abandonments {
                                     j.caseView().buyerId(), j.amounts(), by, now.toLocalDate())))
                             .replaceWith(new Judgement(caseId, j.amounts(), by, null));
                 })));
+    }
+
+    /**
+     * One batch of the daily abandonment review (DOMAIN §3: small debts are proposed for write-off, a collector
+     * confirms): up to {@code limit} open cases not yet looked at on {@code asOf}, each proposed as {@value #REVIEW}
+     * when the tenant's rule says its debt costs more to collect than it is worth and nobody proposed it yet,
+     * then marked looked at. Answers how many were looked at and how many proposed.
+     */
+    public Uni<Reviewed> review(LocalDate asOf, int limit) {
+        return caseRows.lockForAbandonmentReview(asOf, limit).chain(batch -> {
+            Uni<Integer> proposed = Uni.createFrom().item(0);
+            for (CaseRepository.TenantCase c : batch) {
+                proposed = proposed.chain(n -> proposeIfWorthAbandoning(c).map(p -> p ? n + 1 : n));
+            }
+            return proposed.call(() -> batch.isEmpty() ? Uni.createFrom().voidItem()
+                    : caseRows.abandonmentReviewed(batch, asOf)).map(n -> new Reviewed(batch.size(), n));
+        });
+    }
+
+    /** What a batch of the review did. */
+    public record Reviewed(int looked, int proposed) {
+    }
+
+    private Uni<Boolean> proposeIfWorthAbandoning(CaseRepository.TenantCase c) {
+        String tenant = c.tenantId();
+        UUID caseId = c.stored().current().id();
+        return terms.current(tenant).chain(t -> openItems.openItemsOf(tenant, c.stored().current().buyerId())
+                .chain(items -> !t.abandonment().worthAbandoning(items.standing().overdue())
+                        ? Uni.createFrom().item(false)
+                        : proposals.find(tenant, caseId).chain(found -> found.isPresent() ? Uni.createFrom().item(false)
+                                : propose(tenant, caseId, REVIEW).replaceWith(true))));
     }
 
     public Uni<Judgement> confirm(String tenantId, UUID caseId, String by) {

@@ -64,6 +64,12 @@ public record AbandonmentRule(CurrencyThresholds costPerStep, int stepsToCollect
         return overdue.stream().filter(Money::isPositive).map(m -> new Judgement(m, expectedCost(m))).toList();
     }
 
+    /** Whether the debt is worth abandoning: something is overdue, and in every currency it costs more to collect than it is. */
+    public boolean worthAbandoning(List<Money> overdue) {
+        List<Judgement> judged = judge(overdue);
+        return !judged.isEmpty() && judged.stream().allMatch(Judgement::worthAbandoning);
+    }
+
     /**
      * The judgements when the debt is worth abandoning; otherwise refused (422
      * {@code abandonment.worth-collecting}) naming each currency that is worth collecting, or

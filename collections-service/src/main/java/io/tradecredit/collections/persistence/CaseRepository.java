@@ -3,6 +3,7 @@ package io.tradecredit.collections.persistence;
 import static io.tradecredit.common.persistence.CurrentTransaction.params;
 
 import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,6 +97,29 @@ public class CaseRepository {
 
     /** A case with its tenant: one of the open cases of a poll's buyers. */
     public record TenantCase(String tenantId, Stored stored) {
+    }
+
+    /**
+     * Up to {@code limit} open cases of every tenant not yet looked at for abandonment on {@code asOf}, in id
+     * order, locked (those another transaction holds are skipped): one batch of the abandonment review.
+     */
+    public Uni<List<TenantCase>> lockForAbandonmentReview(LocalDate asOf, int limit) {
+        return CurrentTransaction.execute("select tenant_id, " + COLUMNS + " from collection_case where state <> 'CLOSED'"
+                + " and (abandonment_reviewed_on is null or abandonment_reviewed_on < $1) order by id limit $2"
+                + " for update skip locked", Tuple.of(asOf, limit)).map(rows -> {
+                    List<TenantCase> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new TenantCase(r.getString("tenant_id"), stored(r))));
+                    return out;
+                });
+    }
+
+    /** The cases were looked at for abandonment on {@code asOf}: they leave that date's selection. */
+    public Uni<Void> abandonmentReviewed(List<TenantCase> cases, LocalDate asOf) {
+        return CurrentTransaction.execute("update collection_case c set abandonment_reviewed_on = $3"
+                + " from unnest($1::text[], $2::uuid[]) as r(tenant_id, id) where c.tenant_id = r.tenant_id and c.id = r.id",
+                Tuple.of(cases.stream().map(TenantCase::tenantId).toArray(String[]::new),
+                        cases.stream().map(c -> c.stored().current().id()).toArray(UUID[]::new), asOf))
+                .replaceWithVoid();
     }
 
     /**

@@ -165,6 +165,41 @@ class CollectorDayApiTest {
                         "errors.field", contains("overdue.CNY"));
     }
 
+    /**
+     * DOMAIN §3: small debts are proposed for write-off and a collector confirms. The daily
+     * abandonment-review job proposes the 500.00 debt (550.00 to collect) by itself and leaves the 600.00
+     * one (570.00); any collector may confirm what the review proposed. Collectors had to propose it.
+     */
+    @Test
+    void theDailyReviewProposesASmallDebtForAbandonmentAndACollectorConfirmsIt() {
+        String tenant = freshTenant();
+        given().auth().oauth2(user(tenant, "m", "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("costPerStep", List.of(money("150.00", "CNY")), "stepsToCollect", 3,
+                        "agencyFeePercent", "20"))
+                .put(TERMS).then().statusCode(200);
+        UUID small = UUID.randomUUID();
+        overdueInvoice(tenant, small, "500.00", 40);
+        String smallCase = await(() -> cases.openFor(tenant, small, today(), "dunning-run")).id().toString();
+        UUID big = UUID.randomUUID();
+        overdueInvoice(tenant, big, "600.00", 40);
+        String bigCase = await(() -> cases.openFor(tenant, big, today(), "dunning-run")).id().toString();
+
+        given().auth().oauth2(io.tradecredit.testing.Tokens.noTenant().roles("platform-ops").mint())
+                .post("/api/v1/admin/jobs/abandonment-review?asOf=" + today()).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+
+        String lena = collector(tenant, "lena");
+        given().auth().oauth2(lena).get(CASES + smallCase).then().statusCode(200)
+                .body("log.findAll { it.kind == 'abandonment-proposed' }.actor", contains("abandonment-review"));
+        JsonNode proposed = CaseApiTest.event(smallCase, "io.tradecredit.collections.abandonment-proposed.v1");
+        assertEquals("abandonment-review", proposed.get("proposedBy").asText());
+        given().auth().oauth2(lena).post(CASES + bigCase + "/abandonment/confirm").then().statusCode(409)
+                .body("code", equalTo("abandonment.not-proposed"));
+        given().auth().oauth2(lena).post(CASES + smallCase + "/abandonment/confirm").then().statusCode(200)
+                .body("proposedBy", equalTo("abandonment-review"), "confirmedBy", equalTo("lena"));
+        given().auth().oauth2(lena).get(CASES + smallCase).then().body("caseFile.closeReason", equalTo("ABANDONED"));
+    }
+
     @Test
     void termsAreTheDefaultsUntilSetAndEveryWrongFieldIsNamed() {
         String tenant = freshTenant();

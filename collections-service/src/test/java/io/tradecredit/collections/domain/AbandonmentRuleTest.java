@@ -77,4 +77,17 @@ class AbandonmentRuleTest {
         new AbandonmentRule(CurrencyThresholds.NONE, 0, BigDecimal.ZERO);
         new AbandonmentRule(CurrencyThresholds.NONE, 0, new BigDecimal("100"));
     }
+
+    @Test
+    void theDailyReviewAsksWhetherEveryCurrencyOwedIsWorthAbandoning() {
+        assertTrue(TENANT.worthAbandoning(List.of(cny("500.00"))));
+        assertFalse(TENANT.worthAbandoning(List.of(cny("600.00"))));
+        assertFalse(TENANT.worthAbandoning(List.of(cny("562.50"))), "the break-even is worth collecting");
+        assertFalse(TENANT.worthAbandoning(List.of(cny("300.00"), Money.of("100.00", "USD"))), "USD is worth collecting");
+        assertTrue(TENANT.worthAbandoning(List.of(cny("300.00"), Money.zero("USD"))));
+        assertFalse(TENANT.worthAbandoning(List.of(cny("0.00"))), "nothing overdue, nothing to abandon");
+        assertFalse(TENANT.worthAbandoning(List.of()));
+        assertFalse(AbandonmentRule.DEFAULT.worthAbandoning(List.of(cny("10.00"))),
+                "without a cost per step a 25 % fee never outweighs the debt");
+    }
 }
