@@ -95,6 +95,8 @@ class DunningLadderTest {
                 .letterLegallyRequired(30), "a courtesy letter at + 30");
         DunningStep early = new DunningStep("demand", 5, List.of(new DunningAction(MESSAGE,
                 Set.of(Channel.EMAIL, Channel.LETTER), "dunning.formal-demand", false, true)), null);
+        assertEquals(true, DunningLadder.of(List.of(early)).steps().get(0).message().orElseThrow().legallyRequired(),
+                "a letter message may say so");
         assertEquals(true, new DunningMessage(Channel.LETTER, early, List.of(), false).legallyRequired());
         assertEquals(false, new DunningMessage(Channel.EMAIL, early, List.of(), false).legallyRequired(), "only the letter");
         assertEquals(List.of(true, true), DunningLadder.DEFAULT.steps().stream().filter(st -> st.message()
