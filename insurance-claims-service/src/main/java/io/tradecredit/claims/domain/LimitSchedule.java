@@ -4,12 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
 
 import io.tradecredit.common.insurance.InsuredLimitSchedule;
 import io.tradecredit.common.insurance.InsuredLimitSchedule.Period;
@@ -52,7 +53,8 @@ public final class LimitSchedule {
                 }
             }
         }
-        Map<Currency, Period> open = new HashMap<>();
+        // in the policies' order (not the currencies' hash): the listing's order is the sort's alone
+        Map<Currency, Period> open = new LinkedHashMap<>();
         List<Period> closed = new ArrayList<>();
         for (LocalDate day : changes) {
             for (Map.Entry<Currency, Period> e : highestOn(day, policies).entrySet()) {
@@ -81,7 +83,7 @@ public final class LimitSchedule {
      * from it (a zero amount when no policy in that currency insures the day).
      */
     private static Map<Currency, Period> highestOn(LocalDate day, List<PolicyDecisions> policies) {
-        Map<Currency, Period> highest = new HashMap<>();
+        Map<Currency, Period> highest = new LinkedHashMap<>();
         for (PolicyDecisions p : policies) {
             Money limit = InsuredLimit.on(day, p.decisions(), p.currency()).amount();
             Period candidate = new Period(day, null, limit, p.policyId());
@@ -90,12 +92,12 @@ public final class LimitSchedule {
         return highest;
     }
 
+    /** The higher limit first, of two equal ones the smaller policy id (so either order names the same policy). */
+    private static final Comparator<Period> HIGHER_FIRST = Comparator.comparing(Period::amount, Comparator.reverseOrder())
+            .thenComparing(Period::policyId);
+
     private static Period higher(Period a, Period b) {
-        int byAmount = a.amount().compareTo(b.amount());
-        if (byAmount != 0) {
-            return byAmount > 0 ? a : b;
-        }
-        return a.policyId().compareTo(b.policyId()) <= 0 ? a : b;
+        return BinaryOperator.minBy(HIGHER_FIRST).apply(a, b);
     }
 
     private static boolean sameLimit(Period a, Period b) {

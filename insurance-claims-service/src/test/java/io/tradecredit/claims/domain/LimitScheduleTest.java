@@ -170,4 +170,14 @@ class LimitScheduleTest {
         assertEquals(expected, LimitSchedule.of(List.of(eur, cny)).periods());
         assertEquals(expected, LimitSchedule.of(List.of(cny, eur)).periods());
     }
+
+    @Test
+    void aPeriodStillOpenIsListedBeforeALaterOneThatEnded() {
+        // CNY from 1 February, open; EUR from 1 March to 31 May: listed by their first day
+        PolicyDecisions cny = new PolicyDecisions(A, CNY, List.of(d(Outcome.APPROVED, "500000.00", "2026-02-01", null)));
+        PolicyDecisions eur = new PolicyDecisions(B, EUR,
+                List.of(d("EUR", Outcome.APPROVED, "60000.00", "2026-03-01", "2026-05-31")));
+        assertEquals(List.of(p("2026-02-01", null, "500000.00", A), p("2026-03-01", "2026-05-31", "60000.00", "EUR", B)),
+                LimitSchedule.of(List.of(cny, eur)).periods());
+    }
 }
