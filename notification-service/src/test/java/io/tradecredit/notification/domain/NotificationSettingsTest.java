@@ -114,4 +114,16 @@ class NotificationSettingsTest {
         assertTrue(Language.ofTag("zh").isEmpty());
         assertEquals("zh-CN", Language.FALLBACK.tag());
     }
+
+    @Test
+    void theContactPersonsFieldsAreKeptStrippedAndAMissingOneIsEmpty() {
+        SenderIdentity.ContactPerson p = new SenderIdentity.ContactPerson(" 王芳 ", null, " wang.fang@acme.example ");
+        assertEquals("王芳", p.name());
+        assertEquals("", p.phone());
+        assertEquals("wang.fang@acme.example", p.email());
+        SenderIdentity.ContactPerson q = new SenderIdentity.ContactPerson(null, " +86 21 5888 1234 ", null);
+        assertEquals("", q.name());
+        assertEquals("+86 21 5888 1234", q.phone());
+        assertEquals("", q.email());
+    }
 }
