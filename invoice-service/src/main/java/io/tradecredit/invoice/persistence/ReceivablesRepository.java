@@ -59,14 +59,7 @@ public class ReceivablesRepository {
     public Uni<Map<String, Money>> creditSales(String tenantId, UUID buyerId, LocalDate after, LocalDate asOf) {
         String sql = "select i.currency, sum(i.total_amount) as sales from invoice i where " + OWED
                 + (buyerId == null ? "" : " and i.buyer_id = :b") + " and i.issue_date > :from group by i.currency";
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql, Tuple.class).setParameter("t", tenantId).setParameter("d", asOf)
-                    .setParameter("from", after);
-            if (buyerId != null) {
-                q.setParameter("b", buyerId);
-            }
-            return q.getResultList();
-        }).map(rows -> {
+        return inPeriod(sql, tenantId, buyerId, after, asOf).map(rows -> {
                     Map<String, Money> sales = new TreeMap<>();
                     rows.forEach(r -> sales.put(Rows.currencyCode(r, "currency"), Rows.money(r, "sales", "currency")));
                     return sales;
@@ -83,6 +76,22 @@ public class ReceivablesRepository {
                     sum(e.amount) filter (where e.kind = 'WRITE_OFF') as written_off
                 from ledger_entry e where e.tenant_id = :t and e.effective_date > :from and e.effective_date <= :d
                 """ + (buyerId == null ? "" : " and e.buyer_id = :b") + " group by e.currency";
+        return inPeriod(sql, tenantId, buyerId, after, asOf).map(rows -> {
+            Map<String, Money> collected = new TreeMap<>();
+            Map<String, Money> writtenOff = new TreeMap<>();
+            rows.forEach(r -> {
+                String currency = Rows.currencyCode(r, "currency");
+                collected.put(currency, r.get("collected") == null ? Money.zero(currency)
+                        : Rows.money(r, "collected", "currency"));
+                writtenOff.put(currency, r.get("written_off") == null ? Money.zero(currency)
+                        : Rows.money(r, "written_off", "currency"));
+            });
+            return new PeriodLedger(collected, writtenOff);
+        });
+    }
+
+    /** Runs a per-currency query over (after, asOf] of the tenant ({@code :t}, {@code :from}, {@code :d}), of one buyer ({@code :b}) unless null. */
+    private static Uni<List<Tuple>> inPeriod(String sql, String tenantId, UUID buyerId, LocalDate after, LocalDate asOf) {
         return Panache.getSession().chain(s -> {
             var q = s.createNativeQuery(sql, Tuple.class).setParameter("t", tenantId).setParameter("d", asOf)
                     .setParameter("from", after);
@@ -90,16 +99,6 @@ public class ReceivablesRepository {
                 q.setParameter("b", buyerId);
             }
             return q.getResultList();
-        }).map(rows -> {
-            Map<String, Money> collected = new TreeMap<>();
-            Map<String, Money> writtenOff = new TreeMap<>();
-            rows.forEach(r -> {
-                String currency = Rows.currencyCode(r, "currency");
-                collected.put(currency, r.get("collected") == null ? Money.zero(currency) : Rows.money(r, "collected", "currency"));
-                writtenOff.put(currency, r.get("written_off") == null ? Money.zero(currency)
-                        : Rows.money(r, "written_off", "currency"));
-            });
-            return new PeriodLedger(collected, writtenOff);
         });
     }
 
