@@ -80,6 +80,16 @@ public class Claims {
 
     /** The insurer rejected the claim: its holds end today, and the open case goes back to its collector today. */
     public Uni<Void> rejected(String tenantId, UUID claimId, UUID buyerId, String reason) {
+        return ended(tenantId, claimId, buyerId, "claim-rejected", reason);
+    }
+
+    /** The tenant withdrew the draft claim (it is not filed): as a rejection, logged as claim-withdrawn. */
+    public Uni<Void> withdrawn(String tenantId, UUID claimId, UUID buyerId, String reason) {
+        return ended(tenantId, claimId, buyerId, "claim-withdrawn", reason);
+    }
+
+    /** The claim will pay nothing: its holds end today, and the open case goes back to its collector today. */
+    private Uni<Void> ended(String tenantId, UUID claimId, UUID buyerId, String logKind, String reason) {
         LocalDate today = LocalDate.now(clock);
         return CurrentTransaction.run(() -> holds.list(tenantId, buyerId, null, 0, Integer.MAX_VALUE)
                 .chain(page -> {
@@ -93,7 +103,7 @@ public class Claims {
                 })
                 .chain(() -> cases.openCaseOf(tenantId, buyerId))
                 .chain(open -> open.isEmpty() ? Uni.createFrom().voidItem()
-                        : cases.log(tenantId, open.get().id(), "claim-rejected", INSURER,
+                        : cases.log(tenantId, open.get().id(), logKind, INSURER,
                                 Map.of("claimId", claimId.toString(), "reason", reason))
                                 .chain(() -> cases.planNextAction(tenantId, open.get().id(), today, INSURER))
                                 .replaceWithVoid()));

@@ -19,7 +19,7 @@ import io.tradecredit.common.insurance.InsuredLimitSchedule;
 /**
  * Reads {@code claim-events} once per event id into {@link Claims}: claim-opened holds the claimed
  * invoices and logs the claim on the buyer's case, indemnity-paid closes the case as CLAIMED,
- * claim-rejected ends the holds and gives the case back to the collector, insured-limit-schedule-changed
+ * claim-rejected (and claim-withdrawn, a draft not filed) ends the holds and gives the case back to the collector, insured-limit-schedule-changed
  * keeps the buyer's insured-limit schedule for the segment rules' "insured" (insured-limit-changed, one
  * decision, is skipped: the schedule says all this service needs). Other claim events are
  * skipped; a known one that cannot be read goes to the DLQ.
@@ -52,6 +52,7 @@ public class ClaimEventConsumer {
                     d.text("cause"), d.optionalText("trigger").orElse(null));
             case "indemnity-paid" -> claims.indemnityPaid(tenant, d.uuid("claimId"), d.uuid("buyerId"));
             case "claim-rejected" -> claims.rejected(tenant, d.uuid("claimId"), d.uuid("buyerId"), d.text("reason"));
+            case "claim-withdrawn" -> claims.withdrawn(tenant, d.uuid("claimId"), d.uuid("buyerId"), d.text("reason"));
             case "insured-limit-schedule-changed" -> insured.scheduleChanged(tenant, d.uuid("buyerId"),
                     InsuredLimitSchedule.of(d), d.dateTime("computedAt"));
             default -> Uni.createFrom().voidItem();

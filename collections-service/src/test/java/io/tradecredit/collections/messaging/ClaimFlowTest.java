@@ -133,6 +133,30 @@ class ClaimFlowTest {
                 .body("[0].messages.invoices.flatten()", hasItem(inv));
     }
 
+    /** A draft the tenant withdraws (the dunning ladder's, say) ends its holds as a rejection does: dunning resumes. */
+    @Test
+    void aWithdrawnDraftEndsTheHoldAndIsLoggedOnTheCase() {
+        String tenant = fresh();
+        String buyer = UUID.randomUUID().toString();
+        String inv = issue(tenant, buyer, "8000.00");
+        String claim = UUID.randomUUID().toString();
+        claimEvent(tenant, claim, "claim-opened", opened(claim, buyer, inv, "8000.00"));
+        await("the claim hold", () -> Database.count("select count(*) from dunning_hold where tenant_id = ?"
+                + " and reason = 'CLAIM'", tenant) == 1);
+
+        Map<String, Object> withdrawn = common(claim, buyer);
+        withdrawn.put("reason", "the buyer agreed a payment plan");
+        withdrawn.put("withdrawnOn", today().toString());
+        withdrawn.put("withdrawnBy", "manager@acme");
+        claimEvent(tenant, claim, "claim-withdrawn", withdrawn);
+        await("the hold ended", () -> Database.count("select count(*) from dunning_hold where tenant_id = ?"
+                + " and reason = 'CLAIM' and released_on = ?", tenant, today()) == 1);
+        CaseView c = run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))).orElseThrow();
+        await("logged", () -> run(() -> cases.activities(tenant, c.id())).stream()
+                .anyMatch(a -> a.kind().equals("claim-withdrawn")));
+        assertEquals("the buyer agreed a payment plan", entry(tenant, c, "claim-withdrawn").detail().get("reason"));
+    }
+
     @Test
     void anUnreadableClaimEventGoesToTheDlqAndAnotherTenantsClaimTouchesNothing() {
         String tenant = fresh();

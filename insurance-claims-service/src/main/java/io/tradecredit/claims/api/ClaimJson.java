@@ -42,8 +42,8 @@ final class ClaimJson {
     }
 
     public record StateRequest(
-            @Schema(description = "SUBMITTED, UNDER_REVIEW, APPROVED or REJECTED (PAID follows the insurer's payments)") ClaimState state,
-            @Size(max = 2000) @Schema(description = "required for REJECTED: the insurer's reason") String note) {
+            @Schema(description = "SUBMITTED, UNDER_REVIEW, APPROVED, REJECTED, or WITHDRAWN for a draft not filed (PAID follows the insurer's payments)") ClaimState state,
+            @Size(max = 2000) @Schema(description = "required for REJECTED (the insurer's reason) and WITHDRAWN (why the draft is not filed)") String note) {
     }
 
     public record PaymentRequest(@Schema(description = "paid by the insurer, in the policy's currency") Money amount,

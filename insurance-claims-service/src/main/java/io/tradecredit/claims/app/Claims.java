@@ -180,6 +180,10 @@ public class Claims {
             return Uni.createFrom().failure(DomainError.invalidField("claim.move-invalid", "note",
                     "a rejection is recorded with the insurer's reason"));
         }
+        if (to == ClaimState.WITHDRAWN && (note == null || note.isBlank())) {
+            return Uni.createFrom().failure(DomainError.invalidField("claim.move-invalid", "note",
+                    "a withdrawal is recorded with the reason the draft is not filed"));
+        }
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> (to == ClaimState.APPROVED ? approve(tenantId, before, policy, today)
                         : Uni.createFrom().item(before.moveTo(to)))
@@ -251,6 +255,7 @@ public class Claims {
             case SUBMITTED -> outbox.record(ClaimEvents.submitted(tenantId, c, terms, on, by));
             case APPROVED -> outbox.record(ClaimEvents.approved(tenantId, c, terms, by));
             case REJECTED -> outbox.record(ClaimEvents.rejected(tenantId, c, terms, note, on, by));
+            case WITHDRAWN -> outbox.record(ClaimEvents.withdrawn(tenantId, c, terms, note, on, by));
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -5,20 +5,21 @@ import java.util.Set;
 
 /**
  * Where a claim stands: draft → submitted → under review → approved / rejected → paid. Approval
- * computes the indemnity; the claim is paid when the insurer's payments reach it. Rejected and paid
- * are final.
+ * computes the indemnity; the claim is paid when the insurer's payments reach it. A draft the tenant
+ * does not file (one the service opened by itself, the dunning ladder's say) is withdrawn. Rejected,
+ * paid and withdrawn are final.
  */
 public enum ClaimState {
-    DRAFT, SUBMITTED, UNDER_REVIEW, APPROVED, REJECTED, PAID;
+    DRAFT, SUBMITTED, UNDER_REVIEW, APPROVED, REJECTED, PAID, WITHDRAWN;
 
     /** The states this one may move to. */
     public Set<ClaimState> next() {
         return switch (this) {
-            case DRAFT -> EnumSet.of(SUBMITTED);
+            case DRAFT -> EnumSet.of(SUBMITTED, WITHDRAWN);
             case SUBMITTED -> EnumSet.of(UNDER_REVIEW);
             case UNDER_REVIEW -> EnumSet.of(APPROVED, REJECTED);
             case APPROVED -> EnumSet.of(PAID);
-            case REJECTED, PAID -> EnumSet.noneOf(ClaimState.class);
+            case REJECTED, PAID, WITHDRAWN -> EnumSet.noneOf(ClaimState.class);
         };
     }
 

@@ -67,6 +67,11 @@ public final class ClaimEvents {
             String buyerName, String reason, LocalDate rejectedOn, String rejectedBy) {
     }
 
+    /** A draft the tenant did not file: nothing goes to the insurer; collections ends its holds. */
+    public record ClaimWithdrawn(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String buyerName, String reason, LocalDate withdrawnOn, String withdrawnBy) {
+    }
+
     /** A payment of the insurer; invoice-service posts it against the invoices, and writes off the rest when fully paid. */
     public record IndemnityPaid(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
             String buyerName, List<ClaimedInvoice> invoices, Money amount, Money indemnityPaid, Money indemnity,
@@ -104,6 +109,11 @@ public final class ClaimEvents {
     public static OutgoingEvent rejected(String tenantId, Claim c, PolicyTerms p, String reason, LocalDate on, String by) {
         return claim("claim-rejected", tenantId, c, new ClaimRejected(c.id(), c.policyId(), p.policyNumber(), p.insurer(),
                 c.buyerId(), c.buyerName(), reason, on, by));
+    }
+
+    public static OutgoingEvent withdrawn(String tenantId, Claim c, PolicyTerms p, String reason, LocalDate on, String by) {
+        return claim("claim-withdrawn", tenantId, c, new ClaimWithdrawn(c.id(), c.policyId(), p.policyNumber(),
+                p.insurer(), c.buyerId(), c.buyerName(), reason, on, by));
     }
 
     public static OutgoingEvent indemnityPaid(String tenantId, Claim c, PolicyTerms p, Money amount, LocalDate on,

@@ -44,14 +44,14 @@ public class ClaimRepository {
     }
 
     /**
-     * What the tenant's open claims (neither rejected nor paid) hold: whether the buyer has one under the policy,
+     * What the tenant's open claims (neither rejected, paid nor withdrawn) hold: whether the buyer has one under the policy,
      * and the invoices they name (by id, and by number for those opened by hand without ids).
      */
     public Uni<ProtractedDefault.Held> held(String tenantId, UUID policyId, UUID buyerId) {
         return CurrentTransaction.execute("""
                 select c.policy_id, c.buyer_id, i.invoice_id, i.invoice_number from claim c
                 join claim_invoice i on i.claim_id = c.id
-                where c.tenant_id = $1 and c.state not in ('REJECTED', 'PAID')""", Tuple.of(tenantId)).map(rows -> {
+                where c.tenant_id = $1 and c.state not in ('REJECTED', 'PAID', 'WITHDRAWN')""", Tuple.of(tenantId)).map(rows -> {
             boolean ofBuyer = false;
             Set<UUID> ids = new HashSet<>();
             Set<String> numbers = new HashSet<>();

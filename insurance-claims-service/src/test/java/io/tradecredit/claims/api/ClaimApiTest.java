@@ -177,6 +177,27 @@ class ClaimApiTest {
         }
     }
 
+    /**
+     * A draft the tenant does not file (the dunning ladder opens them by itself) is withdrawn with its reason: final,
+     * and published as claim-withdrawn (collections then ends its holds). A draft could only be submitted.
+     */
+    @Test
+    void aDraftIsWithdrawnWithItsReasonAndIsFinal() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String id = open(s, "60000.00");
+        move(s, id, "WITHDRAWN", null).statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("note"));
+        move(s, id, "WITHDRAWN", "the buyer agreed a payment plan").statusCode(200).body("state", equalTo("WITHDRAWN"));
+        move(s, id, "SUBMITTED", null).statusCode(409);
+        JsonNode withdrawn = event(id, "claim-withdrawn");
+        assertEquals("the buyer agreed a payment plan", withdrawn.get("reason").asText());
+        assertEquals(today().toString(), withdrawn.get("withdrawnOn").asText());
+        String second = open(s, "60000.00");
+        move(s, second, "SUBMITTED", null).statusCode(200);
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(CLAIMS + "?state=WITHDRAWN").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].id", equalTo(id));
+    }
+
     @Test
     void aRetryWithTheSameIdempotencyKeyOpensOneClaim() {
         Setup s = insured(Map.of("kind", "NONE"));

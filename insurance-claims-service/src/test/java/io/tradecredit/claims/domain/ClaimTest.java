@@ -81,19 +81,20 @@ class ClaimTest {
 
     @Test
     void theStateRuleAllowsOnlyItsMoves() {
-        assertEquals(EnumSet.of(ClaimState.SUBMITTED), ClaimState.DRAFT.next());
+        assertEquals(EnumSet.of(ClaimState.SUBMITTED, ClaimState.WITHDRAWN), ClaimState.DRAFT.next());
         assertEquals(EnumSet.of(ClaimState.UNDER_REVIEW), ClaimState.SUBMITTED.next());
         assertEquals(EnumSet.of(ClaimState.APPROVED, ClaimState.REJECTED), ClaimState.UNDER_REVIEW.next());
         assertEquals(EnumSet.of(ClaimState.PAID), ClaimState.APPROVED.next());
         assertEquals(EnumSet.noneOf(ClaimState.class), ClaimState.REJECTED.next());
         assertEquals(EnumSet.noneOf(ClaimState.class), ClaimState.PAID.next());
+        assertEquals(EnumSet.noneOf(ClaimState.class), ClaimState.WITHDRAWN.next());
         DomainError skip = refusal(() -> draft().moveTo(ClaimState.UNDER_REVIEW));
         assertEquals("claim.illegal-move", skip.code());
         assertEquals(DomainError.Kind.CONFLICT, skip.kind());
         Claim review = draft().moveTo(ClaimState.SUBMITTED).moveTo(ClaimState.UNDER_REVIEW);
         assertEquals("claim.illegal-move", refusal(() -> review.moveTo(ClaimState.APPROVED)).code(), "approval computes");
         assertEquals("claim.illegal-move", refusal(() -> approved().moveTo(ClaimState.PAID)).code(), "payments pay");
-        assertEquals("A claim DRAFT may not move to UNDER_REVIEW; it may move to [SUBMITTED]", skip.detail());
+        assertEquals("A claim DRAFT may not move to UNDER_REVIEW; it may move to [SUBMITTED, WITHDRAWN]", skip.detail());
         Claim rejected = review.moveTo(ClaimState.REJECTED);
         assertEquals("A claim REJECTED may not move to SUBMITTED (it is final)",
                 refusal(() -> rejected.moveTo(ClaimState.SUBMITTED)).detail());
