@@ -14,8 +14,8 @@ import io.tradecredit.common.money.Money;
  * against the limit, the grade, overdue balances and blocks give APPROVED, REFER (a credit
  * manager decides) or DECLINED, with every reason that applied. Thresholds are per tenant.
  */
-public record CreditCheckRules(int referFromGrade, int declineFromGrade, BigDecimal overLimitTolerance,
-        int referOverdueDays, int declineOverdueDays) {
+public record CreditCheckRules(Integer referFromGrade, Integer declineFromGrade, BigDecimal overLimitTolerance,
+        Integer referOverdueDays, Integer declineOverdueDays) {
 
     public static final CreditCheckRules DEFAULT = new CreditCheckRules(7, 9, new BigDecimal("0.10"), 30, 90);
 
@@ -23,19 +23,24 @@ public record CreditCheckRules(int referFromGrade, int declineFromGrade, BigDeci
     List<Violation> violations(String prefix) {
         List<Violation> errors = new ArrayList<>();
         // 11 is allowed: a grade that no buyer has, so the rule never applies
-        if (referFromGrade < 1 || referFromGrade > 11) {
+        // a number left out is named, not read as 0 (declining every buyer a day overdue)
+        if (referFromGrade == null || referFromGrade < 1 || referFromGrade > 11) {
             errors.add(new Violation(prefix + "referFromGrade", "must be a grade 1 to 10, or 11 for never"));
         }
-        if (declineFromGrade < 1 || declineFromGrade > 11) {
+        if (declineFromGrade == null || declineFromGrade < 1 || declineFromGrade > 11) {
             errors.add(new Violation(prefix + "declineFromGrade", "must be a grade 1 to 10, or 11 for never"));
         }
         if (overLimitTolerance == null || overLimitTolerance.signum() < 0) {
             errors.add(new Violation(prefix + "overLimitTolerance", "must be a share of 0 or more (0.10 = 10%)"));
         }
-        if (referOverdueDays < 0) {
+        if (referOverdueDays == null) {
+            errors.add(new Violation(prefix + "referOverdueDays", "is required"));
+        } else if (referOverdueDays < 0) {
             errors.add(new Violation(prefix + "referOverdueDays", "must not be negative"));
         }
-        if (declineOverdueDays < 0) {
+        if (declineOverdueDays == null) {
+            errors.add(new Violation(prefix + "declineOverdueDays", "is required"));
+        } else if (declineOverdueDays < 0) {
             errors.add(new Violation(prefix + "declineOverdueDays", "must not be negative"));
         }
         return errors;

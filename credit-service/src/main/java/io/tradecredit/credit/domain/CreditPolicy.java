@@ -10,8 +10,8 @@ import io.tradecredit.common.domain.Violation;
  * and grade, the limit formula, the order-time rules, how far a grade may fall before the limit
  * is cut without asking, how often limits are reviewed, and what a new buyer's first order gets.
  */
-public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditCheckRules checks, int gradeDropThreshold,
-        int reviewIntervalDays, int firstOrderTermDays) {
+public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditCheckRules checks, Integer gradeDropThreshold,
+        Integer reviewIntervalDays, Integer firstOrderTermDays) {
 
     public static final CreditPolicy DEFAULT = new CreditPolicy(ScoringPolicy.DEFAULT, LimitFormula.DEFAULT,
             CreditCheckRules.DEFAULT, 2, 365, 15);
@@ -39,13 +39,14 @@ public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditChe
         } else {
             errors.addAll(checks.violations("checks."));
         }
-        if (gradeDropThreshold < 1 || gradeDropThreshold > 9) {
+        // a number left out is named, not read as 0 (0 days of first-order term is prepayment for every new buyer)
+        if (gradeDropThreshold == null || gradeDropThreshold < 1 || gradeDropThreshold > 9) {
             errors.add(new Violation("gradeDropThreshold", "must be 1 to 9 grades"));
         }
-        if (reviewIntervalDays < 1 || reviewIntervalDays > 3 * 365) {
+        if (reviewIntervalDays == null || reviewIntervalDays < 1 || reviewIntervalDays > 3 * 365) {
             errors.add(new Violation("reviewIntervalDays", "must be 1 to 1095 days"));
         }
-        if (firstOrderTermDays < 0 || firstOrderTermDays > 365) {
+        if (firstOrderTermDays == null || firstOrderTermDays < 0 || firstOrderTermDays > 365) {
             errors.add(new Violation("firstOrderTermDays", "must be 0 (prepayment) to 365 days"));
         }
         return errors;

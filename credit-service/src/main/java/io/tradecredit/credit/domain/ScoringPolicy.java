@@ -17,7 +17,7 @@ import io.tradecredit.common.domain.Violation;
  */
 public record ScoringPolicy(BigDecimal financialWeight, BigDecimal paymentWeight, BigDecimal disputeWeight,
         BigDecimal ageWeight, BigDecimal signalWeight, List<Integer> gradeFloors, Map<WarningSignal, Integer> signalPenalty,
-        int matureAfterYears, BigDecimal disputeShareForZero) {
+        Integer matureAfterYears, BigDecimal disputeShareForZero) {
 
     public static final ScoringPolicy DEFAULT = new ScoringPolicy(new BigDecimal("0.35"), new BigDecimal("0.35"),
             new BigDecimal("0.10"), new BigDecimal("0.10"), new BigDecimal("0.10"),
@@ -65,13 +65,15 @@ public record ScoringPolicy(BigDecimal financialWeight, BigDecimal paymentWeight
         if (signalPenalty == null) {
             errors.add(new Violation(prefix + "signalPenalty", "is required"));
         } else {
-            signalPenalty.forEach((signal, penalty) -> {
+            for (WarningSignal signal : WarningSignal.values()) {
+                Integer penalty = signalPenalty.get(signal);
+                // a signal left out is named: it would cost a buyer nothing
                 if (penalty == null || penalty < 0 || penalty > 100) {
                     errors.add(new Violation(prefix + "signalPenalty." + signal, "must be 0 to 100 points"));
                 }
-            });
+            }
         }
-        if (matureAfterYears < 1) {
+        if (matureAfterYears == null || matureAfterYears < 1) {
             errors.add(new Violation(prefix + "matureAfterYears", "must be at least 1 year"));
         }
         if (disputeShareForZero == null || disputeShareForZero.signum() <= 0) {

@@ -60,6 +60,15 @@ class ErrorFieldNamesTest {
 
         given().auth().oauth2(admin).get("/api/v1/policies/credit").then().body("reviewIntervalDays", equalTo(365),
                 "checks.overLimitTolerance", equalTo(0.1f), "scoring.gradeFloors[9]", equalTo(0));
+
+        // numbers left out are named, not stored as 0 (every new buyer on prepayment, a decline at 1 day overdue)
+        Map<String, Object> leftOut = copy(policy);
+        leftOut.remove("firstOrderTermDays");
+        nested(leftOut, "checks").remove("declineOverdueDays");
+        put(admin, leftOut).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("checks.declineOverdueDays", "firstOrderTermDays"));
+        given().auth().oauth2(admin).get("/api/v1/policies/credit").then().body("firstOrderTermDays", equalTo(15),
+                "checks.declineOverdueDays", equalTo(90));
     }
 
     @Test

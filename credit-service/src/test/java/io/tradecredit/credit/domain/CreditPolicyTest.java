@@ -70,6 +70,30 @@ class CreditPolicyTest {
         }
     }
 
+    /** A number left out of the document is named, never read as 0 (0 days of first-order term is prepayment for all). */
+    @Test
+    void aNumberLeftOutIsNamedNotTakenAsZero() {
+        var d = CreditPolicy.DEFAULT;
+        assertEquals(List.of(new Violation("gradeDropThreshold", "must be 1 to 9 grades"),
+                new Violation("reviewIntervalDays", "must be 1 to 1095 days"),
+                new Violation("firstOrderTermDays", "must be 0 (prepayment) to 365 days")),
+                new CreditPolicy(d.scoring(), d.limits(), d.checks(), null, null, null).violations());
+        assertEquals(List.of(new Violation("checks.referFromGrade", "must be a grade 1 to 10, or 11 for never"),
+                new Violation("checks.declineFromGrade", "must be a grade 1 to 10, or 11 for never"),
+                new Violation("checks.referOverdueDays", "is required"),
+                new Violation("checks.declineOverdueDays", "is required")),
+                new CreditPolicy(d.scoring(), d.limits(), new CreditCheckRules(null, null, new java.math.BigDecimal("0.10"),
+                        null, null), 2, 365, 15).violations());
+        var s = d.scoring();
+        java.util.Map<WarningSignal, Integer> withoutInsolvency = new java.util.EnumMap<>(s.signalPenalty());
+        withoutInsolvency.remove(WarningSignal.INSOLVENCY_FILING);
+        assertEquals(List.of(new Violation("scoring.signalPenalty.INSOLVENCY_FILING", "must be 0 to 100 points"),
+                new Violation("scoring.matureAfterYears", "must be at least 1 year")),
+                new CreditPolicy(new ScoringPolicy(s.financialWeight(), s.paymentWeight(), s.disputeWeight(), s.ageWeight(),
+                        s.signalWeight(), s.gradeFloors(), withoutInsolvency, null, s.disputeShareForZero()), d.limits(),
+                        d.checks(), 2, 365, 15).violations());
+    }
+
     @Test
     void buyerAgreedOnPrepaymentPaysUpFrontEvenAfterTradingBefore() {
         assertEquals(new CreditPolicy.Terms(0, true, false), CreditPolicy.DEFAULT.termsFor(0, true));
