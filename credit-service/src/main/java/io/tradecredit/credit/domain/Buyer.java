@@ -54,6 +54,12 @@ public class Buyer {
     public LocalDate reviewAnnouncedFor;
     public Integer score;
     public Integer grade;
+    /**
+     * The grade the limit was last set or judged at: a fall is measured from it, so a slide of one grade at a
+     * time adds up (null for a limit set before V9, then the grade before the re-grade is the measure).
+     */
+    @Column(name = "limit_grade")
+    public Integer limitGrade;
     @Column(name = "assessed_at")
     public OffsetDateTime assessedAt;
     @Column(nullable = false)
@@ -109,7 +115,13 @@ public class Buyer {
         creditLimit = limit.amount();
         limitSetBy = by;
         limitSetAt = at;
+        limitGrade = grade;
         updatedAt = at;
+    }
+
+    /** A fall past the threshold was judged without a new limit (none to cut, or the grade still allows it). */
+    public void limitJudged() {
+        limitGrade = grade;
     }
 
     /** A new assessment's score and grade; returns the grade before it (null when never assessed). */

@@ -25,6 +25,16 @@ public final class LimitReview {
     }
 
     /**
+     * The grade a fall is measured from: the one the limit was last set or judged at, so that a slide of one grade
+     * at a time (3, 4, 5, 6) cuts the limit once it adds up to the threshold; without it, the grade before the
+     * re-grade.
+     */
+    public static Integer basis(Integer limitGrade, Integer gradeBefore) {
+        return limitGrade != null ? limitGrade : gradeBefore;
+    }
+
+    /**
+     * @param oldGrade the grade the fall is measured from ({@link #basis}), null when never assessed
      * @param current the approved limit, null when none was approved
      * @param recommended the formula's limit for the new grade, null without a statement in the limit's currency
      */

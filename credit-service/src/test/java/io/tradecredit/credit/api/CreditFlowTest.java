@@ -206,6 +206,42 @@ class CreditFlowTest {
         check(id, "1000.00").body("outcome", equalTo("DECLINED"), "reasons", hasItem(startsWith("500000.00 CNY overdue")));
     }
 
+    /**
+     * A slide of one grade at a time adds up: the limit was set at grade 2; an invoice 100 days overdue takes the
+     * buyer to grade 3 (one grade: nothing), a second one 200 days overdue to grade 4, two grades below the limit's
+     * and so past the threshold: cut to what grade 4 allows, with an alert. Each grade was compared with the one
+     * before, so the limit was never cut.
+     */
+    @Test
+    void aSlideOfOneGradeAtATimeCutsTheLimitOnceItAddsUpToTheThreshold() {
+        String id = register(MANAGER_ACME, buyer());
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        setLimit(id, "1000000.00");
+        // 100 days beyond terms -> payment index 30 - 10 x 10/30 = 26.67: 64.30 + 9.33 = 73.63 -> 74, grade 3
+        String first = UUID.randomUUID().toString();
+        LocalDate due100 = today().minusDays(100);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, first, "500000.00", due100));
+        sendInvoiceEvent("acme", id, "became-overdue", UUID.randomUUID().toString(),
+                becameOverdue(id, first, "500000.00", due100));
+        await("grade 3", () -> Database.count("select count(*) from buyer where id = ?::uuid and grade = 3", id) == 1);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("1000000.00"));
+        // with a second 500,000 200 days beyond: 150 days weighted -> index 20 - 19 x 30/60 = 10.5: 67.98 -> 68, grade 4
+        String second = UUID.randomUUID().toString();
+        LocalDate due200 = today().minusDays(200);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, second, "500000.00", due200));
+        sendInvoiceEvent("acme", id, "became-overdue", UUID.randomUUID().toString(),
+                becameOverdue(id, second, "500000.00", due200));
+        await("grade 4", () -> Database.count("select count(*) from buyer where id = ?::uuid and grade = 4", id) == 1);
+        // grade 4: min(12% of 6,000,000 = 720,000; 8% of 15,000,000 = 1,200,000) = 720,000
+        await("the limit cut", () -> "720000.00".equals(given().auth().oauth2(VIEWER_ACME)
+                .get("/api/v1/buyers/" + id + "/credit-limit").then().extract().path("limit.amount")));
+        JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
+        assertEquals("GRADE_DROP", alert.get("kind").asText());
+        assertTrue(alert.get("message").asText().startsWith("grade fell from 2 to 4"), alert.toString());
+    }
+
     @Test
     void increaseWaitsForACreditManager() {
         String id = register(MANAGER_ACME, buyer());

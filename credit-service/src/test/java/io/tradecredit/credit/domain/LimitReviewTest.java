@@ -32,6 +32,18 @@ class LimitReviewTest {
     }
 
     @Test
+    void aFallIsMeasuredFromTheGradeTheLimitWasSetAtElseFromTheGradeBefore() {
+        assertEquals(Integer.valueOf(2), LimitReview.basis(2, 3), "limit set at 2, the buyer was at 3: from 2");
+        assertEquals(Integer.valueOf(3), LimitReview.basis(null, 3), "a limit set before the grade was kept");
+        assertNull(LimitReview.basis(null, null));
+        // 2 -> 3 -> 4 one grade at a time: measured from 2, the second step is past the threshold of 2
+        var o = LimitReview.afterRegrade(LimitReview.basis(2, 3), 4, cny("1000000.00"), cny("720000.00"),
+                CreditPolicy.DEFAULT);
+        assertEquals(Kind.CUT, o.kind());
+        assertEquals("grade fell from 2 to 4 (threshold 2): limit cut", o.reason());
+    }
+
+    @Test
     void fallBelowTheThresholdChangesNothing() {
         var o = LimitReview.afterRegrade(3, 4, cny("1000000.00"), cny("100.00"), CreditPolicy.DEFAULT);
         assertEquals(Kind.NONE, o.kind());
