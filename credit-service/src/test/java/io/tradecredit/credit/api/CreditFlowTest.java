@@ -186,11 +186,7 @@ class CreditFlowTest {
         given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
                 .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
         setLimit(id, "1000000.00");
-        String invoice = UUID.randomUUID().toString();
-        LocalDate due = today().minusDays(200);
-        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "500000.00", due));
-        sendInvoiceEvent("acme", id, "became-overdue", UUID.randomUUID().toString(),
-                becameOverdue(id, invoice, "500000.00", due));
+        overdue(id, "500000.00", 200);
         // 200 days past due -> payment index 1: 34.30 + 0.35 + 10 + 10 + 10 = 64.65 -> 65, grade 4 (was 2)
         await("re-grade", () -> Database.count("select count(*) from buyer where id = ?::uuid and grade = 4", id) == 1);
         // grade 4: min(12% of 6,000,000 = 720,000; 8% of 15,000,000 = 1,200,000) = 720,000
@@ -219,20 +215,12 @@ class CreditFlowTest {
                 .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
         setLimit(id, "1000000.00");
         // 100 days beyond terms -> payment index 30 - 10 x 10/30 = 26.67: 64.30 + 9.33 = 73.63 -> 74, grade 3
-        String first = UUID.randomUUID().toString();
-        LocalDate due100 = today().minusDays(100);
-        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, first, "500000.00", due100));
-        sendInvoiceEvent("acme", id, "became-overdue", UUID.randomUUID().toString(),
-                becameOverdue(id, first, "500000.00", due100));
+        overdue(id, "500000.00", 100);
         await("grade 3", () -> Database.count("select count(*) from buyer where id = ?::uuid and grade = 3", id) == 1);
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
                 .body("limit.amount", equalTo("1000000.00"));
         // with a second 500,000 200 days beyond: 150 days weighted -> index 20 - 19 x 30/60 = 10.5: 67.98 -> 68, grade 4
-        String second = UUID.randomUUID().toString();
-        LocalDate due200 = today().minusDays(200);
-        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, second, "500000.00", due200));
-        sendInvoiceEvent("acme", id, "became-overdue", UUID.randomUUID().toString(),
-                becameOverdue(id, second, "500000.00", due200));
+        overdue(id, "500000.00", 200);
         await("grade 4", () -> Database.count("select count(*) from buyer where id = ?::uuid and grade = 4", id) == 1);
         // grade 4: min(12% of 6,000,000 = 720,000; 8% of 15,000,000 = 1,200,000) = 720,000
         await("the limit cut", () -> "720000.00".equals(given().auth().oauth2(VIEWER_ACME)
@@ -240,6 +228,15 @@ class CreditFlowTest {
         JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
         assertEquals("GRADE_DROP", alert.get("kind").asText());
         assertTrue(alert.get("message").asText().startsWith("grade fell from 2 to 4"), alert.toString());
+    }
+
+    /** An invoice of the buyer issued and fallen overdue {@code daysPastDue} days ago, as invoice-service announces them. */
+    static void overdue(String buyerId, String amount, int daysPastDue) {
+        String invoice = UUID.randomUUID().toString();
+        LocalDate due = today().minusDays(daysPastDue);
+        sendInvoiceEvent("acme", buyerId, "issued", UUID.randomUUID().toString(), issued(buyerId, invoice, amount, due));
+        sendInvoiceEvent("acme", buyerId, "became-overdue", UUID.randomUUID().toString(),
+                becameOverdue(buyerId, invoice, amount, due));
     }
 
     @Test
