@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
@@ -20,6 +22,7 @@ import io.tradecredit.credit.domain.AssessmentRecord;
 import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.domain.BuyerLedger;
 import io.tradecredit.credit.domain.InvoicePosition;
+import io.tradecredit.credit.domain.RegradeRule;
 import io.tradecredit.credit.domain.WarningSignal;
 import io.tradecredit.credit.events.CreditEvents;
 import io.tradecredit.credit.persistence.AssessmentRepository;
@@ -70,7 +73,41 @@ public class Assessments {
 
     /** Inside the caller's transaction, with the buyer locked. */
     public Uni<AssessmentRecord> reassess(Buyer b, String cause) {
-        LocalDate today = LocalDate.now(clock);
+        return assess(b, LocalDate.now(clock)).chain(a -> record(b, a.assessment(), cause));
+    }
+
+    /**
+     * One batch of the daily overdue re-grade, in its transaction: up to {@code limit} buyers (of every tenant)
+     * with an invoice unpaid past its due date on {@code asOf} and not re-graded for that date yet, each graded
+     * again as of {@code asOf} and the assessment kept only when the grade moved ({@link RegradeRule#gradeMoved}).
+     * Each buyer leaves the selection.
+     */
+    public Uni<OverdueBatch> regradeOverdue(LocalDate asOf, int limit) {
+        return buyers.overdueToRegrade(asOf, limit).chain(due -> Multi.createFrom().iterable(due)
+                .onItem().transformToUniAndConcatenate(b -> {
+                    b.overdueRegraded(asOf);
+                    return assess(b, asOf).chain(a -> {
+                        if (!RegradeRule.gradeMoved(b.grade, a.assessment().grade())) {
+                            return Uni.createFrom().item(0);
+                        }
+                        LocalDate oldestDue = a.ledger().oldestOverdueDue(asOf);
+                        return record(b, a.assessment(), RegradeRule.overdueCause(oldestDue, asOf)).replaceWith(1);
+                    });
+                })
+                .collect().with(Collectors.summingInt(Integer::intValue))
+                .map(regraded -> new OverdueBatch(due.size(), regraded)));
+    }
+
+    /** What one batch of the overdue re-grade did: buyers graded again, and of those, how many to a new grade. */
+    public record OverdueBatch(int buyers, int regraded) {
+    }
+
+    /** An assessment and the ledger it read. */
+    private record Assessed(Assessment assessment, BuyerLedger ledger) {
+    }
+
+    /** The buyer assessed as of {@code asOf} from everything known about it; nothing recorded. */
+    private Uni<Assessed> assess(Buyer b, LocalDate asOf) {
         return policies.of(b.tenantId)
                 .chain(policy -> statements.latest(b.tenantId, b.id)
                         .chain(statement -> positions.ofBuyer(b.tenantId, b.id)
@@ -79,11 +116,10 @@ public class Assessments {
                                             .toList());
                                     Set<WarningSignal> openTypes = EnumSet.noneOf(WarningSignal.class);
                                     open.forEach(s -> openTypes.add(s.type));
-                                    return Assessment.of(new Assessment.Inputs(statement == null ? null
-                                            : statement.statement(), l.weightedDaysBeyondTerms(today),
-                                            l.disputedShare(), b.foundedOn, openTypes, today), policy.scoring());
-                                }))))
-                .chain(a -> record(b, a, cause));
+                                    return new Assessed(Assessment.of(new Assessment.Inputs(statement == null ? null
+                                            : statement.statement(), l.weightedDaysBeyondTerms(asOf),
+                                            l.disputedShare(), b.foundedOn, openTypes, asOf), policy.scoring()), l);
+                                }))));
     }
 
     private Uni<AssessmentRecord> record(Buyer b, Assessment a, String cause) {

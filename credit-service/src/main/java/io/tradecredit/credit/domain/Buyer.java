@@ -52,6 +52,9 @@ public class Buyer {
     public LocalDate reviewDueOn;
     @Column(name = "review_announced_for")
     public LocalDate reviewAnnouncedFor;
+    /** The last date the daily overdue re-grade looked at this buyer (V10). */
+    @Column(name = "overdue_regraded_on")
+    public LocalDate overdueRegradedOn;
     public Integer score;
     public Integer grade;
     /**
@@ -136,6 +139,11 @@ public class Buyer {
     /** The payment term agreed with the buyer, in days (0: prepayment). */
     public void agreePaymentTerm(int days) {
         paymentTermDays = days;
+    }
+
+    /** The daily overdue re-grade looked at this buyer for {@code asOf}; it does not again for that date. */
+    public void overdueRegraded(LocalDate asOf) {
+        overdueRegradedOn = asOf;
     }
 
     /** The review due on {@link #reviewDueOn} has been announced; it is not announced again. */

@@ -14,14 +14,23 @@ import io.tradecredit.credit.domain.PaymentIndex.Settlement;
  * What the tenant's ledger says about one buyer, from the invoice positions credit-service keeps:
  * the payment history for the payment index and the disputed share. A paid invoice counts with
  * its total and the days it was paid past due; an invoice still open past its due date counts
- * with its open amount and its days past due so far, so a buyer that stops paying is graded down
- * before it pays at last. The same positions give the buyer's {@link Exposure} for the credit check.
+ * with its open amount and its days past due so far (the daily overdue re-grade looks again every day it stays
+ * unpaid); a written-off invoice counts with what was written off as never paid
+ * ({@link PaymentIndex#NEVER_PAID_DAYS} days beyond terms, or the days it had been due when given up if more).
+ * The same positions give the buyer's {@link Exposure} for the credit check.
  */
 public record BuyerLedger(List<Position> positions) {
 
     /** One invoice as the ledger's events described it; amounts in the invoice currency. */
     public record Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
-            BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue) {
+            BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue, BigDecimal writtenOff,
+            LocalDate writtenOffOn) {
+
+        /** A position nothing of which was written off. */
+        public Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
+                BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue) {
+            this(currency, total, open, dueDate, disputedTotal, paidOn, daysPastDue, null, null);
+        }
 
         /** Something is still owed on it (disputed or not). */
         public boolean isOpen() {
@@ -64,11 +73,25 @@ public record BuyerLedger(List<Position> positions) {
         return new Exposure(open, overdue, oldestOverdueDue);
     }
 
+    /** The due date of the oldest invoice still owed after it on {@code asOf}, in any currency; null when none is. */
+    public LocalDate oldestOverdueDue(LocalDate asOf) {
+        LocalDate oldest = null;
+        for (Position p : positions) {
+            if (p.overdueOn(asOf) && (oldest == null || p.dueDate().isBefore(oldest))) {
+                oldest = p.dueDate();
+            }
+        }
+        return oldest;
+    }
+
     public List<Settlement> settlements(LocalDate asOf) {
         List<Settlement> history = new ArrayList<>();
         for (Position p : positions) {
             if (p.paidOn() != null && p.daysPastDue() != null) {
                 history.add(new Settlement(p.total(), p.daysPastDue()));
+            } else if (p.writtenOff() != null && p.writtenOffOn() != null) {
+                int dueWhenGivenUp = (int) ChronoUnit.DAYS.between(p.dueDate(), p.writtenOffOn());
+                history.add(new Settlement(p.writtenOff(), Math.max(PaymentIndex.NEVER_PAID_DAYS, dueWhenGivenUp)));
             } else if (p.overdueOn(asOf)) {
                 history.add(new Settlement(p.open(), (int) ChronoUnit.DAYS.between(p.dueDate(), asOf)));
             }

@@ -53,6 +53,11 @@ public class InvoicePosition {
     public LocalDate paidOn;
     @Column(name = "days_past_due")
     public Integer daysPastDue;
+    /** What a write-off gave up (V10); null while nothing was written off. */
+    @Column(name = "written_off")
+    public BigDecimal writtenOff;
+    @Column(name = "written_off_on")
+    public LocalDate writtenOffOn;
     /** Null for a position recorded before credit-service kept issue dates (V7). */
     @Column(name = "issue_date")
     public LocalDate issueDate;
@@ -83,7 +88,8 @@ public class InvoicePosition {
 
     /**
      * Takes over what a later event says: the open amount after it, a new due date, a dispute
-     * opened (counted in the disputed total for good) or ended, the payment that settled it.
+     * opened (counted in the disputed total for good) or ended, the payment that settled it, the write-off
+     * that gave it up (on the day it is applied unless the change says when).
      */
     public void apply(LedgerChange c, OffsetDateTime now) {
         if (c.openAmount() != null) {
@@ -102,11 +108,15 @@ public class InvoicePosition {
             paidOn = c.paidOn();
             daysPastDue = c.daysPastDue();
         }
+        if (c.writtenOff() != null) {
+            writtenOff = c.writtenOff().amount();
+            writtenOffOn = c.writtenOffOn() != null ? c.writtenOffOn() : now.toLocalDate();
+        }
         updatedAt = now;
     }
 
     public BuyerLedger.Position toPosition() {
         return new BuyerLedger.Position(currency.strip(), total, openAmount, dueDate, disputedTotal, paidOn,
-                daysPastDue);
+                daysPastDue, writtenOff, writtenOffOn);
     }
 }

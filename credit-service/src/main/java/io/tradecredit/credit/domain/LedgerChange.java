@@ -9,15 +9,29 @@ import io.tradecredit.common.money.Money;
 /**
  * What one invoice event says about one invoice, as credit-service needs it. {@code total},
  * {@code invoiceNumber}, {@code dueDate} and {@code issueDate} are set when the event introduces the invoice;
- * {@code disputedDelta} is positive when a dispute opens and negative when one ends.
+ * {@code disputedDelta} is positive when a dispute opens and negative when one ends; {@code writtenOff} is what a
+ * write-off gave up, on {@code writtenOffOn} (null: the day it is applied).
  */
 public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
-        BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate) {
+        BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate, Money writtenOff,
+        LocalDate writtenOffOn) {
+
+    /** A change that may introduce the invoice (with its issue date), not a write-off. */
+    public LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
+            BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate) {
+        this(invoiceId, invoiceNumber, total, openAmount, dueDate, disputedDelta, paidOn, daysPastDue, issueDate,
+                null, null);
+    }
 
     /** A change that does not introduce the invoice (no issue date). */
     public LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
             BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue) {
         this(invoiceId, invoiceNumber, total, openAmount, dueDate, disputedDelta, paidOn, daysPastDue, null);
+    }
+
+    /** The open rest of the invoice written off as bad debt: {@code amount} given up, leaving {@code openAfter}. */
+    public static LedgerChange writeOff(UUID invoiceId, Money openAfter, Money amount, LocalDate on) {
+        return new LedgerChange(invoiceId, null, null, openAfter, null, null, null, null, null, amount, on);
     }
 
     public static LedgerChange open(UUID invoiceId, Money openAmount) {
@@ -31,6 +45,6 @@ public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Mo
 
     public LedgerChange withDueDate(LocalDate due) {
         return new LedgerChange(invoiceId, invoiceNumber, total, openAmount, due, disputedDelta, paidOn, daysPastDue,
-                issueDate);
+                issueDate, writtenOff, writtenOffOn);
     }
 }

@@ -15,8 +15,11 @@ public final class PaymentIndex {
     public record Settlement(BigDecimal amount, int daysBeyondTerms) {
     }
 
+    /** Days beyond terms from which the index is at its floor of 1; what a debt never paid (written off) counts. */
+    public static final int NEVER_PAID_DAYS = 180;
+
     private static final double[][] POINTS = {{-30, 100}, {0, 80}, {15, 70}, {22, 60}, {30, 50}, {60, 40}, {90, 30},
-        {120, 20}, {180, 1}};
+        {120, 20}, {NEVER_PAID_DAYS, 1}};
 
     private PaymentIndex() {
     }

@@ -1,14 +1,17 @@
 package io.tradecredit.credit.domain;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * When something the receivables ledger reports about a buyer speaks to its credit, so that the
  * buyer is graded again (DOMAIN.md §1), and the cause the new assessment records: a payment
- * after the due date, an invoice falling overdue, a dispute opened or resolved, a missed
- * instalment or a broken payment plan. Everything else (issue, receipt, payments on time or
- * not yet due, credit notes, write-offs, cancellations) only moves amounts: the next
- * assessment sees them in the positions.
+ * after the due date, an invoice falling overdue or written off, a dispute opened or resolved, a missed
+ * instalment or a broken payment plan; and, every day a buyer leaves invoices unpaid past their due date, the
+ * daily overdue re-grade ({@link #overdueCause}), kept only when the grade moved ({@link #gradeMoved}).
+ * Everything else (issue, receipt, payments on time or not yet due, credit notes, cancellations) only moves
+ * amounts: the next assessment sees them in the positions.
  */
 public final class RegradeRule {
 
@@ -62,12 +65,27 @@ public final class RegradeRule {
             case PAID -> e.daysPastDue() != null && e.daysPastDue() > 0
                     ? "invoice " + e.invoiceNumber() + " paid " + e.daysPastDue() + " days late" : null;
             case BECAME_OVERDUE -> "invoice " + e.invoiceNumber() + " became overdue";
+            case WRITTEN_OFF -> "invoice " + e.invoiceNumber() + " written off as bad debt";
             case DISPUTE_OPENED -> "dispute opened on invoice " + e.invoiceNumber();
             case DISPUTE_RESOLVED -> "dispute resolved on invoice " + e.invoiceNumber();
             case INSTALMENT_MISSED -> "payment plan instalment " + e.instalmentNumber() + " missed";
             case PLAN_BROKEN -> "payment plan broken: " + e.reason();
-            case ISSUED, RECEIPT_CONFIRMED, WRITTEN_OFF, CREDIT_NOTE_ISSUED, CANCELLED, PAYMENT_RECEIVED,
+            case ISSUED, RECEIPT_CONFIRMED, CREDIT_NOTE_ISSUED, CANCELLED, PAYMENT_RECEIVED,
                     PAYMENT_REVERSED, BUYER_CREDIT_APPLIED -> null;
         };
+    }
+
+    /** Why the daily overdue re-grade graded the buyer again: its oldest unpaid invoice's days past due on {@code asOf}. */
+    public static String overdueCause(LocalDate oldestOverdueDue, LocalDate asOf) {
+        long days = ChronoUnit.DAYS.between(oldestOverdueDue, asOf);
+        return "invoices still unpaid, the oldest " + days + (days == 1 ? " day" : " days") + " past due on " + asOf;
+    }
+
+    /**
+     * Whether the daily overdue re-grade keeps its assessment: only when the grade moved (or the buyer had none), so
+     * the history holds what changed, not one unchanged assessment a day for every buyer that owes.
+     */
+    public static boolean gradeMoved(Integer gradeBefore, int gradeNow) {
+        return gradeBefore == null || gradeBefore != gradeNow;
     }
 }

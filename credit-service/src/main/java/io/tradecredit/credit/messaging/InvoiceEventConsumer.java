@@ -63,7 +63,13 @@ public class InvoiceEventConsumer {
                         d.money("openAmount"), d.date("dueDate"), null, null, null, d.date("issueDate")));
                 happened = LedgerEvent.of(Happened.ISSUED);
             }
-            case "receipt-confirmed", "written-off", "credit-note-issued", "cancelled" -> {
+            case "written-off" -> {
+                Money openAfter = d.money("openAmount");
+                changes.add(LedgerChange.writeOff(d.uuid("invoiceId"), openAfter, d.money("amount"),
+                        e.time() == null ? null : e.time().toLocalDate()));
+                happened = LedgerEvent.ofInvoice(Happened.WRITTEN_OFF, d.text("invoiceNumber"));
+            }
+            case "receipt-confirmed", "credit-note-issued", "cancelled" -> {
                 changes.add(LedgerChange.open(d.uuid("invoiceId"), d.optionalMoney("openAmount")
                         .orElseGet(() -> Money.zero(d.money("total").currency()))));
                 happened = LedgerEvent.of(Happened.valueOf(constant(name)));

@@ -86,6 +86,19 @@ public class BuyerRepository implements PanacheRepositoryBase<Buyer, UUID> {
                             : list("id in ?1 order by reviewDueOn, id", ids));
     }
 
+    /**
+     * Up to {@code limit} buyers (of every tenant) owing an invoice past its due date on {@code asOf} that the daily
+     * overdue re-grade has not looked at for that date, locked, skipping those another transaction holds.
+     */
+    public Uni<List<Buyer>> overdueToRegrade(LocalDate asOf, int limit) {
+        return CurrentTransaction.lockIds("""
+                select b.id from buyer b where (b.overdue_regraded_on is null or b.overdue_regraded_on < $1)
+                and exists (select 1 from invoice_position p where p.tenant_id = b.tenant_id and p.buyer_id = b.id
+                    and p.open_amount > 0 and p.due_date < $1)
+                order by b.id limit $2 for update of b skip locked""", Tuple.of(asOf, limit))
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Buyer>of()) : list("id in ?1 order by id", ids));
+    }
+
     public Uni<io.tradecredit.common.api.Page<Buyer>> reviewsDue(String tenantId, LocalDate asOf, int page, int size) {
         var query = find("tenantId = ?1 and reviewDueOn <= ?2", Sort.by("reviewDueOn").and("id"), tenantId, asOf)
                 .page(Page.of(page, size));

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.tradecredit.credit.CreditFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Topics;
@@ -228,6 +229,81 @@ class CreditFlowTest {
         JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
         assertEquals("GRADE_DROP", alert.get("kind").asText());
         assertTrue(alert.get("message").asText().startsWith("grade fell from 2 to 4"), alert.toString());
+    }
+
+    /**
+     * An invoice left unpaid ages every day, and the daily overdue re-grade grades the buyer again as of each day:
+     * the day after the due date the buyer is grade 1 (the limit, set at grade 2, stands); 200 days past due it
+     * is grade 4, so the limit is cut and the credit manager alerted, with no payment or other event in between. The
+     * same date run again, or a later date at which the grade stands, records nothing. Before, the buyer kept the
+     * grade of its first overdue day until it paid.
+     */
+    @Test
+    void anInvoiceLeftUnpaidGradesTheBuyerAgainAsItAgesAndCutsTheLimit() {
+        String id = register(MANAGER_ACME, buyer());
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        setLimit(id, "1000000.00");
+        long before = assessments(id);
+        // 1 day beyond terms -> payment index 80 - 10/15 = 79: 34.30 + 27.65 + 30 = 91.95 -> 92, grade 1 (the
+        // limit was set at grade 2, with no payment history: the neutral 50)
+        overdue(id, "500000.00", 1);
+        await("became-overdue graded", () -> assessments(id) == before + 1);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id).then().body("grade", equalTo(1));
+        LocalDate day200 = today().plusDays(199);
+        given().auth().oauth2(CreditFixtures.OPS).post("/api/v1/admin/jobs/overdue-regrade?asOf=" + day200)
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+        // 200 days past due -> payment index 1: 34.30 + 0.35 + 30 = 64.65 -> 65, grade 4
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessment").then()
+                .body("grade", equalTo(4), "factors[1].score", equalTo(1),
+                        "cause", equalTo("invoices still unpaid, the oldest 200 days past due on " + day200));
+        // grade 4: min(12% of 6,000,000 = 720,000; 8% of 15,000,000 = 1,200,000) = 720,000
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("720000.00"), "setBy", equalTo("credit-service"));
+        JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
+        assertEquals("GRADE_DROP", alert.get("kind").asText());
+        assertEquals(before + 2, assessments(id));
+        // again for the same date, then the next day (still grade 4): nothing more recorded
+        given().auth().oauth2(CreditFixtures.OPS).post("/api/v1/admin/jobs/overdue-regrade?asOf=" + day200)
+                .then().statusCode(200);
+        given().auth().oauth2(CreditFixtures.OPS).post("/api/v1/admin/jobs/overdue-regrade?asOf=" + day200.plusDays(1))
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+        assertEquals(before + 2, assessments(id));
+        assertEquals(1, Database.count("select count(*) from buyer where id = ?::uuid and overdue_regraded_on = ?::date",
+                id, day200.plusDays(1).toString()));
+    }
+
+    /**
+     * A write-off is a debt never paid: the written-off amount counts at 180 days beyond terms (the payment index's
+     * floor of 1) and the buyer is graded again at once. Before, the write-off only set the open amount to 0, so the
+     * bad debt left the payment history and the buyer's next assessment was better than before it.
+     */
+    @Test
+    void aWriteOffCountsAsNeverPaidAndGradesTheBuyerAgain() {
+        String id = register(MANAGER_ACME, buyer());
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        String invoice = UUID.randomUUID().toString();
+        LocalDate due = today().minusDays(10);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "100000.00", due));
+        sendInvoiceEvent("acme", id, "became-overdue", UUID.randomUUID().toString(),
+                becameOverdue(id, invoice, "100000.00", due));
+        await("became-overdue graded", () -> Database.count("select count(*) from assessment where buyer_id = ?::uuid"
+                + " and cause like '%became overdue'", id) == 1);
+        // 10 days beyond terms -> payment index 80 - 10 x 10/15 = 73
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessment").then()
+                .body("factors[1].score", equalTo(73));
+        Map<String, Object> writeOff = new java.util.HashMap<>(Map.of("invoiceId", invoice,
+                "invoiceNumber", "INV-" + invoice.substring(0, 8), "buyerId", id, "amount", money("100000.00"),
+                "reason", "buyer insolvent", "dueDate", due.toString(), "openAmount", money("0.00")));
+        sendInvoiceEvent("acme", id, "written-off", UUID.randomUUID().toString(), writeOff);
+        await("write-off graded", () -> Database.count("select count(*) from assessment where buyer_id = ?::uuid"
+                + " and cause like '%written off as bad debt'", id) == 1);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessment").then()
+                .body("factors[1].score", equalTo(1), "factors[1].explanation", startsWith("payment index 1: 180.0 days"),
+                        "cause", equalTo("invoice INV-" + invoice.substring(0, 8) + " written off as bad debt"));
+        assertEquals(1, Database.count("select count(*) from invoice_position where invoice_id = ?::uuid"
+                + " and written_off = 100000 and open_amount = 0", invoice));
     }
 
     /** An invoice of the buyer issued and fallen overdue {@code daysPastDue} days ago, as invoice-service announces them. */

@@ -91,4 +91,37 @@ class BuyerLedgerTest {
                 open("10000", AS_OF, "0")));
         assertEquals(List.of(new PaymentIndex.Settlement(new BigDecimal("20000"), 5)), ledger.settlements(AS_OF));
     }
+
+    static Position writtenOff(String total, String amount, LocalDate due, LocalDate on) {
+        return new Position("CNY", new BigDecimal(total), BigDecimal.ZERO, due, BigDecimal.ZERO, null, null,
+                new BigDecimal(amount), on);
+    }
+
+    @Test
+    void aWriteOffCountsAsNeverPaidWhateverDayItCame() {
+        // 20,000 of a 30,000 invoice written off 40 days after its due date: counted as 180 days beyond terms,
+        // the payment index's floor; beside 80,000 paid 10 days late: (800,000 + 3,600,000) / 100,000 = 44.0
+        var ledger = new BuyerLedger(List.of(paid("80000", 10),
+                writtenOff("30000", "20000", AS_OF.minusDays(50), AS_OF.minusDays(10))));
+        assertEquals(new BigDecimal("44.0"), ledger.weightedDaysBeyondTerms(AS_OF));
+        assertEquals(new Exposure(cny("0.00"), cny("0.00"), null), ledger.exposure("CNY", AS_OF));
+        // written off 250 days after its due date: its own 250 days count
+        var late = new BuyerLedger(List.of(writtenOff("5000", "5000", AS_OF.minusDays(300), AS_OF.minusDays(50))));
+        assertEquals(new BigDecimal("250.0"), late.weightedDaysBeyondTerms(AS_OF));
+        // exactly 180 days after: 180
+        var atFloor = new BuyerLedger(List.of(writtenOff("5000", "5000", AS_OF.minusDays(200), AS_OF.minusDays(20))));
+        assertEquals(new BigDecimal("180.0"), atFloor.weightedDaysBeyondTerms(AS_OF));
+    }
+
+    @Test
+    void theOldestOverdueDueDateIsLookedForInEveryCurrency() {
+        var ledger = new BuyerLedger(List.of(paid("90000", 10), open("50000", AS_OF.minusDays(20), "0"),
+                open("USD", "5000", "5000", AS_OF.minusDays(45), "0"), open("30000", AS_OF, "0")));
+        assertEquals(AS_OF.minusDays(45), ledger.oldestOverdueDue(AS_OF));
+        // due today is not overdue yet; nothing overdue: null
+        assertNull(new BuyerLedger(List.of(open("30000", AS_OF, "0"), paid("100", 3))).oldestOverdueDue(AS_OF));
+        // two due the same oldest day, and one in between
+        assertEquals(AS_OF.minusDays(9), new BuyerLedger(List.of(open("1", AS_OF.minusDays(9), "0"),
+                open("2", AS_OF.minusDays(3), "0"), open("3", AS_OF.minusDays(9), "0"))).oldestOverdueDue(AS_OF));
+    }
 }

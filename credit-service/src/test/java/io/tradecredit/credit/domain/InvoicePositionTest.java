@@ -63,4 +63,20 @@ class InvoicePositionTest {
                 new BigDecimal("3500"), DUE.plusDays(12), 12), p.toPosition());
         assertEquals(T0.plusDays(40), p.updatedAt);
     }
+
+    @Test
+    void aWriteOffKeepsWhatWasGivenUpAndWhen() {
+        var p = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-1", cny("10000.00"),
+                cny("10000.00"), DUE, null, null, null), T0);
+        p.apply(LedgerChange.open(INVOICE, cny("6000.00")), T0.plusDays(1));
+        p.apply(LedgerChange.writeOff(INVOICE, cny("0.00"), cny("6000.00"), DUE.plusDays(95)), T0.plusDays(200));
+        assertEquals(new BuyerLedger.Position("CNY", new BigDecimal("10000.00"), new BigDecimal("0.00"), DUE,
+                BigDecimal.ZERO, null, null, new BigDecimal("6000.00"), DUE.plusDays(95)), p.toPosition());
+        // an event that does not say when: the day it is applied
+        var q = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-2", cny("500.00"), null, DUE, null,
+                null, null), T0);
+        q.apply(LedgerChange.writeOff(INVOICE, cny("0.00"), cny("500.00"), null), T0.plusDays(200));
+        assertEquals(T0.plusDays(200).toLocalDate(), q.writtenOffOn);
+        assertEquals(0, new BigDecimal("500.00").compareTo(q.writtenOff));
+    }
 }

@@ -1,8 +1,11 @@
 package io.tradecredit.credit.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,8 @@ class RegradeRuleTest {
                 RegradeRule.causeOf(LedgerEvent.ofInvoice(Happened.DISPUTE_OPENED, "INV-7")));
         assertEquals("dispute resolved on invoice INV-7",
                 RegradeRule.causeOf(LedgerEvent.ofInvoice(Happened.DISPUTE_RESOLVED, "INV-7")));
+        assertEquals("invoice INV-7 written off as bad debt",
+                RegradeRule.causeOf(LedgerEvent.ofInvoice(Happened.WRITTEN_OFF, "INV-7")));
         assertEquals("payment plan instalment 3 missed", RegradeRule.causeOf(LedgerEvent.instalmentMissed(3)));
         assertEquals("payment plan broken: instalment 3 unpaid 14 days after its due date",
                 RegradeRule.causeOf(LedgerEvent.planBroken("instalment 3 unpaid 14 days after its due date")));
@@ -34,10 +39,29 @@ class RegradeRuleTest {
 
     @Test
     void whatOnlyMovesAmountsDoesNotRegrade() {
-        for (Happened h : EnumSet.of(Happened.ISSUED, Happened.RECEIPT_CONFIRMED, Happened.WRITTEN_OFF,
+        for (Happened h : EnumSet.of(Happened.ISSUED, Happened.RECEIPT_CONFIRMED,
                 Happened.CREDIT_NOTE_ISSUED, Happened.CANCELLED, Happened.PAYMENT_RECEIVED, Happened.PAYMENT_REVERSED,
                 Happened.BUYER_CREDIT_APPLIED)) {
             assertNull(RegradeRule.causeOf(LedgerEvent.of(h)), h.name());
         }
+    }
+
+    @Test
+    void theDailyOverdueRegradeNamesTheOldestUnpaidInvoicesDaysPastDue() {
+        LocalDate asOf = LocalDate.of(2026, 12, 5);
+        assertEquals("invoices still unpaid, the oldest 45 days past due on 2026-12-05",
+                RegradeRule.overdueCause(LocalDate.of(2026, 10, 21), asOf));
+        assertEquals("invoices still unpaid, the oldest 1 day past due on 2026-12-05",
+                RegradeRule.overdueCause(LocalDate.of(2026, 12, 4), asOf));
+    }
+
+    @Test
+    void theDailyOverdueRegradeKeepsOnlyAMovedGrade() {
+        assertTrue(RegradeRule.gradeMoved(null, 3), "never graded");
+        assertTrue(RegradeRule.gradeMoved(3, 4), "down");
+        assertTrue(RegradeRule.gradeMoved(4, 3), "up");
+        assertFalse(RegradeRule.gradeMoved(4, 4), "unchanged");
+        // a grade beyond the small-integer cache: compared by value, not by the box
+        assertFalse(RegradeRule.gradeMoved(Integer.valueOf(1000), 1000));
     }
 }
