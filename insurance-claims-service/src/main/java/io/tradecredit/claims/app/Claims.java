@@ -20,6 +20,7 @@ import io.tradecredit.claims.domain.ClaimTrigger;
 import io.tradecredit.claims.domain.ClaimedInvoice;
 import io.tradecredit.claims.domain.Deductible;
 import io.tradecredit.claims.domain.Indemnity;
+import io.tradecredit.claims.domain.InsolvencyClaim;
 import io.tradecredit.claims.domain.LadderClaim;
 import io.tradecredit.claims.domain.PolicyTerms;
 import io.tradecredit.claims.domain.PolicyVersion;
@@ -83,25 +84,50 @@ public class Claims {
      * credit-service blocked the buyer for insolvency ({@code signalId}): under each of the tenant's policies in
      * force today where the buyer has insured unpaid invoices, a draft claim at once for their insured parts
      * (domain.InsuredExposure#insuredClaim), once per policy, buyer and signal however often the signal arrives.
-     * A buyer without insured exposure opens nothing (logged). Runs in the consumer's transaction; answers how
-     * many claims it opened.
+     * The service's own drafts of the buyer under the policy are replaced: withdrawn with the reason, their invoices
+     * claimed anew; an invoice another open claim holds is left out (domain.InsolvencyClaim). A buyer with nothing
+     * insured left to claim opens nothing (logged). Runs in the consumer's transaction; answers how many claims it opened.
      */
     public Uni<Integer> openOnInsolvency(String tenantId, UUID buyerId, String buyerName, UUID signalId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.toLocalDate();
         return policies.list(tenantId, today).chain(all -> Multi.createFrom()
                 .iterable(all.stream().filter(p -> !p.effectiveFrom().isAfter(today)).toList()).onItem()
-                .transformToUniAndConcatenate(p -> exposures.of(tenantId, p.policyId(), buyerId, today).chain(x -> {
-                    List<ClaimedInvoice> insured = x.insuredClaim();
-                    if (insured.isEmpty()) {
-                        LOG.infof("insolvency of buyer %s (signal %s): no insured unpaid invoices under policy %s of"
-                                + " tenant %s, no claim", buyerId, signalId, p.policyId(), tenantId);
-                        return Uni.createFrom().item(0);
-                    }
-                    List<Claim> parts = Claim.openSplit(p.policyId(), p.terms().currency(), buyerId, buyerName,
-                            Claim.Cause.INSOLVENCY, insured, today, SIGNALS, signalId);
-                    return openOnce(tenantId, parts, p.terms(), ClaimTrigger.INSOLVENCY, signalId, now);
-                })).collect().asList().map(opened -> opened.stream().mapToInt(Integer::intValue).sum()));
+                .transformToUniAndConcatenate(p -> claims.draftsForChange(tenantId, p.policyId(), buyerId)
+                        .map(drafts -> drafts.stream().filter(d -> InsolvencyClaim.replaces(d, SIGNALS)).toList())
+                        .chain(replaced -> exposures.of(tenantId, p.policyId(), buyerId, today)
+                                .chain(x -> claims.held(tenantId, p.policyId(), buyerId,
+                                        replaced.stream().map(Claim::id).toList())
+                                        .map(held -> InsolvencyClaim.invoices(x, held)))
+                                .chain(insured -> {
+                                    if (insured.isEmpty()) {
+                                        LOG.infof("insolvency of buyer %s (signal %s): no insured unpaid invoices outside"
+                                                + " an open claim under policy %s of tenant %s, no claim", buyerId,
+                                                signalId, p.policyId(), tenantId);
+                                        return Uni.createFrom().item(0);
+                                    }
+                                    List<Claim> parts = Claim.openSplit(p.policyId(), p.terms().currency(), buyerId,
+                                            buyerName, Claim.Cause.INSOLVENCY, insured, today, SIGNALS, signalId);
+                                    return claims.claimOnce(tenantId, parts.get(0), signalId, ClaimTrigger.INSOLVENCY, now)
+                                            .chain(first -> !first ? Uni.createFrom().item(0)
+                                                    : withdraw(tenantId, replaced, p.terms(),
+                                                            InsolvencyClaim.withdrawalNote(signalId), now)
+                                                            .chain(() -> recordAll(tenantId, parts, p.terms(),
+                                                                    ClaimTrigger.INSOLVENCY, signalId, now)));
+                                })))
+                .collect().asList().map(opened -> opened.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    /** Drafts withdrawn by the service with {@code note}: state, log and claim-withdrawn, as a tenant's withdrawal. */
+    private Uni<Void> withdraw(String tenantId, List<Claim> drafts, PolicyTerms terms, String note, OffsetDateTime now) {
+        LocalDate today = now.toLocalDate();
+        return Multi.createFrom().iterable(drafts).onItem().transformToUniAndConcatenate(before -> {
+            Claim after = before.moveTo(ClaimState.WITHDRAWN);
+            return claims.update(tenantId, after)
+                    .chain(() -> claims.log(after.id(), ClaimEntry.move(before.state(), after.state(), today, now,
+                            SIGNALS, note)))
+                    .chain(() -> publishMove(tenantId, after, terms, note, today, SIGNALS));
+        }).collect().asList().replaceWithVoid();
     }
 
     /**
@@ -142,10 +168,15 @@ public class Claims {
     private Uni<Integer> openOnce(String tenantId, List<Claim> parts, PolicyTerms terms, ClaimTrigger trigger,
             UUID signalId, OffsetDateTime now) {
         return claims.claimOnce(tenantId, parts.get(0), signalId, trigger, now).chain(first -> !first
-                ? Uni.createFrom().item(0)
-                : Multi.createFrom().iterable(parts).onItem()
-                        .transformToUniAndConcatenate(c -> record(tenantId, c, terms, trigger, signalId, now)).collect()
-                        .asList().map(List::size));
+                ? Uni.createFrom().item(0) : recordAll(tenantId, parts, terms, trigger, signalId, now));
+    }
+
+    /** Every part recorded with its claim-opened; answers how many. */
+    private Uni<Integer> recordAll(String tenantId, List<Claim> parts, PolicyTerms terms, ClaimTrigger trigger,
+            UUID signalId, OffsetDateTime now) {
+        return Multi.createFrom().iterable(parts).onItem()
+                .transformToUniAndConcatenate(c -> record(tenantId, c, terms, trigger, signalId, now)).collect()
+                .asList().map(List::size);
     }
 
     private Uni<Claim> record(String tenantId, Claim c, PolicyTerms terms, ClaimTrigger trigger, UUID signalId,

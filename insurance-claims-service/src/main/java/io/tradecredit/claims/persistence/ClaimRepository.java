@@ -48,10 +48,16 @@ public class ClaimRepository {
      * and the invoices they name (by id, and by number for those opened by hand without ids).
      */
     public Uni<ProtractedDefault.Held> held(String tenantId, UUID policyId, UUID buyerId) {
+        return held(tenantId, policyId, buyerId, List.of());
+    }
+
+    /** The same, leaving out the claims {@code except} (those about to be withdrawn). */
+    public Uni<ProtractedDefault.Held> held(String tenantId, UUID policyId, UUID buyerId, List<UUID> except) {
         return CurrentTransaction.execute("""
                 select c.policy_id, c.buyer_id, i.invoice_id, i.invoice_number from claim c
                 join claim_invoice i on i.claim_id = c.id
-                where c.tenant_id = $1 and c.state not in ('REJECTED', 'PAID', 'WITHDRAWN')""", Tuple.of(tenantId)).map(rows -> {
+                where c.tenant_id = $1 and c.state not in ('REJECTED', 'PAID', 'WITHDRAWN') and c.id <> all($2)""",
+                Tuple.of(tenantId, except.toArray(UUID[]::new))).map(rows -> {
             boolean ofBuyer = false;
             Set<UUID> ids = new HashSet<>();
             Set<String> numbers = new HashSet<>();
@@ -89,6 +95,15 @@ public class ClaimRepository {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(row -> row == null ? Uni.createFrom().item(Optional.<Claim>empty())
                         : invoices(row).map(inv -> Optional.of(row.toClaim(inv))));
+    }
+
+    /** The buyer's draft claims under the policy, locked (a submission meanwhile waits), oldest first. */
+    public Uni<List<Claim>> draftsForChange(String tenantId, UUID policyId, UUID buyerId) {
+        return ClaimRow.<ClaimRow>find("tenantId = ?1 and policyId = ?2 and buyerId = ?3 and state = 'DRAFT'",
+                Sort.by("openedOn").and("id"), tenantId, policyId, buyerId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem()
+                        .transformToUniAndConcatenate(row -> invoices(row).map(row::toClaim)).collect().asList());
     }
 
     /** Stores what changed of the claim (state, indemnity, payments, recoveries); a concurrent change fails. */

@@ -133,6 +133,51 @@ class InsolvencyClaimFlowTest {
         assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
     }
 
+    /**
+     * The service's own draft (from the ladder's claim trigger) is replaced: withdrawn with the reason and announced
+     * (collections ends its holds), its invoices claimed anew with the insolvency's cause; an invoice a claim opened
+     * by hand holds is left out, never claimed twice. Before, a second claim of the same invoices was opened.
+     */
+    @Test
+    void anInsolvencyReplacesTheServicesOwnDraftAndLeavesOutWhatAClaimByHandHolds() {
+        Insured s = insured(true);
+        LadderClaimFlowTest.awaitRead(DossierFlowTest.sendCounted(s.tenant(), s.buyer(), today(),
+                LadderClaimFlowTest.paymentOrder("TAKEN", null)));
+        String viewer = token(s.tenant(), "viewer");
+        String ladderDraft = given().auth().oauth2(viewer).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].invoices.invoiceNumber", contains("INV-1", "INV-2"))
+                .extract().path("items[0].id");
+        // the credit manager claims INV-2 by hand
+        String byHand = given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("policyId", s.policyId(), "buyerId", s.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "PROTRACTED_DEFAULT", "invoices", List.of(Map.of("invoiceNumber", "INV-2",
+                                "unpaidAmount", money("30000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).extract().path("id");
+
+        String signal = UUID.randomUUID().toString();
+        block(s, UUID.randomUUID().toString(), blocked(s.buyer(), "INSOLVENCY", signal));
+        block(s, UUID.randomUUID().toString(), blocked(s.buyer(), "INSOLVENCY", signal));
+        awaitRead(s);
+
+        given().auth().oauth2(viewer).get(CLAIMS + "/" + ladderDraft).then().statusCode(200)
+                .body("state", equalTo("WITHDRAWN"), "log.to", contains("DRAFT", "WITHDRAWN"),
+                        "log[1].by", equalTo("insurance-claims-service"),
+                        "log[1].note", equalTo("replaced by the claim on the buyer's insolvency (signal " + signal + ")"));
+        String withdrawnType = "io.tradecredit.claims.claim-withdrawn.v1";
+        List<JsonNode> withdrawn = Topics.read("claim-events", Duration.ofSeconds(20), records -> records.stream()
+                .anyMatch(r -> withdrawnType.equals(Topics.header(r, "ce_type")) && r.value().contains(ladderDraft)))
+                .stream().filter(r -> withdrawnType.equals(Topics.header(r, "ce_type")) && r.value().contains(ladderDraft))
+                .map(Contracts::assertValid).toList();
+        assertEquals(1, withdrawn.size(), "one claim-withdrawn for the replaced draft");
+        given().auth().oauth2(viewer).get(CLAIMS + "/" + byHand).then().statusCode(200).body("state", equalTo("DRAFT"));
+        String insolvency = given().auth().oauth2(viewer).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
+                .body("total", equalTo(2)).extract().path("items.find { it.cause == 'INSOLVENCY' }.id");
+        given().auth().oauth2(viewer).get(CLAIMS + "/" + insolvency).then().statusCode(200)
+                .body("invoices.invoiceNumber", contains("INV-1"), "invoices.unpaidAmount.amount", contains("50000.00"));
+        assertEquals(3, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()),
+                "the ladder's draft, the claim by hand and one insolvency claim for the signal sent twice");
+    }
+
     @Test
     void aBuyerWithoutInsuredExposureOrABlockWithoutInsolvencyOpensNothing() {
         Insured uninsured = insured(false);
