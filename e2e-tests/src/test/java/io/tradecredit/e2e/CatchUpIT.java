@@ -118,15 +118,19 @@ class CatchUpIT {
         // what reached the buyers: A one SMS and one email, B one email naming both invoices, no SMS
         assertEquals(1, Platform.harness().sms(a.mobile()).size());
         assertEquals(0, Platform.harness().sms(b.mobile()).size());
-        await("A's email", () -> Platform.harness().mail().inbox(a.email()).size() == 1);
-        await("B's email", () -> Platform.harness().mail().inbox(b.email()).size() == 1);
-        String bText = Platform.harness().mail().inbox(b.email()).get(0).text();
+        await("A's email", () -> Tenant.dunningMails(a).size() == 1);
+        await("B's email", () -> Tenant.dunningMails(b).size() == 1);
+        String bText = Tenant.dunningMails(b).get(0).text();
+        // and, the day each invoice was issued, one request to confirm its receipt
+        assertEquals(1, Tenant.receiptRequests(a).size());
+        assertEquals(2, Tenant.receiptRequests(b).size());
         assertTrue(bText.contains(b1) && bText.contains(b2), bText);
     }
 
+    /** The buyer's dunning messages per channel (the requests to confirm an invoice's receipt are not dunning). */
     static Map<String, Integer> channels(List<Map<String, Object>> messages) {
-        return new TreeMap<>(messages.stream().collect(Collectors.groupingBy(m -> (String) m.get("channel"),
-                Collectors.summingInt(m -> 1))));
+        return new TreeMap<>(messages.stream().filter(m -> ((String) m.get("templateKey")).startsWith("dunning."))
+                .collect(Collectors.groupingBy(m -> (String) m.get("channel"), Collectors.summingInt(m -> 1))));
     }
 
     /** The tenant's step-taken events on collection-cases, read as an outside consumer would. */

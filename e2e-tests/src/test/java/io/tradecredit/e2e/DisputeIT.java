@@ -73,8 +73,8 @@ class DisputeIT {
         // + 15: the case is opened; the formal demand (caught up with the + 3 task) asks for 6,000
         runJob("collections-service", "dunning-run", due.plusDays(15));
         String caseId = seller.worklistEntry(buyer).getString("caseFile.id");
-        await("the demand email", () -> Platform.harness().mail().inbox(buyer.email()).size() == 1);
-        String demand = Platform.harness().mail().inbox(buyer.email()).get(0).text();
+        await("the demand email", () -> Tenant.dunningMails(buyer).size() == 1);
+        String demand = Tenant.dunningMails(buyer).get(0).text();
         assertTrue(demand.contains("6000.00") && !demand.contains("10000.00"), demand);
 
         // upheld: the disputed 4,000 credited by a credit note; 6,000 still overdue, the case stays open

@@ -49,11 +49,16 @@ class PaidAfterRemindersIT {
                 .post("/api/v1/credit-checks").then().statusCode(201).body("outcome", equalTo("APPROVED"));
         String number = "INV-E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String invoice = seller.issue(buyer, number, due.minusDays(30), due, "10000.00");
+        // issued: the buyer is asked by email to confirm its receipt, with what the invoice says
+        GreenMail.Mail receipt = awaitMails(buyer, 1).get(0);
+        assertTrue(receipt.subject().startsWith("请确认收到") && receipt.subject().contains(number), receipt.subject());
+        assertTrue(receipt.text().contains("10000.00 CNY") && receipt.text().contains("CN12 3456 7890")
+                && receipt.text().contains(due.toString()), receipt.text());
         seller.awaitDunnable(buyer, due.minusDays(7));
 
         // due − 7: the friendly reminder by email, in the buyer's language (zh-CN)
         dunningRun(due.minusDays(7));
-        GreenMail.Mail reminder = awaitMails(buyer, 1).get(0);
+        GreenMail.Mail reminder = awaitMails(buyer, 2).get(1);
         assertTrue(reminder.subject().startsWith("付款提醒"), reminder.subject());
         assertTrue(reminder.text().contains(number), reminder.text());
         assertAging(due.minusDays(7), "current", "10000.00");
@@ -84,7 +89,7 @@ class PaidAfterRemindersIT {
 
         // due + 7: the formal demand by email (the letter attached as PDF) and by letter
         dunningRun(due.plusDays(7));
-        GreenMail.Mail demand = awaitMails(buyer, 2).get(1);
+        GreenMail.Mail demand = awaitMails(buyer, 3).get(2);
         assertTrue(demand.text().contains(number), demand.text());
         assertEquals(1, demand.attachments().size(), "the demand letter attached: " + demand.attachments());
         assertTrue(demand.attachments().get(0).endsWith(".pdf"), demand.attachments().toString());
@@ -122,7 +127,7 @@ class PaidAfterRemindersIT {
         assertEquals("PAID", seller.caseOf(caseId).getString("caseFile.closeReason"));
         assertAging(today, "total", "0.00");
         assertDso(today, "0");
-        assertEquals(2, awaitMails(buyer, 2).size(), "two emails in all: the reminder and the demand");
+        assertEquals(3, awaitMails(buyer, 3).size(), "three emails in all: the receipt request, the reminder and the demand");
         assertEquals(1, sms(buyer).size(), "one SMS in all");
     }
 

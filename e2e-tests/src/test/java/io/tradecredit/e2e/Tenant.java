@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
 import io.tradecredit.e2e.harness.Api;
+import io.tradecredit.e2e.harness.GreenMail;
+import io.tradecredit.e2e.harness.Platform;
 
 /**
  * One scenario's tenant (a fresh one each time) and the calls its people and its ERP make: the
@@ -70,6 +72,21 @@ final class Tenant {
     }
 
     record Buyer(String id, String name, String email, String mobile) {
+    }
+
+    /** The subject with which invoice-service asks a zh-CN buyer to confirm an invoice's receipt (on issue). */
+    static final String RECEIPT_REQUEST_SUBJECT = "请确认收到";
+
+    /** The emails in the buyer's inbox that ask it to confirm an invoice's receipt, one per invoice issued. */
+    static List<GreenMail.Mail> receiptRequests(Buyer buyer) {
+        return Platform.harness().mail().inbox(buyer.email()).stream()
+                .filter(m -> m.subject().startsWith(RECEIPT_REQUEST_SUBJECT)).toList();
+    }
+
+    /** The emails in the buyer's inbox the dunning ladder sent (all but the receipt requests), oldest first. */
+    static List<GreenMail.Mail> dunningMails(Buyer buyer) {
+        return Platform.harness().mail().inbox(buyer.email()).stream()
+                .filter(m -> !m.subject().startsWith(RECEIPT_REQUEST_SUBJECT)).toList();
     }
 
     /** Issues an invoice of {@code total} CNY through the ERP; returns its id. */

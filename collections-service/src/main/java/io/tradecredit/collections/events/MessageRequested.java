@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.domain.LetterFacts;
+import io.tradecredit.common.events.MessageRequests;
 import io.tradecredit.common.events.OutgoingEvent;
-import io.tradecredit.common.events.TopicNames;
 
 /**
  * A request to notification-service to send one dunning message
@@ -18,7 +18,7 @@ import io.tradecredit.common.events.TopicNames;
  * id and notification-service sends it once. It says what and to whom, never where.
  */
 public final class MessageRequested {
-    public static final String TYPE = "io.tradecredit.notification.message-requested.v1";
+    public static final String TYPE = MessageRequests.TYPE;
     public static final String PURPOSE = "dunning";
 
     private MessageRequested() {
@@ -42,7 +42,6 @@ public final class MessageRequested {
 
     /** The event of a request body, with the request id as CloudEvent id and Kafka key. */
     public static OutgoingEvent event(String tenantId, UUID requestId, Map<String, Object> body) {
-        return new OutgoingEvent(TopicNames.NOTIFICATION_REQUESTS, TYPE, "notification-request", requestId.toString(),
-                tenantId, body).withId(requestId);
+        return MessageRequests.event(tenantId, requestId, body);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.events.EarlierEventMissing;
+import io.tradecredit.credit.domain.Alert;
 import io.tradecredit.credit.domain.InvoicePosition;
 import io.tradecredit.credit.domain.LedgerChange;
 import io.tradecredit.credit.domain.RegradeRule;
@@ -22,7 +23,8 @@ import io.tradecredit.credit.persistence.PositionRepository;
 /**
  * Keeps the per-invoice positions (exposure, due dates, disputes, payment history) from the
  * ledger's events and re-grades the buyer when {@link RegradeRule} says an event speaks to its
- * credit. Runs inside the inbox's transaction.
+ * credit; a dispute resolved with an adjustment of the buyer's credit policy also alerts the credit manager.
+ * Runs inside the inbox's transaction.
  */
 @ApplicationScoped
 public class Ledger {
@@ -35,6 +37,9 @@ public class Ledger {
 
     @Inject
     Assessments assessments;
+
+    @Inject
+    Alerts alerts;
 
     @Inject
     Clock clock;
@@ -53,9 +58,12 @@ public class Ledger {
         if (regradeCause == null) {
             return applied;
         }
+        String policyReview = RegradeRule.policyReviewOf(happened);
         return applied.chain(() -> positions.flush()).chain(() -> buyers.lockOwned(tenantId, buyerId))
                 .chain(b -> b == null ? Uni.createFrom().voidItem()
-                        : assessments.reassess(b, regradeCause).replaceWithVoid());
+                        : assessments.reassess(b, regradeCause).chain(() -> policyReview == null
+                                ? Uni.createFrom().voidItem()
+                                : alerts.raise(b, Alert.CREDIT_POLICY_REVIEW, policyReview).replaceWithVoid()));
     }
 
     private Uni<Void> create(String tenantId, UUID buyerId, LedgerChange c, OffsetDateTime now) {

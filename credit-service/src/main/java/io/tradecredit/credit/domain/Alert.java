@@ -16,6 +16,8 @@ public class Alert {
     public static final String BUYER_BLOCKED = "BUYER_BLOCKED";
     /** collections-service judged a buyer's promise to pay broken: a payment-behaviour signal. */
     public static final String PROMISE_BROKEN = "PROMISE_BROKEN";
+    /** A dispute's resolution asks to adjust the buyer's credit policy (dispute step 4, docs/domain.md §2). */
+    public static final String CREDIT_POLICY_REVIEW = "CREDIT_POLICY_REVIEW";
 
     @Id
     public UUID id;

@@ -25,7 +25,8 @@ public final class RegradeRule {
     /**
      * One ledger event about a buyer: what happened and the details a cause names. {@code
      * invoiceNumber} for what happened to one invoice, {@code daysPastDue} for a payment in full,
-     * {@code instalmentNumber} for a missed instalment, {@code reason} for a broken plan.
+     * {@code instalmentNumber} for a missed instalment, {@code reason} for a broken plan or, of a resolved dispute,
+     * the adjustment of the buyer's credit policy its resolution asks for.
      */
     public record LedgerEvent(Happened happened, String invoiceNumber, Integer daysPastDue, Integer instalmentNumber,
             String reason) {
@@ -45,6 +46,11 @@ public final class RegradeRule {
 
         public static LedgerEvent paid(String invoiceNumber, int daysPastDue) {
             return new LedgerEvent(Happened.PAID, invoiceNumber, daysPastDue, null, null);
+        }
+
+        /** A dispute resolved; {@code creditPolicyAdjustment} what its resolution asks of the buyer's credit policy, or null. */
+        public static LedgerEvent disputeResolved(String invoiceNumber, String creditPolicyAdjustment) {
+            return new LedgerEvent(Happened.DISPUTE_RESOLVED, invoiceNumber, null, null, creditPolicyAdjustment);
         }
 
         public static LedgerEvent instalmentMissed(int instalmentNumber) {
@@ -73,6 +79,18 @@ public final class RegradeRule {
             case ISSUED, RECEIPT_CONFIRMED, CREDIT_NOTE_ISSUED, CANCELLED, PAYMENT_RECEIVED,
                     PAYMENT_REVERSED, BUYER_CREDIT_APPLIED -> null;
         };
+    }
+
+    /**
+     * What the credit manager is told when a dispute's resolution asks to adjust the buyer's credit policy (dispute
+     * step 4, docs/domain.md §2: the grade reacts by itself, the policy is the manager's); null for anything else.
+     */
+    public static String policyReviewOf(LedgerEvent e) {
+        if (e.happened() != Happened.DISPUTE_RESOLVED || e.reason() == null || e.reason().isBlank()) {
+            return null;
+        }
+        return "dispute on invoice " + e.invoiceNumber() + " resolved; adjust the buyer's credit policy: "
+                + e.reason().strip();
     }
 
     /** Why the daily overdue re-grade graded the buyer again: its oldest unpaid invoice's days past due on {@code asOf}. */

@@ -96,7 +96,8 @@ public class InvoiceEventConsumer {
             }
             case "dispute-resolved" -> {
                 changes.add(disputed(d, d.money("disputedAmount").amount().negate()));
-                happened = LedgerEvent.ofInvoice(Happened.DISPUTE_RESOLVED, d.text("invoiceNumber"));
+                happened = LedgerEvent.disputeResolved(d.text("invoiceNumber"),
+                        d.optionalText("creditPolicyAdjustment").orElse(null));
             }
             case "instalment-missed" -> happened = LedgerEvent.instalmentMissed(
                     d.integer("instalmentNumber"));

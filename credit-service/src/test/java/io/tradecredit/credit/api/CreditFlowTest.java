@@ -306,6 +306,40 @@ class CreditFlowTest {
                 + " and written_off = 100000 and open_amount = 0", invoice));
     }
 
+    /**
+     * Dispute step 4: a resolution that asks to adjust the buyer's credit policy reaches the credit manager as an
+     * alert (the grade reacts by itself; the policy is the manager's). Before, the text stayed in invoice-service.
+     */
+    @Test
+    void aDisputeResolvedWithACreditPolicyAdjustmentAlertsTheCreditManager() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        LocalDate due = today().plusDays(20);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "20000.00", due));
+        sendInvoiceEvent("acme", id, "dispute-opened", UUID.randomUUID().toString(),
+                disputeOpened(id, invoice, "5000.00", "20000.00", due));
+        Map<String, Object> resolved = new java.util.HashMap<>();
+        resolved.put("disputeId", UUID.randomUUID().toString());
+        resolved.put("invoiceId", invoice);
+        resolved.put("invoiceNumber", "INV-" + invoice.substring(0, 8));
+        resolved.put("buyerId", id);
+        resolved.put("outcome", "REJECTED");
+        resolved.put("disputedAmount", money("5000.00"));
+        resolved.put("creditedAmount", money("0.00"));
+        resolved.put("rootCause", "buyer's goods-in check");
+        resolved.put("creditPolicyAdjustment", "ask for prepayment of the next order");
+        resolved.put("dueDate", due.toString());
+        resolved.put("openAmount", money("20000.00"));
+        resolved.put("collectibleAmount", money("20000.00"));
+        sendInvoiceEvent("acme", id, "dispute-resolved", UUID.randomUUID().toString(), resolved);
+        JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
+        assertEquals("CREDIT_POLICY_REVIEW", alert.get("kind").asText());
+        assertEquals("dispute on invoice INV-" + invoice.substring(0, 8) + " resolved; adjust the buyer's credit policy:"
+                + " ask for prepayment of the next order", alert.get("message").asText());
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)
+                .body("items.kind", org.hamcrest.Matchers.contains("CREDIT_POLICY_REVIEW"));
+    }
+
     /** An invoice of the buyer issued and fallen overdue {@code daysPastDue} days ago, as invoice-service announces them. */
     static void overdue(String buyerId, String amount, int daysPastDue) {
         String invoice = UUID.randomUUID().toString();

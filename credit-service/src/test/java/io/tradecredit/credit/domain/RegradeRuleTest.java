@@ -64,4 +64,15 @@ class RegradeRuleTest {
         // a grade beyond the small-integer cache: compared by value, not by the box
         assertFalse(RegradeRule.gradeMoved(Integer.valueOf(1000), 1000));
     }
+
+    @Test
+    void aDisputeResolvedWithAPolicyAdjustmentIsForTheCreditManager() {
+        assertEquals("dispute on invoice INV-7 resolved; adjust the buyer's credit policy: shorten terms to 15 days",
+                RegradeRule.policyReviewOf(LedgerEvent.disputeResolved("INV-7", " shorten terms to 15 days ")));
+        assertEquals("dispute resolved on invoice INV-7",
+                RegradeRule.causeOf(LedgerEvent.disputeResolved("INV-7", "shorten terms to 15 days")));
+        assertNull(RegradeRule.policyReviewOf(LedgerEvent.disputeResolved("INV-7", null)));
+        assertNull(RegradeRule.policyReviewOf(LedgerEvent.disputeResolved("INV-7", "  ")));
+        assertNull(RegradeRule.policyReviewOf(LedgerEvent.planBroken("instalment 3 unpaid")), "a broken plan's reason");
+    }
 }

@@ -1,6 +1,5 @@
 package io.tradecredit.claims.events;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.UUID;
 import io.tradecredit.claims.domain.DeadlineKind;
 import io.tradecredit.claims.domain.MissedBeforeTracking;
 import io.tradecredit.claims.domain.PolicyTerms;
+import io.tradecredit.common.events.MessageRequests;
 import io.tradecredit.common.events.OutgoingEvent;
-import io.tradecredit.common.events.TopicNames;
 
 /**
  * What the deadlines job tells (docs/insurance-claims-service.md, "Deadlines"): to the tenant, a request to
@@ -22,7 +21,7 @@ import io.tradecredit.common.events.TopicNames;
  * derived from the deadline and its date, so a repeat asks and tells with the same ids and is dropped downstream.
  */
 public final class DeadlineEvents {
-    public static final String REQUEST_TYPE = "io.tradecredit.notification.message-requested.v1";
+    public static final String REQUEST_TYPE = MessageRequests.TYPE;
     public static final String PURPOSE = "claim-deadline";
     public static final String WARNING_TEMPLATE = "claims.deadline-warning";
     public static final String MISSED_TEMPLATE = "claims.deadline-missed";
@@ -99,8 +98,7 @@ public final class DeadlineEvents {
         data.put("missed", missed.size());
         data.put("asOf", asOf.toString());
         data.put("policies", List.copyOf(byPolicy.values()));
-        UUID requestId = UUID.nameUUIDFromBytes(("before-tracking-request:" + tenantId + ":" + asOf)
-                .getBytes(StandardCharsets.UTF_8));
+        UUID requestId = MessageRequests.idOf("before-tracking-request", tenantId, asOf);
         return request(tenantId, requestId, BEFORE_TRACKING_TEMPLATE, true, data);
     }
 
@@ -118,22 +116,13 @@ public final class DeadlineEvents {
 
     private static OutgoingEvent request(String tenantId, UUID requestId, String template, boolean critical,
             Map<String, Object> data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", requestId.toString());
-        body.put("purpose", PURPOSE);
-        body.put("templateKey", template);
         // the templates are e-mails to the tenant; the tenant's own contacts give the address and language
-        body.put("channel", "EMAIL");
-        body.put("recipient", Map.of("kind", "TENANT"));
-        body.put("critical", critical);
-        body.put("data", data);
-        return new OutgoingEvent(TopicNames.NOTIFICATION_REQUESTS, REQUEST_TYPE, "notification-request",
-                requestId.toString(), tenantId, body).withId(requestId);
+        return MessageRequests.event(tenantId, requestId,
+                MessageRequests.toTenant(requestId, PURPOSE, template, "EMAIL", critical, data));
     }
 
     /** Derived from the deadline and its date: a deadline moved by a new plan is warned again, under new ids. */
     static UUID id(String what, Subject s) {
-        return UUID.nameUUIDFromBytes((what + ":" + s.deadlineId() + ":" + s.deadlineDate())
-                .getBytes(StandardCharsets.UTF_8));
+        return MessageRequests.idOf(what, s.deadlineId(), s.deadlineDate());
     }
 }

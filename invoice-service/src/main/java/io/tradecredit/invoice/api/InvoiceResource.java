@@ -135,6 +135,9 @@ public class InvoiceResource {
             @RestQuery @Min(0) Integer dpdMax, @RestQuery String asOf,
             @Parameter(description = "the invoice number exactly as issued (leading and trailing blanks ignored)")
             @RestQuery String invoiceNumber,
+            @Parameter(description = "true: only invoices whose receipt the buyer confirmed; false: only those not"
+                    + " confirmed yet (to follow up the requests to confirm receipt)")
+            @RestQuery Boolean receiptConfirmed,
             @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
         if (dpdMin != null && dpdMax != null && dpdMin > dpdMax) {
@@ -142,7 +145,7 @@ public class InvoiceResource {
         }
         var criteria = new InvoiceSearch(buyerId, status, QueryParams.date(dueFrom, "dueFrom"),
                 QueryParams.date(dueTo, "dueTo"), dpdMin, dpdMax, date,
-                invoiceNumber == null || invoiceNumber.isBlank() ? null : invoiceNumber.strip());
+                invoiceNumber == null || invoiceNumber.isBlank() ? null : invoiceNumber.strip(), receiptConfirmed);
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         return invoices.search(tenant.id(), criteria, p, s).map(found -> new Page<>(

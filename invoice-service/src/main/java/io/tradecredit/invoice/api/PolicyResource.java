@@ -44,7 +44,10 @@ public class PolicyResource {
             UnknownBuyers unknownBuyers,
             @Schema(description = "fewest days between two statements of an overdue invoice's grown late charges on"
                     + " invoice-events; default 7")
-            @Min(1) @Max(366) Integer lateChargeStatementDays) {
+            @Min(1) @Max(366) Integer lateChargeStatementDays,
+            @Schema(description = "whether issuing an invoice asks the buyer to confirm its receipt (an email through"
+                    + " notification-service); default true")
+            Boolean askForReceipt) {
 
         InvoicingPolicy toPolicy() {
             return new InvoicingPolicy(issueDeadlineHours, lateCharges.toPolicy(), dsoPeriodDays,
@@ -52,15 +55,17 @@ public class PolicyResource {
                             : issueDateToleranceDays,
                     unknownBuyers == null ? InvoicingPolicy.DEFAULT.unknownBuyers() : unknownBuyers,
                     lateChargeStatementDays == null ? InvoicingPolicy.DEFAULT.lateChargeStatementDays()
-                            : lateChargeStatementDays);
+                            : lateChargeStatementDays,
+                    askForReceipt == null ? InvoicingPolicy.DEFAULT.askForReceipt() : askForReceipt);
         }
     }
 
     public record View(int issueDeadlineHours, LateChargeTermsJson.View lateCharges, int dsoPeriodDays,
-            int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays) {
+            int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays,
+            boolean askForReceipt) {
         static View of(InvoicingPolicy p) {
             return new View(p.issueDeadlineHours(), LateChargeTermsJson.View.of(p.lateCharges()), p.dsoPeriodDays(),
-                    p.issueDateToleranceDays(), p.unknownBuyers(), p.lateChargeStatementDays());
+                    p.issueDateToleranceDays(), p.unknownBuyers(), p.lateChargeStatementDays(), p.askForReceipt());
         }
     }
 

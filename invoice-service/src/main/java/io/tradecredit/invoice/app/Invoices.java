@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.persistence.Constraints;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.invoice.domain.Invoice;
@@ -71,14 +72,11 @@ public class Invoices {
     }
 
     /**
-     * One invoice: the batch path with one item, so there is one way an invoice is written. A
+     * One invoice: the batch path with one item, so there is one way an invoice is written, and one
+     * refusal names the body's gaps and what the tenant's policy refuses (the issue date) together. A
      * refusal is the request's failure here.
      */
     public Uni<Invoice> issue(String tenantId, InvoiceDraft draft) {
-        List<Violation> errors = InvoiceRules.violations(draft);
-        if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(incomplete(errors)); // no need to read the policy
-        }
         return issueBatch(tenantId, List.of(draft)).map(items -> {
             if (items.get(0).invoice() == null) {
                 throw items.get(0).refusal();
@@ -153,8 +151,12 @@ public class Invoices {
                 issued.add(invoice);
                 results.set(i, new BatchItem(i, invoice, null));
             }
-            return batches.insertIssued(issued)
-                    .chain(() -> outbox.record(issued.stream().map(InvoiceEvents::issued).toList()))
+            List<OutgoingEvent> events = new ArrayList<>(issued.size() * 2);
+            issued.forEach(invoice -> events.add(InvoiceEvents.issued(invoice)));
+            if (policy.askForReceipt()) {
+                issued.forEach(invoice -> events.add(InvoiceEvents.receiptRequested(invoice)));
+            }
+            return batches.insertIssued(issued).chain(() -> outbox.record(events))
                     .replaceWith(results);
         });
     }

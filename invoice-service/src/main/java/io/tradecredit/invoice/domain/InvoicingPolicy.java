@@ -12,14 +12,15 @@ import java.time.LocalDate;
  * credit-service has not registered are accepted (the default, so tenants that invoice before
  * registering their buyers go on as before) or refused. {@code lateChargeStatementDays}: the
  * fewest days between two statements of an overdue invoice's grown late charges on
- * {@code invoice-events} (default 7; {@link LateChargeStatement}).
+ * {@code invoice-events} (default 7; {@link LateChargeStatement}). {@code askForReceipt}: whether issuing an
+ * invoice asks the buyer to confirm its receipt (default yes; a message request to notification-service).
  */
 public record InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays,
-        int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays) {
+        int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays, boolean askForReceipt) {
     public static final int DEFAULT_ISSUE_DATE_TOLERANCE_DAYS = 1;
     public static final int DEFAULT_LATE_CHARGE_STATEMENT_DAYS = 7;
     public static final InvoicingPolicy DEFAULT = new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 90,
-            DEFAULT_ISSUE_DATE_TOLERANCE_DAYS, UnknownBuyers.ACCEPT, DEFAULT_LATE_CHARGE_STATEMENT_DAYS);
+            DEFAULT_ISSUE_DATE_TOLERANCE_DAYS, UnknownBuyers.ACCEPT, DEFAULT_LATE_CHARGE_STATEMENT_DAYS, true);
 
     /** What an invoice to a buyer that credit-service has not registered gets. */
     public enum UnknownBuyers {
@@ -42,6 +43,13 @@ public record InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharg
         if (lateChargeStatementDays < 1) {
             throw new IllegalArgumentException("lateChargeStatementDays must be at least 1");
         }
+    }
+
+    /** The terms, asking buyers to confirm receipt (the default). */
+    public InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays,
+            int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays) {
+        this(issueDeadlineHours, lateCharges, dsoPeriodDays, issueDateToleranceDays, unknownBuyers,
+                lateChargeStatementDays, true);
     }
 
     /** The terms with the default interval between late-charge statements. */

@@ -2,9 +2,12 @@ package io.tradecredit.invoice.events;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.tradecredit.common.events.MessageRequests;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
 import io.tradecredit.common.money.Money;
@@ -72,8 +75,8 @@ public final class InvoiceEvents {
     }
 
     public record DisputeResolved(UUID disputeId, UUID invoiceId, String invoiceNumber, UUID buyerId, String outcome,
-            Money disputedAmount, Money creditedAmount, String rootCause, LocalDate dueDate, Money openAmount,
-            Money collectibleAmount) {
+            Money disputedAmount, Money creditedAmount, String rootCause, String creditPolicyAdjustment,
+            LocalDate dueDate, Money openAmount, Money collectibleAmount) {
     }
 
     /** {@code principal}: the part that counts for keeping the plan (the amount less its interest; added compatibly). */
@@ -133,6 +136,34 @@ public final class InvoiceEvents {
                 i.paymentTerms, i.sellerName, i.sellerAddress, i.sellerTaxId, i.sellerBankAccount, i.buyerAddress));
     }
 
+    /** What asks the buyer to confirm its receipt of the invoice (template {@code invoice.receipt-requested}). */
+    public static final String RECEIPT_TEMPLATE = "invoice.receipt-requested";
+    public static final String RECEIPT_PURPOSE = "invoice-receipt";
+
+    /**
+     * The request to notification-service to ask the buyer, by email, to confirm that it received the invoice
+     * (docs/domain.md §2); its id derives from the tenant and the invoice, so it is asked once.
+     */
+    public static OutgoingEvent receiptRequested(Invoice i) {
+        UUID requestId = MessageRequests.idOf("receipt-request", i.tenantId, i.id);
+        Map<String, Object> invoice = new LinkedHashMap<>();
+        invoice.put("id", i.id.toString());
+        invoice.put("invoiceNumber", i.invoiceNumber);
+        invoice.put("issueDate", i.issueDate.toString());
+        invoice.put("dueDate", i.dueDate.toString());
+        invoice.put("total", Map.of("amount", i.total().amountText(), "currency", i.total().currencyCode()));
+        invoice.put("purchaseOrderNumber", i.purchaseOrderNumber);
+        if (i.paymentTerms != null) {
+            invoice.put("paymentTerms", i.paymentTerms);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("buyer", Map.of("id", i.buyerId.toString(), "name", i.buyerName));
+        data.put("seller", Map.of("name", i.sellerName, "bankAccount", i.sellerBankAccount));
+        data.put("invoice", invoice);
+        return MessageRequests.event(i.tenantId, requestId,
+                MessageRequests.toBuyer(requestId, RECEIPT_PURPOSE, RECEIPT_TEMPLATE, "EMAIL", i.buyerId, data));
+    }
+
     public static OutgoingEvent receiptConfirmed(Invoice i) {
         return event("receipt-confirmed", i.tenantId, i.buyerId, new ReceiptConfirmed(i.id, i.invoiceNumber, i.buyerId,
                 i.receiptConfirmedBy, i.receiptConfirmedAt, i.dueDate, i.open()));
@@ -155,8 +186,8 @@ public final class InvoiceEvents {
 
     public static OutgoingEvent disputeResolved(Invoice i, Dispute d) {
         return event("dispute-resolved", i.tenantId, i.buyerId, new DisputeResolved(d.id, i.id, i.invoiceNumber,
-                i.buyerId, d.outcome.name(), d.disputed(), d.credited(), d.rootCause, i.dueDate, i.open(),
-                i.collectible()));
+                i.buyerId, d.outcome.name(), d.disputed(), d.credited(), d.rootCause, d.creditPolicyAdjustment,
+                i.dueDate, i.open(), i.collectible()));
     }
 
     public static OutgoingEvent writtenOff(Invoice i, Money amount) {

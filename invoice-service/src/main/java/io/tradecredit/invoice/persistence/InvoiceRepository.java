@@ -138,6 +138,10 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         if (c.status() != null) {
             where.append(" and ").append(statusOn(c.status()));
         }
+        if (c.receiptConfirmed() != null) {
+            where.append(c.receiptConfirmed() ? " and i.receipt_confirmed_at is not null"
+                    : " and i.receipt_confirmed_at is null");
+        }
         if (c.dueFrom() != null) {
             where.append(" and i.due_date >= :dueFrom");
             params.put("dueFrom", c.dueFrom());

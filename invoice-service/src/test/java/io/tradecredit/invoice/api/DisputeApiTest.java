@@ -132,6 +132,8 @@ class DisputeApiTest {
         JsonNode resolved = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.dispute-resolved.v1"));
         assertEquals("80.00", resolved.get("creditedAmount").get("amount").asText());
         assertEquals("1163.00", resolved.get("collectibleAmount").get("amount").asText());
+        // step 4 travels with the event, for credit-service's credit manager
+        assertEquals("none; good payer", resolved.get("creditPolicyAdjustment").asText());
         JsonNode credit = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.credit-note-issued.v1"));
         assertEquals(disputeId, credit.get("disputeId").asText());
         assertEquals("1163.00", credit.get("openAmount").get("amount").asText());
