@@ -47,6 +47,9 @@ public class Buyers {
     Assessments assessments;
 
     @Inject
+    Policies policies;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -60,7 +63,8 @@ public class Buyers {
                 return Uni.createFrom().failure(duplicate(registration));
             }
             Buyer b = Buyer.register(tenantId, UUID.randomUUID(), details, DEFAULT_TERM_DAYS, OffsetDateTime.now(clock));
-            return buyers.persist(b).chain(() -> outbox.record(CreditEvents.registered(b)))
+            return buyers.persist(b).chain(() -> policies.of(tenantId))
+                    .chain(policy -> outbox.record(CreditEvents.registered(b, policy.firstOrderTermDays())))
                     .chain(() -> assessments.reassess(b, "buyer registered")).replaceWith(b);
         })).onFailure(Buyers::isDuplicateRegistration).transform(e -> duplicate(registration));
     }

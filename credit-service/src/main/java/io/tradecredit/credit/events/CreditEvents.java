@@ -25,7 +25,7 @@ public final class CreditEvents {
     }
 
     public record BuyerRegistered(UUID buyerId, String name, String country, String registrationNumber, String taxId,
-            String industry, LocalDate foundedOn, String currency, int paymentTermDays) {
+            String industry, LocalDate foundedOn, String currency, int paymentTermDays, Integer firstOrderTermDays) {
     }
 
     public record BuyerAssessed(UUID buyerId, UUID assessmentId, int score, int grade, Integer previousGrade,
@@ -33,7 +33,7 @@ public final class CreditEvents {
     }
 
     public record LimitChanged(UUID buyerId, Money oldLimit, Money newLimit, String reason, String changedBy,
-            LocalDate reviewDueOn) {
+            LocalDate reviewDueOn, int paymentTermDays) {
     }
 
     public record ReviewDue(UUID buyerId, String buyerName, LocalDate reviewDueOn, LocalDate asOf, Money creditLimit,
@@ -57,9 +57,10 @@ public final class CreditEvents {
                 payload);
     }
 
-    public static OutgoingEvent registered(Buyer b) {
+    /** The buyer registered, with the terms of its first order under the tenant's policy (0: prepayment). */
+    public static OutgoingEvent registered(Buyer b, int firstOrderTermDays) {
         return event("buyer-registered", b, new BuyerRegistered(b.id, b.name, b.country, b.registrationNumber, b.taxId,
-                b.industry, b.foundedOn, b.currency, b.paymentTermDays));
+                b.industry, b.foundedOn, b.currency, b.paymentTermDays, firstOrderTermDays));
     }
 
     public static OutgoingEvent assessed(Buyer b, AssessmentRecord a) {
@@ -69,7 +70,7 @@ public final class CreditEvents {
 
     public static OutgoingEvent limitChanged(Buyer b, Money oldLimit, String reason) {
         return event("limit-changed", b, new LimitChanged(b.id, oldLimit, b.limit(), reason, b.limitSetBy,
-                b.reviewDueOn));
+                b.reviewDueOn, b.paymentTermDays));
     }
 
     public static OutgoingEvent reviewDue(Buyer b, LocalDate asOf) {

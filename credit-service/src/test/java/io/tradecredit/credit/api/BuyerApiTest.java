@@ -51,6 +51,9 @@ class BuyerApiTest {
                         "payment-behaviour", "disputes", "age-of-business", "warning-signals"));
         JsonNode registered = Contracts.assertValid(creditEvents(id, "buyer-registered", 1).get(0));
         assertEquals(b.get("registrationNumber"), registered.get("registrationNumber").asText());
+        // the terms invoice-service holds its invoices to: the buyer's, and a first order's under the tenant's policy
+        assertEquals(30, registered.get("paymentTermDays").asInt());
+        assertEquals(15, registered.get("firstOrderTermDays").asInt());
         JsonNode assessed = Contracts.assertValid(creditEvents(id, "buyer-assessed", 1).get(0));
         assertEquals(4, assessed.get("grade").asInt());
     }

@@ -196,6 +196,7 @@ class CreditFlowTest {
         JsonNode cut = Contracts.assertValid(creditEvents(id, "limit-changed", 2).get(1));
         assertEquals("1000000.00", cut.get("oldLimit").get("amount").asText());
         assertEquals("720000.00", cut.get("newLimit").get("amount").asText());
+        assertEquals(30, cut.get("paymentTermDays").asInt(), "the buyer's term after the change");
         JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
         assertEquals("GRADE_DROP", alert.get("kind").asText());
         given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)

@@ -13,7 +13,7 @@ import io.tradecredit.invoice.domain.InvoiceStatus;
 
 /** An invoice as the API shows it, with where its amount stands and its days past due as of a date. */
 public record InvoiceView(UUID id, String invoiceNumber, InvoiceStatus status, LocalDate issueDate,
-        LocalDate shipmentDate, boolean issuedLate, Seller seller, Buyer buyer, String purchaseOrderNumber,
+        LocalDate shipmentDate, boolean issuedLate, boolean beyondAgreedTerms, Seller seller, Buyer buyer, String purchaseOrderNumber,
         List<InvoiceLine> lines, Money tax, Money total, LocalDate dueDate, String paymentTerms, Amounts amounts,
         LocalDate asOf, int daysPastDue, Receipt receipt, UUID paymentPlanId, String closedReason, LocalDate closedOn,
         OffsetDateTime createdAt) {
@@ -37,6 +37,7 @@ public record InvoiceView(UUID id, String invoiceNumber, InvoiceStatus status, L
 
     public static InvoiceView of(Invoice i, InvoiceStanding s) {
         return new InvoiceView(i.id, i.invoiceNumber, s.status(), i.issueDate, i.shipmentDate, i.issuedLate,
+                i.beyondAgreedTerms,
                 new Seller(i.sellerName, i.sellerAddress, i.sellerTaxId, i.sellerBankAccount),
                 new Buyer(i.buyerId, i.buyerName, i.buyerAddress, i.buyerTaxId), i.purchaseOrderNumber, i.lines,
                 i.tax(), i.total(), i.dueDate, i.paymentTerms,

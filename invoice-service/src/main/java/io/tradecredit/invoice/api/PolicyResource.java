@@ -22,6 +22,7 @@ import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.Policies;
 import io.tradecredit.invoice.domain.InvoicingPolicy;
+import io.tradecredit.invoice.domain.InvoicingPolicy.BeyondAgreedTerms;
 import io.tradecredit.invoice.domain.InvoicingPolicy.UnknownBuyers;
 
 /** The tenant's invoicing policy: issue deadline, late-charge terms, DSO period, issue-date tolerance, unknown buyers. */
@@ -47,7 +48,11 @@ public class PolicyResource {
             @Min(1) @Max(366) Integer lateChargeStatementDays,
             @Schema(description = "whether issuing an invoice asks the buyer to confirm its receipt (an email through"
                     + " notification-service); default true")
-            Boolean askForReceipt) {
+            Boolean askForReceipt,
+            @Schema(description = "an invoice due later than the terms credit-service agreed with the buyer (a new"
+                    + " buyer's first invoice: its first-order term): FLAG (default; beyondAgreedTerms on the invoice)"
+                    + " or REFUSE (422 naming dueDate)")
+            BeyondAgreedTerms beyondAgreedTerms) {
 
         InvoicingPolicy toPolicy() {
             return new InvoicingPolicy(issueDeadlineHours, lateCharges.toPolicy(), dsoPeriodDays,
@@ -56,16 +61,18 @@ public class PolicyResource {
                     unknownBuyers == null ? InvoicingPolicy.DEFAULT.unknownBuyers() : unknownBuyers,
                     lateChargeStatementDays == null ? InvoicingPolicy.DEFAULT.lateChargeStatementDays()
                             : lateChargeStatementDays,
-                    askForReceipt == null ? InvoicingPolicy.DEFAULT.askForReceipt() : askForReceipt);
+                    askForReceipt == null ? InvoicingPolicy.DEFAULT.askForReceipt() : askForReceipt,
+                    beyondAgreedTerms == null ? InvoicingPolicy.DEFAULT.beyondAgreedTerms() : beyondAgreedTerms);
         }
     }
 
     public record View(int issueDeadlineHours, LateChargeTermsJson.View lateCharges, int dsoPeriodDays,
             int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays,
-            boolean askForReceipt) {
+            boolean askForReceipt, BeyondAgreedTerms beyondAgreedTerms) {
         static View of(InvoicingPolicy p) {
             return new View(p.issueDeadlineHours(), LateChargeTermsJson.View.of(p.lateCharges()), p.dsoPeriodDays(),
-                    p.issueDateToleranceDays(), p.unknownBuyers(), p.lateChargeStatementDays(), p.askForReceipt());
+                    p.issueDateToleranceDays(), p.unknownBuyers(), p.lateChargeStatementDays(), p.askForReceipt(),
+                    p.beyondAgreedTerms());
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.invoice.domain.AgreedTerms;
 import io.tradecredit.invoice.persistence.BuyerRepository;
 
 /**
@@ -24,11 +25,19 @@ public class Buyers {
     @Inject
     Clock clock;
 
-    /** credit-service registered the buyer (in the current transaction, the inbox's). */
-    public Uni<Void> registered(String tenantId, UUID buyerId, OffsetDateTime registeredAt) {
+    /**
+     * credit-service registered the buyer, with its agreed terms (null when the event is older than them), in the
+     * current transaction (the inbox's).
+     */
+    public Uni<Void> registered(String tenantId, UUID buyerId, OffsetDateTime registeredAt, AgreedTerms terms) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return CurrentTransaction.run(() -> buyers.registered(tenantId, buyerId,
-                registeredAt == null ? now : registeredAt, now));
+                registeredAt == null ? now : registeredAt, now, terms));
+    }
+
+    /** credit-service changed the buyer's agreed payment term (with its limit), in the inbox's transaction. */
+    public Uni<Void> termChanged(String tenantId, UUID buyerId, int paymentTermDays) {
+        return CurrentTransaction.run(() -> buyers.termChanged(tenantId, buyerId, paymentTermDays));
     }
 
     /**

@@ -20,6 +20,7 @@ import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.persistence.Constraints;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.invoice.domain.AgreedTerms;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.InvoiceDraft;
 import io.tradecredit.invoice.domain.InvoiceRules;
@@ -108,8 +109,10 @@ public class Invoices {
                     valid.add(i);
                 }
             }
+            Set<Integer> beyondTerms = new HashSet<>();
             return refuseUnknownBuyers(tenantId, policy, drafts, valid, results)
-                    .chain(() -> issueValid(tenantId, policy, drafts, valid, results));
+                    .chain(() -> holdToAgreedTerms(tenantId, policy, drafts, valid, results, beyondTerms))
+                    .chain(() -> issueValid(tenantId, policy, drafts, valid, results, beyondTerms));
         })).onFailure(Invoices::isDuplicateNumber).transform(e -> DomainError.conflict("invoice.number-taken",
                 "Another request issued one of these invoice numbers at the same time; nothing of this batch"
                         + " was issued. Send it again to see which numbers are taken."));
@@ -133,9 +136,49 @@ public class Invoices {
                 })).replaceWithVoid();
     }
 
+    /**
+     * Holds the valid items to the terms credit-service agreed with their buyers (domain.AgreedTerms; a buyer's
+     * first invoice, here or earlier in the batch, to its first-order term): one due later is refused (and dropped
+     * from {@code valid}) under {@code beyondAgreedTerms: REFUSE}, else its index goes into {@code beyondTerms} to be
+     * flagged. Buyers whose terms are not known here are not checked.
+     */
+    private Uni<Void> holdToAgreedTerms(String tenantId, InvoicingPolicy policy, List<InvoiceDraft> drafts,
+            List<Integer> valid, List<BatchItem> results, Set<Integer> beyondTerms) {
+        if (valid.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<UUID> buyerIds = new HashSet<>();
+        valid.forEach(i -> buyerIds.add(drafts.get(i).buyerId()));
+        return buyers.termsOf(tenantId, buyerIds).chain(terms -> terms.isEmpty() ? Uni.createFrom().voidItem()
+                : buyers.invoicedBefore(tenantId, terms.keySet()).invoke(invoiced -> {
+                    Set<UUID> seen = new HashSet<>(invoiced);
+                    valid.removeIf(i -> {
+                        InvoiceDraft d = drafts.get(i);
+                        boolean first = seen.add(d.buyerId());
+                        var beyond = terms.getOrDefault(d.buyerId(), AgreedTerms.UNKNOWN)
+                                .beyond(d.issueDate(), d.dueDate(), first);
+                        if (beyond.isEmpty()) {
+                            return false;
+                        }
+                        if (policy.beyondAgreedTerms() == InvoicingPolicy.BeyondAgreedTerms.REFUSE) {
+                            if (first) {
+                                seen.remove(d.buyerId()); // refused: the buyer's next invoice is still its first
+                            }
+                            results.set(i, new BatchItem(i, null, new DomainError(DomainError.Kind.UNPROCESSABLE,
+                                    "invoice.beyond-agreed-terms", "The invoice is due later than the terms agreed with"
+                                            + " buyer " + d.buyerId() + " allow, and this tenant's invoicing policy"
+                                            + " refuses such invoices.", List.of(beyond.get()))));
+                            return true;
+                        }
+                        beyondTerms.add(i);
+                        return false;
+                    });
+                }).replaceWithVoid());
+    }
+
     /** Issues the valid items whose numbers are free, in the current transaction. */
     private Uni<List<BatchItem>> issueValid(String tenantId, InvoicingPolicy policy, List<InvoiceDraft> drafts,
-            List<Integer> valid, List<BatchItem> results) {
+            List<Integer> valid, List<BatchItem> results, Set<Integer> beyondTerms) {
         List<String> numbers = valid.stream().map(i -> drafts.get(i).invoiceNumber().strip()).toList();
         return batches.existingNumbers(tenantId, numbers).chain(existing -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -148,6 +191,7 @@ public class Invoices {
                     continue;
                 }
                 Invoice invoice = Invoice.issue(tenantId, UUID.randomUUID(), d, policy, now);
+                invoice.beyondAgreedTerms = beyondTerms.contains(i);
                 issued.add(invoice);
                 results.set(i, new BatchItem(i, invoice, null));
             }

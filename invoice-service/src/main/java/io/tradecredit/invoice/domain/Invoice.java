@@ -41,6 +41,9 @@ public class Invoice {
     public LocalDate shipmentDate;
     @Column(name = "issued_late", nullable = false)
     public boolean issuedLate;
+    /** Due later than the buyer's agreed terms allow (domain.AgreedTerms), accepted under the tenant's policy. */
+    @Column(name = "beyond_agreed_terms", nullable = false)
+    public boolean beyondAgreedTerms;
     @Column(name = "seller_name")
     public String sellerName;
     @Column(name = "seller_address")

@@ -14,13 +14,22 @@ import java.time.LocalDate;
  * fewest days between two statements of an overdue invoice's grown late charges on
  * {@code invoice-events} (default 7; {@link LateChargeStatement}). {@code askForReceipt}: whether issuing an
  * invoice asks the buyer to confirm its receipt (default yes; a message request to notification-service).
+ * {@code beyondAgreedTerms}: what an invoice due later than the buyer's agreed terms allow gets ({@link AgreedTerms}):
+ * flagged (the default) or refused.
  */
 public record InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays,
-        int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays, boolean askForReceipt) {
+        int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays, boolean askForReceipt,
+        BeyondAgreedTerms beyondAgreedTerms) {
     public static final int DEFAULT_ISSUE_DATE_TOLERANCE_DAYS = 1;
     public static final int DEFAULT_LATE_CHARGE_STATEMENT_DAYS = 7;
     public static final InvoicingPolicy DEFAULT = new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 90,
-            DEFAULT_ISSUE_DATE_TOLERANCE_DAYS, UnknownBuyers.ACCEPT, DEFAULT_LATE_CHARGE_STATEMENT_DAYS, true);
+            DEFAULT_ISSUE_DATE_TOLERANCE_DAYS, UnknownBuyers.ACCEPT, DEFAULT_LATE_CHARGE_STATEMENT_DAYS, true,
+            BeyondAgreedTerms.FLAG);
+
+    /** What an invoice due later than the buyer's agreed terms allow gets. */
+    public enum BeyondAgreedTerms {
+        FLAG, REFUSE
+    }
 
     /** What an invoice to a buyer that credit-service has not registered gets. */
     public enum UnknownBuyers {
@@ -43,6 +52,16 @@ public record InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharg
         if (lateChargeStatementDays < 1) {
             throw new IllegalArgumentException("lateChargeStatementDays must be at least 1");
         }
+        if (beyondAgreedTerms == null) {
+            throw new IllegalArgumentException("beyondAgreedTerms is required");
+        }
+    }
+
+    /** The terms, flagging invoices beyond the agreed terms (the default). */
+    public InvoicingPolicy(int issueDeadlineHours, LateChargePolicy lateCharges, int dsoPeriodDays,
+            int issueDateToleranceDays, UnknownBuyers unknownBuyers, int lateChargeStatementDays, boolean askForReceipt) {
+        this(issueDeadlineHours, lateCharges, dsoPeriodDays, issueDateToleranceDays, unknownBuyers,
+                lateChargeStatementDays, askForReceipt, BeyondAgreedTerms.FLAG);
     }
 
     /** The terms, asking buyers to confirm receipt (the default). */

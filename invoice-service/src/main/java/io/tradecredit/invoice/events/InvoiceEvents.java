@@ -44,7 +44,7 @@ public final class InvoiceEvents {
     public record InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID buyerId, String buyerName, LocalDate issueDate,
             LocalDate dueDate, Money total, Money tax, Money openAmount, boolean issuedLate, String purchaseOrderNumber,
             String paymentTerms, String sellerName, String sellerAddress, String sellerTaxId, String sellerBankAccount,
-            String buyerAddress) {
+            String buyerAddress, boolean beyondAgreedTerms) {
     }
 
     public record ReceiptConfirmed(UUID invoiceId, String invoiceNumber, UUID buyerId, String confirmedBy,
@@ -133,7 +133,8 @@ public final class InvoiceEvents {
     public static OutgoingEvent issued(Invoice i) {
         return event("issued", i.tenantId, i.buyerId, new InvoiceIssued(i.id, i.invoiceNumber, i.buyerId, i.buyerName,
                 i.issueDate, i.dueDate, i.total(), i.tax(), i.open(), i.issuedLate, i.purchaseOrderNumber,
-                i.paymentTerms, i.sellerName, i.sellerAddress, i.sellerTaxId, i.sellerBankAccount, i.buyerAddress));
+                i.paymentTerms, i.sellerName, i.sellerAddress, i.sellerTaxId, i.sellerBankAccount, i.buyerAddress,
+                i.beyondAgreedTerms));
     }
 
     /** What asks the buyer to confirm its receipt of the invoice (template {@code invoice.receipt-requested}). */

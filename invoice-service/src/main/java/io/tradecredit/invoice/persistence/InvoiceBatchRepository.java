@@ -37,7 +37,7 @@ public class InvoiceBatchRepository {
             Column.text("payment_terms"), Column.text("status"), new Column("paid_amount", "numeric"),
             new Column("credited_amount", "numeric"), new Column("written_off_amount", "numeric"),
             new Column("disputed_amount", "numeric"), new Column("created_at", "timestamptz"),
-            new Column("version", "bigint"));
+            new Column("version", "bigint"), new Column("beyond_agreed_terms", "boolean"));
     private static final String EXISTING = "select invoice_number from invoice where tenant_id = $1"
             + " and invoice_number = any($2::text[])";
 
@@ -63,6 +63,6 @@ public class InvoiceBatchRepository {
                 i.sellerTaxId, i.sellerBankAccount, i.buyerId, i.buyerName, i.buyerAddress, i.buyerTaxId,
                 i.purchaseOrderNumber, i.currency, LINES.convertToDatabaseColumn(i.lines), i.taxAmount,
                 i.totalAmount, i.dueDate, i.paymentTerms, i.status, i.paidAmount, i.creditedAmount,
-                i.writtenOffAmount, i.disputedAmount, i.createdAt, i.version));
+                i.writtenOffAmount, i.disputedAmount, i.createdAt, i.version, i.beyondAgreedTerms));
     }
 }

@@ -33,7 +33,8 @@ public class PolicyRepository {
     public Uni<Map<String, InvoicingPolicy>> policiesOf(Collection<String> tenantIds) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "select tenant_id, issue_deadline_hours, late_daily_rate, late_fee_after_days, late_fee_rate,"
-                        + " dso_period_days, issue_date_tolerance_days, unknown_buyers, late_charge_statement_days, ask_for_receipt"
+                        + " dso_period_days, issue_date_tolerance_days, unknown_buyers, late_charge_statement_days, ask_for_receipt,"
+                        + " beyond_agreed_terms"
                         + " from invoicing_policy where tenant_id in (:t)",
                 Tuple.class)
                 .setParameter("t", tenantIds).getResultList())
@@ -49,21 +50,22 @@ public class PolicyRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into invoicing_policy (tenant_id, issue_deadline_hours, late_daily_rate, late_fee_after_days,
                     late_fee_rate, dso_period_days, issue_date_tolerance_days, unknown_buyers, late_charge_statement_days,
-                    ask_for_receipt, updated_at, updated_by)
-                values (:t, :h, :r, :d, :f, :dso, :tol, :unknown, :statement, :receipt, :at, :by)
+                    ask_for_receipt, beyond_agreed_terms, updated_at, updated_by)
+                values (:t, :h, :r, :d, :f, :dso, :tol, :unknown, :statement, :receipt, :beyond, :at, :by)
                 on conflict (tenant_id) do update set issue_deadline_hours = excluded.issue_deadline_hours,
                     late_daily_rate = excluded.late_daily_rate, late_fee_after_days = excluded.late_fee_after_days,
                     late_fee_rate = excluded.late_fee_rate, dso_period_days = excluded.dso_period_days,
                     issue_date_tolerance_days = excluded.issue_date_tolerance_days,
                     unknown_buyers = excluded.unknown_buyers,
                     late_charge_statement_days = excluded.late_charge_statement_days,
-                    ask_for_receipt = excluded.ask_for_receipt,
+                    ask_for_receipt = excluded.ask_for_receipt, beyond_agreed_terms = excluded.beyond_agreed_terms,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                 .setParameter("t", tenantId).setParameter("h", p.issueDeadlineHours())
                 .setParameter("r", p.lateCharges().dailyRate()).setParameter("d", p.lateCharges().feeAfterDays())
                 .setParameter("f", p.lateCharges().feeRate()).setParameter("dso", p.dsoPeriodDays())
                 .setParameter("tol", p.issueDateToleranceDays()).setParameter("unknown", p.unknownBuyers().name())
                 .setParameter("statement", p.lateChargeStatementDays()).setParameter("receipt", p.askForReceipt())
+                .setParameter("beyond", p.beyondAgreedTerms().name())
                 .setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
     }
 
@@ -116,7 +118,8 @@ public class PolicyRepository {
         return new InvoicingPolicy(r.get("issue_deadline_hours", Integer.class), toLateCharges(r),
                 r.get("dso_period_days", Integer.class), r.get("issue_date_tolerance_days", Integer.class),
                 InvoicingPolicy.UnknownBuyers.valueOf(r.get("unknown_buyers", String.class)),
-                r.get("late_charge_statement_days", Integer.class), r.get("ask_for_receipt", Boolean.class));
+                r.get("late_charge_statement_days", Integer.class), r.get("ask_for_receipt", Boolean.class),
+                InvoicingPolicy.BeyondAgreedTerms.valueOf(r.get("beyond_agreed_terms", String.class)));
     }
 
     /** The late-charge columns, as invoicing_policy, buyer_late_charge_policy and late_charge_waiver name them. */
