@@ -22,6 +22,8 @@ import io.tradecredit.collections.events.CollectorEvents.AbandonmentConfirmed;
 import io.tradecredit.collections.events.CollectorEvents.Judged;
 import io.tradecredit.collections.events.CollectorEvents.WriteOff;
 import io.tradecredit.collections.persistence.AbandonmentRepository;
+import io.tradecredit.collections.persistence.AgencyContractRepository;
+import io.tradecredit.collections.persistence.AgencyPlacementRepository;
 import io.tradecredit.collections.persistence.CaseRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
@@ -32,7 +34,7 @@ import io.tradecredit.common.persistence.CurrentTransaction;
  * {@link AbandonmentRule} (the tenant's costs) says collecting costs more than the debt, by a collector
  * or by the daily review ({@link #review}), and confirmed by another collector (four eyes: the proposer
  * may not). The confirmation judges the
- * debt again as it is then, closes the case as abandoned and publishes abandonment-confirmed, the
+ * debt again as it is then (a case an agency holds at its contract's fee), closes the case as abandoned and publishes abandonment-confirmed, the
  * write-off request of the buyer's overdue invoices for invoice-service.
  */
 @ApplicationScoped
@@ -54,6 +56,12 @@ public class Abandonments {
 
     @Inject
     CaseRepository caseRows;
+
+    @Inject
+    AgencyPlacementRepository placements;
+
+    @Inject
+    AgencyContractRepository contracts;
 
     /** The proposer's name of a proposal the daily review made. */
     static final String REVIEW = "abandonment-review";
@@ -107,8 +115,8 @@ public class Abandonments {
     private Uni<Boolean> proposeIfWorthAbandoning(CaseRepository.TenantCase c) {
         String tenant = c.tenantId();
         UUID caseId = c.stored().current().id();
-        return terms.current(tenant).chain(t -> openItems.openItemsOf(tenant, c.stored().current().buyerId())
-                .chain(items -> !t.abandonment().worthAbandoning(items.standing().overdue())
+        return ruleFor(tenant, caseId).chain(rule -> openItems.openItemsOf(tenant, c.stored().current().buyerId())
+                .chain(items -> !rule.worthAbandoning(items.standing().overdue())
                         ? Uni.createFrom().item(false)
                         : proposals.find(tenant, caseId).chain(found -> found.isPresent() ? Uni.createFrom().item(false)
                                 : propose(tenant, caseId, REVIEW).replaceWith(true))));
@@ -150,10 +158,21 @@ public class Abandonments {
             if (c.state() == CaseState.CLOSED) {
                 throw DomainError.conflict("case.closed", "Case " + caseId + " is closed (" + c.closeReason() + ")");
             }
-            return terms.current(tenantId).chain(t -> openItems.openItemsOf(tenantId, c.buyerId())
-                    .map(items -> new Assessed(c, t.abandonment().requireWorthAbandoning(items.standing().overdue())
+            return ruleFor(tenantId, caseId).chain(rule -> openItems.openItemsOf(tenantId, c.buyerId())
+                    .map(items -> new Assessed(c, rule.requireWorthAbandoning(items.standing().overdue())
                             .stream().map(x -> new Judged(x.overdue(), x.expectedCost())).toList())));
         });
+    }
+
+    /**
+     * The tenant's abandonment rule for the case: with the fee of the agency contract of the agency that holds the case,
+     * if one does (its success fee is what collecting would cost there), else the tenant's estimate.
+     */
+    private Uni<AbandonmentRule> ruleFor(String tenantId, UUID caseId) {
+        return terms.current(tenantId).chain(t -> placements.currentOf(tenantId, caseId).chain(placed -> placed.isEmpty()
+                ? Uni.createFrom().item(t.abandonment())
+                : contracts.find(tenantId, placed.get().agencyCode()).map(contract -> t.abandonment()
+                        .withAgencyFee(contract.map(c -> c.contract().successFeePercent()).orElse(null)))));
     }
 
     private String write(List<Judged> amounts) {

@@ -20,7 +20,8 @@ import io.tradecredit.common.money.Money;
  *
  * @param costPerStep what one more step (a letter, a call, a demand) costs the tenant, per currency
  * @param stepsToCollect how many more steps collecting a debt takes, as the tenant estimates it
- * @param agencyFeePercent the success fee a partner agency would keep, in percent (0 to 100)
+ * @param agencyFeePercent the success fee a partner agency would keep, in percent (0 to 100); for a case an agency
+ *        holds, its contract's ({@link #withAgencyFee})
  */
 public record AbandonmentRule(CurrencyThresholds costPerStep, int stepsToCollect, BigDecimal agencyFeePercent) {
     // before DEFAULT: the constructor DEFAULT calls reads it
@@ -50,6 +51,14 @@ public record AbandonmentRule(CurrencyThresholds costPerStep, int stepsToCollect
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("abandonment-rule.invalid", "The abandonment terms are inconsistent", wrong);
         }
+    }
+
+    /**
+     * The rule for a case with a partner agency: the fee its contract takes ({@code contractFeePercent}) instead of
+     * the tenant's estimate, which is for a case no agency holds (null: this rule).
+     */
+    public AbandonmentRule withAgencyFee(BigDecimal contractFeePercent) {
+        return contractFeePercent == null ? this : new AbandonmentRule(costPerStep, stepsToCollect, contractFeePercent);
     }
 
     /** The expected cost of collecting {@code overdue}, in its currency. */

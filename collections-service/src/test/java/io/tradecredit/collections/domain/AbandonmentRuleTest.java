@@ -2,6 +2,7 @@ package io.tradecredit.collections.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,5 +90,16 @@ class AbandonmentRuleTest {
         assertFalse(TENANT.worthAbandoning(List.of()));
         assertFalse(AbandonmentRule.DEFAULT.worthAbandoning(List.of(cny("10.00"))),
                 "without a cost per step a 25 % fee never outweighs the debt");
+    }
+
+    @Test
+    void aCaseWithAnAgencyIsJudgedAtItsContractsFee() {
+        // 450.00 of steps + 20 % of 500.00 = 550.00; at a contract's 10 %: 500.00, not more than the debt
+        assertEquals(cny("550.00"), TENANT.expectedCost(cny("500.00")));
+        AbandonmentRule contract = TENANT.withAgencyFee(new BigDecimal("10"));
+        assertEquals(cny("500.00"), contract.expectedCost(cny("500.00")));
+        assertFalse(contract.worthAbandoning(List.of(cny("500.00"))));
+        assertTrue(TENANT.worthAbandoning(List.of(cny("500.00"))));
+        assertSame(TENANT, TENANT.withAgencyFee(null), "no contract: the tenant's estimate");
     }
 }

@@ -297,6 +297,30 @@ class AgencyFlowTest {
                 + " and end_reason = 'CASE_CLOSED' and ended_on is not null", p.tenant(), p.caseId().toString()));
     }
 
+    /**
+     * Abandonment judges a case an agency holds at the fee of that agency's contract (15 %), not at the tenant's
+     * estimate for agencies in general (40 %): with 7,000.00 of further steps the debt is worth collecting with
+     * the agency, and once recalled, at 40 %, it is not. Before, the tenant's estimate judged both.
+     */
+    @Test
+    void abandonmentJudgesACaseWithAnAgencyAtItsContractsFee() {
+        Placed p = placed();
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("credit-manager").mint()).contentType(ContentType.JSON)
+                .body(Map.of("costPerStep", List.of(Map.of("amount", "3500.00", "currency", "CNY")), "stepsToCollect", 2,
+                        "agencyFeePercent", "40"))
+                .put("/api/v1/collections/terms").then().statusCode(200);
+        String lena = Tokens.tenant(p.tenant()).roles("collector").subject("lena").mint();
+        given().auth().oauth2(lena).post(CASES + p.caseId() + "/abandonment").then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("abandonment.worth-collecting"),
+                        "errors[0].message", org.hamcrest.Matchers.containsString("8275.00"));
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("credit-manager").mint()).contentType(ContentType.JSON)
+                .body(Map.of("note", "not worth the agency's time")).post(CASES + p.caseId() + "/recall").then()
+                .statusCode(200);
+        given().auth().oauth2(lena).post(CASES + p.caseId() + "/abandonment").then().statusCode(201)
+                .body("amounts[0].overdue.amount", equalTo("8500.00"),
+                        "amounts[0].expectedCost.amount", equalTo("10400.00"));
+    }
+
     @Test
     void aHandOffNamesAMissingAgencyAndAnAgencyWithoutContract() {
         Placed p = placed();
