@@ -77,7 +77,7 @@ final class Tenant {
     /** The subject with which invoice-service asks a zh-CN buyer to confirm an invoice's receipt (on issue). */
     static final String RECEIPT_REQUEST_SUBJECT = "请确认收到";
 
-    /** The emails in the buyer's inbox that ask it to confirm an invoice's receipt, one per invoice issued. */
+    /** The emails in the buyer's inbox that ask it to confirm invoices' receipt, one per request that issued some. */
     static List<GreenMail.Mail> receiptRequests(Buyer buyer) {
         return Platform.harness().mail().inbox(buyer.email()).stream()
                 .filter(m -> m.subject().startsWith(RECEIPT_REQUEST_SUBJECT)).toList();

@@ -197,8 +197,8 @@ public class Invoices {
             }
             List<OutgoingEvent> events = new ArrayList<>(issued.size() * 2);
             issued.forEach(invoice -> events.add(InvoiceEvents.issued(invoice)));
-            if (policy.askForReceipt()) {
-                issued.forEach(invoice -> events.add(InvoiceEvents.receiptRequested(invoice)));
+            if (policy.askForReceipt() && !issued.isEmpty()) {
+                events.addAll(InvoiceEvents.receiptRequests(issued));
             }
             return batches.insertIssued(issued).chain(() -> outbox.record(events))
                     .replaceWith(results);

@@ -2,6 +2,7 @@ package io.tradecredit.invoice.events;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,27 +143,43 @@ public final class InvoiceEvents {
     public static final String RECEIPT_PURPOSE = "invoice-receipt";
 
     /**
-     * The request to notification-service to ask the buyer, by email, to confirm that it received the invoice
-     * (docs/domain.md §2); its id derives from the tenant and the invoice, so it is asked once.
+     * The request to notification-service to ask the buyer, by email, to confirm that it received these invoices
+     * (docs/domain.md §2): one buyer's invoices issued together from one seller and bank account, so a batch import
+     * asks each buyer once, not once per invoice. Its id derives from the tenant and the first invoice, so it is
+     * asked once.
      */
-    public static OutgoingEvent receiptRequested(Invoice i) {
-        UUID requestId = MessageRequests.idOf("receipt-request", i.tenantId, i.id);
-        Map<String, Object> invoice = new LinkedHashMap<>();
-        invoice.put("id", i.id.toString());
-        invoice.put("invoiceNumber", i.invoiceNumber);
-        invoice.put("issueDate", i.issueDate.toString());
-        invoice.put("dueDate", i.dueDate.toString());
-        invoice.put("total", Map.of("amount", i.total().amountText(), "currency", i.total().currencyCode()));
-        invoice.put("purchaseOrderNumber", i.purchaseOrderNumber);
-        if (i.paymentTerms != null) {
-            invoice.put("paymentTerms", i.paymentTerms);
+    public static OutgoingEvent receiptRequested(List<Invoice> sameBuyerAndSeller) {
+        Invoice first = sameBuyerAndSeller.get(0);
+        UUID requestId = MessageRequests.idOf("receipt-request", first.tenantId, first.id);
+        List<Map<String, Object>> invoices = new ArrayList<>(sameBuyerAndSeller.size());
+        for (Invoice i : sameBuyerAndSeller) {
+            Map<String, Object> invoice = new LinkedHashMap<>();
+            invoice.put("id", i.id.toString());
+            invoice.put("invoiceNumber", i.invoiceNumber);
+            invoice.put("issueDate", i.issueDate.toString());
+            invoice.put("dueDate", i.dueDate.toString());
+            invoice.put("total", Map.of("amount", i.total().amountText(), "currency", i.total().currencyCode()));
+            invoice.put("purchaseOrderNumber", i.purchaseOrderNumber);
+            if (i.paymentTerms != null) {
+                invoice.put("paymentTerms", i.paymentTerms);
+            }
+            invoices.add(invoice);
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("buyer", Map.of("id", i.buyerId.toString(), "name", i.buyerName));
-        data.put("seller", Map.of("name", i.sellerName, "bankAccount", i.sellerBankAccount));
-        data.put("invoice", invoice);
-        return MessageRequests.event(i.tenantId, requestId,
-                MessageRequests.toBuyer(requestId, RECEIPT_PURPOSE, RECEIPT_TEMPLATE, "EMAIL", i.buyerId, data));
+        data.put("buyer", Map.of("id", first.buyerId.toString(), "name", first.buyerName));
+        data.put("seller", Map.of("name", first.sellerName, "bankAccount", first.sellerBankAccount));
+        data.put("invoices", invoices);
+        return MessageRequests.event(first.tenantId, requestId,
+                MessageRequests.toBuyer(requestId, RECEIPT_PURPOSE, RECEIPT_TEMPLATE, "EMAIL", first.buyerId, data));
+    }
+
+    /** The receipt requests of invoices issued together: one per buyer, seller name and bank account, in issue order. */
+    public static List<OutgoingEvent> receiptRequests(List<Invoice> issued) {
+        Map<List<Object>, List<Invoice>> groups = new LinkedHashMap<>();
+        for (Invoice i : issued) {
+            groups.computeIfAbsent(List.of(i.buyerId, i.sellerName, i.sellerBankAccount), k -> new ArrayList<>()).add(i);
+        }
+        return groups.values().stream().map(InvoiceEvents::receiptRequested).toList();
     }
 
     public static OutgoingEvent receiptConfirmed(Invoice i) {

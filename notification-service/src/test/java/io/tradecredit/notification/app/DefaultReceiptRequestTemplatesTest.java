@@ -26,12 +26,12 @@ import io.tradecredit.notification.domain.RenderedMessage;
 /**
  * What the platform's default {@code invoice.receipt-requested} email asks the buyer, rendered with
  * the engine the service renders with, in both languages, from the data invoice-service sends on
- * issuing invoice INV-2026-0042 of 11,300.00 CNY (PO-1, due 2027-01-04) from Acme Machinery Co. to
- * Globex Trading Ltd.
+ * issuing invoices INV-2026-0042 of 11,300.00 CNY and INV-2026-0043 of 500.00 CNY (PO-1) together from
+ * Acme Machinery Co. to Globex Trading Ltd. (one request per buyer, seller and bank account of a batch).
  *
  * <p>DOMAIN §2 "Issuing an invoice": ask the buyer to confirm receipt; questions on the invoice cause
  * about 30% of late payments, so the email lists what the invoice says and asks for any question now.
- * The payment terms are optional in the data: without them the email renders, without a terms line.
+ * The payment terms are optional in each invoice: without them the line has none.
  */
 @QuarkusTest
 class DefaultReceiptRequestTemplatesTest {
@@ -44,39 +44,43 @@ class DefaultReceiptRequestTemplatesTest {
     ObjectMapper json;
 
     @Test
-    void theReceiptRequestListsTheInvoiceAndAsksToConfirmReceiptInBothLanguages() {
-        List<RenderedMessage> rendered = rendered(data(true));
+    void theReceiptRequestListsTheInvoicesAndAsksToConfirmReceiptInBothLanguages() {
+        List<RenderedMessage> rendered = rendered(data(invoice("INV-2026-0042", "11300.00", "2027-01-04", true),
+                invoice("INV-2026-0043", "500.00", "2027-01-19", false)));
         RenderedMessage en = rendered.get(Language.EN.ordinal());
         RenderedMessage zh = rendered.get(Language.ZH_CN.ordinal());
 
-        assertEquals("Please confirm receipt of invoice INV-2026-0042 from Acme Machinery Co.", en.subject());
-        assertEquals("请确认收到Acme Machinery Co.的发票 INV-2026-0042", zh.subject());
+        assertEquals("Please confirm receipt of our invoices from Acme Machinery Co.", en.subject());
+        assertEquals("请确认收到Acme Machinery Co.的发票", zh.subject());
         for (RenderedMessage m : rendered) {
             String text = m.text();
             for (String fact : List.of("INV-2026-0042", "11300.00 CNY", "2026-12-05", "2027-01-04", "PO-1",
-                    "CN12 3456 7890", "Globex Trading Ltd.")) {
+                    "INV-2026-0043", "500.00 CNY", "2027-01-19", "CN12 3456 7890", "Globex Trading Ltd.")) {
                 assertTrue(text.contains(fact), fact + " in:\n" + text);
             }
         }
-        assertTrue(en.text().contains("Please confirm that you have received this invoice by replying to this email."),
+        assertTrue(en.text().contains("- Invoice INV-2026-0042 of 2026-12-05, purchase order PO-1: 11300.00 CNY, due on"
+                + " 2027-01-04 (30 days net)\n- Invoice INV-2026-0043 of 2026-12-05, purchase order PO-1: 500.00 CNY,"
+                + " due on 2027-01-19\n"), en.text());
+        assertTrue(en.text().contains("Please confirm that you have received these invoices by replying to this email."),
                 en.text());
-        assertTrue(en.text().contains("If anything on the invoice is wrong or unclear"), en.text());
-        assertTrue(en.text().contains("- Payment terms: 30 days net\n"), en.text());
-        assertTrue(zh.text().contains("请直接回复本邮件，确认贵司已收到该发票。"), zh.text());
+        assertTrue(en.text().contains("If anything on them is wrong or unclear"), en.text());
+        assertTrue(zh.text().contains("- 发票号 INV-2026-0042，开票日期 2026-12-05，采购订单号 PO-1：11300.00 CNY，到期日"
+                + " 2027-01-04（付款条件：30 days net）\n- 发票号 INV-2026-0043，开票日期 2026-12-05，采购订单号 PO-1："
+                + "500.00 CNY，到期日 2027-01-19\n"), zh.text());
+        assertTrue(zh.text().contains("请直接回复本邮件，确认贵司已收到上述发票。"), zh.text());
         assertTrue(zh.text().contains("如发票内容（数量、价格、交货或付款条件）有任何错误或不明之处"), zh.text());
-        assertTrue(zh.text().contains("- 付款条件：30 days net\n"), zh.text());
     }
 
     @Test
-    void withoutPaymentTermsTheEmailRendersWithoutATermsLine() {
-        List<RenderedMessage> rendered = rendered(data(false));
+    void oneInvoiceWithoutPaymentTermsRendersWithoutThem() {
+        List<RenderedMessage> rendered = rendered(data(invoice("INV-2026-0042", "11300.00", "2027-01-04", false)));
         String en = rendered.get(Language.EN.ordinal()).text();
         String zh = rendered.get(Language.ZH_CN.ordinal()).text();
 
-        assertFalse(en.contains("Payment terms"), en);
-        assertTrue(en.contains("- Due date: 2027-01-04\n- Payment to bank account: CN12 3456 7890\n"), en);
-        assertFalse(zh.contains("付款条件："), zh);
-        assertTrue(zh.contains("- 到期日：2027-01-04\n- 收款账号：CN12 3456 7890\n"), zh);
+        assertTrue(en.contains("11300.00 CNY, due on 2027-01-04\n\nPayment to bank account: CN12 3456 7890\n"), en);
+        assertFalse(zh.contains("（付款条件："), zh);
+        assertTrue(zh.contains("到期日 2027-01-04\n\n收款账号：CN12 3456 7890\n"), zh);
     }
 
     /** Each language's rendering, in {@link Language} order; fails on a failed one. */
@@ -95,22 +99,28 @@ class DefaultReceiptRequestTemplatesTest {
         return previews.stream().map(Templates.Preview::rendered).toList();
     }
 
-    /** The request's data as invoice-service writes it; {@code paymentTerms} left out, not null, when absent. */
-    private ObjectNode data(boolean withPaymentTerms) {
+    /** One invoice as invoice-service writes it; {@code paymentTerms} left out, not null, when absent. */
+    private static Map<String, Object> invoice(String number, String total, String due, boolean withPaymentTerms) {
         Map<String, Object> invoice = new LinkedHashMap<>();
         invoice.put("id", UUID.randomUUID().toString());
-        invoice.put("invoiceNumber", "INV-2026-0042");
+        invoice.put("invoiceNumber", number);
         invoice.put("issueDate", "2026-12-05");
-        invoice.put("dueDate", "2027-01-04");
-        invoice.put("total", Map.of("amount", "11300.00", "currency", "CNY"));
+        invoice.put("dueDate", due);
+        invoice.put("total", Map.of("amount", total, "currency", "CNY"));
         invoice.put("purchaseOrderNumber", "PO-1");
         if (withPaymentTerms) {
             invoice.put("paymentTerms", "30 days net");
         }
+        return invoice;
+    }
+
+    /** The request's data: the buyer, the seller and its invoices issued together. */
+    @SafeVarargs
+    private ObjectNode data(Map<String, Object>... invoices) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("buyer", Map.of("id", UUID.randomUUID().toString(), "name", "Globex Trading Ltd."));
         data.put("seller", Map.of("name", "Acme Machinery Co.", "bankAccount", "CN12 3456 7890"));
-        data.put("invoice", invoice);
+        data.put("invoices", List.of(invoices));
         // a tenant without settings writes as the platform (its configured name: Tradecredit)
         return json.valueToTree(data);
     }
