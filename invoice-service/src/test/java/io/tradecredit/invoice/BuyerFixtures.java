@@ -23,6 +23,12 @@ public final class BuyerFixtures {
      * schema first) with the given event id; returns the event id.
      */
     public static String sendBuyerRegistered(String tenant, UUID buyerId, String eventId) {
+        return sendBuyerRegistered(tenant, buyerId, eventId, 30, null);
+    }
+
+    /** The same with the buyer's term and, when not null, the first-order term credit-service announces. */
+    public static String sendBuyerRegistered(String tenant, UUID buyerId, String eventId, int termDays,
+            Integer firstOrderTermDays) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("buyerId", buyerId.toString());
         body.put("name", "Globex Trading Ltd.");
@@ -32,7 +38,10 @@ public final class BuyerFixtures {
         body.put("industry", "wholesale");
         body.put("foundedOn", "2012-04-01");
         body.put("currency", "CNY");
-        body.put("paymentTermDays", 30);
+        body.put("paymentTermDays", termDays);
+        if (firstOrderTermDays != null) {
+            body.put("firstOrderTermDays", firstOrderTermDays);
+        }
         return Topics.sendEvent("credit-events", tenant, "credit", "buyer-registered", buyerId.toString(), eventId,
                 body);
     }

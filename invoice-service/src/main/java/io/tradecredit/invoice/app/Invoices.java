@@ -160,14 +160,12 @@ public class Invoices {
                         if (beyond.isEmpty()) {
                             return false;
                         }
-                        if (policy.beyondAgreedTerms() == InvoicingPolicy.BeyondAgreedTerms.REFUSE) {
+                        var refusal = InvoiceRules.termsRefusal(d.buyerId(), beyond.get(), policy);
+                        if (refusal.isPresent()) {
                             if (first) {
                                 seen.remove(d.buyerId()); // refused: the buyer's next invoice is still its first
                             }
-                            results.set(i, new BatchItem(i, null, new DomainError(DomainError.Kind.UNPROCESSABLE,
-                                    "invoice.beyond-agreed-terms", "The invoice is due later than the terms agreed with"
-                                            + " buyer " + d.buyerId() + " allow, and this tenant's invoicing policy"
-                                            + " refuses such invoices.", List.of(beyond.get()))));
+                            results.set(i, new BatchItem(i, null, refusal.get()));
                             return true;
                         }
                         beyondTerms.add(i);

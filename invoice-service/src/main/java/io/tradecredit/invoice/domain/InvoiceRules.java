@@ -93,6 +93,19 @@ public final class InvoiceRules {
                 List.of(new Violation("buyer.id", "is not a buyer registered with credit-service"))));
     }
 
+    /**
+     * The refusal of an invoice due later than the terms agreed with its buyer allow ({@code beyond}, from
+     * {@link AgreedTerms#beyond}), when the tenant's policy refuses those; empty when it only flags them.
+     */
+    public static Optional<DomainError> termsRefusal(UUID buyerId, Violation beyond, InvoicingPolicy policy) {
+        if (policy.beyondAgreedTerms() != InvoicingPolicy.BeyondAgreedTerms.REFUSE) {
+            return Optional.empty();
+        }
+        return Optional.of(new DomainError(DomainError.Kind.UNPROCESSABLE, "invoice.beyond-agreed-terms",
+                "The invoice is due later than the terms agreed with buyer " + buyerId + " allow, and this tenant's"
+                        + " invoicing policy refuses such invoices.", List.of(beyond)));
+    }
+
     /** Issued more than the policy's deadline (default 48 h, counted in whole days) after shipment. */
     public static boolean issuedLate(LocalDate shipmentDate, LocalDate issueDate, InvoicingPolicy policy) {
         if (shipmentDate == null || issueDate == null) {

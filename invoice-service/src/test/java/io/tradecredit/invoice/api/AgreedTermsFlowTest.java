@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.invoice.BuyerFixtures;
 import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.invoice.PaymentFixtures;
 import io.tradecredit.testing.Contracts;
@@ -38,17 +38,7 @@ class AgreedTermsFlowTest {
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     static void registered(String tenant, UUID buyer, int termDays, int firstOrderTermDays) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("buyerId", buyer.toString());
-        body.put("name", "Globex Trading Ltd.");
-        body.put("country", "CN");
-        body.put("registrationNumber", "91440300MA5F0XYZ1K");
-        body.put("taxId", "91440300MA5F0XYZ1K");
-        body.put("currency", "CNY");
-        body.put("paymentTermDays", termDays);
-        body.put("firstOrderTermDays", firstOrderTermDays);
-        Topics.sendEvent("credit-events", tenant, "credit", "buyer-registered", buyer.toString(),
-                UUID.randomUUID().toString(), body);
+        BuyerFixtures.sendBuyerRegistered(tenant, buyer, UUID.randomUUID().toString(), termDays, firstOrderTermDays);
         awaitTerm(tenant, buyer, termDays);
     }
 

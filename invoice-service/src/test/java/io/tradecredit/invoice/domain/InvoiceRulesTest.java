@@ -233,6 +233,21 @@ class InvoiceRulesTest {
     }
 
     @Test
+    void anInvoiceBeyondTheAgreedTermsIsRefusedOnlyWhereThePolicySaysSo() {
+        UUID buyer = UUID.fromString("6f1c2a4e-0000-4000-8000-000000000001");
+        Violation beyond = new Violation("dueDate", "must not be after 2026-12-02: the terms agreed with the buyer are 30 days");
+        InvoicingPolicy refusing = new InvoicingPolicy(48, LateChargePolicy.DEFAULT, 90, 1,
+                InvoicingPolicy.UnknownBuyers.ACCEPT, 7, true, InvoicingPolicy.BeyondAgreedTerms.REFUSE);
+        var refusal = InvoiceRules.termsRefusal(buyer, beyond, refusing).orElseThrow();
+        assertEquals(DomainError.Kind.UNPROCESSABLE, refusal.kind());
+        assertEquals("invoice.beyond-agreed-terms", refusal.code());
+        assertEquals(List.of(beyond), refusal.violations());
+        assertEquals("The invoice is due later than the terms agreed with buyer 6f1c2a4e-0000-4000-8000-000000000001"
+                + " allow, and this tenant's invoicing policy refuses such invoices.", refusal.detail());
+        assertTrue(InvoiceRules.termsRefusal(buyer, beyond, InvoicingPolicy.DEFAULT).isEmpty(), "flagged, not refused");
+    }
+
+    @Test
     void unknownBuyerIsRefusedOnlyWhereThePolicySaysSo() {
         UUID buyer = UUID.fromString("6f1c2a4e-0000-4000-8000-000000000001");
         var refusing = tolerating(1, InvoicingPolicy.UnknownBuyers.REFUSE);
