@@ -29,10 +29,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dbench.batches=20</pre>
  *
- * Order: the JDBC phase, then the service phase; before each, the driver waits until the
- * invoice outbox has no unsent rows (so the relay's publishing of an earlier phase or run does
- * not run inside the measurement), and after the service phase it reports how long the relay
- * took to publish what was ingested. Each phase prints how busy the machine's CPUs were.
+ * Order: the JDBC phase, then the service phase twice: first with the services that read its
+ * events running (on a machine of two CPUs they take a share of them while the batches are posted),
+ * then with those services paused (SIGSTOP from the first batch to the last answer, found by this
+ * checkout's pid files): the service's own ingestion, as the raw insert, which nothing reads. Before
+ * each phase the driver waits until the invoice outbox has no unsent rows and the platform's
+ * processes are idle (so the relay's publishing of an earlier phase or run, and its consumers, do
+ * not run inside the measurement); after each service phase it reports how long the relay took to
+ * publish what was ingested. Each phase prints how busy the machine's CPUs were, and each service
+ * phase the CPU every component of the platform used in it (and while the relay drained after it).
  *
  * Settings (system properties): bench.batches (measured batches, 20), bench.warmup (20),
  * bench.batchSize (1000), bench.settleSeconds (120), bench.serviceUrl, bench.tokenUrl,
@@ -66,7 +71,7 @@ public final class InvoiceIngestionBenchmark {
 
         try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
             // --- plain JDBC batch insert into a copy of the invoice table ---
-            settle(c, settleSeconds);
+            quiet(c, settleSeconds);
             try (Statement st = c.createStatement()) {
                 st.execute("drop table if exists bench_invoice");
                 st.execute("create table bench_invoice (like invoice including all)");
@@ -88,50 +93,127 @@ public final class InvoiceIngestionBenchmark {
             c.commit();
             c.setAutoCommit(true);
 
-            // --- the service's batch endpoint ---
-            settle(c, settleSeconds);
+            // --- the service's batch endpoint, with the other services reading its events, then without ---
+            quiet(c, settleSeconds);
             for (int b = 0; b < warmup; b++) {
                 postBatch(http, service, token, batch(run + "-w" + b, size));
             }
-            settle(c, settleSeconds);
-            long serviceNanos = 0;
-            long[] batchNanos = new long[batches];
-            cpu.sample();
-            double serviceCpuBefore = Bench.processCpuSeconds(servicePid);
-            long phaseStart = System.nanoTime();
-            for (int b = 0; b < batches; b++) {
-                String body = batch(run + "-s" + b, size);
-                long t0 = System.nanoTime();
-                postBatch(http, service, token, body);
-                batchNanos[b] = System.nanoTime() - t0;
-                serviceNanos += batchNanos[b];
-            }
-            long phaseEnd = System.nanoTime();
-            double serviceCpu = cpu.sample();
-            double serviceCpuSeconds = Bench.processCpuSeconds(servicePid) - serviceCpuBefore;
-            long drainedAt = settle(c, settleSeconds);
-
             long invoices = (long) batches * size;
-            double serviceRate = invoices / (serviceNanos / 1e9);
             double jdbcRate = invoices / (jdbcNanos / 1e9);
-            Arrays.sort(batchNanos);
             System.out.printf("invoices per phase: %d (%d batches of %d, after %d warm-up batches)%n", invoices,
                     batches, size, warmup);
             System.out.printf("plain JDBC batch insert: %.0f invoices/s   (machine CPU busy %s)%n", jdbcRate,
                     Bench.pct(jdbcCpu));
-            System.out.printf("service batch endpoint:  %.0f invoices/s   (machine CPU busy %s; per batch of %d: "
-                    + "p50 %d ms, max %d ms)%n", serviceRate, Bench.pct(serviceCpu), size,
-                    batchNanos[batches / 2] / 1_000_000, batchNanos[batches - 1] / 1_000_000);
+            Phase running = new Phase(http, service, token, c, servicePid, batches, size, settleSeconds, cpu);
+            running.run(run + "-s", List.of());
+            running.print("the consumers running", invoices, jdbcRate);
+            Phase paused = new Phase(http, service, token, c, servicePid, batches, size, settleSeconds, cpu);
+            paused.run(run + "-p", CONSUMERS);
+            paused.print("the consumers paused", invoices, jdbcRate);
+        }
+    }
+
+    /** The services that read invoice-service's events (and notification-service its receipt requests). */
+    private static final List<String> CONSUMERS = List.of("credit-service", "collections-service",
+            "insurance-claims-service", "notification-service");
+
+    /** One measured service phase: the batches, what they took, and who used the CPUs meanwhile. */
+    private static final class Phase {
+        private final HttpClient http;
+        private final String service;
+        private final String token;
+        private final Connection c;
+        private final String servicePid;
+        private final int settleSeconds;
+        private final int size;
+        private final Bench.CpuMeter cpu;
+        private final long[] batchNanos;
+        private long serviceNanos;
+        private double machineBusy;
+        private double serviceCpuSeconds;
+        private long phaseStart;
+        private long phaseEnd;
+        private long drainedAt;
+        private Map<String, Double> before;
+        private Map<String, Double> after;
+        private Map<String, Double> drained;
+
+        Phase(HttpClient http, String service, String token, Connection c, String servicePid, int batches, int size,
+                int settleSeconds, Bench.CpuMeter cpu) {
+            this.http = http;
+            this.service = service;
+            this.token = token;
+            this.c = c;
+            this.servicePid = servicePid;
+            this.size = size;
+            this.settleSeconds = settleSeconds;
+            this.cpu = cpu;
+            this.batchNanos = new long[batches];
+        }
+
+        /** Posts the batches, with {@code paused} stopped (SIGSTOP) from the first batch to the last answer. */
+        void run(String prefix, List<String> paused) throws Exception {
+            quiet(c, settleSeconds);
+            cpu.sample();
+            before = Bench.cpuByComponent();
+            double serviceCpuBefore = Bench.processCpuSeconds(servicePid);
+            List<String> stopped = paused.isEmpty() ? List.of() : Bench.signal("STOP", paused);
+            try {
+                phaseStart = System.nanoTime();
+                for (int b = 0; b < batchNanos.length; b++) {
+                    String body = batch(prefix + b, size);
+                    long t0 = System.nanoTime();
+                    postBatch(http, service, token, body);
+                    batchNanos[b] = System.nanoTime() - t0;
+                    serviceNanos += batchNanos[b];
+                }
+                phaseEnd = System.nanoTime();
+            } finally {
+                if (!stopped.isEmpty()) {
+                    Bench.signal("CONT", stopped);
+                }
+            }
+            machineBusy = cpu.sample();
+            serviceCpuSeconds = Bench.processCpuSeconds(servicePid) - serviceCpuBefore;
+            after = Bench.cpuByComponent();
+            drainedAt = settle(c, settleSeconds);
+            drained = Bench.cpuByComponent();
+        }
+
+        void print(String label, long invoices, double jdbcRate) {
+            double rate = invoices / (serviceNanos / 1e9);
+            int batches = batchNanos.length;
+            Arrays.sort(batchNanos);
+            System.out.printf("service batch endpoint, %s: %.0f invoices/s, %.1f%% of the JDBC insert   (machine CPU "
+                    + "busy %s; per batch of %d: p50 %d ms, max %d ms)%n", label, rate, 100 * rate / jdbcRate,
+                    Bench.pct(machineBusy), size, batchNanos[batches / 2] / 1_000_000,
+                    batchNanos[batches - 1] / 1_000_000);
             if (!Double.isNaN(serviceCpuSeconds)) {
-                System.out.printf("invoice-service process CPU: %.2f s per 1,000 invoices (%.1f s in the phase, "
+                System.out.printf("  invoice-service process CPU: %.2f s per 1,000 invoices (%.1f s in the phase, "
                         + "includes its outbox relay)%n", serviceCpuSeconds * 1000 / invoices, serviceCpuSeconds);
             }
-            System.out.printf("ratio service/JDBC: %.1f%%%n", 100 * serviceRate / jdbcRate);
+            System.out.printf("  CPU in the phase: %s%n", Bench.cpuUsed(before, after));
+            System.out.printf("  CPU from then until the outbox was empty: %s%n", Bench.cpuUsed(after, drained));
             if (drainedAt > 0) {
-                System.out.printf("outbox relay: every event published %.1f s after the last batch returned "
+                System.out.printf("  outbox relay: every event published %.1f s after the last batch returned "
                         + "(ingested and published: %.0f invoices/s)%n", (drainedAt - phaseEnd) / 1e9,
                         invoices / ((drainedAt - phaseStart) / 1e9));
             }
+        }
+    }
+
+    /**
+     * Waits until the invoice outbox is published and the consumers of what it published are done with it: a
+     * phase measured while the services still read the last phase's events shares the CPUs with them.
+     */
+    private static void quiet(Connection c, int seconds) throws Exception {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try {
+            Bench.awaitQuiet(List.of(c), List.of("invoice-service", "credit-service", "collections-service",
+                    "insurance-claims-service", "notification-service", "postgresql", "kafka"), 0.3, seconds);
+        } finally {
+            c.setAutoCommit(auto);
         }
     }
 
