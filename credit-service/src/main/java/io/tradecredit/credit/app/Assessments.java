@@ -3,7 +3,11 @@ package io.tradecredit.credit.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,6 +27,8 @@ import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.domain.BuyerLedger;
 import io.tradecredit.credit.domain.InvoicePosition;
 import io.tradecredit.credit.domain.RegradeRule;
+import io.tradecredit.credit.domain.SignalReport;
+import io.tradecredit.credit.domain.StoredFinancialStatement;
 import io.tradecredit.credit.domain.WarningSignal;
 import io.tradecredit.credit.events.CreditEvents;
 import io.tradecredit.credit.persistence.AssessmentRepository;
@@ -83,10 +89,11 @@ public class Assessments {
      * Each buyer leaves the selection.
      */
     public Uni<OverdueBatch> regradeOverdue(LocalDate asOf, int limit) {
-        return buyers.overdueToRegrade(asOf, limit).chain(due -> Multi.createFrom().iterable(due)
+        return buyers.overdueToRegrade(asOf, limit).chain(due -> inputsOf(due).chain(inputs -> Multi.createFrom()
+                .iterable(due)
                 .onItem().transformToUniAndConcatenate(b -> {
                     b.overdueRegraded(asOf);
-                    return assess(b, asOf).chain(a -> {
+                    return assess(b, asOf, inputs.get(new BuyerKey(b.tenantId, b.id))).chain(a -> {
                         if (!RegradeRule.gradeMoved(b.grade, a.assessment().grade())) {
                             return Uni.createFrom().item(0);
                         }
@@ -95,7 +102,7 @@ public class Assessments {
                     });
                 })
                 .collect().with(Collectors.summingInt(Integer::intValue))
-                .map(regraded -> new OverdueBatch(due.size(), regraded)));
+                .map(regraded -> new OverdueBatch(due.size(), regraded))));
     }
 
     /** What one batch of the overdue re-grade did: buyers graded again, and of those, how many to a new grade. */
@@ -108,18 +115,57 @@ public class Assessments {
 
     /** The buyer assessed as of {@code asOf} from everything known about it; nothing recorded. */
     private Uni<Assessed> assess(Buyer b, LocalDate asOf) {
-        return policies.of(b.tenantId)
-                .chain(policy -> statements.latest(b.tenantId, b.id)
-                        .chain(statement -> positions.ofBuyer(b.tenantId, b.id)
-                                .chain(ledger -> signals.openOf(b.tenantId, b.id).map(open -> {
-                                    BuyerLedger l = new BuyerLedger(ledger.stream().map(InvoicePosition::toPosition)
-                                            .toList());
-                                    Set<WarningSignal> openTypes = EnumSet.noneOf(WarningSignal.class);
-                                    open.forEach(s -> openTypes.add(s.type));
-                                    return new Assessed(Assessment.of(new Assessment.Inputs(statement == null ? null
-                                            : statement.statement(), l.weightedDaysBeyondTerms(asOf),
-                                            l.disputedShare(), b.foundedOn, openTypes, asOf), policy.scoring()), l);
-                                }))));
+        return inputsOf(List.of(b)).chain(inputs -> assess(b, asOf, inputs.get(new BuyerKey(b.tenantId, b.id))));
+    }
+
+    private Uni<Assessed> assess(Buyer b, LocalDate asOf, Inputs in) {
+        return policies.of(b.tenantId).map(policy -> {
+            BuyerLedger l = new BuyerLedger(in.positions().stream().map(InvoicePosition::toPosition).toList());
+            Set<WarningSignal> openTypes = EnumSet.noneOf(WarningSignal.class);
+            in.openSignals().forEach(s -> openTypes.add(s.type));
+            return new Assessed(Assessment.of(new Assessment.Inputs(in.statement() == null ? null
+                    : in.statement().statement(), l.weightedDaysBeyondTerms(asOf), l.disputedShare(), b.foundedOn,
+                    openTypes, asOf), policy.scoring()), l);
+        });
+    }
+
+    /** A buyer of a tenant. */
+    private record BuyerKey(String tenantId, UUID buyerId) {
+    }
+
+    /** What an assessment reads besides the buyer and its tenant's policy: the latest statement (or none), the ledger, open signals. */
+    private record Inputs(StoredFinancialStatement statement, List<InvoicePosition> positions,
+            List<SignalReport> openSignals) {
+    }
+
+    /**
+     * The inputs of every buyer of {@code batch} in three reads, whatever its size: the daily overdue re-grade
+     * read them buyer by buyer, three statements per buyer of a batch.
+     */
+    private Uni<Map<BuyerKey, Inputs>> inputsOf(List<Buyer> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<UUID> ids = batch.stream().map(b -> b.id).toList();
+        List<String> tenants = batch.stream().map(b -> b.tenantId).distinct().toList();
+        return statements.latestOf(tenants, ids).chain(latest -> positions.ofBuyers(tenants, ids)
+                .chain(ledgers -> signals.openOf(tenants, ids).map(open -> {
+                    Map<BuyerKey, StoredFinancialStatement> statementOf = new HashMap<>();
+                    latest.forEach(s -> statementOf.putIfAbsent(new BuyerKey(s.tenantId, s.buyerId), s));
+                    Map<BuyerKey, List<InvoicePosition>> ledgerOf = new HashMap<>();
+                    ledgers.forEach(p -> ledgerOf.computeIfAbsent(new BuyerKey(p.tenantId, p.buyerId),
+                            k -> new ArrayList<>()).add(p));
+                    Map<BuyerKey, List<SignalReport>> openOf = new HashMap<>();
+                    open.forEach(s -> openOf.computeIfAbsent(new BuyerKey(s.tenantId, s.buyerId),
+                            k -> new ArrayList<>()).add(s));
+                    Map<BuyerKey, Inputs> inputs = new HashMap<>();
+                    for (Buyer b : batch) {
+                        BuyerKey key = new BuyerKey(b.tenantId, b.id);
+                        inputs.put(key, new Inputs(statementOf.get(key), ledgerOf.getOrDefault(key, List.of()),
+                                openOf.getOrDefault(key, List.of())));
+                    }
+                    return inputs;
+                })));
     }
 
     private Uni<AssessmentRecord> record(Buyer b, Assessment a, String cause) {

@@ -20,4 +20,9 @@ public class PositionRepository implements PanacheRepositoryBase<InvoicePosition
     public Uni<List<InvoicePosition>> ofBuyer(String tenantId, UUID buyerId) {
         return list("tenantId = ?1 and buyerId = ?2 order by dueDate, invoiceId", tenantId, buyerId);
     }
+
+    /** The positions of these buyers (of these tenants), each buyer's in due-date order. */
+    public Uni<List<InvoicePosition>> ofBuyers(List<String> tenantIds, List<UUID> buyerIds) {
+        return list("tenantId in ?1 and buyerId in ?2 order by buyerId, dueDate, invoiceId", tenantIds, buyerIds);
+    }
 }

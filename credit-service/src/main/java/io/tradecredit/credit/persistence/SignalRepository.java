@@ -20,6 +20,11 @@ public class SignalRepository implements PanacheRepositoryBase<SignalReport, UUI
         return list("tenantId = ?1 and buyerId = ?2 and resolvedAt is null", tenantId, buyerId);
     }
 
+    /** The open signals of these buyers (of these tenants). */
+    public Uni<List<SignalReport>> openOf(List<String> tenantIds, List<UUID> buyerIds) {
+        return list("tenantId in ?1 and buyerId in ?2 and resolvedAt is null", tenantIds, buyerIds);
+    }
+
     public Uni<SignalReport> findOwned(String tenantId, UUID buyerId, UUID id) {
         return find("tenantId = ?1 and buyerId = ?2 and id = ?3", tenantId, buyerId, id).firstResult();
     }

@@ -25,6 +25,15 @@ public class StatementRepository
                 .firstResult();
     }
 
+    /**
+     * Every statement of these buyers, each buyer's latest (the one an assessment uses) first; the tenants are
+     * those of the buyers (a buyer's id alone finds it, the tenant keeps the read to its rows).
+     */
+    public Uni<List<StoredFinancialStatement>> latestOf(List<String> tenantIds, List<UUID> buyerIds) {
+        return list("tenantId in ?1 and buyerId in ?2 order by buyerId, fiscalYear desc, version desc", tenantIds,
+                buyerIds);
+    }
+
     /** The latest version stored for one fiscal year; null when none is. */
     public Uni<StoredFinancialStatement> latestOfYear(String tenantId, UUID buyerId, int fiscalYear) {
         return find("tenantId = ?1 and buyerId = ?2 and fiscalYear = ?3 order by version desc", tenantId, buyerId,

@@ -275,6 +275,41 @@ class CreditFlowTest {
     }
 
     /**
+     * The overdue re-grade reads a batch's buyers together (their statements, ledgers and signals in one read each),
+     * and grades each from its own: on the same date a buyer of acme 251 days past due falls to grade 4 while a
+     * buyer of globex whose invoice fell due the day before rises from the neutral grade 2 to grade 1.
+     */
+    @Test
+    void theOverdueRegradeGradesEachBuyerOfABatchFromItsOwnLedger() {
+        String late = register(MANAGER_ACME, buyer());
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + late + "/financial-statements").then().statusCode(201);
+        String recent = register(MANAGER_GLOBEX, buyer());
+        given().auth().oauth2(MANAGER_GLOBEX).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + recent + "/financial-statements").then().statusCode(201);
+        // a date of its own: a job runs once per date, and another test runs it at today + 199
+        LocalDate asOf = today().plusDays(250);
+        overdue(late, "500000.00", 1);
+        String invoice = UUID.randomUUID().toString();
+        sendInvoiceEvent("globex", recent, "issued", UUID.randomUUID().toString(),
+                issued(recent, invoice, "500000.00", asOf.minusDays(1)));
+        await("both ledgers", () -> Database.count("select count(*) from invoice_position where buyer_id in (?::uuid,"
+                + " ?::uuid) and due_date < ?::date", late, recent, asOf.toString()) == 2);
+        given().auth().oauth2(MANAGER_GLOBEX).get("/api/v1/buyers/" + recent).then().body("grade", equalTo(2));
+
+        given().auth().oauth2(CreditFixtures.OPS).post("/api/v1/admin/jobs/overdue-regrade?asOf=" + asOf)
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+        // 251 days past due -> payment index 1: 64.65 -> 65, grade 4
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + late + "/assessment").then()
+                .body("grade", equalTo(4), "factors[1].score", equalTo(1),
+                        "cause", equalTo("invoices still unpaid, the oldest 251 days past due on " + asOf));
+        // 1 day past due -> payment index 80 - 10/15 = 79: 91.95 -> 92, grade 1
+        given().auth().oauth2(MANAGER_GLOBEX).get("/api/v1/buyers/" + recent + "/assessment").then()
+                .body("grade", equalTo(1), "factors[1].score", equalTo(79),
+                        "cause", equalTo("invoices still unpaid, the oldest 1 day past due on " + asOf));
+    }
+
+    /**
      * A write-off is a debt never paid: the written-off amount counts at 180 days beyond terms (the payment index's
      * floor of 1) and the buyer is graded again at once. Before, the write-off only set the open amount to 0, so the
      * bad debt left the payment history and the buyer's next assessment was better than before it.
