@@ -17,8 +17,9 @@ import io.tradecredit.credit.domain.CreditPolicy;
 
 /**
  * The tenant's credit policy as one document (scoring, limit formula, check rules, grade-drop
- * threshold, review interval, first-order term). A policy that cannot work answers 400 naming
- * every setting at fault by its path in the document ({@code scoring.gradeFloors[3]}).
+ * threshold, review interval, first-order term, a new buyer's currency and term). A policy that
+ * cannot work answers 400 naming every setting at fault by its path in the document
+ * ({@code scoring.gradeFloors[3]}).
  */
 @Path("/api/v1/policies/credit")
 @Produces(MediaType.APPLICATION_JSON)

@@ -34,9 +34,6 @@ import io.tradecredit.credit.persistence.StatementRepository;
  */
 @ApplicationScoped
 public class Buyers {
-    /** Terms for a buyer registered without any: the platform's usual 30 days net. */
-    public static final int DEFAULT_TERM_DAYS = 30;
-
     @Inject
     BuyerRepository buyers;
 
@@ -62,10 +59,12 @@ public class Buyers {
             if (taken) {
                 return Uni.createFrom().failure(duplicate(registration));
             }
-            Buyer b = Buyer.register(tenantId, UUID.randomUUID(), details, DEFAULT_TERM_DAYS, OffsetDateTime.now(clock));
-            return buyers.persist(b).chain(() -> policies.of(tenantId))
-                    .chain(policy -> outbox.record(CreditEvents.registered(b, policy.firstOrderTermDays())))
-                    .chain(() -> assessments.reassess(b, "buyer registered")).replaceWith(b);
+            return policies.of(tenantId).chain(policy -> {
+                Buyer b = Buyer.register(tenantId, UUID.randomUUID(), details, policy, OffsetDateTime.now(clock));
+                return buyers.persist(b)
+                        .chain(() -> outbox.record(CreditEvents.registered(b, policy.firstOrderTermDays())))
+                        .chain(() -> assessments.reassess(b, "buyer registered")).replaceWith(b);
+            });
         })).onFailure(Buyers::isDuplicateRegistration).transform(e -> duplicate(registration));
     }
 

@@ -76,13 +76,14 @@ public class Buyer {
     @Version
     public long version;
 
-    public static Buyer register(String tenantId, UUID id, BuyerDetails d, int defaultTermDays, OffsetDateTime now) {
+    /** A new buyer; without a currency or payment term in its details it gets those of the tenant's policy. */
+    public static Buyer register(String tenantId, UUID id, BuyerDetails d, CreditPolicy policy, OffsetDateTime now) {
         Buyer b = new Buyer();
         b.id = id;
         b.tenantId = tenantId;
         b.createdAt = now;
-        b.currency = "CNY";
-        b.paymentTermDays = defaultTermDays;
+        b.currency = policy.defaultCurrency();
+        b.paymentTermDays = policy.defaultTermDays();
         b.apply(d, now);
         return b;
     }

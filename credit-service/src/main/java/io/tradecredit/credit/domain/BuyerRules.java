@@ -38,17 +38,23 @@ public final class BuyerRules {
         if (d.foundedOn() != null && d.foundedOn().isAfter(today)) {
             errors.add(new Violation("foundedOn", "must not be in the future"));
         }
-        if (d.currency() != null) {
-            try {
-                Money.currencyOf(d.currency());
-            } catch (IllegalArgumentException e) {
-                errors.add(new Violation("currency", "must be an ISO 4217 currency code such as CNY"));
-            }
+        if (d.currency() != null && !knownCurrency(d.currency())) {
+            errors.add(new Violation("currency", "must be an ISO 4217 currency code such as CNY"));
         }
         if (d.paymentTermDays() != null && (d.paymentTermDays() < 0 || d.paymentTermDays() > 365)) {
             errors.add(new Violation("paymentTermDays", "must be 0 (prepayment) to 365"));
         }
         return errors;
+    }
+
+    /** Whether {@code code} is an ISO 4217 currency code money can be kept in. */
+    static boolean knownCurrency(String code) {
+        try {
+            Money.currencyOf(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void required(List<Violation> errors, String field, String value) {

@@ -8,13 +8,34 @@ import io.tradecredit.common.domain.Violation;
 /**
  * Everything a tenant may tune about buyer credit, in one document: how factors become a score
  * and grade, the limit formula, the order-time rules, how far a grade may fall before the limit
- * is cut without asking, how often limits are reviewed, and what a new buyer's first order gets.
+ * is cut without asking, how often limits are reviewed, what a new buyer's first order gets, and
+ * the currency and payment term a buyer registered without them gets.
  */
 public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditCheckRules checks, Integer gradeDropThreshold,
-        Integer reviewIntervalDays, Integer firstOrderTermDays) {
+        Integer reviewIntervalDays, Integer firstOrderTermDays, String defaultCurrency, Integer defaultTermDays) {
+
+    /** A buyer's currency when it is registered without one, unless the tenant's policy names another. */
+    public static final String DEFAULT_CURRENCY = "CNY";
+    /** A buyer's payment term (days net) when it is registered without one, unless the tenant's policy says otherwise. */
+    public static final int DEFAULT_TERM_DAYS = 30;
 
     public static final CreditPolicy DEFAULT = new CreditPolicy(ScoringPolicy.DEFAULT, LimitFormula.DEFAULT,
-            CreditCheckRules.DEFAULT, 2, 365, 15);
+            CreditCheckRules.DEFAULT, 2, 365, 15, DEFAULT_CURRENCY, DEFAULT_TERM_DAYS);
+
+    /**
+     * The two registration defaults came after the document was published: a policy stored or sent without them
+     * keeps the platform's (CNY, 30 days), where a number left out of the rest is named (below).
+     */
+    public CreditPolicy {
+        defaultCurrency = defaultCurrency == null ? DEFAULT_CURRENCY : defaultCurrency;
+        defaultTermDays = defaultTermDays == null ? DEFAULT_TERM_DAYS : defaultTermDays;
+    }
+
+    /** A policy with the platform's registration defaults. */
+    public CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditCheckRules checks, Integer gradeDropThreshold,
+            Integer reviewIntervalDays, Integer firstOrderTermDays) {
+        this(scoring, limits, checks, gradeDropThreshold, reviewIntervalDays, firstOrderTermDays, null, null);
+    }
 
     /**
      * Every setting that cannot work, each named by its path in the policy document (as the tenant
@@ -48,6 +69,12 @@ public record CreditPolicy(ScoringPolicy scoring, LimitFormula limits, CreditChe
         }
         if (firstOrderTermDays == null || firstOrderTermDays < 0 || firstOrderTermDays > 365) {
             errors.add(new Violation("firstOrderTermDays", "must be 0 (prepayment) to 365 days"));
+        }
+        if (!BuyerRules.knownCurrency(defaultCurrency)) {
+            errors.add(new Violation("defaultCurrency", "must be an ISO 4217 currency code such as CNY"));
+        }
+        if (defaultTermDays < 0 || defaultTermDays > 365) {
+            errors.add(new Violation("defaultTermDays", "must be 0 (prepayment) to 365 days"));
         }
         return errors;
     }

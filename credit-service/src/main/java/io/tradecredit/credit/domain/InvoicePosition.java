@@ -100,9 +100,8 @@ public class InvoicePosition {
         }
         if (c.disputedDelta() != null) {
             disputedAmount = disputedAmount.add(c.disputedDelta()).max(BigDecimal.ZERO);
-            if (c.disputedDelta().signum() > 0) {
-                disputedTotal = disputedTotal.add(c.disputedDelta());
-            }
+            // only what was disputed counts in the total, never what a dispute's end gives back
+            disputedTotal = disputedTotal.add(c.disputedDelta().max(BigDecimal.ZERO));
         }
         if (c.paidOn() != null) {
             paidOn = c.paidOn();

@@ -170,6 +170,47 @@ class BuyerApiTest {
         given().auth().oauth2(MANAGER_ACME).get("/api/v1/policies/credit").then().body("gradeDropThreshold", equalTo(2));
     }
 
+    /**
+     * A tenant selling in US dollars on 60 days net says so once, in its credit policy: a buyer registered without
+     * a currency or terms gets them (the buyer, buyer-registered), where it got CNY and 30 days whatever the tenant
+     * sold in. A policy document without the two settings keeps CNY and 30 days; impossible ones are named.
+     */
+    @Test
+    void aBuyerRegisteredWithoutCurrencyOrTermsGetsThoseOfTheTenantsPolicy() {
+        String admin = Tokens.tenant("umbrella").roles("tenant-admin").mint();
+        String manager = Tokens.tenant("umbrella").roles("credit-manager").mint();
+        Map<String, Object> policy = given().auth().oauth2(admin).get("/api/v1/policies/credit").then().statusCode(200)
+                .body("defaultCurrency", equalTo("CNY"), "defaultTermDays", equalTo(30)).extract().as(Map.class);
+        policy.put("defaultCurrency", "DOLLARS");
+        policy.put("defaultTermDays", 400);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(policy).put("/api/v1/policies/credit")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("defaultCurrency", "defaultTermDays"));
+        policy.put("defaultCurrency", "USD");
+        policy.put("defaultTermDays", 60);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(policy).put("/api/v1/policies/credit")
+                .then().statusCode(200).body("defaultCurrency", equalTo("USD"), "defaultTermDays", equalTo(60));
+
+        String id = register(manager, buyer());
+        given().auth().oauth2(manager).get("/api/v1/buyers/" + id).then().statusCode(200)
+                .body("currency", equalTo("USD"), "paymentTermDays", equalTo(60));
+        JsonNode registered = Contracts.assertValid(creditEvents(id, "buyer-registered", 1).get(0));
+        assertEquals("USD", registered.get("currency").asText());
+        assertEquals(60, registered.get("paymentTermDays").asInt());
+        Map<String, Object> ownTerms = buyer();
+        ownTerms.put("currency", "EUR");
+        ownTerms.put("paymentTermDays", 45);
+        given().auth().oauth2(manager).get("/api/v1/buyers/" + register(manager, ownTerms)).then()
+                .body("currency", equalTo("EUR"), "paymentTermDays", equalTo(45));
+
+        policy.remove("defaultCurrency");
+        policy.remove("defaultTermDays");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(policy).put("/api/v1/policies/credit")
+                .then().statusCode(200).body("defaultCurrency", equalTo("CNY"), "defaultTermDays", equalTo(30));
+        given().auth().oauth2(manager).get("/api/v1/buyers/" + register(manager, buyer())).then()
+                .body("currency", equalTo("CNY"), "paymentTermDays", equalTo(30));
+    }
+
     @Test
     void reviewDueIsListedAndAnnouncedOncePerDueDate() {
         String id = register(MANAGER_ACME, buyer());

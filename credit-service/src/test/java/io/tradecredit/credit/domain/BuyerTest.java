@@ -22,7 +22,7 @@ class BuyerTest {
     static Buyer registered(String industry, String currency, Integer termDays) {
         return Buyer.register("tenant-a", ID, new BuyerDetails("  Globex Trading Ltd. ", "CN", " 91350100m000100y43 ",
                 " 91350100M000100Y43 ", " 8 Market St, Shenzhen ", industry, LocalDate.of(2014, 5, 1), currency,
-                termDays), 30, NOW);
+                termDays), CreditPolicy.DEFAULT, NOW);
     }
 
     @Test
@@ -43,6 +43,21 @@ class BuyerTest {
         assertEquals(NOW, b.updatedAt);
         assertFalse(b.blocked);
         assertNull(b.limit());
+    }
+
+    /** A tenant that sells in US dollars on 60 days net says so in its policy; a buyer registered without either gets them. */
+    @Test
+    void registeredWithoutCurrencyOrTermsTheBuyerGetsThoseOfTheTenantsPolicy() {
+        var d = CreditPolicy.DEFAULT;
+        CreditPolicy dollars = new CreditPolicy(d.scoring(), d.limits(), d.checks(), 2, 365, 15, "USD", 60);
+        Buyer b = Buyer.register("tenant-a", ID, new BuyerDetails("Globex Inc.", "US", "EIN 12-3456789", "12-3456789",
+                "1 Main St, Springfield", null, null, null, null), dollars, NOW);
+        assertEquals("USD", b.currency);
+        assertEquals(60, b.paymentTermDays);
+        Buyer own = Buyer.register("tenant-a", ID, new BuyerDetails("Globex Inc.", "US", "EIN 12-3456789", "12-3456789",
+                "1 Main St, Springfield", null, null, "EUR", 45), dollars, NOW);
+        assertEquals("EUR", own.currency);
+        assertEquals(45, own.paymentTermDays);
     }
 
     @Test
@@ -139,7 +154,7 @@ class BuyerTest {
     static Buyer buyer() {
         return Buyer.register("acme", UUID.randomUUID(), new BuyerDetails("Globex Trading Ltd.", "CN",
                 "91440300MA5F0XYZ1K", "91440300MA5F0XYZ1K", "8 Market St, Shenzhen", "wholesale",
-                LocalDate.of(2000, 1, 1), "CNY", 30), 30, AT_NINE.minusDays(100));
+                LocalDate.of(2000, 1, 1), "CNY", 30), CreditPolicy.DEFAULT, AT_NINE.minusDays(100));
     }
     @Test
     void aRegradeKeepsTheNewScoreAndGradeAndSaysTheGradeBefore() {

@@ -94,6 +94,35 @@ class CreditPolicyTest {
                         d.checks(), 2, 365, 15).violations());
     }
 
+    static CreditPolicy withRegistrationDefaults(String currency, Integer termDays) {
+        var d = CreditPolicy.DEFAULT;
+        return new CreditPolicy(d.scoring(), d.limits(), d.checks(), 2, 365, 15, currency, termDays);
+    }
+
+    /** The registration defaults came later: a document without them (stored or sent) keeps CNY and 30 days. */
+    @Test
+    void aPolicyWithoutRegistrationDefaultsKeepsThePlatformsCnyAndThirtyDays() {
+        assertEquals("CNY", CreditPolicy.DEFAULT.defaultCurrency());
+        assertEquals(30, CreditPolicy.DEFAULT.defaultTermDays());
+        CreditPolicy without = withRegistrationDefaults(null, null);
+        assertEquals("CNY", without.defaultCurrency());
+        assertEquals(30, without.defaultTermDays());
+        assertEquals(List.of(), without.violations());
+        assertEquals("USD", withRegistrationDefaults("USD", 60).defaultCurrency());
+        assertEquals(60, withRegistrationDefaults("USD", 60).defaultTermDays());
+    }
+
+    @Test
+    void registrationDefaultsOutsideWhatABuyerMayHaveAreRefusedByName() {
+        assertEquals(List.of(), withRegistrationDefaults("EUR", 0).violations());
+        assertEquals(List.of(), withRegistrationDefaults("EUR", 365).violations());
+        assertEquals(List.of(new Violation("defaultCurrency", "must be an ISO 4217 currency code such as CNY"),
+                new Violation("defaultTermDays", "must be 0 (prepayment) to 365 days")),
+                withRegistrationDefaults("DOLLARS", -1).violations());
+        assertEquals(List.of(new Violation("defaultTermDays", "must be 0 (prepayment) to 365 days")),
+                withRegistrationDefaults("USD", 366).violations());
+    }
+
     @Test
     void buyerAgreedOnPrepaymentPaysUpFrontEvenAfterTradingBefore() {
         assertEquals(new CreditPolicy.Terms(0, true, false), CreditPolicy.DEFAULT.termsFor(0, true));
