@@ -69,18 +69,18 @@ public class Reports {
 
     /** Aging of the tenant's receivables, or of one buyer's when {@code buyerId} is given. */
     public Uni<List<Aging.Row>> aging(String tenantId, UUID buyerId, LocalDate asOf) {
-        return Panache.withSession(() -> receivables.openItems(tenantId, buyerId, asOf))
-                .map(items -> Aging.of(items, asOf));
+        return Panache.withSession(() -> receivables.openByDueDate(tenantId, buyerId, asOf))
+                .map(totals -> Aging.ofTotals(totals, asOf));
     }
 
     /** DSO of the tenant's receivables, or of one buyer's (its receivables over its sales) when {@code buyerId} is given. */
     public Uni<DsoReport> dso(String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
             int period = policy.dsoPeriodDays();
-            return receivables.openItems(tenantId, buyerId, asOf).chain(items -> receivables
+            return receivables.openByDueDate(tenantId, buyerId, asOf).chain(totals -> receivables
                     .creditSales(tenantId, buyerId, asOf.minusDays(period), asOf)
                     .map(sales -> new DsoReport(asOf, buyerId, period,
-                            dsoPerCurrency(Aging.of(items, asOf), sales, period))));
+                            dsoPerCurrency(Aging.ofTotals(totals, asOf), sales, period))));
         }));
     }
 
@@ -97,18 +97,18 @@ public class Reports {
         return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
             int period = policy.dsoPeriodDays();
             LocalDate from = asOf.minusDays(period);
-            return receivables.openItems(tenantId, buyerId, from).chain(opening -> receivables
+            return receivables.openByDueDate(tenantId, buyerId, from).chain(opening -> receivables
                     .creditSales(tenantId, buyerId, from, asOf).chain(sales -> receivables
                             .periodLedger(tenantId, buyerId, from, asOf).map(ledger -> new CollectionReport(asOf, buyerId,
-                                    period, kpisPerCurrency(Aging.of(opening, from), sales, ledger, period)))));
+                                    period, kpisPerCurrency(Aging.ofTotals(opening, from), sales, ledger, period)))));
         }));
     }
 
     /** A buyer's open invoices in aging buckets; 404 for a buyer the tenant does not know ({@link Buyers}). */
     public Uni<List<Aging.Row>> buyerBalance(String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
-                .chain(() -> receivables.openItems(tenantId, buyerId, asOf)))
-                .map(items -> Aging.of(items, asOf));
+                .chain(() -> receivables.openByDueDate(tenantId, buyerId, asOf)))
+                .map(totals -> Aging.ofTotals(totals, asOf));
     }
 
     /** A buyer's statement; 404 for a buyer the tenant does not know ({@link Buyers}). */

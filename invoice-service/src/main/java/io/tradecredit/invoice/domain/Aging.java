@@ -1,6 +1,7 @@
 package io.tradecredit.invoice.domain;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -41,8 +42,23 @@ public final class Aging {
 
     /** An amount and how many invoices make it up. */
     public record Sum(Money amount, int invoices) {
-        Sum plus(Money more) {
-            return new Sum(amount.plus(more), invoices + 1);
+        Sum plus(Money more, int moreInvoices) {
+            return new Sum(amount.plus(more), invoices + moreInvoices);
+        }
+    }
+
+    /**
+     * What is open on the invoices of one currency falling due on one date, and how many they are: the report's
+     * unit. A tenant's receivables come summed by due date from the database, so a report over a million open
+     * invoices holds a few thousand of these, not the invoices (the whole list ran the service out of memory).
+     */
+    public record DueDateTotal(LocalDate dueDate, Money open, int invoices) {
+        static DueDateTotal of(OpenItem item) {
+            return new DueDateTotal(item.dueDate(), item.open(), 1);
+        }
+
+        int daysPastDue(LocalDate asOf) {
+            return (int) Math.max(0, ChronoUnit.DAYS.between(dueDate, asOf));
         }
     }
 
@@ -55,19 +71,24 @@ public final class Aging {
 
     /** The rows, ordered by currency code. */
     public static List<Row> of(Collection<OpenItem> items, LocalDate asOf) {
+        return ofTotals(items.stream().map(DueDateTotal::of).toList(), asOf);
+    }
+
+    /** The rows of totals by due date (several of one date and currency add up), ordered by currency code. */
+    public static List<Row> ofTotals(Collection<DueDateTotal> totals, LocalDate asOf) {
         Map<String, Map<Bucket, Sum>> byCurrency = new TreeMap<>();
-        for (OpenItem item : items) {
-            if (!item.open().isPositive()) {
+        for (DueDateTotal due : totals) {
+            if (!due.open().isPositive()) {
                 continue;
             }
-            Map<Bucket, Sum> buckets = byCurrency.computeIfAbsent(item.open().currencyCode(), c -> empty(item.open()));
-            buckets.computeIfPresent(Bucket.of(item.daysPastDue(asOf)), (b, sum) -> sum.plus(item.open()));
+            Map<Bucket, Sum> buckets = byCurrency.computeIfAbsent(due.open().currencyCode(), c -> empty(due.open()));
+            buckets.computeIfPresent(Bucket.of(due.daysPastDue(asOf)), (b, sum) -> sum.plus(due.open(), due.invoices()));
         }
         List<Row> rows = new ArrayList<>();
         byCurrency.forEach((currency, buckets) -> {
             Sum total = new Sum(Money.zero(currency), 0);
             for (Sum s : buckets.values()) {
-                total = new Sum(total.amount().plus(s.amount()), total.invoices() + s.invoices());
+                total = total.plus(s.amount(), s.invoices());
             }
             rows.add(new Row(currency, buckets, total));
         });

@@ -1,15 +1,10 @@
 package io.tradecredit.invoice.domain;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
 
 /** An invoice's open amount as of a date (its total less the ledger entries effective by then). */
 public record OpenItem(UUID invoiceId, UUID buyerId, LocalDate dueDate, Money open) {
-
-    public int daysPastDue(LocalDate asOf) {
-        return (int) Math.max(0, ChronoUnit.DAYS.between(dueDate, asOf));
-    }
 }

@@ -65,4 +65,19 @@ class AgingTest {
         assertEquals(new Aging.Sum(cny("100.00"), 1), rows.get(0).bucket(Bucket.DPD_1_30));
         assertEquals(List.of(), Aging.of(List.of(item(cny("0.00"), AS_OF)), AS_OF));
     }
+
+    /** The database sums a tenant's receivables per currency and due date; the buckets add the sums and their counts. */
+    @Test
+    void totalsByDueDateFallIntoTheirBucketsWithTheirInvoices() {
+        var rows = Aging.ofTotals(List.of(
+                new Aging.DueDateTotal(LocalDate.of(2026, 12, 16), cny("2000.00"), 3),   // 15 DPD
+                new Aging.DueDateTotal(LocalDate.of(2026, 12, 1), cny("500.00"), 2),     // 30 DPD
+                new Aging.DueDateTotal(LocalDate.of(2027, 1, 10), cny("1000.00"), 4),    // current
+                new Aging.DueDateTotal(LocalDate.of(2026, 12, 1), cny("0.00"), 0)),      // nothing open
+                AS_OF);
+        assertEquals(1, rows.size());
+        assertEquals(new Aging.Sum(cny("1000.00"), 4), rows.get(0).bucket(Bucket.CURRENT));
+        assertEquals(new Aging.Sum(cny("2500.00"), 5), rows.get(0).bucket(Bucket.DPD_1_30));
+        assertEquals(new Aging.Sum(cny("3500.00"), 9), rows.get(0).total());
+    }
 }
