@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,10 @@ import io.tradecredit.common.money.Money;
 /**
  * Input PostgreSQL cannot store is refused where it is read, naming the field (400), instead of
  * failing at the database (500): text with the NUL character, and numbers of
- * {@value #MAX_INTEGER_DIGITS} or more integer digits (amounts are {@code numeric(19,4)}).
+ * {@value #MAX_INTEGER_DIGITS} or more integer digits (amounts are {@code numeric(19,4)}). A number
+ * is also refused beyond {@value Money#MAX_DECIMALS} decimals or {@value Money#MAX_NUMBER_TEXT}
+ * characters of text: {@code 1e-10000000} is a short text for a number of ten million digits, which
+ * every later step (a rule's rounding, an error's message) spent seconds of CPU and megabytes on.
  */
 @Singleton
 public class StoredInputLimits implements ObjectMapperCustomizer {
@@ -27,6 +31,8 @@ public class StoredInputLimits implements ObjectMapperCustomizer {
     public static final int MAX_INTEGER_DIGITS = Money.MAX_INTEGER_DIGITS;
     public static final String NUL_REFUSED = "must not contain the NUL character (U+0000)";
     public static final String TOO_LARGE = "must be less than 1000000000000000 (15 digits before the point)";
+    public static final String TOO_PRECISE = "must have at most " + Money.MAX_DECIMALS + " decimals";
+    public static final String TOO_LONG = "is not a number of at most " + Money.MAX_NUMBER_TEXT + " characters";
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -47,14 +53,25 @@ public class StoredInputLimits implements ObjectMapperCustomizer {
         module.addDeserializer(BigDecimal.class, new NumberDeserializers.BigDecimalDeserializer() {
             @Override
             public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                // a text is measured before it is parsed: parsing a long one is the cost refused
+                if (p.currentToken() == JsonToken.VALUE_STRING && p.getTextLength() > Money.MAX_NUMBER_TEXT) {
+                    return refuse(p, TOO_LONG);
+                }
                 BigDecimal value = super.deserialize(p, ctxt);
                 if (value != null && !fits(value)) {
-                    if (UnreadableFields.record(p, TOO_LARGE)) {
-                        return null;
-                    }
-                    throw JsonMappingException.from(p, TOO_LARGE);
+                    return refuse(p, TOO_LARGE);
+                }
+                if (value != null && value.scale() > Money.MAX_DECIMALS) {
+                    return refuse(p, TOO_PRECISE);
                 }
                 return value;
+            }
+
+            private BigDecimal refuse(JsonParser p, String reason) throws JsonMappingException {
+                if (UnreadableFields.record(p, reason)) {
+                    return null;
+                }
+                throw JsonMappingException.from(p, reason);
             }
         });
         mapper.registerModule(module);

@@ -20,13 +20,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
     /** Digits before the decimal point an amount read from a request may have (amount columns are numeric(19,4)). */
     public static final int MAX_INTEGER_DIGITS = 15;
+    /** Decimals a number read from a request may have (the most a column keeps is 8; a share or rate needs fewer). */
+    public static final int MAX_DECIMALS = 18;
+    /** Characters of text a number read from a request may have: more is no amount, and parsing it is the cost. */
+    public static final int MAX_NUMBER_TEXT = 64;
 
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         int scale = scaleOf(currency);
         if (amount.stripTrailingZeros().scale() > scale) {
-            throw new IllegalArgumentException(amount.toPlainString() + " has more decimals than "
+            // toString, not toPlainString: 1E-10000000 written out is ten million characters
+            throw new IllegalArgumentException(amount.stripTrailingZeros() + " has more decimals than "
                     + currency.getCurrencyCode() + " allows (" + scale + ")");
         }
         amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
@@ -37,13 +42,22 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (amount == null || currency == null) {
             throw new IllegalArgumentException("money needs both amount and currency");
         }
-        Money money = of(amount, currency);
-        // what an amount column (numeric(19,4)) can store: refused here, naming the field, not by the database
-        if (money.amount.precision() - money.amount.scale() > MAX_INTEGER_DIGITS) {
+        if (amount.length() > MAX_NUMBER_TEXT) {
+            throw new IllegalArgumentException("amount is not a number of at most " + MAX_NUMBER_TEXT + " characters");
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(amount.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("cannot read '" + amount + "' as an amount");
+        }
+        // what an amount column (numeric(19,4)) can store, judged before any rounding: bringing 1e10000000 to two
+        // decimals writes out ten million digits (seconds of CPU per field); refused here, naming the field
+        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
             throw new IllegalArgumentException(amount + " is too large: at most " + MAX_INTEGER_DIGITS
                     + " digits before the decimal point");
         }
-        return money;
+        return new Money(value, currencyOf(currency));
     }
 
     public static Money of(String amount, String currencyCode) {

@@ -45,6 +45,27 @@ class StoredInputLimitsTest {
                 .body("errors.field", contains("ratio"));
     }
 
+    /**
+     * {@code 1e-10000000} is ten characters for a number of ten million digits: refused from what was read, before a
+     * rule rounds it or a message writes it out (a 10 MB answer before), as is a number's text over 64 characters.
+     */
+    @Test
+    void numbersOfMillionsOfDigitsAreRefusedNamingThemInAShortAnswer() {
+        String body = given().auth().oauth2(token()).contentType(ContentType.JSON)
+                .body("{\"ratio\":\"1e-10000000\",\"amount\":{\"amount\":\"1e-10000000\",\"currency\":\"CNY\"}}")
+                .post("/api/v1/stored-input").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("amount", "ratio"),
+                        "errors.message", contains("1E-10000000 has more decimals than CNY allows (2)",
+                                StoredInputLimits.TOO_PRECISE))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(body.length() < 1000, body.length() + " characters");
+        given().auth().oauth2(token()).contentType(ContentType.JSON).body("{\"ratio\":\"" + "1".repeat(100) + "\"}")
+                .post("/api/v1/stored-input").then().statusCode(400)
+                .body("errors.field", contains("ratio"), "errors.message", contains(StoredInputLimits.TOO_LONG));
+        given().auth().oauth2(token()).contentType(ContentType.JSON).body("{\"ratio\":0.123456789012345678}")
+                .post("/api/v1/stored-input").then().statusCode(200);
+    }
+
     @Test
     void textWithTheNulCharacterIsRefusedNamingIt() {
         given().auth().oauth2(token()).contentType(ContentType.JSON).body("{\"note\":\"a\\u0000b\"}")

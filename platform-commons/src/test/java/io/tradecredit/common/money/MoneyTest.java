@@ -47,4 +47,27 @@ class MoneyTest {
     void unknownCurrencyIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Money.of("1", "XYZ1"));
     }
+
+    /**
+     * A short text can be a number of ten million digits: refused from its text before any rounding, which took
+     * seconds of CPU per field (a batch of a thousand such invoices, hours), and named in a message of its own size.
+     */
+    @Test
+    void anAmountOfMillionsOfDigitsIsRefusedAtOnceInFewWords() {
+        java.time.Duration quick = java.time.Duration.ofSeconds(1);
+        IllegalArgumentException large = assertThrows(IllegalArgumentException.class,
+                () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(quick,
+                        () -> Money.fromJson("1e10000000", "CNY")));
+        assertEquals("1e10000000 is too large: at most 15 digits before the decimal point", large.getMessage());
+        IllegalArgumentException tiny = assertThrows(IllegalArgumentException.class,
+                () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(quick,
+                        () -> Money.fromJson("1e-10000000", "CNY")));
+        assertEquals("1E-10000000 has more decimals than CNY allows (2)", tiny.getMessage());
+        IllegalArgumentException longText = assertThrows(IllegalArgumentException.class,
+                () -> Money.fromJson("1".repeat(65), "CNY"));
+        assertEquals("amount is not a number of at most 64 characters", longText.getMessage());
+        assertEquals("cannot read 'ten' as an amount",
+                assertThrows(IllegalArgumentException.class, () -> Money.fromJson("ten", "CNY")).getMessage());
+        assertEquals(Money.of("999999999999999.99", "CNY"), Money.fromJson(" 999999999999999.99 ", "CNY"));
+    }
 }
