@@ -12,7 +12,7 @@ import io.tradecredit.common.money.Money;
 /** Echoes what it could store: text, an amount and a plain number (for StoredInputLimitsTest). */
 @Path("/api/v1/stored-input")
 public class StoredInputResource {
-    public record Input(String note, Money amount, BigDecimal ratio, java.util.List<Line> lines) {
+    public record Input(String note, Money amount, BigDecimal ratio, java.util.List<Line> lines, java.time.LocalDate on) {
     }
 
     /** Its constructor refuses a line without an item, as the services' records refuse what they lack. */

@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.DunningMessage;
@@ -28,6 +30,8 @@ import io.tradecredit.collections.persistence.DunningRequestRepository;
 import io.tradecredit.collections.persistence.DunningRunStore;
 import io.tradecredit.collections.persistence.DunningRunStore.LogRow;
 import io.tradecredit.collections.persistence.RunBatchRows;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.jobs.BatchCursor;
@@ -73,6 +77,10 @@ public class DunningRun {
     @Inject
     Clock clock;
 
+    /** The most step outcomes one dry run or forecast answers (its page of buyers, its days); beyond, a 400. */
+    @ConfigProperty(name = "tradecredit.dunning.preview.max-outcomes", defaultValue = "100000")
+    long maxOutcomes;
+
     /** What one batch did: buyers claimed (0: the date is done) and its counts. */
     public record BatchDone(int buyers, Map<String, Integer> counts) {
     }
@@ -103,7 +111,25 @@ public class DunningRun {
     /** The dry run: what the run of {@code asOf} would do for a page of the tenant's buyers (or one). Writes nothing. */
     public Uni<List<BuyerDay>> preview(String tenantId, LocalDate asOf, UUID buyerId, int page, int size) {
         return CurrentTransaction.run(() -> store.tenantBuyers(tenantId, buyerId, size, (long) page * size)
-                .chain(buyers -> decide(buyers, asOf, asOf)));
+                .chain(buyers -> decide(buyers, asOf, asOf)).invoke(days -> {
+                    if (outcomes(days) > maxOutcomes) {
+                        throw tooLarge(List.of(new Violation("size", "the run of " + asOf + " would take, skip or"
+                                + " supersede more than " + maxOutcomes + " steps for this page's buyers: ask a smaller"
+                                + " page")));
+                    }
+                }));
+    }
+
+    private static long outcomes(List<BuyerDay> days) {
+        return days.stream().mapToLong(d -> d.outcomes().size()).sum();
+    }
+
+    /**
+     * A dry run or forecast of more steps than one answer holds: a page of 50 buyers with a thousand open invoices
+     * each, forecast over 7 days, ran the service out of its heap (each day lists every step of every invoice).
+     */
+    private static DomainError tooLarge(List<Violation> fields) {
+        return DomainError.invalid("dunning.preview-too-large", "More than one answer can hold", fields);
     }
 
     /**
@@ -115,11 +141,19 @@ public class DunningRun {
                 .chain(buyers -> store.load(buyers, from)).chain(rows -> policies.of(tenants(rows)).map(p -> {
                     Map<String, Set<String>> taken = new HashMap<>();
                     List<BuyerDay> all = new ArrayList<>();
+                    long outcomes = 0;
                     for (int d = 0; d < days; d++) {
                         for (BuyerDay day : BuyerDay.plan(rows, p, from.plusDays(d), taken)) {
                             all.add(day);
+                            outcomes += day.outcomes().size();
                             day.outcomes().stream().filter(StepOutcome::isTaken).forEach(o -> taken
                                     .computeIfAbsent(o.itemReference(), r -> new HashSet<>()).add(o.step().key()));
+                        }
+                        if (outcomes > maxOutcomes) { // judged day by day: the days after are never planned
+                            String why = "the " + (d + 1) + " day(s) from " + from + " already take, skip or supersede more"
+                                    + " than " + maxOutcomes + " steps for this page's buyers: ";
+                            throw tooLarge(List.of(new Violation("days", why + "ask fewer days"),
+                                    new Violation("size", why + "or a smaller page")));
                         }
                     }
                     return all;

@@ -103,6 +103,39 @@ class DunningRunApiTest {
                 .statusCode(400).body("errors.field", hasItem("asOf"));
     }
 
+    /**
+     * One answer holds a bounded number of step outcomes (40 in the tests, 100,000 by default): a forecast of a page
+     * of buyers with a thousand open invoices each ran the service out of its heap. Five invoices 200 days past due
+     * take, skip or supersede 50 steps on one date: refused naming the page's size; the day after their due date (15
+     * steps) is answered. Six due in five days: a forecast of 10 days is answered, one of 92 refused naming its days.
+     */
+    @Test
+    void aDryRunOrForecastOfMoreStepsThanOneAnswerHoldsIsRefusedNamingWhatToAskLess() {
+        LocalDate due = LocalDate.of(2036, 1, 7);
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        for (int i = 0; i < 5; i++) {
+            issue(tenant, buyer, "1000.00", due);
+        }
+        String reader = token(tenant, "viewer");
+        given().auth().oauth2(reader).get("/api/v1/dunning/runs/preview?asOf=" + due.plusDays(1)).then().statusCode(200)
+                .body("[0].steps", hasSize(15));
+        given().auth().oauth2(reader).get("/api/v1/dunning/runs/preview?asOf=" + due.plusDays(200)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("dunning.preview-too-large"), "errors.field", equalTo(List.of("size")),
+                        "errors[0].message", org.hamcrest.Matchers.containsString("more than 40 steps"));
+        // due in five days: a 10-day forecast holds 4 steps an invoice (24), a 92-day one 8 (48: up to +60)
+        String soon = UUID.randomUUID().toString();
+        for (int i = 0; i < 6; i++) {
+            issue(tenant, soon, "1000.00", LocalDate.now(ZoneOffset.UTC).plusDays(5));
+        }
+        given().auth().oauth2(reader).get("/api/v1/dunning/forecast?days=10&buyerId=" + soon).then().statusCode(200)
+                .body("items.steps.flatten()", hasSize(24));
+        given().auth().oauth2(reader).get("/api/v1/dunning/forecast?days=92&buyerId=" + soon).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("dunning.preview-too-large"), "errors.field", equalTo(List.of("days", "size")));
+    }
+
     @Test
     void anotherTenantSeesNoneOfItAndOnlyReadersMayLook() {
         String tenant = freshTenant();

@@ -66,6 +66,23 @@ class StoredInputLimitsTest {
                 .post("/api/v1/stored-input").then().statusCode(200);
     }
 
+    /**
+     * A date of a four-digit year: {@code +999999999-12-31} was stored as 466210-05-14 (an invoice due on another
+     * date than sent), {@code -999999999-01-01} answered 500.
+     */
+    @Test
+    void aDateBeyondFourDigitYearsIsRefusedNamingIt() {
+        for (String date : new String[] {"+999999999-12-31", "-999999999-01-01", "+10000-01-01", "0000-12-31"}) {
+            given().auth().oauth2(token()).contentType(ContentType.JSON).body("{\"on\":\"" + date + "\"}")
+                    .post("/api/v1/stored-input").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains("on"), "errors.message", contains(StoredInputLimits.DATE_OUT_OF_RANGE));
+        }
+        for (String date : new String[] {"0001-01-01", "9999-12-31", "2026-12-05"}) {
+            given().auth().oauth2(token()).contentType(ContentType.JSON).body("{\"on\":\"" + date + "\"}")
+                    .post("/api/v1/stored-input").then().statusCode(200).body("on", equalTo(date));
+        }
+    }
+
     @Test
     void textWithTheNulCharacterIsRefusedNamingIt() {
         given().auth().oauth2(token()).contentType(ContentType.JSON).body("{\"note\":\"a\\u0000b\"}")
