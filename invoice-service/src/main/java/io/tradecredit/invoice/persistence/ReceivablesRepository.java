@@ -35,22 +35,26 @@ public class ReceivablesRepository {
             i.tenant_id = :t and i.issue_date <= :d
             and not (i.status = 'CANCELLED' and i.closed_on is not null and i.closed_on <= :d)""";
 
+    /**
+     * The invoices owed on :d with something open on them then ({@code o.open_amount}: the total less the ledger
+     * entries effective by then), of one buyer (:b) or of all: a {@code from} clause for the queries below.
+     */
+    private static String openOn(UUID buyerId) {
+        String ofBuyer = buyerId == null ? "" : " and buyer_id = :b";
+        return """
+                from (select i.id, i.buyer_id, i.currency, i.due_date, i.total_amount - coalesce(l.reduced, 0) as open_amount
+                    from invoice i left join (
+                        select invoice_id, sum(amount) as reduced from ledger_entry
+                        where tenant_id = :t and effective_date <= :d""" + ofBuyer + """
+                 group by invoice_id) l on l.invoice_id = i.id
+                """ + " where " + OWED + (buyerId == null ? "" : " and i.buyer_id = :b") + ") o where o.open_amount > 0";
+    }
+
     /** Every invoice with something open on {@code asOf}; of one buyer, or of all when {@code buyerId} is null. */
     public Uni<List<OpenItem>> openItems(String tenantId, UUID buyerId, LocalDate asOf) {
-        String sql = """
-                select i.id, i.buyer_id, i.currency, i.due_date, i.total_amount - coalesce(l.reduced, 0) as open_amount
-                from invoice i left join (
-                    select invoice_id, sum(amount) as reduced from ledger_entry
-                    where tenant_id = :t and effective_date <= :d group by invoice_id) l on l.invoice_id = i.id
-                """ + " where " + OWED + (buyerId == null ? "" : " and i.buyer_id = :b")
-                + " and i.total_amount - coalesce(l.reduced, 0) > 0 order by i.due_date, i.id";
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql, Tuple.class).setParameter("t", tenantId).setParameter("d", asOf);
-            if (buyerId != null) {
-                q.setParameter("b", buyerId);
-            }
-            return q.getResultList();
-        }).map(rows -> rows.stream().map(ReceivablesRepository::toOpenItem).toList());
+        return onDate("select o.id, o.buyer_id, o.currency, o.due_date, o.open_amount " + openOn(buyerId)
+                + " order by o.due_date, o.id", tenantId, buyerId, asOf)
+                .map(rows -> rows.stream().map(ReceivablesRepository::toOpenItem).toList());
     }
 
     /**
@@ -59,25 +63,21 @@ public class ReceivablesRepository {
      * invoices one by one ran a service with a million open ones out of memory.
      */
     public Uni<List<Aging.DueDateTotal>> openByDueDate(String tenantId, UUID buyerId, LocalDate asOf) {
-        String byBuyer = buyerId == null ? "" : " and buyer_id = :b";
-        String sql = """
-                select i.currency, i.due_date, sum(i.total_amount - coalesce(l.reduced, 0)) as open_amount,
-                    count(*) as invoices
-                from invoice i left join (
-                    select invoice_id, sum(amount) as reduced from ledger_entry
-                    where tenant_id = :t and effective_date <= :d""" + byBuyer + """
-                     group by invoice_id) l on l.invoice_id = i.id
-                """ + " where " + OWED + (buyerId == null ? "" : " and i.buyer_id = :b")
-                + " and i.total_amount - coalesce(l.reduced, 0) > 0 group by i.currency, i.due_date"
-                + " order by i.currency, i.due_date";
+        return onDate("select o.currency, o.due_date, sum(o.open_amount) as open_amount, count(*) as invoices "
+                + openOn(buyerId) + " group by o.currency, o.due_date order by o.currency, o.due_date",
+                tenantId, buyerId, asOf)
+                .map(rows -> rows.stream().map(r -> new Aging.DueDateTotal(r.get("due_date", LocalDate.class),
+                        Rows.money(r, "open_amount", "currency"), r.get("invoices", Long.class).intValue())).toList());
+    }
+
+    private Uni<List<Tuple>> onDate(String sql, String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.getSession().chain(s -> {
             var q = s.createNativeQuery(sql, Tuple.class).setParameter("t", tenantId).setParameter("d", asOf);
             if (buyerId != null) {
                 q.setParameter("b", buyerId);
             }
             return q.getResultList();
-        }).map(rows -> rows.stream().map(r -> new Aging.DueDateTotal(r.get("due_date", LocalDate.class),
-                Rows.money(r, "open_amount", "currency"), r.get("invoices", Long.class).intValue())).toList());
+        });
     }
 
     /**
