@@ -54,7 +54,7 @@ public class DunningRunResource {
     @GET
     @Path("/runs/preview")
     @APIResponse(responseCode = "200", description = "What the run of asOf would do for each buyer with open invoices (one page of buyers, or the one asked for); nothing is written")
-    @APIResponse(responseCode = "400", description = "A malformed query parameter, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "A malformed query parameter, named; or the page's buyers have more step outcomes than one answer holds (code dunning.preview-too-large, naming size)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<RunPlanJson>> preview(@QueryParam("asOf") @Schema(description = "the run's date; today when left out") String asOf,
             @QueryParam("buyerId") String buyerId, @QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {
@@ -66,7 +66,7 @@ public class DunningRunResource {
     @GET
     @Path("/forecast")
     @APIResponse(responseCode = "200", description = "Day by day from today, what falls due for each buyer (one page of buyers, or the one asked for), assuming nothing is paid and every run happens")
-    @APIResponse(responseCode = "400", description = "days missing or out of 1 to 92, or another malformed parameter, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "days missing or out of 1 to 92, or another malformed parameter, named; or more step outcomes than one answer holds (code dunning.preview-too-large, naming days and size)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Forecast> forecast(@QueryParam("days") @NotNull @Min(1) @Max(MAX_FORECAST_DAYS) Integer days,
             @QueryParam("buyerId") String buyerId, @QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {

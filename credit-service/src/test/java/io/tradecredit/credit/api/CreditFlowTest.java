@@ -252,8 +252,7 @@ class CreditFlowTest {
         await("became-overdue graded", () -> assessments(id) == before + 1);
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id).then().body("grade", equalTo(1));
         LocalDate day200 = today().plusDays(199);
-        given().auth().oauth2(CreditFixtures.OPS).post("/api/v1/admin/jobs/overdue-regrade?asOf=" + day200)
-                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+        runOverdueRegrade(day200);
         // 200 days past due -> payment index 1: 34.30 + 0.35 + 30 = 64.65 -> 65, grade 4
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessment").then()
                 .body("grade", equalTo(4), "factors[1].score", equalTo(1),
@@ -297,8 +296,7 @@ class CreditFlowTest {
                 + " ?::uuid) and due_date < ?::date", late, recent, asOf.toString()) == 2);
         given().auth().oauth2(MANAGER_GLOBEX).get("/api/v1/buyers/" + recent).then().body("grade", equalTo(2));
 
-        given().auth().oauth2(CreditFixtures.OPS).post("/api/v1/admin/jobs/overdue-regrade?asOf=" + asOf)
-                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+        runOverdueRegrade(asOf);
         // 251 days past due -> payment index 1: 64.65 -> 65, grade 4
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + late + "/assessment").then()
                 .body("grade", equalTo(4), "factors[1].score", equalTo(1),
@@ -374,6 +372,12 @@ class CreditFlowTest {
                 + " ask for prepayment of the next order", alert.get("message").asText());
         given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)
                 .body("items.kind", org.hamcrest.Matchers.contains("CREDIT_POLICY_REVIEW"));
+    }
+
+    /** The daily overdue re-grade of {@code asOf}, run to its end by the operator's door. */
+    static void runOverdueRegrade(LocalDate asOf) {
+        given().auth().oauth2(CreditFixtures.OPS).post("/api/v1/admin/jobs/overdue-regrade?asOf=" + asOf)
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
     }
 
     /** An invoice of the buyer issued and fallen overdue {@code daysPastDue} days ago, as invoice-service announces them. */
