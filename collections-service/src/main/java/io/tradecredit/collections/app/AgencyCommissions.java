@@ -1,24 +1,22 @@
 package io.tradecredit.collections.app;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.AgencyCommission;
-import io.tradecredit.collections.domain.AgencyCommission.BuyerPayment;
 import io.tradecredit.collections.domain.AgencyPlacement;
 import io.tradecredit.collections.persistence.AgencyPlacementRepository;
 import io.tradecredit.common.persistence.CurrentTransaction;
 
 /**
  * An agency's commission statement for a period ({@link AgencyCommission}): its placements that
- * overlap the period and what their buyers paid in it, as invoice-service reported the payments.
+ * overlap the period and what their buyers paid in it, as invoice-service reported the payments (read
+ * for all the placed buyers in one statement).
  */
 @ApplicationScoped
 public class AgencyCommissions {
@@ -37,12 +35,8 @@ public class AgencyCommissions {
             AgencyCommission.forPeriod(contract.contract(), List.of(), List.of(), from, to);
             return placements.overlapping(tenantId, agencyCode, from, to).chain(stays -> {
                 List<UUID> buyers = stays.stream().map(AgencyPlacement::buyerId).distinct().toList();
-                return Multi.createFrom().iterable(buyers)
-                        .onItem().transformToUniAndConcatenate(b -> payments.of(tenantId, b, from, to)
-                                .map(list -> list.stream().map(p -> new BuyerPayment(b, p.on(), p.amount())).toList()))
-                        .collect().in(ArrayList<BuyerPayment>::new, List::addAll)
-                        .map(paid -> AgencyCommission.forPeriod(contract.contract(),
-                                stays.stream().map(AgencyPlacement::forCommission).toList(), paid, from, to));
+                return payments.ofBuyers(tenantId, buyers, from, to).map(paid -> AgencyCommission.forPeriod(
+                        contract.contract(), stays.stream().map(AgencyPlacement::forCommission).toList(), paid, from, to));
             });
         }));
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.AgencyCommission.BuyerPayment;
 import io.tradecredit.collections.domain.PromiseToPay;
 import io.tradecredit.collections.persistence.ReceivedPaymentRepository;
 import io.tradecredit.common.money.Money;
@@ -38,15 +39,24 @@ public class ReceivedPayments {
      * the same amount negative on the day it was reversed.
      */
     public Uni<List<PromiseToPay.Payment>> of(String tenantId, UUID buyerId, LocalDate from, LocalDate to) {
-        return CurrentTransaction.run(() -> payments.of(tenantId, buyerId, from, to)).map(rows -> {
-            List<PromiseToPay.Payment> out = new ArrayList<>();
+        return ofBuyers(tenantId, List.of(buyerId), from, to)
+                .map(paid -> paid.stream().map(p -> new PromiseToPay.Payment(p.on(), p.amount())).toList());
+    }
+
+    /** The same for several buyers at once, each payment with its buyer (an agency's commission statement). */
+    public Uni<List<BuyerPayment>> ofBuyers(String tenantId, List<UUID> buyerIds, LocalDate from, LocalDate to) {
+        if (buyerIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return CurrentTransaction.run(() -> payments.of(tenantId, buyerIds, from, to)).map(rows -> {
+            List<BuyerPayment> out = new ArrayList<>();
             for (ReceivedPaymentRepository.Row r : rows) {
                 Money amount = Money.rounded(r.amount(), Money.currencyOf(r.currency()));
                 if (!r.receivedOn().isBefore(from) && !r.receivedOn().isAfter(to)) {
-                    out.add(new PromiseToPay.Payment(r.receivedOn(), amount));
+                    out.add(new BuyerPayment(r.buyerId(), r.receivedOn(), amount));
                 }
                 if (r.reversedOn() != null && !r.reversedOn().isBefore(from) && !r.reversedOn().isAfter(to)) {
-                    out.add(new PromiseToPay.Payment(r.reversedOn(), amount.negate()));
+                    out.add(new BuyerPayment(r.buyerId(), r.reversedOn(), amount.negate()));
                 }
             }
             return out;

@@ -35,12 +35,16 @@ public class ReceivedPaymentRepository {
                 CurrentTransaction.params(tenantId, paymentId, on)).replaceWithVoid();
     }
 
-    /** The buyer's payments received or reversed from {@code from} to {@code to} (both inclusive). */
-    public Uni<List<Row>> of(String tenantId, UUID buyerId, LocalDate from, LocalDate to) {
+    /**
+     * The buyers' payments received or reversed from {@code from} to {@code to} (both inclusive), in one
+     * statement however many buyers (an agency's statement asks for all its placed buyers at once).
+     */
+    public Uni<List<Row>> of(String tenantId, List<UUID> buyerIds, LocalDate from, LocalDate to) {
         return CurrentTransaction.execute("select payment_id, buyer_id, received_on, currency, amount, reversed_on"
-                + " from received_payment where tenant_id = $1 and buyer_id = $2"
+                + " from received_payment where tenant_id = $1 and buyer_id = any($2)"
                 + " and (received_on between $3 and $4 or reversed_on between $3 and $4)"
-                + " order by received_on, payment_id", CurrentTransaction.params(tenantId, buyerId, from, to))
+                + " order by received_on, payment_id",
+                CurrentTransaction.params(tenantId, buyerIds.toArray(UUID[]::new), from, to))
                 .map(rows -> {
                     List<Row> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new Row(r.getUUID("payment_id"), r.getUUID("buyer_id"),
