@@ -45,6 +45,8 @@ import io.vertx.sqlclient.PoolOptions;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Quarkus reads a SQL client's metrics name as {@code <prefix>|<client name>}, as it names the service's pool. */
+    static final String METRICS_NAME = "postgresql|outbox-relay";
 
     // One pass per round, whatever the planner thinks of the backlog: the first unsent row of each
     // locked aggregate that another relay holds ("foreign") is found once, set-wise, instead of
@@ -138,8 +140,11 @@ public class OutboxRelay {
         // a growing backlog means the relay cannot publish (broker down, relay paused)
         metrics.gauge("tradecredit.outbox.unsent", unsent);
         lockBatch = LOCK_BATCH.formatted(batchSize);
+        // reported as postgresql_*{clientName="outbox-relay"} beside the service's own pool ("<default>"); without
+        // a name its meters were m__*{clientName="<default>"}, looking like a second copy of the service's pool
         PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl)
-                .setUser(databaseUser).setPassword(databasePassword).setCachePreparedStatements(cachePreparedStatements);
+                .setUser(databaseUser).setPassword(databasePassword).setCachePreparedStatements(cachePreparedStatements)
+                .setMetricsName(METRICS_NAME);
         relayPool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(connections).setName("outbox-relay"));
         backlogTimer = vertx.setPeriodic(backlogIntervalMs, id -> relayPool.query(BACKLOG).execute().subscribe().with(
                 rows -> unsent.set(rows.iterator().next().getLong("unsent")),

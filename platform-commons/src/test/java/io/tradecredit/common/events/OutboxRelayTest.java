@@ -1,6 +1,7 @@
 package io.tradecredit.common.events;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,23 @@ class OutboxRelayTest {
         assertEquals("application/json", Topics.header(r, "content-type"));
         assertTrue(r.value().contains("\"widgetId\":\"" + id + "\""), r.value());
         assertEquals(0, Database.count("select count(*) from outbox where aggregate_id = ? and sent_at is null", id));
+    }
+
+    /** An SRE tells the relay's connections from the service's own pool by the client name. */
+    @Test
+    void theRelaysConnectionsAreMeasuredUnderTheirOwnName() {
+        createWidget("nut-" + UUID.randomUUID().toString().substring(0, 8), false);
+        await().atMost(Duration.ofSeconds(15)).until(() -> relayQueries("outbox-relay") > 0);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().noneMatch(l -> l.startsWith("m__")), "no unnamed SQL client meters");
+        assertTrue(relayQueries("<default>") > 0, "the service's own pool keeps its name");
+    }
+
+    private static double relayQueries(String client) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("postgresql_processing_seconds_count{")
+                && l.contains("clientName=\"" + client + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
