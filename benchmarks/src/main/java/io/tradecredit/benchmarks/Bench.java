@@ -28,6 +28,14 @@ final class Bench {
     private Bench() {
     }
 
+    /**
+     * The platform's today: the services' business day is UTC's date (their clock), not the host's; a driver run east
+     * of UTC before 08:00 local time asked the jobs for tomorrow, which they refuse.
+     */
+    static LocalDate today() {
+        return LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
     static final String TOKEN_URL = System.getProperty("bench.tokenUrl",
             "http://127.0.0.1:8180/realms/tradecredit/protocol/openid-connect/token");
 

@@ -279,7 +279,7 @@ public final class CreditCheckBenchmark {
     private static List<UUID> setUp(HttpClient http, String token, String credit, String invoice, String run,
             int buyerCount, int invoicesPerBuyer) throws Exception {
         List<UUID> buyers = new ArrayList<>(buyerCount);
-        LocalDate today = LocalDate.now();
+        LocalDate today = Bench.today();
         for (int b = 0; b < buyerCount; b++) {
             Map<String, Object> buyer = new LinkedHashMap<>();
             buyer.put("name", "Bench Buyer " + run + "-" + b);

@@ -260,7 +260,7 @@ public final class DunningRunBenchmark {
 
     /** The first working day (Monday to Friday, the default calendar) after every date the run has claimed, from today. */
     private static LocalDate nextFreeWorkingDay(Connection c) throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate today = Bench.today();
         try (PreparedStatement ps = c.prepareStatement("select max(as_of) from job_run where job = ?")) {
             ps.setString(1, JOB);
             try (ResultSet rs = ps.executeQuery()) {

@@ -115,7 +115,7 @@ public final class OverdueJobBenchmark {
         if (given != null) {
             return LocalDate.parse(given);
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = Bench.today();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select max(as_of) from job_run where job = 'invoice-daily'")) {
             rs.next();

@@ -23,8 +23,13 @@ public class DailyJobScheduler {
     @Inject
     Clock clock;
 
-    @Scheduled(cron = "${tradecredit.jobs.daily-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = DisabledJobs.class)
+    /**
+     * At 00:15 of the day it runs for: the cron is read in UTC, the zone of the clock that names the day. Read in the
+     * host's zone (the default), a service on a host set to Asia/Shanghai ran each date's jobs at 16:15 UTC, its
+     * reminders reaching Chinese buyers the next morning: a day late.
+     */
+    @Scheduled(cron = "${tradecredit.jobs.daily-cron}", timeZone = "UTC",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DisabledJobs.class)
     Uni<Void> runToday() {
         LocalDate today = LocalDate.now(clock);
         // one after the other; a failing job must not stop the others
