@@ -3,6 +3,7 @@ package io.tradecredit.invoice;
 import static io.restassured.RestAssured.given;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +25,7 @@ class InvoiceServiceChassisTest extends ServiceChassisContract {
     /** Issuing an invoice answers 201 with its amounts: the answer must match the description. */
     @Override
     public List<DocumentedCall> callsAnsweringMoney() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return List.of(new DocumentedCall("POST", "/api/v1/invoices", () -> given().auth()
                 .oauth2(InvoiceFixtures.FINANCE_ACME).contentType(ContentType.JSON)
                 .body(InvoiceFixtures.invoice(UUID.randomUUID(), today, today.plusDays(30))).post("/api/v1/invoices")));

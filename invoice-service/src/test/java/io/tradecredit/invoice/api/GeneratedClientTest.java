@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,7 +50,7 @@ class GeneratedClientTest {
     @Test
     void aGeneratedClientIssuesAnInvoiceAndReadsItsMoney() throws ApiException {
         InvoiceResourceApi invoices = new InvoiceResourceApi(client());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Map<String, Object> sent = InvoiceFixtures.invoice(UUID.randomUUID(), today, today.plusDays(30));
         InvoiceRequest request = client().getObjectMapper().convertValue(sent, InvoiceRequest.class);
 
@@ -65,7 +66,7 @@ class GeneratedClientTest {
     @Test
     void aRefusalReachesTheClientAsItsProblem() throws Exception {
         InvoiceResourceApi invoices = new InvoiceResourceApi(client());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         InvoiceRequest request = client().getObjectMapper().convertValue(
                 InvoiceFixtures.invoice(UUID.randomUUID(), today, today.plusDays(30)), InvoiceRequest.class);
         invoices.invoiceResourceIssue(request, null);

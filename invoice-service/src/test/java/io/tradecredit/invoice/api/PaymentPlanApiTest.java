@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +31,7 @@ import io.tradecredit.testing.Tokens;
 
 @QuarkusTest
 class PaymentPlanApiTest {
-    static final LocalDate TODAY = LocalDate.now();
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     static final String OPS = Tokens.noTenant().roles("platform-ops").mint();
 
     @Test

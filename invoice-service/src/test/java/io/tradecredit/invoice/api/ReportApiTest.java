@@ -146,7 +146,7 @@ class ReportApiTest {
     void collectionAndBadDebtRatesAreThoseOfThePeriod() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
-        LocalDate t = LocalDate.now();
+        LocalDate t = LocalDate.now(ZoneOffset.UTC);
         pay(tenant, issue(tenant, buyer, t.minusDays(200), t.minusDays(170), "10000.00"), "10000.00", t.minusDays(150));
         String old = issue(tenant, buyer, t.minusDays(120), t.minusDays(90), "200000.00");
         String recent = issue(tenant, buyer, t.minusDays(60), t.minusDays(30), "300000.00");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ import io.tradecredit.testing.Database;
  */
 @QuarkusTest
 class ReceivablesFollowTheRulesTest {
-    static final LocalDate TODAY = LocalDate.now();
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     static final LocalDate ISSUED = TODAY.minusDays(40);
     static final LocalDate DUE = TODAY.minusDays(10);
 
