@@ -98,6 +98,31 @@ public interface ApiDescriptionContract {
         }
     }
 
+    /**
+     * Jackson writes an absent member as {@code null}: every member a schema does not require must accept it, or
+     * a client validating answers against the description refuses them. Not the chassis' problem (and its field
+     * errors), which is written without its absent members.
+     */
+    @Test
+    default void everyOptionalMemberAcceptsNull() {
+        JsonNode document = apiDescription();
+        List<String> refusing = new ArrayList<>();
+        document.path("components").path("schemas").fields().forEachRemaining(schema -> {
+            if (List.of("Problem", "FieldError").contains(schema.getKey())) {
+                return;
+            }
+            List<String> required = new ArrayList<>();
+            schema.getValue().path("required").forEach(r -> required.add(r.asText()));
+            schema.getValue().path("properties").fields().forEachRemaining(member -> {
+                if (!required.contains(member.getKey())
+                        && !ApiDescriptionChecks.validate(document, member.getValue(), "null").isEmpty()) {
+                    refusing.add(schema.getKey() + "." + member.getKey() + " " + member.getValue());
+                }
+            });
+        });
+        assertEquals(List.of(), refusing, "optional members whose schema refuses null");
+    }
+
     @Test
     default void problemAnswersMatchTheDescribedProblem() {
         JsonNode document = apiDescription();

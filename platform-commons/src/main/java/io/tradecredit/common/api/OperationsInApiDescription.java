@@ -141,6 +141,10 @@ public class OperationsInApiDescription implements OASFilter {
             Schema referenced = OASFactory.createSchema().ref(member.getRef());
             member.setRef(null);
             member.setAnyOf(List.of(referenced, OASFactory.createSchema().addType(SchemaType.NULL)));
+            // a described reference (@Schema(description) on a record or enum member) comes with a type beside it,
+            // "object" or "string": left there, it refused the null the anyOf allows (a case file, a deadline's
+            // metBy, a policy's deductible amount answered null failed their own description)
+            member.setType(null);
         } else if (member.getType() != null && !member.getType().isEmpty() && !member.getType().contains(SchemaType.NULL)) {
             member.addType(SchemaType.NULL);
             if (member.getEnumeration() != null && member.getEnumeration().stream().noneMatch(v -> v == null)) {
