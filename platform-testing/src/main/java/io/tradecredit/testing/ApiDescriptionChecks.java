@@ -29,6 +29,10 @@ final class ApiDescriptionChecks {
         for (var codes = responses.fieldNames(); codes.hasNext();) {
             String code = codes.next();
             success |= code.startsWith("2");
+            // an answer with a body says what it is (an explicit @APIResponse without content hid it from clients)
+            if (code.startsWith("2") && !code.equals("204") && responses.path(code).path("content").isEmpty()) {
+                wrong.add(key + " " + code + " does not describe its body");
+            }
             if (code.startsWith("4") || code.startsWith("5")) {
                 String schema = responses.path(code).path("content").path("application/problem+json")
                         .path("schema").path("$ref").asText();

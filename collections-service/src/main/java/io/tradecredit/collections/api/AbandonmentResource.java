@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -43,7 +44,8 @@ public class AbandonmentResource {
     }
 
     @POST
-    @APIResponse(responseCode = "201", description = "Proposed: each currency owed with its expected cost of collection (more than the debt)")
+    @APIResponse(responseCode = "201", description = "Proposed: each currency owed with its expected cost of collection (more than the debt)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Proposed already, or the case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -104,7 +104,8 @@ public class AgencyViewResource {
     @POST
     @Path("/{caseId}/updates")
     @APIResponse(responseCode = "201", description = "Accepted: logged on the case, published, the case moved as the kind says;"
-            + " a retry with the same Idempotency-Key gets the same answer and changes nothing")
+            + " a retry with the same Idempotency-Key gets the same answer and changes nothing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Every wrong field named (kind, amount, promisedFor); nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Not a case of this tenant with this agency now", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -120,7 +120,8 @@ public class CaseResource {
     @POST
     @Path("/{id}/notes")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
-    @APIResponse(responseCode = "201", description = "The note as logged (kind note, who and when)")
+    @APIResponse(responseCode = "201", description = "The note as logged (kind note, who and when)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Entry.class)))
     @APIResponse(responseCode = "400", description = "text missing, blank or longer than 2000 characters, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -135,7 +136,8 @@ public class CaseResource {
     @POST
     @Path("/{id}/promises")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
-    @APIResponse(responseCode = "201", description = "The promise, with the hold it placed until its deadline; the case is in promise to pay")
+    @APIResponse(responseCode = "201", description = "The promise, with the hold it placed until its deadline; the case is in promise to pay",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PromiseAnswer.class)))
     @APIResponse(responseCode = "400", description = "amount and promisedDate missing, not positive or before today; every field named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))

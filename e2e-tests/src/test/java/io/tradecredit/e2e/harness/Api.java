@@ -47,8 +47,10 @@ public final class Api {
         return Tokens.noTenant().roles("platform-ops").subject("platform-operator").expiresIn(MODULE_SECONDS).mint();
     }
 
+    /** A call to a service; a successful JSON answer unlike the service's description of it fails the call. */
     public static RequestSpecification call(String service, String token) {
-        return given().baseUri(Platform.harness().url(service)).auth().oauth2(token).contentType(ContentType.JSON);
+        return given().baseUri(Platform.harness().url(service)).auth().oauth2(token).contentType(ContentType.JSON)
+                .filter(io.tradecredit.testing.DescribedAnswers.INSTANCE);
     }
 
     /** Runs a daily job for a date through the operator's door and expects its first run to complete. */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -72,7 +73,8 @@ public class InsuredLimitResource {
     @POST
     @Path("/limit-decisions")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    @APIResponse(responseCode = "201", description = "The decision, recorded and published (insured-limit-changed)")
+    @APIResponse(responseCode = "201", description = "The decision, recorded and published (insured-limit-changed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "200", description = "A decision with this decisionId was recorded before: nothing changed, the first is answered")
     public Uni<RestResponse<DecisionView>> decide(@PathParam("id") UUID id, @NotNull DecisionBody r) {
         return limits.decide(tenant.id(), id, r.toInput(), LimitDecision.Source.TENANT, tenant.subject())

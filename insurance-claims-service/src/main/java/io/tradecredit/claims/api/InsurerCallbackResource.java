@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -57,7 +59,8 @@ public class InsurerCallbackResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "InsurerSignature")
-    @APIResponse(responseCode = "201", description = "The decision, recorded and published (insured-limit-changed)")
+    @APIResponse(responseCode = "201", description = "The decision, recorded and published (insured-limit-changed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "200", description = "A decision with this decisionId was recorded before: nothing changed, the first is answered")
     public Uni<RestResponse<DecisionView>> receive(@PathParam("id") UUID id, @HeaderParam(HEADER) String signature,
             String body) {

@@ -71,7 +71,8 @@ public class ContactResource {
     @POST
     @Path("/buyers/{buyerId}/contacts")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    @APIResponse(responseCode = "201", description = "The contact as entered; a retry with the same Idempotency-Key gets the same answer")
+    @APIResponse(responseCode = "201", description = "The contact as entered; a retry with the same Idempotency-Key gets the same answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Every missing or malformed field named; nothing is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))

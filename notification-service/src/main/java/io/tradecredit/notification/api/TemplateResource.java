@@ -69,7 +69,8 @@ public class TemplateResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    @APIResponse(responseCode = "201", description = "The tenant's new version of the template; it renders from now on")
+    @APIResponse(responseCode = "201", description = "The tenant's new version of the template; it renders from now on",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Every missing field named, or a body or subject Qute cannot parse",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -71,7 +73,8 @@ public class JobResource {
     @POST
     @Path("/{job}")
     @APIResponse(responseCode = "200", description = "The date's run: done now (firstRun true) or earlier (false)")
-    @APIResponse(responseCode = "202", description = "Another caller is running this date now (status RUNNING)")
+    @APIResponse(responseCode = "202", description = "Another caller is running this date now (status RUNNING)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRun.class)))
     @APIResponse(responseCode = "400", description = "asOf is not a date")
     @APIResponse(responseCode = "403", description = "Not a platform operator, or a token bound to a tenant")
     @APIResponse(responseCode = "404", description = "No job of that name")
