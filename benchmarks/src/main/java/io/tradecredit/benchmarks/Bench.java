@@ -21,6 +21,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tradecredit.devstack.PlatformZone;
+
 /** What the load drivers share: tokens from Keycloak, a look at how busy the machine is, a count. */
 final class Bench {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +35,7 @@ final class Bench {
      * of UTC before 08:00 local time asked the jobs for tomorrow, which they refuse.
      */
     static LocalDate today() {
-        return LocalDate.now(java.time.ZoneOffset.UTC);
+        return PlatformZone.today();
     }
 
     static final String TOKEN_URL = System.getProperty("bench.tokenUrl",

@@ -34,6 +34,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradecredit.devstack.PlatformZone;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -244,7 +245,7 @@ public final class CaseClosedLatencyBenchmark {
                 throw new IllegalArgumentException(schedule.sends() + " sends for " + buyers.size() + " buyers");
             }
             CountDownLatch done = new CountDownLatch(buyers.size());
-            String today = LocalDate.now(ZoneOffset.UTC).toString();
+            String today = PlatformZone.today().toString();
             io.vertx.core.Context loop = vertx.getOrCreateContext();
             firstDueNanos = schedule.dueNanos(0);
             for (int i = 0; i < buyers.size(); i++) {
@@ -448,7 +449,7 @@ public final class CaseClosedLatencyBenchmark {
     /** One invoice per new buyer, issued 45 days ago and due 15 days ago, through the batch endpoint. */
     private static List<UUID> issueOverdueInvoices(HttpClient http, String token, String invoice, String run,
             int count) throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         List<UUID> buyers = new ArrayList<>(count);
         for (int from = 0; from < count; from += 1000) {
             List<Map<String, Object>> batch = new ArrayList<>();

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.restassured.http.ContentType;
 import io.tradecredit.credit.domain.UnifiedSocialCreditCode;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Tokens;
 import io.tradecredit.testing.Topics;
@@ -42,7 +42,7 @@ public final class CreditFixtures {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return PlatformZone.today();
     }
 
     /** A fresh, valid unified social credit code: 17 random characters and the one check character that fits. */

@@ -103,6 +103,17 @@ class DockerComposeTest {
     }
 
     @Test
+    void everyServiceKeepsTheChartsBusinessTimeZone() {
+        String chartDefault = Repository.yaml(Repository.ROOT.resolve("helm/tradecredit/values.yaml"))
+                .path("businessTimeZone").asText();
+        assertEquals("Asia/Shanghai", chartDefault);
+        for (String service : Repository.services().keySet()) {
+            assertEquals(chartDefault, map(services.get(service).get("environment")).get("TRADECREDIT_BUSINESS_TIME_ZONE"),
+                    service);
+        }
+    }
+
+    @Test
     void servicesGetOnlySettingsTheyReadAndTheirOwnDatabase() {
         List<String> unread = new ArrayList<>();
         for (String service : Repository.services().keySet()) {

@@ -176,7 +176,7 @@ public final class AgencyClient {
     /** The report's fields every kind has, without the closing brace. */
     private static String body(UUID caseId, String kind, String note) {
         return "{\"caseId\":\"" + caseId + "\",\"kind\":\"" + kind + "\",\"reportedOn\":\""
-                + LocalDate.now(ZoneOffset.UTC) + "\"" + (note == null ? "" : ",\"note\":\"" + escape(note) + "\"");
+                + PlatformZone.today() + "\"" + (note == null ? "" : ",\"note\":\"" + escape(note) + "\"");
     }
 
     /**

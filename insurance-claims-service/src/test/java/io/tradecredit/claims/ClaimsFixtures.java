@@ -1,11 +1,11 @@
 package io.tradecredit.claims;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Tokens;
 
 /** Tenants of their own, tokens and request bodies for the claims service's API tests. */
@@ -24,7 +24,7 @@ public final class ClaimsFixtures {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return PlatformZone.today();
     }
 
     public static Map<String, Object> money(String amount, String currency) {

@@ -10,13 +10,13 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import io.tradecredit.devstack.PlatformZone;
 
 /**
  * What every service promises through the chassis, checked inside the service itself: real
@@ -221,7 +221,7 @@ public abstract class ServiceChassisContract implements ApiDescriptionContract {
         boolean allowed = ConfigProvider.getConfig()
                 .getOptionalValue("tradecredit.jobs.future-dates-allowed", Boolean.class).orElse(false);
         // tomorrow: nothing a test sent is older than the retention as of then, so nothing is cleaned up
-        String ahead = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        String ahead = PlatformZone.today().plusDays(1).toString();
         var answer = given().auth().oauth2(Tokens.noTenant().roles("platform-ops").mint())
                 .post("/api/v1/admin/jobs/outbox-cleanup?asOf=" + ahead).then();
         if (allowed) {

@@ -37,6 +37,7 @@ import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * A partner agency's own door (role {@code agency} with its {@code agency_code} claim): exactly the
@@ -57,7 +58,7 @@ public class AgencyViewResource {
     AgencyCaseFiles files;
 
     @Inject
-    java.time.Clock clock;
+    BusinessTimeZone businessZone;
 
     @Inject
     Idempotency idempotency;
@@ -98,7 +99,7 @@ public class AgencyViewResource {
     public Uni<CaseFile> detail(@PathParam("caseId") UUID caseId) {
         String tenantId = tenant.id();
         return placements.placedWith(tenantId, agency(), caseId)
-                .chain(p -> files.of(tenantId, p, null, LocalDate.now(clock)));
+                .chain(p -> files.of(tenantId, p, null, businessZone.today()));
     }
 
     @POST

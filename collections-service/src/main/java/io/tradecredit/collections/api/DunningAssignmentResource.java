@@ -1,6 +1,5 @@
 package io.tradecredit.collections.api;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +28,7 @@ import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /** Which ladder each buyer gets (buyer, else first matching segment, else the tenant default), versioned. */
 @Path("/api/v1/dunning")
@@ -42,7 +42,7 @@ public class DunningAssignmentResource {
     DunningAssignments assignments;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     @GET
     @Path("/assignments")
@@ -52,7 +52,7 @@ public class DunningAssignmentResource {
         if (version != null) {
             return assignments.version(tenant.id(), version).map(AssignmentJson.View::of);
         }
-        return assignments.inForce(tenant.id(), QueryParams.dateOrToday(asOf, "asOf", clock))
+        return assignments.inForce(tenant.id(), QueryParams.dateOrToday(asOf, "asOf", businessZone))
                 .map(v -> v.map(AssignmentJson.View::of).orElse(AssignmentJson.View.PLATFORM));
     }
 
@@ -87,6 +87,6 @@ public class DunningAssignmentResource {
             @Parameter(description = "what if the tenant's credit insurance did (true) or did not (false) cover the buyer;"
                     + " left out: as the insurer's decisions from insurance-claims-service say on asOf") @QueryParam("insured") Boolean insured) {
         return assignments.ladderOf(tenant.id(), buyerId, insured,
-                QueryParams.dateOrToday(asOf, "asOf", clock)).map(AssignmentJson.BuyerLadderView::of);
+                QueryParams.dateOrToday(asOf, "asOf", businessZone)).map(AssignmentJson.BuyerLadderView::of);
     }
 }

@@ -1,6 +1,5 @@
 package io.tradecredit.collections.api;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +26,7 @@ import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /** A tenant's dunning ladders by key, versioned; {@code default} answers with the platform's ladder until the tenant sets its own. */
 @Path("/api/v1/dunning/ladders/{key}")
@@ -40,7 +40,7 @@ public class DunningLadderResource {
     DunningLadders ladders;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     @GET
     @APIResponse(responseCode = "200", description = "The version asked for, else the one in force on asOf (today when left out)")
@@ -52,7 +52,7 @@ public class DunningLadderResource {
             @QueryParam("asOf") String asOf) {
         Uni<io.tradecredit.collections.domain.LadderVersion> found = version != null
                 ? ladders.version(tenant.id(), key, version)
-                : ladders.inForce(tenant.id(), key, QueryParams.dateOrToday(asOf, "asOf", clock));
+                : ladders.inForce(tenant.id(), key, QueryParams.dateOrToday(asOf, "asOf", businessZone));
         return found.map(LadderJson.View::of);
     }
 

@@ -1,6 +1,5 @@
 package io.tradecredit.collections.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,6 +25,7 @@ import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * The daily run seen before it happens: a dry run for any date and a forecast of the next days,
@@ -46,7 +46,7 @@ public class DunningRunResource {
     DunningRun run;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     public record Forecast(LocalDate from, int days, List<RunPlanJson> items) {
     }
@@ -58,7 +58,7 @@ public class DunningRunResource {
     public Uni<List<RunPlanJson>> preview(@QueryParam("asOf") @Schema(description = "the run's date; today when left out") String asOf,
             @QueryParam("buyerId") String buyerId, @QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        return run.preview(tenant.id(), QueryParams.dateOrToday(asOf, "asOf", clock), QueryParams.uuid(buyerId, "buyerId"),
+        return run.preview(tenant.id(), QueryParams.dateOrToday(asOf, "asOf", businessZone), QueryParams.uuid(buyerId, "buyerId"),
                 QueryParams.page(page), QueryParams.size(size))
                 .map(days -> days.stream().map(RunPlanJson::of).toList());
     }
@@ -70,7 +70,7 @@ public class DunningRunResource {
     public Uni<Forecast> forecast(@QueryParam("days") @NotNull @Min(1) @Max(MAX_FORECAST_DAYS) Integer days,
             @QueryParam("buyerId") String buyerId, @QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        LocalDate from = LocalDate.now(clock);
+        LocalDate from = businessZone.today();
         return run.forecast(tenant.id(), QueryParams.uuid(buyerId, "buyerId"), from, days, QueryParams.page(page),
                 QueryParams.size(size)).map(all -> new Forecast(from, days, all.stream()
                         .filter(d -> !d.outcomes().isEmpty()).map(RunPlanJson::of).toList()));

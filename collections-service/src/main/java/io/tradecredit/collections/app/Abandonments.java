@@ -28,6 +28,7 @@ import io.tradecredit.collections.persistence.CaseRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Abandoning a small debt (docs/domain.md §3 "Abandon small debts"): proposed when
@@ -72,6 +73,9 @@ public class Abandonments {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** The judged amounts of a proposal (or confirmation). */
     public record Judgement(UUID caseId, List<Judged> amounts, String proposedBy, String confirmedBy) {
     }
@@ -86,7 +90,7 @@ public class Abandonments {
                     }
                     return cases.log(tenantId, caseId, "abandonment-proposed", by, Map.of("amounts", json.convertValue(j.amounts(), List.class)))
                             .chain(() -> outbox.record(CollectorEvents.abandonmentProposed(tenantId, caseId,
-                                    j.caseView().buyerId(), j.amounts(), by, now.toLocalDate())))
+                                    j.caseView().buyerId(), j.amounts(), by, businessZone.dateOf(now))))
                             .replaceWith(new Judgement(caseId, j.amounts(), by, null));
                 })));
     }
@@ -137,7 +141,7 @@ public class Abandonments {
                                 AbandonmentConfirmed confirmed = new AbandonmentConfirmed(caseId,
                                         j.caseView().buyerId(), j.amounts(), invoices.stream()
                                                 .map(i -> new WriteOff(i.invoiceId(), i.invoiceNumber(), i.collectible()))
-                                                .toList(), p.proposedBy(), by, now.toLocalDate());
+                                                .toList(), p.proposedBy(), by, businessZone.dateOf(now));
                                 return proposals.confirm(tenantId, caseId, by, now)
                                         .chain(() -> cases.close(tenantId, caseId, CloseReason.ABANDONED, by,
                                                 "abandoned: costs more to collect than it is worth"))

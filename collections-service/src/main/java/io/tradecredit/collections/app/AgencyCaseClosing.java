@@ -1,7 +1,5 @@
 package io.tradecredit.collections.app;
 
-import java.time.Clock;
-import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +11,7 @@ import io.tradecredit.collections.domain.PlacementEnd;
 import io.tradecredit.collections.events.AgencyEvents;
 import io.tradecredit.collections.persistence.AgencyPlacementRepository;
 import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * A case closed by the tenant (paid, written off, claimed, abandoned) while an agency holds it: the
@@ -28,7 +27,7 @@ public class AgencyCaseClosing implements CaseClosing {
     Outbox outbox;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     @Override
     public Uni<Void> closing(String tenantId, CollectionCase closed, String actor) {
@@ -36,7 +35,7 @@ public class AgencyCaseClosing implements CaseClosing {
             if (found.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            AgencyPlacement ended = found.get().end(PlacementEnd.CASE_CLOSED, LocalDate.now(clock));
+            AgencyPlacement ended = found.get().end(PlacementEnd.CASE_CLOSED, businessZone.today());
             return placements.end(tenantId, ended, actor).chain(() -> outbox.record(AgencyEvents.recalledToAgency(
                     tenantId, ended, "case closed: " + closed.closeReason())));
         });

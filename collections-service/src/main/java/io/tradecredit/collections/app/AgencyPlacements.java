@@ -24,6 +24,7 @@ import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.ids.TimeOrderedIds;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Cases handed to partner agencies, taken back, and what the agencies report on them (docs/domain.md
@@ -55,6 +56,9 @@ public class AgencyPlacements {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /**
      * Hands the case to the agency today: 404 for an unknown case or agency, 409 when the case is
      * with an agency already or its state allows no hand-off (closed, legal).
@@ -64,7 +68,7 @@ public class AgencyPlacements {
      */
     public Uni<CaseFile> handOff(String tenantId, UUID caseId, String agencyCode, String by, String stepKey,
             String instruction) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId)
                 .chain(c -> contracts.find(tenantId, agencyCode).map(found -> found.orElseThrow(
                         () -> AgencyContracts.notFound(agencyCode))).replaceWith(c))
@@ -94,7 +98,7 @@ public class AgencyPlacements {
     public Uni<AgencyPlacement> recall(String tenantId, UUID caseId, String by, String note) {
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> current(tenantId, caseId))
                 .chain(p -> {
-                    AgencyPlacement ended = p.end(PlacementEnd.RECALLED, LocalDate.now(clock));
+                    AgencyPlacement ended = p.end(PlacementEnd.RECALLED, businessZone.today());
                     return placements.end(tenantId, ended, by)
                             .chain(() -> cases.move(tenantId, caseId, CaseState.IN_PROGRESS, by,
                                     "recalled from agency " + p.agencyCode()))
@@ -111,7 +115,7 @@ public class AgencyPlacements {
      * now take legal action); logged on the case.
      */
     public Uni<Void> instruct(String tenantId, AgencyPlacement p, String stepKey, String instruction) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("agencyCode", p.agencyCode());
         detail.put("stepKey", stepKey);
@@ -137,7 +141,7 @@ public class AgencyPlacements {
             detail.put("via", via);
             Uni<Void> logged = cases.log(tenantId, caseId, "agency-update", actor, detail);
             AgencyPlacement ended = update.kind().placementEnd() == null ? p
-                    : p.end(update.kind().placementEnd(), LocalDate.now(clock));
+                    : p.end(update.kind().placementEnd(), businessZone.today());
             Uni<CaseView> moved = switch (update.kind().effect()) {
                 case LOG -> cases.find(tenantId, caseId);
                 case CLOSE_SETTLED -> placements.end(tenantId, ended, actor).chain(() -> cases.close(tenantId, caseId,

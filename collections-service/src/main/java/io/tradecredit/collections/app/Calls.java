@@ -1,7 +1,5 @@
 package io.tradecredit.collections.app;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import io.tradecredit.collections.domain.NextMove;
 import io.tradecredit.collections.domain.NonPaymentReason;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * A collector's call on a case: the buyer's coded reason for not paying, logged with the next move
@@ -31,13 +30,13 @@ public class Calls {
     TenantCaseTerms terms;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     public record Logged(CaseView caseView, CallOutcome call, NextMove suggestion) {
     }
 
     public Uni<Logged> log(String tenantId, UUID caseId, NonPaymentReason reason, String note, String by) {
-        CallOutcome call = new CallOutcome(reason, note, LocalDate.now(clock));
+        CallOutcome call = new CallOutcome(reason, note, businessZone.today());
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> {
             if (c.state() == CaseState.CLOSED) {
                 throw DomainError.conflict("case.closed", "Case " + caseId + " is closed (" + c.closeReason() + ")");

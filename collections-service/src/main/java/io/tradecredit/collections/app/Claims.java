@@ -1,6 +1,5 @@
 package io.tradecredit.collections.app;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.domain.RecordedHold;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * What a claim on the credit insurer means for the buyer's dunning and case (docs/collections-service.md,
@@ -38,7 +38,7 @@ public class Claims {
     CollectionCases cases;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     /** An invoice a claim covers; {@code invoiceId} is null for one the claim knows only by its number. */
     public record ClaimedInvoice(String invoiceNumber, UUID invoiceId) {
@@ -47,7 +47,7 @@ public class Claims {
     /** A claim was opened for {@code invoices}, by {@code trigger} (null in events older than the field). */
     public Uni<Void> opened(String tenantId, UUID claimId, UUID buyerId, List<ClaimedInvoice> invoices, String cause,
             String trigger) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         // an invoice known only by number cannot be held alone: the whole buyer is held instead
         List<UUID> held = invoices.stream().anyMatch(i -> i.invoiceId() == null)
                 ? java.util.Collections.singletonList(null)
@@ -90,7 +90,7 @@ public class Claims {
 
     /** The claim will pay nothing: its holds end today, and the open case goes back to its collector today. */
     private Uni<Void> ended(String tenantId, UUID claimId, UUID buyerId, String logKind, String reason) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> holds.list(tenantId, buyerId, null, 0, Integer.MAX_VALUE)
                 .chain(page -> {
                     Uni<Void> ended = Uni.createFrom().voidItem();

@@ -29,6 +29,7 @@ import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.ids.TimeOrderedIds;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * A buyer's collection case through its life (docs/domain.md §3 "Cases and agencies"): opened by
@@ -49,6 +50,9 @@ public class CollectionCases {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     /** What else ends with a case (an agency's placement): see {@link CaseClosing}. */
     @Inject
@@ -287,6 +291,6 @@ public class CollectionCases {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return businessZone.today();
     }
 }

@@ -27,6 +27,7 @@ import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.collections.persistence.ReadModelRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Which ladder each buyer gets: the tenant's default ladder, segment rules in its order and
@@ -52,6 +53,9 @@ public class DunningAssignments {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** A buyer's ladder on a day, why, and the ladder version in force then. */
     public record BuyerLadder(UUID buyerId, LocalDate asOf, boolean insured, Assignment assignment, LadderVersion ladder) {
     }
@@ -66,7 +70,7 @@ public class DunningAssignments {
     public Uni<RecordedPolicyVersion> save(String tenantId, LocalDate effectiveFrom, String defaultLadderKey,
             List<SegmentRule> rules, Map<UUID, String> buyerLadders, Map<String, String> namedLadders,
             List<Violation> alreadyWrong, String by) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         LocalDate from = effectiveFrom == null ? today : effectiveFrom;
         List<Violation> wrong = new ArrayList<>(alreadyWrong);
         DunningLadders.checkNotPast(from, today, wrong);

@@ -29,6 +29,7 @@ import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Approval mode: the run keeps its messages as drafts; a collector approves one (the request goes
@@ -56,6 +57,9 @@ public class DunningDrafts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     /** A message the run drafted instead of requesting it. */
     public record Draft(String tenantId, UUID buyerId, LocalDate runDate, UUID requestId, DunningMessage message,
@@ -114,7 +118,7 @@ public class DunningDrafts {
                 data.put("invoices", kept);
                 // the letter goes out today: its deadline counts from today, as the run's would have from its date
                 return policies.settings(tenantId).invoke(s -> data.put("paymentDeadline",
-                        s.paymentDeadline(LocalDate.now(clock)).toString()))
+                        s.paymentDeadline(businessZone.today()).toString()))
                         .chain(() -> outbox.record(MessageRequested.event(tenantId, row.id(), request)))
                         .chain(() -> requests.recorded(List.of(new DunningRequestRepository.Requested(tenantId, row.id(),
                                 row.buyerId(), kept.stream().map(i -> UUID.fromString((String) i.get("invoiceId"))).toList(),

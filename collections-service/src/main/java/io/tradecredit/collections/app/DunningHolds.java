@@ -17,6 +17,7 @@ import io.tradecredit.collections.persistence.HoldRepository;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.ids.TimeOrderedIds;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /** Pauses of dunning per buyer or invoice, placed and released by the tenant's staff. */
 @ApplicationScoped
@@ -27,12 +28,15 @@ public class DunningHolds {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** A new hold from {@code from} (today when null) to {@code until}; refused naming every wrong field. */
     public Uni<RecordedHold> place(String tenantId, UUID buyerId, UUID invoiceId, Hold.Reason reason, LocalDate from,
             LocalDate until, String note, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Hold hold = Hold.place(TimeOrderedIds.at(now.toInstant()), buyerId, invoiceId, reason,
-                from == null ? now.toLocalDate() : from, until);
+                from == null ? businessZone.dateOf(now) : from, until);
         RecordedHold recorded = new RecordedHold(hold, note, now, by, null);
         return Panache.withTransaction(() -> holds.insert(tenantId, recorded)).replaceWith(recorded);
     }
@@ -41,7 +45,7 @@ public class DunningHolds {
     public Uni<RecordedHold> release(String tenantId, UUID id, String by) {
         return Panache.withTransaction(() -> holds.find(tenantId, id).chain(found -> {
             RecordedHold r = found.orElseThrow(() -> DomainError.notFound("hold.not-found", "There is no hold " + id));
-            RecordedHold released = new RecordedHold(r.hold().release(LocalDate.now(clock)), r.note(), r.placedAt(),
+            RecordedHold released = new RecordedHold(r.hold().release(businessZone.today()), r.note(), r.placedAt(),
                     r.placedBy(), by);
             return holds.update(tenantId, released).replaceWith(released);
         }));

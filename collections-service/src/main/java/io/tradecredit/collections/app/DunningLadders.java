@@ -17,6 +17,7 @@ import io.tradecredit.collections.domain.LadderVersion;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * A tenant's ladders by key, each change a new version in force from its date. The key
@@ -31,6 +32,9 @@ public class DunningLadders {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /**
      * Records {@code steps} as the next version of {@code key}, in force from {@code effectiveFrom}
      * (today when null). A date before today is refused: a run already made on that day would no
@@ -39,7 +43,7 @@ public class DunningLadders {
      */
     public Uni<LadderVersion> save(String tenantId, String key, LocalDate effectiveFrom, List<DunningStep> steps,
             List<Violation> alreadyWrong, String by) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         LocalDate from = effectiveFrom == null ? today : effectiveFrom;
         List<Violation> wrong = new ArrayList<>(alreadyWrong);
         checkKey(key, wrong);

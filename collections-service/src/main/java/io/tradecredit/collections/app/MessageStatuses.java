@@ -1,7 +1,5 @@
 package io.tradecredit.collections.app;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.MessageStatus;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * What became of a dunning message sent to a buyer, in the buyer's open case's log (kind
@@ -29,7 +28,7 @@ public class MessageStatuses {
     CollectionCases cases;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     /** One status change of one message; {@code channel} and {@code reason} may be null. */
     public record Change(UUID requestId, String templateKey, String channel, MessageStatus status, String reason,
@@ -64,7 +63,7 @@ public class MessageStatuses {
                     return logged.chain(() -> Multi.createFrom().iterable(ofCases.stream()
                             .filter(s -> s.change().status().needsCollector()).toList()).onItem()
                             .transformToUniAndConcatenate(s -> cases.planNextAction(s.tenantId(), open.get(s.buyer()).id(),
-                                    LocalDate.now(clock), ACTOR))
+                                    businessZone.today(), ACTOR))
                             .collect().last().replaceWithVoid());
                 }));
     }

@@ -1,6 +1,5 @@
 package io.tradecredit.collections.app;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +15,7 @@ import io.tradecredit.collections.persistence.OpenInvoiceRow;
 import io.tradecredit.collections.persistence.ReadModelRepository;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * A buyer's open invoices from the read model, as the daily run's domain rules take them: one
@@ -34,10 +34,10 @@ public class OpenItems {
     ReadModelRepository invoices;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     public Uni<OfBuyer> openItemsOf(String tenantId, UUID buyerId) {
-        return openItemsOf(tenantId, buyerId, LocalDate.now(clock));
+        return openItemsOf(tenantId, buyerId, businessZone.today());
     }
 
     /**
@@ -57,7 +57,7 @@ public class OpenItems {
 
     /** The buyer's invoices overdue today with something collectible on them, oldest first. */
     public Uni<List<Overdue>> overdueInvoicesOf(String tenantId, UUID buyerId) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> invoices.openOf(tenantId, buyerId)).map(rows -> rows.stream()
                 .filter(r -> item(r).isOverdueOn(today) && item(r).collectible().isPositive())
                 .map(r -> new Overdue(r.invoiceId, r.invoiceNumber, item(r).collectible())).toList());

@@ -23,6 +23,7 @@ import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.ids.TimeOrderedIds;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Promises to pay on a case (docs/domain.md §3 "Holds"): made by a collector, holding the buyer
@@ -59,6 +60,9 @@ public class Promises {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** A made promise with the hold that pauses dunning until its deadline. */
     public record Made(CaseView caseView, PromiseToPay promise, UUID holdId) {
     }
@@ -69,7 +73,7 @@ public class Promises {
      * there), logged and published as promise-made.
      */
     public Uni<Made> make(String tenantId, UUID caseId, Money amount, LocalDate promisedDate, String note, String by) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> terms.current(tenantId)
                 .chain(t -> {
                     PromiseToPay p = PromiseToPay.make(TimeOrderedIds.at(clock.instant()), c.buyerId(), amount, today,
@@ -97,7 +101,7 @@ public class Promises {
 
     /** After a payment: the buyer's pending promises that it keeps are judged kept at once. */
     public Uni<Void> judgeAfterPayment(String tenantId, UUID buyerId, String actor) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> promises.pendingOf(tenantId, buyerId).chain(pending -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (RecordedPromise s : pending) {

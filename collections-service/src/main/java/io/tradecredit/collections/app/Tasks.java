@@ -1,6 +1,5 @@
 package io.tradecredit.collections.app;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -12,6 +11,7 @@ import io.tradecredit.collections.persistence.TaskRepository;
 import io.tradecredit.collections.domain.CollectorTask;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /** A collector's task from the ladder, done: it leaves the worklist, and the buyer's open case logs it. */
 @ApplicationScoped
@@ -23,10 +23,10 @@ public class Tasks {
     CollectionCases cases;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     public Uni<CollectorTask> done(String tenantId, UUID taskId, String by) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> tasks.find(tenantId, taskId).chain(found -> {
             CollectorTask t = found.stream().findFirst()
                     .orElseThrow(() -> DomainError.notFound("task.not-found", "There is no task " + taskId));

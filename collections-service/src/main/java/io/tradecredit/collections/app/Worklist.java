@@ -1,6 +1,5 @@
 package io.tradecredit.collections.app;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -23,6 +22,7 @@ import io.tradecredit.collections.persistence.WorklistRepository;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * A collector's worklist (docs/domain.md §3): every buyer with a case that is not closed or an
@@ -49,7 +49,7 @@ public class Worklist {
     TenantCaseTerms terms;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     /**
      * One buyer's entry: its case (null when it has only tasks), points, overdue balance per
@@ -66,7 +66,7 @@ public class Worklist {
      * then loaded, and their points shown are the Java rule's.
      */
     public Uni<Page<Entry>> page(String tenantId, String owner, int page, int size) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> terms.current(tenantId).chain(t -> figures.count(tenantId, owner)
                 .chain(total -> figures.page(tenantId, owner, today, t.worklist(), size, (long) page * size)
                 .chain(ranked -> {

@@ -1,8 +1,5 @@
 package io.tradecredit.collections.messaging;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +21,7 @@ import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.BatchInbox;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Reads {@code invoice-events} (schemas {@code io.tradecredit.invoice.*.v1}) once per event id
@@ -48,7 +46,7 @@ public class InvoiceEventConsumer {
     CaseReactions reactions;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     /**
      * A poll at a time (the channel has {@code batch=true}): one transaction and one inbox insert per
@@ -84,8 +82,8 @@ public class InvoiceEventConsumer {
                     d.uuid("paymentId"), d.uuid("buyerId"), d.date("receivedOn"), d.money("amount")));
             // the event states no date: a reversal counts from the day it happened (the event's time)
             case "payment-reversed" -> allocations(tenant, d).chain(() -> payments.reversed(tenant,
-                    d.uuid("paymentId"), e.time() == null ? LocalDate.now(clock)
-                            : e.time().atZoneSameInstant(ZoneOffset.UTC).toLocalDate()));
+                    d.uuid("paymentId"), e.time() == null ? businessZone.today()
+                            : businessZone.dateOf(e.time())));
             case "buyer-credit-applied" -> allocations(tenant, d);
             case "credit-note-issued", "receipt-confirmed" -> one(tenant,
                     new Amounts(d.uuid("invoiceId"), d.money("openAmount"), null, d.date("dueDate"), null));

@@ -1,12 +1,12 @@
 package io.tradecredit.collections.api;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Tokens;
 
 /** Tenants of their own, tokens, and request bodies for the dunning policy API tests. */
@@ -24,7 +24,7 @@ final class DunningFixtures {
 
     /** Today as the service's clock (UTC) sees it. */
     static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return PlatformZone.today();
     }
 
     static Map<String, Object> money(String amount, String currency) {

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -17,6 +16,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Database;
 
 /** The cases-by-state gauge as Prometheus scrapes it from {@code /q/metrics}, counted in the database. */
@@ -30,7 +30,7 @@ public class CaseMetricsTest {
 
     @Test
     void theCasesByStateGaugeShowsTheDatabasesCountsAfterARefresh() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         run(() -> cases.openFor("acme", UUID.randomUUID(), today, "dunning-run"));
         CaseView legal = run(() -> cases.openFor("globex", UUID.randomUUID(), today, "dunning-run"));
         run(() -> cases.move("globex", legal.id(), CaseState.LEGAL, "lena", null));

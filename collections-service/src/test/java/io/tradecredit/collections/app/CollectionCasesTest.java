@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +30,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.PostgresTestResource;
 import io.tradecredit.testing.Topics;
@@ -42,7 +42,7 @@ class CollectionCasesTest {
     CollectionCases cases;
 
     static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return PlatformZone.today();
     }
 
     static String freshTenant() {

@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.messaging.ReadModelEvents;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
 
@@ -79,7 +79,7 @@ class DunningRunApiTest {
 
     @Test
     void theForecastListsWhatFallsDueDayByDayEachStepOnce() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         LocalDate due = today.plusDays(10);
         String tenant = freshTenant();
         String buyer = UUID.randomUUID().toString();
@@ -127,7 +127,7 @@ class DunningRunApiTest {
         // due in five days: a 10-day forecast holds 4 steps an invoice (24), a 92-day one 8 (48: up to +60)
         String soon = UUID.randomUUID().toString();
         for (int i = 0; i < 6; i++) {
-            issue(tenant, soon, "1000.00", LocalDate.now(ZoneOffset.UTC).plusDays(5));
+            issue(tenant, soon, "1000.00", PlatformZone.today().plusDays(5));
         }
         given().auth().oauth2(reader).get("/api/v1/dunning/forecast?days=10&buyerId=" + soon).then().statusCode(200)
                 .body("items.steps.flatten()", hasSize(24));
@@ -140,7 +140,7 @@ class DunningRunApiTest {
     void anotherTenantSeesNoneOfItAndOnlyReadersMayLook() {
         String tenant = freshTenant();
         String buyer = UUID.randomUUID().toString();
-        issue(tenant, buyer, "1000.00", LocalDate.now(ZoneOffset.UTC));
+        issue(tenant, buyer, "1000.00", PlatformZone.today());
         given().auth().oauth2(token(freshTenant(), "tenant-admin")).get("/api/v1/dunning/runs/preview?buyerId=" + buyer)
                 .then().statusCode(200).body("", hasSize(0));
         given().auth().oauth2(token(tenant, "tenant-admin")).get("/api/v1/dunning/runs/preview?buyerId=" + buyer)
@@ -189,7 +189,7 @@ class DunningRunApiTest {
                 .body("state", equalTo("APPROVED"), "decidedBy", org.hamcrest.Matchers.notNullValue(),
                         "request.data.invoices.invoiceId", equalTo(List.of(unpaid)),
                         // approved today, it gives the buyer its days from today
-                        "request.data.paymentDeadline", equalTo(BusinessCalendar.DEFAULT.stepDay(LocalDate.now(ZoneOffset.UTC),
+                        "request.data.paymentDeadline", equalTo(BusinessCalendar.DEFAULT.stepDay(PlatformZone.today(),
                                 7, BusinessCalendar.DayCount.CALENDAR_DAYS).toString()));
         given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + draft + "/approve").then().statusCode(409)
                 .body("code", equalTo("dunning-draft.already-decided"));

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Topics;
 
 /**
@@ -28,7 +29,7 @@ public final class ReadModelEvents {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return PlatformZone.today();
     }
 
     public static Map<String, String> money(String amount) {

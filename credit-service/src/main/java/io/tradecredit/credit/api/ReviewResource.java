@@ -1,6 +1,5 @@
 package io.tradecredit.credit.api;
 
-import java.time.Clock;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.credit.app.Reviews;
 
 /** Buyers whose limit review is due by a date (today by default), earliest first. */
@@ -32,14 +32,14 @@ public class ReviewResource {
     Reviews reviews;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     @GET
     public Uni<Page<BuyerView>> due(@RestQuery String asOf, @RestQuery @Min(0) Integer page,
             @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
-        return reviews.due(tenant.id(), QueryParams.dateOrToday(asOf, "asOf", clock), p, s).map(found -> new Page<>(
+        return reviews.due(tenant.id(), QueryParams.dateOrToday(asOf, "asOf", businessZone), p, s).map(found -> new Page<>(
                 found.items().stream().map(BuyerView::of).toList(), p, s, found.total()));
     }
 }

@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.credit.domain.Assessment;
 import io.tradecredit.credit.domain.AssessmentRecord;
 import io.tradecredit.credit.domain.Buyer;
@@ -71,6 +72,9 @@ public class Assessments {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** On request of a credit manager, e.g. after a policy change. */
     public Uni<AssessmentRecord> reassess(String tenantId, UUID buyerId, String cause) {
         return Panache.withTransaction(() -> buyers.lockOwned(tenantId, buyerId).map(b -> Buyers.found(b, buyerId))
@@ -79,7 +83,7 @@ public class Assessments {
 
     /** Inside the caller's transaction, with the buyer locked. */
     public Uni<AssessmentRecord> reassess(Buyer b, String cause) {
-        return assess(b, LocalDate.now(clock)).chain(a -> record(b, a.assessment(), cause));
+        return assess(b, businessZone.today()).chain(a -> record(b, a.assessment(), cause));
     }
 
     /**

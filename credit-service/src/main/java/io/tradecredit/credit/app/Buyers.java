@@ -18,6 +18,7 @@ import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.persistence.Constraints;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.domain.BuyerDetails;
 import io.tradecredit.credit.domain.BuyerRules;
@@ -51,6 +52,9 @@ public class Buyers {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     public Uni<Buyer> register(String tenantId, BuyerDetails details) {
         requireValid(details);
@@ -143,7 +147,7 @@ public class Buyers {
     }
 
     private void requireValid(BuyerDetails details) {
-        List<Violation> errors = BuyerRules.violations(details, LocalDate.now(clock));
+        List<Violation> errors = BuyerRules.violations(details, businessZone.today());
         if (!errors.isEmpty()) {
             throw new DomainError(DomainError.Kind.INVALID, "buyer.invalid", "The buyer has " + errors.size() + " invalid field"
                     + (errors.size() == 1 ? "" : "s") + ", each named below.", errors);

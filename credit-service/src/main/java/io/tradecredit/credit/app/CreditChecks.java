@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.ids.TimeOrderedIds;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.credit.domain.CreditCheckRules;
 import io.tradecredit.credit.domain.CreditPolicy;
 import io.tradecredit.credit.domain.Exposure;
@@ -39,6 +40,9 @@ public class CreditChecks {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     public record Result(UUID id, UUID buyerId, CreditCheckRules.Decision decision, Money order, Money exposure,
             Integer grade, CreditPolicy.Terms terms, OffsetDateTime checkedAt, InsuranceCover insurance) {
@@ -72,7 +76,7 @@ public class CreditChecks {
         CreditCheckRules.requireOrderAmount(order);
         // to the microsecond, as PostgreSQL stores it: the answer, the record and the id's millisecond agree
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        LocalDate today = now.toLocalDate();
+        LocalDate today = businessZone.dateOf(now);
         // the policy comes from the cache (loaded in a session of its own on a miss); the read is one
         // statement and the record one row of a grouped insert, with no Hibernate session
         return policies.of(tenantId).chain(policy -> checks.snapshot(tenantId, buyerId, today).chain(s -> {
@@ -103,7 +107,7 @@ public class CreditChecks {
     }
 
     /** A recorded check in the terms it was answered in. */
-    static Result recorded(CheckRow row) {
+    Result recorded(CheckRow row) {
         Money limit = row.creditLimit() == null ? null : Money.of(row.creditLimit(), row.currency());
         var decision = new CreditCheckRules.Decision(CreditCheckRules.Outcome.valueOf(row.outcome()), row.reasons(),
                 Money.of(row.exposureAfter(), row.currency()), limit);
@@ -113,9 +117,9 @@ public class CreditChecks {
     }
 
     /** The cover as the check answered it; a check recorded before the insured/uninsured split (V7) had only stops. */
-    static InsuranceCover recordedCover(CheckRow row) {
+    InsuranceCover recordedCover(CheckRow row) {
         if (row.insuranceReason() == null) {
-            return InsuranceCover.on(row.checkedAt().toLocalDate(), row.stopDeliveriesFrom());
+            return InsuranceCover.on(businessZone.dateOf(row.checkedAt()), row.stopDeliveriesFrom());
         }
         Money orderInsured = Money.of(row.orderInsured(), row.currency());
         return new InsuranceCover(orderInsured.isPositive(), row.insuranceReason(), row.stopDeliveriesFrom(),

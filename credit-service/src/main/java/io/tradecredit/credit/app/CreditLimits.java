@@ -1,7 +1,6 @@
 package io.tradecredit.credit.app;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.credit.domain.Alert;
 import io.tradecredit.credit.domain.BlockCause;
 import io.tradecredit.credit.domain.Buyer;
@@ -52,6 +52,9 @@ public class CreditLimits {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     /** The limit as it stands, what the formula recommends for the current grade, and any pending request. */
     public record LimitState(Buyer buyer, Money recommended, LimitRequest pending) {
@@ -177,7 +180,7 @@ public class CreditLimits {
             b.agreePaymentTerm(termDays);
         }
         return policies.of(b.tenantId).chain(policy -> {
-            b.scheduleReview(LocalDate.now(clock).plusDays(policy.reviewIntervalDays()));
+            b.scheduleReview(businessZone.today().plusDays(policy.reviewIntervalDays()));
             return change(b, limit, reason, by);
         }).replaceWith(b);
     }

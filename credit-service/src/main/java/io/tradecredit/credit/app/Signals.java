@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.credit.domain.BlockCause;
 import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.domain.SignalReport;
@@ -44,6 +45,9 @@ public class Signals {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     /** A signal as reported: type, who says so, when it was observed, what it is about. */
     public record Report(WarningSignal type, String source, LocalDate observedOn, String details) {
@@ -99,7 +103,7 @@ public class Signals {
     }
 
     private void requireNotFuture(LocalDate observedOn) {
-        if (observedOn.isAfter(LocalDate.now(clock))) {
+        if (observedOn.isAfter(businessZone.today())) {
             throw DomainError.invalidField("warning-signal.observed-in-future", "observedOn", "must not be in the future");
         }
     }

@@ -16,6 +16,7 @@ import io.tradecredit.common.events.BatchInbox;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.credit.app.Ledger;
 import io.tradecredit.credit.domain.LedgerChange;
 import io.tradecredit.credit.domain.RegradeRule.Happened;
@@ -37,6 +38,9 @@ public class InvoiceEventConsumer {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     /**
      * A poll at a time (the channel has {@code batch=true}): one transaction and one inbox statement for
@@ -66,7 +70,7 @@ public class InvoiceEventConsumer {
             case "written-off" -> {
                 Money openAfter = d.money("openAmount");
                 changes.add(LedgerChange.writeOff(d.uuid("invoiceId"), openAfter, d.money("amount"),
-                        e.time() == null ? null : e.time().toLocalDate()));
+                        e.time() == null ? businessZone.today() : businessZone.dateOf(e.time())));
                 happened = LedgerEvent.ofInvoice(Happened.WRITTEN_OFF, d.text("invoiceNumber"));
             }
             case "receipt-confirmed", "credit-note-issued", "cancelled" -> {

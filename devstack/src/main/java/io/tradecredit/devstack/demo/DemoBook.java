@@ -2,10 +2,11 @@ package io.tradecredit.devstack.demo;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tradecredit.devstack.PlatformZone;
 
 /**
  * {@code ./platform demo}: on a running platform, seeds tenant {@code acme} with the demo book
@@ -41,7 +42,7 @@ public final class DemoBook {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         BookPlan book = BookPlan.of(seed, today);
         PlatformApi api = new PlatformApi(host, keycloakPort);
         WhereToLook where = new WhereToLook(api, book);

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,6 +12,7 @@ import org.awaitility.Awaitility;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Tokens;
 
 /**
@@ -64,7 +64,7 @@ public final class Api {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return PlatformZone.today();
     }
 
     public static void await(String what, java.util.concurrent.Callable<Boolean> condition) {

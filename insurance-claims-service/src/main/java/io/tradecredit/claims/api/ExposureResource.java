@@ -1,6 +1,5 @@
 package io.tradecredit.claims.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /** A buyer's open invoices under a policy, split into insured and uninsured (oldest invoices insured first). */
 @Path("/api/v1/insurance/policies/{id}/buyers/{buyerId}/exposure")
@@ -36,7 +36,7 @@ public class ExposureResource {
     Exposures exposures;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     public record Line(UUID invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate, Money openAmount,
             Money insured, Money uninsured,
@@ -58,7 +58,7 @@ public class ExposureResource {
     @GET
     public Uni<View> exposure(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId,
             @QueryParam("asOf") @Schema(description = "the day, e.g. 2026-03-01; today when absent") String asOf) {
-        LocalDate day = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate day = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         return exposures.of(tenant.id(), id, buyerId, day).map(e -> new View(id, buyerId, day, e.limit(), e.insured(),
                 e.uninsured(), e.stopDeliveriesFrom(), e.lines().stream().map(Line::of).toList()));
     }

@@ -1,7 +1,6 @@
 package io.tradecredit.claims.api;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +33,7 @@ import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Insured limits per buyer under one policy: the tenant's requests to the insurer, the insurer's
@@ -50,7 +50,7 @@ public class InsuredLimitResource {
     InsuredLimits limits;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     @POST
     @Path("/limit-requests")
@@ -92,7 +92,7 @@ public class InsuredLimitResource {
     @Path("/buyers/{buyerId}/insured-limit")
     public Uni<LimitView> insuredLimit(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId,
             @QueryParam("asOf") @Schema(description = "the day, e.g. 2026-03-01; today when absent") String asOf) {
-        LocalDate day = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate day = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         return limits.on(tenant.id(), id, buyerId, day).map(l -> LimitView.of(id, buyerId, day, l));
     }
 }

@@ -32,6 +32,7 @@ import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Claims by hand, at once on a buyer's insolvency signal from {@code credit-events}, or after a protracted
@@ -65,6 +66,9 @@ public class Claims {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** A claim with its log. */
     public record ClaimFile(Claim claim, List<ClaimEntry> log) {
     }
@@ -73,7 +77,7 @@ public class Claims {
     public Uni<Claim> open(String tenantId, UUID policyId, UUID buyerId, String buyerName, Claim.Cause cause,
             List<ClaimedInvoice> invoices, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate today = now.toLocalDate();
+        LocalDate today = businessZone.dateOf(now);
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
             Claim c = Claim.open(policyId, policy.terms().currency(), buyerId, buyerName, cause, invoices, today, by);
             return record(tenantId, c, policy.terms(), ClaimTrigger.MANUAL, null, now);
@@ -90,7 +94,7 @@ public class Claims {
      */
     public Uni<Integer> openOnInsolvency(String tenantId, UUID buyerId, String buyerName, UUID signalId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate today = now.toLocalDate();
+        LocalDate today = businessZone.dateOf(now);
         return policies.list(tenantId, today).chain(all -> Multi.createFrom()
                 .iterable(all.stream().filter(p -> !p.effectiveFrom().isAfter(today)).toList()).onItem()
                 .transformToUniAndConcatenate(p -> claims.draftsForChange(tenantId, p.policyId(), buyerId)
@@ -120,7 +124,7 @@ public class Claims {
 
     /** Drafts withdrawn by the service with {@code note}: state, log and claim-withdrawn, as a tenant's withdrawal. */
     private Uni<Void> withdraw(String tenantId, List<Claim> drafts, PolicyTerms terms, String note, OffsetDateTime now) {
-        LocalDate today = now.toLocalDate();
+        LocalDate today = businessZone.dateOf(now);
         return Multi.createFrom().iterable(drafts).onItem().transformToUniAndConcatenate(before -> {
             Claim after = before.moveTo(ClaimState.WITHDRAWN);
             return claims.update(tenantId, after)
@@ -206,7 +210,7 @@ public class Claims {
      */
     public Uni<Claim> move(String tenantId, UUID id, ClaimState to, String note, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate today = now.toLocalDate();
+        LocalDate today = businessZone.dateOf(now);
         if (to == ClaimState.REJECTED && (note == null || note.isBlank())) {
             return Uni.createFrom().failure(DomainError.invalidField("claim.move-invalid", "note",
                     "a rejection is recorded with the insurer's reason"));
@@ -227,7 +231,7 @@ public class Claims {
     /** The insurer paid {@code amount} of the indemnity on {@code paidOn} (today when null). */
     public Uni<Claim> pay(String tenantId, UUID id, Money amount, LocalDate paidOn, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate on = paidOn == null ? now.toLocalDate() : paidOn;
+        LocalDate on = paidOn == null ? businessZone.dateOf(now) : paidOn;
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
                     Claim after = before.pay(amount);
@@ -243,7 +247,7 @@ public class Claims {
     /** {@code amount} was recovered from the buyer on {@code receivedOn} (today when null); shared and published. */
     public Uni<Claim.Recovery> recover(String tenantId, UUID id, Money amount, LocalDate receivedOn, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate on = receivedOn == null ? now.toLocalDate() : receivedOn;
+        LocalDate on = receivedOn == null ? businessZone.dateOf(now) : receivedOn;
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
                     Claim.Recovery r = before.recover(amount);

@@ -1,6 +1,5 @@
 package io.tradecredit.claims.app;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import io.tradecredit.claims.persistence.OpenInvoiceRepository;
 import io.tradecredit.claims.persistence.OverdueNotificationRepository;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * The read model of the ledger (open invoices per buyer, from {@code invoice-events}) and the
@@ -36,7 +36,7 @@ public class Exposures {
     Policies policies;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     /** An invoice was issued. Runs in the consumer's transaction (the inbox's). */
     public Uni<Void> issued(String tenantId, OpenInvoice invoice, String buyerName) {
@@ -71,7 +71,7 @@ public class Exposures {
      * invoices issued from the buyer's stop-deliveries date on (its overdue notifications) being uninsured.
      */
     public Uni<InsuredExposure> of(String tenantId, UUID policyId, UUID buyerId, LocalDate asOf) {
-        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        LocalDate day = asOf == null ? businessZone.today() : asOf;
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId)
                 .chain(policy -> limits.decisions(tenantId, policyId, buyerId)
                         .chain(decisions -> notifications.stopDeliveriesFrom(tenantId, policyId, buyerId)

@@ -23,6 +23,7 @@ import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.signatures.TimestampedSignature;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Insured limits per buyer: the tenant's requests, the insurer's decisions (entered by the tenant or
@@ -50,6 +51,9 @@ public class InsuredLimits {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     /** A decision as recorded, and whether it was a repeat of one recorded before (then nothing changed). */
     public record Recorded(LimitDecision decision, boolean repeat) {
@@ -83,7 +87,7 @@ public class InsuredLimits {
     public Uni<Recorded> decide(String tenantId, UUID policyId, DecisionInput in, LimitDecision.Source source,
             String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate today = now.toLocalDate();
+        LocalDate today = businessZone.dateOf(now);
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
             LimitDecision decision = LimitDecision.of(policy.terms().currency(), in.decisionId(), in.buyerId(),
                     in.outcome(), in.amount(), in.effectiveFrom(), in.expiresOn(), in.requestId(), source, now, by);
@@ -113,7 +117,7 @@ public class InsuredLimits {
 
     /** The buyer's insured limit on {@code asOf} (today when null) under the policy, with the decision setting it. */
     public Uni<InsuredLimit> on(String tenantId, UUID policyId, UUID buyerId, LocalDate asOf) {
-        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        LocalDate day = asOf == null ? businessZone.today() : asOf;
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> limits
                 .decisions(tenantId, policyId, buyerId)
                 .map(all -> InsuredLimit.on(day, all, Money.currencyOf(policy.terms().currency())))));

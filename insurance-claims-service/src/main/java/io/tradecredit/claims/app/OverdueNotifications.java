@@ -16,6 +16,7 @@ import io.tradecredit.claims.persistence.OverdueNotificationRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Overdue notifications: the tenant notifies the insurer of an insured buyer's overdue account under a policy in
@@ -39,15 +40,18 @@ public class OverdueNotifications {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** 404 for another tenant's policy; 409 when the policy is not in force today; 422 without insured overdue. */
     public Uni<OverdueNotification> notify(String tenantId, UUID policyId, UUID buyerId, String note, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return CurrentTransaction.run(() -> policies.versions(tenantId, policyId).chain(all -> {
-            PolicyVersion policy = PolicyVersion.inForce(all, now.toLocalDate()).orElseThrow(() -> DomainError.conflict(
-                    "overdue.policy-not-in-force", "Policy " + policyId + " is not in force on " + now.toLocalDate()
+            PolicyVersion policy = PolicyVersion.inForce(all, businessZone.dateOf(now)).orElseThrow(() -> DomainError.conflict(
+                    "overdue.policy-not-in-force", "Policy " + policyId + " is not in force on " + businessZone.dateOf(now)
                             + " (its first terms start " + all.get(0).effectiveFrom() + ")"));
-            return exposures.of(tenantId, policyId, buyerId, now.toLocalDate()).chain(exposure -> {
-                OverdueNotification n = OverdueNotification.of(policyId, buyerId, exposure, note, now, by);
+            return exposures.of(tenantId, policyId, buyerId, businessZone.dateOf(now)).chain(exposure -> {
+                OverdueNotification n = OverdueNotification.of(policyId, buyerId, exposure, note, businessZone.dateOf(now), now, by);
                 return notifications.add(tenantId, n)
                         .chain(() -> outbox.record(ClaimEvents.overdueNotified(tenantId, n, policy.terms())))
                         .chain(() -> outbox.record(ClaimEvents.stopDeliveriesStarted(tenantId, n, policy.terms())))

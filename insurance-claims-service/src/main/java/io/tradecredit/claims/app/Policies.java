@@ -18,6 +18,7 @@ import io.tradecredit.claims.domain.PolicyVersion;
 import io.tradecredit.claims.persistence.PolicyRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /** A tenant's credit-insurance policies: created, revised as new versions, read as in force on a day. */
 @ApplicationScoped
@@ -28,11 +29,14 @@ public class Policies {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** A new policy whose terms apply from {@code effectiveFrom} (today when null); its number must be new to the tenant. */
     public Uni<PolicyVersion> create(String tenantId, PolicyTerms terms, LocalDate effectiveFrom, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         PolicyVersion first = new PolicyVersion(UUID.randomUUID(), 1,
-                effectiveFrom == null ? now.toLocalDate() : effectiveFrom, terms, now, by);
+                effectiveFrom == null ? businessZone.dateOf(now) : effectiveFrom, terms, now, by);
         return CurrentTransaction.run(() -> policies.withNumber(tenantId, terms.policyNumber()).chain(taken -> {
             if (taken.isPresent()) {
                 return Uni.createFrom().failure(numberTaken(terms));
@@ -54,14 +58,14 @@ public class Policies {
                         return Uni.createFrom().failure(numberTaken(terms));
                     }
                     PolicyVersion next = new PolicyVersion(policyId, existing.get(existing.size() - 1).version() + 1,
-                            effectiveFrom == null ? now.toLocalDate() : effectiveFrom, terms, now, by);
+                            effectiveFrom == null ? businessZone.dateOf(now) : effectiveFrom, terms, now, by);
                     return policies.addVersion(tenantId, next).replaceWith(next);
                 })));
     }
 
     /** The policy's terms in force on {@code asOf} (today when null); 404 for another tenant's or before its first day. */
     public Uni<PolicyVersion> inForce(String tenantId, UUID policyId, LocalDate asOf) {
-        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        LocalDate day = asOf == null ? businessZone.today() : asOf;
         return CurrentTransaction.run(() -> versions(tenantId, policyId)).map(all -> PolicyVersion.inForce(all, day)
                 .orElseThrow(() -> DomainError.notFound("policy.not-in-force",
                         "Policy " + policyId + " is not in force on " + day + " (its first terms start "
@@ -83,7 +87,7 @@ public class Policies {
      * force, its first version; ordered by policy number.
      */
     public Uni<List<PolicyVersion>> list(String tenantId, LocalDate asOf) {
-        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        LocalDate day = asOf == null ? businessZone.today() : asOf;
         return CurrentTransaction.run(() -> policies.allVersions(tenantId)).map(all -> {
             Map<UUID, List<PolicyVersion>> byPolicy = new LinkedHashMap<>();
             all.forEach(v -> byPolicy.computeIfAbsent(v.policyId(), k -> new ArrayList<>()).add(v));
@@ -107,7 +111,7 @@ public class Policies {
 
     /** The policy's terms in force today, or its first if it is not in force yet; 404 for another tenant's. */
     public Uni<PolicyVersion> current(String tenantId, UUID policyId) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         return versions(tenantId, policyId).map(all -> PolicyVersion.inForce(all, today).orElse(all.get(0)));
     }
 

@@ -23,12 +23,11 @@ public record OverdueNotification(UUID id, UUID policyId, UUID buyerId, LocalDat
     }
 
     /**
-     * The notification of {@code exposure} (the buyer's, on {@code at}'s day); 422
+     * The notification of {@code exposure} (the buyer's, on {@code day}); 422
      * {@code overdue.no-insured-overdue} when no insured invoice is overdue on that day.
      */
     public static OverdueNotification of(UUID policyId, UUID buyerId, InsuredExposure exposure, String note,
-            OffsetDateTime at, String by) {
-        LocalDate day = at.toLocalDate();
+            LocalDate day, OffsetDateTime at, String by) {
         List<Invoice> overdue = exposure.lines().stream()
                 .filter(l -> l.insured().isPositive() && l.invoice().dueDate().isBefore(day))
                 .map(l -> new Invoice(l.invoice().invoiceId(), l.invoice().invoiceNumber(), l.invoice().dueDate(),

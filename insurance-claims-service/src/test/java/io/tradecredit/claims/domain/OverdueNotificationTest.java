@@ -27,6 +27,10 @@ class OverdueNotificationTest {
         return LocalDate.parse(day).atTime(10, 0).atOffset(ZoneOffset.UTC);
     }
 
+    static LocalDate day(String day) {
+        return LocalDate.parse(day);
+    }
+
     @Test
     void onlyInsuredInvoicesPastTheirDueDateAreNotifiedAndStopDeliveriesStartsThatDay() {
         // limit 50,000 from 1 March; due dates 60 days after issue; INV-0 issued before cover is not insured
@@ -34,7 +38,7 @@ class OverdueNotificationTest {
                 invoice("INV-1", "2026-03-10", "30000.00"), invoice("INV-2", "2026-04-01", "30000.00"),
                 invoice("INV-3", "2026-04-20", "5000.00"));
         InsuredExposure e = on("2026-06-01", open, decision(1, Outcome.APPROVED, "50000.00", "2026-03-01"));
-        OverdueNotification n = OverdueNotification.of(POLICY, BUYER, e, "ref", at("2026-06-01"), "cm");
+        OverdueNotification n = OverdueNotification.of(POLICY, BUYER, e, "ref", day("2026-06-01"), at("2026-06-01"), "cm");
         // INV-1 due 9 May and INV-2 due 31 May are overdue on 1 June; INV-2 only 20,000 insured; INV-3 (due 19 June) not
         assertEquals(List.of("INV-1", "INV-2"), n.invoices().stream().map(OverdueNotification.Invoice::invoiceNumber).toList());
         assertEquals(List.of(cny("30000.00"), cny("20000.00")),
@@ -52,15 +56,26 @@ class OverdueNotificationTest {
         InsuredExposure e = on("2026-05-31", List.of(invoice("INV-1", "2026-04-01", "30000.00")),
                 decision(1, Outcome.APPROVED, "50000.00", "2026-03-01"));
         DomainError refused = assertThrows(DomainError.class,
-                () -> OverdueNotification.of(POLICY, BUYER, e, null, at("2026-05-31"), "cm"));
+                () -> OverdueNotification.of(POLICY, BUYER, e, null, day("2026-05-31"), at("2026-05-31"), "cm"));
         assertEquals("overdue.no-insured-overdue", refused.code());
-        assertEquals(1, OverdueNotification.of(POLICY, BUYER, e, null, at("2026-06-01"), "cm").invoices().size());
+        assertEquals(1, OverdueNotification.of(POLICY, BUYER, e, null, day("2026-06-01"), at("2026-06-01"), "cm").invoices().size());
     }
 
     @Test
     void anOverdueButUninsuredBuyerCannotBeNotified() {
         InsuredExposure e = on("2026-08-01", List.of(invoice("INV-1", "2026-02-15", "10000.00")),
                 decision(1, Outcome.APPROVED, "50000.00", "2026-03-01"));
-        assertThrows(DomainError.class, () -> OverdueNotification.of(POLICY, BUYER, e, null, at("2026-08-01"), "cm"));
+        assertThrows(DomainError.class, () -> OverdueNotification.of(POLICY, BUYER, e, null, day("2026-08-01"), at("2026-08-01"), "cm"));
+    }
+
+    @Test
+    void theDayIsTheBusinessDayNotTheUtcDateOfTheMoment() {
+        // 17:00 UTC on 31 May is 01:00 on 1 June in Shanghai: INV-1, due 31 May, is overdue on the business day
+        InsuredExposure e = on("2026-06-01", List.of(invoice("INV-1", "2026-04-01", "30000.00")),
+                decision(1, Outcome.APPROVED, "50000.00", "2026-03-01"));
+        OverdueNotification n = OverdueNotification.of(POLICY, BUYER, e, null, day("2026-06-01"),
+                OffsetDateTime.parse("2026-05-31T17:00:00Z"), "cm");
+        assertEquals(List.of("INV-1"), n.invoices().stream().map(OverdueNotification.Invoice::invoiceNumber).toList());
+        assertEquals(day("2026-06-01"), n.notifiedOn());
     }
 }

@@ -1,6 +1,5 @@
 package io.tradecredit.invoice.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -21,6 +20,7 @@ import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.app.Reports;
 
 /**
@@ -38,7 +38,7 @@ public class BuyerBalanceResource {
     Reports reports;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     @GET
     @APIResponse(responseCode = "200", description = "The buyer's open balance per currency")
@@ -46,7 +46,7 @@ public class BuyerBalanceResource {
     @APIResponse(responseCode = "404", description = "A buyer this tenant never invoiced and credit-service never registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<BalanceView> balance(@RestPath UUID buyerId, @RestQuery String asOf) {
-        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         return reports.buyerBalance(tenant.id(), buyerId, date).map(rows -> BalanceView.of(buyerId, date, rows));
     }
 }

@@ -1,6 +1,5 @@
 package io.tradecredit.invoice.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -22,6 +21,7 @@ import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.app.Reports;
 
 /** A buyer's statement as of a date (default today), listing the ledger entries from {@code from}. */
@@ -39,7 +39,7 @@ public class BuyerStatementResource {
     Reports reports;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     @GET
     @APIResponse(responseCode = "200", description = "The buyer's statement")
@@ -48,7 +48,7 @@ public class BuyerStatementResource {
     @APIResponse(responseCode = "404", description = "A buyer this tenant never invoiced and credit-service never registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<StatementView> statement(@RestPath UUID buyerId, @RestQuery String asOf, @RestQuery String from) {
-        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         LocalDate start = QueryParams.date(from, "from");
         if (start == null) {
             start = date.minusDays(DEFAULT_DAYS - 1L);

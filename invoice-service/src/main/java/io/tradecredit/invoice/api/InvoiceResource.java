@@ -1,7 +1,6 @@
 package io.tradecredit.invoice.api;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,6 +38,7 @@ import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.app.Invoices;
 import io.tradecredit.invoice.domain.InvoiceDraft;
 import io.tradecredit.invoice.domain.InvoiceSearch;
@@ -58,7 +58,7 @@ public class InvoiceResource {
     Invoices invoices;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     public record Batch(@NotNull @Size(max = Invoices.MAX_BATCH) List<InvoiceRequest> invoices) {
     }
@@ -88,7 +88,7 @@ public class InvoiceResource {
     private Uni<RestResponse<InvoiceView>> issueOnce(InvoiceRequest request) {
         return invoices.issue(tenant.id(), request.toDraft())
                 .map(i -> RestResponse.ResponseBuilder.<InvoiceView>created(URI.create("/api/v1/invoices/" + i.id))
-                        .entity(InvoiceView.of(i, LocalDate.now(clock))).build());
+                        .entity(InvoiceView.of(i, businessZone.today())).build());
     }
 
     /** Up to 1,000 invoices; answers 200 with a result per item (201, 400 or 409 each). */
@@ -122,7 +122,7 @@ public class InvoiceResource {
     @GET
     @Path("/{id}")
     public Uni<InvoiceView> get(@RestPath UUID id, @RestQuery String asOf) {
-        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         return invoices.get(tenant.id(), id, date).map(found -> InvoiceView.of(found.invoice(), found.standing()));
     }
 
@@ -139,7 +139,7 @@ public class InvoiceResource {
                     + " confirmed yet (to follow up the requests to confirm receipt)")
             @RestQuery Boolean receiptConfirmed,
             @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         if (dpdMin != null && dpdMax != null && dpdMin > dpdMax) {
             throw ProblemException.invalidField("dpdMin", "must not exceed dpdMax");
         }
@@ -158,7 +158,7 @@ public class InvoiceResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE})
     @Refuses(status = 409, when = "The invoice has payments, is already cancelled or is not open")
     public Uni<InvoiceView> cancel(@RestPath UUID id, @Valid @NotNull Cancel request) {
-        return invoices.cancel(tenant.id(), id, request.reason()).map(i -> InvoiceView.of(i, LocalDate.now(clock)));
+        return invoices.cancel(tenant.id(), id, request.reason()).map(i -> InvoiceView.of(i, businessZone.today()));
     }
 
     @POST
@@ -167,6 +167,6 @@ public class InvoiceResource {
     @Refuses(status = 409, when = "Receipt was already confirmed, or the invoice is cancelled")
     public Uni<InvoiceView> confirmReceipt(@RestPath UUID id, @Valid @NotNull ConfirmReceipt request) {
         return invoices.confirmReceipt(tenant.id(), id, request.confirmedBy(), request.confirmedAt())
-                .map(i -> InvoiceView.of(i, LocalDate.now(clock)));
+                .map(i -> InvoiceView.of(i, businessZone.today()));
     }
 }

@@ -1,6 +1,5 @@
 package io.tradecredit.invoice.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.app.LateChargeAccounts;
 import io.tradecredit.invoice.domain.LateChargeWaiver;
 
@@ -42,14 +42,14 @@ public class LateChargeResource {
     LateChargeAccounts accounts;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     public record Waive(@NotNull LateChargeWaiver.Scope scope, @NotBlank @Size(max = 500) String reason) {
     }
 
     @GET
     public Uni<LateChargesView> get(@RestPath UUID id, @RestQuery String asOf) {
-        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         return accounts.asOf(tenant.id(), id, date).map(LateChargesView::of);
     }
 

@@ -1,6 +1,5 @@
 package io.tradecredit.invoice.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -21,6 +20,7 @@ import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.app.Reports;
 
 /** Receivables KPIs of the tenant as of a date (default today): aging, DSO, collection and bad-debt rates, per currency. */
@@ -35,13 +35,13 @@ public class ReportResource {
     Reports reports;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     /** Aging buckets of all open invoices, or of one buyer's with {@code buyerId}. */
     @GET
     @Path("/aging")
     public Uni<AgingView> aging(@RestQuery String asOf, @RestQuery String buyerId) {
-        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         UUID buyer = QueryParams.uuid(buyerId, "buyerId");
         return reports.aging(tenant.id(), buyer, date).map(rows -> AgingView.of(date, buyer, rows));
     }
@@ -54,7 +54,7 @@ public class ReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<DsoView> dso(@RestQuery String asOf,
             @Parameter(description = "only this buyer's receivables and credit sales") @RestQuery String buyerId) {
-        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         UUID buyer = QueryParams.uuid(buyerId, "buyerId");
         return reports.dso(tenant.id(), buyer, date).map(DsoView::of);
     }
@@ -67,7 +67,7 @@ public class ReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<CollectionView> collection(@RestQuery String asOf,
             @Parameter(description = "only this buyer's receivables, sales, payments and write-offs") @RestQuery String buyerId) {
-        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         UUID buyer = QueryParams.uuid(buyerId, "buyerId");
         return reports.collection(tenant.id(), buyer, date).map(CollectionView::of);
     }

@@ -1,7 +1,5 @@
 package io.tradecredit.invoice.api;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.app.WriteOffs;
 
 /** Writes off an invoice's open rest as bad debt; answers the invoice as it now stands. */
@@ -35,7 +34,7 @@ public class WriteOffResource {
     WriteOffs writeOffs;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     public record WriteOff(@NotBlank @Size(max = 2000) String reason) {
     }
@@ -44,6 +43,6 @@ public class WriteOffResource {
     @Refuses(status = 409, when = "write-off.nothing-open: nothing is open on the invoice")
     public Uni<InvoiceView> writeOff(@RestPath UUID id, @Valid @NotNull WriteOff request) {
         return writeOffs.writeOff(tenant.id(), id, request.reason(), tenant.subject())
-                .map(i -> InvoiceView.of(i, LocalDate.now(clock)));
+                .map(i -> InvoiceView.of(i, businessZone.today()));
     }
 }

@@ -16,6 +16,7 @@ import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.Allocation;
 import io.tradecredit.invoice.domain.Allocator;
 import io.tradecredit.invoice.domain.CreditMovement;
@@ -48,6 +49,9 @@ public class BuyerCredits {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     /** Balances per currency and the movements that made them. */
     public record Statement(UUID buyerId, List<Money> balances, Page<CreditMovement> movements) {
@@ -89,7 +93,7 @@ public class BuyerCredits {
                     + " named below.", errors));
         }
         String code = currency.getCurrencyCode();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         OffsetDateTime at = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> requireKnown(tenantId, buyerId)
                 .chain(() -> payments.lockTargets(tenantId, buyerId, code, requests))

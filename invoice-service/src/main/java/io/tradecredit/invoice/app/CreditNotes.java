@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.CreditMovement;
 import io.tradecredit.invoice.domain.CreditNote;
 import io.tradecredit.invoice.domain.Invoice;
@@ -49,6 +50,9 @@ public class CreditNotes {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     public Uni<CreditNote> issue(String tenantId, UUID invoiceId, Money amount, String reason, String by) {
         return Panache.withTransaction(() -> invoices.lockOwned(tenantId, invoiceId)
                 .map(i -> Invoices.found(i, invoiceId))
@@ -78,7 +82,7 @@ public class CreditNotes {
         }
         Money onInvoice = amount.minus(toBuyerCredit);
         OffsetDateTime at = OffsetDateTime.now(clock);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         return notes.nextSequence(invoice.tenantId).chain(seq -> {
             CreditNote note = new CreditNote(UUID.randomUUID(), invoice.tenantId, CreditNote.number(seq), invoice.id,
                     invoice.buyerId, disputeId, amount, reason.strip(), today, at, by);

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.CreditNote;
 import io.tradecredit.invoice.domain.Dispute;
 import io.tradecredit.invoice.domain.DisputeStep;
@@ -46,6 +47,9 @@ public class Disputes {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** A dispute with its history, oldest step first. */
     public record WithHistory(Dispute dispute, List<DisputeStep> history) {
     }
@@ -61,9 +65,10 @@ public class Disputes {
     public Uni<WithHistory> open(String tenantId, UUID invoiceId, Opening o, String by) {
         return Panache.withTransaction(() -> lockInvoice(tenantId, invoiceId).chain(invoice -> {
             OffsetDateTime at = OffsetDateTime.now(clock);
-            LocalDate raisedOn = o.raisedOn() != null ? o.raisedOn() : LocalDate.now(clock);
+            LocalDate today = businessZone.today();
+            LocalDate raisedOn = o.raisedOn() != null ? o.raisedOn() : today;
             Dispute d = Dispute.open(invoice, UUID.randomUUID(), o.type(), o.disputedAmount(), o.description(),
-                    o.evidence(), raisedOn, at, by);
+                    o.evidence(), raisedOn, today, at, by);
             DisputeStep registered = d.registeredStep();
             // flushed at once: the history row refers to it
             return disputes.persistAndFlush(d).chain(() -> disputes.addStep(registered))
@@ -87,7 +92,7 @@ public class Disputes {
         return Panache.withTransaction(() -> lockInvoice(tenantId, invoiceId)
                 .chain(invoice -> dispute(tenantId, invoiceId, disputeId).chain(d -> {
                     Dispute.Resolution res = d.resolve(invoice, r.outcome(), r.creditedAmount(), r.rootCause(),
-                            r.creditPolicyAdjustment(), LocalDate.now(clock), OffsetDateTime.now(clock), by);
+                            r.creditPolicyAdjustment(), businessZone.today(), OffsetDateTime.now(clock), by);
                     Uni<UUID> credit = res.credited().isPositive()
                             ? creditNotes.issueOn(invoice, res.credited(), d.type + " dispute " + d.outcome + ": "
                                     + d.rootCause, d.id, by).map(CreditNote::id)

@@ -20,6 +20,7 @@ import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.persistence.Constraints;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.AgreedTerms;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.InvoiceDraft;
@@ -68,6 +69,9 @@ public class Invoices {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** The outcome of one item of a batch: created, or refused. */
     public record BatchItem(int index, Invoice invoice, DomainError refusal) {
     }
@@ -99,7 +103,7 @@ public class Invoices {
         return CurrentTransaction.run(() -> policies.policyOf(tenantId).chain(policy -> {
             List<BatchItem> results = new ArrayList<>(drafts.size());
             List<Integer> valid = new ArrayList<>();
-            LocalDate today = LocalDate.now(clock);
+            LocalDate today = businessZone.today();
             for (int i = 0; i < drafts.size(); i++) {
                 InvoiceDraft d = drafts.get(i);
                 List<Violation> errors = d == null ? List.of(new Violation("invoices[" + i + "]", "is empty"))
@@ -232,7 +236,7 @@ public class Invoices {
 
     public Uni<Invoice> cancel(String tenantId, UUID id, String reason) {
         return Panache.withTransaction(() -> invoices.lockOwned(tenantId, id).map(i -> found(i, id)).chain(invoice -> {
-            invoice.cancel(reason, LocalDate.now(clock));
+            invoice.cancel(reason, businessZone.today());
             return outbox.record(InvoiceEvents.cancelled(invoice)).replaceWith(invoice);
         }));
     }

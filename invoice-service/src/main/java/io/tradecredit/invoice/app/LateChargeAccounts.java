@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.BalanceHistory;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.InvoicingPolicy;
@@ -59,6 +60,9 @@ public class LateChargeAccounts {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** An invoice's charges as of a date, under the terms applied. */
     public record InvoiceLateCharges(Invoice invoice, LateChargeTerms terms, LateChargeAccount account) {
     }
@@ -77,7 +81,7 @@ public class LateChargeAccounts {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> invoices.lockOwned(tenantId, invoiceId)
                 .map(i -> Invoices.found(i, invoiceId))
-                .chain(invoice -> accountOf(invoice, now.toLocalDate()).chain(charges -> {
+                .chain(invoice -> accountOf(invoice, businessZone.dateOf(now)).chain(charges -> {
                     LateChargeWaiver waiver = LateChargeWaiver.waive(invoice, scope, reason, charges.account(),
                             charges.terms().policy(), now, by);
                     return waivers.record(waiver).replaceWith(waiver);

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.InstalmentSchedule;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.PaymentPlan;
@@ -41,6 +42,9 @@ public class PaymentPlans {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     /** What was agreed with the buyer. {@code annualRate} is a fraction; zero for interest-free. */
     public record Agreement(UUID buyerId, List<UUID> invoiceIds, int instalments,
             InstalmentSchedule.Frequency frequency, LocalDate firstDueDate, BigDecimal annualRate) {
@@ -51,7 +55,7 @@ public class PaymentPlans {
     }
 
     public Uni<Plan> agree(String tenantId, String agreedBy, Agreement a) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         if (new HashSet<>(a.invoiceIds()).size() != a.invoiceIds().size()) {
             return Uni.createFrom().failure(DomainError.invalidField("payment-plan.invoice-twice", "invoiceIds", "lists an invoice twice"));
         }

@@ -23,6 +23,7 @@ import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.Allocation;
 import io.tradecredit.invoice.domain.Allocator;
 import io.tradecredit.invoice.domain.BuyerCredit;
@@ -73,6 +74,9 @@ public class Payments {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     /** A payment with its allocations, as the API shows it. */
     public record PaymentDetails(Payment payment, List<Allocation> allocations) {
@@ -161,7 +165,7 @@ public class Payments {
      * already or when that credit has been applied since.
      */
     public Uni<PaymentDetails> reverse(String tenantId, UUID id, String reason, String by) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         OffsetDateTime at = OffsetDateTime.now(clock);
         // what to lock is read first without loading the payment, so the locked read below is fresh
         return Panache.withTransaction(() -> payments.headerOf(tenantId, id).chain(header -> header

@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LedgerEntry;
 import io.tradecredit.invoice.events.InvoiceEvents;
@@ -42,8 +43,11 @@ public class WriteOffs {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     public Uni<Invoice> writeOff(String tenantId, UUID invoiceId, String reason, String by) {
-        return writeOff(tenantId, invoiceId, reason, by, LocalDate.now(clock));
+        return writeOff(tenantId, invoiceId, reason, by, businessZone.today());
     }
 
     /**
@@ -91,7 +95,7 @@ public class WriteOffs {
      */
     public Uni<List<Invoice>> writeOffAbandoned(String tenantId, Abandonment abandonment) {
         return writeOffAll(tenantId, abandonment.invoiceIds(), abandonment.reason(), abandonment.by(),
-                "abandoned case " + abandonment.caseId(), LocalDate.now(clock));
+                "abandoned case " + abandonment.caseId(), businessZone.today());
     }
 
     /**

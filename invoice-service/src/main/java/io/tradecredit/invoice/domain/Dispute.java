@@ -100,7 +100,7 @@ public class Dispute {
 
     /** Registers a dispute and freezes its amount on the invoice, out of the part not yet disputed. */
     public static Dispute open(Invoice invoice, UUID id, Type type, Money amount, String description,
-            List<String> evidence, LocalDate raisedOn, OffsetDateTime at, String by) {
+            List<String> evidence, LocalDate raisedOn, LocalDate today, OffsetDateTime at, String by) {
         if (description == null || description.isBlank()) {
             throw DomainError.invalidField("dispute.description-blank", "description", "must not be blank");
         }
@@ -116,7 +116,7 @@ public class Dispute {
             throw DomainError.invalidField("dispute.exceeds-collectible", "disputedAmount", "must not exceed the " + invoice.collectible()
                     + " of invoice " + invoice.invoiceNumber + " that is open and not yet disputed");
         }
-        if (raisedOn.isAfter(at.toLocalDate())) {
+        if (raisedOn.isAfter(today)) {
             throw DomainError.invalidField("dispute.raised-in-future", "raisedOn", "must not be in the future");
         }
         if (raisedOn.isBefore(invoice.issueDate)) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.BuyerFixtures;
 import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.invoice.PaymentFixtures;
@@ -35,7 +35,7 @@ import io.tradecredit.testing.Topics;
  */
 @QuarkusTest
 class AgreedTermsFlowTest {
-    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final LocalDate TODAY = PlatformZone.today();
 
     static void registered(String tenant, UUID buyer, int termDays, int firstOrderTermDays) {
         BuyerFixtures.sendBuyerRegistered(tenant, buyer, UUID.randomUUID().toString(), termDays, firstOrderTermDays);

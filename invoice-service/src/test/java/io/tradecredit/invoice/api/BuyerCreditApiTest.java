@@ -15,7 +15,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 
@@ -35,7 +35,7 @@ import io.tradecredit.testing.Database;
 class BuyerCreditApiTest {
     static final LocalDate ISSUED = LocalDate.of(2026, 9, 15);
     static final String RECEIVED = "2026-11-20";
-    static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+    static final String TODAY = PlatformZone.today().toString();
 
     static ValidatableResponse apply(String token, UUID buyer, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)

@@ -15,7 +15,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
@@ -37,7 +37,7 @@ import io.tradecredit.testing.Tokens;
 class DisputeApiTest {
     static final String COLLECTOR = Tokens.tenant("acme").roles("collector").subject("li.collector").mint();
     static final String FINANCE = Tokens.tenant("acme").roles("finance").subject("wang.finance").mint();
-    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final LocalDate TODAY = PlatformZone.today();
     static final LocalDate ISSUED = TODAY.minusDays(20);
 
     static Map<String, Object> dispute(String amount) {

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.InvoiceFixtures;
 import io.tradecredit.invoice.client.ApiClient;
 import io.tradecredit.invoice.client.ApiException;
@@ -50,7 +50,7 @@ class GeneratedClientTest {
     @Test
     void aGeneratedClientIssuesAnInvoiceAndReadsItsMoney() throws ApiException {
         InvoiceResourceApi invoices = new InvoiceResourceApi(client());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         Map<String, Object> sent = InvoiceFixtures.invoice(UUID.randomUUID(), today, today.plusDays(30));
         InvoiceRequest request = client().getObjectMapper().convertValue(sent, InvoiceRequest.class);
 
@@ -66,7 +66,7 @@ class GeneratedClientTest {
     @Test
     void aRefusalReachesTheClientAsItsProblem() throws Exception {
         InvoiceResourceApi invoices = new InvoiceResourceApi(client());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         InvoiceRequest request = client().getObjectMapper().convertValue(
                 InvoiceFixtures.invoice(UUID.randomUUID(), today, today.plusDays(30)), InvoiceRequest.class);
         invoices.invoiceResourceIssue(request, null);

@@ -18,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
@@ -121,7 +121,7 @@ class InvoiceApiTest {
     void asOfReadsComeFromTheDatedLedger() {
         String tenant = LedgerFixtures.freshTenant();
         UUID buyer = UUID.randomUUID();
-        LocalDate issued = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(60);
+        LocalDate issued = PlatformZone.today().minusDays(60);
         LocalDate due = issued.plusDays(30);
         String id = LedgerFixtures.issue(tenant, buyer, issued, due, "1000.00");
         LedgerFixtures.pay(tenant, id, "400.00", due.plusDays(10));
@@ -329,7 +329,7 @@ class InvoiceApiTest {
     void issueDateBeyondTheTenantsToleranceIsRefusedNamingIssueDate() {
         String tenant = LedgerFixtures.freshTenant();
         String admin = LedgerFixtures.token(tenant, "tenant-admin");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         UUID buyer = UUID.randomUUID();
         // default: a day of tolerance
         LedgerFixtures.issue(tenant, LedgerFixtures.invoice(buyer, today.plusDays(1), today.plusDays(31), "100.00", "CNY"));

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
 
@@ -99,7 +99,7 @@ class LateChargeApiTest {
     @Test
     void waiverIsAuditedAndShowsAsWaivedFromItsDateOn() {
         String tenant = freshTenant();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         String id = issue(tenant, UUID.randomUUID(), today.minusDays(70), today.minusDays(40), "10000.00");
         String finance = Tokens.tenant(tenant).roles("finance").subject("li.na").mint();
 
@@ -133,7 +133,7 @@ class LateChargeApiTest {
     @Test
     void badWaiverNamesTheFieldAndRecordsNothing() {
         String tenant = freshTenant();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         String id = issue(tenant, UUID.randomUUID(), today.minusDays(70), today.minusDays(40), "10000.00");
         String manager = token(tenant, "credit-manager");
         given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("scope", "SOME", "reason", "x"))
@@ -150,7 +150,7 @@ class LateChargeApiTest {
     @Test
     void onlyAdminsCreditManagersAndFinanceWaive() {
         String tenant = freshTenant();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         String id = issue(tenant, UUID.randomUUID(), today.minusDays(70), today.minusDays(40), "10000.00");
         for (String role : new String[] {"viewer", "collector"}) {
             given().auth().oauth2(token(tenant, role)).contentType(ContentType.JSON)

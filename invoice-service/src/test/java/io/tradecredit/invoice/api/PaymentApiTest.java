@@ -16,7 +16,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
@@ -40,7 +40,7 @@ class PaymentApiTest {
     static final LocalDate DUE_NOV_15 = LocalDate.of(2026, 11, 15);
     static final String RECEIVED = "2026-11-20";
     /** The service's clock is UTC. */
-    static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+    static final String TODAY = PlatformZone.today().toString();
 
     @Test
     void overpaymentSettlesInvoicesOldestFirstAndKeepsTheRestAsCredit() {
@@ -109,7 +109,7 @@ class PaymentApiTest {
         Map<String, Object> empty = Map.of();
         post(FINANCE_ACME, empty).statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("buyerId", "amount", "receivedOn")));
-        post(FINANCE_ACME, payment(buyer, "100.00", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString(), null)).statusCode(400)
+        post(FINANCE_ACME, payment(buyer, "100.00", PlatformZone.today().plusDays(3).toString(), null)).statusCode(400)
                 .body("errors[0].field", equalTo("receivedOn"));
         post(FINANCE_ACME, payment(buyer, "100.001", RECEIVED, null)).statusCode(400)
                 .body("errors[0].field", equalTo("amount"));

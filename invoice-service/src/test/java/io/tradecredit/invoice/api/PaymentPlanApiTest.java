@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,13 +24,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Tokens;
 
 @QuarkusTest
 class PaymentPlanApiTest {
-    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final LocalDate TODAY = PlatformZone.today();
     static final String OPS = Tokens.noTenant().roles("platform-ops").mint();
 
     @Test

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
@@ -35,7 +35,7 @@ import io.tradecredit.testing.Topics;
  */
 @QuarkusTest
 class ReceiptRequestTest {
-    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final LocalDate TODAY = PlatformZone.today();
 
     static UUID requestIdOf(String tenant, String invoiceId) {
         return UUID.nameUUIDFromBytes(("receipt-request:" + tenant + ":" + invoiceId).getBytes(StandardCharsets.UTF_8));

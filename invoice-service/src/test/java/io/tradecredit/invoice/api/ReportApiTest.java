@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Tokens;
 
 @QuarkusTest
@@ -65,7 +65,7 @@ class ReportApiTest {
     @Test
     void cancelledInvoiceLeavesTheReportsFromItsCancellation() {
         String tenant = freshTenant();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         String id = issue(tenant, UUID.randomUUID(), today.minusDays(10), today.plusDays(20), "1000.00");
         given().auth().oauth2(token(tenant, "finance")).contentType(ContentType.JSON).body(Map.of("reason", "duplicate"))
                 .post("/api/v1/invoices/" + id + "/cancellation").then().statusCode(200);
@@ -146,7 +146,7 @@ class ReportApiTest {
     void collectionAndBadDebtRatesAreThoseOfThePeriod() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
-        LocalDate t = LocalDate.now(ZoneOffset.UTC);
+        LocalDate t = PlatformZone.today();
         pay(tenant, issue(tenant, buyer, t.minusDays(200), t.minusDays(170), "10000.00"), "10000.00", t.minusDays(150));
         String old = issue(tenant, buyer, t.minusDays(120), t.minusDays(90), "200000.00");
         String recent = issue(tenant, buyer, t.minusDays(60), t.minusDays(30), "300000.00");

@@ -25,7 +25,7 @@ class DisputeTest {
 
     static Dispute open(Invoice invoice, String amount) {
         return Dispute.open(invoice, UUID.randomUUID(), Dispute.Type.QUALITY, cny(amount), "2 pumps arrived damaged",
-                List.of("photos DOC-17"), TODAY, AT, "li.collector");
+                List.of("photos DOC-17"), TODAY, TODAY, AT, "li.collector");
     }
 
     static Dispute assessed(Invoice invoice, String amount) {
@@ -75,14 +75,27 @@ class DisputeTest {
         assertEquals("disputedAmount", field(assertThrows(DomainError.class, () -> open(i, "0.00"))));
         assertEquals("disputedAmount", field(assertThrows(DomainError.class,
                 () -> Dispute.open(i, UUID.randomUUID(), Dispute.Type.PRICE, Money.of("10.00", "USD"), "x", null,
-                        TODAY, AT, "li"))));
+                        TODAY, TODAY, AT, "li"))));
         assertEquals("raisedOn", field(assertThrows(DomainError.class,
                 () -> Dispute.open(i, UUID.randomUUID(), Dispute.Type.PRICE, cny("10.00"), "x", null,
-                        TODAY.plusDays(1), AT, "li"))));
+                        TODAY.plusDays(1), TODAY, AT, "li"))));
         assertEquals("raisedOn", field(assertThrows(DomainError.class,
                 () -> Dispute.open(i, UUID.randomUUID(), Dispute.Type.PRICE, cny("10.00"), "x", null,
-                        i.issueDate.minusDays(1), AT, "li"))));
+                        i.issueDate.minusDays(1), TODAY, AT, "li"))));
         assertEquals(cny("0.00"), i.disputed());
+    }
+
+    @Test
+    void raisedOnIsCheckedAgainstTheBusinessDayNotTheUtcDateOfTheMoment() {
+        // 17:00 UTC on 21 November is 01:00 on the 22nd in Shanghai: a dispute raised on the 22nd is not in the future
+        Invoice i = invoiceOf1243();
+        LocalDate shanghaiToday = LocalDate.of(2026, 11, 22);
+        Dispute d = Dispute.open(i, UUID.randomUUID(), Dispute.Type.QUALITY, cny("10.00"), "x", null, shanghaiToday,
+                shanghaiToday, OffsetDateTime.parse("2026-11-21T17:00:00Z"), "li");
+        assertEquals(shanghaiToday, d.raisedOn);
+        assertEquals("raisedOn", field(assertThrows(DomainError.class,
+                () -> Dispute.open(i, UUID.randomUUID(), Dispute.Type.QUALITY, cny("10.00"), "x", null,
+                        shanghaiToday.plusDays(1), shanghaiToday, OffsetDateTime.parse("2026-11-21T17:00:00Z"), "li"))));
     }
 
     @Test

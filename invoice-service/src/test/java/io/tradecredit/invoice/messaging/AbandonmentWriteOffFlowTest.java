@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.PaymentFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
@@ -43,7 +43,7 @@ import io.tradecredit.testing.Topics;
  */
 @QuarkusTest
 class AbandonmentWriteOffFlowTest {
-    static final LocalDate ISSUED = LocalDate.now(ZoneOffset.UTC).minusDays(90);
+    static final LocalDate ISSUED = PlatformZone.today().minusDays(90);
     static final LocalDate DUE = ISSUED.plusDays(30);
     static final String WRITTEN_OFF = "io.tradecredit.invoice.written-off.v1";
 
@@ -64,7 +64,7 @@ class AbandonmentWriteOffFlowTest {
         m.put("invoices", invoices);
         m.put("proposedBy", "li.collector");
         m.put("confirmedBy", "wang.collector");
-        m.put("confirmedOn", LocalDate.now(ZoneOffset.UTC).toString());
+        m.put("confirmedOn", PlatformZone.today().toString());
         return m;
     }
 
@@ -96,7 +96,7 @@ class AbandonmentWriteOffFlowTest {
         String partlyPaid = issue(tenant, buyer, ISSUED, DUE, "600.00");
         pay(tenant, partlyPaid, "250.00", ISSUED.plusDays(10));
         String paidSince = issue(tenant, buyer, ISSUED, DUE, "500.00");
-        pay(tenant, paidSince, "500.00", LocalDate.now(ZoneOffset.UTC));
+        pay(tenant, paidSince, "500.00", PlatformZone.today());
         String othersInvoice = issue(other, buyer, ISSUED, DUE, "800.00");
         String caseId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
@@ -109,7 +109,7 @@ class AbandonmentWriteOffFlowTest {
         String proposalId = Topics.sendEvent("collection-cases", tenant, "collections", "abandonment-proposed", caseId,
                 UUID.randomUUID().toString(), Map.of("caseId", caseId, "buyerId", buyer.toString(),
                         "amounts", event.get("amounts"), "proposedBy", "li.collector",
-                        "proposedOn", LocalDate.now(ZoneOffset.UTC).toString()));
+                        "proposedOn", PlatformZone.today().toString()));
         send(tenant, eventId, event);
         await("both open invoices written off", () -> writeOffsOf(tenant, buyer) == 2);
         assertEquals(0, Database.count("select count(*) from inbox where consumer = 'invoice-service' and event_id = ?",

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.PaymentFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
@@ -41,7 +41,7 @@ import io.tradecredit.testing.Topics;
  */
 @QuarkusTest
 class IndemnityLedgerFlowTest {
-    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final LocalDate TODAY = PlatformZone.today();
     static final LocalDate ISSUED = TODAY.minusDays(200);
     static final String INSURER = "Allianz Trade";
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.money.Money;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.invoice.PaymentFixtures;
 import io.tradecredit.invoice.domain.BalanceHistory;
@@ -49,7 +49,7 @@ import io.tradecredit.testing.Database;
  */
 @QuarkusTest
 class ReceivablesFollowTheRulesTest {
-    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final LocalDate TODAY = PlatformZone.today();
     static final LocalDate ISSUED = TODAY.minusDays(40);
     static final LocalDate DUE = TODAY.minusDays(10);
 

@@ -1,11 +1,11 @@
 package io.tradecredit.common.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Reads the common query parameters of a list or a report: the page and its size (bounded by the
@@ -38,10 +38,10 @@ public final class QueryParams {
         }
     }
 
-    /** A date such as {@code asOf}: today on {@code clock} when absent or blank. */
-    public static LocalDate dateOrToday(String value, String name, Clock clock) {
+    /** A date such as {@code asOf}: the business day's today when absent or blank. */
+    public static LocalDate dateOrToday(String value, String name, BusinessTimeZone businessZone) {
         LocalDate date = date(value, name);
-        return date != null ? date : LocalDate.now(clock);
+        return date != null ? date : businessZone.today();
     }
 
     /** An optional id: null when absent or blank. */

@@ -1,6 +1,5 @@
 package io.tradecredit.common.jobs;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +8,10 @@ import jakarta.inject.Inject;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
- * Runs every job of the service once a day for today's date (from the injected clock), and resumes
+ * Runs every job of the service once a day for the business day's date, and resumes
  * runs whose process died half-way ({@code RUNNING} with an expired lease) soon after, on whichever
  * replica looks first.
  */
@@ -21,17 +21,17 @@ public class DailyJobScheduler {
     JobRunner runner;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     /**
-     * At 00:15 of the day it runs for: the cron is read in UTC, the zone of the clock that names the day. Read in the
-     * host's zone (the default), a service on a host set to Asia/Shanghai ran each date's jobs at 16:15 UTC, its
-     * reminders reaching Chinese buyers the next morning: a day late.
+     * At 00:15 of the day it runs for, in the business time zone ({@code tradecredit.business-time-zone}) that names
+     * the day, not the host's (the scheduler's default): on a host set to UTC a Chinese seller's day would be eight
+     * hours old before its reminders were decided.
      */
-    @Scheduled(cron = "${tradecredit.jobs.daily-cron}", timeZone = "UTC",
+    @Scheduled(cron = "${tradecredit.jobs.daily-cron}", timeZone = "${tradecredit.business-time-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DisabledJobs.class)
     Uni<Void> runToday() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         // one after the other; a failing job must not stop the others
         return Multi.createFrom().iterable(runner.names())
                 .onItem().transformToUniAndConcatenate(name -> runner.run(name, today)

@@ -1,8 +1,5 @@
 package io.tradecredit.common.jobs;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +18,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import io.tradecredit.common.time.BusinessTimeZone;
+
 /**
  * The jobs' meters, there from the start so that the alerts see them (docs/runbook.md, "Alerts"):
  * <ul>
@@ -28,7 +27,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * {@code increase()} needs a sample before the first failure, else that failure never alerts;</li>
  * <li>{@code tradecredit_job_last_completed_as_of_seconds{job_name}}: the latest date the job
  * completed ({@code job_run}, read every {@code tradecredit.jobs.metrics-interval}), as the epoch
- * second of its midnight UTC; a job that never completed counts from the day this process started.
+ * second of its midnight in the business time zone (the alert's 27 hours run from when the day began there); a
+ * job that never completed counts from the day this process started.
  * A date that did not run raises TradecreditJobDidNotRun, also where the schedule is turned off
  * ({@code tradecredit.jobs.scheduled=false}): the jobs' dates must then be run by hand.</li>
  * </ul>
@@ -52,7 +52,7 @@ public class JobMetrics {
     Vertx vertx;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     @ConfigProperty(name = "tradecredit.jobs.metrics-interval-ms", defaultValue = "60000")
     long intervalMs;
@@ -61,7 +61,7 @@ public class JobMetrics {
     private long timer = -1;
 
     void register(@Observes StartupEvent event) {
-        long startDay = LocalDate.now(clock).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+        long startDay = businessZone.startOf(businessZone.today()).getEpochSecond();
         for (String job : runner.names()) {
             metrics.counter("tradecredit.job.failures", "job_name", job);
             AtomicLong asOf = lastCompleted.computeIfAbsent(job, j -> new AtomicLong(startDay));
@@ -81,7 +81,7 @@ public class JobMetrics {
         pool.query(LAST_COMPLETED).execute().subscribe().with(rows -> rows.forEach(row -> {
             AtomicLong asOf = lastCompleted.get(row.getString("job"));
             if (asOf != null) {
-                asOf.set(row.getLocalDate("as_of").atStartOfDay().toEpochSecond(ZoneOffset.UTC));
+                asOf.set(businessZone.startOf(row.getLocalDate("as_of")).getEpochSecond());
             }
         }), failure -> LOG.debugf("jobs' last completed dates not read: %s", failure.getMessage()));
     }

@@ -1,6 +1,5 @@
 package io.tradecredit.common.jobs;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,6 +27,7 @@ import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Operator door to the daily jobs: run one for a given date (e.g. to catch up after downtime), and
@@ -48,7 +48,7 @@ public class JobResource {
     TenantContext caller;
 
     @Inject
-    Clock clock;
+    BusinessTimeZone businessZone;
 
     @ConfigProperty(name = "tradecredit.jobs.future-dates-allowed", defaultValue = "false")
     boolean futureDatesAllowed;
@@ -81,9 +81,9 @@ public class JobResource {
     @APIResponse(responseCode = "422", description = "asOf is after today and this service does not run jobs ahead")
     public Uni<RestResponse<JobRun>> run(@RestPath String job, @RestQuery String asOf) {
         platformOperatorOnly();
-        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", clock);
+        LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         runner.requireJob(job);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessZone.today();
         if (date.isAfter(today) && !futureDatesAllowed) {
             throw ProblemException.unprocessableField("asOf", "must not be after today (" + today + "): a job runs"
                     + " for a date that has come; " + FUTURE_DATES_ALLOWED + " allows later dates for demos and tests");

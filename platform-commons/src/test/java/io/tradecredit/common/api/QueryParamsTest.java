@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -15,9 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 class QueryParamsTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+    /** 01:00 on 22 November in Shanghai, still the 21st in UTC: a date left out is the business day's. */
+    private static final BusinessTimeZone DAY = new BusinessTimeZone(Clock.fixed(Instant.parse("2026-11-21T17:00:00Z"),
+            ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"));
 
     @Test
     void pagingDefaultsToTheFirstPageOfTheDefaultSize() {
@@ -32,10 +36,10 @@ class QueryParamsTest {
         assertNull(QueryParams.date(null, "dueFrom"));
         assertNull(QueryParams.date(" ", "dueFrom"));
         assertEquals(LocalDate.of(2026, 3, 1), QueryParams.date("2026-03-01", "dueFrom"));
-        assertEquals(LocalDate.of(2026, 11, 22), QueryParams.dateOrToday(null, "asOf", CLOCK));
-        assertEquals(LocalDate.of(2026, 1, 31), QueryParams.dateOrToday("2026-01-31", "asOf", CLOCK));
+        assertEquals(LocalDate.of(2026, 11, 22), QueryParams.dateOrToday(null, "asOf", DAY));
+        assertEquals(LocalDate.of(2026, 1, 31), QueryParams.dateOrToday("2026-01-31", "asOf", DAY));
         ProblemException bad = assertThrows(ProblemException.class,
-                () -> QueryParams.dateOrToday("31.01.2026", "asOf", CLOCK));
+                () -> QueryParams.dateOrToday("31.01.2026", "asOf", DAY));
         assertEquals(400, bad.problem().status());
         assertEquals(List.of(new Problem.FieldError("asOf", "must be a date like 2026-11-22, got '31.01.2026'")),
                 bad.problem().errors());

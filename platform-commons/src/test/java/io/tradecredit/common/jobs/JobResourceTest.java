@@ -9,11 +9,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
 
@@ -53,7 +53,7 @@ class JobResourceTest {
             Thread.onSpinWait();
         }
         long sent = Database.count("select count(*) from outbox where sent_at is not null");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = PlatformZone.today();
         // as of yesterday nothing sent is older than the 7-day retention
         given().auth().oauth2(OPS).post("/api/v1/admin/jobs/outbox-cleanup?asOf=" + today.minusDays(1))
                 .then().statusCode(200);
@@ -87,7 +87,7 @@ class JobResourceTest {
 
     @Test
     void aDateAfterTodayIsRefused422NamingAsOf() {
-        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        LocalDate tomorrow = PlatformZone.today().plusDays(1);
         given().auth().oauth2(OPS).post("/api/v1/admin/jobs/outbox-cleanup?asOf=" + tomorrow)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("status", equalTo(422), "errors.field", contains("asOf"),
