@@ -7,8 +7,8 @@ import java.time.LocalDate;
  * tenant can change. Late charges may be overridden per buyer.
  *
  * <p>{@code issueDateToleranceDays}: how far after today an issue date may lie (default 1 day,
- * so an invoice dated by a seller in UTC+8 after midnight is not refused while the service's
- * UTC date is still the day before). {@code unknownBuyers}: whether invoices to buyers
+ * so an invoice dated by a seller east of the business time zone after its midnight, Tokyo's
+ * say, is not refused while the platform's date is still the day before). {@code unknownBuyers}: whether invoices to buyers
  * credit-service has not registered are accepted (the default, so tenants that invoice before
  * registering their buyers go on as before) or refused. {@code lateChargeStatementDays}: the
  * fewest days between two statements of an overdue invoice's grown late charges on

@@ -194,7 +194,7 @@ class InvoiceRulesTest {
         List<Violation> errors = InvoiceRules.violations(issuedOn(LocalDate.of(2027, 6, 1)), InvoicingPolicy.DEFAULT, today);
         assertEquals(List.of(new Violation("issueDate",
                 "must not be after 2026-12-04 (today, 2026-12-03, plus the tenant's tolerance of 1 day)")), errors);
-        // tomorrow is within the day of tolerance (a seller in UTC+8 is already there), today and earlier too
+        // tomorrow is within the day of tolerance (a seller east of Shanghai is already there), today and earlier too
         assertEquals(List.of(), InvoiceRules.violations(issuedOn(LocalDate.of(2026, 12, 4)), InvoicingPolicy.DEFAULT, today));
         assertEquals(List.of(), InvoiceRules.violations(issuedOn(today), InvoicingPolicy.DEFAULT, today));
         assertEquals(List.of(), InvoiceRules.violations(issuedOn(LocalDate.of(2026, 1, 5)), InvoicingPolicy.DEFAULT, today));
