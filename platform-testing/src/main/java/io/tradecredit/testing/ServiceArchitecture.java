@@ -6,6 +6,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -24,6 +28,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * <li>resources ({@code api}), Kafka consumers and jobs translate and delegate: they never touch
  * persistence (repositories, sessions, the SQL client) themselves;</li>
  * <li>use cases ({@code app}) know no HTTP;</li>
+ * <li>a date is read off the clock only through the chassis' {@code BusinessTimeZone}: no {@code LocalDate.now} and
+ * no {@code OffsetDateTime.toLocalDate} (an instant's own offset, UTC's on this platform);</li>
  * <li>the service's packages have no import cycles.</li>
  * </ul>
  */
@@ -44,7 +50,8 @@ public final class ServiceArchitecture {
 
     /** Every rule of the skeleton for the service whose root package is {@code base}. */
     public static List<ArchRule> rules(String base) {
-        return List.of(domainIsPlainJava(base), adaptersDelegate(base), useCasesKnowNoHttp(base), noCycles(base));
+        return List.of(domainIsPlainJava(base), adaptersDelegate(base), useCasesKnowNoHttp(base), noCycles(base),
+                datesComeFromTheBusinessTimeZone(base));
     }
 
     public static ArchRule domainIsPlainJava(String base) {
@@ -74,6 +81,16 @@ public final class ServiceArchitecture {
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..",
                         base + ".api..")
                 .because("use cases are called by resources, consumers and jobs alike");
+    }
+
+    public static ArchRule datesComeFromTheBusinessTimeZone(String base) {
+        return noClasses().that().resideInAPackage(base + "..")
+                .should().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDate.class, "now", Clock.class)
+                .orShould().callMethod(LocalDate.class, "now", ZoneId.class)
+                .orShould().callMethod(OffsetDateTime.class, "toLocalDate")
+                .because("today and an instant's date are the business time zone's (BusinessTimeZone.today, dateOf):"
+                        + " read off the UTC clock they are a Chinese seller's yesterday until 08:00");
     }
 
     public static ArchRule noCycles(String base) {

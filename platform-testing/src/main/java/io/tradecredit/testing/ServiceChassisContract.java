@@ -54,6 +54,12 @@ public abstract class ServiceChassisContract implements ApiDescriptionContract {
     }
 
     @Test
+    void datesComeFromTheBusinessTimeZone() {
+        ServiceArchitecture.datesComeFromTheBusinessTimeZone(rootPackage()).allowEmptyShould(true)
+                .check(ServiceArchitecture.mainClasses());
+    }
+
+    @Test
     void packagesHaveNoImportCycles() {
         ServiceArchitecture.noCycles(rootPackage()).allowEmptyShould(true).check(ServiceArchitecture.mainClasses());
     }

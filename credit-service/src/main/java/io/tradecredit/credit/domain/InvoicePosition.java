@@ -89,7 +89,7 @@ public class InvoicePosition {
     /**
      * Takes over what a later event says: the open amount after it, a new due date, a dispute
      * opened (counted in the disputed total for good) or ended, the payment that settled it, the write-off
-     * that gave it up (on the day it is applied unless the change says when).
+     * that gave it up (on the day the change says).
      */
     public void apply(LedgerChange c, OffsetDateTime now) {
         if (c.openAmount() != null) {
@@ -109,7 +109,7 @@ public class InvoicePosition {
         }
         if (c.writtenOff() != null) {
             writtenOff = c.writtenOff().amount();
-            writtenOffOn = c.writtenOffOn() != null ? c.writtenOffOn() : now.toLocalDate();
+            writtenOffOn = c.writtenOffOn();
         }
         updatedAt = now;
     }

@@ -2,6 +2,7 @@ package io.tradecredit.credit.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
@@ -10,7 +11,7 @@ import io.tradecredit.common.money.Money;
  * What one invoice event says about one invoice, as credit-service needs it. {@code total},
  * {@code invoiceNumber}, {@code dueDate} and {@code issueDate} are set when the event introduces the invoice;
  * {@code disputedDelta} is positive when a dispute opens and negative when one ends; {@code writtenOff} is what a
- * write-off gave up, on {@code writtenOffOn} (null: the day it is applied).
+ * write-off gave up, on {@code writtenOffOn} (the business day of the event, the reader's to say).
  */
 public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
         BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate, Money writtenOff,
@@ -31,6 +32,7 @@ public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Mo
 
     /** The open rest of the invoice written off as bad debt: {@code amount} given up, leaving {@code openAfter}. */
     public static LedgerChange writeOff(UUID invoiceId, Money openAfter, Money amount, LocalDate on) {
+        Objects.requireNonNull(on, "a write-off's day");
         return new LedgerChange(invoiceId, null, null, openAfter, null, null, null, null, null, amount, on);
     }
 

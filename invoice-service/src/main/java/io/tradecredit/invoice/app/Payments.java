@@ -3,7 +3,6 @@ package io.tradecredit.invoice.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,6 @@ import io.tradecredit.invoice.persistence.PaymentRepository;
  */
 @ApplicationScoped
 public class Payments {
-    /** The earliest time zone: a payment dated today anywhere on earth is not in the future. */
-    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
     @Inject
     InvoiceRepository invoices;
@@ -83,7 +80,7 @@ public class Payments {
     }
 
     public Uni<PaymentDetails> post(String tenantId, NewPayment p, String by) {
-        List<Violation> errors = p.violations(LocalDate.now(clock.withZone(EARLIEST_ZONE)));
+        List<Violation> errors = p.violations(businessZone.latestTodayOnEarth()); // dated today anywhere on earth: not in the future
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(DomainError.invalid("payment.incomplete", "The payment is incomplete or invalid",
                     errors));
@@ -111,7 +108,7 @@ public class Payments {
     public Uni<Optional<PaymentDetails>> postFromInsurer(String tenantId, IndemnityPayment indemnity,
             List<UUID> claimedIds) {
         NewPayment p = indemnity.newPayment();
-        List<Violation> errors = p.violations(LocalDate.now(clock.withZone(EARLIEST_ZONE)));
+        List<Violation> errors = p.violations(businessZone.latestTodayOnEarth()); // dated today anywhere on earth: not in the future
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(DomainError.invalid("payment.incomplete",
                     "The insurer's payment is incomplete or invalid", errors));

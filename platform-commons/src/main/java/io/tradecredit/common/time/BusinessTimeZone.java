@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * The zone whose midnight turns the platform's "today" ({@value #ZONE_PROPERTY}; Asia/Shanghai in the chassis'
@@ -17,6 +18,9 @@ import java.time.ZoneId;
 public final class BusinessTimeZone {
     /** The configuration property naming the zone ({@code TRADECREDIT_BUSINESS_TIME_ZONE}). */
     public static final String ZONE_PROPERTY = "tradecredit.business-time-zone";
+
+    /** The earliest time zone: its date is the latest on earth. */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
     private final Clock clock;
     private final ZoneId zone;
@@ -39,6 +43,14 @@ public final class BusinessTimeZone {
     /** Today's date in the business zone, on the injected clock. */
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /**
+     * The latest date it is anywhere on earth now (UTC+14's): a date someone, somewhere, may truthfully call today,
+     * such as the day a payment was received.
+     */
+    public LocalDate latestTodayOnEarth() {
+        return LocalDate.now(clock.withZone(EARLIEST_ZONE));
     }
 
     /** The date on which {@code at} fell in the business zone. */

@@ -60,6 +60,13 @@ class ServiceArchitectureTest {
     }
 
     @Test
+    void aDateReadOffTheClockOrAnInstantsOwnOffsetIsRefused() {
+        String report = report(evaluate(ServiceArchitecture.datesComeFromTheBusinessTimeZone(DIRTY)));
+        assertTrue(report.contains("LocalDate.now(java.time.Clock)"), report);
+        assertTrue(report.contains("OffsetDateTime.toLocalDate()"), report);
+    }
+
+    @Test
     void anImportCycleBetweenPackagesIsRefused() {
         EvaluationResult result = evaluate(ServiceArchitecture.noCycles(DIRTY));
         assertTrue(result.hasViolation());

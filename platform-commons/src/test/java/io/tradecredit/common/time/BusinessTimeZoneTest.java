@@ -37,6 +37,13 @@ class BusinessTimeZoneTest {
     }
 
     @Test
+    void theLatestTodayOnEarthIsKiritimatisUtcPlus14() {
+        // 10:00 UTC on 21 November is already 00:00 on the 22nd at UTC+14; a second earlier it is not
+        assertEquals(LocalDate.of(2026, 11, 22), at("2026-11-21T10:00:00Z", ZoneOffset.UTC).latestTodayOnEarth());
+        assertEquals(LocalDate.of(2026, 11, 21), at("2026-11-21T09:59:59Z", SHANGHAI).latestTodayOnEarth());
+    }
+
+    @Test
     void aDayStartsAtItsMidnightInTheBusinessZone() {
         assertEquals(Instant.parse("2026-11-21T16:00:00Z"), at("2026-11-21T00:00:00Z", SHANGHAI)
                 .startOf(LocalDate.of(2026, 11, 22)));
