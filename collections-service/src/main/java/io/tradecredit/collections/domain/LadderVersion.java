@@ -2,6 +2,7 @@ package io.tradecredit.collections.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,15 +25,7 @@ public record LadderVersion(String key, int version, LocalDate effectiveFrom, Du
      * or before it, of two from the same day the higher number (as {@link PolicyAssignment#inForceOn}).
      */
     public static Optional<LadderVersion> inForceOn(List<LadderVersion> versions, LocalDate day) {
-        LadderVersion inForce = null;
-        for (LadderVersion v : versions) {
-            boolean applies = !v.effectiveFrom().isAfter(day);
-            boolean later = inForce == null || v.effectiveFrom().isAfter(inForce.effectiveFrom())
-                    || v.effectiveFrom().equals(inForce.effectiveFrom()) && v.version() > inForce.version();
-            if (applies && later) {
-                inForce = v;
-            }
-        }
-        return Optional.ofNullable(inForce);
+        return versions.stream().filter(v -> !v.effectiveFrom().isAfter(day))
+                .max(Comparator.comparing(LadderVersion::effectiveFrom).thenComparingInt(LadderVersion::version));
     }
 }

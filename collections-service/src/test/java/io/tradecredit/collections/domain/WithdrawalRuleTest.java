@@ -130,5 +130,8 @@ class WithdrawalRuleTest {
         String exactly = "x".repeat(500 - 26);
         assertEquals("nothing collectible left: " + exactly, WithdrawalRule.reason(List.of(exactly)));
         assertEquals("nothing collectible left:  and 1 more", WithdrawalRule.reason(List.of(exactly + "y")));
+        // the last of several needs no room for "and N more" after it: 26 + 10 + 2 + 462 = 500 exactly
+        String last = "y".repeat(462);
+        assertEquals("nothing collectible left: INV-1 paid, " + last, WithdrawalRule.reason(List.of("INV-1 paid", last)));
     }
 }

@@ -204,5 +204,10 @@ class LateChargePolicyTest {
         assertEquals(cny("100.00"), balance.disputedOn(due));
         assertEquals(cny("900.00"), balance.collectibleOn(due));
         assertEquals(cny("1243.00"), balance.collectibleOn(due.minusDays(1)));
+        // only this invoice's payment plan stops the charges: another's plan leaves them running
+        var plans = List.of(new BalanceHistory.PlanPeriod(other.id, due, null));
+        assertEquals(cny("900.00"), BalanceHistory.of(invoice, entries, disputes, plans).chargeableOn(due.plusDays(5)));
+        plans = List.of(new BalanceHistory.PlanPeriod(invoice.id, due, null));
+        assertEquals(cny("0.00"), BalanceHistory.of(invoice, entries, disputes, plans).chargeableOn(due.plusDays(5)));
     }
 }
