@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,18 @@ class NotificationSettingsTest {
         assertEquals(ChannelOrder.DEFAULT, s.channelOrder());
         assertEquals(SendWindow.DEFAULT, s.sendWindow());
         assertEquals(List.of(ChannelType.EMAIL, ChannelType.SMS, ChannelType.LETTER), s.channelOrder().channels());
+    }
+
+    @Test
+    void theTenantsCalendarMovesOnlyTheWindowsDays() {
+        // National Day a holiday, the Sunday before it a make-up working day: the window sends on that Sunday
+        BusinessDays calendar = new BusinessDays(Set.of(LocalDate.parse("2026-10-01")), Set.of(LocalDate.parse("2026-09-27")));
+        NotificationSettings s = NotificationSettings.of(ACME, null, null, null, null, false).on(calendar);
+        assertEquals(calendar, s.sendWindow().businessDays());
+        assertEquals(SendWindow.DEFAULT.on(calendar), s.sendWindow());
+        assertEquals(new SenderIdentity("Acme AR", "ar@acme.example", "collections@acme.example",
+                "Acme Trading Co., Ltd.", "Zhang San"), s.sender());
+        assertEquals(ChannelOrder.DEFAULT, s.channelOrder());
     }
 
     @Test
