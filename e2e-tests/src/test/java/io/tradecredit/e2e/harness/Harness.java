@@ -221,7 +221,7 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         env.put("TRADECREDIT_JOBS_DAILY_CRON", "off");
         env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
         List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-XX:+ExitOnOutOfMemoryError",
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dvertx.disableURIValidation=true",
                 // the test OIDC server's issuer (Tokens.ISSUER) instead of Keycloak's
                 "-Dquarkus.oidc.token.issuer=" + oidcConfig.get("quarkus.oidc.token.issuer")));
         command.addAll(List.of("-jar", jar.toString()));

@@ -1,5 +1,7 @@
 package io.tradecredit.common.errors;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
@@ -31,6 +33,12 @@ import io.vertx.ext.web.RoutingContext;
  * request beyond the decoder's ceiling still gets Vert.x's bare answer: the ceiling is what keeps
  * a connection's buffer bounded.
  *
+ * <p><b>Malformed URI (400).</b> Quarkus answers a request URI that {@link URI} cannot parse (a
+ * {@code %} not followed by two hex digits, a space) with a bare 400 before any route runs, unless
+ * the JVM runs with {@value #OWN_URI_VALIDATION}=true, which every way of running the services sets
+ * (the root pom's test JVMs, {@code ./platform}, the compose file, the chart). With it, the URI is
+ * checked here instead, with the same rule and a problem+json answer.
+ *
  * <p>The 401 of a path guarded by an HTTP permission ({@code /q/openapi}) is {@link ProblemChallenge}'s;
  * its 403 is a routing failure that Quarkus REST hands to {@link ProblemMappers#forbidden}.
  */
@@ -40,6 +48,8 @@ public class HttpLayerProblems implements HttpServerOptionsCustomizer {
     static final int DECODER_MAX_HEADER_SIZE = 128 * 1024;
     /** Request line the decoder reads before refusing on its own (Quarkus' default limit is 4096). */
     static final int DECODER_MAX_INITIAL_LINE = 64 * 1024;
+    /** The JVM property that hands the URI check from Quarkus' bare 400 to {@link #refuseBeforeRouting}. */
+    public static final String OWN_URI_VALIDATION = "vertx.disableURIValidation";
 
     @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K")
     MemorySize maxHeaderSize;
@@ -65,10 +75,10 @@ public class HttpLayerProblems implements HttpServerOptionsCustomizer {
     }
 
     void routes(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversized);
+        router.route().order(Integer.MIN_VALUE).handler(this::refuseBeforeRouting);
     }
 
-    void refuseOversized(RoutingContext context) {
+    void refuseBeforeRouting(RoutingContext context) {
         HttpServerRequest request = context.request();
         int requestLine = request.method().name().length() + request.uri().length() + " HTTP/1.1".length() + 1;
         if (requestLine > maxInitialLineLength) {
@@ -95,7 +105,23 @@ public class HttpLayerProblems implements HttpServerOptionsCustomizer {
                     .withInstance(context.normalizedPath()));
             return;
         }
+        String malformed = malformedUri(request.uri());
+        if (malformed != null) {
+            answer(context, Problem.of(400, "Bad Request", "The request URI is malformed (" + malformed
+                    + "). Percent-encode what a URI may not contain: '%' as %25, a space as %20."));
+            return;
+        }
         context.next();
+    }
+
+    /** Why {@link URI} refuses the request's URI, or null if it reads it (Quarkus' own check). */
+    static String malformedUri(String uri) {
+        try {
+            new URI(uri);
+            return null;
+        } catch (URISyntaxException e) {
+            return e.getReason() + " at index " + e.getIndex();
+        }
     }
 
     private boolean tooLong(String contentLength) {
@@ -106,7 +132,7 @@ public class HttpLayerProblems implements HttpServerOptionsCustomizer {
         }
     }
 
-    /** Oversized requests are answered without {@code instance}: the path may be what was too long. */
+    /** Answered without {@code instance}: the path may be what was too long or malformed. */
     private void answer(RoutingContext context, Problem problem) {
         String body;
         try {

@@ -3,10 +3,18 @@ package io.tradecredit.common.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.tradecredit.testing.Tokens;
 
@@ -35,6 +43,31 @@ class HttpLayerProblemsTest {
         given().auth().oauth2(Tokens.tenant("acme").roles("tenant-admin").mint()).contentType(ContentType.JSON)
                 .body("{\"note\":\"" + "z".repeat(11 * 1024 * 1024) + "\"}").post("/api/v1/stored-input")
                 .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    @Test
+    void aMalformedPercentEscapeAnswers400ProblemNamingWhere() throws IOException {
+        String inQuery = rawGet("/api/v1/me?q=%zz");
+        assertTrue(inQuery.startsWith("HTTP/1.1 400"), inQuery);
+        assertTrue(inQuery.toLowerCase().contains("content-type: application/problem+json"), inQuery);
+        assertTrue(inQuery.contains("\"detail\":\"The request URI is malformed (Malformed escape pair at index 13)"),
+                inQuery);
+
+        String inPath = rawGet("/api/v1/invoices/%g1");
+        assertTrue(inPath.startsWith("HTTP/1.1 400"), inPath);
+        assertTrue(inPath.contains("\"status\":400") && inPath.contains("at index 17"), inPath);
+    }
+
+    /** HTTP clients refuse to send a malformed URI, so it goes out on a socket as a buyer's ERP might send it. */
+    private static String rawGet(String uri) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + uri + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + VIEWER
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
