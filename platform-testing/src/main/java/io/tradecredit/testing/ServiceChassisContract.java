@@ -149,7 +149,10 @@ public abstract class ServiceChassisContract implements ApiDescriptionContract {
         String marker = "refused-" + UUID.randomUUID();
         given().header("X-Padding", "x".repeat(100_000)).get("/api/v1/" + marker).then().statusCode(431);
         given().get("/api/v1/" + marker + "?q=" + "y".repeat(10_000)).then().statusCode(414);
-        given().get("/q/metrics").then().statusCode(200).body(not(containsString(marker)));
+        assertTrue(RawHttp.get("/api/v1/" + marker + "?q=%zz", null).startsWith("HTTP/1.1 400"));
+        assertTrue(RawHttp.get("/api/v1/" + marker + "/%zz", null).startsWith("HTTP/1.1 400"));
+        given().get("/q/metrics").then().statusCode(200).body(not(containsString(marker)),
+                containsString("uri=\"REFUSED\""));
     }
 
     /** What the HTTP layer refuses before any resource runs is a problem too, not an empty answer. */
@@ -159,6 +162,9 @@ public abstract class ServiceChassisContract implements ApiDescriptionContract {
                 .contentType("application/problem+json").body("status", equalTo(431));
         given().auth().oauth2(Tokens.tenant("acme").roles("viewer").mint()).get("/api/v1/me?q=" + "y".repeat(10_000))
                 .then().statusCode(414).contentType("application/problem+json").body("status", equalTo(414));
+        String malformed = RawHttp.get("/api/v1/me?q=50%", Tokens.tenant("acme").roles("viewer").mint());
+        assertTrue(malformed.startsWith("HTTP/1.1 400") && malformed.contains("application/problem+json")
+                && malformed.contains("The request URI is malformed"), malformed);
         for (String path : List.of("/q/openapi", "/q/openapi.json", "/q/swagger-ui")) {
             given().get(path).then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("Bearer")).body("status", equalTo(401));

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
+import io.tradecredit.common.health.BoundedUriTags;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -140,6 +141,7 @@ public class HttpLayerProblems implements HttpServerOptionsCustomizer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        BoundedUriTags.markRefused();
         context.response().setStatusCode(problem.status()).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(body);
     }

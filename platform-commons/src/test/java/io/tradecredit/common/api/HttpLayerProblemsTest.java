@@ -5,17 +5,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.tradecredit.testing.RawHttp;
 import io.tradecredit.testing.Tokens;
 
 /** What the HTTP layer refuses before any resource runs is answered with problem+json too. */
@@ -46,28 +40,16 @@ class HttpLayerProblemsTest {
     }
 
     @Test
-    void aMalformedPercentEscapeAnswers400ProblemNamingWhere() throws IOException {
-        String inQuery = rawGet("/api/v1/me?q=%zz");
+    void aMalformedPercentEscapeAnswers400ProblemNamingWhere() {
+        String inQuery = RawHttp.get("/api/v1/me?q=%zz", VIEWER);
         assertTrue(inQuery.startsWith("HTTP/1.1 400"), inQuery);
         assertTrue(inQuery.toLowerCase().contains("content-type: application/problem+json"), inQuery);
         assertTrue(inQuery.contains("\"detail\":\"The request URI is malformed (Malformed escape pair at index 13)"),
                 inQuery);
 
-        String inPath = rawGet("/api/v1/invoices/%g1");
+        String inPath = RawHttp.get("/api/v1/invoices/%g1", VIEWER);
         assertTrue(inPath.startsWith("HTTP/1.1 400"), inPath);
         assertTrue(inPath.contains("\"status\":400") && inPath.contains("at index 17"), inPath);
-    }
-
-    /** HTTP clients refuse to send a malformed URI, so it goes out on a socket as a buyer's ERP might send it. */
-    private static String rawGet(String uri) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + uri + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + VIEWER
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @Test
