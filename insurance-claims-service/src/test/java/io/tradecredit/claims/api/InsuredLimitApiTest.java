@@ -175,7 +175,7 @@ class InsuredLimitApiTest {
                 .body("errors.field", containsInAnyOrder("decisionId", "buyerId", "amount.currency", "expiresOn"));
         given().auth().oauth2(cm).contentType(ContentType.JSON)
                 .body(decision("D-1", UUID.randomUUID().toString(), "APPROVED", "10.00", "2026-03-01", null))
-                .post(POLICIES + "/" + policyId + "/limit-decisions?x=1").then().statusCode(201);
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
         Map<String, Object> unknownRequest = decision("D-2", UUID.randomUUID().toString(), "APPROVED", "10.00", "2026-03-01", null);
         unknownRequest.put("requestId", UUID.randomUUID().toString());
         given().auth().oauth2(cm).contentType(ContentType.JSON).body(unknownRequest)

@@ -27,7 +27,8 @@ import io.tradecredit.common.errors.Problem;
  * <li>the success status a method declares with {@code @ResponseStatus} (201 for a creating POST,
  * 204 for a delete) in place of the 200 the scanner assumes for a {@code RestResponse};</li>
  * <li>the problems the chassis answers on every operation, as {@code application/problem+json}
- * with the {@code Problem} schema: 400 (a body or parameter, each wrong field named), 401, 403,
+ * with the {@code Problem} schema: 400 (a body or parameter, each wrong field named; a query parameter
+ * the operation does not take, {@link TypedQueryParams}; a malformed URI), 401, 403,
  * 404 (an id in the path: absent or another tenant's), 415 (a body that is not JSON), 422 (an
  * {@code Idempotency-Key} reused with another request); and any other 4xx or 5xx an operation
  * documents itself, or declares with {@link Refuses} (a rule's 409 or 422), gets the same body;</li>
@@ -90,9 +91,7 @@ public class OperationsInApiDescription implements OASFilter {
         }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean body = operation.getRequestBody() != null;
-        if (body || !parameters.isEmpty()) {
-            problem(responses, "400");
-        }
+        problem(responses, "400");
         problem(responses, "401");
         problem(responses, "403");
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {

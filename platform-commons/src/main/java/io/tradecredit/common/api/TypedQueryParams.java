@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -23,7 +24,12 @@ import io.tradecredit.common.errors.Problem;
  * A query parameter the resource method declares as a number, a yes/no, an id, a date or one of
  * a set of values is checked before the method runs: a value that is not one answers 400 naming
  * the parameter (JAX-RS alone answers 404, as if the resource did not exist, and reads
- * {@code blocked=maybe} as false).
+ * {@code blocked=maybe} as false). A query parameter the method does not declare answers 400 too,
+ * naming it and the ones it takes: a misspelt filter ({@code dueBefore} for {@code dueTo}) would
+ * otherwise answer the unfiltered list, as an unknown body field would be dropped
+ * ({@link StrictRequestBodies} refuses those). Not on the doors for outsiders ({@code @PermitAll}: an
+ * insurer's callback, an SMS provider's delivery report, an email's unsubscribe link): what a
+ * provider or a mail gateway adds to the URL is not the caller's mistake to refuse.
  */
 public class TypedQueryParams {
     @ServerRequestFilter
@@ -34,6 +40,22 @@ public class TypedQueryParams {
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         var query = request.getUriInfo().getQueryParameters();
+        List<String> declared = new ArrayList<>();
+        for (Parameter parameter : method.getParameters()) {
+            String name = nameOf(parameter);
+            if (name != null) {
+                declared.add(name);
+            }
+        }
+        boolean forOutsiders = method.isAnnotationPresent(PermitAll.class)
+                || method.getDeclaringClass().isAnnotationPresent(PermitAll.class);
+        for (String name : query.keySet()) {
+            if (!forOutsiders && !declared.contains(name)) {
+                errors.add(new Problem.FieldError(name, declared.isEmpty() ? "is not a query parameter of this"
+                        + " operation, which takes none" : "is not a query parameter of this operation, which takes "
+                        + String.join(", ", declared)));
+            }
+        }
         for (Parameter parameter : method.getParameters()) {
             String name = nameOf(parameter);
             if (name == null || !query.containsKey(name)) {

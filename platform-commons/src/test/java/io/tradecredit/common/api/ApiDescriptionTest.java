@@ -62,6 +62,7 @@ class ApiDescriptionTest implements ApiDescriptionContract {
         assertFalse(get.has("415") || get.has("422"), "a GET takes no body and no key: " + get);
         assertTrue(post.has("415") && post.has("422") && post.has("400"), post.toString());
         assertFalse(post.has("404"), "no id in the path: " + post);
-        assertFalse(me.has("400") || me.has("404"), "takes nothing: " + me);
+        assertTrue(me.has("400"), "takes nothing, so any query parameter is refused: " + me);
+        assertFalse(me.has("404"), "no id in the path: " + me);
     }
 }

@@ -1,16 +1,20 @@
 package io.tradecredit.common.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
 
 @QuarkusTest
@@ -90,6 +94,22 @@ class SecurityAndProblemsTest {
                 .body("errors.field", hasItems("name", "quantity"))
                 .body("detail", containsString("2 invalid fields"))
                 .body(not(containsString("at io.")));
+    }
+
+    /** A misspelt query parameter would otherwise be dropped: a filter the caller thinks applied, a switch not set. */
+    @Test
+    void aQueryParameterTheOperationDoesNotTakeAnswers400NamingItAndChangesNothing() {
+        given().auth().oauth2(ADMIN_ACME).contentType(ContentType.JSON).body("{\"name\":\"misspelt-switch\",\"quantity\":1}")
+                .post("/api/v1/widgets?failAfterEvnt=true&failAfterEvent=false")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("1 invalid query parameter"))
+                .body("errors.field", contains("failAfterEvnt"))
+                .body("errors.message", contains("is not a query parameter of this operation, which takes failAfterEvent"));
+        assertEquals(0, Database.count("select count(*) from widget where name = 'misspelt-switch'"));
+
+        given().auth().oauth2(ADMIN_ACME).get("/api/v1/me?tenant=globex&verbose")
+                .then().statusCode(400).body("errors.field", contains("tenant", "verbose"))
+                .body("errors.message", everyItem(containsString("which takes none")));
     }
 
     @Test
