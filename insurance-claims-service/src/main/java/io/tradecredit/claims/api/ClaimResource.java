@@ -99,7 +99,7 @@ public class ClaimResource {
     @Path("/{id}/state")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @Refuses(status = 409, when = "claim.illegal-move: the claim's state does not allow this move"
-            + " (draft → submitted → under review → approved / rejected; paid follows payments)")
+            + " (draft → submitted → under review → approved / rejected; paid follows payments, or an approval at an indemnity of 0)")
     public Uni<View> move(@PathParam("id") UUID id, @NotNull StateRequest r) {
         if (r.state() == null) {
             throw DomainError.invalidField("claim.move-invalid", "state", "must be one of " + List.of(ClaimState.values()));

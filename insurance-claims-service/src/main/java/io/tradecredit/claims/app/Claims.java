@@ -130,7 +130,7 @@ public class Claims {
             return claims.update(tenantId, after)
                     .chain(() -> claims.log(after.id(), ClaimEntry.move(before.state(), after.state(), today, now,
                             SIGNALS, note)))
-                    .chain(() -> publishMove(tenantId, after, terms, note, today, SIGNALS));
+                    .chain(() -> publishMove(tenantId, after, after.state(), terms, note, today, SIGNALS));
         }).collect().asList().replaceWithVoid();
     }
 
@@ -223,9 +223,22 @@ public class Claims {
                 .chain(policy -> (to == ClaimState.APPROVED ? approve(tenantId, before, policy, today)
                         : Uni.createFrom().item(before.moveTo(to)))
                         .chain(after -> claims.update(tenantId, after)
-                                .chain(() -> claims.log(id, ClaimEntry.move(before.state(), to, today, now, by, note)))
-                                .chain(() -> publishMove(tenantId, after, policy.terms(), note, today, by))
+                                .chain(() -> claims.log(id, ClaimEntry.move(before.state(), after.state(), today, now, by,
+                                        after.settledAtNothing() ? settledNote(note) : note)))
+                                .chain(() -> publishMove(tenantId, after, to, policy.terms(), note, today, by))
+                                .chain(() -> after.settledAtNothing() ? outbox.record(ClaimEvents.indemnityPaid(tenantId,
+                                        after, policy.terms(), Money.zero(policy.terms().currency()), today, by))
+                                        : Uni.createFrom().voidItem())
                                 .replaceWith(after)))));
+    }
+
+    /**
+     * The log's note of a claim approved at an indemnity of 0 and settled at once (Claim#approve); its
+     * indemnity-paid of 0, fully paid, is what has invoice-service write off the claimed invoices.
+     */
+    private static String settledNote(String note) {
+        String settled = "approved at an indemnity of 0: nothing to pay, settled at once";
+        return note == null || note.isBlank() ? settled : note + " (" + settled + ")";
     }
 
     /** The insurer paid {@code amount} of the indemnity on {@code paidOn} (today when null). */
@@ -285,8 +298,10 @@ public class Claims {
         });
     }
 
-    private Uni<Void> publishMove(String tenantId, Claim c, PolicyTerms terms, String note, LocalDate on, String by) {
-        return switch (c.state()) {
+    /** The event of the move to {@code to} (an approval settled at once is PAID, yet published as approved). */
+    private Uni<Void> publishMove(String tenantId, Claim c, ClaimState to, PolicyTerms terms, String note, LocalDate on,
+            String by) {
+        return switch (to) {
             case SUBMITTED -> outbox.record(ClaimEvents.submitted(tenantId, c, terms, on, by));
             case APPROVED -> outbox.record(ClaimEvents.approved(tenantId, c, terms, by));
             case REJECTED -> outbox.record(ClaimEvents.rejected(tenantId, c, terms, note, on, by));

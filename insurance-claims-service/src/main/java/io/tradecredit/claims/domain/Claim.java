@@ -137,13 +137,23 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         return withState(to);
     }
 
-    /** The claim approved on {@code on} with its indemnity; only a claim under review. */
+    /**
+     * The claim approved on {@code on} with its indemnity; only a claim under review. An indemnity of 0 (the
+     * deductible kept the whole insured loss) is settled at once: PAID with nothing paid, since no payment of the
+     * insurer will ever come to close it, and an open claim would hold the buyer's invoices for good.
+     */
     public Claim approve(Indemnity i, LocalDate on) {
         if (!state.mayMoveTo(ClaimState.APPROVED)) {
             throw illegal(ClaimState.APPROVED);
         }
-        return new Claim(id, policyId, buyerId, buyerName, cause, invoices, ClaimState.APPROVED, openedOn, openedBy, on, i,
+        ClaimState now = i.indemnity().isPositive() ? ClaimState.APPROVED : ClaimState.PAID;
+        return new Claim(id, policyId, buyerId, buyerName, cause, invoices, now, openedOn, openedBy, on, i,
                 indemnityPaid, recovered, recoveredToInsurer, part);
+    }
+
+    /** Whether approval settled the claim at once: approved at an indemnity of 0, nothing to pay ({@link #approve}). */
+    public boolean settledAtNothing() {
+        return state == ClaimState.PAID && indemnity != null && !indemnity.indemnity().isPositive();
     }
 
     /** What of the indemnity the insurer has still to pay. */

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Where a claim stands: draft → submitted → under review → approved / rejected → paid. Approval
- * computes the indemnity; the claim is paid when the insurer's payments reach it. A draft the tenant
+ * computes the indemnity; the claim is paid when the insurer's payments reach it, at once when the indemnity is 0
+ * (Claim#approve: under review → paid, nothing to pay). A draft the tenant
  * does not file (one the service opened by itself, the dunning ladder's say) is withdrawn. Rejected,
  * paid and withdrawn are final.
  */

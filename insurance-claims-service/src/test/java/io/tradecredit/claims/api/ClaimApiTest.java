@@ -261,6 +261,24 @@ class ClaimApiTest {
                 "indemnity.indemnity.amount", equalTo("0.00"));
         move(firstLoss, large, "APPROVED", null).statusCode(200).body("indemnity.deductible.amount", equalTo("5000.00"),
                 "indemnity.indemnity.amount", equalTo("49500.00"));
+
+        // the first-loss claim at 0 is settled at once: no payment would ever close it
+        given().auth().oauth2(token(firstLoss.tenant(), "viewer")).get(CLAIMS + "/" + small).then().statusCode(200)
+                .body("state", equalTo("PAID"), "indemnityPaid.amount", equalTo("0.00"), "indemnityDue.amount",
+                        equalTo("0.00"), "indemnity.tenantBears.amount", equalTo("15000.00"),
+                        "log.kind", contains("MOVE", "MOVE", "MOVE", "MOVE"),
+                        "log.to", contains("DRAFT", "SUBMITTED", "UNDER_REVIEW", "PAID"),
+                        "log[3].note", equalTo("approved at an indemnity of 0: nothing to pay, settled at once"));
+        post(firstLoss, "finance", small, "payments", "0.01").statusCode(409).body("code", equalTo("claim.not-approved"));
+        assertEquals("0.00", event(small, "claim-approved").get("indemnity").get("amount").asText());
+        // what invoice-service books: nothing paid, fully paid, so the claimed invoices are written off
+        JsonNode settled = event(small, "indemnity-paid");
+        assertEquals("0.00", settled.get("amount").get("amount").asText());
+        assertEquals("0.00", settled.get("indemnityPaid").get("amount").asText());
+        assertTrue(settled.get("fullyPaid").asBoolean());
+        assertEquals("INV-0", settled.get("invoices").get(0).get("invoiceNumber").asText());
+        given().auth().oauth2(token(firstLoss.tenant(), "viewer")).get(CLAIMS + "?state=APPROVED").then().statusCode(200)
+                .body("total", equalTo(1), "items.id", contains(large));
     }
 
     @Test

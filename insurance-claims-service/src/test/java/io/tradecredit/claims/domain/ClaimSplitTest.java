@@ -112,6 +112,18 @@ class ClaimSplitTest {
         assertEquals(cny("0.00"), secondFirst.indemnity());
         assertEquals(cny("4800.00"), firstAfter.deductible());
         assertEquals(cny("85680.00"), firstAfter.indemnity().plus(secondFirst.indemnity()));
+
+        // part 2 approved at 0 is settled at once (nothing will be paid on it); part 1 waits for its 85,680
+        Claim second0 = underReview(parts.get(1)).approve(secondFirst, DAY);
+        Claim first0 = underReview(parts.get(0)).approve(firstAfter, DAY);
+        assertEquals(ClaimState.PAID, second0.state());
+        assertEquals(cny("0.00"), second0.indemnityPaid());
+        assertEquals(ClaimState.APPROVED, first0.state());
+        assertEquals(cny("85680.00"), first0.indemnityDue());
+    }
+
+    static Claim underReview(Claim c) {
+        return c.moveTo(ClaimState.SUBMITTED).moveTo(ClaimState.UNDER_REVIEW);
     }
 
     /**

@@ -112,6 +112,33 @@ class ClaimTest {
         assertEquals(cny("72000.00"), c.indemnityDue());
     }
 
+    /**
+     * An annual first loss of 20,000 keeps the whole of a 15,000 claim: indemnity 0. No payment of the insurer will
+     * come (a payment needs an amount above 0 and at most what is due), so approval settles it at once: PAID with
+     * nothing paid; the tenant bears the 15,000 and a recovery is its own.
+     */
+    @Test
+    void approvalAtAnIndemnityOfZeroSettlesTheClaimAtOnce() {
+        Claim c = Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "Zhejiang Trading", Claim.Cause.INSOLVENCY,
+                List.of(new ClaimedInvoice("INV-1", null, cny("15000.00"))), DAY, "cm")
+                .moveTo(ClaimState.SUBMITTED).moveTo(ClaimState.UNDER_REVIEW);
+        Claim settled = c.approve(Indemnity.of(c.unpaid(), cny("80000.00"),
+                new Deductible(Deductible.Kind.ANNUAL_FIRST_LOSS, cny("20000.00")), cny("0.00"), new BigDecimal("90")),
+                DAY.plusDays(30));
+        assertEquals(ClaimState.PAID, settled.state());
+        assertEquals(true, settled.settledAtNothing());
+        assertEquals(DAY.plusDays(30), settled.approvedOn());
+        assertEquals(cny("0.00"), settled.indemnity().indemnity());
+        assertEquals(cny("15000.00"), settled.indemnity().tenantBears());
+        assertEquals(cny("0.00"), settled.indemnityPaid());
+        assertEquals(cny("0.00"), settled.indemnityDue());
+        assertEquals("claim.not-approved", refusal(() -> settled.pay(cny("0.01"))).code());
+        assertEquals("claim.not-indemnified", refusal(() -> settled.recover(cny("100.00"))).code());
+        assertEquals(false, approved().settledAtNothing(), "an indemnity to pay waits for the insurer");
+        assertEquals(false, approved().pay(cny("72000.00")).settledAtNothing(), "paid by the insurer, not settled at 0");
+        assertEquals(false, draft().settledAtNothing());
+    }
+
     @Test
     void partialPaymentsAddUpToPaidAndNeverBeyondTheIndemnity() {
         Claim half = approved().pay(cny("36000.00"));
