@@ -26,7 +26,7 @@ final class ClaimJson {
 
     public record InvoiceJson(@Size(max = 100) String invoiceNumber,
             @Schema(description = "the ledger's invoice id, when known") UUID invoiceId,
-            @Schema(description = "what is unpaid and insured of the invoice, in the policy's currency") Money unpaidAmount) {
+            @Schema(description = "what is unpaid of the invoice (one delivered under cover; the insured limit caps the claim's loss, not each invoice), in the policy's currency") Money unpaidAmount) {
         ClaimedInvoice toInvoice() {
             return new ClaimedInvoice(invoiceNumber, invoiceId, unpaidAmount);
         }
@@ -38,7 +38,7 @@ final class ClaimJson {
 
     public record OpenRequest(UUID policyId, UUID buyerId, @Size(max = 200) String buyerName,
             @Schema(description = "INSOLVENCY or PROTRACTED_DEFAULT") Claim.Cause cause,
-            @Schema(description = "the unpaid insured invoices, 1 to 500") @Size(max = 500) List<InvoiceJson> invoices) {
+            @Schema(description = "the unpaid invoices delivered under cover, 1 to 500") @Size(max = 500) List<InvoiceJson> invoices) {
     }
 
     public record StateRequest(

@@ -43,7 +43,7 @@ final class DossierJson {
     }
 
     public record View(UUID claimId, UUID policyId, UUID buyerId, String buyerName,
-            @Schema(description = "the claim's invoices and unpaid insured amounts") List<ClaimJson.InvoiceJson> invoices,
+            @Schema(description = "the claim's invoices and their unpaid amounts (delivered under cover, not cut to the insured limit)") List<ClaimJson.InvoiceJson> invoices,
             Money unpaid,
             @Schema(description = "the day the claim was opened: the record runs up to it") LocalDate upTo,
             @Schema(description = "the buyer's dunning and case record from collection-cases, oldest first")

@@ -86,8 +86,8 @@ public class Claims {
 
     /**
      * credit-service blocked the buyer for insolvency ({@code signalId}): under each of the tenant's policies in
-     * force today where the buyer has insured unpaid invoices, a draft claim at once for their insured parts
-     * (domain.InsuredExposure#insuredClaim), once per policy, buyer and signal however often the signal arrives.
+     * force today where the buyer has insured unpaid invoices, a draft claim at once of the unpaid invoices
+     * delivered under cover, whole (domain.InsuredExposure#claimable: the limit caps the loss at approval), once per policy, buyer and signal however often the signal arrives.
      * The service's own drafts of the buyer under the policy are replaced: withdrawn with the reason, their invoices
      * claimed anew; an invoice another open claim holds is left out (domain.InsolvencyClaim). A buyer with nothing
      * insured left to claim opens nothing (logged). Runs in the consumer's transaction; answers how many claims it opened.
@@ -204,7 +204,8 @@ public class Claims {
 
     /**
      * Moves the claim to {@code to} by the state rule (409 otherwise). Approval computes the indemnity:
-     * the claim's unpaid amount, the buyer's insured limit on the day the claim was opened, the deductible
+     * the claim's unpaid amount, the buyer's insured limit on the day the claim was opened (less what the split
+     * loss's other approved parts already capped under it), the deductible
      * and insured percentage of the policy in force today (less what the policy year's earlier approvals kept of a
      * first loss, or the split loss's other parts of a per-claim deductible). A rejection needs a reason.
      */
@@ -275,9 +276,18 @@ public class Claims {
 
     private Uni<Claim> approve(String tenantId, Claim c, PolicyVersion policy, LocalDate today) {
         PolicyTerms terms = policy.terms();
-        return limits.on(tenantId, c.policyId(), c.buyerId(), c.openedOn()).chain(limit -> deductibleBorne(tenantId, c,
-                terms, today).map(kept -> c.approve(Indemnity.of(c.unpaid(), limit.amount(), terms.deductible(), kept,
-                        terms.insuredPercent()), today)));
+        return limits.on(tenantId, c.policyId(), c.buyerId(), c.openedOn()).chain(limit -> limitTaken(tenantId, c,
+                terms).chain(taken -> deductibleBorne(tenantId, c, terms, today).map(kept -> c.approve(Indemnity.of(
+                        c.unpaid(), limit.amount(), taken, terms.deductible(), kept, terms.insuredPercent()), today))));
+    }
+
+    /**
+     * What the approved other parts of the same split loss already capped under the insured limit (domain.Indemnity):
+     * the parts carry their invoices whole, so the limit caps them once together; nothing for a claim of its own.
+     */
+    private Uni<Money> limitTaken(String tenantId, Claim c, PolicyTerms terms) {
+        return c.part() == null ? Uni.createFrom().item(Money.zero(terms.currency()))
+                : claims.cappedByParts(tenantId, c.part().splitId(), c.id(), terms.currency());
     }
 
     /**

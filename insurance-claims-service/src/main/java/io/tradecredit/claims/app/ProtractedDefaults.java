@@ -64,7 +64,7 @@ public class ProtractedDefaults {
             int waiting = policy.terms().waitingPeriodDays();
             return exposures.of(w.tenantId(), n.policyId(), n.buyerId(), asOf)
                     .chain(x -> claimRows.held(w.tenantId(), n.policyId(), n.buyerId())
-                            .map(held -> ProtractedDefault.on(asOf, n, waiting, x.insuredClaim(), held)))
+                            .map(held -> ProtractedDefault.on(asOf, n, waiting, x.claimable(), held)))
                     .chain(found -> found.isEmpty() ? none(w, asOf)
                             : claims.openOnProtractedDefault(w.tenantId(), policy, n.buyerId(),
                                     w.buyerName() == null ? n.buyerId().toString() : w.buyerName(), found.get(), asOf))

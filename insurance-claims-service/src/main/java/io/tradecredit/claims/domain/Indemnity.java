@@ -13,7 +13,8 @@ import io.tradecredit.common.money.Money;
  * more goes to the tenant as indemnity, so the insurer pays it); what the tenant bears is the unpaid
  * amount minus that indemnity, so the two always add up to the unpaid amount to the cent.
  *
- * @param cappedLoss the unpaid amount up to the insured limit
+ * @param unpaid the claim's unpaid receivables delivered under cover, not cut to the limit (the tenant bears what is above it)
+ * @param cappedLoss the unpaid amount up to the insured limit (what the split loss's other parts left of it)
  * @param deductible the part of the capped loss the tenant keeps under the policy's deductible
  * @param insuredLoss capped loss minus deductible
  */
@@ -29,8 +30,18 @@ public record Indemnity(Money unpaid, Money insuredLimit, Money cappedLoss, Mone
      */
     public static Indemnity of(Money unpaid, Money insuredLimit, Deductible deductible, Money deductibleBorne,
             BigDecimal insuredPercent) {
+        return of(unpaid, insuredLimit, Money.zero(unpaid.currency()), deductible, deductibleBorne, insuredPercent);
+    }
+
+    /**
+     * As {@link #of(Money, Money, Deductible, Money, BigDecimal)} for a part of a split loss ({@link Claim.Part}):
+     * {@code limitTaken} is what the approved other parts of the same loss already capped under the limit, so that
+     * the parts together are capped once by the limit (one loss, one limit), as their deductible is kept once.
+     */
+    public static Indemnity of(Money unpaid, Money insuredLimit, Money limitTaken, Deductible deductible,
+            Money deductibleBorne, BigDecimal insuredPercent) {
         Money zero = Money.zero(unpaid.currency());
-        Money capped = unpaid.min(insuredLimit);
+        Money capped = unpaid.min(insuredLimit.minus(limitTaken).max(zero));
         Money kept = switch (deductible.kind()) {
             case NONE -> zero;
             case PER_CLAIM, ANNUAL_FIRST_LOSS -> deductible.amount().minus(deductibleBorne).max(zero);

@@ -19,9 +19,12 @@ public final class InsolvencyClaim {
         return c.state() == ClaimState.DRAFT && service.equals(c.openedBy());
     }
 
-    /** The insured parts of the buyer's unpaid invoices that no claim staying open holds, oldest first. */
+    /**
+     * The buyer's unpaid invoices delivered under cover ({@link InsuredExposure#claimable}) that no claim staying
+     * open holds, oldest first.
+     */
     public static List<ClaimedInvoice> invoices(InsuredExposure x, ProtractedDefault.Held heldByOthers) {
-        return x.insuredClaim().stream().filter(i -> !heldByOthers.holds(i)).toList();
+        return x.claimable().stream().filter(i -> !heldByOthers.holds(i)).toList();
     }
 
     /** Why a replaced draft is withdrawn. */

@@ -71,11 +71,16 @@ public record InsuredExposure(Money limit, Money insured, Money uninsured, List<
     }
 
     /**
-     * What a claim on this exposure asks for: each invoice's insured part, those with one, in the order of
-     * the lines (oldest first). The uninsured rest stays the tenant's loss and is not claimed.
+     * What a claim on this exposure asks for (docs/domain.md §4: "unpaid insured receivables"): the whole unpaid
+     * amount of each invoice delivered under cover, in the order of the lines (oldest first). It is not cut to the
+     * limit here: the limit caps the insured loss in {@link Indemnity}, so that the tenant's share of the loss (and
+     * of later recoveries) counts what it bears above the limit, and what the ledger writes off after the indemnity
+     * is exactly that share. Invoices not delivered under cover (no limit on their issue day, after
+     * stop-deliveries, another currency) are not claimed.
      */
-    public List<ClaimedInvoice> insuredClaim() {
-        return lines.stream().filter(l -> l.insured().isPositive())
-                .map(l -> new ClaimedInvoice(l.invoice().invoiceNumber(), l.invoice().invoiceId(), l.insured())).toList();
+    public List<ClaimedInvoice> claimable() {
+        return lines.stream().filter(Line::issuedUnderCover)
+                .map(l -> new ClaimedInvoice(l.invoice().invoiceNumber(), l.invoice().invoiceId(), l.invoice().openAmount()))
+                .toList();
     }
 }

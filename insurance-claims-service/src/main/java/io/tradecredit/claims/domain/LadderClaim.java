@@ -9,8 +9,9 @@ import java.util.UUID;
 /**
  * The dunning ladder's claim trigger (DOMAIN §3's +90 "insurer claim if insured"): collections-service's run
  * took a {@code CLAIM_TRIGGER} action for a buyer, and whether anything is insured is this service's to judge.
- * Under a policy, the claim asks for the insured part of each of the buyer's invoices overdue on the run date
- * (due before it), oldest first; nothing when none is, when the buyer already has an open claim under the
+ * Under a policy, the claim asks for each of the buyer's unpaid invoices delivered under cover and overdue on the
+ * run date (due before it), oldest first, whole ({@link InsuredExposure#claimable}: the limit caps the loss in
+ * {@link Indemnity}); nothing when none is, when the buyer already has an open claim under the
  * policy (the insurer handles one claim of a buyer at a time) or for an invoice another open claim holds (never
  * claimed twice), as {@link ProtractedDefault} does. The claim is a draft: the tenant submits it when the
  * policy allows (its waiting period may still be running).
@@ -25,8 +26,8 @@ public final class LadderClaim {
             return Optional.empty();
         }
         List<ClaimedInvoice> overdue = x.lines().stream()
-                .filter(l -> l.insured().isPositive() && l.invoice().dueDate().isBefore(runDate))
-                .map(l -> new ClaimedInvoice(l.invoice().invoiceNumber(), l.invoice().invoiceId(), l.insured()))
+                .filter(l -> l.issuedUnderCover() && l.invoice().dueDate().isBefore(runDate))
+                .map(l -> new ClaimedInvoice(l.invoice().invoiceNumber(), l.invoice().invoiceId(), l.invoice().openAmount()))
                 .filter(i -> !held.holds(i)).toList();
         return overdue.isEmpty() ? Optional.empty() : Optional.of(overdue);
     }

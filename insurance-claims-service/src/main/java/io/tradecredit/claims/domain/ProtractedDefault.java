@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * A protracted default (DOMAIN §4: a claim "after the waiting period"): an insured invoice an overdue
- * notification named is in protracted default when its insured part is still unpaid on the day the policy's
+ * notification named is in protracted default when it is still unpaid on the day the policy's
  * waiting period has run from the notification's day (the trigger day). From that day a draft claim asks for
- * the insured part of each such invoice, unless the buyer already has an open claim under the policy (the
+ * each such invoice's unpaid amount (delivered under cover, InsuredExposure#claimable; the limit caps the loss in
+ * Indemnity), unless the buyer already has an open claim under the policy (the
  * insurer handles one claim of a buyer at a time) or another open claim holds the invoice (never claimed twice).
  */
 public record ProtractedDefault(LocalDate triggerDay, List<ClaimedInvoice> invoices) {
@@ -46,8 +47,8 @@ public record ProtractedDefault(LocalDate triggerDay, List<ClaimedInvoice> invoi
     }
 
     /**
-     * The claim to open on {@code asOf} for the notification {@code n}, given the buyer's insured unpaid invoices
-     * on the day ({@code insuredUnpaid}: each invoice's insured part, InsuredExposure#insuredClaim) and what open
+     * The claim to open on {@code asOf} for the notification {@code n}, given the buyer's unpaid invoices delivered
+     * under cover on the day ({@code insuredUnpaid}: InsuredExposure#claimable) and what open
      * claims hold: empty while waiting, when nothing the notification named is still insured and unpaid, or when
      * an open claim stands in the way.
      */

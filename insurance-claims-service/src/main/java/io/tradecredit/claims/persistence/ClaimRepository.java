@@ -149,6 +149,17 @@ public class ClaimRepository {
                         Money.currencyOf(currency)));
     }
 
+    /**
+     * What the approved other parts of a split loss ({@code splitId}, all but {@code claimId}) capped under the insured
+     * limit: the loss is capped once by the limit across its parts.
+     */
+    public Uni<Money> cappedByParts(String tenantId, UUID splitId, UUID claimId, String currency) {
+        return ClaimRow.<ClaimRow>list("tenantId = ?1 and splitId = ?2 and id <> ?3 and approvedOn is not null", tenantId,
+                splitId, claimId)
+                .map(rows -> Money.rounded(rows.stream().map(r -> r.cappedLoss).reduce(BigDecimal.ZERO, BigDecimal::add),
+                        Money.currencyOf(currency)));
+    }
+
     public Uni<Void> log(UUID claimId, ClaimEntry e) {
         ClaimEntryRow row = new ClaimEntryRow();
         row.id = UUID.randomUUID();

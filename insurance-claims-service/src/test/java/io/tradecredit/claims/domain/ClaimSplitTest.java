@@ -127,6 +127,39 @@ class ClaimSplitTest {
     }
 
     /**
+     * The parts carry their invoices whole, so the limit caps them once together, as the deductible is kept once. 501
+     * invoices of 200.00 (100,200.00), limit 60,000, no deductible, 90 %: part 1 approved first takes 60,000 of the
+     * limit (54,000), part 2 has nothing of it left (0, settled at once); the other way round part 2 takes 200 (180) and
+     * part 1 the other 59,800 (53,820). 54,000 either way, what one claim of 501 invoices would pay.
+     */
+    @Test
+    void theInsuredLimitCapsThePartsOnceTogether() {
+        List<Claim> parts = split(501);
+        Deductible none = Deductible.none("CNY");
+        Money limit = cny("60000.00");
+        Indemnity first = Indemnity.of(parts.get(0).unpaid(), limit, cny("0.00"), none, cny("0.00"), NINETY);
+        Indemnity second = Indemnity.of(parts.get(1).unpaid(), limit, first.cappedLoss(), none, cny("0.00"), NINETY);
+        assertEquals(cny("60000.00"), first.cappedLoss());
+        assertEquals(cny("54000.00"), first.indemnity());
+        assertEquals(cny("46000.00"), first.tenantBears());
+        assertEquals(cny("0.00"), second.cappedLoss());
+        assertEquals(cny("0.00"), second.indemnity());
+        assertEquals(cny("200.00"), second.tenantBears());
+        assertEquals(cny("60000.00"), second.insuredLimit(), "the buyer's limit, whatever the other parts took");
+
+        Indemnity secondFirst = Indemnity.of(parts.get(1).unpaid(), limit, cny("0.00"), none, cny("0.00"), NINETY);
+        Indemnity firstAfter = Indemnity.of(parts.get(0).unpaid(), limit, secondFirst.cappedLoss(), none, cny("0.00"),
+                NINETY);
+        assertEquals(cny("180.00"), secondFirst.indemnity());
+        assertEquals(cny("59800.00"), firstAfter.cappedLoss());
+        assertEquals(cny("53820.00"), firstAfter.indemnity());
+        assertEquals(cny("54000.00"), firstAfter.indemnity().plus(secondFirst.indemnity()));
+        // more taken than the limit (a limit reduced since) leaves nothing, never a negative cap
+        assertEquals(cny("0.00"), Indemnity.of(cny("200.00"), limit, cny("70000.00"), none, cny("0.00"), NINETY)
+                .cappedLoss());
+    }
+
+    /**
      * An annual first loss of 5,000 of which an earlier claim this policy year kept 2,000: the split loss keeps the
      * other 3,000 once, in the part approved first: (100,000 − 3,000) × 90 % = 87,300, then 200 × 90 % = 180.
      */

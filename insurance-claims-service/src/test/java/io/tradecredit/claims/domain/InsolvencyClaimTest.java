@@ -35,11 +35,12 @@ class InsolvencyClaimTest {
     }
 
     @Test
-    void everyInsuredInvoiceNoStayingClaimHoldsIsClaimedOldestFirst() {
+    void everyInvoiceDeliveredUnderCoverNoStayingClaimHoldsIsClaimedWholeOldestFirst() {
         InsuredExposure x = LadderClaimTest.exposure();
         List<ClaimedInvoice> all = InsolvencyClaim.invoices(x, ProtractedDefault.Held.NOTHING);
         assertEquals(List.of("INV-1", "INV-2", "INV-3"), all.stream().map(ClaimedInvoice::invoiceNumber).toList());
-        assertEquals(List.of(cny("30000.00"), cny("40000.00"), cny("10000.00")),
+        // INV-3 whole (30,000), though only 10,000 of it is within the 80,000 limit: the limit caps the loss
+        assertEquals(List.of(cny("30000.00"), cny("40000.00"), cny("30000.00")),
                 all.stream().map(ClaimedInvoice::unpaidAmount).toList());
         UUID second = x.lines().stream().filter(l -> l.invoice().invoiceNumber().equals("INV-2")).findFirst()
                 .orElseThrow().invoice().invoiceId();

@@ -96,19 +96,24 @@ class InsuredExposureTest {
         assertEquals(cny("0.00"), e.limit());
         assertEquals(cny("0.00"), e.insured());
         assertEquals(cny("100.00"), e.uninsured());
-        assertTrue(e.insuredClaim().isEmpty(), "nothing insured, nothing to claim");
+        assertTrue(e.claimable().isEmpty(), "nothing delivered under cover, nothing to claim");
     }
 
     @Test
-    void aClaimAsksForEachInvoicesInsuredPartOldestFirstAndLeavesOutTheUninsured() {
-        // limit 50,000 from 1 March: INV-0 before cover, INV-1 30,000 whole, INV-2 20,000 of 40,000, INV-3 nothing
+    void aClaimAsksForEachInvoiceDeliveredUnderCoverWholeOldestFirstAndLeavesOutTheRest() {
+        // limit 50,000 from 1 March: INV-0 before cover is left out; INV-1 30,000, INV-2 40,000 (20,000 of it within
+        // the limit) and INV-3 5,000 (none within it) were delivered under cover and are claimed whole: 75,000, of which
+        // the indemnity takes 50,000 at most (Indemnity caps the loss; the tenant bears what is above the limit)
         OpenInvoice before = invoice("INV-0", "2026-02-15", "10000.00");
         OpenInvoice first = invoice("INV-1", "2026-03-10", "30000.00");
         OpenInvoice second = invoice("INV-2", "2026-03-20", "40000.00");
-        List<OpenInvoice> open = List.of(second, invoice("INV-3", "2026-04-01", "5000.00"), first, before);
+        OpenInvoice third = invoice("INV-3", "2026-04-01", "5000.00");
+        List<OpenInvoice> open = List.of(second, third, first, before);
         InsuredExposure e = on("2026-05-01", open, decision(1, Outcome.APPROVED, "50000.00", "2026-03-01"));
+        assertEquals(cny("50000.00"), e.insured());
         assertEquals(List.of(new ClaimedInvoice("INV-1", first.invoiceId(), cny("30000.00")),
-                new ClaimedInvoice("INV-2", second.invoiceId(), cny("20000.00"))), e.insuredClaim());
+                new ClaimedInvoice("INV-2", second.invoiceId(), cny("40000.00")),
+                new ClaimedInvoice("INV-3", third.invoiceId(), cny("5000.00"))), e.claimable());
     }
 
     static InsuredExposure stoppedOn(String day, String stop, List<OpenInvoice> invoices, LimitDecision... decisions) {
@@ -131,7 +136,7 @@ class InsuredExposureTest {
                 e.lines().stream().map(InsuredExposure.Line::insured).toList());
         assertEquals(List.of(false, false, true, true), e.lines().stream().map(InsuredExposure.Line::afterStopDeliveries).toList());
         assertEquals(List.of(true, true, false, false), e.lines().stream().map(InsuredExposure.Line::issuedUnderCover).toList());
-        assertEquals(List.of("INV-1", "INV-2"), e.insuredClaim().stream().map(ClaimedInvoice::invoiceNumber).toList(),
+        assertEquals(List.of("INV-1", "INV-2"), e.claimable().stream().map(ClaimedInvoice::invoiceNumber).toList(),
                 "a claim leaves out what was delivered after stop-deliveries");
     }
 

@@ -31,7 +31,7 @@ class LadderClaimTest {
     }
 
     @Test
-    void theClaimAsksForTheInsuredPartOfEachInvoiceOverdueOnTheRunDateOldestFirst() {
+    void theClaimAsksForEachInvoiceDeliveredUnderCoverAndOverdueOnTheRunDateOldestFirst() {
         List<ClaimedInvoice> claimed = LadderClaim.on(RUN, exposure(), ProtractedDefault.Held.NOTHING).orElseThrow();
         assertEquals(List.of("INV-1", "INV-2"), claimed.stream().map(ClaimedInvoice::invoiceNumber).toList());
         assertEquals(List.of(cny("30000.00"), cny("40000.00")), claimed.stream().map(ClaimedInvoice::unpaidAmount).toList());
@@ -42,7 +42,7 @@ class LadderClaimTest {
         List<ClaimedInvoice> claimed = LadderClaim.on(RUN.plusDays(1), exposure(), ProtractedDefault.Held.NOTHING)
                 .orElseThrow();
         assertEquals(List.of("INV-1", "INV-2", "INV-3"), claimed.stream().map(ClaimedInvoice::invoiceNumber).toList());
-        assertEquals(cny("10000.00"), claimed.get(2).unpaidAmount(), "only INV-3's insured part");
+        assertEquals(cny("30000.00"), claimed.get(2).unpaidAmount(), "INV-3 whole: the limit caps the loss, not the invoice");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Worked example: the overdue account was notified on 1 June 2026 naming INV-1 (30,000 insured of 40,000 open)
  * and INV-2 (20,000 insured); the policy's waiting period is 90 days, so the trigger day is 30 August 2026.
- * INV-3 fell overdue later and was not named.
+ * INV-3 fell overdue later and was not named. The claim carries each invoice whole (InsuredExposure#claimable):
+ * INV-1 40,000, the limit capping the loss at approval.
  */
 class ProtractedDefaultTest {
     static final UUID POLICY = UUID.randomUUID();
@@ -36,7 +37,7 @@ class ProtractedDefaultTest {
                             cny("20000.00"))),
             cny("50000.00"), null, NOTIFIED.atTime(10, 0).atOffset(ZoneOffset.UTC), "cm");
 
-    static final ClaimedInvoice C1 = new ClaimedInvoice("INV-1", INV1, cny("30000.00"));
+    static final ClaimedInvoice C1 = new ClaimedInvoice("INV-1", INV1, cny("40000.00"));
     static final ClaimedInvoice C2 = new ClaimedInvoice("INV-2", INV2, cny("20000.00"));
     static final ClaimedInvoice C3 = new ClaimedInvoice("INV-3", INV3, cny("5000.00"));
 

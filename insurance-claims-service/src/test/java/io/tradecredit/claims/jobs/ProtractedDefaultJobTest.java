@@ -86,7 +86,7 @@ class ProtractedDefaultJobTest {
     }
 
     @Test
-    void onTheDayTheWaitingPeriodRunsOneDraftClaimAsksForTheInsuredPartOfEachUnpaidInvoiceOnce() {
+    void onTheDayTheWaitingPeriodRunsOneDraftClaimAsksForEachUnpaidInsuredInvoiceWholeOnce() {
         Notified s = notified(30);
         run(T.plusDays(29));
         assertEquals(0, claims(s), "the day before the waiting period has run: no claim");
@@ -100,15 +100,15 @@ class ProtractedDefaultJobTest {
                         "items[0].openedOn", equalTo(T.plusDays(30).toString()),
                         "items[0].openedBy", equalTo("insurance-claims-service"),
                         "items[0].invoices.invoiceNumber", contains("INV-1", "INV-2"),
-                        "items[0].invoices.unpaidAmount.amount", contains("40000.00", "20000.00"),
-                        "items[0].unpaid.amount", equalTo("60000.00"));
+                        "items[0].invoices.unpaidAmount.amount", contains("40000.00", "40000.00"),
+                        "items[0].unpaid.amount", equalTo("80000.00"));
         List<JsonNode> opened = DeadlinesJobTest.events(OPENED, s.tenant(), 1);
         assertEquals(1, opened.size());
         JsonNode e = opened.get(0);
         assertEquals("PROTRACTED_DEFAULT", e.get("trigger").asText());
         assertEquals("PROTRACTED_DEFAULT", e.get("cause").asText());
         assertEquals(s.policyId(), e.get("policyId").asText());
-        assertEquals("60000.00", e.get("unpaidAmount").get("amount").asText());
+        assertEquals("80000.00", e.get("unpaidAmount").get("amount").asText(), "whole: the 60,000 limit caps the loss");
         assertEquals(s.inv2(), e.get("invoices").get(1).get("invoiceId").asText());
 
         // the same date again is not run; a later date finds the notification done with

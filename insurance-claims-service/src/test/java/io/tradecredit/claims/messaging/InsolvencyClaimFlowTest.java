@@ -34,8 +34,8 @@ import io.tradecredit.testing.Topics;
 
 /**
  * credit-service's buyer-blocked on the real {@code credit-events} topic, as credit-service writes it
- * (payload valid against its schema): an insolvency opens a draft claim at once for the insured parts of
- * the buyer's unpaid invoices, once however often the signal arrives; without insured exposure nothing.
+ * (payload valid against its schema): an insolvency opens a draft claim at once of the buyer's unpaid invoices
+ * delivered under cover, once however often the signal arrives; without insured exposure nothing.
  */
 @QuarkusTest
 class InsolvencyClaimFlowTest {
@@ -102,7 +102,7 @@ class InsolvencyClaimFlowTest {
     }
 
     @Test
-    void anInsolvencyOpensOneDraftClaimAtOnceForTheInsuredPartsOnly() {
+    void anInsolvencyOpensOneDraftClaimAtOnceOfTheInvoicesDeliveredUnderCover() {
         Insured s = insured(true);
         String signal = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
@@ -111,7 +111,8 @@ class InsolvencyClaimFlowTest {
         block(s, UUID.randomUUID().toString(), blocked(s.buyer(), "INSOLVENCY", signal));
         awaitRead(s);
 
-        // INV-0 was issued before cover; INV-1 50,000 and 30,000 of INV-2 fill the 80,000 limit
+        // INV-0 was issued before cover; INV-1 50,000 and INV-2 40,000 were delivered under cover, claimed whole (the
+        // 80,000 limit caps the loss at approval, not the invoices)
         String viewer = token(s.tenant(), "viewer");
         String id = given().auth().oauth2(viewer).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
                 .body("total", equalTo(1), "items[0].buyerId", equalTo(s.buyer()), "items[0].cause", equalTo("INSOLVENCY"))
@@ -119,7 +120,7 @@ class InsolvencyClaimFlowTest {
         given().auth().oauth2(viewer).get(CLAIMS + "/" + id).then().statusCode(200)
                 .body("state", equalTo("DRAFT"), "policyId", equalTo(s.policyId()),
                         "invoices.invoiceNumber", contains("INV-1", "INV-2"),
-                        "invoices.unpaidAmount.amount", contains("50000.00", "30000.00"),
+                        "invoices.unpaidAmount.amount", contains("50000.00", "40000.00"), "unpaid.amount", equalTo("90000.00"),
                         "log.to", contains("DRAFT"), "log.by", contains("insurance-claims-service"));
 
         List<JsonNode> events = opened(s.buyer(), Duration.ofSeconds(20), 1);
@@ -128,7 +129,7 @@ class InsolvencyClaimFlowTest {
         assertEquals("INSOLVENCY", e.get("trigger").asText());
         assertEquals(signal, e.get("signalId").asText());
         assertEquals(id, e.get("claimId").asText());
-        assertEquals("80000.00", e.get("unpaidAmount").get("amount").asText());
+        assertEquals("90000.00", e.get("unpaidAmount").get("amount").asText());
         assertEquals(today().toString(), e.get("openedOn").asText());
         assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
     }
@@ -176,6 +177,64 @@ class InsolvencyClaimFlowTest {
                 .body("invoices.invoiceNumber", contains("INV-1"), "invoices.unpaidAmount.amount", contains("50000.00"));
         assertEquals(3, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()),
                 "the ladder's draft, the claim by hand and one insolvency claim for the signal sent twice");
+    }
+
+    /**
+     * DOMAIN §4's worked example through an insolvency claim: limit 80,000, INV-1 60,000 and INV-2 40,000 unpaid, both
+     * delivered under cover, no deductible, 90 %. The claim carries the 100,000 unpaid; the limit caps the insured
+     * loss at 80,000: indemnity 72,000, the tenant bears 28,000 (what invoice-service writes off of the claimed
+     * 100,000 after the insurer's 72,000); a recovery of 10,000 gives 7,200 to the insurer and 2,800 to the tenant.
+     * The claim carried 80,000 (each invoice cut to the limit): 8,000 borne, and 9,000 / 1,000 of the recovery.
+     */
+    @Test
+    void theWorkedExampleThroughAnInsolvencyClaimAndARecovery() {
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(policy("P-" + UUID.randomUUID()))
+                .post(POLICIES).then().statusCode(201).extract().path("id");
+        String buyer = UUID.randomUUID().toString();
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
+                "outcome", "APPROVED", "amount", money("80000.00", "CNY"), "effectiveFrom", "2026-03-01"))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        invoice(tenant, buyer, "INV-1", LocalDate.of(2026, 3, 5), "60000.00");
+        invoice(tenant, buyer, "INV-2", LocalDate.of(2026, 4, 1), "40000.00");
+        await("the read model", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and buyer_id = ?::uuid", tenant, buyer) == 2);
+        Insured s = new Insured(tenant, policyId, buyer);
+        block(s, UUID.randomUUID().toString(), blocked(buyer, "INSOLVENCY", UUID.randomUUID().toString()));
+        awaitRead(s);
+
+        String id = given().auth().oauth2(cm).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].unpaid.amount", equalTo("100000.00"),
+                        "items[0].invoices.unpaidAmount.amount", contains("60000.00", "40000.00"))
+                .extract().path("items[0].id");
+        for (String state : List.of("SUBMITTED", "UNDER_REVIEW")) {
+            given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", state))
+                    .put(CLAIMS + "/" + id + "/state").then().statusCode(200);
+        }
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", "APPROVED"))
+                .put(CLAIMS + "/" + id + "/state").then().statusCode(200)
+                .body("indemnity.unpaid.amount", equalTo("100000.00"), "indemnity.cappedLoss.amount", equalTo("80000.00"),
+                        "indemnity.indemnity.amount", equalTo("72000.00"),
+                        "indemnity.tenantBears.amount", equalTo("28000.00"));
+        given().auth().oauth2(token(tenant, "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("72000.00", "CNY"))).post(CLAIMS + "/" + id + "/payments").then()
+                .statusCode(200).body("state", equalTo("PAID"));
+        given().auth().oauth2(token(tenant, "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("10000.00", "CNY"))).post(CLAIMS + "/" + id + "/recoveries").then()
+                .statusCode(200).body("toInsurer.amount", equalTo("7200.00"), "toTenant.amount", equalTo("2800.00"));
+        given().auth().oauth2(cm).get(CLAIMS + "/" + id + "/dossier").then().statusCode(200)
+                .body("unpaid.amount", equalTo("100000.00"), "invoices.unpaidAmount.amount", contains("60000.00", "40000.00"));
+
+        // invoice-service posts the 72,000 on the claimed invoices and writes off the rest of them: 28,000
+        String paidType = "io.tradecredit.claims.indemnity-paid.v1";
+        JsonNode paid = Topics.read("claim-events", Duration.ofSeconds(20), records -> records.stream()
+                .anyMatch(r -> paidType.equals(Topics.header(r, "ce_type")) && id.equals(r.key())))
+                .stream().filter(r -> paidType.equals(Topics.header(r, "ce_type")) && id.equals(r.key()))
+                .map(Contracts::assertValid).findFirst().orElseThrow();
+        assertTrue(paid.get("fullyPaid").asBoolean());
+        assertEquals(List.of("60000.00", "40000.00"), java.util.stream.StreamSupport.stream(paid.get("invoices")
+                .spliterator(), false).map(i -> i.get("unpaidAmount").get("amount").asText()).toList());
     }
 
     @Test

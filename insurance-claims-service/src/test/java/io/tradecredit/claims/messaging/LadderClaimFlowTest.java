@@ -46,12 +46,13 @@ class LadderClaimFlowTest {
     }
 
     @Test
-    void theLaddersClaimTriggerOpensOneDraftClaimOfTheInsuredOverdueParts() {
+    void theLaddersClaimTriggerOpensOneDraftClaimOfTheOverdueInvoicesDeliveredUnderCover() {
         Insured s = insured(true);
         sendCounted(s.tenant(), s.buyer(), today(), paymentOrder("TAKEN", null));
         awaitRead(sendCounted(s.tenant(), s.buyer(), today(), paymentOrder("TAKEN", null)));
 
-        // INV-0 was issued before cover; INV-1 50,000 and 30,000 of INV-2 fill the 80,000 limit; all three overdue
+        // INV-0 was issued before cover; INV-1 50,000 and INV-2 40,000 were delivered under cover and are claimed whole
+        // (30,000 of INV-2 within the 80,000 limit: the limit caps the loss at approval); all three overdue
         String viewer = token(s.tenant(), "viewer");
         String id = given().auth().oauth2(viewer).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
                 .body("total", equalTo(1), "items[0].buyerId", equalTo(s.buyer()),
@@ -60,11 +61,11 @@ class LadderClaimFlowTest {
         given().auth().oauth2(viewer).get(CLAIMS + "/" + id).then().statusCode(200)
                 .body("state", equalTo("DRAFT"), "policyId", equalTo(s.policyId()), "buyerName", equalTo("Zhejiang Trading"),
                         "invoices.invoiceNumber", contains("INV-1", "INV-2"),
-                        "invoices.unpaidAmount.amount", contains("50000.00", "30000.00"));
+                        "invoices.unpaidAmount.amount", contains("50000.00", "40000.00"));
         List<JsonNode> events = opened(s.buyer(), Duration.ofSeconds(20), 1);
         assertEquals(1, events.size(), "one claim-opened for the run");
         assertEquals("DUNNING_LADDER", events.get(0).get("trigger").asText());
-        assertEquals("80000.00", events.get(0).get("unpaidAmount").get("amount").asText());
+        assertEquals("90000.00", events.get(0).get("unpaidAmount").get("amount").asText());
         assertEquals(today().toString(), events.get(0).get("openedOn").asText());
 
         // the next day's run takes the trigger again (a catch-up): the buyer's open claim stands in the way

@@ -31,8 +31,9 @@ import io.tradecredit.testing.Topics;
 
 /**
  * An insolvency of a buyer with 501 insured unpaid invoices on the real topics: two draft claims, the oldest 500
- * and the last one, opened once however often the signal arrives, each approved with its own indemnity and the
- * per-claim deductible kept once across them (docs/insurance-claims-service.md, "Claims of more than 500 invoices").
+ * and the last one, opened once however often the signal arrives, each approved with its own indemnity, the
+ * per-claim deductible kept once across them and the insured limit capping them once together
+ * (docs/insurance-claims-service.md, "Claims of more than 500 invoices").
  */
 @QuarkusTest
 class SplitClaimFlowTest {
@@ -59,7 +60,7 @@ class SplitClaimFlowTest {
     }
 
     @Test
-    void anInsolvencyOf501InsuredInvoicesOpensTwoClaimsWithOneDeductible() {
+    void anInsolvencyOf501InsuredInvoicesOpensTwoClaimsWithOneDeductibleAndOneLimit() {
         String tenant = freshTenant();
         String cm = token(tenant, "credit-manager");
         Map<String, Object> terms = new HashMap<>(policy("P-" + UUID.randomUUID()));
@@ -69,7 +70,7 @@ class SplitClaimFlowTest {
                 .statusCode(201).extract().path("id");
         String buyer = UUID.randomUUID().toString();
         given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
-                "outcome", "APPROVED", "amount", money("150000.00", "CNY"), "effectiveFrom", "2026-03-01"))
+                "outcome", "APPROVED", "amount", money("100100.00", "CNY"), "effectiveFrom", "2026-03-01"))
                 .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
         for (int i = 1; i <= 501; i++) {
             Topics.sendEvent("invoice-events", tenant, "invoice", "issued", buyer, UUID.randomUUID().toString(),
@@ -110,7 +111,9 @@ class SplitClaimFlowTest {
             assertEquals(e.get("claimId").asText().equals(first) ? 500 : 1, e.get("invoices").size());
         }
 
-        // one loss, one deductible: part 1 keeps the 5,000, part 2 nothing more
+        // one loss, one deductible and one limit of 100,100: part 1 keeps the 5,000 and takes 100,000 of the limit,
+        // part 2 keeps nothing more and has 100 of the limit left for its 200: 100 × 90 % = 90 (each part capped by the
+        // whole limit paid 180: 100,200 insured under a limit of 100,100)
         for (String id : ids) {
             move(cm, id, "SUBMITTED");
             move(cm, id, "UNDER_REVIEW");
@@ -120,6 +123,7 @@ class SplitClaimFlowTest {
                 .body("indemnity.deductible.amount", equalTo("5000.00"), "indemnity.indemnity.amount", equalTo("85500.00"));
         given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", "APPROVED"))
                 .put(CLAIMS + "/" + second + "/state").then().statusCode(200)
-                .body("indemnity.deductible.amount", equalTo("0.00"), "indemnity.indemnity.amount", equalTo("180.00"));
+                .body("indemnity.deductible.amount", equalTo("0.00"), "indemnity.cappedLoss.amount", equalTo("100.00"),
+                        "indemnity.indemnity.amount", equalTo("90.00"), "indemnity.tenantBears.amount", equalTo("110.00"));
     }
 }
