@@ -19,7 +19,6 @@ import io.tradecredit.claims.domain.CollectorHandOver;
 import io.tradecredit.claims.domain.Deadline;
 import io.tradecredit.claims.domain.DeadlineState;
 import io.tradecredit.claims.domain.InsuredDeadline;
-import io.tradecredit.claims.domain.InsuredExposure;
 import io.tradecredit.claims.domain.InvoiceDeadlines;
 import io.tradecredit.claims.domain.PolicyVersion;
 import io.tradecredit.claims.events.DeadlineEvents;
@@ -27,11 +26,9 @@ import io.tradecredit.claims.persistence.DeadlineRepository;
 import io.tradecredit.claims.persistence.DeadlineRepository.Overdue;
 import io.tradecredit.claims.persistence.DeadlineRepository.ToJudge;
 import io.tradecredit.claims.persistence.InsuredLimitRepository;
-import io.tradecredit.claims.persistence.OpenInvoiceRepository;
 import io.tradecredit.claims.persistence.PolicyRepository;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.events.Outbox;
-import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 
 /**
@@ -61,7 +58,7 @@ public class Deadlines {
     InsuredLimitRepository limits;
 
     @Inject
-    OpenInvoiceRepository invoices;
+    Exposures exposures;
 
     @Inject
     Outbox outbox;
@@ -76,7 +73,8 @@ public class Deadlines {
     /**
      * Looks at up to {@code batchSize} open invoices past their due date not yet looked at on {@code asOf}: under
      * each of the tenant's policies in force that day in the invoice's currency, an invoice with an insured part
-     * (the buyer's exposure split on the day) gets its deadlines recorded, or moved (a plan agreed since). Returns
+     * (the buyer's exposure split on the day as the exposure API has it, Exposures#split: an invoice issued from the
+     * stop-deliveries date on has none) gets its deadlines recorded, or moved (a plan agreed since). Returns
      * how many invoices it looked at (0: none left for the day).
      */
     public Uni<Integer> lookAt(LocalDate asOf, int batchSize) {
@@ -103,9 +101,8 @@ public class Deadlines {
     private Uni<Void> planIfInsured(Overdue invoice, PolicyVersion policy, LocalDate asOf) {
         return limits.decisions(invoice.tenantId(), policy.policyId(), invoice.buyerId())
                 .chain(decisions -> decisions.isEmpty() ? Uni.createFrom().voidItem()
-                        : invoices.ofBuyer(invoice.tenantId(), invoice.buyerId()).chain(open -> {
-                            InsuredExposure exposure = InsuredExposure.on(asOf, open, decisions,
-                                    Money.currencyOf(policy.terms().currency()));
+                        : exposures.split(invoice.tenantId(), policy.policyId(), policy.terms().currency(),
+                                invoice.buyerId(), decisions, asOf).chain(exposure -> {
                             boolean insured = exposure.lines().stream().anyMatch(l -> l.invoice().invoiceId()
                                     .equals(invoice.invoiceId()) && l.insured().isPositive());
                             return insured ? deadlines.plan(invoice, policy.policyId(),

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.InsuredExposure;
+import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.OpenInvoice;
 import io.tradecredit.claims.persistence.InsuredLimitRepository;
 import io.tradecredit.claims.persistence.OpenInvoiceRepository;
@@ -74,8 +75,18 @@ public class Exposures {
         LocalDate day = asOf == null ? businessZone.today() : asOf;
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId)
                 .chain(policy -> limits.decisions(tenantId, policyId, buyerId)
-                        .chain(decisions -> notifications.stopDeliveriesFrom(tenantId, policyId, buyerId)
-                                .chain(stop -> invoices.ofBuyer(tenantId, buyerId).map(open -> InsuredExposure.on(day, open,
-                                        decisions, Money.currencyOf(policy.terms().currency()), stop))))));
+                        .chain(decisions -> split(tenantId, policyId, policy.terms().currency(), buyerId, decisions, day))));
+    }
+
+    /**
+     * The buyer's exposure on {@code day} under the policy (in {@code currency}) and its limit {@code decisions}: the
+     * one split for the exposure API, claims, overdue notifications and the deadlines job, with the buyer's
+     * stop-deliveries date, so that what one calls uninsured no other treats as insured. Runs in the caller's
+     * transaction.
+     */
+    public Uni<InsuredExposure> split(String tenantId, UUID policyId, String currency, UUID buyerId,
+            List<LimitDecision> decisions, LocalDate day) {
+        return notifications.stopDeliveriesFrom(tenantId, policyId, buyerId).chain(stop -> invoices.ofBuyer(tenantId,
+                buyerId).map(open -> InsuredExposure.on(day, open, decisions, Money.currencyOf(currency), stop)));
     }
 }

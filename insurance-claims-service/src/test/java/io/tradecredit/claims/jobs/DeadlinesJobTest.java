@@ -214,6 +214,28 @@ class DeadlinesJobTest {
         assertEquals(0.0, missedMetric(s.tenant(), "NOTIFY_OVERDUE"));
     }
 
+    /**
+     * Notified today, deliveries from today on are at the tenant's risk: INV-2, issued today and overdue on T+61, is
+     * uninsured in the exposure API and so gets no deadline (it got the four, then warnings and a critical "notify
+     * overdue missed", the job splitting the exposure without the stop-deliveries date).
+     */
+    @Test
+    void anInvoiceIssuedFromTheStopDeliveriesDateOnGetsNoDeadlines() {
+        Insured s = insured(T.minusDays(5));
+        given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON).body(Map.of())
+                .post(POLICIES + "/" + s.policyId() + "/buyers/" + s.buyer() + "/overdue-notifications").then()
+                .statusCode(201).body("stopDeliveriesFrom", equalTo(T.toString()));
+        String later = issue(s.tenant(), s.buyer(), "INV-2", T.plusDays(60));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(POLICIES + "/" + s.policyId() + "/buyers/" + s.buyer()
+                + "/exposure?asOf=" + T.plusDays(61)).then().statusCode(200)
+                .body("invoices.find { it.invoiceNumber == 'INV-2' }.afterStopDeliveries", equalTo(true),
+                        "invoices.find { it.invoiceNumber == 'INV-2' }.insured.amount", equalTo("0.00"));
+        run(T.plusDays(61));
+        assertEquals(0, Database.count("select count(*) from insured_deadline where invoice_id = ?::uuid", later));
+        assertEquals(4, Database.count("select count(*) from insured_deadline where invoice_id = ?::uuid",
+                s.invoiceId()), "INV-1, delivered before the stop, keeps its deadlines");
+    }
+
     @Test
     void aDeadlinePassedUnmetIsMissedWithACriticalRequestAnEventAndTheMetricOnce() {
         // due 20 days ago: notify by T-10, deliveries uninsured from T-9, transfer by T+10
