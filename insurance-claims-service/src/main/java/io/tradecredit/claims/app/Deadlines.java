@@ -17,10 +17,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.CollectorHandOver;
 import io.tradecredit.claims.domain.Deadline;
+import io.tradecredit.claims.domain.DeadlineKind;
 import io.tradecredit.claims.domain.DeadlineState;
 import io.tradecredit.claims.domain.InsuredDeadline;
 import io.tradecredit.claims.domain.InvoiceDeadlines;
 import io.tradecredit.claims.domain.PolicyVersion;
+import io.tradecredit.claims.events.ClaimEvents;
 import io.tradecredit.claims.events.DeadlineEvents;
 import io.tradecredit.claims.persistence.DeadlineRepository;
 import io.tradecredit.claims.persistence.DeadlineRepository.Overdue;
@@ -156,11 +158,12 @@ public class Deadlines {
         if (j instanceof Deadline.Missed && d.deadline().missedBeforeTracking(d.trackedSince())) {
             counts[2]++;
             counts[3]++;
-            return deadlines.missedBeforeTracking(d.id(), asOf);
+            return deadlines.missedBeforeTracking(d.id(), asOf).chain(() -> stopDeliveries(d, policy));
         }
         if (j instanceof Deadline.Missed) {
             counts[2]++;
             return deadlines.missed(d.id(), asOf).chain(() -> outbox.record(DeadlineEvents.missed(d.tenantId(), s, asOf)))
+                    .chain(() -> stopDeliveries(d, policy))
                     .invoke(() -> {
                         metrics.counter("tradecredit.claims.deadlines.missed", "tenant", d.tenantId(), "kind", d.deadline().kind().name())
                                 .increment();
@@ -170,6 +173,17 @@ public class Deadlines {
                     });
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * A stop-deliveries deadline passed unmet: the tenant did not notify in time, and from the deadline's day new
+     * deliveries to the buyer are uninsured all the same (domain.StopDeliveries); credit-service learns it as from a
+     * notification, by stop-deliveries-started. Other kinds publish nothing more.
+     */
+    private Uni<Void> stopDeliveries(ToJudge d, PolicyVersion policy) {
+        return d.deadline().kind() != DeadlineKind.STOP_DELIVERIES ? Uni.createFrom().voidItem()
+                : outbox.record(ClaimEvents.stopDeliveriesMissed(d.tenantId(), d.policyId(), d.buyerId(),
+                        d.deadline().date(), d.id(), policy.terms()));
     }
 
     /**

@@ -11,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.InsuredExposure;
 import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.OpenInvoice;
+import io.tradecredit.claims.domain.StopDeliveries;
+import io.tradecredit.claims.persistence.DeadlineRepository;
 import io.tradecredit.claims.persistence.InsuredLimitRepository;
 import io.tradecredit.claims.persistence.OpenInvoiceRepository;
 import io.tradecredit.claims.persistence.OverdueNotificationRepository;
@@ -32,6 +34,9 @@ public class Exposures {
 
     @Inject
     OverdueNotificationRepository notifications;
+
+    @Inject
+    DeadlineRepository deadlines;
 
     @Inject
     Policies policies;
@@ -69,7 +74,7 @@ public class Exposures {
 
     /**
      * The buyer's exposure on {@code asOf} (today when null) split into insured and uninsured under the policy,
-     * invoices issued from the buyer's stop-deliveries date on (its overdue notifications) being uninsured.
+     * invoices issued from the buyer's stop-deliveries date on ({@link #split}) being uninsured.
      */
     public Uni<InsuredExposure> of(String tenantId, UUID policyId, UUID buyerId, LocalDate asOf) {
         LocalDate day = asOf == null ? businessZone.today() : asOf;
@@ -81,12 +86,16 @@ public class Exposures {
     /**
      * The buyer's exposure on {@code day} under the policy (in {@code currency}) and its limit {@code decisions}: the
      * one split for the exposure API, claims, overdue notifications and the deadlines job, with the buyer's
-     * stop-deliveries date, so that what one calls uninsured no other treats as insured. Runs in the caller's
+     * stop-deliveries date ({@link StopDeliveries}: the first notification's day, or the first stop-deliveries deadline
+     * missed), so that what one calls uninsured no other treats as insured. Runs in the caller's
      * transaction.
      */
     public Uni<InsuredExposure> split(String tenantId, UUID policyId, String currency, UUID buyerId,
             List<LimitDecision> decisions, LocalDate day) {
-        return notifications.stopDeliveriesFrom(tenantId, policyId, buyerId).chain(stop -> invoices.ofBuyer(tenantId,
-                buyerId).map(open -> InsuredExposure.on(day, open, decisions, Money.currencyOf(currency), stop)));
+        return notifications.stopDeliveriesFrom(tenantId, policyId, buyerId)
+                .chain(notified -> deadlines.firstMissedStopDeliveries(tenantId, policyId, buyerId)
+                        .map(missed -> StopDeliveries.from(notified, missed)))
+                .chain(stop -> invoices.ofBuyer(tenantId, buyerId).map(open -> InsuredExposure.on(day, open, decisions,
+                        Money.currencyOf(currency), stop)));
     }
 }

@@ -158,9 +158,13 @@ public final class ClaimEvents {
             List<OverdueNotification.Invoice> invoices, Money insuredOverdue, LocalDate notifiedOn, String notifiedBy) {
     }
 
-    /** From {@code from} on, new deliveries to the buyer are not insured under the policy (credit-service says so). */
+    /**
+     * From {@code from} on, new deliveries to the buyer are not insured under the policy (credit-service says so).
+     * {@code cause} NOTIFIED: the overdue notification {@code notificationId} started it; DEADLINE_MISSED: the tenant did
+     * not notify in time and the stop-deliveries deadline {@code notificationId} (its id) passed unmet.
+     */
     public record StopDeliveriesStarted(UUID policyId, String policyNumber, String insurer, UUID buyerId, LocalDate from,
-            UUID notificationId) {
+            UUID notificationId, String cause) {
     }
 
     public static OutgoingEvent overdueNotified(String tenantId, OverdueNotification n, PolicyTerms p) {
@@ -171,6 +175,17 @@ public final class ClaimEvents {
 
     public static OutgoingEvent stopDeliveriesStarted(String tenantId, OverdueNotification n, PolicyTerms p) {
         return event("stop-deliveries-started", "overdue-notification", tenantId, n.buyerId(), new StopDeliveriesStarted(
-                n.policyId(), p.policyNumber(), p.insurer(), n.buyerId(), n.stopDeliveriesFrom(), n.id()));
+                n.policyId(), p.policyNumber(), p.insurer(), n.buyerId(), n.stopDeliveriesFrom(), n.id(), "NOTIFIED"));
+    }
+
+    /**
+     * The buyer's stop-deliveries deadline {@code deadlineId} of {@code from} passed without an overdue notification:
+     * deliveries from that day are uninsured as after a notification (domain.StopDeliveries). The deadline's id stands
+     * in the required {@code notificationId} (credit-service keeps it as the stop's reference).
+     */
+    public static OutgoingEvent stopDeliveriesMissed(String tenantId, UUID policyId, UUID buyerId, LocalDate from,
+            UUID deadlineId, PolicyTerms p) {
+        return event("stop-deliveries-started", "insured-deadline", tenantId, buyerId, new StopDeliveriesStarted(policyId,
+                p.policyNumber(), p.insurer(), buyerId, from, deadlineId, "DEADLINE_MISSED"));
     }
 }

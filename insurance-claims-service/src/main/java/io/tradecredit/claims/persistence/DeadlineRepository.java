@@ -3,6 +3,7 @@ package io.tradecredit.claims.persistence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -189,6 +190,18 @@ public class DeadlineRepository {
 
     public Uni<Void> met(UUID id, Deadline.Met met) {
         return CurrentTransaction.execute(MET, Tuple.of(met.on(), met.by().name(), id)).replaceWithVoid();
+    }
+
+    /**
+     * The date of the buyer's first stop-deliveries deadline under the policy found missed (also before tracking): from
+     * it deliveries to the buyer are uninsured though the tenant never notified (domain.StopDeliveries).
+     */
+    public Uni<Optional<LocalDate>> firstMissedStopDeliveries(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.execute("""
+                select min(deadline) as first_missed from insured_deadline
+                where tenant_id = $1 and policy_id = $2 and buyer_id = $3 and kind = 'STOP_DELIVERIES' and state = 'MISSED'""",
+                Tuple.of(tenantId, policyId, buyerId))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("first_missed")));
     }
 
     public Uni<Void> missed(UUID id, LocalDate on) {

@@ -236,6 +236,32 @@ class DeadlinesJobTest {
                 s.invoiceId()), "INV-1, delivered before the stop, keeps its deadlines");
     }
 
+    /**
+     * Never notified: INV-1 due T-20 had to be notified by T-10, and deliveries are uninsured from T-9 all the same
+     * (domain.StopDeliveries). INV-2, delivered on T-5, is uninsured once the job finds the stop-deliveries deadline
+     * missed, and credit-service is told by stop-deliveries-started (cause DEADLINE_MISSED). It stayed insured in the
+     * exposure, the credit check and a claim for as long as the tenant did not notify.
+     */
+    @Test
+    void neverNotifiedDeliveriesAreUninsuredFromTheMissedStopDeliveriesDeadline() {
+        Insured s = insured(T.minusDays(20));
+        String later = issue(s.tenant(), s.buyer(), "INV-2", T.plusDays(55));
+        String exposure = POLICIES + "/" + s.policyId() + "/buyers/" + s.buyer() + "/exposure?asOf=" + T.plusDays(10);
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(exposure).then().statusCode(200)
+                .body("insured.amount", equalTo("80000.00"));
+        run(T.plusDays(10));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(exposure).then().statusCode(200)
+                .body("stopDeliveriesFrom", equalTo(T.minusDays(9).toString()), "insured.amount", equalTo("40000.00"),
+                        "invoices.find { it.invoiceId == '" + later + "' }.afterStopDeliveries", equalTo(true));
+        List<JsonNode> stops = events("io.tradecredit.claims.stop-deliveries-started.v1", s.tenant(), 1);
+        assertEquals(1, stops.size());
+        assertEquals("DEADLINE_MISSED", stops.get(0).get("cause").asText());
+        assertEquals(T.minusDays(9).toString(), stops.get(0).get("from").asText());
+        assertEquals(s.buyer(), stops.get(0).get("buyerId").asText());
+        assertEquals(1, Database.count("select count(*) from insured_deadline where id = ?::uuid and kind = 'STOP_DELIVERIES'"
+                + " and state = 'MISSED'", stops.get(0).get("notificationId").asText()), "the missed deadline names it");
+    }
+
     @Test
     void aDeadlinePassedUnmetIsMissedWithACriticalRequestAnEventAndTheMetricOnce() {
         // due 20 days ago: notify by T-10, deliveries uninsured from T-9, transfer by T+10

@@ -1,0 +1,39 @@
+package io.tradecredit.claims.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * An invoice due 1 March 2026, MEP 60 days, notify within 10 days: the overdue must be notified by 10 May, and new
+ * deliveries are uninsured from 11 May (the stop-deliveries deadline) at the latest.
+ */
+class StopDeliveriesTest {
+    static final Optional<LocalDate> MISSED = Optional.of(LocalDate.parse("2026-05-11"));
+
+    @Test
+    void notifiedInTimeTheStopStartsOnTheNotificationsDay() {
+        assertEquals(Optional.of(LocalDate.parse("2026-05-04")),
+                StopDeliveries.from(Optional.of(LocalDate.parse("2026-05-04")), Optional.empty()));
+    }
+
+    @Test
+    void neverNotifiedTheStopStartsOnTheMissedDeadlinesDay() {
+        assertEquals(MISSED, StopDeliveries.from(Optional.empty(), MISSED));
+    }
+
+    @Test
+    void notifiedLateTheMissedDeadlineStandsTheEarlierDay() {
+        assertEquals(MISSED, StopDeliveries.from(Optional.of(LocalDate.parse("2026-06-20")), MISSED));
+        assertEquals(Optional.of(LocalDate.parse("2026-05-10")),
+                StopDeliveries.from(Optional.of(LocalDate.parse("2026-05-10")), MISSED));
+    }
+
+    @Test
+    void neitherNoStop() {
+        assertEquals(Optional.empty(), StopDeliveries.from(Optional.empty(), Optional.empty()));
+    }
+}
