@@ -2,6 +2,7 @@ package io.tradecredit.invoice.app;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,8 +23,10 @@ import io.tradecredit.invoice.persistence.InvoiceRepository;
  * a payment from the insurer on the claimed invoices ({@link Payments#postFromInsurer}); once
  * the claim is fully paid, what is still open on each claimed invoice is written off as the
  * insured loss through {@link WriteOffs#writeOffAll}, as a finance user's write-off, dated on the insurer's
- * {@code paidOn} (the day the loss was settled, not the day this service books it). All in the
- * caller's transaction (the consumer's inbox), so the event's effect happens once or not at all.
+ * {@code paidOn} (the day the loss was settled, not the day this service books it). A claim approved at an
+ * indemnity of 0 (its loss all within the deductible) is told as one fully-paid payment of 0: nothing is
+ * posted, everything open on the claimed invoices is written off. All in the caller's transaction (the
+ * consumer's inbox), so the event's effect happens once or not at all.
  */
 @ApplicationScoped
 public class Indemnities {
@@ -44,8 +47,8 @@ public class Indemnities {
 
     public Uni<Booked> book(String tenantId, IndemnityPayment indemnity) {
         return Panache.withTransaction(() -> claimedIds(tenantId, indemnity)
-                .chain(ids -> payments.postFromInsurer(tenantId, indemnity, ids).chain(posted -> {
-                    if (posted.isEmpty()) {
+                .chain(ids -> post(tenantId, indemnity, ids).chain(posted -> {
+                    if (posted.isEmpty() && !indemnity.paysNothing()) {
                         LOG.infof("indemnity of claim %s (paid so far %s) was booked before; nothing posted",
                                 indemnity.claimId(), indemnity.indemnityPaid());
                     }
@@ -54,6 +57,11 @@ public class Indemnities {
                                     "claim " + indemnity.claimId(), indemnity.paidOn());
                     return rest.map(written -> new Booked(posted.orElse(null), written));
                 })));
+    }
+
+    private Uni<Optional<Payments.PaymentDetails>> post(String tenantId, IndemnityPayment indemnity, List<UUID> ids) {
+        return indemnity.paysNothing() ? Uni.createFrom().item(Optional.empty())
+                : payments.postFromInsurer(tenantId, indemnity, ids);
     }
 
     /** The claimed invoices of the claim's buyer in the tenant: by id where the claim gives one, else by number. */

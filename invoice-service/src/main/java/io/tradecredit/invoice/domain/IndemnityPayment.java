@@ -33,6 +33,11 @@ public record IndemnityPayment(UUID claimId, String policyNumber, String insurer
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A payment of 0: the insurer pays nothing (a claim approved at an indemnity of 0), so none is posted. */
+    public boolean paysNothing() {
+        return amount.isZero();
+    }
+
     /** The payment as the ledger records it: the claim id is its reference. */
     public NewPayment newPayment() {
         return new NewPayment(buyerId, amount, paidOn, claimId.toString(), null);

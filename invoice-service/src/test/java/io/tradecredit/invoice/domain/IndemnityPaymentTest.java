@@ -70,6 +70,14 @@ class IndemnityPaymentTest {
     }
 
     @Test
+    void onlyAPaymentOfZeroPaysNothing() {
+        // a claim approved at an indemnity of 0 (its loss within the deductible) is settled by a payment of 0
+        assertEquals(true, paid("0.00", "0.00", true).paysNothing());
+        assertEquals(false, paid("0.01", "0.01", true).paysNothing());
+        assertEquals(false, paid("31000.00", "81000.00", true).paysNothing());
+    }
+
+    @Test
     void theRestIsWrittenOffAsInsuredLossNamingTheClaim() {
         assertEquals("insured loss: claim " + CLAIM + " under policy POL-2026-001 of Allianz Trade fully paid,"
                 + " indemnity 81000.00 CNY", paid("31000.00", "81000.00", true).writeOffReason());

@@ -193,6 +193,33 @@ class IndemnityLedgerFlowTest {
         assertEquals(0, Database.count("select count(*) from payment where tenant_id = ?", other));
     }
 
+    /**
+     * A claim approved at an indemnity of 0 (its whole loss within the deductible) is settled by one fully-paid
+     * indemnity of 0: no insurer payment is posted (a payment of 0 is no payment), everything open on the claimed
+     * invoices is written off as insured loss, and the event is not dead-lettered.
+     */
+    @Test
+    void anIndemnityOfZeroPostsNoPaymentAndWritesOffTheClaimedInvoices() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String claimedInvoice = issue(tenant, buyer, ISSUED, ISSUED.plusDays(30), "15000.00");
+        pay(tenant, claimedInvoice, "1000.00", ISSUED.plusDays(20));
+        String notClaimed = issue(tenant, buyer, ISSUED, ISSUED.plusDays(30), "700.00");
+        String claimId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        send(tenant, eventId, indemnityPaid(claimId, buyer,
+                List.of(claimed(claimedInvoice, numberOf(tenant, claimedInvoice), "14000.00")), "0.00", "0.00", true));
+
+        await("the claimed invoice written off", () -> writeOffsOf(tenant, buyer) == 1);
+        invoice(tenant, claimedInvoice).body("status", equalTo("WRITTEN_OFF"), "amounts.paid.amount", equalTo("1000.00"),
+                "amounts.writtenOff.amount", equalTo("14000.00"), "amounts.open.amount", equalTo("0.00"),
+                "closedReason", startsWith("insured loss: claim " + claimId));
+        invoice(tenant, notClaimed).body("amounts.open.amount", equalTo("700.00"));
+        assertEquals(0, insurerPayments(tenant, buyer), "a payment of 0 is not posted");
+        assertEquals(1, Database.count("select count(*) from inbox where consumer = 'invoice-service' and event_id = ?",
+                eventId));
+    }
+
     @Test
     void anIndemnityThatCannotBeReadGoesToTheDeadLetterTopicAndPostsNothing() throws Exception {
         String tenant = freshTenant();
