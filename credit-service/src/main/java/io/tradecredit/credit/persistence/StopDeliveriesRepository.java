@@ -13,11 +13,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class StopDeliveriesRepository {
 
-    /** The first day per policy and buyer stands: a repeat or a later notification changes nothing. */
+    /**
+     * The earliest day per policy and buyer stands: a repeat or a later day changes nothing, an earlier one moves the
+     * stop back (insurance-claims-service tells a missed stop-deliveries deadline when its job finds it, which can be
+     * after the tenant's late notification was told).
+     */
     public Uni<Void> started(String tenantId, UUID buyerId, UUID policyId, LocalDate from, UUID notificationId) {
         return CurrentTransaction.execute("""
                 insert into stop_deliveries (tenant_id, buyer_id, policy_id, from_day, notification_id)
-                values ($1, $2, $3, $4, $5) on conflict do nothing""",
+                values ($1, $2, $3, $4, $5)
+                on conflict (tenant_id, buyer_id, policy_id) do update
+                    set from_day = excluded.from_day, notification_id = excluded.notification_id
+                    where excluded.from_day < stop_deliveries.from_day""",
                 Tuple.of(tenantId, buyerId, policyId, from, notificationId)).replaceWithVoid();
     }
 }

@@ -55,6 +55,35 @@ class StopDeliveriesFlowTest {
                 .statusCode(201);
     }
 
+    /**
+     * A tenant notified late: the notification's stop (today) is told first, the missed stop-deliveries deadline's
+     * (five days ago, cause DEADLINE_MISSED) after it when the deadlines job finds the miss: the earlier day stands,
+     * and a later one told again changes nothing.
+     */
+    @Test
+    void theEarliestStopOfAPolicyStandsWhateverOrderItIsToldIn() {
+        String buyer = register(MANAGER_ACME, buyer());
+        Map<String, Object> notified = stopDeliveries(buyer);
+        send("acme", buyer, notified);
+        await("the notification's stop", () -> Database.count("select count(*) from stop_deliveries where tenant_id ="
+                + " 'acme' and buyer_id = ?::uuid and from_day = ?", buyer, today()) == 1);
+        Map<String, Object> missed = new HashMap<>(notified);
+        missed.put("from", today().minusDays(5).toString());
+        missed.put("notificationId", UUID.randomUUID().toString());
+        missed.put("cause", "DEADLINE_MISSED");
+        send("acme", buyer, missed);
+        await("the missed deadline's earlier stop", () -> Database.count("select count(*) from stop_deliveries where"
+                + " tenant_id = 'acme' and buyer_id = ?::uuid and from_day = ?", buyer, today().minusDays(5)) == 1);
+        Map<String, Object> later = new HashMap<>(notified);
+        later.put("from", today().minusDays(1).toString());
+        String laterId = UUID.randomUUID().toString();
+        Topics.sendEvent("claim-events", "acme", "claims", "stop-deliveries-started", buyer, laterId, later);
+        await("the later day read", () -> Database.count("select count(*) from inbox where consumer = 'credit-service'"
+                + " and event_id = ?", laterId) == 1);
+        check(FINANCE_ACME, buyer).body("insurance.insured", equalTo(false),
+                "insurance.stopDeliveriesFrom", equalTo(today().minusDays(5).toString()));
+    }
+
     @Test
     void afterStopDeliveriesTheCreditCheckSaysNewDeliveriesToThatBuyerAreNotInsured() {
         String notified = register(MANAGER_ACME, buyer());
