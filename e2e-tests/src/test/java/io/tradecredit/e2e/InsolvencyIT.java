@@ -42,17 +42,17 @@ import io.tradecredit.testing.Topics;
  * <p>The figures, by hand (DOMAIN §4), policy 90 %, deductible 2,000 per claim, insured limit 80,000
  * from before the first invoice:
  * <pre>
- * invoices (oldest first)  A 30,000   B 40,000   C 25,000        = 95,000 open
- * insured (up to 80,000)   A 30,000   B 40,000   C 10,000        = 80,000 claimed, 15,000 uninsured
- * indemnity  = (min(80,000 unpaid insured, 80,000 limit) - 2,000) x 90 % = 70,200
- * tenant bears 80,000 - 70,200 = 9,800
+ * invoices (oldest first)  A 30,000   B 40,000   C 25,000        = 95,000 open, all delivered under cover: claimed whole
+ * insured (up to 80,000)   A 30,000   B 40,000   C 10,000        = 80,000 within the limit, 15,000 above it
+ * indemnity  = (min(95,000 unpaid, 80,000 limit) - 2,000) x 90 % = 70,200
+ * tenant bears 95,000 - 70,200 = 24,800 (9,800 of the insured loss and the 15,000 above the limit)
  * paid 40,000 then 30,200, oldest first over the claimed invoices:
  *     first:  A 30,000 (paid), B 10,000              nothing written off (not fully paid)
  *     second: B 30,000 (paid), C 200                 then C's rest written off: 25,000 - 200 = 24,800
- *     insurer 70,200 + written off 24,800 = 95,000;  24,800 = 9,800 borne + 15,000 uninsured
- * recoveries shared as the loss was borne: insurer = recovered total x 70,200 / 80,000 (87.75 %)
- *     10,000.00 -> 8,775.00 to the insurer, 1,225.00 to the tenant
- *     3,333.33 more: 13,333.33 x 87.75 % = 11,699.997... -> 11,700.00 in all, so 2,925.00 now, 408.33 to the tenant
+ *     insurer 70,200 + written off 24,800 = 95,000;  the write-off is what the tenant bears
+ * recoveries shared as the loss was borne: insurer = recovered total x 70,200 / 95,000 (73.89... %)
+ *     10,000.00 -> 7,389.47 to the insurer, 2,610.53 to the tenant
+ *     3,333.33 more: 13,333.33 x 70,200 / 95,000 = 9,852.631... -> 9,852.63 in all, so 2,463.16 now, 870.17 to the tenant
  * </pre>
  *
  * <p>Dates: the invoices are due today - 85, - 80 and - 72; the dunning run is on today - 70 (A's + 15:
@@ -121,10 +121,10 @@ class InsolvencyIT {
         String claim = found[0];
         call("insurance-claims-service", seller.manager).get(CLAIMS + claim).then().statusCode(200)
                 .body("state", equalTo("DRAFT"), "cause", equalTo("INSOLVENCY"), "policyId", equalTo(policy),
-                        "unpaid.amount", equalTo("80000.00"), "openedOn", equalTo(today.toString()),
+                        "unpaid.amount", equalTo("95000.00"), "openedOn", equalTo(today.toString()),
                         "invoices.invoiceNumber", equalTo(List.of(a, b, c)),
                         "invoices.invoiceId", equalTo(List.of(invoiceA, invoiceB, invoiceC)),
-                        "invoices.unpaidAmount.amount", equalTo(List.of("30000.00", "40000.00", "10000.00")));
+                        "invoices.unpaidAmount.amount", equalTo(List.of("30000.00", "40000.00", "25000.00")));
         // the chain as an outside consumer sees it: credit's block names the filing, the claim answers that signal
         JsonNode blocked = event("credit-events", "credit.buyer-blocked", 1).get(0);
         assertEquals("INSOLVENCY", blocked.path("cause").asText());
@@ -132,7 +132,7 @@ class InsolvencyIT {
         assertEquals(claim, opened.path("claimId").asText());
         assertEquals("INSOLVENCY", opened.path("trigger").asText());
         assertEquals(blocked.path("signalId").asText(), opened.path("signalId").asText());
-        assertEquals("80000.00", opened.path("unpaidAmount").path("amount").asText());
+        assertEquals("95000.00", opened.path("unpaidAmount").path("amount").asText());
 
         // its dossier: the claimed invoices and the buyer's dunning record up to today
         await("the dossier holds the run and the case", () -> {
@@ -140,24 +140,24 @@ class InsolvencyIT {
             return kinds.contains("STEPS_TAKEN") && kinds.contains("CASE_OPENED");
         });
         JsonPath dossier = dossier(claim);
-        assertEquals("80000.00", dossier.getString("unpaid.amount"));
+        assertEquals("95000.00", dossier.getString("unpaid.amount"));
         assertEquals(today.toString(), dossier.getString("upTo"));
         assertEquals(List.of(a, b, c), dossier.getList("invoices.invoiceNumber"));
-        assertEquals(List.of("30000.00", "40000.00", "10000.00"), dossier.getList("invoices.unpaidAmount.amount"));
+        assertEquals(List.of("30000.00", "40000.00", "25000.00"), dossier.getList("invoices.unpaidAmount.amount"));
         List<Map<String, Object>> record = dossier.getList("collectionRecord");
         assertTrue(record.stream().anyMatch(e -> "STEPS_TAKEN".equals(e.get("kind")) && dunned.toString().equals(e.get("on"))),
                 record::toString);
         assertTrue(record.stream().anyMatch(e -> "CASE_OPENED".equals(e.get("kind")) && caseId.equals(e.get("caseId"))),
                 record::toString);
 
-        // submitted, reviewed, approved: (80,000 - 2,000) x 90 % = 70,200; the tenant bears 9,800
+        // submitted, reviewed, approved: (min(95,000, 80,000) - 2,000) x 90 % = 70,200; the tenant bears 24,800
         move(claim, "SUBMITTED", "filed with the insurer");
         move(claim, "UNDER_REVIEW", "insurer acknowledged");
         move(claim, "APPROVED", "approved by the insurer").body("state", equalTo("APPROVED"),
-                "indemnity.unpaid.amount", equalTo("80000.00"), "indemnity.insuredLimit.amount", equalTo("80000.00"),
+                "indemnity.unpaid.amount", equalTo("95000.00"), "indemnity.insuredLimit.amount", equalTo("80000.00"),
                 "indemnity.cappedLoss.amount", equalTo("80000.00"), "indemnity.deductible.amount", equalTo("2000.00"),
                 "indemnity.insuredLoss.amount", equalTo("78000.00"), "indemnity.indemnity.amount", equalTo("70200.00"),
-                "indemnity.tenantBears.amount", equalTo("9800.00"));
+                "indemnity.tenantBears.amount", equalTo("24800.00"));
         assertEquals("70200.00", event("claim-events", "claims.claim-approved", 1).get(0).path("indemnity")
                 .path("amount").asText());
 
@@ -198,12 +198,12 @@ class InsolvencyIT {
         assertEquals("CLAIMED", closed.get(0).path("closeReason").asText());
 
         // later, the insolvency estate pays out: shared as the loss was borne (what the tenant owes the insurer)
-        recover(claim, "10000.00").body("toInsurer.amount", equalTo("8775.00"), "toTenant.amount", equalTo("1225.00"));
-        recover(claim, "3333.33").body("toInsurer.amount", equalTo("2925.00"), "toTenant.amount", equalTo("408.33"),
-                "recoveredTotal.amount", equalTo("13333.33"), "toInsurerTotal.amount", equalTo("11700.00"));
+        recover(claim, "10000.00").body("toInsurer.amount", equalTo("7389.47"), "toTenant.amount", equalTo("2610.53"));
+        recover(claim, "3333.33").body("toInsurer.amount", equalTo("2463.16"), "toTenant.amount", equalTo("870.17"),
+                "recoveredTotal.amount", equalTo("13333.33"), "toInsurerTotal.amount", equalTo("9852.63"));
         List<JsonNode> shared = event("claim-events", "claims.recovery-shared", 2);
-        assertEquals(List.of("8775.00", "2925.00"), shared.stream().map(e -> e.path("toInsurer").path("amount").asText()).toList());
-        assertEquals("11700.00", shared.get(1).path("toInsurerTotal").path("amount").asText());
+        assertEquals(List.of("7389.47", "2463.16"), shared.stream().map(e -> e.path("toInsurer").path("amount").asText()).toList());
+        assertEquals("9852.63", shared.get(1).path("toInsurerTotal").path("amount").asText());
     }
 
     /**
