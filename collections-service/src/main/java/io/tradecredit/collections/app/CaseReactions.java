@@ -1,5 +1,6 @@
 package io.tradecredit.collections.app;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,10 +15,11 @@ import io.tradecredit.collections.domain.CloseReason;
  * What the ledger's events mean for a buyer's case at once, before the next run (issue 12,
  * "Reacting to events at once"), called by the invoice-events consumer after the read model has
  * applied the event, in the inbox's transaction. Each first withdraws the buyer's recent dunning
- * messages it left with nothing collectible ({@link Withdrawals}). A payment, credit note, dispute or
- * cancellation that leaves nothing overdue closes the open case as paid, a write-off as written off; a payment also judges the
- * buyer's pending promises (kept at once when covered); an agreed payment plan moves the case to
- * payment plan.
+ * messages it left with nothing collectible ({@link Withdrawals}). A payment, credit note or
+ * cancellation that leaves nothing owed overdue closes the open case as paid, a write-off as written
+ * off ({@link CloseReason#clearedBy}); a dispute closes nothing (the disputed part is owed, only not
+ * dunned) and is logged on the open case; a payment also judges the buyer's pending promises (kept
+ * at once when covered); an agreed payment plan moves the case to payment plan.
  */
 @ApplicationScoped
 public class CaseReactions {
@@ -43,6 +45,15 @@ public class CaseReactions {
 
     /** Reacts to invoice-service's event {@code name} about {@code buyerId}; other events change nothing. */
     public Uni<Void> after(String tenantId, String name, UUID buyerId) {
+        return after(tenantId, name, buyerId, Map.of());
+    }
+
+    /**
+     * As {@link #after(String, String, UUID)}; {@code logDetail} is what the case's log says of a
+     * dispute ({@code dispute-opened}, {@code dispute-resolved}: the invoice, the amounts, the
+     * outcome), logged under the event's name on the buyer's open case.
+     */
+    public Uni<Void> after(String tenantId, String name, UUID buyerId, Map<String, Object> logDetail) {
         if (!reactsTo(name)) {
             return Uni.createFrom().voidItem();
         }
@@ -51,11 +62,21 @@ public class CaseReactions {
         if (name.equals("payment-plan-agreed")) {
             return withdrawn.chain(() -> planAgreed(tenantId, buyerId));
         }
-        Uni<Void> closed = withdrawn.chain(() -> cases.closeIfNothingOverdue(tenantId, buyerId, LEDGER,
-                CloseReason.clearedBy(name))).replaceWithVoid();
+        if (name.startsWith("dispute-")) {
+            return withdrawn.chain(() -> logOnOpenCase(tenantId, buyerId, name, logDetail));
+        }
+        Uni<Void> closed = CloseReason.clearedBy(name)
+                .map(reason -> withdrawn.chain(() -> cases.closeIfNothingOverdue(tenantId, buyerId, LEDGER, reason))
+                        .replaceWithVoid())
+                .orElse(withdrawn);
         // closing first: a promise kept by the payment that cleared everything leaves a closed case
         return name.equals("payment-received") ? closed.chain(() -> promises.judgeAfterPayment(tenantId, buyerId, LEDGER))
                 : closed;
+    }
+
+    private Uni<Void> logOnOpenCase(String tenantId, UUID buyerId, String kind, Map<String, Object> detail) {
+        return cases.openCaseOf(tenantId, buyerId).chain(open -> open.isEmpty() ? Uni.createFrom().voidItem()
+                : cases.log(tenantId, open.get().id(), kind, LEDGER, detail));
     }
 
     private Uni<Void> planAgreed(String tenantId, UUID buyerId) {

@@ -144,18 +144,19 @@ public class CollectionCases {
 
     /**
      * Closes the case with {@code reason}; closing as paid is refused (409) while the buyer still
-     * owes anything overdue in the read model. Published as case-state-changed and case-closed.
+     * owes anything overdue in the read model, disputed or not. Published as case-state-changed and case-closed.
      */
     public Uni<CaseView> close(String tenantId, UUID caseId, CloseReason reason, String actor, String note) {
         return CurrentTransaction.run(() -> stored(tenantId, caseId)
                 .chain(s -> openItems.openItemsOf(tenantId, s.current().buyerId()))
                 .chain(items -> change(tenantId, caseId,
-                        c -> c.close(reason, items.standing().overdue(), today()), actor, note)));
+                        c -> c.close(reason, items.owedOverdue(), today()), actor, note)));
     }
 
     /**
-     * What a payment, credit note, dispute or plan means for the buyer's case at once: with nothing
-     * overdue left, its open case closes as paid. Empty when the buyer has no open case or still owes.
+     * What a payment, credit note or write-off means for the buyer's case at once: owing nothing
+     * overdue any more (a disputed amount is still owed), its open case closes as paid. Empty when
+     * the buyer has no open case or still owes.
      */
     public Uni<Optional<CaseView>> closeIfNothingOverdue(String tenantId, UUID buyerId, String actor) {
         return closeIfNothingOverdue(tenantId, buyerId, actor, CloseReason.PAID);
@@ -170,11 +171,11 @@ public class CollectionCases {
             }
             return openItems.openItemsOf(tenantId, buyerId).chain(items -> {
                 CollectionCase c = found.get().current();
-                if (c.closeIfNothingOverdue(items.standing().overdue(), today(), reason) == c) {
+                if (c.closeIfNothingOverdue(items.owedOverdue(), today(), reason) == c) {
                     return Uni.createFrom().item(Optional.<CaseView>empty());
                 }
                 return change(tenantId, c.id(),
-                        x -> x.closeIfNothingOverdue(items.standing().overdue(), today(), reason), actor,
+                        x -> x.closeIfNothingOverdue(items.owedOverdue(), today(), reason), actor,
                         "nothing overdue is left").map(Optional::of);
             });
         }));

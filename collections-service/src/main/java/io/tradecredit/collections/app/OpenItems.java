@@ -26,8 +26,12 @@ import io.tradecredit.common.time.BusinessTimeZone;
 @ApplicationScoped
 public class OpenItems {
 
-    /** What {@code StepDecision.decide} takes for each of a buyer's items. */
-    public record OfBuyer(BuyerStanding standing, List<DunningItem> items) {
+    /**
+     * What {@code StepDecision.decide} takes for each of a buyer's items, and what the buyer owes
+     * overdue, disputed parts included ({@link BuyerStanding#owedOverdue}), which a case's closing
+     * is judged on.
+     */
+    public record OfBuyer(BuyerStanding standing, List<DunningItem> items, List<Money> owedOverdue) {
     }
 
     @Inject
@@ -47,7 +51,7 @@ public class OpenItems {
     public Uni<OfBuyer> openItemsOf(String tenantId, UUID buyerId, LocalDate asOf) {
         return CurrentTransaction.run(() -> invoices.openOf(tenantId, buyerId)).map(rows -> {
             List<DunningItem> items = rows.stream().map(OpenItems::item).toList();
-            return new OfBuyer(BuyerStanding.of(items, null, asOf), items);
+            return new OfBuyer(BuyerStanding.of(items, null, asOf), items, BuyerStanding.owedOverdue(items, asOf));
         });
     }
 

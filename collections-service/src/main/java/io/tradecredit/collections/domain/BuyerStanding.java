@@ -28,6 +28,22 @@ public record BuyerStanding(LocalDate heldUntil, List<Money> overdue) {
         return new BuyerStanding(heldUntil, totals);
     }
 
+    /**
+     * What the buyer still owes overdue on {@code asOf}, per currency: the open amount of every item
+     * past its due date, its disputed part included. A case closes only when this is nothing
+     * ({@code CollectionCase#closeIfNothingOverdue}): a dispute stops the dunning of its part, it
+     * does not pay it.
+     */
+    public static List<Money> owedOverdue(List<DunningItem> items, LocalDate asOf) {
+        List<Money> totals = new ArrayList<>();
+        for (DunningItem item : items) {
+            if (item.isOverdueOn(asOf)) {
+                add(totals, item.open());
+            }
+        }
+        return totals;
+    }
+
     private static void add(List<Money> totals, Money amount) {
         for (int i = 0; i < totals.size(); i++) {
             if (totals.get(i).currency().equals(amount.currency())) {

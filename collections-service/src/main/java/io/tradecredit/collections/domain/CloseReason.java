@@ -1,5 +1,7 @@
 package io.tradecredit.collections.domain;
 
+import java.util.Optional;
+
 /** Why a collection case closed (docs/domain.md §3). */
 public enum CloseReason {
     /** Nothing overdue is left: paid, credited or otherwise cleared in the ledger. */
@@ -15,10 +17,18 @@ public enum CloseReason {
 
     /**
      * Why a case closes when invoice-service's event {@code ledgerEvent} (its name, e.g.
-     * {@code written-off}) left the buyer with nothing overdue: a write-off closes it as written
-     * off, anything else that cleared the ledger (a payment, a credit note) as paid.
+     * {@code written-off}) left the buyer owing nothing overdue: a write-off closes it as written
+     * off, anything else that took money or credit off the ledger (a payment, a buyer credit, a
+     * credit note, a cancellation, the invoice paid) as paid. Empty for every other event, which
+     * closes nothing: a dispute (opened or resolved) pays nothing, the disputed amount is still
+     * owed; a reversal only adds to what is owed.
      */
-    public static CloseReason clearedBy(String ledgerEvent) {
-        return "written-off".equals(ledgerEvent) ? WRITTEN_OFF : PAID;
+    public static Optional<CloseReason> clearedBy(String ledgerEvent) {
+        return switch (ledgerEvent) {
+            case "written-off" -> Optional.of(WRITTEN_OFF);
+            case "payment-received", "buyer-credit-applied", "credit-note-issued", "paid", "cancelled" ->
+                Optional.of(PAID);
+            default -> Optional.empty();
+        };
     }
 }

@@ -1,6 +1,8 @@
 package io.tradecredit.collections.messaging;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,8 +69,31 @@ public class InvoiceEventConsumer {
         String tenant = e.tenantId();
         EventFields d = e.fields();
         Uni<Void> applied = readModel(e, name, tenant, d);
-        return CaseReactions.reactsTo(name) ? applied.chain(() -> reactions.after(tenant, name, d.uuid("buyerId")))
+        return CaseReactions.reactsTo(name)
+                ? applied.chain(() -> reactions.after(tenant, name, d.uuid("buyerId"), caseLogOf(name, d)))
                 : applied;
+    }
+
+    /** What a case's log keeps of a dispute event (empty for any other). */
+    private static Map<String, Object> caseLogOf(String name, EventFields d) {
+        if (!name.startsWith("dispute-")) {
+            return Map.of();
+        }
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("disputeId", d.text("disputeId"));
+        log.put("invoiceId", d.text("invoiceId"));
+        log.put("invoiceNumber", d.text("invoiceNumber"));
+        Money disputed = d.money("disputedAmount");
+        log.put("disputedAmount", disputed.amountText());
+        log.put("currency", disputed.currencyCode());
+        log.put("collectibleAmount", d.money("collectibleAmount").amountText());
+        if (name.equals("dispute-opened")) {
+            log.put("type", d.text("type"));
+        } else {
+            log.put("outcome", d.text("outcome"));
+            log.put("creditedAmount", d.money("creditedAmount").amountText());
+        }
+        return log;
     }
 
     private Uni<Void> readModel(IncomingEvent e, String name, String tenant, EventFields d) {

@@ -31,6 +31,18 @@ class BuyerStandingTest {
         assertEquals(LocalDate.of(2026, 12, 31), b.heldUntil());
     }
 
+    /** What is owed overdue counts the disputed parts too: a dispute is not a payment. */
+    @Test
+    void owedOverdueIsTheOpenAmountOfItemsPastTheirDueDateDisputedOrNotPerCurrency() {
+        assertEquals(List.of(Money.of("1300.50", "CNY"), Money.of("200.00", "EUR")), BuyerStanding.owedOverdue(List.of(
+                item("A", AS_OF.minusDays(10), "1000.00", "0.00", "CNY"),
+                item("B", AS_OF, "500.00", "0.00", "CNY"),
+                item("C", AS_OF.minusDays(1), "200.00", "50.00", "EUR"),
+                item("D", AS_OF.minusDays(1), "300.00", "300.00", "CNY"),
+                item("E", AS_OF.minusDays(1), "0.50", "0.00", "CNY")), AS_OF));
+        assertEquals(List.of(), BuyerStanding.owedOverdue(List.of(item("B", AS_OF, "500.00", "0.00", "CNY")), AS_OF));
+    }
+
     @Test
     void aDisputeLargerThanTheOpenAmountLeavesNothingCollectibleNotANegativeAmount() {
         assertEquals(Money.of("0.00", "CNY"), item("A", AS_OF, "100.00", "120.00", "CNY").collectible());

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -139,14 +140,44 @@ class CollectionCaseTest {
 
     @Test
     void aWriteOffOfTheLastOverdueClosesTheCaseAsWrittenOffAnythingElseAsPaid() {
-        assertEquals(CloseReason.WRITTEN_OFF, CloseReason.clearedBy("written-off"));
-        assertEquals(CloseReason.PAID, CloseReason.clearedBy("payment-received"));
-        assertEquals(CloseReason.PAID, CloseReason.clearedBy("credit-note-issued"));
-        CollectionCase c = in(IN_PROGRESS).closeIfNothingOverdue(NOTHING_OVERDUE, JUNE_9, CloseReason.clearedBy("written-off"));
+        assertEquals(Optional.of(CloseReason.WRITTEN_OFF), CloseReason.clearedBy("written-off"));
+        for (String clearing : List.of("payment-received", "buyer-credit-applied", "credit-note-issued", "paid",
+                "cancelled")) {
+            assertEquals(Optional.of(CloseReason.PAID), CloseReason.clearedBy(clearing), clearing);
+        }
+        CollectionCase c = in(IN_PROGRESS).closeIfNothingOverdue(NOTHING_OVERDUE, JUNE_9,
+                CloseReason.clearedBy("written-off").orElseThrow());
         assertEquals(CLOSED, c.state());
         assertEquals(CloseReason.WRITTEN_OFF, c.closeReason());
         CollectionCase owing = in(IN_PROGRESS);
         assertSame(owing, owing.closeIfNothingOverdue(List.of(Money.of("0.01", "CNY")), JUNE_9, CloseReason.WRITTEN_OFF));
+    }
+
+    /** A dispute pays nothing: it never closes a case, nor does a reversal. */
+    @Test
+    void disputesAndReversalsCloseNothing() {
+        for (String nothingPaid : List.of("dispute-opened", "dispute-resolved", "payment-reversed", "became-overdue")) {
+            assertEquals(Optional.empty(), CloseReason.clearedBy(nothingPaid), nothingPaid);
+        }
+    }
+
+    /**
+     * INV-1, 12,000.00 CNY due 03-02, wholly disputed on 03-20: nothing is collectible (nothing is
+     * dunned), but 12,000.00 is still owed overdue, so the case stays open and may not close as paid.
+     */
+    @Test
+    void aWhollyDisputedInvoiceIsStillOwedSoTheCaseStaysOpen() {
+        LocalDate march20 = LocalDate.of(2026, 3, 20);
+        List<DunningItem> items = List.of(new DunningItem("INV-1", LocalDate.of(2026, 3, 2),
+                Money.of("12000.00", "CNY"), Money.of("12000.00", "CNY"), false, null, Set.of()));
+        assertEquals(Money.zero("CNY"), BuyerStanding.of(items, null, march20).overdueIn(Money.currencyOf("CNY")));
+        List<Money> owed = BuyerStanding.owedOverdue(items, march20);
+        assertEquals(List.of(Money.of("12000.00", "CNY")), owed);
+
+        CollectionCase c = openCase();
+        assertSame(c, c.closeIfNothingOverdue(owed, march20));
+        DomainError e = assertThrows(DomainError.class, () -> c.close(CloseReason.PAID, owed, march20));
+        assertEquals("case.still-overdue", e.code());
     }
 
     @Test

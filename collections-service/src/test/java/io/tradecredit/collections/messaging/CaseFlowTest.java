@@ -2,6 +2,9 @@ package io.tradecredit.collections.messaging;
 
 import static io.restassured.RestAssured.given;
 import static io.tradecredit.collections.messaging.ReadModelEvents.await;
+import static io.tradecredit.collections.messaging.ReadModelEvents.creditNote;
+import static io.tradecredit.collections.messaging.ReadModelEvents.disputeOpened;
+import static io.tradecredit.collections.messaging.ReadModelEvents.disputeResolved;
 import static io.tradecredit.collections.messaging.ReadModelEvents.invoice;
 import static io.tradecredit.collections.messaging.ReadModelEvents.issued;
 import static io.tradecredit.collections.messaging.ReadModelEvents.payment;
@@ -76,6 +79,45 @@ class CaseFlowTest {
         assertEquals("invoice-service", closing.actor());
         assertEquals("PAID", closing.detail().get("closeReason"));
         assertEquals("PAID", event(c.id(), "case-closed").get("closeReason").asText());
+    }
+
+    /**
+     * INV-1, 12,000.00 overdue, case opened by the ladder; the buyer disputes all of it: nothing was
+     * paid, so the case stays open with the dispute in its log (the disputed part is only not
+     * dunned). Rejected, the dispute leaves the same case open; a credit note of the whole invoice
+     * then closes it.
+     */
+    @Test
+    void aDisputeOfEverythingOverdueLeavesTheCaseOpenWithTheDisputeInItsLog() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        String dispute = UUID.randomUUID().toString();
+        LocalDate due = today().minusDays(18);
+        invoice(tenant, buyer, "issued", issued(buyer, inv, "12000.00", due));
+        awaitOpen(tenant, inv);
+        CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
+
+        invoice(tenant, buyer, "dispute-opened", disputeOpened(buyer, inv, dispute, "12000.00", "12000.00", "0.00", due));
+        Activity opened = awaitLogged(tenant, c, "dispute-opened");
+        assertEquals(CaseState.OPEN, run(() -> cases.find(tenant, c.id())).state(), "a dispute pays nothing");
+        assertEquals("invoice-service", opened.actor());
+        assertEquals("12000.00", opened.detail().get("disputedAmount"));
+        assertEquals("0.00", opened.detail().get("collectibleAmount"));
+        assertEquals("QUALITY", opened.detail().get("type"));
+
+        Map<String, Object> rejected = disputeResolved(buyer, inv, dispute, "12000.00", "0.00", "12000.00", "12000.00", due);
+        rejected.put("outcome", "REJECTED");
+        invoice(tenant, buyer, "dispute-resolved", rejected);
+        assertEquals("REJECTED", awaitLogged(tenant, c, "dispute-resolved").detail().get("outcome"));
+        assertEquals(CaseState.OPEN, run(() -> cases.find(tenant, c.id())).state());
+
+        Map<String, Object> credit = creditNote(buyer, inv, dispute, "12000.00", "0.00", due);
+        credit.remove("disputeId");
+        credit.put("reason", "goodwill");
+        invoice(tenant, buyer, "credit-note-issued", credit);
+        await("the case closed", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.CLOSED);
+        assertEquals(CloseReason.PAID, run(() -> cases.find(tenant, c.id())).closeReason());
     }
 
     /** A write-off of what was left overdue closes the case as written off (it closed as paid). */
@@ -206,6 +248,13 @@ class CaseFlowTest {
         return Contracts.assertValid(Topics.read("collection-cases", Duration.ofSeconds(20),
                 rs -> rs.stream().anyMatch(match)).stream().filter(match).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no " + type + " for case " + caseId)));
+    }
+
+    private Activity awaitLogged(String tenant, CaseView c, String kind) {
+        await(kind + " logged", () -> run(() -> cases.activities(tenant, c.id())).stream()
+                .anyMatch(a -> a.kind().equals(kind)));
+        return run(() -> cases.activities(tenant, c.id())).stream().filter(a -> a.kind().equals(kind)).findFirst()
+                .orElseThrow();
     }
 
     private static <T> T last(List<T> list) {
