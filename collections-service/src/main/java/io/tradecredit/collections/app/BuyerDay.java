@@ -107,12 +107,13 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         Map<String, Set<String>> takenSteps = new HashMap<>();
         taken.forEach(t -> takenSteps.computeIfAbsent(t.itemRef(), r -> new HashSet<>()).add(t.stepKey()));
         alsoTaken.forEach((ref, keys) -> takenSteps.computeIfAbsent(ref, r -> new HashSet<>()).addAll(keys));
-        List<DunningItem> items = items(invoices, holds, day, takenSteps);
+        List<DunningItem> asInvoices = invoices.stream().map(i -> item(i, holds, day, takenSteps)).toList();
+        List<DunningItem> items = items(invoices, asInvoices, takenSteps);
         LocalDate buyerHeldUntil = lastDay(holds.stream().filter(h -> h.coversWholeBuyer() && h.holdsOn(day)).toList());
         BuyerStanding standing = BuyerStanding.of(items, buyerHeldUntil, day);
-        Money overdue = standing.overdueIn(items.get(0).open().currency());
-        Optional<LadderVersion> ladder = policy.ladderFor(new BuyerProfile(b.buyerId(), invoices.get(0).grade(), cover.insuredOn(day),
-                overdue), day);
+        // profiled from its invoices as the ladder door profiles it: the same ladder in the run as in GET .../ladder
+        Optional<LadderVersion> ladder = policy.ladderFor(BuyerProfile.of(b.buyerId(), invoices.get(0).grade(),
+                cover.insuredOn(day), asInvoices, day), day);
         if (ladder.isEmpty()) {
             return Optional.empty();
         }
@@ -129,10 +130,9 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
      * The buyer's items in the invoices' order: an invoice, or in the place of a plan's first
      * invoice the items {@link PaymentPlanItems} makes of all the plan's invoices.
      */
-    private static List<DunningItem> items(List<InvoiceRow> invoices, List<Hold> holds, LocalDate day,
+    private static List<DunningItem> items(List<InvoiceRow> invoices, List<DunningItem> all,
             Map<String, Set<String>> taken) {
         Map<UUID, List<DunningItem>> underPlan = new HashMap<>();
-        List<DunningItem> all = invoices.stream().map(i -> item(i, holds, day, taken)).toList();
         for (int n = 0; n < invoices.size(); n++) {
             if (invoices.get(n).plan() != null) {
                 underPlan.computeIfAbsent(invoices.get(n).plan().planId(), p -> new ArrayList<>()).add(all.get(n));

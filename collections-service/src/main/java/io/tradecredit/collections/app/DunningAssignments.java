@@ -124,7 +124,7 @@ public class DunningAssignments {
             Uni<Boolean> covered = insured != null ? Uni.createFrom().item(insured)
                     : insuredBuyers.insuredOn(tenantId, buyerId, day);
             return covered.chain(isInsured -> openItems.openItemsOf(tenantId, buyerId, day).chain(open -> ladderFor(
-                    tenantId, BuyerProfile.of(buyerId, known.grade(), isInsured, open.standing()), day)));
+                    tenantId, BuyerProfile.of(buyerId, known.grade(), isInsured, open.items(), day), day)));
         });
     }
 

@@ -122,6 +122,30 @@ class PolicyAssignmentTest {
     }
 
     @Test
+    void aBuyerIsProfiledFromEveryCurrencyItIsOverdueInAndFromNoneWhenNothingIsOverdue() {
+        LocalDate march17 = LocalDate.of(2026, 3, 17);
+        SegmentRule strict = new SegmentRule("big debts", "strict", null, null, null, cny("100000.00"), null);
+        SegmentRule soft = new SegmentRule("small debts", "soft", null, null, null, null, cny("1000.00"));
+        PolicyAssignment bands = new PolicyAssignment(List.of(new PolicyVersion(1, JAN_1, "default",
+                List.of(strict, soft), Map.of())));
+        // 500 EUR due 03-01 and 120,000 CNY due 03-10: the EUR invoice is due first, the CNY one decides
+        BuyerProfile twoCurrencies = BuyerProfile.of(SOMEONE, null, false, List.of(
+                invoice("EUR-1", LocalDate.of(2026, 3, 1), Money.of("500.00", "EUR")),
+                invoice("CNY-1", LocalDate.of(2026, 3, 10), cny("120000.00"))), march17);
+        assertEquals(List.of(Money.of("500.00", "EUR"), cny("120000.00")), twoCurrencies.overdueBalances());
+        assertEquals("strict", bands.ladderFor(twoCurrencies, march17).ladderKey());
+        // 500,000 CNY not yet due: overdue in no currency, so under no band's 1,000 either
+        BuyerProfile notYetDue = BuyerProfile.of(SOMEONE, null, false, List.of(
+                invoice("CNY-2", LocalDate.of(2026, 3, 20), cny("500000.00"))), march17);
+        assertEquals(List.of(), notYetDue.overdueBalances());
+        assertEquals(new Assignment("default", Source.TENANT_DEFAULT, null, 1), bands.ladderFor(notYetDue, march17));
+    }
+
+    private static DunningItem invoice(String ref, LocalDate due, Money open) {
+        return new DunningItem(ref, due, open, Money.zero(open.currency()), false, null, java.util.Set.of());
+    }
+
+    @Test
     void aBuyerOverdueInTwoCurrenciesIsInTheBandOfEitherAndABuyerOverdueInNoneIsInNoBand() {
         // overdue 120,000 CNY and 500 EUR (from its open items): in the CNY band of 100,000 and more
         BuyerProfile both = BuyerProfile.of(SOMEONE, 5, false, new BuyerStanding(null,
