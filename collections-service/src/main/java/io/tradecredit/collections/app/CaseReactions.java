@@ -17,7 +17,8 @@ import io.tradecredit.collections.domain.CloseReason;
  * applied the event, in the inbox's transaction. Each first withdraws the buyer's recent dunning
  * messages it left with nothing collectible ({@link Withdrawals}). A payment, credit note or
  * cancellation that leaves nothing owed overdue closes the open case as paid, a write-off as written
- * off ({@link CloseReason#clearedBy}); a dispute closes nothing (the disputed part is owed, only not
+ * off ({@link CloseReason#clearedBy}), and cancels the ladder's tasks whose invoices it cleared
+ * ({@link Tasks#cancelCleared}); a dispute closes nothing (the disputed part is owed, only not
  * dunned) and is logged on the open case; a payment also judges the buyer's pending promises (kept
  * at once when covered); an agreed payment plan moves the case to payment plan.
  */
@@ -37,6 +38,9 @@ public class CaseReactions {
 
     @Inject
     Withdrawals withdrawals;
+
+    @Inject
+    Tasks tasks;
 
     /** Whether the case reacts to invoice-service's event {@code name} at all. */
     public static boolean reactsTo(String name) {
@@ -65,8 +69,10 @@ public class CaseReactions {
         if (name.startsWith("dispute-")) {
             return withdrawn.chain(() -> logOnOpenCase(tenantId, buyerId, name, logDetail));
         }
+        // the tasks first too: the case still open logs the tasks cancelled before it closes
         Uni<Void> closed = CloseReason.clearedBy(name)
-                .map(reason -> withdrawn.chain(() -> cases.closeIfNothingOverdue(tenantId, buyerId, LEDGER, reason))
+                .map(reason -> withdrawn.chain(() -> tasks.cancelCleared(tenantId, buyerId, LEDGER))
+                        .chain(() -> cases.closeIfNothingOverdue(tenantId, buyerId, LEDGER, reason))
                         .replaceWithVoid())
                 .orElse(withdrawn);
         // closing first: a promise kept by the payment that cleared everything leaves a closed case

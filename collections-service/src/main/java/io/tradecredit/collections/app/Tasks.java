@@ -1,6 +1,10 @@
 package io.tradecredit.collections.app;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,11 +13,16 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.persistence.TaskRepository;
 import io.tradecredit.collections.domain.CollectorTask;
+import io.tradecredit.collections.domain.InvoiceNow;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.time.BusinessTimeZone;
 
-/** A collector's task from the ladder, done: it leaves the worklist, and the buyer's open case logs it. */
+/**
+ * A collector's task from the ladder, done (it leaves the worklist, and the buyer's open case logs
+ * it), or cancelled at once when a payment or credit note cleared every invoice it concerns
+ * ({@link CollectorTask#cancelledBecause}; logged on the open case as {@code task-cancelled}).
+ */
 @ApplicationScoped
 public class Tasks {
     @Inject
@@ -24,6 +33,42 @@ public class Tasks {
 
     @Inject
     BusinessTimeZone businessZone;
+
+    /** Cancels the buyer's open tasks whose invoices are all cleared now. In the current transaction (the inbox's). */
+    public Uni<Void> cancelCleared(String tenantId, UUID buyerId, String actor) {
+        LocalDate today = businessZone.today();
+        return tasks.openOf(tenantId, new UUID[] {buyerId}).chain(open -> {
+            if (open.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<CollectorTask.Concerns> concerns = open.stream().map(CollectorTask::concerns).toList();
+            return tasks.invoicesConcerned(tenantId,
+                    concerns.stream().map(CollectorTask.Concerns::invoiceId).filter(Objects::nonNull).toArray(UUID[]::new),
+                    concerns.stream().map(CollectorTask.Concerns::planId).filter(Objects::nonNull).toArray(UUID[]::new))
+                    .chain(invoices -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (CollectorTask t : open) {
+                            CollectorTask.Concerns c = t.concerns();
+                            List<InvoiceNow> concerned = invoices.stream().filter(i -> c.planId() != null
+                                    ? c.planId().equals(i.planId()) : c.invoiceId().equals(i.invoice().invoiceId()))
+                                    .map(TaskRepository.ConcernedInvoice::invoice).toList();
+                            Optional<String> because = t.cancelledBecause(concerned);
+                            if (because.isPresent()) {
+                                chain = chain.chain(() -> cancel(tenantId, t, today, actor, because.get()));
+                            }
+                        }
+                        return chain;
+                    });
+        });
+    }
+
+    private Uni<Void> cancel(String tenantId, CollectorTask t, LocalDate today, String actor, String because) {
+        return tasks.cancelled(tenantId, t.id(), today, actor, because).chain(changed -> !changed
+                ? Uni.createFrom().voidItem()
+                : cases.openCaseOf(tenantId, t.buyerId()).chain(open -> open.isEmpty() ? Uni.createFrom().voidItem()
+                        : cases.log(tenantId, open.get().id(), "task-cancelled", actor, Map.of("taskId",
+                                t.id().toString(), "stepKey", t.stepKey(), "actionKey", t.actionKey(), "reason", because))));
+    }
 
     public Uni<CollectorTask> done(String tenantId, UUID taskId, String by) {
         LocalDate today = businessZone.today();

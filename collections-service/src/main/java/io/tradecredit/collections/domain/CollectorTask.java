@@ -2,14 +2,50 @@ package io.tradecredit.collections.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A collector's task a taken ladder step gave a buyer (its item, step key and action key), due on
- * the run date; on the buyer's worklist entry until done.
+ * the run date; on the buyer's worklist entry until done, or cancelled when a payment or credit note
+ * cleared what it was about (docs/domain.md §3 "Payments act at once").
  *
  * @param doneOn null while open
  */
 public record CollectorTask(UUID id, UUID buyerId, String itemReference, String stepKey, String actionKey,
         LocalDate dueOn, OffsetDateTime createdAt, LocalDate doneOn, String doneBy) {
+
+    /**
+     * What the task's item is about, from its reference in the log of steps: an invoice (its id, or
+     * {@code <invoiceId>/<planId>} for what a broken plan left of it), or an instalment of a payment
+     * plan ({@code <planId>#<number>}), which concerns every invoice of that plan.
+     *
+     * @param invoiceId null for an instalment
+     * @param planId null for an invoice
+     */
+    public record Concerns(UUID invoiceId, UUID planId) {
+    }
+
+    public Concerns concerns() {
+        int hash = itemReference.indexOf('#');
+        if (hash >= 0) {
+            return new Concerns(null, UUID.fromString(itemReference.substring(0, hash)));
+        }
+        int slash = itemReference.indexOf('/');
+        return new Concerns(UUID.fromString(slash >= 0 ? itemReference.substring(0, slash) : itemReference), null);
+    }
+
+    /**
+     * Why the task is cancelled, given the invoices it concerns as they stand now: every one of them
+     * cleared ({@link InvoiceNow#isCleared}). Empty while one is still owed, or when none is known
+     * (nothing says the task is moot).
+     */
+    public Optional<String> cancelledBecause(Collection<InvoiceNow> concerned) {
+        if (concerned.isEmpty() || !concerned.stream().allMatch(InvoiceNow::isCleared)) {
+            return Optional.empty();
+        }
+        return Optional.of("nothing owed any more on " + String.join(", ",
+                concerned.stream().map(InvoiceNow::invoiceNumber).sorted().toList()));
+    }
 }

@@ -28,6 +28,15 @@ public record InvoiceNow(UUID invoiceId, String invoiceNumber, String state, Mon
         };
     }
 
+    /**
+     * Whether nothing is owed on the invoice any more: paid, cancelled, written off, or settled to
+     * nothing by payments and credit notes. A dispute or a payment plan clears nothing: the money is
+     * still owed.
+     */
+    public boolean isCleared() {
+        return !"OPEN".equals(state) || !open.isPositive();
+    }
+
     private String whileOpen(boolean aboutInstalments) {
         if (!open.isPositive()) {
             return "settled";

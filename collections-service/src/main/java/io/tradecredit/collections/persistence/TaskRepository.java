@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.CollectorTask;
+import io.tradecredit.collections.domain.InvoiceNow;
+import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -37,6 +39,35 @@ public class TaskRepository {
 
     public Uni<List<CollectorTask>> find(String tenantId, UUID id) {
         return many("select " + COLUMNS + " from collector_task where tenant_id = $1 and id = $2", params(tenantId, id));
+    }
+
+    /** A concerned invoice as it stands now (whether it is cleared: its plan's state is not read), with its plan (null: none). */
+    public record ConcernedInvoice(UUID planId, InvoiceNow invoice) {
+    }
+
+    /** The invoices that are {@code invoiceIds} or covered by {@code planIds}, as the read model holds them now. */
+    public Uni<List<ConcernedInvoice>> invoicesConcerned(String tenantId, UUID[] invoiceIds, UUID[] planIds) {
+        return CurrentTransaction.execute("""
+                select invoice_id, plan_id, invoice_number, state, currency, open_amount, collectible_amount
+                from open_invoice where tenant_id = $1 and (invoice_id = any($2) or plan_id = any($3))""",
+                Tuple.of(tenantId, invoiceIds, planIds)).map(rows -> {
+                    List<ConcernedInvoice> out = new ArrayList<>();
+                    rows.forEach(r -> {
+                        var currency = Money.currencyOf(r.getString("currency").trim());
+                        out.add(new ConcernedInvoice(r.getUUID("plan_id"), new InvoiceNow(r.getUUID("invoice_id"),
+                                r.getString("invoice_number"), r.getString("state"),
+                                Money.rounded(r.getBigDecimal("open_amount"), currency),
+                                Money.rounded(r.getBigDecimal("collectible_amount"), currency), false)));
+                    });
+                    return out;
+                });
+    }
+
+    /** Marks the open task cancelled on {@code on} by {@code by}, with the reason; false when it was no longer open. */
+    public Uni<Boolean> cancelled(String tenantId, UUID id, LocalDate on, String by, String because) {
+        return CurrentTransaction.execute("update collector_task set done_on = $3, done_by = $4, cancelled_because = $5"
+                + " where tenant_id = $1 and id = $2 and done_on is null", params(tenantId, id, on, by, because))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** Marks the task done; false when it was done already. */
