@@ -1,7 +1,6 @@
 package io.tradecredit.collections.app;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,13 +33,13 @@ public class ReceivedPayments {
     }
 
     /**
-     * The buyer's payments effective from {@code from} to {@code to} (inclusive), as
-     * {@link PromiseToPay#judge} takes them: each payment on the day received, and a reversal as
-     * the same amount negative on the day it was reversed.
+     * The buyer's payments received or reversed from {@code from} to {@code to} (inclusive), as
+     * {@link PromiseToPay#judge} takes them: each on the day received, with the day it was reversed
+     * (a reversal takes away the payment it reverses, matched by the payment's id).
      */
     public Uni<List<PromiseToPay.Payment>> of(String tenantId, UUID buyerId, LocalDate from, LocalDate to) {
-        return ofBuyers(tenantId, List.of(buyerId), from, to)
-                .map(paid -> paid.stream().map(p -> new PromiseToPay.Payment(p.on(), p.amount())).toList());
+        return ofBuyers(tenantId, List.of(buyerId), from, to).map(paid -> paid.stream()
+                .map(p -> new PromiseToPay.Payment(p.on(), p.amount(), p.reversedOn())).toList());
     }
 
     /** The same for several buyers at once, each payment with its buyer (an agency's commission statement). */
@@ -48,18 +47,9 @@ public class ReceivedPayments {
         if (buyerIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return CurrentTransaction.run(() -> payments.of(tenantId, buyerIds, from, to)).map(rows -> {
-            List<BuyerPayment> out = new ArrayList<>();
-            for (ReceivedPaymentRepository.Row r : rows) {
-                Money amount = Money.rounded(r.amount(), Money.currencyOf(r.currency()));
-                if (!r.receivedOn().isBefore(from) && !r.receivedOn().isAfter(to)) {
-                    out.add(new BuyerPayment(r.buyerId(), r.receivedOn(), amount));
-                }
-                if (r.reversedOn() != null && !r.reversedOn().isBefore(from) && !r.reversedOn().isAfter(to)) {
-                    out.add(new BuyerPayment(r.buyerId(), r.reversedOn(), amount.negate()));
-                }
-            }
-            return out;
-        });
+        return CurrentTransaction.run(() -> payments.of(tenantId, buyerIds, from, to)).map(rows -> rows.stream()
+                .map(r -> new BuyerPayment(r.buyerId(), r.receivedOn(),
+                        Money.rounded(r.amount(), Money.currencyOf(r.currency())), r.reversedOn()))
+                .toList());
     }
 }

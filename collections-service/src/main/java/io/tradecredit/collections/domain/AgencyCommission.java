@@ -21,8 +21,12 @@ import io.tradecredit.common.money.Money;
  * the agency gave it back (returned, uncollectible): from that day on the tenant collects, and no
  * payment after the end counts, whatever the reason (docs/collections-service.md, "Agencies"). It
  * counts once even if placements overlap.
- * Only the contract's currencies count. Reversals are negative payments, so a reversal in the
- * period takes back commission (a statement may be negative). The commission is the collected
+ * Only the contract's currencies count. A reversal takes away the payment it reverses, never
+ * another: reversed within the period the payment was received in (by the period's last day), the
+ * payment does not count at all; reversed after that period ended (its statement may have been
+ * stated and paid), the statement of the period holding the reversal day takes the payment back as
+ * a correction (a statement may be negative). A payment that never earned commission (before the
+ * placement, another currency) takes none back when reversed. The commission is the collected
  * total per currency times the fee, rounded once HALF_UP to the currency's scale.
  */
 public final class AgencyCommission {
@@ -41,8 +45,12 @@ public final class AgencyCommission {
         }
     }
 
-    /** A payment (negative: its reversal) a buyer made, as the ledger reports it. */
-    public record BuyerPayment(UUID buyerId, LocalDate on, Money amount) {
+    /** A payment a buyer made, as the ledger reports it, and the day it was reversed (null while it stands). */
+    public record BuyerPayment(UUID buyerId, LocalDate on, Money amount, LocalDate reversedOn) {
+        /** A payment that stands. */
+        public BuyerPayment(UUID buyerId, LocalDate on, Money amount) {
+            this(buyerId, on, amount, null);
+        }
     }
 
     /** One currency's figures. */
@@ -65,12 +73,25 @@ public final class AgencyCommission {
                 .filter(p -> p.agencyCode().equals(contract.agencyCode())).toList();
         Map<String, Money> collected = payments.stream()
                 .filter(p -> contract.currencies().contains(p.amount().currency()))
-                .filter(p -> !p.on().isBefore(from) && !p.on().isAfter(to))
                 .filter(p -> withAgency.stream().anyMatch(pl -> pl.covers(p.buyerId(), p.on())))
-                .collect(Collectors.toMap(p -> p.amount().currencyCode(), BuyerPayment::amount, Money::plus));
+                .flatMap(p -> inPeriod(p, from, to).stream())
+                .collect(Collectors.toMap(Money::currencyCode, m -> m, Money::plus));
         List<Line> lines = collected.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new Line(e.getValue(), e.getValue().times(contract.successFeePercent().movePointLeft(2))))
                 .toList();
         return new Statement(contract.agencyCode(), from, to, lines);
+    }
+
+    /**
+     * What an earning payment adds to the period: its amount when received in it and not reversed
+     * by its end; its amount taken back when reversed in it after an earlier period counted it.
+     */
+    private static List<Money> inPeriod(BuyerPayment p, LocalDate from, LocalDate to) {
+        boolean receivedIn = !p.on().isBefore(from) && !p.on().isAfter(to);
+        if (receivedIn) {
+            return p.reversedOn() == null || p.reversedOn().isAfter(to) ? List.of(p.amount()) : List.of();
+        }
+        boolean reversedIn = p.reversedOn() != null && !p.reversedOn().isBefore(from) && !p.reversedOn().isAfter(to);
+        return reversedIn && p.on().isBefore(from) ? List.of(p.amount().negate()) : List.of();
     }
 }

@@ -18,14 +18,29 @@ import io.tradecredit.common.money.Money;
  * was made up to the deadline (and not after the run date) add up to the promised amount, which
  * releases the hold; <b>broken</b> on the first run after the deadline when they do not, and then
  * the ladder resumes on that very run (the hold is released on the run date); otherwise
- * <b>pending</b>. Reversals count as negative payments; payments in another currency do not count
- * (amounts in different currencies are never added).
+ * <b>pending</b>. A reversal takes away the payment it reverses: a payment reversed by the day the
+ * verdict counts up to (the run date, or the deadline once it has passed) did not count at all;
+ * one reversed after the deadline still kept the promise (a verdict at the deadline is not
+ * re-opened by what happens after it). Payments in another currency do not count (amounts in
+ * different currencies are never added).
  */
 public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn, LocalDate promisedDate,
         int graceDays) {
 
-    /** A payment the buyer made (negative: a reversal), by its effective date. */
-    public record Payment(LocalDate on, Money amount) {
+    /**
+     * A payment the buyer made, by its effective date, and the day it was reversed (null while it
+     * stands).
+     */
+    public record Payment(LocalDate on, Money amount, LocalDate reversedOn) {
+        /** A payment that stands. */
+        public Payment(LocalDate on, Money amount) {
+            this(on, amount, null);
+        }
+
+        /** Whether it still stood at the end of {@code day}. */
+        public boolean standsOn(LocalDate day) {
+            return reversedOn == null || reversedOn.isAfter(day);
+        }
     }
 
     public enum Outcome {
@@ -79,7 +94,7 @@ public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn
         LocalDate countUpTo = runDate.isBefore(deadline()) ? runDate : deadline();
         Money paid = payments.stream()
                 .filter(p -> p.amount().currency().equals(amount.currency()))
-                .filter(p -> !p.on().isBefore(madeOn) && !p.on().isAfter(countUpTo))
+                .filter(p -> !p.on().isBefore(madeOn) && !p.on().isAfter(countUpTo) && p.standsOn(countUpTo))
                 .map(Payment::amount)
                 .reduce(Money.zero(amount.currency()), Money::plus);
         if (paid.compareTo(amount) >= 0) {

@@ -123,11 +123,38 @@ class AgencyCommissionTest {
         assertEquals(List.of(line("333.33", "50.00", "CNY")), s.lines());
     }
 
+    /** X with huaxin 03-10 to 03-15 (recalled), pays 40,000.00 on 03-10, which bounces on 03-20: March earns nothing. */
     @Test
-    void reversalInThePeriodTakesCommissionBack() {
-        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), null, null));
-        Statement s = march(placements, List.of(paid(X, 20, "-2000.00", "CNY")));
-        assertEquals(List.of(line("-2000.00", "-300.00", "CNY")), s.lines());
+    void aPaymentReversedInItsOwnPeriodDoesNotCountAtAll() {
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(10), march(15),
+                PlacementEnd.RECALLED));
+        BuyerPayment bounced = new BuyerPayment(X, march(10), Money.of("40000.00", "CNY"), march(20));
+        assertEquals(List.of(), march(placements, List.of(bounced)).lines());
+        // the statement of 03-01..03-15 alone, before the bounce, still shows it: it stood when that period ended
+        assertEquals(List.of(line("40000.00", "6000.00", "CNY")), AgencyCommission.forPeriod(HUAXIN, placements,
+                List.of(bounced), march(1), march(15)).lines());
+        // and the period after it takes it back, on the day it bounced
+        assertEquals(List.of(line("-40000.00", "-6000.00", "CNY")), AgencyCommission.forPeriod(HUAXIN, placements,
+                List.of(bounced), march(16), march(31)).lines());
+    }
+
+    /** Paid 2,000.00 on Feb 20 while with huaxin, bounced on Mar 20: February stays as stated, March corrects it. */
+    @Test
+    void aReversalAfterThePaymentsPeriodIsACorrectionInThePeriodOfTheReversal() {
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1).minusDays(20), null, null));
+        BuyerPayment bounced = new BuyerPayment(X, march(1).minusDays(9), Money.of("2000.00", "CNY"), march(20));
+        assertEquals(List.of(line("-2000.00", "-300.00", "CNY")), march(placements, List.of(bounced)).lines());
+        assertEquals(List.of(line("2000.00", "300.00", "CNY")), AgencyCommission.forPeriod(HUAXIN, placements,
+                List.of(bounced), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)).lines());
+    }
+
+    /** Paid 3,000.00 on Mar 5 before the hand-off of Mar 10, bounced on Mar 12 while with huaxin: it never earned, it takes nothing. */
+    @Test
+    void aReversalOfAPaymentThatNeverEarnedTakesNothingBack() {
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(10), null, null));
+        BuyerPayment before = new BuyerPayment(X, march(1).minusDays(10), Money.of("3000.00", "CNY"), march(12));
+        assertEquals(List.of(), march(placements, List.of(before, new BuyerPayment(X, march(5),
+                Money.of("3000.00", "CNY"), march(12)))).lines());
     }
 
     @Test

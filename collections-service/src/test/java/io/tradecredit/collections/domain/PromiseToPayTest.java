@@ -133,8 +133,41 @@ class PromiseToPayTest {
 
     @Test
     void reversedPaymentDoesNotKeepIt() {
-        var v = PROMISE.judge(List.of(paid(8, "20000.00"), paid(9, "-20000.00")), may(14));
+        var v = PROMISE.judge(List.of(new Payment(may(8), cny("20000.00"), may(9))), may(14));
         assertEquals(Outcome.BROKEN, v.outcome());
+        assertEquals(cny("0.00"), v.paid());
+    }
+
+    /**
+     * 20,000.00 paid on 05-05 bounces on 05-09, after a promise of 20,000.00 made on 05-07 (by 05-10,
+     * deadline 05-13); the buyer pays 20,000.00 on 05-12: the bounce takes away only the payment of
+     * 05-05, which came before the promise anyway, so the promise is kept.
+     */
+    @Test
+    void aBounceOfAPaymentBeforeThePromiseTakesNothingFromThePaymentThatKeepsIt() {
+        PromiseToPay promise = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("20000.00"), may(7), may(10),
+                PromiseTerms.DEFAULT);
+        var v = promise.judge(List.of(new Payment(may(5), cny("20000.00"), may(9)), paid(12, "20000.00")), may(14));
+        assertEquals(Outcome.KEPT, v.outcome());
+        assertEquals(cny("20000.00"), v.paid());
+    }
+
+    /** Kept on 05-08; the payment bounces on 05-11, before the deadline (05-13): pending again until the deadline. */
+    @Test
+    void aReversalBeforeTheDeadlineTakesTheKeepingPaymentAway() {
+        List<Payment> bounced = List.of(new Payment(may(8), cny("20000.00"), may(11)));
+        assertEquals(Outcome.KEPT, PROMISE.judge(bounced, may(10)).outcome(), "as judged on 05-10");
+        var v = PROMISE.judge(bounced, may(11));
+        assertEquals(Outcome.PENDING, v.outcome());
+        assertEquals(cny("20000.00"), v.shortfall());
+        assertEquals(Outcome.BROKEN, PROMISE.judge(bounced, may(14)).outcome());
+    }
+
+    /** The same payment bouncing on 05-14, after the deadline: the promise was kept, and stays so. */
+    @Test
+    void aReversalAfterTheDeadlineDoesNotReopenAKeptPromise() {
+        var v = PROMISE.judge(List.of(new Payment(may(8), cny("20000.00"), may(14))), may(20));
+        assertEquals(Outcome.KEPT, v.outcome());
     }
 
     @Test

@@ -129,13 +129,55 @@ class AgencyViewApiTest {
     }
 
     /** The buyer pays an invoice of {@code amount} on a day of March (the invoice issued first: a payment of an unknown one is parked). */
-    static void paid(String tenant, String buyer, int day, String amount, String currency) {
+    /** A payment received on March {@code day}; returns its event (the reversal names its payment id). */
+    static Map<String, Object> paid(String tenant, String buyer, int day, String amount, String currency) {
         String invoiceId = UUID.randomUUID().toString();
         invoice(tenant, buyer, "issued", ReadModelEvents.issued(buyer, invoiceId, amount, march(day).minusDays(30)));
         Map<String, Object> m = payment("payment-received", buyer, invoiceId, amount, "0.00");
         m.put("receivedOn", march(day).toString());
         m.put("amount", Map.of("amount", amount, "currency", currency));
         invoice(tenant, buyer, "payment-received", m);
+        return m;
+    }
+
+    /** invoice-service's payment-reversed of {@code paid}, happening at noon on March {@code day} (its ce_time). */
+    static void bounced(String tenant, String buyer, Map<String, Object> paid, int day) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> allocation = ((List<Map<String, Object>>) paid.get("allocations")).get(0);
+        Map<String, Object> m = payment("payment-reversed", buyer, (String) allocation.get("invoiceId"),
+                ((Map<?, ?>) paid.get("amount")).get("amount").toString(), "0.00");
+        m.put("paymentId", paid.get("paymentId"));
+        Map<String, String> headers = new java.util.HashMap<>(ReadModelEvents.headers(tenant, buyer,
+                "io.tradecredit.invoice.payment-reversed.v1", UUID.randomUUID().toString()));
+        headers.put("ce_time", march(day).atTime(12, 0, 1).atOffset(java.time.ZoneOffset.ofHours(8)).toString());
+        io.tradecredit.testing.Topics.send("invoice-events", buyer, ReadModelEvents.json(m), headers);
+    }
+
+    /**
+     * X with huaxin from 03-10 until recalled on 03-15: 40,000.00 paid on 03-10 bounces on 03-20, so it
+     * earned nothing; 3,000.00 paid on 03-05, before the hand-off, bounces on 03-12 and takes nothing
+     * away; 1,000.00 of 03-12 earns 150.00.
+     */
+    @Test
+    void aBouncedPaymentEarnsNothingAndABounceOfAPaymentThatNeverEarnedTakesNothing() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.tenant(tenant).roles("tenant-admin").mint()).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/huaxin").then().statusCode(200);
+        String x = UUID.randomUUID().toString();
+        placement(tenant, "huaxin", x, march(10), march(15));
+        Map<String, Object> beforeHandOff = paid(tenant, x, 5, "3000.00", "CNY");
+        Map<String, Object> onHandOff = paid(tenant, x, 10, "40000.00", "CNY");
+        paid(tenant, x, 12, "1000.00", "CNY");
+        ReadModelEvents.await("three payments", () -> Database.count("select count(*) from received_payment"
+                + " where tenant_id = ?", tenant) == 3);
+        bounced(tenant, x, beforeHandOff, 12);
+        bounced(tenant, x, onHandOff, 20);
+        ReadModelEvents.await("two reversals", () -> Database.count("select count(*) from received_payment"
+                + " where tenant_id = ? and reversed_on is not null", tenant) == 2);
+        given().auth().oauth2(Tokens.tenant(tenant).roles("finance").mint()).queryParam("from", "2026-03-01")
+                .queryParam("to", "2026-03-31").get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("lines.collected.amount", contains("1000.00"), "lines.commission.amount", contains("150.00"));
     }
 
     static void placement(String tenant, String agency, String buyer, LocalDate from, LocalDate until) {

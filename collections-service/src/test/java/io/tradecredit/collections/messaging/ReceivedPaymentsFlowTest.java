@@ -43,10 +43,10 @@ class ReceivedPaymentsFlowTest {
         Map<String, Object> reversal = payment("payment-reversed", buyer, inv, "4000.00", "8000.00");
         reversal.put("paymentId", first.get("paymentId"));
         invoice("acme", buyer, "payment-reversed", reversal);
-        await("the reversal", () -> paymentsOf("acme", buyer).size() == 3);
-        // the reversal counts as the same amount negative, on the day it happened
-        assertEquals(Set.of(new Payment(today(), cny("4000.00")), new Payment(today(), cny("1000.00")),
-                new Payment(today(), cny("-4000.00"))), Set.copyOf(paymentsOf("acme", buyer)));
+        // the reversal takes away the payment it reverses (by its id), on the day it happened
+        await("the reversal", () -> paymentsOf("acme", buyer).stream().anyMatch(p -> p.reversedOn() != null));
+        assertEquals(Set.of(new Payment(today(), cny("4000.00"), today()), new Payment(today(), cny("1000.00"))),
+                Set.copyOf(paymentsOf("acme", buyer)));
 
         // nothing before the window, nothing of another tenant's buyer with the same id
         assertEquals(List.of(), run(() -> payments.of("acme", UUID.fromString(buyer), today().minusDays(9),
