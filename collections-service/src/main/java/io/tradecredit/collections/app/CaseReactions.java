@@ -20,7 +20,8 @@ import io.tradecredit.collections.domain.CloseReason;
  * off ({@link CloseReason#clearedBy}), and cancels the ladder's tasks whose invoices it cleared
  * ({@link Tasks#cancelCleared}); a dispute closes nothing (the disputed part is owed, only not
  * dunned) and is logged on the open case; a payment also judges the buyer's pending promises (kept
- * at once when covered); an agreed payment plan moves the case to payment plan.
+ * at once when covered), a reversal puts a kept promise whose deadline has not passed back to
+ * pending when what stands no longer covers it; an agreed payment plan moves the case to payment plan.
  */
 @ApplicationScoped
 public class CaseReactions {
@@ -76,6 +77,9 @@ public class CaseReactions {
                         .replaceWithVoid())
                 .orElse(withdrawn);
         // closing first: a promise kept by the payment that cleared everything leaves a closed case
+        if (name.equals("payment-reversed")) {
+            return closed.chain(() -> promises.judgeAfterReversal(tenantId, buyerId, LEDGER));
+        }
         return name.equals("payment-received") ? closed.chain(() -> promises.judgeAfterPayment(tenantId, buyerId, LEDGER))
                 : closed;
     }

@@ -66,6 +66,17 @@ public class DunningHolds {
         }));
     }
 
+    /** The hold released early running again to its end date (a kept promise pending again); one not released is left. */
+    public Uni<Void> resume(String tenantId, UUID id, String by) {
+        return Panache.withTransaction(() -> holds.find(tenantId, id).chain(found -> {
+            if (found.isEmpty() || found.get().hold().releasedOn() == null) {
+                return Uni.createFrom().voidItem();
+            }
+            RecordedHold r = found.get();
+            return holds.update(tenantId, new RecordedHold(r.hold().resumed(), r.note(), r.placedAt(), r.placedBy(), null));
+        }));
+    }
+
     /** One page of the tenant's holds, newest first; {@code heldOn} keeps those that hold on that day. */
     public Uni<Page<RecordedHold>> list(String tenantId, UUID buyerId, LocalDate heldOn, int page, int size) {
         return Panache.withSession(() -> holds.list(tenantId, buyerId)).map(all -> {

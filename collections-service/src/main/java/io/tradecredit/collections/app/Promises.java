@@ -111,6 +111,37 @@ public class Promises {
         }));
     }
 
+    /**
+     * After a reversal: each of the buyer's promises judged kept whose deadline has not passed, and
+     * which what still stands no longer covers ({@link PromiseToPay#pendingAgainAfterReversal}), is
+     * pending again: its hold runs again to the deadline, the case goes back to promise to pay (when
+     * it is in progress), the log says {@code promise-reopened}; the review then judges it at its
+     * deadline and publishes that verdict (promise-kept or promise-broken, the same promise id).
+     */
+    public Uni<Void> judgeAfterReversal(String tenantId, UUID buyerId, String actor) {
+        LocalDate today = businessZone.today();
+        return CurrentTransaction.run(() -> promises.keptUntil(tenantId, buyerId, today).chain(kept -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (RecordedPromise s : kept) {
+                PromiseToPay p = s.promise();
+                chain = chain.chain(() -> payments.of(tenantId, buyerId, p.madeOn(), today).chain(paid -> {
+                    if (!p.pendingAgainAfterReversal(paid, today)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    PromiseToPay.Verdict v = p.judge(paid, today);
+                    return promises.pendingAgain(tenantId, p.id())
+                            .chain(() -> holds.resume(tenantId, s.holdId(), actor))
+                            .chain(() -> cases.log(tenantId, s.caseId(), "promise-reopened", actor, verdictDetail(p, v)))
+                            .chain(() -> cases.find(tenantId, s.caseId()))
+                            .chain(c -> c.state() != CaseState.IN_PROGRESS ? Uni.createFrom().voidItem()
+                                    : cases.move(tenantId, s.caseId(), CaseState.PROMISE_TO_PAY, actor,
+                                            "promise pending again: its payment was reversed").replaceWithVoid());
+                }));
+            }
+            return chain;
+        }));
+    }
+
     /** Up to {@code limit} promises past their deadline before {@code asOf}, judged kept or broken; how many. */
     public Uni<Integer> reviewPastDeadline(LocalDate asOf, int limit) {
         return promises.lockPastDeadline(asOf, limit).chain(due -> {

@@ -64,6 +64,11 @@ public record Hold(UUID id, UUID buyerId, UUID invoiceId, Reason reason, LocalDa
         return buyerId.equals(buyer) && (coversWholeBuyer() || invoiceId.equals(invoice)) && holdsOn(day);
     }
 
+    /** The hold running again to its end date, as if never released (a kept promise whose payment bounced). */
+    public Hold resumed() {
+        return new Hold(id, buyerId, invoiceId, reason, from, until, null);
+    }
+
     /** Ends the hold before its end date (a promise judged, a dispute resolved, a collector lifting it). */
     public Hold release(LocalDate on) {
         if (releasedOn != null) {

@@ -89,6 +89,17 @@ public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn
         return Hold.place(holdId, buyerId, null, Hold.Reason.PROMISE_TO_PAY, madeOn, deadline());
     }
 
+    /**
+     * Whether a promise judged kept is pending again after a reversal on {@code on}: only up to its
+     * deadline, and only when what still stands no longer covers it. It then holds again until the
+     * deadline and is judged there. After the deadline a kept promise stays kept: the verdict was
+     * given when the time to keep it ran out, and a later bounce is a new debt for the ladder, not a
+     * rewritten past (docs/collections-service.md, "Cases, promises and agencies").
+     */
+    public boolean pendingAgainAfterReversal(List<Payment> payments, LocalDate on) {
+        return !on.isAfter(deadline()) && judge(payments, on).outcome() == Outcome.PENDING;
+    }
+
     /** The verdict on {@code runDate}, from every payment of the buyer (any date, any currency). */
     public Verdict judge(List<Payment> payments, LocalDate runDate) {
         LocalDate countUpTo = runDate.isBefore(deadline()) ? runDate : deadline();

@@ -55,6 +55,19 @@ public class PromiseRepository {
                 + " for update skip locked", params(asOf, limit));
     }
 
+    /** The buyer's promises judged kept whose deadline is {@code day} or later, locked until the transaction ends. */
+    public Uni<List<RecordedPromise>> keptUntil(String tenantId, UUID buyerId, LocalDate day) {
+        return many("select " + COLUMNS + " from promise_to_pay where tenant_id = $1 and buyer_id = $2"
+                + " and outcome = 'KEPT' and promised_date + grace_days >= $3 order by id for update",
+                params(tenantId, buyerId, day));
+    }
+
+    /** The promise pending again: no verdict, nothing counted yet. */
+    public Uni<Void> pendingAgain(String tenantId, UUID id) {
+        return CurrentTransaction.execute("update promise_to_pay set outcome = 'PENDING', judged_on = null, paid = null"
+                + " where tenant_id = $1 and id = $2", params(tenantId, id)).replaceWithVoid();
+    }
+
     public Uni<Void> judged(String tenantId, UUID id, PromiseToPay.Outcome outcome, LocalDate on, Money paid) {
         return CurrentTransaction.execute("update promise_to_pay set outcome = $3, judged_on = $4, paid = $5"
                 + " where tenant_id = $1 and id = $2", params(tenantId, id, outcome.name(), on, paid.amount()))

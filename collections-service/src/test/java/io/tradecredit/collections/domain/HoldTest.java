@@ -113,4 +113,13 @@ class HoldTest {
                 () -> Hold.place(UUID.randomUUID(), BUYER, null, Reason.MANUAL, null, march(9)));
         assertEquals(List.of("from"), e.violations().stream().map(Violation::field).toList());
     }
+
+    @Test
+    void aResumedHoldHoldsAgainToItsEndDate() {
+        Hold h = Hold.place(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), null, Hold.Reason.PROMISE_TO_PAY,
+                java.time.LocalDate.of(2026, 5, 4), java.time.LocalDate.of(2026, 5, 13));
+        Hold resumed = h.release(java.time.LocalDate.of(2026, 5, 8)).resumed();
+        org.junit.jupiter.api.Assertions.assertEquals(h, resumed);
+        org.junit.jupiter.api.Assertions.assertTrue(resumed.holdsOn(java.time.LocalDate.of(2026, 5, 13)));
+    }
 }

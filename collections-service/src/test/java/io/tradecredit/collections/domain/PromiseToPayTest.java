@@ -163,6 +163,18 @@ class PromiseToPayTest {
         assertEquals(Outcome.BROKEN, PROMISE.judge(bounced, may(14)).outcome());
     }
 
+    /** Kept by 20,000.00 on 05-08: a bounce on 05-11 puts it back to pending; on 05-14, after the deadline, it does not. */
+    @Test
+    void aKeptPromiseIsPendingAgainAfterAReversalOnlyUpToItsDeadline() {
+        assertTrue(PROMISE.pendingAgainAfterReversal(List.of(new Payment(may(8), cny("20000.00"), may(11))), may(11)));
+        assertTrue(PROMISE.pendingAgainAfterReversal(List.of(new Payment(may(8), cny("20000.00"), may(13))), may(13)),
+                "on the deadline itself");
+        assertFalse(PROMISE.pendingAgainAfterReversal(List.of(new Payment(may(8), cny("20000.00"), may(14))), may(14)));
+        // a second payment of 20,000.00 on 05-09 still covers it: it stays kept
+        assertFalse(PROMISE.pendingAgainAfterReversal(List.of(new Payment(may(8), cny("20000.00"), may(11)),
+                paid(9, "20000.00")), may(11)));
+    }
+
     /** The same payment bouncing on 05-14, after the deadline: the promise was kept, and stays so. */
     @Test
     void aReversalAfterTheDeadlineDoesNotReopenAKeptPromise() {

@@ -166,6 +166,39 @@ class CaseFlowTest {
         assertEquals("2000.00", kept.get("paid").get("amount").asText());
     }
 
+    /**
+     * Kept at once by a payment of 2,000.00, the promise is pending again when that payment bounces
+     * before its deadline: the hold runs again to the deadline, the case waits on the promise, and
+     * the review judges it there (broken: nothing stands).
+     */
+    @Test
+    void aReversalBeforeTheDeadlinePutsAKeptPromiseBackToPending() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        CaseView c = promised(tenant, buyer, inv, "5000.00", "2000.00", today().plusDays(3));
+        Map<String, Object> paid = payment("payment-received", buyer, inv, "2000.00", "3000.00");
+        invoice(tenant, buyer, "payment-received", paid);
+        await("promise kept", () -> outcome(tenant, c).equals("KEPT"));
+        await("back to the collector", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.IN_PROGRESS);
+
+        Map<String, Object> bounced = payment("payment-reversed", buyer, inv, "2000.00", "5000.00");
+        bounced.put("paymentId", paid.get("paymentId"));
+        invoice(tenant, buyer, "payment-reversed", bounced);
+        await("promise pending again", () -> outcome(tenant, c).equals("PENDING"));
+        assertEquals(1, Database.count("select count(*) from dunning_hold where tenant_id = ? and buyer_id = ?::uuid"
+                + " and reason = 'PROMISE_TO_PAY' and released_on is null and until_day = ?", tenant, buyer,
+                today().plusDays(6)), "held again until the deadline");
+        assertEquals(CaseState.PROMISE_TO_PAY, run(() -> cases.find(tenant, c.id())).state());
+        Activity reopened = run(() -> cases.activities(tenant, c.id())).stream()
+                .filter(a -> a.kind().equals("promise-reopened")).findFirst().orElseThrow();
+        assertEquals("2000.00", reopened.detail().get("shortfall"));
+
+        // a date of its own: the job door runs each date once, and the tests below review + 6 and + 7
+        review(today().plusDays(9));
+        assertEquals("BROKEN", outcome(tenant, c));
+    }
+
     @Test
     void thePromiseReviewJudgesAPromiseKeptByTheDeadline() {
         String tenant = "acme";
