@@ -28,12 +28,11 @@ public record CollectorTask(UUID id, UUID buyerId, String itemReference, String 
     }
 
     public Concerns concerns() {
-        int hash = itemReference.indexOf('#');
-        if (hash >= 0) {
-            return new Concerns(null, UUID.fromString(itemReference.substring(0, hash)));
+        String[] planAndNumber = itemReference.split("#", 2);
+        if (planAndNumber.length == 2) {
+            return new Concerns(null, UUID.fromString(planAndNumber[0]));
         }
-        int slash = itemReference.indexOf('/');
-        return new Concerns(UUID.fromString(slash >= 0 ? itemReference.substring(0, slash) : itemReference), null);
+        return new Concerns(UUID.fromString(itemReference.split("/", 2)[0]), null);
     }
 
     /**
