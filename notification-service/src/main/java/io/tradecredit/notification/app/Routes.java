@@ -224,6 +224,7 @@ public class Routes {
     private RenderedMessage render(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s, TemplateText t,
             Instant now) {
         SenderIdentity id = s.sender();
-        return templates.render(tenantId, t, context.of(r.data(), choice.contact(), id, now), id == null ? "" : id.letterhead());
+        return templates.render(tenantId, t, context.of(r.data(), choice.contact(), id, now, t.language()),
+                id == null ? "" : id.letterhead());
     }
 }

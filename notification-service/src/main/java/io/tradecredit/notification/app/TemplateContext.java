@@ -2,7 +2,9 @@ package io.tradecredit.notification.app;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +17,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tradecredit.notification.domain.Contact;
+import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.Message;
+import io.tradecredit.notification.domain.Parties;
+import io.tradecredit.notification.domain.PriorCommunication;
 import io.tradecredit.notification.domain.SenderIdentity;
 
 /**
  * What a template sees: the request's data, and under reserved names what the service adds:
  * {@code contact} (name, function, postalAddress), {@code sender} (fromName, letterhead,
- * signatory, and contactName, contactPhone, contactEmail: the tenant's person for questions) and {@code letterDate} (the day of rendering in the contact's time zone). A tenant
- * without a sender identity writes as the platform's configured From.
+ * signatory, and contactName, contactPhone, contactEmail: the tenant's person for questions) and {@code letterDate} (the day of rendering in the contact's time zone).
+ * It completes {@code seller} and {@code buyer} (name, address: {@link Parties}) and adds to each of
+ * {@code priorMessages} its {@code name} and {@code channelNames} in the message's language
+ * ({@link PriorCommunication}). A tenant without a sender identity writes and signs as the seller
+ * of the request, else as the platform's configured From.
  */
 @ApplicationScoped
 public class TemplateContext {
@@ -38,20 +46,30 @@ public class TemplateContext {
     @ConfigProperty(name = "tradecredit.notification.sender.from-address")
     String platformFromAddress;
 
-    public Map<String, Object> of(ObjectNode data, Contact contact, SenderIdentity sender, Instant now) {
+    public Map<String, Object> of(ObjectNode data, Contact contact, SenderIdentity sender, Instant now, Language language) {
         Map<String, Object> ctx = new HashMap<>(json.convertValue(data, MAP));
         Map<String, Object> c = new HashMap<>();
         c.put("name", contact == null ? "" : contact.name());
         c.put("function", contact == null || contact.function() == null ? "" : contact.function());
         c.put("postalAddress", contact == null || contact.postalAddress() == null ? "" : contact.postalAddress());
         ctx.put("contact", c);
+        // both companies with their addresses, as a dunning letter names them (Parties)
+        Parties.Party seller = Parties.seller(party(ctx.get("seller")), sender, platformFromName);
+        ctx.put("seller", completed(ctx.get("seller"), seller));
+        if (ctx.get("buyer") instanceof Map<?, ?> buyer) {
+            ctx.put("buyer", completed(buyer, Parties.buyer(party(buyer), contact)));
+        }
+        if (ctx.get("priorMessages") instanceof List<?> prior) {
+            ctx.put("priorMessages", readable(prior, language));
+        }
         Map<String, Object> from = new HashMap<>();
-        from.put("fromName", sender == null ? platformFromName : sender.fromName());
+        // without a sender identity the seller writes and signs: the creditor a demand names, not the platform
+        from.put("fromName", sender == null ? seller.name() : sender.fromName());
         from.put("letterhead", sender == null ? "" : sender.letterhead());
-        from.put("signatory", sender == null ? platformFromName : sender.signatory());
+        from.put("signatory", sender == null ? seller.name() : sender.signatory());
         // the person a letter names for questions ("" for a field no one gave: the template leaves it out)
         SenderIdentity.ContactPerson questions = sender == null
-                ? new SenderIdentity.ContactPerson(platformFromName, "", platformFromAddress) : sender.questionsTo();
+                ? new SenderIdentity.ContactPerson(seller.name(), "", platformFromAddress) : sender.questionsTo();
         from.put("contactName", questions.name());
         from.put("contactPhone", questions.phone());
         from.put("contactEmail", questions.email());
@@ -59,6 +77,45 @@ public class TemplateContext {
         ctx.put("letterDate", LocalDate.ofInstant(now, contact == null ? Contact.DEFAULT_TIME_ZONE : contact.timeZone())
                 .toString());
         return ctx;
+    }
+
+    private static Parties.Party party(Object requested) {
+        return requested instanceof Map<?, ?> m ? new Parties.Party(text(m.get("name")), text(m.get("address")))
+                : new Parties.Party(null, null);
+    }
+
+    /** The request's party (its other fields kept) with the name and address completed. */
+    private static Map<String, Object> completed(Object requested, Parties.Party party) {
+        Map<String, Object> out = new HashMap<>();
+        if (requested instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        }
+        out.put("name", party.name());
+        out.put("address", party.address());
+        return out;
+    }
+
+    /** Each prior message with its readable {@code name} and {@code channelNames} in the letter's language added. */
+    private static List<Map<String, Object>> readable(List<?> prior, Language language) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object p : prior) {
+            Map<String, Object> entry = new HashMap<>();
+            if (p instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> entry.put(String.valueOf(k), v));
+                List<String> channels = m.get("channels") instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                        : List.of();
+                PriorCommunication.Entry e = PriorCommunication.entry(text(m.get("runDate")), text(m.get("templateKey")),
+                        channels, language);
+                entry.put("name", e.name());
+                entry.put("channelNames", e.channels());
+            }
+            out.add(entry);
+        }
+        return out;
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : String.valueOf(o);
     }
 
     /** Who a message is from: the tenant's identity, else the platform's configured From. */

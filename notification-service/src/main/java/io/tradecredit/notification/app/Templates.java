@@ -184,9 +184,9 @@ public class Templates {
         }
         return CurrentTransaction.run(() -> settings.find(tenantId).chain(s -> {
             SenderIdentity sender = s.orElse(NotificationSettings.DEFAULT).sender();
-            Map<String, Object> ctx = context.of(data, null, sender, clock.instant());
             List<Uni<Preview>> each = new ArrayList<>();
             for (Language language : Language.values()) {
+                Map<String, Object> ctx = context.of(data, null, sender, clock.instant(), language);
                 each.add(find(tenantId, key, channel, language).map(t -> {
                     if (t.isEmpty()) {
                         return new Preview(language, 0, null, "no template " + key + " for " + channel + " in "

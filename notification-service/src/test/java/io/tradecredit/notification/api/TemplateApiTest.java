@@ -122,9 +122,10 @@ class TemplateApiTest {
         preview(freshTenant(), "dunning.finance-demand", "LETTER", withDeadlineAndCharges(dunningData(UUID.randomUUID())))
                 .body("text[0]", allOf(containsString("《中华人民共和国民法典》第五百七十七条"), containsString("逾期利息：99.50 CNY"),
                         containsString("滞纳金：477.02 CNY"), containsString("2026-12-13 前"), containsString("截至 2026-12-02"),
-                        containsString("2026-11-13：dunning.friendly-reminder"), containsString("已逾期 13 天")))
+                        containsString("2026-11-13：付款提醒（电子邮件）"), containsString("已逾期 13 天")))
                 .body("text[1]", allOf(containsString("Articles 577 and 579 of the Civil Code"),
-                        containsString("late fee: 477.02 CNY"), containsString("no later than 2026-12-13")));
+                        containsString("late fee: 477.02 CNY"), containsString("no later than 2026-12-13"),
+                        containsString("2026-11-13: friendly payment reminder (email)")));
     }
 
     @Test

@@ -95,6 +95,84 @@ class DefaultDunningTemplatesTest {
         }
     }
 
+    static final String SELLER = "Acme Industrial Supply Co., Ltd.";
+    static final String SELLER_ADDRESS = "88 Century Avenue, Pudong, Shanghai 200120";
+    static final String BUYER_ADDRESS = "1 Nanjing Road East, Huangpu, Shanghai 200001";
+
+    /**
+     * DOMAIN §3: a dunning letter names both companies with their addresses and quotes the prior
+     * communication. The templates printed neither the seller nor the buyer's address (only the
+     * contact's postal address, blank for an email contact), a tenant without settings named the
+     * platform ("Tradecredit") as the creditor and signatory, and the record read
+     * "dunning.friendly-reminder ([EMAIL])" even in Chinese.
+     */
+    @Test
+    void everyDunningLetterNamesBothCompaniesWithTheirAddressesAndTheReadableRecord() {
+        for (var template : List.of(Map.entry("dunning.payment-request", ChannelType.LETTER),
+                Map.entry("dunning.formal-demand", ChannelType.EMAIL), Map.entry("dunning.formal-demand", ChannelType.LETTER),
+                Map.entry("dunning.finance-demand", ChannelType.EMAIL), Map.entry("dunning.finance-demand", ChannelType.LETTER))) {
+            List<String> texts = rendered(template.getKey(), template.getValue(), realistic());
+            for (String text : texts) {
+                String what = template + ":\n" + text;
+                assertTrue(text.contains(SELLER) && text.contains(SELLER_ADDRESS), what);
+                assertTrue(text.contains("Globex Trading Ltd.") && text.contains(BUYER_ADDRESS), what);
+                // the tenant set no sender identity: the seller is the creditor and signs, not the platform
+                assertFalse(text.contains("Tradecredit"), what);
+                assertFalse(text.contains("dunning.") || text.contains("[EMAIL") || text.contains("EMAIL"), what);
+            }
+            if (template.getKey().equals("dunning.finance-demand") && template.getValue() == ChannelType.EMAIL) {
+                continue; // the finance demand's email points to its letter, which carries the record
+            }
+            assertTrue(texts.get(english()).contains("- 2026-11-13: friendly payment reminder (email)\n"
+                    + "- 2026-11-27: payment reminder (SMS)\n- 2026-12-03: request for payment (letter by post, email)"),
+                    texts.get(english()));
+            assertTrue(texts.get(chinese()).contains("- 2026-11-13：付款提醒（电子邮件）\n"
+                    + "- 2026-11-27：到期提醒（短信）\n- 2026-12-03：付款通知书（邮寄信函、电子邮件）"), texts.get(chinese()));
+        }
+        List<String> reminders = rendered("dunning.friendly-reminder", ChannelType.EMAIL, realistic());
+        for (String text : reminders) {
+            assertTrue(text.contains(SELLER) && text.contains(SELLER_ADDRESS) && !text.contains("Tradecredit"), text);
+        }
+    }
+
+    @Test
+    void theDemandEmailsShowTheLetterheadOnceAsTheirHeader() throws Throwable {
+        String tenant = freshTenant();
+        io.tradecredit.notification.Fixtures.settings(tenant, Map.of("sender",
+                io.tradecredit.notification.Fixtures.acmeSender("ar@acme.example")));
+        for (String key : List.of("dunning.formal-demand", "dunning.finance-demand")) {
+            for (Templates.Preview p : VertxContextSupport.<List<Templates.Preview>>subscribeAndAwait(
+                    () -> templates.preview(tenant, key, ChannelType.EMAIL, realistic()))) {
+                assertNull(p.failure(), key + " " + p.language());
+                String html = p.rendered().html();
+                assertEquals(1, html.split("Acme Trading Co., Ltd.", -1).length - 1, key + " " + p.language() + ": " + html);
+                assertTrue(html.startsWith("<!DOCTYPE html><html><body><header><p>Acme Trading Co., Ltd.</p></header>"), html);
+                // a tenant with a sender identity signs as it chose
+                assertTrue(p.rendered().text().contains("Zhang San") && p.rendered().text().contains("Acme AR"), p.rendered().text());
+            }
+        }
+    }
+
+    /** A formal demand's data as collections-service writes it, the seller and the buyer's address included. */
+    private ObjectNode realistic() {
+        ObjectNode data = data(disputed());
+        ObjectNode seller = data.putObject("seller");
+        seller.put("name", SELLER);
+        seller.put("address", SELLER_ADDRESS);
+        seller.put("taxId", "91310000MA1K4XXXXX");
+        seller.put("bankAccount", "ICBC Shanghai 1001 2345 6789");
+        ((ObjectNode) data.get("buyer")).put("address", BUYER_ADDRESS);
+        data.set("priorMessages", json.valueToTree(List.of(
+                prior("friendly-reminder", "dunning.friendly-reminder", List.of("EMAIL"), "2026-11-13"),
+                prior("reminder", "dunning.reminder", List.of("SMS"), "2026-11-27"),
+                prior("payment-request", "dunning.payment-request", List.of("LETTER", "EMAIL"), "2026-12-03"))));
+        return data;
+    }
+
+    private static Map<String, Object> prior(String step, String template, List<String> channels, String runDate) {
+        return Map.of("stepKey", step, "templateKey", template, "channels", channels, "runDate", runDate);
+    }
+
     /** Each language's rendering, in {@link io.tradecredit.notification.domain.Language} order; fails on a failed one. */
     private List<String> rendered(String key, ChannelType channel, ObjectNode data) {
         List<Templates.Preview> previews;
