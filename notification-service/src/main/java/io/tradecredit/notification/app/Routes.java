@@ -145,8 +145,9 @@ public class Routes {
     private Uni<Route> next(String tenantId, MessageRequest r, NotificationSettings s, List<Contact> contacts,
             Set<ChannelType> tried, List<String> why, ContactChoice.Choice lastFound, Instant now, Templates.Lookup lookup) {
         boolean first = tried.isEmpty();
-        ContactChoice.Choice choice = first ? ContactChoice.choose(contacts, r.channel(), s.channelOrder(), r.legallyRequired())
-                : Fallback.next(contacts, s.channelOrder(), tried, r.legallyRequired());
+        ContactChoice.Choice choice = first
+                ? ContactChoice.choose(contacts, r.channel(), s.channelOrder(), r.legallyRequired(), r.purpose())
+                : Fallback.next(contacts, s.channelOrder(), tried, r.legallyRequired(), r.purpose());
         if (!choice.found()) {
             why.add(choice.failure());
             if (first && r.channel().isPresent() && !contacts.isEmpty()) {

@@ -19,6 +19,12 @@ public final class Fallback {
     /** The next contact and channel after {@code tried} failed, or the reason there is none. */
     public static ContactChoice.Choice next(List<Contact> contacts, ChannelOrder order, Set<ChannelType> tried,
             boolean legallyRequired) {
+        return next(contacts, order, tried, legallyRequired, null);
+    }
+
+    /** {@link #next} for a request of {@code purpose}: the contact chosen as {@link ContactChoice} chooses it. */
+    public static ContactChoice.Choice next(List<Contact> contacts, ChannelOrder order, Set<ChannelType> tried,
+            boolean legallyRequired, String purpose) {
         if (legallyRequired && tried.contains(ChannelType.LETTER)) {
             return none("a legally required letter is not replaced by another channel");
         }
@@ -26,7 +32,7 @@ public final class Fallback {
         if (remaining.isEmpty()) {
             return none("no channel of the tenant's order " + order.channels() + " is left to try");
         }
-        return ContactChoice.choose(contacts, Optional.empty(), new ChannelOrder(remaining), legallyRequired);
+        return ContactChoice.choose(contacts, Optional.empty(), new ChannelOrder(remaining), legallyRequired, purpose);
     }
 
     private static ContactChoice.Choice none(String reason) {

@@ -18,14 +18,77 @@ class ContactChoiceTest {
     static final Contact ANNA = Contact.of(UUID.randomUUID(), BUYER, "Anna Berg", "finance", "anna@buyer.example",
             "+86 138 0000 0000", null, "en", "Europe/Berlin");
 
+    static final Contact SALES = Contact.of(UUID.randomUUID(), BUYER, "Zhao Min", "sales", "zhao@buyer.example",
+            "+86 139 0000 0000", null, "zh-CN", null);
+
+    /** Was theFirstContactOnTheFirstChannelOfTheOrderIsChosen: entry order decides now only among equals or without a payment purpose. */
     @Test
-    void theFirstContactOnTheFirstChannelOfTheOrderIsChosen() {
-        var c = ContactChoice.choose(List.of(LI, ANNA), Optional.empty(), ChannelOrder.DEFAULT, false);
-        assertTrue(c.found());
+    void forAPurposeNotAboutPaymentTheFirstContactEnteredOnTheFirstChannelOfTheOrderIsChosen() {
+        for (String purpose : java.util.Arrays.asList("announcement", null)) {
+            var c = ContactChoice.choose(List.of(SALES, LI, ANNA), Optional.empty(), ChannelOrder.DEFAULT, false, purpose);
+            assertTrue(c.found());
+            assertEquals(SALES, c.contact());
+            assertEquals(ChannelType.EMAIL, c.channel());
+            assertEquals("zhao@buyer.example", c.address());
+            assertNull(c.failure());
+        }
+        assertEquals(SALES, ContactChoice.choose(List.of(SALES, LI), Optional.empty(), ChannelOrder.DEFAULT, false).contact());
+    }
+
+    @Test
+    void aDunningMessageGoesToAccountsPayableBeforeASalesContactEnteredFirst() {
+        var c = ContactChoice.choose(List.of(SALES, ANNA, LI), Optional.empty(), ChannelOrder.DEFAULT, false, "dunning");
         assertEquals(LI, c.contact());
         assertEquals(ChannelType.EMAIL, c.channel());
         assertEquals("li@buyer.example", c.address());
-        assertNull(c.failure());
+    }
+
+    @Test
+    void withoutAccountsPayableFinanceComesBeforeSales() {
+        var c = ContactChoice.choose(List.of(SALES, ANNA), Optional.of(ChannelType.SMS), ChannelOrder.DEFAULT, false,
+                "invoice-receipt");
+        assertEquals(ANNA, c.contact());
+        assertEquals("+86 138 0000 0000", c.address());
+    }
+
+    @Test
+    void amongContactsOfTheSameFunctionTheFirstEnteredIsChosen() {
+        Contact wang = Contact.of(UUID.randomUUID(), BUYER, "Wang Fang", "应付账款", "wang@buyer.example", null, null, null,
+                null);
+        var c = ContactChoice.choose(List.of(SALES, wang, LI), Optional.empty(), ChannelOrder.DEFAULT, false, "dunning");
+        assertEquals(wang, c.contact());
+    }
+
+    @Test
+    void theTenantsChannelOrderComesBeforeTheFunction() {
+        Contact apByPost = Contact.of(UUID.randomUUID(), BUYER, "Sun Li", "accounts payable", null, null,
+                "1 Nanjing Road, Shanghai", null, null);
+        var c = ContactChoice.choose(List.of(SALES, apByPost), Optional.empty(), ChannelOrder.DEFAULT, false, "dunning");
+        assertEquals(SALES, c.contact());
+        assertEquals(ChannelType.EMAIL, c.channel());
+    }
+
+    @Test
+    void purposesAboutWhatTheBuyerOwes() {
+        for (String p : List.of("dunning", "dunning.formal-demand", " Dunning ", "invoice-receipt", "payment-plan", "payment")) {
+            assertTrue(ContactChoice.aboutPayment(p), p);
+        }
+        for (String p : java.util.Arrays.asList("credit-limit-changed", "claim-deadline", "announcement", null)) {
+            assertFalse(ContactChoice.aboutPayment(p), p);
+        }
+    }
+
+    @Test
+    void accountsPayableThenFinanceThenAnyoneElse() {
+        for (String f : List.of("accounts payable", "Accounts Payable Manager", "应付账款", "A/P clerk", "AP", "head of AP")) {
+            assertEquals(0, ContactChoice.payableRank(f), f);
+        }
+        for (String f : List.of("finance", "Chief Financial Officer", "accounting", "Treasury", "财务部", "会计", "出纳")) {
+            assertEquals(1, ContactChoice.payableRank(f), f);
+        }
+        for (String f : java.util.Arrays.asList("sales", "apartment manager", "采购", "", null)) {
+            assertEquals(2, ContactChoice.payableRank(f), f);
+        }
     }
 
     @Test

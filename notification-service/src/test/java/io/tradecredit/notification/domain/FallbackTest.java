@@ -28,6 +28,18 @@ class FallbackTest {
     }
 
     @Test
+    void aDunningSmsAfterTheEmailGoesToAccountsPayableBeforeSalesEnteredFirst() {
+        Contact sales = new Contact(UUID.randomUUID(), UUID.randomUUID(), "Zhao Min", "sales", null, "+86 139 0000 0000", null,
+                Language.EN, ZoneId.of("Asia/Shanghai"), Set.of());
+        Contact li = liWei("li@globex.example", "+86 138 0000 0000", null);
+        ContactChoice.Choice next = Fallback.next(List.of(sales, li), EMAIL_SMS_LETTER, Set.of(ChannelType.EMAIL), false,
+                "dunning");
+        assertEquals(li, next.contact());
+        assertEquals("+86 138 0000 0000", next.address());
+        assertEquals(sales, Fallback.next(List.of(sales, li), EMAIL_SMS_LETTER, Set.of(ChannelType.EMAIL), false).contact());
+    }
+
+    @Test
     void aChannelNobodyCanBeReachedOnIsPassedOverEmailToLetter() {
         Contact noMobile = liWei("li@globex.example", null, "1 Nanjing Rd, Shanghai");
         assertEquals(ChannelType.LETTER, Fallback.next(List.of(noMobile), EMAIL_SMS_LETTER, Set.of(ChannelType.EMAIL), false)
