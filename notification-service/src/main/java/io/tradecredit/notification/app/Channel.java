@@ -38,6 +38,17 @@ public interface Channel {
     }
 
     /**
+     * The hand-over may have reached the outside party (no answer within the timeout, the connection
+     * broken after the request went out): whether it was accepted is not known. Deliveries do not
+     * send such a message again, but a webhook ({@link ChannelType#resentAfterUnclearHandOver}).
+     */
+    class Unclear extends RuntimeException {
+        public Unclear(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
+    /**
      * A message on its way out: its request id (the receiving side's way to recognise a repeat,
      * e.g. the email's Message-ID), address, sender and content; the buyer's contact it goes to (null
      * for the tenant), whose unsubscribe link an email names in its header; whether it has a letter

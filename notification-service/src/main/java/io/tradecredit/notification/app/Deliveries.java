@@ -29,8 +29,11 @@ import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.ContactChoice;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageStatus;
+import io.tradecredit.notification.domain.NotificationSettings;
+import io.tradecredit.notification.domain.SendWindow;
 import io.tradecredit.notification.domain.RetrySchedule;
 import io.tradecredit.notification.persistence.MessageRepository;
+import io.tradecredit.notification.persistence.SettingsRepository;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -76,6 +79,9 @@ public class Deliveries {
     @Inject
     Withdrawals withdrawals;
 
+    @Inject
+    SettingsRepository settings;
+
     @ConfigProperty(name = "tradecredit.notification.delivery.batch-size", defaultValue = "50")
     int batchSize;
 
@@ -106,7 +112,8 @@ public class Deliveries {
                 .chain(unknown -> CurrentTransaction.run(() -> withdrawals.sweep(now)
                         .chain(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize)))
                         .chain(claimed -> optOuts(claimed).chain(optedOut -> handOverAll(claimed, optedOut, byType, now)))
-                        .map(outcomes -> new Run(unknown.size(), count(outcomes, MessageStatus.SENT),
+                        .map(outcomes -> new Run(unknown.size() + count(outcomes, MessageStatus.UNKNOWN),
+                                count(outcomes, MessageStatus.SENT),
                                 count(outcomes, MessageStatus.QUEUED), count(outcomes, MessageStatus.FAILED))));
     }
 
@@ -187,15 +194,27 @@ public class Deliveries {
                 : CurrentTransaction.run(() -> messages.sent(handedOver, now).call(moved -> publish(moved, now))).replaceWithVoid();
     }
 
-    /** A failed hand-over: retried, fallen back or FAILED; WITHDRAWN if withdrawn meanwhile (package-private for tests). */
+    /**
+     * A failed hand-over: retried (a message to a person when its send window is open), fallen back
+     * or FAILED; WITHDRAWN if withdrawn meanwhile; UNKNOWN, never sent again, when it may have reached
+     * the other side (but a webhook) (package-private for tests).
+     */
     Uni<MessageStatus> failed(Message m, Throwable failure, Instant now) {
         String detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         LOG.warnf("message %s: attempt %d on %s failed: %s", m.requestId(), m.attempts(), m.channel(), detail);
+        if (failure instanceof Channel.Unclear && !m.channel().resentAfterUnclearHandOver()) {
+            return unclear(m, failure, now);
+        }
         boolean refused = failure instanceof Channel.Refused;
-        return unlessWithdrawn(m, now, () -> CurrentTransaction.run(() -> messages.channelState(m.requestId())).chain(state -> {
+        return unlessWithdrawn(m, now, () -> CurrentTransaction.run(() -> messages.channelState(m.requestId())
+                .chain(state -> settings.find(m.tenantId()).map(s -> new Retrying(state,
+                        s.orElse(NotificationSettings.DEFAULT).sendWindow())))).chain(read -> {
+            MessageRepository.ChannelState state = read.state();
+            SendWindow window = read.window();
             // the schedule counts the attempts on this channel: a fallback starts the next one afresh
             var next = refused ? java.util.Optional.<Instant>empty()
-                    : schedule(m.channel()).retryAfter(state.channelAttempts(), now, ThreadLocalRandom.current().nextDouble());
+                    : schedule(m.channel()).retryAfter(state.channelAttempts(), now, ThreadLocalRandom.current().nextDouble())
+                            .map(after -> m.retryDue(after, window, state.contactZone()));
             if (next.isPresent()) {
                 retries.retried(m.channel());
                 return CurrentTransaction.run(() -> messages.retryAt(m.requestId(), next.get(), now)
@@ -207,6 +226,20 @@ public class Deliveries {
                     : m.channel() + " refused the message " + state.channelAttempts() + " times; last: " + detail;
             return fallbacks.after(m, state.tried(), reason, detail, now);
         }));
+    }
+
+    /** What a retry is timed by: the message's channel state and its tenant's send window. */
+    private record Retrying(MessageRepository.ChannelState state, SendWindow window) {
+    }
+
+    /** The hand-over may have reached the provider: UNKNOWN with the reason, published, never sent again. */
+    private Uni<MessageStatus> unclear(Message m, Throwable failure, Instant now) {
+        String reason = m.channel() + " hand-over unclear: " + failure.getMessage()
+                + "; it may have been accepted, so it is not sent again";
+        return CurrentTransaction.run(() -> messages.unknown(m.requestId(), reason, now)
+                .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "UNKNOWN", failure.getMessage()))
+                .call(moved -> publish(moved.stream().toList(), now)))
+                .replaceWith(MessageStatus.UNKNOWN);
     }
 
     /**

@@ -21,7 +21,8 @@ import io.tradecredit.notification.domain.HttpAnswer;
  * One POST to an outside HTTP party (a tenant's webhook receiver, an SMS provider) for the channels
  * that speak HTTP, with what its answer means ({@link HttpAnswer}): 2xx completes; a refusal fails
  * with {@link Channel.Refused}; a receiver whose TLS certificate is not trusted ({@link WebhookTrust})
- * fails for good with {@link TlsRefused}; anything else fails to be tried again.
+ * fails for good with {@link TlsRefused}; a failure after the request may have reached the party
+ * (a timeout, a broken connection) with {@link Channel.Unclear}; anything else fails to be tried again.
  */
 @ApplicationScoped
 public class HttpPost {
@@ -44,7 +45,7 @@ public class HttpPost {
         io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()))
                 .onItemOrFailure().transformToUni((response, failure) -> failure != null
-                        ? Uni.createFrom().<Void>failure(refusedCertificate(failure)) : outcome(response.statusCode()))
+                        ? Uni.createFrom().<Void>failure(unclear(refusedCertificate(failure))) : outcome(response.statusCode()))
                 .emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
@@ -62,6 +63,23 @@ public class HttpPost {
             handshake |= t instanceof SSLHandshakeException;
         }
         return handshake ? new TlsRefused("the TLS handshake with the receiver failed: " + failure.getMessage()) : failure;
+    }
+
+    /**
+     * A failure after the request may have reached the other side as {@link Channel.Unclear}: a
+     * timeout waiting for the answer, a connection broken while sending or reading. One before (no
+     * connection made: refused, the connect timeout, an unknown host; an untrusted certificate) as it is.
+     */
+    static Throwable unclear(Throwable failure) {
+        Throwable f = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (f instanceof TlsRefused || f instanceof java.net.http.HttpConnectTimeoutException
+                || f instanceof java.net.ConnectException || f instanceof java.nio.channels.UnresolvedAddressException
+                || f instanceof java.net.UnknownHostException || !(f instanceof java.io.IOException)) {
+            return f;
+        }
+        return new Channel.Unclear((f instanceof java.net.http.HttpTimeoutException ? "no answer within the timeout: "
+                : "the connection broke after the request went out: ") + f.getMessage(), f);
     }
 
     private static Uni<Void> outcome(int status) {

@@ -32,6 +32,17 @@ public record Message(UUID requestId, String tenantId, MessageRequest request, M
                 null, null, 0, when, now, null);
     }
 
+    /**
+     * When a failed hand-over is tried again: once the backoff ends at {@code afterBackoff}, and a
+     * message to a person (a contact; not a critical one) not before the next opening of the send
+     * window in the person's {@code zone} (null: {@link Contact#DEFAULT_TIME_ZONE}), as when it was
+     * queued: a retry due at 18:00:10 waits until 09:00 of the next business day.
+     */
+    public Instant retryDue(Instant afterBackoff, SendWindow window, java.time.ZoneId zone) {
+        return request.critical() || contactId == null ? afterBackoff
+                : window.nextOpening(afterBackoff, zone == null ? Contact.DEFAULT_TIME_ZONE : zone);
+    }
+
     /** A request its requester withdrew before it arrived: never resolved, rendered or sent. */
     public static Message withdrawn(String tenantId, MessageRequest request, Withdrawal withdrawal, Instant now) {
         return new Message(request.requestId(), tenantId, request, MessageStatus.WITHDRAWN, null, null, null,

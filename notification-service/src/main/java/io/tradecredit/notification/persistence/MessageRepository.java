@@ -242,16 +242,27 @@ public class MessageRepository {
                 });
     }
 
-    /** How many attempts a message has had on its current channel, and the channels it failed on before. */
-    public record ChannelState(int channelAttempts, java.util.Set<ChannelType> tried) {
+    /**
+     * How many attempts a message has had on its current channel, the channels it failed on before,
+     * and the time zone of its contact now (null: no contact, or one removed since).
+     */
+    public record ChannelState(int channelAttempts, java.util.Set<ChannelType> tried, java.time.ZoneId contactZone) {
     }
 
     public Uni<ChannelState> channelState(UUID requestId) {
-        return CurrentTransaction.execute("select channel_attempts, tried_channels from message where request_id = $1",
+        return CurrentTransaction.execute("select m.channel_attempts, m.tried_channels, c.time_zone from message m"
+                + " left join contact c on c.id = m.contact_id and c.tenant_id = m.tenant_id where m.request_id = $1",
                 Tuple.of(requestId)).map(rows -> {
                     Row r = rows.iterator().next();
-                    return new ChannelState(r.getInteger("channel_attempts"), tried(r));
+                    String zone = r.getString("time_zone");
+                    return new ChannelState(r.getInteger("channel_attempts"), tried(r), zone == null ? null : java.time.ZoneId.of(zone));
                 });
+    }
+
+    /** SENDING to UNKNOWN with the reason: the hand-over may have reached the other side (it is not sent again). */
+    public Uni<Optional<Message>> unknown(UUID requestId, String reason, Instant at) {
+        return move("update message set status = 'UNKNOWN', failure_reason = $2, claimed_at = null, updated_at = $3"
+                + " where request_id = $1 and status = 'SENDING' returning *", Tuple.of(requestId, reason, at(at)));
     }
 
     private static java.util.Set<ChannelType> tried(Row r) {

@@ -59,6 +59,43 @@ class MessageTest {
         assertNull(m.contactId());
     }
 
+    /** Wednesday 9 December 2026: an SMS handed over at 17:59:40 in Shanghai, the provider answered 503. */
+    static final Instant BACKOFF_ENDS_18_00_10_SHANGHAI = Instant.parse("2026-12-09T10:00:10Z");
+
+    static Message queuedTo(Contact to, boolean critical) {
+        return Message.queued("acme", request(critical, Optional.empty()),
+                new ContactChoice.Choice(to, ChannelType.SMS, "+86 138 0000 0000", null), Language.ZH_CN, null, BODY,
+                SendWindow.DEFAULT, THURSDAY_3_AM_BERLIN);
+    }
+
+    @Test
+    void aRetryAfterTheWindowClosedWaitsForItsNextOpeningInThePersonsZone() {
+        Contact shanghai = Contact.of(UUID.randomUUID(), BUYER, "Li Wei", null, null, "+86 138 0000 0000", null, "zh-CN", null);
+        // 18:00:10 in Shanghai: the window closed at 18:00; it opens again on Thursday at 09:00
+        assertEquals(Instant.parse("2026-12-10T01:00:00Z"), queuedTo(shanghai, false).retryDue(BACKOFF_ENDS_18_00_10_SHANGHAI,
+                SendWindow.DEFAULT, shanghai.timeZone()));
+        // the same instant is 11:00:10 in Berlin: the window is open there
+        assertEquals(BACKOFF_ENDS_18_00_10_SHANGHAI, queuedTo(BERLIN, false).retryDue(BACKOFF_ENDS_18_00_10_SHANGHAI,
+                SendWindow.DEFAULT, BERLIN.timeZone()));
+        // a contact removed since: the default zone, Shanghai's
+        assertEquals(Instant.parse("2026-12-10T01:00:00Z"), queuedTo(BERLIN, false).retryDue(BACKOFF_ENDS_18_00_10_SHANGHAI,
+                SendWindow.DEFAULT, null));
+    }
+
+    @Test
+    void aCriticalRetryOrOneToTheTenantGoesWhenItsBackoffEnds() {
+        assertEquals(BACKOFF_ENDS_18_00_10_SHANGHAI, queuedTo(BERLIN, true).retryDue(BACKOFF_ENDS_18_00_10_SHANGHAI,
+                SendWindow.DEFAULT, Contact.DEFAULT_TIME_ZONE));
+        assertEquals(BACKOFF_ENDS_18_00_10_SHANGHAI, queuedTo(null, false).retryDue(BACKOFF_ENDS_18_00_10_SHANGHAI,
+                SendWindow.DEFAULT, Contact.DEFAULT_TIME_ZONE));
+    }
+
+    @Test
+    void onlyAWebhookIsSentAgainAfterAnUnclearHandOver() {
+        assertEquals(Set.of(ChannelType.WEBHOOK), java.util.Arrays.stream(ChannelType.values())
+                .filter(ChannelType::resentAfterUnclearHandOver).collect(java.util.stream.Collectors.toSet()));
+    }
+
     @Test
     void aFailedMessageKeepsItsReasonAndWhateverWasChosen() {
         Message none = Message.failed("acme", request(false, Optional.empty()), null, Language.ZH_CN, "no contact",

@@ -1,0 +1,193 @@
+package io.tradecredit.notification.app;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.addContact;
+import static io.tradecredit.notification.Fixtures.contact;
+import static io.tradecredit.notification.Fixtures.freshTenant;
+import static io.tradecredit.notification.Fixtures.token;
+import static io.tradecredit.notification.Requests.dunningData;
+import static io.tradecredit.notification.Requests.request;
+import static io.tradecredit.notification.Requests.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tradecredit.notification.Requests;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.HttpStandIn;
+
+/**
+ * An SMS provider, a print-and-mail provider and a tenant's webhook receiver in trouble: one
+ * {@link HttpStandIn} answering 503, or slower than the channels' timeouts (half a second here).
+ * DOMAIN §5: messages to people go out in their send window, and a message is never sent twice;
+ * after an unclear hand-over an SMS or letter is UNKNOWN, a webhook is resent with the same id.
+ */
+@QuarkusTest
+@TestProfile(ProviderTroubleTest.Trouble.class)
+class ProviderTroubleTest {
+    static final HttpStandIn PROVIDER = new HttpStandIn();
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    public static class Trouble implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tradecredit.notification.sms.url", PROVIDER.url("/sms"),
+                    "tradecredit.notification.sms.timeout", "PT0.5S",
+                    "tradecredit.notification.letter.print-url", PROVIDER.url("/letters"),
+                    "tradecredit.notification.letter.print-timeout", "PT0.5S",
+                    "tradecredit.notification.webhook.timeout", "PT0.5S",
+                    "tradecredit.notification.webhook.allow-plain-http", "true");
+        }
+    }
+
+    @Inject
+    Deliveries deliveries;
+
+    Deliveries.Run deliverAt(Instant at) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(at));
+    }
+
+    static JsonPath message(String tenant, UUID id) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** A request to a new buyer's contact (mobile and postal address, Shanghai's time zone) on {@code channel}. */
+    static UUID requested(String tenant, String templateKey, String channel, boolean critical) {
+        UUID buyer = UUID.randomUUID();
+        Map<String, Object> c = new java.util.HashMap<>(contact("Li Wei", "li-" + buyer + "@globex.example", "en"));
+        c.put("mobile", "+86 138 " + (1000 + (int) (Math.random() * 8999)) + " " + (1000 + (int) (Math.random() * 8999)));
+        c.put("postalAddress", "1 Nanjing Road East, Shanghai");
+        addContact(tenant, buyer, c);
+        UUID id = UUID.randomUUID();
+        send(tenant, request(id, buyer, templateKey, channel, critical, dunningData(buyer)));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        return id;
+    }
+
+    static List<HttpStandIn.Received> posted(String path, UUID id) {
+        return PROVIDER.at(path).stream().filter(r -> r.body().contains(id.toString())).toList();
+    }
+
+    static Instant nextAttemptAt(String tenant, UUID id) {
+        return Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+    }
+
+    /** Reviewer's case: an SMS at the end of the day, the provider answering 503; the retry fell after 18:00. */
+    @Test
+    void anSmsRetryDueAfterTheWindowClosedWaitsUntilItOpensAgain() throws Throwable {
+        PROVIDER.answerAfter(Duration.ZERO);
+        String tenant = freshTenant();
+        UUID id = requested(tenant, "dunning.reminder", "SMS", false);
+        // a week after its first opening: the same weekday, a working day of the default window
+        LocalDate day = nextAttemptAt(tenant, id).atZone(SHANGHAI).toLocalDate().plusDays(7);
+        Instant lateAfternoon = day.atTime(17, 59, 40).atZone(SHANGHAI).toInstant();
+        PROVIDER.answer("/sms", 503);
+
+        // (a run hands over every message due, of any tenant: this one is retried)
+        assertTrue(deliverAt(lateAfternoon).retried() >= 1);
+
+        LocalDate nextWorkingDay = day.plusDays(1);
+        while (nextWorkingDay.getDayOfWeek() == DayOfWeek.SATURDAY || nextWorkingDay.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            nextWorkingDay = nextWorkingDay.plusDays(1);
+        }
+        JsonPath m = message(tenant, id);
+        assertEquals("QUEUED", m.getString("status"));
+        // 30 s and its jitter after 17:59:40 is past 18:00: the retry waits for 09:00 of the next working day
+        assertEquals(nextWorkingDay.atTime(9, 0).atZone(SHANGHAI).toInstant(), Instant.parse(m.getString("nextAttemptAt")));
+        deliverAt(lateAfternoon.plus(Duration.ofMinutes(5)));
+        assertEquals(1, posted("/sms", id).size(), "nothing after the window closed");
+
+        deliverAt(nextWorkingDay.atTime(9, 0).atZone(SHANGHAI).toInstant());
+        assertEquals(2, posted("/sms", id).size());
+        assertEquals("SENT", message(tenant, id).getString("status"));
+    }
+
+    @Test
+    void anSmsWhoseProviderAnswersTooLateIsUnknownPublishedAndNeverSentAgain() throws Throwable {
+        PROVIDER.answerAfter(Duration.ofSeconds(2));
+        try {
+            String tenant = freshTenant();
+            UUID id = requested(tenant, "dunning.reminder", "SMS", true);
+            Instant due = nextAttemptAt(tenant, id);
+
+            assertTrue(deliverAt(due).unknown() >= 1);
+            deliverAt(due.plus(Duration.ofHours(1)));
+
+            assertEquals(1, posted("/sms", id).size(), "handed over once");
+            JsonPath m = message(tenant, id);
+            assertEquals("UNKNOWN", m.getString("status"));
+            assertTrue(m.getString("reason").startsWith("SMS hand-over unclear: no answer within the timeout"), m.getString("reason"));
+            assertTrue(m.getString("reason").endsWith("so it is not sent again"), m.getString("reason"));
+            var events = Requests.statuses(id, all -> all.stream().anyMatch(r -> r.value().contains("\"UNKNOWN\"")));
+            assertTrue(events.stream().anyMatch(r -> r.value().contains("\"UNKNOWN\"")), events.toString());
+        } finally {
+            PROVIDER.answerAfter(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void aLetterWhosePrintProviderAnswersTooLateIsUnknownAndNeverPrintedAgain() throws Throwable {
+        PROVIDER.answerAfter(Duration.ofSeconds(2));
+        try {
+            String tenant = freshTenant();
+            UUID id = requested(tenant, "dunning.payment-request", "LETTER", true);
+            Instant due = nextAttemptAt(tenant, id);
+
+            assertTrue(deliverAt(due).unknown() >= 1);
+            deliverAt(due.plus(Duration.ofHours(2)));
+
+            assertEquals(1, PROVIDER.at("/letters").stream().filter(r -> id.toString().equals(r.messageId())).count());
+            assertEquals("UNKNOWN", message(tenant, id).getString("status"));
+        } finally {
+            PROVIDER.answerAfter(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void aWebhookWhoseReceiverAnswersTooLateIsResentWithTheSameId() throws Throwable {
+        PROVIDER.answerAfter(Duration.ofSeconds(2));
+        try {
+            String tenant = freshTenant();
+            given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                    .body(Map.of("url", PROVIDER.url("/hooks/" + tenant), "secret", "whsec_trouble_0123456789abcdef"))
+                    .put("/api/v1/webhook-endpoint").then().statusCode(200);
+            UUID id = Requests.limitChangedToTenant(tenant, "WEBHOOK", false, Map.of("buyer", Map.of("name", "Globex"),
+                    "newLimit", Map.of("amount", "500000.00", "currency", "CNY")));
+            Instant due = nextAttemptAt(tenant, id);
+
+            assertTrue(deliverAt(due).retried() >= 1);
+            assertEquals("QUEUED", message(tenant, id).getString("status"));
+            deliverAt(due.plus(Duration.ofHours(1)));
+
+            List<HttpStandIn.Received> got = PROVIDER.at("/hooks/" + tenant);
+            assertEquals(2, got.size());
+            assertEquals(List.of(id.toString(), id.toString()), got.stream().map(HttpStandIn.Received::messageId).toList());
+            PROVIDER.answerAfter(Duration.ZERO);
+            deliverAt(due.plus(Duration.ofHours(2)));
+            assertEquals("SENT", message(tenant, id).getString("status"));
+        } finally {
+            PROVIDER.answerAfter(Duration.ZERO);
+        }
+    }
+}
