@@ -19,13 +19,14 @@ import io.tradecredit.common.signatures.TimestampedSignature;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.DeliveryReport;
 import io.tradecredit.notification.domain.Message;
+import io.tradecredit.notification.domain.MessageStatus;
 import io.tradecredit.notification.persistence.MessageRepository;
 
 /**
  * The SMS provider's delivery reports: signed with the shared secret
  * {@code tradecredit.notification.sms.report-secret} as we sign webhooks (the chassis {@code TimestampedSignature},
- * five minutes' tolerance), each moves its SENT (or UNKNOWN) SMS to DELIVERED or FAILED with its
- * status event. A report of a message already settled changes nothing; one of a message the
+ * five minutes' tolerance), each moves its SENT (or UNKNOWN) SMS to DELIVERED with its status event,
+ * or, reported failed, on to the next channel of the tenant's order, else FAILED. A report of a message already settled changes nothing; one of a message the
  * service does not know is refused as not found.
  */
 @ApplicationScoped
@@ -47,6 +48,9 @@ public class DeliveryReports {
     StatusEvents statusEvents;
 
     @Inject
+    Fallbacks fallbacks;
+
+    @Inject
     Clock clock;
 
     @ConfigProperty(name = "tradecredit.notification.sms.report-secret")
@@ -59,9 +63,31 @@ public class DeliveryReports {
         }
     }
 
-    /** Records a verified report; the message as it is afterwards. */
+    /**
+     * Records a verified report; the message as it is afterwards. A failure reported of a SENT or
+     * UNKNOWN SMS is a permanent failure of the channel: the message falls back to the next channel
+     * of the tenant's order as after a refused hand-over ({@link Fallbacks}), else it is FAILED.
+     */
     public Uni<Message> record(DeliveryReport report) {
         Instant now = clock.instant();
+        if (report.status() == MessageStatus.FAILED) {
+            return CurrentTransaction.run(() -> messages.findOnChannel(report.requestId(), ChannelType.SMS)).chain(found -> {
+                Message m = found.orElse(null);
+                if (m == null || (m.status() != MessageStatus.SENT && m.status() != MessageStatus.UNKNOWN)) {
+                    return recorded(report, now);
+                }
+                LOG.infof("message %s: the SMS provider reports it failed", report.requestId());
+                return CurrentTransaction.run(() -> messages.channelState(m.requestId()))
+                        .chain(state -> fallbacks.after(m, m.status(), state.tried(), report.recordedReason(),
+                                report.recordedReason(), now))
+                        .chain(() -> CurrentTransaction.run(() -> messages.find(m.tenantId(), m.requestId())))
+                        .map(after -> after.orElse(m));
+            });
+        }
+        return recorded(report, now);
+    }
+
+    private Uni<Message> recorded(DeliveryReport report, Instant now) {
         return CurrentTransaction.run(() -> messages.reported(report.requestId(), ChannelType.SMS, report.status(),
                 report.recordedReason(), now).chain(moved -> {
                     if (moved.isPresent()) {

@@ -57,9 +57,18 @@ public class Fallbacks {
 
     /** After {@code m}'s channel failed for good with {@code reason}: queued on the next channel, or FAILED. */
     public Uni<MessageStatus> after(Message m, Set<ChannelType> triedBefore, String reason, String detail, Instant now) {
+        return after(m, MessageStatus.SENDING, triedBefore, reason, detail, now);
+    }
+
+    /**
+     * {@link #after} for a message in {@code from}: SENDING after a failed hand-over, SENT or UNKNOWN
+     * when the provider's delivery report says it failed for good ({@link DeliveryReports}).
+     */
+    public Uni<MessageStatus> after(Message m, MessageStatus from, Set<ChannelType> triedBefore, String reason, String detail,
+            Instant now) {
         boolean toTenant = m.request().recipient() == MessageRequest.RecipientKind.TENANT;
         if (toTenant && m.channel() != ChannelType.WEBHOOK) {
-            return fail(m, reason, detail, now);
+            return fail(m, from, reason, detail, now);
         }
         Set<ChannelType> tried = EnumSet.of(m.channel());
         tried.addAll(triedBefore);
@@ -69,14 +78,14 @@ public class Fallbacks {
                                 .chain(all -> routes.toBuyer(m.tenantId(), m.request(), s, all, tried, now)))
                 .chain(route -> {
                     if (!route.found()) {
-                        return failNow(m, reason + "; then " + route.failure(), detail, now);
+                        return failNow(m, from, reason + "; then " + route.failure(), detail, now);
                     }
                     Message next = route.queued();
                     Set<ChannelType> nowTried = EnumSet.copyOf(tried);
                     String why = reason + "; falling back to " + next.channel();
                     LOG.infof("message %s: %s", m.requestId(), why);
                     metrics.fellBack(m.channel(), next.channel());
-                    return messages.fallBack(m.requestId(), next, nowTried, why, now)
+                    return messages.fallBack(from, m.requestId(), next, nowTried, why, now)
                             .call(() -> route.keepAttachedLetter(letters))
                             .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "FALLBACK",
                                     detail + "; next: " + next.channel()))
@@ -85,12 +94,12 @@ public class Fallbacks {
                 }));
     }
 
-    private Uni<MessageStatus> fail(Message m, String reason, String detail, Instant now) {
-        return CurrentTransaction.run(() -> failNow(m, reason, detail, now));
+    private Uni<MessageStatus> fail(Message m, MessageStatus from, String reason, String detail, Instant now) {
+        return CurrentTransaction.run(() -> failNow(m, from, reason, detail, now));
     }
 
-    private Uni<MessageStatus> failNow(Message m, String reason, String detail, Instant now) {
-        return messages.failed(m.requestId(), reason, now)
+    private Uni<MessageStatus> failNow(Message m, MessageStatus from, String reason, String detail, Instant now) {
+        return messages.failedFrom(from, m.requestId(), reason, now)
                 .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "FAILED", detail))
                 .call(moved -> statusEvents.changed(moved.stream().toList(), now))
                 .replaceWith(MessageStatus.FAILED);

@@ -18,9 +18,10 @@ public enum MessageStatus {
             case QUEUED -> Set.of(SENDING, FAILED, WITHDRAWN);
             // withdrawn while being handed over: only if the hand-over then fails (nothing reached the channel)
             case SENDING -> Set.of(SENT, QUEUED, FAILED, UNKNOWN, WITHDRAWN);
-            case SENT -> Set.of(DELIVERED, FAILED);
+            // a provider's report that it failed for good: QUEUED on the next channel of the order, else FAILED
+            case SENT -> Set.of(DELIVERED, QUEUED, FAILED);
             // only a provider's delivery report settles an unknown message (DeliveryReport)
-            case UNKNOWN -> Set.of(DELIVERED, FAILED);
+            case UNKNOWN -> Set.of(DELIVERED, QUEUED, FAILED);
             case DELIVERED, FAILED, WITHDRAWN -> Set.of();
         };
     }

@@ -219,9 +219,13 @@ public class MessageRepository {
                 Tuple.of(requestId, channel.name(), status.name(), reason, at(at)));
     }
 
-    /** A message of {@code channel} by its request id alone (a provider knows no tenant). */
+    /**
+     * A message of {@code channel}, or that was on it before a fallback, by its request id alone (a
+     * provider knows no tenant).
+     */
     public Uni<Optional<Message>> findOnChannel(UUID requestId, ChannelType channel) {
-        return CurrentTransaction.execute("select * from message where request_id = $1 and channel = $2",
+        return CurrentTransaction.execute("select * from message where request_id = $1 and (channel = $2"
+                + " or $2 = any(tried_channels))",
                 Tuple.of(requestId, channel.name())).map(rows -> messages(rows).stream().findFirst());
     }
 
@@ -281,6 +285,12 @@ public class MessageRepository {
     public Uni<Optional<Message>> fallBack(UUID requestId, Message on, java.util.Set<ChannelType> tried, String reason,
             Instant at) {
         return requeued(MessageStatus.SENDING, requestId, on, tried, reason, at);
+    }
+
+    /** {@link #fallBack} of a message in {@code from} (SENT or UNKNOWN: its provider reported it failed). */
+    public Uni<Optional<Message>> fallBack(MessageStatus from, UUID requestId, Message on, java.util.Set<ChannelType> tried,
+            String reason, Instant at) {
+        return requeued(from, requestId, on, tried, reason, at);
     }
 
     /** A QUEUED message queued anew as {@code on} (its contact was removed, {@code app.RemovedContacts}), as {@link #fallBack}. */

@@ -116,16 +116,56 @@ class SmsDeliveryTest {
         assertEquals("DELIVERED", message(tenant, id).getString("status"));
     }
 
+    /** Was aFailedReportFailsTheSmsWithTheProvidersReason: a contact without email or postal address, no channel left. */
     @Test
-    void aFailedReportFailsTheSmsWithTheProvidersReason() throws Throwable {
+    void aFailedReportOfAnSmsWithNoChannelLeftFailsItWithTheProvidersReason() throws Throwable {
         String tenant = freshTenant();
-        UUID id = sentSms(tenant, mobile());
+        UUID buyer = UUID.randomUUID();
+        String mobile = mobile();
+        Map<String, Object> c = new java.util.HashMap<>(contact("Li Wei", null, "en"));
+        c.put("mobile", mobile);
+        addContact(tenant, buyer, c);
+        UUID id = UUID.randomUUID();
+        send(tenant, request(id, buyer, "dunning.reminder", "SMS", true, dunningData(buyer)));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+        VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due));
+        assertEquals("SENT", message(tenant, id).getString("status"));
+        SmsSinkResource.SINK.reportTo(reports.toString());
 
         assertEquals(200, SmsSinkResource.SINK.report(id.toString(), "FAILED", "absent subscriber"));
 
         JsonPath m = message(tenant, id);
         assertEquals("FAILED", m.getString("status"));
-        assertEquals("the SMS provider reported it undelivered: absent subscriber", m.getString("reason"));
+        assertEquals("the SMS provider reported it undelivered: absent subscriber; then no usable contact on EMAIL: no"
+                + " contact has an address; LETTER: no contact has an address", m.getString("reason"));
+    }
+
+    /** DOMAIN §5: a permanent failure falls back to the next channel; a provider's report of one is such a failure. */
+    @Test
+    void aFailedReportFallsBackToTheNextChannelOfTheOrderAsTheSameMessage() throws Throwable {
+        String tenant = freshTenant();
+        // the reminder's platform default is an SMS only: this tenant words it for email too
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType("application/json")
+                .body(Map.of("templateKey", "dunning.reminder", "channel", "EMAIL", "language", "en",
+                        "subject", "Invoices of {buyer.name} fall due", "body", "{invoices.size} invoices fall due."))
+                .post("/api/v1/templates").then().statusCode(201);
+        UUID id = sentSms(tenant, mobile());
+
+        assertEquals(200, SmsSinkResource.SINK.report(id.toString(), "FAILED", "absent subscriber"));
+
+        JsonPath m = message(tenant, id);
+        assertEquals("QUEUED", m.getString("status"));
+        assertEquals("EMAIL", m.getString("channel"));
+        assertEquals("the SMS provider reported it undelivered: absent subscriber; falling back to EMAIL", m.getString("reason"));
+        var events = Requests.statuses(id, all -> all.stream().anyMatch(r -> r.value().contains("\"QUEUED\"")
+                && r.value().contains("\"EMAIL\"")));
+        assertTrue(events.stream().anyMatch(r -> r.value().contains("\"QUEUED\"") && r.value().contains("\"EMAIL\"")),
+                events.toString());
+        // a repeated report changes nothing more
+        assertEquals(200, SmsSinkResource.SINK.report(id.toString(), "FAILED", "absent subscriber"));
+        assertEquals("QUEUED", message(tenant, id).getString("status"));
     }
 
     @Test

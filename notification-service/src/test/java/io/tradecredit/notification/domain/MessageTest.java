@@ -138,8 +138,9 @@ class MessageTest {
         assertEquals(Set.of(MessageStatus.SENDING, MessageStatus.FAILED, MessageStatus.WITHDRAWN), MessageStatus.QUEUED.next());
         assertEquals(Set.of(MessageStatus.SENT, MessageStatus.QUEUED, MessageStatus.FAILED, MessageStatus.UNKNOWN,
                 MessageStatus.WITHDRAWN), MessageStatus.SENDING.next());
-        assertEquals(Set.of(MessageStatus.DELIVERED, MessageStatus.FAILED), MessageStatus.SENT.next());
-        assertEquals(Set.of(MessageStatus.DELIVERED, MessageStatus.FAILED), MessageStatus.UNKNOWN.next());
+        // a provider's report that a SENT or UNKNOWN message failed for good falls back (QUEUED on the next channel)
+        assertEquals(Set.of(MessageStatus.DELIVERED, MessageStatus.QUEUED, MessageStatus.FAILED), MessageStatus.SENT.next());
+        assertEquals(Set.of(MessageStatus.DELIVERED, MessageStatus.QUEUED, MessageStatus.FAILED), MessageStatus.UNKNOWN.next());
         assertEquals(Set.of(), MessageStatus.FAILED.next());
         assertEquals(Set.of(), MessageStatus.DELIVERED.next());
         assertEquals(Set.of(), MessageStatus.WITHDRAWN.next());
