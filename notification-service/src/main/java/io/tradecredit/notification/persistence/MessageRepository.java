@@ -307,11 +307,16 @@ public class MessageRepository {
                 .addString(body.subject()).addString(body.text()).addString(body.html()).addString(reason)
                 .addOffsetDateTime(at(on.nextAttemptAt())).addOffsetDateTime(at(at))
                 .addArrayOfString(tried.stream().map(Enum::name).toArray(String[]::new)).addString(from.name());
+        // the PDF made for the channel that failed was never delivered, and it was made for that channel's
+        // contact and page: the next channel's letter is made from its own page at its first hand-over
         return move("""
                 update message set status = 'QUEUED', channel = $2, contact_id = $3, address = $4, language = $5,
                     subject = $6, body_text = $7, body_html = $8, failure_reason = $9, next_attempt_at = $10,
                     claimed_at = null, updated_at = $11, tried_channels = $12, channel_attempts = 0
-                where request_id = $1 and status = $13 returning *""", t);
+                where request_id = $1 and status = $13 returning *""", t)
+                .call(moved -> moved.isEmpty() ? Uni.createFrom().voidItem()
+                        : CurrentTransaction.execute("delete from message_document where request_id = $1", Tuple.of(requestId))
+                                .replaceWithVoid());
     }
 
     /** Per channel: the QUEUED messages due at {@code now}, since when the oldest is due, the UNKNOWN ones. */

@@ -128,6 +128,47 @@ class FallbackDeliveryTest {
         assertTrue(events.get(1).get("reason").asText().contains("falling back to SMS"));
     }
 
+    /**
+     * The reviewer's case: the email carrying the formal demand to Anna (email only) made and kept its
+     * PDF, addressed to her, at its first attempt; SMTP stayed down, it fell back to a letter to Bo
+     * (postal address only), and that stale PDF was printed and kept as the proof.
+     */
+    @Test
+    void anEmailCarryingTheLetterThatFallsBackToALetterPrintsTheLetterMadeForItsContact() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = freshTenant();
+        Map<String, Object> anna = new HashMap<>(contact("Anna Berg", "anna-" + buyer + "@globex.example", "en"));
+        addContact(tenant, buyer, anna);
+        Map<String, Object> bo = new HashMap<>(contact("Bo Chen", null, "en"));
+        bo.remove("email");
+        bo.put("postalAddress", "1 Nanjing Road East, Shanghai");
+        addContact(tenant, buyer, bo);
+        UUID id = UUID.randomUUID();
+        Map<String, Object> data = new HashMap<>(dunningData(buyer));
+        data.put("paymentDeadline", "2026-12-20");
+        Map<String, Object> body = new HashMap<>(request(id, buyer, "dunning.formal-demand", "EMAIL", true, data));
+        body.put("attachLetter", true);
+        send(tenant, body);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        Instant t = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+        GreenMailResource.down();
+        deliverAt(t);
+        deliverAt(t.plus(Duration.ofHours(1)));
+        deliverAt(t.plus(Duration.ofHours(2)));
+        assertEquals("LETTER", message(tenant, id).getString("channel"));
+
+        deliverAt(t.plus(Duration.ofHours(2)));
+
+        JsonPath sent = message(tenant, id);
+        assertEquals("SENT", sent.getString("status"));
+        byte[] pdf = given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id + "/content").then()
+                .statusCode(200).extract().asByteArray();
+        String printed = io.tradecredit.notification.Pdfs.read(pdf).text();
+        assertTrue(printed.contains("Bo Chen") && !printed.contains("Anna Berg"), printed);
+        assertEquals(io.tradecredit.notification.domain.Proof.sha256(pdf), sent.getString("sha256"), "the proof is what was printed");
+    }
+
     @Test
     void anEmailToAContactWithoutAnEmailAddressGoesBySmsFromTheStart() throws Throwable {
         UUID buyer = UUID.randomUUID();
