@@ -33,6 +33,6 @@ public final class Parties {
     }
 
     private static String orEmpty(String s) {
-        return s == null || s.isBlank() ? "" : s.strip();
+        return s == null ? "" : s.strip();
     }
 }

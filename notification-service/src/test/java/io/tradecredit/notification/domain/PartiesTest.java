@@ -16,6 +16,14 @@ class PartiesTest {
             null, null, "Room 801, 1 Nanjing Road East, Shanghai", "en", null);
 
     @Test
+    void aPartyIsPrintedStrippedAndWhatIsNotKnownIsEmpty() {
+        Parties.Party p = new Parties.Party("  Globex Trading Ltd.\n", null);
+        assertEquals("Globex Trading Ltd.", p.name());
+        assertEquals("", p.address());
+        assertEquals("", new Parties.Party(" ", "").name());
+    }
+
+    @Test
     void theSellerIsTheRequestsWithItsAddress() {
         assertEquals(new Parties.Party("Acme Industrial Supply Co., Ltd.", "88 Century Avenue, Shanghai"), Parties.seller(
                 new Parties.Party(" Acme Industrial Supply Co., Ltd. ", "88 Century Avenue, Shanghai"), ACME, "Tradecredit"));
