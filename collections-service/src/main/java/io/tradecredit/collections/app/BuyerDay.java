@@ -3,7 +3,6 @@ package io.tradecredit.collections.app;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -86,20 +85,22 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
                 .add(h.hold()));
         Map<String, List<TakenRow>> taken = new HashMap<>();
         rows.taken().forEach(t -> taken.computeIfAbsent(key(t.tenantId(), t.buyerId()), k -> new ArrayList<>()).add(t));
+        Map<String, List<LetterFacts.SentRequest>> sent = new HashMap<>();
+        rows.sent().forEach(r -> sent.computeIfAbsent(key(r.tenantId(), r.buyerId()), k -> new ArrayList<>()).add(r.request()));
         Map<String, InsuredLimitSchedule> insurance = new HashMap<>();
         rows.insurance().forEach(s -> insurance.put(key(s.tenantId(), s.buyerId()), s.schedule()));
         List<BuyerDay> days = new ArrayList<>();
         for (RunBatchRows.BuyerKey b : rows.buyers()) {
             String k = key(b.tenantId(), b.buyerId());
             plan(b, invoices.getOrDefault(k, List.of()), holds.getOrDefault(k, List.of()), taken.getOrDefault(k, List.of()),
-                    insurance.getOrDefault(k, InsuredLimitSchedule.NONE), policies.get(b.tenantId()), day, alsoTaken)
+                    sent.getOrDefault(k, List.of()), insurance.getOrDefault(k, InsuredLimitSchedule.NONE), policies.get(b.tenantId()), day, alsoTaken)
                     .ifPresent(days::add);
         }
         return days;
     }
 
     private static Optional<BuyerDay> plan(RunBatchRows.BuyerKey b, List<InvoiceRow> invoices, List<Hold> holds,
-            List<TakenRow> taken, InsuredLimitSchedule cover, TenantRunPolicy policy, LocalDate day,
+            List<TakenRow> taken, List<LetterFacts.SentRequest> sent, InsuredLimitSchedule cover, TenantRunPolicy policy, LocalDate day,
             Map<String, Set<String>> alsoTaken) {
         if (invoices.isEmpty()) {
             return Optional.empty();
@@ -122,7 +123,7 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         List<StepOutcome> outcomes = items.stream().flatMap(i -> decision.decide(i, standing, day).stream()).toList();
         List<DunningMessage> messages = Consolidation.messages(outcomes, run.run().consolidation());
         return Optional.of(new BuyerDay(b.tenantId(), b.buyerId(), day, ladder.get(), run.run().consolidation(),
-                run.approvalMode(), outcomes, messages, facts(b.buyerId(), invoices, taken)
+                run.approvalMode(), outcomes, messages, facts(b.buyerId(), invoices, sent)
                         .withPaymentDeadline(policy.settings().paymentDeadline(day)), takenSteps));
     }
 
@@ -177,12 +178,13 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         return holding.stream().map(Hold::until).max(LocalDate::compareTo).orElse(null);
     }
 
-    /** The letter's facts as {@link Letters#assemble} makes them, with the messages the log says were sent. */
-    private static LetterFacts facts(UUID buyerId, List<InvoiceRow> invoices, List<TakenRow> taken) {
-        List<LetterFacts.PriorMessage> prior = taken.stream().filter(t -> t.templateKey() != null)
-                .map(t -> new LetterFacts.PriorMessage(t.stepKey(), t.templateKey(), Arrays.asList(t.channels().split(",")),
-                        t.runDate())).distinct().toList();
-        return Letters.assemble(buyerId, invoices.stream().map(InvoiceRow::letter).toList()).withPriorMessages(prior);
+    /**
+     * The letter's facts as {@link Letters#assemble} makes them, with the messages requested of notification-service
+     * before (not the step log: it holds what approval mode drafted, sent or not).
+     */
+    private static LetterFacts facts(UUID buyerId, List<InvoiceRow> invoices, List<LetterFacts.SentRequest> sent) {
+        return Letters.assemble(buyerId, invoices.stream().map(InvoiceRow::letter).toList())
+                .withPriorMessages(LetterFacts.PriorMessage.of(sent));
     }
 
     private static String key(String tenantId, UUID buyerId) {

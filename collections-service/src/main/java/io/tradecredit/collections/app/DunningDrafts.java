@@ -122,7 +122,8 @@ public class DunningDrafts {
                         .chain(() -> outbox.record(MessageRequested.event(tenantId, row.id(), request)))
                         .chain(() -> requests.recorded(List.of(new DunningRequestRepository.Requested(tenantId, row.id(),
                                 row.buyerId(), kept.stream().map(i -> UUID.fromString((String) i.get("invoiceId"))).toList(),
-                                kept.stream().anyMatch(i -> i.get("instalment") != null), at))))
+                                kept.stream().anyMatch(i -> i.get("instalment") != null), at, row.stepKey(),
+                                row.templateKey(), row.channel(), businessZone.today()))))
                         .chain(() -> decide(tenantId, row, "APPROVED", null, request, at, by));
             });
         }));

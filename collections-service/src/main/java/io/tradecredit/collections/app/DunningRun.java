@@ -213,7 +213,10 @@ public class DunningRun {
                 .chain(() -> handOver(days)).replaceWith(counts);
     }
 
-    /** The request as withdrawal finds it later: the invoices its letter lists (an instalment's beside it). */
+    /**
+     * The request as withdrawal finds it later: the invoices its letter lists (an instalment's beside it); and as
+     * later letters quote it, requested on the run's date.
+     */
     private static DunningRequestRepository.Requested requested(BuyerDay day, UUID id, DunningMessage m, OffsetDateTime now) {
         List<UUID> invoices = new ArrayList<>(m.items().size());
         boolean aboutInstalments = false;
@@ -221,7 +224,8 @@ public class DunningRun {
             invoices.add(UUID.fromString(o.invoiceReference()));
             aboutInstalments |= o.instalment() != null;
         }
-        return new DunningRequestRepository.Requested(day.tenantId(), id, day.buyerId(), invoices, aboutInstalments, now);
+        return new DunningRequestRepository.Requested(day.tenantId(), id, day.buyerId(), invoices, aboutInstalments, now,
+                m.step().key(), m.templateKey(), m.channel().name(), day.runDate());
     }
 
     private LogRow logRow(BuyerDay day, StepOutcome o, List<DunningMessage> carrying, String supersededBy,

@@ -2,7 +2,12 @@ package io.tradecredit.collections.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.tradecredit.common.money.Money;
@@ -17,7 +22,8 @@ import io.tradecredit.common.money.Money;
  * @param seller the seller as printed on the buyer's most recently issued open invoice that names it
  * @param buyerName the name credit-service registered, else the one on the invoices
  * @param buyerAddress the address on the buyer's most recently issued open invoice that gives one
- * @param priorMessages the messages the daily run sent the buyer before (the prior communication a letter quotes)
+ * @param priorMessages the messages requested for the buyer before and not withdrawn (the prior communication a
+ *        letter quotes; {@link PriorMessage#of})
  * @param paymentDeadline the final payment date the letter states (the tenant's {@link PaymentDeadline}
  *        from the letter's date); null until the run dates the letter
  */
@@ -29,8 +35,36 @@ public record LetterFacts(UUID buyerId, Party seller, String buyerName, String b
         this(buyerId, seller, buyerName, buyerAddress, invoices, List.of(), null);
     }
 
-    /** A message a run sent the buyer before: its step, template, channels and run date. */
+    /**
+     * A message sent the buyer before: its step, template, channels and the day it was requested ({@code runDate}:
+     * the run's date, or the day a collector approved its draft).
+     */
     public record PriorMessage(String stepKey, String templateKey, List<String> channels, LocalDate runDate) {
+
+        /**
+         * What a letter quotes of the requests sent the buyer: only requests that went out to notification-service
+         * and were not withdrawn (a discarded draft never went out, a withdrawn message was cancelled before it
+         * was sent: a letter that may be shown in court must not claim either); one message per step, template
+         * and day, with its channels (a formal demand by email and letter on one day is one message), in the
+         * order requested.
+         */
+        public static List<PriorMessage> of(List<SentRequest> requests) {
+            Map<List<Object>, SortedSet<String>> channels = new LinkedHashMap<>();
+            for (SentRequest r : requests) {
+                if (!r.withdrawn()) {
+                    channels.computeIfAbsent(List.of(r.stepKey(), r.templateKey(), r.on()), k -> new TreeSet<>())
+                            .add(r.channel());
+                }
+            }
+            List<PriorMessage> out = new ArrayList<>(channels.size());
+            channels.forEach((k, c) -> out.add(new PriorMessage((String) k.get(0), (String) k.get(1), List.copyOf(c),
+                    (LocalDate) k.get(2))));
+            return out;
+        }
+    }
+
+    /** A request to notification-service for the buyer: its message, channel and day, and whether since withdrawn. */
+    public record SentRequest(String stepKey, String templateKey, String channel, LocalDate on, boolean withdrawn) {
     }
 
     /** The seller as its invoices print it, with the account the buyer pays into. */

@@ -1,6 +1,7 @@
 package io.tradecredit.collections.persistence;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,15 +33,22 @@ public class DunningRequestRepository {
      * text of a uuid array (a two-dimensional array would not unnest per request).
      */
     static final String RECORDED = """
-            insert into dunning_request (tenant_id, request_id, buyer_id, invoice_ids, about_instalments, requested_at)
-            select tenant_id, request_id, buyer_id, invoice_ids::uuid[], about_instalments, requested_at
-            from unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::boolean[], $6::timestamptz[])
-                as r (tenant_id, request_id, buyer_id, invoice_ids, about_instalments, requested_at)
+            insert into dunning_request (tenant_id, request_id, buyer_id, invoice_ids, about_instalments, requested_at,
+                step_key, template_key, channel, requested_on)
+            select tenant_id, request_id, buyer_id, invoice_ids::uuid[], about_instalments, requested_at, step_key,
+                template_key, channel, requested_on
+            from unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::boolean[], $6::timestamptz[], $7::text[],
+                    $8::text[], $9::text[], $10::date[])
+                as r (tenant_id, request_id, buyer_id, invoice_ids, about_instalments, requested_at, step_key,
+                    template_key, channel, requested_on)
             on conflict do nothing""";
 
-    /** A dunning request as it went out: the invoices it concerned and whether it dunned a plan's instalments. */
+    /**
+     * A dunning request as it went out: the invoices it concerned, whether it dunned a plan's instalments, and
+     * the message (step, template, channel) with the business day it was requested, which later letters quote.
+     */
     public record Requested(String tenantId, UUID requestId, UUID buyerId, List<UUID> invoiceIds, boolean aboutInstalments,
-            OffsetDateTime at) {
+            OffsetDateTime at, String stepKey, String templateKey, String channel, LocalDate on) {
     }
 
     /**
@@ -58,6 +66,10 @@ public class DunningRequestRepository {
         String[] invoices = new String[n];
         Boolean[] instalments = new Boolean[n];
         OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] steps = new String[n];
+        String[] templates = new String[n];
+        String[] channels = new String[n];
+        LocalDate[] on = new LocalDate[n];
         for (int i = 0; i < n; i++) {
             Requested r = requests.get(i);
             tenants[i] = r.tenantId();
@@ -70,8 +82,13 @@ public class DunningRequestRepository {
             invoices[i] = text.append('}').toString();
             instalments[i] = r.aboutInstalments();
             at[i] = r.at();
+            steps[i] = r.stepKey();
+            templates[i] = r.templateKey();
+            channels[i] = r.channel();
+            on[i] = r.on();
         }
-        return CurrentTransaction.execute(RECORDED, Tuple.of(tenants, ids, buyers, invoices, instalments, at))
+        return CurrentTransaction.execute(RECORDED, Tuple.from(List.of(tenants, ids, buyers, invoices,
+                instalments, at, steps, templates, channels, on)))
                 .replaceWithVoid();
     }
 

@@ -18,6 +18,7 @@ import io.tradecredit.collections.persistence.RunBatchRows.BuyerKey;
 import io.tradecredit.collections.persistence.RunBatchRows.InstalmentRow;
 import io.tradecredit.collections.persistence.RunBatchRows.InvoiceRow;
 import io.tradecredit.collections.persistence.RunBatchRows.PlanRow;
+import io.tradecredit.collections.domain.LetterFacts;
 import io.tradecredit.collections.persistence.RunBatchRows.TakenRow;
 import io.tradecredit.collections.persistence.RunBatchRows.TenantHold;
 import io.tradecredit.common.persistence.BulkInsert;
@@ -89,10 +90,17 @@ public class DunningRunStore {
             from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
             join dunning_hold h on h.tenant_id = k.tenant_id and h.buyer_id = k.buyer_id and h.until_day >= $3""";
     static final String TAKEN = """
-            select l.tenant_id, l.buyer_id, l.item_ref, l.step_key, l.run_date, l.template_key, l.channels
+            select l.tenant_id, l.buyer_id, l.item_ref, l.step_key, l.run_date
             from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
             join dunning_step_log l on l.tenant_id = k.tenant_id and l.buyer_id = k.buyer_id and l.outcome <> 'SKIPPED'
             order by l.run_date, l.step_day""";
+    /** The requests that went out (not the drafts still pending or discarded); rows from before V25 may say no message. */
+    static final String SENT = """
+            select r.tenant_id, r.buyer_id, r.step_key, r.template_key, r.channel, r.requested_on,
+                r.withdrawn_at is not null as withdrawn
+            from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
+            join dunning_request r on r.tenant_id = k.tenant_id and r.buyer_id = k.buyer_id and r.template_key is not null
+            order by r.requested_on, r.requested_at, r.step_key, r.channel""";
 
     static final List<BulkInsert.Column> LOG = List.of(BulkInsert.Column.text("tenant_id"),
             new BulkInsert.Column("buyer_id", "uuid"), BulkInsert.Column.text("item_ref"), BulkInsert.Column.text("step_key"),
@@ -145,15 +153,17 @@ public class DunningRunStore {
     /** Everything a batch of buyers is judged on; holds that ended before {@code from} are left out. */
     public Uni<RunBatchRows> load(List<BuyerKey> buyers, LocalDate from) {
         if (buyers.isEmpty()) {
-            return Uni.createFrom().item(new RunBatchRows(List.of(), List.of(), List.of(), List.of()));
+            return Uni.createFrom().item(new RunBatchRows(List.of(), List.of(), List.of(), List.of(), List.of()));
         }
         String[] tenants = buyers.stream().map(BuyerKey::tenantId).toArray(String[]::new);
         UUID[] ids = buyers.stream().map(BuyerKey::buyerId).toArray(UUID[]::new);
         return CurrentTransaction.execute(INVOICES, Tuple.of(tenants, ids)).chain(invoices -> CurrentTransaction
                 .execute(HOLDS, Tuple.of(tenants, ids, from)).chain(holds -> CurrentTransaction
-                        .execute(TAKEN, Tuple.of(tenants, ids)).chain(taken -> InsuredLimitStore.ofBuyers(tenants, ids)
-                                .map(insurance -> new RunBatchRows(buyers, invoices(invoices),
-                                        map(holds, DunningRunStore::hold), map(taken, DunningRunStore::taken), insurance)))));
+                        .execute(TAKEN, Tuple.of(tenants, ids)).chain(taken -> CurrentTransaction
+                                .execute(SENT, Tuple.of(tenants, ids)).chain(sent -> InsuredLimitStore.ofBuyers(tenants, ids)
+                                        .map(insurance -> new RunBatchRows(buyers, invoices(invoices),
+                                                map(holds, DunningRunStore::hold), map(taken, DunningRunStore::taken),
+                                                map(sent, DunningRunStore::sent), insurance))))));
     }
 
     /** Writes the batch's log rows with one statement; a step taken twice violates dunning_step_taken_once. */
@@ -227,7 +237,13 @@ public class DunningRunStore {
 
     private static TakenRow taken(Row r) {
         return new TakenRow(r.getString("tenant_id"), r.getUUID("buyer_id"), r.getString("item_ref"),
-                r.getString("step_key"), r.getLocalDate("run_date"), r.getString("template_key"), r.getString("channels"));
+                r.getString("step_key"), r.getLocalDate("run_date"));
+    }
+
+    private static RunBatchRows.SentRow sent(Row r) {
+        return new RunBatchRows.SentRow(r.getString("tenant_id"), r.getUUID("buyer_id"), new LetterFacts.SentRequest(
+                r.getString("step_key"), r.getString("template_key"), r.getString("channel"), r.getLocalDate("requested_on"),
+                r.getBoolean("withdrawn")));
     }
 
     private static <T> List<T> map(RowSet<Row> rows, java.util.function.Function<Row, T> mapper) {

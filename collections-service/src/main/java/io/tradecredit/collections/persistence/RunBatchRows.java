@@ -6,18 +6,20 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tradecredit.collections.domain.Hold;
+import io.tradecredit.collections.domain.LetterFacts;
 
 /**
  * What the daily run loads for one batch of buyers, with a few statements for the whole batch
- * (never one per buyer): their open invoices, holds, the steps already taken for them, and their
- * insured-limit schedules (whether a segment rule sees them insured).
+ * (never one per buyer): their open invoices, holds, the steps already taken for them, the requests
+ * sent them (what a letter quotes), and their insured-limit schedules (whether a segment rule sees them insured).
  */
 public record RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, List<TenantHold> holds,
-        List<TakenRow> taken, List<InsuredLimitStore.BuyerSchedule> insurance) {
+        List<TakenRow> taken, List<SentRow> sent, List<InsuredLimitStore.BuyerSchedule> insurance) {
 
     /** A batch whose buyers have no insured-limit schedule. */
-    public RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, List<TenantHold> holds, List<TakenRow> taken) {
-        this(buyers, invoices, holds, taken, List.of());
+    public RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, List<TenantHold> holds, List<TakenRow> taken,
+            List<SentRow> sent) {
+        this(buyers, invoices, holds, taken, sent, List.of());
     }
 
     /** A buyer of a tenant: the unit the run pages by. */
@@ -48,8 +50,11 @@ public record RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, Lis
     public record TenantHold(String tenantId, Hold hold) {
     }
 
-    /** A step taken (or superseded) for an item on an earlier run; a message's template and channels if it sent one. */
-    public record TakenRow(String tenantId, UUID buyerId, String itemRef, String stepKey, LocalDate runDate,
-            String templateKey, String channels) {
+    /** A step taken (or superseded) for an item on an earlier run (drafted in approval mode, whatever became of it). */
+    public record TakenRow(String tenantId, UUID buyerId, String itemRef, String stepKey, LocalDate runDate) {
+    }
+
+    /** A request to notification-service for the buyer (dunning_request), in the order requested. */
+    public record SentRow(String tenantId, UUID buyerId, LetterFacts.SentRequest request) {
     }
 }

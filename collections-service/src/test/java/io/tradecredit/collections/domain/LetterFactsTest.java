@@ -55,4 +55,41 @@ class LetterFactsTest {
         assertEquals(sent, dated.priorMessages());
         assertEquals(LocalDate.of(2026, 9, 14), dated.withPriorMessages(List.of()).paymentDeadline());
     }
+
+    @Test
+    void aLetterQuotesOnlyTheMessagesThatWentOutAndWereNotWithdrawnOneMessagePerStepAndDayWithItsChannels() {
+        LocalDate reminded = LocalDate.of(2026, 3, 2);
+        LocalDate approved = LocalDate.of(2026, 3, 10);
+        LocalDate withdrawnOn = LocalDate.of(2026, 3, 20);
+        // the formal demand drafted on 03-09: its letter approved on 03-10, its email discarded (never requested,
+        // so not among the requests at all); a reminder on 03-20 withdrawn after the buyer paid
+        List<LetterFacts.PriorMessage> quoted = LetterFacts.PriorMessage.of(List.of(
+                new LetterFacts.SentRequest("friendly-reminder", "dunning.friendly-reminder", "EMAIL", reminded, false),
+                new LetterFacts.SentRequest("formal-demand", "dunning.formal-demand", "LETTER", approved, false),
+                new LetterFacts.SentRequest("reminder", "dunning.reminder", "SMS", withdrawnOn, true)));
+        assertEquals(List.of(
+                new LetterFacts.PriorMessage("friendly-reminder", "dunning.friendly-reminder", List.of("EMAIL"), reminded),
+                new LetterFacts.PriorMessage("formal-demand", "dunning.formal-demand", List.of("LETTER"), approved)), quoted);
+    }
+
+    @Test
+    void aMessageByEmailAndLetterOnOneDayIsQuotedOnceAndTheSameStepOnAnotherDayAgain() {
+        LocalDate first = LocalDate.of(2026, 3, 9);
+        LocalDate again = LocalDate.of(2026, 3, 11);
+        List<LetterFacts.PriorMessage> quoted = LetterFacts.PriorMessage.of(List.of(
+                new LetterFacts.SentRequest("formal-demand", "dunning.formal-demand", "LETTER", first, false),
+                new LetterFacts.SentRequest("formal-demand", "dunning.formal-demand", "EMAIL", first, false),
+                new LetterFacts.SentRequest("formal-demand", "dunning.formal-demand", "EMAIL", again, false),
+                new LetterFacts.SentRequest("finance-demand", "dunning.finance-demand", "EMAIL", again, false)));
+        assertEquals(List.of(
+                new LetterFacts.PriorMessage("formal-demand", "dunning.formal-demand", List.of("EMAIL", "LETTER"), first),
+                new LetterFacts.PriorMessage("formal-demand", "dunning.formal-demand", List.of("EMAIL"), again),
+                new LetterFacts.PriorMessage("finance-demand", "dunning.finance-demand", List.of("EMAIL"), again)), quoted);
+    }
+
+    @Test
+    void aBuyerWithEveryRequestWithdrawnHasNoPriorMessage() {
+        assertEquals(List.of(), LetterFacts.PriorMessage.of(List.of(new LetterFacts.SentRequest("reminder",
+                "dunning.reminder", "SMS", LocalDate.of(2026, 3, 20), true))));
+    }
 }

@@ -205,6 +205,57 @@ class DunningRunApiTest {
                 + " and invoice_ids = array[?::uuid] and withdrawn_at is null", tenant, draft, unpaid));
     }
 
+    @Test
+    void aLaterLetterQuotesTheDraftACollectorApprovedAndNeverTheOneDiscarded() throws Exception {
+        LocalDate due = LocalDate.of(2047, 3, 4);
+        LocalDate formal = BusinessCalendar.DEFAULT.stepDay(due, 10, BusinessCalendar.DayCount.CALENDAR_DAYS);
+        LocalDate finance = BusinessCalendar.DEFAULT.stepDay(due, 30, BusinessCalendar.DayCount.CALENDAR_DAYS);
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(), "consolidation", true, "approvalMode", true))
+                .put("/api/v1/dunning/settings").then().statusCode(200);
+        String buyer = UUID.randomUUID().toString();
+        issue(tenant, buyer, "12000.00", due);
+
+        // the formal demand is drafted by email and by letter: the letter approved, the email discarded
+        runCompleted(formal);
+        String collector = token(tenant, "collector");
+        var drafts = given().auth().oauth2(collector).get("/api/v1/dunning/drafts?state=PENDING").then().statusCode(200)
+                .body("total", equalTo(2), "items.templateKey", equalTo(List.of("dunning.formal-demand",
+                        "dunning.formal-demand")));
+        String email = drafts.extract().path("items.find { it.channel == 'EMAIL' }.id");
+        String letter = drafts.extract().path("items.find { it.channel == 'LETTER' }.id");
+        given().auth().oauth2(collector).contentType(ContentType.JSON).body(Map.of("reason", "wrong contact"))
+                .post("/api/v1/dunning/drafts/" + email + "/discard").then().statusCode(200).body("state", equalTo("DISCARDED"));
+        given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + letter + "/approve").then().statusCode(200)
+                .body("state", equalTo("APPROVED"));
+
+        // the run sends the finance demand itself: it quotes the letter, requested the day it was approved
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(), "consolidation", true, "approvalMode", false))
+                .put("/api/v1/dunning/settings").then().statusCode(200);
+        runCompleted(finance);
+        var requests = records(REQUESTS, tenant, 3);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var demands = requests.stream().map(r -> read(json, r.value()))
+                .filter(b -> "dunning.finance-demand".equals(b.get("templateKey").asText())).toList();
+        assertEquals(2, demands.size(), "by email and by letter");
+        for (var demand : demands) {
+            assertEquals(json.readTree("[{\"stepKey\":\"formal-demand\",\"templateKey\":\"dunning.formal-demand\","
+                    + "\"channels\":[\"LETTER\"],\"runDate\":\"" + PlatformZone.today() + "\"}]"),
+                    demand.at("/data/priorMessages"), demand.at("/data/priorMessages").toString());
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(com.fasterxml.jackson.databind.ObjectMapper json, String text) {
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void pay(String tenant, String buyer, String invoice, String amount, LocalDate due) {
         ReadModelEvents.invoice(tenant, buyer, "payment-received", ReadModelEvents.payment("payment-received", buyer,
                 invoice, amount, "0.00"));
