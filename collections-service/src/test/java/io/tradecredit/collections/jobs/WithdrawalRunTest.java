@@ -182,6 +182,34 @@ class WithdrawalRunTest {
                 .map(r -> Topics.header(r, "ce_type")).toList());
     }
 
+    @Test
+    void aWithdrawnMessageIsNotQuotedAsSentByTheNextLetter() throws Exception {
+        LocalDate due = LocalDate.of(2046, 3, 14);
+        LocalDate later = due.plusDays(21);
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        String paid = issue(tenant, buyer, "3000.00", due);
+        runCompleted(due.minusDays(7));
+        records(REQUESTS, tenant, 1);
+        // paid before notification-service sent it: the reminder is withdrawn
+        payInFull(tenant, buyer, paid, "3000.00", due);
+        assertEquals(1, ofType(records(REQUESTS, tenant, 2), WITHDRAWAL).size());
+
+        issue(tenant, buyer, "5000.00", later);
+        runCompleted(later.minusDays(7));
+        List<ConsumerRecord<String, String>> reminders = ofType(records(REQUESTS, tenant, 3), REQUESTED);
+        assertEquals(2, reminders.size());
+        // keyed by request id, the two may sit on different partitions: the later one by its run date
+        JsonNode next = null;
+        for (ConsumerRecord<String, String> r : reminders) {
+            JsonNode body = JSON.readTree(r.value());
+            next = later.minusDays(7).toString().equals(body.at("/data/runDate").asText()) ? body : next;
+        }
+        assertTrue(next != null, "the second invoice's reminder");
+        assertEquals(0, next.at("/data/priorMessages").size(), "the withdrawn reminder never reached the buyer: "
+                + next.at("/data/priorMessages"));
+    }
+
     private static <T> T run(Supplier<Uni<T>> work) throws Exception {
         try {
             return VertxContextSupport.subscribeAndAwait(work::get);
