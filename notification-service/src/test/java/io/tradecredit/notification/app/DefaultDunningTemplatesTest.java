@@ -85,6 +85,11 @@ class DefaultDunningTemplatesTest {
                 + " we will send a formal demand"), texts.get(english()));
         assertTrue(texts.get(chinese()).contains("最迟不晚于 2026-12-17；届时仍未收到款项的，我司将发出正式催款函"),
                 texts.get(chinese()));
+        // the step's day, not "today": a letter of a catch-up run or one waiting for its send window goes out later
+        assertTrue(texts.get(english()).contains("The following invoices fell due for payment on 2026-12-10:"),
+                texts.get(english()));
+        assertTrue(texts.get(chinese()).contains("以下发票已于 2026-12-10 到期："), texts.get(chinese()));
+        assertFalse(texts.get(english()).contains("today") || texts.get(chinese()).contains("今日"), texts.toString());
     }
 
     @Test
