@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,11 +20,13 @@ import io.tradecredit.common.money.Money;
  * payment are shared by {@link RecoveryShare}.
  *
  * @param indemnity null until approved
+ * @param receivedToShare what the buyer paid on the claimed invoices after approval, kept until the claim is paid and then
+ *        shared as a recovery ({@link #ledgerSays})
  * @param part null for a claim of its own; set on each claim an automatic claim was split into ({@link #openSplit})
  */
 public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Cause cause, List<ClaimedInvoice> invoices,
         ClaimState state, LocalDate openedOn, String openedBy, LocalDate approvedOn, Indemnity indemnity,
-        Money indemnityPaid, Money recovered, Money recoveredToInsurer, Part part) {
+        Money indemnityPaid, Money recovered, Money recoveredToInsurer, Money receivedToShare, Part part) {
 
     /** Why the claim is made. */
     public enum Cause {
@@ -69,7 +72,7 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         }
         Money zero = Money.zero(currency);
         return new Claim(UUID.randomUUID(), policyId, buyerId, buyerName.strip(), cause, List.copyOf(invoices),
-                ClaimState.DRAFT, on, by, null, null, zero, zero, zero, null);
+                ClaimState.DRAFT, on, by, null, null, zero, zero, zero, zero, null);
     }
 
     /**
@@ -95,7 +98,8 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
             Claim c = open(policyId, currency, buyerId, buyerName, cause, share, on, by);
             UUID id = UUID.nameUUIDFromBytes(("claim:" + splitId + ":" + n).getBytes(StandardCharsets.UTF_8));
             claims.add(new Claim(id, policyId, buyerId, c.buyerName, cause, c.invoices, ClaimState.DRAFT, on, by, null,
-                    null, c.indemnityPaid, c.recovered, c.recoveredToInsurer, parts == 1 ? null : new Part(splitId, n, parts)));
+                    null, c.indemnityPaid, c.recovered, c.recoveredToInsurer, c.receivedToShare,
+                    parts == 1 ? null : new Part(splitId, n, parts)));
         }
         return List.copyOf(claims);
     }
@@ -148,7 +152,7 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         }
         ClaimState now = i.indemnity().isPositive() ? ClaimState.APPROVED : ClaimState.PAID;
         return new Claim(id, policyId, buyerId, buyerName, cause, invoices, now, openedOn, openedBy, on, i,
-                indemnityPaid, recovered, recoveredToInsurer, part);
+                indemnityPaid, recovered, recoveredToInsurer, receivedToShare, part);
     }
 
     /** Whether approval settled the claim at once: approved at an indemnity of 0, nothing to pay ({@link #approve}). */
@@ -180,7 +184,7 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         Money paid = indemnityPaid.plus(amount);
         ClaimState now = paid.compareTo(indemnity.indemnity()) == 0 ? ClaimState.PAID : ClaimState.APPROVED;
         return new Claim(id, policyId, buyerId, buyerName, cause, invoices, now, openedOn, openedBy, approvedOn, indemnity,
-                paid, recovered, recoveredToInsurer, part);
+                paid, recovered, recoveredToInsurer, receivedToShare, part);
     }
 
     /** A recovery and the claim after it. */
@@ -202,13 +206,100 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         }
         RecoveryShare share = RecoveryShare.of(amount, unpaid(), indemnityPaid, recovered, recoveredToInsurer);
         Claim after = new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn, openedBy, approvedOn,
-                indemnity, indemnityPaid, share.recoveredTotal(), share.toInsurerTotal(), part);
+                indemnity, indemnityPaid, share.recoveredTotal(), share.toInsurerTotal(), receivedToShare, part);
         return new Recovery(after, share);
     }
 
     private Claim withState(ClaimState to) {
         return new Claim(id, policyId, buyerId, buyerName, cause, invoices, to, openedOn, openedBy, approvedOn, indemnity,
-                indemnityPaid, recovered, recoveredToInsurer, part);
+                indemnityPaid, recovered, recoveredToInsurer, receivedToShare, part);
+    }
+
+    /**
+     * Whether the insurer has not decided yet (draft, submitted, under review): until then the claim's invoices are
+     * what the ledger says is still unpaid of them ({@link #ledgerSays}).
+     */
+    public boolean followsLedger() {
+        return state == ClaimState.DRAFT || state == ClaimState.SUBMITTED || state == ClaimState.UNDER_REVIEW;
+    }
+
+    /**
+     * What the ledger's news did to a claim: the claimed invoice's line {@code before} and {@code after} (the same after
+     * approval, when the indemnity stands), and the recovery {@code shared} when the news was money the buyer paid
+     * on a paid claim (else null).
+     */
+    public record LedgerEffect(Claim claim, ClaimedInvoice before, ClaimedInvoice after, RecoveryShare shared) {
+    }
+
+    /**
+     * The ledger's {@code news} of the claimed invoice at {@code line}, claimed at {@code claimed} when the claim opened.
+     * The insured loss is what is unpaid (DOMAIN §4), so before the insurer decides ({@link #followsLedger}) the invoice's
+     * unpaid amount is what the ledger says is open of it, never more than was claimed: a payment or credit note lowers
+     * it, a payment reversed raises it again. After approval the indemnity stands: what the buyer paid is kept
+     * ({@code receivedToShare}; a reversal takes it back, never below nothing) and shared as a recovery, by
+     * {@link RecoveryShare}, once the claim is paid ({@link #shareReceived}). Empty when nothing changes: the same
+     * amount, a rejected or withdrawn claim, after approval news without money of the buyer's, or news in another
+     * currency than the claim's.
+     */
+    public Optional<LedgerEffect> ledgerSays(int line, Money claimed, LedgerNews news) {
+        Money zero = Money.zero(indemnityPaid.currency());
+        if (!news.open().currency().equals(zero.currency())) {
+            return Optional.empty();
+        }
+        ClaimedInvoice before = invoices.get(line);
+        if (followsLedger()) {
+            Money unpaid = news.open().max(zero).min(claimed);
+            if (unpaid.compareTo(before.unpaidAmount()) == 0) {
+                return Optional.empty();
+            }
+            ClaimedInvoice after = new ClaimedInvoice(before.invoiceNumber(), before.invoiceId(), unpaid);
+            List<ClaimedInvoice> now = new ArrayList<>(invoices);
+            now.set(line, after);
+            return Optional.of(new LedgerEffect(new Claim(id, policyId, buyerId, buyerName, cause, List.copyOf(now), state,
+                    openedOn, openedBy, approvedOn, indemnity, indemnityPaid, recovered, recoveredToInsurer, receivedToShare,
+                    part), before, after, null));
+        }
+        if (indemnity == null || news.paid().isZero()) {
+            return Optional.empty();
+        }
+        Claim kept = new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn, openedBy, approvedOn,
+                indemnity, indemnityPaid, recovered, recoveredToInsurer, receivedToShare.plus(news.paid()).max(zero), part);
+        return Optional.of(kept.shareReceived().map(r -> new LedgerEffect(r.claim(), before, before, r.share()))
+                .orElse(new LedgerEffect(kept, before, before, null)));
+    }
+
+    /**
+     * What the buyer paid after approval ({@code receivedToShare}) shared as a recovery once the claim is paid, by
+     * {@link RecoveryShare} as any recovery; empty before the claim is paid, or when nothing is kept.
+     */
+    public Optional<Recovery> shareReceived() {
+        if (state != ClaimState.PAID || !receivedToShare.isPositive()) {
+            return Optional.empty();
+        }
+        RecoveryShare share = RecoveryShare.of(receivedToShare, unpaid(), indemnityPaid, recovered, recoveredToInsurer);
+        return Optional.of(new Recovery(new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn,
+                openedBy, approvedOn, indemnity, indemnityPaid, share.recoveredTotal(), share.toInsurerTotal(),
+                Money.zero(indemnityPaid.currency()), part), share));
+    }
+
+    /**
+     * Whether the buyer paid every claimed invoice before the insurer decided: nothing is unpaid, nothing to claim
+     * ({@link #settledByTheBuyer}).
+     */
+    public boolean paidByTheBuyer() {
+        return followsLedger() && !unpaid().isPositive();
+    }
+
+    /**
+     * A claim the buyer paid in full before approval ends without indemnity: WITHDRAWN, settled by the buyer, so that it
+     * holds the buyer's invoices no longer (a later claim of the buyer may open). Any other claim: 409.
+     */
+    public Claim settledByTheBuyer() {
+        if (!paidByTheBuyer()) {
+            throw DomainError.conflict("claim.not-settled", "A claim " + state + " with " + unpaid()
+                    + " unpaid is not settled by the buyer");
+        }
+        return withState(ClaimState.WITHDRAWN);
     }
 
     private DomainError illegal(ClaimState to) {

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A row of claim_entry: a move, a payment or a recovery of a claim, with who and when. */
+/** A row of claim_entry: a move, a payment, a recovery or the ledger's change of a claim, with who and when. */
 @Entity
 @Table(name = "claim_entry")
 public class ClaimEntryRow extends PanacheEntityBase {
@@ -37,4 +37,6 @@ public class ClaimEntryRow extends PanacheEntityBase {
     @Column(name = "by_user")
     public String byUser;
     public String note;
+    @Column(name = "event_id")
+    public String eventId;
 }

@@ -13,7 +13,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.tradecredit.claims.domain.ClaimedInvoice;
 import io.tradecredit.common.money.Money;
 
-/** A row of claim_invoice: one invoice of a claim, in the order given. */
+/** A row of claim_invoice: one invoice of a claim, in the order given, unpaid now and as claimed at opening. */
 @Entity
 @Table(name = "claim_invoice")
 @IdClass(ClaimInvoiceRow.Key.class)
@@ -45,6 +45,9 @@ public class ClaimInvoiceRow extends PanacheEntityBase {
     public UUID invoiceId;
     @Column(name = "unpaid_amount")
     public BigDecimal unpaidAmount;
+    /** What the line was claimed for at opening: the ledger's news lowers {@code unpaidAmount}, never raises it above this. */
+    @Column(name = "claimed_amount")
+    public BigDecimal claimedAmount;
 
     static ClaimInvoiceRow of(UUID claimId, int line, ClaimedInvoice i) {
         ClaimInvoiceRow row = new ClaimInvoiceRow();
@@ -53,6 +56,7 @@ public class ClaimInvoiceRow extends PanacheEntityBase {
         row.invoiceNumber = i.invoiceNumber().strip();
         row.invoiceId = i.invoiceId();
         row.unpaidAmount = i.unpaidAmount().amount();
+        row.claimedAmount = i.unpaidAmount().amount();
         return row;
     }
 

@@ -58,6 +58,8 @@ public class ClaimRow extends PanacheEntityBase {
     public BigDecimal recovered;
     @Column(name = "recovered_to_insurer")
     public BigDecimal recoveredToInsurer;
+    @Column(name = "received_to_share")
+    public BigDecimal receivedToShare;
     @Column(name = "split_id")
     public UUID splitId;
     @Column(name = "part_number")
@@ -87,7 +89,7 @@ public class ClaimRow extends PanacheEntityBase {
         return row;
     }
 
-    /** Takes what may change: state, indemnity, payments, recoveries. */
+    /** Takes what may change: state, indemnity, payments, recoveries, the buyer's money to share. */
     void copy(Claim c) {
         state = c.state().name();
         approvedOn = c.approvedOn();
@@ -103,6 +105,7 @@ public class ClaimRow extends PanacheEntityBase {
         indemnityPaid = c.indemnityPaid().amount();
         recovered = c.recovered().amount();
         recoveredToInsurer = c.recoveredToInsurer().amount();
+        receivedToShare = c.receivedToShare().amount();
     }
 
     Claim toClaim(List<ClaimedInvoice> invoices) {
@@ -113,7 +116,7 @@ public class ClaimRow extends PanacheEntityBase {
                 unpaid.minus(m(indemnity, cur)));
         return new Claim(id, policyId, buyerId, buyerName, Claim.Cause.valueOf(cause), invoices, ClaimState.valueOf(state),
                 openedOn, openedBy, approvedOn, i, m(indemnityPaid, cur), m(recovered, cur), m(recoveredToInsurer, cur),
-                splitId == null ? null : new Claim.Part(splitId, partNumber, partOf));
+                m(receivedToShare, cur), splitId == null ? null : new Claim.Part(splitId, partNumber, partOf));
     }
 
     static Money m(BigDecimal amount, Currency currency) {
