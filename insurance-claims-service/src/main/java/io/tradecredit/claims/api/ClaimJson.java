@@ -26,7 +26,7 @@ final class ClaimJson {
 
     public record InvoiceJson(@Size(max = 100) String invoiceNumber,
             @Schema(description = "the ledger's invoice id, when known") UUID invoiceId,
-            @Schema(description = "what is unpaid of the invoice (one delivered under cover; the insured limit caps the claim's loss, not each invoice), in the policy's currency") Money unpaidAmount) {
+            @Schema(description = "what is unpaid of the invoice (one delivered under cover; the insured limit caps the claim's loss, not each invoice), in the policy's currency; until the insurer decides it follows the ledger: a payment or credit note lowers it, a reversal raises it again, never above what was claimed") Money unpaidAmount) {
         ClaimedInvoice toInvoice() {
             return new ClaimedInvoice(invoiceNumber, invoiceId, unpaidAmount);
         }
@@ -62,11 +62,14 @@ final class ClaimJson {
         }
     }
 
-    public record EntryView(ClaimEntry.Kind kind, ClaimState from, ClaimState to, Money amount, Money toInsurer,
-            Money toTenant, LocalDate on, OffsetDateTime at, String by, String note) {
+    public record EntryView(
+            @Schema(description = "MOVE, PAYMENT (the insurer's), RECOVERY, AMENDED (before approval, an invoice's unpaid amount as the ledger changed it; amount: the invoice's unpaid amount after) or RECEIVED (after approval, the buyer's money on a claimed invoice, negative when reversed, kept to share)") ClaimEntry.Kind kind,
+            ClaimState from, ClaimState to, Money amount, Money toInsurer,
+            Money toTenant, LocalDate on, OffsetDateTime at, String by, String note,
+            @Schema(description = "the invoice event an AMENDED or RECEIVED line (or a recovery it shared) came from") String eventId) {
         static EntryView of(ClaimEntry e) {
             return new EntryView(e.kind(), e.from(), e.to(), e.amount(), e.toInsurer(), e.toTenant(), e.on(), e.at(), e.by(),
-                    e.note());
+                    e.note(), e.eventId());
         }
     }
 
@@ -74,13 +77,14 @@ final class ClaimJson {
             List<InvoiceJson> invoices, Money unpaid, LocalDate openedOn, String openedBy, LocalDate approvedOn,
             @Schema(description = "computed at approval; absent before") IndemnityView indemnity, Money indemnityPaid,
             Money indemnityDue, Money recovered, Money recoveredToInsurer,
+            @Schema(description = "paid by the buyer on the claimed invoices after approval, shared as a recovery once the indemnity is paid") Money receivedToShare,
             @Schema(description = "which part this claim is of a loss of more than 500 insured invoices split into claims of at most 500 (one deductible across them); absent for a claim of its own") PartView part,
-            @Schema(description = "moves, payments and recoveries, oldest first; only in the claim's own answer") List<EntryView> log) {
+            @Schema(description = "moves, payments, recoveries and the ledger's changes, oldest first; only in the claim's own answer") List<EntryView> log) {
         static View of(Claim c, List<ClaimEntry> log) {
             return new View(c.id(), c.policyId(), c.buyerId(), c.buyerName(), c.cause(), c.state(),
                     c.invoices().stream().map(InvoiceJson::of).toList(), c.unpaid(), c.openedOn(), c.openedBy(),
                     c.approvedOn(), IndemnityView.of(c.indemnity()), c.indemnityPaid(), c.indemnityDue(), c.recovered(),
-                    c.recoveredToInsurer(), PartView.of(c.part()), log == null ? null : log.stream().map(EntryView::of).toList());
+                    c.recoveredToInsurer(), c.receivedToShare(), PartView.of(c.part()), log == null ? null : log.stream().map(EntryView::of).toList());
         }
 
         static View of(Claims.ClaimFile f) {

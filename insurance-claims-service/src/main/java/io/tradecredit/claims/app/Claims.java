@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +23,12 @@ import io.tradecredit.claims.domain.Deductible;
 import io.tradecredit.claims.domain.Indemnity;
 import io.tradecredit.claims.domain.InsolvencyClaim;
 import io.tradecredit.claims.domain.LadderClaim;
+import io.tradecredit.claims.domain.LedgerNews;
 import io.tradecredit.claims.domain.PolicyTerms;
 import io.tradecredit.claims.domain.PolicyVersion;
 import io.tradecredit.claims.domain.PolicyYear;
 import io.tradecredit.claims.domain.ProtractedDefault;
+import io.tradecredit.claims.domain.RecoveryShare;
 import io.tradecredit.claims.events.ClaimEvents;
 import io.tradecredit.claims.persistence.ClaimRepository;
 import io.tradecredit.common.domain.DomainError;
@@ -45,6 +48,11 @@ import io.tradecredit.common.time.BusinessTimeZone;
 public class Claims {
     /** Who opened a claim the service opened by itself on a signal, in the claim's log and event. */
     static final String SIGNALS = "insurance-claims-service";
+    /** Who changed a claim's amounts through an invoice event, in the claim's log and event. */
+    static final String LEDGER = "invoice-service";
+    /** The reason of a claim withdrawn because the buyer paid every claimed invoice before approval. */
+    static final String SETTLED = "settled by the buyer: every claimed invoice was paid before the insurer decided,"
+            + " nothing to claim";
 
     private static final Logger LOG = Logger.getLogger(Claims.class);
 
@@ -248,12 +256,18 @@ public class Claims {
         LocalDate on = paidOn == null ? businessZone.dateOf(now) : paidOn;
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
-                    Claim after = before.pay(amount);
-                    ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.PAYMENT, before.state(), after.state(), amount, null,
+                    Claim paid = before.pay(amount);
+                    ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.PAYMENT, before.state(), paid.state(), amount, null,
                             null, on, now, by, null);
+                    // what the buyer paid after approval is shared once the indemnity is paid
+                    Optional<Claim.Recovery> shared = paid.shareReceived();
+                    Claim after = shared.map(Claim.Recovery::claim).orElse(paid);
                     return claims.update(tenantId, after).chain(() -> claims.log(id, entry))
                             .chain(() -> outbox.record(ClaimEvents.indemnityPaid(tenantId, after, policy.terms(), amount,
                                     on, by)))
+                            .chain(() -> shared.isEmpty() ? Uni.createFrom().voidItem()
+                                    : recordShare(tenantId, after, shared.get().share(), policy.terms(), on, now, SIGNALS,
+                                            "paid by the buyer after approval, shared now the indemnity is paid", null))
                             .replaceWith(after);
                 })));
     }
@@ -272,6 +286,67 @@ public class Claims {
                                     r.share(), on, by)))
                             .replaceWith(r);
                 })));
+    }
+
+    /**
+     * The ledger's news of an invoice (messaging.InvoiceEventConsumer, in the consumer's transaction, once per event
+     * by the inbox, after the read model took it): each claim holding the invoice takes it by domain.Claim#ledgerSays.
+     * Before approval the invoice's unpaid amount follows what is open (logged AMENDED with the event id,
+     * claim-amended), and a claim the buyer paid in full ends withdrawn, settled by the buyer (claim-withdrawn); after
+     * approval the buyer's money is kept (logged RECEIVED) and shared as a recovery once the claim is paid
+     * (recovery-shared).
+     */
+    public Uni<Void> ledgerSays(String tenantId, LedgerNews news) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = businessZone.dateOf(now);
+        return claims.holding(tenantId, news.invoiceId()).chain(lines -> Multi.createFrom().iterable(lines).onItem()
+                .transformToUniAndConcatenate(l -> claimToChange(tenantId, l.claimId()).chain(before -> {
+                    Money claimed = Money.rounded(l.claimed(), before.indemnityPaid().currency());
+                    Optional<Claim.LedgerEffect> effect = before.ledgerSays(l.line(), claimed, news);
+                    return effect.isEmpty() ? Uni.createFrom().voidItem()
+                            : policies.current(tenantId, before.policyId()).chain(policy -> took(tenantId, before,
+                                    effect.get(), claimed, news, policy.terms(), today, now));
+                })).collect().asList().replaceWithVoid());
+    }
+
+    private Uni<Void> took(String tenantId, Claim before, Claim.LedgerEffect e, Money claimed, LedgerNews news,
+            PolicyTerms terms, LocalDate today, OffsetDateTime now) {
+        Claim after = e.claim();
+        String invoice = e.before().invoiceNumber() + ": " + news.what() + " (event " + news.eventId() + ")";
+        if (!before.followsLedger()) {
+            String note = invoice + (news.paid().isNegative() ? ", a payment of the buyer's reversed after approval,"
+                    + " taken back from what is kept to share" : ", paid by the buyer after approval"
+                    + (after.state() == ClaimState.PAID ? "" : ", kept to share as a recovery once the indemnity is paid"));
+            ClaimEntry received = new ClaimEntry(ClaimEntry.Kind.RECEIVED, null, null, news.paid(), null, null, today, now,
+                    LEDGER, note, news.eventId());
+            return claims.update(tenantId, after).chain(() -> claims.log(after.id(), received))
+                    .chain(() -> e.shared() == null ? Uni.createFrom().voidItem()
+                            : recordShare(tenantId, after, e.shared(), terms, today, now, LEDGER,
+                                    "paid by the buyer after the indemnity was paid", news.eventId()));
+        }
+        String note = invoice + ", unpaid " + e.before().unpaidAmount().amountText() + " → "
+                + e.after().unpaidAmount().amountText() + " (claimed " + claimed.amountText() + ")";
+        ClaimEntry amended = new ClaimEntry(ClaimEntry.Kind.AMENDED, null, null, e.after().unpaidAmount(), null, null,
+                today, now, LEDGER, note, news.eventId());
+        Uni<Void> recorded = claims.updateInvoices(after).chain(() -> claims.log(after.id(), amended))
+                .chain(() -> outbox.record(ClaimEvents.amended(tenantId, after, terms, e, claimed, news, today, LEDGER)));
+        if (!after.paidByTheBuyer()) {
+            return recorded;
+        }
+        Claim ended = after.settledByTheBuyer();
+        return recorded.chain(() -> claims.update(tenantId, ended))
+                .chain(() -> claims.log(ended.id(), ClaimEntry.move(after.state(), ended.state(), today, now, SIGNALS,
+                        SETTLED)))
+                .chain(() -> outbox.record(ClaimEvents.settledByTheBuyer(tenantId, ended, terms, SETTLED, today, SIGNALS)));
+    }
+
+    /** A recovery shared by the service itself: its log line (RECOVERY) and recovery-shared. */
+    private Uni<Void> recordShare(String tenantId, Claim c, RecoveryShare share, PolicyTerms terms, LocalDate on,
+            OffsetDateTime now, String by, String note, String eventId) {
+        ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.RECOVERY, null, null, share.recovery(), share.toInsurer(),
+                share.toTenant(), on, now, by, note, eventId);
+        return claims.log(c.id(), entry).chain(() -> outbox.record(ClaimEvents.recoveryShared(tenantId, c, terms, share,
+                on, by)));
     }
 
     private Uni<Claim> approve(String tenantId, Claim c, PolicyVersion policy, LocalDate today) {

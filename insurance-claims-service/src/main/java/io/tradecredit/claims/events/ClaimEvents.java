@@ -11,6 +11,7 @@ import io.tradecredit.claims.domain.ClaimTrigger;
 import io.tradecredit.claims.domain.ClaimedInvoice;
 import io.tradecredit.claims.domain.Indemnity;
 import io.tradecredit.claims.domain.InsuredLimit;
+import io.tradecredit.claims.domain.LedgerNews;
 import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.OverdueNotification;
 import io.tradecredit.claims.domain.PolicyTerms;
@@ -67,9 +68,23 @@ public final class ClaimEvents {
             String buyerName, String reason, LocalDate rejectedOn, String rejectedBy) {
     }
 
-    /** A draft the tenant did not file: nothing goes to the insurer; collections ends its holds. */
+    /**
+     * A draft the tenant did not file, or a claim not yet approved that the buyer paid in full ({@code settledByBuyer}):
+     * nothing is claimed of the insurer; collections ends its holds.
+     */
     public record ClaimWithdrawn(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
-            String buyerName, String reason, LocalDate withdrawnOn, String withdrawnBy) {
+            String buyerName, String reason, LocalDate withdrawnOn, String withdrawnBy, boolean settledByBuyer) {
+    }
+
+    /**
+     * Before approval, the ledger changed what is unpaid of a claimed invoice (a payment, a credit note, a payment
+     * reversed: {@code ledgerEvent}, {@code ledgerEventId}): the invoice's unpaid amount before and after, never above
+     * {@code claimedAmount} (at opening), and the claim's {@code unpaidAmount} after.
+     */
+    public record ClaimAmended(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
+            String buyerName, String invoiceNumber, UUID invoiceId, Money claimedAmount, Money unpaidBefore,
+            Money unpaidAfter, Money unpaidAmount, String ledgerEvent, String ledgerEventId, LocalDate amendedOn,
+            String amendedBy) {
     }
 
     /** A payment of the insurer; invoice-service posts it against the invoices, and writes off the rest when fully paid. */
@@ -113,7 +128,22 @@ public final class ClaimEvents {
 
     public static OutgoingEvent withdrawn(String tenantId, Claim c, PolicyTerms p, String reason, LocalDate on, String by) {
         return claim("claim-withdrawn", tenantId, c, new ClaimWithdrawn(c.id(), c.policyId(), p.policyNumber(),
-                p.insurer(), c.buyerId(), c.buyerName(), reason, on, by));
+                p.insurer(), c.buyerId(), c.buyerName(), reason, on, by, false));
+    }
+
+    /** A claim not yet approved ended because the buyer paid every claimed invoice (Claim#settledByTheBuyer). */
+    public static OutgoingEvent settledByTheBuyer(String tenantId, Claim c, PolicyTerms p, String reason, LocalDate on,
+            String by) {
+        return claim("claim-withdrawn", tenantId, c, new ClaimWithdrawn(c.id(), c.policyId(), p.policyNumber(),
+                p.insurer(), c.buyerId(), c.buyerName(), reason, on, by, true));
+    }
+
+    /** The ledger's news changed a claimed invoice's unpaid amount before approval ({@code e}: Claim#ledgerSays). */
+    public static OutgoingEvent amended(String tenantId, Claim c, PolicyTerms p, Claim.LedgerEffect e, Money claimed,
+            LedgerNews news, LocalDate on, String by) {
+        return claim("claim-amended", tenantId, c, new ClaimAmended(c.id(), c.policyId(), p.policyNumber(), p.insurer(),
+                c.buyerId(), c.buyerName(), e.after().invoiceNumber(), e.after().invoiceId(), claimed,
+                e.before().unpaidAmount(), e.after().unpaidAmount(), c.unpaid(), news.what(), news.eventId(), on, by));
     }
 
     public static OutgoingEvent indemnityPaid(String tenantId, Claim c, PolicyTerms p, Money amount, LocalDate on,

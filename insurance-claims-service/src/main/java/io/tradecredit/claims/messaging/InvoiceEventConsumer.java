@@ -8,11 +8,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tradecredit.claims.app.Claims;
 import io.tradecredit.claims.app.Exposures;
+import io.tradecredit.claims.domain.LedgerNews;
 import io.tradecredit.claims.domain.OpenInvoice;
 import io.tradecredit.common.events.BatchInbox;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.IncomingEvent;
+import io.tradecredit.common.money.Money;
 
 /**
  * Reads {@code invoice-events} once per event id into the read model of open invoices: an issued
@@ -20,6 +23,8 @@ import io.tradecredit.common.events.IncomingEvent;
  * allocation of a payment, reversal or buyer credit) sets it; a cancelled invoice has nothing open.
  * An agreed payment plan records its last instalment date on its invoices, a broken plan cuts it to the day
  * it broke (the insurer's deadlines count from it, docs/insurance-claims-service.md, "Deadlines").
+ * A payment, buyer credit, reversal, credit note, cancellation or invoice paid is also news for the claims holding the
+ * invoice ({@link Claims#ledgerSays}: "Payments after a claim opened"); the insurer's own payments and write-offs are not.
  * Other types are skipped; a known event it cannot read goes to
  * {@code invoice-events.dlq.insurance-claims-service}.
  */
@@ -32,6 +37,9 @@ public class InvoiceEventConsumer {
 
     @Inject
     Exposures exposures;
+
+    @Inject
+    Claims claims;
 
     /**
      * A poll at a time (the channel has {@code batch=true}): one transaction and one inbox statement for
@@ -59,14 +67,28 @@ public class InvoiceEventConsumer {
             case "payment-plan-agreed" -> exposures.planAgreed(tenant, d.uuids("invoiceIds"), d.objects("instalments")
                     .stream().map(i -> i.date("dueDate")).max(java.time.LocalDate::compareTo).orElseThrow());
             case "plan-broken" -> exposures.planBroken(tenant, d.uuids("invoiceIds"), d.date("asOf"));
-            case "cancelled" -> exposures.cancelled(tenant, d.uuid("invoiceId"));
-            case "payment-received", "payment-reversed", "buyer-credit-applied" -> Multi.createFrom()
-                    .iterable(d.objects("allocations")).onItem()
-                    .transformToUniAndConcatenate(a -> exposures.open(tenant, a.uuid("invoiceId"), a.money("openAmount")))
-                    .collect().last().replaceWithVoid();
-            case "paid", "credit-note-issued", "written-off", "dispute-opened", "dispute-resolved", "became-overdue",
-                    "receipt-confirmed", "late-charges-stated" -> exposures.open(tenant, d.uuid("invoiceId"),
-                            d.money("openAmount"));
+            case "cancelled" -> exposures.cancelled(tenant, d.uuid("invoiceId")).chain(() -> {
+                Money nothing = Money.zero(d.money("total").currency());
+                return claims.ledgerSays(tenant, new LedgerNews(e.id(), name, d.uuid("invoiceId"), nothing, nothing));
+            });
+            case "payment-received", "payment-reversed", "buyer-credit-applied" -> {
+                // the insurer's payment of an indemnity is not the buyer's: it changes no claim
+                boolean buyers = !d.has("payer") || !"INSURER".equals(d.object("payer").text("kind"));
+                yield Multi.createFrom().iterable(d.objects("allocations")).onItem()
+                        .transformToUniAndConcatenate(a -> exposures.open(tenant, a.uuid("invoiceId"), a.money("openAmount"))
+                                .chain(() -> !buyers ? Uni.createFrom().voidItem()
+                                        : claims.ledgerSays(tenant, new LedgerNews(e.id(), name, a.uuid("invoiceId"),
+                                                a.money("openAmount"), "payment-reversed".equals(name)
+                                                        ? a.money("amount").negate() : a.money("amount")))))
+                        .collect().last().replaceWithVoid();
+            }
+            // what the buyer owes changed without money of the buyer's: a claim's unpaid amount follows before approval
+            case "paid", "credit-note-issued" -> exposures.open(tenant, d.uuid("invoiceId"), d.money("openAmount"))
+                    .chain(() -> claims.ledgerSays(tenant, new LedgerNews(e.id(), name, d.uuid("invoiceId"),
+                            d.money("openAmount"), Money.zero(d.money("openAmount").currency()))));
+            // a write-off is the tenant's loss, not a payment: it changes no claim
+            case "written-off", "dispute-opened", "dispute-resolved", "became-overdue", "receipt-confirmed",
+                    "late-charges-stated" -> exposures.open(tenant, d.uuid("invoiceId"), d.money("openAmount"));
             default -> Uni.createFrom().voidItem();
         };
     }

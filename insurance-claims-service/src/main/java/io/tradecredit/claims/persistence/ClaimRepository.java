@@ -160,6 +160,39 @@ public class ClaimRepository {
                         Money.currencyOf(currency)));
     }
 
+    /** A line of a claim holding an invoice, and what the line was claimed for at opening. */
+    public record HeldLine(UUID claimId, int line, BigDecimal claimed) {
+    }
+
+    /**
+     * The lines of the tenant's claims that hold the invoice {@code invoiceId} and may still change with the ledger
+     * (neither rejected nor withdrawn): by id, or by the buyer and number for a line claimed by hand without id; in the
+     * order the claims were opened. The invoice is in the read model (the event that names it was applied first).
+     */
+    public Uni<List<HeldLine>> holding(String tenantId, UUID invoiceId) {
+        return CurrentTransaction.execute("""
+                select i.claim_id, i.line, i.claimed_amount from claim c
+                join claim_invoice i on i.claim_id = c.id
+                join open_invoice o on o.invoice_id = $2 and o.tenant_id = c.tenant_id
+                where c.tenant_id = $1 and c.state not in ('REJECTED', 'WITHDRAWN')
+                  and (i.invoice_id = $2 or (i.invoice_id is null and c.buyer_id = o.buyer_id
+                       and i.invoice_number = o.invoice_number))
+                order by c.opened_on, c.id, i.line""", Tuple.of(tenantId, invoiceId))
+                .map(rows -> {
+                    List<HeldLine> lines = new ArrayList<>();
+                    for (var r : rows) {
+                        lines.add(new HeldLine(r.getUUID("claim_id"), r.getInteger("line"), r.getBigDecimal("claimed_amount")));
+                    }
+                    return lines;
+                });
+    }
+
+    /** Stores the claim's invoices' unpaid amounts as the ledger changed them (ledger news, before approval). */
+    public Uni<Void> updateInvoices(Claim c) {
+        return ClaimInvoiceRow.<ClaimInvoiceRow>list("claimId", Sort.by("line"), c.id()).invoke(rows -> rows
+                .forEach(r -> r.unpaidAmount = c.invoices().get(r.line).unpaidAmount().amount())).replaceWithVoid();
+    }
+
     public Uni<Void> log(UUID claimId, ClaimEntry e) {
         ClaimEntryRow row = new ClaimEntryRow();
         row.id = UUID.randomUUID();
@@ -174,6 +207,7 @@ public class ClaimRepository {
         row.recordedAt = e.at();
         row.byUser = e.by();
         row.note = e.note();
+        row.eventId = e.eventId();
         return row.persist().replaceWithVoid();
     }
 
@@ -183,7 +217,7 @@ public class ClaimRepository {
         return ClaimEntryRow.<ClaimEntryRow>list("claimId", Sort.by("recordedAt").and("id"), claimId).map(rows -> rows.stream()
                 .map(r -> new ClaimEntry(ClaimEntry.Kind.valueOf(r.kind), r.fromState == null ? null : ClaimState.valueOf(r.fromState),
                         r.toState == null ? null : ClaimState.valueOf(r.toState), money(r.amount, cur), money(r.toInsurer, cur),
-                        money(r.toTenant, cur), r.onDay, r.recordedAt, r.byUser, r.note))
+                        money(r.toTenant, cur), r.onDay, r.recordedAt, r.byUser, r.note, r.eventId))
                 .toList());
     }
 

@@ -1,0 +1,196 @@
+package io.tradecredit.claims.messaging;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.claims.ClaimsFixtures.POLICIES;
+import static io.tradecredit.claims.ClaimsFixtures.freshTenant;
+import static io.tradecredit.claims.ClaimsFixtures.money;
+import static io.tradecredit.claims.ClaimsFixtures.policy;
+import static io.tradecredit.claims.ClaimsFixtures.today;
+import static io.tradecredit.claims.ClaimsFixtures.token;
+import static io.tradecredit.claims.messaging.ExposureFlowTest.await;
+import static io.tradecredit.claims.messaging.ExposureFlowTest.issued;
+import static io.tradecredit.claims.messaging.ExposureFlowTest.payment;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Topics;
+
+/**
+ * A claim's amounts follow the ledger through the real {@code invoice-events} topic (docs/insurance-claims-service.md,
+ * "Payments after a claim opened"): the insured loss is what is unpaid at approval, not at opening.
+ */
+@QuarkusTest
+class ClaimFollowsLedgerFlowTest {
+    static final String CLAIMS = "/api/v1/insurance/claims";
+
+    record Ledger(String tenant, String policyId, String buyer, String inv1, String inv2) {
+    }
+
+    /** Limit 80,000 from 1 March; INV-1 60,000 and INV-2 40,000 delivered under cover, in the read model. */
+    static Ledger ledger() {
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(policy("P-" + UUID.randomUUID()))
+                .post(POLICIES).then().statusCode(201).extract().path("id");
+        String buyer = UUID.randomUUID().toString();
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
+                "outcome", "APPROVED", "amount", money("80000.00", "CNY"), "effectiveFrom", "2026-03-01"))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        Ledger l = new Ledger(tenant, policyId, buyer, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        send(l, "issued", UUID.randomUUID().toString(), issued(buyer, l.inv1(), "INV-1", LocalDate.of(2026, 3, 5), "60000.00"));
+        send(l, "issued", UUID.randomUUID().toString(), issued(buyer, l.inv2(), "INV-2", LocalDate.of(2026, 4, 1), "40000.00"));
+        await("the read model", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and buyer_id = ?::uuid", tenant, buyer) == 2);
+        return l;
+    }
+
+    static void send(Ledger l, String name, String eventId, Map<String, Object> body) {
+        Topics.sendEvent("invoice-events", l.tenant(), "invoice", name, l.buyer(), eventId, body);
+    }
+
+    /** Events of one buyer share a partition: once this marker is in the inbox, the events before it were read. */
+    static void awaitRead(Ledger l) {
+        String marker = UUID.randomUUID().toString();
+        send(l, "issued", marker, issued(l.buyer(), UUID.randomUUID().toString(), "MARK-" + marker.substring(0, 8),
+                LocalDate.of(2026, 1, 2), "1.00"));
+        await("the marker", () -> Database.count("select count(*) from inbox where event_id = ?", marker) == 1);
+    }
+
+    static void move(Ledger l, String id, String... states) {
+        for (String state : states) {
+            given().auth().oauth2(token(l.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                    .body(Map.of("state", state)).put(CLAIMS + "/" + id + "/state").then().statusCode(200);
+        }
+    }
+
+    static JsonNode event(String type, String claimId) {
+        String ceType = "io.tradecredit.claims." + type + ".v1";
+        return Topics.read("claim-events", Duration.ofSeconds(20), records -> records.stream()
+                .anyMatch(r -> ceType.equals(Topics.header(r, "ce_type")) && claimId.equals(r.key())))
+                .stream().filter(r -> ceType.equals(Topics.header(r, "ce_type")) && claimId.equals(r.key()))
+                .map(Contracts::assertValid).findFirst().orElseThrow();
+    }
+
+    /**
+     * DOMAIN §4's claim (INV-1 60,000, INV-2 40,000, limit 80,000, 90 %; INV-2 claimed by hand by number only). After
+     * opening the buyer pays 30,000 on INV-1 (the event read twice): unpaid 70,000 at approval, capped 70,000,
+     * indemnity 63,000, the tenant bears 7,000 (before: 72,000 and 28,000 on the 100,000 of the opening). Between
+     * approval and the insurer's payment the buyer pays 10,000 on INV-2: kept, and once the insurer paid its 63,000
+     * shared as a recovery, 9,000 to the insurer (63,000 of 70,000) and 1,000 to the tenant; the insurer's own payment
+     * posted by the ledger is not the buyer's money.
+     */
+    @Test
+    void aPaymentAfterTheClaimOpenedLowersTheIndemnityAndOneAfterApprovalIsShared() {
+        Ledger l = ledger();
+        String cm = token(l.tenant(), "credit-manager");
+        String id = given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("60000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("100000.00")).extract().path("id");
+        move(l, id, "SUBMITTED");
+
+        String paymentEvent = UUID.randomUUID().toString();
+        Map<String, Object> paid = payment(l.buyer(), l.inv1(), "INV-1", "30000.00", "30000.00");
+        send(l, "payment-received", paymentEvent, paid);
+        send(l, "payment-received", paymentEvent, paid);
+        awaitRead(l);
+
+        given().auth().oauth2(cm).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("state", equalTo("SUBMITTED"), "unpaid.amount", equalTo("70000.00"),
+                        "invoices.unpaidAmount.amount", contains("30000.00", "40000.00"),
+                        "log.kind", contains("MOVE", "MOVE", "AMENDED"), "log[2].amount.amount", equalTo("30000.00"),
+                        "log[2].eventId", equalTo(paymentEvent), "log[2].by", equalTo("invoice-service"));
+        JsonNode amended = event("claim-amended", id);
+        assertEquals("60000.00", amended.get("unpaidBefore").get("amount").asText());
+        assertEquals("30000.00", amended.get("unpaidAfter").get("amount").asText());
+        assertEquals("70000.00", amended.get("unpaidAmount").get("amount").asText());
+        assertEquals(paymentEvent, amended.get("ledgerEventId").asText());
+
+        move(l, id, "UNDER_REVIEW");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", "APPROVED"))
+                .put(CLAIMS + "/" + id + "/state").then().statusCode(200)
+                .body("indemnity.unpaid.amount", equalTo("70000.00"), "indemnity.cappedLoss.amount", equalTo("70000.00"),
+                        "indemnity.indemnity.amount", equalTo("63000.00"), "indemnity.tenantBears.amount", equalTo("7000.00"));
+        JsonNode approved = event("claim-approved", id);
+        assertEquals("70000.00", approved.get("unpaidAmount").get("amount").asText());
+        assertEquals("63000.00", approved.get("indemnity").get("amount").asText());
+        assertEquals("7000.00", approved.get("tenantBears").get("amount").asText());
+
+        // after approval: the buyer pays 10,000 on INV-2 (claimed by number); the ledger posts an insurer's payment too
+        String afterApproval = UUID.randomUUID().toString();
+        send(l, "payment-received", afterApproval, payment(l.buyer(), l.inv2(), "INV-2", "10000.00", "30000.00"));
+        Map<String, Object> insurers = payment(l.buyer(), l.inv1(), "INV-1", "5000.00", "25000.00");
+        insurers.put("payer", Map.of("kind", "INSURER", "name", "China Export & Credit Insurance"));
+        send(l, "payment-received", UUID.randomUUID().toString(), insurers);
+        awaitRead(l);
+        given().auth().oauth2(cm).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("state", equalTo("APPROVED"), "receivedToShare.amount", equalTo("10000.00"),
+                        "indemnity.indemnity.amount", equalTo("63000.00"), "unpaid.amount", equalTo("70000.00"),
+                        "log.kind", contains("MOVE", "MOVE", "AMENDED", "MOVE", "MOVE", "RECEIVED"),
+                        "log[5].eventId", equalTo(afterApproval));
+
+        given().auth().oauth2(token(l.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("63000.00", "CNY"))).post(CLAIMS + "/" + id + "/payments").then()
+                .statusCode(200).body("state", equalTo("PAID"), "recovered.amount", equalTo("10000.00"),
+                        "recoveredToInsurer.amount", equalTo("9000.00"), "receivedToShare.amount", equalTo("0.00"));
+        JsonNode indemnity = event("indemnity-paid", id);
+        assertEquals("63000.00", indemnity.get("amount").get("amount").asText());
+        assertTrue(indemnity.get("fullyPaid").asBoolean());
+        JsonNode shared = event("recovery-shared", id);
+        assertEquals("10000.00", shared.get("amount").get("amount").asText());
+        assertEquals("9000.00", shared.get("toInsurer").get("amount").asText());
+        assertEquals("1000.00", shared.get("toTenant").get("amount").asText());
+    }
+
+    /**
+     * The buyer pays the only claimed invoice in full while the claim is with the insurer: the claim ends without
+     * indemnity, withdrawn as settled by the buyer (claim-withdrawn, settledByBuyer), and holds the buyer no longer:
+     * the dunning ladder's claim trigger then opens a claim of INV-2. Before, the claim stayed submitted and the ladder
+     * opened nothing while it was open.
+     */
+    @Test
+    void aClaimTheBuyerPaidInFullBeforeApprovalEndsAndNoLongerHoldsTheBuyer() {
+        Ledger l = ledger();
+        String cm = token(l.tenant(), "credit-manager");
+        String id = given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "PROTRACTED_DEFAULT", "invoices", List.of(Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(),
+                                "unpaidAmount", money("60000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).extract().path("id");
+        move(l, id, "SUBMITTED");
+        String paid = UUID.randomUUID().toString();
+        send(l, "payment-received", paid, payment(l.buyer(), l.inv1(), "INV-1", "60000.00", "0.00"));
+        awaitRead(l);
+
+        given().auth().oauth2(cm).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("state", equalTo("WITHDRAWN"), "unpaid.amount", equalTo("0.00"),
+                        "log.kind", contains("MOVE", "MOVE", "AMENDED", "MOVE"), "log[3].to", equalTo("WITHDRAWN"),
+                        "log[3].by", equalTo("insurance-claims-service"));
+        JsonNode withdrawn = event("claim-withdrawn", id);
+        assertTrue(withdrawn.get("settledByBuyer").asBoolean());
+        assertTrue(withdrawn.get("reason").asText().startsWith("settled by the buyer"));
+
+        LadderClaimFlowTest.awaitRead(DossierFlowTest.sendCounted(l.tenant(), l.buyer(), today(),
+                LadderClaimFlowTest.paymentOrder("TAKEN", null)));
+        given().auth().oauth2(cm).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].invoices.invoiceNumber", contains("INV-2"));
+    }
+}
