@@ -335,18 +335,26 @@ public class Claims {
         }
         Claim ended = after.settledByTheBuyer();
         return recorded.chain(() -> claims.update(tenantId, ended))
-                .chain(() -> claims.log(ended.id(), ClaimEntry.move(after.state(), ended.state(), today, now, SIGNALS,
-                        SETTLED)))
+                .chain(() -> claims.log(ended.id(), ClaimEntry.move(after.state(), ended.state(), today, later(now),
+                        SIGNALS, SETTLED)))
                 .chain(() -> outbox.record(ClaimEvents.settledByTheBuyer(tenantId, ended, terms, SETTLED, today, SIGNALS)));
     }
 
-    /** A recovery shared by the service itself: its log line (RECOVERY) and recovery-shared. */
+    /**
+     * A recovery shared by the service itself: its log line (RECOVERY, after the line of the payment that caused it)
+     * and recovery-shared.
+     */
     private Uni<Void> recordShare(String tenantId, Claim c, RecoveryShare share, PolicyTerms terms, LocalDate on,
             OffsetDateTime now, String by, String note, String eventId) {
         ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.RECOVERY, null, null, share.recovery(), share.toInsurer(),
-                share.toTenant(), on, now, by, note, eventId);
+                share.toTenant(), on, later(now), by, note, eventId);
         return claims.log(c.id(), entry).chain(() -> outbox.record(ClaimEvents.recoveryShared(tenantId, c, terms, share,
                 on, by)));
+    }
+
+    /** A microsecond after {@code at} (the database's precision): the log, read by time, keeps a line after its cause. */
+    private static OffsetDateTime later(OffsetDateTime at) {
+        return at.plusNanos(1_000);
     }
 
     private Uni<Claim> approve(String tenantId, Claim c, PolicyVersion policy, LocalDate today) {
