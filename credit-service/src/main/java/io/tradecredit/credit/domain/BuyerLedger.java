@@ -87,7 +87,8 @@ public record BuyerLedger(List<Position> positions) {
     public List<Settlement> settlements(LocalDate asOf) {
         List<Settlement> history = new ArrayList<>();
         for (Position p : positions) {
-            if (p.paidOn() != null && p.daysPastDue() != null) {
+            // a paid day on a position open again is a reversal's recorded before the position cleared it
+            if (p.paidOn() != null && p.daysPastDue() != null && !p.isOpen()) {
                 history.add(new Settlement(p.total(), p.daysPastDue()));
             } else if (p.writtenOff() != null && p.writtenOffOn() != null) {
                 int dueWhenGivenUp = (int) ChronoUnit.DAYS.between(p.dueDate(), p.writtenOffOn());

@@ -341,6 +341,33 @@ class CreditFlowTest {
     }
 
     /**
+     * A bounced payment: 100,000 due 120 days ago, paid the day before it fell due, the payment reversed (invoice-service's
+     * payment-reversed) and the invoice still unpaid today: 120 days beyond terms, payment index 20; the reversal left
+     * the paid day standing, and the buyer kept the index of one who pays on time (80).
+     */
+    @Test
+    void aReversedPaymentCountsTheInvoiceUnpaidAgainInThePaymentBehaviour() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        String number = "INV-" + invoice.substring(0, 8);
+        LocalDate due = today().minusDays(120);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "100000.00", due));
+        sendInvoiceEvent("acme", id, "paid", UUID.randomUUID().toString(), Map.of("invoiceId", invoice,
+                "invoiceNumber", number, "buyerId", id, "total", money("100000.00"), "dueDate", due.toString(),
+                "paidOn", due.minusDays(1).toString(), "daysPastDue", 0, "openAmount", money("0.00")));
+        sendInvoiceEvent("acme", id, "payment-reversed", UUID.randomUUID().toString(), Map.of("paymentId",
+                UUID.randomUUID().toString(), "buyerId", id, "amount", money("100000.00"), "reason", "cheque bounced",
+                "allocations", java.util.List.of(Map.of("invoiceId", invoice, "invoiceNumber", number,
+                        "amount", money("100000.00"), "openAmount", money("100000.00"))),
+                "buyerCreditBalance", money("0.00")));
+        await("reversal applied", () -> Database.count("select count(*) from invoice_position where invoice_id = ?::uuid"
+                + " and open_amount = 100000", invoice) == 1);
+        given().auth().oauth2(MANAGER_ACME).post("/api/v1/buyers/" + id + "/assessments").then().statusCode(201)
+                .body("factors[1].score", equalTo(20),
+                        "factors[1].explanation", startsWith("payment index 20: 120.0 days beyond terms"));
+    }
+
+    /**
      * Dispute step 4: a resolution that asks to adjust the buyer's credit policy reaches the credit manager as an
      * alert (the grade reacts by itself; the policy is the manager's). Before, the text stayed in invoice-service.
      */

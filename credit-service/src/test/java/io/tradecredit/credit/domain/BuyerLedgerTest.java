@@ -46,6 +46,17 @@ class BuyerLedgerTest {
         assertEquals(0, new BigDecimal("0.05").compareTo(ledger.disputedShare()));
     }
 
+    /**
+     * A position paid on time whose payment was reversed before the positions cleared the paid day of a reversal:
+     * 100,000 open again, due 120 days ago, counts 120 days beyond terms, not the 0 of its old payment.
+     */
+    @Test
+    void aPaidDayOnAnInvoiceOpenAgainDoesNotCountItPaid() {
+        var reversed = new Position("CNY", new BigDecimal("100000"), new BigDecimal("100000"), AS_OF.minusDays(120),
+                BigDecimal.ZERO, AS_OF.minusDays(121), 0);
+        assertEquals(new BigDecimal("120.0"), new BuyerLedger(List.of(reversed)).weightedDaysBeyondTerms(AS_OF));
+    }
+
     @Test
     void emptyLedgerKnowsNothing() {
         var ledger = new BuyerLedger(List.of());
