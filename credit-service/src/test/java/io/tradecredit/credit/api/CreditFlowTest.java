@@ -18,6 +18,7 @@ import static io.tradecredit.credit.CreditFixtures.register;
 import static io.tradecredit.credit.CreditFixtures.sendInvoiceEvent;
 import static io.tradecredit.credit.CreditFixtures.setLimit;
 import static io.tradecredit.credit.CreditFixtures.today;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -124,6 +125,30 @@ class CreditFlowTest {
         await("payment applied", () -> Database.count(
                 "select count(*) from invoice_position where buyer_id = ?::uuid and open_amount = 10000", id) == 1);
         check(id, "60000.00").body("outcome", equalTo("APPROVED"), "exposureAfter.amount", equalTo("70000.00"));
+    }
+
+    /**
+     * A buyer with a limit in CNY owes USD 50,000, 120 days overdue, and nothing in CNY: the check declines (how late
+     * the buyer is does not depend on the currency) and names the dollars it cannot weigh against the limit without
+     * an exchange rate. It approved, with no reason about either.
+     */
+    @Test
+    void anOrderOfABuyerOverdueInAnotherCurrencyIsNotApprovedSilently() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "1000000.00");
+        String invoice = UUID.randomUUID().toString();
+        Map<String, Object> inUsd = issued(id, invoice, "50000.00", today().minusDays(120));
+        Map<String, Object> dollars = Map.of("amount", "50000.00", "currency", "USD");
+        inUsd.put("total", dollars);
+        inUsd.put("openAmount", dollars);
+        inUsd.put("tax", Map.of("amount", "0.00", "currency", "USD"));
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), inUsd);
+        await("the dollar invoice", () -> Database.count("select count(*) from invoice_position where"
+                + " invoice_id = ?::uuid and currency = 'USD'", invoice) == 1);
+        check(id, "10000.00").body("outcome", equalTo("DECLINED"), "exposureAfter.amount", equalTo("10000.00"),
+                "reasons", contains("overdue in another currency, oldest 120 days past due",
+                        "owes 50000.00 USD in another currency than the limit's (CNY): not weighed against it"
+                                + " without an exchange rate"));
     }
 
     /** invoice-service may add fields to its events (a compatible change): credit-service still applies them. */
