@@ -73,8 +73,11 @@ public class BuyerResource {
     @Path("/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @Refuses(status = 409, when = "buyer.registration-taken: a buyer with this registration number exists")
+    @Refuses(status = 403, when = "buyer.terms-by-credit-manager: a tenant admin changed paymentTermDays; a credit"
+            + " manager agrees the terms (announced as payment-term-changed)")
     public Uni<BuyerView> update(@RestPath UUID id, @NotNull BuyerRequest request) {
-        return buyers.update(tenant.id(), id, request.toDetails()).map(BuyerView::of);
+        return buyers.update(tenant.id(), id, request.toDetails(), tenant.subject(),
+                tenant.roles().contains(Roles.CREDIT_MANAGER)).map(BuyerView::of);
     }
 
     @GET

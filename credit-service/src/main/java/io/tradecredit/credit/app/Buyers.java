@@ -1,5 +1,6 @@
 package io.tradecredit.credit.app;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +17,8 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
+import io.tradecredit.common.errors.Problem;
+import io.tradecredit.common.errors.ProblemException;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.persistence.Constraints;
 import io.tradecredit.common.time.BusinessTimeZone;
@@ -72,7 +75,11 @@ public class Buyers {
         })).onFailure(Buyers::isDuplicateRegistration).transform(e -> duplicate(registration));
     }
 
-    public Uni<Buyer> update(String tenantId, UUID id, BuyerDetails details) {
+    /**
+     * New identity details; a change of the payment term is a credit manager's ({@code mayAgreeTerms}), as a limit
+     * is, and is announced ({@code payment-term-changed}) for invoice-service to hold invoices to it.
+     */
+    public Uni<Buyer> update(String tenantId, UUID id, BuyerDetails details, String by, boolean mayAgreeTerms) {
         requireValid(details);
         String registration = details.registrationNumber().strip().toUpperCase(Locale.ROOT);
         return Panache.withTransaction(() -> buyers.lockOwned(tenantId, id).map(b -> found(b, id))
@@ -84,11 +91,20 @@ public class Buyers {
                         return Uni.createFrom().failure(DomainError.invalidField("buyer.currency-locked", "currency",
                                 "cannot change while a limit in " + b.currency + " is set"));
                     }
+                    boolean termChanges = b.changesPaymentTerm(details);
+                    if (termChanges && !mayAgreeTerms) {
+                        return Uni.createFrom().failure(termsByCreditManager());
+                    }
                     LocalDate foundedBefore = b.foundedOn;
-                    b.apply(details, OffsetDateTime.now(clock));
+                    int termBefore = b.paymentTermDays;
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    b.apply(details, now);
+                    Uni<Void> announced = termChanges
+                            ? outbox.record(CreditEvents.paymentTermChanged(b, termBefore, by, now)).replaceWithVoid()
+                            : Uni.createFrom().voidItem();
                     // the founding date is an input of the assessment; the rest of the identity is not
-                    return Objects.equals(foundedBefore, b.foundedOn) ? Uni.createFrom().item(b)
-                            : assessments.reassess(b, "founding date changed").replaceWith(b);
+                    return announced.chain(() -> Objects.equals(foundedBefore, b.foundedOn) ? Uni.createFrom().item(b)
+                            : assessments.reassess(b, "founding date changed").replaceWith(b));
                 }))).onFailure(Buyers::isDuplicateRegistration).transform(e -> duplicate(registration));
     }
 
@@ -152,6 +168,13 @@ public class Buyers {
             throw new DomainError(DomainError.Kind.INVALID, "buyer.invalid", "The buyer has " + errors.size() + " invalid field"
                     + (errors.size() == 1 ? "" : "s") + ", each named below.", errors);
         }
+    }
+
+    private static ProblemException termsByCreditManager() {
+        return new ProblemException(new Problem(URI.create("about:blank"), "Forbidden", 403,
+                "A credit manager agrees the payment terms; send the buyer's term as it stands to change the rest.",
+                null, List.of(new Problem.FieldError("paymentTermDays", "may be changed by a credit manager only")),
+                "buyer.terms-by-credit-manager"));
     }
 
     private static boolean isDuplicateRegistration(Throwable failure) {

@@ -137,6 +137,11 @@ public class Buyer {
         return previous;
     }
 
+    /** Whether taking {@code d} would change the payment term agreed with the buyer (left out: it stays). */
+    public boolean changesPaymentTerm(BuyerDetails d) {
+        return d.paymentTermDays() != null && d.paymentTermDays() != paymentTermDays;
+    }
+
     /** The payment term agreed with the buyer, in days (0: prepayment). */
     public void agreePaymentTerm(int days) {
         paymentTermDays = days;

@@ -5,7 +5,11 @@ import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 import io.tradecredit.common.money.Money;
 import io.tradecredit.credit.domain.PaymentIndex.Settlement;
@@ -17,6 +21,8 @@ import io.tradecredit.credit.domain.PaymentIndex.Settlement;
  * with its open amount and its days past due so far (the daily overdue re-grade looks again every day it stays
  * unpaid); a written-off invoice counts with what was written off as never paid
  * ({@link PaymentIndex#NEVER_PAID_DAYS} days beyond terms, or the days it had been due when given up if more).
+ * Amounts of different currencies are never added up (there is no exchange rate): the weighted days and the
+ * disputed share are worked out within each currency, and the worst currency's is the buyer's.
  * The same positions give the buyer's {@link Exposure} for the credit check.
  */
 public record BuyerLedger(List<Position> positions) {
@@ -48,11 +54,12 @@ public record BuyerLedger(List<Position> positions) {
         return !positions.isEmpty();
     }
 
-    /** What the buyer owes on {@code today}, summed in {@code currency} (its limit's). */
+    /** What the buyer owes on {@code today}, summed in {@code currency} (its limit's), and per other currency. */
     public Exposure exposure(String currency, LocalDate today) {
         Money open = Money.zero(currency);
         Money overdue = Money.zero(currency);
         LocalDate oldestOverdueDue = null;
+        Map<String, Money> others = new TreeMap<>();
         for (Position p : positions) {
             if (!p.isOpen()) {
                 continue;
@@ -60,6 +67,8 @@ public record BuyerLedger(List<Position> positions) {
             boolean inCurrency = p.currency().equals(currency);
             if (inCurrency) {
                 open = open.plus(Money.of(p.open(), currency));
+            } else {
+                others.merge(p.currency(), Money.of(p.open(), p.currency()), Money::plus);
             }
             if (p.overdueOn(today)) {
                 if (inCurrency) {
@@ -70,7 +79,7 @@ public record BuyerLedger(List<Position> positions) {
                 }
             }
         }
-        return new Exposure(open, overdue, oldestOverdueDue);
+        return new Exposure(open, overdue, oldestOverdueDue, List.copyOf(others.values()));
     }
 
     /** The due date of the oldest invoice still owed after it on {@code asOf}, in any currency; null when none is. */
@@ -87,7 +96,8 @@ public record BuyerLedger(List<Position> positions) {
     public List<Settlement> settlements(LocalDate asOf) {
         List<Settlement> history = new ArrayList<>();
         for (Position p : positions) {
-            if (p.paidOn() != null && p.daysPastDue() != null) {
+            // a paid day on a position open again is a reversal's recorded before the position cleared it
+            if (p.paidOn() != null && p.daysPastDue() != null && !p.isOpen()) {
                 history.add(new Settlement(p.total(), p.daysPastDue()));
             } else if (p.writtenOff() != null && p.writtenOffOn() != null) {
                 int dueWhenGivenUp = (int) ChronoUnit.DAYS.between(p.dueDate(), p.writtenOffOn());
@@ -99,18 +109,36 @@ public record BuyerLedger(List<Position> positions) {
         return history;
     }
 
-    /** Days beyond terms weighted by amount; null before anything was paid or fell overdue. */
+    /**
+     * Days beyond terms weighted by amount within each currency, the worst currency's (amounts of two currencies
+     * are not added up without an exchange rate); null before anything was paid or fell overdue.
+     */
     public BigDecimal weightedDaysBeyondTerms(LocalDate asOf) {
-        return PaymentIndex.weightedDaysBeyondTerms(settlements(asOf));
+        return byCurrency().stream().map(inOne -> PaymentIndex.weightedDaysBeyondTerms(inOne.settlements(asOf)))
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
     }
 
-    /** Share of the invoiced amount ever disputed; null before the first invoice. */
+    /** Share of the invoiced amount ever disputed, the highest of the buyer's currencies; null before the first invoice. */
     public BigDecimal disputedShare() {
+        return byCurrency().stream().map(BuyerLedger::disputedShareInOneCurrency).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private BigDecimal disputedShareInOneCurrency() {
         BigDecimal invoiced = positions.stream().map(Position::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (invoiced.signum() == 0) {
             return null;
         }
         BigDecimal disputed = positions.stream().map(Position::disputedTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         return disputed.divide(invoiced, MathContext.DECIMAL64);
+    }
+
+    /** The positions of each currency, as a ledger of their own. */
+    private List<BuyerLedger> byCurrency() {
+        Map<String, List<Position>> byCurrency = new TreeMap<>();
+        for (Position p : positions) {
+            byCurrency.computeIfAbsent(p.currency(), c -> new ArrayList<>()).add(p);
+        }
+        return byCurrency.values().stream().map(BuyerLedger::new).toList();
     }
 }

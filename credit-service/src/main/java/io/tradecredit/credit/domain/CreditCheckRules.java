@@ -50,15 +50,29 @@ public record CreditCheckRules(Integer referFromGrade, Integer declineFromGrade,
         APPROVED, REFER, DECLINED
     }
 
-    /** What is known about the buyer when the order comes in. {@code limit} is null when none is approved. */
+    /**
+     * What is known about the buyer when the order comes in. {@code limit} is null when none is approved;
+     * {@code exposure} and {@code overdue} are in the limit's currency, {@code maxDaysPastDue} over every currency,
+     * {@code otherCurrencies} what is open in each other currency.
+     */
     public record Situation(boolean blocked, String blockReason, Integer grade, Money limit, Money exposure,
-            Money overdue, int maxDaysPastDue, Money order) {
+            Money overdue, int maxDaysPastDue, Money order, List<Money> otherCurrencies) {
+
+        public Situation {
+            otherCurrencies = List.copyOf(otherCurrencies);
+        }
+
+        /** A buyer that owes nothing in another currency than the limit's. */
+        public Situation(boolean blocked, String blockReason, Integer grade, Money limit, Money exposure,
+                Money overdue, int maxDaysPastDue, Money order) {
+            this(blocked, blockReason, grade, limit, exposure, overdue, maxDaysPastDue, order, List.of());
+        }
 
         /** The buyer's profile and what it owes on {@code today}, with the order. */
         public static Situation of(boolean blocked, String blockReason, Integer grade, Money limit, Exposure owed,
                 Money order, LocalDate today) {
             return new Situation(blocked, blockReason, grade, limit, owed.open(), owed.overdue(),
-                    owed.maxDaysPastDue(today), order);
+                    owed.maxDaysPastDue(today), order, owed.otherCurrencies());
         }
     }
 
@@ -121,13 +135,19 @@ public record CreditCheckRules(Integer referFromGrade, Integer declineFromGrade,
                 referred.add("exposure " + after + " would exceed the limit " + s.limit());
             }
         }
-        if (s.overdue().isPositive()) {
-            String overdue = s.overdue() + " overdue, oldest " + s.maxDaysPastDue() + " days past due";
-            if (s.maxDaysPastDue() > declineOverdueDays) {
-                declined.add(overdue);
-            } else if (s.maxDaysPastDue() > referOverdueDays) {
-                referred.add(overdue);
-            }
+        // how late the buyer pays does not depend on the currency: the oldest overdue invoice in any currency counts
+        String overdue = (s.overdue().isPositive() ? s.overdue() + " overdue" : "overdue in another currency")
+                + ", oldest " + s.maxDaysPastDue() + " days past due";
+        if (s.maxDaysPastDue() > declineOverdueDays) {
+            declined.add(overdue);
+        } else if (s.maxDaysPastDue() > referOverdueDays) {
+            referred.add(overdue);
+        }
+        if (!s.otherCurrencies().isEmpty()) {
+            // what is owed in another currency cannot be added to the limit's without an exchange rate
+            referred.add("owes " + String.join(" and ", s.otherCurrencies().stream().map(Money::toString).toList())
+                    + " in another currency than the limit's (" + s.exposure().currencyCode()
+                    + "): not weighed against it without an exchange rate");
         }
         if (!declined.isEmpty()) {
             List<String> all = new ArrayList<>(declined);

@@ -89,7 +89,8 @@ public class InvoicePosition {
     /**
      * Takes over what a later event says: the open amount after it, a new due date, a dispute
      * opened (counted in the disputed total for good) or ended, the payment that settled it, the write-off
-     * that gave it up (on the day the change says).
+     * that gave it up (on the day the change says). Something open again (a payment reversed, a cheque bounced)
+     * means it is not paid any more: its paid day and days past due clear until it is paid again.
      */
     public void apply(LedgerChange c, OffsetDateTime now) {
         if (c.openAmount() != null) {
@@ -106,6 +107,9 @@ public class InvoicePosition {
         if (c.paidOn() != null) {
             paidOn = c.paidOn();
             daysPastDue = c.daysPastDue();
+        } else if (openAmount.signum() > 0) {
+            paidOn = null;
+            daysPastDue = null;
         }
         if (c.writtenOff() != null) {
             writtenOff = c.writtenOff().amount();

@@ -24,7 +24,7 @@ public final class PaymentIndex {
     private PaymentIndex() {
     }
 
-    /** Days beyond terms weighted by amount, one decimal; null when nothing was paid yet. */
+    /** Days beyond terms weighted by amount (of one currency), one decimal; null when nothing was paid yet. */
     public static BigDecimal weightedDaysBeyondTerms(List<Settlement> history) {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal weighted = BigDecimal.ZERO;

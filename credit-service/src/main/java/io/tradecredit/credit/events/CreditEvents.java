@@ -36,6 +36,10 @@ public final class CreditEvents {
             LocalDate reviewDueOn, int paymentTermDays) {
     }
 
+    public record PaymentTermChanged(UUID buyerId, int oldPaymentTermDays, int paymentTermDays, String changedBy,
+            OffsetDateTime changedAt) {
+    }
+
     public record ReviewDue(UUID buyerId, String buyerName, LocalDate reviewDueOn, LocalDate asOf, Money creditLimit,
             Integer grade) {
     }
@@ -71,6 +75,12 @@ public final class CreditEvents {
     public static OutgoingEvent limitChanged(Buyer b, Money oldLimit, String reason) {
         return event("limit-changed", b, new LimitChanged(b.id, oldLimit, b.limit(), reason, b.limitSetBy,
                 b.reviewDueOn, b.paymentTermDays));
+    }
+
+    /** The payment term agreed with the buyer changed without a limit decision (the buyer's PUT). */
+    public static OutgoingEvent paymentTermChanged(Buyer b, int oldPaymentTermDays, String by, OffsetDateTime at) {
+        return event("payment-term-changed", b, new PaymentTermChanged(b.id, oldPaymentTermDays, b.paymentTermDays,
+                by, at));
     }
 
     public static OutgoingEvent reviewDue(Buyer b, LocalDate asOf) {

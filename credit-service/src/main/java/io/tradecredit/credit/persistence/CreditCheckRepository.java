@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
@@ -41,7 +44,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class CreditCheckRepository {
     /**
      * $1 tenant, $2 buyer, $3 today. One pass over the buyer's open positions: exposure and
-     * overdue in the limit's currency, the oldest overdue due date in any currency. The rule is
+     * overdue in the limit's currency, the oldest overdue due date in any currency; and what is open
+     * in each other currency, as a JSON object of currency to amount (null when nothing is). The rule is
      * {@code BuyerLedger.exposure} and {@code tradedBefore}; CreditCheckSnapshotFollowsTheRulesTest
      * pins this statement to it.
      */
@@ -53,7 +57,12 @@ public class CreditCheckRepository {
                 (select min(s.from_day) from stop_deliveries s where s.tenant_id = b.tenant_id and s.buyer_id = b.id)
                     as stop_deliveries_from,
                 exists (select 1 from insured_limit_schedule s where s.tenant_id = b.tenant_id and s.buyer_id = b.id)
-                    as insurance_known
+                    as insurance_known,
+                (select jsonb_object_agg(f.currency, f.open)::text from (
+                    select trim(o.currency) as currency, sum(o.open_amount)::text as open from invoice_position o
+                    where o.tenant_id = b.tenant_id and o.buyer_id = b.id and o.open_amount > 0
+                        and o.currency <> b.currency
+                    group by trim(o.currency)) f) as other_currencies
             from buyer b left join lateral (
                 select sum(o.open_amount) filter (where o.currency = b.currency) as exposure,
                     sum(o.open_amount) filter (where o.currency = b.currency and o.due_date < $3) as overdue,
@@ -92,10 +101,13 @@ public class CreditCheckRepository {
                 coalesce(first_order, reasons ~ '(^|\n)first order: [^\n]*$') as first_order
             from credit_check where tenant_id = $1 and id = $2""";
 
-    /** What the check reads about a buyer; {@code oldestOverdueDue} is null when nothing is overdue. */
+    /**
+     * What the check reads about a buyer; {@code oldestOverdueDue} is null when nothing is overdue;
+     * {@code otherCurrencies} what is open in each other currency than the limit's, by currency code.
+     */
     public record Snapshot(boolean blocked, String blockReason, Integer grade, BigDecimal creditLimit, String currency,
             int paymentTermDays, BigDecimal exposure, BigDecimal overdue, LocalDate oldestOverdueDue,
-            boolean tradedBefore, LocalDate stopDeliveriesFrom, boolean insuranceKnown) {
+            boolean tradedBefore, LocalDate stopDeliveriesFrom, boolean insuranceKnown, List<Money> otherCurrencies) {
     }
 
     /** What the insured/uninsured split needs, read only for a buyer with insurance known. */
@@ -202,10 +214,25 @@ public class CreditCheckRepository {
     }
 
     /** A row of {@link #SNAPSHOT}. */
-    private static Snapshot toSnapshot(Row r) {
+    private Snapshot toSnapshot(Row r) {
         return new Snapshot(r.getBoolean("blocked"), r.getString("block_reason"), r.getInteger("grade"),
                 r.getBigDecimal("credit_limit"), r.getString("currency").strip(), r.getInteger("payment_term_days"),
                 r.getBigDecimal("exposure"), r.getBigDecimal("overdue"), r.getLocalDate("oldest_overdue_due"),
-                r.getBoolean("traded_before"), r.getLocalDate("stop_deliveries_from"), r.getBoolean("insurance_known"));
+                r.getBoolean("traded_before"), r.getLocalDate("stop_deliveries_from"), r.getBoolean("insurance_known"),
+                otherCurrencies(r.getString("other_currencies")));
+    }
+
+    /** {"USD": "3000.00"} as 3000.00 USD, in the order of the currency codes. */
+    private List<Money> otherCurrencies(String amounts) {
+        if (amounts == null) {
+            return List.of();
+        }
+        try {
+            Map<String, String> byCurrency = json.readValue(amounts, new TypeReference<TreeMap<String, String>>() {
+            });
+            return byCurrency.entrySet().stream().map(e -> Money.of(new BigDecimal(e.getValue()), e.getKey())).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("open amounts in other currencies unreadable: " + amounts, e);
+        }
     }
 }

@@ -93,6 +93,48 @@ class BuyerApiTest {
                 .then().statusCode(200).body("total", equalTo(1), "items[0].id", equalTo(id));
     }
 
+    /**
+     * A credit manager sets the terms (docs/domain.md §1): a term cut from 30 to 15 days through the buyer's PUT is
+     * announced on credit-events ({@code payment-term-changed}), so invoice-service holds the next invoices to 15
+     * days; before, nothing was published and only the buyer's row changed. A tenant admin may still correct the
+     * identity, sending the term as it stands, but not change the term (403, nothing changed, nothing announced).
+     */
+    @Test
+    void aPaymentTermChangedThroughTheBuyerIsAnnouncedAndOnlyACreditManagerChangesIt() {
+        Map<String, Object> b = buyer();
+        b.put("paymentTermDays", 30);
+        String id = register(MANAGER_ACME, b);
+        String admin = Tokens.tenant("acme").roles("tenant-admin").subject("admin-1").mint();
+        b.put("address", "9 Harbour Rd, Shenzhen");
+        b.put("paymentTermDays", 15);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(b).put("/api/v1/buyers/" + id)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("code", equalTo("buyer.terms-by-credit-manager"), "errors.field", contains("paymentTermDays"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id).then()
+                .body("paymentTermDays", equalTo(30), "address", equalTo("8 Market St, Shenzhen"));
+        b.put("paymentTermDays", 30);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(b).put("/api/v1/buyers/" + id)
+                .then().statusCode(200).body("address", equalTo("9 Harbour Rd, Shenzhen"), "paymentTermDays", equalTo(30));
+        b.remove("paymentTermDays");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(b).put("/api/v1/buyers/" + id)
+                .then().statusCode(200).body("paymentTermDays", equalTo(30));
+        assertEquals(0, Database.count("select count(*) from outbox where aggregate_id = ?"
+                + " and event_type = 'io.tradecredit.credit.payment-term-changed.v1'", id));
+
+        b.put("paymentTermDays", 15);
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(b).put("/api/v1/buyers/" + id)
+                .then().statusCode(200).body("paymentTermDays", equalTo(15));
+        JsonNode changed = Contracts.assertValid(creditEvents(id, "payment-term-changed", 1).get(0));
+        assertEquals(15, changed.get("paymentTermDays").asInt());
+        assertEquals(30, changed.get("oldPaymentTermDays").asInt());
+        assertEquals("cm-1", changed.get("changedBy").asText());
+        // the same term again changes nothing and announces nothing
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(b).put("/api/v1/buyers/" + id)
+                .then().statusCode(200).body("paymentTermDays", equalTo(15));
+        assertEquals(1, Database.count("select count(*) from outbox where aggregate_id = ?"
+                + " and event_type = 'io.tradecredit.credit.payment-term-changed.v1'", id));
+    }
+
     @Test
     void statementReassessesTheBuyerAndTheFormulaRecommendsALimit() {
         String id = register(MANAGER_ACME, buyer());

@@ -18,6 +18,7 @@ import static io.tradecredit.credit.CreditFixtures.register;
 import static io.tradecredit.credit.CreditFixtures.sendInvoiceEvent;
 import static io.tradecredit.credit.CreditFixtures.setLimit;
 import static io.tradecredit.credit.CreditFixtures.today;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -124,6 +125,30 @@ class CreditFlowTest {
         await("payment applied", () -> Database.count(
                 "select count(*) from invoice_position where buyer_id = ?::uuid and open_amount = 10000", id) == 1);
         check(id, "60000.00").body("outcome", equalTo("APPROVED"), "exposureAfter.amount", equalTo("70000.00"));
+    }
+
+    /**
+     * A buyer with a limit in CNY owes USD 50,000, 120 days overdue, and nothing in CNY: the check declines (how late
+     * the buyer is does not depend on the currency) and names the dollars it cannot weigh against the limit without
+     * an exchange rate. It approved, with no reason about either.
+     */
+    @Test
+    void anOrderOfABuyerOverdueInAnotherCurrencyIsNotApprovedSilently() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "1000000.00");
+        String invoice = UUID.randomUUID().toString();
+        Map<String, Object> inUsd = issued(id, invoice, "50000.00", today().minusDays(120));
+        Map<String, Object> dollars = Map.of("amount", "50000.00", "currency", "USD");
+        inUsd.put("total", dollars);
+        inUsd.put("openAmount", dollars);
+        inUsd.put("tax", Map.of("amount", "0.00", "currency", "USD"));
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), inUsd);
+        await("the dollar invoice", () -> Database.count("select count(*) from invoice_position where"
+                + " invoice_id = ?::uuid and currency = 'USD'", invoice) == 1);
+        check(id, "10000.00").body("outcome", equalTo("DECLINED"), "exposureAfter.amount", equalTo("10000.00"),
+                "reasons", contains("overdue in another currency, oldest 120 days past due",
+                        "owes 50000.00 USD in another currency than the limit's (CNY): not weighed against it"
+                                + " without an exchange rate"));
     }
 
     /** invoice-service may add fields to its events (a compatible change): credit-service still applies them. */
@@ -338,6 +363,33 @@ class CreditFlowTest {
                         "cause", equalTo("invoice INV-" + invoice.substring(0, 8) + " written off as bad debt"));
         assertEquals(1, Database.count("select count(*) from invoice_position where invoice_id = ?::uuid"
                 + " and written_off = 100000 and open_amount = 0", invoice));
+    }
+
+    /**
+     * A bounced payment: 100,000 due 120 days ago, paid the day before it fell due, the payment reversed (invoice-service's
+     * payment-reversed) and the invoice still unpaid today: 120 days beyond terms, payment index 20; the reversal left
+     * the paid day standing, and the buyer kept the index of one who pays on time (80).
+     */
+    @Test
+    void aReversedPaymentCountsTheInvoiceUnpaidAgainInThePaymentBehaviour() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        String number = "INV-" + invoice.substring(0, 8);
+        LocalDate due = today().minusDays(120);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "100000.00", due));
+        sendInvoiceEvent("acme", id, "paid", UUID.randomUUID().toString(), Map.of("invoiceId", invoice,
+                "invoiceNumber", number, "buyerId", id, "total", money("100000.00"), "dueDate", due.toString(),
+                "paidOn", due.minusDays(1).toString(), "daysPastDue", 0, "openAmount", money("0.00")));
+        sendInvoiceEvent("acme", id, "payment-reversed", UUID.randomUUID().toString(), Map.of("paymentId",
+                UUID.randomUUID().toString(), "buyerId", id, "amount", money("100000.00"), "reason", "cheque bounced",
+                "allocations", java.util.List.of(Map.of("invoiceId", invoice, "invoiceNumber", number,
+                        "amount", money("100000.00"), "openAmount", money("100000.00"))),
+                "buyerCreditBalance", money("0.00")));
+        await("reversal applied", () -> Database.count("select count(*) from invoice_position where invoice_id = ?::uuid"
+                + " and open_amount = 100000", invoice) == 1);
+        given().auth().oauth2(MANAGER_ACME).post("/api/v1/buyers/" + id + "/assessments").then().statusCode(201)
+                .body("factors[1].score", equalTo(20),
+                        "factors[1].explanation", startsWith("payment index 20: 120.0 days beyond terms"));
     }
 
     /**

@@ -46,6 +46,43 @@ class BuyerLedgerTest {
         assertEquals(0, new BigDecimal("0.05").compareTo(ledger.disputedShare()));
     }
 
+    /**
+     * A position paid on time whose payment was reversed before the positions cleared the paid day of a reversal:
+     * 100,000 open again, due 120 days ago, counts 120 days beyond terms, not the 0 of its old payment.
+     */
+    @Test
+    void aPaidDayOnAnInvoiceOpenAgainDoesNotCountItPaid() {
+        var reversed = new Position("CNY", new BigDecimal("100000"), new BigDecimal("100000"), AS_OF.minusDays(120),
+                BigDecimal.ZERO, AS_OF.minusDays(121), 0);
+        assertEquals(new BigDecimal("120.0"), new BuyerLedger(List.of(reversed)).weightedDaysBeyondTerms(AS_OF));
+    }
+
+    /**
+     * Amounts of two currencies are not added up. CNY: 1,000,000 paid on time, 50,000 of it disputed (5%); USD: 50,000
+     * due 120 days ago and unpaid, 10,000 of it disputed (20%); EUR: 3,000 not due yet. Each currency on its own, the
+     * worst counts: 120.0 days beyond terms (index 20) and 20% disputed, where the sums across currencies said
+     * 120 x 50,000 / 1,050,000 = 5.7 days (index 76) and 60,000 / 1,053,000 = 5.7%.
+     */
+    @Test
+    void eachCurrencyIsWeighedOnItsOwnAndTheWorstCounts() {
+        var ledger = new BuyerLedger(List.of(
+                new Position("CNY", new BigDecimal("1000000"), BigDecimal.ZERO, AS_OF.minusDays(60),
+                        new BigDecimal("50000"), AS_OF.minusDays(60), 0),
+                open("USD", "50000", "50000", AS_OF.minusDays(120), "10000"),
+                open("EUR", "3000", "3000", AS_OF.plusDays(10), "0")));
+        assertEquals(new BigDecimal("120.0"), ledger.weightedDaysBeyondTerms(AS_OF));
+        assertEquals(0, new BigDecimal("0.2").compareTo(ledger.disputedShare()));
+        // the other way round: CNY the worse, USD paid early
+        var cnyWorse = new BuyerLedger(List.of(paid("90000", 40),
+                new Position("USD", new BigDecimal("1000"), BigDecimal.ZERO, AS_OF.minusDays(60), BigDecimal.ZERO,
+                        AS_OF.minusDays(70), -10)));
+        assertEquals(new BigDecimal("40.0"), cnyWorse.weightedDaysBeyondTerms(AS_OF));
+        assertEquals(0, BigDecimal.ZERO.compareTo(cnyWorse.disputedShare()));
+        // what is open in another currency than the limit's is told per currency, in the order of their codes
+        assertEquals(List.of(Money.of("3000.00", "EUR"), Money.of("50000.00", "USD")),
+                ledger.exposure("CNY", AS_OF).otherCurrencies());
+    }
+
     @Test
     void emptyLedgerKnowsNothing() {
         var ledger = new BuyerLedger(List.of());

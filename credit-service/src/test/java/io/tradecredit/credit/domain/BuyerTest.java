@@ -45,6 +45,15 @@ class BuyerTest {
         assertNull(b.limit());
     }
 
+    /** A buyer on 30 days: 15 changes its term (a credit manager's decision), 30 or no term at all does not. */
+    @Test
+    void onlyAnotherTermChangesTheAgreedPaymentTerm() {
+        Buyer b = registered(null, null, 30);
+        assertTrue(b.changesPaymentTerm(new BuyerDetails("Globex", "CN", "x", "x", "x", null, null, null, 15)));
+        assertFalse(b.changesPaymentTerm(new BuyerDetails("Globex", "CN", "x", "x", "x", null, null, null, 30)));
+        assertFalse(b.changesPaymentTerm(new BuyerDetails("Globex", "CN", "x", "x", "x", null, null, null, null)));
+    }
+
     /** A tenant that sells in US dollars on 60 days net says so in its policy; a buyer registered without either gets them. */
     @Test
     void registeredWithoutCurrencyOrTermsTheBuyerGetsThoseOfTheTenantsPolicy() {

@@ -186,6 +186,32 @@ class CreditCheckRulesTest {
                 buyer(3, "1000000.00", "100000.00", "50000.00", 91, "1000.00")).outcome());
     }
 
+    /**
+     * Limit 1,000,000 CNY, nothing owed in CNY; USD 50,000 owed, 120 days overdue. How late the buyer pays does not
+     * depend on the currency: 120 days declines. The dollars cannot be added to the CNY limit without an exchange
+     * rate: they are named as a reason to refer. (It approved, with no reason about either.)
+     */
+    @Test
+    void overdueInAnotherCurrencyCountsAndWhatIsOwedInItIsNamed() {
+        List<Money> dollars = List.of(Money.of("50000.00", "USD"));
+        var d = CreditCheckRules.DEFAULT.decide(new Situation(false, null, 3, cny("1000000.00"), cny("0.00"),
+                cny("0.00"), 120, cny("10000.00"), dollars));
+        assertEquals(Outcome.DECLINED, d.outcome());
+        assertEquals(List.of("overdue in another currency, oldest 120 days past due",
+                "owes 50000.00 USD in another currency than the limit's (CNY): not weighed against it without an"
+                        + " exchange rate"), d.reasons());
+        // 45 days overdue refers; only open, not overdue (and in two currencies), still refers
+        assertEquals(List.of("overdue in another currency, oldest 45 days past due",
+                "owes 50000.00 USD in another currency than the limit's (CNY): not weighed against it without an"
+                        + " exchange rate"), CreditCheckRules.DEFAULT.decide(new Situation(false, null, 3,
+                                cny("1000000.00"), cny("0.00"), cny("0.00"), 45, cny("10000.00"), dollars)).reasons());
+        var open = CreditCheckRules.DEFAULT.decide(new Situation(false, null, 3, cny("1000000.00"), cny("0.00"),
+                cny("0.00"), 0, cny("10000.00"), List.of(Money.of("300.00", "EUR"), Money.of("50000.00", "USD"))));
+        assertEquals(Outcome.REFER, open.outcome());
+        assertEquals(List.of("owes 300.00 EUR and 50000.00 USD in another currency than the limit's (CNY): not"
+                + " weighed against it without an exchange rate"), open.reasons());
+    }
+
     @Test
     void declineListsEveryReasonDeclinesFirst() {
         // grade 8 refers, 95 days overdue declines: both reasons, the decline first

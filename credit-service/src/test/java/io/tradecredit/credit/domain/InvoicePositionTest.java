@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,33 @@ class InvoicePositionTest {
         assertEquals(new BuyerLedger.Position("CNY", new BigDecimal("10000.00"), new BigDecimal("0.00"), DUE,
                 new BigDecimal("3500"), DUE.plusDays(12), 12), p.toPosition());
         assertEquals(T0.plusDays(40), p.updatedAt);
+    }
+
+    /**
+     * A bounced payment: 100,000 due 1 March, paid 28 February (0 days past due), the payment reversed on 5 March.
+     * The invoice is open again and no longer paid: on 29 June, still unpaid, it is 120 days beyond terms
+     * (payment index 20), where the paid day left standing counted it paid on time (80).
+     */
+    @Test
+    void aReversalThatReopensTheInvoiceClearsItsPaidDay() {
+        LocalDate due = LocalDate.of(2026, 3, 1);
+        var p = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-1", cny("100000.00"),
+                cny("100000.00"), due, null, null, null), T0);
+        p.apply(new LedgerChange(INVOICE, null, null, cny("0.00"), null, null, LocalDate.of(2026, 2, 28), 0), T0);
+        // a later event that leaves nothing open (the receipt confirmed on 2 March) keeps it paid
+        p.apply(LedgerChange.open(INVOICE, cny("0.00")), T0.plusDays(1));
+        assertEquals(LocalDate.of(2026, 2, 28), p.paidOn);
+        assertEquals(0, p.daysPastDue);
+        p.apply(LedgerChange.open(INVOICE, cny("100000.00")), T0.plusDays(4));
+        assertEquals(new BuyerLedger.Position("CNY", new BigDecimal("100000.00"), new BigDecimal("100000.00"), due,
+                BigDecimal.ZERO, null, null), p.toPosition());
+        BigDecimal days = new BuyerLedger(List.of(p.toPosition())).weightedDaysBeyondTerms(LocalDate.of(2026, 6, 29));
+        assertEquals(new BigDecimal("120.0"), days);
+        assertEquals(20, PaymentIndex.of(days));
+        // paid again on 10 July: 131 days late
+        p.apply(new LedgerChange(INVOICE, null, null, cny("0.00"), null, null, LocalDate.of(2026, 7, 10), 131), T0);
+        assertEquals(LocalDate.of(2026, 7, 10), p.paidOn);
+        assertEquals(131, p.daysPastDue);
     }
 
     @Test

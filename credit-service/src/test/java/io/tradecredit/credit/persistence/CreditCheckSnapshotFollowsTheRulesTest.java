@@ -79,6 +79,8 @@ class CreditCheckSnapshotFollowsTheRulesTest {
         UUID cancelled = UUID.randomUUID();
         UUID writtenOff = UUID.randomUUID();
         UUID inUsd = UUID.randomUUID();
+        UUID inUsdToo = UUID.randomUUID();
+        UUID inEurPaid = UUID.randomUUID();
         UUID credited = UUID.randomUUID();
         UUID dueToday = UUID.randomUUID();
         apply(buyer, List.of(
@@ -90,6 +92,8 @@ class CreditCheckSnapshotFollowsTheRulesTest {
                 issued(cancelled, cny("5000.00"), TODAY.minusDays(3)),
                 issued(writtenOff, cny("7000.00"), TODAY.minusDays(60)),
                 issued(inUsd, Money.of("3000.00", "USD"), TODAY.minusDays(45)),
+                issued(inUsdToo, Money.of("1500.50", "USD"), TODAY.plusDays(5)),
+                issued(inEurPaid, Money.of("800.00", "EUR"), TODAY.minusDays(10)),
                 issued(credited, cny("1000.00"), TODAY.plusDays(30)),
                 issued(dueToday, cny("2500.00"), TODAY)));
         apply(buyer, List.of(
@@ -100,7 +104,8 @@ class CreditCheckSnapshotFollowsTheRulesTest {
                 new LedgerChange(disputed, null, null, cny("8000.00"), null, new BigDecimal("2000.00"), null, null),
                 LedgerChange.open(cancelled, cny("0.00")),
                 LedgerChange.open(writtenOff, cny("0.00")),
-                LedgerChange.open(credited, cny("600.00"))));
+                LedgerChange.open(credited, cny("600.00")),
+                LedgerChange.open(inEurPaid, Money.of("0.00", "EUR"))));
         // a change of an invoice never seen is refused, whole (the inbox retries it, then parks it)
         AssertionError unseen = assertThrows(AssertionError.class,
                 () -> apply(buyer, List.of(LedgerChange.open(credited, cny("1.00")), LedgerChange.open(UUID.randomUUID(), cny("100.00")))));
@@ -111,9 +116,11 @@ class CreditCheckSnapshotFollowsTheRulesTest {
         }
         assertTrue(differences.isEmpty(), String.join("\n", differences));
         // the walk went through the interesting days: on TODAY, 10,000 + 6,000 + 10,000 + 8,000 + 600 + 2,500 open,
-        // 10,000 + 6,000 + 10,000 overdue, the USD invoice the oldest overdue
+        // 10,000 + 6,000 + 10,000 overdue, the USD invoice the oldest overdue; 3,000 + 1,500.50 USD open beside (the
+        // EUR invoice is paid)
         Exposure owed = ledgerOf(buyer).exposure("CNY", TODAY);
-        assertEquals(new Exposure(cny("37100.00"), cny("26000.00"), TODAY.minusDays(45)), owed);
+        assertEquals(new Exposure(cny("37100.00"), cny("26000.00"), TODAY.minusDays(45),
+                List.of(Money.of("4500.50", "USD"))), owed);
     }
 
     private void compare(UUID buyer, LocalDate day, List<String> differences) {
@@ -121,7 +128,7 @@ class CreditCheckSnapshotFollowsTheRulesTest {
         BuyerLedger ledgerNow = ledgerOf(buyer);
         Exposure rule = ledgerNow.exposure(s.currency(), day);
         Exposure sql = new Exposure(Money.of(s.exposure(), s.currency()), Money.of(s.overdue(), s.currency()),
-                s.oldestOverdueDue());
+                s.oldestOverdueDue(), s.otherCurrencies());
         if (!rule.equals(sql) || ledgerNow.tradedBefore() != s.tradedBefore()) {
             differences.add(day + ": sql " + sql + " traded " + s.tradedBefore() + "; rule " + rule + " traded "
                     + ledgerNow.tradedBefore());
