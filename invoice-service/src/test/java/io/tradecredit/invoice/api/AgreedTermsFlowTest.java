@@ -82,6 +82,22 @@ class AgreedTermsFlowTest {
     }
 
     @Test
+    void aTermACreditManagerCutsOnItsOwnHoldsTheNextInvoices() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        registered(tenant, buyer, 30, 0);
+        LedgerFixtures.issue(tenant, invoice(buyer, 0));
+        assertEquals(false, flagged(tenant, LedgerFixtures.issue(tenant, invoice(buyer, 30))));
+        // credit-service: the term cut from 30 to 15 days through the buyer's details, no limit decision
+        Topics.sendEvent("credit-events", tenant, "credit", "payment-term-changed", buyer.toString(),
+                UUID.randomUUID().toString(), Map.of("buyerId", buyer.toString(), "oldPaymentTermDays", 30,
+                        "paymentTermDays", 15, "changedBy", "cm-1", "changedAt", TODAY + "T09:00:00Z"));
+        awaitTerm(tenant, buyer, 15);
+        assertEquals(true, flagged(tenant, LedgerFixtures.issue(tenant, invoice(buyer, 30))));
+        assertEquals(false, flagged(tenant, LedgerFixtures.issue(tenant, invoice(buyer, 15))));
+    }
+
+    @Test
     void aTenantThatRefusesInvoicesBeyondTheTermsGetsA422NamingTheDueDate() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
