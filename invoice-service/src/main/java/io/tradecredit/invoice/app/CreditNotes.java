@@ -89,7 +89,7 @@ public class CreditNotes {
             Uni<Void> onLedger = !onInvoice.isPositive() ? Uni.createFrom().voidItem()
                     : ledger.record(LedgerEntry.of(invoice, LedgerEntry.Kind.CREDIT_NOTE, onInvoice, today,
                             note.id(), note.number() + ": " + note.reason(), at, by));
-            return notes.record(note)
+            return notes.record(note, toBuyerCredit)
                     .chain(() -> onLedger)
                     .chain(() -> toBuyerCredit.isPositive() ? refund(note, toBuyerCredit, today, at, by)
                             : Uni.createFrom().voidItem())
