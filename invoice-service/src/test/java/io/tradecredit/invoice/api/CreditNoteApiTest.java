@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.invoice.PaymentFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
@@ -102,6 +104,25 @@ class CreditNoteApiTest {
         post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1243.00"), "reason", "goods returned"))
                 .statusCode(201);
         amounts(id).body("status", equalTo("CREDITED"), "amounts.open.amount", equalTo("0.00"));
+    }
+
+    @Test
+    void aCreditNoteThatSettlesAPartPaidInvoiceTellsThatItWasPaid() {
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(100);
+        String id = issue(invoice(buyer, due.minusDays(30), due));
+        // 1,000.00 paid 90 days late, then the rest credited
+        PaymentFixtures.post(FINANCE_ACME, PaymentFixtures.payment(buyer, "1000.00", due.plusDays(90).toString(),
+                List.of(PaymentFixtures.allocation(id, "1000.00")))).statusCode(201);
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("243.00"), "reason", "price agreed"))
+                .statusCode(201);
+
+        amounts(id).body("status", equalTo("PAID"), "amounts.open.amount", equalTo("0.00"));
+        JsonNode paid = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.paid.v1"));
+        assertEquals(id, paid.get("invoiceId").asText());
+        assertEquals(TODAY.toString(), paid.get("paidOn").asText());
+        assertEquals(100, paid.get("daysPastDue").asInt());
+        assertEquals("0.00", paid.get("openAmount").get("amount").asText());
     }
 
     @Test
