@@ -126,7 +126,8 @@ public class PaymentPlans {
     }
 
     private Uni<Void> judge(PaymentPlan plan, LocalDate asOf, int[] counts) {
-        return plans.instalments(plan.id).chain(rows -> plans.paymentsSince(plan, plan.agreedOn).chain(payments -> {
+        return plans.instalments(plan.id).chain(rows -> plans.entriesOf(plan).chain(entries -> {
+            List<PlanCompliance.Payment> payments = PlanCompliance.towards(plan.createdAt, entries);
             List<InstalmentSchedule.Instalment> schedule = rows.stream().map(r -> r.toInstalment(plan.currency)).toList();
             PlanCompliance.Verdict verdict = PlanCompliance.judge(schedule, plan.judgedUpTo, payments, asOf);
             plan.apply(verdict, asOf);

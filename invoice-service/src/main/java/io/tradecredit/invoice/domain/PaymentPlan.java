@@ -134,7 +134,7 @@ public class PaymentPlan {
         } else if (verdict.paidOff()) {
             status = Status.COMPLETED;
             endedOn = asOf;
-            endReason = "principal paid off";
+            endReason = "principal settled";
         }
     }
 }

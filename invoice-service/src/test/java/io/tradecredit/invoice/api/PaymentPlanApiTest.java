@@ -169,6 +169,59 @@ class PaymentPlanApiTest {
                 "the amount carries the interest, the principal does not");
     }
 
+    @Test
+    void aPaymentRecordedBeforeTheAgreementOnTheSameDayDoesNotKeepTheFirstInstalment() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        LedgerFixtures.pay(tenant, id, "600.00", TODAY); // the plan spreads the 643.00 left
+        LocalDate first = TODAY.plusDays(41);
+        String planId = agree(LedgerFixtures.token(tenant, "finance"), buyer, List.of(id), 2, first).then()
+                .statusCode(201).body("principal.amount", equalTo("643.00")).extract().path("id");
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200);
+        given().auth().oauth2(LedgerFixtures.token(tenant, "viewer")).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("BROKEN"), "instalments[0].state", equalTo("MISSED"));
+    }
+
+    @Test
+    void aPaymentPostedAfterTheAgreementButReceivedBeforeItKeepsThePlan() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        LocalDate first = TODAY.plusDays(43);
+        String planId = agree(LedgerFixtures.token(tenant, "finance"), buyer, List.of(id), 2, first).then()
+                .statusCode(201).extract().path("id");
+        LedgerFixtures.pay(tenant, id, "1243.00", TODAY.minusDays(1)); // the bank statement arrived late
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200);
+        given().auth().oauth2(LedgerFixtures.token(tenant, "viewer")).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "instalments[0].state", equalTo("KEPT"),
+                        "endReason", equalTo("principal settled"));
+    }
+
+    @Test
+    void aPlanWhoseInvoicesWereCreditedAndWrittenOffIsCompleteNotBroken() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        String b = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(50), TODAY.minusDays(20), "1000.00");
+        String finance = LedgerFixtures.token(tenant, "finance");
+        LocalDate first = TODAY.plusDays(47);
+        String planId = agree(finance, buyer, List.of(a, b), 2, first).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(finance).contentType(ContentType.JSON)
+                .body(Map.of("amount", Map.of("amount", "1243.00", "currency", "CNY"), "reason", "goods returned"))
+                .post("/api/v1/invoices/" + a + "/credit-notes").then().statusCode(201);
+        given().auth().oauth2(finance).contentType(ContentType.JSON).body(Map.of("reason", "buyer insolvent"))
+                .post("/api/v1/invoices/" + b + "/write-off").then().statusCode(200);
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200);
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "instalments[0].state", equalTo("KEPT"));
+        given().auth().oauth2(viewer).get("/api/v1/invoices/" + b).then().body("paymentPlanId", nullValue());
+    }
+
     static io.restassured.response.Response agree(String token, UUID buyer, List<String> invoiceIds, int count,
             LocalDate first) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)

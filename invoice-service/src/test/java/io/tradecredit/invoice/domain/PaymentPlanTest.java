@@ -78,7 +78,7 @@ class PaymentPlanTest {
         p.apply(new PlanCompliance.Verdict(List.of(), null, null, true), AS_OF);
         assertEquals(PaymentPlan.Status.COMPLETED, p.status);
         assertEquals(AS_OF, p.endedOn);
-        assertEquals("principal paid off", p.endReason);
+        assertEquals("principal settled", p.endReason);
     }
     @Test
     void anAgreedPlanCarriesTheScheduleInterestAndIsActive() {
