@@ -67,7 +67,6 @@ public class PaymentPlans {
                 return Uni.createFrom().failure(DomainError.notFound("invoice.not-found", "Some of the invoices do not exist"));
             }
             String currency = found.get(0).currency;
-            Money principal = Money.zero(found.get(0).currency());
             for (Invoice i : found) {
                 if (!i.buyerId.equals(a.buyerId())) {
                     return Uni.createFrom().failure(DomainError.invalidField("payment-plan.other-buyer", "invoiceIds",
@@ -77,7 +76,12 @@ public class PaymentPlans {
                     return Uni.createFrom().failure(DomainError.invalidField("payment-plan.mixed-currencies", "invoiceIds",
                             "all invoices of a plan must be in one currency"));
                 }
-                principal = principal.plus(i.collectible());
+            }
+            Money principal;
+            try {
+                principal = PaymentPlan.principalOver(found);
+            } catch (DomainError e) {
+                return Uni.createFrom().failure(e);
             }
             List<InstalmentSchedule.Instalment> schedule = InstalmentSchedule.of(principal, a.instalments(),
                     a.frequency(), today, a.firstDueDate(), a.annualRate());

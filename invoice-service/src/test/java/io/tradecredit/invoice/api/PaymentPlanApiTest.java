@@ -9,6 +9,7 @@ import static io.tradecredit.invoice.InvoiceFixtures.issue;
 import static io.tradecredit.invoice.api.InvoiceApiTest.eventFor;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -220,6 +221,34 @@ class PaymentPlanApiTest {
         given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
                 .body("status", equalTo("COMPLETED"), "instalments[0].state", equalTo("KEPT"));
         given().auth().oauth2(viewer).get("/api/v1/invoices/" + b).then().body("paymentPlanId", nullValue());
+    }
+
+    @Test
+    void aPlanOverAnInvoiceDisputedInFullOrPaidIsRefusedNamingThemAndChangesNothing() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String finance = LedgerFixtures.token(tenant, "finance");
+        String disputed = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        given().auth().oauth2(finance).contentType(ContentType.JSON)
+                .body(Map.of("type", "QUALITY", "disputedAmount", Map.of("amount", "1243.00", "currency", "CNY"),
+                        "description", "all pumps broken"))
+                .post("/api/v1/invoices/" + disputed + "/disputes").then().statusCode(201);
+        String paid = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "500.00");
+        LedgerFixtures.pay(tenant, paid, "500.00", TODAY);
+        String open = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "800.00");
+
+        agree(finance, buyer, List.of(disputed), 2, TODAY.plusDays(5)).then().statusCode(409)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("invoiceIds"));
+        agree(finance, buyer, List.of(open, paid, disputed), 2, TODAY.plusDays(5)).then().statusCode(409)
+                .contentType("application/problem+json").body("errors.size()", equalTo(2),
+                        "detail", containsString("to spread over instalments"),
+                        "errors.message", hasItems(containsString(paid), containsString(disputed)));
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        for (String id : List.of(disputed, paid, open)) {
+            given().auth().oauth2(viewer).get("/api/v1/invoices/" + id).then().body("paymentPlanId", nullValue());
+        }
+        given().auth().oauth2(viewer).queryParam("buyerId", buyer).get("/api/v1/payment-plans").then()
+                .statusCode(200).body("size()", equalTo(0));
     }
 
     static io.restassured.response.Response agree(String token, UUID buyer, List<String> invoiceIds, int count,
