@@ -99,6 +99,25 @@ class CreditNoteApiTest {
     }
 
     @Test
+    void aCreditNoteOnTheDisputedPartIsRefusedSoTheUpheldDisputeCreditsTheBuyerNothingUnpaid() {
+        UUID buyer = UUID.randomUUID();
+        String id = issue(invoice(buyer, ISSUED, ISSUED.plusDays(30)));
+        String disputeId = openDispute(id, "243.00");
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1100.00"), "reason", "price agreed"))
+                .statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("exceeds the 1000.00 CNY open and not under dispute"));
+        amounts(id).body("amounts.credited.amount", equalTo("0.00"), "amounts.disputed.amount", equalTo("243.00"));
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1000.00"), "reason", "price agreed"))
+                .statusCode(201);
+        DisputeApiTest.assess(id, disputeId);
+        post(FINANCE_ACME, DisputeApiTest.disputes(id) + "/" + disputeId + "/resolution",
+                Map.of("outcome", "UPHELD", "rootCause", "packing")).statusCode(200);
+        amounts(id).body("status", equalTo("CREDITED"), "amounts.credited.amount", equalTo("1243.00"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + buyer + "/credit").then().statusCode(200)
+                .body("balances.size()", equalTo(0));
+    }
+
+    @Test
     void creditNoteForTheWholeOpenAmountCreditsTheInvoice() {
         String id = issue(invoice(UUID.randomUUID(), ISSUED, ISSUED.plusDays(30)));
         post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1243.00"), "reason", "goods returned"))
