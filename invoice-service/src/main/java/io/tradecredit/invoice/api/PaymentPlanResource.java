@@ -61,7 +61,7 @@ public class PaymentPlanResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.FINANCE, Roles.COLLECTOR})
     @ResponseStatus(201)
     @Refuses(status = 404, when = "An invoice of the plan does not exist for the tenant")
-    @Refuses(status = 409, when = "An invoice is already under a plan or is not open")
+    @Refuses(status = 409, when = "An invoice is already under a plan, is not open, or has nothing collectible (disputed in full); the errors name each")
     public Uni<RestResponse<PaymentPlanView>> agree(@Valid @NotNull AgreePlan request,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "agree-payment-plan", idempotencyKey, request, PaymentPlanView.class,

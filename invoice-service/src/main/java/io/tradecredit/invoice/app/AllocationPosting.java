@@ -68,7 +68,7 @@ public class AllocationPosting {
     }
 
     /**
-     * Records {@code event} (the payment or credit application that posted a plan) and a {@code paid} event for
+     * Records {@code event} (the payment, credit application or credit note that settled them) and a {@code paid} event for
      * each invoice it settled, paid on {@code on}, in that order and with one outbox statement (issue 15: a
      * payment's round trips are most of its cost).
      */

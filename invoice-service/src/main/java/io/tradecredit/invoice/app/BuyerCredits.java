@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,14 +23,16 @@ import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.Allocation;
 import io.tradecredit.invoice.domain.Allocator;
 import io.tradecredit.invoice.domain.CreditMovement;
+import io.tradecredit.invoice.domain.CreditSource;
 import io.tradecredit.invoice.domain.Payment;
 import io.tradecredit.invoice.events.PaymentEvents;
 import io.tradecredit.invoice.persistence.BuyerCreditRepository;
+import io.tradecredit.invoice.persistence.CreditNoteRepository;
 import io.tradecredit.invoice.persistence.OpenInvoiceRepository;
 import io.tradecredit.invoice.persistence.PaymentRepository;
 
 /**
- * A buyer's credit from overpayments: its statement, and applying it to invoices (explicitly or
+ * A buyer's credit, from overpayments and from the paid part of upheld disputes' credit notes: its statement, and applying it to invoices (explicitly or
  * oldest first). Applying takes the same locks as a payment, in the same order.
  */
 @ApplicationScoped
@@ -43,6 +48,9 @@ public class BuyerCredits {
 
     @Inject
     BuyerCreditRepository credits;
+
+    @Inject
+    CreditNoteRepository notes;
 
     @Inject
     AllocationPosting posting;
@@ -72,7 +80,7 @@ public class BuyerCredits {
     /**
      * Applies the buyer's credit in {@code currencyCode} to its invoices: as {@code requests} say,
      * or (null) oldest first until the credit or the open invoices run out. The credit is taken
-     * from the oldest payments' credit first, which decides which payments can still be reversed.
+     * from its oldest sources first ({@link CreditSource}), which decides which payments can still be reversed.
      */
     public Uni<Application> apply(String tenantId, UUID buyerId, String currencyCode, List<Allocator.Request> requests,
             String by) {
@@ -115,7 +123,7 @@ public class BuyerCredits {
                     return posting.post(plan, Allocation.Source.CREDIT_APPLICATION, id, today, "buyer credit applied",
                             at, by)
                             .chain(posted -> paymentRepository.withCreditLeft(tenantId, buyerId, code)
-                                    .invoke(sources -> Payment.spendCredit(sources, amount))
+                                    .chain(paid -> spendCredit(tenantId, buyerId, code, paid, amount))
                                     .chain(() -> credits.save(credit, at))
                                     .chain(() -> credits.record(new CreditMovement(id, tenantId, buyerId,
                                             CreditMovement.Kind.APPLIED, amount.negate(), credit.balance(), id, today,
@@ -125,6 +133,26 @@ public class BuyerCredits {
                                     .replaceWith(new Application(id, buyerId, amount, today, posted.rows(),
                                             credit.balance())));
                 })));
+    }
+
+    /**
+     * Takes {@code amount} from the sources of the buyer's credit, oldest first: the payments given
+     * (loaded, changed at flush) and the credit notes of upheld disputes.
+     */
+    private Uni<Void> spendCredit(String tenantId, UUID buyerId, String currency, List<Payment> paid, Money amount) {
+        return notes.withCreditLeft(tenantId, buyerId, currency).chain(noted -> {
+            Map<UUID, Payment> paymentsById = paid.stream().collect(Collectors.toMap(p -> p.id, p -> p));
+            List<CreditSource> sources = Stream.concat(paid.stream().map(CreditSource::of), noted.stream()).toList();
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (CreditSource.Spent s : CreditSource.spend(sources, amount)) {
+                if (s.source().kind() == CreditSource.Kind.PAYMENT) {
+                    paymentsById.get(s.source().id()).spendCredit(s.amount());
+                } else {
+                    done = done.chain(() -> notes.spendCredit(tenantId, s.source().id(), s.amount()));
+                }
+            }
+            return done;
+        });
     }
 
     /** A buyer this tenant never invoiced nor received money from is not known here (404). */

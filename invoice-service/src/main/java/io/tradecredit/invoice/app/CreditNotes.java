@@ -12,12 +12,12 @@ import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
-import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.CreditMovement;
 import io.tradecredit.invoice.domain.CreditNote;
 import io.tradecredit.invoice.domain.Invoice;
+import io.tradecredit.invoice.domain.InvoiceStatus;
 import io.tradecredit.invoice.domain.LedgerEntry;
 import io.tradecredit.invoice.events.InvoiceEvents;
 import io.tradecredit.invoice.persistence.BuyerCreditRepository;
@@ -28,7 +28,8 @@ import io.tradecredit.invoice.persistence.LedgerRepository;
 /**
  * The one way a credit note comes to be, whether asked for directly or because a dispute was
  * upheld: the invoice is credited, the note numbered and stored, a CREDIT_NOTE ledger entry and
- * a credit-note-issued event recorded, all in the caller's transaction.
+ * a credit-note-issued event recorded (and {@code paid} when the note settles a part-paid invoice),
+ * all in the caller's transaction.
  */
 @ApplicationScoped
 public class CreditNotes {
@@ -45,7 +46,7 @@ public class CreditNotes {
     BuyerCreditRepository credits;
 
     @Inject
-    Outbox outbox;
+    AllocationPosting posting;
 
     @Inject
     Clock clock;
@@ -69,6 +70,7 @@ public class CreditNotes {
             return Uni.createFrom().failure(DomainError.invalidField("credit-note.currency-mismatch", "amount",
                     "must be in the invoice's currency " + invoice.currency));
         }
+        boolean openBefore = invoice.status.isOpen();
         Money toBuyerCredit;
         try {
             if (disputeId == null) {
@@ -81,6 +83,8 @@ public class CreditNotes {
             return Uni.createFrom().failure(e);
         }
         Money onInvoice = amount.minus(toBuyerCredit);
+        // a note that settles what payments left open has the invoice paid, told as a payment settling it is
+        List<Invoice> paidOff = openBefore && invoice.status == InvoiceStatus.PAID ? List.of(invoice) : List.of();
         OffsetDateTime at = OffsetDateTime.now(clock);
         LocalDate today = businessZone.today();
         return notes.nextSequence(invoice.tenantId).chain(seq -> {
@@ -89,11 +93,11 @@ public class CreditNotes {
             Uni<Void> onLedger = !onInvoice.isPositive() ? Uni.createFrom().voidItem()
                     : ledger.record(LedgerEntry.of(invoice, LedgerEntry.Kind.CREDIT_NOTE, onInvoice, today,
                             note.id(), note.number() + ": " + note.reason(), at, by));
-            return notes.record(note)
+            return notes.record(note, toBuyerCredit)
                     .chain(() -> onLedger)
                     .chain(() -> toBuyerCredit.isPositive() ? refund(note, toBuyerCredit, today, at, by)
                             : Uni.createFrom().voidItem())
-                    .chain(() -> outbox.record(InvoiceEvents.creditNoteIssued(invoice, note)))
+                    .chain(() -> posting.announce(InvoiceEvents.creditNoteIssued(invoice, note), paidOff, today))
                     .replaceWith(note);
         });
     }

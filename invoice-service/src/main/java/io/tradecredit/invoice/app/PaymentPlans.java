@@ -67,7 +67,6 @@ public class PaymentPlans {
                 return Uni.createFrom().failure(DomainError.notFound("invoice.not-found", "Some of the invoices do not exist"));
             }
             String currency = found.get(0).currency;
-            Money principal = Money.zero(found.get(0).currency());
             for (Invoice i : found) {
                 if (!i.buyerId.equals(a.buyerId())) {
                     return Uni.createFrom().failure(DomainError.invalidField("payment-plan.other-buyer", "invoiceIds",
@@ -77,7 +76,12 @@ public class PaymentPlans {
                     return Uni.createFrom().failure(DomainError.invalidField("payment-plan.mixed-currencies", "invoiceIds",
                             "all invoices of a plan must be in one currency"));
                 }
-                principal = principal.plus(i.collectible());
+            }
+            Money principal;
+            try {
+                principal = PaymentPlan.principalOver(found);
+            } catch (DomainError e) {
+                return Uni.createFrom().failure(e);
             }
             List<InstalmentSchedule.Instalment> schedule = InstalmentSchedule.of(principal, a.instalments(),
                     a.frequency(), today, a.firstDueDate(), a.annualRate());
@@ -126,7 +130,8 @@ public class PaymentPlans {
     }
 
     private Uni<Void> judge(PaymentPlan plan, LocalDate asOf, int[] counts) {
-        return plans.instalments(plan.id).chain(rows -> plans.paymentsSince(plan, plan.agreedOn).chain(payments -> {
+        return plans.instalments(plan.id).chain(rows -> plans.entriesOf(plan).chain(entries -> {
+            List<PlanCompliance.Payment> payments = PlanCompliance.towards(plan.createdAt, entries);
             List<InstalmentSchedule.Instalment> schedule = rows.stream().map(r -> r.toInstalment(plan.currency)).toList();
             PlanCompliance.Verdict verdict = PlanCompliance.judge(schedule, plan.judgedUpTo, payments, asOf);
             plan.apply(verdict, asOf);

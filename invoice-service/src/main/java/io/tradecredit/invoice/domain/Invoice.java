@@ -217,24 +217,31 @@ public class Invoice {
         reopen();
     }
 
-    /** A credit note reduces what is owed; returns true when nothing is left open. */
+    /**
+     * A credit note reduces what is owed; returns true when nothing is left open. It takes only
+     * the open amount not under dispute: the disputed part is credited by upholding its dispute
+     * ({@link #creditUpheldDispute}), so the disputed part leaves the open amount only by payment.
+     */
     public boolean credit(Money amount) {
         requireOpen("take a credit note");
         requirePositive(amount);
         if (amount.isGreaterThan(open())) {
             throw DomainError.conflict("invoice.credit-note-exceeds-open", "A credit note of " + amount + " exceeds the open " + open());
         }
-        creditedAmount = credited().plus(amount).amount();
-        if (disputed().isGreaterThan(open())) {
-            disputedAmount = open().amount();
+        Money undisputed = open().minus(disputed());
+        if (amount.isGreaterThan(undisputed)) {
+            throw DomainError.conflict("invoice.credit-note-exceeds-undisputed", "A credit note of " + amount
+                    + " exceeds the " + undisputed.max(Money.zero(currency())) + " open and not under dispute on invoice "
+                    + invoiceNumber + "; its disputed " + disputed() + " is credited by upholding the dispute");
         }
-        return closeIfSettled();
+        return takeCredit(amount);
     }
 
     /**
      * A dispute's credit note: the open part of the invoice takes it, and what exceeds that had
-     * been paid already (the payer settled the disputed part by explicit allocation), so it is
-     * the buyer's credit. Returns that part. Refused on a cancelled or written-off invoice.
+     * been paid already (the payer settled the disputed part by explicit allocation: nothing else
+     * takes a disputed part off the open amount, see {@link #credit}), so it is the buyer's credit.
+     * Returns that part. Refused on a cancelled or written-off invoice.
      */
     public Money creditUpheldDispute(Money amount) {
         requirePositive(amount);
@@ -244,9 +251,17 @@ public class Invoice {
         }
         Money onInvoice = amount.min(open());
         if (onInvoice.isPositive()) {
-            credit(onInvoice);
+            takeCredit(onInvoice);
         }
         return amount.minus(onInvoice);
+    }
+
+    private boolean takeCredit(Money amount) {
+        creditedAmount = credited().plus(amount).amount();
+        if (disputed().isGreaterThan(open())) {
+            disputedAmount = open().amount();
+        }
+        return closeIfSettled();
     }
 
     /** Freezes part of the open amount while a dispute runs. */

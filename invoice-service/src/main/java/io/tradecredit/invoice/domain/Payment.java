@@ -3,7 +3,6 @@ package io.tradecredit.invoice.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -20,8 +19,8 @@ import io.tradecredit.common.money.Money;
 /**
  * Money received from a buyer. What it did not settle on invoices ({@code unallocated}) became
  * buyer credit; {@code creditRemaining} is the part of that credit not yet applied, because
- * credit is spent oldest payment first and a payment whose credit was spent can no longer be
- * reversed.
+ * credit is spent oldest first ({@link CreditSource}) and a payment whose credit was spent can
+ * no longer be reversed.
  */
 @Entity
 @Table(name = "payment")
@@ -115,20 +114,6 @@ public class Payment {
         Money spent = wanted.min(creditRemaining());
         creditRemaining = creditRemaining().minus(spent).amount();
         return spent;
-    }
-
-    /**
-     * Spends {@code amount} of buyer credit from these payments, oldest first (they come sorted
-     * by received date). Fails if they hold less, which would mean the ledger is inconsistent.
-     */
-    public static void spendCredit(List<Payment> oldestFirst, Money amount) {
-        Money left = amount;
-        for (Payment p : oldestFirst) {
-            left = left.minus(p.spendCredit(left));
-        }
-        if (left.isPositive()) {
-            throw new IllegalStateException("buyer credit exceeds the payments' remaining credit by " + left);
-        }
     }
 
     /**

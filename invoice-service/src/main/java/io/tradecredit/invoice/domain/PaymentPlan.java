@@ -3,6 +3,7 @@ package io.tradecredit.invoice.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 /** An overdue balance of a buyer turned into instalments, and whether the buyer keeps to them. */
@@ -101,6 +104,30 @@ public class PaymentPlan {
         return plan;
     }
 
+    /**
+     * What a plan over these invoices spreads: their collectible amounts. An invoice with nothing
+     * collectible (settled, cancelled, or disputed in full) would be on the plan with nothing to pay
+     * towards it, so the plan is refused naming each such invoice.
+     */
+    public static Money principalOver(List<Invoice> invoices) {
+        Money principal = Money.zero(invoices.get(0).currency());
+        List<String> numbers = new ArrayList<>();
+        List<Violation> nothingCollectible = new ArrayList<>();
+        for (Invoice i : invoices) {
+            if (!i.collectible().isPositive()) {
+                numbers.add(i.invoiceNumber);
+                nothingCollectible.add(new Violation("invoiceIds", "invoice " + i.invoiceNumber + " (" + i.id + ") "
+                        + (i.status.isOpen() ? "is disputed for all of its open " + i.open() : "is " + i.status)));
+            }
+            principal = principal.plus(i.collectible());
+        }
+        if (!nothingCollectible.isEmpty()) {
+            throw DomainError.conflict("payment-plan.nothing-collectible", "Nothing is collectible on invoice(s) "
+                    + String.join(", ", numbers) + " to spread over instalments", nothingCollectible);
+        }
+        return principal;
+    }
+
     public Money principal() {
         return Money.rounded(principal, Money.currencyOf(currency));
     }
@@ -134,7 +161,7 @@ public class PaymentPlan {
         } else if (verdict.paidOff()) {
             status = Status.COMPLETED;
             endedOn = asOf;
-            endReason = "principal paid off";
+            endReason = "principal settled";
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tradecredit.invoice.domain;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,14 +9,32 @@ import io.tradecredit.common.money.Money;
 
 /**
  * Whether a buyer keeps its payment plan: instalment n is kept when what was paid on the plan's
- * invoices from the agreement up to n's due date covers the principal of instalments 1..n. The
+ * invoices since the agreement up to n's due date covers the principal of instalments 1..n. The
  * first one not covered is missed, and a missed instalment breaks the plan (docs/domain.md §2).
- * Interest shown on the schedule is billed apart and does not count here.
+ * What counts as paid since the agreement is decided by {@link #towards}. Interest shown on the
+ * schedule is billed apart and does not count here.
  */
 public final class PlanCompliance {
 
     /** A payment (or, negative, its reversal) on one of the plan's invoices, by effective date. */
     public record Payment(LocalDate on, Money amount) {
+    }
+
+    /** A ledger entry on one of the plan's invoices: effective on a date, recorded at a moment. */
+    public record Entry(LocalDate effective, OffsetDateTime recordedAt, Money amount) {
+    }
+
+    /**
+     * What counts towards the plan: every entry on its invoices recorded after the agreement was
+     * recorded, whatever its kind (payment, reversal, credit note, write-off) and its effective
+     * date. The plan's principal is what was collectible when it was agreed, so an entry recorded
+     * before is in it already (a payment earlier the same day), and one recorded after lowers (or,
+     * reversed, raises) what is left of it (a payment posted later but backdated before the
+     * agreement, a credit note, a write-off). Each counts from its effective date.
+     */
+    public static List<Payment> towards(OffsetDateTime agreedAt, List<Entry> entries) {
+        return entries.stream().filter(e -> e.recordedAt().isAfter(agreedAt))
+                .map(e -> new Payment(e.effective(), e.amount())).toList();
     }
 
     /** Instalments found kept, the one missed (or null), and whether the principal is paid off. */

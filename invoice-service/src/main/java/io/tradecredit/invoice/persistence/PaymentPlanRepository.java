@@ -2,6 +2,7 @@ package io.tradecredit.invoice.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -62,16 +63,16 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
                 .setParameter("p", planId).getResultList());
     }
 
-    /** Payments (and their reversals) on the plan's invoices effective since the agreement. */
-    public Uni<List<PlanCompliance.Payment>> paymentsSince(PaymentPlan plan, LocalDate from) {
+    /** Every ledger entry on the plan's invoices, oldest effective first; {@link PlanCompliance#towards} picks what counts. */
+    public Uni<List<PlanCompliance.Entry>> entriesOf(PaymentPlan plan) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                select e.effective_date, e.amount from ledger_entry e
+                select e.effective_date, e.created_at, e.amount from ledger_entry e
                 join plan_invoice p on p.invoice_id = e.invoice_id and p.plan_id = :p
-                where e.tenant_id = :t and e.kind in ('PAYMENT', 'PAYMENT_REVERSAL') and e.effective_date >= :from
-                order by e.effective_date""", Tuple.class)
-                .setParameter("p", plan.id).setParameter("t", plan.tenantId).setParameter("from", from)
+                where e.tenant_id = :t
+                order by e.effective_date, e.created_at""", Tuple.class)
+                .setParameter("p", plan.id).setParameter("t", plan.tenantId)
                 .getResultList())
-                .map(rows -> rows.stream().map(r -> toPayment(r, plan.currency)).toList());
+                .map(rows -> rows.stream().map(r -> toEntry(r, plan.currency)).toList());
     }
 
     /** When each plan over these invoices was kept: for late charges, which do not accrue meanwhile. */
@@ -93,9 +94,10 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
                         r.get("agreed_on", LocalDate.class), r.get("ended_on", LocalDate.class))).toList());
     }
 
-    /** A payment's ledger_entry row (effective_date, amount) in the plan's currency. */
-    private static PlanCompliance.Payment toPayment(Tuple r, String currency) {
-        return new PlanCompliance.Payment(r.get("effective_date", LocalDate.class),
+    /** A ledger_entry row (effective_date, created_at, amount) in the plan's currency. */
+    private static PlanCompliance.Entry toEntry(Tuple r, String currency) {
+        return new PlanCompliance.Entry(r.get("effective_date", LocalDate.class),
+                r.get("created_at", OffsetDateTime.class),
                 Money.rounded(r.get("amount", BigDecimal.class), Money.currencyOf(currency)));
     }
 }

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.invoice.PaymentFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
@@ -97,11 +99,49 @@ class CreditNoteApiTest {
     }
 
     @Test
+    void aCreditNoteOnTheDisputedPartIsRefusedSoTheUpheldDisputeCreditsTheBuyerNothingUnpaid() {
+        UUID buyer = UUID.randomUUID();
+        String id = issue(invoice(buyer, ISSUED, ISSUED.plusDays(30)));
+        String disputeId = openDispute(id, "243.00");
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1100.00"), "reason", "price agreed"))
+                .statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("exceeds the 1000.00 CNY open and not under dispute"));
+        amounts(id).body("amounts.credited.amount", equalTo("0.00"), "amounts.disputed.amount", equalTo("243.00"));
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1000.00"), "reason", "price agreed"))
+                .statusCode(201);
+        DisputeApiTest.assess(id, disputeId);
+        post(FINANCE_ACME, DisputeApiTest.disputes(id) + "/" + disputeId + "/resolution",
+                Map.of("outcome", "UPHELD", "rootCause", "packing")).statusCode(200);
+        amounts(id).body("status", equalTo("CREDITED"), "amounts.credited.amount", equalTo("1243.00"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + buyer + "/credit").then().statusCode(200)
+                .body("balances.size()", equalTo(0));
+    }
+
+    @Test
     void creditNoteForTheWholeOpenAmountCreditsTheInvoice() {
         String id = issue(invoice(UUID.randomUUID(), ISSUED, ISSUED.plusDays(30)));
         post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("1243.00"), "reason", "goods returned"))
                 .statusCode(201);
         amounts(id).body("status", equalTo("CREDITED"), "amounts.open.amount", equalTo("0.00"));
+    }
+
+    @Test
+    void aCreditNoteThatSettlesAPartPaidInvoiceTellsThatItWasPaid() {
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(100);
+        String id = issue(invoice(buyer, due.minusDays(30), due));
+        // 1,000.00 paid 90 days late, then the rest credited
+        PaymentFixtures.post(FINANCE_ACME, PaymentFixtures.payment(buyer, "1000.00", due.plusDays(90).toString(),
+                List.of(PaymentFixtures.allocation(id, "1000.00")))).statusCode(201);
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("243.00"), "reason", "price agreed"))
+                .statusCode(201);
+
+        amounts(id).body("status", equalTo("PAID"), "amounts.open.amount", equalTo("0.00"));
+        JsonNode paid = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.paid.v1"));
+        assertEquals(id, paid.get("invoiceId").asText());
+        assertEquals(TODAY.toString(), paid.get("paidOn").asText());
+        assertEquals(100, paid.get("daysPastDue").asInt());
+        assertEquals("0.00", paid.get("openAmount").get("amount").asText());
     }
 
     @Test

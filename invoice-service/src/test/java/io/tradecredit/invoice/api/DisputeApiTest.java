@@ -186,6 +186,28 @@ class DisputeApiTest {
     }
 
     @Test
+    void theBuyerCreditAnUpheldDisputeLeftIsSpentOnTheBuyersNextInvoice() {
+        UUID buyer = UUID.randomUUID();
+        String id = issue(invoice(buyer, ISSUED, ISSUED.plusDays(30))); // 1,243.00
+        String disputeId = openDispute(id, "243.00");
+        post(FINANCE, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", money("1243.00"),
+                "receivedOn", TODAY.toString(), "reference", "BANK-3",
+                "allocations", List.of(Map.of("invoiceId", id, "amount", money("1243.00"))))).statusCode(201);
+        assess(id, disputeId);
+        post(FINANCE, disputes(id) + "/" + disputeId + "/resolution", Map.of("outcome", "PARTIALLY_UPHELD",
+                "creditedAmount", money("100.00"), "rootCause", "packing")).statusCode(200);
+        String next = issue(invoice(buyer, TODAY, TODAY.plusDays(30)));
+
+        post(FINANCE, "/api/v1/buyers/" + buyer + "/credit/applications", Map.of("currency", "CNY")).statusCode(201)
+                .body("amount.amount", equalTo("100.00"), "buyerCreditBalance.amount", equalTo("0.00"));
+        amounts(next).body("amounts.open.amount", equalTo("1143.00"), "amounts.paid.amount", equalTo("100.00"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + buyer + "/credit").then()
+                .body("balances[0].amount", equalTo("0.00"), "movements.items[0].kind", equalTo("APPLIED"));
+        assertEquals(0, Database.count("select count(*) from credit_note where buyer_id = ? and credit_remaining <> 0",
+                buyer));
+    }
+
+    @Test
     void rejectedDisputeMakesItsAmountCollectibleAgainAndCannotBeResolvedTwice() {
         UUID buyer = UUID.randomUUID();
         String id = issue(invoice(buyer, ISSUED, ISSUED.plusDays(30)));

@@ -9,6 +9,7 @@ import static io.tradecredit.invoice.InvoiceFixtures.issue;
 import static io.tradecredit.invoice.api.InvoiceApiTest.eventFor;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -167,6 +168,87 @@ class PaymentPlanApiTest {
         assertTrue(new java.math.BigDecimal(agreed.at("/instalments/0/amount/amount").asText())
                 .compareTo(new java.math.BigDecimal(agreed.at("/instalments/0/principal/amount").asText())) > 0,
                 "the amount carries the interest, the principal does not");
+    }
+
+    @Test
+    void aPaymentRecordedBeforeTheAgreementOnTheSameDayDoesNotKeepTheFirstInstalment() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        LedgerFixtures.pay(tenant, id, "600.00", TODAY); // the plan spreads the 643.00 left
+        LocalDate first = TODAY.plusDays(41);
+        String planId = agree(LedgerFixtures.token(tenant, "finance"), buyer, List.of(id), 2, first).then()
+                .statusCode(201).body("principal.amount", equalTo("643.00")).extract().path("id");
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200);
+        given().auth().oauth2(LedgerFixtures.token(tenant, "viewer")).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("BROKEN"), "instalments[0].state", equalTo("MISSED"));
+    }
+
+    @Test
+    void aPaymentPostedAfterTheAgreementButReceivedBeforeItKeepsThePlan() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        LocalDate first = TODAY.plusDays(43);
+        String planId = agree(LedgerFixtures.token(tenant, "finance"), buyer, List.of(id), 2, first).then()
+                .statusCode(201).extract().path("id");
+        LedgerFixtures.pay(tenant, id, "1243.00", TODAY.minusDays(1)); // the bank statement arrived late
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200);
+        given().auth().oauth2(LedgerFixtures.token(tenant, "viewer")).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "instalments[0].state", equalTo("KEPT"),
+                        "endReason", equalTo("principal settled"));
+    }
+
+    @Test
+    void aPlanWhoseInvoicesWereCreditedAndWrittenOffIsCompleteNotBroken() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        String b = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(50), TODAY.minusDays(20), "1000.00");
+        String finance = LedgerFixtures.token(tenant, "finance");
+        LocalDate first = TODAY.plusDays(47);
+        String planId = agree(finance, buyer, List.of(a, b), 2, first).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(finance).contentType(ContentType.JSON)
+                .body(Map.of("amount", Map.of("amount", "1243.00", "currency", "CNY"), "reason", "goods returned"))
+                .post("/api/v1/invoices/" + a + "/credit-notes").then().statusCode(201);
+        given().auth().oauth2(finance).contentType(ContentType.JSON).body(Map.of("reason", "buyer insolvent"))
+                .post("/api/v1/invoices/" + b + "/write-off").then().statusCode(200);
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200);
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "instalments[0].state", equalTo("KEPT"));
+        given().auth().oauth2(viewer).get("/api/v1/invoices/" + b).then().body("paymentPlanId", nullValue());
+    }
+
+    @Test
+    void aPlanOverAnInvoiceDisputedInFullOrPaidIsRefusedNamingThemAndChangesNothing() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String finance = LedgerFixtures.token(tenant, "finance");
+        String disputed = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        given().auth().oauth2(finance).contentType(ContentType.JSON)
+                .body(Map.of("type", "QUALITY", "disputedAmount", Map.of("amount", "1243.00", "currency", "CNY"),
+                        "description", "all pumps broken"))
+                .post("/api/v1/invoices/" + disputed + "/disputes").then().statusCode(201);
+        String paid = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "500.00");
+        LedgerFixtures.pay(tenant, paid, "500.00", TODAY);
+        String open = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "800.00");
+
+        agree(finance, buyer, List.of(disputed), 2, TODAY.plusDays(5)).then().statusCode(409)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("invoiceIds"));
+        agree(finance, buyer, List.of(open, paid, disputed), 2, TODAY.plusDays(5)).then().statusCode(409)
+                .contentType("application/problem+json").body("errors.size()", equalTo(2),
+                        "detail", containsString("to spread over instalments"),
+                        "errors.message", hasItems(containsString(paid), containsString(disputed)));
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        for (String id : List.of(disputed, paid, open)) {
+            given().auth().oauth2(viewer).get("/api/v1/invoices/" + id).then().body("paymentPlanId", nullValue());
+        }
+        given().auth().oauth2(viewer).queryParam("buyerId", buyer).get("/api/v1/payment-plans").then()
+                .statusCode(200).body("size()", equalTo(0));
     }
 
     static io.restassured.response.Response agree(String token, UUID buyer, List<String> invoiceIds, int count,

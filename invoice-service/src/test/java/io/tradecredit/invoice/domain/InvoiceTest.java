@@ -173,6 +173,68 @@ class InvoiceTest {
         assertEquals(cny("1000.00"), i.open());
     }
 
+    static Invoice invoiceOf10000() {
+        Invoice i = invoiceOf1243();
+        i.totalAmount = cny("10000.00").amount();
+        return i;
+    }
+
+    @Test
+    void aCreditNoteTakesOnlyTheOpenAmountNotUnderDispute() {
+        // 10,000.00 with 3,000.00 disputed: a price credit note may take the 7,000.00 not under dispute
+        Invoice i = invoiceOf10000();
+        i.freezeDisputed(cny("3000.00"));
+        DomainError e = assertThrows(DomainError.class, () -> i.credit(cny("8000.00")));
+        assertEquals("invoice.credit-note-exceeds-undisputed", e.code());
+        assertEquals("A credit note of 8000.00 CNY exceeds the 7000.00 CNY open and not under dispute on invoice INV-1;"
+                + " its disputed 3000.00 CNY is credited by upholding the dispute", e.getMessage());
+        assertEquals("invoice.credit-note-exceeds-undisputed",
+                assertThrows(DomainError.class, () -> i.credit(cny("7000.01"))).code());
+        assertEquals("invoice.credit-note-exceeds-open",
+                assertThrows(DomainError.class, () -> i.credit(cny("10000.01"))).code());
+        assertFalse(i.credit(cny("7000.00")));
+        assertEquals(cny("3000.00"), i.open());
+        assertEquals(cny("3000.00"), i.disputed());
+    }
+
+    @Test
+    void aPaymentThatTookTheDisputedPartLeavesNothingAnOrdinaryCreditNoteMayTake() {
+        Invoice i = invoiceOf10000();
+        i.freezeDisputed(cny("3000.00"));
+        i.allocate(cny("8000.00")); // 2,000.00 open, all of it under dispute
+        DomainError e = assertThrows(DomainError.class, () -> i.credit(cny("0.01")));
+        assertTrue(e.getMessage().contains("exceeds the 0.00 CNY open and not under dispute"), e.getMessage());
+    }
+
+    @Test
+    void anUpheldDisputeAfterAPriceCreditNoteCreditsTheBuyerNothingWhenNothingWasPaid() {
+        // 10,000.00 with 3,000.00 disputed; a price credit note of 7,000.00; the dispute upheld
+        Invoice i = invoiceOf10000();
+        i.freezeDisputed(cny("3000.00"));
+        i.credit(cny("7000.00"));
+        i.releaseDisputed(cny("3000.00")); // as Dispute.resolve does before its credit note
+        assertEquals(cny("0.00"), i.creditUpheldDispute(cny("3000.00")));
+        assertEquals(cny("10000.00"), i.credited());
+        assertEquals(InvoiceStatus.CREDITED, i.status);
+    }
+
+    @Test
+    void anUpheldDisputeLeavesNoMoreFrozenThanIsStillOpen() {
+        // disputes of 3,000.00 and 2,000.00 on 10,000.00; 6,000.00 paid, 1,000.00 of it on the disputed part
+        Invoice i = invoiceOf10000();
+        i.freezeDisputed(cny("3000.00"));
+        i.freezeDisputed(cny("2000.00"));
+        i.allocate(cny("6000.00"));
+        i.releaseDisputed(cny("3000.00"));
+        assertEquals(cny("0.00"), i.creditUpheldDispute(cny("3000.00")));
+        assertEquals(cny("1000.00"), i.open());
+        assertEquals(cny("1000.00"), i.disputed());
+        i.releaseDisputed(cny("2000.00"));
+        // of the second dispute, 1,000.00 is still open and 1,000.00 was paid: that is the buyer's credit
+        assertEquals(cny("1000.00"), i.creditUpheldDispute(cny("2000.00")));
+        assertEquals(InvoiceStatus.PAID, i.status);
+    }
+
     @Test
     void anUpheldDisputeOnAPaidInvoiceCreditsTheBuyerWithWhatWasPaid() {
         Invoice i = invoiceOf1243();

@@ -2,6 +2,9 @@ package io.tradecredit.invoice.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.InstalmentSchedule.Frequency;
 import java.math.BigDecimal;
@@ -22,6 +25,33 @@ class PaymentPlanTest {
         p.interest = new BigDecimal("236.71");
         p.status = PaymentPlan.Status.ACTIVE;
         return p;
+    }
+
+    @Test
+    void aPlanSpreadsWhatIsCollectibleOnItsInvoices() {
+        Invoice a = InvoiceTest.invoiceOf1243();
+        a.freezeDisputed(Money.of("243.00", "CNY"));
+        Invoice b = InvoiceTest.invoiceOf1243();
+        assertEquals(Money.of("2243.00", "CNY"), PaymentPlan.principalOver(List.of(a, b)));
+    }
+
+    @Test
+    void invoicesWithNothingCollectibleAreRefusedByName() {
+        Invoice disputed = InvoiceTest.invoiceOf1243();
+        disputed.invoiceNumber = "INV-D";
+        disputed.freezeDisputed(Money.of("1243.00", "CNY"));
+        Invoice paid = InvoiceTest.invoiceOf1243();
+        paid.invoiceNumber = "INV-P";
+        paid.allocate(Money.of("1243.00", "CNY"));
+        Invoice open = InvoiceTest.invoiceOf1243();
+        DomainError e = assertThrows(DomainError.class,
+                () -> PaymentPlan.principalOver(List.of(disputed, open, paid)));
+        assertEquals(DomainError.Kind.CONFLICT, e.kind());
+        assertEquals("payment-plan.nothing-collectible", e.code());
+        assertEquals("Nothing is collectible on invoice(s) INV-D, INV-P to spread over instalments", e.getMessage());
+        assertEquals(List.of(new Violation("invoiceIds", "invoice INV-D (" + disputed.id
+                + ") is disputed for all of its open 1243.00 CNY"),
+                new Violation("invoiceIds", "invoice INV-P (" + paid.id + ") is PAID")), e.violations());
     }
 
     @Test
@@ -78,7 +108,7 @@ class PaymentPlanTest {
         p.apply(new PlanCompliance.Verdict(List.of(), null, null, true), AS_OF);
         assertEquals(PaymentPlan.Status.COMPLETED, p.status);
         assertEquals(AS_OF, p.endedOn);
-        assertEquals("principal paid off", p.endReason);
+        assertEquals("principal settled", p.endReason);
     }
     @Test
     void anAgreedPlanCarriesTheScheduleInterestAndIsActive() {

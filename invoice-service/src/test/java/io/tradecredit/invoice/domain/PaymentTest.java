@@ -33,19 +33,11 @@ class PaymentTest {
     }
 
     @Test
-    void creditIsSpentFromTheOldestPaymentFirst() {
-        Payment older = payment("1000.00", "100.00");
-        Payment newer = payment("500.00", "200.00");
-        // 250.00 of credit: 100.00 from the older payment, 150.00 from the newer, 50.00 left on it
-        Payment.spendCredit(List.of(older, newer), cny("250.00"));
-        assertEquals(cny("0.00"), older.creditRemaining());
-        assertEquals(cny("50.00"), newer.creditRemaining());
-    }
-
-    @Test
-    void spendingMoreCreditThanThePaymentsHoldIsAnInconsistency() {
-        Payment only = payment("1000.00", "100.00");
-        assertThrows(IllegalStateException.class, () -> Payment.spendCredit(List.of(only), cny("100.01")));
+    void spendingTakesAtMostThePaymentsRemainingCredit() {
+        Payment p = payment("1000.00", "100.00");
+        assertEquals(cny("60.00"), p.spendCredit(cny("60.00")));
+        assertEquals(cny("40.00"), p.spendCredit(cny("50.00")));
+        assertEquals(cny("0.00"), p.creditRemaining());
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,48 @@ class PlanComplianceTest {
 
     static Payment paid(int month, int day, String amount) {
         return new Payment(LocalDate.of(2026, month, day), Money.of(amount, "CNY"));
+    }
+
+    static final OffsetDateTime AGREED_AT = OffsetDateTime.of(2026, 1, 10, 11, 0, 0, 0, ZoneOffset.ofHours(8));
+
+    static PlanCompliance.Entry entry(int month, int day, OffsetDateTime recordedAt, String amount) {
+        return new PlanCompliance.Entry(LocalDate.of(2026, month, day), recordedAt, Money.of(amount, "CNY"));
+    }
+
+    @Test
+    void aPaymentRecordedEarlierOnTheDayOfTheAgreementIsInThePrincipalAndDoesNotCount() {
+        var before = entry(1, 10, AGREED_AT.minusHours(2), "4000.00");
+        var after = entry(1, 10, AGREED_AT.plusHours(2), "1000.00");
+        assertEquals(List.of(paid(1, 10, "1000.00")), PlanCompliance.towards(AGREED_AT, List.of(before, after)));
+        var v = PlanCompliance.judge(PLAN, 0, PlanCompliance.towards(AGREED_AT, List.of(before, after)),
+                LocalDate.of(2026, 2, 2));
+        assertEquals(1, v.missed().number());
+    }
+
+    @Test
+    void aPaymentPostedAfterTheAgreementButBackdatedBeforeItCountsByEveryDueDate() {
+        // 12,000.00 received on Jan 5, posted on Feb 20 after instalment 1 was kept with 4,000.00
+        var kept = entry(1, 30, AGREED_AT.plusDays(20), "4000.00");
+        var backdated = entry(1, 5, AGREED_AT.plusDays(41), "8000.00");
+        var v = PlanCompliance.judge(PLAN, 1, PlanCompliance.towards(AGREED_AT, List.of(backdated, kept)),
+                LocalDate.of(2026, 4, 2));
+        assertEquals(List.of(2, 3), v.kept());
+        assertTrue(v.paidOff());
+    }
+
+    @Test
+    void creditNotesWriteOffsAndReversalsRecordedAfterTheAgreementCountAsTheyChangeTheOpenAmount() {
+        // a 4,000.00 payment from before the plan bounces after it: the buyer must make it good
+        var bounced = entry(1, 8, AGREED_AT.plusDays(3), "-4000.00");
+        var credited = entry(1, 20, AGREED_AT.plusDays(10), "10000.00");
+        var writtenOff = entry(1, 25, AGREED_AT.plusDays(15), "6000.00");
+        var v = PlanCompliance.judge(PLAN, 0, PlanCompliance.towards(AGREED_AT, List.of(bounced, credited, writtenOff)),
+                LocalDate.of(2026, 2, 2));
+        assertEquals(List.of(1), v.kept());
+        assertTrue(v.paidOff());
+        var shortOnce = PlanCompliance.judge(PLAN, 0, PlanCompliance.towards(AGREED_AT, List.of(bounced, credited)),
+                LocalDate.of(2026, 2, 2));
+        assertFalse(shortOnce.paidOff());
     }
 
     @Test
