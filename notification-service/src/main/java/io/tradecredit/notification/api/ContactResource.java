@@ -103,7 +103,8 @@ public class ContactResource {
     @PUT
     @Path("/contacts/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    @APIResponse(responseCode = "200", description = "The contact with the new fields (opt-outs kept)")
+    @APIResponse(responseCode = "200", description = "The contact with the new fields (opt-outs kept); messages queued for it"
+            + " that it no longer reaches (their channel's address gone or changed) are re-routed by the routing rules, else fail")
     @APIResponse(responseCode = "400", description = "Every missing or malformed field named; nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such contact for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -127,7 +128,8 @@ public class ContactResource {
     @PUT
     @Path("/contacts/{id}/opt-outs/{channel}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    @APIResponse(responseCode = "200", description = "The contact, opted out of the channel")
+    @APIResponse(responseCode = "200", description = "The contact, opted out of the channel; messages queued for it on the"
+            + " channel are re-routed by the routing rules, else fail")
     @APIResponse(responseCode = "400", description = "Not a channel (EMAIL, SMS, LETTER, WEBHOOK)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such contact for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<View> optOut(@PathParam("id") UUID id, @PathParam("channel") String channel) {

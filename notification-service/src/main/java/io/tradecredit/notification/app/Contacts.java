@@ -22,7 +22,9 @@ import io.tradecredit.notification.persistence.ContactRepository;
 /**
  * A tenant's buyer contacts and their opt-outs. Entering or changing a contact publishes
  * {@code contact-changed} in the same transaction (an opt-out changes nothing published); removing
- * one publishes {@code contact-removed} and re-routes what was queued for it ({@link RemovedContacts}).
+ * one publishes {@code contact-removed}. What was queued for a contact removed, or changed so that it no
+ * longer reaches it (its address on the channel gone or another, an opt-out), is re-routed in the same
+ * transaction ({@link Rerouting}).
  */
 @ApplicationScoped
 public class Contacts {
@@ -33,7 +35,7 @@ public class Contacts {
     Outbox outbox;
 
     @Inject
-    RemovedContacts removed;
+    Rerouting rerouting;
 
     @Inject
     Clock clock;
@@ -55,7 +57,7 @@ public class Contacts {
             Contact next = found.replacedBy(of(id, found.buyerId(), e));
             OffsetDateTime now = OffsetDateTime.now(clock);
             return contacts.update(tenantId, next, now).chain(() -> outbox.record(ContactChanged.of(tenantId, next, now)))
-                    .replaceWith(next);
+                    .chain(() -> rerouting.changed(tenantId, next, now.toInstant())).replaceWith(next);
         }));
     }
 
@@ -63,7 +65,10 @@ public class Contacts {
     public Uni<Contact> optOut(String tenantId, UUID id, ChannelType channel, boolean out) {
         return CurrentTransaction.run(() -> load(tenantId, id).chain(found -> {
             Contact next = found.withOptOut(channel, out);
-            return contacts.update(tenantId, next, OffsetDateTime.now(clock)).replaceWith(next);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            return contacts.update(tenantId, next, now)
+                    .chain(() -> out ? rerouting.changed(tenantId, next, now.toInstant()) : Uni.createFrom().voidItem())
+                    .replaceWith(next);
         }));
     }
 
@@ -75,7 +80,7 @@ public class Contacts {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return CurrentTransaction.run(() -> contacts.delete(tenantId, id).map(found -> found.orElseThrow(() -> notFound(id)))
                 .chain(gone -> outbox.record(ContactRemoved.of(tenantId, gone, now))
-                        .chain(() -> removed.reroute(tenantId, gone, now.toInstant()))));
+                        .chain(() -> rerouting.removed(tenantId, gone, now.toInstant()))));
     }
 
     public Uni<Contact> get(String tenantId, UUID id) {

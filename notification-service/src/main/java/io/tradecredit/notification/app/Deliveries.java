@@ -1,5 +1,6 @@
 package io.tradecredit.notification.app;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,10 @@ import io.vertx.core.Vertx;
  * Then it claims the QUEUED messages due now (send window open, retry time reached) of the
  * channels that have an adapter, as SENDING, in a transaction of its own that commits before any
  * hand-over. A message whose contact opted out of its channel since it was queued is not handed
- * over: it goes on by the next channel ({@link Fallbacks}) or fails. Each hand-over's outcome is recorded in its own transaction with its status event:
+ * over: it goes on by the next channel ({@link Fallbacks}) or fails. A message to a person whose send
+ * window is closed at the moment of handing over (a late or busy worker picked it after the window
+ * closed; its day became a holiday of the tenant's calendar since it was queued) is not handed over
+ * either: it is queued again for the window's next opening. Each hand-over's outcome is recorded in its own transaction with its status event:
  * SENT with the SHA-256 of the content, or QUEUED again after the channel's backoff, or FAILED
  * after its last attempt.
  */
@@ -82,6 +86,9 @@ public class Deliveries {
     @Inject
     SettingsRepository settings;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "tradecredit.notification.delivery.batch-size", defaultValue = "50")
     int batchSize;
 
@@ -97,12 +104,13 @@ public class Deliveries {
     @ConfigProperty(name = "tradecredit.notification.delivery.handover-timeout", defaultValue = "PT5M")
     Duration handoverTimeout;
 
-    /** What one run did. */
+    /** What one run did; {@code retried}: queued again, for a retry or for the send window it was picked outside of. */
     public record Run(int unknown, int sent, int retried, int failed) {
     }
 
     /** Delivers what is due at {@code now} (the clock's instant from the worker; any instant from a test). */
     public Uni<Run> deliverDue(Instant now) {
+        Instant started = clock.instant();
         Map<ChannelType, Channel> byType = adapters.stream()
                 .collect(Collectors.toMap(Channel::type, Function.identity()));
         return CurrentTransaction.run(() -> messages.resendAfterCrash(now.minus(handoverTimeout), now)
@@ -111,7 +119,7 @@ public class Deliveries {
                 // the claim's transaction first withdraws what its requester withdrew, and claims nothing withdrawn
                 .chain(unknown -> CurrentTransaction.run(() -> withdrawals.sweep(now)
                         .chain(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize)))
-                        .chain(claimed -> optOuts(claimed).chain(optedOut -> handOverAll(claimed, optedOut, byType, now)))
+                        .chain(claimed -> recipients(claimed).chain(r -> handOverAll(claimed, r, byType, now, started)))
                         .map(outcomes -> new Run(unknown.size() + count(outcomes, MessageStatus.UNKNOWN),
                                 count(outcomes, MessageStatus.SENT),
                                 count(outcomes, MessageStatus.QUEUED), count(outcomes, MessageStatus.FAILED))));
@@ -122,20 +130,29 @@ public class Deliveries {
      * round trip or a letter's render overlapping the next), then records it: the hand-overs
      * that succeeded as SENT together, in one transaction with their status events (a crash before
      * it leaves them all SENDING, then UNKNOWN, as for one message); each failed one on its own
-     * (retry, fallback, withdrawal). A message whose contact opted out since is not handed over.
+     * (retry, fallback, withdrawal). A message whose contact opted out since is not handed over, nor
+     * one to a person whose send window is closed when its turn comes (at {@code now} plus the time the
+     * run has taken so far, {@code started} by the clock).
      * Each message of the batch is handed over once, whatever the concurrency: it is one claimed row.
      */
-    private Uni<List<MessageStatus>> handOverAll(List<MessageRepository.Claimed> claimed,
-            Map<java.util.UUID, Set<ChannelType>> optedOut, Map<ChannelType, Channel> byType, Instant now) {
+    private Uni<List<MessageStatus>> handOverAll(List<MessageRepository.Claimed> claimed, Recipients recipients,
+            Map<ChannelType, Channel> byType, Instant now, Instant started) {
         List<MessageRepository.Sent> handedOver = java.util.Collections.synchronizedList(new ArrayList<>());
         // each hand-over on a context of its own, flagged safe for Panache: the hand-overs that run at once
         // (a letter's stored PDF, a failed attempt's retry) each have their own session, never one shared
         Context batch = Vertx.currentContext();
         return Multi.createFrom().iterable(claimed).onItem().transformToUni(c -> OwnContext.run(batch, () -> {
             Message m = c.message();
-            if (optedOut.getOrDefault(m.requestId(), Set.of()).contains(m.channel())
+            MessageRepository.ContactNow contact = recipients.contacts().get(m.requestId());
+            if (contact != null && contact.optedOut().contains(m.channel())
                     && ContactChoice.optOutApplies(m.channel(), m.request().legallyRequired())) {
                 return optedOutSince(m, now);
+            }
+            // the window is asked at the hand-over itself: a run that started in it may reach this message after it closed
+            Instant at = now.plus(Duration.between(started, clock.instant()));
+            Instant opens = m.handOverAt(at, recipients.windowOf(m.tenantId()), contact == null ? null : contact.zone());
+            if (opens.isAfter(at)) {
+                return waitsForWindow(m, opens, at);
             }
             return handOver(byType.get(m.channel()), c).onItemOrFailure().transformToUni((proof, failure) -> {
                 if (failure != null) {
@@ -161,16 +178,37 @@ public class Deliveries {
      * batch. Ends with the first run that claimed less (then nothing more is due at {@code now}).
      */
     public Uni<Run> deliverAllDue(Instant now) {
+        Instant started = clock.instant();
         return deliverDue(now).chain(run -> run.sent() + run.retried() + run.failed() < batchSize
                 ? Uni.createFrom().item(run)
-                : deliverAllDue(now).map(rest -> new Run(run.unknown() + rest.unknown(), run.sent() + rest.sent(),
+                // the next run's now is as much later as this run took: its messages are judged when they go
+                : deliverAllDue(now.plus(Duration.between(started, clock.instant()))).map(rest -> new Run(run.unknown() + rest.unknown(), run.sent() + rest.sent(),
                         run.retried() + rest.retried(), run.failed() + rest.failed())));
     }
 
-    /** The opt-outs of the claimed messages' contacts now: one may have unsubscribed since the message was queued. */
-    private Uni<Map<java.util.UUID, Set<ChannelType>>> optOuts(List<MessageRepository.Claimed> claimed) {
-        return claimed.isEmpty() ? Uni.createFrom().item(Map.of())
-                : CurrentTransaction.run(() -> messages.contactOptOuts(claimed.stream().map(c -> c.message().requestId()).toList()));
+    /**
+     * The claimed messages' contacts as they are now (one may have unsubscribed since the message was queued)
+     * and their tenants' send windows on the calendars kept now, read once for the batch.
+     */
+    private record Recipients(Map<java.util.UUID, MessageRepository.ContactNow> contacts,
+            Map<String, NotificationSettings> settings) {
+        SendWindow windowOf(String tenantId) {
+            return settings.getOrDefault(tenantId, NotificationSettings.DEFAULT).sendWindow();
+        }
+    }
+
+    private Uni<Recipients> recipients(List<MessageRepository.Claimed> claimed) {
+        return claimed.isEmpty() ? Uni.createFrom().item(new Recipients(Map.of(), Map.of()))
+                : CurrentTransaction.run(() -> messages.contactsNow(claimed.stream().map(c -> c.message().requestId()).toList())
+                        .chain(contacts -> settings.findAll(claimed.stream().map(c -> c.message().tenantId()).distinct()
+                                .toArray(String[]::new)).map(s -> new Recipients(contacts, s))));
+    }
+
+    /** Not handed over: picked outside the send window of its person, it waits for the next opening (no attempt counted). */
+    private Uni<MessageStatus> waitsForWindow(Message m, Instant opens, Instant at) {
+        LOG.infof("message %s: the send window is closed at %s, it waits until %s", m.requestId(), at, opens);
+        return unlessWithdrawn(m, at, () -> CurrentTransaction.run(() -> messages.waitsUntil(m.requestId(), opens, at))
+                .replaceWith(MessageStatus.QUEUED));
     }
 
     /** Not handed over: the contact opted out of the channel after the message was queued; the next channel, or FAILED. */
@@ -243,7 +281,7 @@ public class Deliveries {
     }
 
     /**
-     * A message not handed over after all (its channel failed it, or its contact opted out): WITHDRAWN if
+     * A message not handed over after all (its channel failed it, its contact opted out, its window closed): WITHDRAWN if
      * its requester withdrew it while it was being handed over, never retried or fallen back; else {@code otherwise}.
      */
     private Uni<MessageStatus> unlessWithdrawn(Message m, Instant now, java.util.function.Supplier<Uni<MessageStatus>> otherwise) {

@@ -37,6 +37,27 @@ public final class ContactChoice {
         return !(legallyRequired && channel == ChannelType.LETTER);
     }
 
+    /**
+     * Why a message queued to {@code contact} at {@code address} on {@code channel} can no longer go there,
+     * or empty while it can: the contact has no address on the channel now, another one, or opted out of it
+     * (an opt-out of the letter channel holds for anything but a legally required letter). Such a message
+     * is re-addressed as the rules choose now, before it is sent.
+     */
+    public static Optional<String> noLongerReaches(Contact contact, ChannelType channel, String address,
+            boolean legallyRequired) {
+        String now = contact.addressFor(channel);
+        if (now == null) {
+            return Optional.of("the contact has no " + channel + " address now");
+        }
+        if (!now.equals(address)) {
+            return Optional.of("the contact's " + channel + " address changed");
+        }
+        if (contact.optedOutOf(channel) && optOutApplies(channel, legallyRequired)) {
+            return Optional.of("the contact opted out of " + channel);
+        }
+        return Optional.empty();
+    }
+
     /** The choice for a request without a purpose: contacts in the order entered. */
     public static Choice choose(List<Contact> contacts, Optional<ChannelType> requested, ChannelOrder order,
             boolean legallyRequired) {

@@ -39,8 +39,20 @@ public record Message(UUID requestId, String tenantId, MessageRequest request, M
      * queued: a retry due at 18:00:10 waits until 09:00 of the next business day.
      */
     public Instant retryDue(Instant afterBackoff, SendWindow window, java.time.ZoneId zone) {
-        return request.critical() || contactId == null ? afterBackoff
-                : window.nextOpening(afterBackoff, zone == null ? Contact.DEFAULT_TIME_ZONE : zone);
+        return handOverAt(afterBackoff, window, zone);
+    }
+
+    /**
+     * When a message picked for hand-over at {@code at} may be handed over: {@code at} itself, but a
+     * message to a person (a contact; not a critical one) whose send window is closed at {@code at} in
+     * the person's {@code zone} (null: {@link Contact#DEFAULT_TIME_ZONE}) waits for its next opening. The
+     * window is asked again at the moment of handing over, not only when the message was queued: one due
+     * at 17:59:59 that a late or busy worker picks at 18:00:30 waits until 09:00 of the next business day,
+     * and one whose day became a holiday since it was queued waits for the next business day.
+     */
+    public Instant handOverAt(Instant at, SendWindow window, java.time.ZoneId zone) {
+        return request.critical() || contactId == null ? at
+                : window.nextOpening(at, zone == null ? Contact.DEFAULT_TIME_ZONE : zone);
     }
 
     /** A request its requester withdrew before it arrived: never resolved, rendered or sent. */

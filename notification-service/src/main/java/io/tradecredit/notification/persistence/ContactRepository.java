@@ -61,7 +61,7 @@ public class ContactRepository {
     /**
      * The buyer's contacts in the order they were entered (the order {@code ContactChoice} tries them).
      * Key-share locked: a removal waits for a message being routed to one of them to be recorded, then
-     * finds it queued and re-routes it ({@code app.RemovedContacts}); edits and opt-outs do not wait.
+     * finds it queued and re-routes it ({@code app.Rerouting}); edits and opt-outs do not wait.
      */
     public Uni<List<Contact>> ofBuyer(String tenantId, UUID buyerId) {
         return CurrentTransaction.execute("select " + COLUMNS + " from contact where tenant_id = $1 and buyer_id = $2"

@@ -179,6 +179,16 @@ public class MessageRepository {
                 + " where request_id = $1 and status = 'SENDING' returning *", Tuple.of(requestId, at(next), at(at)));
     }
 
+    /**
+     * SENDING back to QUEUED, due at {@code next}, as if it had not been claimed (the claim's attempt is
+     * taken back): it was picked outside its send window and is not handed over now.
+     */
+    public Uni<Optional<Message>> waitsUntil(UUID requestId, Instant next, Instant at) {
+        return move("update message set status = 'QUEUED', next_attempt_at = $2, claimed_at = null, updated_at = $3,"
+                + " attempts = attempts - 1, channel_attempts = channel_attempts - 1"
+                + " where request_id = $1 and status = 'SENDING' returning *", Tuple.of(requestId, at(next), at(at)));
+    }
+
     /** SENDING to FAILED with the reason. */
     public Uni<Optional<Message>> failed(UUID requestId, String reason, Instant at) {
         return failedFrom(MessageStatus.SENDING, requestId, reason, at);
@@ -229,18 +239,27 @@ public class MessageRepository {
                 Tuple.of(requestId, channel.name())).map(rows -> messages(rows).stream().findFirst());
     }
 
-    /** The channels the contacts of these messages have opted out of by now, per message (none: absent). */
-    public Uni<java.util.Map<UUID, java.util.Set<ChannelType>>> contactOptOuts(List<UUID> requestIds) {
-        return CurrentTransaction.execute("select m.request_id, c.opted_out from message m join contact c"
-                + " on c.id = m.contact_id and c.tenant_id = m.tenant_id where m.request_id = any($1) and c.opted_out <> ''",
+    /** A message's contact as it is now: its time zone and the channels it opted out of. */
+    public record ContactNow(java.time.ZoneId zone, java.util.Set<ChannelType> optedOut) {
+    }
+
+    /**
+     * The contacts of these messages as they are now, per message (no contact, or one removed: absent): one may
+     * have unsubscribed since the message was queued, and the send window is asked in its time zone.
+     */
+    public Uni<java.util.Map<UUID, ContactNow>> contactsNow(List<UUID> requestIds) {
+        return CurrentTransaction.execute("select m.request_id, c.opted_out, c.time_zone from message m join contact c"
+                + " on c.id = m.contact_id and c.tenant_id = m.tenant_id where m.request_id = any($1)",
                 Tuple.of(requestIds.toArray(UUID[]::new))).map(rows -> {
-                    java.util.Map<UUID, java.util.Set<ChannelType>> out = new java.util.HashMap<>();
+                    java.util.Map<UUID, ContactNow> out = new java.util.HashMap<>();
                     rows.forEach(r -> {
                         java.util.Set<ChannelType> channels = java.util.EnumSet.noneOf(ChannelType.class);
                         for (String c : r.getString("opted_out").split(",")) {
-                            channels.add(ChannelType.valueOf(c.strip()));
+                            if (!c.isBlank()) {
+                                channels.add(ChannelType.valueOf(c.strip()));
+                            }
                         }
-                        out.put(r.getUUID("request_id"), channels);
+                        out.put(r.getUUID("request_id"), new ContactNow(java.time.ZoneId.of(r.getString("time_zone")), channels));
                     });
                     return out;
                 });
@@ -293,7 +312,7 @@ public class MessageRepository {
         return requeued(from, requestId, on, tried, reason, at);
     }
 
-    /** A QUEUED message queued anew as {@code on} (its contact was removed, {@code app.RemovedContacts}), as {@link #fallBack}. */
+    /** A QUEUED message queued anew as {@code on} (its contact was removed or no longer reaches it, {@code app.Rerouting}), as {@link #fallBack}. */
     public Uni<Optional<Message>> rerouted(UUID requestId, Message on, java.util.Set<ChannelType> tried, String reason,
             Instant at) {
         return requeued(MessageStatus.QUEUED, requestId, on, tried, reason, at);

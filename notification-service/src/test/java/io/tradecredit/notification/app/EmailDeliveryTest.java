@@ -164,6 +164,66 @@ class EmailDeliveryTest {
         assertEquals("SENT", message(tenant, id).getString("status"));
     }
 
+    /**
+     * DOMAIN §5, the window at the hand-over: an email due within the window that a late or busy worker
+     * only picks at 18:00:30 is not sent then (it was: the claim only asked "due by now") but at the
+     * next opening, and the pick is no attempt.
+     */
+    @Test
+    void anEmailPickedJustAfterTheWindowClosedIsSentAtItsNextOpeningNotThen() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String to = "late-" + buyer + "@globex.example";
+        String tenant = tenantWithContact(buyer, to, "en");
+        UUID id = requested(tenant, buyer, false);
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate day = dueAt(tenant, id).atZone(shanghai).toLocalDate();
+        Instant late = day.atTime(18, 0, 30).atZone(shanghai).toInstant();
+
+        deliverAt(late);
+
+        assertEquals(0, GreenMailResource.to(to).size(), "nothing after the window closed");
+        JsonPath m = message(tenant, id);
+        assertEquals("QUEUED", m.getString("status"));
+        assertEquals(0, m.getInt("attempts"), "picking it up was no attempt");
+        java.time.LocalDate next = day.plusDays(1);
+        while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            next = next.plusDays(1);
+        }
+        Instant opening = next.atTime(9, 0).atZone(shanghai).toInstant();
+        assertEquals(opening, Instant.parse(m.getString("nextAttemptAt")));
+
+        deliverAt(opening);
+        assertEquals(1, GreenMailResource.to(to).size());
+        assertEquals("SENT", message(tenant, id).getString("status"));
+        assertEquals(1, message(tenant, id).getInt("attempts"));
+    }
+
+    /**
+     * DOMAIN §5, business days: a calendar shared after an email was queued (collections-service's
+     * business-days-set) that makes its day a holiday holds it at the hand-over until the next business
+     * day; the due time computed at queueing was kept before, and the email went out on the holiday.
+     */
+    @Test
+    void aHolidaySharedAfterTheEmailWasQueuedHoldsItUntilTheNextBusinessDay() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate day = java.time.LocalDate.now(shanghai).plusDays(2);
+        String tenant = BusinessDaysWindowTest.tenantOpenOnTheWeekdayOf(buyer, day);
+        String to = "bd-" + buyer + "@globex.example";
+        UUID id = requested(tenant, buyer, false);
+        Instant queuedFor = day.atTime(9, 0).atZone(shanghai).toInstant();
+        assertEquals(queuedFor, dueAt(tenant, id));
+
+        BusinessDaysWindowTest.calendar(tenant, List.of(day), List.of(), java.time.OffsetDateTime.now());
+        deliverAt(queuedFor);
+
+        assertEquals(0, GreenMailResource.to(to).size(), "nothing on the holiday");
+        Instant nextWeek = day.plusDays(7).atTime(9, 0).atZone(shanghai).toInstant();
+        assertEquals(nextWeek, dueAt(tenant, id), "the window's weekday after the holiday");
+        deliverAt(nextWeek);
+        assertEquals(1, GreenMailResource.to(to).size());
+    }
+
     @Test
     void twoRequestsWithTheSameIdSendOneEmail() throws Throwable {
         UUID buyer = UUID.randomUUID();

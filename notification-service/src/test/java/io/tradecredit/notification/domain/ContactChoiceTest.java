@@ -69,6 +69,30 @@ class ContactChoiceTest {
     }
 
     @Test
+    void aQueuedMessageNoLongerReachesAContactWhoLostTheAddressChangedItOrOptedOut() {
+        // queued to Li Wei's email; then the tenant edits Li Wei's contact
+        assertEquals(Optional.empty(), ContactChoice.noLongerReaches(LI, ChannelType.EMAIL, "li@buyer.example", false));
+        Contact noEmail = Contact.of(LI.id(), BUYER, "Li Wei", "accounts payable", null, null, "1 Nanjing Road, Shanghai",
+                "zh-CN", null);
+        assertEquals(Optional.of("the contact has no EMAIL address now"),
+                ContactChoice.noLongerReaches(noEmail, ChannelType.EMAIL, "li@buyer.example", false));
+        Contact otherEmail = Contact.of(LI.id(), BUYER, "Li Wei", "accounts payable", "wei.li@buyer.example", null, null,
+                "zh-CN", null);
+        assertEquals(Optional.of("the contact's EMAIL address changed"),
+                ContactChoice.noLongerReaches(otherEmail, ChannelType.EMAIL, "li@buyer.example", false));
+        assertEquals(Optional.of("the contact opted out of EMAIL"),
+                ContactChoice.noLongerReaches(LI.withOptOut(ChannelType.EMAIL, true), ChannelType.EMAIL, "li@buyer.example", true));
+    }
+
+    @Test
+    void aLegallyRequiredLetterStillReachesAContactWhoOptedOutOfLetters() {
+        Contact optedOut = LI.withOptOut(ChannelType.LETTER, true);
+        assertEquals(Optional.empty(), ContactChoice.noLongerReaches(optedOut, ChannelType.LETTER, "1 Nanjing Road, Shanghai", true));
+        assertEquals(Optional.of("the contact opted out of LETTER"),
+                ContactChoice.noLongerReaches(optedOut, ChannelType.LETTER, "1 Nanjing Road, Shanghai", false));
+    }
+
+    @Test
     void purposesAboutWhatTheBuyerOwes() {
         for (String p : List.of("dunning", "dunning.formal-demand", " Dunning ", "invoice-receipt", "payment-plan", "payment")) {
             assertTrue(ContactChoice.aboutPayment(p), p);

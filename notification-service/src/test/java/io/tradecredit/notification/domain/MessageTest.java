@@ -90,6 +90,33 @@ class MessageTest {
                 SendWindow.DEFAULT, Contact.DEFAULT_TIME_ZONE));
     }
 
+    /** Friday 11 December 2026, 18:00:30 in Shanghai: a message due at 17:59:59 picked by a late worker. */
+    static final Instant FRIDAY_18_00_30_SHANGHAI = Instant.parse("2026-12-11T10:00:30Z");
+
+    @Test
+    void aMessageToAPersonPickedAfterItsWindowClosedWaitsForMondayMorning() {
+        Contact shanghai = Contact.of(UUID.randomUUID(), BUYER, "Li Wei", null, null, "+86 138 0000 0000", null, "zh-CN", null);
+        // Monday 14 December, 09:00 in Shanghai
+        assertEquals(Instant.parse("2026-12-14T01:00:00Z"), queuedTo(shanghai, false).handOverAt(FRIDAY_18_00_30_SHANGHAI,
+                SendWindow.DEFAULT, shanghai.timeZone()));
+        // picked at 17:59:59 it goes at once
+        Instant justBefore = Instant.parse("2026-12-11T09:59:59Z");
+        assertEquals(justBefore, queuedTo(shanghai, false).handOverAt(justBefore, SendWindow.DEFAULT, shanghai.timeZone()));
+        // a critical one, or one to the tenant, goes whenever it is picked
+        assertEquals(FRIDAY_18_00_30_SHANGHAI, queuedTo(shanghai, true).handOverAt(FRIDAY_18_00_30_SHANGHAI,
+                SendWindow.DEFAULT, shanghai.timeZone()));
+        assertEquals(FRIDAY_18_00_30_SHANGHAI, queuedTo(null, false).handOverAt(FRIDAY_18_00_30_SHANGHAI,
+                SendWindow.DEFAULT, Contact.DEFAULT_TIME_ZONE));
+    }
+
+    @Test
+    void aMessageDueOnADayThatBecameAHolidayWaitsForTheNextBusinessDay() {
+        // queued for Monday 14 December 09:00 in Shanghai; the tenant's calendar made that Monday a holiday since
+        Instant mondayNine = Instant.parse("2026-12-14T01:00:00Z");
+        SendWindow withHoliday = SendWindow.DEFAULT.on(new BusinessDays(Set.of(java.time.LocalDate.of(2026, 12, 14)), Set.of()));
+        assertEquals(Instant.parse("2026-12-15T01:00:00Z"), queuedTo(BERLIN, false).handOverAt(mondayNine, withHoliday, null));
+    }
+
     @Test
     void onlyAWebhookIsSentAgainAfterAnUnclearHandOver() {
         assertEquals(Set.of(ChannelType.WEBHOOK), java.util.Arrays.stream(ChannelType.values())

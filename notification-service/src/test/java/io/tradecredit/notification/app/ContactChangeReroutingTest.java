@@ -1,0 +1,138 @@
+package io.tradecredit.notification.app;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.notification.Fixtures.addContact;
+import static io.tradecredit.notification.Fixtures.contact;
+import static io.tradecredit.notification.Fixtures.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tradecredit.notification.GreenMailResource;
+import io.tradecredit.notification.PrintProviderResource;
+
+/**
+ * A contact changed after a message was queued for it (PUT /api/v1/contacts/{id}, an opt-out): a message it
+ * no longer reaches on its channel (the address gone or another, an opt-out) goes, under the same id, to the
+ * contact the rules choose now (accounts payable, else finance, else anyone), else by the next channel of the
+ * order; only with nothing left it fails, saying why. Before, an opt-out failed it at the hand-over (the next
+ * channel, never another contact) and an edited address was ignored: the email went to the address removed.
+ */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+@QuarkusTestResource(PrintProviderResource.class)
+class ContactChangeReroutingTest {
+    @Inject
+    Deliveries deliveries;
+
+    void deliverAt(Instant at) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(at));
+    }
+
+    static Map<String, Object> withFunction(Map<String, Object> contact, String function) {
+        contact.put("function", function);
+        return contact;
+    }
+
+    static void put(String tenant, String contactId, Map<String, Object> contact) {
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(contact)
+                .put("/api/v1/contacts/" + contactId).then().statusCode(200);
+    }
+
+    static void optOut(String tenant, String contactId, String channel) {
+        given().auth().oauth2(token(tenant, "credit-manager")).put("/api/v1/contacts/" + contactId + "/opt-outs/" + channel)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void anEmailForAContactWhoOptsOutGoesToFinanceNotToSalesEnteredEarlier() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String zhao = "zhao-" + buyer + "@globex.example";
+        String anna = "anna-" + buyer + "@globex.example";
+        String li = "li-" + buyer + "@globex.example";
+        String tenant = EmailDeliveryTest.tenantWithContact(buyer, zhao, "en");
+        put(tenant, ContactRemovalTest.firstContact(tenant, buyer), withFunction(contact("Zhao Min", zhao, "en"), "sales"));
+        String annaId = addContact(tenant, buyer, contact("Anna Berg", anna, "en"));
+        String liId = addContact(tenant, buyer, withFunction(contact("Li Wei", li, "zh-CN"), "finance"));
+        UUID id = EmailDeliveryTest.requested(tenant, buyer, false);
+        assertEquals(anna, EmailDeliveryTest.message(tenant, id).getString("address"), "accounts payable first");
+
+        optOut(tenant, annaId, "EMAIL");
+
+        JsonPath m = EmailDeliveryTest.message(tenant, id);
+        assertEquals("QUEUED", m.getString("status"));
+        assertEquals(li, m.getString("address"));
+        assertEquals("the contact opted out of EMAIL; re-routed to contact " + liId + " on EMAIL", m.getString("reason"));
+        deliverAt(EmailDeliveryTest.dueAt(tenant, id));
+        assertEquals(1, GreenMailResource.to(li).size());
+        assertEquals(0, GreenMailResource.to(anna).size());
+        assertEquals(0, GreenMailResource.to(zhao).size());
+        assertEquals("SENT", EmailDeliveryTest.message(tenant, id).getString("status"));
+    }
+
+    @Test
+    void anEmailForAContactWhoseEmailIsRemovedGoesToTheNextContactOnEmailNotToTheOldAddress() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String anna = "old-" + buyer + "@globex.example";
+        String li = "li-" + buyer + "@globex.example";
+        String tenant = EmailDeliveryTest.tenantWithContact(buyer, anna, "en");
+        String annaId = ContactRemovalTest.firstContact(tenant, buyer);
+        String liId = addContact(tenant, buyer, withFunction(contact("Li Wei", li, "zh-CN"), "finance"));
+        UUID id = EmailDeliveryTest.requested(tenant, buyer, false);
+
+        Map<String, Object> noEmail = contact("Anna Berg", null, "en");
+        noEmail.put("mobile", "+86 138 0000 0001");
+        put(tenant, annaId, noEmail);
+
+        JsonPath m = EmailDeliveryTest.message(tenant, id);
+        assertEquals("QUEUED", m.getString("status"));
+        assertEquals(li, m.getString("address"));
+        assertEquals("zh-CN", m.getString("language"), "rendered anew for Li Wei");
+        assertEquals("the contact has no EMAIL address now; re-routed to contact " + liId + " on EMAIL", m.getString("reason"));
+        deliverAt(EmailDeliveryTest.dueAt(tenant, id));
+        assertEquals(0, GreenMailResource.to(anna).size(), "nothing to the address removed");
+        assertEquals(1, GreenMailResource.to(li).size());
+    }
+
+    @Test
+    void withNobodyOnEmailItFallsBackToALetterAndWithNothingLeftItFailsSayingWhy() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = LetterDeliveryTest.tenant(buyer, "zh-CN", false);
+        String liId = ContactRemovalTest.firstContact(tenant, buyer);
+        UUID id = LetterDeliveryTest.requested(tenant, buyer, "dunning.formal-demand", "EMAIL",
+                LetterDeliveryTest.demandData(buyer), false);
+        assertEquals("EMAIL", EmailDeliveryTest.message(tenant, id).getString("channel"));
+
+        Map<String, Object> byPost = contact("李伟", null, "zh-CN");
+        byPost.put("postalAddress", "上海市南京东路1号 环球贸易有限公司");
+        put(tenant, liId, byPost);
+
+        JsonPath letter = EmailDeliveryTest.message(tenant, id);
+        assertEquals("QUEUED", letter.getString("status"));
+        assertEquals("LETTER", letter.getString("channel"));
+        assertEquals("the contact has no EMAIL address now; re-routed to contact " + liId + " on LETTER",
+                letter.getString("reason"));
+
+        optOut(tenant, liId, "LETTER");
+
+        JsonPath failed = EmailDeliveryTest.message(tenant, id);
+        assertEquals("FAILED", failed.getString("status"));
+        assertTrue(failed.getString("reason").startsWith("the contact opted out of LETTER; then no usable contact on "),
+                failed.getString("reason"));
+        deliverAt(Instant.now().plus(java.time.Duration.ofDays(2)));
+        assertEquals(0, PrintProviderResource.PROVIDER.at(PrintProviderResource.PATH).stream()
+                .filter(p -> id.toString().equals(p.messageId())).count(), "never printed");
+    }
+}
