@@ -160,6 +160,14 @@ public class ClaimRepository {
                         Money.currencyOf(currency)));
     }
 
+    /** The invoices of every part of a split loss ({@code splitId}), part after part. */
+    public Uni<List<ClaimedInvoice>> invoicesOfSplit(String tenantId, UUID splitId) {
+        return ClaimRow.<ClaimRow>list("tenantId = ?1 and splitId = ?2", Sort.by("partNumber"), tenantId, splitId)
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem()
+                        .transformToUniAndConcatenate(row -> invoices(row).map(row::toClaim)).collect().asList())
+                .map(parts -> parts.stream().flatMap(p -> p.invoices().stream()).toList());
+    }
+
     public Uni<Void> log(UUID claimId, ClaimEntry e) {
         ClaimEntryRow row = new ClaimEntryRow();
         row.id = UUID.randomUUID();
