@@ -65,8 +65,10 @@ public class CreditCheckResource {
             @Schema(description = "the stop-deliveries day in force, if any") java.time.LocalDate stopDeliveriesFrom,
             @Schema(description = "the buyer's insured limit on the day (0 when none); absent on checks recorded"
                     + " before insured limits were known") Money insuredLimit,
-            @Schema(description = "the insured part of the buyer's exposure plus this order: insured up to the limit,"
-                    + " oldest invoices first, only invoices issued under cover and before stop-deliveries")
+            @Schema(description = "the insured part of the buyer's exposure plus this order: oldest invoices first,"
+                    + " each insured up to what the limit in force on its issue day leaves after the older ones (a"
+                    + " reduction leaves earlier deliveries insured, so this may exceed insuredLimit); only invoices"
+                    + " issued under cover and before stop-deliveries; the order under today's limit")
             Money insuredExposure,
             @Schema(description = "the rest of the exposure plus this order") Money uninsuredExposure,
             @Schema(description = "the insured part of this order (the newest delivery, insured last)")

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 
+import io.tradecredit.common.insurance.InsuredDeliveries;
 import io.tradecredit.common.insurance.InsuredLimitSchedule;
 import io.tradecredit.common.money.Money;
 
@@ -12,15 +13,17 @@ import io.tradecredit.common.money.Money;
  * What the credit check says about credit insurance (docs/credit-service.md, "Insurance in the credit
  * check"): the buyer's insured limit on the day, and how the buyer's exposure plus this order splits
  * into an insured and an uninsured part (DOMAIN §4: insured up to the limit, oldest invoices first;
- * above it uninsured). An open invoice can be insured only if it was issued while the buyer had an
- * insured limit and before stop-deliveries; the order is the newest delivery, insured only while a
- * limit is in force today and no stop-deliveries runs. {@code insured} says whether the order has an
+ * above it uninsured). Each open invoice is insured under the limit in force on its issue day, after what
+ * the older ones take of it (chassis {@code InsuredDeliveries}: a later reduction leaves it covered), so one
+ * issued while the buyer had no limit, or on or after stop-deliveries, is not; the order is the newest delivery,
+ * insured for what today's limit leaves after the open invoices, and not while stop-deliveries runs. {@code insured} says whether the order has an
  * insured part, {@code reason} why (not). The limit on a day is read from the buyer's insured-limit
  * schedule as insurance-claims-service computed it (its rule, not re-derived here). Without a schedule received
  * or a stop-deliveries in force, the check says nothing ({@code null}). A check recorded before the split existed has null figures.
  *
  * @param insuredLimit the limit in force on the day (zero when none)
- * @param insuredExposure the insured part of the open invoices and the order
+ * @param insuredExposure the insured part of the open invoices and the order (may exceed {@code insuredLimit}
+ *        after a reduction: invoices delivered before it stay insured under the higher limit of their day)
  * @param uninsuredExposure the rest of them
  * @param orderInsured the insured part of the order
  */
@@ -60,34 +63,25 @@ public record InsuranceCover(boolean insured, String reason, LocalDate stopDeliv
             limits = InsuredLimitSchedule.NONE;
         }
         Currency currency = order.currency();
-        Money limit = limits.on(today, currency);
-        Money room = limit;
+        InsuredLimitSchedule schedule = limits;
+        Money limit = schedule.on(today, currency);
+        // each invoice under the limit in force on its issue day (a reduction leaves earlier deliveries covered);
+        // one known from before issue dates were kept under today's
+        InsuredDeliveries cover = InsuredDeliveries.under(currency, day -> schedule.on(day, currency), today);
         Money insured = Money.zero(currency);
         Money uninsured = Money.zero(currency);
         for (OpenInvoice i : invoices.stream().filter(i -> i.open().currency().equals(currency)).sorted(OLDEST_FIRST)
                 .toList()) {
-            Money part = coveredWhenIssued(i.issueDate(), today, limits, stopDeliveriesFrom, currency)
-                    ? i.open().min(room) : Money.zero(currency);
-            room = room.minus(part);
+            Money part = stopsOn(i.issueDate() == null ? today : i.issueDate(), stopDeliveriesFrom)
+                    ? Money.zero(currency) : cover.cover(i.issueDate(), i.open());
             insured = insured.plus(part);
             uninsured = uninsured.plus(i.open().minus(part));
         }
-        Money orderPart = stopped ? Money.zero(currency) : order.min(room);
+        Money orderPart = stopped ? Money.zero(currency) : cover.cover(today, order);
         insured = insured.plus(orderPart);
         uninsured = uninsured.plus(order.minus(orderPart));
         return new InsuranceCover(orderPart.isPositive(), reason(stopped, stopDeliveriesFrom, limit, orderPart, order),
                 stopped ? stopDeliveriesFrom : null, limit, insured, uninsured, orderPart);
-    }
-
-    /**
-     * Whether an invoice issued on {@code issued} was issued under cover: a limit in force that day and
-     * stop-deliveries not yet begun. One known from before issue dates were kept counts as issued under
-     * the limit in force today.
-     */
-    private static boolean coveredWhenIssued(LocalDate issued, LocalDate today, InsuredLimitSchedule limits,
-            LocalDate stopDeliveriesFrom, Currency currency) {
-        LocalDate day = issued == null ? today : issued;
-        return limits.on(day, currency).isPositive() && !stopsOn(day, stopDeliveriesFrom);
     }
 
     private static boolean stopsOn(LocalDate day, LocalDate stopDeliveriesFrom) {

@@ -36,7 +36,8 @@ import io.tradecredit.testing.Topics;
 /**
  * insurance-claims-service's insured-limit-schedule-changed, read from the real claim-events topic (payload valid
  * against its schema): the credit check splits the buyer's exposure plus the order into insured and uninsured parts
- * by the limit the schedule has in force today, following reductions and expiry; another tenant's schedule changes
+ * each invoice by the limit the schedule had in force on its issue day and the order by today's, following reductions
+ * and expiry; another tenant's schedule changes
  * nothing; a schedule computed before the one kept changes nothing either.
  */
 @QuarkusTest
@@ -125,6 +126,31 @@ class InsuredLimitFlowTest {
                 "insurance.insuredExposure.amount", equalTo("60000.00"),
                 "insurance.uninsuredExposure.amount", equalTo("90000.00"));
         assertTrue(kept("globex", buyer, first));
+    }
+
+    @Test
+    void aReductionLeavesTheInvoicesDeliveredUnderTheHigherLimitInsuredAndTheOrderNot() {
+        // docs' worked example in days before today: 80,000 until 11 days ago, 50,000 from 10 days ago; still open
+        // A 30,000 issued 70 days ago, B 40,000 40 days ago (both under 80,000), C 20,000 5 days ago (under 50,000)
+        String buyer = register(MANAGER_ACME, buyer());
+        String[][] invoices = {{"30000.00", "70"}, {"40000.00", "40"}, {"20000.00", "5"}};
+        for (String[] i : invoices) {
+            sendInvoiceEvent("acme", buyer, "issued", UUID.randomUUID().toString(), issued(buyer,
+                    UUID.randomUUID().toString(), i[0], today().minusDays(Long.parseLong(i[1])).plusDays(30)));
+        }
+        await("A, B and C", () -> Database.count("select count(*) from invoice_position where tenant_id = 'acme'"
+                + " and buyer_id = ?::uuid", buyer) == 3);
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        send("acme", buyer, schedule(buyer, at, period("80000.00", today().minusDays(100), today().minusDays(11)),
+                period("50000.00", today().minusDays(10), null)));
+        await("the reduced limit", () -> kept("acme", buyer, at));
+        // A and B stay insured (70,000, above today's 50,000), C and the order are not
+        check(buyer, "10000.00").body("exposure.amount", equalTo("90000.00"),
+                "insurance.insuredLimit.amount", equalTo("50000.00"),
+                "insurance.insuredExposure.amount", equalTo("70000.00"),
+                "insurance.uninsuredExposure.amount", equalTo("30000.00"),
+                "insurance.orderInsured.amount", equalTo("0.00"), "insurance.insured", equalTo(false),
+                "insurance.reason", equalTo("insured limit 50000.00 CNY taken by older invoices"));
     }
 
     @Test

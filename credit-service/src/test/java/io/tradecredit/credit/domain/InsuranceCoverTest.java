@@ -101,28 +101,46 @@ class InsuranceCoverTest {
     }
 
     @Test
-    void aLaterReductionInsuresLessOfTheSameExposure() {
-        // 100,000 from 1 November, reduced to 60,000 from 1 December (received later)
-        InsuredLimitSchedule l = limits(period("100000.00", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)),
-                period("60000.00", LocalDate.of(2026, 12, 1), null));
-        List<OpenInvoice> exposure = List.of(open("INV-1", LocalDate.of(2026, 11, 10), "80000.00"),
-                open("INV-2", LocalDate.of(2026, 11, 20), "50000.00"));
-        InsuranceCover before = InsuranceCover.of(LocalDate.of(2026, 11, 30), cny("20000.00"), exposure, l, null);
-        assertEquals("100000.00 / 50000.00 / 0.00", split(before));
-        InsuranceCover after = InsuranceCover.of(DEC_3, cny("20000.00"), exposure, l, null);
-        assertEquals(cny("60000.00"), after.insuredLimit());
-        assertEquals("60000.00 / 90000.00 / 0.00", split(after));
+    void aReductionLeavesWhatWasDeliveredUnderTheHigherLimitInsured() {
+        // docs' worked example: 80,000 until 30 June 2026, 50,000 from 1 July (received later); A 30,000 of 10 May and
+        // B 40,000 of 20 June insured under the 80,000 of their days, C 20,000 of 15 July not (70,000 already exceed
+        // the 50,000 of its day), and neither is an order on 20 July
+        InsuredLimitSchedule l = limits(period("80000.00", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)),
+                period("50000.00", LocalDate.of(2026, 7, 1), null));
+        List<OpenInvoice> exposure = List.of(open("C", LocalDate.of(2026, 7, 15), "20000.00"),
+                open("A", LocalDate.of(2026, 5, 10), "30000.00"), open("B", LocalDate.of(2026, 6, 20), "40000.00"));
+        InsuranceCover c = InsuranceCover.of(LocalDate.of(2026, 7, 20), cny("10000.00"), exposure, l, null);
+        assertEquals(cny("50000.00"), c.insuredLimit());
+        assertEquals("70000.00 / 30000.00 / 0.00", split(c));
+        assertFalse(c.insured());
+        assertEquals("insured limit 50000.00 CNY taken by older invoices", c.reason());
+        // once A is paid, B takes 40,000 of C's 50,000: C is insured for 10,000 and the order for nothing
+        InsuranceCover paidA = InsuranceCover.of(LocalDate.of(2026, 7, 20), cny("10000.00"),
+                List.of(exposure.get(0), exposure.get(2)), l, null);
+        assertEquals("50000.00 / 20000.00 / 0.00", split(paidA));
     }
 
     @Test
-    void afterTheExpiryNothingIsInsuredAndTheCheckSaysWhy() {
+    void aCancellationLeavesEarlierDeliveriesInsuredAndTheOrderNot() {
+        InsuredLimitSchedule l = limits(period("80000.00", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)));
+        List<OpenInvoice> exposure = List.of(open("A", LocalDate.of(2026, 5, 10), "30000.00"),
+                open("C", LocalDate.of(2026, 7, 15), "20000.00"));
+        InsuranceCover c = InsuranceCover.of(LocalDate.of(2026, 7, 20), cny("10000.00"), exposure, l, null);
+        assertEquals(Money.zero("CNY"), c.insuredLimit());
+        assertEquals("30000.00 / 30000.00 / 0.00", split(c));
+        assertEquals("no insured limit", c.reason());
+    }
+
+    @Test
+    void afterTheExpiryANewDeliveryIsNotInsuredAndTheCheckSaysWhy() {
         InsuredLimitSchedule l = limits(period("100000.00", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 2)));
         List<OpenInvoice> exposure = List.of(open("INV-1", LocalDate.of(2026, 11, 10), "30000.00"));
         InsuranceCover lastDay = InsuranceCover.of(LocalDate.of(2026, 12, 2), cny("20000.00"), exposure, l, null);
         assertEquals("50000.00 / 0.00 / 20000.00", split(lastDay));
         InsuranceCover expired = InsuranceCover.of(DEC_3, cny("20000.00"), exposure, l, null);
         assertEquals(Money.zero("CNY"), expired.insuredLimit());
-        assertEquals("0.00 / 50000.00 / 0.00", split(expired));
+        // INV-1 was delivered under the limit and stays insured; the order is not
+        assertEquals("30000.00 / 20000.00 / 0.00", split(expired));
         assertFalse(expired.insured());
         assertEquals("no insured limit", expired.reason());
     }

@@ -54,7 +54,11 @@ final class ClaimJson {
             @Schema(description = "the day it was received; today when absent") LocalDate receivedOn) {
     }
 
-    public record IndemnityView(Money unpaid, Money insuredLimit, Money cappedLoss, Money deductible, Money insuredLoss,
+    public record IndemnityView(Money unpaid,
+            @Schema(description = "the buyer's insured limit on the day the claim was opened") Money insuredLimit,
+            @Schema(description = "the unpaid amount up to what the limits in force on the invoices' issue days cover"
+                    + " of it (a later reduction does not lower it; may exceed insuredLimit)") Money cappedLoss,
+            Money deductible, Money insuredLoss,
             BigDecimal insuredPercent, Money indemnity, Money tenantBears) {
         static IndemnityView of(Indemnity i) {
             return i == null ? null : new IndemnityView(i.unpaid(), i.insuredLimit(), i.cappedLoss(), i.deductible(),

@@ -24,7 +24,10 @@ import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.common.time.BusinessTimeZone;
 
-/** A buyer's open invoices under a policy, split into insured and uninsured (oldest invoices insured first). */
+/**
+ * A buyer's open invoices under a policy, split into insured and uninsured (oldest first, each under the limit in
+ * force on its issue day: domain.InsuredExposure).
+ */
 @Path("/api/v1/insurance/policies/{id}/buyers/{buyerId}/exposure")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READERS)
@@ -39,7 +42,8 @@ public class ExposureResource {
     BusinessTimeZone businessZone;
 
     public record Line(UUID invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate, Money openAmount,
-            Money insured, Money uninsured,
+            @Schema(description = "what the limit in force on its issue day leaves after the older invoices (a later"
+                    + " reduction leaves it insured)") Money insured, Money uninsured,
             @Schema(description = "issued while the buyer had an insured limit and before stop-deliveries") boolean issuedUnderCover,
             @Schema(description = "issued on or after the buyer's stop-deliveries date: uninsured") boolean afterStopDeliveries) {
         static Line of(InsuredExposure.Line l) {
@@ -49,7 +53,11 @@ public class ExposureResource {
         }
     }
 
-    public record View(UUID policyId, UUID buyerId, LocalDate asOf, Money insuredLimit, Money insured, Money uninsured,
+    public record View(UUID policyId, UUID buyerId, LocalDate asOf,
+            @Schema(description = "the insured limit in force on asOf (0 when none)") Money insuredLimit,
+            @Schema(description = "the invoices' insured parts together: each invoice is insured under the limit in"
+                    + " force on its issue day, so after a reduction this may exceed insuredLimit") Money insured,
+            Money uninsured,
             @Schema(description = "the first overdue notification's day under the policy, when on or before asOf:"
                     + " invoices issued from then on are uninsured; absent when none") LocalDate stopDeliveriesFrom,
             @Schema(description = "open invoices, oldest first") List<Line> invoices) {

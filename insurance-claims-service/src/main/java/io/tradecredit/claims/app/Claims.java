@@ -3,6 +3,7 @@ package io.tradecredit.claims.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +23,11 @@ import io.tradecredit.claims.domain.ClaimedInvoice;
 import io.tradecredit.claims.domain.Deductible;
 import io.tradecredit.claims.domain.Indemnity;
 import io.tradecredit.claims.domain.InsolvencyClaim;
+import io.tradecredit.claims.domain.InsuredExposure;
+import io.tradecredit.claims.domain.InsuredLimit;
 import io.tradecredit.claims.domain.LadderClaim;
 import io.tradecredit.claims.domain.LedgerNews;
+import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.PolicyTerms;
 import io.tradecredit.claims.domain.PolicyVersion;
 import io.tradecredit.claims.domain.PolicyYear;
@@ -212,8 +216,9 @@ public class Claims {
 
     /**
      * Moves the claim to {@code to} by the state rule (409 otherwise). Approval computes the indemnity:
-     * the claim's unpaid amount, the buyer's insured limit on the day the claim was opened (less what the split
-     * loss's other approved parts already capped under it), the deductible
+     * the claim's unpaid amount capped by what the insured limits cover of it, each invoice under the limit in force on
+     * its issue day (less what the split loss's other approved parts already capped under it; the limit of the day the
+     * claim was opened reported beside it), the deductible
      * and insured percentage of the policy in force today (less what the policy year's earlier approvals kept of a
      * first loss, or the split loss's other parts of a per-claim deductible). A rejection needs a reason.
      */
@@ -359,9 +364,23 @@ public class Claims {
 
     private Uni<Claim> approve(String tenantId, Claim c, PolicyVersion policy, LocalDate today) {
         PolicyTerms terms = policy.terms();
-        return limits.on(tenantId, c.policyId(), c.buyerId(), c.openedOn()).chain(limit -> limitTaken(tenantId, c,
-                terms).chain(taken -> deductibleBorne(tenantId, c, terms, today).map(kept -> c.approve(Indemnity.of(
-                        c.unpaid(), limit.amount(), taken, terms.deductible(), kept, terms.insuredPercent()), today))));
+        Currency currency = Money.currencyOf(terms.currency());
+        return limits.history(tenantId, c.policyId(), c.buyerId()).chain(decisions -> covered(tenantId, c, decisions,
+                currency).chain(covered -> limitTaken(tenantId, c, terms).chain(taken -> deductibleBorne(tenantId, c,
+                        terms, today).map(kept -> c.approve(Indemnity.of(c.unpaid(),
+                                InsuredLimit.on(c.openedOn(), decisions, currency).amount(), covered, taken,
+                                terms.deductible(), kept, terms.insuredPercent()), today)))));
+    }
+
+    /**
+     * What the insured limits cover of the claim's loss (domain.InsuredExposure#cover): each invoice under the limit in
+     * force on its issue day, so a reduction after the deliveries leaves them covered; a split loss's parts together.
+     */
+    private Uni<Money> covered(String tenantId, Claim c, List<LimitDecision> decisions, Currency currency) {
+        Uni<List<ClaimedInvoice>> loss = c.part() == null ? Uni.createFrom().item(c.invoices())
+                : claims.invoicesOfSplit(tenantId, c.part().splitId());
+        return loss.chain(invoices -> exposures.invoicesOf(tenantId, c.buyerId())
+                .map(known -> InsuredExposure.cover(invoices, known, decisions, currency, c.openedOn())));
     }
 
     /**

@@ -44,6 +44,11 @@ public class Exposures {
     @Inject
     BusinessTimeZone businessZone;
 
+    /** The buyer's invoices in the read model, paid ones too (a claim's invoices' issue days). */
+    public Uni<List<OpenInvoice>> invoicesOf(String tenantId, UUID buyerId) {
+        return invoices.ofBuyer(tenantId, buyerId);
+    }
+
     /** An invoice was issued. Runs in the consumer's transaction (the inbox's). */
     public Uni<Void> issued(String tenantId, OpenInvoice invoice, String buyerName) {
         return invoices.issued(tenantId, invoice, buyerName);

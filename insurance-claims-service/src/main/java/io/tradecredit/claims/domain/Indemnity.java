@@ -14,7 +14,9 @@ import io.tradecredit.common.money.Money;
  * amount minus that indemnity, so the two always add up to the unpaid amount to the cent.
  *
  * @param unpaid the claim's unpaid receivables delivered under cover, not cut to the limit (the tenant bears what is above it)
- * @param cappedLoss the unpaid amount up to the insured limit (what the split loss's other parts left of it)
+ * @param insuredLimit the buyer's insured limit on the day the claim was opened
+ * @param cappedLoss the unpaid amount up to what the insured limits cover of it (each invoice under the limit in force
+ *        on its issue day; less what the split loss's other parts took), which after a reduction may exceed insuredLimit
  * @param deductible the part of the capped loss the tenant keeps under the policy's deductible
  * @param insuredLoss capped loss minus deductible
  */
@@ -40,8 +42,19 @@ public record Indemnity(Money unpaid, Money insuredLimit, Money cappedLoss, Mone
      */
     public static Indemnity of(Money unpaid, Money insuredLimit, Money limitTaken, Deductible deductible,
             Money deductibleBorne, BigDecimal insuredPercent) {
+        return of(unpaid, insuredLimit, insuredLimit, limitTaken, deductible, deductibleBorne, insuredPercent);
+    }
+
+    /**
+     * As {@link #of(Money, Money, Money, Deductible, Money, BigDecimal)} with the loss capped by {@code covered}, what
+     * the limits in force on the loss's invoices' issue days cover of them ({@link InsuredExposure#cover}: a limit
+     * reduced or cancelled after the deliveries leaves them covered), rather than by {@code insuredLimit}, the limit of
+     * the claim's day, which it only reports.
+     */
+    public static Indemnity of(Money unpaid, Money insuredLimit, Money covered, Money limitTaken, Deductible deductible,
+            Money deductibleBorne, BigDecimal insuredPercent) {
         Money zero = Money.zero(unpaid.currency());
-        Money capped = unpaid.min(insuredLimit.minus(limitTaken).max(zero));
+        Money capped = unpaid.min(covered.minus(limitTaken).max(zero));
         Money kept = switch (deductible.kind()) {
             case NONE -> zero;
             case PER_CLAIM, ANNUAL_FIRST_LOSS -> deductible.amount().minus(deductibleBorne).max(zero);

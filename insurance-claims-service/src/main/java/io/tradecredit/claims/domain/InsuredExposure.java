@@ -7,14 +7,17 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import io.tradecredit.common.insurance.InsuredDeliveries;
 import io.tradecredit.common.money.Money;
 
 /**
  * The insured and uninsured parts of a buyer's exposure on a day (docs/insurance-claims-service.md,
  * "Insured and uninsured exposure"): an open invoice can be insured only if it was issued while the
- * buyer had an insured limit, in the policy's currency; of those, the oldest invoices (issue date,
- * then number) are insured first up to the limit in force on the day; the rest, and every other
- * open invoice, is uninsured. An invoice may be insured in part. Once the tenant has notified the buyer's
+ * buyer had an insured limit, in the policy's currency; of those, oldest first (issue date, then number), each is
+ * insured for what the limit in force on its issue day leaves after the older ones (chassis
+ * {@code InsuredDeliveries}: a limit decision applies to deliveries from its effective date, so a later reduction or
+ * cancellation leaves what was delivered under the higher limit insured, and the insured part may exceed the limit
+ * of the day); the rest, and every other open invoice, is uninsured. An invoice may be insured in part. Once the tenant has notified the buyer's
  * overdue account, deliveries are at its own risk: an invoice issued on or after the stop-deliveries date is
  * uninsured, whatever the limit (the stop counts from its own day on, so an earlier day's split is as it was).
  *
@@ -47,7 +50,9 @@ public record InsuredExposure(Money limit, Money insured, Money uninsured, List<
             Currency currency, Optional<LocalDate> stopDeliveriesFrom) {
         Optional<LocalDate> stop = stopDeliveriesFrom.filter(from -> !from.isAfter(day));
         Money limit = InsuredLimit.on(day, decisions, currency).amount();
-        Money room = limit;
+        // each invoice under the limit in force on its issue day: a later reduction leaves it covered
+        InsuredDeliveries cover = InsuredDeliveries.under(currency,
+                issued -> InsuredLimit.on(issued, decisions, currency).amount(), day);
         Money insured = Money.zero(currency);
         Money uninsured = Money.zero(currency);
         List<Line> lines = new ArrayList<>();
@@ -61,13 +66,34 @@ public record InsuredExposure(Money limit, Money insured, Money uninsured, List<
             }
             boolean stopped = stop.filter(from -> !invoice.issueDate().isBefore(from)).isPresent();
             boolean covered = !stopped && InsuredLimit.on(invoice.issueDate(), decisions, currency).insured();
-            Money part = covered ? open.min(room) : Money.zero(currency);
-            room = room.minus(part);
+            Money part = covered ? cover.cover(invoice.issueDate(), open) : Money.zero(currency);
             insured = insured.plus(part);
             uninsured = uninsured.plus(open.minus(part));
             lines.add(new Line(invoice, part, open.minus(part), covered, stopped));
         }
         return new InsuredExposure(limit, insured, uninsured, lines, stop.orElse(null));
+    }
+
+    /**
+     * What the insured limits cover of a claim's loss ({@code claimed}: the claim's invoices, or those of every part of
+     * a split loss) by the rule of the exposure split: oldest first (by issue date; invoices of one day share its
+     * limit, so their order changes nothing), each invoice's unpaid
+     * amount under the limit in force on its issue day after the older ones, so a limit reduced or cancelled after
+     * the deliveries leaves them covered. The issue day is that of the invoice in {@code known} (the read model) with
+     * the claimed invoice's id, else its number; one not known there (a claim by hand naming an invoice the ledger
+     * did not) is taken as the oldest and judged under the limit of {@code openedOn}, the claim's day, as before.
+     */
+    public static Money cover(List<ClaimedInvoice> claimed, List<OpenInvoice> known, List<LimitDecision> decisions,
+            Currency currency, LocalDate openedOn) {
+        record Dated(LocalDate issued, ClaimedInvoice invoice) {
+        }
+        InsuredDeliveries cover = InsuredDeliveries.under(currency,
+                issued -> InsuredLimit.on(issued, decisions, currency).amount(), openedOn);
+        claimed.stream().map(c -> new Dated(known.stream().filter(k -> k.invoiceId().equals(c.invoiceId())
+                || k.invoiceNumber().equals(c.invoiceNumber())).map(OpenInvoice::issueDate).findFirst().orElse(null), c))
+                .sorted(Comparator.comparing(Dated::issued, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())))
+                .forEach(d -> cover.cover(d.issued(), d.invoice().unpaidAmount()));
+        return cover.covered();
     }
 
     /**

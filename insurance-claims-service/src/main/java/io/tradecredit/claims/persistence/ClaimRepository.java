@@ -193,6 +193,14 @@ public class ClaimRepository {
                 .forEach(r -> r.unpaidAmount = c.invoices().get(r.line).unpaidAmount().amount())).replaceWithVoid();
     }
 
+    /** The invoices of every part of a split loss ({@code splitId}), part after part. */
+    public Uni<List<ClaimedInvoice>> invoicesOfSplit(String tenantId, UUID splitId) {
+        return ClaimRow.<ClaimRow>list("tenantId = ?1 and splitId = ?2", Sort.by("partNumber"), tenantId, splitId)
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem()
+                        .transformToUniAndConcatenate(row -> invoices(row).map(row::toClaim)).collect().asList())
+                .map(parts -> parts.stream().flatMap(p -> p.invoices().stream()).toList());
+    }
+
     public Uni<Void> log(UUID claimId, ClaimEntry e) {
         ClaimEntryRow row = new ClaimEntryRow();
         row.id = UUID.randomUUID();

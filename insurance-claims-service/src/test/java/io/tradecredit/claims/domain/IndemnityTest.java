@@ -30,6 +30,18 @@ class IndemnityTest {
     }
 
     @Test
+    void aLossDeliveredBeforeAReductionIsCappedByWhatTheLimitsOfItsDeliveriesCover() {
+        // docs' worked example claimed: A 30,000 and B 40,000 delivered under 80,000, C 20,000 under 50,000 (from 1 July,
+        // the limit on the claim's day): the limits cover 70,000 of the 90,000 → 63,000 at 90 %, the tenant bears 27,000
+        Indemnity i = Indemnity.of(cny("90000.00"), cny("50000.00"), cny("70000.00"), cny("0.00"),
+                Deductible.none("CNY"), cny("0.00"), NINETY);
+        assertEquals(cny("50000.00"), i.insuredLimit());
+        assertEquals(cny("70000.00"), i.cappedLoss());
+        assertEquals(cny("63000.00"), i.indemnity());
+        assertEquals(cny("27000.00"), i.tenantBears());
+    }
+
+    @Test
     void aLossBelowTheLimitIsInsuredWhole() {
         Indemnity i = Indemnity.of(cny("50000.00"), cny("80000.00"), Deductible.none("CNY"), cny("0.00"), NINETY);
         assertEquals(cny("50000.00"), i.cappedLoss());

@@ -65,15 +65,60 @@ class InsuredExposureTest {
     }
 
     @Test
-    void aReducedLimitTodayCapsWhatWasIssuedUnderAHigherOne() {
-        List<OpenInvoice> open = List.of(invoice("INV-1", "2026-03-10", "60000.00"), invoice("INV-2", "2026-03-20", "30000.00"));
-        InsuredExposure e = on("2026-07-01", open, decision(1, Outcome.APPROVED, "100000.00", "2026-03-01"),
-                decision(2, Outcome.PARTLY_APPROVED, "50000.00", "2026-06-01"));
+    void aReductionLeavesWhatWasDeliveredUnderTheHigherLimitInsured() {
+        // docs' worked example: 80,000 from 1 January, reduced to 50,000 from 1 July; open A 30,000 (10 May) and
+        // B 40,000 (20 June) insured under the 80,000 of their days, C 20,000 (15 July) not: 70,000 already exceed the
+        // 50,000 of its day (the limit of the day alone insured 50,000)
+        List<OpenInvoice> open = List.of(invoice("C", "2026-07-15", "20000.00"), invoice("A", "2026-05-10", "30000.00"),
+                invoice("B", "2026-06-20", "40000.00"));
+        InsuredExposure e = on("2026-07-20", open, decision(1, Outcome.APPROVED, "80000.00", "2026-01-01"),
+                decision(2, Outcome.PARTLY_APPROVED, "50000.00", "2026-07-01"));
         assertEquals(cny("50000.00"), e.limit());
-        assertEquals(cny("50000.00"), e.insured());
-        assertEquals(cny("40000.00"), e.uninsured());
-        assertEquals(cny("0.00"), e.lines().get(1).insured());
-        assertTrue(e.lines().get(1).issuedUnderCover());
+        assertEquals(cny("70000.00"), e.insured());
+        assertEquals(cny("20000.00"), e.uninsured());
+        assertEquals(List.of(cny("30000.00"), cny("40000.00"), cny("0.00")),
+                e.lines().stream().map(InsuredExposure.Line::insured).toList());
+        assertTrue(e.lines().get(2).issuedUnderCover(), "C was delivered under cover: a claim asks for it");
+        assertEquals(List.of("A", "B", "C"), e.claimable().stream().map(ClaimedInvoice::invoiceNumber).toList());
+    }
+
+    @Test
+    void aCancellationLeavesEarlierDeliveriesInsuredAndLaterOnesNot() {
+        List<OpenInvoice> open = List.of(invoice("A", "2026-05-10", "30000.00"), invoice("B", "2026-06-20", "40000.00"),
+                invoice("C", "2026-07-15", "20000.00"));
+        InsuredExposure e = on("2026-07-20", open, decision(1, Outcome.APPROVED, "80000.00", "2026-01-01"),
+                decision(2, Outcome.CANCELLED, null, "2026-07-01"));
+        assertEquals(cny("0.00"), e.limit());
+        assertEquals(cny("70000.00"), e.insured());
+        assertEquals(cny("20000.00"), e.uninsured());
+        assertEquals(List.of(true, true, false), e.lines().stream().map(InsuredExposure.Line::issuedUnderCover).toList());
+    }
+
+    @Test
+    void aClaimsLossIsCoveredUnderTheLimitsInForceWhenItsInvoicesWereDelivered() {
+        // the worked example claimed on 20 July, after the reduction to 50,000: A and B under 80,000, C not → 70,000
+        OpenInvoice a = invoice("A", "2026-05-10", "30000.00");
+        OpenInvoice b = invoice("B", "2026-06-20", "40000.00");
+        OpenInvoice c = invoice("C", "2026-07-15", "20000.00");
+        List<LimitDecision> reduced = List.of(decision(1, Outcome.APPROVED, "80000.00", "2026-01-01"),
+                decision(2, Outcome.PARTLY_APPROVED, "50000.00", "2026-07-01"));
+        List<ClaimedInvoice> claimed = List.of(claimed(c), claimed(a), claimed(b));
+        assertEquals(cny("70000.00"), cover(claimed, List.of(a, b, c), reduced));
+        // a claim by hand naming them without ids: found by number
+        assertEquals(cny("70000.00"), cover(claimed.stream().map(i -> new ClaimedInvoice(i.invoiceNumber(), null,
+                i.unpaidAmount())).toList(), List.of(a, b, c), reduced));
+        // one the ledger never named is taken as the oldest, under the limit of the claim's day: 50,000 of 60,000,
+        // then A fits in the 80,000 of its day
+        assertEquals(cny("80000.00"), cover(List.of(claimed(a),
+                new ClaimedInvoice("X", null, cny("60000.00"))), List.of(a, b, c), reduced));
+    }
+
+    static ClaimedInvoice claimed(OpenInvoice i) {
+        return new ClaimedInvoice(i.invoiceNumber(), i.invoiceId(), i.openAmount());
+    }
+
+    static Money cover(List<ClaimedInvoice> claimed, List<OpenInvoice> known, List<LimitDecision> decisions) {
+        return InsuredExposure.cover(claimed, known, decisions, Money.currencyOf("CNY"), LocalDate.parse("2026-07-20"));
     }
 
     @Test

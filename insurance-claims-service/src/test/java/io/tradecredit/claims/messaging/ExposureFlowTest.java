@@ -25,7 +25,10 @@ import io.restassured.http.ContentType;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Topics;
 
-/** The read model from real invoice-events, and a buyer's exposure split into insured and uninsured parts. */
+/**
+ * The read model from real invoice-events, and a buyer's exposure split into insured and uninsured parts (and a claim's
+ * loss capped by the same rule).
+ */
 @QuarkusTest
 class ExposureFlowTest {
 
@@ -116,6 +119,55 @@ class ExposureFlowTest {
                         "invoices.issuedUnderCover", contains(false, true, true, true));
         given().auth().oauth2(token(freshTenant(), "viewer"))
                 .get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/exposure").then().statusCode(404);
+    }
+
+    @Test
+    void aReductionLeavesTheInvoicesDeliveredUnderTheHigherLimitInsured() {
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(policy("P-" + UUID.randomUUID()))
+                .post(POLICIES).then().statusCode(201).extract().path("id");
+        String buyer = UUID.randomUUID().toString();
+        // docs' worked example: 80,000 from 1 January 2026, reduced to 50,000 from 1 July
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
+                "outcome", "APPROVED", "amount", money("80000.00", "CNY"), "effectiveFrom", "2026-01-01"))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-2", "buyerId", buyer,
+                "outcome", "PARTLY_APPROVED", "amount", money("50000.00", "CNY"), "effectiveFrom", "2026-07-01"))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String c = UUID.randomUUID().toString();
+        send(tenant, buyer, "issued", issued(buyer, a, "A", LocalDate.of(2026, 5, 10), "30000.00"));
+        send(tenant, buyer, "issued", issued(buyer, b, "B", LocalDate.of(2026, 6, 20), "40000.00"));
+        send(tenant, buyer, "issued", issued(buyer, c, "C", LocalDate.of(2026, 7, 15), "20000.00"));
+        await("A, B and C", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and buyer_id = ?::uuid", tenant, buyer) == 3);
+
+        // A and B stay insured under the 80,000 of their days; C is not (70,000 already exceed its day's 50,000)
+        given().auth().oauth2(token(tenant, "viewer"))
+                .get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/exposure?asOf=2026-07-20").then().statusCode(200)
+                .body("insuredLimit.amount", equalTo("50000.00"), "insured.amount", equalTo("70000.00"),
+                        "uninsured.amount", equalTo("20000.00"), "invoices.invoiceNumber", contains("A", "B", "C"),
+                        "invoices.insured.amount", contains("30000.00", "40000.00", "0.00"));
+
+        // a claim of the three, approved under today's 50,000: the loss is capped at the 70,000 their limits cover
+        String claim = given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("policyId", policyId,
+                "buyerId", buyer, "buyerName", "Zhejiang Trading", "cause", "INSOLVENCY", "invoices", List.of(
+                        Map.of("invoiceNumber", "C", "invoiceId", c, "unpaidAmount", money("20000.00", "CNY")),
+                        Map.of("invoiceNumber", "A", "invoiceId", a, "unpaidAmount", money("30000.00", "CNY")),
+                        Map.of("invoiceNumber", "B", "invoiceId", b, "unpaidAmount", money("40000.00", "CNY")))))
+                .post("/api/v1/insurance/claims").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", "SUBMITTED"))
+                .put("/api/v1/insurance/claims/" + claim + "/state").then().statusCode(200);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", "UNDER_REVIEW", "note", "adjuster"))
+                .put("/api/v1/insurance/claims/" + claim + "/state").then().statusCode(200);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", "APPROVED"))
+                .put("/api/v1/insurance/claims/" + claim + "/state").then().statusCode(200)
+                .body("indemnity.unpaid.amount", equalTo("90000.00"), "indemnity.insuredLimit.amount", equalTo("50000.00"),
+                        "indemnity.cappedLoss.amount", equalTo("70000.00"),
+                        "indemnity.indemnity.amount", equalTo("63000.00"),
+                        "indemnity.tenantBears.amount", equalTo("27000.00"));
     }
 
     @Test
