@@ -70,4 +70,48 @@ class MoneyTest {
                 assertThrows(IllegalArgumentException.class, () -> Money.fromJson("ten", "CNY")).getMessage());
         assertEquals(Money.of("999999999999999.99", "CNY"), Money.fromJson(" 999999999999999.99 ", "CNY"));
     }
+
+    @Test
+    void anAmountTextOfExactlySixtyFourCharactersIsRead() {
+        String text = "0".repeat(59) + "12.50";
+        assertEquals(64, text.length());
+        assertEquals(Money.of("12.50", "CNY"), Money.fromJson(text, "CNY"));
+    }
+
+    /** The comparisons the rules lean on (caps, floors, signs), at and beside the tie. */
+    @Test
+    void comparisonsAtAndBesideTheTie() {
+        Money ten = Money.of("10.00", "CNY");
+        Money otherTen = Money.of("10", "CNY");
+        Money eleven = Money.of("11.00", "CNY");
+        assertEquals(ten, ten.min(eleven));
+        assertEquals(ten, eleven.min(ten));
+        assertEquals(eleven, ten.max(eleven));
+        assertEquals(eleven, eleven.max(ten));
+        // a tie keeps the amount it was asked on (no new object in a loop of caps)
+        org.junit.jupiter.api.Assertions.assertSame(ten, ten.min(otherTen));
+        org.junit.jupiter.api.Assertions.assertSame(ten, ten.max(otherTen));
+        assertEquals(true, eleven.isGreaterThan(ten));
+        assertEquals(false, ten.isGreaterThan(otherTen));
+        assertEquals(false, ten.isGreaterThan(eleven));
+        assertEquals(true, Money.zero("CNY").isZero());
+        assertEquals(false, ten.isZero());
+        assertEquals(true, ten.negate().isNegative());
+        assertEquals(false, Money.zero("CNY").isNegative());
+        assertEquals(false, ten.isNegative());
+        assertEquals(Money.of("-10.00", "CNY"), ten.negate());
+        assertEquals(Money.of(new BigDecimal("3"), "JPY"), Money.zero(java.util.Currency.getInstance("JPY"))
+                .plus(Money.of("3", "JPY")));
+        assertEquals("10.00 CNY", ten.toString());
+    }
+
+    @Test
+    void anAmountFitsTheScaleOfItsCurrencyOrNot() {
+        java.util.Currency cny = java.util.Currency.getInstance("CNY");
+        assertEquals(true, Money.fitsScale(new BigDecimal("10.50"), cny));
+        assertEquals(true, Money.fitsScale(new BigDecimal("10.500"), cny));
+        assertEquals(true, Money.fitsScale(new BigDecimal("10.55"), cny));
+        assertEquals(false, Money.fitsScale(new BigDecimal("10.505"), cny));
+        assertEquals(false, Money.fitsScale(new BigDecimal("10.5"), java.util.Currency.getInstance("JPY")));
+    }
 }
