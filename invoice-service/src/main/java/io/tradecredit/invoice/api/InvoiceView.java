@@ -11,10 +11,14 @@ import io.tradecredit.invoice.domain.InvoiceLine;
 import io.tradecredit.invoice.domain.InvoiceStanding;
 import io.tradecredit.invoice.domain.InvoiceStatus;
 
-/** An invoice as the API shows it, with where its amount stands and its days past due as of a date. */
+/**
+ * An invoice as the API shows it, with where its amount stands and its days past due as of a date, and the
+ * late-charge terms it was issued under (its charges follow them).
+ */
 public record InvoiceView(UUID id, String invoiceNumber, InvoiceStatus status, LocalDate issueDate,
         LocalDate shipmentDate, boolean issuedLate, boolean beyondAgreedTerms, Seller seller, Buyer buyer, String purchaseOrderNumber,
-        List<InvoiceLine> lines, Money tax, Money total, LocalDate dueDate, String paymentTerms, Amounts amounts,
+        List<InvoiceLine> lines, Money tax, Money total, LocalDate dueDate, String paymentTerms,
+        LateChargeTermsJson.Applied lateChargeTerms, Amounts amounts,
         LocalDate asOf, int daysPastDue, Receipt receipt, UUID paymentPlanId, String closedReason, LocalDate closedOn,
         OffsetDateTime createdAt) {
 
@@ -40,7 +44,7 @@ public record InvoiceView(UUID id, String invoiceNumber, InvoiceStatus status, L
                 i.beyondAgreedTerms,
                 new Seller(i.sellerName, i.sellerAddress, i.sellerTaxId, i.sellerBankAccount),
                 new Buyer(i.buyerId, i.buyerName, i.buyerAddress, i.buyerTaxId), i.purchaseOrderNumber, i.lines,
-                i.tax(), i.total(), i.dueDate, i.paymentTerms,
+                i.tax(), i.total(), i.dueDate, i.paymentTerms, LateChargeTermsJson.Applied.of(i.lateChargeTerms()),
                 new Amounts(s.paid(), s.credited(), s.writtenOff(), s.disputed(), s.open(), s.collectible()),
                 s.asOf(), s.daysPastDue(),
                 i.receiptConfirmedAt == null ? null : new Receipt(i.receiptConfirmedBy, i.receiptConfirmedAt),

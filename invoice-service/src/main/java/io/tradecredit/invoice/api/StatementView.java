@@ -9,18 +9,23 @@ import io.tradecredit.invoice.domain.BuyerStatement;
 import io.tradecredit.invoice.domain.LateChargeAccount;
 import io.tradecredit.invoice.domain.LedgerEntry;
 
-/** A buyer statement as of a date: open invoices with late charges, the period's entries, totals per currency. */
+/**
+ * A buyer statement as of a date: open invoices with late charges (each under the terms it was issued under,
+ * shown on its line), the period's entries, totals per currency; {@code lateChargeTerms}: the buyer's terms
+ * now, which its invoices issued from now on get.
+ */
 public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateChargeTermsJson.Applied lateChargeTerms,
         List<Line> invoices, List<Entry> entries, List<Total> totals) {
 
     public record Line(UUID invoiceId, String invoiceNumber, LocalDate issueDate, LocalDate dueDate, Money total,
             Money open, int daysPastDue, LateChargesView.Charges lateCharges, LateChargesView.Charges waived,
-            Money totalDue) {
+            Money totalDue, LateChargeTermsJson.Applied lateChargeTerms) {
         static Line of(BuyerStatement.Line l) {
             LateChargeAccount a = l.account();
             return new Line(l.invoice().id, l.invoice().invoiceNumber, l.invoice().issueDate, l.invoice().dueDate,
                     l.invoice().total(), a.open(), a.daysPastDue(), LateChargesView.Charges.of(a.due()),
-                    LateChargesView.Charges.of(a.waived()), a.totalDue());
+                    LateChargesView.Charges.of(a.waived()), a.totalDue(),
+                    LateChargeTermsJson.Applied.of(l.invoice().lateChargeTerms()));
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ import io.tradecredit.invoice.domain.InvoiceDraft;
 import io.tradecredit.invoice.domain.InvoiceRules;
 import io.tradecredit.invoice.domain.InvoiceSearch;
 import io.tradecredit.invoice.domain.InvoiceStanding;
+import io.tradecredit.invoice.domain.LateChargeTerms;
 import io.tradecredit.invoice.events.InvoiceEvents;
 import io.tradecredit.invoice.domain.InvoicingPolicy;
 import io.tradecredit.invoice.persistence.BuyerRepository;
@@ -34,6 +36,7 @@ import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.InvoiceBatchRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.PolicyRepository;
+import io.tradecredit.invoice.persistence.PolicyRepository.TenantBuyer;
 import io.tradecredit.invoice.persistence.ReceivablesRepository;
 
 /**
@@ -62,6 +65,9 @@ public class Invoices {
 
     @Inject
     BuyerRepository buyers;
+
+    @Inject
+    Policies policyOfBuyers;
 
     @Inject
     Outbox outbox;
@@ -116,7 +122,8 @@ public class Invoices {
             Set<Integer> beyondTerms = new HashSet<>();
             return refuseUnknownBuyers(tenantId, policy, drafts, valid, results)
                     .chain(() -> holdToAgreedTerms(tenantId, policy, drafts, valid, results, beyondTerms))
-                    .chain(() -> issueValid(tenantId, policy, drafts, valid, results, beyondTerms));
+                    .chain(() -> lateChargeTermsOf(tenantId, policy, drafts, valid))
+                    .chain(terms -> issueValid(tenantId, policy, terms, drafts, valid, results, beyondTerms));
         })).onFailure(Invoices::isDuplicateNumber).transform(e -> DomainError.conflict("invoice.number-taken",
                 "Another request issued one of these invoice numbers at the same time; nothing of this batch"
                         + " was issued. Send it again to see which numbers are taken."));
@@ -178,9 +185,21 @@ public class Invoices {
                 }).replaceWithVoid());
     }
 
-    /** Issues the valid items whose numbers are free, in the current transaction. */
-    private Uni<List<BatchItem>> issueValid(String tenantId, InvoicingPolicy policy, List<InvoiceDraft> drafts,
-            List<Integer> valid, List<BatchItem> results, Set<Integer> beyondTerms) {
+    /**
+     * The late-charge terms that apply today to the buyers of the valid items (their own, else the tenant's): each
+     * invoice is issued under its buyer's and keeps them, whatever is agreed later.
+     */
+    private Uni<Map<TenantBuyer, LateChargeTerms>> lateChargeTermsOf(String tenantId, InvoicingPolicy policy,
+            List<InvoiceDraft> drafts, List<Integer> valid) {
+        List<TenantBuyer> buyersOfValid = valid.stream().map(i -> new TenantBuyer(tenantId, drafts.get(i).buyerId()))
+                .distinct().toList();
+        return policyOfBuyers.termsOf(buyersOfValid, Map.of(tenantId, policy));
+    }
+
+    /** Issues the valid items whose numbers are free, each under its buyer's {@code terms}, in the current transaction. */
+    private Uni<List<BatchItem>> issueValid(String tenantId, InvoicingPolicy policy,
+            Map<TenantBuyer, LateChargeTerms> terms, List<InvoiceDraft> drafts, List<Integer> valid,
+            List<BatchItem> results, Set<Integer> beyondTerms) {
         List<String> numbers = valid.stream().map(i -> drafts.get(i).invoiceNumber().strip()).toList();
         return batches.existingNumbers(tenantId, numbers).chain(existing -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -192,7 +211,8 @@ public class Invoices {
                     results.set(i, new BatchItem(i, null, duplicate(d.invoiceNumber())));
                     continue;
                 }
-                Invoice invoice = Invoice.issue(tenantId, UUID.randomUUID(), d, policy, now);
+                Invoice invoice = Invoice.issue(tenantId, UUID.randomUUID(), d, policy,
+                        terms.get(new TenantBuyer(tenantId, d.buyerId())), now);
                 invoice.beyondAgreedTerms = beyondTerms.contains(i);
                 issued.add(invoice);
                 results.set(i, new BatchItem(i, invoice, null));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,7 +16,6 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.BalanceHistory;
 import io.tradecredit.invoice.domain.Invoice;
-import io.tradecredit.invoice.domain.InvoicingPolicy;
 import io.tradecredit.invoice.domain.LateChargeAccount;
 import io.tradecredit.invoice.domain.LateChargeTerms;
 import io.tradecredit.invoice.domain.LateChargeWaiver;
@@ -26,8 +24,6 @@ import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.PaymentPlanRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.LedgerRepository;
-import io.tradecredit.invoice.persistence.PolicyRepository;
-import io.tradecredit.invoice.persistence.PolicyRepository.TenantBuyer;
 import io.tradecredit.invoice.persistence.WaiverRepository;
 
 /**
@@ -52,18 +48,12 @@ public class LateChargeAccounts {
     PaymentPlanRepository plans;
 
     @Inject
-    Policies policies;
-
-    @Inject
-    PolicyRepository policyRepository;
-
-    @Inject
     Clock clock;
 
     @Inject
     BusinessTimeZone businessZone;
 
-    /** An invoice's charges as of a date, under the terms applied. */
+    /** An invoice's charges as of a date, under the terms it was issued under. */
     public record InvoiceLateCharges(Invoice invoice, LateChargeTerms terms, LateChargeAccount account) {
     }
 
@@ -82,8 +72,7 @@ public class LateChargeAccounts {
         return Panache.withTransaction(() -> invoices.lockOwned(tenantId, invoiceId)
                 .map(i -> Invoices.found(i, invoiceId))
                 .chain(invoice -> accountOf(invoice, businessZone.dateOf(now)).chain(charges -> {
-                    LateChargeWaiver waiver = LateChargeWaiver.waive(invoice, scope, reason, charges.account(),
-                            charges.terms().policy(), now, by);
+                    LateChargeWaiver waiver = LateChargeWaiver.waive(invoice, scope, reason, charges.account(), now, by);
                     return waivers.record(waiver).replaceWith(waiver);
                 })));
     }
@@ -95,23 +84,20 @@ public class LateChargeAccounts {
 
     /** The invoice's charges as of a date, within the caller's session: a batch of one. */
     Uni<InvoiceLateCharges> accountOf(Invoice invoice, LocalDate asOf) {
-        return policyRepository.policiesOf(List.of(invoice.tenantId))
-                .chain(tenantPolicies -> accountsOf(List.of(invoice), tenantPolicies, asOf)).map(all -> all.get(0));
+        return accountsOf(List.of(invoice), asOf).map(all -> all.get(0));
     }
 
     /**
      * The charges of each of these invoices (of any tenants) as of a date, in their order, within the
-     * caller's session: terms, ledger entries, disputes, plans and waivers are read with one
+     * caller's session, each under the terms it was issued under ({@link Invoice#lateChargeTerms()}, not
+     * today's tenant or buyer terms): ledger entries, disputes, plans and waivers are read with one
      * statement each however many invoices (the daily job's batches), then each account is computed
-     * in memory. {@code tenantPolicies} holds the policy of every one of their tenants.
+     * in memory.
      */
-    Uni<List<InvoiceLateCharges>> accountsOf(List<Invoice> batch, Map<String, InvoicingPolicy> tenantPolicies,
-            LocalDate asOf) {
+    Uni<List<InvoiceLateCharges>> accountsOf(List<Invoice> batch, LocalDate asOf) {
         Set<String> tenants = batch.stream().map(i -> i.tenantId).collect(Collectors.toSet());
         List<UUID> ids = batch.stream().map(i -> i.id).toList();
-        List<TenantBuyer> buyers = batch.stream().map(i -> new TenantBuyer(i.tenantId, i.buyerId)).distinct().toList();
-        return policies.termsOf(buyers, tenantPolicies)
-                .chain(terms -> ledger.ofInvoices(tenants, ids)
+        return ledger.ofInvoices(tenants, ids)
                 .chain(entries -> disputes.periodsOf(tenants, ids)
                 .chain(frozen -> plans.periodsOf(tenants, ids)
                 .chain(kept -> waivers.ofInvoices(tenants, ids)
@@ -121,12 +107,11 @@ public class LateChargeAccounts {
                     var keptOf = kept.stream().collect(Collectors.groupingBy(BalanceHistory.PlanPeriod::invoiceId));
                     var waiversOf = ws.stream().collect(Collectors.groupingBy(LateChargeWaiver::invoiceId));
                     return batch.stream().map(invoice -> {
-                        LateChargeTerms applied = terms.get(new TenantBuyer(invoice.tenantId, invoice.buyerId));
                         BalanceHistory balance = BalanceHistory.of(invoice, entriesOf.getOrDefault(invoice.id, List.of()),
                                 frozenOf.getOrDefault(invoice.id, List.of()), keptOf.getOrDefault(invoice.id, List.of()));
-                        return new InvoiceLateCharges(invoice, applied, LateChargeAccount.of(invoice, balance,
-                                applied.policy(), waiversOf.getOrDefault(invoice.id, List.of()), asOf));
+                        return new InvoiceLateCharges(invoice, invoice.lateChargeTerms(), LateChargeAccount.of(invoice,
+                                balance, waiversOf.getOrDefault(invoice.id, List.of()), asOf));
                     }).toList();
-                })))));
+                }))));
     }
 }

@@ -49,14 +49,14 @@ public class LateChargeStatements {
 
     /**
      * Looks at up to {@code limit} invoices whose look is due, as one batch: a fixed number of
-     * statements however many invoices (lock, load, tenants' policies, the accounts' five reads, one
-     * outbox insert), plus the invoices' updated look dates flushed at commit.
+     * statements however many invoices (lock, load, tenants' policies for their statement intervals, the
+     * accounts' four reads, one outbox insert), plus the invoices' updated look dates flushed at commit.
      */
     public Uni<Looked> lookAt(LocalDate asOf, int limit) {
         return invoices.lateChargesToLook(asOf, limit).chain(due -> due.isEmpty()
                 ? Uni.createFrom().item(new Looked(0, 0))
                 : policies.policiesOf(due.stream().map(i -> i.tenantId).collect(Collectors.toSet()))
-                        .chain(tenantPolicies -> accounts.accountsOf(due, tenantPolicies, asOf)
+                        .chain(tenantPolicies -> accounts.accountsOf(due, asOf)
                                 .chain(all -> state(all, tenantPolicies, asOf)))
                         .map(stated -> new Looked(due.size(), stated)));
     }

@@ -41,7 +41,7 @@ public class Policies {
                 .replaceWith(policy);
     }
 
-    /** The terms that apply to the buyer: its own if agreed, else the tenant's; 404 for a buyer the tenant does not know. */
+    /** The terms that apply to the buyer's invoices issued from now on: its own if agreed, else the tenant's; 404 for a buyer the tenant does not know. */
     public Uni<LateChargeTerms> buyerTerms(String tenantId, UUID buyerId) {
         return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId).chain(() -> termsOf(tenantId, buyerId)));
     }
@@ -62,7 +62,7 @@ public class Policies {
         }).replaceWithVoid();
     }
 
-    /** Within the caller's session. */
+    /** The terms the buyer's invoices issued from now on get; within the caller's session. */
     Uni<LateChargeTerms> termsOf(String tenantId, UUID buyerId) {
         TenantBuyer buyer = new TenantBuyer(tenantId, buyerId);
         return policies.policiesOf(List.of(tenantId)).chain(tenantPolicies -> termsOf(List.of(buyer), tenantPolicies))
@@ -70,19 +70,17 @@ public class Policies {
     }
 
     /**
-     * The terms that apply to each of these buyers: those agreed with it, else its tenant's (from
-     * {@code tenantPolicies}, which holds every one of their tenants). One statement however many,
-     * within the caller's session.
+     * The terms that apply to each of these buyers today ({@link LateChargeTerms#applying}: those agreed with it,
+     * else its tenant's, from {@code tenantPolicies}, which holds every one of their tenants): the terms an
+     * invoice issued to it now gets. One statement however many, within the caller's session.
      */
     Uni<Map<TenantBuyer, LateChargeTerms>> termsOf(Collection<TenantBuyer> buyers,
             Map<String, InvoicingPolicy> tenantPolicies) {
         return policies.buyerLateCharges(buyers).map(own -> {
             Map<TenantBuyer, LateChargeTerms> terms = new HashMap<>();
             for (TenantBuyer buyer : buyers) {
-                LateChargePolicy agreed = own.get(buyer);
-                terms.put(buyer, agreed != null ? new LateChargeTerms(agreed, LateChargeTerms.Source.BUYER)
-                        : new LateChargeTerms(tenantPolicies.get(buyer.tenantId()).lateCharges(),
-                                LateChargeTerms.Source.TENANT));
+                terms.put(buyer, LateChargeTerms.applying(own.get(buyer),
+                        tenantPolicies.get(buyer.tenantId()).lateCharges()));
             }
             return terms;
         });

@@ -23,7 +23,6 @@ import io.tradecredit.invoice.domain.CollectionKpis;
 import io.tradecredit.invoice.domain.Dso;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LateChargeAccount;
-import io.tradecredit.invoice.domain.LateChargePolicy;
 import io.tradecredit.invoice.domain.OpenItem;
 import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
@@ -117,19 +116,18 @@ public class Reports {
                 .chain(() -> policies.termsOf(tenantId, buyerId)).chain(terms -> receivables
                 .openItems(tenantId, buyerId, asOf).chain(items -> receivables.settledLate(tenantId, buyerId, asOf)
                         .map(late -> Stream.concat(items.stream().map(OpenItem::invoiceId), late.stream()).toList()))
-                .chain(ids -> lines(tenantId, ids, terms.policy(), asOf))
+                .chain(ids -> lines(tenantId, ids, asOf))
                 .chain(lines -> receivables.entriesOfBuyer(tenantId, buyerId, from, asOf)
                         .map(entries -> BuyerStatement.of(buyerId, from, asOf, terms, lines, entries)))));
     }
 
-    /** The invoices with their late charges as of the date. */
-    private Uni<List<BuyerStatement.Line>> lines(String tenantId, List<UUID> ids, LateChargePolicy policy,
-            LocalDate asOf) {
+    /** The invoices with their late charges as of the date, each under its own terms. */
+    private Uni<List<BuyerStatement.Line>> lines(String tenantId, List<UUID> ids, LocalDate asOf) {
         return invoicesByDue(tenantId, ids).chain(owed -> receivables.entriesOf(tenantId, ids, asOf)
                 .chain(entries -> disputes.periodsOf(tenantId, ids).chain(frozen -> plans.periodsOf(tenantId, ids)
                         .chain(kept -> waivers.ofInvoices(tenantId, ids).map(ws -> owed.stream()
                         .map(i -> new BuyerStatement.Line(i, LateChargeAccount.of(i,
-                                BalanceHistory.of(i, entries, frozen, kept), policy,
+                                BalanceHistory.of(i, entries, frozen, kept),
                                 ws.stream().filter(w -> w.invoiceId().equals(i.id)).toList(), asOf)))
                         .toList())))));
     }

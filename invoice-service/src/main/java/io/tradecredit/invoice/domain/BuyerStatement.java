@@ -11,7 +11,9 @@ import io.tradecredit.common.money.Money;
 
 /**
  * What a buyer owes as of a date: its invoices with something open or late charges still due, the ledger entries
- * between {@code from} and the date, and totals per currency (never added across currencies).
+ * between {@code from} and the date, and totals per currency (never added across currencies). Each invoice's
+ * charges are under its own terms ({@link Invoice#lateChargeTerms()}); {@code terms} are those that apply to
+ * the buyer now, which its invoices issued from now on get.
  */
 public record BuyerStatement(UUID buyerId, LocalDate from, LocalDate asOf, LateChargeTerms terms, List<Line> invoices,
         List<StatementEntry> entries, List<Total> totals) {

@@ -75,6 +75,19 @@ public class Invoice {
     public LocalDate dueDate;
     @Column(name = "payment_terms")
     public String paymentTerms;
+    /**
+     * The late-charge terms in force for the buyer when the invoice was issued ({@link #lateChargeTerms()}):
+     * part of its contract, so its late charges follow them whatever the tenant or buyer agrees later.
+     */
+    @Column(name = "late_daily_rate", nullable = false)
+    public BigDecimal lateDailyRate;
+    @Column(name = "late_fee_after_days", nullable = false)
+    public int lateFeeAfterDays;
+    @Column(name = "late_fee_rate", nullable = false)
+    public BigDecimal lateFeeRate;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "late_charge_terms_source", nullable = false)
+    public LateChargeTerms.Source lateChargeTermsSource;
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     public InvoiceStatus status;
@@ -113,8 +126,12 @@ public class Invoice {
     @Version
     public long version;
 
-    /** A new invoice from a valid draft (see {@link InvoiceRules#violations}). */
-    public static Invoice issue(String tenantId, UUID id, InvoiceDraft d, InvoicingPolicy policy, OffsetDateTime now) {
+    /**
+     * A new invoice from a valid draft (see {@link InvoiceRules#violations}), under the late-charge terms
+     * that apply to its buyer today ({@link LateChargeTerms#applying}), which it keeps.
+     */
+    public static Invoice issue(String tenantId, UUID id, InvoiceDraft d, InvoicingPolicy policy,
+            LateChargeTerms lateChargeTerms, OffsetDateTime now) {
         Invoice i = new Invoice();
         i.id = id;
         i.tenantId = tenantId;
@@ -137,6 +154,10 @@ public class Invoice {
         i.totalAmount = d.total().amount();
         i.dueDate = d.dueDate();
         i.paymentTerms = d.paymentTerms();
+        i.lateDailyRate = lateChargeTerms.policy().dailyRate();
+        i.lateFeeAfterDays = lateChargeTerms.policy().feeAfterDays();
+        i.lateFeeRate = lateChargeTerms.policy().feeRate();
+        i.lateChargeTermsSource = lateChargeTerms.source();
         i.status = InvoiceStatus.OPEN;
         i.paidAmount = BigDecimal.ZERO;
         i.creditedAmount = BigDecimal.ZERO;
@@ -184,6 +205,13 @@ public class Invoice {
     /** The open amount not frozen by a dispute: what may be dunned and charged late interest. */
     public Money collectible() {
         return open().minus(disputed()).max(Money.zero(currency()));
+    }
+
+    /** The late-charge terms the invoice was issued under: its late charges follow them, and only them. */
+    public LateChargeTerms lateChargeTerms() {
+        // as the columns hold them (numeric(12,8)), without the zeros of the column's scale
+        return new LateChargeTerms(new LateChargePolicy(lateDailyRate.stripTrailingZeros(), lateFeeAfterDays,
+                lateFeeRate.stripTrailingZeros()), lateChargeTermsSource);
     }
 
     public int daysPastDue(LocalDate asOf) {

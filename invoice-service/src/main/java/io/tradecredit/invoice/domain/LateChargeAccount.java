@@ -13,15 +13,16 @@ import io.tradecredit.common.money.Money;
 public record LateChargeAccount(LocalDate asOf, int daysPastDue, Money open, Money collectible, LateCharges accrued,
         LateCharges waived) {
 
-    public static LateChargeAccount of(Invoice invoice, BalanceHistory balance, LateChargePolicy policy,
-            List<LateChargeWaiver> waivers, LocalDate asOf) {
+    /** The account under the invoice's own terms, those it was issued under ({@link Invoice#lateChargeTerms()}). */
+    public static LateChargeAccount of(Invoice invoice, BalanceHistory balance, List<LateChargeWaiver> waivers,
+            LocalDate asOf) {
         if (!owedOn(invoice, asOf)) {
             Money none = Money.zero(invoice.currency());
             return new LateChargeAccount(asOf, 0, none, none, LateCharges.zero(invoice.currency()),
                     LateCharges.zero(invoice.currency()));
         }
         Money open = balance.openOn(asOf);
-        LateCharges accrued = policy.chargesOn(balance, invoice.dueDate, asOf);
+        LateCharges accrued = invoice.lateChargeTerms().policy().chargesOn(balance, invoice.dueDate, asOf);
         LateCharges waived = LateChargeWaiver.waivedAsOf(waivers, asOf, invoice.currency()).min(accrued);
         int dpd = open.isPositive() ? invoice.daysPastDue(asOf) : 0;
         return new LateChargeAccount(asOf, dpd, open, balance.collectibleOn(asOf), accrued, waived);

@@ -33,17 +33,18 @@ public record LateChargeWaiver(UUID id, String tenantId, UUID invoiceId, UUID bu
 
     /**
      * The waiver of {@code scope} on {@code waivedOn}: what has accrued by then less what earlier
-     * waivers already gave up. Refused (422) when that is nothing.
+     * waivers already gave up, under the invoice's own terms (recorded with it). Refused (422) when that is
+     * nothing.
      */
     public static LateChargeWaiver waive(Invoice invoice, Scope scope, String reason, LateChargeAccount account,
-            LateChargePolicy policy, OffsetDateTime at, String by) {
+            OffsetDateTime at, String by) {
         LateCharges amounts = scope.of(account.due());
         if (!amounts.total().isPositive()) {
             throw DomainError.unprocessable("late-charge.nothing-to-waive", "Invoice " + invoice.invoiceNumber
                     + " has no " + scope.name().toLowerCase() + " late charges left to waive as of " + account.asOf());
         }
         return new LateChargeWaiver(UUID.randomUUID(), invoice.tenantId, invoice.id, invoice.buyerId, scope, reason,
-                amounts, policy, account.asOf(), at, by);
+                amounts, invoice.lateChargeTerms().policy(), account.asOf(), at, by);
     }
 
     /** What the waivers made on or before {@code asOf} gave up, together. */

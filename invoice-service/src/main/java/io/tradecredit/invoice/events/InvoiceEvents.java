@@ -45,7 +45,19 @@ public final class InvoiceEvents {
     public record InvoiceIssued(UUID invoiceId, String invoiceNumber, UUID buyerId, String buyerName, LocalDate issueDate,
             LocalDate dueDate, Money total, Money tax, Money openAmount, boolean issuedLate, String purchaseOrderNumber,
             String paymentTerms, String sellerName, String sellerAddress, String sellerTaxId, String sellerBankAccount,
-            String buyerAddress, boolean beyondAgreedTerms) {
+            String buyerAddress, boolean beyondAgreedTerms, IssuedTerms lateChargeTerms) {
+    }
+
+    /**
+     * The late-charge terms the invoice was issued under and keeps (rates as plain decimal strings, 0.0005 =
+     * 0.05% a day): what its late charges will be computed with, whatever the tenant or buyer agrees later.
+     * Added compatibly: optional in the schema, absent from events published before it.
+     */
+    public record IssuedTerms(String dailyRate, int feeAfterDays, String feeRate, String source) {
+        static IssuedTerms of(LateChargeTerms t) {
+            return new IssuedTerms(t.policy().dailyRate().toPlainString(), t.policy().feeAfterDays(),
+                    t.policy().feeRate().toPlainString(), t.source().name());
+        }
     }
 
     public record ReceiptConfirmed(UUID invoiceId, String invoiceNumber, UUID buyerId, String confirmedBy,
@@ -135,7 +147,7 @@ public final class InvoiceEvents {
         return event("issued", i.tenantId, i.buyerId, new InvoiceIssued(i.id, i.invoiceNumber, i.buyerId, i.buyerName,
                 i.issueDate, i.dueDate, i.total(), i.tax(), i.open(), i.issuedLate, i.purchaseOrderNumber,
                 i.paymentTerms, i.sellerName, i.sellerAddress, i.sellerTaxId, i.sellerBankAccount, i.buyerAddress,
-                i.beyondAgreedTerms));
+                i.beyondAgreedTerms, IssuedTerms.of(i.lateChargeTerms())));
     }
 
     /** What asks the buyer to confirm its receipt of the invoice (template {@code invoice.receipt-requested}). */

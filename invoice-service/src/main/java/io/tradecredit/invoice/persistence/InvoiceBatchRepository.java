@@ -37,7 +37,9 @@ public class InvoiceBatchRepository {
             Column.text("payment_terms"), Column.text("status"), new Column("paid_amount", "numeric"),
             new Column("credited_amount", "numeric"), new Column("written_off_amount", "numeric"),
             new Column("disputed_amount", "numeric"), new Column("created_at", "timestamptz"),
-            new Column("version", "bigint"), new Column("beyond_agreed_terms", "boolean"));
+            new Column("version", "bigint"), new Column("beyond_agreed_terms", "boolean"),
+            new Column("late_daily_rate", "numeric"), new Column("late_fee_after_days", "int"),
+            new Column("late_fee_rate", "numeric"), Column.text("late_charge_terms_source"));
     private static final String EXISTING = "select invoice_number from invoice where tenant_id = $1"
             + " and invoice_number = any($2::text[])";
 
@@ -56,13 +58,17 @@ public class InvoiceBatchRepository {
                 });
     }
 
-    /** Inserts newly issued invoices (nothing paid, credited or disputed yet) in one statement. */
+    /**
+     * Inserts newly issued invoices (nothing paid, credited or disputed yet), with the late-charge terms each
+     * was issued under, in one statement.
+     */
     public Uni<Void> insertIssued(List<Invoice> invoices) {
         return BulkInsert.into("invoice", COLUMNS, invoices, i -> Arrays.asList(i.id, i.tenantId,
                 i.invoiceNumber, i.issueDate, i.shipmentDate, i.issuedLate, i.sellerName, i.sellerAddress,
                 i.sellerTaxId, i.sellerBankAccount, i.buyerId, i.buyerName, i.buyerAddress, i.buyerTaxId,
                 i.purchaseOrderNumber, i.currency, LINES.convertToDatabaseColumn(i.lines), i.taxAmount,
                 i.totalAmount, i.dueDate, i.paymentTerms, i.status, i.paidAmount, i.creditedAmount,
-                i.writtenOffAmount, i.disputedAmount, i.createdAt, i.version, i.beyondAgreedTerms));
+                i.writtenOffAmount, i.disputedAmount, i.createdAt, i.version, i.beyondAgreedTerms,
+                i.lateDailyRate, i.lateFeeAfterDays, i.lateFeeRate, i.lateChargeTermsSource));
     }
 }

@@ -243,6 +243,49 @@ class InvoiceApiTest {
                 .body("status", equalTo("PAID"), "amounts.open.amount", equalTo("0.00"), "amounts.paid.amount", equalTo("1243.00"));
     }
 
+    /**
+     * The batch insert stores each invoice's late-charge terms, those that apply to its buyer when it is
+     * issued (its own, else the tenant's), and {@code issued} tells them.
+     */
+    @Test
+    void batchStoresTheLateChargeTermsEachInvoiceIsIssuedUnderAndAnnouncesThem() {
+        String tenant = LedgerFixtures.freshTenant();
+        given().auth().oauth2(LedgerFixtures.token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(PolicyApiTest.policy(48, "0.001", 30, "0.05", 90)).put("/api/v1/policies/invoicing")
+                .then().statusCode(200);
+        UUID keyCustomer = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        LedgerFixtures.issue(tenant, keyCustomer, ISSUED, DUE, "1000.00");
+        given().auth().oauth2(LedgerFixtures.token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01"))
+                .put(PolicyApiTest.buyerPolicy(keyCustomer)).then().statusCode(200);
+
+        List<String> ids = given().auth().oauth2(LedgerFixtures.token(tenant, "finance")).contentType(ContentType.JSON)
+                .body(Map.of("invoices", List.of(LedgerFixtures.invoice(keyCustomer, ISSUED, DUE, "2000.00", "CNY"),
+                        LedgerFixtures.invoice(other, ISSUED, DUE, "3000.00", "CNY"))))
+                .post("/api/v1/invoices/batch").then().statusCode(200).body("created", equalTo(2))
+                .extract().path("results.invoiceId");
+
+        assertEquals(1, Database.count("select count(*) from invoice where id = ? and late_daily_rate = 0.0002"
+                + " and late_fee_after_days = 60 and late_fee_rate = 0.01 and late_charge_terms_source = 'BUYER'",
+                UUID.fromString(ids.get(0))));
+        assertEquals(1, Database.count("select count(*) from invoice where id = ? and late_daily_rate = 0.001"
+                + " and late_fee_after_days = 30 and late_fee_rate = 0.05 and late_charge_terms_source = 'TENANT'",
+                UUID.fromString(ids.get(1))));
+        given().auth().oauth2(LedgerFixtures.token(tenant, "viewer")).get("/api/v1/invoices/" + ids.get(0)).then()
+                .statusCode(200).body("lateChargeTerms.source", equalTo("BUYER"),
+                        "lateChargeTerms.dailyRate", equalTo("0.0002"), "lateChargeTerms.feeAfterDays", equalTo(60),
+                        "lateChargeTerms.feeRate", equalTo("0.01"));
+
+        JsonNode announced = Contracts.assertValid(eventFor(other, "io.tradecredit.invoice.issued.v1"));
+        assertEquals(ids.get(1), announced.get("invoiceId").asText());
+        JsonNode terms = announced.get("lateChargeTerms");
+        assertEquals("0.001", terms.get("dailyRate").asText());
+        assertEquals(30, terms.get("feeAfterDays").asInt());
+        assertEquals("0.05", terms.get("feeRate").asText());
+        assertEquals("TENANT", terms.get("source").asText());
+    }
+
     @Test
     void batchRacingAnotherForTheSameNumbersIssuesEachNumberOnce() throws Exception {
         UUID buyer = UUID.randomUUID();

@@ -5,6 +5,7 @@ import static io.tradecredit.invoice.LedgerFixtures.freshTenant;
 import static io.tradecredit.invoice.LedgerFixtures.issue;
 import static io.tradecredit.invoice.LedgerFixtures.pay;
 import static io.tradecredit.invoice.LedgerFixtures.token;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -83,17 +84,86 @@ class LateChargeApiTest {
     }
 
     @Test
-    void buyersOwnTermsAreApplied() {
+    void buyersOwnTermsApplyToItsInvoicesIssuedAfterThemOnlyAndStayWithThem() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
-        String id = issue(tenant, buyer, ISSUED, DUE, "10000.00");
+        String before = issue(tenant, buyer, ISSUED, DUE, "10000.00");
         given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
                 .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01"))
                 .put("/api/v1/buyers/" + buyer + "/late-charge-policy").then().statusCode(200);
-        // 10,000 x 60 x 0.0002 = 120.00; 1% fee = 100.00
-        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(60).toString()).get(charges(id))
+        String after = issue(tenant, buyer, ISSUED, DUE, "10000.00");
+        // the buyer's own terms: 10,000 x 60 x 0.0002 = 120.00; 1% fee = 100.00
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(60).toString()).get(charges(after))
                 .then().body("terms.source", equalTo("BUYER"), "interest.amount", equalTo("120.00"),
                         "fee.amount", equalTo("100.00"));
+        // the invoice issued before them keeps the tenant's: 10,000 x 60 x 0.0005 = 300.00; 3% fee = 300.00
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(60).toString()).get(charges(before))
+                .then().body("terms.source", equalTo("TENANT"), "terms.dailyRate", equalTo("0.0005"),
+                        "interest.amount", equalTo("300.00"), "fee.amount", equalTo("300.00"));
+        // dropping the buyer's terms does not take them from the invoice issued under them
+        given().auth().oauth2(token(tenant, "tenant-admin")).delete("/api/v1/buyers/" + buyer + "/late-charge-policy")
+                .then().statusCode(204);
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", DUE.plusDays(60).toString()).get(charges(after))
+                .then().body("terms.source", equalTo("BUYER"), "interest.amount", equalTo("120.00"),
+                        "fee.amount", equalTo("100.00"));
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/invoices/" + after).then()
+                .body("lateChargeTerms.source", equalTo("BUYER"), "lateChargeTerms.dailyRate", equalTo("0.0002"),
+                        "lateChargeTerms.feeAfterDays", equalTo(60), "lateChargeTerms.feeRate", equalTo("0.01"));
+    }
+
+    /**
+     * docs/invoice-service.md's worked example: 100,000 due 2026-03-01, unpaid; on 2026-04-30 (60 days past
+     * due) 3,000 interest and a 3,000 fee under 0.05% a day and 3% at 30 days. The tenant then raises its terms
+     * to 0.1% and 5%: the invoice still owes 3,000 + 3,000 that day and 0.05% a day after, while an invoice issued
+     * after the change is charged 0.1% and 5%.
+     */
+    @Test
+    void aChangeOfTheTenantsTermsAppliesToInvoicesIssuedAfterItNotToEarlierOnes() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = LocalDate.of(2026, 3, 1);
+        LocalDate day60 = LocalDate.of(2026, 4, 30);
+        String viewer = token(tenant, "viewer");
+        String before = issue(tenant, buyer, due.minusDays(30), due, "100000.00");
+        given().auth().oauth2(viewer).queryParam("asOf", day60.toString()).get(charges(before)).then()
+                .body("daysPastDue", equalTo(60), "interest.amount", equalTo("3000.00"), "fee.amount", equalTo("3000.00"));
+
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(PolicyApiTest.policy(48, "0.001", 30, "0.05", 90)).put("/api/v1/policies/invoicing")
+                .then().statusCode(200);
+        LocalDate laterDue = LocalDate.of(2026, 6, 1);
+        String after = issue(tenant, buyer, laterDue.minusDays(30), laterDue, "100000.00");
+
+        given().auth().oauth2(viewer).queryParam("asOf", day60.toString()).get(charges(before)).then()
+                .body("interest.amount", equalTo("3000.00"), "fee.amount", equalTo("3000.00"),
+                        "terms.source", equalTo("TENANT"), "terms.dailyRate", equalTo("0.0005"),
+                        "terms.feeRate", equalTo("0.03"));
+        // ten more days at 0.05%: 3,500.00
+        given().auth().oauth2(viewer).queryParam("asOf", day60.plusDays(10).toString()).get(charges(before)).then()
+                .body("interest.amount", equalTo("3500.00"), "fee.amount", equalTo("3000.00"));
+        // 60 days past due on 2026-07-31: 100,000 x 60 x 0.1% = 6,000.00; 5% = 5,000.00
+        LocalDate laterDay60 = LocalDate.of(2026, 7, 31);
+        given().auth().oauth2(viewer).queryParam("asOf", laterDay60.toString()).get(charges(after)).then()
+                .body("interest.amount", equalTo("6000.00"), "fee.amount", equalTo("5000.00"),
+                        "terms.dailyRate", equalTo("0.001"), "terms.feeRate", equalTo("0.05"));
+        given().auth().oauth2(viewer).get("/api/v1/invoices/" + before).then()
+                .body("lateChargeTerms.source", equalTo("TENANT"), "lateChargeTerms.dailyRate", equalTo("0.0005"),
+                        "lateChargeTerms.feeAfterDays", equalTo(30), "lateChargeTerms.feeRate", equalTo("0.03"));
+        given().auth().oauth2(viewer).get("/api/v1/invoices/" + after).then()
+                .body("lateChargeTerms.dailyRate", equalTo("0.001"), "lateChargeTerms.feeRate", equalTo("0.05"));
+
+        // the buyer's statement: each invoice under its own terms; 2026-03-01 to 2026-07-31 is 152 days at 0.05%
+        given().auth().oauth2(viewer).queryParam("asOf", laterDay60.toString())
+                .get("/api/v1/buyers/" + buyer + "/statement").then().statusCode(200)
+                .body("lateChargeTerms.dailyRate", equalTo("0.001"),
+                        "invoices.invoiceId", contains(before, after),
+                        "invoices[0].lateCharges.interest.amount", equalTo("7600.00"),
+                        "invoices[0].lateCharges.fee.amount", equalTo("3000.00"),
+                        "invoices[0].lateChargeTerms.dailyRate", equalTo("0.0005"),
+                        "invoices[1].lateCharges.interest.amount", equalTo("6000.00"),
+                        "invoices[1].lateCharges.fee.amount", equalTo("5000.00"),
+                        "invoices[1].lateChargeTerms.dailyRate", equalTo("0.001"),
+                        "totals[0].lateCharges.amount", equalTo("21600.00"));
     }
 
     @Test

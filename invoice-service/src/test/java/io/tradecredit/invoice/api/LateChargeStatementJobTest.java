@@ -86,8 +86,9 @@ class LateChargeStatementJobTest {
 
     /**
      * One batch (7 invoices a batch in tests) looks at six invoices of two tenants and five buyers
-     * under the tenant's terms, a buyer's own, another tenant's, with the fee waived, partly
-     * disputed and partly paid; each statement says what {@code GET .../late-charges} says for it.
+     * under the tenant's terms (changed after they were issued), a buyer's own, another tenant's, with the
+     * fee waived, partly disputed and partly paid; each statement says what {@code GET .../late-charges} says
+     * for it.
      */
     @Test
     void aBatchStatesForEachInvoiceWhatItsGetAnswers() {
@@ -101,15 +102,22 @@ class LateChargeStatementJobTest {
         UUID ownTerms = UUID.randomUUID();
         UUID disputing = UUID.randomUUID();
         UUID globexBuyer = UUID.randomUUID();
+        // a first invoice, not due by the run, makes the buyer acme's, so terms of its own can be agreed before
+        // the invoice of this test is issued under them
+        issue(acme, ownTerms, issued, BATCH_DUE.plusDays(60), "10000.00");
+        given().auth().oauth2(token(acme, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("dailyRate", "0.001", "feeAfterDays", 60, "feeRate", "0.05"))
+                .put(PolicyApiTest.buyerPolicy(ownTerms)).then().statusCode(200);
         String plainInvoice = issue(acme, plain, issued, BATCH_DUE, "10000.00");
         String waivedInvoice = issue(acme, plain, issued, BATCH_DUE, "10000.00");
         String ownTermsInvoice = issue(acme, ownTerms, issued, BATCH_DUE, "10000.00");
         String disputedInvoice = issue(acme, disputing, issued, BATCH_DUE, "10000.00");
         String globexInvoice = issue(globex, globexBuyer, issued, BATCH_DUE, "10000.00");
         String paidInvoice = issue(globex, globexBuyer, issued, BATCH_DUE, "10000.00");
-        given().auth().oauth2(token(acme, "credit-manager")).contentType(ContentType.JSON)
-                .body(Map.of("dailyRate", "0.001", "feeAfterDays", 60, "feeRate", "0.05"))
-                .put(PolicyApiTest.buyerPolicy(ownTerms)).then().statusCode(200);
+        // acme's terms change after its invoices were issued: they are stated under the terms they were issued under
+        given().auth().oauth2(token(acme, "tenant-admin")).contentType(ContentType.JSON)
+                .body(PolicyApiTest.policy(48, "0.002", 30, "0.1", 90)).put("/api/v1/policies/invoicing")
+                .then().statusCode(200);
         given().auth().oauth2(token(acme, "collector")).contentType(ContentType.JSON)
                 .body(Map.of("type", "QUALITY", "disputedAmount", Map.of("amount", "4000.00", "currency", "CNY"),
                         "description", "two presses do not work", "raisedOn", BATCH_DUE.plusDays(10).toString()))
@@ -126,8 +134,10 @@ class LateChargeStatementJobTest {
         run(asOf);
 
         List<JsonNode> plainStated = statements(plain, 2).stream().map(r -> Contracts.assertValid(r)).toList();
-        // the tenant's terms: 31 days x 5.00 = 155.00 interest, 3% fee 300.00; waived on the other invoice
+        // the tenant's terms when they were issued: 31 days x 5.00 = 155.00 interest, 3% fee 300.00; waived on
+        // the other invoice
         assertFiguresOf(acme, plainInvoice, statementOf(plainStated, plainInvoice), asOf, "155.00", "300.00", "455.00");
+        assertEquals("0.0005", statementOf(plainStated, plainInvoice).get("terms").get("dailyRate").asText());
         assertFiguresOf(acme, waivedInvoice, statementOf(plainStated, waivedInvoice), asOf, "155.00", "0.00", "155.00");
         // the buyer's own terms: 31 days x 10.00 = 310.00 interest, no fee before 60 days
         JsonNode own = Contracts.assertValid(statements(ownTerms, 1).get(0));

@@ -22,7 +22,8 @@ class InvoiceTest {
     static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 2, 9, 0, 0, 0, ZoneOffset.UTC);
 
     static Invoice invoiceOf1243() {
-        return Invoice.issue("acme", UUID.randomUUID(), InvoiceRulesTest.complete(), InvoicingPolicy.DEFAULT, NOW);
+        return Invoice.issue("acme", UUID.randomUUID(), InvoiceRulesTest.complete(), InvoicingPolicy.DEFAULT,
+                LateChargeTermsTest.TENANTS_DEFAULTS, NOW);
     }
 
     static Money cny(String amount) {

@@ -27,18 +27,17 @@ class LateChargeAccountTest {
                 UUID.randomUUID(), new Party("Globex", "Shenzhen", "9144", null), "PO-1",
                 List.of(new InvoiceDraft.Line("Press", BigDecimal.ONE, cny("10000.00"))), cny("0.00"),
                 cny("10000.00"), DUE, "30 days net");
-        return Invoice.issue("acme", UUID.randomUUID(), d, InvoicingPolicy.DEFAULT, AT);
+        return Invoice.issue("acme", UUID.randomUUID(), d, InvoicingPolicy.DEFAULT, LateChargeTermsTest.TENANTS_DEFAULTS,
+                AT);
     }
 
     static LateChargeAccount account(Invoice invoice, List<LateChargeWaiver> waivers, LocalDate asOf) {
-        return LateChargeAccount.of(invoice, BalanceHistory.of(invoice, List.of(), List.of()), LateChargePolicy.DEFAULT, waivers,
-                asOf);
+        return LateChargeAccount.of(invoice, BalanceHistory.of(invoice, List.of(), List.of()), waivers, asOf);
     }
 
     static LateChargeWaiver waive(Invoice invoice, LateChargeWaiver.Scope scope, List<LateChargeWaiver> earlier,
             LocalDate on) {
-        return LateChargeWaiver.waive(invoice, scope, "key customer", account(invoice, earlier, on),
-                LateChargePolicy.DEFAULT, AT, "anna");
+        return LateChargeWaiver.waive(invoice, scope, "key customer", account(invoice, earlier, on), AT, "anna");
     }
 
     @Test
