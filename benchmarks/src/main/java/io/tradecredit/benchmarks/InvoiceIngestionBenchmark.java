@@ -294,7 +294,9 @@ public final class InvoiceIngestionBenchmark {
                 insert into bench_invoice (id, tenant_id, invoice_number, issue_date, shipment_date, issued_late,
                     seller_name, seller_address, seller_tax_id, seller_bank_account, buyer_id, buyer_name, buyer_address,
                     buyer_tax_id, po_number, currency, lines, tax_amount, total_amount, due_date, payment_terms, status,
-                    created_at) values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?, 'OPEN', ?)""")) {
+                    created_at, late_daily_rate, late_fee_after_days, late_fee_rate, late_charge_terms_source)
+                    values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?, 'OPEN', ?,
+                    0.0005, 30, 0.03, 'TENANT')""")) {
             for (int i = 0; i < size; i++) {
                 int p = 1;
                 ps.setObject(p++, UUID.randomUUID());

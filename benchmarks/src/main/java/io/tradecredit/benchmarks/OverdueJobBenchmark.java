@@ -129,11 +129,13 @@ public final class OverdueJobBenchmark {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into invoice (id, tenant_id, invoice_number, issue_date, shipment_date, issued_late, seller_name,
                     seller_address, seller_tax_id, seller_bank_account, buyer_id, buyer_name, buyer_address, buyer_tax_id,
-                    po_number, currency, lines, tax_amount, total_amount, due_date, payment_terms, status, created_at)
+                    po_number, currency, lines, tax_amount, total_amount, due_date, payment_terms, status, created_at,
+                    late_daily_rate, late_fee_after_days, late_fee_rate, late_charge_terms_source)
                 select gen_random_uuid(), ? || (g % ?), 'BENCH-' || g, ?::date - 60, ?::date - 61, false,
                     'Acme Machinery Co.', '1 Harbour Rd, Shanghai', '91310000MA1FL8XQ30', 'CN12 3456 7890',
                     md5(? || (g % 10000))::uuid, 'Globex Trading Ltd.', '8 Market St, Shenzhen', '91440300MA5F0XYZ1K',
-                    'PO-77', 'CNY', ?, 143.00, 1243.00, ?::date - 1 - (g % 30), '30 days net', 'OPEN', now()
+                    'PO-77', 'CNY', ?, 143.00, 1243.00, ?::date - 1 - (g % 30), '30 days net', 'OPEN', now(),
+                    0.0005, 30, 0.03, 'TENANT'
                 from generate_series(?, ?) g""")) {
             for (int first = 1; first <= invoices; first += 100_000) {
                 int p = 1;
