@@ -58,9 +58,12 @@ public final class ClaimEvents {
             String buyerName, Money unpaidAmount, LocalDate submittedOn, String submittedBy) {
     }
 
-    /** The indemnity as computed at approval (docs/domain.md §4); insuredPercent as text, e.g. "90". */
+    /**
+     * The indemnity as computed at approval (docs/domain.md §4); insuredPercent as text, e.g. "90"; cappedLoss what the
+     * limits in force when the invoices were delivered cover of the unpaid amount (after a reduction, above insuredLimit).
+     */
     public record ClaimApproved(UUID claimId, UUID policyId, String policyNumber, String insurer, UUID buyerId,
-            String buyerName, Money unpaidAmount, Money insuredLimit, Money deductible, Money insuredLoss,
+            String buyerName, Money unpaidAmount, Money insuredLimit, Money cappedLoss, Money deductible, Money insuredLoss,
             String insuredPercent, Money indemnity, Money tenantBears, LocalDate approvedOn, String approvedBy) {
     }
 
@@ -117,7 +120,7 @@ public final class ClaimEvents {
     public static OutgoingEvent approved(String tenantId, Claim c, PolicyTerms p, String by) {
         Indemnity i = c.indemnity();
         return claim("claim-approved", tenantId, c, new ClaimApproved(c.id(), c.policyId(), p.policyNumber(), p.insurer(),
-                c.buyerId(), c.buyerName(), i.unpaid(), i.insuredLimit(), i.deductible(), i.insuredLoss(),
+                c.buyerId(), c.buyerName(), i.unpaid(), i.insuredLimit(), i.cappedLoss(), i.deductible(), i.insuredLoss(),
                 i.insuredPercent().toPlainString(), i.indemnity(), i.tenantBears(), c.approvedOn(), by));
     }
 

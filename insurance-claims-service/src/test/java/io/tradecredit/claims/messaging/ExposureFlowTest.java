@@ -9,6 +9,7 @@ import static io.tradecredit.claims.ClaimsFixtures.today;
 import static io.tradecredit.claims.ClaimsFixtures.token;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,6 +20,8 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -168,6 +171,12 @@ class ExposureFlowTest {
                         "indemnity.cappedLoss.amount", equalTo("70000.00"),
                         "indemnity.indemnity.amount", equalTo("63000.00"),
                         "indemnity.tenantBears.amount", equalTo("27000.00"));
+        // the event tells an integrator what the limits covered, not only the limit of the day
+        JsonNode approved = ClaimFollowsLedgerFlowTest.event("claim-approved", claim);
+        assertEquals("50000.00", approved.get("insuredLimit").get("amount").asText());
+        assertEquals("70000.00", approved.get("cappedLoss").get("amount").asText());
+        assertEquals("70000.00", approved.get("insuredLoss").get("amount").asText());
+        assertEquals("63000.00", approved.get("indemnity").get("amount").asText());
     }
 
     @Test
