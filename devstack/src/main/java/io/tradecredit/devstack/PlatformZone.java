@@ -16,8 +16,17 @@ public final class PlatformZone {
     private PlatformZone() {
     }
 
+    /**
+     * The system property that names the zone inside this JVM, before the environment variable: a harness that
+     * starts the services with a zone of its own choosing (the e2e scenarios' noon zone) sets both.
+     */
+    public static final String PROPERTY = "tradecredit.business-time-zone";
+
     public static ZoneId zone() {
-        String set = System.getenv(VARIABLE);
+        String set = System.getProperty(PROPERTY);
+        if (set == null || set.isBlank()) {
+            set = System.getenv(VARIABLE);
+        }
         return ZoneId.of(set == null || set.isBlank() ? DEFAULT : set.strip());
     }
 

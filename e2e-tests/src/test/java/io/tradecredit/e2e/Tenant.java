@@ -127,16 +127,24 @@ final class Tenant {
     /** The request id of the buyer's message of that template on that channel, once it is sent. */
     String awaitMessage(Buyer buyer, String template, String channel) {
         String[] id = new String[1];
-        await(template + " by " + channel + " sent", () -> {
-            for (Map<String, Object> m : messages(buyer)) {
-                if (template.equals(m.get("templateKey")) && channel.equals(m.get("channel"))
-                        && List.of("SENT", "DELIVERED").contains(m.get("status"))) {
-                    id[0] = (String) m.get("requestId");
-                    return true;
+        try {
+            await(template + " by " + channel + " sent", () -> {
+                for (Map<String, Object> m : messages(buyer)) {
+                    if (template.equals(m.get("templateKey")) && channel.equals(m.get("channel"))
+                            && List.of("SENT", "DELIVERED").contains(m.get("status"))) {
+                        id[0] = (String) m.get("requestId");
+                        return true;
+                    }
                 }
-            }
-            return false;
-        });
+                return false;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // what the buyer was sent instead tells a missing step (never requested) from a stuck or failed delivery
+            throw new AssertionError(template + " by " + channel + " not sent to " + buyer.name() + "; its messages: "
+                    + messages(buyer).stream().map(m -> m.get("templateKey") + "/" + m.get("channel") + "/" + m.get("status")
+                            + (m.get("reason") == null ? "" : " (" + m.get("reason") + ")") + " next " + m.get("nextAttemptAt"))
+                            .toList(), e);
+        }
         return id[0];
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.tradecredit.devstack.AgencyAccess;
 import io.tradecredit.devstack.AgencyClient;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.devstack.SmsSink;
 import io.tradecredit.testing.HttpStandIn;
 import io.tradecredit.testing.KafkaTestResource;
@@ -68,6 +69,7 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
     private String agencyKafka;
     private int postgresPort;
     private String smsUrl;
+    private String businessZone;
     private volatile boolean closed;
 
     private Harness() {
@@ -90,6 +92,8 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         h.agencyKafka = p.getProperty("kafka.agencies");
         h.smsUrl = p.getProperty("sms");
         h.mail = GreenMail.at(Integer.parseInt(p.getProperty("greenmail.smtp")), Integer.parseInt(p.getProperty("greenmail.api")));
+        h.businessZone = p.getProperty("business-time-zone");
+        System.setProperty(PlatformZone.PROPERTY, h.businessZone);
         h.closed = true;
         return h;
     }
@@ -103,6 +107,7 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         p.setProperty("sms", smsUrl);
         p.setProperty("greenmail.smtp", String.valueOf(mail.smtpPort));
         p.setProperty("greenmail.api", String.valueOf(mail.apiPort));
+        p.setProperty("business-time-zone", businessZone);
         try (var out = Files.newOutputStream(file)) {
             p.store(out, "e2e harness endpoints (HarnessMain)");
         }
@@ -122,6 +127,9 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
 
     private void startAll() throws RuntimeException {
         long t0 = System.nanoTime();
+        businessZone = businessZone();
+        System.setProperty(PlatformZone.PROPERTY, businessZone);
+        System.out.printf("e2e harness: business time zone %s (today %s)%n", businessZone, PlatformZone.today());
         String devstack;
         try {
             devstack = KafkaTestResource.devstackClasspath();
@@ -165,6 +173,30 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         System.out.printf("e2e harness: platform up in %d s (logs in %s)%n", seconds(t0), logs);
+    }
+
+    /**
+     * The zone the platform keeps its dates in for the module: the one set in {@code TRADECREDIT_BUSINESS_TIME_ZONE},
+     * else a fixed offset in which it is about noon now. Each scenario reckons its dates from "today" once, and the
+     * daily jobs run once per date for every tenant, so scenarios keep their dates apart: a scenario that started
+     * just after the business day's midnight, its neighbours just before, met their dates (at 16:00 UTC, Shanghai's
+     * midnight, the paid-after-reminders letter's date had already run in the agency scenario, and its letter was
+     * never sent). Twelve hours each way outlast the module and the fault suite. What the services do at midnight is
+     * their own tests' matter (the chassis' BusinessTimeZoneTest, the daily jobs' tests).
+     */
+    static String businessZone() {
+        String set = System.getenv(PlatformZone.VARIABLE);
+        if (set != null && !set.isBlank()) {
+            return set.strip();
+        }
+        return noonZone(java.time.Instant.now()).getId();
+    }
+
+    /** The offset, in quarter hours, in which it is noon (within 7.5 minutes) at {@code now}. */
+    static java.time.ZoneOffset noonZone(java.time.Instant now) {
+        int utcSeconds = now.atOffset(java.time.ZoneOffset.UTC).toLocalTime().toSecondOfDay();
+        int quarters = Math.round((12 * 3600 - utcSeconds) / 900f);
+        return java.time.ZoneOffset.ofTotalSeconds(quarters * 900);
     }
 
     private ChildProcess startPostgres(String devstack) {
@@ -220,6 +252,7 @@ public final class Harness implements ExtensionContext.Store.CloseableResource {
         // time moves only through the job door: the scheduler never runs a day on its own
         env.put("TRADECREDIT_JOBS_DAILY_CRON", "off");
         env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
+        env.put(PlatformZone.VARIABLE, businessZone);
         List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-XX:+ExitOnOutOfMemoryError",
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dvertx.disableURIValidation=true",
                 // the test OIDC server's issuer (Tokens.ISSUER) instead of Keycloak's
