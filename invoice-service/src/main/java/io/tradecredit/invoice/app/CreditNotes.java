@@ -49,6 +49,9 @@ public class CreditNotes {
     AllocationPosting posting;
 
     @Inject
+    PaymentPlans plans;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -98,6 +101,7 @@ public class CreditNotes {
                     .chain(() -> toBuyerCredit.isPositive() ? refund(note, toBuyerCredit, today, at, by)
                             : Uni.createFrom().voidItem())
                     .chain(() -> posting.announce(InvoiceEvents.creditNoteIssued(invoice, note), paidOff, today))
+                    .chain(() -> plans.judgeAfterChangeTo(invoice, today))
                     .replaceWith(note);
         });
     }

@@ -73,6 +73,9 @@ public class Invoices {
     Outbox outbox;
 
     @Inject
+    PaymentPlans plans;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -257,7 +260,8 @@ public class Invoices {
     public Uni<Invoice> cancel(String tenantId, UUID id, String reason) {
         return Panache.withTransaction(() -> invoices.lockOwned(tenantId, id).map(i -> found(i, id)).chain(invoice -> {
             invoice.cancel(reason, businessZone.today());
-            return outbox.record(InvoiceEvents.cancelled(invoice)).replaceWith(invoice);
+            return outbox.record(InvoiceEvents.cancelled(invoice))
+                    .chain(() -> plans.judgeAfterChangeTo(invoice, businessZone.today())).replaceWith(invoice);
         }));
     }
 

@@ -129,9 +129,28 @@ public class PaymentPlans {
                 .map(x -> new Judged(active.size(), brokenAndCompleted[0], brokenAndCompleted[1])));
     }
 
+    /**
+     * After a write-off, a cancellation or a credit note on an invoice (locked, in the caller's
+     * transaction): if the invoice is under an active plan, the plan is judged at once for
+     * {@code today} as the daily run would judge it, with the same outcome and events. A plan
+     * whose principal this settles completes now and releases its invoices, so neither the plan nor
+     * the invoice tells an integrator that the written-off (or cancelled, or credited) amount is
+     * still owed under it until the next run.
+     */
+    public Uni<Void> judgeAfterChangeTo(Invoice invoice, LocalDate today) {
+        if (invoice.paymentPlanId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        // the invoice's new state must be in the rows the judgement reads (its cancellation); the plan is
+        // locked after the invoice, the daily run's order reversed: should the run be ending this very plan
+        // at that moment, PostgreSQL's deadlock detection fails one of the two and it is retried
+        return Panache.flush().chain(() -> plans.lockOwned(invoice.tenantId, invoice.paymentPlanId))
+                .chain(plan -> plan == null || plan.status != PaymentPlan.Status.ACTIVE ? Uni.createFrom().voidItem()
+                        : judge(plan, today, new int[2]));
+    }
+
     private Uni<Void> judge(PaymentPlan plan, LocalDate asOf, int[] counts) {
-        return plans.instalments(plan.id).chain(rows -> plans.entriesOf(plan).chain(entries -> {
-            List<PlanCompliance.Payment> payments = PlanCompliance.towards(plan.createdAt, entries);
+        return plans.instalments(plan.id).chain(rows -> countedTowards(plan).chain(payments -> {
             List<InstalmentSchedule.Instalment> schedule = rows.stream().map(r -> r.toInstalment(plan.currency)).toList();
             PlanCompliance.Verdict verdict = PlanCompliance.judge(schedule, plan.judgedUpTo, payments, asOf);
             plan.apply(verdict, asOf);
@@ -150,5 +169,11 @@ public class PaymentPlans {
                         .replaceWithVoid();
             }));
         }));
+    }
+
+    /** What counts towards the plan: its invoices' ledger entries since the agreement and their cancellations. */
+    private Uni<List<PlanCompliance.Payment>> countedTowards(PaymentPlan plan) {
+        return plans.entriesOf(plan).chain(entries -> plans.cancellationsOf(plan)
+                .map(cancelled -> PlanCompliance.towards(plan.createdAt, entries, cancelled)));
     }
 }

@@ -41,6 +41,9 @@ public class WriteOffs {
     Outbox outbox;
 
     @Inject
+    PaymentPlans plans;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -65,6 +68,7 @@ public class WriteOffs {
                     return ledger.record(LedgerEntry.of(invoice, LedgerEntry.Kind.WRITE_OFF, amount, on, null,
                             invoice.closedReason, OffsetDateTime.now(clock), by))
                             .chain(() -> outbox.record(InvoiceEvents.writtenOff(invoice, amount)))
+                            .chain(() -> plans.judgeAfterChangeTo(invoice, businessZone.today()))
                             .replaceWith(invoice);
                 }));
     }

@@ -29,7 +29,10 @@ public class PaymentPlan {
 
     /** Where one instalment stands. */
     public enum InstalmentState {
-        /** Covered by the payments by its due date. */
+        /**
+         * Covered by the payments (and the credit notes, write-offs and cancellations that count towards
+         * the plan) by its due date, or the plan completed: nothing is left to pay on it.
+         */
         KEPT,
         /** Not covered: it broke the plan. */
         MISSED,
@@ -138,7 +141,8 @@ public class PaymentPlan {
 
     /** Where instalment {@code number} stands after the judgements so far. */
     public InstalmentState instalmentState(int number) {
-        if (number <= judgedUpTo) {
+        if (number <= judgedUpTo || status == Status.COMPLETED) {
+            // a completed plan's principal is settled: no instalment of it is owed any more
             return InstalmentState.KEPT;
         }
         if (status != Status.BROKEN) {

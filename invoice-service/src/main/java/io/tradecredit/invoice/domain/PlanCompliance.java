@@ -33,8 +33,30 @@ public final class PlanCompliance {
      * agreement, a credit note, a write-off). Each counts from its effective date.
      */
     public static List<Payment> towards(OffsetDateTime agreedAt, List<Entry> entries) {
-        return entries.stream().filter(e -> e.recordedAt().isAfter(agreedAt))
-                .map(e -> new Payment(e.effective(), e.amount())).toList();
+        return towards(agreedAt, entries, List.of());
+    }
+
+    /**
+     * One of the plan's invoices cancelled on a day, with what was open on it then. An invoice can be
+     * cancelled only while open, so one on the plan was cancelled after the agreement; a cancellation
+     * leaves no ledger entry, yet what was open on the invoice is no longer owed.
+     */
+    public record Cancellation(LocalDate on, Money open) {
+    }
+
+    /**
+     * What counts towards the plan, {@link #towards(OffsetDateTime, List) the entries} and its invoices
+     * cancelled: each lowers what is left of the principal from its cancellation day by what was open
+     * on it, as a write-off of the same amount would (so a cancelled invoice does not leave the buyer
+     * owing instalments for it: 2,243.00 in two instalments of 1,121.50 over 1,243.00 and 1,000.00, the
+     * first invoice cancelled, keeps the first instalment).
+     */
+    public static List<Payment> towards(OffsetDateTime agreedAt, List<Entry> entries, List<Cancellation> cancelled) {
+        List<Payment> counted = new ArrayList<>();
+        entries.stream().filter(e -> e.recordedAt().isAfter(agreedAt))
+                .forEach(e -> counted.add(new Payment(e.effective(), e.amount())));
+        cancelled.forEach(c -> counted.add(new Payment(c.on(), c.open())));
+        return List.copyOf(counted);
     }
 
     /** Instalments found kept, the one missed (or null), and whether the principal is paid off. */

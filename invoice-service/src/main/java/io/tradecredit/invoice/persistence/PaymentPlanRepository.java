@@ -75,6 +75,27 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
                 .map(rows -> rows.stream().map(r -> toEntry(r, plan.currency)).toList());
     }
 
+    /**
+     * The plan's invoices cancelled (on a recorded day), with what was open on each then: nothing can
+     * have been paid, credited or written off on a cancelled invoice, so that is its total.
+     */
+    public Uni<List<PlanCompliance.Cancellation>> cancellationsOf(PaymentPlan plan) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select i.closed_on, i.total_amount - i.paid_amount - i.credited_amount - i.written_off_amount as open
+                from invoice i join plan_invoice p on p.invoice_id = i.id and p.plan_id = :p
+                where i.tenant_id = :t and i.status = 'CANCELLED' and i.closed_on is not null""", Tuple.class)
+                .setParameter("p", plan.id).setParameter("t", plan.tenantId)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new PlanCompliance.Cancellation(r.get("closed_on", LocalDate.class),
+                        Money.rounded(r.get("open", BigDecimal.class), Money.currencyOf(plan.currency)))).toList());
+    }
+
+    /** The plan, locked: a change to one of its invoices judges it in the change's transaction. */
+    public Uni<PaymentPlan> lockOwned(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
     /** When each plan over these invoices was kept: for late charges, which do not accrue meanwhile. */
     public Uni<List<BalanceHistory.PlanPeriod>> periodsOf(String tenantId, List<UUID> invoiceIds) {
         return periodsOf(List.of(tenantId), invoiceIds);

@@ -224,6 +224,83 @@ class PaymentPlanApiTest {
     }
 
     @Test
+    void writingOffThePlansInvoicesEndsItCompleteAtOnceNotAtTheNextDailyRun() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        String b = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(50), TODAY.minusDays(20), "1000.00");
+        String finance = LedgerFixtures.token(tenant, "finance");
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        String planId = agree(finance, buyer, List.of(a, b), 2, TODAY.plusDays(30)).then().statusCode(201)
+                .extract().path("id");
+        writeOff(finance, a);
+        // 1,243.00 of the 2,243.00 principal written off: the plan goes on over b, both invoices still on it
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("ACTIVE"), "instalments[0].state", equalTo("DUE"));
+        writeOff(finance, b);
+        // nothing is left to pay under the plan: it is over in the write-off's transaction, no daily run needed
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "endedOn", equalTo(TODAY.toString()),
+                        "endReason", equalTo("principal settled"),
+                        "instalments[0].state", equalTo("KEPT"), "instalments[1].state", equalTo("KEPT"));
+        for (String id : List.of(a, b)) {
+            given().auth().oauth2(viewer).get("/api/v1/invoices/" + id).then().body("paymentPlanId", nullValue());
+        }
+    }
+
+    @Test
+    void aCreditNoteForAllThatIsOpenEndsThePlanAtOnce() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        String finance = LedgerFixtures.token(tenant, "finance");
+        String planId = agree(finance, buyer, List.of(a), 2, TODAY.plusDays(30)).then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(finance).contentType(ContentType.JSON)
+                .body(Map.of("amount", Map.of("amount", "1243.00", "currency", "CNY"), "reason", "goods returned"))
+                .post("/api/v1/invoices/" + a + "/credit-notes").then().statusCode(201);
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "endedOn", equalTo(TODAY.toString()));
+        given().auth().oauth2(viewer).get("/api/v1/invoices/" + a).then().body("paymentPlanId", nullValue());
+    }
+
+    @Test
+    void aCancelledInvoiceLeavesThePlanAsAWriteOffWouldNotAsAMissedInstalment() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        String b = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(50), TODAY.minusDays(20), "1000.00");
+        String finance = LedgerFixtures.token(tenant, "finance");
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        LocalDate first = TODAY.plusDays(53); // a date no other test runs the daily job for
+        // 2,243.00 in two instalments of 1,121.50
+        String planId = agree(finance, buyer, List.of(a, b), 2, first).then().statusCode(201).extract().path("id");
+        cancel(finance, a);
+        // a's 1,243.00 left the principal on the day it was cancelled: it covers the first instalment
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200);
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("ACTIVE"), "instalments[0].state", equalTo("KEPT"),
+                        "instalments[1].state", equalTo("DUE"));
+        cancel(finance, b);
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "endedOn", equalTo(TODAY.toString()),
+                        "instalments[1].state", equalTo("KEPT"));
+        given().auth().oauth2(viewer).get("/api/v1/invoices/" + b).then().body("paymentPlanId", nullValue());
+    }
+
+    private static void writeOff(String token, String invoiceId) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "buyer insolvent"))
+                .post("/api/v1/invoices/" + invoiceId + "/write-off").then().statusCode(200);
+    }
+
+    private static void cancel(String token, String invoiceId) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "issued in error"))
+                .post("/api/v1/invoices/" + invoiceId + "/cancellation").then().statusCode(200);
+    }
+
+    @Test
     void aPlanOverAnInvoiceDisputedInFullOrPaidIsRefusedNamingThemAndChangesNothing() {
         String tenant = LedgerFixtures.freshTenant();
         UUID buyer = UUID.randomUUID();

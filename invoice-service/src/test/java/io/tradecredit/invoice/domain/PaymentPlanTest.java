@@ -98,8 +98,17 @@ class PaymentPlanTest {
         assertEquals(PaymentPlan.InstalmentState.KEPT, p.instalmentState(1));
         assertEquals(PaymentPlan.InstalmentState.MISSED, p.instalmentState(2));
         assertEquals(PaymentPlan.InstalmentState.CANCELLED, p.instalmentState(3));
-        p.status = PaymentPlan.Status.COMPLETED;
-        assertEquals(PaymentPlan.InstalmentState.DUE, p.instalmentState(3));
+    }
+
+    @Test
+    void everyInstalmentOfACompletedPlanIsKeptEvenOnesNotJudgedYet() {
+        // settled ahead of its dates (paid, credited, written off or cancelled): nothing of it is owed
+        PaymentPlan p = active();
+        p.judgedUpTo = 1;
+        p.apply(new PlanCompliance.Verdict(List.of(), null, null, true), AS_OF);
+        assertEquals(PaymentPlan.InstalmentState.KEPT, p.instalmentState(1));
+        assertEquals(PaymentPlan.InstalmentState.KEPT, p.instalmentState(2));
+        assertEquals(PaymentPlan.InstalmentState.KEPT, p.instalmentState(3));
     }
 
     @Test

@@ -69,6 +69,22 @@ class PlanComplianceTest {
     }
 
     @Test
+    void aCancelledInvoiceOfThePlanCountsWhatWasOpenOnItFromItsCancellationDay() {
+        // the plan spread 5,000.00 open on one invoice and 7,000.00 on another; the first is cancelled on Jan 20
+        var cancelled = new PlanCompliance.Cancellation(LocalDate.of(2026, 1, 20), Money.of("5000.00", "CNY"));
+        var paidBefore = entry(1, 15, AGREED_AT.minusHours(1), "500.00"); // in the principal already
+        var counted = PlanCompliance.towards(AGREED_AT, List.of(paidBefore), List.of(cancelled));
+        assertEquals(List.of(paid(1, 20, "5000.00")), counted);
+        var v = PlanCompliance.judge(PLAN, 0, counted, LocalDate.of(2026, 3, 2));
+        assertEquals(List.of(1), v.kept(), "5,000.00 covers the first 4,000.00");
+        assertEquals(2, v.missed().number(), "not the 8,000.00 due by Mar 1");
+        // and the other invoice cancelled too: nothing is left to pay under the plan
+        var both = PlanCompliance.towards(AGREED_AT, List.of(), List.of(cancelled,
+                new PlanCompliance.Cancellation(LocalDate.of(2026, 1, 21), Money.of("7000.00", "CNY"))));
+        assertTrue(PlanCompliance.judge(PLAN, 0, both, LocalDate.of(2026, 1, 21)).paidOff());
+    }
+
+    @Test
     void firstInstalmentPaidOnTimeIsKept() {
         var v = PlanCompliance.judge(PLAN, 0, List.of(paid(1, 30, "4000.00")), LocalDate.of(2026, 2, 2));
         assertEquals(List.of(1), v.kept());
