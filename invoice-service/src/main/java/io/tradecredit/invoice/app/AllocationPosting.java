@@ -16,6 +16,7 @@ import io.tradecredit.invoice.domain.Allocation;
 import io.tradecredit.invoice.domain.Allocator;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LedgerEntry;
+import io.tradecredit.invoice.domain.PaidInFull;
 import io.tradecredit.invoice.events.InvoiceEvents;
 import io.tradecredit.invoice.persistence.AllocationRepository;
 import io.tradecredit.invoice.persistence.LedgerRepository;
@@ -73,9 +74,14 @@ public class AllocationPosting {
      * payment's round trips are most of its cost).
      */
     public Uni<Void> announce(OutgoingEvent event, List<Invoice> settled, LocalDate on) {
+        return announce(event, settled, PaidInFull.byPayment(on));
+    }
+
+    /** The same, the invoices settled as {@code how} says (a credit note's: {@link PaidInFull#byCreditNote}). */
+    public Uni<Void> announce(OutgoingEvent event, List<Invoice> settled, PaidInFull how) {
         List<OutgoingEvent> events = new ArrayList<>();
         events.add(event);
-        settled.forEach(i -> events.add(InvoiceEvents.paid(i, on)));
+        settled.forEach(i -> events.add(InvoiceEvents.paid(i, how)));
         return outbox.record(events);
     }
 }

@@ -19,6 +19,7 @@ import io.tradecredit.invoice.domain.CreditNote;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.InvoiceStatus;
 import io.tradecredit.invoice.domain.LedgerEntry;
+import io.tradecredit.invoice.domain.PaidInFull;
 import io.tradecredit.invoice.events.InvoiceEvents;
 import io.tradecredit.invoice.persistence.BuyerCreditRepository;
 import io.tradecredit.invoice.persistence.CreditNoteRepository;
@@ -100,7 +101,10 @@ public class CreditNotes {
                     .chain(() -> onLedger)
                     .chain(() -> toBuyerCredit.isPositive() ? refund(note, toBuyerCredit, today, at, by)
                             : Uni.createFrom().voidItem())
-                    .chain(() -> posting.announce(InvoiceEvents.creditNoteIssued(invoice, note), paidOff, today))
+                    // paid late or on time by the buyer's payments, not by the note's date
+                    .chain(() -> paidOff.isEmpty() ? Uni.createFrom().<PaidInFull>nullItem()
+                            : ledger.ofInvoice(invoice.tenantId, invoice.id).map(e -> PaidInFull.byCreditNote(today, e)))
+                    .chain(how -> posting.announce(InvoiceEvents.creditNoteIssued(invoice, note), paidOff, how))
                     .chain(() -> plans.judgeAfterChangeTo(invoice, today))
                     .replaceWith(note);
         });

@@ -20,6 +20,7 @@ import io.tradecredit.invoice.domain.LateChargeAccount;
 import io.tradecredit.invoice.domain.LateChargePolicy;
 import io.tradecredit.invoice.domain.LateChargeTerms;
 import io.tradecredit.invoice.domain.LateCharges;
+import io.tradecredit.invoice.domain.PaidInFull;
 import io.tradecredit.invoice.domain.Payer;
 import io.tradecredit.invoice.domain.PaymentPlan;
 import io.tradecredit.invoice.domain.PlanCompliance;
@@ -75,8 +76,9 @@ public final class InvoiceEvents {
             List<Allocation> allocations, Money buyerCreditBalance) {
     }
 
+    /** {@code daysPastDue} counts to the buyer's last payment, {@code settledBy} says what took the last of it (PaidInFull). */
     public record InvoicePaid(UUID invoiceId, String invoiceNumber, UUID buyerId, Money total, LocalDate dueDate,
-            LocalDate paidOn, int daysPastDue, Money openAmount) {
+            LocalDate paidOn, int daysPastDue, Money openAmount, PaidInFull.SettledBy settledBy) {
     }
 
     public record InvoiceBecameOverdue(UUID invoiceId, String invoiceNumber, UUID buyerId, LocalDate dueDate,
@@ -199,9 +201,9 @@ public final class InvoiceEvents {
                 i.receiptConfirmedBy, i.receiptConfirmedAt, i.dueDate, i.open()));
     }
 
-    public static OutgoingEvent paid(Invoice i, LocalDate paidOn) {
+    public static OutgoingEvent paid(Invoice i, PaidInFull how) {
         return event("paid", i.tenantId, i.buyerId, new InvoicePaid(i.id, i.invoiceNumber, i.buyerId, i.total(),
-                i.dueDate, paidOn, i.daysPastDue(paidOn), i.open()));
+                i.dueDate, how.paidOn(), how.daysPastDue(i.dueDate), i.open(), how.settledBy()));
     }
 
     public static OutgoingEvent becameOverdue(Invoice i, LocalDate asOf) {

@@ -140,8 +140,31 @@ class CreditNoteApiTest {
         JsonNode paid = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.paid.v1"));
         assertEquals(id, paid.get("invoiceId").asText());
         assertEquals(TODAY.toString(), paid.get("paidOn").asText());
-        assertEquals(100, paid.get("daysPastDue").asInt());
+        // the buyer paid 90 days late; the note 100 days after the due date is not the buyer paying
+        assertEquals(90, paid.get("daysPastDue").asInt());
+        assertEquals("CREDIT_NOTE", paid.get("settledBy").asText());
         assertEquals("0.00", paid.get("openAmount").get("amount").asText());
+    }
+
+    @Test
+    void anInvoicePaidOnTimeAndLaterCreditedForTheRestIsToldPaidOnTime() {
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(60);
+        String id = issue(invoice(buyer, due.minusDays(30), due));
+        // 1,000.00 of 1,243.00 on the due date; a payment of 243.00 bounced; the 243.00 credited 60 days on
+        PaymentFixtures.post(FINANCE_ACME, PaymentFixtures.payment(buyer, "1000.00", due.toString(),
+                List.of(PaymentFixtures.allocation(id, "1000.00")))).statusCode(201);
+        String bounced = PaymentFixtures.post(FINANCE_ACME, PaymentFixtures.payment(buyer, "200.00",
+                due.plusDays(20).toString(), List.of(PaymentFixtures.allocation(id, "200.00")))).statusCode(201)
+                .extract().path("id");
+        post(FINANCE_ACME, "/api/v1/payments/" + bounced + "/reversal", Map.of("reason", "bounced")).statusCode(200);
+        post(FINANCE_ACME, creditNotes(id), Map.of("amount", money("243.00"), "reason", "price agreed"))
+                .statusCode(201);
+
+        JsonNode paid = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.paid.v1"));
+        assertEquals(TODAY.toString(), paid.get("paidOn").asText());
+        assertEquals(0, paid.get("daysPastDue").asInt());
+        assertEquals("CREDIT_NOTE", paid.get("settledBy").asText());
     }
 
     @Test

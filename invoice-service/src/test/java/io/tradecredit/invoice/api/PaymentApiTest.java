@@ -74,6 +74,7 @@ class PaymentApiTest {
         JsonNode olderPaid = paid.stream().map(Contracts::assertValid)
                 .filter(e -> e.get("invoiceId").asText().equals(older)).findFirst().orElseThrow();
         assertEquals(36, olderPaid.get("daysPastDue").asInt()); // 15 Oct to 20 Nov
+        assertEquals("PAYMENT", olderPaid.get("settledBy").asText());
     }
 
     @Test
