@@ -118,6 +118,32 @@ class LateChargeApiTest {
      * after the change is charged 0.1% and 5%.
      */
     @Test
+    void anInvoiceRecordedAfterATermsChangeGetsTheNewTermsWhateverItsIssueDate() {
+        // no history of terms is kept: the terms are those in force when the invoice is recorded here
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = LocalDate.of(2026, 3, 1);
+        LocalDate issued = due.minusDays(30); // 2026-01-30, long before the change below
+        LocalDate day60 = LocalDate.of(2026, 4, 30);
+        String viewer = token(tenant, "viewer");
+        String recordedBefore = issue(tenant, buyer, issued, due, "100000.00");
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(PolicyApiTest.policy(48, "0.001", 30, "0.05", 90)).put("/api/v1/policies/invoicing")
+                .then().statusCode(200);
+        // the same issue date, recorded after the change (a paper invoice keyed in late)
+        String recordedAfter = issue(tenant, buyer, issued, due, "100000.00");
+
+        given().auth().oauth2(viewer).queryParam("asOf", day60.toString()).get(charges(recordedBefore)).then()
+                .body("interest.amount", equalTo("3000.00"), "fee.amount", equalTo("3000.00"),
+                        "terms.dailyRate", equalTo("0.0005"));
+        // 100,000 x 60 x 0.1 % = 6,000.00 and 5 % = 5,000.00, though issued when 0.05 % and 3 % were in force
+        given().auth().oauth2(viewer).queryParam("asOf", day60.toString()).get(charges(recordedAfter)).then()
+                .body("interest.amount", equalTo("6000.00"), "fee.amount", equalTo("5000.00"),
+                        "terms.source", equalTo("TENANT"), "terms.dailyRate", equalTo("0.001"),
+                        "terms.feeRate", equalTo("0.05"));
+    }
+
+    @Test
     void aChangeOfTheTenantsTermsAppliesToInvoicesIssuedAfterItNotToEarlierOnes() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
