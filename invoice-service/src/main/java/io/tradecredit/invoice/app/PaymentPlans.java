@@ -141,10 +141,10 @@ public class PaymentPlans {
         if (invoice.paymentPlanId == null) {
             return Uni.createFrom().voidItem();
         }
-        // the invoice's new state must be in the rows the judgement reads (its cancellation); the plan is
-        // locked after the invoice, the daily run's order reversed: should the run be ending this very plan
-        // at that moment, PostgreSQL's deadlock detection fails one of the two and it is retried
-        return Panache.flush().chain(() -> plans.lockOwned(invoice.tenantId, invoice.paymentPlanId))
+        // the invoice's new state must be in the rows the judgement reads (its cancellation); the plan is locked
+        // after the invoice, the daily run's order reversed, so a plan the run holds now is left to the run (its
+        // next one at the latest) rather than waited for: the user's change never fails as a deadlock
+        return Panache.flush().chain(() -> plans.lockOwnedUnlessHeld(invoice.tenantId, invoice.paymentPlanId))
                 .chain(plan -> plan == null || plan.status != PaymentPlan.Status.ACTIVE ? Uni.createFrom().voidItem()
                         : judge(plan, today, new int[2]));
     }

@@ -91,6 +91,19 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
     }
 
     /** The plan, locked: a change to one of its invoices judges it in the change's transaction. */
+    /**
+     * The plan locked for update, or null while another transaction holds it: the daily run, which locks plans before
+     * their invoices, judging it now. A change to one of its invoices (holding the invoice) then leaves the plan to the
+     * run instead of waiting for it in the opposite order, which PostgreSQL would break as a deadlock, failing the
+     * user's request.
+     */
+    public Uni<PaymentPlan> lockOwnedUnlessHeld(String tenantId, UUID id) {
+        return CurrentTransaction.lockIds("""
+                select id from payment_plan where tenant_id = $1 and id = $2 for update skip locked""",
+                io.vertx.mutiny.sqlclient.Tuple.of(tenantId, id))
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : findOwned(tenantId, id));
+    }
+
     public Uni<PaymentPlan> lockOwned(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();

@@ -249,6 +249,40 @@ class PaymentPlanApiTest {
     }
 
     @Test
+    void aWriteOffWhileTheDailyRunHoldsThePlanIsNotKeptWaitingAndLeavesThePlanToTheRun() throws Exception {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+        String finance = LedgerFixtures.token(tenant, "finance");
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        LocalDate first = TODAY.plusDays(67); // a date no other test runs the daily job for
+        String planId = agree(finance, buyer, List.of(a), 2, first).then().statusCode(201).extract().path("id");
+        // the plan's row held as the daily run holds it while judging (it locks plans first, then their invoices)
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (java.sql.Connection run = java.sql.DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class))) {
+            run.setAutoCommit(false);
+            try (var st = run.prepareStatement("select id from payment_plan where id = ? for update")) {
+                st.setObject(1, UUID.fromString(planId));
+                st.executeQuery().close();
+            }
+            // the write-off answers at once instead of waiting for the run in the opposite lock order
+            var writtenOff = java.util.concurrent.CompletableFuture.runAsync(() -> writeOff(finance, a));
+            writtenOff.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            run.rollback();
+        }
+        given().auth().oauth2(viewer).get("/api/v1/invoices/" + a).then().body("status", equalTo("WRITTEN_OFF"));
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then().body("status", equalTo("ACTIVE"));
+        // the run it was left to ends it
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.minusDays(1)).then()
+                .statusCode(200);
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "endReason", equalTo("principal settled"));
+    }
+
+    @Test
     void aCreditNoteForAllThatIsOpenEndsThePlanAtOnce() {
         String tenant = LedgerFixtures.freshTenant();
         UUID buyer = UUID.randomUUID();
