@@ -201,20 +201,21 @@ public class MessageRepository {
     }
 
     /**
-     * A QUEUED message to a contact (not handed over yet), its channels failed before, and whether
-     * its letter's PDF was made already (for that contact, at an earlier hand-over).
+     * A QUEUED message to a contact (not handed over yet), its channels failed before, and the SHA-256
+     * of its letter's PDF when one was made already (for that contact, at an earlier hand-over that
+     * failed), else null.
      */
-    public record QueuedTo(Message message, java.util.Set<ChannelType> tried, boolean letterMade) {
+    public record QueuedTo(Message message, java.util.Set<ChannelType> tried, String letterMade) {
     }
 
     /** The QUEUED messages to {@code contactId}, locked until the transaction ends (a claim skips them meanwhile). */
     public Uni<List<QueuedTo>> queuedTo(String tenantId, UUID contactId) {
         return CurrentTransaction.execute("""
-                select m.*, exists (select 1 from message_document d where d.request_id = m.request_id) as letter_made
+                select m.*, (select d.sha256 from message_document d where d.request_id = m.request_id) as letter_made
                 from message m where m.tenant_id = $1 and m.contact_id = $2 and m.status = 'QUEUED'
                 order by m.requested_at, m.request_id for update of m""", Tuple.of(tenantId, contactId)).map(rows -> {
                     List<QueuedTo> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new QueuedTo(message(r), tried(r), r.getBoolean("letter_made"))));
+                    rows.forEach(r -> out.add(new QueuedTo(message(r), tried(r), r.getString("letter_made"))));
                     return out;
                 });
     }
@@ -327,11 +328,12 @@ public class MessageRepository {
                 .addOffsetDateTime(at(on.nextAttemptAt())).addOffsetDateTime(at(at))
                 .addArrayOfString(tried.stream().map(Enum::name).toArray(String[]::new)).addString(from.name());
         // the PDF made for the channel that failed was never delivered, and it was made for that channel's
-        // contact and page: the next channel's letter is made from its own page at its first hand-over
+        // contact and page: the next channel's letter is made from its own page at its first hand-over (an
+        // email's attached page too: the route keeps the one rendered for its contact, Route.keepAttachedLetter)
         return move("""
                 update message set status = 'QUEUED', channel = $2, contact_id = $3, address = $4, language = $5,
                     subject = $6, body_text = $7, body_html = $8, failure_reason = $9, next_attempt_at = $10,
-                    claimed_at = null, updated_at = $11, tried_channels = $12, channel_attempts = 0
+                    claimed_at = null, updated_at = $11, tried_channels = $12, channel_attempts = 0, letter_html = null
                 where request_id = $1 and status = $13 returning *""", t)
                 .call(moved -> moved.isEmpty() ? Uni.createFrom().voidItem()
                         : CurrentTransaction.execute("delete from message_document where request_id = $1", Tuple.of(requestId))
@@ -366,6 +368,16 @@ public class MessageRepository {
     public Uni<Long> countUnknown() {
         return CurrentTransaction.execute("select count(*) as n from message where status = 'UNKNOWN'", Tuple.tuple())
                 .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /**
+     * Adds {@code note} to the detail of the message's last attempt: what became of that attempt's
+     * work afterwards (its letter was dropped unsent and is made anew). Nothing without an attempt.
+     */
+    public Uni<Void> noteOnLastAttempt(UUID requestId, String note) {
+        return CurrentTransaction.execute("update message_attempt set detail = coalesce(detail || '; then ', '') || $2"
+                + " where request_id = $1 and attempt = (select max(attempt) from message_attempt where request_id = $1)",
+                Tuple.of(requestId, note)).replaceWithVoid();
     }
 
     public Uni<Void> attempt(UUID requestId, int attempt, Instant at, String outcome, String detail) {
@@ -416,7 +428,10 @@ public class MessageRepository {
                 r.getString("template_key"), Optional.ofNullable(r.getString("requested_channel")).map(ChannelType::valueOf),
                 MessageRequest.RecipientKind.valueOf(r.getString("recipient_kind")), r.getUUID("buyer_id"),
                 Optional.ofNullable(r.getString("language_hint")).flatMap(Language::ofTag), r.getBoolean("critical"),
-                r.getBoolean("legally_required"), read(r.getValue("data")));
+                r.getBoolean("legally_required"), read(r.getValue("data")),
+                // the request's attachLetter is kept as the page of the letter its email carries: a route of it
+                // anew (another contact, a fallback) renders that letter for where it goes then
+                r.getString("letter_html") != null);
         String subject = r.getString("subject");
         RenderedMessage body = r.getString("body_text") == null ? null
                 : new RenderedMessage(subject, r.getString("body_text"), r.getString("body_html"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,7 +22,10 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tradecredit.notification.GreenMailResource;
+import io.tradecredit.notification.Pdfs;
 import io.tradecredit.notification.PrintProviderResource;
+import io.tradecredit.notification.domain.LetterDocument;
+import io.tradecredit.notification.domain.Proof;
 
 /**
  * A contact changed after a message was queued for it (PUT /api/v1/contacts/{id}, an opt-out): a message it
@@ -134,5 +138,66 @@ class ContactChangeReroutingTest {
         deliverAt(Instant.now().plus(java.time.Duration.ofDays(2)));
         assertEquals(0, PrintProviderResource.PROVIDER.at(PrintProviderResource.PATH).stream()
                 .filter(p -> id.toString().equals(p.messageId())).count(), "never printed");
+    }
+
+    @Test
+    void aLetterMadeForTheOldPostalAddressIsMadeAnewForTheNewOneAndTheLogSaysWhy() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = LetterDeliveryTest.tenant(buyer, "zh-CN", true);
+        String liId = ContactRemovalTest.firstContact(tenant, buyer);
+        UUID id = LetterDeliveryTest.requested(tenant, buyer, "dunning.finance-demand", "LETTER",
+                LetterDeliveryTest.demandData(buyer), false);
+        PrintProviderResource.PROVIDER.answer(PrintProviderResource.PATH, 503);
+        deliverAt(Instant.now());
+        assertEquals("QUEUED", EmailDeliveryTest.message(tenant, id).getString("status"), "waits for its retry");
+        String oldSha = LetterDeliveryTest.content(tenant, id).then().statusCode(200).extract().header("Tradecredit-Sha256");
+
+        Map<String, Object> moved = contact("李伟", "li-" + buyer + "@globex.example", "zh-CN");
+        moved.put("postalAddress", "北京市朝阳区建国路88号 环球贸易有限公司");
+        put(tenant, liId, moved);
+
+        JsonPath m = EmailDeliveryTest.message(tenant, id);
+        assertEquals("QUEUED", m.getString("status"), m.getString("reason"));
+        assertEquals("北京市朝阳区建国路88号 环球贸易有限公司", m.getString("address"));
+        String why = "the contact's LETTER address changed; re-routed to contact " + liId + " on LETTER; "
+                + LetterDocument.madeAnew(oldSha);
+        assertEquals(why, m.getString("reason"));
+        assertEquals(404, LetterDeliveryTest.content(tenant, id).statusCode(), "the PDF for the old address is dropped");
+        deliverAt(Instant.now().plus(java.time.Duration.ofDays(2)));
+
+        JsonPath sent = EmailDeliveryTest.message(tenant, id);
+        assertEquals("SENT", sent.getString("status"));
+        byte[] pdf = LetterDeliveryTest.content(tenant, id).then().statusCode(200).extract().asByteArray();
+        String text = Pdfs.read(pdf).text();
+        assertTrue(text.contains("北京市朝阳区建国路88号"), text);
+        assertTrue(!text.contains("上海市南京东路1号"), "not the old address: " + text);
+        assertEquals(Proof.sha256(pdf), sent.getString("sha256"), "the proof is the new PDF");
+        assertTrue(!oldSha.equals(sent.getString("sha256")));
+        var printed = PrintProviderResource.PROVIDER.at(PrintProviderResource.PATH).stream()
+                .filter(p -> id.toString().equals(p.messageId())).toList();
+        assertEquals(2, printed.size(), "refused once, printed once");
+        assertTrue(printed.get(1).body().contains("北京市朝阳区建国路88号"), printed.get(1).body());
+        assertEquals(List.of("RETRY", "SENT"), sent.getList("attemptLog.outcome"));
+        assertTrue(sent.getString("attemptLog[0].detail").endsWith("; then " + why), sent.getString("attemptLog[0].detail"));
+    }
+
+    @Test
+    void anEmailCarryingTheLetterReroutedToAnotherContactCarriesTheLetterMadeForThatContact() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = LetterDeliveryTest.tenant(buyer, "zh-CN", false);
+        String liId = ContactRemovalTest.firstContact(tenant, buyer);
+        Map<String, Object> wang = contact("王强", "wang-" + buyer + "@globex.example", "zh-CN");
+        wang.put("postalAddress", "上海市南京东路2号 环球贸易有限公司");
+        addContact(tenant, buyer, wang);
+        UUID id = LetterDeliveryTest.requested(tenant, buyer, "dunning.formal-demand", "EMAIL",
+                LetterDeliveryTest.demandData(buyer), true);
+
+        optOut(tenant, liId, "EMAIL");
+        assertEquals("wang-" + buyer + "@globex.example", EmailDeliveryTest.message(tenant, id).getString("address"));
+        deliverAt(Instant.now());
+
+        assertEquals("SENT", EmailDeliveryTest.message(tenant, id).getString("status"));
+        String text = Pdfs.read(LetterDeliveryTest.content(tenant, id).then().statusCode(200).extract().asByteArray()).text();
+        assertTrue(text.contains("收件人：王强") && !text.contains("李伟"), "the letter names whom it goes to: " + text);
     }
 }
