@@ -240,6 +240,54 @@ public class MessageRepository {
                 Tuple.of(requestId, channel.name())).map(rows -> messages(rows).stream().findFirst());
     }
 
+    /**
+     * A QUEUED message not due yet, with what re-timing it needs: when it was last queued ({@code updated_at}: at
+     * intake, a failed attempt, a pick outside its window, a re-routing or fallback), the attempts on its channel
+     * (a retry's backoff) and its contact's time zone now (null: none).
+     */
+    public record Waiting(Message message, Instant queuedAt, int channelAttempts, java.time.ZoneId contactZone) {
+    }
+
+    /** The tenant's QUEUED messages due after {@code now}. */
+    public Uni<List<Waiting>> waitingOf(String tenantId, Instant now) {
+        return CurrentTransaction.execute("""
+                select m.*, c.time_zone as contact_zone from message m
+                left join contact c on c.id = m.contact_id and c.tenant_id = m.tenant_id
+                where m.tenant_id = $1 and m.status = 'QUEUED' and m.next_attempt_at > $2""",
+                Tuple.of(tenantId, at(now))).map(rows -> {
+                    List<Waiting> out = new ArrayList<>();
+                    rows.forEach(r -> {
+                        String zone = r.getString("contact_zone");
+                        out.add(new Waiting(message(r), instant(r, "updated_at"), r.getInteger("channel_attempts"),
+                                zone == null ? null : java.time.ZoneId.of(zone)));
+                    });
+                    return out;
+                });
+    }
+
+    /** A queued message's due time moved from {@code was} to {@code due}. */
+    public record Retimed(UUID requestId, Instant was, Instant due) {
+    }
+
+    /**
+     * Moves each message's due time, with one statement, unless it was claimed or moved meanwhile (its due time
+     * is no longer {@code was}); how many moved. {@code updated_at} stays when it was queued: the earliest it may
+     * go, which a later re-timing starts from.
+     */
+    public Uni<Integer> retimed(List<Retimed> moves) {
+        if (moves.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return CurrentTransaction.execute("""
+                update message m set next_attempt_at = u.due
+                from unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) as u(request_id, was, due)
+                where m.request_id = u.request_id and m.status = 'QUEUED' and m.next_attempt_at = u.was""",
+                Tuple.of(moves.stream().map(Retimed::requestId).toArray(UUID[]::new),
+                        moves.stream().map(x -> at(x.was())).toArray(OffsetDateTime[]::new),
+                        moves.stream().map(x -> at(x.due())).toArray(OffsetDateTime[]::new)))
+                .map(RowSet::rowCount);
+    }
+
     /** A message's contact as it is now: its time zone and the channels it opted out of. */
     public record ContactNow(java.time.ZoneId zone, java.util.Set<ChannelType> optedOut) {
     }
