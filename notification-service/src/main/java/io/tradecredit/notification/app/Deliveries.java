@@ -48,7 +48,9 @@ import io.vertx.core.Vertx;
  * Then it claims the QUEUED messages due now (send window open, retry time reached) of the
  * channels that have an adapter, as SENDING, in a transaction of its own that commits before any
  * hand-over. A message whose contact opted out of its channel since it was queued is not handed
- * over: it goes on by the next channel ({@link Fallbacks}) or fails. A message to a person whose send
+ * over: it goes on by the next channel ({@link Fallbacks}) or fails. The batch's contacts are read once,
+ * after the claim: an opt-out committed after that read does not stop a hand-over of the batch (no read
+ * per message; docs/notification-service.md, "Opt-outs and a batch in flight"). A message to a person whose send
  * window is closed at the moment of handing over (a late or busy worker picked it after the window
  * closed; its day became a holiday of the tenant's calendar since it was queued) is not handed over
  * either: it is queued again for the window's next opening. Each hand-over's outcome is recorded in its own transaction with its status event:

@@ -55,6 +55,23 @@ public record Message(UUID requestId, String tenantId, MessageRequest request, M
                 : window.nextOpening(at, zone == null ? Contact.DEFAULT_TIME_ZONE : zone);
     }
 
+    /**
+     * When this queued message is due under its tenant's send window and calendar as they are now, after the
+     * calendar changed (collections-service shared a make-up working day or a holiday after the message was
+     * queued): a message to a person (a contact; not a critical one) goes at the window's first opening from
+     * {@code earliest} (when it may go at the earliest whatever the window: when it was queued, or the end of
+     * its retry's backoff, {@link RetrySchedule#notBefore}), not before {@code now}, in the person's
+     * {@code zone} (null: {@link Contact#DEFAULT_TIME_ZONE}): earlier on a new make-up working day (queued on
+     * Friday 9 October 2026 at 19:00, due Monday 12 October 09:00, and Saturday 10 October made a working day:
+     * Saturday 09:00), later over a new holiday. Any other message keeps its due time: no window waits it.
+     */
+    public Instant dueOnCalendarOf(SendWindow window, java.time.ZoneId zone, Instant earliest, Instant now) {
+        if (request.critical() || contactId == null) {
+            return nextAttemptAt;
+        }
+        return handOverAt(earliest.isAfter(now) ? earliest : now, window, zone);
+    }
+
     /** A request its requester withdrew before it arrived: never resolved, rendered or sent. */
     public static Message withdrawn(String tenantId, MessageRequest request, Withdrawal withdrawal, Instant now) {
         return new Message(request.requestId(), tenantId, request, MessageStatus.WITHDRAWN, null, null, null,

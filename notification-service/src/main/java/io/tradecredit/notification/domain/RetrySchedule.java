@@ -29,6 +29,16 @@ public record RetrySchedule(int maxAttempts, Duration initial, Duration max) {
         return Optional.of(at.plus(delay(attempt, jitter)));
     }
 
+    /**
+     * The earliest a message whose attempt number {@code attempt} on its channel failed at {@code failedAt} may
+     * be tried again, whatever its jitter was: {@code failedAt} plus the longest delay (half of it again); a
+     * message not tried on its channel yet ({@code attempt} 0) may go from {@code failedAt} (when it was queued).
+     * A bound for re-timing a queued message whose drawn jitter was not kept ({@link Message#dueOnCalendarOf}).
+     */
+    public Instant notBefore(int attempt, Instant failedAt) {
+        return attempt < 1 ? failedAt : failedAt.plus(delay(attempt, 1.0));
+    }
+
     /** The delay after attempt {@code attempt}: initial x 2^(attempt-1), capped at max, plus jitter x half of it. */
     public Duration delay(int attempt, double jitter) {
         // doubling 30 times and more is past any cap: the shift stops there and cannot overflow

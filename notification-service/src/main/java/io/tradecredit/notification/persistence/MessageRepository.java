@@ -201,20 +201,21 @@ public class MessageRepository {
     }
 
     /**
-     * A QUEUED message to a contact (not handed over yet), its channels failed before, and whether
-     * its letter's PDF was made already (for that contact, at an earlier hand-over).
+     * A QUEUED message to a contact (not handed over yet), its channels failed before, and the SHA-256
+     * of its letter's PDF when one was made already (for that contact, at an earlier hand-over that
+     * failed), else null.
      */
-    public record QueuedTo(Message message, java.util.Set<ChannelType> tried, boolean letterMade) {
+    public record QueuedTo(Message message, java.util.Set<ChannelType> tried, String letterMade) {
     }
 
     /** The QUEUED messages to {@code contactId}, locked until the transaction ends (a claim skips them meanwhile). */
     public Uni<List<QueuedTo>> queuedTo(String tenantId, UUID contactId) {
         return CurrentTransaction.execute("""
-                select m.*, exists (select 1 from message_document d where d.request_id = m.request_id) as letter_made
+                select m.*, (select d.sha256 from message_document d where d.request_id = m.request_id) as letter_made
                 from message m where m.tenant_id = $1 and m.contact_id = $2 and m.status = 'QUEUED'
                 order by m.requested_at, m.request_id for update of m""", Tuple.of(tenantId, contactId)).map(rows -> {
                     List<QueuedTo> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new QueuedTo(message(r), tried(r), r.getBoolean("letter_made"))));
+                    rows.forEach(r -> out.add(new QueuedTo(message(r), tried(r), r.getString("letter_made"))));
                     return out;
                 });
     }
@@ -237,6 +238,54 @@ public class MessageRepository {
         return CurrentTransaction.execute("select * from message where request_id = $1 and (channel = $2"
                 + " or $2 = any(tried_channels))",
                 Tuple.of(requestId, channel.name())).map(rows -> messages(rows).stream().findFirst());
+    }
+
+    /**
+     * A QUEUED message not due yet, with what re-timing it needs: when it was last queued ({@code updated_at}: at
+     * intake, a failed attempt, a pick outside its window, a re-routing or fallback), the attempts on its channel
+     * (a retry's backoff) and its contact's time zone now (null: none).
+     */
+    public record Waiting(Message message, Instant queuedAt, int channelAttempts, java.time.ZoneId contactZone) {
+    }
+
+    /** The tenant's QUEUED messages due after {@code now}. */
+    public Uni<List<Waiting>> waitingOf(String tenantId, Instant now) {
+        return CurrentTransaction.execute("""
+                select m.*, c.time_zone as contact_zone from message m
+                left join contact c on c.id = m.contact_id and c.tenant_id = m.tenant_id
+                where m.tenant_id = $1 and m.status = 'QUEUED' and m.next_attempt_at > $2""",
+                Tuple.of(tenantId, at(now))).map(rows -> {
+                    List<Waiting> out = new ArrayList<>();
+                    rows.forEach(r -> {
+                        String zone = r.getString("contact_zone");
+                        out.add(new Waiting(message(r), instant(r, "updated_at"), r.getInteger("channel_attempts"),
+                                zone == null ? null : java.time.ZoneId.of(zone)));
+                    });
+                    return out;
+                });
+    }
+
+    /** A queued message's due time moved from {@code was} to {@code due}. */
+    public record Retimed(UUID requestId, Instant was, Instant due) {
+    }
+
+    /**
+     * Moves each message's due time, with one statement, unless it was claimed or moved meanwhile (its due time
+     * is no longer {@code was}); how many moved. {@code updated_at} stays when it was queued: the earliest it may
+     * go, which a later re-timing starts from.
+     */
+    public Uni<Integer> retimed(List<Retimed> moves) {
+        if (moves.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return CurrentTransaction.execute("""
+                update message m set next_attempt_at = u.due
+                from unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) as u(request_id, was, due)
+                where m.request_id = u.request_id and m.status = 'QUEUED' and m.next_attempt_at = u.was""",
+                Tuple.of(moves.stream().map(Retimed::requestId).toArray(UUID[]::new),
+                        moves.stream().map(x -> at(x.was())).toArray(OffsetDateTime[]::new),
+                        moves.stream().map(x -> at(x.due())).toArray(OffsetDateTime[]::new)))
+                .map(RowSet::rowCount);
     }
 
     /** A message's contact as it is now: its time zone and the channels it opted out of. */
@@ -327,11 +376,12 @@ public class MessageRepository {
                 .addOffsetDateTime(at(on.nextAttemptAt())).addOffsetDateTime(at(at))
                 .addArrayOfString(tried.stream().map(Enum::name).toArray(String[]::new)).addString(from.name());
         // the PDF made for the channel that failed was never delivered, and it was made for that channel's
-        // contact and page: the next channel's letter is made from its own page at its first hand-over
+        // contact and page: the next channel's letter is made from its own page at its first hand-over (an
+        // email's attached page too: the route keeps the one rendered for its contact, Route.keepAttachedLetter)
         return move("""
                 update message set status = 'QUEUED', channel = $2, contact_id = $3, address = $4, language = $5,
                     subject = $6, body_text = $7, body_html = $8, failure_reason = $9, next_attempt_at = $10,
-                    claimed_at = null, updated_at = $11, tried_channels = $12, channel_attempts = 0
+                    claimed_at = null, updated_at = $11, tried_channels = $12, channel_attempts = 0, letter_html = null
                 where request_id = $1 and status = $13 returning *""", t)
                 .call(moved -> moved.isEmpty() ? Uni.createFrom().voidItem()
                         : CurrentTransaction.execute("delete from message_document where request_id = $1", Tuple.of(requestId))
@@ -366,6 +416,16 @@ public class MessageRepository {
     public Uni<Long> countUnknown() {
         return CurrentTransaction.execute("select count(*) as n from message where status = 'UNKNOWN'", Tuple.tuple())
                 .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /**
+     * Adds {@code note} to the detail of the message's last attempt: what became of that attempt's
+     * work afterwards (its letter was dropped unsent and is made anew). Nothing without an attempt.
+     */
+    public Uni<Void> noteOnLastAttempt(UUID requestId, String note) {
+        return CurrentTransaction.execute("update message_attempt set detail = coalesce(detail || '; then ', '') || $2"
+                + " where request_id = $1 and attempt = (select max(attempt) from message_attempt where request_id = $1)",
+                Tuple.of(requestId, note)).replaceWithVoid();
     }
 
     public Uni<Void> attempt(UUID requestId, int attempt, Instant at, String outcome, String detail) {
@@ -416,7 +476,10 @@ public class MessageRepository {
                 r.getString("template_key"), Optional.ofNullable(r.getString("requested_channel")).map(ChannelType::valueOf),
                 MessageRequest.RecipientKind.valueOf(r.getString("recipient_kind")), r.getUUID("buyer_id"),
                 Optional.ofNullable(r.getString("language_hint")).flatMap(Language::ofTag), r.getBoolean("critical"),
-                r.getBoolean("legally_required"), read(r.getValue("data")));
+                r.getBoolean("legally_required"), read(r.getValue("data")),
+                // the request's attachLetter is kept as the page of the letter its email carries: a route of it
+                // anew (another contact, a fallback) renders that letter for where it goes then
+                r.getString("letter_html") != null);
         String subject = r.getString("subject");
         RenderedMessage body = r.getString("body_text") == null ? null
                 : new RenderedMessage(subject, r.getString("body_text"), r.getString("body_html"));

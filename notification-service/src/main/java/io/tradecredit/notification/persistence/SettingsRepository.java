@@ -54,9 +54,9 @@ public class SettingsRepository {
 
     /**
      * Keeps the business days of the tenant's calendar as set at {@code setAt}; a calendar set earlier than
-     * the one kept (an older event read late) changes nothing.
+     * the one kept (an older event read late) changes nothing; whether it was kept.
      */
-    public Uni<Void> saveBusinessDays(String tenantId, BusinessDays b, OffsetDateTime setAt, OffsetDateTime receivedAt) {
+    public Uni<Boolean> saveBusinessDays(String tenantId, BusinessDays b, OffsetDateTime setAt, OffsetDateTime receivedAt) {
         return CurrentTransaction.execute("""
                 insert into tenant_business_days (tenant_id, holidays, make_up_working_days, set_at, received_at)
                 values ($1, $2, $3, $4, $5) on conflict (tenant_id) do update set holidays = excluded.holidays,
@@ -65,7 +65,7 @@ public class SettingsRepository {
                 where tenant_business_days.set_at <= excluded.set_at""",
                 Tuple.of(tenantId, b.holidays().stream().sorted().toArray(LocalDate[]::new),
                         b.makeUpWorkingDays().stream().sorted().toArray(LocalDate[]::new), setAt, receivedAt))
-                .replaceWithVoid();
+                .map(rows -> rows.rowCount() == 1);
     }
 
     public Uni<Void> save(String tenantId, NotificationSettings s, OffsetDateTime at, String by) {

@@ -72,4 +72,25 @@ class BusinessDaysWindowTest {
         UUID id = EmailDeliveryTest.requested(tenant, buyer, false);
         assertEquals(today.plusDays(1).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id));
     }
+
+    @Test
+    void aCalendarSharedAfterTheMessageWasQueuedBringsItForwardToAMakeUpDayAndHoldsItOverANewHoliday() {
+        UUID buyer = UUID.randomUUID();
+        LocalDate today = LocalDate.now(SHANGHAI);
+        String tenant = tenantOpenOnTheWeekdayOf(buyer, today.plusDays(2));
+        UUID id = EmailDeliveryTest.requested(tenant, buyer, false);
+        assertEquals(today.plusDays(2).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id));
+
+        calendar(tenant, List.of(), List.of(today.plusDays(1)), OffsetDateTime.now().minusMinutes(1));
+        assertEquals(today.plusDays(1).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id),
+                "brought forward to the make-up working day shared after it was queued");
+
+        calendar(tenant, List.of(today.plusDays(2)), List.of(), OffsetDateTime.now());
+        assertEquals(today.plusDays(9).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id),
+                "the make-up day taken back and its weekday a holiday: the window's next weekday after it");
+
+        calendar(tenant, List.of(), List.of(today.plusDays(1)), OffsetDateTime.now().minusDays(1));
+        assertEquals(today.plusDays(9).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id),
+                "an older calendar read late changes nothing");
+    }
 }

@@ -21,7 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.tradecredit.notification.GreenMailResource;
+import io.tradecredit.notification.Pdfs;
 import io.tradecredit.notification.PrintProviderResource;
+import io.tradecredit.notification.domain.LetterDocument;
 import io.tradecredit.testing.Contracts;
 
 /**
@@ -119,28 +121,27 @@ class ContactRemovalTest {
     }
 
     @Test
-    void aLetterWhosePdfWasMadeForTheRemovedContactFailsAndIsNotPrintedAgain() throws Throwable {
-        UUID buyer = UUID.randomUUID();
-        String tenant = LetterDeliveryTest.tenant(buyer, "zh-CN", true);
-        String liId = firstContact(tenant, buyer);
-        var other = contact("王强", "wang-" + buyer + "@globex.example", "zh-CN");
-        other.put("postalAddress", "上海市南京东路2号 环球贸易有限公司");
-        addContact(tenant, buyer, other);
-        UUID id = LetterDeliveryTest.requested(tenant, buyer, "dunning.finance-demand", "LETTER",
-                LetterDeliveryTest.demandData(buyer), false);
-        PrintProviderResource.PROVIDER.answer(PrintProviderResource.PATH, 503);
-        deliverAt(Instant.now());
-        assertEquals("QUEUED", EmailDeliveryTest.message(tenant, id).getString("status"), "waits for its retry");
-        long printed = PrintProviderResource.PROVIDER.at(PrintProviderResource.PATH).stream()
-                .filter(p -> id.toString().equals(p.messageId())).count();
+    void aLetterWhosePdfWasMadeForTheRemovedContactIsMadeAnewForTheNextContact() throws Throwable {
+        var d = ContactChangeReroutingTest.demand(true, "dunning.finance-demand", "LETTER", false);
+        String tenant = d.tenant();
+        UUID id = d.id();
+        String made = ContactChangeReroutingTest.firstPrintRefused(deliveries, d);
+        String wangId = addContact(tenant, d.buyer(), ContactChangeReroutingTest.byPost("王强",
+                "wang-" + d.buyer() + "@globex.example", "上海市南京东路2号 环球贸易有限公司"));
 
-        remove(tenant, liId);
+        remove(tenant, d.liId());
 
-        JsonPath failed = EmailDeliveryTest.message(tenant, id);
-        assertEquals("FAILED", failed.getString("status"));
-        assertEquals("contact removed; its letter was made for the removed contact already", failed.getString("reason"));
+        JsonPath rerouted = EmailDeliveryTest.message(tenant, id);
+        assertEquals("QUEUED", rerouted.getString("status"));
+        assertEquals("contact removed; re-routed to contact " + wangId + " on LETTER; " + LetterDocument.madeAnew(made),
+                rerouted.getString("reason"));
         deliverAt(Instant.now().plus(java.time.Duration.ofDays(2)));
-        assertEquals(printed, PrintProviderResource.PROVIDER.at(PrintProviderResource.PATH).stream()
-                .filter(p -> id.toString().equals(p.messageId())).count(), "never handed over again");
+        JsonPath sent = EmailDeliveryTest.message(tenant, id);
+        assertEquals("SENT", sent.getString("status"));
+        String text = Pdfs.read(LetterDeliveryTest.content(tenant, id).then().statusCode(200).extract().asByteArray()).text();
+        assertTrue(text.contains("王强") && !text.contains("李伟"), "made for the contact it goes to now: " + text);
+        var printed = ContactChangeReroutingTest.printed(id);
+        assertEquals(2, printed.size(), "refused once, printed once");
+        assertTrue(printed.get(1).body().contains("上海市南京东路2号"), printed.get(1).body());
     }
 }

@@ -28,6 +28,14 @@ class DeliveryRulesTest {
     }
 
     @Test
+    void aRetryGoesNoEarlierThanTheLongestDelayAfterItsFailedAttemptWhateverItsJitter() {
+        Instant failed = Instant.parse("2026-12-09T09:59:40Z");
+        assertEquals(failed, EMAIL.notBefore(0, failed), "not tried on its channel yet: from when it was queued");
+        assertEquals(Instant.parse("2026-12-09T10:00:25Z"), EMAIL.notBefore(1, failed), "30 s and half of it");
+        assertEquals(Instant.parse("2026-12-09T10:05:40Z"), EMAIL.notBefore(9, failed), "the cap of 4 min and half of it");
+    }
+
+    @Test
     void jitterAddsUpToHalfTheDelay() {
         assertEquals(Duration.ofMillis(44_999), EMAIL.delay(1, 0.99999));
         assertEquals(Duration.ofMillis(37_500), EMAIL.delay(1, 0.5));

@@ -145,4 +145,11 @@ class LetterRulesTest {
         assertEquals(Proof.sha256("abc"), Proof.sha256("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Proof.sha256(new byte[] {'a', 'b', 'c'}));
     }
+
+    @Test
+    void aLetterMadeForWhereAMessageNoLongerGoesSaysItWasNeverSentAndIsMadeAnew() {
+        assertEquals("its letter made before (SHA-256 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad)"
+                + " was never sent and is made anew",
+                LetterDocument.madeAnew("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    }
 }

@@ -175,4 +175,56 @@ class MessageTest {
             assertEquals(s != MessageStatus.SENDING, s.published(), s.name());
         }
     }
+
+    /** National Day 2026 in Shanghai: 1 to 7 October off; the calendar shared first has no make-up working day. */
+    static final SendWindow NATIONAL_DAY = SendWindow.DEFAULT.on(new BusinessDays(
+            java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(d -> java.time.LocalDate.of(2026, 10, d))
+                    .collect(java.util.stream.Collectors.toSet()), Set.of()));
+    static final Contact SHANGHAI = Contact.of(UUID.randomUUID(), BUYER, "Li Wei", null, "li@g.example", null, null, "zh-CN",
+            "Asia/Shanghai");
+    static final Instant FRIDAY_9_OCTOBER_19_00_SHANGHAI = Instant.parse("2026-10-09T11:00:00Z");
+
+    static Message queuedFridayEvening(boolean critical) {
+        return Message.queued("acme", request(critical, Optional.empty()),
+                new ContactChoice.Choice(SHANGHAI, ChannelType.EMAIL, "li@g.example", null), Language.ZH_CN, null, BODY,
+                NATIONAL_DAY, FRIDAY_9_OCTOBER_19_00_SHANGHAI);
+    }
+
+    @Test
+    void aMessageQueuedFridayEveningGoesOnASaturdayMadeAWorkingDayAfterIt() {
+        Message m = queuedFridayEvening(false);
+        assertEquals(Instant.parse("2026-10-12T01:00:00Z"), m.nextAttemptAt(), "Monday 12 October 09:00");
+        SendWindow saturdayWorked = NATIONAL_DAY.on(new BusinessDays(NATIONAL_DAY.businessDays().holidays(),
+                Set.of(java.time.LocalDate.of(2026, 10, 10))));
+        Instant fridayTwenty = Instant.parse("2026-10-09T12:00:00Z");
+        assertEquals(Instant.parse("2026-10-10T01:00:00Z"),
+                m.dueOnCalendarOf(saturdayWorked, SHANGHAI.timeZone(), FRIDAY_9_OCTOBER_19_00_SHANGHAI, fridayTwenty),
+                "Saturday 10 October 09:00");
+        Instant saturdayTen = Instant.parse("2026-10-10T02:00:00Z");
+        assertEquals(saturdayTen, m.dueOnCalendarOf(saturdayWorked, SHANGHAI.timeZone(), FRIDAY_9_OCTOBER_19_00_SHANGHAI,
+                saturdayTen), "shared on the Saturday at 10:00: it goes at once");
+        Instant backoffEnds = Instant.parse("2026-10-10T01:00:45Z");
+        assertEquals(backoffEnds, m.dueOnCalendarOf(saturdayWorked, null, backoffEnds, fridayTwenty),
+                "a retry not before its backoff ends, the window open then");
+    }
+
+    @Test
+    void aMessageDueOnADayMadeAHolidayAfterItWasQueuedWaitsForTheNextBusinessDay() {
+        SendWindow mondayOff = NATIONAL_DAY.on(new BusinessDays(Set.of(java.time.LocalDate.of(2026, 10, 12)), Set.of()));
+        assertEquals(Instant.parse("2026-10-13T01:00:00Z"), queuedFridayEvening(false).dueOnCalendarOf(mondayOff,
+                SHANGHAI.timeZone(), FRIDAY_9_OCTOBER_19_00_SHANGHAI, Instant.parse("2026-10-09T12:00:00Z")),
+                "Tuesday 13 October 09:00");
+    }
+
+    @Test
+    void aCriticalMessageOrOneToTheTenantKeepsItsDueTimeWhenTheCalendarChanges() {
+        Message critical = queuedFridayEvening(true);
+        assertEquals(FRIDAY_9_OCTOBER_19_00_SHANGHAI, critical.dueOnCalendarOf(SendWindow.DEFAULT, SHANGHAI.timeZone(),
+                Instant.parse("2026-10-09T11:00:45Z"), Instant.parse("2026-10-09T11:00:10Z")));
+        Message toTenant = Message.queued("acme", request(false, Optional.empty()),
+                new ContactChoice.Choice(null, ChannelType.EMAIL, "ar@acme.example", null), Language.ZH_CN, null, BODY,
+                NATIONAL_DAY, FRIDAY_9_OCTOBER_19_00_SHANGHAI);
+        assertEquals(FRIDAY_9_OCTOBER_19_00_SHANGHAI, toTenant.dueOnCalendarOf(SendWindow.DEFAULT, null,
+                Instant.parse("2026-10-09T11:00:45Z"), Instant.parse("2026-10-09T11:00:10Z")));
+    }
 }
