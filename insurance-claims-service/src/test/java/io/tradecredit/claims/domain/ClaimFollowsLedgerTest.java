@@ -188,6 +188,21 @@ class ClaimFollowsLedgerTest {
         assertTrue(r.claim().shareReceived().isEmpty(), "shared once");
     }
 
+    /**
+     * The buyer pays 40,000 of INV-1 after approval, before the insurer: 60,000 is open in the ledger when the insurer
+     * pays 72,000, so invoice-service posts 60,000 of it and 12,000 not (never the buyer's credit). The buyer's 40,000 is
+     * a recovery: 28,800 owed to the insurer, 11,200 the tenant's; the 12,000 the tenant holds is part of the 28,800.
+     */
+    @Test
+    void aPaymentThatLeavesLessOpenThanTheIndemnityIsSharedAndOwesTheInsurerMoreThanItsExcess() {
+        Claim kept = took(approve(underReview(draft())), 0, CLAIMED_1, payment(INV_1, "40000.00", "20000.00"));
+        Claim.Recovery r = kept.pay(cny("72000.00")).shareReceived().orElseThrow();
+        assertEquals(cny("28800.00"), r.share().toInsurer());
+        assertEquals(cny("11200.00"), r.share().toTenant());
+        Money open = kept.unpaid().minus(cny("40000.00"));
+        assertTrue(r.share().toInsurer().isGreaterThan(cny("72000.00").minus(open)), "the 12,000 not posted is within it");
+    }
+
     @Test
     void aPaymentAfterTheIndemnityWasPaidIsSharedAtOnce() {
         Claim paid = approve(underReview(draft())).pay(cny("72000.00"));
