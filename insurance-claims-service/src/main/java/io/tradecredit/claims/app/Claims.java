@@ -277,20 +277,24 @@ public class Claims {
                 })));
     }
 
-    /** {@code amount} was recovered from the buyer on {@code receivedOn} (today when null); shared and published. */
+    /**
+     * {@code amount} was recovered from the buyer on {@code receivedOn} (today when null), outside the ledger; shared and
+     * published. Refused while the read model has a claimed invoice open (domain.Claim#recover).
+     */
     public Uni<Claim.Recovery> recover(String tenantId, UUID id, Money amount, LocalDate receivedOn, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate on = receivedOn == null ? businessZone.dateOf(now) : receivedOn;
-        return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
+        return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> exposures
+                .invoicesOf(tenantId, before.buyerId()).chain(ledger -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
-                    Claim.Recovery r = before.recover(amount);
+                    Claim.Recovery r = before.recover(amount, before.openIn(ledger));
                     ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.RECOVERY, null, null, amount, r.share().toInsurer(),
                             r.share().toTenant(), on, now, by, null);
                     return claims.update(tenantId, r.claim()).chain(() -> claims.log(id, entry))
                             .chain(() -> outbox.record(ClaimEvents.recoveryShared(tenantId, r.claim(), policy.terms(),
                                     r.share(), on, by)))
                             .replaceWith(r);
-                })));
+                }))));
     }
 
     /**

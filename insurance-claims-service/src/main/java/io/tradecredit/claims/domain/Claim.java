@@ -192,10 +192,15 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     /**
-     * {@code amount} recovered from the buyer after the insurer paid indemnity, shared by {@link RecoveryShare};
-     * before any indemnity was paid there is nothing to share (409).
+     * {@code amount} recovered from the buyer after the insurer paid indemnity, entered by hand, shared by
+     * {@link RecoveryShare}; before any indemnity was paid there is nothing to share (409). A recovery by hand is for
+     * money the ledger cannot bring to the claim: while the ledger still has something open of a claimed invoice
+     * ({@code openInLedger}, {@link #openIn}), the buyer's money on it is posted there and shared by the service itself
+     * ({@link #ledgerSays}), so entering it here too would count it twice: refused (409 {@code claim.recovery-through-ledger}
+     * naming {@code amount} and the invoices). Once the ledger closed them (paid, written off after the indemnity,
+     * cancelled), or for invoices it never knew, money such as an administrator's dividend comes only this way.
      */
-    public Recovery recover(Money amount) {
+    public Recovery recover(Money amount, List<OpenInvoice> openInLedger) {
         if (amount == null || !amount.isPositive() || !amount.currency().equals(indemnityPaid.currency())) {
             throw DomainError.invalidField("claim.recovery-invalid", "amount",
                     "is required: above 0 in the policy's currency " + indemnityPaid.currencyCode());
@@ -204,10 +209,31 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
             throw DomainError.conflict("claim.not-indemnified",
                     "Nothing was indemnified on this claim yet: a recovery now is the tenant's alone");
         }
+        if (!openInLedger.isEmpty()) {
+            String open = String.join(", ", openInLedger.stream()
+                    .map(i -> i.invoiceNumber() + " (" + i.openAmount() + " open)").toList());
+            throw DomainError.conflict("claim.recovery-through-ledger", "The ledger still has claimed invoices open: "
+                    + open + "; the buyer's money on them is posted there and shared by this service itself",
+                    List.of(new Violation("amount", "a recovery by hand is for money the ledger cannot take (its claimed"
+                            + " invoices are closed there); post the buyer's payment on " + open + " in the ledger instead,"
+                            + " or enter it here once they are closed")));
+        }
         RecoveryShare share = RecoveryShare.of(amount, unpaid(), indemnityPaid, recovered, recoveredToInsurer);
         Claim after = new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn, openedBy, approvedOn,
                 indemnity, indemnityPaid, share.recoveredTotal(), share.toInsurerTotal(), receivedToShare, part);
         return new Recovery(after, share);
+    }
+
+    /**
+     * The claimed invoices the ledger still has something open of, among the buyer's invoices it knows ({@code ledger},
+     * the read model): matched by id, or by number for a line claimed by hand without id. An invoice the ledger does not
+     * know is not among them.
+     */
+    public List<OpenInvoice> openIn(List<OpenInvoice> ledger) {
+        return ledger.stream().filter(o -> o.openAmount().isPositive() && invoices.stream()
+                .anyMatch(c -> c.invoiceId() == null ? c.invoiceNumber().equals(o.invoiceNumber())
+                        : c.invoiceId().equals(o.invoiceId())))
+                .toList();
     }
 
     private Claim withState(ClaimState to) {
