@@ -311,11 +311,23 @@ public class Claims {
         return claims.holding(tenantId, news.invoiceId()).chain(lines -> Multi.createFrom().iterable(lines).onItem()
                 .transformToUniAndConcatenate(l -> claimToChange(tenantId, l.claimId()).chain(before -> {
                     Money claimed = Money.rounded(l.claimed(), before.indemnityPaid().currency());
-                    Optional<Claim.LedgerEffect> effect = before.ledgerSays(l.line(), claimed, news);
-                    return effect.isEmpty() ? Uni.createFrom().voidItem()
-                            : policies.current(tenantId, before.policyId()).chain(policy -> took(tenantId, before,
-                                    effect.get(), claimed, news, policy.terms(), today, now));
+                    return brought(before, news).chain(brought -> {
+                        Optional<Claim.LedgerEffect> effect = before.ledgerSays(l.line(), claimed, news, brought);
+                        return effect.isEmpty() ? Uni.createFrom().voidItem()
+                                : policies.current(tenantId, before.policyId()).chain(policy -> took(tenantId, before,
+                                        effect.get(), claimed, news, policy.terms(), today, now));
+                    });
                 })).collect().asList().replaceWithVoid());
+    }
+
+    /**
+     * What the news' payment brought to the claim after approval (its RECEIVED lines), read only for a reversal after
+     * approval: what it may take back (domain.Claim#ledgerSays).
+     */
+    private Uni<Money> brought(Claim c, LedgerNews news) {
+        Money zero = Money.zero(c.indemnityPaid().currency());
+        return c.followsLedger() || !news.paid().isNegative() || news.paymentId() == null ? Uni.createFrom().item(zero)
+                : claims.receivedWith(c.id(), news.paymentId(), c.indemnityPaid().currencyCode());
     }
 
     private Uni<Void> took(String tenantId, Claim before, Claim.LedgerEffect e, Money claimed, LedgerNews news,
@@ -323,15 +335,19 @@ public class Claims {
         Claim after = e.claim();
         String invoice = e.before().invoiceNumber() + ": " + news.what() + " (event " + news.eventId() + ")";
         if (!before.followsLedger()) {
-            String note = invoice + (news.paid().isNegative() ? ", a payment of the buyer's reversed after approval,"
-                    + " taken back from what is kept to share" : ", paid by the buyer after approval"
+            boolean reversal = e.received().isNegative();
+            String note = invoice + (reversal ? ", a payment of the buyer's reversed after approval: "
+                    + e.received().negate().amountText() + " of what it brought taken back"
+                    + (e.shared() == null ? " from what is kept to share" : ", what was shared shared back")
+                    : ", paid by the buyer after approval"
                     + (after.state() == ClaimState.PAID ? "" : ", kept to share as a recovery once the indemnity is paid"));
-            ClaimEntry received = new ClaimEntry(ClaimEntry.Kind.RECEIVED, null, null, news.paid(), null, null, today, now,
+            ClaimEntry received = new ClaimEntry(ClaimEntry.Kind.RECEIVED, null, null, e.received(), null, null, today, now,
                     LEDGER, note, news.eventId());
-            return claims.update(tenantId, after).chain(() -> claims.log(after.id(), received))
+            return claims.update(tenantId, after).chain(() -> claims.log(after.id(), received, news.paymentId()))
                     .chain(() -> e.shared() == null ? Uni.createFrom().voidItem()
-                            : recordShare(tenantId, after, e.shared(), terms, today, now, LEDGER,
-                                    "paid by the buyer after the indemnity was paid", news.eventId()));
+                            : recordShare(tenantId, after, e.shared(), terms, today, now, LEDGER, reversal
+                                    ? "a payment of the buyer's shared before was reversed: the share undone"
+                                    : "paid by the buyer after the indemnity was paid", news.eventId()));
         }
         String note = invoice + ", unpaid " + e.before().unpaidAmount().amountText() + " → "
                 + e.after().unpaidAmount().amountText() + " (claimed " + claimed.amountText() + ")";

@@ -74,12 +74,14 @@ public class InvoiceEventConsumer {
             case "payment-received", "payment-reversed", "buyer-credit-applied" -> {
                 // the insurer's payment of an indemnity is not the buyer's: it changes no claim
                 boolean buyers = !d.has("payer") || !"INSURER".equals(d.object("payer").text("kind"));
+                // its reversal takes back from a claim what this payment brought to it
+                java.util.UUID paymentId = d.uuid("buyer-credit-applied".equals(name) ? "applicationId" : "paymentId");
                 yield Multi.createFrom().iterable(d.objects("allocations")).onItem()
                         .transformToUniAndConcatenate(a -> exposures.open(tenant, a.uuid("invoiceId"), a.money("openAmount"))
                                 .chain(() -> !buyers ? Uni.createFrom().voidItem()
                                         : claims.ledgerSays(tenant, new LedgerNews(e.id(), name, a.uuid("invoiceId"),
                                                 a.money("openAmount"), "payment-reversed".equals(name)
-                                                        ? a.money("amount").negate() : a.money("amount")))))
+                                                        ? a.money("amount").negate() : a.money("amount"), paymentId))))
                         .collect().last().replaceWithVoid();
             }
             // what the buyer owes changed without money of the buyer's: a claim's unpaid amount follows before approval

@@ -202,7 +202,13 @@ public class ClaimRepository {
     }
 
     public Uni<Void> log(UUID claimId, ClaimEntry e) {
+        return log(claimId, e, null);
+    }
+
+    /** A line the ledger's payment {@code paymentId} caused (RECEIVED), kept with it so its reversal finds it. */
+    public Uni<Void> log(UUID claimId, ClaimEntry e, UUID paymentId) {
         ClaimEntryRow row = new ClaimEntryRow();
+        row.paymentId = paymentId;
         row.id = UUID.randomUUID();
         row.claimId = claimId;
         row.kind = e.kind().name();
@@ -217,6 +223,14 @@ public class ClaimRepository {
         row.note = e.note();
         row.eventId = e.eventId();
         return row.persist().replaceWithVoid();
+    }
+
+    /** What the ledger's payment {@code paymentId} brought to the claim after approval: its RECEIVED lines' sum. */
+    public Uni<Money> receivedWith(UUID claimId, UUID paymentId, String currency) {
+        return CurrentTransaction.execute("""
+                select coalesce(sum(amount), 0) as brought from claim_entry
+                where claim_id = $1 and payment_id = $2 and kind = 'RECEIVED'""", Tuple.of(claimId, paymentId))
+                .map(rows -> Money.rounded(rows.iterator().next().getBigDecimal("brought"), Money.currencyOf(currency)));
     }
 
     /** The claim's log, oldest first (the caller has found the claim for its tenant). */

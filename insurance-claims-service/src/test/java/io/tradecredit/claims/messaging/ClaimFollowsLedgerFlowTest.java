@@ -229,6 +229,54 @@ class ClaimFollowsLedgerFlowTest {
     }
 
     /**
+     * The buyer's 10,000 on INV-2 after the claim was paid is shared, 7,200 / 2,800; then it bounces (payment-reversed):
+     * the share is undone by a recovery of -10,000, -7,200 / -2,800 (recovery-shared with those amounts), so the insurer
+     * is owed nothing of money that never arrived. A reversal of a payment the claim never received after approval (one
+     * from before it) changes nothing.
+     */
+    @Test
+    void aBuyersPaymentReversedAfterItWasSharedIsSharedBack() {
+        Ledger l = ledger();
+        Map<String, Object> before = payment(l.buyer(), l.inv1(), "INV-1", "1000.00", "59000.00");
+        send(l, "payment-received", UUID.randomUUID().toString(), before);
+        awaitRead(l);
+        String id = given().auth().oauth2(token(l.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("59000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("41000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).extract().path("id");
+        move(l, id, "SUBMITTED", "UNDER_REVIEW", "APPROVED");
+        given().auth().oauth2(token(l.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("72000.00", "CNY"))).post(CLAIMS + "/" + id + "/payments").then()
+                .statusCode(200).body("state", equalTo("PAID"));
+
+        Map<String, Object> paid = payment(l.buyer(), l.inv2(), "INV-2", "10000.00", "31000.00");
+        send(l, "payment-received", UUID.randomUUID().toString(), paid);
+        awaitRead(l);
+        given().auth().oauth2(token(l.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("recovered.amount", equalTo("10000.00"), "recoveredToInsurer.amount", equalTo("7200.00"));
+
+        send(l, "payment-reversed", UUID.randomUUID().toString(), reversed(paid, "41000.00"));
+        send(l, "payment-reversed", UUID.randomUUID().toString(), reversed(before, "60000.00"));
+        awaitRead(l);
+        given().auth().oauth2(token(l.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("recovered.amount", equalTo("0.00"), "recoveredToInsurer.amount", equalTo("0.00"),
+                        "receivedToShare.amount", equalTo("0.00"));
+        JsonNode undone = Topics.read("claim-events", Duration.ofSeconds(20), records -> records.stream()
+                .filter(r -> "io.tradecredit.claims.recovery-shared.v1".equals(Topics.header(r, "ce_type"))
+                        && id.equals(r.key())).count() == 2)
+                .stream().filter(r -> "io.tradecredit.claims.recovery-shared.v1".equals(Topics.header(r, "ce_type"))
+                        && id.equals(r.key())).map(Contracts::assertValid)
+                .filter(e -> e.get("amount").get("amount").asText().startsWith("-")).findFirst().orElseThrow();
+        assertEquals("-10000.00 -7200.00 -2800.00 0.00 0.00", undone.get("amount").get("amount").asText() + " "
+                + undone.get("toInsurer").get("amount").asText() + " " + undone.get("toTenant").get("amount").asText() + " "
+                + undone.get("recoveredTotal").get("amount").asText() + " "
+                + undone.get("toInsurerTotal").get("amount").asText());
+    }
+
+    /**
      * The buyer pays the only claimed invoice in full while the claim is with the insurer: the claim ends without
      * indemnity, withdrawn as settled by the buyer (claim-withdrawn, settledByBuyer), and holds the buyer no longer:
      * the dunning ladder's claim trigger then opens a claim of INV-2. Before, the claim stayed submitted and the ladder
