@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.Claim;
@@ -80,6 +81,9 @@ public class Claims {
 
     @Inject
     BusinessTimeZone businessZone;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** A claim with its log. */
     public record ClaimFile(Claim claim, List<ClaimEntry> log) {
@@ -297,27 +301,48 @@ public class Claims {
                 }))));
     }
 
+    /** News of the ledger for a tenant's claims (messaging.InvoiceEventConsumer). */
+    public record Told(String tenantId, LedgerNews news) {
+    }
+
     /**
-     * The ledger's news of an invoice (messaging.InvoiceEventConsumer, in the consumer's transaction, once per event
-     * by the inbox, after the read model took it): each claim holding the invoice takes it by domain.Claim#ledgerSays.
-     * Before approval the invoice's unpaid amount follows what is open (logged AMENDED with the event id,
-     * claim-amended), and a claim the buyer paid in full ends withdrawn, settled by the buyer (claim-withdrawn); after
-     * approval the buyer's money is kept (logged RECEIVED) and shared as a recovery once the claim is paid
-     * (recovery-shared).
+     * The ledger's news of invoices (messaging.InvoiceEventConsumer, in the consumer's transaction, once per event
+     * by the inbox, after the read model took the poll's events), in the order told: each claim holding the invoice
+     * takes it by domain.Claim#ledgerSays. Before approval the invoice's unpaid amount follows what is open (logged
+     * AMENDED with the event id, claim-amended), and a claim the buyer paid in full ends withdrawn, settled by the buyer
+     * (claim-withdrawn); after approval the buyer's money is kept (logged RECEIVED) and shared as a recovery once the
+     * claim is paid (recovery-shared), and a reversal takes back what its payment brought. The claims holding the
+     * invoices are found with one statement for all the news (a poll's), not one per payment.
      */
-    public Uni<Void> ledgerSays(String tenantId, LedgerNews news) {
+    public Uni<Void> ledgerSays(List<Told> told) {
+        if (told.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = businessZone.dateOf(now);
-        return claims.holding(tenantId, news.invoiceId()).chain(lines -> Multi.createFrom().iterable(lines).onItem()
-                .transformToUniAndConcatenate(l -> claimToChange(tenantId, l.claimId()).chain(before -> {
-                    Money claimed = Money.rounded(l.claimed(), before.indemnityPaid().currency());
-                    return brought(before, news).chain(brought -> {
-                        Optional<Claim.LedgerEffect> effect = before.ledgerSays(l.line(), claimed, news, brought);
-                        return effect.isEmpty() ? Uni.createFrom().voidItem()
-                                : policies.current(tenantId, before.policyId()).chain(policy -> took(tenantId, before,
-                                        effect.get(), claimed, news, policy.terms(), today, now));
-                    });
-                })).collect().asList().replaceWithVoid());
+        List<ClaimRepository.TenantInvoice> wanted = told.stream()
+                .map(t -> new ClaimRepository.TenantInvoice(t.tenantId(), t.news().invoiceId())).distinct().toList();
+        metrics.counter("tradecredit.claims.ledger.lookups").increment();
+        return claims.holding(wanted).chain(held -> Multi.createFrom().iterable(told).onItem()
+                .transformToUniAndConcatenate(t -> Multi.createFrom().iterable(held.getOrDefault(
+                        new ClaimRepository.TenantInvoice(t.tenantId(), t.news().invoiceId()), List.of())).onItem()
+                        .transformToUniAndConcatenate(l -> took(t.tenantId(), l, t.news(), today, now))
+                        .collect().last())
+                .collect().last().replaceWithVoid());
+    }
+
+    /** One claim's line holding the news' invoice takes the news (domain.Claim#ledgerSays). */
+    private Uni<Void> took(String tenantId, ClaimRepository.HeldLine l, LedgerNews news, LocalDate today,
+            OffsetDateTime now) {
+        return claimToChange(tenantId, l.claimId()).chain(before -> {
+            Money claimed = Money.rounded(l.claimed(), before.indemnityPaid().currency());
+            return brought(before, news).chain(brought -> {
+                Optional<Claim.LedgerEffect> effect = before.ledgerSays(l.line(), claimed, news, brought);
+                return effect.isEmpty() ? Uni.createFrom().voidItem()
+                        : policies.current(tenantId, before.policyId()).chain(policy -> took(tenantId, before,
+                                effect.get(), claimed, news, policy.terms(), today, now));
+            });
+        });
     }
 
     /**
