@@ -50,6 +50,9 @@ final class ClaimJson {
             @Schema(description = "the day it was paid; today when absent") LocalDate paidOn) {
     }
 
+    @Schema(description = "money recovered outside the ledger (e.g. an administrator's dividend after the claimed invoices"
+            + " were written off); the buyer's payments on claimed invoices still open in the ledger are posted there and"
+            + " shared by the service itself, and are refused here (409 claim.recovery-through-ledger)")
     public record RecoveryRequest(@Schema(description = "recovered from the buyer, in the policy's currency") Money amount,
             @Schema(description = "the day it was received; today when absent") LocalDate receivedOn) {
     }

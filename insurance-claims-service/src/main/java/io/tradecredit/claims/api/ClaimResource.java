@@ -119,7 +119,9 @@ public class ClaimResource {
     @POST
     @Path("/{id}/recoveries")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE})
-    @Refuses(status = 409, when = "claim.not-indemnified: nothing was indemnified yet, the recovery is the tenant's alone")
+    @Refuses(status = 409, when = "claim.not-indemnified: nothing was indemnified yet, the recovery is the tenant's alone;"
+            + " claim.recovery-through-ledger (naming amount): the ledger still has a claimed invoice open, the buyer's"
+            + " money on it is posted there and shared by the service itself, so entering it here would count it twice")
     public Uni<RecoveryView> recover(@PathParam("id") UUID id, @NotNull RecoveryRequest r) {
         return claims.recover(tenant.id(), id, r.amount(), r.receivedOn(), tenant.subject()).map(RecoveryView::of);
     }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.Claim;
@@ -80,6 +81,9 @@ public class Claims {
 
     @Inject
     BusinessTimeZone businessZone;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** A claim with its log. */
     public record ClaimFile(Claim claim, List<ClaimEntry> log) {
@@ -277,41 +281,78 @@ public class Claims {
                 })));
     }
 
-    /** {@code amount} was recovered from the buyer on {@code receivedOn} (today when null); shared and published. */
+    /**
+     * {@code amount} was recovered from the buyer on {@code receivedOn} (today when null), outside the ledger; shared and
+     * published. Refused while the read model has a claimed invoice open (domain.Claim#recover).
+     */
     public Uni<Claim.Recovery> recover(String tenantId, UUID id, Money amount, LocalDate receivedOn, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate on = receivedOn == null ? businessZone.dateOf(now) : receivedOn;
-        return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
+        return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> exposures
+                .invoicesOf(tenantId, before.buyerId()).chain(ledger -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
-                    Claim.Recovery r = before.recover(amount);
+                    Claim.Recovery r = before.recover(amount, before.openIn(ledger));
                     ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.RECOVERY, null, null, amount, r.share().toInsurer(),
                             r.share().toTenant(), on, now, by, null);
                     return claims.update(tenantId, r.claim()).chain(() -> claims.log(id, entry))
                             .chain(() -> outbox.record(ClaimEvents.recoveryShared(tenantId, r.claim(), policy.terms(),
                                     r.share(), on, by)))
                             .replaceWith(r);
-                })));
+                }))));
+    }
+
+    /** News of the ledger for a tenant's claims (messaging.InvoiceEventConsumer). */
+    public record Told(String tenantId, LedgerNews news) {
     }
 
     /**
-     * The ledger's news of an invoice (messaging.InvoiceEventConsumer, in the consumer's transaction, once per event
-     * by the inbox, after the read model took it): each claim holding the invoice takes it by domain.Claim#ledgerSays.
-     * Before approval the invoice's unpaid amount follows what is open (logged AMENDED with the event id,
-     * claim-amended), and a claim the buyer paid in full ends withdrawn, settled by the buyer (claim-withdrawn); after
-     * approval the buyer's money is kept (logged RECEIVED) and shared as a recovery once the claim is paid
-     * (recovery-shared).
+     * The ledger's news of invoices (messaging.InvoiceEventConsumer, in the consumer's transaction, once per event
+     * by the inbox, after the read model took the poll's events), in the order told: each claim holding the invoice
+     * takes it by domain.Claim#ledgerSays. Before approval the invoice's unpaid amount follows what is open (logged
+     * AMENDED with the event id, claim-amended), and a claim the buyer paid in full ends withdrawn, settled by the buyer
+     * (claim-withdrawn); after approval the buyer's money is kept (logged RECEIVED) and shared as a recovery once the
+     * claim is paid (recovery-shared), and a reversal takes back what its payment brought. The claims holding the
+     * invoices are found with one statement for all the news (a poll's), not one per payment.
      */
-    public Uni<Void> ledgerSays(String tenantId, LedgerNews news) {
+    public Uni<Void> ledgerSays(List<Told> told) {
+        if (told.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = businessZone.dateOf(now);
-        return claims.holding(tenantId, news.invoiceId()).chain(lines -> Multi.createFrom().iterable(lines).onItem()
-                .transformToUniAndConcatenate(l -> claimToChange(tenantId, l.claimId()).chain(before -> {
-                    Money claimed = Money.rounded(l.claimed(), before.indemnityPaid().currency());
-                    Optional<Claim.LedgerEffect> effect = before.ledgerSays(l.line(), claimed, news);
-                    return effect.isEmpty() ? Uni.createFrom().voidItem()
-                            : policies.current(tenantId, before.policyId()).chain(policy -> took(tenantId, before,
-                                    effect.get(), claimed, news, policy.terms(), today, now));
-                })).collect().asList().replaceWithVoid());
+        List<ClaimRepository.TenantInvoice> wanted = told.stream()
+                .map(t -> new ClaimRepository.TenantInvoice(t.tenantId(), t.news().invoiceId())).distinct().toList();
+        metrics.counter("tradecredit.claims.ledger.lookups").increment();
+        return claims.holding(wanted).chain(held -> Multi.createFrom().iterable(told).onItem()
+                .transformToUniAndConcatenate(t -> Multi.createFrom().iterable(held.getOrDefault(
+                        new ClaimRepository.TenantInvoice(t.tenantId(), t.news().invoiceId()), List.of())).onItem()
+                        .transformToUniAndConcatenate(l -> took(t.tenantId(), l, t.news(), today, now))
+                        .collect().last())
+                .collect().last().replaceWithVoid());
+    }
+
+    /** One claim's line holding the news' invoice takes the news (domain.Claim#ledgerSays). */
+    private Uni<Void> took(String tenantId, ClaimRepository.HeldLine l, LedgerNews news, LocalDate today,
+            OffsetDateTime now) {
+        return claimToChange(tenantId, l.claimId()).chain(before -> {
+            Money claimed = Money.rounded(l.claimed(), before.indemnityPaid().currency());
+            return brought(before, news).chain(brought -> {
+                Optional<Claim.LedgerEffect> effect = before.ledgerSays(l.line(), claimed, news, brought);
+                return effect.isEmpty() ? Uni.createFrom().voidItem()
+                        : policies.current(tenantId, before.policyId()).chain(policy -> took(tenantId, before,
+                                effect.get(), claimed, news, policy.terms(), today, now));
+            });
+        });
+    }
+
+    /**
+     * What the news' payment brought to the claim after approval (its RECEIVED lines), read only for a reversal after
+     * approval: what it may take back (domain.Claim#ledgerSays).
+     */
+    private Uni<Money> brought(Claim c, LedgerNews news) {
+        Money zero = Money.zero(c.indemnityPaid().currency());
+        return c.followsLedger() || !news.paid().isNegative() || news.paymentId() == null ? Uni.createFrom().item(zero)
+                : claims.receivedWith(c.id(), news.paymentId(), c.indemnityPaid().currencyCode());
     }
 
     private Uni<Void> took(String tenantId, Claim before, Claim.LedgerEffect e, Money claimed, LedgerNews news,
@@ -319,15 +360,19 @@ public class Claims {
         Claim after = e.claim();
         String invoice = e.before().invoiceNumber() + ": " + news.what() + " (event " + news.eventId() + ")";
         if (!before.followsLedger()) {
-            String note = invoice + (news.paid().isNegative() ? ", a payment of the buyer's reversed after approval,"
-                    + " taken back from what is kept to share" : ", paid by the buyer after approval"
+            boolean reversal = e.received().isNegative();
+            String note = invoice + (reversal ? ", a payment of the buyer's reversed after approval: "
+                    + e.received().negate().amountText() + " of what it brought taken back"
+                    + (e.shared() == null ? " from what is kept to share" : ", what was shared shared back")
+                    : ", paid by the buyer after approval"
                     + (after.state() == ClaimState.PAID ? "" : ", kept to share as a recovery once the indemnity is paid"));
-            ClaimEntry received = new ClaimEntry(ClaimEntry.Kind.RECEIVED, null, null, news.paid(), null, null, today, now,
+            ClaimEntry received = new ClaimEntry(ClaimEntry.Kind.RECEIVED, null, null, e.received(), null, null, today, now,
                     LEDGER, note, news.eventId());
-            return claims.update(tenantId, after).chain(() -> claims.log(after.id(), received))
+            return claims.update(tenantId, after).chain(() -> claims.log(after.id(), received, news.paymentId()))
                     .chain(() -> e.shared() == null ? Uni.createFrom().voidItem()
-                            : recordShare(tenantId, after, e.shared(), terms, today, now, LEDGER,
-                                    "paid by the buyer after the indemnity was paid", news.eventId()));
+                            : recordShare(tenantId, after, e.shared(), terms, today, now, LEDGER, reversal
+                                    ? "a payment of the buyer's shared before was reversed: the share undone"
+                                    : "paid by the buyer after the indemnity was paid", news.eventId()));
         }
         String note = invoice + ", unpaid " + e.before().unpaidAmount().amountText() + " → "
                 + e.after().unpaidAmount().amountText() + " (claimed " + claimed.amountText() + ")";

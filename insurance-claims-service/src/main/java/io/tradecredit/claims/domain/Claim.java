@@ -192,10 +192,15 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     /**
-     * {@code amount} recovered from the buyer after the insurer paid indemnity, shared by {@link RecoveryShare};
-     * before any indemnity was paid there is nothing to share (409).
+     * {@code amount} recovered from the buyer after the insurer paid indemnity, entered by hand, shared by
+     * {@link RecoveryShare}; before any indemnity was paid there is nothing to share (409). A recovery by hand is for
+     * money the ledger cannot bring to the claim: while the ledger still has something open of a claimed invoice
+     * ({@code openInLedger}, {@link #openIn}), the buyer's money on it is posted there and shared by the service itself
+     * ({@link #ledgerSays}), so entering it here too would count it twice: refused (409 {@code claim.recovery-through-ledger}
+     * naming {@code amount} and the invoices). Once the ledger closed them (paid, written off after the indemnity,
+     * cancelled), or for invoices it never knew, money such as an administrator's dividend comes only this way.
      */
-    public Recovery recover(Money amount) {
+    public Recovery recover(Money amount, List<OpenInvoice> openInLedger) {
         if (amount == null || !amount.isPositive() || !amount.currency().equals(indemnityPaid.currency())) {
             throw DomainError.invalidField("claim.recovery-invalid", "amount",
                     "is required: above 0 in the policy's currency " + indemnityPaid.currencyCode());
@@ -204,10 +209,31 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
             throw DomainError.conflict("claim.not-indemnified",
                     "Nothing was indemnified on this claim yet: a recovery now is the tenant's alone");
         }
+        if (!openInLedger.isEmpty()) {
+            String open = String.join(", ", openInLedger.stream()
+                    .map(i -> i.invoiceNumber() + " (" + i.openAmount() + " open)").toList());
+            throw DomainError.conflict("claim.recovery-through-ledger", "The ledger still has claimed invoices open: "
+                    + open + "; the buyer's money on them is posted there and shared by this service itself",
+                    List.of(new Violation("amount", "a recovery by hand is for money the ledger cannot take (its claimed"
+                            + " invoices are closed there); post the buyer's payment on " + open + " in the ledger instead,"
+                            + " or enter it here once they are closed")));
+        }
         RecoveryShare share = RecoveryShare.of(amount, unpaid(), indemnityPaid, recovered, recoveredToInsurer);
         Claim after = new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn, openedBy, approvedOn,
                 indemnity, indemnityPaid, share.recoveredTotal(), share.toInsurerTotal(), receivedToShare, part);
         return new Recovery(after, share);
+    }
+
+    /**
+     * The claimed invoices the ledger still has something open of, among the buyer's invoices it knows ({@code ledger},
+     * the read model): matched by id, or by number for a line claimed by hand without id. An invoice the ledger does not
+     * know is not among them.
+     */
+    public List<OpenInvoice> openIn(List<OpenInvoice> ledger) {
+        return ledger.stream().filter(o -> o.openAmount().isPositive() && invoices.stream()
+                .anyMatch(c -> c.invoiceId() == null ? c.invoiceNumber().equals(o.invoiceNumber())
+                        : c.invoiceId().equals(o.invoiceId())))
+                .toList();
     }
 
     private Claim withState(ClaimState to) {
@@ -225,10 +251,12 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
 
     /**
      * What the ledger's news did to a claim: the claimed invoice's line {@code before} and {@code after} (the same after
-     * approval, when the indemnity stands), and the recovery {@code shared} when the news was money the buyer paid
-     * on a paid claim (else null).
+     * approval, when the indemnity stands), the recovery {@code shared} when the news was money the buyer paid on a paid
+     * claim, or shared back when it was reversed (else null), and after approval the buyer's money the claim
+     * {@code received} by it (negative: taken back by a reversal; null before approval).
      */
-    public record LedgerEffect(Claim claim, ClaimedInvoice before, ClaimedInvoice after, RecoveryShare shared) {
+    public record LedgerEffect(Claim claim, ClaimedInvoice before, ClaimedInvoice after, RecoveryShare shared,
+            Money received) {
     }
 
     /**
@@ -236,12 +264,17 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
      * The insured loss is what is unpaid (DOMAIN §4), so before the insurer decides ({@link #followsLedger}) the invoice's
      * unpaid amount is what the ledger says is open of it, never more than was claimed: a payment or credit note lowers
      * it, a payment reversed raises it again. After approval the indemnity stands: what the buyer paid is kept
-     * ({@code receivedToShare}; a reversal takes it back, never below nothing) and shared as a recovery, by
-     * {@link RecoveryShare}, once the claim is paid ({@link #shareReceived}). Empty when nothing changes: the same
-     * amount, a rejected or withdrawn claim, after approval news without money of the buyer's, or news in another
-     * currency than the claim's.
+     * ({@code receivedToShare}) and shared as a recovery, by {@link RecoveryShare}, once the claim is paid
+     * ({@link #shareReceived}). A payment reversed after approval takes back what it {@code brought} to the claim after
+     * approval (nothing for a payment from before): first from what is kept, the rest was shared already and is shared
+     * back as a negative recovery, so the insurer is owed nothing of money that never arrived. Empty when nothing
+     * changes: the same amount, a rejected or withdrawn claim, after approval news without money of the buyer's or the
+     * reversal of a payment that brought nothing, or news in another currency than the claim's.
+     *
+     * @param brought what the news' payment brought to this claim after approval so far (its RECEIVED lines); read only
+     *        for a reversal after approval
      */
-    public Optional<LedgerEffect> ledgerSays(int line, Money claimed, LedgerNews news) {
+    public Optional<LedgerEffect> ledgerSays(int line, Money claimed, LedgerNews news, Money brought) {
         Money zero = Money.zero(indemnityPaid.currency());
         if (!news.open().currency().equals(zero.currency())) {
             return Optional.empty();
@@ -257,15 +290,40 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
             now.set(line, after);
             return Optional.of(new LedgerEffect(new Claim(id, policyId, buyerId, buyerName, cause, List.copyOf(now), state,
                     openedOn, openedBy, approvedOn, indemnity, indemnityPaid, recovered, recoveredToInsurer, receivedToShare,
-                    part), before, after, null));
+                    part), before, after, null, null));
         }
         if (indemnity == null || news.paid().isZero()) {
             return Optional.empty();
         }
+        if (news.paid().isNegative()) {
+            return takenBack(before, news.paid().negate().min(brought.max(zero)));
+        }
         Claim kept = new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn, openedBy, approvedOn,
-                indemnity, indemnityPaid, recovered, recoveredToInsurer, receivedToShare.plus(news.paid()).max(zero), part);
-        return Optional.of(kept.shareReceived().map(r -> new LedgerEffect(r.claim(), before, before, r.share()))
-                .orElse(new LedgerEffect(kept, before, before, null)));
+                indemnity, indemnityPaid, recovered, recoveredToInsurer, receivedToShare.plus(news.paid()), part);
+        return Optional.of(kept.shareReceived().map(r -> new LedgerEffect(r.claim(), before, before, r.share(), news.paid()))
+                .orElse(new LedgerEffect(kept, before, before, null, news.paid())));
+    }
+
+    /**
+     * {@code reversed} of the buyer's money after approval bounced: taken from what is kept to share, and what was already
+     * shared (never more than was recovered) is shared back by a negative recovery. Empty when nothing is taken back.
+     */
+    private Optional<LedgerEffect> takenBack(ClaimedInvoice line, Money reversed) {
+        Money fromKept = reversed.min(receivedToShare);
+        Money shared = reversed.minus(fromKept).min(recovered);
+        Money taken = fromKept.plus(shared);
+        if (!taken.isPositive()) {
+            return Optional.empty();
+        }
+        Claim kept = new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn, openedBy, approvedOn,
+                indemnity, indemnityPaid, recovered, recoveredToInsurer, receivedToShare.minus(fromKept), part);
+        if (!shared.isPositive()) {
+            return Optional.of(new LedgerEffect(kept, line, line, null, taken.negate()));
+        }
+        RecoveryShare back = RecoveryShare.of(shared.negate(), unpaid(), indemnityPaid, recovered, recoveredToInsurer);
+        return Optional.of(new LedgerEffect(new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn,
+                openedBy, approvedOn, indemnity, indemnityPaid, back.recoveredTotal(), back.toInsurerTotal(),
+                kept.receivedToShare, part), line, line, back, taken.negate()));
     }
 
     /**

@@ -13,6 +13,13 @@ import io.tradecredit.common.money.Money;
  *
  * @param eventId the invoice event's id, kept in the claim's log
  * @param what the event's name, e.g. {@code payment-received}
+ * @param paymentId the ledger's payment (or buyer-credit application) the money came with, so that its reversal takes
+ *        back what it brought to a claim; null for news without money of the buyer's
  */
-public record LedgerNews(String eventId, String what, UUID invoiceId, Money open, Money paid) {
+public record LedgerNews(String eventId, String what, UUID invoiceId, Money open, Money paid, UUID paymentId) {
+
+    /** News without a payment: a credit note, a cancellation, the invoice reported paid. */
+    public LedgerNews(String eventId, String what, UUID invoiceId, Money open, Money paid) {
+        this(eventId, what, invoiceId, open, paid, null);
+    }
 }

@@ -16,6 +16,10 @@ import io.tradecredit.common.money.Money;
  * tenant's); this recovery's part is that total minus what the insurer already had, so the cents of
  * successive recoveries never drift. The tenant gets the rest of each recovery.
  *
+ * <p>A negative recovery undoes (part of) earlier ones: the buyer's payment shared from the ledger bounced. The running
+ * total goes down and the insurer's part is that total's share minus what it had, so it gives back what it was given
+ * (10,000 shared 7,200 / 2,800 and reversed: -7,200 and -2,800), never more than the recovery itself.
+ *
  * @param toInsurer what the tenant owes the insurer out of this recovery
  */
 public record RecoveryShare(Money recovery, Money toInsurer, Money toTenant, Money recoveredTotal, Money toInsurerTotal) {
@@ -31,7 +35,9 @@ public record RecoveryShare(Money recovery, Money toInsurer, Money toTenant, Mon
         Money proportional = new Money(total.amount().multiply(indemnityPaid.amount())
                 .divide(unpaid.amount(), scale, RoundingMode.HALF_UP), unpaid.currency());
         Money insurerTotal = proportional.min(indemnityPaid);
-        Money toInsurer = insurerTotal.minus(toInsurerBefore).max(Money.zero(unpaid.currency()));
+        Money change = insurerTotal.minus(toInsurerBefore);
+        Money zero = Money.zero(unpaid.currency());
+        Money toInsurer = recovery.isNegative() ? change.min(zero).max(recovery) : change.max(zero);
         return new RecoveryShare(recovery, toInsurer, recovery.minus(toInsurer), total, toInsurerBefore.plus(toInsurer));
     }
 }

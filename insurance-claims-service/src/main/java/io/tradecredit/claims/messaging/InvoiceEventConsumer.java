@@ -1,5 +1,8 @@
 package io.tradecredit.claims.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -44,15 +47,31 @@ public class InvoiceEventConsumer {
     /**
      * A poll at a time (the channel has {@code batch=true}): one transaction and one inbox statement for
      * the poll's events instead of one of each per event, which was most of what a payment cost this reader
-     * (issue 15); an event that cannot be read, or whose invoice is not here yet, fails the poll's
-     * transaction and the poll is applied again one event at a time, as before (chassis {@link BatchInbox}).
+     * (issue 15); the poll's events go into the read model in order, then their news to the claims, whose holders are
+     * found with one statement for the poll ({@link Claims#ledgerSays}), not one per payment. An event that cannot be
+     * read, or whose invoice is not here yet, fails the poll's transaction and the poll is applied again one event at a
+     * time, as before (chassis {@link BatchInbox#receiveTogether}).
      */
     @Incoming("invoice-events")
     public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return inbox.receiveAll(CONSUMER, batch, this::apply);
+        return inbox.receiveTogether(CONSUMER, batch, null, this::apply, this::applyAll);
     }
 
+    /** One event on its own: the read model, then its news for the claims. */
     Uni<Void> apply(IncomingEvent e) {
+        List<Claims.Told> news = new ArrayList<>();
+        return readModel(e, news).chain(() -> claims.ledgerSays(news));
+    }
+
+    /** The poll's new events: each into the read model in order, then all their news for the claims together. */
+    Uni<Void> applyAll(List<IncomingEvent> events) {
+        List<Claims.Told> news = new ArrayList<>();
+        return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(e -> readModel(e, news))
+                .collect().last().chain(() -> claims.ledgerSays(news));
+    }
+
+    /** The event into the read model; what it tells the claims is added to {@code news}, in order. */
+    private Uni<Void> readModel(IncomingEvent e, List<Claims.Told> news) {
         String name = e.nameFrom("invoice");
         if (name == null) {
             return Uni.createFrom().voidItem();
@@ -67,25 +86,32 @@ public class InvoiceEventConsumer {
             case "payment-plan-agreed" -> exposures.planAgreed(tenant, d.uuids("invoiceIds"), d.objects("instalments")
                     .stream().map(i -> i.date("dueDate")).max(java.time.LocalDate::compareTo).orElseThrow());
             case "plan-broken" -> exposures.planBroken(tenant, d.uuids("invoiceIds"), d.date("asOf"));
-            case "cancelled" -> exposures.cancelled(tenant, d.uuid("invoiceId")).chain(() -> {
+            case "cancelled" -> {
                 Money nothing = Money.zero(d.money("total").currency());
-                return claims.ledgerSays(tenant, new LedgerNews(e.id(), name, d.uuid("invoiceId"), nothing, nothing));
-            });
+                LedgerNews told = new LedgerNews(e.id(), name, d.uuid("invoiceId"), nothing, nothing);
+                yield exposures.cancelled(tenant, d.uuid("invoiceId")).invoke(() -> news.add(new Claims.Told(tenant, told)));
+            }
             case "payment-received", "payment-reversed", "buyer-credit-applied" -> {
                 // the insurer's payment of an indemnity is not the buyer's: it changes no claim
                 boolean buyers = !d.has("payer") || !"INSURER".equals(d.object("payer").text("kind"));
+                // its reversal takes back from a claim what this payment brought to it
+                java.util.UUID paymentId = d.uuid("buyer-credit-applied".equals(name) ? "applicationId" : "paymentId");
+                List<Claims.Told> told = new ArrayList<>();
+                for (EventFields a : d.objects("allocations")) {
+                    told.add(new Claims.Told(tenant, new LedgerNews(e.id(), name, a.uuid("invoiceId"), a.money("openAmount"),
+                            "payment-reversed".equals(name) ? a.money("amount").negate() : a.money("amount"), paymentId)));
+                }
                 yield Multi.createFrom().iterable(d.objects("allocations")).onItem()
-                        .transformToUniAndConcatenate(a -> exposures.open(tenant, a.uuid("invoiceId"), a.money("openAmount"))
-                                .chain(() -> !buyers ? Uni.createFrom().voidItem()
-                                        : claims.ledgerSays(tenant, new LedgerNews(e.id(), name, a.uuid("invoiceId"),
-                                                a.money("openAmount"), "payment-reversed".equals(name)
-                                                        ? a.money("amount").negate() : a.money("amount")))))
-                        .collect().last().replaceWithVoid();
+                        .transformToUniAndConcatenate(a -> exposures.open(tenant, a.uuid("invoiceId"), a.money("openAmount")))
+                        .collect().last().invoke(() -> news.addAll(buyers ? told : List.of())).replaceWithVoid();
             }
             // what the buyer owes changed without money of the buyer's: a claim's unpaid amount follows before approval
-            case "paid", "credit-note-issued" -> exposures.open(tenant, d.uuid("invoiceId"), d.money("openAmount"))
-                    .chain(() -> claims.ledgerSays(tenant, new LedgerNews(e.id(), name, d.uuid("invoiceId"),
-                            d.money("openAmount"), Money.zero(d.money("openAmount").currency()))));
+            case "paid", "credit-note-issued" -> {
+                LedgerNews told = new LedgerNews(e.id(), name, d.uuid("invoiceId"), d.money("openAmount"),
+                        Money.zero(d.money("openAmount").currency()));
+                yield exposures.open(tenant, d.uuid("invoiceId"), d.money("openAmount"))
+                        .invoke(() -> news.add(new Claims.Told(tenant, told)));
+            }
             // a write-off is the tenant's loss, not a payment: it changes no claim
             case "written-off", "dispute-opened", "dispute-resolved", "became-overdue", "receipt-confirmed",
                     "late-charges-stated" -> exposures.open(tenant, d.uuid("invoiceId"), d.money("openAmount"));

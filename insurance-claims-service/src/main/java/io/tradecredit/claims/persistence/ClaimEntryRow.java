@@ -39,4 +39,7 @@ public class ClaimEntryRow extends PanacheEntityBase {
     public String note;
     @Column(name = "event_id")
     public String eventId;
+    /** The ledger's payment a RECEIVED line came with (V16); null for the others and for lines from before. */
+    @Column(name = "payment_id")
+    public UUID paymentId;
 }

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -164,24 +166,34 @@ public class ClaimRepository {
     public record HeldLine(UUID claimId, int line, BigDecimal claimed) {
     }
 
+    /** An invoice of a tenant whose claims are looked for. */
+    public record TenantInvoice(String tenantId, UUID invoiceId) {
+    }
+
     /**
-     * The lines of the tenant's claims that hold the invoice {@code invoiceId} and may still change with the ledger
-     * (neither rejected nor withdrawn): by id, or by the buyer and number for a line claimed by hand without id; in the
-     * order the claims were opened. The invoice is in the read model (the event that names it was applied first).
+     * For each of the tenants' invoices {@code wanted}, the lines of its tenant's claims that hold it and may still change
+     * with the ledger (neither rejected nor withdrawn): by id, or by the buyer and number for a line claimed by hand
+     * without id; in the order the claims were opened. One statement for all of them (a poll's news). An invoice must be
+     * in the read model (the events that name it were applied first); one no claim holds has no entry.
      */
-    public Uni<List<HeldLine>> holding(String tenantId, UUID invoiceId) {
+    public Uni<Map<TenantInvoice, List<HeldLine>>> holding(List<TenantInvoice> wanted) {
         return CurrentTransaction.execute("""
-                select i.claim_id, i.line, i.claimed_amount from claim c
+                select w.tenant_id, w.invoice_id, i.claim_id, i.line, i.claimed_amount
+                from unnest($1::text[], $2::uuid[]) as w(tenant_id, invoice_id)
+                join open_invoice o on o.invoice_id = w.invoice_id and o.tenant_id = w.tenant_id
+                join claim c on c.tenant_id = w.tenant_id and c.state not in ('REJECTED', 'WITHDRAWN')
                 join claim_invoice i on i.claim_id = c.id
-                join open_invoice o on o.invoice_id = $2 and o.tenant_id = c.tenant_id
-                where c.tenant_id = $1 and c.state not in ('REJECTED', 'WITHDRAWN')
-                  and (i.invoice_id = $2 or (i.invoice_id is null and c.buyer_id = o.buyer_id
+                  and (i.invoice_id = w.invoice_id or (i.invoice_id is null and c.buyer_id = o.buyer_id
                        and i.invoice_number = o.invoice_number))
-                order by c.opened_on, c.id, i.line""", Tuple.of(tenantId, invoiceId))
+                order by w.tenant_id, w.invoice_id, c.opened_on, c.id, i.line""",
+                Tuple.of(wanted.stream().map(TenantInvoice::tenantId).toArray(String[]::new),
+                        wanted.stream().map(TenantInvoice::invoiceId).toArray(UUID[]::new)))
                 .map(rows -> {
-                    List<HeldLine> lines = new ArrayList<>();
+                    Map<TenantInvoice, List<HeldLine>> lines = new HashMap<>();
                     for (var r : rows) {
-                        lines.add(new HeldLine(r.getUUID("claim_id"), r.getInteger("line"), r.getBigDecimal("claimed_amount")));
+                        lines.computeIfAbsent(new TenantInvoice(r.getString("tenant_id"), r.getUUID("invoice_id")),
+                                k -> new ArrayList<>()).add(new HeldLine(r.getUUID("claim_id"), r.getInteger("line"),
+                                        r.getBigDecimal("claimed_amount")));
                     }
                     return lines;
                 });
@@ -202,7 +214,13 @@ public class ClaimRepository {
     }
 
     public Uni<Void> log(UUID claimId, ClaimEntry e) {
+        return log(claimId, e, null);
+    }
+
+    /** A line the ledger's payment {@code paymentId} caused (RECEIVED), kept with it so its reversal finds it. */
+    public Uni<Void> log(UUID claimId, ClaimEntry e, UUID paymentId) {
         ClaimEntryRow row = new ClaimEntryRow();
+        row.paymentId = paymentId;
         row.id = UUID.randomUUID();
         row.claimId = claimId;
         row.kind = e.kind().name();
@@ -217,6 +235,14 @@ public class ClaimRepository {
         row.note = e.note();
         row.eventId = e.eventId();
         return row.persist().replaceWithVoid();
+    }
+
+    /** What the ledger's payment {@code paymentId} brought to the claim after approval: its RECEIVED lines' sum. */
+    public Uni<Money> receivedWith(UUID claimId, UUID paymentId, String currency) {
+        return CurrentTransaction.execute("""
+                select coalesce(sum(amount), 0) as brought from claim_entry
+                where claim_id = $1 and payment_id = $2 and kind = 'RECEIVED'""", Tuple.of(claimId, paymentId))
+                .map(rows -> Money.rounded(rows.iterator().next().getBigDecimal("brought"), Money.currencyOf(currency)));
     }
 
     /** The claim's log, oldest first (the caller has found the claim for its tenant). */

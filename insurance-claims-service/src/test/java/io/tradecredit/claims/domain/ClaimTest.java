@@ -133,7 +133,7 @@ class ClaimTest {
         assertEquals(cny("0.00"), settled.indemnityPaid());
         assertEquals(cny("0.00"), settled.indemnityDue());
         assertEquals("claim.not-approved", refusal(() -> settled.pay(cny("0.01"))).code());
-        assertEquals("claim.not-indemnified", refusal(() -> settled.recover(cny("100.00"))).code());
+        assertEquals("claim.not-indemnified", refusal(() -> settled.recover(cny("100.00"), List.of())).code());
         assertEquals(false, approved().settledAtNothing(), "an indemnity to pay waits for the insurer");
         assertEquals(false, approved().pay(cny("72000.00")).settledAtNothing(), "paid by the insurer, not settled at 0");
         assertEquals(false, draft().settledAtNothing());
@@ -163,22 +163,57 @@ class ClaimTest {
     @Test
     void aRecoveryAfterIndemnityIsSharedAndRunsOn() {
         Claim paid = approved().pay(cny("72000.00"));
-        Claim.Recovery first = paid.recover(cny("10000.00"));
+        Claim.Recovery first = paid.recover(cny("10000.00"), List.of());
         assertEquals(cny("7200.00"), first.share().toInsurer());
         assertEquals(cny("2800.00"), first.share().toTenant());
         assertEquals(cny("10000.00"), first.claim().recovered());
         assertEquals(cny("7200.00"), first.claim().recoveredToInsurer());
         assertEquals(ClaimState.PAID, first.claim().state());
-        Claim.Recovery second = first.claim().recover(cny("5000.00"));
+        Claim.Recovery second = first.claim().recover(cny("5000.00"), List.of());
         assertEquals(cny("3600.00"), second.share().toInsurer());
         assertEquals(cny("15000.00"), second.claim().recovered());
         assertEquals(cny("10800.00"), second.claim().recoveredToInsurer());
-        assertEquals("claim.not-indemnified", refusal(() -> approved().recover(cny("1.00"))).code());
-        assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(cny("0.00"))).code());
-        assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(null)).code());
-        assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(Money.of("1.00", "EUR"))).code());
+        assertEquals("claim.not-indemnified", refusal(() -> approved().recover(cny("1.00"), List.of())).code());
+        assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(cny("0.00"), List.of())).code());
+        assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(null, List.of())).code());
+        assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(Money.of("1.00", "EUR"), List.of())).code());
         // a partly paid claim shares in proportion to what was paid
-        assertEquals(cny("3600.00"), approved().pay(cny("36000.00")).recover(cny("10000.00")).share().toInsurer());
+        assertEquals(cny("3600.00"), approved().pay(cny("36000.00")).recover(cny("10000.00"), List.of()).share().toInsurer());
+    }
+
+    static OpenInvoice inLedger(UUID id, String number, String open) {
+        return new OpenInvoice(id, UUID.randomUUID(), number, DAY.minusDays(200), DAY.minusDays(140), cny("60000.00"),
+                cny(open));
+    }
+
+    /**
+     * The claim of INV-1 (by hand, number only) and INV-2 (by id), paid 72,000. While the ledger has 30,000 of INV-2
+     * open, the buyer's money on it reaches the claim from the ledger: 10,000 entered by hand too would be counted twice,
+     * refused naming amount. INV-1 written off (nothing open), another invoice of the buyer open, an INV-2 the ledger
+     * knows under another id: none is the claim's open invoice, and the 10,000 is shared, 7,200 / 2,800.
+     */
+    @Test
+    void aRecoveryByHandIsRefusedWhileTheLedgerStillHasAClaimedInvoiceOpen() {
+        Claim paid = approved().pay(cny("72000.00"));
+        UUID inv2 = paid.invoices().get(1).invoiceId();
+        List<OpenInvoice> open = paid.openIn(List.of(inLedger(UUID.randomUUID(), "INV-1", "0.00"), inLedger(inv2, "INV-2",
+                "30000.00"), inLedger(UUID.randomUUID(), "INV-7", "5000.00"), inLedger(UUID.randomUUID(), "INV-2", "100.00")));
+        assertEquals(List.of("INV-2 30000.00"), open.stream().map(i -> i.invoiceNumber() + " " + i.openAmount().amountText())
+                .toList());
+        DomainError e = refusal(() -> paid.recover(cny("10000.00"), open));
+        assertEquals("claim.recovery-through-ledger", e.code());
+        assertEquals(DomainError.Kind.CONFLICT, e.kind());
+        assertEquals(List.of("amount"), e.violations().stream().map(Violation::field).toList());
+        assertEquals(true, e.getMessage().contains("INV-2 (30000.00 CNY open)"), e.getMessage());
+        assertEquals("claim.not-indemnified", refusal(() -> approved().recover(cny("1.00"), open)).code(),
+                "nothing to share comes first");
+
+        List<OpenInvoice> closed = paid.openIn(List.of(inLedger(UUID.randomUUID(), "INV-1", "0.00"),
+                inLedger(inv2, "INV-2", "0.00"), inLedger(UUID.randomUUID(), "INV-7", "5000.00")));
+        assertEquals(List.of(), closed);
+        assertEquals(cny("7200.00"), paid.recover(cny("10000.00"), closed).share().toInsurer());
+        assertEquals(List.of("INV-1"), paid.openIn(List.of(inLedger(UUID.randomUUID(), "INV-1", "0.01"))).stream()
+                .map(OpenInvoice::invoiceNumber).toList(), "a line claimed by number is matched by number");
     }
 
     @Test

@@ -82,4 +82,38 @@ class RecoveryShareTest {
         assertEquals(cny("100.00"), s.toTenant());
         assertEquals(cny("500.00"), s.toInsurerTotal());
     }
+
+    /** The buyer's payment shared from the ledger bounced: a negative recovery gives back what each side was given. */
+    @Test
+    void aNegativeRecoveryUndoesWhatTheRecoveryGaveEachSide() {
+        RecoveryShare shared = RecoveryShare.of(cny("10000.00"), cny("100000.00"), cny("72000.00"), cny("0.00"), cny("0.00"));
+        RecoveryShare undone = RecoveryShare.of(cny("-10000.00"), cny("100000.00"), cny("72000.00"), shared.recoveredTotal(),
+                shared.toInsurerTotal());
+        assertEquals(cny("-7200.00"), undone.toInsurer());
+        assertEquals(cny("-2800.00"), undone.toTenant());
+        assertEquals(cny("0.00"), undone.recoveredTotal());
+        assertEquals(cny("0.00"), undone.toInsurerTotal());
+        // 4,000 of it bounced: 6,000 stays recovered, 4,320 of it the insurer's
+        RecoveryShare part = RecoveryShare.of(cny("-4000.00"), cny("100000.00"), cny("72000.00"), shared.recoveredTotal(),
+                shared.toInsurerTotal());
+        assertEquals(cny("-2880.00"), part.toInsurer());
+        assertEquals(cny("-1120.00"), part.toTenant());
+        assertEquals(cny("4320.00"), part.toInsurerTotal());
+    }
+
+    @Test
+    void aNegativeRecoveryOfMoneyBeyondTheLossOrOfAnEarlierSmallerProportionTakesNothingMoreFromTheInsurer() {
+        // 105,000 recovered, the insurer capped at its 72,000: 1,000 bounced was the tenant's
+        RecoveryShare beyond = RecoveryShare.of(cny("-1000.00"), cny("100000.00"), cny("72000.00"), cny("105000.00"),
+                cny("72000.00"));
+        assertEquals(cny("0.00"), beyond.toInsurer());
+        assertEquals(cny("-1000.00"), beyond.toTenant());
+        // 10,000 shared when 36,000 of 72,000 was paid (3,600 to the insurer); all paid since, 4,000 bounces: 6,000 at
+        // 72 % would be 4,320, more than the insurer had: it gives back nothing, the tenant the 4,000
+        RecoveryShare earlier = RecoveryShare.of(cny("-4000.00"), cny("100000.00"), cny("72000.00"), cny("10000.00"),
+                cny("3600.00"));
+        assertEquals(cny("0.00"), earlier.toInsurer());
+        assertEquals(cny("-4000.00"), earlier.toTenant());
+        assertEquals(cny("3600.00"), earlier.toInsurerTotal());
+    }
 }

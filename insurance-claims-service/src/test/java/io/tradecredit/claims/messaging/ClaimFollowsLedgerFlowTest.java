@@ -160,6 +160,122 @@ class ClaimFollowsLedgerFlowTest {
         assertEquals("1000.00", shared.get("toTenant").get("amount").asText());
     }
 
+    /** DOMAIN §4's claim of INV-1 60,000 and INV-2 40,000 by id, approved at 72,000 and paid by the insurer. */
+    static String paidClaim(Ledger l) {
+        String id = given().auth().oauth2(token(l.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("60000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).extract().path("id");
+        move(l, id, "SUBMITTED", "UNDER_REVIEW", "APPROVED");
+        given().auth().oauth2(token(l.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("72000.00", "CNY"))).post(CLAIMS + "/" + id + "/payments").then()
+                .statusCode(200).body("state", equalTo("PAID"));
+        return id;
+    }
+
+    static io.restassured.response.ValidatableResponse recoverByHand(Ledger l, String id, String amount) {
+        return given().auth().oauth2(token(l.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money(amount, "CNY"))).post(CLAIMS + "/" + id + "/recoveries").then();
+    }
+
+    static Map<String, Object> writtenOff(Ledger l, String invoiceId, String number, String amount) {
+        return Map.of("invoiceId", invoiceId, "invoiceNumber", number, "buyerId", l.buyer(), "amount", money(amount, "CNY"),
+                "openAmount", money("0.00", "CNY"), "reason", "insured loss", "dueDate", "2026-06-01");
+    }
+
+    /** invoice-service's payment-reversed of the payment {@code paid}: its allocation back, leaving {@code openAfter}. */
+    static Map<String, Object> reversed(Map<String, Object> paid, String openAfter) {
+        Map<String, Object> m = new java.util.HashMap<>(paid);
+        m.remove("unallocated");
+        m.remove("receivedOn");
+        m.put("reason", "bounced");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> a = new java.util.HashMap<>(((List<Map<String, Object>>) paid.get("allocations")).get(0));
+        a.put("openAmount", money(openAfter, "CNY"));
+        m.put("allocations", List.of(a));
+        return m;
+    }
+
+    /**
+     * The buyer's 10,000 on INV-2 after the claim was paid reaches the claim through the ledger and is shared there
+     * (7,200 / 2,800); entering it again by hand would count it twice, so while the ledger still has a claimed invoice
+     * open (the buyer's money on it is posted there) a recovery by hand is refused, 409 naming {@code amount}, nothing
+     * shared. Once the ledger closed the claimed invoices (written off after the indemnity), money from the buyer can no
+     * longer reach them: an administrator's dividend of 5,000 by hand is shared, 3,600 / 1,400 (15,000 recovered in all,
+     * 10,800 the insurer's).
+     */
+    @Test
+    void aRecoveryByHandIsRefusedWhileTheLedgerCanStillBringTheBuyersMoneyToTheClaim() {
+        Ledger l = ledger();
+        String id = paidClaim(l);
+        send(l, "payment-received", UUID.randomUUID().toString(), payment(l.buyer(), l.inv2(), "INV-2", "10000.00", "30000.00"));
+        awaitRead(l);
+        given().auth().oauth2(token(l.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("recovered.amount", equalTo("10000.00"), "recoveredToInsurer.amount", equalTo("7200.00"));
+
+        recoverByHand(l, id, "10000.00").statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("claim.recovery-through-ledger"), "errors.field", contains("amount"));
+        given().auth().oauth2(token(l.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("recovered.amount", equalTo("10000.00"), "recoveredToInsurer.amount", equalTo("7200.00"));
+
+        send(l, "written-off", UUID.randomUUID().toString(), writtenOff(l, l.inv1(), "INV-1", "60000.00"));
+        send(l, "written-off", UUID.randomUUID().toString(), writtenOff(l, l.inv2(), "INV-2", "30000.00"));
+        awaitRead(l);
+        recoverByHand(l, id, "5000.00").statusCode(200).body("toInsurer.amount", equalTo("3600.00"),
+                "toTenant.amount", equalTo("1400.00"), "recoveredTotal.amount", equalTo("15000.00"));
+    }
+
+    /**
+     * The buyer's 10,000 on INV-2 after the claim was paid is shared, 7,200 / 2,800; then it bounces (payment-reversed):
+     * the share is undone by a recovery of -10,000, -7,200 / -2,800 (recovery-shared with those amounts), so the insurer
+     * is owed nothing of money that never arrived. A reversal of a payment the claim never received after approval (one
+     * from before it) changes nothing.
+     */
+    @Test
+    void aBuyersPaymentReversedAfterItWasSharedIsSharedBack() {
+        Ledger l = ledger();
+        Map<String, Object> before = payment(l.buyer(), l.inv1(), "INV-1", "1000.00", "59000.00");
+        send(l, "payment-received", UUID.randomUUID().toString(), before);
+        awaitRead(l);
+        String id = given().auth().oauth2(token(l.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("59000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("41000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).extract().path("id");
+        move(l, id, "SUBMITTED", "UNDER_REVIEW", "APPROVED");
+        given().auth().oauth2(token(l.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("72000.00", "CNY"))).post(CLAIMS + "/" + id + "/payments").then()
+                .statusCode(200).body("state", equalTo("PAID"));
+
+        Map<String, Object> paid = payment(l.buyer(), l.inv2(), "INV-2", "10000.00", "31000.00");
+        send(l, "payment-received", UUID.randomUUID().toString(), paid);
+        awaitRead(l);
+        given().auth().oauth2(token(l.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("recovered.amount", equalTo("10000.00"), "recoveredToInsurer.amount", equalTo("7200.00"));
+
+        send(l, "payment-reversed", UUID.randomUUID().toString(), reversed(paid, "41000.00"));
+        send(l, "payment-reversed", UUID.randomUUID().toString(), reversed(before, "60000.00"));
+        awaitRead(l);
+        given().auth().oauth2(token(l.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("recovered.amount", equalTo("0.00"), "recoveredToInsurer.amount", equalTo("0.00"),
+                        "receivedToShare.amount", equalTo("0.00"));
+        JsonNode undone = Topics.read("claim-events", Duration.ofSeconds(20), records -> records.stream()
+                .filter(r -> "io.tradecredit.claims.recovery-shared.v1".equals(Topics.header(r, "ce_type"))
+                        && id.equals(r.key())).count() == 2)
+                .stream().filter(r -> "io.tradecredit.claims.recovery-shared.v1".equals(Topics.header(r, "ce_type"))
+                        && id.equals(r.key())).map(Contracts::assertValid)
+                .filter(e -> e.get("amount").get("amount").asText().startsWith("-")).findFirst().orElseThrow();
+        assertEquals("-10000.00 -7200.00 -2800.00 0.00 0.00", undone.get("amount").get("amount").asText() + " "
+                + undone.get("toInsurer").get("amount").asText() + " " + undone.get("toTenant").get("amount").asText() + " "
+                + undone.get("recoveredTotal").get("amount").asText() + " "
+                + undone.get("toInsurerTotal").get("amount").asText());
+    }
+
     /**
      * The buyer pays the only claimed invoice in full while the claim is with the insurer: the claim ends without
      * indemnity, withdrawn as settled by the buyer (claim-withdrawn, settledByBuyer), and holds the buyer no longer:

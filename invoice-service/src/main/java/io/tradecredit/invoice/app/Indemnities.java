@@ -20,7 +20,9 @@ import io.tradecredit.invoice.persistence.InvoiceRepository;
 
 /**
  * Books a claim's indemnity in the ledger (DOMAIN §4): each payment of the insurer is posted as
- * a payment from the insurer on the claimed invoices ({@link Payments#postFromInsurer}); once
+ * a payment from the insurer on the claimed invoices ({@link Payments#postFromInsurer}), as far as they are still
+ * open (what the buyer paid on them after approval is a recovery shared by insurance-claims-service, so the
+ * insurer's money beyond what is open is not posted and never becomes the buyer's credit); once
  * the claim is fully paid, what is still open on each claimed invoice is written off as the
  * insured loss through {@link WriteOffs#writeOffAll}, as a finance user's write-off, dated on the insurer's
  * {@code paidOn} (the day the loss was settled, not the day this service books it). A claim approved at an
@@ -49,7 +51,8 @@ public class Indemnities {
         return Panache.withTransaction(() -> claimedIds(tenantId, indemnity)
                 .chain(ids -> post(tenantId, indemnity, ids).chain(posted -> {
                     if (posted.isEmpty() && !indemnity.paysNothing()) {
-                        LOG.infof("indemnity of claim %s (paid so far %s) was booked before; nothing posted",
+                        LOG.infof("indemnity of claim %s (paid so far %s) was booked before, or nothing was open on"
+                                + " its invoices; nothing posted",
                                 indemnity.claimId(), indemnity.indemnityPaid());
                     }
                     Uni<List<Invoice>> rest = !indemnity.fullyPaid() ? Uni.createFrom().item(List.<Invoice>of())

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Page;
@@ -47,6 +49,8 @@ import io.tradecredit.invoice.persistence.PaymentRepository;
  */
 @ApplicationScoped
 public class Payments {
+    private static final Logger LOG = Logger.getLogger(Payments.class);
+
 
     @Inject
     InvoiceRepository invoices;
@@ -101,9 +105,11 @@ public class Payments {
     /**
      * Posts one payment of a claim's indemnity as a payment from the insurer, allocated to the
      * claimed invoices ({@code claimedIds}, the tenant's only: another tenant's id finds nothing)
-     * by {@link IndemnityPayment#allocate}; the rest becomes buyer credit as for any payment.
-     * Joins the caller's transaction. Answers empty when this payment was posted before (its id
-     * is derived from the claim), so a repeat posts nothing.
+     * by {@link IndemnityPayment#allocate}. Only what they take is posted ({@link IndemnityPayment#posted}): the
+     * rest is the insurer's money, never the buyer's credit (the buyer paid claimed invoices after approval, and
+     * insurance-claims-service shares that payment as a recovery). Joins the caller's transaction. Answers empty when
+     * this payment was posted before (its id is derived from the claim), so a repeat posts nothing, or when nothing is
+     * open on the claimed invoices.
      */
     public Uni<Optional<PaymentDetails>> postFromInsurer(String tenantId, IndemnityPayment indemnity,
             List<UUID> claimedIds) {
@@ -121,10 +127,21 @@ public class Payments {
                 : lockInvoices(tenantId, claimedIds).chain(locked -> credits
                         .lock(tenantId, p.buyerId(), p.amount().currencyCode(), at).chain(credit -> {
                             Allocator.Plan plan = indemnity.allocate(locked);
-                            Payment payment = Payment.fromInsurer(tenantId, id, p, indemnity.insurer(), plan.rest(),
-                                    at, by);
-                            return persistAndPost(payment, plan, credit, "indemnity of claim " + payment.reference
-                                    + " from " + indemnity.insurer(), at, by).map(Optional::of);
+                            Money posted = indemnity.posted(plan);
+                            if (!posted.isPositive()) {
+                                LOG.infof("indemnity of claim %s (%s): nothing open on the claimed invoices, nothing"
+                                        + " posted; the buyer's payments are shared as recoveries", indemnity.claimId(),
+                                        indemnity.amount());
+                                return Uni.createFrom().item(Optional.<PaymentDetails>empty());
+                            }
+                            Payment payment = Payment.fromInsurer(tenantId, id, indemnity.newPayment(posted),
+                                    indemnity.insurer(), Money.zero(posted.currency()), at, by);
+                            String beyond = plan.rest().isPositive() ? " (" + indemnity.amount() + " paid, "
+                                    + plan.rest() + " beyond what was open on the claimed invoices not posted: the"
+                                    + " insurer's share of the buyer's payments after approval)" : "";
+                            return persistAndPost(payment, plan, credit, "indemnity of claim "
+                                    + payment.reference + " from " + indemnity.insurer() + beyond, at, by)
+                                    .map(Optional::of);
                         }))));
     }
 

@@ -38,7 +38,7 @@ public record IndemnityPayment(UUID claimId, String policyNumber, String insurer
         return amount.isZero();
     }
 
-    /** The payment as the ledger records it: the claim id is its reference. */
+    /** The payment as the insurer made it: the claim id is its reference. */
     public NewPayment newPayment() {
         return new NewPayment(buyerId, amount, paidOn, claimId.toString(), null);
     }
@@ -51,6 +51,23 @@ public record IndemnityPayment(UUID claimId, String policyNumber, String insurer
      */
     public Allocator.Plan allocate(List<Invoice> claimed) {
         return Allocator.oldestFirst(amount, claimed.stream().filter(i -> i.buyerId.equals(buyerId)).toList());
+    }
+
+    /**
+     * What of the insurer's payment the ledger posts under {@code plan} ({@link #allocate}): only what the claimed
+     * invoices take. The rest is not the buyer's money, so it never becomes the buyer's credit: it is there because the
+     * buyer paid claimed invoices after approval, and that payment is a recovery the insurer gets its share of
+     * (insurance-claims-service's {@code recovery-shared}; the rest is never more than that share). Worked example:
+     * 100,000 claimed, approved at 72,000, the buyer pays 40,000 before the insurer: 60,000 is open, 60,000 of the
+     * 72,000 is posted and 12,000 is not (of the 28,800 the tenant owes the insurer out of the buyer's 40,000).
+     */
+    public Money posted(Allocator.Plan plan) {
+        return amount.minus(plan.rest());
+    }
+
+    /** The insurer's payment as the ledger records it: {@code posted} of it ({@link #posted}), the claim as reference. */
+    public NewPayment newPayment(Money posted) {
+        return new NewPayment(buyerId, posted, paidOn, claimId.toString(), null);
     }
 
     /** Why the rest of a claimed invoice is written off: the insured loss, with the claim it was claimed in. */

@@ -70,6 +70,27 @@ class IndemnityPaymentTest {
     }
 
     @Test
+    void theLedgerPostsOnlyWhatTheClaimedInvoicesStillOweNeverTheBuyersCredit() {
+        // DOMAIN §4's 100,000 (INV-1 60,000, INV-2 40,000) approved at 72,000; the buyer paid 40,000 of INV-1 since
+        Invoice inv1 = invoice("INV-1", "60000.00", BUYER, LocalDate.of(2026, 5, 31));
+        inv1.paidAmount = new BigDecimal("40000.00");
+        Invoice inv2 = invoice("INV-2", "40000.00", BUYER, LocalDate.of(2026, 6, 30));
+        IndemnityPayment insurer = paid("72000.00", "72000.00", true);
+        Allocator.Plan plan = insurer.allocate(List.of(inv2, inv1));
+        assertEquals(cny("60000.00"), insurer.posted(plan), "60,000 is open: 12,000 of the 72,000 is not posted");
+        assertEquals(new NewPayment(BUYER, cny("60000.00"), PAID_ON, CLAIM.toString(), null),
+                insurer.newPayment(insurer.posted(plan)));
+        // nothing paid by the buyer: the whole 72,000 is posted
+        Allocator.Plan whole = insurer.allocate(List.of(invoice("INV-1", "60000.00", BUYER, LocalDate.of(2026, 5, 31)),
+                invoice("INV-2", "40000.00", BUYER, LocalDate.of(2026, 6, 30))));
+        assertEquals(cny("72000.00"), insurer.posted(whole));
+        // the buyer paid everything: nothing is posted
+        inv2.paidAmount = new BigDecimal("40000.00");
+        inv1.paidAmount = new BigDecimal("60000.00");
+        assertEquals(cny("0.00"), insurer.posted(insurer.allocate(List.of(inv1, inv2))));
+    }
+
+    @Test
     void onlyAPaymentOfZeroPaysNothing() {
         // a claim approved at an indemnity of 0 (its loss within the deductible) is settled by a payment of 0
         assertEquals(true, paid("0.00", "0.00", true).paysNothing());

@@ -194,6 +194,45 @@ class IndemnityLedgerFlowTest {
     }
 
     /**
+     * DOMAIN §4's worked example with the buyer paying after approval: 100,000 claimed (INV-1 60,000, INV-2 40,000),
+     * approved at 72,000; the buyer then pays 40,000 on INV-1 before the insurer pays, so only 60,000 is open when the
+     * 72,000 arrives. The ledger takes 60,000 of it (INV-1's 20,000, INV-2's 40,000): the 12,000 beyond what is open is
+     * not the buyer's money and never becomes its credit (insurance-claims-service shares the buyer's 40,000 as a
+     * recovery, 28,800 owed back to the insurer, of which these 12,000 are part), and nothing is written off: nothing
+     * on the invoices is lost.
+     */
+    @Test
+    void theInsurersPaymentBeyondWhatIsOpenIsNotTheBuyersCredit() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String inv1 = issue(tenant, buyer, ISSUED, ISSUED.plusDays(30), "60000.00");
+        String inv2 = issue(tenant, buyer, ISSUED.plusDays(10), ISSUED.plusDays(40), "40000.00");
+        String claimId = UUID.randomUUID().toString();
+        List<Map<String, Object>> invoices = List.of(claimed(inv1, numberOf(tenant, inv1), "60000.00"),
+                claimed(inv2, numberOf(tenant, inv2), "40000.00"));
+        pay(tenant, inv1, "40000.00", TODAY.minusDays(1)); // after approval, before the insurer
+
+        send(tenant, UUID.randomUUID().toString(), indemnityPaid(claimId, buyer, invoices, "72000.00", "72000.00", true));
+        await("the insurer's payment", () -> insurerPayments(tenant, buyer) == 1);
+
+        invoice(tenant, inv1).body("status", equalTo("PAID"), "amounts.paid.amount", equalTo("60000.00"),
+                "amounts.writtenOff.amount", equalTo("0.00"));
+        invoice(tenant, inv2).body("status", equalTo("PAID"), "amounts.paid.amount", equalTo("40000.00"),
+                "amounts.writtenOff.amount", equalTo("0.00"));
+        assertEquals(0, writeOffsOf(tenant, buyer), "nothing on the invoices is lost");
+        given().auth().oauth2(token(tenant, "finance")).get("/api/v1/payments?buyerId=" + buyer).then().statusCode(200)
+                .body("items.findAll { it.payer.kind == 'INSURER' }.amount.amount", containsInAnyOrder("60000.00"),
+                        "items.findAll { it.payer.kind == 'INSURER' }.unallocated.amount", containsInAnyOrder("0.00"));
+        assertEquals(0, Database.count("select count(*) from buyer_credit where tenant_id = ? and buyer_id = ?"
+                + " and balance <> 0", tenant, buyer), "the insurer's money is not the buyer's credit");
+        JsonNode received = PaymentFixtures.events(buyer, "io.tradecredit.invoice.payment-received.v1", 2).stream()
+                .map(Contracts::assertValid).filter(e -> e.has("payer") && "INSURER".equals(e.get("payer").get("kind")
+                        .asText())).findFirst().orElseThrow();
+        assertEquals("60000.00 0.00 " + inv1 + "=20000.00," + inv2 + "=40000.00", received.get("amount").get("amount")
+                .asText() + " " + received.get("buyerCreditBalance").get("amount").asText() + " " + allocations(received));
+    }
+
+    /**
      * A claim approved at an indemnity of 0 (its whole loss within the deductible) is settled by one fully-paid
      * indemnity of 0: no insurer payment is posted (a payment of 0 is no payment), everything open on the claimed
      * invoices is written off as insured loss, and the event is not dead-lettered.
