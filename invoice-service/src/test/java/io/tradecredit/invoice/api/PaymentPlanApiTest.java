@@ -203,13 +203,10 @@ class PaymentPlanApiTest {
 
     @Test
     void aPlanWhoseInvoicesWereCreditedAndWrittenOffIsCompleteNotBroken() {
-        String tenant = LedgerFixtures.freshTenant();
-        UUID buyer = UUID.randomUUID();
-        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
-        String b = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(50), TODAY.minusDays(20), "1000.00");
-        String finance = LedgerFixtures.token(tenant, "finance");
+        Book book = Book.ofTwo();
+        String a = book.a(), b = book.b(), finance = book.finance(), viewer = book.viewer();
         LocalDate first = TODAY.plusDays(47);
-        String planId = agree(finance, buyer, List.of(a, b), 2, first).then().statusCode(201).extract().path("id");
+        String planId = book.plan(first);
         given().auth().oauth2(finance).contentType(ContentType.JSON)
                 .body(Map.of("amount", Map.of("amount", "1243.00", "currency", "CNY"), "reason", "goods returned"))
                 .post("/api/v1/invoices/" + a + "/credit-notes").then().statusCode(201);
@@ -217,7 +214,6 @@ class PaymentPlanApiTest {
                 .post("/api/v1/invoices/" + b + "/write-off").then().statusCode(200);
         given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
                 .statusCode(200);
-        String viewer = LedgerFixtures.token(tenant, "viewer");
         given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
                 .body("status", equalTo("COMPLETED"), "instalments[0].state", equalTo("KEPT"));
         given().auth().oauth2(viewer).get("/api/v1/invoices/" + b).then().body("paymentPlanId", nullValue());
@@ -225,14 +221,9 @@ class PaymentPlanApiTest {
 
     @Test
     void writingOffThePlansInvoicesEndsItCompleteAtOnceNotAtTheNextDailyRun() {
-        String tenant = LedgerFixtures.freshTenant();
-        UUID buyer = UUID.randomUUID();
-        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
-        String b = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(50), TODAY.minusDays(20), "1000.00");
-        String finance = LedgerFixtures.token(tenant, "finance");
-        String viewer = LedgerFixtures.token(tenant, "viewer");
-        String planId = agree(finance, buyer, List.of(a, b), 2, TODAY.plusDays(30)).then().statusCode(201)
-                .extract().path("id");
+        Book book = Book.ofTwo();
+        String a = book.a(), b = book.b(), finance = book.finance(), viewer = book.viewer();
+        String planId = book.plan(TODAY.plusDays(30));
         writeOff(finance, a);
         // 1,243.00 of the 2,243.00 principal written off: the plan goes on over b, both invoices still on it
         given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
@@ -250,13 +241,10 @@ class PaymentPlanApiTest {
 
     @Test
     void aWriteOffWhileTheDailyRunHoldsThePlanIsNotKeptWaitingAndLeavesThePlanToTheRun() throws Exception {
-        String tenant = LedgerFixtures.freshTenant();
-        UUID buyer = UUID.randomUUID();
-        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
-        String finance = LedgerFixtures.token(tenant, "finance");
-        String viewer = LedgerFixtures.token(tenant, "viewer");
+        Book book = Book.ofOne();
+        String a = book.a(), finance = book.finance(), viewer = book.viewer();
         LocalDate first = TODAY.plusDays(67); // a date no other test runs the daily job for
-        String planId = agree(finance, buyer, List.of(a), 2, first).then().statusCode(201).extract().path("id");
+        String planId = book.plan(first);
         // the plan's row held as the daily run holds it while judging (it locks plans first, then their invoices)
         var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         try (java.sql.Connection run = java.sql.DriverManager.getConnection(
@@ -284,16 +272,12 @@ class PaymentPlanApiTest {
 
     @Test
     void aCreditNoteForAllThatIsOpenEndsThePlanAtOnce() {
-        String tenant = LedgerFixtures.freshTenant();
-        UUID buyer = UUID.randomUUID();
-        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
-        String finance = LedgerFixtures.token(tenant, "finance");
-        String planId = agree(finance, buyer, List.of(a), 2, TODAY.plusDays(30)).then().statusCode(201)
-                .extract().path("id");
+        Book book = Book.ofOne();
+        String a = book.a(), finance = book.finance(), viewer = book.viewer();
+        String planId = book.plan(TODAY.plusDays(30));
         given().auth().oauth2(finance).contentType(ContentType.JSON)
                 .body(Map.of("amount", Map.of("amount", "1243.00", "currency", "CNY"), "reason", "goods returned"))
                 .post("/api/v1/invoices/" + a + "/credit-notes").then().statusCode(201);
-        String viewer = LedgerFixtures.token(tenant, "viewer");
         given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
                 .body("status", equalTo("COMPLETED"), "endedOn", equalTo(TODAY.toString()));
         given().auth().oauth2(viewer).get("/api/v1/invoices/" + a).then().body("paymentPlanId", nullValue());
@@ -301,15 +285,11 @@ class PaymentPlanApiTest {
 
     @Test
     void aCancelledInvoiceLeavesThePlanAsAWriteOffWouldNotAsAMissedInstalment() {
-        String tenant = LedgerFixtures.freshTenant();
-        UUID buyer = UUID.randomUUID();
-        String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
-        String b = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(50), TODAY.minusDays(20), "1000.00");
-        String finance = LedgerFixtures.token(tenant, "finance");
-        String viewer = LedgerFixtures.token(tenant, "viewer");
+        Book book = Book.ofTwo();
+        String a = book.a(), b = book.b(), finance = book.finance(), viewer = book.viewer();
         LocalDate first = TODAY.plusDays(53); // a date no other test runs the daily job for
         // 2,243.00 in two instalments of 1,121.50
-        String planId = agree(finance, buyer, List.of(a, b), 2, first).then().statusCode(201).extract().path("id");
+        String planId = book.plan(first);
         cancel(finance, a);
         // a's 1,243.00 left the principal on the day it was cancelled: it covers the first instalment
         given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
@@ -322,6 +302,34 @@ class PaymentPlanApiTest {
                 .body("status", equalTo("COMPLETED"), "endedOn", equalTo(TODAY.toString()),
                         "instalments[1].state", equalTo("KEPT"));
         given().auth().oauth2(viewer).get("/api/v1/invoices/" + b).then().body("paymentPlanId", nullValue());
+    }
+
+    /**
+     * A fresh tenant's buyer owing 1,243.00 due 30 days ago ({@code a}) and, in the book of two, 1,000.00 due 20 days
+     * ago ({@code b}), with the tenant's finance and viewer tokens.
+     */
+    private record Book(UUID buyer, String finance, String viewer, String a, String b) {
+        static Book ofOne() {
+            return of(false);
+        }
+
+        static Book ofTwo() {
+            return of(true);
+        }
+
+        private static Book of(boolean two) {
+            String tenant = LedgerFixtures.freshTenant();
+            UUID buyer = UUID.randomUUID();
+            String a = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1243.00");
+            String b = two ? LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(50), TODAY.minusDays(20), "1000.00") : null;
+            return new Book(buyer, LedgerFixtures.token(tenant, "finance"), LedgerFixtures.token(tenant, "viewer"), a, b);
+        }
+
+        /** The plan agreed over the book's invoices, in two monthly instalments from {@code first}. */
+        String plan(LocalDate first) {
+            return agree(finance, buyer, b == null ? List.of(a) : List.of(a, b), 2, first).then().statusCode(201)
+                    .extract().path("id");
+        }
     }
 
     private static void writeOff(String token, String invoiceId) {
