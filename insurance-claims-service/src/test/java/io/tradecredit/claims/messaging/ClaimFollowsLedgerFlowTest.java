@@ -162,12 +162,17 @@ class ClaimFollowsLedgerFlowTest {
 
     /** DOMAIN §4's claim of INV-1 60,000 and INV-2 40,000 by id, approved at 72,000 and paid by the insurer. */
     static String paidClaim(Ledger l) {
+        return paidClaim(l, "60000.00", "40000.00");
+    }
+
+    /** The claim of INV-1 and INV-2 for what is unpaid on them, approved at 72,000 and paid by the insurer. */
+    static String paidClaim(Ledger l, String unpaid1, String unpaid2) {
         String id = given().auth().oauth2(token(l.tenant(), "credit-manager")).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
                         "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("60000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money(unpaid1, "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money(unpaid2, "CNY")))))
                 .post(CLAIMS).then().statusCode(201).extract().path("id");
         move(l, id, "SUBMITTED", "UNDER_REVIEW", "APPROVED");
         given().auth().oauth2(token(l.tenant(), "finance")).contentType(ContentType.JSON)
@@ -240,17 +245,7 @@ class ClaimFollowsLedgerFlowTest {
         Map<String, Object> before = payment(l.buyer(), l.inv1(), "INV-1", "1000.00", "59000.00");
         send(l, "payment-received", UUID.randomUUID().toString(), before);
         awaitRead(l);
-        String id = given().auth().oauth2(token(l.tenant(), "credit-manager")).contentType(ContentType.JSON)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("59000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("41000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(201).extract().path("id");
-        move(l, id, "SUBMITTED", "UNDER_REVIEW", "APPROVED");
-        given().auth().oauth2(token(l.tenant(), "finance")).contentType(ContentType.JSON)
-                .body(Map.of("amount", money("72000.00", "CNY"))).post(CLAIMS + "/" + id + "/payments").then()
-                .statusCode(200).body("state", equalTo("PAID"));
+        String id = paidClaim(l, "59000.00", "41000.00");
 
         Map<String, Object> paid = payment(l.buyer(), l.inv2(), "INV-2", "10000.00", "31000.00");
         send(l, "payment-received", UUID.randomUUID().toString(), paid);
