@@ -44,15 +44,20 @@ public class BusinessCalendars {
     public Uni<Void> set(String tenantId, BusinessDays days, OffsetDateTime setAt) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return settings.saveBusinessDays(tenantId, days, setAt, now)
-                .chain(kept -> kept ? retime(tenantId, now.toInstant()) : Uni.createFrom().voidItem());
+                .chain(kept -> kept ? retime(tenantId, now.toInstant(), "calendar") : Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> retime(String tenantId, Instant now) {
+    /**
+     * In the caller's transaction, after the tenant's calendar or send window ({@link TenantSettings#set}) changed:
+     * each of its queued messages to people due at the window's first opening, as the tenant's settings and calendar
+     * now are, from when it may go at the earliest ({@code Message.dueOnCalendarOf}).
+     */
+    Uni<Void> retime(String tenantId, Instant now, String changed) {
         return settings.find(tenantId).map(s -> s.orElse(NotificationSettings.DEFAULT).sendWindow())
                 .chain(window -> messages.waitingOf(tenantId, now).map(waiting -> moves(waiting, window, now)))
                 .chain(moves -> messages.retimed(moves).invoke(n -> {
                     if (n > 0) {
-                        LOG.infof("tenant %s: its calendar changed, %d queued messages re-timed", tenantId, n);
+                        LOG.infof("tenant %s: its %s changed, %d queued messages re-timed", tenantId, changed, n);
                     }
                 })).replaceWithVoid();
     }

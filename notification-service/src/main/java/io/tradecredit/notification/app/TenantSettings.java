@@ -18,6 +18,9 @@ public class TenantSettings {
     SettingsRepository settings;
 
     @Inject
+    BusinessCalendars calendars;
+
+    @Inject
     Clock clock;
 
     /** The tenant's settings, or the defaults while it has set none. */
@@ -26,7 +29,17 @@ public class TenantSettings {
                 .map(found -> found.orElse(NotificationSettings.DEFAULT));
     }
 
+    /**
+     * Keeps the tenant's settings; a changed send window re-times its queued messages to people in the same
+     * transaction, as a changed calendar does ({@link BusinessCalendars}): widened, earlier; narrowed, later.
+     */
     public Uni<NotificationSettings> set(String tenantId, NotificationSettings next, String by) {
-        return CurrentTransaction.run(() -> settings.save(tenantId, next, OffsetDateTime.now(clock), by)).replaceWith(next);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return CurrentTransaction.run(() -> settings.find(tenantId)
+                .map(was -> was.orElse(NotificationSettings.DEFAULT).sendWindow().sameHoursAndDaysAs(next.sendWindow()))
+                .chain(same -> settings.save(tenantId, next, now, by)
+                        .chain(() -> same ? Uni.createFrom().voidItem()
+                                : calendars.retime(tenantId, now.toInstant(), "send window"))))
+                .replaceWith(next);
     }
 }

@@ -58,7 +58,7 @@ public record Message(UUID requestId, String tenantId, MessageRequest request, M
     /**
      * When this queued message is due under its tenant's send window and calendar as they are now, after the
      * calendar changed (collections-service shared a make-up working day or a holiday after the message was
-     * queued): a message to a person (a contact; not a critical one) goes at the window's first opening from
+     * queued) or the tenant changed its send window (widened: earlier; narrowed: later): a message to a person (a contact; not a critical one) goes at the window's first opening from
      * {@code earliest} (when it may go at the earliest whatever the window: when it was queued, or the end of
      * its retry's backoff, {@link RetrySchedule#notBefore}), not before {@code now}, in the person's
      * {@code zone} (null: {@link Contact#DEFAULT_TIME_ZONE}): earlier on a new make-up working day (queued on

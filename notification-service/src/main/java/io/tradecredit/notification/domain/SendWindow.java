@@ -35,6 +35,14 @@ public record SendWindow(LocalTime opens, LocalTime closes, Set<DayOfWeek> days,
         this(opens, closes, days, BusinessDays.NONE);
     }
 
+    /**
+     * Whether the tenant's own hours and weekdays are those of {@code other}, whatever the calendar of each: a
+     * settings change that keeps them leaves the queued messages where they are.
+     */
+    public boolean sameHoursAndDaysAs(SendWindow other) {
+        return opens.equals(other.opens) && closes.equals(other.closes) && days.equals(other.days);
+    }
+
     /** The same hours and weekdays on the tenant's business days {@code b}. */
     public SendWindow on(BusinessDays b) {
         return new SendWindow(opens, closes, days, b);

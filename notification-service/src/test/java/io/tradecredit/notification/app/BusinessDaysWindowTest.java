@@ -93,4 +93,23 @@ class BusinessDaysWindowTest {
         assertEquals(today.plusDays(9).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id),
                 "an older calendar read late changes nothing");
     }
+
+    @Test
+    void aSendWindowChangedAfterTheMessageWasQueuedBringsItForwardWhenWidenedAndHoldsItWhenNarrowed() {
+        UUID buyer = UUID.randomUUID();
+        LocalDate today = LocalDate.now(SHANGHAI);
+        String tenant = tenantOpenOnTheWeekdayOf(buyer, today.plusDays(2));
+        UUID id = EmailDeliveryTest.requested(tenant, buyer, false);
+        assertEquals(today.plusDays(2).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id));
+
+        settings(tenant, Map.of("sendWindow", Map.of("opens", "08:00", "closes", "20:00", "days",
+                List.of(today.plusDays(1).getDayOfWeek().name(), today.plusDays(2).getDayOfWeek().name()))));
+        assertEquals(today.plusDays(1).atTime(8, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id),
+                "widened to tomorrow's weekday from 08:00: brought forward to it");
+
+        settings(tenant, Map.of("sendWindow", Map.of("opens", "10:00", "closes", "18:00", "days",
+                List.of(today.plusDays(3).getDayOfWeek().name()))));
+        assertEquals(today.plusDays(3).atTime(10, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id),
+                "narrowed to another weekday from 10:00: held until it opens, not only at the hand-over");
+    }
 }

@@ -227,4 +227,23 @@ class MessageTest {
         assertEquals(FRIDAY_9_OCTOBER_19_00_SHANGHAI, toTenant.dueOnCalendarOf(SendWindow.DEFAULT, null,
                 Instant.parse("2026-10-09T11:00:45Z"), Instant.parse("2026-10-09T11:00:10Z")));
     }
+
+    @Test
+    void aMessageQueuedFridayEveningGoesAtOnceOrOnSaturdayMorningOnceTheWindowIsWidened() {
+        Message m = queuedFridayEvening(false);
+        assertEquals(Instant.parse("2026-10-12T01:00:00Z"), m.nextAttemptAt(), "Monday 12 October 09:00");
+        SendWindow everyDayEightToEight = new SendWindow(java.time.LocalTime.of(8, 0), java.time.LocalTime.of(20, 0),
+                java.util.EnumSet.allOf(java.time.DayOfWeek.class)).on(NATIONAL_DAY.businessDays());
+        Instant fridayNineteenThirty = Instant.parse("2026-10-09T11:30:00Z");
+        assertEquals(fridayNineteenThirty, m.dueOnCalendarOf(everyDayEightToEight, SHANGHAI.timeZone(),
+                FRIDAY_9_OCTOBER_19_00_SHANGHAI, fridayNineteenThirty), "widened at Friday 19:30: it goes at once");
+        assertEquals(Instant.parse("2026-10-10T00:00:00Z"), m.dueOnCalendarOf(everyDayEightToEight, SHANGHAI.timeZone(),
+                FRIDAY_9_OCTOBER_19_00_SHANGHAI, Instant.parse("2026-10-09T13:00:00Z")),
+                "widened at Friday 21:00, after it closed: Saturday 10 October 08:00");
+        SendWindow tenToFour = new SendWindow(java.time.LocalTime.of(10, 0), java.time.LocalTime.of(16, 0),
+                SendWindow.DEFAULT.days()).on(NATIONAL_DAY.businessDays());
+        assertEquals(Instant.parse("2026-10-12T02:00:00Z"), m.dueOnCalendarOf(tenToFour, SHANGHAI.timeZone(),
+                FRIDAY_9_OCTOBER_19_00_SHANGHAI, Instant.parse("2026-10-09T13:00:00Z")),
+                "narrowed to 10:00-16:00: Monday 12 October 10:00");
+    }
 }

@@ -114,4 +114,13 @@ class SendWindowTest {
         assertFalse(W.on(NATIONAL_DAY).isOpen(Instant.parse("2026-10-10T10:00:00Z"), SHANGHAI), "Saturday 18:00");
         assertFalse(W.on(NATIONAL_DAY).isOpen(Instant.parse("2026-10-11T02:00:00Z"), SHANGHAI), "Sunday stays off");
     }
+
+    @Test
+    void aWindowWithOtherHoursOrDaysIsAChangeAndAnotherCalendarAloneIsNot() {
+        assertTrue(W.sameHoursAndDaysAs(W.on(new BusinessDays(Set.of(java.time.LocalDate.of(2026, 10, 1)), Set.of()))));
+        assertFalse(W.sameHoursAndDaysAs(new SendWindow(LocalTime.of(8, 0), LocalTime.of(18, 0), W.days())), "opens 08:00");
+        assertFalse(W.sameHoursAndDaysAs(new SendWindow(LocalTime.of(9, 0), LocalTime.of(20, 0), W.days())), "closes 20:00");
+        assertFalse(W.sameHoursAndDaysAs(new SendWindow(LocalTime.of(9, 0), LocalTime.of(18, 0),
+                EnumSet.allOf(DayOfWeek.class))), "every day");
+    }
 }
