@@ -75,11 +75,10 @@ class BusinessDaysWindowTest {
 
     @Test
     void aCalendarSharedAfterTheMessageWasQueuedBringsItForwardToAMakeUpDayAndHoldsItOverANewHoliday() {
-        UUID buyer = UUID.randomUUID();
         LocalDate today = LocalDate.now(SHANGHAI);
-        String tenant = tenantOpenOnTheWeekdayOf(buyer, today.plusDays(2));
-        UUID id = EmailDeliveryTest.requested(tenant, buyer, false);
-        assertEquals(today.plusDays(2).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id));
+        Queued q = queuedForTheDayAfterTomorrow(today);
+        String tenant = q.tenant();
+        UUID id = q.id();
 
         calendar(tenant, List.of(), List.of(today.plusDays(1)), OffsetDateTime.now().minusMinutes(1));
         assertEquals(today.plusDays(1).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id),
@@ -96,11 +95,10 @@ class BusinessDaysWindowTest {
 
     @Test
     void aSendWindowChangedAfterTheMessageWasQueuedBringsItForwardWhenWidenedAndHoldsItWhenNarrowed() {
-        UUID buyer = UUID.randomUUID();
         LocalDate today = LocalDate.now(SHANGHAI);
-        String tenant = tenantOpenOnTheWeekdayOf(buyer, today.plusDays(2));
-        UUID id = EmailDeliveryTest.requested(tenant, buyer, false);
-        assertEquals(today.plusDays(2).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id));
+        Queued q = queuedForTheDayAfterTomorrow(today);
+        String tenant = q.tenant();
+        UUID id = q.id();
 
         settings(tenant, Map.of("sendWindow", Map.of("opens", "08:00", "closes", "20:00", "days",
                 List.of(today.plusDays(1).getDayOfWeek().name(), today.plusDays(2).getDayOfWeek().name()))));
@@ -111,5 +109,17 @@ class BusinessDaysWindowTest {
                 List.of(today.plusDays(3).getDayOfWeek().name()))));
         assertEquals(today.plusDays(3).atTime(10, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id),
                 "narrowed to another weekday from 10:00: held until it opens, not only at the hand-over");
+    }
+
+    /** An email queued by a tenant whose window is open 09:00-18:00 on one weekday only: the day after tomorrow's. */
+    private record Queued(String tenant, UUID id) {
+    }
+
+    private Queued queuedForTheDayAfterTomorrow(LocalDate today) {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenantOpenOnTheWeekdayOf(buyer, today.plusDays(2));
+        UUID id = EmailDeliveryTest.requested(tenant, buyer, false);
+        assertEquals(today.plusDays(2).atTime(9, 0).atZone(SHANGHAI).toInstant(), EmailDeliveryTest.dueAt(tenant, id));
+        return new Queued(tenant, id);
     }
 }
