@@ -73,7 +73,12 @@ public class InvoiceEventConsumer {
                         e.time() == null ? businessZone.today() : businessZone.dateOf(e.time())));
                 happened = LedgerEvent.ofInvoice(Happened.WRITTEN_OFF, d.text("invoiceNumber"));
             }
-            case "receipt-confirmed", "credit-note-issued", "cancelled" -> {
+            case "credit-note-issued" -> {
+                // what it took off the open amount is credited, not paid (domain.InvoicePosition)
+                changes.add(LedgerChange.creditNote(d.uuid("invoiceId"), d.money("openAmount")));
+                happened = LedgerEvent.of(Happened.CREDIT_NOTE_ISSUED);
+            }
+            case "receipt-confirmed", "cancelled" -> {
                 changes.add(LedgerChange.open(d.uuid("invoiceId"), d.optionalMoney("openAmount")
                         .orElseGet(() -> Money.zero(d.money("total").currency()))));
                 happened = LedgerEvent.of(Happened.valueOf(constant(name)));
