@@ -119,6 +119,9 @@ class InvoicePositionTest {
         twice.apply(LedgerChange.creditNote(INVOICE, cny("543.00")), T0);
         assertEquals(new BigDecimal("700.00"), twice.credited);
         assertEquals(new BigDecimal("543.00"), twice.openAmount);
+        // a note never credits less than nothing, whatever open amount it tells
+        twice.apply(LedgerChange.creditNote(INVOICE, cny("600.00")), T0);
+        assertEquals(new BigDecimal("700.00"), twice.credited);
     }
 
     @Test
