@@ -1,6 +1,8 @@
 package io.tradecredit.credit.messaging;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +78,11 @@ public class InvoiceEventConsumer {
             case "credit-note-issued" -> {
                 // what it took off the open amount is credited, not paid (domain.InvoicePosition)
                 changes.add(LedgerChange.creditNote(d.uuid("invoiceId"), d.money("openAmount")));
-                happened = LedgerEvent.of(Happened.CREDIT_NOTE_ISSUED);
+                // an upheld dispute's note is followed by its resolution, which re-grades
+                LocalDate on = e.time() == null ? businessZone.today() : businessZone.dateOf(e.time());
+                happened = d.has("disputeId") ? LedgerEvent.of(Happened.CREDIT_NOTE_ISSUED)
+                        : LedgerEvent.creditNote(d.text("invoiceNumber"),
+                                (int) ChronoUnit.DAYS.between(d.date("dueDate"), on));
             }
             case "receipt-confirmed", "cancelled" -> {
                 changes.add(LedgerChange.open(d.uuid("invoiceId"), d.optionalMoney("openAmount")

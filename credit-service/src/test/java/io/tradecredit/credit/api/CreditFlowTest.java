@@ -434,6 +434,35 @@ class CreditFlowTest {
     }
 
     /**
+     * An invoice of 100,000 left unpaid 95 days past due brought the buyer's payment behaviour down (index 28); the
+     * tenant then credits it in full (issued at the wrong price): nothing of it was paid late any more, and the buyer
+     * is graded again at once, the credit note the cause (neutral 50: nothing paid yet). Before, credit notes only
+     * moved amounts and the daily re-grade looks only at buyers that still owe past due: the grade stayed down until
+     * something else happened.
+     */
+    @Test
+    void aCreditNoteOnAnInvoicePastItsDueDateGradesTheBuyerAgain() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        String number = "INV-" + invoice.substring(0, 8);
+        LocalDate due = today().minusDays(95);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "100000.00", due));
+        await("issued", () -> Database.count("select count(*) from invoice_position where invoice_id = ?::uuid",
+                invoice) == 1);
+        given().auth().oauth2(MANAGER_ACME).post("/api/v1/buyers/" + id + "/assessments").then().statusCode(201)
+                .body("factors[1].explanation", startsWith("payment index 28: 95.0 days beyond terms"));
+        long before = assessments(id);
+        sendInvoiceEvent("acme", id, "credit-note-issued", UUID.randomUUID().toString(), Map.of("creditNoteId",
+                UUID.randomUUID().toString(), "creditNoteNumber", "CN-000002", "invoiceId", invoice,
+                "invoiceNumber", number, "buyerId", id, "amount", money("100000.00"), "reason", "wrong price",
+                "dueDate", due.toString(), "openAmount", money("0.00")));
+        await("graded again", () -> assessments(id) == before + 1);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessments").then().statusCode(200)
+                .body("items[0].cause", equalTo("credit note on invoice " + number + ", 95 days past due"),
+                        "items[0].factors[1].explanation", startsWith("no paid invoices on this ledger yet"));
+    }
+
+    /**
      * Dispute step 4: a resolution that asks to adjust the buyer's credit policy reaches the credit manager as an
      * alert (the grade reacts by itself; the policy is the manager's). Before, the text stayed in invoice-service.
      */
