@@ -17,7 +17,9 @@ import io.tradecredit.credit.domain.PaymentIndex.Settlement;
 /**
  * What the tenant's ledger says about one buyer, from the invoice positions credit-service keeps:
  * the payment history for the payment index and the disputed share. A paid invoice counts with
- * its total and the days it was paid past due; an invoice still open past its due date counts
+ * what the buyer paid of it (its total less what credit notes took off: a credit note is not a payment) and the days
+ * it was paid past due (to the buyer's last payment, as invoice-service tells it); an invoice credited to nothing
+ * was never paid and does not count; an invoice still open past its due date counts
  * with its open amount and its days past due so far (the daily overdue re-grade looks again every day it stays
  * unpaid); a written-off invoice counts with what was written off as never paid
  * ({@link PaymentIndex#NEVER_PAID_DAYS} days beyond terms, or the days it had been due when given up if more).
@@ -30,12 +32,25 @@ public record BuyerLedger(List<Position> positions) {
     /** One invoice as the ledger's events described it; amounts in the invoice currency. */
     public record Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
             BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue, BigDecimal writtenOff,
-            LocalDate writtenOffOn) {
+            LocalDate writtenOffOn, BigDecimal credited) {
+
+        /** A position nothing of which was credited. */
+        public Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
+                BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue, BigDecimal writtenOff,
+                LocalDate writtenOffOn) {
+            this(currency, total, open, dueDate, disputedTotal, paidOn, daysPastDue, writtenOff, writtenOffOn,
+                    BigDecimal.ZERO);
+        }
 
         /** A position nothing of which was written off. */
         public Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
                 BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue) {
             this(currency, total, open, dueDate, disputedTotal, paidOn, daysPastDue, null, null);
+        }
+
+        /** What the buyer paid of it once settled: the total less what credit notes took off. */
+        public BigDecimal paid() {
+            return total.subtract(credited);
         }
 
         /** Something is still owed on it (disputed or not). */
@@ -98,7 +113,8 @@ public record BuyerLedger(List<Position> positions) {
         for (Position p : positions) {
             // a paid day on a position open again is a reversal's recorded before the position cleared it
             if (p.paidOn() != null && p.daysPastDue() != null && !p.isOpen()) {
-                history.add(new Settlement(p.total(), p.daysPastDue()));
+                // weighed by what the buyer paid: a credit note is not a payment, on time or late
+                history.add(new Settlement(p.paid(), p.daysPastDue()));
             } else if (p.writtenOff() != null && p.writtenOffOn() != null) {
                 int dueWhenGivenUp = (int) ChronoUnit.DAYS.between(p.dueDate(), p.writtenOffOn());
                 history.add(new Settlement(p.writtenOff(), Math.max(PaymentIndex.NEVER_PAID_DAYS, dueWhenGivenUp)));

@@ -49,6 +49,9 @@ public class InvoicePosition {
     public BigDecimal disputedAmount = BigDecimal.ZERO;
     @Column(name = "disputed_total", nullable = false)
     public BigDecimal disputedTotal = BigDecimal.ZERO;
+    /** What credit notes took off the open amount (V11): not paid by the buyer; 0 on positions credited before V11. */
+    @Column(nullable = false)
+    public BigDecimal credited = BigDecimal.ZERO;
     @Column(name = "paid_on")
     public LocalDate paidOn;
     @Column(name = "days_past_due")
@@ -89,10 +92,14 @@ public class InvoicePosition {
     /**
      * Takes over what a later event says: the open amount after it, a new due date, a dispute
      * opened (counted in the disputed total for good) or ended, the payment that settled it, the write-off
-     * that gave it up (on the day the change says). Something open again (a payment reversed, a cheque bounced)
+     * that gave it up (on the day the change says), what a credit note took off the open amount (credited, not paid:
+     * a dispute's note beyond what was open is the buyer's credit, not taken off here). Something open again (a payment reversed, a cheque bounced)
      * means it is not paid any more: its paid day and days past due clear until it is paid again.
      */
     public void apply(LedgerChange c, OffsetDateTime now) {
+        if (c.creditNote()) {
+            credited = credited.add(openAmount.subtract(c.openAmount().amount()).max(BigDecimal.ZERO));
+        }
         if (c.openAmount() != null) {
             openAmount = c.openAmount().amount();
         }
@@ -120,6 +127,6 @@ public class InvoicePosition {
 
     public BuyerLedger.Position toPosition() {
         return new BuyerLedger.Position(currency.strip(), total, openAmount, dueDate, disputedTotal, paidOn,
-                daysPastDue, writtenOff, writtenOffOn);
+                daysPastDue, writtenOff, writtenOffOn, credited);
     }
 }

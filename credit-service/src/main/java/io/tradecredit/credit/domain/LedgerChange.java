@@ -11,11 +11,20 @@ import io.tradecredit.common.money.Money;
  * What one invoice event says about one invoice, as credit-service needs it. {@code total},
  * {@code invoiceNumber}, {@code dueDate} and {@code issueDate} are set when the event introduces the invoice;
  * {@code disputedDelta} is positive when a dispute opens and negative when one ends; {@code writtenOff} is what a
- * write-off gave up, on {@code writtenOffOn} (the business day of the event, the reader's to say).
+ * write-off gave up, on {@code writtenOffOn} (the business day of the event, the reader's to say); {@code creditNote}
+ * when a credit note brought the open amount down to {@code openAmount} (what it took off is credited, not paid).
  */
 public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
         BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate, Money writtenOff,
-        LocalDate writtenOffOn) {
+        LocalDate writtenOffOn, boolean creditNote) {
+
+    /** A change that is not a credit note. */
+    public LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
+            BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate, Money writtenOff,
+            LocalDate writtenOffOn) {
+        this(invoiceId, invoiceNumber, total, openAmount, dueDate, disputedDelta, paidOn, daysPastDue, issueDate,
+                writtenOff, writtenOffOn, false);
+    }
 
     /** A change that may introduce the invoice (with its issue date), not a write-off. */
     public LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
@@ -36,6 +45,11 @@ public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Mo
         return new LedgerChange(invoiceId, null, null, openAfter, null, null, null, null, null, amount, on);
     }
 
+    /** A credit note that left {@code openAfter} open on the invoice (what it gave back as buyer credit is not here). */
+    public static LedgerChange creditNote(UUID invoiceId, Money openAfter) {
+        return new LedgerChange(invoiceId, null, null, openAfter, null, null, null, null, null, null, null, true);
+    }
+
     public static LedgerChange open(UUID invoiceId, Money openAmount) {
         return new LedgerChange(invoiceId, null, null, openAmount, null, null, null, null);
     }
@@ -47,6 +61,6 @@ public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Mo
 
     public LedgerChange withDueDate(LocalDate due) {
         return new LedgerChange(invoiceId, invoiceNumber, total, openAmount, due, disputedDelta, paidOn, daysPastDue,
-                issueDate, writtenOff, writtenOffOn);
+                issueDate, writtenOff, writtenOffOn, creditNote);
     }
 }

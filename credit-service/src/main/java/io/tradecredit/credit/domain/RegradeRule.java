@@ -9,9 +9,12 @@ import java.util.Objects;
  * buyer is graded again (DOMAIN.md §1), and the cause the new assessment records: a payment
  * after the due date, an invoice falling overdue or written off, a dispute opened or resolved, a missed
  * instalment or a broken payment plan; and, every day a buyer leaves invoices unpaid past their due date, the
- * daily overdue re-grade ({@link #overdueCause}), kept only when the grade moved ({@link #gradeMoved}).
- * Everything else (issue, receipt, payments on time or not yet due, credit notes, cancellations) only moves
- * amounts: the next assessment sees them in the positions.
+ * daily overdue re-grade ({@link #overdueCause}), kept only when the grade moved ({@link #gradeMoved}); and a credit
+ * note on an invoice past its due date, which takes what it credited out of the payment behaviour (an overdue
+ * invoice credited to nothing no longer counts: without it, a grade it had brought down stayed down, the daily
+ * re-grade looking only at buyers that still owe past due). Everything else (issue, receipt, payments on time or not
+ * yet due, a credit note before the due date or of an upheld dispute, whose resolution re-grades, cancellations) only
+ * moves amounts: the next assessment sees them in the positions.
  */
 public final class RegradeRule {
 
@@ -42,6 +45,11 @@ public final class RegradeRule {
 
         public static LedgerEvent ofInvoice(Happened happened, String invoiceNumber) {
             return new LedgerEvent(happened, invoiceNumber, null, null, null);
+        }
+
+        /** A credit note on an invoice {@code daysPastDue} days after its due date (0 or less: not past due). */
+        public static LedgerEvent creditNote(String invoiceNumber, int daysPastDue) {
+            return new LedgerEvent(Happened.CREDIT_NOTE_ISSUED, invoiceNumber, daysPastDue, null, null);
         }
 
         public static LedgerEvent paid(String invoiceNumber, int daysPastDue) {
@@ -76,7 +84,9 @@ public final class RegradeRule {
             case DISPUTE_RESOLVED -> "dispute resolved on invoice " + e.invoiceNumber();
             case INSTALMENT_MISSED -> "payment plan instalment " + e.instalmentNumber() + " missed";
             case PLAN_BROKEN -> "payment plan broken: " + e.reason();
-            case ISSUED, RECEIPT_CONFIRMED, CREDIT_NOTE_ISSUED, CANCELLED, PAYMENT_RECEIVED,
+            case CREDIT_NOTE_ISSUED -> e.daysPastDue() != null && e.daysPastDue() > 0
+                    ? "credit note on invoice " + e.invoiceNumber() + ", " + e.daysPastDue() + " days past due" : null;
+            case ISSUED, RECEIPT_CONFIRMED, CANCELLED, PAYMENT_RECEIVED,
                     PAYMENT_REVERSED, BUYER_CREDIT_APPLIED -> null;
         };
     }

@@ -1,6 +1,8 @@
 package io.tradecredit.credit.messaging;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +75,16 @@ public class InvoiceEventConsumer {
                         e.time() == null ? businessZone.today() : businessZone.dateOf(e.time())));
                 happened = LedgerEvent.ofInvoice(Happened.WRITTEN_OFF, d.text("invoiceNumber"));
             }
-            case "receipt-confirmed", "credit-note-issued", "cancelled" -> {
+            case "credit-note-issued" -> {
+                // what it took off the open amount is credited, not paid (domain.InvoicePosition)
+                changes.add(LedgerChange.creditNote(d.uuid("invoiceId"), d.money("openAmount")));
+                // an upheld dispute's note is followed by its resolution, which re-grades
+                LocalDate on = e.time() == null ? businessZone.today() : businessZone.dateOf(e.time());
+                happened = d.has("disputeId") ? LedgerEvent.of(Happened.CREDIT_NOTE_ISSUED)
+                        : LedgerEvent.creditNote(d.text("invoiceNumber"),
+                                (int) ChronoUnit.DAYS.between(d.date("dueDate"), on));
+            }
+            case "receipt-confirmed", "cancelled" -> {
                 changes.add(LedgerChange.open(d.uuid("invoiceId"), d.optionalMoney("openAmount")
                         .orElseGet(() -> Money.zero(d.money("total").currency()))));
                 happened = LedgerEvent.of(Happened.valueOf(constant(name)));

@@ -392,6 +392,76 @@ class CreditFlowTest {
                         "factors[1].explanation", startsWith("payment index 20: 120.0 days beyond terms"));
     }
 
+    static Map<String, Object> paid(String buyerId, String invoiceId, String total, LocalDate due, LocalDate paidOn,
+            int daysPastDue, String settledBy) {
+        return Map.of("invoiceId", invoiceId, "invoiceNumber", "INV-" + invoiceId.substring(0, 8), "buyerId", buyerId,
+                "total", money(total), "dueDate", due.toString(), "paidOn", paidOn.toString(),
+                "daysPastDue", daysPastDue, "openAmount", money("0.00"), "settledBy", settledBy);
+    }
+
+    /**
+     * A credit note is not a payment: 100,000 due 90 days ago, 10,000 paid on the due date and the 90,000 left
+     * credited today (an upheld quality dispute; invoice-service's paid counts 0 days to the buyer's payment); 50,000
+     * paid 60 days late. The payment behaviour weighs what was paid: (10,000 x 0 + 50,000 x 60) / 60,000 = 50.0 days,
+     * index 43. Weighed by the total, the credited 90,000 counted as paid on time: 20.0 days, index 72.
+     */
+    @Test
+    void anInvoiceSettledMostlyByACreditNoteWeighsOnlyWhatTheBuyerPaid() {
+        String id = register(MANAGER_ACME, buyer());
+        LocalDate due = today().minusDays(90);
+        String credited = UUID.randomUUID().toString();
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, credited, "100000.00", due));
+        sendInvoiceEvent("acme", id, "payment-received", UUID.randomUUID().toString(),
+                paymentReceived(id, credited, "10000.00", "90000.00"));
+        sendInvoiceEvent("acme", id, "credit-note-issued", UUID.randomUUID().toString(), Map.of("creditNoteId",
+                UUID.randomUUID().toString(), "creditNoteNumber", "CN-000001", "invoiceId", credited,
+                "invoiceNumber", "INV-" + credited.substring(0, 8), "buyerId", id, "amount", money("90000.00"),
+                "reason", "QUALITY dispute UPHELD: broken seals", "dueDate", due.toString(),
+                "openAmount", money("0.00")));
+        sendInvoiceEvent("acme", id, "paid", UUID.randomUUID().toString(),
+                paid(id, credited, "100000.00", due, today(), 0, "CREDIT_NOTE"));
+        String late = UUID.randomUUID().toString();
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, late, "50000.00", due));
+        sendInvoiceEvent("acme", id, "paid", UUID.randomUUID().toString(),
+                paid(id, late, "50000.00", due, due.plusDays(60), 60, "PAYMENT"));
+        await("both paid", () -> Database.count("select count(*) from invoice_position where buyer_id = ?::uuid"
+                + " and paid_on is not null", id) == 2);
+        assertEquals(1, Database.count("select count(*) from invoice_position where invoice_id = ?::uuid"
+                + " and credited = 90000", credited));
+        given().auth().oauth2(MANAGER_ACME).post("/api/v1/buyers/" + id + "/assessments").then().statusCode(201)
+                .body("factors[1].score", equalTo(43),
+                        "factors[1].explanation", startsWith("payment index 43: 50.0 days beyond terms"));
+    }
+
+    /**
+     * An invoice of 100,000 left unpaid 95 days past due brought the buyer's payment behaviour down (index 28); the
+     * tenant then credits it in full (issued at the wrong price): nothing of it was paid late any more, and the buyer
+     * is graded again at once, the credit note the cause (neutral 50: nothing paid yet). Before, credit notes only
+     * moved amounts and the daily re-grade looks only at buyers that still owe past due: the grade stayed down until
+     * something else happened.
+     */
+    @Test
+    void aCreditNoteOnAnInvoicePastItsDueDateGradesTheBuyerAgain() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        String number = "INV-" + invoice.substring(0, 8);
+        LocalDate due = today().minusDays(95);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "100000.00", due));
+        await("issued", () -> Database.count("select count(*) from invoice_position where invoice_id = ?::uuid",
+                invoice) == 1);
+        given().auth().oauth2(MANAGER_ACME).post("/api/v1/buyers/" + id + "/assessments").then().statusCode(201)
+                .body("factors[1].explanation", startsWith("payment index 28: 95.0 days beyond terms"));
+        long before = assessments(id);
+        sendInvoiceEvent("acme", id, "credit-note-issued", UUID.randomUUID().toString(), Map.of("creditNoteId",
+                UUID.randomUUID().toString(), "creditNoteNumber", "CN-000002", "invoiceId", invoice,
+                "invoiceNumber", number, "buyerId", id, "amount", money("100000.00"), "reason", "wrong price",
+                "dueDate", due.toString(), "openAmount", money("0.00")));
+        await("graded again", () -> assessments(id) == before + 1);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessments").then().statusCode(200)
+                .body("items[0].cause", equalTo("credit note on invoice " + number + ", 95 days past due"),
+                        "items[0].factors[1].explanation", startsWith("no paid invoices on this ledger yet"));
+    }
+
     /**
      * Dispute step 4: a resolution that asks to adjust the buyer's credit policy reaches the credit manager as an
      * alert (the grade reacts by itself; the policy is the manager's). Before, the text stayed in invoice-service.

@@ -57,5 +57,7 @@ class AssessmentRecordTest {
         assertEquals(new LedgerChange(invoice, "INV-1", Money.of("100.00", "CNY"), Money.of("40.00", "CNY"),
                 AS_OF.plusDays(30), new BigDecimal("5.00"), null, null, AS_OF.minusDays(30), Money.of("1.00", "CNY"),
                 AS_OF), moved);
+        // a credit note stays one
+        assertEquals(true, LedgerChange.creditNote(invoice, Money.of("0.00", "CNY")).withDueDate(AS_OF).creditNote());
     }
 }

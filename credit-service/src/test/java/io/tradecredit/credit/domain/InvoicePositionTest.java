@@ -93,6 +93,37 @@ class InvoicePositionTest {
         assertEquals(131, p.daysPastDue);
     }
 
+    /**
+     * 1,243.00 due 30 June: 1,000.00 paid on the due date, the 243.00 left credited on 29 August. The note took
+     * 243.00 off (credited, not paid), and invoice-service's paid (settledBy CREDIT_NOTE) counts the days to the
+     * buyer's payment: the position weighs 1,000.00 paid on time. A later note on the settled invoice (an upheld
+     * dispute's, paid back as buyer credit) takes nothing off and credits nothing more.
+     */
+    @Test
+    void whatACreditNoteTakesOffTheOpenAmountIsCreditedNotPaid() {
+        var p = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-1", cny("1243.00"),
+                cny("1243.00"), DUE, null, null, null), T0);
+        p.apply(LedgerChange.open(INVOICE, cny("243.00")), T0.plusDays(29));
+        assertEquals(0, BigDecimal.ZERO.compareTo(p.credited));
+        p.apply(LedgerChange.creditNote(INVOICE, cny("0.00")), T0.plusDays(89));
+        p.apply(new LedgerChange(INVOICE, null, null, cny("0.00"), null, null, DUE.plusDays(60), 0), T0.plusDays(89));
+        assertEquals(new BuyerLedger.Position("CNY", new BigDecimal("1243.00"), new BigDecimal("0.00"), DUE,
+                BigDecimal.ZERO, DUE.plusDays(60), 0, null, null, new BigDecimal("243.00")), p.toPosition());
+        assertEquals(new BigDecimal("1000.00"), p.toPosition().paid());
+        p.apply(LedgerChange.creditNote(INVOICE, cny("0.00")), T0.plusDays(120));
+        assertEquals(new BigDecimal("243.00"), p.credited);
+        // notes add up: 500.00 then 200.00 off an open 1,243.00
+        var twice = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-1", cny("1243.00"),
+                cny("1243.00"), DUE, null, null, null), T0);
+        twice.apply(LedgerChange.creditNote(INVOICE, cny("743.00")), T0);
+        twice.apply(LedgerChange.creditNote(INVOICE, cny("543.00")), T0);
+        assertEquals(new BigDecimal("700.00"), twice.credited);
+        assertEquals(new BigDecimal("543.00"), twice.openAmount);
+        // a note never credits less than nothing, whatever open amount it tells
+        twice.apply(LedgerChange.creditNote(INVOICE, cny("600.00")), T0);
+        assertEquals(new BigDecimal("700.00"), twice.credited);
+    }
+
     @Test
     void aWriteOffKeepsWhatWasGivenUpAndWhen() {
         var p = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-1", cny("10000.00"),

@@ -37,6 +37,21 @@ class RegradeRuleTest {
                 RegradeRule.causeOf(LedgerEvent.planBroken("instalment 3 unpaid 14 days after its due date")));
     }
 
+    /**
+     * A credit note on an invoice past its due date takes what it credited out of the payment behaviour: 100,000
+     * credited in full 95 days after its due date no longer counts 95 days beyond terms. One on or before the due
+     * date, or of an upheld dispute (LedgerEvent.of: its resolution re-grades), only moves amounts.
+     */
+    @Test
+    void aCreditNoteOnAnInvoicePastItsDueDateRegrades() {
+        assertEquals("credit note on invoice INV-7, 95 days past due",
+                RegradeRule.causeOf(LedgerEvent.creditNote("INV-7", 95)));
+        assertEquals("credit note on invoice INV-7, 1 days past due",
+                RegradeRule.causeOf(LedgerEvent.creditNote("INV-7", 1)));
+        assertNull(RegradeRule.causeOf(LedgerEvent.creditNote("INV-7", 0)));
+        assertNull(RegradeRule.causeOf(LedgerEvent.creditNote("INV-7", -10)));
+    }
+
     @Test
     void whatOnlyMovesAmountsDoesNotRegrade() {
         for (Happened h : EnumSet.of(Happened.ISSUED, Happened.RECEIPT_CONFIRMED,
