@@ -71,6 +71,9 @@ public class Payments {
     AllocationPosting posting;
 
     @Inject
+    PaymentPlans plans;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -153,6 +156,8 @@ public class Payments {
                 .chain(posted -> keepAsCredit(credit, payment, at, by)
                         .chain(() -> posting.announce(PaymentEvents.received(payment, posted.told(), credit.balance()),
                                 posted.settled(), payment.receivedOn))
+                        // a payment that settles a plan's principal completes it now, not at the next daily run
+                        .chain(() -> plans.judgeAfterChangesTo(plan.invoices(), businessZone.today()))
                         .replaceWith(new PaymentDetails(payment, posted.rows())));
     }
 
