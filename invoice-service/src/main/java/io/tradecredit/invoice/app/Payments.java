@@ -138,7 +138,7 @@ public class Payments {
                                 return Uni.createFrom().item(Optional.<PaymentDetails>empty());
                             }
                             Payment payment = Payment.fromInsurer(tenantId, id, indemnity.newPayment(posted),
-                                    indemnity.insurer(), Money.zero(posted.currency()), at, by);
+                                    indemnity.amount(), indemnity.insurer(), Money.zero(posted.currency()), at, by);
                             String beyond = plan.rest().isPositive() ? " (" + indemnity.amount() + " paid, "
                                     + plan.rest() + " beyond what was open on the claimed invoices not posted: the"
                                     + " insurer's share of the buyer's payments after approval)" : "";
