@@ -56,6 +56,9 @@ public class BuyerCredits {
     AllocationPosting posting;
 
     @Inject
+    PaymentPlans plans;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -130,6 +133,7 @@ public class BuyerCredits {
                                             at, by)))
                                     .chain(() -> posting.announce(PaymentEvents.creditApplied(tenantId, id, buyerId,
                                             amount, today, posted.told(), credit.balance()), posted.settled(), today))
+                                    .chain(() -> plans.judgeAfterChangesTo(plan.invoices(), today))
                                     .replaceWith(new Application(id, buyerId, amount, today, posted.rows(),
                                             credit.balance())));
                 })));

@@ -138,15 +138,30 @@ public class PaymentPlans {
      * still owed under it until the next run.
      */
     public Uni<Void> judgeAfterChangeTo(Invoice invoice, LocalDate today) {
-        if (invoice.paymentPlanId == null) {
+        return judgeAfterChangesTo(List.of(invoice), today);
+    }
+
+    /**
+     * The same after a change to several invoices of one tenant (locked, in the caller's transaction): a payment or
+     * an application of the buyer's credit allocated to them. Each active plan they are under is judged once, in
+     * plan id order, however many of its invoices the change touched.
+     */
+    public Uni<Void> judgeAfterChangesTo(List<Invoice> changed, LocalDate today) {
+        List<Invoice> underPlan = changed.stream().filter(i -> i.paymentPlanId != null).toList();
+        if (underPlan.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // the invoice's new state must be in the rows the judgement reads (its cancellation); the plan is locked
+        String tenantId = underPlan.get(0).tenantId;
+        List<UUID> planIds = underPlan.stream().map(i -> i.paymentPlanId).distinct().sorted().toList();
+        // the invoices' new state must be in the rows the judgement reads (their cancellation); the plan is locked
         // after the invoice, the daily run's order reversed, so a plan the run holds now is left to the run (its
         // next one at the latest) rather than waited for: the user's change never fails as a deadlock
-        return Panache.flush().chain(() -> plans.lockOwnedUnlessHeld(invoice.tenantId, invoice.paymentPlanId))
-                .chain(plan -> plan == null || plan.status != PaymentPlan.Status.ACTIVE ? Uni.createFrom().voidItem()
-                        : judge(plan, today, new int[2]));
+        return Panache.flush().chain(() -> Multi.createFrom().iterable(planIds)
+                .onItem().transformToUniAndConcatenate(planId -> plans.lockOwnedUnlessHeld(tenantId, planId)
+                        .chain(plan -> plan == null || plan.status != PaymentPlan.Status.ACTIVE
+                                ? Uni.createFrom().voidItem()
+                                : judge(plan, today, new int[2])))
+                .collect().last().replaceWithVoid());
     }
 
     private Uni<Void> judge(PaymentPlan plan, LocalDate asOf, int[] counts) {

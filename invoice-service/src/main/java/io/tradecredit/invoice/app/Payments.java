@@ -71,6 +71,9 @@ public class Payments {
     AllocationPosting posting;
 
     @Inject
+    PaymentPlans plans;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -135,7 +138,7 @@ public class Payments {
                                 return Uni.createFrom().item(Optional.<PaymentDetails>empty());
                             }
                             Payment payment = Payment.fromInsurer(tenantId, id, indemnity.newPayment(posted),
-                                    indemnity.insurer(), Money.zero(posted.currency()), at, by);
+                                    indemnity.amount(), indemnity.insurer(), Money.zero(posted.currency()), at, by);
                             String beyond = plan.rest().isPositive() ? " (" + indemnity.amount() + " paid, "
                                     + plan.rest() + " beyond what was open on the claimed invoices not posted: the"
                                     + " insurer's share of the buyer's payments after approval)" : "";
@@ -153,6 +156,8 @@ public class Payments {
                 .chain(posted -> keepAsCredit(credit, payment, at, by)
                         .chain(() -> posting.announce(PaymentEvents.received(payment, posted.told(), credit.balance()),
                                 posted.settled(), payment.receivedOn))
+                        // a payment that settles a plan's principal completes it now, not at the next daily run
+                        .chain(() -> plans.judgeAfterChangesTo(plan.invoices(), businessZone.today()))
                         .replaceWith(new PaymentDetails(payment, posted.rows())));
     }
 

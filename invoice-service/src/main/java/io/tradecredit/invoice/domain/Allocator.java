@@ -41,6 +41,11 @@ public final class Allocator {
         public Money allocated(Currency currency) {
             return shares.stream().map(Share::amount).reduce(Money.zero(currency), Money::plus);
         }
+
+        /** The invoices the shares go to, in the order of the shares. */
+        public List<Invoice> invoices() {
+            return shares.stream().map(Share::invoice).toList();
+        }
     }
 
     /**

@@ -61,6 +61,9 @@ public class Payment {
     public Payer.Kind payerKind;
     @Column(name = "payer_name")
     public String payerName;
+    /** What the payer paid when more than {@code amount} was: null when all of it was posted (V17). */
+    @Column(name = "received_amount")
+    public BigDecimal receivedAmount;
     @Version
     public long version;
 
@@ -83,13 +86,18 @@ public class Payment {
         return payment;
     }
 
-    /** A payment the buyer's credit insurer made on the buyer's invoices (an indemnity). */
-    public static Payment fromInsurer(String tenantId, UUID id, NewPayment p, String insurer, Money unallocated,
-            OffsetDateTime at, String by) {
+    /**
+     * A payment the buyer's credit insurer made on the buyer's invoices (an indemnity): {@code received} paid, of which
+     * the ledger posts {@code p}'s amount (what the claimed invoices took, {@link IndemnityPayment#posted}).
+     */
+    public static Payment fromInsurer(String tenantId, UUID id, NewPayment p, Money received, String insurer,
+            Money unallocated, OffsetDateTime at, String by) {
         Payment payment = post(tenantId, id, p, unallocated, at, by);
         Payer payer = Payer.insurer(insurer);
         payment.payerKind = payer.kind();
         payment.payerName = payer.name();
+        // kept only when it tells more than the amount: the reader sees the insurer's 72,000 beside the 60,000 posted
+        payment.receivedAmount = received.compareTo(p.amount()) > 0 ? received.amount() : null;
         return payment;
     }
 
@@ -99,6 +107,11 @@ public class Payment {
 
     public Money amount() {
         return money(amount);
+    }
+
+    /** What the payer paid: the amount, or more when only part of it was posted (an insurer's indemnity). */
+    public Money received() {
+        return receivedAmount == null ? amount() : money(receivedAmount);
     }
 
     public Money unallocated() {

@@ -90,12 +90,11 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
                         Money.rounded(r.get("open", BigDecimal.class), Money.currencyOf(plan.currency)))).toList());
     }
 
-    /** The plan, locked: a change to one of its invoices judges it in the change's transaction. */
     /**
      * The plan locked for update, or null while another transaction holds it: the daily run, which locks plans before
-     * their invoices, judging it now. A change to one of its invoices (holding the invoice) then leaves the plan to the
-     * run instead of waiting for it in the opposite order, which PostgreSQL would break as a deadlock, failing the
-     * user's request.
+     * their invoices, judging it now (or another change judging it). A change to one of its invoices (a write-off,
+     * a payment: holding the invoice) then leaves the plan to the run instead of waiting for it in the opposite order,
+     * which PostgreSQL would break as a deadlock, failing the user's request.
      */
     public Uni<PaymentPlan> lockOwnedUnlessHeld(String tenantId, UUID id) {
         return CurrentTransaction.lockIds("""

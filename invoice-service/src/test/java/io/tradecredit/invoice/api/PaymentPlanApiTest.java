@@ -14,11 +14,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +32,7 @@ import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Tokens;
+import io.tradecredit.testing.Topics;
 
 @QuarkusTest
 class PaymentPlanApiTest {
@@ -304,6 +308,87 @@ class PaymentPlanApiTest {
         given().auth().oauth2(viewer).get("/api/v1/invoices/" + b).then().body("paymentPlanId", nullValue());
     }
 
+    @Test
+    void aPaymentOfAllThatIsOwedUnderThePlanEndsItCompleteAtOnceNotAtTheNextDailyRun() {
+        Book book = Book.ofTwo();
+        String a = book.a(), b = book.b(), viewer = book.viewer();
+        String planId = book.plan(TODAY.plusDays(30));
+        // 2,243.00 in two instalments of 1,121.50; 1,243.00 paid on a: the plan goes on, both invoices on it
+        pay(book, "1243.00", null);
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("ACTIVE"), "instalments[0].state", equalTo("DUE"));
+        given().auth().oauth2(viewer).get("/api/v1/invoices/" + b).then().body("paymentPlanId", equalTo(planId));
+        // the 1,000.00 on b settles the principal: the plan is over in the payment's transaction
+        pay(book, "1000.00", null);
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "endedOn", equalTo(TODAY.toString()),
+                        "endReason", equalTo("principal settled"),
+                        "instalments[0].state", equalTo("KEPT"), "instalments[1].state", equalTo("KEPT"));
+        for (String id : List.of(a, b)) {
+            given().auth().oauth2(viewer).get("/api/v1/invoices/" + id).then()
+                    .body("status", equalTo("PAID"), "paymentPlanId", nullValue());
+        }
+        // completing publishes nothing of its own, as at the daily run: the payments and the invoices' paid tell it
+        var told = Topics.read("invoice-events", Duration.ofSeconds(20), rs -> paidOf(rs, book.buyer()).size() == 2);
+        assertEquals(Stream.of(a, b).sorted().toList(), paidOf(told, book.buyer()).stream().sorted().toList());
+        assertTrue(told.stream().noneMatch(r -> book.buyer().toString().equals(r.key())
+                && Topics.header(r, "ce_type").matches(".*(plan-broken|instalment-missed).*")), "nothing broken");
+    }
+
+    @Test
+    void oneOfSeveralInvoicesOfThePlanPaidInOnePaymentJudgesThePlanOnceAndCompletesIt() {
+        Book book = Book.ofTwo();
+        String planId = book.plan(TODAY.plusDays(30));
+        // one payment of 2,243.00, oldest first over both invoices of the plan
+        pay(book, "2243.00", null);
+        given().auth().oauth2(book.viewer()).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "endedOn", equalTo(TODAY.toString()));
+    }
+
+    @Test
+    void theBuyersCreditAppliedToThePlansInvoiceEndsItCompleteAtOnce() {
+        Book book = Book.ofOne();
+        // 1,243.00 received before the plan, 1.00 of it put on a: the plan spreads the 1,242.00 left, the buyer has
+        // 1,242.00 of credit
+        pay(book, "1243.00", List.of(Map.of("invoiceId", book.a(), "amount", cny("1.00"))));
+        String planId = book.plan(TODAY.plusDays(30));
+        given().auth().oauth2(book.finance()).contentType(ContentType.JSON).body(Map.of("currency", "CNY"))
+                .post("/api/v1/buyers/" + book.buyer() + "/credit/applications").then().statusCode(201);
+        given().auth().oauth2(book.viewer()).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "principal.amount", equalTo("1242.00"));
+    }
+
+    @Test
+    void aPaymentReversedWhileThePlanIsActiveNeitherCompletesNorBreaksIt() {
+        Book book = Book.ofTwo();
+        String planId = book.plan(TODAY.plusDays(30));
+        String paymentId = pay(book, "1243.00", null);
+        reverse(book.finance(), paymentId);
+        given().auth().oauth2(book.viewer()).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("ACTIVE"), "instalments[0].state", equalTo("DUE"),
+                        "instalments[1].state", equalTo("DUE"));
+        given().auth().oauth2(book.viewer()).get("/api/v1/invoices/" + book.a()).then()
+                .body("status", equalTo("OVERDUE"), "paymentPlanId", equalTo(planId));
+    }
+
+    @Test
+    void aPaymentThatCompletedThePlanReversedLeavesItCompleteAndItsInvoicesUnderNormalCollection() {
+        Book book = Book.ofTwo();
+        String planId = book.plan(TODAY.plusDays(30));
+        String paymentId = pay(book, "2243.00", null);
+        reverse(book.finance(), paymentId);
+        // the plan ended the day its principal was settled; what the bounce reopened is owed on the invoices' own
+        // due dates, as after a broken plan (a new plan can be agreed over it)
+        given().auth().oauth2(book.viewer()).get("/api/v1/payment-plans/" + planId).then()
+                .body("status", equalTo("COMPLETED"), "endedOn", equalTo(TODAY.toString()));
+        for (String id : List.of(book.a(), book.b())) {
+            given().auth().oauth2(book.viewer()).get("/api/v1/invoices/" + id).then()
+                    .body("status", equalTo("OVERDUE"), "paymentPlanId", nullValue());
+        }
+        agree(book.finance(), book.buyer(), List.of(book.a(), book.b()), 2, TODAY.plusDays(30)).then().statusCode(201)
+                .body("principal.amount", equalTo("2243.00"));
+    }
+
     /**
      * A fresh tenant's buyer owing 1,243.00 due 30 days ago ({@code a}) and, in the book of two, 1,000.00 due 20 days
      * ago ({@code b}), with the tenant's finance and viewer tokens.
@@ -330,6 +415,33 @@ class PaymentPlanApiTest {
             return agree(finance, buyer, b == null ? List.of(a) : List.of(a, b), 2, first).then().statusCode(201)
                     .extract().path("id");
         }
+    }
+
+    private static Map<String, Object> cny(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
+    }
+
+    /** A payment from the book's buyer received today, oldest first ({@code allocations} null) or as named; its id. */
+    private static String pay(Book book, String amount, List<Map<String, Object>> allocations) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("buyerId", book.buyer().toString(), "amount",
+                cny(amount), "receivedOn", TODAY.toString()));
+        if (allocations != null) {
+            body.put("allocations", allocations);
+        }
+        return given().auth().oauth2(book.finance()).contentType(ContentType.JSON).body(body).post("/api/v1/payments")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static void reverse(String token, String paymentId) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "cheque bounced"))
+                .post("/api/v1/payments/" + paymentId + "/reversal").then().statusCode(200);
+    }
+
+    /** The invoices told paid to the buyer's consumers, from the records read. */
+    private static List<String> paidOf(List<ConsumerRecord<String, String>> records, UUID buyer) {
+        return records.stream().filter(r -> buyer.toString().equals(r.key())
+                && "io.tradecredit.invoice.paid.v1".equals(Topics.header(r, "ce_type")))
+                .map(r -> Contracts.assertValid(r).get("invoiceId").asText()).toList();
     }
 
     private static void writeOff(String token, String invoiceId) {

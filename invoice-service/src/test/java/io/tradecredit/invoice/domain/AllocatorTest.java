@@ -47,6 +47,7 @@ class AllocatorTest {
         Allocator.Plan plan = Allocator.oldestFirst(cny("1000.00"), List.of(mar, feb, jan));
         assertEquals(List.of("INV-1=500.00", "INV-2=500.00"), numbersAndAmounts(plan));
         assertEquals(cny("0.00"), plan.rest());
+        assertEquals(List.of(jan, feb), plan.invoices(), "the invoices a payment changes, whose plans it judges");
     }
 
     @Test

@@ -116,11 +116,24 @@ class IndemnityPaymentTest {
     @Test
     void anInsurersPaymentNamesTheInsurerAsPayer() {
         NewPayment p = paid("50000.00", "50000.00", false).newPayment();
-        Payment insurer = Payment.fromInsurer("t-1", UUID.randomUUID(), p, "Allianz Trade", cny("0.00"),
-                java.time.OffsetDateTime.now(), "zhao.finance");
+        Payment insurer = Payment.fromInsurer("t-1", UUID.randomUUID(), p, cny("50000.00"), "Allianz Trade",
+                cny("0.00"), java.time.OffsetDateTime.now(), "zhao.finance");
         assertEquals(Payer.insurer("Allianz Trade"), insurer.payer());
         assertEquals(CLAIM.toString(), insurer.reference);
+        assertEquals(cny("50000.00"), insurer.received(), "all of it posted: received is the amount");
+        assertNull(insurer.receivedAmount);
         Payment buyers = Payment.post("t-1", UUID.randomUUID(), p, cny("0.00"), java.time.OffsetDateTime.now(), "f");
         assertEquals(Payer.BUYER, buyers.payer());
+        assertEquals(cny("50000.00"), buyers.received());
+    }
+
+    @Test
+    void anInsurersPaymentPostedOnlyUpToWhatIsOpenStillShowsWhatTheInsurerPaid() {
+        // DOMAIN §4: approved at 72,000, the buyer paid 40,000 of the 100,000 claimed first: 60,000 is posted
+        IndemnityPayment paid = paid("72000.00", "72000.00", true);
+        Payment insurer = Payment.fromInsurer("t-1", UUID.randomUUID(), paid.newPayment(cny("60000.00")),
+                paid.amount(), "Allianz Trade", cny("0.00"), java.time.OffsetDateTime.now(), "zhao.finance");
+        assertEquals(cny("60000.00"), insurer.amount());
+        assertEquals(cny("72000.00"), insurer.received());
     }
 }

@@ -222,7 +222,9 @@ class IndemnityLedgerFlowTest {
         assertEquals(0, writeOffsOf(tenant, buyer), "nothing on the invoices is lost");
         given().auth().oauth2(token(tenant, "finance")).get("/api/v1/payments?buyerId=" + buyer).then().statusCode(200)
                 .body("items.findAll { it.payer.kind == 'INSURER' }.amount.amount", containsInAnyOrder("60000.00"),
-                        "items.findAll { it.payer.kind == 'INSURER' }.unallocated.amount", containsInAnyOrder("0.00"));
+                        "items.findAll { it.payer.kind == 'INSURER' }.received.amount", containsInAnyOrder("72000.00"),
+                        "items.findAll { it.payer.kind == 'INSURER' }.unallocated.amount", containsInAnyOrder("0.00"),
+                        "items.findAll { it.payer.kind == 'BUYER' }.received.amount", containsInAnyOrder("40000.00"));
         assertEquals(0, Database.count("select count(*) from buyer_credit where tenant_id = ? and buyer_id = ?"
                 + " and balance <> 0", tenant, buyer), "the insurer's money is not the buyer's credit");
         JsonNode received = PaymentFixtures.events(buyer, "io.tradecredit.invoice.payment-received.v1", 2).stream()
