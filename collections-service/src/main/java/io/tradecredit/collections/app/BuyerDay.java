@@ -160,7 +160,7 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
                 i.missed())).toList();
         Money principal = p.principal() != null ? Money.rounded(p.principal(), currency)
                 : instalments.stream().map(PaymentPlanItems.Instalment::principal).reduce(Money.zero(currency), Money::plus);
-        return new PaymentPlanItems.Plan(p.planId(), p.brokenOn(), principal, instalments);
+        return new PaymentPlanItems.Plan(p.planId(), p.endedOn(), principal, instalments);
     }
 
     private static DunningItem item(InvoiceRow i, List<Hold> holds, LocalDate day, Map<String, Set<String>> taken) {

@@ -108,7 +108,15 @@ public class ReadModel {
 
     /** The plan broke on {@code brokenOn} (the event's {@code asOf}): its invoices' ladder counts from that day. */
     public Uni<Void> planBroken(String tenantId, UUID planId, LocalDate brokenOn) {
-        return store.planBroken(tenantId, planId, brokenOn, now());
+        return store.planEnded(tenantId, planId, "BROKEN", brokenOn, now());
+    }
+
+    /**
+     * The plan's principal was settled on {@code completedOn}: its schedule is no longer followed, and an invoice of it
+     * that opens again (a bounced payment) is dunned from that day, as a broken plan's remainder.
+     */
+    public Uni<Void> planCompleted(String tenantId, UUID planId, LocalDate completedOn) {
+        return store.planEnded(tenantId, planId, "COMPLETED", completedOn, now());
     }
 
     public Uni<Void> buyerRegistered(String tenantId, UUID buyerId, String name, String country,

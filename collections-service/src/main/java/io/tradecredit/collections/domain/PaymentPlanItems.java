@@ -16,16 +16,18 @@ import io.tradecredit.common.money.Money;
  * item of its own, dated by the schedule, owing what the plan's payments leave of it. Once the plan
  * is broken the remaining invoices are due at once: each is an item dated the day the plan broke,
  * on a ladder of its own (the buyer was not late under the plan, so the escalation starts again
- * from that day; the steps taken for the invoice before the plan stay in the log).
+ * from that day; the steps taken for the invoice before the plan stay in the log). A completed plan
+ * leaves nothing open, unless a payment that completed it bounces: what opens again is such a
+ * remainder too, dated the day the plan was completed (its instalments were kept).
  */
 public final class PaymentPlanItems {
 
     /**
-     * A plan as the read model holds it: {@code brokenOn} is the day invoice-service broke it
-     * (null while agreed); {@code principal} is what it spread (the invoices' collectible
+     * A plan as the read model holds it: {@code endedOn} is the day invoice-service broke it, or found its
+     * principal settled (null while agreed); {@code principal} is what it spread (the invoices' collectible
      * balance when agreed); instalments in their order.
      */
-    public record Plan(UUID planId, LocalDate brokenOn, Money principal, List<Instalment> instalments) {
+    public record Plan(UUID planId, LocalDate endedOn, Money principal, List<Instalment> instalments) {
         public Plan {
             instalments = List.copyOf(instalments);
         }
@@ -50,7 +52,7 @@ public final class PaymentPlanItems {
         if (invoices.isEmpty()) {
             return List.of();
         }
-        if (plan.brokenOn() != null) {
+        if (plan.endedOn() != null) {
             return invoices.stream().map(i -> remainder(plan, i, taken)).toList();
         }
         if (plan.instalments().isEmpty()) {
@@ -92,10 +94,10 @@ public final class PaymentPlanItems {
         return items;
     }
 
-    /** An invoice of a broken plan: all of it due on the day the plan broke, under a reference of that plan. */
+    /** An invoice of an ended plan: all of it due on the day the plan ended, under a reference of that plan. */
     private static DunningItem remainder(Plan plan, DunningItem invoice, Map<String, Set<String>> taken) {
         String reference = invoice.reference() + "/" + plan.planId();
-        return new DunningItem(reference, plan.brokenOn(), invoice.open(), invoice.disputed(), false,
+        return new DunningItem(reference, plan.endedOn(), invoice.open(), invoice.disputed(), false,
                 invoice.heldUntil(), taken.get(reference), invoice.reference(), null);
     }
 }

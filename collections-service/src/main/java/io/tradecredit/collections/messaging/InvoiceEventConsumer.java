@@ -126,6 +126,7 @@ public class InvoiceEventConsumer {
             case "instalment-missed" -> readModel.instalmentMissed(tenant, d.uuid("planId"),
                     d.integer("instalmentNumber"));
             case "plan-broken" -> readModel.planBroken(tenant, d.uuid("planId"), d.date("asOf"));
+            case "plan-completed" -> readModel.planCompleted(tenant, d.uuid("planId"), d.date("asOf"));
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -76,7 +76,7 @@ public class DunningRunStore {
                 b.grade, o.seller_name, o.seller_address, o.seller_tax_id, o.seller_bank_account, o.buyer_address,
                 o.buyer_name, b.name as registered_name, o.late_charges_as_of, o.late_interest, o.late_fee,
                 o.late_charges_total, o.late_daily_rate, o.late_fee_after_days, o.late_fee_rate, o.late_legal_basis,
-                p.plan_id, p.principal as plan_principal, p.broken_on as plan_broken_on, i.number as instalment_number,
+                p.plan_id, p.principal as plan_principal, p.ended_on as plan_ended_on, i.number as instalment_number,
                 i.due_date as instalment_due_date, i.amount as instalment_amount,
                 coalesce(i.principal, i.amount) as instalment_principal, i.missed as instalment_missed
             from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
@@ -177,14 +177,14 @@ public class DunningRunStore {
 
     /** Where the run's own columns of {@link #INVOICES} are in its result, found once per batch. */
     private record InvoiceColumns(int tenantId, int buyerId, int invoiceId, int currency, int openAmount,
-            int disputedAmount, int dueDate, int planState, int grade, int planId, int planPrincipal, int planBrokenOn,
+            int disputedAmount, int dueDate, int planState, int grade, int planId, int planPrincipal, int planEndedOn,
             int instalmentNumber, int instalmentDueDate, int instalmentAmount, int instalmentPrincipal,
             int instalmentMissed, LetterFactsRepository.Columns letter) {
         static InvoiceColumns of(RowSet<Row> rows) {
             List<String> n = rows.columnsNames();
             return new InvoiceColumns(at(n, "tenant_id"), at(n, "buyer_id"), at(n, "invoice_id"), at(n, "currency"),
                     at(n, "open_amount"), at(n, "disputed_amount"), at(n, "due_date"), at(n, "plan_state"), at(n, "grade"),
-                    at(n, "plan_id"), at(n, "plan_principal"), at(n, "plan_broken_on"), at(n, "instalment_number"),
+                    at(n, "plan_id"), at(n, "plan_principal"), at(n, "plan_ended_on"), at(n, "instalment_number"),
                     at(n, "instalment_due_date"), at(n, "instalment_amount"), at(n, "instalment_principal"),
                     at(n, "instalment_missed"), LetterFactsRepository.Columns.of(rows));
         }
@@ -215,7 +215,7 @@ public class DunningRunStore {
         String currency = r.getString(c.currency()).trim();
         UUID planId = r.getUUID(c.planId());
         PlanRow plan = planId == null ? null : new PlanRow(planId, r.getBigDecimal(c.planPrincipal()),
-                r.getLocalDate(c.planBrokenOn()), new ArrayList<>());
+                r.getLocalDate(c.planEndedOn()), new ArrayList<>());
         if (instalment != null) {
             plan.instalments().add(instalment(r, c, instalment));
         }

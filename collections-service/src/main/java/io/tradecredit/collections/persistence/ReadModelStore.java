@@ -53,15 +53,15 @@ public class ReadModelStore {
 
     static final String PLAN = """
             insert into payment_plan (tenant_id, plan_id, buyer_id, state, updated_at, principal) values ($1, $2, $3, 'AGREED', $4, $5)
-            on conflict (tenant_id, plan_id) do update set state = 'AGREED', updated_at = $4, principal = $5, broken_on = null""";
+            on conflict (tenant_id, plan_id) do update set state = 'AGREED', updated_at = $4, principal = $5, ended_on = null""";
     static final String PLAN_COVERS = "update open_invoice set plan_id = $2 where tenant_id = $1 and invoice_id = any($3)";
     static final String INSTALMENT = """
             insert into plan_instalment (tenant_id, plan_id, number, due_date, currency, amount, principal)
             values ($1, $2, $3, $4, $5, $6, $7)
             on conflict (tenant_id, plan_id, number) do update set due_date = $4, currency = $5, amount = $6, principal = $7""";
     static final String MISSED = "update plan_instalment set missed = true where tenant_id = $1 and plan_id = $2 and number = $3";
-    static final String BROKEN = """
-            update payment_plan set state = 'BROKEN', updated_at = $3, broken_on = $4 where tenant_id = $1 and plan_id = $2""";
+    static final String ENDED = """
+            update payment_plan set state = $3, updated_at = $4, ended_on = $5 where tenant_id = $1 and plan_id = $2""";
 
     static final String REGISTERED = """
             insert into buyer (tenant_id, buyer_id, name, country, registration_number, tax_id, updated_at)
@@ -118,8 +118,9 @@ public class ReadModelStore {
         return run(MISSED, tenantId, planId, number);
     }
 
-    public Uni<Void> planBroken(String tenantId, UUID planId, LocalDate brokenOn, OffsetDateTime now) {
-        return run(BROKEN, tenantId, planId, now, brokenOn);
+    /** The plan ended {@code BROKEN} or {@code COMPLETED} on {@code endedOn}. */
+    public Uni<Void> planEnded(String tenantId, UUID planId, String state, LocalDate endedOn, OffsetDateTime now) {
+        return run(ENDED, tenantId, planId, state, now, endedOn);
     }
 
     public Uni<Void> buyerRegistered(String tenantId, UUID buyerId, String name, String country,

@@ -37,10 +37,10 @@ public record RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, Lis
     }
 
     /**
-     * A payment plan: what it spread ({@code principal}), the day it broke (null: agreed), and, while
+     * A payment plan: what it spread ({@code principal}), the day it ended, broken or completed (null: agreed), and, while
      * agreed, its instalments in order.
      */
-    public record PlanRow(UUID planId, BigDecimal principal, LocalDate brokenOn, List<InstalmentRow> instalments) {
+    public record PlanRow(UUID planId, BigDecimal principal, LocalDate endedOn, List<InstalmentRow> instalments) {
     }
 
     /** An instalment: date, the schedule's amount, its principal, whether found missed. */

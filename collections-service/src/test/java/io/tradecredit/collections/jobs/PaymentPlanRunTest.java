@@ -133,7 +133,7 @@ class PaymentPlanRunTest {
                 List.of(invoice), "reason", "instalment 2 missed", "openAmount", ReadModelEvents.money("2000.00"),
                 "asOf", broke.toString()));
         ReadModelEvents.await("plan broken", () -> Database.count("select count(*) from payment_plan where tenant_id = ?"
-                + " and state = 'BROKEN' and broken_on = ?", tenant, broke) == 1);
+                + " and state = 'BROKEN' and ended_on = ?", tenant, broke) == 1);
         runCompleted(broke);
         requests = requests(tenant, 4);
         assertEquals(4, requests.size());
@@ -156,6 +156,41 @@ class PaymentPlanRunTest {
                 + " and step_key = 'reason-call' and outcome = 'TAKEN'", tenant, remainder));
         assertEquals(0, Database.count("select count(*) from (select item_ref, step_key from dunning_step_log"
                 + " where tenant_id = ? and outcome <> 'SKIPPED' group by 1, 2 having count(*) > 1) as twice", tenant));
+    }
+
+    @Test
+    void anInvoiceOfACompletedPlanThatOpensAgainIsDunnedFromTheDayThePlanEndedNotLeftToItsKeptSchedule() {
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        String invoice = issue(tenant, buyer, "3000.00", DUE);
+        String plan = UUID.randomUUID().toString();
+        ReadModelEvents.invoice(tenant, buyer, "payment-plan-agreed", planAgreed(buyer, plan, invoice));
+        // all 3,000.00 paid early, the plan completed on 17 February; the cheque bounces the same day
+        LocalDate completed = LocalDate.of(2049, 2, 17);
+        ReadModelEvents.invoice(tenant, buyer, "payment-received", ReadModelEvents.payment("payment-received", buyer,
+                invoice, "3000.00", "0.00"));
+        ReadModelEvents.invoice(tenant, buyer, "paid", ReadModelEvents.paid(buyer, invoice, "3000.00", DUE));
+        ReadModelEvents.invoice(tenant, buyer, "plan-completed", Map.of("planId", plan, "buyerId", buyer,
+                "invoiceIds", List.of(invoice), "asOf", completed.toString()));
+        ReadModelEvents.invoice(tenant, buyer, "payment-reversed", ReadModelEvents.payment("payment-reversed", buyer,
+                invoice, "3000.00", "3000.00"));
+        ReadModelEvents.await("plan completed, invoice open again", () -> Database.count("select count(*) from"
+                + " open_invoice o join payment_plan p on p.tenant_id = o.tenant_id and p.plan_id = o.plan_id"
+                + " where o.tenant_id = ? and o.state = 'OPEN' and o.open_amount = 3000 and p.state = 'COMPLETED'"
+                + " and p.ended_on = ?", tenant, completed) == 1);
+
+        // the instalments were kept, so the buyer was not late under the plan: the 3,000.00 is due at once from the
+        // day the plan ended (before, the plan stayed agreed and its kept instalments held the invoice for good)
+        runCompleted(completed);
+        List<JsonNode> requests = requests(tenant, 1);
+        assertEquals(1, requests.size());
+        JsonNode rest = requests.get(0);
+        assertEquals("dunning.payment-request", rest.get("templateKey").asText());
+        assertEquals("3000.00", rest.at("/data/invoices/0/collectibleAmount/amount").asText());
+        assertTrue(rest.at("/data/invoices/0/instalment").isMissingNode());
+        assertEquals(1, Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
+                + " and step_key = 'payment-request' and outcome = 'TAKEN' and step_day = ?", tenant,
+                invoice + "/" + plan, completed));
     }
 
     static Map<String, Object> planAgreed(String buyer, String plan, String invoice) {

@@ -177,7 +177,7 @@ class ReadModelFlowTest {
                 + " from plan_instalment where tenant_id = ? and plan_id = ?::uuid", ACME, plan));
         assertTrue(only(openItemsOf(ACME, buyer).items()).underKeptPlan());
         assertEquals(1, Database.count("select count(*) from payment_plan where tenant_id = ? and plan_id = ?::uuid"
-                + " and principal = 3000 and broken_on is null", ACME, plan), "what the plan spread");
+                + " and principal = 3000 and ended_on is null", ACME, plan), "what the plan spread");
         assertEquals(2, Database.count("select count(*) from plan_instalment where plan_id = ?::uuid and"
                 + " (number = 1 and principal = 1500 or number = 2 and principal is null)", plan),
                 "an instalment's principal when the event states it");
@@ -190,7 +190,7 @@ class ReadModelFlowTest {
         invoice(ACME, buyer, "plan-broken", planBroken(buyer, plan, inv));
         await("plan broken", () -> Database.count("select count(*) from payment_plan where plan_id = ?::uuid"
                 + " and state = 'BROKEN'", plan) == 1);
-        assertEquals(1, Database.count("select count(*) from payment_plan where plan_id = ?::uuid and broken_on = ?",
+        assertEquals(1, Database.count("select count(*) from payment_plan where plan_id = ?::uuid and ended_on = ?",
                 plan, today()), "the day it broke: the event's asOf");
         assertFalse(only(openItemsOf(ACME, buyer).items()).underKeptPlan());
         assertEquals(0, Database.count("select count(*) from plan_instalment where plan_id = ?::uuid and number = 2"

@@ -63,9 +63,12 @@ public class Exposures {
                 : invoices.planAgreed(tenantId, invoiceIds, lastInstalment);
     }
 
-    /** A plan broke on {@code brokenOn}: it extends its invoices' deadlines no further than that day. */
-    public Uni<Void> planBroken(String tenantId, List<UUID> invoiceIds, LocalDate brokenOn) {
-        return invoiceIds.isEmpty() ? Uni.createFrom().voidItem() : invoices.planBroken(tenantId, invoiceIds, brokenOn);
+    /**
+     * A plan ended on {@code endedOn}, broken or completed: it extends its invoices' deadlines no further than that day
+     * (a completed plan's invoice open again, its payment bounced, is not held to instalments nobody owes any more).
+     */
+    public Uni<Void> planEnded(String tenantId, List<UUID> invoiceIds, LocalDate endedOn) {
+        return invoiceIds.isEmpty() ? Uni.createFrom().voidItem() : invoices.planEnded(tenantId, invoiceIds, endedOn);
     }
 
     /** A later event states what is open of the invoice now (payments, credit notes, write-offs...). */

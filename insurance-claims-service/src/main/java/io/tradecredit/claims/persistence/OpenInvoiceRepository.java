@@ -64,10 +64,10 @@ public class OpenInvoiceRepository {
                 invoiceIds).replaceWithVoid();
     }
 
-    /** A broken plan extends its invoices no longer than the day it broke. */
-    public Uni<Void> planBroken(String tenantId, List<UUID> invoiceIds, LocalDate brokenOn) {
+    /** An ended plan (broken or completed) extends its invoices no longer than the day it ended. */
+    public Uni<Void> planEnded(String tenantId, List<UUID> invoiceIds, LocalDate endedOn) {
         return OpenInvoiceRow.update("planUntil = ?1 where tenantId = ?2 and invoiceId in ?3 and planUntil > ?1",
-                brokenOn, tenantId, invoiceIds).replaceWithVoid();
+                endedOn, tenantId, invoiceIds).replaceWithVoid();
     }
 
     /** The buyer's name as the ledger's invoices gave it, if any invoice of the buyer named it. */

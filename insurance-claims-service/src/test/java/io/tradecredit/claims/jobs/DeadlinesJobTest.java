@@ -294,19 +294,7 @@ class DeadlinesJobTest {
     void aPaidInvoiceEndsItsDeadlinesAndAnAgreedPlanMovesThemUpToTheMep() {
         Insured s = insured(T.minusDays(5));
         String planned = issue(s.tenant(), s.buyer(), "INV-2", T.minusDays(5));
-        Map<String, Object> plan = new HashMap<>();
-        plan.put("planId", UUID.randomUUID().toString());
-        plan.put("buyerId", s.buyer());
-        plan.put("invoiceIds", List.of(planned));
-        plan.put("principal", money("40000.00", "CNY"));
-        plan.put("interest", money("0.00", "CNY"));
-        plan.put("instalments", List.of(
-                Map.of("number", 1, "dueDate", T.plusDays(10).toString(), "amount", money("20000.00", "CNY")),
-                Map.of("number", 2, "dueDate", T.plusDays(20).toString(), "amount", money("20000.00", "CNY"))));
-        Topics.sendEvent("invoice-events", s.tenant(), "invoice", "payment-plan-agreed", s.buyer(),
-                UUID.randomUUID().toString(), plan);
-        await("the plan", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid"
-                + " and plan_until is not null", planned) == 1);
+        Map<String, Object> plan = agreePlanToTPlus20(s, planned);
 
         run(T.plusDays(2));
         // INV-1: notify by T+5 and stop by T+6 warned; INV-2 extended to its last instalment T+20: notify by T+30
@@ -351,6 +339,43 @@ class DeadlinesJobTest {
                 broken);
         await("the broken plan", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid"
                 + " and plan_until = ?", planned, T.plusDays(6)) == 1);
+    }
+
+    @Test
+    void aCompletedPlanExtendsItsInvoicesNoFurtherThanTheDayItEnded() {
+        // INV-2 under a plan to T+20, its principal settled on T+1: if the payment that settled it bounces, the
+        // insurer's deadlines count from T+1, not from the last instalment nobody owes any more
+        Insured s = insured(T.minusDays(5));
+        String planned = issue(s.tenant(), s.buyer(), "INV-2", T.minusDays(5));
+        Map<String, Object> plan = agreePlanToTPlus20(s, planned);
+        Topics.sendEvent("invoice-events", s.tenant(), "invoice", "plan-completed", s.buyer(),
+                UUID.randomUUID().toString(), Map.of("planId", plan.get("planId"), "buyerId", s.buyer(),
+                        "invoiceIds", List.of(planned), "asOf", T.plusDays(1).toString()));
+        await("the completed plan", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid"
+                + " and plan_until = ?", planned, T.plusDays(1)) == 1);
+        run(T.plusDays(6)); // a date no other test runs (a date is run once)
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
+                .body("items.findAll { it.invoiceNumber == 'INV-2' }.deadline", contains(T.plusDays(11).toString(),
+                        T.plusDays(12).toString(), T.plusDays(31).toString(), T.plusDays(121).toString()),
+                        "items.find { it.invoiceNumber == 'INV-2' }.extendedTo", equalTo(T.plusDays(1).toString()));
+    }
+
+    /** A plan over {@code invoice} of two instalments of 20,000.00, due T+10 and T+20. */
+    private static Map<String, Object> agreePlanToTPlus20(Insured s, String invoice) {
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("planId", UUID.randomUUID().toString());
+        plan.put("buyerId", s.buyer());
+        plan.put("invoiceIds", List.of(invoice));
+        plan.put("principal", money("40000.00", "CNY"));
+        plan.put("interest", money("0.00", "CNY"));
+        plan.put("instalments", List.of(
+                Map.of("number", 1, "dueDate", T.plusDays(10).toString(), "amount", money("20000.00", "CNY")),
+                Map.of("number", 2, "dueDate", T.plusDays(20).toString(), "amount", money("20000.00", "CNY"))));
+        Topics.sendEvent("invoice-events", s.tenant(), "invoice", "payment-plan-agreed", s.buyer(),
+                UUID.randomUUID().toString(), plan);
+        await("the plan", () -> Database.count("select count(*) from open_invoice where invoice_id = ?::uuid"
+                + " and plan_until is not null", invoice) == 1);
+        return plan;
     }
 
     @Test

@@ -176,7 +176,9 @@ public class PaymentPlans {
             return plans.invoiceIds(plan.id).chain(ids -> invoices.lockOwned(plan.tenantId, ids).chain(locked -> {
                 locked.forEach(i -> i.releaseFromPlan(plan.id));
                 if (plan.status != PaymentPlan.Status.BROKEN) {
-                    return Uni.createFrom().voidItem();
+                    // told, so readers of its schedule (collections' dunning, claims' deadlines) stop following it:
+                    // an invoice that opens again (a bounced payment) is owed outside any plan
+                    return outbox.record(InvoiceEvents.planCompleted(plan, ids, asOf)).replaceWithVoid();
                 }
                 Money open = locked.stream().map(Invoice::open).reduce(Money.zero(plan.currency), Money::plus);
                 return outbox.record(InvoiceEvents.instalmentMissed(plan, verdict, asOf))

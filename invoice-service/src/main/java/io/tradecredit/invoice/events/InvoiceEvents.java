@@ -110,6 +110,10 @@ public final class InvoiceEvents {
             LocalDate asOf) {
     }
 
+    /** A plan whose principal was settled: it ended kept, its invoices released from it. */
+    public record PaymentPlanCompleted(UUID planId, UUID buyerId, List<UUID> invoiceIds, LocalDate asOf) {
+    }
+
     public record InvoiceWrittenOff(UUID invoiceId, String invoiceNumber, UUID buyerId, Money amount, String reason,
             LocalDate dueDate, Money openAmount) {
     }
@@ -248,6 +252,10 @@ public final class InvoiceEvents {
     public static OutgoingEvent planBroken(PaymentPlan p, List<UUID> invoiceIds, Money openAmount, LocalDate asOf) {
         return event("plan-broken", p.tenantId, p.buyerId, new PaymentPlanBroken(p.id, p.buyerId, invoiceIds,
                 p.endReason, openAmount, asOf));
+    }
+
+    public static OutgoingEvent planCompleted(PaymentPlan p, List<UUID> invoiceIds, LocalDate asOf) {
+        return event("plan-completed", p.tenantId, p.buyerId, new PaymentPlanCompleted(p.id, p.buyerId, invoiceIds, asOf));
     }
 
     public static OutgoingEvent lateChargesStated(Invoice i, LateChargeTerms terms, LateChargeAccount a) {

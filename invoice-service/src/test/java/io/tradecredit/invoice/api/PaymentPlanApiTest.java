@@ -328,9 +328,14 @@ class PaymentPlanApiTest {
             given().auth().oauth2(viewer).get("/api/v1/invoices/" + id).then()
                     .body("status", equalTo("PAID"), "paymentPlanId", nullValue());
         }
-        // completing publishes nothing of its own, as at the daily run: the payments and the invoices' paid tell it
+        // the invoices' paid, then plan-completed naming both, so the plan's readers stop following its schedule
         var told = Topics.read("invoice-events", Duration.ofSeconds(20), rs -> paidOf(rs, book.buyer()).size() == 2);
         assertEquals(Stream.of(a, b).sorted().toList(), paidOf(told, book.buyer()).stream().sorted().toList());
+        JsonNode completed = Contracts.assertValid(eventFor(book.buyer(), "io.tradecredit.invoice.plan-completed.v1"));
+        assertEquals(planId, completed.get("planId").asText());
+        assertEquals(TODAY.toString(), completed.get("asOf").asText());
+        assertEquals(Stream.of(a, b).sorted().toList(), Stream.of(completed.at("/invoiceIds/0").asText(),
+                completed.at("/invoiceIds/1").asText()).sorted().toList());
         assertTrue(told.stream().noneMatch(r -> book.buyer().toString().equals(r.key())
                 && Topics.header(r, "ce_type").matches(".*(plan-broken|instalment-missed).*")), "nothing broken");
     }
