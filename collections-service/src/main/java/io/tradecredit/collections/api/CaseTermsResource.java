@@ -53,7 +53,7 @@ public class CaseTermsResource {
             Integer pointsPerDayPastDue, Integer pointsPerGrade, Integer pointsPerBrokenPromise, Integer pointsForActionDue) {
     }
 
-    public record Terms(@Schema(description = "days after the promised date a payment still keeps a promise") Integer promiseGraceDays,
+    public record Terms(@Schema(description = "days after the promised date a payment still keeps a promise, counted on the tenant's calendar as its ladder counts days; the deadline never falls on a day it does not work") Integer promiseGraceDays,
             @Schema(description = "the short hold a payment-system failure suggests, in days") Integer shortHoldDays,
             @Schema(description = "days after a call the case is looked at again") Integer followUpDays,
             @Schema(description = "per currency: what one more dunning step costs the tenant") List<Money> costPerStep,

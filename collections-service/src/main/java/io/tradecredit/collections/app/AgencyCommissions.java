@@ -15,7 +15,7 @@ import io.tradecredit.common.persistence.CurrentTransaction;
 
 /**
  * An agency's commission statement for a period ({@link AgencyCommission}): its placements that
- * overlap the period and what their buyers paid in it, as invoice-service reported the payments (read
+ * overlap the period, or earned a payment reversed in it, and what their buyers paid or had reversed in it, as invoice-service reported the payments (read
  * for all the placed buyers in one statement).
  */
 @ApplicationScoped
@@ -33,7 +33,7 @@ public class AgencyCommissions {
         return contracts.get(tenantId, agencyCode).chain(contract -> CurrentTransaction.run(() -> {
             // the rule refuses a reversed period; ask it before reading anything
             AgencyCommission.forPeriod(contract.contract(), List.of(), List.of(), from, to);
-            return placements.overlapping(tenantId, agencyCode, from, to).chain(stays -> {
+            return placements.earningIn(tenantId, agencyCode, from, to).chain(stays -> {
                 List<UUID> buyers = stays.stream().map(AgencyPlacement::buyerId).distinct().toList();
                 return payments.ofBuyers(tenantId, buyers, from, to).map(paid -> AgencyCommission.forPeriod(
                         contract.contract(), stays.stream().map(AgencyPlacement::forCommission).toList(), paid, from, to));

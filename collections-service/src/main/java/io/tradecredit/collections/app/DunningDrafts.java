@@ -1,6 +1,5 @@
 package io.tradecredit.collections.app;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,11 +16,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.DraftApproval;
 import io.tradecredit.collections.domain.DunningMessage;
+import io.tradecredit.collections.domain.Holds;
+import io.tradecredit.collections.domain.InvoiceNow;
+import io.tradecredit.collections.domain.RecordedHold;
 import io.tradecredit.collections.events.MessageRequested;
 import io.tradecredit.collections.persistence.DraftStore;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.collections.persistence.DunningRequestRepository;
+import io.tradecredit.collections.persistence.HoldRepository;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
@@ -33,7 +35,8 @@ import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Approval mode: the run keeps its messages as drafts; a collector approves one (the request goes
- * out with the id the run derived, listing only the invoices still collectible now) or discards it.
+ * out with the id the run derived, listing only the invoices still to be dunned now: {@link DraftApproval})
+ * or discards it.
  */
 @ApplicationScoped
 public class DunningDrafts {
@@ -51,6 +54,9 @@ public class DunningDrafts {
 
     @Inject
     DunningPolicyRepository policies;
+
+    @Inject
+    HoldRepository holds;
 
     @Inject
     ObjectMapper json;
@@ -88,8 +94,9 @@ public class DunningDrafts {
     }
 
     /**
-     * Sends the draft: invoices paid (or no longer collectible) since the run are dropped from it,
-     * the others carry today's amounts, and the payment deadline counts from today; a draft left
+     * Sends the draft: invoices paid, no longer collectible, under an agreed plan or on hold (the
+     * invoice or the whole buyer) since the run are dropped from it ({@link DraftApproval}), the others
+     * carry today's amounts, and the payment deadline counts from today; a draft left
      * with none is discarded, saying so.
      */
     public Uni<DraftInfo> approve(String tenantId, UUID id, String by) {
@@ -100,20 +107,25 @@ public class DunningDrafts {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> invoices = (List<Map<String, Object>>) data.get("invoices");
             List<UUID> ids = invoices.stream().map(i -> UUID.fromString((String) i.get("invoiceId"))).toList();
-            return store.stillOpen(tenantId, ids).chain(open -> {
-                Map<UUID, DraftStore.OpenNow> now = open.stream().collect(Collectors.toMap(DraftStore.OpenNow::invoiceId,
-                        Function.identity()));
+            LocalDate today = businessZone.today();
+            return requests.invoicesNow(tenantId, ids).chain(now -> holds.list(tenantId, row.buyerId()).chain(recorded -> {
+                Holds holding = new Holds(recorded.stream().map(RecordedHold::hold).toList());
                 List<Map<String, Object>> kept = new ArrayList<>();
+                List<String> dropped = new ArrayList<>();
                 for (Map<String, Object> i : invoices) {
-                    DraftStore.OpenNow o = now.get(UUID.fromString((String) i.get("invoiceId")));
-                    if (o != null && o.open().subtract(o.disputed()).signum() > 0) {
-                        kept.add(withAmounts(i, o));
+                    UUID invoiceId = UUID.fromString((String) i.get("invoiceId"));
+                    InvoiceNow invoice = now.get(invoiceId);
+                    String because = DraftApproval.notDunnedBecause(row.buyerId(), invoiceId, invoice,
+                            i.get("instalment") != null, holding, today);
+                    if (because == null) {
+                        kept.add(withAmounts(i, invoice));
+                    } else {
+                        dropped.add(i.get("invoiceNumber") + " " + because);
                     }
                 }
                 OffsetDateTime at = OffsetDateTime.now(clock);
                 if (kept.isEmpty()) {
-                    return decide(tenantId, row, "DISCARDED", "every invoice it listed was paid or is no longer"
-                            + " collectible since the run", request, at, by);
+                    return decide(tenantId, row, "DISCARDED", DraftApproval.discardReason(dropped), request, at, by);
                 }
                 data.put("invoices", kept);
                 // the letter goes out today: its deadline counts from today, as the run's would have from its date
@@ -125,7 +137,7 @@ public class DunningDrafts {
                                 kept.stream().anyMatch(i -> i.get("instalment") != null), at, row.stepKey(),
                                 row.templateKey(), row.channel(), businessZone.today()))))
                         .chain(() -> decide(tenantId, row, "APPROVED", null, request, at, by));
-            });
+            }));
         }));
     }
 
@@ -155,17 +167,15 @@ public class DunningDrafts {
                 reason, row.createdAt(), at, by)));
     }
 
-    private static Map<String, Object> withAmounts(Map<String, Object> invoice, DraftStore.OpenNow o) {
-        var currency = Money.currencyOf(o.currency());
+    private static Map<String, Object> withAmounts(Map<String, Object> invoice, InvoiceNow now) {
         Map<String, Object> i = new java.util.LinkedHashMap<>(invoice);
-        i.put("openAmount", money(o.open(), currency));
-        i.put("disputedAmount", money(o.disputed(), currency));
-        i.put("collectibleAmount", money(o.open().subtract(o.disputed()).max(BigDecimal.ZERO), currency));
+        i.put("openAmount", money(now.open()));
+        i.put("disputedAmount", money(now.open().minus(now.collectible()).max(Money.zero(now.open().currency()))));
+        i.put("collectibleAmount", money(now.collectible()));
         return i;
     }
 
-    private static Map<String, String> money(BigDecimal amount, java.util.Currency currency) {
-        Money m = Money.rounded(amount, currency);
+    private static Map<String, String> money(Money m) {
         return Map.of("amount", m.amountText(), "currency", m.currencyCode());
     }
 

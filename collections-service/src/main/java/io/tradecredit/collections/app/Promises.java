@@ -16,6 +16,7 @@ import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.domain.PromiseToPay;
 import io.tradecredit.collections.domain.PromiseToPay.Outcome;
 import io.tradecredit.collections.events.CollectorEvents;
+import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.collections.persistence.PromiseRepository;
 import io.tradecredit.collections.domain.RecordedPromise;
 import io.tradecredit.common.domain.DomainError;
@@ -54,6 +55,10 @@ public class Promises {
     @Inject
     TenantCaseTerms terms;
 
+    /** The tenant's calendar and day count: a promise's deadline is counted on them. */
+    @Inject
+    DunningPolicyRepository policies;
+
     @Inject
     Outbox outbox;
 
@@ -75,9 +80,9 @@ public class Promises {
     public Uni<Made> make(String tenantId, UUID caseId, Money amount, LocalDate promisedDate, String note, String by) {
         LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> terms.current(tenantId)
-                .chain(t -> {
+                .chain(t -> policies.settings(tenantId).chain(days -> {
                     PromiseToPay p = PromiseToPay.make(TimeOrderedIds.at(clock.instant()), c.buyerId(), amount, today,
-                            promisedDate, t.promise());
+                            promisedDate, t.promise(), days.calendar().calendar(), days.run().run().dayCount());
                     if (c.state() == CaseState.PROMISE_TO_PAY) {
                         throw DomainError.conflict("promise.pending",
                                 "Case " + caseId + " has a pending promise: it is judged before another is made");
@@ -91,7 +96,7 @@ public class Promises {
                                             .chain(() -> outbox.record(CollectorEvents.promiseMade(tenantId, caseId, p,
                                                     by)))
                                             .replaceWith(new Made(moved, p, hold.hold().id()))));
-                })));
+                }))));
     }
 
     /** The case's promises, newest first, with their verdicts so far. */

@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.tradecredit.collections.domain.BusinessCalendar.DayCount;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 /**
  * A buyer's promise to pay an amount by a date (docs/domain.md §3 "Holds"). It holds the buyer
- * from the day it is made to its deadline (the promised date plus the tenant's grace days,
- * fixed when the promise is made so a later policy change does not move it).
+ * from the day it is made to its deadline: the promised date plus the tenant's grace days, counted
+ * as the tenant counts its ladder's days and never on a day it does not work
+ * ({@link PromiseTerms#deadline}), fixed when the promise is made so a later change of terms or
+ * calendar does not move it.
  *
  * <p>Judged on a run date: <b>kept</b> as soon as the payments effective from the day the promise
  * was made up to the deadline (and not after the run date) add up to the promised amount, which
@@ -25,7 +28,7 @@ import io.tradecredit.common.money.Money;
  * different currencies are never added).
  */
 public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn, LocalDate promisedDate,
-        int graceDays) {
+        int graceDays, LocalDate deadline) {
 
     /**
      * A payment the buyer made, by its effective date, and the day it was reversed (null while it
@@ -55,9 +58,9 @@ public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn
     public record Verdict(Outcome outcome, Money paid, Money shortfall, LocalDate holdReleasedOn) {
     }
 
-    /** A new promise under the tenant's terms, refused with every wrong item named. */
+    /** A new promise under the tenant's terms and on its calendar, refused with every wrong item named. */
     public static PromiseToPay make(UUID id, UUID buyerId, Money amount, LocalDate madeOn, LocalDate promisedDate,
-            PromiseTerms terms) {
+            PromiseTerms terms, BusinessCalendar calendar, DayCount count) {
         List<Violation> wrong = new ArrayList<>();
         if (buyerId == null) {
             wrong.add(new Violation("buyerId", "must be given"));
@@ -76,12 +79,8 @@ public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("promise.invalid", "The promise to pay is incomplete or inconsistent", wrong);
         }
-        return new PromiseToPay(id, buyerId, amount, madeOn, promisedDate, terms.graceDays());
-    }
-
-    /** The last day a payment still keeps the promise. */
-    public LocalDate deadline() {
-        return promisedDate.plusDays(graceDays);
+        return new PromiseToPay(id, buyerId, amount, madeOn, promisedDate, terms.graceDays(),
+                terms.deadline(promisedDate, calendar, count));
     }
 
     /** The hold the promise puts on the whole buyer: from the day it is made to its deadline. */

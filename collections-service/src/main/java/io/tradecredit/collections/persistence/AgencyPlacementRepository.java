@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.AgencyPlacement;
+import io.tradecredit.collections.domain.PlacementEnd;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -63,11 +63,28 @@ public class AgencyPlacementRepository {
                 r.getLocalDate("handed_on"), null, null);
     }
 
-    /** The agency's placements that overlap the period (handed on or before {@code to}, not ended before {@code from}). */
-    public Uni<List<AgencyPlacement>> overlapping(String tenantId, String agencyCode, LocalDate from, LocalDate to) {
-        return AgencyPlacementRow.<AgencyPlacementRow>list(
-                "tenantId = ?1 and agencyCode = ?2 and handedOn <= ?3 and (endedOn is null or endedOn >= ?4)",
-                Sort.by("handedOn").and("id"), tenantId, agencyCode, to, from)
-                .map(rows -> rows.stream().map(AgencyPlacementRow::toPlacement).toList());
+    /**
+     * The agency's placements whose buyers' payments may count in the period: those that overlap it
+     * (handed on or before {@code to}, not ended before {@code from}), and earlier ones of a buyer with a
+     * payment from before the period reversed in it: the period takes that payment back if the stay
+     * earned it (docs/collections-service.md, "Agencies"), even after the case came back.
+     */
+    public Uni<List<AgencyPlacement>> earningIn(String tenantId, String agencyCode, LocalDate from, LocalDate to) {
+        return CurrentTransaction.execute("select p.id, p.case_id, p.buyer_id, p.agency_code, p.handed_on, p.ended_on,"
+                + " p.end_reason from agency_placement p where p.tenant_id = $1 and p.agency_code = $2 and p.handed_on <= $4"
+                + " and (p.ended_on is null or p.ended_on >= $3 or exists (select 1 from received_payment r"
+                + " where r.tenant_id = p.tenant_id and r.buyer_id = p.buyer_id and r.reversed_on between $3 and $4"
+                + " and r.received_on between p.handed_on and least(p.ended_on, $3::date - 1)))"
+                + " order by p.handed_on, p.id", Tuple.of(tenantId, agencyCode, from, to)).map(rows -> {
+                    List<AgencyPlacement> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(new AgencyPlacement(r.getUUID("id"), r.getUUID("case_id"),
+                            r.getUUID("buyer_id"), r.getString("agency_code"), r.getLocalDate("handed_on"),
+                            r.getLocalDate("ended_on"), endReason(r.getString("end_reason")))));
+                    return out;
+                });
+    }
+
+    private static PlacementEnd endReason(String stored) {
+        return stored == null ? null : PlacementEnd.valueOf(stored);
     }
 }

@@ -1,6 +1,5 @@
 package io.tradecredit.collections.persistence;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,9 +34,6 @@ public class DraftStore {
     static final String DECIDE = """
             update dunning_draft set state = $3, reason = $4, request = $5::text::jsonb, decided_at = $6, decided_by = $7
             where tenant_id = $1 and id = $2""";
-    static final String STILL_OPEN = """
-            select invoice_id, currency, open_amount, disputed_amount from open_invoice
-            where tenant_id = $1 and invoice_id = any($2) and state = 'OPEN'""";
 
     public record NewDraft(UUID id, String tenantId, UUID buyerId, LocalDate runDate, String stepKey, String channel,
             String templateKey, String request, OffsetDateTime createdAt) {
@@ -49,10 +45,6 @@ public class DraftStore {
     public record DraftRow(UUID id, UUID buyerId, LocalDate runDate, String stepKey, String channel, String templateKey,
             String request, String state, String reason, OffsetDateTime createdAt, OffsetDateTime decidedAt,
             String decidedBy) {
-    }
-
-    /** An invoice still open in the read model, with its amounts now. */
-    public record OpenNow(UUID invoiceId, String currency, BigDecimal open, BigDecimal disputed) {
     }
 
     public Uni<Void> insert(List<NewDraft> drafts) {
@@ -83,15 +75,6 @@ public class DraftStore {
         return CurrentTransaction.execute(DECIDE,
                 CurrentTransaction.params(tenantId, id, state, reason, request, at, by))
                 .replaceWithVoid();
-    }
-
-    public Uni<List<OpenNow>> stillOpen(String tenantId, List<UUID> invoices) {
-        return CurrentTransaction.execute(STILL_OPEN, Tuple.of(tenantId, invoices.toArray(UUID[]::new))).map(rows -> {
-            List<OpenNow> out = new ArrayList<>();
-            rows.forEach(r -> out.add(new OpenNow(r.getUUID("invoice_id"), r.getString("currency").trim(),
-                    r.getBigDecimal("open_amount"), r.getBigDecimal("disputed_amount"))));
-            return out;
-        });
     }
 
     private static DraftRow row(Row r) {

@@ -23,13 +23,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PromiseRepository {
     private static final String COLUMNS = "tenant_id, id, case_id, buyer_id, currency, amount, made_on, promised_date,"
-            + " grace_days, hold_id, outcome, made_by";
+            + " grace_days, deadline, hold_id, outcome, made_by";
 
     public Uni<Void> insert(String tenantId, UUID caseId, PromiseToPay p, UUID holdId, String madeBy) {
         return CurrentTransaction.execute("insert into promise_to_pay (" + COLUMNS + ")"
-                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'PENDING', $11)",
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING', $12)",
                 params(tenantId, p.id(), caseId, p.buyerId(), p.amount().currencyCode(), p.amount().amount(), p.madeOn(),
-                        p.promisedDate(), p.graceDays(), holdId, madeBy))
+                        p.promisedDate(), p.graceDays(), p.deadline(), holdId, madeBy))
                 .replaceWithVoid();
     }
 
@@ -51,14 +51,14 @@ public class PromiseRepository {
      */
     public Uni<List<RecordedPromise>> lockPastDeadline(LocalDate asOf, int limit) {
         return many("select " + COLUMNS + " from promise_to_pay where outcome = 'PENDING'"
-                + " and promised_date + grace_days < $1 order by promised_date + grace_days, id limit $2"
+                + " and deadline < $1 order by deadline, id limit $2"
                 + " for update skip locked", params(asOf, limit));
     }
 
     /** The buyer's promises judged kept whose deadline is {@code day} or later, locked until the transaction ends. */
     public Uni<List<RecordedPromise>> keptUntil(String tenantId, UUID buyerId, LocalDate day) {
         return many("select " + COLUMNS + " from promise_to_pay where tenant_id = $1 and buyer_id = $2"
-                + " and outcome = 'KEPT' and promised_date + grace_days >= $3 order by id for update",
+                + " and outcome = 'KEPT' and deadline >= $3 order by id for update",
                 params(tenantId, buyerId, day));
     }
 
@@ -92,7 +92,7 @@ public class PromiseRepository {
         BigDecimal amount = r.getBigDecimal("amount");
         PromiseToPay p = new PromiseToPay(r.getUUID("id"), r.getUUID("buyer_id"),
                 Money.rounded(amount, Money.currencyOf(r.getString("currency").trim())), r.getLocalDate("made_on"),
-                r.getLocalDate("promised_date"), r.getInteger("grace_days"));
+                r.getLocalDate("promised_date"), r.getInteger("grace_days"), r.getLocalDate("deadline"));
         return new RecordedPromise(r.getString("tenant_id"), p, r.getUUID("case_id"), r.getUUID("hold_id"),
                 PromiseToPay.Outcome.valueOf(r.getString("outcome")), r.getString("made_by"));
     }

@@ -40,6 +40,33 @@ class CaseApiTest {
         return await(() -> cases.openFor(tenant, buyer, today(), "dunning-run")).id().toString();
     }
 
+    /**
+     * A tenant counting business days with a two-day holiday: a promise for Wednesday W, the Thursday and
+     * Friday after it off, has 3 days of grace counted Monday, Tuesday and Wednesday of the next week, so the
+     * deadline and the hold end on W + 7 (it was W + 3, the Saturday: the buyer was judged broken on the
+     * Sunday, in the middle of the holiday, and dunned again).
+     */
+    @Test
+    void aPromisesGraceIsCountedOnTheTenantsCalendar() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = openCase(tenant, buyer);
+        java.time.LocalDate wednesday = today().plusDays(1);
+        while (wednesday.getDayOfWeek() != java.time.DayOfWeek.WEDNESDAY) {
+            wednesday = wednesday.plusDays(1);
+        }
+        given().auth().oauth2(user(tenant, "admin", "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("holidays", java.util.List.of(wednesday.plusDays(1).toString(), wednesday.plusDays(2).toString()),
+                        "dayCount", "BUSINESS_DAYS"))
+                .put("/api/v1/dunning/calendar").then().statusCode(200);
+        String deadline = wednesday.plusDays(7).toString();
+        given().auth().oauth2(collector(tenant, "lena")).contentType(ContentType.JSON).body(Map.of("amount",
+                money("1000.00", "CNY"), "promisedDate", wednesday.toString())).post(CASES + id + "/promises").then()
+                .statusCode(201).body("promise.deadline", equalTo(deadline));
+        given().auth().oauth2(collector(tenant, "lena")).queryParam("buyerId", buyer.toString()).get("/api/v1/dunning/holds")
+                .then().body("items[0].reason", equalTo("PROMISE_TO_PAY"), "items[0].until", equalTo(deadline));
+    }
+
     @Test
     void aCollectorCallsRecordsAPromiseAssignsPlansAndMovesTheCaseAndTheLogShowsAll() {
         String tenant = freshTenant();
@@ -59,16 +86,19 @@ class CaseApiTest {
                 .body(Map.of("nextActionOn", today().plusDays(2).toString())).put(CASES + id + "/next-action").then()
                 .statusCode(200).body("nextActionOn", equalTo(today().plusDays(2).toString()));
 
+        // 3 days of grace on the default calendar (Monday to Friday): a deadline on a weekend moves to the Monday
+        String deadline = io.tradecredit.collections.domain.BusinessCalendar.DEFAULT.stepDay(today().plusDays(5), 3,
+                io.tradecredit.collections.domain.BusinessCalendar.DayCount.CALENDAR_DAYS).toString();
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("1000.00", "CNY"),
                 "promisedDate", today().plusDays(5).toString(), "note", "after their payment run")).post(CASES + id
                         + "/promises").then().statusCode(201)
                 .body("caseFile.state", equalTo("PROMISE_TO_PAY"), "promise.amount.amount", equalTo("1000.00"),
-                        "promise.deadline", equalTo(today().plusDays(8).toString()), "promise.outcome",
+                        "promise.deadline", equalTo(deadline), "promise.outcome",
                         equalTo("PENDING"), "promise.madeBy", equalTo("lena"));
         // the promise holds the buyer through the hold use case, to its deadline
         given().auth().oauth2(lena).queryParam("buyerId", buyer.toString()).get("/api/v1/dunning/holds").then()
                 .body("total", equalTo(1), "items[0].reason", equalTo("PROMISE_TO_PAY"),
-                        "items[0].until", equalTo(today().plusDays(8).toString()));
+                        "items[0].until", equalTo(deadline));
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("5.00", "CNY"),
                 "promisedDate", today().toString())).post(CASES + id + "/promises").then().statusCode(409)
                 .body("code", equalTo("promise.pending"));

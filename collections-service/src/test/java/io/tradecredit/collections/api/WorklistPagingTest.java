@@ -170,10 +170,10 @@ class WorklistPagingTest {
     private static void broken(String tenant, UUID buyer, int times) {
         for (int n = 0; n < times; n++) {
             Database.execute("insert into promise_to_pay (tenant_id, id, case_id, buyer_id, currency, amount, made_on,"
-                    + " promised_date, grace_days, hold_id, outcome, judged_on, made_by) select ?, ?, id, buyer_id, 'EUR',"
-                    + " 100, ?, ?, 3, ?, 'BROKEN', ?, 'lena' from collection_case where tenant_id = ? and buyer_id = ?",
-                    tenant, UUID.randomUUID(), today().minusDays(30), today().minusDays(20), UUID.randomUUID(),
-                    today().minusDays(16), tenant, buyer);
+                    + " promised_date, grace_days, deadline, hold_id, outcome, judged_on, made_by) select ?, ?, id, buyer_id,"
+                    + " 'EUR', 100, ?, ?, 3, ?, ?, 'BROKEN', ?, 'lena' from collection_case where tenant_id = ? and buyer_id = ?",
+                    tenant, UUID.randomUUID(), today().minusDays(30), today().minusDays(20), today().minusDays(17),
+                    UUID.randomUUID(), today().minusDays(16), tenant, buyer);
         }
     }
 }

@@ -12,6 +12,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import static io.tradecredit.collections.domain.BusinessCalendar.DayCount.BUSINESS_DAYS;
+import static io.tradecredit.collections.domain.BusinessCalendar.DayCount.CALENDAR_DAYS;
+
 import io.tradecredit.collections.domain.PromiseToPay.Outcome;
 import io.tradecredit.collections.domain.PromiseToPay.Payment;
 import io.tradecredit.common.domain.DomainError;
@@ -20,10 +23,11 @@ import io.tradecredit.common.money.Money;
 
 class PromiseToPayTest {
     static final UUID BUYER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+    static final BusinessCalendar WEEKDAYS = BusinessCalendar.DEFAULT;
 
     // made on May 4 to pay 20,000.00 CNY by May 10; default grace 3 days: deadline May 13
     static final PromiseToPay PROMISE = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("20000.00"), may(4), may(10),
-            PromiseTerms.DEFAULT);
+            PromiseTerms.DEFAULT, WEEKDAYS, CALENDAR_DAYS);
 
     static LocalDate may(int day) {
         return LocalDate.of(2026, 5, day);
@@ -45,9 +49,44 @@ class PromiseToPayTest {
 
     @Test
     void tenantGraceOfZeroMakesThePromisedDateTheDeadline() {
-        var p = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("100.00"), may(4), may(10), new PromiseTerms(0));
-        assertEquals(may(10), p.deadline());
-        assertEquals(Outcome.BROKEN, p.judge(List.of(), may(11)).outcome());
+        var p = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("100.00"), may(4), may(8), new PromiseTerms(0), WEEKDAYS,
+                CALENDAR_DAYS);
+        assertEquals(may(8), p.deadline());
+        assertEquals(Outcome.BROKEN, p.judge(List.of(), may(9)).outcome());
+    }
+
+    /** Promised for Thursday 7 May with 3 days of grace: Sunday 10 May is no working day, the deadline is Monday 11. */
+    @Test
+    void aDeadlineOnAWeekendMovesToTheNextWorkingDay() {
+        var p = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("100.00"), may(4), may(7), PromiseTerms.DEFAULT, WEEKDAYS,
+                CALENDAR_DAYS);
+        assertEquals(may(11), p.deadline());
+        assertEquals(Outcome.PENDING, p.judge(List.of(), may(11)).outcome(), "not broken on the Monday itself");
+        assertEquals(may(11), p.hold(UUID.randomUUID()).until());
+    }
+
+    /**
+     * National Day 2026 (1 to 7 October off, Saturday 10 October worked): promised for Wednesday 30
+     * September with 3 days of grace. In calendar days 3 October is a holiday: the deadline is Thursday 8
+     * October, the first working day. In business days the grace counts 8, 9 and 10 October. Either way a
+     * payment on 8 October keeps it, and the run of 6 October finds it pending, not broken.
+     */
+    @Test
+    void aPromiseForTheEveOfAHolidayIsNotBrokenDuringIt() {
+        LocalDate promised = LocalDate.of(2026, 9, 30);
+        var calendarDays = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("5000.00"), promised.minusDays(2), promised,
+                PromiseTerms.DEFAULT, BusinessCalendarTest.CHINA_2026, CALENDAR_DAYS);
+        var businessDays = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("5000.00"), promised.minusDays(2), promised,
+                PromiseTerms.DEFAULT, BusinessCalendarTest.CHINA_2026, BUSINESS_DAYS);
+        assertEquals(LocalDate.of(2026, 10, 8), calendarDays.deadline());
+        assertEquals(LocalDate.of(2026, 10, 10), businessDays.deadline());
+        for (PromiseToPay p : List.of(calendarDays, businessDays)) {
+            assertEquals(Outcome.PENDING, p.judge(List.of(), LocalDate.of(2026, 10, 6)).outcome());
+            assertEquals(Outcome.KEPT, p.judge(List.of(new Payment(LocalDate.of(2026, 10, 8), cny("5000.00"))),
+                    LocalDate.of(2026, 10, 8)).outcome());
+        }
+        assertEquals(Outcome.BROKEN, calendarDays.judge(List.of(), LocalDate.of(2026, 10, 9)).outcome());
+        assertEquals(Outcome.PENDING, businessDays.judge(List.of(), LocalDate.of(2026, 10, 10)).outcome());
     }
 
     @Test
@@ -146,7 +185,7 @@ class PromiseToPayTest {
     @Test
     void aBounceOfAPaymentBeforeThePromiseTakesNothingFromThePaymentThatKeepsIt() {
         PromiseToPay promise = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("20000.00"), may(7), may(10),
-                PromiseTerms.DEFAULT);
+                PromiseTerms.DEFAULT, WEEKDAYS, CALENDAR_DAYS);
         var v = promise.judge(List.of(new Payment(may(5), cny("20000.00"), may(9)), paid(12, "20000.00")), may(14));
         assertEquals(Outcome.KEPT, v.outcome());
         assertEquals(cny("20000.00"), v.paid());
@@ -200,14 +239,14 @@ class PromiseToPayTest {
 
     @Test
     void promiseForTheSameDayIsAllowed() {
-        var p = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("1.00"), may(4), may(4), PromiseTerms.DEFAULT);
+        var p = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("1.00"), may(4), may(4), PromiseTerms.DEFAULT, WEEKDAYS, CALENDAR_DAYS);
         assertEquals(may(7), p.deadline());
     }
 
     @Test
     void promiseWithoutBuyerOrAmountOrDatesNamesEachField() {
         DomainError e = assertThrows(DomainError.class,
-                () -> PromiseToPay.make(UUID.randomUUID(), null, cny("0.00"), null, null, PromiseTerms.DEFAULT));
+                () -> PromiseToPay.make(UUID.randomUUID(), null, cny("0.00"), null, null, PromiseTerms.DEFAULT, WEEKDAYS, CALENDAR_DAYS));
         assertEquals("promise.invalid", e.code());
         assertEquals(List.of("buyerId", "amount", "madeOn", "promisedDate"),
                 e.violations().stream().map(Violation::field).toList());
@@ -216,7 +255,7 @@ class PromiseToPayTest {
     @Test
     void promiseWithoutAmountOrInThePastIsRefused() {
         DomainError e = assertThrows(DomainError.class,
-                () -> PromiseToPay.make(UUID.randomUUID(), BUYER, null, may(4), may(3), PromiseTerms.DEFAULT));
+                () -> PromiseToPay.make(UUID.randomUUID(), BUYER, null, may(4), may(3), PromiseTerms.DEFAULT, WEEKDAYS, CALENDAR_DAYS));
         assertEquals(List.of(new Violation("amount", "must be more than zero"),
                 new Violation("promisedDate", "must not be before the day the promise is made (2026-05-04)")),
                 e.violations());
@@ -225,7 +264,7 @@ class PromiseToPayTest {
     @Test
     void negativeAmountIsRefused() {
         DomainError e = assertThrows(DomainError.class,
-                () -> PromiseToPay.make(UUID.randomUUID(), BUYER, cny("-5.00"), may(4), may(5), PromiseTerms.DEFAULT));
+                () -> PromiseToPay.make(UUID.randomUUID(), BUYER, cny("-5.00"), may(4), may(5), PromiseTerms.DEFAULT, WEEKDAYS, CALENDAR_DAYS));
         assertEquals(List.of("amount"), e.violations().stream().map(Violation::field).toList());
     }
 }

@@ -205,6 +205,53 @@ class DunningRunApiTest {
                 + " and invoice_ids = array[?::uuid] and withdrawn_at is null", tenant, draft, unpaid));
     }
 
+    /**
+     * Drafted on the due date, approved after the buyers' standing changed: a whole buyer put on hold since
+     * (a promise, a pause) gets nothing; of a buyer's three invoices, the one paused on its own and the one
+     * now under an agreed payment plan are dropped, the third is asked for alone.
+     */
+    @Test
+    void approvingADraftDropsWhatWasPutOnHoldOrUnderAPlanSinceTheRun() {
+        LocalDate due = LocalDate.of(2038, 5, 4);
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(), "consolidation", true, "approvalMode", true))
+                .put("/api/v1/dunning/settings").then().statusCode(200);
+        String paused = UUID.randomUUID().toString();
+        issue(tenant, paused, "5000.00", due);
+        String buyer = UUID.randomUUID().toString();
+        String held = issue(tenant, buyer, "2000.00", due);
+        String planned = issue(tenant, buyer, "3000.00", due);
+        String dunned = issue(tenant, buyer, "4000.00", due);
+
+        runCompleted(due);
+        String collector = token(tenant, "collector");
+        var drafts = given().auth().oauth2(collector).get("/api/v1/dunning/drafts?state=PENDING").then().statusCode(200)
+                .body("total", equalTo(2));
+        String pausedDraft = drafts.extract().path("items.find { it.buyerId == '" + paused + "' }.id");
+        String buyerDraft = drafts.extract().path("items.find { it.buyerId == '" + buyer + "' }.id");
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", paused, "reason", "MANUAL", "until", "2099-12-31"))
+                .post("/api/v1/dunning/holds").then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer, "invoiceId", held, "reason", "MANUAL", "until", "2099-12-31"))
+                .post("/api/v1/dunning/holds").then().statusCode(201);
+        ReadModelEvents.invoice(tenant, buyer, "payment-plan-agreed",
+                ReadModelEvents.planAgreed(buyer, UUID.randomUUID().toString(), planned, due.plusMonths(1)));
+        ReadModelEvents.await("the plan in the read model", () -> Database.count("select count(*) from open_invoice"
+                + " where tenant_id = ? and invoice_id = ?::uuid and plan_id is not null", tenant, planned) == 1);
+
+        given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + pausedDraft + "/approve").then().statusCode(200)
+                .body("state", equalTo("DISCARDED"), "reason", org.hamcrest.Matchers.containsString("on hold"));
+        given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + buyerDraft + "/approve").then().statusCode(200)
+                .body("state", equalTo("APPROVED"), "request.data.invoices.invoiceId", equalTo(List.of(dunned)));
+        var sent = records(REQUESTS, tenant, 1);
+        assertEquals(1, sent.size(), "only what is still to be dunned goes out");
+        assertEquals(buyerDraft, sent.get(0).key());
+    }
+
     @Test
     void aLaterLetterQuotesTheDraftACollectorApprovedAndNeverTheOneDiscarded() throws Exception {
         LocalDate due = LocalDate.of(2047, 3, 4);

@@ -128,13 +128,19 @@ class AgencyViewApiTest {
         return LocalDate.of(2026, 3, day);
     }
 
-    /** The buyer pays an invoice of {@code amount} on a day of March (the invoice issued first: a payment of an unknown one is parked). */
-    /** A payment received on March {@code day}; returns its event (the reversal names its payment id). */
+    /**
+     * The buyer pays an invoice of {@code amount} on March {@code day} (the invoice issued first: a payment of an unknown
+     * one is parked); returns its event (the reversal names its payment id).
+     */
     static Map<String, Object> paid(String tenant, String buyer, int day, String amount, String currency) {
+        return paid(tenant, buyer, march(day), amount, currency);
+    }
+
+    static Map<String, Object> paid(String tenant, String buyer, LocalDate day, String amount, String currency) {
         String invoiceId = UUID.randomUUID().toString();
-        invoice(tenant, buyer, "issued", ReadModelEvents.issued(buyer, invoiceId, amount, march(day).minusDays(30)));
+        invoice(tenant, buyer, "issued", ReadModelEvents.issued(buyer, invoiceId, amount, day.minusDays(30)));
         Map<String, Object> m = payment("payment-received", buyer, invoiceId, amount, "0.00");
-        m.put("receivedOn", march(day).toString());
+        m.put("receivedOn", day.toString());
         m.put("amount", Map.of("amount", amount, "currency", currency));
         invoice(tenant, buyer, "payment-received", m);
         return m;
@@ -142,6 +148,11 @@ class AgencyViewApiTest {
 
     /** invoice-service's payment-reversed of {@code paid}, happening at noon on March {@code day} (its ce_time). */
     static void bounced(String tenant, String buyer, Map<String, Object> paid, int day) {
+        bounced(tenant, buyer, paid, march(day));
+    }
+
+    /** invoice-service's payment-reversed of {@code paid}, happening at noon on {@code day} (its ce_time). */
+    static void bounced(String tenant, String buyer, Map<String, Object> paid, LocalDate day) {
         @SuppressWarnings("unchecked")
         Map<String, Object> allocation = ((List<Map<String, Object>>) paid.get("allocations")).get(0);
         Map<String, Object> m = payment("payment-reversed", buyer, (String) allocation.get("invoiceId"),
@@ -149,7 +160,7 @@ class AgencyViewApiTest {
         m.put("paymentId", paid.get("paymentId"));
         Map<String, String> headers = new java.util.HashMap<>(ReadModelEvents.headers(tenant, buyer,
                 "io.tradecredit.invoice.payment-reversed.v1", UUID.randomUUID().toString()));
-        headers.put("ce_time", march(day).atTime(12, 0, 1).atOffset(java.time.ZoneOffset.ofHours(8)).toString());
+        headers.put("ce_time", day.atTime(12, 0, 1).atOffset(java.time.ZoneOffset.ofHours(8)).toString());
         io.tradecredit.testing.Topics.send("invoice-events", buyer, ReadModelEvents.json(m), headers);
     }
 
@@ -178,6 +189,45 @@ class AgencyViewApiTest {
         given().auth().oauth2(Tokens.tenant(tenant).roles("finance").mint()).queryParam("from", "2026-03-01")
                 .queryParam("to", "2026-03-31").get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
                 .body("lines.collected.amount", contains("1000.00"), "lines.commission.amount", contains("150.00"));
+    }
+
+    /**
+     * X with huaxin from 03-10 until recalled on 03-15 pays 40,000.00 on 03-10; Y with it from 03-01 until
+     * recalled on 03-15 pays 2,000.00 on 03-14 and is handed to it again on 04-10. March earns 15 % of
+     * 42,000.00 = 6,300.00. X's payment bounces on 04-03 and Y's on 04-12, after both came back: April
+     * takes them back, -42,000.00, and adds Y's 1,000.00 of 04-20 in its second stay: -41,000.00 collected,
+     * -6,150.00 commission. (April read only the stays that overlap it and neither of those that earned.)
+     */
+    @Test
+    void aPaymentBouncedAfterTheCaseCameBackIsTakenBackInThePeriodOfTheBounce() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.tenant(tenant).roles("tenant-admin").mint()).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/huaxin").then().statusCode(200);
+        String x = UUID.randomUUID().toString();
+        String y = UUID.randomUUID().toString();
+        placement(tenant, "huaxin", x, march(10), march(15));
+        placement(tenant, "huaxin", y, march(1), march(15));
+        placement(tenant, "huaxin", y, LocalDate.of(2026, 4, 10), null);
+        Map<String, Object> xPaid = paid(tenant, x, 10, "40000.00", "CNY");
+        Map<String, Object> yPaid = paid(tenant, y, 14, "2000.00", "CNY");
+        paid(tenant, y, LocalDate.of(2026, 4, 20), "1000.00", "CNY");
+        ReadModelEvents.await("three payments", () -> Database.count("select count(*) from received_payment"
+                + " where tenant_id = ?", tenant) == 3);
+        String finance = Tokens.tenant(tenant).roles("finance").mint();
+        given().auth().oauth2(finance).queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("lines.collected.amount", contains("42000.00"), "lines.commission.amount", contains("6300.00"));
+        bounced(tenant, x, xPaid, LocalDate.of(2026, 4, 3));
+        bounced(tenant, y, yPaid, LocalDate.of(2026, 4, 12));
+        ReadModelEvents.await("two reversals", () -> Database.count("select count(*) from received_payment"
+                + " where tenant_id = ? and reversed_on is not null", tenant) == 2);
+        given().auth().oauth2(finance).queryParam("from", "2026-04-01").queryParam("to", "2026-04-30")
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("lines.collected.amount", contains("-41000.00"), "lines.commission.amount", contains("-6150.00"));
+        given().auth().oauth2(finance).queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("lines.collected.amount", contains("42000.00"), "lines.commission.amount", contains("6300.00"));
     }
 
     static void placement(String tenant, String agency, String buyer, LocalDate from, LocalDate until) {

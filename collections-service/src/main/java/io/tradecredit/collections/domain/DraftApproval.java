@@ -1,0 +1,44 @@
+package io.tradecredit.collections.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Whether an invoice an approval-mode draft lists is still to be dunned on the day a collector
+ * approves it (docs/domain.md §3 "Not dunned"): the draft was written on the run's date, and since
+ * then the invoice may have been paid, disputed, put under a payment plan ({@link InvoiceNow}), or
+ * the invoice or its whole buyer put on hold (a promise to pay, a dispute, a claim, a pause). The
+ * approved letter asks only for what the run would ask for that day.
+ */
+public final class DraftApproval {
+
+    private DraftApproval() {
+    }
+
+    /**
+     * Why {@code invoice} of {@code buyerId} is no longer dunned on {@code day}, in a letter's words
+     * ("paid", "on hold (promise to pay)"); null when the draft may still ask for it.
+     *
+     * @param now the invoice as the read model shows it; null when the read model does not know it
+     * @param aboutInstalment whether the draft asks for an instalment of the invoice's plan, not the whole invoice
+     */
+    public static String notDunnedBecause(UUID buyerId, UUID invoiceId, InvoiceNow now, boolean aboutInstalment,
+            Holds holds, LocalDate day) {
+        if (now == null) {
+            return "not in the ledger";
+        }
+        String cleared = now.nothingCollectibleBecause(aboutInstalment);
+        if (cleared != null) {
+            return cleared;
+        }
+        List<Hold> holding = holds.onInvoice(buyerId, invoiceId, day);
+        return holding.isEmpty() ? null
+                : "on hold (" + holding.get(0).reason().name().toLowerCase().replace('_', ' ') + ")";
+    }
+
+    /** The reason a draft left with no invoice is discarded: "since the run: INV-1 paid, INV-2 on hold (manual)". */
+    public static String discardReason(List<String> why) {
+        return "nothing left to ask for since the run: " + String.join(", ", why);
+    }
+}

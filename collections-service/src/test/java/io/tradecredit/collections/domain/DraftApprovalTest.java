@@ -1,0 +1,74 @@
+package io.tradecredit.collections.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tradecredit.common.money.Money;
+
+class DraftApprovalTest {
+    static final UUID BUYER = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    static final UUID INVOICE = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    static final LocalDate APPROVED_ON = LocalDate.of(2026, 5, 12);
+
+    static InvoiceNow open(String open, String collectible, boolean underPlan) {
+        return new InvoiceNow(INVOICE, "INV-1", "OPEN", Money.of(open, "CNY"), Money.of(collectible, "CNY"), underPlan);
+    }
+
+    static Holds holds(Hold... h) {
+        return new Holds(List.of(h));
+    }
+
+    static Hold hold(UUID invoice, Hold.Reason reason, LocalDate from, LocalDate until) {
+        return Hold.place(UUID.randomUUID(), BUYER, invoice, reason, from, until);
+    }
+
+    @Test
+    void anInvoiceStillOwedAndHeldByNothingIsStillAskedFor() {
+        assertNull(DraftApproval.notDunnedBecause(BUYER, INVOICE, open("7000.00", "7000.00", false), false, holds(),
+                APPROVED_ON));
+    }
+
+    @Test
+    void whatTheLedgerClearedSinceTheRunIsDroppedSayingWhy() {
+        assertEquals("paid", DraftApproval.notDunnedBecause(BUYER, INVOICE, new InvoiceNow(INVOICE, "INV-1", "PAID",
+                Money.of("0.00", "CNY"), Money.of("0.00", "CNY"), false), false, holds(), APPROVED_ON));
+        assertEquals("disputed", DraftApproval.notDunnedBecause(BUYER, INVOICE, open("7000.00", "0.00", false), false,
+                holds(), APPROVED_ON));
+        assertEquals("not in the ledger", DraftApproval.notDunnedBecause(BUYER, INVOICE, null, false, holds(), APPROVED_ON));
+    }
+
+    @Test
+    void aPlanAgreedSinceTheRunDropsTheWholeInvoiceButNotItsInstalment() {
+        assertEquals("under a payment plan", DraftApproval.notDunnedBecause(BUYER, INVOICE, open("3000.00", "3000.00", true),
+                false, holds(), APPROVED_ON));
+        assertNull(DraftApproval.notDunnedBecause(BUYER, INVOICE, open("3000.00", "3000.00", true), true, holds(),
+                APPROVED_ON));
+    }
+
+    /** A promise made on 05-11 (to 05-20) holds the whole buyer; a pause of the invoice holds it; one ended on 05-11 no longer. */
+    @Test
+    void aHoldOnTheBuyerOrTheInvoiceOnTheDayApprovedDropsIt() {
+        InvoiceNow owed = open("5000.00", "5000.00", false);
+        assertEquals("on hold (promise to pay)", DraftApproval.notDunnedBecause(BUYER, INVOICE, owed, false,
+                holds(hold(null, Hold.Reason.PROMISE_TO_PAY, APPROVED_ON.minusDays(1), APPROVED_ON.plusDays(8))),
+                APPROVED_ON));
+        assertEquals("on hold (manual)", DraftApproval.notDunnedBecause(BUYER, INVOICE, owed, false,
+                holds(hold(INVOICE, Hold.Reason.MANUAL, APPROVED_ON, APPROVED_ON)), APPROVED_ON));
+        assertNull(DraftApproval.notDunnedBecause(BUYER, INVOICE, owed, false,
+                holds(hold(INVOICE, Hold.Reason.MANUAL, APPROVED_ON.minusDays(5), APPROVED_ON.minusDays(1)),
+                        hold(UUID.randomUUID(), Hold.Reason.DISPUTE, APPROVED_ON, APPROVED_ON.plusDays(30))),
+                APPROVED_ON));
+    }
+
+    @Test
+    void aDraftLeftWithNothingSaysWhatBecameOfEachInvoice() {
+        assertEquals("nothing left to ask for since the run: INV-1 paid, INV-2 on hold (manual)",
+                DraftApproval.discardReason(List.of("INV-1 paid", "INV-2 on hold (manual)")));
+    }
+}
