@@ -85,7 +85,7 @@ public class InvoiceEventConsumer {
             // a plan's last instalment extends its invoices' insurer deadlines (up to the MEP); a break ends that
             case "payment-plan-agreed" -> exposures.planAgreed(tenant, d.uuids("invoiceIds"), d.objects("instalments")
                     .stream().map(i -> i.date("dueDate")).max(java.time.LocalDate::compareTo).orElseThrow());
-            case "plan-broken" -> exposures.planBroken(tenant, d.uuids("invoiceIds"), d.date("asOf"));
+            case "plan-broken", "plan-completed" -> exposures.planEnded(tenant, d.uuids("invoiceIds"), d.date("asOf"));
             case "cancelled" -> {
                 Money nothing = Money.zero(d.money("total").currency());
                 LedgerNews told = new LedgerNews(e.id(), name, d.uuid("invoiceId"), nothing, nothing);
