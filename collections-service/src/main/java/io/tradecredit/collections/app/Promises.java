@@ -53,6 +53,9 @@ public class Promises {
     ReceivedPayments payments;
 
     @Inject
+    OpenItems openItems;
+
+    @Inject
     TenantCaseTerms terms;
 
     /** The tenant's calendar and day count: a promise's deadline is counted on them. */
@@ -161,8 +164,9 @@ public class Promises {
     /** Judges one promise on {@code on}; a pending verdict changes nothing unless {@code onlyKept} is false. */
     private Uni<Void> judge(RecordedPromise s, LocalDate on, String actor, boolean onlyKept) {
         PromiseToPay p = s.promise();
-        return payments.of(s.tenantId(), p.buyerId(), p.madeOn(), on).chain(paid -> {
-            PromiseToPay.Verdict v = p.judge(paid, on);
+        return payments.of(s.tenantId(), p.buyerId(), p.madeOn(), on).chain(paid -> openItems.openItemsOf(s.tenantId(),
+                p.buyerId(), on).chain(open -> {
+            PromiseToPay.Verdict v = p.judge(paid, on, p.nothingLeftToPay(open.items()));
             if (v.outcome() == Outcome.PENDING || (onlyKept && v.outcome() != Outcome.KEPT)) {
                 return Uni.createFrom().voidItem();
             }
@@ -179,7 +183,7 @@ public class Promises {
                     .chain(() -> after)
                     // counted in the judging transaction: one that rolls back afterwards counts once too often
                     .invoke(() -> caseMetrics.promiseJudged(kept));
-        });
+        }));
     }
 
     /**

@@ -21,7 +21,8 @@ import io.tradecredit.common.money.Money;
  * was made up to the deadline (and not after the run date) add up to the promised amount, which
  * releases the hold; <b>broken</b> on the first run after the deadline when they do not, and then
  * the ladder resumes on that very run (the hold is released on the run date); otherwise
- * <b>pending</b>. A reversal takes away the payment it reverses: a payment reversed by the day the
+ * <b>pending</b>. It is kept too, with what was paid, once nothing it concerns is collectible any more (the buyer's
+ * invoices due by the promised date credited or disputed: {@link #nothingLeftToPay}). A reversal takes away the payment it reverses: a payment reversed by the day the
  * verdict counts up to (the run date, or the deadline once it has passed) did not count at all;
  * one reversed after the deadline still kept the promise (a verdict at the deadline is not
  * re-opened by what happens after it). Payments in another currency do not count (amounts in
@@ -89,6 +90,16 @@ public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn
     }
 
     /**
+     * Whether nothing the promise concerns is still asked of the buyer: none of its {@code open} items (the buyer's
+     * open invoices now) in the promise's currency, due by the promised date, has anything collectible left (paid,
+     * credited, or the rest disputed). Invoices falling due after the promised date are not what was promised.
+     */
+    public boolean nothingLeftToPay(List<DunningItem> open) {
+        return open.stream().noneMatch(i -> i.collectible().currency().equals(amount.currency())
+                && !i.dueDate().isAfter(promisedDate) && i.collectible().isPositive());
+    }
+
+    /**
      * Whether a promise judged kept is pending again after a reversal on {@code on}: only up to its
      * deadline, and only when what still stands no longer covers it. It then holds again until the
      * deadline and is judged there. After the deadline a kept promise stays kept: the verdict was
@@ -101,13 +112,22 @@ public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn
 
     /** The verdict on {@code runDate}, from every payment of the buyer (any date, any currency). */
     public Verdict judge(List<Payment> payments, LocalDate runDate) {
+        return judge(payments, runDate, false);
+    }
+
+    /**
+     * The verdict on {@code runDate}, from every payment of the buyer and whether {@link #nothingLeftToPay} on it:
+     * a promise whose debt was credited or disputed away (goods returned, a wrong invoice) is kept with what was
+     * paid, not broken for the part nobody asks for any more.
+     */
+    public Verdict judge(List<Payment> payments, LocalDate runDate, boolean nothingLeftToPay) {
         LocalDate countUpTo = runDate.isBefore(deadline()) ? runDate : deadline();
         Money paid = payments.stream()
                 .filter(p -> p.amount().currency().equals(amount.currency()))
                 .filter(p -> !p.on().isBefore(madeOn) && !p.on().isAfter(countUpTo) && p.standsOn(countUpTo))
                 .map(Payment::amount)
                 .reduce(Money.zero(amount.currency()), Money::plus);
-        if (paid.compareTo(amount) >= 0) {
+        if (paid.compareTo(amount) >= 0 || nothingLeftToPay) {
             return new Verdict(Outcome.KEPT, paid, Money.zero(amount.currency()), runDate);
         }
         Money shortfall = amount.minus(paid);

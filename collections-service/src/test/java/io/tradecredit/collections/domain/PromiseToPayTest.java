@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,37 @@ class PromiseToPayTest {
     void negativeGraceIsRefusedNamingGraceDays() {
         DomainError e = assertThrows(DomainError.class, () -> new PromiseTerms(-1));
         assertEquals(List.of(new Violation("graceDays", "must be 0 or more, was -1")), e.violations());
+    }
+
+    @Test
+    void aPromiseWhoseDebtWasCreditedOrDisputedAwayIsKeptWithWhatWasPaid() {
+        // 20,000.00 promised; 12,000.00 paid, the other 8,000.00 of the invoice due May 1 disputed (or credited)
+        DunningItem disputedRest = invoice(may(1), "8000.00", "8000.00");
+        assertTrue(PROMISE.nothingLeftToPay(List.of(disputedRest)));
+        var v = PROMISE.judge(List.of(paid(8, "12000.00")), may(14), PROMISE.nothingLeftToPay(List.of(disputedRest)));
+        assertEquals(Outcome.KEPT, v.outcome());
+        assertEquals(cny("12000.00"), v.paid());
+        assertEquals(cny("0.00"), v.shortfall());
+        assertEquals(may(14), v.holdReleasedOn());
+        // before the deadline too: nothing is left to wait for
+        assertEquals(Outcome.KEPT, PROMISE.judge(List.of(), may(6), true).outcome());
+    }
+
+    @Test
+    void somethingStillCollectibleDueByThePromisedDateLeavesItToThePayments() {
+        // 0.01 still collectible on an invoice due on the promised date itself: judged on the payments, broken
+        assertFalse(PROMISE.nothingLeftToPay(List.of(invoice(may(10), "100.00", "99.99"))));
+        assertEquals(Outcome.BROKEN, PROMISE.judge(List.of(paid(8, "12000.00")), may(14), false).outcome());
+        // what falls due after the promised date, or is owed in another currency, is not what was promised
+        assertTrue(PROMISE.nothingLeftToPay(List.of(invoice(may(11), "5000.00", "0.00"))));
+        assertTrue(PROMISE.nothingLeftToPay(List.of(new DunningItem("usd", may(1), Money.of("5000.00", "USD"),
+                Money.of("0.00", "USD"), false, null, Set.of()))));
+        assertTrue(PROMISE.nothingLeftToPay(List.of()));
+    }
+
+    /** An open invoice due {@code due} with {@code disputed} of its {@code open} disputed. */
+    static DunningItem invoice(LocalDate due, String open, String disputed) {
+        return new DunningItem("inv-" + due, due, cny(open), cny(disputed), false, null, Set.of());
     }
 
     @Test

@@ -197,7 +197,7 @@ class CaseFlowTest {
                 .filter(a -> a.kind().equals("promise-reopened")).findFirst().orElseThrow();
         assertEquals("2000.00", reopened.detail().get("shortfall"));
 
-        // a date of its own: the job door runs each date once, and the tests below review + 8 and + 7
+        // a date of its own: the job door runs each date once, and the tests below review + 10, + 8 and + 7
         review(today().plusDays(9));
         assertEquals("BROKEN", outcome(tenant, c));
     }
@@ -250,6 +250,33 @@ class CaseFlowTest {
         JsonNode event = event(c.id(), "promise-broken");
         assertEquals("600.00", event.get("shortfall").get("amount").asText());
         assertEquals(buyer, event.get("buyerId").asText());
+    }
+
+    /**
+     * 5,000.00 promised, 3,000.00 paid, the other 2,000.00 then disputed: nothing the promise concerns is asked of
+     * the buyer any more, so the review finds it kept with the 3,000.00 paid (it was broken for the disputed 2,000.00,
+     * and credit-service told of a broken promise).
+     */
+    @Test
+    void aPromiseWhoseRestIsDisputedIsKeptWithWhatWasPaid() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        CaseView c = promised(tenant, buyer, inv, "5000.00", "5000.00", today());
+        invoice(tenant, buyer, "payment-received", payment("payment-received", buyer, inv, "3000.00", "2000.00"));
+        invoice(tenant, buyer, "dispute-opened", disputeOpened(buyer, inv, UUID.randomUUID().toString(), "2000.00",
+                "2000.00", "0.00", today().minusDays(10)));
+        await("paid and disputed", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid and open_amount = 2000 and collectible_amount = 0", tenant, inv) == 1
+                && Database.count("select count(*) from received_payment where tenant_id = ? and buyer_id = ?::uuid",
+                        tenant, buyer) == 1);
+        assertEquals("PENDING", outcome(tenant, c));
+
+        review(today().plusDays(10)); // a date of its own (each date is reviewed once)
+        assertEquals("KEPT", outcome(tenant, c));
+        JsonNode kept = event(c.id(), "promise-kept");
+        assertEquals("3000.00", kept.get("paid").get("amount").asText());
+        assertEquals("5000.00", kept.get("amount").get("amount").asText());
     }
 
     private CaseView promised(String tenant, String buyer, String inv, String invoiced, String promised,
