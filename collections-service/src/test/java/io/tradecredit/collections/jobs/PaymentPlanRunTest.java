@@ -48,10 +48,7 @@ class PaymentPlanRunTest {
         String tenant = freshTenant();
         String buyer = UUID.randomUUID().toString();
         String invoice = issue(tenant, buyer, "3000.00", DUE);
-        String plan = UUID.randomUUID().toString();
-        ReadModelEvents.invoice(tenant, buyer, "payment-plan-agreed", planAgreed(buyer, plan, invoice));
-        ReadModelEvents.await("plan agreed", () -> Database.count("select count(*) from plan_instalment where tenant_id = ?"
-                + " and plan_id = ?::uuid", tenant, plan) == 3);
+        String plan = agreed(tenant, buyer, invoice);
 
         // the dry run shows it first, naming the instalment, and writes nothing
         given().auth().oauth2(Tokens.tenant(tenant).roles("viewer").mint())
@@ -163,8 +160,7 @@ class PaymentPlanRunTest {
         String tenant = freshTenant();
         String buyer = UUID.randomUUID().toString();
         String invoice = issue(tenant, buyer, "3000.00", DUE);
-        String plan = UUID.randomUUID().toString();
-        ReadModelEvents.invoice(tenant, buyer, "payment-plan-agreed", planAgreed(buyer, plan, invoice));
+        String plan = agreed(tenant, buyer, invoice);
         // all 3,000.00 paid early, the plan completed on 17 February; the cheque bounces the same day
         LocalDate completed = LocalDate.of(2049, 2, 17);
         ReadModelEvents.invoice(tenant, buyer, "payment-received", ReadModelEvents.payment("payment-received", buyer,
@@ -191,6 +187,15 @@ class PaymentPlanRunTest {
         assertEquals(1, Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
                 + " and step_key = 'payment-request' and outcome = 'TAKEN' and step_day = ?", tenant,
                 invoice + "/" + plan, completed));
+    }
+
+    /** The plan of the class comment agreed over {@code invoice}, once the read model holds its instalments; its id. */
+    static String agreed(String tenant, String buyer, String invoice) {
+        String plan = UUID.randomUUID().toString();
+        ReadModelEvents.invoice(tenant, buyer, "payment-plan-agreed", planAgreed(buyer, plan, invoice));
+        ReadModelEvents.await("plan agreed", () -> Database.count("select count(*) from plan_instalment where tenant_id = ?"
+                + " and plan_id = ?::uuid", tenant, plan) == 3);
+        return plan;
     }
 
     static Map<String, Object> planAgreed(String buyer, String plan, String invoice) {
