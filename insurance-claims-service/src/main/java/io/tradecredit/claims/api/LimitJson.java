@@ -38,7 +38,8 @@ final class LimitJson {
             @Schema(description = "the insured amount, for APPROVED and PARTLY_APPROVED only") Money amount,
             LocalDate effectiveFrom,
             @Schema(description = "the last day insured; open-ended when absent") LocalDate expiresOn,
-            @Schema(description = "the tenant's request this decision answers, if any") UUID requestId) {
+            @Schema(description = "the tenant's request this decision answers, if any: the decision is on its buyer, and a"
+                    + " PARTLY_APPROVED amount is below the amount requested (else 400 naming buyerId or amount)") UUID requestId) {
 
         InsuredLimits.DecisionInput toInput() {
             return new InsuredLimits.DecisionInput(decisionId, buyerId, outcome, amount, effectiveFrom, expiresOn, requestId);

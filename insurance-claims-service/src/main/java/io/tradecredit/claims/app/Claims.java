@@ -89,14 +89,18 @@ public class Claims {
     public record ClaimFile(Claim claim, List<ClaimEntry> log) {
     }
 
-    /** A new draft claim under the tenant's policy (404 for another tenant's policy). */
+    /**
+     * A new draft claim under the tenant's policy (404 for another tenant's policy), none of whose invoices another open
+     * claim holds (409, domain.Claim#claimingNothingHeld).
+     */
     public Uni<Claim> open(String tenantId, UUID policyId, UUID buyerId, String buyerName, Claim.Cause cause,
             List<ClaimedInvoice> invoices, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = businessZone.dateOf(now);
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
             Claim c = Claim.open(policyId, policy.terms().currency(), buyerId, buyerName, cause, invoices, today, by);
-            return record(tenantId, c, policy.terms(), ClaimTrigger.MANUAL, null, now);
+            return claims.held(tenantId, policyId, buyerId).chain(held -> record(tenantId, c.claimingNothingHeld(held),
+                    policy.terms(), ClaimTrigger.MANUAL, null, now));
         }));
     }
 

@@ -95,7 +95,7 @@ public class InsuredLimits {
                 if (earlier.isPresent()) {
                     return Uni.createFrom().item(new Recorded(earlier.get(), true));
                 }
-                return requestKnown(tenantId, policyId, in.requestId())
+                return answers(tenantId, policyId, decision)
                         .chain(() -> limits.addDecision(tenantId, policyId, decision))
                         .chain(added -> added.isEmpty() ? recordedMeanwhile(policyId, decision.decisionId())
                                 : limits.decisions(tenantId, policyId, added.get().buyerId()).chain(all -> {
@@ -140,15 +140,13 @@ public class InsuredLimits {
                         .verify(secret.get(), signature, body, clock.instant(), SIGNATURE_TOLERANCE)))));
     }
 
-    private Uni<Void> requestKnown(String tenantId, UUID policyId, UUID requestId) {
-        if (requestId == null) {
+    /** The request the decision answers, if it names one: the tenant's, under the policy (else 400 naming requestId). */
+    private Uni<Void> answers(String tenantId, UUID policyId, LimitDecision decision) {
+        if (decision.requestId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return limits.hasRequest(tenantId, policyId, requestId).invoke(known -> {
-            if (!known) {
-                throw DomainError.invalidField("limit-decision.invalid", "requestId",
-                        "no limit request " + requestId + " under this policy");
-            }
-        }).replaceWithVoid();
+        return limits.request(tenantId, policyId, decision.requestId()).invoke(request -> decision.answering(
+                request.orElseThrow(() -> DomainError.invalidField("limit-decision.invalid", "requestId",
+                        "no limit request " + decision.requestId() + " under this policy")))).replaceWithVoid();
     }
 }

@@ -76,6 +76,28 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     /**
+     * This claim by hand, unless another open claim of the tenant (neither rejected, paid nor withdrawn) already holds one
+     * of its invoices, by id or by number ({@code heldByOthers}): then 409 {@code claim.invoice-held} naming each such
+     * {@code invoices[i]}, since both claims would be indemnified and the insurer pay the same loss twice (DOMAIN §4's
+     * 100,000 approved at 72,000 on the insolvency's draft and again on a claim by hand of the same invoices: 144,000).
+     * The tenant files or withdraws the claim that holds them instead.
+     */
+    public Claim claimingNothingHeld(ProtractedDefault.Held heldByOthers) {
+        List<Violation> held = new ArrayList<>();
+        for (int i = 0; i < invoices.size(); i++) {
+            if (heldByOthers.holds(invoices.get(i))) {
+                held.add(new Violation("invoices[" + i + "]", invoices.get(i).invoiceNumber()
+                        + " is held by another open claim of the tenant"));
+            }
+        }
+        if (!held.isEmpty()) {
+            throw DomainError.conflict("claim.invoice-held", "Another open claim already holds " + held.size()
+                    + " of these invoices: file or withdraw that claim instead of claiming them twice", held);
+        }
+        return this;
+    }
+
+    /**
      * The draft claims of an automatic claim (an insolvency signal, a protracted default) of the buyer's insured
      * invoices {@code oldestFirst} on the signal {@code signalId}: one claim when they are at most
      * {@value #MAX_INVOICES}, else consecutive parts of at most {@value #MAX_INVOICES} each, oldest first. Ids are

@@ -74,6 +74,28 @@ public record LimitDecision(String decisionId, UUID buyerId, Outcome outcome, Mo
                 source, 0, at, by);
     }
 
+    /**
+     * This decision as the insurer's answer to the tenant's {@code request} it names: a decision on the request's buyer,
+     * and a partial approval insures less than was asked (PARTLY_APPROVED 120,000 on a request of 100,000 would insure
+     * 20,000 the tenant never asked for nor the insurer granted; all of it is APPROVED). Refused naming the field
+     * otherwise (400).
+     */
+    public LimitDecision answering(LimitRequest request) {
+        List<Violation> wrong = new ArrayList<>();
+        if (!request.buyerId().equals(buyerId)) {
+            wrong.add(new Violation("buyerId", "must be the buyer of request " + request.id() + ": " + request.buyerId()));
+        }
+        if (outcome == Outcome.PARTLY_APPROVED && request.amount() != null
+                && !request.amount().isGreaterThan(amount)) {
+            wrong.add(new Violation("amount", "a partial approval is below the " + request.amount().amountText()
+                    + " requested; all of it is APPROVED"));
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("limit-decision.invalid", "The limit decision does not answer its request", wrong);
+        }
+        return this;
+    }
+
     /** The same decision as stored, at its place in the recording order. */
     public LimitDecision recordedAs(long seq) {
         return new LimitDecision(decisionId, buyerId, outcome, amount, effectiveFrom, expiresOn, requestId, source, seq,

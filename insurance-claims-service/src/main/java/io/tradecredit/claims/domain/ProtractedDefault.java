@@ -31,8 +31,9 @@ public record ProtractedDefault(LocalDate triggerDay, List<ClaimedInvoice> invoi
             invoiceNumbers = Set.copyOf(invoiceNumbers);
         }
 
+        /** Whether it holds {@code i}, by id, or by number (a claim by hand may name an invoice by number only). */
         boolean holds(ClaimedInvoice i) {
-            return invoiceIds.contains(i.invoiceId()) || invoiceNumbers.contains(i.invoiceNumber());
+            return i.invoiceId() != null && invoiceIds.contains(i.invoiceId()) || invoiceNumbers.contains(i.invoiceNumber());
         }
     }
 

@@ -82,7 +82,8 @@ public class InvoiceEventConsumer {
             case "issued" -> exposures.issued(tenant, new OpenInvoice(d.uuid("invoiceId"), d.uuid("buyerId"),
                     d.text("invoiceNumber"), d.date("issueDate"), d.date("dueDate"), d.money("total"), d.money("openAmount")),
                     d.text("buyerName"));
-            // a plan's last instalment extends its invoices' insurer deadlines (up to the MEP); a break ends that
+            // a plan's last instalment extends its invoices' insurer deadlines (up to the MEP); its end (broken, or
+            // completed: its principal settled) ends that on the day it ended
             case "payment-plan-agreed" -> exposures.planAgreed(tenant, d.uuids("invoiceIds"), d.objects("instalments")
                     .stream().map(i -> i.date("dueDate")).max(java.time.LocalDate::compareTo).orElseThrow());
             case "plan-broken", "plan-completed" -> exposures.planEnded(tenant, d.uuids("invoiceIds"), d.date("asOf"));

@@ -34,9 +34,10 @@ public class InsuredLimitRepository {
                 .map(rows -> rows.stream().map(LimitRequestRow::toRequest).toList());
     }
 
-    public Uni<Boolean> hasRequest(String tenantId, UUID policyId, UUID requestId) {
-        return LimitRequestRow.count("tenantId = ?1 and policyId = ?2 and id = ?3", tenantId, policyId, requestId)
-                .map(n -> n > 0);
+    /** The policy's request {@code requestId}, if the tenant made it. */
+    public Uni<Optional<LimitRequest>> request(String tenantId, UUID policyId, UUID requestId) {
+        return LimitRequestRow.<LimitRequestRow>find("tenantId = ?1 and policyId = ?2 and id = ?3", tenantId, policyId,
+                requestId).firstResult().map(row -> Optional.ofNullable(row).map(LimitRequestRow::toRequest));
     }
 
     /** The decision recorded under the insurer's reference, if any. */

@@ -214,6 +214,25 @@ class ClaimApiTest {
                 .filter(r -> matches(r, first, "io.tradecredit.claims.claim-opened.v1")).count(), "one claim opened, one event");
     }
 
+    /**
+     * An invoice another open claim holds is not claimed again by hand: both claims would be approved and the insurer
+     * pay DOMAIN §4's loss twice (72,000 + 72,000). Once the insurer rejected that claim, they may be claimed anew.
+     */
+    @Test
+    void anInvoiceAnotherOpenClaimHoldsIsNotClaimedAgainByHand() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String first = open(s, "60000.00", "40000.00");
+        given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .body(claim(s, "60000.00", "40000.00")).post(CLAIMS).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("claim.invoice-held"),
+                        "errors.field", contains("invoices[0]", "invoices[1]"));
+        assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
+        move(s, first, "SUBMITTED", null).statusCode(200);
+        move(s, first, "UNDER_REVIEW", null).statusCode(200);
+        move(s, first, "REJECTED", "documents missing").statusCode(200);
+        open(s, "60000.00", "40000.00");
+    }
+
     @Test
     void aRejectionNeedsTheInsurersReasonAndIsFinal() {
         Setup s = insured(Map.of("kind", "NONE"));
@@ -252,7 +271,11 @@ class ClaimApiTest {
 
         Setup firstLoss = insured(Map.of("kind", "ANNUAL_FIRST_LOSS", "amount", money("20000.00", "CNY")));
         String small = open(firstLoss, "15000.00");
-        String large = open(firstLoss, "60000.00");
+        String large = given().auth().oauth2(token(firstLoss.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("policyId", firstLoss.policyId(), "buyerId", firstLoss.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(Map.of("invoiceNumber", "INV-7", "unpaidAmount",
+                                money("60000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).extract().path("id");
         for (String claim : List.of(small, large)) {
             move(firstLoss, claim, "SUBMITTED", null);
             move(firstLoss, claim, "UNDER_REVIEW", null);

@@ -189,6 +189,39 @@ class InsuredLimitApiTest {
     }
 
     @Test
+    void aDecisionOnARequestIsForItsBuyerAndAPartialApprovalIsBelowTheAmountAsked() throws Exception {
+        String tenant = freshTenant();
+        String policyId = newPolicy(tenant);
+        String buyer = UUID.randomUUID().toString();
+        String cm = token(tenant, "credit-manager");
+        String requestId = given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer, "kind", "NEW", "amount", money("100000.00", "CNY")))
+                .post(POLICIES + "/" + policyId + "/limit-requests").then().statusCode(201).extract().path("id");
+        Map<String, Object> above = decision("SIN-D-1", buyer, "PARTLY_APPROVED", "120000.00", "2026-03-01", null);
+        above.put("requestId", requestId);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(above)
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(400)
+                .body("errors.field", contains("amount"));
+        Map<String, Object> otherBuyer = decision("SIN-D-2", UUID.randomUUID().toString(), "APPROVED", "100000.00",
+                "2026-03-01", null);
+        otherBuyer.put("requestId", requestId);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(otherBuyer)
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(400)
+                .body("errors.field", contains("buyerId"));
+        // the insurer's system is held to the same: its signed answer is refused and changes nothing
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(Map.of("secret", SECRET))
+                .put(POLICIES + "/" + policyId + "/callback-secret").then().statusCode(204);
+        Map<String, Object> signedAbove = decision("ATR-1", buyer, "PARTLY_APPROVED", "120000.00", "2026-03-01", null);
+        signedAbove.put("requestId", requestId);
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(signedAbove);
+        given().header("Insurer-Signature", sign(SECRET, Instant.now().getEpochSecond(), body)).contentType(ContentType.JSON)
+                .body(body).post(callback(policyId)).then().statusCode(400).body("errors.field", contains("amount"));
+        assertEquals(0, Database.count("select count(*) from limit_decision where tenant_id = ?", tenant));
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICIES + "/" + policyId + "/buyers/" + buyer
+                + "/insured-limit?asOf=2026-06-01").then().statusCode(200).body("insuredLimit.amount", equalTo("0.00"));
+    }
+
+    @Test
     void onlyManagersWriteAndAnotherTenantsPolicyIsNotFound() {
         String tenant = freshTenant();
         String policyId = newPolicy(tenant);

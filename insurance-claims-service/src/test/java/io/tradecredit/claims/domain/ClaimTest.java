@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,23 @@ class ClaimTest {
         assertEquals(cny("0.00"), c.indemnityPaid());
         assertEquals(cny("0.00"), c.indemnityDue());
         assertNull(c.indemnity());
+    }
+
+    @Test
+    void aClaimByHandOfAnInvoiceAnotherOpenClaimHoldsIsRefusedNamingIt() {
+        // the insolvency's draft holds INV-2 (by id) and INV-9: DOMAIN's 100,000 claimed again would be indemnified twice
+        Claim c = draft();
+        UUID inv2 = c.invoices().get(1).invoiceId();
+        DomainError e = refusal(() -> c.claimingNothingHeld(new ProtractedDefault.Held(true, Set.of(inv2),
+                Set.of("INV-9"))));
+        assertEquals("claim.invoice-held", e.code());
+        assertEquals(DomainError.Kind.CONFLICT, e.kind());
+        assertEquals(List.of("invoices[1]"), e.violations().stream().map(Violation::field).toList());
+        // by number too (INV-1 was claimed by hand without its id)
+        assertEquals(List.of("invoices[0]", "invoices[1]"), refusal(() -> c.claimingNothingHeld(new ProtractedDefault.Held(
+                true, Set.of(), Set.of("INV-1", "INV-2")))).violations().stream().map(Violation::field).toList());
+        assertEquals(c, c.claimingNothingHeld(new ProtractedDefault.Held(true, Set.of(UUID.randomUUID()), Set.of("INV-3"))));
+        assertEquals(c, c.claimingNothingHeld(ProtractedDefault.Held.NOTHING));
     }
 
     @Test

@@ -138,6 +138,34 @@ class InsuredLimitTest {
                 Money.of("1.00", "USD"), null, OffsetDateTime.now(), "cm")));
     }
 
+    @Test
+    void aDecisionAnswersItsBuyersRequestAndAPartialApprovalInsuresLessThanAsked() {
+        UUID policy = UUID.randomUUID();
+        LimitRequest asked = LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.NEW, Money.of("100000.00", "CNY"),
+                null, OffsetDateTime.now(), "cm");
+        LimitDecision partly = d(Outcome.PARTLY_APPROVED, "80000.00", "2026-03-01", null);
+        assertEquals(partly, partly.answering(asked));
+        // 120,000 "partly approved" of 100,000 asked would insure 20,000 nobody granted; 100,000 is all of it
+        assertEquals(List.of("amount"), fields(() -> d(Outcome.PARTLY_APPROVED, "120000.00", "2026-03-01", null)
+                .answering(asked)));
+        assertEquals(List.of("amount"), fields(() -> d(Outcome.PARTLY_APPROVED, "100000.00", "2026-03-01", null)
+                .answering(asked)));
+        LimitDecision partlyJustBelow = d(Outcome.PARTLY_APPROVED, "99999.99", "2026-03-01", null);
+        assertEquals(partlyJustBelow, partlyJustBelow.answering(asked));
+        LimitDecision all = d(Outcome.APPROVED, "100000.00", "2026-03-01", null);
+        assertEquals(all, all.answering(asked));
+        LimitRequest cancel = LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.CANCEL, null, null,
+                OffsetDateTime.now(), "cm");
+        LimitDecision partlyOfACancel = d(Outcome.PARTLY_APPROVED, "10000.00", "2026-03-01", null);
+        assertEquals(partlyOfACancel, partlyOfACancel.answering(cancel));
+        LimitRequest another = LimitRequest.of(policy, "CNY", UUID.randomUUID(), LimitRequest.Kind.NEW,
+                Money.of("100000.00", "CNY"), null, OffsetDateTime.now(), "cm");
+        DomainError e = assertThrows(DomainError.class, () -> d(Outcome.PARTLY_APPROVED, "120000.00", "2026-03-01", null)
+                .answering(another));
+        assertEquals("limit-decision.invalid", e.code());
+        assertEquals(List.of("buyerId", "amount"), e.violations().stream().map(Violation::field).toList());
+    }
+
     static List<String> fields(Runnable r) {
         return assertThrows(DomainError.class, r::run).violations().stream().map(Violation::field).toList();
     }

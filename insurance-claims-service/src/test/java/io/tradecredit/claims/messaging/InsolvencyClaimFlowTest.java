@@ -137,7 +137,8 @@ class InsolvencyClaimFlowTest {
     /**
      * The service's own draft (from the ladder's claim trigger) is replaced: withdrawn with the reason and announced
      * (collections ends its holds), its invoices claimed anew with the insolvency's cause; an invoice a claim opened
-     * by hand holds is left out, never claimed twice. Before, a second claim of the same invoices was opened.
+     * by hand holds is left out, never claimed twice. Before, a second claim of the same invoices was opened. A claim by
+     * hand of an invoice the draft holds is refused (409 claim.invoice-held).
      */
     @Test
     void anInsolvencyReplacesTheServicesOwnDraftAndLeavesOutWhatAClaimByHandHolds() {
@@ -148,11 +149,20 @@ class InsolvencyClaimFlowTest {
         String ladderDraft = given().auth().oauth2(viewer).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
                 .body("total", equalTo(1), "items[0].invoices.invoiceNumber", contains("INV-1", "INV-2"))
                 .extract().path("items[0].id");
-        // the credit manager claims INV-2 by hand
-        String byHand = given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON)
+        // the credit manager cannot claim INV-2 by hand while the ladder's draft holds it (both would be indemnified)
+        given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON)
                 .body(Map.of("policyId", s.policyId(), "buyerId", s.buyer(), "buyerName", "Zhejiang Trading",
                         "cause", "PROTRACTED_DEFAULT", "invoices", List.of(Map.of("invoiceNumber", "INV-2",
                                 "unpaidAmount", money("30000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(409).body("code", equalTo("claim.invoice-held"));
+        // INV-3, delivered today under cover and not yet due (so not in the ladder's draft), is claimed by hand
+        invoice(s.tenant(), s.buyer(), "INV-3", today(), "20000.00");
+        await("INV-3 read", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and buyer_id = ?::uuid", s.tenant(), s.buyer()) == 4);
+        String byHand = given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("policyId", s.policyId(), "buyerId", s.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "PROTRACTED_DEFAULT", "invoices", List.of(Map.of("invoiceNumber", "INV-3",
+                                "unpaidAmount", money("20000.00", "CNY")))))
                 .post(CLAIMS).then().statusCode(201).extract().path("id");
 
         String signal = UUID.randomUUID().toString();
@@ -174,7 +184,8 @@ class InsolvencyClaimFlowTest {
         String insolvency = given().auth().oauth2(viewer).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
                 .body("total", equalTo(2)).extract().path("items.find { it.cause == 'INSOLVENCY' }.id");
         given().auth().oauth2(viewer).get(CLAIMS + "/" + insolvency).then().statusCode(200)
-                .body("invoices.invoiceNumber", contains("INV-1"), "invoices.unpaidAmount.amount", contains("50000.00"));
+                .body("invoices.invoiceNumber", contains("INV-1", "INV-2"),
+                        "invoices.unpaidAmount.amount", contains("50000.00", "40000.00"));
         assertEquals(3, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()),
                 "the ladder's draft, the claim by hand and one insolvency claim for the signal sent twice");
     }
