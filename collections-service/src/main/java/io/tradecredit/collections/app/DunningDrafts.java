@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.BuyerStanding;
+import io.tradecredit.collections.domain.CurrencyThresholds;
 import io.tradecredit.collections.domain.DraftApproval;
 import io.tradecredit.collections.domain.DunningMessage;
+import io.tradecredit.collections.domain.DunningStep;
 import io.tradecredit.collections.domain.Holds;
 import io.tradecredit.collections.domain.InvoiceNow;
 import io.tradecredit.collections.domain.RecordedHold;
@@ -57,6 +61,12 @@ public class DunningDrafts {
 
     @Inject
     HoldRepository holds;
+
+    @Inject
+    DunningAssignments assignments;
+
+    @Inject
+    OpenItems openItems;
 
     @Inject
     ObjectMapper json;
@@ -108,15 +118,20 @@ public class DunningDrafts {
             List<Map<String, Object>> invoices = (List<Map<String, Object>>) data.get("invoices");
             List<UUID> ids = invoices.stream().map(i -> UUID.fromString((String) i.get("invoiceId"))).toList();
             LocalDate today = businessZone.today();
-            return requests.invoicesNow(tenantId, ids).chain(now -> holds.list(tenantId, row.buyerId()).chain(recorded -> {
+            return requests.invoicesNow(tenantId, ids).chain(now -> holds.list(tenantId, row.buyerId()).chain(recorded ->
+                    thresholdsOf(tenantId, row, today).chain(thresholds -> {
                 Holds holding = new Holds(recorded.stream().map(RecordedHold::hold).toList());
                 List<Map<String, Object>> kept = new ArrayList<>();
                 List<String> dropped = new ArrayList<>();
                 for (Map<String, Object> i : invoices) {
                     UUID invoiceId = UUID.fromString((String) i.get("invoiceId"));
                     InvoiceNow invoice = now.get(invoiceId);
+                    boolean aboutInstalment = i.get("instalment") != null;
                     String because = DraftApproval.notDunnedBecause(row.buyerId(), invoiceId, invoice,
-                            i.get("instalment") != null, holding, today);
+                            aboutInstalment, holding, today);
+                    if (because == null && !aboutInstalment) {
+                        because = thresholds.because(invoice.collectible());
+                    }
                     if (because == null) {
                         kept.add(withAmounts(i, invoice));
                     } else {
@@ -137,8 +152,29 @@ public class DunningDrafts {
                                 kept.stream().anyMatch(i -> i.get("instalment") != null), at, row.stepKey(),
                                 row.templateKey(), row.channel(), businessZone.today()))))
                         .chain(() -> decide(tenantId, row, "APPROVED", null, request, at, by));
-            }));
+            })));
         }));
+    }
+
+    /**
+     * The run's thresholds as they stand today for the draft's buyer: its step in the buyer's ladder in force today
+     * (none when that ladder has no such step any more: nothing to compare), the buyer's overdue balance, the tenant's
+     * tolerance.
+     */
+    private record Thresholds(Optional<DunningStep> step, BuyerStanding buyer, CurrencyThresholds tolerance) {
+        /** Why an invoice owing {@code collectible} is no longer asked for by the step (null: it still is). */
+        String because(Money collectible) {
+            return step.map(s -> DraftApproval.belowThresholdBecause(s, collectible,
+                    buyer.overdueIn(collectible.currency()), tolerance)).orElse(null);
+        }
+    }
+
+    private Uni<Thresholds> thresholdsOf(String tenantId, DraftStore.DraftRow row, LocalDate today) {
+        return assignments.ladderOf(tenantId, row.buyerId(), null, today)
+                .map(l -> l.ladder().ladder().steps().stream().filter(s -> s.key().equals(row.stepKey())).findFirst())
+                .onFailure(DomainError.class).recoverWithItem(Optional.empty())
+                .chain(step -> openItems.openItemsOf(tenantId, row.buyerId(), today).chain(open -> policies
+                        .settings(tenantId).map(s -> new Thresholds(step, open.standing(), s.run().run().tolerance()))));
     }
 
     public Uni<DraftInfo> discard(String tenantId, UUID id, String reason, String by) {

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.tradecredit.common.money.Money;
+
 /**
  * Whether an invoice an approval-mode draft lists is still to be dunned on the day a collector
  * approves it (docs/domain.md §3 "Not dunned"): the draft was written on the run's date, and since
@@ -35,6 +37,20 @@ public final class DraftApproval {
         List<Hold> holding = holds.onInvoice(buyerId, invoiceId, day);
         return holding.isEmpty() ? null
                 : "on hold (" + holding.get(0).reason().name().toLowerCase().replace('_', ' ') + ")";
+    }
+
+    /**
+     * Why the draft's {@code step} no longer asks for an invoice owing {@code collectible} today, of a buyer owing
+     * {@code buyerOverdue} overdue in its currency, by the run's thresholds ({@link StepDecision#belowThreshold}): a
+     * payment since the run left less than the step's minimum, or the buyer under the tenant's tolerance; null when
+     * it still does.
+     */
+    public static String belowThresholdBecause(DunningStep step, Money collectible, Money buyerOverdue,
+            CurrencyThresholds tolerance) {
+        return StepDecision.belowThreshold(step, collectible, buyerOverdue, tolerance)
+                .map(r -> r == SkipReason.BELOW_MINIMUM ? "under the step's minimum amount"
+                        : "the buyer's overdue balance under the tenant's tolerance")
+                .orElse(null);
     }
 
     /** The reason a draft left with no invoice is discarded: "since the run: INV-1 paid, INV-2 on hold (manual)". */

@@ -100,10 +100,20 @@ public final class StepDecision {
     /** A reason for this step alone; the tolerance concerns only steps past the due date. */
     private Optional<SkipReason> stepSkip(DunningStep step, DunningItem item, BuyerStanding buyer) {
         Money collectible = item.collectible();
+        return belowThreshold(step, collectible, buyer.overdueIn(collectible.currency()), policy.tolerance());
+    }
+
+    /**
+     * Whether {@code step} is not taken for an item owing {@code collectible}, of a buyer owing {@code buyerOverdue}
+     * overdue in that currency: under the step's minimum amount, or (a step after the due date) the buyer's overdue
+     * balance under the tenant's {@code tolerance}. The run's rule, and an approved draft's on the day it goes out.
+     */
+    public static Optional<SkipReason> belowThreshold(DunningStep step, Money collectible, Money buyerOverdue,
+            CurrencyThresholds tolerance) {
         if (step.minimumAmount().isAbove(collectible)) {
             return Optional.of(SkipReason.BELOW_MINIMUM);
         }
-        if (step.offsetDays() > 0 && policy.tolerance().isAbove(buyer.overdueIn(collectible.currency()))) {
+        if (step.offsetDays() > 0 && tolerance.isAbove(buyerOverdue)) {
             return Optional.of(SkipReason.BELOW_TOLERANCE);
         }
         return Optional.empty();

@@ -29,6 +29,24 @@ class DraftApprovalTest {
     }
 
     @Test
+    void aPaymentSinceTheRunThatLeftLessThanTheStepsThresholdsDropsTheInvoice() {
+        CurrencyThresholds tolerance = CurrencyThresholds.of(Money.of("100.00", "CNY"));
+        DunningStep demand = new DunningStep("formal-demand", 10, List.of(), CurrencyThresholds.of(Money.of("500.00", "CNY")));
+        assertEquals("under the step's minimum amount", DraftApproval.belowThresholdBecause(demand,
+                Money.of("499.99", "CNY"), Money.of("5000.00", "CNY"), tolerance));
+        assertNull(DraftApproval.belowThresholdBecause(demand, Money.of("500.00", "CNY"), Money.of("5000.00", "CNY"),
+                tolerance));
+        DunningStep noMinimum = new DunningStep("formal-demand", 10, List.of(), CurrencyThresholds.NONE);
+        assertEquals("the buyer's overdue balance under the tenant's tolerance", DraftApproval.belowThresholdBecause(
+                noMinimum, Money.of("50.00", "CNY"), Money.of("99.99", "CNY"), tolerance));
+        assertNull(DraftApproval.belowThresholdBecause(noMinimum, Money.of("50.00", "CNY"), Money.of("100.00", "CNY"),
+                tolerance));
+        // before the due date the tolerance does not count, as in the run
+        assertNull(DraftApproval.belowThresholdBecause(new DunningStep("reminder", -3, List.of(), CurrencyThresholds.NONE),
+                Money.of("50.00", "CNY"), Money.of("0.00", "CNY"), tolerance));
+    }
+
+    @Test
     void anInvoiceStillOwedAndHeldByNothingIsStillAskedFor() {
         assertNull(DraftApproval.notDunnedBecause(BUYER, INVOICE, open("7000.00", "7000.00", false), false, holds(),
                 APPROVED_ON));

@@ -252,6 +252,38 @@ class DunningRunApiTest {
         assertEquals(buyerDraft, sent.get(0).key());
     }
 
+    /**
+     * A formal demand drafted for 5,000.00; the buyer then pays all but 50.00, under the tenant's tolerance of
+     * 100.00: approving the draft asks for nothing (before, the letter went out for 50.00, which the run itself would
+     * have skipped as BELOW_TOLERANCE). Due in 2021, so the invoice is overdue on the real day the test approves.
+     */
+    @Test
+    void approvingADraftAfterAPaymentThatLeftTheBuyerUnderTheToleranceSendsNothing() {
+        LocalDate due = LocalDate.of(2021, 3, 1);
+        LocalDate formal = BusinessCalendar.DEFAULT.stepDay(due, 10, BusinessCalendar.DayCount.CALENDAR_DAYS);
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(Map.of("amount", "100.00", "currency", "CNY")), "consolidation", true,
+                        "approvalMode", true))
+                .put("/api/v1/dunning/settings").then().statusCode(200);
+        String buyer = UUID.randomUUID().toString();
+        String invoice = issue(tenant, buyer, "5000.00", due);
+        runCompleted(formal);
+        String collector = token(tenant, "collector");
+        String draft = given().auth().oauth2(collector).get("/api/v1/dunning/drafts?state=PENDING").then().statusCode(200)
+                .body("items.templateKey", org.hamcrest.Matchers.hasItem("dunning.formal-demand"))
+                .extract().path("items.find { it.channel == 'EMAIL' }.id");
+
+        ReadModelEvents.invoice(tenant, buyer, "payment-received", ReadModelEvents.payment("payment-received", buyer,
+                invoice, "4950.00", "50.00"));
+        ReadModelEvents.await("50.00 left", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and open_amount = 50", tenant) == 1);
+        given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + draft + "/approve").then().statusCode(200)
+                .body("state", equalTo("DISCARDED"), "reason", org.hamcrest.Matchers.containsString("tolerance"));
+        assertEquals(0, records(REQUESTS, tenant, 0).size(), "nothing asked for 50.00");
+    }
+
     @Test
     void aLaterLetterQuotesTheDraftACollectorApprovedAndNeverTheOneDiscarded() throws Exception {
         LocalDate due = LocalDate.of(2047, 3, 4);
