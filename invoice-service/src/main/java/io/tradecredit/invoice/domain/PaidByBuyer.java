@@ -34,7 +34,8 @@ public record PaidByBuyer(Money amount, LocalDate lastPaidOn) {
             }
             netByPayment.merge(e.referenceId(), e.amount(), Money::plus);
             if (e.kind() == LedgerEntry.Kind.PAYMENT) {
-                dayOfPayment.merge(e.referenceId(), e.effectiveDate(), (a, b) -> a.isAfter(b) ? a : b);
+                // every entry of one payment is dated on the day it was received
+                dayOfPayment.putIfAbsent(e.referenceId(), e.effectiveDate());
             }
         }
         Money paid = null;
