@@ -73,7 +73,6 @@ public class CreditChecks {
 
     private Uni<Result> check(String tenantId, UUID buyerId, Money order, String by,
             Function<CheckRow, Uni<Void>> recorder) {
-        CreditCheckRules.requireOrderAmount(order);
         // to the microsecond, as PostgreSQL stores it: the answer, the record and the id's millisecond agree
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         LocalDate today = businessZone.dateOf(now);
@@ -81,11 +80,14 @@ public class CreditChecks {
         // statement and the record one row of a grouped insert, with no Hibernate session
         return policies.of(tenantId).chain(policy -> checks.snapshot(tenantId, buyerId, today).chain(s -> {
                     if (s == null) {
+                        // an amount that cannot be checked is named (400) rather than the unknown buyer, as before
+                        CreditCheckRules.requireOrderAmount(order);
                         return Uni.createFrom().failure(DomainError.notFound("buyer.not-found", "No buyer " + buyerId));
                     }
-                    DomainError mismatch = CreditCheckRules.currencyMismatch(order, s.currency());
-                    if (mismatch != null) {
-                        return Uni.createFrom().failure(mismatch);
+                    // every part of the order at fault named at once: an amount of 0 in another currency names both
+                    DomainError refused = CreditCheckRules.orderRefusal(order, s.currency());
+                    if (refused != null) {
+                        return Uni.createFrom().failure(refused);
                     }
                     // only a buyer with insurance known costs the two statements of the insured/uninsured split
                     Uni<Insurance> insurance = s.insuranceKnown() || s.stopDeliveriesFrom() != null

@@ -192,11 +192,9 @@ public class CreditLimits {
     }
 
     private static void requireLimitCurrency(Buyer b, Money limit, String field) {
-        if (!limit.currencyCode().equals(b.currency)) {
-            throw DomainError.invalidField("limit.currency-mismatch", field + ".currency", "must be the buyer's currency " + b.currency);
-        }
-        if (limit.isNegative()) {
-            throw DomainError.invalidField("limit.negative", field + ".amount", "must not be negative");
+        DomainError refused = b.limitRefusal(limit, field);
+        if (refused != null) {
+            throw refused;
         }
     }
 }

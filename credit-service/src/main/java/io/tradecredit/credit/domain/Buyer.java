@@ -3,6 +3,8 @@ package io.tradecredit.credit.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 /**
@@ -109,6 +112,31 @@ public class Buyer {
     /** The approved limit, or null when none was approved yet. */
     public Money limit() {
         return creditLimit == null ? null : Money.of(creditLimit, currency);
+    }
+
+    /**
+     * What is wrong with {@code limit} as this buyer's limit (set, or asked for), each part named under {@code field}
+     * at once: another currency than the buyer's names {@code <field>.currency}, a negative amount
+     * {@code <field>.amount}, both for -5.00 USD on a buyer in CNY (the currency alone was named, then the amount on
+     * the next try). Null when it may be its limit.
+     */
+    public DomainError limitRefusal(Money limit, String field) {
+        List<Violation> wrong = new ArrayList<>();
+        if (!limit.currencyCode().equals(currency)) {
+            wrong.add(new Violation(field + ".currency", "must be the buyer's currency " + currency));
+        }
+        if (limit.isNegative()) {
+            wrong.add(new Violation(field + ".amount", "must not be negative"));
+        }
+        if (wrong.size() == 2) {
+            return DomainError.invalid("limit.invalid", "The limit cannot be the buyer's", wrong);
+        }
+        if (wrong.isEmpty()) {
+            return null;
+        }
+        Violation one = wrong.get(0);
+        return DomainError.invalidField(one.field().endsWith(".currency") ? "limit.currency-mismatch" : "limit.negative",
+                one.field(), one.message());
     }
 
     /** A new limit in the buyer's currency; by a credit manager, or by the service when it cuts one. */

@@ -22,7 +22,9 @@ import io.tradecredit.credit.domain.PaymentIndex.Settlement;
  * was never paid and does not count; an invoice still open past its due date counts
  * with its open amount and its days past due so far (the daily overdue re-grade looks again every day it stays
  * unpaid); a written-off invoice counts with what was written off as never paid
- * ({@link PaymentIndex#NEVER_PAID_DAYS} days beyond terms, or the days it had been due when given up if more).
+ * ({@link PaymentIndex#NEVER_PAID_DAYS} days beyond terms, or the days it had been due when given up if more) and
+ * with what the buyer had paid of it before at its last payment's days past due, as invoice-service tells it
+ * (100,000 due 1 March, 60,000 paid 31 March, 40,000 written off 1 June: 60,000 at 30 days and 40,000 at 180, 90).
  * Amounts of different currencies are never added up (there is no exchange rate): the weighted days and the
  * disputed share are worked out within each currency, and the worst currency's is the buyer's.
  * The same positions give the buyer's {@link Exposure} for the credit check.
@@ -32,7 +34,16 @@ public record BuyerLedger(List<Position> positions) {
     /** One invoice as the ledger's events described it; amounts in the invoice currency. */
     public record Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
             BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue, BigDecimal writtenOff,
-            LocalDate writtenOffOn, BigDecimal credited) {
+            LocalDate writtenOffOn, BigDecimal credited, BigDecimal paidBeforeWriteOff,
+            Integer paidBeforeWriteOffDays) {
+
+        /** A position nothing of which the buyer paid before a write-off (or not told). */
+        public Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
+                BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue, BigDecimal writtenOff,
+                LocalDate writtenOffOn, BigDecimal credited) {
+            this(currency, total, open, dueDate, disputedTotal, paidOn, daysPastDue, writtenOff, writtenOffOn,
+                    credited, null, null);
+        }
 
         /** A position nothing of which was credited. */
         public Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
@@ -116,6 +127,11 @@ public record BuyerLedger(List<Position> positions) {
                 // weighed by what the buyer paid: a credit note is not a payment, on time or late
                 history.add(new Settlement(p.paid(), p.daysPastDue()));
             } else if (p.writtenOff() != null && p.writtenOffOn() != null) {
+                // what the buyer paid before the rest was given up counts as paid, at its last payment's lateness
+                if (p.paidBeforeWriteOff() != null && p.paidBeforeWriteOffDays() != null
+                        && p.paidBeforeWriteOff().signum() > 0) {
+                    history.add(new Settlement(p.paidBeforeWriteOff(), p.paidBeforeWriteOffDays()));
+                }
                 int dueWhenGivenUp = (int) ChronoUnit.DAYS.between(p.dueDate(), p.writtenOffOn());
                 history.add(new Settlement(p.writtenOff(), Math.max(PaymentIndex.NEVER_PAID_DAYS, dueWhenGivenUp)));
             } else if (p.overdueOn(asOf)) {

@@ -87,6 +87,22 @@ public record CreditCheckRules(Integer referFromGrade, Integer declineFromGrade,
         }
     }
 
+    /**
+     * What is wrong with an order for a buyer whose limit is in {@code limitCurrency}, every part named at once (an
+     * amount of 0 in another currency names both); null when it can be checked.
+     */
+    public static DomainError orderRefusal(Money order, String limitCurrency) {
+        DomainError amount = order.isPositive() ? null : DomainError.invalidField("credit-check.amount-not-positive",
+                "orderAmount.amount", "must be greater than 0");
+        DomainError currency = currencyMismatch(order, limitCurrency);
+        if (amount == null || currency == null) {
+            return amount == null ? currency : amount;
+        }
+        List<Violation> both = new ArrayList<>(amount.violations());
+        both.addAll(currency.violations());
+        return DomainError.invalid("credit-check.order-invalid", "The order cannot be checked", both);
+    }
+
     /** An order is weighed against the limit in the limit's currency only; null when it is in it. */
     public static DomainError currencyMismatch(Money order, String limitCurrency) {
         return limitCurrency.equals(order.currencyCode()) ? null

@@ -61,6 +61,12 @@ public class InvoicePosition {
     public BigDecimal writtenOff;
     @Column(name = "written_off_on")
     public LocalDate writtenOffOn;
+    /** What the buyer had paid of it before the write-off (V12); null when nothing, or not told. */
+    @Column(name = "paid_before_write_off")
+    public BigDecimal paidBeforeWriteOff;
+    /** Days past due of the buyer's last payment before the write-off (V12). */
+    @Column(name = "paid_before_write_off_days")
+    public Integer paidBeforeWriteOffDays;
     /** Null for a position recorded before credit-service kept issue dates (V7). */
     @Column(name = "issue_date")
     public LocalDate issueDate;
@@ -92,7 +98,7 @@ public class InvoicePosition {
     /**
      * Takes over what a later event says: the open amount after it, a new due date, a dispute
      * opened (counted in the disputed total for good) or ended, the payment that settled it, the write-off
-     * that gave it up (on the day the change says), what a credit note took off the open amount (credited, not paid:
+     * that gave it up (on the day the change says, with what the buyer had paid of it before and how late), what a credit note took off the open amount (credited, not paid:
      * a dispute's note beyond what was open is the buyer's credit, not taken off here). Something open again (a payment reversed, a cheque bounced)
      * means it is not paid any more: its paid day and days past due clear until it is paid again.
      */
@@ -121,12 +127,14 @@ public class InvoicePosition {
         if (c.writtenOff() != null) {
             writtenOff = c.writtenOff().amount();
             writtenOffOn = c.writtenOffOn();
+            paidBeforeWriteOff = c.paidBeforeWriteOff() == null ? null : c.paidBeforeWriteOff().amount().amount();
+            paidBeforeWriteOffDays = c.paidBeforeWriteOff() == null ? null : c.paidBeforeWriteOff().daysPastDue();
         }
         updatedAt = now;
     }
 
     public BuyerLedger.Position toPosition() {
         return new BuyerLedger.Position(currency.strip(), total, openAmount, dueDate, disputedTotal, paidOn,
-                daysPastDue, writtenOff, writtenOffOn, credited);
+                daysPastDue, writtenOff, writtenOffOn, credited, paidBeforeWriteOff, paidBeforeWriteOffDays);
     }
 }

@@ -12,11 +12,25 @@ import io.tradecredit.common.money.Money;
  * {@code invoiceNumber}, {@code dueDate} and {@code issueDate} are set when the event introduces the invoice;
  * {@code disputedDelta} is positive when a dispute opens and negative when one ends; {@code writtenOff} is what a
  * write-off gave up, on {@code writtenOffOn} (the business day of the event, the reader's to say); {@code creditNote}
- * when a credit note brought the open amount down to {@code openAmount} (what it took off is credited, not paid).
+ * when a credit note brought the open amount down to {@code openAmount} (what it took off is credited, not paid);
+ * {@code paidBeforeWriteOff} what the buyer had paid of an invoice written off (its payments still standing) and how
+ * late, as invoice-service's {@code written-off} tells it.
  */
 public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
         BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate, Money writtenOff,
-        LocalDate writtenOffOn, boolean creditNote) {
+        LocalDate writtenOffOn, boolean creditNote, PaidBefore paidBeforeWriteOff) {
+
+    /** What the buyer had paid of an invoice before its rest was written off, and its last payment's days past due. */
+    public record PaidBefore(Money amount, int daysPastDue) {
+    }
+
+    /** A change that tells nothing paid before a write-off. */
+    public LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
+            BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate, Money writtenOff,
+            LocalDate writtenOffOn, boolean creditNote) {
+        this(invoiceId, invoiceNumber, total, openAmount, dueDate, disputedDelta, paidOn, daysPastDue, issueDate,
+                writtenOff, writtenOffOn, creditNote, null);
+    }
 
     /** A change that is not a credit note. */
     public LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
@@ -41,8 +55,18 @@ public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Mo
 
     /** The open rest of the invoice written off as bad debt: {@code amount} given up, leaving {@code openAfter}. */
     public static LedgerChange writeOff(UUID invoiceId, Money openAfter, Money amount, LocalDate on) {
+        return writeOff(invoiceId, openAfter, amount, on, null);
+    }
+
+    /**
+     * The same, the buyer having paid {@code paidBefore} of the invoice before (null: nothing, or not told by an
+     * event published before invoice-service told it).
+     */
+    public static LedgerChange writeOff(UUID invoiceId, Money openAfter, Money amount, LocalDate on,
+            PaidBefore paidBefore) {
         Objects.requireNonNull(on, "a write-off's day");
-        return new LedgerChange(invoiceId, null, null, openAfter, null, null, null, null, null, amount, on);
+        return new LedgerChange(invoiceId, null, null, openAfter, null, null, null, null, null, amount, on, false,
+                paidBefore);
     }
 
     /** A credit note that left {@code openAfter} open on the invoice (what it gave back as buyer credit is not here). */
@@ -61,6 +85,6 @@ public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Mo
 
     public LedgerChange withDueDate(LocalDate due) {
         return new LedgerChange(invoiceId, invoiceNumber, total, openAmount, due, disputedDelta, paidOn, daysPastDue,
-                issueDate, writtenOff, writtenOffOn, creditNote);
+                issueDate, writtenOff, writtenOffOn, creditNote, paidBeforeWriteOff);
     }
 }

@@ -71,8 +71,14 @@ public class InvoiceEventConsumer {
             }
             case "written-off" -> {
                 Money openAfter = d.money("openAmount");
+                // what the buyer had paid of it before (absent in events published before invoice-service told it)
+                LedgerChange.PaidBefore paidBefore = null;
+                if (d.has("paidByBuyer")) {
+                    EventFields paid = d.object("paidByBuyer");
+                    paidBefore = new LedgerChange.PaidBefore(paid.money("amount"), paid.integer("daysPastDue"));
+                }
                 changes.add(LedgerChange.writeOff(d.uuid("invoiceId"), openAfter, d.money("amount"),
-                        e.time() == null ? businessZone.today() : businessZone.dateOf(e.time())));
+                        e.time() == null ? businessZone.today() : businessZone.dateOf(e.time()), paidBefore));
                 happened = LedgerEvent.ofInvoice(Happened.WRITTEN_OFF, d.text("invoiceNumber"));
             }
             case "credit-note-issued" -> {

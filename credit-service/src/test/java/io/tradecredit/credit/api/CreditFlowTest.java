@@ -366,6 +366,37 @@ class CreditFlowTest {
     }
 
     /**
+     * 100,000 due 92 days ago, 60,000 paid 30 days late, the 40,000 left written off today: invoice-service's
+     * written-off tells the 60,000 and its 30 days past due, so the payment behaviour weighs 60,000 at 30 days and
+     * 40,000 at 180: 90.0 days, payment index 30. Before, only the written-off 40,000 counted: 180 days, index 1, as if
+     * the buyer had never paid anything of it.
+     */
+    @Test
+    void aPartPaidInvoiceWrittenOffWeighsThePaidPartAtItsLatenessAndOnlyTheRestAsNeverPaid() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        String number = "INV-" + invoice.substring(0, 8);
+        LocalDate due = today().minusDays(92);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "100000.00", due));
+        sendInvoiceEvent("acme", id, "payment-received", UUID.randomUUID().toString(),
+                paymentReceived(id, invoice, "60000.00", "40000.00"));
+        Map<String, Object> writeOff = new java.util.HashMap<>(Map.of("invoiceId", invoice, "invoiceNumber", number,
+                "buyerId", id, "amount", money("40000.00"), "reason", "buyer insolvent", "dueDate", due.toString(),
+                "openAmount", money("0.00")));
+        writeOff.put("paidByBuyer", Map.of("amount", money("60000.00"), "lastPaidOn", due.plusDays(30).toString(),
+                "daysPastDue", 30));
+        sendInvoiceEvent("acme", id, "written-off", UUID.randomUUID().toString(), writeOff);
+        await("write-off graded", () -> Database.count("select count(*) from assessment where buyer_id = ?::uuid"
+                + " and cause like '%written off as bad debt'", id) == 1);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessment").then()
+                .body("factors[1].score", equalTo(30),
+                        "factors[1].explanation", startsWith("payment index 30: 90.0 days beyond terms"));
+        assertEquals(1, Database.count("select count(*) from invoice_position where invoice_id = ?::uuid"
+                + " and written_off = 40000 and paid_before_write_off = 60000 and paid_before_write_off_days = 30",
+                invoice));
+    }
+
+    /**
      * A bounced payment: 100,000 due 120 days ago, paid the day before it fell due, the payment reversed (invoice-service's
      * payment-reversed) and the invoice still unpaid today: 120 days beyond terms, payment index 20; the reversal left
      * the paid day standing, and the buyer kept the index of one who pays on time (80).

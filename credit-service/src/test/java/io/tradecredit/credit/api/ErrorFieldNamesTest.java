@@ -92,12 +92,31 @@ class ErrorFieldNamesTest {
                 .body("errors.field", contains("orderAmount.amount"));
         check(Map.of("buyerId", id, "orderAmount", Map.of("amount", "10.00", "currency", "USD"))).statusCode(400)
                 .body("errors.field", contains("orderAmount.currency"));
+        // nothing of CNY 0 in dollars: both parts named at once (only the amount was), nothing recorded
+        check(Map.of("buyerId", id, "orderAmount", Map.of("amount", "0.00", "currency", "USD"))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("orderAmount.amount", "orderAmount.currency"));
+        assertEquals(0, io.tradecredit.testing.Database.count(
+                "select count(*) from credit_check where buyer_id = ?::uuid", id));
         given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
                 .body(Map.of("limit", money("-5.00"), "reason", "x")).put("/api/v1/buyers/" + id + "/credit-limit")
                 .then().statusCode(400).body("errors.field", contains("limit.amount"));
         given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
                 .body(Map.of("buyerId", id, "limit", Map.of("amount", "5.00", "currency", "USD"), "reason", "x"))
                 .post("/api/v1/limit-requests").then().statusCode(400).body("errors.field", contains("limit.currency"));
+        // -5.00 USD for a buyer in CNY: both parts named at once (only the currency was), nothing changed
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
+                .body(Map.of("limit", Map.of("amount", "-5.00", "currency", "USD"), "reason", "x"))
+                .put("/api/v1/buyers/" + id + "/credit-limit").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("limit.currency", "limit.amount"));
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", id, "limit", Map.of("amount", "-5.00", "currency", "USD"), "reason", "x"))
+                .post("/api/v1/limit-requests").then().statusCode(400)
+                .body("errors.field", contains("limit.currency", "limit.amount"));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then().statusCode(200)
+                .body("limit", equalTo(null));
+        assertEquals(0, io.tradecredit.testing.Database.count(
+                "select count(*) from limit_request where buyer_id = ?::uuid", id));
     }
 
     @Test

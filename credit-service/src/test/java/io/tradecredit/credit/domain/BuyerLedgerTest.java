@@ -173,6 +173,31 @@ class BuyerLedgerTest {
         assertEquals(new BigDecimal("180.0"), atFloor.weightedDaysBeyondTerms(AS_OF));
     }
 
+    /**
+     * 100,000 due 1 March 2026, 60,000 paid on 31 March (30 days late), the 40,000 left written off on 1 June: the paid
+     * part weighs at its 30 days, the written-off part at 180: (1,800,000 + 7,200,000) / 100,000 = 90.0 days, payment
+     * index 30. Before, only the 40,000 counted: 180.0 days, index 1, as if the buyer had never paid a thing.
+     */
+    @Test
+    void aPartPaidInvoiceWrittenOffWeighsWhatWasPaidAtItsLatenessAndOnlyTheRestAsNeverPaid() {
+        LocalDate due = LocalDate.of(2026, 3, 1);
+        var partPaid = new Position("CNY", new BigDecimal("100000.00"), BigDecimal.ZERO, due, BigDecimal.ZERO, null,
+                null, new BigDecimal("40000.00"), LocalDate.of(2026, 6, 1), BigDecimal.ZERO, new BigDecimal("60000.00"),
+                30);
+        var ledger = new BuyerLedger(List.of(partPaid));
+        assertEquals(List.of(new PaymentIndex.Settlement(new BigDecimal("60000.00"), 30),
+                new PaymentIndex.Settlement(new BigDecimal("40000.00"), 180)), ledger.settlements(AS_OF));
+        assertEquals(new BigDecimal("90.0"), ledger.weightedDaysBeyondTerms(AS_OF));
+        assertEquals(30, PaymentIndex.of(ledger.weightedDaysBeyondTerms(AS_OF)));
+        // told that nothing was paid (0), or not told at all (an event published before it): the write-off alone
+        var nothingPaid = new Position("CNY", new BigDecimal("100000.00"), BigDecimal.ZERO, due, BigDecimal.ZERO, null,
+                null, new BigDecimal("40000.00"), LocalDate.of(2026, 6, 1), BigDecimal.ZERO, BigDecimal.ZERO, 0);
+        assertEquals(List.of(new PaymentIndex.Settlement(new BigDecimal("40000.00"), 180)),
+                new BuyerLedger(List.of(nothingPaid)).settlements(AS_OF));
+        var notTold = writtenOff("100000.00", "40000.00", due, LocalDate.of(2026, 6, 1));
+        assertEquals(new BigDecimal("180.0"), new BuyerLedger(List.of(notTold)).weightedDaysBeyondTerms(AS_OF));
+    }
+
     @Test
     void theOldestOverdueDueDateIsLookedForInEveryCurrency() {
         var ledger = new BuyerLedger(List.of(paid("90000", 10), open("50000", AS_OF.minusDays(20), "0"),

@@ -45,6 +45,22 @@ class BuyerTest {
         assertNull(b.limit());
     }
 
+    /** A buyer in CNY: a limit of -5.00 USD is wrong twice, and both are named at once. */
+    @Test
+    void aLimitInAnotherCurrencyAndNegativeNamesBothParts() {
+        Buyer b = registered(null, "CNY", 30);
+        DomainError both = b.limitRefusal(Money.of("-5.00", "USD"), "limit");
+        assertEquals("limit.invalid", both.code());
+        assertEquals(List.of("limit.currency", "limit.amount"), both.violations().stream().map(v -> v.field()).toList());
+        assertEquals("limit.currency-mismatch", b.limitRefusal(Money.of("5.00", "USD"), "limit").code());
+        assertEquals(List.of("limit.currency"), b.limitRefusal(Money.of("5.00", "USD"), "limit").violations().stream()
+                .map(v -> v.field()).toList());
+        assertEquals("limit.negative", b.limitRefusal(Money.of("-0.01", "CNY"), "limit").code());
+        assertEquals(List.of("limit.amount"), b.limitRefusal(Money.of("-0.01", "CNY"), "limit").violations().stream()
+                .map(v -> v.field()).toList());
+        assertNull(b.limitRefusal(Money.of("0.00", "CNY"), "limit"));
+    }
+
     /** A buyer on 30 days: 15 changes its term (a credit manager's decision), 30 or no term at all does not. */
     @Test
     void onlyAnotherTermChangesTheAgreedPaymentTerm() {

@@ -147,6 +147,18 @@ class CreditCheckRulesTest {
     }
 
     @Test
+    void anOrderOfNothingInAnotherCurrencyNamesBothItsAmountAndItsCurrency() {
+        DomainError both = CreditCheckRules.orderRefusal(Money.of("0.00", "USD"), "CNY");
+        assertEquals("credit-check.order-invalid", both.code());
+        assertEquals(List.of("orderAmount.amount", "orderAmount.currency"),
+                both.violations().stream().map(v -> v.field()).toList());
+        assertEquals("credit-check.amount-not-positive", CreditCheckRules.orderRefusal(cny("-1.00"), "CNY").code());
+        assertEquals("credit-check.currency-mismatch",
+                CreditCheckRules.orderRefusal(Money.of("10.00", "USD"), "CNY").code());
+        assertNull(CreditCheckRules.orderRefusal(cny("0.01"), "CNY"));
+    }
+
+    @Test
     void gradeExactlyOnTheReferGradeIsReferred() {
         // refer from grade 7: grade 6 is approved, grade 7 goes to a credit manager
         assertEquals(Outcome.APPROVED, CreditCheckRules.DEFAULT.decide(

@@ -132,6 +132,15 @@ class InvoicePositionTest {
         p.apply(LedgerChange.writeOff(INVOICE, cny("0.00"), cny("6000.00"), DUE.plusDays(95)), T0.plusDays(200));
         assertEquals(new BuyerLedger.Position("CNY", new BigDecimal("10000.00"), new BigDecimal("0.00"), DUE,
                 BigDecimal.ZERO, null, null, new BigDecimal("6000.00"), DUE.plusDays(95)), p.toPosition());
+        // the buyer had paid 4,000 of it, last 12 days past due, as invoice-service's written-off tells it
+        var partPaid = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-1", cny("10000.00"),
+                cny("10000.00"), DUE, null, null, null), T0);
+        partPaid.apply(LedgerChange.open(INVOICE, cny("6000.00")), T0.plusDays(1));
+        partPaid.apply(LedgerChange.writeOff(INVOICE, cny("0.00"), cny("6000.00"), DUE.plusDays(95),
+                new LedgerChange.PaidBefore(cny("4000.00"), 12)), T0.plusDays(200));
+        assertEquals(new BuyerLedger.Position("CNY", new BigDecimal("10000.00"), new BigDecimal("0.00"), DUE,
+                BigDecimal.ZERO, null, null, new BigDecimal("6000.00"), DUE.plusDays(95), BigDecimal.ZERO,
+                new BigDecimal("4000.00"), 12), partPaid.toPosition());
         // a write-off always says its day (the reader takes the event's business day, or today's)
         assertThrows(NullPointerException.class, () -> LedgerChange.writeOff(INVOICE, cny("0.00"), cny("500.00"), null));
     }

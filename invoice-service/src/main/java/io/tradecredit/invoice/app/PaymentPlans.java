@@ -56,26 +56,21 @@ public class PaymentPlans {
 
     public Uni<Plan> agree(String tenantId, String agreedBy, Agreement a) {
         LocalDate today = businessZone.today();
-        if (new HashSet<>(a.invoiceIds()).size() != a.invoiceIds().size()) {
-            return Uni.createFrom().failure(DomainError.invalidField("payment-plan.invoice-twice", "invoiceIds", "lists an invoice twice"));
-        }
-        if (a.firstDueDate().isBefore(today)) {
-            return Uni.createFrom().failure(DomainError.invalidField("payment-plan.starts-in-past", "firstDueDate", "must not be in the past"));
+        // an invoice listed twice is refused before the invoices are read (fewer would be found than listed)
+        DomainError early = PaymentPlan.agreementRefusal(a.buyerId(), a.invoiceIds(), null, a.firstDueDate(), today);
+        if (early != null && new HashSet<>(a.invoiceIds()).size() != a.invoiceIds().size()) {
+            return Uni.createFrom().failure(early);
         }
         return Panache.withTransaction(() -> invoices.lockOwned(tenantId, a.invoiceIds()).chain(found -> {
             if (found.size() != a.invoiceIds().size()) {
-                return Uni.createFrom().failure(DomainError.notFound("invoice.not-found", "Some of the invoices do not exist"));
+                return Uni.createFrom().failure(early != null ? early
+                        : DomainError.notFound("invoice.not-found", "Some of the invoices do not exist"));
             }
-            String currency = found.get(0).currency;
-            for (Invoice i : found) {
-                if (!i.buyerId.equals(a.buyerId())) {
-                    return Uni.createFrom().failure(DomainError.invalidField("payment-plan.other-buyer", "invoiceIds",
-                            "invoice " + i.invoiceNumber + " belongs to another buyer"));
-                }
-                if (!i.currency.equals(currency)) {
-                    return Uni.createFrom().failure(DomainError.invalidField("payment-plan.mixed-currencies", "invoiceIds",
-                            "all invoices of a plan must be in one currency"));
-                }
+            // every field at fault at once: the invoices (another buyer's, two currencies) and the first due date
+            DomainError refused = PaymentPlan.agreementRefusal(a.buyerId(), a.invoiceIds(), found, a.firstDueDate(),
+                    today);
+            if (refused != null) {
+                return Uni.createFrom().failure(refused);
             }
             Money principal;
             try {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,9 +22,11 @@ import io.tradecredit.common.money.Money;
 import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LedgerEntry;
+import io.tradecredit.invoice.domain.PaidByBuyer;
 import io.tradecredit.invoice.events.InvoiceEvents;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.LedgerRepository;
+import io.tradecredit.invoice.persistence.PaymentRepository;
 
 /** Writes off the open rest of an invoice as bad debt, with a WRITE_OFF ledger entry and an event. */
 @ApplicationScoped
@@ -39,6 +42,9 @@ public class WriteOffs {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    PaymentRepository payments;
 
     @Inject
     PaymentPlans plans;
@@ -65,12 +71,21 @@ public class WriteOffs {
                                 + " with " + invoice.open() + " open; there is nothing to write off");
                     }
                     Money amount = invoice.writeOff(reason.strip(), on);
-                    return ledger.record(LedgerEntry.of(invoice, LedgerEntry.Kind.WRITE_OFF, amount, on, null,
-                            invoice.closedReason, OffsetDateTime.now(clock), by))
-                            .chain(() -> outbox.record(InvoiceEvents.writtenOff(invoice, amount)))
+                    return paidByBuyer(invoice).chain(paid -> ledger.record(LedgerEntry.of(invoice,
+                            LedgerEntry.Kind.WRITE_OFF, amount, on, null, invoice.closedReason,
+                            OffsetDateTime.now(clock), by))
+                            .chain(() -> outbox.record(InvoiceEvents.writtenOff(invoice, amount, paid))))
                             .chain(() -> plans.judgeAfterChangeTo(invoice, businessZone.today()))
                             .replaceWith(invoice);
                 }));
+    }
+
+    /** What the buyer's payments still standing paid of the invoice ({@link PaidByBuyer}), the insurer's left out. */
+    private Uni<PaidByBuyer> paidByBuyer(Invoice invoice) {
+        return ledger.ofInvoice(invoice.tenantId, invoice.id).chain(entries -> payments.insurersAmong(invoice.tenantId,
+                entries.stream().filter(e -> e.kind() == LedgerEntry.Kind.PAYMENT).map(LedgerEntry::referenceId)
+                        .collect(Collectors.toSet()))
+                .map(insurers -> PaidByBuyer.of(entries, insurers)));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tradecredit.invoice.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -101,27 +102,34 @@ public class Dispute {
     /** Registers a dispute and freezes its amount on the invoice, out of the part not yet disputed. */
     public static Dispute open(Invoice invoice, UUID id, Type type, Money amount, String description,
             List<String> evidence, LocalDate raisedOn, LocalDate today, OffsetDateTime at, String by) {
+        // every field at fault named at once (an amount over what is collectible and a day in the future: both)
+        List<DomainError> wrong = new ArrayList<>();
         if (description == null || description.isBlank()) {
-            throw DomainError.invalidField("dispute.description-blank", "description", "must not be blank");
+            wrong.add(DomainError.invalidField("dispute.description-blank", "description", "must not be blank"));
         }
         if (!amount.currency().equals(invoice.currency())) {
-            throw DomainError.invalidField("dispute.currency-mismatch", "disputedAmount", "must be in the invoice's currency "
-                    + invoice.currency);
-        }
-        if (!amount.isPositive()) {
-            throw DomainError.invalidField("dispute.amount-not-positive", "disputedAmount", "must be greater than 0");
-        }
-        // collectible() is the open amount no dispute has frozen yet
-        if (amount.isGreaterThan(invoice.collectible())) {
-            throw DomainError.invalidField("dispute.exceeds-collectible", "disputedAmount", "must not exceed the " + invoice.collectible()
-                    + " of invoice " + invoice.invoiceNumber + " that is open and not yet disputed");
+            wrong.add(DomainError.invalidField("dispute.currency-mismatch", "disputedAmount",
+                    "must be in the invoice's currency " + invoice.currency));
+        } else if (!amount.isPositive()) {
+            wrong.add(DomainError.invalidField("dispute.amount-not-positive", "disputedAmount", "must be greater than 0"));
+        } else if (amount.isGreaterThan(invoice.collectible())) {
+            // collectible() is the open amount no dispute has frozen yet
+            wrong.add(DomainError.invalidField("dispute.exceeds-collectible", "disputedAmount", "must not exceed the "
+                    + invoice.collectible() + " of invoice " + invoice.invoiceNumber
+                    + " that is open and not yet disputed"));
         }
         if (raisedOn.isAfter(today)) {
-            throw DomainError.invalidField("dispute.raised-in-future", "raisedOn", "must not be in the future");
+            wrong.add(DomainError.invalidField("dispute.raised-in-future", "raisedOn", "must not be in the future"));
+        } else if (raisedOn.isBefore(invoice.issueDate)) {
+            wrong.add(DomainError.invalidField("dispute.raised-before-issue", "raisedOn",
+                    "must not be before the invoice's issue date " + invoice.issueDate));
         }
-        if (raisedOn.isBefore(invoice.issueDate)) {
-            throw DomainError.invalidField("dispute.raised-before-issue", "raisedOn", "must not be before the invoice's issue date "
-                    + invoice.issueDate);
+        if (wrong.size() == 1) {
+            throw wrong.get(0);
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("dispute.invalid", "The dispute cannot be registered",
+                    wrong.stream().flatMap(e -> e.violations().stream()).toList());
         }
         invoice.freezeDisputed(amount);
         Dispute d = new Dispute();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -129,6 +130,39 @@ public class PaymentPlan {
                     + String.join(", ", numbers) + " to spread over instalments", nothingCollectible);
         }
         return principal;
+    }
+
+    /**
+     * What is wrong with a plan asked for the buyer's {@code invoiceIds} (the invoices {@code found} for them, null
+     * before they are read) and its {@code firstDueDate}, every field at fault named at once: an invoice listed twice,
+     * one of another buyer, or invoices in two currencies ({@code invoiceIds}), and a first due date before
+     * {@code today} ({@code firstDueDate}). Two of another buyer's invoices starting yesterday named both (only the
+     * first due date was, then the invoices on the next try). Null when nothing is.
+     */
+    public static DomainError agreementRefusal(UUID buyerId, List<UUID> invoiceIds, List<Invoice> found,
+            LocalDate firstDueDate, LocalDate today) {
+        List<DomainError> wrong = new ArrayList<>();
+        if (new HashSet<>(invoiceIds).size() != invoiceIds.size()) {
+            wrong.add(DomainError.invalidField("payment-plan.invoice-twice", "invoiceIds", "lists an invoice twice"));
+        } else if (found != null && !found.isEmpty()) {
+            Invoice otherBuyers = found.stream().filter(i -> !i.buyerId.equals(buyerId)).findFirst().orElse(null);
+            String currency = found.get(0).currency;
+            if (otherBuyers != null) {
+                wrong.add(DomainError.invalidField("payment-plan.other-buyer", "invoiceIds",
+                        "invoice " + otherBuyers.invoiceNumber + " belongs to another buyer"));
+            } else if (found.stream().anyMatch(i -> !i.currency.equals(currency))) {
+                wrong.add(DomainError.invalidField("payment-plan.mixed-currencies", "invoiceIds",
+                        "all invoices of a plan must be in one currency"));
+            }
+        }
+        if (firstDueDate.isBefore(today)) {
+            wrong.add(DomainError.invalidField("payment-plan.starts-in-past", "firstDueDate", "must not be in the past"));
+        }
+        if (wrong.size() <= 1) {
+            return wrong.isEmpty() ? null : wrong.get(0);
+        }
+        return DomainError.invalid("payment-plan.invalid", "The payment plan cannot be agreed",
+                wrong.stream().flatMap(e -> e.violations().stream()).toList());
     }
 
     public Money principal() {

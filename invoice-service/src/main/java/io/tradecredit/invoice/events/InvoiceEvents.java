@@ -20,6 +20,7 @@ import io.tradecredit.invoice.domain.LateChargeAccount;
 import io.tradecredit.invoice.domain.LateChargePolicy;
 import io.tradecredit.invoice.domain.LateChargeTerms;
 import io.tradecredit.invoice.domain.LateCharges;
+import io.tradecredit.invoice.domain.PaidByBuyer;
 import io.tradecredit.invoice.domain.PaidInFull;
 import io.tradecredit.invoice.domain.Payer;
 import io.tradecredit.invoice.domain.PaymentPlan;
@@ -114,8 +115,20 @@ public final class InvoiceEvents {
     public record PaymentPlanCompleted(UUID planId, UUID buyerId, List<UUID> invoiceIds, LocalDate asOf) {
     }
 
+    /**
+     * {@code paidByBuyer}: what the buyer's payments still standing paid of the invoice before the rest was given up,
+     * the day of the last and its days past due ({@link PaidByBuyer}); null when it paid nothing. Added compatibly:
+     * optional in the schema, absent from events published before it.
+     */
     public record InvoiceWrittenOff(UUID invoiceId, String invoiceNumber, UUID buyerId, Money amount, String reason,
-            LocalDate dueDate, Money openAmount) {
+            LocalDate dueDate, Money openAmount, PaidPart paidByBuyer) {
+    }
+
+    /** What the buyer paid of an invoice written off, its last payment's day and how late that was. */
+    public record PaidPart(Money amount, LocalDate lastPaidOn, int daysPastDue) {
+        static PaidPart of(PaidByBuyer paid, LocalDate dueDate) {
+            return paid == null ? null : new PaidPart(paid.amount(), paid.lastPaidOn(), paid.daysPastDue(dueDate));
+        }
     }
 
     public record CreditNoteIssued(UUID creditNoteId, String creditNoteNumber, UUID invoiceId, String invoiceNumber,
@@ -226,9 +239,9 @@ public final class InvoiceEvents {
                 i.dueDate, i.open(), i.collectible()));
     }
 
-    public static OutgoingEvent writtenOff(Invoice i, Money amount) {
+    public static OutgoingEvent writtenOff(Invoice i, Money amount, PaidByBuyer paidBefore) {
         return event("written-off", i.tenantId, i.buyerId, new InvoiceWrittenOff(i.id, i.invoiceNumber, i.buyerId,
-                amount, i.closedReason, i.dueDate, i.open()));
+                amount, i.closedReason, i.dueDate, i.open(), PaidPart.of(paidBefore, i.dueDate)));
     }
 
     public static OutgoingEvent creditNoteIssued(Invoice i, CreditNote n) {

@@ -1,10 +1,12 @@
 package io.tradecredit.invoice.persistence;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.invoice.domain.Payer;
 import io.tradecredit.invoice.domain.Payment;
 import io.tradecredit.invoice.domain.PaymentStatus;
 
@@ -65,6 +68,17 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
         return find("tenantId = ?1 and buyerId = ?2 and currency = ?3 and status = ?4 and creditRemaining > 0",
                 Sort.ascending("receivedOn", "createdAt", "id"), tenantId, buyerId, currency, PaymentStatus.POSTED)
                 .list();
+    }
+
+    /** Which of these payments of the tenant were its buyers' credit insurers' (a claim's indemnity), with one statement. */
+    public Uni<Set<UUID>> insurersAmong(String tenantId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return getSession().chain(s -> s.createSelectionQuery("select p.id from Payment p where p.tenantId = :t"
+                + " and p.id in (:ids) and p.payerKind = :insurer", UUID.class)
+                .setParameter("t", tenantId).setParameter("ids", ids).setParameter("insurer", Payer.Kind.INSURER)
+                .getResultList()).map(Set::copyOf);
     }
 
     public Uni<Boolean> anyOfBuyer(String tenantId, UUID buyerId) {

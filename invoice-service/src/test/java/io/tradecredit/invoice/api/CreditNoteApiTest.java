@@ -182,11 +182,41 @@ class CreditNoteApiTest {
         JsonNode event = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.written-off.v1"));
         assertEquals("1000.00", event.get("amount").get("amount").asText());
         assertEquals("buyer insolvent", event.get("reason").asText());
+        assertTrue(event.path("paidByBuyer").isNull() || event.path("paidByBuyer").isMissingNode(), "nothing paid: the credit note is not the buyer paying");
 
         post(ADMIN, writeOff(id), Map.of("reason", "again")).statusCode(409)
                 .body("detail", containsString("nothing to write off"));
         assertEquals(1, Database.count("select count(*) from ledger_entry where invoice_id = ? and kind = 'WRITE_OFF'",
                 UUID.fromString(id)));
+    }
+
+    /**
+     * The buyer paid 1,000.00 of 1,243.00 thirty days late (a later 200.00 bounced), the rest was written off: the
+     * written-off event tells the 1,000.00, the day and the 30 days past due, so credit-service weighs the part the
+     * buyer paid at its lateness and only the 243.00 as never paid. Before, the event told only the 243.00 and the
+     * paid part's day was lost.
+     */
+    @Test
+    void aWriteOffTellsWhatTheBuyerHadPaidOfTheInvoiceAndHowLate() {
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(90);
+        String id = issue(invoice(buyer, due.minusDays(30), due));
+        PaymentFixtures.post(FINANCE_ACME, PaymentFixtures.payment(buyer, "1000.00", due.plusDays(30).toString(),
+                List.of(PaymentFixtures.allocation(id, "1000.00")))).statusCode(201);
+        String bounced = PaymentFixtures.post(FINANCE_ACME, PaymentFixtures.payment(buyer, "200.00",
+                due.plusDays(40).toString(), List.of(PaymentFixtures.allocation(id, "200.00")))).statusCode(201)
+                .extract().path("id");
+        post(FINANCE_ACME, "/api/v1/payments/" + bounced + "/reversal", Map.of("reason", "bounced")).statusCode(200);
+        post(ADMIN, writeOff(id), Map.of("reason", "buyer insolvent")).statusCode(200)
+                .body("amounts.writtenOff.amount", equalTo("243.00"), "amounts.paid.amount", equalTo("1000.00"));
+
+        JsonNode event = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.written-off.v1"));
+        assertEquals("243.00", event.get("amount").get("amount").asText());
+        JsonNode paid = event.get("paidByBuyer");
+        assertEquals("1000.00", paid.get("amount").get("amount").asText());
+        assertEquals("CNY", paid.get("amount").get("currency").asText());
+        assertEquals(due.plusDays(30).toString(), paid.get("lastPaidOn").asText());
+        assertEquals(30, paid.get("daysPastDue").asInt());
     }
 
     @Test

@@ -249,6 +249,11 @@ class DisputeApiTest {
         cases.put("raisedOn", future);
         cases.forEach((field, body) -> post(COLLECTOR, disputes(id), body).statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo(field.strip())));
+        // more than is open, raised tomorrow: both named at once (only the amount was, then the day on the next try)
+        Map<String, Object> overAndFuture = dispute("1243.01");
+        overAndFuture.put("raisedOn", TODAY.plusDays(1).toString());
+        post(COLLECTOR, disputes(id), overAndFuture).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("disputedAmount", "raisedOn"));
         assertEquals(0, Database.count("select count(*) from dispute where invoice_id = ?", UUID.fromString(id)));
         amounts(id).body("amounts.disputed.amount", equalTo("0.00"));
 

@@ -137,6 +137,12 @@ class PaymentPlanApiTest {
         agree(FINANCE_ACME, buyer, List.of(a), 2, TODAY.minusDays(1)).then().statusCode(400)
                 .body("errors[0].field", equalTo("firstDueDate"));
         agree(FINANCE_ACME, buyer, List.of(UUID.randomUUID().toString()), 2, TODAY.plusDays(5)).then().statusCode(404);
+        // another buyer's invoice and a first due date yesterday: both named at once (only the date was)
+        agree(FINANCE_ACME, buyer, List.of(a, otherBuyers), 2, TODAY.minusDays(1)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("invoiceIds", "firstDueDate"));
+        agree(FINANCE_ACME, buyer, List.of(a, a), 2, TODAY.minusDays(1)).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("invoiceIds", "firstDueDate"));
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + a).then().body("paymentPlanId", nullValue());
     }
 

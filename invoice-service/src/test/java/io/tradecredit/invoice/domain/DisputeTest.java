@@ -85,6 +85,25 @@ class DisputeTest {
         assertEquals(cny("0.00"), i.disputed());
     }
 
+    /** 1,243.01 on an invoice of 1,243.00, raised tomorrow: both fields named at once (only the amount was). */
+    @Test
+    void anAmountOverWhatIsCollectibleAndADayInTheFutureAreNamedTogether() {
+        Invoice i = invoiceOf1243();
+        DomainError e = assertThrows(DomainError.class, () -> Dispute.open(i, UUID.randomUUID(), Dispute.Type.PRICE,
+                cny("1243.01"), " ", null, TODAY.plusDays(1), TODAY, AT, "li"));
+        assertEquals("dispute.invalid", e.code());
+        assertEquals(java.util.List.of("description", "disputedAmount", "raisedOn"),
+                e.violations().stream().map(v -> v.field()).toList());
+        DomainError foreignAndEarly = assertThrows(DomainError.class, () -> Dispute.open(i, UUID.randomUUID(),
+                Dispute.Type.PRICE, Money.of("10.00", "USD"), "x", null, i.issueDate.minusDays(1), TODAY, AT, "li"));
+        assertEquals(java.util.List.of("disputedAmount", "raisedOn"),
+                foreignAndEarly.violations().stream().map(v -> v.field()).toList());
+        assertEquals("dispute.raised-in-future", assertThrows(DomainError.class, () -> Dispute.open(i,
+                UUID.randomUUID(), Dispute.Type.PRICE, cny("10.00"), "x", null, TODAY.plusDays(1), TODAY, AT, "li"))
+                .code());
+        assertEquals(cny("0.00"), i.disputed());
+    }
+
     @Test
     void raisedOnIsCheckedAgainstTheBusinessDayNotTheUtcDateOfTheMoment() {
         // 17:00 UTC on 21 November is 01:00 on the 22nd in Shanghai: a dispute raised on the 22nd is not in the future

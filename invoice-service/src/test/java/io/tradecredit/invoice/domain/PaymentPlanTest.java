@@ -27,6 +27,35 @@ class PaymentPlanTest {
         return p;
     }
 
+    /** Another buyer's invoice on a plan starting yesterday: both fields named at once (only the date was). */
+    @Test
+    void anAgreementNamesItsInvoicesAndItsFirstDueDateTogether() {
+        Invoice a = InvoiceTest.invoiceOf1243();
+        Invoice others = InvoiceTest.invoiceOf1243();
+        others.buyerId = UUID.randomUUID();
+        DomainError both = PaymentPlan.agreementRefusal(a.buyerId, List.of(a.id, others.id), List.of(a, others),
+                AS_OF.minusDays(1), AS_OF);
+        assertEquals("payment-plan.invalid", both.code());
+        assertEquals(List.of("invoiceIds", "firstDueDate"), both.violations().stream().map(Violation::field).toList());
+        // listed twice, before the invoices are read; in two currencies; each alone keeps its own code
+        assertEquals(List.of("invoiceIds", "firstDueDate"), PaymentPlan.agreementRefusal(a.buyerId,
+                List.of(a.id, a.id), null, AS_OF.minusDays(1), AS_OF).violations().stream().map(Violation::field)
+                .toList());
+        assertEquals("payment-plan.invoice-twice",
+                PaymentPlan.agreementRefusal(a.buyerId, List.of(a.id, a.id), null, AS_OF, AS_OF).code());
+        assertEquals("payment-plan.other-buyer", PaymentPlan.agreementRefusal(a.buyerId, List.of(a.id, others.id),
+                List.of(a, others), AS_OF, AS_OF).code());
+        Invoice dollars = InvoiceTest.invoiceOf1243();
+        dollars.currency = "USD";
+        dollars.buyerId = a.buyerId;
+        assertEquals("payment-plan.mixed-currencies", PaymentPlan.agreementRefusal(a.buyerId,
+                List.of(a.id, dollars.id), List.of(a, dollars), AS_OF, AS_OF).code());
+        assertEquals("payment-plan.starts-in-past",
+                PaymentPlan.agreementRefusal(a.buyerId, List.of(a.id), List.of(a), AS_OF.minusDays(1), AS_OF).code());
+        assertNull(PaymentPlan.agreementRefusal(a.buyerId, List.of(a.id), null, AS_OF, AS_OF));
+        assertNull(PaymentPlan.agreementRefusal(a.buyerId, List.of(a.id), List.of(a), AS_OF, AS_OF));
+    }
+
     @Test
     void aPlanSpreadsWhatIsCollectibleOnItsInvoices() {
         Invoice a = InvoiceTest.invoiceOf1243();

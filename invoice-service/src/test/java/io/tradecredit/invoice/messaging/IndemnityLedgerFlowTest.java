@@ -167,6 +167,10 @@ class IndemnityLedgerFlowTest {
                 "31000.00 " + INSURER + " " + older + "=10000.00," + newer + "=21000.00"), fromInsurer);
         JsonNode writtenOff = Contracts.assertValid(PaymentFixtures.events(buyer, "io.tradecredit.invoice.written-off.v1", 1).get(0));
         assertEquals(newer + " 9000.00", writtenOff.get("invoiceId").asText() + " " + writtenOff.get("amount").get("amount").asText());
+        // of the newer invoice the buyer paid 10,000 before its due date; the insurer's 21,000 is not the buyer paying
+        assertEquals("10000.00 " + ISSUED.plusDays(20) + " 0", writtenOff.get("paidByBuyer").get("amount").get("amount").asText()
+                + " " + writtenOff.get("paidByBuyer").get("lastPaidOn").asText() + " "
+                + writtenOff.get("paidByBuyer").get("daysPastDue").asInt());
         JsonNode paid = Contracts.assertValid(PaymentFixtures.events(buyer, "io.tradecredit.invoice.paid.v1", 1).get(0));
         assertEquals(older, paid.get("invoiceId").asText());
 
