@@ -85,11 +85,31 @@ class DefaultDunningTemplatesTest {
                 + " we will send a formal demand"), texts.get(english()));
         assertTrue(texts.get(chinese()).contains("最迟不晚于 2026-12-17；届时仍未收到款项的，我司将发出正式催款函"),
                 texts.get(chinese()));
-        // the step's day, not "today": a letter of a catch-up run or one waiting for its send window goes out later
-        assertTrue(texts.get(english()).contains("The following invoices fell due for payment on 2026-12-10:"),
-                texts.get(english()));
-        assertTrue(texts.get(chinese()).contains("以下发票已于 2026-12-10 到期："), texts.get(chinese()));
+        // each invoice's own due date, not "today": a letter of a catch-up run or one waiting for its send window goes out later
+        assertTrue(texts.get(english()).contains("The following invoices have fallen due for payment:\n\n"
+                + "- Invoice INV-DSP-1, due 2026-12-10: 10000.00 CNY open"), texts.get(english()));
+        assertTrue(texts.get(chinese()).contains("以下发票已到期：\n\n- 发票号 INV-DSP-1，到期日 2026-12-10：未付金额 10000.00 CNY"),
+                texts.get(chinese()));
         assertFalse(texts.get(english()).contains("today") || texts.get(chinese()).contains("今日"), texts.toString());
+    }
+
+    /**
+     * The due-date letter's step is the invoice's due date moved to the tenant's next working day (a due date on
+     * Saturday 3 October 2026, National Day: the run of Thursday 8 October), or a later run's catch-up: the letter
+     * said the invoices "fell due for payment on 2026-10-08" (已于 2026-10-08 到期), the run's date, above a line
+     * "due 2026-10-03", so the buyer read two due dates and the later one put the letter's own overdue days wrong.
+     */
+    @Test
+    void theDueDateLetterNamesEachInvoicesDueDateNeverTheRunsDate() {
+        ObjectNode data = data(invoice("INV-ND-1", "2026-10-03", "8000.00", "0.00", "8000.00", null),
+                invoice("INV-ND-2", "2026-10-06", "2000.00", "0.00", "2000.00", null));
+        data.put("runDate", "2026-10-08");
+        data.put("paymentDeadline", "2026-10-15");
+        for (String text : rendered("dunning.payment-request", ChannelType.LETTER, data)) {
+            assertFalse(text.contains("2026-10-08"), text);
+            assertTrue(text.contains("INV-ND-1") && text.contains("2026-10-03") && text.contains("8000.00"), text);
+            assertTrue(text.contains("INV-ND-2") && text.contains("2026-10-06") && text.contains("2000.00"), text);
+        }
     }
 
     @Test
