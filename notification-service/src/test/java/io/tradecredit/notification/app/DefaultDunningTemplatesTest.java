@@ -65,17 +65,37 @@ class DefaultDunningTemplatesTest {
     @Test
     void theSmsRemindsOfTheUndisputedPartOrOfTheInstalment() {
         List<String> disputedFirst = rendered("dunning.reminder", ChannelType.SMS, data(disputed(), instalment()));
-        assertEquals("Tradecredit: 2 invoice(s) of Globex Trading Ltd. fall due on 2026-12-10, first INV-DSP-1 10000.00 CNY."
+        assertEquals("Tradecredit: payment due from Globex Trading Ltd.: invoice INV-DSP-1, 10000.00 CNY due 2026-12-10;"
+                + " instalment 2 of the payment plan, invoice INV-PLN-1, 4000.00 CNY due 2026-12-10."
                 + " Please arrange payment. Thank you.", disputedFirst.get(english()).strip());
-        assertEquals("【Tradecredit】Globex Trading Ltd.有2张发票将于2026-12-10到期（发票号INV-DSP-1，10000.00 CNY），请及时安排付款。谢谢！",
+        assertEquals("【Tradecredit】Globex Trading Ltd.应付款项：发票号INV-DSP-1，10000.00 CNY，2026-12-10到期；"
+                + "付款计划第2期（发票号INV-PLN-1），4000.00 CNY，2026-12-10到期。请及时安排付款。谢谢！",
                 disputedFirst.get(chinese()).strip());
 
         List<String> instalmentFirst = rendered("dunning.reminder", ChannelType.SMS, data(instalment(), disputed()));
-        assertEquals("Tradecredit: instalment 2 of the payment plan of Globex Trading Ltd. falls due on 2026-12-10, invoice"
-                + " INV-PLN-1 4000.00 CNY, and 2 items in all. Please arrange payment. Thank you.",
-                instalmentFirst.get(english()).strip());
-        assertEquals("【Tradecredit】Globex Trading Ltd.付款计划第2期将于2026-12-10到期（发票号INV-PLN-1，4000.00 CNY，共2项），请及时安排付款。谢谢！",
-                instalmentFirst.get(chinese()).strip());
+        assertEquals("Tradecredit: payment due from Globex Trading Ltd.: instalment 2 of the payment plan, invoice INV-PLN-1,"
+                + " 4000.00 CNY due 2026-12-10; invoice INV-DSP-1, 10000.00 CNY due 2026-12-10."
+                + " Please arrange payment. Thank you.", instalmentFirst.get(english()).strip());
+        assertEquals("【Tradecredit】Globex Trading Ltd.应付款项：付款计划第2期（发票号INV-PLN-1），4000.00 CNY，2026-12-10到期；"
+                + "发票号INV-DSP-1，10000.00 CNY，2026-12-10到期。请及时安排付款。谢谢！", instalmentFirst.get(chinese()).strip());
+    }
+
+    /**
+     * One SMS per buyer lists every invoice of the step (consolidation): after National Day 2026 the reminders of
+     * invoices due 5 and 9 October, their days (-3) in the holiday, go out together on Thursday 8 October. The SMS
+     * read "2 invoice(s) of Globex Trading Ltd. fall due on 2026-10-05, first INV-A 8000.00 CNY": the second
+     * invoice's date and amount (2,000.00 due 9 October) were nowhere, and the buyer was told it fell due on the 5th.
+     */
+    @Test
+    void theSmsNamesEveryInvoiceWithItsOwnAmountAndDueDate() {
+        ObjectNode data = data(invoice("INV-A", "2026-10-05", "8000.00", "0.00", "8000.00", null),
+                invoice("INV-B", "2026-10-09", "2000.00", "0.00", "2000.00", null));
+        data.put("runDate", "2026-10-08");
+        List<String> texts = rendered("dunning.reminder", ChannelType.SMS, data);
+        assertTrue(texts.get(english()).contains("invoice INV-A, 8000.00 CNY due 2026-10-05; invoice INV-B, 2000.00 CNY"
+                + " due 2026-10-09."), texts.get(english()));
+        assertTrue(texts.get(chinese()).contains("发票号INV-A，8000.00 CNY，2026-10-05到期；发票号INV-B，2000.00 CNY，"
+                + "2026-10-09到期。"), texts.get(chinese()));
     }
 
     @Test
