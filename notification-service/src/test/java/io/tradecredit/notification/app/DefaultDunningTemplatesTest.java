@@ -180,6 +180,29 @@ class DefaultDunningTemplatesTest {
         }
     }
 
+    /**
+     * A dunning message asks the buyer to pay and must say where: the invoice's bank account, which collections-service
+     * sends as {@code seller.bankAccount}. No default dunning template printed it, so a tenant whose letterhead names
+     * no account (or another one than its invoices) sent demands for 10,000.00 CNY the buyer could not pay as asked;
+     * without a stated account the line is left out.
+     */
+    @Test
+    void everyDunningMessageAskingForPaymentSaysWhichBankAccountToPayTo() {
+        for (var template : List.of(Map.entry("dunning.friendly-reminder", ChannelType.EMAIL),
+                Map.entry("dunning.payment-request", ChannelType.LETTER),
+                Map.entry("dunning.formal-demand", ChannelType.EMAIL), Map.entry("dunning.formal-demand", ChannelType.LETTER),
+                Map.entry("dunning.finance-demand", ChannelType.EMAIL), Map.entry("dunning.finance-demand", ChannelType.LETTER))) {
+            List<String> texts = rendered(template.getKey(), template.getValue(), realistic());
+            assertTrue(texts.get(english()).contains("\n\nBank account for payment: ICBC Shanghai 1001 2345 6789\n\n"),
+                    template + ":\n" + texts.get(english()));
+            assertTrue(texts.get(chinese()).contains("\n\n收款账户：ICBC Shanghai 1001 2345 6789\n\n"),
+                    template + ":\n" + texts.get(chinese()));
+            for (String text : rendered(template.getKey(), template.getValue(), data(disputed()))) {
+                assertFalse(text.contains("Bank account") || text.contains("收款账户"), template + ":\n" + text);
+            }
+        }
+    }
+
     @Test
     void theDemandEmailsShowTheLetterheadOnceAsTheirHeader() throws Throwable {
         String tenant = freshTenant();
