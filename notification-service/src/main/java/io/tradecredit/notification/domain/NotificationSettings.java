@@ -15,14 +15,26 @@ import io.tradecredit.common.domain.Violation;
  * send window.
  *
  * @param sender null until the tenant sets one
+ * @param language what a message is written in when neither its contact nor its request says (null:
+ *        {@link Language#FALLBACK}, zh-CN)
  */
-public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOrder, SendWindow sendWindow) {
+public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOrder, SendWindow sendWindow,
+        Language language) {
     public static final NotificationSettings DEFAULT = new NotificationSettings(null, ChannelOrder.DEFAULT,
             SendWindow.DEFAULT);
 
+    public NotificationSettings {
+        language = language == null ? Language.FALLBACK : language;
+    }
+
+    /** Settings in the default language. */
+    public NotificationSettings(SenderIdentity sender, ChannelOrder channelOrder, SendWindow sendWindow) {
+        this(sender, channelOrder, sendWindow, Language.FALLBACK);
+    }
+
     /** The same settings with the window on the tenant's business days {@code b} (its shared calendar). */
     public NotificationSettings on(BusinessDays b) {
-        return new NotificationSettings(sender, channelOrder, sendWindow.on(b));
+        return new NotificationSettings(sender, channelOrder, sendWindow.on(b), language);
     }
 
     /** The sender identity's fields as a tenant enters them. */
@@ -39,6 +51,12 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
      */
     public static NotificationSettings of(SenderFields sender, List<ChannelType> order, LocalTime opens,
             LocalTime closes, Set<DayOfWeek> days, boolean windowGiven) {
+        return of(sender, order, opens, closes, days, windowGiven, null);
+    }
+
+    /** {@link #of} with the tenant's language ({@code languageTag} zh-CN or en; left out: zh-CN). */
+    public static NotificationSettings of(SenderFields sender, List<ChannelType> order, LocalTime opens,
+            LocalTime closes, Set<DayOfWeek> days, boolean windowGiven, String languageTag) {
         List<Violation> wrong = new ArrayList<>();
         SenderIdentity identity = null;
         ChannelOrder channelOrder = ChannelOrder.DEFAULT;
@@ -65,10 +83,17 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
         } catch (DomainError e) {
             wrong.addAll(e.violations());
         }
+        Language language = Language.FALLBACK;
+        if (languageTag != null) {
+            language = Language.ofTag(languageTag).orElse(null);
+            if (language == null) {
+                wrong.add(new Violation("language", "must be zh-CN or en"));
+            }
+        }
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("notification-settings.invalid", "The notification settings are incomplete"
                     + " or inconsistent", wrong);
         }
-        return new NotificationSettings(identity, channelOrder, window);
+        return new NotificationSettings(identity, channelOrder, window, language);
     }
 }

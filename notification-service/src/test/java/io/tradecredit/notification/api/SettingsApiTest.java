@@ -67,6 +67,36 @@ class SettingsApiTest {
                 contains("EMAIL", "SMS", "LETTER"));
     }
 
+    /**
+     * No producer sends a languageHint: a contact entered without a language got every message in Chinese. A tenant
+     * whose buyers read English says so once; a contact's own language still wins.
+     */
+    @Test
+    void aTenantsLanguageWritesToContactsWithoutOneAndABadOneIsNamedWithTheOtherFields() {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "viewer")).get(SETTINGS).then().body("language", equalTo("zh-CN"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("channelOrder", List.of("EMAIL", "EMAIL"), "language", "de")).put(SETTINGS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", containsInAnyOrder("channelOrder", "language"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("language", "en")).put(SETTINGS).then().statusCode(200).body("language", equalTo("en"));
+        given().auth().oauth2(token(tenant, "viewer")).get(SETTINGS).then().body("language", equalTo("en"));
+
+        java.util.UUID buyer = java.util.UUID.randomUUID();
+        io.tradecredit.notification.Fixtures.addContact(tenant, buyer,
+                io.tradecredit.notification.Fixtures.contact("Anna Berg", "anna@globex.example", null));
+        io.tradecredit.notification.Fixtures.addContact(tenant, buyer,
+                io.tradecredit.notification.Fixtures.contact("Li Wei", "li@globex.example", "zh-CN"));
+        java.util.UUID toAnna = java.util.UUID.randomUUID();
+        io.tradecredit.notification.Requests.send(tenant, io.tradecredit.notification.Requests.request(toAnna, buyer,
+                "dunning.friendly-reminder", "EMAIL", false, io.tradecredit.notification.Requests.dunningData(buyer)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> io.tradecredit.testing.Database
+                .count("select count(*) from message where request_id = ?", toAnna) == 1);
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + toAnna).then().statusCode(200)
+                .body("address", equalTo("anna@globex.example"), "language", equalTo("en"),
+                        "subject", org.hamcrest.Matchers.startsWith("Friendly reminder"));
+    }
+
     @Test
     void anUnknownChannelInTheOrderIsRefusedNamingIt() {
         given().auth().oauth2(token(freshTenant(), "tenant-admin")).contentType(ContentType.JSON)

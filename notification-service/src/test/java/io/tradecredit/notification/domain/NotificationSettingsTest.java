@@ -63,6 +63,19 @@ class NotificationSettingsTest {
     }
 
     @Test
+    void theTenantsLanguageIsZhCnOrEnAndChineseWhenLeftOut() {
+        assertEquals(Language.ZH_CN, NotificationSettings.of(null, null, null, null, null, false).language());
+        assertEquals(Language.ZH_CN, NotificationSettings.DEFAULT.language());
+        NotificationSettings en = NotificationSettings.of(ACME, null, null, null, null, false, "en");
+        assertEquals(Language.EN, en.language());
+        assertEquals(Language.EN, en.on(BusinessDays.NONE).language());
+        DomainError e = assertThrows(DomainError.class, () -> NotificationSettings.of(
+                new NotificationSettings.SenderFields(" ", "ar@acme.example", null, null, "Zhang San"), null, null, null,
+                null, false, "de"));
+        assertEquals(List.of("sender.fromName", "language"), e.violations().stream().map(v -> v.field()).toList());
+    }
+
+    @Test
     void theContactPersonForQuestionsIsAsSetAndEachFieldLeftOutComesFromTheIdentity() {
         var wang = new SenderIdentity.ContactPerson(" Wang Fang ", " +86 21 5888 1234 ", " wang.fang@acme.example ");
         NotificationSettings s = NotificationSettings.of(new NotificationSettings.SenderFields("Acme AR",
