@@ -34,6 +34,15 @@ public record Contact(UUID id, UUID buyerId, String name, String function, Strin
      */
     public static Contact of(UUID id, UUID buyerId, String name, String function, String email, String mobile,
             String postalAddress, String languageTag, String timeZone) {
+        return of(id, buyerId, name, function, email, mobile, postalAddress, languageTag, timeZone, DEFAULT_TIME_ZONE);
+    }
+
+    /**
+     * {@link #of}, a contact entered without a time zone taking {@code tenantsZone} (its tenant's settings: a tenant
+     * whose buyers are in Berlin says so once, and their messages wait for 09:00 in Berlin, not in Shanghai).
+     */
+    public static Contact of(UUID id, UUID buyerId, String name, String function, String email, String mobile,
+            String postalAddress, String languageTag, String timeZone, ZoneId tenantsZone) {
         List<Violation> wrong = new ArrayList<>();
         if (buyerId == null) {
             wrong.add(new Violation("buyerId", "must be given"));
@@ -63,7 +72,7 @@ public record Contact(UUID id, UUID buyerId, String name, String function, Strin
                 wrong.add(new Violation("language", "must be zh-CN or en"));
             }
         }
-        ZoneId zone = DEFAULT_TIME_ZONE;
+        ZoneId zone = tenantsZone == null ? DEFAULT_TIME_ZONE : tenantsZone;
         if (timeZone != null) {
             try {
                 zone = ZoneId.of(timeZone);

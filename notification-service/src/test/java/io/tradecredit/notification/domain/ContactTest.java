@@ -52,6 +52,16 @@ class ContactTest {
     }
 
     @Test
+    void aContactWithoutATimeZoneTakesItsTenantsElseShanghai() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        assertEquals(berlin, Contact.of(ID, BUYER, "Anna", null, "anna@b.example", null, null, "en", null, berlin).timeZone());
+        assertEquals(java.time.ZoneId.of("Asia/Tokyo"),
+                Contact.of(ID, BUYER, "Anna", null, "anna@b.example", null, null, "en", "Asia/Tokyo", berlin).timeZone());
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"),
+                Contact.of(ID, BUYER, "Li", null, "li@b.example", null, null, null, null).timeZone());
+    }
+
+    @Test
     void aContactWithNoAddressAtAllIsRefused() {
         DomainError e = assertThrows(DomainError.class,
                 () -> Contact.of(ID, BUYER, "Li", null, null, null, " ", "en", null));
