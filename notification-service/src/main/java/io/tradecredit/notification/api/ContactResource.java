@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,10 +47,11 @@ public class ContactResource {
     @Inject
     Idempotency idempotency;
 
-    public record Request(@Size(max = 200) String name,
-            @Schema(description = "e.g. accounts payable") @Size(max = 200) String function,
-            @Size(max = 320) String email, @Schema(description = "digits, spaces and a leading +") String mobile,
-            @Size(max = 1000) String postalAddress, @Schema(description = "zh-CN or en") String language,
+    /** Every limit is {@link Contact#of}'s, so a field too long is named with every other wrong field. */
+    public record Request(@Schema(maxLength = Contact.MAX_NAME) String name,
+            @Schema(description = "e.g. accounts payable", maxLength = Contact.MAX_NAME) String function,
+            @Schema(maxLength = Contact.MAX_EMAIL) String email, @Schema(description = "digits, spaces and a leading +") String mobile,
+            @Schema(maxLength = Contact.MAX_POSTAL_ADDRESS) String postalAddress, @Schema(description = "zh-CN or en") String language,
             @Schema(description = "an IANA time zone; Asia/Shanghai when left out") String timeZone) {
         Contacts.Entry entry() {
             return new Contacts.Entry(name, function, email, mobile, postalAddress, language, timeZone);

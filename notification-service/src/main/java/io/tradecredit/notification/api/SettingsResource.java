@@ -28,7 +28,7 @@ import io.tradecredit.notification.domain.NotificationSettings;
 import io.tradecredit.notification.domain.SendWindow;
 import io.tradecredit.notification.domain.SenderIdentity;
 
-/** A tenant's sender identity, channel order and send window. */
+/** A tenant's sender identity, channel order, send window, language and its contacts' time zone. */
 @Path("/api/v1/notification-settings")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READERS)
@@ -55,7 +55,11 @@ public class SettingsResource {
 
     public record Body(@Schema(description = "left out: the platform's configured From") Sender sender,
             @Schema(description = "left out: EMAIL, SMS, LETTER") List<ChannelType> channelOrder,
-            @Schema(description = "left out: 09:00-18:00 Monday to Friday, in each contact's time zone") Window sendWindow) {
+            @Schema(description = "left out: 09:00-18:00 Monday to Friday, in each contact's time zone") Window sendWindow,
+            @Schema(description = "zh-CN or en: what a message is written in when neither its contact nor its request"
+                    + " (languageHint) says; left out: zh-CN") String language,
+            @Schema(description = "an IANA time zone, e.g. Europe/Berlin: that of a contact entered or replaced without"
+                    + " one, in which its send window opens; left out: Asia/Shanghai") String timeZone) {
         static Body of(NotificationSettings s) {
             SenderIdentity i = s.sender();
             SendWindow w = s.sendWindow();
@@ -63,7 +67,8 @@ public class SettingsResource {
                     i.signatory(), SenderIdentity.ContactPerson.NONE.equals(i.contact()) ? null
                             : new ContactPerson(i.contact().name(), i.contact().phone(), i.contact().email())),
                     s.channelOrder().channels(),
-                    new Window(w.opens(), w.closes(), new java.util.TreeSet<>(w.days())));
+                    new Window(w.opens(), w.closes(), new java.util.TreeSet<>(w.days())), s.language().tag(),
+                    s.timeZone().getId());
         }
 
         NotificationSettings settings() {
@@ -73,7 +78,7 @@ public class SettingsResource {
                             sender.contact.phone, sender.contact.email)),
                     channelOrder, sendWindow == null ? null : sendWindow.opens,
                     sendWindow == null ? null : sendWindow.closes, sendWindow == null ? null : sendWindow.days,
-                    sendWindow != null);
+                    sendWindow != null, language, timeZone);
         }
     }
 

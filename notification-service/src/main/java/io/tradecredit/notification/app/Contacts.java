@@ -15,9 +15,11 @@ import io.tradecredit.common.ids.TimeOrderedIds;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.Contact;
+import io.tradecredit.notification.domain.NotificationSettings;
 import io.tradecredit.notification.events.ContactChanged;
 import io.tradecredit.notification.events.ContactRemoved;
 import io.tradecredit.notification.persistence.ContactRepository;
+import io.tradecredit.notification.persistence.SettingsRepository;
 
 /**
  * A tenant's buyer contacts and their opt-outs. Entering or changing a contact publishes
@@ -38,6 +40,9 @@ public class Contacts {
     Rerouting rerouting;
 
     @Inject
+    SettingsRepository settings;
+
+    @Inject
     Clock clock;
 
     /** The fields of a contact as entered; checked by {@link Contact#of}. */
@@ -45,20 +50,25 @@ public class Contacts {
             String language, String timeZone) {
     }
 
+    /** A contact entered without a time zone takes its tenant's ({@link NotificationSettings#timeZone}). */
     public Uni<Contact> add(String tenantId, UUID buyerId, Entry e) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Contact c = of(TimeOrderedIds.at(now.toInstant()), buyerId, e);
-        return CurrentTransaction.run(() -> contacts.insert(tenantId, c, now)
-                .chain(() -> outbox.record(ContactChanged.of(tenantId, c, now)))).replaceWith(c);
+        UUID id = TimeOrderedIds.at(now.toInstant());
+        return CurrentTransaction.run(() -> tenantsZone(tenantId).map(zone -> of(id, buyerId, e, zone))
+                .call(c -> contacts.insert(tenantId, c, now).chain(() -> outbox.record(ContactChanged.of(tenantId, c, now)))));
     }
 
     public Uni<Contact> replace(String tenantId, UUID id, Entry e) {
-        return CurrentTransaction.run(() -> load(tenantId, id).chain(found -> {
-            Contact next = found.replacedBy(of(id, found.buyerId(), e));
+        return CurrentTransaction.run(() -> tenantsZone(tenantId).chain(zone -> load(tenantId, id).chain(found -> {
+            Contact next = found.replacedBy(of(id, found.buyerId(), e, zone));
             OffsetDateTime now = OffsetDateTime.now(clock);
             return contacts.update(tenantId, next, now).chain(() -> outbox.record(ContactChanged.of(tenantId, next, now)))
                     .chain(() -> rerouting.changed(tenantId, next, now.toInstant())).replaceWith(next);
-        }));
+        })));
+    }
+
+    private Uni<java.time.ZoneId> tenantsZone(String tenantId) {
+        return settings.find(tenantId).map(s -> s.orElse(NotificationSettings.DEFAULT).timeZone());
     }
 
     /** Sets ({@code out}) or lifts the contact's opt-out of {@code channel}. */
@@ -99,8 +109,8 @@ public class Contacts {
         return DomainError.notFound("contact.not-found", "There is no contact " + id);
     }
 
-    private static Contact of(UUID id, UUID buyerId, Entry e) {
+    private static Contact of(UUID id, UUID buyerId, Entry e, java.time.ZoneId tenantsZone) {
         return Contact.of(id, buyerId, e.name(), e.function(), e.email(), e.mobile(), e.postalAddress(), e.language(),
-                e.timeZone());
+                e.timeZone(), tenantsZone);
     }
 }

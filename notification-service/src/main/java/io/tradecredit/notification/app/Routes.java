@@ -89,7 +89,7 @@ public class Routes {
             Set<ChannelType> tried, Instant now, Templates.Lookup lookup) {
         ContactChoice.Choice choice = tried.contains(ChannelType.WEBHOOK) ? TenantRecipient.afterWebhook(s.sender(), r.channel())
                 : TenantRecipient.choose(s.sender(), r.channel(), webhook);
-        Language language = r.languageFor(null);
+        Language language = r.languageFor(null, s.language());
         if (!choice.found()) {
             return Uni.createFrom().item(new Route(null, choice.failure(), null, language));
         }
@@ -154,10 +154,10 @@ public class Routes {
                 tried.add(r.channel().get());
                 return next(tenantId, r, s, contacts, tried, why, lastFound, now, lookup);
             }
-            Language language = r.languageFor(lastFound == null ? null : lastFound.contact());
+            Language language = r.languageFor(lastFound == null ? null : lastFound.contact(), s.language());
             return Uni.createFrom().item(new Route(null, String.join("; then ", why), lastFound, language));
         }
-        Language language = r.languageFor(choice.contact());
+        Language language = r.languageFor(choice.contact(), s.language());
         return lookup.find(tenantId, r.templateKey(), choice.channel(), language).chain(t -> {
             String failure = t.isEmpty() ? "no template " + r.templateKey() + " for " + choice.channel() + " in " + language.tag()
                     : null;

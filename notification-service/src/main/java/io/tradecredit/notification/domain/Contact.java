@@ -34,19 +34,34 @@ public record Contact(UUID id, UUID buyerId, String name, String function, Strin
      */
     public static Contact of(UUID id, UUID buyerId, String name, String function, String email, String mobile,
             String postalAddress, String languageTag, String timeZone) {
+        return of(id, buyerId, name, function, email, mobile, postalAddress, languageTag, timeZone, DEFAULT_TIME_ZONE);
+    }
+
+    /**
+     * {@link #of}, a contact entered without a time zone taking {@code tenantsZone} (its tenant's settings: a tenant
+     * whose buyers are in Berlin says so once, and their messages wait for 09:00 in Berlin, not in Shanghai).
+     */
+    public static Contact of(UUID id, UUID buyerId, String name, String function, String email, String mobile,
+            String postalAddress, String languageTag, String timeZone, ZoneId tenantsZone) {
         List<Violation> wrong = new ArrayList<>();
         if (buyerId == null) {
             wrong.add(new Violation("buyerId", "must be given"));
         }
         if (SenderIdentity.blank(name)) {
             wrong.add(new Violation("name", "must be given"));
+        } else {
+            tooLong(wrong, "name", name, MAX_NAME);
         }
+        tooLong(wrong, "function", function, MAX_NAME);
         if (email != null && !EmailAddress.isValid(email)) {
             wrong.add(new Violation("email", "must be an email address, e.g. ap@buyer.example"));
+        } else {
+            tooLong(wrong, "email", email, MAX_EMAIL);
         }
         if (mobile != null && !mobile.matches("^\\+?[0-9 ]{6,20}$")) {
             wrong.add(new Violation("mobile", "must be a phone number of 6 to 20 digits, e.g. +86 138 0000 0000"));
         }
+        tooLong(wrong, "postalAddress", postalAddress, MAX_POSTAL_ADDRESS);
         if (email == null && mobile == null && SenderIdentity.blank(postalAddress)) {
             wrong.add(new Violation("email", "a contact needs an email, a mobile or a postal address"));
         }
@@ -57,7 +72,7 @@ public record Contact(UUID id, UUID buyerId, String name, String function, Strin
                 wrong.add(new Violation("language", "must be zh-CN or en"));
             }
         }
-        ZoneId zone = DEFAULT_TIME_ZONE;
+        ZoneId zone = tenantsZone == null ? DEFAULT_TIME_ZONE : tenantsZone;
         if (timeZone != null) {
             try {
                 zone = ZoneId.of(timeZone);
@@ -70,6 +85,18 @@ public record Contact(UUID id, UUID buyerId, String name, String function, Strin
         }
         return new Contact(Objects.requireNonNull(id, "id"), buyerId, name.strip(), function, email, mobile,
                 postalAddress, language, zone, Set.of());
+    }
+
+    /** The longest name and function a contact may have, in characters. */
+    public static final int MAX_NAME = 200;
+    /** The longest email address (RFC 5321's 64 + 1 + 255). */
+    public static final int MAX_EMAIL = 320;
+    public static final int MAX_POSTAL_ADDRESS = 1000;
+
+    private static void tooLong(List<Violation> wrong, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            wrong.add(new Violation(field, "must be at most " + max + " characters"));
+        }
     }
 
     /** This contact's address on {@code channel}; null when it has none (a webhook goes to the tenant, never a contact). */

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param buyerId null for a message to the tenant
  * @param channel empty: the first usable channel of the tenant's order
- * @param languageHint empty: the contact's language, else {@link Language#FALLBACK}
+ * @param languageHint empty: the contact's language, else the tenant's, else {@link Language#FALLBACK}
  * @param attachLetter an email carries the letter of the same template key as a PDF attachment
  */
 public record MessageRequest(UUID requestId, String purpose, String templateKey, Optional<ChannelType> channel,
@@ -33,9 +33,18 @@ public record MessageRequest(UUID requestId, String purpose, String templateKey,
 
     /** The message's language: the contact's own, else the request's hint, else {@link Language#FALLBACK}. */
     public Language languageFor(Contact contact) {
+        return languageFor(contact, Language.FALLBACK);
+    }
+
+    /**
+     * The message's language: the contact's own, else the request's hint, else the tenant's {@code tenantDefault}
+     * (its settings' language: a tenant whose buyers write English says so once, and a contact entered without a
+     * language is not written to in Chinese).
+     */
+    public Language languageFor(Contact contact, Language tenantDefault) {
         if (contact != null && contact.language() != null) {
             return contact.language();
         }
-        return languageHint.orElse(Language.FALLBACK);
+        return languageHint.orElse(tenantDefault == null ? Language.FALLBACK : tenantDefault);
     }
 }

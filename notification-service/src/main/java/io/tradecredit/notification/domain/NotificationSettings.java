@@ -1,7 +1,9 @@
 package io.tradecredit.notification.domain;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,14 +17,29 @@ import io.tradecredit.common.domain.Violation;
  * send window.
  *
  * @param sender null until the tenant sets one
+ * @param language what a message is written in when neither its contact nor its request says (null:
+ *        {@link Language#FALLBACK}, zh-CN)
+ * @param timeZone the time zone of a contact entered without one, whose send window it is (null:
+ *        {@link Contact#DEFAULT_TIME_ZONE}, Asia/Shanghai)
  */
-public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOrder, SendWindow sendWindow) {
+public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOrder, SendWindow sendWindow,
+        Language language, ZoneId timeZone) {
     public static final NotificationSettings DEFAULT = new NotificationSettings(null, ChannelOrder.DEFAULT,
             SendWindow.DEFAULT);
 
+    public NotificationSettings {
+        language = language == null ? Language.FALLBACK : language;
+        timeZone = timeZone == null ? Contact.DEFAULT_TIME_ZONE : timeZone;
+    }
+
+    /** Settings in the default language and time zone. */
+    public NotificationSettings(SenderIdentity sender, ChannelOrder channelOrder, SendWindow sendWindow) {
+        this(sender, channelOrder, sendWindow, Language.FALLBACK, Contact.DEFAULT_TIME_ZONE);
+    }
+
     /** The same settings with the window on the tenant's business days {@code b} (its shared calendar). */
     public NotificationSettings on(BusinessDays b) {
-        return new NotificationSettings(sender, channelOrder, sendWindow.on(b));
+        return new NotificationSettings(sender, channelOrder, sendWindow.on(b), language, timeZone);
     }
 
     /** The sender identity's fields as a tenant enters them. */
@@ -39,6 +56,15 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
      */
     public static NotificationSettings of(SenderFields sender, List<ChannelType> order, LocalTime opens,
             LocalTime closes, Set<DayOfWeek> days, boolean windowGiven) {
+        return of(sender, order, opens, closes, days, windowGiven, null, null);
+    }
+
+    /**
+     * {@link #of} with the tenant's language ({@code languageTag} zh-CN or en; left out: zh-CN) and the time zone of its
+     * contacts entered without one ({@code timeZoneId}, IANA; left out: Asia/Shanghai).
+     */
+    public static NotificationSettings of(SenderFields sender, List<ChannelType> order, LocalTime opens,
+            LocalTime closes, Set<DayOfWeek> days, boolean windowGiven, String languageTag, String timeZoneId) {
         List<Violation> wrong = new ArrayList<>();
         SenderIdentity identity = null;
         ChannelOrder channelOrder = ChannelOrder.DEFAULT;
@@ -65,10 +91,25 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
         } catch (DomainError e) {
             wrong.addAll(e.violations());
         }
+        Language language = Language.FALLBACK;
+        if (languageTag != null) {
+            language = Language.ofTag(languageTag).orElse(null);
+            if (language == null) {
+                wrong.add(new Violation("language", "must be zh-CN or en"));
+            }
+        }
+        ZoneId zone = Contact.DEFAULT_TIME_ZONE;
+        if (timeZoneId != null) {
+            try {
+                zone = ZoneId.of(timeZoneId);
+            } catch (DateTimeException e) {
+                wrong.add(new Violation("timeZone", "must be a time zone such as Asia/Shanghai or Europe/Berlin"));
+            }
+        }
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("notification-settings.invalid", "The notification settings are incomplete"
                     + " or inconsistent", wrong);
         }
-        return new NotificationSettings(identity, channelOrder, window);
+        return new NotificationSettings(identity, channelOrder, window, language, zone);
     }
 }

@@ -161,6 +161,19 @@ class ContactApiTest {
     }
 
     @Test
+    void aNameTooLongIsNamedWithTheOtherWrongFields() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        Map<String, Object> bad = contact("L".repeat(201), "not-an-address", "de");
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(bad)
+                .post("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("name", "email", "language"));
+        org.junit.jupiter.api.Assertions.assertEquals(0,
+                Database.count("select count(*) from contact where tenant_id = ?", tenant));
+    }
+
+    @Test
     void anUnknownChannelIsRefusedNamingIt() {
         String tenant = freshTenant();
         String id = addContact(tenant, UUID.randomUUID(), contact("Li", "li@b.example", "en"));

@@ -67,6 +67,78 @@ class SettingsApiTest {
                 contains("EMAIL", "SMS", "LETTER"));
     }
 
+    /**
+     * No producer sends a languageHint: a contact entered without a language got every message in Chinese. A tenant
+     * whose buyers read English says so once; a contact's own language still wins.
+     */
+    @Test
+    void aTenantsLanguageWritesToContactsWithoutOneAndABadOneIsNamedWithTheOtherFields() {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "viewer")).get(SETTINGS).then().body("language", equalTo("zh-CN"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("channelOrder", List.of("EMAIL", "EMAIL"), "language", "de")).put(SETTINGS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", containsInAnyOrder("channelOrder", "language"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("language", "en")).put(SETTINGS).then().statusCode(200).body("language", equalTo("en"));
+        given().auth().oauth2(token(tenant, "viewer")).get(SETTINGS).then().body("language", equalTo("en"));
+
+        java.util.UUID buyer = java.util.UUID.randomUUID();
+        io.tradecredit.notification.Fixtures.addContact(tenant, buyer,
+                io.tradecredit.notification.Fixtures.contact("Anna Berg", "anna@globex.example", null));
+        io.tradecredit.notification.Fixtures.addContact(tenant, buyer,
+                io.tradecredit.notification.Fixtures.contact("Li Wei", "li@globex.example", "zh-CN"));
+        java.util.UUID toAnna = java.util.UUID.randomUUID();
+        io.tradecredit.notification.Requests.send(tenant, io.tradecredit.notification.Requests.request(toAnna, buyer,
+                "dunning.friendly-reminder", "EMAIL", false, io.tradecredit.notification.Requests.dunningData(buyer)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> io.tradecredit.testing.Database
+                .count("select count(*) from message where request_id = ?", toAnna) == 1);
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + toAnna).then().statusCode(200)
+                .body("address", equalTo("anna@globex.example"), "language", equalTo("en"),
+                        "subject", org.hamcrest.Matchers.startsWith("Friendly reminder"));
+    }
+
+    /**
+     * Every contact entered without a time zone was in Asia/Shanghai: a tenant whose buyers are in Berlin had their
+     * reminders go out from 09:00 Shanghai time, 02:00 in Berlin (01:00 in winter). The tenant's time zone now is
+     * theirs, and the message waits for 09:00 in Berlin.
+     */
+    @Test
+    void aTenantsTimeZoneIsThatOfItsContactsEnteredWithoutOneAndTheirWindowOpensThere() {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "viewer")).get(SETTINGS).then().body("timeZone", equalTo("Asia/Shanghai"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("timeZone", "Mars/Olympus", "language", "de")).put(SETTINGS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", containsInAnyOrder("timeZone", "language"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("timeZone", "Europe/Berlin", "language", "en")).put(SETTINGS).then().statusCode(200)
+                .body("timeZone", equalTo("Europe/Berlin"));
+
+        java.util.UUID buyer = java.util.UUID.randomUUID();
+        String anna = io.tradecredit.notification.Fixtures.addContact(tenant, buyer,
+                io.tradecredit.notification.Fixtures.contact("Anna Berg", "anna@globex.example", null));
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/contacts/" + anna).then()
+                .body("timeZone", equalTo("Europe/Berlin"));
+        java.util.UUID id = java.util.UUID.randomUUID();
+        io.tradecredit.notification.Requests.send(tenant, io.tradecredit.notification.Requests.request(id, buyer,
+                "dunning.friendly-reminder", "EMAIL", false, io.tradecredit.notification.Requests.dunningData(buyer)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> io.tradecredit.testing.Database
+                .count("select count(*) from message where request_id = ?", id) == 1);
+        io.restassured.path.json.JsonPath m = given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id)
+                .then().statusCode(200).extract().jsonPath();
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                io.tradecredit.notification.domain.SendWindow.DEFAULT.nextOpening(java.time.Instant.parse(m.getString("requestedAt")), berlin),
+                java.time.Instant.parse(m.getString("nextAttemptAt")));
+
+        // replaced without a time zone, a contact takes the tenant's too
+        Map<String, Object> li = io.tradecredit.notification.Fixtures.contact("Li Wei", "li@globex.example", "zh-CN");
+        li.put("timeZone", "Asia/Shanghai");
+        String liId = io.tradecredit.notification.Fixtures.addContact(tenant, buyer, li);
+        li.remove("timeZone");
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(li)
+                .put("/api/v1/contacts/" + liId).then().statusCode(200).body("timeZone", equalTo("Europe/Berlin"));
+    }
+
     @Test
     void anUnknownChannelInTheOrderIsRefusedNamingIt() {
         given().auth().oauth2(token(freshTenant(), "tenant-admin")).contentType(ContentType.JSON)

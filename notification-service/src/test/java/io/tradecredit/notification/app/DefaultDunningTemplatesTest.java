@@ -65,17 +65,37 @@ class DefaultDunningTemplatesTest {
     @Test
     void theSmsRemindsOfTheUndisputedPartOrOfTheInstalment() {
         List<String> disputedFirst = rendered("dunning.reminder", ChannelType.SMS, data(disputed(), instalment()));
-        assertEquals("Tradecredit: 2 invoice(s) of Globex Trading Ltd. fall due on 2026-12-10, first INV-DSP-1 10000.00 CNY."
+        assertEquals("Tradecredit: payment due from Globex Trading Ltd.: invoice INV-DSP-1, 10000.00 CNY due 2026-12-10;"
+                + " instalment 2 of the payment plan, invoice INV-PLN-1, 4000.00 CNY due 2026-12-10."
                 + " Please arrange payment. Thank you.", disputedFirst.get(english()).strip());
-        assertEquals("【Tradecredit】Globex Trading Ltd.有2张发票将于2026-12-10到期（发票号INV-DSP-1，10000.00 CNY），请及时安排付款。谢谢！",
+        assertEquals("【Tradecredit】Globex Trading Ltd.应付款项：发票号INV-DSP-1，10000.00 CNY，2026-12-10到期；"
+                + "付款计划第2期（发票号INV-PLN-1），4000.00 CNY，2026-12-10到期。请及时安排付款。谢谢！",
                 disputedFirst.get(chinese()).strip());
 
         List<String> instalmentFirst = rendered("dunning.reminder", ChannelType.SMS, data(instalment(), disputed()));
-        assertEquals("Tradecredit: instalment 2 of the payment plan of Globex Trading Ltd. falls due on 2026-12-10, invoice"
-                + " INV-PLN-1 4000.00 CNY, and 2 items in all. Please arrange payment. Thank you.",
-                instalmentFirst.get(english()).strip());
-        assertEquals("【Tradecredit】Globex Trading Ltd.付款计划第2期将于2026-12-10到期（发票号INV-PLN-1，4000.00 CNY，共2项），请及时安排付款。谢谢！",
-                instalmentFirst.get(chinese()).strip());
+        assertEquals("Tradecredit: payment due from Globex Trading Ltd.: instalment 2 of the payment plan, invoice INV-PLN-1,"
+                + " 4000.00 CNY due 2026-12-10; invoice INV-DSP-1, 10000.00 CNY due 2026-12-10."
+                + " Please arrange payment. Thank you.", instalmentFirst.get(english()).strip());
+        assertEquals("【Tradecredit】Globex Trading Ltd.应付款项：付款计划第2期（发票号INV-PLN-1），4000.00 CNY，2026-12-10到期；"
+                + "发票号INV-DSP-1，10000.00 CNY，2026-12-10到期。请及时安排付款。谢谢！", instalmentFirst.get(chinese()).strip());
+    }
+
+    /**
+     * One SMS per buyer lists every invoice of the step (consolidation): after National Day 2026 the reminders of
+     * invoices due 5 and 9 October, their days (-3) in the holiday, go out together on Thursday 8 October. The SMS
+     * read "2 invoice(s) of Globex Trading Ltd. fall due on 2026-10-05, first INV-A 8000.00 CNY": the second
+     * invoice's date and amount (2,000.00 due 9 October) were nowhere, and the buyer was told it fell due on the 5th.
+     */
+    @Test
+    void theSmsNamesEveryInvoiceWithItsOwnAmountAndDueDate() {
+        ObjectNode data = data(invoice("INV-A", "2026-10-05", "8000.00", "0.00", "8000.00", null),
+                invoice("INV-B", "2026-10-09", "2000.00", "0.00", "2000.00", null));
+        data.put("runDate", "2026-10-08");
+        List<String> texts = rendered("dunning.reminder", ChannelType.SMS, data);
+        assertTrue(texts.get(english()).contains("invoice INV-A, 8000.00 CNY due 2026-10-05; invoice INV-B, 2000.00 CNY"
+                + " due 2026-10-09."), texts.get(english()));
+        assertTrue(texts.get(chinese()).contains("发票号INV-A，8000.00 CNY，2026-10-05到期；发票号INV-B，2000.00 CNY，"
+                + "2026-10-09到期。"), texts.get(chinese()));
     }
 
     @Test
@@ -85,11 +105,31 @@ class DefaultDunningTemplatesTest {
                 + " we will send a formal demand"), texts.get(english()));
         assertTrue(texts.get(chinese()).contains("最迟不晚于 2026-12-17；届时仍未收到款项的，我司将发出正式催款函"),
                 texts.get(chinese()));
-        // the step's day, not "today": a letter of a catch-up run or one waiting for its send window goes out later
-        assertTrue(texts.get(english()).contains("The following invoices fell due for payment on 2026-12-10:"),
-                texts.get(english()));
-        assertTrue(texts.get(chinese()).contains("以下发票已于 2026-12-10 到期："), texts.get(chinese()));
+        // each invoice's own due date, not "today": a letter of a catch-up run or one waiting for its send window goes out later
+        assertTrue(texts.get(english()).contains("The following invoices have fallen due for payment:\n\n"
+                + "- Invoice INV-DSP-1, due 2026-12-10: 10000.00 CNY open"), texts.get(english()));
+        assertTrue(texts.get(chinese()).contains("以下发票已到期：\n\n- 发票号 INV-DSP-1，到期日 2026-12-10：未付金额 10000.00 CNY"),
+                texts.get(chinese()));
         assertFalse(texts.get(english()).contains("today") || texts.get(chinese()).contains("今日"), texts.toString());
+    }
+
+    /**
+     * The due-date letter's step is the invoice's due date moved to the tenant's next working day (a due date on
+     * Saturday 3 October 2026, National Day: the run of Thursday 8 October), or a later run's catch-up: the letter
+     * said the invoices "fell due for payment on 2026-10-08" (已于 2026-10-08 到期), the run's date, above a line
+     * "due 2026-10-03", so the buyer read two due dates and the later one put the letter's own overdue days wrong.
+     */
+    @Test
+    void theDueDateLetterNamesEachInvoicesDueDateNeverTheRunsDate() {
+        ObjectNode data = data(invoice("INV-ND-1", "2026-10-03", "8000.00", "0.00", "8000.00", null),
+                invoice("INV-ND-2", "2026-10-06", "2000.00", "0.00", "2000.00", null));
+        data.put("runDate", "2026-10-08");
+        data.put("paymentDeadline", "2026-10-15");
+        for (String text : rendered("dunning.payment-request", ChannelType.LETTER, data)) {
+            assertFalse(text.contains("2026-10-08"), text);
+            assertTrue(text.contains("INV-ND-1") && text.contains("2026-10-03") && text.contains("8000.00"), text);
+            assertTrue(text.contains("INV-ND-2") && text.contains("2026-10-06") && text.contains("2000.00"), text);
+        }
     }
 
     @Test
@@ -137,6 +177,29 @@ class DefaultDunningTemplatesTest {
         List<String> reminders = rendered("dunning.friendly-reminder", ChannelType.EMAIL, realistic());
         for (String text : reminders) {
             assertTrue(text.contains(SELLER) && text.contains(SELLER_ADDRESS) && !text.contains("Tradecredit"), text);
+        }
+    }
+
+    /**
+     * A dunning message asks the buyer to pay and must say where: the invoice's bank account, which collections-service
+     * sends as {@code seller.bankAccount}. No default dunning template printed it, so a tenant whose letterhead names
+     * no account (or another one than its invoices) sent demands for 10,000.00 CNY the buyer could not pay as asked;
+     * without a stated account the line is left out.
+     */
+    @Test
+    void everyDunningMessageAskingForPaymentSaysWhichBankAccountToPayTo() {
+        for (var template : List.of(Map.entry("dunning.friendly-reminder", ChannelType.EMAIL),
+                Map.entry("dunning.payment-request", ChannelType.LETTER),
+                Map.entry("dunning.formal-demand", ChannelType.EMAIL), Map.entry("dunning.formal-demand", ChannelType.LETTER),
+                Map.entry("dunning.finance-demand", ChannelType.EMAIL), Map.entry("dunning.finance-demand", ChannelType.LETTER))) {
+            List<String> texts = rendered(template.getKey(), template.getValue(), realistic());
+            assertTrue(texts.get(english()).contains("\n\nBank account for payment: ICBC Shanghai 1001 2345 6789\n\n"),
+                    template + ":\n" + texts.get(english()));
+            assertTrue(texts.get(chinese()).contains("\n\n收款账户：ICBC Shanghai 1001 2345 6789\n\n"),
+                    template + ":\n" + texts.get(chinese()));
+            for (String text : rendered(template.getKey(), template.getValue(), data(disputed()))) {
+                assertFalse(text.contains("Bank account") || text.contains("收款账户"), template + ":\n" + text);
+            }
         }
     }
 

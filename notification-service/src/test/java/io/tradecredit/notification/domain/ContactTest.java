@@ -37,6 +37,30 @@ class ContactTest {
                 e.violations().stream().map(v -> v.field()).toList());
     }
 
+    /** A name over 200 characters was refused by itself (bean validation, before this rule), the bad email and language unnamed. */
+    @Test
+    void aFieldTooLongIsNamedWithEveryOtherWrongField() {
+        DomainError e = assertThrows(DomainError.class, () -> Contact.of(ID, BUYER, "L".repeat(201), "F".repeat(201),
+                "not-an-address", null, "P".repeat(1001), "de", null));
+        assertEquals(List.of("name", "function", "email", "postalAddress", "language"),
+                e.violations().stream().map(v -> v.field()).toList());
+        assertEquals("must be at most 200 characters", e.violations().get(0).message());
+        assertEquals(List.of("email"), assertThrows(DomainError.class, () -> Contact.of(ID, BUYER, "Li", null,
+                "a".repeat(311) + "@b.example", null, null, null, null)).violations().stream().map(v -> v.field()).toList());
+        Contact longest = Contact.of(ID, BUYER, "L".repeat(200), "F".repeat(200), null, null, "P".repeat(1000), null, null);
+        assertEquals(200, longest.name().length());
+    }
+
+    @Test
+    void aContactWithoutATimeZoneTakesItsTenantsElseShanghai() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        assertEquals(berlin, Contact.of(ID, BUYER, "Anna", null, "anna@b.example", null, null, "en", null, berlin).timeZone());
+        assertEquals(java.time.ZoneId.of("Asia/Tokyo"),
+                Contact.of(ID, BUYER, "Anna", null, "anna@b.example", null, null, "en", "Asia/Tokyo", berlin).timeZone());
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"),
+                Contact.of(ID, BUYER, "Li", null, "li@b.example", null, null, null, null).timeZone());
+    }
+
     @Test
     void aContactWithNoAddressAtAllIsRefused() {
         DomainError e = assertThrows(DomainError.class,

@@ -150,6 +150,21 @@ class MessageTest {
         assertEquals(Language.EN, request(false, Optional.of(Language.EN)).languageFor(null));
     }
 
+    /**
+     * No service sends a languageHint, so every contact entered without a language was written to in Chinese,
+     * whatever its tenant's buyers read: the tenant's language now comes after the contact's and the hint.
+     */
+    @Test
+    void theTenantsLanguageComesAfterTheContactsAndTheHint() {
+        Contact noLanguage = Contact.of(UUID.randomUUID(), BUYER, "Anna", null, "anna@b.example", null, null, null, null);
+        assertEquals(Language.EN, request(false, Optional.empty()).languageFor(noLanguage, Language.EN));
+        assertEquals(Language.EN, request(false, Optional.empty()).languageFor(null, Language.EN));
+        assertEquals(Language.ZH_CN, request(false, Optional.of(Language.ZH_CN)).languageFor(noLanguage, Language.EN));
+        Contact chinese = Contact.of(UUID.randomUUID(), BUYER, "Li", null, "li@b.example", null, null, "zh-CN", null);
+        assertEquals(Language.ZH_CN, request(false, Optional.empty()).languageFor(chinese, Language.EN));
+        assertEquals(Language.ZH_CN, request(false, Optional.empty()).languageFor(noLanguage, null));
+    }
+
     @Test
     void aStatusChangeSaysWhatTheRequesterNeeds() {
         MessageRequest r = request(false, Optional.empty());

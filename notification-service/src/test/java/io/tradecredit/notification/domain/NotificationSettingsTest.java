@@ -63,6 +63,30 @@ class NotificationSettingsTest {
     }
 
     @Test
+    void theTenantsLanguageIsZhCnOrEnAndChineseWhenLeftOut() {
+        assertEquals(Language.ZH_CN, NotificationSettings.of(null, null, null, null, null, false).language());
+        assertEquals(Language.ZH_CN, NotificationSettings.DEFAULT.language());
+        NotificationSettings en = NotificationSettings.of(ACME, null, null, null, null, false, "en", null);
+        assertEquals(Language.EN, en.language());
+        assertEquals(Language.EN, en.on(BusinessDays.NONE).language());
+        DomainError e = assertThrows(DomainError.class, () -> NotificationSettings.of(
+                new NotificationSettings.SenderFields(" ", "ar@acme.example", null, null, "Zhang San"), null, null, null,
+                null, false, "de", null));
+        assertEquals(List.of("sender.fromName", "language"), e.violations().stream().map(v -> v.field()).toList());
+    }
+
+    @Test
+    void theTenantsTimeZoneIsAnIanaZoneAndShanghaiWhenLeftOut() {
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), NotificationSettings.DEFAULT.timeZone());
+        NotificationSettings berlin = NotificationSettings.of(null, null, null, null, null, false, null, "Europe/Berlin");
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), berlin.timeZone());
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), berlin.on(BusinessDays.NONE).timeZone());
+        DomainError e = assertThrows(DomainError.class, () -> NotificationSettings.of(null, null, null, null, null, false,
+                "de", "Mars/Olympus"));
+        assertEquals(List.of("language", "timeZone"), e.violations().stream().map(v -> v.field()).toList());
+    }
+
+    @Test
     void theContactPersonForQuestionsIsAsSetAndEachFieldLeftOutComesFromTheIdentity() {
         var wang = new SenderIdentity.ContactPerson(" Wang Fang ", " +86 21 5888 1234 ", " wang.fang@acme.example ");
         NotificationSettings s = NotificationSettings.of(new NotificationSettings.SenderFields("Acme AR",
