@@ -134,6 +134,10 @@ public class AgencyContractResource {
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<View> put(@PathParam("code") String code, @NotNull Request r) {
         List<Violation> wrong = new ArrayList<>();
+        // checked here, not by @Valid, so one refusal names it with the others
+        if (r.name() != null && r.name().length() > 200) {
+            wrong.add(new Violation("name", "at most 200 characters"));
+        }
         Set<Currency> currencies = currencies(r.currencies(), wrong);
         HandOffRule rule = r.handOff() == null ? null
                 : new HandOffRule(r.handOff().mode(), r.handOff().daysPastDue(), new CurrencyThresholds(r.handOff().minimumOverdue()));

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -65,7 +66,7 @@ public class DunningDraftResource {
     @APIResponse(responseCode = "200", description = "DISCARDED: the message is never sent")
     @APIResponse(responseCode = "404", description = "No such draft for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Approved or discarded already", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<DraftInfo> discard(@PathParam("id") UUID id, Discard body) {
+    public Uni<DraftInfo> discard(@PathParam("id") UUID id, @Valid Discard body) {
         return drafts.discard(tenant.id(), id, body == null ? null : body.reason(), tenant.subject());
     }
 }

@@ -67,11 +67,11 @@ class AgencyContractApiTest {
         String tenant = freshTenant();
         String admin = token(tenant, "tenant-admin");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("successFeePercent", "101", "currencies", List.of("CNY", "XX", "CNY"),
+                .body(Map.of("name", "n".repeat(201), "successFeePercent", "101", "currencies", List.of("CNY", "XX", "CNY"),
                         "handOff", Map.of("mode", "DAYS_PAST_DUE", "minimumOverdue", List.of(money("5.00", "EUR")))))
                 .put(AGENCIES + "/Hua Xin").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("currencies[1]", "currencies[2]", "agencyCode", "successFeePercent",
-                        "handOff.daysPastDue", "handOff.minimumOverdue[0].currency"));
+                .body("errors.field", containsInAnyOrder("name", "currencies[1]", "currencies[2]", "agencyCode",
+                        "successFeePercent", "handOff.daysPastDue", "handOff.minimumOverdue[0].currency"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "nothing else"))
                 .put(AGENCIES + "/huaxin").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("successFeePercent", "currencies", "handOff"));
