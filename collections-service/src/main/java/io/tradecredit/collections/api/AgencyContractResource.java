@@ -70,10 +70,15 @@ public class AgencyContractResource {
     public record Request(@Size(max = 200) @Schema(description = "the agency's name, for people") String name,
             @Schema(description = "percentage of what buyers pay while their case is with the agency, 0 to 100") BigDecimal successFeePercent,
             @Schema(description = "ISO codes of the currencies the agency collects") List<String> currencies,
-            HandOff handOff) {
+            HandOff handOff,
+            @Schema(description = "the day these terms are in force from: today when left out, never before today;"
+                    + " a later day schedules a change of an existing contract (a new contract applies from today)")
+            LocalDate effectiveFrom) {
     }
 
     public record View(String agencyCode, String name, BigDecimal successFeePercent, List<String> currencies, HandOff handOff,
+            @Schema(description = "the contract's version (1, 2, ...): each change of terms is a new one") int version,
+            @Schema(description = "the day this version is in force from") LocalDate effectiveFrom,
             @Schema(description = "the topic the agency reads its cases from, as named on the Kafka cluster: the release's"
                     + " topic prefix (TC_TOPIC_PREFIX, empty by default) then agency.<code>.cases") String casesTopic,
             @Schema(description = "the topic the agency reports on, as named on the Kafka cluster: the release's topic"
@@ -84,7 +89,7 @@ public class AgencyContractResource {
             HandOffRule h = c.handOff();
             return new View(c.agencyCode(), r.name(), c.successFeePercent(),
                     c.currencies().stream().map(Currency::getCurrencyCode).sorted().toList(),
-                    new HandOff(h.mode(), h.daysPastDue(), h.minimumOverdue().amounts()),
+                    new HandOff(h.mode(), h.daysPastDue(), h.minimumOverdue().amounts()), r.version(), r.effectiveFrom(),
                     TopicNames.prefixed(topicPrefix, TopicNames.agencyCases(c.agencyCode())),
                     TopicNames.prefixed(topicPrefix, TopicNames.agencyUpdates(c.agencyCode())), r.updatedAt(), r.updatedBy());
         }
@@ -102,36 +107,55 @@ public class AgencyContractResource {
 
     @GET
     @Path("/{code}")
-    @APIResponse(responseCode = "200", description = "The contract with the agency")
+    @APIResponse(responseCode = "200", description = "The contract with the agency, in the version in force today")
     @APIResponse(responseCode = "404", description = "No contract with this agency for this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<View> get(@PathParam("code") String code) {
         return contracts.get(tenant.id(), code).map(this::view);
     }
 
+    @GET
+    @Path("/{code}/versions")
+    @APIResponse(responseCode = "200", description = "Every version of the contract, oldest first, as recorded (never changed)")
+    @APIResponse(responseCode = "404", description = "No contract with this agency for this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<View>> versions(@PathParam("code") String code) {
+        return contracts.versions(tenant.id(), code).map(all -> all.stream().map(this::view).toList());
+    }
+
     @PUT
     @Path("/{code}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    @APIResponse(responseCode = "200", description = "The contract as saved (new, or replacing the one with this code)")
-    @APIResponse(responseCode = "400", description = "Every wrong field named (agencyCode, currencies[1], handOff.daysPastDue); nothing changes",
+    @APIResponse(responseCode = "200", description = "The version saved: a new contract (version 1, in force from today), or the"
+            + " next version of this one, in force from effectiveFrom; earlier versions keep governing the days before it")
+    @APIResponse(responseCode = "400", description = "Every wrong field named (agencyCode, currencies[1], handOff.daysPastDue,"
+            + " effectiveFrom); nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<View> put(@PathParam("code") String code, @NotNull Request r) {
         List<Violation> wrong = new ArrayList<>();
+        // checked here, not by @Valid, so one refusal names it with the others
+        if (r.name() != null && r.name().length() > 200) {
+            wrong.add(new Violation("name", "at most 200 characters"));
+        }
         Set<Currency> currencies = currencies(r.currencies(), wrong);
         HandOffRule rule = r.handOff() == null ? null
                 : new HandOffRule(r.handOff().mode(), r.handOff().daysPastDue(), new CurrencyThresholds(r.handOff().minimumOverdue()));
         AgencyContract[] contract = new AgencyContract[1];
         Refusals.collect(wrong, "", () -> contract[0] = new AgencyContract(code, r.successFeePercent(), currencies, rule));
-        Refusals.throwIfAny("agency-contract.invalid", "The agency contract is incomplete or inconsistent", wrong);
-        return contracts.put(tenant.id(), contract[0], r.name(), tenant.subject()).map(this::view);
+        return contracts.put(tenant.id(), code, contract[0], r.name(), r.effectiveFrom(), wrong, tenant.subject()).map(this::view);
     }
 
-    public record CommissionLine(Money collected, Money commission) {
+    public record CommissionLine(Money collected, Money commission,
+            @Schema(description = "the version of the contract the payments of this line were received under") int contractVersion,
+            @Schema(description = "that version's success fee, the one applied") BigDecimal successFeePercent) {
     }
 
-    public record CommissionStatement(String agencyCode, LocalDate from, LocalDate to, BigDecimal successFeePercent,
-            @Schema(description = "one line per currency, by code; none when nothing counted") List<CommissionLine> lines) {
+    public record CommissionStatement(String agencyCode, LocalDate from, LocalDate to,
+            @Schema(description = "the fee of the contract in force today; each line states the fee it applied")
+            BigDecimal successFeePercent,
+            @Schema(description = "one line per currency and contract version (by code, then version): a payment earns at the"
+                    + " fee in force the day it was received; none when nothing counted") List<CommissionLine> lines) {
     }
 
     @GET
@@ -152,7 +176,8 @@ public class AgencyContractResource {
         Refusals.throwIfAny("commission.period-invalid", "The period is not valid", wrong);
         return commissions.statement(tenant.id(), code, period[0], period[1]).chain(s -> contracts.get(tenant.id(), code)
                 .map(c -> new CommissionStatement(s.agencyCode(), s.from(), s.to(), c.contract().successFeePercent(),
-                        s.lines().stream().map(l -> new CommissionLine(l.collected(), l.commission())).toList())));
+                        s.lines().stream().map(l -> new CommissionLine(l.collected(), l.commission(), l.contractVersion(),
+                                l.successFeePercent())).toList())));
     }
 
     private static LocalDate required(String value, String name) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
@@ -76,7 +77,7 @@ public class AgencyHandOffResource {
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The case is not with an agency", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<PlacementView> recall(@PathParam("caseId") UUID caseId, Recall request) {
+    public Uni<PlacementView> recall(@PathParam("caseId") UUID caseId, @Valid Recall request) {
         return placements.recall(tenant.id(), caseId, tenant.subject(), request == null ? null : request.note())
                 .map(PlacementView::of);
     }

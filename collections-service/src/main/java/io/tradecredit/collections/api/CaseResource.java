@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -112,7 +113,7 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<CallAnswer> call(@PathParam("id") UUID id, @NotNull CallRequest r) {
+    public Uni<CallAnswer> call(@PathParam("id") UUID id, @Valid @NotNull CallRequest r) {
         return calls.log(tenant.id(), id, r.reason(), r.note(), tenant.subject()).map(l -> new CallAnswer(
                 Case.of(l.caseView()), l.call().reason(), l.call().note(), l.call().calledOn(), l.suggestion()));
     }
@@ -142,7 +143,7 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "A promise is pending, or the case's state may not move to promise to pay", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<PromiseAnswer>> promise(@PathParam("id") UUID id, @NotNull PromiseRequest r) {
+    public Uni<RestResponse<PromiseAnswer>> promise(@PathParam("id") UUID id, @Valid @NotNull PromiseRequest r) {
         return promises.make(tenant.id(), id, r.amount(), r.promisedDate(), r.note(), tenant.subject())
                 .chain(made -> promises.ofCase(tenant.id(), id).map(all -> all.stream()
                         .filter(s -> s.promise().id().equals(made.promise().id())).findFirst().orElseThrow())
@@ -159,7 +160,7 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Case> assign(@PathParam("id") UUID id, @NotNull OwnerRequest r) {
+    public Uni<Case> assign(@PathParam("id") UUID id, @Valid @NotNull OwnerRequest r) {
         return cases.assign(tenant.id(), id, r.owner(), tenant.subject()).map(Case::of);
     }
 
@@ -191,6 +192,10 @@ public class CaseResource {
             wrong.add(new Violation("closeReason", "a case closes with a reason: one of " + List.of(CloseReason.values())));
         } else if (r.state() != CaseState.CLOSED && r.closeReason() != null) {
             wrong.add(new Violation("closeReason", "only a move to CLOSED has a reason"));
+        }
+        // checked here, not by @Valid, so one refusal names it with the others
+        if (r.note() != null && r.note().length() > NOTE_MAX) {
+            wrong.add(new Violation("note", "at most " + NOTE_MAX + " characters"));
         }
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("case.move-invalid", "The move is incomplete or inconsistent", wrong);

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -53,7 +54,7 @@ public class DunningDraftResource {
 
     @POST
     @Path("/{id}/approve")
-    @APIResponse(responseCode = "200", description = "APPROVED: the request is sent with the run's id, listing the invoices still to be dunned now (not paid, disputed, under an agreed plan or on hold since the run, nor left under the step's minimum amount or the buyer under the tenant's tolerance by a payment since); DISCARDED (with the reason) when none is")
+    @APIResponse(responseCode = "200", description = "APPROVED: the request is sent with the run's id, listing the invoices still to be dunned now (not paid, disputed, under an agreed plan or on hold since the run, nor left under the step's minimum amount or the buyer under the tenant's tolerance by a payment since; a plan's instalment judged by what it owes today, dropped when paid off or its plan ended, its openAmount today's); DISCARDED (with the reason) when none is")
     @APIResponse(responseCode = "404", description = "No such draft for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Approved or discarded already", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<DraftInfo> approve(@PathParam("id") UUID id) {
@@ -65,7 +66,7 @@ public class DunningDraftResource {
     @APIResponse(responseCode = "200", description = "DISCARDED: the message is never sent")
     @APIResponse(responseCode = "404", description = "No such draft for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Approved or discarded already", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<DraftInfo> discard(@PathParam("id") UUID id, Discard body) {
+    public Uni<DraftInfo> discard(@PathParam("id") UUID id, @Valid Discard body) {
         return drafts.discard(tenant.id(), id, body == null ? null : body.reason(), tenant.subject());
     }
 }

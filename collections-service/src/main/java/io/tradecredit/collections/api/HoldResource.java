@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -72,7 +73,7 @@ public class HoldResource {
     @APIResponse(responseCode = "400", description = "Every missing or inconsistent field named; nothing is placed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<View>> place(@NotNull Request r, @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+    public Uni<RestResponse<View>> place(@Valid @NotNull Request r, @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "place-dunning-hold", idempotencyKey, r, View.class, () -> holds
                 .place(tenant.id(), r.buyerId(), r.invoiceId(), r.reason(), r.from(), r.until(), r.note(), tenant.subject())
                 .map(h -> RestResponse.ResponseBuilder.<View>created(URI.create("/api/v1/dunning/holds/" + h.hold().id()))

@@ -175,7 +175,7 @@ public class Abandonments {
     private Uni<AbandonmentRule> ruleFor(String tenantId, UUID caseId) {
         return terms.current(tenantId).chain(t -> placements.currentOf(tenantId, caseId).chain(placed -> placed.isEmpty()
                 ? Uni.createFrom().item(t.abandonment())
-                : contracts.find(tenantId, placed.get().agencyCode()).map(contract -> t.abandonment()
+                : contracts.find(tenantId, placed.get().agencyCode(), businessZone.today()).map(contract -> t.abandonment()
                         .withAgencyFee(contract.map(c -> c.contract().successFeePercent()).orElse(null)))));
     }
 

@@ -79,9 +79,9 @@ public class AgencyHandOffWork implements StepWork {
                         .replaceWithVoid());
     }
 
-    /** The agency to hand the buyer to on the run date, if any contract's rule holds. */
+    /** The agency to hand the buyer to on the run date, if any contract's rule (in its version in force that day) holds. */
     private Uni<Optional<String>> choose(Order order) {
-        return contracts.list(order.tenantId()).chain(all -> openItems.openItemsOf(order.tenantId(), order.buyerId())
+        return contracts.list(order.tenantId(), order.runDate()).chain(all -> openItems.openItemsOf(order.tenantId(), order.buyerId())
                 .map(items -> {
                     BuyerStanding standing = BuyerStanding.of(items.items(), null, order.runDate());
                     int oldest = HandOffRule.oldestDaysPastDue(items.items(), order.runDate());

@@ -70,7 +70,7 @@ public class AgencyPlacements {
             String instruction) {
         LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId)
-                .chain(c -> contracts.find(tenantId, agencyCode).map(found -> found.orElseThrow(
+                .chain(c -> contracts.find(tenantId, agencyCode, today).map(found -> found.orElseThrow(
                         () -> AgencyContracts.notFound(agencyCode))).replaceWith(c))
                 .chain(c -> placements.currentOf(tenantId, caseId).chain(current -> {
                     if (current.isPresent()) {

@@ -99,6 +99,18 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         return days;
     }
 
+    /**
+     * The items of {@code rows}' one buyer on {@code day} as the run makes them: its open invoices, and an agreed
+     * plan's instalments in the place of the plan's invoices, each owing what the plan's payments leave of it
+     * ({@link PaymentPlanItems}). What an approved draft is judged on the day it is approved.
+     */
+    public static List<DunningItem> itemsOf(RunBatchRows rows, LocalDate day) {
+        List<Hold> holds = rows.holds().stream().map(RunBatchRows.TenantHold::hold).toList();
+        Map<String, Set<String>> none = Map.of();
+        List<DunningItem> asInvoices = rows.invoices().stream().map(i -> item(i, holds, day, none)).toList();
+        return items(rows.invoices(), asInvoices, none);
+    }
+
     private static Optional<BuyerDay> plan(RunBatchRows.BuyerKey b, List<InvoiceRow> invoices, List<Hold> holds,
             List<TakenRow> taken, List<LetterFacts.SentRequest> sent, InsuredLimitSchedule cover, TenantRunPolicy policy, LocalDate day,
             Map<String, Set<String>> alsoTaken) {

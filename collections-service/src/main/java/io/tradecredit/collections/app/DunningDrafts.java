@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.BuyerStanding;
 import io.tradecredit.collections.domain.CurrencyThresholds;
 import io.tradecredit.collections.domain.DraftApproval;
+import io.tradecredit.collections.domain.DunningItem;
 import io.tradecredit.collections.domain.DunningMessage;
 import io.tradecredit.collections.domain.DunningStep;
 import io.tradecredit.collections.domain.Holds;
@@ -29,7 +30,9 @@ import io.tradecredit.collections.events.MessageRequested;
 import io.tradecredit.collections.persistence.DraftStore;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.collections.persistence.DunningRequestRepository;
+import io.tradecredit.collections.persistence.DunningRunStore;
 import io.tradecredit.collections.persistence.HoldRepository;
+import io.tradecredit.collections.persistence.RunBatchRows;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
@@ -66,7 +69,7 @@ public class DunningDrafts {
     DunningAssignments assignments;
 
     @Inject
-    OpenItems openItems;
+    DunningRunStore runStore;
 
     @Inject
     ObjectMapper json;
@@ -119,7 +122,7 @@ public class DunningDrafts {
             List<UUID> ids = invoices.stream().map(i -> UUID.fromString((String) i.get("invoiceId"))).toList();
             LocalDate today = businessZone.today();
             return requests.invoicesNow(tenantId, ids).chain(now -> holds.list(tenantId, row.buyerId()).chain(recorded ->
-                    thresholdsOf(tenantId, row, today).chain(thresholds -> {
+                    judgedOn(tenantId, row, today).chain(thresholds -> {
                 Holds holding = new Holds(recorded.stream().map(RecordedHold::hold).toList());
                 List<Map<String, Object>> kept = new ArrayList<>();
                 List<String> dropped = new ArrayList<>();
@@ -129,11 +132,18 @@ public class DunningDrafts {
                     boolean aboutInstalment = i.get("instalment") != null;
                     String because = DraftApproval.notDunnedBecause(row.buyerId(), invoiceId, invoice,
                             aboutInstalment, holding, today);
-                    if (because == null && !aboutInstalment) {
+                    DunningItem instalment = null;
+                    if (because == null && aboutInstalment) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> asked = (Map<String, Object>) i.get("instalment");
+                        int number = ((Number) asked.get("number")).intValue();
+                        instalment = thresholds.items().get(asked.get("planId") + "#" + number);
+                        because = thresholds.instalmentBecause(number, instalment);
+                    } else if (because == null) {
                         because = thresholds.because(invoice.collectible());
                     }
                     if (because == null) {
-                        kept.add(withAmounts(i, invoice));
+                        kept.add(withAmounts(i, invoice, instalment));
                     } else {
                         dropped.add(i.get("invoiceNumber") + " " + because);
                     }
@@ -157,24 +167,38 @@ public class DunningDrafts {
     }
 
     /**
-     * The run's thresholds as they stand today for the draft's buyer: its step in the buyer's ladder in force today
-     * (none when that ladder has no such step any more: nothing to compare), the buyer's overdue balance, the tenant's
-     * tolerance.
+     * The draft's buyer today as the run would judge it: its step in the buyer's ladder in force today (none when that
+     * ladder has no such step any more: nothing to compare), its items as the run makes them by reference (an agreed
+     * plan's instalments, {@code <planId>#<number>}, owing what the plan's payments leave of them), its overdue balance
+     * counted on those items, the tenant's tolerance.
      */
-    private record Thresholds(Optional<DunningStep> step, BuyerStanding buyer, CurrencyThresholds tolerance) {
+    private record Judged(Optional<DunningStep> step, Map<String, DunningItem> items, BuyerStanding buyer,
+            CurrencyThresholds tolerance) {
         /** Why an invoice owing {@code collectible} is no longer asked for by the step (null: it still is). */
         String because(Money collectible) {
             return step.map(s -> DraftApproval.belowThresholdBecause(s, collectible,
                     buyer.overdueIn(collectible.currency()), tolerance)).orElse(null);
         }
+
+        /** Why instalment {@code number}, as the run makes it today ({@code now}, null: none), is no longer asked for. */
+        String instalmentBecause(int number, DunningItem now) {
+            Money overdue = now == null ? null : buyer.overdueIn(now.open().currency());
+            return DraftApproval.instalmentBecause(number, now, step.orElse(null), overdue, tolerance);
+        }
     }
 
-    private Uni<Thresholds> thresholdsOf(String tenantId, DraftStore.DraftRow row, LocalDate today) {
+    private Uni<Judged> judgedOn(String tenantId, DraftStore.DraftRow row, LocalDate today) {
         return assignments.ladderOf(tenantId, row.buyerId(), null, today)
                 .map(l -> l.ladder().ladder().steps().stream().filter(s -> s.key().equals(row.stepKey())).findFirst())
                 .onFailure(DomainError.class).recoverWithItem(Optional.empty())
-                .chain(step -> openItems.openItemsOf(tenantId, row.buyerId(), today).chain(open -> policies
-                        .settings(tenantId).map(s -> new Thresholds(step, open.standing(), s.run().run().tolerance()))));
+                .chain(step -> runStore.load(List.of(new RunBatchRows.BuyerKey(tenantId, row.buyerId())), today)
+                        .chain(rows -> policies.settings(tenantId).map(s -> {
+                            List<DunningItem> items = BuyerDay.itemsOf(rows, today);
+                            Map<String, DunningItem> byReference = new java.util.HashMap<>();
+                            items.forEach(i -> byReference.put(i.reference(), i));
+                            return new Judged(step, byReference, BuyerStanding.of(items, null, today),
+                                    s.run().run().tolerance());
+                        })));
     }
 
     public Uni<DraftInfo> discard(String tenantId, UUID id, String reason, String by) {
@@ -203,11 +227,18 @@ public class DunningDrafts {
                 reason, row.createdAt(), at, by)));
     }
 
-    private static Map<String, Object> withAmounts(Map<String, Object> invoice, InvoiceNow now) {
+    /** The draft's line with today's amounts: the invoice's, and for an instalment what it owes today (its {@code openAmount}). */
+    private static Map<String, Object> withAmounts(Map<String, Object> invoice, InvoiceNow now, DunningItem instalment) {
         Map<String, Object> i = new java.util.LinkedHashMap<>(invoice);
         i.put("openAmount", money(now.open()));
         i.put("disputedAmount", money(now.open().minus(now.collectible()).max(Money.zero(now.open().currency()))));
         i.put("collectibleAmount", money(now.collectible()));
+        if (instalment != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> asked = new java.util.LinkedHashMap<>((Map<String, Object>) invoice.get("instalment"));
+            asked.put("openAmount", money(instalment.collectible()));
+            i.put("instalment", asked);
+        }
         return i;
     }
 

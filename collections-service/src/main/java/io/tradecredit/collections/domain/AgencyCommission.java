@@ -1,10 +1,13 @@
 package io.tradecredit.collections.domain;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.money.Money;
@@ -28,6 +31,11 @@ import io.tradecredit.common.money.Money;
  * a correction (a statement may be negative). A payment that never earned commission (before the
  * placement, another currency) takes none back when reversed. The commission is the collected
  * total per currency times the fee, rounded once HALF_UP to the currency's scale.
+ *
+ * <p>Contracts are versioned ({@link RecordedAgencyContract}): a payment is judged by the version in
+ * force on the day it was received, its currencies and its fee, so a change of terms never re-prices
+ * a past statement; a reversal taken back later takes back what the payment earned, at its version's
+ * fee. One line per currency and contract version (by currency code, then version), each rounded once.
  */
 public final class AgencyCommission {
 
@@ -53,8 +61,8 @@ public final class AgencyCommission {
         }
     }
 
-    /** One currency's figures. */
-    public record Line(Money collected, Money commission) {
+    /** One currency's figures under one version of the contract, and the fee that version set. */
+    public record Line(Money collected, Money commission, int contractVersion, BigDecimal successFeePercent) {
     }
 
     /** The statement for one agency and period, one line per currency, by currency code. */
@@ -64,22 +72,43 @@ public final class AgencyCommission {
     private AgencyCommission() {
     }
 
+    /** The statement under a contract that never changed (version 1). */
     public static Statement forPeriod(AgencyContract contract, List<Placement> placements,
+            List<BuyerPayment> payments, LocalDate from, LocalDate to) {
+        return forPeriod(List.of(new RecordedAgencyContract(contract, 1, LocalDate.EPOCH, null, null, null)), placements,
+                payments, from, to);
+    }
+
+    /**
+     * The statement of one agency: {@code versions} are every version of its contract, each payment
+     * judged by the one in force on the day it was received.
+     */
+    public static Statement forPeriod(List<RecordedAgencyContract> versions, List<Placement> placements,
             List<BuyerPayment> payments, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw DomainError.invalidField("commission.period-reversed", "to", "must not be before from (" + from + ")");
         }
+        String agencyCode = versions.get(0).contract().agencyCode();
         List<Placement> withAgency = placements.stream()
-                .filter(p -> p.agencyCode().equals(contract.agencyCode())).toList();
-        Map<String, Money> collected = payments.stream()
-                .filter(p -> contract.currencies().contains(p.amount().currency()))
-                .filter(p -> withAgency.stream().anyMatch(pl -> pl.covers(p.buyerId(), p.on())))
-                .flatMap(p -> inPeriod(p, from, to).stream())
-                .collect(Collectors.toMap(Money::currencyCode, m -> m, Money::plus));
-        List<Line> lines = collected.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> new Line(e.getValue(), e.getValue().times(contract.successFeePercent().movePointLeft(2))))
-                .toList();
-        return new Statement(contract.agencyCode(), from, to, lines);
+                .filter(p -> p.agencyCode().equals(agencyCode)).toList();
+        record Key(String currency, int version) {
+        }
+        Map<Key, Money> collected = new TreeMap<>(Comparator.comparing(Key::currency).thenComparingInt(Key::version));
+        Map<Integer, RecordedAgencyContract> byVersion = new HashMap<>();
+        for (BuyerPayment p : payments) {
+            RecordedAgencyContract terms = RecordedAgencyContract.inForceOn(versions, p.on()).orElseThrow();
+            if (!terms.contract().currencies().contains(p.amount().currency())
+                    || withAgency.stream().noneMatch(pl -> pl.covers(p.buyerId(), p.on()))) {
+                continue;
+            }
+            byVersion.put(terms.version(), terms);
+            inPeriod(p, from, to).forEach(m -> collected.merge(new Key(m.currencyCode(), terms.version()), m, Money::plus));
+        }
+        List<Line> lines = collected.entrySet().stream().map(e -> {
+            BigDecimal fee = byVersion.get(e.getKey().version()).contract().successFeePercent();
+            return new Line(e.getValue(), e.getValue().times(fee.movePointLeft(2)), e.getKey().version(), fee);
+        }).toList();
+        return new Statement(agencyCode, from, to, lines);
     }
 
     /**

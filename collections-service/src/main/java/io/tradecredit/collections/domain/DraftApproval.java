@@ -53,6 +53,28 @@ public final class DraftApproval {
                 .orElse(null);
     }
 
+    /**
+     * Why the draft's {@code step} no longer asks for instalment {@code number} of a payment plan, judged as the run
+     * judges it on the day approved (docs/collections-service.md, "Payment plans"): {@code now} is the instalment as
+     * {@link PaymentPlanItems} makes it today, owing its principal less the plan's payments (null: its plan is no
+     * longer agreed, broken or completed since the run, so it is no longer an item: a broken plan's invoices are due
+     * on a ladder of their own). Paid off: "instalment 2 paid"; what it owes under the step's minimum amount, or the
+     * buyer's overdue balance ({@code buyerOverdue}, in its currency, as the run counts it: instalments in their
+     * plan's place) under the tolerance, as for an invoice ({@link #belowThresholdBecause}); null when it still asks.
+     * {@code step} null: the buyer's ladder no longer has the step, nothing to compare.
+     */
+    public static String instalmentBecause(int number, DunningItem now, DunningStep step, Money buyerOverdue,
+            CurrencyThresholds tolerance) {
+        if (now == null) {
+            return "instalment " + number + ": its payment plan ended";
+        }
+        if (!now.collectible().isPositive()) {
+            return "instalment " + number + " paid";
+        }
+        String below = step == null ? null : belowThresholdBecause(step, now.collectible(), buyerOverdue, tolerance);
+        return below == null ? null : "instalment " + number + " " + below;
+    }
+
     /** The reason a draft left with no invoice is discarded: "since the run: INV-1 paid, INV-2 on hold (manual)". */
     public static String discardReason(List<String> why) {
         return "nothing left to ask for since the run: " + String.join(", ", why);

@@ -1,7 +1,31 @@
 package io.tradecredit.collections.domain;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
-/** An agency contract as the tenant saved it: the agency's display name, who changed it last and when. */
-public record RecordedAgencyContract(AgencyContract contract, String name, OffsetDateTime updatedAt, String updatedBy) {
+/**
+ * One version of a tenant's contract with an agency, as the tenant saved it: the terms, the
+ * version number (1, 2, ... per agency, append-only), the day it is in force from, the agency's
+ * display name, who recorded it and when. A change of terms is a new version from its day on: what
+ * was earned under the terms in force then stays as it was (docs/collections-service.md, "Agencies").
+ */
+public record RecordedAgencyContract(AgencyContract contract, int version, LocalDate effectiveFrom, String name,
+        OffsetDateTime updatedAt, String updatedBy) {
+
+    /**
+     * The version of one agency's {@code versions} in force on {@code day}: the latest
+     * {@code effectiveFrom} on or before it, of two from the same day the higher number (as
+     * {@link LadderVersion#inForceOn}). Before the first version's day, the first version: there
+     * were no other terms (a contract applies from the day it is recorded; a placement or payment
+     * dated earlier can only be older data). Empty only when there is no version at all.
+     */
+    public static Optional<RecordedAgencyContract> inForceOn(List<RecordedAgencyContract> versions, LocalDate day) {
+        Comparator<RecordedAgencyContract> order = Comparator.comparing(RecordedAgencyContract::effectiveFrom)
+                .thenComparingInt(RecordedAgencyContract::version);
+        Optional<RecordedAgencyContract> inForce = versions.stream().filter(v -> !v.effectiveFrom().isAfter(day)).max(order);
+        return inForce.isPresent() ? inForce : versions.stream().min(order);
+    }
 }

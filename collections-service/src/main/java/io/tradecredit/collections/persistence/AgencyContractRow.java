@@ -2,11 +2,6 @@ package io.tradecredit.collections.persistence;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.Currency;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,12 +11,13 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.tradecredit.collections.domain.AgencyContract;
-import io.tradecredit.collections.domain.CurrencyThresholds;
-import io.tradecredit.collections.domain.HandOffRule;
 import io.tradecredit.collections.domain.RecordedAgencyContract;
-import io.tradecredit.common.money.Money;
 
-/** A row of agency_contract: one tenant's contract with one agency. */
+/**
+ * A row of agency_contract: the tenant's contract with one agency, its identity (placements name it),
+ * with the terms of the latest version recorded. The terms in force on a day are read from
+ * {@link AgencyContractVersionRow} (V28).
+ */
 @Entity
 @Table(name = "agency_contract")
 @IdClass(AgencyContractRow.Key.class)
@@ -67,22 +63,11 @@ public class AgencyContractRow extends PanacheEntityBase {
         AgencyContract c = r.contract();
         name = r.name();
         successFeePercent = c.successFeePercent();
-        currencies = c.currencies().stream().map(Currency::getCurrencyCode).sorted().collect(Collectors.joining(","));
+        currencies = AgencyContractVersionRow.currenciesText(c);
         handOffMode = c.handOff().mode().name();
         handOffDays = c.handOff().daysPastDue();
-        handOffMinimum = c.handOff().minimumOverdue().amounts().stream()
-                .map(m -> m.currencyCode() + ":" + m.amountText()).collect(Collectors.joining(","));
+        handOffMinimum = AgencyContractVersionRow.minimumText(c);
         updatedAt = r.updatedAt();
         updatedBy = r.updatedBy();
-    }
-
-    RecordedAgencyContract toRecorded() {
-        Set<Currency> codes = Arrays.stream(currencies.split(",")).map(Money::currencyOf).collect(Collectors.toSet());
-        List<Money> minimum = handOffMinimum.isEmpty() ? List.of() : Arrays.stream(handOffMinimum.split(","))
-                .map(part -> part.split(":")).map(p -> Money.of(p[1], p[0])).toList();
-        HandOffRule rule = new HandOffRule(HandOffRule.Mode.valueOf(handOffMode), handOffDays,
-                new CurrencyThresholds(minimum));
-        return new RecordedAgencyContract(new AgencyContract(agencyCode, successFeePercent.stripTrailingZeros(), codes, rule),
-                name, updatedAt, updatedBy);
     }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.devstack.PlatformZone;
 
 @QuarkusTest
 class AgencyContractApiTest {
@@ -44,14 +46,20 @@ class AgencyContractApiTest {
         String viewer = token(tenant, "viewer");
         given().auth().oauth2(viewer).get(AGENCIES).then().statusCode(200)
                 .body("agencyCode", contains("apex", "huaxin"), "successFeePercent", contains(12.5f, 15));
-        // replacing: the same code, new terms
+        // new terms for the same code: version 2, in force from today; version 1 is kept as it was
+        String today = PlatformZone.today().toString();
         given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("successFeePercent", "18", "currencies", List.of("CNY"),
                         "handOff", Map.of("mode", "MINIMUM_AMOUNT", "minimumOverdue", List.of(money("50000.00", "CNY")))))
-                .put(AGENCIES + "/huaxin").then().statusCode(200);
+                .put(AGENCIES + "/huaxin").then().statusCode(200).body("version", equalTo(2), "effectiveFrom", equalTo(today));
         given().auth().oauth2(viewer).get(AGENCIES + "/huaxin").then().statusCode(200)
                 .body("successFeePercent", equalTo(18), "currencies", contains("CNY"), "handOff.mode", equalTo("MINIMUM_AMOUNT"),
-                        "name", nullValue());
+                        "name", nullValue(), "version", equalTo(2));
+        given().auth().oauth2(viewer).get(AGENCIES + "/huaxin/versions").then().statusCode(200)
+                .body("version", contains(1, 2), "successFeePercent", contains(15, 18), "effectiveFrom", contains(today, today),
+                        "currencies[0]", contains("CNY", "USD"));
+        given().auth().oauth2(viewer).get(AGENCIES).then().statusCode(200)
+                .body("agencyCode", contains("apex", "huaxin"), "version", contains(1, 2));
     }
 
     @Test
@@ -59,17 +67,35 @@ class AgencyContractApiTest {
         String tenant = freshTenant();
         String admin = token(tenant, "tenant-admin");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("successFeePercent", "101", "currencies", List.of("CNY", "XX", "CNY"),
+                .body(Map.of("name", "n".repeat(201), "successFeePercent", "101", "currencies", List.of("CNY", "XX", "CNY"),
                         "handOff", Map.of("mode", "DAYS_PAST_DUE", "minimumOverdue", List.of(money("5.00", "EUR")))))
                 .put(AGENCIES + "/Hua Xin").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("currencies[1]", "currencies[2]", "agencyCode", "successFeePercent",
-                        "handOff.daysPastDue", "handOff.minimumOverdue[0].currency"));
+                .body("errors.field", containsInAnyOrder("name", "currencies[1]", "currencies[2]", "agencyCode",
+                        "successFeePercent", "handOff.daysPastDue", "handOff.minimumOverdue[0].currency"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "nothing else"))
                 .put(AGENCIES + "/huaxin").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("successFeePercent", "currencies", "handOff"));
         given().auth().oauth2(admin).get(AGENCIES).then().statusCode(200).body("$", empty());
         given().auth().oauth2(admin).get(AGENCIES + "/huaxin").then().statusCode(404)
                 .contentType("application/problem+json");
+        given().auth().oauth2(admin).get(AGENCIES + "/huaxin/versions").then().statusCode(404);
+        // a new contract applies from today: a later day dates a change of terms, never a new contract
+        LocalDate today = PlatformZone.today();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL"),
+                        "effectiveFrom", today.plusDays(3).toString()))
+                .put(AGENCIES + "/huaxin").then().statusCode(400).body("errors.field", contains("effectiveFrom"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put(AGENCIES + "/huaxin").then().statusCode(200).body("version", equalTo(1));
+        // a change dated in the past is refused with every other wrong field, and changes nothing
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "-1", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL"),
+                        "effectiveFrom", today.minusDays(1).toString()))
+                .put(AGENCIES + "/huaxin").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("successFeePercent", "effectiveFrom"));
+        given().auth().oauth2(admin).get(AGENCIES + "/huaxin/versions").then().statusCode(200)
+                .body("version", contains(1), "successFeePercent", contains(15));
     }
 
     @Test

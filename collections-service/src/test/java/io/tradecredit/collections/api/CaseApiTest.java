@@ -217,6 +217,43 @@ class CaseApiTest {
                 "log[1].actor", equalTo("lena"), "log[1].detail.text", equalTo("Buyer's CFO asked us to write to the new accounts address"));
     }
 
+    /**
+     * The limits the API states (a call's, a promise's or a move's note up to 2,000 characters, an owner up to 200, a
+     * hold's note up to 500): one character more is 400 naming the field, and nothing is logged or held. Before, the
+     * limits were only in the OpenAPI description and a note of 2,001 characters was logged.
+     */
+    @Test
+    void aNoteOrOwnerOverItsLimitIsRefusedNamingItAndNothingChanges() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = openCase(tenant, buyer);
+        String lena = collector(tenant, "lena");
+        String tooLong = "x".repeat(2001);
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("reason", "CASH_FLOW_TROUBLE", "note", tooLong))
+                .post(CASES + id + "/calls").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("100.00", "CNY"),
+                "promisedDate", today().plusDays(3).toString(), "note", tooLong))
+                .post(CASES + id + "/promises").then().statusCode(400).body("errors.field", contains("note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "IN_PROGRESS", "note", tooLong))
+                .put(CASES + id + "/state").then().statusCode(400).body("errors.field", contains("note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("owner", "o".repeat(201)))
+                .put(CASES + id + "/owner").then().statusCode(400).body("errors.field", contains("owner"));
+        given().auth().oauth2(user(tenant, "admin", "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer.toString(), "reason", "MANUAL",
+                        "until", today().plusDays(3).toString(), "note", "n".repeat(501)))
+                .post("/api/v1/dunning/holds").then().statusCode(400).body("errors.field", contains("note"));
+        given().auth().oauth2(lena).get(CASES + id).then().statusCode(200)
+                .body("caseFile.state", equalTo("OPEN"), "caseFile.owner", org.hamcrest.Matchers.not("o".repeat(201)),
+                        "promises", hasSize(0), "log", hasSize(1));
+        given().auth().oauth2(lena).queryParam("buyerId", buyer.toString()).get("/api/v1/dunning/holds").then()
+                .statusCode(200).body("items", hasSize(0));
+        // at the limit, accepted
+        given().auth().oauth2(lena).contentType(ContentType.JSON)
+                .body(Map.of("reason", "CASH_FLOW_TROUBLE", "note", "x".repeat(2000)))
+                .post(CASES + id + "/calls").then().statusCode(200);
+    }
+
     static JsonNode event(String caseId, String type) {
         java.util.function.Predicate<ConsumerRecord<String, String>> match =
                 r -> caseId.equals(r.key()) && type.equals(Topics.header(r, "ce_type"));

@@ -39,7 +39,61 @@ class AgencyCommissionTest {
     }
 
     static Line line(String collected, String commission, String currency) {
-        return new Line(Money.of(collected, currency), Money.of(commission, currency));
+        return new Line(Money.of(collected, currency), Money.of(commission, currency), 1, new BigDecimal("15"));
+    }
+
+    static Line line(String collected, String commission, String currency, int version, String fee) {
+        return new Line(Money.of(collected, currency), Money.of(commission, currency), version, new BigDecimal(fee));
+    }
+
+    static LocalDate april(int day) {
+        return LocalDate.of(2026, 4, day);
+    }
+
+    /**
+     * huaxin's contract at 15 % on CNY and USD (version 1, recorded in January), changed on 1 April to
+     * 10 % on CNY only (version 2). X, with huaxin since 1 March, pays 40,000.00 CNY and 1,000.00 USD in
+     * March and 20,000.00 CNY and 3,000.00 USD in April. March earns 6,000.00 CNY and 150.00 USD at 15 %,
+     * read before or after the change; April 2,000.00 at 10 %, its USD no longer collected by huaxin. A
+     * statement over both months has a line per currency and version. March's 40,000.00 bouncing in May
+     * takes back the 6,000.00 it earned, not 4,000.00.
+     */
+    @Test
+    void aPaymentEarnsAtTheContractVersionInForceOnTheDayItWasReceived() {
+        RecordedAgencyContract v1 = new RecordedAgencyContract(HUAXIN, 1, LocalDate.of(2026, 1, 10), "Huaxin", null, "lena");
+        RecordedAgencyContract v2 = new RecordedAgencyContract(new AgencyContract("huaxin", new BigDecimal("10"), Set.of(CNY)),
+                2, april(1), "Huaxin", null, "lena");
+        List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "huaxin", march(1), null, null));
+        BuyerPayment march = new BuyerPayment(X, march(10), Money.of("40000.00", "CNY"));
+        List<BuyerPayment> payments = List.of(march, paid(X, 12, "1000.00", "USD"),
+                new BuyerPayment(X, april(10), Money.of("20000.00", "CNY")),
+                new BuyerPayment(X, april(11), Money.of("3000.00", "USD")));
+        List<Line> marchLines = List.of(line("40000.00", "6000.00", "CNY", 1, "15"), line("1000.00", "150.00", "USD", 1, "15"));
+        assertEquals(marchLines, AgencyCommission.forPeriod(List.of(v1), placements, payments, march(1), march(31)).lines(),
+                "before the change");
+        assertEquals(marchLines, AgencyCommission.forPeriod(List.of(v1, v2), placements, payments, march(1), march(31)).lines(),
+                "after the change: March stays as it was");
+        assertEquals(List.of(line("20000.00", "2000.00", "CNY", 2, "10")),
+                AgencyCommission.forPeriod(List.of(v1, v2), placements, payments, april(1), april(30)).lines());
+        assertEquals(List.of(line("40000.00", "6000.00", "CNY", 1, "15"), line("20000.00", "2000.00", "CNY", 2, "10"),
+                line("1000.00", "150.00", "USD", 1, "15")),
+                AgencyCommission.forPeriod(List.of(v2, v1), placements, payments, march(1), april(30)).lines());
+        BuyerPayment bounced = new BuyerPayment(X, march(10), Money.of("40000.00", "CNY"), LocalDate.of(2026, 5, 4));
+        assertEquals(List.of(line("-40000.00", "-6000.00", "CNY", 1, "15")), AgencyCommission.forPeriod(List.of(v1, v2),
+                placements, List.of(bounced), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31)).lines());
+    }
+
+    @Test
+    void theVersionInForceIsTheLatestFromOnOrBeforeTheDayAndTheFirstBeforeAnyVersion() {
+        RecordedAgencyContract v1 = new RecordedAgencyContract(HUAXIN, 1, march(1), null, null, "lena");
+        RecordedAgencyContract v2 = new RecordedAgencyContract(HUAXIN, 2, april(1), null, null, "lena");
+        RecordedAgencyContract v3 = new RecordedAgencyContract(HUAXIN, 3, april(1), null, null, "wang");
+        List<RecordedAgencyContract> all = List.of(v3, v1, v2);
+        assertEquals(v1, RecordedAgencyContract.inForceOn(all, LocalDate.of(2026, 2, 1)).orElseThrow(), "no earlier terms");
+        assertEquals(v1, RecordedAgencyContract.inForceOn(all, march(1)).orElseThrow());
+        assertEquals(v1, RecordedAgencyContract.inForceOn(all, march(31)).orElseThrow());
+        assertEquals(v3, RecordedAgencyContract.inForceOn(all, april(1)).orElseThrow(), "of two from one day, the later");
+        assertEquals(java.util.Optional.empty(), RecordedAgencyContract.inForceOn(List.of(), april(1)));
     }
 
     static Statement march(List<Placement> placements, List<BuyerPayment> payments) {
@@ -183,10 +237,10 @@ class AgencyCommissionTest {
     void zeroFeeAgencyEarnsNothingAndFullFeeEarnsAll() {
         List<Placement> placements = List.of(new Placement(UUID.randomUUID(), X, "pro-bono", march(1), null, null));
         AgencyContract free = new AgencyContract("pro-bono", BigDecimal.ZERO, Set.of(CNY));
-        assertEquals(List.of(line("100.00", "0.00", "CNY")), AgencyCommission.forPeriod(free, placements,
+        assertEquals(List.of(line("100.00", "0.00", "CNY", 1, "0")), AgencyCommission.forPeriod(free, placements,
                 List.of(paid(X, 2, "100.00", "CNY")), march(1), march(1).plusDays(1)).lines());
         AgencyContract all = new AgencyContract("pro-bono", new BigDecimal("100"), Set.of(CNY));
-        assertEquals(List.of(line("100.00", "100.00", "CNY")), AgencyCommission.forPeriod(all, placements,
+        assertEquals(List.of(line("100.00", "100.00", "CNY", 1, "100")), AgencyCommission.forPeriod(all, placements,
                 List.of(paid(X, 2, "100.00", "CNY")), march(2), march(2)).lines());
     }
 

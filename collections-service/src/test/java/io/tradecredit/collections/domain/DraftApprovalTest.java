@@ -46,6 +46,37 @@ class DraftApprovalTest {
                 Money.of("50.00", "CNY"), Money.of("0.00", "CNY"), tolerance));
     }
 
+    static DunningItem instalment(int number, String owes) {
+        PlanInstalment i = new PlanInstalment(UUID.randomUUID(), number, LocalDate.of(2026, 5, 1), Money.of("1000.00", "CNY"));
+        return new DunningItem(i.reference(), i.dueDate(), Money.of(owes, "CNY"), Money.of("0.00", "CNY"), true, null,
+                null, INVOICE.toString(), i);
+    }
+
+    /**
+     * A formal demand with a minimum of 500.00, drafted for instalment 2 of 1,000.00 of a plan, approved after the
+     * buyer paid 600.00 of it: it owes 400.00 today, under the minimum, and is dropped as an invoice owing 400.00
+     * would be; owing 500.00 it stays. Paid off, it is dropped as paid; its plan ended since the run, it is no longer
+     * an item. The buyer's overdue balance under the tolerance drops it too, after the due date only.
+     */
+    @Test
+    void anInstalmentIsHeldToTheStepsMinimumAndTheToleranceByWhatItOwesOnTheDayApproved() {
+        CurrencyThresholds tolerance = CurrencyThresholds.of(Money.of("100.00", "CNY"));
+        DunningStep demand = new DunningStep("formal-demand", 7, List.of(), CurrencyThresholds.of(Money.of("500.00", "CNY")));
+        Money overdue = Money.of("5000.00", "CNY");
+        assertEquals("instalment 2 under the step's minimum amount",
+                DraftApproval.instalmentBecause(2, instalment(2, "400.00"), demand, overdue, tolerance));
+        assertNull(DraftApproval.instalmentBecause(2, instalment(2, "500.00"), demand, overdue, tolerance));
+        assertEquals("instalment 2 paid", DraftApproval.instalmentBecause(2, instalment(2, "0.00"), demand, overdue, tolerance));
+        assertEquals("instalment 2: its payment plan ended", DraftApproval.instalmentBecause(2, null, demand, overdue, tolerance));
+        DunningStep noMinimum = new DunningStep("formal-demand", 7, List.of(), CurrencyThresholds.NONE);
+        assertEquals("instalment 3 the buyer's overdue balance under the tenant's tolerance", DraftApproval.instalmentBecause(3,
+                instalment(3, "80.00"), noMinimum, Money.of("80.00", "CNY"), tolerance));
+        assertNull(DraftApproval.instalmentBecause(3, instalment(3, "80.00"), new DunningStep("reminder", -3, List.of(),
+                CurrencyThresholds.NONE), Money.of("0.00", "CNY"), tolerance), "before its date the tolerance does not count");
+        assertNull(DraftApproval.instalmentBecause(3, instalment(3, "80.00"), null, Money.of("0.00", "CNY"), tolerance),
+                "no such step in the buyer's ladder any more: nothing to compare");
+    }
+
     @Test
     void anInvoiceStillOwedAndHeldByNothingIsStillAskedFor() {
         assertNull(DraftApproval.notDunnedBecause(BUYER, INVOICE, open("7000.00", "7000.00", false), false, holds(),

@@ -189,6 +189,75 @@ class PaymentPlanRunTest {
                 invoice + "/" + plan, completed));
     }
 
+    /**
+     * Approval mode, a ladder whose payment request asks for 500.00 CNY at least: the run of 2055-06-01 drafts the
+     * request for instalment 1 of 1,000.00 (of 3,000.00 in three); the buyer then pays 600.00, which pays instalment
+     * 1 down to 400.00. Approving the draft asks for nothing: 400.00 is under the step's minimum, as an invoice owing
+     * 400.00 would be (before, the letter went out asking for the instalment's 1,000.00). A second plan's draft whose
+     * instalment 1 still owes 700.00 after 300.00 paid goes out, stating 700.00 open.
+     */
+    @Test
+    void approvingAnInstalmentsDraftHoldsItToTheStepsMinimumOnWhatItOwesThatDay() {
+        String tenant = freshTenant();
+        String admin = Tokens.tenant(tenant).roles("tenant-admin").mint();
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("tolerance", List.of(), "consolidation", true, "approvalMode", true))
+                .put("/api/v1/dunning/settings").then().statusCode(200);
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("steps", List.of(Map.of("key", "payment-request", "offsetDays", 0,
+                        "actions", List.of(Map.of("kind", "MESSAGE", "channels", List.of("EMAIL"), "key", "dunning.payment-request")),
+                        "minimumAmount", List.of(ReadModelEvents.money("500.00"))))))
+                .put("/api/v1/dunning/ladders/default").then().statusCode(200);
+        LocalDate first = LocalDate.of(2055, 6, 1);
+        String small = UUID.randomUUID().toString();
+        String smallInvoice = issue(tenant, small, "3000.00", first.minusDays(27));
+        agreedOn(tenant, small, smallInvoice, first);
+        String large = UUID.randomUUID().toString();
+        String largeInvoice = issue(tenant, large, "3000.00", first.minusDays(27));
+        agreedOn(tenant, large, largeInvoice, first);
+        runCompleted(first);
+        String collector = Tokens.tenant(tenant).roles("collector").mint();
+        List<Map<String, Object>> drafts = given().auth().oauth2(collector).get("/api/v1/dunning/drafts?state=PENDING")
+                .then().statusCode(200).extract().path("items");
+        assertEquals(2, drafts.size(), "one payment request per buyer, each about its instalment 1");
+        String smallDraft = draftOf(drafts, small);
+        String largeDraft = draftOf(drafts, large);
+
+        ReadModelEvents.invoice(tenant, small, "payment-received", ReadModelEvents.payment("payment-received", small,
+                smallInvoice, "600.00", "2400.00"));
+        ReadModelEvents.invoice(tenant, large, "payment-received", ReadModelEvents.payment("payment-received", large,
+                largeInvoice, "300.00", "2700.00"));
+        ReadModelEvents.await("both paid", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and open_amount in (2400, 2700)", tenant) == 2);
+        given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + smallDraft + "/approve").then().statusCode(200)
+                .body("state", equalTo("DISCARDED"), "reason", equalTo("nothing left to ask for since the run: "
+                        + ReadModelEvents.number(smallInvoice) + " instalment 1 under the step's minimum amount"));
+        given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + largeDraft + "/approve").then().statusCode(200)
+                .body("state", equalTo("APPROVED"), "request.data.invoices[0].instalment.number", equalTo(1),
+                        "request.data.invoices[0].instalment.openAmount.amount", equalTo("700.00"),
+                        "request.data.invoices[0].openAmount.amount", equalTo("2700.00"));
+        List<JsonNode> sent = requests(tenant, 1);
+        assertEquals(1, sent.size(), "only the instalment still owing at least the minimum is asked for");
+        assertEquals(largeInvoice, sent.get(0).at("/data/invoices/0/invoiceId").asText());
+    }
+
+    static String draftOf(List<Map<String, Object>> drafts, String buyer) {
+        return drafts.stream().filter(d -> buyer.equals(d.get("buyerId"))).map(d -> (String) d.get("id")).findFirst()
+                .orElseThrow();
+    }
+
+    /** A plan of 3,000.00 in three monthly instalments of 1,000.00 from {@code first}, agreed over {@code invoice}. */
+    static String agreedOn(String tenant, String buyer, String invoice, LocalDate first) {
+        String plan = UUID.randomUUID().toString();
+        ReadModelEvents.invoice(tenant, buyer, "payment-plan-agreed", Map.of("planId", plan, "buyerId", buyer,
+                "invoiceIds", List.of(invoice), "principal", ReadModelEvents.money("3000.00"),
+                "interest", ReadModelEvents.money("0.00"), "instalments", List.of(instalment(1, first),
+                        instalment(2, first.plusMonths(1)), instalment(3, first.plusMonths(2)))));
+        ReadModelEvents.await("plan agreed", () -> Database.count("select count(*) from plan_instalment where tenant_id = ?"
+                + " and plan_id = ?::uuid", tenant, plan) == 3);
+        return plan;
+    }
+
     /** The plan of the class comment agreed over {@code invoice}, once the read model holds its instalments; its id. */
     static String agreed(String tenant, String buyer, String invoice) {
         String plan = UUID.randomUUID().toString();

@@ -230,6 +230,52 @@ class AgencyViewApiTest {
                 .body("lines.collected.amount", contains("42000.00"), "lines.commission.amount", contains("6300.00"));
     }
 
+    /**
+     * The brief's example, on the months after today (a change of terms is never dated in the past): huaxin
+     * at 15 % earns 6,000.00 on X's 40,000.00 of "March"; its fee changed to 10 % from "April" 1 (version 2),
+     * "March" read again is still 6,000.00 at version 1, and X's 20,000.00 of "April" earns 2,000.00 at 10 %.
+     */
+    @Test
+    void aChangeOfTheFeeNeverRepricesAPastStatement() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = Tokens.tenant(tenant).roles("tenant-admin").mint();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/huaxin").then().statusCode(200).body("version", equalTo(1));
+        LocalDate march = io.tradecredit.devstack.PlatformZone.today().withDayOfMonth(1).plusMonths(1);
+        LocalDate april = march.plusMonths(1);
+        String x = UUID.randomUUID().toString();
+        placement(tenant, "huaxin", x, march, null);
+        paid(tenant, x, march.plusDays(9), "40000.00", "CNY");
+        paid(tenant, x, april.plusDays(9), "20000.00", "CNY");
+        ReadModelEvents.await("two payments", () -> Database.count("select count(*) from received_payment"
+                + " where tenant_id = ?", tenant) == 2);
+        String finance = Tokens.tenant(tenant).roles("finance").mint();
+        String marchTo = march.withDayOfMonth(march.lengthOfMonth()).toString();
+        given().auth().oauth2(finance).queryParam("from", march.toString()).queryParam("to", marchTo)
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("lines.commission.amount", contains("6000.00"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "10", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL"),
+                        "effectiveFrom", april.toString()))
+                .put("/api/v1/agencies/huaxin").then().statusCode(200)
+                .body("version", equalTo(2), "effectiveFrom", equalTo(april.toString()), "successFeePercent", equalTo(10));
+        given().auth().oauth2(finance).queryParam("from", march.toString()).queryParam("to", marchTo)
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("lines.collected.amount", contains("40000.00"), "lines.commission.amount", contains("6000.00"),
+                        "lines.contractVersion", contains(1), "lines.successFeePercent", contains(15));
+        given().auth().oauth2(finance).queryParam("from", april.toString())
+                .queryParam("to", april.withDayOfMonth(april.lengthOfMonth()).toString())
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("lines.collected.amount", contains("20000.00"), "lines.commission.amount", contains("2000.00"),
+                        "lines.contractVersion", contains(2), "lines.successFeePercent", contains(10));
+        // the contract today is still version 1 (version 2 is in force from "April"); both are kept
+        given().auth().oauth2(finance).get("/api/v1/agencies/huaxin").then().statusCode(200)
+                .body("version", equalTo(1), "successFeePercent", equalTo(15));
+        given().auth().oauth2(finance).get("/api/v1/agencies/huaxin/versions").then().statusCode(200)
+                .body("version", contains(1, 2), "successFeePercent", contains(15, 10));
+    }
+
     static void placement(String tenant, String agency, String buyer, LocalDate from, LocalDate until) {
         placement(tenant, agency, buyer, from, until, "RECALLED");
     }
