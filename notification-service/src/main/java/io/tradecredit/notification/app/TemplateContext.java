@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tradecredit.notification.domain.Contact;
 import io.tradecredit.notification.domain.Language;
+import io.tradecredit.notification.domain.LateChargeTerms;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.Parties;
 import io.tradecredit.notification.domain.PriorCommunication;
@@ -59,6 +60,9 @@ public class TemplateContext {
         if (ctx.get("buyer") instanceof Map<?, ?> buyer) {
             ctx.put("buyer", completed(buyer, Parties.buyer(party(buyer), contact)));
         }
+        if (ctx.get("invoices") instanceof List<?> invoices) {
+            ctx.put("invoices", withLateChargeTerms(invoices));
+        }
         if (ctx.get("priorMessages") instanceof List<?> prior) {
             ctx.put("priorMessages", readable(prior, language));
         }
@@ -92,6 +96,22 @@ public class TemplateContext {
         }
         out.put("name", party.name());
         out.put("address", party.address());
+        return out;
+    }
+
+    /** Each invoice whose late charges were stated with their rates as percentages ({@link LateChargeTerms}). */
+    private static List<Object> withLateChargeTerms(List<?> invoices) {
+        List<Object> out = new ArrayList<>();
+        for (Object i : invoices) {
+            if (i instanceof Map<?, ?> m && m.get("lateCharges") instanceof Map<?, ?> stated) {
+                Map<String, Object> invoice = new HashMap<>();
+                m.forEach((k, v) -> invoice.put(String.valueOf(k), v));
+                invoice.put("lateCharges", LateChargeTerms.readable(stated));
+                out.add(invoice);
+            } else {
+                out.add(i);
+            }
+        }
         return out;
     }
 

@@ -39,7 +39,7 @@ class TemplateApiTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> first = (Map<String, Object>) ((List<?>) data.get("invoices")).get(0);
         first.put("lateCharges", Map.of("asOf", "2026-12-02", "interest", money("99.50"), "fee", money("477.02"),
-                "total", money("576.52")));
+                "total", money("576.52"), "dailyRate", "0.0005", "feeAfterDays", 30, "feeRate", "0.0300"));
         return data;
     }
 
@@ -122,9 +122,13 @@ class TemplateApiTest {
         preview(freshTenant(), "dunning.finance-demand", "LETTER", withDeadlineAndCharges(dunningData(UUID.randomUUID())))
                 .body("text[0]", allOf(containsString("《中华人民共和国民法典》第五百七十七条"), containsString("逾期利息：99.50 CNY"),
                         containsString("滞纳金：477.02 CNY"), containsString("2026-12-13 前"), containsString("截至 2026-12-02"),
-                        containsString("2026-11-13：付款提醒（电子邮件）"), containsString("已逾期 13 天")))
+                        containsString("2026-11-13：付款提醒（电子邮件）"), containsString("已逾期 13 天"),
+                        containsString("逾期利息：99.50 CNY（按逾期金额每日 0.05% 计）"),
+                        containsString("滞纳金：477.02 CNY（逾期第 30 天按余额的 3% 计）；逾期费用合计：576.52 CNY")))
                 .body("text[1]", allOf(containsString("Articles 577 and 579 of the Civil Code"),
-                        containsString("late fee: 477.02 CNY"), containsString("no later than 2026-12-13"),
+                        containsString("late interest: 99.50 CNY (0.05 % a day on the overdue amount)"),
+                        containsString("late fee: 477.02 CNY (3 % of the balance once 30 days past due); "
+                                + "late charges in all: 576.52 CNY"), containsString("no later than 2026-12-13"),
                         containsString("2026-11-13: friendly payment reminder (email)")));
     }
 
