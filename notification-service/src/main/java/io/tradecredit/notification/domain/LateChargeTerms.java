@@ -3,6 +3,7 @@ package io.tradecredit.notification.domain;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a finance demand shows the late-fee calculation (docs/domain.md §3, the +30 letter): the rates invoice-service
@@ -24,15 +25,12 @@ public final class LateChargeTerms {
     }
 
     /** A rate as a percentage without trailing zeros: 0.0005 → "0.05", 0.03 → "3", 0.1 → "10". */
-    static java.util.Optional<String> percent(Object rate) {
-        if (rate == null) {
-            return java.util.Optional.empty();
-        }
-        try {
+    static Optional<String> percent(Object rate) {
+        try { // a missing rate reads "null", not a number either
             BigDecimal r = new BigDecimal(String.valueOf(rate));
-            return java.util.Optional.of(r.movePointRight(2).stripTrailingZeros().toPlainString());
+            return Optional.of(r.movePointRight(2).stripTrailingZeros().toPlainString());
         } catch (NumberFormatException notANumber) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
