@@ -63,8 +63,9 @@ public class ClaimResource {
     @ResponseStatus(201)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @Refuses(status = 404, when = "policy.not-found: policyId names no policy of the tenant")
-    @Refuses(status = 409, when = "claim.invoice-held (naming invoices[i]): another open claim of the tenant already holds"
-            + " the invoice; file or withdraw that claim rather than claim it twice")
+    @Refuses(status = 409, when = "claim.invoice-held (naming invoices[i]): another claim of the tenant already holds"
+            + " the invoice, open (file or withdraw that claim rather than claim it twice) or paid by the insurer (its loss"
+            + " was indemnified); a rejected or withdrawn claim holds nothing")
     public Uni<RestResponse<View>> open(@NotNull OpenRequest r,
             @RestHeader(Idempotency.HEADER) @Parameter(description = "a retry with the same key and body answers the"
                     + " claim opened first instead of opening another; the same key with another body is 422",

@@ -109,7 +109,7 @@ public class Claims {
      * force today where the buyer has insured unpaid invoices, a draft claim at once of the unpaid invoices
      * delivered under cover, whole (domain.InsuredExposure#claimable: the limit caps the loss at approval), once per policy, buyer and signal however often the signal arrives.
      * The service's own drafts of the buyer under the policy are replaced: withdrawn with the reason, their invoices
-     * claimed anew; an invoice another open claim holds is left out (domain.InsolvencyClaim). A buyer with nothing
+     * claimed anew; an invoice another claim holds (open or paid) is left out (domain.InsolvencyClaim). A buyer with nothing
      * insured left to claim opens nothing (logged). Runs in the consumer's transaction; answers how many claims it opened.
      */
     public Uni<Integer> openOnInsolvency(String tenantId, UUID buyerId, String buyerName, UUID signalId) {

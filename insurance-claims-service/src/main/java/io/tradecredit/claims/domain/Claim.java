@@ -76,23 +76,25 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     /**
-     * This claim by hand, unless another open claim of the tenant (neither rejected, paid nor withdrawn) already holds one
-     * of its invoices, by id or by number ({@code heldByOthers}): then 409 {@code claim.invoice-held} naming each such
-     * {@code invoices[i]}, since both claims would be indemnified and the insurer pay the same loss twice (DOMAIN §4's
-     * 100,000 approved at 72,000 on the insolvency's draft and again on a claim by hand of the same invoices: 144,000).
-     * The tenant files or withdraws the claim that holds them instead.
+     * This claim by hand, unless another claim of the tenant already holds one of its invoices, by id or by number
+     * ({@code heldByOthers}; ClaimState#holdsItsInvoices: an open one, or one the insurer PAID): then 409
+     * {@code claim.invoice-held} naming each such {@code invoices[i]}, since the insurer would pay the same loss twice
+     * (DOMAIN §4's 100,000 approved at 72,000 on the insolvency's draft and again on a claim by hand of the same
+     * invoices: 144,000; or the 72,000 paid and the same invoices claimed anew). The tenant files or withdraws the open
+     * claim that holds them instead; a rejected or withdrawn claim holds nothing.
      */
     public Claim claimingNothingHeld(ProtractedDefault.Held heldByOthers) {
         List<Violation> held = new ArrayList<>();
         for (int i = 0; i < invoices.size(); i++) {
             if (heldByOthers.holds(invoices.get(i))) {
                 held.add(new Violation("invoices[" + i + "]", invoices.get(i).invoiceNumber()
-                        + " is held by another open claim of the tenant"));
+                        + " is held by another claim of the tenant, open or paid by the insurer"));
             }
         }
         if (!held.isEmpty()) {
-            throw DomainError.conflict("claim.invoice-held", "Another open claim already holds " + held.size()
-                    + " of these invoices: file or withdraw that claim instead of claiming them twice", held);
+            throw DomainError.conflict("claim.invoice-held", "Another claim already holds " + held.size()
+                    + " of these invoices: file or withdraw an open claim instead of claiming them twice; a paid"
+                    + " claim's loss was indemnified already", held);
         }
         return this;
     }

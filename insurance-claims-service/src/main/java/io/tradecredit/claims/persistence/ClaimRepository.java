@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +47,9 @@ public class ClaimRepository {
     }
 
     /**
-     * What the tenant's open claims (neither rejected, paid nor withdrawn) hold: whether the buyer has one under the policy,
-     * and the invoices they name (by id, and by number for those opened by hand without ids).
+     * What the tenant's claims hold: whether the buyer has an open one under the policy (ClaimState#isOpen), and the
+     * invoices named by the claims holding theirs (ClaimState#holdsItsInvoices: open or paid; by id, and by number for
+     * those opened by hand without ids).
      */
     public Uni<ProtractedDefault.Held> held(String tenantId, UUID policyId, UUID buyerId) {
         return held(tenantId, policyId, buyerId, List.of());
@@ -56,15 +58,17 @@ public class ClaimRepository {
     /** The same, leaving out the claims {@code except} (those about to be withdrawn). */
     public Uni<ProtractedDefault.Held> held(String tenantId, UUID policyId, UUID buyerId, List<UUID> except) {
         return CurrentTransaction.execute("""
-                select c.policy_id, c.buyer_id, i.invoice_id, i.invoice_number from claim c
+                select c.policy_id, c.buyer_id, c.state, i.invoice_id, i.invoice_number from claim c
                 join claim_invoice i on i.claim_id = c.id
-                where c.tenant_id = $1 and c.state not in ('REJECTED', 'PAID', 'WITHDRAWN') and c.id <> all($2)""",
-                Tuple.of(tenantId, except.toArray(UUID[]::new))).map(rows -> {
+                where c.tenant_id = $1 and c.state = any($3) and c.id <> all($2)""",
+                Tuple.of(tenantId, except.toArray(UUID[]::new), Arrays.stream(ClaimState.values())
+                        .filter(ClaimState::holdsItsInvoices).map(ClaimState::name).toArray(String[]::new))).map(rows -> {
             boolean ofBuyer = false;
             Set<UUID> ids = new HashSet<>();
             Set<String> numbers = new HashSet<>();
             for (var r : rows) {
-                ofBuyer |= policyId.equals(r.getUUID("policy_id")) && buyerId.equals(r.getUUID("buyer_id"));
+                ofBuyer |= ClaimState.valueOf(r.getString("state")).isOpen() && policyId.equals(r.getUUID("policy_id"))
+                        && buyerId.equals(r.getUUID("buyer_id"));
                 if (r.getUUID("invoice_id") != null) {
                     ids.add(r.getUUID("invoice_id"));
                 }

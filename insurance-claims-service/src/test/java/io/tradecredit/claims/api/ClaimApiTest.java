@@ -234,6 +234,29 @@ class ClaimApiTest {
     }
 
     @Test
+    void anInvoiceOfAPaidClaimIsNotClaimedAgainByHandOneOfAWithdrawnClaimIs() {
+        // DOMAIN §4: 100,000 unpaid, limit 80,000, 90 % → 72,000 paid by the insurer
+        Setup s = insured(Map.of("kind", "NONE"));
+        String paid = open(s, "60000.00", "40000.00");
+        move(s, paid, "SUBMITTED", null).statusCode(200);
+        move(s, paid, "UNDER_REVIEW", null).statusCode(200);
+        move(s, paid, "APPROVED", null).statusCode(200).body("indemnity.indemnity.amount", equalTo("72000.00"));
+        post(s, "finance", paid, "payments", "72000.00").statusCode(200).body("state", equalTo("PAID"));
+        // the same invoices by hand would have the insurer pay the same loss a second time
+        given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .body(claim(s, "60000.00", "40000.00")).post(CLAIMS).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("claim.invoice-held"),
+                        "errors.field", contains("invoices[0]", "invoices[1]"));
+        assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
+
+        // a draft withdrawn without indemnity holds nothing: its invoices are claimed again
+        Setup w = insured(Map.of("kind", "NONE"));
+        String withdrawn = open(w, "1000.00");
+        move(w, withdrawn, "WITHDRAWN", "filed on paper instead").statusCode(200);
+        open(w, "1000.00");
+    }
+
+    @Test
     void aRejectionNeedsTheInsurersReasonAndIsFinal() {
         Setup s = insured(Map.of("kind", "NONE"));
         String id = open(s, "1000.00");

@@ -71,6 +71,23 @@ class ClaimTest {
     }
 
     @Test
+    void anOpenOrPaidClaimHoldsItsInvoicesARejectedOrWithdrawnOneDoesNot() {
+        // DOMAIN §4's 100,000 approved at 72,000 and paid: claimed again it would be paid twice
+        assertEquals(EnumSet.of(ClaimState.DRAFT, ClaimState.SUBMITTED, ClaimState.UNDER_REVIEW, ClaimState.APPROVED,
+                ClaimState.PAID), EnumSet.copyOf(Arrays.stream(ClaimState.values()).filter(ClaimState::holdsItsInvoices)
+                        .toList()));
+        // the buyer has a claim under way only until it is paid, rejected or withdrawn
+        assertEquals(EnumSet.of(ClaimState.DRAFT, ClaimState.SUBMITTED, ClaimState.UNDER_REVIEW, ClaimState.APPROVED),
+                EnumSet.copyOf(Arrays.stream(ClaimState.values()).filter(ClaimState::isOpen).toList()));
+        Claim c = draft();
+        DomainError e = refusal(() -> c.claimingNothingHeld(new ProtractedDefault.Held(false, Set.of(),
+                Set.of("INV-1", "INV-2"))));
+        assertEquals("claim.invoice-held", e.code());
+        assertEquals("INV-1 is held by another claim of the tenant, open or paid by the insurer",
+                e.violations().get(0).message());
+    }
+
+    @Test
     void everyWrongFieldOfANewClaimIsNamed() {
         List<ClaimedInvoice> invoices = new ArrayList<>(Arrays.asList(new ClaimedInvoice("INV-1", null, cny("1.00")),
                 new ClaimedInvoice(" INV-1 ", null, cny("0.00")), new ClaimedInvoice("", null, Money.of("5.00", "USD")), null));
