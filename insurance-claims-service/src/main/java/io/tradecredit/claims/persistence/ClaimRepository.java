@@ -55,9 +55,13 @@ public class ClaimRepository {
         return held(tenantId, policyId, buyerId, List.of());
     }
 
-    /** The same, leaving out the claims {@code except} (those about to be withdrawn). */
+    /**
+     * The same, leaving out the claims {@code except} (those about to be withdrawn). Read under the buyer's lock
+     * ({@link #lockBuyer}), held until the transaction ends: a second claim of the buyer opened at the same instant
+     * waits for this one to commit and then finds its invoices held.
+     */
     public Uni<ProtractedDefault.Held> held(String tenantId, UUID policyId, UUID buyerId, List<UUID> except) {
-        return CurrentTransaction.execute("""
+        return lockBuyer(tenantId, buyerId).chain(() -> CurrentTransaction.execute("""
                 select c.policy_id, c.buyer_id, c.state, i.invoice_id, i.invoice_number from claim c
                 join claim_invoice i on i.claim_id = c.id
                 where c.tenant_id = $1 and c.state = any($3) and c.id <> all($2)""",
@@ -75,7 +79,17 @@ public class ClaimRepository {
                 numbers.add(r.getString("invoice_number"));
             }
             return new ProtractedDefault.Held(ofBuyer, ids, numbers);
-        });
+        }));
+    }
+
+    /**
+     * Serialises the claims of one buyer of the tenant until the transaction ends (a transaction-scoped advisory lock):
+     * two claims by hand of the same invoices at the same instant both read what is held before either is recorded,
+     * and both would be opened; with the lock the second reads after the first committed and is refused.
+     */
+    public Uni<Void> lockBuyer(String tenantId, UUID buyerId) {
+        return CurrentTransaction.execute("select pg_advisory_xact_lock(hashtextextended($1, 0))",
+                Tuple.of("claims:" + tenantId + ":" + buyerId)).replaceWithVoid();
     }
 
     public Uni<Void> create(String tenantId, Claim c) {

@@ -233,6 +233,42 @@ class ClaimApiTest {
         open(s, "60000.00", "40000.00");
     }
 
+    /**
+     * Two claims by hand of DOMAIN §4's 60,000 + 40,000 at the same instant: both read what other claims hold before
+     * either is recorded (the test holds their inserts until both have read), yet only one is opened.
+     */
+    @Test
+    void twoClaimsByHandOfTheSameInvoicesAtTheSameInstantOpenOne() throws Exception {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String cm = token(s.tenant(), "credit-manager");
+        try (Connection other = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres")) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("lock table claim_invoice in share mode");
+            List<CompletableFuture<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>> both =
+                    List.of(1, 2).stream().map(n -> CompletableFuture.supplyAsync(() -> given().auth().oauth2(cm)
+                            .contentType(ContentType.JSON).body(claim(s, "60000.00", "40000.00")).post(CLAIMS).then()
+                            .extract())).toList();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (Database.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and pid <> pg_backend_pid()") < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertFalse(both.get(0).isDone() || both.get(1).isDone(), "both wait, having read what is held");
+            other.commit();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : both) {
+                var r = answer.get(30, TimeUnit.SECONDS);
+                statuses.add(r.statusCode());
+                if (r.statusCode() == 409) {
+                    assertEquals("claim.invoice-held", r.path("code"));
+                    assertEquals(List.of("invoices[0]", "invoices[1]"), r.path("errors.field"));
+                }
+            }
+            assertEquals(List.of(201, 409), statuses.stream().sorted().toList(), "exactly one claim opened");
+        }
+        assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
+    }
+
     @Test
     void anInvoiceOfAPaidClaimIsNotClaimedAgainByHandOneOfAWithdrawnClaimIs() {
         // DOMAIN §4: 100,000 unpaid, limit 80,000, 90 % → 72,000 paid by the insurer
