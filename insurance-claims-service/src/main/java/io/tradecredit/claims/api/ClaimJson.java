@@ -36,7 +36,9 @@ final class ClaimJson {
         }
     }
 
-    public record OpenRequest(UUID policyId, UUID buyerId, @Size(max = 200) String buyerName,
+    public record OpenRequest(UUID policyId,
+            @Schema(description = "a buyer of the tenant: one this service knows only under another tenant (registered or invoiced there) is 400 naming buyerId, nothing recorded") UUID buyerId,
+            @Size(max = 200) String buyerName,
             @Schema(description = "INSOLVENCY or PROTRACTED_DEFAULT") Claim.Cause cause,
             @Schema(description = "the unpaid invoices delivered under cover, 1 to 500") @Size(max = 500) List<InvoiceJson> invoices) {
     }

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.BuyerTenancy;
 import io.tradecredit.claims.domain.Claim;
 import io.tradecredit.claims.domain.ClaimEntry;
 import io.tradecredit.claims.domain.ClaimState;
@@ -35,6 +36,7 @@ import io.tradecredit.claims.domain.PolicyYear;
 import io.tradecredit.claims.domain.ProtractedDefault;
 import io.tradecredit.claims.domain.RecoveryShare;
 import io.tradecredit.claims.events.ClaimEvents;
+import io.tradecredit.claims.persistence.BuyerRepository;
 import io.tradecredit.claims.persistence.ClaimRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
@@ -68,6 +70,9 @@ public class Claims {
     ClaimRepository claims;
 
     @Inject
+    BuyerRepository buyers;
+
+    @Inject
     Policies policies;
 
     @Inject
@@ -90,8 +95,9 @@ public class Claims {
     }
 
     /**
-     * A new draft claim under the tenant's policy (404 for another tenant's policy), none of whose invoices another open
-     * claim holds (409, domain.Claim#claimingNothingHeld).
+     * A new draft claim under the tenant's policy (404 for another tenant's policy) of one of the tenant's buyers (400 naming
+     * buyerId for another tenant's, domain.BuyerTenancy), none of whose invoices another claim holds (409,
+     * domain.Claim#claimingNothingHeld).
      */
     public Uni<Claim> open(String tenantId, UUID policyId, UUID buyerId, String buyerName, Claim.Cause cause,
             List<ClaimedInvoice> invoices, String by) {
@@ -99,8 +105,10 @@ public class Claims {
         LocalDate today = businessZone.dateOf(now);
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
             Claim c = Claim.open(policyId, policy.terms().currency(), buyerId, buyerName, cause, invoices, today, by);
-            return claims.held(tenantId, policyId, buyerId).chain(held -> record(tenantId, c.claimingNothingHeld(held),
-                    policy.terms(), ClaimTrigger.MANUAL, null, now));
+            return buyers.tenantsOf(buyerId)
+                    .invoke(known -> BuyerTenancy.ensureOfTenant("claim.invalid", tenantId, buyerId, known))
+                    .chain(() -> claims.held(tenantId, policyId, buyerId)).chain(held -> record(tenantId,
+                            c.claimingNothingHeld(held), policy.terms(), ClaimTrigger.MANUAL, null, now));
         }));
     }
 

@@ -12,10 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.BuyerTenancy;
 import io.tradecredit.claims.domain.InsuredLimit;
 import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.LimitRequest;
 import io.tradecredit.claims.events.ClaimEvents;
+import io.tradecredit.claims.persistence.BuyerRepository;
 import io.tradecredit.claims.persistence.InsuredLimitRepository;
 import io.tradecredit.claims.persistence.PolicyRepository;
 import io.tradecredit.common.domain.DomainError;
@@ -44,6 +46,9 @@ public class InsuredLimits {
     InsuredLimitRepository limits;
 
     @Inject
+    BuyerRepository buyers;
+
+    @Inject
     InsuredLimitSchedules schedules;
 
     @Inject
@@ -65,7 +70,8 @@ public class InsuredLimits {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
             LimitRequest r = LimitRequest.of(policyId, policy.terms().currency(), buyerId, kind, amount, note, now, by);
-            return limits.addRequest(tenantId, r).replaceWith(r);
+            return ofTenant("limit-request.invalid", tenantId, buyerId).chain(() -> limits.addRequest(tenantId, r))
+                    .replaceWith(r);
         }));
     }
 
@@ -91,7 +97,8 @@ public class InsuredLimits {
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
             LimitDecision decision = LimitDecision.of(policy.terms().currency(), in.decisionId(), in.buyerId(),
                     in.outcome(), in.amount(), in.effectiveFrom(), in.expiresOn(), in.requestId(), source, now, by);
-            return limits.decision(policyId, decision.decisionId()).chain(earlier -> {
+            return ofTenant("limit-decision.invalid", tenantId, decision.buyerId())
+                    .chain(() -> limits.decision(policyId, decision.decisionId())).chain(earlier -> {
                 if (earlier.isPresent()) {
                     return Uni.createFrom().item(new Recorded(earlier.get(), true));
                 }
@@ -138,6 +145,12 @@ public class InsuredLimits {
         return CurrentTransaction.run(() -> policyRows.tenantOf(policyId).chain(tenant -> policyRows
                 .callbackSecret(policyId).map(secret -> tenant.filter(t -> secret.isPresent() && TimestampedSignature
                         .verify(secret.get(), signature, body, clock.instant(), SIGNATURE_TOLERANCE)))));
+    }
+
+    /** Nothing when the buyer may be the tenant's; 400 {@code code} naming buyerId for another tenant's (domain.BuyerTenancy). */
+    private Uni<Void> ofTenant(String code, String tenantId, UUID buyerId) {
+        return buyers.tenantsOf(buyerId).invoke(known -> BuyerTenancy.ensureOfTenant(code, tenantId, buyerId, known))
+                .replaceWithVoid();
     }
 
     /** The request the decision answers, if it names one: the tenant's, under the policy (else 400 naming requestId). */
