@@ -45,11 +45,15 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
 
     /**
      * A new draft claim under a policy in {@code currency}: valid, or refused naming every wrong field
-     * ({@code invoices[2].unpaidAmount}).
+     * ({@code invoices[2].unpaidAmount}). Without a policy ({@code policyId} null, then no currency either) it is always
+     * refused, naming {@code policyId} beside every other wrong field.
      */
     public static Claim open(UUID policyId, String currency, UUID buyerId, String buyerName, Cause cause,
             List<ClaimedInvoice> invoices, LocalDate on, String by) {
         List<Violation> wrong = new ArrayList<>();
+        if (policyId == null) {
+            wrong.add(new Violation("policyId", "is required"));
+        }
         if (buyerId == null) {
             wrong.add(new Violation("buyerId", "is required"));
         }
@@ -143,7 +147,7 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         Money amount = invoice.unpaidAmount();
         if (amount == null || !amount.isPositive()) {
             wrong.add(new Violation(at + "unpaidAmount", "is required and must be above 0"));
-        } else if (!amount.currencyCode().equals(currency)) {
+        } else if (currency != null && !amount.currencyCode().equals(currency)) {
             wrong.add(new Violation(at + "unpaidAmount.currency", "must be the policy's currency " + currency));
         }
         return wrong;

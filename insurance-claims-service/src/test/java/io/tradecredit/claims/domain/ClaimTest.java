@@ -88,6 +88,17 @@ class ClaimTest {
     }
 
     @Test
+    void aClaimWithoutAPolicyNamesThePolicyAndEveryOtherWrongField() {
+        DomainError e = refusal(() -> Claim.open(null, null, null, "Zhejiang Trading", null,
+                List.of(new ClaimedInvoice("INV-1", null, cny("0.00")), new ClaimedInvoice("INV-2", null, cny("5.00"))),
+                DAY, "cm"));
+        assertEquals("claim.invalid", e.code());
+        // no policy, no currency to hold INV-2's 5.00 to
+        assertEquals(List.of("policyId", "buyerId", "cause", "invoices[0].unpaidAmount"),
+                e.violations().stream().map(Violation::field).toList());
+    }
+
+    @Test
     void everyWrongFieldOfANewClaimIsNamed() {
         List<ClaimedInvoice> invoices = new ArrayList<>(Arrays.asList(new ClaimedInvoice("INV-1", null, cny("1.00")),
                 new ClaimedInvoice(" INV-1 ", null, cny("0.00")), new ClaimedInvoice("", null, Money.of("5.00", "USD")), null));
