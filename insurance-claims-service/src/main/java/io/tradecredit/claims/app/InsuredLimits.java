@@ -100,11 +100,11 @@ public class InsuredLimits {
             return ofTenant("limit-decision.invalid", tenantId, decision.buyerId())
                     .chain(() -> limits.decision(policyId, decision.decisionId())).chain(earlier -> {
                 if (earlier.isPresent()) {
-                    return Uni.createFrom().item(new Recorded(earlier.get(), true));
+                    return Uni.createFrom().item(new Recorded(decision.repeatedBy(earlier.get()), true));
                 }
                 return answers(tenantId, policyId, decision)
                         .chain(() -> limits.addDecision(tenantId, policyId, decision))
-                        .chain(added -> added.isEmpty() ? recordedMeanwhile(policyId, decision.decisionId())
+                        .chain(added -> added.isEmpty() ? recordedMeanwhile(policyId, decision)
                                 : limits.decisions(tenantId, policyId, added.get().buyerId()).chain(all -> {
                                     InsuredLimit limitToday = InsuredLimit.on(today, all,
                                             Money.currencyOf(policy.terms().currency()));
@@ -118,8 +118,9 @@ public class InsuredLimits {
     }
 
     /** The same decision arrived twice at once and the other delivery recorded it first: a repeat. */
-    private Uni<Recorded> recordedMeanwhile(UUID policyId, String decisionId) {
-        return limits.decision(policyId, decisionId).map(earlier -> new Recorded(earlier.orElseThrow(), true));
+    private Uni<Recorded> recordedMeanwhile(UUID policyId, LimitDecision decision) {
+        return limits.decision(policyId, decision.decisionId())
+                .map(earlier -> new Recorded(decision.repeatedBy(earlier.orElseThrow()), true));
     }
 
     /** The buyer's insured limit on {@code asOf} (today when null) under the policy, with the decision setting it. */

@@ -280,6 +280,14 @@ class InsuredLimitApiTest {
         // the same decision again (a retry of the insurer's system): recorded once, published once
         given().header("Insurer-Signature", sign(SECRET, now + 5, body)).contentType(ContentType.JSON).body(body)
                 .post(callback(policyId)).then().statusCode(200).body("decisionId", equalTo("ATR-778"));
+        // another decision under the same reference is not a retry: refused, the 50,000 stands
+        String other = body.replace("50000.00", "60000.00");
+        given().header("Insurer-Signature", sign(SECRET, now + 6, other)).contentType(ContentType.JSON).body(other)
+                .post(callback(policyId)).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("limit-decision.id-taken"), "errors.field", contains("decisionId", "amount"));
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(other)
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(409)
+                .body("errors.field", contains("decisionId", "amount"));
         assertEquals(1, Database.count("select count(*) from limit_decision where tenant_id = ?", tenant));
         given().auth().oauth2(token(tenant, "viewer")).get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/insured-limit")
                 .then().statusCode(200).body("insuredLimit.amount", equalTo("50000.00"));
