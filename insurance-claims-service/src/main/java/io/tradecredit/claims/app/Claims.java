@@ -274,9 +274,10 @@ public class Claims {
     /** The insurer paid {@code amount} of the indemnity on {@code paidOn} (today when null). */
     public Uni<Claim> pay(String tenantId, UUID id, Money amount, LocalDate paidOn, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate on = paidOn == null ? businessZone.dateOf(now) : paidOn;
+        LocalDate today = businessZone.dateOf(now);
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
+                    LocalDate on = before.moneyOn("paidOn", amount, paidOn, today);
                     Claim paid = before.pay(amount);
                     ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.PAYMENT, before.state(), paid.state(), amount, null,
                             null, on, now, by, null);
@@ -299,10 +300,11 @@ public class Claims {
      */
     public Uni<Claim.Recovery> recover(String tenantId, UUID id, Money amount, LocalDate receivedOn, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate on = receivedOn == null ? businessZone.dateOf(now) : receivedOn;
+        LocalDate today = businessZone.dateOf(now);
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> exposures
                 .invoicesOf(tenantId, before.buyerId()).chain(ledger -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
+                    LocalDate on = before.moneyOn("receivedOn", amount, receivedOn, today);
                     Claim.Recovery r = before.recover(amount, before.openIn(ledger));
                     ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.RECOVERY, null, null, amount, r.share().toInsurer(),
                             r.share().toTenant(), on, now, by, null);

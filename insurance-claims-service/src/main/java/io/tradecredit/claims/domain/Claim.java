@@ -194,6 +194,30 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     /**
+     * The day money on this claim is entered for ({@code field}: {@code paidOn} or {@code receivedOn}; today when
+     * {@code on} is null): never after {@code today}, and a payment of the insurer never before the approval it pays. A
+     * day after today would publish a payment (indemnity-paid, recovery-shared) invoice-service posts in the future.
+     * Refused with the amount's own fault, if any, named beside it (400), nothing changed.
+     */
+    public LocalDate moneyOn(String field, Money amount, LocalDate on, LocalDate today) {
+        LocalDate day = on == null ? today : on;
+        List<Violation> wrong = new ArrayList<>();
+        if (amount == null || !amount.isPositive() || !amount.currency().equals(indemnityPaid.currency())) {
+            wrong.add(new Violation("amount", "is required: above 0 in the policy's currency " + indemnityPaid.currencyCode()));
+        }
+        if (day.isAfter(today)) {
+            wrong.add(new Violation(field, "is after today (" + today + ")"));
+        } else if ("paidOn".equals(field) && approvedOn != null && day.isBefore(approvedOn)) {
+            wrong.add(new Violation(field, "is before the claim was approved (" + approvedOn + ")"));
+        }
+        if (wrong.size() > 1 || wrong.size() == 1 && !"amount".equals(wrong.get(0).field())) {
+            throw DomainError.invalid("paidOn".equals(field) ? "claim.payment-invalid" : "claim.recovery-invalid",
+                    "The " + ("paidOn".equals(field) ? "payment" : "recovery") + " is incomplete or inconsistent", wrong);
+        }
+        return day;
+    }
+
+    /**
      * The insurer paid {@code amount} of the indemnity: an approved claim only, never more than is due;
      * the claim is paid when nothing is due any more.
      */

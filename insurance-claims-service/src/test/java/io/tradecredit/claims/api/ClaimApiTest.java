@@ -111,7 +111,18 @@ class ClaimApiTest {
                 .body("state", equalTo("APPROVED"), "indemnityPaid.amount", equalTo("50000.00"), "indemnityDue.amount", equalTo("22000.00"));
         post(s, "finance", id, "payments", "22000.01").statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("claim.overpaid"));
+        // a payment dated tomorrow would be posted in the future: refused naming paidOn (and a bad amount beside it)
+        given().auth().oauth2(token(s.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("22000.00", "CNY"), "paidOn", today().plusDays(1).toString()))
+                .post(CLAIMS + "/" + id + "/payments").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("paidOn"));
+        given().auth().oauth2(token(s.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("-1.00", "CNY"), "paidOn", today().plusDays(1).toString()))
+                .post(CLAIMS + "/" + id + "/payments").then().statusCode(400).body("errors.field", contains("amount", "paidOn"));
         post(s, "finance", id, "payments", "22000.00").statusCode(200).body("state", equalTo("PAID"));
+        given().auth().oauth2(token(s.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("10000.00", "CNY"), "receivedOn", today().plusDays(1).toString()))
+                .post(CLAIMS + "/" + id + "/recoveries").then().statusCode(400).body("errors.field", contains("receivedOn"));
         post(s, "finance", id, "recoveries", "10000.00").statusCode(200)
                 .body("toInsurer.amount", equalTo("7200.00"), "toTenant.amount", equalTo("2800.00"),
                         "claim.recoveredToInsurer.amount", equalTo("7200.00"));

@@ -3,6 +3,7 @@ package io.tradecredit.claims.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -96,6 +97,27 @@ class ClaimTest {
         // no policy, no currency to hold INV-2's 5.00 to
         assertEquals(List.of("policyId", "buyerId", "cause", "invoices[0].unpaidAmount"),
                 e.violations().stream().map(Violation::field).toList());
+    }
+
+    @Test
+    void moneyIsEnteredForNoDayAfterTodayAndTheInsurersPaymentForNoneBeforeTheApproval() {
+        Claim c = approved(); // approved on 1 October 2026, 72,000 due
+        LocalDate today = DAY.plusDays(40);
+        assertEquals(today, c.moneyOn("paidOn", cny("72000.00"), null, today));
+        assertEquals(DAY.plusDays(30), c.moneyOn("paidOn", cny("72000.00"), DAY.plusDays(30), today));
+        assertEquals(DAY, c.moneyOn("receivedOn", cny("10.00"), DAY, today), "a recovery may predate the approval");
+        DomainError future = refusal(() -> c.moneyOn("paidOn", cny("72000.00"), today.plusDays(1), today));
+        assertEquals("claim.payment-invalid", future.code());
+        assertTrue(future.detail().startsWith("The payment is incomplete or inconsistent"), future.detail());
+        assertEquals(List.of("paidOn"), future.violations().stream().map(Violation::field).toList());
+        assertEquals(List.of("paidOn"), refusal(() -> c.moneyOn("paidOn", cny("1.00"), DAY.plusDays(29), today))
+                .violations().stream().map(Violation::field).toList());
+        DomainError both = refusal(() -> c.moneyOn("receivedOn", cny("0.00"), today.plusDays(1), today));
+        assertEquals("claim.recovery-invalid", both.code());
+        assertTrue(both.detail().startsWith("The recovery is incomplete or inconsistent"), both.detail());
+        assertEquals(List.of("amount", "receivedOn"), both.violations().stream().map(Violation::field).toList());
+        // the amount alone is left to pay / recover to name, as before
+        assertEquals(today, c.moneyOn("paidOn", null, null, today));
     }
 
     @Test
