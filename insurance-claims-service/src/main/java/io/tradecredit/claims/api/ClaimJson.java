@@ -36,7 +36,9 @@ final class ClaimJson {
         }
     }
 
-    public record OpenRequest(UUID policyId, UUID buyerId, @Size(max = 200) String buyerName,
+    public record OpenRequest(UUID policyId,
+            @Schema(description = "a buyer of the tenant: one this service knows only under another tenant (registered or invoiced there) is 400 naming buyerId, nothing recorded") UUID buyerId,
+            @Size(max = 200) String buyerName,
             @Schema(description = "INSOLVENCY or PROTRACTED_DEFAULT") Claim.Cause cause,
             @Schema(description = "the unpaid invoices delivered under cover, 1 to 500") @Size(max = 500) List<InvoiceJson> invoices) {
     }
@@ -47,14 +49,14 @@ final class ClaimJson {
     }
 
     public record PaymentRequest(@Schema(description = "paid by the insurer, in the policy's currency") Money amount,
-            @Schema(description = "the day it was paid; today when absent") LocalDate paidOn) {
+            @Schema(description = "the day it was paid; today when absent; not after today, not before the approval (else 400)") LocalDate paidOn) {
     }
 
     @Schema(description = "money recovered outside the ledger (e.g. an administrator's dividend after the claimed invoices"
             + " were written off); the buyer's payments on claimed invoices still open in the ledger are posted there and"
             + " shared by the service itself, and are refused here (409 claim.recovery-through-ledger)")
     public record RecoveryRequest(@Schema(description = "recovered from the buyer, in the policy's currency") Money amount,
-            @Schema(description = "the day it was received; today when absent") LocalDate receivedOn) {
+            @Schema(description = "the day it was received; today when absent; not after today (else 400)") LocalDate receivedOn) {
     }
 
     public record IndemnityView(Money unpaid,

@@ -32,7 +32,9 @@ import io.tradecredit.claims.api.ClaimJson.RecoveryView;
 import io.tradecredit.claims.api.ClaimJson.StateRequest;
 import io.tradecredit.claims.api.ClaimJson.View;
 import io.tradecredit.claims.app.Claims;
+import io.tradecredit.claims.domain.Claim;
 import io.tradecredit.claims.domain.ClaimState;
+import io.tradecredit.claims.domain.ClaimedInvoice;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
@@ -63,23 +65,28 @@ public class ClaimResource {
     @ResponseStatus(201)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @Refuses(status = 404, when = "policy.not-found: policyId names no policy of the tenant")
-    @Refuses(status = 409, when = "claim.invoice-held (naming invoices[i]): another open claim of the tenant already holds"
-            + " the invoice; file or withdraw that claim rather than claim it twice")
+    @Refuses(status = 409, when = "claim.invoice-held (naming invoices[i]): another claim of the tenant already holds"
+            + " the invoice, open (file or withdraw that claim rather than claim it twice) or paid by the insurer (its loss"
+            + " was indemnified); a rejected or withdrawn claim holds nothing")
     public Uni<RestResponse<View>> open(@NotNull OpenRequest r,
             @RestHeader(Idempotency.HEADER) @Parameter(description = "a retry with the same key and body answers the"
                     + " claim opened first instead of opening another; the same key with another body is 422",
                     schema = @Schema(maxLength = 200)) String idempotencyKey) {
         if (r.policyId() == null) {
-            throw DomainError.invalidField("claim.invalid", "policyId", "is required");
+            // refused naming policyId and every other wrong field, not policyId alone
+            Claim.open(null, null, r.buyerId(), r.buyerName(), r.cause(), invoices(r), null, tenant.subject());
         }
         return idempotency.once(tenant.id(), "open-claim", idempotencyKey, r, View.class, () -> openOnce(r));
     }
 
     private Uni<RestResponse<View>> openOnce(OpenRequest r) {
-        return claims.open(tenant.id(), r.policyId(), r.buyerId(), r.buyerName(), r.cause(),
-                r.invoices() == null ? null : r.invoices().stream().map(i -> i == null ? null : i.toInvoice()).toList(),
+        return claims.open(tenant.id(), r.policyId(), r.buyerId(), r.buyerName(), r.cause(), invoices(r),
                 tenant.subject()).map(c -> RestResponse.ResponseBuilder.<View>created(
                         URI.create("/api/v1/insurance/claims/" + c.id())).entity(View.of(c, null)).build());
+    }
+
+    private static List<ClaimedInvoice> invoices(OpenRequest r) {
+        return r.invoices() == null ? null : r.invoices().stream().map(i -> i == null ? null : i.toInvoice()).toList();
     }
 
     @GET

@@ -76,6 +76,8 @@ public class InsuredLimitResource {
     @APIResponse(responseCode = "201", description = "The decision, recorded and published (insured-limit-changed)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "200", description = "A decision with this decisionId was recorded before: nothing changed, the first is answered")
+    @APIResponse(responseCode = "409", description = "limit-decision.id-taken: another decision (naming the fields that differ) was"
+            + " recorded under this decisionId; nothing changed")
     public Uni<RestResponse<DecisionView>> decide(@PathParam("id") UUID id, @NotNull DecisionBody r) {
         return limits.decide(tenant.id(), id, r.toInput(), LimitDecision.Source.TENANT, tenant.subject())
                 .map(recorded -> RestResponse.status(recorded.repeat() ? RestResponse.Status.OK : RestResponse.Status.CREATED,

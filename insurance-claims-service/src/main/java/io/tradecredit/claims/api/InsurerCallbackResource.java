@@ -62,6 +62,8 @@ public class InsurerCallbackResource {
     @APIResponse(responseCode = "201", description = "The decision, recorded and published (insured-limit-changed)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "200", description = "A decision with this decisionId was recorded before: nothing changed, the first is answered")
+    @APIResponse(responseCode = "409", description = "limit-decision.id-taken: another decision (naming the fields that differ) was"
+            + " recorded under this decisionId; nothing changed")
     public Uni<RestResponse<DecisionView>> receive(@PathParam("id") UUID id, @HeaderParam(HEADER) String signature,
             String body) {
         return limits.signedFor(id, signature, body == null ? "" : body).chain(tenant -> {

@@ -19,7 +19,8 @@ final class LimitJson {
     private LimitJson() {
     }
 
-    public record RequestBody(UUID buyerId, @Schema(description = "NEW, INCREASE, REDUCE or CANCEL") LimitRequest.Kind kind,
+    public record RequestBody(@Schema(description = "a buyer of the tenant: one this service knows only under another tenant (registered or invoiced there) is 400 naming buyerId, nothing recorded") UUID buyerId,
+            @Schema(description = "NEW, INCREASE, REDUCE or CANCEL") LimitRequest.Kind kind,
             @Schema(description = "the limit asked for, in the policy's currency; none for CANCEL") Money amount,
             @Size(max = 2000) String note) {
     }
@@ -33,7 +34,7 @@ final class LimitJson {
     }
 
     public record DecisionBody(@Size(max = 100) @Schema(description = "the insurer's reference; a repeat is recorded once") String decisionId,
-            UUID buyerId,
+            @Schema(description = "a buyer of the tenant: one this service knows only under another tenant (registered or invoiced there) is 400 naming buyerId, nothing recorded") UUID buyerId,
             @Schema(description = "APPROVED, PARTLY_APPROVED, REFUSED, PENDING_INVESTIGATION or CANCELLED") LimitDecision.Outcome outcome,
             @Schema(description = "the insured amount, for APPROVED and PARTLY_APPROVED only") Money amount,
             LocalDate effectiveFrom,

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.BuyerTenancy;
 import io.tradecredit.claims.domain.Claim;
 import io.tradecredit.claims.domain.ClaimEntry;
 import io.tradecredit.claims.domain.ClaimState;
@@ -35,6 +36,7 @@ import io.tradecredit.claims.domain.PolicyYear;
 import io.tradecredit.claims.domain.ProtractedDefault;
 import io.tradecredit.claims.domain.RecoveryShare;
 import io.tradecredit.claims.events.ClaimEvents;
+import io.tradecredit.claims.persistence.BuyerRepository;
 import io.tradecredit.claims.persistence.ClaimRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
@@ -68,6 +70,9 @@ public class Claims {
     ClaimRepository claims;
 
     @Inject
+    BuyerRepository buyers;
+
+    @Inject
     Policies policies;
 
     @Inject
@@ -90,8 +95,9 @@ public class Claims {
     }
 
     /**
-     * A new draft claim under the tenant's policy (404 for another tenant's policy), none of whose invoices another open
-     * claim holds (409, domain.Claim#claimingNothingHeld).
+     * A new draft claim under the tenant's policy (404 for another tenant's policy) of one of the tenant's buyers (400 naming
+     * buyerId for another tenant's, domain.BuyerTenancy), none of whose invoices another claim holds (409,
+     * domain.Claim#claimingNothingHeld).
      */
     public Uni<Claim> open(String tenantId, UUID policyId, UUID buyerId, String buyerName, Claim.Cause cause,
             List<ClaimedInvoice> invoices, String by) {
@@ -99,8 +105,10 @@ public class Claims {
         LocalDate today = businessZone.dateOf(now);
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
             Claim c = Claim.open(policyId, policy.terms().currency(), buyerId, buyerName, cause, invoices, today, by);
-            return claims.held(tenantId, policyId, buyerId).chain(held -> record(tenantId, c.claimingNothingHeld(held),
-                    policy.terms(), ClaimTrigger.MANUAL, null, now));
+            return buyers.tenantsOf(buyerId)
+                    .invoke(known -> BuyerTenancy.ensureOfTenant("claim.invalid", tenantId, buyerId, known))
+                    .chain(() -> claims.held(tenantId, policyId, buyerId)).chain(held -> record(tenantId,
+                            c.claimingNothingHeld(held), policy.terms(), ClaimTrigger.MANUAL, null, now));
         }));
     }
 
@@ -109,7 +117,7 @@ public class Claims {
      * force today where the buyer has insured unpaid invoices, a draft claim at once of the unpaid invoices
      * delivered under cover, whole (domain.InsuredExposure#claimable: the limit caps the loss at approval), once per policy, buyer and signal however often the signal arrives.
      * The service's own drafts of the buyer under the policy are replaced: withdrawn with the reason, their invoices
-     * claimed anew; an invoice another open claim holds is left out (domain.InsolvencyClaim). A buyer with nothing
+     * claimed anew; an invoice another claim holds (open or paid) is left out (domain.InsolvencyClaim). A buyer with nothing
      * insured left to claim opens nothing (logged). Runs in the consumer's transaction; answers how many claims it opened.
      */
     public Uni<Integer> openOnInsolvency(String tenantId, UUID buyerId, String buyerName, UUID signalId) {
@@ -266,9 +274,10 @@ public class Claims {
     /** The insurer paid {@code amount} of the indemnity on {@code paidOn} (today when null). */
     public Uni<Claim> pay(String tenantId, UUID id, Money amount, LocalDate paidOn, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate on = paidOn == null ? businessZone.dateOf(now) : paidOn;
+        LocalDate today = businessZone.dateOf(now);
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
+                    LocalDate on = before.moneyOn("paidOn", amount, paidOn, today);
                     Claim paid = before.pay(amount);
                     ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.PAYMENT, before.state(), paid.state(), amount, null,
                             null, on, now, by, null);
@@ -291,10 +300,11 @@ public class Claims {
      */
     public Uni<Claim.Recovery> recover(String tenantId, UUID id, Money amount, LocalDate receivedOn, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate on = receivedOn == null ? businessZone.dateOf(now) : receivedOn;
+        LocalDate today = businessZone.dateOf(now);
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> exposures
                 .invoicesOf(tenantId, before.buyerId()).chain(ledger -> policies.current(tenantId, before.policyId())
                 .chain(policy -> {
+                    LocalDate on = before.moneyOn("receivedOn", amount, receivedOn, today);
                     Claim.Recovery r = before.recover(amount, before.openIn(ledger));
                     ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.RECOVERY, null, null, amount, r.share().toInsurer(),
                             r.share().toTenant(), on, now, by, null);

@@ -12,10 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.domain.BuyerTenancy;
 import io.tradecredit.claims.domain.InsuredLimit;
 import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.LimitRequest;
 import io.tradecredit.claims.events.ClaimEvents;
+import io.tradecredit.claims.persistence.BuyerRepository;
 import io.tradecredit.claims.persistence.InsuredLimitRepository;
 import io.tradecredit.claims.persistence.PolicyRepository;
 import io.tradecredit.common.domain.DomainError;
@@ -44,6 +46,9 @@ public class InsuredLimits {
     InsuredLimitRepository limits;
 
     @Inject
+    BuyerRepository buyers;
+
+    @Inject
     InsuredLimitSchedules schedules;
 
     @Inject
@@ -65,7 +70,8 @@ public class InsuredLimits {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
             LimitRequest r = LimitRequest.of(policyId, policy.terms().currency(), buyerId, kind, amount, note, now, by);
-            return limits.addRequest(tenantId, r).replaceWith(r);
+            return ofTenant("limit-request.invalid", tenantId, buyerId).chain(() -> limits.addRequest(tenantId, r))
+                    .replaceWith(r);
         }));
     }
 
@@ -91,13 +97,14 @@ public class InsuredLimits {
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
             LimitDecision decision = LimitDecision.of(policy.terms().currency(), in.decisionId(), in.buyerId(),
                     in.outcome(), in.amount(), in.effectiveFrom(), in.expiresOn(), in.requestId(), source, now, by);
-            return limits.decision(policyId, decision.decisionId()).chain(earlier -> {
+            return ofTenant("limit-decision.invalid", tenantId, decision.buyerId())
+                    .chain(() -> limits.decision(policyId, decision.decisionId())).chain(earlier -> {
                 if (earlier.isPresent()) {
-                    return Uni.createFrom().item(new Recorded(earlier.get(), true));
+                    return Uni.createFrom().item(new Recorded(decision.repeatedBy(earlier.get()), true));
                 }
                 return answers(tenantId, policyId, decision)
                         .chain(() -> limits.addDecision(tenantId, policyId, decision))
-                        .chain(added -> added.isEmpty() ? recordedMeanwhile(policyId, decision.decisionId())
+                        .chain(added -> added.isEmpty() ? recordedMeanwhile(policyId, decision)
                                 : limits.decisions(tenantId, policyId, added.get().buyerId()).chain(all -> {
                                     InsuredLimit limitToday = InsuredLimit.on(today, all,
                                             Money.currencyOf(policy.terms().currency()));
@@ -111,8 +118,9 @@ public class InsuredLimits {
     }
 
     /** The same decision arrived twice at once and the other delivery recorded it first: a repeat. */
-    private Uni<Recorded> recordedMeanwhile(UUID policyId, String decisionId) {
-        return limits.decision(policyId, decisionId).map(earlier -> new Recorded(earlier.orElseThrow(), true));
+    private Uni<Recorded> recordedMeanwhile(UUID policyId, LimitDecision decision) {
+        return limits.decision(policyId, decision.decisionId())
+                .map(earlier -> new Recorded(decision.repeatedBy(earlier.orElseThrow()), true));
     }
 
     /** The buyer's insured limit on {@code asOf} (today when null) under the policy, with the decision setting it. */
@@ -138,6 +146,12 @@ public class InsuredLimits {
         return CurrentTransaction.run(() -> policyRows.tenantOf(policyId).chain(tenant -> policyRows
                 .callbackSecret(policyId).map(secret -> tenant.filter(t -> secret.isPresent() && TimestampedSignature
                         .verify(secret.get(), signature, body, clock.instant(), SIGNATURE_TOLERANCE)))));
+    }
+
+    /** Nothing when the buyer may be the tenant's; 400 {@code code} naming buyerId for another tenant's (domain.BuyerTenancy). */
+    private Uni<Void> ofTenant(String code, String tenantId, UUID buyerId) {
+        return buyers.tenantsOf(buyerId).invoke(known -> BuyerTenancy.ensureOfTenant(code, tenantId, buyerId, known))
+                .replaceWithVoid();
     }
 
     /** The request the decision answers, if it names one: the tenant's, under the policy (else 400 naming requestId). */

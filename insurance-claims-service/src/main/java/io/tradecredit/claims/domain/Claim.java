@@ -45,11 +45,15 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
 
     /**
      * A new draft claim under a policy in {@code currency}: valid, or refused naming every wrong field
-     * ({@code invoices[2].unpaidAmount}).
+     * ({@code invoices[2].unpaidAmount}). Without a policy ({@code policyId} null, then no currency either) it is always
+     * refused, naming {@code policyId} beside every other wrong field.
      */
     public static Claim open(UUID policyId, String currency, UUID buyerId, String buyerName, Cause cause,
             List<ClaimedInvoice> invoices, LocalDate on, String by) {
         List<Violation> wrong = new ArrayList<>();
+        if (policyId == null) {
+            wrong.add(new Violation("policyId", "is required"));
+        }
         if (buyerId == null) {
             wrong.add(new Violation("buyerId", "is required"));
         }
@@ -76,23 +80,25 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     /**
-     * This claim by hand, unless another open claim of the tenant (neither rejected, paid nor withdrawn) already holds one
-     * of its invoices, by id or by number ({@code heldByOthers}): then 409 {@code claim.invoice-held} naming each such
-     * {@code invoices[i]}, since both claims would be indemnified and the insurer pay the same loss twice (DOMAIN §4's
-     * 100,000 approved at 72,000 on the insolvency's draft and again on a claim by hand of the same invoices: 144,000).
-     * The tenant files or withdraws the claim that holds them instead.
+     * This claim by hand, unless another claim of the tenant already holds one of its invoices, by id or by number
+     * ({@code heldByOthers}; ClaimState#holdsItsInvoices: an open one, or one the insurer PAID): then 409
+     * {@code claim.invoice-held} naming each such {@code invoices[i]}, since the insurer would pay the same loss twice
+     * (DOMAIN §4's 100,000 approved at 72,000 on the insolvency's draft and again on a claim by hand of the same
+     * invoices: 144,000; or the 72,000 paid and the same invoices claimed anew). The tenant files or withdraws the open
+     * claim that holds them instead; a rejected or withdrawn claim holds nothing.
      */
     public Claim claimingNothingHeld(ProtractedDefault.Held heldByOthers) {
         List<Violation> held = new ArrayList<>();
         for (int i = 0; i < invoices.size(); i++) {
             if (heldByOthers.holds(invoices.get(i))) {
                 held.add(new Violation("invoices[" + i + "]", invoices.get(i).invoiceNumber()
-                        + " is held by another open claim of the tenant"));
+                        + " is held by another claim of the tenant, open or paid by the insurer"));
             }
         }
         if (!held.isEmpty()) {
-            throw DomainError.conflict("claim.invoice-held", "Another open claim already holds " + held.size()
-                    + " of these invoices: file or withdraw that claim instead of claiming them twice", held);
+            throw DomainError.conflict("claim.invoice-held", "Another claim already holds " + held.size()
+                    + " of these invoices: file or withdraw an open claim instead of claiming them twice; a paid"
+                    + " claim's loss was indemnified already", held);
         }
         return this;
     }
@@ -141,7 +147,7 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         Money amount = invoice.unpaidAmount();
         if (amount == null || !amount.isPositive()) {
             wrong.add(new Violation(at + "unpaidAmount", "is required and must be above 0"));
-        } else if (!amount.currencyCode().equals(currency)) {
+        } else if (currency != null && !amount.currencyCode().equals(currency)) {
             wrong.add(new Violation(at + "unpaidAmount.currency", "must be the policy's currency " + currency));
         }
         return wrong;
@@ -185,6 +191,30 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     /** What of the indemnity the insurer has still to pay. */
     public Money indemnityDue() {
         return indemnity == null ? Money.zero(indemnityPaid.currency()) : indemnity.indemnity().minus(indemnityPaid);
+    }
+
+    /**
+     * The day money on this claim is entered for ({@code field}: {@code paidOn} or {@code receivedOn}; today when
+     * {@code on} is null): never after {@code today}, and a payment of the insurer never before the approval it pays. A
+     * day after today would publish a payment (indemnity-paid, recovery-shared) invoice-service posts in the future.
+     * Refused with the amount's own fault, if any, named beside it (400), nothing changed.
+     */
+    public LocalDate moneyOn(String field, Money amount, LocalDate on, LocalDate today) {
+        LocalDate day = on == null ? today : on;
+        List<Violation> wrong = new ArrayList<>();
+        if (amount == null || !amount.isPositive() || !amount.currency().equals(indemnityPaid.currency())) {
+            wrong.add(new Violation("amount", "is required: above 0 in the policy's currency " + indemnityPaid.currencyCode()));
+        }
+        if (day.isAfter(today)) {
+            wrong.add(new Violation(field, "is after today (" + today + ")"));
+        } else if ("paidOn".equals(field) && approvedOn != null && day.isBefore(approvedOn)) {
+            wrong.add(new Violation(field, "is before the claim was approved (" + approvedOn + ")"));
+        }
+        if (wrong.size() > 1 || wrong.size() == 1 && !"amount".equals(wrong.get(0).field())) {
+            throw DomainError.invalid("paidOn".equals(field) ? "claim.payment-invalid" : "claim.recovery-invalid",
+                    "The " + ("paidOn".equals(field) ? "payment" : "recovery") + " is incomplete or inconsistent", wrong);
+        }
+        return day;
     }
 
     /**

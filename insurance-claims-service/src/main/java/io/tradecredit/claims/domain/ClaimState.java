@@ -28,4 +28,23 @@ public enum ClaimState {
     public boolean mayMoveTo(ClaimState to) {
         return next().contains(to);
     }
+
+    /**
+     * Whether a claim in this state still stands open: the insurer may yet pay it (draft to approved). The buyer then has
+     * a claim under way, and an automatic claim of the buyer waits (ProtractedDefault#on, LadderClaim#on).
+     */
+    public boolean isOpen() {
+        return this != REJECTED && this != PAID && this != WITHDRAWN;
+    }
+
+    /**
+     * Whether a claim in this state holds its invoices, so that no other claim of the tenant may claim them
+     * (Claim#claimingNothingHeld): while open, since the insurer may still pay it, and once PAID, since the insurer
+     * indemnified their loss already (DOMAIN §4's 72,000 paid, the same 100,000 claimed again would be paid twice).
+     * A claim REJECTED by the insurer or WITHDRAWN (a draft not filed, or settled by the buyer) ended without
+     * indemnity and holds nothing: its invoices may be claimed again.
+     */
+    public boolean holdsItsInvoices() {
+        return this != REJECTED && this != WITHDRAWN;
+    }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
  * The claim on a buyer's insolvency (docs/domain.md §4: claim at once) beside the claims already open for the
  * buyer. The service's own drafts under the policy (opened by itself on the ladder's trigger or a protracted
  * default, not yet filed) are replaced: the insolvency claim asks for their invoices with the cause the insurer
- * wants, and they are withdrawn with the reason. An invoice any other open claim holds (one filed, or a draft
+ * wants, and they are withdrawn with the reason. An invoice any other claim holds (one filed or paid, or a draft
  * opened by hand) is never claimed twice.
  */
 public final class InsolvencyClaim {

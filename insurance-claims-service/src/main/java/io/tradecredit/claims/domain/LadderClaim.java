@@ -12,7 +12,7 @@ import java.util.UUID;
  * Under a policy, the claim asks for each of the buyer's unpaid invoices delivered under cover and overdue on the
  * run date (due before it), oldest first, whole ({@link InsuredExposure#claimable}: the limit caps the loss in
  * {@link Indemnity}); nothing when none is, when the buyer already has an open claim under the
- * policy (the insurer handles one claim of a buyer at a time) or for an invoice another open claim holds (never
+ * policy (the insurer handles one claim of a buyer at a time) or for an invoice another claim holds, open or paid (never
  * claimed twice), as {@link ProtractedDefault} does. The claim is a draft: the tenant submits it when the
  * policy allows (its waiting period may still be running).
  */

@@ -96,6 +96,44 @@ public record LimitDecision(String decisionId, UUID buyerId, Outcome outcome, Mo
         return this;
     }
 
+    /**
+     * {@code earlier}, the decision recorded under this one's {@code decisionId}, answers this one as a repeat when it
+     * decided the same: buyer, outcome, amount, effective and expiry dates and request alike (who sent it, the tenant or
+     * the insurer's system, and when do not matter). Another decision under a reference already recorded is refused
+     * (409 {@code limit-decision.id-taken} naming {@code decisionId} and each field that differs), nothing recorded:
+     * answered 200 with the first, a correction (80,000 entered again as 60,000) would look recorded and not be.
+     */
+    public LimitDecision repeatedBy(LimitDecision earlier) {
+        List<Violation> differ = new ArrayList<>();
+        if (!buyerId.equals(earlier.buyerId)) {
+            differ.add(new Violation("buyerId", "differs from " + earlier.buyerId + " recorded under " + decisionId));
+        }
+        if (outcome != earlier.outcome) {
+            differ.add(new Violation("outcome", "differs from " + earlier.outcome + " recorded under " + decisionId));
+        }
+        if (amount == null ? earlier.amount != null : earlier.amount == null || !amount.currency().equals(earlier.amount
+                .currency()) || amount.compareTo(earlier.amount) != 0) {
+            differ.add(new Violation("amount", "differs from " + earlier.amount + " recorded under " + decisionId));
+        }
+        if (!effectiveFrom.equals(earlier.effectiveFrom)) {
+            differ.add(new Violation("effectiveFrom", "differs from " + earlier.effectiveFrom + " recorded under "
+                    + decisionId));
+        }
+        if (expiresOn == null ? earlier.expiresOn != null : !expiresOn.equals(earlier.expiresOn)) {
+            differ.add(new Violation("expiresOn", "differs from " + earlier.expiresOn + " recorded under " + decisionId));
+        }
+        if (requestId == null ? earlier.requestId != null : !requestId.equals(earlier.requestId)) {
+            differ.add(new Violation("requestId", "differs from " + earlier.requestId + " recorded under " + decisionId));
+        }
+        if (!differ.isEmpty()) {
+            differ.add(0, new Violation("decisionId", "was recorded for another decision: a new decision takes a"
+                    + " reference of its own"));
+            throw DomainError.conflict("limit-decision.id-taken", "Decision " + decisionId
+                    + " was recorded with other terms; nothing changed", differ);
+        }
+        return earlier;
+    }
+
     /** The same decision as stored, at its place in the recording order. */
     public LimitDecision recordedAs(long seq) {
         return new LimitDecision(decisionId, buyerId, outcome, amount, effectiveFrom, expiresOn, requestId, source, seq,

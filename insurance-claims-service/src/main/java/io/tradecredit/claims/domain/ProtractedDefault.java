@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * waiting period has run from the notification's day (the trigger day). From that day a draft claim asks for
  * each such invoice's unpaid amount (delivered under cover, InsuredExposure#claimable; the limit caps the loss in
  * Indemnity), unless the buyer already has an open claim under the policy (the
- * insurer handles one claim of a buyer at a time) or another open claim holds the invoice (never claimed twice).
+ * insurer handles one claim of a buyer at a time) or another claim holds the invoice, open or paid (never claimed twice).
  */
 public record ProtractedDefault(LocalDate triggerDay, List<ClaimedInvoice> invoices) {
 
@@ -22,7 +22,10 @@ public record ProtractedDefault(LocalDate triggerDay, List<ClaimedInvoice> invoi
         invoices = List.copyOf(invoices);
     }
 
-    /** What open claims already hold: whether the buyer has one under the policy, and their invoices. */
+    /**
+     * What the tenant's claims already hold: whether the buyer has an open one under the policy (ClaimState#isOpen), and
+     * the invoices of the claims holding theirs, open or paid by the insurer (ClaimState#holdsItsInvoices).
+     */
     public record Held(boolean openClaimOfBuyer, Set<UUID> invoiceIds, Set<String> invoiceNumbers) {
         public static final Held NOTHING = new Held(false, Set.of(), Set.of());
 

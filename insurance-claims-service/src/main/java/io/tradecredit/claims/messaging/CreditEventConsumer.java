@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.claims.app.Buyers;
 import io.tradecredit.claims.app.Claims;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
@@ -19,8 +20,9 @@ import io.tradecredit.common.events.IncomingEvent;
 /**
  * Reads {@code credit-events} once per event id: a buyer blocked with the cause {@code INSOLVENCY} opens
  * claims at once ({@link Claims#openOnInsolvency}), keyed by the signal that blocked it (the event's id
- * when credit-service names none). A block without that cause (older events carry none) and every other
- * type are skipped; a buyer-blocked it cannot read goes to {@code credit-events.dlq.insurance-claims-service}.
+ * when credit-service names none); a buyer registered is kept as the tenant's (domain.BuyerTenancy). A block without
+ * that cause (older events carry none) and every other type are skipped; a buyer-blocked or buyer-registered it cannot
+ * read goes to {@code credit-events.dlq.insurance-claims-service}.
  */
 @ApplicationScoped
 public class CreditEventConsumer {
@@ -34,12 +36,18 @@ public class CreditEventConsumer {
     @Inject
     Claims claims;
 
+    @Inject
+    Buyers buyers;
+
     @Incoming("credit-events")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return inbox.receive(InvoiceEventConsumer.CONSUMER, record, this::apply).replaceWithVoid();
     }
 
     Uni<Void> apply(IncomingEvent e) {
+        if ("buyer-registered".equals(e.nameFrom("credit"))) {
+            return buyers.registered(e.tenantId(), e.fields().uuid("buyerId"));
+        }
         if (!"buyer-blocked".equals(e.nameFrom("credit"))) {
             return Uni.createFrom().voidItem();
         }

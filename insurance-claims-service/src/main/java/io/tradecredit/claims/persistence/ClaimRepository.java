@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,32 +47,49 @@ public class ClaimRepository {
     }
 
     /**
-     * What the tenant's open claims (neither rejected, paid nor withdrawn) hold: whether the buyer has one under the policy,
-     * and the invoices they name (by id, and by number for those opened by hand without ids).
+     * What the tenant's claims hold: whether the buyer has an open one under the policy (ClaimState#isOpen), and the
+     * invoices named by the claims holding theirs (ClaimState#holdsItsInvoices: open or paid; by id, and by number for
+     * those opened by hand without ids).
      */
     public Uni<ProtractedDefault.Held> held(String tenantId, UUID policyId, UUID buyerId) {
         return held(tenantId, policyId, buyerId, List.of());
     }
 
-    /** The same, leaving out the claims {@code except} (those about to be withdrawn). */
+    /**
+     * The same, leaving out the claims {@code except} (those about to be withdrawn). Read under the buyer's lock
+     * ({@link #lockBuyer}), held until the transaction ends: a second claim of the buyer opened at the same instant
+     * waits for this one to commit and then finds its invoices held.
+     */
     public Uni<ProtractedDefault.Held> held(String tenantId, UUID policyId, UUID buyerId, List<UUID> except) {
-        return CurrentTransaction.execute("""
-                select c.policy_id, c.buyer_id, i.invoice_id, i.invoice_number from claim c
+        return lockBuyer(tenantId, buyerId).chain(() -> CurrentTransaction.execute("""
+                select c.policy_id, c.buyer_id, c.state, i.invoice_id, i.invoice_number from claim c
                 join claim_invoice i on i.claim_id = c.id
-                where c.tenant_id = $1 and c.state not in ('REJECTED', 'PAID', 'WITHDRAWN') and c.id <> all($2)""",
-                Tuple.of(tenantId, except.toArray(UUID[]::new))).map(rows -> {
+                where c.tenant_id = $1 and c.state = any($3) and c.id <> all($2)""",
+                Tuple.of(tenantId, except.toArray(UUID[]::new), Arrays.stream(ClaimState.values())
+                        .filter(ClaimState::holdsItsInvoices).map(ClaimState::name).toArray(String[]::new))).map(rows -> {
             boolean ofBuyer = false;
             Set<UUID> ids = new HashSet<>();
             Set<String> numbers = new HashSet<>();
             for (var r : rows) {
-                ofBuyer |= policyId.equals(r.getUUID("policy_id")) && buyerId.equals(r.getUUID("buyer_id"));
+                ofBuyer |= ClaimState.valueOf(r.getString("state")).isOpen() && policyId.equals(r.getUUID("policy_id"))
+                        && buyerId.equals(r.getUUID("buyer_id"));
                 if (r.getUUID("invoice_id") != null) {
                     ids.add(r.getUUID("invoice_id"));
                 }
                 numbers.add(r.getString("invoice_number"));
             }
             return new ProtractedDefault.Held(ofBuyer, ids, numbers);
-        });
+        }));
+    }
+
+    /**
+     * Serialises the claims of one buyer of the tenant until the transaction ends (a transaction-scoped advisory lock):
+     * two claims by hand of the same invoices at the same instant both read what is held before either is recorded,
+     * and both would be opened; with the lock the second reads after the first committed and is refused.
+     */
+    public Uni<Void> lockBuyer(String tenantId, UUID buyerId) {
+        return CurrentTransaction.execute("select pg_advisory_xact_lock(hashtextextended($1, 0))",
+                Tuple.of("claims:" + tenantId + ":" + buyerId)).replaceWithVoid();
     }
 
     public Uni<Void> create(String tenantId, Claim c) {

@@ -111,7 +111,18 @@ class ClaimApiTest {
                 .body("state", equalTo("APPROVED"), "indemnityPaid.amount", equalTo("50000.00"), "indemnityDue.amount", equalTo("22000.00"));
         post(s, "finance", id, "payments", "22000.01").statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("claim.overpaid"));
+        // a payment dated tomorrow would be posted in the future: refused naming paidOn (and a bad amount beside it)
+        given().auth().oauth2(token(s.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("22000.00", "CNY"), "paidOn", today().plusDays(1).toString()))
+                .post(CLAIMS + "/" + id + "/payments").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("paidOn"));
+        given().auth().oauth2(token(s.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("-1.00", "CNY"), "paidOn", today().plusDays(1).toString()))
+                .post(CLAIMS + "/" + id + "/payments").then().statusCode(400).body("errors.field", contains("amount", "paidOn"));
         post(s, "finance", id, "payments", "22000.00").statusCode(200).body("state", equalTo("PAID"));
+        given().auth().oauth2(token(s.tenant(), "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", money("10000.00", "CNY"), "receivedOn", today().plusDays(1).toString()))
+                .post(CLAIMS + "/" + id + "/recoveries").then().statusCode(400).body("errors.field", contains("receivedOn"));
         post(s, "finance", id, "recoveries", "10000.00").statusCode(200)
                 .body("toInsurer.amount", equalTo("7200.00"), "toTenant.amount", equalTo("2800.00"),
                         "claim.recoveredToInsurer.amount", equalTo("7200.00"));
@@ -233,6 +244,65 @@ class ClaimApiTest {
         open(s, "60000.00", "40000.00");
     }
 
+    /**
+     * Two claims by hand of DOMAIN §4's 60,000 + 40,000 at the same instant: both read what other claims hold before
+     * either is recorded (the test holds their inserts until both have read), yet only one is opened.
+     */
+    @Test
+    void twoClaimsByHandOfTheSameInvoicesAtTheSameInstantOpenOne() throws Exception {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String cm = token(s.tenant(), "credit-manager");
+        try (Connection other = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres")) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("lock table claim_invoice in share mode");
+            List<CompletableFuture<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>> both =
+                    List.of(1, 2).stream().map(n -> CompletableFuture.supplyAsync(() -> given().auth().oauth2(cm)
+                            .contentType(ContentType.JSON).body(claim(s, "60000.00", "40000.00")).post(CLAIMS).then()
+                            .extract())).toList();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (Database.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and pid <> pg_backend_pid()") < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertFalse(both.get(0).isDone() || both.get(1).isDone(), "both wait, having read what is held");
+            other.commit();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : both) {
+                var r = answer.get(30, TimeUnit.SECONDS);
+                statuses.add(r.statusCode());
+                if (r.statusCode() == 409) {
+                    assertEquals("claim.invoice-held", r.path("code"));
+                    assertEquals(List.of("invoices[0]", "invoices[1]"), r.path("errors.field"));
+                }
+            }
+            assertEquals(List.of(201, 409), statuses.stream().sorted().toList(), "exactly one claim opened");
+        }
+        assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
+    }
+
+    @Test
+    void anInvoiceOfAPaidClaimIsNotClaimedAgainByHandOneOfAWithdrawnClaimIs() {
+        // DOMAIN §4: 100,000 unpaid, limit 80,000, 90 % → 72,000 paid by the insurer
+        Setup s = insured(Map.of("kind", "NONE"));
+        String paid = open(s, "60000.00", "40000.00");
+        move(s, paid, "SUBMITTED", null).statusCode(200);
+        move(s, paid, "UNDER_REVIEW", null).statusCode(200);
+        move(s, paid, "APPROVED", null).statusCode(200).body("indemnity.indemnity.amount", equalTo("72000.00"));
+        post(s, "finance", paid, "payments", "72000.00").statusCode(200).body("state", equalTo("PAID"));
+        // the same invoices by hand would have the insurer pay the same loss a second time
+        given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .body(claim(s, "60000.00", "40000.00")).post(CLAIMS).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("claim.invoice-held"),
+                        "errors.field", contains("invoices[0]", "invoices[1]"));
+        assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
+
+        // a draft withdrawn without indemnity holds nothing: its invoices are claimed again
+        Setup w = insured(Map.of("kind", "NONE"));
+        String withdrawn = open(w, "1000.00");
+        move(w, withdrawn, "WITHDRAWN", "filed on paper instead").statusCode(200);
+        open(w, "1000.00");
+    }
+
     @Test
     void aRejectionNeedsTheInsurersReasonAndIsFinal() {
         Setup s = insured(Map.of("kind", "NONE"));
@@ -326,8 +396,11 @@ class ClaimApiTest {
                 .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("buyerId", "buyerName", "cause", "invoices[0].unpaidAmount",
                         "invoices[1].invoiceNumber", "invoices[1].unpaidAmount.currency"));
-        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("buyerName", "x")).post(CLAIMS).then()
-                .statusCode(400).body("errors.field", contains("policyId"));
+        // without a policy every other wrong field is named too, not policyId alone
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("buyerName", "x", "invoices", List.of(
+                Map.of("invoiceNumber", "A", "unpaidAmount", money("0.00", "CNY"))))).post(CLAIMS).then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field",
+                        containsInAnyOrder("policyId", "buyerId", "cause", "invoices[0].unpaidAmount"));
         Map<String, Object> otherPolicy = new HashMap<>(claim(s, "1.00"));
         otherPolicy.put("policyId", UUID.randomUUID().toString());
         given().auth().oauth2(cm).contentType(ContentType.JSON).body(otherPolicy).post(CLAIMS).then().statusCode(404);

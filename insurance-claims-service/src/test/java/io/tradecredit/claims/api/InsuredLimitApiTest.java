@@ -280,6 +280,14 @@ class InsuredLimitApiTest {
         // the same decision again (a retry of the insurer's system): recorded once, published once
         given().header("Insurer-Signature", sign(SECRET, now + 5, body)).contentType(ContentType.JSON).body(body)
                 .post(callback(policyId)).then().statusCode(200).body("decisionId", equalTo("ATR-778"));
+        // another decision under the same reference is not a retry: refused, the 50,000 stands
+        String other = body.replace("50000.00", "60000.00");
+        given().header("Insurer-Signature", sign(SECRET, now + 6, other)).contentType(ContentType.JSON).body(other)
+                .post(callback(policyId)).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("limit-decision.id-taken"), "errors.field", contains("decisionId", "amount"));
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(other)
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(409)
+                .body("errors.field", contains("decisionId", "amount"));
         assertEquals(1, Database.count("select count(*) from limit_decision where tenant_id = ?", tenant));
         given().auth().oauth2(token(tenant, "viewer")).get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/insured-limit")
                 .then().statusCode(200).body("insuredLimit.amount", equalTo("50000.00"));
@@ -293,6 +301,88 @@ class InsuredLimitApiTest {
         String wrong = "{\"decisionId\":\"ATR-779\",\"buyerId\":\"" + buyer + "\",\"outcome\":\"MAYBE\",\"effectiveFrom\":\"2026-01-01\"}";
         given().header("Insurer-Signature", sign(SECRET, now, wrong)).contentType(ContentType.JSON).body(wrong)
                 .post(callback(policyId)).then().statusCode(400).body("errors.field", contains("outcome"));
+    }
+
+    /**
+     * Tenant A's buyers (one registered by credit-service, one known from an invoice to it) named by tenant B: by the
+     * insurer's callback signed for B's policy, by B's own decision, request and claim by hand. Each answers 400 naming
+     * buyerId (as an unknown requestId: nothing of B's names it) and records nothing; A's own decision on them is
+     * recorded. A's request named by B's decisions is no request of B's (400 naming requestId).
+     */
+    @Test
+    void anotherTenantsBuyerIsNoBuyerOfThisTenantToTheCallbackOrTheTenantsRequestsDecisionsAndClaims() throws Exception {
+        String a = freshTenant();
+        String b = freshTenant();
+        String policyA = newPolicy(a);
+        String policyB = newPolicy(b);
+        String registered = UUID.randomUUID().toString();
+        String invoiced = UUID.randomUUID().toString();
+        Topics.sendEvent("credit-events", a, "credit", "buyer-registered", registered, UUID.randomUUID().toString(),
+                Map.of("buyerId", registered, "name", "Zhejiang Trading", "country", "CN", "registrationNumber",
+                        "91330100MA27XYZ", "taxId", "91330100MA27XYZ", "currency", "CNY", "paymentTermDays", 60));
+        Map<String, Object> issued = new HashMap<>();
+        issued.put("invoiceId", UUID.randomUUID().toString());
+        issued.put("invoiceNumber", "INV-1");
+        issued.put("buyerId", invoiced);
+        issued.put("buyerName", "Ningbo Export");
+        issued.put("issueDate", "2026-03-05");
+        issued.put("dueDate", "2026-05-04");
+        issued.put("total", money("40000.00", "CNY"));
+        issued.put("tax", money("0.00", "CNY"));
+        issued.put("openAmount", money("40000.00", "CNY"));
+        issued.put("issuedLate", false);
+        issued.put("purchaseOrderNumber", "PO-1");
+        Topics.sendEvent("invoice-events", a, "invoice", "issued", invoiced, UUID.randomUUID().toString(), issued);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((Database.count("select count(*) from buyer_tenant where buyer_id = ?::uuid", registered) == 0
+                || Database.count("select count(*) from open_invoice where buyer_id = ?::uuid", invoiced) == 0)
+                && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        String requestA = given().auth().oauth2(token(a, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", registered, "kind", "NEW", "amount", money("80000.00", "CNY")))
+                .post(POLICIES + "/" + policyA + "/limit-requests").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(token(b, "tenant-admin")).contentType(ContentType.JSON).body(Map.of("secret", SECRET))
+                .put(POLICIES + "/" + policyB + "/callback-secret").then().statusCode(204);
+        String cmB = token(b, "credit-manager");
+        long now = Instant.now().getEpochSecond();
+        for (String buyer : List.of(registered, invoiced)) {
+            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    decision("X-" + buyer, buyer, "APPROVED", "999999.00", "2026-01-01", null));
+            given().header("Insurer-Signature", sign(SECRET, now, body)).contentType(ContentType.JSON).body(body)
+                    .post(callback(policyB)).then().statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("limit-decision.invalid"), "errors.field", contains("buyerId"));
+            given().auth().oauth2(cmB).contentType(ContentType.JSON).body(body)
+                    .post(POLICIES + "/" + policyB + "/limit-decisions").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", contains("buyerId"));
+            given().auth().oauth2(cmB).contentType(ContentType.JSON)
+                    .body(Map.of("buyerId", buyer, "kind", "NEW", "amount", money("80000.00", "CNY")))
+                    .post(POLICIES + "/" + policyB + "/limit-requests").then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("limit-request.invalid"),
+                            "errors.field", contains("buyerId"));
+            given().auth().oauth2(cmB).contentType(ContentType.JSON)
+                    .body(Map.of("policyId", policyB, "buyerId", buyer, "buyerName", "Zhejiang Trading", "cause",
+                            "INSOLVENCY", "invoices", List.of(Map.of("invoiceNumber", "INV-1", "unpaidAmount",
+                                    money("40000.00", "CNY")))))
+                    .post("/api/v1/insurance/claims").then().statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("claim.invalid"), "errors.field", contains("buyerId"));
+        }
+        // A's request named in a decision signed for B's policy: no request of B's
+        Map<String, Object> answering = decision("X-R", UUID.randomUUID().toString(), "APPROVED", "80000.00",
+                "2026-01-01", null);
+        answering.put("requestId", requestA);
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(answering);
+        given().header("Insurer-Signature", sign(SECRET, now, body)).contentType(ContentType.JSON).body(body)
+                .post(callback(policyB)).then().statusCode(400).body("errors.field", contains("requestId"));
+        for (String table : List.of("limit_decision", "limit_request", "claim")) {
+            assertEquals(0, Database.count("select count(*) from " + table + " where tenant_id = ?", b), table);
+        }
+        // the buyers are A's: A's own decisions on them are recorded
+        for (String buyer : List.of(registered, invoiced)) {
+            given().auth().oauth2(token(a, "credit-manager")).contentType(ContentType.JSON)
+                    .body(decision("A-" + buyer, buyer, "APPROVED", "80000.00", "2026-01-01", null))
+                    .post(POLICIES + "/" + policyA + "/limit-decisions").then().statusCode(201);
+        }
     }
 
     static JsonNode event(String buyer, String decisionId) {

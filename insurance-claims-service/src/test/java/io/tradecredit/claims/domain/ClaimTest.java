@@ -3,6 +3,7 @@ package io.tradecredit.claims.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -68,6 +69,55 @@ class ClaimTest {
                 true, Set.of(), Set.of("INV-1", "INV-2")))).violations().stream().map(Violation::field).toList());
         assertEquals(c, c.claimingNothingHeld(new ProtractedDefault.Held(true, Set.of(UUID.randomUUID()), Set.of("INV-3"))));
         assertEquals(c, c.claimingNothingHeld(ProtractedDefault.Held.NOTHING));
+    }
+
+    @Test
+    void anOpenOrPaidClaimHoldsItsInvoicesARejectedOrWithdrawnOneDoesNot() {
+        // DOMAIN §4's 100,000 approved at 72,000 and paid: claimed again it would be paid twice
+        assertEquals(EnumSet.of(ClaimState.DRAFT, ClaimState.SUBMITTED, ClaimState.UNDER_REVIEW, ClaimState.APPROVED,
+                ClaimState.PAID), EnumSet.copyOf(Arrays.stream(ClaimState.values()).filter(ClaimState::holdsItsInvoices)
+                        .toList()));
+        // the buyer has a claim under way only until it is paid, rejected or withdrawn
+        assertEquals(EnumSet.of(ClaimState.DRAFT, ClaimState.SUBMITTED, ClaimState.UNDER_REVIEW, ClaimState.APPROVED),
+                EnumSet.copyOf(Arrays.stream(ClaimState.values()).filter(ClaimState::isOpen).toList()));
+        Claim c = draft();
+        DomainError e = refusal(() -> c.claimingNothingHeld(new ProtractedDefault.Held(false, Set.of(),
+                Set.of("INV-1", "INV-2"))));
+        assertEquals("claim.invoice-held", e.code());
+        assertEquals("INV-1 is held by another claim of the tenant, open or paid by the insurer",
+                e.violations().get(0).message());
+    }
+
+    @Test
+    void aClaimWithoutAPolicyNamesThePolicyAndEveryOtherWrongField() {
+        DomainError e = refusal(() -> Claim.open(null, null, null, "Zhejiang Trading", null,
+                List.of(new ClaimedInvoice("INV-1", null, cny("0.00")), new ClaimedInvoice("INV-2", null, cny("5.00"))),
+                DAY, "cm"));
+        assertEquals("claim.invalid", e.code());
+        // no policy, no currency to hold INV-2's 5.00 to
+        assertEquals(List.of("policyId", "buyerId", "cause", "invoices[0].unpaidAmount"),
+                e.violations().stream().map(Violation::field).toList());
+    }
+
+    @Test
+    void moneyIsEnteredForNoDayAfterTodayAndTheInsurersPaymentForNoneBeforeTheApproval() {
+        Claim c = approved(); // approved on 1 October 2026, 72,000 due
+        LocalDate today = DAY.plusDays(40);
+        assertEquals(today, c.moneyOn("paidOn", cny("72000.00"), null, today));
+        assertEquals(DAY.plusDays(30), c.moneyOn("paidOn", cny("72000.00"), DAY.plusDays(30), today));
+        assertEquals(DAY, c.moneyOn("receivedOn", cny("10.00"), DAY, today), "a recovery may predate the approval");
+        DomainError future = refusal(() -> c.moneyOn("paidOn", cny("72000.00"), today.plusDays(1), today));
+        assertEquals("claim.payment-invalid", future.code());
+        assertTrue(future.detail().startsWith("The payment is incomplete or inconsistent"), future.detail());
+        assertEquals(List.of("paidOn"), future.violations().stream().map(Violation::field).toList());
+        assertEquals(List.of("paidOn"), refusal(() -> c.moneyOn("paidOn", cny("1.00"), DAY.plusDays(29), today))
+                .violations().stream().map(Violation::field).toList());
+        DomainError both = refusal(() -> c.moneyOn("receivedOn", cny("0.00"), today.plusDays(1), today));
+        assertEquals("claim.recovery-invalid", both.code());
+        assertTrue(both.detail().startsWith("The recovery is incomplete or inconsistent"), both.detail());
+        assertEquals(List.of("amount", "receivedOn"), both.violations().stream().map(Violation::field).toList());
+        // the amount alone is left to pay / recover to name, as before
+        assertEquals(today, c.moneyOn("paidOn", null, null, today));
     }
 
     @Test

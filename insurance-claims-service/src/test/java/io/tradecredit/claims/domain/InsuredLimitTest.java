@@ -166,6 +166,30 @@ class InsuredLimitTest {
         assertEquals(List.of("buyerId", "amount"), e.violations().stream().map(Violation::field).toList());
     }
 
+    @Test
+    void aDecisionRecordedBeforeAnswersARepeatButNotAnotherDecisionUnderItsReference() {
+        LimitDecision first = LimitDecision.of("CNY", "ATR-778", BUYER, Outcome.APPROVED, Money.of("80000.00", "CNY"),
+                LocalDate.of(2026, 3, 1), null, null, LimitDecision.Source.TENANT, OffsetDateTime.now(), "cm").recordedAs(7);
+        // the insurer's system sends what the tenant entered: a repeat, answered with the first
+        LimitDecision again = LimitDecision.of("CNY", "ATR-778", BUYER, Outcome.APPROVED, Money.of("80000", "CNY"),
+                LocalDate.of(2026, 3, 1), null, null, LimitDecision.Source.INSURER, OffsetDateTime.now(), "insurer");
+        assertEquals(first, again.repeatedBy(first));
+        // 80,000 entered again as 60,000 from April under the same reference: not a repeat, and not recorded
+        LimitDecision corrected = LimitDecision.of("CNY", "ATR-778", BUYER, Outcome.PARTLY_APPROVED,
+                Money.of("60000.00", "CNY"), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 12, 31), null,
+                LimitDecision.Source.TENANT, OffsetDateTime.now(), "cm");
+        DomainError e = assertThrows(DomainError.class, () -> corrected.repeatedBy(first));
+        assertEquals("limit-decision.id-taken", e.code());
+        assertEquals(DomainError.Kind.CONFLICT, e.kind());
+        assertEquals(List.of("decisionId", "outcome", "amount", "effectiveFrom", "expiresOn"),
+                e.violations().stream().map(Violation::field).toList());
+        LimitDecision otherBuyer = LimitDecision.of("CNY", "ATR-778", UUID.randomUUID(), Outcome.CANCELLED, null,
+                LocalDate.of(2026, 3, 1), null, UUID.randomUUID(), LimitDecision.Source.INSURER, OffsetDateTime.now(),
+                "insurer");
+        assertEquals(List.of("decisionId", "buyerId", "outcome", "amount", "requestId"), fields(() -> otherBuyer
+                .repeatedBy(first)));
+    }
+
     static List<String> fields(Runnable r) {
         return assertThrows(DomainError.class, r::run).violations().stream().map(Violation::field).toList();
     }
