@@ -3,9 +3,13 @@ package io.tradecredit.collections.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -22,8 +26,8 @@ import io.tradecredit.common.money.Money;
  * @param seller the seller as printed on the buyer's most recently issued open invoice that names it
  * @param buyerName the name credit-service registered, else the one on the invoices
  * @param buyerAddress the address on the buyer's most recently issued open invoice that gives one
- * @param priorMessages the messages requested for the buyer before and not withdrawn (the prior communication a
- *        letter quotes; {@link PriorMessage#of})
+ * @param priorMessages the messages requested for the buyer before and not withdrawn (a letter quotes those about
+ *        its own invoices: {@link PriorMessage#of}, {@link #priorMessagesAbout})
  * @param paymentDeadline the final payment date the letter states (the tenant's {@link PaymentDeadline}
  *        from the letter's date); null until the run dates the letter
  */
@@ -36,35 +40,52 @@ public record LetterFacts(UUID buyerId, Party seller, String buyerName, String b
     }
 
     /**
-     * A message sent the buyer before: its step, template, channels and the day it was requested ({@code runDate}:
-     * the run's date, or the day a collector approved its draft).
+     * A message sent the buyer before: its step, template, channels, the day it was requested ({@code runDate}:
+     * the run's date, or the day a collector approved its draft) and the invoices it concerned.
      */
-    public record PriorMessage(String stepKey, String templateKey, List<String> channels, LocalDate runDate) {
+    public record PriorMessage(String stepKey, String templateKey, List<String> channels, LocalDate runDate,
+            Set<UUID> invoiceIds) {
+
+        public PriorMessage {
+            channels = List.copyOf(channels);
+            invoiceIds = Set.copyOf(invoiceIds);
+        }
 
         /**
          * What a letter quotes of the requests sent the buyer: only requests that went out to notification-service
          * and were not withdrawn (a discarded draft never went out, a withdrawn message was cancelled before it
          * was sent: a letter that may be shown in court must not claim either); one message per step, template
-         * and day, with its channels (a formal demand by email and letter on one day is one message), in the
-         * order requested.
+         * and day, with its channels and every invoice it concerned (a formal demand by email and letter on one
+         * day is one message), in the order requested.
          */
         public static List<PriorMessage> of(List<SentRequest> requests) {
             Map<List<Object>, SortedSet<String>> channels = new LinkedHashMap<>();
+            Map<List<Object>, Set<UUID>> invoices = new HashMap<>();
             for (SentRequest r : requests) {
                 if (!r.withdrawn()) {
-                    channels.computeIfAbsent(List.of(r.stepKey(), r.templateKey(), r.on()), k -> new TreeSet<>())
-                            .add(r.channel());
+                    List<Object> key = List.of(r.stepKey(), r.templateKey(), r.on());
+                    channels.computeIfAbsent(key, k -> new TreeSet<>()).add(r.channel());
+                    invoices.computeIfAbsent(key, k -> new HashSet<>()).addAll(r.invoiceIds());
                 }
             }
             List<PriorMessage> out = new ArrayList<>(channels.size());
             channels.forEach((k, c) -> out.add(new PriorMessage((String) k.get(0), (String) k.get(1), List.copyOf(c),
-                    (LocalDate) k.get(2))));
+                    (LocalDate) k.get(2), invoices.get(k))));
             return out;
+        }
+
+        /** Whether this message concerned at least one of {@code invoiceIds}. */
+        public boolean concernsAnyOf(Collection<UUID> invoiceIds) {
+            return invoiceIds.stream().anyMatch(this.invoiceIds::contains);
         }
     }
 
-    /** A request to notification-service for the buyer: its message, channel and day, and whether since withdrawn. */
-    public record SentRequest(String stepKey, String templateKey, String channel, LocalDate on, boolean withdrawn) {
+    /**
+     * A request to notification-service for the buyer: its message, channel and day, whether since withdrawn, and
+     * the invoices it listed.
+     */
+    public record SentRequest(String stepKey, String templateKey, String channel, LocalDate on, boolean withdrawn,
+            List<UUID> invoiceIds) {
     }
 
     /** The seller as its invoices print it, with the account the buyer pays into. */
@@ -92,6 +113,16 @@ public record LetterFacts(UUID buyerId, Party seller, String buyerName, String b
     /** These facts with the messages sent before. */
     public LetterFacts withPriorMessages(List<PriorMessage> sent) {
         return new LetterFacts(buyerId, seller, buyerName, buyerAddress, invoices, sent, paymentDeadline);
+    }
+
+    /**
+     * The prior communication a message about {@code invoiceIds} quotes: the messages sent before that concerned
+     * at least one of them. A letter says "our previous messages about these invoices"; a reminder of an
+     * invoice since paid is not about the invoice a later letter demands, and a letter that may be shown in court
+     * must not claim it was (DOMAIN §3, the prior communication record).
+     */
+    public List<PriorMessage> priorMessagesAbout(Collection<UUID> invoiceIds) {
+        return priorMessages.stream().filter(p -> p.concernsAnyOf(invoiceIds)).toList();
     }
 
     /** These facts with the final payment date the letter states. */

@@ -74,7 +74,8 @@ public final class DunningRequestData {
             g.writeStringField("paymentDeadline", facts.paymentDeadline().toString());
         }
         g.writeArrayFieldStart("priorMessages");
-        for (LetterFacts.PriorMessage p : facts.priorMessages()) {
+        List<UUID> listed = message.items().stream().map(o -> UUID.fromString(o.invoiceReference())).toList();
+        for (LetterFacts.PriorMessage p : facts.priorMessagesAbout(listed)) {
             g.writeStartObject();
             g.writeStringField("stepKey", p.stepKey());
             g.writeStringField("templateKey", p.templateKey());

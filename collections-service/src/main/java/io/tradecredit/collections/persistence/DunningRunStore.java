@@ -97,7 +97,7 @@ public class DunningRunStore {
     /** The requests that went out (not the drafts still pending or discarded); rows from before V25 may say no message. */
     static final String SENT = """
             select r.tenant_id, r.buyer_id, r.step_key, r.template_key, r.channel, r.requested_on,
-                r.withdrawn_at is not null as withdrawn
+                r.withdrawn_at is not null as withdrawn, r.invoice_ids
             from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
             join dunning_request r on r.tenant_id = k.tenant_id and r.buyer_id = k.buyer_id and r.template_key is not null
             order by r.requested_on, r.requested_at, r.step_key, r.channel""";
@@ -243,7 +243,7 @@ public class DunningRunStore {
     private static RunBatchRows.SentRow sent(Row r) {
         return new RunBatchRows.SentRow(r.getString("tenant_id"), r.getUUID("buyer_id"), new LetterFacts.SentRequest(
                 r.getString("step_key"), r.getString("template_key"), r.getString("channel"), r.getLocalDate("requested_on"),
-                r.getBoolean("withdrawn")));
+                r.getBoolean("withdrawn"), List.of(r.getArrayOfUUIDs("invoice_ids"))));
     }
 
     private static <T> List<T> map(RowSet<Row> rows, java.util.function.Function<Row, T> mapper) {

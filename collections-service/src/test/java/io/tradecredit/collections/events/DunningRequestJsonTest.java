@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,10 @@ class DunningRequestJsonTest {
         var facts = new LetterFacts(BUYER, new LetterFacts.Party("Seller AG", "Main St 1", "DE123", "DE89 3704"),
                 "Buyer GmbH", "Side St 2", List.of(first, second),
                 List.of(new LetterFacts.PriorMessage("reminder-7", "reminder", List.of("EMAIL", "LETTER"),
-                        LocalDate.parse("2026-11-08"))), LocalDate.parse("2026-12-17"));
+                        LocalDate.parse("2026-11-08"), Set.of(FIRST)),
+                        // about an invoice this letter does not list (paid since): not quoted as about these invoices
+                        new LetterFacts.PriorMessage("reminder-3", "reminder", List.of("SMS"),
+                                LocalDate.parse("2026-11-09"), Set.of(BUYER))), LocalDate.parse("2026-12-17"));
         var message = new DunningMessage(Channel.LETTER, demand, List.of(
                 new StepOutcome(FIRST.toString(), demand, LocalDate.parse("2026-11-15"), StepOutcome.Kind.TAKEN, null,
                         Money.of("800.00", "EUR")),

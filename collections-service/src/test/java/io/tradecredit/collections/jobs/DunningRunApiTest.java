@@ -327,6 +327,37 @@ class DunningRunApiTest {
         }
     }
 
+    @Test
+    void aLetterQuotesOnlyTheMessagesAboutItsOwnInvoicesNeverThoseOfAnotherInvoice() throws Exception {
+        // INV-1 due 4 March 2053 gets its formal demand on the 14th, then is held (the buyer says it was never
+        // delivered); INV-2 due 1 April gets its own formal demand on 11 April
+        LocalDate firstDue = LocalDate.of(2053, 3, 4);
+        LocalDate secondDue = LocalDate.of(2053, 4, 1);
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        String first = issue(tenant, buyer, "7000.00", firstDue);
+        LocalDate firstDemand = BusinessCalendar.DEFAULT.stepDay(firstDue, 10, BusinessCalendar.DayCount.CALENDAR_DAYS);
+        runCompleted(firstDemand);
+        assertEquals(2, records(REQUESTS, tenant, 2).size(), "INV-1's formal demand by email and letter");
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer, "invoiceId", first, "reason", "MANUAL", "until", "2054-12-31"))
+                .post("/api/v1/dunning/holds").then().statusCode(201);
+        String second = issue(tenant, buyer, "9000.00", secondDue);
+        LocalDate secondDemand = BusinessCalendar.DEFAULT.stepDay(secondDue, 10, BusinessCalendar.DayCount.CALENDAR_DAYS);
+        runCompleted(secondDemand);
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var demands = records(REQUESTS, tenant, 4).stream().map(r -> read(json, r.value()))
+                .filter(b -> b.at("/data/runDate").asText().equals(secondDemand.toString())).toList();
+        assertEquals(2, demands.size(), "INV-2's formal demand by email and letter");
+        for (var demand : demands) {
+            assertEquals(second, demand.at("/data/invoices/0/invoiceId").asText());
+            // "our previous messages about these invoices": INV-1's demand was not about INV-2
+            assertEquals(json.readTree("[]"), demand.at("/data/priorMessages"), demand.at("/data/priorMessages").toString());
+            assertEquals(1, demand.at("/data/invoices").size(), "INV-1 is held");
+        }
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode read(com.fasterxml.jackson.databind.ObjectMapper json, String text) {
         try {
             return json.readTree(text);
