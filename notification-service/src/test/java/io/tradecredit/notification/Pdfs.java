@@ -74,6 +74,22 @@ public final class Pdfs {
         }
     }
 
+    /** The text of each page, in order (PDFBox's text of that page alone). */
+    public static List<String> pageTexts(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<String> out = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                out.add(stripper.getText(doc));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The images drawn from {@code resources}, also inside form XObjects (a letter's logo and seal are imported as forms). */
     private static int images(org.apache.pdfbox.pdmodel.PDResources resources, List<Integer> widths) throws IOException {
         int count = 0;

@@ -48,7 +48,10 @@ public final class LetterPage {
             page.append("<p>").append(lines(paragraphs.get(i))).append("</p>");
         }
         if (!paragraphs.isEmpty()) {
-            page.append("<div class=\"signature\"><p>").append(lines(paragraphs.get(paragraphs.size() - 1))).append("</p>");
+            // the room the seal needs below the signature is an inline block, which the renderer moves to the next
+            // page whole; a block's min-height past the foot of the page left a page with nothing but its number
+            page.append(layout.seal() ? "<div class=\"signature sealed\"><p>" : "<div class=\"signature\"><p>")
+                    .append(lines(paragraphs.get(paragraphs.size() - 1))).append("</p>");
             if (layout.seal()) {
                 page.append("<img class=\"seal\" src=\"").append(SEAL_SRC).append("\" alt=\"seal\"/>");
             }
@@ -73,7 +76,8 @@ public final class LetterPage {
                 + " .logo { float: left; max-height: 18mm; max-width: 45mm; margin-right: 6mm; }"
                 + " .sender { font-size: 9pt; }"
                 + " .letterhead::after { content: \"\"; display: block; clear: both; }"
-                + " .signature { position: relative; margin: 8mm 0 0 50%; min-height: 42mm; page-break-inside: avoid; }"
+                + " .signature { position: relative; margin: 8mm 0 0 50%; page-break-inside: avoid; }"
+                + " .sealed { display: inline-block; width: 50%; min-height: 42mm; }"
                 // the seal overlaps the company's name and the signature, as a seal stamped by hand does
                 + " .seal { position: absolute; left: 4mm; top: -6mm; width: 40mm; height: 40mm; }";
     }

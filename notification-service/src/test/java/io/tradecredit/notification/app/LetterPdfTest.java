@@ -43,6 +43,26 @@ class LetterPdfTest {
     }
 
     @Test
+    void noLetterEndsOnAPageThatHoldsNothingButItsPageNumber() {
+        // the demo book's payment request printed its last line at the foot of page 1 and a second page with only
+        // "第 2 页 / 共 2 页": a letter of every length up to two pages, with and without the seal
+        for (boolean seal : new boolean[] {false, true}) {
+            for (int invoices = 1; invoices <= 48; invoices++) {
+                byte[] pdf = LetterPdf.render(LetterPage.xhtml(Language.ZH_CN, "艾克美贸易有限公司\n上海市浦东新区港湾路1号",
+                        longText(invoices), new LetterPage.Layout(false, seal)), null, seal ? Pdfs.sealPng(300) : null);
+                java.util.List<String> pages = Pdfs.pageTexts(pdf);
+                for (int p = 0; p < pages.size(); p++) {
+                    String body = pages.get(p).replaceAll("第 \\d+ 页 / 共 \\d+ 页", "").strip();
+                    assertTrue(!body.isEmpty(), invoices + " invoices, seal " + seal + ": page " + (p + 1) + " of "
+                            + pages.size() + " is blank");
+                }
+                assertTrue(pages.get(pages.size() - 1).contains("艾克美贸易有限公司 财务部"),
+                        invoices + " invoices, seal " + seal + ": the signature on the last page");
+            }
+        }
+    }
+
+    @Test
     void anEnglishLetterWithoutSealOrLogoDrawsNoImageAndCountsItsPages() {
         Pdfs.Read read = Pdfs.read(LetterPdf.render(LetterPage.xhtml(Language.EN, "Acme Trading Co., Ltd.",
                 "To: Globex Trading Ltd.\n\nYours faithfully,\n\nZhang San", new LetterPage.Layout(false, false)), null, null));

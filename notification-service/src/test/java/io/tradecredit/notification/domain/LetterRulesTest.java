@@ -106,6 +106,7 @@ class LetterRulesTest {
         assertTrue(page.contains("<div class=\"letterhead\"><div class=\"sender\">Acme Trading Co., Ltd.<br/>上海市南京路1号</div></div>"
                 + "<p>致：Globex &amp; Sons &lt;Ltd&gt;<br/>收件人：李伟</p><p>以下发票已逾期：<br/>- INV-1</p><p>此致</p>"
                 + "<div class=\"signature\"><p>张三<br/>Acme 财务部</p></div></body></html>"), page);
+        assertTrue(page.contains(".signature { position: relative; margin: 8mm 0 0 50%; page-break-inside: avoid; }"), page);
         assertFalse(page.contains("<img"), page);
         assertTrue(page.contains("body { font-family: 'Arimo', 'Droid Sans Fallback';"), page);
     }
@@ -115,8 +116,10 @@ class LetterRulesTest {
         String page = LetterPage.xhtml(Language.ZH_CN, "", TEXT, new LetterPage.Layout(true, true));
         assertTrue(page.contains("<div class=\"letterhead\"><img class=\"logo\" src=\"letter-image:logo\" alt=\"logo\"/>"
                 + "<div class=\"sender\"></div></div>"), page);
-        assertTrue(page.contains("<div class=\"signature\"><p>张三<br/>Acme 财务部</p><img class=\"seal\""
+        assertTrue(page.contains("<div class=\"signature sealed\"><p>张三<br/>Acme 财务部</p><img class=\"seal\""
                 + " src=\"letter-image:seal\" alt=\"seal\"/></div>"), page);
+        // the room the seal needs is an inline block, which moves to the next page whole (LetterPdfTest)
+        assertTrue(page.contains(".sealed { display: inline-block; width: 50%; min-height: 42mm; }"), page);
         assertTrue(page.contains(".seal { position: absolute;"), page);
     }
 
