@@ -424,7 +424,7 @@ public class Claims {
     private Uni<Claim> approve(String tenantId, Claim c, PolicyVersion policy, LocalDate today) {
         PolicyTerms terms = policy.terms();
         Currency currency = Money.currencyOf(terms.currency());
-        return limits.history(tenantId, c.policyId(), c.buyerId()).chain(decisions -> covered(tenantId, c, decisions,
+        return limits.decisionsOf(tenantId, c.policyId(), c.buyerId()).chain(decisions -> covered(tenantId, c, decisions,
                 currency).chain(covered -> limitTaken(tenantId, c, terms).chain(taken -> deductibleBorne(tenantId, c,
                         terms, today).map(kept -> c.approve(Indemnity.of(c.unpaid(),
                                 InsuredLimit.on(c.openedOn(), decisions, currency).amount(), covered, taken,

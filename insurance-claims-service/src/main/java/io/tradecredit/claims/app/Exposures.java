@@ -42,6 +42,9 @@ public class Exposures {
     Policies policies;
 
     @Inject
+    Buyers tenancy;
+
+    @Inject
     BusinessTimeZone businessZone;
 
     /** The buyer's invoices in the read model, paid ones too (a claim's invoices' issue days). */
@@ -78,6 +81,16 @@ public class Exposures {
 
     public Uni<Void> cancelled(String tenantId, UUID invoiceId) {
         return invoices.cancelled(tenantId, invoiceId);
+    }
+
+    /**
+     * The exposure as {@link #of}, asked by the tenant naming the buyer: 404 {@code buyer.not-found} for another
+     * tenant's buyer (domain.BuyerTenancy), not an empty split.
+     */
+    public Uni<InsuredExposure> asked(String tenantId, UUID policyId, UUID buyerId, LocalDate asOf) {
+        return CurrentTransaction.run(() -> policies.versions(tenantId, policyId)
+                .chain(() -> tenancy.visibleTo(tenantId, buyerId))
+                .chain(() -> of(tenantId, policyId, buyerId, asOf)));
     }
 
     /**
