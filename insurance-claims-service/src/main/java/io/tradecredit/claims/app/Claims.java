@@ -433,13 +433,15 @@ public class Claims {
 
     /**
      * What the insured limits cover of the claim's loss (domain.InsuredExposure#cover): each invoice under the limit in
-     * force on its issue day, so a reduction after the deliveries leaves them covered; a split loss's parts together.
+     * force on its issue day, so a reduction after the deliveries leaves them covered, and none issued from the buyer's
+     * stop-deliveries date on (delivered at the tenant's own risk); a split loss's parts together.
      */
     private Uni<Money> covered(String tenantId, Claim c, List<LimitDecision> decisions, Currency currency) {
         Uni<List<ClaimedInvoice>> loss = c.part() == null ? Uni.createFrom().item(c.invoices())
                 : claims.invoicesOfSplit(tenantId, c.part().splitId());
         return loss.chain(invoices -> exposures.invoicesOf(tenantId, c.buyerId())
-                .map(known -> InsuredExposure.cover(invoices, known, decisions, currency, c.openedOn())));
+                .chain(known -> exposures.stopDeliveriesFrom(tenantId, c.policyId(), c.buyerId())
+                        .map(stop -> InsuredExposure.cover(invoices, known, decisions, currency, c.openedOn(), stop))));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tradecredit.claims.app;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,6 +106,17 @@ public class Exposures {
     }
 
     /**
+     * From when the buyer's deliveries are at the tenant's own risk under the policy ({@link StopDeliveries}: the first
+     * notification's day, or the first stop-deliveries deadline missed); empty when neither. Runs in the caller's
+     * transaction.
+     */
+    public Uni<Optional<LocalDate>> stopDeliveriesFrom(String tenantId, UUID policyId, UUID buyerId) {
+        return notifications.stopDeliveriesFrom(tenantId, policyId, buyerId)
+                .chain(notified -> deadlines.firstMissedStopDeliveries(tenantId, policyId, buyerId)
+                        .map(missed -> StopDeliveries.from(notified, missed)));
+    }
+
+    /**
      * The buyer's exposure on {@code day} under the policy (in {@code currency}) and its limit {@code decisions}: the
      * one split for the exposure API, claims, overdue notifications and the deadlines job, with the buyer's
      * stop-deliveries date ({@link StopDeliveries}: the first notification's day, or the first stop-deliveries deadline
@@ -113,9 +125,7 @@ public class Exposures {
      */
     public Uni<InsuredExposure> split(String tenantId, UUID policyId, String currency, UUID buyerId,
             List<LimitDecision> decisions, LocalDate day) {
-        return notifications.stopDeliveriesFrom(tenantId, policyId, buyerId)
-                .chain(notified -> deadlines.firstMissedStopDeliveries(tenantId, policyId, buyerId)
-                        .map(missed -> StopDeliveries.from(notified, missed)))
+        return stopDeliveriesFrom(tenantId, policyId, buyerId)
                 .chain(stop -> invoices.ofBuyer(tenantId, buyerId).map(open -> InsuredExposure.on(day, open, decisions,
                         Money.currencyOf(currency), stop)));
     }
