@@ -183,6 +183,27 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
                 indemnityPaid, recovered, recoveredToInsurer, receivedToShare, part);
     }
 
+    /**
+     * The policy's terms the claim is indemnified under (its insured percentage and deductible): those in force on the
+     * claim's day ({@code openedOn}: the day of the insolvency signal, the protracted default's trigger day, the ladder's
+     * run date, or the day the tenant filed it by hand), not on the day the insurer happens to decide. A revision from
+     * 1 January to 80 % leaves a loss claimed in December at the 90 % of its day. Before the policy's first day (a claim
+     * by hand under a policy not yet in force) its first terms.
+     */
+    public PolicyVersion termsFrom(List<PolicyVersion> versions) {
+        return PolicyVersion.inForce(versions, openedOn).orElse(versions.get(0));
+    }
+
+    /**
+     * The policy year the claim's loss falls in, for an annual first loss kept once per year: the year of the claim's day
+     * ({@code openedOn}), not of its approval, so a loss of the last days of one year approved in the next keeps the
+     * deductible of its own year and leaves the next year's to that year's losses. {@code versions}: the policy's,
+     * oldest first (years count from the first's effective date).
+     */
+    public PolicyYear policyYear(List<PolicyVersion> versions) {
+        return PolicyYear.of(versions.get(0).effectiveFrom(), openedOn);
+    }
+
     /** Whether approval settled the claim at once: approved at an indemnity of 0, nothing to pay ({@link #approve}). */
     public boolean settledAtNothing() {
         return state == ClaimState.PAID && indemnity != null && !indemnity.indemnity().isPositive();
