@@ -41,7 +41,6 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.api.Refuses;
-import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 
@@ -112,9 +111,6 @@ public class ClaimResource {
     @Refuses(status = 409, when = "claim.illegal-move: the claim's state does not allow this move"
             + " (draft → submitted → under review → approved / rejected; paid follows payments, or an approval at an indemnity of 0)")
     public Uni<View> move(@PathParam("id") UUID id, @NotNull StateRequest r) {
-        if (r.state() == null) {
-            throw DomainError.invalidField("claim.move-invalid", "state", "must be one of " + List.of(ClaimState.values()));
-        }
         return claims.move(tenant.id(), id, r.state(), r.note(), tenant.subject())
                 .chain(c -> claims.find(tenant.id(), c.id())).map(View::of);
     }

@@ -241,13 +241,10 @@ public class Claims {
     public Uni<Claim> move(String tenantId, UUID id, ClaimState to, String note, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = businessZone.dateOf(now);
-        if (to == ClaimState.REJECTED && (note == null || note.isBlank())) {
-            return Uni.createFrom().failure(DomainError.invalidField("claim.move-invalid", "note",
-                    "a rejection is recorded with the insurer's reason"));
-        }
-        if (to == ClaimState.WITHDRAWN && (note == null || note.isBlank())) {
-            return Uni.createFrom().failure(DomainError.invalidField("claim.move-invalid", "note",
-                    "a withdrawal is recorded with the reason the draft is not filed"));
+        try {
+            Claim.checkMove(to, note);
+        } catch (DomainError e) {
+            return Uni.createFrom().failure(e);
         }
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> (to == ClaimState.APPROVED ? approve(tenantId, before, today)

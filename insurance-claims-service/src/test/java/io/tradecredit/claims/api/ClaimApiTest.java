@@ -412,6 +412,23 @@ class ClaimApiTest {
     }
 
     @Test
+    void aMoveWithAWrongStateAndNoteNamesBothAndChangesNothing() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String id = open(s, "60000.00", "40000.00");
+        move(s, id, "SUBMITTED", null);
+        move(s, id, "UNDER_REVIEW", null);
+        String tooLong = "the insurer's letter: " + "x".repeat(2000);
+        move(s, id, null, tooLong).statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("claim.move-invalid"), "errors.field", contains("state", "note"));
+        // a rejection whose reason is longer than the 2,000 characters the API describes is not recorded
+        move(s, id, "REJECTED", tooLong).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("note"));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("state", equalTo("UNDER_REVIEW"), "log.kind", contains("MOVE", "MOVE", "MOVE"));
+        move(s, id, "REJECTED", "overdue notified after the deadline").statusCode(200).body("state", equalTo("REJECTED"));
+    }
+
+    @Test
     void aClaimByHandOfMoreThan500InvoicesIsRefusedNamingTheInvoices() {
         Setup s = insured(Map.of("kind", "NONE"));
         String[] amounts = new String[501];

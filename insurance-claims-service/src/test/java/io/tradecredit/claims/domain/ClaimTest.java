@@ -70,6 +70,27 @@ class ClaimTest {
         assertEquals(LocalDate.parse("2025-12-07"), early.policyYear(versions).start());
     }
 
+    static List<String> fields(Runnable r) {
+        return refusal(r).violations().stream().map(Violation::field).toList();
+    }
+
+    @Test
+    void aMoveByHandNamesEveryWrongField() {
+        String tooLong = "x".repeat(Claim.MAX_NOTE + 1);
+        assertEquals(List.of("state", "note"), fields(() -> Claim.checkMove(null, tooLong)));
+        assertEquals(List.of("note"), fields(() -> Claim.checkMove(ClaimState.REJECTED, tooLong)));
+        assertEquals(List.of("note"), fields(() -> Claim.checkMove(ClaimState.SUBMITTED, tooLong)));
+        assertEquals(List.of("note"), fields(() -> Claim.checkMove(ClaimState.REJECTED, " ")));
+        assertEquals(List.of("note"), fields(() -> Claim.checkMove(ClaimState.WITHDRAWN, null)));
+        assertEquals(List.of("state"), fields(() -> Claim.checkMove(null, null)));
+        assertEquals("claim.move-invalid", refusal(() -> Claim.checkMove(null, null)).code());
+        // at most 2,000 characters; a reason for a rejection or withdrawal, none needed for the other moves
+        Claim.checkMove(ClaimState.REJECTED, "x".repeat(Claim.MAX_NOTE));
+        Claim.checkMove(ClaimState.WITHDRAWN, "not filed: the buyer paid");
+        Claim.checkMove(ClaimState.SUBMITTED, null);
+        Claim.checkMove(ClaimState.APPROVED, " ");
+    }
+
     @Test
     void aDraftClaimsTheSumOfItsInvoices() {
         Claim c = draft();
