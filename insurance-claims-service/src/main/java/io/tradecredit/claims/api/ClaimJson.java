@@ -62,7 +62,8 @@ final class ClaimJson {
     public record IndemnityView(Money unpaid,
             @Schema(description = "the buyer's insured limit on the day the claim was opened") Money insuredLimit,
             @Schema(description = "the unpaid amount up to what the limits in force on the invoices' issue days cover"
-                    + " of it (a later reduction does not lower it; may exceed insuredLimit)") Money cappedLoss,
+                    + " of it (a later reduction does not lower it; may exceed insuredLimit), nothing of an invoice issued"
+                    + " from the buyer's stop-deliveries date on") Money cappedLoss,
             Money deductible, Money insuredLoss,
             BigDecimal insuredPercent, Money indemnity, Money tenantBears) {
         static IndemnityView of(Indemnity i) {

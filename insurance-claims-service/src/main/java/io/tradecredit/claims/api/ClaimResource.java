@@ -18,8 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -39,7 +41,6 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.api.Refuses;
-import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 
@@ -110,9 +111,6 @@ public class ClaimResource {
     @Refuses(status = 409, when = "claim.illegal-move: the claim's state does not allow this move"
             + " (draft → submitted → under review → approved / rejected; paid follows payments, or an approval at an indemnity of 0)")
     public Uni<View> move(@PathParam("id") UUID id, @NotNull StateRequest r) {
-        if (r.state() == null) {
-            throw DomainError.invalidField("claim.move-invalid", "state", "must be one of " + List.of(ClaimState.values()));
-        }
         return claims.move(tenant.id(), id, r.state(), r.note(), tenant.subject())
                 .chain(c -> claims.find(tenant.id(), c.id())).map(View::of);
     }
@@ -121,8 +119,17 @@ public class ClaimResource {
     @Path("/{id}/payments")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE})
     @Refuses(status = 409, when = "claim.not-approved: only an approved claim is paid; claim.overpaid: more than the indemnity due")
-    public Uni<View> pay(@PathParam("id") UUID id, @NotNull PaymentRequest r) {
-        return claims.pay(tenant.id(), id, r.amount(), r.paidOn(), tenant.subject()).map(c -> View.of(c, null));
+    @APIResponse(responseCode = "200", description = "The claim after the payment (PAID once the indemnity is reached); a"
+            + " retry with the same Idempotency-Key answers the first payment's claim, recording nothing again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
+    public Uni<RestResponse<View>> pay(@PathParam("id") UUID id, @NotNull PaymentRequest r,
+            @RestHeader(Idempotency.HEADER) @Parameter(description = "a retry with the same key and body answers the"
+                    + " payment recorded first instead of recording it again (the insurer's 36,000 entered twice would"
+                    + " count 72,000 paid); the same key with another body is 422",
+                    schema = @Schema(maxLength = 200)) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "claim-payment:" + id, idempotencyKey, r, View.class,
+                () -> claims.pay(tenant.id(), id, r.amount(), r.paidOn(), tenant.subject())
+                        .map(c -> RestResponse.ok(View.of(c, null))));
     }
 
     @POST
@@ -131,7 +138,15 @@ public class ClaimResource {
     @Refuses(status = 409, when = "claim.not-indemnified: nothing was indemnified yet, the recovery is the tenant's alone;"
             + " claim.recovery-through-ledger (naming amount): the ledger still has a claimed invoice open, the buyer's"
             + " money on it is posted there and shared by the service itself, so entering it here would count it twice")
-    public Uni<RecoveryView> recover(@PathParam("id") UUID id, @NotNull RecoveryRequest r) {
-        return claims.recover(tenant.id(), id, r.amount(), r.receivedOn(), tenant.subject()).map(RecoveryView::of);
+    @APIResponse(responseCode = "200", description = "The recovery's split and the claim after it; a retry with the same"
+            + " Idempotency-Key answers the first recovery, sharing nothing again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecoveryView.class)))
+    public Uni<RestResponse<RecoveryView>> recover(@PathParam("id") UUID id, @NotNull RecoveryRequest r,
+            @RestHeader(Idempotency.HEADER) @Parameter(description = "a retry with the same key and body answers the"
+                    + " recovery shared first instead of sharing it again; the same key with another body is 422",
+                    schema = @Schema(maxLength = 200)) String idempotencyKey) {
+        return idempotency.once(tenant.id(), "claim-recovery:" + id, idempotencyKey, r, RecoveryView.class,
+                () -> claims.recover(tenant.id(), id, r.amount(), r.receivedOn(), tenant.subject())
+                        .map(recovery -> RestResponse.ok(RecoveryView.of(recovery))));
     }
 }

@@ -24,6 +24,7 @@ import io.tradecredit.claims.domain.DeadlineState;
 import io.tradecredit.claims.domain.InsuredDeadline;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 
@@ -66,6 +67,8 @@ public class DeadlineResource {
 
     @GET
     @Path("/deadlines")
+    @Refuses(status = 404, when = "buyer.not-found: the buyer is known only under another tenant; policy.not-found: the id"
+            + " names no policy of the tenant")
     public Uni<Page<View>> ofPolicy(@PathParam("id") UUID id,
             @QueryParam("buyerId") @Schema(description = "only this buyer's") UUID buyerId,
             @QueryParam("state") @Schema(description = "only deadlines in this state") DeadlineState state,
@@ -75,6 +78,8 @@ public class DeadlineResource {
 
     @GET
     @Path("/buyers/{buyerId}/deadlines")
+    @Refuses(status = 404, when = "buyer.not-found: the buyer is known only under another tenant; policy.not-found: the id"
+            + " names no policy of the tenant")
     public Uni<Page<View>> ofBuyer(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId,
             @QueryParam("state") @Schema(description = "only deadlines in this state") DeadlineState state,
             @QueryParam("page") @Min(0) Integer page, @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.app.Exposures;
 import io.tradecredit.claims.domain.InsuredExposure;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -64,10 +65,12 @@ public class ExposureResource {
     }
 
     @GET
+    @Refuses(status = 404, when = "buyer.not-found: the buyer is known only under another tenant; policy.not-found: the id"
+            + " names no policy of the tenant")
     public Uni<View> exposure(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId,
             @QueryParam("asOf") @Schema(description = "the day, e.g. 2026-03-01; today when absent") String asOf) {
         LocalDate day = QueryParams.dateOrToday(asOf, "asOf", businessZone);
-        return exposures.of(tenant.id(), id, buyerId, day).map(e -> new View(id, buyerId, day, e.limit(), e.insured(),
+        return exposures.asked(tenant.id(), id, buyerId, day).map(e -> new View(id, buyerId, day, e.limit(), e.insured(),
                 e.uninsured(), e.stopDeliveriesFrom(), e.lines().stream().map(Line::of).toList()));
     }
 }

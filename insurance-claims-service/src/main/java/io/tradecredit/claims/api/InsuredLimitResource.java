@@ -31,6 +31,7 @@ import io.tradecredit.claims.api.LimitJson.RequestView;
 import io.tradecredit.claims.app.InsuredLimits;
 import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.common.time.BusinessTimeZone;
@@ -64,6 +65,8 @@ public class InsuredLimitResource {
 
     @GET
     @Path("/limit-requests")
+    @Refuses(status = 404, when = "buyer.not-found: the buyer is known only under another tenant; policy.not-found: the id"
+            + " names no policy of the tenant")
     public Uni<List<RequestView>> requests(@PathParam("id") UUID id,
             @QueryParam("buyerId") @Schema(description = "only this buyer's requests") String buyerId) {
         return limits.requests(tenant.id(), id, QueryParams.uuid(buyerId, "buyerId"))
@@ -86,12 +89,16 @@ public class InsuredLimitResource {
 
     @GET
     @Path("/buyers/{buyerId}/limit-decisions")
+    @Refuses(status = 404, when = "buyer.not-found: the buyer is known only under another tenant; policy.not-found: the id"
+            + " names no policy of the tenant")
     public Uni<List<DecisionView>> history(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId) {
         return limits.history(tenant.id(), id, buyerId).map(all -> all.stream().map(DecisionView::of).toList());
     }
 
     @GET
     @Path("/buyers/{buyerId}/insured-limit")
+    @Refuses(status = 404, when = "buyer.not-found: the buyer is known only under another tenant; policy.not-found: the id"
+            + " names no policy of the tenant")
     public Uni<LimitView> insuredLimit(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId,
             @QueryParam("asOf") @Schema(description = "the day, e.g. 2026-03-01; today when absent") String asOf) {
         LocalDate day = QueryParams.dateOrToday(asOf, "asOf", businessZone);

@@ -69,7 +69,8 @@ public class OverdueNotificationResource {
     @POST
     @ResponseStatus(201)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
-    @Refuses(status = 404, when = "policy.not-found: the id names no policy of the tenant")
+    @Refuses(status = 404, when = "policy.not-found: the id names no policy of the tenant; buyer.not-found: the buyer is"
+            + " known only under another tenant")
     @Refuses(status = 409, when = "overdue.policy-not-in-force: the policy's first terms start after today")
     @Refuses(status = 422, when = "overdue.no-insured-overdue: no insured invoice of the buyer is overdue today")
     public Uni<RestResponse<View>> notify(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId, @Valid NotifyRequest r,
@@ -86,7 +87,8 @@ public class OverdueNotificationResource {
     }
 
     @GET
-    @Refuses(status = 404, when = "policy.not-found: the id names no policy of the tenant")
+    @Refuses(status = 404, when = "policy.not-found: the id names no policy of the tenant; buyer.not-found: the buyer is"
+            + " known only under another tenant")
     public Uni<List<View>> list(@PathParam("id") UUID id, @PathParam("buyerId") UUID buyerId) {
         return notifications.ofBuyer(tenant.id(), id, buyerId).map(all -> all.stream().map(View::of).toList());
     }

@@ -235,22 +235,19 @@ public class Claims {
      * the claim's unpaid amount capped by what the insured limits cover of it, each invoice under the limit in force on
      * its issue day (less what the split loss's other approved parts already capped under it; the limit of the day the
      * claim was opened reported beside it), the deductible
-     * and insured percentage of the policy in force today (less what the policy year's earlier approvals kept of a
+     * and insured percentage of the policy in force on the claim's day (less what the claims of its policy year kept of a
      * first loss, or the split loss's other parts of a per-claim deductible). A rejection needs a reason.
      */
     public Uni<Claim> move(String tenantId, UUID id, ClaimState to, String note, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = businessZone.dateOf(now);
-        if (to == ClaimState.REJECTED && (note == null || note.isBlank())) {
-            return Uni.createFrom().failure(DomainError.invalidField("claim.move-invalid", "note",
-                    "a rejection is recorded with the insurer's reason"));
-        }
-        if (to == ClaimState.WITHDRAWN && (note == null || note.isBlank())) {
-            return Uni.createFrom().failure(DomainError.invalidField("claim.move-invalid", "note",
-                    "a withdrawal is recorded with the reason the draft is not filed"));
+        try {
+            Claim.checkMove(to, note);
+        } catch (DomainError e) {
+            return Uni.createFrom().failure(e);
         }
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
-                .chain(policy -> (to == ClaimState.APPROVED ? approve(tenantId, before, policy, today)
+                .chain(policy -> (to == ClaimState.APPROVED ? approve(tenantId, before, today)
                         : Uni.createFrom().item(before.moveTo(to)))
                         .chain(after -> claims.update(tenantId, after)
                                 .chain(() -> claims.log(id, ClaimEntry.move(before.state(), after.state(), today, now, by,
@@ -421,25 +418,33 @@ public class Claims {
         return at.plusNanos(1_000);
     }
 
-    private Uni<Claim> approve(String tenantId, Claim c, PolicyVersion policy, LocalDate today) {
-        PolicyTerms terms = policy.terms();
-        Currency currency = Money.currencyOf(terms.currency());
-        return limits.history(tenantId, c.policyId(), c.buyerId()).chain(decisions -> covered(tenantId, c, decisions,
-                currency).chain(covered -> limitTaken(tenantId, c, terms).chain(taken -> deductibleBorne(tenantId, c,
-                        terms, today).map(kept -> c.approve(Indemnity.of(c.unpaid(),
-                                InsuredLimit.on(c.openedOn(), decisions, currency).amount(), covered, taken,
-                                terms.deductible(), kept, terms.insuredPercent()), today)))));
+    /**
+     * The indemnity under the terms in force on the claim's day (domain.Claim#termsFrom), not today's: a revision of the
+     * percentage or deductible after the loss leaves it.
+     */
+    private Uni<Claim> approve(String tenantId, Claim c, LocalDate today) {
+        return policies.versions(tenantId, c.policyId()).chain(versions -> {
+            PolicyTerms terms = c.termsFrom(versions).terms();
+            Currency currency = Money.currencyOf(terms.currency());
+            return limits.decisionsOf(tenantId, c.policyId(), c.buyerId()).chain(decisions -> covered(tenantId, c,
+                    decisions, currency).chain(covered -> limitTaken(tenantId, c, terms).chain(taken -> deductibleBorne(
+                            tenantId, c, terms, versions).map(kept -> c.approve(Indemnity.of(c.unpaid(),
+                                    InsuredLimit.on(c.openedOn(), decisions, currency).amount(), covered, taken,
+                                    terms.deductible(), kept, terms.insuredPercent()), today)))));
+        });
     }
 
     /**
      * What the insured limits cover of the claim's loss (domain.InsuredExposure#cover): each invoice under the limit in
-     * force on its issue day, so a reduction after the deliveries leaves them covered; a split loss's parts together.
+     * force on its issue day, so a reduction after the deliveries leaves them covered, and none issued from the buyer's
+     * stop-deliveries date on (delivered at the tenant's own risk); a split loss's parts together.
      */
     private Uni<Money> covered(String tenantId, Claim c, List<LimitDecision> decisions, Currency currency) {
         Uni<List<ClaimedInvoice>> loss = c.part() == null ? Uni.createFrom().item(c.invoices())
                 : claims.invoicesOfSplit(tenantId, c.part().splitId());
         return loss.chain(invoices -> exposures.invoicesOf(tenantId, c.buyerId())
-                .map(known -> InsuredExposure.cover(invoices, known, decisions, currency, c.openedOn())));
+                .chain(known -> exposures.stopDeliveriesFrom(tenantId, c.policyId(), c.buyerId())
+                        .map(stop -> InsuredExposure.cover(invoices, known, decisions, currency, c.openedOn(), stop))));
     }
 
     /**
@@ -453,20 +458,19 @@ public class Claims {
 
     /**
      * What the tenant already kept of the deductible elsewhere (domain.Indemnity): of an annual first loss, what the
-     * policy year's earlier approvals kept; of a per-claim deductible, what the approved other parts of the same split
-     * loss kept (one loss, one deductible); nothing else.
+     * approved claims of the claim's policy year kept (domain.Claim#policyYear: the year of the claim's day); of a
+     * per-claim deductible, what the approved other parts of the same split loss kept (one loss, one deductible);
+     * nothing else.
      */
-    private Uni<Money> deductibleBorne(String tenantId, Claim c, PolicyTerms terms, LocalDate today) {
+    private Uni<Money> deductibleBorne(String tenantId, Claim c, PolicyTerms terms, List<PolicyVersion> versions) {
         if (terms.deductible().kind() == Deductible.Kind.PER_CLAIM && c.part() != null) {
             return claims.deductiblesKeptByParts(tenantId, c.part().splitId(), c.id(), terms.currency());
         }
         if (terms.deductible().kind() != Deductible.Kind.ANNUAL_FIRST_LOSS) {
             return Uni.createFrom().item(Money.zero(terms.currency()));
         }
-        return policies.versions(tenantId, c.policyId()).chain(all -> {
-            PolicyYear year = PolicyYear.of(all.get(0).effectiveFrom(), today);
-            return claims.deductiblesKept(tenantId, c.policyId(), year.start(), year.end(), terms.currency());
-        });
+        PolicyYear year = c.policyYear(versions);
+        return claims.deductiblesKept(tenantId, c.policyId(), year.start(), year.end(), terms.currency());
     }
 
     /** The event of the move to {@code to} (an approval settled at once is PAID, yet published as approved). */

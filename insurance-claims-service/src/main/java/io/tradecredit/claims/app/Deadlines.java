@@ -63,6 +63,9 @@ public class Deadlines {
     Exposures exposures;
 
     @Inject
+    Buyers tenancy;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -205,9 +208,13 @@ public class Deadlines {
                 .collect().asList().replaceWith(tenants.size()));
     }
 
-    /** One page of the deadlines under the tenant's policy (404 for another tenant's), of one buyer when given. */
+    /**
+     * One page of the deadlines under the tenant's policy (404 for another tenant's), of one buyer when given (404 for
+     * another tenant's buyer).
+     */
     public Uni<Page<InsuredDeadline>> list(String tenantId, UUID policyId, UUID buyerId, DeadlineState state, int page, int size) {
         return CurrentTransaction.run(() -> policyCases.versions(tenantId, policyId)
+                .chain(() -> tenancy.visibleTo(tenantId, buyerId))
                 .chain(() -> deadlines.count(tenantId, policyId, buyerId, state))
                 .chain(total -> deadlines.list(tenantId, policyId, buyerId, state, page, size)
                         .map(items -> new Page<>(items, page, size, total))));

@@ -2,6 +2,7 @@ package io.tradecredit.claims.app;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,9 @@ public class Exposures {
 
     @Inject
     Policies policies;
+
+    @Inject
+    Buyers tenancy;
 
     @Inject
     BusinessTimeZone businessZone;
@@ -81,6 +85,16 @@ public class Exposures {
     }
 
     /**
+     * The exposure as {@link #of}, asked by the tenant naming the buyer: 404 {@code buyer.not-found} for another
+     * tenant's buyer (domain.BuyerTenancy), not an empty split.
+     */
+    public Uni<InsuredExposure> asked(String tenantId, UUID policyId, UUID buyerId, LocalDate asOf) {
+        return CurrentTransaction.run(() -> policies.versions(tenantId, policyId)
+                .chain(() -> tenancy.visibleTo(tenantId, buyerId))
+                .chain(() -> of(tenantId, policyId, buyerId, asOf)));
+    }
+
+    /**
      * The buyer's exposure on {@code asOf} (today when null) split into insured and uninsured under the policy,
      * invoices issued from the buyer's stop-deliveries date on ({@link #split}) being uninsured.
      */
@@ -92,6 +106,17 @@ public class Exposures {
     }
 
     /**
+     * From when the buyer's deliveries are at the tenant's own risk under the policy ({@link StopDeliveries}: the first
+     * notification's day, or the first stop-deliveries deadline missed); empty when neither. Runs in the caller's
+     * transaction.
+     */
+    public Uni<Optional<LocalDate>> stopDeliveriesFrom(String tenantId, UUID policyId, UUID buyerId) {
+        return notifications.stopDeliveriesFrom(tenantId, policyId, buyerId)
+                .chain(notified -> deadlines.firstMissedStopDeliveries(tenantId, policyId, buyerId)
+                        .map(missed -> StopDeliveries.from(notified, missed)));
+    }
+
+    /**
      * The buyer's exposure on {@code day} under the policy (in {@code currency}) and its limit {@code decisions}: the
      * one split for the exposure API, claims, overdue notifications and the deadlines job, with the buyer's
      * stop-deliveries date ({@link StopDeliveries}: the first notification's day, or the first stop-deliveries deadline
@@ -100,9 +125,7 @@ public class Exposures {
      */
     public Uni<InsuredExposure> split(String tenantId, UUID policyId, String currency, UUID buyerId,
             List<LimitDecision> decisions, LocalDate day) {
-        return notifications.stopDeliveriesFrom(tenantId, policyId, buyerId)
-                .chain(notified -> deadlines.firstMissedStopDeliveries(tenantId, policyId, buyerId)
-                        .map(missed -> StopDeliveries.from(notified, missed)))
+        return stopDeliveriesFrom(tenantId, policyId, buyerId)
                 .chain(stop -> invoices.ofBuyer(tenantId, buyerId).map(open -> InsuredExposure.on(day, open, decisions,
                         Money.currencyOf(currency), stop)));
     }

@@ -49,6 +49,9 @@ public class InsuredLimits {
     BuyerRepository buyers;
 
     @Inject
+    Buyers tenancy;
+
+    @Inject
     InsuredLimitSchedules schedules;
 
     @Inject
@@ -77,6 +80,7 @@ public class InsuredLimits {
 
     public Uni<List<LimitRequest>> requests(String tenantId, UUID policyId, UUID buyerId) {
         return CurrentTransaction.run(() -> policies.versions(tenantId, policyId)
+                .chain(() -> tenancy.visibleTo(tenantId, buyerId))
                 .chain(() -> limits.requests(tenantId, policyId, buyerId)));
     }
 
@@ -126,13 +130,20 @@ public class InsuredLimits {
     /** The buyer's insured limit on {@code asOf} (today when null) under the policy, with the decision setting it. */
     public Uni<InsuredLimit> on(String tenantId, UUID policyId, UUID buyerId, LocalDate asOf) {
         LocalDate day = asOf == null ? businessZone.today() : asOf;
-        return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> limits
-                .decisions(tenantId, policyId, buyerId)
+        return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> tenancy
+                .visibleTo(tenantId, buyerId).chain(() -> limits.decisions(tenantId, policyId, buyerId))
                 .map(all -> InsuredLimit.on(day, all, Money.currencyOf(policy.terms().currency())))));
     }
 
-    /** Every decision on the buyer's limit under the policy, in the order recorded. */
+    /** Every decision on the buyer's limit under the policy, in the order recorded; 404 for another tenant's buyer. */
     public Uni<List<LimitDecision>> history(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.run(() -> policies.versions(tenantId, policyId)
+                .chain(() -> tenancy.visibleTo(tenantId, buyerId))
+                .chain(() -> limits.decisions(tenantId, policyId, buyerId)));
+    }
+
+    /** Every decision on the buyer of one of the tenant's claims under the policy, in the order recorded. */
+    public Uni<List<LimitDecision>> decisionsOf(String tenantId, UUID policyId, UUID buyerId) {
         return CurrentTransaction.run(() -> policies.versions(tenantId, policyId)
                 .chain(() -> limits.decisions(tenantId, policyId, buyerId)));
     }

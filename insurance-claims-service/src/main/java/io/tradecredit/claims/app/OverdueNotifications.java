@@ -32,6 +32,9 @@ public class OverdueNotifications {
     Exposures exposures;
 
     @Inject
+    Buyers tenancy;
+
+    @Inject
     OverdueNotificationRepository notifications;
 
     @Inject
@@ -43,14 +46,18 @@ public class OverdueNotifications {
     @Inject
     BusinessTimeZone businessZone;
 
-    /** 404 for another tenant's policy; 409 when the policy is not in force today; 422 without insured overdue. */
+    /**
+     * 404 for another tenant's policy or buyer; 409 when the policy is not in force today; 422 without insured
+     * overdue.
+     */
     public Uni<OverdueNotification> notify(String tenantId, UUID policyId, UUID buyerId, String note, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return CurrentTransaction.run(() -> policies.versions(tenantId, policyId).chain(all -> {
             PolicyVersion policy = PolicyVersion.inForce(all, businessZone.dateOf(now)).orElseThrow(() -> DomainError.conflict(
                     "overdue.policy-not-in-force", "Policy " + policyId + " is not in force on " + businessZone.dateOf(now)
                             + " (its first terms start " + all.get(0).effectiveFrom() + ")"));
-            return exposures.of(tenantId, policyId, buyerId, businessZone.dateOf(now)).chain(exposure -> {
+            return tenancy.visibleTo(tenantId, buyerId).chain(() -> exposures.of(tenantId, policyId, buyerId,
+                    businessZone.dateOf(now))).chain(exposure -> {
                 OverdueNotification n = OverdueNotification.of(policyId, buyerId, exposure, note, businessZone.dateOf(now), now, by);
                 return notifications.add(tenantId, n)
                         .chain(() -> outbox.record(ClaimEvents.overdueNotified(tenantId, n, policy.terms())))
@@ -60,9 +67,13 @@ public class OverdueNotifications {
         }));
     }
 
-    /** The buyer's notifications under the tenant's policy, newest first (none: empty); 404 for another tenant's policy. */
+    /**
+     * The buyer's notifications under the tenant's policy, newest first (none: empty); 404 for another tenant's policy
+     * or buyer.
+     */
     public Uni<List<OverdueNotification>> ofBuyer(String tenantId, UUID policyId, UUID buyerId) {
         return CurrentTransaction.run(() -> policies.versions(tenantId, policyId)
+                .chain(() -> tenancy.visibleTo(tenantId, buyerId))
                 .chain(() -> notifications.ofBuyer(tenantId, policyId, buyerId)));
     }
 }

@@ -13,6 +13,10 @@ import io.tradecredit.common.domain.DomainError;
  * unknown {@code requestId} is: recorded, it would hold another tenant's buyer's limit or loss under this tenant's
  * policy. A buyer the service has not heard of yet (no registration or invoice arrived, or registered before V17) is
  * taken as the tenant's: the insurer may decide on a buyer before its first invoice.
+ * <p>
+ * Read alike: a read naming a buyer (its limit, decisions, requests, exposure, notifications, deadlines) known only
+ * under other tenants is 404 {@code buyer.not-found}, as another tenant's policy or claim is, not an empty answer that
+ * tells the caller the id exists elsewhere and looks like "no limit, nothing overdue" for a buyer it does not have.
  */
 public final class BuyerTenancy {
     private BuyerTenancy() {
@@ -27,6 +31,13 @@ public final class BuyerTenancy {
     public static void ensureOfTenant(String code, String tenantId, UUID buyerId, Set<String> knownUnder) {
         if (buyerId != null && isAnotherTenants(tenantId, knownUnder)) {
             throw DomainError.invalidField(code, "buyerId", "names no buyer of this tenant: " + buyerId);
+        }
+    }
+
+    /** Nothing when the buyer may be the tenant's (or none is named); else 404 {@code buyer.not-found}. */
+    public static void ensureVisibleTo(String tenantId, UUID buyerId, Set<String> knownUnder) {
+        if (buyerId != null && isAnotherTenants(tenantId, knownUnder)) {
+            throw DomainError.notFound("buyer.not-found", "No buyer " + buyerId + " of this tenant");
         }
     }
 }

@@ -158,6 +158,33 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         return invoices.stream().map(ClaimedInvoice::unpaidAmount).reduce(Money.zero(indemnityPaid.currency()), Money::plus);
     }
 
+    /** The longest note a move is recorded with (the insurer's reason of a rejection, why a draft is withdrawn). */
+    public static final int MAX_NOTE = 2000;
+
+    /**
+     * A move by hand as asked ({@code PUT .../state}): a state ({@code to}), a note of at most {@value #MAX_NOTE}
+     * characters, required for REJECTED (the insurer's reason) and WITHDRAWN (why the draft is not filed). Refused
+     * naming every wrong field (400 {@code claim.move-invalid}), before anything is read or changed: a request without a
+     * state and with too long a note named the state alone, and a rejection with a reason of 5,000 characters was
+     * recorded and published though the API describes at most 2,000.
+     */
+    public static void checkMove(ClaimState to, String note) {
+        List<Violation> wrong = new ArrayList<>();
+        if (to == null) {
+            wrong.add(new Violation("state", "must be one of " + List.of(ClaimState.values())));
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            wrong.add(new Violation("note", "at most " + MAX_NOTE + " characters"));
+        } else if (to == ClaimState.REJECTED && (note == null || note.isBlank())) {
+            wrong.add(new Violation("note", "a rejection is recorded with the insurer's reason"));
+        } else if (to == ClaimState.WITHDRAWN && (note == null || note.isBlank())) {
+            wrong.add(new Violation("note", "a withdrawal is recorded with the reason the draft is not filed"));
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("claim.move-invalid", "The move is incomplete or inconsistent", wrong);
+        }
+    }
+
     /**
      * The claim moved by hand to {@code to}: submitted, under review or rejected. Approval goes through
      * {@link #approve} (it needs the indemnity), paid through {@link #pay}; any other move is refused (409).
@@ -181,6 +208,27 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
         ClaimState now = i.indemnity().isPositive() ? ClaimState.APPROVED : ClaimState.PAID;
         return new Claim(id, policyId, buyerId, buyerName, cause, invoices, now, openedOn, openedBy, on, i,
                 indemnityPaid, recovered, recoveredToInsurer, receivedToShare, part);
+    }
+
+    /**
+     * The policy's terms the claim is indemnified under (its insured percentage and deductible): those in force on the
+     * claim's day ({@code openedOn}: the day of the insolvency signal, the protracted default's trigger day, the ladder's
+     * run date, or the day the tenant filed it by hand), not on the day the insurer happens to decide. A revision from
+     * 1 January to 80 % leaves a loss claimed in December at the 90 % of its day. Before the policy's first day (a claim
+     * by hand under a policy not yet in force) its first terms.
+     */
+    public PolicyVersion termsFrom(List<PolicyVersion> versions) {
+        return PolicyVersion.inForce(versions, openedOn).orElse(versions.get(0));
+    }
+
+    /**
+     * The policy year the claim's loss falls in, for an annual first loss kept once per year: the year of the claim's day
+     * ({@code openedOn}), not of its approval, so a loss of the last days of one year approved in the next keeps the
+     * deductible of its own year and leaves the next year's to that year's losses. {@code versions}: the policy's,
+     * oldest first (years count from the first's effective date).
+     */
+    public PolicyYear policyYear(List<PolicyVersion> versions) {
+        return PolicyYear.of(versions.get(0).effectiveFrom(), openedOn);
     }
 
     /** Whether approval settled the claim at once: approved at an indemnity of 0, nothing to pay ({@link #approve}). */

@@ -85,12 +85,26 @@ public record InsuredExposure(Money limit, Money insured, Money uninsured, List<
      */
     public static Money cover(List<ClaimedInvoice> claimed, List<OpenInvoice> known, List<LimitDecision> decisions,
             Currency currency, LocalDate openedOn) {
+        return cover(claimed, known, decisions, currency, openedOn, Optional.empty());
+    }
+
+    /**
+     * As {@link #cover(List, List, List, Currency, LocalDate)} for a buyer whose deliveries stopped being insured from
+     * {@code stopDeliveriesFrom} ({@link StopDeliveries}): an invoice issued on or after that day was delivered at the
+     * tenant's own risk, so it is covered for nothing and takes none of the limit, as in the exposure split. A claim by
+     * hand may name it (the caller chooses the invoices); its loss is then the tenant's alone. Worked example: limit
+     * 80,000, notified 10 June, INV-1 30,000 (5 May), INV-2 20,000 (9 June), INV-3 15,000 (10 June), INV-4 5,000
+     * (1 July) claimed by hand: 50,000 covered, not 70,000.
+     */
+    public static Money cover(List<ClaimedInvoice> claimed, List<OpenInvoice> known, List<LimitDecision> decisions,
+            Currency currency, LocalDate openedOn, Optional<LocalDate> stopDeliveriesFrom) {
         record Dated(LocalDate issued, ClaimedInvoice invoice) {
         }
         InsuredDeliveries cover = InsuredDeliveries.under(currency,
                 issued -> InsuredLimit.on(issued, decisions, currency).amount(), openedOn);
         claimed.stream().map(c -> new Dated(known.stream().filter(k -> k.invoiceId().equals(c.invoiceId())
                 || k.invoiceNumber().equals(c.invoiceNumber())).map(OpenInvoice::issueDate).findFirst().orElse(null), c))
+                .filter(d -> d.issued() == null || stopDeliveriesFrom.filter(from -> !d.issued().isBefore(from)).isEmpty())
                 .sorted(Comparator.comparing(Dated::issued, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())))
                 .forEach(d -> cover.cover(d.issued(), d.invoice().unpaidAmount()));
         return cover.covered();

@@ -148,12 +148,12 @@ public class ClaimRepository {
     }
 
     /**
-     * What the tenant already kept of an annual first-loss deductible: the deductibles of the policy's
-     * claims approved from {@code from} to {@code to} (both included).
+     * What the tenant already kept of an annual first-loss deductible: the deductibles of the policy's approved claims
+     * opened from {@code from} to {@code to} (both included: the claims of a policy year, domain.Claim#policyYear).
      */
     public Uni<Money> deductiblesKept(String tenantId, UUID policyId, LocalDate from, LocalDate to, String currency) {
-        return ClaimRow.<ClaimRow>list("tenantId = ?1 and policyId = ?2 and approvedOn >= ?3 and approvedOn <= ?4",
-                tenantId, policyId, from, to)
+        return ClaimRow.<ClaimRow>list("tenantId = ?1 and policyId = ?2 and approvedOn is not null and openedOn >= ?3"
+                + " and openedOn <= ?4", tenantId, policyId, from, to)
                 .map(rows -> Money.rounded(rows.stream().map(r -> r.deductible).reduce(BigDecimal.ZERO, BigDecimal::add),
                         Money.currencyOf(currency)));
     }

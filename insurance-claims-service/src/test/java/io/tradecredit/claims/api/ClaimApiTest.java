@@ -374,6 +374,60 @@ class ClaimApiTest {
                 .body("total", equalTo(1), "items.id", contains(large));
     }
 
+    static io.restassured.response.ValidatableResponse postOnce(Setup s, String id, String what, String amount,
+            String key) {
+        return given().auth().oauth2(token(s.tenant(), "finance")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("amount", money(amount, "CNY")))
+                .post(CLAIMS + "/" + id + "/" + what).then();
+    }
+
+    @Test
+    void theInsurersPaymentOrARecoveryRetriedWithItsIdempotencyKeyIsRecordedOnce() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String id = open(s, "60000.00", "40000.00");
+        move(s, id, "SUBMITTED", null);
+        move(s, id, "UNDER_REVIEW", null);
+        move(s, id, "APPROVED", null).statusCode(200).body("indemnity.indemnity.amount", equalTo("72000.00"));
+        // finance enters the insurer's first 36,000; the answer is lost and the client sends it again
+        postOnce(s, id, "payments", "36000.00", "pay-1").statusCode(200).body("indemnityPaid.amount", equalTo("36000.00"));
+        postOnce(s, id, "payments", "36000.00", "pay-1").statusCode(200).header("Idempotent-Replayed", "true")
+                .body("state", equalTo("APPROVED"), "indemnityPaid.amount", equalTo("36000.00"),
+                        "indemnityDue.amount", equalTo("36000.00"));
+        postOnce(s, id, "payments", "30000.00", "pay-1").statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("state", equalTo("APPROVED"), "indemnityPaid.amount", equalTo("36000.00"));
+        postOnce(s, id, "payments", "36000.00", "pay-2").statusCode(200).body("state", equalTo("PAID"));
+        // an administrator's dividend of 10,000, sent twice: shared once, 7,200 to the insurer
+        postOnce(s, id, "recoveries", "10000.00", "dividend-1").statusCode(200).body("toInsurer.amount", equalTo("7200.00"));
+        postOnce(s, id, "recoveries", "10000.00", "dividend-1").statusCode(200).header("Idempotent-Replayed", "true")
+                .body("toInsurer.amount", equalTo("7200.00"), "claim.recovered.amount", equalTo("10000.00"));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("state", equalTo("PAID"), "indemnityPaid.amount", equalTo("72000.00"),
+                        "recovered.amount", equalTo("10000.00"), "recoveredToInsurer.amount", equalTo("7200.00"),
+                        "log.kind", contains("MOVE", "MOVE", "MOVE", "MOVE", "PAYMENT", "PAYMENT", "RECOVERY"));
+        // what invoice-service posts: the two payments, not three
+        List<JsonNode> paid = events(id, "indemnity-paid", 2);
+        assertEquals(List.of("36000.00", "36000.00"), paid.stream().map(e -> e.get("amount").get("amount").asText()).toList());
+        assertEquals(1, events(id, "recovery-shared", 1).size());
+    }
+
+    @Test
+    void aMoveWithAWrongStateAndNoteNamesBothAndChangesNothing() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String id = open(s, "60000.00", "40000.00");
+        move(s, id, "SUBMITTED", null);
+        move(s, id, "UNDER_REVIEW", null);
+        String tooLong = "the insurer's letter: " + "x".repeat(2000);
+        move(s, id, null, tooLong).statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("claim.move-invalid"), "errors.field", contains("state", "note"));
+        // a rejection whose reason is longer than the 2,000 characters the API describes is not recorded
+        move(s, id, "REJECTED", tooLong).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("note"));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("state", equalTo("UNDER_REVIEW"), "log.kind", contains("MOVE", "MOVE", "MOVE"));
+        move(s, id, "REJECTED", "overdue notified after the deadline").statusCode(200).body("state", equalTo("REJECTED"));
+    }
+
     @Test
     void aClaimByHandOfMoreThan500InvoicesIsRefusedNamingTheInvoices() {
         Setup s = insured(Map.of("kind", "NONE"));

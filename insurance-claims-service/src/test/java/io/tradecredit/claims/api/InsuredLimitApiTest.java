@@ -385,6 +385,72 @@ class InsuredLimitApiTest {
         }
     }
 
+    @Test
+    void anotherTenantsBuyerIsNotFoundOnEveryReadNamingIt() throws Exception {
+        String a = freshTenant();
+        String b = freshTenant();
+        String policyA = newPolicy(a);
+        String policyB = newPolicy(b);
+        String buyer = UUID.randomUUID().toString();
+        Topics.sendEvent("credit-events", a, "credit", "buyer-registered", buyer, UUID.randomUUID().toString(),
+                Map.of("buyerId", buyer, "name", "Zhejiang Trading", "country", "CN", "registrationNumber",
+                        "91330100MA27XYZ", "taxId", "91330100MA27XYZ", "currency", "CNY", "paymentTermDays", 60));
+        Map<String, Object> issued = new HashMap<>();
+        issued.put("invoiceId", UUID.randomUUID().toString());
+        issued.put("invoiceNumber", "INV-R1");
+        issued.put("buyerId", buyer);
+        issued.put("buyerName", "Zhejiang Trading");
+        issued.put("issueDate", "2026-03-05");
+        issued.put("dueDate", "2026-05-04");
+        issued.put("total", money("40000.00", "CNY"));
+        issued.put("tax", money("0.00", "CNY"));
+        issued.put("openAmount", money("40000.00", "CNY"));
+        issued.put("issuedLate", false);
+        issued.put("purchaseOrderNumber", "PO-R1");
+        Topics.sendEvent("invoice-events", a, "invoice", "issued", buyer, UUID.randomUUID().toString(), issued);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((Database.count("select count(*) from buyer_tenant where buyer_id = ?::uuid", buyer) == 0
+                || Database.count("select count(*) from open_invoice where buyer_id = ?::uuid", buyer) == 0)
+                && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        String cmA = token(a, "credit-manager");
+        given().auth().oauth2(cmA).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer, "kind", "NEW", "amount", money("80000.00", "CNY")))
+                .post(POLICIES + "/" + policyA + "/limit-requests").then().statusCode(201);
+        given().auth().oauth2(cmA).contentType(ContentType.JSON)
+                .body(decision("R-" + buyer, buyer, "APPROVED", "80000.00", "2026-01-01", null))
+                .post(POLICIES + "/" + policyA + "/limit-decisions").then().statusCode(201);
+        // A reads its buyer: its limit of 80,000, the decision, the request, the 40,000 insured
+        given().auth().oauth2(cmA).get(POLICIES + "/" + policyA + "/buyers/" + buyer + "/insured-limit?asOf=2026-06-01")
+                .then().statusCode(200).body("insuredLimit.amount", equalTo("80000.00"));
+        given().auth().oauth2(cmA).get(POLICIES + "/" + policyA + "/buyers/" + buyer + "/exposure?asOf=2026-06-01")
+                .then().statusCode(200).body("insured.amount", equalTo("40000.00"));
+        // B, with a policy of its own, asks about A's buyer: no buyer of B's, not an empty answer (no limit, nothing
+        // decided, nothing overdue) that looks like B's own uninsured buyer and tells B the id exists elsewhere
+        String reader = token(b, "viewer");
+        String base = POLICIES + "/" + policyB;
+        for (String path : List.of(base + "/buyers/" + buyer + "/insured-limit", base + "/buyers/" + buyer
+                + "/insured-limit?asOf=2026-06-01", base + "/buyers/" + buyer + "/limit-decisions",
+                base + "/limit-requests?buyerId=" + buyer, base + "/buyers/" + buyer + "/exposure?asOf=2026-06-01",
+                base + "/buyers/" + buyer + "/overdue-notifications", base + "/buyers/" + buyer + "/deadlines",
+                base + "/deadlines?buyerId=" + buyer)) {
+            given().auth().oauth2(reader).get(path).then().statusCode(404).contentType("application/problem+json")
+                    .body("code", equalTo("buyer.not-found"));
+        }
+        // nor may B notify A's buyer's overdue account under its own policy
+        given().auth().oauth2(token(b, "credit-manager")).contentType(ContentType.JSON).body(Map.of())
+                .post(base + "/buyers/" + buyer + "/overdue-notifications").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("buyer.not-found"));
+        assertEquals(0, Database.count("select count(*) from overdue_notification where tenant_id = ?", b));
+        // a buyer nobody has heard of yet may be B's: its limit is none, its history empty
+        String unknown = UUID.randomUUID().toString();
+        given().auth().oauth2(reader).get(base + "/buyers/" + unknown + "/insured-limit").then().statusCode(200)
+                .body("insured", equalTo(false));
+        given().auth().oauth2(reader).get(base + "/buyers/" + unknown + "/limit-decisions").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
     static JsonNode event(String buyer, String decisionId) {
         List<ConsumerRecord<String, String>> read = Topics.read("claim-events", Duration.ofSeconds(20),
                 records -> records.stream().anyMatch(r -> matches(r, buyer, decisionId)));

@@ -40,4 +40,17 @@ class BuyerTenancyTest {
         // no buyer given: named as required by the rule of the request, decision or claim
         BuyerTenancy.ensureOfTenant("limit-decision.invalid", "tenant-a", null, Set.of("tenant-b"));
     }
+
+    @Test
+    void aReadNamingABuyerKnownOnlyUnderAnotherTenantFindsNoBuyer() {
+        DomainError e = assertThrows(DomainError.class,
+                () -> BuyerTenancy.ensureVisibleTo("tenant-b", BUYER, Set.of("tenant-a")));
+        assertEquals("buyer.not-found", e.code());
+        assertEquals(DomainError.Kind.NOT_FOUND, e.kind());
+        // the tenant's own, one known under both, one not heard of yet, or none named: read as the tenant's
+        BuyerTenancy.ensureVisibleTo("tenant-a", BUYER, Set.of("tenant-a"));
+        BuyerTenancy.ensureVisibleTo("tenant-a", BUYER, Set.of("tenant-a", "tenant-b"));
+        BuyerTenancy.ensureVisibleTo("tenant-a", BUYER, Set.of());
+        BuyerTenancy.ensureVisibleTo("tenant-a", null, Set.of("tenant-b"));
+    }
 }

@@ -43,6 +43,54 @@ class ClaimTest {
         return assertThrows(DomainError.class, r::run);
     }
 
+    static PolicyVersion version(int n, String from, String percent) {
+        return new PolicyVersion(UUID.randomUUID(), n, LocalDate.parse(from), PolicyTerms.of("Sinosure", "P-1", "CNY",
+                new BigDecimal(percent), Deductible.Kind.ANNUAL_FIRST_LOSS, cny("20000.00"), 60, 0, 120, 90,
+                "Huaxin Recovery", 30, 5), null, "admin");
+    }
+
+    static Claim openedOn(LocalDate day) {
+        return Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "Zhejiang Trading", Claim.Cause.PROTRACTED_DEFAULT,
+                List.of(new ClaimedInvoice("INV-1", null, cny("90000.00"))), day, "collections");
+    }
+
+    @Test
+    void aClaimIsIndemnifiedUnderTheTermsAndPolicyYearOfItsOwnDayNotOfTheApproval() {
+        // incepted 7 December 2025 at 90 %, revised to 80 % from 7 December 2026 (the second policy year)
+        List<PolicyVersion> versions = List.of(version(1, "2025-12-07", "90"), version(2, "2026-12-07", "80"));
+        Claim lastYear = openedOn(LocalDate.parse("2026-12-06"));
+        assertEquals(new BigDecimal("90"), lastYear.termsFrom(versions).terms().insuredPercent());
+        assertEquals(new PolicyYear(LocalDate.parse("2025-12-07"), LocalDate.parse("2026-12-06")), lastYear.policyYear(versions));
+        Claim thisYear = openedOn(LocalDate.parse("2026-12-07"));
+        assertEquals(new BigDecimal("80"), thisYear.termsFrom(versions).terms().insuredPercent());
+        assertEquals(new PolicyYear(LocalDate.parse("2026-12-07"), LocalDate.parse("2027-12-06")), thisYear.policyYear(versions));
+        // a claim by hand before the policy's first day: its first terms, its first year
+        Claim early = openedOn(LocalDate.parse("2025-11-30"));
+        assertEquals(1, early.termsFrom(versions).version());
+        assertEquals(LocalDate.parse("2025-12-07"), early.policyYear(versions).start());
+    }
+
+    static List<String> fields(Runnable r) {
+        return refusal(r).violations().stream().map(Violation::field).toList();
+    }
+
+    @Test
+    void aMoveByHandNamesEveryWrongField() {
+        String tooLong = "x".repeat(Claim.MAX_NOTE + 1);
+        assertEquals(List.of("state", "note"), fields(() -> Claim.checkMove(null, tooLong)));
+        assertEquals(List.of("note"), fields(() -> Claim.checkMove(ClaimState.REJECTED, tooLong)));
+        assertEquals(List.of("note"), fields(() -> Claim.checkMove(ClaimState.SUBMITTED, tooLong)));
+        assertEquals(List.of("note"), fields(() -> Claim.checkMove(ClaimState.REJECTED, " ")));
+        assertEquals(List.of("note"), fields(() -> Claim.checkMove(ClaimState.WITHDRAWN, null)));
+        assertEquals(List.of("state"), fields(() -> Claim.checkMove(null, null)));
+        assertEquals("claim.move-invalid", refusal(() -> Claim.checkMove(null, null)).code());
+        // at most 2,000 characters; a reason for a rejection or withdrawal, none needed for the other moves
+        Claim.checkMove(ClaimState.REJECTED, "x".repeat(Claim.MAX_NOTE));
+        Claim.checkMove(ClaimState.WITHDRAWN, "not filed: the buyer paid");
+        Claim.checkMove(ClaimState.SUBMITTED, null);
+        Claim.checkMove(ClaimState.APPROVED, " ");
+    }
+
     @Test
     void aDraftClaimsTheSumOfItsInvoices() {
         Claim c = draft();

@@ -186,6 +186,30 @@ class InsuredExposureTest {
     }
 
     @Test
+    void aClaimByHandOfInvoicesDeliveredFromTheStopDeliveriesDateOnCoversNothingOfThem() {
+        // the example above claimed by hand, all four: INV-3 and INV-4 were delivered at the tenant's own risk,
+        // so the loss is covered for 50,000 (INV-1 and INV-2), not 70,000 under the 80,000 limit
+        OpenInvoice one = invoice("INV-1", "2026-05-05", "30000.00");
+        OpenInvoice two = invoice("INV-2", "2026-06-09", "20000.00");
+        OpenInvoice three = invoice("INV-3", "2026-06-10", "15000.00");
+        OpenInvoice four = invoice("INV-4", "2026-07-01", "5000.00");
+        List<OpenInvoice> known = List.of(four, three, two, one);
+        List<LimitDecision> limit = List.of(decision(1, Outcome.APPROVED, "80000.00", "2026-03-01"));
+        List<ClaimedInvoice> claimed = List.of(claimed(one), claimed(two), claimed(three), claimed(four));
+        Optional<LocalDate> stop = Optional.of(LocalDate.parse("2026-06-10"));
+        assertEquals(cny("50000.00"), InsuredExposure.cover(claimed, known, limit, Money.currencyOf("CNY"),
+                LocalDate.parse("2026-07-20"), stop));
+        // without a stop all four fit the limit; a stop from the day after INV-3 leaves INV-4 alone out
+        assertEquals(cny("70000.00"), cover(claimed, known, limit));
+        assertEquals(cny("65000.00"), InsuredExposure.cover(claimed, known, limit, Money.currencyOf("CNY"),
+                LocalDate.parse("2026-07-20"), Optional.of(LocalDate.parse("2026-06-11"))));
+        // an invoice the ledger never named has no issue day to judge: taken as before, under the claim's day's limit
+        assertEquals(cny("60000.00"), InsuredExposure.cover(List.of(claimed(one), claimed(three),
+                new ClaimedInvoice("X", null, cny("30000.00"))), known, limit, Money.currencyOf("CNY"),
+                LocalDate.parse("2026-07-20"), stop));
+    }
+
+    @Test
     void aStopThatStartsAfterTheDayChangesNothingOnItAndOneStartingThatDayDoes() {
         // notified 10 June; INV-1 20,000 issued 10 June under a 50,000 limit
         List<OpenInvoice> open = List.of(invoice("INV-1", "2026-06-10", "20000.00"));

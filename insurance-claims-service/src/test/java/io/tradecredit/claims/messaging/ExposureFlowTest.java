@@ -180,7 +180,7 @@ class ExposureFlowTest {
     }
 
     @Test
-    void afterAnOverdueNotificationAnInvoiceIssuedFromTheStopDeliveriesDayOnIsUninsured() {
+    void afterAnOverdueNotificationAnInvoiceIssuedFromTheStopDeliveriesDayOnIsUninsuredAlsoInAClaimByHand() {
         String tenant = freshTenant();
         String cm = token(tenant, "credit-manager");
         String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(policy("P-" + UUID.randomUUID()))
@@ -213,6 +213,23 @@ class ExposureFlowTest {
         given().auth().oauth2(token(tenant, "viewer"))
                 .get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/exposure?asOf=" + today().minusDays(1)).then()
                 .statusCode(200).body("stopDeliveriesFrom", equalTo(null));
+
+        // a claim by hand naming both: the insurer indemnifies INV-1 alone, INV-2 was delivered at the tenant's risk
+        // (it paid 27,000 on 30,000 as if INV-2 were insured)
+        String claim = given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("policyId", policyId, "buyerId", buyer, "buyerName", "Zhejiang Trading", "cause",
+                        "PROTRACTED_DEFAULT", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", overdue, "unpaidAmount", money("20000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", later, "unpaidAmount", money("10000.00", "CNY")))))
+                .post("/api/v1/insurance/claims").then().statusCode(201).extract().path("id");
+        for (String state : List.of("SUBMITTED", "UNDER_REVIEW", "APPROVED")) {
+            given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", state))
+                    .put("/api/v1/insurance/claims/" + claim + "/state").then().statusCode(200);
+        }
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/insurance/claims/" + claim).then().statusCode(200)
+                .body("indemnity.unpaid.amount", equalTo("30000.00"), "indemnity.cappedLoss.amount", equalTo("20000.00"),
+                        "indemnity.indemnity.amount", equalTo("18000.00"), "indemnity.tenantBears.amount",
+                        equalTo("12000.00"));
     }
 
     @Test

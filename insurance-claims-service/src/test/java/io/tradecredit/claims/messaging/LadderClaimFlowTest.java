@@ -1,6 +1,10 @@
 package io.tradecredit.claims.messaging;
 
 import static io.restassured.RestAssured.given;
+import static io.tradecredit.claims.ClaimsFixtures.POLICIES;
+import static io.tradecredit.claims.ClaimsFixtures.freshTenant;
+import static io.tradecredit.claims.ClaimsFixtures.money;
+import static io.tradecredit.claims.ClaimsFixtures.policy;
 import static io.tradecredit.claims.ClaimsFixtures.today;
 import static io.tradecredit.claims.ClaimsFixtures.token;
 import static io.tradecredit.claims.messaging.DossierFlowTest.action;
@@ -14,14 +18,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.tradecredit.claims.messaging.InsolvencyClaimFlowTest.Insured;
 import io.tradecredit.testing.Database;
 
@@ -83,5 +91,56 @@ class LadderClaimFlowTest {
         awaitRead(sendCounted(uninsured.tenant(), uninsured.buyer(), today(), paymentOrder("TAKEN", null)));
         assertEquals(0, Database.count("select count(*) from claim where tenant_id in (?, ?)", s.tenant(),
                 uninsured.tenant()));
+    }
+
+    @Test
+    void aClaimOpenedOnARunOfTheLastPolicyYearIsIndemnifiedUnderThatYearsTermsAndFirstLoss() {
+        // the policy's second year began today, and with it 80 % instead of 90 %; a first loss of 20,000 a year
+        LocalDate inception = today().minusYears(1);
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        Map<String, Object> terms = new HashMap<>(policy("P-" + UUID.randomUUID()));
+        terms.put("deductible", Map.of("kind", "ANNUAL_FIRST_LOSS", "amount", money("20000.00", "CNY")));
+        terms.put("effectiveFrom", inception.toString());
+        String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(terms).post(POLICIES).then()
+                .statusCode(201).extract().path("id");
+        terms.put("insuredPercent", "80");
+        terms.put("effectiveFrom", today().toString());
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(terms).put(POLICIES + "/" + policyId).then()
+                .statusCode(200);
+        String buyer = UUID.randomUUID().toString();
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
+                "outcome", "APPROVED", "amount", money("80000.00", "CNY"), "effectiveFrom", inception.toString()))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        InsolvencyClaimFlowTest.invoice(tenant, buyer, "INV-1", inception.plusDays(10), "50000.00");
+        InsolvencyClaimFlowTest.invoice(tenant, buyer, "INV-2", inception.plusDays(20), "40000.00");
+        await("the read model", () -> Database.count("select count(*) from open_invoice where tenant_id = ?", tenant) == 2);
+        // yesterday's run, the last day of the first year, took the claim trigger (read today)
+        awaitRead(sendCounted(tenant, buyer, today().minusDays(1), paymentOrder("TAKEN", null)));
+        String viewer = token(tenant, "viewer");
+        String ladder = given().auth().oauth2(viewer).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].openedOn", equalTo(today().minusDays(1).toString()))
+                .extract().path("items[0].id");
+        // a loss of this year, filed by hand today
+        String byHand = given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("policyId", policyId, "buyerId", buyer, "buyerName", "Zhejiang Trading", "cause",
+                        "PROTRACTED_DEFAULT", "invoices", List.of(Map.of("invoiceNumber", "INV-9", "unpaidAmount",
+                                money("30000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).extract().path("id");
+        for (String claim : List.of(ladder, byHand)) {
+            for (String state : List.of("SUBMITTED", "UNDER_REVIEW", "APPROVED")) {
+                given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", state))
+                        .put(CLAIMS + "/" + claim + "/state").then().statusCode(200);
+            }
+        }
+        // yesterday's loss under the first year's 90 % and its own first loss: (80,000 − 20,000) × 90 % = 54,000
+        // (it was (80,000 − 20,000) × 80 % = 48,000, the 20,000 taken from this year)
+        given().auth().oauth2(viewer).get(CLAIMS + "/" + ladder).then().statusCode(200)
+                .body("indemnity.insuredPercent", equalTo(90), "indemnity.deductible.amount", equalTo("20000.00"),
+                        "indemnity.indemnity.amount", equalTo("54000.00"));
+        // today's loss keeps this year's first loss: (30,000 − 20,000) × 80 % = 8,000 (it was 30,000 × 80 % = 24,000)
+        given().auth().oauth2(viewer).get(CLAIMS + "/" + byHand).then().statusCode(200)
+                .body("indemnity.insuredPercent", equalTo(80), "indemnity.deductible.amount", equalTo("20000.00"),
+                        "indemnity.indemnity.amount", equalTo("8000.00"));
     }
 }
