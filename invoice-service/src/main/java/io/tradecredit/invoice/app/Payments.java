@@ -90,8 +90,8 @@ public class Payments {
     public Uni<PaymentDetails> post(String tenantId, NewPayment p, String by) {
         List<Violation> errors = p.violations(businessZone.latestTodayOnEarth()); // dated today anywhere on earth: not in the future
         if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(DomainError.invalid("payment.incomplete", "The payment is incomplete or invalid",
-                    errors));
+            return Uni.createFrom().failure(DomainError.invalid(NewPayment.refusalCode(errors),
+                    "The payment is incomplete or invalid", errors));
         }
         String currency = p.amount().currencyCode();
         OffsetDateTime at = OffsetDateTime.now(clock);
