@@ -25,6 +25,11 @@ import io.tradecredit.credit.domain.PaymentIndex.Settlement;
  * ({@link PaymentIndex#NEVER_PAID_DAYS} days beyond terms, or the days it had been due when given up if more) and
  * with what the buyer had paid of it before at its last payment's days past due, as invoice-service tells it
  * (100,000 due 1 March, 60,000 paid 31 March, 40,000 written off 1 June: 60,000 at 30 days and 40,000 at 180, 90).
+ * What the buyer's credit insurer paid of an invoice (a claim's indemnity) is not the buyer paying: it counts as never
+ * paid, with the written-off rest, or on its own when the indemnity settled the invoice (whose days past due are then
+ * the insurer's), beside what the buyer paid itself at its lateness (100,000 due 1 March, the insurer's 72,000 on
+ * 1 July and 28,000 written off: 100,000 at 180 days, not 28,000; 60,000 settled by the insurer 122 days after its due
+ * date: 60,000 at 180, not at 122 as if the buyer had paid it).
  * Amounts of different currencies are never added up (there is no exchange rate): the weighted days and the
  * disputed share are worked out within each currency, and the worst currency's is the buyer's.
  * The same positions give the buyer's {@link Exposure} for the credit check.
@@ -34,8 +39,17 @@ public record BuyerLedger(List<Position> positions) {
     /** One invoice as the ledger's events described it; amounts in the invoice currency. */
     public record Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
             BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue, BigDecimal writtenOff,
-            LocalDate writtenOffOn, BigDecimal credited, BigDecimal paidBeforeWriteOff,
-            Integer paidBeforeWriteOffDays) {
+            LocalDate writtenOffOn, BigDecimal credited, BigDecimal paidByBuyer,
+            Integer paidByBuyerDays, BigDecimal paidByInsurer) {
+
+        /** A position nothing of which the buyer's credit insurer paid (or not told). */
+        public Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
+                BigDecimal disputedTotal, LocalDate paidOn, Integer daysPastDue, BigDecimal writtenOff,
+                LocalDate writtenOffOn, BigDecimal credited, BigDecimal paidByBuyer,
+                Integer paidByBuyerDays) {
+            this(currency, total, open, dueDate, disputedTotal, paidOn, daysPastDue, writtenOff, writtenOffOn,
+                    credited, paidByBuyer, paidByBuyerDays, null);
+        }
 
         /** A position nothing of which the buyer paid before a write-off (or not told). */
         public Position(String currency, BigDecimal total, BigDecimal open, LocalDate dueDate,
@@ -124,21 +138,38 @@ public record BuyerLedger(List<Position> positions) {
         for (Position p : positions) {
             // a paid day on a position open again is a reversal's recorded before the position cleared it
             if (p.paidOn() != null && p.daysPastDue() != null && !p.isOpen()) {
-                // weighed by what the buyer paid: a credit note is not a payment, on time or late
-                history.add(new Settlement(p.paid(), p.daysPastDue()));
+                if (p.paidByInsurer() != null && p.paidByInsurer().signum() > 0) {
+                    // settled by the credit insurer's indemnity: the buyer paid its own part at its lateness and
+                    // never paid the insurer's (the daysPastDue told are the insurer's payment's, not the buyer's)
+                    addPaidByBuyer(history, p);
+                    history.add(new Settlement(p.paidByInsurer(), neverPaidDays(p.dueDate(), p.paidOn())));
+                } else {
+                    // weighed by what the buyer paid: a credit note is not a payment, on time or late
+                    history.add(new Settlement(p.paid(), p.daysPastDue()));
+                }
             } else if (p.writtenOff() != null && p.writtenOffOn() != null) {
                 // what the buyer paid before the rest was given up counts as paid, at its last payment's lateness
-                if (p.paidBeforeWriteOff() != null && p.paidBeforeWriteOffDays() != null
-                        && p.paidBeforeWriteOff().signum() > 0) {
-                    history.add(new Settlement(p.paidBeforeWriteOff(), p.paidBeforeWriteOffDays()));
-                }
-                int dueWhenGivenUp = (int) ChronoUnit.DAYS.between(p.dueDate(), p.writtenOffOn());
-                history.add(new Settlement(p.writtenOff(), Math.max(PaymentIndex.NEVER_PAID_DAYS, dueWhenGivenUp)));
+                addPaidByBuyer(history, p);
+                // what the insurer's indemnity paid of it the buyer never paid either: it weighs with the rest
+                BigDecimal neverPaid = p.paidByInsurer() == null ? p.writtenOff() : p.writtenOff().add(p.paidByInsurer());
+                history.add(new Settlement(neverPaid, neverPaidDays(p.dueDate(), p.writtenOffOn())));
             } else if (p.overdueOn(asOf)) {
                 history.add(new Settlement(p.open(), (int) ChronoUnit.DAYS.between(p.dueDate(), asOf)));
             }
         }
         return history;
+    }
+
+    /** What the buyer paid itself of an invoice written off or settled by its insurer, at its last payment's lateness. */
+    private static void addPaidByBuyer(List<Settlement> history, Position p) {
+        if (p.paidByBuyer() != null && p.paidByBuyerDays() != null && p.paidByBuyer().signum() > 0) {
+            history.add(new Settlement(p.paidByBuyer(), p.paidByBuyerDays()));
+        }
+    }
+
+    /** Never paid by the buyer: {@link PaymentIndex#NEVER_PAID_DAYS}, or the days it had been due on {@code on} if more. */
+    private static int neverPaidDays(LocalDate dueDate, LocalDate on) {
+        return Math.max(PaymentIndex.NEVER_PAID_DAYS, (int) ChronoUnit.DAYS.between(dueDate, on));
     }
 
     /**

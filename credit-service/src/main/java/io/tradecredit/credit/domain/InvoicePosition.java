@@ -61,12 +61,21 @@ public class InvoicePosition {
     public BigDecimal writtenOff;
     @Column(name = "written_off_on")
     public LocalDate writtenOffOn;
-    /** What the buyer had paid of it before the write-off (V12); null when nothing, or not told. */
+    /**
+     * What the buyer had paid of it itself before the write-off (V12), or before its credit insurer's indemnity settled
+     * it (V13); null when nothing, or not told.
+     */
     @Column(name = "paid_before_write_off")
-    public BigDecimal paidBeforeWriteOff;
-    /** Days past due of the buyer's last payment before the write-off (V12). */
+    public BigDecimal paidByBuyer;
+    /** Days past due of the buyer's last payment before the write-off or the insurer's settlement (V12). */
     @Column(name = "paid_before_write_off_days")
-    public Integer paidBeforeWriteOffDays;
+    public Integer paidByBuyerDays;
+    /**
+     * What the buyer's credit insurer paid of it (a claim's indemnity), as the write-off or the insurer's settlement
+     * told it (V13): not the buyer paying; null when nothing, or not told.
+     */
+    @Column(name = "paid_by_insurer")
+    public BigDecimal paidByInsurer;
     /** Null for a position recorded before credit-service kept issue dates (V7). */
     @Column(name = "issue_date")
     public LocalDate issueDate;
@@ -98,7 +107,8 @@ public class InvoicePosition {
     /**
      * Takes over what a later event says: the open amount after it, a new due date, a dispute
      * opened (counted in the disputed total for good) or ended, the payment that settled it, the write-off
-     * that gave it up (on the day the change says, with what the buyer had paid of it before and how late), what a credit note took off the open amount (credited, not paid:
+     * that gave it up (on the day the change says, with what the buyer had paid of it before and how late, and what
+     * its credit insurer paid), the insurer's indemnity that settled it (whose part, the buyer's at its lateness), what a credit note took off the open amount (credited, not paid:
      * a dispute's note beyond what was open is the buyer's credit, not taken off here). Something open again (a payment reversed, a cheque bounced)
      * means it is not paid any more: its paid day and days past due clear until it is paid again.
      */
@@ -120,21 +130,32 @@ public class InvoicePosition {
         if (c.paidOn() != null) {
             paidOn = c.paidOn();
             daysPastDue = c.daysPastDue();
+            // settled by the credit insurer's indemnity: whose money it was, the buyer's part at its own lateness
+            paidByInsurer = c.paidByInsurer() == null ? null : c.paidByInsurer().amount();
+            if (c.paidByInsurer() != null) {
+                tookOverPaidByBuyer(c);
+            }
         } else if (openAmount.signum() > 0) {
             paidOn = null;
             daysPastDue = null;
+            paidByInsurer = null;
         }
         if (c.writtenOff() != null) {
             writtenOff = c.writtenOff().amount();
             writtenOffOn = c.writtenOffOn();
-            paidBeforeWriteOff = c.paidBeforeWriteOff() == null ? null : c.paidBeforeWriteOff().amount().amount();
-            paidBeforeWriteOffDays = c.paidBeforeWriteOff() == null ? null : c.paidBeforeWriteOff().daysPastDue();
+            tookOverPaidByBuyer(c);
+            paidByInsurer = c.paidByInsurer() == null ? null : c.paidByInsurer().amount();
         }
         updatedAt = now;
     }
 
+    private void tookOverPaidByBuyer(LedgerChange c) {
+        paidByBuyer = c.paidByBuyer() == null ? null : c.paidByBuyer().amount().amount();
+        paidByBuyerDays = c.paidByBuyer() == null ? null : c.paidByBuyer().daysPastDue();
+    }
+
     public BuyerLedger.Position toPosition() {
         return new BuyerLedger.Position(currency.strip(), total, openAmount, dueDate, disputedTotal, paidOn,
-                daysPastDue, writtenOff, writtenOffOn, credited, paidBeforeWriteOff, paidBeforeWriteOffDays);
+                daysPastDue, writtenOff, writtenOffOn, credited, paidByBuyer, paidByBuyerDays, paidByInsurer);
     }
 }

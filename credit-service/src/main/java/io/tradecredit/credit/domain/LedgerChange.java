@@ -13,15 +13,24 @@ import io.tradecredit.common.money.Money;
  * {@code disputedDelta} is positive when a dispute opens and negative when one ends; {@code writtenOff} is what a
  * write-off gave up, on {@code writtenOffOn} (the business day of the event, the reader's to say); {@code creditNote}
  * when a credit note brought the open amount down to {@code openAmount} (what it took off is credited, not paid);
- * {@code paidBeforeWriteOff} what the buyer had paid of an invoice written off (its payments still standing) and how
- * late, as invoice-service's {@code written-off} tells it.
+ * {@code paidByBuyer} what the buyer had paid of an invoice written off, or settled by its credit insurer's indemnity
+ * (its own payments still standing), and how late, as invoice-service's {@code written-off} and {@code paid} tell it;
+ * {@code paidByInsurer} what the insurer's indemnity paid of it (not the buyer's money: not its payment behaviour).
  */
 public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
         BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate, Money writtenOff,
-        LocalDate writtenOffOn, boolean creditNote, PaidBefore paidBeforeWriteOff) {
+        LocalDate writtenOffOn, boolean creditNote, PaidBefore paidByBuyer, Money paidByInsurer) {
 
     /** What the buyer had paid of an invoice before its rest was written off, and its last payment's days past due. */
     public record PaidBefore(Money amount, int daysPastDue) {
+    }
+
+    /** A change that tells nothing the insurer paid. */
+    public LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Money openAmount, LocalDate dueDate,
+            BigDecimal disputedDelta, LocalDate paidOn, Integer daysPastDue, LocalDate issueDate, Money writtenOff,
+            LocalDate writtenOffOn, boolean creditNote, PaidBefore paidByBuyer) {
+        this(invoiceId, invoiceNumber, total, openAmount, dueDate, disputedDelta, paidOn, daysPastDue, issueDate,
+                writtenOff, writtenOffOn, creditNote, paidByBuyer, null);
     }
 
     /** A change that tells nothing paid before a write-off. */
@@ -64,9 +73,29 @@ public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Mo
      */
     public static LedgerChange writeOff(UUID invoiceId, Money openAfter, Money amount, LocalDate on,
             PaidBefore paidBefore) {
+        return writeOff(invoiceId, openAfter, amount, on, paidBefore, null);
+    }
+
+    /**
+     * The same, the buyer's credit insurer having paid {@code paidByInsurer} of it (a claim's indemnity, the rest
+     * written off as the insured loss; null: nothing, or not told by an event published before invoice-service told it).
+     */
+    public static LedgerChange writeOff(UUID invoiceId, Money openAfter, Money amount, LocalDate on,
+            PaidBefore paidBefore, Money paidByInsurer) {
         Objects.requireNonNull(on, "a write-off's day");
         return new LedgerChange(invoiceId, null, null, openAfter, null, null, null, null, null, amount, on, false,
-                paidBefore);
+                paidBefore, paidByInsurer);
+    }
+
+    /**
+     * The invoice paid in full on {@code paidOn}, {@code daysPastDue} after its due date (to the settling entry);
+     * when its credit insurer's indemnity settled it, {@code paidByInsurer} of it was the insurer's and
+     * {@code paidByBuyer} (null: nothing) the buyer's own, at its last payment's days past due.
+     */
+    public static LedgerChange paid(UUID invoiceId, Money openAfter, LocalDate paidOn, int daysPastDue,
+            PaidBefore paidByBuyer, Money paidByInsurer) {
+        return new LedgerChange(invoiceId, null, null, openAfter, null, null, paidOn, daysPastDue, null, null, null,
+                false, paidByBuyer, paidByInsurer);
     }
 
     /** A credit note that left {@code openAfter} open on the invoice (what it gave back as buyer credit is not here). */
@@ -85,6 +114,6 @@ public record LedgerChange(UUID invoiceId, String invoiceNumber, Money total, Mo
 
     public LedgerChange withDueDate(LocalDate due) {
         return new LedgerChange(invoiceId, invoiceNumber, total, openAmount, due, disputedDelta, paidOn, daysPastDue,
-                issueDate, writtenOff, writtenOffOn, creditNote, paidBeforeWriteOff);
+                issueDate, writtenOff, writtenOffOn, creditNote, paidByBuyer, paidByInsurer);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * When something the receivables ledger reports about a buyer speaks to its credit, so that the
  * buyer is graded again (DOMAIN.md §1), and the cause the new assessment records: a payment
- * after the due date, an invoice falling overdue or written off, a dispute opened or resolved, a missed
+ * after the due date, an invoice falling overdue or written off or settled by the buyer's credit insurer, a dispute opened or resolved, a missed
  * instalment or a broken payment plan; and, every day a buyer leaves invoices unpaid past their due date, the
  * daily overdue re-grade ({@link #overdueCause}), kept only when the grade moved ({@link #gradeMoved}); and a credit
  * note on an invoice past its due date, which takes what it credited out of the payment behaviour (an overdue
@@ -22,7 +22,9 @@ public final class RegradeRule {
     public enum Happened {
         ISSUED, RECEIPT_CONFIRMED, WRITTEN_OFF, CREDIT_NOTE_ISSUED, CANCELLED, PAYMENT_RECEIVED, PAYMENT_REVERSED,
         BUYER_CREDIT_APPLIED, PAID, BECAME_OVERDUE, DISPUTE_OPENED, DISPUTE_RESOLVED, INSTALMENT_MISSED,
-        PLAN_BROKEN
+        PLAN_BROKEN,
+        /** Paid in full by the buyer's credit insurer's indemnity ({@code paid} with {@code settledBy} INSURER). */
+        SETTLED_BY_INSURER
     }
 
     /**
@@ -56,6 +58,11 @@ public final class RegradeRule {
             return new LedgerEvent(Happened.PAID, invoiceNumber, daysPastDue, null, null);
         }
 
+        /** Settled by the buyer's credit insurer's indemnity {@code daysPastDue} days after its due date. */
+        public static LedgerEvent settledByInsurer(String invoiceNumber, int daysPastDue) {
+            return new LedgerEvent(Happened.SETTLED_BY_INSURER, invoiceNumber, daysPastDue, null, null);
+        }
+
         /** A dispute resolved; {@code creditPolicyAdjustment} what its resolution asks of the buyer's credit policy, or null. */
         public static LedgerEvent disputeResolved(String invoiceNumber, String creditPolicyAdjustment) {
             return new LedgerEvent(Happened.DISPUTE_RESOLVED, invoiceNumber, null, null, creditPolicyAdjustment);
@@ -80,6 +87,9 @@ public final class RegradeRule {
                     ? "invoice " + e.invoiceNumber() + " paid " + e.daysPastDue() + " days late" : null;
             case BECAME_OVERDUE -> "invoice " + e.invoiceNumber() + " became overdue";
             case WRITTEN_OFF -> "invoice " + e.invoiceNumber() + " written off as bad debt";
+            // the buyer did not pay it: its insurer did, after a claim, whenever that was
+            case SETTLED_BY_INSURER -> "invoice " + e.invoiceNumber() + " not paid by the buyer: settled by its credit"
+                    + " insurer's indemnity " + e.daysPastDue() + " days past due";
             case DISPUTE_OPENED -> "dispute opened on invoice " + e.invoiceNumber();
             case DISPUTE_RESOLVED -> "dispute resolved on invoice " + e.invoiceNumber();
             case INSTALMENT_MISSED -> "payment plan instalment " + e.instalmentNumber() + " missed";

@@ -71,14 +71,13 @@ public class InvoiceEventConsumer {
             }
             case "written-off" -> {
                 Money openAfter = d.money("openAmount");
-                // what the buyer had paid of it before (absent in events published before invoice-service told it)
-                LedgerChange.PaidBefore paidBefore = null;
-                if (d.has("paidByBuyer")) {
-                    EventFields paid = d.object("paidByBuyer");
-                    paidBefore = new LedgerChange.PaidBefore(paid.money("amount"), paid.integer("daysPastDue"));
-                }
-                changes.add(LedgerChange.writeOff(d.uuid("invoiceId"), openAfter, d.money("amount"),
-                        e.time() == null ? businessZone.today() : businessZone.dateOf(e.time()), paidBefore));
+                // the write-off's own day (an insured loss is dated on the insurer's payment, which may be days before
+                // invoice-service booked it); events published before it told it: the day the event was recorded
+                LocalDate on = d.has("writtenOffOn") ? d.date("writtenOffOn")
+                        : e.time() == null ? businessZone.today() : businessZone.dateOf(e.time());
+                // what the buyer and its insurer had paid of it before (absent in events published before they were told)
+                changes.add(LedgerChange.writeOff(d.uuid("invoiceId"), openAfter, d.money("amount"), on,
+                        paidByBuyer(d), d.optionalMoney("paidByInsurer").orElse(null)));
                 happened = LedgerEvent.ofInvoice(Happened.WRITTEN_OFF, d.text("invoiceNumber"));
             }
             case "credit-note-issued" -> {
@@ -103,9 +102,13 @@ public class InvoiceEventConsumer {
             }
             case "paid" -> {
                 int dpd = d.integer("daysPastDue");
-                changes.add(new LedgerChange(d.uuid("invoiceId"), null, null, d.money("openAmount"), null, null,
-                        d.date("paidOn"), dpd));
-                happened = LedgerEvent.paid(d.text("invoiceNumber"), dpd);
+                // settled by the buyer's credit insurer (settledBy INSURER): whose money it was; the buyer's part late
+                // as paidByBuyer says, the insurer's never the buyer's (domain.BuyerLedger)
+                Money byInsurer = d.optionalMoney("paidByInsurer").orElse(null);
+                changes.add(LedgerChange.paid(d.uuid("invoiceId"), d.money("openAmount"), d.date("paidOn"), dpd,
+                        byInsurer == null ? null : paidByBuyer(d), byInsurer));
+                happened = byInsurer == null ? LedgerEvent.paid(d.text("invoiceNumber"), dpd)
+                        : LedgerEvent.settledByInsurer(d.text("invoiceNumber"), dpd);
             }
             case "became-overdue" -> {
                 changes.add(LedgerChange.open(d.uuid("invoiceId"), d.money("openAmount")));
@@ -133,6 +136,15 @@ public class InvoiceEventConsumer {
     /** "credit-note-issued" is {@link Happened#CREDIT_NOTE_ISSUED}. */
     private static String constant(String eventName) {
         return eventName.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** What the buyer itself had paid of the invoice and how late ({@code paidByBuyer}); null: nothing, or not told. */
+    private static LedgerChange.PaidBefore paidByBuyer(EventFields d) {
+        if (!d.has("paidByBuyer")) {
+            return null;
+        }
+        EventFields paid = d.object("paidByBuyer");
+        return new LedgerChange.PaidBefore(paid.money("amount"), paid.integer("daysPastDue"));
     }
 
     private static LedgerChange disputed(EventFields d, BigDecimal delta) {

@@ -397,6 +397,85 @@ class CreditFlowTest {
     }
 
     /**
+     * An insured loss is written off on the day the insurer settled the claim (invoice-service dates it on the
+     * indemnity's paidOn), which can be weeks before invoice-service books it and publishes written-off: 100,000 due
+     * 260 days ago, written off 60 days ago (200 days past due), published today. The payment behaviour counts the
+     * write-off's own day, writtenOffOn: 200.0 days beyond terms; before, the event's day: 260.0.
+     */
+    @Test
+    void aWriteOffIsDatedOnItsOwnDayNotOnTheDayItWasPublished() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        LocalDate due = today().minusDays(260);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "100000.00", due));
+        Map<String, Object> writeOff = new java.util.HashMap<>(Map.of("invoiceId", invoice,
+                "invoiceNumber", "INV-" + invoice.substring(0, 8), "buyerId", id, "amount", money("100000.00"),
+                "reason", "insured loss: claim 1 fully paid", "dueDate", due.toString(), "openAmount", money("0.00"),
+                "writtenOffOn", due.plusDays(200).toString()));
+        sendInvoiceEvent("acme", id, "written-off", UUID.randomUUID().toString(), writeOff);
+        await("write-off graded", () -> Database.count("select count(*) from assessment where buyer_id = ?::uuid"
+                + " and cause like '%written off as bad debt'", id) == 1);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessment").then()
+                .body("factors[1].explanation", startsWith("payment index 1: 200.0 days beyond terms"));
+        assertEquals(1, Database.count("select count(*) from invoice_position where invoice_id = ?::uuid"
+                + " and written_off_on = ?", invoice, due.plusDays(200)));
+    }
+
+    /**
+     * DOMAIN §4's claim as invoice-service books it: INV-1 60,000 due 122 days ago and INV-2 40,000 due 91 days ago,
+     * nothing paid by the buyer; its insurer's indemnity of 72,000 arrives today (payment-received, payer INSURER,
+     * oldest first): INV-1 settled by it (paid, settledBy INSURER, paidByInsurer 60,000), INV-2 takes 12,000 and its
+     * 28,000 is written off as the insured loss (paidByInsurer 12,000). Beside them the buyer paid INV-0, 100,000, on
+     * its due date. The buyer paid neither claimed invoice: 100,000 on time and 100,000 never paid, 90.0 days beyond
+     * terms, payment index 30. Before, INV-1 counted as paid by the buyer 122 days late and the insurer's 12,000
+     * nowhere: 65.7 days, index 38.
+     */
+    @Test
+    void whatTheInsurersIndemnityPaidIsNotTheBuyersPaymentBehaviour() {
+        String id = register(MANAGER_ACME, buyer());
+        String onTime = UUID.randomUUID().toString();
+        String inv1 = UUID.randomUUID().toString();
+        String inv2 = UUID.randomUUID().toString();
+        LocalDate due0 = today().minusDays(150);
+        LocalDate due1 = today().minusDays(122);
+        LocalDate due2 = today().minusDays(91);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, onTime, "100000.00", due0));
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, inv1, "60000.00", due1));
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, inv2, "40000.00", due2));
+        sendInvoiceEvent("acme", id, "paid", UUID.randomUUID().toString(),
+                paid(id, onTime, "100000.00", due0, due0, 0, "PAYMENT"));
+        sendInvoiceEvent("acme", id, "payment-received", UUID.randomUUID().toString(), Map.of("paymentId",
+                UUID.randomUUID().toString(), "buyerId", id, "amount", money("72000.00"),
+                "receivedOn", today().toString(), "reference", UUID.randomUUID().toString(),
+                "allocations", java.util.List.of(
+                        Map.of("invoiceId", inv1, "invoiceNumber", "INV-" + inv1.substring(0, 8),
+                                "amount", money("60000.00"), "openAmount", money("0.00")),
+                        Map.of("invoiceId", inv2, "invoiceNumber", "INV-" + inv2.substring(0, 8),
+                                "amount", money("12000.00"), "openAmount", money("28000.00"))),
+                "unallocated", money("0.00"), "buyerCreditBalance", money("0.00"),
+                "payer", Map.of("kind", "INSURER", "name", "Sinosure")));
+        Map<String, Object> settled = new java.util.HashMap<>(paid(id, inv1, "60000.00", due1, today(), 122,
+                "INSURER"));
+        settled.put("paidByInsurer", money("60000.00"));
+        settled.put("paidByBuyer", null);
+        sendInvoiceEvent("acme", id, "paid", UUID.randomUUID().toString(), settled);
+        Map<String, Object> writeOff = new java.util.HashMap<>(Map.of("invoiceId", inv2,
+                "invoiceNumber", "INV-" + inv2.substring(0, 8), "buyerId", id, "amount", money("28000.00"),
+                "reason", "insured loss: claim 1 fully paid", "dueDate", due2.toString(),
+                "openAmount", money("0.00"), "paidByInsurer", money("12000.00"), "writtenOffOn", today().toString()));
+        writeOff.put("paidByBuyer", null);
+        sendInvoiceEvent("acme", id, "written-off", UUID.randomUUID().toString(), writeOff);
+        await("write-off graded", () -> Database.count("select count(*) from assessment where buyer_id = ?::uuid"
+                + " and cause like '%written off as bad debt'", id) == 1);
+        assertEquals(1, Database.count("select count(*) from assessment where buyer_id = ?::uuid and cause = ?", id,
+                "invoice INV-" + inv1.substring(0, 8) + " not paid by the buyer: settled by its credit insurer's"
+                        + " indemnity 122 days past due"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessment").then()
+                .body("factors[1].score", equalTo(30),
+                        "factors[1].explanation", startsWith("payment index 30: 90.0 days beyond terms"));
+    }
+
+    /**
      * A bounced payment: 100,000 due 120 days ago, paid the day before it fell due, the payment reversed (invoice-service's
      * payment-reversed) and the invoice still unpaid today: 120 days beyond terms, payment index 20; the reversal left
      * the paid day standing, and the buyer kept the index of one who pays on time (80).

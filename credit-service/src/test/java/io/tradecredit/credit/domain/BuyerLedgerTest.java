@@ -198,6 +198,60 @@ class BuyerLedgerTest {
         assertEquals(new BigDecimal("180.0"), new BuyerLedger(List.of(notTold)).weightedDaysBeyondTerms(AS_OF));
     }
 
+    /**
+     * DOMAIN §4's claim: 100,000 unpaid (INV-1 60,000 due 1 March, INV-2 40,000 due 1 April), indemnity 72,000 paid by
+     * the insurer on 1 July, oldest first: INV-1 settled by the insurer 122 days past due, INV-2 takes 12,000 and its
+     * 28,000 is written off on 1 July; beside them INV-0, 100,000 the buyer paid on time. The buyer paid neither
+     * INV-1 nor INV-2: 100,000 on time and 100,000 never paid, 90.0 days, payment index 30. Before, INV-1 weighed
+     * 60,000 at 122 days as if the buyer had paid it and the insurer's 12,000 of INV-2 nowhere: 60,000 x 122 +
+     * 28,000 x 180 over 188,000, 65.7 days, index 38.
+     */
+    @Test
+    void whatTheInsurerPaidIsNeverPaidByTheBuyer() {
+        LocalDate due1 = LocalDate.of(2026, 3, 1);
+        LocalDate due2 = LocalDate.of(2026, 4, 1);
+        LocalDate indemnityDay = LocalDate.of(2026, 7, 1);
+        var onTime = new Position("CNY", new BigDecimal("100000.00"), BigDecimal.ZERO, due1, BigDecimal.ZERO, due1, 0);
+        var settledByInsurer = new Position("CNY", new BigDecimal("60000.00"), BigDecimal.ZERO, due1, BigDecimal.ZERO,
+                indemnityDay, 122, null, null, BigDecimal.ZERO, null, null, new BigDecimal("60000.00"));
+        var insuredLoss = new Position("CNY", new BigDecimal("40000.00"), BigDecimal.ZERO, due2, BigDecimal.ZERO, null,
+                null, new BigDecimal("28000.00"), indemnityDay, BigDecimal.ZERO, null, null, new BigDecimal("12000.00"));
+        var ledger = new BuyerLedger(List.of(onTime, settledByInsurer, insuredLoss));
+        assertEquals(List.of(new PaymentIndex.Settlement(new BigDecimal("100000.00"), 0),
+                new PaymentIndex.Settlement(new BigDecimal("60000.00"), 180),
+                new PaymentIndex.Settlement(new BigDecimal("40000.00"), 180)), ledger.settlements(AS_OF));
+        assertEquals(new BigDecimal("90.0"), ledger.weightedDaysBeyondTerms(AS_OF));
+        assertEquals(30, PaymentIndex.of(ledger.weightedDaysBeyondTerms(AS_OF)));
+    }
+
+    /**
+     * 100,000 due 1 March: the buyer paid 30,000 on 31 March (30 days past due), then insolvent; its insurer settled the
+     * 70,000 left on 1 October, 214 days past due: 30,000 at 30 days and 70,000 never paid, at the 214 days it had
+     * been due (more than 180): 158.8 days. Not 100,000 at 214 as the insurer's payment's day, nor at the buyer's 30.
+     */
+    @Test
+    void anInvoiceTheInsurerSettledWeighsTheBuyersPartAtItsLatenessAndTheInsurersAsNeverPaid() {
+        LocalDate due = LocalDate.of(2026, 3, 1);
+        var settled = new Position("CNY", new BigDecimal("100000.00"), BigDecimal.ZERO, due, BigDecimal.ZERO,
+                LocalDate.of(2026, 10, 1), 214, null, null, BigDecimal.ZERO, new BigDecimal("30000.00"), 30,
+                new BigDecimal("70000.00"));
+        var ledger = new BuyerLedger(List.of(settled));
+        assertEquals(List.of(new PaymentIndex.Settlement(new BigDecimal("30000.00"), 30),
+                new PaymentIndex.Settlement(new BigDecimal("70000.00"), 214)), ledger.settlements(AS_OF));
+        assertEquals(new BigDecimal("158.8"), ledger.weightedDaysBeyondTerms(AS_OF));
+        // nothing the insurer paid (0 or not told): what the buyer paid of it, as before
+        var byTheBuyer = new Position("CNY", new BigDecimal("100000.00"), BigDecimal.ZERO, due, BigDecimal.ZERO,
+                LocalDate.of(2026, 3, 11), 10, null, null, BigDecimal.ZERO, null, null, BigDecimal.ZERO);
+        assertEquals(List.of(new PaymentIndex.Settlement(new BigDecimal("100000.00"), 10)),
+                new BuyerLedger(List.of(byTheBuyer)).settlements(AS_OF));
+        // settled by the insurer within 180 days, the buyer having paid nothing: never paid, 180
+        var early = new Position("CNY", new BigDecimal("50000.00"), BigDecimal.ZERO, due, BigDecimal.ZERO,
+                LocalDate.of(2026, 5, 30), 90, null, null, BigDecimal.ZERO, BigDecimal.ZERO, 0,
+                new BigDecimal("50000.00"));
+        assertEquals(List.of(new PaymentIndex.Settlement(new BigDecimal("50000.00"), 180)),
+                new BuyerLedger(List.of(early)).settlements(AS_OF));
+    }
+
     @Test
     void theOldestOverdueDueDateIsLookedForInEveryCurrency() {
         var ledger = new BuyerLedger(List.of(paid("90000", 10), open("50000", AS_OF.minusDays(20), "0"),

@@ -94,6 +94,29 @@ class InvoicePositionTest {
     }
 
     /**
+     * 10,000 due 30 June: the buyer pays 4,000 on 12 July, its insurer's indemnity settles the 6,000 left on
+     * 3 October (95 days past due): the position keeps whose money it was, the buyer's at its 12 days. The insurer's
+     * payment reversed (open again) clears it with the paid day; paid again by the buyer, nothing was the insurer's.
+     */
+    @Test
+    void anInvoiceSettledByTheInsurerKeepsWhoPaidWhat() {
+        var p = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-1", cny("10000.00"),
+                cny("10000.00"), DUE, null, null, null), T0);
+        p.apply(LedgerChange.open(INVOICE, cny("6000.00")), T0.plusDays(41));
+        p.apply(LedgerChange.paid(INVOICE, cny("0.00"), DUE.plusDays(95), 95,
+                new LedgerChange.PaidBefore(cny("4000.00"), 12), cny("6000.00")), T0.plusDays(124));
+        assertEquals(new BuyerLedger.Position("CNY", new BigDecimal("10000.00"), new BigDecimal("0.00"), DUE,
+                BigDecimal.ZERO, DUE.plusDays(95), 95, null, null, BigDecimal.ZERO, new BigDecimal("4000.00"), 12,
+                new BigDecimal("6000.00")), p.toPosition());
+        p.apply(LedgerChange.open(INVOICE, cny("6000.00")), T0.plusDays(125));
+        assertNull(p.paidByInsurer);
+        assertNull(p.paidOn);
+        p.apply(LedgerChange.paid(INVOICE, cny("0.00"), DUE.plusDays(130), 130, null, null), T0.plusDays(160));
+        assertNull(p.paidByInsurer);
+        assertEquals(130, p.daysPastDue);
+    }
+
+    /**
      * 1,243.00 due 30 June: 1,000.00 paid on the due date, the 243.00 left credited on 29 August. The note took
      * 243.00 off (credited, not paid), and invoice-service's paid (settledBy CREDIT_NOTE) counts the days to the
      * buyer's payment: the position weighs 1,000.00 paid on time. A later note on the settled invoice (an upheld
@@ -141,6 +164,14 @@ class InvoicePositionTest {
         assertEquals(new BuyerLedger.Position("CNY", new BigDecimal("10000.00"), new BigDecimal("0.00"), DUE,
                 BigDecimal.ZERO, null, null, new BigDecimal("6000.00"), DUE.plusDays(95), BigDecimal.ZERO,
                 new BigDecimal("4000.00"), 12), partPaid.toPosition());
+        // the insurer's indemnity paid 3,000 of it before the rest was written off as the insured loss
+        var insured = InvoicePosition.open("acme", BUYER, new LedgerChange(INVOICE, "INV-1", cny("10000.00"),
+                cny("10000.00"), DUE, null, null, null), T0);
+        insured.apply(LedgerChange.open(INVOICE, cny("7000.00")), T0.plusDays(1));
+        insured.apply(LedgerChange.writeOff(INVOICE, cny("0.00"), cny("7000.00"), DUE.plusDays(95), null,
+                cny("3000.00")), T0.plusDays(200));
+        assertEquals(new BigDecimal("3000.00"), insured.toPosition().paidByInsurer());
+        assertNull(insured.toPosition().paidByBuyer());
         // a write-off always says its day (the reader takes the event's business day, or today's)
         assertThrows(NullPointerException.class, () -> LedgerChange.writeOff(INVOICE, cny("0.00"), cny("500.00"), null));
     }

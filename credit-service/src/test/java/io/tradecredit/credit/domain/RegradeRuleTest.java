@@ -22,6 +22,15 @@ class RegradeRuleTest {
         assertNull(RegradeRule.causeOf(LedgerEvent.paid("INV-7", 0)));
     }
 
+    /** The insurer's indemnity settling an invoice is the buyer not paying it: graded again, whatever the days. */
+    @Test
+    void anInvoiceSettledByTheBuyersInsurerRegrades() {
+        assertEquals("invoice INV-7 not paid by the buyer: settled by its credit insurer's indemnity 122 days past due",
+                RegradeRule.causeOf(LedgerEvent.settledByInsurer("INV-7", 122)));
+        assertEquals("invoice INV-7 not paid by the buyer: settled by its credit insurer's indemnity 0 days past due",
+                RegradeRule.causeOf(LedgerEvent.settledByInsurer("INV-7", 0)));
+    }
+
     @Test
     void overdueInvoicesDisputesAndBrokenPlansRegrade() {
         assertEquals("invoice INV-7 became overdue",

@@ -3,8 +3,11 @@ package io.tradecredit.invoice.app;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,10 +19,12 @@ import io.tradecredit.invoice.domain.Allocation;
 import io.tradecredit.invoice.domain.Allocator;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LedgerEntry;
+import io.tradecredit.invoice.domain.PaidByBuyer;
 import io.tradecredit.invoice.domain.PaidInFull;
 import io.tradecredit.invoice.events.InvoiceEvents;
 import io.tradecredit.invoice.persistence.AllocationRepository;
 import io.tradecredit.invoice.persistence.LedgerRepository;
+import io.tradecredit.invoice.persistence.PaymentRepository;
 
 /**
  * Applies an allocation plan inside the caller's transaction: each share goes onto its (locked)
@@ -36,6 +41,9 @@ public class AllocationPosting {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    PaymentRepository payments;
 
     /** What a plan did: the stored allocations, the same as events tell them, and the invoices now settled. */
     public record Posted(List<Allocation> rows, List<InvoiceEvents.Allocation> told, List<Invoice> settled) {
@@ -75,6 +83,37 @@ public class AllocationPosting {
      */
     public Uni<Void> announce(OutgoingEvent event, List<Invoice> settled, LocalDate on) {
         return announce(event, settled, PaidInFull.byPayment(on));
+    }
+
+    /**
+     * The same for the buyer's credit insurer's payment {@code insurerPayment} (a claim's indemnity), effective on
+     * {@code on}: each invoice it settled is {@code paid} settled by INSURER with what the insurer's payments and what
+     * the buyer's own still standing paid of it ({@link PaidByBuyer}), read from its ledger, so that the buyer's payment
+     * behaviour does not count the insurer's money as the buyer's (credit-service).
+     */
+    public Uni<Void> announceSettledByInsurer(OutgoingEvent event, List<Invoice> settled, LocalDate on,
+            UUID insurerPayment) {
+        if (settled.isEmpty()) {
+            return announce(event, settled, on);
+        }
+        String tenantId = settled.get(0).tenantId;
+        return ledger.ofInvoices(List.of(tenantId), settled.stream().map(i -> i.id).toList())
+                .chain(entries -> payments.insurersAmong(tenantId, entries.stream()
+                        .filter(e -> e.kind() == LedgerEntry.Kind.PAYMENT).map(LedgerEntry::referenceId)
+                        .collect(Collectors.toSet())).map(known -> {
+                            Set<UUID> insurers = new HashSet<>(known);
+                            insurers.add(insurerPayment);
+                            List<OutgoingEvent> events = new ArrayList<>();
+                            events.add(event);
+                            for (Invoice i : settled) {
+                                List<LedgerEntry> ofInvoice = entries.stream().filter(e -> i.id.equals(e.invoiceId()))
+                                        .toList();
+                                events.add(InvoiceEvents.paid(i, PaidInFull.byInsurer(on),
+                                        PaidByBuyer.of(ofInvoice, insurers), PaidByBuyer.insurersPart(ofInvoice, insurers)));
+                            }
+                            return events;
+                        }))
+                .chain(events -> outbox.record(events));
     }
 
     /** The same, the invoices settled as {@code how} says (a credit note's: {@link PaidInFull#byCreditNote}). */

@@ -33,6 +33,7 @@ import io.tradecredit.invoice.domain.IndemnityPayment;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LedgerEntry;
 import io.tradecredit.invoice.domain.NewPayment;
+import io.tradecredit.invoice.domain.Payer;
 import io.tradecredit.invoice.domain.Payment;
 import io.tradecredit.invoice.events.InvoiceEvents;
 import io.tradecredit.invoice.events.PaymentEvents;
@@ -89,8 +90,8 @@ public class Payments {
     public Uni<PaymentDetails> post(String tenantId, NewPayment p, String by) {
         List<Violation> errors = p.violations(businessZone.latestTodayOnEarth()); // dated today anywhere on earth: not in the future
         if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(DomainError.invalid("payment.incomplete", "The payment is incomplete or invalid",
-                    errors));
+            return Uni.createFrom().failure(DomainError.invalid(NewPayment.refusalCode(errors),
+                    "The payment is incomplete or invalid", errors));
         }
         String currency = p.amount().currencyCode();
         OffsetDateTime at = OffsetDateTime.now(clock);
@@ -154,8 +155,12 @@ public class Payments {
                 .chain(() -> posting.post(plan, Allocation.Source.PAYMENT, payment.id, payment.receivedOn, description,
                         at, by))
                 .chain(posted -> keepAsCredit(credit, payment, at, by)
-                        .chain(() -> posting.announce(PaymentEvents.received(payment, posted.told(), credit.balance()),
-                                posted.settled(), payment.receivedOn))
+                        .chain(() -> payment.payerKind == Payer.Kind.INSURER
+                                // settled by the insurer's money: the paid events tell whose money it was
+                                ? posting.announceSettledByInsurer(PaymentEvents.received(payment, posted.told(),
+                                        credit.balance()), posted.settled(), payment.receivedOn, payment.id)
+                                : posting.announce(PaymentEvents.received(payment, posted.told(), credit.balance()),
+                                        posted.settled(), payment.receivedOn))
                         // a payment that settles a plan's principal completes it now, not at the next daily run
                         .chain(() -> plans.judgeAfterChangesTo(plan.invoices(), businessZone.today()))
                         .replaceWith(new PaymentDetails(payment, posted.rows())));

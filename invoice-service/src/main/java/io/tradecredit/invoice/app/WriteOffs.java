@@ -71,21 +71,27 @@ public class WriteOffs {
                                 + " with " + invoice.open() + " open; there is nothing to write off");
                     }
                     Money amount = invoice.writeOff(reason.strip(), on);
-                    return paidByBuyer(invoice).chain(paid -> ledger.record(LedgerEntry.of(invoice,
+                    return whoPaid(invoice).chain(paid -> ledger.record(LedgerEntry.of(invoice,
                             LedgerEntry.Kind.WRITE_OFF, amount, on, null, invoice.closedReason,
                             OffsetDateTime.now(clock), by))
-                            .chain(() -> outbox.record(InvoiceEvents.writtenOff(invoice, amount, paid))))
+                            .chain(() -> outbox.record(InvoiceEvents.writtenOff(invoice, amount, on, paid.byBuyer(),
+                                    paid.byInsurer()))))
                             .chain(() -> plans.judgeAfterChangeTo(invoice, businessZone.today()))
                             .replaceWith(invoice);
                 }));
     }
 
-    /** What the buyer's payments still standing paid of the invoice ({@link PaidByBuyer}), the insurer's left out. */
-    private Uni<PaidByBuyer> paidByBuyer(Invoice invoice) {
+    /** What the buyer's payments and what its insurer's still standing paid of an invoice; each null when nothing. */
+    record WhoPaid(PaidByBuyer byBuyer, Money byInsurer) {
+    }
+
+    /** What the buyer's payments still standing paid of the invoice ({@link PaidByBuyer}), and apart the insurer's. */
+    private Uni<WhoPaid> whoPaid(Invoice invoice) {
         return ledger.ofInvoice(invoice.tenantId, invoice.id).chain(entries -> payments.insurersAmong(invoice.tenantId,
                 entries.stream().filter(e -> e.kind() == LedgerEntry.Kind.PAYMENT).map(LedgerEntry::referenceId)
                         .collect(Collectors.toSet()))
-                .map(insurers -> PaidByBuyer.of(entries, insurers)));
+                .map(insurers -> new WhoPaid(PaidByBuyer.of(entries, insurers),
+                        PaidByBuyer.insurersPart(entries, insurers))));
     }
 
     /**

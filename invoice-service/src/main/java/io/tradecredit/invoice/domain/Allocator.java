@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -79,6 +80,21 @@ public final class Allocator {
     }
 
     /**
+     * The requests adding up to more than {@code available} (named {@code source}, e.g. "the payment"), named on
+     * {@code allocations}; empty when they fit. Only the requests readable on their own are added up
+     * ({@link #requestViolations} names the others), so it can be named beside every other fault of the request.
+     */
+    public static Optional<Violation> exceeding(Money available, String source, List<Request> requests) {
+        Money asked = requests.stream().filter(r -> r != null && r.amount() != null
+                && r.amount().currency().equals(available.currency()) && r.amount().isPositive())
+                .map(Request::amount).reduce(Money.zero(available.currency()), Money::plus);
+        return asked.isGreaterThan(available)
+                ? Optional.of(new Violation("allocations", "add up to " + asked + ", more than " + source + " of "
+                        + available))
+                : Optional.empty();
+    }
+
+    /**
      * The payer's own allocation of {@code available} (named {@code source} in messages, e.g.
      * "the payment"), judged against the buyer's invoices found by id. Unknown invoice: 404;
      * another buyer's or currency's invoice, or more than available: 400; an invoice closed or
@@ -90,11 +106,11 @@ public final class Allocator {
         if (!errors.isEmpty()) {
             throw new DomainError(DomainError.Kind.INVALID, "allocation.invalid", "The allocations are invalid, each problem is named below.", errors);
         }
-        Money asked = requests.stream().map(Request::amount).reduce(Money.zero(available.currency()), Money::plus);
-        if (asked.isGreaterThan(available)) {
-            throw DomainError.invalidField("allocation.exceeds-payment", "allocations", "add up to " + asked + ", more than " + source + " of "
-                    + available);
+        Optional<Violation> exceeds = exceeding(available, source, requests);
+        if (exceeds.isPresent()) {
+            throw DomainError.invalidField("allocation.exceeds-payment", exceeds.get().field(), exceeds.get().message());
         }
+        Money asked = requests.stream().map(Request::amount).reduce(Money.zero(available.currency()), Money::plus);
         for (int i = 0; i < requests.size(); i++) {
             if (!invoices.containsKey(requests.get(i).invoiceId())) {
                 throw DomainError.notFound("invoice.not-found", "No invoice " + requests.get(i).invoiceId() + " (allocations[" + i

@@ -20,6 +20,16 @@ public record NewPayment(UUID buyerId, Money amount, LocalDate receivedOn, Strin
         return allocations != null;
     }
 
+    /**
+     * The code of a refusal for {@code errors} ({@link #violations}): {@code allocation.exceeds-payment} when the
+     * allocations adding up to more than the payment are all that is wrong (the code it always had), else
+     * {@code payment.incomplete}.
+     */
+    public static String refusalCode(List<Violation> errors) {
+        return errors.size() == 1 && "allocations".equals(errors.get(0).field()) ? "allocation.exceeds-payment"
+                : "payment.incomplete";
+    }
+
     /** Every field that is missing or wrong on its own; {@code latestDate} is the last date not in the future. */
     public List<Violation> violations(LocalDate latestDate) {
         List<Violation> errors = new ArrayList<>();
@@ -41,6 +51,10 @@ public record NewPayment(UUID buyerId, Money amount, LocalDate receivedOn, Strin
         }
         if (allocations != null && amount != null) {
             errors.addAll(Allocator.requestViolations(amount.currency(), allocations));
+            // more allocated than paid is named with the rest, not after they are put right
+            if (amount.isPositive()) {
+                Allocator.exceeding(amount, "the payment", allocations).ifPresent(errors::add);
+            }
         }
         return errors;
     }

@@ -16,7 +16,8 @@ import io.tradecredit.common.money.Money;
  * nothing); an insurer's payment (a claim's indemnity) is not the buyer paying and is left out; buyer credit applied
  * counts on the day it was applied, as it does when it settles an invoice ({@link PaidInFull#byPayment}).
  * Example: 100,000.00 due 1 March, 60,000.00 paid on 31 March, the 40,000.00 left written off on 1 June: the buyer
- * paid 60,000.00, last on 31 March, 30 days past due.
+ * paid 60,000.00, last on 31 March, 30 days past due. What the insurer paid is told apart ({@link #insurersPart}), on a
+ * write-off and on an invoice the insurer's payment settles.
  */
 public record PaidByBuyer(Money amount, LocalDate lastPaidOn) {
 
@@ -51,6 +52,23 @@ public record PaidByBuyer(Money amount, LocalDate lastPaidOn) {
             }
         }
         return paid == null ? null : new PaidByBuyer(paid, last);
+    }
+
+    /**
+     * What the insurer's payments still standing ({@code insurerPayments}, a claim's indemnity) paid of the invoice
+     * whose ledger {@code entries} these are: not the buyer paying, so the buyer's payment behaviour weighs it as never
+     * paid (credit-service). Null when they paid nothing. Example: 100,000.00 claimed, the insurer's 72,000.00 on it,
+     * 28,000.00 written off: 72,000.00.
+     */
+    public static Money insurersPart(Iterable<LedgerEntry> entries, Set<UUID> insurerPayments) {
+        Money paid = null;
+        for (LedgerEntry e : entries) {
+            boolean payment = e.kind() == LedgerEntry.Kind.PAYMENT || e.kind() == LedgerEntry.Kind.PAYMENT_REVERSAL;
+            if (payment && insurerPayments.contains(e.referenceId())) {
+                paid = paid == null ? e.amount() : paid.plus(e.amount());
+            }
+        }
+        return paid == null || !paid.isPositive() ? null : paid;
     }
 
     /** Days from the due date to the buyer's last payment; 0 when paid by the due date. */

@@ -26,12 +26,25 @@ public record PaidInFull(LocalDate paidOn, LocalDate lastPaymentOn, SettledBy se
         /** A payment, or buyer credit from an earlier payment, applied to the invoice. */
         PAYMENT,
         /** A credit note, after payments had paid the rest. */
-        CREDIT_NOTE
+        CREDIT_NOTE,
+        /**
+         * The buyer's credit insurer's payment of a claim's indemnity: not the buyer paying (the {@code paid} event then
+         * tells what the insurer and the buyer each paid of it).
+         */
+        INSURER
     }
 
     /** Settled by a payment (or applied credit) effective on {@code on}: the buyer paid it then. */
     public static PaidInFull byPayment(LocalDate on) {
         return new PaidInFull(on, on, SettledBy.PAYMENT);
+    }
+
+    /**
+     * Settled by the buyer's credit insurer's payment effective on {@code on} (a claim's indemnity): the days past due
+     * count to it, as to any settling payment, and the event tells apart what the buyer paid itself.
+     */
+    public static PaidInFull byInsurer(LocalDate on) {
+        return new PaidInFull(on, on, SettledBy.INSURER);
     }
 
     /**

@@ -78,8 +78,13 @@ public final class InvoiceEvents {
     }
 
     /** {@code daysPastDue} counts to the buyer's last payment, {@code settledBy} says what took the last of it (PaidInFull). */
+    /**
+     * {@code paidByBuyer} and {@code paidByInsurer} are told when the insurer's indemnity settled it (settledBy INSURER):
+     * what the buyer had paid itself (null: nothing) and what the insurer did; null otherwise.
+     */
     public record InvoicePaid(UUID invoiceId, String invoiceNumber, UUID buyerId, Money total, LocalDate dueDate,
-            LocalDate paidOn, int daysPastDue, Money openAmount, PaidInFull.SettledBy settledBy) {
+            LocalDate paidOn, int daysPastDue, Money openAmount, PaidInFull.SettledBy settledBy, PaidPart paidByBuyer,
+            Money paidByInsurer) {
     }
 
     public record InvoiceBecameOverdue(UUID invoiceId, String invoiceNumber, UUID buyerId, LocalDate dueDate,
@@ -120,8 +125,12 @@ public final class InvoiceEvents {
      * the day of the last and its days past due ({@link PaidByBuyer}); null when it paid nothing. Added compatibly:
      * optional in the schema, absent from events published before it.
      */
+    /**
+     * {@code writtenOffOn}: the write-off's own day (an insured loss: the insurer's payment's); {@code paidByInsurer}
+     * what the buyer's credit insurer paid of it (null: nothing).
+     */
     public record InvoiceWrittenOff(UUID invoiceId, String invoiceNumber, UUID buyerId, Money amount, String reason,
-            LocalDate dueDate, Money openAmount, PaidPart paidByBuyer) {
+            LocalDate dueDate, Money openAmount, PaidPart paidByBuyer, LocalDate writtenOffOn, Money paidByInsurer) {
     }
 
     /** What the buyer paid of an invoice written off, its last payment's day and how late that was. */
@@ -219,8 +228,14 @@ public final class InvoiceEvents {
     }
 
     public static OutgoingEvent paid(Invoice i, PaidInFull how) {
+        return paid(i, how, null, null);
+    }
+
+    /** The same, settled by the insurer's payment: what the buyer paid itself (null: nothing) and what the insurer did. */
+    public static OutgoingEvent paid(Invoice i, PaidInFull how, PaidByBuyer byBuyer, Money byInsurer) {
         return event("paid", i.tenantId, i.buyerId, new InvoicePaid(i.id, i.invoiceNumber, i.buyerId, i.total(),
-                i.dueDate, how.paidOn(), how.daysPastDue(i.dueDate), i.open(), how.settledBy()));
+                i.dueDate, how.paidOn(), how.daysPastDue(i.dueDate), i.open(), how.settledBy(),
+                PaidPart.of(byBuyer, i.dueDate), byInsurer));
     }
 
     public static OutgoingEvent becameOverdue(Invoice i, LocalDate asOf) {
@@ -239,9 +254,10 @@ public final class InvoiceEvents {
                 i.dueDate, i.open(), i.collectible()));
     }
 
-    public static OutgoingEvent writtenOff(Invoice i, Money amount, PaidByBuyer paidBefore) {
+    public static OutgoingEvent writtenOff(Invoice i, Money amount, LocalDate on, PaidByBuyer paidBefore,
+            Money paidByInsurer) {
         return event("written-off", i.tenantId, i.buyerId, new InvoiceWrittenOff(i.id, i.invoiceNumber, i.buyerId,
-                amount, i.closedReason, i.dueDate, i.open(), PaidPart.of(paidBefore, i.dueDate)));
+                amount, i.closedReason, i.dueDate, i.open(), PaidPart.of(paidBefore, i.dueDate), on, paidByInsurer));
     }
 
     public static OutgoingEvent creditNoteIssued(Invoice i, CreditNote n) {

@@ -73,10 +73,11 @@ class InvoiceApiTest {
         inv.remove("purchaseOrderNumber");
         inv.put("seller", Map.of("name", "Acme"));
         inv.put("total", Map.of("amount", "1300.00", "currency", "CNY"));
+        // the total 1,300.00 is not the lines and tax (1,243.00): named with the rest, not on the next try
         given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(inv).post("/api/v1/invoices")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("purchaseOrderNumber", "seller.address", "seller.taxId",
-                        "seller.bankAccount"));
+                        "seller.bankAccount", "total"));
         assertEquals(0, Database.count("select count(*) from invoice where invoice_number = ?", inv.get("invoiceNumber")));
     }
 

@@ -115,7 +115,11 @@ class PaymentApiTest {
         post(FINANCE_ACME, payment(buyer, "100.001", RECEIVED, null)).statusCode(400)
                 .body("errors[0].field", equalTo("amount"));
         post(FINANCE_ACME, payment(buyer, "100.00", RECEIVED, List.of(allocation(inv, "100.01")))).statusCode(400)
-                .body("errors[0].field", equalTo("allocations"));
+                .body("errors[0].field", equalTo("allocations"), "code", equalTo("allocation.exceeds-payment"));
+        // received in three days and allocating 100.01 of 100.00: both named at once (it named receivedOn alone)
+        post(FINANCE_ACME, payment(buyer, "100.00", PlatformZone.today().plusDays(3).toString(),
+                List.of(allocation(inv, "100.01")))).statusCode(400).body("errors.field",
+                        equalTo(List.of("receivedOn", "allocations")), "code", equalTo("payment.incomplete"));
         post(FINANCE_ACME, payment(buyer, "100.00", RECEIVED, List.of(Map.of("invoiceId", inv,
                 "amount", Map.of("amount", "50.00", "currency", "EUR"))))).statusCode(400)
                 .body("errors[0].field", equalTo("allocations[0].amount"));

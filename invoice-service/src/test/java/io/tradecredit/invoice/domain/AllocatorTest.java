@@ -119,6 +119,24 @@ class AllocatorTest {
         assertEquals("allocations", e.violations().get(0).field());
     }
 
+    /**
+     * Only allocations readable on their own add up: 300.00 paid, 200.00 and 100.00 CNY fit; one more of 50.00 EUR, one
+     * without an amount, one of -80.00 and an empty one are named on their own and not summed; 200.00 and 100.01 exceed.
+     */
+    @Test
+    void onlyReadableAllocationsAreAddedUpAgainstThePayment() {
+        List<Allocator.Request> fit = new java.util.ArrayList<>(List.of(new Allocator.Request(UUID.randomUUID(), cny("200.00")),
+                new Allocator.Request(UUID.randomUUID(), cny("100.00")),
+                new Allocator.Request(UUID.randomUUID(), Money.of("50.00", "EUR")),
+                new Allocator.Request(UUID.randomUUID(), null), new Allocator.Request(UUID.randomUUID(), cny("-80.00"))));
+        fit.add(null);
+        assertEquals(java.util.Optional.empty(), Allocator.exceeding(cny("300.00"), "the payment", fit));
+        assertEquals(java.util.Optional.of(new Violation("allocations", "add up to " + cny("300.01")
+                + ", more than the payment of " + cny("300.00"))), Allocator.exceeding(cny("300.00"), "the payment",
+                List.of(new Allocator.Request(UUID.randomUUID(), cny("200.00")),
+                        new Allocator.Request(UUID.randomUUID(), cny("100.01")))));
+    }
+
     @Test
     void explicitAllocationAboveTheOpenAmountIsAConflictNamingTheAmount() {
         Invoice a = invoice("INV-1", "1243.00", JAN_10, JAN_10.plusDays(30));

@@ -102,6 +102,31 @@ class InvoiceRulesTest {
         assertFalse(InvoiceRules.issuedLate(null, LocalDate.of(2026, 11, 3), policy));
     }
 
+    /**
+     * A wrong total is named with everything else wrong, at once: an invoice without its PO number whose total reads
+     * 1,250.00 where the lines (1,100.00) and tax (143.00) make 1,243.00 names purchaseOrderNumber and total (it named
+     * the PO number alone, and the total only on the next try); a line without a description does not keep the total
+     * from being compared. A line whose amount cannot be read (quantity 0) is named without the total: its sum is not
+     * known.
+     */
+    @Test
+    void aWrongTotalIsNamedBesideTheOtherGaps() {
+        var d = complete();
+        var noPo = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, d.seller(), d.buyerId(), d.buyer(), null,
+                d.lines(), d.tax(), Money.of("1250.00", "CNY"), d.dueDate(), null);
+        assertEquals(List.of(new Violation("purchaseOrderNumber", "is required"), new Violation("total",
+                "must equal the lines (1100.00) plus tax (143.00) = 1243.00, not 1250.00")),
+                InvoiceRules.violations(noPo));
+        var noDescription = withLines(List.of(new InvoiceDraft.Line(" ", new BigDecimal("10"),
+                Money.of("100.00", "CNY"))), "143.00", "1250.00");
+        assertEquals(List.of("lines[0].description", "total"),
+                InvoiceRules.violations(noDescription).stream().map(Violation::field).toList());
+        var zeroQuantity = withLines(List.of(new InvoiceDraft.Line("Pump", BigDecimal.ZERO,
+                Money.of("100.00", "CNY"))), "143.00", "1250.00");
+        assertEquals(List.of("lines[0].quantity"),
+                InvoiceRules.violations(zeroQuantity).stream().map(Violation::field).toList());
+    }
+
     static InvoiceDraft withNumberAndTerms(String invoiceNumber, String paymentTerms) {
         var d = complete();
         return new InvoiceDraft(invoiceNumber, d.issueDate(), d.shipmentDate(), d.seller(), d.buyerId(), d.buyer(),

@@ -68,4 +68,27 @@ class PaidByBuyerTest {
         assertEquals(Money.of("10000.00", "CNY"), beside.amount());
         assertEquals(10, beside.daysPastDue(DUE));
     }
+
+    /**
+     * What the insurer paid is told apart: 100,000.00 claimed, the insurer's 72,000.00 on 1 July and 28,000.00 written
+     * off: 72,000.00, none of it the buyer's; an insurer's payment reversed never paid; the buyer's payments are not
+     * the insurer's; nothing of the insurer standing is null.
+     */
+    @Test
+    void whatTheInsurersIndemnityPaidIsToldApart() {
+        UUID insurer = UUID.randomUUID();
+        UUID buyersPayment = UUID.randomUUID();
+        var entries = List.of(
+                entry(LedgerEntry.Kind.PAYMENT, buyersPayment, LocalDate.of(2026, 3, 11), "10000.00"),
+                entry(LedgerEntry.Kind.PAYMENT, insurer, LocalDate.of(2026, 7, 1), "62000.00"),
+                entry(LedgerEntry.Kind.WRITE_OFF, null, LocalDate.of(2026, 7, 1), "28000.00"));
+        assertEquals(Money.of("62000.00", "CNY"), PaidByBuyer.insurersPart(entries, Set.of(insurer)));
+        assertEquals(Money.of("72000.00", "CNY"), PaidByBuyer.insurersPart(entries, Set.of(insurer, buyersPayment)));
+        assertNull(PaidByBuyer.insurersPart(entries, Set.of()));
+        UUID reversed = UUID.randomUUID();
+        assertNull(PaidByBuyer.insurersPart(List.of(
+                entry(LedgerEntry.Kind.PAYMENT, reversed, LocalDate.of(2026, 7, 1), "72000.00"),
+                entry(LedgerEntry.Kind.PAYMENT_REVERSAL, reversed, LocalDate.of(2026, 7, 1), "-72000.00"),
+                entry(LedgerEntry.Kind.CREDIT_NOTE, insurer, LocalDate.of(2026, 7, 2), "5000.00")), Set.of(reversed, insurer)));
+    }
 }

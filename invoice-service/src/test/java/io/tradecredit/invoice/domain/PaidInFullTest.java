@@ -23,6 +23,15 @@ class PaidInFullTest {
                 Money.of(amount, "CNY"), on, reference, null, AT, "test");
     }
 
+    /** The insurer's indemnity settling it on 1 July: paid that day, 122 days past due counted to it, settled by INSURER. */
+    @Test
+    void theInsurersPaymentThatSettlesTheInvoiceSaysSo() {
+        var paid = PaidInFull.byInsurer(LocalDate.of(2026, 7, 1));
+        assertEquals(LocalDate.of(2026, 7, 1), paid.paidOn());
+        assertEquals(122, paid.daysPastDue(DUE));
+        assertEquals(PaidInFull.SettledBy.INSURER, paid.settledBy());
+    }
+
     @Test
     void aPaymentThatSettlesTheInvoiceCountsToItsOwnDay() {
         var paid = PaidInFull.byPayment(LocalDate.of(2026, 3, 11));

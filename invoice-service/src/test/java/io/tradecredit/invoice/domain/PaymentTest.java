@@ -77,6 +77,34 @@ class PaymentTest {
                 wrong.violations(TODAY).stream().map(Violation::field).toList());
     }
 
+    /**
+     * 1,000.00 received tomorrow with 1,500.00 allocated to two invoices: receivedOn and allocations are named at once
+     * (it named receivedOn alone, and the allocations beyond the payment only on the next try, answered
+     * allocation.exceeds-payment); an allocation that cannot be read is left out of the sum (named on its own).
+     */
+    @Test
+    void allocationsBeyondThePaymentAreNamedWithTheOtherFaults() {
+        NewPayment p = new NewPayment(BUYER, cny("1000.00"), TODAY.plusDays(1), null, List.of(
+                new Allocator.Request(UUID.randomUUID(), cny("900.00")),
+                new Allocator.Request(UUID.randomUUID(), cny("600.00"))));
+        assertEquals(List.of(new Violation("receivedOn", "must not be in the future"), new Violation("allocations",
+                "add up to " + cny("1500.00") + ", more than the payment of " + cny("1000.00"))), p.violations(TODAY));
+        NewPayment unreadable = new NewPayment(BUYER, cny("1000.00"), TODAY, null, List.of(
+                new Allocator.Request(UUID.randomUUID(), cny("900.00")),
+                new Allocator.Request(UUID.randomUUID(), cny("-600.00"))));
+        assertEquals(List.of("allocations[1].amount"),
+                unreadable.violations(TODAY).stream().map(Violation::field).toList());
+        NewPayment fits = new NewPayment(BUYER, cny("1000.00"), TODAY, null, List.of(
+                new Allocator.Request(UUID.randomUUID(), cny("400.00")),
+                new Allocator.Request(UUID.randomUUID(), cny("600.00"))));
+        assertEquals(List.of(), fits.violations(TODAY));
+        // alone, it keeps the code it always had
+        assertEquals("payment.incomplete", NewPayment.refusalCode(p.violations(TODAY)));
+        NewPayment beyond = new NewPayment(BUYER, cny("1000.00"), TODAY, null, List.of(
+                new Allocator.Request(UUID.randomUUID(), cny("1000.01"))));
+        assertEquals("allocation.exceeds-payment", NewPayment.refusalCode(beyond.violations(TODAY)));
+    }
+
     @Test
     void buyerCreditNeverGoesBelowZero() {
         BuyerCredit credit = new BuyerCredit("acme", BUYER, cny("0.00"));

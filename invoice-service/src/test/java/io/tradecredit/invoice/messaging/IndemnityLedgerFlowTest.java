@@ -171,8 +171,14 @@ class IndemnityLedgerFlowTest {
         assertEquals("10000.00 " + ISSUED.plusDays(20) + " 0", writtenOff.get("paidByBuyer").get("amount").get("amount").asText()
                 + " " + writtenOff.get("paidByBuyer").get("lastPaidOn").asText() + " "
                 + writtenOff.get("paidByBuyer").get("daysPastDue").asInt());
+        // written off on the insurer's paidOn, and the insurer's 21,000 of it told apart (credit-service weighs it never paid)
+        assertEquals(paidOn + " 21000.00", writtenOff.get("writtenOffOn").asText() + " "
+                + writtenOff.get("paidByInsurer").get("amount").asText());
         JsonNode paid = Contracts.assertValid(PaymentFixtures.events(buyer, "io.tradecredit.invoice.paid.v1", 1).get(0));
         assertEquals(older, paid.get("invoiceId").asText());
+        // the older invoice was settled by the insurer's money alone: not the buyer paying it
+        assertEquals("INSURER 60000.00 true", paid.get("settledBy").asText() + " "
+                + paid.get("paidByInsurer").get("amount").asText() + " " + paid.get("paidByBuyer").isNull());
 
         // the same event redelivered, and the same payment told again under another event id: nothing more
         send(tenant, lastEventId, last);
@@ -236,6 +242,18 @@ class IndemnityLedgerFlowTest {
                         .asText())).findFirst().orElseThrow();
         assertEquals("60000.00 0.00 " + inv1 + "=20000.00," + inv2 + "=40000.00", received.get("amount").get("amount")
                 .asText() + " " + received.get("buyerCreditBalance").get("amount").asText() + " " + allocations(received));
+        // both settled by the insurer's money: INV-1 with the buyer's 40,000 beside the insurer's 20,000, INV-2 the
+        // insurer's 40,000 alone (the buyer's payment behaviour weighs only the buyer's own money: credit-service)
+        List<String> settled = PaymentFixtures.events(buyer, "io.tradecredit.invoice.paid.v1", 2).stream()
+                .map(Contracts::assertValid).map(e -> e.get("invoiceId").asText() + " " + e.get("settledBy").asText()
+                        + " " + e.get("paidByInsurer").get("amount").asText() + " "
+                        + (e.get("paidByBuyer").isNull() ? "-" : e.get("paidByBuyer").get("amount").get("amount").asText()
+                                + " " + e.get("paidByBuyer").get("lastPaidOn").asText() + " "
+                                + e.get("paidByBuyer").get("daysPastDue").asInt()))
+                .toList();
+        assertEquals(List.of(inv1 + " INSURER 20000.00 40000.00 " + TODAY.minusDays(1) + " "
+                + java.time.temporal.ChronoUnit.DAYS.between(ISSUED.plusDays(30), TODAY.minusDays(1)),
+                inv2 + " INSURER 40000.00 -"), settled.stream().sorted(java.util.Comparator.comparing((String x) -> !x.startsWith(inv1))).toList());
     }
 
     /**
