@@ -73,11 +73,12 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
     }
 
     /**
-     * Plans every buyer of {@code rows} for {@code day}; {@code alsoTaken} adds steps to those the
-     * log holds (the forecast's earlier simulated days), by item reference.
+     * Plans every buyer of {@code rows} for {@code day}, its messages going out on {@code today} (the final payment
+     * date they state counts from the later of the two: {@link io.tradecredit.collections.domain.DunningSettings#paymentDeadline(LocalDate, LocalDate)});
+     * {@code alsoTaken} adds steps to those the log holds (the forecast's earlier simulated days), by item reference.
      */
     public static List<BuyerDay> plan(RunBatchRows rows, Map<String, TenantRunPolicy> policies, LocalDate day,
-            Map<String, Set<String>> alsoTaken) {
+            LocalDate today, Map<String, Set<String>> alsoTaken) {
         Map<String, List<InvoiceRow>> invoices = new HashMap<>();
         rows.invoices().forEach(i -> invoices.computeIfAbsent(key(i.tenantId(), i.buyerId()), k -> new ArrayList<>()).add(i));
         Map<String, List<Hold>> holds = new HashMap<>();
@@ -93,7 +94,8 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         for (RunBatchRows.BuyerKey b : rows.buyers()) {
             String k = key(b.tenantId(), b.buyerId());
             plan(b, invoices.getOrDefault(k, List.of()), holds.getOrDefault(k, List.of()), taken.getOrDefault(k, List.of()),
-                    sent.getOrDefault(k, List.of()), insurance.getOrDefault(k, InsuredLimitSchedule.NONE), policies.get(b.tenantId()), day, alsoTaken)
+                    sent.getOrDefault(k, List.of()), insurance.getOrDefault(k, InsuredLimitSchedule.NONE), policies.get(b.tenantId()), day,
+                    today, alsoTaken)
                     .ifPresent(days::add);
         }
         return days;
@@ -113,7 +115,7 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
 
     private static Optional<BuyerDay> plan(RunBatchRows.BuyerKey b, List<InvoiceRow> invoices, List<Hold> holds,
             List<TakenRow> taken, List<LetterFacts.SentRequest> sent, InsuredLimitSchedule cover, TenantRunPolicy policy, LocalDate day,
-            Map<String, Set<String>> alsoTaken) {
+            LocalDate today, Map<String, Set<String>> alsoTaken) {
         if (invoices.isEmpty()) {
             return Optional.empty();
         }
@@ -136,7 +138,7 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         List<DunningMessage> messages = Consolidation.messages(outcomes, run.run().consolidation());
         return Optional.of(new BuyerDay(b.tenantId(), b.buyerId(), day, ladder.get(), run.run().consolidation(),
                 run.approvalMode(), outcomes, messages, facts(b.buyerId(), invoices, sent)
-                        .withPaymentDeadline(policy.settings().paymentDeadline(day)), takenSteps));
+                        .withPaymentDeadline(policy.settings().paymentDeadline(day, today)), takenSteps));
     }
 
     /**

@@ -36,6 +36,7 @@ import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.jobs.BatchCursor;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * The daily dunning run (docs/collections-service.md, "Daily run"). A batch claims the next
@@ -76,6 +77,9 @@ public class DunningRun {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     /** The most step outcomes one dry run or forecast answers (its page of buyers, its days); beyond, a 400. */
     @ConfigProperty(name = "tradecredit.dunning.preview.max-outcomes", defaultValue = "100000")
@@ -143,7 +147,7 @@ public class DunningRun {
                     List<BuyerDay> all = new ArrayList<>();
                     long outcomes = 0;
                     for (int d = 0; d < days; d++) {
-                        for (BuyerDay day : BuyerDay.plan(rows, p, from.plusDays(d), taken)) {
+                        for (BuyerDay day : BuyerDay.plan(rows, p, from.plusDays(d), businessZone.today(), taken)) {
                             all.add(day);
                             outcomes += day.outcomes().size();
                             day.outcomes().stream().filter(StepOutcome::isTaken).forEach(o -> taken
@@ -162,7 +166,7 @@ public class DunningRun {
 
     private Uni<List<BuyerDay>> decide(List<RunBatchRows.BuyerKey> buyers, LocalDate day, LocalDate holdsFrom) {
         return store.load(buyers, holdsFrom).chain(rows -> policies.of(tenants(rows))
-                .map(p -> BuyerDay.plan(rows, p, day, Map.of())));
+                .map(p -> BuyerDay.plan(rows, p, day, businessZone.today(), Map.of())));
     }
 
     private static Set<String> tenants(RunBatchRows rows) {

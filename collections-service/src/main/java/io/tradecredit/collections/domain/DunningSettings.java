@@ -11,4 +11,13 @@ public record DunningSettings(TenantCalendar calendar, RunSettings run) {
     public LocalDate paymentDeadline(LocalDate letterDate) {
         return run.paymentDeadline().from(letterDate, calendar.calendar(), run.run().dayCount());
     }
+
+    /**
+     * The final payment date a message of the run of {@code runDate} states when it goes out on {@code today}: counted
+     * from the later of the two. An operator catching up a run missed ten days ago sends its letters today, dated
+     * today; counted from the run's date, a formal demand would ask for payment by a day already past.
+     */
+    public LocalDate paymentDeadline(LocalDate runDate, LocalDate today) {
+        return paymentDeadline(runDate.isBefore(today) ? today : runDate);
+    }
 }

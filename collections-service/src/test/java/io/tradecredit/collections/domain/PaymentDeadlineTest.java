@@ -81,4 +81,19 @@ class PaymentDeadlineTest {
         assertEquals(oct(8), tenCalendarDays.paymentDeadline(sep(28)));
         assertEquals(LocalDate.of(2026, 3, 12), DunningSettings.DEFAULT.paymentDeadline(LocalDate.of(2026, 3, 5)));
     }
+
+    @Test
+    void aRunCaughtUpLaterCountsItsDeadlineFromTheDayItsLettersGoOut() {
+        TenantCalendar china = new TenantCalendar(List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                List.of(oct(1), oct(2), oct(3), oct(4), oct(5), oct(6), oct(7)), List.of(sep(20), oct(10)));
+        DunningSettings settings = new DunningSettings(china, RunSettings.DEFAULT);
+        // the run of Monday 14 September, made that day: Monday 21 September
+        assertEquals(sep(21), settings.paymentDeadline(sep(14), sep(14)));
+        // the same run caught up on Monday 28 September (the service was down): its letters go out that day, dated that
+        // day, and ask for payment by Thursday 8 October (National Day week), not by 21 September, already past
+        assertEquals(oct(8), settings.paymentDeadline(sep(14), sep(28)));
+        // a dry run of a later day (Friday 9 October) looked at on 28 September: counted from its own day
+        assertEquals(oct(19), new DunningSettings(china, new RunSettings(DunningRunPolicy.DEFAULT, false,
+                new PaymentDeadline(8))).paymentDeadline(oct(9), sep(28)));
+    }
 }

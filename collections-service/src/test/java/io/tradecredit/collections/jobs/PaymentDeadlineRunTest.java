@@ -21,11 +21,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.collections.domain.BusinessCalendar;
+import io.tradecredit.collections.domain.PaymentDeadline;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Tokens;
 
 /**
  * The final payment date the run's requests state, from each tenant's own number of days. Dates of
- * 2041, run only here.
+ * 2041 and 2022, run only here.
  */
 @QuarkusTest
 class PaymentDeadlineRunTest {
@@ -48,6 +51,22 @@ class PaymentDeadlineRunTest {
         // each request read from notification-requests and checked against its schema (records does)
         assertEquals(List.of("2041-03-18", "2041-03-18"), deadlinesOfFormalDemands(usual), "Monday 11 + 7");
         assertEquals(List.of("2041-03-21", "2041-03-21"), deadlinesOfFormalDemands(patient), "Monday 11 + 10");
+    }
+
+    @Test
+    void aRunCaughtUpForAPastDateStatesADeadlineCountedFromTheDayItsLettersGoOut() throws Exception {
+        // due Monday 7 March 2022; the operator catches up the run of Monday 14 March today: the formal demand goes out
+        // today, dated today, and must not ask for payment by 21 March 2022
+        LocalDate due = LocalDate.of(2022, 3, 7);
+        String tenant = freshTenant();
+        issue(tenant, UUID.randomUUID().toString(), "8000.00", due);
+
+        runCompleted(due.plusDays(7));
+
+        LocalDate today = PlatformZone.today();
+        String expected = PaymentDeadline.DEFAULT.from(today, BusinessCalendar.DEFAULT, BusinessCalendar.DayCount.CALENDAR_DAYS)
+                .toString();
+        assertEquals(List.of(expected, expected), deadlinesOfFormalDemands(tenant), "today + 7, on a working day");
     }
 
     /** The deadline of each formal demand (email and letter) the tenant's run requested. */
