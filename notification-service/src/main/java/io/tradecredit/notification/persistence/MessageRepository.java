@@ -419,6 +419,21 @@ public class MessageRepository {
     }
 
     /**
+     * The tenant's webhooks not handed over yet (QUEUED: due, or waiting for a retry) addressed to {@code url} from now on:
+     * the endpoint it set in their place. How many moved; their due time and {@code updated_at} stay.
+     */
+    public Uni<Integer> webhooksReaddressed(String tenantId, String url) {
+        return CurrentTransaction.execute("update message set address = $2 where tenant_id = $1 and channel = 'WEBHOOK'"
+                + " and status = 'QUEUED' and address <> $2", Tuple.of(tenantId, url)).map(RowSet::rowCount);
+    }
+
+    /** A claimed (SENDING) message's address, where its hand-over goes now; false when it is not SENDING. */
+    public Uni<Boolean> handedOverTo(UUID requestId, String address) {
+        return CurrentTransaction.execute("update message set address = $2 where request_id = $1 and status = 'SENDING'",
+                Tuple.of(requestId, address)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
      * Adds {@code note} to the detail of the message's last attempt: what became of that attempt's
      * work afterwards (its letter was dropped unsent and is made anew). Nothing without an attempt.
      */
