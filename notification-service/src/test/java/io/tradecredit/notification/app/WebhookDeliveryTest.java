@@ -148,6 +148,35 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * A batch's hand-overs were all recorded SENT at the run's start: a webhook its receiver accepted 1.5 s into the run
+     * (a slow receiver; a batch of letters to a print provider takes minutes) was recorded, logged and published as sent
+     * before it was. Each is now recorded at the moment its own hand-over ended.
+     */
+    @Test
+    void eachHandOverIsRecordedSentWhenItEndedNotWhenTheRunStarted() throws Throwable {
+        String tenant = freshTenant();
+        try (HttpStandIn slow = HttpStandIn.https(TestCertificate.trusted())) {
+            given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                    .body(Map.of("url", slow.url("/acme/late"), "secret", SECRET)).put("/api/v1/webhook-endpoint")
+                    .then().statusCode(200);
+            slow.answerAfter(Duration.ofMillis(1500));
+            UUID id = requested(tenant);
+            Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+
+            assertEquals(1, deliverAt(due).sent());
+
+            JsonPath m = message(tenant, id);
+            assertEquals("SENT", m.getString("status"));
+            Instant sentAt = Instant.parse(m.getString("sentAt"));
+            assertTrue(!sentAt.isBefore(due.plusMillis(1500)) && sentAt.isBefore(due.plusSeconds(10)),
+                    "run at " + due + ", accepted 1.5 s later, recorded sent at " + sentAt);
+            assertEquals(sentAt, Instant.parse(m.getString("attemptLog[0].at")));
+            var events = statuses(id, e -> e.size() >= 2);
+            assertEquals(sentAt, Instant.parse(Contracts.assertValid(events.get(1)).get("at").asText()));
+        }
+    }
+
     @Test
     void aServerErrorIsRetriedAndTheSecondPostCarriesTheSameId() throws Throwable {
         String tenant = tenantWithEndpoint("/acme/flaky");
