@@ -116,7 +116,8 @@ public class MessageResource {
         }
         if (!wrong.isEmpty()) {
             throw io.tradecredit.common.domain.DomainError.invalid("messages.query-invalid", "The query of a buyer's messages"
-                    + " is incomplete or malformed", wrong);
+                    + " is incomplete or malformed: " + String.join(", ", wrong.stream()
+                            .map(io.tradecredit.common.domain.Violation::field).toList()), wrong);
         }
         return messages.ofBuyer(tenant.id(), buyer, QueryParams.page(page), QueryParams.size(size))
                 .map(p -> new Page<>(p.items().stream().map(m -> View.of(m, List.of())).toList(), p.page(), p.size(),
