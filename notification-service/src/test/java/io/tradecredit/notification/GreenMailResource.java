@@ -42,6 +42,11 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         down();
     }
 
+    /** The port the service's mailer sends to. */
+    public static int port() {
+        return port;
+    }
+
     /** Starts the server (again) on its port, with no mail received. */
     public static synchronized void up() {
         if (server == null) {

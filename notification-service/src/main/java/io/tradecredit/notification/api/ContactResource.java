@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.CheckableBody;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
@@ -52,9 +53,16 @@ public class ContactResource {
             @Schema(description = "e.g. accounts payable", maxLength = Contact.MAX_NAME) String function,
             @Schema(maxLength = Contact.MAX_EMAIL) String email, @Schema(description = "digits, spaces and a leading +") String mobile,
             @Schema(maxLength = Contact.MAX_POSTAL_ADDRESS) String postalAddress, @Schema(description = "zh-CN or en") String language,
-            @Schema(description = "an IANA time zone; Asia/Shanghai when left out") String timeZone) {
+            @Schema(description = "an IANA time zone; Asia/Shanghai when left out") String timeZone) implements CheckableBody {
         Contacts.Entry entry() {
             return new Contacts.Entry(name, function, email, mobile, postalAddress, language, timeZone);
+        }
+
+        /** {@link Contact#of}'s findings, asked for when a field could not be read, so one answer names every wrong field. */
+        @Override
+        public java.util.List<io.tradecredit.common.domain.Violation> violations() {
+            UUID any = new UUID(0, 0); // the ids are the service's, never the body's
+            return BodyRules.of(() -> Contact.of(any, any, name, function, email, mobile, postalAddress, language, timeZone));
         }
     }
 

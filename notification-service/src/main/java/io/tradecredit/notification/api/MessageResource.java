@@ -6,8 +6,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -95,11 +93,31 @@ public class MessageResource {
     @GET
     @APIResponse(responseCode = "200", description = "The buyer's messages, newest first, one page")
     @APIResponse(responseCode = "400", description = "No buyerId or a malformed query parameter, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Page<View>> ofBuyer(@QueryParam("buyerId") @Schema(required = true) String buyerId,
-            @QueryParam("page") @Min(0) Integer page, @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {
-        UUID buyer = QueryParams.uuid(buyerId, "buyerId");
-        if (buyer == null) {
-            throw io.tradecredit.common.domain.DomainError.invalidField("messages.buyer-required", "buyerId", "must be given");
+    public Uni<Page<View>> ofBuyer(@QueryParam("buyerId") @Schema(required = true, format = "uuid") String buyerId,
+            @QueryParam("page") @Schema(minimum = "0") Integer page,
+            @QueryParam("size") @Schema(minimum = "1", maximum = "" + Page.MAX_SIZE) Integer size) {
+        // every wrong parameter in one answer (bean constraints on page and size answered before the buyer id was read)
+        List<io.tradecredit.common.domain.Violation> wrong = new java.util.ArrayList<>();
+        UUID buyer = null;
+        if (buyerId == null || buyerId.isBlank()) {
+            wrong.add(new io.tradecredit.common.domain.Violation("buyerId", "must be given"));
+        } else {
+            try {
+                buyer = QueryParams.uuid(buyerId, "buyerId");
+            } catch (io.tradecredit.common.errors.ProblemException e) {
+                wrong.add(new io.tradecredit.common.domain.Violation("buyerId", "must be a UUID, got '" + buyerId + "'"));
+            }
+        }
+        if (page != null && page < 0) {
+            wrong.add(new io.tradecredit.common.domain.Violation("page", "must be 0 or more"));
+        }
+        if (size != null && (size < 1 || size > Page.MAX_SIZE)) {
+            wrong.add(new io.tradecredit.common.domain.Violation("size", "must be from 1 to " + Page.MAX_SIZE));
+        }
+        if (!wrong.isEmpty()) {
+            throw io.tradecredit.common.domain.DomainError.invalid("messages.query-invalid", "The query of a buyer's messages"
+                    + " is incomplete or malformed: " + String.join(", ", wrong.stream()
+                            .map(io.tradecredit.common.domain.Violation::field).toList()), wrong);
         }
         return messages.ofBuyer(tenant.id(), buyer, QueryParams.page(page), QueryParams.size(size))
                 .map(p -> new Page<>(p.items().stream().map(m -> View.of(m, List.of())).toList(), p.page(), p.size(),

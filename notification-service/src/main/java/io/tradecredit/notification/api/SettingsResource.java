@@ -2,7 +2,9 @@ package io.tradecredit.notification.api;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.CheckableBody;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -59,7 +63,8 @@ public class SettingsResource {
             @Schema(description = "zh-CN or en: what a message is written in when neither its contact nor its request"
                     + " (languageHint) says; left out: zh-CN") String language,
             @Schema(description = "an IANA time zone, e.g. Europe/Berlin: that of a contact entered or replaced without"
-                    + " one, in which its send window opens; left out: Asia/Shanghai") String timeZone) {
+                    + " one, in which its send window opens; left out: Asia/Shanghai") String timeZone)
+            implements CheckableBody {
         static Body of(NotificationSettings s) {
             SenderIdentity i = s.sender();
             SendWindow w = s.sendWindow();
@@ -69,6 +74,33 @@ public class SettingsResource {
                     s.channelOrder().channels(),
                     new Window(w.opens(), w.closes(), new java.util.TreeSet<>(w.days())), s.language().tag(),
                     s.timeZone().getId());
+        }
+
+        /**
+         * The rules' findings on the settings as read, asked for when a value could not be read (it is null then) so
+         * that one answer names every wrong field. A channel or day that could not be read is left out of its list (it
+         * is named already); a list of nothing but such values is judged as if it named every day, or left out.
+         */
+        @Override
+        public List<Violation> violations() {
+            List<ChannelType> order = channelOrder == null ? null : readable(channelOrder);
+            Set<DayOfWeek> days = sendWindow == null || sendWindow.days == null ? null : readable(sendWindow.days);
+            if (days != null && days.isEmpty() && !sendWindow.days.isEmpty()) {
+                days = EnumSet.allOf(DayOfWeek.class);
+            }
+            Body read = new Body(sender, order != null && order.isEmpty() && !channelOrder.isEmpty() ? null : order,
+                    sendWindow == null ? null : new Window(sendWindow.opens, sendWindow.closes, days), language, timeZone);
+            return BodyRules.of(read::settings);
+        }
+
+        private static <T> List<T> readable(List<T> values) {
+            return values.stream().filter(Objects::nonNull).toList();
+        }
+
+        private static Set<DayOfWeek> readable(Set<DayOfWeek> values) {
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            values.stream().filter(Objects::nonNull).forEach(days::add);
+            return days;
         }
 
         NotificationSettings settings() {
@@ -91,7 +123,7 @@ public class SettingsResource {
     @PUT
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @APIResponse(responseCode = "200", description = "The settings as now in force")
-    @APIResponse(responseCode = "400", description = "Every missing or inconsistent field named; nothing changes",
+    @APIResponse(responseCode = "400", description = "Every missing, unreadable or inconsistent field named at once; nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Body> put(@NotNull Body body) {

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.CheckableBody;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
@@ -43,7 +44,17 @@ public class TemplateResource {
     public record Request(@Schema(description = "e.g. dunning.formal-demand") String templateKey, ChannelType channel,
             @Schema(description = "zh-CN or en") String language,
             @Schema(description = "Qute text; required for EMAIL") String subject,
-            @Schema(description = "Qute text: the request's data, contact, sender and letterDate (docs/notification-service.md)") String body) {
+            @Schema(description = "Qute text: the request's data, contact, sender and letterDate (docs/notification-service.md)") String body)
+            implements CheckableBody {
+        TemplateText text() {
+            return TemplateText.tenantVersion(templateKey, channel, language, 0, subject, body);
+        }
+
+        /** The rules' findings, asked for when a field could not be read (a channel "FAX"), so one answer names all. */
+        @Override
+        public List<Violation> violations() {
+            return BodyRules.of(this::text);
+        }
     }
 
     public record View(String templateKey, ChannelType channel, String language, int version, String subject,
@@ -54,7 +65,22 @@ public class TemplateResource {
     }
 
     public record PreviewRequest(String templateKey, ChannelType channel,
-            @Schema(description = "the data a request would carry") ObjectNode data) {
+            @Schema(description = "the data a request would carry") ObjectNode data) implements CheckableBody {
+        /** Each of template key, channel and data that is missing or malformed. */
+        @Override
+        public List<Violation> violations() {
+            List<Violation> missing = new ArrayList<>();
+            if (templateKey == null || !TemplateText.KEY.matcher(templateKey).matches()) {
+                missing.add(new Violation("templateKey", "must be a key such as dunning.formal-demand"));
+            }
+            if (channel == null) {
+                missing.add(new Violation("channel", "must be one of EMAIL, SMS, LETTER, WEBHOOK"));
+            }
+            if (data == null) {
+                missing.add(new Violation("data", "must be the data a request would carry (an object)"));
+            }
+            return missing;
+        }
     }
 
     public record PreviewView(String language,
@@ -75,7 +101,7 @@ public class TemplateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<View>> addVersion(@NotNull Request r) {
-        TemplateText t = TemplateText.tenantVersion(r.templateKey(), r.channel(), r.language(), 0, r.subject(), r.body());
+        TemplateText t = r.text();
         return templates.addVersion(tenant.id(), t, tenant.subject())
                 .map(saved -> RestResponse.status(RestResponse.Status.CREATED, View.of(saved)));
     }
@@ -91,16 +117,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "200", description = "The template rendered with the data in zh-CN and in en, each with its failure if it cannot be")
     @APIResponse(responseCode = "400", description = "Each of template key, channel and data that is missing or malformed, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<List<PreviewView>> preview(@NotNull PreviewRequest r) {
-        List<Violation> missing = new ArrayList<>();
-        if (r.templateKey() == null || !TemplateText.KEY.matcher(r.templateKey()).matches()) {
-            missing.add(new Violation("templateKey", "must be a key such as dunning.formal-demand"));
-        }
-        if (r.channel() == null) {
-            missing.add(new Violation("channel", "must be one of EMAIL, SMS, LETTER, WEBHOOK"));
-        }
-        if (r.data() == null) {
-            missing.add(new Violation("data", "must be the data a request would carry (an object)"));
-        }
+        List<Violation> missing = r.violations();
         if (!missing.isEmpty()) {
             throw DomainError.invalid("preview.invalid", "The preview needs a template key, a channel and data", missing);
         }

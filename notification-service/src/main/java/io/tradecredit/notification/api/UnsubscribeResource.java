@@ -21,8 +21,10 @@ import io.tradecredit.notification.domain.UnsubscribeToken;
 
 /**
  * The unsubscribe link of an email (docs/notification-service.md, "Unsubscribe"): no login, the
- * signed token is the authority. GET for the person who clicks it, POST for a mail client's
- * one-click unsubscribe (RFC 8058); both record the opt-out, and a repeat changes nothing more.
+ * signed token is the authority. GET, what opening the link does, and what mail gateways and link
+ * scanners do to every link of an email before anyone reads it, only asks: a page whose button posts
+ * back to the link. POST, that button or a mail client's one-click unsubscribe (RFC 8058, whose form
+ * body {@link OneClickUnsubscribe} lets through), records the opt-out; a repeat changes nothing more.
  */
 @Path("/unsubscribe")
 @PermitAll
@@ -32,23 +34,40 @@ public class UnsubscribeResource {
     Unsubscribes unsubscribes;
 
     @GET
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Opt the contact the link names out of its channel")
-    @APIResponse(responseCode = "200", description = "Opted out (also when already)")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page that asks whether to opt the contact the link names out of its channel; changes nothing")
+    @APIResponse(responseCode = "200", description = "A page whose button POSTs to the same link; nothing is recorded")
     @APIResponse(responseCode = "400", description = "Not an unsubscribe token (field token)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "A token this service did not sign, or of a contact that no longer exists; nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<String> follow(@QueryParam("token") String token) {
-        return unsubscribes.optOut(token).map(UnsubscribeResource::done);
+    @APIResponse(responseCode = "404", description = "A token this service did not sign; nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public String ask(@QueryParam("token") String token) {
+        return page(unsubscribes.read(token));
     }
 
     @POST
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "One-click unsubscribe (List-Unsubscribe-Post), the same as following the link")
+    @Operation(summary = "Opt the contact the link names out of its channel: the page's button, or a mail client's one-click"
+            + " unsubscribe (List-Unsubscribe-Post; its form body is accepted)")
     @APIResponse(responseCode = "200", description = "Opted out (also when already)")
     @APIResponse(responseCode = "400", description = "Not an unsubscribe token (field token)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "A token this service did not sign; nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<String> oneClick(@QueryParam("token") String token) {
-        return follow(token);
+    @APIResponse(responseCode = "404", description = "A token this service did not sign, or of a contact that no longer exists; nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<String> unsubscribe(@QueryParam("token") String token) {
+        return unsubscribes.optOut(token).map(UnsubscribeResource::done);
+    }
+
+    /** Asks in both languages (the token does not say which the contact reads); the form posts to the page's own URL. */
+    static String page(UnsubscribeToken t) {
+        boolean email = t.channel() == io.tradecredit.notification.domain.ChannelType.EMAIL;
+        String en = email ? "emails" : t.channel().name().toLowerCase(java.util.Locale.ROOT) + " messages";
+        String zh = email ? "电子邮件" : t.channel().name().toLowerCase(java.util.Locale.ROOT);
+        return """
+                <!DOCTYPE html>
+                <html lang="zh-CN"><head><meta charset="utf-8"><title>退订 / Unsubscribe</title></head>
+                <body>
+                <p>是否不再通过%s接收此类消息？</p>
+                <p>Stop receiving these %s?</p>
+                <form method="post"><button type="submit">退订 / Unsubscribe</button></form>
+                </body></html>
+                """.formatted(zh, en);
     }
 
     private static String done(UnsubscribeToken t) {

@@ -160,13 +160,14 @@ public class Deliveries {
                 if (failure != null) {
                     return failed(m, failure, now);
                 }
-                handedOver.add(new MessageRepository.Sent(m, proof));
+                // recorded sent when its own hand-over ended, not when the run began (a batch of letters takes minutes)
+                handedOver.add(new MessageRepository.Sent(m, proof, now.plus(Duration.between(started, clock.instant()))));
                 return Uni.createFrom().item(MessageStatus.SENT);
             });
         })).collectFailures().merge(handOverConcurrency).collect().asList()
                 // what was handed over is recorded even when another message's recording failed (all have ended by then)
                 .emitOn(onto(batch))
-                .onItemOrFailure().transformToUni((outcomes, failure) -> sent(handedOver, now)
+                .onItemOrFailure().transformToUni((outcomes, failure) -> sent(handedOver)
                         .chain(() -> failure == null ? Uni.createFrom().item(outcomes) : Uni.createFrom().failure(failure)));
     }
 
@@ -228,10 +229,13 @@ public class Deliveries {
                 m.sender(), m.rendered(), m.contactId(), c.carriesLetter())));
     }
 
-    /** The batch's hand-overs recorded SENT with the SHA-256 of what each handed over, in one transaction. */
-    private Uni<Void> sent(List<MessageRepository.Sent> handedOver, Instant now) {
+    /**
+     * The batch's hand-overs recorded SENT with the SHA-256 of what each handed over, in one transaction, each at
+     * the instant its hand-over ended (its status event too).
+     */
+    private Uni<Void> sent(List<MessageRepository.Sent> handedOver) {
         return handedOver.isEmpty() ? Uni.createFrom().voidItem()
-                : CurrentTransaction.run(() -> messages.sent(handedOver, now).call(moved -> publish(moved, now))).replaceWithVoid();
+                : CurrentTransaction.run(() -> messages.sent(handedOver).call(statusEvents::sent)).replaceWithVoid();
     }
 
     /**

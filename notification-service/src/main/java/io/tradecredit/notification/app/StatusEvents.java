@@ -26,11 +26,20 @@ public class StatusEvents {
     @Inject
     MeterRegistry metrics;
 
+    /** Messages recorded SENT, each published at its own {@code sentAt} (when its hand-over ended). */
+    public Uni<Void> sent(List<Message> sent) {
+        return record(sent, Message::sentAt);
+    }
+
     public Uni<Void> changed(List<Message> changed, Instant at) {
+        return record(changed, m -> at);
+    }
+
+    private Uni<Void> record(List<Message> changed, java.util.function.Function<Message, Instant> at) {
         if (changed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return outbox.record(changed.stream().map(m -> MessageStatusChanged.of(StatusChange.of(m, at))).toList())
+        return outbox.record(changed.stream().map(m -> MessageStatusChanged.of(StatusChange.of(m, at.apply(m)))).toList())
                 .invoke(() -> changed.forEach(m -> metrics.counter("notification.messages", "channel",
                         m.channel() == null ? "NONE" : m.channel().name(), "status", m.status().name()).increment()));
     }

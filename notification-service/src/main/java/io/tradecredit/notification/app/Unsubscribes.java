@@ -37,6 +37,11 @@ public class Unsubscribes {
         return base + "/unsubscribe?token=" + new UnsubscribeToken(tenantId, contactId, channel).sign(secret);
     }
 
+    /** The token's tenant, contact and channel, changing nothing (refused when it is not one this service signed). */
+    public UnsubscribeToken read(String token) {
+        return UnsubscribeToken.read(secret, token);
+    }
+
     /** Records the opt-out the token names (refused, changing nothing, when it is not one this service signed). */
     public Uni<UnsubscribeToken> optOut(String token) {
         UnsubscribeToken t = UnsubscribeToken.read(secret, token);

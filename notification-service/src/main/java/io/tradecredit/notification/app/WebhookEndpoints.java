@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.domain.WebhookEndpoint;
+import io.tradecredit.notification.persistence.MessageRepository;
 import io.tradecredit.notification.persistence.WebhookEndpointRepository;
 
 /** Setting, reading and removing a tenant's webhook endpoint. */
@@ -19,6 +20,9 @@ import io.tradecredit.notification.persistence.WebhookEndpointRepository;
 public class WebhookEndpoints {
     @Inject
     WebhookEndpointRepository endpoints;
+
+    @Inject
+    MessageRepository messages;
 
     @Inject
     Clock clock;
@@ -38,11 +42,16 @@ public class WebhookEndpoints {
         return CurrentTransaction.run(() -> endpoints.find(tenantId)).map(found -> found.map(Shown::of));
     }
 
-    /** Validates (every wrong field named, nothing changed) and stores the endpoint. */
+    /**
+     * Validates (every wrong field named, nothing changed) and stores the endpoint; the tenant's webhooks not handed over
+     * yet (due, or waiting for a retry) go to it from now on, in the same transaction: a tenant that corrects its URL
+     * because the webhooks fail there gets them at the new one, and the old one gets nothing more.
+     */
     public Uni<Shown> set(String tenantId, String url, String secret, String by) {
         WebhookEndpoint e = WebhookEndpoint.of(url, secret, allowPlainHttp);
         var at = clock.instant();
-        return CurrentTransaction.run(() -> endpoints.save(tenantId, e, at, by))
+        return CurrentTransaction.run(() -> endpoints.save(tenantId, e, at, by)
+                .call(() -> messages.webhooksReaddressed(tenantId, e.url())))
                 .replaceWith(Shown.of(new WebhookEndpointRepository.Stored(e, at)));
     }
 

@@ -33,6 +33,10 @@ public class EmailChannel implements Channel {
     @ConfigProperty(name = "tradecredit.notification.message-id-domain")
     String messageIdDomain;
 
+    /** How long the SMTP server may take to accept an email before the hand-over is unclear (UNKNOWN, never resent). */
+    @ConfigProperty(name = "tradecredit.notification.email.timeout", defaultValue = "PT60S")
+    java.time.Duration timeout;
+
     @Override
     public ChannelType type() {
         return ChannelType.EMAIL;
@@ -55,7 +59,10 @@ public class EmailChannel implements Channel {
         return attached.chain(letter -> {
             Mail mail = mail(m);
             letter.ifPresent(pdf -> mail.addAttachment(pdf.filename(), pdf.content(), pdf.mediaType()));
-            return mailer.send(mail).replaceWith(() -> letter
+            // the mail client has no read timeout: an SMTP server that takes the connection and says nothing would hold
+            // this hand-over, its batch and the replica's delivery passes for ever
+            return mailer.send(mail).ifNoItem().after(timeout).failWith(() -> new Channel.Unclear("no answer within "
+                    + timeout + " from the SMTP server", null)).replaceWith(() -> letter
                     .map(pdf -> Proof.withAttachment(m.content(), pdf.filename(), pdf.sha256()))
                     .orElseGet(() -> m.content().sha256()));
         });

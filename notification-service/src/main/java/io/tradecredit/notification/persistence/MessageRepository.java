@@ -141,29 +141,33 @@ public class MessageRepository {
     }
 
     /** What one hand-over left to record as SENT: the message and the proof of what was handed over. */
-    public record Sent(Message message, String sha256) {
+    /** A message handed over, the SHA-256 of what was, and when its hand-over ended ({@code at}). */
+    public record Sent(Message message, String sha256, Instant at) {
     }
 
     /**
-     * SENDING to SENT for a batch of hand-overs, with one statement; an attempt row each with
-     * another. Returns the messages moved (one that was no longer SENDING is not).
+     * SENDING to SENT for a batch of hand-overs, each at the instant its own hand-over ended, with one
+     * statement; an attempt row each with another. Returns the messages moved (one that was no longer
+     * SENDING is not).
      */
-    public Uni<List<Message>> sent(List<Sent> handedOver, Instant at) {
+    public Uni<List<Message>> sent(List<Sent> handedOver) {
         if (handedOver.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         UUID[] ids = handedOver.stream().map(s -> s.message().requestId()).toArray(UUID[]::new);
         String[] proofs = handedOver.stream().map(Sent::sha256).toArray(String[]::new);
         Integer[] attempts = handedOver.stream().map(s -> s.message().attempts()).toArray(Integer[]::new);
+        OffsetDateTime[] ats = handedOver.stream().map(s -> at(s.at())).toArray(OffsetDateTime[]::new);
         return CurrentTransaction.execute("""
-                update message m set status = 'SENT', body_sha256 = s.sha256, sent_at = $3, claimed_at = null, updated_at = $3
-                from unnest($1::uuid[], $2::text[]) as s(request_id, sha256)
+                update message m set status = 'SENT', body_sha256 = s.sha256, sent_at = s.at, claimed_at = null, updated_at = s.at
+                from unnest($1::uuid[], $2::text[], $3::timestamptz[]) as s(request_id, sha256, at)
                 where m.request_id = s.request_id and m.status = 'SENDING' returning m.*""",
-                Tuple.of(ids, proofs, at(at))).map(this::messages)
+                Tuple.of(ids, proofs, ats)).map(this::messages)
                 .call(moved -> CurrentTransaction.execute("""
                         insert into message_attempt (request_id, attempt, at, outcome, detail)
-                        select request_id, attempt, $3, 'SENT', null from unnest($1::uuid[], $2::int[]) as a(request_id, attempt)
-                        on conflict do nothing""", Tuple.of(ids, attempts, at(at))));
+                        select request_id, attempt, at, 'SENT', null
+                        from unnest($1::uuid[], $2::int[], $3::timestamptz[]) as a(request_id, attempt, at)
+                        on conflict do nothing""", Tuple.of(ids, attempts, ats)));
     }
 
     /** SENDING to SENT with the SHA-256 of what was handed over; empty if the message was not SENDING. */
@@ -416,6 +420,21 @@ public class MessageRepository {
     public Uni<Long> countUnknown() {
         return CurrentTransaction.execute("select count(*) as n from message where status = 'UNKNOWN'", Tuple.tuple())
                 .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /**
+     * The tenant's webhooks not handed over yet (QUEUED: due, or waiting for a retry) addressed to {@code url} from now on:
+     * the endpoint it set in their place. How many moved; their due time and {@code updated_at} stay.
+     */
+    public Uni<Integer> webhooksReaddressed(String tenantId, String url) {
+        return CurrentTransaction.execute("update message set address = $2 where tenant_id = $1 and channel = 'WEBHOOK'"
+                + " and status = 'QUEUED' and address <> $2", Tuple.of(tenantId, url)).map(RowSet::rowCount);
+    }
+
+    /** A claimed (SENDING) message's address, where its hand-over goes now; false when it is not SENDING. */
+    public Uni<Boolean> handedOverTo(UUID requestId, String address) {
+        return CurrentTransaction.execute("update message set address = $2 where request_id = $1 and status = 'SENDING'",
+                Tuple.of(requestId, address)).map(rows -> rows.rowCount() == 1);
     }
 
     /**

@@ -160,6 +160,21 @@ class ContactApiTest {
                 Database.count("select count(*) from contact where tenant_id = ?", tenant));
     }
 
+    /** A name sent as a list could not be read and was named alone, hiding the bad email and language beside it. */
+    @Test
+    void aFieldThatCannotBeReadIsNamedWithTheOtherWrongFields() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        Map<String, Object> bad = contact("Li Wei", "not-an-address", "de");
+        bad.put("name", java.util.List.of("Li", "Wei"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(bad)
+                .post("/api/v1/buyers/" + buyer + "/contacts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("name", "email", "language"));
+        org.junit.jupiter.api.Assertions.assertEquals(0,
+                Database.count("select count(*) from contact where tenant_id = ?", tenant));
+    }
+
     @Test
     void aNameTooLongIsNamedWithTheOtherWrongFields() {
         String tenant = freshTenant();

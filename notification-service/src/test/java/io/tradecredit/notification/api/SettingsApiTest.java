@@ -68,6 +68,33 @@ class SettingsApiTest {
     }
 
     /**
+     * A time that cannot be read ("9am") or a day or channel that is none ("FUNDAY", "FAX") was named alone: the tenant
+     * fixed it, sent the settings again and only then learnt that its From address and language were wrong too. Now one
+     * 400 names every unreadable value with every field the rules refuse, and nothing changes.
+     */
+    @Test
+    void anUnreadableTimeDayOrChannelIsNamedWithEveryOtherWrongField() {
+        String tenant = freshTenant();
+        Map<String, Object> body = Map.of(
+                "sender", Map.of("fromName", "", "fromAddress", "nope", "signatory", "Zhang San"),
+                "channelOrder", List.of("EMAIL", "FAX", "EMAIL"),
+                "sendWindow", Map.of("opens", "9am", "closes", "18:00", "days", List.of("MONDAY", "FUNDAY")),
+                "language", "de", "timeZone", "Mars/Olympus");
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(body).put(SETTINGS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("sender.fromName", "sender.fromAddress", "channelOrder",
+                        "channelOrder[1]", "sendWindow.opens", "sendWindow.days[1]", "language", "timeZone"));
+        // an unreadable value alone among good ones: named, and nothing else is
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("channelOrder", List.of("FAX"), "sendWindow", Map.of("opens", "09:00", "closes", "18:00",
+                        "days", List.of("FUNDAY"))))
+                .put(SETTINGS).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("channelOrder[0]", "sendWindow.days[0]"));
+        given().auth().oauth2(token(tenant, "viewer")).get(SETTINGS).then().body("sender", nullValue(),
+                "channelOrder", contains("EMAIL", "SMS", "LETTER"), "language", equalTo("zh-CN"));
+    }
+
+    /**
      * No producer sends a languageHint: a contact entered without a language got every message in Chinese. A tenant
      * whose buyers read English says so once; a contact's own language still wins.
      */

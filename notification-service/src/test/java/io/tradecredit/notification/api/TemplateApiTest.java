@@ -184,6 +184,21 @@ class TemplateApiTest {
         given().auth().oauth2(token(tenant, "viewer")).get(TEMPLATES).then().body("size()", equalTo(0));
     }
 
+    /** A channel that is none ("FAX") was named alone, hiding the bad key, language and empty body beside it. */
+    @Test
+    void anUnknownChannelIsNamedWithEveryOtherWrongField() {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("templateKey", "Not A Key", "channel", "FAX", "language", "fr", "body", " ")).post(TEMPLATES)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("templateKey", "channel", "language", "body"));
+        given().auth().oauth2(token(tenant, "viewer")).contentType(ContentType.JSON)
+                .body(Map.of("channel", "FAX", "data", List.of())).post(TEMPLATES + "/preview").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("templateKey", "channel", "data"));
+        given().auth().oauth2(token(tenant, "viewer")).get(TEMPLATES).then().body("size()", equalTo(0));
+    }
+
     @Test
     void aPreviewWithoutKeyChannelOrDataIsRefusedNamingEach() {
         given().auth().oauth2(token(freshTenant(), "viewer")).contentType(ContentType.JSON).body(Map.of())

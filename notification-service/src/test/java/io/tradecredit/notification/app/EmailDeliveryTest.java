@@ -321,6 +321,54 @@ class EmailDeliveryTest {
         assertEquals(2, m.getInt("attempts"));
     }
 
+    /**
+     * An SMTP server that takes the connection and then says nothing (a hung relay, a firewall dropping the session):
+     * the mailer waited for its greeting for ever, the run never ended, and as the worker skips a tick while the last
+     * one runs, the replica delivered nothing more until restarted. A hand-over now ends within
+     * {@code delivery.hand-over-limit}: the email, which the server may have taken, is UNKNOWN, never sent again, and
+     * the run goes on.
+     */
+    @Test
+    void anSmtpServerThatNeverAnswersEndsTheHandOverUnknownAndTheRunGoesOn() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenantWithContact(buyer, "silent-" + buyer + "@globex.example", "en");
+        UUID id = requested(tenant, buyer, true);
+        Instant t = dueAt(tenant, id);
+
+        GreenMailResource.down();
+        java.util.List<java.net.Socket> taken = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (java.net.ServerSocket silent = new java.net.ServerSocket()) {
+            silent.setReuseAddress(true);
+            silent.bind(new java.net.InetSocketAddress("127.0.0.1", GreenMailResource.port()));
+            Thread listening = new Thread(() -> {
+                try {
+                    while (true) {
+                        taken.add(silent.accept()); // and never a word
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            listening.setDaemon(true);
+            listening.start();
+            long started = System.nanoTime();
+            Deliveries.Run run = VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(t)
+                    .ifNoItem().after(Duration.ofSeconds(60)).failWith(() -> new AssertionError("the run never ended")));
+            assertTrue(run.unknown() >= 1, "this email, and what earlier tests left SENDING");
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(30)) < 0);
+        } finally {
+            for (java.net.Socket s : taken) {
+                s.close();
+            }
+        }
+        JsonPath m = message(tenant, id);
+        assertEquals("UNKNOWN", m.getString("status"));
+        assertTrue(m.getString("reason").startsWith("EMAIL hand-over unclear: no answer within PT"), m.getString("reason"));
+        GreenMailResource.up();
+        deliverAt(t.plus(Duration.ofHours(1)));
+        assertEquals(0, GreenMailResource.to("silent-" + buyer + "@globex.example").size(), "never sent again");
+    }
+
     @Test
     void afterTheChannelsLastAttemptTheMessageFailsWithTheReason() throws Throwable {
         UUID buyer = UUID.randomUUID();

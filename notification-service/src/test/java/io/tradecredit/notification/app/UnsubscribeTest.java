@@ -85,8 +85,12 @@ class UnsubscribeTest {
         assertEquals("<" + link + ">", d.mail().getHeader("List-Unsubscribe")[0]);
         assertEquals("List-Unsubscribe=One-Click", d.mail().getHeader("List-Unsubscribe-Post")[0]);
 
-        // with what a mail gateway may add to a link: not the buyer's to fix (TypedQueryParams spares @PermitAll doors)
+        // with what a mail gateway may add to a link: not the buyer's to fix (TypedQueryParams spares @PermitAll doors);
+        // the page asks, and its button posts the form back to the link
         given().urlEncodingEnabled(false).get(pathOf(link) + "&utm_source=gateway").then().statusCode(200)
+                .contentType("text/html").body(org.hamcrest.Matchers.containsString("<form method=\"post\">"));
+        given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded")
+                .post(pathOf(link) + "&utm_source=gateway").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("You are unsubscribed"));
 
         contact(d).getList("optedOut").contains("EMAIL");
@@ -101,6 +105,52 @@ class UnsubscribeTest {
         assertEquals(java.util.List.of("EMAIL"), contact(d).getList("optedOut"));
     }
 
+    /**
+     * Mail gateways (link scanners, a webmail's preview) fetch every link of an email before the buyer reads it: the
+     * GET of the link opted the accounts payable contact out of EMAIL without anyone clicking, and its dunning went by
+     * letter or to sales. The link now opens a page that asks; only its button (a POST) unsubscribes (RFC 8058: one
+     * click is a POST).
+     */
+    @Test
+    void openingTheLinkAsksFirstSoAGatewayFetchingItUnsubscribesNobody() throws Throwable {
+        Delivered d = emailed("zh-CN");
+        String link = link(part(d.mail(), "text/plain"));
+        given().urlEncodingEnabled(false).get(pathOf(link)).then().statusCode(200).contentType("text/html")
+                .body(org.hamcrest.Matchers.containsString("<form method=\"post\">"),
+                        org.hamcrest.Matchers.containsString("退订"), org.hamcrest.Matchers.containsString("Unsubscribe"));
+        given().urlEncodingEnabled(false).get(pathOf(link)).then().statusCode(200);
+        assertEquals(0, contact(d).getList("optedOut").size(), "fetching the link opted nobody out");
+        UUID next = EmailDeliveryTest.requested(d.tenant(), d.buyer(), true);
+        assertEquals("QUEUED", EmailDeliveryTest.message(d.tenant(), next).getString("status"));
+
+        // the button: the browser posts the empty form back to the link
+        given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").post(pathOf(link)).then()
+                .statusCode(200).body(org.hamcrest.Matchers.containsString("您已退订"));
+        assertEquals(java.util.List.of("EMAIL"), contact(d).getList("optedOut"));
+    }
+
+    /**
+     * A mail client's one-click unsubscribe (RFC 8058) POSTs the form body List-Unsubscribe=One-Click to the
+     * List-Unsubscribe link: it was refused 415 (request bodies are JSON), so the buyer who pressed "unsubscribe" in
+     * the mail client kept receiving the emails.
+     */
+    @Test
+    void aMailClientsOneClickPostWithItsFormBodyOptsTheContactOut() throws Throwable {
+        Delivered d = emailed("en");
+        String link = d.mail().getHeader("List-Unsubscribe")[0].replaceAll("^<|>$", "");
+        given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded")
+                .body("List-Unsubscribe=One-Click").post(pathOf(link)).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("You are unsubscribed"));
+        assertEquals(java.util.List.of("EMAIL"), contact(d).getList("optedOut"));
+        // the multipart form RFC 8058 allows too, and a repeat changes nothing more
+        given().urlEncodingEnabled(false).multiPart("List-Unsubscribe", "One-Click").post(pathOf(link)).then()
+                .statusCode(200);
+        assertEquals(java.util.List.of("EMAIL"), contact(d).getList("optedOut"));
+        // the chassis's rule stands elsewhere: a form body on an API door is 415
+        given().auth().oauth2(token(d.tenant(), "tenant-admin")).contentType("application/x-www-form-urlencoded")
+                .body("name=x").post("/api/v1/buyers/" + d.buyer() + "/contacts").then().statusCode(415);
+    }
+
     @Test
     void anEmailQueuedBeforeTheContactUnsubscribedIsNotSent() throws Throwable {
         Delivered d = emailed("en");
@@ -108,7 +158,7 @@ class UnsubscribeTest {
         UUID queued = EmailDeliveryTest.requested(d.tenant(), d.buyer(), true);
         assertEquals("QUEUED", EmailDeliveryTest.message(d.tenant(), queued).getString("status"));
 
-        given().urlEncodingEnabled(false).get(pathOf(link(part(d.mail(), "text/plain")))).then().statusCode(200);
+        given().urlEncodingEnabled(false).post(pathOf(link(part(d.mail(), "text/plain")))).then().statusCode(200);
         java.time.Instant due = EmailDeliveryTest.dueAt(d.tenant(), queued);
         VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due));
 

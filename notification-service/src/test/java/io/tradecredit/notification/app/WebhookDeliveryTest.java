@@ -148,6 +148,35 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * A batch's hand-overs were all recorded SENT at the run's start: a webhook its receiver accepted 1.5 s into the run
+     * (a slow receiver; a batch of letters to a print provider takes minutes) was recorded, logged and published as sent
+     * before it was. Each is now recorded at the moment its own hand-over ended.
+     */
+    @Test
+    void eachHandOverIsRecordedSentWhenItEndedNotWhenTheRunStarted() throws Throwable {
+        String tenant = freshTenant();
+        try (HttpStandIn slow = HttpStandIn.https(TestCertificate.trusted())) {
+            given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                    .body(Map.of("url", slow.url("/acme/late"), "secret", SECRET)).put("/api/v1/webhook-endpoint")
+                    .then().statusCode(200);
+            slow.answerAfter(Duration.ofMillis(1500));
+            UUID id = requested(tenant);
+            Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+
+            assertEquals(1, deliverAt(due).sent());
+
+            JsonPath m = message(tenant, id);
+            assertEquals("SENT", m.getString("status"));
+            Instant sentAt = Instant.parse(m.getString("sentAt"));
+            assertTrue(!sentAt.isBefore(due.plusMillis(1500)) && sentAt.isBefore(due.plusSeconds(10)),
+                    "run at " + due + ", accepted 1.5 s later, recorded sent at " + sentAt);
+            assertEquals(sentAt, Instant.parse(m.getString("attemptLog[0].at")));
+            var events = statuses(id, e -> e.size() >= 2);
+            assertEquals(sentAt, Instant.parse(Contracts.assertValid(events.get(1)).get("at").asText()));
+        }
+    }
+
     @Test
     void aServerErrorIsRetriedAndTheSecondPostCarriesTheSameId() throws Throwable {
         String tenant = tenantWithEndpoint("/acme/flaky");
@@ -171,6 +200,53 @@ class WebhookDeliveryTest {
         assertEquals(got.get(0).body(), got.get(1).body());
         assertEquals("SENT", message(tenant, id).getString("status"));
         assertEquals(2, message(tenant, id).getInt("attempts"));
+    }
+
+    /**
+     * A tenant whose webhooks failed at a wrong URL corrected it: the messages waiting for their retry still went to the
+     * old URL (recorded at intake), signed with the new secret, until their retries were spent an hour later; the new
+     * endpoint got none. Now setting the endpoint re-addresses them, and one that was being handed over at that moment
+     * (queued again for its retry with the old address) goes to the new endpoint too, its record saying so.
+     */
+    @Test
+    void webhooksWaitingForARetryGoToTheEndpointTheTenantSetSinceSignedWithItsNewSecret() throws Throwable {
+        String tenant = tenantWithEndpoint("/acme/typo");
+        RECEIVER.answer("/acme/typo", 500, 500);
+        UUID waiting = requested(tenant);
+        UUID inFlight = requested(tenant);
+        Instant due = java.util.stream.Stream.of(waiting, inFlight)
+                .map(id -> Instant.parse(message(tenant, id).getString("nextAttemptAt"))).max(Instant::compareTo).orElseThrow();
+        assertEquals(2, deliverAt(due).retried());
+
+        String fixedSecret = "whsec_acme_fixed_0123456789abcd";
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("url", RECEIVER.url("/acme/fixed"), "secret", fixedSecret)).put("/api/v1/webhook-endpoint")
+                .then().statusCode(200);
+        assertEquals(RECEIVER.url("/acme/fixed"), message(tenant, waiting).getString("address"));
+        // what a message being handed over while the endpoint was set leaves: queued for its retry, the old address
+        assertEquals(1, Database.execute("update message set address = ? where request_id = ?", RECEIVER.url("/acme/typo"),
+                inFlight));
+
+        Instant retry = java.util.stream.Stream.of(waiting, inFlight)
+                .map(id -> Instant.parse(message(tenant, id).getString("nextAttemptAt"))).max(Instant::compareTo).orElseThrow();
+        assertEquals(2, deliverAt(retry).sent());
+
+        assertEquals(2, RECEIVER.at("/acme/typo").size(), "the first attempts only");
+        List<HttpStandIn.Received> got = RECEIVER.at("/acme/fixed");
+        assertEquals(java.util.Set.of(waiting.toString(), inFlight.toString()),
+                java.util.Set.copyOf(got.stream().map(HttpStandIn.Received::messageId).toList()));
+        for (HttpStandIn.Received r : got) {
+            String[] parts = r.signature().split(",");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(fixedSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            assertEquals(HexFormat.of().formatHex(mac.doFinal((parts[0].substring(2) + "." + r.body())
+                    .getBytes(StandardCharsets.UTF_8))), parts[1].substring(3));
+        }
+        for (UUID id : List.of(waiting, inFlight)) {
+            JsonPath m = message(tenant, id);
+            assertEquals("SENT", m.getString("status"));
+            assertEquals(RECEIVER.url("/acme/fixed"), m.getString("address"));
+        }
     }
 
     @Test
