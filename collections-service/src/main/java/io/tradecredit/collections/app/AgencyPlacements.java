@@ -16,6 +16,7 @@ import io.tradecredit.collections.domain.AgencyUpdate;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.collections.domain.PlacementEnd;
+import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.collections.events.AgencyEvents;
 import io.tradecredit.collections.events.AgencyEvents.CaseFile;
 import io.tradecredit.collections.persistence.AgencyContractRepository;
@@ -96,6 +97,7 @@ public class AgencyPlacements {
 
     /** Takes the case back from its agency today: back to in progress; 409 when it is with none. */
     public Uni<AgencyPlacement> recall(String tenantId, UUID caseId, String by, String note) {
+        TextLimits.refuseIfLonger("agency-recall.invalid", "note", note, TextLimits.SHORT_NOTE);
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> current(tenantId, caseId))
                 .chain(p -> {
                     AgencyPlacement ended = p.end(PlacementEnd.RECALLED, businessZone.today());

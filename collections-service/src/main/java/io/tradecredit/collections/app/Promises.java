@@ -2,6 +2,7 @@ package io.tradecredit.collections.app;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.tradecredit.collections.events.CollectorEvents;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.collections.persistence.PromiseRepository;
 import io.tradecredit.collections.domain.RecordedPromise;
+import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.ids.TimeOrderedIds;
@@ -84,8 +86,10 @@ public class Promises {
         LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> terms.current(tenantId)
                 .chain(t -> policies.settings(tenantId).chain(days -> {
-                    PromiseToPay p = PromiseToPay.make(TimeOrderedIds.at(clock.instant()), c.buyerId(), amount, today,
-                            promisedDate, t.promise(), days.calendar().calendar(), days.run().run().dayCount());
+                    PromiseToPay p = TextLimits.together(TextLimits.atMost(new ArrayList<>(), "note", note, TextLimits.NOTE),
+                            "promise.invalid", "The promise to pay is incomplete or inconsistent",
+                            () -> PromiseToPay.make(TimeOrderedIds.at(clock.instant()), c.buyerId(), amount, today,
+                                    promisedDate, t.promise(), days.calendar().calendar(), days.run().run().dayCount()));
                     if (c.state() == CaseState.PROMISE_TO_PAY) {
                         throw DomainError.conflict("promise.pending",
                                 "Case " + caseId + " has a pending promise: it is judged before another is made");

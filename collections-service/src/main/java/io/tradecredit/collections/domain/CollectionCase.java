@@ -73,6 +73,7 @@ public record CollectionCase(UUID id, UUID buyerId, CaseState state, CloseReason
         if (collector == null || collector.isBlank()) {
             throw DomainError.invalidField("case.owner-missing", "owner", "must name the collector");
         }
+        TextLimits.refuseIfLonger("case.owner-invalid", "owner", collector, TextLimits.OWNER);
         return new CollectionCase(id, buyerId, state, closeReason, collector, nextActionOn, openedOn, closedOn);
     }
 

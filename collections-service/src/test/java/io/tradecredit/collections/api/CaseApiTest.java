@@ -220,10 +220,14 @@ class CaseApiTest {
     /**
      * The limits the API states (a call's, a promise's or a move's note up to 2,000 characters, an owner up to 200, a
      * hold's note up to 500): one character more is 400 naming the field, and nothing is logged or held. Before, the
-     * limits were only in the OpenAPI description and a note of 2,001 characters was logged.
+     * limits were only in the OpenAPI description and a note of 2,001 characters was logged. An over-long text is named
+     * with every other wrong field of the request, in one refusal: a call with a 2,001-character note and no reason, a
+     * promise with such a note, an amount of 0.00 and no date, a hold with a 501-character note, no reason and no end
+     * date. Before, the text was judged first and named alone (the collector fixed it, sent again, and only then learnt
+     * the reason or the amount was wrong).
      */
     @Test
-    void aNoteOrOwnerOverItsLimitIsRefusedNamingItAndNothingChanges() {
+    void aNoteOrOwnerOverItsLimitIsRefusedNamingItWithEveryOtherWrongFieldAndNothingChanges() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
         String id = openCase(tenant, buyer);
@@ -232,17 +236,30 @@ class CaseApiTest {
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("reason", "CASH_FLOW_TROUBLE", "note", tooLong))
                 .post(CASES + id + "/calls").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("note", tooLong))
+                .post(CASES + id + "/calls").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("call.invalid"), "errors.field", containsInAnyOrder("reason", "note"));
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("100.00", "CNY"),
                 "promisedDate", today().plusDays(3).toString(), "note", tooLong))
                 .post(CASES + id + "/promises").then().statusCode(400).body("errors.field", contains("note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("0.00", "CNY"), "note", tooLong))
+                .post(CASES + id + "/promises").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("promise.invalid"), "errors.field", containsInAnyOrder("amount", "promisedDate", "note"));
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "IN_PROGRESS", "note", tooLong))
                 .put(CASES + id + "/state").then().statusCode(400).body("errors.field", contains("note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "CLOSED", "note", tooLong))
+                .put(CASES + id + "/state").then().statusCode(400).body("errors.field", containsInAnyOrder("closeReason", "note"));
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("owner", "o".repeat(201)))
-                .put(CASES + id + "/owner").then().statusCode(400).body("errors.field", contains("owner"));
+                .put(CASES + id + "/owner").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("owner"));
         given().auth().oauth2(user(tenant, "admin", "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("buyerId", buyer.toString(), "reason", "MANUAL",
                         "until", today().plusDays(3).toString(), "note", "n".repeat(501)))
                 .post("/api/v1/dunning/holds").then().statusCode(400).body("errors.field", contains("note"));
+        given().auth().oauth2(user(tenant, "admin", "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer.toString(), "note", "n".repeat(501)))
+                .post("/api/v1/dunning/holds").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("hold.invalid"), "errors.field", containsInAnyOrder("reason", "until", "note"));
         given().auth().oauth2(lena).get(CASES + id).then().statusCode(200)
                 .body("caseFile.state", equalTo("OPEN"), "caseFile.owner", org.hamcrest.Matchers.not("o".repeat(201)),
                         "promises", hasSize(0), "log", hasSize(1));

@@ -224,6 +224,15 @@ class CollectionCaseTest {
     }
 
     @Test
+    void anOwnerOfTwoHundredCharactersIsAssignedAndOneMoreIsNamed() {
+        assertEquals("o".repeat(200), openCase().assignTo("o".repeat(200)).owner());
+        DomainError e = assertThrows(DomainError.class, () -> openCase().assignTo("o".repeat(201)));
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals("case.owner-invalid", e.code());
+        assertEquals(List.of(new Violation("owner", "at most 200 characters (201 given)")), e.violations());
+    }
+
+    @Test
     void closedCaseCannotBeAssignedOrPlanned() {
         CollectionCase closed = openCase().close(CloseReason.PAID, NOTHING_OVERDUE, JUNE_1);
         DomainError e = assertThrows(DomainError.class, () -> closed.assignTo("li.wei"));

@@ -265,6 +265,12 @@ class AgencyFlowTest {
                 .body(Map.of()).post(CASES + p.caseId() + "/recall").then().statusCode(403);
         given().auth().oauth2(Tokens.tenant(fresh("t-")).roles("collector").mint()).contentType(ContentType.JSON)
                 .body(Map.of()).post(CASES + p.caseId() + "/recall").then().statusCode(404);
+        // a note over its 500 characters: named, the case stays with the agency
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").mint()).contentType(ContentType.JSON)
+                .body(Map.of("note", "n".repeat(501))).post(CASES + p.caseId() + "/recall").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("agency-recall.invalid"),
+                        "errors.field", equalTo(List.of("note")));
+        assertEquals(CaseState.WITH_AGENCY, state(p));
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("credit-manager").subject("wang").mint())
                 .contentType(ContentType.JSON).body(Map.of("note", "buyer offered a plan directly"))
                 .post(CASES + p.caseId() + "/recall").then().statusCode(200)
