@@ -223,6 +223,19 @@ class CollectionCaseTest {
         assertThrows(DomainError.class, () -> openCase().assignTo(null));
     }
 
+    /** A plan ended (broken, or completed with something else owed): the case waiting on it is the collector's again. */
+    @Test
+    void aCaseWaitingOnAPlanThatEndedGoesBackToInProgressUnlessAnotherPlanIsStillAgreed() {
+        assertEquals(IN_PROGRESS, PAYMENT_PLAN.afterPlanEnded(false));
+        assertEquals(PAYMENT_PLAN, PAYMENT_PLAN.afterPlanEnded(true));
+        for (CaseState other : EnumSet.complementOf(EnumSet.of(PAYMENT_PLAN))) {
+            assertEquals(other, other.afterPlanEnded(false), other + " stays");
+            assertEquals(other, other.afterPlanEnded(true), other + " stays");
+        }
+        assertSame(IN_PROGRESS, PAYMENT_PLAN.afterPlanEnded(false));
+        org.junit.jupiter.api.Assertions.assertTrue(PAYMENT_PLAN.canMoveTo(PAYMENT_PLAN.afterPlanEnded(false)));
+    }
+
     @Test
     void anOwnerOfTwoHundredCharactersIsAssignedAndOneMoreIsNamed() {
         assertEquals("o".repeat(200), openCase().assignTo("o".repeat(200)).owner());
