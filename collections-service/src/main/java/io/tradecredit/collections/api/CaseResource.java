@@ -139,7 +139,7 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "amount and promisedDate missing, not positive or before today, note longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "A promise is pending, or the case's state may not move to promise to pay", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A promise of the case is pending (promise.pending, whatever the case's state since), or the case's state may not move to promise to pay", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<PromiseAnswer>> promise(@PathParam("id") UUID id, @NotNull PromiseRequest r) {
         return promises.make(tenant.id(), id, r.amount(), r.promisedDate(), r.note(), tenant.subject())
                 .chain(made -> promises.ofCase(tenant.id(), id).map(all -> all.stream()
@@ -180,7 +180,7 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "state missing, or CLOSED without closeReason, or closeReason with another state, note longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "A move the case's state does not allow, closing as PAID while overdue, or a move to or from WITH_AGENCY (case.agency-move: hand-off and recall do those)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A move the case's state does not allow, closing as PAID while overdue, a move to or from WITH_AGENCY (case.agency-move: hand-off and recall do those), to PROMISE_TO_PAY (case.promise-move: POST .../promises records the promise and its hold) or to PAYMENT_PLAN (case.plan-move: invoice-service's agreed plan moves the case)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Case> move(@PathParam("id") UUID id, @NotNull StateRequest r) {
         List<Violation> wrong = new ArrayList<>();
         if (r.state() == null) {

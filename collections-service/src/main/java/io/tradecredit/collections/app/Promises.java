@@ -90,19 +90,23 @@ public class Promises {
                             "promise.invalid", "The promise to pay is incomplete or inconsistent",
                             () -> PromiseToPay.make(TimeOrderedIds.at(clock.instant()), c.buyerId(), amount, today,
                                     promisedDate, t.promise(), days.calendar().calendar(), days.run().run().dayCount()));
-                    if (c.state() == CaseState.PROMISE_TO_PAY) {
-                        throw DomainError.conflict("promise.pending",
-                                "Case " + caseId + " has a pending promise: it is judged before another is made");
-                    }
-                    return cases.move(tenantId, caseId, CaseState.PROMISE_TO_PAY, by, note)
-                            .chain(moved -> holds.place(tenantId, p.buyerId(), null, Hold.Reason.PROMISE_TO_PAY,
-                                    p.madeOn(), p.deadline(), "promise " + p.id(), by)
-                                    .chain(hold -> promises.insert(tenantId, caseId, p, hold.hold().id(), by)
-                                            .chain(() -> cases.log(tenantId, caseId, "promise-made", by,
-                                                    madeDetail(p, note)))
-                                            .chain(() -> outbox.record(CollectorEvents.promiseMade(tenantId, caseId, p,
-                                                    by)))
-                                            .replaceWith(new Made(moved, p, hold.hold().id()))));
+                    // the promise's own record, not the case's state: a case moved on while a promise is pending
+                    // (escalated, or back to in progress) still has it to judge
+                    return promises.pendingOf(tenantId, c.buyerId()).chain(pending -> {
+                        if (pending.stream().anyMatch(s -> s.caseId().equals(caseId))) {
+                            throw DomainError.conflict("promise.pending",
+                                    "Case " + caseId + " has a pending promise: it is judged before another is made");
+                        }
+                        return cases.move(tenantId, caseId, CaseState.PROMISE_TO_PAY, by, note)
+                                .chain(moved -> holds.place(tenantId, p.buyerId(), null, Hold.Reason.PROMISE_TO_PAY,
+                                        p.madeOn(), p.deadline(), "promise " + p.id(), by)
+                                        .chain(hold -> promises.insert(tenantId, caseId, p, hold.hold().id(), by)
+                                                .chain(() -> cases.log(tenantId, caseId, "promise-made", by,
+                                                        madeDetail(p, note)))
+                                                .chain(() -> outbox.record(CollectorEvents.promiseMade(tenantId, caseId, p,
+                                                        by)))
+                                                .replaceWith(new Made(moved, p, hold.hold().id()))));
+                    });
                 }))));
     }
 

@@ -67,6 +67,45 @@ class CaseApiTest {
                 .then().body("items[0].reason", equalTo("PROMISE_TO_PAY"), "items[0].until", equalTo(deadline));
     }
 
+    /**
+     * The state door does not put a case in promise to pay or in payment plan (409 {@code case.promise-move},
+     * {@code case.plan-move}, nothing changed): before, it did, with no promise, hold or plan behind it, so the buyer
+     * was still dunned, nothing ever judged the "promise" nor gave the case back, and the real promise the collector
+     * then tried to record was refused as "pending". A promise of 1,000.00 made by its own door is pending; the
+     * collector moves the case back to in progress: a second promise is still refused (409 {@code promise.pending}),
+     * since the first one has not been judged (before, it was accepted: two pending promises and two holds).
+     */
+    @Test
+    void theStateDoorNeitherInventsAPromiseOrAPlanNorLetsASecondPromiseInBeforeTheFirstIsJudged() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = openCase(tenant, buyer);
+        String lena = collector(tenant, "lena");
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "IN_PROGRESS"))
+                .put(CASES + id + "/state").then().statusCode(200);
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "PROMISE_TO_PAY"))
+                .put(CASES + id + "/state").then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("case.promise-move"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "PAYMENT_PLAN"))
+                .put(CASES + id + "/state").then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("case.plan-move"));
+        given().auth().oauth2(lena).get(CASES + id).then().statusCode(200)
+                .body("caseFile.state", equalTo("IN_PROGRESS"), "log.kind", contains("case-opened", "state-changed"));
+
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("1000.00", "CNY"),
+                "promisedDate", today().plusDays(5).toString())).post(CASES + id + "/promises").then().statusCode(201)
+                .body("caseFile.state", equalTo("PROMISE_TO_PAY"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "IN_PROGRESS", "note", "chasing anyway"))
+                .put(CASES + id + "/state").then().statusCode(200).body("state", equalTo("IN_PROGRESS"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("400.00", "CNY"),
+                "promisedDate", today().plusDays(2).toString())).post(CASES + id + "/promises").then().statusCode(409)
+                .body("code", equalTo("promise.pending"));
+        given().auth().oauth2(lena).get(CASES + id).then().statusCode(200)
+                .body("caseFile.state", equalTo("IN_PROGRESS"), "promises", hasSize(1), "promises[0].outcome", equalTo("PENDING"));
+        given().auth().oauth2(lena).queryParam("buyerId", buyer.toString()).get("/api/v1/dunning/holds").then()
+                .statusCode(200).body("total", equalTo(1));
+    }
+
     @Test
     void aCollectorCallsRecordsAPromiseAssignsPlansAndMovesTheCaseAndTheLogShowsAll() {
         String tenant = freshTenant();

@@ -102,6 +102,26 @@ class CollectionCaseTest {
         assertEquals("case.move-not-allowed", e.code());
     }
 
+    /**
+     * The state door: in progress, a collector may escalate to legal or close, but not invent a promise to pay or a
+     * payment plan (nothing behind it to judge or end), nor hand to or take from an agency; from promise to pay it
+     * may still go back to in progress or escalate.
+     */
+    @Test
+    void theStateDoorRefusesTheStatesARecordStandsBehind() {
+        CollectionCase working = in(IN_PROGRESS);
+        assertEquals(LEGAL, working.moveByCollector(LEGAL).state());
+        assertEquals("case.promise-move", assertThrows(DomainError.class, () -> working.moveByCollector(PROMISE_TO_PAY)).code());
+        assertEquals("case.plan-move", assertThrows(DomainError.class, () -> working.moveByCollector(PAYMENT_PLAN)).code());
+        assertEquals("case.agency-move", assertThrows(DomainError.class, () -> working.moveByCollector(WITH_AGENCY)).code());
+        assertEquals("case.agency-move", assertThrows(DomainError.class, () -> in(WITH_AGENCY).moveByCollector(LEGAL)).code());
+        assertEquals(DomainError.Kind.CONFLICT, assertThrows(DomainError.class, () -> working.moveByCollector(PAYMENT_PLAN)).kind());
+        assertEquals(IN_PROGRESS, in(PROMISE_TO_PAY).moveByCollector(IN_PROGRESS).state());
+        assertEquals(LEGAL, in(PROMISE_TO_PAY).moveByCollector(LEGAL).state());
+        assertEquals(IN_PROGRESS, in(PAYMENT_PLAN).moveByCollector(IN_PROGRESS).state());
+        assertEquals("case.move-not-allowed", assertThrows(DomainError.class, () -> working.moveByCollector(OPEN)).code());
+    }
+
     @Test
     void closedCaseNeverMovesAgain() {
         CollectionCase closed = openCase().close(CloseReason.WRITTEN_OFF, List.of(), JUNE_9);
