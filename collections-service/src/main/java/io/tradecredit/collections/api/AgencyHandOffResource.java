@@ -60,7 +60,7 @@ public class AgencyHandOffResource {
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case, or no contract with that agency, for this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The case is with an agency already, in legal, or closed",
+    @APIResponse(responseCode = "409", description = "The case is with an agency already, in legal, or closed; or the agency collects none of the currencies the buyer owes overdue in (agency.nothing-to-collect, naming agencyCode)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<io.tradecredit.collections.events.AgencyEvents.CaseFile> handOff(@PathParam("caseId") UUID caseId,
             @NotNull HandOff request) {
