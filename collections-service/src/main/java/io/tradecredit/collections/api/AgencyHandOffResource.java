@@ -5,9 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.AgencyPlacements;
 import io.tradecredit.collections.domain.AgencyPlacement;
 import io.tradecredit.collections.domain.PlacementEnd;
+import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
@@ -44,7 +43,7 @@ public class AgencyHandOffResource {
     public record HandOff(@Schema(description = "the agency's code; the tenant must have a contract with it") String agencyCode) {
     }
 
-    public record Recall(@Size(max = 500) @Schema(description = "why, told to the agency") String note) {
+    public record Recall(@Schema(description = "why, told to the agency", maxLength = TextLimits.SHORT_NOTE) String note) {
     }
 
     public record PlacementView(UUID caseId, UUID placementId, UUID buyerId, String agencyCode, LocalDate handedOn,
@@ -61,7 +60,7 @@ public class AgencyHandOffResource {
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case, or no contract with that agency, for this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The case is with an agency already, in legal, or closed",
+    @APIResponse(responseCode = "409", description = "The case is with an agency already, in legal, or closed; or the agency collects none of the currencies the buyer owes overdue in (agency.nothing-to-collect, naming agencyCode)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<io.tradecredit.collections.events.AgencyEvents.CaseFile> handOff(@PathParam("caseId") UUID caseId,
             @NotNull HandOff request) {
@@ -74,10 +73,11 @@ public class AgencyHandOffResource {
     @POST
     @Path("/recall")
     @APIResponse(responseCode = "200", description = "The ended placement; the case is IN_PROGRESS and the agency is told")
+    @APIResponse(responseCode = "400", description = "note longer than 500 characters, named; nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The case is not with an agency", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<PlacementView> recall(@PathParam("caseId") UUID caseId, @Valid Recall request) {
+    public Uni<PlacementView> recall(@PathParam("caseId") UUID caseId, Recall request) {
         return placements.recall(tenant.id(), caseId, tenant.subject(), request == null ? null : request.note())
                 .map(PlacementView::of);
     }

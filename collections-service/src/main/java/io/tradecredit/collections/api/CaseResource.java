@@ -8,9 +8,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -36,6 +34,7 @@ import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.collections.domain.NextMove;
 import io.tradecredit.collections.domain.NonPaymentReason;
+import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
@@ -51,8 +50,6 @@ import io.tradecredit.common.tenancy.TenantContext;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READERS)
 public class CaseResource {
-    static final int NOTE_MAX = 2000;
-
     @Inject
     TenantContext tenant;
 
@@ -67,7 +64,7 @@ public class CaseResource {
 
     public record CallRequest(@Schema(description = "INVOICE_PROBLEM, GOODS_NOT_OR_WRONGLY_DELIVERED, "
             + "PAYMENT_SYSTEM_FAILURE, CASH_FLOW_TROUBLE or OTHER (then a note is required)") NonPaymentReason reason,
-            @Size(max = 2000) String note) {
+            @Schema(maxLength = TextLimits.NOTE, description = "required with OTHER") String note) {
     }
 
     public record CallAnswer(Case caseFile, NonPaymentReason reason, String note, LocalDate calledOn,
@@ -75,13 +72,13 @@ public class CaseResource {
     }
 
     public record PromiseRequest(Money amount, @Schema(description = "the day the buyer promises to pay by") LocalDate promisedDate,
-            @Size(max = 2000) String note) {
+            @Schema(maxLength = TextLimits.NOTE) String note) {
     }
 
     public record PromiseAnswer(Case caseFile, Promise promise) {
     }
 
-    public record OwnerRequest(@Schema(description = "the collector's user id") @Size(max = 200) String owner) {
+    public record OwnerRequest(@Schema(description = "the collector's user id", maxLength = TextLimits.OWNER) String owner) {
     }
 
     public record NextActionRequest(LocalDate nextActionOn) {
@@ -92,7 +89,7 @@ public class CaseResource {
 
     public record StateRequest(CaseState state,
             @Schema(description = "required when state is CLOSED; PAID only when nothing is overdue") CloseReason closeReason,
-            @Size(max = 2000) String note) {
+            @Schema(maxLength = TextLimits.NOTE) String note) {
     }
 
     @GET
@@ -109,11 +106,11 @@ public class CaseResource {
     @Path("/{id}/calls")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
     @APIResponse(responseCode = "200", description = "The call, logged, with the next move its reason suggests; an open case is now in progress")
-    @APIResponse(responseCode = "400", description = "reason missing or unknown, note missing for OTHER; every field named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "reason missing or unknown, note missing for OTHER or longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<CallAnswer> call(@PathParam("id") UUID id, @Valid @NotNull CallRequest r) {
+    public Uni<CallAnswer> call(@PathParam("id") UUID id, @NotNull CallRequest r) {
         return calls.log(tenant.id(), id, r.reason(), r.note(), tenant.subject()).map(l -> new CallAnswer(
                 Case.of(l.caseView()), l.call().reason(), l.call().note(), l.call().calledOn(), l.suggestion()));
     }
@@ -127,8 +124,8 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<Entry>> note(@PathParam("id") UUID id, @NotNull NoteRequest r) {
-        if (r.text() == null || r.text().isBlank() || r.text().length() > NOTE_MAX) {
-            throw DomainError.invalidField("case.note-invalid", "text", "is required, 1 to " + NOTE_MAX + " characters");
+        if (r.text() == null || r.text().isBlank() || r.text().length() > TextLimits.NOTE) {
+            throw DomainError.invalidField("case.note-invalid", "text", "is required, 1 to " + TextLimits.NOTE + " characters");
         }
         return cases.note(tenant.id(), id, r.text(), tenant.subject()).map(a -> RestResponse.ResponseBuilder
                 .<Entry>created(URI.create("/api/v1/collections/cases/" + id)).entity(Entry.of(a)).build());
@@ -139,11 +136,11 @@ public class CaseResource {
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
     @APIResponse(responseCode = "201", description = "The promise, with the hold it placed until its deadline; the case is in promise to pay",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PromiseAnswer.class)))
-    @APIResponse(responseCode = "400", description = "amount and promisedDate missing, not positive or before today; every field named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "amount and promisedDate missing, not positive or before today, note longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "A promise is pending, or the case's state may not move to promise to pay", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<PromiseAnswer>> promise(@PathParam("id") UUID id, @Valid @NotNull PromiseRequest r) {
+    @APIResponse(responseCode = "409", description = "A promise of the case is pending (promise.pending, whatever the case's state since), or the case's state may not move to promise to pay", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RestResponse<PromiseAnswer>> promise(@PathParam("id") UUID id, @NotNull PromiseRequest r) {
         return promises.make(tenant.id(), id, r.amount(), r.promisedDate(), r.note(), tenant.subject())
                 .chain(made -> promises.ofCase(tenant.id(), id).map(all -> all.stream()
                         .filter(s -> s.promise().id().equals(made.promise().id())).findFirst().orElseThrow())
@@ -156,11 +153,11 @@ public class CaseResource {
     @Path("/{id}/owner")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
     @APIResponse(responseCode = "200", description = "The case with its new owner")
-    @APIResponse(responseCode = "400", description = "owner missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "owner missing or longer than 200 characters, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<Case> assign(@PathParam("id") UUID id, @Valid @NotNull OwnerRequest r) {
+    public Uni<Case> assign(@PathParam("id") UUID id, @NotNull OwnerRequest r) {
         return cases.assign(tenant.id(), id, r.owner(), tenant.subject()).map(Case::of);
     }
 
@@ -180,10 +177,10 @@ public class CaseResource {
     @Path("/{id}/state")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
     @APIResponse(responseCode = "200", description = "The case in its new state, the move logged and published")
-    @APIResponse(responseCode = "400", description = "state missing, or CLOSED without closeReason, or closeReason with another state; every field named", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "state missing, or CLOSED without closeReason, or closeReason with another state, note longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "A move the case's state does not allow, closing as PAID while overdue, or a move to or from WITH_AGENCY (case.agency-move: hand-off and recall do those)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A move the case's state does not allow, closing as PAID while overdue, a move to or from WITH_AGENCY (case.agency-move: hand-off and recall do those), to PROMISE_TO_PAY (case.promise-move: POST .../promises records the promise and its hold) or to PAYMENT_PLAN (case.plan-move: invoice-service's agreed plan moves the case)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Case> move(@PathParam("id") UUID id, @NotNull StateRequest r) {
         List<Violation> wrong = new ArrayList<>();
         if (r.state() == null) {
@@ -193,10 +190,7 @@ public class CaseResource {
         } else if (r.state() != CaseState.CLOSED && r.closeReason() != null) {
             wrong.add(new Violation("closeReason", "only a move to CLOSED has a reason"));
         }
-        // checked here, not by @Valid, so one refusal names it with the others
-        if (r.note() != null && r.note().length() > NOTE_MAX) {
-            wrong.add(new Violation("note", "at most " + NOTE_MAX + " characters"));
-        }
+        TextLimits.atMost(wrong, "note", r.note(), TextLimits.NOTE);
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("case.move-invalid", "The move is incomplete or inconsistent", wrong);
         }

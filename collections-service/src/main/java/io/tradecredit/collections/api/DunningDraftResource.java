@@ -4,11 +4,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,11 +16,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.DunningDrafts;
 import io.tradecredit.collections.app.DunningDrafts.DraftInfo;
+import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.errors.Problem;
@@ -40,7 +40,7 @@ public class DunningDraftResource {
     @Inject
     DunningDrafts drafts;
 
-    public record Discard(@Size(max = 500) String reason) {
+    public record Discard(@Schema(maxLength = TextLimits.SHORT_NOTE) String reason) {
     }
 
     @GET
@@ -64,9 +64,10 @@ public class DunningDraftResource {
     @POST
     @Path("/{id}/discard")
     @APIResponse(responseCode = "200", description = "DISCARDED: the message is never sent")
+    @APIResponse(responseCode = "400", description = "reason longer than 500 characters, named; nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such draft for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Approved or discarded already", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<DraftInfo> discard(@PathParam("id") UUID id, @Valid Discard body) {
+    public Uni<DraftInfo> discard(@PathParam("id") UUID id, Discard body) {
         return drafts.discard(tenant.id(), id, body == null ? null : body.reason(), tenant.subject());
     }
 }

@@ -7,11 +7,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +28,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.DunningHolds;
 import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.domain.RecordedHold;
+import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
@@ -54,7 +53,7 @@ public class HoldResource {
     public record Request(UUID buyerId, @Schema(description = "left out: the hold is on the whole buyer") UUID invoiceId,
             @Schema(description = "DISPUTE, PROMISE_TO_PAY, PAYMENT_PLAN, MANUAL or CLAIM (CLAIM: placed by claim-events)") Hold.Reason reason,
             @Schema(description = "first day held; today when left out") LocalDate from,
-            @Schema(description = "last day held (inclusive)") LocalDate until, @Size(max = 500) String note) {
+            @Schema(description = "last day held (inclusive)") LocalDate until, @Schema(maxLength = TextLimits.SHORT_NOTE) String note) {
     }
 
     public record View(UUID id, UUID buyerId, UUID invoiceId, Hold.Reason reason, LocalDate from, LocalDate until,
@@ -70,10 +69,10 @@ public class HoldResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @APIResponse(responseCode = "201", description = "The hold as placed; a retry with the same Idempotency-Key gets the same answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
-    @APIResponse(responseCode = "400", description = "Every missing or inconsistent field named; nothing is placed",
+    @APIResponse(responseCode = "400", description = "Every missing or inconsistent field named at once (note longer than 500 characters with the others); nothing is placed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<View>> place(@Valid @NotNull Request r, @RestHeader(Idempotency.HEADER) String idempotencyKey) {
+    public Uni<RestResponse<View>> place(@NotNull Request r, @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(tenant.id(), "place-dunning-hold", idempotencyKey, r, View.class, () -> holds
                 .place(tenant.id(), r.buyerId(), r.invoiceId(), r.reason(), r.from(), r.until(), r.note(), tenant.subject())
                 .map(h -> RestResponse.ResponseBuilder.<View>created(URI.create("/api/v1/dunning/holds/" + h.hold().id()))

@@ -2,6 +2,7 @@ package io.tradecredit.collections.app;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +12,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.AgencyContract;
 import io.tradecredit.collections.domain.AgencyPlacement;
 import io.tradecredit.collections.domain.AgencyUpdate;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.collections.domain.PlacementEnd;
+import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.collections.events.AgencyEvents;
 import io.tradecredit.collections.events.AgencyEvents.CaseFile;
 import io.tradecredit.collections.persistence.AgencyContractRepository;
 import io.tradecredit.collections.persistence.AgencyPlacementRepository;
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.ids.TimeOrderedIds;
+import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.time.BusinessTimeZone;
 
@@ -51,6 +56,9 @@ public class AgencyPlacements {
     AgencyCaseFiles files;
 
     @Inject
+    OpenItems openItems;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -61,7 +69,10 @@ public class AgencyPlacements {
 
     /**
      * Hands the case to the agency today: 404 for an unknown case or agency, 409 when the case is
-     * with an agency already or its state allows no hand-off (closed, legal).
+     * with an agency already, when a collector hands it to an agency collecting none of the currencies
+     * the buyer owes overdue in ({@code agency.nothing-to-collect}, {@link AgencyContract#collectsAnyOf};
+     * the run's step hands over only to an agency that takes the buyer, {@link AgencyContract#chooseFor})
+     * or its state allows no hand-off (closed, legal).
      *
      * @param stepKey     the ladder step that handed it over; null for a collector's hand-off
      * @param instruction the step action's key (e.g. {@code agency.may-take-legal-action}), told to the agency
@@ -71,12 +82,26 @@ public class AgencyPlacements {
         LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId)
                 .chain(c -> contracts.find(tenantId, agencyCode, today).map(found -> found.orElseThrow(
-                        () -> AgencyContracts.notFound(agencyCode))).replaceWith(c))
-                .chain(c -> placements.currentOf(tenantId, caseId).chain(current -> {
-                    if (current.isPresent()) {
-                        throw DomainError.conflict("case.already-with-agency", "Case " + caseId + " is with agency "
-                                + current.get().agencyCode() + " since " + current.get().handedOn() + "; recall it first");
-                    }
+                        () -> AgencyContracts.notFound(agencyCode))).chain(contract -> placements.currentOf(tenantId, caseId)
+                        .chain(current -> openItems.openItemsOf(tenantId, c.buyerId()).map(owed -> {
+                            if (current.isPresent()) {
+                                throw DomainError.conflict("case.already-with-agency", "Case " + caseId + " is with agency "
+                                        + current.get().agencyCode() + " since " + current.get().handedOn() + "; recall it first");
+                            }
+                            // a collector's hand-off (the run's step chose an agency that takes the buyer on its run date);
+                            // a state that allows no hand-off is refused by the move below
+                            if (stepKey == null && c.state().canMoveTo(CaseState.WITH_AGENCY)
+                                    && !contract.contract().collectsAnyOf(owed.owedOverdue())) {
+                                throw DomainError.conflict("agency.nothing-to-collect", "Agency " + agencyCode + " collects "
+                                        + contract.contract().currencies().stream().map(Currency::getCurrencyCode).sorted().toList()
+                                        + "; the buyer owes nothing overdue in them (overdue: " + owed.owedOverdue().stream()
+                                                .filter(Money::isPositive).map(Money::toString).toList() + ")",
+                                        List.of(new Violation("agencyCode", "collects none of the currencies the buyer owes"
+                                                + " overdue")));
+                            }
+                            return c;
+                        }))))
+                .chain(c -> {
                     AgencyPlacement p = AgencyPlacement.start(TimeOrderedIds.at(clock.instant()), caseId, c.buyerId(),
                             agencyCode, today);
                     Map<String, Object> detail = new LinkedHashMap<>();
@@ -91,11 +116,12 @@ public class AgencyPlacements {
                             .chain(() -> files.of(tenantId, p, instruction, today))
                             .call(file -> outbox.record(List.of(AgencyEvents.placed(tenantId, file),
                                     AgencyEvents.handedToAgency(tenantId, p, by, stepKey))));
-                })));
+                }));
     }
 
     /** Takes the case back from its agency today: back to in progress; 409 when it is with none. */
     public Uni<AgencyPlacement> recall(String tenantId, UUID caseId, String by, String note) {
+        TextLimits.refuseIfLonger("agency-recall.invalid", "note", note, TextLimits.SHORT_NOTE);
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> current(tenantId, caseId))
                 .chain(p -> {
                     AgencyPlacement ended = p.end(PlacementEnd.RECALLED, businessZone.today());

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
+import io.tradecredit.collections.persistence.ReadModelStore;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * What the ledger's events mean for a buyer's case at once, before the next run (issue 12,
@@ -21,7 +23,9 @@ import io.tradecredit.collections.domain.CloseReason;
  * ({@link Tasks#cancelCleared}); a dispute closes nothing (the disputed part is owed, only not
  * dunned) and is logged on the open case; a payment also judges the buyer's pending promises (kept
  * at once when covered), a reversal puts a kept promise whose deadline has not passed back to
- * pending when what stands no longer covers it; an agreed payment plan moves the case to payment plan.
+ * pending when what stands no longer covers it; an agreed payment plan moves the case to payment plan, and
+ * a plan broken or completed is logged on the open case and gives a case waiting on it back to the
+ * collector ({@link CaseState#afterPlanEnded}), a broken one with its next action today.
  */
 @ApplicationScoped
 public class CaseReactions {
@@ -31,8 +35,17 @@ public class CaseReactions {
     static final Set<String> MAY_CLEAR = Set.of("payment-received", "payment-reversed", "buyer-credit-applied",
             "credit-note-issued", "dispute-opened", "dispute-resolved", "paid", "written-off", "cancelled");
 
+    /** The events that end a payment plan. */
+    static final Set<String> PLAN_ENDED = Set.of("plan-broken", "plan-completed");
+
     @Inject
     CollectionCases cases;
+
+    @Inject
+    ReadModelStore readModel;
+
+    @Inject
+    BusinessTimeZone businessZone;
 
     @Inject
     Promises promises;
@@ -45,7 +58,7 @@ public class CaseReactions {
 
     /** Whether the case reacts to invoice-service's event {@code name} at all. */
     public static boolean reactsTo(String name) {
-        return MAY_CLEAR.contains(name) || name.equals("payment-plan-agreed");
+        return MAY_CLEAR.contains(name) || name.equals("payment-plan-agreed") || PLAN_ENDED.contains(name);
     }
 
     /** Reacts to invoice-service's event {@code name} about {@code buyerId}; other events change nothing. */
@@ -61,6 +74,9 @@ public class CaseReactions {
     public Uni<Void> after(String tenantId, String name, UUID buyerId, Map<String, Object> logDetail) {
         if (!reactsTo(name)) {
             return Uni.createFrom().voidItem();
+        }
+        if (PLAN_ENDED.contains(name)) {
+            return planEnded(tenantId, buyerId, name, logDetail);
         }
         // withdrawing first: the case still open logs the messages withdrawn before it closes
         Uni<Void> withdrawn = withdrawals.afterLedgerEvent(tenantId, buyerId, LEDGER);
@@ -87,6 +103,31 @@ public class CaseReactions {
     private Uni<Void> logOnOpenCase(String tenantId, UUID buyerId, String kind, Map<String, Object> detail) {
         return cases.openCaseOf(tenantId, buyerId).chain(open -> open.isEmpty() ? Uni.createFrom().voidItem()
                 : cases.log(tenantId, open.get().id(), kind, LEDGER, detail));
+    }
+
+    /**
+     * A plan broke or completed: logged on the buyer's open case under the event's name; a case in payment
+     * plan goes back to in progress unless another of the buyer's plans is still agreed, and after a break
+     * its next action is today (the ladder resumes on the remainder, and the collector calls).
+     */
+    private Uni<Void> planEnded(String tenantId, UUID buyerId, String name, Map<String, Object> logDetail) {
+        boolean broken = name.equals("plan-broken");
+        return cases.openCaseOf(tenantId, buyerId).chain(open -> {
+            if (open.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            UUID caseId = open.get().id();
+            CaseState now = open.get().state();
+            Uni<Void> logged = cases.log(tenantId, caseId, name, LEDGER, logDetail);
+            Uni<Void> moved = logged.chain(() -> readModel.hasAgreedPlan(tenantId, buyerId)).chain(another -> {
+                CaseState to = now.afterPlanEnded(another);
+                return to == now ? Uni.createFrom().voidItem()
+                        : cases.move(tenantId, caseId, to, LEDGER, broken ? "payment plan broken" : "payment plan completed")
+                                .replaceWithVoid();
+            });
+            return broken ? moved.chain(() -> cases.planNextAction(tenantId, caseId, businessZone.today(), LEDGER))
+                    .replaceWithVoid() : moved;
+        });
     }
 
     private Uni<Void> planAgreed(String tenantId, UUID buyerId) {

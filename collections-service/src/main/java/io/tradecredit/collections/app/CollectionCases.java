@@ -130,16 +130,13 @@ public class CollectionCases {
      * A collector's move (the case's state door): as {@link #move}, but a case goes to an agency only
      * by a hand-off and comes back only by a recall or the agency's report, which record the
      * placement and tell the agency (409 {@code case.agency-move}); closing it is allowed and ends
-     * the placement ({@link CaseClosing}).
+     * the placement ({@link CaseClosing}). Nor does it go to promise to pay (409 {@code case.promise-move}:
+     * POST .../promises records the promise, its hold and deadline, and the review gives the case back) or
+     * to payment plan (409 {@code case.plan-move}: invoice-service's agreed plan moves it, and its end gives
+     * it back): a state with nothing behind it would never be judged nor left.
      */
     public Uni<CaseView> moveByCollector(String tenantId, UUID caseId, CaseState to, String actor, String note) {
-        return change(tenantId, caseId, c -> {
-            if (to == CaseState.WITH_AGENCY || c.state() == CaseState.WITH_AGENCY) {
-                throw DomainError.conflict("case.agency-move", "Case " + caseId + " is " + c.state()
-                        + ": a case goes to an agency by POST .../hand-off and comes back by POST .../recall");
-            }
-            return c.moveTo(to);
-        }, actor, note);
+        return change(tenantId, caseId, c -> c.moveByCollector(to), actor, note);
     }
 
     /**

@@ -26,6 +26,7 @@ import io.tradecredit.collections.domain.DunningStep;
 import io.tradecredit.collections.domain.Holds;
 import io.tradecredit.collections.domain.InvoiceNow;
 import io.tradecredit.collections.domain.RecordedHold;
+import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.collections.events.MessageRequested;
 import io.tradecredit.collections.persistence.DraftStore;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
@@ -202,6 +203,7 @@ public class DunningDrafts {
     }
 
     public Uni<DraftInfo> discard(String tenantId, UUID id, String reason, String by) {
+        TextLimits.refuseIfLonger("dunning-draft.discard-invalid", "reason", reason, TextLimits.SHORT_NOTE);
         return CurrentTransaction.run(() -> pending(tenantId, id).chain(row -> decide(tenantId, row, "DISCARDED",
                 reason == null || reason.isBlank() ? "discarded by a collector" : reason, read(row.request()),
                 OffsetDateTime.now(clock), by)));

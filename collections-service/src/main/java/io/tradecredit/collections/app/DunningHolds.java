@@ -3,6 +3,7 @@ package io.tradecredit.collections.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.domain.RecordedHold;
+import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.collections.persistence.HoldRepository;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
@@ -35,8 +37,9 @@ public class DunningHolds {
     public Uni<RecordedHold> place(String tenantId, UUID buyerId, UUID invoiceId, Hold.Reason reason, LocalDate from,
             LocalDate until, String note, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Hold hold = Hold.place(TimeOrderedIds.at(now.toInstant()), buyerId, invoiceId, reason,
-                from == null ? businessZone.dateOf(now) : from, until);
+        Hold hold = TextLimits.together(TextLimits.atMost(new ArrayList<>(), "note", note, TextLimits.SHORT_NOTE),
+                "hold.invalid", "The hold is incomplete or inconsistent", () -> Hold.place(TimeOrderedIds.at(now.toInstant()),
+                        buyerId, invoiceId, reason, from == null ? businessZone.dateOf(now) : from, until));
         RecordedHold recorded = new RecordedHold(hold, note, now, by, null);
         return Panache.withTransaction(() -> holds.insert(tenantId, recorded)).replaceWith(recorded);
     }

@@ -2,6 +2,7 @@ package io.tradecredit.collections.app;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.tradecredit.collections.events.CollectorEvents;
 import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.collections.persistence.PromiseRepository;
 import io.tradecredit.collections.domain.RecordedPromise;
+import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.ids.TimeOrderedIds;
@@ -84,21 +86,27 @@ public class Promises {
         LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> terms.current(tenantId)
                 .chain(t -> policies.settings(tenantId).chain(days -> {
-                    PromiseToPay p = PromiseToPay.make(TimeOrderedIds.at(clock.instant()), c.buyerId(), amount, today,
-                            promisedDate, t.promise(), days.calendar().calendar(), days.run().run().dayCount());
-                    if (c.state() == CaseState.PROMISE_TO_PAY) {
-                        throw DomainError.conflict("promise.pending",
-                                "Case " + caseId + " has a pending promise: it is judged before another is made");
-                    }
-                    return cases.move(tenantId, caseId, CaseState.PROMISE_TO_PAY, by, note)
-                            .chain(moved -> holds.place(tenantId, p.buyerId(), null, Hold.Reason.PROMISE_TO_PAY,
-                                    p.madeOn(), p.deadline(), "promise " + p.id(), by)
-                                    .chain(hold -> promises.insert(tenantId, caseId, p, hold.hold().id(), by)
-                                            .chain(() -> cases.log(tenantId, caseId, "promise-made", by,
-                                                    madeDetail(p, note)))
-                                            .chain(() -> outbox.record(CollectorEvents.promiseMade(tenantId, caseId, p,
-                                                    by)))
-                                            .replaceWith(new Made(moved, p, hold.hold().id()))));
+                    PromiseToPay p = TextLimits.together(TextLimits.atMost(new ArrayList<>(), "note", note, TextLimits.NOTE),
+                            "promise.invalid", "The promise to pay is incomplete or inconsistent",
+                            () -> PromiseToPay.make(TimeOrderedIds.at(clock.instant()), c.buyerId(), amount, today,
+                                    promisedDate, t.promise(), days.calendar().calendar(), days.run().run().dayCount()));
+                    // the promise's own record, not the case's state: a case moved on while a promise is pending
+                    // (escalated, or back to in progress) still has it to judge
+                    return promises.pendingOf(tenantId, c.buyerId()).chain(pending -> {
+                        if (pending.stream().anyMatch(s -> s.caseId().equals(caseId))) {
+                            throw DomainError.conflict("promise.pending",
+                                    "Case " + caseId + " has a pending promise: it is judged before another is made");
+                        }
+                        return cases.move(tenantId, caseId, CaseState.PROMISE_TO_PAY, by, note)
+                                .chain(moved -> holds.place(tenantId, p.buyerId(), null, Hold.Reason.PROMISE_TO_PAY,
+                                        p.madeOn(), p.deadline(), "promise " + p.id(), by)
+                                        .chain(hold -> promises.insert(tenantId, caseId, p, hold.hold().id(), by)
+                                                .chain(() -> cases.log(tenantId, caseId, "promise-made", by,
+                                                        madeDetail(p, note)))
+                                                .chain(() -> outbox.record(CollectorEvents.promiseMade(tenantId, caseId, p,
+                                                        by)))
+                                                .replaceWith(new Made(moved, p, hold.hold().id()))));
+                    });
                 }))));
     }
 

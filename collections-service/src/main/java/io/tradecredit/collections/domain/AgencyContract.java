@@ -57,6 +57,16 @@ public record AgencyContract(String agencyCode, BigDecimal successFeePercent, Se
         this(agencyCode, successFeePercent, currencies, HandOffRule.MANUAL_ONLY);
     }
 
+    /**
+     * Whether the agency has anything of the buyer's to collect: an amount owed overdue ({@code owedOverdue}, one per
+     * currency, disputed parts included) above zero in a currency it collects. A case is handed to it, by a
+     * collector as by the run, only then: an agency collecting USD cannot collect a buyer's CNY, and what the buyer
+     * pays in CNY would never earn its fee.
+     */
+    public boolean collectsAnyOf(List<Money> owedOverdue) {
+        return owedOverdue.stream().anyMatch(o -> o.isPositive() && currencies.contains(o.currency()));
+    }
+
     /** Whether the run may hand this buyer to the agency: its rule holds in a currency the agency collects. */
     public boolean takes(int oldestDaysPastDue, List<Money> overdue) {
         return overdue.stream().anyMatch(o -> currencies.contains(o.currency()) && handOff.qualifies(oldestDaysPastDue, o));

@@ -23,6 +23,7 @@ public record CallOutcome(NonPaymentReason reason, String note, LocalDate called
         if (reason == NonPaymentReason.OTHER && (note == null || note.isBlank())) {
             wrong.add(new Violation("note", "must say what the buyer said when the reason is OTHER"));
         }
+        TextLimits.atMost(wrong, "note", note, TextLimits.NOTE);
         if (calledOn == null) {
             wrong.add(new Violation("calledOn", "must be given"));
         }

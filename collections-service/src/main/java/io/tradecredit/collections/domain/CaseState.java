@@ -32,4 +32,14 @@ public enum CaseState {
     public boolean canMoveTo(CaseState to) {
         return next().contains(to);
     }
+
+    /**
+     * The state a case in this state takes when one of its buyer's payment plans ends (broken, or
+     * completed while something else is still owed): a case waiting on the plan goes back to the
+     * collector (in progress) unless another plan of the buyer is still agreed; any other state is
+     * kept (a case with an agency or in legal stays there).
+     */
+    public CaseState afterPlanEnded(boolean anotherPlanAgreed) {
+        return this == PAYMENT_PLAN && !anotherPlanAgreed ? IN_PROGRESS : this;
+    }
 }

@@ -35,6 +35,31 @@ public record CollectionCase(UUID id, UUID buyerId, CaseState state, CloseReason
     }
 
     /**
+     * A collector's move by the case's state door: as {@link #moveTo}, but not to or from
+     * {@link CaseState#WITH_AGENCY} (409 {@code case.agency-move}: a hand-off and a recall record the
+     * placement and tell the agency), nor to {@link CaseState#PROMISE_TO_PAY} (409
+     * {@code case.promise-move}: a promise is made with its amount, date and hold, and judged) or to
+     * {@link CaseState#PAYMENT_PLAN} (409 {@code case.plan-move}: invoice-service's agreed plan moves
+     * the case, and the plan's end gives it back): a state with nothing behind it would never be
+     * judged nor left.
+     */
+    public CollectionCase moveByCollector(CaseState to) {
+        if (to == CaseState.WITH_AGENCY || state == CaseState.WITH_AGENCY) {
+            throw DomainError.conflict("case.agency-move", "Case " + id + " is " + state
+                    + ": a case goes to an agency by POST .../hand-off and comes back by POST .../recall");
+        }
+        if (to == CaseState.PROMISE_TO_PAY) {
+            throw DomainError.conflict("case.promise-move", "Case " + id + " goes to PROMISE_TO_PAY by"
+                    + " POST .../promises, which records the promise (amount, date) and holds the buyer to its deadline");
+        }
+        if (to == CaseState.PAYMENT_PLAN) {
+            throw DomainError.conflict("case.plan-move", "Case " + id + " goes to PAYMENT_PLAN when"
+                    + " invoice-service agrees a payment plan with the buyer, and back when the plan ends");
+        }
+        return moveTo(to);
+    }
+
+    /**
      * Closes with a reason. Closing as {@link CloseReason#PAID} is refused while any amount in
      * {@code overdueLeft} (one per currency) is still above zero.
      */
@@ -73,6 +98,7 @@ public record CollectionCase(UUID id, UUID buyerId, CaseState state, CloseReason
         if (collector == null || collector.isBlank()) {
             throw DomainError.invalidField("case.owner-missing", "owner", "must name the collector");
         }
+        TextLimits.refuseIfLonger("case.owner-invalid", "owner", collector, TextLimits.OWNER);
         return new CollectionCase(id, buyerId, state, closeReason, collector, nextActionOn, openedOn, closedOn);
     }
 

@@ -74,8 +74,20 @@ public class InvoiceEventConsumer {
                 : applied;
     }
 
-    /** What a case's log keeps of a dispute event (empty for any other). */
+    /** What a case's log keeps of a dispute event or of a plan's end (empty for any other). */
     private static Map<String, Object> caseLogOf(String name, EventFields d) {
+        if (name.equals("plan-broken") || name.equals("plan-completed")) {
+            Map<String, Object> log = new LinkedHashMap<>();
+            log.put("planId", d.text("planId"));
+            log.put("asOf", d.date("asOf").toString());
+            if (name.equals("plan-broken")) {
+                log.put("reason", d.text("reason"));
+                Money open = d.money("openAmount");
+                log.put("openAmount", open.amountText());
+                log.put("currency", open.currencyCode());
+            }
+            return log;
+        }
         if (!name.startsWith("dispute-")) {
             return Map.of();
         }

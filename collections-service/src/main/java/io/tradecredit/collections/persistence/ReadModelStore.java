@@ -118,6 +118,12 @@ public class ReadModelStore {
         return run(MISSED, tenantId, planId, number);
     }
 
+    /** Whether the buyer has a payment plan still agreed (neither broken nor completed). */
+    public Uni<Boolean> hasAgreedPlan(String tenantId, UUID buyerId) {
+        return CurrentTransaction.execute("select 1 from payment_plan where tenant_id = $1 and buyer_id = $2"
+                + " and state = 'AGREED' limit 1", CurrentTransaction.params(tenantId, buyerId)).map(rows -> rows.size() > 0);
+    }
+
     /** The plan ended {@code BROKEN} or {@code COMPLETED} on {@code endedOn}. */
     public Uni<Void> planEnded(String tenantId, UUID planId, String state, LocalDate endedOn, OffsetDateTime now) {
         return run(ENDED, tenantId, planId, state, now, endedOn);

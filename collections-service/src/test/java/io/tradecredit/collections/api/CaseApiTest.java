@@ -67,6 +67,45 @@ class CaseApiTest {
                 .then().body("items[0].reason", equalTo("PROMISE_TO_PAY"), "items[0].until", equalTo(deadline));
     }
 
+    /**
+     * The state door does not put a case in promise to pay or in payment plan (409 {@code case.promise-move},
+     * {@code case.plan-move}, nothing changed): before, it did, with no promise, hold or plan behind it, so the buyer
+     * was still dunned, nothing ever judged the "promise" nor gave the case back, and the real promise the collector
+     * then tried to record was refused as "pending". A promise of 1,000.00 made by its own door is pending; the
+     * collector moves the case back to in progress: a second promise is still refused (409 {@code promise.pending}),
+     * since the first one has not been judged (before, it was accepted: two pending promises and two holds).
+     */
+    @Test
+    void theStateDoorNeitherInventsAPromiseOrAPlanNorLetsASecondPromiseInBeforeTheFirstIsJudged() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = openCase(tenant, buyer);
+        String lena = collector(tenant, "lena");
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "IN_PROGRESS"))
+                .put(CASES + id + "/state").then().statusCode(200);
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "PROMISE_TO_PAY"))
+                .put(CASES + id + "/state").then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("case.promise-move"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "PAYMENT_PLAN"))
+                .put(CASES + id + "/state").then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("case.plan-move"));
+        given().auth().oauth2(lena).get(CASES + id).then().statusCode(200)
+                .body("caseFile.state", equalTo("IN_PROGRESS"), "log.kind", contains("case-opened", "state-changed"));
+
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("1000.00", "CNY"),
+                "promisedDate", today().plusDays(5).toString())).post(CASES + id + "/promises").then().statusCode(201)
+                .body("caseFile.state", equalTo("PROMISE_TO_PAY"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "IN_PROGRESS", "note", "chasing anyway"))
+                .put(CASES + id + "/state").then().statusCode(200).body("state", equalTo("IN_PROGRESS"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("400.00", "CNY"),
+                "promisedDate", today().plusDays(2).toString())).post(CASES + id + "/promises").then().statusCode(409)
+                .body("code", equalTo("promise.pending"));
+        given().auth().oauth2(lena).get(CASES + id).then().statusCode(200)
+                .body("caseFile.state", equalTo("IN_PROGRESS"), "promises", hasSize(1), "promises[0].outcome", equalTo("PENDING"));
+        given().auth().oauth2(lena).queryParam("buyerId", buyer.toString()).get("/api/v1/dunning/holds").then()
+                .statusCode(200).body("total", equalTo(1));
+    }
+
     @Test
     void aCollectorCallsRecordsAPromiseAssignsPlansAndMovesTheCaseAndTheLogShowsAll() {
         String tenant = freshTenant();
@@ -220,10 +259,14 @@ class CaseApiTest {
     /**
      * The limits the API states (a call's, a promise's or a move's note up to 2,000 characters, an owner up to 200, a
      * hold's note up to 500): one character more is 400 naming the field, and nothing is logged or held. Before, the
-     * limits were only in the OpenAPI description and a note of 2,001 characters was logged.
+     * limits were only in the OpenAPI description and a note of 2,001 characters was logged. An over-long text is named
+     * with every other wrong field of the request, in one refusal: a call with a 2,001-character note and no reason, a
+     * promise with such a note, an amount of 0.00 and no date, a hold with a 501-character note, no reason and no end
+     * date. Before, the text was judged first and named alone (the collector fixed it, sent again, and only then learnt
+     * the reason or the amount was wrong).
      */
     @Test
-    void aNoteOrOwnerOverItsLimitIsRefusedNamingItAndNothingChanges() {
+    void aNoteOrOwnerOverItsLimitIsRefusedNamingItWithEveryOtherWrongFieldAndNothingChanges() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();
         String id = openCase(tenant, buyer);
@@ -232,17 +275,30 @@ class CaseApiTest {
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("reason", "CASH_FLOW_TROUBLE", "note", tooLong))
                 .post(CASES + id + "/calls").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("note", tooLong))
+                .post(CASES + id + "/calls").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("call.invalid"), "errors.field", containsInAnyOrder("reason", "note"));
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("100.00", "CNY"),
                 "promisedDate", today().plusDays(3).toString(), "note", tooLong))
                 .post(CASES + id + "/promises").then().statusCode(400).body("errors.field", contains("note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("0.00", "CNY"), "note", tooLong))
+                .post(CASES + id + "/promises").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("promise.invalid"), "errors.field", containsInAnyOrder("amount", "promisedDate", "note"));
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "IN_PROGRESS", "note", tooLong))
                 .put(CASES + id + "/state").then().statusCode(400).body("errors.field", contains("note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "CLOSED", "note", tooLong))
+                .put(CASES + id + "/state").then().statusCode(400).body("errors.field", containsInAnyOrder("closeReason", "note"));
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("owner", "o".repeat(201)))
-                .put(CASES + id + "/owner").then().statusCode(400).body("errors.field", contains("owner"));
+                .put(CASES + id + "/owner").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("owner"));
         given().auth().oauth2(user(tenant, "admin", "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("buyerId", buyer.toString(), "reason", "MANUAL",
                         "until", today().plusDays(3).toString(), "note", "n".repeat(501)))
                 .post("/api/v1/dunning/holds").then().statusCode(400).body("errors.field", contains("note"));
+        given().auth().oauth2(user(tenant, "admin", "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer.toString(), "note", "n".repeat(501)))
+                .post("/api/v1/dunning/holds").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("hold.invalid"), "errors.field", containsInAnyOrder("reason", "until", "note"));
         given().auth().oauth2(lena).get(CASES + id).then().statusCode(200)
                 .body("caseFile.state", equalTo("OPEN"), "caseFile.owner", org.hamcrest.Matchers.not("o".repeat(201)),
                         "promises", hasSize(0), "log", hasSize(1));

@@ -77,6 +77,14 @@ class CallOutcomeTest {
     }
 
     @Test
+    void aNoteOverTwoThousandCharactersIsNamedWithAMissingReason() {
+        DomainError e = assertThrows(DomainError.class, () -> new CallOutcome(null, "x".repeat(2001), CALLED));
+        assertEquals(List.of("reason", "note"), e.violations().stream().map(Violation::field).toList());
+        assertEquals("at most 2000 characters (2001 given)", e.violations().get(1).message());
+        assertEquals(2000, new CallOutcome(NonPaymentReason.OTHER, "x".repeat(2000), CALLED).note().length());
+    }
+
+    @Test
     void otherWithoutANoteIsRefusedNamingNote() {
         DomainError e = assertThrows(DomainError.class, () -> new CallOutcome(NonPaymentReason.OTHER, " ", CALLED));
         assertEquals(List.of(new Violation("note", "must say what the buyer said when the reason is OTHER")),

@@ -102,6 +102,26 @@ class CollectionCaseTest {
         assertEquals("case.move-not-allowed", e.code());
     }
 
+    /**
+     * The state door: in progress, a collector may escalate to legal or close, but not invent a promise to pay or a
+     * payment plan (nothing behind it to judge or end), nor hand to or take from an agency; from promise to pay it
+     * may still go back to in progress or escalate.
+     */
+    @Test
+    void theStateDoorRefusesTheStatesARecordStandsBehind() {
+        CollectionCase working = in(IN_PROGRESS);
+        assertEquals(LEGAL, working.moveByCollector(LEGAL).state());
+        assertEquals("case.promise-move", assertThrows(DomainError.class, () -> working.moveByCollector(PROMISE_TO_PAY)).code());
+        assertEquals("case.plan-move", assertThrows(DomainError.class, () -> working.moveByCollector(PAYMENT_PLAN)).code());
+        assertEquals("case.agency-move", assertThrows(DomainError.class, () -> working.moveByCollector(WITH_AGENCY)).code());
+        assertEquals("case.agency-move", assertThrows(DomainError.class, () -> in(WITH_AGENCY).moveByCollector(LEGAL)).code());
+        assertEquals(DomainError.Kind.CONFLICT, assertThrows(DomainError.class, () -> working.moveByCollector(PAYMENT_PLAN)).kind());
+        assertEquals(IN_PROGRESS, in(PROMISE_TO_PAY).moveByCollector(IN_PROGRESS).state());
+        assertEquals(LEGAL, in(PROMISE_TO_PAY).moveByCollector(LEGAL).state());
+        assertEquals(IN_PROGRESS, in(PAYMENT_PLAN).moveByCollector(IN_PROGRESS).state());
+        assertEquals("case.move-not-allowed", assertThrows(DomainError.class, () -> working.moveByCollector(OPEN)).code());
+    }
+
     @Test
     void closedCaseNeverMovesAgain() {
         CollectionCase closed = openCase().close(CloseReason.WRITTEN_OFF, List.of(), JUNE_9);
@@ -221,6 +241,28 @@ class CollectionCaseTest {
         DomainError e = assertThrows(DomainError.class, () -> openCase().assignTo(" "));
         assertEquals("owner", e.violations().get(0).field());
         assertThrows(DomainError.class, () -> openCase().assignTo(null));
+    }
+
+    /** A plan ended (broken, or completed with something else owed): the case waiting on it is the collector's again. */
+    @Test
+    void aCaseWaitingOnAPlanThatEndedGoesBackToInProgressUnlessAnotherPlanIsStillAgreed() {
+        assertEquals(IN_PROGRESS, PAYMENT_PLAN.afterPlanEnded(false));
+        assertEquals(PAYMENT_PLAN, PAYMENT_PLAN.afterPlanEnded(true));
+        for (CaseState other : EnumSet.complementOf(EnumSet.of(PAYMENT_PLAN))) {
+            assertEquals(other, other.afterPlanEnded(false), other + " stays");
+            assertEquals(other, other.afterPlanEnded(true), other + " stays");
+        }
+        assertSame(IN_PROGRESS, PAYMENT_PLAN.afterPlanEnded(false));
+        org.junit.jupiter.api.Assertions.assertTrue(PAYMENT_PLAN.canMoveTo(PAYMENT_PLAN.afterPlanEnded(false)));
+    }
+
+    @Test
+    void anOwnerOfTwoHundredCharactersIsAssignedAndOneMoreIsNamed() {
+        assertEquals("o".repeat(200), openCase().assignTo("o".repeat(200)).owner());
+        DomainError e = assertThrows(DomainError.class, () -> openCase().assignTo("o".repeat(201)));
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals("case.owner-invalid", e.code());
+        assertEquals(List.of(new Violation("owner", "at most 200 characters (201 given)")), e.violations());
     }
 
     @Test

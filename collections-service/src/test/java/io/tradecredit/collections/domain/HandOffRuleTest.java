@@ -128,4 +128,18 @@ class HandOffRuleTest {
         assertEquals(Optional.empty(), AgencyContract.chooseFor(all, 29, List.of(cny("5000.00"))));
         assertFalse(huaxin.takes(40, List.of(Money.of("9.00", "EUR"))));
     }
+
+    /**
+     * A collector's hand-off: an agency collecting USD has nothing to collect of a buyer owing 10,000.00 CNY overdue
+     * (its CNY payments would never earn its fee); owing 1.00 USD too, it has; nothing owed overdue, nothing to collect.
+     */
+    @Test
+    void anAgencyHasSomethingToCollectOnlyInACurrencyItCollects() {
+        AgencyContract dollars = new AgencyContract("dollars", new BigDecimal("12"), Set.of(USD));
+        assertFalse(dollars.collectsAnyOf(List.of(cny("10000.00"))));
+        assertTrue(dollars.collectsAnyOf(List.of(cny("10000.00"), Money.of("1.00", "USD"))));
+        assertFalse(dollars.collectsAnyOf(List.of(cny("10000.00"), Money.of("0.00", "USD"))));
+        assertFalse(dollars.collectsAnyOf(List.of()));
+        assertTrue(new AgencyContract("both", new BigDecimal("12"), Set.of(CNY, USD)).collectsAnyOf(List.of(cny("0.01"))));
+    }
 }

@@ -305,6 +305,11 @@ class DunningRunApiTest {
                         "dunning.formal-demand")));
         String email = drafts.extract().path("items.find { it.channel == 'EMAIL' }.id");
         String letter = drafts.extract().path("items.find { it.channel == 'LETTER' }.id");
+        // a reason over its 500 characters: named, the draft stays pending
+        given().auth().oauth2(collector).contentType(ContentType.JSON).body(Map.of("reason", "r".repeat(501)))
+                .post("/api/v1/dunning/drafts/" + email + "/discard").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("dunning-draft.discard-invalid"),
+                        "errors.field", equalTo(List.of("reason")));
         given().auth().oauth2(collector).contentType(ContentType.JSON).body(Map.of("reason", "wrong contact"))
                 .post("/api/v1/dunning/drafts/" + email + "/discard").then().statusCode(200).body("state", equalTo("DISCARDED"));
         given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + letter + "/approve").then().statusCode(200)

@@ -265,6 +265,12 @@ class AgencyFlowTest {
                 .body(Map.of()).post(CASES + p.caseId() + "/recall").then().statusCode(403);
         given().auth().oauth2(Tokens.tenant(fresh("t-")).roles("collector").mint()).contentType(ContentType.JSON)
                 .body(Map.of()).post(CASES + p.caseId() + "/recall").then().statusCode(404);
+        // a note over its 500 characters: named, the case stays with the agency
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").mint()).contentType(ContentType.JSON)
+                .body(Map.of("note", "n".repeat(501))).post(CASES + p.caseId() + "/recall").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("agency-recall.invalid"),
+                        "errors.field", equalTo(List.of("note")));
+        assertEquals(CaseState.WITH_AGENCY, state(p));
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("credit-manager").subject("wang").mint())
                 .contentType(ContentType.JSON).body(Map.of("note", "buyer offered a plan directly"))
                 .post(CASES + p.caseId() + "/recall").then().statusCode(200)
@@ -319,6 +325,41 @@ class AgencyFlowTest {
         given().auth().oauth2(lena).post(CASES + p.caseId() + "/abandonment").then().statusCode(201)
                 .body("amounts[0].overdue.amount", equalTo("8500.00"),
                         "amounts[0].expectedCost.amount", equalTo("10400.00"));
+    }
+
+    /**
+     * Globex owes 10,000.00 CNY, 40 days overdue. A collector hands its case to an agency collecting only USD: 409
+     * {@code agency.nothing-to-collect} naming agencyCode, the case stays where it was, nothing is placed or
+     * published. Before, the USD agency got the case, and the buyer's CNY payments earned it nothing. To an agency
+     * collecting CNY, it goes.
+     */
+    @Test
+    void aCollectorCannotHandACaseToAnAgencyCollectingNoneOfTheCurrenciesTheBuyerOwes() {
+        String tenant = fresh("t-");
+        String manager = Tokens.tenant(tenant).roles("credit-manager").mint();
+        String dollars = fresh("usd-");
+        String yuan = fresh("cny-");
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "10", "currencies", List.of("USD"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/" + dollars).then().statusCode(200);
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/" + yuan).then().statusCode(200);
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        invoice(tenant, buyer, "issued", issuedWithParties(buyer, inv, "10000.00", today().minusDays(40), "1 Harbour Rd, Shanghai"));
+        await("the invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", tenant, inv) == 1);
+        CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "lena"));
+        String collector = Tokens.tenant(tenant).roles("collector").subject("lena").mint();
+        given().auth().oauth2(collector).contentType(ContentType.JSON).body(Map.of("agencyCode", dollars))
+                .post(CASES + c.id() + "/hand-off").then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("agency.nothing-to-collect"), "errors[0].field", equalTo("agencyCode"));
+        assertEquals(CaseState.OPEN, run(() -> cases.find(tenant, c.id())).state());
+        assertEquals(0, Database.count("select count(*) from agency_placement where tenant_id = ?", tenant));
+        given().auth().oauth2(collector).contentType(ContentType.JSON).body(Map.of("agencyCode", yuan))
+                .post(CASES + c.id() + "/hand-off").then().statusCode(200).body("agencyCode", equalTo(yuan));
+        assertEquals(CaseState.WITH_AGENCY, run(() -> cases.find(tenant, c.id())).state());
     }
 
     @Test

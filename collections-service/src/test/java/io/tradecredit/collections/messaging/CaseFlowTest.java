@@ -151,6 +151,48 @@ class CaseFlowTest {
         assertEquals("PAYMENT_PLAN", event(c.id(), "case-state-changed").get("to").asText());
     }
 
+    /**
+     * Two invoices of 3,000.00, ten days overdue, each under a plan of its own: the case is in payment plan. Plan A
+     * completes: logged, the case keeps waiting on plan B. Plan B breaks ("instalment 1 missed", 3,000.00 open): the
+     * case is back in progress (case-state-changed) with its next action today, so it leads its collector's worklist,
+     * and the log says why. Before, a broken plan left the case in payment plan for good: the ladder resumed on the
+     * remainder while the case still said the buyer was keeping a plan, and nobody was asked to call.
+     */
+    @Test
+    void aBrokenPaymentPlanGivesTheCaseBackToTheCollectorTodayUnlessAnotherPlanIsStillAgreed() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String invA = UUID.randomUUID().toString();
+        String invB = UUID.randomUUID().toString();
+        String planA = UUID.randomUUID().toString();
+        String planB = UUID.randomUUID().toString();
+        invoice(tenant, buyer, "issued", issued(buyer, invA, "3000.00", today().minusDays(10)));
+        invoice(tenant, buyer, "issued", issued(buyer, invB, "3000.00", today().minusDays(10)));
+        awaitOpen(tenant, invA);
+        awaitOpen(tenant, invB);
+        CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
+        invoice(tenant, buyer, "payment-plan-agreed", planAgreed(buyer, planA, invA, today().plusDays(30)));
+        invoice(tenant, buyer, "payment-plan-agreed", planAgreed(buyer, planB, invB, today().plusDays(30)));
+        await("payment plan", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.PAYMENT_PLAN);
+
+        invoice(tenant, buyer, "plan-completed", Map.of("planId", planA, "buyerId", buyer, "invoiceIds", List.of(invA),
+                "asOf", today().toString()));
+        assertEquals(planA, awaitLogged(tenant, c, "plan-completed").detail().get("planId"));
+        assertEquals(CaseState.PAYMENT_PLAN, run(() -> cases.find(tenant, c.id())).state(), "plan B is still agreed");
+
+        invoice(tenant, buyer, "plan-broken", ReadModelEvents.planBroken(buyer, planB, invB));
+        await("back in progress", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.IN_PROGRESS);
+        assertEquals(today(), run(() -> cases.find(tenant, c.id())).nextActionOn());
+        Activity broken = awaitLogged(tenant, c, "plan-broken");
+        assertEquals("invoice-service", broken.actor());
+        assertEquals(planB, broken.detail().get("planId"));
+        assertEquals("instalment 1 missed", broken.detail().get("reason"));
+        assertEquals("3000.00", broken.detail().get("openAmount"));
+        JsonNode changed = event(c.id(), "case-state-changed");
+        assertEquals("PAYMENT_PLAN", changed.get("from").asText());
+        assertEquals("IN_PROGRESS", changed.get("to").asText());
+    }
+
     @Test
     void aPaymentOfThePromisedAmountKeepsThePromiseAtOnceAndEndsItsHold() {
         String tenant = "acme";
