@@ -139,10 +139,13 @@ public class AgencyContractResource {
             wrong.add(new Violation("name", "at most 200 characters"));
         }
         Set<Currency> currencies = currencies(r.currencies(), wrong);
+        Refusals.Present<Money> minimum = Refusals.present("handOff.minimumOverdue",
+                r.handOff() == null ? null : r.handOff().minimumOverdue());
         HandOffRule rule = r.handOff() == null ? null
-                : new HandOffRule(r.handOff().mode(), r.handOff().daysPastDue(), new CurrencyThresholds(r.handOff().minimumOverdue()));
+                : new HandOffRule(r.handOff().mode(), r.handOff().daysPastDue(), new CurrencyThresholds(minimum.items()));
         AgencyContract[] contract = new AgencyContract[1];
         Refusals.collect(wrong, "", () -> contract[0] = new AgencyContract(code, r.successFeePercent(), currencies, rule));
+        minimum.name(wrong);
         return contracts.put(tenant.id(), code, contract[0], r.name(), r.effectiveFrom(), wrong, tenant.subject()).map(this::view);
     }
 

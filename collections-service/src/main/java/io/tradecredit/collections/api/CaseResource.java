@@ -30,11 +30,15 @@ import io.tradecredit.collections.api.CaseJson.Promise;
 import io.tradecredit.collections.app.Calls;
 import io.tradecredit.collections.app.CollectionCases;
 import io.tradecredit.collections.app.Promises;
+import io.tradecredit.collections.domain.BusinessCalendar;
+import io.tradecredit.collections.domain.CallOutcome;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.collections.domain.NextMove;
 import io.tradecredit.collections.domain.NonPaymentReason;
+import io.tradecredit.collections.domain.PromiseTerms;
 import io.tradecredit.collections.domain.TextLimits;
+import io.tradecredit.common.api.CheckableBody;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
@@ -64,7 +68,12 @@ public class CaseResource {
 
     public record CallRequest(@Schema(description = "INVOICE_PROBLEM, GOODS_NOT_OR_WRONGLY_DELIVERED, "
             + "PAYMENT_SYSTEM_FAILURE, CASH_FLOW_TROUBLE or OTHER (then a note is required)") NonPaymentReason reason,
-            @Schema(maxLength = TextLimits.NOTE, description = "required with OTHER") String note) {
+            @Schema(maxLength = TextLimits.NOTE, description = "required with OTHER") String note) implements CheckableBody {
+        /** {@link CallOutcome}'s findings, asked for when a value could not be read, so one answer names every wrong field. */
+        @Override
+        public List<Violation> violations() {
+            return BodyRules.of(() -> new CallOutcome(reason, note, BodyRules.today()));
+        }
     }
 
     public record CallAnswer(Case caseFile, NonPaymentReason reason, String note, LocalDate calledOn,
@@ -72,7 +81,17 @@ public class CaseResource {
     }
 
     public record PromiseRequest(Money amount, @Schema(description = "the day the buyer promises to pay by") LocalDate promisedDate,
-            @Schema(maxLength = TextLimits.NOTE) String note) {
+            @Schema(maxLength = TextLimits.NOTE) String note) implements CheckableBody {
+        /**
+         * {@link Promises#checked}'s findings, asked for when a value could not be read, so one answer names every wrong
+         * field; the case's buyer and the tenant's terms are the service's, not the body's, and decide no refusal.
+         */
+        @Override
+        public List<Violation> violations() {
+            UUID any = new UUID(0, 0);
+            return BodyRules.of(() -> Promises.checked(any, any, amount, BodyRules.today(), promisedDate, note,
+                    PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, BusinessCalendar.DayCount.CALENDAR_DAYS));
+        }
     }
 
     public record PromiseAnswer(Case caseFile, Promise promise) {

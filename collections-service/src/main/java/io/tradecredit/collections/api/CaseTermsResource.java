@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -87,13 +88,16 @@ public class CaseTermsResource {
         CaseTerms d = CaseTerms.DEFAULT;
         List<Violation> wrong = new ArrayList<>();
         Object[] built = new Object[4];
+        Refusals.Present<Money> cost = Refusals.present("costPerStep", r.costPerStep());
+        CurrencyThresholds costPerStep = r.costPerStep() == null ? d.abandonment().costPerStep() : new CurrencyThresholds(cost.items());
+        Refusals.nullItems(wrong, "worklist.amountPerPoint", r.worklist() == null ? null : r.worklist().amountPerPoint());
         Refusals.collect(wrong, "", () -> built[0] = new PromiseTerms(or(r.promiseGraceDays(), d.promise().graceDays())));
         Refusals.collect(wrong, "", () -> built[1] = new CallTerms(or(r.shortHoldDays(), d.call().shortHoldDays()),
                 or(r.followUpDays(), d.call().followUpDays())));
-        Refusals.collect(wrong, "", () -> built[2] = new AbandonmentRule(r.costPerStep() == null
-                ? d.abandonment().costPerStep() : new CurrencyThresholds(r.costPerStep()),
+        Refusals.collect(wrong, "", () -> built[2] = new AbandonmentRule(costPerStep,
                 or(r.stepsToCollect(), d.abandonment().stepsToCollect()),
                 r.agencyFeePercent() == null ? d.abandonment().agencyFeePercent() : r.agencyFeePercent()));
+        cost.name(wrong);
         Refusals.collect(wrong, "worklist.", () -> built[3] = weights(r.worklist(), d.worklist()));
         Refusals.throwIfAny("case-terms.invalid", "The case terms are inconsistent", wrong);
         return terms.save(tenant.id(), new CaseTerms((PromiseTerms) built[0], (CallTerms) built[1],
@@ -107,7 +111,8 @@ public class CaseTermsResource {
         Map<Currency, BigDecimal> perPoint = new HashMap<>(d.amountPerPoint());
         if (w.amountPerPoint() != null) {
             perPoint.clear();
-            w.amountPerPoint().forEach(m -> perPoint.put(m.currency(), m.amount()));
+            // a null item is named by put
+            w.amountPerPoint().stream().filter(Objects::nonNull).forEach(m -> perPoint.put(m.currency(), m.amount()));
         }
         return new WorklistPriority(perPoint, w.otherAmountPerPoint() == null ? d.otherAmountPerPoint()
                 : w.otherAmountPerPoint(), or(w.pointsPerDayPastDue(), d.pointsPerDayPastDue()),

@@ -111,8 +111,10 @@ public class DunningSettingsResource {
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RunSettingsJson> putRunSettings(@NotNull RunSettingsJson request) {
         List<Violation> wrong = new ArrayList<>();
-        CurrencyThresholds tolerance = new CurrencyThresholds(request.tolerance());
+        Refusals.Present<Money> amounts = Refusals.present("tolerance", request.tolerance());
+        CurrencyThresholds tolerance = new CurrencyThresholds(amounts.items());
         Refusals.collect(wrong, "", () -> new DunningRunPolicy(DayCount.CALENDAR_DAYS, tolerance, true));
+        amounts.name(wrong);
         if (request.consolidation() == null) {
             wrong.add(new Violation("consolidation", "is required: true or false"));
         }

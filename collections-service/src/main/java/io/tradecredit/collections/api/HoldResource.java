@@ -3,6 +3,7 @@ package io.tradecredit.collections.api;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,9 +30,11 @@ import io.tradecredit.collections.app.DunningHolds;
 import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.domain.RecordedHold;
 import io.tradecredit.collections.domain.TextLimits;
+import io.tradecredit.common.api.CheckableBody;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -53,7 +56,14 @@ public class HoldResource {
     public record Request(UUID buyerId, @Schema(description = "left out: the hold is on the whole buyer") UUID invoiceId,
             @Schema(description = "DISPUTE, PROMISE_TO_PAY, PAYMENT_PLAN, MANUAL or CLAIM (CLAIM: placed by claim-events)") Hold.Reason reason,
             @Schema(description = "first day held; today when left out") LocalDate from,
-            @Schema(description = "last day held (inclusive)") LocalDate until, @Schema(maxLength = TextLimits.SHORT_NOTE) String note) {
+            @Schema(description = "last day held (inclusive)") LocalDate until, @Schema(maxLength = TextLimits.SHORT_NOTE) String note)
+            implements CheckableBody {
+        /** {@link DunningHolds#checked}'s findings, asked for when a value could not be read, so one answer names every wrong field. */
+        @Override
+        public List<Violation> violations() {
+            return BodyRules.of(() -> DunningHolds.checked(new UUID(0, 0), buyerId, invoiceId, reason,
+                    from == null ? BodyRules.today() : from, until, note));
+        }
     }
 
     public record View(UUID id, UUID buyerId, UUID invoiceId, Hold.Reason reason, LocalDate from, LocalDate until,

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -24,14 +26,14 @@ final class LadderJson {
 
     public record Action(@Schema(description = "MESSAGE, COLLECTOR_TASK, CASE_OPENING, AGENCY_HANDOFF, LEGAL_PREPARATION or CLAIM_TRIGGER")
             DunningAction.Kind kind,
-            @Schema(description = "a message's channels: EMAIL, SMS, LETTER, WEBHOOK; none for other kinds") Set<Channel> channels,
+            @Schema(description = "a message's channels: EMAIL, SMS, LETTER, WEBHOOK; none for other kinds") List<Channel> channels,
             @Schema(description = "a message's template key, else which work (e.g. task.call-to-confirm-reason)") String key,
             @Schema(description = "a message with the EMAIL channel: the email carries the step's letter (its LETTER template) as a PDF; false when left out")
             Boolean attachLetter,
             @Schema(description = "a message with the LETTER channel: its letter is one the law requires, sent even to a contact who opted out of letters; left out (null): a letter of a step from 7 days past due on is")
             Boolean legallyRequired) {
         static Action of(DunningAction a) {
-            return new Action(a.kind(), a.channels(), a.key(), a.attachLetter(), a.legallyRequired());
+            return new Action(a.kind(), a.channels().stream().sorted().toList(), a.key(), a.attachLetter(), a.legallyRequired());
         }
     }
 
@@ -51,6 +53,7 @@ final class LadderJson {
         List<DunningStep> toSteps(List<Violation> wrong) {
             List<DunningStep> steps = new ArrayList<>();
             List<String> guessedOffsets = new ArrayList<>();
+            List<Refusals.Present<Money>> minimums = new ArrayList<>();
             int previous = DunningLadder.EARLIEST_OFFSET - 1;
             for (int i = 0; this.steps != null && i < this.steps.size(); i++) {
                 Step s = this.steps.get(i);
@@ -65,14 +68,26 @@ final class LadderJson {
                     guessedOffsets.add("steps[" + i + "].offsetDays");
                 }
                 previous = offset;
-                List<DunningAction> actions = s.actions() == null ? List.of() : s.actions().stream()
-                        .map(a -> a == null ? new DunningAction(null, Set.of(), null)
-                                : new DunningAction(a.kind(), a.channels(), a.key(),
-                                        Boolean.TRUE.equals(a.attachLetter()), a.legallyRequired())).toList();
-                steps.add(new DunningStep(s.key(), offset, actions, new CurrencyThresholds(s.minimumAmount())));
+                List<DunningAction> actions = new ArrayList<>();
+                for (int k = 0; s.actions() != null && k < s.actions().size(); k++) {
+                    Action a = s.actions().get(k);
+                    if (a == null) {
+                        actions.add(new DunningAction(null, Set.of(), null));
+                        continue;
+                    }
+                    Refusals.nullItems(wrong, "steps[" + i + "].actions[" + k + "].channels", a.channels());
+                    Set<Channel> channels = a.channels() == null ? null
+                            : a.channels().stream().filter(Objects::nonNull).collect(Collectors.toSet());
+                    actions.add(new DunningAction(a.kind(), channels, a.key(), Boolean.TRUE.equals(a.attachLetter()),
+                            a.legallyRequired()));
+                }
+                Refusals.Present<Money> minimum = Refusals.present("steps[" + i + "].minimumAmount", s.minimumAmount());
+                minimums.add(minimum);
+                steps.add(new DunningStep(s.key(), offset, actions, new CurrencyThresholds(minimum.items())));
             }
             DunningLadder.violations(this.steps == null ? null : steps).stream()
                     .filter(v -> !guessedOffsets.contains(v.field())).forEach(wrong::add);
+            minimums.forEach(m -> m.name(wrong));
             return steps;
         }
     }

@@ -37,11 +37,17 @@ public class DunningHolds {
     public Uni<RecordedHold> place(String tenantId, UUID buyerId, UUID invoiceId, Hold.Reason reason, LocalDate from,
             LocalDate until, String note, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Hold hold = TextLimits.together(TextLimits.atMost(new ArrayList<>(), "note", note, TextLimits.SHORT_NOTE),
-                "hold.invalid", "The hold is incomplete or inconsistent", () -> Hold.place(TimeOrderedIds.at(now.toInstant()),
-                        buyerId, invoiceId, reason, from == null ? businessZone.dateOf(now) : from, until));
+        Hold hold = checked(TimeOrderedIds.at(now.toInstant()), buyerId, invoiceId, reason,
+                from == null ? businessZone.dateOf(now) : from, until, note);
         RecordedHold recorded = new RecordedHold(hold, note, now, by, null);
         return Panache.withTransaction(() -> holds.insert(tenantId, recorded)).replaceWith(recorded);
+    }
+
+    /** The hold, or one refusal naming every wrong field, the note's length with {@link Hold#place}'s rules. */
+    public static Hold checked(UUID id, UUID buyerId, UUID invoiceId, Hold.Reason reason, LocalDate from, LocalDate until,
+            String note) {
+        return TextLimits.together(TextLimits.atMost(new ArrayList<>(), "note", note, TextLimits.SHORT_NOTE),
+                "hold.invalid", "The hold is incomplete or inconsistent", () -> Hold.place(id, buyerId, invoiceId, reason, from, until));
     }
 
     /** Ends the hold today; 404 for a hold of another tenant, 409 if it was released already. */

@@ -12,8 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.BusinessCalendar;
+import io.tradecredit.collections.domain.BusinessCalendar.DayCount;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.Hold;
+import io.tradecredit.collections.domain.PromiseTerms;
 import io.tradecredit.collections.domain.PromiseToPay;
 import io.tradecredit.collections.domain.PromiseToPay.Outcome;
 import io.tradecredit.collections.events.CollectorEvents;
@@ -77,6 +80,14 @@ public class Promises {
     public record Made(CaseView caseView, PromiseToPay promise, UUID holdId) {
     }
 
+    /** The promise, or one refusal naming every wrong field, the note's length with {@link PromiseToPay#make}'s rules. */
+    public static PromiseToPay checked(UUID id, UUID buyerId, Money amount, LocalDate today, LocalDate promisedDate, String note,
+            PromiseTerms terms, BusinessCalendar calendar, DayCount count) {
+        return TextLimits.together(TextLimits.atMost(new ArrayList<>(), "note", note, TextLimits.NOTE),
+                "promise.invalid", "The promise to pay is incomplete or inconsistent",
+                () -> PromiseToPay.make(id, buyerId, amount, today, promisedDate, terms, calendar, count));
+    }
+
     /**
      * Records the buyer's promise on the case: a promise-to-pay hold to its deadline, the case
      * moved to promise to pay (409 while one is pending, or from a state that may not move
@@ -86,10 +97,8 @@ public class Promises {
         LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId).chain(c -> terms.current(tenantId)
                 .chain(t -> policies.settings(tenantId).chain(days -> {
-                    PromiseToPay p = TextLimits.together(TextLimits.atMost(new ArrayList<>(), "note", note, TextLimits.NOTE),
-                            "promise.invalid", "The promise to pay is incomplete or inconsistent",
-                            () -> PromiseToPay.make(TimeOrderedIds.at(clock.instant()), c.buyerId(), amount, today,
-                                    promisedDate, t.promise(), days.calendar().calendar(), days.run().run().dayCount()));
+                    PromiseToPay p = checked(TimeOrderedIds.at(clock.instant()), c.buyerId(), amount, today, promisedDate,
+                            note, t.promise(), days.calendar().calendar(), days.run().run().dayCount());
                     // the promise's own record, not the case's state: a case moved on while a promise is pending
                     // (escalated, or back to in progress) still has it to judge
                     return promises.pendingOf(tenantId, c.buyerId()).chain(pending -> {

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import io.tradecredit.common.domain.DomainError;
@@ -40,11 +41,14 @@ public final class BusinessCalendar {
     /**
      * The calendar, or a refusal naming every problem: a weekend of all seven days (no day would
      * ever be worked), a make-up working day that is not a weekend day (it would change nothing)
-     * or that is also a holiday, a day listed twice.
+     * or that is also a holiday, a day listed twice, a missing (null) day of any of the lists.
      */
     public static BusinessCalendar of(List<DayOfWeek> weekend, List<LocalDate> holidays, List<LocalDate> makeUpWorkingDays) {
         List<Violation> problems = new ArrayList<>();
-        if (Set.copyOf(weekend).size() == DayOfWeek.values().length) {
+        missing("weekend", weekend, problems);
+        missing("holidays", holidays, problems);
+        missing("makeUpWorkingDays", makeUpWorkingDays, problems);
+        if (weekend.stream().filter(Objects::nonNull).distinct().count() == DayOfWeek.values().length) {
             problems.add(new Violation("weekend", "at least one day of the week must be a working day"));
         }
         duplicates("weekend", weekend, problems);
@@ -52,6 +56,9 @@ public final class BusinessCalendar {
         duplicates("makeUpWorkingDays", makeUpWorkingDays, problems);
         for (int i = 0; i < makeUpWorkingDays.size(); i++) {
             LocalDate day = makeUpWorkingDays.get(i);
+            if (day == null) {
+                continue;
+            }
             if (!weekend.contains(day.getDayOfWeek())) {
                 problems.add(new Violation("makeUpWorkingDays[" + i + "]", day + " is a " + day.getDayOfWeek()
                         + ", already a working day: a make-up working day is a weekend day worked"));
@@ -66,9 +73,17 @@ public final class BusinessCalendar {
         return new BusinessCalendar(weekend, holidays, makeUpWorkingDays);
     }
 
+    private static <T> void missing(String field, List<T> items, List<Violation> problems) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                problems.add(new Violation(field + "[" + i + "]", "is required: a null is not a day"));
+            }
+        }
+    }
+
     private static <T> void duplicates(String field, List<T> items, List<Violation> problems) {
         for (int i = 0; i < items.size(); i++) {
-            if (items.subList(0, i).contains(items.get(i))) {
+            if (items.get(i) != null && items.subList(0, i).contains(items.get(i))) {
                 problems.add(new Violation(field + "[" + i + "]", items.get(i) + " is listed twice"));
             }
         }

@@ -15,10 +15,11 @@ public record TenantCalendar(List<DayOfWeek> weekend, List<LocalDate> holidays, 
             List.of(), List.of());
 
     public TenantCalendar {
+        // refused (a null day named by its index among the other problems) before the copies, which take no null
+        BusinessCalendar.of(weekend, holidays, makeUpWorkingDays);
         weekend = List.copyOf(weekend);
         holidays = List.copyOf(holidays);
         makeUpWorkingDays = List.copyOf(makeUpWorkingDays);
-        BusinessCalendar.of(weekend, holidays, makeUpWorkingDays);
     }
 
     /** The calendar the run counts step days with. */

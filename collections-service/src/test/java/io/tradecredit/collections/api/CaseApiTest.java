@@ -191,6 +191,27 @@ class CaseApiTest {
                 "caseFile.owner", equalTo(null), "promises", hasSize(0), "log", hasSize(1));
     }
 
+    /** An unknown reason or an unreadable date was named alone, hiding the too long note or the amount of zero beside it. */
+    @Test
+    void aValueThatCannotBeReadIsNamedWithEveryOtherWrongFieldAndNothingChanges() {
+        String tenant = freshTenant();
+        String id = openCase(tenant, UUID.randomUUID());
+        String lena = collector(tenant, "lena");
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("reason", "FOO", "note", "x".repeat(2001)))
+                .post(CASES + id + "/calls").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("reason", "note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("0.00", "CNY"),
+                "promisedDate", "next friday", "note", "x".repeat(2001))).post(CASES + id + "/promises").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("amount", "promisedDate", "note"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", "a lot",
+                "promisedDate", today().minusDays(1).toString())).post(CASES + id + "/promises").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("amount", "promisedDate"));
+        given().auth().oauth2(lena).get(CASES + id).then().body("caseFile.state", equalTo("OPEN"),
+                "promises", hasSize(0), "log", hasSize(1));
+    }
+
     @Test
     void readersReadOnlyCollectorsManagersAndAdminsWrite() {
         String tenant = freshTenant();

@@ -96,6 +96,24 @@ class HoldApiTest {
         given().auth().oauth2(manager).get(HOLDS).then().body("total", equalTo(0));
     }
 
+    /** An unknown reason was named alone, hiding the end date before the start and the missing buyer beside it. */
+    @Test
+    void anUnknownReasonIsNamedWithEveryOtherWrongFieldAndNothingIsPlaced() {
+        String tenant = freshTenant();
+        String manager = token(tenant, "credit-manager");
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("reason", "FOO", "from", today().plusDays(5).toString(), "until", today().plusDays(1).toString(),
+                        "note", "x".repeat(501)))
+                .post(HOLDS).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("buyerId", "reason", "until", "note"));
+        // left out, from is today: an end date yesterday is before it
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", UUID.randomUUID().toString(), "reason", "FOO", "until", today().minusDays(1).toString()))
+                .post(HOLDS).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("reason", "until"));
+        given().auth().oauth2(manager).get(HOLDS).then().body("total", equalTo(0));
+    }
+
     @Test
     void onlyTenantAdminAndCreditManagerPlaceOrReleaseHolds() {
         String tenant = freshTenant();

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -145,5 +146,18 @@ class BusinessCalendarTest {
                 new Violation("makeUpWorkingDays[2]", "2026-10-10 is listed twice"),
                 new Violation("makeUpWorkingDays[0]", "2026-10-08 is a THURSDAY, already a working day: "
                         + "a make-up working day is a weekend day worked")), e.violations());
+    }
+
+    @Test
+    void aNullDayIsNamedByItsIndexWithEveryOtherProblemAndTheOtherDaysStillChecked() {
+        DomainError e = assertThrows(DomainError.class, () -> BusinessCalendar.of(
+                Arrays.asList(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY, null),
+                Arrays.asList(null, oct(1)), Arrays.asList(oct(10), null, oct(10))));
+        assertEquals(List.of(
+                new Violation("weekend[7]", "is required: a null is not a day"),
+                new Violation("holidays[0]", "is required: a null is not a day"),
+                new Violation("makeUpWorkingDays[1]", "is required: a null is not a day"),
+                new Violation("weekend", "at least one day of the week must be a working day"),
+                new Violation("makeUpWorkingDays[2]", "2026-10-10 is listed twice")), e.violations());
     }
 }
