@@ -72,7 +72,7 @@ public class CaseResource {
         /** {@link CallOutcome}'s findings, asked for when a value could not be read, so one answer names every wrong field. */
         @Override
         public List<Violation> violations() {
-            return BodyRules.of(() -> new CallOutcome(reason, note, BodyRules.today()));
+            return CheckableBody.violationsOf(() -> new CallOutcome(reason, note, BodyRules.today()));
         }
     }
 
@@ -89,7 +89,7 @@ public class CaseResource {
         @Override
         public List<Violation> violations() {
             UUID any = new UUID(0, 0);
-            return BodyRules.of(() -> Promises.checked(any, any, amount, BodyRules.today(), promisedDate, note,
+            return CheckableBody.violationsOf(() -> Promises.checked(any, any, amount, BodyRules.today(), promisedDate, note,
                     PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, BusinessCalendar.DayCount.CALENDAR_DAYS));
         }
     }

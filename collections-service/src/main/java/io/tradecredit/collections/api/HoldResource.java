@@ -61,7 +61,7 @@ public class HoldResource {
         /** {@link DunningHolds#checked}'s findings, asked for when a value could not be read, so one answer names every wrong field. */
         @Override
         public List<Violation> violations() {
-            return BodyRules.of(() -> DunningHolds.checked(new UUID(0, 0), buyerId, invoiceId, reason,
+            return CheckableBody.violationsOf(() -> DunningHolds.checked(new UUID(0, 0), buyerId, invoiceId, reason,
                     from == null ? BodyRules.today() : from, until, note));
         }
     }

@@ -62,7 +62,7 @@ public class ContactResource {
         @Override
         public java.util.List<io.tradecredit.common.domain.Violation> violations() {
             UUID any = new UUID(0, 0); // the ids are the service's, never the body's
-            return BodyRules.of(() -> Contact.of(any, any, name, function, email, mobile, postalAddress, language, timeZone));
+            return CheckableBody.violationsOf(() -> Contact.of(any, any, name, function, email, mobile, postalAddress, language, timeZone));
         }
     }
 

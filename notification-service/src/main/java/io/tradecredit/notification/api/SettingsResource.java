@@ -90,7 +90,7 @@ public class SettingsResource {
             }
             Body read = new Body(sender, order != null && order.isEmpty() && !channelOrder.isEmpty() ? null : order,
                     sendWindow == null ? null : new Window(sendWindow.opens, sendWindow.closes, days), language, timeZone);
-            return BodyRules.of(read::settings);
+            return CheckableBody.violationsOf(read::settings);
         }
 
         private static <T> List<T> readable(List<T> values) {

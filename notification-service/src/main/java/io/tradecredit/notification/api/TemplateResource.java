@@ -53,7 +53,7 @@ public class TemplateResource {
         /** The rules' findings, asked for when a field could not be read (a channel "FAX"), so one answer names all. */
         @Override
         public List<Violation> violations() {
-            return BodyRules.of(this::text);
+            return CheckableBody.violationsOf(this::text);
         }
     }
 
