@@ -490,13 +490,17 @@ class CreditFlowTest {
         sendInvoiceEvent("acme", id, "paid", UUID.randomUUID().toString(), Map.of("invoiceId", invoice,
                 "invoiceNumber", number, "buyerId", id, "total", money("100000.00"), "dueDate", due.toString(),
                 "paidOn", due.minusDays(1).toString(), "daysPastDue", 0, "openAmount", money("0.00")));
-        sendInvoiceEvent("acme", id, "payment-reversed", UUID.randomUUID().toString(), Map.of("paymentId",
+        String reversal = UUID.randomUUID().toString();
+        sendInvoiceEvent("acme", id, "payment-reversed", reversal, Map.of("paymentId",
                 UUID.randomUUID().toString(), "buyerId", id, "amount", money("100000.00"), "reason", "cheque bounced",
                 "allocations", java.util.List.of(Map.of("invoiceId", invoice, "invoiceNumber", number,
                         "amount", money("100000.00"), "openAmount", money("100000.00"))),
                 "buyerCreditBalance", money("0.00")));
-        await("reversal applied", () -> Database.count("select count(*) from invoice_position where invoice_id = ?::uuid"
-                + " and open_amount = 100000", invoice) == 1);
+        // the issued invoice is open 100,000 too: wait for the reversal itself, not for an amount it shares
+        await("reversal applied", () -> Database.count("select count(*) from inbox where consumer = 'credit-service'"
+                + " and event_id = ?", reversal) == 1);
+        assertEquals(1, Database.count("select count(*) from invoice_position where invoice_id = ?::uuid"
+                + " and open_amount = 100000 and paid_on is null", invoice));
         given().auth().oauth2(MANAGER_ACME).post("/api/v1/buyers/" + id + "/assessments").then().statusCode(201)
                 .body("factors[1].score", equalTo(20),
                         "factors[1].explanation", startsWith("payment index 20: 120.0 days beyond terms"));
