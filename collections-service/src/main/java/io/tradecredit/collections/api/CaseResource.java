@@ -106,9 +106,29 @@ public class CaseResource {
     public record NoteRequest(@Schema(description = "what the collector wants on record, 1 to 2000 characters") String text) {
     }
 
-    public record StateRequest(CaseState state,
+    public record StateRequest(@Schema(description = "the state to move to; WITH_AGENCY, PROMISE_TO_PAY and PAYMENT_PLAN are moved by their own doors (409 here)")
+            CaseState state,
             @Schema(description = "required when state is CLOSED; PAID only when nothing is overdue") CloseReason closeReason,
-            @Schema(maxLength = TextLimits.NOTE) String note) {
+            @Schema(maxLength = TextLimits.NOTE) String note) implements CheckableBody {
+        /** What is wrong with the move as asked: the state, a close reason only and always with CLOSED, the note's length. */
+        List<Violation> wrong() {
+            List<Violation> wrong = new ArrayList<>();
+            if (state == null) {
+                wrong.add(new Violation("state", "must be one of " + List.of(CaseState.values())));
+            } else if (state == CaseState.CLOSED && closeReason == null) {
+                wrong.add(new Violation("closeReason", "a case closes with a reason: one of " + List.of(CloseReason.values())));
+            } else if (state != CaseState.CLOSED && closeReason != null) {
+                wrong.add(new Violation("closeReason", "only a move to CLOSED has a reason"));
+            }
+            TextLimits.atMost(wrong, "note", note, TextLimits.NOTE);
+            return wrong;
+        }
+
+        /** Asked when a value could not be read (an unknown state), so one answer names every wrong field. */
+        @Override
+        public List<Violation> violations() {
+            return wrong();
+        }
     }
 
     @GET
@@ -196,20 +216,12 @@ public class CaseResource {
     @Path("/{id}/state")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
     @APIResponse(responseCode = "200", description = "The case in its new state, the move logged and published")
-    @APIResponse(responseCode = "400", description = "state missing, or CLOSED without closeReason, or closeReason with another state, note longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "state missing or unknown, or CLOSED without closeReason, closeReason unknown or with another state, note longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "A move the case's state does not allow, closing as PAID while overdue, a move to or from WITH_AGENCY (case.agency-move: hand-off and recall do those), to PROMISE_TO_PAY (case.promise-move: POST .../promises records the promise and its hold) or to PAYMENT_PLAN (case.plan-move: invoice-service's agreed plan moves the case)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Case> move(@PathParam("id") UUID id, @NotNull StateRequest r) {
-        List<Violation> wrong = new ArrayList<>();
-        if (r.state() == null) {
-            wrong.add(new Violation("state", "must be one of " + List.of(CaseState.values())));
-        } else if (r.state() == CaseState.CLOSED && r.closeReason() == null) {
-            wrong.add(new Violation("closeReason", "a case closes with a reason: one of " + List.of(CloseReason.values())));
-        } else if (r.state() != CaseState.CLOSED && r.closeReason() != null) {
-            wrong.add(new Violation("closeReason", "only a move to CLOSED has a reason"));
-        }
-        TextLimits.atMost(wrong, "note", r.note(), TextLimits.NOTE);
+        List<Violation> wrong = r.wrong();
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("case.move-invalid", "The move is incomplete or inconsistent", wrong);
         }

@@ -91,14 +91,19 @@ public class CaseTermsResource {
         Refusals.Present<Money> cost = Refusals.present("costPerStep", r.costPerStep());
         CurrencyThresholds costPerStep = r.costPerStep() == null ? d.abandonment().costPerStep() : new CurrencyThresholds(cost.items());
         Refusals.nullItems(wrong, "worklist.amountPerPoint", r.worklist() == null ? null : r.worklist().amountPerPoint());
-        Refusals.collect(wrong, "", () -> built[0] = new PromiseTerms(or(r.promiseGraceDays(), d.promise().graceDays())));
+        List<Violation> promise = new ArrayList<>();
+        Refusals.collect(promise, "", () -> built[0] = new PromiseTerms(or(r.promiseGraceDays(), d.promise().graceDays())));
+        // the rule's graceDays is the request's promiseGraceDays: the problem names what the client sent
+        promise.forEach(v -> wrong.add(new Violation(v.field().equals("graceDays") ? "promiseGraceDays" : v.field(), v.message())));
         Refusals.collect(wrong, "", () -> built[1] = new CallTerms(or(r.shortHoldDays(), d.call().shortHoldDays()),
                 or(r.followUpDays(), d.call().followUpDays())));
         Refusals.collect(wrong, "", () -> built[2] = new AbandonmentRule(costPerStep,
                 or(r.stepsToCollect(), d.abandonment().stepsToCollect()),
                 r.agencyFeePercent() == null ? d.abandonment().agencyFeePercent() : r.agencyFeePercent()));
         cost.name(wrong);
-        Refusals.collect(wrong, "worklist.", () -> built[3] = weights(r.worklist(), d.worklist()));
+        List<Violation> weights = new ArrayList<>();
+        Refusals.collect(weights, "", () -> built[3] = weights(r.worklist(), d.worklist()));
+        weights.forEach(v -> wrong.add(new Violation("worklist." + asSent(v.field(), r.worklist()), v.message())));
         Refusals.throwIfAny("case-terms.invalid", "The case terms are inconsistent", wrong);
         return terms.save(tenant.id(), new CaseTerms((PromiseTerms) built[0], (CallTerms) built[1],
                 (AbandonmentRule) built[2], (WorklistPriority) built[3]), tenant.subject()).map(Terms::of);
@@ -118,6 +123,25 @@ public class CaseTermsResource {
                 : w.otherAmountPerPoint(), or(w.pointsPerDayPastDue(), d.pointsPerDayPastDue()),
                 or(w.pointsPerGrade(), d.pointsPerGrade()), or(w.pointsPerBrokenPromise(), d.pointsPerBrokenPromise()),
                 or(w.pointsForActionDue(), d.pointsForActionDue()));
+    }
+
+    /**
+     * The path the client sent for a field {@link WorklistPriority} names: its {@code amountPerPoint.<currency>} is the
+     * request's {@code amountPerPoint[i].amount}, the item of that currency.
+     */
+    private static String asSent(String field, Weights w) {
+        String perCurrency = "amountPerPoint.";
+        if (!field.startsWith(perCurrency) || w == null || w.amountPerPoint() == null) {
+            return field;
+        }
+        String currency = field.substring(perCurrency.length());
+        for (int i = 0; i < w.amountPerPoint().size(); i++) {
+            Money m = w.amountPerPoint().get(i);
+            if (m != null && m.currencyCode().equals(currency)) {
+                return "amountPerPoint[" + i + "].amount";
+            }
+        }
+        return field;
     }
 
     private static int or(Integer value, int otherwise) {

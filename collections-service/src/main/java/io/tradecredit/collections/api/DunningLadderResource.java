@@ -59,7 +59,7 @@ public class DunningLadderResource {
     @PUT
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @APIResponse(responseCode = "200", description = "The new version as saved, with its number")
-    @APIResponse(responseCode = "400", description = "Every wrong field named by its JSON path (steps[2].offsetDays); nothing changes",
+    @APIResponse(responseCode = "400", description = "Every wrong field named by its JSON path (steps[2].offsetDays), an unreadable value (an unknown kind) with the others; nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager change ladders",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

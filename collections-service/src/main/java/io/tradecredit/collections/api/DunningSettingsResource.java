@@ -26,6 +26,7 @@ import io.tradecredit.collections.domain.DunningRunPolicy;
 import io.tradecredit.collections.domain.DunningSettings;
 import io.tradecredit.collections.domain.PaymentDeadline;
 import io.tradecredit.collections.domain.TenantCalendar;
+import io.tradecredit.common.api.CheckableBody;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.money.Money;
@@ -45,10 +46,31 @@ public class DunningSettingsResource {
 
     public record Calendar(@Schema(description = "days off every week; Saturday and Sunday when left out") List<DayOfWeek> weekend,
             List<LocalDate> holidays, @Schema(description = "weekend days worked (调休)") List<LocalDate> makeUpWorkingDays,
-            @Schema(description = "CALENDAR_DAYS or BUSINESS_DAYS") DayCount dayCount) {
+            @Schema(description = "CALENDAR_DAYS or BUSINESS_DAYS") DayCount dayCount) implements CheckableBody {
         static Calendar of(DunningSettings s) {
             return new Calendar(s.calendar().weekend(), s.calendar().holidays(), s.calendar().makeUpWorkingDays(),
                     s.run().run().dayCount());
+        }
+
+        /** The calendar as {@link TenantCalendar} accepts it (null: refused), every wrong field added to {@code wrong}. */
+        TenantCalendar calendar(List<Violation> wrong) {
+            TenantCalendar[] calendar = new TenantCalendar[1];
+            Refusals.collect(wrong, "", () -> calendar[0] = new TenantCalendar(
+                    weekend == null ? TenantCalendar.DEFAULT.weekend() : weekend,
+                    holidays == null ? List.of() : holidays,
+                    makeUpWorkingDays == null ? List.of() : makeUpWorkingDays));
+            if (dayCount == null) {
+                wrong.add(new Violation("dayCount", "is required: CALENDAR_DAYS or BUSINESS_DAYS"));
+            }
+            return calendar[0];
+        }
+
+        /** Asked when a value could not be read (an unknown dayCount), so one answer names every wrong field. */
+        @Override
+        public List<Violation> violations() {
+            List<Violation> wrong = new ArrayList<>();
+            calendar(wrong);
+            return wrong;
         }
     }
 
@@ -76,21 +98,14 @@ public class DunningSettingsResource {
     @Path("/calendar")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @APIResponse(responseCode = "200", description = "The calendar as saved")
-    @APIResponse(responseCode = "400", description = "Every wrong field named (makeUpWorkingDays[0], dayCount); nothing changes",
+    @APIResponse(responseCode = "400", description = "Every wrong field named (makeUpWorkingDays[0], dayCount), an unreadable value (an unknown dayCount) with the others; nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Calendar> putCalendar(@NotNull Calendar request) {
         List<Violation> wrong = new ArrayList<>();
-        TenantCalendar[] calendar = new TenantCalendar[1];
-        Refusals.collect(wrong, "", () -> calendar[0] = new TenantCalendar(
-                request.weekend() == null ? TenantCalendar.DEFAULT.weekend() : request.weekend(),
-                request.holidays() == null ? List.of() : request.holidays(),
-                request.makeUpWorkingDays() == null ? List.of() : request.makeUpWorkingDays()));
-        if (request.dayCount() == null) {
-            wrong.add(new Violation("dayCount", "is required: CALENDAR_DAYS or BUSINESS_DAYS"));
-        }
+        TenantCalendar calendar = request.calendar(wrong);
         Refusals.throwIfAny("dunning.calendar-invalid", "The business calendar is not valid", wrong);
-        return settings.saveCalendar(tenant.id(), calendar[0], request.dayCount(), tenant.subject()).map(Calendar::of);
+        return settings.saveCalendar(tenant.id(), calendar, request.dayCount(), tenant.subject()).map(Calendar::of);
     }
 
     @GET

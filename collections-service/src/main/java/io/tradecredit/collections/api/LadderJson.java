@@ -10,12 +10,14 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.tradecredit.collections.app.DunningLadders;
 import io.tradecredit.collections.domain.Channel;
 import io.tradecredit.collections.domain.CurrencyThresholds;
 import io.tradecredit.collections.domain.DunningAction;
 import io.tradecredit.collections.domain.DunningLadder;
 import io.tradecredit.collections.domain.DunningStep;
 import io.tradecredit.collections.domain.LadderVersion;
+import io.tradecredit.common.api.CheckableBody;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
@@ -47,7 +49,20 @@ final class LadderJson {
     }
 
     public record Request(@Schema(description = "first day in force; today when left out, never before today") LocalDate effectiveFrom,
-            List<Step> steps) {
+            List<Step> steps) implements CheckableBody {
+
+        /**
+         * Asked when a value could not be read (an unknown action {@code kind}, a channel, an offset that is not a
+         * number), so one answer names every wrong field: the steps' and {@code effectiveFrom}'s, as the door judges them.
+         */
+        @Override
+        public List<Violation> violations() {
+            List<Violation> wrong = new ArrayList<>();
+            toSteps(wrong);
+            LocalDate today = BodyRules.today();
+            DunningLadders.checkNotPast(effectiveFrom == null ? today : effectiveFrom, today, wrong);
+            return wrong;
+        }
 
         /** The steps, with every wrong field (missing offsets as well as DunningLadder's rules) added to {@code wrong}. */
         List<DunningStep> toSteps(List<Violation> wrong) {

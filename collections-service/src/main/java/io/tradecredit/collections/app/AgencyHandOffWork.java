@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.AgencyContract;
-import io.tradecredit.collections.domain.BuyerStanding;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.DunningAction;
 import io.tradecredit.collections.domain.HandOffRule;
@@ -83,10 +82,9 @@ public class AgencyHandOffWork implements StepWork {
     private Uni<Optional<String>> choose(Order order) {
         return contracts.list(order.tenantId(), order.runDate()).chain(all -> openItems.openItemsOf(order.tenantId(), order.buyerId())
                 .map(items -> {
-                    BuyerStanding standing = BuyerStanding.of(items.items(), null, order.runDate());
-                    int oldest = HandOffRule.oldestDaysPastDue(items.items(), order.runDate());
-                    return AgencyContract.chooseFor(all.stream().map(RecordedAgencyContract::contract).toList(), oldest,
-                            standing.overdue()).map(AgencyContract::agencyCode);
+                    // judged per currency: its balance and its own oldest days past due
+                    return AgencyContract.chooseFor(all.stream().map(RecordedAgencyContract::contract).toList(),
+                            HandOffRule.Overdue.of(items.items(), order.runDate())).map(AgencyContract::agencyCode);
                 }));
     }
 

@@ -167,7 +167,7 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
     }
 
     /** A plan of the read model; one agreed before its principal was kept spread the schedule's principal. */
-    private static PaymentPlanItems.Plan plan(RunBatchRows.PlanRow p, String currencyCode) {
+    static PaymentPlanItems.Plan plan(RunBatchRows.PlanRow p, String currencyCode) {
         var currency = Money.currencyOf(currencyCode);
         List<PaymentPlanItems.Instalment> instalments = p.instalments().stream().map(i -> new PaymentPlanItems.Instalment(
                 i.number(), i.dueDate(), Money.rounded(i.amount(), currency), Money.rounded(i.principal(), currency),

@@ -12,6 +12,7 @@ import io.tradecredit.collections.domain.CallOutcome;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.NextMove;
 import io.tradecredit.collections.domain.NonPaymentReason;
+import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.time.BusinessTimeZone;
@@ -32,6 +33,10 @@ public class Calls {
     @Inject
     BusinessTimeZone businessZone;
 
+    /** The tenant's calendar and day count: a suggested date is counted on them. */
+    @Inject
+    DunningPolicyRepository policies;
+
     public record Logged(CaseView caseView, CallOutcome call, NextMove suggestion) {
     }
 
@@ -41,14 +46,15 @@ public class Calls {
             if (c.state() == CaseState.CLOSED) {
                 throw DomainError.conflict("case.closed", "Case " + caseId + " is closed (" + c.closeReason() + ")");
             }
-            return terms.current(tenantId).chain(t -> {
-                NextMove move = call.suggestion(t.call());
+            return terms.current(tenantId).chain(t -> policies.settings(tenantId).chain(days -> {
+                // dated on the tenant's calendar, as its ladder counts days: never a day it does not work
+                NextMove move = call.suggestion(t.call(), days.calendar().calendar(), days.run().run().dayCount());
                 Uni<CaseView> working = c.state() == CaseState.OPEN
                         ? cases.move(tenantId, caseId, CaseState.IN_PROGRESS, by, "first call")
                         : Uni.createFrom().item(c);
                 return working.chain(w -> cases.log(tenantId, caseId, "call", by, detail(call, move))
                         .replaceWith(new Logged(w, call, move)));
-            });
+            }));
         }));
     }
 

@@ -95,7 +95,7 @@ public class DunningLadders {
         }
     }
 
-    static void checkNotPast(LocalDate from, LocalDate today, List<Violation> wrong) {
+    public static void checkNotPast(LocalDate from, LocalDate today, List<Violation> wrong) {
         if (from.isBefore(today)) {
             wrong.add(new Violation("effectiveFrom", "must be today (" + today + ") or later: what was in force on a past day stays so"));
         }

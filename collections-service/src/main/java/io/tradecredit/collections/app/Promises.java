@@ -192,7 +192,8 @@ public class Promises {
             Uni<Void> after = (kept
                     ? outbox.record(CollectorEvents.promiseKept(tenant, s.caseId(), p, v, on))
                     : outbox.record(CollectorEvents.promiseBroken(tenant, s.caseId(), p, v, on)))
-                    .chain(() -> backToCollector(tenant, s.caseId(), actor, kept ? "promise kept" : "promise broken"));
+                    .chain(() -> backToCollector(tenant, s.caseId(), actor, kept ? "promise kept" : "promise broken"))
+                    .chain(() -> kept ? Uni.createFrom().voidItem() : actNow(tenant, s.caseId(), on, actor));
             return promises.judged(tenant, p.id(), v.outcome(), on, v.paid())
                     .chain(() -> holds.endEarly(tenant, s.holdId(), v.holdReleasedOn(), actor))
                     .chain(() -> cases.log(tenant, s.caseId(), kept ? "promise-kept" : "promise-broken", actor,
@@ -211,6 +212,19 @@ public class Promises {
         return cases.find(tenantId, caseId).chain(c -> c.state() != CaseState.PROMISE_TO_PAY
                 ? Uni.createFrom().voidItem()
                 : cases.move(tenantId, caseId, CaseState.IN_PROGRESS, actor, note).replaceWithVoid());
+    }
+
+    /**
+     * A broken promise: the ladder resumes at once (DOMAIN §3) and so does the collector: the case's next action is the
+     * day it was judged broken (today when a past date is reviewed late), not the deadline it may still show; a case
+     * a payment closed meanwhile is left alone.
+     */
+    private Uni<Void> actNow(String tenantId, UUID caseId, LocalDate judgedOn, String actor) {
+        LocalDate today = businessZone.today();
+        LocalDate day = judgedOn.isBefore(today) ? today : judgedOn;
+        return cases.find(tenantId, caseId).chain(c -> c.state() == CaseState.CLOSED || day.equals(c.nextActionOn())
+                ? Uni.createFrom().voidItem()
+                : cases.planNextAction(tenantId, caseId, day, actor).replaceWithVoid());
     }
 
     private static Map<String, Object> madeDetail(PromiseToPay p, String note) {

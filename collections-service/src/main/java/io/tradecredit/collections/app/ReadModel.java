@@ -5,12 +5,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.DunningItem;
+import io.tradecredit.collections.domain.PaymentPlanItems;
 import io.tradecredit.collections.persistence.ReadModelStore;
 import io.tradecredit.common.money.Money;
 
@@ -81,14 +86,43 @@ public class ReadModel {
                 now());
     }
 
-    /** Applies each change in order (a payment's allocations: one per invoice). */
+    /**
+     * Applies each change in order (a payment's allocations: one per invoice), then what each instalment of an agreed
+     * plan over any of the invoices owes now.
+     */
     public Uni<Void> amounts(String tenantId, List<Amounts> changes) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Amounts a : changes) {
             chain = chain.chain(() -> store.amounts(tenantId, a.invoiceId(), a.open().amount(),
                     a.collectible() == null ? null : a.collectible().amount(), a.dueDate(), a.state(), now()));
         }
-        return chain;
+        return chain.chain(() -> instalmentsOwing(tenantId, changes.stream().map(Amounts::invoiceId).toArray(UUID[]::new)));
+    }
+
+    /**
+     * Keeps {@code plan_instalment.open_amount} of the agreed plans over {@code invoiceIds}: what each instalment owes,
+     * as {@link PaymentPlanItems} makes the run's items (its principal less the plan's payments, paid in instalment
+     * order). The worklist ranks a buyer keeping a plan by it (docs/collections-service.md, "Worklist paging").
+     */
+    Uni<Void> instalmentsOwing(String tenantId, UUID[] invoiceIds) {
+        return store.agreedPlansOf(tenantId, invoiceIds).chain(plans -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ReadModelStore.AgreedPlan p : plans) {
+                PaymentPlanItems.Plan plan = BuyerDay.plan(p.plan(), p.currency());
+                var currency = plan.principal().currency();
+                List<DunningItem> invoices = p.invoices().stream().map(i -> new DunningItem(i.invoiceId().toString(),
+                        i.dueDate(), Money.rounded(i.open(), currency), Money.rounded(i.disputed(), currency), true, null,
+                        Set.of())).toList();
+                Map<Integer, BigDecimal> owes = new TreeMap<>();
+                // no open invoice left: the plan's principal is paid (or credited), no instalment owes anything
+                plan.instalments().forEach(i -> owes.put(i.number(), BigDecimal.ZERO));
+                PaymentPlanItems.itemsOf(plan, invoices, Map.of()).stream().filter(i -> i.instalment() != null)
+                        .forEach(i -> owes.put(i.instalment().number(), i.collectible().amount()));
+                chain = chain.chain(() -> store.instalmentsOwe(tenantId, p.plan().planId(),
+                        owes.keySet().toArray(Integer[]::new), owes.values().toArray(BigDecimal[]::new)));
+            }
+            return chain;
+        });
     }
 
     public Uni<Void> planAgreed(String tenantId, UUID planId, UUID buyerId, List<UUID> invoiceIds, Money principal,
@@ -99,7 +133,7 @@ public class ReadModel {
             chain = chain.chain(() -> store.instalment(tenantId, planId, i.number(), i.dueDate(),
                     i.amount().currencyCode(), i.amount().amount(), i.principal() == null ? null : i.principal().amount()));
         }
-        return chain;
+        return chain.chain(() -> instalmentsOwing(tenantId, invoiceIds.toArray(UUID[]::new)));
     }
 
     public Uni<Void> instalmentMissed(String tenantId, UUID planId, int number) {

@@ -67,18 +67,22 @@ public record AgencyContract(String agencyCode, BigDecimal successFeePercent, Se
         return owedOverdue.stream().anyMatch(o -> o.isPositive() && currencies.contains(o.currency()));
     }
 
-    /** Whether the run may hand this buyer to the agency: its rule holds in a currency the agency collects. */
-    public boolean takes(int oldestDaysPastDue, List<Money> overdue) {
-        return overdue.stream().anyMatch(o -> currencies.contains(o.currency()) && handOff.qualifies(oldestDaysPastDue, o));
+    /**
+     * Whether the run may hand this buyer to the agency: its rule holds in a currency the agency collects, on the
+     * balance and the days past due of that currency (owing 100.00 USD for 200 days and 50,000.00 CNY for 5, the buyer
+     * is not 200 days past due in CNY).
+     */
+    public boolean takes(List<HandOffRule.Overdue> overdue) {
+        return overdue.stream().anyMatch(o -> currencies.contains(o.amount().currency())
+                && handOff.qualifies(o.oldestDaysPastDue(), o.amount()));
     }
 
     /**
      * The agency the run hands a buyer to, among a tenant's contracts: of those that take it, the
      * lowest success fee (the tenant keeps more), then the agency code; none if none takes it.
      */
-    public static Optional<AgencyContract> chooseFor(List<AgencyContract> contracts, int oldestDaysPastDue,
-            List<Money> overdue) {
-        return contracts.stream().filter(c -> c.takes(oldestDaysPastDue, overdue))
+    public static Optional<AgencyContract> chooseFor(List<AgencyContract> contracts, List<HandOffRule.Overdue> overdue) {
+        return contracts.stream().filter(c -> c.takes(overdue))
                 .min(Comparator.comparing(AgencyContract::successFeePercent).thenComparing(AgencyContract::agencyCode));
     }
 }

@@ -33,16 +33,18 @@ public record CallOutcome(NonPaymentReason reason, String note, LocalDate called
     }
 
     /**
-     * The move the reason suggests: a short hold ends {@code shortHoldDays} after the call and
-     * the case is looked at the day after it ends; every other move is followed up after
-     * {@code followUpDays}.
+     * The move the reason suggests, its days counted on the tenant's calendar as its ladder counts a step's offset (and
+     * as a promise's grace is counted): a short hold ends {@code shortHoldDays} after the call and the case is looked at
+     * on the next working day after it ends; every other move is followed up {@code followUpDays} after the call. In
+     * calendar days a day the tenant does not work moves to the next working day; in business days only working days
+     * are counted. So a suggested date is never a weekend or holiday of the tenant.
      */
-    public NextMove suggestion(CallTerms terms) {
+    public NextMove suggestion(CallTerms terms, BusinessCalendar calendar, BusinessCalendar.DayCount count) {
         NextMove.Kind kind = reason.suggests();
         if (kind == NextMove.Kind.SHORT_HOLD) {
-            LocalDate holdUntil = calledOn.plusDays(terms.shortHoldDays());
-            return new NextMove(kind, holdUntil, holdUntil.plusDays(1));
+            LocalDate holdUntil = calendar.stepDay(calledOn, terms.shortHoldDays(), count);
+            return new NextMove(kind, holdUntil, calendar.stepDay(holdUntil, 1, count));
         }
-        return new NextMove(kind, null, calledOn.plusDays(terms.followUpDays()));
+        return new NextMove(kind, null, calendar.stepDay(calledOn, terms.followUpDays(), count));
     }
 }

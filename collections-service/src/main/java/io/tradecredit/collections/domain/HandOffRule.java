@@ -65,6 +65,21 @@ public record HandOffRule(Mode mode, Integer daysPastDue, CurrencyThresholds min
                 .mapToInt(i -> (int) ChronoUnit.DAYS.between(i.dueDate(), on)).max().orElse(0);
     }
 
+    /**
+     * What a buyer owes overdue in one currency (the collectible part of its items past their due date) and how many
+     * days past due its oldest overdue item in that currency is: a rule is judged per currency on both, so a small
+     * debt long overdue in one currency never makes a recent one in another look old.
+     */
+    public record Overdue(Money amount, int oldestDaysPastDue) {
+
+        /** The buyer's overdue balances on {@code on}, one per currency it is overdue in. */
+        public static List<Overdue> of(List<DunningItem> items, LocalDate on) {
+            return BuyerStanding.of(items, null, on).overdue().stream().map(m -> new Overdue(m,
+                    HandOffRule.oldestDaysPastDue(items.stream().filter(i -> i.open().currency().equals(m.currency())).toList(), on)))
+                    .toList();
+        }
+    }
+
     /** Every problem, named under {@code path} ({@code handOff.daysPastDue}). */
     List<Violation> violations(String path) {
         List<Violation> wrong = new ArrayList<>();

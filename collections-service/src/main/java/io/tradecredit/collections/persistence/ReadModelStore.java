@@ -3,6 +3,11 @@ package io.tradecredit.collections.persistence;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +65,21 @@ public class ReadModelStore {
             values ($1, $2, $3, $4, $5, $6, $7)
             on conflict (tenant_id, plan_id, number) do update set due_date = $4, currency = $5, amount = $6, principal = $7""";
     static final String MISSED = "update plan_instalment set missed = true where tenant_id = $1 and plan_id = $2 and number = $3";
+    /** The agreed plans covering any of the invoices, each instalment a row in order (a plan without any: none). */
+    static final String AGREED_PLANS_OF = """
+            select p.plan_id, p.principal as plan_principal, i.number, i.due_date, trim(i.currency) as currency, i.amount,
+                coalesce(i.principal, i.amount) as principal, i.missed
+            from payment_plan p join plan_instalment i on i.tenant_id = p.tenant_id and i.plan_id = p.plan_id
+            where p.tenant_id = $1 and p.state = 'AGREED' and p.plan_id in (select o.plan_id from open_invoice o
+                where o.tenant_id = $1 and o.invoice_id = any($2) and o.plan_id is not null)
+            order by p.plan_id, i.number""";
+    /** The plans' open invoices, in the run's order (earliest due, then number). */
+    static final String PLAN_INVOICES = """
+            select plan_id, invoice_id, due_date, open_amount, disputed_amount from open_invoice
+            where tenant_id = $1 and plan_id = any($2) and state = 'OPEN' order by due_date, invoice_number, invoice_id""";
+    static final String INSTALMENTS_OWE = """
+            update plan_instalment t set open_amount = x.open from unnest($3::int[], $4::numeric[]) as x(number, open)
+            where t.tenant_id = $1 and t.plan_id = $2 and t.number = x.number""";
     static final String ENDED = """
             update payment_plan set state = $3, updated_at = $4, ended_on = $5 where tenant_id = $1 and plan_id = $2""";
 
@@ -116,6 +136,50 @@ public class ReadModelStore {
 
     public Uni<Void> instalmentMissed(String tenantId, UUID planId, int number) {
         return run(MISSED, tenantId, planId, number);
+    }
+
+    /** An agreed plan as the run reads it, its instalments' currency, and its open invoices (open and disputed amounts). */
+    public record AgreedPlan(RunBatchRows.PlanRow plan, String currency, List<PlanInvoice> invoices) {
+    }
+
+    /** An open invoice of a plan. */
+    public record PlanInvoice(UUID invoiceId, LocalDate dueDate, BigDecimal open, BigDecimal disputed) {
+    }
+
+    /** The agreed plans covering any of {@code invoiceIds} (none: one statement), with their open invoices. */
+    public Uni<List<AgreedPlan>> agreedPlansOf(String tenantId, UUID[] invoiceIds) {
+        return CurrentTransaction.execute(AGREED_PLANS_OF, CurrentTransaction.params(tenantId, invoiceIds)).chain(rows -> {
+            Map<UUID, List<RunBatchRows.InstalmentRow>> instalments = new LinkedHashMap<>();
+            Map<UUID, BigDecimal> principal = new HashMap<>();
+            Map<UUID, String> currency = new HashMap<>();
+            rows.forEach(r -> {
+                UUID plan = r.getUUID("plan_id");
+                principal.put(plan, r.getBigDecimal("plan_principal"));
+                currency.put(plan, r.getString("currency"));
+                instalments.computeIfAbsent(plan, k -> new ArrayList<>()).add(new RunBatchRows.InstalmentRow(
+                        r.getInteger("number"), r.getLocalDate("due_date"), r.getBigDecimal("amount"),
+                        r.getBigDecimal("principal"), r.getBoolean("missed")));
+            });
+            if (instalments.isEmpty()) {
+                return Uni.createFrom().item(List.<AgreedPlan>of());
+            }
+            return CurrentTransaction.execute(PLAN_INVOICES, CurrentTransaction.params(tenantId,
+                    instalments.keySet().toArray(UUID[]::new))).map(invoiceRows -> {
+                        Map<UUID, List<PlanInvoice>> invoices = new HashMap<>();
+                        invoiceRows.forEach(r -> invoices.computeIfAbsent(r.getUUID("plan_id"), k -> new ArrayList<>())
+                                .add(new PlanInvoice(r.getUUID("invoice_id"), r.getLocalDate("due_date"), r.getBigDecimal("open_amount"),
+                                        r.getBigDecimal("disputed_amount"))));
+                        List<AgreedPlan> out = new ArrayList<>();
+                        instalments.forEach((plan, list) -> out.add(new AgreedPlan(new RunBatchRows.PlanRow(plan,
+                                principal.get(plan), null, list), currency.get(plan), invoices.getOrDefault(plan, List.of()))));
+                        return out;
+                    });
+        });
+    }
+
+    /** What each instalment of the plan owes now ({@code numbers[n]} owes {@code open[n]}). */
+    public Uni<Void> instalmentsOwe(String tenantId, UUID planId, Integer[] numbers, BigDecimal[] open) {
+        return run(INSTALMENTS_OWE, tenantId, planId, numbers, open);
     }
 
     /** Whether the buyer has a payment plan still agreed (neither broken nor completed). */

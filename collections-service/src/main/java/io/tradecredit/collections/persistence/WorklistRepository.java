@@ -47,6 +47,28 @@ public class WorklistRepository {
                   and not exists (select 1 from collection_case c where c.tenant_id = $1 and c.buyer_id = t.buyer_id
                                   and c.state <> 'CLOSED')
             )""";
+    /**
+     * What a buyer owes overdue on $3, per currency, and since when (its oldest item past its date): its open invoices'
+     * collectible amounts past their due date, except that the invoices of a plan still agreed are replaced by the
+     * plan's instalments past their date that still owe something ({@code plan_instalment.open_amount}, which the
+     * consumer keeps as {@code PaymentPlanItems} decides it): a buyer keeping its plan is not overdue by its invoices'
+     * original due dates. The buyers are those of the subquery the caller puts in its two {@code %1$s}.
+     */
+    static final String OWED = """
+                select x.buyer_id, x.currency, sum(x.amount) as amount, min(x.due) as oldest from (
+                    select o.buyer_id, trim(o.currency) as currency, o.collectible_amount as amount, o.due_date as due
+                    from open_invoice o
+                    where o.tenant_id = $1 and o.state = 'OPEN' and o.due_date < $3 and o.collectible_amount > 0
+                      and o.buyer_id in %1$s
+                      and not exists (select 1 from payment_plan p join plan_instalment i on i.tenant_id = p.tenant_id
+                                      and i.plan_id = p.plan_id where p.tenant_id = $1 and p.plan_id = o.plan_id
+                                      and p.state = 'AGREED')
+                    union all
+                    select p.buyer_id, trim(i.currency), i.open_amount, i.due_date
+                    from payment_plan p join plan_instalment i on i.tenant_id = p.tenant_id and i.plan_id = p.plan_id
+                    where p.tenant_id = $1 and p.state = 'AGREED' and i.due_date < $3 and i.open_amount > 0
+                      and p.buyer_id in %1$s
+                ) x group by x.buyer_id, x.currency""";
     static final String COUNT = ENTRIES + " select count(*) as total from entry";
     /**
      * One page: a buyer's amount points in its best currency (floor of overdue / amount per point of
@@ -55,12 +77,7 @@ public class WorklistRepository {
      * them (earlier next action, none last; more days past due; the key in uuid order).
      */
     static final String PAGE = ENTRIES + """
-            , owed as (
-                select o.buyer_id, trim(o.currency) as currency, sum(o.collectible_amount) as amount, min(o.due_date) as oldest
-                from open_invoice o
-                where o.tenant_id = $1 and o.state = 'OPEN' and o.due_date < $3 and o.collectible_amount > 0
-                  and o.buyer_id in (select buyer_id from entry)
-                group by o.buyer_id, trim(o.currency)
+            , owed as (""" + OWED.formatted("(select buyer_id from entry)") + """
             ), figures as (
                 select buyer_id, $3::date - min(oldest) as days,
                     max(floor(amount / coalesce(($4::text::jsonb ->> currency)::numeric, $5::text::numeric)))::bigint as amount_points
@@ -113,11 +130,12 @@ public class WorklistRepository {
                 .map(rows -> rows.iterator().next().getLong("total"));
     }
 
-    /** The collectible amounts of the buyers' open invoices past their due date on {@code today}, per currency. */
+    /**
+     * What the buyers owe overdue on {@code today}, per currency, and the date of the oldest item overdue: their open
+     * invoices' collectible amounts past their due date, an agreed plan's instalments in its invoices' place ({@link #OWED}).
+     */
     public Uni<List<Overdue>> overdueOf(String tenantId, UUID[] buyerIds, LocalDate today) {
-        return CurrentTransaction.execute("select buyer_id, currency, sum(collectible_amount) as amount,"
-                + " min(due_date) as oldest from open_invoice where tenant_id = $1 and buyer_id = any($2)"
-                + " and state = 'OPEN' and due_date < $3 and collectible_amount > 0 group by buyer_id, currency",
+        return CurrentTransaction.execute(OWED.formatted("(select unnest($2::uuid[]))"),
                 Tuple.of(tenantId, buyerIds, today)).map(rows -> {
                     List<Overdue> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new Overdue(r.getUUID("buyer_id"), r.getString("currency").trim(),

@@ -210,9 +210,11 @@ class CollectorDayApiTest {
                         equalTo(25));
         given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("promiseGraceDays", -1,
                 "shortHoldDays", 0, "costPerStep", List.of(money("-1.00", "CNY")), "agencyFeePercent", "101",
-                "worklist", Map.of("pointsPerGrade", -5))).put(TERMS).then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", containsInAnyOrder("graceDays",
-                        "shortHoldDays", "costPerStep[0].amount", "agencyFeePercent", "worklist.pointsPerGrade"));
+                "worklist", Map.of("pointsPerGrade", -5, "amountPerPoint", List.of(money("100.00", "USD"), money("0.00", "CNY")))))
+                .put(TERMS).then().statusCode(400).contentType("application/problem+json")
+                // named as the client sent them (until session 29: graceDays and worklist.amountPerPoint.CNY)
+                .body("errors.field", containsInAnyOrder("promiseGraceDays", "shortHoldDays", "costPerStep[0].amount",
+                        "agencyFeePercent", "worklist.pointsPerGrade", "worklist.amountPerPoint[1].amount"));
         given().auth().oauth2(collector(tenant, "lena")).contentType(ContentType.JSON).body(Map.of()).put(TERMS)
                 .then().statusCode(403);
         given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("promiseGraceDays", 5,

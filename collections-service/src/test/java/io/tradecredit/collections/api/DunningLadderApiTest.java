@@ -149,10 +149,13 @@ class DunningLadderApiTest {
                 .put(LADDERS + "strict").then().statusCode(400).body("errors.field", contains("steps"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(ladder(null)).put(LADDERS + "No_Such")
                 .then().statusCode(400).body("errors.field", contains("key"));
-        Map<String, Object> badKind = Map.of("steps", List.of(Map.of("key", "a", "offsetDays", 0,
-                "actions", List.of(Map.of("kind", "FAX", "key", "x")))));
+        // an unknown kind is named with every other wrong field (until session 29: alone)
+        Map<String, Object> badKind = Map.of("effectiveFrom", today().minusDays(1).toString(), "steps", List.of(
+                Map.of("key", "a", "offsetDays", 0, "actions", List.of(Map.of("kind", "FAX", "key", "x"))),
+                Map.of("key", "Bad Key", "offsetDays", 3, "actions", List.of(Map.of("kind", "COLLECTOR_TASK", "key", "task.x")))));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(badKind).put(LADDERS + "strict").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("steps[0].actions[0].kind"));
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("effectiveFrom", "steps[0].actions[0].kind", "steps[1].key"));
         given().auth().oauth2(admin).get(LADDERS + "strict").then().statusCode(404);
     }
 

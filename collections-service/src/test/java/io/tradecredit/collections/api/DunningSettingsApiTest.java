@@ -150,7 +150,8 @@ class DunningSettingsApiTest {
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("weekend", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
                         "dayCount", "WEEKS"))
-                .put(CALENDAR).then().statusCode(400).body("errors[0].field", equalTo("dayCount"));
+                // the unknown dayCount with the weekend that leaves no working day (until session 29: alone)
+                .put(CALENDAR).then().statusCode(400).body("errors.field", containsInAnyOrder("dayCount", "weekend"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("weekend", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
                         "dayCount", "CALENDAR_DAYS"))

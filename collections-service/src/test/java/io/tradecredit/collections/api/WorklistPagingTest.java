@@ -27,6 +27,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tradecredit.collections.domain.WorklistPriority;
 import io.tradecredit.collections.domain.WorklistPriority.WorkItem;
+import io.tradecredit.collections.messaging.ReadModelEvents;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.testing.Database;
 
@@ -112,6 +113,55 @@ class WorklistPagingTest {
         // one collector's cases, paged alike
         given().auth().oauth2(viewer).queryParams("owner", "lena", "page", 1, "size", 1).get(WORKLIST).then()
                 .body("total", equalTo(2), "items.buyerId", contains(h.toString()));
+    }
+
+    /**
+     * A buyer keeping its payment plan is ranked by what is overdue under the plan, not by its invoice's original due
+     * date: 3,000.00 due 118 days ago, spread over three instalments of 1,000.00 (10 days ago, in 20 and in 50 days).
+     * With instalment 1 paid nothing is overdue (0 points, 0 days: it came top with 118 days until session 29); with
+     * nothing paid instalment 1 is overdue, 1,000.00 for 10 days (1 + 10 = 11); a buyer owing 5,000.00 for 30 days
+     * without a plan (5 + 30 = 35) comes first.
+     */
+    @Test
+    void aBuyerKeepingItsPlanIsRankedByWhatIsOverdueUnderThePlanNotByItsInvoicesDueDates() {
+        String tenant = freshTenant();
+        LocalDate today = today();
+        UUID plain = caseOf(tenant, null, null);
+        overdue(tenant, plain, "CNY", "5000.00", 30);
+        UUID keeping = caseOf(tenant, null, null);
+        String invoice = UUID.randomUUID().toString();
+        String keepingPlan = planOf(tenant, keeping, invoice, today);
+        UUID owing = caseOf(tenant, null, null);
+        planOf(tenant, owing, UUID.randomUUID().toString(), today);
+        ReadModelEvents.invoice(tenant, keeping.toString(), "payment-received",
+                ReadModelEvents.payment("payment-received", keeping.toString(), invoice, "1000.00", "2000.00"));
+        ReadModelEvents.await("instalment 1 paid", () -> Database.count("select count(*) from plan_instalment where"
+                + " tenant_id = ? and plan_id = ?::uuid and number = 1 and open_amount = 0", tenant, keepingPlan) == 1);
+
+        given().auth().oauth2(user(tenant, "vic", "viewer")).get(WORKLIST).then().statusCode(200)
+                .body("items.buyerId", contains(plain.toString(), owing.toString(), keeping.toString()),
+                        "items.points", contains(35, 11, 0), "items.daysPastDue", contains(30, 10, 0),
+                        "items[1].overdue.amount", contains("1000.00"), "items[2].overdue", empty());
+    }
+
+    /** {@code invoice}: 3,000.00 due 118 days ago under a plan of three instalments of 1,000.00 (10 days ago, in 20, in 50); its id. */
+    private static String planOf(String tenant, UUID buyer, String invoice, LocalDate today) {
+        String plan = UUID.randomUUID().toString();
+        ReadModelEvents.invoice(tenant, buyer.toString(), "issued",
+                ReadModelEvents.issued(buyer.toString(), invoice, "3000.00", today.minusDays(118)));
+        ReadModelEvents.await("issued", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", tenant, invoice) == 1);
+        ReadModelEvents.invoice(tenant, buyer.toString(), "payment-plan-agreed", Map.of("planId", plan, "buyerId",
+                buyer.toString(), "invoiceIds", List.of(invoice), "principal", ReadModelEvents.money("3000.00"),
+                "interest", ReadModelEvents.money("0.00"), "instalments", List.of(instalment(1, today.minusDays(10)),
+                        instalment(2, today.plusDays(20)), instalment(3, today.plusDays(50)))));
+        ReadModelEvents.await("plan agreed", () -> Database.count("select count(*) from plan_instalment where tenant_id = ?"
+                + " and plan_id = ?::uuid and open_amount is not null", tenant, plan) == 3);
+        return plan;
+    }
+
+    private static Map<String, Object> instalment(int number, LocalDate due) {
+        return Map.of("number", number, "dueDate", due.toString(), "amount", ReadModelEvents.money("1000.00"));
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.tradecredit.collections.domain.BusinessCalendar.DayCount;
 import io.tradecredit.collections.domain.NextMove.Kind;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
@@ -16,7 +17,7 @@ class CallOutcomeTest {
     static final LocalDate CALLED = LocalDate.of(2026, 7, 6);
 
     static NextMove after(NonPaymentReason reason) {
-        return new CallOutcome(reason, "said so", CALLED).suggestion(CallTerms.DEFAULT);
+        return new CallOutcome(reason, "said so", CALLED).suggestion(CallTerms.DEFAULT, BusinessCalendar.DEFAULT, DayCount.CALENDAR_DAYS);
     }
 
     @Test
@@ -50,15 +51,39 @@ class CallOutcomeTest {
     void tenantTermsSetTheHoldAndFollowUpDays() {
         CallTerms terms = new CallTerms(2, 10);
         assertEquals(new NextMove(Kind.SHORT_HOLD, LocalDate.of(2026, 7, 8), LocalDate.of(2026, 7, 9)),
-                new CallOutcome(NonPaymentReason.PAYMENT_SYSTEM_FAILURE, null, CALLED).suggestion(terms));
+                new CallOutcome(NonPaymentReason.PAYMENT_SYSTEM_FAILURE, null, CALLED).suggestion(terms, BusinessCalendar.DEFAULT, DayCount.CALENDAR_DAYS));
         assertEquals(LocalDate.of(2026, 7, 16),
-                new CallOutcome(NonPaymentReason.CASH_FLOW_TROUBLE, "", CALLED).suggestion(terms).nextActionOn());
+                new CallOutcome(NonPaymentReason.CASH_FLOW_TROUBLE, "", CALLED).suggestion(terms, BusinessCalendar.DEFAULT, DayCount.CALENDAR_DAYS).nextActionOn());
+    }
+
+    /**
+     * Called Wednesday 30 September 2026, before National Day (1 to 7 October off, Saturday 10 October worked): in
+     * calendar days a follow-up 3 days on (Saturday 3 October) comes on Thursday 8 October, a week's hold (7 October)
+     * ends on the 8th and is looked at on Friday the 9th; in business days the follow-up is Saturday 10 October (8, 9,
+     * 10) and the hold ends on Thursday 15 October (8, 9, 10, 12, 13, 14, 15), looked at on the 16th. Until session 29
+     * they fell on 3, 7 and 8 October whatever the tenant's calendar.
+     */
+    @Test
+    void suggestedDatesAreCountedOnTheTenantsCalendarAndNeverFallOnADayOff() {
+        LocalDate called = LocalDate.of(2026, 9, 30);
+        CallOutcome problem = new CallOutcome(NonPaymentReason.INVOICE_PROBLEM, null, called);
+        CallOutcome failure = new CallOutcome(NonPaymentReason.PAYMENT_SYSTEM_FAILURE, null, called);
+        BusinessCalendar china = BusinessCalendarTest.CHINA_2026;
+        assertEquals(LocalDate.of(2026, 10, 8), problem.suggestion(CallTerms.DEFAULT, china, DayCount.CALENDAR_DAYS).nextActionOn());
+        assertEquals(new NextMove(Kind.SHORT_HOLD, LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 9)),
+                failure.suggestion(CallTerms.DEFAULT, china, DayCount.CALENDAR_DAYS));
+        assertEquals(LocalDate.of(2026, 10, 10), problem.suggestion(CallTerms.DEFAULT, china, DayCount.BUSINESS_DAYS).nextActionOn());
+        assertEquals(new NextMove(Kind.SHORT_HOLD, LocalDate.of(2026, 10, 15), LocalDate.of(2026, 10, 16)),
+                failure.suggestion(CallTerms.DEFAULT, china, DayCount.BUSINESS_DAYS));
+        // the default calendar (Monday to Friday): called Thursday 9 July, 3 days on is Sunday: Monday 13 July
+        assertEquals(LocalDate.of(2026, 7, 13), new CallOutcome(NonPaymentReason.OTHER, "later", LocalDate.of(2026, 7, 9))
+                .suggestion(CallTerms.DEFAULT, BusinessCalendar.DEFAULT, DayCount.CALENDAR_DAYS).nextActionOn());
     }
 
     @Test
     void oneDayTermsAreAllowed() {
         assertEquals(LocalDate.of(2026, 7, 7), new CallOutcome(NonPaymentReason.INVOICE_PROBLEM, null, CALLED)
-                .suggestion(new CallTerms(1, 1)).nextActionOn());
+                .suggestion(new CallTerms(1, 1), BusinessCalendar.DEFAULT, DayCount.CALENDAR_DAYS).nextActionOn());
     }
 
     @Test

@@ -120,13 +120,45 @@ class HandOffRuleTest {
         AgencyContract manual = new AgencyContract("manual", new BigDecimal("1"), Set.of(CNY));
         List<AgencyContract> all = List.of(huaxin, cheap, alsoCheap, manual);
         // 40 days, CNY only: cheap collects no CNY, also-cheap waits for 60 days, manual never
-        assertEquals(Optional.of(huaxin), AgencyContract.chooseFor(all, 40, List.of(cny("5000.00"))));
+        assertEquals(Optional.of(huaxin), AgencyContract.chooseFor(all, List.of(owed(cny("5000.00"), 40))));
         // 40 days with USD too: cheap takes it for 10%
-        assertEquals(Optional.of(cheap), AgencyContract.chooseFor(all, 40, List.of(cny("5000.00"), Money.of("1.00", "USD"))));
+        assertEquals(Optional.of(cheap), AgencyContract.chooseFor(all, List.of(owed(cny("5000.00"), 40),
+                owed(Money.of("1.00", "USD"), 40))));
         // 60 days, both currencies: two at 10%, the code decides
-        assertEquals(Optional.of(alsoCheap), AgencyContract.chooseFor(all, 60, List.of(cny("5000.00"), Money.of("1.00", "USD"))));
-        assertEquals(Optional.empty(), AgencyContract.chooseFor(all, 29, List.of(cny("5000.00"))));
-        assertFalse(huaxin.takes(40, List.of(Money.of("9.00", "EUR"))));
+        assertEquals(Optional.of(alsoCheap), AgencyContract.chooseFor(all, List.of(owed(cny("5000.00"), 60),
+                owed(Money.of("1.00", "USD"), 60))));
+        assertEquals(Optional.empty(), AgencyContract.chooseFor(all, List.of(owed(cny("5000.00"), 29))));
+        assertFalse(huaxin.takes(List.of(owed(Money.of("9.00", "EUR"), 40))));
+    }
+
+    static HandOffRule.Overdue owed(Money amount, int days) {
+        return new HandOffRule.Overdue(amount, days);
+    }
+
+    /**
+     * A buyer owing 100.00 USD for 200 days and 50,000.00 CNY for 5 days (on 31 May 2026): a CNY agency taking cases
+     * from 90 days past due does not take it (its CNY is 5 days past due; until session 29 the USD invoice's 200 days
+     * were taken for the CNY debt's), a USD agency from 90 days does; with a floor of 1,000.00 USD it does not either
+     * (the 50,000.00 CNY is not a USD balance).
+     */
+    @Test
+    void eachCurrencyIsJudgedOnItsOwnBalanceAndItsOwnDaysPastDue() {
+        java.time.LocalDate may31 = java.time.LocalDate.of(2026, 5, 31);
+        List<DunningItem> items = List.of(
+                new DunningItem("usd", may31.minusDays(200), Money.of("100.00", "USD"), Money.of("0.00", "USD"), false, null, Set.of()),
+                item(may31.minusDays(5), "50000.00", "0.00"), item(may31.plusDays(3), "7000.00", "0.00"));
+        List<HandOffRule.Overdue> overdue = HandOffRule.Overdue.of(items, may31);
+        assertEquals(List.of(owed(Money.of("100.00", "USD"), 200), owed(cny("50000.00"), 5)), overdue);
+        HandOffRule from90 = new HandOffRule(Mode.DAYS_PAST_DUE, 90, null);
+        AgencyContract yuan = new AgencyContract("yuan", BigDecimal.TEN, Set.of(CNY), from90);
+        AgencyContract dollars = new AgencyContract("dollars", new BigDecimal("20"), Set.of(USD), from90);
+        AgencyContract bigDollars = new AgencyContract("big-dollars", BigDecimal.ONE, Set.of(USD),
+                new HandOffRule(Mode.DAYS_PAST_DUE, 90, CurrencyThresholds.of(Money.of("1000.00", "USD"))));
+        assertFalse(yuan.takes(overdue));
+        assertTrue(dollars.takes(overdue));
+        assertFalse(bigDollars.takes(overdue));
+        assertEquals(Optional.of(dollars), AgencyContract.chooseFor(List.of(yuan, dollars, bigDollars), overdue));
+        assertEquals(List.of(), HandOffRule.Overdue.of(items, may31.minusDays(201)));
     }
 
     /**

@@ -280,11 +280,17 @@ class CaseFlowTest {
                 + " where tenant_id = ? and buyer_id = ?::uuid", tenant, buyer) == 1);
         assertEquals("PENDING", outcome(tenant, c));
         double brokenBefore = judged("broken");
+        // the collector plans to look again at the deadline
+        LocalDate deadline = run(() -> promises.ofCase(tenant, c.id())).get(0).promise().deadline();
+        run(() -> cases.planNextAction(tenant, c.id(), deadline, "lena"));
 
         review(today().plusDays(7));
         assertEquals("BROKEN", outcome(tenant, c));
         assertEquals(brokenBefore + 1, judged("broken"), "counted broken");
-        assertEquals(CaseState.IN_PROGRESS, run(() -> cases.find(tenant, c.id())).state());
+        CaseView back = run(() -> cases.find(tenant, c.id()));
+        assertEquals(CaseState.IN_PROGRESS, back.state());
+        // broken: the ladder resumes at once and so does the collector, from the day judged (not the past deadline)
+        assertEquals(today().plusDays(7), back.nextActionOn());
         Activity broken = run(() -> cases.activities(tenant, c.id())).stream()
                 .filter(a -> a.kind().equals("promise-broken")).findFirst().orElseThrow();
         assertEquals("600.00", broken.detail().get("shortfall"));
