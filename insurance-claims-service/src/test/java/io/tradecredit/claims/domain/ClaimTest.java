@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,6 +53,33 @@ class ClaimTest {
     static Claim openedOn(LocalDate day) {
         return Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "Zhejiang Trading", Claim.Cause.PROTRACTED_DEFAULT,
                 List.of(new ClaimedInvoice("INV-1", null, cny("90000.00"))), day, "collections");
+    }
+
+    /**
+     * DOMAIN §4: a protracted default is claimed after the waiting period, which counts from the overdue notification.
+     * Notified 1 June 2026, waiting period 90 days: refused on 29 August naming 30 August, submitted from 30 August (it
+     * was submitted at once). Never notified: refused, the waiting period has not begun. An insolvency is claimed at once.
+     */
+    @Test
+    void aProtractedDefaultIsSubmittableOnceTheWaitingPeriodRanFromTheNotificationAnInsolvencyAtOnce() {
+        Claim pd = openedOn(LocalDate.of(2026, 6, 20));
+        Optional<LocalDate> notified = Optional.of(LocalDate.of(2026, 6, 1));
+        DomainError early = refusal(() -> pd.submit(LocalDate.of(2026, 8, 29), 90, notified));
+        assertEquals("claim.waiting-period", early.code());
+        assertEquals(DomainError.Kind.CONFLICT, early.kind());
+        assertTrue(early.detail().contains("submittable from 2026-08-30"), early.detail());
+        assertEquals(List.of(new Violation("state", "submittable from 2026-08-30")), early.violations());
+        assertEquals(ClaimState.SUBMITTED, pd.submit(LocalDate.of(2026, 8, 30), 90, notified).state());
+        assertEquals(ClaimState.SUBMITTED, pd.submit(LocalDate.of(2026, 6, 1), 0, notified).state());
+        DomainError never = refusal(() -> pd.submit(LocalDate.of(2027, 6, 1), 90, Optional.empty()));
+        assertEquals("claim.waiting-period", never.code());
+        assertEquals(List.of("state"), never.violations().stream().map(Violation::field).toList());
+        // an insolvency is claimed at once, notified or not
+        assertEquals(ClaimState.SUBMITTED, draft().submit(DAY, 90, Optional.empty()).state());
+        assertEquals(ClaimState.SUBMITTED, draft().submit(DAY, 90, Optional.of(DAY)).state());
+        // a claim that may not be submitted is refused as such, not for its waiting period
+        Claim submitted = pd.submit(LocalDate.of(2026, 8, 30), 90, notified);
+        assertEquals("claim.illegal-move", refusal(() -> submitted.submit(LocalDate.of(2026, 8, 1), 90, notified)).code());
     }
 
     @Test
