@@ -283,15 +283,23 @@ public class Claims {
                     Claim paid = before.pay(amount);
                     ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.PAYMENT, before.state(), paid.state(), amount, null,
                             null, on, now, by, null);
+                    // the recoveries shared while the claim was partly paid, at the indemnity paid now
+                    Optional<Claim.Recovery> reshared = paid.reshared();
+                    Claim borne = reshared.map(Claim.Recovery::claim).orElse(paid);
                     // what the buyer paid after approval is shared once the indemnity is paid
-                    Optional<Claim.Recovery> shared = paid.shareReceived();
-                    Claim after = shared.map(Claim.Recovery::claim).orElse(paid);
+                    Optional<Claim.Recovery> shared = borne.shareReceived();
+                    Claim after = shared.map(Claim.Recovery::claim).orElse(borne);
                     return claims.update(tenantId, after).chain(() -> claims.log(id, entry))
                             .chain(() -> outbox.record(ClaimEvents.indemnityPaid(tenantId, after, policy.terms(), amount,
                                     on, by)))
+                            .chain(() -> reshared.isEmpty() ? Uni.createFrom().voidItem()
+                                    : recordShare(tenantId, borne, reshared.get().share(), policy.terms(), on, now, SIGNALS,
+                                            "the recoveries shared while the claim was partly paid, shared again now "
+                                                    + paid.indemnityPaid().amountText() + " of the indemnity is paid", null))
                             .chain(() -> shared.isEmpty() ? Uni.createFrom().voidItem()
-                                    : recordShare(tenantId, after, shared.get().share(), policy.terms(), on, now, SIGNALS,
-                                            "paid by the buyer after approval, shared now the indemnity is paid", null))
+                                    : recordShare(tenantId, after, shared.get().share(), policy.terms(), on, later(now),
+                                            SIGNALS, "paid by the buyer after approval, shared now the indemnity is paid",
+                                            null))
                             .replaceWith(after);
                 })));
     }

@@ -323,6 +323,31 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     /**
+     * The recoveries shared while the claim was partly paid, shared again at the indemnity paid now (after a payment of
+     * the insurer, {@link #pay}). DOMAIN §4 shares a recovery in the proportion the loss was borne; while the insurer has
+     * paid part of the indemnity it has borne that part, and a recovery then gives it that share (indemnity paid ÷
+     * unpaid); as it pays more it bears more, so the recoveries so far are shared at the new share, the insurer's running
+     * total going up by the difference (a re-share: {@link RecoveryShare} of nothing new, {@code toInsurer} what the
+     * tenant owes the insurer more, {@code toTenant} its negative). Once the claim is paid every recovery stands shared
+     * as if it came after full payment. Worked example: approved at 72,000 on 100,000, 36,000 paid, a recovery of 10,000
+     * → 3,600 to the insurer, 6,400 to the tenant; the other 36,000 paid → re-shared 3,600 more to the insurer: 7,200 /
+     * 2,800 as on a paid claim (it stayed 3,600 / 6,400). Empty when nothing was recovered or the share does not change.
+     */
+    public Optional<Recovery> reshared() {
+        if (!recovered.isPositive() || indemnity == null) {
+            return Optional.empty();
+        }
+        RecoveryShare again = RecoveryShare.of(Money.zero(indemnityPaid.currency()), unpaid(), indemnityPaid, recovered,
+                recoveredToInsurer);
+        if (again.toInsurer().isZero()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Recovery(new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn,
+                openedBy, approvedOn, indemnity, indemnityPaid, again.recoveredTotal(), again.toInsurerTotal(),
+                receivedToShare, part), again));
+    }
+
+    /**
      * {@code amount} recovered from the buyer after the insurer paid indemnity, entered by hand, shared by
      * {@link RecoveryShare}; before any indemnity was paid there is nothing to share (409). A recovery by hand is for
      * money the ledger cannot bring to the claim: while the ledger still has something open of a claimed invoice

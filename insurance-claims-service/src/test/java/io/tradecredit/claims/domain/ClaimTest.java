@@ -325,6 +325,37 @@ class ClaimTest {
         assertEquals(cny("3600.00"), approved().pay(cny("36000.00")).recover(cny("10000.00"), List.of()).share().toInsurer());
     }
 
+    /**
+     * DOMAIN §4 shares a recovery as the loss was borne. Approved at 72,000 on 100,000, 36,000 paid: a recovery of 10,000
+     * gives the insurer 3,600 (what it has borne so far); when the other 36,000 comes, the 10,000 is shared again at the
+     * 72 % now borne: 3,600 more to the insurer, 7,200 / 2,800 as on a paid claim (it stayed 3,600 / 6,400 for good). A
+     * later recovery is then shared as on any paid claim.
+     */
+    @Test
+    void aRecoveryWhileTheClaimIsPartlyPaidIsSharedAgainAsTheInsurerPaysTheRest() {
+        Claim half = approved().pay(cny("36000.00"));
+        assertTrue(half.reshared().isEmpty(), "nothing recovered, nothing to share again");
+        Claim.Recovery early = half.recover(cny("10000.00"), List.of());
+        assertEquals(cny("3600.00"), early.share().toInsurer());
+        assertEquals(cny("6400.00"), early.share().toTenant());
+        Claim quarter = early.claim().pay(cny("18000.00"));
+        RecoveryShare step = quarter.reshared().orElseThrow().share();
+        assertEquals(cny("0.00"), step.recovery());
+        assertEquals(cny("1800.00"), step.toInsurer());
+        assertEquals(cny("-1800.00"), step.toTenant());
+        Claim paid = quarter.reshared().orElseThrow().claim().pay(cny("18000.00"));
+        Claim.Recovery again = paid.reshared().orElseThrow();
+        assertEquals(cny("1800.00"), again.share().toInsurer());
+        assertEquals(cny("-1800.00"), again.share().toTenant());
+        assertEquals(cny("10000.00"), again.claim().recovered());
+        assertEquals(cny("7200.00"), again.claim().recoveredToInsurer());
+        assertEquals(ClaimState.PAID, again.claim().state());
+        assertTrue(again.claim().reshared().isEmpty(), "shared as borne: nothing changes");
+        assertEquals(cny("3600.00"), again.claim().recover(cny("5000.00"), List.of()).share().toInsurer());
+        // paid at once in full, nothing recovered before: nothing to share again
+        assertTrue(approved().pay(cny("72000.00")).reshared().isEmpty());
+    }
+
     static OpenInvoice inLedger(UUID id, String number, String open) {
         return new OpenInvoice(id, UUID.randomUUID(), number, DAY.minusDays(200), DAY.minusDays(140), cny("60000.00"),
                 cny(open));
