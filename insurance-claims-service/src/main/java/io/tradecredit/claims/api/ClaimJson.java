@@ -73,7 +73,7 @@ final class ClaimJson {
     }
 
     public record EntryView(
-            @Schema(description = "MOVE, PAYMENT (the insurer's), RECOVERY, AMENDED (before approval, an invoice's unpaid amount as the ledger changed it; amount: the invoice's unpaid amount after) or RECEIVED (after approval, the buyer's money on a claimed invoice, negative when reversed, kept to share)") ClaimEntry.Kind kind,
+            @Schema(description = "MOVE, PAYMENT (the insurer's), RECOVERY (amount 0: the recoveries so far shared again after a payment of the insurer, toInsurer what the tenant owes it more), AMENDED (before approval, an invoice's unpaid amount as the ledger changed it; amount: the invoice's unpaid amount after) or RECEIVED (after approval, the buyer's money on a claimed invoice, negative when reversed, kept to share)") ClaimEntry.Kind kind,
             ClaimState from, ClaimState to, Money amount, Money toInsurer,
             Money toTenant, LocalDate on, OffsetDateTime at, String by, String note,
             @Schema(description = "the invoice event an AMENDED or RECEIVED line (or a recovery it shared) came from") String eventId) {

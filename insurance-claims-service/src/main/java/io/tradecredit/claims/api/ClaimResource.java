@@ -109,7 +109,9 @@ public class ClaimResource {
     @Path("/{id}/state")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @Refuses(status = 409, when = "claim.illegal-move: the claim's state does not allow this move"
-            + " (draft → submitted → under review → approved / rejected; paid follows payments, or an approval at an indemnity of 0)")
+            + " (draft → submitted → under review → approved / rejected; paid follows payments, or an approval at an indemnity of 0);"
+            + " claim.waiting-period: a protracted default submitted before the policy's waiting period ran from the buyer's"
+            + " first overdue notification (or never notified), the detail and errors[0] naming the day it is submittable")
     public Uni<View> move(@PathParam("id") UUID id, @NotNull StateRequest r) {
         return claims.move(tenant.id(), id, r.state(), r.note(), tenant.subject())
                 .chain(c -> claims.find(tenant.id(), c.id())).map(View::of);

@@ -1,5 +1,6 @@
 package io.tradecredit.claims.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -32,6 +32,7 @@ import io.tradecredit.claims.api.LimitJson.DecisionBody;
 import io.tradecredit.claims.api.LimitJson.DecisionView;
 import io.tradecredit.claims.app.InsuredLimits;
 import io.tradecredit.claims.domain.LimitDecision;
+import io.tradecredit.common.api.WholeBodyReading;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
 
@@ -78,11 +79,14 @@ public class InsurerCallbackResource {
         });
     }
 
-    /** The signed body as a decision; what cannot be read is named (400) like any request's field. */
+    /**
+     * The signed body as a decision, read as any request body is (chassis WholeBodyReading#readWhole): one 400 names
+     * every value that cannot be read with every other field the decision's rules refuse (a CheckableBody), not the
+     * first unreadable one alone; a property a decision does not have is named.
+     */
     private DecisionBody read(String body) {
         try {
-            return json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).forType(DecisionBody.class)
-                    .readValue(body);
+            return WholeBodyReading.readWhole(json, body.getBytes(StandardCharsets.UTF_8), DecisionBody.class);
         } catch (UnrecognizedPropertyException e) {
             throw ProblemException.invalidField(e.getPropertyName(), "is not a field of a limit decision");
         } catch (JsonMappingException e) {

@@ -2,6 +2,7 @@ package io.tradecredit.claims.api;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Size;
@@ -12,6 +13,8 @@ import io.tradecredit.claims.app.InsuredLimits;
 import io.tradecredit.claims.domain.InsuredLimit;
 import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.LimitRequest;
+import io.tradecredit.common.api.CheckableBody;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.money.Money;
 
 /** Limit requests, decisions and the limit in force, as requests give them and answers show them. */
@@ -40,7 +43,20 @@ final class LimitJson {
             LocalDate effectiveFrom,
             @Schema(description = "the last day insured; open-ended when absent") LocalDate expiresOn,
             @Schema(description = "the tenant's request this decision answers, if any: the decision is on its buyer, and a"
-                    + " PARTLY_APPROVED amount is below the amount requested (else 400 naming buyerId or amount)") UUID requestId) {
+                    + " PARTLY_APPROVED amount is below the amount requested (else 400 naming buyerId or amount)") UUID requestId)
+            implements CheckableBody {
+
+        /**
+         * The decision's rules on the body as read (domain.LimitDecision#of; the policy's currency is checked once the
+         * policy is read), asked when a value could not be read (it is null then), so that one 400 names the unreadable
+         * values with every other wrong field: from the tenant, or the insurer's signed callback.
+         */
+        @Override
+        public List<Violation> violations() {
+            return CheckableBody.violationsOf(() -> LimitDecision.of(amount == null ? null : amount.currencyCode(),
+                    decisionId, buyerId, outcome, amount, effectiveFrom, expiresOn, requestId, LimitDecision.Source.TENANT,
+                    null, null));
+        }
 
         InsuredLimits.DecisionInput toInput() {
             return new InsuredLimits.DecisionInput(decisionId, buyerId, outcome, amount, effectiveFrom, expiresOn, requestId);

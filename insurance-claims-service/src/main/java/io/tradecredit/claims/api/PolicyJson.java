@@ -26,7 +26,7 @@ final class PolicyJson {
     public record Request(@Size(max = 200) @Schema(description = "the insurer's name") String insurer,
             @Size(max = 100) String policyNumber,
             @Schema(description = "ISO 4217 code of the policy's currency") String currency,
-            @Schema(description = "share of the insured loss the insurer pays, above 0 and at most 100; 90 when left out") BigDecimal insuredPercent,
+            @Schema(description = "share of the insured loss the insurer pays, above 0 and at most 90 (the insured keeps a retention); 90 when left out") BigDecimal insuredPercent,
             DeductibleJson deductible,
             @Schema(description = "maximum extension period: days after the original due date, 1 to 3650") Integer maximumExtensionDays,
             @Schema(description = "days after the MEP's end to notify the overdue account, 0 to 3650") Integer notificationDays,

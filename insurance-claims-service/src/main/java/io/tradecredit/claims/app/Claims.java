@@ -38,6 +38,7 @@ import io.tradecredit.claims.domain.RecoveryShare;
 import io.tradecredit.claims.events.ClaimEvents;
 import io.tradecredit.claims.persistence.BuyerRepository;
 import io.tradecredit.claims.persistence.ClaimRepository;
+import io.tradecredit.claims.persistence.OverdueNotificationRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.money.Money;
@@ -77,6 +78,9 @@ public class Claims {
 
     @Inject
     InsuredLimits limits;
+
+    @Inject
+    OverdueNotificationRepository notifications;
 
     @Inject
     Outbox outbox;
@@ -248,6 +252,7 @@ public class Claims {
         }
         return CurrentTransaction.run(() -> claimToChange(tenantId, id).chain(before -> policies.current(tenantId, before.policyId())
                 .chain(policy -> (to == ClaimState.APPROVED ? approve(tenantId, before, today)
+                        : to == ClaimState.SUBMITTED ? submit(tenantId, before, today)
                         : Uni.createFrom().item(before.moveTo(to)))
                         .chain(after -> claims.update(tenantId, after)
                                 .chain(() -> claims.log(id, ClaimEntry.move(before.state(), after.state(), today, now, by,
@@ -278,15 +283,23 @@ public class Claims {
                     Claim paid = before.pay(amount);
                     ClaimEntry entry = new ClaimEntry(ClaimEntry.Kind.PAYMENT, before.state(), paid.state(), amount, null,
                             null, on, now, by, null);
+                    // the recoveries shared while the claim was partly paid, at the indemnity paid now
+                    Optional<Claim.Recovery> reshared = paid.reshared();
+                    Claim borne = reshared.map(Claim.Recovery::claim).orElse(paid);
                     // what the buyer paid after approval is shared once the indemnity is paid
-                    Optional<Claim.Recovery> shared = paid.shareReceived();
-                    Claim after = shared.map(Claim.Recovery::claim).orElse(paid);
+                    Optional<Claim.Recovery> shared = borne.shareReceived();
+                    Claim after = shared.map(Claim.Recovery::claim).orElse(borne);
                     return claims.update(tenantId, after).chain(() -> claims.log(id, entry))
                             .chain(() -> outbox.record(ClaimEvents.indemnityPaid(tenantId, after, policy.terms(), amount,
                                     on, by)))
+                            .chain(() -> reshared.isEmpty() ? Uni.createFrom().voidItem()
+                                    : recordShare(tenantId, borne, reshared.get().share(), policy.terms(), on, now, SIGNALS,
+                                            "the recoveries shared while the claim was partly paid, shared again now "
+                                                    + paid.indemnityPaid().amountText() + " of the indemnity is paid", null))
                             .chain(() -> shared.isEmpty() ? Uni.createFrom().voidItem()
-                                    : recordShare(tenantId, after, shared.get().share(), policy.terms(), on, now, SIGNALS,
-                                            "paid by the buyer after approval, shared now the indemnity is paid", null))
+                                    : recordShare(tenantId, after, shared.get().share(), policy.terms(), on, later(now),
+                                            SIGNALS, "paid by the buyer after approval, shared now the indemnity is paid",
+                                            null))
                             .replaceWith(after);
                 })));
     }
@@ -422,6 +435,19 @@ public class Claims {
      * The indemnity under the terms in force on the claim's day (domain.Claim#termsFrom), not today's: a revision of the
      * percentage or deductible after the loss leaves it.
      */
+    /**
+     * The claim submitted today (domain.Claim#submit): a protracted default once the waiting period of the policy's terms
+     * in force on the claim's day has run from the buyer's first overdue notification under the policy.
+     */
+    private Uni<Claim> submit(String tenantId, Claim c, LocalDate today) {
+        if (c.cause() != Claim.Cause.PROTRACTED_DEFAULT) {
+            return Uni.createFrom().item(c.submit(today, 0, Optional.empty()));
+        }
+        return policies.versions(tenantId, c.policyId()).chain(versions -> notifications
+                .firstNotifiedOn(tenantId, c.policyId(), c.buyerId())
+                .map(notified -> c.submit(today, c.termsFrom(versions).terms().waitingPeriodDays(), notified)));
+    }
+
     private Uni<Claim> approve(String tenantId, Claim c, LocalDate today) {
         return policies.versions(tenantId, c.policyId()).chain(versions -> {
             PolicyTerms terms = c.termsFrom(versions).terms();

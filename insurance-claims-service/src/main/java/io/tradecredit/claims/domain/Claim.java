@@ -186,7 +186,8 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     /**
-     * The claim moved by hand to {@code to}: submitted, under review or rejected. Approval goes through
+     * The claim moved to {@code to}: submitted, under review, rejected or withdrawn, by the state rule alone. A submission
+     * by hand goes through {@link #submit} (a protracted default waits for its waiting period), approval through
      * {@link #approve} (it needs the indemnity), paid through {@link #pay}; any other move is refused (409).
      */
     public Claim moveTo(ClaimState to) {
@@ -194,6 +195,36 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
             throw illegal(to);
         }
         return withState(to);
+    }
+
+    /**
+     * The claim submitted to the insurer on {@code today}. A protracted default (non-payment) is a claim "after the waiting
+     * period" (DOMAIN §4), which counts from the overdue notification (docs/insurance-claims-service.md, "Protracted
+     * default"): submittable from the buyer's first overdue notification under the policy ({@code firstNotifiedOn}) plus
+     * the policy's {@code waitingPeriodDays} (ProtractedDefault#triggerDay), never before, nor while the buyer's overdue
+     * account was never notified (the waiting period has not begun): 409 {@code claim.waiting-period} naming the day it
+     * becomes submittable, nothing changed. An insolvency is claimed at once. A move DRAFT may not make is refused first
+     * (409 {@code claim.illegal-move}). Worked example: notified 1 June 2026, waiting period 90 days: refused on
+     * 29 August ("submittable from 2026-08-30"), submitted on 30 August.
+     */
+    public Claim submit(LocalDate today, int waitingPeriodDays, Optional<LocalDate> firstNotifiedOn) {
+        if (state.mayMoveTo(ClaimState.SUBMITTED) && cause == Cause.PROTRACTED_DEFAULT) {
+            if (firstNotifiedOn.isEmpty()) {
+                throw DomainError.conflict("claim.waiting-period", "A protracted default is submittable "
+                        + waitingPeriodDays + " days after the buyer's overdue account was notified under the policy;"
+                        + " it was not notified yet, so the waiting period has not begun",
+                        List.of(new Violation("state", "submittable " + waitingPeriodDays
+                                + " days after the overdue notification, which has not been made")));
+            }
+            LocalDate from = ProtractedDefault.triggerDay(firstNotifiedOn.get(), waitingPeriodDays);
+            if (today.isBefore(from)) {
+                throw DomainError.conflict("claim.waiting-period", "A protracted default is submittable from " + from
+                        + ": the policy's waiting period of " + waitingPeriodDays + " days after the overdue notification of "
+                        + firstNotifiedOn.get() + " has not run yet (today is " + today + ")",
+                        List.of(new Violation("state", "submittable from " + from)));
+            }
+        }
+        return moveTo(ClaimState.SUBMITTED);
     }
 
     /**
@@ -289,6 +320,31 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
 
     /** A recovery and the claim after it. */
     public record Recovery(Claim claim, RecoveryShare share) {
+    }
+
+    /**
+     * The recoveries shared while the claim was partly paid, shared again at the indemnity paid now (after a payment of
+     * the insurer, {@link #pay}). DOMAIN §4 shares a recovery in the proportion the loss was borne; while the insurer has
+     * paid part of the indemnity it has borne that part, and a recovery then gives it that share (indemnity paid ÷
+     * unpaid); as it pays more it bears more, so the recoveries so far are shared at the new share, the insurer's running
+     * total going up by the difference (a re-share: {@link RecoveryShare} of nothing new, {@code toInsurer} what the
+     * tenant owes the insurer more, {@code toTenant} its negative). Once the claim is paid every recovery stands shared
+     * as if it came after full payment. Worked example: approved at 72,000 on 100,000, 36,000 paid, a recovery of 10,000
+     * → 3,600 to the insurer, 6,400 to the tenant; the other 36,000 paid → re-shared 3,600 more to the insurer: 7,200 /
+     * 2,800 as on a paid claim (it stayed 3,600 / 6,400). Empty when nothing was recovered or the share does not change.
+     */
+    public Optional<Recovery> reshared() {
+        if (!recovered.isPositive() || indemnity == null) {
+            return Optional.empty();
+        }
+        RecoveryShare again = RecoveryShare.of(Money.zero(indemnityPaid.currency()), unpaid(), indemnityPaid, recovered,
+                recoveredToInsurer);
+        if (again.toInsurer().isZero()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Recovery(new Claim(id, policyId, buyerId, buyerName, cause, invoices, state, openedOn,
+                openedBy, approvedOn, indemnity, indemnityPaid, again.recoveredTotal(), again.toInsurerTotal(),
+                receivedToShare, part), again));
     }
 
     /**

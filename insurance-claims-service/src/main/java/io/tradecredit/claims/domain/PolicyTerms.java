@@ -34,8 +34,13 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
     public static final int DEFAULT_WARNING_LEAD_DAYS = 5;
     /** The insured percentage of a policy that states none (DOMAIN §4: indemnity up to 90 %). */
     public static final BigDecimal DEFAULT_INSURED_PERCENT = BigDecimal.valueOf(90);
+    /**
+     * The most of an insured loss a policy may indemnify (DOMAIN §4: "indemnity up to 90 %"): credit insurance covers a
+     * share, the insured always bears a retention of at least 10 %. A policy of 95 % or 100 % was accepted, its claims
+     * paying the whole loss.
+     */
+    public static final BigDecimal MAX_INSURED_PERCENT = BigDecimal.valueOf(90);
     static final int MAX_DAYS = 3650;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** An agency code as collections-service names its partner agencies (docs/agencies.md). */
     static final String AGENCY_CODE = "[a-z0-9][a-z0-9-]{0,39}";
@@ -51,8 +56,8 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
 
     /**
      * The terms as a request gives them (anything may be missing): valid terms, or a refusal
-     * naming every wrong field. A missing insured percentage is 90 (DOMAIN §4: indemnity up to 90 %, what
-     * policies commonly grant); a missing warning lead time is {@value #DEFAULT_WARNING_LEAD_DAYS} days;
+     * naming every wrong field. The insured percentage is above 0 and at most {@link #MAX_INSURED_PERCENT} (DOMAIN §4:
+     * indemnity up to 90 %); a missing one is 90, what policies commonly grant; a missing warning lead time is {@value #DEFAULT_WARNING_LEAD_DAYS} days;
      * the collector's agency code is optional.
      */
     public static PolicyTerms of(String insurer, String policyNumber, String currency, BigDecimal insuredPercent,
@@ -66,8 +71,9 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
         if (insuredPercent == null) {
             insuredPercent = DEFAULT_INSURED_PERCENT;
         }
-        if (insuredPercent.signum() <= 0 || insuredPercent.compareTo(HUNDRED) > 0) {
-            wrong.add(new Violation("insuredPercent", "must be above 0 and at most 100"));
+        if (insuredPercent.signum() <= 0 || insuredPercent.compareTo(MAX_INSURED_PERCENT) > 0) {
+            wrong.add(new Violation("insuredPercent", "must be above 0 and at most " + MAX_INSURED_PERCENT
+                    + ": credit insurance indemnifies up to 90 %, the insured keeps the rest"));
         } else if (insuredPercent.stripTrailingZeros().scale() > 4) {
             wrong.add(new Violation("insuredPercent", "at most 4 decimals"));
         }

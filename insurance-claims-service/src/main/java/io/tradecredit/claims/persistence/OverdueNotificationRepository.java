@@ -52,6 +52,17 @@ public class OverdueNotificationRepository {
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("stop_from")));
     }
 
+    /**
+     * The day the buyer's overdue account was first notified under the tenant's policy (empty when never): a protracted
+     * default's waiting period counts from it (domain.Claim#submit).
+     */
+    public Uni<Optional<LocalDate>> firstNotifiedOn(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.execute("""
+                select min(notified_on) as first_on from overdue_notification
+                where tenant_id = $1 and policy_id = $2 and buyer_id = $3""", Tuple.of(tenantId, policyId, buyerId))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("first_on")));
+    }
+
     /** The buyer's notifications under the tenant's policy, newest first. */
     public Uni<List<OverdueNotification>> ofBuyer(String tenantId, UUID policyId, UUID buyerId) {
         return CurrentTransaction.execute("""

@@ -411,6 +411,38 @@ class ClaimApiTest {
         assertEquals(1, events(id, "recovery-shared", 1).size());
     }
 
+    /**
+     * DOMAIN §4's example, the insurer paying in two halves and an administrator's dividend of 10,000 arriving between
+     * them: 3,600 to the insurer, 6,400 to the tenant (what the insurer had borne); the second half shares it again, 3,600
+     * more owed to the insurer (recovery-shared of 0.00 with toInsurer 3,600.00, toTenant -3,600.00): 7,200 / 2,800 as on
+     * a paid claim. It stayed 3,600 / 6,400 once paid, the insurer short of 3,600.
+     */
+    @Test
+    void aRecoveryWhileTheClaimIsPartlyPaidIsSharedAgainWhenTheRestIsPaid() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        String id = open(s, "60000.00", "40000.00");
+        move(s, id, "SUBMITTED", null);
+        move(s, id, "UNDER_REVIEW", null);
+        move(s, id, "APPROVED", null).statusCode(200).body("indemnity.indemnity.amount", equalTo("72000.00"));
+        post(s, "finance", id, "payments", "36000.00").statusCode(200).body("state", equalTo("APPROVED"));
+        post(s, "finance", id, "recoveries", "10000.00").statusCode(200)
+                .body("toInsurer.amount", equalTo("3600.00"), "toTenant.amount", equalTo("6400.00"));
+        post(s, "finance", id, "payments", "36000.00").statusCode(200)
+                .body("state", equalTo("PAID"), "recovered.amount", equalTo("10000.00"),
+                        "recoveredToInsurer.amount", equalTo("7200.00"));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
+                .body("recoveredToInsurer.amount", equalTo("7200.00"),
+                        "log.kind", contains("MOVE", "MOVE", "MOVE", "MOVE", "PAYMENT", "RECOVERY", "PAYMENT", "RECOVERY"),
+                        "log[7].amount.amount", equalTo("0.00"), "log[7].toInsurer.amount", equalTo("3600.00"),
+                        "log[7].toTenant.amount", equalTo("-3600.00"));
+        List<JsonNode> shared = events(id, "recovery-shared", 2);
+        assertEquals(List.of("10000.00", "0.00"), shared.stream().map(e -> e.get("amount").get("amount").asText()).toList());
+        assertEquals(List.of("3600.00", "3600.00"), shared.stream().map(e -> e.get("toInsurer").get("amount").asText()).toList());
+        assertEquals(List.of("6400.00", "-3600.00"), shared.stream().map(e -> e.get("toTenant").get("amount").asText()).toList());
+        assertEquals("7200.00", shared.get(1).get("toInsurerTotal").get("amount").asText());
+        assertEquals("10000.00", shared.get(1).get("recoveredTotal").get("amount").asText());
+    }
+
     @Test
     void aMoveWithAWrongStateAndNoteNamesBothAndChangesNothing() {
         Setup s = insured(Map.of("kind", "NONE"));

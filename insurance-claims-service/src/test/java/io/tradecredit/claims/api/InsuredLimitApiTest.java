@@ -301,6 +301,17 @@ class InsuredLimitApiTest {
         String wrong = "{\"decisionId\":\"ATR-779\",\"buyerId\":\"" + buyer + "\",\"outcome\":\"MAYBE\",\"effectiveFrom\":\"2026-01-01\"}";
         given().header("Insurer-Signature", sign(SECRET, now, wrong)).contentType(ContentType.JSON).body(wrong)
                 .post(callback(policyId)).then().statusCode(400).body("errors.field", contains("outcome"));
+        // several values unreadable and one missing: one 400 names them all (it named buyerId alone, hiding the other
+        // four until the insurer's next try), as the tenant's own entry of the same body does; nothing recorded
+        String unreadable = "{\"buyerId\":\"not-a-uuid\",\"outcome\":\"MAYBE\",\"amount\":{\"amount\":\"ten\","
+                + "\"currency\":\"CNY\"},\"effectiveFrom\":\"next monday\"}";
+        given().header("Insurer-Signature", sign(SECRET, now, unreadable)).contentType(ContentType.JSON).body(unreadable)
+                .post(callback(policyId)).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("amount", "buyerId", "decisionId", "effectiveFrom", "outcome"));
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON).body(unreadable)
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(400)
+                .body("errors.field", contains("amount", "buyerId", "decisionId", "effectiveFrom", "outcome"));
+        assertEquals(1, Database.count("select count(*) from limit_decision where tenant_id = ?", tenant));
     }
 
     /**

@@ -85,6 +85,55 @@ class OverdueNotificationApiTest {
         assertEquals(s.policyId(), stopped.get(0).get("policyId").asText());
     }
 
+    /**
+     * DOMAIN §4: a protracted default is claimed after the waiting period, counted from the overdue notification. A claim
+     * of it by hand was submitted to the insurer before the buyer was even notified; now 409 claim.waiting-period naming
+     * the day it becomes submittable (notified today, 90 days: today + 90), the claim stays a draft. An insolvency claim
+     * of the same buyer is submitted at once; once the policy's waiting period has run (revised to 0 days from today,
+     * the claim's day) the protracted default is submitted.
+     */
+    @Test
+    void aProtractedDefaultIsSubmittedOnlyOnceTheWaitingPeriodRanFromTheNotification() {
+        var s = InsolvencyClaimFlowTestAccess.insured(true);
+        String cm = token(s.tenant(), "credit-manager");
+        String pd = given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("policyId", s.policyId(),
+                "buyerId", s.buyer(), "buyerName", "Zhejiang Trading", "cause", "PROTRACTED_DEFAULT", "invoices",
+                List.of(Map.of("invoiceNumber", "INV-1", "unpaidAmount", Map.of("amount", "50000.00", "currency", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).extract().path("id");
+        submit(cm, pd).statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("claim.waiting-period"), "detail", containsString("not notified"),
+                        "errors.field", contains("state"));
+        String insolvency = given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("policyId", s.policyId(),
+                "buyerId", s.buyer(), "buyerName", "Zhejiang Trading", "cause", "INSOLVENCY", "invoices",
+                List.of(Map.of("invoiceNumber", "INV-2", "unpaidAmount", Map.of("amount", "30000.00", "currency", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).extract().path("id");
+        submit(cm, insolvency).statusCode(200).body("state", equalTo("SUBMITTED"));
+
+        given().auth().oauth2(cm).header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
+                .body(Map.of()).post(path(s.policyId(), s.buyer())).then().statusCode(201);
+        String from = today().plusDays(90).toString();
+        submit(cm, pd).statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("claim.waiting-period"), "detail", containsString("submittable from " + from),
+                        "errors.field", contains("state"), "errors[0].message", equalTo("submittable from " + from));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(CLAIMS + "/" + pd).then().statusCode(200)
+                .body("state", equalTo("DRAFT"), "log.to", contains("DRAFT"));
+
+        String number = given().auth().oauth2(cm).get(POLICIES + "/" + s.policyId()).then().statusCode(200).extract()
+                .path("policyNumber");
+        Map<String, Object> revised = new java.util.HashMap<>(policy(number));
+        revised.put("waitingPeriodDays", 0);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(revised).put(POLICIES + "/" + s.policyId()).then()
+                .statusCode(200);
+        submit(cm, pd).statusCode(200).body("state", equalTo("SUBMITTED"));
+    }
+
+    static final String CLAIMS = "/api/v1/insurance/claims";
+
+    static io.restassured.response.ValidatableResponse submit(String token, String claim) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("state", "SUBMITTED"))
+                .put(CLAIMS + "/" + claim + "/state").then();
+    }
+
     @Test
     void aBuyerWithoutInsuredOverdueIs422AndNothingIsRecorded() {
         var s = InsolvencyClaimFlowTestAccess.insured(false);

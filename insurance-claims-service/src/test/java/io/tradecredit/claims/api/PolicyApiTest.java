@@ -104,6 +104,15 @@ class PolicyApiTest {
         wrong.put("insuredPercent", "0");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(wrong).put(POLICIES + "/" + id).then()
                 .statusCode(400).body("errors.field", contains("insuredPercent"));
+        // DOMAIN §4: indemnity up to 90 %; a revision to 100 % (the whole loss, no retention) was recorded as version 2
+        wrong.put("insuredPercent", "100");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(wrong).put(POLICIES + "/" + id).then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("insuredPercent"));
+        Map<String, Object> ninetyFive = new java.util.HashMap<>(policy("SIN-2"));
+        ninetyFive.put("insuredPercent", "95");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(ninetyFive).post(POLICIES).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("insuredPercent"));
+        given().auth().oauth2(admin).get(POLICIES).then().statusCode(200).body("total", equalTo(1));
         given().auth().oauth2(admin).get(POLICIES + "/" + id + "/versions").then().statusCode(200)
                 .body("version", contains(1));
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,6 +53,33 @@ class ClaimTest {
     static Claim openedOn(LocalDate day) {
         return Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "Zhejiang Trading", Claim.Cause.PROTRACTED_DEFAULT,
                 List.of(new ClaimedInvoice("INV-1", null, cny("90000.00"))), day, "collections");
+    }
+
+    /**
+     * DOMAIN §4: a protracted default is claimed after the waiting period, which counts from the overdue notification.
+     * Notified 1 June 2026, waiting period 90 days: refused on 29 August naming 30 August, submitted from 30 August (it
+     * was submitted at once). Never notified: refused, the waiting period has not begun. An insolvency is claimed at once.
+     */
+    @Test
+    void aProtractedDefaultIsSubmittableOnceTheWaitingPeriodRanFromTheNotificationAnInsolvencyAtOnce() {
+        Claim pd = openedOn(LocalDate.of(2026, 6, 20));
+        Optional<LocalDate> notified = Optional.of(LocalDate.of(2026, 6, 1));
+        DomainError early = refusal(() -> pd.submit(LocalDate.of(2026, 8, 29), 90, notified));
+        assertEquals("claim.waiting-period", early.code());
+        assertEquals(DomainError.Kind.CONFLICT, early.kind());
+        assertTrue(early.detail().contains("submittable from 2026-08-30"), early.detail());
+        assertEquals(List.of(new Violation("state", "submittable from 2026-08-30")), early.violations());
+        assertEquals(ClaimState.SUBMITTED, pd.submit(LocalDate.of(2026, 8, 30), 90, notified).state());
+        assertEquals(ClaimState.SUBMITTED, pd.submit(LocalDate.of(2026, 6, 1), 0, notified).state());
+        DomainError never = refusal(() -> pd.submit(LocalDate.of(2027, 6, 1), 90, Optional.empty()));
+        assertEquals("claim.waiting-period", never.code());
+        assertEquals(List.of("state"), never.violations().stream().map(Violation::field).toList());
+        // an insolvency is claimed at once, notified or not
+        assertEquals(ClaimState.SUBMITTED, draft().submit(DAY, 90, Optional.empty()).state());
+        assertEquals(ClaimState.SUBMITTED, draft().submit(DAY, 90, Optional.of(DAY)).state());
+        // a claim that may not be submitted is refused as such, not for its waiting period
+        Claim submitted = pd.submit(LocalDate.of(2026, 8, 30), 90, notified);
+        assertEquals("claim.illegal-move", refusal(() -> submitted.submit(LocalDate.of(2026, 8, 1), 90, notified)).code());
     }
 
     @Test
@@ -295,6 +323,37 @@ class ClaimTest {
         assertEquals("claim.recovery-invalid", refusal(() -> paid.recover(Money.of("1.00", "EUR"), List.of())).code());
         // a partly paid claim shares in proportion to what was paid
         assertEquals(cny("3600.00"), approved().pay(cny("36000.00")).recover(cny("10000.00"), List.of()).share().toInsurer());
+    }
+
+    /**
+     * DOMAIN §4 shares a recovery as the loss was borne. Approved at 72,000 on 100,000, 36,000 paid: a recovery of 10,000
+     * gives the insurer 3,600 (what it has borne so far); when the other 36,000 comes, the 10,000 is shared again at the
+     * 72 % now borne: 3,600 more to the insurer, 7,200 / 2,800 as on a paid claim (it stayed 3,600 / 6,400 for good). A
+     * later recovery is then shared as on any paid claim.
+     */
+    @Test
+    void aRecoveryWhileTheClaimIsPartlyPaidIsSharedAgainAsTheInsurerPaysTheRest() {
+        Claim half = approved().pay(cny("36000.00"));
+        assertTrue(half.reshared().isEmpty(), "nothing recovered, nothing to share again");
+        Claim.Recovery early = half.recover(cny("10000.00"), List.of());
+        assertEquals(cny("3600.00"), early.share().toInsurer());
+        assertEquals(cny("6400.00"), early.share().toTenant());
+        Claim quarter = early.claim().pay(cny("18000.00"));
+        RecoveryShare step = quarter.reshared().orElseThrow().share();
+        assertEquals(cny("0.00"), step.recovery());
+        assertEquals(cny("1800.00"), step.toInsurer());
+        assertEquals(cny("-1800.00"), step.toTenant());
+        Claim paid = quarter.reshared().orElseThrow().claim().pay(cny("18000.00"));
+        Claim.Recovery again = paid.reshared().orElseThrow();
+        assertEquals(cny("1800.00"), again.share().toInsurer());
+        assertEquals(cny("-1800.00"), again.share().toTenant());
+        assertEquals(cny("10000.00"), again.claim().recovered());
+        assertEquals(cny("7200.00"), again.claim().recoveredToInsurer());
+        assertEquals(ClaimState.PAID, again.claim().state());
+        assertTrue(again.claim().reshared().isEmpty(), "shared as borne: nothing changes");
+        assertEquals(cny("3600.00"), again.claim().recover(cny("5000.00"), List.of()).share().toInsurer());
+        // paid at once in full, nothing recovered before: nothing to share again
+        assertTrue(approved().pay(cny("72000.00")).reshared().isEmpty());
     }
 
     static OpenInvoice inLedger(UUID id, String number, String open) {

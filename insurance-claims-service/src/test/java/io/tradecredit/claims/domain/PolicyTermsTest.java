@@ -55,9 +55,17 @@ class PolicyTermsTest {
                 Money.of("80000.00", "CNY"), t.deductible(), Money.zero("CNY"), t.insuredPercent()).indemnity().amount()));
     }
 
+    /**
+     * DOMAIN §4: indemnity up to 90 %, the insured always bears a retention. 95 % and 100 % were accepted, a claim of
+     * 80,000 then paying 80,000 with nothing borne by the insured.
+     */
     @Test
-    void aHundredPercentIsInsurableAndZeroIsNot() {
-        assertEquals("100", terms("100", Deductible.Kind.NONE, null).insuredPercent().toPlainString());
+    void ninetyPercentIsTheMostInsurableAndZeroIsNothing() {
+        assertEquals("90", terms("90.0000", Deductible.Kind.NONE, null).insuredPercent().toPlainString());
+        assertEquals("89.9999", terms("89.9999", Deductible.Kind.NONE, null).insuredPercent().toPlainString());
+        assertEquals(List.of("insuredPercent"), fields(() -> terms("90.0001", Deductible.Kind.NONE, null)));
+        assertEquals(List.of("insuredPercent"), fields(() -> terms("95", Deductible.Kind.NONE, null)));
+        assertEquals(List.of("insuredPercent"), fields(() -> terms("100", Deductible.Kind.NONE, null)));
         assertEquals(List.of("insuredPercent"), fields(() -> terms("0", Deductible.Kind.NONE, null)));
         assertEquals(List.of("insuredPercent"), fields(() -> terms("100.0001", Deductible.Kind.NONE, null)));
         assertEquals(List.of("insuredPercent"), fields(() -> terms("-5", Deductible.Kind.NONE, null)));

@@ -384,7 +384,7 @@ class DeadlinesJobTest {
         Insured s = insured(T.minusDays(5));
         String cm = token(s.tenant(), "credit-manager");
         String claim = given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("policyId", s.policyId(),
-                "buyerId", s.buyer(), "buyerName", "Zhejiang Trading", "cause", "PROTRACTED_DEFAULT", "invoices",
+                "buyerId", s.buyer(), "buyerName", "Zhejiang Trading", "cause", "INSOLVENCY", "invoices",
                 List.of(Map.of("invoiceNumber", "INV-1", "unpaidAmount", money("40000.00", "CNY")))))
                 .post("/api/v1/insurance/claims").then().statusCode(201).extract().path("id");
         run(T.plusDays(8));

@@ -283,7 +283,7 @@ class ClaimFollowsLedgerFlowTest {
         String cm = token(l.tenant(), "credit-manager");
         String id = given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "PROTRACTED_DEFAULT", "invoices", List.of(Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(),
+                        "cause", "INSOLVENCY", "invoices", List.of(Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(),
                                 "unpaidAmount", money("60000.00", "CNY")))))
                 .post(CLAIMS).then().statusCode(201).extract().path("id");
         move(l, id, "SUBMITTED");

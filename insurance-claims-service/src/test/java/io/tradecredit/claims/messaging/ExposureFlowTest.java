@@ -218,7 +218,7 @@ class ExposureFlowTest {
         // (it paid 27,000 on 30,000 as if INV-2 were insured)
         String claim = given().auth().oauth2(cm).contentType(ContentType.JSON)
                 .body(Map.of("policyId", policyId, "buyerId", buyer, "buyerName", "Zhejiang Trading", "cause",
-                        "PROTRACTED_DEFAULT", "invoices", List.of(
+                        "INSOLVENCY", "invoices", List.of(
                                 Map.of("invoiceNumber", "INV-1", "invoiceId", overdue, "unpaidAmount", money("20000.00", "CNY")),
                                 Map.of("invoiceNumber", "INV-2", "invoiceId", later, "unpaidAmount", money("10000.00", "CNY")))))
                 .post("/api/v1/insurance/claims").then().statusCode(201).extract().path("id");

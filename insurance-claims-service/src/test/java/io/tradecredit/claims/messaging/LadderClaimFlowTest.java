@@ -102,6 +102,7 @@ class LadderClaimFlowTest {
         Map<String, Object> terms = new HashMap<>(policy("P-" + UUID.randomUUID()));
         terms.put("deductible", Map.of("kind", "ANNUAL_FIRST_LOSS", "amount", money("20000.00", "CNY")));
         terms.put("effectiveFrom", inception.toString());
+        terms.put("waitingPeriodDays", 0); // the protracted defaults below are submittable from the notification's day
         String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(terms).post(POLICIES).then()
                 .statusCode(201).extract().path("id");
         terms.put("insuredPercent", "80");
@@ -127,6 +128,10 @@ class LadderClaimFlowTest {
                         "PROTRACTED_DEFAULT", "invoices", List.of(Map.of("invoiceNumber", "INV-9", "unpaidAmount",
                                 money("30000.00", "CNY")))))
                 .post(CLAIMS).then().statusCode(201).extract().path("id");
+        // a protracted default is submitted once the waiting period ran from the overdue notification (0 days here)
+        given().auth().oauth2(cm).header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
+                .body(Map.of()).post(POLICIES + "/" + policyId + "/buyers/" + buyer + "/overdue-notifications").then()
+                .statusCode(201);
         for (String claim : List.of(ladder, byHand)) {
             for (String state : List.of("SUBMITTED", "UNDER_REVIEW", "APPROVED")) {
                 given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", state))

@@ -56,11 +56,40 @@ public class WholeBodyReading implements ReaderInterceptor {
         } finally {
             unreadable = UnreadableFields.close();
         }
-        if (!unreadable.isEmpty()) {
-            throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.BAD_REQUEST,
-                    "The request has " + count(merged(unreadable, body))).withErrors(merged(unreadable, body)));
-        }
+        refuseUnreadable(unreadable, body);
         return body;
+    }
+
+    /**
+     * A body read by the resource itself rather than by JAX-RS, because its raw bytes were needed first (the insurer's
+     * signed callback checks the signature on them before anything is read): read strictly (an unknown property is
+     * refused as on any request), to the end, each unreadable value noted, and then, as for any request body, one 400
+     * naming every unreadable field and, for a {@link CheckableBody}, every gap its rules find in the rest. A body that
+     * is not JSON at all fails as Jackson says ({@link IOException}); the caller names it.
+     *
+     * @param mapper the application's mapper (its unreadable-value handler is {@link NoteUnreadableValues})
+     */
+    public static <T> T readWhole(ObjectMapper mapper, byte[] bytes, Class<T> type) throws IOException {
+        UnreadableFields.open();
+        T body;
+        List<Problem.FieldError> unreadable;
+        try {
+            body = mapper.readerFor(type).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(bytes);
+        } finally {
+            unreadable = UnreadableFields.close();
+        }
+        refuseUnreadable(unreadable, body);
+        return body;
+    }
+
+    /** One 400 naming every unreadable field and the rules' findings on the rest; nothing when all could be read. */
+    private static void refuseUnreadable(List<Problem.FieldError> unreadable, Object body) {
+        if (!unreadable.isEmpty()) {
+            List<Problem.FieldError> all = merged(unreadable, body);
+            throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.BAD_REQUEST,
+                    "The request has " + count(all)).withErrors(all));
+        }
     }
 
     /**
