@@ -314,6 +314,24 @@ class WebhookDeliveryTest {
                 .body(Map.of("url", "ftp://erp.acme.example", "secret", "short")).put("/api/v1/webhook-endpoint")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("url", "secret"));
+        // a value that cannot be read at all (a list or an object where a string belongs) is named with every other
+        // wrong field, not alone (before: only url, and the short secret on the next try)
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body("{\"url\": [\"https://erp.acme.example/hooks\"], \"secret\": \"short\"}").put("/api/v1/webhook-endpoint")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The request has 2 invalid fields."))
+                .body("errors.field", contains("secret", "url"))
+                .body("errors.message", contains("must be at least 24 characters", "must be a string, not an array"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body("{\"url\": \"ftp://erp.acme.example\", \"secret\": {\"value\": \"x\"}}").put("/api/v1/webhook-endpoint")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("secret", "url"))
+                .body("errors.message", contains("must be a string, not an object", "must be an absolute https URL"));
+        // a number or a boolean is read as its text (the chassis's reading coerces scalars): refused by the rules, both named
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body("{\"url\": 5, \"secret\": true}").put("/api/v1/webhook-endpoint")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("secret", "url"));
         // plain HTTP is refused outside local development (webhook.allow-plain-http, off here)
         given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://erp.acme.example/hooks", "secret", SECRET)).put("/api/v1/webhook-endpoint")
