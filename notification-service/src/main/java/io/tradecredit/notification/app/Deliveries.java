@@ -179,7 +179,7 @@ public class Deliveries {
             if (opens.isAfter(at)) {
                 return waitsForWindow(m, opens, at);
             }
-            return handOver(byType.get(m.channel()), c).onItemOrFailure().transformToUni((proof, failure) -> {
+            return handOver(byType.get(m.channel()), c, at).onItemOrFailure().transformToUni((proof, failure) -> {
                 if (failure != null) {
                     return failed(m, failure, now);
                 }
@@ -255,11 +255,12 @@ public class Deliveries {
                 .chain(state -> fallbacks.after(m, state.tried(), reason, "opted out", now)));
     }
 
-    private static Uni<String> handOver(Channel channel, MessageRepository.Claimed c) {
+    /** Hands {@code c} over at {@code at} (a letter it carries, made now, is dated that day: {@link Letters}). */
+    private static Uni<String> handOver(Channel channel, MessageRepository.Claimed c, Instant at) {
         Message m = c.message();
         // deferred: an adapter that throws instead of failing its Uni is a failed attempt too
         return Uni.createFrom().deferred(() -> channel.handOver(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(),
-                m.sender(), m.rendered(), m.contactId(), c.carriesLetter())));
+                m.sender(), m.rendered(), m.contactId(), c.carriesLetter(), at)));
     }
 
     /**
