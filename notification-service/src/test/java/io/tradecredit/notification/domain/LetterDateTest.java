@@ -64,6 +64,20 @@ class LetterDateTest {
     }
 
     @Test
+    void aPageThatOpensWithItsDateIsDatedToo() {
+        String page = LetterDate.of(LocalDate.of(2026, 12, 4), SHANGHAI) + " Shanghai";
+        assertEquals("2026-12-04 Shanghai", LetterDate.asAtIntake(page));
+        assertEquals("2026-12-07 Shanghai", LetterDate.madeOn(page, Instant.parse("2026-12-07T01:00:00Z"), WORKS));
+    }
+
+    @Test
+    void aCalendarWithoutAWorkingDayMovesTheDeadlineAYearAtMostAndDoesNotHangTheLetter() {
+        // moved 3 days to Monday 14 December 2026, then 366 days looking for a working day: 15 December 2027
+        assertEquals("2027-12-15", LetterDate.deadlineMadeOn("2026-12-11", LocalDate.of(2026, 12, 4),
+                LocalDate.of(2026, 12, 7), d -> false));
+    }
+
+    @Test
     void aTextWithoutMarksIsLeftAlone() {
         assertEquals("Date: 2026-12-04", LetterDate.madeOn("Date: 2026-12-04", Instant.parse("2026-12-07T01:00:00Z"), WORKS));
         assertEquals("plain", LetterDate.asAtIntake("plain"));
