@@ -27,6 +27,7 @@ import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.notification.app.Letters;
 import io.tradecredit.notification.app.Messages;
 import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.LetterDate;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageStatus;
 
@@ -61,7 +62,8 @@ public class MessageResource {
                     m.status(), m.channel(), m.address(), m.language() == null ? null : m.language().tag(),
                     m.failureReason(), m.attempts(), m.nextAttemptAt(), m.requestedAt(), m.sentAt(),
                     body == null ? null : body.subject(), body == null ? null : body.text(),
-                    body == null ? null : body.html(), m.sha256(), log);
+                    // a letter's page as at intake: its date and deadline are those of the day its PDF is made (the content)
+                    body == null ? null : LetterDate.asAtIntake(body.html()), m.sha256(), log);
         }
     }
 

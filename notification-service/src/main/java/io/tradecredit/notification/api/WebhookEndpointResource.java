@@ -1,6 +1,7 @@
 package io.tradecredit.notification.api;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,8 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.common.api.CheckableBody;
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
@@ -36,7 +40,18 @@ public class WebhookEndpointResource {
     WebhookEndpoints endpoints;
 
     public record Body(@Schema(description = "https URL receiving the POSTs") String url,
-            @Schema(description = "write-only: signs the bodies (HMAC-SHA256), at least 24 characters") String secret) {
+            @Schema(description = "write-only: signs the bodies (HMAC-SHA256), at least 24 characters") String secret)
+            implements CheckableBody {
+        /**
+         * The rules' findings on the body as read, asked for when a value could not be read (it is null then: a
+         * {@code "url": 5}), so that one answer names every wrong field, the secret too.
+         */
+        @Override
+        public List<Violation> violations() {
+            // a body is read outside any bean: the endpoints' rules (plain HTTP allowed or not) are looked up
+            WebhookEndpoints rules = Arc.container().instance(WebhookEndpoints.class).get();
+            return CheckableBody.violationsOf(() -> rules.check(url, secret));
+        }
     }
 
     public record View(String url, @Schema(description = "the secret's last four characters: it is never returned")

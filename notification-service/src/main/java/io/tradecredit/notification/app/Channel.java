@@ -55,10 +55,16 @@ public interface Channel {
      * (a LETTER's page, an email's attached letter), so that a message without one is never looked up for it.
      */
     record Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content, UUID contactId,
-            boolean carriesLetter) {
+            boolean carriesLetter, java.time.Instant at) {
         /** A message to the tenant itself, no contact, no letter. */
         public Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content) {
-            this(requestId, tenantId, to, from, content, null, false);
+            this(requestId, tenantId, to, from, content, null, false, null);
+        }
+
+        /** Handed over now (a letter it carries is made on the clock's day). */
+        public Outgoing(UUID requestId, String tenantId, String to, Message.Sender from, RenderedMessage content,
+                UUID contactId, boolean carriesLetter) {
+            this(requestId, tenantId, to, from, content, contactId, carriesLetter, null);
         }
     }
 }

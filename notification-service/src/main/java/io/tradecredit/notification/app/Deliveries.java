@@ -112,16 +112,27 @@ public class Deliveries {
 
     /** Delivers what is due at {@code now} (the clock's instant from the worker; any instant from a test). */
     public Uni<Run> deliverDue(Instant now) {
+        return deliverDue(now, handoverTimeout);
+    }
+
+    /**
+     * As {@link #deliverDue(Instant)}, with a claim that lasts {@code claimLasts} (the hand-over timeout; package-private
+     * for a test that cannot wait five minutes). A replica's run calls a message claimed longer ago than that UNKNOWN (a
+     * webhook: resent), so a run of its own never lets a batch outlast its claim: it starts no hand-over once half of it
+     * has passed ({@link #handOverAll}).
+     */
+    Uni<Run> deliverDue(Instant now, Duration claimLasts) {
         Instant started = clock.instant();
         Map<ChannelType, Channel> byType = adapters.stream()
                 .collect(Collectors.toMap(Channel::type, Function.identity()));
-        return CurrentTransaction.run(() -> messages.resendAfterCrash(now.minus(handoverTimeout), now)
-                .chain(() -> messages.unknownAfterCrash(now.minus(handoverTimeout), now, UNKNOWN_REASON))
+        return CurrentTransaction.run(() -> messages.resendAfterCrash(now.minus(claimLasts), now)
+                .chain(() -> messages.unknownAfterCrash(now.minus(claimLasts), now, UNKNOWN_REASON))
                 .call(unknown -> publish(unknown, now)))
                 // the claim's transaction first withdraws what its requester withdrew, and claims nothing withdrawn
                 .chain(unknown -> CurrentTransaction.run(() -> withdrawals.sweep(now)
                         .chain(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize)))
-                        .chain(claimed -> recipients(claimed).chain(r -> handOverAll(claimed, r, byType, now, started)))
+                        .chain(claimed -> recipients(claimed).chain(r -> handOverAll(claimed, r, byType, now, started,
+                                started.plus(claimLasts.dividedBy(2)))))
                         .map(outcomes -> new Run(unknown.size() + count(outcomes, MessageStatus.UNKNOWN),
                                 count(outcomes, MessageStatus.SENT),
                                 count(outcomes, MessageStatus.QUEUED), count(outcomes, MessageStatus.FAILED))));
@@ -136,15 +147,27 @@ public class Deliveries {
      * one to a person whose send window is closed when its turn comes (at {@code now} plus the time the
      * run has taken so far, {@code started} by the clock).
      * Each message of the batch is handed over once, whatever the concurrency: it is one claimed row.
+     *
+     * <p>No hand-over starts after {@code startBy} (by the clock: half the claim's time after the run started): the
+     * messages whose turn comes later go back to QUEUED, due at once, unclaimed and their attempt taken back, for the
+     * next run (a tick runs again at once after a full batch). A hand-over ends within its channel's timeout (an email's
+     * 60 s, a print provider's 30 s, an SMS's or webhook's 10 s), so the batch is recorded well before its claim runs
+     * out. Before, a batch slower than the claim (50 emails to a sluggish SMTP server, letters to a slow print
+     * provider) was still being handed over when another replica's run found its messages claimed more than five
+     * minutes ago: the emails it had not yet recorded became UNKNOWN though being sent, and its webhooks were queued
+     * again and posted a second time while the first posts were under way.
      */
     private Uni<List<MessageStatus>> handOverAll(List<MessageRepository.Claimed> claimed, Recipients recipients,
-            Map<ChannelType, Channel> byType, Instant now, Instant started) {
+            Map<ChannelType, Channel> byType, Instant now, Instant started, Instant startBy) {
         List<MessageRepository.Sent> handedOver = java.util.Collections.synchronizedList(new ArrayList<>());
         // each hand-over on a context of its own, flagged safe for Panache: the hand-overs that run at once
         // (a letter's stored PDF, a failed attempt's retry) each have their own session, never one shared
         Context batch = Vertx.currentContext();
         return Multi.createFrom().iterable(claimed).onItem().transformToUni(c -> OwnContext.run(batch, () -> {
             Message m = c.message();
+            if (clock.instant().isAfter(startBy)) {
+                return notStarted(m, now.plus(Duration.between(started, clock.instant())));
+            }
             MessageRepository.ContactNow contact = recipients.contacts().get(m.requestId());
             if (contact != null && contact.optedOut().contains(m.channel())
                     && ContactChoice.optOutApplies(m.channel(), m.request().legallyRequired())) {
@@ -156,7 +179,7 @@ public class Deliveries {
             if (opens.isAfter(at)) {
                 return waitsForWindow(m, opens, at);
             }
-            return handOver(byType.get(m.channel()), c).onItemOrFailure().transformToUni((proof, failure) -> {
+            return handOver(byType.get(m.channel()), c, at).onItemOrFailure().transformToUni((proof, failure) -> {
                 if (failure != null) {
                     return failed(m, failure, now);
                 }
@@ -214,6 +237,16 @@ public class Deliveries {
                 .replaceWith(MessageStatus.QUEUED));
     }
 
+    /**
+     * Not handed over: the batch has used half its claim's time; QUEUED again due at once, as if not claimed (no attempt
+     * counted), for the next run to claim afresh.
+     */
+    private Uni<MessageStatus> notStarted(Message m, Instant at) {
+        LOG.infof("message %s: its batch has run for half its claim, it goes to the next run", m.requestId());
+        return unlessWithdrawn(m, at, () -> CurrentTransaction.run(() -> messages.waitsUntil(m.requestId(), at, at))
+                .replaceWith(MessageStatus.QUEUED));
+    }
+
     /** Not handed over: the contact opted out of the channel after the message was queued; the next channel, or FAILED. */
     private Uni<MessageStatus> optedOutSince(Message m, Instant now) {
         String reason = "the contact opted out of " + m.channel() + " after the message was queued";
@@ -222,11 +255,12 @@ public class Deliveries {
                 .chain(state -> fallbacks.after(m, state.tried(), reason, "opted out", now)));
     }
 
-    private static Uni<String> handOver(Channel channel, MessageRepository.Claimed c) {
+    /** Hands {@code c} over at {@code at} (a letter it carries, made now, is dated that day: {@link Letters}). */
+    private static Uni<String> handOver(Channel channel, MessageRepository.Claimed c, Instant at) {
         Message m = c.message();
         // deferred: an adapter that throws instead of failing its Uni is a failed attempt too
         return Uni.createFrom().deferred(() -> channel.handOver(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(),
-                m.sender(), m.rendered(), m.contactId(), c.carriesLetter())));
+                m.sender(), m.rendered(), m.contactId(), c.carriesLetter(), at)));
     }
 
     /**

@@ -15,7 +15,10 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.notification.domain.LetterDocument;
 import io.tradecredit.notification.domain.Language;
+import io.tradecredit.notification.domain.LetterDate;
 import io.tradecredit.notification.domain.LetterImage;
+import io.tradecredit.notification.domain.NotificationSettings;
+import io.tradecredit.notification.domain.SendWindow;
 import io.tradecredit.notification.domain.LetterPage;
 import io.tradecredit.notification.domain.Proof;
 import io.tradecredit.notification.domain.SealedTemplates;
@@ -44,6 +47,9 @@ public class Letters {
 
     @Inject
     SealedTemplatesRepository sealed;
+
+    @Inject
+    io.tradecredit.notification.persistence.SettingsRepository settings;
 
     /**
      * The letters the company seal is set on for a tenant that has not chosen its own: the finance
@@ -93,10 +99,19 @@ public class Letters {
      * intake and stored. Empty for a message without a letter (an email carrying none).
      */
     public Uni<Optional<LetterDocument>> documentOf(String tenantId, UUID requestId) {
+        return documentOf(tenantId, requestId, clock.instant());
+    }
+
+    /**
+     * {@link #documentOf(String, UUID)}, a PDF made now dated the day of {@code at} (the hand-over's instant) in the
+     * contact's time zone, its payment deadline moved with it ({@link LetterDate}): a letter queued for business
+     * hours or a print batch and made days after its intake is dated the day it is made.
+     */
+    public Uni<Optional<LetterDocument>> documentOf(String tenantId, UUID requestId, java.time.Instant at) {
         return CurrentTransaction.run(() -> letters.letter(requestId)).chain(letter -> letter.isEmpty()
                 ? Uni.createFrom().item(Optional.<LetterDocument>empty())
                 : letter.get().pdf().isPresent() ? Uni.createFrom().item(letter.get().pdf())
-                : make(requestId, letter.get().source()).map(Optional::of));
+                : make(requestId, letter.get().source(), at).map(Optional::of));
     }
 
     /** The stored PDF of a message of the tenant, for download. */
@@ -104,8 +119,15 @@ public class Letters {
         return CurrentTransaction.run(() -> letters.document(tenantId, requestId));
     }
 
-    private Uni<LetterDocument> make(UUID requestId, LetterRepository.Source source) {
-        String xhtml = source.xhtml();
+    private Uni<LetterDocument> make(UUID requestId, LetterRepository.Source source, java.time.Instant at) {
+        return CurrentTransaction.run(() -> settings.find(source.tenantId())).chain(s -> {
+            // the tenant's working days (its calendar as shared, its send window's weekdays) for a moved deadline
+            SendWindow w = s.orElse(NotificationSettings.DEFAULT).sendWindow();
+            return make(requestId, source, LetterDate.madeOn(source.xhtml(), at, day -> w.businessDays().sendsOn(day, w.days())));
+        });
+    }
+
+    private Uni<LetterDocument> make(UUID requestId, LetterRepository.Source source, String xhtml) {
         return CurrentTransaction.run(() -> letters.image(source.tenantId(), LetterImage.Kind.LOGO)
                 .chain(logo -> letters.image(source.tenantId(), LetterImage.Kind.SEAL).map(seal -> {
                     if (xhtml.contains(LetterPage.SEAL_SRC) && seal.isEmpty()) {

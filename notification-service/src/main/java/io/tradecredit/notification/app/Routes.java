@@ -178,7 +178,8 @@ public class Routes {
                 RenderedMessage content = rendered;
                 // a letter's HTML is its printed page; an email may carry the letter (docs: "Letters"); a letter
                 // that cannot be made (no seal, no letter template) makes the channel unusable like a template
-                return letterOf(tenantId, r, choice, s, language, content, now, lookup).onItemOrFailure().transformToUni((l, e) -> {
+                TemplateText template = t.get();
+                return letterOf(tenantId, r, choice, s, language, template, now, lookup).onItemOrFailure().transformToUni((l, e) -> {
                     if (e != null && !(e instanceof Templates.RenderingFailed)) {
                         return Uni.createFrom().failure(e);
                     }
@@ -205,10 +206,11 @@ public class Routes {
      * request says {@code attachLetter} (the LETTER template of the same key and language), else null.
      */
     private Uni<String> letterOf(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s,
-            Language language, RenderedMessage rendered, Instant now, Templates.Lookup lookup) {
+            Language language, TemplateText template, Instant now, Templates.Lookup lookup) {
         String letterhead = s.sender() == null ? "" : s.sender().letterhead();
         if (choice.channel() == ChannelType.LETTER) {
-            return letters.page(tenantId, r.templateKey(), language, letterhead, rendered.text());
+            // the page with its date and deadline marked: the letter is dated the day it is made (LetterDate)
+            return letters.page(tenantId, r.templateKey(), language, letterhead, renderLetter(tenantId, r, choice, s, template, now));
         }
         if (choice.channel() != ChannelType.EMAIL || !r.attachLetter()) {
             return Uni.createFrom().nullItem();
@@ -218,8 +220,16 @@ public class Routes {
                 throw new Templates.RenderingFailed("the email carries the letter " + r.templateKey()
                         + " and there is no template " + r.templateKey() + " for LETTER in " + language.tag());
             }
-            return letters.page(tenantId, r.templateKey(), language, letterhead, render(tenantId, r, choice, s, t.get(), now).text());
+            return letters.page(tenantId, r.templateKey(), language, letterhead, renderLetter(tenantId, r, choice, s, t.get(), now));
         });
+    }
+
+    /** The text of a letter's page: its date and payment deadline marked, made on the day the PDF is ({@link Letters}). */
+    private String renderLetter(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s,
+            TemplateText t, Instant now) {
+        SenderIdentity id = s.sender();
+        return templates.render(tenantId, t, context.ofLetter(r.data(), choice.contact(), id, now, t.language()),
+                id == null ? "" : id.letterhead()).text();
     }
 
     private RenderedMessage render(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s, TemplateText t,

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradecredit.notification.domain.Contact;
 import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.LateChargeTerms;
+import io.tradecredit.notification.domain.LetterDate;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.Parties;
 import io.tradecredit.notification.domain.PriorCommunication;
@@ -80,6 +81,22 @@ public class TemplateContext {
         ctx.put("sender", from);
         ctx.put("letterDate", LocalDate.ofInstant(now, contact == null ? Contact.DEFAULT_TIME_ZONE : contact.timeZone())
                 .toString());
+        return ctx;
+    }
+
+    /**
+     * As {@link #of}, for a letter's page, fixed at intake and made later: its {@code letterDate} and
+     * {@code paymentDeadline} are marked ({@link LetterDate}) so that the letter is dated the day it is made and its
+     * deadline moves with it ({@link Letters}).
+     */
+    public Map<String, Object> ofLetter(ObjectNode data, Contact contact, SenderIdentity sender, Instant now, Language language) {
+        Map<String, Object> ctx = of(data, contact, sender, now, language);
+        java.time.ZoneId zone = contact == null ? Contact.DEFAULT_TIME_ZONE : contact.timeZone();
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        ctx.put("letterDate", LetterDate.of(day, zone));
+        if (ctx.get("paymentDeadline") != null) {
+            ctx.put("paymentDeadline", LetterDate.deadline(String.valueOf(ctx.get("paymentDeadline")), day, zone));
+        }
         return ctx;
     }
 

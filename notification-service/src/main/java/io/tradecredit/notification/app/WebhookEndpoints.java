@@ -55,6 +55,11 @@ public class WebhookEndpoints {
                 .replaceWith(Shown.of(new WebhookEndpointRepository.Stored(e, at)));
     }
 
+    /** Refuses {@code url} and {@code secret} as {@link #set} would, every wrong field named; nothing is stored. */
+    public void check(String url, String secret) {
+        WebhookEndpoint.of(url, secret, allowPlainHttp);
+    }
+
     public Uni<Boolean> remove(String tenantId) {
         return CurrentTransaction.run(() -> endpoints.delete(tenantId));
     }

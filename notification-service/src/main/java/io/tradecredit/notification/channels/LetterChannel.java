@@ -55,7 +55,8 @@ public class LetterChannel implements Channel {
 
     @Override
     public Uni<String> handOver(Outgoing m) {
-        return letters.documentOf(m.tenantId(), m.requestId())
+        return (m.at() == null ? letters.documentOf(m.tenantId(), m.requestId())
+                : letters.documentOf(m.tenantId(), m.requestId(), m.at()))
                 .map(found -> found.orElseThrow(() -> new Channel.Refused("the letter has no page to print")))
                 .call(pdf -> print(m, pdf)).map(LetterDocument::sha256);
     }

@@ -83,7 +83,9 @@ class SettingsApiTest {
         given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(body).put(SETTINGS)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("sender.fromName", "sender.fromAddress", "channelOrder",
-                        "channelOrder[1]", "sendWindow.opens", "sendWindow.days[1]", "language", "timeZone"));
+                        "channelOrder[1]", "sendWindow.opens", "sendWindow.days[1]", "language", "timeZone"))
+                // what was sent and what a time looks like (before: "cannot read '9am' as an object")
+                .body("errors.find { it.field == 'sendWindow.opens' }.message", equalTo("cannot read '9am' as a time like 09:00"));
         // an unreadable value alone among good ones: named, and nothing else is
         given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("channelOrder", List.of("FAX"), "sendWindow", Map.of("opens", "09:00", "closes", "18:00",

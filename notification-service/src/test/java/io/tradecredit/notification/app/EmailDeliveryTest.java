@@ -369,6 +369,75 @@ class EmailDeliveryTest {
         assertEquals(0, GreenMailResource.to("silent-" + buyer + "@globex.example").size(), "never sent again");
     }
 
+    /**
+     * Giving up on a silent SMTP server (email.timeout) left its connection open: each kept a slot of the mail client's
+     * pool ({@code quarkus.mailer.max-pool-size}, 10), and once ten were held so every later email waited for a slot
+     * and ended UNKNOWN too, though the server answered again. Now the client closes a connection that has been silent
+     * for email.timeout and two seconds, and the next email goes out.
+     */
+    @Test
+    void aSilentSmtpServerKeepsNoSlotOfThePoolAndTheNextEmailStillGoesOut() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String address = "hung-" + buyer + "@globex.example";
+        String tenant = tenantWithContact(buyer, address, "en");
+        List<UUID> hung = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            hung.add(requested(tenant, buyer, true));
+        }
+        Instant t = hung.stream().map(id -> dueAt(tenant, id)).max(Instant::compareTo).orElseThrow();
+
+        GreenMailResource.down();
+        List<java.net.Socket> taken = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<java.net.Socket> closedByClient = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try {
+            try (java.net.ServerSocket silent = new java.net.ServerSocket()) {
+                silent.setReuseAddress(true);
+                silent.bind(new java.net.InetSocketAddress("127.0.0.1", GreenMailResource.port()));
+                Thread listening = new Thread(() -> {
+                    try {
+                        while (true) {
+                            java.net.Socket s = silent.accept(); // and never a word, nor a close
+                            taken.add(s);
+                            Thread reading = new Thread(() -> {
+                                try {
+                                    if (s.getInputStream().read() == -1) {
+                                        closedByClient.add(s);
+                                    }
+                                } catch (java.io.IOException closed) {
+                                    // closed by the test
+                                }
+                            });
+                            reading.setDaemon(true);
+                            reading.start();
+                        }
+                    } catch (java.io.IOException closed) {
+                        // no more connections taken
+                    }
+                });
+                listening.setDaemon(true);
+                listening.start();
+                deliverAt(t);
+                for (UUID id : hung) {
+                    assertEquals("UNKNOWN", message(tenant, id).getString("status"));
+                }
+            }
+            // the server takes no new connection now but keeps those it took open, silent
+            assertTrue(taken.size() >= 10, "one connection per email given up on: " + taken.size());
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> closedByClient.size() == taken.size());
+
+            GreenMailResource.up();
+            UUID next = requested(tenant, buyer, true);
+            Instant at = dueAt(tenant, next);
+            deliverAt(at.isAfter(t) ? at : t);
+            assertEquals("SENT", message(tenant, next).getString("status"));
+            assertEquals(1, GreenMailResource.to(address).size(), "the next email, and none of those given up on");
+        } finally {
+            for (java.net.Socket s : taken) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void afterTheChannelsLastAttemptTheMessageFailsWithTheReason() throws Throwable {
         UUID buyer = UUID.randomUUID();

@@ -204,6 +204,40 @@ class LetterDeliveryTest {
         assertTrue(after.text().contains("建国路88号") && !after.text().contains("世纪大道100号"), after.text());
     }
 
+    /**
+     * A letter's date was fixed at intake: one made days later (queued for business hours, a print batch) carried the
+     * day its request came, and its payment deadline was as many days nearer. Now the PDF is dated the day it is made
+     * (the hand-over's instant, in the contact's zone) and its deadline moves by the same days, then to a working day.
+     */
+    @Test
+    void aLetterMadeThreeDaysAfterItsIntakeIsDatedThatDayAndItsDeadlineMovesWithIt() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "en", false);
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate intake = java.time.LocalDate.now(shanghai);
+        java.time.LocalDate deadline = intake.plusDays(7);
+        Map<String, Object> data = dunningData(buyer);
+        data.put("paymentDeadline", deadline.toString());
+        UUID id = requested(tenant, buyer, "dunning.payment-request", "LETTER", data, false);
+
+        Instant made = Instant.now().plus(Duration.ofDays(3));
+        deliverAt(made);
+
+        assertEquals("SENT", message(tenant, id).getString("status"));
+        String text = Pdfs.read(content(tenant, id).then().statusCode(200).extract().asByteArray()).text().replace("\n", " ");
+        java.time.LocalDate madeOn = java.time.LocalDate.ofInstant(made, shanghai);
+        java.time.LocalDate moved = deadline.plusDays(java.time.temporal.ChronoUnit.DAYS.between(intake, madeOn));
+        while (moved.getDayOfWeek().getValue() > 5) {
+            moved = moved.plusDays(1);
+        }
+        assertTrue(text.contains("Date: " + madeOn), text);
+        assertTrue(text.contains("no later than " + moved), "deadline " + deadline + " moved to " + moved + ": " + text);
+        assertTrue(!text.contains("Date: " + intake), text);
+        // the record shows the page as at intake, no mark in it
+        String html = message(tenant, id).getString("html");
+        assertTrue(html.contains("Date: " + intake) && html.indexOf('\u2063') < 0, html);
+    }
+
     @Test
     void anEnglishPaymentRequestCarriesNoSealAndNumbersItsPages() throws Throwable {
         UUID buyer = UUID.randomUUID();

@@ -149,6 +149,52 @@ class WebhookDeliveryTest {
     }
 
     /**
+     * A batch slower than its claim (the hand-over timeout, five minutes; five seconds here) was still being posted when
+     * another replica's run found its messages claimed longer ago than that: it queued the webhooks again and posted
+     * each a second time while the first posts were under way (its emails it would have called UNKNOWN though being
+     * sent). Two claimants on the one database: A's twelve posts take 3 s each, 8 at once; B runs 5.5 s after A. A run
+     * now starts no hand-over once half its claim has passed: the four A had not started go back to the queue and B
+     * posts them; every webhook is posted once and recorded SENT.
+     */
+    @Test
+    void aBatchNeverOutlastsItsClaimSoASecondClaimantPostsNothingTwice() throws Throwable {
+        String tenant = freshTenant();
+        try (HttpStandIn slow = HttpStandIn.https(TestCertificate.trusted())) {
+            given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                    .body(Map.of("url", slow.url("/acme/batch"), "secret", SECRET)).put("/api/v1/webhook-endpoint")
+                    .then().statusCode(200);
+            slow.answerAfter(Duration.ofSeconds(3));
+            List<UUID> ids = java.util.stream.IntStream.range(0, 12).mapToObj(i -> requested(tenant)).toList();
+            Instant due = ids.stream().map(id -> Instant.parse(message(tenant, id).getString("nextAttemptAt")))
+                    .max(Instant::compareTo).orElseThrow();
+            Duration claim = Duration.ofSeconds(5);
+
+            var a = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due, claim));
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(5500);
+            Deliveries.Run b = VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due.plusMillis(5500), claim));
+            a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            // what B did not start either (messages other tests left due came first): a later run
+            VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due.plusSeconds(60), claim));
+
+            List<HttpStandIn.Received> got = slow.at("/acme/batch");
+            Map<String, Long> posts = got.stream().collect(java.util.stream.Collectors.groupingBy(
+                    HttpStandIn.Received::messageId, java.util.stream.Collectors.counting()));
+            assertEquals(java.util.Set.copyOf(ids.stream().map(UUID::toString).toList()), posts.keySet());
+            assertEquals(12, got.size(), "each webhook posted once: " + posts);
+            for (UUID id : ids) {
+                assertEquals("SENT", message(tenant, id).getString("status"), id.toString());
+            }
+            assertTrue(b.sent() >= 1, "B posted what A did not start: " + b);
+        }
+    }
+
+    /**
      * A batch's hand-overs were all recorded SENT at the run's start: a webhook its receiver accepted 1.5 s into the run
      * (a slow receiver; a batch of letters to a print provider takes minutes) was recorded, logged and published as sent
      * before it was. Each is now recorded at the moment its own hand-over ended.
@@ -314,6 +360,24 @@ class WebhookDeliveryTest {
                 .body(Map.of("url", "ftp://erp.acme.example", "secret", "short")).put("/api/v1/webhook-endpoint")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("url", "secret"));
+        // a value that cannot be read at all (a list or an object where a string belongs) is named with every other
+        // wrong field, not alone (before: only url, and the short secret on the next try)
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body("{\"url\": [\"https://erp.acme.example/hooks\"], \"secret\": \"short\"}").put("/api/v1/webhook-endpoint")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The request has 2 invalid fields."))
+                .body("errors.field", contains("secret", "url"))
+                .body("errors.message", contains("must be at least 24 characters", "must be a string, not an array"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body("{\"url\": \"ftp://erp.acme.example\", \"secret\": {\"value\": \"x\"}}").put("/api/v1/webhook-endpoint")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("secret", "url"))
+                .body("errors.message", contains("must be a string, not an object", "must be an absolute https URL"));
+        // a number or a boolean is read as its text (the chassis's reading coerces scalars): refused by the rules, both named
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                .body("{\"url\": 5, \"secret\": true}").put("/api/v1/webhook-endpoint")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("secret", "url"));
         // plain HTTP is refused outside local development (webhook.allow-plain-http, off here)
         given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://erp.acme.example/hooks", "secret", SECRET)).put("/api/v1/webhook-endpoint")

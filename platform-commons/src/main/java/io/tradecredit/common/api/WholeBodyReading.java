@@ -199,6 +199,19 @@ public class WholeBodyReading implements ReaderInterceptor {
             if (type == java.time.LocalDate.class) {
                 return "a date (YYYY-MM-DD)";
             }
+            if (type == java.time.LocalTime.class) {
+                return "a time like 09:00";
+            }
+            if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class
+                    || type == java.time.ZonedDateTime.class) {
+                return "a date and time like 2026-10-09T09:00:00+08:00";
+            }
+            if (type == java.time.LocalDateTime.class) {
+                return "a date and time like 2026-10-09T09:00:00";
+            }
+            if (type == java.time.Duration.class) {
+                return "a duration like PT30S";
+            }
             if (type == UUID.class) {
                 return "a UUID";
             }

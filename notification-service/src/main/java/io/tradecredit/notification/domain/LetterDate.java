@@ -1,0 +1,97 @@
+package io.tradecredit.notification.domain;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A letter is dated the day it is made, not the day its request was taken in. Its page is fixed at intake, so the
+ * letter's date ({@code letterDate}) and its payment deadline ({@code paymentDeadline}) are written into it as marks
+ * that the day of making resolves ({@link #madeOn}): the date becomes that day in the contact's time zone, and the
+ * deadline moves by as many days as the letter was made after its intake, then to the next day the tenant works, so
+ * the buyer has at least the time the dunning policy gave (docs/notification-service.md, "Letters").
+ *
+ * <p>Worked example: taken in on Friday 4 December 2026 with the deadline Friday 11 December (7 days), queued for
+ * a print batch and made on Monday 7 December: dated 7 December, deadline Monday 14 December (11 + 3). Made the day of
+ * its intake: nothing moves.
+ */
+public final class LetterDate {
+    /** INVISIBLE SEPARATOR: no template, data or letterhead writes it, and a mark never reaches a PDF. */
+    static final char MARK = '\u2063';
+
+    private static final Pattern MARKS = Pattern.compile(MARK + "([DP])([^" + MARK + "]*)" + MARK);
+
+    private LetterDate() {
+    }
+
+    /** The letter's date as a template prints it: {@code day} (its intake day in {@code zone}), to be made again. */
+    public static String of(LocalDate day, ZoneId zone) {
+        return MARK + "D" + day + "|" + zone.getId() + MARK;
+    }
+
+    /** The payment deadline as a template prints it: {@code deadline}, stated for a letter of {@code day} in {@code zone}. */
+    public static String deadline(String deadline, LocalDate day, ZoneId zone) {
+        return MARK + "P" + deadline + "|" + day + "|" + zone.getId() + MARK;
+    }
+
+    /** {@code text} as at intake: each mark its value then (what the record and a preview show). */
+    public static String asAtIntake(String text) {
+        if (text == null || text.indexOf(MARK) < 0) {
+            return text;
+        }
+        return replace(text, (kind, parts) -> parts[0]);
+    }
+
+    /**
+     * {@code text} made on {@code day} in each mark's zone of the instant {@code made}: the letter's date that day,
+     * the deadline moved by the days since its intake (never earlier), then to a day {@code works} says the tenant works.
+     */
+    public static String madeOn(String text, java.time.Instant made, Predicate<LocalDate> works) {
+        if (text == null || text.indexOf(MARK) < 0) {
+            return text;
+        }
+        return replace(text, (kind, parts) -> {
+            LocalDate day = LocalDate.ofInstant(made, ZoneId.of(parts[parts.length - 1]));
+            return kind.equals("D") ? day.toString() : deadlineMadeOn(parts[0], LocalDate.parse(parts[1]), day, works);
+        });
+    }
+
+    /**
+     * The deadline {@code deadline}, stated for a letter of {@code intake}, for the letter made on {@code made}: as
+     * stated when made that day (or earlier); else moved by the days between, then to the next day the tenant works.
+     * A deadline that is not a date is left as written.
+     */
+    public static String deadlineMadeOn(String deadline, LocalDate intake, LocalDate made, Predicate<LocalDate> works) {
+        if (!made.isAfter(intake)) {
+            return deadline;
+        }
+        LocalDate stated;
+        try {
+            stated = LocalDate.parse(deadline);
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return deadline;
+        }
+        LocalDate moved = stated.plusDays(ChronoUnit.DAYS.between(intake, made));
+        for (int i = 0; i < 366 && !works.test(moved); i++) {
+            moved = moved.plusDays(1);
+        }
+        return moved.toString();
+    }
+
+    private interface Value {
+        String of(String kind, String[] parts);
+    }
+
+    private static String replace(String text, Value value) {
+        Matcher m = MARKS.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(value.of(m.group(1), m.group(2).split("\\|"))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

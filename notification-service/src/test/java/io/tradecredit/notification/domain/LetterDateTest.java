@@ -1,0 +1,85 @@
+package io.tradecredit.notification.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+/** A letter is dated the day it is made, and its deadline leaves the buyer at least the time the policy gave. */
+class LetterDateTest {
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    static final Predicate<LocalDate> WORKS = d -> BusinessDays.NONE.sendsOn(d, WEEKDAYS);
+
+    static String letter(LocalDate intake, String deadline) {
+        return "Date: " + LetterDate.of(intake, SHANGHAI) + "\nPay no later than " + LetterDate.deadline(deadline, intake, SHANGHAI) + ".";
+    }
+
+    @Test
+    void aLetterTakenInOnFridayAndMadeOnMondayIsDatedMondayWithItsDeadlineThreeDaysLater() {
+        String page = letter(LocalDate.of(2026, 12, 4), "2026-12-11");
+        Instant mondayMorning = LocalDate.of(2026, 12, 7).atTime(9, 30).atZone(SHANGHAI).toInstant();
+        assertEquals("Date: 2026-12-07\nPay no later than 2026-12-14.", LetterDate.madeOn(page, mondayMorning, WORKS));
+    }
+
+    @Test
+    void madeOnItsIntakeDayNothingMovesAndTheRecordShowsTheIntakeValues() {
+        String page = letter(LocalDate.of(2026, 12, 4), "2026-12-11");
+        Instant sameDay = LocalDate.of(2026, 12, 4).atTime(17, 0).atZone(SHANGHAI).toInstant();
+        assertEquals("Date: 2026-12-04\nPay no later than 2026-12-11.", LetterDate.madeOn(page, sameDay, WORKS));
+        assertEquals("Date: 2026-12-04\nPay no later than 2026-12-11.", LetterDate.asAtIntake(page));
+    }
+
+    @Test
+    void theDayIsThatOfTheContactsZone() {
+        String page = letter(LocalDate.of(2026, 12, 4), "2026-12-11");
+        // 23:30 on Friday in London is 07:30 on Saturday in Shanghai
+        Instant fridayNightInLondon = LocalDate.of(2026, 12, 4).atTime(23, 30).atZone(ZoneId.of("Europe/London")).toInstant();
+        assertEquals("Date: 2026-12-05\nPay no later than 2026-12-14.", LetterDate.madeOn(page, fridayNightInLondon, WORKS));
+    }
+
+    @Test
+    void aMovedDeadlineOnAHolidayGoesToTheNextWorkingDay() {
+        // taken in Friday 25 September 2026, deadline Monday 28 September; made Tuesday 29 September: + 4 days is
+        // Friday 2 October, in the National Day holidays (1 to 7 October): Thursday 8 October
+        BusinessDays nationalDay = new BusinessDays(Set.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2),
+                LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 6), LocalDate.of(2026, 10, 7)), Set.of());
+        assertEquals("2026-10-08", LetterDate.deadlineMadeOn("2026-09-28", LocalDate.of(2026, 9, 25),
+                LocalDate.of(2026, 9, 29), d -> nationalDay.sendsOn(d, WEEKDAYS)));
+    }
+
+    @Test
+    void aDeadlineIsNeverMovedEarlierAndOneThatIsNoDateIsLeftAsWritten() {
+        assertEquals("2026-12-11", LetterDate.deadlineMadeOn("2026-12-11", LocalDate.of(2026, 12, 4),
+                LocalDate.of(2026, 12, 3), WORKS));
+        assertEquals("end of month", LetterDate.deadlineMadeOn("end of month", LocalDate.of(2026, 12, 4),
+                LocalDate.of(2026, 12, 7), WORKS));
+    }
+
+    @Test
+    void aPageThatOpensWithItsDateIsDatedToo() {
+        String page = LetterDate.of(LocalDate.of(2026, 12, 4), SHANGHAI) + " Shanghai";
+        assertEquals("2026-12-04 Shanghai", LetterDate.asAtIntake(page));
+        assertEquals("2026-12-07 Shanghai", LetterDate.madeOn(page, Instant.parse("2026-12-07T01:00:00Z"), WORKS));
+    }
+
+    @Test
+    void aCalendarWithoutAWorkingDayMovesTheDeadlineAYearAtMostAndDoesNotHangTheLetter() {
+        // moved 3 days to Monday 14 December 2026, then 366 days looking for a working day: 15 December 2027
+        assertEquals("2027-12-15", LetterDate.deadlineMadeOn("2026-12-11", LocalDate.of(2026, 12, 4),
+                LocalDate.of(2026, 12, 7), d -> false));
+    }
+
+    @Test
+    void aTextWithoutMarksIsLeftAlone() {
+        assertEquals("Date: 2026-12-04", LetterDate.madeOn("Date: 2026-12-04", Instant.parse("2026-12-07T01:00:00Z"), WORKS));
+        assertEquals("plain", LetterDate.asAtIntake("plain"));
+    }
+}
