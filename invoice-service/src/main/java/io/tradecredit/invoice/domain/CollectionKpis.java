@@ -8,8 +8,9 @@ import io.tradecredit.common.money.Money;
 /**
  * DOMAIN §2's other two KPIs, in one currency over the DSO period (the {@code periodDays} up to the date):
  * <ul>
- * <li><b>collection rate</b> = what buyers paid in the period (payments net of reversals) / what was there to
- * collect (the receivables open when the period began + the credit sales of the period), in percent;</li>
+ * <li><b>collection rate</b> = what buyers paid in the period (the payments received in it that stand, whole: buyer
+ * credit applied to invoices is money counted when it came in, not paid again) / what was there to collect (the
+ * receivables open when the period began + the credit sales of the period), in percent;</li>
  * <li><b>bad-debt rate</b> = what was written off in the period / the credit sales of the period, in percent.</li>
  * </ul>
  * Both to two decimals, HALF_UP. Nothing to collect, or no sales: that rate is null and {@code reason} says why.
