@@ -257,6 +257,29 @@ class IndemnityLedgerFlowTest {
     }
 
     /**
+     * The collection rate measures what buyers paid (docs/invoice-service.md, "Reports"): an invoice of 100,000 sold in
+     * the period, 20,000 paid by the buyer, 50,000 by its credit insurer (a claim's first indemnity payment): collected
+     * 20,000, 20.00 %, and the insurer's 50,000 shown apart as {@code paidByInsurer} (it read collected 70,000, 70.00 %).
+     */
+    @Test
+    void theCollectionRateIsWhatBuyersPaidWithTheInsurersIndemnityShownApart() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate issued = TODAY.minusDays(80);
+        String inv = issue(tenant, buyer, issued, issued.plusDays(30), "100000.00");
+        pay(tenant, inv, "20000.00", TODAY.minusDays(40));
+        send(tenant, UUID.randomUUID().toString(), indemnityPaid(UUID.randomUUID().toString(), buyer,
+                List.of(claimed(inv, numberOf(tenant, inv), "80000.00")), "50000.00", "50000.00", false));
+        await("the insurer's payment", () -> insurerPayments(tenant, buyer) == 1);
+
+        given().auth().oauth2(token(tenant, "finance")).get("/api/v1/reports/collection").then().statusCode(200)
+                .body("currencies[0].creditSales.amount", equalTo("100000.00"),
+                        "currencies[0].collected.amount", equalTo("20000.00"),
+                        "currencies[0].paidByInsurer.amount", equalTo("50000.00"),
+                        "currencies[0].collectionRatePercent", equalTo(20.00f));
+    }
+
+    /**
      * A claim approved at an indemnity of 0 (its whole loss within the deductible) is settled by one fully-paid
      * indemnity of 0: no insurer payment is posted (a payment of 0 is no payment), everything open on the claimed
      * invoices is written off as insured loss, and the event is not dead-lettered.
