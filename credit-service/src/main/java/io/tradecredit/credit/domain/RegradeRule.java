@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * When something the receivables ledger reports about a buyer speaks to its credit, so that the
  * buyer is graded again (DOMAIN.md §1), and the cause the new assessment records: a payment
- * after the due date, an invoice falling overdue or written off or settled by the buyer's credit insurer, a dispute opened or resolved, a missed
+ * after the due date, an invoice falling overdue or written off or settled by the buyer's credit insurer (or paid by the
+ * buyer after its insurer had paid part of it), a dispute opened or resolved, a missed
  * instalment or a broken payment plan; and, every day a buyer leaves invoices unpaid past their due date, the
  * daily overdue re-grade ({@link #overdueCause}), kept only when the grade moved ({@link #gradeMoved}); and a credit
  * note on an invoice past its due date, which takes what it credited out of the payment behaviour (an overdue
@@ -24,7 +25,12 @@ public final class RegradeRule {
         BUYER_CREDIT_APPLIED, PAID, BECAME_OVERDUE, DISPUTE_OPENED, DISPUTE_RESOLVED, INSTALMENT_MISSED,
         PLAN_BROKEN,
         /** Paid in full by the buyer's credit insurer's indemnity ({@code paid} with {@code settledBy} INSURER). */
-        SETTLED_BY_INSURER
+        SETTLED_BY_INSURER,
+        /**
+         * Paid in full by the buyer (its payment, credit or a credit note took the last of it) after its credit insurer's
+         * indemnity had paid part of it ({@code paid} with {@code paidByInsurer} and another {@code settledBy}).
+         */
+        PAID_PARTLY_BY_INSURER
     }
 
     /**
@@ -56,6 +62,20 @@ public final class RegradeRule {
 
         public static LedgerEvent paid(String invoiceNumber, int daysPastDue) {
             return new LedgerEvent(Happened.PAID, invoiceNumber, daysPastDue, null, null);
+        }
+
+        /**
+         * A {@code paid} event: settled {@code settledBy} (PAYMENT, CREDIT_NOTE, INSURER; null in events published before
+         * it was told) {@code daysPastDue} days after its due date, its credit insurer having paid part of it or not
+         * ({@code paidByInsurer} told). Settled by the insurer: {@link #settledByInsurer}; by the buyer after the insurer
+         * paid part: {@link Happened#PAID_PARTLY_BY_INSURER}; else {@link #paid(String, int)}.
+         */
+        public static LedgerEvent paid(String invoiceNumber, int daysPastDue, String settledBy, boolean insurerPaidPart) {
+            if ("INSURER".equals(settledBy)) {
+                return settledByInsurer(invoiceNumber, daysPastDue);
+            }
+            return insurerPaidPart ? new LedgerEvent(Happened.PAID_PARTLY_BY_INSURER, invoiceNumber, daysPastDue, null,
+                    null) : paid(invoiceNumber, daysPastDue);
         }
 
         /** Settled by the buyer's credit insurer's indemnity {@code daysPastDue} days after its due date. */
@@ -90,6 +110,9 @@ public final class RegradeRule {
             // the buyer did not pay it: its insurer did, after a claim, whenever that was
             case SETTLED_BY_INSURER -> "invoice " + e.invoiceNumber() + " not paid by the buyer: settled by its credit"
                     + " insurer's indemnity " + e.daysPastDue() + " days past due";
+            // the buyer paid the last of it, but not what its insurer had paid, whatever the days
+            case PAID_PARTLY_BY_INSURER -> "invoice " + e.invoiceNumber() + " paid " + e.daysPastDue() + " days past due,"
+                    + " part of it not by the buyer: by its credit insurer's indemnity";
             case DISPUTE_OPENED -> "dispute opened on invoice " + e.invoiceNumber();
             case DISPUTE_RESOLVED -> "dispute resolved on invoice " + e.invoiceNumber();
             case INSTALMENT_MISSED -> "payment plan instalment " + e.instalmentNumber() + " missed";

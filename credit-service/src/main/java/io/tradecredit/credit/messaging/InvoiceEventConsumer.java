@@ -102,13 +102,15 @@ public class InvoiceEventConsumer {
             }
             case "paid" -> {
                 int dpd = d.integer("daysPastDue");
-                // settled by the buyer's credit insurer (settledBy INSURER): whose money it was; the buyer's part late
-                // as paidByBuyer says, the insurer's never the buyer's (domain.BuyerLedger)
+                // the buyer's credit insurer paid part or all of it (settledBy INSURER, or the buyer finished it after a
+                // partial indemnity): whose money it was; the buyer's part late as paidByBuyer says, the insurer's never
+                // the buyer's (domain.BuyerLedger)
                 Money byInsurer = d.optionalMoney("paidByInsurer").orElse(null);
                 changes.add(LedgerChange.paid(d.uuid("invoiceId"), d.money("openAmount"), d.date("paidOn"), dpd,
                         byInsurer == null ? null : paidByBuyer(d), byInsurer));
-                happened = byInsurer == null ? LedgerEvent.paid(d.text("invoiceNumber"), dpd)
-                        : LedgerEvent.settledByInsurer(d.text("invoiceNumber"), dpd);
+                // settled by the insurer, or by the buyer after the insurer paid part of it (RegradeRule)
+                happened = LedgerEvent.paid(d.text("invoiceNumber"), dpd, d.optionalText("settledBy").orElse(null),
+                        byInsurer != null);
             }
             case "became-overdue" -> {
                 changes.add(LedgerChange.open(d.uuid("invoiceId"), d.money("openAmount")));

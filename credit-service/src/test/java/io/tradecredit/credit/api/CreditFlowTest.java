@@ -476,6 +476,37 @@ class CreditFlowTest {
     }
 
     /**
+     * An invoice the buyer finished paying after its credit insurer's partial indemnity paid part of it: invoice-service's
+     * paid says PAYMENT with paidByInsurer 50,000 and paidByBuyer 50,000 paid 100 days past due. Beside 100,000 paid on
+     * time: (100,000 x 0 + 50,000 x 100 + 50,000 x 180) / 200,000 = 70.0 days (the insurer's part never paid by the
+     * buyer), graded again as the buyer paying late with part of it the insurer's, not as settled by the insurer.
+     */
+    @Test
+    void anInvoiceTheBuyerFinishedAfterItsInsurerPaidPartWeighsOnlyTheBuyersPartAtItsLateness() {
+        String id = register(MANAGER_ACME, buyer());
+        String onTime = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        LocalDate due0 = today().minusDays(150);
+        LocalDate due = today().minusDays(100);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, onTime, "100000.00", due0));
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, inv, "100000.00", due));
+        sendInvoiceEvent("acme", id, "paid", UUID.randomUUID().toString(),
+                paid(id, onTime, "100000.00", due0, due0, 0, "PAYMENT"));
+        Map<String, Object> finished = new java.util.HashMap<>(paid(id, inv, "100000.00", due, today(), 100, "PAYMENT"));
+        finished.put("paidByInsurer", money("50000.00"));
+        finished.put("paidByBuyer", Map.of("amount", money("50000.00"), "lastPaidOn", today().toString(),
+                "daysPastDue", 100));
+        sendInvoiceEvent("acme", id, "paid", UUID.randomUUID().toString(), finished);
+        await("the finished invoice graded", () -> Database.count("select count(*) from assessment where buyer_id = ?::uuid"
+                + " and cause like 'invoice INV-" + inv.substring(0, 8) + " %'", id) == 1);
+        assertEquals(1, Database.count("select count(*) from assessment where buyer_id = ?::uuid and cause = ?", id,
+                "invoice INV-" + inv.substring(0, 8) + " paid 100 days past due, part of it not by the buyer: by its"
+                        + " credit insurer's indemnity"));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/assessment").then()
+                .body("factors[1].explanation", org.hamcrest.Matchers.containsString(": 70.0 days beyond terms"));
+    }
+
+    /**
      * A bounced payment: 100,000 due 120 days ago, paid the day before it fell due, the payment reversed (invoice-service's
      * payment-reversed) and the invoice still unpaid today: 120 days beyond terms, payment index 20; the reversal left
      * the paid day standing, and the buyer kept the index of one who pays on time (80).

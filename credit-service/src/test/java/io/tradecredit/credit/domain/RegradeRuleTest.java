@@ -31,6 +31,25 @@ class RegradeRuleTest {
                 RegradeRule.causeOf(LedgerEvent.settledByInsurer("INV-7", 0)));
     }
 
+    /**
+     * {@code paid} names who took the last of the invoice and whether the insurer paid part of it: the buyer finishing an
+     * invoice its insurer's partial indemnity paid part of is graded again whatever the days, named as paid by the buyer
+     * with the insurer's part apart (it read "not paid by the buyer: settled by its credit insurer's indemnity").
+     */
+    @Test
+    void anInvoiceTheBuyerFinishedAfterItsInsurerPaidPartRegradesNamingBoth() {
+        assertEquals("invoice INV-7 paid 100 days past due, part of it not by the buyer: by its credit insurer's indemnity",
+                RegradeRule.causeOf(LedgerEvent.paid("INV-7", 100, "PAYMENT", true)));
+        assertEquals("invoice INV-7 paid 0 days past due, part of it not by the buyer: by its credit insurer's indemnity",
+                RegradeRule.causeOf(LedgerEvent.paid("INV-7", 0, "CREDIT_NOTE", true)));
+        assertEquals("invoice INV-7 not paid by the buyer: settled by its credit insurer's indemnity 122 days past due",
+                RegradeRule.causeOf(LedgerEvent.paid("INV-7", 122, "INSURER", true)));
+        // nothing the insurer paid: a payment as ever, late or not; settledBy not told (older events) alike
+        assertEquals("invoice INV-7 paid 5 days late", RegradeRule.causeOf(LedgerEvent.paid("INV-7", 5, "PAYMENT", false)));
+        assertEquals("invoice INV-7 paid 5 days late", RegradeRule.causeOf(LedgerEvent.paid("INV-7", 5, null, false)));
+        assertNull(RegradeRule.causeOf(LedgerEvent.paid("INV-7", 0, "PAYMENT", false)));
+    }
+
     @Test
     void overdueInvoicesDisputesAndBrokenPlansRegrade() {
         assertEquals("invoice INV-7 became overdue",

@@ -5,25 +5,37 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.app.Reports.CollectionReport;
 
 /**
  * Collection and bad-debt rates per currency over the {@code periodDays} up to {@code asOf} (the DSO period):
- * {@code collectionRatePercent} = collected / (opening receivables + credit sales) × 100,
+ * {@code collectionRatePercent} = collected (what the buyers paid) / (opening receivables + credit sales) × 100,
+ * the buyers' credit insurers' indemnities shown apart ({@code paidByInsurer}) and not in it,
  * {@code badDebtRatePercent} = written off / credit sales × 100; a rate is null, with a reason, when its divisor
  * is nothing. With {@code buyerId}, that buyer's only; without it (null), the tenant's.
  */
 public record CollectionView(LocalDate asOf, UUID buyerId, int periodDays, List<CollectionRates> currencies) {
 
-    public record CollectionRates(String currency, Money openingReceivables, Money creditSales, Money collected,
-            Money writtenOff, BigDecimal collectionRatePercent, BigDecimal badDebtRatePercent, String reason) {
+    public record CollectionRates(String currency, Money openingReceivables, Money creditSales,
+            @Schema(description = "what the buyers paid in the period: the buyers' payments received in it that stand,"
+                    + " whole (what they left as credit too; credit applied to invoices is not paid again)") Money collected,
+            @Schema(description = "what the buyers' credit insurers paid in the period (claims' indemnities as posted"
+                    + " on the claimed invoices): money received, not the buyers paying, so not in"
+                    + " collectionRatePercent") Money paidByInsurer,
+            Money writtenOff,
+            @Schema(description = "collected / (openingReceivables + creditSales) x 100, two decimals: how the buyers"
+                    + " paid, the insurers' indemnities left out; null when there was nothing to collect")
+            BigDecimal collectionRatePercent,
+            BigDecimal badDebtRatePercent, String reason) {
     }
 
     static CollectionView of(CollectionReport r) {
         return new CollectionView(r.asOf(), r.buyerId(), r.periodDays(), r.currencies().stream()
                 .map(k -> new CollectionRates(k.creditSales().currencyCode(), k.openingReceivables(), k.creditSales(),
-                        k.collected(), k.writtenOff(), k.collectionRatePercent(), k.badDebtRatePercent(), k.reason()))
+                        k.collected(), k.paidByInsurer(), k.writtenOff(), k.collectionRatePercent(), k.badDebtRatePercent(), k.reason()))
                 .toList());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.events.OutgoingEvent;
+import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.Allocation;
 import io.tradecredit.invoice.domain.Allocator;
 import io.tradecredit.invoice.domain.Invoice;
@@ -116,11 +117,33 @@ public class AllocationPosting {
                 .chain(events -> outbox.record(events));
     }
 
-    /** The same, the invoices settled as {@code how} says (a credit note's: {@link PaidInFull#byCreditNote}). */
+    /**
+     * The same, the invoices settled as {@code how} says (a credit note's: {@link PaidInFull#byCreditNote}). An invoice
+     * part of which the buyer's credit insurer's payment paid (a claim's partial indemnity) before the buyer's payment,
+     * credit or a credit note settled it is told with what the insurer's payments and the buyer's own paid of it
+     * ({@link PaidByBuyer}), as one the insurer settled is, so that the buyer's payment behaviour does not count the
+     * insurer's money as the buyer paying late (it was told PAYMENT alone: 50,000 of the insurer's and 50,000 of the
+     * buyer's weighed as 100,000 the buyer paid on its last day). Costs one statement (which insurer's payments are on
+     * the settled invoices), and the settled invoices' ledger only when there is one.
+     */
     public Uni<Void> announce(OutgoingEvent event, List<Invoice> settled, PaidInFull how) {
-        List<OutgoingEvent> events = new ArrayList<>();
-        events.add(event);
-        settled.forEach(i -> events.add(InvoiceEvents.paid(i, how)));
-        return outbox.record(events);
+        if (settled.isEmpty()) {
+            return outbox.record(List.of(event));
+        }
+        String tenantId = settled.get(0).tenantId;
+        List<UUID> ids = settled.stream().map(i -> i.id).toList();
+        return payments.insurersOn(tenantId, ids).chain(insurers -> (insurers.isEmpty()
+                ? Uni.createFrom().item(List.<LedgerEntry>of())
+                : ledger.ofInvoices(List.of(tenantId), ids)).map(entries -> {
+                    List<OutgoingEvent> events = new ArrayList<>();
+                    events.add(event);
+                    for (Invoice i : settled) {
+                        List<LedgerEntry> ofInvoice = entries.stream().filter(e -> i.id.equals(e.invoiceId())).toList();
+                        Money byInsurer = PaidByBuyer.insurersPart(ofInvoice, insurers);
+                        events.add(byInsurer == null ? InvoiceEvents.paid(i, how)
+                                : InvoiceEvents.paid(i, how, PaidByBuyer.of(ofInvoice, insurers), byInsurer));
+                    }
+                    return events;
+                })).chain(events -> outbox.record(events));
     }
 }

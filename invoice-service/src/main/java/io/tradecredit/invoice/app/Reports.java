@@ -149,7 +149,8 @@ public class Reports {
         for (String c : currencies) {
             Money zero = Money.zero(c);
             result.add(CollectionKpis.of(open.getOrDefault(c, zero), sales.getOrDefault(c, zero),
-                    ledger.collected().getOrDefault(c, zero), ledger.writtenOff().getOrDefault(c, zero), period));
+                    ledger.collected().getOrDefault(c, zero), ledger.paidByInsurer().getOrDefault(c, zero),
+                    ledger.writtenOff().getOrDefault(c, zero), period));
         }
         return result;
     }

@@ -81,6 +81,21 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
                 .getResultList()).map(Set::copyOf);
     }
 
+    /**
+     * The buyers' credit insurers' payments (a claim's indemnity) posted on these invoices of the tenant, with one
+     * statement: none, nearly always.
+     */
+    public Uni<Set<UUID>> insurersOn(String tenantId, Collection<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return getSession().chain(s -> s.createNativeQuery("select distinct p.id from ledger_entry e join payment p"
+                + " on p.tenant_id = e.tenant_id and p.id = e.reference_id where e.tenant_id = :t and e.invoice_id in (:ids)"
+                + " and e.kind = 'PAYMENT' and p.payer_kind = 'INSURER'", Object.class)
+                .setParameter("t", tenantId).setParameter("ids", invoiceIds).getResultList())
+                .map(rows -> rows.stream().map(r -> (UUID) r).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
     public Uni<Boolean> anyOfBuyer(String tenantId, UUID buyerId) {
         return count("tenantId = ?1 and buyerId = ?2", tenantId, buyerId).map(n -> n > 0);
     }

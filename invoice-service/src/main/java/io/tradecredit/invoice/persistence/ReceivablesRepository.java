@@ -94,28 +94,51 @@ public class ReceivablesRepository {
                 });
     }
 
-    /** What buyers paid (payments net of reversals) and what was written off, per currency, effective in (after, asOf]. */
-    public record PeriodLedger(Map<String, Money> collected, Map<String, Money> writtenOff) {
+    /**
+     * What was paid in the period, per currency: the payments received in (after, asOf] that stand (a reversed payment
+     * never paid: its reversal is dated on the day it was received), whole, what they paid on invoices and what they
+     * left as the buyer's credit alike, the buyers' ({@code collected}) apart from their credit insurers' (a claim's
+     * indemnity as posted: {@code paidByInsurer}); and what was written off in it. Buyer credit applied to invoices is
+     * not paid again: it is money a payment brought in (counted when received) or an upheld dispute gave back of a
+     * payment (counted when that payment was received). Until session 29 the ledger's PAYMENT entries were summed: an
+     * overpayment counted only once applied, a dispute's credit applied counted the money it gave back a second time,
+     * and the insurer's indemnity counted as the buyers paying.
+     */
+    public record PeriodLedger(Map<String, Money> collected, Map<String, Money> paidByInsurer,
+            Map<String, Money> writtenOff) {
     }
 
     public Uni<PeriodLedger> periodLedger(String tenantId, UUID buyerId, LocalDate after, LocalDate asOf) {
-        String sql = """
-                select e.currency, sum(e.amount) filter (where e.kind in ('PAYMENT', 'PAYMENT_REVERSAL')) as collected,
-                    sum(e.amount) filter (where e.kind = 'WRITE_OFF') as written_off
-                from ledger_entry e where e.tenant_id = :t and e.effective_date > :from and e.effective_date <= :d
-                """ + (buyerId == null ? "" : " and e.buyer_id = :b") + " group by e.currency";
+        String ofPaymentsBuyer = buyerId == null ? "" : " and p.buyer_id = :b";
+        String ofEntriesBuyer = buyerId == null ? "" : " and e.buyer_id = :b";
+        String sql = "select currency, sum(collected) as collected, sum(by_insurer) as by_insurer,"
+                + " sum(written_off) as written_off from ("
+                + " select p.currency, sum(p.amount) filter (where p.payer_kind = 'BUYER') as collected,"
+                + " sum(p.amount) filter (where p.payer_kind = 'INSURER') as by_insurer,"
+                + " cast(null as numeric) as written_off from payment p"
+                + " where p.tenant_id = :t and p.status = 'POSTED' and p.received_on > :from and p.received_on <= :d"
+                + ofPaymentsBuyer + " group by p.currency"
+                + " union all"
+                + " select e.currency, null, null, sum(e.amount) from ledger_entry e"
+                + " where e.tenant_id = :t and e.kind = 'WRITE_OFF' and e.effective_date > :from and e.effective_date <= :d"
+                + ofEntriesBuyer + " group by e.currency"
+                + ") x group by currency";
         return inPeriod(sql, tenantId, buyerId, after, asOf).map(rows -> {
             Map<String, Money> collected = new TreeMap<>();
+            Map<String, Money> byInsurer = new TreeMap<>();
             Map<String, Money> writtenOff = new TreeMap<>();
             rows.forEach(r -> {
                 String currency = Rows.currencyCode(r, "currency");
-                collected.put(currency, r.get("collected") == null ? Money.zero(currency)
-                        : Rows.money(r, "collected", "currency"));
-                writtenOff.put(currency, r.get("written_off") == null ? Money.zero(currency)
-                        : Rows.money(r, "written_off", "currency"));
+                collected.put(currency, moneyOrZero(r, "collected", currency));
+                byInsurer.put(currency, moneyOrZero(r, "by_insurer", currency));
+                writtenOff.put(currency, moneyOrZero(r, "written_off", currency));
             });
-            return new PeriodLedger(collected, writtenOff);
+            return new PeriodLedger(collected, byInsurer, writtenOff);
         });
+    }
+
+    private static Money moneyOrZero(Tuple r, String column, String currency) {
+        return r.get(column) == null ? Money.zero(currency) : Rows.money(r, column, "currency");
     }
 
     /** Runs a per-currency query over (after, asOf] of the tenant ({@code :t}, {@code :from}, {@code :d}), of one buyer ({@code :b}) unless null. */

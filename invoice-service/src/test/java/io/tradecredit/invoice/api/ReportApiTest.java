@@ -177,6 +177,61 @@ class ReportApiTest {
     }
 
     @Test
+    void buyerCreditAppliedToAnotherInvoiceIsNotCollectedASecondTime() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        LocalDate t = PlatformZone.today();
+        // 12,000 paid on an invoice of 10,000: the 2,000 over is the buyer's credit, applied later to its invoice of 5,000
+        UUID buyer = UUID.randomUUID();
+        String first = issue(tenant, buyer, t.minusDays(40), t.minusDays(10), "10000.00");
+        String second = issue(tenant, buyer, t.minusDays(20), t.plusDays(10), "5000.00");
+        postJson(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("12000.00"),
+                "receivedOn", t.minusDays(5).toString(), "reference", "BANK-12000",
+                "allocations", java.util.List.of(Map.of("invoiceId", first, "amount", cny("10000.00"))))).statusCode(201)
+                .body("creditRemaining.amount", equalTo("2000.00"));
+        collectedOf(finance, buyer).body("currencies[0].collected.amount", equalTo("12000.00"),
+                "currencies[0].creditSales.amount", equalTo("15000.00"), "currencies[0].collectionRatePercent", equalTo(80.00f));
+        postJson(finance, "/api/v1/buyers/" + buyer + "/credit/applications", Map.of("currency", "CNY")).statusCode(201)
+                .body("amount.amount", equalTo("2000.00"), "allocations[0].invoiceId", equalTo(second));
+        // the buyer paid 12,000: not 10,000 + 2,000 + the 2,000 again when applied
+        collectedOf(finance, buyer).body("currencies[0].collected.amount", equalTo("12000.00"),
+                "currencies[0].collectionRatePercent", equalTo(80.00f));
+
+        // 1,000 paid on an invoice whose dispute is then upheld: the money comes back as credit, spent on the next invoice
+        UUID disputing = UUID.randomUUID();
+        String disputed = issue(tenant, disputing, t.minusDays(40), t.minusDays(10), "1000.00");
+        String disputeId = postJson(token(tenant, "collector"), "/api/v1/invoices/" + disputed + "/disputes",
+                Map.of("type", "QUALITY", "disputedAmount", cny("1000.00"), "description", "rusted on arrival"))
+                .statusCode(201).extract().path("id");
+        pay(tenant, disputed, "1000.00", t.minusDays(5));
+        postJson(finance, "/api/v1/invoices/" + disputed + "/disputes/" + disputeId + "/assessment",
+                Map.of("responsibleParty", "SELLER", "findings", "packing was insufficient")).statusCode(200);
+        postJson(finance, "/api/v1/invoices/" + disputed + "/disputes/" + disputeId + "/resolution",
+                Map.of("outcome", "UPHELD", "rootCause", "packing")).statusCode(200);
+        issue(tenant, disputing, t.minusDays(2), t.plusDays(28), "1000.00");
+        postJson(finance, "/api/v1/buyers/" + disputing + "/credit/applications", Map.of("currency", "CNY"))
+                .statusCode(201).body("amount.amount", equalTo("1000.00"));
+        // the buyer paid 1,000 once: not 2,000 (the payment and the credit it became, applied)
+        collectedOf(finance, disputing).body("currencies[0].collected.amount", equalTo("1000.00"),
+                "currencies[0].creditSales.amount", equalTo("2000.00"), "currencies[0].collectionRatePercent", equalTo(50.00f));
+        given().auth().oauth2(finance).get("/api/v1/reports/collection").then().statusCode(200)
+                .body("currencies[0].collected.amount", equalTo("13000.00"));
+    }
+
+    private static Map<String, String> cny(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
+    }
+
+    private static io.restassured.response.ValidatableResponse postJson(String token, String path, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    private static io.restassured.response.ValidatableResponse collectedOf(String token, UUID buyer) {
+        return given().auth().oauth2(token).queryParam("buyerId", buyer.toString()).get("/api/v1/reports/collection")
+                .then().statusCode(200);
+    }
+
+    @Test
     void buyerBalanceIsWhatWasOpenOnTheDate() {
         String tenant = freshTenant();
         UUID buyer = UUID.randomUUID();

@@ -257,6 +257,68 @@ class IndemnityLedgerFlowTest {
     }
 
     /**
+     * The collection rate measures what buyers paid (docs/invoice-service.md, "Reports"): an invoice of 100,000 sold in
+     * the period, 20,000 paid by the buyer, 50,000 by its credit insurer (a claim's first indemnity payment): collected
+     * 20,000, 20.00 %, and the insurer's 50,000 shown apart as {@code paidByInsurer} (it read collected 70,000, 70.00 %).
+     */
+    @Test
+    void theCollectionRateIsWhatBuyersPaidWithTheInsurersIndemnityShownApart() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate issued = TODAY.minusDays(80);
+        String inv = issue(tenant, buyer, issued, issued.plusDays(30), "100000.00");
+        pay(tenant, inv, "20000.00", TODAY.minusDays(40));
+        send(tenant, UUID.randomUUID().toString(), indemnityPaid(UUID.randomUUID().toString(), buyer,
+                List.of(claimed(inv, numberOf(tenant, inv), "80000.00")), "50000.00", "50000.00", false));
+        await("the insurer's payment", () -> insurerPayments(tenant, buyer) == 1);
+
+        given().auth().oauth2(token(tenant, "finance")).get("/api/v1/reports/collection").then().statusCode(200)
+                .body("currencies[0].creditSales.amount", equalTo("100000.00"),
+                        "currencies[0].collected.amount", equalTo("20000.00"),
+                        "currencies[0].paidByInsurer.amount", equalTo("50000.00"),
+                        "currencies[0].collectionRatePercent", equalTo(20.00f));
+    }
+
+    /**
+     * An invoice the insurer's partial indemnity paid part of and the buyer's own payment (or a credit note) then
+     * settled tells the insurer's part on {@code paid} beside the buyer's, so that credit-service weighs only the buyer's
+     * money at its lateness (it was told PAYMENT alone, as if the buyer had paid all 100,000 on its last day).
+     */
+    @Test
+    void anInvoiceTheInsurerPartlyPaidAndTheBuyerFinishedTellsEachPartOnPaid() {
+        String tenant = freshTenant();
+        LocalDate due = ISSUED.plusDays(30);
+        UUID buyer = UUID.randomUUID();
+        String inv = issue(tenant, buyer, ISSUED, due, "100000.00");
+        pay(tenant, inv, "10000.00", ISSUED.plusDays(20));
+        send(tenant, UUID.randomUUID().toString(), indemnityPaid(UUID.randomUUID().toString(), buyer,
+                List.of(claimed(inv, numberOf(tenant, inv), "90000.00")), "50000.00", "50000.00", false));
+        await("the insurer's payment", () -> insurerPayments(tenant, buyer) == 1);
+        pay(tenant, inv, "40000.00", TODAY);
+        invoice(tenant, inv).body("status", equalTo("PAID"));
+        long late = java.time.temporal.ChronoUnit.DAYS.between(due, TODAY);
+        JsonNode paid = Contracts.assertValid(PaymentFixtures.events(buyer, "io.tradecredit.invoice.paid.v1", 1).get(0));
+        // the buyer's 10,000 and 40,000, last on the day it paid; the insurer's 50,000 apart
+        assertEquals("PAYMENT " + late + " 50000.00 50000.00 " + TODAY + " " + late, paid.get("settledBy").asText() + " "
+                + paid.get("daysPastDue").asInt() + " " + paid.path("paidByInsurer").path("amount").asText() + " "
+                + paid.path("paidByBuyer").path("amount").path("amount").asText() + " "
+                + paid.path("paidByBuyer").path("lastPaidOn").asText() + " " + paid.path("paidByBuyer").path("daysPastDue").asInt());
+
+        // the insurer paid 90,000 of another, a credit note takes the 10,000 left: the buyer paid none of it
+        UUID credited = UUID.randomUUID();
+        String other = issue(tenant, credited, ISSUED, due, "100000.00");
+        send(tenant, UUID.randomUUID().toString(), indemnityPaid(UUID.randomUUID().toString(), credited,
+                List.of(claimed(other, numberOf(tenant, other), "100000.00")), "90000.00", "90000.00", false));
+        await("the insurer's payment", () -> insurerPayments(tenant, credited) == 1);
+        given().auth().oauth2(token(tenant, "finance")).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("amount", money("10000.00"), "reason", "volume rebate"))
+                .post("/api/v1/invoices/" + other + "/credit-notes").then().statusCode(201);
+        JsonNode byNote = Contracts.assertValid(PaymentFixtures.events(credited, "io.tradecredit.invoice.paid.v1", 1).get(0));
+        assertEquals("CREDIT_NOTE 90000.00 true", byNote.get("settledBy").asText() + " "
+                + byNote.path("paidByInsurer").path("amount").asText() + " " + byNote.get("paidByBuyer").isNull());
+    }
+
+    /**
      * A claim approved at an indemnity of 0 (its whole loss within the deductible) is settled by one fully-paid
      * indemnity of 0: no insurer payment is posted (a payment of 0 is no payment), everything open on the claimed
      * invoices is written off as insured loss, and the event is not dead-lettered.
