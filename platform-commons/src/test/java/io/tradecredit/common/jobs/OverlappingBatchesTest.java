@@ -117,9 +117,12 @@ class OverlappingBatchesTest {
                 + " and status = 'FAILED' and done = 0 and error like '%lock timeout%'", asOf));
     }
 
-    /** Waits until a batch took {@code items} ("first-last"), at most 15 s, then a little more for what follows it. */
+    /**
+     * Waits until a batch took {@code items} ("first-last"), at most 60 s (15 s ran out on a loaded machine), then a
+     * little more for what follows it.
+     */
     private static void awaitTook(String items) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (!InOrderStampJob.took.contains(items)) {
             assertTrue(System.currentTimeMillis() < deadline, "no batch took " + items + ": " + InOrderStampJob.took);
             Thread.sleep(20);
@@ -127,9 +130,9 @@ class OverlappingBatchesTest {
         Thread.sleep(300);
     }
 
-    /** Waits until the batch from item {@code first} holds {@link InOrderStampJob#lockToo}'s row, at most 15 s. */
+    /** Waits until the batch from item {@code first} holds {@link InOrderStampJob#lockToo}'s row, at most 60 s. */
     private static void awaitLocked(int first) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (!InOrderStampJob.lockedToo.contains(first)) {
             assertTrue(System.currentTimeMillis() < deadline, "no batch from " + first + " locked the row: "
                     + InOrderStampJob.lockedToo);
