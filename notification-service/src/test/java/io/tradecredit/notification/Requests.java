@@ -107,6 +107,16 @@ public final class Requests {
     }
 
     /**
+     * The request with the key of another ({@code behind}'s id), so on its partition and read after it: once this one is
+     * stored, {@code behind} and any repeat of it sent before have been read (a request is keyed by its own id, so a
+     * marker sent with {@link #send} may be read before them, from another partition).
+     */
+    public static void sendBehind(String tenant, UUID behind, Map<String, Object> body) {
+        Topics.sendEvent(TOPIC, tenant, "notification", "message-requested", behind.toString(),
+                (String) body.get("requestId"), body);
+    }
+
+    /**
      * Withdraws the tenant's request as collections-service does (schema-checked): key = requestId,
      * CloudEvent id derived from tenant and request id, so a repeat carries the same id.
      */

@@ -42,6 +42,9 @@ public class InOrderStampJob implements OverlappingBatchedDailyJob {
     /** Every batch locks this item's row after taking its rows (and after {@link #hold}), when set. */
     public static volatile Integer lockToo;
 
+    /** The first item of each batch that holds {@link #lockToo}'s row, as they got it. */
+    public static final Queue<Integer> lockedToo = new ConcurrentLinkedQueue<>();
+
     /** The batch holding this item fails after stamping, once the next batch took its rows (or 10 s). */
     public static volatile Integer failOn;
     private static volatile CompletableFuture<Void> nextTook;
@@ -84,7 +87,8 @@ public class InOrderStampJob implements OverlappingBatchedDailyJob {
                     List<OutgoingEvent> events = StampItems.announced(TYPE, ids, asOf);
                     Integer lock = lockToo;
                     return held.chain(() -> lock == null ? Uni.createFrom().voidItem() : CurrentTransaction.execute(
-                            "select id from stamp_item where id = $1 for update", Tuple.of(lock)).replaceWithVoid())
+                            "select id from stamp_item where id = $1 for update", Tuple.of(lock)).replaceWithVoid()
+                            .invoke(() -> lockedToo.add(first)))
                             .chain(() -> CurrentTransaction.execute("update stamp_item set stamped_on = $1"
                             + " where id = any($2)", Tuple.of(asOf, ids.toArray(Integer[]::new))))
                             .chain(() -> outbox.record(events))

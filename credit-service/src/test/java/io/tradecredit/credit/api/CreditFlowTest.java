@@ -317,6 +317,9 @@ class CreditFlowTest {
         String invoice = UUID.randomUUID().toString();
         sendInvoiceEvent("globex", recent, "issued", UUID.randomUUID().toString(),
                 issued(recent, invoice, "500000.00", asOf.minusDays(1)));
+        // late's became-overdue, read after its issued: graded after the run, it would be late's latest assessment
+        await("late's became-overdue graded", () -> Database.count("select count(*) from assessment where"
+                + " buyer_id = ?::uuid and cause like '%became overdue'", late) == 1);
         await("both ledgers", () -> Database.count("select count(*) from invoice_position where buyer_id in (?::uuid,"
                 + " ?::uuid) and due_date < ?::date", late, recent, asOf.toString()) == 2);
         given().auth().oauth2(MANAGER_GLOBEX).get("/api/v1/buyers/" + recent).then().body("grade", equalTo(2));

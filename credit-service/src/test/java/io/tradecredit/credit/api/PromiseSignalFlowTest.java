@@ -101,9 +101,12 @@ class PromiseSignalFlowTest {
 
         await("re-assessed", () -> Database.count("select count(*) from assessment where buyer_id = ?::uuid", id)
                 == before + 1);
-        // a later promise-broken of another buyer proves the whole burst was read
+        // a later promise-broken of another buyer, on the same case key (the same partition), proves the repeated
+        // promise-broken was read before it
         String later = register(MANAGER_ACME, buyer());
-        send("acme", promiseBroken(later));
+        Map<String, Object> sentinel = promiseBroken(later);
+        sentinel.put("caseId", broken.get("caseId"));
+        send("acme", sentinel);
         await("the later alert", () -> Database.count("select count(*) from alert where buyer_id = ?::uuid", later) == 1);
         assertEquals(before + 1, Database.count("select count(*) from assessment where buyer_id = ?::uuid", id));
         assertEquals(1, Database.count("select count(*) from alert where buyer_id = ?::uuid", id));

@@ -44,13 +44,14 @@ class BatchInboxTest {
     void anEventRepeatedInTheSamePollAndInALaterOneIsAppliedOnce(Channel channel) {
         String twice = UUID.randomUUID().toString();
         String between = UUID.randomUUID().toString();
+        // between and later on twice's key (its partition): each applied, the copies sent before it were read
         send(channel, twice, "twice");
-        send(channel, between, "between");
+        send(channel, "widget-" + twice, between, "between");
         send(channel, twice, "twice");
         awaitSeen(between);
         String later = UUID.randomUUID().toString();
         send(channel, twice, "twice");
-        send(channel, later, "later");
+        send(channel, "widget-" + twice, later, "later");
 
         awaitSeen(later);
         assertEquals(1, Database.count("select count(*) from widget_seen where event_id = ?", twice));
@@ -95,7 +96,7 @@ class BatchInboxTest {
                 "ce_type", "io.tradecredit.test.widget-polished.v1", "ce_tenantid", "acme", "ce_specversion", "1.0",
                 "ce_source", "/test"));
         String next = UUID.randomUUID().toString();
-        send(channel, next, "after-the-other-type");
+        send(channel, "widget-" + other, next, "after-the-other-type"); // on its key: read after it
 
         awaitSeen(next);
         assertEquals(0, Database.count("select count(*) from inbox where event_id = ?", other));
@@ -103,7 +104,12 @@ class BatchInboxTest {
     }
 
     private static void send(Channel channel, String eventId, String name) {
-        Topics.send(channel.topic, "widget-" + eventId, "{\"widgetId\":\"w\",\"name\":\"" + name + "\"}", headers(eventId));
+        send(channel, "widget-" + eventId, eventId, name);
+    }
+
+    /** With the record key {@code key}: the same key, the same partition, read in the order sent. */
+    private static void send(Channel channel, String key, String eventId, String name) {
+        Topics.send(channel.topic, key, "{\"widgetId\":\"w\",\"name\":\"" + name + "\"}", headers(eventId));
     }
 
     private static Map<String, String> headers(String eventId) {

@@ -25,7 +25,8 @@ class InboxTest {
         String next = UUID.randomUUID().toString();
         sendWidgetEvent(eventId, "twice");
         sendWidgetEvent(eventId, "twice");
-        sendWidgetEvent(next, "after-the-duplicate");
+        // on the duplicate's key, so its partition: once it is applied, the duplicate has been read
+        sendWidgetEvent("widget-" + eventId, next, "after-the-duplicate");
 
         awaitSeen(next);
         assertEquals(1, Database.count("select count(*) from widget_seen where event_id = ?", eventId));
@@ -53,7 +54,7 @@ class InboxTest {
                 "ce_type", "io.tradecredit.test.widget-polished.v1", "ce_tenantid", "acme", "ce_specversion", "1.0",
                 "ce_source", "/test"));
         String next = UUID.randomUUID().toString();
-        sendWidgetEvent(next, "after-the-other-type");
+        sendWidgetEvent("widget-" + other, next, "after-the-other-type"); // on its key: read after it
 
         awaitSeen(next);
         assertEquals(0, Database.count("select count(*) from inbox where event_id = ?", other));
@@ -160,7 +161,12 @@ class InboxTest {
     }
 
     private static void sendWidgetEvent(String eventId, String name) {
-        Topics.send("widget-events", "widget-" + eventId, "{\"widgetId\":\"w\",\"name\":\"" + name + "\"}", headers(eventId));
+        sendWidgetEvent("widget-" + eventId, eventId, name);
+    }
+
+    /** With the record key {@code key}: the same key, the same partition, read in the order sent. */
+    private static void sendWidgetEvent(String key, String eventId, String name) {
+        Topics.send("widget-events", key, "{\"widgetId\":\"w\",\"name\":\"" + name + "\"}", headers(eventId));
     }
 
     private static Map<String, String> headers(String eventId) {

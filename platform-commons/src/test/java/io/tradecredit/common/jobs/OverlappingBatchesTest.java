@@ -36,6 +36,7 @@ class OverlappingBatchesTest {
     void noItems() {
         Database.execute("delete from stamp_item");
         InOrderStampJob.took.clear();
+        InOrderStampJob.lockedToo.clear();
     }
 
     @AfterEach
@@ -105,6 +106,8 @@ class OverlappingBatchesTest {
         CompletableFuture<Response> run = CompletableFuture.supplyAsync(() -> given().auth().oauth2(OPS).post(JOB + asOf)
                 .andReturn());
         awaitTook("7007-7013"); // the second batch, which then locks the row first
+        // before the first batch goes on: released earlier, it could lock the row first, and nobody wait for anybody
+        awaitLocked(7007);
         InOrderStampJob.hold.complete(null);
 
         // the first batch waits for the second's lock, the second for the first's commit: 1 s here, then both fail
@@ -114,14 +117,27 @@ class OverlappingBatchesTest {
                 + " and status = 'FAILED' and done = 0 and error like '%lock timeout%'", asOf));
     }
 
-    /** Waits until a batch took {@code items} ("first-last"), at most 15 s, then a little more for what follows it. */
+    /**
+     * Waits until a batch took {@code items} ("first-last"), at most 60 s (15 s ran out on a loaded machine), then a
+     * little more for what follows it.
+     */
     private static void awaitTook(String items) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (!InOrderStampJob.took.contains(items)) {
             assertTrue(System.currentTimeMillis() < deadline, "no batch took " + items + ": " + InOrderStampJob.took);
             Thread.sleep(20);
         }
         Thread.sleep(300);
+    }
+
+    /** Waits until the batch from item {@code first} holds {@link InOrderStampJob#lockToo}'s row, at most 60 s. */
+    private static void awaitLocked(int first) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!InOrderStampJob.lockedToo.contains(first)) {
+            assertTrue(System.currentTimeMillis() < deadline, "no batch from " + first + " locked the row: "
+                    + InOrderStampJob.lockedToo);
+            Thread.sleep(20);
+        }
     }
 
     private static void items(int first, int count, LocalDate dueOn) {
