@@ -328,28 +328,7 @@ class InsuredLimitApiTest {
         String policyB = newPolicy(b);
         String registered = UUID.randomUUID().toString();
         String invoiced = UUID.randomUUID().toString();
-        Topics.sendEvent("credit-events", a, "credit", "buyer-registered", registered, UUID.randomUUID().toString(),
-                Map.of("buyerId", registered, "name", "Zhejiang Trading", "country", "CN", "registrationNumber",
-                        "91330100MA27XYZ", "taxId", "91330100MA27XYZ", "currency", "CNY", "paymentTermDays", 60));
-        Map<String, Object> issued = new HashMap<>();
-        issued.put("invoiceId", UUID.randomUUID().toString());
-        issued.put("invoiceNumber", "INV-1");
-        issued.put("buyerId", invoiced);
-        issued.put("buyerName", "Ningbo Export");
-        issued.put("issueDate", "2026-03-05");
-        issued.put("dueDate", "2026-05-04");
-        issued.put("total", money("40000.00", "CNY"));
-        issued.put("tax", money("0.00", "CNY"));
-        issued.put("openAmount", money("40000.00", "CNY"));
-        issued.put("issuedLate", false);
-        issued.put("purchaseOrderNumber", "PO-1");
-        Topics.sendEvent("invoice-events", a, "invoice", "issued", invoiced, UUID.randomUUID().toString(), issued);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((Database.count("select count(*) from buyer_tenant where buyer_id = ?::uuid", registered) == 0
-                || Database.count("select count(*) from open_invoice where buyer_id = ?::uuid", invoiced) == 0)
-                && System.nanoTime() < until) {
-            Thread.sleep(100);
-        }
+        knownToTenant(a, registered, invoiced, "Ningbo Export", "1");
         String requestA = given().auth().oauth2(token(a, "credit-manager")).contentType(ContentType.JSON)
                 .body(Map.of("buyerId", registered, "kind", "NEW", "amount", money("80000.00", "CNY")))
                 .post(POLICIES + "/" + policyA + "/limit-requests").then().statusCode(201).extract().path("id");
@@ -403,28 +382,7 @@ class InsuredLimitApiTest {
         String policyA = newPolicy(a);
         String policyB = newPolicy(b);
         String buyer = UUID.randomUUID().toString();
-        Topics.sendEvent("credit-events", a, "credit", "buyer-registered", buyer, UUID.randomUUID().toString(),
-                Map.of("buyerId", buyer, "name", "Zhejiang Trading", "country", "CN", "registrationNumber",
-                        "91330100MA27XYZ", "taxId", "91330100MA27XYZ", "currency", "CNY", "paymentTermDays", 60));
-        Map<String, Object> issued = new HashMap<>();
-        issued.put("invoiceId", UUID.randomUUID().toString());
-        issued.put("invoiceNumber", "INV-R1");
-        issued.put("buyerId", buyer);
-        issued.put("buyerName", "Zhejiang Trading");
-        issued.put("issueDate", "2026-03-05");
-        issued.put("dueDate", "2026-05-04");
-        issued.put("total", money("40000.00", "CNY"));
-        issued.put("tax", money("0.00", "CNY"));
-        issued.put("openAmount", money("40000.00", "CNY"));
-        issued.put("issuedLate", false);
-        issued.put("purchaseOrderNumber", "PO-R1");
-        Topics.sendEvent("invoice-events", a, "invoice", "issued", buyer, UUID.randomUUID().toString(), issued);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((Database.count("select count(*) from buyer_tenant where buyer_id = ?::uuid", buyer) == 0
-                || Database.count("select count(*) from open_invoice where buyer_id = ?::uuid", buyer) == 0)
-                && System.nanoTime() < until) {
-            Thread.sleep(100);
-        }
+        knownToTenant(a, buyer, buyer, "Zhejiang Trading", "R1");
         String cmA = token(a, "credit-manager");
         given().auth().oauth2(cmA).contentType(ContentType.JSON)
                 .body(Map.of("buyerId", buyer, "kind", "NEW", "amount", money("80000.00", "CNY")))
@@ -472,5 +430,35 @@ class InsuredLimitApiTest {
     static boolean matches(ConsumerRecord<String, String> r, String buyer, String decisionId) {
         return buyer.equals(r.key()) && "io.tradecredit.claims.insured-limit-changed.v1".equals(Topics.header(r, "ce_type"))
                 && r.value().contains("\"decisionId\":\"" + decisionId + "\"");
+    }
+
+    /**
+     * Makes {@code registered} the tenant's buyer by credit-service's buyer-registered and {@code invoiced} by an invoice
+     * of 40,000 CNY issued to it (INV-{suffix}, PO-{suffix}), and waits until this service has read both.
+     */
+    private static void knownToTenant(String tenant, String registered, String invoiced, String invoicedName,
+            String suffix) throws InterruptedException {
+        Topics.sendEvent("credit-events", tenant, "credit", "buyer-registered", registered, UUID.randomUUID().toString(),
+                Map.of("buyerId", registered, "name", "Zhejiang Trading", "country", "CN", "registrationNumber",
+                        "91330100MA27XYZ", "taxId", "91330100MA27XYZ", "currency", "CNY", "paymentTermDays", 60));
+        Map<String, Object> issued = new HashMap<>();
+        issued.put("invoiceId", UUID.randomUUID().toString());
+        issued.put("invoiceNumber", "INV-" + suffix);
+        issued.put("buyerId", invoiced);
+        issued.put("buyerName", invoicedName);
+        issued.put("issueDate", "2026-03-05");
+        issued.put("dueDate", "2026-05-04");
+        issued.put("total", money("40000.00", "CNY"));
+        issued.put("tax", money("0.00", "CNY"));
+        issued.put("openAmount", money("40000.00", "CNY"));
+        issued.put("issuedLate", false);
+        issued.put("purchaseOrderNumber", "PO-" + suffix);
+        Topics.sendEvent("invoice-events", tenant, "invoice", "issued", invoiced, UUID.randomUUID().toString(), issued);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((Database.count("select count(*) from buyer_tenant where buyer_id = ?::uuid", registered) == 0
+                || Database.count("select count(*) from open_invoice where buyer_id = ?::uuid", invoiced) == 0)
+                && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
     }
 }

@@ -343,30 +343,12 @@ class EmailDeliveryTest {
         Instant t = dueAt(tenant, id);
 
         GreenMailResource.down();
-        java.util.List<java.net.Socket> taken = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        try (java.net.ServerSocket silent = new java.net.ServerSocket()) {
-            silent.setReuseAddress(true);
-            silent.bind(new java.net.InetSocketAddress("127.0.0.1", GreenMailResource.port()));
-            Thread listening = new Thread(() -> {
-                try {
-                    while (true) {
-                        taken.add(silent.accept()); // and never a word
-                    }
-                } catch (java.io.IOException closed) {
-                    // the test is over
-                }
-            });
-            listening.setDaemon(true);
-            listening.start();
+        try (SilentSmtpServer silent = new SilentSmtpServer(GreenMailResource.port())) {
             long started = System.nanoTime();
             Deliveries.Run run = VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(t)
                     .ifNoItem().after(Duration.ofSeconds(60)).failWith(() -> new AssertionError("the run never ended")));
             assertTrue(run.unknown() >= 1, "this email, and what earlier tests left SENDING");
             assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(30)) < 0);
-        } finally {
-            for (java.net.Socket s : taken) {
-                s.close();
-            }
         }
         JsonPath m = message(tenant, id);
         assertEquals("UNKNOWN", m.getString("status"));
@@ -394,43 +376,16 @@ class EmailDeliveryTest {
         Instant t = hung.stream().map(id -> dueAt(tenant, id)).max(Instant::compareTo).orElseThrow();
 
         GreenMailResource.down();
-        List<java.net.Socket> taken = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        List<java.net.Socket> closedByClient = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        try {
-            try (java.net.ServerSocket silent = new java.net.ServerSocket()) {
-                silent.setReuseAddress(true);
-                silent.bind(new java.net.InetSocketAddress("127.0.0.1", GreenMailResource.port()));
-                Thread listening = new Thread(() -> {
-                    try {
-                        while (true) {
-                            java.net.Socket s = silent.accept(); // and never a word, nor a close
-                            taken.add(s);
-                            Thread reading = new Thread(() -> {
-                                try {
-                                    if (s.getInputStream().read() == -1) {
-                                        closedByClient.add(s);
-                                    }
-                                } catch (java.io.IOException closed) {
-                                    // closed by the test
-                                }
-                            });
-                            reading.setDaemon(true);
-                            reading.start();
-                        }
-                    } catch (java.io.IOException closed) {
-                        // no more connections taken
-                    }
-                });
-                listening.setDaemon(true);
-                listening.start();
-                deliverAt(t);
-                for (UUID id : hung) {
-                    assertEquals("UNKNOWN", message(tenant, id).getString("status"));
-                }
+        try (SilentSmtpServer silent = new SilentSmtpServer(GreenMailResource.port())) {
+            deliverAt(t);
+            for (UUID id : hung) {
+                assertEquals("UNKNOWN", message(tenant, id).getString("status"));
             }
             // the server takes no new connection now but keeps those it took open, silent
-            assertTrue(taken.size() >= 10, "one connection per email given up on: " + taken.size());
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> closedByClient.size() == taken.size());
+            silent.stopTaking();
+            assertTrue(silent.taken.size() >= 10, "one connection per email given up on: " + silent.taken.size());
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> silent.closedByClient.size() == silent.taken.size());
 
             GreenMailResource.up();
             UUID next = requested(tenant, buyer, true);
@@ -438,10 +393,6 @@ class EmailDeliveryTest {
             deliverAt(at.isAfter(t) ? at : t);
             assertEquals("SENT", message(tenant, next).getString("status"));
             assertEquals(1, GreenMailResource.to(address).size(), "the next email, and none of those given up on");
-        } finally {
-            for (java.net.Socket s : taken) {
-                s.close();
-            }
         }
     }
 
