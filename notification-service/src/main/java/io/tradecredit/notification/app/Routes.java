@@ -228,14 +228,16 @@ public class Routes {
     private String renderLetter(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s,
             TemplateText t, Instant now) {
         SenderIdentity id = s.sender();
-        return templates.render(tenantId, t, context.ofLetter(r.data(), choice.contact(), id, now, t.language()),
+        return templates.render(tenantId, t, context.dated(r.data(), choice.contact(), id, now, t.language()),
                 id == null ? "" : id.letterhead()).text();
     }
 
     private RenderedMessage render(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s, TemplateText t,
             Instant now) {
         SenderIdentity id = s.sender();
-        return templates.render(tenantId, t, context.of(r.data(), choice.contact(), id, now, t.language()),
+        // dated the day it goes out, not the day of intake: an email queued for the send window over a weekend says
+        // Monday and gives the time to pay from Monday (LetterDate, resolved by Deliveries at the hand-over)
+        return templates.render(tenantId, t, context.dated(r.data(), choice.contact(), id, now, t.language()),
                 id == null ? "" : id.letterhead());
     }
 }

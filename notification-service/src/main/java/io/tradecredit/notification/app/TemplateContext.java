@@ -85,11 +85,12 @@ public class TemplateContext {
     }
 
     /**
-     * As {@link #of}, for a letter's page, fixed at intake and made later: its {@code letterDate} and
-     * {@code paymentDeadline} are marked ({@link LetterDate}) so that the letter is dated the day it is made and its
-     * deadline moves with it ({@link Letters}).
+     * As {@link #of}, for a message fixed at intake and made or sent later (a letter's page, an email, an SMS): its
+     * {@code letterDate} and {@code paymentDeadline} are marked ({@link LetterDate}) so that it is dated the day it is
+     * made (a letter's PDF, {@link Letters}) or handed over (an email, an SMS, {@link Deliveries}) and its deadline
+     * moves with it.
      */
-    public Map<String, Object> ofLetter(ObjectNode data, Contact contact, SenderIdentity sender, Instant now, Language language) {
+    public Map<String, Object> dated(ObjectNode data, Contact contact, SenderIdentity sender, Instant now, Language language) {
         Map<String, Object> ctx = of(data, contact, sender, now, language);
         java.time.ZoneId zone = contact == null ? Contact.DEFAULT_TIME_ZONE : contact.timeZone();
         LocalDate day = LocalDate.ofInstant(now, zone);

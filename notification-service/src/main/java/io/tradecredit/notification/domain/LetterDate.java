@@ -8,15 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A letter is dated the day it is made, not the day its request was taken in. Its page is fixed at intake, so the
- * letter's date ({@code letterDate}) and its payment deadline ({@code paymentDeadline}) are written into it as marks
- * that the day of making resolves ({@link #madeOn}): the date becomes that day in the contact's time zone, and the
- * deadline moves by as many days as the letter was made after its intake, then to the next day the tenant works, so
- * the buyer has at least the time the dunning policy gave (docs/notification-service.md, "Letters").
+ * A letter is dated the day it is made, not the day its request was taken in; an email or SMS the day it is handed
+ * over. Its content is fixed at intake, so its date ({@code letterDate}) and its payment deadline
+ * ({@code paymentDeadline}) are written into it as marks that the day of making resolves ({@link #madeOn}): the date
+ * becomes that day in the contact's time zone, and the deadline moves by as many days as the message was made after its
+ * intake, then to the next day the tenant works, so the buyer has at least the time the dunning policy gave
+ * (docs/notification-service.md, "Letters", and "Dated the day it goes out" for emails and SMS).
  *
  * <p>Worked example: taken in on Friday 4 December 2026 with the deadline Friday 11 December (7 days), queued for
- * a print batch and made on Monday 7 December: dated 7 December, deadline Monday 14 December (11 + 3). Made the day of
- * its intake: nothing moves.
+ * a print batch (or an email for the send window) and made on Monday 7 December: dated 7 December, deadline Monday
+ * 14 December (11 + 3). Made the day of its intake: nothing moves.
  */
 public final class LetterDate {
     /** INVISIBLE SEPARATOR: no template, data or letterhead writes it, and a mark never reaches a PDF. */
@@ -35,6 +36,11 @@ public final class LetterDate {
     /** The payment deadline as a template prints it: {@code deadline}, stated for a letter of {@code day} in {@code zone}. */
     public static String deadline(String deadline, LocalDate day, ZoneId zone) {
         return MARK + "P" + deadline + "|" + day + "|" + zone.getId() + MARK;
+    }
+
+    /** Whether {@code text} holds a date or deadline still to be made. */
+    public static boolean marked(String text) {
+        return text != null && text.indexOf(MARK) >= 0;
     }
 
     /** {@code text} as at intake: each mark its value then (what the record and a preview show). */

@@ -82,4 +82,27 @@ class LetterDateTest {
         assertEquals("Date: 2026-12-04", LetterDate.madeOn("Date: 2026-12-04", Instant.parse("2026-12-07T01:00:00Z"), WORKS));
         assertEquals("plain", LetterDate.asAtIntake("plain"));
     }
+
+    /**
+     * An email or SMS is dated the day it is handed over, each part of it: taken in on Friday 4 December 2026 with the
+     * deadline Friday 11 December, sent Monday 7 December at 09:00 in London.
+     */
+    @Test
+    void anEmailTakenInOnFridayAndSentOnMondayIsDatedMondayInEachPart() {
+        ZoneId london = ZoneId.of("Europe/London");
+        LocalDate friday = LocalDate.of(2026, 12, 4);
+        String date = LetterDate.of(friday, london);
+        String deadline = LetterDate.deadline("2026-12-11", friday, london);
+        RenderedMessage queued = RenderedMessage.of("Demand of " + date, "Date: " + date + "\n\nPay by " + deadline + ".", "");
+        Instant mondayMorning = LocalDate.of(2026, 12, 7).atTime(9, 0).atZone(london).toInstant();
+
+        RenderedMessage sent = queued.madeOn(mondayMorning, WORKS);
+
+        assertEquals("Demand of 2026-12-07", sent.subject());
+        assertEquals("Date: 2026-12-07\n\nPay by 2026-12-14.", sent.text());
+        assertEquals("<!DOCTYPE html><html><body><p>Date: 2026-12-07</p><p>Pay by 2026-12-14.</p></body></html>", sent.html());
+        assertEquals("Date: 2026-12-04\n\nPay by 2026-12-11.", queued.asAtIntake().text());
+        org.junit.jupiter.api.Assertions.assertTrue(queued.dated());
+        org.junit.jupiter.api.Assertions.assertFalse(sent.dated());
+    }
 }
