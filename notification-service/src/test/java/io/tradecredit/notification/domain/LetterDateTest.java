@@ -105,4 +105,23 @@ class LetterDateTest {
         org.junit.jupiter.api.Assertions.assertTrue(queued.dated());
         org.junit.jupiter.api.Assertions.assertFalse(sent.dated());
     }
+
+    @Test
+    void aMessageIsDatedWhenAnyPartOfItHoldsAMark() {
+        String mark = LetterDate.of(LocalDate.of(2026, 12, 4), SHANGHAI);
+        org.junit.jupiter.api.Assertions.assertTrue(new RenderedMessage("Demand of " + mark, "", "").dated());
+        org.junit.jupiter.api.Assertions.assertTrue(new RenderedMessage("", "Date: " + mark, "").dated());
+        org.junit.jupiter.api.Assertions.assertTrue(new RenderedMessage("", "", "<p>" + mark + "</p>").dated());
+        org.junit.jupiter.api.Assertions.assertFalse(new RenderedMessage("Demand", "Date: 2026-12-04", "<p>x</p>").dated());
+        org.junit.jupiter.api.Assertions.assertFalse(LetterDate.marked(null));
+    }
+
+    @Test
+    void theTenantWorksOnItsWindowsWeekdaysAndMakeUpDaysButNotOnItsHolidays() {
+        SendWindow w = SendWindow.DEFAULT.on(new BusinessDays(Set.of(LocalDate.of(2026, 10, 1)), Set.of(LocalDate.of(2026, 10, 10))));
+        org.junit.jupiter.api.Assertions.assertTrue(w.works(LocalDate.of(2026, 9, 30)), "a Wednesday");
+        org.junit.jupiter.api.Assertions.assertFalse(w.works(LocalDate.of(2026, 10, 1)), "National Day");
+        org.junit.jupiter.api.Assertions.assertTrue(w.works(LocalDate.of(2026, 10, 10)), "a make-up Saturday");
+        org.junit.jupiter.api.Assertions.assertFalse(w.works(LocalDate.of(2026, 10, 11)), "a Sunday");
+    }
 }
