@@ -178,6 +178,41 @@ class EmailDeliveryTest {
                 m.getString("sha256"));
     }
 
+    /**
+     * A tenant that wrote a template of its own in Chinese only: its English-reading contact got nothing (the
+     * message went on to SMS and letter, where there was no template either, and FAILED "no template
+     * dunning.courtesy-note for EMAIL in en; ..."). Now a contact whose language has no template gets the message in the
+     * tenant's language, else the other one, on the same channel, and the record says the language it went in.
+     */
+    @Test
+    void aContactWhoseLanguageHasNoTemplateGetsTheTenantsLanguageOnTheSameChannel() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String to = "en-" + buyer + "@globex.example";
+        String tenant = tenantWithContact(buyer, to, "en");
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType("application/json")
+                .body(Map.of("templateKey", "dunning.courtesy-note", "channel", "EMAIL", "language", "zh-CN",
+                        "subject", "{buyer.name}的发票", "body", "尊敬的{contact.name}：共 {invoices.size} 张发票即将到期。"))
+                .post("/api/v1/templates").then().statusCode(201);
+        UUID id = UUID.randomUUID();
+        send(tenant, request(id, buyer, "dunning.courtesy-note", "EMAIL", true, dunningData(buyer)));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        JsonPath queued = message(tenant, id);
+        assertEquals("QUEUED", queued.getString("status"), queued.getString("reason"));
+
+        deliverAt(dueAt(tenant, id));
+
+        JsonPath m = message(tenant, id);
+        assertEquals("SENT", m.getString("status"), m.getString("reason"));
+        assertEquals("EMAIL", m.getString("channel"));
+        assertEquals("zh-CN", m.getString("language"));
+        MimeMessage mail = GreenMailResource.to(to).get(0);
+        assertEquals("Globex Trading Ltd.的发票", mail.getSubject());
+        String text = ((Multipart) mail.getContent()).getBodyPart(0).getContent().toString();
+        assertTrue(text.contains("尊敬的Anna Berg：共 2 张发票即将到期。"), text);
+        assertTrue(text.contains("如不希望再收到此类邮件"), "the unsubscribe line in the language written: " + text);
+    }
+
     @Test
     void aChineseContactGetsTheChineseEmail() throws Throwable {
         UUID buyer = UUID.randomUUID();

@@ -261,4 +261,12 @@ class MessageTest {
                 FRIDAY_9_OCTOBER_19_00_SHANGHAI, Instant.parse("2026-10-09T13:00:00Z")),
                 "narrowed to 10:00-16:00: Monday 12 October 10:00");
     }
+
+    @Test
+    void aTemplateIsLookedUpInTheContactsLanguageThenTheTenantsThenTheOther() {
+        assertEquals(java.util.List.of(Language.EN, Language.ZH_CN), Language.lookUpOrder(Language.EN, Language.ZH_CN));
+        assertEquals(java.util.List.of(Language.EN, Language.ZH_CN), Language.lookUpOrder(Language.EN, Language.EN));
+        assertEquals(java.util.List.of(Language.ZH_CN, Language.EN), Language.lookUpOrder(Language.ZH_CN, null));
+        assertEquals(java.util.List.of(Language.EN, Language.ZH_CN), Language.lookUpOrder(Language.EN, null));
+    }
 }
