@@ -98,7 +98,27 @@ public class TemplateContext {
         if (ctx.get("paymentDeadline") != null) {
             ctx.put("paymentDeadline", LetterDate.deadline(String.valueOf(ctx.get("paymentDeadline")), day, zone));
         }
+        // "13 days overdue" counted again the day it goes out, as its date is: never a stale count beside a later date
+        if (ctx.get("invoices") instanceof List<?> invoices) {
+            ctx.put("invoices", invoices.stream().map(i -> overdueMarked(i, day, zone)).toList());
+        }
         return ctx;
+    }
+
+    /** An invoice (and its instalment) with its whole days overdue marked ({@link LetterDate#daysOverdue}). */
+    private static Object overdueMarked(Object invoice, LocalDate day, java.time.ZoneId zone) {
+        if (!(invoice instanceof Map<?, ?> m)) {
+            return invoice;
+        }
+        Map<String, Object> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        if (out.get("daysOverdue") instanceof Integer || out.get("daysOverdue") instanceof Long) {
+            out.put("daysOverdue", LetterDate.daysOverdue(((Number) out.get("daysOverdue")).longValue(), day, zone));
+        }
+        if (out.get("instalment") != null) {
+            out.put("instalment", overdueMarked(out.get("instalment"), day, zone));
+        }
+        return out;
     }
 
     private static Parties.Party party(Object requested) {

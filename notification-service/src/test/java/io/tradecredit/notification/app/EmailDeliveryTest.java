@@ -166,6 +166,8 @@ class EmailDeliveryTest {
         String received = ((Multipart) mail.getContent()).getBodyPart(0).getContent().toString().replace("\r\n", "\n");
         assertTrue(received.contains("Date: " + sentOn + "\n"), received);
         assertTrue(received.contains("no later than " + moved + "."), "deadline " + deadline + " moved to " + moved + ": " + received);
+        long waited = java.time.temporal.ChronoUnit.DAYS.between(intake, sentOn);
+        assertTrue(received.contains("due 2026-11-20, " + (13 + waited) + " days overdue"), "13 days overdue at intake: " + received);
         assertTrue(!received.contains(intake.toString()) && received.indexOf('\u2063') < 0, received);
         String html = ((Multipart) mail.getContent()).getBodyPart(1).getContent().toString();
         assertTrue(html.contains("no later than " + moved + ".") && html.indexOf('\u2063') < 0, html);

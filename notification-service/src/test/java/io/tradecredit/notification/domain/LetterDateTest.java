@@ -124,4 +124,34 @@ class LetterDateTest {
         org.junit.jupiter.api.Assertions.assertTrue(w.works(LocalDate.of(2026, 10, 10)), "a make-up Saturday");
         org.junit.jupiter.api.Assertions.assertFalse(w.works(LocalDate.of(2026, 10, 11)), "a Sunday");
     }
+
+    /**
+     * A letter or email dated the day it goes out counts its invoices' days overdue that day too: taken in on Monday
+     * 7 December 2026 with "13 days overdue", sent Thursday 10 December: "16 days overdue", beside its date of 10
+     * December. Before, the date moved and the count stayed at 13.
+     */
+    @Test
+    void theDaysOverdueAreCountedOnTheDayTheMessageGoesOut() {
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        java.math.BigDecimal days = LetterDate.daysOverdue(13, monday, SHANGHAI);
+        String text = "Date: " + LetterDate.of(monday, SHANGHAI) + "\nInvoice INV-2026-0042, 13 days overdue: " + days;
+        text = text.replace(", 13 days overdue: " + days, ", " + days + " days overdue");
+        Instant thursday = LocalDate.of(2026, 12, 10).atTime(9, 0).atZone(SHANGHAI).toInstant();
+
+        assertEquals("Date: 2026-12-10\nInvoice INV-2026-0042, 16 days overdue", LetterDate.madeOn(text, thursday, WORKS));
+        assertEquals("Date: 2026-12-07\nInvoice INV-2026-0042, 13 days overdue", LetterDate.asAtIntake(text));
+        // a template may still compare it: it is the number counted at intake
+        assertEquals(0, days.compareTo(java.math.BigDecimal.valueOf(13)));
+        org.junit.jupiter.api.Assertions.assertTrue(days.compareTo(java.math.BigDecimal.valueOf(60)) < 0);
+        assertEquals(java.math.BigDecimal.valueOf(13), days);
+        assertEquals(java.math.BigDecimal.valueOf(13).hashCode(), days.hashCode());
+    }
+
+    @Test
+    void theDaysOverdueNeverFallAndStayTheSameOnTheDayOfIntake() {
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        assertEquals(13, LetterDate.daysOverdueMadeOn(13, monday, monday));
+        assertEquals(13, LetterDate.daysOverdueMadeOn(13, monday, monday.minusDays(1)));
+        assertEquals(14, LetterDate.daysOverdueMadeOn(13, monday, monday.plusDays(1)));
+    }
 }
