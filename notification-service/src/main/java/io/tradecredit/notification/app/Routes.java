@@ -98,7 +98,7 @@ public class Routes {
             return Uni.createFrom().item(new Route(Message.queued(tenantId, r, choice, wanted, context.senderOf(s.sender()),
                     new RenderedMessage("", webhookBody(tenantId, r), ""), s.sendWindow(), now), null, choice, wanted));
         }
-        return find(lookup, tenantId, r.templateKey(), choice.channel(), Language.lookUpOrder(wanted, s.language())).map(t -> {
+        return find(lookup, tenantId, r.templateKey(), choice.channel(), Language.lookUpOrder(wanted)).map(t -> {
             if (t.isEmpty()) {
                 return new Route(null, "no template " + r.templateKey() + " for " + choice.channel() + " in " + wanted.tag(),
                         choice, wanted);
@@ -159,8 +159,8 @@ public class Routes {
             return Uni.createFrom().item(new Route(null, String.join("; then ", why), lastFound, language));
         }
         Language wanted = r.languageFor(choice.contact(), s.language());
-        // the contact's language, else the tenant's, else the other: a template in some language rather than none
-        return find(lookup, tenantId, r.templateKey(), choice.channel(), Language.lookUpOrder(wanted, s.language())).chain(t -> {
+        // the contact's language, else the other: a template in some language rather than none
+        return find(lookup, tenantId, r.templateKey(), choice.channel(), Language.lookUpOrder(wanted)).chain(t -> {
             Language language = t.map(TemplateText::language).orElse(wanted);
             String failure = t.isEmpty() ? "no template " + r.templateKey() + " for " + choice.channel() + " in " + wanted.tag()
                     : null;

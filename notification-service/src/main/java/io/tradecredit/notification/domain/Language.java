@@ -21,19 +21,16 @@ public enum Language {
     }
 
     /**
-     * The languages to look a template up in, in order, for a message meant to be in {@code wanted}: that one, then the
-     * tenant's {@code tenantDefault} (null: none), then the others in the order of this enum. A contact whose
-     * language has no template of the key on the channel (a tenant's own template written in Chinese only) gets the
-     * message in the tenant's language rather than none: with English wanted and Chinese the tenant's, {@code [en,
-     * zh-CN]}; with Chinese wanted and no tenant language, {@code [zh-CN, en]}.
+     * The languages to look a template up in, in order, for a message meant to be in {@code wanted}: that one, then
+     * the others in the order of this enum. A contact whose language has no template of the key on the channel (a
+     * tenant's own template written in Chinese only) gets the message in the other language rather than none:
+     * {@code [en, zh-CN]} for English, {@code [zh-CN, en]} for Chinese. (With two languages the tenant's own
+     * language, which the contact's replaced, is always the other one.)
      */
-    public static java.util.List<Language> lookUpOrder(Language wanted, Language tenantDefault) {
-        java.util.LinkedHashSet<Language> order = new java.util.LinkedHashSet<>();
-        order.add(wanted);
-        if (tenantDefault != null) {
-            order.add(tenantDefault);
-        }
-        order.addAll(Arrays.asList(values()));
+    public static java.util.List<Language> lookUpOrder(Language wanted) {
+        java.util.List<Language> order = new java.util.ArrayList<>(Arrays.asList(values()));
+        order.remove(wanted);
+        order.add(0, wanted);
         return java.util.List.copyOf(order);
     }
 
