@@ -114,6 +114,7 @@ class LetterDateTest {
         org.junit.jupiter.api.Assertions.assertTrue(new RenderedMessage("", "", "<p>" + mark + "</p>").dated());
         org.junit.jupiter.api.Assertions.assertFalse(new RenderedMessage("Demand", "Date: 2026-12-04", "<p>x</p>").dated());
         org.junit.jupiter.api.Assertions.assertFalse(LetterDate.marked(null));
+        org.junit.jupiter.api.Assertions.assertTrue(LetterDate.marked(mark), "a text that opens with its mark");
     }
 
     @Test
@@ -144,6 +145,8 @@ class LetterDateTest {
         assertEquals(0, days.compareTo(java.math.BigDecimal.valueOf(13)));
         org.junit.jupiter.api.Assertions.assertTrue(days.compareTo(java.math.BigDecimal.valueOf(60)) < 0);
         assertEquals(java.math.BigDecimal.valueOf(13), days);
+        assertEquals(days, java.math.BigDecimal.valueOf(13));
+        org.junit.jupiter.api.Assertions.assertNotEquals(days, java.math.BigDecimal.valueOf(14));
         assertEquals(java.math.BigDecimal.valueOf(13).hashCode(), days.hashCode());
     }
 
