@@ -61,8 +61,9 @@ public class MessageResource {
             return new View(m.requestId(), m.request().purpose(), m.request().templateKey(), m.request().buyerId(),
                     m.status(), m.channel(), m.address(), m.language() == null ? null : m.language().tag(),
                     m.failureReason(), m.attempts(), m.nextAttemptAt(), m.requestedAt(), m.sentAt(),
-                    body == null ? null : body.subject(), body == null ? null : body.text(),
-                    // a letter's page as at intake: its date and deadline are those of the day its PDF is made (the content)
+                    // as at intake until sent: a letter's date and deadline are those of the day its PDF is made (the
+                    // content), an email's or SMS's those of the day it goes out (then recorded as handed over)
+                    body == null ? null : LetterDate.asAtIntake(body.subject()), body == null ? null : LetterDate.asAtIntake(body.text()),
                     body == null ? null : LetterDate.asAtIntake(body.html()), m.sha256(), log);
         }
     }

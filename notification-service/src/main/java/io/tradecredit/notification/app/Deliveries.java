@@ -31,6 +31,7 @@ import io.tradecredit.notification.domain.ContactChoice;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageStatus;
 import io.tradecredit.notification.domain.NotificationSettings;
+import io.tradecredit.notification.domain.RenderedMessage;
 import io.tradecredit.notification.domain.SendWindow;
 import io.tradecredit.notification.domain.RetrySchedule;
 import io.tradecredit.notification.persistence.MessageRepository;
@@ -179,12 +180,16 @@ public class Deliveries {
             if (opens.isAfter(at)) {
                 return waitsForWindow(m, opens, at);
             }
-            return handOver(byType.get(m.channel()), c, at).onItemOrFailure().transformToUni((proof, failure) -> {
+            // an email or SMS says the day it goes out, its deadline moved with it (LetterDate), as a letter's PDF does
+            RenderedMessage content = datedOn(m, at, recipients.windowOf(m.tenantId()));
+            return handOver(byType.get(m.channel()), c, content, at).onItemOrFailure().transformToUni((proof, failure) -> {
                 if (failure != null) {
                     return failed(m, failure, now);
                 }
-                // recorded sent when its own hand-over ended, not when the run began (a batch of letters takes minutes)
-                handedOver.add(new MessageRepository.Sent(m, proof, now.plus(Duration.between(started, clock.instant()))));
+                // recorded sent when its own hand-over ended, not when the run began (a batch of letters takes minutes),
+                // with the content handed over when it differs from the one queued: the record is what the proof covers
+                handedOver.add(new MessageRepository.Sent(m, proof, now.plus(Duration.between(started, clock.instant())),
+                        content == m.rendered() ? null : content));
                 return Uni.createFrom().item(MessageStatus.SENT);
             });
         })).collectFailures().merge(handOverConcurrency).collect().asList()
@@ -255,12 +260,26 @@ public class Deliveries {
                 .chain(state -> fallbacks.after(m, state.tried(), reason, "opted out", now)));
     }
 
-    /** Hands {@code c} over at {@code at} (a letter it carries, made now, is dated that day: {@link Letters}). */
-    private static Uni<String> handOver(Channel channel, MessageRepository.Claimed c, Instant at) {
+    /**
+     * What an email or SMS says when handed over at {@code at}: dated that day in its contact's zone, its payment
+     * deadline moved by the days since its intake, then to a day the tenant works ({@code window}'s days on its
+     * calendar; {@link RenderedMessage#madeOn}). A letter's own content is its PDF, made by {@link Letters}; a webhook
+     * posts the request's data as it came. The same object when nothing in it is dated.
+     */
+    static RenderedMessage datedOn(Message m, Instant at, SendWindow window) {
+        RenderedMessage queued = m.rendered();
+        if (queued == null || !(m.channel() == ChannelType.EMAIL || m.channel() == ChannelType.SMS) || !queued.dated()) {
+            return queued;
+        }
+        return queued.madeOn(at, window::works);
+    }
+
+    /** Hands {@code c} over at {@code at}, saying {@code content} (a letter it carries, made now, is dated that day: {@link Letters}). */
+    private static Uni<String> handOver(Channel channel, MessageRepository.Claimed c, RenderedMessage content, Instant at) {
         Message m = c.message();
         // deferred: an adapter that throws instead of failing its Uni is a failed attempt too
         return Uni.createFrom().deferred(() -> channel.handOver(new Channel.Outgoing(m.requestId(), m.tenantId(), m.address(),
-                m.sender(), m.rendered(), m.contactId(), c.carriesLetter(), at)));
+                m.sender(), content, m.contactId(), c.carriesLetter(), at)));
     }
 
     /**

@@ -123,7 +123,7 @@ public class Letters {
         return CurrentTransaction.run(() -> settings.find(source.tenantId())).chain(s -> {
             // the tenant's working days (its calendar as shared, its send window's weekdays) for a moved deadline
             SendWindow w = s.orElse(NotificationSettings.DEFAULT).sendWindow();
-            return make(requestId, source, LetterDate.madeOn(source.xhtml(), at, day -> w.businessDays().sendsOn(day, w.days())));
+            return make(requestId, source, LetterDate.madeOn(source.xhtml(), at, w::works));
         });
     }
 

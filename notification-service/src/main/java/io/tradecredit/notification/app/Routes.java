@@ -89,20 +89,21 @@ public class Routes {
             Set<ChannelType> tried, Instant now, Templates.Lookup lookup) {
         ContactChoice.Choice choice = tried.contains(ChannelType.WEBHOOK) ? TenantRecipient.afterWebhook(s.sender(), r.channel())
                 : TenantRecipient.choose(s.sender(), r.channel(), webhook);
-        Language language = r.languageFor(null, s.language());
+        Language wanted = r.languageFor(null, s.language());
         if (!choice.found()) {
-            return Uni.createFrom().item(new Route(null, choice.failure(), null, language));
+            return Uni.createFrom().item(new Route(null, choice.failure(), null, wanted));
         }
         if (choice.channel() == ChannelType.WEBHOOK) {
             // the tenant's systems read data, not prose: the body is the request itself, no template
-            return Uni.createFrom().item(new Route(Message.queued(tenantId, r, choice, language, context.senderOf(s.sender()),
-                    new RenderedMessage("", webhookBody(tenantId, r), ""), s.sendWindow(), now), null, choice, language));
+            return Uni.createFrom().item(new Route(Message.queued(tenantId, r, choice, wanted, context.senderOf(s.sender()),
+                    new RenderedMessage("", webhookBody(tenantId, r), ""), s.sendWindow(), now), null, choice, wanted));
         }
-        return lookup.find(tenantId, r.templateKey(), choice.channel(), language).map(t -> {
+        return find(lookup, tenantId, r.templateKey(), choice.channel(), Language.lookUpOrder(wanted)).map(t -> {
             if (t.isEmpty()) {
-                return new Route(null, "no template " + r.templateKey() + " for " + choice.channel() + " in " + language.tag(),
-                        choice, language);
+                return new Route(null, "no template " + r.templateKey() + " for " + choice.channel() + " in " + wanted.tag(),
+                        choice, wanted);
             }
+            Language language = t.get().language();
             try {
                 return new Route(Message.queued(tenantId, r, choice, language, context.senderOf(s.sender()),
                         render(tenantId, r, choice, s, t.get(), now), s.sendWindow(), now), null, choice, language);
@@ -157,9 +158,11 @@ public class Routes {
             Language language = r.languageFor(lastFound == null ? null : lastFound.contact(), s.language());
             return Uni.createFrom().item(new Route(null, String.join("; then ", why), lastFound, language));
         }
-        Language language = r.languageFor(choice.contact(), s.language());
-        return lookup.find(tenantId, r.templateKey(), choice.channel(), language).chain(t -> {
-            String failure = t.isEmpty() ? "no template " + r.templateKey() + " for " + choice.channel() + " in " + language.tag()
+        Language wanted = r.languageFor(choice.contact(), s.language());
+        // the contact's language, else the other: a template in some language rather than none
+        return find(lookup, tenantId, r.templateKey(), choice.channel(), Language.lookUpOrder(wanted)).chain(t -> {
+            Language language = t.map(TemplateText::language).orElse(wanted);
+            String failure = t.isEmpty() ? "no template " + r.templateKey() + " for " + choice.channel() + " in " + wanted.tag()
                     : null;
             RenderedMessage rendered = null;
             if (failure == null) {
@@ -201,6 +204,13 @@ public class Routes {
         });
     }
 
+    /** The template of (key, channel) in the first of {@code languages} that has one ({@link Language#lookUpOrder}). */
+    private static Uni<Optional<TemplateText>> find(Templates.Lookup lookup, String tenantId, String key, ChannelType channel,
+            List<Language> languages) {
+        return lookup.find(tenantId, key, channel, languages.get(0)).chain(t -> t.isPresent() || languages.size() == 1
+                ? Uni.createFrom().item(t) : find(lookup, tenantId, key, channel, languages.subList(1, languages.size())));
+    }
+
     /**
      * The letter page of the route: a LETTER's own page, the attached letter of an email whose
      * request says {@code attachLetter} (the LETTER template of the same key and language), else null.
@@ -228,14 +238,16 @@ public class Routes {
     private String renderLetter(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s,
             TemplateText t, Instant now) {
         SenderIdentity id = s.sender();
-        return templates.render(tenantId, t, context.ofLetter(r.data(), choice.contact(), id, now, t.language()),
+        return templates.render(tenantId, t, context.dated(r.data(), choice.contact(), id, now, t.language()),
                 id == null ? "" : id.letterhead()).text();
     }
 
     private RenderedMessage render(String tenantId, MessageRequest r, ContactChoice.Choice choice, NotificationSettings s, TemplateText t,
             Instant now) {
         SenderIdentity id = s.sender();
-        return templates.render(tenantId, t, context.of(r.data(), choice.contact(), id, now, t.language()),
+        // dated the day it goes out, not the day of intake: an email queued for the send window over a weekend says
+        // Monday and gives the time to pay from Monday (LetterDate, resolved by Deliveries at the hand-over)
+        return templates.render(tenantId, t, context.dated(r.data(), choice.contact(), id, now, t.language()),
                 id == null ? "" : id.letterhead());
     }
 }

@@ -85,11 +85,12 @@ public class TemplateContext {
     }
 
     /**
-     * As {@link #of}, for a letter's page, fixed at intake and made later: its {@code letterDate} and
-     * {@code paymentDeadline} are marked ({@link LetterDate}) so that the letter is dated the day it is made and its
-     * deadline moves with it ({@link Letters}).
+     * As {@link #of}, for a message fixed at intake and made or sent later (a letter's page, an email, an SMS): its
+     * {@code letterDate} and {@code paymentDeadline} are marked ({@link LetterDate}) so that it is dated the day it is
+     * made (a letter's PDF, {@link Letters}) or handed over (an email, an SMS, {@link Deliveries}) and its deadline
+     * moves with it.
      */
-    public Map<String, Object> ofLetter(ObjectNode data, Contact contact, SenderIdentity sender, Instant now, Language language) {
+    public Map<String, Object> dated(ObjectNode data, Contact contact, SenderIdentity sender, Instant now, Language language) {
         Map<String, Object> ctx = of(data, contact, sender, now, language);
         java.time.ZoneId zone = contact == null ? Contact.DEFAULT_TIME_ZONE : contact.timeZone();
         LocalDate day = LocalDate.ofInstant(now, zone);
@@ -97,7 +98,27 @@ public class TemplateContext {
         if (ctx.get("paymentDeadline") != null) {
             ctx.put("paymentDeadline", LetterDate.deadline(String.valueOf(ctx.get("paymentDeadline")), day, zone));
         }
+        // "13 days overdue" counted again the day it goes out, as its date is: never a stale count beside a later date
+        if (ctx.get("invoices") instanceof List<?> invoices) {
+            ctx.put("invoices", invoices.stream().map(i -> overdueMarked(i, day, zone)).toList());
+        }
         return ctx;
+    }
+
+    /** An invoice (and its instalment) with its whole days overdue marked ({@link LetterDate#daysOverdue}). */
+    private static Object overdueMarked(Object invoice, LocalDate day, java.time.ZoneId zone) {
+        if (!(invoice instanceof Map<?, ?> m)) {
+            return invoice;
+        }
+        Map<String, Object> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        if (out.get("daysOverdue") instanceof Integer || out.get("daysOverdue") instanceof Long) {
+            out.put("daysOverdue", LetterDate.daysOverdue(((Number) out.get("daysOverdue")).longValue(), day, zone));
+        }
+        if (out.get("instalment") != null) {
+            out.put("instalment", overdueMarked(out.get("instalment"), day, zone));
+        }
+        return out;
     }
 
     private static Parties.Party party(Object requested) {

@@ -22,6 +22,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.mail.MailAttachment;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.SMTPException;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.mail.MailClient;
 
@@ -122,7 +123,12 @@ public class EmailChannel implements Channel {
             // the mail client has no read timeout: an SMTP server that takes the connection and says nothing would hold
             // this hand-over, its batch and the replica's delivery passes for ever (the connection itself is closed a
             // little later by the idle timeout: connect())
-            return client.sendMail(mail).ifNoItem().after(timeout).failWith(() -> new Channel.Unclear("no answer within "
+            return client.sendMail(mail)
+                    // a 5xx reply is permanent (RFC 5321 4.2.1: "550 5.1.1 User unknown"): trying again cannot help, the
+                    // message goes on by the next channel at once; a 4xx (a greylisting 451, a full mailbox 452) is retried
+                    .onFailure(SMTPException.class).transform(e -> ((SMTPException) e).isPermanent()
+                            ? new Channel.Refused("the SMTP server refused the email for good: " + e.getMessage()) : e)
+                    .ifNoItem().after(timeout).failWith(() -> new Channel.Unclear("no answer within "
                     + timeout + " from the SMTP server", null)).replaceWith(() -> letter
                     .map(pdf -> Proof.withAttachment(m.content(), pdf.filename(), pdf.sha256()))
                     .orElseGet(() -> m.content().sha256()));

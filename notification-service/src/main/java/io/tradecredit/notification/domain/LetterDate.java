@@ -8,21 +8,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A letter is dated the day it is made, not the day its request was taken in. Its page is fixed at intake, so the
- * letter's date ({@code letterDate}) and its payment deadline ({@code paymentDeadline}) are written into it as marks
- * that the day of making resolves ({@link #madeOn}): the date becomes that day in the contact's time zone, and the
- * deadline moves by as many days as the letter was made after its intake, then to the next day the tenant works, so
- * the buyer has at least the time the dunning policy gave (docs/notification-service.md, "Letters").
+ * A letter is dated the day it is made, not the day its request was taken in; an email or SMS the day it is handed
+ * over. Its content is fixed at intake, so its date ({@code letterDate}) and its payment deadline
+ * ({@code paymentDeadline}) are written into it as marks that the day of making resolves ({@link #madeOn}): the date
+ * becomes that day in the contact's time zone, and the deadline moves by as many days as the message was made after its
+ * intake, then to the next day the tenant works, so the buyer has at least the time the dunning policy gave
+ * (docs/notification-service.md, "Letters", and "Dated the day it goes out" for emails and SMS).
  *
  * <p>Worked example: taken in on Friday 4 December 2026 with the deadline Friday 11 December (7 days), queued for
- * a print batch and made on Monday 7 December: dated 7 December, deadline Monday 14 December (11 + 3). Made the day of
- * its intake: nothing moves.
+ * a print batch (or an email for the send window) and made on Monday 7 December: dated 7 December, deadline Monday
+ * 14 December (11 + 3). Made the day of its intake: nothing moves.
  */
 public final class LetterDate {
     /** INVISIBLE SEPARATOR: no template, data or letterhead writes it, and a mark never reaches a PDF. */
     static final char MARK = '\u2063';
 
-    private static final Pattern MARKS = Pattern.compile(MARK + "([DP])([^" + MARK + "]*)" + MARK);
+    private static final Pattern MARKS = Pattern.compile(MARK + "([DPO])([^" + MARK + "]*)" + MARK);
 
     private LetterDate() {
     }
@@ -37,6 +38,54 @@ public final class LetterDate {
         return MARK + "P" + deadline + "|" + day + "|" + zone.getId() + MARK;
     }
 
+    /**
+     * An invoice's days overdue as a template prints it: {@code days} as counted on {@code day} (its intake day in
+     * {@code zone}), counted again on the day the message is made ({@link #daysOverdueMadeOn}). It is a number with
+     * the value {@code days}, so a template that compares it ({@code inv.daysOverdue > 60}) still can.
+     */
+    public static java.math.BigDecimal daysOverdue(long days, LocalDate day, ZoneId zone) {
+        return new Printed(days, MARK + "O" + days + "|" + day + "|" + zone.getId() + MARK);
+    }
+
+    /**
+     * The days overdue {@code days}, counted on {@code intake}, on the day {@code made}: as many more as days have
+     * passed since (never fewer). Taken in on 7 December 2026 with 13 days overdue, made 10 December: 16.
+     */
+    public static long daysOverdueMadeOn(long days, LocalDate intake, LocalDate made) {
+        return made.isAfter(intake) ? days + ChronoUnit.DAYS.between(intake, made) : days;
+    }
+
+    /** A number that prints as its mark. */
+    private static final class Printed extends java.math.BigDecimal {
+        private static final long serialVersionUID = 1L;
+        private final String printed;
+
+        Printed(long value, String printed) {
+            super(value);
+            this.printed = printed;
+        }
+
+        @Override
+        public String toString() {
+            return printed;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
+    }
+
+    /** Whether {@code text} holds a date or deadline still to be made. */
+    public static boolean marked(String text) {
+        return text != null && text.indexOf(MARK) >= 0;
+    }
+
     /** {@code text} as at intake: each mark its value then (what the record and a preview show). */
     public static String asAtIntake(String text) {
         if (text == null || text.indexOf(MARK) < 0) {
@@ -47,7 +96,8 @@ public final class LetterDate {
 
     /**
      * {@code text} made on {@code day} in each mark's zone of the instant {@code made}: the letter's date that day,
-     * the deadline moved by the days since its intake (never earlier), then to a day {@code works} says the tenant works.
+     * the deadline moved by the days since its intake (never earlier), then to a day {@code works} says the tenant works,
+     * each invoice's days overdue counted that day.
      */
     public static String madeOn(String text, java.time.Instant made, Predicate<LocalDate> works) {
         if (text == null || text.indexOf(MARK) < 0) {
@@ -55,7 +105,11 @@ public final class LetterDate {
         }
         return replace(text, (kind, parts) -> {
             LocalDate day = LocalDate.ofInstant(made, ZoneId.of(parts[parts.length - 1]));
-            return kind.equals("D") ? day.toString() : deadlineMadeOn(parts[0], LocalDate.parse(parts[1]), day, works);
+            return switch (kind) {
+                case "D" -> day.toString();
+                case "O" -> String.valueOf(daysOverdueMadeOn(Long.parseLong(parts[0]), LocalDate.parse(parts[1]), day));
+                default -> deadlineMadeOn(parts[0], LocalDate.parse(parts[1]), day, works);
+            };
         });
     }
 

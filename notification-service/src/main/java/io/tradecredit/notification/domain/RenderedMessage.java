@@ -30,6 +30,26 @@ public record RenderedMessage(String subject, String text, String html) {
         return new RenderedMessage(subject, text.stripTrailing() + "\n\n" + line + "\n", withLink);
     }
 
+    /**
+     * The message as handed over at {@code at}: its date and payment deadline, rendered at intake as marks
+     * ({@link LetterDate}), those of the day it goes out in the contact's zone, the deadline moved by as many days,
+     * then to a day the tenant {@code works}. This very content is what is sent and what the proof covers.
+     */
+    public RenderedMessage madeOn(java.time.Instant at, java.util.function.Predicate<java.time.LocalDate> works) {
+        return new RenderedMessage(LetterDate.madeOn(subject, at, works), LetterDate.madeOn(text, at, works),
+                LetterDate.madeOn(html, at, works));
+    }
+
+    /** The message as at intake, each mark its intake value (what a record not yet sent shows). */
+    public RenderedMessage asAtIntake() {
+        return new RenderedMessage(LetterDate.asAtIntake(subject), LetterDate.asAtIntake(text), LetterDate.asAtIntake(html));
+    }
+
+    /** Whether its date or deadline is still to be made on the day it goes out ({@link #madeOn}). */
+    public boolean dated() {
+        return LetterDate.marked(subject) || LetterDate.marked(text) || LetterDate.marked(html);
+    }
+
     /** What {@link Proof} hashes: subject, blank line, text, blank line, HTML. */
     public String canonical() {
         return subject + "\n\n" + text + "\n\n" + html;

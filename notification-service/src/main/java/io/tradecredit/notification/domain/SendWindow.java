@@ -68,6 +68,15 @@ public record SendWindow(LocalTime opens, LocalTime closes, Set<DayOfWeek> days,
         return new SendWindow(opens, closes, days);
     }
 
+    /**
+     * Whether the tenant works on {@code day}: one of the window's weekdays that its calendar does not make a holiday,
+     * or a make-up working day of its calendar ({@link BusinessDays#sendsOn}). A moved payment deadline lands on such a
+     * day ({@link LetterDate#madeOn}).
+     */
+    public boolean works(LocalDate day) {
+        return businessDays.sendsOn(day, days);
+    }
+
     /** Whether a message may go out at {@code at} to someone in {@code zone}. */
     public boolean isOpen(Instant at, ZoneId zone) {
         ZonedDateTime local = at.atZone(zone);

@@ -140,9 +140,14 @@ public class MessageRepository {
     public record Claimed(Message message, boolean carriesLetter) {
     }
 
-    /** What one hand-over left to record as SENT: the message and the proof of what was handed over. */
-    /** A message handed over, the SHA-256 of what was, and when its hand-over ended ({@code at}). */
-    public record Sent(Message message, String sha256, Instant at) {
+    /**
+     * A message handed over, the SHA-256 of what was, when its hand-over ended ({@code at}), and {@code content}: what
+     * was handed over when it is not the content queued (an email or SMS dated the day it went out), else null.
+     */
+    public record Sent(Message message, String sha256, Instant at, RenderedMessage content) {
+        public Sent(Message message, String sha256, Instant at) {
+            this(message, sha256, at, null);
+        }
     }
 
     /**
@@ -158,11 +163,18 @@ public class MessageRepository {
         String[] proofs = handedOver.stream().map(Sent::sha256).toArray(String[]::new);
         Integer[] attempts = handedOver.stream().map(s -> s.message().attempts()).toArray(Integer[]::new);
         OffsetDateTime[] ats = handedOver.stream().map(s -> at(s.at())).toArray(OffsetDateTime[]::new);
+        // the content handed over replaces the one queued (null: the same), so the record is what its proof covers
+        String[] subjects = handedOver.stream().map(s -> s.content() == null ? null : s.content().subject()).toArray(String[]::new);
+        String[] texts = handedOver.stream().map(s -> s.content() == null ? null : s.content().text()).toArray(String[]::new);
+        String[] htmls = handedOver.stream().map(s -> s.content() == null ? null : s.content().html()).toArray(String[]::new);
         return CurrentTransaction.execute("""
-                update message m set status = 'SENT', body_sha256 = s.sha256, sent_at = s.at, claimed_at = null, updated_at = s.at
-                from unnest($1::uuid[], $2::text[], $3::timestamptz[]) as s(request_id, sha256, at)
+                update message m set status = 'SENT', body_sha256 = s.sha256, sent_at = s.at, claimed_at = null, updated_at = s.at,
+                    subject = coalesce(s.subject, m.subject), body_text = coalesce(s.body_text, m.body_text),
+                    body_html = coalesce(s.body_html, m.body_html)
+                from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[])
+                    as s(request_id, sha256, at, subject, body_text, body_html)
                 where m.request_id = s.request_id and m.status = 'SENDING' returning m.*""",
-                Tuple.of(ids, proofs, ats)).map(this::messages)
+                Tuple.of(ids, proofs, ats, subjects, texts, htmls)).map(this::messages)
                 .call(moved -> CurrentTransaction.execute("""
                         insert into message_attempt (request_id, attempt, at, outcome, detail)
                         select request_id, attempt, at, 'SENT', null

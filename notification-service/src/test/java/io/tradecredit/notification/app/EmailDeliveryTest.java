@@ -125,6 +125,96 @@ class EmailDeliveryTest {
         assertEquals(1, Contracts.assertValid(events.get(1)).get("attempts").asInt());
     }
 
+    /**
+     * An email waited for its send window (over a weekend, a service down) and went out days after its intake: it was
+     * dated the intake day and its payment deadline was as many days nearer for the buyer, while a letter made that day
+     * said the later date and deadline. Now the email says the day it goes out in the contact's zone and the deadline
+     * moves by the same days, then to a working day; the record and the proof are of what was sent.
+     */
+    @Test
+    void aFormalDemandEmailSentThreeDaysAfterItsIntakeIsDatedThatDayAndItsDeadlineMovesWithIt() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String to = "dated-" + buyer + "@globex.example";
+        String tenant = freshTenant();
+        settings(tenant, Map.of("sender", acmeSender("collections@acme.example")));
+        Map<String, Object> c = contact("Anna Berg", to, "en");
+        c.put("timeZone", "Europe/London");
+        addContact(tenant, buyer, c);
+        ZoneId london = ZoneId.of("Europe/London");
+        java.time.LocalDate intake = java.time.LocalDate.now(london);
+        java.time.LocalDate deadline = intake.plusDays(7);
+        Map<String, Object> data = dunningData(buyer);
+        data.put("paymentDeadline", deadline.toString());
+        UUID id = UUID.randomUUID();
+        send(tenant, request(id, buyer, "dunning.formal-demand", "EMAIL", false, data));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        assertTrue(message(tenant, id).getString("text").contains("Date: " + intake), "queued: as at intake");
+
+        // three days later or the next weekday after, at 10:00 in London (the window is open)
+        java.time.LocalDate sentOn = intake.plusDays(3);
+        while (sentOn.getDayOfWeek() == DayOfWeek.SATURDAY || sentOn.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            sentOn = sentOn.plusDays(1);
+        }
+        deliverAt(sentOn.atTime(10, 0).atZone(london).toInstant());
+
+        java.time.LocalDate moved = deadline.plusDays(java.time.temporal.ChronoUnit.DAYS.between(intake, sentOn));
+        while (moved.getDayOfWeek() == DayOfWeek.SATURDAY || moved.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            moved = moved.plusDays(1);
+        }
+        MimeMessage mail = GreenMailResource.to(to).get(0);
+        String received = ((Multipart) mail.getContent()).getBodyPart(0).getContent().toString().replace("\r\n", "\n");
+        assertTrue(received.contains("Date: " + sentOn + "\n"), received);
+        assertTrue(received.contains("no later than " + moved + "."), "deadline " + deadline + " moved to " + moved + ": " + received);
+        long waited = java.time.temporal.ChronoUnit.DAYS.between(intake, sentOn);
+        assertTrue(received.contains("due 2026-11-20, " + (13 + waited) + " days overdue"), "13 days overdue at intake: " + received);
+        assertTrue(!received.contains(intake.toString()) && received.indexOf('\u2063') < 0, received);
+        String html = ((Multipart) mail.getContent()).getBodyPart(1).getContent().toString();
+        assertTrue(html.contains("no later than " + moved + ".") && html.indexOf('\u2063') < 0, html);
+
+        // the record is what was sent, and the proof its SHA-256
+        JsonPath m = message(tenant, id);
+        assertEquals("SENT", m.getString("status"));
+        assertEquals(received.strip(), m.getString("text").strip());
+        assertEquals(Proof.sha256(m.getString("subject") + "\n\n" + m.getString("text") + "\n\n" + m.getString("html")),
+                m.getString("sha256"));
+    }
+
+    /**
+     * A tenant that wrote a template of its own in Chinese only: its English-reading contact got nothing (the
+     * message went on to SMS and letter, where there was no template either, and FAILED "no template
+     * dunning.courtesy-note for EMAIL in en; ..."). Now a contact whose language has no template gets the message in the
+     * tenant's language, else the other one, on the same channel, and the record says the language it went in.
+     */
+    @Test
+    void aContactWhoseLanguageHasNoTemplateGetsTheTenantsLanguageOnTheSameChannel() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String to = "en-" + buyer + "@globex.example";
+        String tenant = tenantWithContact(buyer, to, "en");
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType("application/json")
+                .body(Map.of("templateKey", "dunning.courtesy-note", "channel", "EMAIL", "language", "zh-CN",
+                        "subject", "{buyer.name}的发票", "body", "尊敬的{contact.name}：共 {invoices.size} 张发票即将到期。"))
+                .post("/api/v1/templates").then().statusCode(201);
+        UUID id = UUID.randomUUID();
+        send(tenant, request(id, buyer, "dunning.courtesy-note", "EMAIL", true, dunningData(buyer)));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+        JsonPath queued = message(tenant, id);
+        assertEquals("QUEUED", queued.getString("status"), queued.getString("reason"));
+
+        deliverAt(dueAt(tenant, id));
+
+        JsonPath m = message(tenant, id);
+        assertEquals("SENT", m.getString("status"), m.getString("reason"));
+        assertEquals("EMAIL", m.getString("channel"));
+        assertEquals("zh-CN", m.getString("language"));
+        MimeMessage mail = GreenMailResource.to(to).get(0);
+        assertEquals("Globex Trading Ltd.的发票", mail.getSubject());
+        String text = ((Multipart) mail.getContent()).getBodyPart(0).getContent().toString();
+        assertTrue(text.contains("尊敬的Anna Berg：共 2 张发票即将到期。"), text);
+        assertTrue(text.contains("如不希望再收到此类邮件"), "the unsubscribe line in the language written: " + text);
+    }
+
     @Test
     void aChineseContactGetsTheChineseEmail() throws Throwable {
         UUID buyer = UUID.randomUUID();

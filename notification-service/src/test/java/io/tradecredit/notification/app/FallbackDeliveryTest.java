@@ -129,6 +129,40 @@ class FallbackDeliveryTest {
     }
 
     /**
+     * A buyer's mail server that answers "550 5.1.1 ... User unknown" refuses the email for good (RFC 5321: a 5xx reply
+     * is permanent): it was tried again and again as if the server were down (three attempts over the retry schedule,
+     * each in the send window), and the SMS went out only after them. Now the refusal is a permanent failure: the
+     * message goes on by SMS at once, the reason quoting the server's reply, and the email is not tried again.
+     */
+    @Test
+    void anEmailWhoseRecipientTheMailServerRefusesForGoodGoesOnAsAnSmsAtOnce() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String mobile = mobile();
+        String tenant = tenantWithSmsReminder(buyer, "gone-" + buyer + "@globex.example", mobile);
+        UUID id = requestedEmail(tenant, buyer);
+        Instant t = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+        GreenMailResource.down();
+        JsonPath queued;
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(GreenMailResource.port())) {
+            deliverAt(t);
+            queued = message(tenant, id);
+            assertEquals(1, refusing.recipientsRefused.stream().filter(r -> r.contains("gone-" + buyer)).count(),
+                    "asked once: " + refusing.recipientsRefused);
+        }
+        GreenMailResource.up();
+        assertEquals("QUEUED", queued.getString("status"));
+        assertEquals("SMS", queued.getString("channel"), queued.getString("reason"));
+        assertTrue(queued.getString("reason").startsWith("EMAIL refused the message for good on attempt 1: "), queued.getString("reason"));
+        assertTrue(queued.getString("reason").contains("550 5.1.1"), queued.getString("reason"));
+        assertEquals(List.of("FALLBACK"), queued.getList("attemptLog.outcome"));
+
+        deliverAt(t);
+
+        assertEquals(1, SmsSinkResource.SINK.messages(mobile).stream().filter(s -> id.toString().equals(s.reference())).count());
+        assertEquals("SENT", message(tenant, id).getString("status"));
+    }
+
+    /**
      * The reviewer's case: the email carrying the formal demand to Anna (email only) made and kept its
      * PDF, addressed to her, at its first attempt; SMTP stayed down, it fell back to a letter to Bo
      * (postal address only), and that stale PDF was printed and kept as the proof.

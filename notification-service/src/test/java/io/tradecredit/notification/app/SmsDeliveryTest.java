@@ -142,6 +142,53 @@ class SmsDeliveryTest {
                 + " contact has an address; LETTER: no contact has an address", m.getString("reason"));
     }
 
+    /**
+     * An SMS that states a deadline and went out days after its intake (its send window, a weekend) said the intake
+     * day's deadline; now it says the deadline moved by the days it waited, as a letter made that day does, and the
+     * record and its proof are of the text the provider got.
+     */
+    @Test
+    void anSmsSentThreeDaysAfterItsIntakeStatesTheDeadlineMovedWithIt() throws Throwable {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType("application/json")
+                .body(Map.of("templateKey", "dunning.reminder", "channel", "SMS", "language", "en",
+                        "body", "{buyer.name}: please pay by {paymentDeadline} (as of {letterDate})."))
+                .post("/api/v1/templates").then().statusCode(201);
+        UUID buyer = UUID.randomUUID();
+        String mobile = mobile();
+        Map<String, Object> c = new java.util.HashMap<>(contact("Li Wei", "li-" + buyer + "@globex.example", "en"));
+        c.put("mobile", mobile);
+        addContact(tenant, buyer, c);
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate intake = java.time.LocalDate.now(shanghai);
+        Map<String, Object> data = dunningData(buyer);
+        data.put("paymentDeadline", intake.plusDays(7).toString());
+        UUID id = UUID.randomUUID();
+        send(tenant, request(id, buyer, "dunning.reminder", "SMS", false, data));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+
+        java.time.LocalDate sentOn = intake.plusDays(3);
+        while (sentOn.getDayOfWeek().getValue() > 5) {
+            sentOn = sentOn.plusDays(1);
+        }
+        Instant at = sentOn.atTime(10, 0).atZone(shanghai).toInstant();
+        VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(at));
+
+        java.time.LocalDate moved = intake.plusDays(7).plusDays(java.time.temporal.ChronoUnit.DAYS.between(intake, sentOn));
+        while (moved.getDayOfWeek().getValue() > 5) {
+            moved = moved.plusDays(1);
+        }
+        SmsSink.Sms sms = SmsSinkResource.SINK.messages(mobile).stream().filter(x -> id.toString().equals(x.reference()))
+                .findFirst().orElseThrow();
+        assertEquals("Globex Trading Ltd.: please pay by " + moved + " (as of " + sentOn + ").", sms.text());
+        JsonPath m = message(tenant, id);
+        assertEquals("SENT", m.getString("status"));
+        assertEquals(sms.text(), m.getString("text").strip());
+        assertEquals(io.tradecredit.notification.domain.Proof.sha256(m.getString("subject") + "\n\n" + m.getString("text")
+                + "\n\n" + m.getString("html")), m.getString("sha256"));
+    }
+
     /** DOMAIN §5: a permanent failure falls back to the next channel; a provider's report of one is such a failure. */
     @Test
     void aFailedReportFallsBackToTheNextChannelOfTheOrderAsTheSameMessage() throws Throwable {

@@ -82,4 +82,79 @@ class LetterDateTest {
         assertEquals("Date: 2026-12-04", LetterDate.madeOn("Date: 2026-12-04", Instant.parse("2026-12-07T01:00:00Z"), WORKS));
         assertEquals("plain", LetterDate.asAtIntake("plain"));
     }
+
+    /**
+     * An email or SMS is dated the day it is handed over, each part of it: taken in on Friday 4 December 2026 with the
+     * deadline Friday 11 December, sent Monday 7 December at 09:00 in London.
+     */
+    @Test
+    void anEmailTakenInOnFridayAndSentOnMondayIsDatedMondayInEachPart() {
+        ZoneId london = ZoneId.of("Europe/London");
+        LocalDate friday = LocalDate.of(2026, 12, 4);
+        String date = LetterDate.of(friday, london);
+        String deadline = LetterDate.deadline("2026-12-11", friday, london);
+        RenderedMessage queued = RenderedMessage.of("Demand of " + date, "Date: " + date + "\n\nPay by " + deadline + ".", "");
+        Instant mondayMorning = LocalDate.of(2026, 12, 7).atTime(9, 0).atZone(london).toInstant();
+
+        RenderedMessage sent = queued.madeOn(mondayMorning, WORKS);
+
+        assertEquals("Demand of 2026-12-07", sent.subject());
+        assertEquals("Date: 2026-12-07\n\nPay by 2026-12-14.", sent.text());
+        assertEquals("<!DOCTYPE html><html><body><p>Date: 2026-12-07</p><p>Pay by 2026-12-14.</p></body></html>", sent.html());
+        assertEquals("Date: 2026-12-04\n\nPay by 2026-12-11.", queued.asAtIntake().text());
+        org.junit.jupiter.api.Assertions.assertTrue(queued.dated());
+        org.junit.jupiter.api.Assertions.assertFalse(sent.dated());
+    }
+
+    @Test
+    void aMessageIsDatedWhenAnyPartOfItHoldsAMark() {
+        String mark = LetterDate.of(LocalDate.of(2026, 12, 4), SHANGHAI);
+        org.junit.jupiter.api.Assertions.assertTrue(new RenderedMessage("Demand of " + mark, "", "").dated());
+        org.junit.jupiter.api.Assertions.assertTrue(new RenderedMessage("", "Date: " + mark, "").dated());
+        org.junit.jupiter.api.Assertions.assertTrue(new RenderedMessage("", "", "<p>" + mark + "</p>").dated());
+        org.junit.jupiter.api.Assertions.assertFalse(new RenderedMessage("Demand", "Date: 2026-12-04", "<p>x</p>").dated());
+        org.junit.jupiter.api.Assertions.assertFalse(LetterDate.marked(null));
+        org.junit.jupiter.api.Assertions.assertTrue(LetterDate.marked(mark), "a text that opens with its mark");
+    }
+
+    @Test
+    void theTenantWorksOnItsWindowsWeekdaysAndMakeUpDaysButNotOnItsHolidays() {
+        SendWindow w = SendWindow.DEFAULT.on(new BusinessDays(Set.of(LocalDate.of(2026, 10, 1)), Set.of(LocalDate.of(2026, 10, 10))));
+        org.junit.jupiter.api.Assertions.assertTrue(w.works(LocalDate.of(2026, 9, 30)), "a Wednesday");
+        org.junit.jupiter.api.Assertions.assertFalse(w.works(LocalDate.of(2026, 10, 1)), "National Day");
+        org.junit.jupiter.api.Assertions.assertTrue(w.works(LocalDate.of(2026, 10, 10)), "a make-up Saturday");
+        org.junit.jupiter.api.Assertions.assertFalse(w.works(LocalDate.of(2026, 10, 11)), "a Sunday");
+    }
+
+    /**
+     * A letter or email dated the day it goes out counts its invoices' days overdue that day too: taken in on Monday
+     * 7 December 2026 with "13 days overdue", sent Thursday 10 December: "16 days overdue", beside its date of 10
+     * December. Before, the date moved and the count stayed at 13.
+     */
+    @Test
+    void theDaysOverdueAreCountedOnTheDayTheMessageGoesOut() {
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        java.math.BigDecimal days = LetterDate.daysOverdue(13, monday, SHANGHAI);
+        String text = "Date: " + LetterDate.of(monday, SHANGHAI) + "\nInvoice INV-2026-0042, 13 days overdue: " + days;
+        text = text.replace(", 13 days overdue: " + days, ", " + days + " days overdue");
+        Instant thursday = LocalDate.of(2026, 12, 10).atTime(9, 0).atZone(SHANGHAI).toInstant();
+
+        assertEquals("Date: 2026-12-10\nInvoice INV-2026-0042, 16 days overdue", LetterDate.madeOn(text, thursday, WORKS));
+        assertEquals("Date: 2026-12-07\nInvoice INV-2026-0042, 13 days overdue", LetterDate.asAtIntake(text));
+        // a template may still compare it: it is the number counted at intake
+        assertEquals(0, days.compareTo(java.math.BigDecimal.valueOf(13)));
+        org.junit.jupiter.api.Assertions.assertTrue(days.compareTo(java.math.BigDecimal.valueOf(60)) < 0);
+        assertEquals(java.math.BigDecimal.valueOf(13), days);
+        assertEquals(days, java.math.BigDecimal.valueOf(13));
+        org.junit.jupiter.api.Assertions.assertNotEquals(days, java.math.BigDecimal.valueOf(14));
+        assertEquals(java.math.BigDecimal.valueOf(13).hashCode(), days.hashCode());
+    }
+
+    @Test
+    void theDaysOverdueNeverFallAndStayTheSameOnTheDayOfIntake() {
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        assertEquals(13, LetterDate.daysOverdueMadeOn(13, monday, monday));
+        assertEquals(13, LetterDate.daysOverdueMadeOn(13, monday, monday.minusDays(1)));
+        assertEquals(14, LetterDate.daysOverdueMadeOn(13, monday, monday.plusDays(1)));
+    }
 }

@@ -261,4 +261,10 @@ class MessageTest {
                 FRIDAY_9_OCTOBER_19_00_SHANGHAI, Instant.parse("2026-10-09T13:00:00Z")),
                 "narrowed to 10:00-16:00: Monday 12 October 10:00");
     }
+
+    @Test
+    void aTemplateIsLookedUpInTheContactsLanguageThenTheOther() {
+        assertEquals(java.util.List.of(Language.EN, Language.ZH_CN), Language.lookUpOrder(Language.EN));
+        assertEquals(java.util.List.of(Language.ZH_CN, Language.EN), Language.lookUpOrder(Language.ZH_CN));
+    }
 }
