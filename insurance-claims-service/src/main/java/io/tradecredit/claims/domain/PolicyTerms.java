@@ -12,14 +12,14 @@ import io.tradecredit.common.money.Money;
  * The terms of a tenant's credit-insurance policy (docs/domain.md §4). The deadlines are days
  * counted from a named day, so every insured overdue invoice has its own dates:
  * <ul>
- * <li>{@code maximumExtensionDays}: the maximum extension period (MEP), how far past the invoice's
- * original due date the tenant may extend it (an agreed payment plan) before telling the insurer;</li>
- * <li>{@code notificationDays}: days after the end of the extension (the due date without a plan) by
- * which the overdue account must be notified (0: on the extension's last day);</li>
- * <li>{@code claimFilingDays}: days after the end of the extension by which the claim must be filed;</li>
+ * <li>{@code maximumExtensionDays}: the maximum extension period (MEP), how long past the invoice's
+ * original due date the tenant may wait (and extend it, e.g. by a payment plan) before telling the insurer;</li>
+ * <li>{@code notificationDays}: days after the end of the MEP by which the overdue account must be notified
+ * (0: on the MEP's last day);</li>
+ * <li>{@code claimFilingDays}: days after the end of the MEP by which the claim must be filed;</li>
  * <li>{@code waitingPeriodDays}: days after the overdue notification before a protracted default
  * may be claimed;</li>
- * <li>{@code transferDays}: days after the end of the extension to hand the case to the insurer's named
+ * <li>{@code transferDays}: days after the end of the MEP to hand the case to the insurer's named
  * collector {@code collectorName}, the partner agency {@code collectorAgencyCode} when the tenant's collections
  * hand cases to it (null when not known: then only a claim meets that deadline);</li>
  * <li>{@code warningLeadDays}: how many days before each deadline the tenant is warned (default 5).</li>
