@@ -37,7 +37,7 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
     /**
      * The most of an insured loss a policy may indemnify (DOMAIN §4: "indemnity up to 90 %"): credit insurance covers a
      * share, the insured always bears a retention of at least 10 %. A policy of 95 % or 100 % was accepted, its claims
-     * paying the whole loss.
+     * paying the whole loss; such stored versions are read as 90 ({@link #stored}).
      */
     public static final BigDecimal MAX_INSURED_PERCENT = BigDecimal.valueOf(90);
     static final int MAX_DAYS = 3650;
@@ -100,6 +100,16 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
         return new PolicyTerms(insurer.strip(), policyNumber.strip(), code, plain(insuredPercent),
                 deductible, maximumExtensionDays, notificationDays, claimFilingDays, waitingPeriodDays,
                 collectorName.strip(), collectorAgencyCode, transferDays, lead);
+    }
+
+    /**
+     * The insured percentage of terms as stored: at most {@link #MAX_INSURED_PERCENT}. Versions stored before the rule
+     * may hold 95 or 100; they are read as 90, so a claim under them is indemnified at 90 % (DOMAIN §4: the insured
+     * keeps a retention) and the policy reads as a revision would have to state it (a GET then PUT of the terms works).
+     * The stored row is kept as entered.
+     */
+    public static BigDecimal stored(BigDecimal percent) {
+        return plain(percent.compareTo(MAX_INSURED_PERCENT) > 0 ? MAX_INSURED_PERCENT : percent);
     }
 
     /** A percentage without trailing zeros, never in exponent form (90, not 9E+1). */
