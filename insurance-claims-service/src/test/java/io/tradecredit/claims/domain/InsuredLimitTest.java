@@ -138,6 +138,39 @@ class InsuredLimitTest {
                 Money.of("1.00", "USD"), null, OffsetDateTime.now(), "cm")));
     }
 
+    static LimitRequest ask(LimitRequest.Kind kind, String amount) {
+        return LimitRequest.of(UUID.randomUUID(), "CNY", BUYER, kind, amount == null ? null : Money.of(amount, "CNY"), null,
+                OffsetDateTime.now(), "cm");
+    }
+
+    /**
+     * Under 80,000 insured today an INCREASE asks for more (100,000; not 80,000 nor 60,000) and a REDUCE for less
+     * (50,000; not 80,000 nor 120,000), else the amount is named; with nothing insured neither is asked (kind named: a
+     * NEW limit is); a NEW request and a CANCEL are not judged against the limit.
+     */
+    @Test
+    void anIncreaseAsksForMoreThanTheLimitInForceAndAReductionForLess() {
+        InsuredLimit eighty = InsuredLimit.on(LocalDate.of(2026, 6, 1),
+                List.of(d(Outcome.APPROVED, "80000.00", "2026-03-01", null)), CNY);
+        InsuredLimit none = InsuredLimit.on(LocalDate.of(2026, 6, 1), List.of(), CNY);
+        LimitRequest more = ask(LimitRequest.Kind.INCREASE, "100000.00");
+        assertEquals(more, more.against(eighty));
+        LimitRequest less = ask(LimitRequest.Kind.REDUCE, "50000.00");
+        assertEquals(less, less.against(eighty));
+        assertEquals(List.of("amount"), fields(() -> ask(LimitRequest.Kind.INCREASE, "80000.00").against(eighty)));
+        assertEquals(List.of("amount"), fields(() -> ask(LimitRequest.Kind.INCREASE, "60000.00").against(eighty)));
+        assertEquals(List.of("amount"), fields(() -> ask(LimitRequest.Kind.REDUCE, "80000.00").against(eighty)));
+        assertEquals(List.of("amount"), fields(() -> ask(LimitRequest.Kind.REDUCE, "120000.00").against(eighty)));
+        assertEquals(List.of("kind"), fields(() -> ask(LimitRequest.Kind.INCREASE, "100000.00").against(none)));
+        assertEquals(List.of("kind"), fields(() -> ask(LimitRequest.Kind.REDUCE, "50000.00").against(none)));
+        assertEquals("limit-request.invalid", assertThrows(DomainError.class,
+                () -> ask(LimitRequest.Kind.REDUCE, "50000.00").against(none)).code());
+        assertEquals(LimitRequest.Kind.NEW, ask(LimitRequest.Kind.NEW, "90000.00").against(eighty).kind());
+        assertEquals(LimitRequest.Kind.NEW, ask(LimitRequest.Kind.NEW, "90000.00").against(none).kind());
+        assertEquals(LimitRequest.Kind.CANCEL, ask(LimitRequest.Kind.CANCEL, null).against(none).kind());
+        assertEquals(LimitRequest.Kind.CANCEL, ask(LimitRequest.Kind.CANCEL, null).against(eighty).kind());
+    }
+
     @Test
     void aDecisionAnswersItsBuyersRequestAndAPartialApprovalInsuresLessThanAsked() {
         UUID policy = UUID.randomUUID();
