@@ -109,7 +109,7 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
      * The stored row is kept as entered.
      */
     public static BigDecimal stored(BigDecimal percent) {
-        return plain(percent.compareTo(MAX_INSURED_PERCENT) > 0 ? MAX_INSURED_PERCENT : percent);
+        return plain(percent.min(MAX_INSURED_PERCENT));
     }
 
     /** A percentage without trailing zeros, never in exponent form (90, not 9E+1). */

@@ -163,8 +163,14 @@ class InsuredLimitTest {
         assertEquals(List.of("amount"), fields(() -> ask(LimitRequest.Kind.REDUCE, "120000.00").against(eighty)));
         assertEquals(List.of("kind"), fields(() -> ask(LimitRequest.Kind.INCREASE, "100000.00").against(none)));
         assertEquals(List.of("kind"), fields(() -> ask(LimitRequest.Kind.REDUCE, "50000.00").against(none)));
-        assertEquals("limit-request.invalid", assertThrows(DomainError.class,
-                () -> ask(LimitRequest.Kind.REDUCE, "50000.00").against(none)).code());
+        DomainError noReduction = assertThrows(DomainError.class,
+                () -> ask(LimitRequest.Kind.REDUCE, "50000.00").against(none));
+        assertEquals("limit-request.invalid", noReduction.code());
+        assertEquals(List.of(new Violation("kind", "nothing is insured today for a reduction: ask for a NEW limit")),
+                noReduction.violations());
+        assertEquals(List.of(new Violation("amount", "an increase asks for more than the 80000.00 insured today")),
+                assertThrows(DomainError.class, () -> ask(LimitRequest.Kind.INCREASE, "60000.00").against(eighty))
+                        .violations());
         assertEquals(LimitRequest.Kind.NEW, ask(LimitRequest.Kind.NEW, "90000.00").against(eighty).kind());
         assertEquals(LimitRequest.Kind.NEW, ask(LimitRequest.Kind.NEW, "90000.00").against(none).kind());
         assertEquals(LimitRequest.Kind.CANCEL, ask(LimitRequest.Kind.CANCEL, null).against(none).kind());
