@@ -234,6 +234,11 @@ class InsuredLimitApiTest {
         given().auth().oauth2(cm).contentType(ContentType.JSON).body(above)
                 .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(400)
                 .body("errors.field", contains("amount"));
+        Map<String, Object> approvedLess = decision("SIN-D-3", buyer, "APPROVED", "60000.00", "2026-03-01", null);
+        approvedLess.put("requestId", requestId);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(approvedLess)
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(400)
+                .body("code", equalTo("limit-decision.invalid"), "errors.field", contains("outcome"));
         Map<String, Object> otherBuyer = decision("SIN-D-2", UUID.randomUUID().toString(), "APPROVED", "100000.00",
                 "2026-03-01", null);
         otherBuyer.put("requestId", requestId);

@@ -193,6 +193,11 @@ class InsuredLimitTest {
         assertEquals(partlyJustBelow, partlyJustBelow.answering(asked));
         LimitDecision all = d(Outcome.APPROVED, "100000.00", "2026-03-01", null);
         assertEquals(all, all.answering(asked));
+        // APPROVED 60,000 of 100,000 asked is a partial approval: the outcome is named
+        assertEquals(List.of(new Violation("outcome", "an approval of less than the 100000.00 requested is PARTLY_APPROVED")),
+                assertThrows(DomainError.class, () -> d(Outcome.APPROVED, "60000.00", "2026-03-01", null)
+                        .answering(asked)).violations());
+        assertEquals(List.of("outcome"), fields(() -> d(Outcome.APPROVED, "99999.99", "2026-03-01", null).answering(asked)));
         LimitRequest cancel = LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.CANCEL, null, null,
                 OffsetDateTime.now(), "cm");
         LimitDecision partlyOfACancel = d(Outcome.PARTLY_APPROVED, "10000.00", "2026-03-01", null);
