@@ -210,7 +210,7 @@ class InsolvencyIT {
      * The insurer's deadlines reach the tenant's own systems: the tenant registers its HTTPS endpoint (the
      * harness's receiver, whose certificate the operator's trust store vouches for: plain HTTP is refused), an
      * insured invoice runs overdue, and the deadlines job of the day five days before the overdue notification
-     * is due (notificationDays 45, warningLeadDays 5) sends one warning there, signed with the tenant's secret
+     * is due (MEP 90 and notificationDays 45 after it: due + 135; warningLeadDays 5) sends one warning there, signed with the tenant's secret
      * ({@code t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body>}, verified here as the receiver would), its body the
      * request as JSON with the deadline, and recorded SENT over WEBHOOK.
      */
@@ -234,7 +234,7 @@ class InsolvencyIT {
         await("claims' read model has the invoice", () -> "30000.00".equals(call("insurance-claims-service",
                 seller.manager).get(exposure).then().statusCode(200).extract().path("insured.amount")));
 
-        runJob("insurance-claims-service", "insurance-deadlines", due.plusDays(40));
+        runJob("insurance-claims-service", "insurance-deadlines", due.plusDays(130));
 
         await("the warning at the tenant's endpoint", () -> !receiver.at(path).isEmpty());
         HttpStandIn.Received posted = receiver.at(path).get(0);
@@ -247,7 +247,7 @@ class InsolvencyIT {
         assertEquals(seller.id, body.path("tenantId").asText());
         assertEquals("claims.deadline-warning", body.path("templateKey").asText());
         JsonNode data = body.path("data");
-        assertEquals(List.of(number, "NOTIFY_OVERDUE", due.plusDays(45).toString(), "5", buyer.name()),
+        assertEquals(List.of(number, "NOTIFY_OVERDUE", due.plusDays(135).toString(), "5", buyer.name()),
                 List.of(data.path("invoiceNumber").asText(), data.path("deadline").asText(),
                         data.path("deadlineDate").asText(), data.path("daysLeft").asText(), data.path("buyerName").asText()));
         JsonNode warning = event("claim-events", "claims.deadline-warning", 1).get(0);

@@ -46,8 +46,8 @@ public class DeadlineResource {
             @Schema(description = "what is due: NOTIFY_OVERDUE, STOP_DELIVERIES, TRANSFER_TO_COLLECTOR, FILE_CLAIM")
             DeadlineKind kind,
             @Schema(description = "the invoice's original due date") LocalDate dueDate,
-            @Schema(description = "the end of the extension the deadlines count from: the due date, or an agreed"
-                    + " plan's last instalment up to the maximum extension period") LocalDate extendedTo,
+            @Schema(description = "the end of the maximum extension period (MEP), the day the deadlines count"
+                    + " from: the original due date + the policy's maximumExtensionDays") LocalDate extendedTo,
             @Schema(description = "the last day to do it") LocalDate deadline,
             @Schema(description = "UPCOMING, WARNED (within the warning lead time), MET or MISSED") DeadlineState state,
             LocalDate warnedOn, LocalDate metOn,

@@ -28,7 +28,7 @@ final class PolicyJson {
             @Schema(description = "ISO 4217 code of the policy's currency") String currency,
             @Schema(description = "share of the insured loss the insurer pays, above 0 and at most 90 (the insured keeps a retention); 90 when left out") BigDecimal insuredPercent,
             DeductibleJson deductible,
-            @Schema(description = "maximum extension period: days after the original due date, 1 to 3650") Integer maximumExtensionDays,
+            @Schema(description = "maximum extension period (MEP): days past the original due date the tenant may wait before notifying the insurer; every deadline counts from its end, 1 to 3650") Integer maximumExtensionDays,
             @Schema(description = "days after the MEP's end to notify the overdue account, 0 to 3650") Integer notificationDays,
             @Schema(description = "days after the MEP's end to file the claim, 1 to 3650") Integer claimFilingDays,
             @Schema(description = "protracted default: days after the overdue notification before a claim, 0 to 3650") Integer waitingPeriodDays,

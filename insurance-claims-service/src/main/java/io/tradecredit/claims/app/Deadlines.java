@@ -79,7 +79,7 @@ public class Deadlines {
      * Looks at up to {@code batchSize} open invoices past their due date not yet looked at on {@code asOf}: under
      * each of the tenant's policies in force that day in the invoice's currency, an invoice with an insured part
      * (the buyer's exposure split on the day as the exposure API has it, Exposures#split: an invoice issued from the
-     * stop-deliveries date on has none) gets its deadlines recorded, or moved (a plan agreed since). Returns
+     * stop-deliveries date on has none) gets its deadlines recorded, or moved (the policy's terms revised since). Returns
      * how many invoices it looked at (0: none left for the day).
      */
     public Uni<Integer> lookAt(LocalDate asOf, int batchSize) {
@@ -111,7 +111,7 @@ public class Deadlines {
                             boolean insured = exposure.lines().stream().anyMatch(l -> l.invoice().invoiceId()
                                     .equals(invoice.invoiceId()) && l.insured().isPositive());
                             return insured ? deadlines.plan(invoice, policy.policyId(),
-                                    InvoiceDeadlines.of(policy.terms(), invoice.dueDate(), invoice.planUntil()))
+                                    InvoiceDeadlines.of(policy.terms(), invoice.dueDate()))
                                     : Uni.createFrom().voidItem();
                         }));
     }

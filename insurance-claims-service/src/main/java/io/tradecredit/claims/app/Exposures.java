@@ -59,8 +59,8 @@ public class Exposures {
     }
 
     /**
-     * A payment plan was agreed for the invoices: its last instalment date extends their insurer's deadlines, up
-     * to the MEP ({@code InvoiceDeadlines}).
+     * A payment plan was agreed for the invoices: its last instalment date is kept on them; the insurer's deadlines
+     * count from the end of the MEP whatever the plan ({@code InvoiceDeadlines}).
      */
     public Uni<Void> planAgreed(String tenantId, List<UUID> invoiceIds, LocalDate lastInstalment) {
         return invoiceIds.isEmpty() ? Uni.createFrom().voidItem()
@@ -68,8 +68,8 @@ public class Exposures {
     }
 
     /**
-     * A plan ended on {@code endedOn}, broken or completed: it extends its invoices' deadlines no further than that day
-     * (a completed plan's invoice open again, its payment bounced, is not held to instalments nobody owes any more).
+     * A plan ended on {@code endedOn}, broken or completed: its invoices' last instalment date is cut to that day (the
+     * insurer's deadlines do not depend on it).
      */
     public Uni<Void> planEnded(String tenantId, List<UUID> invoiceIds, LocalDate endedOn) {
         return invoiceIds.isEmpty() ? Uni.createFrom().voidItem() : invoices.planEnded(tenantId, invoiceIds, endedOn);

@@ -72,9 +72,12 @@ public class InsuredLimits {
             String note, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return CurrentTransaction.run(() -> policies.current(tenantId, policyId).chain(policy -> {
-            LimitRequest r = LimitRequest.of(policyId, policy.terms().currency(), buyerId, kind, amount, note, now, by);
-            return ofTenant("limit-request.invalid", tenantId, buyerId).chain(() -> limits.addRequest(tenantId, r))
-                    .replaceWith(r);
+            LimitRequest asked = LimitRequest.of(policyId, policy.terms().currency(), buyerId, kind, amount, note, now, by);
+            return ofTenant("limit-request.invalid", tenantId, buyerId)
+                    .chain(() -> limits.decisions(tenantId, policyId, buyerId))
+                    .map(all -> asked.against(InsuredLimit.on(businessZone.dateOf(now), all,
+                            Money.currencyOf(policy.terms().currency()))))
+                    .chain(r -> limits.addRequest(tenantId, r).replaceWith(r));
         }));
     }
 

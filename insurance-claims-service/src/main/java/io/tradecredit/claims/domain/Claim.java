@@ -186,11 +186,22 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     /**
-     * The claim moved to {@code to}: submitted, under review, rejected or withdrawn, by the state rule alone. A submission
-     * by hand goes through {@link #submit} (a protracted default waits for its waiting period), approval through
-     * {@link #approve} (it needs the indemnity), paid through {@link #pay}; any other move is refused (409).
+     * The claim moved to {@code to}: submitted, under review, rejected or withdrawn, by the state rule alone. Approval goes
+     * through {@link #approve} (it needs the indemnity), paid through {@link #pay}; any other move is refused (409). A
+     * protracted default is submitted only through {@link #submit}, which knows the day and the buyer's overdue
+     * notification: submitted here it is refused, 409 {@code claim.waiting-period} (a protracted default moved to
+     * SUBMITTED without them skipped its waiting period; only the API's path checked it).
      */
     public Claim moveTo(ClaimState to) {
+        if (to == ClaimState.SUBMITTED && state.mayMoveTo(to) && cause == Cause.PROTRACTED_DEFAULT) {
+            throw DomainError.conflict("claim.waiting-period", "A protracted default is submittable only once the policy's"
+                    + " waiting period after the buyer's overdue notification has run: submit it with the day and the"
+                    + " notification", List.of(new Violation("state", "submittable once the waiting period has run")));
+        }
+        return moved(to);
+    }
+
+    private Claim moved(ClaimState to) {
         if (to == ClaimState.APPROVED || to == ClaimState.PAID || !state.mayMoveTo(to)) {
             throw illegal(to);
         }
@@ -224,7 +235,7 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
                         List.of(new Violation("state", "submittable from " + from)));
             }
         }
-        return moveTo(ClaimState.SUBMITTED);
+        return moved(ClaimState.SUBMITTED);
     }
 
     /**

@@ -6,17 +6,16 @@ import java.util.Map;
 
 /**
  * The deadlines of one insured overdue invoice under a policy's terms (docs/insurance-claims-service.md,
- * "Deadlines"). Everything counts from the end of the extension the tenant gave the buyer:
- * <ul>
- * <li>without an agreed payment plan, the invoice's original due date;</li>
- * <li>with one, the plan's last instalment date, never before the due date and never more than the
- * maximum extension period (MEP) after it: a plan may postpone the deadlines, only up to the MEP.</li>
- * </ul>
- * From that day: notify the overdue by {@code notificationDays} after it; deliveries stop being insured
- * the day after that (so they must have stopped by then); transfer to the named collector by
+ * "Deadlines"). DOMAIN §4 gives the maximum extension period (MEP) as how long past the original due date the tenant
+ * may wait before telling the insurer, and the overdue notification as due when the invoice passes the MEP. So
+ * everything counts from the end of the MEP, {@code extendedTo} = the original due date + {@code maximumExtensionDays},
+ * as credit-insurance policies read: within the MEP the tenant may extend (a payment plan) without the insurer; a
+ * plan ending earlier brings no deadline forward, and one ending later needs the insurer's consent, so it moves
+ * nothing either. From that day: notify the overdue by {@code notificationDays} after it; deliveries stop being
+ * insured the day after that (so they must have stopped by then); transfer to the named collector by
  * {@code transferDays} after it; file the claim by {@code claimFilingDays} after it.
  *
- * @param extendedTo the end of the extension the deadlines count from
+ * @param extendedTo the end of the MEP, the day the deadlines count from
  */
 public record InvoiceDeadlines(LocalDate dueDate, LocalDate extendedTo, Map<DeadlineKind, LocalDate> dates) {
 
@@ -24,13 +23,9 @@ public record InvoiceDeadlines(LocalDate dueDate, LocalDate extendedTo, Map<Dead
         dates = Map.copyOf(dates);
     }
 
-    /** The deadlines under {@code terms} of an invoice due on {@code dueDate}; {@code planUntil} null without a plan. */
-    public static InvoiceDeadlines of(PolicyTerms terms, LocalDate dueDate, LocalDate planUntil) {
-        LocalDate extendedTo = dueDate;
-        if (planUntil != null && planUntil.isAfter(dueDate)) {
-            LocalDate mepEnd = dueDate.plusDays(terms.maximumExtensionDays());
-            extendedTo = planUntil.isAfter(mepEnd) ? mepEnd : planUntil;
-        }
+    /** The deadlines under {@code terms} of an invoice originally due on {@code dueDate}. */
+    public static InvoiceDeadlines of(PolicyTerms terms, LocalDate dueDate) {
+        LocalDate extendedTo = dueDate.plusDays(terms.maximumExtensionDays());
         LocalDate notify = extendedTo.plusDays(terms.notificationDays());
         Map<DeadlineKind, LocalDate> dates = new EnumMap<>(DeadlineKind.class);
         dates.put(DeadlineKind.NOTIFY_OVERDUE, notify);

@@ -77,8 +77,9 @@ public record LimitDecision(String decisionId, UUID buyerId, Outcome outcome, Mo
     /**
      * This decision as the insurer's answer to the tenant's {@code request} it names: a decision on the request's buyer,
      * and a partial approval insures less than was asked (PARTLY_APPROVED 120,000 on a request of 100,000 would insure
-     * 20,000 the tenant never asked for nor the insurer granted; all of it is APPROVED). Refused naming the field
-     * otherwise (400).
+     * 20,000 the tenant never asked for nor the insurer granted; all of it is APPROVED), and an approval grants no less
+     * than was asked (APPROVED 60,000 on a request of 100,000 was recorded and listed as the request granted in full; it
+     * is PARTLY_APPROVED). Refused naming the field otherwise (400).
      */
     public LimitDecision answering(LimitRequest request) {
         List<Violation> wrong = new ArrayList<>();
@@ -89,6 +90,10 @@ public record LimitDecision(String decisionId, UUID buyerId, Outcome outcome, Mo
                 && !request.amount().isGreaterThan(amount)) {
             wrong.add(new Violation("amount", "a partial approval is below the " + request.amount().amountText()
                     + " requested; all of it is APPROVED"));
+        }
+        if (outcome == Outcome.APPROVED && request.amount() != null && request.amount().isGreaterThan(amount)) {
+            wrong.add(new Violation("outcome", "an approval of less than the " + request.amount().amountText()
+                    + " requested is PARTLY_APPROVED"));
         }
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("limit-decision.invalid", "The limit decision does not answer its request", wrong);

@@ -48,4 +48,32 @@ public record LimitRequest(UUID id, UUID policyId, UUID buyerId, Kind kind, Mone
         }
         return new LimitRequest(UUID.randomUUID(), policyId, buyerId, kind, amount, note, at, by);
     }
+
+    /**
+     * This request, asked while {@code inForce} is the buyer's insured limit today: an increase asks for more than it, a
+     * reduction for less, and neither is asked while nothing is insured (a NEW limit is); else 400
+     * {@code limit-request.invalid} naming {@code amount} or {@code kind}, nothing recorded. Under a limit of 80,000 an
+     * INCREASE to 60,000 or a REDUCE to 120,000 was recorded and shown to the insurer as asked.
+     */
+    public LimitRequest against(InsuredLimit inForce) {
+        if (kind != Kind.INCREASE && kind != Kind.REDUCE) {
+            return this;
+        }
+        String what = kind == Kind.INCREASE ? "an increase" : "a reduction";
+        Violation wrong = null;
+        if (!inForce.insured()) {
+            wrong = new Violation("kind", "nothing is insured today for " + what + ": ask for a NEW limit");
+        } else if (kind == Kind.INCREASE && !amount.isGreaterThan(inForce.amount())) {
+            wrong = new Violation("amount", what + " asks for more than the " + inForce.amount().amountText()
+                    + " insured today");
+        } else if (kind == Kind.REDUCE && !inForce.amount().isGreaterThan(amount)) {
+            wrong = new Violation("amount", what + " asks for less than the " + inForce.amount().amountText()
+                    + " insured today");
+        }
+        if (wrong != null) {
+            throw DomainError.invalid("limit-request.invalid", "The limit request contradicts the limit in force",
+                    List.of(wrong));
+        }
+        return this;
+    }
 }

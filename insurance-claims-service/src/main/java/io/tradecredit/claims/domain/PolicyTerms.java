@@ -12,14 +12,14 @@ import io.tradecredit.common.money.Money;
  * The terms of a tenant's credit-insurance policy (docs/domain.md §4). The deadlines are days
  * counted from a named day, so every insured overdue invoice has its own dates:
  * <ul>
- * <li>{@code maximumExtensionDays}: the maximum extension period (MEP), how far past the invoice's
- * original due date the tenant may extend it (an agreed payment plan) before telling the insurer;</li>
- * <li>{@code notificationDays}: days after the end of the extension (the due date without a plan) by
- * which the overdue account must be notified (0: on the extension's last day);</li>
- * <li>{@code claimFilingDays}: days after the end of the extension by which the claim must be filed;</li>
+ * <li>{@code maximumExtensionDays}: the maximum extension period (MEP), how long past the invoice's
+ * original due date the tenant may wait (and extend it, e.g. by a payment plan) before telling the insurer;</li>
+ * <li>{@code notificationDays}: days after the end of the MEP by which the overdue account must be notified
+ * (0: on the MEP's last day);</li>
+ * <li>{@code claimFilingDays}: days after the end of the MEP by which the claim must be filed;</li>
  * <li>{@code waitingPeriodDays}: days after the overdue notification before a protracted default
  * may be claimed;</li>
- * <li>{@code transferDays}: days after the end of the extension to hand the case to the insurer's named
+ * <li>{@code transferDays}: days after the end of the MEP to hand the case to the insurer's named
  * collector {@code collectorName}, the partner agency {@code collectorAgencyCode} when the tenant's collections
  * hand cases to it (null when not known: then only a claim meets that deadline);</li>
  * <li>{@code warningLeadDays}: how many days before each deadline the tenant is warned (default 5).</li>
@@ -37,7 +37,7 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
     /**
      * The most of an insured loss a policy may indemnify (DOMAIN §4: "indemnity up to 90 %"): credit insurance covers a
      * share, the insured always bears a retention of at least 10 %. A policy of 95 % or 100 % was accepted, its claims
-     * paying the whole loss.
+     * paying the whole loss; such stored versions are read as 90 ({@link #stored}).
      */
     public static final BigDecimal MAX_INSURED_PERCENT = BigDecimal.valueOf(90);
     static final int MAX_DAYS = 3650;
@@ -100,6 +100,16 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
         return new PolicyTerms(insurer.strip(), policyNumber.strip(), code, plain(insuredPercent),
                 deductible, maximumExtensionDays, notificationDays, claimFilingDays, waitingPeriodDays,
                 collectorName.strip(), collectorAgencyCode, transferDays, lead);
+    }
+
+    /**
+     * The insured percentage of terms as stored: at most {@link #MAX_INSURED_PERCENT}. Versions stored before the rule
+     * may hold 95 or 100; they are read as 90, so a claim under them is indemnified at 90 % (DOMAIN §4: the insured
+     * keeps a retention) and the policy reads as a revision would have to state it (a GET then PUT of the terms works).
+     * The stored row is kept as entered.
+     */
+    public static BigDecimal stored(BigDecimal percent) {
+        return plain(percent.min(MAX_INSURED_PERCENT));
     }
 
     /** A percentage without trailing zeros, never in exponent form (90, not 9E+1). */

@@ -25,7 +25,8 @@ import io.tradecredit.common.money.Money;
  * invoice is added; every later event that states an invoice's {@code openAmount} (directly or per
  * allocation of a payment, reversal or buyer credit) sets it; a cancelled invoice has nothing open.
  * An agreed payment plan records its last instalment date on its invoices, a broken plan cuts it to the day
- * it broke (the insurer's deadlines count from it, docs/insurance-claims-service.md, "Deadlines").
+ * it broke (kept for the record: the insurer's deadlines count from the end of the MEP whatever the plan,
+ * docs/insurance-claims-service.md, "Deadlines").
  * A payment, buyer credit, reversal, credit note, cancellation or invoice paid is also news for the claims holding the
  * invoice ({@link Claims#ledgerSays}: "Payments after a claim opened"); the insurer's own payments and write-offs are not.
  * Other types are skipped; a known event it cannot read goes to
@@ -82,8 +83,8 @@ public class InvoiceEventConsumer {
             case "issued" -> exposures.issued(tenant, new OpenInvoice(d.uuid("invoiceId"), d.uuid("buyerId"),
                     d.text("invoiceNumber"), d.date("issueDate"), d.date("dueDate"), d.money("total"), d.money("openAmount")),
                     d.text("buyerName"));
-            // a plan's last instalment extends its invoices' insurer deadlines (up to the MEP); its end (broken, or
-            // completed: its principal settled) ends that on the day it ended
+            // a plan's last instalment is kept on its invoices, cut to the day it ended (broken, or completed: its
+            // principal settled); the insurer's deadlines do not depend on it (InvoiceDeadlines)
             case "payment-plan-agreed" -> exposures.planAgreed(tenant, d.uuids("invoiceIds"), d.objects("instalments")
                     .stream().map(i -> i.date("dueDate")).max(java.time.LocalDate::compareTo).orElseThrow());
             case "plan-broken", "plan-completed" -> exposures.planEnded(tenant, d.uuids("invoiceIds"), d.date("asOf"));

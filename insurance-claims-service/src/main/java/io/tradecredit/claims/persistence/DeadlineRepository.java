@@ -31,11 +31,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class DeadlineRepository {
     /** Open invoices past their due date the job has not looked at for the day, one batch, locked. */
     static final String TO_LOOK_AT = """
-            select invoice_id, tenant_id, buyer_id, invoice_number, due_date, plan_until, currency from open_invoice
+            select invoice_id, tenant_id, buyer_id, invoice_number, due_date, currency from open_invoice
             where open_amount > 0 and due_date < $1 and (deadlines_on is null or deadlines_on < $1)
             order by invoice_id limit $2 for update skip locked""";
     static final String LOOKED_AT = "update open_invoice set deadlines_on = $1 where invoice_id = any($2)";
-    /** A deadline computed again moves with its terms or plan; a moved open deadline is upcoming again. */
+    /** A deadline computed again moves with its terms (a revised MEP); a moved open deadline is upcoming again. */
     static final String PLAN = """
             insert into insured_deadline as d (id, tenant_id, policy_id, buyer_id, invoice_id, invoice_number, kind,
                 due_date, extended_to, deadline, state)
@@ -102,7 +102,7 @@ public class DeadlineRepository {
 
     /** An overdue invoice to look at. */
     public record Overdue(UUID invoiceId, String tenantId, UUID buyerId, String invoiceNumber, LocalDate dueDate,
-            LocalDate planUntil, String currency) {
+            String currency) {
     }
 
     /**
@@ -119,7 +119,7 @@ public class DeadlineRepository {
             List<Overdue> found = new ArrayList<>();
             rows.forEach(r -> found.add(new Overdue(r.getUUID("invoice_id"), r.getString("tenant_id"),
                     r.getUUID("buyer_id"), r.getString("invoice_number"), r.getLocalDate("due_date"),
-                    r.getLocalDate("plan_until"), r.getString("currency"))));
+                    r.getString("currency"))));
             return found;
         });
     }

@@ -36,7 +36,7 @@ public class OpenInvoiceRow extends PanacheEntityBase {
     public BigDecimal openAmount;
     @Column(name = "buyer_name")
     public String buyerName;
-    /** The last instalment date of an agreed payment plan (V7); it extends the insurer's deadlines up to the MEP. */
+    /** The last instalment date of an agreed payment plan (V7), for the record: the insurer's deadlines count from the MEP. */
     @Column(name = "plan_until")
     public LocalDate planUntil;
 

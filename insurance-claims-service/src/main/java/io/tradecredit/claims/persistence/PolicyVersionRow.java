@@ -89,7 +89,7 @@ public class PolicyVersionRow extends PanacheEntityBase {
 
     PolicyVersion toVersion() {
         Money deductible = Money.rounded(deductibleAmount, Money.currencyOf(currency));
-        PolicyTerms terms = new PolicyTerms(insurer, policyNumber, currency, PolicyTerms.plain(insuredPercent),
+        PolicyTerms terms = new PolicyTerms(insurer, policyNumber, currency, PolicyTerms.stored(insuredPercent),
                 new Deductible(Deductible.Kind.valueOf(deductibleKind), deductible), maximumExtensionDays,
                 notificationDays, claimFilingDays, waitingPeriodDays, collectorName, collectorAgencyCode, transferDays,
                 warningLeadDays);

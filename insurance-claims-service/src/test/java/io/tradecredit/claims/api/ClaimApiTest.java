@@ -162,6 +162,31 @@ class ClaimApiTest {
      * 20,000.00 written straight into the row) waits for it and adds to it: 20,000.00 + 50,000.00 paid.
      * It failed (the second writer's version was gone when it wrote) with a server error.
      */
+    /**
+     * A policy stored at 100 % before the ≤ 90 % rule (V1 took any percentage): DOMAIN §4's claim of 100,000 under the
+     * 80,000 limit was indemnified 80,000, the tenant bearing 20,000. It reads as 90 % (a GET then PUT of its terms is
+     * accepted) and the claim is indemnified 72,000, the tenant bearing 28,000.
+     */
+    @Test
+    void aPolicyStoredAboveNinetyPercentBeforeTheRuleReadsAndIndemnifiesNinety() {
+        Setup s = insured(Map.of("kind", "NONE"));
+        Database.execute("update policy_version set insured_percent = 100 where policy_id = ?::uuid", s.policyId());
+        String cm = token(s.tenant(), "credit-manager");
+        Map<String, Object> terms = given().auth().oauth2(cm).get(POLICIES + "/" + s.policyId()).then().statusCode(200)
+                .body("insuredPercent", equalTo(90)).extract().path("$");
+        String id = open(s, "60000.00", "40000.00");
+        move(s, id, "SUBMITTED", null).statusCode(200);
+        move(s, id, "UNDER_REVIEW", null).statusCode(200);
+        move(s, id, "APPROVED", null).statusCode(200)
+                .body("indemnity.insuredPercent", equalTo(90), "indemnity.indemnity.amount", equalTo("72000.00"),
+                        "indemnity.tenantBears.amount", equalTo("28000.00"));
+        Map<String, Object> revision = new HashMap<>(terms);
+        revision.keySet().retainAll(policy("x").keySet());
+        revision.put("effectiveFrom", "2026-01-01");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(revision).put(POLICIES + "/" + s.policyId())
+                .then().statusCode(200).body("insuredPercent", equalTo(90));
+    }
+
     @Test
     void aPaymentWaitsForAChangeOfTheClaimMadeMeanwhileAndAddsToIt() throws Exception {
         Setup s = insured(Map.of("kind", "NONE"));

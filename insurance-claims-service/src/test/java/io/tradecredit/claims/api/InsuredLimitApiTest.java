@@ -188,6 +188,38 @@ class InsuredLimitApiTest {
         assertEquals(0, Database.count("select count(*) from limit_request where tenant_id = ?", tenant));
     }
 
+    /**
+     * A buyer insured for 80,000 today: an INCREASE to 60,000 and a REDUCE to 120,000 are 400 naming amount, and an
+     * INCREASE of a buyer with nothing insured names kind, nothing recorded (they were recorded as asked); an INCREASE to
+     * 100,000 is recorded.
+     */
+    @Test
+    void aRequestThatContradictsTheLimitInForceIsRefusedNamingWhat() {
+        String tenant = freshTenant();
+        String policyId = newPolicy(tenant);
+        String buyer = UUID.randomUUID().toString();
+        String cm = token(tenant, "credit-manager");
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(decision("SIN-80", buyer, "APPROVED", "80000.00", today().minusDays(30).toString(), null))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        String requests = POLICIES + "/" + policyId + "/limit-requests";
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer, "kind", "INCREASE", "amount", money("60000.00", "CNY"))).post(requests)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("limit-request.invalid"), "errors.field", contains("amount"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer, "kind", "REDUCE", "amount", money("120000.00", "CNY"))).post(requests)
+                .then().statusCode(400).body("errors.field", contains("amount"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("buyerId", UUID.randomUUID().toString(),
+                "kind", "INCREASE", "amount", money("60000.00", "CNY"))).post(requests)
+                .then().statusCode(400).body("errors.field", contains("kind"));
+        assertEquals(0, Database.count("select count(*) from limit_request where tenant_id = ?", tenant));
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer, "kind", "INCREASE", "amount", money("100000.00", "CNY"))).post(requests)
+                .then().statusCode(201).body("kind", equalTo("INCREASE"), "amount.amount", equalTo("100000.00"));
+        assertEquals(1, Database.count("select count(*) from limit_request where tenant_id = ?", tenant));
+    }
+
     @Test
     void aDecisionOnARequestIsForItsBuyerAndAPartialApprovalIsBelowTheAmountAsked() throws Exception {
         String tenant = freshTenant();
@@ -202,6 +234,11 @@ class InsuredLimitApiTest {
         given().auth().oauth2(cm).contentType(ContentType.JSON).body(above)
                 .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(400)
                 .body("errors.field", contains("amount"));
+        Map<String, Object> approvedLess = decision("SIN-D-3", buyer, "APPROVED", "60000.00", "2026-03-01", null);
+        approvedLess.put("requestId", requestId);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(approvedLess)
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(400)
+                .body("code", equalTo("limit-decision.invalid"), "errors.field", contains("outcome"));
         Map<String, Object> otherBuyer = decision("SIN-D-2", UUID.randomUUID().toString(), "APPROVED", "100000.00",
                 "2026-03-01", null);
         otherBuyer.put("requestId", requestId);

@@ -80,6 +80,27 @@ class ClaimTest {
         // a claim that may not be submitted is refused as such, not for its waiting period
         Claim submitted = pd.submit(LocalDate.of(2026, 8, 30), 90, notified);
         assertEquals("claim.illegal-move", refusal(() -> submitted.submit(LocalDate.of(2026, 8, 1), 90, notified)).code());
+        assertEquals("claim.illegal-move", refusal(() -> submitted.moveTo(ClaimState.SUBMITTED)).code());
+    }
+
+    /**
+     * The waiting period is the claim's rule, not the API's: a protracted default opened on 20 June 2026 (notified 1 June,
+     * 90 days) moved to SUBMITTED by any path without the day and the notification is refused, 409 claim.waiting-period,
+     * and stays a draft; it was submitted at once on 20 June, 71 days early. An insolvency moves at once; withdrawing the
+     * draft is no submission.
+     */
+    @Test
+    void aProtractedDefaultIsNeverSubmittedByAMoveThatSkipsItsWaitingPeriod() {
+        Claim pd = openedOn(LocalDate.of(2026, 6, 20));
+        DomainError skipped = refusal(() -> pd.moveTo(ClaimState.SUBMITTED));
+        assertEquals("claim.waiting-period", skipped.code());
+        assertEquals(DomainError.Kind.CONFLICT, skipped.kind());
+        assertEquals(List.of("state"), skipped.violations().stream().map(Violation::field).toList());
+        assertEquals(ClaimState.DRAFT, pd.state());
+        assertEquals(ClaimState.WITHDRAWN, pd.moveTo(ClaimState.WITHDRAWN).state());
+        assertEquals(ClaimState.SUBMITTED, draft().moveTo(ClaimState.SUBMITTED).state());
+        Claim submitted = pd.submit(LocalDate.of(2026, 8, 30), 90, Optional.of(LocalDate.of(2026, 6, 1)));
+        assertEquals(ClaimState.UNDER_REVIEW, submitted.moveTo(ClaimState.UNDER_REVIEW).state());
     }
 
     @Test

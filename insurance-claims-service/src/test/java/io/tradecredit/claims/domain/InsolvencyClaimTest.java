@@ -30,7 +30,8 @@ class InsolvencyClaimTest {
     void onlyTheServicesOwnDraftsAreReplaced() {
         assertTrue(InsolvencyClaim.replaces(draft(SERVICE), SERVICE), "the service's draft");
         assertFalse(InsolvencyClaim.replaces(draft("cm-1"), SERVICE), "a draft opened by hand stays");
-        assertFalse(InsolvencyClaim.replaces(draft(SERVICE).moveTo(ClaimState.SUBMITTED), SERVICE),
+        assertFalse(InsolvencyClaim.replaces(draft(SERVICE).submit(LocalDate.parse("2026-05-01"), 0,
+                java.util.Optional.of(LocalDate.parse("2026-05-01"))), SERVICE),
                 "a filed claim is the insurer's now");
     }
 

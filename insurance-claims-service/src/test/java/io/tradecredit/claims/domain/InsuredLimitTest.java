@@ -138,6 +138,45 @@ class InsuredLimitTest {
                 Money.of("1.00", "USD"), null, OffsetDateTime.now(), "cm")));
     }
 
+    static LimitRequest ask(LimitRequest.Kind kind, String amount) {
+        return LimitRequest.of(UUID.randomUUID(), "CNY", BUYER, kind, amount == null ? null : Money.of(amount, "CNY"), null,
+                OffsetDateTime.now(), "cm");
+    }
+
+    /**
+     * Under 80,000 insured today an INCREASE asks for more (100,000; not 80,000 nor 60,000) and a REDUCE for less
+     * (50,000; not 80,000 nor 120,000), else the amount is named; with nothing insured neither is asked (kind named: a
+     * NEW limit is); a NEW request and a CANCEL are not judged against the limit.
+     */
+    @Test
+    void anIncreaseAsksForMoreThanTheLimitInForceAndAReductionForLess() {
+        InsuredLimit eighty = InsuredLimit.on(LocalDate.of(2026, 6, 1),
+                List.of(d(Outcome.APPROVED, "80000.00", "2026-03-01", null)), CNY);
+        InsuredLimit none = InsuredLimit.on(LocalDate.of(2026, 6, 1), List.of(), CNY);
+        LimitRequest more = ask(LimitRequest.Kind.INCREASE, "100000.00");
+        assertEquals(more, more.against(eighty));
+        LimitRequest less = ask(LimitRequest.Kind.REDUCE, "50000.00");
+        assertEquals(less, less.against(eighty));
+        assertEquals(List.of("amount"), fields(() -> ask(LimitRequest.Kind.INCREASE, "80000.00").against(eighty)));
+        assertEquals(List.of("amount"), fields(() -> ask(LimitRequest.Kind.INCREASE, "60000.00").against(eighty)));
+        assertEquals(List.of("amount"), fields(() -> ask(LimitRequest.Kind.REDUCE, "80000.00").against(eighty)));
+        assertEquals(List.of("amount"), fields(() -> ask(LimitRequest.Kind.REDUCE, "120000.00").against(eighty)));
+        assertEquals(List.of("kind"), fields(() -> ask(LimitRequest.Kind.INCREASE, "100000.00").against(none)));
+        assertEquals(List.of("kind"), fields(() -> ask(LimitRequest.Kind.REDUCE, "50000.00").against(none)));
+        DomainError noReduction = assertThrows(DomainError.class,
+                () -> ask(LimitRequest.Kind.REDUCE, "50000.00").against(none));
+        assertEquals("limit-request.invalid", noReduction.code());
+        assertEquals(List.of(new Violation("kind", "nothing is insured today for a reduction: ask for a NEW limit")),
+                noReduction.violations());
+        assertEquals(List.of(new Violation("amount", "an increase asks for more than the 80000.00 insured today")),
+                assertThrows(DomainError.class, () -> ask(LimitRequest.Kind.INCREASE, "60000.00").against(eighty))
+                        .violations());
+        assertEquals(LimitRequest.Kind.NEW, ask(LimitRequest.Kind.NEW, "90000.00").against(eighty).kind());
+        assertEquals(LimitRequest.Kind.NEW, ask(LimitRequest.Kind.NEW, "90000.00").against(none).kind());
+        assertEquals(LimitRequest.Kind.CANCEL, ask(LimitRequest.Kind.CANCEL, null).against(none).kind());
+        assertEquals(LimitRequest.Kind.CANCEL, ask(LimitRequest.Kind.CANCEL, null).against(eighty).kind());
+    }
+
     @Test
     void aDecisionAnswersItsBuyersRequestAndAPartialApprovalInsuresLessThanAsked() {
         UUID policy = UUID.randomUUID();
@@ -154,6 +193,11 @@ class InsuredLimitTest {
         assertEquals(partlyJustBelow, partlyJustBelow.answering(asked));
         LimitDecision all = d(Outcome.APPROVED, "100000.00", "2026-03-01", null);
         assertEquals(all, all.answering(asked));
+        // APPROVED 60,000 of 100,000 asked is a partial approval: the outcome is named
+        assertEquals(List.of(new Violation("outcome", "an approval of less than the 100000.00 requested is PARTLY_APPROVED")),
+                assertThrows(DomainError.class, () -> d(Outcome.APPROVED, "60000.00", "2026-03-01", null)
+                        .answering(asked)).violations());
+        assertEquals(List.of("outcome"), fields(() -> d(Outcome.APPROVED, "99999.99", "2026-03-01", null).answering(asked)));
         LimitRequest cancel = LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.CANCEL, null, null,
                 OffsetDateTime.now(), "cm");
         LimitDecision partlyOfACancel = d(Outcome.PARTLY_APPROVED, "10000.00", "2026-03-01", null);

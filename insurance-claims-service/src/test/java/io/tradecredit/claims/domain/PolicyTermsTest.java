@@ -73,6 +73,15 @@ class PolicyTermsTest {
         assertEquals("0.0001", terms("0.0001", Deductible.Kind.NONE, null).insuredPercent().toPlainString());
     }
 
+    /** Versions stored before the rule may hold 95 or 100 %: they read as 90; lower ones as stored. */
+    @Test
+    void aPercentageStoredAboveNinetyBeforeTheRuleIsReadAsNinety() {
+        assertEquals(new BigDecimal("90"), PolicyTerms.stored(new BigDecimal("100.0000")));
+        assertEquals(new BigDecimal("90"), PolicyTerms.stored(new BigDecimal("90.0001")));
+        assertEquals(new BigDecimal("90"), PolicyTerms.stored(new BigDecimal("90.0000")));
+        assertEquals(new BigDecimal("89.5"), PolicyTerms.stored(new BigDecimal("89.5000")));
+    }
+
     @Test
     void everyWrongFieldIsNamedAtOnce() {
         assertEquals(List.of("insurer", "policyNumber", "currency", "insuredPercent", "deductible.kind",

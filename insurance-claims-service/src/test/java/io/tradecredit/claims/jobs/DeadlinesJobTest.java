@@ -38,8 +38,9 @@ import io.tradecredit.testing.Topics;
  * The daily deadlines job through the operator endpoint, on real invoice-events, PostgreSQL and Kafka: an insured
  * overdue invoice is warned at the lead time (a request to the tenant on notification-requests and deadline-warning
  * on claim-events, both valid against their schemas), once; notified in time it is met; passed unmet it is missed
- * (a critical request, deadline-missed and the metric); paid, its deadlines end; a plan moves them.
- * Terms: MEP 60, notify within 10 days, transfer within 30, file within 120, warned 5 days before.
+ * (a critical request, deadline-missed and the metric); paid, its deadlines end; a plan moves none of them.
+ * Terms: MEP 60, notify within 10 days, transfer within 30, file within 120, warned 5 days before; every deadline
+ * counts from the end of the MEP (domain.InvoiceDeadlines), so an invoice due 65 days ago has its MEP ended 5 days ago.
  * The job runs once per date for every tenant, so each test runs it for dates of its own.
  */
 @QuarkusTest
@@ -48,6 +49,8 @@ class DeadlinesJobTest {
     static final String WARNING = "io.tradecredit.claims.deadline-warning.v1";
     static final String MISSED = "io.tradecredit.claims.deadline-missed.v1";
     static final LocalDate T = today();
+    /** The policy's maximum extension period, in days. */
+    static final int MEP = 60;
 
     record Insured(String tenant, String policyId, String buyer, String invoiceId) {
     }
@@ -155,8 +158,9 @@ class DeadlinesJobTest {
 
     @Test
     void anInsuredOverdueInvoiceIsWarnedAtTheLeadTimeOnceByARequestToTheTenantAndAnEvent() {
-        // due 5 days ago: notify by T+5, deliveries uninsured from T+6, transfer by T+25, claim by T+115
-        Insured s = insured(T.minusDays(5));
+        // due 65 days ago, its MEP ended 5 days ago: notify by T+5, deliveries uninsured from T+6, transfer by T+25,
+        // claim by T+115
+        Insured s = insured(T.minusDays(MEP + 5));
         run(T.minusDays(1));
         assertEquals(0, recorded(WARNING, s.tenant(), null), "6 days before: no warning yet");
 
@@ -201,7 +205,7 @@ class DeadlinesJobTest {
 
     @Test
     void notifiedInTimeTheOverdueAndStopDeliveriesDeadlinesAreMetAndNothingIsMissed() {
-        Insured s = insured(T.minusDays(5));
+        Insured s = insured(T.minusDays(MEP + 5));
         given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON).body(Map.of())
                 .post(POLICIES + "/" + s.policyId() + "/buyers/" + s.buyer() + "/overdue-notifications").then()
                 .statusCode(201);
@@ -221,7 +225,7 @@ class DeadlinesJobTest {
      */
     @Test
     void anInvoiceIssuedFromTheStopDeliveriesDateOnGetsNoDeadlines() {
-        Insured s = insured(T.minusDays(5));
+        Insured s = insured(T.minusDays(MEP + 5));
         given().auth().oauth2(token(s.tenant(), "credit-manager")).contentType(ContentType.JSON).body(Map.of())
                 .post(POLICIES + "/" + s.policyId() + "/buyers/" + s.buyer() + "/overdue-notifications").then()
                 .statusCode(201).body("stopDeliveriesFrom", equalTo(T.toString()));
@@ -237,14 +241,14 @@ class DeadlinesJobTest {
     }
 
     /**
-     * Never notified: INV-1 due T-20 had to be notified by T-10, and deliveries are uninsured from T-9 all the same
+     * Never notified: INV-1 due T-80 (its MEP ended T-20) had to be notified by T-10, and deliveries are uninsured from T-9 all the same
      * (domain.StopDeliveries). INV-2, delivered on T-5, is uninsured once the job finds the stop-deliveries deadline
      * missed, and credit-service is told by stop-deliveries-started (cause DEADLINE_MISSED). It stayed insured in the
      * exposure, the credit check and a claim for as long as the tenant did not notify.
      */
     @Test
     void neverNotifiedDeliveriesAreUninsuredFromTheMissedStopDeliveriesDeadline() {
-        Insured s = insured(T.minusDays(20));
+        Insured s = insured(T.minusDays(MEP + 20));
         String later = issue(s.tenant(), s.buyer(), "INV-2", T.plusDays(55));
         String exposure = POLICIES + "/" + s.policyId() + "/buyers/" + s.buyer() + "/exposure?asOf=" + T.plusDays(10);
         given().auth().oauth2(token(s.tenant(), "viewer")).get(exposure).then().statusCode(200)
@@ -262,10 +266,103 @@ class DeadlinesJobTest {
                 + " and state = 'MISSED'", stops.get(0).get("notificationId").asText()), "the missed deadline names it");
     }
 
+    /**
+     * DOMAIN §4: the MEP is how long past the original due date the tenant may wait before telling the insurer. INV-1
+     * due T-30 under MEP 60 need not be notified before the MEP ends on T+30: notify by T+40, deliveries uninsured from
+     * T+41, transfer by T+60, claim by T+150. On T+15 nothing is missed and INV-2, delivered on T+10, is insured
+     * (counted from the due date, notify T-20, stop T-19 and transfer T were missed on T+15, critical messages went out,
+     * and the missed stop made INV-2 uninsured in the exposure and credit-service's check).
+     */
+    @Test
+    void anInvoiceWithinItsMepNeedsNoNotificationYetAndLaterDeliveriesStayInsured() {
+        Insured s = insured(T.minusDays(30));
+        String later = issue(s.tenant(), s.buyer(), "INV-2", T.plusDays(70));
+        run(T.plusDays(15));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
+                .body("items.kind", contains("NOTIFY_OVERDUE", "STOP_DELIVERIES", "TRANSFER_TO_COLLECTOR", "FILE_CLAIM"),
+                        "items.deadline", contains(T.plusDays(40).toString(), T.plusDays(41).toString(),
+                                T.plusDays(60).toString(), T.plusDays(150).toString()),
+                        "items.state", contains("UPCOMING", "UPCOMING", "UPCOMING", "UPCOMING"),
+                        "items[0].dueDate", equalTo(T.minusDays(30).toString()),
+                        "items[0].extendedTo", equalTo(T.plusDays(30).toString()));
+        assertEquals(0, recorded(MISSED, s.tenant(), null));
+        assertEquals(0, recorded("io.tradecredit.claims.stop-deliveries-started.v1", s.tenant(), null));
+        given().auth().oauth2(token(s.tenant(), "viewer")).get(POLICIES + "/" + s.policyId() + "/buyers/" + s.buyer()
+                + "/exposure?asOf=" + T.plusDays(15)).then().statusCode(200)
+                .body("stopDeliveriesFrom", equalTo(null), "insured.amount", equalTo("80000.00"),
+                        "invoices.find { it.invoiceId == '" + later + "' }.afterStopDeliveries", equalTo(false));
+    }
+
+    /** A deadline row as the job recorded it before session 30, counted from the due date. */
+    static void recordedBeforeV18(Insured s, LocalDate due, DeadlineKindDay d, String state, LocalDate missedOn) {
+        Database.execute("""
+                insert into insured_deadline (id, tenant_id, policy_id, buyer_id, invoice_id, invoice_number, kind, due_date,
+                    extended_to, deadline, state, missed_on)
+                values (?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, 'INV-1', ?, ?, ?, ?, ?, ?)""", UUID.randomUUID().toString(),
+                s.tenant(), s.policyId(), s.buyer(), s.invoiceId(), d.kind(), due, due, d.day(), state, missedOn);
+    }
+
+    record DeadlineKindDay(String kind, LocalDate day) {
+    }
+
+    static void migrateV18() {
+        try (var in = DeadlinesJobTest.class.getClassLoader().getResourceAsStream("db/migration/V18__deadlines_from_mep.sql")) {
+            Database.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * V18 moves the deadlines recorded before from the due date to the MEP's end. INV-1 due T-30 (MEP to T+30): its
+     * notify (T-20) and stop-deliveries (T-19) found missed on T+16 were never missed (now T+40, T+41): UPCOMING again,
+     * and deliveries from T-19 are insured again. INV-1 of another buyer, due T-100 (MEP to T-40), found missed on
+     * T+16: notify T-90 → T-30 still missed, and its stop starts on T-29, not T-89. Run twice, it moves nothing more.
+     */
+    @Test
+    void theMigrationMovesDeadlinesRecordedFromTheDueDateAndReopensThoseNeverMissed() {
+        Insured within = insured(T.minusDays(30));
+        recordedBeforeV18(within, T.minusDays(30), new DeadlineKindDay("NOTIFY_OVERDUE", T.minusDays(20)), "MISSED",
+                T.plusDays(16));
+        recordedBeforeV18(within, T.minusDays(30), new DeadlineKindDay("STOP_DELIVERIES", T.minusDays(19)), "MISSED",
+                T.plusDays(16));
+        recordedBeforeV18(within, T.minusDays(30), new DeadlineKindDay("TRANSFER_TO_COLLECTOR", T), "WARNED", null);
+        recordedBeforeV18(within, T.minusDays(30), new DeadlineKindDay("FILE_CLAIM", T.plusDays(90)), "UPCOMING", null);
+        Insured past = insured(T.minusDays(100));
+        recordedBeforeV18(past, T.minusDays(100), new DeadlineKindDay("NOTIFY_OVERDUE", T.minusDays(90)), "MISSED",
+                T.plusDays(16));
+        recordedBeforeV18(past, T.minusDays(100), new DeadlineKindDay("STOP_DELIVERIES", T.minusDays(89)), "MISSED",
+                T.plusDays(16));
+        String exposure = "/exposure?asOf=" + T.plusDays(16);
+        given().auth().oauth2(token(within.tenant(), "viewer")).get(POLICIES + "/" + within.policyId() + "/buyers/"
+                + within.buyer() + exposure).then().statusCode(200).body("stopDeliveriesFrom", equalTo(T.minusDays(19).toString()));
+
+        migrateV18();
+        migrateV18();
+
+        given().auth().oauth2(token(within.tenant(), "viewer")).get(deadlines(within)).then().statusCode(200)
+                .body("items.kind", contains("NOTIFY_OVERDUE", "STOP_DELIVERIES", "TRANSFER_TO_COLLECTOR", "FILE_CLAIM"),
+                        "items.deadline", contains(T.plusDays(40).toString(), T.plusDays(41).toString(),
+                                T.plusDays(60).toString(), T.plusDays(150).toString()),
+                        "items.extendedTo", contains(T.plusDays(30).toString(), T.plusDays(30).toString(),
+                                T.plusDays(30).toString(), T.plusDays(30).toString()),
+                        "items.state", contains("UPCOMING", "UPCOMING", "UPCOMING", "UPCOMING"),
+                        "items.missedOn", contains(null, null, null, null));
+        given().auth().oauth2(token(within.tenant(), "viewer")).get(POLICIES + "/" + within.policyId() + "/buyers/"
+                + within.buyer() + exposure).then().statusCode(200).body("stopDeliveriesFrom", equalTo(null),
+                        "insured.amount", equalTo("40000.00"));
+        given().auth().oauth2(token(past.tenant(), "viewer")).get(deadlines(past)).then().statusCode(200)
+                .body("items.deadline", contains(T.minusDays(30).toString(), T.minusDays(29).toString()),
+                        "items.state", contains("MISSED", "MISSED"),
+                        "items.missedOn", contains(T.plusDays(16).toString(), T.plusDays(16).toString()));
+        given().auth().oauth2(token(past.tenant(), "viewer")).get(POLICIES + "/" + past.policyId() + "/buyers/"
+                + past.buyer() + exposure).then().statusCode(200).body("stopDeliveriesFrom", equalTo(T.minusDays(29).toString()));
+    }
+
     @Test
     void aDeadlinePassedUnmetIsMissedWithACriticalRequestAnEventAndTheMetricOnce() {
-        // due 20 days ago: notify by T-10, deliveries uninsured from T-9, transfer by T+10
-        Insured s = insured(T.minusDays(20));
+        // due 80 days ago, its MEP ended 20 days ago: notify by T-10, deliveries uninsured from T-9, transfer by T+10
+        Insured s = insured(T.minusDays(MEP + 20));
         assertEquals(0.0, missedMetric(s.tenant(), "NOTIFY_OVERDUE"));
         run(T.minusDays(12)); // tracking begins before the deadlines: their misses are told one by one
         run(T.plusDays(3));
@@ -291,19 +388,20 @@ class DeadlinesJobTest {
     }
 
     @Test
-    void aPaidInvoiceEndsItsDeadlinesAndAnAgreedPlanMovesThemUpToTheMep() {
-        Insured s = insured(T.minusDays(5));
-        String planned = issue(s.tenant(), s.buyer(), "INV-2", T.minusDays(5));
+    void aPaidInvoiceEndsItsDeadlinesAndAPlanWithinTheMepBringsNoneForward() {
+        Insured s = insured(T.minusDays(MEP + 5));
+        String planned = issue(s.tenant(), s.buyer(), "INV-2", T.minusDays(20));
         Map<String, Object> plan = agreePlanToTPlus20(s, planned);
 
         run(T.plusDays(2));
-        // INV-1: notify by T+5 and stop by T+6 warned; INV-2 extended to its last instalment T+20: notify by T+30
+        // INV-1: notify by T+5 and stop by T+6 warned; INV-2 due T-20, under a plan to T+20 within its MEP (to T+40):
+        // notify by T+50, stop T+51, transfer T+70, claim T+160 (the plan's end made them T+30, T+31, T+50, T+140)
         given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s) + "?state=WARNED").then().statusCode(200)
                 .body("items.invoiceNumber", contains("INV-1", "INV-1"));
         given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
-                .body("items.findAll { it.invoiceNumber == 'INV-2' }.deadline", contains(T.plusDays(30).toString(),
-                        T.plusDays(31).toString(), T.plusDays(50).toString(), T.plusDays(140).toString()),
-                        "items.find { it.invoiceNumber == 'INV-2' }.extendedTo", equalTo(T.plusDays(20).toString()));
+                .body("items.findAll { it.invoiceNumber == 'INV-2' }.deadline", contains(T.plusDays(50).toString(),
+                        T.plusDays(51).toString(), T.plusDays(70).toString(), T.plusDays(160).toString()),
+                        "items.find { it.invoiceNumber == 'INV-2' }.extendedTo", equalTo(T.plusDays(40).toString()));
 
         Map<String, Object> payment = new HashMap<>();
         payment.put("paymentId", UUID.randomUUID().toString());
@@ -327,7 +425,7 @@ class DeadlinesJobTest {
                                 "UPCOMING", "UPCOMING"));
         assertEquals(0, recorded(MISSED, s.tenant(), null));
 
-        // the plan breaks on T+6: it extends INV-2 no further than that day (the next look moves its deadlines)
+        // the plan breaks on T+6: the read model keeps the day; the insurer's deadlines still count from the MEP
         Map<String, Object> broken = new HashMap<>();
         broken.put("planId", plan.get("planId"));
         broken.put("buyerId", s.buyer());
@@ -342,10 +440,10 @@ class DeadlinesJobTest {
     }
 
     @Test
-    void aCompletedPlanExtendsItsInvoicesNoFurtherThanTheDayItEnded() {
-        // INV-2 under a plan to T+20, its principal settled on T+1: if the payment that settled it bounces, the
-        // insurer's deadlines count from T+1, not from the last instalment nobody owes any more
-        Insured s = insured(T.minusDays(5));
+    void aPlanEndedEarlyBringsNoDeadlineBeforeTheEndOfTheMep() {
+        // INV-2 due T-5 under a plan to T+20, its principal settled on T+1: if the payment that settled it bounces, the
+        // insurer's deadlines still count from the end of the MEP, T+55 (they counted from T+1: notify by T+11)
+        Insured s = insured(T.minusDays(MEP + 5));
         String planned = issue(s.tenant(), s.buyer(), "INV-2", T.minusDays(5));
         Map<String, Object> plan = agreePlanToTPlus20(s, planned);
         Topics.sendEvent("invoice-events", s.tenant(), "invoice", "plan-completed", s.buyer(),
@@ -355,9 +453,9 @@ class DeadlinesJobTest {
                 + " and plan_until = ?", planned, T.plusDays(1)) == 1);
         run(T.plusDays(6)); // a date no other test runs (a date is run once)
         given().auth().oauth2(token(s.tenant(), "viewer")).get(deadlines(s)).then().statusCode(200)
-                .body("items.findAll { it.invoiceNumber == 'INV-2' }.deadline", contains(T.plusDays(11).toString(),
-                        T.plusDays(12).toString(), T.plusDays(31).toString(), T.plusDays(121).toString()),
-                        "items.find { it.invoiceNumber == 'INV-2' }.extendedTo", equalTo(T.plusDays(1).toString()));
+                .body("items.findAll { it.invoiceNumber == 'INV-2' }.deadline", contains(T.plusDays(65).toString(),
+                        T.plusDays(66).toString(), T.plusDays(85).toString(), T.plusDays(175).toString()),
+                        "items.find { it.invoiceNumber == 'INV-2' }.extendedTo", equalTo(T.plusDays(55).toString()));
     }
 
     /** A plan over {@code invoice} of two instalments of 20,000.00, due T+10 and T+20. */
@@ -380,8 +478,9 @@ class DeadlinesJobTest {
 
     @Test
     void aClaimSubmittedInTimeMeetsTheTransferAndTheLastDayToClaimByNumber() {
-        // due 5 days ago: transfer by T+25, claim by T+115; the claim names the invoice by its number only
-        Insured s = insured(T.minusDays(5));
+        // due 65 days ago, its MEP ended 5 days ago: transfer by T+25, claim by T+115; the claim names the invoice by
+        // its number only
+        Insured s = insured(T.minusDays(MEP + 5));
         String cm = token(s.tenant(), "credit-manager");
         String claim = given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("policyId", s.policyId(),
                 "buyerId", s.buyer(), "buyerName", "Zhejiang Trading", "cause", "INSOLVENCY", "invoices",
@@ -419,9 +518,10 @@ class DeadlinesJobTest {
 
     @Test
     void aHandOverToTheNamedCollectorInTimeMeetsTheTransferAndOneToAnotherAgencyDoesNot() {
-        // due 5 days ago: transfer by T+25; the policy's named collector is the agency huaxin-recovery
-        Insured toCollector = insured(T.minusDays(5));
-        Insured toAnother = insured(T.minusDays(5));
+        // due 65 days ago, its MEP ended 5 days ago: transfer by T+25; the policy's named collector is the agency
+        // huaxin-recovery
+        Insured toCollector = insured(T.minusDays(MEP + 5));
+        Insured toAnother = insured(T.minusDays(MEP + 5));
         handOver(toCollector, "huaxin-recovery", T.plusDays(10));
         handOver(toAnother, "swiftcollect", T.plusDays(10));
         run(T.plusDays(26));
@@ -447,11 +547,12 @@ class DeadlinesJobTest {
 
     @Test
     void theFirstRunTellsDeadlinesMissedBeforeTrackingInOneSummaryNotOneByOne() {
-        // the job first runs for the policy on F. INV-1 due F-40: notify by F-30, stop F-29, transfer F-10 (all
-        // missed before tracking), claim F+80. INV-2 due F-11: notify by F-1, missed as the first run sees it.
+        // the job first runs for the policy on F. INV-1 due F-100 (MEP to F-40): notify by F-30, stop F-29, transfer
+        // F-10 (all missed before tracking), claim F+80. INV-2 due F-71 (MEP to F-11): notify by F-1, missed as the
+        // first run sees it.
         LocalDate f = T.plusDays(40);
-        Insured s = insured(f.minusDays(40));
-        issue(s.tenant(), s.buyer(), "INV-2", f.minusDays(11));
+        Insured s = insured(f.minusDays(MEP + 40));
+        issue(s.tenant(), s.buyer(), "INV-2", f.minusDays(MEP + 11));
         run(f);
 
         List<JsonNode> summaries = requests(s.tenant(), "claims.deadlines-missed-before-tracking", 1);
@@ -486,7 +587,7 @@ class DeadlinesJobTest {
 
     @Test
     void theDeadlinesAreTheTenantsStaffsAndAnotherTenantsPolicyIs404() {
-        Insured s = insured(T.minusDays(5));
+        Insured s = insured(T.minusDays(MEP + 5));
         given().auth().oauth2(token(s.tenant(), "collector")).get(deadlines(s)).then().statusCode(200)
                 .body("total", equalTo(0));
         given().auth().oauth2(token(freshTenant(), "tenant-admin")).get(deadlines(s)).then().statusCode(404)
