@@ -107,8 +107,9 @@ public class CaseReactions {
 
     /**
      * A plan broke or completed: logged on the buyer's open case under the event's name; a case in payment
-     * plan goes back to in progress unless another of the buyer's plans is still agreed, and after a break
-     * its next action is today (the ladder resumes on the remainder, and the collector calls).
+     * plan goes back to in progress unless another of the buyer's plans is still agreed, then with its next action
+     * today (the tenant's next working day when it does not work today); after a break its next action is today
+     * whatever its state (the ladder resumes on the remainder, and the collector calls).
      */
     private Uni<Void> planEnded(String tenantId, UUID buyerId, String name, Map<String, Object> logDetail) {
         boolean broken = name.equals("plan-broken");
@@ -121,13 +122,19 @@ public class CaseReactions {
             Uni<Void> logged = cases.log(tenantId, caseId, name, LEDGER, logDetail);
             Uni<Void> moved = logged.chain(() -> readModel.hasAgreedPlan(tenantId, buyerId)).chain(another -> {
                 CaseState to = now.afterPlanEnded(another);
+                // completed, the case the plan held goes back to its collector today (it had no next action while
+                // it waited); broken, below
                 return to == now ? Uni.createFrom().voidItem()
                         : cases.move(tenantId, caseId, to, LEDGER, broken ? "payment plan broken" : "payment plan completed")
-                                .replaceWithVoid();
+                                .chain(() -> broken ? Uni.createFrom().voidItem() : backToCollector(tenantId, caseId));
             });
-            return broken ? moved.chain(() -> cases.planNextAction(tenantId, caseId, businessZone.today(), LEDGER))
-                    .replaceWithVoid() : moved;
+            return broken ? moved.chain(() -> backToCollector(tenantId, caseId)) : moved;
         });
+    }
+
+    /** Today, or the tenant's next working day: as a new case's first look. */
+    private Uni<Void> backToCollector(String tenantId, UUID caseId) {
+        return cases.backToCollector(tenantId, caseId, businessZone.today(), LEDGER).replaceWithVoid();
     }
 
     private Uni<Void> planAgreed(String tenantId, UUID buyerId) {
