@@ -20,7 +20,7 @@ import io.tradecredit.common.time.BusinessTimeZone;
  * messages it left with nothing collectible ({@link Withdrawals}). A payment, credit note or
  * cancellation that leaves nothing owed overdue closes the open case as paid, a write-off as written
  * off ({@link CloseReason#clearedBy}), and cancels the ladder's tasks whose invoices it cleared
- * ({@link Tasks#cancelCleared}); a dispute closes nothing (the disputed part is owed, only not
+ * ({@link Tasks#cancelCleared}, as an agreed plan cancels those about its invoices); a dispute closes nothing (the disputed part is owed, only not
  * dunned) and is logged on the open case; a payment also judges the buyer's pending promises (kept
  * at once when covered), a reversal puts a kept promise whose deadline has not passed back to
  * pending when what stands no longer covers it; an agreed payment plan moves the case to payment plan, and
@@ -81,7 +81,9 @@ public class CaseReactions {
         // withdrawing first: the case still open logs the messages withdrawn before it closes
         Uni<Void> withdrawn = withdrawals.afterLedgerEvent(tenantId, buyerId, LEDGER);
         if (name.equals("payment-plan-agreed")) {
-            return withdrawn.chain(() -> planAgreed(tenantId, buyerId));
+            // the ladder's tasks about the plan's invoices are moot: no longer overdue, the instalments are dunned
+            return withdrawn.chain(() -> tasks.cancelCleared(tenantId, buyerId, LEDGER))
+                    .chain(() -> planAgreed(tenantId, buyerId));
         }
         if (name.startsWith("dispute-")) {
             return withdrawn.chain(() -> logOnOpenCase(tenantId, buyerId, name, logDetail));
