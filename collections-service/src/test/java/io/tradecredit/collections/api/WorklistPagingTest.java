@@ -74,7 +74,7 @@ class WorklistPagingTest {
         overdue(tenant, i, "CNY", "10000.00", 15);
         UUID h = caseOf(tenant, null, "lena");            // 15 + 10 = 25
         overdue(tenant, h, "CNY", "15000.00", 10);
-        UUID e = UUID.randomUUID();                       // only a task: 3 + 3 = 6
+        UUID e = UUID.randomUUID();                       // only a task, due today: 3 + 3 + 25 = 31 (6 until session 30)
         overdue(tenant, e, "CNY", "3000.00", 3);
         Database.execute("insert into collector_task (tenant_id, id, buyer_id, item_reference, step_key, action_key,"
                 + " due_on, created_at) values (?, ?, ?, 'inv', 'reason-call', 'task.call-to-confirm-reason', ?, ?)",
@@ -98,9 +98,9 @@ class WorklistPagingTest {
         given().auth().oauth2(viewer).queryParams("page", 3, "size", 4).get(WORKLIST).then().statusCode(200)
                 .body("items", empty(), "total", equalTo(11));
 
-        List<UUID> expected = List.of(a, b, c, d, f, g, k, j, i, h, e);
+        List<UUID> expected = List.of(a, b, c, e, d, f, g, k, j, i, h);
         assertEquals(expected, all.stream().map(x -> UUID.fromString((String) x.get("buyerId"))).toList());
-        assertEquals(List.of(75, 70, 62, 25, 25, 25, 25, 25, 25, 25, 6), all.stream().map(x -> x.get("points")).toList());
+        assertEquals(List.of(75, 70, 62, 31, 25, 25, 25, 25, 25, 25, 25), all.stream().map(x -> x.get("points")).toList());
 
         // the pin: the same entries ordered by the Java rule, each in its best currency, come in the database's order
         List<WorkItem> items = new ArrayList<>();
@@ -170,8 +170,11 @@ class WorklistPagingTest {
         UUID buyer = UUID.fromString((String) x.get("buyerId"));
         UUID key = file == null ? buyer : UUID.fromString((String) file.get("id"));
         buyerOfKey.put(key, buyer);
-        LocalDate next = file == null || file.get("nextActionOn") == null ? null
+        LocalDate planned = file == null || file.get("nextActionOn") == null ? null
                 : LocalDate.parse((String) file.get("nextActionOn"));
+        // the buyer's next action: its case's or its open tasks' due day, the earlier
+        LocalDate next = WorklistPriority.nextActionOn(planned, ((List<Map<String, String>>) x.get("openTasks")).stream()
+                .map(t -> LocalDate.parse(t.get("dueOn"))).toList());
         List<Money> owed = ((List<Map<String, String>>) x.get("overdue")).stream()
                 .map(m -> Money.of(m.get("amount"), m.get("currency"))).toList();
         Integer grade = (Integer) x.get("grade");
