@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.domain.WorklistPriority;
 import io.tradecredit.collections.domain.WorklistPriority.WorkItem;
 import io.tradecredit.collections.messaging.ReadModelEvents;
@@ -142,6 +143,34 @@ class WorklistPagingTest {
                 .body("items.buyerId", contains(plain.toString(), owing.toString(), keeping.toString()),
                         "items.points", contains(35, 11, 0), "items.daysPastDue", contains(30, 10, 0),
                         "items[1].overdue.amount", contains("1000.00"), "items[2].overdue", empty());
+    }
+
+    /**
+     * A broken plan's invoice counts from its own due date again (docs "What a buyer owes overdue"; DOMAIN §3: the
+     * instalment dates replaced the due date only while the plan held, and the letters quote the invoice's due date
+     * and days overdue): 3,000.00 due 118 days ago under three instalments of 1,000.00 (10 days ago, in 20, in 50),
+     * nothing paid, ranks by instalment 1, 1 + 10 = 11; broken, the whole 3,000.00 for 118 days, and the case is
+     * back with its collector today: 3 + 118 + 25 = 146.
+     */
+    @Test
+    void aBrokenPlansInvoiceIsOverdueFromItsOwnDueDateAgain() {
+        String tenant = freshTenant();
+        LocalDate today = today();
+        UUID buyer = caseOf(tenant, null, null);
+        String invoice = UUID.randomUUID().toString();
+        String plan = planOf(tenant, buyer, invoice, today);
+        String viewer = user(tenant, "vic", "viewer");
+        given().auth().oauth2(viewer).get(WORKLIST).then().statusCode(200)
+                .body("items.points", contains(11), "items.daysPastDue", contains(10), "items[0].overdue.amount",
+                        contains("1000.00"));
+
+        ReadModelEvents.invoice(tenant, buyer.toString(), "plan-broken",
+                ReadModelEvents.planBroken(buyer.toString(), plan, invoice));
+        ReadModelEvents.await("plan broken", () -> Database.count("select count(*) from collection_case where tenant_id = ?"
+                + " and buyer_id = ? and next_action_on is not null", tenant, buyer) == 1);
+        given().auth().oauth2(viewer).get(WORKLIST).then().statusCode(200)
+                .body("items.daysPastDue", contains(118), "items[0].overdue.amount", contains("3000.00"),
+                        "items.points", contains(BusinessCalendar.DEFAULT.isWorkingDay(today) ? 146 : 121));
     }
 
     /** {@code invoice}: 3,000.00 due 118 days ago under a plan of three instalments of 1,000.00 (10 days ago, in 20, in 50); its id. */
