@@ -23,7 +23,8 @@ import io.tradecredit.common.time.BusinessTimeZone;
  * ({@link Tasks#cancelCleared}, as an agreed plan cancels those about its invoices); a dispute closes nothing (the disputed part is owed, only not
  * dunned) and is logged on the open case; a payment also judges the buyer's pending promises (kept
  * at once when covered), a reversal puts a kept promise whose deadline has not passed back to
- * pending when what stands no longer covers it; an agreed payment plan moves the case to payment plan, and
+ * pending when what stands no longer covers it, and a buyer whose case it had closed as paid owing overdue again gets
+ * a new case ({@link CollectionCases#reopenAfterReversal}); an agreed payment plan moves the case to payment plan, and
  * a plan broken or completed is logged on the open case and gives a case waiting on it back to the
  * collector ({@link CaseState#afterPlanEnded}), a broken one with its next action today.
  */
@@ -96,7 +97,9 @@ public class CaseReactions {
                 .orElse(withdrawn);
         // closing first: a promise kept by the payment that cleared everything leaves a closed case
         if (name.equals("payment-reversed")) {
-            return closed.chain(() -> promises.judgeAfterReversal(tenantId, buyerId, LEDGER));
+            // a case the bounced payment had closed as paid: the buyer owes again, collection starts again
+            return closed.chain(() -> promises.judgeAfterReversal(tenantId, buyerId, LEDGER))
+                    .chain(() -> cases.reopenAfterReversal(tenantId, buyerId, LEDGER)).replaceWithVoid();
         }
         return name.equals("payment-received") ? closed.chain(() -> promises.judgeAfterPayment(tenantId, buyerId, LEDGER))
                 : closed;

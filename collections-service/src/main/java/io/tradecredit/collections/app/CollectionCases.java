@@ -84,6 +84,29 @@ public class CollectionCases {
         }));
     }
 
+    /**
+     * After a reversal: a buyer without an open case whose latest case closed as paid and who owes something
+     * overdue again ({@link CollectionCase#owedAgainAfterPaid}) gets a new case today, due for its first look,
+     * logged {@code reopened-after-reversal} with the case it follows; empty otherwise.
+     */
+    public Uni<Optional<CaseView>> reopenAfterReversal(String tenantId, UUID buyerId, String actor) {
+        return CurrentTransaction.run(() -> cases.openOf(tenantId, buyerId).chain(open -> open.isPresent()
+                ? Uni.createFrom().item(Optional.<CaseView>empty())
+                : cases.lastClosedOf(tenantId, buyerId).chain(last -> last.isEmpty()
+                        ? Uni.createFrom().item(Optional.<CaseView>empty())
+                        : openItems.openItemsOf(tenantId, buyerId).chain(items -> {
+                            if (!last.get().current().owedAgainAfterPaid(items.owedOverdue())) {
+                                return Uni.createFrom().item(Optional.<CaseView>empty());
+                            }
+                            Map<String, Object> detail = new LinkedHashMap<>();
+                            detail.put("closedCaseId", last.get().current().id().toString());
+                            detail.put("overdue", items.owedOverdue().stream().filter(m -> m.isPositive())
+                                    .map(Object::toString).toList());
+                            return openFor(tenantId, buyerId, today(), actor).chain(c -> record(tenantId, c.id(),
+                                    "reopened-after-reversal", actor, detail).replaceWith(Optional.of(c)));
+                        }))));
+    }
+
     /** The buyer's case that is not closed, if it has one. */
     public Uni<Optional<CaseView>> openCaseOf(String tenantId, UUID buyerId) {
         return CurrentTransaction.run(() -> cases.openOf(tenantId, buyerId))

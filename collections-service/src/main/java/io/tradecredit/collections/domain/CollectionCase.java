@@ -113,6 +113,19 @@ public record CollectionCase(UUID id, UUID buyerId, CaseState state, CloseReason
         return close(reason, overdueLeft, on);
     }
 
+    /**
+     * Whether the buyer needs a new case now that a payment was reversed: this, its latest case, closed as
+     * {@link CloseReason#PAID} (by the payment that bounced, or by a collector) while {@code overdueLeft} (one
+     * per currency) owes something again. A closed case stays closed (its record is history); a buyer
+     * overdue again gets a new case at once, rather than none until the ladder's next case-opening or legal
+     * step, which for the invoices it already took are never taken again. Closed otherwise (settled, written
+     * off, claimed, abandoned), what is owed again is not the collector's to chase.
+     */
+    public boolean owedAgainAfterPaid(List<Money> overdueLeft) {
+        return state == CaseState.CLOSED && closeReason == CloseReason.PAID
+                && overdueLeft.stream().anyMatch(Money::isPositive);
+    }
+
     /** Gives the case to a collector. */
     public CollectionCase assignTo(String collector) {
         refuseIfClosed();

@@ -261,6 +261,17 @@ class CollectionCaseTest {
         assertEquals(JUNE_9, in(PAYMENT_PLAN).planNextAction(JUNE_9, JUNE_1).moveTo(IN_PROGRESS).nextActionOn());
     }
 
+    /** Closed as paid on 9 June, the payment bounces and 6,000.00 is overdue again: a new case; anything else: none. */
+    @Test
+    void aCaseClosedAsPaidIsFollowedByANewOneWhenTheBuyerOwesOverdueAgain() {
+        List<Money> owedAgain = List.of(Money.zero("EUR"), Money.of("6000.00", "CNY"));
+        assertEquals(true, openCase().close(CloseReason.PAID, NOTHING_OVERDUE, JUNE_9).owedAgainAfterPaid(owedAgain));
+        assertEquals(false, openCase().close(CloseReason.PAID, NOTHING_OVERDUE, JUNE_9).owedAgainAfterPaid(NOTHING_OVERDUE));
+        assertEquals(false, openCase().close(CloseReason.SETTLED, owedAgain, JUNE_9).owedAgainAfterPaid(owedAgain));
+        assertEquals(false, openCase().close(CloseReason.WRITTEN_OFF, owedAgain, JUNE_9).owedAgainAfterPaid(owedAgain));
+        assertEquals(false, openCase().owedAgainAfterPaid(owedAgain), "an open case is the buyer's case");
+    }
+
     @Test
     void nextActionTodayIsAllowedYesterdayIsNot() {
         assertEquals(JUNE_1, openCase().planNextAction(JUNE_1, JUNE_1).nextActionOn());

@@ -84,6 +84,39 @@ class CaseFlowTest {
     }
 
     /**
+     * 10,000.00 twenty days overdue, paid in full: the case closes as paid. The payment bounces: the buyer owes
+     * 10,000.00 overdue again. Until session 30 it had no case (the ladder's case-opening step for the invoice was
+     * taken, never again) and was off the worklist; now a new case opens at once, due for its first look today, its
+     * log naming the case it follows; the closed case stays closed as paid (its record is history).
+     */
+    @Test
+    void aBouncedPaymentThatHadClosedTheCaseAsPaidOpensANewCaseAtOnce() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        invoice(tenant, buyer, "issued", issued(buyer, inv, "10000.00", today().minusDays(20)));
+        awaitOpen(tenant, inv);
+        CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
+        Map<String, Object> paid = payment("payment-received", buyer, inv, "10000.00", "0.00");
+        invoice(tenant, buyer, "payment-received", paid);
+        await("the case closed", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.CLOSED);
+
+        Map<String, Object> bounced = payment("payment-reversed", buyer, inv, "10000.00", "10000.00");
+        bounced.put("paymentId", paid.get("paymentId"));
+        invoice(tenant, buyer, "payment-reversed", bounced);
+        await("a new case", () -> run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))).isPresent());
+        CaseView again = run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))).orElseThrow();
+        assertEquals(CaseState.OPEN, again.state());
+        assertEquals(BusinessCalendar.DEFAULT.nextWorkingDay(today()), again.nextActionOn());
+        Activity reopened = run(() -> cases.activities(tenant, again.id())).stream()
+                .filter(a -> a.kind().equals("reopened-after-reversal")).findFirst().orElseThrow();
+        assertEquals(c.id().toString(), reopened.detail().get("closedCaseId"));
+        assertEquals("invoice-service", reopened.actor());
+        assertEquals(CloseReason.PAID, run(() -> cases.find(tenant, c.id())).closeReason());
+        assertEquals("invoice-service", event(again.id(), "case-opened").get("openedBy").asText());
+    }
+
+    /**
      * INV-1, 12,000.00 overdue, case opened by the ladder; the buyer disputes all of it: nothing was
      * paid, so the case stays open with the dispute in its log (the disputed part is only not
      * dunned). Rejected, the dispute leaves the same case open; a credit note of the whole invoice
