@@ -128,6 +128,7 @@ public class AgencyPlacements {
                     return placements.end(tenantId, ended, by)
                             .chain(() -> cases.move(tenantId, caseId, CaseState.IN_PROGRESS, by,
                                     "recalled from agency " + p.agencyCode()))
+                            .chain(() -> cases.backToCollector(tenantId, caseId, businessZone.today(), by))
                             .chain(() -> cases.log(tenantId, caseId, "recalled-from-agency", by,
                                     detail(ended, note)))
                             .chain(() -> outbox.record(List.of(AgencyEvents.recalledToAgency(tenantId, ended, note),
@@ -172,8 +173,10 @@ public class AgencyPlacements {
                 case LOG -> cases.find(tenantId, caseId);
                 case CLOSE_SETTLED -> placements.end(tenantId, ended, actor).chain(() -> cases.close(tenantId, caseId,
                         CloseReason.SETTLED, actor, update.summary()));
+                // back on the collector's worklist today: the next action planned before the hand-off is long past
                 case BACK_TO_COLLECTOR -> placements.end(tenantId, ended, actor).chain(() -> cases.move(tenantId,
-                        caseId, CaseState.IN_PROGRESS, actor, update.summary()));
+                        caseId, CaseState.IN_PROGRESS, actor, update.summary()))
+                        .chain(() -> cases.backToCollector(tenantId, caseId, businessZone.today(), actor));
             };
             boolean endedNow = ended != p;
             return logged.chain(() -> moved).call(c -> outbox.record(AgencyEvents.updateReceived(tenantId, ended,

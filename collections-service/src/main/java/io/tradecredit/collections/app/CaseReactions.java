@@ -20,10 +20,11 @@ import io.tradecredit.common.time.BusinessTimeZone;
  * messages it left with nothing collectible ({@link Withdrawals}). A payment, credit note or
  * cancellation that leaves nothing owed overdue closes the open case as paid, a write-off as written
  * off ({@link CloseReason#clearedBy}), and cancels the ladder's tasks whose invoices it cleared
- * ({@link Tasks#cancelCleared}); a dispute closes nothing (the disputed part is owed, only not
+ * ({@link Tasks#cancelCleared}, as an agreed plan cancels those about its invoices); a dispute closes nothing (the disputed part is owed, only not
  * dunned) and is logged on the open case; a payment also judges the buyer's pending promises (kept
  * at once when covered), a reversal puts a kept promise whose deadline has not passed back to
- * pending when what stands no longer covers it; an agreed payment plan moves the case to payment plan, and
+ * pending when what stands no longer covers it, and a buyer whose case it had closed as paid owing overdue again gets
+ * a new case ({@link CollectionCases#reopenAfterReversal}); an agreed payment plan moves the case to payment plan, and
  * a plan broken or completed is logged on the open case and gives a case waiting on it back to the
  * collector ({@link CaseState#afterPlanEnded}), a broken one with its next action today.
  */
@@ -81,7 +82,9 @@ public class CaseReactions {
         // withdrawing first: the case still open logs the messages withdrawn before it closes
         Uni<Void> withdrawn = withdrawals.afterLedgerEvent(tenantId, buyerId, LEDGER);
         if (name.equals("payment-plan-agreed")) {
-            return withdrawn.chain(() -> planAgreed(tenantId, buyerId));
+            // the ladder's tasks about the plan's invoices are moot: no longer overdue, the instalments are dunned
+            return withdrawn.chain(() -> tasks.cancelCleared(tenantId, buyerId, LEDGER))
+                    .chain(() -> planAgreed(tenantId, buyerId));
         }
         if (name.startsWith("dispute-")) {
             return withdrawn.chain(() -> logOnOpenCase(tenantId, buyerId, name, logDetail));
@@ -94,7 +97,9 @@ public class CaseReactions {
                 .orElse(withdrawn);
         // closing first: a promise kept by the payment that cleared everything leaves a closed case
         if (name.equals("payment-reversed")) {
-            return closed.chain(() -> promises.judgeAfterReversal(tenantId, buyerId, LEDGER));
+            // a case the bounced payment had closed as paid: the buyer owes again, collection starts again
+            return closed.chain(() -> promises.judgeAfterReversal(tenantId, buyerId, LEDGER))
+                    .chain(() -> cases.reopenAfterReversal(tenantId, buyerId, LEDGER)).replaceWithVoid();
         }
         return name.equals("payment-received") ? closed.chain(() -> promises.judgeAfterPayment(tenantId, buyerId, LEDGER))
                 : closed;
@@ -107,8 +112,9 @@ public class CaseReactions {
 
     /**
      * A plan broke or completed: logged on the buyer's open case under the event's name; a case in payment
-     * plan goes back to in progress unless another of the buyer's plans is still agreed, and after a break
-     * its next action is today (the ladder resumes on the remainder, and the collector calls).
+     * plan goes back to in progress unless another of the buyer's plans is still agreed, then with its next action
+     * today (the tenant's next working day when it does not work today); after a break its next action is today
+     * whatever its state (the ladder resumes on the remainder, and the collector calls).
      */
     private Uni<Void> planEnded(String tenantId, UUID buyerId, String name, Map<String, Object> logDetail) {
         boolean broken = name.equals("plan-broken");
@@ -121,13 +127,19 @@ public class CaseReactions {
             Uni<Void> logged = cases.log(tenantId, caseId, name, LEDGER, logDetail);
             Uni<Void> moved = logged.chain(() -> readModel.hasAgreedPlan(tenantId, buyerId)).chain(another -> {
                 CaseState to = now.afterPlanEnded(another);
+                // completed, the case the plan held goes back to its collector today (it had no next action while
+                // it waited); broken, below
                 return to == now ? Uni.createFrom().voidItem()
                         : cases.move(tenantId, caseId, to, LEDGER, broken ? "payment plan broken" : "payment plan completed")
-                                .replaceWithVoid();
+                                .chain(() -> broken ? Uni.createFrom().voidItem() : backToCollector(tenantId, caseId));
             });
-            return broken ? moved.chain(() -> cases.planNextAction(tenantId, caseId, businessZone.today(), LEDGER))
-                    .replaceWithVoid() : moved;
+            return broken ? moved.chain(() -> backToCollector(tenantId, caseId)) : moved;
         });
+    }
+
+    /** Today, or the tenant's next working day: as a new case's first look. */
+    private Uni<Void> backToCollector(String tenantId, UUID caseId) {
+        return cases.backToCollector(tenantId, caseId, businessZone.today(), LEDGER).replaceWithVoid();
     }
 
     private Uni<Void> planAgreed(String tenantId, UUID buyerId) {

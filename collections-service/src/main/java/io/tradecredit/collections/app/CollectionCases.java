@@ -23,6 +23,7 @@ import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.collections.domain.CollectionCase;
 import io.tradecredit.collections.events.CaseEvents;
 import io.tradecredit.collections.persistence.CaseRepository;
+import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.collections.persistence.CaseRepository.ActivityRow;
 import io.tradecredit.collections.persistence.CaseRepository.Stored;
 import io.tradecredit.common.domain.DomainError;
@@ -54,6 +55,10 @@ public class CollectionCases {
     @Inject
     BusinessTimeZone businessZone;
 
+    /** The tenant's calendar: a new case's first look is on a day the tenant works. */
+    @Inject
+    DunningPolicyRepository policies;
+
     /** What else ends with a case (an agency's placement): see {@link CaseClosing}. */
     @Inject
     Instance<CaseClosing> closingWork;
@@ -64,14 +69,42 @@ public class CollectionCases {
             if (found.isPresent()) {
                 return Uni.createFrom().item(view(tenantId, found.get()));
             }
-            CollectionCase opened = CollectionCase.open(TimeOrderedIds.at(clock.instant()), buyerId, on);
-            return cases.insertIfNoneOpen(tenantId, opened).chain(inserted -> inserted
-                    // someone opened one at the same moment: theirs is the buyer's case
-                    ? record(tenantId, opened.id(), "case-opened", actor, Map.of("openedOn", on.toString()))
-                            .chain(() -> outbox.record(CaseEvents.opened(tenantId, opened, actor)))
-                            .replaceWith(new CaseView(tenantId, opened, 0))
-                    : cases.openOf(tenantId, buyerId).map(again -> view(tenantId, again.orElseThrow())));
+            // due for its collector's first look the day it opened, a working day of the tenant's calendar
+            return policies.settings(tenantId).chain(days -> {
+                CollectionCase opened = CollectionCase.open(TimeOrderedIds.at(clock.instant()), buyerId, on,
+                        days.calendar().calendar());
+                return cases.insertIfNoneOpen(tenantId, opened).chain(inserted -> inserted
+                        // someone opened one at the same moment: theirs is the buyer's case
+                        ? record(tenantId, opened.id(), "case-opened", actor, Map.of("openedOn", on.toString(),
+                                "nextActionOn", opened.nextActionOn().toString()))
+                                .chain(() -> outbox.record(CaseEvents.opened(tenantId, opened, actor)))
+                                .replaceWith(new CaseView(tenantId, opened, 0))
+                        : cases.openOf(tenantId, buyerId).map(again -> view(tenantId, again.orElseThrow())));
+            });
         }));
+    }
+
+    /**
+     * After a reversal: a buyer without an open case whose latest case closed as paid and who owes something
+     * overdue again ({@link CollectionCase#owedAgainAfterPaid}) gets a new case today, due for its first look,
+     * logged {@code reopened-after-reversal} with the case it follows; empty otherwise.
+     */
+    public Uni<Optional<CaseView>> reopenAfterReversal(String tenantId, UUID buyerId, String actor) {
+        return CurrentTransaction.run(() -> cases.openOf(tenantId, buyerId).chain(open -> open.isPresent()
+                ? Uni.createFrom().item(Optional.<CaseView>empty())
+                : cases.lastClosedOf(tenantId, buyerId).chain(last -> last.isEmpty()
+                        ? Uni.createFrom().item(Optional.<CaseView>empty())
+                        : openItems.openItemsOf(tenantId, buyerId).chain(items -> {
+                            if (!last.get().current().owedAgainAfterPaid(items.owedOverdue())) {
+                                return Uni.createFrom().item(Optional.<CaseView>empty());
+                            }
+                            Map<String, Object> detail = new LinkedHashMap<>();
+                            detail.put("closedCaseId", last.get().current().id().toString());
+                            detail.put("overdue", items.owedOverdue().stream().filter(m -> m.isPositive())
+                                    .map(Object::toString).toList());
+                            return openFor(tenantId, buyerId, today(), actor).chain(c -> record(tenantId, c.id(),
+                                    "reopened-after-reversal", actor, detail).replaceWith(Optional.of(c)));
+                        }))));
     }
 
     /** The buyer's case that is not closed, if it has one. */
@@ -188,6 +221,18 @@ public class CollectionCases {
     public Uni<CaseView> planNextAction(String tenantId, UUID caseId, LocalDate on, String actor) {
         return changeQuietly(tenantId, caseId, c -> c.planNextAction(on, today()), actor, "next-action-planned",
                 Map.of("nextActionOn", String.valueOf(on)));
+    }
+
+    /**
+     * The case is back with its collector from a wait (returned by its agency or recalled, its promise
+     * kept, its plan completed): its next action is {@code on} (today when that is past), or the tenant's
+     * next working day after it when it does not work that day, as a new case's first look; logged as
+     * next-action-planned.
+     */
+    public Uni<CaseView> backToCollector(String tenantId, UUID caseId, LocalDate on, String actor) {
+        LocalDate from = on.isBefore(today()) ? today() : on;
+        return CurrentTransaction.run(() -> policies.settings(tenantId).chain(days -> planNextAction(tenantId, caseId,
+                days.calendar().calendar().nextWorkingDay(from), actor)));
     }
 
     /** Adds an entry to the case's log; 404 when there is no such case of this tenant. */

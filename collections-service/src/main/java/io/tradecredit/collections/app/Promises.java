@@ -192,7 +192,7 @@ public class Promises {
             Uni<Void> after = (kept
                     ? outbox.record(CollectorEvents.promiseKept(tenant, s.caseId(), p, v, on))
                     : outbox.record(CollectorEvents.promiseBroken(tenant, s.caseId(), p, v, on)))
-                    .chain(() -> backToCollector(tenant, s.caseId(), actor, kept ? "promise kept" : "promise broken"))
+                    .chain(() -> backToCollector(tenant, s.caseId(), on, actor, kept))
                     .chain(() -> kept ? Uni.createFrom().voidItem() : actNow(tenant, s.caseId(), on, actor));
             return promises.judged(tenant, p.id(), v.outcome(), on, v.paid())
                     .chain(() -> holds.endEarly(tenant, s.holdId(), v.holdReleasedOn(), actor))
@@ -206,12 +206,16 @@ public class Promises {
 
     /**
      * A judged promise gives the case back to the collector if it is still waiting on the promise
-     * (a payment that left nothing overdue has closed it already).
+     * (a payment that left nothing overdue has closed it already). Kept, the buyer still owes something
+     * overdue, so the collector looks at it the day it was judged (the waiting case had no next action); broken, the
+     * day it was judged ({@link #actNow}).
      */
-    private Uni<Void> backToCollector(String tenantId, UUID caseId, String actor, String note) {
+    private Uni<Void> backToCollector(String tenantId, UUID caseId, LocalDate judgedOn, String actor, boolean kept) {
         return cases.find(tenantId, caseId).chain(c -> c.state() != CaseState.PROMISE_TO_PAY
                 ? Uni.createFrom().voidItem()
-                : cases.move(tenantId, caseId, CaseState.IN_PROGRESS, actor, note).replaceWithVoid());
+                : cases.move(tenantId, caseId, CaseState.IN_PROGRESS, actor, kept ? "promise kept" : "promise broken")
+                        .chain(() -> kept ? cases.backToCollector(tenantId, caseId, judgedOn, actor).replaceWithVoid()
+                                : Uni.createFrom().voidItem()));
     }
 
     /**

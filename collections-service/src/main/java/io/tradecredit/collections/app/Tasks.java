@@ -20,8 +20,9 @@ import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * A collector's task from the ladder, done (it leaves the worklist, and the buyer's open case logs
- * it), or cancelled at once when a payment or credit note cleared every invoice it concerns
- * ({@link CollectorTask#cancelledBecause}; logged on the open case as {@code task-cancelled}).
+ * it), or cancelled at once when a payment or credit note cleared every invoice it concerns, or an
+ * agreed payment plan took them out of the overdue ({@link CollectorTask#cancelledBecause}; logged
+ * on the open case as {@code task-cancelled}).
  */
 @ApplicationScoped
 public class Tasks {
@@ -34,7 +35,7 @@ public class Tasks {
     @Inject
     BusinessTimeZone businessZone;
 
-    /** Cancels the buyer's open tasks whose invoices are all cleared now. In the current transaction (the inbox's). */
+    /** Cancels the buyer's open tasks whose invoices are all cleared, or under an agreed plan, now. In the current transaction (the inbox's). */
     public Uni<Void> cancelCleared(String tenantId, UUID buyerId, String actor) {
         LocalDate today = businessZone.today();
         return tasks.openOf(tenantId, new UUID[] {buyerId}).chain(open -> {

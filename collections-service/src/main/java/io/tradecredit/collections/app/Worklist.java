@@ -96,13 +96,15 @@ public class Worklist {
         int days = owed.stream().mapToInt(o -> (int) ChronoUnit.DAYS.between(o.oldestDueDate(), today)).max().orElse(0);
         int broken = c == null ? 0 : brokenOf.getOrDefault(c.id(), 0);
         Integer grade = grades.get(buyer);
-        LocalDate next = c == null ? null : c.nextActionOn();
+        List<CollectorTask> tasks = openTasks.stream().filter(t -> t.buyerId().equals(buyer)).toList();
+        // the case's next action, or an open ladder task's due day if earlier: the +3 call due today is an action due
+        LocalDate next = WorklistPriority.nextActionOn(c == null ? null : c.nextActionOn(),
+                tasks.stream().map(CollectorTask::dueOn).toList());
         List<Money> amounts = owed.stream().map(o -> Money.rounded(o.amount(), Money.currencyOf(o.currency()))).toList();
         // nothing overdue: no amount points, whatever the currency
         List<Money> candidates = amounts.isEmpty() ? List.of(Money.zero("CNY")) : amounts;
         long points = candidates.stream().mapToLong(m -> priority.pointsOf(new WorkItem(key, m, days, grade, broken, next),
                 today)).max().orElseThrow();
-        return new Entry(buyer, c, points, amounts, days, grade, broken,
-                openTasks.stream().filter(t -> t.buyerId().equals(buyer)).toList());
+        return new Entry(buyer, c, points, amounts, days, grade, broken, tasks);
     }
 }

@@ -1,7 +1,9 @@
 package io.tradecredit.collections.domain;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.tradecredit.common.domain.DomainError;
@@ -21,18 +23,37 @@ import io.tradecredit.common.money.Money;
 public record CollectionCase(UUID id, UUID buyerId, CaseState state, CloseReason closeReason, String owner,
         LocalDate nextActionOn, LocalDate openedOn, LocalDate closedOn) {
 
-    public static CollectionCase open(UUID id, UUID buyerId, LocalDate on) {
-        return new CollectionCase(id, buyerId, CaseState.OPEN, null, null, null, on, null);
+    /**
+     * A new case, opened {@code on} (by the ladder's case-opening or legal step, a hand-off to an agency, a
+     * claim), due for its collector's first look that day: §3 gives a case a next-action date and the
+     * worklist orders by it, so a case nobody has looked at yet is due at once (the action-due points) rather
+     * than waiting, undated, below every case a collector planned. Counted on the tenant's calendar as its
+     * ladder counts a step's day and a call's follow-up: opened on a day the tenant does not work (an
+     * agency's or insurer's report on a Saturday), the first look is the next working day.
+     */
+    public static CollectionCase open(UUID id, UUID buyerId, LocalDate on, BusinessCalendar calendar) {
+        return new CollectionCase(id, buyerId, CaseState.OPEN, null, null, calendar.nextWorkingDay(on), on, null);
     }
 
-    /** Moves to an open state; closing goes through {@link #close}, which needs a reason. */
+    /**
+     * Moves to an open state; closing goes through {@link #close}, which needs a reason. A case that
+     * starts waiting on others ({@link #WAITING}) (the buyer's promise or plan, an agency)
+     * has no next action of its collector's: a date planned before (its first look, often past) would
+     * keep it due on the worklist all the while nothing is the collector's to do; the wait's end plans
+     * one (a broken promise or plan, an agency's return, a recall), and a collector may still plan one.
+     */
     public CollectionCase moveTo(CaseState to) {
         if (to == CaseState.CLOSED) {
             throw DomainError.invalidField("case.close-needs-reason", "state", "a case closes with a reason: use close");
         }
         refuseUnlessAllowed(to);
-        return new CollectionCase(id, buyerId, to, null, owner, nextActionOn, openedOn, null);
+        return new CollectionCase(id, buyerId, to, null, owner, WAITING.contains(to) ? null : nextActionOn, openedOn,
+                null);
     }
+
+    /** The states in which the case waits on the buyer (a promise, a plan) or an agency rather than on its collector. */
+    static final Set<CaseState> WAITING = EnumSet.of(CaseState.PROMISE_TO_PAY, CaseState.PAYMENT_PLAN,
+            CaseState.WITH_AGENCY);
 
     /**
      * A collector's move by the case's state door: as {@link #moveTo}, but not to or from
@@ -90,6 +111,19 @@ public record CollectionCase(UUID id, UUID buyerId, CaseState state, CloseReason
             return this;
         }
         return close(reason, overdueLeft, on);
+    }
+
+    /**
+     * Whether the buyer needs a new case now that a payment was reversed: this, its latest case, closed as
+     * {@link CloseReason#PAID} (by the payment that bounced, or by a collector) while {@code overdueLeft} (one
+     * per currency) owes something again. A closed case stays closed (its record is history); a buyer
+     * overdue again gets a new case at once, rather than none until the ladder's next case-opening or legal
+     * step, which for the invoices it already took are never taken again. Closed otherwise (settled, written
+     * off, claimed, abandoned), what is owed again is not the collector's to chase.
+     */
+    public boolean owedAgainAfterPaid(List<Money> overdueLeft) {
+        return state == CaseState.CLOSED && closeReason == CloseReason.PAID
+                && overdueLeft.stream().anyMatch(Money::isPositive);
     }
 
     /** Gives the case to a collector. */

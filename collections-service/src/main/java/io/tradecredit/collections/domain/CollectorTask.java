@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * A collector's task a taken ladder step gave a buyer (its item, step key and action key), due on
  * the run date; on the buyer's worklist entry until done, or cancelled when a payment or credit note
- * cleared what it was about (docs/domain.md §3 "Payments act at once").
+ * cleared what it was about (docs/domain.md §3 "Payments act at once") or an agreed payment plan took its
+ * invoices out of the overdue.
  *
  * @param doneOn null while open
  */
@@ -37,14 +38,19 @@ public record CollectorTask(UUID id, UUID buyerId, String itemReference, String 
 
     /**
      * Why the task is cancelled, given the invoices it concerns as they stand now: every one of them
-     * cleared ({@link InvoiceNow#isCleared}). Empty while one is still owed, or when none is known
-     * (nothing says the task is moot).
+     * cleared ({@link InvoiceNow#isCleared}), or, for a task about an invoice (not an instalment), under
+     * a payment plan still agreed: the plan's instalment dates replace the invoice's due date, so it is
+     * no longer overdue and the ladder duns the instalments instead (§3: invoices under a kept plan
+     * are not dunned; a broken plan's remainder gets tasks of its own). Empty while one is still owed
+     * and overdue, or when none is known (nothing says the task is moot).
      */
     public Optional<String> cancelledBecause(Collection<InvoiceNow> concerned) {
-        if (concerned.isEmpty() || !concerned.stream().allMatch(InvoiceNow::isCleared)) {
+        boolean aboutInvoice = concerns().planId() == null;
+        if (concerned.isEmpty() || !concerned.stream().allMatch(i -> i.isCleared() || aboutInvoice && i.underPlan())) {
             return Optional.empty();
         }
-        return Optional.of("nothing owed any more on " + String.join(", ",
-                concerned.stream().map(InvoiceNow::invoiceNumber).sorted().toList()));
+        String numbers = String.join(", ", concerned.stream().map(InvoiceNow::invoiceNumber).sorted().toList());
+        return Optional.of(concerned.stream().allMatch(InvoiceNow::isCleared) ? "nothing owed any more on " + numbers
+                : "under an agreed payment plan: " + numbers);
     }
 }

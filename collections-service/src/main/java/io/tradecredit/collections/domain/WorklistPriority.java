@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.tradecredit.common.domain.DomainError;
@@ -24,6 +26,7 @@ import io.tradecredit.common.money.Money;
  *        + pointsPerBrokenPromise x promises the buyer broke on this case
  *        + pointsForActionDue       when the next-action date is today or past
  * </pre>
+ * The next-action date is the earlier of the case's and its open ladder tasks' due days ({@link #nextActionOn}).
  * Ties go to the earlier next-action date (none planned last), then to more days past due, then
  * to the case id (compared as its text, which is PostgreSQL's uuid order: the worklist is paged in
  * the database by the same order) so the order is stable. Amounts in different currencies are never added: each
@@ -79,6 +82,18 @@ public record WorklistPriority(Map<Currency, BigDecimal> amountPerPoint, BigDeci
         if (value < 0) {
             wrong.add(new Violation(field, "must be 0 or more, was " + value));
         }
+    }
+
+    /**
+     * A buyer's next action on the worklist: the earlier of its case's planned next action and the due days of its
+     * open ladder tasks (a task is "for a collector", due the day the ladder gave it: the +3 call is an action due
+     * as a planned one is, and a buyer with only tasks has its next action by them); null when neither.
+     *
+     * @param planned the case's next action, null when none is planned or there is no case
+     */
+    public static LocalDate nextActionOn(LocalDate planned, Collection<LocalDate> openTaskDays) {
+        return openTaskDays.stream().filter(Objects::nonNull).reduce(planned,
+                (a, b) -> a == null || b.isBefore(a) ? b : a);
     }
 
     /** The case's points on {@code today}. */

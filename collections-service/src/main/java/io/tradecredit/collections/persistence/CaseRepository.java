@@ -95,6 +95,12 @@ public class CaseRepository {
                 + " and state <> 'CLOSED'", params(tenantId, buyerId));
     }
 
+    /** The buyer's most recently closed case, if any. */
+    public Uni<Optional<Stored>> lastClosedOf(String tenantId, UUID buyerId) {
+        return one("select " + COLUMNS + " from collection_case where tenant_id = $1 and buyer_id = $2"
+                + " and state = 'CLOSED' order by closed_on desc, id desc limit 1", params(tenantId, buyerId));
+    }
+
     /** A case with its tenant: one of the open cases of a poll's buyers. */
     public record TenantCase(String tenantId, Stored stored) {
     }

@@ -41,15 +41,17 @@ public class TaskRepository {
         return many("select " + COLUMNS + " from collector_task where tenant_id = $1 and id = $2", params(tenantId, id));
     }
 
-    /** A concerned invoice as it stands now (whether it is cleared: its plan's state is not read), with its plan (null: none). */
+    /** A concerned invoice as it stands now (cleared, or under a plan still agreed), with its plan (null: none). */
     public record ConcernedInvoice(UUID planId, InvoiceNow invoice) {
     }
 
     /** The invoices that are {@code invoiceIds} or covered by {@code planIds}, as the read model holds them now. */
     public Uni<List<ConcernedInvoice>> invoicesConcerned(String tenantId, UUID[] invoiceIds, UUID[] planIds) {
         return CurrentTransaction.execute("""
-                select invoice_id, plan_id, invoice_number, state, currency, open_amount, collectible_amount
-                from open_invoice where tenant_id = $1 and (invoice_id = any($2) or plan_id = any($3))""",
+                select o.invoice_id, o.plan_id, o.invoice_number, o.state, o.currency, o.open_amount,
+                    o.collectible_amount, exists (select 1 from payment_plan p where p.tenant_id = o.tenant_id
+                        and p.plan_id = o.plan_id and p.state = 'AGREED') as under_plan
+                from open_invoice o where o.tenant_id = $1 and (o.invoice_id = any($2) or o.plan_id = any($3))""",
                 Tuple.of(tenantId, invoiceIds, planIds)).map(rows -> {
                     List<ConcernedInvoice> out = new ArrayList<>();
                     rows.forEach(r -> {
@@ -57,7 +59,8 @@ public class TaskRepository {
                         out.add(new ConcernedInvoice(r.getUUID("plan_id"), new InvoiceNow(r.getUUID("invoice_id"),
                                 r.getString("invoice_number"), r.getString("state"),
                                 Money.rounded(r.getBigDecimal("open_amount"), currency),
-                                Money.rounded(r.getBigDecimal("collectible_amount"), currency), false)));
+                                Money.rounded(r.getBigDecimal("collectible_amount"), currency),
+                                r.getBoolean("under_plan"))));
                     });
                     return out;
                 });

@@ -33,19 +33,23 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class WorklistRepository {
     /**
      * The worklist's entries: every case not closed (of {@code owner} when given), and, without an
-     * owner, every buyer with an open task and no such case (keyed by its own id).
+     * owner, every buyer with an open task and no such case (keyed by its own id); each with its next action,
+     * the earlier of the case's and its open tasks' due days ({@link WorklistPriority#nextActionOn}).
      */
     static final String ENTRIES = """
             with entry as (
-                select c.buyer_id, c.id as case_id, c.id as sort_key, c.next_action_on
+                select c.buyer_id, c.id as case_id, c.id as sort_key,
+                    least(c.next_action_on, (select min(t.due_on) from collector_task t where t.tenant_id = $1
+                                             and t.buyer_id = c.buyer_id and t.done_on is null)) as next_action_on
                 from collection_case c
                 where c.tenant_id = $1 and c.state <> 'CLOSED' and ($2::text is null or c.owner = $2)
                 union all
-                select distinct t.buyer_id, null::uuid, t.buyer_id, null::date
+                select t.buyer_id, null::uuid, t.buyer_id, min(t.due_on)
                 from collector_task t
                 where t.tenant_id = $1 and t.done_on is null and $2::text is null
                   and not exists (select 1 from collection_case c where c.tenant_id = $1 and c.buyer_id = t.buyer_id
                                   and c.state <> 'CLOSED')
+                group by t.buyer_id
             )""";
     /**
      * What a buyer owes overdue on $3, per currency, and since when (its oldest item past its date): its open invoices'

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import io.restassured.http.ContentType;
 import io.tradecredit.collections.app.CaseWork;
 import io.tradecredit.collections.app.CollectionCases;
 import io.tradecredit.collections.app.StepWork.Order;
+import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.domain.DunningAction;
 import io.tradecredit.collections.domain.DunningAction.Kind;
 import io.tradecredit.common.persistence.CurrentTransaction;
@@ -68,10 +70,17 @@ class CollectorDayApiTest {
                 order(tenant, old, "legal-preparation", Kind.LEGAL_PREPARATION, "legal.prepare-procedure"),
                 order(tenant, taskOnly, "reason-call", Kind.COLLECTOR_TASK, "task.call-to-confirm-reason"));
         String viewer = user(tenant, "vic", "viewer");
-        // points: big 50 (amount) + 16 (days) = 66; old 1 + 61 = 62; task-only 3 + 3 = 6
+        // both cases opened today are due for their first look today: 25 points for an action due (until session 30
+        // their next action was null and they had none). points: big 50 (amount) + 16 (days) + 25 = 91; old 1 + 61
+        // + 25 = 87; task-only (no case) 3 + 3 + 25 = 31, its +3 call due today (6 until session 30). Opened on a
+        // Saturday or Sunday, a day the tenant does not work, the first look is Monday, not yet due: 66 and 62.
+        LocalDate firstLook = BusinessCalendar.DEFAULT.nextWorkingDay(today());
+        int due = firstLook.equals(today()) ? 25 : 0;
         given().auth().oauth2(viewer).get(WORKLIST).then().statusCode(200)
                 .body("total", equalTo(3), "items.buyerId", contains(big.toString(), old.toString(), taskOnly.toString()),
-                        "items.points", contains(66, 62, 6), "items[0].caseFile.state", equalTo("OPEN"),
+                        "items.points", contains(66 + due, 62 + due, 31), "items[0].caseFile.state", equalTo("OPEN"),
+                        "items[0].caseFile.nextActionOn", equalTo(firstLook.toString()),
+                        "items[1].caseFile.nextActionOn", equalTo(firstLook.toString()),
                         "items[1].caseFile.state", equalTo("LEGAL"), "items[2].caseFile", nullValue(),
                         "items[2].openTasks[0].stepKey", equalTo("reason-call"),
                         "items[2].openTasks[0].actionKey", equalTo("task.call-to-confirm-reason"),

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.domain.WorklistPriority;
 import io.tradecredit.collections.domain.WorklistPriority.WorkItem;
 import io.tradecredit.collections.messaging.ReadModelEvents;
@@ -74,7 +75,7 @@ class WorklistPagingTest {
         overdue(tenant, i, "CNY", "10000.00", 15);
         UUID h = caseOf(tenant, null, "lena");            // 15 + 10 = 25
         overdue(tenant, h, "CNY", "15000.00", 10);
-        UUID e = UUID.randomUUID();                       // only a task: 3 + 3 = 6
+        UUID e = UUID.randomUUID();                       // only a task, due today: 3 + 3 + 25 = 31 (6 until session 30)
         overdue(tenant, e, "CNY", "3000.00", 3);
         Database.execute("insert into collector_task (tenant_id, id, buyer_id, item_reference, step_key, action_key,"
                 + " due_on, created_at) values (?, ?, ?, 'inv', 'reason-call', 'task.call-to-confirm-reason', ?, ?)",
@@ -98,9 +99,9 @@ class WorklistPagingTest {
         given().auth().oauth2(viewer).queryParams("page", 3, "size", 4).get(WORKLIST).then().statusCode(200)
                 .body("items", empty(), "total", equalTo(11));
 
-        List<UUID> expected = List.of(a, b, c, d, f, g, k, j, i, h, e);
+        List<UUID> expected = List.of(a, b, c, e, d, f, g, k, j, i, h);
         assertEquals(expected, all.stream().map(x -> UUID.fromString((String) x.get("buyerId"))).toList());
-        assertEquals(List.of(75, 70, 62, 25, 25, 25, 25, 25, 25, 25, 6), all.stream().map(x -> x.get("points")).toList());
+        assertEquals(List.of(75, 70, 62, 31, 25, 25, 25, 25, 25, 25, 25), all.stream().map(x -> x.get("points")).toList());
 
         // the pin: the same entries ordered by the Java rule, each in its best currency, come in the database's order
         List<WorkItem> items = new ArrayList<>();
@@ -144,6 +145,34 @@ class WorklistPagingTest {
                         "items[1].overdue.amount", contains("1000.00"), "items[2].overdue", empty());
     }
 
+    /**
+     * A broken plan's invoice counts from its own due date again (docs "What a buyer owes overdue"; DOMAIN §3: the
+     * instalment dates replaced the due date only while the plan held, and the letters quote the invoice's due date
+     * and days overdue): 3,000.00 due 118 days ago under three instalments of 1,000.00 (10 days ago, in 20, in 50),
+     * nothing paid, ranks by instalment 1, 1 + 10 = 11; broken, the whole 3,000.00 for 118 days, and the case is
+     * back with its collector today: 3 + 118 + 25 = 146.
+     */
+    @Test
+    void aBrokenPlansInvoiceIsOverdueFromItsOwnDueDateAgain() {
+        String tenant = freshTenant();
+        LocalDate today = today();
+        UUID buyer = caseOf(tenant, null, null);
+        String invoice = UUID.randomUUID().toString();
+        String plan = planOf(tenant, buyer, invoice, today);
+        String viewer = user(tenant, "vic", "viewer");
+        given().auth().oauth2(viewer).get(WORKLIST).then().statusCode(200)
+                .body("items.points", contains(11), "items.daysPastDue", contains(10), "items[0].overdue.amount",
+                        contains("1000.00"));
+
+        ReadModelEvents.invoice(tenant, buyer.toString(), "plan-broken",
+                ReadModelEvents.planBroken(buyer.toString(), plan, invoice));
+        ReadModelEvents.await("plan broken", () -> Database.count("select count(*) from collection_case where tenant_id = ?"
+                + " and buyer_id = ? and next_action_on is not null", tenant, buyer) == 1);
+        given().auth().oauth2(viewer).get(WORKLIST).then().statusCode(200)
+                .body("items.daysPastDue", contains(118), "items[0].overdue.amount", contains("3000.00"),
+                        "items.points", contains(BusinessCalendar.DEFAULT.isWorkingDay(today) ? 146 : 121));
+    }
+
     /** {@code invoice}: 3,000.00 due 118 days ago under a plan of three instalments of 1,000.00 (10 days ago, in 20, in 50); its id. */
     private static String planOf(String tenant, UUID buyer, String invoice, LocalDate today) {
         String plan = UUID.randomUUID().toString();
@@ -170,8 +199,11 @@ class WorklistPagingTest {
         UUID buyer = UUID.fromString((String) x.get("buyerId"));
         UUID key = file == null ? buyer : UUID.fromString((String) file.get("id"));
         buyerOfKey.put(key, buyer);
-        LocalDate next = file == null || file.get("nextActionOn") == null ? null
+        LocalDate planned = file == null || file.get("nextActionOn") == null ? null
                 : LocalDate.parse((String) file.get("nextActionOn"));
+        // the buyer's next action: its case's or its open tasks' due day, the earlier
+        LocalDate next = WorklistPriority.nextActionOn(planned, ((List<Map<String, String>>) x.get("openTasks")).stream()
+                .map(t -> LocalDate.parse(t.get("dueOn"))).toList());
         List<Money> owed = ((List<Map<String, String>>) x.get("overdue")).stream()
                 .map(m -> Money.of(m.get("amount"), m.get("currency"))).toList();
         Integer grade = (Integer) x.get("grade");

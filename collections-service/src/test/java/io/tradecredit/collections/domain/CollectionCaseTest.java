@@ -44,7 +44,7 @@ class CollectionCaseTest {
             CLOSED, EnumSet.noneOf(CaseState.class));
 
     static CollectionCase openCase() {
-        return CollectionCase.open(CASE, BUYER, JUNE_1);
+        return CollectionCase.open(CASE, BUYER, JUNE_1, BusinessCalendar.DEFAULT);
     }
 
     static CollectionCase in(CaseState state) {
@@ -63,13 +63,31 @@ class CollectionCaseTest {
     }
 
     @Test
-    void newCaseIsOpenWithoutOwnerOrNextAction() {
+    void newCaseIsOpenWithoutOwnerAndDueForItsFirstLookTheDayItOpened() {
+        // Monday 1 June 2026: until session 30 its next action was null, so it ranked below every planned case
         CollectionCase c = openCase();
         assertEquals(OPEN, c.state());
         assertEquals(JUNE_1, c.openedOn());
+        assertEquals(JUNE_1, c.nextActionOn());
         assertNull(c.owner());
         assertNull(c.closeReason());
         assertNull(c.closedOn());
+    }
+
+    @Test
+    void aCaseOpenedOnADayTheTenantDoesNotWorkIsFirstLookedAtOnItsNextWorkingDay() {
+        // an agency's hand-off or an insurer's report on Saturday 6 June 2026: Monday the 8th
+        CollectionCase saturday = CollectionCase.open(CASE, BUYER, LocalDate.of(2026, 6, 6), BusinessCalendar.DEFAULT);
+        assertEquals(LocalDate.of(2026, 6, 6), saturday.openedOn());
+        assertEquals(LocalDate.of(2026, 6, 8), saturday.nextActionOn());
+        // National Day 2026 (1-7 October off, Saturday the 10th worked): opened on the 1st, looked at on the 8th
+        BusinessCalendar china = BusinessCalendar.of(List.of(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY),
+                LocalDate.of(2026, 10, 1).datesUntil(LocalDate.of(2026, 10, 8)).toList(), List.of(LocalDate.of(2026, 10, 10)));
+        assertEquals(LocalDate.of(2026, 10, 8),
+                CollectionCase.open(CASE, BUYER, LocalDate.of(2026, 10, 1), china).nextActionOn());
+        // a worked Saturday is its own first look
+        assertEquals(LocalDate.of(2026, 10, 10),
+                CollectionCase.open(CASE, BUYER, LocalDate.of(2026, 10, 10), china).nextActionOn());
     }
 
     @Test
@@ -226,6 +244,32 @@ class CollectionCaseTest {
         CollectionCase closed = c.close(CloseReason.SETTLED, List.of(), JUNE_9);
         assertEquals("li.wei", closed.owner());
         assertNull(closed.nextActionOn());
+    }
+
+    @Test
+    void aCaseWaitingOnAPromiseAPlanOrAnAgencyHasNoNextActionOfItsCollectors() {
+        // opened 1 June, due for a first look that day: waiting on the buyer or an agency, it is not due on the worklist
+        for (CaseState waiting : List.of(PROMISE_TO_PAY, PAYMENT_PLAN, WITH_AGENCY)) {
+            CollectionCase c = openCase().moveTo(IN_PROGRESS).moveTo(waiting);
+            assertNull(c.nextActionOn(), waiting.name());
+            // the collector may still plan one while it waits (a call before the promised date)
+            assertEquals(JUNE_9, c.planNextAction(JUNE_9, JUNE_1).nextActionOn(), waiting.name());
+        }
+        // the collector's own states keep the date
+        assertEquals(JUNE_9, openCase().planNextAction(JUNE_9, JUNE_1).moveTo(IN_PROGRESS).nextActionOn());
+        assertEquals(JUNE_9, openCase().planNextAction(JUNE_9, JUNE_1).moveTo(LEGAL).nextActionOn());
+        assertEquals(JUNE_9, in(PAYMENT_PLAN).planNextAction(JUNE_9, JUNE_1).moveTo(IN_PROGRESS).nextActionOn());
+    }
+
+    /** Closed as paid on 9 June, the payment bounces and 6,000.00 is overdue again: a new case; anything else: none. */
+    @Test
+    void aCaseClosedAsPaidIsFollowedByANewOneWhenTheBuyerOwesOverdueAgain() {
+        List<Money> owedAgain = List.of(Money.zero("EUR"), Money.of("6000.00", "CNY"));
+        assertEquals(true, openCase().close(CloseReason.PAID, NOTHING_OVERDUE, JUNE_9).owedAgainAfterPaid(owedAgain));
+        assertEquals(false, openCase().close(CloseReason.PAID, NOTHING_OVERDUE, JUNE_9).owedAgainAfterPaid(NOTHING_OVERDUE));
+        assertEquals(false, openCase().close(CloseReason.SETTLED, owedAgain, JUNE_9).owedAgainAfterPaid(owedAgain));
+        assertEquals(false, openCase().close(CloseReason.WRITTEN_OFF, owedAgain, JUNE_9).owedAgainAfterPaid(owedAgain));
+        assertEquals(false, openCase().owedAgainAfterPaid(owedAgain), "an open case is the buyer's case");
     }
 
     @Test

@@ -63,6 +63,32 @@ class CollectorTaskTest {
                 call.cancelledBecause(List.of(invoice(INV_2, "INV-2", "WRITTEN_OFF", "500.00", "500.00"), paid)));
     }
 
+    static InvoiceNow underPlan(UUID id, String number, String open) {
+        return new InvoiceNow(id, number, "OPEN", Money.of(open, "CNY"), Money.of(open, "CNY"), true);
+    }
+
+    /**
+     * The +3 call about INV-1 (3,000.00) once the buyer agreed a plan over it: no longer overdue (the instalments
+     * replace its due date), nothing to call about; so is one about what a broken plan left of INV-2 once a new plan
+     * covers it. An instalment's own task concerns the plan: kept until its invoices are cleared.
+     */
+    @Test
+    void aTaskAboutAnInvoiceNowUnderAnAgreedPlanIsCancelledButAnInstalmentsIsNot() {
+        assertEquals(Optional.of("under an agreed payment plan: INV-1"), task(INV_1.toString())
+                .cancelledBecause(List.of(underPlan(INV_1, "INV-1", "3000.00"))));
+        assertEquals(Optional.of("under an agreed payment plan: INV-2"), task(INV_2 + "/" + PLAN)
+                .cancelledBecause(List.of(underPlan(INV_2, "INV-2", "500.00"))));
+        // paid off and under a plan: paid says it
+        assertEquals(Optional.of("nothing owed any more on INV-1"), task(INV_1.toString())
+                .cancelledBecause(List.of(new InvoiceNow(INV_1, "INV-1", "PAID", Money.zero("CNY"), Money.zero("CNY"), true))));
+        assertEquals(Optional.empty(), task(PLAN + "#1").cancelledBecause(List.of(underPlan(INV_1, "INV-1", "1500.00"))));
+        assertEquals(Optional.empty(), task(PLAN + "#1").cancelledBecause(List.of(underPlan(INV_1, "INV-1", "1500.00"),
+                invoice(INV_2, "INV-2", "PAID", "0.00", "0.00"))));
+        // not under a plan (none, or a broken one): still overdue, the task stays
+        assertEquals(Optional.empty(), task(INV_1.toString()).cancelledBecause(List.of(underPlan(INV_2, "INV-2", "500.00"),
+                invoice(INV_1, "INV-1", "OPEN", "3000.00", "3000.00"))));
+    }
+
     @Test
     void anInvoiceIsClearedWhenPaidCancelledWrittenOffOrSettledToNothing() {
         assertTrue(invoice(INV_1, "INV-1", "CANCELLED", "0.00", "0.00").isCleared());

@@ -66,6 +66,23 @@ class WorklistPriorityTest {
         assertEquals(0, P.pointsOf(new WorkItem(id(1), cny("0.00"), 0, null, 0, TODAY.plusDays(1)), TODAY));
     }
 
+    /**
+     * A buyer's next action on the worklist is the earlier of its case's and its open ladder tasks' due days: the +3
+     * call to confirm the reason, due today on a buyer without a case (3,000.00, 3 days), is an action due, 3 + 3 + 25
+     * = 31, not 6 below every case at 25 with nothing to do (until session 30); a case planned for in 5 days with the
+     * +30 task due yesterday is due; nothing planned and no task: none.
+     */
+    @Test
+    void aBuyersNextActionIsTheEarlierOfItsCasesAndItsOpenTasksDueDays() {
+        assertEquals(TODAY, WorklistPriority.nextActionOn(null, List.of(TODAY)));
+        assertEquals(31, P.pointsOf(new WorkItem(id(9), cny("3000.00"), 3, null, 0,
+                WorklistPriority.nextActionOn(null, List.of(TODAY))), TODAY));
+        assertEquals(TODAY.minusDays(1), WorklistPriority.nextActionOn(TODAY.plusDays(5), List.of(TODAY, TODAY.minusDays(1))));
+        assertEquals(TODAY.plusDays(5), WorklistPriority.nextActionOn(TODAY.plusDays(5), List.of(TODAY.plusDays(6))));
+        assertEquals(TODAY.plusDays(5), WorklistPriority.nextActionOn(TODAY.plusDays(5), List.of()));
+        assertEquals(null, WorklistPriority.nextActionOn(null, List.of()));
+    }
+
     @Test
     void eachBrokenPromiseAddsTwentyAndEachGradeFive() {
         assertEquals(40 + 50, P.pointsOf(new WorkItem(id(1), cny("0.00"), 0, 10, 2, null), TODAY));

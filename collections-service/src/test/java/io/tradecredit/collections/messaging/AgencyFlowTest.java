@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -36,6 +37,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.app.CaseView;
 import io.tradecredit.collections.app.CollectionCases;
+import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.common.events.TopicNames;
@@ -210,7 +212,11 @@ class AgencyFlowTest {
 
     @Test
     void aPromiseStaysWithTheAgencyAndAReturnBringsTheCaseBackThroughTheRealTopic() {
-        Placed p = placed();
+        // lena planned a call in 20 days before the hand-off: while with the agency the case has no next action
+        // of hers; returned, it is hers again today (until session 30 it kept the date, 20 days off, or none)
+        Placed p = placed(cases, (tenant, buyer) -> run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))
+                .chain(c -> cases.planNextAction(tenant, c.orElseThrow().id(), today().plusDays(20), "lena"))));
+        assertNull(run(() -> cases.find(p.tenant(), p.caseId())).nextActionOn());
         report(p.tenant(), p.agency(), p.caseId(), update("PROMISE", "amount", Map.of("amount", "8500.00", "currency", "CNY"),
                 "promisedFor", today().plusDays(14).toString(), "note", "CFO promised by phone"));
         await("the promise in the case log", () -> logKinds(p).contains("agency-update"));
@@ -225,6 +231,8 @@ class AgencyFlowTest {
         await("the case back with the collector", () -> state(p) == CaseState.IN_PROGRESS);
         assertEquals(1, Database.count("select count(*) from agency_placement where case_id = ?::uuid and end_reason = 'RETURNED'"
                 + " and ended_on is not null", p.caseId().toString()));
+        assertEquals(BusinessCalendar.DEFAULT.nextWorkingDay(today()), run(() -> cases.find(p.tenant(), p.caseId())).nextActionOn());
+        assertTrue(logKinds(p).contains("next-action-planned"));
     }
 
     @Test
@@ -276,6 +284,7 @@ class AgencyFlowTest {
                 .post(CASES + p.caseId() + "/recall").then().statusCode(200)
                 .body("endReason", equalTo("RECALLED"), "endedOn", equalTo(today().toString()));
         assertEquals(CaseState.IN_PROGRESS, state(p));
+        assertEquals(BusinessCalendar.DEFAULT.nextWorkingDay(today()), run(() -> cases.find(p.tenant(), p.caseId())).nextActionOn());
         JsonNode told = event(TopicNames.agencyCases(p.agency()), p.caseId(), "io.tradecredit.collections.agency-case-recalled.v1");
         assertEquals("buyer offered a plan directly", told.get("note").asText());
         JsonNode recalled = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.recalled.v1");

@@ -12,6 +12,7 @@ import static io.tradecredit.collections.messaging.ReadModelEvents.planAgreed;
 import static io.tradecredit.collections.messaging.ReadModelEvents.today;
 import static io.tradecredit.collections.messaging.ReadModelEvents.writtenOff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,6 +37,7 @@ import io.tradecredit.collections.app.CaseMetricsTest;
 import io.tradecredit.collections.app.CaseView;
 import io.tradecredit.collections.app.CollectionCases;
 import io.tradecredit.collections.app.Promises;
+import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.common.money.Money;
@@ -79,6 +81,39 @@ class CaseFlowTest {
         assertEquals("invoice-service", closing.actor());
         assertEquals("PAID", closing.detail().get("closeReason"));
         assertEquals("PAID", event(c.id(), "case-closed").get("closeReason").asText());
+    }
+
+    /**
+     * 10,000.00 twenty days overdue, paid in full: the case closes as paid. The payment bounces: the buyer owes
+     * 10,000.00 overdue again. Until session 30 it had no case (the ladder's case-opening step for the invoice was
+     * taken, never again) and was off the worklist; now a new case opens at once, due for its first look today, its
+     * log naming the case it follows; the closed case stays closed as paid (its record is history).
+     */
+    @Test
+    void aBouncedPaymentThatHadClosedTheCaseAsPaidOpensANewCaseAtOnce() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        invoice(tenant, buyer, "issued", issued(buyer, inv, "10000.00", today().minusDays(20)));
+        awaitOpen(tenant, inv);
+        CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
+        Map<String, Object> paid = payment("payment-received", buyer, inv, "10000.00", "0.00");
+        invoice(tenant, buyer, "payment-received", paid);
+        await("the case closed", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.CLOSED);
+
+        Map<String, Object> bounced = payment("payment-reversed", buyer, inv, "10000.00", "10000.00");
+        bounced.put("paymentId", paid.get("paymentId"));
+        invoice(tenant, buyer, "payment-reversed", bounced);
+        await("a new case", () -> run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))).isPresent());
+        CaseView again = run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))).orElseThrow();
+        assertEquals(CaseState.OPEN, again.state());
+        assertEquals(BusinessCalendar.DEFAULT.nextWorkingDay(today()), again.nextActionOn());
+        Activity reopened = run(() -> cases.activities(tenant, again.id())).stream()
+                .filter(a -> a.kind().equals("reopened-after-reversal")).findFirst().orElseThrow();
+        assertEquals(c.id().toString(), reopened.detail().get("closedCaseId"));
+        assertEquals("invoice-service", reopened.actor());
+        assertEquals(CloseReason.PAID, run(() -> cases.find(tenant, c.id())).closeReason());
+        assertEquals("invoice-service", event(again.id(), "case-opened").get("openedBy").asText());
     }
 
     /**
@@ -145,10 +180,40 @@ class CaseFlowTest {
         invoice(tenant, buyer, "issued", issued(buyer, inv, "3000.00", today().minusDays(10)));
         awaitOpen(tenant, inv);
         CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
+        assertEquals(BusinessCalendar.DEFAULT.nextWorkingDay(today()), c.nextActionOn(), "due for a first look");
         invoice(tenant, buyer, "payment-plan-agreed", planAgreed(buyer, UUID.randomUUID().toString(), inv,
                 today().plusDays(30)));
         await("payment plan", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.PAYMENT_PLAN);
         assertEquals("PAYMENT_PLAN", event(c.id(), "case-state-changed").get("to").asText());
+        // the buyer keeps a plan: nothing is the collector's to do, the case is not due on the worklist
+        assertNull(run(() -> cases.find(tenant, c.id())).nextActionOn());
+    }
+
+    /**
+     * 3,000.00 under a plan and 500.00 overdue beside it: the plan completes, the case waiting on it goes back in
+     * progress with its next action today (the tenant's next working day on a weekend), for the 500.00; while it
+     * waited it had none. Until session 30 it kept none (or the past date of its first look) and sank on the worklist.
+     */
+    @Test
+    void aCompletedPaymentPlanGivesTheCaseBackToTheCollectorTodayForWhatIsStillOverdue() {
+        String tenant = "acme";
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        String plan = UUID.randomUUID().toString();
+        invoice(tenant, buyer, "issued", issued(buyer, inv, "3000.00", today().minusDays(10)));
+        invoice(tenant, buyer, "issued", issued(buyer, other, "500.00", today().minusDays(5)));
+        awaitOpen(tenant, inv);
+        awaitOpen(tenant, other);
+        CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
+        invoice(tenant, buyer, "payment-plan-agreed", planAgreed(buyer, plan, inv, today().plusDays(30)));
+        await("payment plan", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.PAYMENT_PLAN);
+        assertNull(run(() -> cases.find(tenant, c.id())).nextActionOn());
+
+        invoice(tenant, buyer, "plan-completed", Map.of("planId", plan, "buyerId", buyer, "invoiceIds", List.of(inv),
+                "asOf", today().toString()));
+        await("back in progress", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.IN_PROGRESS);
+        assertEquals(BusinessCalendar.DEFAULT.nextWorkingDay(today()), run(() -> cases.find(tenant, c.id())).nextActionOn());
     }
 
     /**
@@ -179,10 +244,11 @@ class CaseFlowTest {
                 "asOf", today().toString()));
         assertEquals(planA, awaitLogged(tenant, c, "plan-completed").detail().get("planId"));
         assertEquals(CaseState.PAYMENT_PLAN, run(() -> cases.find(tenant, c.id())).state(), "plan B is still agreed");
+        assertNull(run(() -> cases.find(tenant, c.id())).nextActionOn(), "still waiting on plan B");
 
         invoice(tenant, buyer, "plan-broken", ReadModelEvents.planBroken(buyer, planB, invB));
         await("back in progress", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.IN_PROGRESS);
-        assertEquals(today(), run(() -> cases.find(tenant, c.id())).nextActionOn());
+        assertEquals(BusinessCalendar.DEFAULT.nextWorkingDay(today()), run(() -> cases.find(tenant, c.id())).nextActionOn());
         Activity broken = awaitLogged(tenant, c, "plan-broken");
         assertEquals("invoice-service", broken.actor());
         assertEquals(planB, broken.detail().get("planId"));
@@ -205,6 +271,8 @@ class CaseFlowTest {
         assertEquals(1, Database.count("select count(*) from dunning_hold where tenant_id = ? and buyer_id = ?::uuid"
                 + " and reason = 'PROMISE_TO_PAY' and released_on = ?", tenant, buyer, today()));
         await("back to the collector", () -> run(() -> cases.find(tenant, c.id())).state() == CaseState.IN_PROGRESS);
+        // 3,000.00 still overdue: the collector looks at it today (while the promise held, the case had no next action)
+        assertEquals(BusinessCalendar.DEFAULT.nextWorkingDay(today()), run(() -> cases.find(tenant, c.id())).nextActionOn());
         JsonNode kept = event(c.id(), "promise-kept");
         assertEquals("2000.00", kept.get("paid").get("amount").asText());
     }
@@ -268,6 +336,8 @@ class CaseFlowTest {
         assertEquals(keptBefore + judgedBy(today().plusDays(8), "KEPT"), judged("kept"), "counted kept");
         assertEquals(brokenBefore + judgedBy(today().plusDays(8), "BROKEN"), judged("broken"));
         assertEquals(CaseState.IN_PROGRESS, run(() -> cases.find(tenant, c.id())).state());
+        // judged kept as of today + 8: the collector looks at the 4,000.00 still overdue that day (a working day)
+        assertEquals(BusinessCalendar.DEFAULT.nextWorkingDay(today().plusDays(8)), run(() -> cases.find(tenant, c.id())).nextActionOn());
         assertEquals("1000.00", event(c.id(), "promise-kept").get("paid").get("amount").asText());
     }
 
@@ -335,6 +405,8 @@ class CaseFlowTest {
         awaitOpen(tenant, inv);
         CaseView c = run(() -> cases.openFor(tenant, UUID.fromString(buyer), today(), "dunning-run"));
         run(() -> promises.make(tenant, c.id(), Money.of(promised, "CNY"), promisedDate, null, "lena"));
+        // waiting on the promise: no longer due for the first look the case opened with
+        assertNull(run(() -> cases.find(tenant, c.id())).nextActionOn(), "waiting on the promise");
         return c;
     }
 

@@ -119,6 +119,9 @@ class ClaimFlowTest {
         await("the claim hold", () -> Database.count("select count(*) from dunning_hold where tenant_id = ?"
                 + " and reason = 'CLAIM'", tenant) == 1);
 
+        // the claim opened the case, due for a first look; the collector then planned a call in 10 days
+        CaseView planned = run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))).orElseThrow();
+        run(() -> cases.planNextAction(tenant, planned.id(), today().plusDays(10), "lena"));
         claimEvent(tenant, claim, "claim-rejected", rejected(claim, buyer));
         await("the hold ended", () -> Database.count("select count(*) from dunning_hold where tenant_id = ?"
                 + " and reason = 'CLAIM' and released_on = ?", tenant, today()) == 1);
