@@ -176,9 +176,21 @@ class ClaimApiTest {
                 paid.setObject(1, UUID.fromString(id));
                 assertEquals(1, paid.executeUpdate());
             }
+            long otherPid;
+            try (var pid = other.createStatement().executeQuery("select pg_backend_pid()")) {
+                pid.next();
+                otherPid = pid.getLong(1);
+            }
             CompletableFuture<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> payment =
                     CompletableFuture.supplyAsync(() -> post(s, "finance", id, "payments", "50000.00").extract());
-            Thread.sleep(1500);
+            // the payment has reached the claim and waits on the other change's lock: only now is its commit "meanwhile"
+            // (after a fixed pause, a payment slower to start read the claim after the commit and proved nothing)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (Database.count("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))",
+                    (int) otherPid) == 0) {
+                assertTrue(System.nanoTime() < deadline && !payment.isDone(), "the payment never waited for the other change");
+                Thread.sleep(100);
+            }
             assertFalse(payment.isDone(), "the payment waits for the other change");
             other.commit();
             var answered = payment.get(30, TimeUnit.SECONDS);
