@@ -233,6 +233,10 @@ class ClaimApiTest {
                 .body(claim(s, "2000.00")).post(CLAIMS).then().statusCode(422).contentType("application/problem+json");
         assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
         events(first, "claim-opened", 1);
+        // the three calls have committed: every claim-opened they wrote is in the outbox (the 2 s read below could end
+        // before a second one was relayed)
+        assertEquals(1, Database.count("select count(*) from outbox where tenant_id = ?"
+                + " and event_type = 'io.tradecredit.claims.claim-opened.v1'", s.tenant()), "one claim-opened written");
         assertEquals(1, Topics.readFor("claim-events", Duration.ofSeconds(2)).stream()
                 .filter(r -> matches(r, first, "io.tradecredit.claims.claim-opened.v1")).count(), "one claim opened, one event");
     }
