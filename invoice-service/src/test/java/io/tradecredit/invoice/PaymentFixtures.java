@@ -41,10 +41,16 @@ public final class PaymentFixtures {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(payment).post("/api/v1/payments").then();
     }
 
-    /** Waits until {@code count} events of the type for the buyer are on the topic; returns them in order. */
+    /**
+     * Waits until {@code count} events of the type for the buyer are on the topic, and every one of them already in
+     * the outbox (the change under test has committed: a caller asserting exactly which events came must not stop
+     * reading before one more its change wrote is relayed); returns them in order.
+     */
     public static List<ConsumerRecord<String, String>> events(UUID buyer, String type, int count) {
+        long written = io.tradecredit.testing.Database.count("select count(*) from outbox where aggregate_type = 'buyer-ledger'"
+                + " and aggregate_id = ? and event_type = ?", buyer.toString(), type);
         List<ConsumerRecord<String, String>> found = Topics.read("invoice-events", Duration.ofSeconds(20),
-                rs -> rs.stream().filter(r -> matches(r, buyer, type)).count() >= count)
+                rs -> rs.stream().filter(r -> matches(r, buyer, type)).count() >= Math.max(count, written))
                 .stream().filter(r -> matches(r, buyer, type)).toList();
         if (found.size() < count) {
             throw new AssertionError("expected " + count + " " + type + " for buyer " + buyer + ", found " + found.size());

@@ -128,12 +128,19 @@ public final class Requests {
                 Map.of("requestId", id, "reason", reason, "requestedBy", "collections-service"));
     }
 
-    /** The status events of a request, waiting until {@code until} holds for them (or 20 s). */
+    /**
+     * The status events of a request, waiting until {@code until} holds for them and every one of its status events
+     * already in the outbox is on the topic (or 20 s). The second half matters for a caller that waits for "at least
+     * two" and then asserts exactly which: a third event its last change wrote, not yet relayed, would go unseen.
+     */
     public static List<ConsumerRecord<String, String>> statuses(UUID requestId,
             Predicate<List<ConsumerRecord<String, String>>> until) {
         String id = requestId.toString();
-        return Topics.read(STATUS, Duration.ofSeconds(20), all -> until.test(ofRequest(all, id))).stream()
-                .filter(r -> id.equals(r.key())).toList();
+        long written = Database.count("select count(*) from outbox where aggregate_type = 'message' and aggregate_id = ?", id);
+        return Topics.read(STATUS, Duration.ofSeconds(20), all -> {
+            List<ConsumerRecord<String, String>> mine = ofRequest(all, id);
+            return mine.size() >= written && until.test(mine);
+        }).stream().filter(r -> id.equals(r.key())).toList();
     }
 
     static List<ConsumerRecord<String, String>> ofRequest(List<ConsumerRecord<String, String>> all, String id) {

@@ -29,9 +29,11 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
+import io.tradecredit.collections.messaging.ReadModelEvents;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
 import io.tradecredit.testing.PostgresTestResource;
 import io.tradecredit.testing.Topics;
 
@@ -137,9 +139,17 @@ class CollectionCasesTest {
                 planned.setObject(3, opened.id());
                 assertEquals(1, planned.executeUpdate());
             }
+            long otherPid;
+            try (var pid = other.createStatement().executeQuery("select pg_backend_pid()")) {
+                pid.next();
+                otherPid = pid.getLong(1);
+            }
             CompletableFuture<CaseView> move = CompletableFuture.supplyAsync(
                     () -> await(() -> cases.move(tenant, opened.id(), CaseState.IN_PROGRESS, "lena", "called")));
-            Thread.sleep(1500);
+            // the move has reached the case and waits on the other change's lock: only now is its commit "meanwhile"
+            // (after a fixed pause, a move slower to start read the case after the commit and proved nothing)
+            ReadModelEvents.await("the move blocked by the other change", () -> Database.count(
+                    "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))", (int) otherPid) == 1);
             assertFalse(move.isDone(), "the move waits for the other change");
             other.commit();
             CaseView moved = move.get(30, TimeUnit.SECONDS);

@@ -85,27 +85,33 @@ class InvoiceEventPollTest {
                 payment("payment-received", buyer, inv, "4000.00", "6000.00"));
         ProducerRecord<String, String> second = event("payment-received", buyer, UUID.randomUUID().toString(),
                 payment("payment-received", buyer, inv, "6000.00", "0.00"));
+        // the last record on the buyer's key (its partition, here and on the dead-letter topic), unreadable: a
+        // poll parks its unreadable records after its failed ones, so once this one is parked, a payment parked
+        // with the others would be on the dead-letter topic before it
+        String last = "poison-last-" + UUID.randomUUID();
         // not JSON: refused as it is read; no dueDate: refused by the effect, which fails the poll's transaction
-        Topics.sendAll(List.of(unchecked(notJson, "{ not json"), first, unchecked(noDueDate, ReadModelEvents.json(lacking)),
-                first, second));
+        Topics.sendAll(List.of(unchecked(notJson, notJson, "{ not json"), first,
+                unchecked(noDueDate, noDueDate, ReadModelEvents.json(lacking)), first, second,
+                unchecked(buyer, last, "{ not json either")));
 
         await("the case closed", () -> run(() -> cases.find(TENANT, c.id())).state() == CaseState.CLOSED);
         assertEquals(CloseReason.PAID, run(() -> cases.find(TENANT, c.id())).closeReason());
         assertEquals(2, Database.count("select count(*) from received_payment where tenant_id = ? and buyer_id = ?::uuid",
                 TENANT, buyer), "each payment once, the repeated one skipped");
         List<ConsumerRecord<String, String>> dead = Topics.read(TOPIC + ".dlq.collections-service", Duration.ofSeconds(30),
-                rs -> keys(rs).containsAll(List.of(notJson, noDueDate)));
+                rs -> keys(rs).containsAll(List.of(notJson, noDueDate)) && eventIds(rs).contains(last));
         assertTrue(keys(dead).containsAll(List.of(notJson, noDueDate)), "both unreadable records parked");
-        assertTrue(dead.stream().noneMatch(r -> buyer.equals(r.key())), "no payment parked with them");
+        assertEquals(List.of(last), eventIds(dead.stream().filter(r -> buyer.equals(r.key())).toList()),
+                "no payment parked with them, only the unreadable record after them");
     }
 
     private static ProducerRecord<String, String> event(String name, String buyer, String id, Map<String, Object> body) {
         return Topics.event(TOPIC, TENANT, "invoice", name, buyer, id, body);
     }
 
-    /** A record no producer would send (the schema refuses it), keyed by its own id. */
-    private static ProducerRecord<String, String> unchecked(String id, String body) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, id, body);
+    /** A record no producer would send (the schema refuses it), keyed by {@code key}. */
+    private static ProducerRecord<String, String> unchecked(String key, String id, String body) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, body);
         headers(TENANT, id, "io.tradecredit.invoice.issued.v1", id)
                 .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         return record;
@@ -127,6 +133,10 @@ class InvoiceEventPollTest {
 
     private static List<String> keys(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(ConsumerRecord::key).toList();
+    }
+
+    private static List<String> eventIds(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> Topics.header(r, "ce_id")).toList();
     }
 
     private static <T> T run(Supplier<Uni<T>> work) {

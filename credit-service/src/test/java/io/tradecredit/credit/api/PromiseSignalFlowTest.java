@@ -75,11 +75,16 @@ class PromiseSignalFlowTest {
         String id = register(MANAGER_ACME, buyer());
         Map<String, Object> globex = promiseBroken(id);
         send("globex", globex);
-        // a later event of acme with the same key (same partition) proves globex's was read first
+        // a later event of acme with the same key (same partition) proves globex's was read first: waited for by its
+        // own id in the inbox (written with its effect), not by "an alert about the buyer", which globex's event, were
+        // it taken for acme's, would have raised before it
         Map<String, Object> marker = promiseBroken(id);
         marker.put("caseId", globex.get("caseId"));
-        send("acme", marker);
-        await("acme's alert", () -> Database.count("select count(*) from alert where buyer_id = ?::uuid", id) >= 1);
+        String markerId = UUID.randomUUID().toString();
+        Topics.sendEvent("collection-cases", "acme", "collections", "promise-broken", (String) marker.get("caseId"),
+                markerId, marker);
+        await("acme's event read", () -> Database.count("select count(*) from inbox where consumer = 'credit-service'"
+                + " and event_id = ?", markerId) == 1);
         given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().body("total", equalTo(1));
         given().auth().oauth2(MANAGER_GLOBEX).get("/api/v1/alerts?buyerId=" + id).then().body("total", equalTo(0));
     }

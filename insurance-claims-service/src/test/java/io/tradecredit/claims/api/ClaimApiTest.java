@@ -201,9 +201,21 @@ class ClaimApiTest {
                 paid.setObject(1, UUID.fromString(id));
                 assertEquals(1, paid.executeUpdate());
             }
+            long otherPid;
+            try (var pid = other.createStatement().executeQuery("select pg_backend_pid()")) {
+                pid.next();
+                otherPid = pid.getLong(1);
+            }
             CompletableFuture<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> payment =
                     CompletableFuture.supplyAsync(() -> post(s, "finance", id, "payments", "50000.00").extract());
-            Thread.sleep(1500);
+            // the payment has reached the claim and waits on the other change's lock: only now is its commit "meanwhile"
+            // (after a fixed pause, a payment slower to start read the claim after the commit and proved nothing)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (Database.count("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))",
+                    (int) otherPid) == 0) {
+                assertTrue(System.nanoTime() < deadline && !payment.isDone(), "the payment never waited for the other change");
+                Thread.sleep(100);
+            }
             assertFalse(payment.isDone(), "the payment waits for the other change");
             other.commit();
             var answered = payment.get(30, TimeUnit.SECONDS);
@@ -246,6 +258,10 @@ class ClaimApiTest {
                 .body(claim(s, "2000.00")).post(CLAIMS).then().statusCode(422).contentType("application/problem+json");
         assertEquals(1, Database.count("select count(*) from claim where tenant_id = ?", s.tenant()));
         events(first, "claim-opened", 1);
+        // the three calls have committed: every claim-opened they wrote is in the outbox (the 2 s read below could end
+        // before a second one was relayed)
+        assertEquals(1, Database.count("select count(*) from outbox where tenant_id = ?"
+                + " and event_type = 'io.tradecredit.claims.claim-opened.v1'", s.tenant()), "one claim-opened written");
         assertEquals(1, Topics.readFor("claim-events", Duration.ofSeconds(2)).stream()
                 .filter(r -> matches(r, first, "io.tradecredit.claims.claim-opened.v1")).count(), "one claim opened, one event");
     }

@@ -329,6 +329,11 @@ class InsuredLimitApiTest {
         given().auth().oauth2(token(tenant, "viewer")).get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/insured-limit")
                 .then().statusCode(200).body("insuredLimit.amount", equalTo("50000.00"));
         assertEquals("50000.00", event(buyer, "ATR-778").get("insuredLimit").get("amount").asText());
+        // every call above has committed: what they published is in the outbox now (the topic read for 2 s below
+        // could end before a second event the relay had not sent yet)
+        assertEquals(1, Database.count("select count(*) from outbox where tenant_id = ? and aggregate_id = ?"
+                + " and event_type = 'io.tradecredit.claims.insured-limit-changed.v1'", tenant, buyer),
+                "one event written for one decision");
         List<ConsumerRecord<String, String>> all = Topics.readFor("claim-events", Duration.ofSeconds(2));
         assertEquals(1, all.stream().filter(r -> r.key().equals(buyer)
                 && "io.tradecredit.claims.insured-limit-changed.v1".equals(Topics.header(r, "ce_type"))).count(),

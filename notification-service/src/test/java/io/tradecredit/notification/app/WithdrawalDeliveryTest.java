@@ -84,6 +84,16 @@ class WithdrawalDeliveryTest {
         return tenant;
     }
 
+    /**
+     * The status events of the request written to the outbox: once the change that writes them has committed (the
+     * message's status, a withdrawal kept), this is all there will be, whereas the topic read by {@link #published}
+     * may stop before a later one is relayed.
+     */
+    static long outboxed(UUID id) {
+        return Database.count("select count(*) from outbox where aggregate_type = 'message' and aggregate_id = ?",
+                id.toString());
+    }
+
     static List<String> published(UUID id, int atLeast) {
         return statuses(id, r -> r.size() >= atLeast).stream().map(Contracts::assertValid)
                 .map(b -> b.get("status").asText()).toList();
@@ -100,6 +110,12 @@ class WithdrawalDeliveryTest {
         withdraw(tenant, id, PAID);
         withdraw(tenant, id, PAID); // redelivered: the inbox drops it
         awaitStatus(tenant, id, "WITHDRAWN");
+        // the first withdrawal made it WITHDRAWN; another tenant's withdrawal of the same id (the same key, so the same
+        // partition, read after the repeat) proves the repeat was read too
+        String other = io.tradecredit.notification.Fixtures.freshTenant();
+        withdraw(other, id, PAID);
+        awaitWithdrawalKept(other, id);
+        assertEquals(2, outboxed(id), "QUEUED and one WITHDRAWN, nothing for the repeated withdrawal");
 
         List<ConsumerRecord<String, String>> events = statuses(id, r -> r.size() >= 2);
         assertEquals(List.of("QUEUED", "WITHDRAWN"), events.stream().map(Contracts::assertValid)
@@ -151,6 +167,7 @@ class WithdrawalDeliveryTest {
 
         withdraw(tenant, id, PAID);
         awaitWithdrawalKept(tenant, id);
+        assertEquals(2, outboxed(id), "QUEUED and SENT, nothing for the late withdrawal (kept in its transaction)");
 
         JsonPath m = message(tenant, id);
         assertEquals("SENT", m.getString("status"));
@@ -173,6 +190,7 @@ class WithdrawalDeliveryTest {
         deliverAt(Instant.now().plus(Duration.ofDays(3)));
 
         assertEquals(0, GreenMailResource.to(to).size());
+        assertEquals(1, outboxed(id), "WITHDRAWN only, never QUEUED");
         assertEquals(List.of("WITHDRAWN"), published(id, 1));
         JsonPath m = message(tenant, id);
         assertEquals(PAID, m.getString("reason"));
@@ -209,6 +227,7 @@ class WithdrawalDeliveryTest {
 
         assertEquals(0, GreenMailResource.to(to).size());
         assertEquals("WITHDRAWN", message(tenant, id).getString("status"));
+        assertEquals(2, outboxed(id));
         assertEquals(List.of("QUEUED", "WITHDRAWN"), published(id, 2));
     }
 
@@ -237,6 +256,7 @@ class WithdrawalDeliveryTest {
         assertEquals("WITHDRAWN", m.getString("status"));
         assertEquals("EMAIL", m.getString("channel"));
         assertEquals(PAID, m.getString("reason"));
+        assertEquals(2, outboxed(id));
         assertEquals(List.of("QUEUED", "WITHDRAWN"), published(id, 2));
         assertTrue(Topics.header(statuses(id, r -> r.size() >= 2).get(1), "ce_type").endsWith("status-changed.v1"));
     }
