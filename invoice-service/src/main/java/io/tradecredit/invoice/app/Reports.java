@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -89,17 +90,15 @@ public class Reports {
 
     /**
      * Collection and bad-debt rates of the tenant's receivables, or of one buyer's, over the DSO period up to
-     * {@code asOf}: the receivables open when it began, the credit sales and the ledger's payments and write-offs
-     * in it ({@link CollectionKpis}).
+     * {@code asOf}: per buyer, the receivables open when it began, the credit sales, the payments and write-offs in
+     * it ({@link CollectionKpis}: what a buyer paid beyond all it owed is paid in advance, not collected).
      */
     public Uni<CollectionReport> collection(String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
             int period = policy.dsoPeriodDays();
             LocalDate from = asOf.minusDays(period);
-            return receivables.openByDueDate(tenantId, buyerId, from).chain(opening -> receivables
-                    .creditSales(tenantId, buyerId, from, asOf).chain(sales -> receivables
-                            .periodLedger(tenantId, buyerId, from, asOf).map(ledger -> new CollectionReport(asOf, buyerId,
-                                    period, kpisPerCurrency(Aging.ofTotals(opening, from), sales, ledger, period)))));
+            return receivables.collectionByBuyer(tenantId, buyerId, from, asOf)
+                    .map(buyers -> new CollectionReport(asOf, buyerId, period, kpisPerCurrency(buyers, period)));
         }));
     }
 
@@ -139,20 +138,10 @@ public class Reports {
         return invoices.list("tenantId = ?1 and id in ?2 order by dueDate, invoiceNumber", tenantId, ids);
     }
 
-    private static List<CollectionKpis> kpisPerCurrency(List<Aging.Row> opening, Map<String, Money> sales,
-            ReceivablesRepository.PeriodLedger ledger, int period) {
-        Map<String, Money> open = opening.stream().collect(Collectors.toMap(Aging.Row::currency, r -> r.total().amount()));
-        Set<String> currencies = new TreeSet<>(open.keySet());
-        currencies.addAll(sales.keySet());
-        currencies.addAll(ledger.collected().keySet());
-        List<CollectionKpis> result = new ArrayList<>();
-        for (String c : currencies) {
-            Money zero = Money.zero(c);
-            result.add(CollectionKpis.of(open.getOrDefault(c, zero), sales.getOrDefault(c, zero),
-                    ledger.collected().getOrDefault(c, zero), ledger.paidByInsurer().getOrDefault(c, zero),
-                    ledger.writtenOff().getOrDefault(c, zero), period));
-        }
-        return result;
+    private static List<CollectionKpis> kpisPerCurrency(List<CollectionKpis.BuyerPeriod> buyers, int period) {
+        Map<String, List<CollectionKpis.BuyerPeriod>> byCurrency = buyers.stream().collect(Collectors.groupingBy(
+                b -> b.collected().currencyCode(), TreeMap::new, Collectors.toList()));
+        return byCurrency.values().stream().map(ofCurrency -> CollectionKpis.of(ofCurrency, period)).toList();
     }
 
     private static List<Dso> dsoPerCurrency(List<Aging.Row> aging, Map<String, Money> sales, int period) {

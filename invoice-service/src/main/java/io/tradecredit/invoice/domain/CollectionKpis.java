@@ -2,15 +2,21 @@ package io.tradecredit.invoice.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 import io.tradecredit.common.money.Money;
 
 /**
  * DOMAIN §2's other two KPIs, in one currency over the DSO period (the {@code periodDays} up to the date):
  * <ul>
- * <li><b>collection rate</b> = what buyers paid in the period (the payments received in it that stand, whole: buyer
- * credit applied to invoices is money counted when it came in, not paid again) / what was there to collect (the
- * receivables open when the period began + the credit sales of the period), in percent;</li>
+ * <li><b>collection rate</b> = what was collected of the receivables / what there was to collect (the receivables
+ * open when the period began + the credit sales of the period), in percent. {@code collected} is what buyers paid
+ * in the period (the payments received in it that stand, whole: buyer credit applied to invoices is money counted
+ * when it came in, not paid again). What a buyer paid beyond all it had to collect in the period (its opening
+ * receivables + its sales) is {@code paidInAdvance}: money for invoices not yet issued, not a receivable collected,
+ * so it is shown apart and left out of the rate, buyer by buyer (a buyer with 10,000 due in the period that pays
+ * 12,000: 2,000 in advance, 100.00 %, not 120.00 %; another buyer's advance does not make up for one that did not
+ * pay). The rate is therefore never above 100 %;</li>
  * <li><b>bad-debt rate</b> = what was written off in the period / the credit sales of the period, in percent.</li>
  * </ul>
  * Both to two decimals, HALF_UP. Nothing to collect, or no sales: that rate is null and {@code reason} says why.
@@ -19,19 +25,51 @@ import io.tradecredit.common.money.Money;
  * paying: it is shown apart and left out of the collection rate, which measures how the buyers pay (an invoice of
  * 100,000, 20,000 paid by the buyer and 50,000 by its insurer: 20.00 %, not 70.00 %).
  */
-public record CollectionKpis(Money openingReceivables, Money creditSales, Money collected, Money paidByInsurer,
-        Money writtenOff, int periodDays, BigDecimal collectionRatePercent, BigDecimal badDebtRatePercent,
-        String reason) {
+public record CollectionKpis(Money openingReceivables, Money creditSales, Money collected, Money paidInAdvance,
+        Money paidByInsurer, Money writtenOff, int periodDays, BigDecimal collectionRatePercent,
+        BigDecimal badDebtRatePercent, String reason) {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** One buyer's period in one currency: what it owed at the start, was sold, paid, and what was paid or written off for it. */
+    public record BuyerPeriod(Money openingReceivables, Money creditSales, Money collected, Money paidByInsurer,
+            Money writtenOff) {
+        /** What the buyer paid beyond all there was to collect from it in the period: never below nothing. */
+        public Money paidInAdvance() {
+            Money beyond = collected.minus(openingReceivables.plus(creditSales));
+            return beyond.isPositive() ? beyond : Money.zero(collected.currency());
+        }
+    }
+
+    /** The KPIs of one buyer (or of buyers taken as one). */
     public static CollectionKpis of(Money openingReceivables, Money creditSales, Money collected, Money paidByInsurer,
             Money writtenOff, int periodDays) {
-        Money toCollect = openingReceivables.plus(creditSales);
-        BigDecimal collectionRate = toCollect.isPositive() ? percent(collected, toCollect) : null;
-        BigDecimal badDebtRate = creditSales.isPositive() ? percent(writtenOff, creditSales) : null;
+        return of(List.of(new BuyerPeriod(openingReceivables, creditSales, collected, paidByInsurer, writtenOff)),
+                periodDays);
+    }
+
+    /** The KPIs of these buyers' periods, all in one currency (at least one): each buyer's advance left out of the rate. */
+    public static CollectionKpis of(List<BuyerPeriod> buyers, int periodDays) {
+        Money zero = Money.zero(buyers.get(0).collected().currency());
+        Money opening = zero;
+        Money sales = zero;
+        Money collected = zero;
+        Money inAdvance = zero;
+        Money byInsurer = zero;
+        Money writtenOff = zero;
+        for (BuyerPeriod b : buyers) {
+            opening = opening.plus(b.openingReceivables());
+            sales = sales.plus(b.creditSales());
+            collected = collected.plus(b.collected());
+            inAdvance = inAdvance.plus(b.paidInAdvance());
+            byInsurer = byInsurer.plus(b.paidByInsurer());
+            writtenOff = writtenOff.plus(b.writtenOff());
+        }
+        Money toCollect = opening.plus(sales);
+        BigDecimal collectionRate = toCollect.isPositive() ? percent(collected.minus(inAdvance), toCollect) : null;
+        BigDecimal badDebtRate = sales.isPositive() ? percent(writtenOff, sales) : null;
         String reason = collectionRate == null ? "nothing to collect in the " + periodDays + " days up to the date"
                 : badDebtRate == null ? "no credit sales in the " + periodDays + " days up to the date" : null;
-        return new CollectionKpis(openingReceivables, creditSales, collected, paidByInsurer, writtenOff, periodDays,
+        return new CollectionKpis(opening, sales, collected, inAdvance, byInsurer, writtenOff, periodDays,
                 collectionRate, badDebtRate, reason);
     }
 

@@ -218,6 +218,50 @@ class ReportApiTest {
                 .body("currencies[0].collected.amount", equalTo("13000.00"));
     }
 
+    /**
+     * Buyers paying ahead: the collection rate is what was collected of what there was to collect, never above 100 %.
+     * Over the 90 days up to today (T): buyer A sold 10,000 (T-30), pays 12,000 on it (T-5), 2,000 left as its credit;
+     * buyer B sold 10,000 (T-20), pays nothing; buyer C pays 5,000 (T-3) before any invoice. A alone: collected 12,000,
+     * 2,000 in advance, 10,000 / 10,000 = 100.00 % (it read 120.00 %). The tenant: collected 17,000, 7,000 in
+     * advance, (17,000 - 7,000) / 20,000 = 50.00 % (it read 85.00 %: A's and C's advances made up for B).
+     */
+    @Test
+    void whatBuyersPayAheadIsShownApartAndTheRateStaysWithinAHundredPercent() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        LocalDate t = PlatformZone.today();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        String ofA = issue(tenant, a, t.minusDays(30), t, "10000.00");
+        issue(tenant, b, t.minusDays(20), t.plusDays(10), "10000.00");
+        postJson(finance, "/api/v1/payments", Map.of("buyerId", a.toString(), "amount", cny("12000.00"),
+                "receivedOn", t.minusDays(5).toString(), "reference", "BANK-A-12000",
+                "allocations", java.util.List.of(Map.of("invoiceId", ofA, "amount", cny("10000.00"))))).statusCode(201)
+                .body("creditRemaining.amount", equalTo("2000.00"));
+        postJson(finance, "/api/v1/payments", Map.of("buyerId", c.toString(), "amount", cny("5000.00"),
+                "receivedOn", t.minusDays(3).toString(), "reference", "BANK-C-PREPAY")).statusCode(201)
+                .body("creditRemaining.amount", equalTo("5000.00"));
+
+        collectedOf(finance, a).body("currencies[0].creditSales.amount", equalTo("10000.00"),
+                "currencies[0].collected.amount", equalTo("12000.00"),
+                "currencies[0].paidInAdvance.amount", equalTo("2000.00"),
+                "currencies[0].collectionRatePercent", equalTo(100.00f));
+        collectedOf(finance, c).body("currencies[0].collected.amount", equalTo("5000.00"),
+                "currencies[0].paidInAdvance.amount", equalTo("5000.00"),
+                "currencies[0].collectionRatePercent", nullValue(),
+                "currencies[0].reason", equalTo("nothing to collect in the 90 days up to the date"));
+        given().auth().oauth2(finance).get("/api/v1/reports/collection").then().statusCode(200)
+                .body("currencies[0].openingReceivables.amount", equalTo("0.00"),
+                        "currencies[0].creditSales.amount", equalTo("20000.00"),
+                        "currencies[0].collected.amount", equalTo("17000.00"),
+                        "currencies[0].paidInAdvance.amount", equalTo("7000.00"),
+                        "currencies[0].collectionRatePercent", equalTo(50.00f));
+        // another tenant sees none of it
+        given().auth().oauth2(token(freshTenant(), "finance")).get("/api/v1/reports/collection").then().statusCode(200)
+                .body("currencies", org.hamcrest.Matchers.empty());
+    }
+
     private static Map<String, String> cny(String amount) {
         return Map.of("amount", amount, "currency", "CNY");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +64,49 @@ class CollectionKpisTest {
         assertNull(k.collectionRatePercent());
         assertNull(k.badDebtRatePercent());
         assertEquals("nothing to collect in the 60 days up to the date", k.reason());
+    }
+
+    @Test
+    void whatABuyerPaysBeyondAllItOwedIsPaidInAdvanceAndNotCollected() {
+        // 10,000 sold in the period, 12,000 paid: 2,000 in advance; 10,000 / 10,000 = 100.00 %, not 120.00 %
+        CollectionKpis k = CollectionKpis.of(cny("0.00"), cny("10000.00"), cny("12000.00"), cny("0.00"), cny("0.00"), 90);
+        assertEquals(cny("12000.00"), k.collected());
+        assertEquals(cny("2000.00"), k.paidInAdvance());
+        assertEquals(new BigDecimal("100.00"), k.collectionRatePercent());
+        // 4,000 open at the start, 6,000 sold, 10,000 paid: all it owed, nothing in advance, 100.00 %
+        CollectionKpis exact = CollectionKpis.of(cny("4000.00"), cny("6000.00"), cny("10000.00"), cny("0.00"),
+                cny("0.00"), 90);
+        assertEquals(cny("0.00"), exact.paidInAdvance());
+        assertEquals(new BigDecimal("100.00"), exact.collectionRatePercent());
+        // 4,000 open at the start, 6,000 sold, 10,000.01 paid: 0.01 in advance
+        assertEquals(cny("0.01"), CollectionKpis.of(cny("4000.00"), cny("6000.00"), cny("10000.01"), cny("0.00"),
+                cny("0.00"), 90).paidInAdvance());
+        // nothing owed, 5,000 paid ahead of any invoice: all of it in advance, no rate
+        CollectionKpis ahead = CollectionKpis.of(cny("0.00"), cny("0.00"), cny("5000.00"), cny("0.00"), cny("0.00"), 90);
+        assertEquals(cny("5000.00"), ahead.paidInAdvance());
+        assertNull(ahead.collectionRatePercent());
+    }
+
+    @Test
+    void oneBuyersAdvanceDoesNotMakeUpForAnotherThatDidNotPay() {
+        // buyer A: 10,000 sold, 12,000 paid (2,000 in advance); buyer B: 10,000 sold, nothing paid;
+        // buyer C: nothing owed, 5,000 paid ahead; buyer D: 3,000 open at the start, 1,000 paid, 500 paid by its insurer,
+        // 400 written off. Collected 18,000, 7,000 of it in advance: (18,000 - 7,000) / (3,000 + 20,000) = 47.83 %,
+        // not 18,000 / 23,000 = 78.26 %; bad debt 400 / 20,000 = 2.00 %
+        CollectionKpis k = CollectionKpis.of(List.of(
+                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("10000.00"), cny("12000.00"), cny("0.00"), cny("0.00")),
+                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("10000.00"), cny("0.00"), cny("0.00"), cny("0.00")),
+                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("0.00"), cny("5000.00"), cny("0.00"), cny("0.00")),
+                new CollectionKpis.BuyerPeriod(cny("3000.00"), cny("0.00"), cny("1000.00"), cny("500.00"), cny("400.00"))),
+                90);
+        assertEquals(cny("3000.00"), k.openingReceivables());
+        assertEquals(cny("20000.00"), k.creditSales());
+        assertEquals(cny("18000.00"), k.collected());
+        assertEquals(cny("7000.00"), k.paidInAdvance());
+        assertEquals(cny("500.00"), k.paidByInsurer());
+        assertEquals(cny("400.00"), k.writtenOff());
+        assertEquals(new BigDecimal("47.83"), k.collectionRatePercent());
+        assertEquals(new BigDecimal("2.00"), k.badDebtRatePercent());
+        assertNull(k.reason());
     }
 }
