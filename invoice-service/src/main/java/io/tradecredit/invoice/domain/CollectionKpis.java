@@ -9,42 +9,59 @@ import io.tradecredit.common.money.Money;
 /**
  * DOMAIN §2's other two KPIs, in one currency over the DSO period (the {@code periodDays} up to the date):
  * <ul>
- * <li><b>collection rate</b> = what was collected of the receivables / what there was to collect (the receivables
- * open when the period began + the credit sales of the period), in percent. {@code collected} is what buyers paid
+ * <li><b>collection rate</b> = what was collected of the receivables / what there was to collect ({@code toCollect}:
+ * the receivables open when the period began + the credit sales of the period - the credit notes issued in it, which
+ * take back what was never owed: 10,000 sold, 2,000 credited for a price dispute, 8,000 paid is 100.00 %, not
+ * 80.00 %; a buyer's never below nothing), in percent. {@code collected} is what buyers paid
  * in the period (the payments received in it that stand, whole: buyer credit applied to invoices is money counted
- * when it came in, not paid again). What a buyer paid beyond all it had to collect in the period (its opening
- * receivables + its sales) is {@code paidInAdvance}: money for invoices not yet issued, not a receivable collected,
+ * when it came in, not paid again). What a buyer paid beyond all it had to collect in the period is
+ * {@code paidInAdvance}: money for invoices not yet issued, not a receivable collected,
  * so it is shown apart and left out of the rate, buyer by buyer (a buyer with 10,000 due in the period that pays
  * 12,000: 2,000 in advance, 100.00 %, not 120.00 %; another buyer's advance does not make up for one that did not
  * pay). The rate is therefore never above 100 %;</li>
  * <li><b>bad-debt rate</b> = what was written off in the period / the credit sales of the period, in percent.</li>
  * </ul>
  * Both to two decimals, HALF_UP. Nothing to collect, or no sales: that rate is null and {@code reason} says why.
- * Credit notes are neither collected nor bad debt: they take back what was never owed. What the buyers' credit
+ * Credit notes are neither collected nor bad debt. What the buyers' credit
  * insurers paid in the period (a claim's indemnity, {@code paidByInsurer}) is money received but not the buyers
  * paying: it is shown apart and left out of the collection rate, which measures how the buyers pay (an invoice of
  * 100,000, 20,000 paid by the buyer and 50,000 by its insurer: 20.00 %, not 70.00 %).
  */
-public record CollectionKpis(Money openingReceivables, Money creditSales, Money collected, Money paidInAdvance,
+public record CollectionKpis(Money openingReceivables, Money creditSales, Money creditNotes, Money toCollect,
+        Money collected, Money paidInAdvance,
         Money paidByInsurer, Money writtenOff, int periodDays, BigDecimal collectionRatePercent,
         BigDecimal badDebtRatePercent, String reason) {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** One buyer's period in one currency: what it owed at the start, was sold, paid, and what was paid or written off for it. */
-    public record BuyerPeriod(Money openingReceivables, Money creditSales, Money collected, Money paidByInsurer,
-            Money writtenOff) {
+    /**
+     * One buyer's period in one currency: what it owed at the start, was sold and credited, paid, and what was paid or
+     * written off for it.
+     */
+    public record BuyerPeriod(Money openingReceivables, Money creditSales, Money creditNotes, Money collected,
+            Money paidByInsurer, Money writtenOff) {
+        /**
+         * Open at the start + sold - credited, never below nothing (a note on an invoice paid before the period
+         * gives the buyer credit, not a debt of the tenant to collect).
+         */
+        public Money toCollect() {
+            return nonNegative(openingReceivables.plus(creditSales).minus(creditNotes));
+        }
+
         /** What the buyer paid beyond all there was to collect from it in the period: never below nothing. */
         public Money paidInAdvance() {
-            Money beyond = collected.minus(openingReceivables.plus(creditSales));
-            return beyond.isPositive() ? beyond : Money.zero(collected.currency());
+            return nonNegative(collected.minus(toCollect()));
+        }
+
+        private static Money nonNegative(Money m) {
+            return m.isNegative() ? Money.zero(m.currency()) : m;
         }
     }
 
     /** The KPIs of one buyer (or of buyers taken as one). */
-    public static CollectionKpis of(Money openingReceivables, Money creditSales, Money collected, Money paidByInsurer,
-            Money writtenOff, int periodDays) {
-        return of(List.of(new BuyerPeriod(openingReceivables, creditSales, collected, paidByInsurer, writtenOff)),
-                periodDays);
+    public static CollectionKpis of(Money openingReceivables, Money creditSales, Money creditNotes, Money collected,
+            Money paidByInsurer, Money writtenOff, int periodDays) {
+        return of(List.of(new BuyerPeriod(openingReceivables, creditSales, creditNotes, collected, paidByInsurer,
+                writtenOff)), periodDays);
     }
 
     /** The KPIs of these buyers' periods, all in one currency (at least one): each buyer's advance left out of the rate. */
@@ -52,6 +69,8 @@ public record CollectionKpis(Money openingReceivables, Money creditSales, Money 
         Money zero = Money.zero(buyers.get(0).collected().currency());
         Money opening = zero;
         Money sales = zero;
+        Money notes = zero;
+        Money toCollect = zero;
         Money collected = zero;
         Money inAdvance = zero;
         Money byInsurer = zero;
@@ -59,17 +78,18 @@ public record CollectionKpis(Money openingReceivables, Money creditSales, Money 
         for (BuyerPeriod b : buyers) {
             opening = opening.plus(b.openingReceivables());
             sales = sales.plus(b.creditSales());
+            notes = notes.plus(b.creditNotes());
+            toCollect = toCollect.plus(b.toCollect());
             collected = collected.plus(b.collected());
             inAdvance = inAdvance.plus(b.paidInAdvance());
             byInsurer = byInsurer.plus(b.paidByInsurer());
             writtenOff = writtenOff.plus(b.writtenOff());
         }
-        Money toCollect = opening.plus(sales);
         BigDecimal collectionRate = toCollect.isPositive() ? percent(collected.minus(inAdvance), toCollect) : null;
         BigDecimal badDebtRate = sales.isPositive() ? percent(writtenOff, sales) : null;
         String reason = collectionRate == null ? "nothing to collect in the " + periodDays + " days up to the date"
                 : badDebtRate == null ? "no credit sales in the " + periodDays + " days up to the date" : null;
-        return new CollectionKpis(opening, sales, collected, inAdvance, byInsurer, writtenOff, periodDays,
+        return new CollectionKpis(opening, sales, notes, toCollect, collected, inAdvance, byInsurer, writtenOff, periodDays,
                 collectionRate, badDebtRate, reason);
     }
 

@@ -97,7 +97,9 @@ public class ReceivablesRepository {
 
     /**
      * Per buyer and currency, the period (after, asOf] as the collection report reads it: the receivables open on
-     * {@code after} ({@link #openItems}'s amounts then), the credit sales ({@link #creditSales}), what was paid in it
+     * {@code after} ({@link #openItems}'s amounts then), the credit sales ({@link #creditSales}), the credit notes
+     * issued in it on invoices still owed on {@code asOf} (their whole amount: what went on the invoice and what became
+     * the buyer's credit), what was paid in it
      * and what was written off in it. Paid is the payments received in the period that stand (a reversed payment never
      * paid: its reversal is dated on the day it was received), whole, what they paid on invoices and what they left as
      * the buyer's credit alike, the buyers' ({@code collected}) apart from their credit insurers' (a claim's indemnity
@@ -110,29 +112,34 @@ public class ReceivablesRepository {
             LocalDate asOf) {
         String ofBuyer = buyerId == null ? "" : " and %s.buyer_id = :b";
         String none = "cast(null as numeric)";
-        String sql = "select buyer_id, currency, sum(opening) as opening, sum(sales) as sales, sum(collected) as collected,"
+        String sql = "select buyer_id, currency, sum(opening) as opening, sum(sales) as sales, sum(notes) as notes,"
+                + " sum(collected) as collected,"
                 + " sum(by_insurer) as by_insurer, sum(written_off) as written_off from ("
                 + " select o.buyer_id, o.currency, o.open_amount as opening, " + none + " as sales, " + none
-                + " as collected, " + none + " as by_insurer, " + none + " as written_off "
+                + " as notes, " + none + " as collected, " + none + " as by_insurer, " + none + " as written_off "
                 + openOn(buyerId).replace(":d", ":from")
                 + " union all"
-                + " select i.buyer_id, i.currency, null, i.total_amount, null, null, null from invoice i where " + OWED
-                + ofBuyer.formatted("i") + " and i.issue_date > :from"
+                + " select i.buyer_id, i.currency, null, i.total_amount, null, null, null, null from invoice i where "
+                + OWED + ofBuyer.formatted("i") + " and i.issue_date > :from"
                 + " union all"
-                + " select p.buyer_id, p.currency, null, null,"
+                + " select n.buyer_id, n.currency, null, null, n.amount, null, null, null from credit_note n"
+                + " join invoice i on i.id = n.invoice_id and i.tenant_id = n.tenant_id where " + OWED
+                + ofBuyer.formatted("n") + " and n.issued_on > :from and n.issued_on <= :d"
+                + " union all"
+                + " select p.buyer_id, p.currency, null, null, null,"
                 + " case when p.payer_kind = 'BUYER' then p.amount end, case when p.payer_kind = 'INSURER' then p.amount end,"
                 + " null from payment p"
                 + " where p.tenant_id = :t and p.status = 'POSTED' and p.received_on > :from and p.received_on <= :d"
                 + ofBuyer.formatted("p")
                 + " union all"
-                + " select e.buyer_id, e.currency, null, null, null, null, e.amount from ledger_entry e"
+                + " select e.buyer_id, e.currency, null, null, null, null, null, e.amount from ledger_entry e"
                 + " where e.tenant_id = :t and e.kind = 'WRITE_OFF' and e.effective_date > :from and e.effective_date <= :d"
                 + ofBuyer.formatted("e")
                 + ") x group by currency, buyer_id order by currency, buyer_id";
         return inPeriod(sql, tenantId, buyerId, after, asOf).map(rows -> rows.stream().map(r -> {
             String currency = Rows.currencyCode(r, "currency");
             return new CollectionKpis.BuyerPeriod(moneyOrZero(r, "opening", currency), moneyOrZero(r, "sales", currency),
-                    moneyOrZero(r, "collected", currency), moneyOrZero(r, "by_insurer", currency),
+                    moneyOrZero(r, "notes", currency), moneyOrZero(r, "collected", currency), moneyOrZero(r, "by_insurer", currency),
                     moneyOrZero(r, "written_off", currency));
         }).toList());
     }

@@ -212,8 +212,10 @@ class ReportApiTest {
         postJson(finance, "/api/v1/buyers/" + disputing + "/credit/applications", Map.of("currency", "CNY"))
                 .statusCode(201).body("amount.amount", equalTo("1000.00"));
         // the buyer paid 1,000 once: not 2,000 (the payment and the credit it became, applied)
+        // and it owed 1,000 once: the upheld dispute's 1,000 note takes back the first invoice, 1,000 / 1,000
         collectedOf(finance, disputing).body("currencies[0].collected.amount", equalTo("1000.00"),
-                "currencies[0].creditSales.amount", equalTo("2000.00"), "currencies[0].collectionRatePercent", equalTo(50.00f));
+                "currencies[0].creditSales.amount", equalTo("2000.00"), "currencies[0].creditNotes.amount", equalTo("1000.00"),
+                "currencies[0].toCollect.amount", equalTo("1000.00"), "currencies[0].collectionRatePercent", equalTo(100.00f));
         given().auth().oauth2(finance).get("/api/v1/reports/collection").then().statusCode(200)
                 .body("currencies[0].collected.amount", equalTo("13000.00"));
     }
@@ -260,6 +262,29 @@ class ReportApiTest {
         // another tenant sees none of it
         given().auth().oauth2(token(freshTenant(), "finance")).get("/api/v1/reports/collection").then().statusCode(200)
                 .body("currencies", org.hamcrest.Matchers.empty());
+    }
+
+    /**
+     * A credit note takes back what was never owed: 10,000 invoiced (T-30), 2,000 credited for a price difference
+     * (today), the 8,000 left paid (T-1). Collection rate 8,000 / (10,000 - 2,000) = 100.00 % (it read 8,000 /
+     * 10,000 = 80.00 %, as if the buyer still owed the 2,000).
+     */
+    @Test
+    void aCreditNoteIsNotThereToCollect() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        LocalDate t = PlatformZone.today();
+        UUID buyer = UUID.randomUUID();
+        String invoice = issue(tenant, buyer, t.minusDays(30), t.plusDays(10), "10000.00");
+        postJson(finance, "/api/v1/invoices/" + invoice + "/credit-notes",
+                Map.of("amount", cny("2000.00"), "reason", "agreed price was 2,000 lower")).statusCode(201);
+        pay(tenant, invoice, "8000.00", t.minusDays(1));
+        collectedOf(finance, buyer).body("currencies[0].creditSales.amount", equalTo("10000.00"),
+                "currencies[0].creditNotes.amount", equalTo("2000.00"),
+                "currencies[0].toCollect.amount", equalTo("8000.00"),
+                "currencies[0].collected.amount", equalTo("8000.00"),
+                "currencies[0].paidInAdvance.amount", equalTo("0.00"),
+                "currencies[0].collectionRatePercent", equalTo(100.00f));
     }
 
     private static Map<String, String> cny(String amount) {

@@ -19,7 +19,7 @@ class CollectionKpisTest {
     @Test
     void openingTwoHundredThousandSalesThreeHundredThousandCollectedThreeHundredFiftyWrittenOffSix() {
         // 350,000 / (200,000 + 300,000) = 70.00 %; 6,000 / 300,000 = 2.00 %
-        CollectionKpis k = CollectionKpis.of(cny("200000.00"), cny("300000.00"), cny("350000.00"), cny("0.00"),
+        CollectionKpis k = CollectionKpis.of(cny("200000.00"), cny("300000.00"), cny("0.00"), cny("350000.00"), cny("0.00"),
                 cny("6000.00"), 90);
         assertEquals(new BigDecimal("70.00"), k.collectionRatePercent());
         assertEquals(new BigDecimal("2.00"), k.badDebtRatePercent());
@@ -30,7 +30,7 @@ class CollectionKpisTest {
     @Test
     void whatTheInsurerPaidIsShownApartAndLeftOutOfTheRate() {
         // 100,000 sold, 20,000 paid by the buyer, 50,000 by its credit insurer: 20,000 / 100,000 = 20.00 %, not 70.00 %
-        CollectionKpis k = CollectionKpis.of(cny("0.00"), cny("100000.00"), cny("20000.00"), cny("50000.00"),
+        CollectionKpis k = CollectionKpis.of(cny("0.00"), cny("100000.00"), cny("0.00"), cny("20000.00"), cny("50000.00"),
                 cny("0.00"), 90);
         assertEquals(new BigDecimal("20.00"), k.collectionRatePercent());
         assertEquals(cny("50000.00"), k.paidByInsurer());
@@ -40,19 +40,19 @@ class CollectionKpisTest {
     @Test
     void ratesRoundHalfUpToTwoDecimals() {
         // 1,000 / 3,000 = 33.333… → 33.33; 1 / 8 = 12.5 → 12.50; 2,000.50 / 3,000 = 66.6833… → 66.68; 0.25 / 1,000 → 0.03
-        assertEquals(new BigDecimal("33.33"), CollectionKpis.of(cny("0.00"), cny("3000.00"), cny("1000.00"), cny("0.00"),
+        assertEquals(new BigDecimal("33.33"), CollectionKpis.of(cny("0.00"), cny("3000.00"), cny("0.00"), cny("1000.00"), cny("0.00"),
                 cny("0.00"), 30).collectionRatePercent());
-        assertEquals(new BigDecimal("12.50"), CollectionKpis.of(cny("0.00"), cny("8.00"), cny("1.00"), cny("0.00"),
+        assertEquals(new BigDecimal("12.50"), CollectionKpis.of(cny("0.00"), cny("8.00"), cny("0.00"), cny("1.00"), cny("0.00"),
                 cny("1.00"), 30).badDebtRatePercent());
-        assertEquals(new BigDecimal("66.68"), CollectionKpis.of(cny("1000.00"), cny("2000.00"), cny("2000.50"), cny("0.00"),
+        assertEquals(new BigDecimal("66.68"), CollectionKpis.of(cny("1000.00"), cny("2000.00"), cny("0.00"), cny("2000.50"), cny("0.00"),
                 cny("0.00"), 30).collectionRatePercent());
-        assertEquals(new BigDecimal("0.03"), CollectionKpis.of(cny("0.00"), cny("1000.00"), cny("0.00"), cny("0.00"),
+        assertEquals(new BigDecimal("0.03"), CollectionKpis.of(cny("0.00"), cny("1000.00"), cny("0.00"), cny("0.00"), cny("0.00"),
                 cny("0.25"), 30).badDebtRatePercent());
     }
 
     @Test
     void withoutSalesThereIsNoBadDebtRateButACollectionRateOfWhatWasOpen() {
-        CollectionKpis k = CollectionKpis.of(cny("5000.00"), cny("0.00"), cny("5000.00"), cny("0.00"), cny("0.00"), 90);
+        CollectionKpis k = CollectionKpis.of(cny("5000.00"), cny("0.00"), cny("0.00"), cny("5000.00"), cny("0.00"), cny("0.00"), 90);
         assertEquals(new BigDecimal("100.00"), k.collectionRatePercent());
         assertNull(k.badDebtRatePercent());
         assertEquals("no credit sales in the 90 days up to the date", k.reason());
@@ -60,7 +60,7 @@ class CollectionKpisTest {
 
     @Test
     void withNothingToCollectNeitherRateMeansAnything() {
-        CollectionKpis k = CollectionKpis.of(cny("0.00"), cny("0.00"), cny("0.00"), cny("0.00"), cny("0.00"), 60);
+        CollectionKpis k = CollectionKpis.of(cny("0.00"), cny("0.00"), cny("0.00"), cny("0.00"), cny("0.00"), cny("0.00"), 60);
         assertNull(k.collectionRatePercent());
         assertNull(k.badDebtRatePercent());
         assertEquals("nothing to collect in the 60 days up to the date", k.reason());
@@ -69,20 +69,20 @@ class CollectionKpisTest {
     @Test
     void whatABuyerPaysBeyondAllItOwedIsPaidInAdvanceAndNotCollected() {
         // 10,000 sold in the period, 12,000 paid: 2,000 in advance; 10,000 / 10,000 = 100.00 %, not 120.00 %
-        CollectionKpis k = CollectionKpis.of(cny("0.00"), cny("10000.00"), cny("12000.00"), cny("0.00"), cny("0.00"), 90);
+        CollectionKpis k = CollectionKpis.of(cny("0.00"), cny("10000.00"), cny("0.00"), cny("12000.00"), cny("0.00"), cny("0.00"), 90);
         assertEquals(cny("12000.00"), k.collected());
         assertEquals(cny("2000.00"), k.paidInAdvance());
         assertEquals(new BigDecimal("100.00"), k.collectionRatePercent());
         // 4,000 open at the start, 6,000 sold, 10,000 paid: all it owed, nothing in advance, 100.00 %
-        CollectionKpis exact = CollectionKpis.of(cny("4000.00"), cny("6000.00"), cny("10000.00"), cny("0.00"),
+        CollectionKpis exact = CollectionKpis.of(cny("4000.00"), cny("6000.00"), cny("0.00"), cny("10000.00"), cny("0.00"),
                 cny("0.00"), 90);
         assertEquals(cny("0.00"), exact.paidInAdvance());
         assertEquals(new BigDecimal("100.00"), exact.collectionRatePercent());
         // 4,000 open at the start, 6,000 sold, 10,000.01 paid: 0.01 in advance
-        assertEquals(cny("0.01"), CollectionKpis.of(cny("4000.00"), cny("6000.00"), cny("10000.01"), cny("0.00"),
+        assertEquals(cny("0.01"), CollectionKpis.of(cny("4000.00"), cny("6000.00"), cny("0.00"), cny("10000.01"), cny("0.00"),
                 cny("0.00"), 90).paidInAdvance());
         // nothing owed, 5,000 paid ahead of any invoice: all of it in advance, no rate
-        CollectionKpis ahead = CollectionKpis.of(cny("0.00"), cny("0.00"), cny("5000.00"), cny("0.00"), cny("0.00"), 90);
+        CollectionKpis ahead = CollectionKpis.of(cny("0.00"), cny("0.00"), cny("0.00"), cny("5000.00"), cny("0.00"), cny("0.00"), 90);
         assertEquals(cny("5000.00"), ahead.paidInAdvance());
         assertNull(ahead.collectionRatePercent());
     }
@@ -94,10 +94,10 @@ class CollectionKpisTest {
         // 400 written off. Collected 18,000, 7,000 of it in advance: (18,000 - 7,000) / (3,000 + 20,000) = 47.83 %,
         // not 18,000 / 23,000 = 78.26 %; bad debt 400 / 20,000 = 2.00 %
         CollectionKpis k = CollectionKpis.of(List.of(
-                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("10000.00"), cny("12000.00"), cny("0.00"), cny("0.00")),
-                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("10000.00"), cny("0.00"), cny("0.00"), cny("0.00")),
-                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("0.00"), cny("5000.00"), cny("0.00"), cny("0.00")),
-                new CollectionKpis.BuyerPeriod(cny("3000.00"), cny("0.00"), cny("1000.00"), cny("500.00"), cny("400.00"))),
+                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("10000.00"), cny("0.00"), cny("12000.00"), cny("0.00"), cny("0.00")),
+                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("10000.00"), cny("0.00"), cny("0.00"), cny("0.00"), cny("0.00")),
+                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("0.00"), cny("0.00"), cny("5000.00"), cny("0.00"), cny("0.00")),
+                new CollectionKpis.BuyerPeriod(cny("3000.00"), cny("0.00"), cny("0.00"), cny("1000.00"), cny("500.00"), cny("400.00"))),
                 90);
         assertEquals(cny("3000.00"), k.openingReceivables());
         assertEquals(cny("20000.00"), k.creditSales());
@@ -108,5 +108,38 @@ class CollectionKpisTest {
         assertEquals(new BigDecimal("47.83"), k.collectionRatePercent());
         assertEquals(new BigDecimal("2.00"), k.badDebtRatePercent());
         assertNull(k.reason());
+    }
+
+    @Test
+    void creditNotesTakeBackWhatWasNeverOwedSoTheyAreNotThereToCollect() {
+        // 10,000 sold, 2,000 credited for a price dispute, 8,000 paid: 8,000 / (10,000 - 2,000) = 100.00 %, not 80.00 %
+        CollectionKpis k = CollectionKpis.of(cny("0.00"), cny("10000.00"), cny("2000.00"), cny("8000.00"), cny("0.00"),
+                cny("0.00"), 90);
+        assertEquals(cny("2000.00"), k.creditNotes());
+        assertEquals(cny("8000.00"), k.toCollect());
+        assertEquals(cny("0.00"), k.paidInAdvance());
+        assertEquals(new BigDecimal("100.00"), k.collectionRatePercent());
+        // 5,000 open at the start, 10,000 sold, 3,000 credited, 6,000 paid: 6,000 / 12,000 = 50.00 %
+        assertEquals(new BigDecimal("50.00"), CollectionKpis.of(cny("5000.00"), cny("10000.00"), cny("3000.00"),
+                cny("6000.00"), cny("0.00"), cny("0.00"), 90).collectionRatePercent());
+        // 10,000 paid on an invoice of 10,000, then 2,000 credited: the 2,000 is the buyer's credit, in advance
+        CollectionKpis paidThenCredited = CollectionKpis.of(cny("0.00"), cny("10000.00"), cny("2000.00"),
+                cny("10000.00"), cny("0.00"), cny("0.00"), 90);
+        assertEquals(cny("2000.00"), paidThenCredited.paidInAdvance());
+        assertEquals(new BigDecimal("100.00"), paidThenCredited.collectionRatePercent());
+    }
+
+    @Test
+    void aNoteOnAnInvoicePaidBeforeThePeriodLeavesNothingToCollectNotLessThanNothing() {
+        // buyer A: an invoice paid before the period credited 1,000 in it (its credit), nothing else: to collect 0, not
+        // -1,000; buyer B: 4,000 sold, 1,000 paid. The tenant: 1,000 / 4,000 = 25.00 %, not 1,000 / 3,000 = 33.33 %
+        CollectionKpis k = CollectionKpis.of(List.of(
+                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("0.00"), cny("1000.00"), cny("0.00"), cny("0.00"),
+                        cny("0.00")),
+                new CollectionKpis.BuyerPeriod(cny("0.00"), cny("4000.00"), cny("0.00"), cny("1000.00"), cny("0.00"),
+                        cny("0.00"))), 90);
+        assertEquals(cny("1000.00"), k.creditNotes());
+        assertEquals(cny("4000.00"), k.toCollect());
+        assertEquals(new BigDecimal("25.00"), k.collectionRatePercent());
     }
 }
