@@ -77,10 +77,12 @@ public class Reports {
     public Uni<DsoReport> dso(String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
             int period = policy.dsoPeriodDays();
+            LocalDate from = asOf.minusDays(period);
             return receivables.openByDueDate(tenantId, buyerId, asOf).chain(totals -> receivables
-                    .creditSales(tenantId, buyerId, asOf.minusDays(period), asOf)
-                    .map(sales -> new DsoReport(asOf, buyerId, period,
-                            dsoPerCurrency(Aging.ofTotals(totals, asOf), sales, period))));
+                    .creditSales(tenantId, buyerId, from, asOf).chain(sales -> receivables
+                            .creditNotesOnSales(tenantId, buyerId, from, asOf)
+                            .map(notes -> new DsoReport(asOf, buyerId, period,
+                                    dsoPerCurrency(Aging.ofTotals(totals, asOf), sales, notes, period)))));
         }));
     }
 
@@ -144,14 +146,16 @@ public class Reports {
         return byCurrency.values().stream().map(ofCurrency -> CollectionKpis.of(ofCurrency, period)).toList();
     }
 
-    private static List<Dso> dsoPerCurrency(List<Aging.Row> aging, Map<String, Money> sales, int period) {
+    private static List<Dso> dsoPerCurrency(List<Aging.Row> aging, Map<String, Money> sales, Map<String, Money> notes,
+            int period) {
         Map<String, Money> open = aging.stream().collect(Collectors.toMap(Aging.Row::currency, r -> r.total().amount()));
         Set<String> currencies = new TreeSet<>(open.keySet());
         currencies.addAll(sales.keySet());
         List<Dso> result = new ArrayList<>();
         for (String c : currencies) {
             Money zero = Money.zero(c);
-            result.add(Dso.of(open.getOrDefault(c, zero), sales.getOrDefault(c, zero), period));
+            result.add(Dso.of(open.getOrDefault(c, zero), sales.getOrDefault(c, zero), notes.getOrDefault(c, zero),
+                    period));
         }
         return result;
     }

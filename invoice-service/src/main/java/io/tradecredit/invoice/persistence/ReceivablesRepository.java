@@ -96,6 +96,21 @@ public class ReceivablesRepository {
     }
 
     /**
+     * Per currency, the credit notes issued by {@code asOf} on the invoices {@link #creditSales} sums (issued after
+     * {@code after} up to {@code asOf}, still owed then), whole; to one buyer, or to all when {@code buyerId} is null.
+     */
+    public Uni<Map<String, Money>> creditNotesOnSales(String tenantId, UUID buyerId, LocalDate after, LocalDate asOf) {
+        String sql = "select n.currency, sum(n.amount) as notes from credit_note n join invoice i on i.id = n.invoice_id"
+                + " and i.tenant_id = n.tenant_id where " + OWED + (buyerId == null ? "" : " and i.buyer_id = :b")
+                + " and i.issue_date > :from and n.issued_on <= :d group by n.currency";
+        return inPeriod(sql, tenantId, buyerId, after, asOf).map(rows -> {
+            Map<String, Money> notes = new TreeMap<>();
+            rows.forEach(r -> notes.put(Rows.currencyCode(r, "currency"), Rows.money(r, "notes", "currency")));
+            return notes;
+        });
+    }
+
+    /**
      * Per buyer and currency, the period (after, asOf] as the collection report reads it: the receivables open on
      * {@code after} ({@link #openItems}'s amounts then), the credit sales ({@link #creditSales}), the credit notes
      * issued in it on invoices still owed on {@code asOf} (their whole amount: what went on the invoice and what became

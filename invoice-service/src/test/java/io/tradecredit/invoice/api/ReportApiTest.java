@@ -137,6 +137,34 @@ class ReportApiTest {
     }
 
     /**
+     * DSO over net credit sales: 100,000 invoiced 30 days ago, 50,000 of it credited for returned goods (today), the
+     * other 50,000 open; a second buyer's 20,000 invoiced 10 days ago, open. The first buyer: 50,000 / (100,000 -
+     * 50,000) x 90 = 90.0 days (it read 50,000 / 100,000 x 90 = 45.0, the returned goods counting as sold); the
+     * tenant: 70,000 / 70,000 x 90 = 90.0 (it read 70,000 / 120,000 x 90 = 52.5).
+     */
+    @Test
+    void dsoIsTakenOverWhatWasSoldLessWhatWasCredited() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        LocalDate t = PlatformZone.today();
+        UUID buyer = UUID.randomUUID();
+        String returned = issue(tenant, buyer, t.minusDays(30), t.plusDays(30), "100000.00");
+        postJson(finance, "/api/v1/invoices/" + returned + "/credit-notes",
+                Map.of("amount", cny("50000.00"), "reason", "half the goods returned")).statusCode(201);
+        issue(tenant, UUID.randomUUID(), t.minusDays(10), t.plusDays(20), "20000.00");
+        given().auth().oauth2(finance).queryParam("buyerId", buyer.toString()).get("/api/v1/reports/dso").then()
+                .statusCode(200).body("currencies[0].receivables.amount", equalTo("50000.00"),
+                        "currencies[0].creditSales.amount", equalTo("100000.00"),
+                        "currencies[0].creditNotes.amount", equalTo("50000.00"), "currencies[0].dso", equalTo(90.0f));
+        given().auth().oauth2(finance).get("/api/v1/reports/dso").then().statusCode(200)
+                .body("currencies[0].receivables.amount", equalTo("70000.00"),
+                        "currencies[0].creditSales.amount", equalTo("120000.00"),
+                        "currencies[0].creditNotes.amount", equalTo("50000.00"), "currencies[0].dso", equalTo(90.0f));
+        given().auth().oauth2(token(freshTenant(), "finance")).queryParam("buyerId", buyer.toString())
+                .get("/api/v1/reports/dso").then().statusCode(200).body("currencies", org.hamcrest.Matchers.empty());
+    }
+
+    /**
      * DOMAIN §2's collection and bad-debt rates over the DSO period (90 days up to today, T): 200,000 open when
      * it began (issued T-120), 300,000 sold in it (T-60); 194,000 and 156,000 paid in it, the first invoice's
      * last 6,000 written off today. Collection rate 350,000 / 500,000 = 70.00 %, bad-debt rate 6,000 /
