@@ -16,7 +16,7 @@ import io.tradecredit.invoice.app.Reports.CollectionReport;
  * less what each paid beyond all it had to collect in the period (its opening receivables + credit sales - credit
  * notes, never below nothing; {@code toCollect} is the buyers' sum),
  * the buyers' credit insurers' indemnities shown apart ({@code paidByInsurer}) and not in it,
- * {@code badDebtRatePercent} = written off / credit sales × 100; a rate is null, with a reason, when its divisor
+ * {@code badDebtRatePercent} = written off / (credit sales - credit notes) × 100; a rate is null, with a reason, when its divisor
  * is nothing. With {@code buyerId}, that buyer's only; without it (null), the tenant's.
  */
 public record CollectionView(LocalDate asOf, UUID buyerId, int periodDays, List<CollectionRates> currencies) {

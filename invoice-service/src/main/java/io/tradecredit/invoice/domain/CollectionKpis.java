@@ -19,7 +19,9 @@ import io.tradecredit.common.money.Money;
  * so it is shown apart and left out of the rate, buyer by buyer (a buyer with 10,000 due in the period that pays
  * 12,000: 2,000 in advance, 100.00 %, not 120.00 %; another buyer's advance does not make up for one that did not
  * pay). The rate is therefore never above 100 %;</li>
- * <li><b>bad-debt rate</b> = what was written off in the period / the credit sales of the period, in percent.</li>
+ * <li><b>bad-debt rate</b> = what was written off in the period / the net credit sales of the period (the credit
+ * sales - the credit notes issued in it: what a note takes back was never sold on credit; 10,000 sold, 2,000 credited,
+ * the 8,000 left written off: 100.00 %, not 80.00 %), in percent.</li>
  * </ul>
  * Both to two decimals, HALF_UP. Nothing to collect, or no sales: that rate is null and {@code reason} says why.
  * Credit notes are neither collected nor bad debt. What the buyers' credit
@@ -86,9 +88,12 @@ public record CollectionKpis(Money openingReceivables, Money creditSales, Money 
             writtenOff = writtenOff.plus(b.writtenOff());
         }
         BigDecimal collectionRate = toCollect.isPositive() ? percent(collected.minus(inAdvance), toCollect) : null;
-        BigDecimal badDebtRate = sales.isPositive() ? percent(writtenOff, sales) : null;
+        Money netSales = sales.minus(notes);
+        BigDecimal badDebtRate = netSales.isPositive() ? percent(writtenOff, netSales) : null;
         String reason = collectionRate == null ? "nothing to collect in the " + periodDays + " days up to the date"
-                : badDebtRate == null ? "no credit sales in the " + periodDays + " days up to the date" : null;
+                : badDebtRate != null ? null
+                : sales.isPositive() ? "what was sold in the " + periodDays + " days up to the date was all credited"
+                : "no credit sales in the " + periodDays + " days up to the date";
         return new CollectionKpis(opening, sales, notes, toCollect, collected, inAdvance, byInsurer, writtenOff, periodDays,
                 collectionRate, badDebtRate, reason);
     }

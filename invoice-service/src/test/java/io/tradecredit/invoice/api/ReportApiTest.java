@@ -295,7 +295,7 @@ class ReportApiTest {
     /**
      * A credit note takes back what was never owed: 10,000 invoiced (T-30), 2,000 credited for a price difference
      * (today), the 8,000 left paid (T-1). Collection rate 8,000 / (10,000 - 2,000) = 100.00 % (it read 8,000 /
-     * 10,000 = 80.00 %, as if the buyer still owed the 2,000).
+     * 10,000 = 80.00 %, as if the buyer still owed the 2,000). And the bad-debt rate over net sales.
      */
     @Test
     void aCreditNoteIsNotThereToCollect() {
@@ -313,6 +313,18 @@ class ReportApiTest {
                 "currencies[0].collected.amount", equalTo("8000.00"),
                 "currencies[0].paidInAdvance.amount", equalTo("0.00"),
                 "currencies[0].collectionRatePercent", equalTo(100.00f));
+
+        // another buyer: 10,000 invoiced, 2,000 credited, the 8,000 left written off: bad debt 8,000 / 8,000 = 100.00 %
+        // (it read 8,000 / 10,000 = 80.00 %)
+        UUID gone = UUID.randomUUID();
+        String lost = issue(tenant, gone, t.minusDays(60), t.minusDays(30), "10000.00");
+        postJson(finance, "/api/v1/invoices/" + lost + "/credit-notes",
+                Map.of("amount", cny("2000.00"), "reason", "short delivery")).statusCode(201);
+        postJson(finance, "/api/v1/invoices/" + lost + "/write-off", Map.of("reason", "buyer dissolved")).statusCode(200);
+        collectedOf(finance, gone).body("currencies[0].creditSales.amount", equalTo("10000.00"),
+                "currencies[0].creditNotes.amount", equalTo("2000.00"),
+                "currencies[0].writtenOff.amount", equalTo("8000.00"),
+                "currencies[0].badDebtRatePercent", equalTo(100.00f));
     }
 
     private static Map<String, String> cny(String amount) {

@@ -142,4 +142,22 @@ class CollectionKpisTest {
         assertEquals(cny("4000.00"), k.toCollect());
         assertEquals(new BigDecimal("25.00"), k.collectionRatePercent());
     }
+
+    @Test
+    void badDebtIsTakenOverWhatWasSoldLessWhatWasCredited() {
+        // 10,000 sold, 2,000 credited, the 8,000 left written off: 8,000 / (10,000 - 2,000) = 100.00 %, not 80.00 %
+        CollectionKpis k = CollectionKpis.of(cny("0.00"), cny("10000.00"), cny("2000.00"), cny("0.00"), cny("0.00"),
+                cny("8000.00"), 90);
+        assertEquals(new BigDecimal("100.00"), k.badDebtRatePercent());
+        assertEquals(new BigDecimal("0.00"), k.collectionRatePercent());
+        // 5,000 open at the start, 30,000 sold, 6,000 credited, 600 written off: 600 / 24,000 = 2.50 %
+        assertEquals(new BigDecimal("2.50"), CollectionKpis.of(cny("5000.00"), cny("30000.00"), cny("6000.00"),
+                cny("20000.00"), cny("0.00"), cny("600.00"), 90).badDebtRatePercent());
+        // 5,000 open at the start, 2,000 sold and credited in full, 1,000 paid: a collection rate, no bad-debt rate
+        CollectionKpis allCredited = CollectionKpis.of(cny("5000.00"), cny("2000.00"), cny("2000.00"), cny("1000.00"),
+                cny("0.00"), cny("0.00"), 90);
+        assertEquals(new BigDecimal("20.00"), allCredited.collectionRatePercent());
+        assertNull(allCredited.badDebtRatePercent());
+        assertEquals("what was sold in the 90 days up to the date was all credited", allCredited.reason());
+    }
 }
