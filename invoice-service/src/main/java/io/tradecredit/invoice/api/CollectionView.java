@@ -29,7 +29,8 @@ public record CollectionView(LocalDate asOf, UUID buyerId, int periodDays, List<
             @Schema(description = "what the buyers paid in the period: the buyers' payments received in it that stand,"
                     + " whole (what they left as credit too; credit applied to invoices is not paid again)") Money collected,
             @Schema(description = "what of collected a buyer paid beyond all it had to collect in the period (its"
-                    + " openingReceivables + creditSales - creditNotes), buyer by buyer: paid ahead of invoices, not a receivable"
+                    + " openingReceivables + creditSales - creditNotes, less what its insurer paid and what was written off),"
+                    + " buyer by buyer: paid ahead of invoices, not a receivable"
                     + " collected, so not in collectionRatePercent") Money paidInAdvance,
             @Schema(description = "what the buyers' credit insurers paid in the period (claims' indemnities as posted"
                     + " on the claimed invoices): money received, not the buyers paying, so not in"

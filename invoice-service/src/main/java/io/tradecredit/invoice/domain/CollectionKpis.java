@@ -14,7 +14,8 @@ import io.tradecredit.common.money.Money;
  * take back what was never owed: 10,000 sold, 2,000 credited for a price dispute, 8,000 paid is 100.00 %, not
  * 80.00 %; a buyer's never below nothing), in percent. {@code collected} is what buyers paid
  * in the period (the payments received in it that stand, whole: buyer credit applied to invoices is money counted
- * when it came in, not paid again). What a buyer paid beyond all it had to collect in the period is
+ * when it came in, not paid again). What a buyer paid beyond all it had to collect in the period (less what its
+ * insurer paid and what was written off: 10,000 written off, then 10,000 paid, kept as its credit) is
  * {@code paidInAdvance}: money for invoices not yet issued, not a receivable collected,
  * so it is shown apart and left out of the rate, buyer by buyer (a buyer with 10,000 due in the period that pays
  * 12,000: 2,000 in advance, 100.00 %, not 120.00 %; another buyer's advance does not make up for one that did not
@@ -49,9 +50,12 @@ public record CollectionKpis(Money openingReceivables, Money creditSales, Money 
             return nonNegative(openingReceivables.plus(creditSales).minus(creditNotes));
         }
 
-        /** What the buyer paid beyond all there was to collect from it in the period: never below nothing. */
+        /**
+         * What the buyer paid beyond all it could still pay of what there was to collect from it in the period (less
+         * what its insurer paid and what was written off: neither is left for the buyer to pay), never below nothing.
+         */
         public Money paidInAdvance() {
-            return nonNegative(collected.minus(toCollect()));
+            return nonNegative(collected.minus(nonNegative(toCollect().minus(paidByInsurer).minus(writtenOff))));
         }
 
         private static Money nonNegative(Money m) {

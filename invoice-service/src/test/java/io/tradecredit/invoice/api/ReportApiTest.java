@@ -325,6 +325,20 @@ class ReportApiTest {
                 "currencies[0].creditNotes.amount", equalTo("2000.00"),
                 "currencies[0].writtenOff.amount", equalTo("8000.00"),
                 "currencies[0].badDebtRatePercent", equalTo(100.00f));
+
+        // a third: 10,000 invoiced and written off, then 10,000 paid, kept as its credit (nothing open to pay):
+        // collected 10,000, all of it in advance, 0.00 % (it read 100.00 %, beside a bad-debt rate of 100.00 %)
+        UUID late = UUID.randomUUID();
+        String gave = issue(tenant, late, t.minusDays(60), t.minusDays(30), "10000.00");
+        postJson(finance, "/api/v1/invoices/" + gave + "/write-off", Map.of("reason", "buyer vanished")).statusCode(200);
+        postJson(finance, "/api/v1/payments", Map.of("buyerId", late.toString(), "amount", cny("10000.00"),
+                "receivedOn", t.toString(), "reference", "BANK-AFTER-WRITE-OFF")).statusCode(201)
+                .body("creditRemaining.amount", equalTo("10000.00"));
+        collectedOf(finance, late).body("currencies[0].writtenOff.amount", equalTo("10000.00"),
+                "currencies[0].collected.amount", equalTo("10000.00"),
+                "currencies[0].paidInAdvance.amount", equalTo("10000.00"),
+                "currencies[0].collectionRatePercent", equalTo(0.00f),
+                "currencies[0].badDebtRatePercent", equalTo(100.00f));
     }
 
     private static Map<String, String> cny(String amount) {

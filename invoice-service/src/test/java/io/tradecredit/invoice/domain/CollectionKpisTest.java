@@ -160,4 +160,29 @@ class CollectionKpisTest {
         assertNull(allCredited.badDebtRatePercent());
         assertEquals("what was sold in the 90 days up to the date was all credited", allCredited.reason());
     }
+
+    @Test
+    void whatTheInsurerPaidOrWasWrittenOffIsNotLeftForTheBuyerToPay() {
+        // 100,000 sold, 50,000 paid by the insurer, 60,000 by the buyer: it could pay only 50,000 of it, 10,000 is
+        // its credit: 50,000 / 100,000 = 50.00 %, not 60.00 %
+        CollectionKpis insured = CollectionKpis.of(cny("0.00"), cny("100000.00"), cny("0.00"), cny("60000.00"),
+                cny("50000.00"), cny("0.00"), 90);
+        assertEquals(cny("10000.00"), insured.paidInAdvance());
+        assertEquals(new BigDecimal("50.00"), insured.collectionRatePercent());
+        // 10,000 sold and written off, then 10,000 paid (kept as credit, nothing open to pay): 0.00 % collected and
+        // 100.00 % bad debt, not 100.00 % of both
+        CollectionKpis writtenOff = CollectionKpis.of(cny("0.00"), cny("10000.00"), cny("0.00"), cny("10000.00"),
+                cny("0.00"), cny("10000.00"), 90);
+        assertEquals(cny("10000.00"), writtenOff.paidInAdvance());
+        assertEquals(new BigDecimal("0.00"), writtenOff.collectionRatePercent());
+        assertEquals(new BigDecimal("100.00"), writtenOff.badDebtRatePercent());
+        // 10,000 sold, 4,000 paid, the 6,000 left written off: 4,000 / 10,000 = 40.00 %, nothing in advance
+        CollectionKpis part = CollectionKpis.of(cny("0.00"), cny("10000.00"), cny("0.00"), cny("4000.00"),
+                cny("0.00"), cny("6000.00"), 90);
+        assertEquals(cny("0.00"), part.paidInAdvance());
+        assertEquals(new BigDecimal("40.00"), part.collectionRatePercent());
+        // 100,000 sold, 20,000 paid by the buyer, 50,000 by its insurer: 20.00 %, nothing in advance
+        assertEquals(cny("0.00"), CollectionKpis.of(cny("0.00"), cny("100000.00"), cny("0.00"), cny("20000.00"),
+                cny("50000.00"), cny("0.00"), 90).paidInAdvance());
+    }
 }
