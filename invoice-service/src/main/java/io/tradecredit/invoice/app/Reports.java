@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -99,8 +98,9 @@ public class Reports {
         return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
             int period = policy.dsoPeriodDays();
             LocalDate from = asOf.minusDays(period);
-            return receivables.collectionByBuyer(tenantId, buyerId, from, asOf)
-                    .map(buyers -> new CollectionReport(asOf, buyerId, period, kpisPerCurrency(buyers, period)));
+            return receivables.collectionTotals(tenantId, buyerId, from, asOf)
+                    .map(totals -> new CollectionReport(asOf, buyerId, period,
+                            totals.stream().map(t -> CollectionKpis.of(t, period)).toList()));
         }));
     }
 
@@ -138,12 +138,6 @@ public class Reports {
             return Uni.createFrom().item(List.of());
         }
         return invoices.list("tenantId = ?1 and id in ?2 order by dueDate, invoiceNumber", tenantId, ids);
-    }
-
-    private static List<CollectionKpis> kpisPerCurrency(List<CollectionKpis.BuyerPeriod> buyers, int period) {
-        Map<String, List<CollectionKpis.BuyerPeriod>> byCurrency = buyers.stream().collect(Collectors.groupingBy(
-                b -> b.collected().currencyCode(), TreeMap::new, Collectors.toList()));
-        return byCurrency.values().stream().map(ofCurrency -> CollectionKpis.of(ofCurrency, period)).toList();
     }
 
     private static List<Dso> dsoPerCurrency(List<Aging.Row> aging, Map<String, Money> sales, Map<String, Money> notes,

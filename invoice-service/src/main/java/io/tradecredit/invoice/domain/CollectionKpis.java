@@ -70,36 +70,47 @@ public record CollectionKpis(Money openingReceivables, Money creditSales, Money 
                 writtenOff)), periodDays);
     }
 
+    /**
+     * The buyers' periods of one currency added up, each buyer's {@link BuyerPeriod#toCollect} and
+     * {@link BuyerPeriod#paidInAdvance} taken on its own. The reports have the database add them up in the same way
+     * ({@code persistence.ReceivablesRepository.collectionTotals}: a tenant's buyers, one by one, would not fit in
+     * memory), pinned to this rule by {@code ReceivablesFollowTheRulesTest}.
+     */
+    public record Totals(Money openingReceivables, Money creditSales, Money creditNotes, Money toCollect,
+            Money collected, Money paidInAdvance, Money paidByInsurer, Money writtenOff) {
+
+        /** These buyers' periods, all in one currency (at least one), added up. */
+        public static Totals of(List<BuyerPeriod> buyers) {
+            Money zero = Money.zero(buyers.get(0).collected().currency());
+            Totals t = new Totals(zero, zero, zero, zero, zero, zero, zero, zero);
+            for (BuyerPeriod b : buyers) {
+                t = new Totals(t.openingReceivables.plus(b.openingReceivables()), t.creditSales.plus(b.creditSales()),
+                        t.creditNotes.plus(b.creditNotes()), t.toCollect.plus(b.toCollect()),
+                        t.collected.plus(b.collected()), t.paidInAdvance.plus(b.paidInAdvance()),
+                        t.paidByInsurer.plus(b.paidByInsurer()), t.writtenOff.plus(b.writtenOff()));
+            }
+            return t;
+        }
+    }
+
     /** The KPIs of these buyers' periods, all in one currency (at least one): each buyer's advance left out of the rate. */
     public static CollectionKpis of(List<BuyerPeriod> buyers, int periodDays) {
-        Money zero = Money.zero(buyers.get(0).collected().currency());
-        Money opening = zero;
-        Money sales = zero;
-        Money notes = zero;
-        Money toCollect = zero;
-        Money collected = zero;
-        Money inAdvance = zero;
-        Money byInsurer = zero;
-        Money writtenOff = zero;
-        for (BuyerPeriod b : buyers) {
-            opening = opening.plus(b.openingReceivables());
-            sales = sales.plus(b.creditSales());
-            notes = notes.plus(b.creditNotes());
-            toCollect = toCollect.plus(b.toCollect());
-            collected = collected.plus(b.collected());
-            inAdvance = inAdvance.plus(b.paidInAdvance());
-            byInsurer = byInsurer.plus(b.paidByInsurer());
-            writtenOff = writtenOff.plus(b.writtenOff());
-        }
-        BigDecimal collectionRate = toCollect.isPositive() ? percent(collected.minus(inAdvance), toCollect) : null;
-        Money netSales = sales.minus(notes);
-        BigDecimal badDebtRate = netSales.isPositive() ? percent(writtenOff, netSales) : null;
+        return of(Totals.of(buyers), periodDays);
+    }
+
+    /** The KPIs of buyers' periods added up ({@link Totals}). */
+    public static CollectionKpis of(Totals t, int periodDays) {
+        Money toCollect = t.toCollect();
+        BigDecimal collectionRate = toCollect.isPositive()
+                ? percent(t.collected().minus(t.paidInAdvance()), toCollect) : null;
+        Money netSales = t.creditSales().minus(t.creditNotes());
+        BigDecimal badDebtRate = netSales.isPositive() ? percent(t.writtenOff(), netSales) : null;
         String reason = collectionRate == null ? "nothing to collect in the " + periodDays + " days up to the date"
                 : badDebtRate != null ? null
-                : sales.isPositive() ? "what was sold in the " + periodDays + " days up to the date was all credited"
+                : t.creditSales().isPositive() ? "what was sold in the " + periodDays + " days up to the date was all credited"
                 : "no credit sales in the " + periodDays + " days up to the date";
-        return new CollectionKpis(opening, sales, notes, toCollect, collected, inAdvance, byInsurer, writtenOff, periodDays,
-                collectionRate, badDebtRate, reason);
+        return new CollectionKpis(t.openingReceivables(), t.creditSales(), t.creditNotes(), toCollect, t.collected(),
+                t.paidInAdvance(), t.paidByInsurer(), t.writtenOff(), periodDays, collectionRate, badDebtRate, reason);
     }
 
     private static BigDecimal percent(Money part, Money whole) {
