@@ -76,10 +76,12 @@ public class Reports {
     public Uni<DsoReport> dso(String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
             int period = policy.dsoPeriodDays();
+            LocalDate from = asOf.minusDays(period);
             return receivables.openByDueDate(tenantId, buyerId, asOf).chain(totals -> receivables
-                    .creditSales(tenantId, buyerId, asOf.minusDays(period), asOf)
-                    .map(sales -> new DsoReport(asOf, buyerId, period,
-                            dsoPerCurrency(Aging.ofTotals(totals, asOf), sales, period))));
+                    .creditSales(tenantId, buyerId, from, asOf).chain(sales -> receivables
+                            .creditNotesOnSales(tenantId, buyerId, from, asOf)
+                            .map(notes -> new DsoReport(asOf, buyerId, period,
+                                    dsoPerCurrency(Aging.ofTotals(totals, asOf), sales, notes, period)))));
         }));
     }
 
@@ -89,17 +91,16 @@ public class Reports {
 
     /**
      * Collection and bad-debt rates of the tenant's receivables, or of one buyer's, over the DSO period up to
-     * {@code asOf}: the receivables open when it began, the credit sales and the ledger's payments and write-offs
-     * in it ({@link CollectionKpis}).
+     * {@code asOf}: per buyer, the receivables open when it began, the credit sales, the payments and write-offs in
+     * it ({@link CollectionKpis}: what a buyer paid beyond all it owed is paid in advance, not collected).
      */
     public Uni<CollectionReport> collection(String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
             int period = policy.dsoPeriodDays();
             LocalDate from = asOf.minusDays(period);
-            return receivables.openByDueDate(tenantId, buyerId, from).chain(opening -> receivables
-                    .creditSales(tenantId, buyerId, from, asOf).chain(sales -> receivables
-                            .periodLedger(tenantId, buyerId, from, asOf).map(ledger -> new CollectionReport(asOf, buyerId,
-                                    period, kpisPerCurrency(Aging.ofTotals(opening, from), sales, ledger, period)))));
+            return receivables.collectionTotals(tenantId, buyerId, from, asOf)
+                    .map(totals -> new CollectionReport(asOf, buyerId, period,
+                            totals.stream().map(t -> CollectionKpis.of(t, period)).toList()));
         }));
     }
 
@@ -139,30 +140,16 @@ public class Reports {
         return invoices.list("tenantId = ?1 and id in ?2 order by dueDate, invoiceNumber", tenantId, ids);
     }
 
-    private static List<CollectionKpis> kpisPerCurrency(List<Aging.Row> opening, Map<String, Money> sales,
-            ReceivablesRepository.PeriodLedger ledger, int period) {
-        Map<String, Money> open = opening.stream().collect(Collectors.toMap(Aging.Row::currency, r -> r.total().amount()));
-        Set<String> currencies = new TreeSet<>(open.keySet());
-        currencies.addAll(sales.keySet());
-        currencies.addAll(ledger.collected().keySet());
-        List<CollectionKpis> result = new ArrayList<>();
-        for (String c : currencies) {
-            Money zero = Money.zero(c);
-            result.add(CollectionKpis.of(open.getOrDefault(c, zero), sales.getOrDefault(c, zero),
-                    ledger.collected().getOrDefault(c, zero), ledger.paidByInsurer().getOrDefault(c, zero),
-                    ledger.writtenOff().getOrDefault(c, zero), period));
-        }
-        return result;
-    }
-
-    private static List<Dso> dsoPerCurrency(List<Aging.Row> aging, Map<String, Money> sales, int period) {
+    private static List<Dso> dsoPerCurrency(List<Aging.Row> aging, Map<String, Money> sales, Map<String, Money> notes,
+            int period) {
         Map<String, Money> open = aging.stream().collect(Collectors.toMap(Aging.Row::currency, r -> r.total().amount()));
         Set<String> currencies = new TreeSet<>(open.keySet());
         currencies.addAll(sales.keySet());
         List<Dso> result = new ArrayList<>();
         for (String c : currencies) {
             Money zero = Money.zero(c);
-            result.add(Dso.of(open.getOrDefault(c, zero), sales.getOrDefault(c, zero), period));
+            result.add(Dso.of(open.getOrDefault(c, zero), sales.getOrDefault(c, zero), notes.getOrDefault(c, zero),
+                    period));
         }
         return result;
     }

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.Aging;
+import io.tradecredit.invoice.domain.CollectionKpis;
 import io.tradecredit.invoice.domain.LedgerEntry;
 import io.tradecredit.invoice.domain.OpenItem;
 import io.tradecredit.invoice.domain.StatementEntry;
@@ -95,46 +96,96 @@ public class ReceivablesRepository {
     }
 
     /**
-     * What was paid in the period, per currency: the payments received in (after, asOf] that stand (a reversed payment
-     * never paid: its reversal is dated on the day it was received), whole, what they paid on invoices and what they
-     * left as the buyer's credit alike, the buyers' ({@code collected}) apart from their credit insurers' (a claim's
-     * indemnity as posted: {@code paidByInsurer}); and what was written off in it. Buyer credit applied to invoices is
-     * not paid again: it is money a payment brought in (counted when received) or an upheld dispute gave back of a
-     * payment (counted when that payment was received). Until session 29 the ledger's PAYMENT entries were summed: an
-     * overpayment counted only once applied, a dispute's credit applied counted the money it gave back a second time,
-     * and the insurer's indemnity counted as the buyers paying.
+     * Per currency, the credit notes issued by {@code asOf} on the invoices {@link #creditSales} sums (issued after
+     * {@code after} up to {@code asOf}, still owed then), whole; to one buyer, or to all when {@code buyerId} is null.
      */
-    public record PeriodLedger(Map<String, Money> collected, Map<String, Money> paidByInsurer,
-            Map<String, Money> writtenOff) {
+    public Uni<Map<String, Money>> creditNotesOnSales(String tenantId, UUID buyerId, LocalDate after, LocalDate asOf) {
+        String sql = "select n.currency, sum(n.amount) as notes from credit_note n join invoice i on i.id = n.invoice_id"
+                + " and i.tenant_id = n.tenant_id where " + OWED + (buyerId == null ? "" : " and i.buyer_id = :b")
+                + " and i.issue_date > :from and n.issued_on <= :d group by n.currency";
+        return inPeriod(sql, tenantId, buyerId, after, asOf).map(rows -> {
+            Map<String, Money> notes = new TreeMap<>();
+            rows.forEach(r -> notes.put(Rows.currencyCode(r, "currency"), Rows.money(r, "notes", "currency")));
+            return notes;
+        });
     }
 
-    public Uni<PeriodLedger> periodLedger(String tenantId, UUID buyerId, LocalDate after, LocalDate asOf) {
-        String ofPaymentsBuyer = buyerId == null ? "" : " and p.buyer_id = :b";
-        String ofEntriesBuyer = buyerId == null ? "" : " and e.buyer_id = :b";
-        String sql = "select currency, sum(collected) as collected, sum(by_insurer) as by_insurer,"
-                + " sum(written_off) as written_off from ("
-                + " select p.currency, sum(p.amount) filter (where p.payer_kind = 'BUYER') as collected,"
-                + " sum(p.amount) filter (where p.payer_kind = 'INSURER') as by_insurer,"
-                + " cast(null as numeric) as written_off from payment p"
-                + " where p.tenant_id = :t and p.status = 'POSTED' and p.received_on > :from and p.received_on <= :d"
-                + ofPaymentsBuyer + " group by p.currency"
+    /**
+     * Per buyer and currency, the period (after, asOf] as the collection report reads it: the receivables open on
+     * {@code after} ({@link #openItems}'s amounts then), the credit sales ({@link #creditSales}), the credit notes
+     * issued in it on invoices still owed on {@code asOf} (their whole amount: what went on the invoice and what became
+     * the buyer's credit), what was paid in it
+     * and what was written off in it. Paid is the payments received in the period that stand (a reversed payment never
+     * paid: its reversal is dated on the day it was received), whole, what they paid on invoices and what they left as
+     * the buyer's credit alike, the buyers' ({@code collected}) apart from their credit insurers' (a claim's indemnity
+     * as posted: {@code paidByInsurer}). Buyer credit applied to invoices is not paid again: it is money a payment
+     * brought in (counted when received) or an upheld dispute gave back of a payment (counted when that payment was
+     * received). Per buyer, so that what a buyer paid beyond all it owed is known as paid in advance
+     * ({@link CollectionKpis.BuyerPeriod#paidInAdvance}); of one buyer, or of all when {@code buyerId} is null.
+     * {@link #collectionTotals} adds them up per currency in the database.
+     */
+    public Uni<List<CollectionKpis.BuyerPeriod>> collectionByBuyer(String tenantId, UUID buyerId, LocalDate after,
+            LocalDate asOf) {
+        return inPeriod(perBuyer(buyerId) + " order by currency, buyer_id", tenantId, buyerId, after, asOf)
+                .map(rows -> rows.stream().map(r -> {
+                    String currency = Rows.currencyCode(r, "currency");
+                    return new CollectionKpis.BuyerPeriod(moneyOrZero(r, "opening", currency),
+                            moneyOrZero(r, "sales", currency), moneyOrZero(r, "notes", currency),
+                            moneyOrZero(r, "collected", currency), moneyOrZero(r, "by_insurer", currency),
+                            moneyOrZero(r, "written_off", currency));
+                }).toList());
+    }
+
+    /**
+     * {@link #collectionByBuyer}'s periods added up per currency as {@link CollectionKpis.Totals#of} adds them (each
+     * buyer's to collect and paid in advance on its own), in the database: a tenant's buyers one by one would not fit
+     * in memory (100,000 of them under the benchmark's million invoices).
+     */
+    public Uni<List<CollectionKpis.Totals>> collectionTotals(String tenantId, UUID buyerId, LocalDate after,
+            LocalDate asOf) {
+        String toCollect = "greatest(0, opening + sales - notes)";
+        String sql = "select currency, sum(opening) as opening, sum(sales) as sales, sum(notes) as notes,"
+                + " sum(" + toCollect + ") as to_collect, sum(collected) as collected,"
+                + " sum(greatest(0, collected - greatest(0, " + toCollect + " - by_insurer - written_off))) as in_advance,"
+                + " sum(by_insurer) as by_insurer, sum(written_off) as written_off from ("
+                + perBuyer(buyerId) + ") b group by currency order by currency";
+        return inPeriod(sql, tenantId, buyerId, after, asOf).map(rows -> rows.stream().map(r -> {
+            String currency = Rows.currencyCode(r, "currency");
+            return new CollectionKpis.Totals(moneyOrZero(r, "opening", currency), moneyOrZero(r, "sales", currency),
+                    moneyOrZero(r, "notes", currency), moneyOrZero(r, "to_collect", currency),
+                    moneyOrZero(r, "collected", currency), moneyOrZero(r, "in_advance", currency),
+                    moneyOrZero(r, "by_insurer", currency), moneyOrZero(r, "written_off", currency));
+        }).toList());
+    }
+
+    /** Per buyer and currency, each figure of the period (0 when none): the rows {@link #collectionByBuyer} reads. */
+    private static String perBuyer(UUID buyerId) {
+        String ofBuyer = buyerId == null ? "" : " and %s.buyer_id = :b";
+        String none = "cast(null as numeric)";
+        return "select buyer_id, currency, coalesce(sum(opening), 0) as opening, coalesce(sum(sales), 0) as sales,"
+                + " coalesce(sum(notes), 0) as notes, coalesce(sum(collected), 0) as collected,"
+                + " coalesce(sum(by_insurer), 0) as by_insurer, coalesce(sum(written_off), 0) as written_off from ("
+                + " select o.buyer_id, o.currency, o.open_amount as opening, " + none + " as sales, " + none
+                + " as notes, " + none + " as collected, " + none + " as by_insurer, " + none + " as written_off "
+                + openOn(buyerId).replace(":d", ":from")
                 + " union all"
-                + " select e.currency, null, null, sum(e.amount) from ledger_entry e"
+                + " select i.buyer_id, i.currency, null, i.total_amount, null, null, null, null from invoice i where "
+                + OWED + ofBuyer.formatted("i") + " and i.issue_date > :from"
+                + " union all"
+                + " select n.buyer_id, n.currency, null, null, n.amount, null, null, null from credit_note n"
+                + " join invoice i on i.id = n.invoice_id and i.tenant_id = n.tenant_id where " + OWED
+                + ofBuyer.formatted("n") + " and n.issued_on > :from and n.issued_on <= :d"
+                + " union all"
+                + " select p.buyer_id, p.currency, null, null, null,"
+                + " case when p.payer_kind = 'BUYER' then p.amount end, case when p.payer_kind = 'INSURER' then p.amount end,"
+                + " null from payment p"
+                + " where p.tenant_id = :t and p.status = 'POSTED' and p.received_on > :from and p.received_on <= :d"
+                + ofBuyer.formatted("p")
+                + " union all"
+                + " select e.buyer_id, e.currency, null, null, null, null, null, e.amount from ledger_entry e"
                 + " where e.tenant_id = :t and e.kind = 'WRITE_OFF' and e.effective_date > :from and e.effective_date <= :d"
-                + ofEntriesBuyer + " group by e.currency"
-                + ") x group by currency";
-        return inPeriod(sql, tenantId, buyerId, after, asOf).map(rows -> {
-            Map<String, Money> collected = new TreeMap<>();
-            Map<String, Money> byInsurer = new TreeMap<>();
-            Map<String, Money> writtenOff = new TreeMap<>();
-            rows.forEach(r -> {
-                String currency = Rows.currencyCode(r, "currency");
-                collected.put(currency, moneyOrZero(r, "collected", currency));
-                byInsurer.put(currency, moneyOrZero(r, "by_insurer", currency));
-                writtenOff.put(currency, moneyOrZero(r, "written_off", currency));
-            });
-            return new PeriodLedger(collected, byInsurer, writtenOff);
-        });
+                + ofBuyer.formatted("e")
+                + ") x group by currency, buyer_id";
     }
 
     private static Money moneyOrZero(Tuple r, String column, String currency) {

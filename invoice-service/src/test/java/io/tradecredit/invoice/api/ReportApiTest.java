@@ -137,6 +137,34 @@ class ReportApiTest {
     }
 
     /**
+     * DSO over net credit sales: 100,000 invoiced 30 days ago, 50,000 of it credited for returned goods (today), the
+     * other 50,000 open; a second buyer's 20,000 invoiced 10 days ago, open. The first buyer: 50,000 / (100,000 -
+     * 50,000) x 90 = 90.0 days (it read 50,000 / 100,000 x 90 = 45.0, the returned goods counting as sold); the
+     * tenant: 70,000 / 70,000 x 90 = 90.0 (it read 70,000 / 120,000 x 90 = 52.5).
+     */
+    @Test
+    void dsoIsTakenOverWhatWasSoldLessWhatWasCredited() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        LocalDate t = PlatformZone.today();
+        UUID buyer = UUID.randomUUID();
+        String returned = issue(tenant, buyer, t.minusDays(30), t.plusDays(30), "100000.00");
+        postJson(finance, "/api/v1/invoices/" + returned + "/credit-notes",
+                Map.of("amount", cny("50000.00"), "reason", "half the goods returned")).statusCode(201);
+        issue(tenant, UUID.randomUUID(), t.minusDays(10), t.plusDays(20), "20000.00");
+        given().auth().oauth2(finance).queryParam("buyerId", buyer.toString()).get("/api/v1/reports/dso").then()
+                .statusCode(200).body("currencies[0].receivables.amount", equalTo("50000.00"),
+                        "currencies[0].creditSales.amount", equalTo("100000.00"),
+                        "currencies[0].creditNotes.amount", equalTo("50000.00"), "currencies[0].dso", equalTo(90.0f));
+        given().auth().oauth2(finance).get("/api/v1/reports/dso").then().statusCode(200)
+                .body("currencies[0].receivables.amount", equalTo("70000.00"),
+                        "currencies[0].creditSales.amount", equalTo("120000.00"),
+                        "currencies[0].creditNotes.amount", equalTo("50000.00"), "currencies[0].dso", equalTo(90.0f));
+        given().auth().oauth2(token(freshTenant(), "finance")).queryParam("buyerId", buyer.toString())
+                .get("/api/v1/reports/dso").then().statusCode(200).body("currencies", org.hamcrest.Matchers.empty());
+    }
+
+    /**
      * DOMAIN §2's collection and bad-debt rates over the DSO period (90 days up to today, T): 200,000 open when
      * it began (issued T-120), 300,000 sold in it (T-60); 194,000 and 156,000 paid in it, the first invoice's
      * last 6,000 written off today. Collection rate 350,000 / 500,000 = 70.00 %, bad-debt rate 6,000 /
@@ -212,10 +240,105 @@ class ReportApiTest {
         postJson(finance, "/api/v1/buyers/" + disputing + "/credit/applications", Map.of("currency", "CNY"))
                 .statusCode(201).body("amount.amount", equalTo("1000.00"));
         // the buyer paid 1,000 once: not 2,000 (the payment and the credit it became, applied)
+        // and it owed 1,000 once: the upheld dispute's 1,000 note takes back the first invoice, 1,000 / 1,000
         collectedOf(finance, disputing).body("currencies[0].collected.amount", equalTo("1000.00"),
-                "currencies[0].creditSales.amount", equalTo("2000.00"), "currencies[0].collectionRatePercent", equalTo(50.00f));
+                "currencies[0].creditSales.amount", equalTo("2000.00"), "currencies[0].creditNotes.amount", equalTo("1000.00"),
+                "currencies[0].toCollect.amount", equalTo("1000.00"), "currencies[0].collectionRatePercent", equalTo(100.00f));
         given().auth().oauth2(finance).get("/api/v1/reports/collection").then().statusCode(200)
                 .body("currencies[0].collected.amount", equalTo("13000.00"));
+    }
+
+    /**
+     * Buyers paying ahead: the collection rate is what was collected of what there was to collect, never above 100 %.
+     * Over the 90 days up to today (T): buyer A sold 10,000 (T-30), pays 12,000 on it (T-5), 2,000 left as its credit;
+     * buyer B sold 10,000 (T-20), pays nothing; buyer C pays 5,000 (T-3) before any invoice. A alone: collected 12,000,
+     * 2,000 in advance, 10,000 / 10,000 = 100.00 % (it read 120.00 %). The tenant: collected 17,000, 7,000 in
+     * advance, (17,000 - 7,000) / 20,000 = 50.00 % (it read 85.00 %: A's and C's advances made up for B).
+     */
+    @Test
+    void whatBuyersPayAheadIsShownApartAndTheRateStaysWithinAHundredPercent() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        LocalDate t = PlatformZone.today();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        String ofA = issue(tenant, a, t.minusDays(30), t, "10000.00");
+        issue(tenant, b, t.minusDays(20), t.plusDays(10), "10000.00");
+        postJson(finance, "/api/v1/payments", Map.of("buyerId", a.toString(), "amount", cny("12000.00"),
+                "receivedOn", t.minusDays(5).toString(), "reference", "BANK-A-12000",
+                "allocations", java.util.List.of(Map.of("invoiceId", ofA, "amount", cny("10000.00"))))).statusCode(201)
+                .body("creditRemaining.amount", equalTo("2000.00"));
+        postJson(finance, "/api/v1/payments", Map.of("buyerId", c.toString(), "amount", cny("5000.00"),
+                "receivedOn", t.minusDays(3).toString(), "reference", "BANK-C-PREPAY")).statusCode(201)
+                .body("creditRemaining.amount", equalTo("5000.00"));
+
+        collectedOf(finance, a).body("currencies[0].creditSales.amount", equalTo("10000.00"),
+                "currencies[0].collected.amount", equalTo("12000.00"),
+                "currencies[0].paidInAdvance.amount", equalTo("2000.00"),
+                "currencies[0].collectionRatePercent", equalTo(100.00f));
+        collectedOf(finance, c).body("currencies[0].collected.amount", equalTo("5000.00"),
+                "currencies[0].paidInAdvance.amount", equalTo("5000.00"),
+                "currencies[0].collectionRatePercent", nullValue(),
+                "currencies[0].reason", equalTo("nothing to collect in the 90 days up to the date"));
+        given().auth().oauth2(finance).get("/api/v1/reports/collection").then().statusCode(200)
+                .body("currencies[0].openingReceivables.amount", equalTo("0.00"),
+                        "currencies[0].creditSales.amount", equalTo("20000.00"),
+                        "currencies[0].collected.amount", equalTo("17000.00"),
+                        "currencies[0].paidInAdvance.amount", equalTo("7000.00"),
+                        "currencies[0].collectionRatePercent", equalTo(50.00f));
+        // another tenant sees none of it
+        given().auth().oauth2(token(freshTenant(), "finance")).get("/api/v1/reports/collection").then().statusCode(200)
+                .body("currencies", org.hamcrest.Matchers.empty());
+    }
+
+    /**
+     * A credit note takes back what was never owed: 10,000 invoiced (T-30), 2,000 credited for a price difference
+     * (today), the 8,000 left paid (T-1). Collection rate 8,000 / (10,000 - 2,000) = 100.00 % (it read 8,000 /
+     * 10,000 = 80.00 %, as if the buyer still owed the 2,000). And the bad-debt rate over net sales.
+     */
+    @Test
+    void aCreditNoteIsNotThereToCollect() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        LocalDate t = PlatformZone.today();
+        UUID buyer = UUID.randomUUID();
+        String invoice = issue(tenant, buyer, t.minusDays(30), t.plusDays(10), "10000.00");
+        postJson(finance, "/api/v1/invoices/" + invoice + "/credit-notes",
+                Map.of("amount", cny("2000.00"), "reason", "agreed price was 2,000 lower")).statusCode(201);
+        pay(tenant, invoice, "8000.00", t.minusDays(1));
+        collectedOf(finance, buyer).body("currencies[0].creditSales.amount", equalTo("10000.00"),
+                "currencies[0].creditNotes.amount", equalTo("2000.00"),
+                "currencies[0].toCollect.amount", equalTo("8000.00"),
+                "currencies[0].collected.amount", equalTo("8000.00"),
+                "currencies[0].paidInAdvance.amount", equalTo("0.00"),
+                "currencies[0].collectionRatePercent", equalTo(100.00f));
+
+        // another buyer: 10,000 invoiced, 2,000 credited, the 8,000 left written off: bad debt 8,000 / 8,000 = 100.00 %
+        // (it read 8,000 / 10,000 = 80.00 %)
+        UUID gone = UUID.randomUUID();
+        String lost = issue(tenant, gone, t.minusDays(60), t.minusDays(30), "10000.00");
+        postJson(finance, "/api/v1/invoices/" + lost + "/credit-notes",
+                Map.of("amount", cny("2000.00"), "reason", "short delivery")).statusCode(201);
+        postJson(finance, "/api/v1/invoices/" + lost + "/write-off", Map.of("reason", "buyer dissolved")).statusCode(200);
+        collectedOf(finance, gone).body("currencies[0].creditSales.amount", equalTo("10000.00"),
+                "currencies[0].creditNotes.amount", equalTo("2000.00"),
+                "currencies[0].writtenOff.amount", equalTo("8000.00"),
+                "currencies[0].badDebtRatePercent", equalTo(100.00f));
+
+        // a third: 10,000 invoiced and written off, then 10,000 paid, kept as its credit (nothing open to pay):
+        // collected 10,000, all of it in advance, 0.00 % (it read 100.00 %, beside a bad-debt rate of 100.00 %)
+        UUID late = UUID.randomUUID();
+        String gave = issue(tenant, late, t.minusDays(60), t.minusDays(30), "10000.00");
+        postJson(finance, "/api/v1/invoices/" + gave + "/write-off", Map.of("reason", "buyer vanished")).statusCode(200);
+        postJson(finance, "/api/v1/payments", Map.of("buyerId", late.toString(), "amount", cny("10000.00"),
+                "receivedOn", t.toString(), "reference", "BANK-AFTER-WRITE-OFF")).statusCode(201)
+                .body("creditRemaining.amount", equalTo("10000.00"));
+        collectedOf(finance, late).body("currencies[0].writtenOff.amount", equalTo("10000.00"),
+                "currencies[0].collected.amount", equalTo("10000.00"),
+                "currencies[0].paidInAdvance.amount", equalTo("10000.00"),
+                "currencies[0].collectionRatePercent", equalTo(0.00f),
+                "currencies[0].badDebtRatePercent", equalTo(100.00f));
     }
 
     private static Map<String, String> cny(String amount) {

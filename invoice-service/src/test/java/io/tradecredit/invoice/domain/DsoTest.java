@@ -43,4 +43,25 @@ class DsoTest {
         var e = assertThrows(RuntimeException.class, () -> Dso.of(cny("50.00"), cny("100.00"), 0));
         assertEquals("periodDays must be at least 1", e.getMessage());
     }
+
+    @Test
+    void creditNotesOnTheSalesWereNeverSoldOnCredit() {
+        // 100,000 sold, 50,000 of it credited for returned goods, the other 50,000 open, 90 days:
+        // 50,000 / (100,000 - 50,000) x 90 = 90.0 days, not 50,000 / 100,000 x 90 = 45.0
+        Dso dso = Dso.of(cny("50000.00"), cny("100000.00"), cny("50000.00"), 90);
+        assertEquals(new BigDecimal("90.0"), dso.days());
+        assertEquals(cny("50000.00"), dso.creditNotes());
+        // 30,000 open, 90,000 sold, 0.01 credited: 30,000 x 90 / 89,999.99 = 30.00000033… -> 30.0
+        assertEquals(new BigDecimal("30.0"), Dso.of(cny("30000.00"), cny("90000.00"), cny("0.01"), 90).days());
+        // 1,000 open, 8,000 sold, 4,000 credited, 90 days: 1,000 x 90 / 4,000 = 22.5
+        assertEquals(new BigDecimal("22.5"), Dso.of(cny("1000.00"), cny("8000.00"), cny("4000.00"), 90).days());
+    }
+
+    @Test
+    void salesAllCreditedLeaveNoDsoAndSaySo() {
+        Dso all = Dso.of(cny("0.00"), cny("10000.00"), cny("10000.00"), 90);
+        assertNull(all.days());
+        assertEquals("what was sold in the 90 days up to the date was all credited", all.reason());
+        assertEquals("no credit sales in the 90 days up to the date", Dso.of(cny("0.00"), cny("0.00"), 90).reason());
+    }
 }

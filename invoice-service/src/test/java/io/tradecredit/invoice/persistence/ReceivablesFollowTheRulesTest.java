@@ -31,6 +31,7 @@ import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.invoice.PaymentFixtures;
 import io.tradecredit.invoice.domain.BalanceHistory;
+import io.tradecredit.invoice.domain.CollectionKpis;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LateChargeAccount;
 import io.tradecredit.invoice.domain.InvoiceSearch;
@@ -201,6 +202,63 @@ class ReceivablesFollowTheRulesTest {
         return Panache.getSession().chain(s -> s.createNativeQuery("select i.id from invoice i where "
                 + ReceivablesRepository.OWED, Object.class).setParameter("t", tenant).setParameter("d", day)
                 .getResultList()).map(rows -> rows.stream().map(r -> (UUID) r).toList());
+    }
+
+    /**
+     * The collection report's totals are added up in the database ({@link ReceivablesRepository#collectionTotals}) as
+     * {@link CollectionKpis.Totals#of} adds up the buyers' periods ({@link ReceivablesRepository#collectionByBuyer}),
+     * each buyer's to collect and paid in advance on its own: on buyers that pay ahead, overpay, get a credit note,
+     * pay after a write-off, pay nothing, in two currencies, for days before, within and after it all.
+     */
+    @Test
+    void collectionTotalsAddUpEachBuyerAsTheRuleDoes() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        UUID ahead = UUID.randomUUID();
+        UUID over = UUID.randomUUID();
+        UUID credited = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        UUID none = UUID.randomUUID();
+        PaymentFixtures.post(finance, PaymentFixtures.payment(ahead, "700.00", ISSUED.plusDays(2).toString(), null))
+                .statusCode(201);
+        String o = issue(tenant, over, ISSUED, DUE, "1000.00");
+        PaymentFixtures.post(finance, PaymentFixtures.payment(over, "1300.00", ISSUED.plusDays(4).toString(),
+                List.of(PaymentFixtures.allocation(o, "1000.00")))).statusCode(201);
+        String c = issue(tenant, credited, ISSUED, DUE, "1000.00");
+        given().auth().oauth2(finance).contentType(ContentType.JSON)
+                .body(Map.of("amount", Map.of("amount", "250.00", "currency", "CNY"), "reason", "price"))
+                .post("/api/v1/invoices/" + c + "/credit-notes").then().statusCode(201);
+        pay(tenant, c, "750.00", DUE.minusDays(1));
+        String g = issue(tenant, gone, ISSUED, DUE, "1000.00");
+        pay(tenant, g, "100.00", ISSUED.plusDays(1));
+        given().auth().oauth2(finance).contentType(ContentType.JSON).body(Map.of("reason", "dissolved"))
+                .post("/api/v1/invoices/" + g + "/write-off").then().statusCode(200);
+        PaymentFixtures.post(finance, PaymentFixtures.payment(gone, "500.00", TODAY.toString(), null)).statusCode(201);
+        issue(tenant, none, ISSUED.plusDays(6), DUE, "1000.00");
+        issue(tenant, LedgerFixtures.invoice(none, ISSUED, DUE, "300.00", "USD"));
+
+        List<String> differences = new ArrayList<>();
+        for (LocalDate day : List.of(ISSUED.minusDays(1), ISSUED.plusDays(3), DUE, TODAY)) {
+            for (int period : List.of(3, 90)) {
+                LocalDate after = day.minusDays(period);
+                Map<String, List<CollectionKpis.BuyerPeriod>> byCurrency = new TreeMap<>();
+                await(() -> receivables.collectionByBuyer(tenant, null, after, day)).forEach(b ->
+                        byCurrency.computeIfAbsent(b.collected().currencyCode(), k -> new ArrayList<>()).add(b));
+                List<CollectionKpis.Totals> rule = byCurrency.values().stream().map(CollectionKpis.Totals::of).toList();
+                List<CollectionKpis.Totals> sql = await(() -> receivables.collectionTotals(tenant, null, after, day));
+                if (!sql.equals(rule)) {
+                    differences.add(day + " over " + period + " days: sql " + sql + ", rule " + rule);
+                }
+            }
+        }
+        assertTrue(differences.isEmpty(), String.join("\n", differences));
+        // the walk saw an advance, what was left as credit after a write-off, and a credit note
+        List<CollectionKpis.Totals> today = await(() -> receivables.collectionTotals(tenant, null, TODAY.minusDays(90), TODAY));
+        assertEquals(List.of("CNY", "USD"), today.stream().map(t -> t.collected().currencyCode()).toList());
+        // in advance: 700 (ahead, nothing owed) + 300 (over: 1,300 on 1,000) + 500 (gone: 1,000 - 100 paid - 900
+        // written off leaves nothing for it to pay); the 100 it paid before was before the write-off, on the invoice
+        assertEquals(Money.of("1500.00", "CNY"), today.get(0).paidInAdvance());
+        assertEquals(Money.of("250.00", "CNY"), today.get(0).creditNotes());
     }
 
     private static <T> T await(java.util.function.Supplier<Uni<T>> work) {
