@@ -707,6 +707,24 @@ class CreditFlowTest {
         assertEquals(1, Database.count("select count(*) from limit_request where buyer_id = ?::uuid", id));
     }
 
+    /**
+     * A buyer invoiced before and without a limit is no new buyer: its order is referred on its agreed 30 days,
+     * and the reason says so (it said "a new buyer's first order goes on prepayment or a short term" beside terms of
+     * 30 days that were no first order's).
+     */
+    @Test
+    void aBuyerInvoicedBeforeWithoutALimitIsNotCalledANewBuyer() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(),
+                issued(id, invoice, "20000.00", today().plusDays(20)));
+        await("invoice read", () -> Database.count("select count(*) from invoice_position where invoice_id = ?::uuid",
+                invoice) == 1);
+        check(id, "10000.00").body("outcome", equalTo("REFER"), "paymentTerms.days", equalTo(30),
+                "paymentTerms.firstOrder", equalTo(false), "exposureAfter.amount", equalTo("30000.00"),
+                "reasons", contains("no credit limit approved: a credit manager decides the order on the agreed terms"));
+    }
+
     @Test
     void insolvencyFilingBlocksNewCreditAtOnce() {
         String id = register(MANAGER_ACME, buyer());
