@@ -112,7 +112,7 @@ public class CreditLimits {
     /** What the grade change means for the limit; inside the re-assessment's transaction. */
     Uni<Void> afterRegrade(Buyer b, Integer oldGrade, String cause) {
         return policies.of(b.tenantId).chain(policy -> recommended(b).chain(rec -> {
-            LimitReview.Outcome o = LimitReview.afterRegrade(LimitReview.basis(b.limitGrade, oldGrade), b.grade,
+            LimitReview.Outcome o = LimitReview.afterRegrade(b.limitGrade, oldGrade, b.grade,
                     b.limit(), rec, policy);
             if (o.gradeFellPastThreshold()) {
                 // the next fall is measured from here, whether or not the limit is cut now

@@ -17,6 +17,12 @@ import io.tradecredit.common.money.Money;
 public record CreditCheckRules(Integer referFromGrade, Integer declineFromGrade, BigDecimal overLimitTolerance,
         Integer referOverdueDays, Integer declineOverdueDays) {
 
+    /** Why an order of a buyer without a limit is referred: a new buyer's ({@link #decide(Situation)}). */
+    static final String NO_LIMIT_NEW_BUYER =
+            "no credit limit approved: a new buyer's first order goes on prepayment or a short term";
+    /** The same for a buyer invoiced before, whose order goes on its agreed terms. */
+    static final String NO_LIMIT = "no credit limit approved: a credit manager decides the order on the agreed terms";
+
     public static final CreditCheckRules DEFAULT = new CreditCheckRules(7, 9, new BigDecimal("0.10"), 30, 90);
 
     /** Every setting that cannot work, each named {@code prefix} + its field; empty when the rules may be used. */
@@ -117,10 +123,16 @@ public record CreditCheckRules(Integer referFromGrade, Integer declineFromGrade,
      */
     public Decision decide(Situation s, CreditPolicy.Terms terms) {
         Decision d = decide(s);
-        if (!terms.firstOrder()) {
-            return d;
-        }
         List<String> reasons = new ArrayList<>(d.reasons());
+        if (!terms.firstOrder()) {
+            // a buyer invoiced before is no new buyer: its order goes on its agreed terms, not a first order's
+            int noLimit = reasons.indexOf(NO_LIMIT_NEW_BUYER);
+            if (noLimit < 0) {
+                return d;
+            }
+            reasons.set(noLimit, NO_LIMIT);
+            return new Decision(d.outcome(), List.copyOf(reasons), d.exposureAfter(), d.limit());
+        }
         reasons.add(terms.prepayment() ? "first order: prepayment"
                 : "first order: payment within " + terms.days() + " days");
         return new Decision(d.outcome(), List.copyOf(reasons), d.exposureAfter(), d.limit());
@@ -141,7 +153,7 @@ public record CreditCheckRules(Integer referFromGrade, Integer declineFromGrade,
             referred.add("grade " + s.grade() + " needs a credit manager (from grade " + referFromGrade + ")");
         }
         if (s.limit() == null) {
-            referred.add("no credit limit approved: a new buyer's first order goes on prepayment or a short term");
+            referred.add(NO_LIMIT_NEW_BUYER);
         } else {
             Money tolerated = s.limit().plus(s.limit().times(overLimitTolerance));
             if (after.isGreaterThan(tolerated)) {

@@ -40,6 +40,18 @@ public final class LimitReview {
      */
     public static Outcome afterRegrade(Integer oldGrade, int newGrade, Money current, Money recommended,
             CreditPolicy policy) {
+        return afterRegrade(oldGrade, oldGrade, newGrade, current, recommended, policy);
+    }
+
+    /**
+     * A re-grade from {@code gradeBefore} to {@code newGrade} of a buyer whose limit was last set or judged at
+     * {@code limitGrade}: a fall is measured from {@link #basis}; an increase is proposed only when the grade rose in
+     * this re-grade (and is better than the limit's), so that a buyer re-assessed at the same grade after a credit
+     * manager rejected the proposal is not proposed the same increase again.
+     */
+    public static Outcome afterRegrade(Integer limitGrade, Integer gradeBefore, int newGrade, Money current,
+            Money recommended, CreditPolicy policy) {
+        Integer oldGrade = basis(limitGrade, gradeBefore);
         if (oldGrade == null) {
             return Outcome.NONE;
         }
@@ -54,7 +66,8 @@ public final class LimitReview {
             return allowed.compareTo(current) < 0 ? new Outcome(Kind.CUT, allowed, true, why + ": limit cut")
                     : new Outcome(Kind.NONE, null, true, why);
         }
-        if (drop < 0 && current != null && recommended != null && recommended.isGreaterThan(current)) {
+        boolean rose = gradeBefore != null && newGrade < gradeBefore;
+        if (drop < 0 && rose && current != null && recommended != null && recommended.isGreaterThan(current)) {
             return new Outcome(Kind.PROPOSE_INCREASE, recommended, false,
                     "grade rose from " + oldGrade + " to " + newGrade + ": the formula allows more");
         }

@@ -680,6 +680,51 @@ class CreditFlowTest {
                 .post("/api/v1/limit-requests/" + request + "/approval").then().statusCode(409);
     }
 
+    /**
+     * A proposal a credit manager rejected is not made again while the grade stays: the limit was set at the grade
+     * of a buyer without statements, a healthy statement takes it to grade 2 and the formula proposes more; the
+     * manager rejects; re-assessed at grade 2 again, nothing rose, so nothing is proposed (it proposed the same
+     * increase, "grade rose", after every re-assessment, measured from the grade the limit was set at).
+     */
+    @Test
+    void aRejectedIncreaseIsNotProposedAgainWhileTheGradeStays() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "1000.00");
+        int setAt = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id).then().extract().path("grade");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id).then().body("grade", equalTo(2));
+        String proposal = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("pendingRequest.reason", equalTo("grade rose from " + setAt + " to 2: the formula allows more"))
+                .extract().path("pendingRequest.id");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(Map.of("note", "1,000 is enough"))
+                .post("/api/v1/limit-requests/" + proposal + "/rejection").then().statusCode(200)
+                .body("status", equalTo("REJECTED"));
+        given().auth().oauth2(MANAGER_ACME).post("/api/v1/buyers/" + id + "/assessments").then().statusCode(201)
+                .body("grade", equalTo(2));
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("1000.00"), "pendingRequest", equalTo(null));
+        assertEquals(1, Database.count("select count(*) from limit_request where buyer_id = ?::uuid", id));
+    }
+
+    /**
+     * A buyer invoiced before and without a limit is no new buyer: its order is referred on its agreed 30 days,
+     * and the reason says so (it said "a new buyer's first order goes on prepayment or a short term" beside terms of
+     * 30 days that were no first order's).
+     */
+    @Test
+    void aBuyerInvoicedBeforeWithoutALimitIsNotCalledANewBuyer() {
+        String id = register(MANAGER_ACME, buyer());
+        String invoice = UUID.randomUUID().toString();
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(),
+                issued(id, invoice, "20000.00", today().plusDays(20)));
+        await("invoice read", () -> Database.count("select count(*) from invoice_position where invoice_id = ?::uuid",
+                invoice) == 1);
+        check(id, "10000.00").body("outcome", equalTo("REFER"), "paymentTerms.days", equalTo(30),
+                "paymentTerms.firstOrder", equalTo(false), "exposureAfter.amount", equalTo("30000.00"),
+                "reasons", contains("no credit limit approved: a credit manager decides the order on the agreed terms"));
+    }
+
     @Test
     void insolvencyFilingBlocksNewCreditAtOnce() {
         String id = register(MANAGER_ACME, buyer());

@@ -124,6 +124,20 @@ class CreditCheckRulesTest {
     }
 
     @Test
+    void aBuyerInvoicedBeforeWithoutALimitIsReferredWithoutBeingCalledANewBuyer() {
+        // invoiced before, no limit, agreed 30 days: the order goes on 30 days, not a first order's terms
+        var traded = CreditPolicy.DEFAULT.check(buyer(4, null, "20000.00", "0.00", 0, "10000.00"), 30, true);
+        assertEquals(Outcome.REFER, traded.decision().outcome());
+        assertEquals(new CreditPolicy.Terms(30, false, false), traded.terms());
+        assertEquals(List.of("no credit limit approved: a credit manager decides the order on the agreed terms"),
+                traded.decision().reasons());
+        // never invoiced: a new buyer's first order, on the first-order term of 15 days
+        var first = CreditPolicy.DEFAULT.check(buyer(4, null, "0.00", "0.00", 0, "10000.00"), 30, false);
+        assertEquals(List.of("no credit limit approved: a new buyer's first order goes on prepayment or a short term",
+                "first order: payment within 15 days"), first.decision().reasons());
+    }
+
+    @Test
     void thePolicyChecksAnOrderWithItsTerms() {
         // 600,000 open of which 20,000 due 40 days before today: referred (over 30 days), 30 days agreed
         LocalDate today = LocalDate.of(2026, 11, 22);

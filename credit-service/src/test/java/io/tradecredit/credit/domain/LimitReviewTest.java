@@ -121,4 +121,26 @@ class LimitReviewTest {
         assertEquals(LimitReview.Outcome.NONE,
                 LimitReview.afterRegrade(5, 4, null, cny("900000.00"), CreditPolicy.DEFAULT));
     }
+
+    @Test
+    void anIncreaseIsProposedOnlyWhenTheGradeRoseInThisRegrade() {
+        // limit set at grade 5; 5 -> 3 proposes the formula's 1,200,000
+        assertEquals(Kind.PROPOSE_INCREASE, LimitReview.afterRegrade(5, 5, 3, cny("800000.00"), cny("1200000.00"),
+                CreditPolicy.DEFAULT).kind());
+        // proposal rejected; re-assessed at 3 again: nothing rose, nothing proposed (it proposed "5 to 3" again)
+        assertEquals(LimitReview.Outcome.NONE, LimitReview.afterRegrade(5, 3, 3, cny("800000.00"),
+                cny("1200000.00"), CreditPolicy.DEFAULT));
+        // 4 -> 3, still better than the limit's grade 5: proposed, measured from the limit's grade
+        assertEquals("grade rose from 5 to 3: the formula allows more", LimitReview.afterRegrade(5, 4, 3,
+                cny("800000.00"), cny("1200000.00"), CreditPolicy.DEFAULT).reason());
+        // never graded before: no rise
+        assertEquals(LimitReview.Outcome.NONE, LimitReview.afterRegrade(5, null, 3, cny("800000.00"),
+                cny("1200000.00"), CreditPolicy.DEFAULT));
+        // 6 -> 5, back to the limit's grade: nothing
+        assertEquals(LimitReview.Outcome.NONE, LimitReview.afterRegrade(5, 6, 5, cny("800000.00"),
+                cny("1200000.00"), CreditPolicy.DEFAULT));
+        // a fall is still measured from the limit's grade: 3 -> 4 -> 5 with the limit set at 3 cuts
+        assertEquals(Kind.CUT, LimitReview.afterRegrade(3, 4, 5, cny("1000000.00"), cny("700000.00"),
+                CreditPolicy.DEFAULT).kind());
+    }
 }
