@@ -204,6 +204,17 @@ class InsolvencyIT {
         List<JsonNode> shared = event("claim-events", "claims.recovery-shared", 2);
         assertEquals(List.of("7389.47", "2463.16"), shared.stream().map(e -> e.path("toInsurer").path("amount").asText()).toList());
         assertEquals("9852.63", shared.get(1).path("toInsurerTotal").path("amount").asText());
+        // the counts above were read until there were at least so many: exactly these, on the claim's key (one partition,
+        // in order) up to its last event, the second recovery-shared (its running total 9,852.63); no more of them can
+        // come before it
+        List<String> ofClaim = claimEventsUpTo(claim, "claims.recovery-shared",
+                e -> "9852.63".equals(e.path("toInsurerTotal").path("amount").asText()));
+        Map<String, Long> expected = Map.of("io.tradecredit.claims.claim-opened.v1", 1L,
+                "io.tradecredit.claims.claim-approved.v1", 1L, "io.tradecredit.claims.indemnity-paid.v1", 2L,
+                "io.tradecredit.claims.recovery-shared.v1", 2L);
+        assertEquals(new java.util.TreeMap<>(expected), ofClaim.stream().filter(expected::containsKey).collect(
+                java.util.stream.Collectors.groupingBy(t -> t, java.util.TreeMap::new, java.util.stream.Collectors.counting())),
+                "the claim's events up to its last: " + ofClaim);
     }
 
     /**
@@ -353,6 +364,36 @@ class InsolvencyIT {
             events.add(JSON.readTree(r.value()));
         }
         return events;
+    }
+
+    /**
+     * The types of the tenant's events keyed by {@code claim} on claim-events, oldest first, up to and including the first
+     * of {@code lastType} that {@code last} matches (one key is one partition: what came before it is all there).
+     */
+    List<String> claimEventsUpTo(String claim, String lastType, java.util.function.Predicate<JsonNode> last) {
+        String ceLast = "io.tradecredit." + lastType + ".v1";
+        List<String> types = new java.util.ArrayList<>();
+        boolean[] found = new boolean[1];
+        Topics.read(Platform.harness().kafkaBootstrap(), "claim-events", Duration.ofSeconds(60), records -> {
+            types.clear();
+            for (ConsumerRecord<String, String> r : records) {
+                if (claim.equals(r.key()) && seller.id.equals(Topics.header(r, "ce_tenantid"))) {
+                    String type = Topics.header(r, "ce_type");
+                    types.add(type);
+                    try {
+                        if (ceLast.equals(type) && last.test(JSON.readTree(r.value()))) {
+                            found[0] = true;
+                            return true;
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+            return false;
+        });
+        assertTrue(found[0], lastType + " of claim " + claim + " not seen; its events: " + types);
+        return types;
     }
 
     List<ConsumerRecord<String, String>> ours(List<ConsumerRecord<String, String>> records, String ceType) {

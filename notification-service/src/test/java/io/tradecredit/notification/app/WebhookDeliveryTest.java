@@ -152,9 +152,9 @@ class WebhookDeliveryTest {
      * A batch slower than its claim (the hand-over timeout, five minutes; five seconds here) was still being posted when
      * another replica's run found its messages claimed longer ago than that: it queued the webhooks again and posted
      * each a second time while the first posts were under way (its emails it would have called UNKNOWN though being
-     * sent). Two claimants on the one database: A's twelve posts take 3 s each, 8 at once; B runs 5.5 s after A. A run
-     * now starts no hand-over once half its claim has passed: the four A had not started go back to the queue and B
-     * posts them; every webhook is posted once and recorded SENT.
+     * sent). Two claimants on the one database: A's twelve posts take 3 s each, 8 at once; B runs 5.5 s after A's first
+     * post arrived. A run now starts no hand-over once half its claim has passed: the four A had not started go back to
+     * the queue and B posts them; every webhook is posted once and recorded SENT.
      */
     @Test
     void aBatchNeverOutlastsItsClaimSoASecondClaimantPostsNothingTwice() throws Throwable {
@@ -176,9 +176,14 @@ class WebhookDeliveryTest {
                     throw new IllegalStateException(e);
                 }
             });
+            // B only once A has claimed its batch and started handing it over (its first post received), 5.5 s after
+            // that: a fixed sleep from A's launch let a late A find B had taken everything, the overlap never tested
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !slow.at("/acme/batch").isEmpty() || a.isDone());
+            assertTrue(!slow.at("/acme/batch").isEmpty(), "A ended without posting anything: " + (a.isDone() ? a.join() : null));
             Thread.sleep(5500);
             Deliveries.Run b = VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due.plusMillis(5500), claim));
-            a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            Deliveries.Run runA = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
             // what B did not start either (messages other tests left due came first): a later run
             VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(due.plusSeconds(60), claim));
 
@@ -190,6 +195,7 @@ class WebhookDeliveryTest {
             for (UUID id : ids) {
                 assertEquals("SENT", message(tenant, id).getString("status"), id.toString());
             }
+            assertTrue(runA.sent() >= 1, "A posted part of the batch: " + runA);
             assertTrue(b.sent() >= 1, "B posted what A did not start: " + b);
         }
     }
