@@ -20,13 +20,14 @@ public record DsoView(LocalDate asOf, UUID buyerId, int periodDays, List<Row> cu
 
     public record Row(String currency, Money receivables, Money creditSales,
             @Schema(description = "the credit notes issued by the date on the invoices of creditSales: taken back, never"
-                    + " sold on credit, so dso = receivables / (creditSales - creditNotes) x periodDays") Money creditNotes,
+                    + " sold on credit, so dso = receivables / (creditSales - creditNotesOnSales) x periodDays; not the collection report's creditNotes,"
+                    + " which are the notes issued in the period on any invoice") Money creditNotesOnSales,
             BigDecimal dso, String reason) {
     }
 
     static DsoView of(DsoReport r) {
         return new DsoView(r.asOf(), r.buyerId(), r.periodDays(), r.currencies().stream()
-                .map(d -> new Row(d.receivables().currencyCode(), d.receivables(), d.creditSales(), d.creditNotes(), d.days(), d.reason()))
+                .map(d -> new Row(d.receivables().currencyCode(), d.receivables(), d.creditSales(), d.creditNotesOnSales(), d.days(), d.reason()))
                 .toList());
     }
 }

@@ -185,7 +185,12 @@ public class PaymentPlan {
         return number == judgedUpTo + 1 ? InstalmentState.MISSED : InstalmentState.CANCELLED;
     }
 
-    /** Applies the day's verdict: instalments kept, broken by a missed one, or completed. */
+    /**
+     * Applies the day's verdict: instalments kept, broken by a missed one, or completed. A plan breaks the day after
+     * its missed instalment fell due, whenever that is found ({@code endedOn}, from which late charges run again): a
+     * daily run that did not run for some days, or a plan the run held, does not give the buyer those days free of
+     * charges (10,000 with an instalment missed on day d and found on d + 3: interest from d + 1, not d + 3).
+     */
     public void apply(PlanCompliance.Verdict verdict, LocalDate asOf) {
         judgedOn = asOf;
         if (!verdict.kept().isEmpty()) {
@@ -193,7 +198,7 @@ public class PaymentPlan {
         }
         if (verdict.missed() != null) {
             status = Status.BROKEN;
-            endedOn = asOf;
+            endedOn = verdict.missed().dueDate().plusDays(1);
             endReason = "instalment " + verdict.missed().number() + " of " + verdict.missed().dueDate()
                     + " not paid: " + verdict.paidByMissedDue() + " paid by then";
         } else if (verdict.paidOff()) {

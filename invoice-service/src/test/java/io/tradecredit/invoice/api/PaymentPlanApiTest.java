@@ -97,6 +97,30 @@ class PaymentPlanApiTest {
                 .body("interest.amount", equalTo("235.00"), "fee.amount", equalTo("300.00"));
     }
 
+    /**
+     * The daily run did not run the day after the missed instalment and found it three days later: interest runs
+     * again from the day after the instalment fell due, 40 + 7 days x 5.00 = 235.00 (it ran from the day it was
+     * found: 40 + 5 days, 225.00), and the plan says it ended then.
+     */
+    @Test
+    void aMissedInstalmentFoundDaysLaterChargesFromTheDayAfterItFellDue() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(40);
+        String id = LedgerFixtures.issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        LocalDate first = TODAY.plusDays(19); // first + 1 no other test runs the daily job for, first + 3 neither
+        String planId = agree(LedgerFixtures.token(tenant, "finance"), buyer, List.of(id), 2, first).then()
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(3)).then()
+                .statusCode(200);
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        given().auth().oauth2(viewer).get("/api/v1/payment-plans/" + planId).then().statusCode(200)
+                .body("status", equalTo("BROKEN"), "endedOn", equalTo(first.plusDays(1).toString()));
+        given().auth().oauth2(viewer).queryParam("asOf", first.plusDays(8).toString())
+                .get("/api/v1/invoices/" + id + "/late-charges").then().statusCode(200)
+                .body("interest.amount", equalTo("235.00"), "fee.amount", equalTo("300.00"));
+    }
+
     @Test
     void instalmentPaidByItsDueDateIsKeptAndThePlanStaysActive() {
         UUID buyer = UUID.randomUUID();

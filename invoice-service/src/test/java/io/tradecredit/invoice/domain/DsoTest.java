@@ -50,7 +50,7 @@ class DsoTest {
         // 50,000 / (100,000 - 50,000) x 90 = 90.0 days, not 50,000 / 100,000 x 90 = 45.0
         Dso dso = Dso.of(cny("50000.00"), cny("100000.00"), cny("50000.00"), 90);
         assertEquals(new BigDecimal("90.0"), dso.days());
-        assertEquals(cny("50000.00"), dso.creditNotes());
+        assertEquals(cny("50000.00"), dso.creditNotesOnSales());
         // 30,000 open, 90,000 sold, 0.01 credited: 30,000 x 90 / 89,999.99 = 30.00000033… -> 30.0
         assertEquals(new BigDecimal("30.0"), Dso.of(cny("30000.00"), cny("90000.00"), cny("0.01"), 90).days());
         // 1,000 open, 8,000 sold, 4,000 credited, 90 days: 1,000 x 90 / 4,000 = 22.5

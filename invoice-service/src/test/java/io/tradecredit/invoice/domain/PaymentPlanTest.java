@@ -116,6 +116,18 @@ class PaymentPlanTest {
         assertEquals("instalment 2 of 2026-03-01 not paid: 7000.00 CNY paid by then", p.endReason);
     }
 
+    /** Missed on 1 March, found on 5 March (the daily run did not run for three days): broken on 2 March. */
+    @Test
+    void aMissedInstalmentFoundDaysLaterBreaksThePlanTheDayAfterItFellDue() {
+        PaymentPlan p = active();
+        var first = new InstalmentSchedule.Instalment(1, LocalDate.of(2026, 3, 1), Money.of("6000.00", "CNY"),
+                Money.of("0.00", "CNY"));
+        p.apply(new PlanCompliance.Verdict(List.of(), first, Money.of("0.00", "CNY"), false), LocalDate.of(2026, 3, 5));
+        assertEquals(PaymentPlan.Status.BROKEN, p.status);
+        assertEquals(LocalDate.of(2026, 3, 2), p.endedOn);
+        assertEquals(LocalDate.of(2026, 3, 5), p.judgedOn);
+    }
+
     @Test
     void instalmentsAfterTheMissedOneOfABrokenPlanAreCancelled() {
         PaymentPlan p = active();
