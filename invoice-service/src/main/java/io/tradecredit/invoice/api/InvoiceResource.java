@@ -130,6 +130,8 @@ public class InvoiceResource {
     @APIResponse(responseCode = "200", description = "The tenant's invoices matching every criterion given, paginated")
     @APIResponse(responseCode = "400", description = "A query value that cannot be read, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "buyer.not-found: buyerId names a buyer known only under other"
+            + " tenants (a buyer nobody knows yet reads as empty)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Page<InvoiceSummary>> search(@RestQuery UUID buyerId, @RestQuery InvoiceStatus status,
             @RestQuery String dueFrom, @RestQuery String dueTo, @RestQuery @Min(0) Integer dpdMin,
             @RestQuery @Min(0) Integer dpdMax, @RestQuery String asOf,

@@ -17,6 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -28,6 +30,7 @@ import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.api.Refuses;
+import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.invoice.app.Payments;
@@ -73,6 +76,11 @@ public class PaymentResource {
 
     /** Newest first; optionally one buyer's. */
     @GET
+    @APIResponse(responseCode = "200", description = "The tenant's payments, or the buyer's named, newest first, paginated")
+    @APIResponse(responseCode = "400", description = "A query value that cannot be read, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "buyer.not-found: buyerId names a buyer known only under other"
+            + " tenants (a buyer nobody knows yet reads as empty)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Page<PaymentView>> list(@RestQuery UUID buyerId, @RestQuery @Min(0) Integer page,
             @RestQuery @Min(1) @Max(Page.MAX_SIZE) Integer size) {
         int p = QueryParams.page(page);

@@ -40,7 +40,13 @@ public class ReportResource {
     /** Aging buckets of all open invoices, or of one buyer's with {@code buyerId}. */
     @GET
     @Path("/aging")
-    public Uni<AgingView> aging(@RestQuery String asOf, @RestQuery String buyerId) {
+    @APIResponse(responseCode = "200", description = "aging buckets per currency, of the tenant or of the buyer named")
+    @APIResponse(responseCode = "400", description = "asOf is not a date or buyerId not an id, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "buyer.not-found: buyerId names a buyer known only under other"
+            + " tenants (a buyer nobody knows yet reads as empty)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<AgingView> aging(@RestQuery String asOf,
+            @Parameter(description = "only this buyer's open invoices") @RestQuery String buyerId) {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
         UUID buyer = QueryParams.uuid(buyerId, "buyerId");
         return reports.aging(tenant.id(), buyer, date).map(rows -> AgingView.of(date, buyer, rows));
@@ -52,6 +58,8 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "DSO per currency, of the tenant or of the buyer named")
     @APIResponse(responseCode = "400", description = "asOf is not a date or buyerId not an id, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "buyer.not-found: buyerId names a buyer known only under other"
+            + " tenants (a buyer nobody knows yet reads as empty)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<DsoView> dso(@RestQuery String asOf,
             @Parameter(description = "only this buyer's receivables and credit sales") @RestQuery String buyerId) {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
@@ -65,6 +73,8 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "collection and bad-debt rates per currency, of the tenant or of the buyer named")
     @APIResponse(responseCode = "400", description = "asOf is not a date or buyerId not an id, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "buyer.not-found: buyerId names a buyer known only under other"
+            + " tenants (a buyer nobody knows yet reads as empty)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<CollectionView> collection(@RestQuery String asOf,
             @Parameter(description = "only this buyer's receivables, sales, payments and write-offs") @RestQuery String buyerId) {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);

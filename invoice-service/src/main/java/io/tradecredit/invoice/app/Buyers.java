@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.invoice.domain.AgreedTerms;
+import io.tradecredit.invoice.domain.BuyerTenancy;
 import io.tradecredit.invoice.persistence.BuyerRepository;
 
 /**
@@ -50,6 +51,19 @@ public class Buyers {
                 throw notFound(buyerId);
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * Within the caller's session, for a read filtered by a buyer: fails with 404 {@code buyer.not-found} when the
+     * buyer is known only under other tenants ({@link BuyerTenancy}); nothing is read when no buyer is named.
+     */
+    public Uni<Void> requireVisible(String tenantId, UUID buyerId) {
+        if (buyerId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return buyers.tenancy(tenantId, buyerId)
+                .invoke(t -> BuyerTenancy.ensureVisibleTo(buyerId, t.knownToTenant(), t.knownToOthers()))
+                .replaceWithVoid();
     }
 
     static DomainError notFound(UUID buyerId) {

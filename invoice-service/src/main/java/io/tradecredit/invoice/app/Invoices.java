@@ -52,6 +52,9 @@ public class Invoices {
     InvoiceRepository invoices;
 
     @Inject
+    Buyers knownBuyers;
+
+    @Inject
     InvoiceBatchRepository batches;
 
     @Inject
@@ -243,7 +246,8 @@ public class Invoices {
     /** One page of the invoices matching the criteria as they stood on {@code criteria.asOf()}. */
     public Uni<io.tradecredit.common.api.Page<AsOf>> search(String tenantId, InvoiceSearch criteria, int page,
             int size) {
-        return Panache.withSession(() -> invoices.search(tenantId, criteria, page, size)
+        return Panache.withSession(() -> knownBuyers.requireVisible(tenantId, criteria.buyerId())
+                .chain(() -> invoices.search(tenantId, criteria, page, size))
                 .chain(found -> standings(tenantId, found.items(), criteria.asOf())
                         .map(items -> new io.tradecredit.common.api.Page<>(items, page, size, found.total()))));
     }

@@ -57,6 +57,9 @@ public class Payments {
     InvoiceRepository invoices;
 
     @Inject
+    Buyers knownBuyers;
+
+    @Inject
     OpenInvoiceRepository openInvoices;
 
     @Inject
@@ -176,7 +179,8 @@ public class Payments {
     }
 
     public Uni<Page<PaymentDetails>> list(String tenantId, UUID buyerId, int page, int size) {
-        return Panache.withSession(() -> payments.page(tenantId, buyerId, page, size).chain(found -> allocations
+        return Panache.withSession(() -> knownBuyers.requireVisible(tenantId, buyerId)
+                .chain(() -> payments.page(tenantId, buyerId, page, size)).chain(found -> allocations
                 .ofSources(tenantId, found.items().stream().map(p -> p.id).toList())
                 .map(rows -> new Page<>(found.items().stream()
                         .map(p -> new PaymentDetails(p, rows.getOrDefault(p.id, List.of()))).toList(),

@@ -68,13 +68,14 @@ public class Reports {
 
     /** Aging of the tenant's receivables, or of one buyer's when {@code buyerId} is given. */
     public Uni<List<Aging.Row>> aging(String tenantId, UUID buyerId, LocalDate asOf) {
-        return Panache.withSession(() -> receivables.openByDueDate(tenantId, buyerId, asOf))
+        return Panache.withSession(() -> buyers.requireVisible(tenantId, buyerId)
+                .chain(() -> receivables.openByDueDate(tenantId, buyerId, asOf)))
                 .map(totals -> Aging.ofTotals(totals, asOf));
     }
 
     /** DSO of the tenant's receivables, or of one buyer's (its receivables over its sales) when {@code buyerId} is given. */
     public Uni<DsoReport> dso(String tenantId, UUID buyerId, LocalDate asOf) {
-        return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
+        return Panache.withSession(() -> buyers.requireVisible(tenantId, buyerId).chain(() -> policyRepository.policyOf(tenantId).chain(policy -> {
             int period = policy.dsoPeriodDays();
             LocalDate from = asOf.minusDays(period);
             return receivables.openByDueDate(tenantId, buyerId, asOf).chain(totals -> receivables
@@ -82,7 +83,7 @@ public class Reports {
                             .creditNotesOnSales(tenantId, buyerId, from, asOf)
                             .map(notes -> new DsoReport(asOf, buyerId, period,
                                     dsoPerCurrency(Aging.ofTotals(totals, asOf), sales, notes, period)))));
-        }));
+        })));
     }
 
     /** The collection and bad-debt rates per currency over the DSO period, with the period; of one buyer, or all (null). */
@@ -95,13 +96,13 @@ public class Reports {
      * it ({@link CollectionKpis}: what a buyer paid beyond all it owed is paid in advance, not collected).
      */
     public Uni<CollectionReport> collection(String tenantId, UUID buyerId, LocalDate asOf) {
-        return Panache.withSession(() -> policyRepository.policyOf(tenantId).chain(policy -> {
+        return Panache.withSession(() -> buyers.requireVisible(tenantId, buyerId).chain(() -> policyRepository.policyOf(tenantId).chain(policy -> {
             int period = policy.dsoPeriodDays();
             LocalDate from = asOf.minusDays(period);
             return receivables.collectionTotals(tenantId, buyerId, from, asOf)
                     .map(totals -> new CollectionReport(asOf, buyerId, period,
                             totals.stream().map(t -> CollectionKpis.of(t, period)).toList()));
-        }));
+        })));
     }
 
     /** A buyer's open invoices in aging buckets; 404 for a buyer the tenant does not know ({@link Buyers}). */

@@ -98,4 +98,20 @@ public class BuyerRepository {
                 Tuple.class).setParameter("t", tenantId).setParameter("b", buyerId).getSingleResult())
                 .map(r -> Boolean.TRUE.equals(r.get("found", Boolean.class)));
     }
+
+    /** Whether the tenant knows the buyer ({@link #exists}) and whether any other tenant does, in one statement. */
+    public Uni<Tenancy> tenancy(String tenantId, UUID buyerId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select (exists (select 1 from invoice where tenant_id = :t and buyer_id = :b)
+                        or exists (select 1 from known_buyer where tenant_id = :t and buyer_id = :b)) as own,
+                    (exists (select 1 from invoice where buyer_id = :b and tenant_id <> :t)
+                        or exists (select 1 from known_buyer where buyer_id = :b and tenant_id <> :t)) as others""",
+                Tuple.class).setParameter("t", tenantId).setParameter("b", buyerId).getSingleResult())
+                .map(r -> new Tenancy(Boolean.TRUE.equals(r.get("own", Boolean.class)),
+                        Boolean.TRUE.equals(r.get("others", Boolean.class))));
+    }
+
+    /** Whether the tenant, and whether any other tenant, invoiced the buyer or had it registered. */
+    public record Tenancy(boolean knownToTenant, boolean knownToOthers) {
+    }
 }

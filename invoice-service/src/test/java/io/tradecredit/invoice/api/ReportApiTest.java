@@ -162,8 +162,46 @@ class ReportApiTest {
                         "currencies[0].creditSales.amount", equalTo("120000.00"),
                         "currencies[0].creditNotesOnSales.amount", equalTo("50000.00"),
                         "currencies[0].creditNotes", org.hamcrest.Matchers.nullValue(), "currencies[0].dso", equalTo(90.0f));
+        // another tenant's buyer is none of this tenant's: 404 (it read 200 with no currencies)
         given().auth().oauth2(token(freshTenant(), "finance")).queryParam("buyerId", buyer.toString())
-                .get("/api/v1/reports/dso").then().statusCode(200).body("currencies", org.hamcrest.Matchers.empty());
+                .get("/api/v1/reports/dso").then().statusCode(404).contentType("application/problem+json")
+                .body("code", equalTo("buyer.not-found"));
+    }
+
+    /**
+     * Tenant A invoiced a buyer 10,000.00 (open, 5 days past due); tenant B names that buyer on each read filtered by
+     * a buyer: 404 {@code buyer.not-found}, as any other tenant's data (they answered 200 with no currencies, no
+     * invoices, no payments). A buyer nobody knows reads as empty.
+     */
+    @Test
+    void aBuyerKnownOnlyUnderAnotherTenantIsNotFoundOnEveryReadFilteredByIt() {
+        String tenantA = freshTenant();
+        LocalDate t = PlatformZone.today();
+        UUID buyer = UUID.randomUUID();
+        issue(tenantA, buyer, t.minusDays(35), t.minusDays(5), "10000.00");
+        String viewerA = token(tenantA, "viewer");
+        given().auth().oauth2(viewerA).queryParam("buyerId", buyer.toString()).get("/api/v1/reports/aging").then()
+                .statusCode(200).body("currencies[0].days1to30.amount.amount", equalTo("10000.00"));
+
+        String viewerB = token(freshTenant(), "viewer");
+        for (String read : java.util.List.of("/api/v1/reports/aging", "/api/v1/reports/dso",
+                "/api/v1/reports/collection", "/api/v1/invoices", "/api/v1/payments")) {
+            given().auth().oauth2(viewerB).queryParam("buyerId", buyer.toString()).get(read).then()
+                    .statusCode(404).contentType("application/problem+json").body("code", equalTo("buyer.not-found"));
+        }
+        UUID nobodys = UUID.randomUUID();
+        for (String report : java.util.List.of("/api/v1/reports/aging", "/api/v1/reports/dso",
+                "/api/v1/reports/collection")) {
+            given().auth().oauth2(viewerB).queryParam("buyerId", nobodys.toString()).get(report).then()
+                    .statusCode(200).body("currencies", org.hamcrest.Matchers.empty());
+        }
+        for (String list : java.util.List.of("/api/v1/invoices", "/api/v1/payments")) {
+            given().auth().oauth2(viewerB).queryParam("buyerId", nobodys.toString()).get(list).then()
+                    .statusCode(200).body("total", equalTo(0), "items", org.hamcrest.Matchers.empty());
+        }
+        // tenant A's own reads of its buyer are unchanged
+        given().auth().oauth2(viewerA).queryParam("buyerId", buyer.toString()).get("/api/v1/invoices").then()
+                .statusCode(200).body("total", equalTo(1));
     }
 
     /**
