@@ -198,6 +198,10 @@ class LateChargePolicyTest {
         var paid = new BalanceHistory(cny("10000.00"), List.of(),
                 List.of(entry(LedgerEntry.Kind.PAYMENT, "4000.00", DUE.plusDays(30))));
         assertEquals(cny("180.00"), DEFAULT.chargesOn(paid, DUE, DUE.plusDays(60)).fee());
+        // and stays what it was on its day: 4,000 paid on day 35 leaves the 300.00 fee (not 180.00 on the 6,000 left)
+        var paidLater = new BalanceHistory(cny("10000.00"), List.of(),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "4000.00", DUE.plusDays(35))));
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(paidLater, DUE, DUE.plusDays(60)).fee());
     }
 
     @Test
