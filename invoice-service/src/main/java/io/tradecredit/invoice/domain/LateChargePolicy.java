@@ -15,8 +15,12 @@ import io.tradecredit.common.money.Money;
  * <p>Day {@code k} past due (k = 1 is the day after the due date) accrues {@code dailyRate} on the
  * collectible balance at the end of day {@code k - 1}: a payment effective on a date stops
  * interest from that date on, so a payment on the due date costs nothing. The fee is
- * {@code feeRate} on the collectible balance at the end of the day the invoice reaches
- * {@code feeAfterDays} past due. Interest is summed exactly and rounded once, HALF_UP to the
+ * {@code feeRate} on the chargeable balance at the end of its day: the day the invoice reaches
+ * {@code feeAfterDays} past due, or, if nothing was chargeable then (disputed in full, or under a
+ * kept payment plan), the first later day something is chargeable again (the dispute rejected or
+ * partly upheld, the plan broken). It is charged once, on what is chargeable that day: 10,000
+ * disputed in full on day 25, rejected on day 40, owes 300.00 from day 40; upheld for 4,000 then,
+ * 180.00 on the 6,000 left. Interest is summed exactly and rounded once, HALF_UP to the
  * currency's scale; so is the fee.
  */
 public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecimal feeRate) {
@@ -50,8 +54,14 @@ public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecima
             interestBase = interestBase.add(balanceAtEndOfDay.apply(day - 1).amount());
         }
         Money interest = Money.rounded(interestBase.multiply(dailyRate), currency);
-        Money fee = daysPastDue >= feeAfterDays ? balanceAtEndOfDay.apply(feeAfterDays).times(feeRate)
-                : Money.zero(currency);
+        Money fee = Money.zero(currency);
+        for (int day = feeAfterDays; day <= daysPastDue; day++) {
+            Money base = balanceAtEndOfDay.apply(day);
+            if (base.isPositive()) {
+                fee = base.times(feeRate);
+                break;
+            }
+        }
         return new LateCharges(interest, fee);
     }
 }

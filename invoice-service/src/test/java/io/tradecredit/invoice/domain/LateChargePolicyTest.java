@@ -140,13 +140,16 @@ class LateChargePolicyTest {
     void noChargesAccrueWhileAPaymentPlanIsKept() {
         // 10,000 due June 1; a plan agreed June 11 and broken July 21; asOf July 31 (60 DPD).
         // Charged: June 1-10 (10 days) and July 21-30 (10 days) on 10,000 = 200,000 x 0.0005 = 100.00.
-        // The fee's day (July 1, 30 DPD) fell under the kept plan: no fee.
+        // The fee's day (July 1, 30 DPD) fell under the kept plan: the fee waits for the break (July 21, 50 DPD)
+        // and is then charged once on the 10,000 chargeable: 300.00.
         var due = LocalDate.of(2026, 6, 1);
         var plan = new BalanceHistory.PlanPeriod(null, due.plusDays(10), due.plusDays(50));
         var balance = new BalanceHistory(cny("10000.00"), List.of(), List.of(), List.of(plan));
         LateCharges c = DEFAULT.chargesOn(balance, due, due.plusDays(60));
         assertEquals(cny("100.00"), c.interest());
-        assertEquals(cny("0.00"), c.fee());
+        assertEquals(cny("300.00"), c.fee());
+        assertEquals(cny("0.00"), DEFAULT.chargesOn(balance, due, due.plusDays(49)).fee());
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(balance, due, due.plusDays(50)).fee());
         assertEquals(cny("0.00"), balance.chargeableOn(due.plusDays(10)));
         assertEquals(cny("10000.00"), balance.chargeableOn(due.plusDays(9)));
         assertEquals(cny("10000.00"), balance.chargeableOn(due.plusDays(50)));
@@ -155,6 +158,50 @@ class LateChargePolicyTest {
         var running = new BalanceHistory(cny("10000.00"), List.of(), List.of(),
                 List.of(new BalanceHistory.PlanPeriod(null, due.plusDays(10), null)));
         assertEquals(cny("50.00"), DEFAULT.chargesOn(running, due, due.plusDays(400)).interest());
+    }
+
+    @Test
+    void aFeeDisputedAwayOnItsDayIsChargedOnceWhenTheDisputeIsRejected() {
+        // 10,000 due Dec 1, disputed in full on day 25, rejected on day 40: nothing collectible on day 30, so no
+        // fee until day 40; from then 3% of 10,000 = 300.00, once (still 300.00 on day 90, not 600.00)
+        var dispute = new BalanceHistory.DisputePeriod(null, new BigDecimal("10000.00"), DUE.plusDays(25), DUE.plusDays(40));
+        var balance = new BalanceHistory(cny("10000.00"), List.of(dispute), List.of());
+        assertEquals(cny("0.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(30)).fee());
+        assertEquals(cny("0.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(39)).fee());
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(40)).fee());
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(90)).fee());
+    }
+
+    @Test
+    void aFeeDisputedAwayOnItsDayIsChargedOnWhatIsLeftWhenTheDisputeIsPartlyUpheld() {
+        // as above, upheld for 4,000 on day 40 (its credit note effective then): 3% of the 6,000 left = 180.00,
+        // never on the upheld part
+        var dispute = new BalanceHistory.DisputePeriod(null, new BigDecimal("10000.00"), DUE.plusDays(25), DUE.plusDays(40));
+        var note = entry(LedgerEntry.Kind.CREDIT_NOTE, "4000.00", DUE.plusDays(40));
+        var balance = new BalanceHistory(cny("10000.00"), List.of(dispute), List.of(note));
+        assertEquals(cny("0.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(39)).fee());
+        assertEquals(cny("180.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(40)).fee());
+        assertEquals(cny("180.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(60)).fee());
+        // upheld in full: nothing ever collectible again, no fee
+        var upheld = new BalanceHistory(cny("10000.00"), List.of(dispute),
+                List.of(entry(LedgerEntry.Kind.CREDIT_NOTE, "10000.00", DUE.plusDays(40))));
+        assertEquals(cny("0.00"), DEFAULT.chargesOn(upheld, DUE, DUE.plusDays(60)).fee());
+    }
+
+    @Test
+    void aFeeChargedOnItsDayIsNotChargedAgainAfterALaterDisputeOrPlan() {
+        // 10,000 collectible on day 30: 300.00 then; disputed in full on day 35 and rejected on day 45: still 300.00
+        var dispute = new BalanceHistory.DisputePeriod(null, new BigDecimal("10000.00"), DUE.plusDays(35), DUE.plusDays(45));
+        var balance = new BalanceHistory(cny("10000.00"), List.of(dispute), List.of());
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(60)).fee());
+        // the fee is on the end of its day: 4,000 paid on day 30 leaves 6,000 then, 180.00
+        var paid = new BalanceHistory(cny("10000.00"), List.of(),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "4000.00", DUE.plusDays(30))));
+        assertEquals(cny("180.00"), DEFAULT.chargesOn(paid, DUE, DUE.plusDays(60)).fee());
+        // and stays what it was on its day: 4,000 paid on day 35 leaves the 300.00 fee (not 180.00 on the 6,000 left)
+        var paidLater = new BalanceHistory(cny("10000.00"), List.of(),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "4000.00", DUE.plusDays(35))));
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(paidLater, DUE, DUE.plusDays(60)).fee());
     }
 
     @Test

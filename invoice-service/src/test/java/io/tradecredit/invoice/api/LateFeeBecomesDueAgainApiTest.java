@@ -1,0 +1,99 @@
+package io.tradecredit.invoice.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.tradecredit.devstack.PlatformZone;
+import io.tradecredit.invoice.LedgerFixtures;
+import io.tradecredit.testing.Tokens;
+
+/**
+ * The one-off late fee (3 % at 30 days past due) of an invoice on which nothing was collectible on its 30th day past
+ * due, disputed in full or under a kept payment plan, is charged once when something becomes collectible again: on
+ * what is collectible then, never on an upheld part (until session 30 it was never charged).
+ */
+@QuarkusTest
+class LateFeeBecomesDueAgainApiTest {
+    static final LocalDate TODAY = PlatformZone.today();
+    static final String OPS = Tokens.noTenant().roles("platform-ops").mint();
+
+    /** 10,000 due 40 days ago, disputed in full on day 25, partly upheld today (day 40) for 4,000: 180.00 from today. */
+    @Test
+    void aFeeDisputedAwayOnItsDayIsChargedOnWhatIsLeftWhenTheDisputeIsPartlyUpheld() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(40);
+        String id = LedgerFixtures.issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        String collector = LedgerFixtures.token(tenant, "collector");
+        String disputes = "/api/v1/invoices/" + id + "/disputes";
+        Map<String, Object> dispute = new HashMap<>(Map.of("type", "QUALITY", "disputedAmount", cny("10000.00"),
+                "description", "the whole lot arrived damaged", "evidence", List.of("photos DOC-31"),
+                "raisedOn", due.plusDays(25).toString()));
+        String disputeId = post(collector, disputes, dispute).statusCode(201).extract().path("id");
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        // disputed in full on day 30: no fee then; 25 days of interest on 10,000 before the dispute = 125.00
+        charges(viewer, id, TODAY).body("interest.amount", equalTo("125.00"), "fee.amount", equalTo("0.00"));
+
+        post(collector, disputes + "/" + disputeId + "/assessment",
+                Map.of("responsibleParty", "SELLER", "findings", "4 of 10 units damaged")).statusCode(200);
+        post(LedgerFixtures.token(tenant, "finance"), disputes + "/" + disputeId + "/resolution",
+                Map.of("outcome", "PARTIALLY_UPHELD", "creditedAmount", cny("4000.00"), "rootCause", "packing"))
+                .statusCode(200);
+        // the 6,000 left is collectible again from today (day 40): 3 % of it, 180.00, not on the upheld 4,000
+        charges(viewer, id, TODAY.minusDays(1)).body("fee.amount", equalTo("0.00"));
+        charges(viewer, id, TODAY).body("collectible.amount", equalTo("6000.00"), "fee.amount", equalTo("180.00"));
+        // once: 20 days later still 180.00; interest 125.00 + 20 x 3.00 = 185.00
+        charges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("180.00"),
+                "interest.amount", equalTo("185.00"));
+    }
+
+    /**
+     * 10,000 due 20 days ago under a plan agreed today, first instalment in 25 days (day 45) missed: the daily run the
+     * day after breaks the plan, and the fee its 30th day fell under (300.00) is charged from then (day 46), once.
+     */
+    @Test
+    void aFeeWhoseDayFellUnderAKeptPlanIsChargedOnceWhenThePlanBreaks() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(20);
+        String id = LedgerFixtures.issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        LocalDate first = TODAY.plusDays(25); // first + 1: a date no other test runs the daily job for
+        PaymentPlanApiTest.agree(LedgerFixtures.token(tenant, "finance"), buyer, List.of(id), 2, first).then()
+                .statusCode(201);
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        // kept on day 30 and after: 20 days of interest before the plan (100.00), no fee
+        charges(viewer, id, first.plusDays(1)).body("interest.amount", equalTo("100.00"), "fee.amount", equalTo("0.00"));
+
+        given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
+                .statusCode(200);
+        charges(viewer, id, first).body("fee.amount", equalTo("0.00"));
+        charges(viewer, id, first.plusDays(1)).body("fee.amount", equalTo("300.00"), "interest.amount", equalTo("100.00"));
+        // once: 10 days later still 300.00; interest 100.00 + 10 x 5.00 = 150.00
+        charges(viewer, id, first.plusDays(11)).body("fee.amount", equalTo("300.00"),
+                "interest.amount", equalTo("150.00"));
+    }
+
+    private static ValidatableResponse charges(String token, String invoiceId, LocalDate asOf) {
+        return given().auth().oauth2(token).queryParam("asOf", asOf.toString())
+                .get("/api/v1/invoices/" + invoiceId + "/late-charges").then().statusCode(200);
+    }
+
+    private static ValidatableResponse post(String token, String path, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    private static Map<String, Object> cny(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
+    }
+}
