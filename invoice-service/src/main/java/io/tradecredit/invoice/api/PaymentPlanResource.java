@@ -85,6 +85,8 @@ public class PaymentPlanResource {
 
     /** The plans agreed with a buyer, newest first. */
     @GET
+    @Refuses(status = 404, when = "buyer.not-found: buyerId names a buyer known only under other tenants (a buyer nobody"
+            + " knows yet reads as empty)")
     public Uni<List<PaymentPlanView.Summary>> ofBuyer(@RestQuery UUID buyerId) {
         if (buyerId == null) {
             throw ProblemException.invalidField("buyerId", "is required");

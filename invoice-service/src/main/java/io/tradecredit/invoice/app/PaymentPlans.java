@@ -45,6 +45,9 @@ public class PaymentPlans {
     @Inject
     BusinessTimeZone businessZone;
 
+    @Inject
+    Buyers knownBuyers;
+
     /** What was agreed with the buyer. {@code annualRate} is a fraction; zero for interest-free. */
     public record Agreement(UUID buyerId, List<UUID> invoiceIds, int instalments,
             InstalmentSchedule.Frequency frequency, LocalDate firstDueDate, BigDecimal annualRate) {
@@ -104,7 +107,9 @@ public class PaymentPlans {
     }
 
     public Uni<List<PaymentPlan>> ofBuyer(String tenantId, UUID buyerId) {
-        return Panache.withSession(() -> plans.ofBuyer(tenantId, buyerId));
+        // another tenant's buyer answers 404, as every read filtered by a buyer does (Buyers.requireVisible)
+        return Panache.withSession(() -> knownBuyers.requireVisible(tenantId, buyerId)
+                .chain(() -> plans.ofBuyer(tenantId, buyerId)));
     }
 
     /** What one batch of judging did: plans judged, of which broken and completed. */

@@ -185,7 +185,7 @@ class ReportApiTest {
 
         String viewerB = token(freshTenant(), "viewer");
         for (String read : java.util.List.of("/api/v1/reports/aging", "/api/v1/reports/dso",
-                "/api/v1/reports/collection", "/api/v1/invoices", "/api/v1/payments")) {
+                "/api/v1/reports/collection", "/api/v1/invoices", "/api/v1/payments", "/api/v1/payment-plans")) {
             given().auth().oauth2(viewerB).queryParam("buyerId", buyer.toString()).get(read).then()
                     .statusCode(404).contentType("application/problem+json").body("code", equalTo("buyer.not-found"));
         }
@@ -199,6 +199,8 @@ class ReportApiTest {
             given().auth().oauth2(viewerB).queryParam("buyerId", nobodys.toString()).get(list).then()
                     .statusCode(200).body("total", equalTo(0), "items", org.hamcrest.Matchers.empty());
         }
+        given().auth().oauth2(viewerB).queryParam("buyerId", nobodys.toString()).get("/api/v1/payment-plans").then()
+                .statusCode(200).body("size()", equalTo(0));
         // tenant A's own reads of its buyer are unchanged
         given().auth().oauth2(viewerA).queryParam("buyerId", buyer.toString()).get("/api/v1/invoices").then()
                 .statusCode(200).body("total", equalTo(1));
