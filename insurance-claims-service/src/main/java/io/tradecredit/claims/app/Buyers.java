@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.claims.domain.BuyerTenancy;
+import io.tradecredit.common.domain.BuyerTenancy;
 import io.tradecredit.claims.persistence.BuyerRepository;
 
 /**
- * Whose buyer a buyer id is (domain.BuyerTenancy): credit-service registered it for a tenant (runs in the consumer's
+ * Whose buyer a buyer id is (common.domain.BuyerTenancy): credit-service registered it for a tenant (runs in the consumer's
  * transaction; a redelivery changes nothing), and whether a read naming a buyer may answer (another tenant's: 404).
  */
 @ApplicationScoped

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.claims.domain.BuyerTenancy;
+import io.tradecredit.common.domain.BuyerTenancy;
 import io.tradecredit.claims.domain.Claim;
 import io.tradecredit.claims.domain.ClaimEntry;
 import io.tradecredit.claims.domain.ClaimState;
@@ -100,7 +100,7 @@ public class Claims {
 
     /**
      * A new draft claim under the tenant's policy (404 for another tenant's policy) of one of the tenant's buyers (400 naming
-     * buyerId for another tenant's, domain.BuyerTenancy), none of whose invoices another claim holds (409,
+     * buyerId for another tenant's, common.domain.BuyerTenancy), none of whose invoices another claim holds (409,
      * domain.Claim#claimingNothingHeld).
      */
     public Uni<Claim> open(String tenantId, UUID policyId, UUID buyerId, String buyerName, Claim.Cause cause,

@@ -86,7 +86,7 @@ public class Exposures {
 
     /**
      * The exposure as {@link #of}, asked by the tenant naming the buyer: 404 {@code buyer.not-found} for another
-     * tenant's buyer (domain.BuyerTenancy), not an empty split.
+     * tenant's buyer (common.domain.BuyerTenancy), not an empty split.
      */
     public Uni<InsuredExposure> asked(String tenantId, UUID policyId, UUID buyerId, LocalDate asOf) {
         return CurrentTransaction.run(() -> policies.versions(tenantId, policyId)

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
-import io.tradecredit.claims.domain.BuyerTenancy;
+import io.tradecredit.common.domain.BuyerTenancy;
 import io.tradecredit.claims.domain.InsuredLimit;
 import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.LimitRequest;
@@ -162,7 +162,7 @@ public class InsuredLimits {
                         .verify(secret.get(), signature, body, clock.instant(), SIGNATURE_TOLERANCE)))));
     }
 
-    /** Nothing when the buyer may be the tenant's; 400 {@code code} naming buyerId for another tenant's (domain.BuyerTenancy). */
+    /** Nothing when the buyer may be the tenant's; 400 {@code code} naming buyerId for another tenant's (common.domain.BuyerTenancy). */
     private Uni<Void> ofTenant(String code, String tenantId, UUID buyerId) {
         return buyers.tenantsOf(buyerId).invoke(known -> BuyerTenancy.ensureOfTenant(code, tenantId, buyerId, known))
                 .replaceWithVoid();

@@ -20,7 +20,7 @@ import io.tradecredit.common.events.IncomingEvent;
 /**
  * Reads {@code credit-events} once per event id: a buyer blocked with the cause {@code INSOLVENCY} opens
  * claims at once ({@link Claims#openOnInsolvency}), keyed by the signal that blocked it (the event's id
- * when credit-service names none); a buyer registered is kept as the tenant's (domain.BuyerTenancy). A block without
+ * when credit-service names none); a buyer registered is kept as the tenant's (common.domain.BuyerTenancy). A block without
  * that cause (older events carry none) and every other type are skipped; a buyer-blocked or buyer-registered it cannot
  * read goes to {@code credit-events.dlq.insurance-claims-service}.
  */

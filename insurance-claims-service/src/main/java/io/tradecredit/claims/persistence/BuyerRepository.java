@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The tenants each buyer id is known under (domain.BuyerTenancy): registrations, and the read model's invoices. */
+/** The tenants each buyer id is known under (common.domain.BuyerTenancy): registrations, and the read model's invoices. */
 @ApplicationScoped
 public class BuyerRepository {
 

@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.invoice.domain.AgreedTerms;
-import io.tradecredit.invoice.domain.BuyerTenancy;
+import io.tradecredit.common.domain.BuyerTenancy;
 import io.tradecredit.invoice.persistence.BuyerRepository;
 
 /**
