@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +63,42 @@ class AsyncApiWiringTest {
             }
         }
         assertEquals(List.of(), problems, "contracts/asyncapi.yaml against the services' channels");
+    }
+
+    /**
+     * The topology's producers, which the KafkaUsers' ACLs grant Write, are the services whose code
+     * writes the topic: an event built for it ({@code new OutgoingEvent(TopicNames.X}) or, for
+     * notification-requests, a message request built with the chassis' {@code MessageRequests.event}.
+     */
+    @Test
+    void theTopologysProducersOfATopicAreTheServicesWhoseCodeWritesIt() {
+        Map<String, String> topics = new TreeMap<>();
+        Matcher constant = Pattern.compile("public static final String (\\w+) = \"([a-z-]+)\";").matcher(Repository.read(
+                Repository.ROOT.resolve("platform-commons/src/main/java/io/tradecredit/common/events/TopicNames.java")));
+        while (constant.find()) {
+            topics.put(constant.group(1), constant.group(2));
+        }
+        Map<String, Set<String>> writers = new TreeMap<>();
+        Repository.services().forEach((service, module) -> {
+            for (String source : Repository.javaSources(module)) {
+                Matcher written = Pattern.compile("new OutgoingEvent\\(\\s*TopicNames\\.(\\w+)").matcher(source);
+                while (written.find()) {
+                    String topic = written.group(1).equals("agencyCases") ? "agency.{agencyCode}.cases"
+                            : topics.get(written.group(1));
+                    writers.computeIfAbsent(topic, t -> new TreeSet<>()).add(service);
+                }
+                if (source.contains("MessageRequests.event(")) {
+                    writers.computeIfAbsent("notification-requests", t -> new TreeSet<>()).add(service);
+                }
+            }
+        });
+        JsonNode topology = Repository.topology();
+        Map<String, Set<String>> producers = new TreeMap<>();
+        topology.path("topics").fields().forEachRemaining(topic -> topic.getValue().path("producers")
+                .forEach(p -> producers.computeIfAbsent(topic.getKey(), t -> new TreeSet<>()).add(p.asText())));
+        topology.path("agencyTopics").fields().forEachRemaining(kind -> kind.getValue().path("producers").forEach(
+                p -> producers.computeIfAbsent("agency.{agencyCode}." + kind.getKey(), t -> new TreeSet<>()).add(p.asText())));
+        assertEquals(writers, producers, "producers of helm/tradecredit/files/topology.yaml against the services' code");
     }
 
     /** Per channel address, its description and its messages' summaries and descriptions. */
