@@ -3,6 +3,7 @@ package io.tradecredit.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +138,38 @@ class OperationsDocsTest {
             }
             assertEquals(expected, documented, doc[0] + ": who writes and reads each topic");
         }
+    }
+
+    /**
+     * Every environment variable a service reads (a {@code ${VAR...}} of the chassis' or its
+     * application.properties, outside the dev and test profiles) is in docs/deployment.md's
+     * "Configuration the services get": set by the chart from a value, or said to be left to the default.
+     */
+    @Test
+    void everyEnvironmentVariableTheServicesReadIsInTheConfigurationTable() {
+        String deployment = Repository.read(Repository.ROOT.resolve("docs/deployment.md"));
+        String heading = "### Configuration the services get\n";
+        assertTrue(deployment.contains(heading), "docs/deployment.md has " + heading);
+        String section = deployment.substring(deployment.indexOf(heading) + heading.length());
+        section = section.substring(0, section.indexOf("\n#"));
+        List<Path> files = new ArrayList<>(List.of(Repository.CHASSIS_CONFIG));
+        Repository.services().values().forEach(m -> files.add(m.resolve("src/main/resources/application.properties")));
+        Set<String> missing = new TreeSet<>();
+        Pattern variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]+)");
+        for (Path file : files) {
+            for (String line : Repository.read(file).split("\n")) {
+                if (line.startsWith("%") || line.startsWith("#")) {
+                    continue;
+                }
+                Matcher m = variable.matcher(line);
+                while (m.find()) {
+                    if (!section.contains("`" + m.group(1) + "`")) {
+                        missing.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), missing, "variables the services read that docs/deployment.md's table leaves out");
     }
 
     private static Set<String> names(JsonNode array) {
