@@ -1,6 +1,7 @@
 package io.tradecredit.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,19 @@ class AsyncApiWiringTest {
         topology.path("agencyTopics").fields().forEachRemaining(kind -> kind.getValue().path("producers").forEach(
                 p -> producers.computeIfAbsent("agency.{agencyCode}." + kind.getKey(), t -> new TreeSet<>()).add(p.asText())));
         assertEquals(writers, producers, "producers of helm/tradecredit/files/topology.yaml against the services' code");
+    }
+
+    /**
+     * An agency's KafkaUser may use only consumer groups whose names start with agency.<code> (a prefix
+     * ACL of the chart): the channel the agency reads says so, or its first consumer is refused.
+     */
+    @Test
+    void theAgencyCasesChannelNamesTheConsumerGroupsTheAgencyMayUse() {
+        String users = Repository.read(Repository.CHART.directory().resolve("templates/kafka-users.yaml"));
+        assertTrue(users.contains("(printf \"agency.%s\" $agency.code)) }}\n          patternType: prefix"),
+                "the chart grants an agency the groups starting with agency.<code>");
+        String cases = channelTexts().get("agency.{agencyCode}.cases");
+        assertTrue(cases.contains("consumer groups whose names start with `agency.{agencyCode}`"), cases);
     }
 
     /** Per channel address, its description and its messages' summaries and descriptions. */
