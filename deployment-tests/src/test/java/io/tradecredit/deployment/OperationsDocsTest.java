@@ -172,6 +172,28 @@ class OperationsDocsTest {
         assertEquals(Set.of(), missing, "variables the services read that docs/deployment.md's table leaves out");
     }
 
+    /** What ./platform up refuses to start without (its "... is required") is in the README's "Set up". */
+    @Test
+    void theReadmesSetUpNamesEveryToolPlatformUpRequires() {
+        String platform = Repository.read(Repository.ROOT.resolve("platform"));
+        String readme = Repository.read(Repository.ROOT.resolve("README.md"));
+        String setUp = readme.substring(readme.indexOf("## Set up"), readme.indexOf("## Services and topics"));
+        Matcher required = Pattern.compile("(?m)^\\s+command -v (\\w+) .*\\|\\| die \"([^\"]+) is required\"$").matcher(platform);
+        List<String> unnamed = new ArrayList<>();
+        int found = 0;
+        while (required.find()) {
+            found++;
+            for (String tool : required.group(2).replaceAll("\\(.*\\)", "").split(" or ")) {
+                String name = tool.trim();
+                if (!(name.equals("java") ? setUp.contains("JDK 17") : setUp.contains("`" + name + "`"))) {
+                    unnamed.add(name);
+                }
+            }
+        }
+        assertTrue(found >= 2, "./platform's required tools found");
+        assertEquals(List.of(), unnamed, "tools ./platform up requires that README.md's Set up does not name");
+    }
+
     private static Set<String> names(JsonNode array) {
         Set<String> names = new TreeSet<>();
         array.forEach(n -> names.add(n.asText()));
