@@ -115,6 +115,23 @@ class AsyncApiWiringTest {
         assertTrue(cases.contains("consumer groups whose names start with `agency.{agencyCode}`"), cases);
     }
 
+    /** docs/agencies.md, the agency's integration guide, names every field of what it reads and writes. */
+    @Test
+    void theAgencyGuideNamesEveryFieldOfTheAgencysEvents() {
+        String guide = Repository.read(Repository.ROOT.resolve("docs/agencies.md"));
+        List<String> unnamed = new ArrayList<>();
+        for (String type : List.of("collections.agency-case-placed", "collections.agency-case-recalled",
+                "collections.agency-case-instructed", "agency.case-update")) {
+            JsonNode schema = Repository.yaml(Repository.ROOT.resolve("contracts/schemas/io.tradecredit." + type + ".v1.json"));
+            schema.path("properties").fieldNames().forEachRemaining(field -> {
+                if (!guide.contains("`" + field + "`")) {
+                    unnamed.add(type + " " + field);
+                }
+            });
+        }
+        assertEquals(List.of(), unnamed, "fields of the agency's events docs/agencies.md does not name");
+    }
+
     /** Per channel address, its description and its messages' summaries and descriptions. */
     static Map<String, String> channelTexts() {
         JsonNode doc = Repository.yaml(Repository.ROOT.resolve("contracts/asyncapi.yaml"));
