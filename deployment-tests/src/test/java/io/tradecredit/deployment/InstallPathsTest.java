@@ -63,6 +63,20 @@ class InstallPathsTest {
         }
     }
 
+    /**
+     * The install notes send the SRE to where the chart puts the KafkaTopics (kafka.strimzi.topicNamespace,
+     * else the release namespace) and the KafkaUsers (the release namespace), not to Kafka's namespace.
+     */
+    @Test
+    void theInstallNotesLookForTopicsAndUsersWhereTheChartPutsThem() {
+        String notes = new com.marcnuri.helm.Helm(Repository.CHART.directory()).install().withName("tradecredit")
+                .withNamespace("tradecredit").withKubeVersion(Chart.KUBE_VERSION).clientOnly().withDryRunOption(com.marcnuri.helm.DryRun.CLIENT)
+                .set("kafka.strimzi.namespace", "kafka").set("kafka.clusterCaSecret", "kafka-cluster-ca-cert")
+                .set("kafka.strimzi.topicNamespace", "kafka-topics").call().getOutput();
+        assertTrue(notes.contains("kubectl -n kafka-topics get kafkatopics -l app.kubernetes.io/instance=tradecredit"), notes);
+        assertTrue(notes.contains("kubectl -n tradecredit get kafkausers -l app.kubernetes.io/instance=tradecredit"), notes);
+    }
+
     @Test
     void kafkaInAnotherNamespaceWithoutACopyOfTheClusterCaFailsTheRenderSayingWhatToDo() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
