@@ -45,7 +45,8 @@ public class MessageResource {
     @Inject
     Letters letters;
 
-    public record Attempt(int attempt, Instant at, @Schema(description = "SENT, RETRY, FALLBACK (failed for good, went on by the next channel) or FAILED") String outcome,
+    public record Attempt(int attempt, Instant at, @Schema(description = "SENT, RETRY, FALLBACK (failed for good, went on by the next channel), FAILED, UNKNOWN"
+            + " (the hand-over may have reached the channel: not sent again) or WITHDRAWN") String outcome,
             String detail) {
     }
 
@@ -53,7 +54,10 @@ public class MessageResource {
             ChannelType channel, @Schema(description = "the email address, mobile or postal address used") String address,
             String language, @Schema(description = "why it failed or is unknown, or the requester's reason for withdrawing it") String reason, int attempts,
             @Schema(description = "not before this instant (send window, retry)") Instant nextAttemptAt,
-            Instant requestedAt, Instant sentAt, String subject, String text, String html,
+            Instant requestedAt, Instant sentAt, String subject,
+            @Schema(description = "what was handed over once SENT, or UNKNOWN after an unclear hand-over (an email or SMS"
+                    + " dated the day it went out); until then, and UNKNOWN after a crash, as at intake") String text,
+            String html,
             @Schema(description = "SHA-256 (hex) of subject, blank line, text, blank line, html as handed over") String sha256,
             List<Attempt> attemptLog) {
         static View of(Message m, List<Attempt> log) {
@@ -61,8 +65,9 @@ public class MessageResource {
             return new View(m.requestId(), m.request().purpose(), m.request().templateKey(), m.request().buyerId(),
                     m.status(), m.channel(), m.address(), m.language() == null ? null : m.language().tag(),
                     m.failureReason(), m.attempts(), m.nextAttemptAt(), m.requestedAt(), m.sentAt(),
-                    // as at intake until sent: a letter's date and deadline are those of the day its PDF is made (the
-                    // content), an email's or SMS's those of the day it goes out (then recorded as handed over)
+                    // as at intake until handed over: a letter's date and deadline are those of the day its PDF is made
+                    // (the content), an email's or SMS's those of the day it goes out (then recorded as handed over, once
+                    // SENT or UNKNOWN after an unclear hand-over)
                     body == null ? null : LetterDate.asAtIntake(body.subject()), body == null ? null : LetterDate.asAtIntake(body.text()),
                     body == null ? null : LetterDate.asAtIntake(body.html()), m.sha256(), log);
         }

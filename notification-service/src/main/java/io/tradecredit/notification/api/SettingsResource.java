@@ -63,7 +63,9 @@ public class SettingsResource {
             @Schema(description = "zh-CN or en: what a message is written in when neither its contact nor its request"
                     + " (languageHint) says; left out: zh-CN") String language,
             @Schema(description = "an IANA time zone, e.g. Europe/Berlin: that of a contact entered or replaced without"
-                    + " one, in which its send window opens; left out: Asia/Shanghai") String timeZone)
+                    + " one, in which its send window opens; also where the tenant's calendar (PUT /api/v1/dunning/calendar) is"
+                    + " worked: its make-up working days open the window for contacts in this zone only, not abroad;"
+                    + " left out: Asia/Shanghai") String timeZone)
             implements CheckableBody {
         static Body of(NotificationSettings s) {
             SenderIdentity i = s.sender();

@@ -184,7 +184,8 @@ public class Deliveries {
             RenderedMessage content = datedOn(m, at, recipients.windowOf(m.tenantId()));
             return handOver(byType.get(m.channel()), c, content, at).onItemOrFailure().transformToUni((proof, failure) -> {
                 if (failure != null) {
-                    return failed(m, failure, now);
+                    // what the channel may have taken is what was attempted: the record shows that, not the intake's
+                    return failed(m, failure, now, content == m.rendered() ? null : content);
                 }
                 // recorded sent when its own hand-over ended, not when the run began (a batch of letters takes minutes),
                 // with the content handed over when it differs from the one queued: the record is what the proof covers
@@ -297,10 +298,18 @@ public class Deliveries {
      * the other side (but a webhook) (package-private for tests).
      */
     Uni<MessageStatus> failed(Message m, Throwable failure, Instant now) {
+        return failed(m, failure, now, null);
+    }
+
+    /**
+     * {@link #failed(Message, Throwable, Instant)} of a hand-over that said {@code attempted} (null: the content queued):
+     * an UNKNOWN message's record shows what the channel may have taken.
+     */
+    Uni<MessageStatus> failed(Message m, Throwable failure, Instant now, RenderedMessage attempted) {
         String detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         LOG.warnf("message %s: attempt %d on %s failed: %s", m.requestId(), m.attempts(), m.channel(), detail);
         if (failure instanceof Channel.Unclear && !m.channel().resentAfterUnclearHandOver()) {
-            return unclear(m, failure, now);
+            return unclear(m, failure, now, attempted);
         }
         boolean refused = failure instanceof Channel.Refused;
         return unlessWithdrawn(m, now, () -> CurrentTransaction.run(() -> messages.channelState(m.requestId())
@@ -329,11 +338,15 @@ public class Deliveries {
     private record Retrying(MessageRepository.ChannelState state, SendWindow window) {
     }
 
-    /** The hand-over may have reached the provider: UNKNOWN with the reason, published, never sent again. */
-    private Uni<MessageStatus> unclear(Message m, Throwable failure, Instant now) {
+    /**
+     * The hand-over may have reached the provider: UNKNOWN with the reason, published, never sent again. The record
+     * shows what was {@code attempted} (an email or SMS dated the day it went out, its deadline moved), as a SENT one
+     * shows what was sent: what the buyer may have received, not the text as at intake.
+     */
+    private Uni<MessageStatus> unclear(Message m, Throwable failure, Instant now, RenderedMessage attempted) {
         String reason = m.channel() + " hand-over unclear: " + failure.getMessage()
                 + "; it may have been accepted, so it is not sent again";
-        return CurrentTransaction.run(() -> messages.unknown(m.requestId(), reason, now)
+        return CurrentTransaction.run(() -> messages.unknown(m.requestId(), reason, now, attempted)
                 .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "UNKNOWN", failure.getMessage()))
                 .call(moved -> publish(moved.stream().toList(), now)))
                 .replaceWith(MessageStatus.UNKNOWN);

@@ -114,20 +114,55 @@ public class Letters {
                 : make(requestId, letter.get().source(), at).map(Optional::of));
     }
 
+    /**
+     * The letter an email carries, handed over at {@code at}: the PDF made at an earlier hand-over if it says what a
+     * letter made at {@code at} would (its date, deadline and days overdue), else made anew and stored in its place, so
+     * the email and its letter carry the same date. The earlier one was never sent: the email that carried it failed
+     * (an email that may have gone out is UNKNOWN, never handed over again). Before, an email whose first attempt failed
+     * at 23:59 and was retried after midnight said the new day while its letter, kept from the failed attempt, said the
+     * day before, its deadline a day nearer.
+     */
+    public Uni<Optional<LetterDocument>> attachedTo(String tenantId, UUID requestId, java.time.Instant at) {
+        return CurrentTransaction.run(() -> letters.letter(requestId)).chain(letter -> {
+            if (letter.isEmpty()) {
+                return Uni.createFrom().item(Optional.<LetterDocument>empty());
+            }
+            LetterRepository.Letter l = letter.get();
+            if (l.pdf().isEmpty()) {
+                return make(requestId, l.source(), at).map(Optional::of);
+            }
+            return window(l.source().tenantId()).chain(w -> {
+                String now = LetterDate.madeOn(l.source().xhtml(), at, w::works);
+                if (l.madeAt() == null || now.equals(LetterDate.madeOn(l.source().xhtml(), l.madeAt(), w::works))) {
+                    return Uni.createFrom().item(l.pdf());
+                }
+                return render(requestId, l.source(), now).chain(doc -> CurrentTransaction.run(() -> letters
+                        .replaceDocument(requestId, l.pdf().get().sha256(), doc, at)
+                        .chain(replaced -> replaced ? Uni.createFrom().item(doc)
+                                : letters.document(l.source().tenantId(), requestId).map(Optional::orElseThrow))))
+                        .map(Optional::of);
+            });
+        });
+    }
+
+    /** The tenant's working days (its calendar as shared, its send window's weekdays), for a moved deadline. */
+    private Uni<SendWindow> window(String tenantId) {
+        return CurrentTransaction.run(() -> settings.find(tenantId))
+                .map(s -> s.orElse(NotificationSettings.DEFAULT).sendWindow());
+    }
+
     /** The stored PDF of a message of the tenant, for download. */
     public Uni<Optional<LetterDocument>> stored(String tenantId, UUID requestId) {
         return CurrentTransaction.run(() -> letters.document(tenantId, requestId));
     }
 
     private Uni<LetterDocument> make(UUID requestId, LetterRepository.Source source, java.time.Instant at) {
-        return CurrentTransaction.run(() -> settings.find(source.tenantId())).chain(s -> {
-            // the tenant's working days (its calendar as shared, its send window's weekdays) for a moved deadline
-            SendWindow w = s.orElse(NotificationSettings.DEFAULT).sendWindow();
-            return make(requestId, source, LetterDate.madeOn(source.xhtml(), at, w::works));
-        });
+        // the tenant's working days (its calendar as shared, its send window's weekdays) for a moved deadline
+        return window(source.tenantId()).chain(w -> make(requestId, source, LetterDate.madeOn(source.xhtml(), at, w::works), at));
     }
 
-    private Uni<LetterDocument> make(UUID requestId, LetterRepository.Source source, String xhtml) {
+    /** The PDF of {@code xhtml} (dated), not stored. */
+    private Uni<LetterDocument> render(UUID requestId, LetterRepository.Source source, String xhtml) {
         return CurrentTransaction.run(() -> letters.image(source.tenantId(), LetterImage.Kind.LOGO)
                 .chain(logo -> letters.image(source.tenantId(), LetterImage.Kind.SEAL).map(seal -> {
                     if (xhtml.contains(LetterPage.SEAL_SRC) && seal.isEmpty()) {
@@ -137,12 +172,15 @@ public class Letters {
                 })))
                 // CPU-bound for a few hundred milliseconds: on a worker thread, unordered, back on this context after
                 .chain(images -> vertx.executeBlocking(() -> LetterPdf.render(xhtml, images[0], images[1]), false))
-                .chain(pdf -> {
-                    var doc = new LetterDocument("letter-" + requestId + ".pdf", PDF, pdf, Proof.sha256(pdf));
-                    // the stored PDF is what is sent: this one when it was stored, else the one stored before it
-                    return CurrentTransaction.run(() -> letters.saveDocument(requestId, source.tenantId(), doc, clock.instant())
-                            .chain(stored -> stored ? Uni.createFrom().item(doc)
-                                    : letters.document(source.tenantId(), requestId).map(Optional::orElseThrow)));
-                });
+                .map(pdf -> new LetterDocument("letter-" + requestId + ".pdf", PDF, pdf, Proof.sha256(pdf)));
+    }
+
+    /** The PDF of {@code xhtml}, dated at {@code at}, stored with that instant (the day it says). */
+    private Uni<LetterDocument> make(UUID requestId, LetterRepository.Source source, String xhtml, java.time.Instant at) {
+        return render(requestId, source, xhtml).chain(doc ->
+                // the stored PDF is what is sent: this one when it was stored, else the one stored before it
+                CurrentTransaction.run(() -> letters.saveDocument(requestId, source.tenantId(), doc, at)
+                        .chain(stored -> stored ? Uni.createFrom().item(doc)
+                                : letters.document(source.tenantId(), requestId).map(Optional::orElseThrow))));
     }
 }

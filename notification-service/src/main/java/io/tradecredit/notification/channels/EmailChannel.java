@@ -114,7 +114,7 @@ public class EmailChannel implements Channel {
     public Uni<String> handOver(Outgoing m) {
         // most emails carry no letter: no query for one
         Uni<Optional<LetterDocument>> attached = m.carriesLetter() ? (m.at() == null
-                ? letters.documentOf(m.tenantId(), m.requestId()) : letters.documentOf(m.tenantId(), m.requestId(), m.at()))
+                ? letters.documentOf(m.tenantId(), m.requestId()) : letters.attachedTo(m.tenantId(), m.requestId(), m.at()))
                 : Uni.createFrom().item(Optional.empty());
         return attached.chain(letter -> {
             MailMessage mail = mail(m);

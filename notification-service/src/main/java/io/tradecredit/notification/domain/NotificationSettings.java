@@ -37,9 +37,12 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
         this(sender, channelOrder, sendWindow, Language.FALLBACK, Contact.DEFAULT_TIME_ZONE);
     }
 
-    /** The same settings with the window on the tenant's business days {@code b} (its shared calendar). */
+    /**
+     * The same settings with the window on the tenant's business days {@code b} (its shared calendar), kept in the
+     * tenant's time zone: its make-up working days are worked there, not by contacts abroad.
+     */
     public NotificationSettings on(BusinessDays b) {
-        return new NotificationSettings(sender, channelOrder, sendWindow.on(b), language, timeZone);
+        return new NotificationSettings(sender, channelOrder, sendWindow.on(b.in(timeZone)), language, timeZone);
     }
 
     /** The sender identity's fields as a tenant enters them. */

@@ -18,7 +18,8 @@ import io.tradecredit.common.domain.Violation;
  * The hours in which a message to a person may go out (docs/domain.md §5 "Send windows"): from
  * {@code opens} (inclusive) to {@code closes} (exclusive) local time, on the given days, in the
  * recipient's time zone, and on the tenant's business days ({@link BusinessDays}: not on its
- * holidays, and on its make-up working days). Outside it a message waits for the next opening.
+ * holidays, and on its make-up working days for a recipient in the tenant's time zone, not abroad). Outside it a
+ * message waits for the next opening.
  */
 public record SendWindow(LocalTime opens, LocalTime closes, Set<DayOfWeek> days, BusinessDays businessDays) {
     /** 09:00-18:00, Monday to Friday. */
@@ -81,7 +82,7 @@ public record SendWindow(LocalTime opens, LocalTime closes, Set<DayOfWeek> days,
     public boolean isOpen(Instant at, ZoneId zone) {
         ZonedDateTime local = at.atZone(zone);
         LocalTime time = local.toLocalTime();
-        return businessDays.sendsOn(local.toLocalDate(), days) && !time.isBefore(opens) && time.isBefore(closes);
+        return businessDays.sendsOn(local.toLocalDate(), days, zone) && !time.isBefore(opens) && time.isBefore(closes);
     }
 
     /**
@@ -97,7 +98,7 @@ public record SendWindow(LocalTime opens, LocalTime closes, Set<DayOfWeek> days,
         if (!local.toLocalTime().isBefore(opens)) {
             day = day.plusDays(1);
         }
-        while (!businessDays.sendsOn(day, days)) {
+        while (!businessDays.sendsOn(day, days, zone)) {
             day = day.plusDays(1);
         }
         return day.atTime(opens).atZone(zone).toInstant();

@@ -80,7 +80,7 @@ public class LetterRepository {
     public Uni<Optional<Letter>> letter(UUID requestId) {
         return CurrentTransaction.execute("select m.tenant_id, m.template_key, m.language,"
                 + " case when m.channel = 'LETTER' then m.body_html else m.letter_html end as xhtml,"
-                + " d.filename, d.media_type, d.content, d.sha256"
+                + " d.filename, d.media_type, d.content, d.sha256, d.created_at"
                 + " from message m left join message_document d on d.request_id = m.request_id"
                 + " where m.request_id = $1", Tuple.of(requestId)).map(rows -> {
                     var it = rows.iterator();
@@ -94,12 +94,13 @@ public class LetterRepository {
                     Source source = new Source(r.getString("tenant_id"), r.getString("template_key"),
                             Language.ofTag(r.getString("language")).orElseThrow(), r.getString("xhtml"));
                     return Optional.of(new Letter(source, r.getString("sha256") == null ? Optional.empty()
-                            : Optional.of(document(r))));
+                            : Optional.of(document(r)), r.getOffsetDateTime("created_at") == null ? null
+                                    : r.getOffsetDateTime("created_at").toInstant()));
                 });
     }
 
-    /** A message's letter: its page and, once made, its PDF. */
-    public record Letter(Source source, Optional<LetterDocument> pdf) {
+    /** A message's letter: its page and, once made, its PDF and the instant it was made on (its date's day). */
+    public record Letter(Source source, Optional<LetterDocument> pdf, Instant madeAt) {
     }
 
     /** The message's PDF, if it was made; only the tenant's own. */
@@ -122,6 +123,18 @@ public class LetterRepository {
         return CurrentTransaction.execute("insert into message_document (request_id, tenant_id, filename, media_type,"
                 + " content, sha256, created_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict (request_id) do nothing",
                 Tuple.tuple().addUUID(requestId).addString(tenantId).addString(d.filename()).addString(d.mediaType())
+                        .addBuffer(Buffer.buffer(d.content())).addString(d.sha256())
+                        .addOffsetDateTime(at.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Replaces the message's PDF {@code previous} (by its SHA-256) with {@code d}, made at {@code at}; whether it was
+     * replaced (not when another one was stored meanwhile).
+     */
+    public Uni<Boolean> replaceDocument(UUID requestId, String previous, LetterDocument d, Instant at) {
+        return CurrentTransaction.execute("update message_document set filename = $3, media_type = $4, content = $5,"
+                + " sha256 = $6, created_at = $7 where request_id = $1 and sha256 = $2",
+                Tuple.tuple().addUUID(requestId).addString(previous).addString(d.filename()).addString(d.mediaType())
                         .addBuffer(Buffer.buffer(d.content())).addString(d.sha256())
                         .addOffsetDateTime(at.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount() == 1);
     }

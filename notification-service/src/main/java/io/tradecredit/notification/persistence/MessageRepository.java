@@ -349,8 +349,21 @@ public class MessageRepository {
 
     /** SENDING to UNKNOWN with the reason: the hand-over may have reached the other side (it is not sent again). */
     public Uni<Optional<Message>> unknown(UUID requestId, String reason, Instant at) {
-        return move("update message set status = 'UNKNOWN', failure_reason = $2, claimed_at = null, updated_at = $3"
-                + " where request_id = $1 and status = 'SENDING' returning *", Tuple.of(requestId, reason, at(at)));
+        return unknown(requestId, reason, at, null);
+    }
+
+    /**
+     * {@link #unknown(UUID, String, Instant)}, the content {@code attempted} (null: the one queued) replacing the one
+     * queued, so the record shows what the other side may have.
+     */
+    public Uni<Optional<Message>> unknown(UUID requestId, String reason, Instant at, RenderedMessage attempted) {
+        return move("update message set status = 'UNKNOWN', failure_reason = $2, claimed_at = null, updated_at = $3,"
+                + " subject = coalesce($4, subject), body_text = coalesce($5, body_text), body_html = coalesce($6, body_html)"
+                + " where request_id = $1 and status = 'SENDING' returning *", Tuple.tuple().addUUID(requestId)
+                        .addString(reason).addOffsetDateTime(at(at))
+                        .addString(attempted == null ? null : attempted.subject())
+                        .addString(attempted == null ? null : attempted.text())
+                        .addString(attempted == null ? null : attempted.html()));
     }
 
     private static java.util.Set<ChannelType> tried(Row r) {

@@ -314,6 +314,58 @@ class LetterDeliveryTest {
         assertTrue(letter.contains("2026-12-20"), letter);
     }
 
+    /**
+     * An email carrying its letter whose first attempt failed at 23:59:50 (the SMTP server down) and went out on its
+     * retry after midnight: the email said the new day, its letter, made at the failed attempt and kept, the day
+     * before, its deadline a day nearer. Now the letter is made anew when it would say another day, and both say the
+     * day the email went out.
+     */
+    @Test
+    void anEmailRetriedAfterMidnightCarriesItsLetterDatedTheSameDayAsItself() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "en", false);
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate intake = java.time.LocalDate.now(shanghai);
+        Map<String, Object> data = dunningData(buyer);
+        data.put("paymentDeadline", intake.plusDays(7).toString());
+        UUID id = requested(tenant, buyer, "dunning.formal-demand", "EMAIL", data, true);
+
+        java.time.LocalDate day = intake.plusDays(20);
+        GreenMailResource.down();
+        try {
+            deliverAt(day.atTime(23, 59, 50).atZone(shanghai).toInstant());
+        } finally {
+            GreenMailResource.up();
+        }
+        assertEquals("QUEUED", message(tenant, id).getString("status"), "retried");
+        deliverAt(day.plusDays(1).atTime(0, 5).atZone(shanghai).toInstant());
+
+        java.time.LocalDate sentOn = day.plusDays(1);
+        List<MimeMessage> received = GreenMailResource.to("li-" + buyer + "@globex.example");
+        assertEquals(1, received.size());
+        Multipart parts = (Multipart) received.get(0).getContent();
+        // mixed: the text and HTML parts (alternative), then the letter
+        Object first = parts.getBodyPart(0).getContent();
+        String text = (first instanceof Multipart alternative ? alternative.getBodyPart(0).getContent() : first).toString();
+        byte[] attached = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                attached = parts.getBodyPart(i).getInputStream().readAllBytes();
+            }
+        }
+        assertTrue(attached != null, "a PDF attachment");
+        assertTrue(text.contains("Date: " + sentOn), text);
+        String letter = Pdfs.read(attached).text();
+        assertTrue(letter.contains("Date: " + sentOn), "the letter says the email's day " + sentOn + ": " + letter);
+        assertTrue(!letter.contains("Date: " + day), letter);
+        // the letter sent is the one kept and the proof covers it
+        assertArrayEquals(content(tenant, id).then().statusCode(200).extract().asByteArray(), attached);
+        JsonPath m = message(tenant, id);
+        assertEquals("SENT", m.getString("status"));
+        assertEquals(Proof.withAttachment(new RenderedMessage(m.getString("subject"), m.getString("text"), m.getString("html")),
+                "letter-" + id + ".pdf", Proof.sha256(attached)), m.getString("sha256"));
+    }
+
     @Test
     void anotherTenantsLetterAnswers404() throws Throwable {
         UUID buyer = UUID.randomUUID();

@@ -165,6 +165,52 @@ class ProviderTroubleTest {
         });
     }
 
+    /**
+     * An SMS dated the day it goes out (its deadline moved by the days it waited) whose provider answered too late:
+     * the buyer may have the text handed over, but its record (and what a tenant shows as the message) kept the text
+     * as at intake, the intake's date and deadline. Now an UNKNOWN message's record is the text attempted.
+     */
+    @Test
+    void anSmsWhoseProviderAnswersTooLateKeepsInItsRecordTheTextHandedOverNotTheIntakes() throws Throwable {
+        whileTheProviderAnswersTooLate(() -> {
+            String tenant = freshTenant();
+            given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                    .body(Map.of("templateKey", "dunning.reminder", "channel", "SMS", "language", "en",
+                            "body", "{buyer.name}: please pay by {paymentDeadline} (as of {letterDate})."))
+                    .post("/api/v1/templates").then().statusCode(201);
+            UUID buyer = UUID.randomUUID();
+            Map<String, Object> c = new java.util.HashMap<>(contact("Li Wei", "li-" + buyer + "@globex.example", "en"));
+            c.put("mobile", "+86 139 " + (1000 + (int) (Math.random() * 8999)) + " " + (1000 + (int) (Math.random() * 8999)));
+            addContact(tenant, buyer, c);
+            LocalDate intake = LocalDate.now(SHANGHAI);
+            Map<String, Object> data = dunningData(buyer);
+            data.put("paymentDeadline", intake.plusDays(7).toString());
+            UUID id = UUID.randomUUID();
+            send(tenant, request(id, buyer, "dunning.reminder", "SMS", false, data));
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+
+            LocalDate sentOn = intake.plusDays(3);
+            while (sentOn.getDayOfWeek() == DayOfWeek.SATURDAY || sentOn.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                sentOn = sentOn.plusDays(1);
+            }
+            assertTrue(deliverAt(sentOn.atTime(10, 0).atZone(SHANGHAI).toInstant()).unknown() >= 1);
+
+            LocalDate moved = intake.plusDays(7).plusDays(java.time.temporal.ChronoUnit.DAYS.between(intake, sentOn));
+            while (moved.getDayOfWeek() == DayOfWeek.SATURDAY || moved.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                moved = moved.plusDays(1);
+            }
+            String attempted = "Globex Trading Ltd.: please pay by " + moved + " (as of " + sentOn + ").";
+            List<HttpStandIn.Received> got = posted("/sms", id);
+            assertEquals(1, got.size());
+            assertTrue(got.get(0).body().contains(attempted), got.get(0).body());
+            JsonPath m = message(tenant, id);
+            assertEquals("UNKNOWN", m.getString("status"));
+            assertEquals(attempted, m.getString("text").strip(), "what the provider may have, not the intake's "
+                    + intake + " and " + intake.plusDays(7));
+        });
+    }
+
     @Test
     void aLetterWhosePrintProviderAnswersTooLateIsUnknownAndNeverPrintedAgain() throws Throwable {
         whileTheProviderAnswersTooLate(() -> {

@@ -34,8 +34,9 @@ class NotificationSettingsTest {
         // National Day a holiday, the Sunday before it a make-up working day: the window sends on that Sunday
         BusinessDays calendar = new BusinessDays(Set.of(LocalDate.parse("2026-10-01")), Set.of(LocalDate.parse("2026-09-27")));
         NotificationSettings s = NotificationSettings.of(ACME, null, null, null, null, false).on(calendar);
-        assertEquals(calendar, s.sendWindow().businessDays());
-        assertEquals(SendWindow.DEFAULT.on(calendar), s.sendWindow());
+        // kept in the tenant's time zone (Shanghai when left out): its make-up days are worked there
+        assertEquals(calendar.in(java.time.ZoneId.of("Asia/Shanghai")), s.sendWindow().businessDays());
+        assertEquals(SendWindow.DEFAULT.on(calendar.in(java.time.ZoneId.of("Asia/Shanghai"))), s.sendWindow());
         assertEquals(new SenderIdentity("Acme AR", "ar@acme.example", "collections@acme.example",
                 "Acme Trading Co., Ltd.", "Zhang San"), s.sender());
         assertEquals(ChannelOrder.DEFAULT, s.channelOrder());

@@ -115,6 +115,27 @@ class SendWindowTest {
         assertFalse(W.on(NATIONAL_DAY).isOpen(Instant.parse("2026-10-11T02:00:00Z"), SHANGHAI), "Sunday stays off");
     }
 
+    /**
+     * DOMAIN §5: messages to people go out in the recipient's business hours. A Shanghai tenant's make-up Saturday
+     * (10 October 2026, worked in China after National Day) is a Saturday off for its buyer's contact in Berlin: the
+     * window opened there at 09:00 Berlin time on that Saturday. Now it opens on Monday 12 October 09:00 in Berlin;
+     * for a contact in Shanghai (or Chongqing, the same zone's rules) the Saturday stays a working day; the holidays
+     * hold everyone (waiting never sends outside the recipient's hours).
+     */
+    @Test
+    void aMakeUpSaturdayOfTheTenantsCalendarIsNoWorkingDayForAContactAbroad() {
+        SendWindow kept = W.on(NATIONAL_DAY.in(SHANGHAI));
+        Instant fridayEveningInBerlin = Instant.parse("2026-10-09T16:30:00Z"); // Fri 18:30 in Berlin
+        assertEquals(Instant.parse("2026-10-12T07:00:00Z"), kept.nextOpening(fridayEveningInBerlin, BERLIN),
+                "Monday 12 October 09:00 in Berlin, not Saturday 10 October");
+        assertFalse(kept.isOpen(Instant.parse("2026-10-10T08:00:00Z"), BERLIN), "Saturday 10:00 in Berlin");
+        assertTrue(kept.isOpen(Instant.parse("2026-10-10T02:00:00Z"), SHANGHAI), "Saturday 10:00 in Shanghai");
+        assertTrue(kept.isOpen(Instant.parse("2026-10-10T02:00:00Z"), ZoneId.of("Asia/Chongqing")), "the same zone's rules");
+        assertFalse(kept.isOpen(Instant.parse("2026-10-05T08:00:00Z"), BERLIN), "a holiday of the tenant holds Berlin too");
+        assertTrue(kept.works(java.time.LocalDate.parse("2026-10-10")), "the tenant itself works that Saturday");
+        assertTrue(W.on(NATIONAL_DAY).isOpen(Instant.parse("2026-10-10T08:00:00Z"), BERLIN), "a calendar placed nowhere holds everywhere");
+    }
+
     @Test
     void aWindowWithOtherHoursOrDaysIsAChangeAndAnotherCalendarAloneIsNot() {
         assertTrue(W.sameHoursAndDaysAs(W.on(new BusinessDays(Set.of(java.time.LocalDate.of(2026, 10, 1)), Set.of()))));
