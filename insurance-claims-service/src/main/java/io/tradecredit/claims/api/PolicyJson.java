@@ -30,7 +30,7 @@ final class PolicyJson {
             DeductibleJson deductible,
             @Schema(description = "maximum extension period (MEP): days past the original due date the tenant may wait before notifying the insurer; every deadline counts from its end, 1 to 3650") Integer maximumExtensionDays,
             @Schema(description = "days after the MEP's end to notify the overdue account, 0 to 3650") Integer notificationDays,
-            @Schema(description = "days after the MEP's end to file the claim, 1 to 3650") Integer claimFilingDays,
+            @Schema(description = "days after the MEP's end to file the claim, 1 to 3650, at least notificationDays + waitingPeriodDays (notified on the last day allowed, a protracted default must still be claimable in time; else 400 naming the three)") Integer claimFilingDays,
             @Schema(description = "protracted default: days after the overdue notification before a claim, 0 to 3650") Integer waitingPeriodDays,
             @Size(max = 200) @Schema(description = "the insurer's named collector") String collectorName,
             @Schema(description = "the named collector's partner-agency code in collections-service (e.g. huaxin-recovery), optional: a hand-over of the buyer's case to it meets the transfer deadline") String collectorAgencyCode,
