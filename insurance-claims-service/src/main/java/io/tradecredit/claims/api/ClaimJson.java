@@ -63,7 +63,7 @@ final class ClaimJson {
             @Schema(description = "the buyer's insured limit on the day the claim was opened") Money insuredLimit,
             @Schema(description = "the unpaid amount up to what the limits in force on the invoices' issue days cover"
                     + " of it (a later reduction does not lower it; may exceed insuredLimit), nothing of an invoice issued"
-                    + " from the buyer's stop-deliveries date on") Money cappedLoss,
+                    + " from the buyer's stop-deliveries date on nor of one the ledger has in another currency than the policy's") Money cappedLoss,
             Money deductible, Money insuredLoss,
             BigDecimal insuredPercent, Money indemnity, Money tenantBears) {
         static IndemnityView of(Indemnity i) {
