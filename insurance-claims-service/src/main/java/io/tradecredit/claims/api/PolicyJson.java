@@ -25,7 +25,7 @@ final class PolicyJson {
 
     public record Request(@Size(max = 200) @Schema(description = "the insurer's name") String insurer,
             @Size(max = 100) String policyNumber,
-            @Schema(description = "ISO 4217 code of the policy's currency") String currency,
+            @Schema(description = "ISO 4217 code of the policy's currency; a revision (PUT) keeps it, else 400 naming currency") String currency,
             @Schema(description = "share of the insured loss the insurer pays, above 0 and at most 90 (the insured keeps a retention); 90 when left out") BigDecimal insuredPercent,
             DeductibleJson deductible,
             @Schema(description = "maximum extension period (MEP): days past the original due date the tenant may wait before notifying the insurer; every deadline counts from its end, 1 to 3650") Integer maximumExtensionDays,

@@ -124,6 +124,22 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
     }
 
     /**
+     * These terms as the next version of a policy whose terms were {@code before}: a policy keeps its currency (DOMAIN
+     * §4: a policy has one currency; its insured limits, claims, payments and recoveries are amounts in it), so a
+     * revision to another is refused, 400 {@code policy.invalid} naming {@code currency}, nothing recorded. A CNY policy
+     * revised to USD was recorded as version 2, its 80,000 CNY limits and open claims left in a currency the policy no
+     * longer had. Cover in another currency is another policy.
+     */
+    public PolicyTerms revising(PolicyTerms before) {
+        if (!currency.equals(before.currency())) {
+            throw DomainError.invalid("policy.invalid", "A revision keeps the policy's currency", List.of(new Violation(
+                    "currency", "the policy is in " + before.currency() + ": its limits and claims are amounts in it;"
+                            + " cover in " + currency + " is another policy")));
+        }
+        return this;
+    }
+
+    /**
      * The insured percentage of terms as stored: at most {@link #MAX_INSURED_PERCENT}. Versions stored before the rule
      * may hold 95 or 100; they are read as 90, so a claim under them is indemnified at 90 % (DOMAIN §4: the insured
      * keeps a retention) and the policy reads as a revision would have to state it (a GET then PUT of the terms works).

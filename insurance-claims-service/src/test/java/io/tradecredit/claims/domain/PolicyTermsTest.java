@@ -121,6 +121,20 @@ class PolicyTermsTest {
     }
 
     @Test
+    void aRevisionKeepsThePolicysCurrency() {
+        PolicyTerms yuan = terms("90", Deductible.Kind.NONE, null);
+        PolicyTerms dollars = PolicyTerms.of("Sinosure", "P-1", "USD", new BigDecimal("90"), Deductible.Kind.PER_CLAIM,
+                Money.of("5000.00", "USD"), 60, 0, 120, 90, "Huaxin", 30, null);
+        DomainError e = assertThrows(DomainError.class, () -> dollars.revising(yuan));
+        assertEquals("policy.invalid", e.code());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals(List.of(new Violation("currency", "the policy is in CNY: its limits and claims are amounts in it;"
+                + " cover in USD is another policy")), e.violations());
+        PolicyTerms eighty = terms("80", Deductible.Kind.PER_CLAIM, Money.of("5000.00", "CNY"));
+        assertEquals(eighty, eighty.revising(yuan));
+    }
+
+    @Test
     void theLimitsOfEachPeriodAreAccepted() {
         PolicyTerms t = PolicyTerms.of("I", "N", "JPY", BigDecimal.TEN, Deductible.Kind.NONE, Money.zero("JPY"), 3650, 3650,
                 3650, 0, "C", 3650, 365);
