@@ -26,7 +26,7 @@ final class ClaimJson {
 
     public record InvoiceJson(@Size(max = 100) String invoiceNumber,
             @Schema(description = "the ledger's invoice id, when known") UUID invoiceId,
-            @Schema(description = "what is unpaid of the invoice (one delivered under cover; the insured limit caps the claim's loss, not each invoice), in the policy's currency; until the insurer decides it follows the ledger: a payment or credit note lowers it, a reversal raises it again, never above what was claimed") Money unpaidAmount) {
+            @Schema(description = "what is unpaid of the invoice (one delivered under cover; the insured limit caps the claim's loss, not each invoice), in the policy's currency; by hand no more than the ledger has open of an invoice it knows (else 400 naming invoices[i].unpaidAmount); until the insurer decides it follows the ledger: a payment or credit note lowers it, a reversal raises it again, never above what was claimed") Money unpaidAmount) {
         ClaimedInvoice toInvoice() {
             return new ClaimedInvoice(invoiceNumber, invoiceId, unpaidAmount);
         }
@@ -63,7 +63,7 @@ final class ClaimJson {
             @Schema(description = "the buyer's insured limit on the day the claim was opened") Money insuredLimit,
             @Schema(description = "the unpaid amount up to what the limits in force on the invoices' issue days cover"
                     + " of it (a later reduction does not lower it; may exceed insuredLimit), nothing of an invoice issued"
-                    + " from the buyer's stop-deliveries date on") Money cappedLoss,
+                    + " from the buyer's stop-deliveries date on nor of one the ledger has in another currency than the policy's") Money cappedLoss,
             Money deductible, Money insuredLoss,
             BigDecimal insuredPercent, Money indemnity, Money tenantBears) {
         static IndemnityView of(Indemnity i) {

@@ -104,6 +104,35 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     }
 
     /**
+     * This claim by hand, claiming of each invoice the ledger knows (its read model of the buyer's invoices,
+     * {@code ledger}: by id, or by number for a line without id) no more than is open of it there: the insured loss is the
+     * unpaid receivables (DOMAIN §4), and a claim opened before a payment follows the ledger down to what is open
+     * ({@link #ledgerSays}), so one opened after it may not claim what the buyer already paid. Else 400
+     * {@code claim.invalid} naming each {@code invoices[i].unpaidAmount}, nothing opened. Worked example: DOMAIN §4's
+     * INV-1 60,000 and INV-2 40,000 under an 80,000 limit, the buyer paid 30,000 of INV-1: claimed by hand at 60,000 +
+     * 40,000 it was approved at 72,000 (opened before the payment, 63,000); now refused, 30,000 + 40,000 is 63,000. An
+     * invoice the ledger does not know, or knows in another currency, is taken as given.
+     */
+    public Claim withinLedger(List<OpenInvoice> ledger) {
+        List<Violation> wrong = new ArrayList<>();
+        for (int i = 0; i < invoices.size(); i++) {
+            ClaimedInvoice c = invoices.get(i);
+            Optional<OpenInvoice> known = ledger.stream().filter(o -> c.invoiceId() == null
+                    ? c.invoiceNumber().equals(o.invoiceNumber()) : c.invoiceId().equals(o.invoiceId())).findFirst();
+            if (known.isPresent() && known.get().openAmount().currency().equals(c.unpaidAmount().currency())
+                    && c.unpaidAmount().isGreaterThan(known.get().openAmount())) {
+                wrong.add(new Violation("invoices[" + i + "].unpaidAmount", "is more than the "
+                        + known.get().openAmount().amountText() + " " + known.get().openAmount().currencyCode()
+                        + " open of " + c.invoiceNumber() + " in the ledger: a claim asks for what is unpaid"));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("claim.invalid", "The claim asks for more than the ledger has open", wrong);
+        }
+        return this;
+    }
+
+    /**
      * The draft claims of an automatic claim (an insolvency signal, a protracted default) of the buyer's insured
      * invoices {@code oldestFirst} on the signal {@code signalId}: one claim when they are at most
      * {@value #MAX_INVOICES}, else consecutive parts of at most {@value #MAX_INVOICES} each, oldest first. Ids are

@@ -94,16 +94,22 @@ public record InsuredExposure(Money limit, Money insured, Money uninsured, List<
      * tenant's own risk, so it is covered for nothing and takes none of the limit, as in the exposure split. A claim by
      * hand may name it (the caller chooses the invoices); its loss is then the tenant's alone. Worked example: limit
      * 80,000, notified 10 June, INV-1 30,000 (5 May), INV-2 20,000 (9 June), INV-3 15,000 (10 June), INV-4 5,000
-     * (1 July) claimed by hand: 50,000 covered, not 70,000.
+     * (1 July) claimed by hand: 50,000 covered, not 70,000. Likewise an invoice the ledger has in another currency than
+     * the policy's was never insured under it (the exposure split leaves it uninsured, an automatic claim leaves it out):
+     * a claim by hand naming it, its amount converted into the policy's currency, is covered for nothing of it (limit
+     * 80,000 CNY, INV-1 60,000 CNY and INV-USD claimed as 30,000 CNY: 60,000 covered, indemnity 54,000 at 90 %, not
+     * 80,000 and 72,000).
      */
     public static Money cover(List<ClaimedInvoice> claimed, List<OpenInvoice> known, List<LimitDecision> decisions,
             Currency currency, LocalDate openedOn, Optional<LocalDate> stopDeliveriesFrom) {
-        record Dated(LocalDate issued, ClaimedInvoice invoice) {
+        record Dated(LocalDate issued, ClaimedInvoice invoice, boolean inCurrency) {
         }
         InsuredDeliveries cover = InsuredDeliveries.under(currency,
                 issued -> InsuredLimit.on(issued, decisions, currency).amount(), openedOn);
-        claimed.stream().map(c -> new Dated(known.stream().filter(k -> k.invoiceId().equals(c.invoiceId())
-                || k.invoiceNumber().equals(c.invoiceNumber())).map(OpenInvoice::issueDate).findFirst().orElse(null), c))
+        claimed.stream().map(c -> known.stream().filter(k -> k.invoiceId().equals(c.invoiceId())
+                || k.invoiceNumber().equals(c.invoiceNumber())).findFirst().map(k -> new Dated(k.issueDate(), c,
+                        k.openAmount().currency().equals(currency))).orElse(new Dated(null, c, true)))
+                .filter(Dated::inCurrency)
                 .filter(d -> d.issued() == null || stopDeliveriesFrom.filter(from -> !d.issued().isBefore(from)).isEmpty())
                 .sorted(Comparator.comparing(Dated::issued, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())))
                 .forEach(d -> cover.cover(d.issued(), d.invoice().unpaidAmount()));

@@ -82,6 +82,7 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
         days(wrong, "notificationDays", notificationDays, 0);
         days(wrong, "claimFilingDays", claimFilingDays, 1);
         days(wrong, "waitingPeriodDays", waitingPeriodDays, 0);
+        wrong.addAll(claimableInTime(notificationDays, claimFilingDays, waitingPeriodDays));
         text(wrong, "collectorName", collectorName, 200);
         if (collectorAgencyCode != null && !collectorAgencyCode.matches(AGENCY_CODE)) {
             wrong.add(new Violation("collectorAgencyCode", "a partner agency's code: lower-case letters, digits and dashes,"
@@ -100,6 +101,42 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
         return new PolicyTerms(insurer.strip(), policyNumber.strip(), code, plain(insuredPercent),
                 deductible, maximumExtensionDays, notificationDays, claimFilingDays, waitingPeriodDays,
                 collectorName.strip(), collectorAgencyCode, transferDays, lead);
+    }
+
+    /**
+     * A protracted default can be claimed in time (DOMAIN §4: the claim after the waiting period, by the claim filing
+     * deadline): a tenant who notifies on the last day allowed, the end of the MEP + {@code notificationDays}, may submit
+     * the claim {@code waitingPeriodDays} later, and both that day and the last day to claim count from the end of the
+     * MEP, so {@code claimFilingDays} is at least {@code notificationDays + waitingPeriodDays} (MEP 60, notify within 30,
+     * wait 90: claim filing 120 works, on the day; 100 would end twenty days before the first day a claim can be filed).
+     * Judged only when the three are themselves valid; each is named.
+     */
+    static List<Violation> claimableInTime(Integer notificationDays, Integer claimFilingDays, Integer waitingPeriodDays) {
+        if (!valid(notificationDays, 0) || !valid(claimFilingDays, 1) || !valid(waitingPeriodDays, 0)
+                || claimFilingDays >= notificationDays + waitingPeriodDays) {
+            return List.of();
+        }
+        String why = "claimFilingDays (" + claimFilingDays + ") must be at least notificationDays + waitingPeriodDays ("
+                + notificationDays + " + " + waitingPeriodDays + " = " + (notificationDays + waitingPeriodDays)
+                + "): notified on the last day allowed, a protracted default could be filed only after the last day to claim";
+        return List.of(new Violation("notificationDays", why), new Violation("claimFilingDays", why),
+                new Violation("waitingPeriodDays", why));
+    }
+
+    /**
+     * These terms as the next version of a policy whose terms were {@code before}: a policy keeps its currency (DOMAIN
+     * §4: a policy has one currency; its insured limits, claims, payments and recoveries are amounts in it), so a
+     * revision to another is refused, 400 {@code policy.invalid} naming {@code currency}, nothing recorded. A CNY policy
+     * revised to USD was recorded as version 2, its 80,000 CNY limits and open claims left in a currency the policy no
+     * longer had. Cover in another currency is another policy.
+     */
+    public PolicyTerms revising(PolicyTerms before) {
+        if (!currency.equals(before.currency())) {
+            throw DomainError.invalid("policy.invalid", "A revision keeps the policy's currency", List.of(new Violation(
+                    "currency", "the policy is in " + before.currency() + ": its limits and claims are amounts in it;"
+                            + " cover in " + currency + " is another policy")));
+        }
+        return this;
     }
 
     /**
@@ -138,8 +175,12 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
         }
     }
 
+    private static boolean valid(Integer days, int min) {
+        return days != null && days >= min && days <= MAX_DAYS;
+    }
+
     private static void days(List<Violation> wrong, String field, Integer value, int min) {
-        if (value == null || value < min || value > MAX_DAYS) {
+        if (!valid(value, min)) {
             wrong.add(new Violation(field, "is required: " + min + " to " + MAX_DAYS + " days"));
         }
     }

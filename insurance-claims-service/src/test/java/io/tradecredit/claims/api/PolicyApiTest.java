@@ -118,6 +118,61 @@ class PolicyApiTest {
     }
 
     @Test
+    void aClaimFilingDeadlineEndingBeforeAProtractedDefaultCanBeClaimedIsRefusedNamingTheFields() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "credit-manager");
+        // notify within 30 days of the MEP's end, wait 90 days: the claim is submittable 120 days after the MEP's end,
+        // a claim filing deadline of 100 days ends twenty days before
+        Map<String, Object> tooShort = new java.util.HashMap<>(policy("SIN-1"));
+        tooShort.put("notificationDays", 30);
+        tooShort.put("claimFilingDays", 100);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(tooShort).post(POLICIES).then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("policy.invalid"),
+                        "errors.field", contains("notificationDays", "claimFilingDays", "waitingPeriodDays"),
+                        "errors[1].message", containsString("30 + 90 = 120"));
+        given().auth().oauth2(admin).get(POLICIES).then().statusCode(200).body("total", equalTo(0));
+        // on the day is in time; a revision shortening the claim filing deadline is refused too, nothing recorded
+        Map<String, Object> onTheDay = new java.util.HashMap<>(tooShort);
+        onTheDay.put("claimFilingDays", 120);
+        String id = create(tenant, onTheDay);
+        Map<String, Object> revised = new java.util.HashMap<>(onTheDay);
+        revised.put("waitingPeriodDays", 91);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(revised).put(POLICIES + "/" + id).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("notificationDays", "claimFilingDays", "waitingPeriodDays"));
+        given().auth().oauth2(admin).get(POLICIES + "/" + id + "/versions").then().statusCode(200)
+                .body("version", contains(1), "claimFilingDays", contains(120));
+    }
+
+    /**
+     * A CNY policy with an 80,000 CNY limit revised to USD was recorded as version 2, the limit and claims left in a
+     * currency the policy no longer had. Now 400 naming currency, nothing recorded: the policy reads as before.
+     */
+    @Test
+    void aRevisionToAnotherCurrencyIsRefusedNamingIt() {
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        String id = create(tenant, policy("SIN-1"));
+        String buyer = java.util.UUID.randomUUID().toString();
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
+                "outcome", "APPROVED", "amount", money("80000.00", "CNY"), "effectiveFrom", "2026-03-01"))
+                .post(POLICIES + "/" + id + "/limit-decisions").then().statusCode(201);
+        Map<String, Object> dollars = new java.util.HashMap<>(policy("SIN-1"));
+        dollars.put("currency", "USD");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(dollars).put(POLICIES + "/" + id).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("policy.invalid"), "errors.field", contains("currency"));
+        given().auth().oauth2(cm).get(POLICIES + "/" + id + "/versions").then().statusCode(200)
+                .body("version", contains(1), "currency", contains("CNY"));
+        given().auth().oauth2(cm).get(POLICIES + "/" + id + "/buyers/" + buyer + "/insured-limit").then().statusCode(200)
+                .body("insuredLimit.amount", equalTo("80000.00"), "insuredLimit.currency", equalTo("CNY"));
+        Map<String, Object> revised = new java.util.HashMap<>(policy("SIN-1"));
+        revised.put("insuredPercent", "80");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(revised).put(POLICIES + "/" + id).then()
+                .statusCode(200);
+    }
+
+    @Test
     void aPolicyNumberIsTheTenantsOnce() {
         String tenant = freshTenant();
         create(tenant, policy("SIN-1"));

@@ -2,6 +2,7 @@ package io.tradecredit.claims.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -380,6 +381,39 @@ class ClaimTest {
     static OpenInvoice inLedger(UUID id, String number, String open) {
         return new OpenInvoice(id, UUID.randomUUID(), number, DAY.minusDays(200), DAY.minusDays(140), cny("60000.00"),
                 cny(open));
+    }
+
+    /**
+     * DOMAIN §4's INV-1 60,000 (by hand, number only) and INV-2 40,000 (by id); the buyer paid 30,000 of INV-1 before the
+     * claim. Claimed at 60,000 + 40,000 the loss was 100,000 and the indemnity 72,000, where a claim opened before the
+     * payment follows the ledger to 70,000 and 63,000: refused naming invoices[0].unpaidAmount. 30,000 + 40,000 is taken,
+     * and so is less than is open (a part), an invoice the ledger does not know, or one it knows under another id.
+     */
+    @Test
+    void aClaimByHandAsksOfNoInvoiceMoreThanTheLedgerHasOpen() {
+        Claim c = draft();
+        UUID inv2 = c.invoices().get(1).invoiceId();
+        List<OpenInvoice> ledger = List.of(inLedger(UUID.randomUUID(), "INV-1", "30000.00"), inLedger(inv2, "INV-2",
+                "40000.00"));
+        DomainError e = refusal(() -> c.withinLedger(ledger));
+        assertEquals("claim.invalid", e.code());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals(List.of(new Violation("invoices[0].unpaidAmount", "is more than the 30000.00 CNY open of INV-1 in"
+                + " the ledger: a claim asks for what is unpaid")), e.violations());
+        DomainError both = refusal(() -> c.withinLedger(List.of(inLedger(UUID.randomUUID(), "INV-1", "0.00"),
+                inLedger(inv2, "INV-2", "39999.99"))));
+        assertEquals(List.of("invoices[0].unpaidAmount", "invoices[1].unpaidAmount"),
+                both.violations().stream().map(Violation::field).toList());
+        Claim within = Claim.open(c.policyId(), "CNY", c.buyerId(), "Zhejiang Trading", Claim.Cause.INSOLVENCY,
+                List.of(new ClaimedInvoice("INV-1", null, cny("30000.00")), new ClaimedInvoice("INV-2", inv2,
+                        cny("40000.00"))), DAY, "cm");
+        assertSame(within, within.withinLedger(ledger));
+        assertEquals(cny("70000.00"), within.unpaid());
+        assertSame(c, c.withinLedger(List.of()));
+        assertSame(c, c.withinLedger(List.of(inLedger(UUID.randomUUID(), "INV-2", "100.00"),
+                inLedger(UUID.randomUUID(), "INV-9", "0.00"), inLedger(UUID.randomUUID(), "INV-1", "60000.00"))));
+        assertSame(c, c.withinLedger(List.of(new OpenInvoice(UUID.randomUUID(), c.buyerId(), "INV-1", DAY, DAY,
+                Money.of("100.00", "USD"), Money.of("100.00", "USD")))));
     }
 
     /**

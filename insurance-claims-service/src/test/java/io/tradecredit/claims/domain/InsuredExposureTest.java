@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -133,6 +134,31 @@ class InsuredExposureTest {
         assertEquals(cny("0.00"), e.uninsured());
         assertEquals(Money.of("900.00", "USD"), e.lines().get(0).uninsured());
         assertFalse(e.lines().get(0).issuedUnderCover());
+    }
+
+    /**
+     * The tenant claims by hand INV-1 60,000 CNY and its USD invoice converted to 30,000 CNY under the CNY policy's
+     * 80,000 limit: the USD invoice was never insured under it (the exposure leaves it uninsured, an insolvency claim
+     * leaves it out), so 60,000 is covered, an indemnity of 54,000; it was covered as CNY, 80,000 (72,000). Matched by id
+     * or by number, it takes none of the limit: INV-2 40,000 CNY delivered later still fits.
+     */
+    @Test
+    void aClaimByHandOfAnInvoiceTheLedgerHasInAnotherCurrencyCoversNothingOfIt() {
+        OpenInvoice yuan = invoice("INV-1", "2026-03-05", "60000.00");
+        OpenInvoice dollars = new OpenInvoice(UUID.randomUUID(), BUYER, "INV-USD", LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-05-01"), Money.of("4200.00", "USD"), Money.of("4200.00", "USD"));
+        OpenInvoice later = invoice("INV-2", "2026-04-01", "40000.00");
+        List<LimitDecision> limit = List.of(decision(1, Outcome.APPROVED, "80000.00", "2026-01-01"));
+        ClaimedInvoice converted = new ClaimedInvoice("INV-USD", dollars.invoiceId(), cny("30000.00"));
+        assertEquals(cny("60000.00"), cover(List.of(claimed(yuan), converted), List.of(yuan, dollars), limit));
+        assertEquals(cny("60000.00"), cover(List.of(claimed(yuan), new ClaimedInvoice("INV-USD", null, cny("30000.00"))),
+                List.of(yuan, dollars), limit));
+        assertEquals(cny("80000.00"), cover(List.of(converted, claimed(yuan), claimed(later)), List.of(yuan, dollars, later),
+                limit));
+        Indemnity i = Indemnity.of(cny("90000.00"), cny("80000.00"), cover(List.of(claimed(yuan), converted),
+                List.of(yuan, dollars), limit), cny("0.00"), Deductible.none("CNY"), cny("0.00"), new BigDecimal("90"));
+        assertEquals(cny("54000.00"), i.indemnity());
+        assertEquals(cny("36000.00"), i.tenantBears());
     }
 
     @Test

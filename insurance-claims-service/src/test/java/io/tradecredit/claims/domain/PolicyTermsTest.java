@@ -94,10 +94,53 @@ class PolicyTermsTest {
     }
 
     @Test
+    void aClaimFilingDeadlineBeforeTheEndOfTheWaitingPeriodIsRefusedNamingTheThreeFields() {
+        // notified on the last day allowed (end of MEP + 30), a protracted default is claimable 90 days later, on
+        // end of MEP + 120: a claim filing deadline of 100 days would end before a claim could ever be filed
+        DomainError e = assertThrows(DomainError.class, () -> PolicyTerms.of("Sinosure", "P-1", "CNY", null,
+                Deductible.Kind.NONE, null, 60, 30, 100, 90, "Huaxin", 30, null));
+        assertEquals(List.of("notificationDays", "claimFilingDays", "waitingPeriodDays"),
+                e.violations().stream().map(Violation::field).toList());
+        assertEquals("claimFilingDays (100) must be at least notificationDays + waitingPeriodDays (30 + 90 = 120): notified"
+                + " on the last day allowed, a protracted default could be filed only after the last day to claim",
+                e.violations().get(0).message());
+        assertEquals(List.of("notificationDays", "claimFilingDays", "waitingPeriodDays"), fields(() -> PolicyTerms.of("I",
+                "N", "CNY", null, Deductible.Kind.NONE, null, 60, 0, 89, 90, "C", 30, null)));
+        // on the day is in time
+        assertEquals(120, PolicyTerms.of("Sinosure", "P-1", "CNY", null, Deductible.Kind.NONE, null, 60, 30, 120, 90,
+                "Huaxin", 30, null).claimFilingDays());
+        assertEquals(1, PolicyTerms.of("I", "N", "CNY", null, Deductible.Kind.NONE, null, 1, 0, 1, 1, "C", 0, null)
+                .claimFilingDays());
+        // a field wrong by itself is named alone, not judged with the others
+        assertEquals(List.of("claimFilingDays"), fields(() -> PolicyTerms.of("I", "N", "CNY", null, Deductible.Kind.NONE,
+                null, 60, 30, 0, 90, "C", 30, null)));
+        assertEquals(List.of("waitingPeriodDays"), fields(() -> PolicyTerms.of("I", "N", "CNY", null, Deductible.Kind.NONE,
+                null, 60, 30, 120, 3651, "C", 30, null)));
+        assertEquals(List.of("notificationDays"), fields(() -> PolicyTerms.of("I", "N", "CNY", null, Deductible.Kind.NONE,
+                null, 60, -1, 120, 90, "C", 30, null)));
+    }
+
+    @Test
+    void aRevisionKeepsThePolicysCurrency() {
+        PolicyTerms yuan = terms("90", Deductible.Kind.NONE, null);
+        PolicyTerms dollars = PolicyTerms.of("Sinosure", "P-1", "USD", new BigDecimal("90"), Deductible.Kind.PER_CLAIM,
+                Money.of("5000.00", "USD"), 60, 0, 120, 90, "Huaxin", 30, null);
+        DomainError e = assertThrows(DomainError.class, () -> dollars.revising(yuan));
+        assertEquals("policy.invalid", e.code());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals(List.of(new Violation("currency", "the policy is in CNY: its limits and claims are amounts in it;"
+                + " cover in USD is another policy")), e.violations());
+        PolicyTerms eighty = terms("80", Deductible.Kind.PER_CLAIM, Money.of("5000.00", "CNY"));
+        assertEquals(eighty, eighty.revising(yuan));
+    }
+
+    @Test
     void theLimitsOfEachPeriodAreAccepted() {
         PolicyTerms t = PolicyTerms.of("I", "N", "JPY", BigDecimal.TEN, Deductible.Kind.NONE, Money.zero("JPY"), 3650, 3650,
-                3650, 3650, "C", 3650, 365);
+                3650, 0, "C", 3650, 365);
         assertEquals(365, t.warningLeadDays());
+        assertEquals(3650, PolicyTerms.of("I", "N", "JPY", BigDecimal.TEN, Deductible.Kind.NONE, null, 3650, 0, 3650, 3650,
+                "C", 3650, 365).waitingPeriodDays());
         assertEquals(Deductible.none("JPY"), t.deductible());
         PolicyTerms lowest = PolicyTerms.of("I", "N", "JPY", BigDecimal.TEN, Deductible.Kind.NONE, null, 1, 0, 1, 0, "C", 0, 0);
         assertEquals(0, lowest.warningLeadDays());

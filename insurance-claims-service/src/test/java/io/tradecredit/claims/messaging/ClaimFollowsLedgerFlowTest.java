@@ -161,6 +161,39 @@ class ClaimFollowsLedgerFlowTest {
     }
 
     /** DOMAIN §4's claim of INV-1 60,000 and INV-2 40,000 by id, approved at 72,000 and paid by the insurer. */
+    /**
+     * The buyer paid 30,000 of INV-1 before the tenant claimed by hand: 60,000 + 40,000 was opened and approved at
+     * 72,000 (the tenant bearing 28,000), where the claim opened a day earlier follows the payment to 63,000 and 7,000.
+     * Now 400 naming invoices[0].unpaidAmount, nothing opened; 30,000 + 40,000 is approved at 63,000.
+     */
+    @Test
+    void aClaimByHandAsksForNoMoreThanTheLedgerHasOpen() {
+        Ledger l = ledger();
+        String cm = token(l.tenant(), "credit-manager");
+        send(l, "payment-received", UUID.randomUUID().toString(), payment(l.buyer(), l.inv1(), "INV-1", "30000.00",
+                "30000.00"));
+        awaitRead(l);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("60000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].unpaidAmount"),
+                        "errors[0].message", org.hamcrest.Matchers.containsString("30000.00 CNY open of INV-1"));
+        given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
+        String id = given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("30000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("70000.00")).extract().path("id");
+        move(l, id, "SUBMITTED", "UNDER_REVIEW");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", "APPROVED"))
+                .put(CLAIMS + "/" + id + "/state").then().statusCode(200)
+                .body("indemnity.indemnity.amount", equalTo("63000.00"), "indemnity.tenantBears.amount", equalTo("7000.00"));
+    }
+
     static String paidClaim(Ledger l) {
         return paidClaim(l, "60000.00", "40000.00");
     }
@@ -234,10 +267,12 @@ class ClaimFollowsLedgerFlowTest {
     }
 
     /**
-     * The buyer's 10,000 on INV-2 after the claim was paid is shared, 7,200 / 2,800; then it bounces (payment-reversed):
-     * the share is undone by a recovery of -10,000, -7,200 / -2,800 (recovery-shared with those amounts), so the insurer
-     * is owed nothing of money that never arrived. A reversal of a payment the claim never received after approval (one
-     * from before it) changes nothing.
+     * The buyer paid 1,000 of INV-1 before the claim, so it claims 59,000 + 40,000 (no more than the ledger has open),
+     * approved at 72,000 under the 80,000 limit. The buyer's 10,000 on INV-2 after the claim was paid is shared at
+     * 72,000 / 99,000: 7,272.73 / 2,727.27; then it bounces (payment-reversed): the share is undone by a recovery of
+     * -10,000, -7,272.73 / -2,727.27 (recovery-shared with those amounts), so the insurer is owed nothing of money that
+     * never arrived. A reversal of a payment the claim never received after approval (one from before it) changes nothing.
+     * (The claim was of 59,000 + 41,000, 1,000 more of INV-2 than was open, to keep 100,000.)
      */
     @Test
     void aBuyersPaymentReversedAfterItWasSharedIsSharedBack() {
@@ -245,15 +280,15 @@ class ClaimFollowsLedgerFlowTest {
         Map<String, Object> before = payment(l.buyer(), l.inv1(), "INV-1", "1000.00", "59000.00");
         send(l, "payment-received", UUID.randomUUID().toString(), before);
         awaitRead(l);
-        String id = paidClaim(l, "59000.00", "41000.00");
+        String id = paidClaim(l, "59000.00", "40000.00");
 
-        Map<String, Object> paid = payment(l.buyer(), l.inv2(), "INV-2", "10000.00", "31000.00");
+        Map<String, Object> paid = payment(l.buyer(), l.inv2(), "INV-2", "10000.00", "30000.00");
         send(l, "payment-received", UUID.randomUUID().toString(), paid);
         awaitRead(l);
         given().auth().oauth2(token(l.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
-                .body("recovered.amount", equalTo("10000.00"), "recoveredToInsurer.amount", equalTo("7200.00"));
+                .body("recovered.amount", equalTo("10000.00"), "recoveredToInsurer.amount", equalTo("7272.73"));
 
-        send(l, "payment-reversed", UUID.randomUUID().toString(), reversed(paid, "41000.00"));
+        send(l, "payment-reversed", UUID.randomUUID().toString(), reversed(paid, "40000.00"));
         send(l, "payment-reversed", UUID.randomUUID().toString(), reversed(before, "60000.00"));
         awaitRead(l);
         given().auth().oauth2(token(l.tenant(), "viewer")).get(CLAIMS + "/" + id).then().statusCode(200)
@@ -265,7 +300,7 @@ class ClaimFollowsLedgerFlowTest {
                 .stream().filter(r -> "io.tradecredit.claims.recovery-shared.v1".equals(Topics.header(r, "ce_type"))
                         && id.equals(r.key())).map(Contracts::assertValid)
                 .filter(e -> e.get("amount").get("amount").asText().startsWith("-")).findFirst().orElseThrow();
-        assertEquals("-10000.00 -7200.00 -2800.00 0.00 0.00", undone.get("amount").get("amount").asText() + " "
+        assertEquals("-10000.00 -7272.73 -2727.27 0.00 0.00", undone.get("amount").get("amount").asText() + " "
                 + undone.get("toInsurer").get("amount").asText() + " " + undone.get("toTenant").get("amount").asText() + " "
                 + undone.get("recoveredTotal").get("amount").asText() + " "
                 + undone.get("toInsurerTotal").get("amount").asText());

@@ -232,6 +232,52 @@ class ExposureFlowTest {
                         equalTo("12000.00"));
     }
 
+    /**
+     * The CNY policy's 80,000 limit; INV-1 60,000 CNY and INV-USD 4,200 USD (uninsured under it, the exposure says so).
+     * A claim by hand of INV-1 and INV-USD converted to 30,000 CNY was indemnified 72,000 (80,000 covered, as if the
+     * dollar invoice were insured); now 54,000 on the 60,000 covered, the tenant bearing 36,000.
+     */
+    @Test
+    void aClaimByHandOfAnInvoiceInAnotherCurrencyThanThePolicysIsCoveredForNothingOfIt() {
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        String policyId = given().auth().oauth2(cm).contentType(ContentType.JSON).body(policy("P-" + UUID.randomUUID()))
+                .post(POLICIES).then().statusCode(201).extract().path("id");
+        String buyer = UUID.randomUUID().toString();
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("decisionId", "D-1", "buyerId", buyer,
+                "outcome", "APPROVED", "amount", money("80000.00", "CNY"), "effectiveFrom", "2026-03-01"))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        String yuan = UUID.randomUUID().toString();
+        String dollars = UUID.randomUUID().toString();
+        send(tenant, buyer, "issued", issued(buyer, yuan, "INV-1", LocalDate.of(2026, 3, 5), "60000.00"));
+        Map<String, Object> usd = issued(buyer, dollars, "INV-USD", LocalDate.of(2026, 3, 2), "4200.00");
+        usd.put("total", money("4200.00", "USD"));
+        usd.put("tax", money("0.00", "USD"));
+        usd.put("openAmount", money("4200.00", "USD"));
+        send(tenant, buyer, "issued", usd);
+        await("both invoices", () -> Database.count("select count(*) from open_invoice where tenant_id = ? and buyer_id ="
+                + " ?::uuid", tenant, buyer) == 2);
+        given().auth().oauth2(token(tenant, "viewer"))
+                .get(POLICIES + "/" + policyId + "/buyers/" + buyer + "/exposure").then().statusCode(200)
+                .body("insured.amount", equalTo("60000.00"));
+
+        String claim = given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("policyId", policyId, "buyerId", buyer, "buyerName", "Zhejiang Trading", "cause",
+                        "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", yuan, "unpaidAmount", money("60000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-USD", "invoiceId", dollars, "unpaidAmount",
+                                        money("30000.00", "CNY")))))
+                .post("/api/v1/insurance/claims").then().statusCode(201).extract().path("id");
+        for (String state : List.of("SUBMITTED", "UNDER_REVIEW", "APPROVED")) {
+            given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", state))
+                    .put("/api/v1/insurance/claims/" + claim + "/state").then().statusCode(200);
+        }
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/insurance/claims/" + claim).then().statusCode(200)
+                .body("indemnity.unpaid.amount", equalTo("90000.00"), "indemnity.cappedLoss.amount", equalTo("60000.00"),
+                        "indemnity.indemnity.amount", equalTo("54000.00"), "indemnity.tenantBears.amount",
+                        equalTo("36000.00"));
+    }
+
     @Test
     void anUnreadableInvoiceEventGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
         String tenant = freshTenant();
