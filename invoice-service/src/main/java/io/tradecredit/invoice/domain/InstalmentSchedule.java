@@ -75,6 +75,6 @@ public final class InstalmentSchedule {
     /** How many instalments {@code principal} is spread over when {@code asked} are: at most one per smallest unit. */
     public static int instalmentsFor(Money principal, int asked) {
         BigDecimal units = principal.amount().movePointRight(Money.scaleOf(principal.currency()));
-        return units.compareTo(BigDecimal.valueOf(asked)) < 0 ? units.intValueExact() : asked;
+        return units.min(BigDecimal.valueOf(asked)).intValueExact();
     }
 }

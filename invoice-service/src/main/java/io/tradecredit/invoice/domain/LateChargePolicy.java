@@ -81,7 +81,10 @@ public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecima
         BigDecimal chargeable = chargeableAtEndOfDay.apply(feeAfterDays).amount();
         BigDecimal base = chargeable;
         BigDecimal frozen = openAtEndOfDay.apply(feeAfterDays).amount().subtract(chargeable).max(BigDecimal.ZERO);
-        for (int day = feeAfterDays + 1; day <= daysPastDue && frozen.signum() > 0; day++) {
+        for (int day = feeAfterDays + 1; day <= daysPastDue; day++) {
+            if (frozen.signum() == 0) {
+                break; // nothing of the fee day's frozen part is left to release
+            }
             BigDecimal now = chargeableAtEndOfDay.apply(day).amount();
             BigDecimal released = now.subtract(chargeable).max(BigDecimal.ZERO).min(frozen);
             base = base.add(released);

@@ -189,6 +189,29 @@ class InvoiceRulesTest {
         assertThrows(IllegalArgumentException.class, () -> UnitPrice.of("0.012500001", "CNY"));
         assertEquals("12.50", UnitPrice.of("12.5", "CNY").amountText());
         assertEquals("12.50", UnitPrice.of("12.500000", "CNY").amountText());
+        assertEquals("CNY", UnitPrice.of("12.5", "CNY").currencyCode());
+        assertFalse(UnitPrice.of("0", "CNY").isNegative()); // a free line is allowed
+        assertTrue(UnitPrice.of("-0.0001", "CNY").isNegative());
+    }
+
+    @Test
+    void aUnitPriceIsReadFromJsonAsMoneyIsWithUpTo8Decimals() {
+        assertEquals(UnitPrice.of("0.0125", "CNY"), UnitPrice.fromJson(" 0.0125 ", "CNY"));
+        assertEquals(UnitPrice.of("999999999999999.5", "CNY"), UnitPrice.fromJson("999999999999999.5", "CNY"));
+        var refused = List.of(
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson(null, "CNY")),
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson("1.00", null)),
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson("1" + "0".repeat(64), "CNY")),
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson("1,25", "CNY")),
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson("1000000000000000", "CNY")),
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson("0.012500001", "CNY")));
+        assertEquals(List.of("a unit price needs both amount and currency", "a unit price needs both amount and currency",
+                "amount is not a number of at most 64 characters", "cannot read '1,25' as an amount",
+                "1000000000000000 is too large: at most 15 digits before the decimal point",
+                "0.012500001 has more than 8 decimals (a unit price may have up to 8)"),
+                refused.stream().map(Throwable::getMessage).toList());
+        // 64 characters is still a number: sixty leading zeros and 1.25
+        assertEquals(UnitPrice.of("1.25", "CNY"), UnitPrice.fromJson("0".repeat(60) + "1.25", "CNY"));
     }
 
     @Test

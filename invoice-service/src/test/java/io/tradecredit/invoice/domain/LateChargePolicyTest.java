@@ -213,6 +213,12 @@ class LateChargePolicyTest {
                         new BalanceHistory.DisputePeriod(null, new BigDecimal("9999.00"), DUE.plusDays(25), DUE.plusDays(35))),
                 List.of(entry(LedgerEntry.Kind.PAYMENT, "5000.00", DUE.plusDays(35))));
         assertEquals(cny("150.00"), DEFAULT.chargesOn(paidDisputed, DUE, DUE.plusDays(60)).fee());
+        // only what is released after the fee day counts: 4,000 paid on day 30 with 2,000 disputed from day 25 on,
+        // never resolved: 3% of the 4,000 collectible at the end of day 30 = 120.00 (the 8,000 of day 29 is gone)
+        var paidOnTheFeeDay = new BalanceHistory(cny("10000.00"),
+                List.of(new BalanceHistory.DisputePeriod(null, new BigDecimal("2000.00"), DUE.plusDays(25), null)),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "4000.00", DUE.plusDays(30))));
+        assertEquals(cny("120.00"), DEFAULT.chargesOn(paidOnTheFeeDay, DUE, DUE.plusDays(60)).fee());
     }
 
     @Test
