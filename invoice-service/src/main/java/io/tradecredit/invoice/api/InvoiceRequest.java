@@ -11,6 +11,7 @@ import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.InvoiceDraft;
 import io.tradecredit.invoice.domain.InvoiceRules;
 import io.tradecredit.invoice.domain.Party;
+import io.tradecredit.invoice.domain.UnitPrice;
 
 /** An invoice as an ERP sends it. Completeness is judged by the domain, which names every gap. */
 public record InvoiceRequest(String invoiceNumber, LocalDate issueDate, LocalDate shipmentDate, SellerRequest seller,
@@ -29,7 +30,7 @@ public record InvoiceRequest(String invoiceNumber, LocalDate issueDate, LocalDat
     public record BuyerRequest(UUID id, String name, String address, String taxId) {
     }
 
-    public record LineRequest(String description, BigDecimal quantity, Money unitPrice) {
+    public record LineRequest(String description, BigDecimal quantity, UnitPrice unitPrice) {
     }
 
     public InvoiceDraft toDraft() {

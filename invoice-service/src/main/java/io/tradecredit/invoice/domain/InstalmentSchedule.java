@@ -13,7 +13,10 @@ import io.tradecredit.common.money.Money;
  * Turns a balance into instalments: equal parts of the principal (the last one takes the
  * rounding rest) and, if a rate is agreed, simple interest on the principal still outstanding
  * over each period (actual days / 365). E.g. 100,000.00 over 6 interest-free monthly
- * instalments: five of 16,666.66 and a last one of 16,666.70.
+ * instalments: five of 16,666.66 and a last one of 16,666.70. No instalment is of less than the
+ * currency's smallest unit: a principal of fewer units than the instalments asked is spread over
+ * one instalment per unit, on the first dates of the schedule (0.05 CNY over 12 monthly
+ * instalments: five of 0.01, not eleven of 0.00 and a last of 0.05).
  */
 public final class InstalmentSchedule {
     private static final BigDecimal DAYS_PER_YEAR = new BigDecimal("365");
@@ -51,6 +54,7 @@ public final class InstalmentSchedule {
             throw new IllegalArgumentException("the first instalment cannot fall before the agreement");
         }
         int scale = Money.scaleOf(principal.currency());
+        count = instalmentsFor(principal, count);
         BigDecimal part = principal.amount().divide(BigDecimal.valueOf(count), scale, RoundingMode.DOWN);
         List<Instalment> schedule = new ArrayList<>(count);
         Money outstanding = principal;
@@ -66,5 +70,11 @@ public final class InstalmentSchedule {
             periodStart = due;
         }
         return schedule;
+    }
+
+    /** How many instalments {@code principal} is spread over when {@code asked} are: at most one per smallest unit. */
+    public static int instalmentsFor(Money principal, int asked) {
+        BigDecimal units = principal.amount().movePointRight(Money.scaleOf(principal.currency()));
+        return units.min(BigDecimal.valueOf(asked)).intValueExact();
     }
 }

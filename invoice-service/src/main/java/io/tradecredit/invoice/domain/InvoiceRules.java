@@ -14,7 +14,8 @@ import io.tradecredit.common.money.Money;
 
 /**
  * What makes an invoice complete and correct (docs/domain.md §2): the 12 mandatory items present,
- * one currency at its scale, total = lines + tax, due date not before the issue date. About 30%
+ * one currency, total = lines + tax at its scale (each line quantity x unit price rounded HALF_UP to it, the unit
+ * price up to 8 decimals: {@link UnitPrice}), due date not before the issue date. About 30%
  * of late payments start with a question on the invoice; refusing an incomplete one prevents them.
  */
 public final class InvoiceRules {
@@ -151,7 +152,7 @@ public final class InvoiceRules {
             } else if (qty.scale() > 6) {
                 errors.add(new Violation(at + ".quantity", "has more than 6 decimals"));
             }
-            Money price = line.unitPrice();
+            UnitPrice price = line.unitPrice();
             if (price == null) {
                 errors.add(new Violation(at + ".unitPrice", "is required (amount and currency)"));
             } else if (price.isNegative()) {

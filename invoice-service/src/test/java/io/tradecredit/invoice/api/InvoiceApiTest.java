@@ -167,6 +167,39 @@ class InvoiceApiTest {
                 .body("errors[0].field", equalTo("tax"), "errors[0].message", containsString("decimals"));
     }
 
+    /**
+     * A price list's unit price of 0.0125 CNY a bolt: 10,000 bolts are a line of 125.00 (until session 31 the invoice was
+     * refused, "0.0125 has more decimals than CNY allows"); 3 washers at 0.0125 are 0.0375, 0.04 (half up); the unit
+     * prices read back as sent; a unit price of 9 decimals is refused naming the line's unitPrice, nothing stored.
+     */
+    @Test
+    void unitPricesWithMoreDecimalsThanTheCurrencyArePricedLineByLineToTheCentHalfUp() {
+        Map<String, Object> inv = invoice(UUID.randomUUID(), ISSUED, DUE);
+        inv.put("lines", List.of(
+                Map.of("description", "Bolt M8", "quantity", "10000", "unitPrice", Map.of("amount", "0.0125", "currency", "CNY")),
+                Map.of("description", "Washer M8", "quantity", "3", "unitPrice", Map.of("amount", "0.0125", "currency", "CNY"))));
+        inv.put("tax", Map.of("amount", "16.26", "currency", "CNY"));
+        inv.put("total", Map.of("amount", "141.30", "currency", "CNY"));
+        String id = issue(inv);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/invoices/" + id).then().statusCode(200)
+                .body("lines[0].unitPrice.amount", equalTo("0.0125"), "lines[0].amount.amount", equalTo("125.00"),
+                        "lines[1].unitPrice.amount", equalTo("0.0125"), "lines[1].amount.amount", equalTo("0.04"),
+                        "total.amount", equalTo("141.30"), "amounts.open.amount", equalTo("141.30"));
+        // the total must be the rounded lines plus tax: 125.0375 + 16.26 = 141.2975 is not what the buyer owes
+        inv.put("invoiceNumber", inv.get("invoiceNumber") + "-B");
+        inv.put("total", Map.of("amount", "141.29", "currency", "CNY"));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(inv).post("/api/v1/invoices")
+                .then().statusCode(400).body("errors.field", contains("total"),
+                        "errors[0].message", containsString("125.04"));
+        inv.put("total", Map.of("amount", "141.30", "currency", "CNY"));
+        inv.put("lines", List.of(Map.of("description", "Bolt M8", "quantity", "10000",
+                "unitPrice", Map.of("amount", "0.012500001", "currency", "CNY"))));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON).body(inv).post("/api/v1/invoices")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("lines[0].unitPrice"), "errors[0].message", containsString("8 decimals"));
+        assertEquals(0, Database.count("select count(*) from invoice where invoice_number = ?", inv.get("invoiceNumber")));
+    }
+
     @Test
     void duplicateInvoiceNumberIsRefusedWith409() {
         Map<String, Object> inv = invoice(UUID.randomUUID(), ISSUED, DUE);

@@ -59,6 +59,34 @@ class LateFeeBecomesDueAgainApiTest {
     }
 
     /**
+     * 10,000 due 40 days ago, 9,999 disputed on day 25, rejected today (day 40): 0.03 on the 1 collectible on day 30,
+     * then 300.00 from today, as if the 9,999 had been collectible on day 30 (until session 31 the fee stayed 0.03).
+     */
+    @Test
+    void aFeeOnAPartDisputedOnItsDayIsRaisedWhenTheDisputeIsRejected() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(40);
+        String id = LedgerFixtures.issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        String collector = LedgerFixtures.token(tenant, "collector");
+        String disputes = "/api/v1/invoices/" + id + "/disputes";
+        Map<String, Object> dispute = new HashMap<>(Map.of("type", "PRICE", "disputedAmount", cny("9999.00"),
+                "description", "price not as agreed", "evidence", List.of("order PO-31"),
+                "raisedOn", due.plusDays(25).toString()));
+        String disputeId = post(collector, disputes, dispute).statusCode(201).extract().path("id");
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        charges(viewer, id, TODAY).body("collectible.amount", equalTo("1.00"), "fee.amount", equalTo("0.03"));
+
+        post(collector, disputes + "/" + disputeId + "/assessment",
+                Map.of("responsibleParty", "BUYER", "findings", "the price is the order's")).statusCode(200);
+        post(LedgerFixtures.token(tenant, "finance"), disputes + "/" + disputeId + "/resolution",
+                Map.of("outcome", "REJECTED", "rootCause", "buyer misread the order")).statusCode(200);
+        charges(viewer, id, TODAY.minusDays(1)).body("fee.amount", equalTo("0.03"));
+        charges(viewer, id, TODAY).body("collectible.amount", equalTo("10000.00"), "fee.amount", equalTo("300.00"));
+        charges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("300.00"));
+    }
+
+    /**
      * 10,000 due 20 days ago under a plan agreed today, first instalment in 25 days (day 45) missed: the daily run the
      * day after breaks the plan, and the fee its 30th day fell under (300.00) is charged from then (day 46), once.
      */

@@ -76,6 +76,25 @@ class PaymentPlanApiTest {
         assertEquals("2486.00", broken.get("openAmount").get("amount").asText());
     }
 
+    /**
+     * 1,000.00 short-paid by 0.05: a plan of 12 monthly instalments over the 0.05 left is five of 0.01 on the first five
+     * dates (until session 31: eleven instalments of 0.00 and a last of 0.05), and the agreed event says so.
+     */
+    @Test
+    void aTinyBalanceIsSpreadOverOneInstalmentPerCentNeverOverInstalmentsOfNothing() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = LedgerFixtures.issue(tenant, buyer, TODAY.minusDays(60), TODAY.minusDays(30), "1000.00");
+        LedgerFixtures.pay(tenant, id, "999.95", TODAY.minusDays(20));
+        LocalDate first = TODAY.plusDays(10);
+        agree(LedgerFixtures.token(tenant, "finance"), buyer, List.of(id), 12, first).then().statusCode(201)
+                .body("principal.amount", equalTo("0.05"), "instalments.size()", equalTo(5),
+                        "instalments.amount.amount", equalTo(List.of("0.01", "0.01", "0.01", "0.01", "0.01")),
+                        "instalments[4].dueDate", equalTo(first.plusMonths(4).toString()));
+        JsonNode agreed = Contracts.assertValid(eventFor(buyer, "io.tradecredit.invoice.payment-plan-agreed.v1"));
+        assertEquals(5, agreed.get("instalments").size());
+    }
+
     @Test
     void lateChargesStopWhileThePlanIsKeptAndResumeWhenItBreaks() {
         String tenant = LedgerFixtures.freshTenant();

@@ -44,6 +44,32 @@ class InstalmentScheduleTest {
     }
 
     @Test
+    void aPrincipalOfFewerCentsThanInstalmentsIsSpreadOneCentAnInstalmentNeverInInstalmentsOfNothing() {
+        // 0.05 CNY over 12 monthly instalments: five of 0.01 on the first five dates (it was eleven of 0.00 and 0.05)
+        List<Instalment> s = InstalmentSchedule.of(cny("0.05"), 12, Frequency.MONTHLY, LocalDate.of(2026, 1, 15),
+                LocalDate.of(2026, 2, 1), BigDecimal.ZERO);
+        assertEquals(5, s.size());
+        assertEquals(List.of(cny("0.01"), cny("0.01"), cny("0.01"), cny("0.01"), cny("0.01")),
+                s.stream().map(Instalment::principal).toList());
+        assertEquals(LocalDate.of(2026, 6, 1), s.get(4).dueDate());
+        // as many cents as instalments: one cent each; one more cent than instalments: the last takes it
+        assertEquals(12, InstalmentSchedule.of(cny("0.12"), 12, Frequency.MONTHLY, LocalDate.of(2026, 1, 15),
+                LocalDate.of(2026, 2, 1), BigDecimal.ZERO).size());
+        List<Instalment> thirteen = InstalmentSchedule.of(cny("0.13"), 12, Frequency.MONTHLY,
+                LocalDate.of(2026, 1, 15), LocalDate.of(2026, 2, 1), BigDecimal.ZERO);
+        assertEquals(cny("0.01"), thirteen.get(0).principal());
+        assertEquals(cny("0.02"), thirteen.get(11).principal());
+        // a currency without decimals: 5 JPY over 12 is five of 1
+        List<Instalment> yen = InstalmentSchedule.of(Money.of("5", "JPY"), 12, Frequency.WEEKLY,
+                LocalDate.of(2026, 1, 15), LocalDate.of(2026, 2, 1), BigDecimal.ZERO);
+        assertEquals(5, yen.size());
+        assertEquals(Money.of("1", "JPY"), yen.get(4).principal());
+        assertEquals(1, InstalmentSchedule.instalmentsFor(cny("0.01"), 120));
+        assertEquals(120, InstalmentSchedule.instalmentsFor(cny("1.20"), 120));
+        assertEquals(119, InstalmentSchedule.instalmentsFor(cny("1.19"), 120));
+    }
+
+    @Test
     void weeklyInstalmentsAreSevenDaysApart() {
         List<Instalment> s = InstalmentSchedule.of(cny("100.00"), 3, Frequency.WEEKLY, LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 3, 2), BigDecimal.ZERO);

@@ -171,6 +171,50 @@ class InvoiceRulesTest {
     }
 
     @Test
+    void unitPricesMayHaveMoreDecimalsThanTheCurrencyEachLineIsRoundedHalfUpToTheCent() {
+        // 10,000 bolts at 0.0125 = 125.00; 3 washers at 0.0125 = 0.0375 -> 0.04; lines 125.04 + tax 16.26 = 141.30
+        var bolts = new InvoiceDraft.Line("Bolt M8", new BigDecimal("10000"), UnitPrice.of("0.0125", "CNY"));
+        var washers = new InvoiceDraft.Line("Washer M8", new BigDecimal("3"), UnitPrice.of("0.0125", "CNY"));
+        assertEquals(List.of(), InvoiceRules.violations(withLines(List.of(bolts, washers), "16.26", "141.30")));
+        // rounded line by line, not once over the lines: two lines of 1 at 0.0125 are 0.01 + 0.01 = 0.02, not 0.03
+        var one = new InvoiceDraft.Line("Washer M8", BigDecimal.ONE, UnitPrice.of("0.0125", "CNY"));
+        assertEquals(List.of(new Violation("total", "must equal the lines (0.02) plus tax (0.00) = 0.02, not 0.03")),
+                InvoiceRules.violations(withLines(List.of(one, one), "0.00", "0.03")));
+        assertEquals(List.of(new InvoiceLine("Bolt M8", new BigDecimal("10000"), UnitPrice.of("0.0125", "CNY"),
+                Money.of("125.00", "CNY"))), InvoiceRules.linesOf(withLines(List.of(bolts), "0.00", "125.00")));
+        // a yen price list: 3 at 33.5 JPY = 100.5 -> 101 JPY
+        assertEquals(Money.of("101", "JPY"), UnitPrice.of("33.5", "JPY").times(new BigDecimal("3")));
+        // up to 8 decimals; a 9th is refused where the price is read (the request names lines[i].unitPrice)
+        assertEquals(new BigDecimal("0.01250001"), UnitPrice.of("0.01250001", "CNY").amount());
+        assertThrows(IllegalArgumentException.class, () -> UnitPrice.of("0.012500001", "CNY"));
+        assertEquals("12.50", UnitPrice.of("12.5", "CNY").amountText());
+        assertEquals("12.50", UnitPrice.of("12.500000", "CNY").amountText());
+        assertEquals("CNY", UnitPrice.of("12.5", "CNY").currencyCode());
+        assertFalse(UnitPrice.of("0", "CNY").isNegative()); // a free line is allowed
+        assertTrue(UnitPrice.of("-0.0001", "CNY").isNegative());
+    }
+
+    @Test
+    void aUnitPriceIsReadFromJsonAsMoneyIsWithUpTo8Decimals() {
+        assertEquals(UnitPrice.of("0.0125", "CNY"), UnitPrice.fromJson(" 0.0125 ", "CNY"));
+        assertEquals(UnitPrice.of("999999999999999.5", "CNY"), UnitPrice.fromJson("999999999999999.5", "CNY"));
+        var refused = List.of(
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson(null, "CNY")),
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson("1.00", null)),
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson("1" + "0".repeat(64), "CNY")),
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson("1,25", "CNY")),
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson("1000000000000000", "CNY")),
+                assertThrows(IllegalArgumentException.class, () -> UnitPrice.fromJson("0.012500001", "CNY")));
+        assertEquals(List.of("a unit price needs both amount and currency", "a unit price needs both amount and currency",
+                "amount is not a number of at most 64 characters", "cannot read '1,25' as an amount",
+                "1000000000000000 is too large: at most 15 digits before the decimal point",
+                "0.012500001 has more than 8 decimals (a unit price may have up to 8)"),
+                refused.stream().map(Throwable::getMessage).toList());
+        // 64 characters is still a number: sixty leading zeros and 1.25
+        assertEquals(UnitPrice.of("1.25", "CNY"), UnitPrice.fromJson("0".repeat(60) + "1.25", "CNY"));
+    }
+
+    @Test
     void missingSellerIsAskedForItsBankAccountTooMissingBuyerIsNot() {
         var d = complete();
         var noParties = new InvoiceDraft(d.invoiceNumber(), d.issueDate(), null, null, d.buyerId(), null,

@@ -189,6 +189,52 @@ class LateChargePolicyTest {
     }
 
     @Test
+    void aFeeOnAPartDisputedOnItsDayIsRaisedWhenTheDisputeIsRejectedToWhatItWouldHaveBeen() {
+        // 10,000 due Dec 1, 9,999 disputed on day 25, rejected on day 40: on day 30 only 1 is collectible, 3% of it
+        // = 0.03; from day 40 the 9,999 was owed after all: 3% of 10,000 = 300.00, once (still 300.00 on day 90)
+        var dispute = new BalanceHistory.DisputePeriod(null, new BigDecimal("9999.00"), DUE.plusDays(25), DUE.plusDays(40));
+        var balance = new BalanceHistory(cny("10000.00"), List.of(dispute), List.of());
+        assertEquals(cny("0.03"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(30)).fee());
+        assertEquals(cny("0.03"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(39)).fee());
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(40)).fee());
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(90)).fee());
+        // partly upheld for 4,000 on day 40: 3% of the 1 and the 5,999 released = 180.00, never on the upheld part
+        var upheld = new BalanceHistory(cny("10000.00"), List.of(dispute),
+                List.of(entry(LedgerEntry.Kind.CREDIT_NOTE, "4000.00", DUE.plusDays(40))));
+        assertEquals(cny("180.00"), DEFAULT.chargesOn(upheld, DUE, DUE.plusDays(60)).fee());
+        // the 1 paid on day 35 (its fee stays: the fee is on its day's balance), rejected on day 40: 0.03 + 299.97
+        var paid = new BalanceHistory(cny("10000.00"), List.of(dispute),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "1.00", DUE.plusDays(35))));
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(paid, DUE, DUE.plusDays(60)).fee());
+        // 5,000 of the disputed part paid on day 35 while frozen (the dispute narrowed to 4,999), rejected on day 40:
+        // only the 4,999 released is added, as a plan's payments lower its fee: 3% of 1 + 4,999 = 150.00
+        var paidDisputed = new BalanceHistory(cny("10000.00"),
+                List.of(new BalanceHistory.DisputePeriod(null, new BigDecimal("4999.00"), DUE.plusDays(35), DUE.plusDays(40)),
+                        new BalanceHistory.DisputePeriod(null, new BigDecimal("9999.00"), DUE.plusDays(25), DUE.plusDays(35))),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "5000.00", DUE.plusDays(35))));
+        assertEquals(cny("150.00"), DEFAULT.chargesOn(paidDisputed, DUE, DUE.plusDays(60)).fee());
+        // only what is released after the fee day counts: 4,000 paid on day 30 with 2,000 disputed from day 25 on,
+        // never resolved: 3% of the 4,000 collectible at the end of day 30 = 120.00 (the 8,000 of day 29 is gone)
+        var paidOnTheFeeDay = new BalanceHistory(cny("10000.00"),
+                List.of(new BalanceHistory.DisputePeriod(null, new BigDecimal("2000.00"), DUE.plusDays(25), null)),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "4000.00", DUE.plusDays(30))));
+        assertEquals(cny("120.00"), DEFAULT.chargesOn(paidOnTheFeeDay, DUE, DUE.plusDays(60)).fee());
+    }
+
+    @Test
+    void aPartChargedOnTheFeeDayAddsNothingWhenALaterDisputeOnItIsRejected() {
+        // 10,000, 4,000 disputed from day 25 to day 32 (rejected): 3% of 6,000 = 180.00 on day 30, + 120.00 on day 32;
+        // then disputed in full from day 35 to day 45 (rejected): nothing more, 300.00
+        var balance = new BalanceHistory(cny("10000.00"),
+                List.of(new BalanceHistory.DisputePeriod(null, new BigDecimal("4000.00"), DUE.plusDays(25), DUE.plusDays(32)),
+                        new BalanceHistory.DisputePeriod(null, new BigDecimal("10000.00"), DUE.plusDays(35), DUE.plusDays(45))),
+                List.of());
+        assertEquals(cny("180.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(31)).fee());
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(32)).fee());
+        assertEquals(cny("300.00"), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(60)).fee());
+    }
+
+    @Test
     void aFeeChargedOnItsDayIsNotChargedAgainAfterALaterDisputeOrPlan() {
         // 10,000 collectible on day 30: 300.00 then; disputed in full on day 35 and rejected on day 45: still 300.00
         var dispute = new BalanceHistory.DisputePeriod(null, new BigDecimal("10000.00"), DUE.plusDays(35), DUE.plusDays(45));
