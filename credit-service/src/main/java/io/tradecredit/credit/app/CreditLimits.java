@@ -87,6 +87,17 @@ public class CreditLimits {
                 }));
     }
 
+    /** One of the tenant's requests, whatever its status; another tenant's or an unknown one is not found. */
+    public Uni<LimitRequest> request(String tenantId, UUID requestId) {
+        return Panache.withSession(() -> requests.find("tenantId = ?1 and id = ?2", tenantId, requestId).firstResult()
+                .map(r -> {
+                    if (r == null) {
+                        throw DomainError.notFound("limit-request.not-found", "No limit request " + requestId);
+                    }
+                    return r;
+                }));
+    }
+
     public Uni<List<LimitRequest>> pending(String tenantId) {
         return Panache.withSession(() -> requests.byStatus(tenantId, LimitRequest.PENDING));
     }
@@ -121,15 +132,30 @@ public class CreditLimits {
             Uni<Void> alert = o.gradeFellPastThreshold()
                     ? alerts.raise(b, Alert.GRADE_DROP, o.reason() + " after " + cause).replaceWithVoid()
                     : Uni.createFrom().voidItem();
-            return alert.chain(() -> switch (o.kind()) {
+            return alert.chain(() -> withdrawOutdated(b, oldGrade, cause)).chain(() -> switch (o.kind()) {
                 case CUT -> change(b, o.newLimit(), o.reason() + " after " + cause, SERVICE);
                 case PROPOSE_INCREASE -> requests.pendingOf(b.tenantId, b.id).chain(open -> open != null
                         ? Uni.createFrom().voidItem()
-                        : requests.persist(LimitRequest.pending(b, o.newLimit(), o.reason(), SERVICE,
+                        : requests.persist(LimitRequest.proposal(b, o.newLimit(), b.grade, o.reason(), SERVICE,
                                 OffsetDateTime.now(clock))).replaceWithVoid());
                 case NONE -> Uni.createFrom().voidItem();
             });
         }));
+    }
+
+    /**
+     * A pending increase the service proposed at a better grade than the buyer now has is withdrawn (it stayed
+     * PENDING, for a credit manager to approve a limit the grade no longer allows, and kept any new request out).
+     */
+    private Uni<Void> withdrawOutdated(Buyer b, Integer gradeBefore, String cause) {
+        return requests.pendingOf(b.tenantId, b.id).chain(open -> {
+            if (open != null && open.outdatedAfter(SERVICE, gradeBefore, b.grade)) {
+                int proposedAt = open.proposedAtGrade != null ? open.proposedAtGrade : gradeBefore;
+                open.withdraw(SERVICE, "grade fell to " + b.grade + " (proposed at grade " + proposedAt + ") after "
+                        + cause, OffsetDateTime.now(clock));
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /** Blocks new credit at once: limit 0, buyer-blocked and an alert. Inside the caller's transaction. */

@@ -708,6 +708,73 @@ class CreditFlowTest {
     }
 
     /**
+     * A proposal the service made at a better grade is withdrawn when a later re-assessment leaves the buyer worse:
+     * limit 1,000 set at the grade of a buyer without statements, a healthy statement takes it to grade 2 and
+     * 1,080,000 is proposed; the next year's statement is weak and the grade falls. The proposal stayed PENDING,
+     * for a credit manager to approve 1,080,000 at a grade whose formula no longer allows it, and kept every other
+     * request out (409 limit-request.already-pending); now it is WITHDRAWN, saying why, and cannot be approved.
+     */
+    @Test
+    void aProposedIncreaseIsWithdrawnWhenTheGradeFallsAgain() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "1000.00");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        String proposal = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("pendingRequest.requestedLimit.amount", equalTo("1080000.00"),
+                        "pendingRequest.status", equalTo("PENDING"))
+                .extract().path("pendingRequest.id");
+        Map<String, Object> weak = new java.util.HashMap<>(healthyStatement());
+        weak.put("fiscalYear", 2026);
+        weak.put("currentAssets", "2000000");
+        weak.put("currentLiabilities", "5000000");
+        weak.put("totalLiabilities", "9500000");
+        weak.put("retainedEarnings", "-2000000");
+        weak.put("ebit", "-800000");
+        weak.put("equity", "500000");
+        weak.put("netWorth", "500000");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(weak)
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        int fell = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id).then().extract().path("grade");
+        assertTrue(fell > 2, "the weak statement takes the buyer below grade 2, was " + fell);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("pendingRequest", equalTo(null));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests").then()
+                .body("id", not(hasItem(proposal)));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests/" + proposal).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"), "decidedBy", equalTo("credit-service"),
+                        "decisionNote", startsWith("grade fell to " + fell + " (proposed at grade 2) after "));
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(Map.of("note", "ok"))
+                .post("/api/v1/limit-requests/" + proposal + "/approval").then().statusCode(409)
+                .body("code", equalTo("limit-request.already-decided"));
+        // the buyer's limit stays what the credit manager set, and a new request may be asked for
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("1000.00"));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", id, "limit", money("2000.00"), "reason", "seasonal orders"))
+                .post("/api/v1/limit-requests").then().statusCode(201);
+    }
+
+    /** A limit request is read at the address its POST answered; another tenant's or an unknown one is 404. */
+    @Test
+    void aLimitRequestIsReadWhereItsLocationSays() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "10000.00");
+        var created = given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", id, "limit", money("20000.00"), "reason", "larger orders from spring"))
+                .post("/api/v1/limit-requests").then().statusCode(201);
+        String location = created.extract().header("Location");
+        String request = created.extract().path("id");
+        given().auth().oauth2(FINANCE_ACME).get(location).then().statusCode(200)
+                .body("id", equalTo(request), "status", equalTo("PENDING"),
+                        "requestedLimit.amount", equalTo("20000.00"));
+        given().auth().oauth2(MANAGER_GLOBEX).get(location).then().statusCode(404);
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("limit-request.not-found"));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests/not-a-uuid").then().statusCode(400);
+    }
+
+    /**
      * A buyer invoiced before and without a limit is no new buyer: its order is referred on its agreed 30 days,
      * and the reason says so (it said "a new buyer's first order goes on prepayment or a short term" beside terms of
      * 30 days that were no first order's).
