@@ -146,7 +146,7 @@ class CreditFlowTest {
         await("the dollar invoice", () -> Database.count("select count(*) from invoice_position where"
                 + " invoice_id = ?::uuid and currency = 'USD'", invoice) == 1);
         check(id, "10000.00").body("outcome", equalTo("DECLINED"), "exposureAfter.amount", equalTo("10000.00"),
-                "reasons", contains("overdue in another currency, oldest 120 days past due",
+                "reasons", contains("50000.00 USD overdue, oldest 120 days past due",
                         "owes 50000.00 USD in another currency than the limit's (CNY): not weighed against it"
                                 + " without an exchange rate"));
     }
