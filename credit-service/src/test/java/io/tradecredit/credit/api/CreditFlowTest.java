@@ -551,7 +551,7 @@ class CreditFlowTest {
      * A credit note is not a payment: 100,000 due 90 days ago, 10,000 paid on the due date and the 90,000 left
      * credited today (an upheld quality dispute; invoice-service's paid counts 0 days to the buyer's payment); 50,000
      * paid 60 days late. The payment behaviour weighs what was paid: (10,000 x 0 + 50,000 x 60) / 60,000 = 50.0 days,
-     * index 43. Weighed by the total, the credited 90,000 counted as paid on time: 20.0 days, index 72.
+     * index 43. Weighed by the total, the credited 90,000 counted as paid on time: 20.0 days, index 63.
      */
     @Test
     void anInvoiceSettledMostlyByACreditNoteWeighsOnlyWhatTheBuyerPaid() {

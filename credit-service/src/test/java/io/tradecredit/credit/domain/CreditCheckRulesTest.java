@@ -146,6 +146,7 @@ class CreditCheckRulesTest {
         assertEquals(40, s.maxDaysPastDue());
         var checked = CreditPolicy.DEFAULT.check(s, 30, true);
         assertEquals(Outcome.REFER, checked.decision().outcome());
+        assertEquals(List.of("20000.00 CNY overdue, oldest 40 days past due"), checked.decision().reasons());
         assertEquals(cny("900000.00"), checked.decision().exposureAfter());
         assertEquals(new CreditPolicy.Terms(30, false, false), checked.terms());
     }
@@ -273,6 +274,13 @@ class CreditCheckRulesTest {
         assertEquals(List.of("20000.00 USD overdue, oldest 120 days past due; 50000.00 CNY overdue, oldest 10 days"
                 + " past due", "owes 25000.00 USD in another currency than the limit's (CNY): not weighed against it"
                 + " without an exchange rate"), d.reasons());
+        // two overdue invoices of one currency: summed, aged by the older, whichever comes first
+        for (var twoInCny : List.of(List.of(unpaid("CNY", "7000.00", today.minusDays(35)),
+                unpaid("CNY", "3000.00", today.minusDays(95))), List.of(unpaid("CNY", "3000.00", today.minusDays(95)),
+                        unpaid("CNY", "7000.00", today.minusDays(35))))) {
+            assertEquals(List.of(new Exposure.Overdue(cny("10000.00"), today.minusDays(95))),
+                    new BuyerLedger(twoInCny).exposure("CNY", today).overdueByCurrency());
+        }
         // both at 40 days: one age, two amounts, in the order of the currency codes
         var same = new BuyerLedger(List.of(
                 unpaid("USD", "3000.00", today.minusDays(40)),
