@@ -66,10 +66,20 @@ public class CreditLimits {
                         .map(p -> new LimitState(b, rec, p)))));
     }
 
-    /** A credit manager's decision: applies at once and starts a new review interval. */
+    /**
+     * A credit manager's decision: applies at once and starts a new review interval. A pending proposal of the
+     * service's is withdrawn: it was made for the limit that stood before (approved now, it would replace the
+     * manager's decision, even lower the limit).
+     */
     public Uni<Buyer> set(String tenantId, UUID buyerId, Money limit, Integer termDays, String reason, String by) {
         return Panache.withTransaction(() -> buyers.lockOwned(tenantId, buyerId).map(b -> Buyers.found(b, buyerId))
-                .chain(b -> apply(b, limit, termDays, reason, by)));
+                .chain(b -> apply(b, limit, termDays, reason, by)).call(b -> requests.pendingOf(tenantId, buyerId)
+                        .invoke(open -> {
+                            if (open != null && open.supersededByALimitDecision(SERVICE)) {
+                                open.withdraw(by, "superseded by the limit " + limit + " set by " + by,
+                                        OffsetDateTime.now(clock));
+                            }
+                        })));
     }
 
     public Uni<LimitRequest> request(String tenantId, UUID buyerId, Money limit, String reason, String by) {

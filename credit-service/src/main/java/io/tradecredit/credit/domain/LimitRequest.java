@@ -91,6 +91,15 @@ public class LimitRequest {
         return proposedAt != null && newGrade > proposedAt;
     }
 
+    /**
+     * Whether this is a pending proposal of {@code service}'s that a credit manager's own limit decision supersedes: it
+     * proposed a limit for the limit it saw (1,080,000 when the limit was 1,000); approved after the manager set
+     * 2,000,000, it would have cut the limit to 1,080,000. A user's request stays for a credit manager to decide.
+     */
+    public boolean supersededByALimitDecision(String service) {
+        return PENDING.equals(status) && service.equals(requestedBy);
+    }
+
     /** Withdrawn by {@code by}, saying why in the decision note; nobody can approve or reject it any more. */
     public void withdraw(String by, String why, OffsetDateTime at) {
         status = WITHDRAWN;

@@ -755,6 +755,32 @@ class CreditFlowTest {
                 .post("/api/v1/limit-requests").then().statusCode(201);
     }
 
+    /**
+     * A credit manager who sets the limit herself supersedes the service's pending proposal: 1,080,000 proposed on a
+     * limit of 1,000, then 2,000,000 set by PUT. The proposal stayed PENDING, and approving it afterwards cut the
+     * limit from 2,000,000 to 1,080,000 ("request approved"); now it is WITHDRAWN by the manager's decision.
+     */
+    @Test
+    void aLimitSetByACreditManagerWithdrawsTheServicesPendingProposal() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "1000.00");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        String proposal = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("pendingRequest.requestedLimit.amount", equalTo("1080000.00"))
+                .extract().path("pendingRequest.id");
+        setLimit(id, "2000000.00");
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("2000000.00"), "pendingRequest", equalTo(null));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests/" + proposal).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"), "decidedBy", equalTo("cm-1"),
+                        "decisionNote", equalTo("superseded by the limit 2000000.00 CNY set by cm-1"));
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(Map.of("note", "ok"))
+                .post("/api/v1/limit-requests/" + proposal + "/approval").then().statusCode(409);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("2000000.00"));
+    }
+
     /** A limit request is read at the address its POST answered; another tenant's or an unknown one is 404. */
     @Test
     void aLimitRequestIsReadWhereItsLocationSays() {

@@ -74,4 +74,20 @@ class LimitRequestTest {
         LimitRequest asked = LimitRequest.pending(b, Money.of("80000.00", "CNY"), "growing orders", "fin-1", AT);
         assertEquals(false, asked.outdatedAfter("credit-service", 2, 6));
     }
+
+    /**
+     * A credit manager's own limit decision supersedes a pending proposal of the service's (made for the limit that
+     * stood before), not a user's request.
+     */
+    @Test
+    void aLimitDecisionSupersedesOnlyAPendingProposalOfTheService() {
+        Buyer b = BuyerTest.registered(null, "CNY", 30);
+        LimitRequest proposal = LimitRequest.proposal(b, Money.of("1080000.00", "CNY"), 2,
+                "grade rose from 4 to 2: the formula allows more", "credit-service", AT);
+        assertEquals(true, proposal.supersededByALimitDecision("credit-service"));
+        LimitRequest asked = LimitRequest.pending(b, Money.of("80000.00", "CNY"), "growing orders", "fin-1", AT);
+        assertEquals(false, asked.supersededByALimitDecision("credit-service"));
+        proposal.withdraw("cm-1", "superseded by the limit 2000000.00 CNY set by cm-1", AT);
+        assertEquals(false, proposal.supersededByALimitDecision("credit-service"));
+    }
 }
