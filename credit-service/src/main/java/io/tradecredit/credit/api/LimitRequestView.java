@@ -10,9 +10,10 @@ import io.tradecredit.credit.domain.LimitRequest;
 
 public record LimitRequestView(UUID id, UUID buyerId, Money requestedLimit, String reason, String requestedBy,
         OffsetDateTime requestedAt,
-        @Schema(enumeration = {"PENDING", "APPROVED", "REJECTED", "WITHDRAWN"}, description = "WITHDRAWN: a proposal of"
-                + " credit-service's made out of date by a later fall of the buyer's grade, or superseded by a credit"
-                + " manager's limit decision; decidedBy and decisionNote say which") String status,
+        @Schema(required = true, enumeration = {"PENDING", "APPROVED", "REJECTED", "WITHDRAWN"},
+                description = "WITHDRAWN: a proposal of credit-service's made out of date by a later fall of the"
+                        + " buyer's grade, or superseded by a credit manager's limit decision; decidedBy and"
+                        + " decisionNote say which") String status,
         String decidedBy, OffsetDateTime decidedAt, String decisionNote) {
 
     public static LimitRequestView of(LimitRequest r) {
