@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.api.Idempotency;
+import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.api.Refuses;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
@@ -71,10 +72,24 @@ public class LimitRequestResource {
         return limits.pending(tenant.id()).map(list -> list.stream().map(LimitRequestView::of).toList());
     }
 
+    /**
+     * One request, where its POST's {@code Location} says: PENDING, APPROVED, REJECTED, or WITHDRAWN (a proposal of the
+     * service's that a later fall of the buyer's grade made out of date, {@code decidedBy} credit-service and the
+     * cause in {@code decisionNote}); another tenant's or an unknown id is 404.
+     */
+    @GET
+    @Path("/{requestId}")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.FINANCE})
+    @Refuses(status = 404, when = "limit-request.not-found")
+    public Uni<LimitRequestView> get(@RestPath String requestId) {
+        // read as text: JAX-RS answers an unreadable UUID in the path with 404, as if nothing were there
+        return limits.request(tenant.id(), QueryParams.uuid(requestId, "requestId")).map(LimitRequestView::of);
+    }
+
     @POST
     @Path("/{requestId}/approval")
     @RolesAllowed(Roles.CREDIT_MANAGER)
-    @Refuses(status = 409, when = "limit-request.already-decided")
+    @Refuses(status = 409, when = "limit-request.already-decided: approved, rejected or withdrawn")
     @Refuses(status = 422, when = "buyer.blocked: no credit can be granted to a blocked buyer")
     public Uni<LimitRequestView> approve(@RestPath UUID requestId, @Valid Decision decision) {
         return limits.decide(tenant.id(), requestId, true, decision == null ? null : decision.note(), tenant.subject())

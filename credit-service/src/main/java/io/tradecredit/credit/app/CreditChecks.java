@@ -133,7 +133,7 @@ public class CreditChecks {
     static Result decide(UUID buyerId, Money order, Snapshot s, Insurance insurance, CreditPolicy policy,
             LocalDate today, OffsetDateTime now) {
         Exposure owed = new Exposure(Money.of(s.exposure(), s.currency()), Money.of(s.overdue(), s.currency()),
-                s.oldestOverdueDue(), s.otherCurrencies());
+                s.oldestOverdueDue(), s.otherCurrencies(), s.overdueByCurrency());
         Money limit = s.creditLimit() == null ? null : Money.of(s.creditLimit(), s.currency());
         CreditPolicy.Checked checked = policy.check(CreditCheckRules.Situation.of(s.blocked(), s.blockReason(),
                 s.grade(), limit, owed, order, today), s.paymentTermDays(), s.tradedBefore());

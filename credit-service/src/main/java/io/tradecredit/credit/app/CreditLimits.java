@@ -66,10 +66,20 @@ public class CreditLimits {
                         .map(p -> new LimitState(b, rec, p)))));
     }
 
-    /** A credit manager's decision: applies at once and starts a new review interval. */
+    /**
+     * A credit manager's decision: applies at once and starts a new review interval. A pending proposal of the
+     * service's is withdrawn: it was made for the limit that stood before (approved now, it would replace the
+     * manager's decision, even lower the limit).
+     */
     public Uni<Buyer> set(String tenantId, UUID buyerId, Money limit, Integer termDays, String reason, String by) {
         return Panache.withTransaction(() -> buyers.lockOwned(tenantId, buyerId).map(b -> Buyers.found(b, buyerId))
-                .chain(b -> apply(b, limit, termDays, reason, by)));
+                .chain(b -> apply(b, limit, termDays, reason, by)).call(b -> requests.pendingOf(tenantId, buyerId)
+                        .invoke(open -> {
+                            if (open != null && open.supersededByALimitDecision(SERVICE)) {
+                                open.withdraw(by, "superseded by the limit " + limit + " set by " + by,
+                                        OffsetDateTime.now(clock));
+                            }
+                        })));
     }
 
     public Uni<LimitRequest> request(String tenantId, UUID buyerId, Money limit, String reason, String by) {
@@ -84,6 +94,17 @@ public class CreditLimits {
                         LimitRequest r = LimitRequest.pending(b, limit, reason, by, OffsetDateTime.now(clock));
                         return requests.persist(r);
                     });
+                }));
+    }
+
+    /** One of the tenant's requests, whatever its status; another tenant's or an unknown one is not found. */
+    public Uni<LimitRequest> request(String tenantId, UUID requestId) {
+        return Panache.withSession(() -> requests.find("tenantId = ?1 and id = ?2", tenantId, requestId).firstResult()
+                .map(r -> {
+                    if (r == null) {
+                        throw DomainError.notFound("limit-request.not-found", "No limit request " + requestId);
+                    }
+                    return r;
                 }));
     }
 
@@ -121,15 +142,30 @@ public class CreditLimits {
             Uni<Void> alert = o.gradeFellPastThreshold()
                     ? alerts.raise(b, Alert.GRADE_DROP, o.reason() + " after " + cause).replaceWithVoid()
                     : Uni.createFrom().voidItem();
-            return alert.chain(() -> switch (o.kind()) {
+            return alert.chain(() -> withdrawOutdated(b, oldGrade, cause)).chain(() -> switch (o.kind()) {
                 case CUT -> change(b, o.newLimit(), o.reason() + " after " + cause, SERVICE);
                 case PROPOSE_INCREASE -> requests.pendingOf(b.tenantId, b.id).chain(open -> open != null
                         ? Uni.createFrom().voidItem()
-                        : requests.persist(LimitRequest.pending(b, o.newLimit(), o.reason(), SERVICE,
+                        : requests.persist(LimitRequest.proposal(b, o.newLimit(), b.grade, o.reason(), SERVICE,
                                 OffsetDateTime.now(clock))).replaceWithVoid());
                 case NONE -> Uni.createFrom().voidItem();
             });
         }));
+    }
+
+    /**
+     * A pending increase the service proposed at a better grade than the buyer now has is withdrawn (it stayed
+     * PENDING, for a credit manager to approve a limit the grade no longer allows, and kept any new request out).
+     */
+    private Uni<Void> withdrawOutdated(Buyer b, Integer gradeBefore, String cause) {
+        return requests.pendingOf(b.tenantId, b.id).chain(open -> {
+            if (open != null && open.outdatedAfter(SERVICE, gradeBefore, b.grade)) {
+                int proposedAt = open.proposedAtGrade != null ? open.proposedAtGrade : gradeBefore;
+                open.withdraw(SERVICE, "grade fell to " + b.grade + " (proposed at grade " + proposedAt + ") after "
+                        + cause, OffsetDateTime.now(clock));
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /** Blocks new credit at once: limit 0, buyer-blocked and an alert. Inside the caller's transaction. */

@@ -94,12 +94,16 @@ public record BuyerLedger(List<Position> positions) {
         return !positions.isEmpty();
     }
 
-    /** What the buyer owes on {@code today}, summed in {@code currency} (its limit's), and per other currency. */
+    /**
+     * What the buyer owes on {@code today}, summed in {@code currency} (its limit's), and per other currency; what is
+     * overdue in each currency with its own oldest due date, oldest first.
+     */
     public Exposure exposure(String currency, LocalDate today) {
         Money open = Money.zero(currency);
         Money overdue = Money.zero(currency);
         LocalDate oldestOverdueDue = null;
         Map<String, Money> others = new TreeMap<>();
+        Map<String, Exposure.Overdue> overdueIn = new TreeMap<>();
         for (Position p : positions) {
             if (!p.isOpen()) {
                 continue;
@@ -117,9 +121,15 @@ public record BuyerLedger(List<Position> positions) {
                 if (oldestOverdueDue == null || p.dueDate().isBefore(oldestOverdueDue)) {
                     oldestOverdueDue = p.dueDate();
                 }
+                overdueIn.merge(p.currency(), new Exposure.Overdue(Money.of(p.open(), p.currency()), p.dueDate()),
+                        (a, b) -> new Exposure.Overdue(a.amount().plus(b.amount()),
+                                a.oldestDue().isBefore(b.oldestDue()) ? a.oldestDue() : b.oldestDue()));
             }
         }
-        return new Exposure(open, overdue, oldestOverdueDue, List.copyOf(others.values()));
+        // the oldest first: the one whose age decides; the TreeMap's currency order breaks ties
+        List<Exposure.Overdue> byAge = overdueIn.values().stream()
+                .sorted(java.util.Comparator.comparing(Exposure.Overdue::oldestDue)).toList();
+        return new Exposure(open, overdue, oldestOverdueDue, List.copyOf(others.values()), byAge);
     }
 
     /** The due date of the oldest invoice still owed after it on {@code asOf}, in any currency; null when none is. */

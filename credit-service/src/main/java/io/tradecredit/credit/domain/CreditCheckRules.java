@@ -56,16 +56,33 @@ public record CreditCheckRules(Integer referFromGrade, Integer declineFromGrade,
         APPROVED, REFER, DECLINED
     }
 
+    /** What is overdue in one currency, and how many days past due its oldest overdue invoice is. */
+    public record Overdue(Money amount, int daysPastDue) {
+    }
+
     /**
      * What is known about the buyer when the order comes in. {@code limit} is null when none is approved;
      * {@code exposure} and {@code overdue} are in the limit's currency, {@code maxDaysPastDue} over every currency,
-     * {@code otherCurrencies} what is open in each other currency.
+     * {@code otherCurrencies} what is open in each other currency, {@code overdueByCurrency} what is overdue in each
+     * currency with its own oldest invoice's days past due, oldest first.
      */
     public record Situation(boolean blocked, String blockReason, Integer grade, Money limit, Money exposure,
-            Money overdue, int maxDaysPastDue, Money order, List<Money> otherCurrencies) {
+            Money overdue, int maxDaysPastDue, Money order, List<Money> otherCurrencies,
+            List<Overdue> overdueByCurrency) {
 
         public Situation {
             otherCurrencies = List.copyOf(otherCurrencies);
+            overdueByCurrency = List.copyOf(overdueByCurrency);
+        }
+
+        /**
+         * A buyer whose overdue, if any, is all in the limit's currency ({@code overdue} at {@code maxDaysPastDue});
+         * one overdue only in another currency has no amount here ({@link #of} gives each currency's).
+         */
+        public Situation(boolean blocked, String blockReason, Integer grade, Money limit, Money exposure,
+                Money overdue, int maxDaysPastDue, Money order, List<Money> otherCurrencies) {
+            this(blocked, blockReason, grade, limit, exposure, overdue, maxDaysPastDue, order, otherCurrencies,
+                    overdue.isPositive() ? List.of(new Overdue(overdue, maxDaysPastDue)) : List.of());
         }
 
         /** A buyer that owes nothing in another currency than the limit's. */
@@ -78,7 +95,8 @@ public record CreditCheckRules(Integer referFromGrade, Integer declineFromGrade,
         public static Situation of(boolean blocked, String blockReason, Integer grade, Money limit, Exposure owed,
                 Money order, LocalDate today) {
             return new Situation(blocked, blockReason, grade, limit, owed.open(), owed.overdue(),
-                    owed.maxDaysPastDue(today), order, owed.otherCurrencies());
+                    owed.maxDaysPastDue(today), order, owed.otherCurrencies(), owed.overdueByCurrency().stream()
+                            .map(o -> new Overdue(o.amount(), o.daysPastDue(today))).toList());
         }
     }
 
@@ -163,9 +181,13 @@ public record CreditCheckRules(Integer referFromGrade, Integer declineFromGrade,
                 referred.add("exposure " + after + " would exceed the limit " + s.limit());
             }
         }
-        // how late the buyer pays does not depend on the currency: the oldest overdue invoice in any currency counts
-        String overdue = (s.overdue().isPositive() ? s.overdue() + " overdue" : "overdue in another currency")
-                + ", oldest " + s.maxDaysPastDue() + " days past due";
+        // how late the buyer pays does not depend on the currency: the oldest overdue invoice in any currency counts;
+        // each amount is quoted with the age of its own currency's oldest invoice (an amount in CNY beside the age of
+        // an invoice in USD said something true of neither)
+        String overdue = s.overdueByCurrency().isEmpty()
+                ? "overdue in another currency, oldest " + s.maxDaysPastDue() + " days past due"
+                : String.join("; ", s.overdueByCurrency().stream()
+                        .map(o -> o.amount() + " overdue, oldest " + o.daysPastDue() + " days past due").toList());
         if (s.maxDaysPastDue() > declineOverdueDays) {
             declined.add(overdue);
         } else if (s.maxDaysPastDue() > referOverdueDays) {

@@ -14,7 +14,9 @@ import io.tradecredit.common.money.Money;
 
 /**
  * A proposed limit waiting for a credit manager: asked for by a user, or proposed by the
- * service when a buyer's grade improved (increases never apply by themselves).
+ * service when a buyer's grade improved (increases never apply by themselves). A proposal of the
+ * service's is withdrawn when a later re-grade leaves the buyer worse than the grade it was proposed at
+ * ({@link #outdatedAfter}): the formula no longer allows it.
  */
 @Entity
 @Table(name = "limit_request")
@@ -22,6 +24,8 @@ public class LimitRequest {
     public static final String PENDING = "PENDING";
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
+    /** A proposal of the service's that a later fall of the buyer's grade made out of date: nobody decides it. */
+    public static final String WITHDRAWN = "WITHDRAWN";
 
     @Id
     public UUID id;
@@ -47,6 +51,9 @@ public class LimitRequest {
     public OffsetDateTime decidedAt;
     @Column(name = "decision_note")
     public String decisionNote;
+    /** The grade a proposal of the service's was made at (V14); null for a user's request or an older proposal. */
+    @Column(name = "proposed_at_grade")
+    public Integer proposedAtGrade;
 
     public static LimitRequest pending(Buyer buyer, Money limit, String reason, String by, OffsetDateTime at) {
         LimitRequest r = new LimitRequest();
@@ -60,6 +67,45 @@ public class LimitRequest {
         r.requestedAt = at;
         r.status = PENDING;
         return r;
+    }
+
+    /** The service's proposal of {@code limit} after the buyer's grade rose to {@code grade}. */
+    public static LimitRequest proposal(Buyer buyer, Money limit, int grade, String reason, String by,
+            OffsetDateTime at) {
+        LimitRequest r = pending(buyer, limit, reason, by, at);
+        r.proposedAtGrade = grade;
+        return r;
+    }
+
+    /**
+     * Whether this pending proposal of {@code service}'s is out of date after a re-grade from {@code gradeBefore} to
+     * {@code newGrade}: the buyer is now worse than the grade it was proposed at (4 → 2 proposed, then 2 → 3 withdraws
+     * it; 2 → 1 → 2 does not). A proposal made before the grade was kept counts from {@code gradeBefore}. A user's
+     * request is a person's ask and stays for a credit manager.
+     */
+    public boolean outdatedAfter(String service, Integer gradeBefore, int newGrade) {
+        if (!PENDING.equals(status) || !service.equals(requestedBy)) {
+            return false;
+        }
+        Integer proposedAt = proposedAtGrade != null ? proposedAtGrade : gradeBefore;
+        return proposedAt != null && newGrade > proposedAt;
+    }
+
+    /**
+     * Whether this is a pending proposal of {@code service}'s that a credit manager's own limit decision supersedes: it
+     * proposed a limit for the limit it saw (1,080,000 when the limit was 1,000); approved after the manager set
+     * 2,000,000, it would have cut the limit to 1,080,000. A user's request stays for a credit manager to decide.
+     */
+    public boolean supersededByALimitDecision(String service) {
+        return PENDING.equals(status) && service.equals(requestedBy);
+    }
+
+    /** Withdrawn by {@code by}, saying why in the decision note; nobody can approve or reject it any more. */
+    public void withdraw(String by, String why, OffsetDateTime at) {
+        status = WITHDRAWN;
+        decidedBy = by;
+        decisionNote = why;
+        decidedAt = at;
     }
 
     public Money requested() {

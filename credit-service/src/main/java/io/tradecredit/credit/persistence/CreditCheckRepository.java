@@ -25,6 +25,7 @@ import io.tradecredit.common.persistence.BulkInsert;
 import io.tradecredit.common.persistence.BulkInsert.Column;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.persistence.GroupedInsert;
+import io.tradecredit.credit.domain.Exposure;
 import io.tradecredit.credit.domain.InsuranceCover;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -45,7 +46,8 @@ public class CreditCheckRepository {
     /**
      * $1 tenant, $2 buyer, $3 today. One pass over the buyer's open positions: exposure and
      * overdue in the limit's currency, the oldest overdue due date in any currency; and what is open
-     * in each other currency, as a JSON object of currency to amount (null when nothing is). The rule is
+     * in each other currency, as a JSON object of currency to amount (null when nothing is); what is overdue in each
+     * currency with its oldest due date, oldest first, as a JSON array of [currency, amount, due date]. The rule is
      * {@code BuyerLedger.exposure} and {@code tradedBefore}; CreditCheckSnapshotFollowsTheRulesTest
      * pins this statement to it.
      */
@@ -62,7 +64,12 @@ public class CreditCheckRepository {
                     select trim(o.currency) as currency, sum(o.open_amount)::text as open from invoice_position o
                     where o.tenant_id = b.tenant_id and o.buyer_id = b.id and o.open_amount > 0
                         and o.currency <> b.currency
-                    group by trim(o.currency)) f) as other_currencies
+                    group by trim(o.currency)) f) as other_currencies,
+                (select jsonb_agg(jsonb_build_array(f.currency, f.overdue, f.oldest) order by f.oldest, f.currency)::text
+                    from (select trim(o.currency) as currency, sum(o.open_amount)::text as overdue,
+                        min(o.due_date)::text as oldest from invoice_position o
+                    where o.tenant_id = b.tenant_id and o.buyer_id = b.id and o.open_amount > 0 and o.due_date < $3
+                    group by trim(o.currency)) f) as overdue_by_currency
             from buyer b left join lateral (
                 select sum(o.open_amount) filter (where o.currency = b.currency) as exposure,
                     sum(o.open_amount) filter (where o.currency = b.currency and o.due_date < $3) as overdue,
@@ -107,7 +114,8 @@ public class CreditCheckRepository {
      */
     public record Snapshot(boolean blocked, String blockReason, Integer grade, BigDecimal creditLimit, String currency,
             int paymentTermDays, BigDecimal exposure, BigDecimal overdue, LocalDate oldestOverdueDue,
-            boolean tradedBefore, LocalDate stopDeliveriesFrom, boolean insuranceKnown, List<Money> otherCurrencies) {
+            boolean tradedBefore, LocalDate stopDeliveriesFrom, boolean insuranceKnown, List<Money> otherCurrencies,
+            List<Exposure.Overdue> overdueByCurrency) {
     }
 
     /** What the insured/uninsured split needs, read only for a buyer with insurance known. */
@@ -219,7 +227,20 @@ public class CreditCheckRepository {
                 r.getBigDecimal("credit_limit"), r.getString("currency").strip(), r.getInteger("payment_term_days"),
                 r.getBigDecimal("exposure"), r.getBigDecimal("overdue"), r.getLocalDate("oldest_overdue_due"),
                 r.getBoolean("traded_before"), r.getLocalDate("stop_deliveries_from"), r.getBoolean("insurance_known"),
-                otherCurrencies(r.getString("other_currencies")));
+                otherCurrencies(r.getString("other_currencies")), overdueByCurrency(r.getString("overdue_by_currency")));
+    }
+
+    /** [["USD", "3000.00", "2026-10-23"], ...] as what is overdue in each currency, in the statement's order. */
+    private List<Exposure.Overdue> overdueByCurrency(String rows) {
+        if (rows == null) {
+            return List.of();
+        }
+        try {
+            return List.of(json.readValue(rows, String[][].class)).stream().map(o -> new Exposure.Overdue(
+                    Money.of(new BigDecimal(o[1]), o[0]), LocalDate.parse(o[2]))).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("overdue amounts per currency unreadable: " + rows, e);
+        }
     }
 
     /** {"USD": "3000.00"} as 3000.00 USD, in the order of the currency codes. */

@@ -148,6 +148,14 @@ class CreditCheckApiTest {
                 .body("paths.'/api/v1/credit-checks/{id}'.get.responses.keySet()", hasItem("404"));
     }
 
+    /** A limit request is read where its POST's Location says, and its statuses include WITHDRAWN. */
+    @Test
+    void theApiDescriptionOffersALimitRequestAndItsStatuses() {
+        given().auth().oauth2(VIEWER_ACME).get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/limit-requests/{requestId}'.get.responses.keySet()", hasItem("404"))
+                .body("components.schemas.LimitRequestView.properties.status.enum", hasItem("WITHDRAWN"));
+    }
+
     static Response post(String token, Map<String, Object> body, String key) {
         var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
         if (key != null) {

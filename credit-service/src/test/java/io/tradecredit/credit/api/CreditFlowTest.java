@@ -146,7 +146,7 @@ class CreditFlowTest {
         await("the dollar invoice", () -> Database.count("select count(*) from invoice_position where"
                 + " invoice_id = ?::uuid and currency = 'USD'", invoice) == 1);
         check(id, "10000.00").body("outcome", equalTo("DECLINED"), "exposureAfter.amount", equalTo("10000.00"),
-                "reasons", contains("overdue in another currency, oldest 120 days past due",
+                "reasons", contains("50000.00 USD overdue, oldest 120 days past due",
                         "owes 50000.00 USD in another currency than the limit's (CNY): not weighed against it"
                                 + " without an exchange rate"));
     }
@@ -551,7 +551,7 @@ class CreditFlowTest {
      * A credit note is not a payment: 100,000 due 90 days ago, 10,000 paid on the due date and the 90,000 left
      * credited today (an upheld quality dispute; invoice-service's paid counts 0 days to the buyer's payment); 50,000
      * paid 60 days late. The payment behaviour weighs what was paid: (10,000 x 0 + 50,000 x 60) / 60,000 = 50.0 days,
-     * index 43. Weighed by the total, the credited 90,000 counted as paid on time: 20.0 days, index 72.
+     * index 43. Weighed by the total, the credited 90,000 counted as paid on time: 20.0 days, index 63.
      */
     @Test
     void anInvoiceSettledMostlyByACreditNoteWeighsOnlyWhatTheBuyerPaid() {
@@ -705,6 +705,99 @@ class CreditFlowTest {
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
                 .body("limit.amount", equalTo("1000.00"), "pendingRequest", equalTo(null));
         assertEquals(1, Database.count("select count(*) from limit_request where buyer_id = ?::uuid", id));
+    }
+
+    /**
+     * A proposal the service made at a better grade is withdrawn when a later re-assessment leaves the buyer worse:
+     * limit 1,000 set at the grade of a buyer without statements, a healthy statement takes it to grade 2 and
+     * 1,080,000 is proposed; the next year's statement is weak and the grade falls. The proposal stayed PENDING,
+     * for a credit manager to approve 1,080,000 at a grade whose formula no longer allows it, and kept every other
+     * request out (409 limit-request.already-pending); now it is WITHDRAWN, saying why, and cannot be approved.
+     */
+    @Test
+    void aProposedIncreaseIsWithdrawnWhenTheGradeFallsAgain() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "1000.00");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        String proposal = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("pendingRequest.requestedLimit.amount", equalTo("1080000.00"),
+                        "pendingRequest.status", equalTo("PENDING"))
+                .extract().path("pendingRequest.id");
+        Map<String, Object> weak = new java.util.HashMap<>(healthyStatement());
+        weak.put("fiscalYear", 2026);
+        weak.put("currentAssets", "2000000");
+        weak.put("currentLiabilities", "5000000");
+        weak.put("totalLiabilities", "9500000");
+        weak.put("retainedEarnings", "-2000000");
+        weak.put("ebit", "-800000");
+        weak.put("equity", "500000");
+        weak.put("netWorth", "500000");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(weak)
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        int fell = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id).then().extract().path("grade");
+        assertTrue(fell > 2, "the weak statement takes the buyer below grade 2, was " + fell);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("pendingRequest", equalTo(null));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests").then()
+                .body("id", not(hasItem(proposal)));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests/" + proposal).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"), "decidedBy", equalTo("credit-service"),
+                        "decisionNote", startsWith("grade fell to " + fell + " (proposed at grade 2) after "));
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(Map.of("note", "ok"))
+                .post("/api/v1/limit-requests/" + proposal + "/approval").then().statusCode(409)
+                .body("code", equalTo("limit-request.already-decided"));
+        // the buyer's limit stays what the credit manager set, and a new request may be asked for
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("1000.00"));
+        given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", id, "limit", money("2000.00"), "reason", "seasonal orders"))
+                .post("/api/v1/limit-requests").then().statusCode(201);
+    }
+
+    /**
+     * A credit manager who sets the limit herself supersedes the service's pending proposal: 1,080,000 proposed on a
+     * limit of 1,000, then 2,000,000 set by PUT. The proposal stayed PENDING, and approving it afterwards cut the
+     * limit from 2,000,000 to 1,080,000 ("request approved"); now it is WITHDRAWN by the manager's decision.
+     */
+    @Test
+    void aLimitSetByACreditManagerWithdrawsTheServicesPendingProposal() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "1000.00");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        String proposal = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("pendingRequest.requestedLimit.amount", equalTo("1080000.00"))
+                .extract().path("pendingRequest.id");
+        setLimit(id, "2000000.00");
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("2000000.00"), "pendingRequest", equalTo(null));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests/" + proposal).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"), "decidedBy", equalTo("cm-1"),
+                        "decisionNote", equalTo("superseded by the limit 2000000.00 CNY set by cm-1"));
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(Map.of("note", "ok"))
+                .post("/api/v1/limit-requests/" + proposal + "/approval").then().statusCode(409);
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("2000000.00"));
+    }
+
+    /** A limit request is read at the address its POST answered; another tenant's or an unknown one is 404. */
+    @Test
+    void aLimitRequestIsReadWhereItsLocationSays() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "10000.00");
+        var created = given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", id, "limit", money("20000.00"), "reason", "larger orders from spring"))
+                .post("/api/v1/limit-requests").then().statusCode(201);
+        String location = created.extract().header("Location");
+        String request = created.extract().path("id");
+        given().auth().oauth2(FINANCE_ACME).get(location).then().statusCode(200)
+                .body("id", equalTo(request), "status", equalTo("PENDING"),
+                        "requestedLimit.amount", equalTo("20000.00"));
+        given().auth().oauth2(MANAGER_GLOBEX).get(location).then().statusCode(404);
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("limit-request.not-found"));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests/not-a-uuid").then().statusCode(400);
     }
 
     /**

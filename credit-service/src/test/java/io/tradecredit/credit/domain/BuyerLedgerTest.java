@@ -133,7 +133,8 @@ class BuyerLedgerTest {
      * A credit note is not a payment. 100,000 invoiced: 10,000 paid on the due date and 90,000 credited (a quality
      * dispute upheld); beside it 50,000 paid 60 days late. What was paid weighs: (10,000 x 0 + 50,000 x 60) / 60,000
      * = 50.0 days beyond terms (index 43), where the invoice's total counted the credited 90,000 as paid on time:
-     * 3,000,000 / 150,000 = 20.0 (index 72), two grades' worth of payment behaviour the buyer never showed.
+     * 3,000,000 / 150,000 = 20.0 (index 70 - 10 x 5/7 = 63; this said 72), 20 index points of payment behaviour the
+     * buyer never showed.
      */
     @Test
     void aPaidInvoiceWeighsWhatWasPaidOfItNotWhatWasCredited() {
@@ -145,6 +146,7 @@ class BuyerLedgerTest {
                 new PaymentIndex.Settlement(new BigDecimal("50000"), 60)), ledger.settlements(AS_OF));
         assertEquals(new BigDecimal("50.0"), ledger.weightedDaysBeyondTerms(AS_OF));
         assertEquals(43, PaymentIndex.of(ledger.weightedDaysBeyondTerms(AS_OF)));
+        assertEquals(63, PaymentIndex.of(new BigDecimal("20.0")));
         // 1,243.00: 1,000.00 paid on the due date, 243.00 credited 60 days later: 1,000.00 paid on time
         var partCredited = new Position("CNY", new BigDecimal("1243.00"), BigDecimal.ZERO, AS_OF.minusDays(90),
                 BigDecimal.ZERO, AS_OF.minusDays(30), 0, null, null, new BigDecimal("243.00"));

@@ -146,6 +146,7 @@ class CreditCheckRulesTest {
         assertEquals(40, s.maxDaysPastDue());
         var checked = CreditPolicy.DEFAULT.check(s, 30, true);
         assertEquals(Outcome.REFER, checked.decision().outcome());
+        assertEquals(List.of("20000.00 CNY overdue, oldest 40 days past due"), checked.decision().reasons());
         assertEquals(cny("900000.00"), checked.decision().exposureAfter());
         assertEquals(new CreditPolicy.Terms(30, false, false), checked.terms());
     }
@@ -220,12 +221,20 @@ class CreditCheckRulesTest {
     @Test
     void overdueInAnotherCurrencyCountsAndWhatIsOwedInItIsNamed() {
         List<Money> dollars = List.of(Money.of("50000.00", "USD"));
-        var d = CreditCheckRules.DEFAULT.decide(new Situation(false, null, 3, cny("1000000.00"), cny("0.00"),
-                cny("0.00"), 120, cny("10000.00"), dollars));
+        LocalDate today = LocalDate.of(2026, 11, 22);
+        var owed = new Exposure(cny("0.00"), cny("0.00"), today.minusDays(120), dollars,
+                List.of(new Exposure.Overdue(Money.of("50000.00", "USD"), today.minusDays(120))));
+        var d = CreditCheckRules.DEFAULT.decide(Situation.of(false, null, 3, cny("1000000.00"), owed,
+                cny("10000.00"), today));
         assertEquals(Outcome.DECLINED, d.outcome());
-        assertEquals(List.of("overdue in another currency, oldest 120 days past due",
+        assertEquals(List.of("50000.00 USD overdue, oldest 120 days past due",
                 "owes 50000.00 USD in another currency than the limit's (CNY): not weighed against it without an"
                         + " exchange rate"), d.reasons());
+        // without the amounts per currency, the age alone is named
+        assertEquals(List.of("overdue in another currency, oldest 120 days past due",
+                "owes 50000.00 USD in another currency than the limit's (CNY): not weighed against it without an"
+                        + " exchange rate"), CreditCheckRules.DEFAULT.decide(new Situation(false, null, 3,
+                                cny("1000000.00"), cny("0.00"), cny("0.00"), 120, cny("10000.00"), dollars)).reasons());
         // 45 days overdue refers; only open, not overdue (and in two currencies), still refers
         assertEquals(List.of("overdue in another currency, oldest 45 days past due",
                 "owes 50000.00 USD in another currency than the limit's (CNY): not weighed against it without an"
@@ -236,6 +245,50 @@ class CreditCheckRulesTest {
         assertEquals(Outcome.REFER, open.outcome());
         assertEquals(List.of("owes 300.00 EUR and 50000.00 USD in another currency than the limit's (CNY): not"
                 + " weighed against it without an exchange rate"), open.reasons());
+    }
+
+    /** An invoice of {@code amount} in {@code currency} due on {@code due}, nothing of it paid. */
+    static BuyerLedger.Position unpaid(String currency, String amount, LocalDate due) {
+        java.math.BigDecimal a = new java.math.BigDecimal(amount);
+        return new BuyerLedger.Position(currency, a, a, due, java.math.BigDecimal.ZERO, null, null);
+    }
+
+    /**
+     * Limit 1,000,000 CNY: CNY 50,000 overdue 10 days, USD 20,000 overdue 120 days (and 5,000 USD not yet due). The
+     * dollars' 120 days decline; the reason quotes each currency's amount with its own oldest invoice's age, the
+     * deciding one first. It said "50000.00 CNY overdue, oldest 120 days past due": no CNY invoice was 120 days late.
+     */
+    @Test
+    void eachOverdueAmountIsQuotedWithTheAgeOfItsOwnCurrency() {
+        LocalDate today = LocalDate.of(2026, 11, 22);
+        var ledger = new BuyerLedger(List.of(
+                unpaid("CNY", "50000.00", today.minusDays(10)),
+                unpaid("USD", "20000.00", today.minusDays(120)),
+                unpaid("USD", "5000.00", today.plusDays(10))));
+        var owed = ledger.exposure("CNY", today);
+        assertEquals(List.of(new Exposure.Overdue(Money.of("20000.00", "USD"), today.minusDays(120)),
+                new Exposure.Overdue(cny("50000.00"), today.minusDays(10))), owed.overdueByCurrency());
+        var d = CreditCheckRules.DEFAULT.decide(Situation.of(false, null, 3, cny("1000000.00"), owed,
+                cny("10000.00"), today));
+        assertEquals(Outcome.DECLINED, d.outcome());
+        assertEquals(List.of("20000.00 USD overdue, oldest 120 days past due; 50000.00 CNY overdue, oldest 10 days"
+                + " past due", "owes 25000.00 USD in another currency than the limit's (CNY): not weighed against it"
+                + " without an exchange rate"), d.reasons());
+        // two overdue invoices of one currency: summed, aged by the older, whichever comes first
+        for (var twoInCny : List.of(List.of(unpaid("CNY", "7000.00", today.minusDays(35)),
+                unpaid("CNY", "3000.00", today.minusDays(95))), List.of(unpaid("CNY", "3000.00", today.minusDays(95)),
+                        unpaid("CNY", "7000.00", today.minusDays(35))))) {
+            assertEquals(List.of(new Exposure.Overdue(cny("10000.00"), today.minusDays(95))),
+                    new BuyerLedger(twoInCny).exposure("CNY", today).overdueByCurrency());
+        }
+        // both at 40 days: one age, two amounts, in the order of the currency codes
+        var same = new BuyerLedger(List.of(
+                unpaid("USD", "3000.00", today.minusDays(40)),
+                unpaid("CNY", "7000.00", today.minusDays(40))));
+        assertEquals(List.of("7000.00 CNY overdue, oldest 40 days past due; 3000.00 USD overdue, oldest 40 days past"
+                + " due", "owes 3000.00 USD in another currency than the limit's (CNY): not weighed against it without"
+                + " an exchange rate"), CreditCheckRules.DEFAULT.decide(Situation.of(false, null, 3,
+                        cny("1000000.00"), same.exposure("CNY", today), cny("10000.00"), today)).reasons());
     }
 
     @Test

@@ -119,8 +119,10 @@ class CreditCheckSnapshotFollowsTheRulesTest {
         // 10,000 + 6,000 + 10,000 overdue, the USD invoice the oldest overdue; 3,000 + 1,500.50 USD open beside (the
         // EUR invoice is paid)
         Exposure owed = ledgerOf(buyer).exposure("CNY", TODAY);
+        // and, each with its own oldest due date, 3,000 USD 45 days and 26,000 CNY 40 days overdue
         assertEquals(new Exposure(cny("37100.00"), cny("26000.00"), TODAY.minusDays(45),
-                List.of(Money.of("4500.50", "USD"))), owed);
+                List.of(Money.of("4500.50", "USD")), List.of(new Exposure.Overdue(Money.of("3000.00", "USD"),
+                        TODAY.minusDays(45)), new Exposure.Overdue(cny("26000.00"), TODAY.minusDays(40)))), owed);
     }
 
     private void compare(UUID buyer, LocalDate day, List<String> differences) {
@@ -128,7 +130,7 @@ class CreditCheckSnapshotFollowsTheRulesTest {
         BuyerLedger ledgerNow = ledgerOf(buyer);
         Exposure rule = ledgerNow.exposure(s.currency(), day);
         Exposure sql = new Exposure(Money.of(s.exposure(), s.currency()), Money.of(s.overdue(), s.currency()),
-                s.oldestOverdueDue(), s.otherCurrencies());
+                s.oldestOverdueDue(), s.otherCurrencies(), s.overdueByCurrency());
         if (!rule.equals(sql) || ledgerNow.tradedBefore() != s.tradedBefore()) {
             differences.add(day + ": sql " + sql + " traded " + s.tradedBefore() + "; rule " + rule + " traded "
                     + ledgerNow.tradedBefore());
