@@ -409,6 +409,35 @@ class WebhookDeliveryTest {
         assertEquals(m.getInt("attempts"), last.get("attempts").asInt());
     }
 
+    /**
+     * A webhook left SENDING by a crash (the receiver may have it) and withdrawn meanwhile was queued again for its
+     * resend and then WITHDRAWN by the claim's sweep, published as never sent. Now it is UNKNOWN, as an email would be, and
+     * not posted again.
+     */
+    @Test
+    void aWebhookLeftSendingByACrashAndWithdrawnMeanwhileIsUnknownNotWithdrawnAndNotResent() throws Throwable {
+        String tenant = tenantWithEndpoint("/acme/crash-withdrawn");
+        UUID id = requested(tenant);
+        Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+        assertEquals(1, Database.execute("update message set status = 'SENDING', attempts = 1, claimed_at = ?"
+                + " where request_id = ?", java.sql.Timestamp.from(due), id));
+        io.tradecredit.notification.Requests.withdraw(tenant, id, "the limit change was undone");
+        WithdrawalDeliveryTest.awaitWithdrawalKept(tenant, id);
+
+        deliverAt(due.plus(Duration.ofMinutes(6)));
+
+        assertEquals(0, RECEIVER.at("/acme/crash-withdrawn").size());
+        JsonPath m = message(tenant, id);
+        assertEquals("UNKNOWN", m.getString("status"));
+        assertEquals(Deliveries.UNKNOWN_REASON, m.getString("reason"));
+        var events = statuses(id, e -> e.size() >= 2);
+        assertEquals(List.of("QUEUED", "UNKNOWN"), events.stream().map(e -> Contracts.assertValid(e).get("status").asText())
+                .toList());
+        deliverAt(due.plus(Duration.ofHours(2)));
+        assertEquals(0, RECEIVER.at("/acme/crash-withdrawn").size());
+        assertEquals("UNKNOWN", message(tenant, id).getString("status"));
+    }
+
     @Test
     void withoutAnEndpointOrASenderIdentityATenantMessageFailsSayingSo() {
         String tenant = freshTenant();
