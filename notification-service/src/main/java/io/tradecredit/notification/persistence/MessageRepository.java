@@ -79,24 +79,30 @@ public class MessageRepository {
                 at(m.requestedAt()), r.languageHint().map(Language::tag).orElse(null));
     }
 
+    /** Whether the message's requester has withdrawn it (a withdrawal kept for it). */
+    private static final String WITHDRAWN_BY_REQUESTER = "exists (select 1 from message_withdrawal w"
+            + " where w.request_id = message.request_id and w.tenant_id = message.tenant_id)";
+
     /**
      * Queues again, due at once, every webhook claimed for hand-over at or before
-     * {@code claimedBefore} and never recorded: its receiver drops a resend by its message id.
+     * {@code claimedBefore} and never recorded: its receiver drops a resend by its message id. Not one its requester
+     * withdrew meanwhile: that one is {@link #unknownAfterCrash UNKNOWN}.
      */
     public Uni<Void> resendAfterCrash(Instant claimedBefore, Instant now) {
         return CurrentTransaction.execute("update message set status = 'QUEUED', next_attempt_at = $2, claimed_at = null,"
-                + " updated_at = $2 where status = 'SENDING' and channel = 'WEBHOOK' and claimed_at <= $1",
-                Tuple.of(at(claimedBefore), at(now))).replaceWithVoid();
+                + " updated_at = $2 where status = 'SENDING' and channel = 'WEBHOOK' and claimed_at <= $1 and not "
+                + WITHDRAWN_BY_REQUESTER, Tuple.of(at(claimedBefore), at(now))).replaceWithVoid();
     }
 
     /**
-     * Marks UNKNOWN every message (but a webhook) claimed for hand-over at or before {@code claimedBefore} and never
-     * recorded (the process stopped in between); returns them as they are now.
+     * Marks UNKNOWN every message claimed for hand-over at or before {@code claimedBefore} and never recorded (the
+     * process stopped in between): but a webhook, which is resent, unless its requester withdrew it meanwhile (the
+     * receiver may have it, so it is not WITHDRAWN, "never sent", and it is not sent again); returns them as they are now.
      */
     public Uni<List<Message>> unknownAfterCrash(Instant claimedBefore, Instant now, String reason) {
         return CurrentTransaction.execute("update message set status = 'UNKNOWN', failure_reason = $3,"
-                + " updated_at = $2 where status = 'SENDING' and channel <> 'WEBHOOK' and claimed_at <= $1 returning *",
-                Tuple.of(at(claimedBefore), at(now), reason)).map(this::messages);
+                + " updated_at = $2 where status = 'SENDING' and (channel <> 'WEBHOOK' or " + WITHDRAWN_BY_REQUESTER
+                + ") and claimed_at <= $1 returning *", Tuple.of(at(claimedBefore), at(now), reason)).map(this::messages);
     }
 
     /**

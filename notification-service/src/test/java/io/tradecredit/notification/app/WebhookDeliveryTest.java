@@ -346,6 +346,98 @@ class WebhookDeliveryTest {
         assertEquals(2, m.getInt("attempts"));
     }
 
+    /**
+     * A receiver down for good: the webhook is posted the channel's limit of times (8), each with the same id and backoff
+     * growing, then ends FAILED with the reason; what notification-status says last is what the status query says, and
+     * another tenant asking for the message gets 404.
+     */
+    @Test
+    void aWebhookWhoseRetriesAreSpentEndsFailedAsPublishedAndAsQueried() throws Throwable {
+        String tenant = tenantWithEndpoint("/acme/down");
+        RECEIVER.answer("/acme/down", 500, 500, 500, 500, 500, 500, 500, 500, 500, 500);
+        UUID id = requested(tenant);
+        List<Instant> dues = new java.util.ArrayList<>();
+        for (int i = 0; i < 12 && "QUEUED".equals(message(tenant, id).getString("status")); i++) {
+            Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+            dues.add(due);
+            deliverAt(due);
+        }
+        List<HttpStandIn.Received> got = RECEIVER.at("/acme/down");
+        assertEquals(8, got.size());
+        assertTrue(got.stream().allMatch(r -> id.toString().equals(r.messageId())));
+        assertEquals(8, dues.size());
+        for (int attempt = 1; attempt < dues.size(); attempt++) {
+            // 30 s doubling, capped at an hour, plus up to half of it; measured from when the attempt ended
+            Duration base = Duration.ofSeconds(Math.min(30L << (attempt - 1), 3600));
+            Duration delay = Duration.between(dues.get(attempt - 1), dues.get(attempt));
+            assertTrue(delay.compareTo(base) >= 0 && delay.compareTo(base.multipliedBy(3).dividedBy(2).plusSeconds(5)) <= 0,
+                    "after attempt " + attempt + ": " + delay + ", base " + base);
+        }
+        JsonPath failed = message(tenant, id);
+        assertEquals("FAILED", failed.getString("status"));
+        assertEquals(8, failed.getInt("attempts"));
+        assertTrue(failed.getString("reason").contains("HTTP 500"), failed.getString("reason"));
+        var events = statuses(id, e -> "FAILED".equals(Contracts.assertValid(e.get(e.size() - 1)).get("status").asText()));
+        JsonNode last = Contracts.assertValid(events.get(events.size() - 1));
+        assertEquals(failed.getString("status"), last.get("status").asText());
+        assertEquals(failed.getString("reason"), last.get("reason").asText());
+        assertEquals(List.of("QUEUED", "FAILED"), events.stream().map(e -> Contracts.assertValid(e).get("status").asText()).toList(),
+                "a retry is no new status: QUEUED once, then FAILED");
+        given().auth().oauth2(token(freshTenant(), "viewer")).get("/api/v1/messages/" + id).then().statusCode(404);
+        deliverAt(dues.get(dues.size() - 1).plus(Duration.ofHours(3)));
+        assertEquals(8, RECEIVER.at("/acme/down").size());
+    }
+
+    /** The webhook resent after a crash is signed anew, verifies, and what is published ends as the status query does. */
+    @Test
+    void aWebhookResentAfterACrashVerifiesAndItsPublishedStatusIsTheQueriedOne() throws Throwable {
+        String tenant = tenantWithEndpoint("/acme/crash2");
+        UUID id = requested(tenant);
+        Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+        assertEquals(1, Database.execute("update message set status = 'SENDING', attempts = 1, claimed_at = ?"
+                + " where request_id = ?", java.sql.Timestamp.from(due), id));
+        deliverAt(due.plus(Duration.ofMinutes(6)));
+        List<HttpStandIn.Received> got = RECEIVER.at("/acme/crash2");
+        assertEquals(1, got.size());
+        assertVerifies(got.get(0));
+        JsonPath m = message(tenant, id);
+        var events = statuses(id, e -> e.size() >= 2);
+        assertEquals(List.of("QUEUED", "SENT"), events.stream().map(e -> Contracts.assertValid(e).get("status").asText()).toList(),
+                "the resend is no new status");
+        JsonNode last = Contracts.assertValid(events.get(events.size() - 1));
+        assertEquals(m.getString("status"), last.get("status").asText());
+        assertEquals(m.getInt("attempts"), last.get("attempts").asInt());
+    }
+
+    /**
+     * A webhook left SENDING by a crash (the receiver may have it) and withdrawn meanwhile was queued again for its
+     * resend and then WITHDRAWN by the claim's sweep, published as never sent. Now it is UNKNOWN, as an email would be, and
+     * not posted again.
+     */
+    @Test
+    void aWebhookLeftSendingByACrashAndWithdrawnMeanwhileIsUnknownNotWithdrawnAndNotResent() throws Throwable {
+        String tenant = tenantWithEndpoint("/acme/crash-withdrawn");
+        UUID id = requested(tenant);
+        Instant due = Instant.parse(message(tenant, id).getString("nextAttemptAt"));
+        assertEquals(1, Database.execute("update message set status = 'SENDING', attempts = 1, claimed_at = ?"
+                + " where request_id = ?", java.sql.Timestamp.from(due), id));
+        io.tradecredit.notification.Requests.withdraw(tenant, id, "the limit change was undone");
+        WithdrawalDeliveryTest.awaitWithdrawalKept(tenant, id);
+
+        deliverAt(due.plus(Duration.ofMinutes(6)));
+
+        assertEquals(0, RECEIVER.at("/acme/crash-withdrawn").size());
+        JsonPath m = message(tenant, id);
+        assertEquals("UNKNOWN", m.getString("status"));
+        assertEquals(Deliveries.UNKNOWN_REASON, m.getString("reason"));
+        var events = statuses(id, e -> e.size() >= 2);
+        assertEquals(List.of("QUEUED", "UNKNOWN"), events.stream().map(e -> Contracts.assertValid(e).get("status").asText())
+                .toList());
+        deliverAt(due.plus(Duration.ofHours(2)));
+        assertEquals(0, RECEIVER.at("/acme/crash-withdrawn").size());
+        assertEquals("UNKNOWN", message(tenant, id).getString("status"));
+    }
+
     @Test
     void withoutAnEndpointOrASenderIdentityATenantMessageFailsSayingSo() {
         String tenant = freshTenant();
