@@ -102,8 +102,8 @@ public final class CreditEvents {
     /**
      * The alert told to the tenant (DOMAIN §1: changes of grade or limit raise alerts to the credit manager): a
      * request on {@code notification-requests}, template {@code credit.alert}, by e-mail to the tenant itself (its
-     * webhook if it registered one, else its sender identity's reply-to address). Critical, sent outside the send
-     * window, when the buyer is blocked: deliveries on credit must stop now. The request id is derived from the alert
+     * webhook if it registered one, else its sender identity's reply-to address; a message to the tenant has no send
+     * window). Critical when the buyer is blocked: new credit is stopped now. The request id is derived from the alert
      * id, so a repeat asks once. Data: {@code alertId}, {@code buyerId}, {@code buyerName}, {@code kind},
      * {@code message}, {@code grade} (absent when the buyer was never graded), {@code blocked}, {@code raisedAt}.
      */

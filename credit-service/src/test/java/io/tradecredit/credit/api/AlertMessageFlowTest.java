@@ -57,7 +57,7 @@ class AlertMessageFlowTest {
         assertEquals("credit-alert", body.get("purpose").asText());
         assertEquals("EMAIL", body.get("channel").asText());
         assertEquals("TENANT", body.get("recipient").get("kind").asText());
-        assertEquals(false, body.get("critical").asBoolean(), "a grade fall waits for the send window");
+        assertEquals(false, body.get("critical").asBoolean(), "a grade fall is not critical");
         JsonNode data = body.get("data");
         assertEquals(alertId, data.get("alertId").asText());
         assertEquals(id, data.get("buyerId").asText());
@@ -79,7 +79,7 @@ class AlertMessageFlowTest {
         JsonNode body = Contracts.assertValid(request(id, "BUYER_BLOCKED"));
         assertEquals("credit.alert", body.get("templateKey").asText());
         assertEquals("TENANT", body.get("recipient").get("kind").asText());
-        assertEquals(true, body.get("critical").asBoolean(), "new credit is stopped now: outside the send window too");
+        assertEquals(true, body.get("critical").asBoolean(), "new credit is stopped now");
         JsonNode data = body.get("data");
         assertEquals("BUYER_BLOCKED", data.get("kind").asText());
         assertEquals(id, data.get("buyerId").asText());
