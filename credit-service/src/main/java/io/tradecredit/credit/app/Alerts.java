@@ -2,6 +2,7 @@ package io.tradecredit.credit.app;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,10 @@ import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.events.CreditEvents;
 import io.tradecredit.credit.persistence.AlertRepository;
 
-/** Alerts to the credit manager: stored for the work list and announced as alert-raised. */
+/**
+ * Alerts to the credit manager: stored for the work list, announced as alert-raised and told to the tenant's credit
+ * manager by a {@code credit.alert} message request, all in the caller's transaction.
+ */
 @ApplicationScoped
 public class Alerts {
     @Inject
@@ -32,8 +36,8 @@ public class Alerts {
     /** Inside the caller's transaction. */
     public Uni<Alert> raise(Buyer buyer, String kind, String message) {
         Alert alert = Alert.raise(buyer, kind, message, OffsetDateTime.now(clock));
-        return alerts.persist(alert).chain(() -> outbox.record(CreditEvents.alertRaised(buyer, alert)))
-                .replaceWith(alert);
+        return alerts.persist(alert).chain(() -> outbox.record(List.of(CreditEvents.alertRaised(buyer, alert),
+                CreditEvents.alertRequest(buyer, alert)))).replaceWith(alert);
     }
 
     public Uni<Page<Alert>> search(String tenantId, UUID buyerId, boolean open, int page, int size) {

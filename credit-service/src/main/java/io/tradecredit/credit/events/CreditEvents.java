@@ -2,9 +2,12 @@ package io.tradecredit.credit.events;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.tradecredit.common.events.MessageRequests;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
 import io.tradecredit.common.money.Money;
@@ -17,9 +20,14 @@ import io.tradecredit.credit.domain.Buyer;
 /**
  * Everything credit-service tells the platform, on {@code credit-events}, keyed by buyer id so
  * one buyer's events keep their order. Schemas: {@code contracts/schemas/io.tradecredit.credit.<name>.v1.json}.
+ * And the one message it asks notification-service to send: an alert, to the tenant's credit manager
+ * ({@link #alertRequest}).
  */
 public final class CreditEvents {
     public static final String PREFIX = "io.tradecredit.credit.";
+    /** The message telling the tenant's credit manager of an alert (docs/notification-service.md, its data). */
+    public static final String ALERT_TEMPLATE = "credit.alert";
+    public static final String ALERT_PURPOSE = "credit-alert";
 
     private CreditEvents() {
     }
@@ -89,6 +97,31 @@ public final class CreditEvents {
 
     public static OutgoingEvent alertRaised(Buyer b, Alert a) {
         return event("alert-raised", b, new AlertRaised(a.id, b.id, b.name, a.kind, a.message, b.grade, a.raisedAt));
+    }
+
+    /**
+     * The alert told to the tenant (DOMAIN §1: changes of grade or limit raise alerts to the credit manager): a
+     * request on {@code notification-requests}, template {@code credit.alert}, by e-mail to the tenant itself (its
+     * webhook if it registered one, else its sender identity's reply-to address; a message to the tenant has no send
+     * window). Critical when the buyer is blocked: new credit is stopped now. The request id is derived from the alert
+     * id, so a repeat asks once. Data: {@code alertId}, {@code buyerId}, {@code buyerName}, {@code kind},
+     * {@code message}, {@code grade} (absent when the buyer was never graded), {@code blocked}, {@code raisedAt}.
+     */
+    public static OutgoingEvent alertRequest(Buyer b, Alert a) {
+        UUID requestId = MessageRequests.idOf("credit-alert-request", a.id);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("alertId", a.id.toString());
+        data.put("buyerId", b.id.toString());
+        data.put("buyerName", b.name);
+        data.put("kind", a.kind);
+        data.put("message", a.message);
+        if (b.grade != null) {
+            data.put("grade", b.grade);
+        }
+        data.put("blocked", b.blocked);
+        data.put("raisedAt", a.raisedAt.toString());
+        return MessageRequests.event(b.tenantId, requestId,
+                MessageRequests.toTenant(requestId, ALERT_PURPOSE, ALERT_TEMPLATE, "EMAIL", b.blocked, data));
     }
 
     public static OutgoingEvent blocked(Buyer b, BlockCause cause, UUID signalId, OffsetDateTime at) {
