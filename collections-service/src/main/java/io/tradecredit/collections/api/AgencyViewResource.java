@@ -104,7 +104,8 @@ public class AgencyViewResource {
 
     @POST
     @Path("/{caseId}/updates")
-    @APIResponse(responseCode = "201", description = "Accepted: logged on the case, published, the case moved as the kind says;"
+    @APIResponse(responseCode = "201", description = "Accepted: logged on the case, published, the case moved as the kind says"
+            + " (a PROMISE holds the buyer's dunning until promisedFor plus the tenant's promise grace);"
             + " a retry with the same Idempotency-Key gets the same answer and changes nothing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Every wrong field named (kind, amount, promisedFor); nothing changes",

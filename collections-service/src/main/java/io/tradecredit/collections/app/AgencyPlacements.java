@@ -17,12 +17,14 @@ import io.tradecredit.collections.domain.AgencyPlacement;
 import io.tradecredit.collections.domain.AgencyUpdate;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
+import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.domain.PlacementEnd;
 import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.collections.events.AgencyEvents;
 import io.tradecredit.collections.events.AgencyEvents.CaseFile;
 import io.tradecredit.collections.persistence.AgencyContractRepository;
 import io.tradecredit.collections.persistence.AgencyPlacementRepository;
+import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.events.Outbox;
@@ -60,6 +62,16 @@ public class AgencyPlacements {
 
     @Inject
     Outbox outbox;
+
+    /** A reported promise holds the buyer: the tenant's grace, counted on its calendar. */
+    @Inject
+    TenantCaseTerms terms;
+
+    @Inject
+    DunningPolicyRepository policies;
+
+    @Inject
+    DunningHolds holds;
 
     @Inject
     Clock clock;
@@ -166,7 +178,13 @@ public class AgencyPlacements {
             Map<String, Object> detail = detail(p, update.summary());
             detail.put("kind", update.kind().name());
             detail.put("via", via);
-            Uni<Void> logged = cases.log(tenantId, caseId, "agency-update", actor, detail);
+            // a promise holds the buyer's dunning to its deadline, as a collector's does (logged with the update)
+            Uni<Void> logged = holdFor(tenantId, p, update, actor).chain(until -> {
+                if (until != null) {
+                    detail.put("holdUntil", until.toString());
+                }
+                return cases.log(tenantId, caseId, "agency-update", actor, detail);
+            });
             AgencyPlacement ended = update.kind().placementEnd() == null ? p
                     : p.end(update.kind().placementEnd(), businessZone.today());
             Uni<CaseView> moved = switch (update.kind().effect()) {
@@ -181,6 +199,24 @@ public class AgencyPlacements {
             boolean endedNow = ended != p;
             return logged.chain(() -> moved).call(c -> outbox.record(AgencyEvents.updateReceived(tenantId, ended,
                     update, via, c.state(), endedNow))).map(c -> new Accepted(ended, c.state(), endedNow));
+        }));
+    }
+
+    /**
+     * For a reported promise: a promise-to-pay hold on the buyer from today to the promise's deadline
+     * ({@link AgencyUpdate#holdsDunningUntil}); the deadline, or null when nothing is held.
+     */
+    private Uni<LocalDate> holdFor(String tenantId, AgencyPlacement p, AgencyUpdate update, String actor) {
+        if (update.kind() != AgencyUpdate.Kind.PROMISE) {
+            return Uni.createFrom().nullItem();
+        }
+        LocalDate today = businessZone.today();
+        return terms.current(tenantId).chain(t -> policies.settings(tenantId).chain(days -> {
+            LocalDate until = update.holdsDunningUntil(t.promise(), days.calendar().calendar(),
+                    days.run().run().dayCount(), today);
+            return until == null ? Uni.createFrom().<LocalDate>nullItem()
+                    : holds.place(tenantId, p.buyerId(), null, Hold.Reason.PROMISE_TO_PAY, today, until,
+                            "agency " + p.agencyCode() + " promise", actor).replaceWith(until);
         }));
     }
 

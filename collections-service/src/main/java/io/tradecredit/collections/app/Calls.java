@@ -1,5 +1,6 @@
 package io.tradecredit.collections.app;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +21,9 @@ import io.tradecredit.common.time.BusinessTimeZone;
 /**
  * A collector's call on a case: the buyer's coded reason for not paying, logged with the next move
  * it suggests under the tenant's {@code CallTerms} ({@link CallOutcome#suggestion}). The move is
- * only suggested, never done. The first call on an open case puts it in progress.
+ * only suggested, never done; its date becomes the case's next action (logged next-action-planned) unless the case
+ * waits on a promise, a plan or an agency ({@link io.tradecredit.collections.domain.CollectionCase#nextActionAfter}).
+ * The first call on an open case puts it in progress.
  */
 @ApplicationScoped
 public class Calls {
@@ -52,8 +55,14 @@ public class Calls {
                 Uni<CaseView> working = c.state() == CaseState.OPEN
                         ? cases.move(tenantId, caseId, CaseState.IN_PROGRESS, by, "first call")
                         : Uni.createFrom().item(c);
+                // the call was the collector's action: the case is next looked at when its suggested move says
                 return working.chain(w -> cases.log(tenantId, caseId, "call", by, detail(call, move))
-                        .replaceWith(new Logged(w, call, move)));
+                        .chain(() -> {
+                            LocalDate next = w.current().nextActionAfter(move);
+                            return next == null || next.equals(w.nextActionOn()) ? Uni.createFrom().item(w)
+                                    : cases.planNextAction(tenantId, caseId, next, by);
+                        })
+                        .map(planned -> new Logged(planned, call, move)));
             }));
         }));
     }

@@ -88,7 +88,10 @@ public class Claims {
         return ended(tenantId, claimId, buyerId, "claim-withdrawn", reason);
     }
 
-    /** The claim will pay nothing: its holds end today, and the open case goes back to its collector today. */
+    /**
+     * The claim will pay nothing: its holds end today, and the open case goes back to its collector today (the
+     * tenant's next working day when it does not work today, {@link CollectionCases#backToCollector}).
+     */
     private Uni<Void> ended(String tenantId, UUID claimId, UUID buyerId, String logKind, String reason) {
         LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> holds.list(tenantId, buyerId, null, 0, Integer.MAX_VALUE)
@@ -105,7 +108,8 @@ public class Claims {
                 .chain(open -> open.isEmpty() ? Uni.createFrom().voidItem()
                         : cases.log(tenantId, open.get().id(), logKind, INSURER,
                                 Map.of("claimId", claimId.toString(), "reason", reason))
-                                .chain(() -> cases.planNextAction(tenantId, open.get().id(), today, INSURER))
+                                // today, or the tenant's next working day when it does not work today
+                                .chain(() -> cases.backToCollector(tenantId, open.get().id(), today, INSURER))
                                 .replaceWithVoid()));
     }
 

@@ -62,7 +62,8 @@ public class MessageStatuses {
                             open.get(s.buyer()).id(), "message-status", ACTOR, detail(s.change()))).toList());
                     return logged.chain(() -> Multi.createFrom().iterable(ofCases.stream()
                             .filter(s -> s.change().status().needsCollector()).toList()).onItem()
-                            .transformToUniAndConcatenate(s -> cases.planNextAction(s.tenantId(), open.get(s.buyer()).id(),
+                            // today, or the tenant's next working day when it does not work today
+                            .transformToUniAndConcatenate(s -> cases.backToCollector(s.tenantId(), open.get(s.buyer()).id(),
                                     businessZone.today(), ACTOR))
                             .collect().last().replaceWithVoid());
                 }));

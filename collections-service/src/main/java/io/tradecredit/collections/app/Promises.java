@@ -220,15 +220,14 @@ public class Promises {
 
     /**
      * A broken promise: the ladder resumes at once (DOMAIN §3) and so does the collector: the case's next action is the
-     * day it was judged broken (today when a past date is reviewed late), not the deadline it may still show; a case
-     * a payment closed meanwhile is left alone.
+     * day it was judged broken (today when a past date is reviewed late), not the deadline it may still show, or the
+     * tenant's next working day when it does not work that day, as every next action the platform plans
+     * ({@link CollectionCases#backToCollector}); a case a payment closed meanwhile is left alone.
      */
     private Uni<Void> actNow(String tenantId, UUID caseId, LocalDate judgedOn, String actor) {
-        LocalDate today = businessZone.today();
-        LocalDate day = judgedOn.isBefore(today) ? today : judgedOn;
-        return cases.find(tenantId, caseId).chain(c -> c.state() == CaseState.CLOSED || day.equals(c.nextActionOn())
+        return cases.find(tenantId, caseId).chain(c -> c.state() == CaseState.CLOSED
                 ? Uni.createFrom().voidItem()
-                : cases.planNextAction(tenantId, caseId, day, actor).replaceWithVoid());
+                : cases.backToCollector(tenantId, caseId, judgedOn, actor).replaceWithVoid());
     }
 
     private static Map<String, Object> madeDetail(PromiseToPay p, String note) {

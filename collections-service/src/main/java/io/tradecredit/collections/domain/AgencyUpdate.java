@@ -12,7 +12,8 @@ import io.tradecredit.common.money.Money;
  * What an agency reports on a case it holds (docs/domain.md §3 "Cases and agencies"), by topic or
  * through its REST view, and what that means for the case. Every update lands in the case's log;
  * only three move the case: settled (closed, settled), returned and uncollectible (back to the
- * collector). A promise keeps the case with the agency (its commission stays due), a reported
+ * collector). A promise keeps the case with the agency (its commission stays due) and holds the buyer's
+ * dunning to its deadline ({@link #holdsDunningUntil}), a reported
  * payment is only logged (the ledger in invoice-service stays the one source of money), and a
  * recommended legal action waits for the tenant (legal costs are its decision).
  *
@@ -92,6 +93,21 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("agency-update.invalid", "The agency update is incomplete or inconsistent", wrong);
         }
+    }
+
+    /**
+     * The last day a {@link Kind#PROMISE} holds the buyer's dunning: the promised day plus the tenant's grace, counted
+     * on its calendar as a collector's promise is ({@link PromiseTerms#deadline}); §3's promise to pay holds the buyer
+     * whoever heard it, so the ladder does not send its letters over the agency's negotiation. Null for the other
+     * kinds, and for a promise whose deadline lies before {@code today} (reported too late to hold anything).
+     */
+    public LocalDate holdsDunningUntil(PromiseTerms terms, BusinessCalendar calendar, BusinessCalendar.DayCount count,
+            LocalDate today) {
+        if (kind != Kind.PROMISE) {
+            return null;
+        }
+        LocalDate deadline = terms.deadline(promisedFor, calendar, count);
+        return deadline.isBefore(today) ? null : deadline;
     }
 
     /** The line it adds to the case's log. */

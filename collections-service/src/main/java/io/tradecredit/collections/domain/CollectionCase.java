@@ -136,6 +136,18 @@ public record CollectionCase(UUID id, UUID buyerId, CaseState state, CloseReason
         return new CollectionCase(id, buyerId, state, closeReason, collector, nextActionOn, openedOn, closedOn);
     }
 
+    /**
+     * The next action after a call the collector logged: the day the call's suggested move is to be looked at
+     * again ({@link NextMove#nextActionOn}: the follow-up, or the day after a short hold ends, on the tenant's
+     * calendar), replacing what was planned: the call was the action, and a first look or a date planned before it
+     * would keep the case due on the worklist though the collector just called. A case waiting on others (a promise,
+     * a plan, an agency) keeps what it has (none): the wait's end plans its next action.
+     */
+    public LocalDate nextActionAfter(NextMove call) {
+        refuseIfClosed();
+        return WAITING.contains(state) ? nextActionOn : call.nextActionOn();
+    }
+
     /** Plans the next action on {@code day}, which may not lie before {@code today}. */
     public CollectionCase planNextAction(LocalDate day, LocalDate today) {
         refuseIfClosed();

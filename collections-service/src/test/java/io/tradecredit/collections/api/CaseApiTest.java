@@ -85,6 +85,29 @@ class CaseApiTest {
                         "suggestion.nextActionOn", equalTo(workingDay(off.plusDays(2)).toString()));
     }
 
+    /**
+     * A case opened today is due for its first look today (+25 on the worklist). The collector calls: the buyer has
+     * cash-flow trouble, a payment plan is suggested and followed up in 3 days (a working day). The case's next action
+     * is now that day, logged, and the worklist no longer shows it as due today; until session 31 the call left the
+     * first look in place, so the case stayed due (and on top of the worklist) though the collector had just called.
+     */
+    @Test
+    void aCallPlansTheCasesNextActionOnItsSuggestedFollowUp() {
+        String tenant = freshTenant();
+        String id = openCase(tenant, UUID.randomUUID());
+        String lena = collector(tenant, "lena");
+        String followUp = workingDay(today().plusDays(3)).toString();
+        given().auth().oauth2(lena).get(CASES + id).then().statusCode(200)
+                .body("caseFile.nextActionOn", equalTo(workingDay(today()).toString()));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("reason", "CASH_FLOW_TROUBLE"))
+                .post(CASES + id + "/calls").then().statusCode(200).body("suggestion.nextActionOn", equalTo(followUp),
+                        "caseFile.state", equalTo("IN_PROGRESS"), "caseFile.nextActionOn", equalTo(followUp));
+        given().auth().oauth2(lena).get(CASES + id).then().statusCode(200)
+                .body("caseFile.nextActionOn", equalTo(followUp),
+                        "log.kind", contains("case-opened", "state-changed", "call", "next-action-planned"),
+                        "log[3].detail.nextActionOn", equalTo(followUp), "log[3].actor", equalTo("lena"));
+    }
+
     /** {@code day}, or the Monday after it when it is a Saturday or Sunday. */
     private static java.time.LocalDate workingDay(java.time.LocalDate day) {
         java.time.LocalDate d = day;
@@ -145,7 +168,8 @@ class CaseApiTest {
                 .body("caseFile.state", equalTo("IN_PROGRESS"), "reason", equalTo("PAYMENT_SYSTEM_FAILURE"),
                         "suggestion.kind", equalTo("SHORT_HOLD"), "suggestion.holdUntil",
                         equalTo(workingDay(today().plusDays(7)).toString()), "suggestion.nextActionOn",
-                        equalTo(workingDay(workingDay(today().plusDays(7)).plusDays(1)).toString()));
+                        equalTo(workingDay(workingDay(today().plusDays(7)).plusDays(1)).toString()),
+                        "caseFile.nextActionOn", equalTo(workingDay(workingDay(today().plusDays(7)).plusDays(1)).toString()));
         given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("owner", "lena"))
                 .put(CASES + id + "/owner").then().statusCode(200).body("owner", equalTo("lena"));
         given().auth().oauth2(lena).contentType(ContentType.JSON)
@@ -180,7 +204,7 @@ class CaseApiTest {
         given().auth().oauth2(user(tenant, "vic", "viewer")).get(CASES + id).then().statusCode(200)
                 .body("caseFile.state", equalTo("LEGAL"), "caseFile.owner", equalTo("lena"),
                         "promises", hasSize(1), "log.kind", contains("case-opened", "state-changed", "call",
-                                "owner-assigned", "next-action-planned", "state-changed", "promise-made",
+                                "next-action-planned", "owner-assigned", "next-action-planned", "state-changed", "promise-made",
                                 "state-changed"),
                         "log[2].actor", equalTo("lena"), "log[2].detail.suggestedMove", equalTo("SHORT_HOLD"));
 

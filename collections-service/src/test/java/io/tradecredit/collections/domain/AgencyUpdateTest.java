@@ -52,6 +52,33 @@ class AgencyUpdateTest {
         assertEquals(MAY_4, new AgencyUpdate(Kind.PROMISE, MAY_4, Money.of("1.00", "CNY"), MAY_4, null).promisedFor());
     }
 
+    /**
+     * Reported on Monday 28 September 2026: the buyer promised the agency 12,000.00 for Wednesday the 30th. With §3's
+     * 3 days of grace on a Monday-to-Friday calendar the deadline is Saturday 3 October, moved to Monday the 5th: the
+     * buyer's dunning is held until then (until session 31 it was not held at all, and the ladder's letters went out over
+     * the agency's promise). Reported on the 6th, after that deadline, it holds nothing; on the 5th itself, it holds
+     * that day. No other kind holds.
+     */
+    @Test
+    void aPromiseHoldsTheBuyersDunningUntilThePromisedDayPlusTheTenantsGrace() {
+        LocalDate sept28 = LocalDate.of(2026, 9, 28);
+        LocalDate sept30 = LocalDate.of(2026, 9, 30);
+        LocalDate oct5 = LocalDate.of(2026, 10, 5);
+        AgencyUpdate promise = new AgencyUpdate(Kind.PROMISE, sept28, Money.of("12000.00", "CNY"), sept30, null);
+        BusinessCalendar.DayCount days = BusinessCalendar.DayCount.CALENDAR_DAYS;
+        assertEquals(oct5, promise.holdsDunningUntil(PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days, sept28));
+        assertEquals(oct5, promise.holdsDunningUntil(PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days, oct5));
+        assertNull(promise.holdsDunningUntil(PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days, oct5.plusDays(1)));
+        // the tenant's own grace: none, the promised day itself
+        assertEquals(sept30, promise.holdsDunningUntil(new PromiseTerms(0), BusinessCalendar.DEFAULT, days, sept28));
+        for (Kind k : Kind.values()) {
+            if (k != Kind.PROMISE) {
+                AgencyUpdate other = new AgencyUpdate(k, sept28, Money.of("12000.00", "CNY"), null, null);
+                assertNull(other.holdsDunningUntil(PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days, sept28), k.name());
+            }
+        }
+    }
+
     @Test
     void everyMissingOrInconsistentFieldIsNamed() {
         assertEquals(List.of("kind", "reportedOn"), fields(() -> new AgencyUpdate(null, null, null, null, null)));

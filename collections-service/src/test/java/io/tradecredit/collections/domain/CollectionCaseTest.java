@@ -261,6 +261,28 @@ class CollectionCaseTest {
         assertEquals(JUNE_9, in(PAYMENT_PLAN).planNextAction(JUNE_9, JUNE_1).moveTo(IN_PROGRESS).nextActionOn());
     }
 
+    /**
+     * Called on Monday 1 June 2026, the buyer's cash is short: a payment plan is suggested and followed up on Thursday
+     * 4 June (3 days). The case's next action becomes the 4th, whether it showed its first look (the 1st, due now) or a
+     * date the collector planned before the call (the 9th); a short hold to the 8th is looked at on the 9th. Until
+     * session 31 a call left the first look in place: the case stayed due on the worklist (+25) after the call.
+     * A case waiting on a promise, a plan or an agency keeps none; a closed case takes no call.
+     */
+    @Test
+    void aCallPlansTheCasesNextActionOnTheDayItsSuggestedMoveIsFollowedUp() {
+        LocalDate june4 = LocalDate.of(2026, 6, 4);
+        NextMove plan = new NextMove(NextMove.Kind.OFFER_PAYMENT_PLAN, null, june4);
+        assertEquals(june4, openCase().nextActionAfter(plan));
+        assertEquals(june4, openCase().moveTo(IN_PROGRESS).planNextAction(JUNE_9, JUNE_1).nextActionAfter(plan));
+        assertEquals(june4, openCase().moveTo(LEGAL).nextActionAfter(plan));
+        assertEquals(JUNE_9, openCase().nextActionAfter(new NextMove(NextMove.Kind.SHORT_HOLD, LocalDate.of(2026, 6, 8),
+                JUNE_9)));
+        for (CaseState waiting : List.of(PROMISE_TO_PAY, PAYMENT_PLAN, WITH_AGENCY)) {
+            assertNull(openCase().moveTo(waiting).nextActionAfter(plan), waiting.name());
+        }
+        assertThrows(DomainError.class, () -> in(CLOSED).nextActionAfter(plan));
+    }
+
     /** Closed as paid on 9 June, the payment bounces and 6,000.00 is overdue again: a new case; anything else: none. */
     @Test
     void aCaseClosedAsPaidIsFollowedByANewOneWhenTheBuyerOwesOverdueAgain() {

@@ -102,6 +102,30 @@ class AgencyViewApiTest {
         given().auth().oauth2(token).get(VIEW).then().body("items", empty());
     }
 
+    /**
+     * The agency reports the buyer's promise of 8,500.00 for two weeks from today: the case stays with the agency, and
+     * the buyer's dunning is held (a promise-to-pay hold from today to the promised day plus the tenant's 3 days of
+     * grace, the next working day when that is a day off), so the ladder's letters do not cross the agency's
+     * negotiation; the log names the hold's end. Until session 31 nothing was held.
+     */
+    @Test
+    void aPromiseReportedByTheAgencyHoldsTheBuyersDunningUntilItsDeadline() {
+        Placed p = placed(cases);
+        LocalDate promised = ReadModelEvents.today().plusDays(14);
+        String until = io.tradecredit.collections.domain.BusinessCalendar.DEFAULT.stepDay(promised, 3,
+                io.tradecredit.collections.domain.BusinessCalendar.DayCount.CALENDAR_DAYS).toString();
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("PROMISE", "amount",
+                Map.of("amount", "8500.00", "currency", "CNY"), "promisedFor", promised.toString()))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201)
+                .body("caseState", equalTo("WITH_AGENCY"), "placementEnded", equalTo(false));
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").mint()).queryParam("buyerId", p.buyer())
+                .get("/api/v1/dunning/holds").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].reason", equalTo("PROMISE_TO_PAY"),
+                        "items[0].from", equalTo(ReadModelEvents.today().toString()), "items[0].until", equalTo(until));
+        assertEquals(until, AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
+                .filter(a -> a.kind().equals("agency-update")).findFirst().orElseThrow().detail().get("holdUntil"));
+    }
+
     @Test
     void aCaseClosedByTheTenantWhileWithTheAgencyIsNoLongerItsCase() {
         Placed p = placed(cases);

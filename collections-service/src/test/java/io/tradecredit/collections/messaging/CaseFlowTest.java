@@ -362,7 +362,7 @@ class CaseFlowTest {
         CaseView back = run(() -> cases.find(tenant, c.id()));
         assertEquals(CaseState.IN_PROGRESS, back.state());
         // broken: the ladder resumes at once and so does the collector, from the day judged (not the past deadline)
-        assertEquals(today().plusDays(7), back.nextActionOn());
+        assertEquals(BusinessCalendar.DEFAULT.nextWorkingDay(today().plusDays(7)), back.nextActionOn());
         Activity broken = run(() -> cases.activities(tenant, c.id())).stream()
                 .filter(a -> a.kind().equals("promise-broken")).findFirst().orElseThrow();
         assertEquals("600.00", broken.detail().get("shortfall"));
@@ -370,6 +370,37 @@ class CaseFlowTest {
         JsonNode event = event(c.id(), "promise-broken");
         assertEquals("600.00", event.get("shortfall").get("amount").asText());
         assertEquals(buyer, event.get("buyerId").asText());
+    }
+
+    /**
+     * A tenant off on the Wednesday the review finds a promise broken and the Thursday after (a two-day holiday):
+     * the case's next action is Friday, its next working day, as a case opened or given back that day gets. Until session 31 it was the review day itself, a holiday, so the case was due on a day nobody works and
+     * counted as due (+25) before the collectors were back.
+     */
+    @Test
+    void aPromiseBrokenOnADayTheTenantDoesNotWorkIsTheCollectorsOnItsNextWorkingDay() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        // a Wednesday 26 to 32 days from now, a date of its own (each date is reviewed once); off with the Thursday
+        LocalDate reviewed = today().plusDays(26);
+        while (reviewed.getDayOfWeek() != java.time.DayOfWeek.WEDNESDAY) {
+            reviewed = reviewed.plusDays(1);
+        }
+        List<LocalDate> holidays = List.of(reviewed, reviewed.plusDays(1));
+        given().auth().oauth2(Tokens.tenant(tenant).roles("tenant-admin").mint()).contentType("application/json")
+                .body(Map.of("holidays", holidays.stream().map(LocalDate::toString).toList(), "dayCount", "CALENDAR_DAYS"))
+                .put("/api/v1/dunning/calendar").then().statusCode(200);
+        String buyer = UUID.randomUUID().toString();
+        CaseView c = promised(tenant, buyer, UUID.randomUUID().toString(), "5000.00", "1000.00", today());
+
+        review(reviewed);
+        assertEquals("BROKEN", outcome(tenant, c));
+        LocalDate back = reviewed.plusDays(2); // the Friday
+        CaseView judged = run(() -> cases.find(tenant, c.id()));
+        assertEquals(CaseState.IN_PROGRESS, judged.state());
+        assertEquals(back, judged.nextActionOn(), "the first working day after " + holidays);
+        Activity planned = last(run(() -> cases.activities(tenant, c.id())));
+        assertEquals("next-action-planned", planned.kind());
+        assertEquals(back.toString(), planned.detail().get("nextActionOn"));
     }
 
     /**

@@ -126,14 +126,42 @@ class ClaimFlowTest {
         await("the hold ended", () -> Database.count("select count(*) from dunning_hold where tenant_id = ?"
                 + " and reason = 'CLAIM' and released_on = ?", tenant, today()) == 1);
         CaseView c = run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))).orElseThrow();
-        await("the case back with the collector", () -> today().equals(
-                run(() -> cases.find(tenant, c.id())).nextActionOn()));
+        await("the case back with the collector", () -> io.tradecredit.collections.domain.BusinessCalendar.DEFAULT
+                .nextWorkingDay(today()).equals(run(() -> cases.find(tenant, c.id())).nextActionOn()));
         Activity logged = entry(tenant, c, "claim-rejected");
         assertEquals("the buyer's insolvency was known when the invoice was issued", logged.detail().get("reason"));
 
         preview(tenant, buyer)
                 .body("[0].steps.skipReason", not(hasItem("INVOICE_ON_HOLD")))
                 .body("[0].messages.invoices.flatten()", hasItem(inv));
+    }
+
+    /**
+     * A tenant that does not work today nor tomorrow (a two-day holiday): a rejected claim gives the case back to its collector on the next working day. Until session 31 it was today, a day
+     * nobody works, while a case opened or given back that day is planned on the next working day.
+     */
+    @Test
+    void aClaimRejectedOnADayTheTenantDoesNotWorkGivesTheCaseBackOnItsNextWorkingDay() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        java.time.LocalDate back = today().plusDays(2);
+        while (back.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || back.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            back = back.plusDays(1);
+        }
+        io.restassured.RestAssured.given().auth().oauth2(io.tradecredit.testing.Tokens.tenant(tenant).roles("tenant-admin").mint())
+                .contentType("application/json").body(Map.of("holidays", List.of(today().toString(),
+                        today().plusDays(1).toString()), "dayCount", "CALENDAR_DAYS"))
+                .put("/api/v1/dunning/calendar").then().statusCode(200);
+        String buyer = UUID.randomUUID().toString();
+        String inv = issue(tenant, buyer, "8000.00");
+        String claim = UUID.randomUUID().toString();
+        claimEvent(tenant, claim, "claim-opened", opened(claim, buyer, inv, "8000.00"));
+        await("the claim hold", () -> Database.count("select count(*) from dunning_hold where tenant_id = ?"
+                + " and reason = 'CLAIM'", tenant) == 1);
+        claimEvent(tenant, claim, "claim-rejected", rejected(claim, buyer));
+        CaseView c = run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))).orElseThrow();
+        await("logged", () -> run(() -> cases.activities(tenant, c.id())).stream()
+                .anyMatch(a -> a.kind().equals("claim-rejected")));
+        assertEquals(back, run(() -> cases.find(tenant, c.id())).nextActionOn());
     }
 
     /** A draft the tenant withdraws (the dunning ladder's, say) ends its holds as a rejection does: dunning resumes. */

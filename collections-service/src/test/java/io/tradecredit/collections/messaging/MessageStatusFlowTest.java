@@ -70,7 +70,32 @@ class MessageStatusFlowTest {
         assertEquals("no usable contact", logged.detail().get("reason"));
         assertEquals(0, logged.detail().get("attempts"));
         assertFalse(logged.detail().containsKey("channel"), "no channel could be chosen");
-        assertEquals(today(), run(() -> cases.find(tenant, c.id())).current().nextActionOn());
+        assertEquals(io.tradecredit.collections.domain.BusinessCalendar.DEFAULT.nextWorkingDay(today()), run(() -> cases.find(tenant, c.id())).current().nextActionOn());
+    }
+
+    /**
+     * A tenant that does not work today nor tomorrow (a two-day holiday): a failed message puts the case on its collectors' worklist on the next working day. Until session 31 it was today, a day
+     * nobody works, while a case opened or given back that day is planned on the next working day.
+     */
+    @Test
+    void aFailedMessageOnADayTheTenantDoesNotWorkComesUpOnItsNextWorkingDay() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        java.time.LocalDate back = today().plusDays(2);
+        while (back.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || back.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            back = back.plusDays(1);
+        }
+        io.restassured.RestAssured.given().auth().oauth2(io.tradecredit.testing.Tokens.tenant(tenant).roles("tenant-admin").mint())
+                .contentType("application/json").body(Map.of("holidays", List.of(today().toString(),
+                        today().plusDays(1).toString()), "dayCount", "CALENDAR_DAYS"))
+                .put("/api/v1/dunning/calendar").then().statusCode(200);
+        UUID buyer = UUID.randomUUID();
+        CaseView c = caseOf(tenant, buyer);
+        String request = UUID.randomUUID().toString();
+        status(tenant, buyer, request, "DUNNING", "FAILED", null, "no usable contact", 0);
+        awaitStatus(tenant, c, request);
+        java.time.LocalDate expected = back;
+        await("planned", () -> expected.equals(run(() -> cases.find(tenant, c.id())).current().nextActionOn()));
+        assertEquals(back, run(() -> cases.find(tenant, c.id())).current().nextActionOn());
     }
 
     @Test
@@ -81,7 +106,7 @@ class MessageStatusFlowTest {
         String request = UUID.randomUUID().toString();
         status(tenant, buyer, request, "dunning", "UNKNOWN", "SMS", "stopped while handing over", 1);
         awaitStatus(tenant, c, request);
-        assertEquals(today(), run(() -> cases.find(tenant, c.id())).current().nextActionOn());
+        assertEquals(io.tradecredit.collections.domain.BusinessCalendar.DEFAULT.nextWorkingDay(today()), run(() -> cases.find(tenant, c.id())).current().nextActionOn());
     }
 
     @Test
@@ -235,7 +260,7 @@ class MessageStatusFlowTest {
         awaitStatus(tenant, failing, failed);
         assertEquals(1, run(() -> cases.activities(tenant, withCase.get(0).id())).stream()
                 .filter(a -> a.kind().equals("message-status")).count(), "the repeated status is logged once");
-        assertEquals(today(), run(() -> cases.find(tenant, failing.id())).current().nextActionOn());
+        assertEquals(io.tradecredit.collections.domain.BusinessCalendar.DEFAULT.nextWorkingDay(today()), run(() -> cases.find(tenant, failing.id())).current().nextActionOn());
         assertEquals(today().plusDays(5), run(() -> cases.find(tenant, withCase.get(3).id())).current().nextActionOn(),
                 "a sent message leaves the plan alone");
         assertEquals(today().plusDays(5), run(() -> cases.find(tenant, shared.id())).current().nextActionOn(),
