@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.RenderedMessage;
 
 /**
  * What the platform's default dunning templates ask the buyer for, rendered with the engine the
@@ -205,7 +206,7 @@ class DefaultDunningTemplatesTest {
 
     @Test
     void theDemandEmailsShowTheLetterheadOnceAsTheirHeader() throws Throwable {
-        String tenant = freshTenant();
+        String tenant = io.tradecredit.notification.Fixtures.freshTenant();
         io.tradecredit.notification.Fixtures.settings(tenant, Map.of("sender",
                 io.tradecredit.notification.Fixtures.acmeSender("ar@acme.example")));
         for (String key : List.of("dunning.formal-demand", "dunning.finance-demand")) {
@@ -243,16 +244,7 @@ class DefaultDunningTemplatesTest {
 
     /** Each language's rendering, in {@link io.tradecredit.notification.domain.Language} order; fails on a failed one. */
     private List<String> rendered(String key, ChannelType channel, ObjectNode data) {
-        List<Templates.Preview> previews;
-        try {
-            previews = VertxContextSupport.subscribeAndAwait(() -> templates.preview(freshTenant(), key, channel, data));
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        }
-        for (Templates.Preview p : previews) {
-            assertNull(p.failure(), key + " " + channel + " " + p.language());
-        }
-        return previews.stream().map(p -> p.rendered().text()).toList();
+        return DefaultTemplatePreviews.rendered(templates, key, channel, data).stream().map(RenderedMessage::text).toList();
     }
 
     private static int english() {
@@ -309,9 +301,5 @@ class DefaultDunningTemplatesTest {
 
     private static Map<String, String> money(String amount) {
         return Map.of("amount", amount, "currency", "CNY");
-    }
-
-    private static String freshTenant() {
-        return "t-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -2,7 +2,6 @@ package io.tradecredit.notification.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.RenderedMessage;
@@ -85,18 +83,7 @@ class DefaultReceiptRequestTemplatesTest {
 
     /** Each language's rendering, in {@link Language} order; fails on a failed one. */
     private List<RenderedMessage> rendered(ObjectNode data) {
-        List<Templates.Preview> previews;
-        try {
-            previews = VertxContextSupport.subscribeAndAwait(
-                    () -> templates.preview(freshTenant(), KEY, ChannelType.EMAIL, data));
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        }
-        for (Templates.Preview p : previews) {
-            assertNull(p.failure(), KEY + " " + p.language());
-            assertEquals(0, p.version(), "the platform default");
-        }
-        return previews.stream().map(Templates.Preview::rendered).toList();
+        return DefaultTemplatePreviews.rendered(templates, KEY, ChannelType.EMAIL, data);
     }
 
     /** One invoice as invoice-service writes it; {@code paymentTerms} left out, not null, when absent. */
@@ -123,9 +110,5 @@ class DefaultReceiptRequestTemplatesTest {
         data.put("invoices", List.of(invoices));
         // a tenant without settings writes as the platform (its configured name: Tradecredit)
         return json.valueToTree(data);
-    }
-
-    private static String freshTenant() {
-        return "t-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }
