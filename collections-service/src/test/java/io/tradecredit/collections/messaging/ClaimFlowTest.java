@@ -143,14 +143,7 @@ class ClaimFlowTest {
     @Test
     void aClaimRejectedOnADayTheTenantDoesNotWorkGivesTheCaseBackOnItsNextWorkingDay() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        java.time.LocalDate back = today().plusDays(2);
-        while (back.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || back.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
-            back = back.plusDays(1);
-        }
-        io.restassured.RestAssured.given().auth().oauth2(io.tradecredit.testing.Tokens.tenant(tenant).roles("tenant-admin").mint())
-                .contentType("application/json").body(Map.of("holidays", List.of(today().toString(),
-                        today().plusDays(1).toString()), "dayCount", "CALENDAR_DAYS"))
-                .put("/api/v1/dunning/calendar").then().statusCode(200);
+        java.time.LocalDate back = ReadModelEvents.offTodayAndTomorrow(tenant);
         String buyer = UUID.randomUUID().toString();
         String inv = issue(tenant, buyer, "8000.00");
         String claim = UUID.randomUUID().toString();

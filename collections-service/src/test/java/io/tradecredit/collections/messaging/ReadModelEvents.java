@@ -32,6 +32,22 @@ public final class ReadModelEvents {
         return PlatformZone.today();
     }
 
+    /**
+     * Makes today and tomorrow the holidays of {@code tenant}'s dunning calendar (calendar days) and answers the
+     * first day it works after them, skipping a weekend: where the platform plans what it would have planned today.
+     */
+    public static LocalDate offTodayAndTomorrow(String tenant) {
+        io.restassured.RestAssured.given().auth().oauth2(io.tradecredit.testing.Tokens.tenant(tenant).roles("tenant-admin")
+                .mint()).contentType("application/json").body(Map.of("holidays", List.of(today().toString(),
+                        today().plusDays(1).toString()), "dayCount", "CALENDAR_DAYS"))
+                .put("/api/v1/dunning/calendar").then().statusCode(200);
+        LocalDate back = today().plusDays(2);
+        while (back.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || back.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            back = back.plusDays(1);
+        }
+        return back;
+    }
+
     public static Map<String, String> money(String amount) {
         return Map.of("amount", amount, "currency", "CNY");
     }
