@@ -22,6 +22,7 @@ import io.tradecredit.common.api.Page;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.time.BusinessTimeZone;
+import io.tradecredit.credit.domain.Alert;
 import io.tradecredit.credit.domain.Assessment;
 import io.tradecredit.credit.domain.AssessmentRecord;
 import io.tradecredit.credit.domain.Buyer;
@@ -173,11 +174,30 @@ public class Assessments {
     }
 
     private Uni<AssessmentRecord> record(Buyer b, Assessment a, String cause) {
+        return keep(b, a, cause).call(k -> limits.afterRegrade(b, k.gradeBefore(), cause)).map(Kept::record);
+    }
+
+    /**
+     * As {@link #reassess(Buyer, String)}, for a buyer just blocked, inside the block's transaction: the limit
+     * reacts to the new grade, but what the re-grade tells the credit manager is answered (null: nothing), not
+     * raised, for the block's one alert to tell it with the new grade.
+     */
+    Uni<Alert.Notice> reassessBlocked(Buyer b, String cause) {
+        return assess(b, businessZone.today()).chain(a -> keep(b, a.assessment(), cause))
+                .chain(k -> limits.review(b, k.gradeBefore(), cause));
+    }
+
+    /** An assessment kept, and the grade the buyer had before it. */
+    private record Kept(AssessmentRecord record, Integer gradeBefore) {
+    }
+
+    /** The assessment kept in the history and announced, the buyer graded by it; the limit not reviewed yet. */
+    private Uni<Kept> keep(Buyer b, Assessment a, String cause) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         AssessmentRecord r = AssessmentRecord.of(b, a, cause, now);
         Integer oldGrade = b.regrade(a, now);
         return history.persist(r).chain(() -> outbox.record(CreditEvents.assessed(b, r)))
-                .chain(() -> limits.afterRegrade(b, oldGrade, cause)).replaceWith(r);
+                .replaceWith(new Kept(r, oldGrade));
     }
 
     public Uni<AssessmentRecord> latest(String tenantId, UUID buyerId) {

@@ -130,8 +130,26 @@ public class CreditLimits {
         }));
     }
 
-    /** What the grade change means for the limit; inside the re-assessment's transaction. */
+    /**
+     * What the grade change means for the limit, and the one alert it raises, after the cut so that it tells the
+     * cut's figures; inside the re-assessment's transaction.
+     */
     Uni<Void> afterRegrade(Buyer b, Integer oldGrade, String cause) {
+        return review(b, oldGrade, cause).chain(notice -> tell(b, notice));
+    }
+
+    /** Raises the alert of a notice, if any; inside the caller's transaction. */
+    Uni<Void> tell(Buyer b, Alert.Notice notice) {
+        return notice == null ? Uni.createFrom().voidItem()
+                : alerts.raise(b, notice.kind(), notice.message()).replaceWithVoid();
+    }
+
+    /**
+     * What the grade change does to the limit (a cut applied, a proposal withdrawn or made) and what the credit
+     * manager is to be told of it ({@link Alert#afterRegrade}), not raised yet: the caller raises it, or a block
+     * tells it in its own alert.
+     */
+    Uni<Alert.Notice> review(Buyer b, Integer oldGrade, String cause) {
         return policies.of(b.tenantId).chain(policy -> recommended(b).chain(rec -> {
             LimitReview.Outcome o = LimitReview.afterRegrade(b.limitGrade, oldGrade, b.grade,
                     b.limit(), rec, policy);
@@ -139,45 +157,50 @@ public class CreditLimits {
                 // the next fall is measured from here, whether or not the limit is cut now
                 b.limitJudged();
             }
-            Uni<Void> alert = o.gradeFellPastThreshold()
-                    ? alerts.raise(b, Alert.GRADE_DROP, o.reason() + " after " + cause).replaceWithVoid()
-                    : Uni.createFrom().voidItem();
-            return alert.chain(() -> withdrawOutdated(b, oldGrade, cause)).chain(() -> switch (o.kind()) {
+            String fall = o.gradeFellPastThreshold() ? o.reason() + " after " + cause : null;
+            return withdrawOutdated(b, oldGrade, cause).call(() -> switch (o.kind()) {
                 case CUT -> change(b, o.newLimit(), o.reason() + " after " + cause, SERVICE);
                 case PROPOSE_INCREASE -> requests.pendingOf(b.tenantId, b.id).chain(open -> open != null
                         ? Uni.createFrom().voidItem()
                         : requests.persist(LimitRequest.proposal(b, o.newLimit(), b.grade, o.reason(), SERVICE,
                                 OffsetDateTime.now(clock))).replaceWithVoid());
                 case NONE -> Uni.createFrom().voidItem();
-            });
+            }).map(withdrawal -> Alert.afterRegrade(fall, withdrawal));
         }));
     }
 
     /**
      * A pending increase the service proposed at a better grade than the buyer now has is withdrawn (it stayed
      * PENDING, for a credit manager to approve a limit the grade no longer allows, and kept any new request out).
+     * Answers what the credit manager is to be told of it, null when nothing was withdrawn.
      */
-    private Uni<Void> withdrawOutdated(Buyer b, Integer gradeBefore, String cause) {
-        return requests.pendingOf(b.tenantId, b.id).chain(open -> {
-            if (open != null && open.outdatedAfter(SERVICE, gradeBefore, b.grade)) {
-                int proposedAt = open.proposedAtGrade != null ? open.proposedAtGrade : gradeBefore;
-                open.withdraw(SERVICE, "grade fell to " + b.grade + " (proposed at grade " + proposedAt + ") after "
-                        + cause, OffsetDateTime.now(clock));
+    private Uni<String> withdrawOutdated(Buyer b, Integer gradeBefore, String cause) {
+        return requests.pendingOf(b.tenantId, b.id).map(open -> {
+            if (open == null || !open.outdatedAfter(SERVICE, gradeBefore, b.grade)) {
+                return null;
             }
-            return Uni.createFrom().voidItem();
+            int proposedAt = open.proposedAtGrade != null ? open.proposedAtGrade : gradeBefore;
+            String why = "grade fell to " + b.grade + " (proposed at grade " + proposedAt + ") after " + cause;
+            open.withdraw(SERVICE, why, OffsetDateTime.now(clock));
+            return "the proposed limit increase to " + open.requested() + " was withdrawn: " + why;
         });
     }
 
-    /** Blocks new credit at once: limit 0, buyer-blocked and an alert. Inside the caller's transaction. */
-    Uni<Void> block(Buyer b, BlockCause cause, String reason, UUID signalId) {
+    /**
+     * Blocks new credit at once: limit 0 and buyer-blocked, inside the caller's transaction; the caller raises the
+     * block's alert ({@link Alert#blocked}) once it has graded the buyer again, so that it carries the new grade.
+     * Answers the limit before the block, null when the buyer was blocked already (nothing done).
+     */
+    Uni<Money> block(Buyer b, BlockCause cause, String reason, UUID signalId) {
         if (b.blocked) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Money before = b.limit();
         b.block(reason, now);
         return change(b, Money.zero(b.currency), "blocked: " + reason, SERVICE)
                 .chain(() -> outbox.record(CreditEvents.blocked(b, cause, signalId, now)))
-                .chain(() -> alerts.raise(b, Alert.BUYER_BLOCKED, "new credit blocked: " + reason)).replaceWithVoid();
+                .replaceWith(before != null ? before : Money.zero(b.currency));
     }
 
     /**

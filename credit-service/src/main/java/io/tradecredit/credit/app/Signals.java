@@ -16,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.time.BusinessTimeZone;
+import io.tradecredit.credit.domain.Alert;
 import io.tradecredit.credit.domain.BlockCause;
 import io.tradecredit.credit.domain.Buyer;
 import io.tradecredit.credit.domain.SignalReport;
@@ -94,12 +95,16 @@ public class Signals {
     private Uni<SignalReport> report(Buyer b, Report r) {
         SignalReport s = SignalReport.report(b, r.type(), r.source(), r.observedOn(), r.details(),
                 OffsetDateTime.now(clock));
-        Uni<Void> block = r.type() == WarningSignal.INSOLVENCY_FILING
-                ? limits.block(b, BlockCause.INSOLVENCY,
-                        "insolvency filing reported by " + s.source + " on " + s.observedOn, s.id)
-                : Uni.createFrom().voidItem();
-        return signals.persist(s).chain(() -> block)
-                .chain(() -> assessments.reassess(b, "warning signal: " + r.type())).replaceWith(s);
+        String cause = "warning signal: " + r.type();
+        if (r.type() != WarningSignal.INSOLVENCY_FILING || b.blocked) {
+            return signals.persist(s).chain(() -> assessments.reassess(b, cause)).replaceWith(s);
+        }
+        // blocked first, so the re-grade finds the limit at 0; then one alert, with the new grade (grade 10)
+        String reason = "insolvency filing reported by " + s.source + " on " + s.observedOn;
+        return signals.persist(s).chain(() -> limits.block(b, BlockCause.INSOLVENCY, reason, s.id))
+                .chain(limitBefore -> assessments.reassessBlocked(b, cause)
+                        .chain(regrade -> limits.tell(b, Alert.blocked(reason, limitBefore, regrade))))
+                .replaceWith(s);
     }
 
     private void requireNotFuture(LocalDate observedOn) {

@@ -3,6 +3,8 @@ package io.tradecredit.credit.domain;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import io.tradecredit.common.money.Money;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,6 +20,44 @@ public class Alert {
     public static final String PROMISE_BROKEN = "PROMISE_BROKEN";
     /** A dispute's resolution asks to adjust the buyer's credit policy (dispute step 4, docs/domain.md §2). */
     public static final String CREDIT_POLICY_REVIEW = "CREDIT_POLICY_REVIEW";
+    /**
+     * The service withdrew its own proposed limit increase, waiting for a credit manager, because the grade fell below
+     * the one it was proposed at (told only when the same re-grade raised no GRADE_DROP, whose message then says it).
+     */
+    public static final String PROPOSAL_WITHDRAWN = "PROPOSAL_WITHDRAWN";
+
+    /** What a credit manager is to be told: the kind of alert and its message. */
+    public record Notice(String kind, String message) {
+    }
+
+    /**
+     * What a re-grade tells the credit manager, once: a fall past the threshold ({@code fall}, with the cut's figures)
+     * as GRADE_DROP, naming the withdrawn proposal too when there is one; a withdrawn proposal alone as
+     * PROPOSAL_WITHDRAWN; nothing otherwise (null).
+     */
+    public static Notice afterRegrade(String fall, String withdrawal) {
+        if (fall != null) {
+            return new Notice(GRADE_DROP, withdrawal == null ? fall : fall + "; " + withdrawal);
+        }
+        return withdrawal == null ? null : new Notice(PROPOSAL_WITHDRAWN, withdrawal);
+    }
+
+    /**
+     * The one alert of a block (an insolvency filing): why, the limit it took to 0 when there was one, and what the
+     * re-grade that follows it tells ({@code regrade}, null when nothing), so the credit manager gets one message with
+     * the new grade, not the block with the grade before it and then the fall.
+     */
+    public static Notice blocked(String reason, Money limitBefore, Notice regrade) {
+        StringBuilder m = new StringBuilder("new credit blocked: ").append(reason);
+        if (limitBefore != null && limitBefore.isPositive()) {
+            m.append("; limit cut from ").append(limitBefore).append(" to ")
+                    .append(Money.zero(limitBefore.currency()));
+        }
+        if (regrade != null) {
+            m.append("; ").append(regrade.message());
+        }
+        return new Notice(BUYER_BLOCKED, m.toString());
+    }
 
     @Id
     public UUID id;

@@ -10,7 +10,8 @@ import io.tradecredit.common.money.Money;
  * policy's threshold cuts it at once to what the new grade allows; an improvement only proposes
  * a higher limit, which waits for a credit manager. The new grade allows the formula's limit on
  * the latest statement, or, without a statement, the current limit scaled by the ratio of the
- * two grades' net-worth rates.
+ * two grades' net-worth rates. A fall's reason gives the figures (the limit before and after the cut, or the one kept
+ * with what the grade allows): it is the credit manager's alert and the limit-changed reason.
  */
 public final class LimitReview {
     private LimitReview() {
@@ -63,8 +64,10 @@ public final class LimitReview {
                 return new Outcome(Kind.NONE, null, true, why);
             }
             Money allowed = recommended != null ? recommended : scaled(current, oldGrade, newGrade, policy.limits());
-            return allowed.compareTo(current) < 0 ? new Outcome(Kind.CUT, allowed, true, why + ": limit cut")
-                    : new Outcome(Kind.NONE, null, true, why);
+            return allowed.compareTo(current) < 0
+                    ? new Outcome(Kind.CUT, allowed, true, why + ": limit cut from " + current + " to " + allowed)
+                    : new Outcome(Kind.NONE, null, true, why + ": limit " + current + " kept, grade " + newGrade
+                            + " allows " + allowed);
         }
         boolean rose = gradeBefore != null && newGrade < gradeBefore;
         if (drop < 0 && rose && current != null && recommended != null && recommended.isGreaterThan(current)) {

@@ -105,7 +105,9 @@ public final class CreditEvents {
      * webhook if it registered one, else its sender identity's reply-to address; a message to the tenant has no send
      * window). Critical when the buyer is blocked: new credit is stopped now. The request id is derived from the alert
      * id, so a repeat asks once. Data: {@code alertId}, {@code buyerId}, {@code buyerName}, {@code kind},
-     * {@code message}, {@code grade} (absent when the buyer was never graded), {@code blocked}, {@code raisedAt}.
+     * {@code message}, {@code grade} (absent when the buyer was never graded), {@code blocked}, {@code limit} (the
+     * buyer's limit once the alert's re-grade or block changed it, {@code amount} and {@code currency}; absent when
+     * none was ever set), {@code raisedAt}.
      */
     public static OutgoingEvent alertRequest(Buyer b, Alert a) {
         UUID requestId = MessageRequests.idOf("credit-alert-request", a.id);
@@ -119,6 +121,11 @@ public final class CreditEvents {
             data.put("grade", b.grade);
         }
         data.put("blocked", b.blocked);
+        Money limit = b.limit();
+        if (limit != null) {
+            data.put("limit", Map.of("amount", limit.amount().toPlainString(), "currency",
+                    limit.currency().getCurrencyCode()));
+        }
         data.put("raisedAt", a.raisedAt.toString());
         return MessageRequests.event(b.tenantId, requestId,
                 MessageRequests.toTenant(requestId, ALERT_PURPOSE, ALERT_TEMPLATE, "EMAIL", b.blocked, data));

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tradecredit.credit.CreditFixtures;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Topics;
@@ -65,17 +66,27 @@ class AlertMessageFlowTest {
         assertEquals("GRADE_DROP", data.get("kind").asText());
         assertEquals(4, data.get("grade").asInt());
         assertEquals(false, data.get("blocked").asBoolean());
-        assertTrue(data.get("message").asText().startsWith("grade fell from 2 to 4"), data.toString());
+        // raised after the cut, with its figures (raised before it, it said "limit cut" and the limit of 1,000,000)
+        assertTrue(data.get("message").asText().startsWith("grade fell from 2 to 4 (threshold 2): limit cut from"
+                + " 1000000.00 CNY to 720000.00 CNY after "), data.toString());
+        assertEquals("720000.00", data.get("limit").get("amount").asText(), data.toString());
+        assertEquals("CNY", data.get("limit").get("currency").asText());
         OffsetDateTime.parse(data.get("raisedAt").asText());
     }
 
+    /**
+     * An insolvency filing blocks the buyer and grades it 10: the credit manager is told once, critically, with the
+     * new grade, the limit the block took and the fall. Before, two emails: the block with the grade before it (5),
+     * then the fall to 10.
+     */
     @Test
-    void aBlockedBuyerIsToldAtOnceAsACriticalMessage() {
+    void aBlockedBuyerIsToldAtOnceInOneCriticalMessageWithTheNewGrade() {
         String id = register(MANAGER_ACME, buyer());
         setLimit(id, "100000.00");
+        int before = given().auth().oauth2(MANAGER_ACME).get("/api/v1/buyers/" + id).then().extract().path("grade");
+        assertTrue(10 - before >= 2, "a fall past the threshold of 2 to grade 10, from " + before);
         CreditFlowTest.reportInsolvencyFiling(id);
 
-        // the filing also grades the buyer 10: a GRADE_DROP alert and its own request follow the block's
         JsonNode body = Contracts.assertValid(request(id, "BUYER_BLOCKED"));
         assertEquals("credit.alert", body.get("templateKey").asText());
         assertEquals("TENANT", body.get("recipient").get("kind").asText());
@@ -84,8 +95,18 @@ class AlertMessageFlowTest {
         assertEquals("BUYER_BLOCKED", data.get("kind").asText());
         assertEquals(id, data.get("buyerId").asText());
         assertEquals(true, data.get("blocked").asBoolean());
-        assertTrue(data.get("message").asText().startsWith("new credit blocked: insolvency filing reported by"
-                + " Shenzhen Intermediate Court"), data.toString());
+        assertEquals(10, data.get("grade").asInt(), "the grade the filing gave, not the one before it");
+        assertEquals("0.00", data.get("limit").get("amount").asText());
+        String message = data.get("message").asText();
+        assertTrue(message.startsWith("new credit blocked: insolvency filing reported by Shenzhen Intermediate Court"
+                + " on " + CreditFixtures.today() + "; limit cut from 100000.00 CNY to 0.00 CNY; grade fell from "
+                + before + " to 10 (threshold 2) after warning signal: INSOLVENCY_FILING"), message);
+        // one alert, so one message: no GRADE_DROP beside the block
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(1), "items[0].kind",
+                        org.hamcrest.Matchers.equalTo("BUYER_BLOCKED"));
+        assertEquals(0, Database.count("select count(*) from alert where buyer_id = ?::uuid and kind = 'GRADE_DROP'",
+                id));
     }
 
     /** The one credit.alert request of the kind about the buyer on notification-requests. */

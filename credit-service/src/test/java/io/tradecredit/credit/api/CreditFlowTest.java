@@ -19,6 +19,7 @@ import static io.tradecredit.credit.CreditFixtures.sendInvoiceEvent;
 import static io.tradecredit.credit.CreditFixtures.setLimit;
 import static io.tradecredit.credit.CreditFixtures.today;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -744,6 +745,12 @@ class CreditFlowTest {
         given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests/" + proposal).then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN"), "decidedBy", equalTo("credit-service"),
                         "decisionNote", startsWith("grade fell to " + fell + " (proposed at grade 2) after "));
+        // the fall (from grade 4, the limit's, to 6) is past the threshold: its one alert also tells the credit
+        // manager that the increase waiting for her is gone (it vanished from her list without a word)
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)
+                .body("total", equalTo(1), "items[0].kind", equalTo("GRADE_DROP"), "items[0].message",
+                        containsString("; the proposed limit increase to 1080000.00 CNY was withdrawn: grade fell to "
+                                + fell + " (proposed at grade 2) after "));
         given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(Map.of("note", "ok"))
                 .post("/api/v1/limit-requests/" + proposal + "/approval").then().statusCode(409)
                 .body("code", equalTo("limit-request.already-decided"));
@@ -753,6 +760,39 @@ class CreditFlowTest {
         given().auth().oauth2(FINANCE_ACME).contentType(ContentType.JSON)
                 .body(Map.of("buyerId", id, "limit", money("2000.00"), "reason", "seasonal orders"))
                 .post("/api/v1/limit-requests").then().statusCode(201);
+    }
+
+    /**
+     * A proposal withdrawn by a fall too small to cut the limit is told to the credit manager on its own: limit 1,000
+     * set at grade 4, a healthy statement takes the buyer to grade 2 and 1,080,000 is proposed; an invoice 100 days
+     * overdue takes it to grade 3, no fall from the limit's grade 4, but worse than the proposal's 2: the proposal
+     * is withdrawn and a PROPOSAL_WITHDRAWN alert (and its credit.alert email) says so. Before, it left the credit
+     * manager's list of pending requests without a word.
+     */
+    @Test
+    void aProposalWithdrawnByASmallerFallIsToldToTheCreditManager() {
+        String id = register(MANAGER_ACME, buyer());
+        setLimit(id, "1000.00");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        String proposal = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("pendingRequest.requestedLimit.amount", equalTo("1080000.00"))
+                .extract().path("pendingRequest.id");
+        // 100 days beyond terms -> payment index 26.67: 64.30 + 9.33 = 73.63 -> 74, grade 3
+        overdue(id, "500000.00", 100);
+        await("grade 3", () -> Database.count("select count(*) from buyer where id = ?::uuid and grade = 3", id) == 1);
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/limit-requests/" + proposal).then()
+                .body("status", equalTo("WITHDRAWN"));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)
+                .body("total", equalTo(1), "items[0].kind", equalTo("PROPOSAL_WITHDRAWN"), "items[0].message",
+                        startsWith("the proposed limit increase to 1080000.00 CNY was withdrawn: grade fell to 3"
+                                + " (proposed at grade 2) after invoice "));
+        JsonNode told = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
+        assertEquals("PROPOSAL_WITHDRAWN", told.get("kind").asText());
+        assertEquals(3, told.get("grade").asInt());
+        // the limit stands: a smaller fall cuts nothing
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("1000.00"));
     }
 
     /**
@@ -779,6 +819,8 @@ class CreditFlowTest {
                 .post("/api/v1/limit-requests/" + proposal + "/approval").then().statusCode(409);
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
                 .body("limit.amount", equalTo("2000000.00"));
+        // the credit manager's own decision: nothing to alert her to
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().body("total", equalTo(0));
     }
 
     /** A limit request is read at the address its POST answered; another tenant's or an unknown one is 404. */

@@ -21,7 +21,7 @@ class LimitReviewTest {
         var o = LimitReview.afterRegrade(3, 6, cny("1000000.00"), cny("420000.00"), CreditPolicy.DEFAULT);
         assertEquals(Kind.CUT, o.kind());
         assertEquals(cny("420000.00"), o.newLimit());
-        assertEquals("grade fell from 3 to 6 (threshold 2): limit cut", o.reason());
+        assertEquals("grade fell from 3 to 6 (threshold 2): limit cut from 1000000.00 CNY to 420000.00 CNY", o.reason());
     }
 
     @Test
@@ -29,6 +29,7 @@ class LimitReviewTest {
         // grade 3 rate 15%, grade 6 rate 7%: 1,000,000 x 0.07 / 0.15 = 466,666.67 -> 466,666 (rounded down)
         var o = LimitReview.afterRegrade(3, 6, cny("1000000.00"), null, CreditPolicy.DEFAULT);
         assertEquals(cny("466666.00"), o.newLimit());
+        assertEquals("grade fell from 3 to 6 (threshold 2): limit cut from 1000000.00 CNY to 466666.00 CNY", o.reason());
     }
 
     @Test
@@ -40,7 +41,8 @@ class LimitReviewTest {
         var o = LimitReview.afterRegrade(LimitReview.basis(2, 3), 4, cny("1000000.00"), cny("720000.00"),
                 CreditPolicy.DEFAULT);
         assertEquals(Kind.CUT, o.kind());
-        assertEquals("grade fell from 2 to 4 (threshold 2): limit cut", o.reason());
+        assertEquals("grade fell from 2 to 4 (threshold 2): limit cut from 1000000.00 CNY to 720000.00 CNY",
+                o.reason());
     }
 
     @Test
@@ -62,6 +64,7 @@ class LimitReviewTest {
         var o = LimitReview.afterRegrade(2, 10, null, null, CreditPolicy.DEFAULT);
         assertEquals(Kind.NONE, o.kind());
         assertTrue(o.gradeFellPastThreshold());
+        assertEquals("grade fell from 2 to 10 (threshold 2)", o.reason());
     }
 
     @Test
@@ -70,7 +73,9 @@ class LimitReviewTest {
         var o = LimitReview.afterRegrade(3, 5, cny("1000000.00"), cny("700000.00"), CreditPolicy.DEFAULT);
         assertEquals(Kind.CUT, o.kind());
         assertEquals(cny("700000.00"), o.newLimit());
-        assertEquals("grade fell from 3 to 5 (threshold 2): limit cut", o.reason());
+        // the figures of the cut, for the credit manager's alert (it said only "limit cut")
+        assertEquals("grade fell from 3 to 5 (threshold 2): limit cut from 1000000.00 CNY to 700000.00 CNY",
+                o.reason());
     }
 
     @Test
@@ -80,7 +85,8 @@ class LimitReviewTest {
         assertEquals(Kind.NONE, o.kind());
         assertNull(o.newLimit());
         assertTrue(o.gradeFellPastThreshold());
-        assertEquals("grade fell from 3 to 6 (threshold 2)", o.reason());
+        assertEquals("grade fell from 3 to 6 (threshold 2): limit 400000.00 CNY kept, grade 6 allows 400000.00 CNY",
+                o.reason());
     }
 
     @Test

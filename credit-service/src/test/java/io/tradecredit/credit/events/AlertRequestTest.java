@@ -58,6 +58,15 @@ class AlertRequestTest {
     }
 
     @Test
+    void theBuyersLimitAsItStandsIsInTheData() {
+        Buyer b = buyer(4, false);
+        b.creditLimit = new java.math.BigDecimal("720000.00");
+        Map<?, ?> data = (Map<?, ?>) body(CreditEvents.alertRequest(b, Alert.raise(b, Alert.GRADE_DROP,
+                "grade fell from 2 to 4 (threshold 2): limit cut from 1000000.00 CNY to 720000.00 CNY", AT))).get("data");
+        assertEquals(Map.of("amount", "720000.00", "currency", "CNY"), data.get("limit"));
+    }
+
+    @Test
     void theRequestIdIsDerivedFromTheAlertSoARepeatAsksOnce() {
         Buyer b = buyer(4, false);
         Alert a = Alert.raise(b, Alert.GRADE_DROP, "grade fell", AT);
