@@ -47,8 +47,8 @@ public class Policies {
 
     /**
      * New terms for the policy from {@code effectiveFrom} (today when null), as its next version, in the policy's
-     * currency (domain.PolicyTerms#revising, else 400 naming currency); the versions before stay as they were, for the
-     * days they were in force.
+     * currency and not before its first day (domain.PolicyVersion#next, else 400 naming currency / effectiveFrom); the
+     * versions before stay as they were, for the days they were in force.
      */
     public Uni<PolicyVersion> revise(String tenantId, UUID policyId, PolicyTerms terms, LocalDate effectiveFrom,
             String by) {
@@ -58,10 +58,8 @@ public class Policies {
                     if (taken.isPresent() && !taken.get().equals(policyId)) {
                         return Uni.createFrom().failure(numberTaken(terms));
                     }
-                    PolicyVersion last = existing.get(existing.size() - 1);
-                    PolicyVersion next = new PolicyVersion(policyId, last.version() + 1,
-                            effectiveFrom == null ? businessZone.dateOf(now) : effectiveFrom,
-                            terms.revising(last.terms()), now, by);
+                    PolicyVersion next = PolicyVersion.next(existing, terms,
+                            effectiveFrom == null ? businessZone.dateOf(now) : effectiveFrom, now, by);
                     return policies.addVersion(tenantId, next).replaceWith(next);
                 })));
     }

@@ -80,8 +80,11 @@ public record InsuredExposure(Money limit, Money insured, Money uninsured, List<
      * limit, so their order changes nothing), each invoice's unpaid
      * amount under the limit in force on its issue day after the older ones, so a limit reduced or cancelled after
      * the deliveries leaves them covered. The issue day is that of the invoice in {@code known} (the read model) with
-     * the claimed invoice's id, else its number; one not known there (a claim by hand naming an invoice the ledger
-     * did not) is taken as the oldest and judged under the limit of {@code openedOn}, the claim's day, as before.
+     * the claimed invoice's id, or its number for a line without id (as the claim follows the ledger, Claim#ledgerSays:
+     * a line with the id of INV-1 and the number of another invoice is INV-1; matched by either, it took the other's
+     * issue day and currency, and INV-1 of 60,000 delivered under an 80,000 limit was covered for nothing when the other
+     * was delivered before the limit); one not known there (a claim by hand naming an invoice the ledger did not) is
+     * taken as the oldest and judged under the limit of {@code openedOn}, the claim's day, as before.
      */
     public static Money cover(List<ClaimedInvoice> claimed, List<OpenInvoice> known, List<LimitDecision> decisions,
             Currency currency, LocalDate openedOn) {
@@ -106,8 +109,9 @@ public record InsuredExposure(Money limit, Money insured, Money uninsured, List<
         }
         InsuredDeliveries cover = InsuredDeliveries.under(currency,
                 issued -> InsuredLimit.on(issued, decisions, currency).amount(), openedOn);
-        claimed.stream().map(c -> known.stream().filter(k -> k.invoiceId().equals(c.invoiceId())
-                || k.invoiceNumber().equals(c.invoiceNumber())).findFirst().map(k -> new Dated(k.issueDate(), c,
+        claimed.stream().map(c -> known.stream().filter(k -> c.invoiceId() == null
+                ? k.invoiceNumber().equals(c.invoiceNumber()) : k.invoiceId().equals(c.invoiceId()))
+                .findFirst().map(k -> new Dated(k.issueDate(), c,
                         k.openAmount().currency().equals(currency))).orElse(new Dated(null, c, true)))
                 .filter(Dated::inCurrency)
                 .filter(d -> d.issued() == null || stopDeliveriesFrom.filter(from -> !d.issued().isBefore(from)).isEmpty())

@@ -79,12 +79,18 @@ public record LimitDecision(String decisionId, UUID buyerId, Outcome outcome, Mo
      * and a partial approval insures less than was asked (PARTLY_APPROVED 120,000 on a request of 100,000 would insure
      * 20,000 the tenant never asked for nor the insurer granted; all of it is APPROVED), and an approval grants no less
      * than was asked (APPROVED 60,000 on a request of 100,000 was recorded and listed as the request granted in full; it
-     * is PARTLY_APPROVED). Refused naming the field otherwise (400).
+     * is PARTLY_APPROVED). A request to CANCEL the cover is answered by a cancellation, a refusal or a pending
+     * investigation, never by a grant: APPROVED or PARTLY_APPROVED 80,000 naming it was recorded as the answer and set an
+     * 80,000 limit the tenant had asked to end; 400 naming {@code outcome}. Refused naming the field otherwise (400).
      */
     public LimitDecision answering(LimitRequest request) {
         List<Violation> wrong = new ArrayList<>();
         if (!request.buyerId().equals(buyerId)) {
             wrong.add(new Violation("buyerId", "must be the buyer of request " + request.id() + ": " + request.buyerId()));
+        }
+        if (request.kind() == LimitRequest.Kind.CANCEL && outcome.grants()) {
+            wrong.add(new Violation("outcome", "request " + request.id() + " asked to cancel the cover: " + outcome
+                    + " does not answer it (CANCELLED, REFUSED or PENDING_INVESTIGATION does)"));
         }
         if (outcome == Outcome.PARTLY_APPROVED && request.amount() != null
                 && !request.amount().isGreaterThan(amount)) {

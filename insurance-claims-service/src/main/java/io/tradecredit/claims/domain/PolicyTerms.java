@@ -131,12 +131,20 @@ public record PolicyTerms(String insurer, String policyNumber, String currency, 
      * longer had. Cover in another currency is another policy.
      */
     public PolicyTerms revising(PolicyTerms before) {
-        if (!currency.equals(before.currency())) {
-            throw DomainError.invalid("policy.invalid", "A revision keeps the policy's currency", List.of(new Violation(
-                    "currency", "the policy is in " + before.currency() + ": its limits and claims are amounts in it;"
-                            + " cover in " + currency + " is another policy")));
+        List<Violation> wrong = revisionViolations(before);
+        if (!wrong.isEmpty()) {
+            throw DomainError.invalid("policy.invalid", "A revision keeps the policy's currency", wrong);
         }
         return this;
+    }
+
+    /** What is wrong with these terms as a revision of {@code before} ({@link #revising}): nothing, or the currency. */
+    List<Violation> revisionViolations(PolicyTerms before) {
+        if (!currency.equals(before.currency())) {
+            return List.of(new Violation("currency", "the policy is in " + before.currency() + ": its limits and claims"
+                    + " are amounts in it; cover in " + currency + " is another policy"));
+        }
+        return List.of();
     }
 
     /**

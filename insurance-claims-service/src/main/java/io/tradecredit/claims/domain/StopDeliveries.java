@@ -1,7 +1,9 @@
 package io.tradecredit.claims.domain;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -21,5 +23,29 @@ public final class StopDeliveries {
      */
     public static Optional<LocalDate> from(Optional<LocalDate> firstNotified, Optional<LocalDate> firstMissedDeadline) {
         return Stream.concat(firstNotified.stream(), firstMissedDeadline.stream()).min(LocalDate::compareTo);
+    }
+
+    /** What started a stop: the overdue notification, or the stop-deliveries deadline passing unmet. */
+    public enum Cause {
+        NOTIFIED, DEADLINE_MISSED
+    }
+
+    /**
+     * A stop's start: its day, and the overdue notification or missed stop-deliveries deadline ({@code startedBy}, its
+     * id) that started it, as {@code stop-deliveries-started} named them.
+     */
+    public record Start(LocalDate from, UUID startedBy, Cause cause) {
+    }
+
+    /**
+     * The stop this service stands by ({@link #from}, with what started it): {@code firstNotified}, the buyer's first
+     * notification under the policy, and {@code firstMissedDeadline}, its first stop-deliveries deadline found missed;
+     * the earlier, the notification on the same day; empty when neither. Worked example (V18 moved the deadlines to the
+     * MEP's end): never notified, stop-deliveries missed on T-19 and reopened → none; missed on T-89, corrected to T-29
+     * and still missed → T-29 (DEADLINE_MISSED); notified on T-40 as well → T-40 (NOTIFIED).
+     */
+    public static Optional<Start> standing(Optional<Start> firstNotified, Optional<Start> firstMissedDeadline) {
+        // Stream.min keeps the first of equals: the notification
+        return Stream.concat(firstNotified.stream(), firstMissedDeadline.stream()).min(Comparator.comparing(Start::from));
     }
 }

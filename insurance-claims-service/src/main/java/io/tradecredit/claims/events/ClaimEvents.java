@@ -3,6 +3,7 @@ package io.tradecredit.claims.events;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.tradecredit.claims.domain.Claim;
@@ -16,6 +17,7 @@ import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.OverdueNotification;
 import io.tradecredit.claims.domain.PolicyTerms;
 import io.tradecredit.claims.domain.RecoveryShare;
+import io.tradecredit.claims.domain.StopDeliveries;
 import io.tradecredit.common.events.OutgoingEvent;
 import io.tradecredit.common.events.TopicNames;
 import io.tradecredit.common.insurance.InsuredLimitSchedule;
@@ -209,6 +211,25 @@ public final class ClaimEvents {
     public static OutgoingEvent stopDeliveriesStarted(String tenantId, OverdueNotification n, PolicyTerms p) {
         return event("stop-deliveries-started", "overdue-notification", tenantId, n.buyerId(), new StopDeliveriesStarted(
                 n.policyId(), p.policyNumber(), p.insurer(), n.buyerId(), n.stopDeliveriesFrom(), n.id(), "NOTIFIED"));
+    }
+
+    /**
+     * A stop-deliveries of the buyer under the policy that this service announced and no longer stands by is withdrawn:
+     * the stop it stands by now is {@code from} (the first notification's day, or the first stop-deliveries deadline
+     * missed; {@code notificationId} and {@code cause} as {@code stop-deliveries-started} named them), or none when all
+     * three are null. A consumer replaces whatever stop it keeps for the policy and buyer with it (an earlier day it holds
+     * does not stand). {@code reason} DEADLINES_CORRECTED: V18 moved the deadlines to the MEP's end and reopened misses.
+     */
+    public record StopDeliveriesWithdrawn(UUID policyId, String policyNumber, String insurer, UUID buyerId, LocalDate from,
+            UUID notificationId, String cause, String reason, OffsetDateTime withdrawnAt) {
+    }
+
+    public static OutgoingEvent stopDeliveriesWithdrawn(String tenantId, UUID policyId, UUID buyerId, PolicyTerms p,
+            Optional<StopDeliveries.Start> standing, String reason, OffsetDateTime at) {
+        return event("stop-deliveries-withdrawn", "insured-deadline", tenantId, buyerId, new StopDeliveriesWithdrawn(
+                policyId, p.policyNumber(), p.insurer(), buyerId, standing.map(StopDeliveries.Start::from).orElse(null),
+                standing.map(StopDeliveries.Start::startedBy).orElse(null),
+                standing.map(s -> s.cause().name()).orElse(null), reason, at));
     }
 
     /**

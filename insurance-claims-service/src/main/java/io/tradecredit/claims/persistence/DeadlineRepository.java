@@ -18,6 +18,7 @@ import io.tradecredit.claims.domain.DeadlineState;
 import io.tradecredit.claims.domain.InsuredDeadline;
 import io.tradecredit.claims.domain.InvoiceDeadlines;
 import io.tradecredit.claims.domain.MissedBeforeTracking;
+import io.tradecredit.claims.domain.StopDeliveries;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -202,6 +203,37 @@ public class DeadlineRepository {
                 where tenant_id = $1 and policy_id = $2 and buyer_id = $3 and kind = 'STOP_DELIVERIES' and state = 'MISSED'""",
                 Tuple.of(tenantId, policyId, buyerId))
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("first_missed")));
+    }
+
+    /**
+     * The buyer's first stop-deliveries deadline under the policy found missed, as a stop's start (its day and id, as
+     * {@code stop-deliveries-started} with cause DEADLINE_MISSED named them); empty when none.
+     */
+    public Uni<Optional<StopDeliveries.Start>> firstMissedStop(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.execute("""
+                select id, deadline from insured_deadline
+                where tenant_id = $1 and policy_id = $2 and buyer_id = $3 and kind = 'STOP_DELIVERIES' and state = 'MISSED'
+                order by deadline, id limit 1""", Tuple.of(tenantId, policyId, buyerId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new StopDeliveries.Start(rows.iterator()
+                        .next().getLocalDate("deadline"), rows.iterator().next().getUUID("id"),
+                        StopDeliveries.Cause.DEADLINE_MISSED)));
+    }
+
+    /** A buyer under a policy whose stop is due to be published again (V19). */
+    public record StopDue(String tenantId, UUID policyId, UUID buyerId) {
+    }
+
+    /** Up to {@code max} buyers whose stop is due (V19), taken off the table (rows another replica holds skipped). */
+    public Uni<List<StopDue>> takeStopsDue(int max) {
+        return CurrentTransaction.execute("""
+                delete from stop_deliveries_due where (tenant_id, policy_id, buyer_id) in (
+                    select tenant_id, policy_id, buyer_id from stop_deliveries_due limit $1 for update skip locked)
+                returning tenant_id, policy_id, buyer_id""", Tuple.of(max)).map(rows -> {
+                    List<StopDue> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new StopDue(r.getString("tenant_id"), r.getUUID("policy_id"),
+                            r.getUUID("buyer_id"))));
+                    return out;
+                });
     }
 
     public Uni<Void> missed(UUID id, LocalDate on) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.claims.domain.OverdueNotification;
+import io.tradecredit.claims.domain.StopDeliveries;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.vertx.mutiny.sqlclient.Row;
@@ -50,6 +51,20 @@ public class OverdueNotificationRepository {
                 select min(stop_deliveries_from) as stop_from from overdue_notification
                 where tenant_id = $1 and policy_id = $2 and buyer_id = $3""", Tuple.of(tenantId, policyId, buyerId))
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("stop_from")));
+    }
+
+    /**
+     * The stop the buyer's notifications under the tenant's policy started: the earliest stop-deliveries date and the
+     * notification of it (the first recorded on that day); empty when never notified.
+     */
+    public Uni<Optional<StopDeliveries.Start>> firstStop(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.execute("""
+                select id, stop_deliveries_from from overdue_notification
+                where tenant_id = $1 and policy_id = $2 and buyer_id = $3
+                order by stop_deliveries_from, notified_at, id limit 1""", Tuple.of(tenantId, policyId, buyerId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new StopDeliveries.Start(rows.iterator()
+                        .next().getLocalDate("stop_deliveries_from"), rows.iterator().next().getUUID("id"),
+                        StopDeliveries.Cause.NOTIFIED)));
     }
 
     /**

@@ -258,6 +258,51 @@ class InsuredLimitApiTest {
                 + "/insured-limit?asOf=2026-06-01").then().statusCode(200).body("insuredLimit.amount", equalTo("0.00"));
     }
 
+    /**
+     * The tenant asked the insurer to cancel a buyer's 80,000 cover; an APPROVED 80,000 (or PARTLY_APPROVED 50,000) naming
+     * that request was recorded as its answer and kept the cover the tenant asked to end. A grant does not answer a
+     * cancellation: 400 naming outcome, from the tenant or the insurer's signed callback, nothing recorded; CANCELLED does.
+     */
+    @Test
+    void aRequestToCancelTheCoverIsNotAnsweredByAGrant() throws Exception {
+        String tenant = freshTenant();
+        String policyId = newPolicy(tenant);
+        String buyer = UUID.randomUUID().toString();
+        String cm = token(tenant, "credit-manager");
+        given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(decision("SIN-C-1", buyer, "APPROVED", "80000.00", "2026-03-01", null))
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(201);
+        String requestId = given().auth().oauth2(cm).contentType(ContentType.JSON)
+                .body(Map.of("buyerId", buyer, "kind", "CANCEL")).post(POLICIES + "/" + policyId + "/limit-requests")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> granted = decision("SIN-C-2", buyer, "APPROVED", "80000.00", "2026-09-01", null);
+        granted.put("requestId", requestId);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(granted)
+                .post(POLICIES + "/" + policyId + "/limit-decisions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("limit-decision.invalid"), "errors.field", contains("outcome"));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON).body(Map.of("secret", SECRET))
+                .put(POLICIES + "/" + policyId + "/callback-secret").then().statusCode(204);
+        Map<String, Object> partly = decision("ATR-C-3", buyer, "PARTLY_APPROVED", "50000.00", "2026-09-01", null);
+        partly.put("requestId", requestId);
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(partly);
+        given().header("Insurer-Signature", sign(SECRET, Instant.now().getEpochSecond(), body)).contentType(ContentType.JSON)
+                .body(body).post(callback(policyId)).then().statusCode(400).body("errors.field", contains("outcome"));
+        assertEquals(1, Database.count("select count(*) from limit_decision where tenant_id = ?", tenant));
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).get(POLICIES + "/" + policyId + "/buyers/" + buyer
+                + "/insured-limit?asOf=2026-09-01").then().statusCode(200).body("insuredLimit.amount", equalTo("80000.00"));
+        Map<String, Object> cancelled = decision("ATR-C-4", buyer, "CANCELLED", null, "2026-09-01", null);
+        cancelled.put("requestId", requestId);
+        String answer = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(cancelled);
+        given().header("Insurer-Signature", sign(SECRET, Instant.now().getEpochSecond(), answer))
+                .contentType(ContentType.JSON).body(answer).post(callback(policyId)).then().statusCode(201);
+        given().auth().oauth2(viewer).get(POLICIES + "/" + policyId + "/buyers/" + buyer
+                + "/insured-limit?asOf=2026-09-01").then().statusCode(200).body("insuredLimit.amount", equalTo("0.00"));
+        given().auth().oauth2(viewer).get(POLICIES + "/" + policyId + "/buyers/" + buyer
+                + "/insured-limit?asOf=2026-08-31").then().statusCode(200).body("insuredLimit.amount", equalTo("80000.00"));
+    }
+
     @Test
     void onlyManagersWriteAndAnotherTenantsPolicyIsNotFound() {
         String tenant = freshTenant();

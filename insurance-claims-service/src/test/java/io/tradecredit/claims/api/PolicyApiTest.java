@@ -172,6 +172,35 @@ class PolicyApiTest {
                 .statusCode(200);
     }
 
+    /**
+     * A policy from 1 July 2026 revised from 1 January 2026 was recorded as version 2 and read as in force on 1 March 2026
+     * (200, version 2, where it had answered 404): cover before the policy began. Now 400 naming effectiveFrom, nothing
+     * recorded; a revision of version 1's own day is a correction.
+     */
+    @Test
+    void aRevisionDatedBeforeThePolicyBeganIsRefusedNamingIt() {
+        String tenant = freshTenant();
+        String cm = token(tenant, "credit-manager");
+        Map<String, Object> first = new java.util.HashMap<>(policy("SIN-8"));
+        first.put("effectiveFrom", "2026-07-01");
+        String id = create(tenant, first);
+        Map<String, Object> earlier = new java.util.HashMap<>(policy("SIN-8"));
+        earlier.put("insuredPercent", "80");
+        earlier.put("effectiveFrom", "2026-01-01");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(earlier).put(POLICIES + "/" + id).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("policy.invalid"), "errors.field", contains("effectiveFrom"));
+        given().auth().oauth2(cm).get(POLICIES + "/" + id + "/versions").then().statusCode(200)
+                .body("version", contains(1), "effectiveFrom", contains("2026-07-01"));
+        given().auth().oauth2(cm).get(POLICIES + "/" + id + "?asOf=2026-03-01").then().statusCode(404)
+                .contentType("application/problem+json");
+        earlier.put("effectiveFrom", "2026-07-01");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).body(earlier).put(POLICIES + "/" + id).then()
+                .statusCode(200).body("version", equalTo(2), "insuredPercent", equalTo(80));
+        given().auth().oauth2(cm).get(POLICIES + "/" + id + "?asOf=2026-07-01").then().statusCode(200)
+                .body("version", equalTo(2));
+    }
+
     @Test
     void aPolicyNumberIsTheTenantsOnce() {
         String tenant = freshTenant();

@@ -161,6 +161,31 @@ class InsuredExposureTest {
         assertEquals(cny("36000.00"), i.tenantBears());
     }
 
+    /**
+     * A claimed line carrying an invoice id is that invoice, as the claim follows it in the ledger (by id): its number is
+     * not looked up instead. INV-1 (60,000, issued 10 March under the 80,000 limit) claimed with the number INV-2, the
+     * ledger's invoice of 15 February before any limit, was judged as INV-2: covered 0, indemnity 0 instead of 54,000.
+     */
+    @Test
+    void aClaimedLineWithAnIdIsCoveredAsThatInvoiceNotAsAnotherOfItsNumber() {
+        OpenInvoice beforeCover = invoice("INV-2", "2026-02-15", "20000.00");
+        OpenInvoice insured = invoice("INV-1", "2026-03-10", "60000.00");
+        List<LimitDecision> limit = List.of(decision(1, Outcome.APPROVED, "80000.00", "2026-03-01"));
+        ClaimedInvoice line = new ClaimedInvoice("INV-2", insured.invoiceId(), cny("60000.00"));
+        assertEquals(cny("60000.00"), cover(List.of(line), List.of(beforeCover, insured), limit));
+        assertEquals(cny("60000.00"), cover(List.of(line), List.of(insured, beforeCover), limit));
+        // a line without id is the ledger's invoice of its number
+        assertEquals(cny("0.00"), cover(List.of(new ClaimedInvoice("INV-2", null, cny("20000.00"))),
+                List.of(insured, beforeCover), limit));
+        // an id the ledger does not know is not matched by its number either: judged under the limit of the claim's day
+        assertEquals(cny("20000.00"), cover(List.of(new ClaimedInvoice("INV-2", UUID.randomUUID(), cny("20000.00"))),
+                List.of(insured, beforeCover), limit));
+        Indemnity i = Indemnity.of(cny("60000.00"), cny("80000.00"), cover(List.of(line), List.of(beforeCover, insured),
+                limit), cny("0.00"), Deductible.none("CNY"), cny("0.00"), new BigDecimal("90"));
+        assertEquals(cny("54000.00"), i.indemnity());
+        assertEquals(cny("6000.00"), i.tenantBears());
+    }
+
     @Test
     void withoutAnyDecisionEverythingIsUninsured() {
         InsuredExposure e = on("2026-04-01", List.of(invoice("INV-1", "2026-03-01", "100.00")));

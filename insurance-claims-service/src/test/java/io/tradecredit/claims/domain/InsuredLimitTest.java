@@ -200,8 +200,15 @@ class InsuredLimitTest {
         assertEquals(List.of("outcome"), fields(() -> d(Outcome.APPROVED, "99999.99", "2026-03-01", null).answering(asked)));
         LimitRequest cancel = LimitRequest.of(policy, "CNY", BUYER, LimitRequest.Kind.CANCEL, null, null,
                 OffsetDateTime.now(), "cm");
-        LimitDecision partlyOfACancel = d(Outcome.PARTLY_APPROVED, "10000.00", "2026-03-01", null);
-        assertEquals(partlyOfACancel, partlyOfACancel.answering(cancel));
+        // a request to cancel the cover is not answered by a grant: it would set the limit the tenant asked to end
+        assertEquals(List.of("outcome"), fields(() -> d(Outcome.PARTLY_APPROVED, "10000.00", "2026-03-01", null)
+                .answering(cancel)));
+        assertEquals(List.of("outcome"), fields(() -> d(Outcome.APPROVED, "80000.00", "2026-03-01", null)
+                .answering(cancel)));
+        for (Outcome answer : List.of(Outcome.CANCELLED, Outcome.REFUSED, Outcome.PENDING_INVESTIGATION)) {
+            LimitDecision fits = d(answer, null, "2026-03-01", null);
+            assertEquals(fits, fits.answering(cancel));
+        }
         LimitRequest another = LimitRequest.of(policy, "CNY", UUID.randomUUID(), LimitRequest.Kind.NEW,
                 Money.of("100000.00", "CNY"), null, OffsetDateTime.now(), "cm");
         DomainError e = assertThrows(DomainError.class, () -> d(Outcome.PARTLY_APPROVED, "120000.00", "2026-03-01", null)

@@ -208,6 +208,36 @@ class PolicyTermsTest {
     }
 
     @Test
+    void aRevisionTakesEffectOnOrAfterThePolicysFirstDayAndKeepsItsCurrency() {
+        UUID id = UUID.randomUUID();
+        PolicyTerms ninety = terms("90", Deductible.Kind.NONE, null);
+        PolicyTerms eighty = terms("80", Deductible.Kind.NONE, null);
+        OffsetDateTime at = OffsetDateTime.now();
+        PolicyVersion v1 = new PolicyVersion(id, 1, LocalDate.of(2026, 7, 1), ninety, at, "a");
+        PolicyVersion v2 = new PolicyVersion(id, 2, LocalDate.of(2026, 10, 1), ninety, at, "a");
+        // a policy from 1 July 2026 revised from 1 January 2026 would be in force on days before it began
+        DomainError e = assertThrows(DomainError.class, () -> PolicyVersion.next(List.of(v1, v2), eighty,
+                LocalDate.of(2026, 1, 1), at, "b"));
+        assertEquals("policy.invalid", e.code());
+        assertEquals(List.of(new Violation("effectiveFrom", "the policy begins on 2026-07-01 (version 1): a revision takes"
+                + " effect on or after it")), e.violations());
+        assertEquals(List.of("effectiveFrom"), fields(() -> PolicyVersion.next(List.of(v1), eighty,
+                LocalDate.of(2026, 6, 30), at, "b")));
+        // version 1's own day is a correction; a day between the versions is a revision of those days
+        assertEquals(new PolicyVersion(id, 2, LocalDate.of(2026, 7, 1), eighty, at, "b"),
+                PolicyVersion.next(List.of(v1), eighty, LocalDate.of(2026, 7, 1), at, "b"));
+        assertEquals(new PolicyVersion(id, 3, LocalDate.of(2026, 8, 1), eighty, at, "b"),
+                PolicyVersion.next(List.of(v2, v1), eighty, LocalDate.of(2026, 8, 1), at, "b"));
+        // both wrong: both named
+        PolicyTerms dollars = PolicyTerms.of("Sinosure", "P-1", "USD", new BigDecimal("90"), Deductible.Kind.NONE, null,
+                60, 0, 120, 90, "Huaxin", 30, null);
+        assertEquals(List.of("currency", "effectiveFrom"), fields(() -> PolicyVersion.next(List.of(v1, v2), dollars,
+                LocalDate.of(2026, 1, 1), at, "b")));
+        assertEquals(List.of("currency"), fields(() -> PolicyVersion.next(List.of(v1, v2), dollars,
+                LocalDate.of(2026, 10, 2), at, "b")));
+    }
+
+    @Test
     void theVersionInForceIsTheLatestEffectiveOnTheDayAndACorrectionWinsItsDay() {
         UUID id = UUID.randomUUID();
         PolicyTerms t = terms("90", Deductible.Kind.NONE, null);

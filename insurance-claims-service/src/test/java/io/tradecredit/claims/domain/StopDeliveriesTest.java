@@ -36,4 +36,23 @@ class StopDeliveriesTest {
     void neitherNoStop() {
         assertEquals(Optional.empty(), StopDeliveries.from(Optional.empty(), Optional.empty()));
     }
+
+    @Test
+    void theStopThatStandsIsTheEarlierStartTheNotificationOnTheSameDay() {
+        java.util.UUID notification = java.util.UUID.randomUUID();
+        java.util.UUID deadline = java.util.UUID.randomUUID();
+        StopDeliveries.Start notified = new StopDeliveries.Start(LocalDate.parse("2026-05-04"), notification,
+                StopDeliveries.Cause.NOTIFIED);
+        StopDeliveries.Start missed = new StopDeliveries.Start(LocalDate.parse("2026-05-11"), deadline,
+                StopDeliveries.Cause.DEADLINE_MISSED);
+        assertEquals(Optional.empty(), StopDeliveries.standing(Optional.empty(), Optional.empty()));
+        assertEquals(Optional.of(missed), StopDeliveries.standing(Optional.empty(), Optional.of(missed)));
+        assertEquals(Optional.of(notified), StopDeliveries.standing(Optional.of(notified), Optional.of(missed)));
+        StopDeliveries.Start lateNotice = new StopDeliveries.Start(LocalDate.parse("2026-06-20"), notification,
+                StopDeliveries.Cause.NOTIFIED);
+        assertEquals(Optional.of(missed), StopDeliveries.standing(Optional.of(lateNotice), Optional.of(missed)));
+        StopDeliveries.Start sameDay = new StopDeliveries.Start(LocalDate.parse("2026-05-11"), notification,
+                StopDeliveries.Cause.NOTIFIED);
+        assertEquals(Optional.of(sameDay), StopDeliveries.standing(Optional.of(sameDay), Optional.of(missed)));
+    }
 }

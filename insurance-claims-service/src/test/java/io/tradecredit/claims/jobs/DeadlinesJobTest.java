@@ -48,6 +48,7 @@ class DeadlinesJobTest {
     static final String OPS = Tokens.noTenant().roles("platform-ops").mint();
     static final String WARNING = "io.tradecredit.claims.deadline-warning.v1";
     static final String MISSED = "io.tradecredit.claims.deadline-missed.v1";
+    static final String WITHDRAWN = "io.tradecredit.claims.stop-deliveries-withdrawn.v1";
     static final LocalDate T = today();
     /** The policy's maximum extension period, in days. */
     static final int MEP = 60;
@@ -357,6 +358,64 @@ class DeadlinesJobTest {
                         "items.missedOn", contains(T.plusDays(16).toString(), T.plusDays(16).toString()));
         given().auth().oauth2(token(past.tenant(), "viewer")).get(POLICIES + "/" + past.policyId() + "/buyers/"
                 + past.buyer() + exposure).then().statusCode(200).body("stopDeliveriesFrom", equalTo(T.minusDays(29).toString()));
+    }
+
+    static void migrateV19() {
+        try (var in = DeadlinesJobTest.class.getClassLoader().getResourceAsStream(
+                "db/migration/V19__stop_deliveries_withdrawn.sql")) {
+            Database.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Before V18 a stop-deliveries deadline counted from the due date was found missed and published as
+     * stop-deliveries-started (cause DEADLINE_MISSED); V18 reopened it or moved it, and credit-service kept the early
+     * stop. After V19 each such buyer's stop as it stands now is published once, as stop-deliveries-withdrawn: INV-1 due
+     * T-30, stop missed T-19 and reopened (now T+41) → none stands; INV-1 due T-100, stop missed T-89 and still missed
+     * on its corrected day T-29 → T-29, DEADLINE_MISSED; INV-1 due T-30, stop T-19 reopened, notified today → today,
+     * NOTIFIED. Without it nothing told credit-service, whose check went on saying "stop-deliveries since" T-19 / T-89.
+     */
+    @Test
+    void aStopTheCorrectedDeadlinesNoLongerStandByIsWithdrawnOnceAfterTheUpgrade() {
+        Insured reopened = insured(T.minusDays(30));
+        recordedBeforeV18(reopened, T.minusDays(30), new DeadlineKindDay("STOP_DELIVERIES", T.minusDays(19)), "MISSED",
+                T.plusDays(16));
+        Insured moved = insured(T.minusDays(100));
+        recordedBeforeV18(moved, T.minusDays(100), new DeadlineKindDay("STOP_DELIVERIES", T.minusDays(89)), "MISSED",
+                T.plusDays(16));
+        Insured notified = insured(T.minusDays(30));
+        recordedBeforeV18(notified, T.minusDays(30), new DeadlineKindDay("STOP_DELIVERIES", T.minusDays(19)), "MISSED",
+                T.plusDays(16));
+        String notificationId = given().auth().oauth2(token(notified.tenant(), "credit-manager"))
+                .contentType(ContentType.JSON).body(Map.of()).post(POLICIES + "/" + notified.policyId() + "/buyers/"
+                        + notified.buyer() + "/overdue-notifications").then().statusCode(201).extract().path("id");
+
+        migrateV18();
+        migrateV19();
+
+        JsonNode none = events(WITHDRAWN, reopened.tenant(), 1).get(0);
+        assertEquals(reopened.policyId(), none.get("policyId").asText());
+        assertEquals(reopened.buyer(), none.get("buyerId").asText());
+        assertTrue(none.get("from").isNull(), none.toString());
+        assertTrue(none.get("notificationId").isNull(), none.toString());
+        assertTrue(none.get("cause").isNull(), none.toString());
+        assertEquals("DEADLINES_CORRECTED", none.get("reason").asText());
+        JsonNode later = events(WITHDRAWN, moved.tenant(), 1).get(0);
+        assertEquals(T.minusDays(29).toString(), later.get("from").asText());
+        assertEquals("DEADLINE_MISSED", later.get("cause").asText());
+        assertEquals(1, Database.count("select count(*) from insured_deadline where id = ?::uuid and kind = 'STOP_DELIVERIES'"
+                + " and state = 'MISSED' and deadline = ?", later.get("notificationId").asText(), T.minusDays(29)));
+        JsonNode byNotification = events(WITHDRAWN, notified.tenant(), 1).get(0);
+        assertEquals(T.toString(), byNotification.get("from").asText());
+        assertEquals("NOTIFIED", byNotification.get("cause").asText());
+        assertEquals(notificationId, byNotification.get("notificationId").asText());
+        await("the due buyers published", () -> Database.count("select count(*) from stop_deliveries_due where tenant_id"
+                + " in (?, ?, ?)", reopened.tenant(), moved.tenant(), notified.tenant()) == 0);
+        for (Insured s : List.of(reopened, moved, notified)) {
+            assertEquals(1, recorded(WITHDRAWN, s.tenant(), null), "published once");
+        }
     }
 
     @Test
