@@ -3,6 +3,7 @@ package io.tradecredit.devstack.demo;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -40,7 +41,10 @@ final class BookSeeder {
         this.book = book;
     }
 
-    /** Sending at any hour on every day, so the demo's messages go out while the newcomer watches. */
+    /**
+     * Sending at any hour on every day, so the demo's messages go out while the newcomer watches; the company
+     * seal.
+     */
     void settings() {
         api.expectPut(ADMIN, "notification-service", "/api/v1/notification-settings", Map.of("sender", Map.of(
                 "fromName", "上海精工机械有限公司", "fromAddress", "ar@jinggong.example",
@@ -48,6 +52,9 @@ final class BookSeeder {
                 "contact", Map.of("name", "张三", "phone", "+86 21 5888 1234", "email", "ar@jinggong.example")),
                 "sendWindow", Map.of("opens", "00:00", "closes", "23:59:59", "days", List.of("MONDAY", "TUESDAY",
                         "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"))));
+        // the seal the finance department's demand (+30 DPD) carries: without it every such letter failed
+        api.expectPut(ADMIN, "notification-service", "/api/v1/letter-images/seal",
+                Map.of("png", Base64.getEncoder().encodeToString(DemoSeal.png())));
     }
 
     /** Each buyer registered, given its credit limit, checked for a first order, and its contact entered. */
