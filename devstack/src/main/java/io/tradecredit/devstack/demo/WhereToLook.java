@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,6 +16,8 @@ import io.tradecredit.devstack.demo.DemoBuyer.Conduct;
  * the book that people make today (the claim submitted, a promise to pay taken by the collector).
  */
 final class WhereToLook {
+    /** the case states a collector hands a case to an agency from */
+    private static final Set<String> HANDED_FROM = Set.of("OPEN", "IN_PROGRESS");
     private final PlatformApi api;
     private final BookPlan book;
 
@@ -73,6 +76,40 @@ final class WhereToLook {
         }
     }
 
+    /**
+     * The collector hands the demo agency the first case on the worklist still worked in house (open or in
+     * progress: a case moved to legal cannot go) that owes CNY overdue; answers the buyer's name, if any.
+     */
+    Optional<String> handOff() {
+        for (JsonNode entry : worklist()) {
+            JsonNode caseFile = entry.get("caseFile");
+            if (caseFile == null || caseFile.isNull() || !HANDED_FROM.contains(caseFile.path("state").asText())
+                    || overdue(entry).signum() <= 0) {
+                continue;
+            }
+            if (api.post(BookSeeder.COLLECTOR, "collections-service", "/api/v1/collections/cases/" + caseFile.get("id")
+                    .asText() + "/hand-off", Map.of("agencyCode", BookSeeder.AGENCY)).ok()) {
+                String buyerId = entry.get("buyerId").asText();
+                return book.buyers().stream().filter(b -> buyerId(b).map(buyerId::equals).orElse(false))
+                        .map(DemoBuyer::name).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The case that the demo agency holds now (its buyer's name), once the book is in. */
+    private Optional<String> withAgency() {
+        for (JsonNode entry : worklist()) {
+            JsonNode caseFile = entry.get("caseFile");
+            if (caseFile != null && "WITH_AGENCY".equals(caseFile.path("state").asText())) {
+                String buyerId = entry.get("buyerId").asText();
+                return book.buyers().stream().filter(b -> buyerId(b).map(buyerId::equals).orElse(false))
+                        .map(DemoBuyer::name).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
     private JsonNode worklist() {
         return api.expectGet(BookSeeder.COLLECTOR, "collections-service", "/api/v1/collections/worklist?size=500")
                 .get("items");
@@ -109,6 +146,7 @@ final class WhereToLook {
                   SMS (sink)             %1$s:8026/messages
                   A dunning letter (PDF) %4$s   (Accept: application/pdf)
                   Collector's worklist   %5$s/api/v1/collections/worklist
+                  The agency's case      ./platform agency read 10   (%12$s)
                   The insolvency claim   %6$s
                   Aging and DSO          %7$s/api/v1/reports/aging   %7$s/api/v1/reports/dso
                   The dispute, the plan  %7$s/api/v1/invoices?invoiceNumber=%8$s   %7$s/api/v1/payment-plans?buyerId=%9$s
@@ -120,7 +158,8 @@ final class WhereToLook {
                   curl -H "Authorization: Bearer $TOKEN" -H "Accept: application/pdf" -o letter.pdf %4$s"""
                 .formatted(host, stopped.name(), stopped.email(), letter, api.url("collections-service"), claim,
                         invoice, book.dispute().invoice().number(), buyerId(book.plan().buyer()).orElse(""),
-                        api.url("credit-service"), api.tokenUrl()));
+                        api.url("credit-service"), api.tokenUrl(), withAgency().map(name -> "the case of " + name
+                                + " handed to " + BookSeeder.AGENCY).orElse("none handed to " + BookSeeder.AGENCY + " yet")));
     }
 
     private Optional<String> letterOf(String buyerId) {
