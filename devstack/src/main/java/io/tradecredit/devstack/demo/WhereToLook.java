@@ -18,6 +18,8 @@ import io.tradecredit.devstack.demo.DemoBuyer.Conduct;
 final class WhereToLook {
     /** the case states a collector hands a case to an agency from */
     private static final Set<String> HANDED_FROM = Set.of("OPEN", "IN_PROGRESS");
+    /** the letter that carries the company seal by default: the finance department's demand (+30 DPD) */
+    private static final String SEALED_LETTER = "dunning.finance-demand";
     private final PlatformApi api;
     private final BookPlan book;
 
@@ -162,14 +164,19 @@ final class WhereToLook {
                                 + " handed to " + BookSeeder.AGENCY).orElse("none handed to " + BookSeeder.AGENCY + " yet")));
     }
 
+    /** The buyer's latest letter not failed, the finance department's demand (sealed) before any other. */
     private Optional<String> letterOf(String buyerId) {
+        Optional<String> any = Optional.empty();
         for (JsonNode m : api.expectGet(BookSeeder.ADMIN, "notification-service", "/api/v1/messages?size=500&buyerId="
                 + buyerId).get("items")) {
             if ("LETTER".equals(m.path("channel").asText()) && !m.path("status").asText().equals("FAILED")) {
-                return Optional.of(m.get("requestId").asText());
+                if (SEALED_LETTER.equals(m.path("templateKey").asText())) {
+                    return Optional.of(m.get("requestId").asText());
+                }
+                any = any.or(() -> Optional.of(m.get("requestId").asText()));
             }
         }
-        return Optional.empty();
+        return any;
     }
 
     private static void sleep() {
