@@ -3,6 +3,7 @@ package io.tradecredit.devstack.demo;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ final class BookSeeder {
     static final String MANAGER = "acme-credit-manager";
     static final String COLLECTOR = "acme-collector";
     static final String ERP = PlatformApi.ERP;
+    /** the demo partner agency of ./platform up (its Kafka user and topics), here with a contract of acme */
+    static final String AGENCY = "swiftcollect";
     static final String CALLBACK_SECRET = "demo-insurer-callback-secret-local-only";
     static final Map<String, Object> SELLER = Map.of("name", "上海精工机械有限公司", "address", "上海市浦东新区港湾路1号",
             "taxId", "91310000MA1FL8XQ30", "bankAccount", "中国银行上海分行 4567 8901 2345");
@@ -40,7 +43,10 @@ final class BookSeeder {
         this.book = book;
     }
 
-    /** Sending at any hour on every day, so the demo's messages go out while the newcomer watches. */
+    /**
+     * Sending at any hour on every day, so the demo's messages go out while the newcomer watches; the company
+     * seal; the demo agency's contract (15 % of what is paid while it holds a case, CNY, hand-off by hand).
+     */
     void settings() {
         api.expectPut(ADMIN, "notification-service", "/api/v1/notification-settings", Map.of("sender", Map.of(
                 "fromName", "上海精工机械有限公司", "fromAddress", "ar@jinggong.example",
@@ -48,6 +54,12 @@ final class BookSeeder {
                 "contact", Map.of("name", "张三", "phone", "+86 21 5888 1234", "email", "ar@jinggong.example")),
                 "sendWindow", Map.of("opens", "00:00", "closes", "23:59:59", "days", List.of("MONDAY", "TUESDAY",
                         "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"))));
+        // the seal the finance department's demand (+30 DPD) carries: without it every such letter failed
+        api.expectPut(ADMIN, "notification-service", "/api/v1/letter-images/seal",
+                Map.of("png", Base64.getEncoder().encodeToString(DemoSeal.png())));
+        // the demo agency's contract, so that the collector can hand it a case (WhereToLook.handOff)
+        api.expectPut(MANAGER, "collections-service", "/api/v1/agencies/" + AGENCY, Map.of("name", "SwiftCollect",
+                "successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")));
     }
 
     /** Each buyer registered, given its credit limit, checked for a first order, and its contact entered. */

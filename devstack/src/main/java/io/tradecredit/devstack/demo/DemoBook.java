@@ -89,6 +89,7 @@ public final class DemoBook {
         }
         where.submitClaim();
         where.promise();
+        where.handOff();
         System.out.printf(Locale.ROOT, "Seeded in %s: %d job runs taking %d s of it.%n%n", since(began), runs,
                 Duration.ofNanos(jobNanos).toSeconds());
         where.print();

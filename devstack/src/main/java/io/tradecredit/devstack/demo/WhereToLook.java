@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,6 +16,10 @@ import io.tradecredit.devstack.demo.DemoBuyer.Conduct;
  * the book that people make today (the claim submitted, a promise to pay taken by the collector).
  */
 final class WhereToLook {
+    /** the states of a case worked in house, from which it may take a promise or go to an agency */
+    private static final Set<String> IN_HOUSE = Set.of("OPEN", "IN_PROGRESS");
+    /** the letter that carries the company seal by default: the finance department's demand (+30 DPD) */
+    private static final String SEALED_LETTER = "dunning.finance-demand";
     private final PlatformApi api;
     private final BookPlan book;
 
@@ -56,11 +61,16 @@ final class WhereToLook {
                 Map.of("state", "SUBMITTED", "note", "破产申请已受理，随附法院通知 / filing accepted, court notice attached")));
     }
 
-    /** The collector takes a promise to pay a third of the overdue amount in a week on the first case that may. */
+    /**
+     * The collector takes a promise to pay a third of the overdue amount in a week on the first case of the
+     * worklist that may take one: worked in house (open or in progress). The cases of the buyers that stopped
+     * paying have all gone to legal by today (+60 DPD), which refuses a promise (409 case.move-not-allowed):
+     * until session 32 the demo asked only those and took no promise at all.
+     */
     void promise() {
         for (JsonNode entry : worklist()) {
             JsonNode caseFile = entry.get("caseFile");
-            if (caseFile == null || caseFile.isNull() || !conductOf(entry.get("buyerId").asText(), Conduct.STOPPED)) {
+            if (caseFile == null || caseFile.isNull() || !IN_HOUSE.contains(caseFile.path("state").asText())) {
                 continue;
             }
             BigDecimal overdue = overdue(entry);
@@ -71,6 +81,40 @@ final class WhereToLook {
                 return;
             }
         }
+    }
+
+    /**
+     * The collector hands the demo agency the first case on the worklist still worked in house (open or in
+     * progress: a case moved to legal cannot go) that owes CNY overdue; answers the buyer's name, if any.
+     */
+    Optional<String> handOff() {
+        for (JsonNode entry : worklist()) {
+            JsonNode caseFile = entry.get("caseFile");
+            if (caseFile == null || caseFile.isNull() || !IN_HOUSE.contains(caseFile.path("state").asText())
+                    || overdue(entry).signum() <= 0) {
+                continue;
+            }
+            if (api.post(BookSeeder.COLLECTOR, "collections-service", "/api/v1/collections/cases/" + caseFile.get("id")
+                    .asText() + "/hand-off", Map.of("agencyCode", BookSeeder.AGENCY)).ok()) {
+                String buyerId = entry.get("buyerId").asText();
+                return book.buyers().stream().filter(b -> buyerId(b).map(buyerId::equals).orElse(false))
+                        .map(DemoBuyer::name).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The case that the demo agency holds now (its buyer's name), once the book is in. */
+    private Optional<String> withAgency() {
+        for (JsonNode entry : worklist()) {
+            JsonNode caseFile = entry.get("caseFile");
+            if (caseFile != null && "WITH_AGENCY".equals(caseFile.path("state").asText())) {
+                String buyerId = entry.get("buyerId").asText();
+                return book.buyers().stream().filter(b -> buyerId(b).map(buyerId::equals).orElse(false))
+                        .map(DemoBuyer::name).findFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     private JsonNode worklist() {
@@ -85,11 +129,6 @@ final class WhereToLook {
             }
         }
         return BigDecimal.ZERO;
-    }
-
-    private boolean conductOf(String buyerId, Conduct conduct) {
-        return book.buyers().stream().filter(b -> b.conduct() == conduct)
-                .anyMatch(b -> buyerId(b).map(buyerId::equals).orElse(false));
     }
 
     void print() {
@@ -109,6 +148,7 @@ final class WhereToLook {
                   SMS (sink)             %1$s:8026/messages
                   A dunning letter (PDF) %4$s   (Accept: application/pdf)
                   Collector's worklist   %5$s/api/v1/collections/worklist
+                  The agency's case      ./platform agency read 10   (%12$s)
                   The insolvency claim   %6$s
                   Aging and DSO          %7$s/api/v1/reports/aging   %7$s/api/v1/reports/dso
                   The dispute, the plan  %7$s/api/v1/invoices?invoiceNumber=%8$s   %7$s/api/v1/payment-plans?buyerId=%9$s
@@ -120,17 +160,23 @@ final class WhereToLook {
                   curl -H "Authorization: Bearer $TOKEN" -H "Accept: application/pdf" -o letter.pdf %4$s"""
                 .formatted(host, stopped.name(), stopped.email(), letter, api.url("collections-service"), claim,
                         invoice, book.dispute().invoice().number(), buyerId(book.plan().buyer()).orElse(""),
-                        api.url("credit-service"), api.tokenUrl()));
+                        api.url("credit-service"), api.tokenUrl(), withAgency().map(name -> "the case of " + name
+                                + " handed to " + BookSeeder.AGENCY).orElse("none handed to " + BookSeeder.AGENCY + " yet")));
     }
 
+    /** The buyer's latest letter not failed, the finance department's demand (sealed) before any other. */
     private Optional<String> letterOf(String buyerId) {
+        Optional<String> any = Optional.empty();
         for (JsonNode m : api.expectGet(BookSeeder.ADMIN, "notification-service", "/api/v1/messages?size=500&buyerId="
                 + buyerId).get("items")) {
             if ("LETTER".equals(m.path("channel").asText()) && !m.path("status").asText().equals("FAILED")) {
-                return Optional.of(m.get("requestId").asText());
+                if (SEALED_LETTER.equals(m.path("templateKey").asText())) {
+                    return Optional.of(m.get("requestId").asText());
+                }
+                any = any.or(() -> Optional.of(m.get("requestId").asText()));
             }
         }
-        return Optional.empty();
+        return any;
     }
 
     private static void sleep() {
