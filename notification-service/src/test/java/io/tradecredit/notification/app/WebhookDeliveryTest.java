@@ -482,6 +482,36 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * The status query showed SENDING while a webhook was being handed over (a slow receiver: up to 10 s), a status the
+     * API's documentation and notification-status never name; an integrator polling it met an unknown value. Now it
+     * shows QUEUED, as last published, and no schema of the API lists SENDING.
+     */
+    @Test
+    void aWebhookBeingHandedOverIsQueriedQueuedAsPublishedAndTheApiNamesNoSendingStatus() throws Throwable {
+        String tenant = tenantWithEndpoint("/acme/being-sent");
+        UUID id = requested(tenant);
+        // claimed for its hand-over, as the worker's claim leaves it while the post is under way
+        assertEquals(1, Database.execute("update message set status = 'SENDING', attempts = 1, claimed_at = now()"
+                + " where request_id = ?", id));
+
+        assertEquals("QUEUED", message(tenant, id).getString("status"));
+        assertEquals(List.of("QUEUED"), statuses(id, e -> e.size() >= 1).stream()
+                .map(e -> Contracts.assertValid(e).get("status").asText()).toList());
+
+        JsonNode spec = new ObjectMapper().readTree(given().auth().oauth2(token(tenant, "viewer")).get("/q/openapi?format=json").then()
+                .statusCode(200).extract().asString());
+        List<String> withStatus = new java.util.ArrayList<>();
+        spec.path("components").path("schemas").fields().forEachRemaining(schema -> {
+            JsonNode statusEnum = schema.getValue().path("properties").path("status").path("enum");
+            if (statusEnum.isArray() && statusEnum.toString().contains("QUEUED")) {
+                withStatus.add(schema.getKey());
+                assertTrue(!statusEnum.toString().contains("SENDING"), schema.getKey() + ": " + statusEnum);
+            }
+        });
+        assertTrue(!withStatus.isEmpty(), "the message views name their statuses");
+    }
+
     @Test
     void withoutAnEndpointOrASenderIdentityATenantMessageFailsSayingSo() {
         String tenant = freshTenant();
