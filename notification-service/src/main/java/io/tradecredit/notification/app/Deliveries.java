@@ -28,6 +28,7 @@ import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.persistence.OwnContext;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.ContactChoice;
+import io.tradecredit.notification.domain.HandOverFailure;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageStatus;
 import io.tradecredit.notification.domain.NotificationSettings;
@@ -306,7 +307,9 @@ public class Deliveries {
      * an UNKNOWN message's record shows what the channel may have taken.
      */
     Uni<MessageStatus> failed(Message m, Throwable failure, Instant now, RenderedMessage attempted) {
-        String detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        // in plain words, as the reason, the attempt log and the status event say it: never a Java class name
+        String detail = failure instanceof Channel.Refused || failure instanceof Channel.Unclear || failure instanceof Channel.Trouble
+                ? HandOverFailure.plain(failure.getMessage()) : HandOverFailure.words(failure, null);
         LOG.warnf("message %s: attempt %d on %s failed: %s", m.requestId(), m.attempts(), m.channel(), detail);
         if (failure instanceof Channel.Unclear && !m.channel().resentAfterUnclearHandOver()) {
             return unclear(m, failure, now, attempted);
@@ -332,7 +335,7 @@ public class Deliveries {
             }
             String reason = refused
                     ? m.channel() + " refused the message for good on attempt " + state.channelAttempts() + ": " + failure.getMessage()
-                    : m.channel() + " refused the message " + state.channelAttempts() + " times; last: " + detail;
+                    : HandOverFailure.retriesSpent(m.channel(), state.channelAttempts(), detail);
             return fallbacks.after(m, state.tried(), reason, detail, now);
         }));
     }
