@@ -386,7 +386,9 @@ class EmailDeliveryTest {
         Database.execute("update message set status = 'SENDING', attempts = 1, claimed_at = ? where request_id = ?",
                 java.sql.Timestamp.from(due), id);
         assertEquals(0, deliverAt(due.plus(Duration.ofMinutes(4))).unknown());
-        assertEquals("SENDING", message(tenant, id).getString("status"));
+        // still claimed (internal SENDING), shown as last published
+        assertEquals(1, Database.count("select count(*) from message where request_id = ? and status = 'SENDING'", id));
+        assertEquals("QUEUED", message(tenant, id).getString("status"));
     }
 
     @Test
