@@ -51,7 +51,7 @@ public class MessageResource {
     }
 
     public record View(UUID requestId, String purpose, String templateKey, UUID buyerId,
-            @Schema(implementation = String.class, enumeration = {"QUEUED", "SENT", "DELIVERED", "FAILED", "UNKNOWN",
+            @Schema(implementation = String.class, required = true, enumeration = {"QUEUED", "SENT", "DELIVERED", "FAILED", "UNKNOWN",
             "WITHDRAWN"}, description = "as published on notification-status; QUEUED until a hand-over is recorded") MessageStatus status,
             ChannelType channel, @Schema(description = "the email address, mobile or postal address used") String address,
             String language, @Schema(description = "why it failed or is unknown, or the requester's reason for withdrawing it") String reason, int attempts,

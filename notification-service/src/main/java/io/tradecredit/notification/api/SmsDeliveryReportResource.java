@@ -46,7 +46,7 @@ public class SmsDeliveryReportResource {
 
     /** The message after the report. */
     public record View(UUID requestId, ChannelType channel,
-            @Schema(implementation = String.class, enumeration = {"QUEUED", "SENT", "DELIVERED", "FAILED", "UNKNOWN",
+            @Schema(implementation = String.class, required = true, enumeration = {"QUEUED", "SENT", "DELIVERED", "FAILED", "UNKNOWN",
             "WITHDRAWN"}, description = "as published on notification-status; QUEUED until a hand-over is recorded") MessageStatus status,
             @Schema(description = "the provider's reason when it reports a failure") String reason) {
     }

@@ -18,6 +18,7 @@ class HandOverFailureTest {
         assertEquals("connection refused by smtp.example:25", HandOverFailure.words(
                 new CompletionException(new ConnectException("Connection refused")), "smtp.example:25"));
         assertEquals("connection refused by the other side", HandOverFailure.words(new ConnectException(), null));
+        assertEquals("connection refused by the other side", HandOverFailure.words(new ConnectException(), " "));
     }
 
     @Test
@@ -26,6 +27,8 @@ class HandOverFailureTest {
                 new HttpConnectTimeoutException("HTTP connect timed out"), "hooks.acme.example:443"));
         assertEquals("the host of hooks.acme.example:443 is unknown", HandOverFailure.words(
                 new CompletionException(new UnknownHostException("hooks.acme.example")), "hooks.acme.example:443"));
+        assertEquals("the host of sms.example:443 is unknown", HandOverFailure.words(
+                new java.nio.channels.UnresolvedAddressException(), "sms.example:443"));
     }
 
     @Test
