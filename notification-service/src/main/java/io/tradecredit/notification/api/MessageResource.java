@@ -50,7 +50,9 @@ public class MessageResource {
             String detail) {
     }
 
-    public record View(UUID requestId, String purpose, String templateKey, UUID buyerId, MessageStatus status,
+    public record View(UUID requestId, String purpose, String templateKey, UUID buyerId,
+            @Schema(implementation = String.class, required = true, enumeration = {"QUEUED", "SENT", "DELIVERED", "FAILED", "UNKNOWN",
+            "WITHDRAWN"}, description = "as published on notification-status; QUEUED until a hand-over is recorded") MessageStatus status,
             ChannelType channel, @Schema(description = "the email address, mobile or postal address used") String address,
             String language, @Schema(description = "why it failed or is unknown, or the requester's reason for withdrawing it") String reason, int attempts,
             @Schema(description = "not before this instant (send window, retry)") Instant nextAttemptAt,
@@ -63,7 +65,7 @@ public class MessageResource {
         static View of(Message m, List<Attempt> log) {
             var body = m.rendered();
             return new View(m.requestId(), m.request().purpose(), m.request().templateKey(), m.request().buyerId(),
-                    m.status(), m.channel(), m.address(), m.language() == null ? null : m.language().tag(),
+                    m.status().shown(), m.channel(), m.address(), m.language() == null ? null : m.language().tag(),
                     m.failureReason(), m.attempts(), m.nextAttemptAt(), m.requestedAt(), m.sentAt(),
                     // as at intake until handed over: a letter's date and deadline are those of the day its PDF is made
                     // (the content), an email's or SMS's those of the day it goes out (then recorded as handed over, once

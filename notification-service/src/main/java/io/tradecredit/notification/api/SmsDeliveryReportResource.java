@@ -45,7 +45,9 @@ public class SmsDeliveryReportResource {
     ObjectMapper json;
 
     /** The message after the report. */
-    public record View(UUID requestId, ChannelType channel, MessageStatus status,
+    public record View(UUID requestId, ChannelType channel,
+            @Schema(implementation = String.class, required = true, enumeration = {"QUEUED", "SENT", "DELIVERED", "FAILED", "UNKNOWN",
+            "WITHDRAWN"}, description = "as published on notification-status; QUEUED until a hand-over is recorded") MessageStatus status,
             @Schema(description = "the provider's reason when it reports a failure") String reason) {
     }
 
@@ -76,7 +78,7 @@ public class SmsDeliveryReportResource {
             throw ProblemException.invalidField("body", "must be a JSON object with reference and status");
         }
         DeliveryReport report = DeliveryReport.of(text(node, "reference"), text(node, "status"), text(node, "reason"));
-        return reports.record(report).map(m -> new View(m.requestId(), m.channel(), m.status(), m.failureReason()));
+        return reports.record(report).map(m -> new View(m.requestId(), m.channel(), m.status().shown(), m.failureReason()));
     }
 
     private static String text(JsonNode node, String field) {

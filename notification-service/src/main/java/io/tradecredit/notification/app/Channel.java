@@ -38,6 +38,16 @@ public interface Channel {
     }
 
     /**
+     * The hand-over failed before reaching the outside party (no connection, a server answering 503), said in plain words
+     * with whom ({@code domain.HandOverFailure}); tried again on the channel's schedule.
+     */
+    class Trouble extends RuntimeException {
+        public Trouble(String words, Throwable cause) {
+            super(words, cause);
+        }
+    }
+
+    /**
      * The hand-over may have reached the outside party (no answer within the timeout, the connection
      * broken after the request went out): whether it was accepted is not known. Deliveries do not
      * send such a message again, but a webhook ({@link ChannelType#resentAfterUnclearHandOver}).

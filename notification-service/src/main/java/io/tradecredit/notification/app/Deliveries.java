@@ -28,6 +28,7 @@ import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.persistence.OwnContext;
 import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.ContactChoice;
+import io.tradecredit.notification.domain.HandOverFailure;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageStatus;
 import io.tradecredit.notification.domain.NotificationSettings;
@@ -306,13 +307,18 @@ public class Deliveries {
      * an UNKNOWN message's record shows what the channel may have taken.
      */
     Uni<MessageStatus> failed(Message m, Throwable failure, Instant now, RenderedMessage attempted) {
-        String detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        // in plain words, as the reason, the attempt log and the status event say it: never a Java class name
+        String detail = failure instanceof Channel.Refused || failure instanceof Channel.Unclear || failure instanceof Channel.Trouble
+                ? HandOverFailure.plain(failure.getMessage()) : HandOverFailure.words(failure, null);
         LOG.warnf("message %s: attempt %d on %s failed: %s", m.requestId(), m.attempts(), m.channel(), detail);
         if (failure instanceof Channel.Unclear && !m.channel().resentAfterUnclearHandOver()) {
             return unclear(m, failure, now, attempted);
         }
         boolean refused = failure instanceof Channel.Refused;
-        return unlessWithdrawn(m, now, () -> CurrentTransaction.run(() -> messages.channelState(m.requestId())
+        // a webhook whose post got no clear answer is resent (same id), but its receiver may have it: a withdrawal can no
+        // longer make it WITHDRAWN, never sent (now or while it waits for the resend), only UNKNOWN
+        boolean mayHaveBeenReceived = failure instanceof Channel.Unclear;
+        return unlessWithdrawn(m, now, mayHaveBeenReceived, () -> CurrentTransaction.run(() -> messages.channelState(m.requestId())
                 .chain(state -> settings.find(m.tenantId()).map(s -> new Retrying(state,
                         s.orElse(NotificationSettings.DEFAULT).sendWindow())))).chain(read -> {
             MessageRepository.ChannelState state = read.state();
@@ -329,7 +335,7 @@ public class Deliveries {
             }
             String reason = refused
                     ? m.channel() + " refused the message for good on attempt " + state.channelAttempts() + ": " + failure.getMessage()
-                    : m.channel() + " refused the message " + state.channelAttempts() + " times; last: " + detail;
+                    : HandOverFailure.retriesSpent(m.channel(), state.channelAttempts(), detail);
             return fallbacks.after(m, state.tried(), reason, detail, now);
         }));
     }
@@ -357,10 +363,23 @@ public class Deliveries {
      * its requester withdrew it while it was being handed over, never retried or fallen back; else {@code otherwise}.
      */
     private Uni<MessageStatus> unlessWithdrawn(Message m, Instant now, java.util.function.Supplier<Uni<MessageStatus>> otherwise) {
-        return CurrentTransaction.run(() -> withdrawals.afterFailedHandOver(m, now).call(withdrawn -> withdrawn
-                ? messages.attempt(m.requestId(), m.attempts(), now, "WITHDRAWN", "withdrawn while being handed over")
-                : Uni.createFrom().voidItem()))
-                .chain(withdrawn -> withdrawn ? Uni.createFrom().item(MessageStatus.WITHDRAWN) : otherwise.get());
+        return unlessWithdrawn(m, now, false, otherwise);
+    }
+
+    /**
+     * {@link #unlessWithdrawn(Message, Instant, java.util.function.Supplier)} of a hand-over that {@code mayHaveBeenReceived}
+     * (no clear answer): noted with the message in the same transaction, so a withdrawal, found now or later, makes it
+     * UNKNOWN (the receiver may have it), not WITHDRAWN ({@code domain.Withdrawal#endsAs}).
+     */
+    private Uni<MessageStatus> unlessWithdrawn(Message m, Instant now, boolean mayHaveBeenReceived,
+            java.util.function.Supplier<Uni<MessageStatus>> otherwise) {
+        return CurrentTransaction.run(() -> (mayHaveBeenReceived ? messages.mayHaveBeenReceived(m.requestId())
+                : Uni.createFrom().voidItem()).chain(() -> withdrawals.afterFailedHandOver(m, now))
+                .call(ended -> ended.isEmpty() ? Uni.createFrom().voidItem()
+                        : messages.attempt(m.requestId(), m.attempts(), now, ended.get().name(),
+                                ended.get() == MessageStatus.WITHDRAWN ? "withdrawn while being handed over"
+                                        : "withdrawn while being handed over, which may have reached the receiver")))
+                .chain(ended -> ended.isPresent() ? Uni.createFrom().item(ended.get()) : otherwise.get());
     }
 
     /** The channel's retry schedule: {@code tradecredit.notification.retry.<channel>.max-attempts|initial|max}. */

@@ -63,12 +63,14 @@ public class Withdrawals {
 
     /**
      * A message whose hand-over failed: WITHDRAWN instead of a retry or a fallback when its tenant
-     * withdrew it meanwhile; whether it was. In the current transaction.
+     * withdrew it meanwhile, UNKNOWN if a hand-over of it may have reached its receiver ({@link Withdrawal#endsAs});
+     * where it ended, empty when not withdrawn. In the current transaction.
      */
-    public Uni<Boolean> afterFailedHandOver(Message m, Instant now) {
-        return withdrawals.find(m.tenantId(), m.requestId()).chain(w -> w.isEmpty() ? Uni.createFrom().item(false)
-                : withdrawn(withdrawals.withdraw(m.tenantId(), m.requestId(), MessageStatus.SENDING.name(),
-                        w.get().reason(), now), now));
+    public Uni<Optional<MessageStatus>> afterFailedHandOver(Message m, Instant now) {
+        return withdrawals.find(m.tenantId(), m.requestId()).chain(w -> w.isEmpty() ? Uni.createFrom().item(Optional.empty())
+                : withdrawals.withdraw(m.tenantId(), m.requestId(), MessageStatus.SENDING.name(), w.get().reason(), now)
+                        .call(moved -> statusEvents.changed(moved.stream().toList(), now))
+                        .map(moved -> moved.map(Message::status)));
     }
 
     /** Withdraws every QUEUED message withdrawn while its request was being taken in. In the current transaction. */

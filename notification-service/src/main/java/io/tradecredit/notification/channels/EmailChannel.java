@@ -104,6 +104,13 @@ public class EmailChannel implements Channel {
     @Inject
     Letters letters;
 
+    /** The SMTP server, named in a failure's words. */
+    @ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost")
+    String smtpHost;
+
+    @ConfigProperty(name = "quarkus.mailer.port", defaultValue = "25")
+    int smtpPort;
+
     @Override
     public Uni<Void> send(Outgoing m) {
         return handOver(m).replaceWithVoid();
@@ -128,6 +135,9 @@ public class EmailChannel implements Channel {
                     // message goes on by the next channel at once; a 4xx (a greylisting 451, a full mailbox 452) is retried
                     .onFailure(SMTPException.class).transform(e -> ((SMTPException) e).isPermanent()
                             ? new Channel.Refused("the SMTP server refused the email for good: " + e.getMessage()) : e)
+                    // anything else in plain words, naming the SMTP server: "connection refused by smtp.example:25"
+                    .onFailure(e -> !(e instanceof Channel.Refused)).transform(e -> new Channel.Trouble(
+                            io.tradecredit.notification.domain.HandOverFailure.words(e, smtpHost + ":" + smtpPort), e))
                     .ifNoItem().after(timeout).failWith(() -> new Channel.Unclear("no answer within "
                     + timeout + " from the SMTP server", null)).replaceWith(() -> letter
                     .map(pdf -> Proof.withAttachment(m.content(), pdf.filename(), pdf.sha256()))

@@ -45,7 +45,8 @@ public class HttpPost {
         io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()))
                 .onItemOrFailure().transformToUni((response, failure) -> failure != null
-                        ? Uni.createFrom().<Void>failure(unclear(refusedCertificate(failure))) : outcome(response.statusCode()))
+                        ? Uni.createFrom().<Void>failure(plain(unclear(refusedCertificate(failure)), to))
+                        : outcome(response.statusCode()))
                 .emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
@@ -82,11 +83,18 @@ public class HttpPost {
                 : "the connection broke after the request went out: ") + f.getMessage(), f);
     }
 
+    /** A failure that is neither a refusal nor unclear, in plain words naming the party ({@code domain.HandOverFailure}). */
+    static Throwable plain(Throwable failure, URI to) {
+        return failure instanceof Channel.Refused || failure instanceof Channel.Unclear ? failure
+                : new Channel.Trouble(io.tradecredit.notification.domain.HandOverFailure.words(failure, to.getHost()
+                        + ":" + (to.getPort() >= 0 ? to.getPort() : "https".equalsIgnoreCase(to.getScheme()) ? 443 : 80)), failure);
+    }
+
     private static Uni<Void> outcome(int status) {
         return switch (HttpAnswer.of(status)) {
             case ACCEPTED -> Uni.createFrom().voidItem();
             case REFUSED -> Uni.createFrom().failure(new Channel.Refused("the receiver answered HTTP " + status));
-            case TRY_AGAIN -> Uni.createFrom().failure(new IllegalStateException("the receiver answered HTTP " + status));
+            case TRY_AGAIN -> Uni.createFrom().failure(new Channel.Trouble("the receiver answered HTTP " + status, null));
         };
     }
 }

@@ -26,6 +26,15 @@ public enum MessageStatus {
         };
     }
 
+    /**
+     * The status as published and as the status query shows it: SENDING, internal, is QUEUED (the last status published
+     * for the message) until its hand-over is recorded; every other status is itself. Before, the query showed SENDING, a
+     * status neither the API nor notification-status documents.
+     */
+    public MessageStatus shown() {
+        return this == SENDING ? QUEUED : this;
+    }
+
     /** Whether the status is published on notification-status (SENDING is not: nobody outside acts on it). */
     public boolean published() {
         return this != SENDING;

@@ -32,6 +32,25 @@ public record Withdrawal(UUID requestId, String reason, String requestedBy, Inst
         ALREADY
     }
 
+    /**
+     * What the reason of a withdrawn message that may have reached its receiver starts with: an earlier hand-over got no
+     * clear answer (a webhook's post timed out or its connection broke after sending; one left SENDING by a crash), so
+     * the receiver may have it and the withdrawal cannot take it back. Such a message ends {@link MessageStatus#UNKNOWN},
+     * never {@link MessageStatus#WITHDRAWN} (never sent), and is not sent again.
+     */
+    public static final String MAY_HAVE_BEEN_RECEIVED = "withdrawn by its requester after a hand-over without a clear"
+            + " answer: the receiver may have it, so it is not sent again; the requester's reason: ";
+
+    /** Where a withdrawn message not (or no longer) being handed over ends: WITHDRAWN, or UNKNOWN if it may have been received. */
+    public static MessageStatus endsAs(boolean mayHaveBeenReceived) {
+        return mayHaveBeenReceived ? MessageStatus.UNKNOWN : MessageStatus.WITHDRAWN;
+    }
+
+    /** The reason recorded and published with {@link #endsAs}: the requester's, after what it means when it may have been received. */
+    public static String reasonOf(boolean mayHaveBeenReceived, String requestersReason) {
+        return mayHaveBeenReceived ? MAY_HAVE_BEEN_RECEIVED + requestersReason : requestersReason;
+    }
+
     /** Every gap of a withdrawal as read from its event, named by field; empty when it can be applied. */
     public static List<String> problems(String reason, String requestedBy) {
         List<String> out = new ArrayList<>();

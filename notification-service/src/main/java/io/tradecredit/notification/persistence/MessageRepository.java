@@ -90,6 +90,7 @@ public class MessageRepository {
      */
     public Uni<Void> resendAfterCrash(Instant claimedBefore, Instant now) {
         return CurrentTransaction.execute("update message set status = 'QUEUED', next_attempt_at = $2, claimed_at = null,"
+                + " may_have_been_received = true,"
                 + " updated_at = $2 where status = 'SENDING' and channel = 'WEBHOOK' and claimed_at <= $1 and not "
                 + WITHDRAWN_BY_REQUESTER, Tuple.of(at(claimedBefore), at(now))).replaceWithVoid();
     }
@@ -199,6 +200,15 @@ public class MessageRepository {
     public Uni<Optional<Message>> retryAt(UUID requestId, Instant next, Instant at) {
         return move("update message set status = 'QUEUED', next_attempt_at = $2, claimed_at = null, updated_at = $3"
                 + " where request_id = $1 and status = 'SENDING' returning *", Tuple.of(requestId, at(next), at(at)));
+    }
+
+    /**
+     * Notes that the message being handed over may have reached its receiver (no clear answer): a withdrawal from now on
+     * makes it UNKNOWN, not WITHDRAWN ({@code domain.Withdrawal#endsAs}).
+     */
+    public Uni<Void> mayHaveBeenReceived(UUID requestId) {
+        return CurrentTransaction.execute("update message set may_have_been_received = true where request_id = $1"
+                + " and status = 'SENDING'", Tuple.of(requestId)).replaceWithVoid();
     }
 
     /**

@@ -64,12 +64,19 @@ public class WithdrawalRepository {
         return tenantId + "/" + requestId;
     }
 
-    /** The tenant's message moved from {@code from} (QUEUED, or SENDING after a failed hand-over) to WITHDRAWN. */
+    /**
+     * The tenant's message moved from {@code from} (QUEUED, or SENDING after a failed hand-over) to WITHDRAWN; to UNKNOWN
+     * when an earlier hand-over may have reached its receiver ({@link Withdrawal#endsAs}, column may_have_been_received).
+     */
     public Uni<Optional<Message>> withdraw(String tenantId, UUID requestId, String from, String reason, Instant at) {
-        return CurrentTransaction.execute("update message set status = 'WITHDRAWN', failure_reason = $4,"
+        return CurrentTransaction.execute("update message set"
+                + " status = case when may_have_been_received then $6 else $7 end,"
+                + " failure_reason = case when may_have_been_received then $8 else $4 end,"
                 + " next_attempt_at = null, claimed_at = null, updated_at = $5"
                 + " where request_id = $1 and tenant_id = $2 and status = $3 returning *",
-                Tuple.of(requestId, tenantId, from, reason, at.atOffset(ZoneOffset.UTC)))
+                Tuple.tuple().addUUID(requestId).addString(tenantId).addString(from).addString(reason)
+                        .addOffsetDateTime(at.atOffset(ZoneOffset.UTC)).addString(Withdrawal.endsAs(true).name())
+                        .addString(Withdrawal.endsAs(false).name()).addString(Withdrawal.reasonOf(true, reason)))
                 .map(rows -> {
                     var it = rows.iterator();
                     return it.hasNext() ? Optional.of(messages.message(it.next())) : Optional.empty();
@@ -78,16 +85,18 @@ public class WithdrawalRepository {
 
     /**
      * Every QUEUED message whose tenant withdrew it (the withdrawal committed while the request was
-     * being taken in, so neither saw the other) moved to WITHDRAWN with the withdrawal's reason.
+     * being taken in, so neither saw the other) moved to WITHDRAWN with the withdrawal's reason (UNKNOWN when it may have
+     * reached its receiver, {@link Withdrawal#endsAs}).
      */
     public Uni<List<Message>> withdrawRemembered(Instant at) {
         return CurrentTransaction.execute("""
-                update message m set status = 'WITHDRAWN',
-                    failure_reason = w.reason,
+                update message m set status = case when m.may_have_been_received then $2 else $3 end,
+                    failure_reason = case when m.may_have_been_received then $4 || w.reason else w.reason end,
                     next_attempt_at = null, updated_at = $1
                 from message_withdrawal w
                 where w.request_id = m.request_id and w.tenant_id = m.tenant_id and m.status = 'QUEUED'
-                returning m.*""", Tuple.of(at.atOffset(ZoneOffset.UTC))).map(rows -> {
+                returning m.*""", Tuple.of(at.atOffset(ZoneOffset.UTC), Withdrawal.endsAs(true).name(),
+                        Withdrawal.endsAs(false).name(), Withdrawal.MAY_HAVE_BEEN_RECEIVED)).map(rows -> {
                     List<Message> out = new ArrayList<>();
                     rows.forEach(r -> out.add(messages.message(r)));
                     return out;

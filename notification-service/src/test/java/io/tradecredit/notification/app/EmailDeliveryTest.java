@@ -386,7 +386,9 @@ class EmailDeliveryTest {
         Database.execute("update message set status = 'SENDING', attempts = 1, claimed_at = ? where request_id = ?",
                 java.sql.Timestamp.from(due), id);
         assertEquals(0, deliverAt(due.plus(Duration.ofMinutes(4))).unknown());
-        assertEquals("SENDING", message(tenant, id).getString("status"));
+        // still claimed (internal SENDING), shown as last published
+        assertEquals(1, Database.count("select count(*) from message where request_id = ? and status = 'SENDING'", id));
+        assertEquals("QUEUED", message(tenant, id).getString("status"));
     }
 
     @Test
@@ -500,10 +502,17 @@ class EmailDeliveryTest {
         JsonPath m = message(tenant, id);
         assertEquals("FAILED", m.getString("status"));
         assertEquals(3, m.getInt("attempts"));
-        assertTrue(m.getString("reason").startsWith("EMAIL refused the message 3 times; last: "), m.getString("reason"));
+        // in an integrator's words, naming the SMTP server: before, "EMAIL refused the message 3 times; last:
+        // ConnectException: ..." named a Java class
+        String reason = "EMAIL: connection refused by 127.0.0.1:" + GreenMailResource.port() + " after 3 attempts; then no"
+                + " usable contact on SMS: no contact has an address; LETTER: no contact has an address";
+        assertEquals(reason, m.getString("reason"));
+        assertEquals(List.of("connection refused by 127.0.0.1:" + GreenMailResource.port()), m.getList("attemptLog.detail")
+                .stream().distinct().toList());
         var events = statuses(id, r -> r.size() >= 2);
         assertEquals(List.of("QUEUED", "FAILED"),
                 events.stream().map(r -> Contracts.assertValid(r).get("status").asText()).toList());
+        assertEquals(reason, Contracts.assertValid(events.get(1)).get("reason").asText());
     }
 
     @Test

@@ -244,4 +244,36 @@ class ProviderTroubleTest {
             assertEquals("SENT", message(tenant, id).getString("status"));
         });
     }
+
+    /**
+     * A webhook whose post got no answer in time waits for its resend (same id); withdrawn meanwhile it ended WITHDRAWN,
+     * published as never sent, though the receiver may have the first post. Now it is UNKNOWN, saying why, and not resent.
+     */
+    @Test
+    void aWebhookWaitingForItsResendAfterAnUnclearPostIsUnknownWhenWithdrawnNotWithdrawn() throws Throwable {
+        String tenant = freshTenant();
+        whileTheProviderAnswersTooLate(() -> {
+            given().auth().oauth2(token(tenant, "tenant-admin")).contentType(ContentType.JSON)
+                    .body(Map.of("url", PROVIDER.url("/hooks/" + tenant), "secret", "whsec_trouble_0123456789abcdef"))
+                    .put("/api/v1/webhook-endpoint").then().statusCode(200);
+            UUID id = Requests.limitChangedToTenant(tenant, "WEBHOOK", false, Map.of("buyer", Map.of("name", "Globex"),
+                    "newLimit", Map.of("amount", "500000.00", "currency", "CNY")));
+            Instant due = nextAttemptAt(tenant, id);
+            assertTrue(deliverAt(due).retried() >= 1);
+            assertEquals("QUEUED", message(tenant, id).getString("status"));
+
+            Requests.withdraw(tenant, id, "the limit change was undone");
+            WithdrawalDeliveryTest.awaitStatus(tenant, id, "UNKNOWN");
+            PROVIDER.answerAfter(Duration.ZERO);
+            deliverAt(due.plus(Duration.ofHours(1)));
+
+            assertEquals(1, PROVIDER.at("/hooks/" + tenant).size());
+            JsonPath m = message(tenant, id);
+            assertEquals("UNKNOWN", m.getString("status"));
+            assertEquals(io.tradecredit.notification.domain.Withdrawal.MAY_HAVE_BEEN_RECEIVED + "the limit change was undone",
+                    m.getString("reason"));
+            assertEquals(List.of("QUEUED", "UNKNOWN"), Requests.statuses(id, e -> e.size() >= 2).stream()
+                    .map(e -> io.tradecredit.testing.Contracts.assertValid(e).get("status").asText()).toList());
+        });
+    }
 }

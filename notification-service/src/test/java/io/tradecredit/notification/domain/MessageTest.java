@@ -2,6 +2,7 @@ package io.tradecredit.notification.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -173,6 +174,17 @@ class MessageTest {
         assertEquals(new StatusChange(r.requestId(), "acme", "dunning", "dunning.reminder",
                 MessageRequest.RecipientKind.BUYER, BUYER, MessageStatus.FAILED, ChannelType.EMAIL, "lacks x", 0,
                 Instant.EPOCH), c);
+    }
+
+    @Test
+    void aMessageBeingHandedOverIsShownQueuedAsLastPublishedAndEveryOtherStatusAsItIs() {
+        assertEquals(MessageStatus.QUEUED, MessageStatus.SENDING.shown());
+        for (MessageStatus s : MessageStatus.values()) {
+            assertTrue(s.shown().published(), s.name());
+            if (s != MessageStatus.SENDING) {
+                assertEquals(s, s.shown());
+            }
+        }
     }
 
     @Test

@@ -62,4 +62,13 @@ class WithdrawalTest {
         assertNull(m.nextAttemptAt());
         assertNull(m.sentAt());
     }
+
+    @Test
+    void aMessageThatMayHaveReachedItsReceiverEndsUnknownSayingSoNotWithdrawn() {
+        assertEquals(MessageStatus.WITHDRAWN, Withdrawal.endsAs(false));
+        assertEquals("INV-2026-0042 paid", Withdrawal.reasonOf(false, "INV-2026-0042 paid"));
+        assertEquals(MessageStatus.UNKNOWN, Withdrawal.endsAs(true));
+        assertEquals("withdrawn by its requester after a hand-over without a clear answer: the receiver may have it, so it"
+                + " is not sent again; the requester's reason: INV-2026-0042 paid", Withdrawal.reasonOf(true, "INV-2026-0042 paid"));
+    }
 }
