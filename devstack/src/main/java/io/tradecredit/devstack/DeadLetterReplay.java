@@ -76,10 +76,18 @@ public final class DeadLetterReplay {
     }
 
     public static void main(String[] args) throws IOException {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The command itself, its exit code returned: 0 done, 1 what was asked cannot be done (a topic, id or
+     * offset not there, a record refused), said in one line on {@code err} and not as a stack trace, 2 usage.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: DeadLetterReplay BOOTSTRAP DLQ_TOPIC list|replay [--ids ..|--offsets ..|--all]"
+            err.println("usage: DeadLetterReplay BOOTSTRAP DLQ_TOPIC list|replay [--ids ..|--offsets ..|--all]"
                     + " [--dry-run] [--config FILE]");
-            System.exit(2);
+            return 2;
         }
         Properties client = new Properties();
         boolean dryRun = false;
@@ -98,24 +106,25 @@ public final class DeadLetterReplay {
                     }
                 }
                 default -> {
-                    System.err.println("unknown option " + args[i]);
-                    System.exit(2);
+                    err.println("unknown option " + args[i]);
+                    return 2;
                 }
             }
         }
         client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-        List<DeadLetter> letters = read(client, args[1]);
-        if (args[2].equals("list")) {
-            letters.forEach(l -> System.out.println(describe(l)));
-            System.out.println(letters.size() + " dead letter(s) in " + args[1]);
-            return;
-        }
         try {
+            List<DeadLetter> letters = read(client, args[1]);
+            if (args[2].equals("list")) {
+                letters.forEach(l -> out.println(describe(l)));
+                out.println(letters.size() + " dead letter(s) in " + args[1]);
+                return 0;
+            }
             List<DeadLetter> chosen = all ? letters : choose(letters, ids, offsets);
-            replay(client, args[1], chosen, dryRun, System.out);
+            replay(client, args[1], chosen, dryRun, out);
+            return 0;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println(e.getMessage());
-            System.exit(1);
+            err.println(e.getMessage());
+            return 1;
         }
     }
 
@@ -132,7 +141,9 @@ public final class DeadLetterReplay {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(deadLetterTopic, p.partition())).toList();
             if (partitions.isEmpty()) {
-                throw new IllegalArgumentException("no topic " + deadLetterTopic);
+                throw new IllegalArgumentException("no topic " + deadLetterTopic
+                        + " on the broker: nothing was ever dead-lettered there, or the name is wrong"
+                        + " (<topic>.dlq.<service>, docs/runbook.md)");
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -142,6 +142,31 @@ class DeadLetterReplayTest {
         assertEquals(List.of(), readAll(topic, 0));
     }
 
+    @Test
+    void aDeadLetterTopicNotOnTheBrokerIsSaidInOneLineNotAsAStackTrace() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ByteArrayOutputStream complaint = new ByteArrayOutputStream();
+        String missing = "missing-" + UUID.randomUUID().toString().substring(0, 8) + "-events.dlq.credit-service";
+        int exit = DeadLetterReplay.run(new String[] {KafkaTestResource.bootstrapServers(), missing, "list"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                new PrintStream(complaint, true, StandardCharsets.UTF_8));
+        assertEquals(1, exit);
+        assertEquals("no topic " + missing + " on the broker: nothing was ever dead-lettered there, or the name is"
+                + " wrong (<topic>.dlq.<service>, docs/runbook.md)\n", complaint.toString(StandardCharsets.UTF_8));
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void listingPrintsEveryDeadLetterAndTheirCount() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit = DeadLetterReplay.run(new String[] {KafkaTestResource.bootstrapServers(), dlq, "list"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8), quiet());
+        assertEquals(0, exit);
+        String listing = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(listing.contains("0:2 id=e3 type=io.tradecredit.invoice.invoice-issued.v1 reason=boom"), listing);
+        assertTrue(listing.endsWith("3 dead letter(s) in " + dlq + "\n"), listing);
+    }
+
     private List<ConsumerRecord<String, String>> readAll(String from, int expected) {
         Properties config = new Properties();
         config.putAll(client);
