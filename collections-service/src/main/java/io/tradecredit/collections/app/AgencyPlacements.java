@@ -175,6 +175,7 @@ public class AgencyPlacements {
         return CurrentTransaction.run(() -> placements.currentOf(tenantId, caseId).chain(found -> {
             AgencyPlacement p = found.filter(x -> x.agencyCode().equals(agencyCode)).orElseThrow(
                     () -> notPlaced(tenantId, agencyCode, caseId));
+            p.refuseIfBefore(update);
             Map<String, Object> detail = detail(p, update.summary());
             detail.put("kind", update.kind().name());
             detail.put("via", via);

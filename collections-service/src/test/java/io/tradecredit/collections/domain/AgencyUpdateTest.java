@@ -117,4 +117,17 @@ class AgencyUpdateTest {
         assertEquals(DomainError.Kind.CONFLICT, again.kind());
         assertEquals("agency-placement.ended", again.code());
     }
+
+    /** Handed over on 4 May: a report of 3 May is refused naming reportedOn, one of 4 May (the hand-off day) or later is not. */
+    @Test
+    void aReportDatedBeforeTheHandOffIsRefused() {
+        AgencyPlacement p = AgencyPlacement.start(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "huaxin", MAY_4);
+        DomainError refused = assertThrows(DomainError.class, () -> p.refuseIfBefore(new AgencyUpdate(Kind.PROMISE,
+                MAY_4.minusDays(1), Money.of("8500.00", "CNY"), MAY_4.plusDays(10), null)));
+        assertEquals(DomainError.Kind.INVALID, refused.kind());
+        assertEquals("agency-update.invalid", refused.code());
+        assertEquals(List.of("reportedOn"), refused.violations().stream().map(Violation::field).toList());
+        p.refuseIfBefore(new AgencyUpdate(Kind.CONTACT_MADE, MAY_4, null, null, null));
+        p.refuseIfBefore(new AgencyUpdate(Kind.CONTACT_MADE, MAY_4.plusDays(1), null, null, null));
+    }
 }

@@ -126,6 +126,32 @@ class AgencyViewApiTest {
                 .filter(a -> a.kind().equals("agency-update")).findFirst().orElseThrow().detail().get("holdUntil"));
     }
 
+    /**
+     * Handed over today: a promise of 8,500.00 CNY reported as of yesterday is refused on both doors, 400 naming
+     * {@code reportedOn} on REST, the topic's DLQ with the reason; nothing is held or logged. Until session 32 both
+     * were accepted, so a promise could count payments made before the agency held the case.
+     */
+    @Test
+    void aReportDatedBeforeTheHandOffIsRefusedOnBothDoors() {
+        Placed p = placed(cases);
+        LocalDate yesterday = ReadModelEvents.today().minusDays(1);
+        Map<String, Object> early = update("PROMISE", "reportedOn", yesterday.toString(), "amount",
+                Map.of("amount", "8500.00", "currency", "CNY"), "promisedFor", ReadModelEvents.today().plusDays(14).toString());
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(early)
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("agency-update.invalid"), "errors.field", contains("reportedOn"));
+        String sent = AgencyFlowTest.report(p.tenant(), p.agency(), p.caseId(), early);
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> dead = io.tradecredit.testing.Topics.read(
+                TopicNames.agencyUpdates(p.agency()) + ".dlq.collections-service", java.time.Duration.ofSeconds(60),
+                r -> !r.isEmpty());
+        String reason = AgencyFlowTest.reason(dead, sent);
+        org.junit.jupiter.api.Assertions.assertTrue(reason.contains("reportedOn"), reason);
+        assertEquals(CaseState.WITH_AGENCY, state(cases, p));
+        assertEquals(0, Database.count("select count(*) from dunning_hold where tenant_id = ?", p.tenant()));
+        assertEquals(0, AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
+                .filter(a -> a.kind().equals("agency-update")).count());
+    }
+
     @Test
     void aCaseClosedByTheTenantWhileWithTheAgencyIsNoLongerItsCase() {
         Placed p = placed(cases);
