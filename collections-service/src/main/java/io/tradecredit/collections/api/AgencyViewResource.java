@@ -71,7 +71,7 @@ public class AgencyViewResource {
 
     public record Update(@Schema(description = "CONTACT_MADE, PROMISE, PAYMENT_REPORTED, SETTLEMENT_PROPOSED, SETTLED,"
             + " LEGAL_ACTION_RECOMMENDED, UNCOLLECTIBLE or RETURNED") AgencyUpdate.Kind kind,
-            @Schema(description = "the day the agency learnt it") LocalDate reportedOn,
+            @Schema(description = "the day the agency learnt it; not before the day the case was handed to the agency") LocalDate reportedOn,
             @Schema(description = "promised, reported paid, or proposed / agreed in settlement") Money amount,
             @Schema(description = "a promise's day") LocalDate promisedFor, String note) {
     }
@@ -108,7 +108,7 @@ public class AgencyViewResource {
             + " (a PROMISE holds the buyer's dunning until promisedFor plus the tenant's promise grace);"
             + " a retry with the same Idempotency-Key gets the same answer and changes nothing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "400", description = "Every wrong field named (kind, amount, promisedFor); nothing changes",
+    @APIResponse(responseCode = "400", description = "Every wrong field named (kind, amount, promisedFor; reportedOn before the hand-off day); nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Not a case of this tenant with this agency now", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<Accepted>> report(@PathParam("caseId") UUID caseId, @NotNull Update u,

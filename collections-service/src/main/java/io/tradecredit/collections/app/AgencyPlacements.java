@@ -17,14 +17,13 @@ import io.tradecredit.collections.domain.AgencyPlacement;
 import io.tradecredit.collections.domain.AgencyUpdate;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
-import io.tradecredit.collections.domain.Hold;
 import io.tradecredit.collections.domain.PlacementEnd;
+import io.tradecredit.collections.domain.PromiseToPay;
 import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.collections.events.AgencyEvents;
 import io.tradecredit.collections.events.AgencyEvents.CaseFile;
 import io.tradecredit.collections.persistence.AgencyContractRepository;
 import io.tradecredit.collections.persistence.AgencyPlacementRepository;
-import io.tradecredit.collections.persistence.DunningPolicyRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.events.Outbox;
@@ -63,15 +62,9 @@ public class AgencyPlacements {
     @Inject
     Outbox outbox;
 
-    /** A reported promise holds the buyer: the tenant's grace, counted on its calendar. */
+    /** A reported promise is recorded, held and judged as a collector's is. */
     @Inject
-    TenantCaseTerms terms;
-
-    @Inject
-    DunningPolicyRepository policies;
-
-    @Inject
-    DunningHolds holds;
+    Promises promises;
 
     @Inject
     Clock clock;
@@ -175,13 +168,18 @@ public class AgencyPlacements {
         return CurrentTransaction.run(() -> placements.currentOf(tenantId, caseId).chain(found -> {
             AgencyPlacement p = found.filter(x -> x.agencyCode().equals(agencyCode)).orElseThrow(
                     () -> notPlaced(tenantId, agencyCode, caseId));
+            p.refuseIfBefore(update);
             Map<String, Object> detail = detail(p, update.summary());
             detail.put("kind", update.kind().name());
             detail.put("via", via);
-            // a promise holds the buyer's dunning to its deadline, as a collector's does (logged with the update)
-            Uni<Void> logged = holdFor(tenantId, p, update, actor).chain(until -> {
-                if (until != null) {
-                    detail.put("holdUntil", until.toString());
+            // a promise is recorded as a collector's is: it holds the buyer's dunning to its deadline and is judged kept or
+            // broken (logged with the update)
+            Uni<Void> logged = promiseOf(tenantId, p, update, actor).chain(promise -> {
+                if (promise != null) {
+                    detail.put("promiseId", promise.id().toString());
+                    if (!promise.deadline().isBefore(businessZone.today())) {
+                        detail.put("holdUntil", promise.deadline().toString());
+                    }
                 }
                 return cases.log(tenantId, caseId, "agency-update", actor, detail);
             });
@@ -202,22 +200,12 @@ public class AgencyPlacements {
         }));
     }
 
-    /**
-     * For a reported promise: a promise-to-pay hold on the buyer from today to the promise's deadline
-     * ({@link AgencyUpdate#holdsDunningUntil}); the deadline, or null when nothing is held.
-     */
-    private Uni<LocalDate> holdFor(String tenantId, AgencyPlacement p, AgencyUpdate update, String actor) {
+    /** For a reported promise: the promise recorded ({@link Promises#reportedByAgency}); else null. */
+    private Uni<PromiseToPay> promiseOf(String tenantId, AgencyPlacement p, AgencyUpdate update, String actor) {
         if (update.kind() != AgencyUpdate.Kind.PROMISE) {
             return Uni.createFrom().nullItem();
         }
-        LocalDate today = businessZone.today();
-        return terms.current(tenantId).chain(t -> policies.settings(tenantId).chain(days -> {
-            LocalDate until = update.holdsDunningUntil(t.promise(), days.calendar().calendar(),
-                    days.run().run().dayCount(), today);
-            return until == null ? Uni.createFrom().<LocalDate>nullItem()
-                    : holds.place(tenantId, p.buyerId(), null, Hold.Reason.PROMISE_TO_PAY, today, until,
-                            "agency " + p.agencyCode() + " promise", actor).replaceWith(until);
-        }));
+        return promises.reportedByAgency(tenantId, p.caseId(), p.buyerId(), update, actor);
     }
 
     /** The case's current placement with this agency; 404 otherwise (so another agency's case is not found). */

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.domain.AgencyUpdate;
 import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.domain.BusinessCalendar.DayCount;
 import io.tradecredit.collections.domain.CaseState;
@@ -32,7 +33,8 @@ import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
- * Promises to pay on a case (docs/domain.md §3 "Holds"): made by a collector, holding the buyer
+ * Promises to pay on a case (docs/domain.md §3 "Holds"): made by a collector or reported by the agency holding the case
+ * ({@link #reportedByAgency}), holding the buyer
  * through the hold use case ({@link DunningHolds}), judged by {@link PromiseToPay#judge} over the
  * buyer's {@link ReceivedPayments}: at once when a payment keeps one, and by the daily
  * {@code promise-review} job after the deadline. Kept or broken: logged, published, the hold
@@ -117,6 +119,28 @@ public class Promises {
                                                 .replaceWith(new Made(moved, p, hold.hold().id()))));
                     });
                 }))));
+    }
+
+    /**
+     * A promise a partner agency reported on a case it holds ({@code PROMISE}, DOMAIN §3: a promise to pay holds the buyer
+     * whoever heard it, and a kept or broken one is the same payment-behaviour signal): recorded as a collector's is, made on
+     * the day the agency reports it learnt it (payments count from then), its deadline the promised day plus the tenant's
+     * grace on its calendar, held from {@code today} to the deadline (a deadline already past: from the day made, holding
+     * nothing now), published as promise-made, and judged by the same rule ({@link PromiseToPay#judge}) at once when a
+     * payment keeps it or by the review after its deadline. The case stays with the agency: no move, and a verdict gives
+     * the collector nothing to do while the agency holds it ({@link #actNow}). Answers the promise.
+     */
+    public Uni<PromiseToPay> reportedByAgency(String tenantId, UUID caseId, UUID buyerId, AgencyUpdate update, String by) {
+        LocalDate today = businessZone.today();
+        return terms.current(tenantId).chain(t -> policies.settings(tenantId).chain(days -> {
+            PromiseToPay p = update.promise(TimeOrderedIds.at(clock.instant()), buyerId, t.promise(), days.calendar().calendar(),
+                    days.run().run().dayCount());
+            LocalDate from = p.deadline().isBefore(today) ? p.madeOn() : today;
+            return holds.place(tenantId, buyerId, null, Hold.Reason.PROMISE_TO_PAY, from, p.deadline(), "promise " + p.id(), by)
+                    .chain(hold -> promises.insert(tenantId, caseId, p, hold.hold().id(), by))
+                    .chain(() -> outbox.record(CollectorEvents.promiseMade(tenantId, caseId, p, by)))
+                    .replaceWith(p);
+        }));
     }
 
     /** The case's promises, newest first, with their verdicts so far. */
@@ -225,7 +249,8 @@ public class Promises {
      * ({@link CollectionCases#backToCollector}); a case a payment closed meanwhile is left alone.
      */
     private Uni<Void> actNow(String tenantId, UUID caseId, LocalDate judgedOn, String actor) {
-        return cases.find(tenantId, caseId).chain(c -> c.state() == CaseState.CLOSED
+        // an agency holding the case works it (a promise it reported and the buyer broke included): not the collector's yet
+        return cases.find(tenantId, caseId).chain(c -> c.state() == CaseState.CLOSED || c.state() == CaseState.WITH_AGENCY
                 ? Uni.createFrom().voidItem()
                 : cases.backToCollector(tenantId, caseId, judgedOn, actor).replaceWithVoid());
     }

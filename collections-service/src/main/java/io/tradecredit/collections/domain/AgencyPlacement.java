@@ -29,6 +29,18 @@ public record AgencyPlacement(UUID id, UUID caseId, UUID buyerId, String agencyC
         return new AgencyPlacement(id, caseId, buyerId, agencyCode, handedOn, on, reason);
     }
 
+    /**
+     * Refuses (400 {@code agency-update.invalid}, naming {@code reportedOn}) a report dated before the case was handed
+     * to this agency: it cannot have learnt anything of a case it did not hold, and a promise dated so would count
+     * payments made before the hand-off. Not checked against today (e2e tests and the demo run as of other days).
+     */
+    public void refuseIfBefore(AgencyUpdate update) {
+        if (update.reportedOn().isBefore(handedOn)) {
+            throw DomainError.invalidField("agency-update.invalid", "reportedOn", "must not be before " + handedOn
+                    + ", the day the case was handed to agency " + agencyCode);
+        }
+    }
+
     /** The stay as the commission rule reads it. */
     public AgencyCommission.Placement forCommission() {
         return new AgencyCommission.Placement(caseId, buyerId, agencyCode, handedOn, endedOn, endReason);

@@ -13,7 +13,7 @@ import io.tradecredit.common.money.Money;
  * through its REST view, and what that means for the case. Every update lands in the case's log;
  * only three move the case: settled (closed, settled), returned and uncollectible (back to the
  * collector). A promise keeps the case with the agency (its commission stays due) and holds the buyer's
- * dunning to its deadline ({@link #holdsDunningUntil}), a reported
+ * dunning to its deadline, judged kept or broken as a collector's ({@link #promise}), a reported
  * payment is only logged (the ledger in invoice-service stays the one source of money), and a
  * recommended legal action waits for the tenant (legal costs are its decision).
  *
@@ -96,18 +96,15 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
     }
 
     /**
-     * The last day a {@link Kind#PROMISE} holds the buyer's dunning: the promised day plus the tenant's grace, counted
-     * on its calendar as a collector's promise is ({@link PromiseTerms#deadline}); §3's promise to pay holds the buyer
-     * whoever heard it, so the ladder does not send its letters over the agency's negotiation. Null for the other
-     * kinds, and for a promise whose deadline lies before {@code today} (reported too late to hold anything).
+     * A {@link Kind#PROMISE} as the buyer's promise to pay (§3 "Holds": whoever heard it), made on {@code reportedOn} (payments
+     * count from the day the agency learnt it), its deadline the promised day plus the tenant's grace counted on its calendar
+     * ({@link PromiseToPay#make}, {@link PromiseTerms#deadline}), so it holds the buyer's dunning to that deadline and is
+     * judged kept or broken by the same rule as a collector's. Null for the other kinds.
      */
-    public LocalDate holdsDunningUntil(PromiseTerms terms, BusinessCalendar calendar, BusinessCalendar.DayCount count,
-            LocalDate today) {
-        if (kind != Kind.PROMISE) {
-            return null;
-        }
-        LocalDate deadline = terms.deadline(promisedFor, calendar, count);
-        return deadline.isBefore(today) ? null : deadline;
+    public PromiseToPay promise(java.util.UUID id, java.util.UUID buyerId, PromiseTerms terms, BusinessCalendar calendar,
+            BusinessCalendar.DayCount count) {
+        return kind != Kind.PROMISE ? null
+                : PromiseToPay.make(id, buyerId, amount, reportedOn, promisedFor, terms, calendar, count);
     }
 
     /** The line it adds to the case's log. */

@@ -56,27 +56,46 @@ class AgencyUpdateTest {
      * Reported on Monday 28 September 2026: the buyer promised the agency 12,000.00 for Wednesday the 30th. With §3's
      * 3 days of grace on a Monday-to-Friday calendar the deadline is Saturday 3 October, moved to Monday the 5th: the
      * buyer's dunning is held until then (until session 31 it was not held at all, and the ladder's letters went out over
-     * the agency's promise). Reported on the 6th, after that deadline, it holds nothing; on the 5th itself, it holds
-     * that day. No other kind holds.
+     * the agency's promise). Since session 32 it is the buyer's promise to pay, made on the 28th, recorded and judged as a
+     * collector's is (before, nothing judged it). No other kind is a promise.
      */
     @Test
     void aPromiseHoldsTheBuyersDunningUntilThePromisedDayPlusTheTenantsGrace() {
         LocalDate sept28 = LocalDate.of(2026, 9, 28);
         LocalDate sept30 = LocalDate.of(2026, 9, 30);
         LocalDate oct5 = LocalDate.of(2026, 10, 5);
+        UUID id = UUID.randomUUID();
+        UUID buyer = UUID.randomUUID();
         AgencyUpdate promise = new AgencyUpdate(Kind.PROMISE, sept28, Money.of("12000.00", "CNY"), sept30, null);
         BusinessCalendar.DayCount days = BusinessCalendar.DayCount.CALENDAR_DAYS;
-        assertEquals(oct5, promise.holdsDunningUntil(PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days, sept28));
-        assertEquals(oct5, promise.holdsDunningUntil(PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days, oct5));
-        assertNull(promise.holdsDunningUntil(PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days, oct5.plusDays(1)));
+        PromiseToPay p = promise.promise(id, buyer, PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days);
+        assertEquals(new PromiseToPay(id, buyer, Money.of("12000.00", "CNY"), sept28, sept30, 3, oct5), p);
         // the tenant's own grace: none, the promised day itself
-        assertEquals(sept30, promise.holdsDunningUntil(new PromiseTerms(0), BusinessCalendar.DEFAULT, days, sept28));
+        assertEquals(sept30, promise.promise(id, buyer, new PromiseTerms(0), BusinessCalendar.DEFAULT, days).deadline());
         for (Kind k : Kind.values()) {
             if (k != Kind.PROMISE) {
                 AgencyUpdate other = new AgencyUpdate(k, sept28, Money.of("12000.00", "CNY"), null, null);
-                assertNull(other.holdsDunningUntil(PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days, sept28), k.name());
+                assertNull(other.promise(id, buyer, PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days), k.name());
             }
         }
+    }
+
+    /**
+     * Judged by the collector's rule: 12,000.00 promised for 30 September, reported on the 28th. 12,000.00 paid on the 28th
+     * (the day the agency learnt it) keeps it; 11,000.00 paid by the deadline (5 October) is broken on the 6th, 1,000.00 short.
+     */
+    @Test
+    void anAgencysPromiseIsKeptOrBrokenByThePromiseRule() {
+        LocalDate sept28 = LocalDate.of(2026, 9, 28);
+        PromiseToPay p = new AgencyUpdate(Kind.PROMISE, sept28, Money.of("12000.00", "CNY"), LocalDate.of(2026, 9, 30), null)
+                .promise(UUID.randomUUID(), UUID.randomUUID(), PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT,
+                        BusinessCalendar.DayCount.CALENDAR_DAYS);
+        assertEquals(PromiseToPay.Outcome.KEPT, p.judge(List.of(new PromiseToPay.Payment(sept28, Money.of("12000.00", "CNY"))),
+                sept28).outcome());
+        PromiseToPay.Verdict broken = p.judge(List.of(new PromiseToPay.Payment(sept28.minusDays(1), Money.of("1000.00", "CNY")),
+                new PromiseToPay.Payment(LocalDate.of(2026, 10, 5), Money.of("11000.00", "CNY"))), LocalDate.of(2026, 10, 6));
+        assertEquals(PromiseToPay.Outcome.BROKEN, broken.outcome());
+        assertEquals(Money.of("1000.00", "CNY"), broken.shortfall());
     }
 
     @Test
@@ -116,5 +135,18 @@ class AgencyUpdateTest {
         DomainError again = assertThrows(DomainError.class, () -> ended.end(PlacementEnd.RETURNED, MAY_4.plusDays(4)));
         assertEquals(DomainError.Kind.CONFLICT, again.kind());
         assertEquals("agency-placement.ended", again.code());
+    }
+
+    /** Handed over on 4 May: a report of 3 May is refused naming reportedOn, one of 4 May (the hand-off day) or later is not. */
+    @Test
+    void aReportDatedBeforeTheHandOffIsRefused() {
+        AgencyPlacement p = AgencyPlacement.start(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "huaxin", MAY_4);
+        DomainError refused = assertThrows(DomainError.class, () -> p.refuseIfBefore(new AgencyUpdate(Kind.PROMISE,
+                MAY_4.minusDays(1), Money.of("8500.00", "CNY"), MAY_4.plusDays(10), null)));
+        assertEquals(DomainError.Kind.INVALID, refused.kind());
+        assertEquals("agency-update.invalid", refused.code());
+        assertEquals(List.of("reportedOn"), refused.violations().stream().map(Violation::field).toList());
+        p.refuseIfBefore(new AgencyUpdate(Kind.CONTACT_MADE, MAY_4, null, null, null));
+        p.refuseIfBefore(new AgencyUpdate(Kind.CONTACT_MADE, MAY_4.plusDays(1), null, null, null));
     }
 }

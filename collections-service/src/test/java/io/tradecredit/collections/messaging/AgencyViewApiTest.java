@@ -126,6 +126,83 @@ class AgencyViewApiTest {
                 .filter(a -> a.kind().equals("agency-update")).findFirst().orElseThrow().detail().get("holdUntil"));
     }
 
+    /**
+     * The agency reports the buyer's promise of 8,500.00 CNY for tomorrow; the buyer pays it today: the promise is judged
+     * kept at once, published as promise-kept, its hold ends, and the case stays with the agency. Until session 32 an
+     * agency's promise was only a hold: nothing judged it, and credit-service never heard of it.
+     */
+    @Test
+    void aPromiseReportedByTheAgencyAndPaidIsJudgedKept() {
+        Placed p = placed(cases);
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("PROMISE", "amount",
+                Map.of("amount", "8500.00", "currency", "CNY"), "promisedFor", ReadModelEvents.today().plusDays(1).toString()))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201);
+        JsonNode made = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.promise-made.v1");
+        assertEquals("agency:" + p.agency(), made.get("madeBy").asText());
+        invoice(p.tenant(), p.buyer(), "payment-received", payment("payment-received", p.buyer(), p.invoice(), "8500.00", "1500.00"));
+        JsonNode kept = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.promise-kept.v1");
+        assertEquals(made.get("promiseId").asText(), kept.get("promiseId").asText());
+        assertEquals("8500.00", kept.get("paid").get("amount").asText());
+        assertEquals(CaseState.WITH_AGENCY, state(cases, p));
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").mint()).queryParam("buyerId", p.buyer())
+                .queryParam("heldOn", ReadModelEvents.today().toString()).get("/api/v1/dunning/holds").then()
+                .statusCode(200).body("total", equalTo(0));
+    }
+
+    /**
+     * The agency reports a promise of 8,500.00 CNY for tomorrow; the buyer pays 400.00. The promise review after the
+     * deadline (today + 12, a date no other test reviews) judges it broken, 8,100.00 short, and publishes promise-broken
+     * (credit-service's payment-behaviour signal); the case stays with the agency, which works it, and the collector is
+     * given nothing to do. Until session 32 nothing judged it.
+     */
+    @Test
+    void aPromiseReportedByTheAgencyAndNotKeptIsJudgedBrokenByTheReview() {
+        Placed p = placed(cases);
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("PROMISE", "amount",
+                Map.of("amount", "8500.00", "currency", "CNY"), "promisedFor", ReadModelEvents.today().plusDays(1).toString()))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201);
+        invoice(p.tenant(), p.buyer(), "payment-received", payment("payment-received", p.buyer(), p.invoice(), "400.00", "9600.00"));
+        ReadModelEvents.await("the payment recorded", () -> Database.count("select count(*) from received_payment"
+                + " where tenant_id = ? and buyer_id = ?::uuid", p.tenant(), p.buyer()) == 1);
+        java.time.LocalDate before = AgencyFlowTest.run(() -> cases.find(p.tenant(), p.caseId())).nextActionOn();
+        given().auth().oauth2(Tokens.noTenant().roles("platform-ops").mint())
+                .post("/api/v1/admin/jobs/promise-review?asOf=" + ReadModelEvents.today().plusDays(12)).then().statusCode(200);
+        JsonNode broken = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.promise-broken.v1");
+        assertEquals(p.buyer(), broken.get("buyerId").asText());
+        assertEquals("400.00", broken.get("paid").get("amount").asText());
+        assertEquals("8100.00", broken.get("shortfall").get("amount").asText());
+        assertEquals(CaseState.WITH_AGENCY, state(cases, p));
+        assertEquals(before, AgencyFlowTest.run(() -> cases.find(p.tenant(), p.caseId())).nextActionOn());
+        assertEquals(1, AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
+                .filter(a -> a.kind().equals("promise-broken")).count());
+    }
+
+    /**
+     * Handed over today: a promise of 8,500.00 CNY reported as of yesterday is refused on both doors, 400 naming
+     * {@code reportedOn} on REST, the topic's DLQ with the reason; nothing is held or logged. Until session 32 both
+     * were accepted, so a promise could count payments made before the agency held the case.
+     */
+    @Test
+    void aReportDatedBeforeTheHandOffIsRefusedOnBothDoors() {
+        Placed p = placed(cases);
+        LocalDate yesterday = ReadModelEvents.today().minusDays(1);
+        Map<String, Object> early = update("PROMISE", "reportedOn", yesterday.toString(), "amount",
+                Map.of("amount", "8500.00", "currency", "CNY"), "promisedFor", ReadModelEvents.today().plusDays(14).toString());
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(early)
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("agency-update.invalid"), "errors.field", contains("reportedOn"));
+        String sent = AgencyFlowTest.report(p.tenant(), p.agency(), p.caseId(), early);
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> dead = io.tradecredit.testing.Topics.read(
+                TopicNames.agencyUpdates(p.agency()) + ".dlq.collections-service", java.time.Duration.ofSeconds(60),
+                r -> !r.isEmpty());
+        String reason = AgencyFlowTest.reason(dead, sent);
+        org.junit.jupiter.api.Assertions.assertTrue(reason.contains("reportedOn"), reason);
+        assertEquals(CaseState.WITH_AGENCY, state(cases, p));
+        assertEquals(0, Database.count("select count(*) from dunning_hold where tenant_id = ?", p.tenant()));
+        assertEquals(0, AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
+                .filter(a -> a.kind().equals("agency-update")).count());
+    }
+
     @Test
     void aCaseClosedByTheTenantWhileWithTheAgencyIsNoLongerItsCase() {
         Placed p = placed(cases);
