@@ -22,4 +22,13 @@ public class InsuranceStops {
     public Uni<Void> started(String tenantId, UUID buyerId, UUID policyId, LocalDate from, UUID notificationId) {
         return stops.started(tenantId, buyerId, policyId, from, notificationId);
     }
+
+    /**
+     * Inside the inbox's transaction. insurance-claims-service no longer stands by the stop it announced for the
+     * policy and buyer ({@code stop-deliveries-withdrawn}): the one it stands by now replaces it, {@code from} null
+     * (none stands) lifts it.
+     */
+    public Uni<Void> withdrawn(String tenantId, UUID buyerId, UUID policyId, LocalDate from, UUID notificationId) {
+        return stops.replaced(tenantId, buyerId, policyId, from, notificationId);
+    }
 }

@@ -3,6 +3,8 @@ package io.tradecredit.credit.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.UUID;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,9 +19,10 @@ import io.tradecredit.credit.app.InsuredLimits;
 /**
  * Reads {@code claim-events} (schemas {@code io.tradecredit.claims.*.v1}) once per event id:
  * {@code stop-deliveries-started} is recorded ({@link InsuranceStops}) so that the credit check says new
- * deliveries to the buyer are not insured; {@code insured-limit-schedule-changed} is kept ({@link InsuredLimits}) so
+ * deliveries to the buyer are not insured, and {@code stop-deliveries-withdrawn} replaces it with the stop that
+ * stands now or lifts it when none does; {@code insured-limit-schedule-changed} is kept ({@link InsuredLimits}) so
  * that it splits the buyer's exposure into insured and uninsured parts ({@code insured-limit-changed}, each decision,
- * is skipped: the schedule says all the check needs). Every other type is skipped; one of these two
+ * is skipped: the schedule says all the check needs). Every other type is skipped; one of these three
  * that cannot be read goes to the DLQ {@code claim-events.dlq.credit-service}.
  */
 @ApplicationScoped
@@ -44,6 +47,15 @@ public class ClaimEventConsumer {
             EventFields d = e.fields();
             return limits.scheduleChanged(e.tenantId(), d.uuid("buyerId"), InsuredLimitSchedule.of(d),
                     d.dateTime("computedAt"));
+        }
+        if ("stop-deliveries-withdrawn".equals(name)) {
+            EventFields d = e.fields();
+            UUID buyerId = d.uuid("buyerId");
+            UUID policyId = d.uuid("policyId");
+            if (!d.has("from")) {
+                return stops.withdrawn(e.tenantId(), buyerId, policyId, null, null);
+            }
+            return stops.withdrawn(e.tenantId(), buyerId, policyId, d.date("from"), d.uuid("notificationId"));
         }
         if (!"stop-deliveries-started".equals(name)) {
             return Uni.createFrom().voidItem();

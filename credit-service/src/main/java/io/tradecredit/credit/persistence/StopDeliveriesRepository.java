@@ -27,4 +27,23 @@ public class StopDeliveriesRepository {
                     where excluded.from_day < stop_deliveries.from_day""",
                 Tuple.of(tenantId, buyerId, policyId, from, notificationId)).replaceWithVoid();
     }
+
+    /**
+     * insurance-claims-service withdrew the stop it had announced for the policy and buyer: the stop that stands now
+     * replaces the one kept, also when its day is later (the earliest-day rule of {@link #started} is for stops
+     * announced, not for a correction); none standing ({@code from} null) deletes it.
+     */
+    public Uni<Void> replaced(String tenantId, UUID buyerId, UUID policyId, LocalDate from, UUID notificationId) {
+        if (from == null) {
+            return CurrentTransaction.execute("""
+                    delete from stop_deliveries where tenant_id = $1 and buyer_id = $2 and policy_id = $3""",
+                    Tuple.of(tenantId, buyerId, policyId)).replaceWithVoid();
+        }
+        return CurrentTransaction.execute("""
+                insert into stop_deliveries (tenant_id, buyer_id, policy_id, from_day, notification_id)
+                values ($1, $2, $3, $4, $5)
+                on conflict (tenant_id, buyer_id, policy_id) do update
+                    set from_day = excluded.from_day, notification_id = excluded.notification_id""",
+                Tuple.of(tenantId, buyerId, policyId, from, notificationId)).replaceWithVoid();
+    }
 }

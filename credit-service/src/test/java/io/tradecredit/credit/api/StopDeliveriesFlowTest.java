@@ -106,6 +106,92 @@ class StopDeliveriesFlowTest {
         check(MANAGER_GLOBEX, globex).body("insurance", nullValue());
     }
 
+    /** stop-deliveries-withdrawn for the stop {@code started} announced: the stop standing now, or none. */
+    static Map<String, Object> withdrawal(Map<String, Object> started, String from, String cause) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("policyId", started.get("policyId"));
+        m.put("policyNumber", started.get("policyNumber"));
+        m.put("insurer", started.get("insurer"));
+        m.put("buyerId", started.get("buyerId"));
+        m.put("from", from);
+        m.put("notificationId", from == null ? null : UUID.randomUUID().toString());
+        m.put("cause", cause);
+        m.put("reason", "DEADLINES_CORRECTED");
+        m.put("withdrawnAt", java.time.OffsetDateTime.now().toString());
+        return m;
+    }
+
+    static String withdraw(String tenant, String buyerId, Map<String, Object> body) {
+        return Topics.sendEvent("claim-events", tenant, "claims", "stop-deliveries-withdrawn", buyerId,
+                UUID.randomUUID().toString(), body);
+    }
+
+    static void awaitRead(String eventId) {
+        await("event " + eventId + " read", () -> Database.count("select count(*) from inbox where consumer ="
+                + " 'credit-service' and event_id = ?", eventId) == 1);
+    }
+
+    /**
+     * A stop missed as T-19 before claims counted its deadlines from the MEP's end is reopened: claims withdraws it
+     * with none standing. The check no longer says stop-deliveries (no insured-limit schedule: no insurance known,
+     * as before the stop); the same event read again and globex's withdrawal naming acme's buyer change nothing.
+     */
+    @Test
+    void aStopWithdrawnWithNoneStandingNoLongerStopsDeliveries() {
+        String buyer = register(MANAGER_ACME, buyer());
+        Map<String, Object> started = stopDeliveries(buyer);
+        started.put("from", today().minusDays(19).toString());
+        started.put("cause", "DEADLINE_MISSED");
+        send("acme", buyer, started);
+        await("the stop", () -> Database.count("select count(*) from stop_deliveries where tenant_id = 'acme' and"
+                + " buyer_id = ?::uuid", buyer) == 1);
+
+        awaitRead(withdraw("globex", buyer, withdrawal(started, null, null)));
+        check(FINANCE_ACME, buyer).body("insurance.insured", equalTo(false),
+                "insurance.reason", equalTo("stop-deliveries since " + today().minusDays(19)));
+
+        Map<String, Object> none = withdrawal(started, null, null);
+        String id = withdraw("acme", buyer, none);
+        awaitRead(id);
+        check(FINANCE_ACME, buyer).body("insurance", nullValue());
+        Topics.sendEvent("claim-events", "acme", "claims", "stop-deliveries-withdrawn", buyer, id, none);
+        Topics.sendEvent("claim-events", "acme", "claims", "stop-deliveries-withdrawn", buyer, id, none);
+        awaitRead(withdraw("acme", buyer, none));
+        check(FINANCE_ACME, buyer).body("insurance", nullValue());
+        org.junit.jupiter.api.Assertions.assertEquals(0L, Database.count("select count(*) from stop_deliveries where"
+                + " buyer_id = ?::uuid", buyer));
+    }
+
+    /**
+     * A stop missed as T-89 is corrected to T-29: claims withdraws it with the stop that stands, later than the one
+     * kept (which the earliest-day rule of stop-deliveries-started would have kept). Read twice: the same.
+     */
+    @Test
+    void aStopWithdrawnForALaterOneStandsFromTheLaterDay() {
+        String buyer = register(MANAGER_ACME, buyer());
+        Map<String, Object> started = stopDeliveries(buyer);
+        started.put("from", today().minusDays(89).toString());
+        started.put("cause", "DEADLINE_MISSED");
+        send("acme", buyer, started);
+        await("the stop", () -> Database.count("select count(*) from stop_deliveries where tenant_id = 'acme' and"
+                + " buyer_id = ?::uuid", buyer) == 1);
+
+        awaitRead(withdraw("globex", buyer, withdrawal(started, today().minusDays(5).toString(), "NOTIFIED")));
+        check(FINANCE_ACME, buyer).body("insurance.stopDeliveriesFrom", equalTo(today().minusDays(89).toString()));
+
+        Map<String, Object> moved = withdrawal(started, today().minusDays(29).toString(), "DEADLINE_MISSED");
+        String id = withdraw("acme", buyer, moved);
+        awaitRead(id);
+        check(FINANCE_ACME, buyer).body("insurance.insured", equalTo(false),
+                "insurance.reason", equalTo("stop-deliveries since " + today().minusDays(29)),
+                "insurance.stopDeliveriesFrom", equalTo(today().minusDays(29).toString()));
+        Topics.sendEvent("claim-events", "acme", "claims", "stop-deliveries-withdrawn", buyer, id, moved);
+        awaitRead(withdraw("acme", buyer, moved));
+        check(FINANCE_ACME, buyer).body("insurance.insured", equalTo(false),
+                "insurance.reason", equalTo("stop-deliveries since " + today().minusDays(29)),
+                "insurance.stopDeliveriesFrom", equalTo(today().minusDays(29).toString()));
+    }
+
     @Test
     void anUnreadableStopDeliveriesGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
         String buyer = register(MANAGER_ACME, buyer());
