@@ -24,7 +24,8 @@ final class ClaimJson {
     private ClaimJson() {
     }
 
-    public record InvoiceJson(@Size(max = 100) String invoiceNumber,
+    public record InvoiceJson(@Schema(description = "the invoice's number; with an invoiceId the ledger knows, the"
+            + " number it knows it under (else 400 naming invoices[i].invoiceNumber)") @Size(max = 100) String invoiceNumber,
             @Schema(description = "the ledger's invoice id, when known") UUID invoiceId,
             @Schema(description = "what is unpaid of the invoice (one delivered under cover; the insured limit caps the claim's loss, not each invoice), in the policy's currency; by hand no more than the ledger has open of an invoice it knows (else 400 naming invoices[i].unpaidAmount); until the insurer decides it follows the ledger: a payment or credit note lowers it, a reversal raises it again, never above what was claimed") Money unpaidAmount) {
         ClaimedInvoice toInvoice() {

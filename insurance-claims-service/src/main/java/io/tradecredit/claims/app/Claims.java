@@ -100,7 +100,7 @@ public class Claims {
 
     /**
      * A new draft claim under the tenant's policy (404 for another tenant's policy) of one of the tenant's buyers (400 naming
-     * buyerId for another tenant's, common.domain.BuyerTenancy), asking of no invoice more than the ledger has open of it (400,
+     * buyerId for another tenant's, common.domain.BuyerTenancy), asking of no invoice more than the ledger has open of it, nor naming one otherwise than the ledger (400,
      * domain.Claim#withinLedger), none of whose invoices another claim holds (409, domain.Claim#claimingNothingHeld).
      */
     public Uni<Claim> open(String tenantId, UUID policyId, UUID buyerId, String buyerName, Claim.Cause cause,

@@ -111,7 +111,10 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
      * {@code claim.invalid} naming each {@code invoices[i].unpaidAmount}, nothing opened. Worked example: DOMAIN §4's
      * INV-1 60,000 and INV-2 40,000 under an 80,000 limit, the buyer paid 30,000 of INV-1: claimed by hand at 60,000 +
      * 40,000 it was approved at 72,000 (opened before the payment, 63,000); now refused, 30,000 + 40,000 is 63,000. An
-     * invoice the ledger does not know, or knows in another currency, is taken as given.
+     * invoice the ledger does not know, or knows in another currency, is taken as given. A line naming an invoice id the
+     * ledger knows under another number is refused too, naming {@code invoices[i].invoiceNumber}: INV-2's id claimed as
+     * "INV-7" showed INV-7 in the dossier, and the tenant-wide check by number ({@link #claimingNothingHeld}) took the
+     * buyer's real INV-7 as held.
      */
     public Claim withinLedger(List<OpenInvoice> ledger) {
         List<Violation> wrong = new ArrayList<>();
@@ -119,6 +122,10 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
             ClaimedInvoice c = invoices.get(i);
             Optional<OpenInvoice> known = ledger.stream().filter(o -> c.invoiceId() == null
                     ? c.invoiceNumber().equals(o.invoiceNumber()) : c.invoiceId().equals(o.invoiceId())).findFirst();
+            if (known.isPresent() && c.invoiceId() != null && !known.get().invoiceNumber().equals(c.invoiceNumber())) {
+                wrong.add(new Violation("invoices[" + i + "].invoiceNumber", "is not the number of invoice "
+                        + c.invoiceId() + ": the ledger knows it as " + known.get().invoiceNumber()));
+            }
             if (known.isPresent() && known.get().openAmount().currency().equals(c.unpaidAmount().currency())
                     && c.unpaidAmount().isGreaterThan(known.get().openAmount())) {
                 wrong.add(new Violation("invoices[" + i + "].unpaidAmount", "is more than the "
@@ -127,7 +134,8 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
             }
         }
         if (!wrong.isEmpty()) {
-            throw DomainError.invalid("claim.invalid", "The claim asks for more than the ledger has open", wrong);
+            throw DomainError.invalid("claim.invalid", "The claim names an invoice otherwise than the ledger, or asks"
+                    + " for more than the ledger has open", wrong);
         }
         return this;
     }

@@ -417,6 +417,36 @@ class ClaimTest {
     }
 
     /**
+     * INV-2's id claimed as "INV-7": the dossier showed INV-7, and the tenant-wide check by number took the buyer's real
+     * INV-7 as held. Refused naming invoices[1].invoiceNumber with the ledger's number; with an amount above what is open
+     * both fields are named. The same id under its own number, a number only, or an id the ledger does not know is taken.
+     */
+    @Test
+    void aClaimByHandNamesAnInvoiceTheLedgerKnowsByItsLedgerNumber() {
+        UUID inv2 = UUID.randomUUID();
+        List<OpenInvoice> ledger = List.of(inLedger(UUID.randomUUID(), "INV-1", "60000.00"), inLedger(inv2, "INV-2",
+                "40000.00"), inLedger(UUID.randomUUID(), "INV-7", "5000.00"));
+        Claim misnamed = byHand(new ClaimedInvoice("INV-1", null, cny("60000.00")),
+                new ClaimedInvoice("INV-7", inv2, cny("40000.00")));
+        DomainError e = refusal(() -> misnamed.withinLedger(ledger));
+        assertEquals("claim.invalid", e.code());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals(List.of(new Violation("invoices[1].invoiceNumber", "is not the number of invoice " + inv2
+                + ": the ledger knows it as INV-2")), e.violations());
+        DomainError both = refusal(() -> byHand(new ClaimedInvoice("INV-7", inv2, cny("40000.01"))).withinLedger(ledger));
+        assertEquals(List.of("invoices[0].invoiceNumber", "invoices[0].unpaidAmount"),
+                both.violations().stream().map(Violation::field).toList());
+        Claim named = byHand(new ClaimedInvoice("INV-7", null, cny("5000.00")), new ClaimedInvoice("INV-2", inv2,
+                cny("40000.00")), new ClaimedInvoice("INV-9", UUID.randomUUID(), cny("100.00")));
+        assertSame(named, named.withinLedger(ledger));
+    }
+
+    static Claim byHand(ClaimedInvoice... invoices) {
+        return Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "Zhejiang Trading", Claim.Cause.INSOLVENCY,
+                List.of(invoices), DAY, "cm");
+    }
+
+    /**
      * The claim of INV-1 (by hand, number only) and INV-2 (by id), paid 72,000. While the ledger has 30,000 of INV-2
      * open, the buyer's money on it reaches the claim from the ledger: 10,000 entered by hand too would be counted twice,
      * refused naming amount. INV-1 written off (nothing open), another invoice of the buyer open, an INV-2 the ledger

@@ -194,6 +194,32 @@ class ClaimFollowsLedgerFlowTest {
                 .body("indemnity.indemnity.amount", equalTo("63000.00"), "indemnity.tenantBears.amount", equalTo("7000.00"));
     }
 
+    /**
+     * INV-2's id claimed by hand as "INV-1": the dossier showed INV-1 for INV-2, and the tenant-wide check by number took
+     * the buyer's real INV-1 as held (409 for the claim naming it right). Now 400 naming invoices[0].invoiceNumber,
+     * nothing opened; INV-1 (number only) and INV-2 by id are claimed.
+     */
+    @Test
+    void aClaimByHandNamesAnInvoiceByTheNumberTheLedgerKnowsItUnder() {
+        Ledger l = ledger();
+        String cm = token(l.tenant(), "credit-manager");
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceNumber"),
+                        "errors[0].message", org.hamcrest.Matchers.containsString("the ledger knows it as INV-2"));
+        given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "unpaidAmount", money("60000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("100000.00"),
+                        "invoices.invoiceNumber", contains("INV-1", "INV-2"));
+    }
+
     static String paidClaim(Ledger l) {
         return paidClaim(l, "60000.00", "40000.00");
     }
