@@ -87,6 +87,35 @@ class LateFeeBecomesDueAgainApiTest {
     }
 
     /**
+     * As above, with the fee (0.03) waived before the rejection: the waiver gave up the late fee, so the 300.00 it
+     * becomes is waived too and none is due (until session 32 the waiver kept its 0.03 and 299.97 fell due).
+     */
+    @Test
+    void aWaivedFeeStaysWaivedWhenTheDisputeIsRejectedAndItGrows() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(40);
+        String id = LedgerFixtures.issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        String collector = LedgerFixtures.token(tenant, "collector");
+        String finance = LedgerFixtures.token(tenant, "finance");
+        String disputes = "/api/v1/invoices/" + id + "/disputes";
+        Map<String, Object> dispute = new HashMap<>(Map.of("type", "PRICE", "disputedAmount", cny("9999.00"),
+                "description", "price not as agreed", "evidence", List.of("order PO-32"),
+                "raisedOn", due.plusDays(25).toString()));
+        String disputeId = post(collector, disputes, dispute).statusCode(201).extract().path("id");
+        post(finance, "/api/v1/invoices/" + id + "/late-charges/waivers",
+                Map.of("scope", "FEE", "reason", "key customer")).statusCode(201).body("feeWaived.amount", equalTo("0.03"));
+
+        post(collector, disputes + "/" + disputeId + "/assessment",
+                Map.of("responsibleParty", "BUYER", "findings", "the price is the order's")).statusCode(200);
+        post(finance, disputes + "/" + disputeId + "/resolution",
+                Map.of("outcome", "REJECTED", "rootCause", "buyer misread the order")).statusCode(200);
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        charges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("300.00"),
+                "waived.fee.amount", equalTo("300.00"), "due.fee.amount", equalTo("0.00"));
+    }
+
+    /**
      * 10,000 due 20 days ago under a plan agreed today, first instalment in 25 days (day 45) missed: the daily run the
      * day after breaks the plan, and the fee its 30th day fell under (300.00) is charged from then (day 46), once.
      */
