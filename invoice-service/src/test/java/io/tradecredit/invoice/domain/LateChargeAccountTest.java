@@ -85,6 +85,12 @@ class LateChargeAccountTest {
         LateChargeWaiver second = waive(invoice, LateChargeWaiver.Scope.INTEREST, waivers, DUE.plusDays(16));
         // 16 days = 80.00 accrued, 50.00 already waived
         assertEquals(cny("30.00"), second.waived().interest());
+        // together they waive the interest through day 16, 80.00, whichever order they are listed in: on day 20,
+        // 100.00 accrued, 20.00 due
+        waivers.add(second);
+        assertEquals(cny("80.00"), account(invoice, waivers, DUE.plusDays(20)).waived().interest());
+        assertEquals(cny("80.00"), account(invoice, List.of(second, waivers.get(0)), DUE.plusDays(20)).waived().interest());
+        assertEquals(cny("20.00"), account(invoice, waivers, DUE.plusDays(20)).due().interest());
     }
 
     @Test
