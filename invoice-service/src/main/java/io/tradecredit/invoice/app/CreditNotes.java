@@ -53,6 +53,9 @@ public class CreditNotes {
     PaymentPlans plans;
 
     @Inject
+    LateChargeStatements statements;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -61,7 +64,8 @@ public class CreditNotes {
     public Uni<CreditNote> issue(String tenantId, UUID invoiceId, Money amount, String reason, String by) {
         return Panache.withTransaction(() -> invoices.lockOwned(tenantId, invoiceId)
                 .map(i -> Invoices.found(i, invoiceId))
-                .chain(invoice -> issueOn(invoice, amount, reason, null, by)));
+                .chain(invoice -> issueOn(invoice, amount, reason, null, by)
+                        .call(() -> statements.lookAtOnce(invoice, businessZone.today()))));
     }
 
     /**

@@ -42,6 +42,9 @@ public class Disputes {
     CreditNotes creditNotes;
 
     @Inject
+    LateChargeStatements statements;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -101,6 +104,7 @@ public class Disputes {
                         d.creditedBy(noteId);
                         return disputes.addStep(res.step());
                     }).chain(() -> outbox.record(InvoiceEvents.disputeResolved(invoice, d)))
+                            .chain(() -> statements.lookAtOnce(invoice, businessZone.today()))
                             .chain(() -> withHistory(tenantId, d));
                 })));
     }

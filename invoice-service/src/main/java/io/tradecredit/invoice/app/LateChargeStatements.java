@@ -4,11 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.events.Outbox;
 import io.tradecredit.common.events.OutgoingEvent;
@@ -59,6 +63,24 @@ public class LateChargeStatements {
                         .chain(tenantPolicies -> accounts.accountsOf(due, asOf)
                                 .chain(all -> state(all, tenantPolicies, asOf)))
                         .map(stated -> new Looked(due.size(), stated)));
+    }
+
+    /**
+     * Looks at one invoice at once, inside the caller's transaction, after a change that can change its late fee
+     * (a dispute resolved, a credit note): a fee that changed is stated now, as of {@code today}, not at the daily
+     * job's next look up to {@code lateChargeStatementDays} later, so collections-service's letters (a +30 letter
+     * caught up after a rejected dispute) do not quote the fee from before the change. Other changes follow the usual
+     * judgement ({@link LateChargeStatement#judge}). Nothing for an invoice not yet past due or no longer open.
+     */
+    public Uni<Void> lookAtOnce(Invoice invoice, LocalDate today) {
+        if (!invoice.status.isOpen() || !today.isAfter(invoice.dueDate)) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(Mutiny.Session::flush) // the change's rows, read back by the accounts
+                .chain(() -> policies.policiesOf(Set.of(invoice.tenantId)))
+                .chain(tenantPolicies -> accounts.accountsOf(List.of(invoice), today)
+                        .chain(all -> state(all, tenantPolicies, today)))
+                .replaceWithVoid();
     }
 
     /** Judges each invoice's charges, moves its next look, and records the statements due; how many. */

@@ -7,8 +7,9 @@ import io.tradecredit.common.money.Money;
 
 /**
  * Where an invoice's late charges stand on a date: what accrued, what was waived by then, what
- * is due, beside the open amount. Waivers never exceed what accrued (a backdated payment can
- * lower the accrual after a waiver was granted).
+ * is due, beside the open amount. A waiver gives up the fee and the interest through its day as
+ * they are computed now ({@link LateChargeWaiver#waivedAsOf}), so a fee raised later stays waived
+ * and a backdated payment lowers what was waived with what accrued.
  */
 public record LateChargeAccount(LocalDate asOf, int daysPastDue, Money open, Money collectible, LateCharges accrued,
         LateCharges waived) {
@@ -22,8 +23,10 @@ public record LateChargeAccount(LocalDate asOf, int daysPastDue, Money open, Mon
                     LateCharges.zero(invoice.currency()));
         }
         Money open = balance.openOn(asOf);
-        LateCharges accrued = invoice.lateChargeTerms().policy().chargesOn(balance, invoice.dueDate, asOf);
-        LateCharges waived = LateChargeWaiver.waivedAsOf(waivers, asOf, invoice.currency()).min(accrued);
+        LateChargePolicy terms = invoice.lateChargeTerms().policy();
+        LateCharges accrued = terms.chargesOn(balance, invoice.dueDate, asOf);
+        LateCharges waived = LateChargeWaiver.waivedAsOf(waivers, asOf, accrued,
+                day -> terms.chargesOn(balance, invoice.dueDate, day).interest());
         int dpd = open.isPositive() ? invoice.daysPastDue(asOf) : 0;
         return new LateChargeAccount(asOf, dpd, open, balance.collectibleOn(asOf), accrued, waived);
     }

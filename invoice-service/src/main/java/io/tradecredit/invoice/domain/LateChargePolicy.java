@@ -24,7 +24,10 @@ import io.tradecredit.common.money.Money;
  * rejected on day 40, 0.03 on the 1 collectible from day 30 and 300.00 from day 40 (not 0.03 for
  * good). Nothing is charged twice: a part charged on the fee day and frozen later (a dispute or plan
  * after the fee day) adds nothing when it is released, nor does what the buyer paid or was credited
- * while frozen. Interest is summed exactly and rounded once, HALF_UP to the currency's scale; so is
+ * while frozen. What a credit note takes back was never owed, so it is charged on no day (4,000 of
+ * 10,000 credited on day 45: interest and fee on 6,000 from the due date); what a dispute running
+ * when a payment plan was agreed releases is outside the plan, overdue, and charged from its
+ * release, fee included ({@link BalanceHistory#chargeableOn}). Interest is summed exactly and rounded once, HALF_UP to the currency's scale; so is
  * the fee (on the sum of its bases).
  */
 public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecimal feeRate) {
@@ -42,28 +45,31 @@ public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecima
 
     /** Charges on an amount that stayed overdue, unchanged, for {@code daysPastDue} days. */
     public LateCharges chargesOn(Money overdue, int daysPastDue) {
-        return charges(overdue.currency(), daysPastDue, day -> overdue, day -> overdue);
+        return charges(overdue.currency(), daysPastDue, day -> overdue, day -> overdue, day -> overdue);
     }
 
     /** Charges on an invoice due on {@code dueDate} as of {@code asOf}, day by day on its balance. */
     public LateCharges chargesOn(BalanceHistory balance, LocalDate dueDate, LocalDate asOf) {
         int daysPastDue = (int) Math.max(0, ChronoUnit.DAYS.between(dueDate, asOf));
+        LocalDate feeDay = dueDate.plusDays(feeAfterDays);
         return charges(balance.total().currency(), daysPastDue, day -> balance.chargeableOn(dueDate.plusDays(day)),
-                day -> balance.openOn(dueDate.plusDays(day)));
+                day -> balance.chargeableForFeeOn(dueDate.plusDays(day), feeDay),
+                day -> balance.owedOn(dueDate.plusDays(day)));
     }
 
     /**
      * {@code balanceAtEndOfDay.apply(k)}: the chargeable balance at the end of day k past due (0 = due date);
-     * {@code openAtEndOfDay.apply(k)}: what was owed then, chargeable or frozen.
+     * {@code feeBalanceAtEndOfDay.apply(k)}: the same for the fee (a plan agreed after the fee day not counted);
+     * {@code openAtEndOfDay.apply(k)}: what was really owed then, chargeable or frozen.
      */
     private LateCharges charges(Currency currency, int daysPastDue, IntFunction<Money> balanceAtEndOfDay,
-            IntFunction<Money> openAtEndOfDay) {
+            IntFunction<Money> feeBalanceAtEndOfDay, IntFunction<Money> openAtEndOfDay) {
         BigDecimal interestBase = BigDecimal.ZERO;
         for (int day = 1; day <= daysPastDue; day++) {
             interestBase = interestBase.add(balanceAtEndOfDay.apply(day - 1).amount());
         }
         Money interest = Money.rounded(interestBase.multiply(dailyRate), currency);
-        return new LateCharges(interest, Money.rounded(feeBase(daysPastDue, balanceAtEndOfDay, openAtEndOfDay)
+        return new LateCharges(interest, Money.rounded(feeBase(daysPastDue, feeBalanceAtEndOfDay, openAtEndOfDay)
                 .multiply(feeRate), currency));
     }
 

@@ -55,7 +55,7 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
             return Uni.createFrom().item(List.of());
         }
         return getSession().chain(session -> session.createNativeQuery("""
-                select invoice_id, disputed_amount, raised_on, resolved_on from dispute
+                select invoice_id, disputed_amount, raised_on, resolved_on, credited_amount from dispute
                 where tenant_id in (:t) and invoice_id in (:ids)""", Tuple.class)
                 .setParameter("t", tenantIds).setParameter("ids", invoiceIds).getResultList())
                 .map(rows -> rows.stream().map(DisputeRepository::toPeriod).toList());
@@ -78,7 +78,7 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
     private static BalanceHistory.DisputePeriod toPeriod(Tuple r) {
         return new BalanceHistory.DisputePeriod(r.get("invoice_id", UUID.class),
                 r.get("disputed_amount", BigDecimal.class), r.get("raised_on", LocalDate.class),
-                r.get("resolved_on", LocalDate.class));
+                r.get("resolved_on", LocalDate.class), r.get("credited_amount", BigDecimal.class));
     }
 
     /** A row of dispute_step. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
@@ -160,6 +161,52 @@ class LateChargeStatementJobTest {
     private static JsonNode statementOf(List<JsonNode> statements, String invoice) {
         return statements.stream().filter(s -> invoice.equals(s.get("invoiceId").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no statement of invoice " + invoice));
+    }
+
+    /**
+     * A late fee a dispute's resolution changes is stated at once, as of that day: 10,000 due 40 days ago, 9,999
+     * disputed on day 25, rejected today: 300.00 (and 125.01 interest) stated now, with no run of the job (until
+     * session 32 not before the job's next look, up to a week later, so a +30 letter caught up after the rejection
+     * quoted the fee of before). No run of the job: nothing else looks at the invoice.
+     */
+    @Test
+    void aFeeADisputesRejectionChangesIsStatedAtOnce() {
+        LocalDate today = PlatformZone.today();
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = today.minusDays(40);
+        String invoice = issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        String collector = token(tenant, "collector");
+        String disputes = "/api/v1/invoices/" + invoice + "/disputes";
+        String dispute = given().auth().oauth2(collector).contentType(ContentType.JSON)
+                .body(Map.of("type", "PRICE", "disputedAmount", Map.of("amount", "9999.00", "currency", "CNY"),
+                        "description", "price not as agreed", "evidence", List.of("order PO-32"),
+                        "raisedOn", due.plusDays(25).toString()))
+                .post(disputes).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(collector).contentType(ContentType.JSON)
+                .body(Map.of("responsibleParty", "BUYER", "findings", "the price is the order's"))
+                .post(disputes + "/" + dispute + "/assessment").then().statusCode(200);
+        assertEquals(0, statedInOutbox(buyer));
+
+        given().auth().oauth2(token(tenant, "finance")).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "REJECTED", "rootCause", "buyer misread the order"))
+                .post(disputes + "/" + dispute + "/resolution").then().statusCode(200);
+        JsonNode stated = Contracts.assertValid(statements(buyer, 1).get(0));
+        assertFiguresOf(tenant, invoice, stated, today, "125.01", "300.00", "425.01");
+    }
+
+    /** The same for a credit note: 4,000 of 10,000 due 45 days ago credited today, 135.00 and 180.00 stated now. */
+    @Test
+    void chargesACreditNoteChangesAreStatedAtOnce() {
+        LocalDate today = PlatformZone.today();
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String invoice = issue(tenant, buyer, today.minusDays(75), today.minusDays(45), "10000.00");
+        given().auth().oauth2(token(tenant, "finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", Map.of("amount", "4000.00", "currency", "CNY"), "reason", "4 units returned"))
+                .post("/api/v1/invoices/" + invoice + "/credit-notes").then().statusCode(201);
+        JsonNode stated = Contracts.assertValid(statements(buyer, 1).get(0));
+        assertFiguresOf(tenant, invoice, stated, today, "135.00", "180.00", "315.00");
     }
 
     private static void run(LocalDate asOf) {

@@ -53,9 +53,10 @@ class LateFeeBecomesDueAgainApiTest {
         // the 6,000 left is collectible again from today (day 40): 3 % of it, 180.00, not on the upheld 4,000
         charges(viewer, id, TODAY.minusDays(1)).body("fee.amount", equalTo("0.00"));
         charges(viewer, id, TODAY).body("collectible.amount", equalTo("6000.00"), "fee.amount", equalTo("180.00"));
-        // once: 20 days later still 180.00; interest 125.00 + 20 x 3.00 = 185.00
+        // once: 20 days later still 180.00; the upheld 4,000 was never owed (session 32), so the 25 days before the
+        // dispute were on 6,000: 75.00 + 20 x 3.00 = 135.00 (it was 125.00 + 60.00 = 185.00)
         charges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("180.00"),
-                "interest.amount", equalTo("185.00"));
+                "interest.amount", equalTo("135.00"));
     }
 
     /**
@@ -84,6 +85,35 @@ class LateFeeBecomesDueAgainApiTest {
         charges(viewer, id, TODAY.minusDays(1)).body("fee.amount", equalTo("0.03"));
         charges(viewer, id, TODAY).body("collectible.amount", equalTo("10000.00"), "fee.amount", equalTo("300.00"));
         charges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("300.00"));
+    }
+
+    /**
+     * As above, with the fee (0.03) waived before the rejection: the waiver gave up the late fee, so the 300.00 it
+     * becomes is waived too and none is due (until session 32 the waiver kept its 0.03 and 299.97 fell due).
+     */
+    @Test
+    void aWaivedFeeStaysWaivedWhenTheDisputeIsRejectedAndItGrows() {
+        String tenant = LedgerFixtures.freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = TODAY.minusDays(40);
+        String id = LedgerFixtures.issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        String collector = LedgerFixtures.token(tenant, "collector");
+        String finance = LedgerFixtures.token(tenant, "finance");
+        String disputes = "/api/v1/invoices/" + id + "/disputes";
+        Map<String, Object> dispute = new HashMap<>(Map.of("type", "PRICE", "disputedAmount", cny("9999.00"),
+                "description", "price not as agreed", "evidence", List.of("order PO-32"),
+                "raisedOn", due.plusDays(25).toString()));
+        String disputeId = post(collector, disputes, dispute).statusCode(201).extract().path("id");
+        post(finance, "/api/v1/invoices/" + id + "/late-charges/waivers",
+                Map.of("scope", "FEE", "reason", "key customer")).statusCode(201).body("feeWaived.amount", equalTo("0.03"));
+
+        post(collector, disputes + "/" + disputeId + "/assessment",
+                Map.of("responsibleParty", "BUYER", "findings", "the price is the order's")).statusCode(200);
+        post(finance, disputes + "/" + disputeId + "/resolution",
+                Map.of("outcome", "REJECTED", "rootCause", "buyer misread the order")).statusCode(200);
+        String viewer = LedgerFixtures.token(tenant, "viewer");
+        charges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("300.00"),
+                "waived.fee.amount", equalTo("300.00"), "due.fee.amount", equalTo("0.00"));
     }
 
     /**

@@ -85,6 +85,47 @@ class LateChargeAccountTest {
         LateChargeWaiver second = waive(invoice, LateChargeWaiver.Scope.INTEREST, waivers, DUE.plusDays(16));
         // 16 days = 80.00 accrued, 50.00 already waived
         assertEquals(cny("30.00"), second.waived().interest());
+        // together they waive the interest through day 16, 80.00, whichever order they are listed in: on day 20,
+        // 100.00 accrued, 20.00 due
+        waivers.add(second);
+        assertEquals(cny("80.00"), account(invoice, waivers, DUE.plusDays(20)).waived().interest());
+        assertEquals(cny("80.00"), account(invoice, List.of(second, waivers.get(0)), DUE.plusDays(20)).waived().interest());
+        assertEquals(cny("20.00"), account(invoice, waivers, DUE.plusDays(20)).due().interest());
+    }
+
+    @Test
+    void aWaivedFeeStaysWaivedWhenItGrowsAfterADisputeIsRejected() {
+        // 10,000 due Dec 1, 9,999 disputed from day 25: on day 30 the fee is 3% of the 1 collectible, 0.03; the fee
+        // is waived on day 35; the dispute is rejected on day 40 and the fee becomes 300.00: the waiver gave up the
+        // fee, so none is due (it stayed 0.03 waived and 299.97 fell due)
+        Invoice invoice = tenThousand();
+        var balance = BalanceHistory.of(invoice, List.of(), List.of(new BalanceHistory.DisputePeriod(invoice.id,
+                new BigDecimal("9999.00"), DUE.plusDays(25), DUE.plusDays(40))));
+        LateChargeWaiver w = LateChargeWaiver.waive(invoice, LateChargeWaiver.Scope.FEE, "key customer",
+                LateChargeAccount.of(invoice, balance, List.of(), DUE.plusDays(35)), AT, "anna");
+        assertEquals(cny("0.03"), w.waived().fee());
+        var a = LateChargeAccount.of(invoice, balance, List.of(w), DUE.plusDays(60));
+        assertEquals(cny("300.00"), a.accrued().fee());
+        assertEquals(cny("300.00"), a.waived().fee());
+        assertEquals(cny("0.00"), a.due().fee());
+        // the interest was not waived: 25 days on 10,000, 15 on 1, 20 on 10,000 = 225.0075, 225.01
+        assertEquals(cny("225.01"), a.due().interest());
+    }
+
+    @Test
+    void anInterestWaiverGivesUpTheInterestThroughItsDayAsABackdatedPaymentLeavesIt() {
+        // 10 days' interest on 10,000 waived on day 10: 50.00; 4,000 paid effective day 5 recorded afterwards: the
+        // interest through day 10 is 5 x 5.00 + 5 x 3.00 = 40.00, all waived; on day 20 the 10 days after the
+        // waiver on 6,000 are due, 30.00 (a waiver of the sum 50.00 left 70.00 - 50.00 = 20.00 due)
+        Invoice invoice = tenThousand();
+        LateChargeWaiver w = waive(invoice, LateChargeWaiver.Scope.INTEREST, List.of(), DUE.plusDays(10));
+        assertEquals(cny("50.00"), w.waived().interest());
+        var paid = BalanceHistory.of(invoice, List.of(LedgerEntry.of(invoice, LedgerEntry.Kind.PAYMENT, cny("4000.00"),
+                DUE.plusDays(5), UUID.randomUUID(), null, AT, "anna")), List.of());
+        var a = LateChargeAccount.of(invoice, paid, List.of(w), DUE.plusDays(20));
+        assertEquals(cny("70.00"), a.accrued().interest());
+        assertEquals(cny("40.00"), a.waived().interest());
+        assertEquals(cny("30.00"), a.due().interest());
     }
 
     @Test

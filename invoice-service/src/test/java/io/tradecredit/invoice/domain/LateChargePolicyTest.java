@@ -161,6 +161,87 @@ class LateChargePolicyTest {
     }
 
     @Test
+    void whatACreditNoteTakesBackWasNeverOwedSoItIsChargedOnNoDay() {
+        // 10,000 due Dec 1, unpaid; 4,000 credited on day 45 (goods returned): the buyer owed 6,000 throughout, so on
+        // day 60 interest is 60 x 3.00 = 180.00 and the fee 3% of 6,000 = 180.00 (it was 45 x 5.00 + 15 x 3.00 =
+        // 270.00 and 300.00 on the 10,000 of day 30)
+        var balance = new BalanceHistory(cny("10000.00"), cny("0.00"),
+                List.of(entry(LedgerEntry.Kind.CREDIT_NOTE, "4000.00", DUE.plusDays(45))));
+        LateCharges c = DEFAULT.chargesOn(balance, DUE, DUE.plusDays(60));
+        assertEquals(cny("180.00"), c.interest());
+        assertEquals(cny("180.00"), c.fee());
+        assertEquals(cny("6000.00"), balance.owedOn(DUE.plusDays(30)));
+        assertEquals(cny("10000.00"), balance.openOn(DUE.plusDays(30))); // the ledger still shows it open until the note
+        // as of day 40, before the note is issued, the figures are those of 10,000 (nothing credited yet)
+        var beforeTheNote = new BalanceHistory(cny("10000.00"), cny("0.00"), List.of());
+        assertEquals(cny("200.00"), DEFAULT.chargesOn(beforeTheNote, DUE, DUE.plusDays(40)).interest());
+        // a payment is not a credit note: 4,000 paid on day 45 was owed until then (270.00 and 300.00)
+        var paid = new BalanceHistory(cny("10000.00"), cny("0.00"),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "4000.00", DUE.plusDays(45))));
+        assertEquals(new LateCharges(cny("270.00"), cny("300.00")), DEFAULT.chargesOn(paid, DUE, DUE.plusDays(60)));
+    }
+
+    @Test
+    void anUpheldPartOfADisputeWasNeverOwedBeforeTheDisputeEither() {
+        // 10,000 due Dec 1, 4,000 disputed on day 25, upheld on day 40 (its credit note then): 6,000 owed
+        // throughout, 60 x 3.00 = 180.00 interest on day 60 (not 25 x 5.00 + 35 x 3.00 = 230.00) and 180.00 fee
+        var dispute = new BalanceHistory.DisputePeriod(null, new BigDecimal("4000.00"), DUE.plusDays(25), DUE.plusDays(40),
+                new BigDecimal("4000.00"));
+        var balance = new BalanceHistory(cny("10000.00"), List.of(dispute),
+                List.of(entry(LedgerEntry.Kind.CREDIT_NOTE, "4000.00", DUE.plusDays(40))));
+        assertEquals(new LateCharges(cny("180.00"), cny("180.00")), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(60)));
+        // partly upheld for 1,000: the 3,000 left was frozen from day 25 to day 40 and owed before and after;
+        // 9,000 owed until day 25 (25 x 4.50), 6,000 while disputed (15 x 3.00), 9,000 after (20 x 4.50) = 247.50;
+        // the fee 3% of 6,000 on day 30 + 3% of the 3,000 released on day 40 = 270.00
+        var partly = new BalanceHistory(cny("10000.00"), List.of(new BalanceHistory.DisputePeriod(null,
+                new BigDecimal("4000.00"), DUE.plusDays(25), DUE.plusDays(40), new BigDecimal("1000.00"))),
+                List.of(entry(LedgerEntry.Kind.CREDIT_NOTE, "1000.00", DUE.plusDays(40))));
+        assertEquals(new LateCharges(cny("247.50"), cny("270.00")), DEFAULT.chargesOn(partly, DUE, DUE.plusDays(60)));
+    }
+
+    @Test
+    void whatADisputeReleasesBesideAKeptPlanIsOverdueAndCharged() {
+        // 10,000 due Dec 1; 4,000 disputed on day 10; a plan over the 6,000 collectible agreed on day 20, kept; the
+        // dispute rejected on day 40: the 4,000 is owed outside the plan, overdue since Dec 1, so it accrues from day
+        // 40 and takes its fee then: interest 10 x 5.00 + 10 x 3.00 + 20 x 2.00 = 120.00 on day 60, fee 3% of 4,000
+        // = 120.00 from day 40 (it accrued nothing and no fee until the plan ended)
+        var dispute = new BalanceHistory.DisputePeriod(null, new BigDecimal("4000.00"), DUE.plusDays(10), DUE.plusDays(40));
+        var plan = new BalanceHistory.PlanPeriod(null, DUE.plusDays(20), null);
+        var balance = new BalanceHistory(cny("10000.00"), List.of(dispute), List.of(), List.of(plan));
+        assertEquals(cny("0.00"), balance.chargeableOn(DUE.plusDays(39)));
+        assertEquals(cny("4000.00"), balance.chargeableOn(DUE.plusDays(40)));
+        assertEquals(new LateCharges(cny("80.00"), cny("0.00")), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(39)));
+        assertEquals(new LateCharges(cny("80.00"), cny("120.00")), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(40)));
+        assertEquals(new LateCharges(cny("120.00"), cny("120.00")), DEFAULT.chargesOn(balance, DUE, DUE.plusDays(60)));
+        // the plan's instalments count towards the plan: 3,000 paid on day 45 leaves the 4,000 outside it charged
+        var instalmentPaid = new BalanceHistory(cny("10000.00"), List.of(dispute),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "3000.00", DUE.plusDays(45))), List.of(plan));
+        assertEquals(cny("4000.00"), instalmentPaid.chargeableOn(DUE.plusDays(50)));
+        // what is left is at most what is collectible: 8,000 paid leaves 2,000 charged
+        var mostPaid = new BalanceHistory(cny("10000.00"), List.of(dispute),
+                List.of(entry(LedgerEntry.Kind.PAYMENT, "8000.00", DUE.plusDays(45))), List.of(plan));
+        assertEquals(cny("2000.00"), mostPaid.chargeableOn(DUE.plusDays(50)));
+        // partly upheld for 1,000 (its credit note on day 40): the 3,000 released is charged
+        var partly = new BalanceHistory(cny("10000.00"), List.of(new BalanceHistory.DisputePeriod(null,
+                new BigDecimal("4000.00"), DUE.plusDays(10), DUE.plusDays(40), new BigDecimal("1000.00"))),
+                List.of(entry(LedgerEntry.Kind.CREDIT_NOTE, "1000.00", DUE.plusDays(40))), List.of(plan));
+        assertEquals(cny("3000.00"), partly.chargeableOn(DUE.plusDays(40)));
+        // the plan agreed on the day the dispute is rejected, after the fee day (day 30: 180.00 on the 6,000): the
+        // 4,000 is charged from day 40 beside the plan, interest 10 x 5.00 + 30 x 3.00 + 20 x 2.00 = 180.00, and its
+        // fee is added then, 300.00 (the plan does not take the fee charged on day 30 back either)
+        var lateDispute = new BalanceHistory.DisputePeriod(null, new BigDecimal("4000.00"), DUE.plusDays(10),
+                DUE.plusDays(40));
+        var planOnTheDay = new BalanceHistory(cny("10000.00"), List.of(lateDispute), List.of(),
+                List.of(new BalanceHistory.PlanPeriod(null, DUE.plusDays(40), null)));
+        assertEquals(new LateCharges(cny("180.00"), cny("300.00")), DEFAULT.chargesOn(planOnTheDay, DUE, DUE.plusDays(60)));
+        // a dispute raised under the plan over its part and rejected: the part is the plan's again, not charged
+        var underThePlan = new BalanceHistory(cny("10000.00"),
+                List.of(new BalanceHistory.DisputePeriod(null, new BigDecimal("2000.00"), DUE.plusDays(25), DUE.plusDays(35))),
+                List.of(), List.of(plan));
+        assertEquals(cny("0.00"), underThePlan.chargeableOn(DUE.plusDays(40)));
+    }
+
+    @Test
     void aFeeDisputedAwayOnItsDayIsChargedOnceWhenTheDisputeIsRejected() {
         // 10,000 due Dec 1, disputed in full on day 25, rejected on day 40: nothing collectible on day 30, so no
         // fee until day 40; from then 3% of 10,000 = 300.00, once (still 300.00 on day 90, not 600.00)
