@@ -64,7 +64,7 @@ public final class DemoBook {
         long jobNanos = 0;
         long before = 0;
         int pending = 0;
-        try (EventsSettled events = new EventsSettled(kafka); DailyJobs jobs = new DailyJobs(api)) {
+        try (EventsSettled events = new EventsSettled(kafka); DailyJobs jobs = new DailyJobs(api, events)) {
             System.out.println("  daily jobs: " + jobs.jobs());
             for (LocalDate date = book.start(); !date.isAfter(today); date = date.plusDays(1)) {
                 if (pending == 0) {

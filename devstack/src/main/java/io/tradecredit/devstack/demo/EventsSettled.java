@@ -45,6 +45,25 @@ final class EventsSettled implements AutoCloseable {
         System.out.println("  (the consumers have not read every event after " + PATIENCE.toSeconds() + " s; going on)");
     }
 
+    /**
+     * Like {@link #await}, but a step may have published nothing: once {@code quiet} has passed with no
+     * more than {@code before} events on the topics (the outbox relay would have sent them by then), it
+     * only waits until every group has read to the end.
+     */
+    void settle(long before, Duration quiet) {
+        long began = System.nanoTime();
+        long deadline = began + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, Long> ends = ends();
+            boolean grown = ends.values().stream().mapToLong(Long::longValue).sum() > before;
+            if ((grown || System.nanoTime() - began >= quiet.toNanos()) && allRead(ends)) {
+                return;
+            }
+            pause();
+        }
+        System.out.println("  (the consumers have not read every event after " + PATIENCE.toSeconds() + " s; going on)");
+    }
+
     private boolean allRead(Map<TopicPartition, Long> ends) {
         try {
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
