@@ -23,7 +23,8 @@ import io.tradecredit.credit.persistence.PositionRepository;
 /**
  * Keeps the per-invoice positions (exposure, due dates, disputes, payment history) from the
  * ledger's events and re-grades the buyer when {@link RegradeRule} says an event speaks to its
- * credit; a dispute resolved with an adjustment of the buyer's credit policy also alerts the credit manager.
+ * credit; a dispute resolved with an adjustment of the buyer's credit policy also alerts the credit manager, in one
+ * alert with what its re-grade did.
  * Runs inside the inbox's transaction.
  */
 @ApplicationScoped
@@ -61,9 +62,12 @@ public class Ledger {
         String policyReview = RegradeRule.policyReviewOf(happened);
         return applied.chain(() -> positions.flush()).chain(() -> buyers.lockOwned(tenantId, buyerId))
                 .chain(b -> b == null ? Uni.createFrom().voidItem()
-                        : assessments.reassess(b, regradeCause).chain(() -> policyReview == null
-                                ? Uni.createFrom().voidItem()
-                                : alerts.raise(b, Alert.CREDIT_POLICY_REVIEW, policyReview).replaceWithVoid()));
+                        : policyReview == null ? assessments.reassess(b, regradeCause).replaceWithVoid()
+                                : assessments.reassessUntold(b, regradeCause).chain(regrade -> {
+                                    Alert.Notice n = Alert.withRegrade(
+                                            new Alert.Notice(Alert.CREDIT_POLICY_REVIEW, policyReview), regrade);
+                                    return alerts.raise(b, n.kind(), n.message()).replaceWithVoid();
+                                }));
     }
 
     private Uni<Void> create(String tenantId, UUID buyerId, LedgerChange c, OffsetDateTime now) {

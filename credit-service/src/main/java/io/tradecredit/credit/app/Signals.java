@@ -102,7 +102,7 @@ public class Signals {
         // blocked first, so the re-grade finds the limit at 0; then one alert, with the new grade (grade 10)
         String reason = "insolvency filing reported by " + s.source + " on " + s.observedOn;
         return signals.persist(s).chain(() -> limits.block(b, BlockCause.INSOLVENCY, reason, s.id))
-                .chain(limitBefore -> assessments.reassessBlocked(b, cause)
+                .chain(limitBefore -> assessments.reassessUntold(b, cause)
                         .chain(regrade -> limits.tell(b, Alert.blocked(reason, limitBefore, regrade))))
                 .replaceWith(s);
     }

@@ -59,6 +59,15 @@ public class Alert {
         return new Notice(BUYER_BLOCKED, m.toString());
     }
 
+    /**
+     * The one alert of a cause that raises its own (a broken promise to pay, a dispute asking to adjust the credit
+     * policy) and then grades the buyer again: its kind and message, followed by what the re-grade tells
+     * ({@code regrade}, null when nothing), so the credit manager gets one message, not the cause and then the fall.
+     */
+    public static Notice withRegrade(Notice own, Notice regrade) {
+        return regrade == null ? own : new Notice(own.kind(), own.message() + "; " + regrade.message());
+    }
+
     @Id
     public UUID id;
     @Column(name = "tenant_id", nullable = false)

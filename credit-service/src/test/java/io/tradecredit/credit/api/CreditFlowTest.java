@@ -645,6 +645,51 @@ class CreditFlowTest {
                 .body("items.kind", org.hamcrest.Matchers.contains("CREDIT_POLICY_REVIEW"));
     }
 
+    /**
+     * A dispute resolved with a credit-policy adjustment whose re-grade falls past the threshold (an invoice 200 days
+     * past due, issued without its became-overdue yet, weighs in): one CREDIT_POLICY_REVIEW alert telling the fall and
+     * its cut too, one email. It raised GRADE_DROP and then CREDIT_POLICY_REVIEW: two credit.alert emails.
+     */
+    @Test
+    void aPolicyReviewWhoseReGradeFallsPastTheThresholdIsOneAlertTellingBoth() {
+        String id = register(MANAGER_ACME, buyer());
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        setLimit(id, "1000000.00");
+        String disputed = UUID.randomUUID().toString();
+        LocalDate due = today().plusDays(20);
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, disputed, "1000.00", due));
+        sendInvoiceEvent("acme", id, "dispute-opened", UUID.randomUUID().toString(),
+                disputeOpened(id, disputed, "10.00", "1000.00", due));
+        String old = UUID.randomUUID().toString();
+        sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(),
+                issued(id, old, "500000.00", today().minusDays(200)));
+        Map<String, Object> resolved = new java.util.HashMap<>();
+        resolved.put("disputeId", UUID.randomUUID().toString());
+        resolved.put("invoiceId", disputed);
+        resolved.put("invoiceNumber", "INV-" + disputed.substring(0, 8));
+        resolved.put("buyerId", id);
+        resolved.put("outcome", "REJECTED");
+        resolved.put("disputedAmount", money("10.00"));
+        resolved.put("creditedAmount", money("0.00"));
+        resolved.put("rootCause", "buyer's goods-in check");
+        resolved.put("creditPolicyAdjustment", "ask for prepayment of the next order");
+        resolved.put("dueDate", due.toString());
+        resolved.put("openAmount", money("1000.00"));
+        resolved.put("collectibleAmount", money("1000.00"));
+        sendInvoiceEvent("acme", id, "dispute-resolved", UUID.randomUUID().toString(), resolved);
+        await("the alert", () -> Database.count("select count(*) from alert where buyer_id = ?::uuid", id) >= 1);
+        assertEquals(1, Database.count("select count(*) from alert where buyer_id = ?::uuid", id), "one alert, one email");
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("720000.00"));
+        String number = "INV-" + disputed.substring(0, 8);
+        JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
+        assertEquals("CREDIT_POLICY_REVIEW", alert.get("kind").asText());
+        assertEquals("dispute on invoice " + number + " resolved; adjust the buyer's credit policy: ask for prepayment"
+                + " of the next order; grade fell from 2 to 4 (threshold 2): limit cut from 1000000.00 CNY to 720000.00 CNY"
+                + " after dispute resolved on invoice " + number, alert.get("message").asText());
+    }
+
     /** The daily overdue re-grade of {@code asOf}, run to its end by the operator's door. */
     static void runOverdueRegrade(LocalDate asOf) {
         given().auth().oauth2(CreditFixtures.OPS).post("/api/v1/admin/jobs/overdue-regrade?asOf=" + asOf)

@@ -70,6 +70,37 @@ class PromiseSignalFlowTest {
         assertEquals("PROMISE_BROKEN", alert.get("kind").asText());
     }
 
+    /**
+     * The re-grade of a broken promise falls past the threshold (an invoice 200 days past due, issued without its
+     * became-overdue yet, weighs in): one PROMISE_BROKEN alert telling the fall and its cut, one email. It raised
+     * GRADE_DROP and then PROMISE_BROKEN: two credit.alert emails for one event.
+     */
+    @Test
+    void aBrokenPromiseWhoseReGradeFallsPastTheThresholdIsOneAlertTellingBoth() {
+        String id = register(MANAGER_ACME, buyer());
+        given().auth().oauth2(MANAGER_ACME).contentType(io.restassured.http.ContentType.JSON)
+                .body(io.tradecredit.credit.CreditFixtures.healthyStatement())
+                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
+        io.tradecredit.credit.CreditFixtures.setLimit(id, "1000000.00");
+        String invoice = UUID.randomUUID().toString();
+        String issuedEvent = UUID.randomUUID().toString();
+        io.tradecredit.credit.CreditFixtures.sendInvoiceEvent("acme", id, "issued", issuedEvent,
+                io.tradecredit.credit.CreditFixtures.issued(id, invoice, "500000.00", today().minusDays(200)));
+        await("the invoice applied", () -> Database.count("select count(*) from inbox where consumer = 'credit-service'"
+                + " and event_id = ?", issuedEvent) == 1);
+        send("acme", promiseBroken(id));
+        await("the alert", () -> Database.count("select count(*) from alert where buyer_id = ?::uuid", id) >= 1);
+        String cause = "promise to pay 1000.00 CNY by " + today().minusDays(5) + " broken: 400.00 CNY paid";
+        assertEquals(1, Database.count("select count(*) from alert where buyer_id = ?::uuid", id), "one alert, one email");
+        given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
+                .body("limit.amount", equalTo("720000.00"));
+        given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)
+                .body("total", equalTo(1), "items[0].kind", equalTo("PROMISE_BROKEN"), "items[0].message",
+                        equalTo(cause + "; grade fell from 2 to 4 (threshold 2): limit cut from 1000000.00 CNY to"
+                                + " 720000.00 CNY after " + cause));
+        assertEquals(1, creditEvents(id, "alert-raised", 1).size());
+    }
+
     @Test
     void anotherTenantsBrokenPromiseAboutTheSameBuyerIdChangesNothingHere() {
         String id = register(MANAGER_ACME, buyer());

@@ -46,4 +46,19 @@ class AlertTest {
         assertEquals(new Alert.Notice(Alert.BUYER_BLOCKED, "new credit blocked: insolvency filing"),
                 Alert.blocked("insolvency filing", null, null));
     }
+
+    @Test
+    void aBrokenPromiseOrAPolicyReviewIsOneAlertTellingTheFallItsReGradeMadeToo() {
+        Alert.Notice promise = new Alert.Notice(Alert.PROMISE_BROKEN,
+                "promise to pay 1000.00 CNY by 2026-12-02 broken: 400.00 CNY paid");
+        Alert.Notice fall = new Alert.Notice(Alert.GRADE_DROP, FALL);
+        // one alert of the cause's kind, not PROMISE_BROKEN and then GRADE_DROP
+        assertEquals(new Alert.Notice(Alert.PROMISE_BROKEN, promise.message() + "; " + FALL),
+                Alert.withRegrade(promise, fall));
+        Alert.Notice review = new Alert.Notice(Alert.CREDIT_POLICY_REVIEW,
+                "dispute on invoice INV-2 resolved; adjust the buyer's credit policy: ask for prepayment");
+        assertEquals(new Alert.Notice(Alert.CREDIT_POLICY_REVIEW, review.message() + "; " + WITHDRAWN),
+                Alert.withRegrade(review, new Alert.Notice(Alert.PROPOSAL_WITHDRAWN, WITHDRAWN)));
+        assertEquals(promise, Alert.withRegrade(promise, null), "a re-grade that tells nothing adds nothing");
+    }
 }
