@@ -48,6 +48,9 @@ public class LateChargeAccounts {
     PaymentPlanRepository plans;
 
     @Inject
+    LateChargeStatements statements;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -64,7 +67,8 @@ public class LateChargeAccounts {
 
     /**
      * Waives the charges of {@code scope} accrued by today and not yet waived, recording who and
-     * why. The invoice is locked, so two waivers at once cannot both give up the same amount.
+     * why. The invoice is locked, so two waivers at once cannot both give up the same amount. The charges it
+     * changes are stated at once ({@link LateChargeStatements#lookAtOnce}).
      */
     public Uni<LateChargeWaiver> waive(String tenantId, UUID invoiceId, LateChargeWaiver.Scope scope, String reason,
             String by) {
@@ -73,7 +77,10 @@ public class LateChargeAccounts {
                 .map(i -> Invoices.found(i, invoiceId))
                 .chain(invoice -> accountOf(invoice, businessZone.dateOf(now)).chain(charges -> {
                     LateChargeWaiver waiver = LateChargeWaiver.waive(invoice, scope, reason, charges.account(), now, by);
-                    return waivers.record(waiver).replaceWith(waiver);
+                    // the fee (or interest) it gives up is stated at once, not at the daily job's next look
+                    return waivers.record(waiver)
+                            .call(() -> statements.lookAtOnce(invoice, businessZone.dateOf(now)))
+                            .replaceWith(waiver);
                 })));
     }
 

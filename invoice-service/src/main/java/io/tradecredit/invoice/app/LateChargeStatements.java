@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,18 +66,28 @@ public class LateChargeStatements {
 
     /**
      * Looks at one invoice at once, inside the caller's transaction, after a change that can change its late fee
-     * (a dispute resolved, a credit note): a fee that changed is stated now, as of {@code today}, not at the daily
+     * (a dispute resolved, a credit note, a waiver): a fee that changed is stated now, as of {@code today}, not at the daily
      * job's next look up to {@code lateChargeStatementDays} later, so collections-service's letters (a +30 letter
      * caught up after a rejected dispute) do not quote the fee from before the change. Other changes follow the usual
      * judgement ({@link LateChargeStatement#judge}). Nothing for an invoice not yet past due or no longer open.
      */
     public Uni<Void> lookAtOnce(Invoice invoice, LocalDate today) {
-        if (!invoice.status.isOpen() || !today.isAfter(invoice.dueDate)) {
+        return lookAtOnce(List.of(invoice), today);
+    }
+
+    /**
+     * The same for several invoices changed together, as one batch (a payment plan broken: a fee frozen on its day
+     * under the kept plan appears, and the interest runs again). A waiver and a broken plan look at once since
+     * session 32, as a dispute's resolution and a credit note do.
+     */
+    public Uni<Void> lookAtOnce(List<Invoice> changed, LocalDate today) {
+        List<Invoice> overdue = changed.stream().filter(i -> i.status.isOpen() && today.isAfter(i.dueDate)).toList();
+        if (overdue.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(Mutiny.Session::flush) // the change's rows, read back by the accounts
-                .chain(() -> policies.policiesOf(Set.of(invoice.tenantId)))
-                .chain(tenantPolicies -> accounts.accountsOf(List.of(invoice), today)
+                .chain(() -> policies.policiesOf(overdue.stream().map(i -> i.tenantId).collect(Collectors.toSet())))
+                .chain(tenantPolicies -> accounts.accountsOf(overdue, today)
                         .chain(all -> state(all, tenantPolicies, today)))
                 .replaceWithVoid();
     }

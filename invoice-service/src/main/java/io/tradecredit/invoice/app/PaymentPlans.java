@@ -48,6 +48,9 @@ public class PaymentPlans {
     @Inject
     Buyers knownBuyers;
 
+    @Inject
+    LateChargeStatements statements;
+
     /** What was agreed with the buyer. {@code annualRate} is a fraction; zero for interest-free. */
     public record Agreement(UUID buyerId, List<UUID> invoiceIds, int instalments,
             InstalmentSchedule.Frequency frequency, LocalDate firstDueDate, BigDecimal annualRate) {
@@ -181,8 +184,11 @@ public class PaymentPlans {
                     return outbox.record(InvoiceEvents.planCompleted(plan, ids, asOf)).replaceWithVoid();
                 }
                 Money open = locked.stream().map(Invoice::open).reduce(Money.zero(plan.currency), Money::plus);
+                // charges run again from the break (a fee frozen on its day appears): stated at once, as of the day
+                // judged, not at the daily job's next look up to lateChargeStatementDays later
                 return outbox.record(InvoiceEvents.instalmentMissed(plan, verdict, asOf))
                         .chain(() -> outbox.record(InvoiceEvents.planBroken(plan, ids, open, asOf)))
+                        .chain(() -> statements.lookAtOnce(locked, asOf))
                         .replaceWithVoid();
             }));
         }));

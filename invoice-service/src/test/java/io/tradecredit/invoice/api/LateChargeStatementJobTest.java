@@ -124,17 +124,20 @@ class LateChargeStatementJobTest {
                         "description", "two presses do not work", "raisedOn", BATCH_DUE.plusDays(10).toString()))
                 .post("/api/v1/invoices/" + disputedInvoice + "/disputes").then().statusCode(201);
         pay(globex, paidInvoice, "4000.00", BATCH_DUE.plusDays(5));
-        // the API waives as of today; the waiver is moved to the day before the run, as if made then
+        // the API waives as of today (and states the charges at once, as of today); the waiver is moved to the day
+        // before the run, as if made then, before anything was stated
         given().auth().oauth2(token(acme, "credit-manager")).contentType(ContentType.JSON)
                 .body(Map.of("scope", "FEE", "reason", "key customer")).post(LateChargeApiTest.waivers(waivedInvoice))
                 .then().statusCode(201);
         Database.execute("update late_charge_waiver set waived_on = ? where invoice_id = ?", BATCH_DUE.plusDays(30),
                 UUID.fromString(waivedInvoice));
+        Database.execute("update invoice set late_charges_stated_on = null, late_charges_stated_interest = null,"
+                + " late_charges_stated_fee = null, late_charges_next_on = null where id = ?", UUID.fromString(waivedInvoice));
 
         LocalDate asOf = BATCH_DUE.plusDays(31);
         run(asOf);
 
-        List<JsonNode> plainStated = statements(plain, 2).stream().map(r -> Contracts.assertValid(r)).toList();
+        List<JsonNode> plainStated = statements(plain, 2, asOf).stream().map(r -> Contracts.assertValid(r)).toList();
         // the tenant's terms when they were issued: 31 days x 5.00 = 155.00 interest, 3% fee 300.00; waived on
         // the other invoice
         assertFiguresOf(acme, plainInvoice, statementOf(plainStated, plainInvoice), asOf, "155.00", "300.00", "455.00");
@@ -209,6 +212,57 @@ class LateChargeStatementJobTest {
         assertFiguresOf(tenant, invoice, stated, today, "135.00", "180.00", "315.00");
     }
 
+    /**
+     * A waiver is stated at once too: 10,000 due 45 days ago, 1,000 credited today (stated: 202.50 interest, 270.00
+     * fee), then the fee waived: 202.50 and 0.00 stated now (until session 32 not before the job's next look, up to a
+     * week later, so a +30 letter sent meanwhile quoted the waived 270.00 fee).
+     */
+    @Test
+    void aWaivedFeeIsStatedAtOnce() {
+        LocalDate today = PlatformZone.today();
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String invoice = issue(tenant, buyer, today.minusDays(75), today.minusDays(45), "10000.00");
+        String finance = token(tenant, "finance");
+        given().auth().oauth2(finance).contentType(ContentType.JSON)
+                .body(Map.of("amount", Map.of("amount", "1000.00", "currency", "CNY"), "reason", "1 unit returned"))
+                .post("/api/v1/invoices/" + invoice + "/credit-notes").then().statusCode(201);
+        JsonNode before = Contracts.assertValid(statements(buyer, 1).get(0));
+        assertEquals("270.00", before.get("lateFee").get("amount").asText());
+
+        given().auth().oauth2(finance).contentType(ContentType.JSON)
+                .body(Map.of("scope", "FEE", "reason", "key customer")).post(LateChargeApiTest.waivers(invoice))
+                .then().statusCode(201);
+        assertEquals(2, statedInOutbox(buyer));
+        JsonNode stated = Contracts.assertValid(statements(buyer, 2).get(1));
+        assertFiguresOf(tenant, invoice, stated, today, "202.50", "0.00", "202.50");
+    }
+
+    /**
+     * And a broken payment plan: 10,000 due 5 days ago under a plan agreed today, so its fee day (in 25 days) passes
+     * under the kept plan without a fee; the run on day +300 states 25.00 interest and no fee, and looks next a week
+     * later. The first instalment (day +302) is missed, the run on day +303 breaks the plan and the 300.00 fee
+     * appears: stated by that run (until session 32 only at the look on day +307, so a letter sent meanwhile quoted
+     * no fee). Days no other test runs the job for.
+     */
+    @Test
+    void aFeeAPlansBreakChangesIsStatedAtOnce() {
+        LocalDate today = PlatformZone.today();
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String invoice = issue(tenant, buyer, today.minusDays(35), today.minusDays(5), "10000.00");
+        PaymentPlanApiTest.agree(token(tenant, "finance"), buyer, List.of(invoice), 2, today.plusDays(302)).then()
+                .statusCode(201);
+        run(today.plusDays(300));
+        JsonNode kept = Contracts.assertValid(statements(buyer, 1).get(0));
+        assertFiguresOf(tenant, invoice, kept, today.plusDays(300), "25.00", "0.00", "25.00");
+
+        run(today.plusDays(303));
+        assertEquals(2, statedInOutbox(buyer));
+        JsonNode stated = Contracts.assertValid(statements(buyer, 2).get(1));
+        assertFiguresOf(tenant, invoice, stated, today.plusDays(303), "25.00", "300.00", "325.00");
+    }
+
     private static void run(LocalDate asOf) {
         given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + asOf).then().statusCode(200)
                 .body("status", equalTo("COMPLETED"));
@@ -242,6 +296,25 @@ class LateChargeStatementJobTest {
             assertEquals(total, stated.get("totalCharges").get("amount").asText());
         }
     }
+
+    /** The buyer's statements as of one date (not the waiver's at once, as of today). */
+    private static List<ConsumerRecord<String, String>> statements(UUID buyer, int atLeast, LocalDate asOf) {
+        List<ConsumerRecord<String, String>> found = Topics.read("invoice-events", Duration.ofSeconds(20),
+                rs -> rs.stream().filter(r -> isStatement(r, buyer, asOf)).count() >= atLeast)
+                .stream().filter(r -> isStatement(r, buyer, asOf)).toList();
+        assertEquals(atLeast, found.size(), "statements for buyer " + buyer + " as of " + asOf);
+        return found;
+    }
+
+    private static boolean isStatement(ConsumerRecord<String, String> r, UUID buyer, LocalDate asOf) {
+        try {
+            return isStatement(r, buyer) && asOf.toString().equals(JSON.readTree(r.value()).path("asOf").asText());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static List<ConsumerRecord<String, String>> statements(UUID buyer, int atLeast) {
         List<ConsumerRecord<String, String>> found = Topics.read("invoice-events", Duration.ofSeconds(20),
