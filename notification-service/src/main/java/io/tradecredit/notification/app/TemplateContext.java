@@ -31,7 +31,8 @@ import io.tradecredit.notification.domain.SenderIdentity;
  * signatory, and contactName, contactPhone, contactEmail: the tenant's person for questions) and {@code letterDate} (the day of rendering in the contact's time zone).
  * It completes {@code seller} and {@code buyer} (name, address: {@link Parties}) and adds to each of
  * {@code priorMessages} its {@code name} and {@code channelNames} in the message's language
- * ({@link PriorCommunication}). A tenant without a sender identity writes and signs as the seller
+ * ({@link PriorCommunication}), and beside {@code invoices} the number of them not yet overdue
+ * ({@code invoicesNotYetDue}). A tenant without a sender identity writes and signs as the seller
  * of the request, else as the platform's configured From.
  */
 @ApplicationScoped
@@ -63,6 +64,7 @@ public class TemplateContext {
         }
         if (ctx.get("invoices") instanceof List<?> invoices) {
             ctx.put("invoices", withLateChargeTerms(invoices));
+            ctx.put("invoicesNotYetDue", notYetDue(invoices));
         }
         if (ctx.get("priorMessages") instanceof List<?> prior) {
             ctx.put("priorMessages", readable(prior, language));
@@ -103,6 +105,22 @@ public class TemplateContext {
             ctx.put("invoices", invoices.stream().map(i -> overdueMarked(i, day, zone)).toList());
         }
         return ctx;
+    }
+
+    /**
+     * How many of the items are not overdue on the run's day: their {@code daysOverdue} (an instalment's own) is 0, as
+     * collections-service counts none before the due date (a consolidated demand also lists a pre-due reminder's
+     * invoice). A template then heads its list as overdue or falling due, not as all overdue.
+     */
+    private static int notYetDue(List<?> invoices) {
+        int count = 0;
+        for (Object i : invoices) {
+            Object item = i instanceof Map<?, ?> m && m.get("instalment") instanceof Map<?, ?> instalment ? instalment : i;
+            if (item instanceof Map<?, ?> m && m.get("daysOverdue") instanceof Number days && days.longValue() <= 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** An invoice (and its instalment) with its whole days overdue marked ({@link LetterDate#daysOverdue}). */

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tradecredit.notification.domain.ChannelType;
+import io.tradecredit.notification.domain.Language;
+import io.tradecredit.notification.domain.LetterPage;
 import io.tradecredit.notification.domain.RenderedMessage;
 
 /**
@@ -43,6 +45,9 @@ class DefaultDunningTemplatesTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    TemplateContext context;
 
     @Test
     void everyListingTemplateAsksForTheUndisputedPartAndTheInstalmentAsItself() {
@@ -135,9 +140,64 @@ class DefaultDunningTemplatesTest {
 
     @Test
     void theFinanceDemandDoesNotNameADayCountItsLadderMayNotHave() {
-        for (String text : rendered("dunning.finance-demand", ChannelType.LETTER, data(disputed()))) {
+        Map<String, Object> overdue = disputed();
+        overdue.put("daysOverdue", 33);
+        for (String text : rendered("dunning.finance-demand", ChannelType.LETTER, data(overdue))) {
             assertFalse(text.contains("thirty") || text.contains("三十"), text);
             assertTrue(text.contains("The following invoices are overdue:") || text.contains("以下发票已逾期："), text);
+        }
+    }
+
+    /**
+     * DOMAIN §3, consolidation: a buyer with a + 30 finance demand (JG-2026-00072, due 16 September 2026, 33 days
+     * overdue on the run of 19 October) and a pre-due reminder (JG-2026-00114, due 23 October, due - 7) the same day
+     * gets one finance demand at the higher step listing both. It read "JG-2026-00114, due 2026-10-23, 0 days overdue"
+     * ("已逾期 0 天"): an invoice not yet due shown as overdue. Now it is "due on 2026-10-23" ("2026-10-23 到期"), beside
+     * the other's days overdue, in the email and in the PDF letter, as rendered and made on the run's day.
+     */
+    @Test
+    void aConsolidatedDemandShowsAnInvoiceNotYetDueAsDueOnItsDateNotAsOverdue() {
+        Map<String, Object> overdue = invoice("JG-2026-00072", "2026-09-16", "8000.00", "0.00", "8000.00", null);
+        overdue.put("daysOverdue", 33);
+        Map<String, Object> notYetDue = invoice("JG-2026-00114", "2026-10-23", "5000.00", "0.00", "5000.00", null);
+        ObjectNode data = data(overdue, notYetDue);
+        data.put("runDate", "2026-10-19");
+        data.put("paymentDeadline", "2026-10-26");
+        java.time.Instant run = java.time.Instant.parse("2026-10-19T02:00:00Z"); // 10:00 in Shanghai
+        String tenant = io.tradecredit.notification.Fixtures.freshTenant();
+        for (String key : List.of("dunning.finance-demand", "dunning.formal-demand")) {
+            for (ChannelType channel : List.of(ChannelType.EMAIL, ChannelType.LETTER)) {
+                for (Language language : List.of(Language.EN, Language.ZH_CN)) {
+                    String text = templates.render(tenant, Templates.platformDefault(key, channel, language).orElseThrow(),
+                            context.dated(data, null, null, run, language), "").madeOn(run, d -> true).text();
+                    List<String> texts = new java.util.ArrayList<>(List.of(text));
+                    if (channel == ChannelType.LETTER) {
+                        String pdf = io.tradecredit.notification.Pdfs.read(io.tradecredit.notification.app.LetterPdf.render(
+                                LetterPage.xhtml(language, SELLER, text, new LetterPage.Layout(false, false)), null, null)).text();
+                        // the PDF's text as one line: a row may wrap, and a Chinese line is read back without its spaces
+                        texts.add(pdf.replaceAll("\\s+", language == Language.EN ? " " : ""));
+                    }
+                    if (key.equals("dunning.finance-demand") && channel == ChannelType.LETTER) {
+                        // not headed as all overdue: one of them is not
+                        assertTrue(text.contains(language == Language.EN
+                                ? "The following invoices are overdue or fall due on the date shown:\n"
+                                : "以下发票已逾期或于所列日期到期：\n"), text);
+                    }
+                    for (String t : texts) {
+                        String what = key + " " + channel + " " + language + ":\n" + t;
+                        if (language == Language.EN) {
+                            assertTrue(t.contains("Invoice JG-2026-00072, due 2026-09-16, 33 days overdue: 8000.00 CNY"), what);
+                            assertTrue(t.contains("Invoice JG-2026-00114, due on 2026-10-23: 5000.00 CNY"), what);
+                            assertFalse(t.contains("0 days overdue: 5000.00"), what);
+                        } else {
+                            String z = t.replace(" ", "");
+                            assertTrue(z.contains("发票号JG-2026-00072，到期日2026-09-16，已逾期33天：8000.00CNY"), what);
+                            assertTrue(z.contains("发票号JG-2026-00114，2026-10-23到期：5000.00CNY"), what);
+                            assertFalse(z.contains("已逾期0天"), what);
+                        }
+                    }
+                }
+            }
         }
     }
 
