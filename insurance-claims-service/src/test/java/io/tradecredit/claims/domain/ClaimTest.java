@@ -455,9 +455,9 @@ class ClaimTest {
         UUID inv2 = UUID.randomUUID();
         UUID invB1 = UUID.randomUUID();
         UUID buyerB = UUID.randomUUID();
-        List<OpenInvoice> ledger = List.of(inLedger(UUID.randomUUID(), "INV-1", "60000.00"), inLedger(inv2, "INV-2",
-                "40000.00"), new OpenInvoice(invB1, buyerB, "INV-B1", DAY, DAY, cny("30000.00"), cny("10.00")),
-                new OpenInvoice(UUID.randomUUID(), buyerB, "INV-1", DAY, DAY, cny("10.00"), cny("10.00")));
+        List<OpenInvoice> ledger = List.of(new OpenInvoice(UUID.randomUUID(), buyerB, "INV-1", DAY, DAY, cny("10.00"),
+                cny("10.00")), inLedger(UUID.randomUUID(), "INV-1", "60000.00"), inLedger(inv2, "INV-2", "40000.00"),
+                new OpenInvoice(invB1, buyerB, "INV-B1", DAY, DAY, cny("30000.00"), cny("10.00")));
         Claim other = byHand(new ClaimedInvoice("INV-2", inv2, cny("40000.00")),
                 new ClaimedInvoice("INV-3", invB1, cny("30000.00")));
         DomainError e = refusal(() -> other.withinLedger(ledger));
