@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -100,7 +101,7 @@ public class Claims {
 
     /**
      * A new draft claim under the tenant's policy (404 for another tenant's policy) of one of the tenant's buyers (400 naming
-     * buyerId for another tenant's, common.domain.BuyerTenancy), asking of no invoice more than the ledger has open of it, nor naming one otherwise than the ledger (400,
+     * buyerId for another tenant's, common.domain.BuyerTenancy), asking of no invoice more than the ledger has open of it, nor naming one otherwise than the ledger, nor by id another buyer's invoice (400,
      * domain.Claim#withinLedger), none of whose invoices another claim holds (409, domain.Claim#claimingNothingHeld).
      */
     public Uni<Claim> open(String tenantId, UUID policyId, UUID buyerId, String buyerName, Claim.Cause cause,
@@ -111,7 +112,8 @@ public class Claims {
             Claim c = Claim.open(policyId, policy.terms().currency(), buyerId, buyerName, cause, invoices, today, by);
             return buyers.tenantsOf(buyerId)
                     .invoke(known -> BuyerTenancy.ensureOfTenant("claim.invalid", tenantId, buyerId, known))
-                    .chain(() -> exposures.invoicesOf(tenantId, buyerId)).map(c::withinLedger)
+                    .chain(() -> exposures.invoicesOf(tenantId, buyerId, c.invoices().stream()
+                            .map(ClaimedInvoice::invoiceId).filter(Objects::nonNull).toList())).map(c::withinLedger)
                     .chain(() -> claims.held(tenantId, policyId, buyerId)).chain(held -> record(tenantId,
                             c.claimingNothingHeld(held), policy.terms(), ClaimTrigger.MANUAL, null, now));
         }));

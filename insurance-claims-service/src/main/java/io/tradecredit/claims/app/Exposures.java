@@ -53,6 +53,11 @@ public class Exposures {
         return invoices.ofBuyer(tenantId, buyerId);
     }
 
+    /** The buyer's invoices in the read model and any other invoice of the tenant among {@code ids} (a claim's lines). */
+    public Uni<List<OpenInvoice>> invoicesOf(String tenantId, UUID buyerId, List<UUID> ids) {
+        return invoices.ofBuyerOrAmong(tenantId, buyerId, ids);
+    }
+
     /** An invoice was issued. Runs in the consumer's transaction (the inbox's). */
     public Uni<Void> issued(String tenantId, OpenInvoice invoice, String buyerName) {
         return invoices.issued(tenantId, invoice, buyerName);

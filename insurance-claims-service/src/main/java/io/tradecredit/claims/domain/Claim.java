@@ -114,13 +114,22 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
      * invoice the ledger does not know, or knows in another currency, is taken as given. A line naming an invoice id the
      * ledger knows under another number is refused too, naming {@code invoices[i].invoiceNumber}: INV-2's id claimed as
      * "INV-7" showed INV-7 in the dossier, and the tenant-wide check by number ({@link #claimingNothingHeld}) took the
-     * buyer's real INV-7 as held.
+     * buyer's real INV-7 as held. The {@code ledger} holds besides the buyer's invoices any invoice of the tenant a line
+     * names by id: a line naming by id another buyer's invoice is refused, naming {@code invoices[i].invoiceId}, since a
+     * claim follows the ledger by invoice id and that buyer's payments would change this buyer's claim (buyer A's claim
+     * of buyer B's INV-B1 30,000 as "INV-3" went down to 0 when B paid INV-B1).
      */
     public Claim withinLedger(List<OpenInvoice> ledger) {
         List<Violation> wrong = new ArrayList<>();
         for (int i = 0; i < invoices.size(); i++) {
             ClaimedInvoice c = invoices.get(i);
-            Optional<OpenInvoice> known = ledger.stream().filter(o -> c.invoiceId() == null
+            if (c.invoiceId() != null && ledger.stream().anyMatch(o -> c.invoiceId().equals(o.invoiceId())
+                    && !buyerId.equals(o.buyerId()))) {
+                wrong.add(new Violation("invoices[" + i + "].invoiceId", "is an invoice of another buyer in the ledger:"
+                        + " a claim names only invoices of its buyer " + buyerId));
+                continue;
+            }
+            Optional<OpenInvoice> known = ledger.stream().filter(o -> buyerId.equals(o.buyerId())).filter(o -> c.invoiceId() == null
                     ? c.invoiceNumber().equals(o.invoiceNumber()) : c.invoiceId().equals(o.invoiceId())).findFirst();
             if (known.isPresent() && c.invoiceId() != null && !known.get().invoiceNumber().equals(c.invoiceNumber())) {
                 wrong.add(new Violation("invoices[" + i + "].invoiceNumber", "is not the number of invoice "

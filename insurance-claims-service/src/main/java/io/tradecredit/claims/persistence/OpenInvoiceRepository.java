@@ -76,6 +76,18 @@ public class OpenInvoiceRepository {
                 buyerId).firstResult().map(row -> Optional.ofNullable(row).map(r -> r.buyerName));
     }
 
+    /**
+     * The buyer's invoices and, in the same statement, any invoice of the tenant among {@code ids} whoever its buyer
+     * (a claim by hand naming another buyer's invoice by id is refused, domain.Claim#withinLedger).
+     */
+    public Uni<List<OpenInvoice>> ofBuyerOrAmong(String tenantId, UUID buyerId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return ofBuyer(tenantId, buyerId);
+        }
+        return OpenInvoiceRow.<OpenInvoiceRow>list("tenantId = ?1 and (buyerId = ?2 or invoiceId in ?3)", tenantId,
+                buyerId, ids).map(rows -> rows.stream().map(OpenInvoiceRow::toInvoice).toList());
+    }
+
     public Uni<List<OpenInvoice>> ofBuyer(String tenantId, UUID buyerId) {
         return OpenInvoiceRow.<OpenInvoiceRow>list("tenantId = ?1 and buyerId = ?2", tenantId, buyerId)
                 .map(rows -> rows.stream().map(OpenInvoiceRow::toInvoice).toList());

@@ -29,8 +29,11 @@ class ClaimTest {
         return Money.of(amount, "CNY");
     }
 
+    /** The buyer of draft() and byHand(), whose invoices inLedger() are. */
+    static final UUID BUYER = UUID.randomUUID();
+
     static Claim draft() {
-        return Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), " Zhejiang Trading ", Claim.Cause.INSOLVENCY,
+        return Claim.open(UUID.randomUUID(), "CNY", BUYER, " Zhejiang Trading ", Claim.Cause.INSOLVENCY,
                 List.of(new ClaimedInvoice("INV-1", null, cny("60000.00")), new ClaimedInvoice("INV-2", UUID.randomUUID(),
                         cny("40000.00"))), DAY, "cm");
     }
@@ -379,7 +382,7 @@ class ClaimTest {
     }
 
     static OpenInvoice inLedger(UUID id, String number, String open) {
-        return new OpenInvoice(id, UUID.randomUUID(), number, DAY.minusDays(200), DAY.minusDays(140), cny("60000.00"),
+        return new OpenInvoice(id, BUYER, number, DAY.minusDays(200), DAY.minusDays(140), cny("60000.00"),
                 cny(open));
     }
 
@@ -441,8 +444,34 @@ class ClaimTest {
         assertSame(named, named.withinLedger(ledger));
     }
 
+    /**
+     * Buyer A's claim by hand naming by id buyer B's INV-B1 30,000 (as "INV-3") was taken, and since a claim follows the
+     * ledger by invoice id, B's payment of INV-B1 took A's claim down to 0. Refused naming invoices[1].invoiceId alone
+     * (not its number nor amount, measured against B's invoice); A's own INV-2 by id and INV-1 by number are taken, and a
+     * number-only line is matched among A's invoices only (B's INV-1 of 10.00 does not cap A's 60,000).
+     */
+    @Test
+    void aClaimByHandNamesNoInvoiceOfAnotherBuyerById() {
+        UUID inv2 = UUID.randomUUID();
+        UUID invB1 = UUID.randomUUID();
+        UUID buyerB = UUID.randomUUID();
+        List<OpenInvoice> ledger = List.of(new OpenInvoice(UUID.randomUUID(), buyerB, "INV-1", DAY, DAY, cny("10.00"),
+                cny("10.00")), inLedger(UUID.randomUUID(), "INV-1", "60000.00"), inLedger(inv2, "INV-2", "40000.00"),
+                new OpenInvoice(invB1, buyerB, "INV-B1", DAY, DAY, cny("30000.00"), cny("10.00")));
+        Claim other = byHand(new ClaimedInvoice("INV-2", inv2, cny("40000.00")),
+                new ClaimedInvoice("INV-3", invB1, cny("30000.00")));
+        DomainError e = refusal(() -> other.withinLedger(ledger));
+        assertEquals("claim.invalid", e.code());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals(List.of(new Violation("invoices[1].invoiceId", "is an invoice of another buyer in the ledger: a"
+                + " claim names only invoices of its buyer " + BUYER)), e.violations());
+        Claim own = byHand(new ClaimedInvoice("INV-1", null, cny("60000.00")), new ClaimedInvoice("INV-2", inv2,
+                cny("40000.00")));
+        assertSame(own, own.withinLedger(ledger));
+    }
+
     static Claim byHand(ClaimedInvoice... invoices) {
-        return Claim.open(UUID.randomUUID(), "CNY", UUID.randomUUID(), "Zhejiang Trading", Claim.Cause.INSOLVENCY,
+        return Claim.open(UUID.randomUUID(), "CNY", BUYER, "Zhejiang Trading", Claim.Cause.INSOLVENCY,
                 List.of(invoices), DAY, "cm");
     }
 

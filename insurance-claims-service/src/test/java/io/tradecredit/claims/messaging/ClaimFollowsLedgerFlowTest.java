@@ -220,6 +220,36 @@ class ClaimFollowsLedgerFlowTest {
                         "invoices.invoiceNumber", contains("INV-1", "INV-2"));
     }
 
+    /**
+     * Buyer A's claim by hand naming by id buyer B's INV-B1 30,000 (as "INV-3"; B of the same tenant) was opened, and
+     * since a claim follows the ledger by invoice id B's payments changed A's claim. Now 400 naming invoices[0].invoiceId,
+     * nothing opened; A's own INV-2 by id is claimed.
+     */
+    @Test
+    void aClaimByHandNamesNoInvoiceOfAnotherBuyerById() {
+        Ledger l = ledger();
+        String cm = token(l.tenant(), "credit-manager");
+        String buyerB = UUID.randomUUID().toString();
+        String invB1 = UUID.randomUUID().toString();
+        Topics.sendEvent("invoice-events", l.tenant(), "invoice", "issued", buyerB, UUID.randomUUID().toString(),
+                issued(buyerB, invB1, "INV-B1", LocalDate.of(2026, 4, 2), "30000.00"));
+        await("B's invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", l.tenant(), invB1) == 1);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-3", "invoiceId", invB1, "unpaidAmount", money("30000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceId"));
+        given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("40000.00"));
+    }
+
     static String paidClaim(Ledger l) {
         return paidClaim(l, "60000.00", "40000.00");
     }
