@@ -623,20 +623,8 @@ class CreditFlowTest {
         sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(), issued(id, invoice, "20000.00", due));
         sendInvoiceEvent("acme", id, "dispute-opened", UUID.randomUUID().toString(),
                 disputeOpened(id, invoice, "5000.00", "20000.00", due));
-        Map<String, Object> resolved = new java.util.HashMap<>();
-        resolved.put("disputeId", UUID.randomUUID().toString());
-        resolved.put("invoiceId", invoice);
-        resolved.put("invoiceNumber", "INV-" + invoice.substring(0, 8));
-        resolved.put("buyerId", id);
-        resolved.put("outcome", "REJECTED");
-        resolved.put("disputedAmount", money("5000.00"));
-        resolved.put("creditedAmount", money("0.00"));
-        resolved.put("rootCause", "buyer's goods-in check");
-        resolved.put("creditPolicyAdjustment", "ask for prepayment of the next order");
-        resolved.put("dueDate", due.toString());
-        resolved.put("openAmount", money("20000.00"));
-        resolved.put("collectibleAmount", money("20000.00"));
-        sendInvoiceEvent("acme", id, "dispute-resolved", UUID.randomUUID().toString(), resolved);
+        sendInvoiceEvent("acme", id, "dispute-resolved", UUID.randomUUID().toString(),
+                rejectedAskingForPrepayment(id, invoice, "5000.00", "20000.00", due));
         JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
         assertEquals("CREDIT_POLICY_REVIEW", alert.get("kind").asText());
         assertEquals("dispute on invoice INV-" + invoice.substring(0, 8) + " resolved; adjust the buyer's credit policy:"
@@ -664,20 +652,8 @@ class CreditFlowTest {
         String old = UUID.randomUUID().toString();
         sendInvoiceEvent("acme", id, "issued", UUID.randomUUID().toString(),
                 issued(id, old, "500000.00", today().minusDays(200)));
-        Map<String, Object> resolved = new java.util.HashMap<>();
-        resolved.put("disputeId", UUID.randomUUID().toString());
-        resolved.put("invoiceId", disputed);
-        resolved.put("invoiceNumber", "INV-" + disputed.substring(0, 8));
-        resolved.put("buyerId", id);
-        resolved.put("outcome", "REJECTED");
-        resolved.put("disputedAmount", money("10.00"));
-        resolved.put("creditedAmount", money("0.00"));
-        resolved.put("rootCause", "buyer's goods-in check");
-        resolved.put("creditPolicyAdjustment", "ask for prepayment of the next order");
-        resolved.put("dueDate", due.toString());
-        resolved.put("openAmount", money("1000.00"));
-        resolved.put("collectibleAmount", money("1000.00"));
-        sendInvoiceEvent("acme", id, "dispute-resolved", UUID.randomUUID().toString(), resolved);
+        sendInvoiceEvent("acme", id, "dispute-resolved", UUID.randomUUID().toString(),
+                rejectedAskingForPrepayment(id, disputed, "10.00", "1000.00", due));
         await("the alert", () -> Database.count("select count(*) from alert where buyer_id = ?::uuid", id) >= 1);
         assertEquals(1, Database.count("select count(*) from alert where buyer_id = ?::uuid", id), "one alert, one email");
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
@@ -998,4 +974,23 @@ class CreditFlowTest {
                 "select count(*) from assessment where buyer_id = ?::uuid and cause like 'payment plan broken%'", id) == 1);
     }
 
+
+    /** A dispute-resolved event: the dispute rejected, its root cause asking for prepayment of the next order. */
+    private static Map<String, Object> rejectedAskingForPrepayment(String buyerId, String invoice, String disputed,
+            String total, LocalDate due) {
+        Map<String, Object> resolved = new java.util.HashMap<>();
+        resolved.put("disputeId", UUID.randomUUID().toString());
+        resolved.put("invoiceId", invoice);
+        resolved.put("invoiceNumber", "INV-" + invoice.substring(0, 8));
+        resolved.put("buyerId", buyerId);
+        resolved.put("outcome", "REJECTED");
+        resolved.put("disputedAmount", money(disputed));
+        resolved.put("creditedAmount", money("0.00"));
+        resolved.put("rootCause", "buyer's goods-in check");
+        resolved.put("creditPolicyAdjustment", "ask for prepayment of the next order");
+        resolved.put("dueDate", due.toString());
+        resolved.put("openAmount", money(total));
+        resolved.put("collectibleAmount", money(total));
+        return resolved;
+    }
 }
