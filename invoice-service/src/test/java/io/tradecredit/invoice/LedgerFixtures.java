@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.tradecredit.testing.Tokens;
 
 /** Invoices of any amount for any tenant, and payments on them through the API. */
@@ -55,5 +56,20 @@ public final class LedgerFixtures {
                 .body(Map.of("buyerId", invoice.path("buyer.id"), "amount", money, "receivedOn", on.toString(),
                         "reference", "test payment", "allocations", List.of(Map.of("invoiceId", invoiceId, "amount", money))))
                 .post("/api/v1/payments").then().statusCode(201).extract().path("id");
+    }
+
+    /** {@code GET /invoices/{id}/late-charges?asOf=}, answered 200. */
+    public static ValidatableResponse lateCharges(String token, String invoiceId, LocalDate asOf) {
+        return given().auth().oauth2(token).queryParam("asOf", asOf.toString())
+                .get("/api/v1/invoices/" + invoiceId + "/late-charges").then().statusCode(200);
+    }
+
+    /** A JSON {@code POST} as the token's holder, its answer to check. */
+    public static ValidatableResponse post(String token, String path, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    public static Map<String, Object> cny(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
     }
 }

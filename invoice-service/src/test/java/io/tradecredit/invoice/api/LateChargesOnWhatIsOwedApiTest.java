@@ -1,6 +1,8 @@
 package io.tradecredit.invoice.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.LedgerFixtures.cny;
+import static io.tradecredit.invoice.LedgerFixtures.lateCharges;
+import static io.tradecredit.invoice.LedgerFixtures.post;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
@@ -12,8 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.LedgerFixtures;
 
@@ -33,15 +33,15 @@ class LateChargesOnWhatIsOwedApiTest {
         String id = LedgerFixtures.issue(tenant, UUID.randomUUID(), TODAY.minusDays(75), TODAY.minusDays(45), "10000.00");
         String viewer = LedgerFixtures.token(tenant, "viewer");
         // before the note: 45 days on 10,000 and the fee on it
-        charges(viewer, id, TODAY).body("interest.amount", equalTo("225.00"), "fee.amount", equalTo("300.00"));
+        lateCharges(viewer, id, TODAY).body("interest.amount", equalTo("225.00"), "fee.amount", equalTo("300.00"));
 
         post(LedgerFixtures.token(tenant, "finance"), "/api/v1/invoices/" + id + "/credit-notes",
                 Map.of("amount", cny("4000.00"), "reason", "4 of 10 units returned")).statusCode(201);
         // the buyer owed 6,000 throughout: 45 x 3.00 = 135.00 today, 60 x 3.00 = 180.00 on day 60, fee 3% of 6,000
         // (it was 225.00 + 15 x 3.00 = 270.00 and 300.00)
-        charges(viewer, id, TODAY).body("open.amount", equalTo("6000.00"), "interest.amount", equalTo("135.00"),
+        lateCharges(viewer, id, TODAY).body("open.amount", equalTo("6000.00"), "interest.amount", equalTo("135.00"),
                 "fee.amount", equalTo("180.00"));
-        charges(viewer, id, TODAY.plusDays(15)).body("interest.amount", equalTo("180.00"), "fee.amount",
+        lateCharges(viewer, id, TODAY.plusDays(15)).body("interest.amount", equalTo("180.00"), "fee.amount",
                 equalTo("180.00"), "totalDue.amount", equalTo("6360.00"));
     }
 
@@ -72,20 +72,7 @@ class LateChargesOnWhatIsOwedApiTest {
         String viewer = LedgerFixtures.token(tenant, "viewer");
         // 10 days on 10,000, 30 on 6,000, then 20 on the 4,000 beside the plan: 50.00 + 90.00 + 40.00 = 180.00; the
         // fee 3% of the 6,000 on day 30 and of the 4,000 from today: 300.00 (it was 140.00 and 180.00)
-        charges(viewer, id, TODAY.plusDays(20)).body("collectible.amount", equalTo("10000.00"),
+        lateCharges(viewer, id, TODAY.plusDays(20)).body("collectible.amount", equalTo("10000.00"),
                 "interest.amount", equalTo("180.00"), "fee.amount", equalTo("300.00"));
-    }
-
-    private static ValidatableResponse charges(String token, String invoiceId, LocalDate asOf) {
-        return given().auth().oauth2(token).queryParam("asOf", asOf.toString())
-                .get("/api/v1/invoices/" + invoiceId + "/late-charges").then().statusCode(200);
-    }
-
-    private static ValidatableResponse post(String token, String path, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path).then();
-    }
-
-    private static Map<String, Object> cny(String amount) {
-        return Map.of("amount", amount, "currency", "CNY");
     }
 }

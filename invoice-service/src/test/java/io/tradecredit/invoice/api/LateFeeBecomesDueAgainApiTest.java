@@ -1,6 +1,9 @@
 package io.tradecredit.invoice.api;
 
 import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.LedgerFixtures.cny;
+import static io.tradecredit.invoice.LedgerFixtures.lateCharges;
+import static io.tradecredit.invoice.LedgerFixtures.post;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
@@ -12,8 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import io.tradecredit.devstack.PlatformZone;
 import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.testing.Tokens;
@@ -43,7 +44,7 @@ class LateFeeBecomesDueAgainApiTest {
         String disputeId = post(collector, disputes, dispute).statusCode(201).extract().path("id");
         String viewer = LedgerFixtures.token(tenant, "viewer");
         // disputed in full on day 30: no fee then; 25 days of interest on 10,000 before the dispute = 125.00
-        charges(viewer, id, TODAY).body("interest.amount", equalTo("125.00"), "fee.amount", equalTo("0.00"));
+        lateCharges(viewer, id, TODAY).body("interest.amount", equalTo("125.00"), "fee.amount", equalTo("0.00"));
 
         post(collector, disputes + "/" + disputeId + "/assessment",
                 Map.of("responsibleParty", "SELLER", "findings", "4 of 10 units damaged")).statusCode(200);
@@ -51,11 +52,11 @@ class LateFeeBecomesDueAgainApiTest {
                 Map.of("outcome", "PARTIALLY_UPHELD", "creditedAmount", cny("4000.00"), "rootCause", "packing"))
                 .statusCode(200);
         // the 6,000 left is collectible again from today (day 40): 3 % of it, 180.00, not on the upheld 4,000
-        charges(viewer, id, TODAY.minusDays(1)).body("fee.amount", equalTo("0.00"));
-        charges(viewer, id, TODAY).body("collectible.amount", equalTo("6000.00"), "fee.amount", equalTo("180.00"));
+        lateCharges(viewer, id, TODAY.minusDays(1)).body("fee.amount", equalTo("0.00"));
+        lateCharges(viewer, id, TODAY).body("collectible.amount", equalTo("6000.00"), "fee.amount", equalTo("180.00"));
         // once: 20 days later still 180.00; the upheld 4,000 was never owed (session 32), so the 25 days before the
         // dispute were on 6,000: 75.00 + 20 x 3.00 = 135.00 (it was 125.00 + 60.00 = 185.00)
-        charges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("180.00"),
+        lateCharges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("180.00"),
                 "interest.amount", equalTo("135.00"));
     }
 
@@ -76,15 +77,15 @@ class LateFeeBecomesDueAgainApiTest {
                 "raisedOn", due.plusDays(25).toString()));
         String disputeId = post(collector, disputes, dispute).statusCode(201).extract().path("id");
         String viewer = LedgerFixtures.token(tenant, "viewer");
-        charges(viewer, id, TODAY).body("collectible.amount", equalTo("1.00"), "fee.amount", equalTo("0.03"));
+        lateCharges(viewer, id, TODAY).body("collectible.amount", equalTo("1.00"), "fee.amount", equalTo("0.03"));
 
         post(collector, disputes + "/" + disputeId + "/assessment",
                 Map.of("responsibleParty", "BUYER", "findings", "the price is the order's")).statusCode(200);
         post(LedgerFixtures.token(tenant, "finance"), disputes + "/" + disputeId + "/resolution",
                 Map.of("outcome", "REJECTED", "rootCause", "buyer misread the order")).statusCode(200);
-        charges(viewer, id, TODAY.minusDays(1)).body("fee.amount", equalTo("0.03"));
-        charges(viewer, id, TODAY).body("collectible.amount", equalTo("10000.00"), "fee.amount", equalTo("300.00"));
-        charges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("300.00"));
+        lateCharges(viewer, id, TODAY.minusDays(1)).body("fee.amount", equalTo("0.03"));
+        lateCharges(viewer, id, TODAY).body("collectible.amount", equalTo("10000.00"), "fee.amount", equalTo("300.00"));
+        lateCharges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("300.00"));
     }
 
     /**
@@ -112,7 +113,7 @@ class LateFeeBecomesDueAgainApiTest {
         post(finance, disputes + "/" + disputeId + "/resolution",
                 Map.of("outcome", "REJECTED", "rootCause", "buyer misread the order")).statusCode(200);
         String viewer = LedgerFixtures.token(tenant, "viewer");
-        charges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("300.00"),
+        lateCharges(viewer, id, TODAY.plusDays(20)).body("fee.amount", equalTo("300.00"),
                 "waived.fee.amount", equalTo("300.00"), "due.fee.amount", equalTo("0.00"));
     }
 
@@ -131,27 +132,14 @@ class LateFeeBecomesDueAgainApiTest {
                 .statusCode(201);
         String viewer = LedgerFixtures.token(tenant, "viewer");
         // kept on day 30 and after: 20 days of interest before the plan (100.00), no fee
-        charges(viewer, id, first.plusDays(1)).body("interest.amount", equalTo("100.00"), "fee.amount", equalTo("0.00"));
+        lateCharges(viewer, id, first.plusDays(1)).body("interest.amount", equalTo("100.00"), "fee.amount", equalTo("0.00"));
 
         given().auth().oauth2(OPS).post("/api/v1/admin/jobs/invoice-daily?asOf=" + first.plusDays(1)).then()
                 .statusCode(200);
-        charges(viewer, id, first).body("fee.amount", equalTo("0.00"));
-        charges(viewer, id, first.plusDays(1)).body("fee.amount", equalTo("300.00"), "interest.amount", equalTo("100.00"));
+        lateCharges(viewer, id, first).body("fee.amount", equalTo("0.00"));
+        lateCharges(viewer, id, first.plusDays(1)).body("fee.amount", equalTo("300.00"), "interest.amount", equalTo("100.00"));
         // once: 10 days later still 300.00; interest 100.00 + 10 x 5.00 = 150.00
-        charges(viewer, id, first.plusDays(11)).body("fee.amount", equalTo("300.00"),
+        lateCharges(viewer, id, first.plusDays(11)).body("fee.amount", equalTo("300.00"),
                 "interest.amount", equalTo("150.00"));
-    }
-
-    private static ValidatableResponse charges(String token, String invoiceId, LocalDate asOf) {
-        return given().auth().oauth2(token).queryParam("asOf", asOf.toString())
-                .get("/api/v1/invoices/" + invoiceId + "/late-charges").then().statusCode(200);
-    }
-
-    private static ValidatableResponse post(String token, String path, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path).then();
-    }
-
-    private static Map<String, Object> cny(String amount) {
-        return Map.of("amount", amount, "currency", "CNY");
     }
 }
