@@ -160,10 +160,21 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
                 items.add(all.get(n));
             } else if (underPlan.get(plan.planId()).get(0) == all.get(n)) {
                 items.addAll(PaymentPlanItems.itemsOf(plan(plan, invoices.get(n).currency()), underPlan.get(plan.planId()),
-                        taken));
+                        taken, releasedBeside(invoices, plan.planId())));
             }
         }
         return items;
+    }
+
+    /** What disputes released beside the plan {@code planId} on each of its invoices (by reference). */
+    private static Map<String, Money> releasedBeside(List<InvoiceRow> invoices, UUID planId) {
+        Map<String, Money> released = new HashMap<>();
+        for (InvoiceRow i : invoices) {
+            if (i.plan() != null && i.plan().planId().equals(planId) && i.releasedBesidePlan() != null) {
+                released.put(i.invoiceId().toString(), Money.rounded(i.releasedBesidePlan(), Money.currencyOf(i.currency())));
+            }
+        }
+        return released;
     }
 
     /** A plan of the read model; one agreed before its principal was kept spread the schedule's principal. */

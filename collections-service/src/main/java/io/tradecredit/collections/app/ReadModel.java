@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,13 +117,24 @@ public class ReadModel {
                 Map<Integer, BigDecimal> owes = new TreeMap<>();
                 // no open invoice left: the plan's principal is paid (or credited), no instalment owes anything
                 plan.instalments().forEach(i -> owes.put(i.number(), BigDecimal.ZERO));
-                PaymentPlanItems.itemsOf(plan, invoices, Map.of()).stream().filter(i -> i.instalment() != null)
+                Map<String, Money> released = new HashMap<>();
+                p.invoices().forEach(i -> released.put(i.invoiceId().toString(), Money.rounded(i.releasedBesidePlan(), currency)));
+                PaymentPlanItems.itemsOf(plan, invoices, Map.of(), released).stream().filter(i -> i.instalment() != null)
                         .forEach(i -> owes.put(i.instalment().number(), i.collectible().amount()));
                 chain = chain.chain(() -> store.instalmentsOwe(tenantId, p.plan().planId(),
                         owes.keySet().toArray(Integer[]::new), owes.values().toArray(BigDecimal[]::new)));
             }
             return chain;
         });
+    }
+
+    /**
+     * A dispute of {@code disputed} on the invoice was resolved, {@code credited} of it upheld (null: none): what of it
+     * was frozen when the invoice's agreed plan was agreed is owed beside the plan from now on.
+     */
+    public Uni<Void> disputeResolved(String tenantId, UUID invoiceId, Money disputed, Money credited) {
+        return store.disputeResolved(tenantId, invoiceId, disputed.amount(),
+                credited == null ? BigDecimal.ZERO : credited.amount());
     }
 
     public Uni<Void> planAgreed(String tenantId, UUID planId, UUID buyerId, List<UUID> invoiceIds, Money principal,

@@ -18,7 +18,11 @@ import io.tradecredit.common.money.Money;
  * on a ladder of its own (the buyer was not late under the plan, so the escalation starts again
  * from that day; the steps taken for the invoice before the plan stay in the log). A completed plan
  * leaves nothing open, unless a payment that completed it bounces: what opens again is such a
- * remainder too, dated the day the plan was completed (its instalments were kept).
+ * remainder too, dated the day the plan was completed (its instalments were kept). What a dispute running when the
+ * plan was agreed releases later (rejected, or the rest of one partly upheld) was never in the plan: while the plan is
+ * agreed it is owed beside it, as the invoice itself, overdue from its own due date on the invoice's own ladder (10,000
+ * due, 4,000 disputed on day 10, a plan over the 6,000 on day 20, the dispute rejected on day 40: the invoice is dunned
+ * for 4,000 beside the instalments); the plan's payments count towards the plan first, as invoice-service counts them.
  */
 public final class PaymentPlanItems {
 
@@ -49,6 +53,17 @@ public final class PaymentPlanItems {
      * run's order) are dunned as; {@code taken} holds the steps taken per item reference.
      */
     public static List<DunningItem> itemsOf(Plan plan, List<DunningItem> invoices, Map<String, Set<String>> taken) {
+        return itemsOf(plan, invoices, taken, Map.of());
+    }
+
+    /**
+     * As {@link #itemsOf(Plan, List, Map)}, {@code releasedBeside} holding per invoice reference what disputes running
+     * when the plan was agreed released since: while the plan is agreed, each such invoice is also an item of its own
+     * (its reference, its due date) owing what was released, at most its collectible amount (the plan's payments
+     * count towards the plan first).
+     */
+    public static List<DunningItem> itemsOf(Plan plan, List<DunningItem> invoices, Map<String, Set<String>> taken,
+            Map<String, Money> releasedBeside) {
         if (invoices.isEmpty()) {
             return List.of();
         }
@@ -58,7 +73,27 @@ public final class PaymentPlanItems {
         if (plan.instalments().isEmpty()) {
             return invoices;
         }
-        return instalments(plan, invoices, taken);
+        List<DunningItem> beside = beside(invoices, releasedBeside);
+        List<DunningItem> items = new ArrayList<>(instalments(plan, invoices, beside, taken));
+        items.addAll(beside);
+        return items;
+    }
+
+    /** Each invoice owing what was released beside the plan: that much of it, on its own due date and ladder. */
+    private static List<DunningItem> beside(List<DunningItem> invoices, Map<String, Money> releasedBeside) {
+        List<DunningItem> beside = new ArrayList<>();
+        for (DunningItem i : invoices) {
+            Money released = releasedBeside.get(i.reference());
+            if (released == null || !released.isPositive()) {
+                continue;
+            }
+            Money owed = released.min(i.collectible());
+            if (owed.isPositive()) {
+                beside.add(new DunningItem(i.reference(), i.dueDate(), owed, Money.zero(owed.currency()), false,
+                        i.heldUntil(), i.takenSteps(), i.invoiceReference(), null));
+            }
+        }
+        return beside;
     }
 
     /**
@@ -66,8 +101,14 @@ public final class PaymentPlanItems {
      * collectible on its invoices (an invoice paid off is no longer open and owes nothing).
      */
     public static Money paidOn(Plan plan, List<DunningItem> invoices) {
+        return paidOn(plan, invoices, List.of());
+    }
+
+    /** As {@link #paidOn(Plan, List)}, what is owed {@code beside} the plan not counting as the plan's. */
+    private static Money paidOn(Plan plan, List<DunningItem> invoices, List<DunningItem> beside) {
         Money left = invoices.stream().map(DunningItem::collectible).reduce(Money.zero(plan.principal().currency()),
                 Money::plus);
+        left = beside.stream().map(DunningItem::open).reduce(left, Money::minus);
         return plan.principal().minus(left).max(Money.zero(plan.principal().currency()));
     }
 
@@ -76,9 +117,10 @@ public final class PaymentPlanItems {
      * order (as invoice-service judges the plan: what is paid by an instalment's date covers the
      * principal of it and every one before it). Listed beside the plan's first open invoice.
      */
-    private static List<DunningItem> instalments(Plan plan, List<DunningItem> invoices, Map<String, Set<String>> taken) {
+    private static List<DunningItem> instalments(Plan plan, List<DunningItem> invoices, List<DunningItem> beside,
+            Map<String, Set<String>> taken) {
         Money zero = Money.zero(plan.principal().currency());
-        Money paid = paidOn(plan, invoices);
+        Money paid = paidOn(plan, invoices, beside);
         LocalDate heldUntil = invoices.stream().map(DunningItem::heldUntil).filter(Objects::nonNull)
                 .max(LocalDate::compareTo).orElse(null);
         String besideInvoice = invoices.get(0).reference();

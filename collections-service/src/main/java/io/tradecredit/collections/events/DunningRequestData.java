@@ -111,7 +111,10 @@ public final class DunningRequestData {
         g.writeNumberField("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), runDate)));
         money(g, "openAmount", i.open());
         money(g, "disputedAmount", i.open().minus(i.collectible()).max(Money.zero(i.open().currency())));
-        money(g, "collectibleAmount", i.collectible());
+        // what a dispute released beside a kept plan is asked for alone, the plan's part left to its instalments
+        money(g, "collectibleAmount", o.instalment() == null && o.collectible() != null
+                && o.collectible().currency().equals(i.collectible().currency()) ? i.collectible().min(o.collectible())
+                        : i.collectible());
         if (i.lateCharges() == null) {
             g.writeNullField("lateCharges");
         } else {

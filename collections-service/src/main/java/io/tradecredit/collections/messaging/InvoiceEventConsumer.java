@@ -124,7 +124,11 @@ public class InvoiceEventConsumer {
             case "buyer-credit-applied" -> allocations(tenant, d);
             case "credit-note-issued", "receipt-confirmed" -> one(tenant,
                     new Amounts(d.uuid("invoiceId"), d.money("openAmount"), null, d.date("dueDate"), null));
-            case "dispute-opened", "dispute-resolved", "became-overdue" -> one(tenant, new Amounts(
+            // what a dispute running when the invoice's plan was agreed releases is owed beside the plan (V30)
+            case "dispute-resolved" -> readModel.disputeResolved(tenant, d.uuid("invoiceId"), d.money("disputedAmount"),
+                    d.money("creditedAmount")).chain(() -> one(tenant, new Amounts(
+                    d.uuid("invoiceId"), d.money("openAmount"), d.money("collectibleAmount"), d.date("dueDate"), null)));
+            case "dispute-opened", "became-overdue" -> one(tenant, new Amounts(
                     d.uuid("invoiceId"), d.money("openAmount"), d.money("collectibleAmount"), d.date("dueDate"), null));
             case "paid" -> one(tenant, new Amounts(d.uuid("invoiceId"), d.money("openAmount"), null, null, "PAID"));
             case "written-off" -> one(tenant,

@@ -72,7 +72,7 @@ public class DunningRunStore {
      */
     static final String INVOICES = """
             select o.tenant_id, o.buyer_id, o.invoice_id, o.invoice_number, o.purchase_order_number, o.issue_date,
-                o.currency, o.open_amount, o.disputed_amount, o.collectible_amount, o.due_date, p.state as plan_state,
+                o.currency, o.open_amount, o.disputed_amount, o.collectible_amount, o.released_beside_plan, o.due_date, p.state as plan_state,
                 b.grade, o.seller_name, o.seller_address, o.seller_tax_id, o.seller_bank_account, o.buyer_address,
                 o.buyer_name, b.name as registered_name, o.late_charges_as_of, o.late_interest, o.late_fee,
                 o.late_charges_total, o.late_daily_rate, o.late_fee_after_days, o.late_fee_rate, o.late_legal_basis,
@@ -177,13 +177,13 @@ public class DunningRunStore {
 
     /** Where the run's own columns of {@link #INVOICES} are in its result, found once per batch. */
     private record InvoiceColumns(int tenantId, int buyerId, int invoiceId, int currency, int openAmount,
-            int disputedAmount, int dueDate, int planState, int grade, int planId, int planPrincipal, int planEndedOn,
+            int disputedAmount, int releasedBesidePlan, int dueDate, int planState, int grade, int planId, int planPrincipal, int planEndedOn,
             int instalmentNumber, int instalmentDueDate, int instalmentAmount, int instalmentPrincipal,
             int instalmentMissed, LetterFactsRepository.Columns letter) {
         static InvoiceColumns of(RowSet<Row> rows) {
             List<String> n = rows.columnsNames();
             return new InvoiceColumns(at(n, "tenant_id"), at(n, "buyer_id"), at(n, "invoice_id"), at(n, "currency"),
-                    at(n, "open_amount"), at(n, "disputed_amount"), at(n, "due_date"), at(n, "plan_state"), at(n, "grade"),
+                    at(n, "open_amount"), at(n, "disputed_amount"), at(n, "released_beside_plan"), at(n, "due_date"), at(n, "plan_state"), at(n, "grade"),
                     at(n, "plan_id"), at(n, "plan_principal"), at(n, "plan_ended_on"), at(n, "instalment_number"),
                     at(n, "instalment_due_date"), at(n, "instalment_amount"), at(n, "instalment_principal"),
                     at(n, "instalment_missed"), LetterFactsRepository.Columns.of(rows));
@@ -221,7 +221,8 @@ public class DunningRunStore {
         }
         return new InvoiceRow(r.getString(c.tenantId()), r.getUUID(c.buyerId()), r.getUUID(c.invoiceId()), currency,
                 r.getBigDecimal(c.openAmount()), r.getBigDecimal(c.disputedAmount()), r.getLocalDate(c.dueDate()),
-                r.getString(c.planState()), r.getInteger(c.grade()), LetterFactsRepository.row(r, c.letter()), plan);
+                r.getString(c.planState()), r.getInteger(c.grade()), LetterFactsRepository.row(r, c.letter()), plan,
+                r.getBigDecimal(c.releasedBesidePlan()));
     }
 
     private static InstalmentRow instalment(Row r, InvoiceColumns c, int number) {

@@ -59,7 +59,21 @@ public class ReadModelStore {
     static final String PLAN = """
             insert into payment_plan (tenant_id, plan_id, buyer_id, state, updated_at, principal) values ($1, $2, $3, 'AGREED', $4, $5)
             on conflict (tenant_id, plan_id) do update set state = 'AGREED', updated_at = $4, principal = $5, ended_on = null""";
-    static final String PLAN_COVERS = "update open_invoice set plan_id = $2 where tenant_id = $1 and invoice_id = any($3)";
+    static final String PLAN_COVERS = """
+            update open_invoice set plan_id = $2, plan_frozen_left = disputed_amount, released_beside_plan = 0
+            where tenant_id = $1 and invoice_id = any($3)""";
+    /**
+     * A dispute on an invoice of an agreed plan was resolved ({@code $3} disputed, {@code $4} of it credited): what of
+     * it was frozen when the plan was agreed and is not credited is released beside the plan
+     * ({@link io.tradecredit.collections.domain.PaymentPlanItems}); a dispute raised after the plan releases nothing.
+     */
+    static final String RESOLVED_BESIDE_PLAN = """
+            update open_invoice o set
+                released_beside_plan = o.released_beside_plan + greatest(least($3::numeric, o.plan_frozen_left) - $4::numeric, 0),
+                plan_frozen_left = o.plan_frozen_left - least($3::numeric, o.plan_frozen_left)
+            from payment_plan p
+            where o.tenant_id = $1 and o.invoice_id = $2 and p.tenant_id = o.tenant_id and p.plan_id = o.plan_id
+                and p.state = 'AGREED'""";
     static final String INSTALMENT = """
             insert into plan_instalment (tenant_id, plan_id, number, due_date, currency, amount, principal)
             values ($1, $2, $3, $4, $5, $6, $7)
@@ -75,7 +89,7 @@ public class ReadModelStore {
             order by p.plan_id, i.number""";
     /** The plans' open invoices, in the run's order (earliest due, then number). */
     static final String PLAN_INVOICES = """
-            select plan_id, invoice_id, due_date, open_amount, disputed_amount from open_invoice
+            select plan_id, invoice_id, due_date, open_amount, disputed_amount, released_beside_plan from open_invoice
             where tenant_id = $1 and plan_id = any($2) and state = 'OPEN' order by due_date, invoice_number, invoice_id""";
     static final String INSTALMENTS_OWE = """
             update plan_instalment t set open_amount = x.open from unnest($3::int[], $4::numeric[]) as x(number, open)
@@ -128,6 +142,11 @@ public class ReadModelStore {
                 .chain(() -> run(PLAN_COVERS, tenantId, planId, invoiceIds));
     }
 
+    /** A dispute of {@code disputed}, {@code credited} of it, was resolved on the invoice: see {@link #RESOLVED_BESIDE_PLAN}. */
+    public Uni<Void> disputeResolved(String tenantId, UUID invoiceId, BigDecimal disputed, BigDecimal credited) {
+        return run(RESOLVED_BESIDE_PLAN, tenantId, invoiceId, disputed, credited);
+    }
+
     /** {@code principal} may be null (events before invoice-service stated it): the amount counts. */
     public Uni<Void> instalment(String tenantId, UUID planId, int number, LocalDate dueDate, String currency,
             BigDecimal amount, BigDecimal principal) {
@@ -143,7 +162,8 @@ public class ReadModelStore {
     }
 
     /** An open invoice of a plan. */
-    public record PlanInvoice(UUID invoiceId, LocalDate dueDate, BigDecimal open, BigDecimal disputed) {
+    public record PlanInvoice(UUID invoiceId, LocalDate dueDate, BigDecimal open, BigDecimal disputed,
+            BigDecimal releasedBesidePlan) {
     }
 
     /** The agreed plans covering any of {@code invoiceIds} (none: one statement), with their open invoices. */
@@ -168,7 +188,7 @@ public class ReadModelStore {
                         Map<UUID, List<PlanInvoice>> invoices = new HashMap<>();
                         invoiceRows.forEach(r -> invoices.computeIfAbsent(r.getUUID("plan_id"), k -> new ArrayList<>())
                                 .add(new PlanInvoice(r.getUUID("invoice_id"), r.getLocalDate("due_date"), r.getBigDecimal("open_amount"),
-                                        r.getBigDecimal("disputed_amount"))));
+                                        r.getBigDecimal("disputed_amount"), r.getBigDecimal("released_beside_plan"))));
                         List<AgreedPlan> out = new ArrayList<>();
                         instalments.forEach((plan, list) -> out.add(new AgreedPlan(new RunBatchRows.PlanRow(plan,
                                 principal.get(plan), null, list), currency.get(plan), invoices.getOrDefault(plan, List.of()))));

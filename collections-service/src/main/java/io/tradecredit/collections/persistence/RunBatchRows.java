@@ -33,7 +33,7 @@ public record RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, Lis
      */
     public record InvoiceRow(String tenantId, UUID buyerId, UUID invoiceId, String currency, BigDecimal open,
             BigDecimal disputed, LocalDate dueDate, String planState, Integer grade, LetterFactsRepository.Row letter,
-            PlanRow plan) {
+            PlanRow plan, BigDecimal releasedBesidePlan) {
     }
 
     /**

@@ -63,6 +63,33 @@ class PaymentPlanItemsTest {
     }
 
     @Test
+    void whatADisputeReleasesBesideTheKeptPlanIsTheInvoicesOwnItemOverdueFromItsDueDate() {
+        // 4,000.00 of a 4,000.00 + 3,000.00 invoice was disputed when the plan over the 3,000.00 was agreed; rejected since:
+        // 7,000.00 collectible, 4,000.00 of it released beside the plan
+        DunningItem rejected = invoice("INV-1", "7000.00", "0.00", null);
+        List<DunningItem> items = PaymentPlanItems.itemsOf(agreed(false), List.of(rejected), Map.of(),
+                Map.of("INV-1", cny("4000.00")));
+        assertEquals(List.of(PLAN + "#1 2030-02-01 1000.00 kept", PLAN + "#2 2030-03-01 1000.00 kept",
+                PLAN + "#3 2030-04-01 1000.00 kept", "INV-1 2030-01-02 4000.00 late"), summary(items));
+        DunningItem beside = items.get(3);
+        assertNull(beside.instalment());
+        assertEquals(Set.of("formal-demand"), beside.takenSteps(), "the invoice's own ladder goes on");
+        // 1,500.00 paid since: the plan's first (instalment 1 paid, 2 owes 500.00), the 4,000.00 still owed beside it
+        items = PaymentPlanItems.itemsOf(agreed(false), List.of(invoice("INV-1", "5500.00", "0.00", null)), Map.of(),
+                Map.of("INV-1", cny("4000.00")));
+        assertEquals(List.of(PLAN + "#1 2030-02-01 0.00 kept", PLAN + "#2 2030-03-01 500.00 kept",
+                PLAN + "#3 2030-04-01 1000.00 kept", "INV-1 2030-01-02 4000.00 late"), summary(items));
+        // paid down to 2,500.00: the plan is paid off, what is left is owed beside it
+        items = PaymentPlanItems.itemsOf(agreed(false), List.of(invoice("INV-1", "2500.00", "0.00", null)), Map.of(),
+                Map.of("INV-1", cny("4000.00")));
+        assertEquals(List.of(PLAN + "#1 2030-02-01 0.00 kept", PLAN + "#2 2030-03-01 0.00 kept",
+                PLAN + "#3 2030-04-01 0.00 kept", "INV-1 2030-01-02 2500.00 late"), summary(items));
+        // nothing released: the instalments alone, as before
+        assertEquals(3, PaymentPlanItems.itemsOf(agreed(false), List.of(invoice("INV-1", "3000.00", "0.00", null)),
+                Map.of(), Map.of("INV-1", cny("0.00"))).size());
+    }
+
+    @Test
     void paymentsPayTheInstalmentsInTheirOrder() {
         // 1,500.00 paid: the invoice has 1,500.00 left
         List<DunningItem> items = PaymentPlanItems.itemsOf(agreed(false), List.of(invoice("INV-1", "1500.00", "0.00", null)),

@@ -241,6 +241,56 @@ class PaymentPlanRunTest {
         assertEquals(largeInvoice, sent.get(0).at("/data/invoices/0/invoiceId").asText());
     }
 
+    @Test
+    void whatADisputeReleasesBesideAKeptPlanIsDunnedOnTheInvoicesOwnLadderWhileTheInstalmentsStayHeld() {
+        // 10,000.00 due 5 January 2057; 4,000.00 disputed on day 10; a plan over the other 6,000.00 agreed on day 20
+        // (three instalments of 2,000.00 from 1 February); the dispute rejected on day 40 (14 February)
+        LocalDate due = LocalDate.of(2057, 1, 5);
+        LocalDate rejected = due.plusDays(40);
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        String invoice = issue(tenant, buyer, "10000.00", due);
+        String dispute = UUID.randomUUID().toString();
+        ReadModelEvents.invoice(tenant, buyer, "dispute-opened", ReadModelEvents.disputeOpened(buyer, invoice, dispute,
+                "4000.00", "10000.00", "6000.00", due));
+        String plan = UUID.randomUUID().toString();
+        Map<String, Object> twoThousand = Map.of("amount", "2000.00", "currency", "CNY");
+        ReadModelEvents.invoice(tenant, buyer, "payment-plan-agreed", Map.of("planId", plan, "buyerId", buyer,
+                "invoiceIds", List.of(invoice), "principal", ReadModelEvents.money("6000.00"),
+                "interest", ReadModelEvents.money("0.00"), "instalments", List.of(
+                        Map.of("number", 1, "dueDate", "2057-02-01", "amount", twoThousand),
+                        Map.of("number", 2, "dueDate", "2057-03-01", "amount", twoThousand),
+                        Map.of("number", 3, "dueDate", "2057-04-01", "amount", twoThousand))));
+        Map<String, Object> resolution = ReadModelEvents.disputeResolved(buyer, invoice, dispute, "4000.00", "0.00",
+                "10000.00", "10000.00", due);
+        resolution.put("outcome", "REJECTED");
+        ReadModelEvents.invoice(tenant, buyer, "dispute-resolved", resolution);
+        ReadModelEvents.await("dispute rejected beside the plan", () -> Database.count("select count(*) from open_invoice"
+                + " where tenant_id = ? and disputed_amount = 0 and collectible_amount = 10000 and plan_id = ?::uuid",
+                tenant, plan) == 1);
+
+        runCompleted(rejected);
+        // the released 4,000.00 is owed now, outside the plan: dunned as overdue from the invoice's own due date
+        assertTrue(Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
+                + " and outcome = 'TAKEN' and collectible = 4000 and instalment_number is null", tenant, invoice) > 0,
+                "the steps due by day 40 taken for the 4,000.00");
+        assertEquals(0, Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
+                + " and outcome = 'SKIPPED'", tenant, invoice), "not skipped as under the kept plan");
+        List<JsonNode> asked = requests(tenant, 2).stream()
+                .filter(r -> r.at("/data/runDate").asText().equals(rejected.toString()))
+                .flatMap(r -> StreamSupport.stream(r.at("/data/invoices").spliterator(), false))
+                .filter(i -> i.get("invoiceId").asText().equals(invoice) && !i.has("instalment")).toList();
+        assertFalse(asked.isEmpty(), "the invoice itself asked for, beside the instalments");
+        asked.forEach(i -> assertEquals("4000.00", i.at("/collectibleAmount/amount").asText(),
+                "the released amount, not the plan's 6,000.00 with it"));
+        // the plan's instalments stay held as before: instalment 1 owes its 2,000.00, its steps after its date wait
+        assertTrue(Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
+                + " and outcome = 'SKIPPED' and skip_reason = 'KEPT_PLAN' and collectible = 2000", tenant, plan + "#1") > 0,
+                "instalment 1 held as kept");
+        assertEquals(1, Database.count("select count(*) from plan_instalment where tenant_id = ? and plan_id = ?::uuid"
+                + " and number = 1 and open_amount = 2000", tenant, plan), "the plan's payments are the plan's: none yet");
+    }
+
     static String draftOf(List<Map<String, Object>> drafts, String buyer) {
         return drafts.stream().filter(d -> buyer.equals(d.get("buyerId"))).map(d -> (String) d.get("id")).findFirst()
                 .orElseThrow();
