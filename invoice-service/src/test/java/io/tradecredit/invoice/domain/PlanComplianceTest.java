@@ -54,6 +54,38 @@ class PlanComplianceTest {
     }
 
     @Test
+    void theCreditNoteOfADisputeRunningWhenThePlanWasAgreedIsNotInThePrincipalSoItDoesNotCount() {
+        // 10,000.00 with 4,000.00 disputed since Jan 5: a plan over the 6,000.00 collectible, 2 x 3,000.00
+        var plan = InstalmentSchedule.of(Money.of("6000.00", "CNY"), 2, Frequency.MONTHLY, LocalDate.of(2026, 1, 10),
+                LocalDate.of(2026, 2, 1), BigDecimal.ZERO);
+        LocalDate agreedOn = LocalDate.of(2026, 1, 10);
+        // the dispute upheld on Jan 20, 4,000.00 credited: nothing paid, the first instalment is missed
+        var upheld = new PlanCompliance.Entry(LocalDate.of(2026, 1, 20), AGREED_AT.plusDays(10),
+                Money.of("4000.00", "CNY"), LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 20));
+        var counted = PlanCompliance.towards(AGREED_AT, agreedOn, List.of(upheld), List.of());
+        assertEquals(List.of(), counted);
+        var v = PlanCompliance.judge(plan, 0, counted, LocalDate.of(2026, 2, 2));
+        assertEquals(1, v.missed().number());
+        assertEquals(Money.of("0.00", "CNY"), v.paidByMissedDue());
+        // raised or resolved on the day of the agreement: running then, so left out too
+        var raisedThatDay = new PlanCompliance.Entry(LocalDate.of(2026, 1, 20), AGREED_AT.plusDays(10),
+                Money.of("4000.00", "CNY"), agreedOn, LocalDate.of(2026, 1, 20));
+        var resolvedThatDay = new PlanCompliance.Entry(agreedOn, AGREED_AT.plusHours(2),
+                Money.of("4000.00", "CNY"), LocalDate.of(2026, 1, 5), agreedOn);
+        assertEquals(List.of(), PlanCompliance.towards(AGREED_AT, agreedOn, List.of(raisedThatDay, resolvedThatDay),
+                List.of()));
+        // a dispute raised after the agreement was over part of the principal: its credit note counts
+        var raisedAfter = new PlanCompliance.Entry(LocalDate.of(2026, 1, 25), AGREED_AT.plusDays(15),
+                Money.of("1000.00", "CNY"), LocalDate.of(2026, 1, 11), LocalDate.of(2026, 1, 25));
+        var paid = entry(1, 30, AGREED_AT.plusDays(20), "2000.00");
+        var both = PlanCompliance.judge(plan, 0,
+                PlanCompliance.towards(AGREED_AT, agreedOn, List.of(upheld, raisedAfter, paid), List.of()),
+                LocalDate.of(2026, 2, 2));
+        assertEquals(List.of(1), both.kept());
+        assertFalse(both.paidOff());
+    }
+
+    @Test
     void creditNotesWriteOffsAndReversalsRecordedAfterTheAgreementCountAsTheyChangeTheOpenAmount() {
         // a 4,000.00 payment from before the plan bounces after it: the buyer must make it good
         var bounced = entry(1, 8, AGREED_AT.plusDays(3), "-4000.00");
