@@ -74,6 +74,11 @@ class PlanComplianceTest {
                 Money.of("4000.00", "CNY"), LocalDate.of(2026, 1, 5), agreedOn);
         assertEquals(List.of(), PlanCompliance.towards(AGREED_AT, agreedOn, List.of(raisedThatDay, resolvedThatDay),
                 List.of()));
+        // resolved the day before (its note recorded only after the agreement): not running then, it counts
+        var resolvedBefore = new PlanCompliance.Entry(LocalDate.of(2026, 1, 9), AGREED_AT.plusHours(1),
+                Money.of("500.00", "CNY"), LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 9));
+        assertEquals(List.of(paid(1, 9, "500.00")), PlanCompliance.towards(AGREED_AT, agreedOn,
+                List.of(resolvedBefore), List.of()));
         // a dispute raised after the agreement was over part of the principal: its credit note counts
         var raisedAfter = new PlanCompliance.Entry(LocalDate.of(2026, 1, 25), AGREED_AT.plusDays(15),
                 Money.of("1000.00", "CNY"), LocalDate.of(2026, 1, 11), LocalDate.of(2026, 1, 25));
