@@ -53,10 +53,11 @@ public final class PlanCompliance {
      * collectible then, so it is not in the principal ({@link PaymentPlan}{@code .principalOver}):
      * 10,000.00 with 4,000.00 disputed, a plan over 6,000.00 in 2 x 3,000.00, the dispute upheld and
      * 4,000.00 credited keeps no instalment while nothing is paid. The credit note of a dispute raised
-     * after the agreement counts (that part was in the principal).
+     * after the agreement counts (that part was in the principal). {@code agreedOn} is the plan's agreement day
+     * ({@code PaymentPlan.agreedOn}, the business time zone's), which tells the disputes running then.
      */
-    public static List<Payment> towards(OffsetDateTime agreedAt, List<Entry> entries) {
-        return towards(agreedAt, agreedAt.toLocalDate(), entries, List.of());
+    public static List<Payment> towards(OffsetDateTime agreedAt, LocalDate agreedOn, List<Entry> entries) {
+        return towards(agreedAt, agreedOn, entries, List.of());
     }
 
     /**
@@ -68,17 +69,12 @@ public final class PlanCompliance {
     }
 
     /**
-     * What counts towards the plan, {@link #towards(OffsetDateTime, List) the entries} and its invoices
+     * What counts towards the plan, {@link #towards(OffsetDateTime, LocalDate, List) the entries} and its invoices
      * cancelled: each lowers what is left of the principal from its cancellation day by what was open
      * on it, as a write-off of the same amount would (so a cancelled invoice does not leave the buyer
      * owing instalments for it: 2,243.00 in two instalments of 1,121.50 over 1,243.00 and 1,000.00, the
      * first invoice cancelled, keeps the first instalment).
      */
-    public static List<Payment> towards(OffsetDateTime agreedAt, List<Entry> entries, List<Cancellation> cancelled) {
-        return towards(agreedAt, agreedAt.toLocalDate(), entries, cancelled);
-    }
-
-    /** The same, with the plan's agreement day ({@code PaymentPlan.agreedOn}) that tells which disputes were running. */
     public static List<Payment> towards(OffsetDateTime agreedAt, LocalDate agreedOn, List<Entry> entries,
             List<Cancellation> cancelled) {
         List<Payment> counted = new ArrayList<>();

@@ -27,6 +27,7 @@ class PlanComplianceTest {
     }
 
     static final OffsetDateTime AGREED_AT = OffsetDateTime.of(2026, 1, 10, 11, 0, 0, 0, ZoneOffset.ofHours(8));
+    static final LocalDate AGREED_ON = LocalDate.of(2026, 1, 10);
 
     static PlanCompliance.Entry entry(int month, int day, OffsetDateTime recordedAt, String amount) {
         return new PlanCompliance.Entry(LocalDate.of(2026, month, day), recordedAt, Money.of(amount, "CNY"));
@@ -36,8 +37,8 @@ class PlanComplianceTest {
     void aPaymentRecordedEarlierOnTheDayOfTheAgreementIsInThePrincipalAndDoesNotCount() {
         var before = entry(1, 10, AGREED_AT.minusHours(2), "4000.00");
         var after = entry(1, 10, AGREED_AT.plusHours(2), "1000.00");
-        assertEquals(List.of(paid(1, 10, "1000.00")), PlanCompliance.towards(AGREED_AT, List.of(before, after)));
-        var v = PlanCompliance.judge(PLAN, 0, PlanCompliance.towards(AGREED_AT, List.of(before, after)),
+        assertEquals(List.of(paid(1, 10, "1000.00")), PlanCompliance.towards(AGREED_AT, AGREED_ON, List.of(before, after)));
+        var v = PlanCompliance.judge(PLAN, 0, PlanCompliance.towards(AGREED_AT, AGREED_ON, List.of(before, after)),
                 LocalDate.of(2026, 2, 2));
         assertEquals(1, v.missed().number());
     }
@@ -47,7 +48,7 @@ class PlanComplianceTest {
         // 12,000.00 received on Jan 5, posted on Feb 20 after instalment 1 was kept with 4,000.00
         var kept = entry(1, 30, AGREED_AT.plusDays(20), "4000.00");
         var backdated = entry(1, 5, AGREED_AT.plusDays(41), "8000.00");
-        var v = PlanCompliance.judge(PLAN, 1, PlanCompliance.towards(AGREED_AT, List.of(backdated, kept)),
+        var v = PlanCompliance.judge(PLAN, 1, PlanCompliance.towards(AGREED_AT, AGREED_ON, List.of(backdated, kept)),
                 LocalDate.of(2026, 4, 2));
         assertEquals(List.of(2, 3), v.kept());
         assertTrue(v.paidOff());
@@ -96,11 +97,11 @@ class PlanComplianceTest {
         var bounced = entry(1, 8, AGREED_AT.plusDays(3), "-4000.00");
         var credited = entry(1, 20, AGREED_AT.plusDays(10), "10000.00");
         var writtenOff = entry(1, 25, AGREED_AT.plusDays(15), "6000.00");
-        var v = PlanCompliance.judge(PLAN, 0, PlanCompliance.towards(AGREED_AT, List.of(bounced, credited, writtenOff)),
+        var v = PlanCompliance.judge(PLAN, 0, PlanCompliance.towards(AGREED_AT, AGREED_ON, List.of(bounced, credited, writtenOff)),
                 LocalDate.of(2026, 2, 2));
         assertEquals(List.of(1), v.kept());
         assertTrue(v.paidOff());
-        var shortOnce = PlanCompliance.judge(PLAN, 0, PlanCompliance.towards(AGREED_AT, List.of(bounced, credited)),
+        var shortOnce = PlanCompliance.judge(PLAN, 0, PlanCompliance.towards(AGREED_AT, AGREED_ON, List.of(bounced, credited)),
                 LocalDate.of(2026, 2, 2));
         assertFalse(shortOnce.paidOff());
     }
@@ -110,13 +111,13 @@ class PlanComplianceTest {
         // the plan spread 5,000.00 open on one invoice and 7,000.00 on another; the first is cancelled on Jan 20
         var cancelled = new PlanCompliance.Cancellation(LocalDate.of(2026, 1, 20), Money.of("5000.00", "CNY"));
         var paidBefore = entry(1, 15, AGREED_AT.minusHours(1), "500.00"); // in the principal already
-        var counted = PlanCompliance.towards(AGREED_AT, List.of(paidBefore), List.of(cancelled));
+        var counted = PlanCompliance.towards(AGREED_AT, AGREED_ON, List.of(paidBefore), List.of(cancelled));
         assertEquals(List.of(paid(1, 20, "5000.00")), counted);
         var v = PlanCompliance.judge(PLAN, 0, counted, LocalDate.of(2026, 3, 2));
         assertEquals(List.of(1), v.kept(), "5,000.00 covers the first 4,000.00");
         assertEquals(2, v.missed().number(), "not the 8,000.00 due by Mar 1");
         // and the other invoice cancelled too: nothing is left to pay under the plan
-        var both = PlanCompliance.towards(AGREED_AT, List.of(), List.of(cancelled,
+        var both = PlanCompliance.towards(AGREED_AT, AGREED_ON, List.of(), List.of(cancelled,
                 new PlanCompliance.Cancellation(LocalDate.of(2026, 1, 21), Money.of("7000.00", "CNY"))));
         assertTrue(PlanCompliance.judge(PLAN, 0, both, LocalDate.of(2026, 1, 21)).paidOff());
     }
