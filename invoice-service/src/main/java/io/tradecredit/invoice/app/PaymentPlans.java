@@ -197,6 +197,6 @@ public class PaymentPlans {
     /** What counts towards the plan: its invoices' ledger entries since the agreement and their cancellations. */
     private Uni<List<PlanCompliance.Payment>> countedTowards(PaymentPlan plan) {
         return plans.entriesOf(plan).chain(entries -> plans.cancellationsOf(plan)
-                .map(cancelled -> PlanCompliance.towards(plan.createdAt, entries, cancelled)));
+                .map(cancelled -> PlanCompliance.towards(plan.createdAt, plan.agreedOn, entries, cancelled)));
     }
 }

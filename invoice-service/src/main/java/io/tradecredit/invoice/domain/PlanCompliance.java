@@ -20,8 +20,26 @@ public final class PlanCompliance {
     public record Payment(LocalDate on, Money amount) {
     }
 
-    /** A ledger entry on one of the plan's invoices: effective on a date, recorded at a moment. */
-    public record Entry(LocalDate effective, OffsetDateTime recordedAt, Money amount) {
+    /**
+     * A ledger entry on one of the plan's invoices: effective on a date, recorded at a moment; for the credit note
+     * of an upheld dispute, the days the dispute was raised and resolved (otherwise both null).
+     */
+    public record Entry(LocalDate effective, OffsetDateTime recordedAt, Money amount, LocalDate disputeRaisedOn,
+            LocalDate disputeResolvedOn) {
+
+        /** An entry that is not a dispute's credit note. */
+        public Entry(LocalDate effective, OffsetDateTime recordedAt, Money amount) {
+            this(effective, recordedAt, amount, null, null);
+        }
+
+        /**
+         * The credit note of a dispute running on the day {@code agreedOn}: raised on or before it, resolved on or
+         * after it (a dispute raised or resolved that very day counts as running, as in {@code BalanceHistory}).
+         */
+        boolean creditsADisputeRunningOn(LocalDate agreedOn) {
+            return disputeRaisedOn != null && !disputeRaisedOn.isAfter(agreedOn)
+                    && (disputeResolvedOn == null || !disputeResolvedOn.isBefore(agreedOn));
+        }
     }
 
     /**
@@ -30,10 +48,16 @@ public final class PlanCompliance {
      * date. The plan's principal is what was collectible when it was agreed, so an entry recorded
      * before is in it already (a payment earlier the same day), and one recorded after lowers (or,
      * reversed, raises) what is left of it (a payment posted later but backdated before the
-     * agreement, a credit note, a write-off). Each counts from its effective date.
+     * agreement, a credit note, a write-off). Each counts from its effective date. Left out: the
+     * credit note of a dispute running when the plan was agreed, as the disputed part was not
+     * collectible then, so it is not in the principal ({@link PaymentPlan}{@code .principalOver}):
+     * 10,000.00 with 4,000.00 disputed, a plan over 6,000.00 in 2 x 3,000.00, the dispute upheld and
+     * 4,000.00 credited keeps no instalment while nothing is paid. The credit note of a dispute raised
+     * after the agreement counts (that part was in the principal). {@code agreedOn} is the plan's agreement day
+     * ({@code PaymentPlan.agreedOn}, the business time zone's), which tells the disputes running then.
      */
-    public static List<Payment> towards(OffsetDateTime agreedAt, List<Entry> entries) {
-        return towards(agreedAt, entries, List.of());
+    public static List<Payment> towards(OffsetDateTime agreedAt, LocalDate agreedOn, List<Entry> entries) {
+        return towards(agreedAt, agreedOn, entries, List.of());
     }
 
     /**
@@ -45,15 +69,16 @@ public final class PlanCompliance {
     }
 
     /**
-     * What counts towards the plan, {@link #towards(OffsetDateTime, List) the entries} and its invoices
+     * What counts towards the plan, {@link #towards(OffsetDateTime, LocalDate, List) the entries} and its invoices
      * cancelled: each lowers what is left of the principal from its cancellation day by what was open
      * on it, as a write-off of the same amount would (so a cancelled invoice does not leave the buyer
      * owing instalments for it: 2,243.00 in two instalments of 1,121.50 over 1,243.00 and 1,000.00, the
      * first invoice cancelled, keeps the first instalment).
      */
-    public static List<Payment> towards(OffsetDateTime agreedAt, List<Entry> entries, List<Cancellation> cancelled) {
+    public static List<Payment> towards(OffsetDateTime agreedAt, LocalDate agreedOn, List<Entry> entries,
+            List<Cancellation> cancelled) {
         List<Payment> counted = new ArrayList<>();
-        entries.stream().filter(e -> e.recordedAt().isAfter(agreedAt))
+        entries.stream().filter(e -> e.recordedAt().isAfter(agreedAt) && !e.creditsADisputeRunningOn(agreedOn))
                 .forEach(e -> counted.add(new Payment(e.effective(), e.amount())));
         cancelled.forEach(c -> counted.add(new Payment(c.on(), c.open())));
         return List.copyOf(counted);

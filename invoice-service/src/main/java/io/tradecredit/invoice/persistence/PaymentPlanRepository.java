@@ -66,8 +66,10 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
     /** Every ledger entry on the plan's invoices, oldest effective first; {@link PlanCompliance#towards} picks what counts. */
     public Uni<List<PlanCompliance.Entry>> entriesOf(PaymentPlan plan) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                select e.effective_date, e.created_at, e.amount from ledger_entry e
+                select e.effective_date, e.created_at, e.amount, d.raised_on, d.resolved_on from ledger_entry e
                 join plan_invoice p on p.invoice_id = e.invoice_id and p.plan_id = :p
+                left join credit_note n on e.kind = 'CREDIT_NOTE' and n.id = e.reference_id and n.tenant_id = e.tenant_id
+                left join dispute d on d.id = n.dispute_id and d.tenant_id = n.tenant_id
                 where e.tenant_id = :t
                 order by e.effective_date, e.created_at""", Tuple.class)
                 .setParameter("p", plan.id).setParameter("t", plan.tenantId)
@@ -127,10 +129,11 @@ public class PaymentPlanRepository implements PanacheRepositoryBase<PaymentPlan,
                         r.get("agreed_on", LocalDate.class), r.get("ended_on", LocalDate.class))).toList());
     }
 
-    /** A ledger_entry row (effective_date, created_at, amount) in the plan's currency. */
+    /** A ledger_entry row (effective_date, created_at, amount; its credit note's dispute's days) in the plan's currency. */
     private static PlanCompliance.Entry toEntry(Tuple r, String currency) {
         return new PlanCompliance.Entry(r.get("effective_date", LocalDate.class),
                 r.get("created_at", OffsetDateTime.class),
-                Money.rounded(r.get("amount", BigDecimal.class), Money.currencyOf(currency)));
+                Money.rounded(r.get("amount", BigDecimal.class), Money.currencyOf(currency)),
+                r.get("raised_on", LocalDate.class), r.get("resolved_on", LocalDate.class));
     }
 }
