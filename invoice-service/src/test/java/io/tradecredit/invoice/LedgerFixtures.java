@@ -72,4 +72,13 @@ public final class LedgerFixtures {
     public static Map<String, Object> cny(String amount) {
         return Map.of("amount", amount, "currency", "CNY");
     }
+
+    /** Raises a dispute of {@code amount} CNY on the invoice as the collector; answers its id. */
+    public static String raiseDispute(String collector, String invoiceId, String type, String amount, String description,
+            String evidence, LocalDate raisedOn) {
+        Map<String, Object> dispute = Map.of("type", type, "disputedAmount", cny(amount), "description", description,
+                "evidence", List.of(evidence), "raisedOn", raisedOn.toString());
+        return post(collector, "/api/v1/invoices/" + invoiceId + "/disputes", dispute).statusCode(201).extract()
+                .path("id");
+    }
 }

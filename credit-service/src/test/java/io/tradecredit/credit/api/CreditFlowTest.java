@@ -739,13 +739,7 @@ class CreditFlowTest {
     @Test
     void aProposedIncreaseIsWithdrawnWhenTheGradeFallsAgain() {
         String id = register(MANAGER_ACME, buyer());
-        setLimit(id, "1000.00");
-        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
-                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
-        String proposal = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
-                .body("pendingRequest.requestedLimit.amount", equalTo("1080000.00"),
-                        "pendingRequest.status", equalTo("PENDING"))
-                .extract().path("pendingRequest.id");
+        String proposal = increaseProposedOnALimitOf1000(id);
         Map<String, Object> weak = new java.util.HashMap<>(healthyStatement());
         weak.put("fiscalYear", 2026);
         weak.put("currentAssets", "2000000");
@@ -793,12 +787,7 @@ class CreditFlowTest {
     @Test
     void aProposalWithdrawnByASmallerFallIsToldToTheCreditManager() {
         String id = register(MANAGER_ACME, buyer());
-        setLimit(id, "1000.00");
-        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
-                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
-        String proposal = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
-                .body("pendingRequest.requestedLimit.amount", equalTo("1080000.00"))
-                .extract().path("pendingRequest.id");
+        String proposal = increaseProposedOnALimitOf1000(id);
         // 100 days beyond terms -> payment index 26.67: 64.30 + 9.33 = 73.63 -> 74, grade 3
         overdue(id, "500000.00", 100);
         await("grade 3", () -> Database.count("select count(*) from buyer where id = ?::uuid and grade = 3", id) == 1);
@@ -824,12 +813,7 @@ class CreditFlowTest {
     @Test
     void aLimitSetByACreditManagerWithdrawsTheServicesPendingProposal() {
         String id = register(MANAGER_ACME, buyer());
-        setLimit(id, "1000.00");
-        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
-                .post("/api/v1/buyers/" + id + "/financial-statements").then().statusCode(201);
-        String proposal = given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
-                .body("pendingRequest.requestedLimit.amount", equalTo("1080000.00"))
-                .extract().path("pendingRequest.id");
+        String proposal = increaseProposedOnALimitOf1000(id);
         setLimit(id, "2000000.00");
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
                 .body("limit.amount", equalTo("2000000.00"), "pendingRequest", equalTo(null));
@@ -992,5 +976,19 @@ class CreditFlowTest {
         resolved.put("openAmount", money(total));
         resolved.put("collectibleAmount", money(total));
         return resolved;
+    }
+
+    /**
+     * Limit 1,000 set at the grade of a buyer without statements, then a healthy statement takes it to grade 2 and
+     * the service proposes 1,080,000; answers the pending proposal's id.
+     */
+    private static String increaseProposedOnALimitOf1000(String buyerId) {
+        setLimit(buyerId, "1000.00");
+        given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(healthyStatement())
+                .post("/api/v1/buyers/" + buyerId + "/financial-statements").then().statusCode(201);
+        return given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + buyerId + "/credit-limit").then()
+                .body("pendingRequest.requestedLimit.amount", equalTo("1080000.00"),
+                        "pendingRequest.status", equalTo("PENDING"))
+                .extract().path("pendingRequest.id");
     }
 }

@@ -3,10 +3,10 @@ package io.tradecredit.invoice.api;
 import static io.tradecredit.invoice.LedgerFixtures.cny;
 import static io.tradecredit.invoice.LedgerFixtures.lateCharges;
 import static io.tradecredit.invoice.LedgerFixtures.post;
+import static io.tradecredit.invoice.LedgerFixtures.raiseDispute;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,10 +58,8 @@ class LateChargesOnWhatIsOwedApiTest {
         String collector = LedgerFixtures.token(tenant, "collector");
         String finance = LedgerFixtures.token(tenant, "finance");
         String disputes = "/api/v1/invoices/" + id + "/disputes";
-        Map<String, Object> dispute = new HashMap<>(Map.of("type", "QUANTITY", "disputedAmount", cny("4000.00"),
-                "description", "4 units short", "evidence", List.of("delivery note DN-32"),
-                "raisedOn", due.plusDays(10).toString()));
-        String disputeId = post(collector, disputes, dispute).statusCode(201).extract().path("id");
+        String disputeId = raiseDispute(collector, id, "QUANTITY", "4000.00", "4 units short", "delivery note DN-32",
+                due.plusDays(10));
         PaymentPlanApiTest.agree(finance, buyer, List.of(id), 3, TODAY.plusDays(30)).then().statusCode(201)
                 .body("principal.amount", equalTo("6000.00"));
 

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static io.tradecredit.invoice.LedgerFixtures.cny;
 import static io.tradecredit.invoice.LedgerFixtures.lateCharges;
 import static io.tradecredit.invoice.LedgerFixtures.post;
+import static io.tradecredit.invoice.LedgerFixtures.raiseDispute;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,10 +38,8 @@ class LateFeeBecomesDueAgainApiTest {
         String id = LedgerFixtures.issue(tenant, buyer, due.minusDays(30), due, "10000.00");
         String collector = LedgerFixtures.token(tenant, "collector");
         String disputes = "/api/v1/invoices/" + id + "/disputes";
-        Map<String, Object> dispute = new HashMap<>(Map.of("type", "QUALITY", "disputedAmount", cny("10000.00"),
-                "description", "the whole lot arrived damaged", "evidence", List.of("photos DOC-31"),
-                "raisedOn", due.plusDays(25).toString()));
-        String disputeId = post(collector, disputes, dispute).statusCode(201).extract().path("id");
+        String disputeId = raiseDispute(collector, id, "QUALITY", "10000.00", "the whole lot arrived damaged",
+                "photos DOC-31", due.plusDays(25));
         String viewer = LedgerFixtures.token(tenant, "viewer");
         // disputed in full on day 30: no fee then; 25 days of interest on 10,000 before the dispute = 125.00
         lateCharges(viewer, id, TODAY).body("interest.amount", equalTo("125.00"), "fee.amount", equalTo("0.00"));
@@ -72,10 +70,8 @@ class LateFeeBecomesDueAgainApiTest {
         String id = LedgerFixtures.issue(tenant, buyer, due.minusDays(30), due, "10000.00");
         String collector = LedgerFixtures.token(tenant, "collector");
         String disputes = "/api/v1/invoices/" + id + "/disputes";
-        Map<String, Object> dispute = new HashMap<>(Map.of("type", "PRICE", "disputedAmount", cny("9999.00"),
-                "description", "price not as agreed", "evidence", List.of("order PO-31"),
-                "raisedOn", due.plusDays(25).toString()));
-        String disputeId = post(collector, disputes, dispute).statusCode(201).extract().path("id");
+        String disputeId = raiseDispute(collector, id, "PRICE", "9999.00", "price not as agreed", "order PO-31",
+                due.plusDays(25));
         String viewer = LedgerFixtures.token(tenant, "viewer");
         lateCharges(viewer, id, TODAY).body("collectible.amount", equalTo("1.00"), "fee.amount", equalTo("0.03"));
 
@@ -101,10 +97,8 @@ class LateFeeBecomesDueAgainApiTest {
         String collector = LedgerFixtures.token(tenant, "collector");
         String finance = LedgerFixtures.token(tenant, "finance");
         String disputes = "/api/v1/invoices/" + id + "/disputes";
-        Map<String, Object> dispute = new HashMap<>(Map.of("type", "PRICE", "disputedAmount", cny("9999.00"),
-                "description", "price not as agreed", "evidence", List.of("order PO-32"),
-                "raisedOn", due.plusDays(25).toString()));
-        String disputeId = post(collector, disputes, dispute).statusCode(201).extract().path("id");
+        String disputeId = raiseDispute(collector, id, "PRICE", "9999.00", "price not as agreed", "order PO-32",
+                due.plusDays(25));
         post(finance, "/api/v1/invoices/" + id + "/late-charges/waivers",
                 Map.of("scope", "FEE", "reason", "key customer")).statusCode(201).body("feeWaived.amount", equalTo("0.03"));
 
