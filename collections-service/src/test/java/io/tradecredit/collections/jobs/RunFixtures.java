@@ -59,17 +59,17 @@ final class RunFixtures {
     /**
      * The tenant's records on {@code topic}, once at least {@code enough} arrived and every one of the tenant's for
      * that topic already in the outbox (a run the door answered has committed all it wrote: a record too many is
-     * there, not merely likely to show up), then 3 s more, each checked against its schema. {@code enough} 0: what
-     * is there after 5 s.
+     * there, not merely likely to show up, so no fixed wait follows), each checked against its schema. Nothing
+     * wanted and nothing in the outbox: what is there after 5 s.
      */
     static List<ConsumerRecord<String, String>> records(String topic, String tenant, int enough) {
         long wanted = Math.max(enough, Database.count("select count(*) from outbox where tenant_id = ? and topic = ?",
                 tenant, topic));
-        if (wanted > 0) {
-            Topics.read(topic, Duration.ofSeconds(30), rs -> rs.stream().filter(r -> tenant.equals(
-                    Topics.header(r, "ce_tenantid"))).count() >= wanted);
-        }
-        List<ConsumerRecord<String, String>> mine = Topics.readFor(topic, Duration.ofSeconds(enough > 0 ? 3 : 5)).stream()
+        List<ConsumerRecord<String, String>> read = wanted > 0
+                ? Topics.read(topic, Duration.ofSeconds(30), rs -> rs.stream().filter(r -> tenant.equals(
+                        Topics.header(r, "ce_tenantid"))).count() >= wanted)
+                : Topics.readFor(topic, Duration.ofSeconds(5));
+        List<ConsumerRecord<String, String>> mine = read.stream()
                 .filter(r -> tenant.equals(Topics.header(r, "ce_tenantid"))).toList();
         mine.forEach(Contracts::assertValid);
         return mine;

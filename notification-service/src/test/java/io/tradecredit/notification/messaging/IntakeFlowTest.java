@@ -86,7 +86,7 @@ class IntakeFlowTest {
         assertEquals(1, Database.count("select count(*) from message where request_id = ?", id));
         given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/messages/" + id).then()
                 .body("templateKey", equalTo("dunning.friendly-reminder"), "channel", equalTo("EMAIL"));
-        assertEquals(1, statuses(id, r -> false).size(), "one status event for the request");
+        assertEquals(1, statuses(id, r -> true).size(), "one status event for the request");
     }
 
     @Test
