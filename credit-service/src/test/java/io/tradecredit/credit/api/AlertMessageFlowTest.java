@@ -110,7 +110,7 @@ class AlertMessageFlowTest {
     }
 
     /** The one credit.alert request of the kind about the buyer on notification-requests. */
-    private static ConsumerRecord<String, String> request(String buyerId, String kind) {
+    static ConsumerRecord<String, String> request(String buyerId, String kind) {
         List<ConsumerRecord<String, String>> mine = Topics.read("notification-requests", Duration.ofSeconds(20),
                 rs -> rs.stream().anyMatch(r -> about(r, buyerId, kind))).stream().filter(r -> about(r, buyerId, kind))
                 .toList();

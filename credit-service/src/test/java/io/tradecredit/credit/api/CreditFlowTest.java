@@ -662,8 +662,8 @@ class CreditFlowTest {
         JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
         assertEquals("CREDIT_POLICY_REVIEW", alert.get("kind").asText());
         assertEquals("dispute on invoice " + number + " resolved; adjust the buyer's credit policy: ask for prepayment"
-                + " of the next order; grade fell from 2 to 4 (threshold 2): limit cut from 1000000.00 CNY to 720000.00 CNY"
-                + " after dispute resolved on invoice " + number, alert.get("message").asText());
+                + " of the next order; grade fell from 2 to 4 (threshold 2): limit cut from 1000000.00 CNY to 720000.00 CNY",
+                alert.get("message").asText(), "the dispute's resolution told once, not again as the fall's cause");
     }
 
     /** The daily overdue re-grade of {@code asOf}, run to its end by the operator's door. */
