@@ -82,8 +82,9 @@ public class Alert {
 
     /**
      * The one alert of a block (an insolvency filing): why, the limit it took to 0 when there was one, and what the
-     * re-grade that follows it tells ({@code regrade}, null when nothing), so the credit manager gets one message with
-     * the new grade, not the block with the grade before it and then the fall.
+     * re-grade that follows it did ({@code regrade}, null when nothing), so the credit manager gets one message with
+     * the new grade, not the block with the grade before it and then the fall; the filing is told once, by the block's
+     * reason (the fall's "after" its warning signal is left out).
      */
     public static Notice blocked(String reason, Money limitBefore, Regrade regrade) {
         StringBuilder m = new StringBuilder("new credit blocked: ").append(reason);
@@ -91,9 +92,9 @@ public class Alert {
             m.append("; limit cut from ").append(limitBefore).append(" to ")
                     .append(Money.zero(limitBefore.currency()));
         }
-        Notice fall = regrade == null ? null : regrade.told();
-        if (fall != null) {
-            m.append("; ").append(fall.message());
+        String did = regrade == null ? null : regrade.toldAfterItsCause();
+        if (did != null) {
+            m.append("; ").append(did);
         }
         return new Notice(BUYER_BLOCKED, m.toString());
     }

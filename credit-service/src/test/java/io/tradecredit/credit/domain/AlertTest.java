@@ -38,11 +38,16 @@ class AlertTest {
         assertEquals("grade fell to 4 (proposed at grade 2) after " + OVERDUE, WITHDRAWAL.why(OVERDUE));
     }
 
+    /**
+     * An insolvency filing blocks the buyer, taking its limit of 100,000.00 CNY to 0, and grades it from 3 to 10: one
+     * BUYER_BLOCKED alert telling the filing once, the limit it took and the fall. It told the filing twice, the
+     * second time as the fall's cause ("… to 10 (threshold 2) after warning signal: INSOLVENCY_FILING").
+     */
     @Test
-    void aBlockIsOneAlertWithTheLimitItTookAndTheFallThatFollowed() {
+    void aBlockIsOneAlertWithTheLimitItTookAndTheFallThatFollowedTellingTheFilingOnce() {
         assertEquals(new Alert.Notice(Alert.BUYER_BLOCKED, "new credit blocked: insolvency filing reported by"
                 + " Shenzhen Intermediate Court on 2026-12-07; limit cut from 100000.00 CNY to 0.00 CNY;"
-                + " grade fell from 3 to 10 (threshold 2) after warning signal: INSOLVENCY_FILING"),
+                + " grade fell from 3 to 10 (threshold 2)"),
                 Alert.blocked("insolvency filing reported by Shenzhen Intermediate Court on 2026-12-07",
                         Money.of("100000.00", "CNY"), new Alert.Regrade("grade fell from 3 to 10 (threshold 2)", null,
                                 "warning signal: INSOLVENCY_FILING")));
