@@ -45,6 +45,11 @@ public class Alert {
             return "the proposed limit increase to " + increase + " was withdrawn: " + fellTo();
         }
 
+        /** What the credit manager is told of it after the fall past the threshold that withdrew it: not the fall again. */
+        String toldAfterTheFall() {
+            return "the proposed limit increase to " + increase + " (proposed at grade " + proposedAt + ") was withdrawn";
+        }
+
         private String fellTo() {
             return "grade fell to " + grade + " (proposed at grade " + proposedAt + ")";
         }
@@ -58,12 +63,13 @@ public class Alert {
     public record Regrade(String fall, Withdrawal withdrawal, String cause) {
         /**
          * Told on its own, once: a fall past the threshold as GRADE_DROP, naming the withdrawn proposal too when
-         * there is one; a withdrawn proposal alone as PROPOSAL_WITHDRAWN; nothing otherwise (null).
+         * there is one (the fall and its cause told once); a withdrawn proposal alone as PROPOSAL_WITHDRAWN; nothing
+         * otherwise (null).
          */
         public Notice told() {
             if (fall != null) {
                 return new Notice(GRADE_DROP, fall + " after " + cause
-                        + (withdrawal == null ? "" : "; " + withdrawal.told() + " after " + cause));
+                        + (withdrawal == null ? "" : "; " + withdrawal.toldAfterTheFall()));
             }
             return withdrawal == null ? null : new Notice(PROPOSAL_WITHDRAWN, withdrawal.told() + " after " + cause);
         }
@@ -76,7 +82,7 @@ public class Alert {
             if (fall == null) {
                 return withdrawal == null ? null : withdrawal.told();
             }
-            return withdrawal == null ? fall : fall + "; " + withdrawal.told();
+            return withdrawal == null ? fall : fall + "; " + withdrawal.toldAfterTheFall();
         }
     }
 

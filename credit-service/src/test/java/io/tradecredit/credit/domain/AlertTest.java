@@ -19,9 +19,20 @@ class AlertTest {
     void aFallPastTheThresholdIsAGradeDropNamingAWithdrawnProposalToo() {
         assertEquals(new Alert.Notice(Alert.GRADE_DROP, FALL + " after " + OVERDUE),
                 new Alert.Regrade(FALL, null, OVERDUE).told());
-        // one alert, not a grade drop and then a withdrawal
-        assertEquals(new Alert.Notice(Alert.GRADE_DROP, FALL + " after " + OVERDUE + "; " + WITHDRAWN + " after "
-                + OVERDUE), new Alert.Regrade(FALL, WITHDRAWAL, OVERDUE).told());
+    }
+
+    /**
+     * A fall from 2 to 4 cuts the limit from 1,000,000.00 to 720,000.00 CNY and withdraws the 1,080,000.00 proposed at
+     * grade 2: one GRADE_DROP, not a grade drop and then a withdrawal, telling the fall, the cut, the cause and the
+     * withdrawal once each. It told the fall and the cause twice: "…; the proposed limit increase to 1080000.00 CNY
+     * was withdrawn: grade fell to 4 (proposed at grade 2) after invoice INV-1 overdue".
+     */
+    @Test
+    void aFallThatWithdrawsAProposalTellsTheFallAndItsCauseOnce() {
+        assertEquals(new Alert.Notice(Alert.GRADE_DROP, "grade fell from 2 to 4 (threshold 2): limit cut from"
+                + " 1000000.00 CNY to 720000.00 CNY after invoice INV-1 overdue; the proposed limit increase to"
+                + " 1080000.00 CNY (proposed at grade 2) was withdrawn"),
+                new Alert.Regrade(FALL, WITHDRAWAL, OVERDUE).told());
     }
 
     @Test
@@ -82,7 +93,8 @@ class AlertTest {
         String cause = "dispute resolved on invoice INV-2";
         assertEquals(new Alert.Notice(Alert.CREDIT_POLICY_REVIEW, review.message() + "; " + WITHDRAWN),
                 Alert.withRegrade(review, new Alert.Regrade(null, WITHDRAWAL, cause)));
-        assertEquals(new Alert.Notice(Alert.CREDIT_POLICY_REVIEW, review.message() + "; " + FALL + "; " + WITHDRAWN),
+        assertEquals(new Alert.Notice(Alert.CREDIT_POLICY_REVIEW, review.message() + "; " + FALL + "; the proposed"
+                + " limit increase to 1080000.00 CNY (proposed at grade 2) was withdrawn"),
                 Alert.withRegrade(review, new Alert.Regrade(FALL, WITHDRAWAL, cause)));
         assertEquals(review, Alert.withRegrade(review, new Alert.Regrade(null, null, cause)),
                 "a re-grade that tells nothing adds nothing");
