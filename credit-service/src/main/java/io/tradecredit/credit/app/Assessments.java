@@ -180,10 +180,10 @@ public class Assessments {
     /**
      * As {@link #reassess(Buyer, String)}, inside the caller's transaction, for a cause that raises its own alert (a
      * block, a broken promise to pay, a dispute asking to adjust the credit policy): the limit reacts to the new
-     * grade, but what the re-grade tells the credit manager is answered (null: nothing), not raised, for the cause's
+     * grade, but what the re-grade tells the credit manager is answered, not raised, for the cause's
      * one alert to tell it too ({@link Alert#blocked}, {@link Alert#withRegrade}).
      */
-    Uni<Alert.Notice> reassessUntold(Buyer b, String cause) {
+    Uni<Alert.Regrade> reassessUntold(Buyer b, String cause) {
         return assess(b, businessZone.today()).chain(a -> keep(b, a.assessment(), cause))
                 .chain(k -> limits.review(b, k.gradeBefore(), cause));
     }

@@ -135,7 +135,7 @@ public class CreditLimits {
      * cut's figures; inside the re-assessment's transaction.
      */
     Uni<Void> afterRegrade(Buyer b, Integer oldGrade, String cause) {
-        return review(b, oldGrade, cause).chain(notice -> tell(b, notice));
+        return review(b, oldGrade, cause).chain(regrade -> tell(b, regrade.told()));
     }
 
     /** Raises the alert of a notice, if any; inside the caller's transaction. */
@@ -146,10 +146,10 @@ public class CreditLimits {
 
     /**
      * What the grade change does to the limit (a cut applied, a proposal withdrawn or made) and what the credit
-     * manager is to be told of it ({@link Alert#afterRegrade}), not raised yet: the caller raises it, or a block
-     * tells it in its own alert.
+     * manager is to be told of it ({@link Alert.Regrade}), not raised yet: the caller raises it
+     * ({@link Alert.Regrade#told}), or the alert of a block or of the re-grade's cause tells it in its own.
      */
-    Uni<Alert.Notice> review(Buyer b, Integer oldGrade, String cause) {
+    Uni<Alert.Regrade> review(Buyer b, Integer oldGrade, String cause) {
         return policies.of(b.tenantId).chain(policy -> recommended(b).chain(rec -> {
             LimitReview.Outcome o = LimitReview.afterRegrade(b.limitGrade, oldGrade, b.grade,
                     b.limit(), rec, policy);
@@ -157,7 +157,7 @@ public class CreditLimits {
                 // the next fall is measured from here, whether or not the limit is cut now
                 b.limitJudged();
             }
-            String fall = o.gradeFellPastThreshold() ? o.reason() + " after " + cause : null;
+            String fall = o.gradeFellPastThreshold() ? o.reason() : null;
             return withdrawOutdated(b, oldGrade, cause).call(() -> switch (o.kind()) {
                 case CUT -> change(b, o.newLimit(), o.reason() + " after " + cause, SERVICE);
                 case PROPOSE_INCREASE -> requests.pendingOf(b.tenantId, b.id).chain(open -> open != null
@@ -165,24 +165,24 @@ public class CreditLimits {
                         : requests.persist(LimitRequest.proposal(b, o.newLimit(), b.grade, o.reason(), SERVICE,
                                 OffsetDateTime.now(clock))).replaceWithVoid());
                 case NONE -> Uni.createFrom().voidItem();
-            }).map(withdrawal -> Alert.afterRegrade(fall, withdrawal));
+            }).map(withdrawal -> new Alert.Regrade(fall, withdrawal, cause));
         }));
     }
 
     /**
      * A pending increase the service proposed at a better grade than the buyer now has is withdrawn (it stayed
      * PENDING, for a credit manager to approve a limit the grade no longer allows, and kept any new request out).
-     * Answers what the credit manager is to be told of it, null when nothing was withdrawn.
+     * Answers what was withdrawn, null when nothing.
      */
-    private Uni<String> withdrawOutdated(Buyer b, Integer gradeBefore, String cause) {
+    private Uni<Alert.Withdrawal> withdrawOutdated(Buyer b, Integer gradeBefore, String cause) {
         return requests.pendingOf(b.tenantId, b.id).map(open -> {
             if (open == null || !open.outdatedAfter(SERVICE, gradeBefore, b.grade)) {
                 return null;
             }
             int proposedAt = open.proposedAtGrade != null ? open.proposedAtGrade : gradeBefore;
-            String why = "grade fell to " + b.grade + " (proposed at grade " + proposedAt + ") after " + cause;
-            open.withdraw(SERVICE, why, OffsetDateTime.now(clock));
-            return "the proposed limit increase to " + open.requested() + " was withdrawn: " + why;
+            Alert.Withdrawal w = new Alert.Withdrawal(open.requested(), proposedAt, b.grade);
+            open.withdraw(SERVICE, w.why(cause), OffsetDateTime.now(clock));
+            return w;
         });
     }
 

@@ -662,8 +662,8 @@ class CreditFlowTest {
         JsonNode alert = Contracts.assertValid(creditEvents(id, "alert-raised", 1).get(0));
         assertEquals("CREDIT_POLICY_REVIEW", alert.get("kind").asText());
         assertEquals("dispute on invoice " + number + " resolved; adjust the buyer's credit policy: ask for prepayment"
-                + " of the next order; grade fell from 2 to 4 (threshold 2): limit cut from 1000000.00 CNY to 720000.00 CNY"
-                + " after dispute resolved on invoice " + number, alert.get("message").asText());
+                + " of the next order; grade fell from 2 to 4 (threshold 2): limit cut from 1000000.00 CNY to 720000.00 CNY",
+                alert.get("message").asText(), "the dispute's resolution told once, not again as the fall's cause");
     }
 
     /** The daily overdue re-grade of {@code asOf}, run to its end by the operator's door. */
@@ -761,11 +761,13 @@ class CreditFlowTest {
                 .body("status", equalTo("WITHDRAWN"), "decidedBy", equalTo("credit-service"),
                         "decisionNote", startsWith("grade fell to " + fell + " (proposed at grade 2) after "));
         // the fall (from grade 4, the limit's, to 6) is past the threshold: its one alert also tells the credit
-        // manager that the increase waiting for her is gone (it vanished from her list without a word)
+        // manager that the increase waiting for her is gone (it vanished from her list without a word), the fall and
+        // its cause once (it told them again: "…; the proposed … was withdrawn: grade fell to 6 (…) after <cause>")
         given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)
                 .body("total", equalTo(1), "items[0].kind", equalTo("GRADE_DROP"), "items[0].message",
-                        containsString("; the proposed limit increase to 1080000.00 CNY was withdrawn: grade fell to "
-                                + fell + " (proposed at grade 2) after "));
+                        equalTo("grade fell from 4 to 6 (threshold 2): limit 1000.00 CNY kept, grade 6 allows 35000.00"
+                                + " CNY after financial statement 2026; the proposed limit increase to 1080000.00 CNY"
+                                + " (proposed at grade 2) was withdrawn"));
         given().auth().oauth2(MANAGER_ACME).contentType(ContentType.JSON).body(Map.of("note", "ok"))
                 .post("/api/v1/limit-requests/" + proposal + "/approval").then().statusCode(409)
                 .body("code", equalTo("limit-request.already-decided"));

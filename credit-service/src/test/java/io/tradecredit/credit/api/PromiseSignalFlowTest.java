@@ -73,7 +73,9 @@ class PromiseSignalFlowTest {
     /**
      * The re-grade of a broken promise falls past the threshold (an invoice 200 days past due, issued without its
      * became-overdue yet, weighs in): one PROMISE_BROKEN alert telling the fall and its cut, one email. It raised
-     * GRADE_DROP and then PROMISE_BROKEN: two credit.alert emails for one event.
+     * GRADE_DROP and then PROMISE_BROKEN: two credit.alert emails for one event; then one whose text told the promise
+     * twice, the second time as the fall's cause ("… to 720000.00 CNY after promise to pay … broken: …"). The
+     * message, stored and emailed, reads each fact once: the promise, the fall from 2 to 4, the cut to 720,000.
      */
     @Test
     void aBrokenPromiseWhoseReGradeFallsPastTheThresholdIsOneAlertTellingBoth() {
@@ -90,15 +92,22 @@ class PromiseSignalFlowTest {
                 + " and event_id = ?", issuedEvent) == 1);
         send("acme", promiseBroken(id));
         await("the alert", () -> Database.count("select count(*) from alert where buyer_id = ?::uuid", id) >= 1);
-        String cause = "promise to pay 1000.00 CNY by " + today().minusDays(5) + " broken: 400.00 CNY paid";
+        String told = "promise to pay 1000.00 CNY by " + today().minusDays(5) + " broken: 400.00 CNY paid; grade fell"
+                + " from 2 to 4 (threshold 2): limit cut from 1000000.00 CNY to 720000.00 CNY";
         assertEquals(1, Database.count("select count(*) from alert where buyer_id = ?::uuid", id), "one alert, one email");
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/buyers/" + id + "/credit-limit").then()
                 .body("limit.amount", equalTo("720000.00"));
         given().auth().oauth2(MANAGER_ACME).get("/api/v1/alerts?buyerId=" + id).then().statusCode(200)
                 .body("total", equalTo(1), "items[0].kind", equalTo("PROMISE_BROKEN"), "items[0].message",
-                        equalTo(cause + "; grade fell from 2 to 4 (threshold 2): limit cut from 1000000.00 CNY to"
-                                + " 720000.00 CNY after " + cause));
+                        equalTo(told));
         assertEquals(1, creditEvents(id, "alert-raised", 1).size());
+        // the credit manager's email (credit.alert to the tenant) says it so
+        JsonNode email = Contracts.assertValid(AlertMessageFlowTest.request(id, "PROMISE_BROKEN"));
+        assertEquals("credit.alert", email.get("templateKey").asText());
+        assertEquals("TENANT", email.get("recipient").get("kind").asText());
+        assertEquals(told, email.get("data").get("message").asText());
+        assertEquals(4, email.get("data").get("grade").asInt());
+        assertEquals("720000.00", email.get("data").get("limit").get("amount").asText());
     }
 
     @Test
