@@ -470,6 +470,32 @@ class ClaimTest {
         assertSame(own, own.withinLedger(ledger));
     }
 
+    /**
+     * Buyer A's claim by hand naming buyer B's INV-B1 (30,000, 10.00 open) by number only, without id, was taken as an
+     * invoice the ledger does not know, and the tenant-wide check by number then took INV-B1 as held: B's own claim of it
+     * was 409. Invoice numbers are unique per tenant, so "INV-B1" is B's invoice: refused naming invoices[1].invoiceNumber
+     * alone (not its amount, measured against B's); A's INV-2 by id, INV-1 by number and INV-9, a number the ledger does
+     * not know, are taken.
+     */
+    @Test
+    void aClaimByHandNamesNoInvoiceOfAnotherBuyerByNumber() {
+        UUID inv2 = UUID.randomUUID();
+        UUID buyerB = UUID.randomUUID();
+        List<OpenInvoice> ledger = List.of(new OpenInvoice(UUID.randomUUID(), buyerB, "INV-B1", DAY, DAY,
+                cny("30000.00"), cny("10.00")), inLedger(UUID.randomUUID(), "INV-1", "60000.00"), inLedger(inv2, "INV-2",
+                "40000.00"));
+        Claim other = byHand(new ClaimedInvoice("INV-2", inv2, cny("40000.00")),
+                new ClaimedInvoice("INV-B1", null, cny("30000.00")), new ClaimedInvoice("INV-1", null, cny("60000.00")));
+        DomainError e = refusal(() -> other.withinLedger(ledger));
+        assertEquals("claim.invalid", e.code());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals(List.of(new Violation("invoices[1].invoiceNumber", "is the number of an invoice of another buyer in"
+                + " the ledger: a claim names only invoices of its buyer " + BUYER)), e.violations());
+        Claim own = byHand(new ClaimedInvoice("INV-1", null, cny("60000.00")), new ClaimedInvoice("INV-2", inv2,
+                cny("40000.00")), new ClaimedInvoice("INV-9", null, cny("5000.00")));
+        assertSame(own, own.withinLedger(ledger));
+    }
+
     static Claim byHand(ClaimedInvoice... invoices) {
         return Claim.open(UUID.randomUUID(), "CNY", BUYER, "Zhejiang Trading", Claim.Cause.INSOLVENCY,
                 List.of(invoices), DAY, "cm");
