@@ -25,7 +25,8 @@ final class ClaimJson {
     }
 
     public record InvoiceJson(@Schema(description = "the invoice's number; with an invoiceId the ledger knows, the"
-            + " number it knows it under (else 400 naming invoices[i].invoiceNumber); without one, a number of the claim's"
+            + " number it knows it under, with one it does not know no number it knows under another id (else 400 naming"
+            + " invoices[i].invoiceNumber); without one, a number of the claim's"
             + " buyer or one the ledger does not know, not that of another buyer's invoice (else 400 naming"
             + " invoices[i].invoiceNumber, nothing recorded)") @Size(max = 100) String invoiceNumber,
             @Schema(description = "the ledger's invoice id, when known: an invoice of the claim's buyer (an id the ledger knows for another buyer of the tenant is 400 naming invoices[i].invoiceId, nothing recorded)") UUID invoiceId,

@@ -122,7 +122,11 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
      * {@code invoices[i].invoiceNumber}: numbers are unique per tenant (invoice-service), so buyer A's claim of "INV-B1"
      * 30,000 was buyer B's invoice, taken as one the ledger does not know, and the tenant-wide check by number
      * ({@link #claimingNothingHeld}) then refused B's own claim of INV-B1 as held (409). A line is matched among the
-     * buyer's invoices first; a number the ledger does not know is taken as given, as before.
+     * buyer's invoices first; a number the ledger does not know is taken as given, as before. A line with an id the
+     * ledger does not know and a number it knows under another id is refused too, naming {@code invoices[i].invoiceNumber}
+     * (a claim follows the ledger by id, so the line is not the invoice of its number): INV-1 60,000, 30,000 of it paid,
+     * claimed with a made-up id as "INV-1" at 60,000 beside INV-2's 40,000 was taken as given, approved at 72,000
+     * instead of 63,000, and never followed INV-1's later payments.
      */
     public Claim withinLedger(List<OpenInvoice> ledger) {
         List<Violation> wrong = new ArrayList<>();
@@ -137,6 +141,13 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
                         : new Violation("invoices[" + i + "].invoiceNumber", "is the number of an invoice of another"
                                 + " buyer in the ledger: a claim names only invoices of its buyer " + buyerId));
                 continue;
+            }
+            String numberField = "invoices[" + i + "].invoiceNumber";
+            if (known.isEmpty()) {
+                ledger.stream().filter(o -> c.invoiceNumber().equals(o.invoiceNumber())).findFirst().ifPresent(o ->
+                        wrong.add(new Violation(numberField, "is the number of invoice " + o.invoiceId() + " in the"
+                                + " ledger, not of invoice " + c.invoiceId() + ": a line names an invoice by the id and"
+                                + " number the ledger knows it under")));
             }
             if (known.isPresent() && c.invoiceId() != null && !known.get().invoiceNumber().equals(c.invoiceNumber())) {
                 wrong.add(new Violation("invoices[" + i + "].invoiceNumber", "is not the number of invoice "

@@ -285,6 +285,36 @@ class ClaimFollowsLedgerFlowTest {
                 .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("40000.00"));
     }
 
+    /**
+     * The buyer paid 30,000 of INV-1; INV-1 claimed by hand at 60,000 under an id the ledger does not know was opened as
+     * given (100,000 with INV-2, approved at 72,000 instead of 63,000, and following none of INV-1's payments). A line
+     * is the invoice of its id: now 400 naming invoices[0].invoiceNumber, nothing opened; INV-1 under its own id at
+     * 30,000 and INV-2 are claimed, 70,000.
+     */
+    @Test
+    void aClaimByHandNamesNoNumberTheLedgerKnowsUnderAnotherId() {
+        Ledger l = ledger();
+        String cm = token(l.tenant(), "credit-manager");
+        send(l, "payment-received", UUID.randomUUID().toString(), payment(l.buyer(), l.inv1(), "INV-1", "30000.00",
+                "30000.00"));
+        awaitRead(l);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", UUID.randomUUID().toString(), "unpaidAmount", money("60000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceNumber"),
+                        "errors[0].message", org.hamcrest.Matchers.containsString("is the number of invoice " + l.inv1()));
+        given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("30000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("70000.00"));
+    }
+
     static String paidClaim(Ledger l) {
         return paidClaim(l, "60000.00", "40000.00");
     }
