@@ -25,7 +25,10 @@ final class ClaimJson {
     }
 
     public record InvoiceJson(@Schema(description = "the invoice's number; with an invoiceId the ledger knows, the"
-            + " number it knows it under (else 400 naming invoices[i].invoiceNumber)") @Size(max = 100) String invoiceNumber,
+            + " number it knows it under, with one it does not know no number it knows under another id (else 400 naming"
+            + " invoices[i].invoiceNumber); without one, a number of the claim's"
+            + " buyer or one the ledger does not know, not that of another buyer's invoice (else 400 naming"
+            + " invoices[i].invoiceNumber, nothing recorded)") @Size(max = 100) String invoiceNumber,
             @Schema(description = "the ledger's invoice id, when known: an invoice of the claim's buyer (an id the ledger knows for another buyer of the tenant is 400 naming invoices[i].invoiceId, nothing recorded)") UUID invoiceId,
             @Schema(description = "what is unpaid of the invoice (one delivered under cover; the insured limit caps the claim's loss, not each invoice), in the policy's currency; by hand no more than the ledger has open of an invoice it knows (else 400 naming invoices[i].unpaidAmount); until the insurer decides it follows the ledger: a payment or credit note lowers it, a reversal raises it again, never above what was claimed") Money unpaidAmount) {
         ClaimedInvoice toInvoice() {

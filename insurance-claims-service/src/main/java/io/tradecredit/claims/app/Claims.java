@@ -101,7 +101,7 @@ public class Claims {
 
     /**
      * A new draft claim under the tenant's policy (404 for another tenant's policy) of one of the tenant's buyers (400 naming
-     * buyerId for another tenant's, common.domain.BuyerTenancy), asking of no invoice more than the ledger has open of it, nor naming one otherwise than the ledger, nor by id another buyer's invoice (400,
+     * buyerId for another tenant's, common.domain.BuyerTenancy), asking of no invoice more than the ledger has open of it, nor naming one otherwise than the ledger, nor another buyer's invoice by id or number (400,
      * domain.Claim#withinLedger), none of whose invoices another claim holds (409, domain.Claim#claimingNothingHeld).
      */
     public Uni<Claim> open(String tenantId, UUID policyId, UUID buyerId, String buyerName, Claim.Cause cause,
@@ -113,7 +113,8 @@ public class Claims {
             return buyers.tenantsOf(buyerId)
                     .invoke(known -> BuyerTenancy.ensureOfTenant("claim.invalid", tenantId, buyerId, known))
                     .chain(() -> exposures.invoicesOf(tenantId, buyerId, c.invoices().stream()
-                            .map(ClaimedInvoice::invoiceId).filter(Objects::nonNull).toList())).map(c::withinLedger)
+                            .map(ClaimedInvoice::invoiceId).filter(Objects::nonNull).toList(), c.invoices().stream()
+                            .map(ClaimedInvoice::invoiceNumber).toList())).map(c::withinLedger)
                     .chain(() -> claims.held(tenantId, policyId, buyerId)).chain(held -> record(tenantId,
                             c.claimingNothingHeld(held), policy.terms(), ClaimTrigger.MANUAL, null, now));
         }));

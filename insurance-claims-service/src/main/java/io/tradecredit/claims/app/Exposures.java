@@ -53,9 +53,12 @@ public class Exposures {
         return invoices.ofBuyer(tenantId, buyerId);
     }
 
-    /** The buyer's invoices in the read model and any other invoice of the tenant among {@code ids} (a claim's lines). */
-    public Uni<List<OpenInvoice>> invoicesOf(String tenantId, UUID buyerId, List<UUID> ids) {
-        return invoices.ofBuyerOrAmong(tenantId, buyerId, ids);
+    /**
+     * The buyer's invoices in the read model and any other invoice of the tenant among {@code ids} or {@code numbers}
+     * (a claim's lines).
+     */
+    public Uni<List<OpenInvoice>> invoicesOf(String tenantId, UUID buyerId, List<UUID> ids, List<String> numbers) {
+        return invoices.ofBuyerOrAmong(tenantId, buyerId, ids, numbers);
     }
 
     /** An invoice was issued. Runs in the consumer's transaction (the inbox's). */

@@ -117,20 +117,38 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
      * buyer's real INV-7 as held. The {@code ledger} holds besides the buyer's invoices any invoice of the tenant a line
      * names by id: a line naming by id another buyer's invoice is refused, naming {@code invoices[i].invoiceId}, since a
      * claim follows the ledger by invoice id and that buyer's payments would change this buyer's claim (buyer A's claim
-     * of buyer B's INV-B1 30,000 as "INV-3" went down to 0 when B paid INV-B1).
+     * of buyer B's INV-B1 30,000 as "INV-3" went down to 0 when B paid INV-B1). So is a line without id naming the number
+     * of another buyer's invoice (the {@code ledger} holds too any invoice of the tenant of a line's number), naming
+     * {@code invoices[i].invoiceNumber}: numbers are unique per tenant (invoice-service), so buyer A's claim of "INV-B1"
+     * 30,000 was buyer B's invoice, taken as one the ledger does not know, and the tenant-wide check by number
+     * ({@link #claimingNothingHeld}) then refused B's own claim of INV-B1 as held (409). A line is matched among the
+     * buyer's invoices first; a number the ledger does not know is taken as given, as before. A line with an id the
+     * ledger does not know and a number it knows under another id is refused too, naming {@code invoices[i].invoiceNumber}
+     * (a claim follows the ledger by id, so the line is not the invoice of its number): INV-1 60,000, 30,000 of it paid,
+     * claimed with a made-up id as "INV-1" at 60,000 beside INV-2's 40,000 was taken as given, approved at 72,000
+     * instead of 63,000, and never followed INV-1's later payments.
      */
     public Claim withinLedger(List<OpenInvoice> ledger) {
         List<Violation> wrong = new ArrayList<>();
         for (int i = 0; i < invoices.size(); i++) {
             ClaimedInvoice c = invoices.get(i);
-            if (c.invoiceId() != null && ledger.stream().anyMatch(o -> c.invoiceId().equals(o.invoiceId())
-                    && !buyerId.equals(o.buyerId()))) {
-                wrong.add(new Violation("invoices[" + i + "].invoiceId", "is an invoice of another buyer in the ledger:"
-                        + " a claim names only invoices of its buyer " + buyerId));
+            Optional<OpenInvoice> known = ledger.stream().filter(o -> buyerId.equals(o.buyerId()))
+                    .filter(o -> names(c, o)).findFirst();
+            if (known.isEmpty() && ledger.stream().anyMatch(o -> names(c, o))) {
+                wrong.add(c.invoiceId() != null
+                        ? new Violation("invoices[" + i + "].invoiceId", "is an invoice of another buyer in the ledger:"
+                                + " a claim names only invoices of its buyer " + buyerId)
+                        : new Violation("invoices[" + i + "].invoiceNumber", "is the number of an invoice of another"
+                                + " buyer in the ledger: a claim names only invoices of its buyer " + buyerId));
                 continue;
             }
-            Optional<OpenInvoice> known = ledger.stream().filter(o -> buyerId.equals(o.buyerId())).filter(o -> c.invoiceId() == null
-                    ? c.invoiceNumber().equals(o.invoiceNumber()) : c.invoiceId().equals(o.invoiceId())).findFirst();
+            String numberField = "invoices[" + i + "].invoiceNumber";
+            if (known.isEmpty()) {
+                ledger.stream().filter(o -> c.invoiceNumber().equals(o.invoiceNumber())).findFirst().ifPresent(o ->
+                        wrong.add(new Violation(numberField, "is the number of invoice " + o.invoiceId() + " in the"
+                                + " ledger, not of invoice " + c.invoiceId() + ": a line names an invoice by the id and"
+                                + " number the ledger knows it under")));
+            }
             if (known.isPresent() && c.invoiceId() != null && !known.get().invoiceNumber().equals(c.invoiceNumber())) {
                 wrong.add(new Violation("invoices[" + i + "].invoiceNumber", "is not the number of invoice "
                         + c.invoiceId() + ": the ledger knows it as " + known.get().invoiceNumber()));
@@ -147,6 +165,11 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
                     + " for more than the ledger has open", wrong);
         }
         return this;
+    }
+
+    /** Whether the claimed line {@code c} is the ledger's invoice {@code o}: by id, or by number for a line without id. */
+    private static boolean names(ClaimedInvoice c, OpenInvoice o) {
+        return c.invoiceId() == null ? c.invoiceNumber().equals(o.invoiceNumber()) : c.invoiceId().equals(o.invoiceId());
     }
 
     /**

@@ -77,15 +77,17 @@ public class OpenInvoiceRepository {
     }
 
     /**
-     * The buyer's invoices and, in the same statement, any invoice of the tenant among {@code ids} whoever its buyer
-     * (a claim by hand naming another buyer's invoice by id is refused, domain.Claim#withinLedger).
+     * The buyer's invoices and, in the same statement, any invoice of the tenant among {@code ids} or {@code numbers}
+     * whoever its buyer (a claim by hand naming another buyer's invoice by id or number is refused,
+     * domain.Claim#withinLedger; numbers by open_invoice_by_number, V20).
      */
-    public Uni<List<OpenInvoice>> ofBuyerOrAmong(String tenantId, UUID buyerId, List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return ofBuyer(tenantId, buyerId);
-        }
-        return OpenInvoiceRow.<OpenInvoiceRow>list("tenantId = ?1 and (buyerId = ?2 or invoiceId in ?3)", tenantId,
-                buyerId, ids).map(rows -> rows.stream().map(OpenInvoiceRow::toInvoice).toList());
+    public Uni<List<OpenInvoice>> ofBuyerOrAmong(String tenantId, UUID buyerId, List<UUID> ids, List<String> numbers) {
+        Uni<List<OpenInvoiceRow>> rows = ids.isEmpty()
+                ? OpenInvoiceRow.list("tenantId = ?1 and (buyerId = ?2 or invoiceNumber in ?3)", tenantId, buyerId,
+                        numbers)
+                : OpenInvoiceRow.list("tenantId = ?1 and (buyerId = ?2 or invoiceId in ?3 or invoiceNumber in ?4)",
+                        tenantId, buyerId, ids, numbers);
+        return rows.map(found -> found.stream().map(OpenInvoiceRow::toInvoice).toList());
     }
 
     public Uni<List<OpenInvoice>> ofBuyer(String tenantId, UUID buyerId) {

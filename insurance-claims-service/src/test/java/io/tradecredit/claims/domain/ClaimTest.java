@@ -390,7 +390,9 @@ class ClaimTest {
      * DOMAIN §4's INV-1 60,000 (by hand, number only) and INV-2 40,000 (by id); the buyer paid 30,000 of INV-1 before the
      * claim. Claimed at 60,000 + 40,000 the loss was 100,000 and the indemnity 72,000, where a claim opened before the
      * payment follows the ledger to 70,000 and 63,000: refused naming invoices[0].unpaidAmount. 30,000 + 40,000 is taken,
-     * and so is less than is open (a part), an invoice the ledger does not know, or one it knows under another id.
+     * and so is less than is open (a part) or an invoice the ledger does not know. INV-2's id with a number the ledger
+     * knows under another id is refused by its number (aClaimByHandNamesNoNumberTheLedgerKnowsUnderAnotherId), not
+     * measured against that other invoice's 100.00 open.
      */
     @Test
     void aClaimByHandAsksOfNoInvoiceMoreThanTheLedgerHasOpen() {
@@ -413,8 +415,9 @@ class ClaimTest {
         assertSame(within, within.withinLedger(ledger));
         assertEquals(cny("70000.00"), within.unpaid());
         assertSame(c, c.withinLedger(List.of()));
-        assertSame(c, c.withinLedger(List.of(inLedger(UUID.randomUUID(), "INV-2", "100.00"),
-                inLedger(UUID.randomUUID(), "INV-9", "0.00"), inLedger(UUID.randomUUID(), "INV-1", "60000.00"))));
+        assertEquals(List.of("invoices[1].invoiceNumber"), refusal(() -> c.withinLedger(List.of(inLedger(UUID.randomUUID(),
+                "INV-2", "100.00"), inLedger(UUID.randomUUID(), "INV-9", "0.00"), inLedger(UUID.randomUUID(), "INV-1",
+                "60000.00")))).violations().stream().map(Violation::field).toList());
         assertSame(c, c.withinLedger(List.of(new OpenInvoice(UUID.randomUUID(), c.buyerId(), "INV-1", DAY, DAY,
                 Money.of("100.00", "USD"), Money.of("100.00", "USD")))));
     }
@@ -467,6 +470,62 @@ class ClaimTest {
                 + " claim names only invoices of its buyer " + BUYER)), e.violations());
         Claim own = byHand(new ClaimedInvoice("INV-1", null, cny("60000.00")), new ClaimedInvoice("INV-2", inv2,
                 cny("40000.00")));
+        assertSame(own, own.withinLedger(ledger));
+    }
+
+    /**
+     * Buyer A's claim by hand naming buyer B's INV-B1 (30,000, 10.00 open) by number only, without id, was taken as an
+     * invoice the ledger does not know, and the tenant-wide check by number then took INV-B1 as held: B's own claim of it
+     * was 409. Invoice numbers are unique per tenant, so "INV-B1" is B's invoice: refused naming invoices[1].invoiceNumber
+     * alone (not its amount, measured against B's); A's INV-2 by id, INV-1 by number and INV-9, a number the ledger does
+     * not know, are taken.
+     */
+    @Test
+    void aClaimByHandNamesNoInvoiceOfAnotherBuyerByNumber() {
+        UUID inv2 = UUID.randomUUID();
+        UUID buyerB = UUID.randomUUID();
+        List<OpenInvoice> ledger = List.of(new OpenInvoice(UUID.randomUUID(), buyerB, "INV-B1", DAY, DAY,
+                cny("30000.00"), cny("10.00")), inLedger(UUID.randomUUID(), "INV-1", "60000.00"), inLedger(inv2, "INV-2",
+                "40000.00"));
+        Claim other = byHand(new ClaimedInvoice("INV-2", inv2, cny("40000.00")),
+                new ClaimedInvoice("INV-B1", null, cny("30000.00")), new ClaimedInvoice("INV-1", null, cny("60000.00")));
+        DomainError e = refusal(() -> other.withinLedger(ledger));
+        assertEquals("claim.invalid", e.code());
+        assertEquals(DomainError.Kind.INVALID, e.kind());
+        assertEquals(List.of(new Violation("invoices[1].invoiceNumber", "is the number of an invoice of another buyer in"
+                + " the ledger: a claim names only invoices of its buyer " + BUYER)), e.violations());
+        Claim own = byHand(new ClaimedInvoice("INV-1", null, cny("60000.00")), new ClaimedInvoice("INV-2", inv2,
+                cny("40000.00")), new ClaimedInvoice("INV-9", null, cny("5000.00")));
+        assertSame(own, own.withinLedger(ledger));
+    }
+
+    /**
+     * INV-1 (60,000, 30,000 of it paid) claimed with an id the ledger does not know as "INV-1" at 60,000 was taken as
+     * given: the claim asked for what was paid (72,000 approved instead of 63,000) and followed no payment of INV-1. A
+     * line is the invoice of its id, so a number the ledger knows under another id is refused, naming
+     * invoices[0].invoiceNumber, as is buyer B's INV-B1 under a made-up id (invoices[2]); INV-1 under its own id at
+     * 30,000 and INV-9, a number the ledger does not know, under any id are taken.
+     */
+    @Test
+    void aClaimByHandNamesNoNumberTheLedgerKnowsUnderAnotherId() {
+        UUID inv1 = UUID.randomUUID();
+        UUID inv2 = UUID.randomUUID();
+        UUID invB1 = UUID.randomUUID();
+        UUID madeUp = UUID.randomUUID();
+        UUID madeUpB = UUID.randomUUID();
+        List<OpenInvoice> ledger = List.of(inLedger(inv1, "INV-1", "30000.00"), inLedger(inv2, "INV-2", "40000.00"),
+                new OpenInvoice(invB1, UUID.randomUUID(), "INV-B1", DAY, DAY, cny("30000.00"), cny("30000.00")));
+        Claim madeUpIds = byHand(new ClaimedInvoice("INV-1", madeUp, cny("60000.00")),
+                new ClaimedInvoice("INV-2", inv2, cny("40000.00")), new ClaimedInvoice("INV-B1", madeUpB, cny("30000.00")));
+        DomainError e = refusal(() -> madeUpIds.withinLedger(ledger));
+        assertEquals("claim.invalid", e.code());
+        assertEquals(List.of(new Violation("invoices[0].invoiceNumber", "is the number of invoice " + inv1 + " in the"
+                + " ledger, not of invoice " + madeUp + ": a line names an invoice by the id and number the ledger knows"
+                + " it under"), new Violation("invoices[2].invoiceNumber", "is the number of invoice " + invB1 + " in the"
+                + " ledger, not of invoice " + madeUpB + ": a line names an invoice by the id and number the ledger"
+                + " knows it under")), e.violations());
+        Claim own = byHand(new ClaimedInvoice("INV-1", inv1, cny("30000.00")), new ClaimedInvoice("INV-2", inv2,
+                cny("40000.00")), new ClaimedInvoice("INV-9", UUID.randomUUID(), cny("5000.00")));
         assertSame(own, own.withinLedger(ledger));
     }
 

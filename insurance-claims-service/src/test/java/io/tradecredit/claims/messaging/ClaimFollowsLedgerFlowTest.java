@@ -250,6 +250,71 @@ class ClaimFollowsLedgerFlowTest {
                 .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("40000.00"));
     }
 
+    /**
+     * Buyer A's claim by hand naming buyer B's INV-B1 30,000 by number only (B of the same tenant; numbers are unique per
+     * tenant) was opened as an invoice the ledger does not know, and B's own claim of INV-B1 was then 409, held by A's.
+     * Now 400 naming invoices[0].invoiceNumber, nothing opened; B's claim of INV-B1 and A's of INV-2 are opened.
+     */
+    @Test
+    void aClaimByHandNamesNoInvoiceOfAnotherBuyerByNumber() {
+        Ledger l = ledger();
+        String cm = token(l.tenant(), "credit-manager");
+        String buyerB = UUID.randomUUID().toString();
+        String invB1 = UUID.randomUUID().toString();
+        Topics.sendEvent("invoice-events", l.tenant(), "invoice", "issued", buyerB, UUID.randomUUID().toString(),
+                issued(buyerB, invB1, "INV-B1", LocalDate.of(2026, 4, 2), "30000.00"));
+        await("B's invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", l.tenant(), invB1) == 1);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-B1", "unpaidAmount", money("30000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceNumber"));
+        given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", buyerB, "buyerName", "Ningbo Imports",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-B1", "unpaidAmount", money("30000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("30000.00"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("40000.00"));
+    }
+
+    /**
+     * The buyer paid 30,000 of INV-1; INV-1 claimed by hand at 60,000 under an id the ledger does not know was opened as
+     * given (100,000 with INV-2, approved at 72,000 instead of 63,000, and following none of INV-1's payments). A line
+     * is the invoice of its id: now 400 naming invoices[0].invoiceNumber, nothing opened; INV-1 under its own id at
+     * 30,000 and INV-2 are claimed, 70,000.
+     */
+    @Test
+    void aClaimByHandNamesNoNumberTheLedgerKnowsUnderAnotherId() {
+        Ledger l = ledger();
+        String cm = token(l.tenant(), "credit-manager");
+        send(l, "payment-received", UUID.randomUUID().toString(), payment(l.buyer(), l.inv1(), "INV-1", "30000.00",
+                "30000.00"));
+        awaitRead(l);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", UUID.randomUUID().toString(), "unpaidAmount", money("60000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceNumber"),
+                        "errors[0].message", org.hamcrest.Matchers.containsString("is the number of invoice " + l.inv1()));
+        given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("30000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("70000.00"));
+    }
+
     static String paidClaim(Ledger l) {
         return paidClaim(l, "60000.00", "40000.00");
     }
