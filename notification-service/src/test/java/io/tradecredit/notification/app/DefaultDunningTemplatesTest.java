@@ -201,6 +201,48 @@ class DefaultDunningTemplatesTest {
         }
     }
 
+    /**
+     * The same consolidated demand taken in on the run of 19 October 2026 and made (the letter) or handed over (the
+     * email) on Monday 26 October, after JG-2026-00114 fell due on the 23rd: it kept "due on 2026-10-23" / "2026-10-23
+     * 到期" beside the date 2026-10-26, under "overdue or fall due on the date shown". Now it reads as of its own date:
+     * "due 2026-10-23, 3 days overdue" / "到期日 2026-10-23，已逾期 3 天", the other at 40 days, under "The following
+     * invoices are overdue:" / "以下发票已逾期：".
+     */
+    @Test
+    void aConsolidatedDemandMadeAfterTheDueDateOfItsInvoiceNotYetDueCallsItOverdue() {
+        Map<String, Object> overdue = invoice("JG-2026-00072", "2026-09-16", "8000.00", "0.00", "8000.00", null);
+        overdue.put("daysOverdue", 33);
+        Map<String, Object> notYetDue = invoice("JG-2026-00114", "2026-10-23", "5000.00", "0.00", "5000.00", null);
+        ObjectNode data = data(overdue, notYetDue);
+        data.put("runDate", "2026-10-19");
+        data.put("paymentDeadline", "2026-10-26");
+        java.time.Instant run = java.time.Instant.parse("2026-10-19T02:00:00Z"); // 10:00 in Shanghai
+        java.time.Instant made = java.time.Instant.parse("2026-10-26T01:00:00Z"); // Monday 09:00 in Shanghai
+        String tenant = io.tradecredit.notification.Fixtures.freshTenant();
+        for (String key : List.of("dunning.finance-demand", "dunning.formal-demand")) {
+            for (ChannelType channel : List.of(ChannelType.EMAIL, ChannelType.LETTER)) {
+                for (Language language : List.of(Language.EN, Language.ZH_CN)) {
+                    String text = templates.render(tenant, Templates.platformDefault(key, channel, language).orElseThrow(),
+                            context.dated(data, null, null, run, language), "").madeOn(made, d -> true).text();
+                    String what = key + " " + channel + " " + language + ":\n" + text;
+                    if (language == Language.EN) {
+                        assertTrue(text.contains("Invoice JG-2026-00072, due 2026-09-16, 40 days overdue: 8000.00 CNY"), what);
+                        assertTrue(text.contains("Invoice JG-2026-00114, due 2026-10-23, 3 days overdue: 5000.00 CNY"), what);
+                        assertFalse(text.contains("due on 2026-10-23") || text.contains("or fall due"), what);
+                    } else {
+                        assertTrue(text.contains("发票号 JG-2026-00072，到期日 2026-09-16，已逾期 40 天：8000.00 CNY"), what);
+                        assertTrue(text.contains("发票号 JG-2026-00114，到期日 2026-10-23，已逾期 3 天：5000.00 CNY"), what);
+                        assertFalse(text.contains("2026-10-23 到期") || text.contains("或于所列日期到期"), what);
+                    }
+                    if (key.equals("dunning.finance-demand") && channel == ChannelType.LETTER) {
+                        assertTrue(text.contains(language == Language.EN ? "The following invoices are overdue:\n"
+                                : "以下发票已逾期：\n"), what);
+                    }
+                }
+            }
+        }
+    }
+
     static final String SELLER = "Acme Industrial Supply Co., Ltd.";
     static final String SELLER_ADDRESS = "88 Century Avenue, Pudong, Shanghai 200120";
     static final String BUYER_ADDRESS = "1 Nanjing Road East, Huangpu, Shanghai 200001";
