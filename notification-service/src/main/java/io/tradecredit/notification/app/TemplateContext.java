@@ -33,7 +33,8 @@ import io.tradecredit.notification.domain.SenderIdentity;
  * {@code priorMessages} its {@code name} and {@code channelNames} in the message's language
  * ({@link PriorCommunication}), and beside {@code invoices} the number of them not yet overdue
  * ({@code invoicesNotYetDue}) with, when there is one, {@code invoicesByLetterDate}: a wording chosen on the letter's
- * date, all overdue by then or not ({@link LetterDate#ifNotYetDue}); each item not yet overdue gets its
+ * date, all overdue by then or not ({@link LetterDate#ifNotYetDue}), and {@code invoicesFallenDueByLetterDate}, all
+ * fallen due by then or not ({@link LetterDate#ifNotYetFallenDue}); each item not yet overdue gets its
  * {@code byLetterDate} likewise. A tenant without a sender identity writes and signs as the seller
  * of the request, else as the platform's configured From.
  */
@@ -71,6 +72,10 @@ public class TemplateContext {
             LocalDate lastDue = lastNotYetDue(invoices);
             if (lastDue != null) {
                 ctx.put("invoicesByLetterDate", choice(lastDue, zone));
+                // "have fallen due" once the letter's date has come to the last of them: due that day is fallen due
+                LocalDate asOf = runDate(ctx.get("runDate"), LocalDate.ofInstant(now, zone));
+                ctx.put("invoicesFallenDueByLetterDate", Map.of("ifSomeNotYetDue", LetterDate.ifNotYetFallenDue(lastDue, asOf, zone),
+                        "ifAllFallenDue", LetterDate.IF_FALLEN_DUE, "end", LetterDate.END));
             }
         }
         if (ctx.get("priorMessages") instanceof List<?> prior) {
@@ -143,6 +148,15 @@ public class TemplateContext {
             }
         }
         return last;
+    }
+
+    /** The run's date the request states ({@code runDate}), else {@code otherwise}. */
+    private static LocalDate runDate(Object stated, LocalDate otherwise) {
+        try {
+            return stated instanceof String day ? LocalDate.parse(day) : otherwise;
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return otherwise;
+        }
     }
 
     /** The due date of an item not overdue on the run's day ({@code daysOverdue} 0), else null. */

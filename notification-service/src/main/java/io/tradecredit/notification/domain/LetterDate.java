@@ -35,6 +35,9 @@ public final class LetterDate {
     /** After the wording of an item overdue ({@link #ifNotYetDue}). */
     public static final String END = MARK + "Z" + MARK;
 
+    /** Between the wording of items not all fallen due and that of all fallen due ({@link #ifNotYetFallenDue}). */
+    public static final String IF_FALLEN_DUE = IF_OVERDUE;
+
     private LetterDate() {
     }
 
@@ -78,6 +81,21 @@ public final class LetterDate {
      */
     public static String ifNotYetDue(LocalDate due, ZoneId zone) {
         return MARK + "C" + due + "|" + zone.getId() + MARK;
+    }
+
+    /**
+     * Opens a wording judged on the day the message is made, as {@link #ifNotYetDue}, on whether the latest due date
+     * {@code due} of its items has come: made before {@code due} in {@code zone}, the first (some of them fall due
+     * later); made on or after it, the second (all have fallen due: one is due on the day it falls due). As at intake,
+     * as on {@code asOf}, the day the request counted its items (its run's date).
+     *
+     * <p>Worked example: a payment request of the run of 19 October 2026 also lists JG-2026-00114, due 23 October (a
+     * pre-due reminder's invoice, consolidated): made 19 to 22 October, "have fallen due or fall due on the date
+     * shown"; made on 23 October or later, "have fallen due". The due-date letter of an invoice due on its run's day, 10
+     * December: "have fallen due", at intake too.
+     */
+    public static String ifNotYetFallenDue(LocalDate due, LocalDate asOf, ZoneId zone) {
+        return MARK + "C" + due.minusDays(1) + "|" + asOf + "|" + zone.getId() + MARK;
     }
 
     /**
@@ -132,7 +150,9 @@ public final class LetterDate {
         if (text == null || text.indexOf(MARK) < 0) {
             return text;
         }
-        return replace(chosen(text, parts -> false), (kind, parts) -> parts[0]);
+        // as the request counted it: on its own day when the choice names one, else not yet due
+        return replace(chosen(text, parts -> parts.length == 3 && overdueOn(LocalDate.parse(parts[0]), LocalDate.parse(parts[1]))),
+                (kind, parts) -> parts[0]);
     }
 
     /**

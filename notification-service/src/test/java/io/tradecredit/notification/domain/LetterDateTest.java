@@ -202,4 +202,28 @@ class LetterDateTest {
         org.junit.jupiter.api.Assertions.assertFalse(LetterDate.overdueOn(due23, due23));
         org.junit.jupiter.api.Assertions.assertTrue(LetterDate.overdueOn(due23, due23.plusDays(1)));
     }
+
+    /**
+     * A heading true to its items on the letter's date: a payment request of the run of 19 October 2026 listing
+     * JG-2026-00114, due 23 October, says "some fall due later" in a letter dated 22 October and "all have fallen due"
+     * in one dated 23 October (due that day is fallen due). As at intake, as on its run's day: some later. The due-date
+     * letter of an invoice due on its run's day, 10 December 2026: all fallen due, at intake too.
+     */
+    @Test
+    void aHeadingSaysAllHaveFallenDueOnlyFromTheLastDueDateOn() {
+        String heading = LetterDate.ifNotYetFallenDue(LocalDate.of(2026, 10, 23), LocalDate.of(2026, 10, 19), SHANGHAI)
+                + "some later" + LetterDate.IF_FALLEN_DUE + "all fallen due" + LetterDate.END;
+        assertEquals("some later", LetterDate.madeOn(heading, LocalDate.of(2026, 10, 22).atTime(23, 59).atZone(SHANGHAI).toInstant(), WORKS));
+        assertEquals("all fallen due", LetterDate.madeOn(heading, LocalDate.of(2026, 10, 23).atTime(0, 1).atZone(SHANGHAI).toInstant(), WORKS));
+        assertEquals("some later", LetterDate.asAtIntake(heading));
+
+        String dueDateLetter = LetterDate.ifNotYetFallenDue(LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 10), SHANGHAI)
+                + "some later" + LetterDate.IF_FALLEN_DUE + "all fallen due" + LetterDate.END;
+        assertEquals("all fallen due", LetterDate.asAtIntake(dueDateLetter));
+        assertEquals("all fallen due", LetterDate.madeOn(dueDateLetter, Instant.parse("2026-12-10T01:00:00Z"), WORKS));
+        // a day before its due date (a run's catch-up cannot be earlier, but a clock may): some later
+        assertEquals("some later", LetterDate.madeOn(dueDateLetter, Instant.parse("2026-12-09T01:00:00Z"), WORKS));
+        assertEquals("some later", LetterDate.asAtIntake(LetterDate.ifNotYetFallenDue(LocalDate.of(2026, 12, 10),
+                LocalDate.of(2026, 12, 9), SHANGHAI) + "some later" + LetterDate.IF_FALLEN_DUE + "all" + LetterDate.END));
+    }
 }
