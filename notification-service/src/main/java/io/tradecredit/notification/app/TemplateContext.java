@@ -32,7 +32,10 @@ import io.tradecredit.notification.domain.SenderIdentity;
  * It completes {@code seller} and {@code buyer} (name, address: {@link Parties}) and adds to each of
  * {@code priorMessages} its {@code name} and {@code channelNames} in the message's language
  * ({@link PriorCommunication}), and beside {@code invoices} the number of them not yet overdue
- * ({@code invoicesNotYetDue}). A tenant without a sender identity writes and signs as the seller
+ * ({@code invoicesNotYetDue}) with, when there is one, {@code invoicesByLetterDate}: a wording chosen on the letter's
+ * date, all overdue by then or not ({@link LetterDate#ifNotYetDue}), and {@code invoicesFallenDueByLetterDate}, all
+ * fallen due by then or not ({@link LetterDate#ifNotYetFallenDue}); each item not yet overdue gets its
+ * {@code byLetterDate} likewise. A tenant without a sender identity writes and signs as the seller
  * of the request, else as the platform's configured From.
  */
 @ApplicationScoped
@@ -62,9 +65,18 @@ public class TemplateContext {
         if (ctx.get("buyer") instanceof Map<?, ?> buyer) {
             ctx.put("buyer", completed(buyer, Parties.buyer(party(buyer), contact)));
         }
+        java.time.ZoneId zone = contact == null ? Contact.DEFAULT_TIME_ZONE : contact.timeZone();
         if (ctx.get("invoices") instanceof List<?> invoices) {
-            ctx.put("invoices", withLateChargeTerms(invoices));
+            ctx.put("invoices", withLateChargeTerms(invoices).stream().map(i -> byLetterDate(i, zone)).toList());
             ctx.put("invoicesNotYetDue", notYetDue(invoices));
+            LocalDate lastDue = lastNotYetDue(invoices);
+            if (lastDue != null) {
+                ctx.put("invoicesByLetterDate", choice(lastDue, zone));
+                // "have fallen due" once the letter's date has come to the last of them: due that day is fallen due
+                LocalDate asOf = runDate(ctx.get("runDate"), LocalDate.ofInstant(now, zone));
+                ctx.put("invoicesFallenDueByLetterDate", Map.of("ifSomeNotYetDue", LetterDate.ifNotYetFallenDue(lastDue, asOf, zone),
+                        "ifAllFallenDue", LetterDate.IF_FALLEN_DUE, "end", LetterDate.END));
+            }
         }
         if (ctx.get("priorMessages") instanceof List<?> prior) {
             ctx.put("priorMessages", readable(prior, language));
@@ -81,8 +93,7 @@ public class TemplateContext {
         from.put("contactPhone", questions.phone());
         from.put("contactEmail", questions.email());
         ctx.put("sender", from);
-        ctx.put("letterDate", LocalDate.ofInstant(now, contact == null ? Contact.DEFAULT_TIME_ZONE : contact.timeZone())
-                .toString());
+        ctx.put("letterDate", LocalDate.ofInstant(now, zone).toString());
         return ctx;
     }
 
@@ -123,14 +134,87 @@ public class TemplateContext {
         return count;
     }
 
-    /** An invoice (and its instalment) with its whole days overdue marked ({@link LetterDate#daysOverdue}). */
+    /**
+     * The latest due date of the items not yet overdue on the run's day ({@link #notYetDue}), null when there is none:
+     * by the day after it, the letter's date, all of them are overdue ({@code invoicesByLetterDate}).
+     */
+    private static LocalDate lastNotYetDue(List<?> invoices) {
+        LocalDate last = null;
+        for (Object i : invoices) {
+            Object item = i instanceof Map<?, ?> m && m.get("instalment") instanceof Map<?, ?> instalment ? instalment : i;
+            LocalDate due = notYetDueOn(item);
+            if (due != null && (last == null || due.isAfter(last))) {
+                last = due;
+            }
+        }
+        return last;
+    }
+
+    /** The run's date the request states ({@code runDate}), else {@code otherwise}. */
+    private static LocalDate runDate(Object stated, LocalDate otherwise) {
+        try {
+            return stated instanceof String day ? LocalDate.parse(day) : otherwise;
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return otherwise;
+        }
+    }
+
+    /** The due date of an item not overdue on the run's day ({@code daysOverdue} 0), else null. */
+    private static LocalDate notYetDueOn(Object item) {
+        if (item instanceof Map<?, ?> m && m.get("daysOverdue") instanceof Number days && days.longValue() <= 0
+                && m.get("dueDate") instanceof String due) {
+            try {
+                return LocalDate.parse(due);
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The wording chosen on the letter's date: {@code ifNotYetDue}, {@code ifOverdue}, {@code end} ({@link LetterDate#ifNotYetDue}). */
+    private static Map<String, String> choice(LocalDate due, java.time.ZoneId zone) {
+        return Map.of("ifNotYetDue", LetterDate.ifNotYetDue(due, zone), "ifOverdue", LetterDate.IF_OVERDUE, "end",
+                LetterDate.END);
+    }
+
+    /**
+     * An invoice (and its instalment) not overdue on the run's day with its {@code byLetterDate} choice: the template
+     * says "due on" or "overdue" as the letter's own date finds it, not the intake's.
+     */
+    private static Object byLetterDate(Object invoice, java.time.ZoneId zone) {
+        if (!(invoice instanceof Map<?, ?> m)) {
+            return invoice;
+        }
+        LocalDate due = notYetDueOn(m);
+        if (due == null && !(m.get("instalment") instanceof Map<?, ?>)) {
+            return invoice;
+        }
+        Map<String, Object> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        if (due != null) {
+            out.put("byLetterDate", choice(due, zone));
+        }
+        if (out.get("instalment") instanceof Map<?, ?>) {
+            out.put("instalment", byLetterDate(out.get("instalment"), zone));
+        }
+        return out;
+    }
+
+    /**
+     * An invoice (and its instalment) with its whole days overdue marked ({@link LetterDate#daysOverdue}); one not yet
+     * overdue counted from its due date ({@link LetterDate#daysOverdueFrom}).
+     */
     private static Object overdueMarked(Object invoice, LocalDate day, java.time.ZoneId zone) {
         if (!(invoice instanceof Map<?, ?> m)) {
             return invoice;
         }
         Map<String, Object> out = new HashMap<>();
         m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        if (out.get("daysOverdue") instanceof Integer || out.get("daysOverdue") instanceof Long) {
+        LocalDate due = notYetDueOn(out);
+        if (due != null) {
+            out.put("daysOverdue", LetterDate.daysOverdueFrom(due, zone));
+        } else if (out.get("daysOverdue") instanceof Integer || out.get("daysOverdue") instanceof Long) {
             out.put("daysOverdue", LetterDate.daysOverdue(((Number) out.get("daysOverdue")).longValue(), day, zone));
         }
         if (out.get("instalment") != null) {

@@ -193,8 +193,9 @@ public class Templates {
                                 + language.tag());
                     }
                     try {
+                        // a wording chosen on the day of making (LetterDate) as at today's intake
                         return new Preview(language, t.get().version(),
-                                render(tenantId, t.get(), ctx, sender == null ? "" : sender.letterhead()), null);
+                                render(tenantId, t.get(), ctx, sender == null ? "" : sender.letterhead()).asAtIntake(), null);
                     } catch (RenderingFailed e) {
                         return new Preview(language, t.get().version(), null, e.getMessage());
                     }

@@ -25,6 +25,19 @@ public final class LetterDate {
 
     private static final Pattern MARKS = Pattern.compile(MARK + "([DPO])([^" + MARK + "]*)" + MARK);
 
+    /** A wording chosen on the day of making: not yet due, else overdue ({@link #ifNotYetDue}). */
+    private static final Pattern CHOICES = Pattern.compile(MARK + "C([^" + MARK + "]*)" + MARK + "(.*?)" + MARK + "E" + MARK
+            + "(.*?)" + MARK + "Z" + MARK, Pattern.DOTALL);
+
+    /** Between the wording of an item not yet due and that of one overdue ({@link #ifNotYetDue}). */
+    public static final String IF_OVERDUE = MARK + "E" + MARK;
+
+    /** After the wording of an item overdue ({@link #ifNotYetDue}). */
+    public static final String END = MARK + "Z" + MARK;
+
+    /** Between the wording of items not all fallen due and that of all fallen due ({@link #ifNotYetFallenDue}). */
+    public static final String IF_FALLEN_DUE = IF_OVERDUE;
+
     private LetterDate() {
     }
 
@@ -53,6 +66,49 @@ public final class LetterDate {
      */
     public static long daysOverdueMadeOn(long days, LocalDate intake, LocalDate made) {
         return made.isAfter(intake) ? days + ChronoUnit.DAYS.between(intake, made) : days;
+    }
+
+    /**
+     * Opens a wording judged on the day the message is made, not at its intake: an item taken in not yet overdue (its
+     * {@code daysOverdue} 0) may be overdue by the day its letter is dated. A template writes
+     * {@code ifNotYetDue(due) + "due on 2026-10-23" + IF_OVERDUE + "due 2026-10-23, 3 days overdue" + END}: made on or
+     * before {@code due} in {@code zone}, the first; made after it, the second (with its days overdue counted from
+     * {@code due}, {@link #daysOverdueFrom}). As at intake, the first.
+     *
+     * <p>Worked example: JG-2026-00114, due Friday 23 October 2026, taken in on the run of 19 October (not yet due) in a
+     * finance demand made on Monday 26 October: "due 2026-10-23, 3 days overdue", not "due on 2026-10-23"; made on
+     * 23 October: "due on 2026-10-23".
+     */
+    public static String ifNotYetDue(LocalDate due, ZoneId zone) {
+        return MARK + "C" + due + "|" + zone.getId() + MARK;
+    }
+
+    /**
+     * Opens a wording judged on the day the message is made, as {@link #ifNotYetDue}, on whether the latest due date
+     * {@code due} of its items has come: made before {@code due} in {@code zone}, the first (some of them fall due
+     * later); made on or after it, the second (all have fallen due: one is due on the day it falls due). As at intake,
+     * as on {@code asOf}, the day the request counted its items (its run's date).
+     *
+     * <p>Worked example: a payment request of the run of 19 October 2026 also lists JG-2026-00114, due 23 October (a
+     * pre-due reminder's invoice, consolidated): made 19 to 22 October, "have fallen due or fall due on the date
+     * shown"; made on 23 October or later, "have fallen due". The due-date letter of an invoice due on its run's day, 10
+     * December: "have fallen due", at intake too.
+     */
+    public static String ifNotYetFallenDue(LocalDate due, LocalDate asOf, ZoneId zone) {
+        return MARK + "C" + due.minusDays(1) + "|" + asOf + "|" + zone.getId() + MARK;
+    }
+
+    /**
+     * The days overdue of an item not overdue at intake, as a template prints it: 0, counted again on the day the message
+     * is made from its due date {@code due} (made 26 October, due 23 October: 3; made on or before 23 October: 0).
+     */
+    public static java.math.BigDecimal daysOverdueFrom(LocalDate due, ZoneId zone) {
+        return daysOverdue(0, due, zone);
+    }
+
+    /** Whether an item due on {@code due} is overdue on {@code day}: none is before its due date, nor on it. */
+    public static boolean overdueOn(LocalDate due, LocalDate day) {
+        return day.isAfter(due);
     }
 
     /** A number that prints as its mark. */
@@ -86,24 +142,32 @@ public final class LetterDate {
         return text != null && text.indexOf(MARK) >= 0;
     }
 
-    /** {@code text} as at intake: each mark its value then (what the record and a preview show). */
+    /**
+     * {@code text} as at intake: each mark its value then, each wording of an item not yet due its first (what the
+     * record and a preview show).
+     */
     public static String asAtIntake(String text) {
         if (text == null || text.indexOf(MARK) < 0) {
             return text;
         }
-        return replace(text, (kind, parts) -> parts[0]);
+        // as the request counted it: on its own day when the choice names one, else not yet due
+        return replace(chosen(text, parts -> parts.length == 3 && overdueOn(LocalDate.parse(parts[0]), LocalDate.parse(parts[1]))),
+                (kind, parts) -> parts[0]);
     }
 
     /**
      * {@code text} made on {@code day} in each mark's zone of the instant {@code made}: the letter's date that day,
      * the deadline moved by the days since its intake (never earlier), then to a day {@code works} says the tenant works,
-     * each invoice's days overdue counted that day.
+     * each invoice's days overdue counted that day, each wording of an item not yet due at intake chosen that day
+     * ({@link #ifNotYetDue}).
      */
     public static String madeOn(String text, java.time.Instant made, Predicate<LocalDate> works) {
         if (text == null || text.indexOf(MARK) < 0) {
             return text;
         }
-        return replace(text, (kind, parts) -> {
+        String chosen = chosen(text, parts -> overdueOn(LocalDate.parse(parts[0]),
+                LocalDate.ofInstant(made, ZoneId.of(parts[parts.length - 1]))));
+        return replace(chosen, (kind, parts) -> {
             LocalDate day = LocalDate.ofInstant(made, ZoneId.of(parts[parts.length - 1]));
             return switch (kind) {
                 case "D" -> day.toString();
@@ -137,6 +201,17 @@ public final class LetterDate {
 
     private interface Value {
         String of(String kind, String[] parts);
+    }
+
+    /** {@code text} with each choice ({@link #ifNotYetDue}) its wording of an item overdue when {@code overdue} says so. */
+    private static String chosen(String text, Predicate<String[]> overdue) {
+        Matcher m = CHOICES.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(overdue.test(m.group(1).split("\\|")) ? m.group(3) : m.group(2)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String replace(String text, Value value) {

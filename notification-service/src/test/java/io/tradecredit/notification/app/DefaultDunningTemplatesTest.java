@@ -201,6 +201,87 @@ class DefaultDunningTemplatesTest {
         }
     }
 
+    /**
+     * The same consolidated demand taken in on the run of 19 October 2026 and made (the letter) or handed over (the
+     * email) on Monday 26 October, after JG-2026-00114 fell due on the 23rd: it kept "due on 2026-10-23" / "2026-10-23
+     * 到期" beside the date 2026-10-26, under "overdue or fall due on the date shown". Now it reads as of its own date:
+     * "due 2026-10-23, 3 days overdue" / "到期日 2026-10-23，已逾期 3 天", the other at 40 days, under "The following
+     * invoices are overdue:" / "以下发票已逾期：".
+     */
+    @Test
+    void aConsolidatedDemandMadeAfterTheDueDateOfItsInvoiceNotYetDueCallsItOverdue() {
+        Map<String, Object> overdue = invoice("JG-2026-00072", "2026-09-16", "8000.00", "0.00", "8000.00", null);
+        overdue.put("daysOverdue", 33);
+        Map<String, Object> notYetDue = invoice("JG-2026-00114", "2026-10-23", "5000.00", "0.00", "5000.00", null);
+        ObjectNode data = data(overdue, notYetDue);
+        data.put("runDate", "2026-10-19");
+        data.put("paymentDeadline", "2026-10-26");
+        java.time.Instant run = java.time.Instant.parse("2026-10-19T02:00:00Z"); // 10:00 in Shanghai
+        java.time.Instant made = java.time.Instant.parse("2026-10-26T01:00:00Z"); // Monday 09:00 in Shanghai
+        String tenant = io.tradecredit.notification.Fixtures.freshTenant();
+        for (String key : List.of("dunning.finance-demand", "dunning.formal-demand")) {
+            for (ChannelType channel : List.of(ChannelType.EMAIL, ChannelType.LETTER)) {
+                for (Language language : List.of(Language.EN, Language.ZH_CN)) {
+                    String text = templates.render(tenant, Templates.platformDefault(key, channel, language).orElseThrow(),
+                            context.dated(data, null, null, run, language), "").madeOn(made, d -> true).text();
+                    String what = key + " " + channel + " " + language + ":\n" + text;
+                    if (language == Language.EN) {
+                        assertTrue(text.contains("Invoice JG-2026-00072, due 2026-09-16, 40 days overdue: 8000.00 CNY"), what);
+                        assertTrue(text.contains("Invoice JG-2026-00114, due 2026-10-23, 3 days overdue: 5000.00 CNY"), what);
+                        assertFalse(text.contains("due on 2026-10-23") || text.contains("or fall due"), what);
+                    } else {
+                        assertTrue(text.contains("发票号 JG-2026-00072，到期日 2026-09-16，已逾期 40 天：8000.00 CNY"), what);
+                        assertTrue(text.contains("发票号 JG-2026-00114，到期日 2026-10-23，已逾期 3 天：5000.00 CNY"), what);
+                        assertFalse(text.contains("2026-10-23 到期") || text.contains("或于所列日期到期"), what);
+                    }
+                    if (key.equals("dunning.finance-demand") && channel == ChannelType.LETTER) {
+                        assertTrue(text.contains(language == Language.EN ? "The following invoices are overdue:\n"
+                                : "以下发票已逾期：\n"), what);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * DOMAIN §3, consolidation: a payment request of the run of 19 October 2026 (JG-2026-00072, due 12 October, 7 days
+     * overdue) also lists the buyer's pre-due reminder invoice JG-2026-00114, due 23 October. It was headed "The
+     * following invoices have fallen due for payment:" / "以下发票已到期：" above an invoice not yet due. Now, in a letter
+     * dated before 23 October, "The following invoices have fallen due for payment or fall due on the date shown:" /
+     * "以下发票已到期或将于所列日期到期：", and "have fallen due" only in one dated 23 October or later, when it is true.
+     */
+    @Test
+    void aPaymentRequestListingAnInvoiceNotYetDueIsNotHeadedAsAllFallenDue() {
+        Map<String, Object> overdue = invoice("JG-2026-00072", "2026-10-12", "8000.00", "0.00", "8000.00", null);
+        overdue.put("daysOverdue", 7);
+        Map<String, Object> notYetDue = invoice("JG-2026-00114", "2026-10-23", "5000.00", "0.00", "5000.00", null);
+        ObjectNode data = data(overdue, notYetDue);
+        data.put("runDate", "2026-10-19");
+        data.put("paymentDeadline", "2026-10-26");
+        java.time.Instant run = java.time.Instant.parse("2026-10-19T02:00:00Z"); // 10:00 in Shanghai
+        java.time.Instant dueDay = java.time.Instant.parse("2026-10-23T01:00:00Z"); // 09:00 in Shanghai
+        String tenant = io.tradecredit.notification.Fixtures.freshTenant();
+        for (Language language : List.of(Language.EN, Language.ZH_CN)) {
+            RenderedMessage queued = templates.render(tenant, Templates.platformDefault("dunning.payment-request",
+                    ChannelType.LETTER, language).orElseThrow(), context.dated(data, null, null, run, language), "");
+            String some = language == Language.EN
+                    ? "The following invoices have fallen due for payment or fall due on the date shown:"
+                    : "以下发票已到期或将于所列日期到期：";
+            String all = language == Language.EN ? "The following invoices have fallen due for payment:" : "以下发票已到期：";
+            String made = queued.madeOn(run, d -> true).text();
+            String pdf = io.tradecredit.notification.Pdfs.read(io.tradecredit.notification.app.LetterPdf.render(
+                    LetterPage.xhtml(language, SELLER, made, new LetterPage.Layout(false, false)), null, null)).text()
+                    .replaceAll("\\s+", language == Language.EN ? " " : "");
+            for (String t : List.of(made, queued.asAtIntake().text(), pdf)) {
+                assertTrue(t.contains(language == Language.EN ? some : some.replace(" ", "")), language + ":\n" + t);
+                assertFalse(t.contains(all), language + ":\n" + t);
+            }
+            String later = queued.madeOn(dueDay, d -> true).text();
+            assertTrue(later.contains(all + "\n"), language + ":\n" + later);
+            assertFalse(later.contains(some), language + ":\n" + later);
+        }
+    }
+
     static final String SELLER = "Acme Industrial Supply Co., Ltd.";
     static final String SELLER_ADDRESS = "88 Century Avenue, Pudong, Shanghai 200120";
     static final String BUYER_ADDRESS = "1 Nanjing Road East, Huangpu, Shanghai 200001";

@@ -238,6 +238,51 @@ class LetterDeliveryTest {
         assertTrue(html.contains("Date: " + intake) && html.indexOf('\u2063') < 0, html);
     }
 
+    /**
+     * A consolidated finance demand taken in with an invoice not yet due (INV-2026-0057, due tomorrow, 0 days overdue,
+     * beside INV-2026-0042 at 33 days) and made three days later: its PDF, dated that day, said "due on <tomorrow>", a
+     * date by then two days past, under "overdue or fall due on the date shown". Now the wording is judged on the
+     * letter's own date: "due <date>, 2 days overdue" under "The following invoices are overdue:"; the record shows it as
+     * at intake.
+     */
+    @Test
+    void aDemandMadeAfterTheDueDateOfAnInvoiceNotYetDueAtIntakeCallsItOverdue() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "en", true);
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate intake = java.time.LocalDate.now(shanghai);
+        java.time.LocalDate overdueSince = intake.minusDays(33);
+        java.time.LocalDate dueTomorrow = intake.plusDays(1);
+        Map<String, Object> data = dunningData(buyer);
+        data.put("paymentDeadline", intake.plusDays(7).toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> invoices = (List<Map<String, Object>>) data.get("invoices");
+        invoices.get(0).put("dueDate", overdueSince.toString());
+        invoices.get(0).put("daysOverdue", 33);
+        invoices.get(1).put("dueDate", dueTomorrow.toString());
+        invoices.get(1).put("daysOverdue", 0);
+        UUID id = requested(tenant, buyer, "dunning.finance-demand", "LETTER", data, false);
+
+        Instant made = Instant.now().plus(Duration.ofDays(3));
+        deliverAt(made);
+
+        assertEquals("SENT", message(tenant, id).getString("status"));
+        String text = Pdfs.read(content(tenant, id).then().statusCode(200).extract().asByteArray()).text()
+                .replaceAll("\\s+", " ");
+        java.time.LocalDate madeOn = java.time.LocalDate.ofInstant(made, shanghai);
+        long late = java.time.temporal.ChronoUnit.DAYS.between(dueTomorrow, madeOn);
+        long first = java.time.temporal.ChronoUnit.DAYS.between(overdueSince, madeOn);
+        assertTrue(text.contains("Date: " + madeOn), text);
+        assertTrue(text.contains("Invoice INV-2026-0057, due " + dueTomorrow + ", " + late + " days overdue: 3400.50 CNY"), text);
+        assertTrue(text.contains("Invoice INV-2026-0042, due " + overdueSince + ", " + first + " days overdue: 12500.00 CNY"), text);
+        assertTrue(text.contains("The following invoices are overdue:"), text);
+        assertTrue(!text.contains("due on " + dueTomorrow) && !text.contains("or fall due"), text);
+        // the record shows the page as at intake: not yet due then
+        String html = message(tenant, id).getString("html");
+        assertTrue(html.contains("Invoice INV-2026-0057, due on " + dueTomorrow + ": 3400.50 CNY")
+                && html.contains("overdue or fall due on the date shown") && html.indexOf('\u2063') < 0, html);
+    }
+
     @Test
     void anEnglishPaymentRequestCarriesNoSealAndNumbersItsPages() throws Throwable {
         UUID buyer = UUID.randomUUID();

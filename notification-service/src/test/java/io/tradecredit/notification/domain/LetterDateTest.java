@@ -157,4 +157,73 @@ class LetterDateTest {
         assertEquals(13, LetterDate.daysOverdueMadeOn(13, monday, monday.minusDays(1)));
         assertEquals(14, LetterDate.daysOverdueMadeOn(13, monday, monday.plusDays(1)));
     }
+
+    /**
+     * The wording of an item not yet due at intake is judged on the letter's own date: JG-2026-00114, due Friday
+     * 23 October 2026, taken in on the run of Monday 19 October in a consolidated finance demand (0 days overdue). Made
+     * on 19 October or on 23 October itself: "due on 2026-10-23". Made on Monday 26 October, the day the letter is
+     * dated: "due 2026-10-23, 3 days overdue". Before, "due on 2026-10-23" stayed beside a date three days past it.
+     */
+    @Test
+    void anInvoiceNotYetDueAtIntakeIsOverdueInALetterDatedAfterItsDueDate() {
+        LocalDate run = LocalDate.of(2026, 10, 19);
+        LocalDate due = LocalDate.of(2026, 10, 23);
+        String line = "Date: " + LetterDate.of(run, SHANGHAI) + "\n- Invoice JG-2026-00114, " + LetterDate.ifNotYetDue(due, SHANGHAI)
+                + "due on 2026-10-23" + LetterDate.IF_OVERDUE + "due 2026-10-23, " + LetterDate.daysOverdueFrom(due, SHANGHAI)
+                + " days overdue" + LetterDate.END + ": 5000.00 CNY";
+
+        assertEquals("Date: 2026-10-19\n- Invoice JG-2026-00114, due on 2026-10-23: 5000.00 CNY",
+                LetterDate.madeOn(line, Instant.parse("2026-10-19T02:00:00Z"), WORKS));
+        // on its due date it is not overdue yet: 23:59 in Shanghai
+        assertEquals("Date: 2026-10-23\n- Invoice JG-2026-00114, due on 2026-10-23: 5000.00 CNY",
+                LetterDate.madeOn(line, LocalDate.of(2026, 10, 23).atTime(23, 59).atZone(SHANGHAI).toInstant(), WORKS));
+        // the day after, in Shanghai, though still the 23rd in London
+        assertEquals("Date: 2026-10-24\n- Invoice JG-2026-00114, due 2026-10-23, 1 days overdue: 5000.00 CNY",
+                LetterDate.madeOn(line, Instant.parse("2026-10-23T16:30:00Z"), WORKS));
+        assertEquals("Date: 2026-10-26\n- Invoice JG-2026-00114, due 2026-10-23, 3 days overdue: 5000.00 CNY",
+                LetterDate.madeOn(line, LocalDate.of(2026, 10, 26).atTime(9, 0).atZone(SHANGHAI).toInstant(), WORKS));
+        // the record, as at intake
+        assertEquals("Date: 2026-10-19\n- Invoice JG-2026-00114, due on 2026-10-23: 5000.00 CNY", LetterDate.asAtIntake(line));
+    }
+
+    /** Each item's wording is its own: two choices on a page, one line each, made on 26 October 2026. */
+    @Test
+    void eachItemIsJudgedByItsOwnDueDate() {
+        LocalDate due23 = LocalDate.of(2026, 10, 23);
+        LocalDate due30 = LocalDate.of(2026, 10, 30);
+        String page = "A " + LetterDate.ifNotYetDue(due23, SHANGHAI) + "due on 23" + LetterDate.IF_OVERDUE + "overdue "
+                + LetterDate.daysOverdueFrom(due23, SHANGHAI) + LetterDate.END + "\nB " + LetterDate.ifNotYetDue(due30, SHANGHAI)
+                + "due on 30" + LetterDate.IF_OVERDUE + "overdue " + LetterDate.daysOverdueFrom(due30, SHANGHAI) + LetterDate.END;
+        assertEquals("A overdue 3\nB due on 30", LetterDate.madeOn(page, Instant.parse("2026-10-26T01:00:00Z"), WORKS));
+        assertEquals("A overdue 8\nB overdue 1", LetterDate.madeOn(page, Instant.parse("2026-10-31T01:00:00Z"), WORKS));
+        assertEquals("A due on 23\nB due on 30", LetterDate.asAtIntake(page));
+        // a template may still compare it: 0 at intake
+        assertEquals(0, LetterDate.daysOverdueFrom(due23, SHANGHAI).signum());
+        org.junit.jupiter.api.Assertions.assertFalse(LetterDate.overdueOn(due23, due23));
+        org.junit.jupiter.api.Assertions.assertTrue(LetterDate.overdueOn(due23, due23.plusDays(1)));
+    }
+
+    /**
+     * A heading true to its items on the letter's date: a payment request of the run of 19 October 2026 listing
+     * JG-2026-00114, due 23 October, says "some fall due later" in a letter dated 22 October and "all have fallen due"
+     * in one dated 23 October (due that day is fallen due). As at intake, as on its run's day: some later. The due-date
+     * letter of an invoice due on its run's day, 10 December 2026: all fallen due, at intake too.
+     */
+    @Test
+    void aHeadingSaysAllHaveFallenDueOnlyFromTheLastDueDateOn() {
+        String heading = LetterDate.ifNotYetFallenDue(LocalDate.of(2026, 10, 23), LocalDate.of(2026, 10, 19), SHANGHAI)
+                + "some later" + LetterDate.IF_FALLEN_DUE + "all fallen due" + LetterDate.END;
+        assertEquals("some later", LetterDate.madeOn(heading, LocalDate.of(2026, 10, 22).atTime(23, 59).atZone(SHANGHAI).toInstant(), WORKS));
+        assertEquals("all fallen due", LetterDate.madeOn(heading, LocalDate.of(2026, 10, 23).atTime(0, 1).atZone(SHANGHAI).toInstant(), WORKS));
+        assertEquals("some later", LetterDate.asAtIntake(heading));
+
+        String dueDateLetter = LetterDate.ifNotYetFallenDue(LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 10), SHANGHAI)
+                + "some later" + LetterDate.IF_FALLEN_DUE + "all fallen due" + LetterDate.END;
+        assertEquals("all fallen due", LetterDate.asAtIntake(dueDateLetter));
+        assertEquals("all fallen due", LetterDate.madeOn(dueDateLetter, Instant.parse("2026-12-10T01:00:00Z"), WORKS));
+        // a day before its due date (a run's catch-up cannot be earlier, but a clock may): some later
+        assertEquals("some later", LetterDate.madeOn(dueDateLetter, Instant.parse("2026-12-09T01:00:00Z"), WORKS));
+        assertEquals("some later", LetterDate.asAtIntake(LetterDate.ifNotYetFallenDue(LocalDate.of(2026, 12, 10),
+                LocalDate.of(2026, 12, 9), SHANGHAI) + "some later" + LetterDate.IF_FALLEN_DUE + "all" + LetterDate.END));
+    }
 }
