@@ -24,7 +24,8 @@ final class ClaimJson {
     private ClaimJson() {
     }
 
-    public record InvoiceJson(@Schema(description = "the invoice's number; with an invoiceId the ledger knows, the"
+    public record InvoiceJson(@Schema(description = "the invoice's number, checked and kept stripped of surrounding"
+            + " blanks as invoice-service issues it (\" INV-1 \" is INV-1); with an invoiceId the ledger knows, the"
             + " number it knows it under, with one it does not know no number it knows under another id (else 400 naming"
             + " invoices[i].invoiceNumber); without one, a number of the claim's"
             + " buyer or one the ledger does not know, not that of another buyer's invoice (else 400 naming"

@@ -46,7 +46,12 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
     /**
      * A new draft claim under a policy in {@code currency}: valid, or refused naming every wrong field
      * ({@code invoices[2].unpaidAmount}). Without a policy ({@code policyId} null, then no currency either) it is always
-     * refused, naming {@code policyId} beside every other wrong field.
+     * refused, naming {@code policyId} beside every other wrong field. Each invoice number is kept stripped of surrounding
+     * blanks, as invoice-service issues and the ledger knows it (its {@code Invoice.issue} strips the number): a claim by
+     * hand's " INV-B1" or "INV-B1 " was kept as sent, so the checks of the ledger ({@link #withinLedger}: another buyer's
+     * number, a number known under another id, more than is open) and of what other claims hold
+     * ({@link #claimingNothingHeld}), which compare numbers exactly, took buyer B's INV-B1 30,000 for an invoice the
+     * ledger does not know and opened buyer A's claim of it.
      */
     public static Claim open(UUID policyId, String currency, UUID buyerId, String buyerName, Cause cause,
             List<ClaimedInvoice> invoices, LocalDate on, String by) {
@@ -75,7 +80,9 @@ public record Claim(UUID id, UUID policyId, UUID buyerId, String buyerName, Caus
             throw DomainError.invalid("claim.invalid", "The claim is incomplete or inconsistent", wrong);
         }
         Money zero = Money.zero(currency);
-        return new Claim(UUID.randomUUID(), policyId, buyerId, buyerName.strip(), cause, List.copyOf(invoices),
+        List<ClaimedInvoice> stripped = invoices.stream().map(i -> new ClaimedInvoice(i.invoiceNumber().strip(),
+                i.invoiceId(), i.unpaidAmount())).toList();
+        return new Claim(UUID.randomUUID(), policyId, buyerId, buyerName.strip(), cause, stripped,
                 ClaimState.DRAFT, on, by, null, null, zero, zero, zero, zero, null);
     }
 

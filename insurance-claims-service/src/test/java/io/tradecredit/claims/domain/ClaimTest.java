@@ -529,6 +529,43 @@ class ClaimTest {
         assertSame(own, own.withinLedger(ledger));
     }
 
+    /**
+     * invoice-service issues an invoice under its number stripped of surrounding blanks, so the ledger knows buyer B's
+     * " INV-B1 " as "INV-B1". Buyer A's claim by hand of " INV-B1" (30,000, no id) was kept as sent, compared exactly with
+     * the ledger's "INV-B1" and taken as an invoice the ledger does not know (opened, 201); so was "INV-1 " under a
+     * made-up id, and "\tINV-2 " beside another claim holding INV-2. Now each number is kept stripped: the three are
+     * refused as "INV-B1", "INV-1" and "INV-2" are (invoices[0] and [1].invoiceNumber 400, invoices[2] 409), and the
+     * claim records "INV-B1", "INV-1", "INV-2".
+     */
+    @Test
+    void aClaimByHandKeepsEachInvoiceNumberAsTheLedgerKnowsIt() {
+        UUID inv1 = UUID.randomUUID();
+        UUID invB1 = UUID.randomUUID();
+        UUID madeUp = UUID.randomUUID();
+        List<OpenInvoice> ledger = List.of(inLedger(inv1, "INV-1", "60000.00"), new OpenInvoice(invB1, UUID.randomUUID(),
+                "INV-B1", DAY, DAY, cny("30000.00"), cny("30000.00")));
+        Claim blanks = byHand(new ClaimedInvoice(" INV-B1", null, cny("30000.00")), new ClaimedInvoice("INV-1 ", madeUp,
+                cny("60000.00")), new ClaimedInvoice("\tINV-2 ", null, cny("40000.00")));
+        assertEquals(List.of("INV-B1", "INV-1", "INV-2"), blanks.invoices().stream().map(ClaimedInvoice::invoiceNumber)
+                .toList());
+        assertEquals(List.of(madeUp), blanks.invoices().stream().map(ClaimedInvoice::invoiceId).filter(i -> i != null)
+                .toList());
+        assertEquals(cny("130000.00"), blanks.unpaid());
+        DomainError e = refusal(() -> blanks.withinLedger(ledger));
+        assertEquals(List.of(new Violation("invoices[0].invoiceNumber", "is the number of an invoice of another buyer in"
+                + " the ledger: a claim names only invoices of its buyer " + BUYER), new Violation("invoices[1].invoiceNumber",
+                "is the number of invoice " + inv1 + " in the ledger, not of invoice " + madeUp + ": a line names an"
+                + " invoice by the id and number the ledger knows it under")), e.violations());
+        DomainError held = refusal(() -> blanks.claimingNothingHeld(new ProtractedDefault.Held(false, Set.of(),
+                Set.of("INV-2"))));
+        assertEquals("claim.invoice-held", held.code());
+        assertEquals(List.of(new Violation("invoices[2]", "INV-2 is held by another claim of the tenant, open or paid by"
+                + " the insurer")), held.violations());
+        assertEquals(List.of("invoices[1].invoiceNumber"), refusal(() -> byHand(new ClaimedInvoice("INV-1", null,
+                cny("10.00")), new ClaimedInvoice(" INV-1 ", null, cny("10.00")))).violations().stream()
+                .map(Violation::field).toList());
+    }
+
     static Claim byHand(ClaimedInvoice... invoices) {
         return Claim.open(UUID.randomUUID(), "CNY", BUYER, "Zhejiang Trading", Claim.Cause.INSOLVENCY,
                 List.of(invoices), DAY, "cm");

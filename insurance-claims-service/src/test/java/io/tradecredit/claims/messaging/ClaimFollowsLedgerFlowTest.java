@@ -160,7 +160,6 @@ class ClaimFollowsLedgerFlowTest {
         assertEquals("1000.00", shared.get("toTenant").get("amount").asText());
     }
 
-    /** DOMAIN §4's claim of INV-1 60,000 and INV-2 40,000 by id, approved at 72,000 and paid by the insurer. */
     /**
      * The buyer paid 30,000 of INV-1 before the tenant claimed by hand: 60,000 + 40,000 was opened and approved at
      * 72,000 (the tenant bearing 28,000), where the claim opened a day earlier follows the payment to 63,000 and 7,000.
@@ -286,6 +285,44 @@ class ClaimFollowsLedgerFlowTest {
     }
 
     /**
+     * invoice-service issues buyer B's INV-B1 30,000 under its number stripped of blanks. Buyer A's claim by hand of
+     * " INV-B1 " (no id) was kept as sent, compared exactly with the ledger's "INV-B1", and opened (201) as an invoice
+     * the ledger does not know. Now the number is kept stripped: 400 naming invoices[0].invoiceNumber, nothing opened;
+     * B's claim of "INV-B1 " is opened as INV-B1, and B's second claim of "\tINV-B1" is 409, INV-B1 being held.
+     */
+    @Test
+    void aClaimByHandNamesNoInvoiceOfAnotherBuyerByANumberWithBlanks() {
+        Ledger l = ledger();
+        String cm = token(l.tenant(), "credit-manager");
+        String buyerB = UUID.randomUUID().toString();
+        String invB1 = UUID.randomUUID().toString();
+        Topics.sendEvent("invoice-events", l.tenant(), "invoice", "issued", buyerB, UUID.randomUUID().toString(),
+                issued(buyerB, invB1, "INV-B1", LocalDate.of(2026, 4, 2), "30000.00"));
+        await("B's invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", l.tenant(), invB1) == 1);
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", " INV-B1 ", "unpaidAmount", money("30000.00", "CNY")),
+                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceNumber"));
+        given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", buyerB, "buyerName", "Ningbo Imports",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "INV-B1 ", "unpaidAmount", money("30000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("30000.00"),
+                        "invoices.invoiceNumber", contains("INV-B1"));
+        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", buyerB, "buyerName", "Ningbo Imports",
+                        "cause", "INSOLVENCY", "invoices", List.of(
+                                Map.of("invoiceNumber", "\tINV-B1", "unpaidAmount", money("30000.00", "CNY")))))
+                .post(CLAIMS).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("claim.invoice-held"), "errors.field", contains("invoices[0]"));
+    }
+
+    /**
      * The buyer paid 30,000 of INV-1; INV-1 claimed by hand at 60,000 under an id the ledger does not know was opened as
      * given (100,000 with INV-2, approved at 72,000 instead of 63,000, and following none of INV-1's payments). A line
      * is the invoice of its id: now 400 naming invoices[0].invoiceNumber, nothing opened; INV-1 under its own id at
@@ -315,6 +352,7 @@ class ClaimFollowsLedgerFlowTest {
                 .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("70000.00"));
     }
 
+    /** DOMAIN §4's claim of INV-1 60,000 and INV-2 40,000 by id, approved at 72,000 and paid by the insurer. */
     static String paidClaim(Ledger l) {
         return paidClaim(l, "60000.00", "40000.00");
     }
