@@ -161,8 +161,15 @@ public class TemplateContext {
 
     /** The due date of an item not overdue on the run's day ({@code daysOverdue} 0), else null. */
     private static LocalDate notYetDueOn(Object item) {
-        if (item instanceof Map<?, ?> m && m.get("daysOverdue") instanceof Number days && days.longValue() <= 0
-                && m.get("dueDate") instanceof String due) {
+        if (item instanceof Map<?, ?> m && m.get("daysOverdue") instanceof Number days && days.longValue() <= 0) {
+            return dueOn(item);
+        }
+        return null;
+    }
+
+    /** The due date an item states ({@code dueDate}), else null. */
+    private static LocalDate dueOn(Object item) {
+        if (item instanceof Map<?, ?> m && m.get("dueDate") instanceof String due) {
             try {
                 return LocalDate.parse(due);
             } catch (java.time.format.DateTimeParseException notADate) {
@@ -202,8 +209,9 @@ public class TemplateContext {
     }
 
     /**
-     * An invoice (and its instalment) with its whole days overdue marked ({@link LetterDate#daysOverdue}); one not yet
-     * overdue counted from its due date ({@link LetterDate#daysOverdueFrom}).
+     * An invoice (and its instalment) with its whole days overdue marked: counted from its due date on the day it is made
+     * ({@link LetterDate#daysOverdueFrom}), overdue at intake or not; one without a due date from the request's count
+     * ({@link LetterDate#daysOverdue}).
      */
     private static Object overdueMarked(Object invoice, LocalDate day, java.time.ZoneId zone) {
         if (!(invoice instanceof Map<?, ?> m)) {
@@ -211,9 +219,11 @@ public class TemplateContext {
         }
         Map<String, Object> out = new HashMap<>();
         m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        LocalDate due = notYetDueOn(out);
-        if (due != null) {
-            out.put("daysOverdue", LetterDate.daysOverdueFrom(due, zone));
+        LocalDate due = dueOn(out);
+        if (due != null && out.get("daysOverdue") instanceof Number days) {
+            // counted from its due date on the letter's date, as every item is: not the request's count plus the days
+            // since intake, which is short by the days between the run and the intake
+            out.put("daysOverdue", LetterDate.daysOverdueFrom(Math.max(0, days.longValue()), due, zone));
         } else if (out.get("daysOverdue") instanceof Integer || out.get("daysOverdue") instanceof Long) {
             out.put("daysOverdue", LetterDate.daysOverdue(((Number) out.get("daysOverdue")).longValue(), day, zone));
         }

@@ -167,7 +167,9 @@ class EmailDeliveryTest {
         assertTrue(received.contains("Date: " + sentOn + "\n"), received);
         assertTrue(received.contains("no later than " + moved + "."), "deadline " + deadline + " moved to " + moved + ": " + received);
         long waited = java.time.temporal.ChronoUnit.DAYS.between(intake, sentOn);
-        assertTrue(received.contains("due 2026-11-20, " + (13 + waited) + " days overdue"), "13 days overdue at intake: " + received);
+        // counted from its due date on the day it goes out, not the request's 13 (of its run, 2026-12-03) plus the wait
+        long overdue = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2026, 11, 20), sentOn);
+        assertTrue(received.contains("due 2026-11-20, " + overdue + " days overdue"), "due 2026-11-20, waited " + waited + ": " + received);
         assertTrue(!received.contains(intake.toString()) && received.indexOf('\u2063') < 0, received);
         String html = ((Multipart) mail.getContent()).getBodyPart(1).getContent().toString();
         assertTrue(html.contains("no later than " + moved + ".") && html.indexOf('\u2063') < 0, html);
