@@ -34,7 +34,9 @@ import io.tradecredit.notification.domain.SenderIdentity;
  * ({@link PriorCommunication}), and beside {@code invoices} the number of them not yet overdue
  * ({@code invoicesNotYetDue}) with, when there is one, {@code invoicesByLetterDate}: a wording chosen on the letter's
  * date, all overdue by then or not ({@link LetterDate#ifNotYetDue}), and {@code invoicesFallenDueByLetterDate}, all
- * fallen due by then or not ({@link LetterDate#ifNotYetFallenDue}); each item not yet overdue gets its
+ * fallen due by then or not ({@link LetterDate#ifNotYetFallenDue}), and {@code invoicesDueSoonByLetterDate}, none of
+ * them fallen due by the letter's date or some (judged on the earliest due date, as {@link LetterDate#ifNotYetFallenDue});
+ * each item not yet overdue gets its
  * {@code byLetterDate} likewise. A tenant without a sender identity writes and signs as the seller
  * of the request, else as the platform's configured From.
  */
@@ -69,6 +71,13 @@ public class TemplateContext {
         if (ctx.get("invoices") instanceof List<?> invoices) {
             ctx.put("invoices", withLateChargeTerms(invoices).stream().map(i -> byLetterDate(i, zone)).toList());
             ctx.put("invoicesNotYetDue", notYetDue(invoices));
+            LocalDate firstDue = firstDue(invoices);
+            if (firstDue != null) {
+                // "due soon" only while none has fallen due on the letter's date: due that day is fallen due
+                ctx.put("invoicesDueSoonByLetterDate", Map.of("ifNoneFallenDue", LetterDate.ifNotYetFallenDue(firstDue,
+                        runDate(ctx.get("runDate"), LocalDate.ofInstant(now, zone)), zone), "ifSomeFallenDue",
+                        LetterDate.IF_FALLEN_DUE, "end", LetterDate.END));
+            }
             LocalDate lastDue = lastNotYetDue(invoices);
             if (lastDue != null) {
                 ctx.put("invoicesByLetterDate", choice(lastDue, zone));
@@ -148,6 +157,19 @@ public class TemplateContext {
             }
         }
         return last;
+    }
+
+    /** The earliest due date of the items (an instalment's own), null when none states one. */
+    private static LocalDate firstDue(List<?> invoices) {
+        LocalDate first = null;
+        for (Object i : invoices) {
+            Object item = i instanceof Map<?, ?> m && m.get("instalment") instanceof Map<?, ?> instalment ? instalment : i;
+            LocalDate due = dueOn(item);
+            if (due != null && (first == null || due.isBefore(first))) {
+                first = due;
+            }
+        }
+        return first;
     }
 
     /** The run's date the request states ({@code runDate}), else {@code otherwise}. */
