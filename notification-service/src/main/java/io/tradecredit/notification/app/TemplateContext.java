@@ -34,7 +34,9 @@ import io.tradecredit.notification.domain.SenderIdentity;
  * ({@link PriorCommunication}), and beside {@code invoices} the number of them not yet overdue
  * ({@code invoicesNotYetDue}) with, when there is one, {@code invoicesByLetterDate}: a wording chosen on the letter's
  * date, all overdue by then or not ({@link LetterDate#ifNotYetDue}), and {@code invoicesFallenDueByLetterDate}, all
- * fallen due by then or not ({@link LetterDate#ifNotYetFallenDue}); each item not yet overdue gets its
+ * fallen due by then or not ({@link LetterDate#ifNotYetFallenDue}), and {@code invoicesDueSoonByLetterDate}, none of
+ * them fallen due by the letter's date or some (judged on the earliest due date, as {@link LetterDate#ifNotYetFallenDue});
+ * each item not yet overdue gets its
  * {@code byLetterDate} likewise. A tenant without a sender identity writes and signs as the seller
  * of the request, else as the platform's configured From.
  */
@@ -69,6 +71,13 @@ public class TemplateContext {
         if (ctx.get("invoices") instanceof List<?> invoices) {
             ctx.put("invoices", withLateChargeTerms(invoices).stream().map(i -> byLetterDate(i, zone)).toList());
             ctx.put("invoicesNotYetDue", notYetDue(invoices));
+            LocalDate firstDue = firstDue(invoices);
+            if (firstDue != null) {
+                // "due soon" only while none has fallen due on the letter's date: due that day is fallen due
+                ctx.put("invoicesDueSoonByLetterDate", Map.of("ifNoneFallenDue", LetterDate.ifNotYetFallenDue(firstDue,
+                        runDate(ctx.get("runDate"), LocalDate.ofInstant(now, zone)), zone), "ifSomeFallenDue",
+                        LetterDate.IF_FALLEN_DUE, "end", LetterDate.END));
+            }
             LocalDate lastDue = lastNotYetDue(invoices);
             if (lastDue != null) {
                 ctx.put("invoicesByLetterDate", choice(lastDue, zone));
@@ -150,6 +159,19 @@ public class TemplateContext {
         return last;
     }
 
+    /** The earliest due date of the items (an instalment's own), null when none states one. */
+    private static LocalDate firstDue(List<?> invoices) {
+        LocalDate first = null;
+        for (Object i : invoices) {
+            Object item = i instanceof Map<?, ?> m && m.get("instalment") instanceof Map<?, ?> instalment ? instalment : i;
+            LocalDate due = dueOn(item);
+            if (due != null && (first == null || due.isBefore(first))) {
+                first = due;
+            }
+        }
+        return first;
+    }
+
     /** The run's date the request states ({@code runDate}), else {@code otherwise}. */
     private static LocalDate runDate(Object stated, LocalDate otherwise) {
         try {
@@ -161,8 +183,15 @@ public class TemplateContext {
 
     /** The due date of an item not overdue on the run's day ({@code daysOverdue} 0), else null. */
     private static LocalDate notYetDueOn(Object item) {
-        if (item instanceof Map<?, ?> m && m.get("daysOverdue") instanceof Number days && days.longValue() <= 0
-                && m.get("dueDate") instanceof String due) {
+        if (item instanceof Map<?, ?> m && m.get("daysOverdue") instanceof Number days && days.longValue() <= 0) {
+            return dueOn(item);
+        }
+        return null;
+    }
+
+    /** The due date an item states ({@code dueDate}), else null. */
+    private static LocalDate dueOn(Object item) {
+        if (item instanceof Map<?, ?> m && m.get("dueDate") instanceof String due) {
             try {
                 return LocalDate.parse(due);
             } catch (java.time.format.DateTimeParseException notADate) {
@@ -202,8 +231,9 @@ public class TemplateContext {
     }
 
     /**
-     * An invoice (and its instalment) with its whole days overdue marked ({@link LetterDate#daysOverdue}); one not yet
-     * overdue counted from its due date ({@link LetterDate#daysOverdueFrom}).
+     * An invoice (and its instalment) with its whole days overdue marked: counted from its due date on the day it is made
+     * ({@link LetterDate#daysOverdueFrom}), overdue at intake or not; one without a due date from the request's count
+     * ({@link LetterDate#daysOverdue}).
      */
     private static Object overdueMarked(Object invoice, LocalDate day, java.time.ZoneId zone) {
         if (!(invoice instanceof Map<?, ?> m)) {
@@ -211,9 +241,11 @@ public class TemplateContext {
         }
         Map<String, Object> out = new HashMap<>();
         m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        LocalDate due = notYetDueOn(out);
-        if (due != null) {
-            out.put("daysOverdue", LetterDate.daysOverdueFrom(due, zone));
+        LocalDate due = dueOn(out);
+        if (due != null && out.get("daysOverdue") instanceof Number days) {
+            // counted from its due date on the letter's date, as every item is: not the request's count plus the days
+            // since intake, which is short by the days between the run and the intake
+            out.put("daysOverdue", LetterDate.daysOverdueFrom(Math.max(0, days.longValue()), due, zone));
         } else if (out.get("daysOverdue") instanceof Integer || out.get("daysOverdue") instanceof Long) {
             out.put("daysOverdue", LetterDate.daysOverdue(((Number) out.get("daysOverdue")).longValue(), day, zone));
         }

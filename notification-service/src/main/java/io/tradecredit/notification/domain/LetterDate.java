@@ -23,7 +23,7 @@ public final class LetterDate {
     /** INVISIBLE SEPARATOR: no template, data or letterhead writes it, and a mark never reaches a PDF. */
     static final char MARK = '\u2063';
 
-    private static final Pattern MARKS = Pattern.compile(MARK + "([DPO])([^" + MARK + "]*)" + MARK);
+    private static final Pattern MARKS = Pattern.compile(MARK + "([DPOF])([^" + MARK + "]*)" + MARK);
 
     /** A wording chosen on the day of making: not yet due, else overdue ({@link #ifNotYetDue}). */
     private static final Pattern CHOICES = Pattern.compile(MARK + "C([^" + MARK + "]*)" + MARK + "(.*?)" + MARK + "E" + MARK
@@ -103,7 +103,25 @@ public final class LetterDate {
      * is made from its due date {@code due} (made 26 October, due 23 October: 3; made on or before 23 October: 0).
      */
     public static java.math.BigDecimal daysOverdueFrom(LocalDate due, ZoneId zone) {
-        return daysOverdue(0, due, zone);
+        return daysOverdueFrom(0, due, zone);
+    }
+
+    /**
+     * The days overdue of any item with a due date {@code due}, as a template prints it: {@code days} (the request's
+     * count, on its run's date) as at intake, and on the day the message is made in {@code zone} the days from
+     * {@code due} to that day ({@link #daysOverdueOn}): one rule for every item, whenever the request was counted or
+     * taken in. It is a number with the value {@code days}, so a template can still compare it.
+     *
+     * <p>Worked example: the run of 19 October 2026 lists JG-2026-00097, due 9 October, 10 days overdue; taken in on
+     * 21 October and made on 26 October: 17 days overdue (not 10 + 5, counted from the intake).
+     */
+    public static java.math.BigDecimal daysOverdueFrom(long days, LocalDate due, ZoneId zone) {
+        return new Printed(days, MARK + "F" + days + "|" + due + "|" + zone.getId() + MARK);
+    }
+
+    /** The whole days an item due on {@code due} is overdue on {@code day}: 0 on or before its due date. */
+    public static long daysOverdueOn(LocalDate due, LocalDate day) {
+        return overdueOn(due, day) ? ChronoUnit.DAYS.between(due, day) : 0;
     }
 
     /** Whether an item due on {@code due} is overdue on {@code day}: none is before its due date, nor on it. */
@@ -172,6 +190,7 @@ public final class LetterDate {
             return switch (kind) {
                 case "D" -> day.toString();
                 case "O" -> String.valueOf(daysOverdueMadeOn(Long.parseLong(parts[0]), LocalDate.parse(parts[1]), day));
+                case "F" -> String.valueOf(daysOverdueOn(LocalDate.parse(parts[1]), day));
                 default -> deadlineMadeOn(parts[0], LocalDate.parse(parts[1]), day, works);
             };
         });

@@ -99,7 +99,8 @@ class EmailDeliveryTest {
         List<MimeMessage> received = GreenMailResource.to(to);
         assertEquals(1, received.size());
         MimeMessage mail = received.get(0);
-        assertEquals("Friendly reminder: invoices due soon from Acme AR", mail.getSubject());
+        // its invoices (due 2026-11-20 and 25) have fallen due: not "due soon"
+        assertEquals("Friendly reminder: invoices due for payment from Acme AR", mail.getSubject());
         assertEquals("<" + id + "@notification.tradecredit.example>", mail.getMessageID());
         jakarta.mail.internet.InternetAddress from = (jakarta.mail.internet.InternetAddress) mail.getFrom()[0];
         assertEquals("Acme AR", from.getPersonal());
@@ -167,7 +168,9 @@ class EmailDeliveryTest {
         assertTrue(received.contains("Date: " + sentOn + "\n"), received);
         assertTrue(received.contains("no later than " + moved + "."), "deadline " + deadline + " moved to " + moved + ": " + received);
         long waited = java.time.temporal.ChronoUnit.DAYS.between(intake, sentOn);
-        assertTrue(received.contains("due 2026-11-20, " + (13 + waited) + " days overdue"), "13 days overdue at intake: " + received);
+        // counted from its due date on the day it goes out, not the request's 13 (of its run, 2026-12-03) plus the wait
+        long overdue = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2026, 11, 20), sentOn);
+        assertTrue(received.contains("due 2026-11-20, " + overdue + " days overdue"), "due 2026-11-20, waited " + waited + ": " + received);
         assertTrue(!received.contains(intake.toString()) && received.indexOf('\u2063') < 0, received);
         String html = ((Multipart) mail.getContent()).getBodyPart(1).getContent().toString();
         assertTrue(html.contains("no later than " + moved + ".") && html.indexOf('\u2063') < 0, html);
@@ -225,10 +228,77 @@ class EmailDeliveryTest {
         deliverAt(dueAt(tenant, id));
 
         MimeMessage mail = GreenMailResource.to(to).get(0);
-        assertEquals("付款提醒：Acme AR的发票即将到期", mail.getSubject());
+        assertEquals("付款提醒：Acme AR的发票到期付款", mail.getSubject());
         Multipart parts = (Multipart) mail.getContent();
         assertTrue(parts.getBodyPart(0).getContent().toString().contains("尊敬的Anna Berg："));
         assertTrue(parts.getBodyPart(1).getContent().toString().contains("<p>尊敬的Anna Berg：</p>"));
+    }
+
+    /**
+     * A friendly reminder taken in a week before its invoices fall due (INV-2026-0042 in 7 days, INV-2026-0057 in 9) and
+     * held (send window, retries, a late approval) until the first due date or after: its subject still said "invoices
+     * due soon" / "即将到期" and its text "fall due soon", of an invoice due that day. Now both are judged on the day it
+     * goes out, in the contact's zone: "due soon" only before the first due date, else "due for payment" / "到期付款" and
+     * "due on the dates shown" / "到期日如下"; the record shows it as at intake.
+     */
+    @Test
+    void aFriendlyReminderSentOnOrAfterTheDueDateDoesNotSayDueSoon() throws Throwable {
+        ZoneId london = ZoneId.of("Europe/London");
+        java.time.LocalDate intake = java.time.LocalDate.now(london);
+        java.time.LocalDate firstDue = intake.plusDays(7);
+        java.time.LocalDate sentOn = firstDue;
+        while (sentOn.getDayOfWeek() == DayOfWeek.SATURDAY || sentOn.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            sentOn = sentOn.plusDays(1);
+        }
+        Map<String, String> to = new java.util.LinkedHashMap<>();
+        Map<String, UUID> ids = new java.util.LinkedHashMap<>();
+        Map<String, String> tenants = new java.util.LinkedHashMap<>();
+        for (String language : List.of("early", "en", "zh-CN")) {
+            UUID buyer = UUID.randomUUID();
+            String address = "soon-" + buyer + "@globex.example";
+            String tenant = freshTenant();
+            settings(tenant, Map.of("sender", acmeSender("collections@acme.example")));
+            Map<String, Object> c = contact("Anna Berg", address, language.equals("early") ? "en" : language);
+            c.put("timeZone", "Europe/London");
+            addContact(tenant, buyer, c);
+            Map<String, Object> data = dunningData(buyer);
+            data.put("runDate", intake.toString());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> invoices = (List<Map<String, Object>>) data.get("invoices");
+            invoices.get(0).put("dueDate", firstDue.toString());
+            invoices.get(0).put("daysOverdue", 0);
+            invoices.get(1).put("dueDate", firstDue.plusDays(2).toString());
+            invoices.get(1).put("daysOverdue", 0);
+            UUID id = UUID.randomUUID();
+            send(tenant, request(id, buyer, "dunning.friendly-reminder", "EMAIL", false, data));
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
+            to.put(language, address);
+            ids.put(language, id);
+            tenants.put(language, tenant);
+            if (language.equals("early")) {
+                // it goes out in its window before the first due date: due soon
+                deliverAt(dueAt(tenant, id));
+            }
+        }
+        // the others were held until the first due date (or the next weekday), 10:00 in London
+        deliverAt(sentOn.atTime(10, 0).atZone(london).toInstant());
+
+        MimeMessage early = GreenMailResource.to(to.get("early")).get(0);
+        assertEquals("Friendly reminder: invoices due soon from Acme AR", early.getSubject());
+        assertTrue(((Multipart) early.getContent()).getBodyPart(0).getContent().toString()
+                .contains("the following invoices to Globex Trading Ltd. fall due soon:"));
+        MimeMessage en = GreenMailResource.to(to.get("en")).get(0);
+        assertEquals("Friendly reminder: invoices due for payment from Acme AR", en.getSubject());
+        String enText = ((Multipart) en.getContent()).getBodyPart(0).getContent().toString();
+        assertTrue(enText.contains("This is a friendly reminder of the following invoices to Globex Trading Ltd., due on the dates shown:")
+                && !enText.contains("due soon") && enText.indexOf('\u2063') < 0, enText);
+        MimeMessage zh = GreenMailResource.to(to.get("zh-CN")).get(0);
+        assertEquals("付款提醒：Acme AR的发票到期付款", zh.getSubject());
+        String zhText = ((Multipart) zh.getContent()).getBodyPart(0).getContent().toString();
+        assertTrue(zhText.contains("Globex Trading Ltd.的以下发票到期日如下：") && !zhText.contains("即将到期"), zhText);
+        // what was sent is the record
+        assertEquals("付款提醒：Acme AR的发票到期付款", message(tenants.get("zh-CN"), ids.get("zh-CN")).getString("subject"));
     }
 
     @Test

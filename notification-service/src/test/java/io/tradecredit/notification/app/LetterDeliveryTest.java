@@ -137,7 +137,10 @@ class LetterDeliveryTest {
         String text = read.text();
         for (String expected : List.of("艾克美贸易有限公司", "税号 91310000MA1FL0001X", "致：Globex Trading Ltd.",
                 "收件人：李伟（accounts payable）", "上海市南京东路1号",
-                "如有疑问，请联系：王芳，电话 +86 21 5888 1234，邮箱 wang.fang@acme.example", "财务部最终催款函", "发票号 INV-2026-0042", "已逾期 13 天：12500.00 CNY",
+                "如有疑问，请联系：王芳，电话 +86 21 5888 1234，邮箱 wang.fang@acme.example", "财务部最终催款函", "发票号 INV-2026-0042",
+                // counted from its due date, 2026-11-20, on the letter's date (the request's 13 were of its run, 2026-12-03)
+                "已逾期 " + java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2026, 11, 20),
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))) + " 天：12500.00 CNY",
                 "逾期利息：81.25 CNY", "滞纳金：375.00 CNY", "截至 2026-12-02", "INV-2026-0057", "3400.50 CNY",
                 "《中华人民共和国民法典》第五百七十七条、第五百七十九条", "请贵司于 2026-12-20 前支付", "张三", "第 1 页 / 共 ")) {
             assertTrue(text.contains(expected), expected + " in:\n" + text);
@@ -281,6 +284,49 @@ class LetterDeliveryTest {
         String html = message(tenant, id).getString("html");
         assertTrue(html.contains("Invoice INV-2026-0057, due on " + dueTomorrow + ": 3400.50 CNY")
                 && html.contains("overdue or fall due on the date shown") && html.indexOf('\u2063') < 0, html);
+    }
+
+    /**
+     * A finance demand of a run two days before its intake, listing INV-2026-0042 due 12 days before the intake as 10
+     * days overdue (counted on the run's date), made five days after its intake: its PDF said "15 days overdue" (the
+     * request's 10 plus the 5 days since intake), two short of the 17 days from its due date to the letter's date. Now
+     * every item is counted from its due date on the letter's date; the record shows the request's 10.
+     */
+    @Test
+    void aDemandTakenInAfterItsRunCountsAnOverdueInvoiceFromItsDueDateOnTheLettersDate() throws Throwable {
+        UUID buyer = UUID.randomUUID();
+        String tenant = tenant(buyer, "en", true);
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate intake = java.time.LocalDate.now(shanghai);
+        java.time.LocalDate run = intake.minusDays(2);
+        java.time.LocalDate due = run.minusDays(10);
+        Map<String, Object> data = dunningData(buyer);
+        data.put("runDate", run.toString());
+        data.put("paymentDeadline", intake.plusDays(7).toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> invoices = (List<Map<String, Object>>) data.get("invoices");
+        invoices.get(0).put("dueDate", due.toString());
+        invoices.get(0).put("daysOverdue", 10);
+        invoices.get(1).put("dueDate", run.minusDays(1).toString());
+        invoices.get(1).put("daysOverdue", 1);
+        UUID id = requested(tenant, buyer, "dunning.finance-demand", "LETTER", data, false);
+
+        Instant made = Instant.now().plus(Duration.ofDays(5));
+        deliverAt(made);
+
+        assertEquals("SENT", message(tenant, id).getString("status"));
+        String text = Pdfs.read(content(tenant, id).then().statusCode(200).extract().asByteArray()).text()
+                .replaceAll("\\s+", " ");
+        java.time.LocalDate madeOn = java.time.LocalDate.ofInstant(made, shanghai);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(due, madeOn);
+        assertTrue(text.contains("Date: " + madeOn), text);
+        assertTrue(text.contains("Invoice INV-2026-0042, due " + due + ", " + days + " days overdue: 12500.00 CNY"), text);
+        assertTrue(text.contains("Invoice INV-2026-0057, due " + run.minusDays(1) + ", "
+                + java.time.temporal.ChronoUnit.DAYS.between(run.minusDays(1), madeOn) + " days overdue: 3400.50 CNY"), text);
+        // the record shows the page as at intake: the request's count
+        String html = message(tenant, id).getString("html");
+        assertTrue(html.contains("Invoice INV-2026-0042, due " + due + ", 10 days overdue: 12500.00 CNY")
+                && html.indexOf('\u2063') < 0, html);
     }
 
     @Test

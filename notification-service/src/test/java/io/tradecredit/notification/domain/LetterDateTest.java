@@ -226,4 +226,30 @@ class LetterDateTest {
         assertEquals("some later", LetterDate.asAtIntake(LetterDate.ifNotYetFallenDue(LocalDate.of(2026, 12, 10),
                 LocalDate.of(2026, 12, 9), SHANGHAI) + "some later" + LetterDate.IF_FALLEN_DUE + "all" + LetterDate.END));
     }
+
+    /**
+     * An invoice already overdue at intake is counted from its due date on the letter's date, as one not yet due is: the
+     * run of 19 October 2026 lists JG-2026-00097, due 9 October, "10 days overdue"; the request is taken in on
+     * 21 October and the letter made on 26 October: 17 days overdue. Before, the request's 10 plus the 5 days since
+     * intake: 15, short by the 2 days between the run and the intake.
+     */
+    @Test
+    void anInvoiceOverdueAtIntakeIsCountedFromItsDueDateOnTheLettersDate() {
+        LocalDate due = LocalDate.of(2026, 10, 9);
+        String line = "- Invoice JG-2026-00097, due 2026-10-09, " + LetterDate.daysOverdueFrom(10, due, SHANGHAI) + " days overdue";
+
+        assertEquals("- Invoice JG-2026-00097, due 2026-10-09, 17 days overdue",
+                LetterDate.madeOn(line, LocalDate.of(2026, 10, 26).atTime(9, 0).atZone(SHANGHAI).toInstant(), WORKS));
+        // made on the intake day: 12, the days from its due date that day, not the run's 10
+        assertEquals("- Invoice JG-2026-00097, due 2026-10-09, 12 days overdue",
+                LetterDate.madeOn(line, Instant.parse("2026-10-21T02:00:00Z"), WORKS));
+        // the record, as at intake: the request's count
+        assertEquals("- Invoice JG-2026-00097, due 2026-10-09, 10 days overdue", LetterDate.asAtIntake(line));
+        // a template may still compare it: the request's 10
+        assertEquals(10, LetterDate.daysOverdueFrom(10, due, SHANGHAI).intValue());
+        assertEquals(17, LetterDate.daysOverdueOn(due, LocalDate.of(2026, 10, 26)));
+        assertEquals(1, LetterDate.daysOverdueOn(due, due.plusDays(1)));
+        assertEquals(0, LetterDate.daysOverdueOn(due, due));
+        assertEquals(0, LetterDate.daysOverdueOn(due, due.minusDays(3)));
+    }
 }
