@@ -189,13 +189,23 @@ final class BookSeeder {
     }
 
     private void issue(DemoInvoice i) {
+        invoiceIds.put(i.number(), api.expectPost(ERP, "invoice-service", "/api/v1/invoices",
+                invoiceBody(i, buyerIds.get(i.buyer().index()))).get("id").asText());
+    }
+
+    /**
+     * The ERP's POST /api/v1/invoices for a book invoice, with its payment terms in words in the buyer's
+     * language (until session 33 none: every invoice, and every agency case file, said {@code paymentTerms} null
+     * while the book gives each buyer terms of 30, 45 or 60 days).
+     */
+    static Map<String, Object> invoiceBody(DemoInvoice i, Object buyerId) {
         DemoBuyer b = i.buyer();
         Map<String, Object> invoice = new LinkedHashMap<>();
         invoice.put("invoiceNumber", i.number());
         invoice.put("issueDate", i.issued().toString());
         invoice.put("shipmentDate", i.issued().minusDays(1).toString());
         invoice.put("seller", SELLER);
-        invoice.put("buyer", Map.of("id", buyerIds.get(b.index()), "name", b.name(), "address", b.address(),
+        invoice.put("buyer", Map.of("id", buyerId, "name", b.name(), "address", b.address(),
                 "taxId", b.registrationNumber()));
         invoice.put("purchaseOrderNumber", "PO-" + i.number().substring(i.number().lastIndexOf('-') + 1));
         invoice.put("lines", List.of(Map.of("description", i.product(), "quantity", String.valueOf(i.quantity()),
@@ -203,7 +213,14 @@ final class BookSeeder {
         invoice.put("tax", money(i.tax()));
         invoice.put("total", money(i.total()));
         invoice.put("dueDate", i.due().toString());
-        invoiceIds.put(i.number(), api.expectPost(ERP, "invoice-service", "/api/v1/invoices", invoice).get("id").asText());
+        invoice.put("paymentTerms", paymentTerms(i));
+        return invoice;
+    }
+
+    /** "发票日后 60 天内付款" / "Net 60 days from the invoice date": the days from issue to due. */
+    static String paymentTerms(DemoInvoice i) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(i.issued(), i.due());
+        return i.buyer().chinese() ? "发票日后 " + days + " 天内付款" : "Net " + days + " days from the invoice date";
     }
 
     private void pay(Payment p) {
