@@ -57,11 +57,12 @@ public class AbandonmentResource {
 
     @POST
     @Path("/confirm")
-    @APIResponse(responseCode = "200", description = "Confirmed: the case closed as ABANDONED and abandonment-confirmed (the write-off request) published")
+    @APIResponse(responseCode = "200", description = "Confirmed: the case closed as ABANDONED and abandonment-confirmed (the write-off request) published;"
+            + " for what an agency's settlement left (the proposal's reason), the case stays closed as SETTLED and the request names the settlement's invoices")
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Not proposed, proposed by the caller (another collector confirms), or the case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "No longer worth abandoning as the debt now stands", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Not proposed, proposed by the caller (another collector confirms), the case is closed, or (a settlement's) confirmed already", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "No longer worth abandoning as the debt now stands, or (a settlement's) nothing left owed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Answer> confirm(@PathParam("id") UUID id) {
         return abandonments.confirm(tenant.id(), id, tenant.subject()).map(Answer::of);
     }

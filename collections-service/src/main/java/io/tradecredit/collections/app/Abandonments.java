@@ -3,6 +3,7 @@ package io.tradecredit.collections.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.AbandonmentRule;
+import io.tradecredit.collections.domain.AgencySettlement;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.collections.events.CollectorEvents;
@@ -27,6 +29,7 @@ import io.tradecredit.collections.persistence.AgencyPlacementRepository;
 import io.tradecredit.collections.persistence.CaseRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.events.Outbox;
+import io.tradecredit.common.money.Money;
 import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.time.BusinessTimeZone;
 
@@ -81,18 +84,54 @@ public class Abandonments {
     }
 
     public Uni<Judgement> propose(String tenantId, UUID caseId, String by) {
+        return CurrentTransaction.run(() -> judged(tenantId, caseId).chain(j -> proposed(tenantId, j, by, null)));
+    }
+
+    /** Records, logs and publishes the proposal; 409 when the case has one. {@code reason}: null for the cost rule's. */
+    private Uni<Judgement> proposed(String tenantId, Assessed j, String by, String reason) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return CurrentTransaction.run(() -> judged(tenantId, caseId).chain(j -> proposals
-                .propose(tenantId, caseId, by, now, write(j.amounts())).chain(added -> {
-                    if (!added) {
-                        throw DomainError.conflict("abandonment.already-proposed",
-                                "Abandoning case " + caseId + " was proposed already");
-                    }
-                    return cases.log(tenantId, caseId, "abandonment-proposed", by, Map.of("amounts", json.convertValue(j.amounts(), List.class)))
-                            .chain(() -> outbox.record(CollectorEvents.abandonmentProposed(tenantId, caseId,
-                                    j.caseView().buyerId(), j.amounts(), by, businessZone.dateOf(now))))
-                            .replaceWith(new Judgement(caseId, j.amounts(), by, null));
-                })));
+        UUID caseId = j.caseView().id();
+        return proposals.propose(tenantId, caseId, by, now, write(j.amounts()), reason).chain(added -> {
+            if (!added) {
+                throw DomainError.conflict("abandonment.already-proposed",
+                        "Abandoning case " + caseId + " was proposed already");
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("amounts", json.convertValue(j.amounts(), List.class));
+            if (reason != null) {
+                detail.put("reason", reason);
+            }
+            return cases.log(tenantId, caseId, "abandonment-proposed", by, detail)
+                    .chain(() -> outbox.record(CollectorEvents.abandonmentProposed(tenantId, caseId,
+                            j.caseView().buyerId(), j.amounts(), by, businessZone.dateOf(now), reason)))
+                    .replaceWith(new Judgement(caseId, j.amounts(), by, null));
+        });
+    }
+
+    /**
+     * An agency settled the case, now closed as settled, for less than the buyer owed (docs/collections-service.md,
+     * "Agencies"): the settlement ends the debt of the case. The buyer's overdue invoices with something collectible
+     * are recorded as settled (the run no longer duns them: {@code SETTLED_BY_AGENCY}) and what they still owe is
+     * proposed for write-off by {@code by} (the agency), whatever the tenant's cost rule says, with the reason
+     * ({@link AgencySettlement#reason}); a collector confirms ({@link #confirm}). Nothing left: nothing proposed.
+     * In the caller's transaction.
+     */
+    public Uni<Void> proposeSettled(String tenantId, CaseView settled, String agencyCode, LocalDate settledOn, String by) {
+        return openItems.overdueInvoicesOf(tenantId, settled.buyerId()).chain(invoices -> {
+            AgencySettlement settlement = AgencySettlement.of(agencyCode, settledOn,
+                    invoices.stream().map(OpenItems.Overdue::collectible).toList());
+            Uni<Void> recorded = placements.settled(tenantId, settled.id(), agencyCode, settledOn,
+                    invoices.stream().map(OpenItems.Overdue::invoiceId).toList());
+            if (!settlement.leavesSomething()) {
+                return recorded;
+            }
+            return recorded.chain(() -> terms.current(tenantId)).chain(t -> proposed(tenantId, new Assessed(settled,
+                    judge(t.abandonment(), settlement.left())), by, settlement.reason())).replaceWithVoid();
+        });
+    }
+
+    private static List<Judged> judge(AbandonmentRule rule, List<Money> left) {
+        return rule.judge(left).stream().map(x -> new Judged(x.overdue(), x.expectedCost())).toList();
     }
 
     /**
@@ -136,6 +175,9 @@ public class Abandonments {
                         throw DomainError.conflict("abandonment.same-collector",
                                 "The collector who proposed abandoning case " + caseId + " may not confirm it");
                     }
+                    if (p.reason() != null) {
+                        return confirmSettled(tenantId, caseId, p, by, now);
+                    }
                     return judged(tenantId, caseId).chain(j -> openItems.overdueInvoicesOf(tenantId,
                             j.caseView().buyerId()).chain(invoices -> {
                                 AbandonmentConfirmed confirmed = new AbandonmentConfirmed(caseId,
@@ -150,6 +192,38 @@ public class Abandonments {
                                         .replaceWith(new Judgement(caseId, j.amounts(), p.proposedBy(), by));
                             }));
                 }));
+    }
+
+    /**
+     * Confirms writing off what an agency's settlement left (the case closed as settled already, so it stays so): the
+     * settled invoices still owing something collectible are the write-off request; 409 when confirmed already, 422
+     * {@code abandonment.nothing-overdue} when they owe nothing any more (paid since).
+     */
+    private Uni<Judgement> confirmSettled(String tenantId, UUID caseId, AbandonmentRepository.Proposal p, String by,
+            OffsetDateTime now) {
+        if (p.confirmedBy() != null) {
+            throw DomainError.conflict("abandonment.already-confirmed", "Abandoning case " + caseId
+                    + " was confirmed already by " + p.confirmedBy());
+        }
+        return cases.find(tenantId, caseId).chain(c -> placements.settledInvoicesOf(tenantId, caseId)
+                .chain(settled -> openItems.overdueInvoicesOf(tenantId, c.buyerId()).map(all -> all.stream()
+                        .filter(i -> settled.contains(i.invoiceId())).toList()))
+                .chain(invoices -> terms.current(tenantId).chain(t -> {
+                    List<Judged> amounts = judge(t.abandonment(), AgencySettlement.perCurrency(
+                            invoices.stream().map(OpenItems.Overdue::collectible).toList()));
+                    if (amounts.isEmpty()) {
+                        throw DomainError.unprocessable("abandonment.nothing-overdue",
+                                "Nothing the agency's settlement left is owed any more: there is nothing to write off");
+                    }
+                    AbandonmentConfirmed confirmed = new AbandonmentConfirmed(caseId, c.buyerId(), amounts,
+                            invoices.stream().map(i -> new WriteOff(i.invoiceId(), i.invoiceNumber(), i.collectible()))
+                                    .toList(), p.proposedBy(), by, businessZone.dateOf(now));
+                    return proposals.confirm(tenantId, caseId, by, now)
+                            .chain(() -> cases.log(tenantId, caseId, "abandonment-confirmed", by,
+                                    Map.of("reason", p.reason())))
+                            .chain(() -> outbox.record(CollectorEvents.abandonmentConfirmed(tenantId, confirmed)))
+                            .replaceWith(new Judgement(caseId, amounts, p.proposedBy(), by));
+                })));
     }
 
     /** The open case and its debt per currency with the expected cost of collecting it. */

@@ -163,7 +163,11 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
                         taken, releasedBeside(invoices, plan.planId())));
             }
         }
-        return items;
+        // an agency's settlement ended the debt of its case: its invoices (and their instalments) are not dunned
+        Set<String> settled = new HashSet<>();
+        invoices.stream().filter(InvoiceRow::settledByAgency).forEach(i -> settled.add(i.invoiceId().toString()));
+        return settled.isEmpty() ? items : items.stream()
+                .map(i -> settled.contains(i.invoiceReference()) ? i.settledByTheAgency() : i).toList();
     }
 
     /** What disputes released beside the plan {@code planId} on each of its invoices (by reference). */

@@ -17,11 +17,14 @@ public record BuyerStanding(LocalDate heldUntil, List<Money> overdue) {
         overdue = List.copyOf(overdue);
     }
 
-    /** The standing of a buyer with {@code items} on {@code asOf}. */
+    /**
+     * The standing of a buyer with {@code items} on {@code asOf}; what an agency's settlement left is not asked for
+     * any more, so it does not count ({@link DunningItem#settledByAgency()}).
+     */
     public static BuyerStanding of(List<DunningItem> items, LocalDate heldUntil, LocalDate asOf) {
         List<Money> totals = new ArrayList<>();
         for (DunningItem item : items) {
-            if (item.isOverdueOn(asOf)) {
+            if (item.isOverdueOn(asOf) && !item.settledByAgency()) {
                 add(totals, item.collectible());
             }
         }

@@ -14,12 +14,20 @@ import io.tradecredit.common.money.Money;
  * latest hold on the invoice (null: none); {@code takenSteps} are the keys of the steps already
  * taken for it, in any run before this one. {@code invoiceReference} is the invoice a letter lists
  * it as (the reference itself for an invoice); {@code instalment} the plan's instalment it is
- * (null: an invoice). Items of payment plans are made by {@link PaymentPlanItems}.
+ * (null: an invoice). Items of payment plans are made by {@link PaymentPlanItems}. {@code settledByAgency} says the
+ * invoice was in a case its agency closed as settled ({@link #settledByAgency()}).
  */
 public record DunningItem(String reference, LocalDate dueDate, Money open, Money disputed, boolean underKeptPlan,
-        LocalDate heldUntil, Set<String> takenSteps, String invoiceReference, PlanInstalment instalment) {
+        LocalDate heldUntil, Set<String> takenSteps, String invoiceReference, PlanInstalment instalment,
+        boolean settledByAgency) {
     public DunningItem {
         takenSteps = takenSteps == null ? Set.of() : Set.copyOf(takenSteps);
+    }
+
+    /** An invoice or instalment not settled by an agency. */
+    public DunningItem(String reference, LocalDate dueDate, Money open, Money disputed, boolean underKeptPlan,
+            LocalDate heldUntil, Set<String> takenSteps, String invoiceReference, PlanInstalment instalment) {
+        this(reference, dueDate, open, disputed, underKeptPlan, heldUntil, takenSteps, invoiceReference, instalment, false);
     }
 
     /** An invoice: its own reference, no instalment. */
@@ -34,6 +42,15 @@ public record DunningItem(String reference, LocalDate dueDate, Money open, Money
      */
     public static boolean planKept(String planState) {
         return "AGREED".equals(planState);
+    }
+
+    /**
+     * This item with its invoice in a case the agency closed as settled: the settlement ended the debt, so no step is
+     * taken for it any more ({@link SkipReason#SETTLED_BY_AGENCY}).
+     */
+    public DunningItem settledByTheAgency() {
+        return new DunningItem(reference, dueDate, open, disputed, underKeptPlan, heldUntil, takenSteps, invoiceReference,
+                instalment, true);
     }
 
     /** What may be asked for: the open amount less its disputed part, never below zero. */

@@ -10,6 +10,11 @@ public enum SkipReason {
     PAID,
     /** Something is open, but all of it is disputed. */
     DISPUTED,
+    /**
+     * The invoice was in a case its agency closed as settled: the settlement ended that debt, what is left is for a
+     * collector to write off (docs/collections-service.md, "Agencies"), never dunned again.
+     */
+    SETTLED_BY_AGENCY,
     /** A payment plan covers it and is being kept. */
     KEPT_PLAN,
     /** The invoice is on hold until a date on or after the run's. */

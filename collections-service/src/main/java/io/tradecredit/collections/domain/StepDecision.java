@@ -61,13 +61,19 @@ public final class StepDecision {
         return outcomes;
     }
 
-    /** Nothing left to ask for: paid, or all that is open disputed (the first reasons docs/domain.md lists). */
+    /**
+     * Nothing left to ask for: paid, all that is open disputed (the first reasons docs/domain.md lists), or the rest of a
+     * debt an agency settled (for a collector to write off, not to dun).
+     */
     private static Optional<SkipReason> settled(DunningItem item) {
         if (!item.open().isPositive()) {
             return Optional.of(SkipReason.PAID);
         }
         if (!item.collectible().isPositive()) {
             return Optional.of(SkipReason.DISPUTED);
+        }
+        if (item.settledByAgency()) {
+            return Optional.of(SkipReason.SETTLED_BY_AGENCY);
         }
         return Optional.empty();
     }

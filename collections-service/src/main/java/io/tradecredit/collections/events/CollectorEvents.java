@@ -33,8 +33,9 @@ public final class CollectorEvents {
     public record Judged(Money overdue, Money expectedCost) {
     }
 
+    /** {@code reason}: why, when not the tenant's cost rule (an agency's settlement); null for the rule's. */
     public record AbandonmentProposed(UUID caseId, UUID buyerId, List<Judged> amounts, String proposedBy,
-            LocalDate proposedOn) {
+            LocalDate proposedOn, String reason) {
     }
 
     /** An invoice to write off, with the amount still collectible on it. */
@@ -63,9 +64,9 @@ public final class CollectorEvents {
     }
 
     public static OutgoingEvent abandonmentProposed(String tenantId, UUID caseId, UUID buyerId, List<Judged> amounts,
-            String by, LocalDate on) {
+            String by, LocalDate on, String reason) {
         return CaseEvents.event("abandonment-proposed", tenantId, caseId,
-                new AbandonmentProposed(caseId, buyerId, amounts, by, on));
+                new AbandonmentProposed(caseId, buyerId, amounts, by, on, reason));
     }
 
     public static OutgoingEvent abandonmentConfirmed(String tenantId, AbandonmentConfirmed confirmed) {

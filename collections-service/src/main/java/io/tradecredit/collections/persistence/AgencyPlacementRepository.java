@@ -48,6 +48,29 @@ public class AgencyPlacementRepository {
                 }).replaceWithVoid();
     }
 
+    /**
+     * Records the invoices in a case the agency settled: no longer dunned (skip reason {@code SETTLED_BY_AGENCY}),
+     * what they still owe proposed for write-off. An invoice recorded already keeps its first settlement.
+     */
+    public Uni<Void> settled(String tenantId, UUID caseId, String agencyCode, LocalDate on, List<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return CurrentTransaction.execute("insert into agency_settled_invoice (tenant_id, invoice_id, case_id, agency_code,"
+                + " settled_on) select $1, i, $2, $3, $4 from unnest($5::uuid[]) as i on conflict do nothing",
+                Tuple.of(tenantId, caseId, agencyCode, on, invoiceIds.toArray(UUID[]::new))).replaceWithVoid();
+    }
+
+    /** The invoices recorded as settled with the case by its agency. */
+    public Uni<List<UUID>> settledInvoicesOf(String tenantId, UUID caseId) {
+        return CurrentTransaction.execute("select invoice_id from agency_settled_invoice where tenant_id = $1"
+                + " and case_id = $2", Tuple.of(tenantId, caseId)).map(rows -> {
+                    List<UUID> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(r.getUUID("invoice_id")));
+                    return out;
+                });
+    }
+
     /** The agency's current placements in the tenant, oldest hand-off first. */
     public Uni<List<AgencyPlacement>> currentWith(String tenantId, String agencyCode) {
         return CurrentTransaction.execute(CURRENT + " and p.agency_code = $2 order by p.handed_on, p.id",

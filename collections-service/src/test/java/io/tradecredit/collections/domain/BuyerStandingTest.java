@@ -31,6 +31,17 @@ class BuyerStandingTest {
         assertEquals(LocalDate.of(2026, 12, 31), b.heldUntil());
     }
 
+    /**
+     * 2,000.00 CNY left of a debt an agency settled is not asked for any more: a new invoice of 50.00 overdue is the
+     * buyer's overdue balance for the tolerance, so under a tolerance of 100.00 it is not dunned past its due date.
+     */
+    @Test
+    void whatAnAgencysSettlementLeftIsNotInTheOverdueBalance() {
+        BuyerStanding b = BuyerStanding.of(List.of(item("A", AS_OF.minusDays(60), "2000.00", "0.00", "CNY").settledByTheAgency(),
+                item("B", AS_OF.minusDays(5), "50.00", "0.00", "CNY")), null, AS_OF);
+        assertEquals(Money.of("50.00", "CNY"), b.overdueIn(Money.currencyOf("CNY")));
+    }
+
     /** What is owed overdue counts the disputed parts too: a dispute is not a payment. */
     @Test
     void owedOverdueIsTheOpenAmountOfItemsPastTheirDueDateDisputedOrNotPerCurrency() {

@@ -163,6 +163,30 @@ class StepDecisionTest {
     }
 
     @Test
+    void theRestOfADebtAnAgencySettledIsNotDunned() {
+        // 10,000.00 owed, settled by the agency and 8,000.00 paid: 2,000.00 left, for a collector to write off
+        DunningItem settled = owing("2000.00", "0.00", "friendly-reminder", "reminder", "payment-request", "reason-call")
+                .settledByTheAgency();
+        assertTrue(settled.settledByAgency());
+        assertFalse(owing("2000.00", "0.00").settledByAgency(), "an invoice no agency settled is dunned");
+        List<StepOutcome> outcomes = run(DEFAULT, settled, day(60));
+        assertEquals(List.of("formal-demand SKIPPED SETTLED_BY_AGENCY", "case-opening SKIPPED SETTLED_BY_AGENCY",
+                "finance-demand SKIPPED SETTLED_BY_AGENCY", "legal-preparation SKIPPED SETTLED_BY_AGENCY"), summary(outcomes));
+        assertEquals(List.of(), outcomes.stream().filter(StepOutcome::isTaken).toList(), "no letter, no work");
+        assertEquals(cny("2000.00"), outcomes.get(0).collectible(), "the skip states what is left");
+        assertEquals("INV-1", outcomes.get(0).itemReference());
+        List<StepOutcome> notSettled = run(DEFAULT, owing("2000.00", "0.00", "friendly-reminder", "reminder",
+                "payment-request", "reason-call"), day(60));
+        assertEquals(4, notSettled.size());
+        assertTrue(notSettled.stream().allMatch(StepOutcome::isTaken), "the same debt not settled is dunned");
+        // paid or wholly disputed says so first, as for any invoice
+        assertEquals(List.of("friendly-reminder SKIPPED PAID"),
+                summary(run(DEFAULT, owing("0.00", "0.00").settledByTheAgency(), day(-7))));
+        assertEquals(List.of("friendly-reminder SKIPPED DISPUTED"),
+                summary(run(DEFAULT, owing("500.00", "500.00").settledByTheAgency(), day(-7))));
+    }
+
+    @Test
     void anInstalmentOfAKeptPlanIsRemindedOfUpToItsDateButNotEscalatedUntilFoundMissed() {
         // instalment 2 of plan P: CNY 250.00 due 1 December, listed beside invoice INV-1
         PlanInstalment second = new PlanInstalment(java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"),

@@ -178,6 +178,117 @@ class AgencyViewApiTest {
     }
 
     /**
+     * A buyer owes 10,000.00 CNY, 40 days overdue; its case is with an agency, which settles for less: 8,000.00 paid, then
+     * {@code SETTLED}. The case closes as settled, and the settlement ends the debt of the case: the next run (a date no
+     * other test runs) takes no step for the 2,000.00 left (each due step skipped, {@code SETTLED_BY_AGENCY}), while a
+     * new invoice of the buyer is dunned as any; the 2,000.00 is proposed for write-off by the agency, with its reason;
+     * a collector confirms, and the write-off request (abandonment-confirmed) names the invoice and its 2,000.00; the case
+     * stays closed as settled. Until session 33 the run went on dunning the 2,000.00 and nobody was asked to write it off.
+     */
+    /** A buyer owing 10,000.00 CNY 40 days overdue, its case with a new agency (15 %), 8,000.00 of it paid since. */
+    static Placed owing10000Paid8000(CollectionCases cases, java.util.function.Consumer<String> beforeHandOff) {
+        String tenant = AgencyFlowTest.fresh("t-");
+        String agency = AgencyFlowTest.fresh("ag-");
+        given().auth().oauth2(Tokens.tenant(tenant).roles("credit-manager").mint()).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/" + agency).then().statusCode(200);
+        beforeHandOff.accept(tenant);
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        invoice(tenant, buyer, "issued", ReadModelEvents.issued(buyer, inv, "10000.00", ReadModelEvents.today().minusDays(40)));
+        ReadModelEvents.await("the invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", tenant, inv) == 1);
+        UUID caseId = AgencyFlowTest.run(() -> cases.openFor(tenant, UUID.fromString(buyer), ReadModelEvents.today(), "lena"))
+                .id();
+        given().auth().oauth2(Tokens.tenant(tenant).roles("collector").subject("lena").mint()).contentType(ContentType.JSON)
+                .body(Map.of("agencyCode", agency)).post(AgencyFlowTest.CASES + caseId + "/hand-off").then().statusCode(200);
+        invoice(tenant, buyer, "payment-received", payment("payment-received", buyer, inv, "8000.00", "2000.00"));
+        ReadModelEvents.await("the payment", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid and open_amount = 2000", tenant, inv) == 1);
+        return new Placed(tenant, agency, buyer, inv, caseId);
+    }
+
+    Placed owing10000Paid8000() {
+        return owing10000Paid8000(cases, tenant -> {
+        });
+    }
+
+    /**
+     * As above, with costs that make the 2,000.00 not worth collecting (1,000.00 CNY a step, 3 steps): a collector proposed
+     * abandoning it before the agency settled. The settlement's proposal takes its place (the settlement ended the debt
+     * that one judged), so the agency's report is accepted, and the collector who proposed may now confirm it. Without
+     * that, the report was refused 409 (abandonment.already-proposed).
+     */
+    @Test
+    void aSettlementTakesThePlaceOfAnAbandonmentProposedBefore() {
+        Placed p = owing10000Paid8000(cases, tenant -> given().auth().oauth2(Tokens.tenant(tenant).roles("credit-manager")
+                .mint()).contentType(ContentType.JSON).body(Map.of("costPerStep", List.of(Map.of("amount", "1000.00",
+                        "currency", "CNY")), "stepsToCollect", 3)).put("/api/v1/collections/terms").then().statusCode(200));
+        String lena = Tokens.tenant(p.tenant()).roles("collector").subject("lena").mint();
+        given().auth().oauth2(lena).post(AgencyFlowTest.CASES + p.caseId() + "/abandonment").then().statusCode(201);
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        JsonNode proposed = event(TopicNames.COLLECTION_CASES, p.caseId(), "io.tradecredit.collections.abandonment-proposed.v1",
+                "settled by agency");
+        assertEquals("agency:" + p.agency(), proposed.get("proposedBy").asText());
+        given().auth().oauth2(lena).post(AgencyFlowTest.CASES + p.caseId() + "/abandonment/confirm").then().statusCode(200)
+                .body("amounts[0].overdue.amount", equalTo("2000.00"), "confirmedBy", equalTo("lena"));
+        assertEquals(io.tradecredit.collections.domain.CloseReason.SETTLED,
+                AgencyFlowTest.run(() -> cases.find(p.tenant(), p.caseId())).closeReason());
+    }
+
+    @Test
+    void whatASettlementLeavesIsNoLongerDunnedAndIsProposedForWriteOff() {
+        Placed p = owing10000Paid8000();
+        String tenant = p.tenant();
+        String agency = p.agency();
+        String buyer = p.buyer();
+        String inv = p.invoice();
+        UUID caseId = p.caseId();
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED", "note", "settled at 8,000.00"))
+                .post(VIEW + "/" + caseId + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        assertEquals(io.tradecredit.collections.domain.CloseReason.SETTLED,
+                AgencyFlowTest.run(() -> cases.find(tenant, caseId)).closeReason());
+
+        JsonNode proposed = event(TopicNames.COLLECTION_CASES, caseId, "io.tradecredit.collections.abandonment-proposed.v1");
+        assertEquals("agency:" + agency, proposed.get("proposedBy").asText());
+        assertEquals("2000.00", proposed.at("/amounts/0/overdue/amount").asText());
+        assertEquals("settled by agency " + agency + " on " + ReadModelEvents.today() + "; 2000.00 CNY left",
+                proposed.get("reason").asText());
+        assertEquals(0, Database.count("select count(*) from outbox where tenant_id = ? and event_type like ?", tenant,
+                "%abandonment-confirmed%"), "nothing is written off before a collector confirms");
+
+        // a new invoice after the settlement is the buyer's new debt, dunned as any
+        String later = UUID.randomUUID().toString();
+        invoice(tenant, buyer, "issued", ReadModelEvents.issued(buyer, later, "3000.00", ReadModelEvents.today().minusDays(10)));
+        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", tenant, later) == 1);
+        given().auth().oauth2(Tokens.noTenant().roles("platform-ops").expiresIn(3600).mint())
+                .post("/api/v1/admin/jobs/dunning-run?asOf=" + LocalDate.of(2063, 5, 7)).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+        assertEquals(0, Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
+                + " and outcome <> 'SKIPPED'", tenant, inv), "no step taken for the 2,000.00 left: no letter");
+        assertEquals(true, Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
+                + " and skip_reason = 'SETTLED_BY_AGENCY'", tenant, inv) > 0, "each due step skipped, with the reason");
+        assertEquals(true, Database.count("select count(*) from dunning_step_log where tenant_id = ? and item_ref = ?"
+                + " and outcome = 'TAKEN'", tenant, later) > 0, "the new invoice is dunned");
+
+        String max = Tokens.tenant(tenant).roles("collector").subject("max").mint();
+        given().auth().oauth2(max).post(AgencyFlowTest.CASES + caseId + "/abandonment/confirm").then().statusCode(200)
+                .body("amounts[0].overdue.amount", equalTo("2000.00"), "proposedBy", equalTo("agency:" + agency),
+                        "confirmedBy", equalTo("max"));
+        JsonNode confirmed = event(TopicNames.COLLECTION_CASES, caseId, "io.tradecredit.collections.abandonment-confirmed.v1");
+        assertEquals(1, confirmed.get("invoices").size(), "the new invoice is not the settlement's");
+        assertEquals(inv, confirmed.at("/invoices/0/invoiceId").asText());
+        assertEquals("2000.00", confirmed.at("/invoices/0/amount/amount").asText());
+        assertEquals(io.tradecredit.collections.domain.CloseReason.SETTLED,
+                AgencyFlowTest.run(() -> cases.find(tenant, caseId)).closeReason(), "the case stays closed as settled");
+        given().auth().oauth2(Tokens.tenant(tenant).roles("collector").subject("ana").mint())
+                .post(AgencyFlowTest.CASES + caseId + "/abandonment/confirm").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    /**
      * Handed over today: a promise of 8,500.00 CNY reported as of yesterday is refused on both doors, 400 naming
      * {@code reportedOn} on REST, the topic's DLQ with the reason; nothing is held or logged. Until session 32 both
      * were accepted, so a promise could count payments made before the agency held the case.
