@@ -99,12 +99,9 @@ class ClaimFollowsLedgerFlowTest {
     void aPaymentAfterTheClaimOpenedLowersTheIndemnityAndOneAfterApprovalIsShared() {
         Ledger l = ledger();
         String cm = token(l.tenant(), "credit-manager");
-        String id = given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("60000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("100000.00")).extract().path("id");
+        String id = claimByHand(l, l.buyer(), "Zhejiang Trading",
+                line("INV-1", l.inv1(), "60000.00"), line("INV-2", null, "40000.00"))
+                .statusCode(201).body("unpaid.amount", equalTo("100000.00")).extract().path("id");
         move(l, id, "SUBMITTED");
 
         String paymentEvent = UUID.randomUUID().toString();
@@ -172,21 +169,15 @@ class ClaimFollowsLedgerFlowTest {
         send(l, "payment-received", UUID.randomUUID().toString(), payment(l.buyer(), l.inv1(), "INV-1", "30000.00",
                 "30000.00"));
         awaitRead(l);
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("60000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+        claimByHand(l, l.buyer(), "Zhejiang Trading",
+                line("INV-1", l.inv1(), "60000.00"), line("INV-2", null, "40000.00"))
+                .statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].unpaidAmount"),
                         "errors[0].message", org.hamcrest.Matchers.containsString("30000.00 CNY open of INV-1"));
         given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
-        String id = given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("30000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("70000.00")).extract().path("id");
+        String id = claimByHand(l, l.buyer(), "Zhejiang Trading",
+                line("INV-1", l.inv1(), "30000.00"), line("INV-2", null, "40000.00"))
+                .statusCode(201).body("unpaid.amount", equalTo("70000.00")).extract().path("id");
         move(l, id, "SUBMITTED", "UNDER_REVIEW");
         given().auth().oauth2(cm).contentType(ContentType.JSON).body(Map.of("state", "APPROVED"))
                 .put(CLAIMS + "/" + id + "/state").then().statusCode(200)
@@ -202,20 +193,14 @@ class ClaimFollowsLedgerFlowTest {
     void aClaimByHandNamesAnInvoiceByTheNumberTheLedgerKnowsItUnder() {
         Ledger l = ledger();
         String cm = token(l.tenant(), "credit-manager");
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+        claimByHand(l, l.buyer(), "Zhejiang Trading", line("INV-1", l.inv2(), "40000.00"))
+                .statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceNumber"),
                         "errors[0].message", org.hamcrest.Matchers.containsString("the ledger knows it as INV-2"));
         given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-1", "unpaidAmount", money("60000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("100000.00"),
+        claimByHand(l, l.buyer(), "Zhejiang Trading",
+                line("INV-1", null, "60000.00"), line("INV-2", l.inv2(), "40000.00"))
+                .statusCode(201).body("unpaid.amount", equalTo("100000.00"),
                         "invoices.invoiceNumber", contains("INV-1", "INV-2"));
     }
 
@@ -228,25 +213,15 @@ class ClaimFollowsLedgerFlowTest {
     void aClaimByHandNamesNoInvoiceOfAnotherBuyerById() {
         Ledger l = ledger();
         String cm = token(l.tenant(), "credit-manager");
-        String buyerB = UUID.randomUUID().toString();
-        String invB1 = UUID.randomUUID().toString();
-        Topics.sendEvent("invoice-events", l.tenant(), "invoice", "issued", buyerB, UUID.randomUUID().toString(),
-                issued(buyerB, invB1, "INV-B1", LocalDate.of(2026, 4, 2), "30000.00"));
-        await("B's invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
-                + " and invoice_id = ?::uuid", l.tenant(), invB1) == 1);
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-3", "invoiceId", invB1, "unpaidAmount", money("30000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+        OtherBuyer b = otherBuyersInvB1(l);
+        String invB1 = b.invoice();
+        claimByHand(l, l.buyer(), "Zhejiang Trading",
+                line("INV-3", invB1, "30000.00"), line("INV-2", l.inv2(), "40000.00"))
+                .statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceId"));
         given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("40000.00"));
+        claimByHand(l, l.buyer(), "Zhejiang Trading", line("INV-2", l.inv2(), "40000.00"))
+                .statusCode(201).body("unpaid.amount", equalTo("40000.00"));
     }
 
     /**
@@ -258,30 +233,16 @@ class ClaimFollowsLedgerFlowTest {
     void aClaimByHandNamesNoInvoiceOfAnotherBuyerByNumber() {
         Ledger l = ledger();
         String cm = token(l.tenant(), "credit-manager");
-        String buyerB = UUID.randomUUID().toString();
-        String invB1 = UUID.randomUUID().toString();
-        Topics.sendEvent("invoice-events", l.tenant(), "invoice", "issued", buyerB, UUID.randomUUID().toString(),
-                issued(buyerB, invB1, "INV-B1", LocalDate.of(2026, 4, 2), "30000.00"));
-        await("B's invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
-                + " and invoice_id = ?::uuid", l.tenant(), invB1) == 1);
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-B1", "unpaidAmount", money("30000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+        String buyerB = otherBuyersInvB1(l).buyer();
+        claimByHand(l, l.buyer(), "Zhejiang Trading",
+                line("INV-B1", null, "30000.00"), line("INV-2", l.inv2(), "40000.00"))
+                .statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceNumber"));
         given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", buyerB, "buyerName", "Ningbo Imports",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-B1", "unpaidAmount", money("30000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("30000.00"));
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("40000.00"));
+        claimByHand(l, buyerB, "Ningbo Imports", line("INV-B1", null, "30000.00"))
+                .statusCode(201).body("unpaid.amount", equalTo("30000.00"));
+        claimByHand(l, l.buyer(), "Zhejiang Trading", line("INV-2", l.inv2(), "40000.00"))
+                .statusCode(201).body("unpaid.amount", equalTo("40000.00"));
     }
 
     /**
@@ -294,31 +255,17 @@ class ClaimFollowsLedgerFlowTest {
     void aClaimByHandNamesNoInvoiceOfAnotherBuyerByANumberWithBlanks() {
         Ledger l = ledger();
         String cm = token(l.tenant(), "credit-manager");
-        String buyerB = UUID.randomUUID().toString();
-        String invB1 = UUID.randomUUID().toString();
-        Topics.sendEvent("invoice-events", l.tenant(), "invoice", "issued", buyerB, UUID.randomUUID().toString(),
-                issued(buyerB, invB1, "INV-B1", LocalDate.of(2026, 4, 2), "30000.00"));
-        await("B's invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
-                + " and invoice_id = ?::uuid", l.tenant(), invB1) == 1);
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", " INV-B1 ", "unpaidAmount", money("30000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+        String buyerB = otherBuyersInvB1(l).buyer();
+        claimByHand(l, l.buyer(), "Zhejiang Trading",
+                line(" INV-B1 ", null, "30000.00"), line("INV-2", l.inv2(), "40000.00"))
+                .statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceNumber"));
         given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", buyerB, "buyerName", "Ningbo Imports",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-B1 ", "unpaidAmount", money("30000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("30000.00"),
+        claimByHand(l, buyerB, "Ningbo Imports", line("INV-B1 ", null, "30000.00"))
+                .statusCode(201).body("unpaid.amount", equalTo("30000.00"),
                         "invoices.invoiceNumber", contains("INV-B1"));
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", buyerB, "buyerName", "Ningbo Imports",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "\tINV-B1", "unpaidAmount", money("30000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(409).contentType("application/problem+json")
+        claimByHand(l, buyerB, "Ningbo Imports", line("\tINV-B1", null, "30000.00"))
+                .statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("claim.invoice-held"), "errors.field", contains("invoices[0]"));
     }
 
@@ -335,21 +282,46 @@ class ClaimFollowsLedgerFlowTest {
         send(l, "payment-received", UUID.randomUUID().toString(), payment(l.buyer(), l.inv1(), "INV-1", "30000.00",
                 "30000.00"));
         awaitRead(l);
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-1", "invoiceId", UUID.randomUUID().toString(), "unpaidAmount", money("60000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(400).contentType("application/problem+json")
+        claimByHand(l, l.buyer(), "Zhejiang Trading",
+                line("INV-1", UUID.randomUUID().toString(), "60000.00"), line("INV-2", l.inv2(), "40000.00"))
+                .statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("claim.invalid"), "errors.field", contains("invoices[0].invoiceNumber"),
                         "errors[0].message", org.hamcrest.Matchers.containsString("is the number of invoice " + l.inv1()));
         given().auth().oauth2(cm).get(CLAIMS).then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money("30000.00", "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money("40000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(201).body("unpaid.amount", equalTo("70000.00"));
+        claimByHand(l, l.buyer(), "Zhejiang Trading",
+                line("INV-1", l.inv1(), "30000.00"), line("INV-2", l.inv2(), "40000.00"))
+                .statusCode(201).body("unpaid.amount", equalTo("70000.00"));
+    }
+
+    /** A claim by hand of {@code buyer}'s {@code lines} for insolvency, under the ledger's policy, by its credit manager. */
+    @SafeVarargs
+    static io.restassured.response.ValidatableResponse claimByHand(Ledger l, String buyer, String buyerName,
+            Map<String, Object>... lines) {
+        return given().auth().oauth2(token(l.tenant(), "credit-manager")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("policyId", l.policyId(), "buyerId", buyer, "buyerName", buyerName,
+                        "cause", "INSOLVENCY", "invoices", List.of(lines)))
+                .post(CLAIMS).then();
+    }
+
+    /** A claim's line: the invoice's number, its id (left out when null) and what is unpaid of it in CNY. */
+    static Map<String, Object> line(String number, String invoiceId, String unpaid) {
+        return invoiceId == null ? Map.of("invoiceNumber", number, "unpaidAmount", money(unpaid, "CNY"))
+                : Map.of("invoiceNumber", number, "invoiceId", invoiceId, "unpaidAmount", money(unpaid, "CNY"));
+    }
+
+    record OtherBuyer(String buyer, String invoice) {
+    }
+
+    /** Buyer B of the ledger's tenant, issued INV-B1 30,000, once the service has read it. */
+    static OtherBuyer otherBuyersInvB1(Ledger l) {
+        String buyerB = UUID.randomUUID().toString();
+        String invB1 = UUID.randomUUID().toString();
+        Topics.sendEvent("invoice-events", l.tenant(), "invoice", "issued", buyerB, UUID.randomUUID().toString(),
+                issued(buyerB, invB1, "INV-B1", LocalDate.of(2026, 4, 2), "30000.00"));
+        await("B's invoice", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", l.tenant(), invB1) == 1);
+        return new OtherBuyer(buyerB, invB1);
     }
 
     /** DOMAIN §4's claim of INV-1 60,000 and INV-2 40,000 by id, approved at 72,000 and paid by the insurer. */
@@ -359,13 +331,8 @@ class ClaimFollowsLedgerFlowTest {
 
     /** The claim of INV-1 and INV-2 for what is unpaid on them, approved at 72,000 and paid by the insurer. */
     static String paidClaim(Ledger l, String unpaid1, String unpaid2) {
-        String id = given().auth().oauth2(token(l.tenant(), "credit-manager")).contentType(ContentType.JSON)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(
-                                Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(), "unpaidAmount", money(unpaid1, "CNY")),
-                                Map.of("invoiceNumber", "INV-2", "invoiceId", l.inv2(), "unpaidAmount", money(unpaid2, "CNY")))))
-                .post(CLAIMS).then().statusCode(201).extract().path("id");
+        String id = claimByHand(l, l.buyer(), "Zhejiang Trading", line("INV-1", l.inv1(), unpaid1),
+                line("INV-2", l.inv2(), unpaid2)).statusCode(201).extract().path("id");
         move(l, id, "SUBMITTED", "UNDER_REVIEW", "APPROVED");
         given().auth().oauth2(token(l.tenant(), "finance")).contentType(ContentType.JSON)
                 .body(Map.of("amount", money("72000.00", "CNY"))).post(CLAIMS + "/" + id + "/payments").then()
@@ -475,11 +442,8 @@ class ClaimFollowsLedgerFlowTest {
     void aClaimTheBuyerPaidInFullBeforeApprovalEndsAndNoLongerHoldsTheBuyer() {
         Ledger l = ledger();
         String cm = token(l.tenant(), "credit-manager");
-        String id = given().auth().oauth2(cm).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("policyId", l.policyId(), "buyerId", l.buyer(), "buyerName", "Zhejiang Trading",
-                        "cause", "INSOLVENCY", "invoices", List.of(Map.of("invoiceNumber", "INV-1", "invoiceId", l.inv1(),
-                                "unpaidAmount", money("60000.00", "CNY")))))
-                .post(CLAIMS).then().statusCode(201).extract().path("id");
+        String id = claimByHand(l, l.buyer(), "Zhejiang Trading", line("INV-1", l.inv1(), "60000.00"))
+                .statusCode(201).extract().path("id");
         move(l, id, "SUBMITTED");
         String paid = UUID.randomUUID().toString();
         send(l, "payment-received", paid, payment(l.buyer(), l.inv1(), "INV-1", "60000.00", "0.00"));
