@@ -31,6 +31,21 @@ public final class Requests {
         return Map.of("amount", amount, "currency", "CNY");
     }
 
+    /**
+     * {@code data}'s two invoices (as {@link #dunningData} lists them) due on {@code first} and {@code second},
+     * {@code firstDays} and {@code secondDays} overdue as the run counted them.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> dueOn(Map<String, Object> data, LocalDate first, int firstDays,
+            LocalDate second, int secondDays) {
+        List<Map<String, Object>> invoices = (List<Map<String, Object>>) data.get("invoices");
+        invoices.get(0).put("dueDate", first.toString());
+        invoices.get(0).put("daysOverdue", firstDays);
+        invoices.get(1).put("dueDate", second.toString());
+        invoices.get(1).put("daysOverdue", secondDays);
+        return data;
+    }
+
     /** The data of a dunning message on two invoices of Globex. */
     public static Map<String, Object> dunningData(UUID buyer) {
         Map<String, Object> data = new LinkedHashMap<>();

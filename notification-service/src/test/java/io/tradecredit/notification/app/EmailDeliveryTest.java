@@ -7,6 +7,7 @@ import static io.tradecredit.notification.Fixtures.contact;
 import static io.tradecredit.notification.Fixtures.freshTenant;
 import static io.tradecredit.notification.Fixtures.settings;
 import static io.tradecredit.notification.Fixtures.token;
+import static io.tradecredit.notification.Requests.dueOn;
 import static io.tradecredit.notification.Requests.dunningData;
 import static io.tradecredit.notification.Requests.request;
 import static io.tradecredit.notification.Requests.send;
@@ -263,12 +264,7 @@ class EmailDeliveryTest {
             addContact(tenant, buyer, c);
             Map<String, Object> data = dunningData(buyer);
             data.put("runDate", intake.toString());
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> invoices = (List<Map<String, Object>>) data.get("invoices");
-            invoices.get(0).put("dueDate", firstDue.toString());
-            invoices.get(0).put("daysOverdue", 0);
-            invoices.get(1).put("dueDate", firstDue.plusDays(2).toString());
-            invoices.get(1).put("daysOverdue", 0);
+            dueOn(data, firstDue, 0, firstDue.plusDays(2), 0);
             UUID id = UUID.randomUUID();
             send(tenant, request(id, buyer, "dunning.friendly-reminder", "EMAIL", false, data));
             Awaitility.await().atMost(Duration.ofSeconds(20))

@@ -6,6 +6,7 @@ import static io.tradecredit.notification.Fixtures.contact;
 import static io.tradecredit.notification.Fixtures.freshTenant;
 import static io.tradecredit.notification.Fixtures.settings;
 import static io.tradecredit.notification.Fixtures.token;
+import static io.tradecredit.notification.Requests.dueOn;
 import static io.tradecredit.notification.Requests.dunningData;
 import static io.tradecredit.notification.Requests.money;
 import static io.tradecredit.notification.Requests.request;
@@ -258,12 +259,7 @@ class LetterDeliveryTest {
         java.time.LocalDate dueTomorrow = intake.plusDays(1);
         Map<String, Object> data = dunningData(buyer);
         data.put("paymentDeadline", intake.plusDays(7).toString());
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> invoices = (List<Map<String, Object>>) data.get("invoices");
-        invoices.get(0).put("dueDate", overdueSince.toString());
-        invoices.get(0).put("daysOverdue", 33);
-        invoices.get(1).put("dueDate", dueTomorrow.toString());
-        invoices.get(1).put("daysOverdue", 0);
+        dueOn(data, overdueSince, 33, dueTomorrow, 0);
         UUID id = requested(tenant, buyer, "dunning.finance-demand", "LETTER", data, false);
 
         Instant made = Instant.now().plus(Duration.ofDays(3));
@@ -303,12 +299,7 @@ class LetterDeliveryTest {
         Map<String, Object> data = dunningData(buyer);
         data.put("runDate", run.toString());
         data.put("paymentDeadline", intake.plusDays(7).toString());
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> invoices = (List<Map<String, Object>>) data.get("invoices");
-        invoices.get(0).put("dueDate", due.toString());
-        invoices.get(0).put("daysOverdue", 10);
-        invoices.get(1).put("dueDate", run.minusDays(1).toString());
-        invoices.get(1).put("daysOverdue", 1);
+        dueOn(data, due, 10, run.minusDays(1), 1);
         UUID id = requested(tenant, buyer, "dunning.finance-demand", "LETTER", data, false);
 
         Instant made = Instant.now().plus(Duration.ofDays(5));
