@@ -149,4 +149,24 @@ class AgencyUpdateTest {
         p.refuseIfBefore(new AgencyUpdate(Kind.CONTACT_MADE, MAY_4, null, null, null));
         p.refuseIfBefore(new AgencyUpdate(Kind.CONTACT_MADE, MAY_4.plusDays(1), null, null, null));
     }
+
+    /**
+     * Reported on 4 May: a report of 5 May (the agency cannot have learnt it tomorrow) is refused naming reportedOn, with
+     * every other wrong field of the same report; one of 4 May or before is not. Until session 33 it was accepted.
+     */
+    @Test
+    void aReportDatedAfterTodayIsRefused() {
+        DomainError refused = assertThrows(DomainError.class, () -> AgencyUpdate.reported(Kind.CONTACT_MADE,
+                MAY_4.plusDays(1), null, null, null, MAY_4));
+        assertEquals(DomainError.Kind.INVALID, refused.kind());
+        assertEquals("agency-update.invalid", refused.code());
+        assertEquals(List.of(new Violation("reportedOn", "must not be after today (2026-05-04): the day the agency learnt it")),
+                refused.violations());
+        assertEquals(List.of("promisedFor", "reportedOn"), fields(() -> AgencyUpdate.reported(Kind.PROMISE,
+                MAY_4.plusDays(1), Money.of("8500.00", "CNY"), null, null, MAY_4)));
+        assertEquals(MAY_4, AgencyUpdate.reported(Kind.CONTACT_MADE, MAY_4, null, null, null, MAY_4).reportedOn());
+        assertEquals(MAY_4.minusDays(1), AgencyUpdate.reported(Kind.PROMISE, MAY_4.minusDays(1), Money.of("8500.00", "CNY"),
+                MAY_4.plusDays(10), null, MAY_4).reportedOn());
+        assertEquals(List.of("kind", "reportedOn"), fields(() -> AgencyUpdate.reported(null, null, null, null, null, MAY_4)));
+    }
 }
