@@ -37,7 +37,6 @@ import io.tradecredit.common.api.QueryParams;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
-import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.common.time.BusinessTimeZone;
@@ -75,10 +74,11 @@ public class AgencyViewResource {
     public record Update(@Schema(description = "CONTACT_MADE, PROMISE, PAYMENT_REPORTED, SETTLEMENT_PROPOSED, SETTLED,"
             + " LEGAL_ACTION_RECOMMENDED, UNCOLLECTIBLE or RETURNED") AgencyUpdate.Kind kind,
             @Schema(description = "the day the agency learnt it: not after today (business time zone) nor before the day the case was handed to the agency") LocalDate reportedOn,
-            @Schema(description = "promised, reported paid, or proposed / agreed in settlement") Money amount,
+            @Schema(description = "promised, reported paid, or proposed / agreed in settlement") Amount amount,
             @Schema(description = "a promise's day") LocalDate promisedFor, String note) implements CheckableBody {
         AgencyUpdate toUpdate(LocalDate today) {
-            return AgencyUpdate.reported(kind, reportedOn, amount, promisedFor, note, today);
+            return AgencyUpdate.reported(kind, reportedOn, amount == null ? null : amount.amount(),
+                    amount == null ? null : amount.currency(), promisedFor, note, today);
         }
 
         /** The rules' findings on the fields that could be read, named together with the unreadable ones. */
@@ -86,6 +86,11 @@ public class AgencyViewResource {
         public List<Violation> violations() {
             return CheckableBody.violationsOf(() -> toUpdate(BodyRules.today()));
         }
+    }
+
+    /** An amount as the agency writes it; each part it cannot have read is named on its own (amount.amount, amount.currency). */
+    public record Amount(@Schema(description = "a number at the currency's scale") String amount,
+            @Schema(description = "ISO 4217 code in capitals") String currency) {
     }
 
     public record Accepted(UUID caseId, AgencyUpdate.Kind kind, CaseState caseState,

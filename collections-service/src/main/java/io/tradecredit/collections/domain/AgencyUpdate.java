@@ -89,6 +89,62 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
         return new AgencyUpdate(kind, reportedOn, amount, promisedFor, note);
     }
 
+    /**
+     * {@link #reported} of an amount as the agency wrote it, its two parts as text ({@code "8500.00"}, {@code "CNY"}; both
+     * null when it gave none): each part that cannot be read is named on its own, {@code amount.amount} (no number, or more
+     * decimals than the currency has) and {@code amount.currency} (not an ISO 4217 code in capitals: {@code cny} is not
+     * {@code CNY}), with every other wrong field. Until session 33 one unreadable part hid the other.
+     */
+    public static AgencyUpdate reported(Kind kind, LocalDate reportedOn, String amount, String currency,
+            LocalDate promisedFor, String note, LocalDate today) {
+        List<Violation> unreadable = new ArrayList<>();
+        Money money = amountOf(amount, currency, unreadable);
+        if (unreadable.isEmpty()) {
+            return reported(kind, reportedOn, money, promisedFor, note, today);
+        }
+        List<Violation> wrong = new ArrayList<>(unreadable);
+        try {
+            reported(kind, reportedOn, null, promisedFor, note, today);
+        } catch (DomainError rest) {
+            // the amount was given: its parts are named, not "amount is required"
+            rest.violations().stream().filter(v -> !v.field().equals("amount")).forEach(wrong::add);
+        }
+        throw invalid(wrong);
+    }
+
+    private static Money amountOf(String amount, String currency, List<Violation> wrong) {
+        if (amount == null && currency == null) {
+            return null;
+        }
+        boolean knownCurrency = currency != null && currency.matches("[A-Z]{3}") && knownCurrency(currency);
+        if (currency == null) {
+            wrong.add(new Violation("amount.currency", "is required: an ISO 4217 code such as CNY"));
+        } else if (!knownCurrency) {
+            wrong.add(new Violation("amount.currency", "'" + currency + "' is no ISO 4217 currency code (in capitals, such as CNY)"));
+        }
+        if (amount == null) {
+            wrong.add(new Violation("amount.amount", "is required: a number such as 8500.00"));
+        } else if (amount.length() > Money.MAX_NUMBER_TEXT || !amount.strip().matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+            wrong.add(new Violation("amount.amount", "cannot read '" + amount + "' as an amount (a number such as 8500.00)"));
+        } else if (knownCurrency) {
+            try {
+                return Money.fromJson(amount, currency);
+            } catch (IllegalArgumentException e) {
+                wrong.add(new Violation("amount.amount", e.getMessage()));
+            }
+        }
+        return null;
+    }
+
+    private static boolean knownCurrency(String code) {
+        try {
+            Money.currencyOf(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static DomainError invalid(List<Violation> wrong) {
         return DomainError.invalid("agency-update.invalid", "The agency update is incomplete or inconsistent", wrong);
     }

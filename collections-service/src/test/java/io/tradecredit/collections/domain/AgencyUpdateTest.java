@@ -169,4 +169,31 @@ class AgencyUpdateTest {
                 MAY_4.plusDays(10), null, MAY_4).reportedOn());
         assertEquals(List.of("kind", "reportedOn"), fields(() -> AgencyUpdate.reported(null, null, null, null, null, MAY_4)));
     }
+
+    /**
+     * An amount as written: "abc" in "cny" names both parts (amount.amount, amount.currency: cny is not CNY) with the rest of
+     * the report's faults, not "amount is required"; "8500.001" CNY names the amount; "8500.00" CNY is read as 8,500.00 CNY.
+     */
+    @Test
+    void eachPartOfAnUnreadableAmountIsNamed() {
+        DomainError refused = assertThrows(DomainError.class, () -> AgencyUpdate.reported(null, null, "abc", "cny", null, null,
+                MAY_4));
+        assertEquals(List.of("amount.currency", "amount.amount", "kind", "reportedOn"),
+                refused.violations().stream().map(Violation::field).toList());
+        assertEquals(List.of("amount.currency", "promisedFor"), fields(() -> AgencyUpdate.reported(Kind.PROMISE, MAY_4,
+                "8500.00", "XYZ", null, null, MAY_4)));
+        assertEquals(List.of("amount.amount"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, "8500.001",
+                "CNY", null, null, MAY_4)));
+        assertEquals(List.of("amount.amount"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, null,
+                "CNY", null, null, MAY_4)));
+        assertEquals(List.of("amount.currency"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, "1.00",
+                null, null, null, MAY_4)));
+        assertEquals(List.of("amount"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, "0.00", "CNY", null,
+                null, MAY_4)));
+        assertEquals(List.of("amount"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, null, null, null,
+                null, MAY_4)));
+        assertEquals(Money.of("8500.00", "CNY"), AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, " 8500 ", "CNY", null,
+                null, MAY_4).amount());
+        assertNull(AgencyUpdate.reported(Kind.CONTACT_MADE, MAY_4, null, null, null, null, MAY_4).amount());
+    }
 }
