@@ -195,5 +195,11 @@ class AgencyUpdateTest {
         assertEquals(Money.of("8500.00", "CNY"), AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, " 8500 ", "CNY", null,
                 null, MAY_4).amount());
         assertNull(AgencyUpdate.reported(Kind.CONTACT_MADE, MAY_4, null, null, null, null, MAY_4).amount());
+        // at most 64 characters of text: 8500.00 written with leading zeros to 64 is read, to 65 is no amount
+        String sixtyFour = "0".repeat(64 - 7) + "8500.00";
+        assertEquals(Money.of("8500.00", "CNY"), AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, sixtyFour, "CNY", null,
+                null, MAY_4).amount());
+        assertEquals(List.of("amount.amount"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4,
+                "0" + sixtyFour, "CNY", null, null, MAY_4)));
     }
 }
