@@ -1,6 +1,7 @@
 package io.tradecredit.collections.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,12 +30,13 @@ import io.tradecredit.collections.domain.AgencyPlacement;
 import io.tradecredit.collections.domain.AgencyUpdate;
 import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.events.AgencyEvents.CaseFile;
+import io.tradecredit.common.api.CheckableBody;
 import io.tradecredit.common.api.Idempotency;
 import io.tradecredit.common.api.Page;
 import io.tradecredit.common.api.QueryParams;
+import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.errors.Problem;
 import io.tradecredit.common.errors.ProblemException;
-import io.tradecredit.common.money.Money;
 import io.tradecredit.common.tenancy.Roles;
 import io.tradecredit.common.tenancy.TenantContext;
 import io.tradecredit.common.time.BusinessTimeZone;
@@ -71,9 +73,24 @@ public class AgencyViewResource {
 
     public record Update(@Schema(description = "CONTACT_MADE, PROMISE, PAYMENT_REPORTED, SETTLEMENT_PROPOSED, SETTLED,"
             + " LEGAL_ACTION_RECOMMENDED, UNCOLLECTIBLE or RETURNED") AgencyUpdate.Kind kind,
-            @Schema(description = "the day the agency learnt it; not before the day the case was handed to the agency") LocalDate reportedOn,
-            @Schema(description = "promised, reported paid, or proposed / agreed in settlement") Money amount,
-            @Schema(description = "a promise's day") LocalDate promisedFor, String note) {
+            @Schema(description = "the day the agency learnt it: not after today (business time zone) nor before the day the case was handed to the agency") LocalDate reportedOn,
+            @Schema(description = "promised, reported paid, or proposed / agreed in settlement") Amount amount,
+            @Schema(description = "a promise's day") LocalDate promisedFor, String note) implements CheckableBody {
+        AgencyUpdate toUpdate(LocalDate today) {
+            return AgencyUpdate.reported(kind, reportedOn, amount == null ? null : amount.amount(),
+                    amount == null ? null : amount.currency(), promisedFor, note, today);
+        }
+
+        /** The rules' findings on the fields that could be read, named together with the unreadable ones. */
+        @Override
+        public List<Violation> violations() {
+            return CheckableBody.violationsOf(() -> toUpdate(BodyRules.today()));
+        }
+    }
+
+    /** An amount as the agency writes it; each part it cannot have read is named on its own (amount.amount, amount.currency). */
+    public record Amount(@Schema(description = "a number at the currency's scale") String amount,
+            @Schema(description = "ISO 4217 code in capitals") String currency) {
     }
 
     public record Accepted(UUID caseId, AgencyUpdate.Kind kind, CaseState caseState,
@@ -108,12 +125,12 @@ public class AgencyViewResource {
             + " (a PROMISE holds the buyer's dunning until promisedFor plus the tenant's promise grace);"
             + " a retry with the same Idempotency-Key gets the same answer and changes nothing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "400", description = "Every wrong field named (kind, amount, promisedFor; reportedOn before the hand-off day); nothing changes",
+    @APIResponse(responseCode = "400", description = "Every wrong field named (kind, reportedOn, amount, promisedFor, note; reportedOn after today or before the hand-off day); nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Not a case of this tenant with this agency now", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<Accepted>> report(@PathParam("caseId") UUID caseId, @NotNull Update u,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
-        AgencyUpdate update = new AgencyUpdate(u.kind(), u.reportedOn(), u.amount(), u.promisedFor(), u.note());
+        AgencyUpdate update = u.toUpdate(businessZone.today());
         String tenantId = tenant.id();
         String agency = agency();
         // the key is the agency's own: two agencies of one tenant never share a report

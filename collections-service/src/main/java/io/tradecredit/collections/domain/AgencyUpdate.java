@@ -65,6 +65,91 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
     }
 
     public AgencyUpdate {
+        List<Violation> wrong = wrong(kind, reportedOn, amount, promisedFor, note);
+        if (!wrong.isEmpty()) {
+            throw invalid(wrong);
+        }
+    }
+
+    /**
+     * The update an agency reports on {@code today} (the business zone's date on the service's clock), on its topic or its
+     * REST view: every rule of the record, and {@code reportedOn}, the day the agency learnt it, not after today (a report
+     * of tomorrow would hold the buyer and date a promise from a day that has not come; until session 33 it was accepted).
+     * Every wrong field is named in one refusal (400 {@code agency-update.invalid}; on the topic the DLQ's reason).
+     */
+    public static AgencyUpdate reported(Kind kind, LocalDate reportedOn, Money amount, LocalDate promisedFor, String note,
+            LocalDate today) {
+        List<Violation> wrong = wrong(kind, reportedOn, amount, promisedFor, note);
+        if (reportedOn != null && reportedOn.isAfter(today)) {
+            wrong.add(new Violation("reportedOn", "must not be after today (" + today + "): the day the agency learnt it"));
+        }
+        if (!wrong.isEmpty()) {
+            throw invalid(wrong);
+        }
+        return new AgencyUpdate(kind, reportedOn, amount, promisedFor, note);
+    }
+
+    /**
+     * {@link #reported} of an amount as the agency wrote it, its two parts as text ({@code "8500.00"}, {@code "CNY"}; both
+     * null when it gave none): each part that cannot be read is named on its own, {@code amount.amount} (no number, or more
+     * decimals than the currency has) and {@code amount.currency} (not an ISO 4217 code in capitals: {@code cny} is not
+     * {@code CNY}), with every other wrong field. Until session 33 one unreadable part hid the other.
+     */
+    public static AgencyUpdate reported(Kind kind, LocalDate reportedOn, String amount, String currency,
+            LocalDate promisedFor, String note, LocalDate today) {
+        List<Violation> unreadable = new ArrayList<>();
+        Money money = amountOf(amount, currency, unreadable);
+        if (unreadable.isEmpty()) {
+            return reported(kind, reportedOn, money, promisedFor, note, today);
+        }
+        List<Violation> wrong = new ArrayList<>(unreadable);
+        try {
+            reported(kind, reportedOn, null, promisedFor, note, today);
+        } catch (DomainError rest) {
+            // the amount was given: its parts are named, not "amount is required"
+            rest.violations().stream().filter(v -> !v.field().equals("amount")).forEach(wrong::add);
+        }
+        throw invalid(wrong);
+    }
+
+    private static Money amountOf(String amount, String currency, List<Violation> wrong) {
+        if (amount == null && currency == null) {
+            return null;
+        }
+        boolean knownCurrency = currency != null && currency.matches("[A-Z]{3}") && knownCurrency(currency);
+        if (currency == null) {
+            wrong.add(new Violation("amount.currency", "is required: an ISO 4217 code such as CNY"));
+        } else if (!knownCurrency) {
+            wrong.add(new Violation("amount.currency", "'" + currency + "' is no ISO 4217 currency code (in capitals, such as CNY)"));
+        }
+        if (amount == null) {
+            wrong.add(new Violation("amount.amount", "is required: a number such as 8500.00"));
+        } else if (amount.length() > Money.MAX_NUMBER_TEXT || !amount.strip().matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+            wrong.add(new Violation("amount.amount", "cannot read '" + amount + "' as an amount (a number such as 8500.00)"));
+        } else if (knownCurrency) {
+            try {
+                return Money.fromJson(amount, currency);
+            } catch (IllegalArgumentException e) {
+                wrong.add(new Violation("amount.amount", e.getMessage()));
+            }
+        }
+        return null;
+    }
+
+    private static boolean knownCurrency(String code) {
+        try {
+            Money.currencyOf(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static DomainError invalid(List<Violation> wrong) {
+        return DomainError.invalid("agency-update.invalid", "The agency update is incomplete or inconsistent", wrong);
+    }
+
+    private static List<Violation> wrong(Kind kind, LocalDate reportedOn, Money amount, LocalDate promisedFor, String note) {
         List<Violation> wrong = new ArrayList<>();
         if (kind == null) {
             wrong.add(new Violation("kind", "is required: one of " + List.of(Kind.values())));
@@ -90,9 +175,7 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
         if (note != null && note.length() > NOTE_MAX) {
             wrong.add(new Violation("note", "at most " + NOTE_MAX + " characters"));
         }
-        if (!wrong.isEmpty()) {
-            throw DomainError.invalid("agency-update.invalid", "The agency update is incomplete or inconsistent", wrong);
-        }
+        return wrong;
     }
 
     /**

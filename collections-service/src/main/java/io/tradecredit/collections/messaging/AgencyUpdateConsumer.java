@@ -24,6 +24,7 @@ import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.common.events.TopicNames;
+import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
  * Every agency's reports, from every {@code agency.<code>.updates} topic (one pattern subscription),
@@ -49,6 +50,9 @@ public class AgencyUpdateConsumer {
     @Inject
     AgencyPlacements placements;
 
+    @Inject
+    BusinessTimeZone businessZone;
+
     @Incoming("agency-updates")
     public Uni<Void> on(Message<String> message) {
         @SuppressWarnings("unchecked")
@@ -73,9 +77,9 @@ public class AgencyUpdateConsumer {
         EventFields d = e.fields();
         AgencyUpdate update;
         try {
-            update = new AgencyUpdate(d.oneOf(AgencyUpdate.Kind.class, "kind"), d.date("reportedOn"),
+            update = AgencyUpdate.reported(d.oneOf(AgencyUpdate.Kind.class, "kind"), d.date("reportedOn"),
                     d.optionalMoney("amount").orElse(null), d.has("promisedFor") ? d.date("promisedFor") : null,
-                    d.optionalText("note").orElse(null));
+                    d.optionalText("note").orElse(null), businessZone.today());
         } catch (DomainError invalid) {
             throw new PoisonMessageException("unreadable update: " + describe(invalid), invalid);
         }

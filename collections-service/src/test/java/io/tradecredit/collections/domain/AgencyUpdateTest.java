@@ -149,4 +149,57 @@ class AgencyUpdateTest {
         p.refuseIfBefore(new AgencyUpdate(Kind.CONTACT_MADE, MAY_4, null, null, null));
         p.refuseIfBefore(new AgencyUpdate(Kind.CONTACT_MADE, MAY_4.plusDays(1), null, null, null));
     }
+
+    /**
+     * Reported on 4 May: a report of 5 May (the agency cannot have learnt it tomorrow) is refused naming reportedOn, with
+     * every other wrong field of the same report; one of 4 May or before is not. Until session 33 it was accepted.
+     */
+    @Test
+    void aReportDatedAfterTodayIsRefused() {
+        DomainError refused = assertThrows(DomainError.class, () -> AgencyUpdate.reported(Kind.CONTACT_MADE,
+                MAY_4.plusDays(1), null, null, null, MAY_4));
+        assertEquals(DomainError.Kind.INVALID, refused.kind());
+        assertEquals("agency-update.invalid", refused.code());
+        assertEquals(List.of(new Violation("reportedOn", "must not be after today (2026-05-04): the day the agency learnt it")),
+                refused.violations());
+        assertEquals(List.of("promisedFor", "reportedOn"), fields(() -> AgencyUpdate.reported(Kind.PROMISE,
+                MAY_4.plusDays(1), Money.of("8500.00", "CNY"), null, null, MAY_4)));
+        assertEquals(MAY_4, AgencyUpdate.reported(Kind.CONTACT_MADE, MAY_4, null, null, null, MAY_4).reportedOn());
+        assertEquals(MAY_4.minusDays(1), AgencyUpdate.reported(Kind.PROMISE, MAY_4.minusDays(1), Money.of("8500.00", "CNY"),
+                MAY_4.plusDays(10), null, MAY_4).reportedOn());
+        assertEquals(List.of("kind", "reportedOn"), fields(() -> AgencyUpdate.reported(null, null, null, null, null, MAY_4)));
+    }
+
+    /**
+     * An amount as written: "abc" in "cny" names both parts (amount.amount, amount.currency: cny is not CNY) with the rest of
+     * the report's faults, not "amount is required"; "8500.001" CNY names the amount; "8500.00" CNY is read as 8,500.00 CNY.
+     */
+    @Test
+    void eachPartOfAnUnreadableAmountIsNamed() {
+        DomainError refused = assertThrows(DomainError.class, () -> AgencyUpdate.reported(null, null, "abc", "cny", null, null,
+                MAY_4));
+        assertEquals(List.of("amount.currency", "amount.amount", "kind", "reportedOn"),
+                refused.violations().stream().map(Violation::field).toList());
+        assertEquals(List.of("amount.currency", "promisedFor"), fields(() -> AgencyUpdate.reported(Kind.PROMISE, MAY_4,
+                "8500.00", "XYZ", null, null, MAY_4)));
+        assertEquals(List.of("amount.amount"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, "8500.001",
+                "CNY", null, null, MAY_4)));
+        assertEquals(List.of("amount.amount"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, null,
+                "CNY", null, null, MAY_4)));
+        assertEquals(List.of("amount.currency"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, "1.00",
+                null, null, null, MAY_4)));
+        assertEquals(List.of("amount"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, "0.00", "CNY", null,
+                null, MAY_4)));
+        assertEquals(List.of("amount"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, null, null, null,
+                null, MAY_4)));
+        assertEquals(Money.of("8500.00", "CNY"), AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, " 8500 ", "CNY", null,
+                null, MAY_4).amount());
+        assertNull(AgencyUpdate.reported(Kind.CONTACT_MADE, MAY_4, null, null, null, null, MAY_4).amount());
+        // at most 64 characters of text: 8500.00 written with leading zeros to 64 is read, to 65 is no amount
+        String sixtyFour = "0".repeat(64 - 7) + "8500.00";
+        assertEquals(Money.of("8500.00", "CNY"), AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, sixtyFour, "CNY", null,
+                null, MAY_4).amount());
+        assertEquals(List.of("amount.amount"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4,
+                "0" + sixtyFour, "CNY", null, null, MAY_4)));
+    }
 }

@@ -314,6 +314,45 @@ class AgencyViewApiTest {
                 .filter(a -> a.kind().equals("agency-update")).count());
     }
 
+    /**
+     * A contact reported as of tomorrow in the business zone is refused on both doors, 400 naming {@code reportedOn} on REST,
+     * the topic's DLQ with the reason; nothing is logged and the case stays with the agency. Until session 33 both answered
+     * as if the agency had learnt it already (REST 201).
+     */
+    @Test
+    void aReportDatedAfterTodayIsRefusedOnBothDoors() {
+        Placed p = placed(cases);
+        Map<String, Object> tomorrow = update("CONTACT_MADE", "reportedOn", ReadModelEvents.today().plusDays(1).toString());
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(tomorrow)
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("agency-update.invalid"), "errors.field", contains("reportedOn"));
+        String sent = AgencyFlowTest.report(p.tenant(), p.agency(), p.caseId(), tomorrow);
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> dead = io.tradecredit.testing.Topics.read(
+                TopicNames.agencyUpdates(p.agency()) + ".dlq.collections-service", java.time.Duration.ofSeconds(60),
+                r -> r.stream().anyMatch(x -> sent.equals(io.tradecredit.testing.Topics.header(x, "ce_id"))));
+        String reason = AgencyFlowTest.reason(dead, sent);
+        org.junit.jupiter.api.Assertions.assertTrue(reason.contains("reportedOn"), reason);
+        assertEquals(CaseState.WITH_AGENCY, state(cases, p));
+        assertEquals(0, AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
+                .filter(a -> a.kind().equals("agency-update")).count());
+    }
+
+    /**
+     * An unknown kind, no reportedOn and an amount neither of whose parts can be read: one 400 naming every one of them,
+     * nothing logged. Until session 33 the answer named only amount and kind.
+     */
+    @Test
+    void everyWrongFieldOfAReportIsNamed() {
+        Placed p = placed(cases);
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON)
+                .body(Map.of("kind", "BOGUS", "amount", Map.of("amount", "abc", "currency", "cny")))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("amount.amount", "amount.currency", "kind", "reportedOn"));
+        assertEquals(CaseState.WITH_AGENCY, state(cases, p));
+        assertEquals(0, AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
+                .filter(a -> a.kind().equals("agency-update")).count());
+    }
+
     @Test
     void aCaseClosedByTheTenantWhileWithTheAgencyIsNoLongerItsCase() {
         Placed p = placed(cases);
