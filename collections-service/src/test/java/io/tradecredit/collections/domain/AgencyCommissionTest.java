@@ -151,6 +151,35 @@ class AgencyCommissionTest {
         assertEquals(List.of(line("16000.00", "2400.00", "CNY")), statement.lines());
     }
 
+    /**
+     * The partner's case: handed over on 8 December 2026, the buyer pays 10,000.00 CNY received that day, and the
+     * case comes back the same day (returned by the agency, or recalled). December's statement showed 1,500.00
+     * (15 %) before it came back and still does: the hand-off day always counts. A case handed over on the 8th and
+     * returned on the 9th earns on the 8th, not on the 9th (a later end day stays out).
+     */
+    @Test
+    void aPaymentOnTheHandOffDayEarnsEvenWhenTheCaseComesBackThatSameDay() {
+        LocalDate dec8 = LocalDate.of(2026, 12, 8);
+        LocalDate dec9 = dec8.plusDays(1);
+        LocalDate from = LocalDate.of(2026, 12, 1);
+        LocalDate to = LocalDate.of(2026, 12, 31);
+        UUID caseId = UUID.randomUUID();
+        List<BuyerPayment> payments = List.of(new BuyerPayment(X, dec8, Money.of("10000.00", "CNY")));
+        List<Line> expected = List.of(line("10000.00", "1500.00", "CNY"));
+        assertEquals(expected, AgencyCommission.forPeriod(HUAXIN,
+                List.of(new Placement(caseId, X, "huaxin", dec8, null, null)), payments, from, to).lines(), "while held");
+        for (PlacementEnd end : PlacementEnd.values()) {
+            assertEquals(expected, AgencyCommission.forPeriod(HUAXIN,
+                    List.of(new Placement(caseId, X, "huaxin", dec8, dec8, end)), payments, from, to).lines(),
+                    "came back the same day, " + end);
+        }
+        List<BuyerPayment> both = List.of(new BuyerPayment(X, dec8, Money.of("10000.00", "CNY")),
+                new BuyerPayment(X, dec9, Money.of("4000.00", "CNY")));
+        assertEquals(expected, AgencyCommission.forPeriod(HUAXIN,
+                List.of(new Placement(caseId, X, "huaxin", dec8, dec9, PlacementEnd.RETURNED)), both, from, to).lines(),
+                "returned the next day: the end day stays out");
+    }
+
     @Test
     void onlyASettlementAndAClosedCaseEarnOnTheirLastDay() {
         assertEquals(List.of(PlacementEnd.SETTLED, PlacementEnd.CASE_CLOSED), java.util.Arrays.stream(PlacementEnd.values())
