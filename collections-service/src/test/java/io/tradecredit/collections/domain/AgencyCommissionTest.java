@@ -280,6 +280,34 @@ class AgencyCommissionTest {
         assertEquals(List.of(new Violation("to", "must not be before from (2026-03-02)")), e.violations());
     }
 
+    /**
+     * A version is repeated only by the very same terms and name: 15 % as 15.00 %, the currencies and minimum amounts
+     * in another order, repeat it; another fee, currency, mode, days past due, minimum amount or name does not.
+     */
+    @Test
+    void onlyTheVerySameTermsAndNameRepeatAVersion() {
+        HandOffRule rule = new HandOffRule(HandOffRule.Mode.DAYS_PAST_DUE, 45,
+                new CurrencyThresholds(List.of(Money.of("20000.00", "CNY"), Money.of("3000.00", "USD"))));
+        RecordedAgencyContract v1 = new RecordedAgencyContract(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD),
+                rule), 1, march(1), "Huaxin", null, "lena");
+        assertEquals(true, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15.00"), Set.of(USD, CNY),
+                new HandOffRule(HandOffRule.Mode.DAYS_PAST_DUE, 45, new CurrencyThresholds(List.of(Money.of("3000", "USD"),
+                        Money.of("20000", "CNY"))))), "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15.01"), Set.of(CNY, USD), rule), "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD), rule), "Huaxin Ltd"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD), rule), null));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD, Currency.getInstance("EUR")),
+                rule), "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD),
+                new HandOffRule(HandOffRule.Mode.DAYS_PAST_DUE, 46, rule.minimumOverdue())), "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD),
+                new HandOffRule(HandOffRule.Mode.MINIMUM_AMOUNT, null, rule.minimumOverdue())), "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD),
+                new HandOffRule(HandOffRule.Mode.DAYS_PAST_DUE, 45, new CurrencyThresholds(List.of(Money.of("20000.00", "CNY"))))),
+                "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("apex", new BigDecimal("15"), Set.of(CNY, USD), rule), "Huaxin"));
+    }
+
     @Test
     void contractWithBadCodeFeeOrNoCurrencyNamesEachField() {
         DomainError e = assertThrows(DomainError.class,
