@@ -127,7 +127,8 @@ public class AgencyContractResource {
     @Path("/{code}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
     @APIResponse(responseCode = "200", description = "The version saved: a new contract (version 1, in force from today), or the"
-            + " next version of this one, in force from effectiveFrom; earlier versions keep governing the days before it")
+            + " next version of this one, in force from effectiveFrom; earlier versions keep governing the days before it."
+            + " The same terms and name as the version in force on that day are no change: that version is answered, nothing recorded")
     @APIResponse(responseCode = "400", description = "Every wrong field named (agencyCode, currencies[1], handOff.daysPastDue,"
             + " effectiveFrom); nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

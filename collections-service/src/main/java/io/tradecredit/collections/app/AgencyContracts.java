@@ -39,7 +39,8 @@ public class AgencyContracts {
      * hand-off already made under the terms then in force stays true), and a day after today for a
      * new contract (it applies from the day it is recorded; a later day dates a change of terms).
      * {@code alreadyWrong} is what the caller found wrong with the rest (the contract is null then),
-     * so one refusal names everything.
+     * so one refusal names everything. The same terms and name as the version in force on that day
+     * are no change: that version is answered and nothing is recorded.
      */
     public Uni<RecordedAgencyContract> put(String tenantId, String agencyCode, AgencyContract contract, String name,
             LocalDate effectiveFrom, List<Violation> alreadyWrong, String by) {
@@ -58,6 +59,11 @@ public class AgencyContracts {
                     if (!wrong.isEmpty()) {
                         throw DomainError.invalid("agency-contract.invalid", "The agency contract is incomplete or inconsistent",
                                 wrong);
+                    }
+                    RecordedAgencyContract current = RecordedAgencyContract.inForceOn(versions, from).orElse(null);
+                    if (current != null && current.repeatedBy(contract, name)) {
+                        // the same terms again: no change, so no new version (nothing recorded)
+                        return Uni.createFrom().item(current);
                     }
                     RecordedAgencyContract recorded = new RecordedAgencyContract(contract, versions.size() + 1, from, name,
                             OffsetDateTime.now(clock), by);

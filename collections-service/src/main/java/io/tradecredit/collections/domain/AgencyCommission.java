@@ -18,9 +18,11 @@ import io.tradecredit.common.money.Money;
  *
  * <p>A payment counts when its effective date lies in the period (both ends included) and in one
  * of the buyer's placements with this agency: from the hand-off day included to the day the case
- * came back. That last day counts when the stay ended in the agency's result, a settlement it
- * reported or the case closed while it held it (a buyer who pays in full closes its case that
- * very day): {@link PlacementEnd#earnsOnItsDay}. It does not when the tenant recalled the case or
+ * came back. The hand-off day always counts, also when the case came back that same day, whatever
+ * the reason: what the buyer paid that day was paid while the agency held the case, and a statement
+ * shown that day does not lose it when the case comes back. A later last day counts when the stay
+ * ended in the agency's result, a settlement it reported or the case closed while it held it (a
+ * buyer who pays in full closes its case that very day): {@link PlacementEnd#earnsOnItsDay}. It does not when the tenant recalled the case or
  * the agency gave it back (returned, uncollectible): from that day on the tenant collects, and no
  * payment after the end counts, whatever the reason (docs/collections-service.md, "Agencies"). It
  * counts once even if placements overlap.
@@ -49,7 +51,7 @@ public final class AgencyCommission {
             PlacementEnd endReason) {
         boolean covers(UUID buyer, LocalDate day) {
             return buyerId.equals(buyer) && !day.isBefore(handedOn) && (endedOn == null || day.isBefore(endedOn)
-                    || day.equals(endedOn) && endReason.earnsOnItsDay());
+                    || day.equals(handedOn) || day.equals(endedOn) && endReason.earnsOnItsDay());
         }
     }
 

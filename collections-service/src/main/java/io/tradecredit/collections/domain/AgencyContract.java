@@ -52,6 +52,18 @@ public record AgencyContract(String agencyCode, BigDecimal successFeePercent, Se
         currencies = Set.copyOf(currencies);
     }
 
+    /**
+     * Whether {@code other} states the very same terms: the same fee (15 equals 15.00), currencies and hand-off
+     * rule (its mode, days past due and minimum overdue amounts, in any order). Re-sending them is no change of
+     * terms, so no new version (docs/collections-service.md, "Agencies").
+     */
+    public boolean sameTermsAs(AgencyContract other) {
+        return agencyCode.equals(other.agencyCode) && successFeePercent.compareTo(other.successFeePercent) == 0
+                && currencies.equals(other.currencies) && handOff.mode() == other.handOff.mode()
+                && java.util.Objects.equals(handOff.daysPastDue(), other.handOff.daysPastDue())
+                && Set.copyOf(handOff.minimumOverdue().amounts()).equals(Set.copyOf(other.handOff.minimumOverdue().amounts()));
+    }
+
     /** A contract under which only a collector hands cases over. */
     public AgencyContract(String agencyCode, BigDecimal successFeePercent, Set<Currency> currencies) {
         this(agencyCode, successFeePercent, currencies, HandOffRule.MANUAL_ONLY);

@@ -16,7 +16,8 @@ public enum PlacementEnd {
     /**
      * Whether a payment on the day the stay ended still earns the agency its commission: yes when
      * the stay ended in its result (a settlement, the case closed, e.g. by the very payment that
-     * cleared the buyer), no when the tenant took the case back or the agency gave it back.
+     * cleared the buyer), no when the tenant took the case back or the agency gave it back. The
+     * hand-off day always earns, also when the stay ended that same day (AgencyCommission.Placement).
      */
     public boolean earnsOnItsDay() {
         return this == SETTLED || this == CASE_CLOSED;

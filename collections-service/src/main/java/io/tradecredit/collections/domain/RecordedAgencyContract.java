@@ -16,6 +16,15 @@ public record RecordedAgencyContract(AgencyContract contract, int version, Local
         OffsetDateTime updatedAt, String updatedBy) {
 
     /**
+     * Whether saving {@code terms} under {@code name} would repeat this version: the same terms
+     * ({@link AgencyContract#sameTermsAs}) and the same name. A PUT that repeats the version in force
+     * on its day answers that version and records nothing: only a change makes a new version.
+     */
+    public boolean repeatedBy(AgencyContract terms, String name) {
+        return contract.sameTermsAs(terms) && java.util.Objects.equals(this.name, name);
+    }
+
+    /**
      * The version of one agency's {@code versions} in force on {@code day}: the latest
      * {@code effectiveFrom} on or before it, of two from the same day the higher number (as
      * {@link LadderVersion#inForceOn}). Before the first version's day, the first version: there

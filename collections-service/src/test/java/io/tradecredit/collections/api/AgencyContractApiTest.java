@@ -62,6 +62,34 @@ class AgencyContractApiTest {
                 .body("agencyCode", contains("apex", "huaxin"), "version", contains(1, 2));
     }
 
+    /**
+     * The partner's case: its contract is 15 % on CNY, manual hand-off; re-sending exactly those terms ("15" as "15.00",
+     * the same currencies) answers 200 with version 1 unchanged and records no version 2 (until session 33 it made
+     * version 2 from today). A change of the fee still makes version 2.
+     */
+    @Test
+    void reSendingIdenticalTermsMakesNoNewVersion() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        Map<String, Object> terms = Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(terms).put(AGENCIES + "/huaxin")
+                .then().statusCode(200).body("version", equalTo(1));
+        // as stored (the first answer carries the clock's nanoseconds, the database keeps microseconds)
+        String updatedAt = given().auth().oauth2(admin).get(AGENCIES + "/huaxin").then().statusCode(200).extract().path("updatedAt");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(terms).put(AGENCIES + "/huaxin").then().statusCode(200)
+                .body("version", equalTo(1), "successFeePercent", equalTo(15), "updatedAt", equalTo(updatedAt));
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15.00", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put(AGENCIES + "/huaxin").then().statusCode(200).body("version", equalTo(1));
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).get(AGENCIES + "/huaxin/versions").then().statusCode(200).body("version", contains(1));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "12", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put(AGENCIES + "/huaxin").then().statusCode(200).body("version", equalTo(2));
+        given().auth().oauth2(viewer).get(AGENCIES + "/huaxin/versions").then().statusCode(200)
+                .body("version", contains(1, 2), "successFeePercent", contains(15, 12));
+    }
+
     @Test
     void everyWrongFieldIsNamedAndNothingIsSaved() {
         String tenant = freshTenant();

@@ -151,6 +151,35 @@ class AgencyCommissionTest {
         assertEquals(List.of(line("16000.00", "2400.00", "CNY")), statement.lines());
     }
 
+    /**
+     * The partner's case: handed over on 8 December 2026, the buyer pays 10,000.00 CNY received that day, and the
+     * case comes back the same day (returned by the agency, or recalled). December's statement showed 1,500.00
+     * (15 %) before it came back and still does: the hand-off day always counts. A case handed over on the 8th and
+     * returned on the 9th earns on the 8th, not on the 9th (a later end day stays out).
+     */
+    @Test
+    void aPaymentOnTheHandOffDayEarnsEvenWhenTheCaseComesBackThatSameDay() {
+        LocalDate dec8 = LocalDate.of(2026, 12, 8);
+        LocalDate dec9 = dec8.plusDays(1);
+        LocalDate from = LocalDate.of(2026, 12, 1);
+        LocalDate to = LocalDate.of(2026, 12, 31);
+        UUID caseId = UUID.randomUUID();
+        List<BuyerPayment> payments = List.of(new BuyerPayment(X, dec8, Money.of("10000.00", "CNY")));
+        List<Line> expected = List.of(line("10000.00", "1500.00", "CNY"));
+        assertEquals(expected, AgencyCommission.forPeriod(HUAXIN,
+                List.of(new Placement(caseId, X, "huaxin", dec8, null, null)), payments, from, to).lines(), "while held");
+        for (PlacementEnd end : PlacementEnd.values()) {
+            assertEquals(expected, AgencyCommission.forPeriod(HUAXIN,
+                    List.of(new Placement(caseId, X, "huaxin", dec8, dec8, end)), payments, from, to).lines(),
+                    "came back the same day, " + end);
+        }
+        List<BuyerPayment> both = List.of(new BuyerPayment(X, dec8, Money.of("10000.00", "CNY")),
+                new BuyerPayment(X, dec9, Money.of("4000.00", "CNY")));
+        assertEquals(expected, AgencyCommission.forPeriod(HUAXIN,
+                List.of(new Placement(caseId, X, "huaxin", dec8, dec9, PlacementEnd.RETURNED)), both, from, to).lines(),
+                "returned the next day: the end day stays out");
+    }
+
     @Test
     void onlyASettlementAndAClosedCaseEarnOnTheirLastDay() {
         assertEquals(List.of(PlacementEnd.SETTLED, PlacementEnd.CASE_CLOSED), java.util.Arrays.stream(PlacementEnd.values())
@@ -249,6 +278,34 @@ class AgencyCommissionTest {
         DomainError e = assertThrows(DomainError.class,
                 () -> AgencyCommission.forPeriod(HUAXIN, List.of(), List.of(), march(2), march(1)));
         assertEquals(List.of(new Violation("to", "must not be before from (2026-03-02)")), e.violations());
+    }
+
+    /**
+     * A version is repeated only by the very same terms and name: 15 % as 15.00 %, the currencies and minimum amounts
+     * in another order, repeat it; another fee, currency, mode, days past due, minimum amount or name does not.
+     */
+    @Test
+    void onlyTheVerySameTermsAndNameRepeatAVersion() {
+        HandOffRule rule = new HandOffRule(HandOffRule.Mode.DAYS_PAST_DUE, 45,
+                new CurrencyThresholds(List.of(Money.of("20000.00", "CNY"), Money.of("3000.00", "USD"))));
+        RecordedAgencyContract v1 = new RecordedAgencyContract(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD),
+                rule), 1, march(1), "Huaxin", null, "lena");
+        assertEquals(true, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15.00"), Set.of(USD, CNY),
+                new HandOffRule(HandOffRule.Mode.DAYS_PAST_DUE, 45, new CurrencyThresholds(List.of(Money.of("3000", "USD"),
+                        Money.of("20000", "CNY"))))), "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15.01"), Set.of(CNY, USD), rule), "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD), rule), "Huaxin Ltd"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD), rule), null));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD, Currency.getInstance("EUR")),
+                rule), "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD),
+                new HandOffRule(HandOffRule.Mode.DAYS_PAST_DUE, 46, rule.minimumOverdue())), "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD),
+                new HandOffRule(HandOffRule.Mode.MINIMUM_AMOUNT, null, rule.minimumOverdue())), "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("huaxin", new BigDecimal("15"), Set.of(CNY, USD),
+                new HandOffRule(HandOffRule.Mode.DAYS_PAST_DUE, 45, new CurrencyThresholds(List.of(Money.of("20000.00", "CNY"))))),
+                "Huaxin"));
+        assertEquals(false, v1.repeatedBy(new AgencyContract("apex", new BigDecimal("15"), Set.of(CNY, USD), rule), "Huaxin"));
     }
 
     @Test

@@ -573,6 +573,33 @@ class AgencyViewApiTest {
                 .queryParam("to", "2026-03-31").get("/api/v1/agencies/huaxin/commission").then().statusCode(404);
     }
 
+    /**
+     * The partner's case: handed over on 2026-12-08, 10,000.00 CNY received that day; December shows 1,500.00 (15 %),
+     * and still does once the agency has returned the case the same day (until session 33 it then showed no lines).
+     */
+    @Test
+    void aPaymentOnTheHandOffDayKeepsItsCommissionWhenTheCaseIsReturnedTheSameDay() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.tenant(tenant).roles("tenant-admin").mint()).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/huaxin").then().statusCode(200);
+        LocalDate dec8 = LocalDate.of(2026, 12, 8);
+        String buyer = UUID.randomUUID().toString();
+        placement(tenant, "huaxin", buyer, dec8, null);
+        paid(tenant, buyer, dec8, "10000.00", "CNY");
+        ReadModelEvents.await("the payment", () -> Database.count("select count(*) from received_payment where tenant_id = ?",
+                tenant) == 1);
+        String finance = Tokens.tenant(tenant).roles("finance").mint();
+        given().auth().oauth2(finance).queryParam("from", "2026-12-01").queryParam("to", "2026-12-31")
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("lines.collected.amount", contains("10000.00"), "lines.commission.amount", contains("1500.00"));
+        Database.execute("update agency_placement set ended_on = ?, end_reason = 'RETURNED', ended_by = 'agency:huaxin'"
+                + " where tenant_id = ? and buyer_id = ?::uuid", dec8, tenant, buyer);
+        given().auth().oauth2(finance).queryParam("from", "2026-12-01").queryParam("to", "2026-12-31")
+                .get("/api/v1/agencies/huaxin/commission").then().statusCode(200)
+                .body("lines.collected.amount", contains("10000.00"), "lines.commission.amount", contains("1500.00"));
+    }
+
     /** A settlement reported on 12 March and paid that day earns the fee, in a statement from that day on. */
     @Test
     void aSettlementPaidOnTheDayItIsReportedEarnsCommission() {
