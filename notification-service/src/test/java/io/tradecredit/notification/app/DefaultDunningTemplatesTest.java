@@ -149,6 +149,20 @@ class DefaultDunningTemplatesTest {
     }
 
     /**
+     * The run of 19 October 2026's consolidated demand: JG-2026-00072 (due 16 September, 33 days overdue) and
+     * JG-2026-00114 (due 23 October, not yet due), to pay by the 26th.
+     */
+    ObjectNode consolidatedDemandOfOctober19() {
+        Map<String, Object> overdue = invoice("JG-2026-00072", "2026-09-16", "8000.00", "0.00", "8000.00", null);
+        overdue.put("daysOverdue", 33);
+        Map<String, Object> notYetDue = invoice("JG-2026-00114", "2026-10-23", "5000.00", "0.00", "5000.00", null);
+        ObjectNode data = data(overdue, notYetDue);
+        data.put("runDate", "2026-10-19");
+        data.put("paymentDeadline", "2026-10-26");
+        return data;
+    }
+
+    /**
      * DOMAIN §3, consolidation: a buyer with a + 30 finance demand (JG-2026-00072, due 16 September 2026, 33 days
      * overdue on the run of 19 October) and a pre-due reminder (JG-2026-00114, due 23 October, due - 7) the same day
      * gets one finance demand at the higher step listing both. It read "JG-2026-00114, due 2026-10-23, 0 days overdue"
@@ -157,12 +171,7 @@ class DefaultDunningTemplatesTest {
      */
     @Test
     void aConsolidatedDemandShowsAnInvoiceNotYetDueAsDueOnItsDateNotAsOverdue() {
-        Map<String, Object> overdue = invoice("JG-2026-00072", "2026-09-16", "8000.00", "0.00", "8000.00", null);
-        overdue.put("daysOverdue", 33);
-        Map<String, Object> notYetDue = invoice("JG-2026-00114", "2026-10-23", "5000.00", "0.00", "5000.00", null);
-        ObjectNode data = data(overdue, notYetDue);
-        data.put("runDate", "2026-10-19");
-        data.put("paymentDeadline", "2026-10-26");
+        ObjectNode data = consolidatedDemandOfOctober19();
         java.time.Instant run = java.time.Instant.parse("2026-10-19T02:00:00Z"); // 10:00 in Shanghai
         String tenant = io.tradecredit.notification.Fixtures.freshTenant();
         for (String key : List.of("dunning.finance-demand", "dunning.formal-demand")) {
@@ -210,12 +219,7 @@ class DefaultDunningTemplatesTest {
      */
     @Test
     void aConsolidatedDemandMadeAfterTheDueDateOfItsInvoiceNotYetDueCallsItOverdue() {
-        Map<String, Object> overdue = invoice("JG-2026-00072", "2026-09-16", "8000.00", "0.00", "8000.00", null);
-        overdue.put("daysOverdue", 33);
-        Map<String, Object> notYetDue = invoice("JG-2026-00114", "2026-10-23", "5000.00", "0.00", "5000.00", null);
-        ObjectNode data = data(overdue, notYetDue);
-        data.put("runDate", "2026-10-19");
-        data.put("paymentDeadline", "2026-10-26");
+        ObjectNode data = consolidatedDemandOfOctober19();
         java.time.Instant run = java.time.Instant.parse("2026-10-19T02:00:00Z"); // 10:00 in Shanghai
         java.time.Instant made = java.time.Instant.parse("2026-10-26T01:00:00Z"); // Monday 09:00 in Shanghai
         String tenant = io.tradecredit.notification.Fixtures.freshTenant();
