@@ -1,16 +1,19 @@
 package io.tradecredit.invoice.api;
 
 import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.LedgerFixtures.cny;
 import static io.tradecredit.invoice.LedgerFixtures.freshTenant;
 import static io.tradecredit.invoice.LedgerFixtures.invoice;
 import static io.tradecredit.invoice.LedgerFixtures.issue;
 import static io.tradecredit.invoice.LedgerFixtures.pay;
+import static io.tradecredit.invoice.LedgerFixtures.post;
 import static io.tradecredit.invoice.LedgerFixtures.token;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -459,6 +462,45 @@ class ReportApiTest {
         given().auth().oauth2(token(freshTenant(), "viewer")).queryParam("asOf", due.plusDays(30).toString())
                 .get("/api/v1/buyers/" + buyer + "/statement").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void theStatementShowsTheCreditTheBuyerHoldsAndWhatItOwesNetOfIt() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = LocalDate.of(2026, 8, 3);
+        String first = issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        // 12,000.00 received on the due date, oldest first: the 10,000.00 invoice paid, 2,000.00 kept as credit
+        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("12000.00"),
+                "receivedOn", due.toString())).statusCode(201).body("unallocated.amount", equalTo("2000.00"));
+        String second = issue(tenant, buyer, due.plusDays(5), due.plusDays(35), "5000.00");
+        // 1,000.00 USD paid ahead of any invoice, kept whole as credit
+        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount",
+                Map.of("amount", "1000.00", "currency", "USD"), "receivedOn", due.plusDays(2).toString(),
+                "allocations", List.of())).statusCode(201);
+        // 500.00 kept as credit, then bounced: it never was the buyer's credit
+        String bounced = post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("500.00"),
+                "receivedOn", due.plusDays(3).toString(), "allocations", List.of())).statusCode(201).extract().path("id");
+        post(finance, "/api/v1/payments/" + bounced + "/reversal", Map.of("reason", "cheque bounced")).statusCode(200);
+
+        // 5,000.00 owed less the 2,000.00 the buyer holds = 3,000.00; in USD the tenant owes the buyer 1,000.00
+        String statement = "/api/v1/buyers/" + buyer + "/statement";
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.plusDays(10).toString())
+                .queryParam("from", due.toString()).get(statement).then().statusCode(200)
+                .body("invoices.invoiceId", contains(second),
+                        "totals.currency", contains("CNY", "USD"),
+                        "totals[0].invoices", equalTo(1), "totals[0].open.amount", equalTo("5000.00"),
+                        "totals[0].totalDue.amount", equalTo("5000.00"),
+                        "totals[0].credit.amount", equalTo("2000.00"), "totals[0].balance.amount", equalTo("3000.00"),
+                        "totals[1].invoices", equalTo(0), "totals[1].open.amount", equalTo("0.00"),
+                        "totals[1].totalDue.amount", equalTo("0.00"),
+                        "totals[1].credit.amount", equalTo("1000.00"), "totals[1].balance.amount", equalTo("-1000.00"));
+        // the day before the payment: the first invoice owed in full, no credit yet
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.minusDays(1).toString()).get(statement)
+                .then().statusCode(200).body("invoices.invoiceId", contains(first), "totals.currency", contains("CNY"),
+                        "totals[0].totalDue.amount", equalTo("10000.00"), "totals[0].credit.amount", equalTo("0.00"),
+                        "totals[0].balance.amount", equalTo("10000.00"));
     }
 
     @Test
