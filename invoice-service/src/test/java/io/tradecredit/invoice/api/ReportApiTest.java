@@ -7,6 +7,7 @@ import static io.tradecredit.invoice.LedgerFixtures.invoice;
 import static io.tradecredit.invoice.LedgerFixtures.issue;
 import static io.tradecredit.invoice.LedgerFixtures.pay;
 import static io.tradecredit.invoice.LedgerFixtures.post;
+import static io.tradecredit.invoice.LedgerFixtures.raiseDispute;
 import static io.tradecredit.invoice.LedgerFixtures.token;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -63,6 +64,56 @@ class ReportApiTest {
                 .get("/api/v1/reports/aging").then().statusCode(200)
                 .body("buyerId", equalTo(other.toString()), "currencies[0].over90.amount.amount", equalTo("5000.00"),
                         "currencies[0].total.invoices", equalTo(1));
+    }
+
+    @Test
+    void agingAndDsoCountWhatCreditNotesPaymentsAndWriteOffsLeftOpenDisputesIncludedEachCurrencyApart() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        UUID buyer = UUID.randomUUID();
+        LocalDate today = PlatformZone.today();
+        String credited = issue(tenant, buyer, today.minusDays(50), today.minusDays(20), "10000.00");
+        post(finance, "/api/v1/invoices/" + credited + "/credit-notes", Map.of("amount", cny("2000.00"),
+                "reason", "price difference")).statusCode(201);                          // 8,000.00 at 20 DPD
+        String disputed = issue(tenant, buyer, today.minusDays(80), today.minusDays(45), "6000.00");
+        raiseDispute(token(tenant, "collector"), disputed, "QUALITY", "1000.00", "cracked housings",
+                "photo-1.jpg", today.minusDays(5));                                         // still owed: 6,000.00 at 45 DPD
+        pay(tenant, issue(tenant, buyer, today.minusDays(100), today.minusDays(70), "4000.00"), "1500.00",
+                today.minusDays(10));                                                        // 2,500.00 at 70 DPD
+        String bad = issue(tenant, buyer, today.minusDays(130), today.minusDays(100), "3000.00");
+        post(finance, "/api/v1/invoices/" + bad + "/write-off", Map.of("reason", "buyer insolvent")).statusCode(200);
+        issue(tenant, buyer, today.minusDays(200), today.minusDays(170), "2000.00");         // 2,000.00 at 170 DPD
+        issue(tenant, buyer, today.minusDays(10), today.plusDays(20), "1000.00");            // current
+        issue(tenant, invoice(buyer, today.minusDays(5), today.plusDays(25), "700.00", "USD"));
+
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).queryParam("asOf", today.toString()).get("/api/v1/reports/aging").then()
+                .statusCode(200).body("currencies.currency", contains("CNY", "USD"),
+                        "currencies[0].current.amount.amount", equalTo("1000.00"),
+                        "currencies[0].days1to30.amount.amount", equalTo("8000.00"),
+                        "currencies[0].days31to60.amount.amount", equalTo("6000.00"),
+                        "currencies[0].days61to90.amount.amount", equalTo("2500.00"),
+                        "currencies[0].over90.amount.amount", equalTo("2000.00"),
+                        "currencies[0].over90.invoices", equalTo(1),
+                        "currencies[0].total.amount.amount", equalTo("19500.00"),
+                        "currencies[0].total.invoices", equalTo(5),
+                        "currencies[1].current.amount.amount", equalTo("700.00"),
+                        "currencies[1].total.amount.amount", equalTo("700.00"));
+        // yesterday the credit note and the write-off were not there yet: 10,000.00 at 19 DPD, 3,000.00 at 99 DPD
+        given().auth().oauth2(viewer).queryParam("asOf", today.minusDays(1).toString()).get("/api/v1/reports/aging")
+                .then().body("currencies[0].days1to30.amount.amount", equalTo("10000.00"),
+                        "currencies[0].over90.amount.amount", equalTo("5000.00"),
+                        "currencies[0].over90.invoices", equalTo(2),
+                        "currencies[0].total.amount.amount", equalTo("24500.00"));
+        // sold in the 90 days: 10,000.00 + 6,000.00 + 1,000.00 = 17,000.00, less the 2,000.00 credited = 15,000.00;
+        // 19,500.00 / 15,000.00 x 90 = 117.0 days; USD 700.00 / 700.00 x 90 = 90.0
+        given().auth().oauth2(viewer).queryParam("asOf", today.toString()).get("/api/v1/reports/dso").then()
+                .statusCode(200).body("currencies.currency", contains("CNY", "USD"),
+                        "currencies[0].receivables.amount", equalTo("19500.00"),
+                        "currencies[0].creditSales.amount", equalTo("17000.00"),
+                        "currencies[0].creditNotesOnSales.amount", equalTo("2000.00"),
+                        "currencies[0].dso", equalTo(117.0f),
+                        "currencies[1].dso", equalTo(90.0f));
     }
 
     @Test
