@@ -34,7 +34,13 @@ public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateCh
             Money amount, UUID referenceId, String note) {
     }
 
-    public record Total(String currency, int invoices, Money open, Money lateCharges, Money totalDue) {
+    /**
+     * One currency: what is owed ({@code totalDue} = open + late charges), the buyer's credit held on the date
+     * ({@code credit}: overpayments, payments kept whole, paid parts of upheld disputes, not applied yet) and the
+     * {@code balance} = totalDue - credit (negative: the tenant owes the buyer).
+     */
+    public record Total(String currency, int invoices, Money open, Money lateCharges, Money totalDue, Money credit,
+            Money balance) {
     }
 
     static StatementView of(BuyerStatement s) {
@@ -44,6 +50,6 @@ public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateCh
                         e.invoiceNumber(), e.entry().kind(), e.entry().amount(), e.entry().referenceId(), e.entry().note()))
                         .toList(),
                 s.totals().stream().map(t -> new Total(t.currency(), t.invoices(), t.open(), t.chargesDue().total(),
-                        t.totalDue())).toList());
+                        t.totalDue(), t.credit(), t.balance())).toList());
     }
 }

@@ -24,6 +24,7 @@ import io.tradecredit.invoice.domain.Dso;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LateChargeAccount;
 import io.tradecredit.invoice.domain.OpenItem;
+import io.tradecredit.invoice.persistence.BuyerCreditRepository;
 import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
 import io.tradecredit.invoice.persistence.PaymentPlanRepository;
@@ -40,6 +41,9 @@ import io.tradecredit.invoice.persistence.WaiverRepository;
 public class Reports {
     @Inject
     ReceivablesRepository receivables;
+
+    @Inject
+    BuyerCreditRepository credits;
 
     @Inject
     InvoiceRepository invoices;
@@ -112,7 +116,10 @@ public class Reports {
                 .map(totals -> Aging.ofTotals(totals, asOf));
     }
 
-    /** A buyer's statement; 404 for a buyer the tenant does not know ({@link Buyers}). */
+    /**
+     * A buyer's statement, with the credit it held on the date per currency; 404 for a buyer the tenant does not know
+     * ({@link Buyers}).
+     */
     public Uni<BuyerStatement> statement(String tenantId, UUID buyerId, LocalDate from, LocalDate asOf) {
         return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
                 .chain(() -> policies.termsOf(tenantId, buyerId)).chain(terms -> receivables
@@ -120,7 +127,8 @@ public class Reports {
                         .map(late -> Stream.concat(items.stream().map(OpenItem::invoiceId), late.stream()).toList()))
                 .chain(ids -> lines(tenantId, ids, asOf))
                 .chain(lines -> receivables.entriesOfBuyer(tenantId, buyerId, from, asOf)
-                        .map(entries -> BuyerStatement.of(buyerId, from, asOf, terms, lines, entries)))));
+                        .chain(entries -> credits.heldOn(tenantId, buyerId, asOf)
+                                .map(held -> BuyerStatement.of(buyerId, from, asOf, terms, lines, entries, held))))));
     }
 
     /** The invoices with their late charges as of the date, each under its own terms. */

@@ -3,6 +3,8 @@ package io.tradecredit.invoice.persistence;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +69,28 @@ public class BuyerCreditRepository {
                 select currency, balance from buyer_credit where tenant_id = :t and buyer_id = :b order by currency""",
                 Tuple.class).setParameter("t", tenantId).setParameter("b", buyerId).getResultList())
                 .map(rows -> rows.stream().map(r -> Rows.money(r, "balance", "currency")).toList());
+    }
+
+    /**
+     * The credit the buyer held on {@code asOf} in each currency it had any in (0 included), by currency code: its
+     * movements dated by then ({@code occurred_on}: an overpayment on the day the payment was received, an application,
+     * a credit note or a reversal on its day). A payment since reversed never paid (its reversal takes effect on the day
+     * it was received, docs/domain.md §2), so neither its credit nor the removal of it counts on any day.
+     */
+    public Uni<Map<String, Money>> heldOn(String tenantId, UUID buyerId, LocalDate asOf) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select m.currency, coalesce(sum(m.amount) filter (where m.occurred_on <= :d), 0) as held
+                from buyer_credit_movement m
+                left join payment p on p.tenant_id = m.tenant_id and p.id = m.reference_id
+                    and m.kind in ('OVERPAYMENT', 'PAYMENT_REVERSED')
+                where m.tenant_id = :t and m.buyer_id = :b and (p.id is null or p.status <> 'REVERSED')
+                group by m.currency order by m.currency""", Tuple.class)
+                .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("d", asOf).getResultList())
+                .map(rows -> {
+                    Map<String, Money> held = new TreeMap<>();
+                    rows.forEach(r -> held.put(Rows.currencyCode(r, "currency"), Rows.money(r, "held", "currency")));
+                    return held;
+                });
     }
 
     /** The buyer's movements, newest first. */

@@ -1,16 +1,20 @@
 package io.tradecredit.invoice.api;
 
 import static io.restassured.RestAssured.given;
+import static io.tradecredit.invoice.LedgerFixtures.cny;
 import static io.tradecredit.invoice.LedgerFixtures.freshTenant;
 import static io.tradecredit.invoice.LedgerFixtures.invoice;
 import static io.tradecredit.invoice.LedgerFixtures.issue;
 import static io.tradecredit.invoice.LedgerFixtures.pay;
+import static io.tradecredit.invoice.LedgerFixtures.post;
+import static io.tradecredit.invoice.LedgerFixtures.raiseDispute;
 import static io.tradecredit.invoice.LedgerFixtures.token;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,6 +64,56 @@ class ReportApiTest {
                 .get("/api/v1/reports/aging").then().statusCode(200)
                 .body("buyerId", equalTo(other.toString()), "currencies[0].over90.amount.amount", equalTo("5000.00"),
                         "currencies[0].total.invoices", equalTo(1));
+    }
+
+    @Test
+    void agingAndDsoCountWhatCreditNotesPaymentsAndWriteOffsLeftOpenDisputesIncludedEachCurrencyApart() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        UUID buyer = UUID.randomUUID();
+        LocalDate today = PlatformZone.today();
+        String credited = issue(tenant, buyer, today.minusDays(50), today.minusDays(20), "10000.00");
+        post(finance, "/api/v1/invoices/" + credited + "/credit-notes", Map.of("amount", cny("2000.00"),
+                "reason", "price difference")).statusCode(201);                          // 8,000.00 at 20 DPD
+        String disputed = issue(tenant, buyer, today.minusDays(80), today.minusDays(45), "6000.00");
+        raiseDispute(token(tenant, "collector"), disputed, "QUALITY", "1000.00", "cracked housings",
+                "photo-1.jpg", today.minusDays(5));                                         // still owed: 6,000.00 at 45 DPD
+        pay(tenant, issue(tenant, buyer, today.minusDays(100), today.minusDays(70), "4000.00"), "1500.00",
+                today.minusDays(10));                                                        // 2,500.00 at 70 DPD
+        String bad = issue(tenant, buyer, today.minusDays(130), today.minusDays(100), "3000.00");
+        post(finance, "/api/v1/invoices/" + bad + "/write-off", Map.of("reason", "buyer insolvent")).statusCode(200);
+        issue(tenant, buyer, today.minusDays(200), today.minusDays(170), "2000.00");         // 2,000.00 at 170 DPD
+        issue(tenant, buyer, today.minusDays(10), today.plusDays(20), "1000.00");            // current
+        issue(tenant, invoice(buyer, today.minusDays(5), today.plusDays(25), "700.00", "USD"));
+
+        String viewer = token(tenant, "viewer");
+        given().auth().oauth2(viewer).queryParam("asOf", today.toString()).get("/api/v1/reports/aging").then()
+                .statusCode(200).body("currencies.currency", contains("CNY", "USD"),
+                        "currencies[0].current.amount.amount", equalTo("1000.00"),
+                        "currencies[0].days1to30.amount.amount", equalTo("8000.00"),
+                        "currencies[0].days31to60.amount.amount", equalTo("6000.00"),
+                        "currencies[0].days61to90.amount.amount", equalTo("2500.00"),
+                        "currencies[0].over90.amount.amount", equalTo("2000.00"),
+                        "currencies[0].over90.invoices", equalTo(1),
+                        "currencies[0].total.amount.amount", equalTo("19500.00"),
+                        "currencies[0].total.invoices", equalTo(5),
+                        "currencies[1].current.amount.amount", equalTo("700.00"),
+                        "currencies[1].total.amount.amount", equalTo("700.00"));
+        // yesterday the credit note and the write-off were not there yet: 10,000.00 at 19 DPD, 3,000.00 at 99 DPD
+        given().auth().oauth2(viewer).queryParam("asOf", today.minusDays(1).toString()).get("/api/v1/reports/aging")
+                .then().body("currencies[0].days1to30.amount.amount", equalTo("10000.00"),
+                        "currencies[0].over90.amount.amount", equalTo("5000.00"),
+                        "currencies[0].over90.invoices", equalTo(2),
+                        "currencies[0].total.amount.amount", equalTo("24500.00"));
+        // sold in the 90 days: 10,000.00 + 6,000.00 + 1,000.00 = 17,000.00, less the 2,000.00 credited = 15,000.00;
+        // 19,500.00 / 15,000.00 x 90 = 117.0 days; USD 700.00 / 700.00 x 90 = 90.0
+        given().auth().oauth2(viewer).queryParam("asOf", today.toString()).get("/api/v1/reports/dso").then()
+                .statusCode(200).body("currencies.currency", contains("CNY", "USD"),
+                        "currencies[0].receivables.amount", equalTo("19500.00"),
+                        "currencies[0].creditSales.amount", equalTo("17000.00"),
+                        "currencies[0].creditNotesOnSales.amount", equalTo("2000.00"),
+                        "currencies[0].dso", equalTo(117.0f),
+                        "currencies[1].dso", equalTo(90.0f));
     }
 
     @Test
@@ -459,6 +513,45 @@ class ReportApiTest {
         given().auth().oauth2(token(freshTenant(), "viewer")).queryParam("asOf", due.plusDays(30).toString())
                 .get("/api/v1/buyers/" + buyer + "/statement").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void theStatementShowsTheCreditTheBuyerHoldsAndWhatItOwesNetOfIt() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = LocalDate.of(2026, 8, 3);
+        String first = issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        // 12,000.00 received on the due date, oldest first: the 10,000.00 invoice paid, 2,000.00 kept as credit
+        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("12000.00"),
+                "receivedOn", due.toString())).statusCode(201).body("unallocated.amount", equalTo("2000.00"));
+        String second = issue(tenant, buyer, due.plusDays(5), due.plusDays(35), "5000.00");
+        // 1,000.00 USD paid ahead of any invoice, kept whole as credit
+        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount",
+                Map.of("amount", "1000.00", "currency", "USD"), "receivedOn", due.plusDays(2).toString(),
+                "allocations", List.of())).statusCode(201);
+        // 500.00 kept as credit, then bounced: it never was the buyer's credit
+        String bounced = post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("500.00"),
+                "receivedOn", due.plusDays(3).toString(), "allocations", List.of())).statusCode(201).extract().path("id");
+        post(finance, "/api/v1/payments/" + bounced + "/reversal", Map.of("reason", "cheque bounced")).statusCode(200);
+
+        // 5,000.00 owed less the 2,000.00 the buyer holds = 3,000.00; in USD the tenant owes the buyer 1,000.00
+        String statement = "/api/v1/buyers/" + buyer + "/statement";
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.plusDays(10).toString())
+                .queryParam("from", due.toString()).get(statement).then().statusCode(200)
+                .body("invoices.invoiceId", contains(second),
+                        "totals.currency", contains("CNY", "USD"),
+                        "totals[0].invoices", equalTo(1), "totals[0].open.amount", equalTo("5000.00"),
+                        "totals[0].totalDue.amount", equalTo("5000.00"),
+                        "totals[0].credit.amount", equalTo("2000.00"), "totals[0].balance.amount", equalTo("3000.00"),
+                        "totals[1].invoices", equalTo(0), "totals[1].open.amount", equalTo("0.00"),
+                        "totals[1].totalDue.amount", equalTo("0.00"),
+                        "totals[1].credit.amount", equalTo("1000.00"), "totals[1].balance.amount", equalTo("-1000.00"));
+        // the day before the payment: the first invoice owed in full, no credit yet
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.minusDays(1).toString()).get(statement)
+                .then().statusCode(200).body("invoices.invoiceId", contains(first), "totals.currency", contains("CNY"),
+                        "totals[0].totalDue.amount", equalTo("10000.00"), "totals[0].credit.amount", equalTo("0.00"),
+                        "totals[0].balance.amount", equalTo("10000.00"));
     }
 
     @Test

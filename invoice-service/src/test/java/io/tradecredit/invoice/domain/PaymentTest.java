@@ -108,6 +108,9 @@ class PaymentTest {
     @Test
     void buyerCreditNeverGoesBelowZero() {
         BuyerCredit credit = new BuyerCredit("acme", BUYER, cny("0.00"));
+        // the credit is the buyer's with this tenant: it is stored and locked under both
+        assertEquals("acme", credit.tenantId());
+        assertEquals(BUYER, credit.buyerId());
         credit.deposit(cny("257.00"));
         credit.withdraw(cny("200.00"));
         assertEquals(cny("57.00"), credit.balance());
