@@ -380,6 +380,41 @@ class DefaultDunningTemplatesTest {
         }
     }
 
+    /**
+     * DOMAIN §3: a dunning letter states what is overdue and since when. A payment request of the run of 3 December 2026
+     * (a catch-up: the run was down from 30 November, INV-A's due date) listing INV-A (8,000.00, 3 days overdue) and
+     * INV-B (2,000.00, due 10 December) read "- Invoice INV-A, due 2026-11-30: 8000.00 CNY open" / "到期日 2026-11-30：
+     * 未付金额 8000.00 CNY", nothing overdue. Now INV-A's line says "3 days overdue" / "已逾期 3 天", counted on the
+     * letter's date (made on 14 December: 14, and INV-B 4), in the text and in the PDF.
+     */
+    @Test
+    void aPaymentRequestSaysHowManyDaysEachInvoiceIsOverdueOnItsDate() {
+        ObjectNode data = reminderOfInvoicesDueNovember30AndDecember10("2026-12-03", 3);
+        data.put("paymentDeadline", "2026-12-10");
+        java.time.Instant december3 = java.time.Instant.parse("2026-12-03T02:00:00Z");
+        for (Language language : List.of(Language.EN, Language.ZH_CN)) {
+            String made = sent("dunning.payment-request", ChannelType.LETTER, language, data, december3, december3).text();
+            String pdf = io.tradecredit.notification.Pdfs.read(io.tradecredit.notification.app.LetterPdf.render(
+                    LetterPage.xhtml(language, SELLER, made, new LetterPage.Layout(false, false)), null, null)).text()
+                    .replaceAll("\\s+", language == Language.EN ? " " : "");
+            String later = sent("dunning.payment-request", ChannelType.LETTER, language, data, december3,
+                    java.time.Instant.parse("2026-12-14T01:00:00Z")).text();
+            if (language == Language.EN) {
+                assertTrue(made.contains("- Invoice INV-A, due 2026-11-30, 3 days overdue: 8000.00 CNY open\n"
+                        + "- Invoice INV-B, due 2026-12-10: 2000.00 CNY open\n"), made);
+                assertTrue(pdf.contains("Invoice INV-A, due 2026-11-30, 3 days overdue: 8000.00 CNY open"), pdf);
+                assertTrue(later.contains("- Invoice INV-A, due 2026-11-30, 14 days overdue: 8000.00 CNY open\n"
+                        + "- Invoice INV-B, due 2026-12-10, 4 days overdue: 2000.00 CNY open\n"), later);
+            } else {
+                assertTrue(made.contains("- 发票号 INV-A，到期日 2026-11-30，已逾期 3 天：未付金额 8000.00 CNY\n"
+                        + "- 发票号 INV-B，到期日 2026-12-10：未付金额 2000.00 CNY\n"), made);
+                assertTrue(pdf.contains("发票号INV-A，到期日2026-11-30，已逾期3天：未付金额8000.00CNY"), pdf);
+                assertTrue(later.contains("- 发票号 INV-A，到期日 2026-11-30，已逾期 14 天：未付金额 8000.00 CNY\n"
+                        + "- 发票号 INV-B，到期日 2026-12-10，已逾期 4 天：未付金额 2000.00 CNY\n"), later);
+            }
+        }
+    }
+
     static final String SELLER = "Acme Industrial Supply Co., Ltd.";
     static final String SELLER_ADDRESS = "88 Century Avenue, Pudong, Shanghai 200120";
     static final String BUYER_ADDRESS = "1 Nanjing Road East, Huangpu, Shanghai 200001";
