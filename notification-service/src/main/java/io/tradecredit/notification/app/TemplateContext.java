@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tradecredit.notification.domain.Contact;
+import io.tradecredit.notification.domain.InvoiceTotals;
 import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.LateChargeTerms;
 import io.tradecredit.notification.domain.LetterDate;
@@ -36,7 +37,8 @@ import io.tradecredit.notification.domain.SenderIdentity;
  * date, all overdue by then or not ({@link LetterDate#ifNotYetDue}), and {@code invoicesFallenDueByLetterDate}, all
  * fallen due by then or not ({@link LetterDate#ifNotYetFallenDue}), and {@code invoicesDueSoonByLetterDate}, none of
  * them fallen due by the letter's date or some (judged on the earliest due date, as {@link LetterDate#ifNotYetFallenDue}),
- * and {@code invoicesDueByLetterDate}, three wordings: none fallen due by the letter's date ({@code ifNoneFallenDue}),
+ * {@code invoicesTotal} and {@code invoicesTotalWithLateCharges}, what they ask for in all per currency
+ * ({@link InvoiceTotals}), and {@code invoicesDueByLetterDate}, three wordings: none fallen due by the letter's date ({@code ifNoneFallenDue}),
  * some but not all ({@code ifSomeFallenDue}), all ({@code ifAllFallenDue}), then {@code end};
  * each item not yet overdue gets its
  * {@code byLetterDate} likewise. A tenant without a sender identity writes and signs as the seller
@@ -73,6 +75,9 @@ public class TemplateContext {
         if (ctx.get("invoices") instanceof List<?> invoices) {
             ctx.put("invoices", withLateChargeTerms(invoices).stream().map(i -> byLetterDate(i, zone)).toList());
             ctx.put("invoicesNotYetDue", notYetDue(invoices));
+            // what the message asks for in all, per currency, and with the stated late charges (InvoiceTotals)
+            ctx.put("invoicesTotal", InvoiceTotals.asked(invoices));
+            ctx.put("invoicesTotalWithLateCharges", InvoiceTotals.withLateCharges(invoices));
             LocalDate firstDue = firstDue(invoices);
             if (firstDue != null) {
                 // "due soon" only while none has fallen due on the letter's date: due that day is fallen due

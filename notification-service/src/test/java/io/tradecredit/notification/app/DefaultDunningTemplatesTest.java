@@ -415,6 +415,38 @@ class DefaultDunningTemplatesTest {
         }
     }
 
+    /**
+     * DOMAIN §3, consolidation: a message listing INV-A (12,500.00 CNY, 2,500.00 in dispute: 10,000.00 asked, late
+     * charges of 535.00 CNY stated) and INV-B (2,000.00 CNY) asked for "the amounts above" and left the buyer to add
+     * them up: no template printed what it asked for in all. Now every listing email and letter says "Total: 12000.00
+     * CNY" / "合计：12000.00 CNY" below the list, and the finance department's letter also "Total with the late charges
+     * above: 12535.00 CNY" / "含上述逾期费用合计：12535.00 CNY"; a message of one invoice prints no total of it alone.
+     */
+    @Test
+    void everyListingMessageStatesWhatItAsksForInAll() {
+        Map<String, Object> a = invoice("INV-A", "2026-10-31", "12500.00", "2500.00", "10000.00", null);
+        a.put("daysOverdue", 40);
+        a.put("lateCharges", Map.of("asOf", "2026-12-09", "interest", money("160.00"), "fee", money("375.00"), "total",
+                money("535.00"), "dailyRate", "0.0005", "feeAfterDays", 30, "feeRate", "0.03"));
+        ObjectNode data = data(a, invoice("INV-B", "2026-12-10", "2000.00", "0.00", "2000.00", null));
+        for (var template : List.of(Map.entry("dunning.friendly-reminder", ChannelType.EMAIL),
+                Map.entry("dunning.payment-request", ChannelType.LETTER),
+                Map.entry("dunning.formal-demand", ChannelType.EMAIL), Map.entry("dunning.formal-demand", ChannelType.LETTER),
+                Map.entry("dunning.finance-demand", ChannelType.EMAIL), Map.entry("dunning.finance-demand", ChannelType.LETTER))) {
+            List<String> texts = rendered(template.getKey(), template.getValue(), data);
+            String en = texts.get(english());
+            String zh = texts.get(chinese());
+            assertTrue(en.contains("2000.00 CNY") && en.contains("\nTotal: 12000.00 CNY\n"), template + ":\n" + en);
+            assertTrue(zh.contains("\n合计：12000.00 CNY\n"), template + ":\n" + zh);
+            boolean charges = template.getKey().equals("dunning.finance-demand") && template.getValue() == ChannelType.LETTER;
+            assertEquals(charges, en.contains("\nTotal with the late charges above: 12535.00 CNY\n"), template + ":\n" + en);
+            assertEquals(charges, zh.contains("\n含上述逾期费用合计：12535.00 CNY\n"), template + ":\n" + zh);
+            for (String one : rendered(template.getKey(), template.getValue(), data(disputed()))) {
+                assertFalse(one.contains("Total: ") || one.contains("合计：10000.00"), template + ":\n" + one);
+            }
+        }
+    }
+
     static final String SELLER = "Acme Industrial Supply Co., Ltd.";
     static final String SELLER_ADDRESS = "88 Century Avenue, Pudong, Shanghai 200120";
     static final String BUYER_ADDRESS = "1 Nanjing Road East, Huangpu, Shanghai 200001";
