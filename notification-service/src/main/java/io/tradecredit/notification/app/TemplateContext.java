@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tradecredit.notification.domain.Contact;
+import io.tradecredit.notification.domain.InvoiceTotals;
 import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.LateChargeTerms;
 import io.tradecredit.notification.domain.LetterDate;
@@ -35,7 +36,10 @@ import io.tradecredit.notification.domain.SenderIdentity;
  * ({@code invoicesNotYetDue}) with, when there is one, {@code invoicesByLetterDate}: a wording chosen on the letter's
  * date, all overdue by then or not ({@link LetterDate#ifNotYetDue}), and {@code invoicesFallenDueByLetterDate}, all
  * fallen due by then or not ({@link LetterDate#ifNotYetFallenDue}), and {@code invoicesDueSoonByLetterDate}, none of
- * them fallen due by the letter's date or some (judged on the earliest due date, as {@link LetterDate#ifNotYetFallenDue});
+ * them fallen due by the letter's date or some (judged on the earliest due date, as {@link LetterDate#ifNotYetFallenDue}),
+ * {@code invoicesTotal} and {@code invoicesTotalWithLateCharges}, what they ask for in all per currency
+ * ({@link InvoiceTotals}), and {@code invoicesDueByLetterDate}, three wordings: none fallen due by the letter's date ({@code ifNoneFallenDue}),
+ * some but not all ({@code ifSomeFallenDue}), all ({@code ifAllFallenDue}), then {@code end};
  * each item not yet overdue gets its
  * {@code byLetterDate} likewise. A tenant without a sender identity writes and signs as the seller
  * of the request, else as the platform's configured From.
@@ -71,12 +75,20 @@ public class TemplateContext {
         if (ctx.get("invoices") instanceof List<?> invoices) {
             ctx.put("invoices", withLateChargeTerms(invoices).stream().map(i -> byLetterDate(i, zone)).toList());
             ctx.put("invoicesNotYetDue", notYetDue(invoices));
+            // what the message asks for in all, per currency, and with the stated late charges (InvoiceTotals)
+            ctx.put("invoicesTotal", InvoiceTotals.asked(invoices));
+            ctx.put("invoicesTotalWithLateCharges", InvoiceTotals.withLateCharges(invoices));
             LocalDate firstDue = firstDue(invoices);
             if (firstDue != null) {
                 // "due soon" only while none has fallen due on the letter's date: due that day is fallen due
                 ctx.put("invoicesDueSoonByLetterDate", Map.of("ifNoneFallenDue", LetterDate.ifNotYetFallenDue(firstDue,
                         runDate(ctx.get("runDate"), LocalDate.ofInstant(now, zone)), zone), "ifSomeFallenDue",
                         LetterDate.IF_FALLEN_DUE, "end", LetterDate.END));
+                // three wordings, from the earliest and the latest due date: none fallen due, some (the others later), all
+                LocalDate asOf = runDate(ctx.get("runDate"), LocalDate.ofInstant(now, zone));
+                ctx.put("invoicesDueByLetterDate", Map.of("ifNoneFallenDue", LetterDate.ifNotYetFallenDue(firstDue, asOf, zone),
+                        "ifSomeFallenDue", LetterDate.IF_FALLEN_DUE + LetterDate.ifNotYetFallenDue(lastDue(invoices), asOf, zone),
+                        "ifAllFallenDue", LetterDate.IF_FALLEN_DUE, "end", LetterDate.END + LetterDate.END));
             }
             LocalDate lastDue = lastNotYetDue(invoices);
             if (lastDue != null) {
@@ -170,6 +182,19 @@ public class TemplateContext {
             }
         }
         return first;
+    }
+
+    /** The latest due date of the items (an instalment's own), null when none states one. */
+    private static LocalDate lastDue(List<?> invoices) {
+        LocalDate last = null;
+        for (Object i : invoices) {
+            Object item = i instanceof Map<?, ?> m && m.get("instalment") instanceof Map<?, ?> instalment ? instalment : i;
+            LocalDate due = dueOn(item);
+            if (due != null && (last == null || due.isAfter(last))) {
+                last = due;
+            }
+        }
+        return last;
     }
 
     /** The run's date the request states ({@code runDate}), else {@code otherwise}. */

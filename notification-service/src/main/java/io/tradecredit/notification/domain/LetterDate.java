@@ -25,9 +25,12 @@ public final class LetterDate {
 
     private static final Pattern MARKS = Pattern.compile(MARK + "([DPOF])([^" + MARK + "]*)" + MARK);
 
-    /** A wording chosen on the day of making: not yet due, else overdue ({@link #ifNotYetDue}). */
-    private static final Pattern CHOICES = Pattern.compile(MARK + "C([^" + MARK + "]*)" + MARK + "(.*?)" + MARK + "E" + MARK
-            + "(.*?)" + MARK + "Z" + MARK, Pattern.DOTALL);
+    /**
+     * A wording chosen on the day of making: not yet due, else overdue ({@link #ifNotYetDue}); one holding no other
+     * choice, so that a choice within another's wording is made first ({@link #chosen}).
+     */
+    private static final Pattern CHOICES = Pattern.compile(MARK + "C([^" + MARK + "]*)" + MARK + "((?:(?!" + MARK
+            + "C).)*?)" + MARK + "E" + MARK + "((?:(?!" + MARK + "C).)*?)" + MARK + "Z" + MARK, Pattern.DOTALL);
 
     /** Between the wording of an item not yet due and that of one overdue ({@link #ifNotYetDue}). */
     public static final String IF_OVERDUE = MARK + "E" + MARK;
@@ -222,15 +225,25 @@ public final class LetterDate {
         String of(String kind, String[] parts);
     }
 
-    /** {@code text} with each choice ({@link #ifNotYetDue}) its wording of an item overdue when {@code overdue} says so. */
+    /**
+     * {@code text} with each choice ({@link #ifNotYetDue}) its wording of an item overdue when {@code overdue} says so;
+     * a choice within the second wording of another (three wordings: {@link #ifNotYetFallenDue} on the earliest due date,
+     * then on the latest) is made first, then the one around it.
+     */
     private static String chosen(String text, Predicate<String[]> overdue) {
-        Matcher m = CHOICES.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(overdue.test(m.group(1).split("\\|")) ? m.group(3) : m.group(2)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        String before;
+        String after = text;
+        do {
+            before = after;
+            Matcher m = CHOICES.matcher(before);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(overdue.test(m.group(1).split("\\|")) ? m.group(3) : m.group(2)));
+            }
+            m.appendTail(out);
+            after = out.toString();
+        } while (!after.equals(before));
+        return after;
     }
 
     private static String replace(String text, Value value) {

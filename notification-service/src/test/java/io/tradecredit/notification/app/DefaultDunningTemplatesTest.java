@@ -71,7 +71,7 @@ class DefaultDunningTemplatesTest {
     @Test
     void theSmsRemindsOfTheUndisputedPartOrOfTheInstalment() {
         List<String> disputedFirst = rendered("dunning.reminder", ChannelType.SMS, data(disputed(), instalment()));
-        assertEquals("Tradecredit: payment due from Globex Trading Ltd.: invoice INV-DSP-1, 10000.00 CNY due 2026-12-10;"
+        assertEquals("Tradecredit: payment reminder for Globex Trading Ltd.: invoice INV-DSP-1, 10000.00 CNY due 2026-12-10;"
                 + " instalment 2 of the payment plan, invoice INV-PLN-1, 4000.00 CNY due 2026-12-10."
                 + " Please arrange payment. Thank you.", disputedFirst.get(english()).strip());
         assertEquals("【Tradecredit】Globex Trading Ltd.应付款项：发票号INV-DSP-1，10000.00 CNY，2026-12-10到期；"
@@ -79,7 +79,7 @@ class DefaultDunningTemplatesTest {
                 disputedFirst.get(chinese()).strip());
 
         List<String> instalmentFirst = rendered("dunning.reminder", ChannelType.SMS, data(instalment(), disputed()));
-        assertEquals("Tradecredit: payment due from Globex Trading Ltd.: instalment 2 of the payment plan, invoice INV-PLN-1,"
+        assertEquals("Tradecredit: payment reminder for Globex Trading Ltd.: instalment 2 of the payment plan, invoice INV-PLN-1,"
                 + " 4000.00 CNY due 2026-12-10; invoice INV-DSP-1, 10000.00 CNY due 2026-12-10."
                 + " Please arrange payment. Thank you.", instalmentFirst.get(english()).strip());
         assertEquals("【Tradecredit】Globex Trading Ltd.应付款项：付款计划第2期（发票号INV-PLN-1），4000.00 CNY，2026-12-10到期；"
@@ -283,6 +283,167 @@ class DefaultDunningTemplatesTest {
             String later = queued.madeOn(dueDay, d -> true).text();
             assertTrue(later.contains(all + "\n"), language + ":\n" + later);
             assertFalse(later.contains(some), language + ":\n" + later);
+        }
+    }
+
+    /**
+     * One reminder to Globex (consolidated) of INV-A (8,000.00, due 30 November 2026) and INV-B (2,000.00, due
+     * 10 December), taken in on the run of {@code runDate} with INV-A's days overdue as collections-service counts them
+     * that day.
+     */
+    ObjectNode reminderOfInvoicesDueNovember30AndDecember10(String runDate, int daysOverdueOfA) {
+        Map<String, Object> a = invoice("INV-A", "2026-11-30", "8000.00", "0.00", "8000.00", null);
+        a.put("daysOverdue", daysOverdueOfA);
+        ObjectNode data = data(a, invoice("INV-B", "2026-12-10", "2000.00", "0.00", "2000.00", null));
+        data.put("runDate", runDate);
+        data.remove("paymentDeadline");
+        return data;
+    }
+
+    /** {@code key}'s default on {@code channel} in {@code language} taken in at {@code run} and sent at {@code sent}. */
+    private RenderedMessage sent(String key, ChannelType channel, Language language, ObjectNode data, java.time.Instant run,
+            java.time.Instant sent) {
+        return templates.render(io.tradecredit.notification.Fixtures.freshTenant(), Templates.platformDefault(key, channel,
+                language).orElseThrow(), context.dated(data, null, null, run, language), "").madeOn(sent, d -> true);
+    }
+
+    /**
+     * DOMAIN §3, consolidation: a friendly reminder listing INV-A (due 30 November 2026) and INV-B (due 10 December),
+     * sent on 3 December, between the two due dates (taken in that day, or on 23 November and held), read "Friendly
+     * reminder: invoices due for payment" / "付款提醒：…的发票到期付款" above "INV-A: 8000.00 CNY, due on 2026-11-30" and
+     * "INV-B: 2000.00 CNY, due on 2026-12-10": INV-B is not due yet, and nothing said INV-A was 3 days overdue. Now
+     * subject and opening say some have fallen due and some fall due later, and INV-A's line "3 days overdue" /
+     * "已逾期 3 天"; before 30 November "due soon" without days overdue; from 10 December on "due for payment".
+     */
+    @Test
+    void aFriendlyReminderSentBetweenItsDueDatesSaysWhichInvoiceIsOverdueAndWhichIsNotYetDue() {
+        java.time.Instant december3 = java.time.Instant.parse("2026-12-03T02:00:00Z"); // 10:00 in Shanghai
+        java.time.Instant november23 = java.time.Instant.parse("2026-11-23T02:00:00Z");
+        for (var taken : List.of(Map.entry(december3, reminderOfInvoicesDueNovember30AndDecember10("2026-12-03", 3)),
+                Map.entry(november23, reminderOfInvoicesDueNovember30AndDecember10("2026-11-23", 0)))) {
+            RenderedMessage en = sent("dunning.friendly-reminder", ChannelType.EMAIL, Language.EN, taken.getValue(),
+                    taken.getKey(), december3);
+            assertEquals("Friendly reminder: invoices due now or soon from Tradecredit", en.subject());
+            assertTrue(en.text().contains("This is a friendly reminder of the following invoices to Globex Trading Ltd.,"
+                    + " which have fallen due or fall due on the dates shown:\n\n"
+                    + "- Invoice INV-A: 8000.00 CNY, due on 2026-11-30, 3 days overdue\n"
+                    + "- Invoice INV-B: 2000.00 CNY, due on 2026-12-10\n"), en.text());
+            RenderedMessage zh = sent("dunning.friendly-reminder", ChannelType.EMAIL, Language.ZH_CN, taken.getValue(),
+                    taken.getKey(), december3);
+            assertEquals("付款提醒：Tradecredit的发票已到期及即将到期", zh.subject());
+            assertTrue(zh.text().contains("您好！温馨提醒，Globex Trading Ltd.的以下发票已到期或将于所列日期到期：\n\n"
+                    + "- 发票号 INV-A：8000.00 CNY，到期日 2026-11-30，已逾期 3 天\n"
+                    + "- 发票号 INV-B：2000.00 CNY，到期日 2026-12-10\n"), zh.text());
+            for (RenderedMessage m : List.of(en, zh)) {
+                assertTrue(m.html().contains("3 days overdue") || m.html().contains("已逾期 3 天"), m.html());
+                assertFalse(m.canonical().indexOf('\u2063') >= 0, m.canonical());
+            }
+        }
+        ObjectNode early = reminderOfInvoicesDueNovember30AndDecember10("2026-11-23", 0);
+        RenderedMessage before = sent("dunning.friendly-reminder", ChannelType.EMAIL, Language.EN, early, november23,
+                java.time.Instant.parse("2026-11-27T02:00:00Z"));
+        assertEquals("Friendly reminder: invoices due soon from Tradecredit", before.subject());
+        assertTrue(before.text().contains("fall due soon:\n\n- Invoice INV-A: 8000.00 CNY, due on 2026-11-30\n"
+                + "- Invoice INV-B: 2000.00 CNY, due on 2026-12-10\n"), before.text());
+        java.time.Instant december13 = java.time.Instant.parse("2026-12-13T02:00:00Z");
+        RenderedMessage after = sent("dunning.friendly-reminder", ChannelType.EMAIL, Language.EN, early, november23, december13);
+        assertEquals("Friendly reminder: invoices due for payment from Tradecredit", after.subject());
+        assertTrue(after.text().contains("- Invoice INV-A: 8000.00 CNY, due on 2026-11-30, 13 days overdue\n"
+                + "- Invoice INV-B: 2000.00 CNY, due on 2026-12-10, 3 days overdue\n"), after.text());
+        RenderedMessage afterZh = sent("dunning.friendly-reminder", ChannelType.EMAIL, Language.ZH_CN, early, november23,
+                december13);
+        assertEquals("付款提醒：Tradecredit的发票到期付款", afterZh.subject());
+        assertTrue(afterZh.text().contains("- 发票号 INV-A：8000.00 CNY，到期日 2026-11-30，已逾期 13 天\n"
+                + "- 发票号 INV-B：2000.00 CNY，到期日 2026-12-10，已逾期 3 天\n"), afterZh.text());
+    }
+
+    /**
+     * The same two invoices in one reminder SMS sent on 3 December 2026 read "payment due from Globex Trading Ltd.:
+     * invoice INV-A, 8000.00 CNY due 2026-11-30; invoice INV-B, 2000.00 CNY due 2026-12-10": INV-B is not due, and
+     * INV-A's 3 days overdue were not said. Now INV-A's item says "3 days overdue" / "已逾期3天", INV-B's its due date
+     * alone, under a neutral "payment reminder for".
+     */
+    @Test
+    void aReminderSmsSentBetweenItsDueDatesSaysWhichInvoiceIsOverdue() {
+        java.time.Instant december3 = java.time.Instant.parse("2026-12-03T02:00:00Z");
+        java.time.Instant november27 = java.time.Instant.parse("2026-11-27T02:00:00Z");
+        for (var taken : List.of(Map.entry(december3, reminderOfInvoicesDueNovember30AndDecember10("2026-12-03", 3)),
+                Map.entry(november27, reminderOfInvoicesDueNovember30AndDecember10("2026-11-27", 0)))) {
+            assertEquals("Tradecredit: payment reminder for Globex Trading Ltd.: invoice INV-A, 8000.00 CNY due 2026-11-30,"
+                    + " 3 days overdue; invoice INV-B, 2000.00 CNY due 2026-12-10. Please arrange payment. Thank you.",
+                    sent("dunning.reminder", ChannelType.SMS, Language.EN, taken.getValue(), taken.getKey(), december3)
+                            .text().strip());
+            assertEquals("【Tradecredit】Globex Trading Ltd.应付款项：发票号INV-A，8000.00 CNY，2026-11-30到期，已逾期3天；"
+                    + "发票号INV-B，2000.00 CNY，2026-12-10到期。请及时安排付款。谢谢！",
+                    sent("dunning.reminder", ChannelType.SMS, Language.ZH_CN, taken.getValue(), taken.getKey(), december3)
+                            .text().strip());
+        }
+    }
+
+    /**
+     * DOMAIN §3: a dunning letter states what is overdue and since when. A payment request of the run of 3 December 2026
+     * (a catch-up: the run was down from 30 November, INV-A's due date) listing INV-A (8,000.00, 3 days overdue) and
+     * INV-B (2,000.00, due 10 December) read "- Invoice INV-A, due 2026-11-30: 8000.00 CNY open" / "到期日 2026-11-30：
+     * 未付金额 8000.00 CNY", nothing overdue. Now INV-A's line says "3 days overdue" / "已逾期 3 天", counted on the
+     * letter's date (made on 14 December: 14, and INV-B 4), in the text and in the PDF.
+     */
+    @Test
+    void aPaymentRequestSaysHowManyDaysEachInvoiceIsOverdueOnItsDate() {
+        ObjectNode data = reminderOfInvoicesDueNovember30AndDecember10("2026-12-03", 3);
+        data.put("paymentDeadline", "2026-12-10");
+        java.time.Instant december3 = java.time.Instant.parse("2026-12-03T02:00:00Z");
+        for (Language language : List.of(Language.EN, Language.ZH_CN)) {
+            String made = sent("dunning.payment-request", ChannelType.LETTER, language, data, december3, december3).text();
+            String pdf = io.tradecredit.notification.Pdfs.read(io.tradecredit.notification.app.LetterPdf.render(
+                    LetterPage.xhtml(language, SELLER, made, new LetterPage.Layout(false, false)), null, null)).text()
+                    .replaceAll("\\s+", language == Language.EN ? " " : "");
+            String later = sent("dunning.payment-request", ChannelType.LETTER, language, data, december3,
+                    java.time.Instant.parse("2026-12-14T01:00:00Z")).text();
+            if (language == Language.EN) {
+                assertTrue(made.contains("- Invoice INV-A, due 2026-11-30, 3 days overdue: 8000.00 CNY open\n"
+                        + "- Invoice INV-B, due 2026-12-10: 2000.00 CNY open\n"), made);
+                assertTrue(pdf.contains("Invoice INV-A, due 2026-11-30, 3 days overdue: 8000.00 CNY open"), pdf);
+                assertTrue(later.contains("- Invoice INV-A, due 2026-11-30, 14 days overdue: 8000.00 CNY open\n"
+                        + "- Invoice INV-B, due 2026-12-10, 4 days overdue: 2000.00 CNY open\n"), later);
+            } else {
+                assertTrue(made.contains("- 发票号 INV-A，到期日 2026-11-30，已逾期 3 天：未付金额 8000.00 CNY\n"
+                        + "- 发票号 INV-B，到期日 2026-12-10：未付金额 2000.00 CNY\n"), made);
+                assertTrue(pdf.contains("发票号INV-A，到期日2026-11-30，已逾期3天：未付金额8000.00CNY"), pdf);
+                assertTrue(later.contains("- 发票号 INV-A，到期日 2026-11-30，已逾期 14 天：未付金额 8000.00 CNY\n"
+                        + "- 发票号 INV-B，到期日 2026-12-10，已逾期 4 天：未付金额 2000.00 CNY\n"), later);
+            }
+        }
+    }
+
+    /**
+     * DOMAIN §3, consolidation: a message listing INV-A (12,500.00 CNY, 2,500.00 in dispute: 10,000.00 asked, late
+     * charges of 535.00 CNY stated) and INV-B (2,000.00 CNY) asked for "the amounts above" and left the buyer to add
+     * them up: no template printed what it asked for in all. Now every listing email and letter says "Total: 12000.00
+     * CNY" / "合计：12000.00 CNY" below the list, and the finance department's letter also "Total with the late charges
+     * above: 12535.00 CNY" / "含上述逾期费用合计：12535.00 CNY"; a message of one invoice prints no total of it alone.
+     */
+    @Test
+    void everyListingMessageStatesWhatItAsksForInAll() {
+        Map<String, Object> a = invoice("INV-A", "2026-10-31", "12500.00", "2500.00", "10000.00", null);
+        a.put("daysOverdue", 40);
+        a.put("lateCharges", Map.of("asOf", "2026-12-09", "interest", money("160.00"), "fee", money("375.00"), "total",
+                money("535.00"), "dailyRate", "0.0005", "feeAfterDays", 30, "feeRate", "0.03"));
+        ObjectNode data = data(a, invoice("INV-B", "2026-12-10", "2000.00", "0.00", "2000.00", null));
+        for (var template : List.of(Map.entry("dunning.friendly-reminder", ChannelType.EMAIL),
+                Map.entry("dunning.payment-request", ChannelType.LETTER),
+                Map.entry("dunning.formal-demand", ChannelType.EMAIL), Map.entry("dunning.formal-demand", ChannelType.LETTER),
+                Map.entry("dunning.finance-demand", ChannelType.EMAIL), Map.entry("dunning.finance-demand", ChannelType.LETTER))) {
+            List<String> texts = rendered(template.getKey(), template.getValue(), data);
+            String en = texts.get(english());
+            String zh = texts.get(chinese());
+            assertTrue(en.contains("2000.00 CNY") && en.contains("\nTotal: 12000.00 CNY\n"), template + ":\n" + en);
+            assertTrue(zh.contains("\n合计：12000.00 CNY\n"), template + ":\n" + zh);
+            boolean charges = template.getKey().equals("dunning.finance-demand") && template.getValue() == ChannelType.LETTER;
+            assertEquals(charges, en.contains("\nTotal with the late charges above: 12535.00 CNY\n"), template + ":\n" + en);
+            assertEquals(charges, zh.contains("\n含上述逾期费用合计：12535.00 CNY\n"), template + ":\n" + zh);
+            for (String one : rendered(template.getKey(), template.getValue(), data(disputed()))) {
+                assertFalse(one.contains("Total: ") || one.contains("合计：10000.00"), template + ":\n" + one);
+            }
         }
     }
 

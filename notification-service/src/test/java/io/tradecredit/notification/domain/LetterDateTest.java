@@ -228,6 +228,30 @@ class LetterDateTest {
     }
 
     /**
+     * Three wordings from two due dates, a choice within the second wording of another: a friendly reminder of INV-A
+     * (due 30 November 2026) and INV-B (due 10 December), taken in on 23 November. Before 30 November "due soon"; from
+     * it to 9 December "due now or soon"; from 10 December "due for payment"; as at intake on the run of 3 December,
+     * "due now or soon". Before, the outer choice ended at the inner one's end and its own end mark was left in the text.
+     */
+    @Test
+    void aChoiceWithinAChoiceGivesThreeWordingsByTheFirstAndTheLastDueDate() {
+        LocalDate first = LocalDate.of(2026, 11, 30);
+        LocalDate last = LocalDate.of(2026, 12, 10);
+        java.util.function.Function<LocalDate, String> subject = asOf -> "invoices "
+                + LetterDate.ifNotYetFallenDue(first, asOf, SHANGHAI) + "due soon" + LetterDate.IF_FALLEN_DUE
+                + LetterDate.ifNotYetFallenDue(last, asOf, SHANGHAI) + "due now or soon" + LetterDate.IF_FALLEN_DUE
+                + "due for payment" + LetterDate.END + LetterDate.END + " from Acme";
+        String taken = subject.apply(LocalDate.of(2026, 11, 23));
+        assertEquals("invoices due soon from Acme", LetterDate.madeOn(taken, Instant.parse("2026-11-29T15:59:00Z"), WORKS));
+        assertEquals("invoices due now or soon from Acme", LetterDate.madeOn(taken, Instant.parse("2026-11-29T16:01:00Z"), WORKS));
+        assertEquals("invoices due now or soon from Acme", LetterDate.madeOn(taken, Instant.parse("2026-12-03T02:00:00Z"), WORKS));
+        assertEquals("invoices due for payment from Acme", LetterDate.madeOn(taken, Instant.parse("2026-12-10T01:00:00Z"), WORKS));
+        assertEquals("invoices due soon from Acme", LetterDate.asAtIntake(taken));
+        assertEquals("invoices due now or soon from Acme", LetterDate.asAtIntake(subject.apply(LocalDate.of(2026, 12, 3))));
+        assertEquals("invoices due for payment from Acme", LetterDate.asAtIntake(subject.apply(LocalDate.of(2026, 12, 10))));
+    }
+
+    /**
      * An invoice already overdue at intake is counted from its due date on the letter's date, as one not yet due is: the
      * run of 19 October 2026 lists JG-2026-00097, due 9 October, "10 days overdue"; the request is taken in on
      * 21 October and the letter made on 26 October: 17 days overdue. Before, the request's 10 plus the 5 days since
