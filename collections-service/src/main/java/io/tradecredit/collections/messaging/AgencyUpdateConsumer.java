@@ -1,5 +1,6 @@
 package io.tradecredit.collections.messaging;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -24,6 +25,7 @@ import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.common.events.TopicNames;
+import io.tradecredit.common.money.Money;
 import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
@@ -75,15 +77,26 @@ public class AgencyUpdateConsumer {
             throw new PoisonMessageException("unknown type " + e.type() + ": agencies report " + TYPE);
         }
         EventFields d = e.fields();
-        AgencyUpdate update;
+        AgencyUpdate.Kind kind;
+        LocalDate reportedOn;
+        Money amount;
+        LocalDate promisedFor;
+        String note;
+        LocalDate today = businessZone.today();
         try {
-            update = AgencyUpdate.reported(d.oneOf(AgencyUpdate.Kind.class, "kind"), d.date("reportedOn"),
-                    d.optionalMoney("amount").orElse(null), d.has("promisedFor") ? d.date("promisedFor") : null,
-                    d.optionalText("note").orElse(null), businessZone.today());
+            kind = d.oneOf(AgencyUpdate.Kind.class, "kind");
+            reportedOn = d.date("reportedOn");
+            amount = d.optionalMoney("amount").orElse(null);
+            promisedFor = d.has("promisedFor") ? d.date("promisedFor") : null;
+            note = d.optionalText("note").orElse(null);
+            // every field the report's own rules refuse, before its case is looked up
+            AgencyUpdate.reported(kind, reportedOn, amount, promisedFor, note, today);
         } catch (DomainError invalid) {
             throw new PoisonMessageException("unreadable update: " + describe(invalid), invalid);
         }
-        return placements.receive(e.tenantId(), agencyCode, d.uuid("caseId"), update, "topic")
+        // read again about its case: reportedOn before the hand-off, amount.currency outside the contract or the case
+        return placements.receive(e.tenantId(), agencyCode, d.uuid("caseId"),
+                held -> AgencyUpdate.reported(kind, reportedOn, amount, promisedFor, note, today, held), "topic")
                 .onFailure(DomainError.class).transform(refused -> new PoisonMessageException(
                         "refused: " + describe(refused), refused))
                 .replaceWithVoid();
