@@ -83,6 +83,7 @@ public class AgencyContractResource {
                     + " topic prefix (TC_TOPIC_PREFIX, empty by default) then agency.<code>.cases") String casesTopic,
             @Schema(description = "the topic the agency reports on, as named on the Kafka cluster: the release's topic"
                     + " prefix (TC_TOPIC_PREFIX, empty by default) then agency.<code>.updates") String updatesTopic,
+            @Schema(description = "when this version was recorded, to the microsecond as stored: the PUT answers what a later GET does")
             OffsetDateTime updatedAt, String updatedBy) {
         static View of(RecordedAgencyContract r, String topicPrefix) {
             AgencyContract c = r.contract();

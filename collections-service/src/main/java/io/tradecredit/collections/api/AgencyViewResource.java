@@ -74,17 +74,19 @@ public class AgencyViewResource {
     public record Update(@Schema(description = "CONTACT_MADE, PROMISE, PAYMENT_REPORTED, SETTLEMENT_PROPOSED, SETTLED,"
             + " LEGAL_ACTION_RECOMMENDED, UNCOLLECTIBLE or RETURNED") AgencyUpdate.Kind kind,
             @Schema(description = "the day the agency learnt it: not after today (business time zone) nor before the day the case was handed to the agency") LocalDate reportedOn,
-            @Schema(description = "promised, reported paid, or proposed / agreed in settlement") Amount amount,
+            @Schema(description = "promised, reported paid, or proposed / agreed in settlement: more than zero, in a currency the"
+                    + " agency collects (its contract on reportedOn) and one of the case's invoices") Amount amount,
             @Schema(description = "a promise's day") LocalDate promisedFor, String note) implements CheckableBody {
-        AgencyUpdate toUpdate(LocalDate today) {
+        /** The update, read about its case ({@code held}; null when not known yet). */
+        AgencyUpdate toUpdate(LocalDate today, AgencyUpdate.Held held) {
             return AgencyUpdate.reported(kind, reportedOn, amount == null ? null : amount.amount(),
-                    amount == null ? null : amount.currency(), promisedFor, note, today);
+                    amount == null ? null : amount.currency(), promisedFor, note, today, held);
         }
 
         /** The rules' findings on the fields that could be read, named together with the unreadable ones. */
         @Override
         public List<Violation> violations() {
-            return CheckableBody.violationsOf(() -> toUpdate(BodyRules.today()));
+            return CheckableBody.violationsOf(() -> toUpdate(BodyRules.today(), null));
         }
     }
 
@@ -125,18 +127,19 @@ public class AgencyViewResource {
             + " (a PROMISE holds the buyer's dunning until promisedFor plus the tenant's promise grace);"
             + " a retry with the same Idempotency-Key gets the same answer and changes nothing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "400", description = "Every wrong field named (kind, reportedOn, amount, promisedFor, note; reportedOn after today or before the hand-off day); nothing changes",
+    @APIResponse(responseCode = "400", description = "Every wrong field named (kind, reportedOn, amount, promisedFor, note; reportedOn after today or before the hand-off day;"
+            + " amount.currency not one the agency collects under its contract on reportedOn or not one of the case's invoices); nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Not a case of this tenant with this agency now", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<Accepted>> report(@PathParam("caseId") UUID caseId, @NotNull Update u,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
-        AgencyUpdate update = u.toUpdate(businessZone.today());
+        LocalDate today = businessZone.today();
         String tenantId = tenant.id();
         String agency = agency();
         // the key is the agency's own: two agencies of one tenant never share a report
         return idempotency.once(tenantId, "agency-report:" + agency + ":" + caseId, idempotencyKey, u, Accepted.class,
-                () -> placements.receive(tenantId, agency, caseId, update, "rest").map(a -> RestResponse.status(
-                        RestResponse.Status.CREATED, new Accepted(caseId, update.kind(), a.caseState(), a.placementEnded()))));
+                () -> placements.receive(tenantId, agency, caseId, held -> u.toUpdate(today, held), "rest").map(a -> RestResponse.status(
+                        RestResponse.Status.CREATED, new Accepted(caseId, u.kind(), a.caseState(), a.placementEnded()))));
     }
 
     private String agency() {

@@ -163,47 +163,60 @@ public class AgencyPlacements {
     /**
      * An agency's report on a case: accepted only when the case, in this tenant, is with this agency
      * now (else 404 {@code agency-case.not-placed}, which the topic's consumer sends to the DLQ). Logged
-     * on the case, published, and the case moved as {@link AgencyUpdate.Effect} says.
+     * on the case, published, and the case moved as {@link AgencyUpdate.Effect} says. The report is read about its case
+     * ({@code report} of {@link AgencyUpdate.Held}): refused naming every wrong field (400 {@code agency-update.invalid}),
+     * {@code reportedOn} before the hand-off and {@code amount.currency} outside the agency's contract or the case's
+     * invoices among them; nothing changes.
      *
-     * @param via {@code topic} or {@code rest}
+     * @param report the report as sent, read with its case ({@link AgencyUpdate#reported})
+     * @param via    {@code topic} or {@code rest}
      */
-    public Uni<Accepted> receive(String tenantId, String agencyCode, UUID caseId, AgencyUpdate update, String via) {
-        String actor = "agency:" + agencyCode;
+    public Uni<Accepted> receive(String tenantId, String agencyCode, UUID caseId,
+            java.util.function.Function<AgencyUpdate.Held, AgencyUpdate> report, String via) {
         return CurrentTransaction.run(() -> placements.currentOf(tenantId, caseId).chain(found -> {
             AgencyPlacement p = found.filter(x -> x.agencyCode().equals(agencyCode)).orElseThrow(
                     () -> notPlaced(tenantId, agencyCode, caseId));
-            p.refuseIfBefore(update);
-            Map<String, Object> detail = detail(p, update.summary());
-            detail.put("kind", update.kind().name());
-            detail.put("via", via);
-            // a promise is recorded as a collector's is: it holds the buyer's dunning to its deadline and is judged kept or
-            // broken (logged with the update)
-            Uni<Void> logged = promiseOf(tenantId, p, update, actor).chain(promise -> {
-                if (promise != null) {
-                    detail.put("promiseId", promise.id().toString());
-                    if (!promise.deadline().isBefore(businessZone.today())) {
-                        detail.put("holdUntil", promise.deadline().toString());
-                    }
-                }
-                return cases.log(tenantId, caseId, "agency-update", actor, detail);
-            });
-            AgencyPlacement ended = update.kind().placementEnd() == null ? p
-                    : p.end(update.kind().placementEnd(), businessZone.today());
-            Uni<CaseView> moved = switch (update.kind().effect()) {
-                case LOG -> cases.find(tenantId, caseId);
-                // the settlement ends the debt of the case: what it left is no longer dunned, and proposed for write-off
-                case CLOSE_SETTLED -> placements.end(tenantId, ended, actor).chain(() -> cases.close(tenantId, caseId,
-                        CloseReason.SETTLED, actor, update.summary())).call(closed -> abandonments.proposeSettled(
-                                tenantId, closed, agencyCode, update.reportedOn(), actor));
-                // back on the collector's worklist today: the next action planned before the hand-off is long past
-                case BACK_TO_COLLECTOR -> placements.end(tenantId, ended, actor).chain(() -> cases.move(tenantId,
-                        caseId, CaseState.IN_PROGRESS, actor, update.summary()))
-                        .chain(() -> cases.backToCollector(tenantId, caseId, businessZone.today(), actor));
-            };
-            boolean endedNow = ended != p;
-            return logged.chain(() -> moved).call(c -> outbox.record(AgencyEvents.updateReceived(tenantId, ended,
-                    update, via, c.state(), endedNow))).map(c -> new Accepted(ended, c.state(), endedNow));
+            // the report read about its case: every wrong field named at once, the case's own ones (reportedOn before the
+            // hand-off, amount.currency outside the contract or the case's invoices) with the rest
+            return contracts.versions(tenantId, agencyCode).chain(versions -> openItems.caseCurrencies(tenantId,
+                    p.buyerId(), p.handedOn()).map(owed -> report.apply(new AgencyUpdate.Held(p, versions, owed))))
+                    .chain(update -> apply(tenantId, agencyCode, caseId, p, update, via));
         }));
+    }
+
+    private Uni<Accepted> apply(String tenantId, String agencyCode, UUID caseId, AgencyPlacement p, AgencyUpdate update,
+            String via) {
+        String actor = "agency:" + agencyCode;
+        Map<String, Object> detail = detail(p, update.summary());
+        detail.put("kind", update.kind().name());
+        detail.put("via", via);
+        // a promise is recorded as a collector's is: it holds the buyer's dunning to its deadline and is judged kept or
+        // broken (logged with the update)
+        Uni<Void> logged = promiseOf(tenantId, p, update, actor).chain(promise -> {
+            if (promise != null) {
+                detail.put("promiseId", promise.id().toString());
+                if (!promise.deadline().isBefore(businessZone.today())) {
+                    detail.put("holdUntil", promise.deadline().toString());
+                }
+            }
+            return cases.log(tenantId, caseId, "agency-update", actor, detail);
+        });
+        AgencyPlacement ended = update.kind().placementEnd() == null ? p
+                : p.end(update.kind().placementEnd(), businessZone.today());
+        Uni<CaseView> moved = switch (update.kind().effect()) {
+            case LOG -> cases.find(tenantId, caseId);
+            // the settlement ends the debt of the case: what it left is no longer dunned, and proposed for write-off
+            case CLOSE_SETTLED -> placements.end(tenantId, ended, actor).chain(() -> cases.close(tenantId, caseId,
+                    CloseReason.SETTLED, actor, update.summary())).call(closed -> abandonments.proposeSettled(
+                            tenantId, closed, agencyCode, update.reportedOn(), actor));
+            // back on the collector's worklist today: the next action planned before the hand-off is long past
+            case BACK_TO_COLLECTOR -> placements.end(tenantId, ended, actor).chain(() -> cases.move(tenantId,
+                    caseId, CaseState.IN_PROGRESS, actor, update.summary()))
+                    .chain(() -> cases.backToCollector(tenantId, caseId, businessZone.today(), actor));
+        };
+        boolean endedNow = ended != p;
+        return logged.chain(() -> moved).call(c -> outbox.record(AgencyEvents.updateReceived(tenantId, ended,
+                update, via, c.state(), endedNow))).map(c -> new Accepted(ended, c.state(), endedNow));
     }
 
     /** For a reported promise: the promise recorded ({@link Promises#reportedByAgency}); else null. */

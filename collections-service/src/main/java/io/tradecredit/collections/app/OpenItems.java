@@ -55,6 +55,15 @@ public class OpenItems {
         });
     }
 
+    /**
+     * The currencies of the case of a buyer handed over on {@code handedOn}: of its invoices open now or settled since that
+     * day (an agency's report of a payment comes after the ledger may have closed the invoice).
+     */
+    public Uni<Set<java.util.Currency>> caseCurrencies(String tenantId, UUID buyerId, LocalDate handedOn) {
+        return CurrentTransaction.run(() -> invoices.currenciesOf(tenantId, buyerId, businessZone.startOf(handedOn)))
+                .map(codes -> codes.stream().map(c -> Money.currencyOf(c.trim())).collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** An overdue invoice with the part still collectible on it (open less disputed). */
     public record Overdue(UUID invoiceId, String invoiceNumber, Money collectible) {
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.domain.Violation;
 
 /**
  * A case's stay with one agency, from the hand-off day to the day it came back and why. A case has
@@ -30,15 +31,15 @@ public record AgencyPlacement(UUID id, UUID caseId, UUID buyerId, String agencyC
     }
 
     /**
-     * Refuses (400 {@code agency-update.invalid}, naming {@code reportedOn}) a report dated before the case was handed
-     * to this agency: it cannot have learnt anything of a case it did not hold, and a promise dated so would count
-     * payments made before the hand-off. Not checked against today (e2e tests and the demo run as of other days).
+     * {@code reportedOn} named (400 {@code agency-update.invalid}, with every other wrong field: {@link AgencyUpdate.Held})
+     * when a report is dated before the case was handed to this agency: it cannot have learnt anything of a case it did not
+     * hold, and a promise dated so would count payments made before the hand-off. Not checked against today (e2e tests and
+     * the demo run as of other days).
      */
-    public void refuseIfBefore(AgencyUpdate update) {
-        if (update.reportedOn().isBefore(handedOn)) {
-            throw DomainError.invalidField("agency-update.invalid", "reportedOn", "must not be before " + handedOn
-                    + ", the day the case was handed to agency " + agencyCode);
-        }
+    public java.util.Optional<Violation> violationIfBefore(LocalDate reportedOn) {
+        return reportedOn.isBefore(handedOn) ? java.util.Optional.of(new Violation("reportedOn",
+                "must not be before " + handedOn + ", the day the case was handed to agency " + agencyCode))
+                : java.util.Optional.empty();
     }
 
     /** The stay as the commission rule reads it. */

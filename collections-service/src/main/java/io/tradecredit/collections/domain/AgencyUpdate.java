@@ -2,7 +2,9 @@ package io.tradecredit.collections.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Set;
 
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
@@ -79,9 +81,68 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
      */
     public static AgencyUpdate reported(Kind kind, LocalDate reportedOn, Money amount, LocalDate promisedFor, String note,
             LocalDate today) {
+        return reported(kind, reportedOn, amount, promisedFor, note, today, null);
+    }
+
+    /**
+     * The case a report is about, as the report's rules read it: its stay with the agency ({@link AgencyPlacement#handedOn}),
+     * every version of the agency's contract (the currencies it collects in the version in force on the report's day) and
+     * the currencies of the case's invoices (the buyer's invoices open now, or settled since the hand-off).
+     */
+    public record Held(AgencyPlacement placement, List<RecordedAgencyContract> contract, Set<Currency> invoicedIn) {
+        public Held {
+            contract = List.copyOf(contract);
+            invoicedIn = Set.copyOf(invoicedIn);
+        }
+
+        /**
+         * What the report is refused for on this case: {@code reportedOn} before the hand-off
+         * ({@link AgencyPlacement#violationIfBefore}), and {@code amount.currency} when its currency is not one the agency
+         * collects under the contract's version in force on {@code reportedOn}, or not one the case's invoices are in (an
+         * agency collecting CNY reporting 8,500.00 USD paid: nothing of it is the case's, and it would be logged as paid;
+         * until session 34 it was accepted).
+         */
+        List<Violation> violations(LocalDate reportedOn, Money amount) {
+            List<Violation> wrong = new ArrayList<>();
+            if (reportedOn != null) {
+                placement.violationIfBefore(reportedOn).ifPresent(wrong::add);
+            }
+            if (amount != null) {
+                List<String> why = new ArrayList<>();
+                LocalDate day = reportedOn != null ? reportedOn : placement.handedOn();
+                RecordedAgencyContract.inForceOn(contract, day).map(RecordedAgencyContract::contract)
+                        .filter(c -> !c.currencies().contains(amount.currency()))
+                        .ifPresent(c -> why.add("the agency collects " + codes(c.currencies()) + " under its contract in force on "
+                                + day));
+                if (!invoicedIn.contains(amount.currency())) {
+                    why.add("the case's invoices are in " + codes(invoicedIn));
+                }
+                if (!why.isEmpty()) {
+                    wrong.add(new Violation("amount.currency", "'" + amount.currencyCode() + "' is not a currency of this case: "
+                            + String.join("; ", why)));
+                }
+            }
+            return wrong;
+        }
+
+        private static List<String> codes(Set<Currency> currencies) {
+            return currencies.stream().map(Currency::getCurrencyCode).sorted().toList();
+        }
+    }
+
+    /**
+     * {@link #reported} about the case it is for ({@code held}; null when not known yet): with every other wrong field, the
+     * report is refused naming {@code reportedOn} dated before the hand-off and {@code amount.currency} outside the agency's
+     * contract or the case's invoices ({@link Held#violations}).
+     */
+    public static AgencyUpdate reported(Kind kind, LocalDate reportedOn, Money amount, LocalDate promisedFor, String note,
+            LocalDate today, Held held) {
         List<Violation> wrong = wrong(kind, reportedOn, amount, promisedFor, note);
         if (reportedOn != null && reportedOn.isAfter(today)) {
             wrong.add(new Violation("reportedOn", "must not be after today (" + today + "): the day the agency learnt it"));
+        }
+        if (held != null) {
+            wrong.addAll(held.violations(reportedOn, amount));
         }
         if (!wrong.isEmpty()) {
             throw invalid(wrong);
@@ -97,14 +158,20 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
      */
     public static AgencyUpdate reported(Kind kind, LocalDate reportedOn, String amount, String currency,
             LocalDate promisedFor, String note, LocalDate today) {
+        return reported(kind, reportedOn, amount, currency, promisedFor, note, today, null);
+    }
+
+    /** {@link #reported(Kind, LocalDate, String, String, LocalDate, String, LocalDate)} about the case it is for. */
+    public static AgencyUpdate reported(Kind kind, LocalDate reportedOn, String amount, String currency,
+            LocalDate promisedFor, String note, LocalDate today, Held held) {
         List<Violation> unreadable = new ArrayList<>();
         Money money = amountOf(amount, currency, unreadable);
         if (unreadable.isEmpty()) {
-            return reported(kind, reportedOn, money, promisedFor, note, today);
+            return reported(kind, reportedOn, money, promisedFor, note, today, held);
         }
         List<Violation> wrong = new ArrayList<>(unreadable);
         try {
-            reported(kind, reportedOn, null, promisedFor, note, today);
+            reported(kind, reportedOn, null, promisedFor, note, today, held);
         } catch (DomainError rest) {
             // the amount was given: its parts are named, not "amount is required"
             rest.violations().stream().filter(v -> !v.field().equals("amount")).forEach(wrong::add);

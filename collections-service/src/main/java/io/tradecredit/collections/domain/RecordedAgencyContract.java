@@ -2,6 +2,7 @@ package io.tradecredit.collections.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,15 @@ import java.util.Optional;
  */
 public record RecordedAgencyContract(AgencyContract contract, int version, LocalDate effectiveFrom, String name,
         OffsetDateTime updatedAt, String updatedBy) {
+
+    /**
+     * {@code updatedAt} is kept to the microsecond, as PostgreSQL stores it: the PUT that records a version answers the very
+     * value a later GET reads back (until session 34 it answered the clock's nanoseconds, {@code 19:40:12.345678912Z}, and
+     * the GET {@code 19:40:12.345678Z}, so an integrator comparing the two saw another value).
+     */
+    public RecordedAgencyContract {
+        updatedAt = updatedAt == null ? null : updatedAt.truncatedTo(ChronoUnit.MICROS);
+    }
 
     /**
      * Whether saving {@code terms} under {@code name} would repeat this version: the same terms

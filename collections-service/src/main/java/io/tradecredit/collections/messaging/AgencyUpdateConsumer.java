@@ -1,5 +1,7 @@
 package io.tradecredit.collections.messaging;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -7,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -19,11 +23,13 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradecredit.collections.app.AgencyPlacements;
 import io.tradecredit.collections.domain.AgencyUpdate;
 import io.tradecredit.common.domain.DomainError;
+import io.tradecredit.common.events.CloudEventHeaders;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
 import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.events.PoisonMessageException;
 import io.tradecredit.common.events.TopicNames;
+import io.tradecredit.common.money.Money;
 import io.tradecredit.common.time.BusinessTimeZone;
 
 /**
@@ -58,7 +64,8 @@ public class AgencyUpdateConsumer {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(m -> (ConsumerRecord<String, String>) m.getRecord()).orElseThrow();
-        return inbox.receive(CONSUMER, record, e -> apply(agencyOf(topicPrefix.orElse(""), record.topic()), e))
+        String agencyCode = agencyOf(topicPrefix.orElse(""), record.topic());
+        return inbox.receive(CONSUMER, scoped(agencyCode, record), e -> apply(agencyCode, e))
                 .onItemOrFailure().transformToUni((applied, failure) -> Uni.createFrom()
                         .completionStage(failure == null ? message.ack() : deadLetter(message, record, failure)));
     }
@@ -75,18 +82,52 @@ public class AgencyUpdateConsumer {
             throw new PoisonMessageException("unknown type " + e.type() + ": agencies report " + TYPE);
         }
         EventFields d = e.fields();
-        AgencyUpdate update;
+        AgencyUpdate.Kind kind;
+        LocalDate reportedOn;
+        Money amount;
+        LocalDate promisedFor;
+        String note;
+        LocalDate today = businessZone.today();
         try {
-            update = AgencyUpdate.reported(d.oneOf(AgencyUpdate.Kind.class, "kind"), d.date("reportedOn"),
-                    d.optionalMoney("amount").orElse(null), d.has("promisedFor") ? d.date("promisedFor") : null,
-                    d.optionalText("note").orElse(null), businessZone.today());
+            kind = d.oneOf(AgencyUpdate.Kind.class, "kind");
+            reportedOn = d.date("reportedOn");
+            amount = d.optionalMoney("amount").orElse(null);
+            promisedFor = d.has("promisedFor") ? d.date("promisedFor") : null;
+            note = d.optionalText("note").orElse(null);
+            // every field the report's own rules refuse, before its case is looked up
+            AgencyUpdate.reported(kind, reportedOn, amount, promisedFor, note, today);
         } catch (DomainError invalid) {
             throw new PoisonMessageException("unreadable update: " + describe(invalid), invalid);
         }
-        return placements.receive(e.tenantId(), agencyCode, d.uuid("caseId"), update, "topic")
+        // read again about its case: reportedOn before the hand-off, amount.currency outside the contract or the case
+        return placements.receive(e.tenantId(), agencyCode, d.uuid("caseId"),
+                held -> AgencyUpdate.reported(kind, reportedOn, amount, promisedFor, note, today, held), "topic")
                 .onFailure(DomainError.class).transform(refused -> new PoisonMessageException(
                         "refused: " + describe(refused), refused))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The record as the inbox keys it: an agency's event ids are its own, so its {@code ce_id} is scoped by the agency (the
+     * topic's) and the tenant ({@code ce_tenantid}), {@code agency.<code>/<tenant>/<ce_id>}. Two agencies, or one agency for
+     * two tenants, may number their reports alike ({@code r-1}) and each report is applied once; the same agency's retry
+     * with the same id for the same tenant is still applied once. Until session 34 the inbox keyed on {@code ce_id} alone:
+     * a second agency's {@code r-1} was taken for a duplicate of the first's and silently dropped. A record without either
+     * header is left as it is (the inbox refuses it as unreadable).
+     */
+    static ConsumerRecord<String, String> scoped(String agencyCode, ConsumerRecord<String, String> record) {
+        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
+        Header tenant = record.headers().lastHeader(CloudEventHeaders.TENANT_ID);
+        if (id == null || id.value() == null || tenant == null || tenant.value() == null) {
+            return record;
+        }
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.remove(CloudEventHeaders.ID);
+        headers.add(CloudEventHeaders.ID, ("agency." + agencyCode + "/" + new String(tenant.value(), StandardCharsets.UTF_8)
+                + "/" + new String(id.value(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(), record.value(),
+                headers, record.leaderEpoch());
     }
 
     static String agencyOf(String prefix, String topic) {

@@ -74,7 +74,7 @@ class AgencyContractApiTest {
         Map<String, Object> terms = Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(terms).put(AGENCIES + "/huaxin")
                 .then().statusCode(200).body("version", equalTo(1));
-        // as stored (the first answer carries the clock's nanoseconds, the database keeps microseconds)
+        // as stored (the database keeps microseconds; since session 34 the first answer says the same, see below)
         String updatedAt = given().auth().oauth2(admin).get(AGENCIES + "/huaxin").then().statusCode(200).extract().path("updatedAt");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(terms).put(AGENCIES + "/huaxin").then().statusCode(200)
                 .body("version", equalTo(1), "successFeePercent", equalTo(15), "updatedAt", equalTo(updatedAt));
@@ -88,6 +88,28 @@ class AgencyContractApiTest {
                 .put(AGENCIES + "/huaxin").then().statusCode(200).body("version", equalTo(2));
         given().auth().oauth2(viewer).get(AGENCIES + "/huaxin/versions").then().statusCode(200)
                 .body("version", contains(1, 2), "successFeePercent", contains(15, 12));
+    }
+
+    /**
+     * An integrator compares what the PUT answered with what a GET answers later: the same version must show the same
+     * {@code updatedAt}. Until session 34 the PUT answered the clock's nanoseconds ({@code ...T19:40:12.345678912Z}) and
+     * the GET what PostgreSQL keeps, microseconds ({@code ...T19:40:12.345678Z}); now the PUT answers what is stored.
+     */
+    @Test
+    void thePutAnswersTheUpdatedAtTheFollowingGetAnswers() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        for (int version = 1; version <= 3; version++) {
+            String put = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("successFeePercent", String.valueOf(10 + version), "currencies", List.of("CNY"),
+                            "handOff", Map.of("mode", "MANUAL")))
+                    .put(AGENCIES + "/huaxin").then().statusCode(200).body("version", equalTo(version))
+                    .extract().path("updatedAt");
+            given().auth().oauth2(admin).get(AGENCIES + "/huaxin").then().statusCode(200)
+                    .body("version", equalTo(version), "updatedAt", equalTo(put));
+            given().auth().oauth2(admin).get(AGENCIES + "/huaxin/versions").then().statusCode(200)
+                    .body("updatedAt[" + (version - 1) + "]", equalTo(put));
+        }
     }
 
     @Test

@@ -308,6 +308,15 @@ class AgencyCommissionTest {
         assertEquals(false, v1.repeatedBy(new AgencyContract("apex", new BigDecimal("15"), Set.of(CNY, USD), rule), "Huaxin"));
     }
 
+    /** A version's updatedAt is what PostgreSQL keeps, microseconds: the PUT's answer and a later GET's are one value. */
+    @Test
+    void aVersionIsRecordedToTheMicrosecondAsStored() {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-12-07T19:40:12.345678912Z");
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-07T19:40:12.345678Z"),
+                new RecordedAgencyContract(HUAXIN, 1, march(1), null, at, "lena").updatedAt());
+        assertEquals(null, new RecordedAgencyContract(HUAXIN, 1, march(1), null, null, "lena").updatedAt());
+    }
+
     @Test
     void contractWithBadCodeFeeOrNoCurrencyNamesEachField() {
         DomainError e = assertThrows(DomainError.class,

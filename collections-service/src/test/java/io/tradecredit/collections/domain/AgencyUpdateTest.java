@@ -137,17 +137,89 @@ class AgencyUpdateTest {
         assertEquals("agency-placement.ended", again.code());
     }
 
+    static final java.util.Currency CNY = java.util.Currency.getInstance("CNY");
+    static final java.util.Currency USD = java.util.Currency.getInstance("USD");
+
+    /** Huaxin's contract: 15 % on CNY only, version 1 from 1 May; a buyer whose invoices are in CNY; handed over 4 May. */
+    static AgencyUpdate.Held huaxinHolds(java.util.Set<java.util.Currency> invoicedIn, RecordedAgencyContract... more) {
+        AgencyPlacement p = AgencyPlacement.start(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "huaxin", MAY_4);
+        List<RecordedAgencyContract> versions = new java.util.ArrayList<>(List.of(new RecordedAgencyContract(
+                new AgencyContract("huaxin", new java.math.BigDecimal("15"), java.util.Set.of(CNY)), 1, MAY_4.minusDays(3),
+                "Huaxin", null, "lena")));
+        versions.addAll(List.of(more));
+        return new AgencyUpdate.Held(p, versions, invoicedIn);
+    }
+
     /** Handed over on 4 May: a report of 3 May is refused naming reportedOn, one of 4 May (the hand-off day) or later is not. */
     @Test
     void aReportDatedBeforeTheHandOffIsRefused() {
-        AgencyPlacement p = AgencyPlacement.start(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "huaxin", MAY_4);
-        DomainError refused = assertThrows(DomainError.class, () -> p.refuseIfBefore(new AgencyUpdate(Kind.PROMISE,
-                MAY_4.minusDays(1), Money.of("8500.00", "CNY"), MAY_4.plusDays(10), null)));
+        AgencyUpdate.Held held = huaxinHolds(java.util.Set.of(CNY));
+        DomainError refused = assertThrows(DomainError.class, () -> AgencyUpdate.reported(Kind.PROMISE, MAY_4.minusDays(1),
+                Money.of("8500.00", "CNY"), MAY_4.plusDays(10), null, MAY_4.plusDays(5), held));
         assertEquals(DomainError.Kind.INVALID, refused.kind());
         assertEquals("agency-update.invalid", refused.code());
-        assertEquals(List.of("reportedOn"), refused.violations().stream().map(Violation::field).toList());
-        p.refuseIfBefore(new AgencyUpdate(Kind.CONTACT_MADE, MAY_4, null, null, null));
-        p.refuseIfBefore(new AgencyUpdate(Kind.CONTACT_MADE, MAY_4.plusDays(1), null, null, null));
+        assertEquals(List.of(new Violation("reportedOn", "must not be before 2026-05-04, the day the case was handed to agency"
+                + " huaxin")), refused.violations());
+        assertEquals(MAY_4, AgencyUpdate.reported(Kind.CONTACT_MADE, MAY_4, null, null, null, MAY_4, held).reportedOn());
+        assertEquals(MAY_4.plusDays(1), AgencyUpdate.reported(Kind.CONTACT_MADE, MAY_4.plusDays(1), null, null, null,
+                MAY_4.plusDays(5), held).reportedOn());
+    }
+
+    /**
+     * Huaxin collects CNY and the case's invoices are in CNY: 8,500.00 USD reported paid (or proposed, or settled for) is
+     * refused naming amount.currency, with every other wrong field (reported before the hand-off: reportedOn too); 8,500.00
+     * CNY is accepted. Until session 34 the USD report was accepted and logged as paid.
+     */
+    @Test
+    void anAmountOutsideTheContractsOrTheCasesCurrenciesIsRefused() {
+        AgencyUpdate.Held held = huaxinHolds(java.util.Set.of(CNY));
+        for (Kind kind : List.of(Kind.PAYMENT_REPORTED, Kind.SETTLEMENT_PROPOSED, Kind.SETTLED, Kind.CONTACT_MADE)) {
+            DomainError refused = assertThrows(DomainError.class, () -> AgencyUpdate.reported(kind, MAY_4,
+                    Money.of("8500.00", "USD"), null, null, MAY_4, held), kind.name());
+            assertEquals("agency-update.invalid", refused.code());
+            assertEquals(List.of(new Violation("amount.currency", "'USD' is not a currency of this case: the agency collects"
+                    + " [CNY] under its contract in force on 2026-05-04; the case's invoices are in [CNY]")), refused.violations());
+            assertEquals(Money.of("8500.00", "CNY"), AgencyUpdate.reported(kind, MAY_4, Money.of("8500.00", "CNY"), null,
+                    null, MAY_4, held).amount(), kind.name());
+        }
+        assertEquals(List.of("amount.currency"), fields(() -> AgencyUpdate.reported(Kind.PROMISE, MAY_4,
+                Money.of("8500.00", "USD"), MAY_4.plusDays(10), null, MAY_4, held)));
+        assertEquals(List.of("reportedOn", "amount.currency"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED,
+                MAY_4.minusDays(1), Money.of("8500.00", "USD"), null, null, MAY_4, held)));
+        assertEquals(List.of("note", "amount.currency"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED,
+                MAY_4, Money.of("8500.00", "USD"), null, "x".repeat(AgencyUpdate.NOTE_MAX + 1), MAY_4, held)));
+        assertEquals(List.of("amount.currency"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, "8500.00",
+                "USD", null, null, MAY_4, held)));
+        assertEquals(Money.of("8500.00", "CNY"), AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4, "8500.00", "CNY", null,
+                null, MAY_4, held).amount());
+        assertNull(AgencyUpdate.reported(Kind.RETURNED, MAY_4, null, null, null, MAY_4, held).amount());
+    }
+
+    /**
+     * Each currency rule on its own: the agency collecting CNY and USD, a buyer owing only CNY (USD: not the case's); the
+     * agency collecting CNY from 1 May and CNY and USD from 10 May (version 2), a buyer owing both: USD reported on 9 May is
+     * refused (not the agency's then), on 10 May accepted.
+     */
+    @Test
+    void theContractInForceOnTheReportsDayAndTheCasesInvoicesEachDecide() {
+        RecordedAgencyContract both = new RecordedAgencyContract(new AgencyContract("huaxin", new java.math.BigDecimal("15"),
+                java.util.Set.of(CNY, USD)), 2, MAY_4.minusDays(3), "Huaxin", null, "lena");
+        DomainError notTheCases = assertThrows(DomainError.class, () -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, MAY_4,
+                Money.of("100.00", "USD"), null, null, MAY_4, huaxinHolds(java.util.Set.of(CNY), both)));
+        assertEquals(List.of(new Violation("amount.currency", "'USD' is not a currency of this case: the case's invoices are in"
+                + " [CNY]")), notTheCases.violations());
+        LocalDate may10 = LocalDate.of(2026, 5, 10);
+        AgencyUpdate.Held later = huaxinHolds(java.util.Set.of(CNY, USD), new RecordedAgencyContract(both.contract(), 2, may10,
+                "Huaxin", null, "lena"));
+        DomainError notYetTheAgencys = assertThrows(DomainError.class, () -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED,
+                may10.minusDays(1), Money.of("100.00", "USD"), null, null, may10, later));
+        assertEquals(List.of(new Violation("amount.currency", "'USD' is not a currency of this case: the agency collects [CNY]"
+                + " under its contract in force on 2026-05-09")), notYetTheAgencys.violations());
+        assertEquals(Money.of("100.00", "USD"), AgencyUpdate.reported(Kind.PAYMENT_REPORTED, may10, Money.of("100.00", "USD"),
+                null, null, may10, later).amount());
+        // no reportedOn: the contract of the hand-off day judges the currency, and reportedOn is named
+        assertEquals(List.of("reportedOn", "amount.currency"), fields(() -> AgencyUpdate.reported(Kind.PAYMENT_REPORTED, null,
+                Money.of("100.00", "USD"), null, null, may10, later)));
     }
 
     /**

@@ -266,6 +266,29 @@ class AgencyFlowTest {
         assertFalse(logKinds(theirs).contains("agency-update"));
     }
 
+    /**
+     * Two agencies (of two tenants) number their reports alike: each sends {@code r-1}. Each report is an agency's own and is
+     * applied; the first agency's retry of its {@code r-1} is still applied once. Until session 34 the inbox keyed on
+     * {@code ce_id} alone, so the second agency's {@code r-1} was taken for a duplicate and silently dropped (neither logged
+     * nor sent to the DLQ).
+     */
+    @Test
+    void twoAgenciesMayNumberTheirReportsAlike() {
+        Placed first = placed();
+        Placed second = placed();
+        String id = "r-1-" + UUID.randomUUID().toString().substring(0, 8);
+        for (Placed p : List.of(first, second, first)) {
+            Map<String, Object> body = new java.util.HashMap<>(update("CONTACT_MADE", "note", "spoke to " + p.agency()));
+            body.put("caseId", p.caseId().toString());
+            Topics.sendEvent(TopicNames.agencyUpdates(p.agency()), p.tenant(), "agency", "case-update", p.caseId().toString(),
+                    id, body);
+        }
+        await("the second agency's r-1 logged", () -> logKinds(second).contains("agency-update"));
+        await("the first agency's r-1 logged", () -> logKinds(first).contains("agency-update"));
+        assertEquals(1, Database.count("select count(*) from case_activity where tenant_id = ? and case_id = ?::uuid"
+                + " and kind = 'agency-update'", first.tenant(), first.caseId().toString()), "the retry is applied once");
+    }
+
     @Test
     void aRecallEndsThePlacementAndTellsTheAgency() {
         Placed p = placed();
