@@ -59,9 +59,12 @@ public class SmsDeliveryReportResource {
             description = "Body {\"reference\":\"<requestId>\",\"status\":\"DELIVERED|FAILED\",\"reason\":\"...\"}; header"
                     + " Tradecredit-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t + \".\" + body> under the shared"
                     + " report secret, t within five minutes. A SENT or UNKNOWN SMS takes the reported status (event on"
-                    + " notification-status); a settled one stays as it is.")
+                    + " notification-status); one still being handed over (its hand-over not recorded yet) keeps the report,"
+                    + " applied when the hand-over is recorded (SENT, then the reported status, published in that order),"
+                    + " and is answered QUEUED as last published; a settled one stays as it is.")
     @RequestBody(content = @Content(schema = @Schema(example = "{\"reference\":\"5f0c1c2e-3b1a-4c2d-9e8f-0a1b2c3d4e5f\",\"status\":\"DELIVERED\"}")))
-    @APIResponse(responseCode = "200", description = "Recorded (or already settled): the message's status now")
+    @APIResponse(responseCode = "200", description = "Recorded, kept until the hand-over is recorded, or already settled:"
+            + " the message's status now")
     @APIResponse(responseCode = "400", description = "Not JSON, or reference or status wrong, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "Not signed with the shared secret, or signed too long ago", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No SMS with that request id; nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE))

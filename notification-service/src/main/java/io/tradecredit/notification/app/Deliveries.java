@@ -88,6 +88,9 @@ public class Deliveries {
     Withdrawals withdrawals;
 
     @Inject
+    DeliveryReports reports;
+
+    @Inject
     SettingsRepository settings;
 
     @Inject
@@ -129,7 +132,9 @@ public class Deliveries {
                 .collect(Collectors.toMap(Channel::type, Function.identity()));
         return CurrentTransaction.run(() -> messages.resendAfterCrash(now.minus(claimLasts), now)
                 .chain(() -> messages.unknownAfterCrash(now.minus(claimLasts), now, UNKNOWN_REASON))
-                .call(unknown -> publish(unknown, now)))
+                .call(unknown -> publish(unknown, now))
+                // an SMS's delivery report that came while it was being handed over settles it now
+                .call(unknown -> reports.applyKept(unknown, now)))
                 // the claim's transaction first withdraws what its requester withdrew, and claims nothing withdrawn
                 .chain(unknown -> CurrentTransaction.run(() -> withdrawals.sweep(now)
                         .chain(() -> messages.claimDue(now, List.copyOf(byType.keySet()), batchSize)))
@@ -286,11 +291,13 @@ public class Deliveries {
 
     /**
      * The batch's hand-overs recorded SENT with the SHA-256 of what each handed over, in one transaction, each at
-     * the instant its hand-over ended (its status event too).
+     * the instant its hand-over ended (its status event too); then, in the same transaction, the SMS delivery reports
+     * that arrived while they were being handed over ({@link DeliveryReports#applyKept}): DELIVERED published after SENT.
      */
     private Uni<Void> sent(List<MessageRepository.Sent> handedOver) {
         return handedOver.isEmpty() ? Uni.createFrom().voidItem()
-                : CurrentTransaction.run(() -> messages.sent(handedOver).call(statusEvents::sent)).replaceWithVoid();
+                : CurrentTransaction.run(() -> messages.sent(handedOver).call(statusEvents::sent)
+                        .call(moved -> reports.applyKept(moved, clock.instant()))).replaceWithVoid();
     }
 
     /**
@@ -354,7 +361,8 @@ public class Deliveries {
                 + "; it may have been accepted, so it is not sent again";
         return CurrentTransaction.run(() -> messages.unknown(m.requestId(), reason, now, attempted)
                 .call(() -> messages.attempt(m.requestId(), m.attempts(), now, "UNKNOWN", failure.getMessage()))
-                .call(moved -> publish(moved.stream().toList(), now)))
+                .call(moved -> publish(moved.stream().toList(), now))
+                .call(moved -> reports.applyKept(moved.stream().toList(), now)))
                 .replaceWith(MessageStatus.UNKNOWN);
     }
 

@@ -263,6 +263,42 @@ public class MessageRepository {
     }
 
     /**
+     * {@link #findOnChannel}, the message's row locked until the transaction ends: a report and the recording of the
+     * message's hand-over ({@link #sent(List)}, {@link #unknown}) take their turns, so a report kept while the message
+     * is SENDING is seen by the recording, and one that waited for the recording sees the message as recorded.
+     */
+    public Uni<Optional<Message>> lockOnChannel(UUID requestId, ChannelType channel) {
+        return CurrentTransaction.execute("select * from message where request_id = $1 and (channel = $2"
+                + " or $2 = any(tried_channels)) for update",
+                Tuple.of(requestId, channel.name())).map(rows -> messages(rows).stream().findFirst());
+    }
+
+    /** A provider's report, with its own words, kept until the hand-over of its message is recorded. */
+    public record KeptReport(UUID requestId, MessageStatus status, String reason, Instant receivedAt) {
+    }
+
+    /** Keeps the report of a message being handed over; a second report of it before the recording is not kept. */
+    public Uni<Void> keepReport(KeptReport report) {
+        return CurrentTransaction.execute("insert into message_kept_report (request_id, status, reason, received_at)"
+                + " values ($1, $2, $3, $4) on conflict (request_id) do nothing", Tuple.of(report.requestId(),
+                        report.status().name(), report.reason(), at(report.receivedAt()))).replaceWithVoid();
+    }
+
+    /** The reports kept for these messages, removed: each is applied once, in the transaction that takes it. */
+    public Uni<List<KeptReport>> takeKeptReports(List<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return CurrentTransaction.execute("delete from message_kept_report where request_id = any($1) returning *",
+                Tuple.of(requestIds.toArray(UUID[]::new))).map(rows -> {
+                    List<KeptReport> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new KeptReport(r.getUUID("request_id"), MessageStatus.valueOf(r.getString("status")),
+                            r.getString("reason"), instant(r, "received_at"))));
+                    return out;
+                });
+    }
+
+    /**
      * A message of {@code channel}, or that was on it before a fallback, by its request id alone (a
      * provider knows no tenant).
      */

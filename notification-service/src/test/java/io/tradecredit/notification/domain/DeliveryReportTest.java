@@ -63,6 +63,29 @@ class DeliveryReportTest {
     }
 
     @Test
+    void aReportSettlesASentOrUnknownSmsIsKeptForOneBeingHandedOverAndLeavesEveryOtherAsItIs() {
+        assertEquals(DeliveryReport.Effect.SETTLES, DeliveryReport.effectOn(MessageStatus.SENT));
+        assertEquals(DeliveryReport.Effect.SETTLES, DeliveryReport.effectOn(MessageStatus.UNKNOWN));
+        // the provider answered the hand-over and reported before the batch was recorded: kept for the recording
+        assertEquals(DeliveryReport.Effect.KEPT, DeliveryReport.effectOn(MessageStatus.SENDING));
+        for (MessageStatus s : java.util.List.of(MessageStatus.QUEUED, MessageStatus.DELIVERED, MessageStatus.FAILED,
+                MessageStatus.WITHDRAWN)) {
+            assertEquals(DeliveryReport.Effect.NONE, DeliveryReport.effectOn(s), s.name());
+        }
+    }
+
+    @Test
+    void aKeptReportSettlesItsSmsWhenTheHandOverIsRecordedNeverBefore() {
+        Instant received = Instant.parse("2026-11-18T09:00:01Z");
+        Instant recorded = Instant.parse("2026-11-18T09:00:03Z");
+        // received at 09:00:01 while the batch was handed over, recorded SENT at 09:00:03: DELIVERED at 09:00:03, after SENT
+        assertEquals(recorded, DeliveryReport.settledAt(received, recorded));
+        // a run dated earlier than the report (a worker behind the clock): the report's own instant
+        assertEquals(recorded, DeliveryReport.settledAt(recorded, received));
+        assertEquals(recorded, DeliveryReport.settledAt(recorded, recorded));
+    }
+
+    @Test
     void aReportWithoutAReadableReferenceOrStatusNamesBoth() {
         DomainError e = assertThrows(DomainError.class, () -> DeliveryReport.of("sms-1", "SENT", null));
         assertEquals(java.util.List.of("reference", "status"), e.violations().stream().map(Violation::field).toList());
