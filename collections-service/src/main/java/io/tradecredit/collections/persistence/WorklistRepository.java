@@ -56,7 +56,10 @@ public class WorklistRepository {
      * collectible amounts past their due date, except that the invoices of a plan still agreed are replaced by the
      * plan's instalments past their date that still owe something ({@code plan_instalment.open_amount}, which the
      * consumer keeps as {@code PaymentPlanItems} decides it): a buyer keeping its plan is not overdue by its invoices'
-     * original due dates. The buyers are those of the subquery the caller puts in its two {@code %1$s}.
+     * original due dates. What an agency's settlement left on its invoices ({@code agency_settled_invoice}) is not
+     * counted: the settlement ended that debt, it is for a collector to write off, not to collect
+     * (docs/collections-service.md, "Agencies"; as {@code BuyerStanding} leaves it out of the balance the tolerance is
+     * judged on). The buyers are those of the subquery the caller puts in its two {@code %1$s}.
      */
     static final String OWED = """
                 select x.buyer_id, x.currency, sum(x.amount) as amount, min(x.due) as oldest from (
@@ -67,6 +70,8 @@ public class WorklistRepository {
                       and not exists (select 1 from payment_plan p join plan_instalment i on i.tenant_id = p.tenant_id
                                       and i.plan_id = p.plan_id where p.tenant_id = $1 and p.plan_id = o.plan_id
                                       and p.state = 'AGREED')
+                      and not exists (select 1 from agency_settled_invoice s where s.tenant_id = $1
+                                      and s.invoice_id = o.invoice_id)
                     union all
                     select p.buyer_id, trim(i.currency), i.open_amount, i.due_date
                     from payment_plan p join plan_instalment i on i.tenant_id = p.tenant_id and i.plan_id = p.plan_id

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -25,7 +26,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tradecredit.collections.app.Activity;
 import io.tradecredit.collections.app.CollectionCases;
+import io.tradecredit.collections.domain.WorklistPriority;
 import io.tradecredit.collections.messaging.AgencyFlowTest.Placed;
+import io.tradecredit.common.money.Money;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.Tokens;
@@ -130,5 +133,34 @@ class WhatASettlementLeavesTest {
                 "nothing requested");
         assertEquals(0, Database.count("select count(*) from outbox where tenant_id = ? and event_type like ?",
                 p.tenant(), "%message-requested%"), "nothing sent");
+    }
+
+    /**
+     * After the settlement, before a collector confirms the write-off, the buyer owes a new invoice of 3,000.00, 10 days
+     * overdue, and a collector opens a new case: the worklist shows that case owing 3,000.00 for 10 days, ranked on
+     * those, not on 5,000.00 for 40 days with the 2,000.00 the settlement left. Until session 34 the remainder counted in
+     * its overdue amount, its days past due and its priority.
+     */
+    @Test
+    void aNewCaseOfTheBuyerCountsOnlyItsNewDebtNotWhatTheSettlementLeft() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        String later = UUID.randomUUID().toString();
+        LocalDate today = ReadModelEvents.today();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "3000.00",
+                today.minusDays(10)));
+        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
+        UUID opened = AgencyFlowTest.run(() -> cases.openFor(p.tenant(), UUID.fromString(p.buyer()), today, "lena")).id();
+
+        String entry = "items.find { it.caseFile.id == '" + opened + "' }.";
+        long points = WorklistPriority.DEFAULT.pointsOf(new WorklistPriority.WorkItem(opened, Money.of("3000.00", "CNY"),
+                10, null, 0, today), today);
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("max").mint())
+                .get("/api/v1/collections/worklist").then().statusCode(200)
+                .body(entry + "overdue.amount", equalTo(List.of("3000.00")), entry + "daysPastDue", equalTo(10),
+                        entry + "points", equalTo((int) points));
     }
 }
