@@ -32,9 +32,25 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class WorklistRepository {
     /**
-     * The worklist's entries: every case not closed (of {@code owner} when given), and, without an
-     * owner, every buyer with an open task and no such case (keyed by its own id); each with its next action,
-     * the earlier of the case's and its open tasks' due days ({@link WorklistPriority#nextActionOn}).
+     * Of a closed case {@code c}: an agency's settlement proposed writing off what it left ({@code reason} not null), no
+     * collector has confirmed it, and the settlement's invoices still owe something collectible (paid since: nothing to
+     * confirm, {@code abandonment.nothing-overdue}).
+     */
+    static final String WRITE_OFF_TO_CONFIRM = """
+            exists (select 1 from abandonment_proposal a where a.tenant_id = $1 and a.case_id = c.id
+                            and a.reason is not null and a.confirmed_at is null)
+                  and exists (select 1 from agency_settled_invoice s join open_invoice o on o.tenant_id = s.tenant_id
+                                  and o.invoice_id = s.invoice_id
+                              where s.tenant_id = $1 and s.case_id = c.id and o.state = 'OPEN'
+                                and o.collectible_amount > 0)
+            """;
+    /**
+     * The worklist's entries: every case not closed (of {@code owner} when given), and every case closed as settled
+     * whose write-off an agency's settlement proposed, not confirmed yet while its invoices still owe something
+     * ({@link #WRITE_OFF_TO_CONFIRM}: a collector is to confirm it, from the day it closed); and, without an
+     * owner, every buyer with an open task and no case not closed (keyed by its own id); each with its next action,
+     * the earlier of the case's and its open tasks' due days ({@link WorklistPriority#nextActionOn}), for a settled
+     * case the day it closed.
      */
     static final String ENTRIES = """
             with entry as (
@@ -43,6 +59,11 @@ public class WorklistRepository {
                                              and t.buyer_id = c.buyer_id and t.done_on is null)) as next_action_on
                 from collection_case c
                 where c.tenant_id = $1 and c.state <> 'CLOSED' and ($2::text is null or c.owner = $2)
+                union all
+                select c.buyer_id, c.id, c.id, c.closed_on
+                from collection_case c
+                where c.tenant_id = $1 and c.state = 'CLOSED' and ($2::text is null or c.owner = $2)
+                  and\s""" + WRITE_OFF_TO_CONFIRM + """
                 union all
                 select t.buyer_id, null::uuid, t.buyer_id, min(t.due_on)
                 from collector_task t

@@ -163,4 +163,35 @@ class WhatASettlementLeavesTest {
                 .body(entry + "overdue.amount", equalTo(List.of("3000.00")), entry + "daysPastDue", equalTo(10),
                         entry + "points", equalTo((int) points));
     }
+
+    /**
+     * The agency settled: the case is closed as settled and its 2,000.00 proposed for write-off by the agency. Until a
+     * collector confirms, the case stays on the worklist with the proposal (writeOffToConfirm: who proposed it, when,
+     * why), an action due (25 points; nothing overdue counted, the settlement ended that debt); confirmed, it leaves.
+     * Until session 34 a closed case was never on the worklist, so nobody was prompted and the proposal could be
+     * forgotten.
+     */
+    @Test
+    void aWriteOffTheSettlementProposedWaitsOnTheWorklistUntilACollectorConfirmsIt() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        LocalDate today = ReadModelEvents.today();
+        String max = Tokens.tenant(p.tenant()).roles("collector").subject("max").mint();
+        long points = WorklistPriority.DEFAULT.pointsOf(new WorklistPriority.WorkItem(p.caseId(), Money.zero("CNY"), 0,
+                null, 0, today), today);
+        given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].caseFile.id", equalTo(p.caseId().toString()),
+                        "items[0].caseFile.state", equalTo("CLOSED"), "items[0].caseFile.closeReason", equalTo("SETTLED"),
+                        "items[0].writeOffToConfirm.proposedBy", equalTo("agency:" + p.agency()),
+                        "items[0].writeOffToConfirm.proposedOn", equalTo(today.toString()),
+                        "items[0].writeOffToConfirm.reason", equalTo("settled by agency " + p.agency() + " on " + today
+                                + "; 2000.00 CNY left"),
+                        "items[0].overdue", org.hamcrest.Matchers.empty(), "items[0].points", equalTo((int) points));
+
+        given().auth().oauth2(max).post(AgencyFlowTest.CASES + p.caseId() + "/abandonment/confirm").then().statusCode(200);
+        given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(0), "items", org.hamcrest.Matchers.empty());
+    }
 }
