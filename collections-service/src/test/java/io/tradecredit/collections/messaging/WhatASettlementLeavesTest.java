@@ -194,4 +194,31 @@ class WhatASettlementLeavesTest {
         given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
                 .body("total", equalTo(0), "items", org.hamcrest.Matchers.empty());
     }
+
+    /**
+     * As above, the buyer then pays its new invoice of 3,000.00 in full: the new case closes as paid, the buyer owing
+     * nothing overdue but the 2,000.00 the settlement left, which waits for a collector's write-off on the settled case.
+     * Until session 34 the remainder kept the new case open as if still owed overdue.
+     */
+    @Test
+    void aNewCaseClosesWhenItsOwnDebtIsPaidWhateverTheSettlementLeft() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        String later = UUID.randomUUID().toString();
+        LocalDate today = ReadModelEvents.today();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "3000.00",
+                today.minusDays(10)));
+        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
+        UUID opened = AgencyFlowTest.run(() -> cases.openFor(p.tenant(), UUID.fromString(p.buyer()), today, "lena")).id();
+
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "payment-received", ReadModelEvents.payment("payment-received",
+                p.buyer(), later, "3000.00", "0.00"));
+        ReadModelEvents.await("the new case closed", () -> Database.count("select count(*) from collection_case where"
+                + " tenant_id = ? and id = ?::uuid and state = 'CLOSED'", p.tenant(), opened.toString()) == 1);
+        assertEquals(io.tradecredit.collections.domain.CloseReason.PAID,
+                AgencyFlowTest.run(() -> cases.find(p.tenant(), opened)).closeReason());
+    }
 }
