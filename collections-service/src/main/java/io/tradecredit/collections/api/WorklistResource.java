@@ -1,5 +1,6 @@
 package io.tradecredit.collections.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,17 +47,31 @@ public class WorklistResource {
     Tasks tasks;
 
     public record Entry(UUID buyerId, @Schema(description = "null: the buyer has only tasks, no case") Case caseFile,
-            long points, List<Money> overdue, int daysPastDue, Integer grade, int brokenPromises,
-            List<TaskJson> openTasks) {
+            long points, @Schema(description = "what the buyer owes overdue, per currency; what an agency's settlement"
+                    + " left is not counted") List<Money> overdue, int daysPastDue, Integer grade, int brokenPromises,
+            List<TaskJson> openTasks,
+            @Schema(description = "a write-off of the case's debt proposed and not confirmed yet: confirm it with POST"
+                    + " /api/v1/collections/cases/{caseFile.id}/abandonment/confirm; null: none. A case an agency settled"
+                    + " (CLOSED, SETTLED) is listed for it until confirmed, an action due from the day it closed")
+            WriteOffJson writeOffToConfirm) {
         static Entry of(Worklist.Entry e) {
             return new Entry(e.buyerId(), e.caseView() == null ? null : Case.of(e.caseView()), e.points(), e.overdue(),
-                    e.daysPastDue(), e.grade(), e.brokenPromises(), e.openTasks().stream().map(TaskJson::of).toList());
+                    e.daysPastDue(), e.grade(), e.brokenPromises(), e.openTasks().stream().map(TaskJson::of).toList(),
+                    e.writeOffToConfirm() == null ? null : new WriteOffJson(e.writeOffToConfirm().proposedBy(),
+                            e.writeOffToConfirm().proposedOn(), e.writeOffToConfirm().reason()));
         }
+    }
+
+    /** A proposed write-off waiting for a collector's confirmation. */
+    public record WriteOffJson(@Schema(description = "agency:<code> for an agency's settlement, else the collector or"
+            + " abandonment-review") String proposedBy, LocalDate proposedOn,
+            @Schema(description = "'settled by agency <code> on <date>; 2000.00 CNY left'; null: the tenant's cost rule")
+            String reason) {
     }
 
     @GET
     @Path("/worklist")
-    @APIResponse(responseCode = "200", description = "Buyers with an open case or an open task, by the tenant's worklist priority, one page")
+    @APIResponse(responseCode = "200", description = "Buyers with an open case or an open task, and cases an agency settled whose write-off waits for a collector's confirmation (writeOffToConfirm), by the tenant's worklist priority, one page")
     @APIResponse(responseCode = "400", description = "A malformed query parameter, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Page<Entry>> worklist(@QueryParam("owner") @Schema(description = "only this collector's cases") String owner,
             @QueryParam("page") @Min(0) Integer page, @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {

@@ -66,6 +66,10 @@ public class AgencyPlacements {
     @Inject
     Abandonments abandonments;
 
+    /** A message requested before a settlement and asking for what it ended is withdrawn. */
+    @Inject
+    Withdrawals withdrawals;
+
     /** A reported promise is recorded, held and judged as a collector's is. */
     @Inject
     Promises promises;
@@ -205,10 +209,12 @@ public class AgencyPlacements {
                 : p.end(update.kind().placementEnd(), businessZone.today());
         Uni<CaseView> moved = switch (update.kind().effect()) {
             case LOG -> cases.find(tenantId, caseId);
-            // the settlement ends the debt of the case: what it left is no longer dunned, and proposed for write-off
+            // the settlement ends the debt of the case: what it left is no longer dunned, a message still asking for it
+            // is withdrawn, and it is proposed for write-off
             case CLOSE_SETTLED -> placements.end(tenantId, ended, actor).chain(() -> cases.close(tenantId, caseId,
                     CloseReason.SETTLED, actor, update.summary())).call(closed -> abandonments.proposeSettled(
-                            tenantId, closed, agencyCode, update.reportedOn(), actor));
+                            tenantId, closed, agencyCode, update.reportedOn(), actor))
+                    .call(closed -> withdrawals.afterSettlement(tenantId, closed.buyerId(), caseId, actor));
             // back on the collector's worklist today: the next action planned before the hand-off is long past
             case BACK_TO_COLLECTOR -> placements.end(tenantId, ended, actor).chain(() -> cases.move(tenantId,
                     caseId, CaseState.IN_PROGRESS, actor, update.summary()))

@@ -108,8 +108,8 @@ public class DunningDrafts {
     }
 
     /**
-     * Sends the draft: invoices paid, no longer collectible, under an agreed plan or on hold (the
-     * invoice or the whole buyer) since the run are dropped from it ({@link DraftApproval}), the others
+     * Sends the draft: invoices paid, no longer collectible, settled by the buyer's agency, under an agreed plan or
+     * on hold (the invoice or the whole buyer) since the run are dropped from it ({@link DraftApproval}), the others
      * carry today's amounts, and the payment deadline counts from today; a draft left
      * with none is discarded, saying so.
      */

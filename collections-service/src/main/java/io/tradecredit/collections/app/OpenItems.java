@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.BuyerStanding;
 import io.tradecredit.collections.domain.DunningItem;
+import io.tradecredit.collections.persistence.AgencyPlacementRepository;
 import io.tradecredit.collections.persistence.OpenInvoiceRow;
 import io.tradecredit.collections.persistence.ReadModelRepository;
 import io.tradecredit.common.money.Money;
@@ -29,7 +30,7 @@ public class OpenItems {
     /**
      * What {@code StepDecision.decide} takes for each of a buyer's items, and what the buyer owes
      * overdue, disputed parts included ({@link BuyerStanding#owedOverdue}), which a case's closing
-     * is judged on.
+     * is judged on. An invoice an agency's settlement ended is an item {@link DunningItem#settledByAgency()}.
      */
     public record OfBuyer(BuyerStanding standing, List<DunningItem> items, List<Money> owedOverdue) {
     }
@@ -40,6 +41,9 @@ public class OpenItems {
     @Inject
     BusinessTimeZone businessZone;
 
+    @Inject
+    AgencyPlacementRepository placements;
+
     public Uni<OfBuyer> openItemsOf(String tenantId, UUID buyerId) {
         return openItemsOf(tenantId, buyerId, businessZone.today());
     }
@@ -49,10 +53,14 @@ public class OpenItems {
      * day count as overdue, with the amounts the read model holds now (it keeps no history).
      */
     public Uni<OfBuyer> openItemsOf(String tenantId, UUID buyerId, LocalDate asOf) {
-        return CurrentTransaction.run(() -> invoices.openOf(tenantId, buyerId)).map(rows -> {
-            List<DunningItem> items = rows.stream().map(OpenItems::item).toList();
-            return new OfBuyer(BuyerStanding.of(items, null, asOf), items, BuyerStanding.owedOverdue(items, asOf));
-        });
+        return CurrentTransaction.run(() -> invoices.openOf(tenantId, buyerId).chain(rows -> placements.settledAmong(
+                tenantId, rows.stream().map(r -> r.invoiceId).toList()).map(settled -> {
+                    // what an agency's settlement left is for a collector to write off: owed, not overdue for a case
+                    List<DunningItem> items = rows.stream().map(r -> settled.contains(r.invoiceId)
+                            ? item(r).settledByTheAgency() : item(r)).toList();
+                    return new OfBuyer(BuyerStanding.of(items, null, asOf), items,
+                            BuyerStanding.owedOverdue(items, asOf));
+                })));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +59,21 @@ public class Withdrawals {
 
     /** Withdraws what is no longer true of the buyer's recent requests after the ledger's event. In the current transaction. */
     public Uni<Void> afterLedgerEvent(String tenantId, UUID buyerId, String actor) {
+        return withdrawMoot(tenantId, buyerId, null, actor);
+    }
+
+    /**
+     * Withdraws the buyer's recent requests an agency's settlement of case {@code settledCaseId} left with nothing
+     * collectible (its invoices, recorded as settled: "nothing collectible left: INV-1 settled by agency &lt;code&gt;"),
+     * logged in that case, now closed as settled (docs/collections-service.md, "Agencies"). In the current transaction,
+     * after the settlement's invoices are recorded.
+     */
+    public Uni<Void> afterSettlement(String tenantId, UUID buyerId, UUID settledCaseId, String actor) {
+        return withdrawMoot(tenantId, buyerId, settledCaseId, actor);
+    }
+
+    /** {@code logIn}: the case the withdrawals are logged in; null: the buyer's open case, if any. */
+    private Uni<Void> withdrawMoot(String tenantId, UUID buyerId, UUID logIn, String actor) {
         Instant now = clock.instant();
         WithdrawalRule rule = new WithdrawalRule(recentDays);
         return requests.recentOf(tenantId, buyerId, rule.since(now)).chain(recent -> recent.isEmpty()
@@ -69,24 +85,26 @@ public class Withdrawals {
                                 rule.reasonToWithdraw(r, invoices, now)
                                         .ifPresent(reason -> moot.add(new Withdrawn(r.requestId(), reason)));
                             }
-                            return withdraw(tenantId, buyerId, moot, actor, now);
+                            return withdraw(tenantId, buyerId, logIn, moot, actor, now);
                         }));
     }
 
-    private Uni<Void> withdraw(String tenantId, UUID buyerId, List<Withdrawn> moot, String actor, Instant now) {
+    private Uni<Void> withdraw(String tenantId, UUID buyerId, UUID logIn, List<Withdrawn> moot, String actor,
+            Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Withdrawn w : moot) {
             chain = chain.chain(() -> requests.withdrawn(tenantId, w.requestId(), w.reason(), now)
-                    .chain(marked -> marked ? published(tenantId, buyerId, w, actor) : Uni.createFrom().voidItem()));
+                    .chain(marked -> marked ? published(tenantId, buyerId, logIn, w, actor) : Uni.createFrom().voidItem()));
         }
         return chain;
     }
 
-    private Uni<Void> published(String tenantId, UUID buyerId, Withdrawn w, String actor) {
+    private Uni<Void> published(String tenantId, UUID buyerId, UUID logIn, Withdrawn w, String actor) {
         LOG.infof("dunning message %s to buyer %s (tenant %s) withdrawn: %s", w.requestId(), buyerId, tenantId, w.reason());
         metrics.counter("tradecredit.dunning.withdrawals").increment();
         return outbox.record(WithdrawalRequested.of(tenantId, w.requestId(), w.reason()))
-                .chain(() -> cases.openCaseOf(tenantId, buyerId))
+                .chain(() -> logIn != null ? Uni.createFrom().item(Optional.of(logIn))
+                        : cases.openCaseOf(tenantId, buyerId).map(open -> open.map(CaseView::id)))
                 .chain(open -> {
                     if (open.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -94,7 +112,7 @@ public class Withdrawals {
                     Map<String, Object> detail = new LinkedHashMap<>();
                     detail.put("requestId", w.requestId().toString());
                     detail.put("reason", w.reason());
-                    return cases.log(tenantId, open.get().id(), "message-withdrawn", actor, detail);
+                    return cases.log(tenantId, open.get(), "message-withdrawn", actor, detail);
                 });
     }
 }

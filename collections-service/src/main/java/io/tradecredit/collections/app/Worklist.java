@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.collections.domain.WorklistPriority;
 import io.tradecredit.collections.domain.WorklistPriority.WorkItem;
+import io.tradecredit.collections.domain.CaseState;
+import io.tradecredit.collections.persistence.AbandonmentRepository;
 import io.tradecredit.collections.persistence.CaseRepository;
 import io.tradecredit.collections.persistence.PromiseRepository;
 import io.tradecredit.collections.persistence.TaskRepository;
@@ -45,6 +47,10 @@ public class Worklist {
     @Inject
     WorklistRepository figures;
 
+    /** A write-off proposed and not confirmed yet is shown on its case's entry. */
+    @Inject
+    AbandonmentRepository proposals;
+
     @Inject
     TenantCaseTerms terms;
 
@@ -57,7 +63,16 @@ public class Worklist {
      * and open tasks.
      */
     public record Entry(UUID buyerId, CaseView caseView, long points, List<Money> overdue, int daysPastDue,
-            Integer grade, int brokenPromises, List<CollectorTask> openTasks) {
+            Integer grade, int brokenPromises, List<CollectorTask> openTasks, WriteOffToConfirm writeOffToConfirm) {
+    }
+
+    /**
+     * A proposal to write off the case's debt that waits for a collector's confirmation ({@code POST
+     * .../abandonment/confirm}): an agency's settlement's ({@code reason} "settled by agency ... left"; its case, closed
+     * as settled, stays on the worklist until confirmed, an action due from the day it closed), or the tenant's cost
+     * rule's ({@code reason} null).
+     */
+    public record WriteOffToConfirm(String proposedBy, LocalDate proposedOn, String reason) {
     }
 
     /**
@@ -75,36 +90,45 @@ public class Worklist {
                             .toArray(UUID[]::new);
                     return cases.findAll(tenantId, caseIds).chain(found -> figures.overdueOf(tenantId, ids, today)
                             .chain(overdue -> figures.gradesOf(tenantId, ids)
-                            .chain(grades -> promises.brokenCounts(tenantId, caseIds).chain(broken -> {
+                            .chain(grades -> promises.brokenCounts(tenantId, caseIds).chain(broken -> proposals
+                            .unconfirmedOf(tenantId, caseIds).chain(proposed -> {
                                 Map<UUID, CaseView> caseOf = new HashMap<>();
                                 found.forEach(c -> caseOf.put(c.current().id(), new CaseView(tenantId, c.current(), c.version())));
                                 Map<UUID, Integer> brokenOf = new HashMap<>();
                                 broken.forEach(r -> brokenOf.put(r.getUUID("case_id"), r.getLong("broken").intValue()));
+                                Map<UUID, WriteOffToConfirm> toConfirm = new HashMap<>();
+                                proposed.forEach((id, a) -> toConfirm.put(id, new WriteOffToConfirm(a.proposedBy(),
+                                        businessZone.dateOf(a.proposedAt()), a.reason())));
                                 return tasks.openOf(tenantId, ids).map(open -> new Page<>(ranked.stream()
                                         .map(r -> entry(t.worklist(), r.buyerId(), caseOf.get(r.caseId()), overdue,
-                                                grades, brokenOf, open, today)).toList(), page, size, total));
-                            }))));
+                                                grades, brokenOf, open, toConfirm, today)).toList(), page, size, total));
+                            })))));
                 }))));
     }
 
     /** A buyer's entry, its points by the Java rule (in its best currency). */
     private static Entry entry(WorklistPriority priority, UUID buyer, CaseView c, List<WorklistRepository.Overdue> overdue,
-            Map<UUID, Integer> grades, Map<UUID, Integer> brokenOf, List<CollectorTask> openTasks, LocalDate today) {
+            Map<UUID, Integer> grades, Map<UUID, Integer> brokenOf, List<CollectorTask> openTasks,
+            Map<UUID, WriteOffToConfirm> toConfirm, LocalDate today) {
         // a buyer with only tasks is keyed by its own id: the order needs a stable key
         UUID key = c == null ? buyer : c.id();
         List<WorklistRepository.Overdue> owed = overdue.stream().filter(o -> o.buyerId().equals(buyer)).toList();
         int days = owed.stream().mapToInt(o -> (int) ChronoUnit.DAYS.between(o.oldestDueDate(), today)).max().orElse(0);
         int broken = c == null ? 0 : brokenOf.getOrDefault(c.id(), 0);
         Integer grade = grades.get(buyer);
-        List<CollectorTask> tasks = openTasks.stream().filter(t -> t.buyerId().equals(buyer)).toList();
+        // a case closed as settled is listed for its write-off to confirm, due from the day it closed; the buyer's tasks
+        // are on its other entry
+        boolean settled = c != null && c.state() == CaseState.CLOSED;
+        List<CollectorTask> tasks = settled ? List.of()
+                : openTasks.stream().filter(t -> t.buyerId().equals(buyer)).toList();
         // the case's next action, or an open ladder task's due day if earlier: the +3 call due today is an action due
-        LocalDate next = WorklistPriority.nextActionOn(c == null ? null : c.nextActionOn(),
-                tasks.stream().map(CollectorTask::dueOn).toList());
+        LocalDate next = settled ? c.current().closedOn() : WorklistPriority.nextActionOn(c == null ? null
+                : c.nextActionOn(), tasks.stream().map(CollectorTask::dueOn).toList());
         List<Money> amounts = owed.stream().map(o -> Money.rounded(o.amount(), Money.currencyOf(o.currency()))).toList();
         // nothing overdue: no amount points, whatever the currency
         List<Money> candidates = amounts.isEmpty() ? List.of(Money.zero("CNY")) : amounts;
         long points = candidates.stream().mapToLong(m -> priority.pointsOf(new WorkItem(key, m, days, grade, broken, next),
                 today)).max().orElseThrow();
-        return new Entry(buyer, c, points, amounts, days, grade, broken, tasks);
+        return new Entry(buyer, c, points, amounts, days, grade, broken, tasks, c == null ? null : toConfirm.get(c.id()));
     }
 }

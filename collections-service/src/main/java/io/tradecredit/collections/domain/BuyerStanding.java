@@ -35,12 +35,13 @@ public record BuyerStanding(LocalDate heldUntil, List<Money> overdue) {
      * What the buyer still owes overdue on {@code asOf}, per currency: the open amount of every item
      * past its due date, its disputed part included. A case closes only when this is nothing
      * ({@code CollectionCase#closeIfNothingOverdue}): a dispute stops the dunning of its part, it
-     * does not pay it.
+     * does not pay it. What an agency's settlement left ({@link DunningItem#settledByAgency()}) is not: the settlement
+     * ended that debt, a collector writes it off, so a later case of the buyer closes once its own debt is paid.
      */
     public static List<Money> owedOverdue(List<DunningItem> items, LocalDate asOf) {
         List<Money> totals = new ArrayList<>();
         for (DunningItem item : items) {
-            if (item.isOverdueOn(asOf)) {
+            if (item.isOverdueOn(asOf) && !item.settledByAgency()) {
                 add(totals, item.open());
             }
         }

@@ -9,7 +9,8 @@ import io.tradecredit.common.money.Money;
 /**
  * Whether an invoice an approval-mode draft lists is still to be dunned on the day a collector
  * approves it (docs/domain.md §3 "Not dunned"): the draft was written on the run's date, and since
- * then the invoice may have been paid, disputed, put under a payment plan ({@link InvoiceNow}), or
+ * then the invoice may have been paid, disputed, put under a payment plan, settled by the buyer's agency (what the
+ * settlement left is for a collector to write off: "settled by agency &lt;code&gt;") ({@link InvoiceNow}), or
  * the invoice or its whole buyer put on hold (a promise to pay, a dispute, a claim, a pause). The
  * approved letter asks only for what the run would ask for that day.
  */

@@ -10,14 +10,24 @@ import io.tradecredit.common.money.Money;
  *
  * @param state OPEN, PAID, CANCELLED or WRITTEN_OFF
  * @param underPlan whether an agreed (not broken) payment plan covers it
+ * @param settledByAgency the code of the agency whose settlement of the buyer's case ended the invoice's debt
+ *     ({@code agency_settled_invoice}, docs/collections-service.md "Agencies"); null: none did
  */
 public record InvoiceNow(UUID invoiceId, String invoiceNumber, String state, Money open, Money collectible,
-        boolean underPlan) {
+        boolean underPlan, String settledByAgency) {
+
+    /** An invoice no agency's settlement ended. */
+    public InvoiceNow(UUID invoiceId, String invoiceNumber, String state, Money open, Money collectible,
+            boolean underPlan) {
+        this(invoiceId, invoiceNumber, state, open, collectible, underPlan, null);
+    }
 
     /**
      * Why nothing is collectible on the invoice now, in a letter's words; null when something is. An
      * agreed plan makes a message about the whole invoice moot, not one about its instalments: the run
-     * duns those while the plan is kept (docs/collections-service.md, "Payment plans").
+     * duns those while the plan is kept (docs/collections-service.md, "Payment plans"). An agency's settlement
+     * ended what is left of it, instalments included: "settled by agency &lt;code&gt;" (what is left is for a
+     * collector to write off, never asked for again).
      */
     public String nothingCollectibleBecause(boolean aboutInstalments) {
         return switch (state) {
@@ -40,6 +50,9 @@ public record InvoiceNow(UUID invoiceId, String invoiceNumber, String state, Mon
     private String whileOpen(boolean aboutInstalments) {
         if (!open.isPositive()) {
             return "settled";
+        }
+        if (settledByAgency != null) {
+            return "settled by agency " + settledByAgency;
         }
         if (underPlan && !aboutInstalments) {
             return "under a payment plan";

@@ -12,8 +12,9 @@ import java.util.UUID;
  * Whether a dunning message already requested is withdrawn (docs/domain.md §3, "Payments act at
  * once": a cancelled message is never sent). A message that went out in the last {@code recentDays}
  * days is withdrawn when every invoice it concerned has nothing collectible left: paid, settled by
- * payments or credit notes, cancelled, written off, wholly disputed, or under an agreed payment plan
- * (unless the message dunned the plan's instalments).
+ * payments or credit notes, cancelled, written off, wholly disputed, under an agreed payment plan
+ * (unless the message dunned the plan's instalments), or in a case its agency settled (the settlement ended
+ * that debt: {@link InvoiceNow#settledByAgency()}).
  * While one of them still has something collectible the message still says something true and stays
  * (a partial payment does not withdraw it); an invoice the read model does not know keeps it too.
  * An older message has long been sent: notification-service holds messages for hours or a few days

@@ -3,6 +3,8 @@ package io.tradecredit.collections.persistence;
 import static io.tradecredit.common.persistence.CurrentTransaction.params;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.tradecredit.common.persistence.CurrentTransaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Abandonment proposals, one per case, always within the caller's tenant. */
 @ApplicationScoped
@@ -49,6 +52,19 @@ public class AbandonmentRepository {
                     return Optional.of(new Proposal(r.getUUID("case_id"), r.getString("proposed_by"),
                             r.getOffsetDateTime("proposed_at"), r.getString("judgements"), r.getString("confirmed_by"),
                             r.getOffsetDateTime("confirmed_at"), r.getString("reason")));
+                });
+    }
+
+    /** The proposals of {@code caseIds} no collector has confirmed yet, by case (the worklist's prompt to confirm). */
+    public Uni<Map<UUID, Proposal>> unconfirmedOf(String tenantId, UUID[] caseIds) {
+        return CurrentTransaction.execute("select case_id, proposed_by, proposed_at, judgements::text as judgements,"
+                + " confirmed_by, confirmed_at, reason from abandonment_proposal where tenant_id = $1 and case_id = any($2)"
+                + " and confirmed_at is null", Tuple.of(tenantId, caseIds)).map(rows -> {
+                    Map<UUID, Proposal> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getUUID("case_id"), new Proposal(r.getUUID("case_id"),
+                            r.getString("proposed_by"), r.getOffsetDateTime("proposed_at"), r.getString("judgements"),
+                            null, null, r.getString("reason"))));
+                    return out;
                 });
     }
 

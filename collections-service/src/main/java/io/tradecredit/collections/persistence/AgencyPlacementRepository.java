@@ -61,6 +61,19 @@ public class AgencyPlacementRepository {
                 Tuple.of(tenantId, caseId, agencyCode, on, invoiceIds.toArray(UUID[]::new))).replaceWithVoid();
     }
 
+    /** Of {@code invoiceIds}, those an agency's settlement ended (recorded in any case of the tenant). */
+    public Uni<java.util.Set<UUID>> settledAmong(String tenantId, List<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return CurrentTransaction.execute("select invoice_id from agency_settled_invoice where tenant_id = $1"
+                + " and invoice_id = any($2)", Tuple.of(tenantId, invoiceIds.toArray(UUID[]::new))).map(rows -> {
+                    java.util.Set<UUID> out = new java.util.HashSet<>();
+                    rows.forEach(r -> out.add(r.getUUID("invoice_id")));
+                    return out;
+                });
+    }
+
     /** The invoices recorded as settled with the case by its agency. */
     public Uni<List<UUID>> settledInvoicesOf(String tenantId, UUID caseId) {
         return CurrentTransaction.execute("select invoice_id from agency_settled_invoice where tenant_id = $1"

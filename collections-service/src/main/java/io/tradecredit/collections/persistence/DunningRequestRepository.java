@@ -110,8 +110,9 @@ public class DunningRequestRepository {
     public Uni<Map<UUID, InvoiceNow>> invoicesNow(String tenantId, List<UUID> ids) {
         return CurrentTransaction.execute("""
                 select o.invoice_id, o.invoice_number, o.state, o.currency, o.open_amount, o.collectible_amount,
-                    coalesce(p.state = 'AGREED', false) as under_plan
+                    coalesce(p.state = 'AGREED', false) as under_plan, s.agency_code as settled_by_agency
                 from open_invoice o left join payment_plan p on p.tenant_id = o.tenant_id and p.plan_id = o.plan_id
+                    left join agency_settled_invoice s on s.tenant_id = o.tenant_id and s.invoice_id = o.invoice_id
                 where o.tenant_id = $1 and o.invoice_id = any($2)""", Tuple.of(tenantId, ids.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, InvoiceNow> out = new HashMap<>();
@@ -131,6 +132,7 @@ public class DunningRequestRepository {
         var currency = Money.currencyOf(r.getString("currency").trim());
         return new InvoiceNow(r.getUUID("invoice_id"), r.getString("invoice_number"), r.getString("state"),
                 Money.rounded(r.getBigDecimal("open_amount"), currency),
-                Money.rounded(r.getBigDecimal("collectible_amount"), currency), r.getBoolean("under_plan"));
+                Money.rounded(r.getBigDecimal("collectible_amount"), currency), r.getBoolean("under_plan"),
+                r.getString("settled_by_agency"));
     }
 }

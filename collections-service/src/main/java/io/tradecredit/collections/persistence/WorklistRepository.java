@@ -32,9 +32,25 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class WorklistRepository {
     /**
-     * The worklist's entries: every case not closed (of {@code owner} when given), and, without an
-     * owner, every buyer with an open task and no such case (keyed by its own id); each with its next action,
-     * the earlier of the case's and its open tasks' due days ({@link WorklistPriority#nextActionOn}).
+     * Of a closed case {@code c}: an agency's settlement proposed writing off what it left ({@code reason} not null), no
+     * collector has confirmed it, and the settlement's invoices still owe something collectible (paid since: nothing to
+     * confirm, {@code abandonment.nothing-overdue}).
+     */
+    static final String WRITE_OFF_TO_CONFIRM = """
+            exists (select 1 from abandonment_proposal a where a.tenant_id = $1 and a.case_id = c.id
+                            and a.reason is not null and a.confirmed_at is null)
+                  and exists (select 1 from agency_settled_invoice s join open_invoice o on o.tenant_id = s.tenant_id
+                                  and o.invoice_id = s.invoice_id
+                              where s.tenant_id = $1 and s.case_id = c.id and o.state = 'OPEN'
+                                and o.collectible_amount > 0)
+            """;
+    /**
+     * The worklist's entries: every case not closed (of {@code owner} when given), and every case closed as settled
+     * whose write-off an agency's settlement proposed, not confirmed yet while its invoices still owe something
+     * ({@link #WRITE_OFF_TO_CONFIRM}: a collector is to confirm it, from the day it closed); and, without an
+     * owner, every buyer with an open task and no case not closed (keyed by its own id); each with its next action,
+     * the earlier of the case's and its open tasks' due days ({@link WorklistPriority#nextActionOn}), for a settled
+     * case the day it closed.
      */
     static final String ENTRIES = """
             with entry as (
@@ -43,6 +59,11 @@ public class WorklistRepository {
                                              and t.buyer_id = c.buyer_id and t.done_on is null)) as next_action_on
                 from collection_case c
                 where c.tenant_id = $1 and c.state <> 'CLOSED' and ($2::text is null or c.owner = $2)
+                union all
+                select c.buyer_id, c.id, c.id, c.closed_on
+                from collection_case c
+                where c.tenant_id = $1 and c.state = 'CLOSED' and ($2::text is null or c.owner = $2)
+                  and\s""" + WRITE_OFF_TO_CONFIRM + """
                 union all
                 select t.buyer_id, null::uuid, t.buyer_id, min(t.due_on)
                 from collector_task t
@@ -56,7 +77,10 @@ public class WorklistRepository {
      * collectible amounts past their due date, except that the invoices of a plan still agreed are replaced by the
      * plan's instalments past their date that still owe something ({@code plan_instalment.open_amount}, which the
      * consumer keeps as {@code PaymentPlanItems} decides it): a buyer keeping its plan is not overdue by its invoices'
-     * original due dates. The buyers are those of the subquery the caller puts in its two {@code %1$s}.
+     * original due dates. What an agency's settlement left on its invoices ({@code agency_settled_invoice}) is not
+     * counted: the settlement ended that debt, it is for a collector to write off, not to collect
+     * (docs/collections-service.md, "Agencies"; as {@code BuyerStanding} leaves it out of the balance the tolerance is
+     * judged on). The buyers are those of the subquery the caller puts in its two {@code %1$s}.
      */
     static final String OWED = """
                 select x.buyer_id, x.currency, sum(x.amount) as amount, min(x.due) as oldest from (
@@ -67,6 +91,8 @@ public class WorklistRepository {
                       and not exists (select 1 from payment_plan p join plan_instalment i on i.tenant_id = p.tenant_id
                                       and i.plan_id = p.plan_id where p.tenant_id = $1 and p.plan_id = o.plan_id
                                       and p.state = 'AGREED')
+                      and not exists (select 1 from agency_settled_invoice s where s.tenant_id = $1
+                                      and s.invoice_id = o.invoice_id)
                     union all
                     select p.buyer_id, trim(i.currency), i.open_amount, i.due_date
                     from payment_plan p join plan_instalment i on i.tenant_id = p.tenant_id and i.plan_id = p.plan_id

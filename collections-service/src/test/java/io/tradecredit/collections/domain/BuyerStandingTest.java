@@ -42,6 +42,20 @@ class BuyerStandingTest {
         assertEquals(Money.of("50.00", "CNY"), b.overdueIn(Money.currencyOf("CNY")));
     }
 
+    /**
+     * A new case of a buyer whose earlier case an agency settled at 8,000.00 of 10,000.00: once the new invoice of 3,000.00
+     * is paid the buyer owes nothing overdue for a case, so the new case closes; the 2,000.00 the settlement left waits for
+     * a collector to confirm its write-off.
+     */
+    @Test
+    void whatAnAgencysSettlementLeftIsNotOwedOverdueForACase() {
+        assertEquals(List.of(), BuyerStanding.owedOverdue(List.of(item("A", AS_OF.minusDays(40), "2000.00", "0.00", "CNY")
+                .settledByTheAgency()), AS_OF));
+        assertEquals(List.of(Money.of("3000.00", "CNY")), BuyerStanding.owedOverdue(List.of(item("A", AS_OF.minusDays(40),
+                "2000.00", "0.00", "CNY").settledByTheAgency(), item("B", AS_OF.minusDays(10), "3000.00", "0.00", "CNY")),
+                AS_OF));
+    }
+
     /** What is owed overdue counts the disputed parts too: a dispute is not a payment. */
     @Test
     void owedOverdueIsTheOpenAmountOfItemsPastTheirDueDateDisputedOrNotPerCurrency() {

@@ -100,6 +100,23 @@ class DraftApprovalTest {
                 APPROVED_ON));
     }
 
+    /**
+     * Drafted before the buyer's agency settled at 8,000.00 of 10,000.00, approved after: the 2,000.00 left on INV-1 is
+     * for a collector to write off, so neither the whole invoice nor its plan's instalment is asked for any more.
+     */
+    @Test
+    void anInvoiceAnAgencySettledSinceTheRunIsDroppedNamingTheAgency() {
+        InvoiceNow settled = new InvoiceNow(INVOICE, "INV-1", "OPEN", Money.of("2000.00", "CNY"),
+                Money.of("2000.00", "CNY"), false, "ag-east");
+        assertEquals("settled by agency ag-east", DraftApproval.notDunnedBecause(BUYER, INVOICE, settled, false, holds(),
+                APPROVED_ON));
+        assertEquals("settled by agency ag-east", DraftApproval.notDunnedBecause(BUYER, INVOICE, new InvoiceNow(INVOICE,
+                "INV-1", "OPEN", Money.of("2000.00", "CNY"), Money.of("2000.00", "CNY"), true, "ag-east"), true, holds(),
+                APPROVED_ON));
+        assertEquals("nothing left to ask for since the run: INV-1 settled by agency ag-east",
+                DraftApproval.discardReason(List.of("INV-1 settled by agency ag-east")));
+    }
+
     /** A promise made on 05-11 (to 05-20) holds the whole buyer; a pause of the invoice holds it; one ended on 05-11 no longer. */
     @Test
     void aHoldOnTheBuyerOrTheInvoiceOnTheDayApprovedDropsIt() {

@@ -101,6 +101,29 @@ class WithdrawalRuleTest {
         assertNull(open(A, "INV-1", "3000.00", "0.01").nothingCollectibleBecause(false));
     }
 
+    /**
+     * An agency settled the buyer's case at 8,000.00 of 10,000.00: the 2,000.00 left on INV-1 is for a collector to write
+     * off, never asked for again, so a demand (or an instalment's reminder) on it is withdrawn, naming the agency; a
+     * message also on an invoice still collectible stays.
+     */
+    @Test
+    void aMessageOnAnInvoiceAnAgencySettledIsWithdrawnNamingTheAgency() {
+        InvoiceNow settled = new InvoiceNow(A, "INV-1", "OPEN", Money.of("2000.00", "CNY"), Money.of("2000.00", "CNY"),
+                false, "ag-east");
+        assertEquals("settled by agency ag-east", settled.nothingCollectibleBecause(false));
+        assertEquals(Optional.of("nothing collectible left: INV-1 settled by agency ag-east"),
+                WithdrawalRule.DEFAULT.reasonToWithdraw(sentAgo(Duration.ofDays(1), A), byId(settled), NOW));
+        RequestedMessage instalmentReminder = new RequestedMessage(UUID.randomUUID(), NOW.minus(Duration.ofDays(1)),
+                List.of(A), true);
+        assertEquals(Optional.of("nothing collectible left: INV-1 settled by agency ag-east"),
+                WithdrawalRule.DEFAULT.reasonToWithdraw(instalmentReminder, byId(new InvoiceNow(A, "INV-1", "OPEN",
+                        Money.of("2000.00", "CNY"), Money.of("2000.00", "CNY"), true, "ag-east")), NOW));
+        assertEquals(Optional.empty(), WithdrawalRule.DEFAULT.reasonToWithdraw(sentAgo(Duration.ofDays(1), A, B),
+                byId(settled, open(B, "INV-2", "1200.00", "1200.00")), NOW));
+        assertEquals("settled", new InvoiceNow(A, "INV-1", "OPEN", Money.zero("CNY"), Money.zero("CNY"), false, "ag-east")
+                .nothingCollectibleBecause(false), "paid in full since: settled, as any");
+    }
+
     /** The run duns a kept plan's instalments: a plan makes the whole invoice's demand moot, not an instalment's reminder. */
     @Test
     void anAgreedPlanWithdrawsTheWholeInvoicesDemandButNotAnInstalmentsReminderUntilAllIsPaid() {

@@ -1,0 +1,224 @@
+package io.tradecredit.collections.messaging;
+
+import static io.restassured.RestAssured.given;
+import static io.tradecredit.collections.messaging.AgencyFlowTest.update;
+import static io.tradecredit.collections.messaging.AgencyViewApiTest.VIEW;
+import static io.tradecredit.collections.messaging.AgencyViewApiTest.agencyToken;
+import static io.tradecredit.collections.messaging.AgencyViewApiTest.owing10000Paid8000;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tradecredit.collections.app.Activity;
+import io.tradecredit.collections.app.CollectionCases;
+import io.tradecredit.collections.domain.WorklistPriority;
+import io.tradecredit.collections.messaging.AgencyFlowTest.Placed;
+import io.tradecredit.common.money.Money;
+import io.tradecredit.testing.Contracts;
+import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
+import io.tradecredit.testing.Topics;
+
+/**
+ * What an agency's settlement leaves behind (docs/collections-service.md, "Agencies", session 34): 10,000.00 CNY owed on
+ * one invoice, handed to an agency, 8,000.00 paid, then {@code SETTLED}: 2,000.00 remains, which nobody asks for any
+ * more. Each run date here is used by no other test of the module.
+ */
+@QuarkusTest
+class WhatASettlementLeavesTest {
+    static final String REQUESTS = "notification-requests";
+    static final String WITHDRAWAL = "io.tradecredit.notification.withdrawal-requested.v1";
+
+    @Inject
+    CollectionCases cases;
+
+    static void runCompleted(LocalDate asOf) {
+        given().auth().oauth2(Tokens.noTenant().roles("platform-ops").expiresIn(3600).mint())
+                .post("/api/v1/admin/jobs/dunning-run?asOf=" + asOf).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+    }
+
+    /** How many of the tenant's requests asking for the invoice are standing (not withdrawn). */
+    static long standing(Placed p) {
+        return Database.count("select count(*) from dunning_request where tenant_id = ? and ?::uuid = any(invoice_ids)"
+                + " and withdrawn_at is null", p.tenant(), p.invoice());
+    }
+
+    /** The tenant's withdrawal on notification-requests, checked against its schema. */
+    static JsonNode withdrawal(Placed p) {
+        List<ConsumerRecord<String, String>> read = Topics.read(REQUESTS, Duration.ofSeconds(30), rs -> rs.stream()
+                .anyMatch(r -> mine(r, p)));
+        return Contracts.assertValid(read.stream().filter(r -> mine(r, p)).reduce((a, b) -> b).orElseThrow(
+                () -> new AssertionError("no withdrawal for tenant " + p.tenant())));
+    }
+
+    private static boolean mine(ConsumerRecord<String, String> r, Placed p) {
+        return p.tenant().equals(Topics.header(r, "ce_tenantid")) && WITHDRAWAL.equals(Topics.header(r, "ce_type"));
+    }
+
+    /**
+     * A demand on INV-1 requested by the run before the agency settled (notification-service may hold it for its send
+     * window or retries) is withdrawn when the SETTLED report is received, on REST as on the agency's topic: the reason
+     * names the invoice and the agency, the withdrawal is logged in the settled case. Until session 34 it stayed standing,
+     * so the buyer could still receive a demand for the 2,000.00 after the settlement had ended the debt.
+     */
+    @Test
+    void aDemandRequestedBeforeTheSettlementIsWithdrawnWhenTheSettlementIsReported() {
+        Placed byRest = owing10000Paid8000(cases, t -> {
+        });
+        Placed byTopic = owing10000Paid8000(cases, t -> {
+        });
+        runCompleted(LocalDate.of(2064, 3, 2));
+        assertTrue(standing(byRest) > 0, "the run asked for INV-1");
+        assertTrue(standing(byTopic) > 0, "the run asked for INV-1");
+
+        given().auth().oauth2(agencyToken(byRest)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + byRest.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        AgencyFlowTest.report(byTopic.tenant(), byTopic.agency(), byTopic.caseId(), update("SETTLED"));
+
+        for (Placed p : List.of(byRest, byTopic)) {
+            String reason = "nothing collectible left: " + ReadModelEvents.number(p.invoice()) + " settled by agency "
+                    + p.agency();
+            assertEquals(reason, withdrawal(p).get("reason").asText());
+            assertEquals(0, standing(p), "nothing asks for the 2,000.00 the settlement ended");
+            Activity logged = AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
+                    .filter(a -> a.kind().equals("message-withdrawn")).findFirst().orElseThrow();
+            assertEquals(reason, logged.detail().get("reason"));
+            assertEquals("agency:" + p.agency(), logged.actor());
+        }
+    }
+
+    /**
+     * In approval mode the run drafted a demand on INV-1 before the agency settled; a collector approves it after: the
+     * draft is discarded (200, state DISCARDED), its reason naming the invoice and the agency, and nothing is requested.
+     * A draft left with some invoice still owed goes out without the settled one (as for any invoice paid since the
+     * run). Decided: discarded, not refused, as a draft whose invoices were all paid since the run is, so the
+     * collector's queue empties either way. Until session 34 the draft was approved and the demand for the 2,000.00 sent.
+     */
+    @Test
+    void aDraftOfTheSettledDebtApprovedAfterTheSettlementIsDiscardedAndNothingIsSent() {
+        Placed p = owing10000Paid8000(cases, tenant -> given().auth().oauth2(Tokens.tenant(tenant).roles("tenant-admin")
+                .mint()).contentType(ContentType.JSON).body(Map.of("tolerance", List.of(), "consolidation", true,
+                        "approvalMode", true)).put("/api/v1/dunning/settings").then().statusCode(200));
+        runCompleted(LocalDate.of(2064, 4, 6));
+        String collector = Tokens.tenant(p.tenant()).roles("collector").subject("max").mint();
+        List<String> drafts = given().auth().oauth2(collector).get("/api/v1/dunning/drafts?state=PENDING").then()
+                .statusCode(200).extract().path("items.id");
+        assertTrue(!drafts.isEmpty(), "the run drafted a demand on INV-1");
+
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+
+        for (String draft : drafts) {
+            given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + draft + "/approve").then().statusCode(200)
+                    .body("state", equalTo("DISCARDED"), "reason", equalTo("nothing left to ask for since the run: "
+                            + ReadModelEvents.number(p.invoice()) + " settled by agency " + p.agency()));
+        }
+        assertEquals(0, Database.count("select count(*) from dunning_request where tenant_id = ?", p.tenant()),
+                "nothing requested");
+        assertEquals(0, Database.count("select count(*) from outbox where tenant_id = ? and event_type like ?",
+                p.tenant(), "%message-requested%"), "nothing sent");
+    }
+
+    /**
+     * After the settlement, before a collector confirms the write-off, the buyer owes a new invoice of 3,000.00, 10 days
+     * overdue, and a collector opens a new case: the worklist shows that case owing 3,000.00 for 10 days, ranked on
+     * those, not on 5,000.00 for 40 days with the 2,000.00 the settlement left. Until session 34 the remainder counted in
+     * its overdue amount, its days past due and its priority.
+     */
+    @Test
+    void aNewCaseOfTheBuyerCountsOnlyItsNewDebtNotWhatTheSettlementLeft() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        String later = UUID.randomUUID().toString();
+        LocalDate today = ReadModelEvents.today();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "3000.00",
+                today.minusDays(10)));
+        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
+        UUID opened = AgencyFlowTest.run(() -> cases.openFor(p.tenant(), UUID.fromString(p.buyer()), today, "lena")).id();
+
+        String entry = "items.find { it.caseFile.id == '" + opened + "' }.";
+        long points = WorklistPriority.DEFAULT.pointsOf(new WorklistPriority.WorkItem(opened, Money.of("3000.00", "CNY"),
+                10, null, 0, today), today);
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("max").mint())
+                .get("/api/v1/collections/worklist").then().statusCode(200)
+                .body(entry + "overdue.amount", equalTo(List.of("3000.00")), entry + "daysPastDue", equalTo(10),
+                        entry + "points", equalTo((int) points));
+    }
+
+    /**
+     * The agency settled: the case is closed as settled and its 2,000.00 proposed for write-off by the agency. Until a
+     * collector confirms, the case stays on the worklist with the proposal (writeOffToConfirm: who proposed it, when,
+     * why), an action due (25 points; nothing overdue counted, the settlement ended that debt); confirmed, it leaves.
+     * Until session 34 a closed case was never on the worklist, so nobody was prompted and the proposal could be
+     * forgotten.
+     */
+    @Test
+    void aWriteOffTheSettlementProposedWaitsOnTheWorklistUntilACollectorConfirmsIt() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        LocalDate today = ReadModelEvents.today();
+        String max = Tokens.tenant(p.tenant()).roles("collector").subject("max").mint();
+        long points = WorklistPriority.DEFAULT.pointsOf(new WorklistPriority.WorkItem(p.caseId(), Money.zero("CNY"), 0,
+                null, 0, today), today);
+        given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].caseFile.id", equalTo(p.caseId().toString()),
+                        "items[0].caseFile.state", equalTo("CLOSED"), "items[0].caseFile.closeReason", equalTo("SETTLED"),
+                        "items[0].writeOffToConfirm.proposedBy", equalTo("agency:" + p.agency()),
+                        "items[0].writeOffToConfirm.proposedOn", equalTo(today.toString()),
+                        "items[0].writeOffToConfirm.reason", equalTo("settled by agency " + p.agency() + " on " + today
+                                + "; 2000.00 CNY left"),
+                        "items[0].overdue", org.hamcrest.Matchers.empty(), "items[0].points", equalTo((int) points));
+
+        given().auth().oauth2(max).post(AgencyFlowTest.CASES + p.caseId() + "/abandonment/confirm").then().statusCode(200);
+        given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(0), "items", org.hamcrest.Matchers.empty());
+    }
+
+    /**
+     * As above, the buyer then pays its new invoice of 3,000.00 in full: the new case closes as paid, the buyer owing
+     * nothing overdue but the 2,000.00 the settlement left, which waits for a collector's write-off on the settled case.
+     * Until session 34 the remainder kept the new case open as if still owed overdue.
+     */
+    @Test
+    void aNewCaseClosesWhenItsOwnDebtIsPaidWhateverTheSettlementLeft() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        String later = UUID.randomUUID().toString();
+        LocalDate today = ReadModelEvents.today();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "3000.00",
+                today.minusDays(10)));
+        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
+        UUID opened = AgencyFlowTest.run(() -> cases.openFor(p.tenant(), UUID.fromString(p.buyer()), today, "lena")).id();
+
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "payment-received", ReadModelEvents.payment("payment-received",
+                p.buyer(), later, "3000.00", "0.00"));
+        ReadModelEvents.await("the new case closed", () -> Database.count("select count(*) from collection_case where"
+                + " tenant_id = ? and id = ?::uuid and state = 'CLOSED'", p.tenant(), opened.toString()) == 1);
+        assertEquals(io.tradecredit.collections.domain.CloseReason.PAID,
+                AgencyFlowTest.run(() -> cases.find(p.tenant(), opened)).closeReason());
+    }
+}
