@@ -18,6 +18,7 @@ import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.BuyerCredit;
 import io.tradecredit.invoice.domain.CreditMovement;
+import io.tradecredit.invoice.domain.HeldCredit;
 
 /** Buyer credit balances (one row per buyer and currency) and their movements; in the caller's transaction. */
 @ApplicationScoped
@@ -77,7 +78,7 @@ public class BuyerCreditRepository {
      * a credit note or a reversal on its day). A payment since reversed never paid (its reversal takes effect on the day
      * it was received, docs/domain.md §2), so neither its credit nor the removal of it counts on any day.
      */
-    public Uni<Map<String, Money>> heldOn(String tenantId, UUID buyerId, LocalDate asOf) {
+    public Uni<HeldCredit> heldOn(String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 select m.currency, coalesce(sum(m.amount) filter (where m.occurred_on <= :d), 0) as held
                 from buyer_credit_movement m
@@ -89,7 +90,7 @@ public class BuyerCreditRepository {
                 .map(rows -> {
                     Map<String, Money> held = new TreeMap<>();
                     rows.forEach(r -> held.put(Rows.currencyCode(r, "currency"), Rows.money(r, "held", "currency")));
-                    return held;
+                    return new HeldCredit(held);
                 });
     }
 

@@ -555,6 +555,43 @@ class ReportApiTest {
     }
 
     @Test
+    void theBalanceShowsTheCreditTheBuyerHoldsBesideWhatIsOpen() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = LocalDate.of(2026, 8, 24);
+        issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        // 12,000.00 received on the due date: the 10,000.00 invoice paid, 2,000.00 kept as credit
+        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("12000.00"),
+                "receivedOn", due.toString())).statusCode(201).body("unallocated.amount", equalTo("2000.00"));
+        issue(tenant, buyer, due.minusDays(10), due.plusDays(20), "5000.00");
+        // 1,000.00 USD paid ahead of any invoice; 500.00 CNY kept as credit, then bounced: never the buyer's credit
+        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount",
+                Map.of("amount", "1000.00", "currency", "USD"), "receivedOn", due.plusDays(2).toString(),
+                "allocations", List.of())).statusCode(201);
+        String bounced = post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("500.00"),
+                "receivedOn", due.plusDays(3).toString(), "allocations", List.of())).statusCode(201).extract().path("id");
+        post(finance, "/api/v1/payments/" + bounced + "/reversal", Map.of("reason", "cheque bounced")).statusCode(200);
+
+        // 5,000.00 open, none of it overdue, and 2,000.00 of the buyer's credit; USD: nothing open, 1,000.00 held
+        String balance = "/api/v1/buyers/" + buyer + "/balance";
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.plusDays(10).toString()).get(balance)
+                .then().statusCode(200).body("currencies.currency", contains("CNY", "USD"),
+                        "currencies[0].open.amount", equalTo("5000.00"), "currencies[0].overdue.amount",
+                        equalTo("0.00"), "currencies[0].invoices", equalTo(1),
+                        "currencies[0].credit.amount", equalTo("2000.00"),
+                        "currencies[0].credit.currency", equalTo("CNY"),
+                        "currencies[1].open.amount", equalTo("0.00"), "currencies[1].overdue.amount", equalTo("0.00"),
+                        "currencies[1].invoices", equalTo(0), "currencies[1].credit.amount", equalTo("1000.00"),
+                        "currencies[1].credit.currency", equalTo("USD"));
+        // the day before the payment: both invoices open, the first overdue, no credit yet
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.minusDays(1).toString()).get(balance)
+                .then().statusCode(200).body("currencies.currency", contains("CNY"),
+                        "currencies[0].open.amount", equalTo("15000.00"), "currencies[0].credit.amount",
+                        equalTo("0.00"));
+    }
+
+    @Test
     void badDatesAndIdsAreRefusedNamingTheParameter() {
         String viewer = token(freshTenant(), "viewer");
         UUID buyer = UUID.randomUUID();

@@ -55,7 +55,7 @@ class BuyerStatementTest {
         // a currency whose credit was all applied (0.00 JPY) adds no total
         var s = BuyerStatement.of(UUID.randomUUID(), AS_OF.minusDays(29), AS_OF, TERMS,
                 List.of(line(cny("5000.00"), new LateCharges(cny("110.00"), cny("180.00")))), List.of(),
-                Map.of("CNY", cny("2000.00"), "USD", Money.of("1000.00", "USD"), "JPY", Money.of("0", "JPY")));
+                new HeldCredit(Map.of("CNY", cny("2000.00"), "USD", Money.of("1000.00", "USD"), "JPY", Money.of("0", "JPY"))));
         assertEquals(List.of("CNY", "USD"), s.totals().stream().map(BuyerStatement.Total::currency).toList());
         BuyerStatement.Total cnyTotal = s.totals().get(0);
         assertEquals(cny("5290.00"), cnyTotal.totalDue());
@@ -71,7 +71,7 @@ class BuyerStatementTest {
         // more credit than owed: the balance turns negative
         var more = BuyerStatement.of(UUID.randomUUID(), AS_OF, AS_OF, TERMS,
                 List.of(line(cny("500.00"), LateCharges.zero(cny("0").currency()))), List.of(),
-                Map.of("CNY", cny("2000.00")));
+                new HeldCredit(Map.of("CNY", cny("2000.00"))));
         assertEquals(cny("-1500.00"), more.totals().get(0).balance());
     }
 
