@@ -126,7 +126,8 @@ public class Reports {
     }
 
     /**
-     * A buyer's statement, with the credit it held on the date per currency; 404 for a buyer the tenant does not know
+     * A buyer's statement, with the credit it held on the date per currency and the movements of that credit among
+     * the period's entries; 404 for a buyer the tenant does not know
      * ({@link Buyers}).
      */
     public Uni<BuyerStatement> statement(String tenantId, UUID buyerId, LocalDate from, LocalDate asOf) {
@@ -136,6 +137,8 @@ public class Reports {
                         .map(late -> Stream.concat(items.stream().map(OpenItem::invoiceId), late.stream()).toList()))
                 .chain(ids -> lines(tenantId, ids, asOf))
                 .chain(lines -> receivables.entriesOfBuyer(tenantId, buyerId, from, asOf)
+                        .chain(entries -> credits.entriesBetween(tenantId, buyerId, from, asOf)
+                                .map(kept -> Stream.concat(entries.stream(), kept.stream()).toList()))
                         .chain(entries -> credits.heldOn(tenantId, buyerId, asOf)
                                 .map(held -> BuyerStatement.of(buyerId, from, asOf, terms, lines, entries, held))))));
     }

@@ -10,8 +10,8 @@ import java.util.UUID;
 import io.tradecredit.common.money.Money;
 
 /**
- * What a buyer owes as of a date: its invoices with something open or late charges still due, the ledger entries
- * between {@code from} and the date, and totals per currency (never added across currencies). Each invoice's
+ * What a buyer owes as of a date: its invoices with something open or late charges still due, the entries between
+ * {@code from} and the date (on its invoices, and of its credit: {@link StatementEntry}) in the order they took effect, and totals per currency (never added across currencies). Each invoice's
  * charges are under its own terms ({@link Invoice#lateChargeTerms()}); {@code terms} are those that apply to
  * the buyer now, which its invoices issued from now on get. Each total also shows the buyer's credit held in its
  * currency on the date (an overpayment, a payment kept whole, the paid part of an upheld dispute, not applied yet:
@@ -60,6 +60,7 @@ public record BuyerStatement(UUID buyerId, LocalDate from, LocalDate asOf, LateC
             totals.add(new Total(currency, t.invoices(), t.open(), t.chargesDue(), t.totalDue(), held,
                     t.totalDue().minus(held)));
         });
-        return new BuyerStatement(buyerId, from, asOf, terms, owing, entries, totals);
+        return new BuyerStatement(buyerId, from, asOf, terms, owing,
+                entries.stream().sorted(StatementEntry.IN_ORDER).toList(), totals);
     }
 }
