@@ -24,7 +24,7 @@ import io.tradecredit.common.time.BusinessTimeZone;
 import io.tradecredit.invoice.app.Reports;
 
 /**
- * A buyer's open balance as of a date (default today). The class path ends in a literal so it
+ * A buyer's open balance as of a date (default today), per currency with the credit it held then. The class path ends in a literal so it
  * never shadows other resources under {@code /api/v1/buyers/{buyerId}}.
  */
 @Path("/api/v1/buyers/{buyerId}/balance")
@@ -41,12 +41,12 @@ public class BuyerBalanceResource {
     BusinessTimeZone businessZone;
 
     @GET
-    @APIResponse(responseCode = "200", description = "The buyer's open balance per currency")
+    @APIResponse(responseCode = "200", description = "The buyer's open balance per currency, with the credit it held on the date")
     @APIResponse(responseCode = "400", description = "asOf is not a date", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "A buyer this tenant never invoiced and credit-service never registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<BalanceView> balance(@RestPath UUID buyerId, @RestQuery String asOf) {
         LocalDate date = QueryParams.dateOrToday(asOf, "asOf", businessZone);
-        return reports.buyerBalance(tenant.id(), buyerId, date).map(rows -> BalanceView.of(buyerId, date, rows));
+        return reports.buyerBalance(tenant.id(), buyerId, date).map(balance -> BalanceView.of(buyerId, date, balance));
     }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import io.tradecredit.common.money.Money;
 import io.tradecredit.invoice.domain.BuyerStatement;
 import io.tradecredit.invoice.domain.LateChargeAccount;
-import io.tradecredit.invoice.domain.LedgerEntry;
+import io.tradecredit.invoice.domain.StatementEntry;
 
 /**
  * A buyer statement as of a date: open invoices with late charges (each under the terms it was issued under,
@@ -29,8 +29,12 @@ public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateCh
         }
     }
 
-    /** A ledger entry; a positive amount reduced what was owed, a negative one (a reversal) raised it. */
-    public record Entry(LocalDate effectiveDate, UUID invoiceId, String invoiceNumber, LedgerEntry.Kind kind,
+    /**
+     * An entry on one of the buyer's invoices, or (no invoice) a movement of its credit: CREDIT_KEPT (a payment or its
+     * excess kept as credit), CREDIT_NOTE_KEPT, CREDIT_APPLIED (negative, beside the PAYMENT entries it made),
+     * CREDIT_REVERSED (negative); a positive amount reduced what was owed net of credit, a negative one raised it.
+     */
+    public record Entry(LocalDate effectiveDate, UUID invoiceId, String invoiceNumber, StatementEntry.Kind kind,
             Money amount, UUID referenceId, String note) {
     }
 
@@ -46,9 +50,8 @@ public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateCh
     static StatementView of(BuyerStatement s) {
         return new StatementView(s.buyerId(), s.from(), s.asOf(), LateChargeTermsJson.Applied.of(s.terms()),
                 s.invoices().stream().map(Line::of).toList(),
-                s.entries().stream().map(e -> new Entry(e.entry().effectiveDate(), e.entry().invoiceId(),
-                        e.invoiceNumber(), e.entry().kind(), e.entry().amount(), e.entry().referenceId(), e.entry().note()))
-                        .toList(),
+                s.entries().stream().map(e -> new Entry(e.effectiveDate(), e.invoiceId(), e.invoiceNumber(), e.kind(),
+                        e.amount(), e.referenceId(), e.note())).toList(),
                 s.totals().stream().map(t -> new Total(t.currency(), t.invoices(), t.open(), t.chargesDue().total(),
                         t.totalDue(), t.credit(), t.balance())).toList());
     }

@@ -21,6 +21,7 @@ import io.tradecredit.invoice.domain.BalanceHistory;
 import io.tradecredit.invoice.domain.BuyerStatement;
 import io.tradecredit.invoice.domain.CollectionKpis;
 import io.tradecredit.invoice.domain.Dso;
+import io.tradecredit.invoice.domain.HeldCredit;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LateChargeAccount;
 import io.tradecredit.invoice.domain.OpenItem;
@@ -109,15 +110,24 @@ public class Reports {
         })));
     }
 
-    /** A buyer's open invoices in aging buckets; 404 for a buyer the tenant does not know ({@link Buyers}). */
-    public Uni<List<Aging.Row>> buyerBalance(String tenantId, UUID buyerId, LocalDate asOf) {
-        return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
-                .chain(() -> receivables.openByDueDate(tenantId, buyerId, asOf)))
-                .map(totals -> Aging.ofTotals(totals, asOf));
+    /** A buyer's open invoices in aging buckets per currency, and the credit it held on the date. */
+    public record BuyerBalance(List<Aging.Row> aging, HeldCredit credit) {
     }
 
     /**
-     * A buyer's statement, with the credit it held on the date per currency; 404 for a buyer the tenant does not know
+     * A buyer's open invoices in aging buckets, with the credit it held on the date (as its statement shows it); 404 for
+     * a buyer the tenant does not know ({@link Buyers}).
+     */
+    public Uni<BuyerBalance> buyerBalance(String tenantId, UUID buyerId, LocalDate asOf) {
+        return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
+                .chain(() -> receivables.openByDueDate(tenantId, buyerId, asOf))
+                .chain(totals -> credits.heldOn(tenantId, buyerId, asOf)
+                        .map(held -> new BuyerBalance(Aging.ofTotals(totals, asOf), held))));
+    }
+
+    /**
+     * A buyer's statement, with the credit it held on the date per currency and the movements of that credit among
+     * the period's entries; 404 for a buyer the tenant does not know
      * ({@link Buyers}).
      */
     public Uni<BuyerStatement> statement(String tenantId, UUID buyerId, LocalDate from, LocalDate asOf) {
@@ -127,6 +137,8 @@ public class Reports {
                         .map(late -> Stream.concat(items.stream().map(OpenItem::invoiceId), late.stream()).toList()))
                 .chain(ids -> lines(tenantId, ids, asOf))
                 .chain(lines -> receivables.entriesOfBuyer(tenantId, buyerId, from, asOf)
+                        .chain(entries -> credits.entriesBetween(tenantId, buyerId, from, asOf)
+                                .map(kept -> Stream.concat(entries.stream(), kept.stream()).toList()))
                         .chain(entries -> credits.heldOn(tenantId, buyerId, asOf)
                                 .map(held -> BuyerStatement.of(buyerId, from, asOf, terms, lines, entries, held))))));
     }

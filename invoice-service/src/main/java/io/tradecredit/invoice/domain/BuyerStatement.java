@@ -10,8 +10,8 @@ import java.util.UUID;
 import io.tradecredit.common.money.Money;
 
 /**
- * What a buyer owes as of a date: its invoices with something open or late charges still due, the ledger entries
- * between {@code from} and the date, and totals per currency (never added across currencies). Each invoice's
+ * What a buyer owes as of a date: its invoices with something open or late charges still due, the entries between
+ * {@code from} and the date (on its invoices, and of its credit: {@link StatementEntry}) in the order they took effect, and totals per currency (never added across currencies). Each invoice's
  * charges are under its own terms ({@link Invoice#lateChargeTerms()}); {@code terms} are those that apply to
  * the buyer now, which its invoices issued from now on get. Each total also shows the buyer's credit held in its
  * currency on the date (an overpayment, a payment kept whole, the paid part of an upheld dispute, not applied yet:
@@ -33,12 +33,12 @@ public record BuyerStatement(UUID buyerId, LocalDate from, LocalDate asOf, LateC
     /** A statement of a buyer that holds no credit. */
     public static BuyerStatement of(UUID buyerId, LocalDate from, LocalDate asOf, LateChargeTerms terms,
             List<Line> invoices, List<StatementEntry> entries) {
-        return of(buyerId, from, asOf, terms, invoices, entries, Map.of());
+        return of(buyerId, from, asOf, terms, invoices, entries, HeldCredit.none());
     }
 
-    /** {@code credit}: the buyer's credit held on {@code asOf}, by currency code. */
+    /** {@code credit}: the buyer's credit held on {@code asOf}. */
     public static BuyerStatement of(UUID buyerId, LocalDate from, LocalDate asOf, LateChargeTerms terms,
-            List<Line> invoices, List<StatementEntry> entries, Map<String, Money> credit) {
+            List<Line> invoices, List<StatementEntry> entries, HeldCredit credit) {
         // an invoice is on the statement while it owes something: principal, or late charges not waived
         List<Line> owing = invoices.stream()
                 .filter(l -> l.account().open().isPositive() || l.account().due().total().isPositive()).toList();
@@ -49,19 +49,18 @@ public record BuyerStatement(UUID buyerId, LocalDate from, LocalDate asOf, LateC
                     null, null), (x, y) -> new Total(x.currency(), x.invoices() + y.invoices(), x.open().plus(y.open()),
                             x.chargesDue().plus(y.chargesDue()), x.totalDue().plus(y.totalDue()), null, null));
         }
-        credit.forEach((currency, held) -> {
-            if (held.isPositive()) {
-                Money none = Money.zero(held.currency());
-                owed.putIfAbsent(currency, new Total(currency, 0, none, LateCharges.zero(held.currency()), none, null,
-                        null));
-            }
-        });
+        for (Money held : credit.onlyCredit(owed.keySet())) {
+            Money none = Money.zero(held.currency());
+            owed.put(held.currencyCode(), new Total(held.currencyCode(), 0, none, LateCharges.zero(held.currency()),
+                    none, null, null));
+        }
         List<Total> totals = new ArrayList<>();
         owed.forEach((currency, t) -> {
-            Money held = credit.getOrDefault(currency, Money.zero(t.totalDue().currency()));
+            Money held = credit.in(t.totalDue());
             totals.add(new Total(currency, t.invoices(), t.open(), t.chargesDue(), t.totalDue(), held,
                     t.totalDue().minus(held)));
         });
-        return new BuyerStatement(buyerId, from, asOf, terms, owing, entries, totals);
+        return new BuyerStatement(buyerId, from, asOf, terms, owing,
+                entries.stream().sorted(StatementEntry.IN_ORDER).toList(), totals);
     }
 }

@@ -1,5 +1,84 @@
 package io.tradecredit.invoice.domain;
 
-/** A ledger entry as a buyer statement lists it, with the number of its invoice. */
-public record StatementEntry(LedgerEntry entry, String invoiceNumber) {
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.UUID;
+
+import io.tradecredit.common.money.Money;
+
+/**
+ * An entry as a buyer statement lists it: a ledger entry on one of its invoices (with the invoice's number), or a
+ * movement of the buyer's credit (no invoice). A positive amount reduced what the buyer owes net of its credit, a
+ * negative one raised it, so the entries reconcile with the totals: what was invoiced less the entries is the
+ * balance, and the credit entries add up to the credit held. 12,000.00 paid on a 10,000.00 invoice is a PAYMENT of
+ * 10,000.00 and a CREDIT_KEPT of 2,000.00; that 2,000.00 applied later to another invoice is a PAYMENT of 2,000.00
+ * on it and a CREDIT_APPLIED of -2,000.00 (the balance unchanged); 500.00 kept as credit and bounced is a CREDIT_KEPT
+ * of 500.00 and a CREDIT_REVERSED of -500.00, both on the day it was received (a bounced payment never paid, as its
+ * PAYMENT_REVERSAL entries are dated).
+ */
+public record StatementEntry(Kind kind, LocalDate effectiveDate, UUID invoiceId, String invoiceNumber, Money amount,
+        UUID referenceId, String note, OffsetDateTime createdAt) {
+
+    public enum Kind {
+        /** Part of a payment, or of the buyer's credit, applied to the invoice; reference = payment or application id. */
+        PAYMENT,
+        /** A payment allocation taken back (negative); reference = payment id. */
+        PAYMENT_REVERSAL,
+        /** A credit note on the invoice; reference = credit note id. */
+        CREDIT_NOTE,
+        /** The open rest written off as bad debt. */
+        WRITE_OFF,
+        /** A payment, or the part of one beyond the invoices it settled, kept as the buyer's credit; reference = payment id. */
+        CREDIT_KEPT,
+        /** The part of an upheld dispute's credit note the buyer had paid already, kept as its credit; reference = credit note id. */
+        CREDIT_NOTE_KEPT,
+        /** Credit applied to invoices (negative; its PAYMENT entries carry the same reference = the application id). */
+        CREDIT_APPLIED,
+        /** The credit of a payment reversed as posted in error (negative), on the day the payment was received; reference = payment id. */
+        CREDIT_REVERSED
+    }
+
+    /**
+     * In the order they took effect; on a day, those on invoices before those of the credit (a payment applied, then
+     * its excess kept; credit applied, then taken from the credit), each in the order recorded.
+     */
+    public static final Comparator<StatementEntry> IN_ORDER = Comparator.comparing(StatementEntry::effectiveDate)
+            .thenComparing(StatementEntry::isCredit)
+            .thenComparing(StatementEntry::createdAt, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /** A ledger entry on the buyer's invoice numbered {@code invoiceNumber}. */
+    public static StatementEntry of(LedgerEntry e, String invoiceNumber) {
+        Kind kind = switch (e.kind()) {
+            case PAYMENT -> Kind.PAYMENT;
+            case PAYMENT_REVERSAL -> Kind.PAYMENT_REVERSAL;
+            case CREDIT_NOTE -> Kind.CREDIT_NOTE;
+            case WRITE_OFF -> Kind.WRITE_OFF;
+        };
+        return new StatementEntry(kind, e.effectiveDate(), e.invoiceId(), invoiceNumber, e.amount(), e.referenceId(),
+                e.note(), e.createdAt());
+    }
+
+    /**
+     * A movement of the buyer's credit: its signed amount (+ kept, - applied or removed), on its day, but a reversed
+     * payment's removal on the day the payment was received ({@code paymentReceivedOn}; null for other movements).
+     */
+    public static StatementEntry of(CreditMovement m, LocalDate paymentReceivedOn) {
+        return switch (m.kind()) {
+            case OVERPAYMENT -> credit(Kind.CREDIT_KEPT, m, m.occurredOn(), "kept as credit");
+            case CREDIT_NOTE -> credit(Kind.CREDIT_NOTE_KEPT, m, m.occurredOn(), "credit note, paid part kept as credit");
+            case APPLIED -> credit(Kind.CREDIT_APPLIED, m, m.occurredOn(), "credit applied to invoices");
+            case PAYMENT_REVERSED -> credit(Kind.CREDIT_REVERSED, m,
+                    paymentReceivedOn != null ? paymentReceivedOn : m.occurredOn(), "payment reversed: credit removed");
+        };
+    }
+
+    private static StatementEntry credit(Kind kind, CreditMovement m, LocalDate on, String note) {
+        return new StatementEntry(kind, on, null, null, m.amount(), m.referenceId(), note, m.createdAt());
+    }
+
+    /** Whether the entry is a movement of the buyer's credit rather than on an invoice. */
+    public boolean isCredit() {
+        return invoiceId == null;
+    }
 }

@@ -18,6 +18,8 @@ import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.persistence.Rows;
 import io.tradecredit.invoice.domain.BuyerCredit;
 import io.tradecredit.invoice.domain.CreditMovement;
+import io.tradecredit.invoice.domain.HeldCredit;
+import io.tradecredit.invoice.domain.StatementEntry;
 
 /** Buyer credit balances (one row per buyer and currency) and their movements; in the caller's transaction. */
 @ApplicationScoped
@@ -77,7 +79,7 @@ public class BuyerCreditRepository {
      * a credit note or a reversal on its day). A payment since reversed never paid (its reversal takes effect on the day
      * it was received, docs/domain.md §2), so neither its credit nor the removal of it counts on any day.
      */
-    public Uni<Map<String, Money>> heldOn(String tenantId, UUID buyerId, LocalDate asOf) {
+    public Uni<HeldCredit> heldOn(String tenantId, UUID buyerId, LocalDate asOf) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 select m.currency, coalesce(sum(m.amount) filter (where m.occurred_on <= :d), 0) as held
                 from buyer_credit_movement m
@@ -89,8 +91,28 @@ public class BuyerCreditRepository {
                 .map(rows -> {
                     Map<String, Money> held = new TreeMap<>();
                     rows.forEach(r -> held.put(Rows.currencyCode(r, "currency"), Rows.money(r, "held", "currency")));
-                    return held;
+                    return new HeldCredit(held);
                 });
+    }
+
+    /**
+     * The movements of the buyer's credit as its statement lists them between the dates, each on its day but the credit
+     * of a reversed payment removed on the day the payment was received ({@link StatementEntry#of(CreditMovement,
+     * LocalDate)}), in the order they were recorded.
+     */
+    public Uni<List<StatementEntry>> entriesBetween(String tenantId, UUID buyerId, LocalDate from, LocalDate to) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select m.id, m.tenant_id, m.buyer_id, m.currency, m.kind, m.amount, m.balance_after, m.reference_id,
+                    m.occurred_on, m.created_at, m.created_by, p.received_on
+                from buyer_credit_movement m
+                left join payment p on p.tenant_id = m.tenant_id and p.id = m.reference_id and m.kind = 'PAYMENT_REVERSED'
+                where m.tenant_id = :t and m.buyer_id = :b
+                    and coalesce(p.received_on, m.occurred_on) between :from and :to
+                order by m.created_at, m.id""", Tuple.class)
+                .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("from", from)
+                .setParameter("to", to).getResultList())
+                .map(rows -> rows.stream().map(r -> StatementEntry.of(toMovement(r), r.get("received_on", LocalDate.class)))
+                        .toList());
     }
 
     /** The buyer's movements, newest first. */

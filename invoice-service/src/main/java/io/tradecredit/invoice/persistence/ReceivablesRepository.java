@@ -249,7 +249,7 @@ public class ReceivablesRepository {
                 order by e.effective_date, e.created_at, e.id""", Tuple.class)
                 .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("from", from)
                 .setParameter("to", to).getResultList())
-                .map(rows -> rows.stream().map(r -> new StatementEntry(LedgerRepository.toEntry(r),
+                .map(rows -> rows.stream().map(r -> StatementEntry.of(LedgerRepository.toEntry(r),
                         r.get("invoice_number", String.class))).toList());
     }
 

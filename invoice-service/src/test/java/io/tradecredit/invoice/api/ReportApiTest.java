@@ -555,6 +555,92 @@ class ReportApiTest {
     }
 
     @Test
+    void theStatementListsMoneyKeptAsCreditItsApplicationAndItsReversalSoTheEntriesAddUpToTheTotals() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        UUID buyer = UUID.randomUUID();
+        LocalDate today = PlatformZone.today();
+        String first = issue(tenant, buyer, today.minusDays(60), today.plusDays(30), "10000.00");
+        // 12,000.00 received: the 10,000.00 invoice paid, 2,000.00 kept as credit
+        String paid = post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("12000.00"),
+                "receivedOn", today.minusDays(20).toString())).statusCode(201).extract().path("id");
+        String second = issue(tenant, buyer, today.minusDays(10), today.plusDays(20), "5000.00");
+        // 500.00 kept whole as credit, then bounced: kept and removed on the day it was received
+        String bounced = post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("500.00"),
+                "receivedOn", today.minusDays(15).toString(), "allocations", List.of())).statusCode(201).extract()
+                .path("id");
+        post(finance, "/api/v1/payments/" + bounced + "/reversal", Map.of("reason", "cheque bounced")).statusCode(200);
+        // 1,500.00 of the credit applied to the 5,000.00 invoice today: 3,500.00 open, 500.00 still held
+        String applied = post(finance, "/api/v1/buyers/" + buyer + "/credit/applications", Map.of("currency", "CNY",
+                "allocations", List.of(Map.of("invoiceId", second, "amount", cny("1500.00"))))).statusCode(201)
+                .extract().path("id");
+
+        var statement = given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", today.toString())
+                .queryParam("from", today.minusDays(60).toString()).get("/api/v1/buyers/" + buyer + "/statement")
+                .then().statusCode(200)
+                .body("entries.kind", contains("PAYMENT", "CREDIT_KEPT", "CREDIT_KEPT", "CREDIT_REVERSED", "PAYMENT",
+                        "CREDIT_APPLIED"),
+                        "entries.effectiveDate", contains(today.minusDays(20).toString(), today.minusDays(20).toString(),
+                                today.minusDays(15).toString(), today.minusDays(15).toString(), today.toString(),
+                                today.toString()),
+                        "entries.amount.amount", contains("10000.00", "2000.00", "500.00", "-500.00", "1500.00",
+                                "-1500.00"),
+                        "entries.referenceId", contains(paid, paid, bounced, bounced, applied, applied),
+                        "entries.invoiceId", contains(first, null, null, null, second, null),
+                        "totals.currency", contains("CNY"), "totals[0].totalDue.amount", equalTo("3500.00"),
+                        "totals[0].credit.amount", equalTo("500.00"), "totals[0].balance.amount", equalTo("3000.00"))
+                .extract();
+        // the credit entries add up to the credit held; the 15,000.00 invoiced less every entry is the balance
+        List<Map<String, Object>> entries = statement.path("entries");
+        java.math.BigDecimal credit = entries.stream().filter(e -> e.get("invoiceId") == null)
+                .map(e -> new java.math.BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        java.math.BigDecimal all = entries.stream()
+                .map(e -> new java.math.BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        org.junit.jupiter.api.Assertions.assertEquals(new java.math.BigDecimal("500.00"), credit);
+        org.junit.jupiter.api.Assertions.assertEquals(new java.math.BigDecimal("3000.00"),
+                new java.math.BigDecimal("15000.00").subtract(all));
+    }
+
+    @Test
+    void theBalanceShowsTheCreditTheBuyerHoldsBesideWhatIsOpen() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        UUID buyer = UUID.randomUUID();
+        LocalDate due = LocalDate.of(2026, 8, 24);
+        issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        // 12,000.00 received on the due date: the 10,000.00 invoice paid, 2,000.00 kept as credit
+        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("12000.00"),
+                "receivedOn", due.toString())).statusCode(201).body("unallocated.amount", equalTo("2000.00"));
+        issue(tenant, buyer, due.minusDays(10), due.plusDays(20), "5000.00");
+        // 1,000.00 USD paid ahead of any invoice; 500.00 CNY kept as credit, then bounced: never the buyer's credit
+        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount",
+                Map.of("amount", "1000.00", "currency", "USD"), "receivedOn", due.plusDays(2).toString(),
+                "allocations", List.of())).statusCode(201);
+        String bounced = post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("500.00"),
+                "receivedOn", due.plusDays(3).toString(), "allocations", List.of())).statusCode(201).extract().path("id");
+        post(finance, "/api/v1/payments/" + bounced + "/reversal", Map.of("reason", "cheque bounced")).statusCode(200);
+
+        // 5,000.00 open, none of it overdue, and 2,000.00 of the buyer's credit; USD: nothing open, 1,000.00 held
+        String balance = "/api/v1/buyers/" + buyer + "/balance";
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.plusDays(10).toString()).get(balance)
+                .then().statusCode(200).body("currencies.currency", contains("CNY", "USD"),
+                        "currencies[0].open.amount", equalTo("5000.00"), "currencies[0].overdue.amount",
+                        equalTo("0.00"), "currencies[0].invoices", equalTo(1),
+                        "currencies[0].credit.amount", equalTo("2000.00"),
+                        "currencies[0].credit.currency", equalTo("CNY"),
+                        "currencies[1].open.amount", equalTo("0.00"), "currencies[1].overdue.amount", equalTo("0.00"),
+                        "currencies[1].invoices", equalTo(0), "currencies[1].credit.amount", equalTo("1000.00"),
+                        "currencies[1].credit.currency", equalTo("USD"));
+        // the day before the payment: both invoices open, the first overdue, no credit yet
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.minusDays(1).toString()).get(balance)
+                .then().statusCode(200).body("currencies.currency", contains("CNY"),
+                        "currencies[0].open.amount", equalTo("15000.00"), "currencies[0].credit.amount",
+                        equalTo("0.00"));
+    }
+
+    @Test
     void badDatesAndIdsAreRefusedNamingTheParameter() {
         String viewer = token(freshTenant(), "viewer");
         UUID buyer = UUID.randomUUID();

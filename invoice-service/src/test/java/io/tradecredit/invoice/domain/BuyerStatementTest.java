@@ -4,6 +4,8 @@ import static io.tradecredit.invoice.domain.LateChargePolicyTest.cny;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +57,7 @@ class BuyerStatementTest {
         // a currency whose credit was all applied (0.00 JPY) adds no total
         var s = BuyerStatement.of(UUID.randomUUID(), AS_OF.minusDays(29), AS_OF, TERMS,
                 List.of(line(cny("5000.00"), new LateCharges(cny("110.00"), cny("180.00")))), List.of(),
-                Map.of("CNY", cny("2000.00"), "USD", Money.of("1000.00", "USD"), "JPY", Money.of("0", "JPY")));
+                new HeldCredit(Map.of("CNY", cny("2000.00"), "USD", Money.of("1000.00", "USD"), "JPY", Money.of("0", "JPY"))));
         assertEquals(List.of("CNY", "USD"), s.totals().stream().map(BuyerStatement.Total::currency).toList());
         BuyerStatement.Total cnyTotal = s.totals().get(0);
         assertEquals(cny("5290.00"), cnyTotal.totalDue());
@@ -71,8 +73,65 @@ class BuyerStatementTest {
         // more credit than owed: the balance turns negative
         var more = BuyerStatement.of(UUID.randomUUID(), AS_OF, AS_OF, TERMS,
                 List.of(line(cny("500.00"), LateCharges.zero(cny("0").currency()))), List.of(),
-                Map.of("CNY", cny("2000.00")));
+                new HeldCredit(Map.of("CNY", cny("2000.00"))));
         assertEquals(cny("-1500.00"), more.totals().get(0).balance());
+    }
+
+    static final OffsetDateTime AT = OffsetDateTime.parse("2026-12-07T09:00:00Z");
+
+    static StatementEntry paid(UUID invoice, String number, String amount, LocalDate on, UUID reference, int minute) {
+        return StatementEntry.of(new LedgerEntry(UUID.randomUUID(), "t", null, invoice, LedgerEntry.Kind.PAYMENT,
+                cny(amount), on, reference, null, AT.plusMinutes(minute), "finance"), number);
+    }
+
+    static StatementEntry moved(CreditMovement.Kind kind, String amount, LocalDate on, UUID reference, int minute,
+            LocalDate received) {
+        return StatementEntry.of(new CreditMovement(UUID.randomUUID(), "t", null, kind, cny(amount), cny("0.00"),
+                reference, on, AT.plusMinutes(minute), "finance"), received);
+    }
+
+    @Test
+    void moneyKeptAsCreditAppliedAndReversedIsOnTheStatementSoItsEntriesReconcileWithTheTotals() {
+        // 10,000.00 and 5,000.00 invoiced; 12,000.00 paid on the first: 10,000.00 on it, 2,000.00 kept as credit;
+        // 500.00 kept whole on 12-05 and reversed on 12-20 (it bounced: never paid, so on 12-05 both);
+        // 1,500.00 of the credit applied to the second invoice on 12-22: 3,500.00 open, 500.00 held
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID payment = UUID.randomUUID();
+        UUID bounced = UUID.randomUUID();
+        UUID application = UUID.randomUUID();
+        LocalDate paidOn = LocalDate.of(2026, 12, 1);
+        LocalDate bouncedOn = LocalDate.of(2026, 12, 5);
+        LocalDate appliedOn = LocalDate.of(2026, 12, 22);
+        var entries = List.of(
+                moved(CreditMovement.Kind.APPLIED, "-1500.00", appliedOn, application, 40, null),
+                paid(second, "INV-2", "1500.00", appliedOn, application, 40),
+                moved(CreditMovement.Kind.PAYMENT_REVERSED, "-500.00", LocalDate.of(2026, 12, 20), bounced, 30, bouncedOn),
+                moved(CreditMovement.Kind.OVERPAYMENT, "500.00", bouncedOn, bounced, 20, null),
+                moved(CreditMovement.Kind.OVERPAYMENT, "2000.00", paidOn, payment, 10, null),
+                paid(first, "INV-1", "10000.00", paidOn, payment, 10));
+        var s = BuyerStatement.of(UUID.randomUUID(), paidOn, AS_OF, TERMS,
+                List.of(line(cny("3500.00"), LateCharges.zero(cny("0").currency()))), entries,
+                new HeldCredit(Map.of("CNY", cny("500.00"))));
+
+        assertEquals(List.of(StatementEntry.Kind.PAYMENT, StatementEntry.Kind.CREDIT_KEPT, StatementEntry.Kind.CREDIT_KEPT,
+                StatementEntry.Kind.CREDIT_REVERSED, StatementEntry.Kind.PAYMENT, StatementEntry.Kind.CREDIT_APPLIED),
+                s.entries().stream().map(StatementEntry::kind).toList());
+        assertEquals(List.of(paidOn, paidOn, bouncedOn, bouncedOn, appliedOn, appliedOn),
+                s.entries().stream().map(StatementEntry::effectiveDate).toList());
+        assertEquals(List.of(cny("10000.00"), cny("2000.00"), cny("500.00"), cny("-500.00"), cny("1500.00"),
+                cny("-1500.00")), s.entries().stream().map(StatementEntry::amount).toList());
+        assertEquals(List.of(payment, payment, bounced, bounced, application, application),
+                s.entries().stream().map(StatementEntry::referenceId).toList());
+        assertEquals(Arrays.asList(first, null, null, null, second, null),
+                s.entries().stream().map(StatementEntry::invoiceId).toList());
+        // the credit entries add up to the credit held; what was invoiced less all the entries is the balance
+        Money credit = s.entries().stream().filter(StatementEntry::isCredit).map(StatementEntry::amount)
+                .reduce(cny("0.00"), Money::plus);
+        assertEquals(s.totals().get(0).credit(), credit);
+        Money entered = s.entries().stream().map(StatementEntry::amount).reduce(cny("0.00"), Money::plus);
+        assertEquals(s.totals().get(0).balance(), cny("15000.00").minus(entered));
+        assertEquals(cny("3000.00"), s.totals().get(0).balance());
     }
 
     @Test
