@@ -520,6 +520,37 @@ class DefaultDunningTemplatesTest {
     }
 
     /**
+     * A tenant that has set no sender identity writes and signs as the request's seller. Every default dunning letter and
+     * email signed "Acme Industrial Supply Co., Ltd." on one line and again on the next (the signatory and the company
+     * both the seller's name; the finance demand "…, Ltd.\nFinance Department, Acme …"), in both languages. Now the
+     * company signs once; a tenant with a sender identity still signs with its signatory above its name.
+     */
+    @Test
+    void withoutASenderIdentityTheSellerSignsOnce() {
+        String seller = SELLER + "\n" + SELLER_ADDRESS;
+        for (var signed : List.of(
+                Map.entry(Map.entry("dunning.friendly-reminder", ChannelType.EMAIL),
+                        List.of("Kind regards,\n" + seller, "此致\n敬礼\n\n" + seller)),
+                Map.entry(Map.entry("dunning.payment-request", ChannelType.LETTER),
+                        List.of("Yours faithfully,\n\n" + SELLER, "此致\n\n" + SELLER)),
+                Map.entry(Map.entry("dunning.formal-demand", ChannelType.EMAIL),
+                        List.of("Yours faithfully,\n\n" + SELLER, "此致\n\n" + SELLER)),
+                Map.entry(Map.entry("dunning.formal-demand", ChannelType.LETTER),
+                        List.of("Yours faithfully,\n\n" + SELLER, "此致\n\n" + SELLER)),
+                Map.entry(Map.entry("dunning.finance-demand", ChannelType.EMAIL),
+                        List.of("Yours faithfully,\n\nFinance Department, " + SELLER, "此致\n\n" + SELLER + "财务部")),
+                Map.entry(Map.entry("dunning.finance-demand", ChannelType.LETTER),
+                        List.of("Yours faithfully,\n\nFinance Department, " + SELLER, "此致\n\n" + SELLER + " 财务部")))) {
+            List<String> texts = rendered(signed.getKey().getKey(), signed.getKey().getValue(), realistic());
+            for (int language : List.of(english(), chinese())) {
+                String text = texts.get(language).strip();
+                String block = signed.getValue().get(language == english() ? 0 : 1);
+                assertTrue(text.endsWith("\n" + block), signed.getKey() + " " + language + ":\n" + text);
+            }
+        }
+    }
+
+    /**
      * A dunning message asks the buyer to pay and must say where: the invoice's bank account, which collections-service
      * sends as {@code seller.bankAccount}. No default dunning template printed it, so a tenant whose letterhead names
      * no account (or another one than its invoices) sent demands for 10,000.00 CNY the buyer could not pay as asked;
