@@ -73,7 +73,8 @@ public class TemplateContext {
         }
         java.time.ZoneId zone = contact == null ? Contact.DEFAULT_TIME_ZONE : contact.timeZone();
         if (ctx.get("invoices") instanceof List<?> invoices) {
-            ctx.put("invoices", withLateChargeTerms(invoices).stream().map(i -> byLetterDate(i, zone)).toList());
+            ctx.put("invoices", withLateChargeTerms(invoices).stream().map(i -> byLetterDate(i, zone))
+                    .map(TemplateContext::inDays).toList());
             ctx.put("invoicesNotYetDue", notYetDue(invoices));
             // what the message asks for in all, per currency, and with the stated late charges (InvoiceTotals)
             ctx.put("invoicesTotal", InvoiceTotals.asked(invoices));
@@ -276,6 +277,29 @@ public class TemplateContext {
         }
         if (out.get("instalment") != null) {
             out.put("instalment", overdueMarked(out.get("instalment"), day, zone));
+        }
+        if (out.get("daysOverdue") instanceof java.math.BigDecimal days) {
+            // the noun counted with it that day: "1 day overdue", not "1 days overdue"
+            out.put("daysOverdueEn", LetterDate.inDays(days));
+        }
+        return out;
+    }
+
+    /**
+     * An invoice (and its instalment) with its {@code daysOverdue} also in English words, {@code daysOverdueEn}: "1 day",
+     * "3 days" ({@link LetterDate#inDays}), so that an English template writes {@code {inv.daysOverdueEn} overdue}.
+     */
+    private static Object inDays(Object invoice) {
+        if (!(invoice instanceof Map<?, ?> m)) {
+            return invoice;
+        }
+        Map<String, Object> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        if (out.get("daysOverdue") instanceof Number days) {
+            out.put("daysOverdueEn", LetterDate.inDays(new java.math.BigDecimal(days.toString())));
+        }
+        if (out.get("instalment") != null) {
+            out.put("instalment", inDays(out.get("instalment")));
         }
         return out;
     }

@@ -23,7 +23,7 @@ public final class LetterDate {
     /** INVISIBLE SEPARATOR: no template, data or letterhead writes it, and a mark never reaches a PDF. */
     static final char MARK = '\u2063';
 
-    private static final Pattern MARKS = Pattern.compile(MARK + "([DPOF])([^" + MARK + "]*)" + MARK);
+    private static final Pattern MARKS = Pattern.compile(MARK + "([DPOFW])([^" + MARK + "]*)" + MARK);
 
     /**
      * A wording chosen on the day of making: not yet due, else overdue ({@link #ifNotYetDue}); one holding no other
@@ -122,6 +122,28 @@ public final class LetterDate {
         return new Printed(days, MARK + "F" + days + "|" + due + "|" + zone.getId() + MARK);
     }
 
+    /**
+     * A count of days with its English noun, as a template prints it: {@code count} (a plain number, or one marked by
+     * {@link #daysOverdue} or {@link #daysOverdueFrom}) followed by "day" when it is 1, else "days", both counted
+     * on the day the message is made, so that the noun agrees with the count printed that day.
+     *
+     * <p>Worked example: JG-2026-00114, due Friday 23 October 2026, taken in on the run of 19 October (0 days overdue),
+     * in a letter made on Saturday 24 October: "1 day overdue"; made on Monday 26 October: "3 days overdue". Before,
+     * "1 days overdue".
+     */
+    public static String inDays(java.math.BigDecimal count) {
+        if (count instanceof Printed p) {
+            // its own mark, O or F, as the first part of a W mark: O|13|2026-12-07|zone
+            return MARK + "W" + p.printed.charAt(1) + "|" + p.printed.substring(2);
+        }
+        return days(count.longValue());
+    }
+
+    /** {@code count} with its English noun: "1 day", "0 days", "3 days". */
+    public static String days(long count) {
+        return count + (count == 1 ? " day" : " days");
+    }
+
     /** The whole days an item due on {@code due} is overdue on {@code day}: 0 on or before its due date. */
     public static long daysOverdueOn(LocalDate due, LocalDate day) {
         return overdueOn(due, day) ? ChronoUnit.DAYS.between(due, day) : 0;
@@ -173,7 +195,7 @@ public final class LetterDate {
         }
         // as the request counted it: on its own day when the choice names one, else not yet due
         return replace(chosen(text, parts -> parts.length == 3 && overdueOn(LocalDate.parse(parts[0]), LocalDate.parse(parts[1]))),
-                (kind, parts) -> parts[0]);
+                (kind, parts) -> "W".equals(kind) ? days(Long.parseLong(parts[1])) : parts[0]);
     }
 
     /**
@@ -192,11 +214,17 @@ public final class LetterDate {
             LocalDate day = LocalDate.ofInstant(made, ZoneId.of(parts[parts.length - 1]));
             return switch (kind) {
                 case "D" -> day.toString();
-                case "O" -> String.valueOf(daysOverdueMadeOn(Long.parseLong(parts[0]), LocalDate.parse(parts[1]), day));
-                case "F" -> String.valueOf(daysOverdueOn(LocalDate.parse(parts[1]), day));
+                case "O", "F" -> String.valueOf(countOn(kind, parts, day));
+                case "W" -> days(countOn(parts[0], java.util.Arrays.copyOfRange(parts, 1, parts.length), day));
                 default -> deadlineMadeOn(parts[0], LocalDate.parse(parts[1]), day, works);
             };
         });
+    }
+
+    /** The days overdue a mark of {@code kind} O ({@link #daysOverdue}) or F ({@link #daysOverdueFrom}) counts on {@code day}. */
+    private static long countOn(String kind, String[] parts, LocalDate day) {
+        return "O".equals(kind) ? daysOverdueMadeOn(Long.parseLong(parts[0]), LocalDate.parse(parts[1]), day)
+                : daysOverdueOn(LocalDate.parse(parts[1]), day);
     }
 
     /**

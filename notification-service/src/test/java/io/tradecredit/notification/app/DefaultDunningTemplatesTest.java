@@ -416,6 +416,38 @@ class DefaultDunningTemplatesTest {
     }
 
     /**
+     * The count of days overdue is made on the message's own date, and so is its English noun: the reminder of INV-A
+     * (due 30 November 2026) and INV-B (due 10 December), taken in on the run of 3 December and sent or made on
+     * 11 December, read "INV-B … due on 2026-12-10, 1 days overdue" in the email, the SMS and the letter's PDF. Now
+     * "1 day overdue" beside INV-A's "11 days overdue"; zh-CN "已逾期 1 天" as before.
+     */
+    @Test
+    void anInvoiceOneDayOverdueOnTheMessagesDateIsOneDayOverdueInEnglish() {
+        ObjectNode data = reminderOfInvoicesDueNovember30AndDecember10("2026-12-03", 3);
+        java.time.Instant december3 = java.time.Instant.parse("2026-12-03T02:00:00Z");
+        java.time.Instant december11 = java.time.Instant.parse("2026-12-11T02:00:00Z"); // 10:00 in Shanghai
+        String email = sent("dunning.friendly-reminder", ChannelType.EMAIL, Language.EN, data, december3, december11).text();
+        assertTrue(email.contains("- Invoice INV-A: 8000.00 CNY, due on 2026-11-30, 11 days overdue\n"
+                + "- Invoice INV-B: 2000.00 CNY, due on 2026-12-10, 1 day overdue\n"), email);
+        String zh = sent("dunning.friendly-reminder", ChannelType.EMAIL, Language.ZH_CN, data, december3, december11).text();
+        assertTrue(zh.contains("- 发票号 INV-B：2000.00 CNY，到期日 2026-12-10，已逾期 1 天\n"), zh);
+        assertEquals("Tradecredit: payment reminder for Globex Trading Ltd.: invoice INV-A, 8000.00 CNY due 2026-11-30,"
+                + " 11 days overdue; invoice INV-B, 2000.00 CNY due 2026-12-10, 1 day overdue. Please arrange payment."
+                + " Thank you.", sent("dunning.reminder", ChannelType.SMS, Language.EN, data, december3, december11).text().strip());
+        ObjectNode request = data.deepCopy();
+        request.put("paymentDeadline", "2026-12-10");
+        String letter = sent("dunning.payment-request", ChannelType.LETTER, Language.EN, request, december3, december11).text();
+        String pdf = io.tradecredit.notification.Pdfs.read(io.tradecredit.notification.app.LetterPdf.render(
+                LetterPage.xhtml(Language.EN, SELLER, letter, new LetterPage.Layout(false, false)), null, null)).text()
+                .replaceAll("\\s+", " ");
+        assertTrue(pdf.contains("Invoice INV-A, due 2026-11-30, 11 days overdue: 8000.00 CNY open"
+                + " - Invoice INV-B, due 2026-12-10, 1 day overdue: 2000.00 CNY open"), pdf);
+        // two days: plural again
+        assertTrue(sent("dunning.payment-request", ChannelType.LETTER, Language.EN, request, december3,
+                java.time.Instant.parse("2026-12-12T02:00:00Z")).text().contains("due 2026-12-10, 2 days overdue: 2000.00"));
+    }
+
+    /**
      * DOMAIN §3, consolidation: a message listing INV-A (12,500.00 CNY, 2,500.00 in dispute: 10,000.00 asked, late
      * charges of 535.00 CNY stated) and INV-B (2,000.00 CNY) asked for "the amounts above" and left the buyer to add
      * them up: no template printed what it asked for in all. Now every listing email and letter says "Total: 12000.00
@@ -484,6 +516,37 @@ class DefaultDunningTemplatesTest {
         List<String> reminders = rendered("dunning.friendly-reminder", ChannelType.EMAIL, realistic());
         for (String text : reminders) {
             assertTrue(text.contains(SELLER) && text.contains(SELLER_ADDRESS) && !text.contains("Tradecredit"), text);
+        }
+    }
+
+    /**
+     * A tenant that has set no sender identity writes and signs as the request's seller. Every default dunning letter and
+     * email signed "Acme Industrial Supply Co., Ltd." on one line and again on the next (the signatory and the company
+     * both the seller's name; the finance demand "…, Ltd.\nFinance Department, Acme …"), in both languages. Now the
+     * company signs once; a tenant with a sender identity still signs with its signatory above its name.
+     */
+    @Test
+    void withoutASenderIdentityTheSellerSignsOnce() {
+        String seller = SELLER + "\n" + SELLER_ADDRESS;
+        for (var signed : List.of(
+                Map.entry(Map.entry("dunning.friendly-reminder", ChannelType.EMAIL),
+                        List.of("Kind regards,\n" + seller, "此致\n敬礼\n\n" + seller)),
+                Map.entry(Map.entry("dunning.payment-request", ChannelType.LETTER),
+                        List.of("Yours faithfully,\n\n" + SELLER, "此致\n\n" + SELLER)),
+                Map.entry(Map.entry("dunning.formal-demand", ChannelType.EMAIL),
+                        List.of("Yours faithfully,\n\n" + SELLER, "此致\n\n" + SELLER)),
+                Map.entry(Map.entry("dunning.formal-demand", ChannelType.LETTER),
+                        List.of("Yours faithfully,\n\n" + SELLER, "此致\n\n" + SELLER)),
+                Map.entry(Map.entry("dunning.finance-demand", ChannelType.EMAIL),
+                        List.of("Yours faithfully,\n\nFinance Department, " + SELLER, "此致\n\n" + SELLER + "财务部")),
+                Map.entry(Map.entry("dunning.finance-demand", ChannelType.LETTER),
+                        List.of("Yours faithfully,\n\nFinance Department, " + SELLER, "此致\n\n" + SELLER + " 财务部")))) {
+            List<String> texts = rendered(signed.getKey().getKey(), signed.getKey().getValue(), realistic());
+            for (int language : List.of(english(), chinese())) {
+                String text = texts.get(language).strip();
+                String block = signed.getValue().get(language == english() ? 0 : 1);
+                assertTrue(text.endsWith("\n" + block), signed.getKey() + " " + language + ":\n" + text);
+            }
         }
     }
 

@@ -81,6 +81,19 @@ class DefaultReceiptRequestTemplatesTest {
         assertTrue(zh.contains("到期日 2027-01-04\n\n收款账号：CN12 3456 7890\n"), zh);
     }
 
+    /**
+     * A tenant without a sender identity writes and signs as the seller: the receipt request signed "Acme Machinery Co."
+     * twice, the signatory and the company both the seller's name. Now once, in both languages.
+     */
+    @Test
+    void withoutASenderIdentityTheSellerSignsOnce() {
+        List<RenderedMessage> rendered = rendered(data(invoice("INV-2026-0042", "11300.00", "2027-01-04", false)));
+        String en = rendered.get(Language.EN.ordinal()).text().strip();
+        String zh = rendered.get(Language.ZH_CN.ordinal()).text().strip();
+        assertTrue(en.endsWith("\nThank you, and kind regards,\nAcme Machinery Co."), en);
+        assertTrue(zh.endsWith("\n此致\n敬礼\n\nAcme Machinery Co."), zh);
+    }
+
     /** Each language's rendering, in {@link Language} order; fails on a failed one. */
     private List<RenderedMessage> rendered(ObjectNode data) {
         return DefaultTemplatePreviews.rendered(templates, KEY, ChannelType.EMAIL, data);

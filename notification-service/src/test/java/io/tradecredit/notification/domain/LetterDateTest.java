@@ -169,8 +169,8 @@ class LetterDateTest {
         LocalDate run = LocalDate.of(2026, 10, 19);
         LocalDate due = LocalDate.of(2026, 10, 23);
         String line = "Date: " + LetterDate.of(run, SHANGHAI) + "\n- Invoice JG-2026-00114, " + LetterDate.ifNotYetDue(due, SHANGHAI)
-                + "due on 2026-10-23" + LetterDate.IF_OVERDUE + "due 2026-10-23, " + LetterDate.daysOverdueFrom(due, SHANGHAI)
-                + " days overdue" + LetterDate.END + ": 5000.00 CNY";
+                + "due on 2026-10-23" + LetterDate.IF_OVERDUE + "due 2026-10-23, "
+                + LetterDate.inDays(LetterDate.daysOverdueFrom(due, SHANGHAI)) + " overdue" + LetterDate.END + ": 5000.00 CNY";
 
         assertEquals("Date: 2026-10-19\n- Invoice JG-2026-00114, due on 2026-10-23: 5000.00 CNY",
                 LetterDate.madeOn(line, Instant.parse("2026-10-19T02:00:00Z"), WORKS));
@@ -178,7 +178,7 @@ class LetterDateTest {
         assertEquals("Date: 2026-10-23\n- Invoice JG-2026-00114, due on 2026-10-23: 5000.00 CNY",
                 LetterDate.madeOn(line, LocalDate.of(2026, 10, 23).atTime(23, 59).atZone(SHANGHAI).toInstant(), WORKS));
         // the day after, in Shanghai, though still the 23rd in London
-        assertEquals("Date: 2026-10-24\n- Invoice JG-2026-00114, due 2026-10-23, 1 days overdue: 5000.00 CNY",
+        assertEquals("Date: 2026-10-24\n- Invoice JG-2026-00114, due 2026-10-23, 1 day overdue: 5000.00 CNY",
                 LetterDate.madeOn(line, Instant.parse("2026-10-23T16:30:00Z"), WORKS));
         assertEquals("Date: 2026-10-26\n- Invoice JG-2026-00114, due 2026-10-23, 3 days overdue: 5000.00 CNY",
                 LetterDate.madeOn(line, LocalDate.of(2026, 10, 26).atTime(9, 0).atZone(SHANGHAI).toInstant(), WORKS));
@@ -275,5 +275,33 @@ class LetterDateTest {
         assertEquals(1, LetterDate.daysOverdueOn(due, due.plusDays(1)));
         assertEquals(0, LetterDate.daysOverdueOn(due, due));
         assertEquals(0, LetterDate.daysOverdueOn(due, due.minusDays(3)));
+    }
+
+    /**
+     * The English noun agrees with the count made on the message's date: JG-2026-00097, due 9 October 2026, listed by
+     * the run of 19 October "10 days overdue": made on 10 October "1 day overdue", on 11 October "2 days overdue". The
+     * request's count of an item without a due date, 0 on Monday 7 December, made on Tuesday 8 December: "1 day
+     * overdue". Before, "1 days overdue". As at intake, the request's count with its noun.
+     */
+    @Test
+    void oneDayOverdueIsOneDayNotOneDays() {
+        LocalDate due = LocalDate.of(2026, 10, 9);
+        String line = "JG-2026-00097, " + LetterDate.inDays(LetterDate.daysOverdueFrom(10, due, SHANGHAI)) + " overdue";
+        assertEquals("JG-2026-00097, 1 day overdue", LetterDate.madeOn(line, Instant.parse("2026-10-10T02:00:00Z"), WORKS));
+        assertEquals("JG-2026-00097, 2 days overdue", LetterDate.madeOn(line, Instant.parse("2026-10-11T02:00:00Z"), WORKS));
+        assertEquals("JG-2026-00097, 0 days overdue", LetterDate.madeOn(line, Instant.parse("2026-10-09T02:00:00Z"), WORKS));
+        assertEquals("JG-2026-00097, 10 days overdue", LetterDate.asAtIntake(line));
+
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        String counted = "INV-2026-0042, " + LetterDate.inDays(LetterDate.daysOverdue(0, monday, SHANGHAI)) + " overdue";
+        assertEquals("INV-2026-0042, 1 day overdue", LetterDate.madeOn(counted, Instant.parse("2026-12-08T02:00:00Z"), WORKS));
+        assertEquals("INV-2026-0042, 0 days overdue", LetterDate.asAtIntake(counted));
+        assertEquals("INV-2026-0042, 1 day overdue", LetterDate.asAtIntake("INV-2026-0042, "
+                + LetterDate.inDays(LetterDate.daysOverdue(1, monday, SHANGHAI)) + " overdue"));
+
+        // a plain number, as a preview prints it
+        assertEquals("1 day", LetterDate.inDays(java.math.BigDecimal.ONE));
+        assertEquals("2 days", LetterDate.inDays(java.math.BigDecimal.valueOf(2)));
+        assertEquals("0 days", LetterDate.days(0));
     }
 }
