@@ -144,7 +144,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/calls")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
-    @APIResponse(responseCode = "200", description = "The call, logged, with the next move its reason suggests; an open case is now in progress, and the case's next action is the suggestion's nextActionOn unless it waits on a promise, a plan or an agency")
+    @APIResponse(responseCode = "200", description = "The call, logged, with the next move its reason suggests; an open case is now in progress, and the case's next action is the suggestion's nextActionOn unless it waits on a promise, a plan or an agency; the buyer's open +3 task to call and confirm the reason (task.call-to-confirm-reason) is done by the caller and leaves the worklist")
     @APIResponse(responseCode = "400", description = "reason missing or unknown, note missing for OTHER or longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -108,6 +108,68 @@ class CaseApiTest {
                         "log[3].detail.nextActionOn", equalTo(followUp), "log[3].actor", equalTo("lena"));
     }
 
+    /**
+     * A buyer owing 29,804.88 CNY for 9 days with the ladder's +3 call to confirm the reason open since yesterday: 29 + 9
+     * + 25 = 63 points. The collector calls (invoice problem): the call is that task, done by her today and logged on the
+     * case, so the buyer's entry has no open task and nothing due (the follow-up is in 3 days): 29 + 9 = 38. Until
+     * session 34 the task stayed open and the entry kept 63 until the task's own door closed it.
+     */
+    @Test
+    void aLoggedCallDoesTheOpenCallToConfirmTheReasonSoItLeavesTheWorklist() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        CaseFixtures.overdueInvoice(tenant, buyer, "29804.88", 9);
+        String id = openCase(tenant, buyer);
+        UUID task = reasonCall(tenant, buyer);
+        String lena = collector(tenant, "lena");
+        given().auth().oauth2(lena).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("items.points", contains(63), "items[0].openTasks.id", contains(task.toString()));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("reason", "INVOICE_PROBLEM", "note", "wrong price"))
+                .post(CASES + id + "/calls").then().statusCode(200);
+        given().auth().oauth2(lena).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("items.points", contains(38), "items[0].openTasks", hasSize(0));
+        given().auth().oauth2(lena).get(CASES + id).then().statusCode(200)
+                .body("log.findAll { it.kind == 'task-done' }.detail.taskId", contains(task.toString()),
+                        "log.findAll { it.kind == 'task-done' }.actor", contains("lena"));
+        assertEquals(1, io.tradecredit.testing.Database.count("select count(*) from collector_task where tenant_id = ?"
+                + " and id = ? and done_on = ? and done_by = 'lena'", tenant, task, today()));
+    }
+
+    /**
+     * Decided session 34: a case waiting on the buyer's promise gets no points from its open ladder tasks, which stay
+     * listed. The buyer owes 29,804.88 CNY for 9 days with the +3 call open since yesterday; a promise of 10,000.00 is
+     * recorded: 29 + 9 = 38 points (until session 34: + 25 for the task, 63, above in-house cases that need work). A
+     * case in progress with the same debt and task keeps its 63 and comes first.
+     */
+    @Test
+    void aCaseWaitingOnAPromiseGetsNoPointsFromItsOpenTasksWhichStayListed() {
+        String tenant = freshTenant();
+        UUID promising = UUID.randomUUID();
+        CaseFixtures.overdueInvoice(tenant, promising, "29804.88", 9);
+        String id = openCase(tenant, promising);
+        UUID task = reasonCall(tenant, promising);
+        UUID working = UUID.randomUUID();
+        CaseFixtures.overdueInvoice(tenant, working, "29804.88", 9);
+        openCase(tenant, working);
+        reasonCall(tenant, working);
+        String lena = collector(tenant, "lena");
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("10000.00", "CNY"),
+                "promisedDate", today().plusDays(5).toString())).post(CASES + id + "/promises").then().statusCode(201);
+        given().auth().oauth2(lena).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("items.buyerId", contains(working.toString(), promising.toString()), "items.points", contains(63, 38),
+                        "items[1].caseFile.state", equalTo("PROMISE_TO_PAY"),
+                        "items[1].openTasks.id", contains(task.toString()));
+    }
+
+    /** The ladder's +3 call to confirm the reason on the buyer, open, due yesterday. */
+    private static UUID reasonCall(String tenant, UUID buyer) {
+        UUID task = UUID.randomUUID();
+        io.tradecredit.testing.Database.execute("insert into collector_task (tenant_id, id, buyer_id, item_reference,"
+                + " step_key, action_key, due_on, created_at) values (?, ?, ?, ?, 'reason-call', 'task.call-to-confirm-reason',"
+                + " ?, ?)", tenant, task, buyer, UUID.randomUUID().toString(), today().minusDays(1), java.time.OffsetDateTime.now());
+        return task;
+    }
+
     /** {@code day}, or the Monday after it when it is a Saturday or Sunday. */
     private static java.time.LocalDate workingDay(java.time.LocalDate day) {
         java.time.LocalDate d = day;
