@@ -161,6 +161,35 @@ class CaseApiTest {
                         "items[1].openTasks.id", contains(task.toString()));
     }
 
+    /**
+     * Three refusals that named the wrong thing (until session 34): a next action with no date was answered as a day in
+     * the past ({@code case.next-action-in-past}); a promise on a case in legal named a field {@code state} the promise has
+     * not; a state move with an unknown state and close reason had no {@code code}. Now: {@code case.next-action-missing}
+     * naming {@code nextActionOn}; 409 naming the case's state in its detail and no field; {@code case.move-invalid} naming
+     * both fields, as for a readable wrong move. Nothing changes.
+     */
+    @Test
+    void aMissingDateALegalCasesPromiseAndAnUnreadableMoveAreRefusedNamingWhatIsWrong() {
+        String tenant = freshTenant();
+        String id = openCase(tenant, UUID.randomUUID());
+        String lena = collector(tenant, "lena");
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body("{}").put(CASES + id + "/next-action").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("case.next-action-missing"), "errors.field", contains("nextActionOn"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "FOO", "closeReason", "BAR"))
+                .put(CASES + id + "/state").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("case.move-invalid"), "errors.field", containsInAnyOrder("state", "closeReason"));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("state", "LEGAL"))
+                .put(CASES + id + "/state").then().statusCode(200);
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("1000.00", "CNY"),
+                "promisedDate", today().plusDays(5).toString())).post(CASES + id + "/promises").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("case.move-not-allowed"), "errors", org.hamcrest.Matchers.nullValue(),
+                        "detail", org.hamcrest.Matchers.containsString("is LEGAL: a promise cannot be recorded on it"));
+        given().auth().oauth2(lena).get(CASES + id).then().body("caseFile.state", equalTo("LEGAL"),
+                "caseFile.nextActionOn", org.hamcrest.Matchers.notNullValue(), "promises", hasSize(0));
+    }
+
     /** The ladder's +3 call to confirm the reason on the buyer, open, due yesterday. */
     private static UUID reasonCall(String tenant, UUID buyer) {
         UUID task = UUID.randomUUID();
