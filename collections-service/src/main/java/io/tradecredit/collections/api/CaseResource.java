@@ -106,6 +106,7 @@ public class CaseResource {
     public record NoteRequest(@Schema(description = "what the collector wants on record, 1 to 2000 characters") String text) {
     }
 
+    /** Its code, {@code case.move-invalid}, is the answer's also when a value cannot be read ({@link BodyCodes}). */
     public record StateRequest(@Schema(description = "the state to move to; WITH_AGENCY, PROMISE_TO_PAY and PAYMENT_PLAN are moved by their own doors (409 here)")
             CaseState state,
             @Schema(description = "required when state is CLOSED; PAID only when nothing is overdue") CloseReason closeReason,
@@ -144,7 +145,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/calls")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
-    @APIResponse(responseCode = "200", description = "The call, logged, with the next move its reason suggests; an open case is now in progress, and the case's next action is the suggestion's nextActionOn unless it waits on a promise, a plan or an agency")
+    @APIResponse(responseCode = "200", description = "The call, logged, with the next move its reason suggests; an open case is now in progress, and the case's next action is the suggestion's nextActionOn unless it waits on a promise, a plan or an agency; the buyer's open +3 task to call and confirm the reason (task.call-to-confirm-reason) is done by the caller and leaves the worklist")
     @APIResponse(responseCode = "400", description = "reason missing or unknown, note missing for OTHER or longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -178,7 +179,7 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "amount and promisedDate missing, not positive or before today, note longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "A promise of the case is pending (promise.pending, whatever the case's state since), or the case's state may not move to promise to pay", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A promise of the case is pending (promise.pending, whatever the case's state since), or the case's state may not move to promise to pay (case.move-not-allowed, the case's state named in the detail, no field: the promise has none)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<PromiseAnswer>> promise(@PathParam("id") UUID id, @NotNull PromiseRequest r) {
         return promises.make(tenant.id(), id, r.amount(), r.promisedDate(), r.note(), tenant.subject())
                 .chain(made -> promises.ofCase(tenant.id(), id).map(all -> all.stream()
@@ -204,7 +205,7 @@ public class CaseResource {
     @Path("/{id}/next-action")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
     @APIResponse(responseCode = "200", description = "The case with its next-action date")
-    @APIResponse(responseCode = "400", description = "nextActionOn missing or before today", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "nextActionOn missing (case.next-action-missing) or before today (case.next-action-in-past), naming nextActionOn", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -216,7 +217,7 @@ public class CaseResource {
     @Path("/{id}/state")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
     @APIResponse(responseCode = "200", description = "The case in its new state, the move logged and published")
-    @APIResponse(responseCode = "400", description = "state missing or unknown, or CLOSED without closeReason, closeReason unknown or with another state, note longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "state missing or unknown, or CLOSED without closeReason, closeReason unknown or with another state, note longer than 2000 characters; every field named at once, code case.move-invalid also when a value cannot be read", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "A move the case's state does not allow, closing as PAID while overdue, a move to or from WITH_AGENCY (case.agency-move: hand-off and recall do those), to PROMISE_TO_PAY (case.promise-move: POST .../promises records the promise and its hold) or to PAYMENT_PLAN (case.plan-move: invoice-service's agreed plan moves the case)", content = @Content(mediaType = Problem.MEDIA_TYPE))

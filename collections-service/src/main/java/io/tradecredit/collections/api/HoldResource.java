@@ -76,15 +76,19 @@ public class HoldResource {
     }
 
     @POST
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.CREDIT_MANAGER, Roles.COLLECTOR})
     @APIResponse(responseCode = "201", description = "The hold as placed; a retry with the same Idempotency-Key gets the same answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
-    @APIResponse(responseCode = "400", description = "Every missing or inconsistent field named at once (note longer than 500 characters with the others); nothing is placed",
+    @APIResponse(responseCode = "400", description = "Every missing or inconsistent field named at once (note longer than 500 characters with the others; a collector's hold ending after the short hold a call suggests, the tenant's call.shortHoldDays from its first day on its calendar, names until); nothing is placed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Only tenant-admin and credit-manager", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Only tenant-admin, credit-manager and collector (a collector: short holds only)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<View>> place(@NotNull Request r, @RestHeader(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.once(tenant.id(), "place-dunning-hold", idempotencyKey, r, View.class, () -> holds
-                .place(tenant.id(), r.buyerId(), r.invoiceId(), r.reason(), r.from(), r.until(), r.note(), tenant.subject())
+        // a collector carries out a call's suggestion, a short hold; a longer one stays with the credit managers
+        boolean collectorOnly = !tenant.roles().contains(Roles.TENANT_ADMIN) && !tenant.roles().contains(Roles.CREDIT_MANAGER);
+        return idempotency.once(tenant.id(), "place-dunning-hold", idempotencyKey, r, View.class, () -> (collectorOnly
+                ? holds.placeByCollector(tenant.id(), r.buyerId(), r.invoiceId(), r.reason(), r.from(), r.until(), r.note(),
+                        tenant.subject())
+                : holds.place(tenant.id(), r.buyerId(), r.invoiceId(), r.reason(), r.from(), r.until(), r.note(), tenant.subject()))
                 .map(h -> RestResponse.ResponseBuilder.<View>created(URI.create("/api/v1/dunning/holds/" + h.hold().id()))
                         .entity(View.of(h)).build()));
     }

@@ -71,7 +71,7 @@ public class WorklistResource {
 
     @GET
     @Path("/worklist")
-    @APIResponse(responseCode = "200", description = "Buyers with an open case or an open task, and cases an agency settled whose write-off waits for a collector's confirmation (writeOffToConfirm), by the tenant's worklist priority, one page")
+    @APIResponse(responseCode = "200", description = "Buyers with an open case or an open task, and cases an agency settled whose write-off waits for a collector's confirmation (writeOffToConfirm), by the tenant's worklist priority, one page; a case waiting on a promise, a plan or an agency gets no points for its open tasks, which stay listed")
     @APIResponse(responseCode = "400", description = "A malformed query parameter, named", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Page<Entry>> worklist(@QueryParam("owner") @Schema(description = "only this collector's cases") String owner,
             @QueryParam("page") @Min(0) Integer page, @QueryParam("size") @Min(1) @Max(Page.MAX_SIZE) Integer size) {

@@ -23,7 +23,8 @@ import io.tradecredit.common.time.BusinessTimeZone;
  * it suggests under the tenant's {@code CallTerms} ({@link CallOutcome#suggestion}). The move is
  * only suggested, never done; its date becomes the case's next action (logged next-action-planned) unless the case
  * waits on a promise, a plan or an agency ({@link io.tradecredit.collections.domain.CollectionCase#nextActionAfter}).
- * The first call on an open case puts it in progress.
+ * The first call on an open case puts it in progress. The call does the buyer's open +3 task to call and confirm the
+ * reason ({@link Tasks#doneByCall}): it leaves the worklist.
  */
 @ApplicationScoped
 public class Calls {
@@ -32,6 +33,9 @@ public class Calls {
 
     @Inject
     TenantCaseTerms terms;
+
+    @Inject
+    Tasks tasks;
 
     @Inject
     BusinessTimeZone businessZone;
@@ -57,6 +61,8 @@ public class Calls {
                         : Uni.createFrom().item(c);
                 // the call was the collector's action: the case is next looked at when its suggested move says
                 return working.chain(w -> cases.log(tenantId, caseId, "call", by, detail(call, move))
+                        // the call confirmed the reason: the ladder's +3 task to call is done, off the worklist
+                        .chain(() -> tasks.doneByCall(tenantId, w.buyerId(), caseId, by))
                         .chain(() -> {
                             LocalDate next = w.current().nextActionAfter(move);
                             return next == null || next.equals(w.nextActionOn()) ? Uni.createFrom().item(w)

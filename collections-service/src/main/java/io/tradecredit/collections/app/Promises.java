@@ -108,6 +108,12 @@ public class Promises {
                             throw DomainError.conflict("promise.pending",
                                     "Case " + caseId + " has a pending promise: it is judged before another is made");
                         }
+                        if (!c.state().canMoveTo(CaseState.PROMISE_TO_PAY)) {
+                            // the case's state refuses it, not a field of the promise: named in the message, no field
+                            throw DomainError.conflict("case.move-not-allowed", "Case " + caseId + " is " + c.state()
+                                    + ": a promise cannot be recorded on it; from " + c.state() + " it may move to "
+                                    + c.state().next());
+                        }
                         return cases.move(tenantId, caseId, CaseState.PROMISE_TO_PAY, by, note)
                                 .chain(moved -> holds.place(tenantId, p.buyerId(), null, Hold.Reason.PROMISE_TO_PAY,
                                         p.madeOn(), p.deadline(), "promise " + p.id(), by)

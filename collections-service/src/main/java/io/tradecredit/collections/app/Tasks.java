@@ -71,6 +71,25 @@ public class Tasks {
                                 t.id().toString(), "stepKey", t.stepKey(), "actionKey", t.actionKey(), "reason", because))));
     }
 
+    /**
+     * A call logged on {@code caseId}: the buyer's open tasks the call does ({@link CollectorTask#isDoneByACall}, the +3 call
+     * to confirm the reason) are done today by the caller, each logged on the case ({@code task-done}, {@code doneBy: call}).
+     * In the current transaction (the call's).
+     */
+    public Uni<Void> doneByCall(String tenantId, UUID buyerId, UUID caseId, String by) {
+        LocalDate today = businessZone.today();
+        return tasks.openOf(tenantId, new UUID[] {buyerId}).chain(open -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (CollectorTask t : open.stream().filter(CollectorTask::isDoneByACall).toList()) {
+                chain = chain.chain(() -> tasks.done(tenantId, t.id(), today, by).chain(changed -> !changed
+                        ? Uni.createFrom().voidItem()
+                        : cases.log(tenantId, caseId, "task-done", by, Map.of("taskId", t.id().toString(),
+                                "stepKey", t.stepKey(), "actionKey", t.actionKey(), "doneBy", "call"))));
+            }
+            return chain;
+        });
+    }
+
     public Uni<CollectorTask> done(String tenantId, UUID taskId, String by) {
         LocalDate today = businessZone.today();
         return CurrentTransaction.run(() -> tasks.find(tenantId, taskId).chain(found -> {

@@ -122,8 +122,9 @@ public class Worklist {
         List<CollectorTask> tasks = settled ? List.of()
                 : openTasks.stream().filter(t -> t.buyerId().equals(buyer)).toList();
         // the case's next action, or an open ladder task's due day if earlier: the +3 call due today is an action due
-        LocalDate next = settled ? c.current().closedOn() : WorklistPriority.nextActionOn(c == null ? null
-                : c.nextActionOn(), tasks.stream().map(CollectorTask::dueOn).toList());
+        // (not while the case waits on a promise, a plan or an agency: its tasks stay listed, without the points)
+        LocalDate next = settled ? c.current().closedOn() : WorklistPriority.nextActionOn(c == null ? null : c.state(),
+                c == null ? null : c.nextActionOn(), tasks.stream().map(CollectorTask::dueOn).toList());
         List<Money> amounts = owed.stream().map(o -> Money.rounded(o.amount(), Money.currencyOf(o.currency()))).toList();
         // nothing overdue: no amount points, whatever the currency
         List<Money> candidates = amounts.isEmpty() ? List.of(Money.zero("CNY")) : amounts;

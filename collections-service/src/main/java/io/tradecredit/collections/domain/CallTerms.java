@@ -14,6 +14,24 @@ public record CallTerms(int shortHoldDays, int followUpDays) {
     /** Chosen here (docs/domain.md §3 gives no figure): a week's hold, a look again after 3 days. */
     public static final CallTerms DEFAULT = new CallTerms(7, 3);
 
+    /**
+     * What is wrong with a hold a collector places from {@code from} to {@code until}: it may last no longer than the short
+     * hold a payment-system failure suggests ({@code shortHoldDays} from its first day, counted on the tenant's calendar as
+     * the suggestion is: 7 days from Tuesday 8 December 2026, until the 15th; a day later is a credit manager's). Empty
+     * when it is short enough or has no end date (named by the hold's own rules).
+     */
+    public java.util.Optional<Violation> collectorHoldTooLong(java.time.LocalDate from, java.time.LocalDate until,
+            BusinessCalendar calendar, BusinessCalendar.DayCount count) {
+        if (from == null || until == null) {
+            return java.util.Optional.empty();
+        }
+        java.time.LocalDate latest = calendar.stepDay(from, shortHoldDays, count);
+        return until.isAfter(latest)
+                ? java.util.Optional.of(new Violation("until", "a collector's hold ends by " + latest + " (the short hold of "
+                        + shortHoldDays + " days a call suggests); a longer one is placed by a credit manager"))
+                : java.util.Optional.empty();
+    }
+
     public CallTerms {
         List<Violation> wrong = new ArrayList<>();
         if (shortHoldDays < 1) {

@@ -148,10 +148,17 @@ public record CollectionCase(UUID id, UUID buyerId, CaseState state, CloseReason
         return WAITING.contains(state) ? nextActionOn : call.nextActionOn();
     }
 
-    /** Plans the next action on {@code day}, which may not lie before {@code today}. */
+    /**
+     * Plans the next action on {@code day}, which may not lie before {@code today}; no day at all is named as missing
+     * ({@code case.next-action-missing}; until session 34 it was answered as a day in the past).
+     */
     public CollectionCase planNextAction(LocalDate day, LocalDate today) {
         refuseIfClosed();
-        if (day == null || day.isBefore(today)) {
+        if (day == null) {
+            throw DomainError.invalidField("case.next-action-missing", "nextActionOn",
+                    "is required: the day of the case's next action, today (" + today + ") or later");
+        }
+        if (day.isBefore(today)) {
             throw DomainError.invalidField("case.next-action-in-past", "nextActionOn",
                     "must be today (" + today + ") or later");
         }

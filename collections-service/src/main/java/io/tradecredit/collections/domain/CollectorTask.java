@@ -28,6 +28,18 @@ public record CollectorTask(UUID id, UUID buyerId, String itemReference, String 
     public record Concerns(UUID invoiceId, UUID planId) {
     }
 
+    /** The +3 step's work, {@code task.call-to-confirm-reason}: a call to the buyer to confirm why it has not paid. */
+    public static final String CALL_TO_CONFIRM_REASON = "task.call-to-confirm-reason";
+
+    /**
+     * Whether a call logged on the buyer's case does this task (docs/collections-service.md, session 31 decision: a call
+     * ends the action due): the call to confirm the reason is that call, so it is done by the caller the day of the call
+     * and leaves the worklist; any other task (and one already done) stays.
+     */
+    public boolean isDoneByACall() {
+        return doneOn == null && CALL_TO_CONFIRM_REASON.equals(actionKey);
+    }
+
     public Concerns concerns() {
         String[] planAndNumber = itemReference.split("#", 2);
         if (planAndNumber.length == 2) {

@@ -96,6 +96,17 @@ public record WorklistPriority(Map<Currency, BigDecimal> amountPerPoint, BigDeci
                 (a, b) -> a == null || b.isBefore(a) ? b : a);
     }
 
+    /**
+     * A buyer's next action on the worklist when its case is in {@code state} (null: no case): while the case waits on the
+     * buyer's promise or plan or on an agency ({@link CollectionCase#WAITING}) only a date its collector planned counts,
+     * not its open ladder tasks' due days, which stay listed (decided session 34: until then a promise kept the case at
+     * 2 + 10 + 20 + 25 = 57 for the +3 call due before it, and a case with an agency led in-house work at 85); otherwise
+     * {@link #nextActionOn(LocalDate, Collection)}.
+     */
+    public static LocalDate nextActionOn(CaseState state, LocalDate planned, Collection<LocalDate> openTaskDays) {
+        return state != null && CollectionCase.WAITING.contains(state) ? planned : nextActionOn(planned, openTaskDays);
+    }
+
     /** The case's points on {@code today}. */
     public long pointsOf(WorkItem item, LocalDate today) {
         BigDecimal perPoint = amountPerPoint.getOrDefault(item.overdue().currency(), otherAmountPerPoint);

@@ -49,14 +49,15 @@ public class WorklistRepository {
      * whose write-off an agency's settlement proposed, not confirmed yet while its invoices still owe something
      * ({@link #WRITE_OFF_TO_CONFIRM}: a collector is to confirm it, from the day it closed); and, without an
      * owner, every buyer with an open task and no case not closed (keyed by its own id); each with its next action,
-     * the earlier of the case's and its open tasks' due days ({@link WorklistPriority#nextActionOn}), for a settled
-     * case the day it closed.
+     * the earlier of the case's and its open tasks' due days, only the case's while it waits on a promise, a plan or an
+     * agency ({@link WorklistPriority#nextActionOn}), for a settled case the day it closed.
      */
     static final String ENTRIES = """
             with entry as (
                 select c.buyer_id, c.id as case_id, c.id as sort_key,
-                    least(c.next_action_on, (select min(t.due_on) from collector_task t where t.tenant_id = $1
-                                             and t.buyer_id = c.buyer_id and t.done_on is null)) as next_action_on
+                    case when c.state in ('PROMISE_TO_PAY', 'PAYMENT_PLAN', 'WITH_AGENCY') then c.next_action_on
+                    else least(c.next_action_on, (select min(t.due_on) from collector_task t where t.tenant_id = $1
+                                             and t.buyer_id = c.buyer_id and t.done_on is null)) end as next_action_on
                 from collection_case c
                 where c.tenant_id = $1 and c.state <> 'CLOSED' and ($2::text is null or c.owner = $2)
                 union all

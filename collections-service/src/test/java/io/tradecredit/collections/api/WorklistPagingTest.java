@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tradecredit.collections.domain.BusinessCalendar;
+import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.WorklistPriority;
 import io.tradecredit.collections.domain.WorklistPriority.WorkItem;
 import io.tradecredit.collections.messaging.ReadModelEvents;
@@ -202,7 +203,8 @@ class WorklistPagingTest {
         LocalDate planned = file == null || file.get("nextActionOn") == null ? null
                 : LocalDate.parse((String) file.get("nextActionOn"));
         // the buyer's next action: its case's or its open tasks' due day, the earlier
-        LocalDate next = WorklistPriority.nextActionOn(planned, ((List<Map<String, String>>) x.get("openTasks")).stream()
+        LocalDate next = WorklistPriority.nextActionOn(file == null ? null : CaseState.valueOf((String) file.get("state")),
+                planned, ((List<Map<String, String>>) x.get("openTasks")).stream()
                 .map(t -> LocalDate.parse(t.get("dueOn"))).toList());
         List<Money> owed = ((List<Map<String, String>>) x.get("overdue")).stream()
                 .map(m -> Money.of(m.get("amount"), m.get("currency"))).toList();

@@ -299,7 +299,11 @@ class CollectionCaseTest {
         assertEquals(JUNE_1, openCase().planNextAction(JUNE_1, JUNE_1).nextActionOn());
         DomainError e = assertThrows(DomainError.class, () -> openCase().planNextAction(JUNE_1, JUNE_9));
         assertEquals(List.of(new Violation("nextActionOn", "must be today (2026-06-09) or later")), e.violations());
-        assertThrows(DomainError.class, () -> openCase().planNextAction(null, JUNE_9));
+        DomainError missing = assertThrows(DomainError.class, () -> openCase().planNextAction(null, JUNE_9));
+        assertEquals("case.next-action-missing", missing.code());
+        assertEquals(List.of(new Violation("nextActionOn", "is required: the day of the case's next action, today (2026-06-09)"
+                + " or later")), missing.violations());
+        assertEquals("case.next-action-in-past", e.code());
     }
 
     @Test

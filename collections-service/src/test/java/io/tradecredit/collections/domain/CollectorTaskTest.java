@@ -34,6 +34,20 @@ class CollectorTaskTest {
         assertEquals(new CollectorTask.Concerns(null, PLAN), task(PLAN + "#2").concerns());
     }
 
+    /**
+     * A call logged on the case does the +3 call to confirm the reason (open, due 12-02: the collector called); not another
+     * task of the ladder (a +10 task to send a reminder by hand), nor a call task done already.
+     */
+    @Test
+    void aLoggedCallDoesTheOpenCallToConfirmTheReasonAndNoOtherTask() {
+        assertTrue(task(INV_1.toString()).isDoneByACall());
+        assertFalse(new CollectorTask(UUID.randomUUID(), UUID.randomUUID(), INV_1.toString(), "manual-reminder",
+                "task.send-reminder-by-hand", LocalDate.of(2026, 12, 2), null, null, null).isDoneByACall());
+        assertFalse(new CollectorTask(UUID.randomUUID(), UUID.randomUUID(), INV_1.toString(), "reason-call",
+                "task.call-to-confirm-reason", LocalDate.of(2026, 12, 2), null, LocalDate.of(2026, 12, 3), "lena")
+                .isDoneByACall());
+    }
+
     /** The +3 call on INV-1 (12,000.00): paid in full, nothing is left to call about. */
     @Test
     void theReasonCallOnAnInvoicePaidInFullIsCancelled() {

@@ -83,6 +83,30 @@ class WorklistPriorityTest {
         assertEquals(null, WorklistPriority.nextActionOn(null, List.of()));
     }
 
+    /**
+     * Decided session 34: the points for an action due come from a waiting case's own planned date only, not from its open
+     * ladder tasks (which stay listed). On 2026-08-10, the +3 call due 08-05 still open: the case waiting on a promise
+     * (2,000.00 CNY, 10 days, grade 2, one broken promise, nothing planned) scores 2 + 10 + 10 + 20 = 42, not 67; a plan
+     * or an agency alike; the same case in progress is due, 67; a date its collector planned for today still counts, and
+     * with no case the task does.
+     */
+    @Test
+    void aCaseWaitingOnAPromiseAPlanOrAnAgencyGetsNoPointsFromItsOpenTasks() {
+        List<LocalDate> callDue = List.of(TODAY.minusDays(5));
+        for (CaseState waiting : List.of(CaseState.PROMISE_TO_PAY, CaseState.PAYMENT_PLAN, CaseState.WITH_AGENCY)) {
+            assertEquals(null, WorklistPriority.nextActionOn(waiting, null, callDue), waiting.name());
+            assertEquals(42, P.pointsOf(new WorkItem(id(1), cny("2000.00"), 10, 2, 1,
+                    WorklistPriority.nextActionOn(waiting, null, callDue)), TODAY), waiting.name());
+            assertEquals(TODAY, WorklistPriority.nextActionOn(waiting, TODAY, callDue), waiting.name());
+        }
+        for (CaseState working : List.of(CaseState.OPEN, CaseState.IN_PROGRESS, CaseState.LEGAL)) {
+            assertEquals(TODAY.minusDays(5), WorklistPriority.nextActionOn(working, TODAY.plusDays(3), callDue), working.name());
+        }
+        assertEquals(67, P.pointsOf(new WorkItem(id(1), cny("2000.00"), 10, 2, 1,
+                WorklistPriority.nextActionOn(CaseState.IN_PROGRESS, null, callDue)), TODAY));
+        assertEquals(TODAY.minusDays(5), WorklistPriority.nextActionOn(null, null, callDue));
+    }
+
     @Test
     void eachBrokenPromiseAddsTwentyAndEachGradeFive() {
         assertEquals(40 + 50, P.pointsOf(new WorkItem(id(1), cny("0.00"), 0, 10, 2, null), TODAY));
