@@ -9,10 +9,12 @@ import static io.tradecredit.invoice.LedgerFixtures.pay;
 import static io.tradecredit.invoice.LedgerFixtures.post;
 import static io.tradecredit.invoice.LedgerFixtures.raiseDispute;
 import static io.tradecredit.invoice.LedgerFixtures.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -518,22 +520,11 @@ class ReportApiTest {
     @Test
     void theStatementShowsTheCreditTheBuyerHoldsAndWhatItOwesNetOfIt() {
         String tenant = freshTenant();
-        String finance = token(tenant, "finance");
         UUID buyer = UUID.randomUUID();
         LocalDate due = LocalDate.of(2026, 8, 3);
-        String first = issue(tenant, buyer, due.minusDays(30), due, "10000.00");
-        // 12,000.00 received on the due date, oldest first: the 10,000.00 invoice paid, 2,000.00 kept as credit
-        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("12000.00"),
-                "receivedOn", due.toString())).statusCode(201).body("unallocated.amount", equalTo("2000.00"));
-        String second = issue(tenant, buyer, due.plusDays(5), due.plusDays(35), "5000.00");
-        // 1,000.00 USD paid ahead of any invoice, kept whole as credit
-        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount",
-                Map.of("amount", "1000.00", "currency", "USD"), "receivedOn", due.plusDays(2).toString(),
-                "allocations", List.of())).statusCode(201);
-        // 500.00 kept as credit, then bounced: it never was the buyer's credit
-        String bounced = post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("500.00"),
-                "receivedOn", due.plusDays(3).toString(), "allocations", List.of())).statusCode(201).extract().path("id");
-        post(finance, "/api/v1/payments/" + bounced + "/reversal", Map.of("reason", "cheque bounced")).statusCode(200);
+        List<String> invoices = holdingCredit(tenant, buyer, due, due.plusDays(5), due.plusDays(35));
+        String first = invoices.get(0);
+        String second = invoices.get(1);
 
         // 5,000.00 owed less the 2,000.00 the buyer holds = 3,000.00; in USD the tenant owes the buyer 1,000.00
         String statement = "/api/v1/buyers/" + buyer + "/statement";
@@ -592,35 +583,23 @@ class ReportApiTest {
                 .extract();
         // the credit entries add up to the credit held; the 15,000.00 invoiced less every entry is the balance
         List<Map<String, Object>> entries = statement.path("entries");
-        java.math.BigDecimal credit = entries.stream().filter(e -> e.get("invoiceId") == null)
-                .map(e -> new java.math.BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-        java.math.BigDecimal all = entries.stream()
-                .map(e -> new java.math.BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-        org.junit.jupiter.api.Assertions.assertEquals(new java.math.BigDecimal("500.00"), credit);
-        org.junit.jupiter.api.Assertions.assertEquals(new java.math.BigDecimal("3000.00"),
-                new java.math.BigDecimal("15000.00").subtract(all));
+        BigDecimal credit = entries.stream().filter(e -> e.get("invoiceId") == null)
+                .map(e -> new BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal all = entries.stream()
+                .map(e -> new BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(new BigDecimal("500.00"), credit);
+        assertEquals(new BigDecimal("3000.00"),
+                new BigDecimal("15000.00").subtract(all));
     }
 
     @Test
     void theBalanceShowsTheCreditTheBuyerHoldsBesideWhatIsOpen() {
         String tenant = freshTenant();
-        String finance = token(tenant, "finance");
         UUID buyer = UUID.randomUUID();
         LocalDate due = LocalDate.of(2026, 8, 24);
-        issue(tenant, buyer, due.minusDays(30), due, "10000.00");
-        // 12,000.00 received on the due date: the 10,000.00 invoice paid, 2,000.00 kept as credit
-        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("12000.00"),
-                "receivedOn", due.toString())).statusCode(201).body("unallocated.amount", equalTo("2000.00"));
-        issue(tenant, buyer, due.minusDays(10), due.plusDays(20), "5000.00");
-        // 1,000.00 USD paid ahead of any invoice; 500.00 CNY kept as credit, then bounced: never the buyer's credit
-        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount",
-                Map.of("amount", "1000.00", "currency", "USD"), "receivedOn", due.plusDays(2).toString(),
-                "allocations", List.of())).statusCode(201);
-        String bounced = post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("500.00"),
-                "receivedOn", due.plusDays(3).toString(), "allocations", List.of())).statusCode(201).extract().path("id");
-        post(finance, "/api/v1/payments/" + bounced + "/reversal", Map.of("reason", "cheque bounced")).statusCode(200);
+        holdingCredit(tenant, buyer, due, due.minusDays(10), due.plusDays(20));
 
         // 5,000.00 open, none of it overdue, and 2,000.00 of the buyer's credit; USD: nothing open, 1,000.00 held
         String balance = "/api/v1/buyers/" + buyer + "/balance";
@@ -638,6 +617,28 @@ class ReportApiTest {
                 .then().statusCode(200).body("currencies.currency", contains("CNY"),
                         "currencies[0].open.amount", equalTo("15000.00"), "currencies[0].credit.amount",
                         equalTo("0.00"));
+    }
+
+    /**
+     * A buyer holding credit in two currencies: 10,000.00 CNY issued 30 days before {@code due}, due then, and 12,000.00
+     * received on the day (the invoice paid, 2,000.00 kept as credit); 5,000.00 issued and due as given; 1,000.00 USD
+     * paid two days after {@code due} ahead of any invoice (kept whole); 500.00 CNY kept whole three days after it, then
+     * bounced (never the buyer's credit). The two invoices' ids.
+     */
+    private static List<String> holdingCredit(String tenant, UUID buyer, LocalDate due, LocalDate secondIssued,
+            LocalDate secondDue) {
+        String finance = token(tenant, "finance");
+        String first = issue(tenant, buyer, due.minusDays(30), due, "10000.00");
+        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("12000.00"),
+                "receivedOn", due.toString())).statusCode(201).body("unallocated.amount", equalTo("2000.00"));
+        String second = issue(tenant, buyer, secondIssued, secondDue, "5000.00");
+        post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount",
+                Map.of("amount", "1000.00", "currency", "USD"), "receivedOn", due.plusDays(2).toString(),
+                "allocations", List.of())).statusCode(201);
+        String bounced = post(finance, "/api/v1/payments", Map.of("buyerId", buyer.toString(), "amount", cny("500.00"),
+                "receivedOn", due.plusDays(3).toString(), "allocations", List.of())).statusCode(201).extract().path("id");
+        post(finance, "/api/v1/payments/" + bounced + "/reversal", Map.of("reason", "cheque bounced")).statusCode(200);
+        return List.of(first, second);
     }
 
     @Test
