@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tradecredit.devstack.PlatformZone;
+import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.testing.Tokens;
 
 @QuarkusTest
@@ -643,6 +644,43 @@ class ReportApiTest {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(new BigDecimal("2500.00"), credit);
         assertEquals(new BigDecimal("-2500.00"), new BigDecimal("15000.00").subtract(all));
+    }
+
+    /**
+     * A period that starts after the buyer's first invoice opens with what it owed the day before. 10,000.00 CNY issued
+     * 60 days ago, 4,000.00 of it paid 45 days ago; 300.00 USD issued 50 days ago. From 30 days ago: 5,000.00 invoiced 20
+     * days ago, the 6,000.00 rest of the first paid 5 days ago, the 300.00 USD 10 days ago. CNY opening 6,000.00 +
+     * 5,000.00 - 6,000.00 = 5,000.00; USD opening 300.00 + 0.00 - 300.00 = 0.00 (a total of no invoices).
+     */
+    @Test
+    void aStatementOpensWithTheBalanceOfTheDayBeforeItsPeriod() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate today = PlatformZone.today();
+        String first = issue(tenant, buyer, today.minusDays(60), today.plusDays(30), "10000.00");
+        pay(tenant, first, "4000.00", today.minusDays(45));
+        String dollars = LedgerFixtures.issue(tenant, invoice(buyer, today.minusDays(50), today.plusDays(30), "300.00",
+                "USD"));
+        issue(tenant, buyer, today.minusDays(20), today.plusDays(10), "5000.00");
+        pay(tenant, first, "6000.00", today.minusDays(5));
+        pay(tenant, dollars, "300.00", today.minusDays(10));
+
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", today.toString())
+                .queryParam("from", today.minusDays(30).toString()).get("/api/v1/buyers/" + buyer + "/statement")
+                .then().statusCode(200)
+                .body("entries.amount.amount", contains("300.00", "6000.00"),
+                        "totals.currency", contains("CNY", "USD"),
+                        "totals[0].openingBalance.amount", equalTo("6000.00"),
+                        "totals[0].openingBalance.currency", equalTo("CNY"),
+                        "totals[0].balance.amount", equalTo("5000.00"),
+                        "totals[1].invoices", equalTo(0), "totals[1].openingBalance.amount", equalTo("300.00"),
+                        "totals[1].openingBalance.currency", equalTo("USD"),
+                        "totals[1].balance.amount", equalTo("0.00"));
+        // from the first invoice's day: nothing before, so opening 0.00 + 15,000.00 - 10,000.00 = 5,000.00
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", today.toString())
+                .queryParam("from", today.minusDays(60).toString()).get("/api/v1/buyers/" + buyer + "/statement")
+                .then().statusCode(200).body("totals.currency", contains("CNY"),
+                        "totals[0].openingBalance.amount", equalTo("0.00"), "totals[0].balance.amount", equalTo("5000.00"));
     }
 
     /** Assesses the dispute as the seller's and upholds it in full; answers the credit note's id. */
