@@ -41,10 +41,11 @@ public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateCh
     /**
      * One currency: what is owed ({@code totalDue} = open + late charges), the buyer's credit held on the date
      * ({@code credit}: overpayments, payments kept whole, paid parts of upheld disputes, not applied yet) and the
-     * {@code balance} = totalDue - credit (negative: the tenant owes the buyer).
+     * {@code balance} = totalDue - credit (negative: the tenant owes the buyer); {@code openingBalance}: the balance
+     * on the day before {@code from}, so opening + invoiced in the period (with charges) - entries = balance.
      */
     public record Total(String currency, int invoices, Money open, Money lateCharges, Money totalDue, Money credit,
-            Money balance) {
+            Money balance, Money openingBalance) {
     }
 
     static StatementView of(BuyerStatement s) {
@@ -53,6 +54,6 @@ public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateCh
                 s.entries().stream().map(e -> new Entry(e.effectiveDate(), e.invoiceId(), e.invoiceNumber(), e.kind(),
                         e.amount(), e.referenceId(), e.note())).toList(),
                 s.totals().stream().map(t -> new Total(t.currency(), t.invoices(), t.open(), t.chargesDue().total(),
-                        t.totalDue(), t.credit(), t.balance())).toList());
+                        t.totalDue(), t.credit(), t.balance(), t.openingBalance())).toList());
     }
 }

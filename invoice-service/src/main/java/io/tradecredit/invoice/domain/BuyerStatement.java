@@ -25,9 +25,13 @@ public record BuyerStatement(UUID buyerId, LocalDate from, LocalDate asOf, LateC
     public record Line(Invoice invoice, LateChargeAccount account) {
     }
 
-    /** One currency's figures: {@code balance} = {@code totalDue} - {@code credit}. */
+    /**
+     * One currency's figures: {@code balance} = {@code totalDue} - {@code credit}; {@code openingBalance}: the balance
+     * on the day before {@code from} ({@link #withOpening}), so that opening + invoiced in the period (with charges)
+     * - the period's entries = balance.
+     */
     public record Total(String currency, int invoices, Money open, LateCharges chargesDue, Money totalDue, Money credit,
-            Money balance) {
+            Money balance, Money openingBalance) {
     }
 
     /** A statement of a buyer that holds no credit. */
@@ -46,21 +50,46 @@ public record BuyerStatement(UUID buyerId, LocalDate from, LocalDate asOf, LateC
         for (Line line : owing) {
             LateChargeAccount a = line.account();
             owed.merge(a.open().currencyCode(), new Total(a.open().currencyCode(), 1, a.open(), a.due(), a.totalDue(),
-                    null, null), (x, y) -> new Total(x.currency(), x.invoices() + y.invoices(), x.open().plus(y.open()),
-                            x.chargesDue().plus(y.chargesDue()), x.totalDue().plus(y.totalDue()), null, null));
+                    null, null, null), (x, y) -> new Total(x.currency(), x.invoices() + y.invoices(), x.open().plus(y.open()),
+                            x.chargesDue().plus(y.chargesDue()), x.totalDue().plus(y.totalDue()), null, null, null));
         }
         for (Money held : credit.onlyCredit(owed.keySet())) {
             Money none = Money.zero(held.currency());
             owed.put(held.currencyCode(), new Total(held.currencyCode(), 0, none, LateCharges.zero(held.currency()),
-                    none, null, null));
+                    none, null, null, null));
         }
         List<Total> totals = new ArrayList<>();
         owed.forEach((currency, t) -> {
             Money held = credit.in(t.totalDue());
             totals.add(new Total(currency, t.invoices(), t.open(), t.chargesDue(), t.totalDue(), held,
-                    t.totalDue().minus(held)));
+                    t.totalDue().minus(held), Money.zero(held.currency())));
         });
         return new BuyerStatement(buyerId, from, asOf, terms, owing,
                 entries.stream().sorted(StatementEntry.IN_ORDER).toList(), totals);
+    }
+
+    /**
+     * This statement with each total's {@code openingBalance}: the {@code balance} {@code dayBefore} (the buyer's
+     * statement as of the day before {@code from}, by this same rule) shows in its currency, 0.00 if none. A currency
+     * with a balance then and no total now (all of it paid or applied in the period) gets a total of no invoices, a
+     * balance of 0.00 and that opening balance. 10,000.00 owed on the day before {@code from}, 6,000.00 of it paid in
+     * the period and 5,000.00 invoiced: opening 10,000.00 + 5,000.00 - 6,000.00 = 9,000.00 = balance.
+     */
+    public BuyerStatement withOpening(BuyerStatement dayBefore) {
+        Map<String, Money> opening = new TreeMap<>();
+        dayBefore.totals().forEach(t -> opening.put(t.currency(), t.balance()));
+        Map<String, Total> byCurrency = new TreeMap<>();
+        totals.forEach(t -> byCurrency.put(t.currency(), t));
+        opening.forEach((currency, balance) -> {
+            if (!balance.isZero() && !byCurrency.containsKey(currency)) {
+                Money none = Money.zero(balance.currency());
+                byCurrency.put(currency, new Total(currency, 0, none, LateCharges.zero(balance.currency()), none, none,
+                        none, none));
+            }
+        });
+        List<Total> opened = byCurrency.values().stream().map(t -> new Total(t.currency(), t.invoices(), t.open(),
+                t.chargesDue(), t.totalDue(), t.credit(), t.balance(),
+                opening.getOrDefault(t.currency(), Money.zero(t.balance().currency())))).toList();
+        return new BuyerStatement(buyerId, from, asOf, terms, invoices, entries, opened);
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tradecredit.devstack.PlatformZone;
+import io.tradecredit.invoice.LedgerFixtures;
 import io.tradecredit.testing.Tokens;
 
 @QuarkusTest
@@ -592,6 +593,103 @@ class ReportApiTest {
         assertEquals(new BigDecimal("500.00"), credit);
         assertEquals(new BigDecimal("3000.00"),
                 new BigDecimal("15000.00").subtract(all));
+    }
+
+    /**
+     * Upheld disputes on invoices the buyer had paid: 10,000.00 paid in full, its 2,000.00 dispute upheld today, a note
+     * of 2,000.00 of which nothing is open: all 2,000.00 kept as the buyer's credit (CREDIT_NOTE_KEPT, no invoice);
+     * 5,000.00 of which 4,500.00 paid, its 1,000.00 dispute upheld: 500.00 of the note takes the open rest (CREDIT_NOTE
+     * on the invoice), 500.00 kept as credit. Nothing owed, 2,500.00 held: a balance of -2,500.00; invoiced 15,000.00
+     * less the entries (10,000.00 + 4,500.00 + 500.00 + 2,000.00 + 500.00 = 17,500.00) = -2,500.00.
+     */
+    @Test
+    void anUpheldDisputesCreditOnWhatWasPaidIsListedAsKeptSoTheEntriesAddUpToTheTotals() {
+        String tenant = freshTenant();
+        String finance = token(tenant, "finance");
+        String collector = token(tenant, "collector");
+        UUID buyer = UUID.randomUUID();
+        LocalDate today = PlatformZone.today();
+        String whole = issue(tenant, buyer, today.minusDays(40), today.plusDays(20), "10000.00");
+        String part = issue(tenant, buyer, today.minusDays(30), today.plusDays(30), "5000.00");
+        String wholeDispute = raiseDispute(collector, whole, "QUALITY", "2000.00", "scratched panels", "photo-1.jpg",
+                today.minusDays(10));
+        String partDispute = raiseDispute(collector, part, "QUALITY", "1000.00", "two units missing", "photo-2.jpg",
+                today.minusDays(9));
+        String paidWhole = pay(tenant, whole, "10000.00", today.minusDays(5));
+        String paidPart = pay(tenant, part, "4500.00", today.minusDays(4));
+        String wholeNote = uphold(finance, whole, wholeDispute);
+        String partNote = uphold(finance, part, partDispute);
+
+        var statement = given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", today.toString())
+                .queryParam("from", today.minusDays(40).toString()).get("/api/v1/buyers/" + buyer + "/statement")
+                .then().statusCode(200)
+                .body("invoices.size()", equalTo(0),
+                        "entries.kind", contains("PAYMENT", "PAYMENT", "CREDIT_NOTE", "CREDIT_NOTE_KEPT",
+                                "CREDIT_NOTE_KEPT"),
+                        "entries.effectiveDate", contains(today.minusDays(5).toString(), today.minusDays(4).toString(),
+                                today.toString(), today.toString(), today.toString()),
+                        "entries.amount.amount", contains("10000.00", "4500.00", "500.00", "2000.00", "500.00"),
+                        "entries.referenceId", contains(paidWhole, paidPart, partNote, wholeNote, partNote),
+                        "entries.invoiceId", contains(whole, part, part, null, null),
+                        "totals.currency", contains("CNY"), "totals[0].invoices", equalTo(0),
+                        "totals[0].totalDue.amount", equalTo("0.00"), "totals[0].credit.amount", equalTo("2500.00"),
+                        "totals[0].balance.amount", equalTo("-2500.00"))
+                .extract();
+        List<Map<String, Object>> entries = statement.path("entries");
+        BigDecimal credit = entries.stream().filter(e -> e.get("invoiceId") == null)
+                .map(e -> new BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal all = entries.stream()
+                .map(e -> new BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(new BigDecimal("2500.00"), credit);
+        assertEquals(new BigDecimal("-2500.00"), new BigDecimal("15000.00").subtract(all));
+    }
+
+    /**
+     * A period that starts after the buyer's first invoice opens with what it owed the day before. 10,000.00 CNY issued
+     * 60 days ago, 4,000.00 of it paid 45 days ago; 300.00 USD issued 50 days ago. From 30 days ago: 5,000.00 invoiced 20
+     * days ago, the 6,000.00 rest of the first paid 5 days ago, the 300.00 USD 10 days ago. CNY opening 6,000.00 +
+     * 5,000.00 - 6,000.00 = 5,000.00; USD opening 300.00 + 0.00 - 300.00 = 0.00 (a total of no invoices).
+     */
+    @Test
+    void aStatementOpensWithTheBalanceOfTheDayBeforeItsPeriod() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate today = PlatformZone.today();
+        String first = issue(tenant, buyer, today.minusDays(60), today.plusDays(30), "10000.00");
+        pay(tenant, first, "4000.00", today.minusDays(45));
+        String dollars = LedgerFixtures.issue(tenant, invoice(buyer, today.minusDays(50), today.plusDays(30), "300.00",
+                "USD"));
+        issue(tenant, buyer, today.minusDays(20), today.plusDays(10), "5000.00");
+        pay(tenant, first, "6000.00", today.minusDays(5));
+        pay(tenant, dollars, "300.00", today.minusDays(10));
+
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", today.toString())
+                .queryParam("from", today.minusDays(30).toString()).get("/api/v1/buyers/" + buyer + "/statement")
+                .then().statusCode(200)
+                .body("entries.amount.amount", contains("300.00", "6000.00"),
+                        "totals.currency", contains("CNY", "USD"),
+                        "totals[0].openingBalance.amount", equalTo("6000.00"),
+                        "totals[0].openingBalance.currency", equalTo("CNY"),
+                        "totals[0].balance.amount", equalTo("5000.00"),
+                        "totals[1].invoices", equalTo(0), "totals[1].openingBalance.amount", equalTo("300.00"),
+                        "totals[1].openingBalance.currency", equalTo("USD"),
+                        "totals[1].balance.amount", equalTo("0.00"));
+        // from the first invoice's day: nothing before, so opening 0.00 + 15,000.00 - 10,000.00 = 5,000.00
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", today.toString())
+                .queryParam("from", today.minusDays(60).toString()).get("/api/v1/buyers/" + buyer + "/statement")
+                .then().statusCode(200).body("totals.currency", contains("CNY"),
+                        "totals[0].openingBalance.amount", equalTo("0.00"), "totals[0].balance.amount", equalTo("5000.00"));
+    }
+
+    /** Assesses the dispute as the seller's and upholds it in full; answers the credit note's id. */
+    private static String uphold(String finance, String invoiceId, String disputeId) {
+        String base = "/api/v1/invoices/" + invoiceId + "/disputes/" + disputeId;
+        post(finance, base + "/assessment", Map.of("responsibleParty", "SELLER", "findings", "packing was insufficient"))
+                .statusCode(200);
+        return post(finance, base + "/resolution", Map.of("outcome", "UPHELD", "rootCause", "packing"))
+                .statusCode(200).extract().path("resolution.creditNoteId");
     }
 
     @Test

@@ -143,6 +143,43 @@ class BuyerStatementTest {
     }
 
     @Test
+    void eachTotalOpensWithTheBalanceOfTheDayBeforeThePeriod() {
+        // on 11-30: 10,000.00 CNY owed; 300.00 USD owed; 200.00 GBP owed and 200.00 GBP held (a balance of 0.00)
+        var dayBefore = BuyerStatement.of(UUID.randomUUID(), AS_OF.minusDays(31), AS_OF.minusDays(30), TERMS,
+                List.of(line(cny("10000.00"), LateCharges.zero(cny("0").currency())),
+                        line(Money.of("300.00", "USD"), LateCharges.zero(Money.of("0", "USD").currency())),
+                        line(Money.of("200.00", "GBP"), LateCharges.zero(Money.of("0", "GBP").currency()))),
+                List.of(), new HeldCredit(Map.of("GBP", Money.of("200.00", "GBP"))));
+        // in December 5,000.00 CNY invoiced and 6,000.00 paid: 9,000.00 owed; the USD paid; 100.00 EUR paid ahead
+        var s = BuyerStatement.of(UUID.randomUUID(), AS_OF.minusDays(29), AS_OF, TERMS,
+                List.of(line(cny("9000.00"), LateCharges.zero(cny("0").currency()))), List.of(),
+                new HeldCredit(Map.of("EUR", Money.of("100.00", "EUR")))).withOpening(dayBefore);
+        assertEquals(List.of("CNY", "EUR", "USD"), s.totals().stream().map(BuyerStatement.Total::currency).toList());
+        // 10,000.00 + 5,000.00 - 6,000.00 = 9,000.00
+        assertEquals(cny("10000.00"), s.totals().get(0).openingBalance());
+        assertEquals(cny("9000.00"), s.totals().get(0).balance());
+        assertEquals(1, s.totals().get(0).invoices());
+        // nothing held or owed in EUR before: 0.00 + 0.00 - 100.00 = -100.00
+        assertEquals(Money.of("0.00", "EUR"), s.totals().get(1).openingBalance());
+        assertEquals(Money.of("-100.00", "EUR"), s.totals().get(1).balance());
+        // USD owed before, all paid: a total of no invoices, 300.00 + 0.00 - 300.00 = 0.00
+        BuyerStatement.Total usd = s.totals().get(2);
+        assertEquals(new BuyerStatement.Total("USD", 0, Money.of("0.00", "USD"),
+                LateCharges.zero(Money.of("0", "USD").currency()), Money.of("0.00", "USD"), Money.of("0.00", "USD"),
+                Money.of("0.00", "USD"), Money.of("300.00", "USD")), usd);
+        // the GBP balance was 0.00 and nothing is owed or held now: no total
+        // without a statement of the day before (nothing owed then), every total opens at 0.00
+        var fresh = BuyerStatement.of(UUID.randomUUID(), AS_OF.minusDays(29), AS_OF, TERMS,
+                List.of(line(cny("9000.00"), LateCharges.zero(cny("0").currency()))), List.of());
+        assertEquals(cny("0.00"), fresh.totals().get(0).openingBalance());
+        var opened = fresh.withOpening(BuyerStatement.of(UUID.randomUUID(), AS_OF, AS_OF, TERMS, List.of(), List.of()));
+        assertEquals(List.of(cny("0.00")), opened.totals().stream().map(BuyerStatement.Total::openingBalance).toList());
+        assertEquals(fresh.entries(), opened.entries());
+        assertEquals(fresh.invoices(), opened.invoices());
+        assertEquals(fresh.from(), opened.from());
+    }
+
+    @Test
     void aBuyerWithNothingOpenHasNoTotals() {
         assertEquals(List.of(), BuyerStatement.of(UUID.randomUUID(), AS_OF, AS_OF, TERMS, List.of(), List.of()).totals());
     }
