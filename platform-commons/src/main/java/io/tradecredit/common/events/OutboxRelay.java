@@ -3,6 +3,7 @@ package io.tradecredit.common.events;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -203,7 +204,7 @@ public class OutboxRelay {
     }
 
     private void drain() {
-        publishBatch().subscribe().with(published -> {
+        relayRound().subscribe().with(published -> {
             if (!paused && (published == batchSize || wokenWhileDraining)) {
                 wokenWhileDraining = false;
                 drain();
@@ -221,8 +222,21 @@ public class OutboxRelay {
 
     /** One round: lock, publish, mark sent, commit. Returns the number of rows published. */
     Uni<Integer> publishBatch() {
+        return publishBatch(() -> false);
+    }
+
+    /**
+     * The drain's round: as {@link #publishBatch()}, but one that locks its rows after {@link #pause()} publishes none of
+     * them (they stay unsent, the locks go with the transaction): a round already under way when the relay was paused
+     * locked, on a loaded machine, a row committed after the pause and published it.
+     */
+    Uni<Integer> relayRound() {
+        return publishBatch(() -> paused);
+    }
+
+    private Uni<Integer> publishBatch(BooleanSupplier stopped) {
         return relayPool.withTransaction(connection -> lockBatch(connection)
-                .chain(rows -> rows.isEmpty()
+                .chain(rows -> rows.isEmpty() || stopped.getAsBoolean()
                         ? Uni.createFrom().item(0)
                         : Uni.createFrom().completionStage(() -> publisher.publish(rows))
                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
