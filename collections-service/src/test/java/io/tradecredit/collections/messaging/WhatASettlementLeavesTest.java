@@ -221,4 +221,38 @@ class WhatASettlementLeavesTest {
         assertEquals(io.tradecredit.collections.domain.CloseReason.PAID,
                 AgencyFlowTest.run(() -> cases.find(p.tenant(), opened)).closeReason());
     }
+
+    /**
+     * With costs of 1,000.00 CNY a step, 3 steps (3,000.00 to collect), after the settlement the buyer owes a new invoice
+     * of 1,500.00, 10 days overdue, in a new case; a collector proposes abandoning it (the cost rule's) and another
+     * confirms: the write-off request ({@code abandonment-confirmed}) lists the new invoice and its 1,500.00 only, not
+     * the settled INV-1 (its 2,000.00 is the settlement's own proposal's, confirmed on the settled case). Until session
+     * 34 it listed INV-1 as well, so invoice-service was asked to write the 2,000.00 off through the later case.
+     */
+    @Test
+    void confirmingTheWriteOffOfALaterCaseListsOnlyItsOwnInvoicesNotTheSettledOne() {
+        Placed p = owing10000Paid8000(cases, tenant -> given().auth().oauth2(Tokens.tenant(tenant).roles("credit-manager")
+                .mint()).contentType(ContentType.JSON).body(Map.of("costPerStep", List.of(Map.of("amount", "1000.00",
+                        "currency", "CNY")), "stepsToCollect", 3)).put("/api/v1/collections/terms").then().statusCode(200));
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        String later = UUID.randomUUID().toString();
+        LocalDate today = ReadModelEvents.today();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "1500.00",
+                today.minusDays(10)));
+        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
+        UUID opened = AgencyFlowTest.run(() -> cases.openFor(p.tenant(), UUID.fromString(p.buyer()), today, "lena")).id();
+
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("lena").mint())
+                .post(AgencyFlowTest.CASES + opened + "/abandonment").then().statusCode(201);
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("max").mint())
+                .post(AgencyFlowTest.CASES + opened + "/abandonment/confirm").then().statusCode(200)
+                .body("amounts.overdue.amount", equalTo(List.of("1500.00")));
+        JsonNode confirmed = AgencyFlowTest.event(io.tradecredit.common.events.TopicNames.COLLECTION_CASES, opened,
+                "io.tradecredit.collections.abandonment-confirmed.v1");
+        assertEquals(1, confirmed.get("invoices").size(), confirmed.toString());
+        assertEquals(later, confirmed.at("/invoices/0/invoiceId").asText());
+        assertEquals("1500.00", confirmed.at("/invoices/0/amount/amount").asText());
+    }
 }
