@@ -255,4 +255,34 @@ class WhatASettlementLeavesTest {
         assertEquals(later, confirmed.at("/invoices/0/invoiceId").asText());
         assertEquals("1500.00", confirmed.at("/invoices/0/amount/amount").asText());
     }
+
+    /**
+     * The run (a date no other test runs) gave a collector tasks about INV-1 before the agency settled (the +3 call to
+     * confirm the reason among them); the SETTLED report cancels each at once, as a payment of everything would: done by
+     * the agency, because "settled by agency &lt;code&gt;: INV-1", logged in the settled case ({@code task-cancelled}),
+     * so nothing is left open about the 2,000.00 the settlement ended. Until session 34 they stayed open (the buyer on
+     * the worklist for them).
+     */
+    @Test
+    void aTaskAboutTheSettledInvoiceCreatedBeforeTheSettlementIsCancelledByIt() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        runCompleted(LocalDate.of(2064, 5, 4));
+        String open = "select count(*) from collector_task where tenant_id = ? and buyer_id = ?::uuid and done_on is null";
+        long tasks = Database.count(open, p.tenant(), p.buyer());
+        assertTrue(tasks > 0, "the run gave a collector a task about INV-1");
+
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+
+        String reason = "settled by agency " + p.agency() + ": " + ReadModelEvents.number(p.invoice());
+        assertEquals(0, Database.count(open, p.tenant(), p.buyer()), "no task left open about the settled INV-1");
+        assertEquals(tasks, Database.count("select count(*) from collector_task where tenant_id = ? and buyer_id = ?::uuid"
+                + " and done_by = ? and cancelled_because = ?", p.tenant(), p.buyer(), "agency:" + p.agency(), reason));
+        List<Activity> logged = AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
+                .filter(a -> a.kind().equals("task-cancelled")).toList();
+        assertEquals(tasks, logged.size());
+        assertEquals(reason, logged.get(0).detail().get("reason"));
+        assertEquals("agency:" + p.agency(), logged.get(0).actor());
+    }
 }
