@@ -285,4 +285,39 @@ class WhatASettlementLeavesTest {
         assertEquals(reason, logged.get(0).detail().get("reason"));
         assertEquals("agency:" + p.agency(), logged.get(0).actor());
     }
+
+    /**
+     * After the settlement the buyer owes INV-2 (3,000.00, due 2064-07-01, not overdue when the agency settled, so not
+     * the settlement's); the run on 2064-07-05 (a date no other test runs) gives the +3 call about it and opens no case.
+     * The buyer, with no case open, that task and the settlement's write-off waiting, has one worklist entry: the settled
+     * case's, with the task and the write-off to confirm. Once confirmed, the buyer stays listed by its task alone.
+     * Until session 34 it had two entries, one for the task and one for the write-off.
+     */
+    @Test
+    void aBuyerWithATaskAndASettlementsWriteOffWaitingHasOneWorklistEntry() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        String later = UUID.randomUUID().toString();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "3000.00",
+                LocalDate.of(2064, 7, 1)));
+        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
+        runCompleted(LocalDate.of(2064, 7, 5));
+        assertEquals(1, Database.count("select count(*) from collector_task where tenant_id = ? and buyer_id = ?::uuid"
+                + " and done_on is null", p.tenant(), p.buyer()), "the +3 call about INV-2");
+
+        String max = Tokens.tenant(p.tenant()).roles("collector").subject("max").mint();
+        given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(1), "items", org.hamcrest.Matchers.hasSize(1),
+                        "items[0].caseFile.id", equalTo(p.caseId().toString()),
+                        "items[0].writeOffToConfirm.proposedBy", equalTo("agency:" + p.agency()),
+                        "items[0].openTasks.stepKey", equalTo(List.of("reason-call")));
+
+        given().auth().oauth2(max).post(AgencyFlowTest.CASES + p.caseId() + "/abandonment/confirm").then().statusCode(200);
+        given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].caseFile", org.hamcrest.Matchers.nullValue(),
+                        "items[0].buyerId", equalTo(p.buyer()), "items[0].openTasks.stepKey", equalTo(List.of("reason-call")));
+    }
 }
