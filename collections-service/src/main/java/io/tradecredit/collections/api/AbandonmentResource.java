@@ -57,7 +57,7 @@ public class AbandonmentResource {
 
     @POST
     @Path("/confirm")
-    @APIResponse(responseCode = "200", description = "Confirmed: the case closed as ABANDONED and abandonment-confirmed (the write-off request) published;"
+    @APIResponse(responseCode = "200", description = "Confirmed: the case closed as ABANDONED and abandonment-confirmed (the write-off request of the buyer's overdue invoices, without those an agency's settlement ended) published;"
             + " for what an agency's settlement left (the proposal's reason), the case stays closed as SETTLED and the request names the settlement's invoices")
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))

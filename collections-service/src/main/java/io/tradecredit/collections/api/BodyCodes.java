@@ -17,12 +17,15 @@ import io.tradecredit.common.errors.ProblemException;
  * every wrong field, but without a {@code code}; the door's own refusal of a readable body has one. Around that reading
  * (it runs first, so it sees the chassis's refusal), the bodies listed here get their door's code either way: a client
  * tells the refusals apart by code, whatever made the body wrong. Until session 34 {@code PUT .../state} with
- * {@code {"state":"FOO","closeReason":"BAR"}} answered 400 naming both fields with no code.
+ * {@code {"state":"FOO","closeReason":"BAR"}} answered 400 naming both fields with no code, and so did
+ * {@code POST .../calls} with {@code {"reason":"FOO"}} ({@code call.invalid}) and {@code POST .../promises} with
+ * {@code {"amount":{"amount":"abc"}}} ({@code promise.invalid}).
  */
 @Provider
 @Priority(Priorities.USER - 100)
 public class BodyCodes implements ReaderInterceptor {
-    static final Map<Class<?>, String> CODES = Map.of(CaseResource.StateRequest.class, "case.move-invalid");
+    static final Map<Class<?>, String> CODES = Map.of(CaseResource.StateRequest.class, "case.move-invalid",
+            CaseResource.CallRequest.class, "call.invalid", CaseResource.PromiseRequest.class, "promise.invalid");
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {

@@ -66,6 +66,7 @@ public class CaseResource {
     @Inject
     Promises promises;
 
+    /** Its code, {@code call.invalid}, is the answer's also when a value cannot be read ({@link BodyCodes}). */
     public record CallRequest(@Schema(description = "INVOICE_PROBLEM, GOODS_NOT_OR_WRONGLY_DELIVERED, "
             + "PAYMENT_SYSTEM_FAILURE, CASH_FLOW_TROUBLE or OTHER (then a note is required)") NonPaymentReason reason,
             @Schema(maxLength = TextLimits.NOTE, description = "required with OTHER") String note) implements CheckableBody {
@@ -80,6 +81,7 @@ public class CaseResource {
             @Schema(description = "the move the reason suggests; only suggested, never done") NextMove suggestion) {
     }
 
+    /** Its code, {@code promise.invalid}, is the answer's also when a value cannot be read ({@link BodyCodes}). */
     public record PromiseRequest(Money amount, @Schema(description = "the day the buyer promises to pay by") LocalDate promisedDate,
             @Schema(maxLength = TextLimits.NOTE) String note) implements CheckableBody {
         /**
@@ -146,7 +148,7 @@ public class CaseResource {
     @Path("/{id}/calls")
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
     @APIResponse(responseCode = "200", description = "The call, logged, with the next move its reason suggests; an open case is now in progress, and the case's next action is the suggestion's nextActionOn unless it waits on a promise, a plan or an agency; the buyer's open +3 task to call and confirm the reason (task.call-to-confirm-reason) is done by the caller and leaves the worklist")
-    @APIResponse(responseCode = "400", description = "reason missing or unknown, note missing for OTHER or longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "reason missing or unknown, note missing for OTHER or longer than 2000 characters; every field named at once, code call.invalid also when a value cannot be read", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -176,7 +178,7 @@ public class CaseResource {
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
     @APIResponse(responseCode = "201", description = "The promise, with the hold it placed until its deadline; the case is in promise to pay",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PromiseAnswer.class)))
-    @APIResponse(responseCode = "400", description = "amount and promisedDate missing, not positive or before today, note longer than 2000 characters; every field named at once", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "amount and promisedDate missing, not positive or before today, note longer than 2000 characters; every field named at once, code promise.invalid also when a value cannot be read", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "A promise of the case is pending (promise.pending, whatever the case's state since), or the case's state may not move to promise to pay (case.move-not-allowed, the case's state named in the detail, no field: the promise has none)", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -52,7 +52,8 @@ public class WorklistResource {
             List<TaskJson> openTasks,
             @Schema(description = "a write-off of the case's debt proposed and not confirmed yet: confirm it with POST"
                     + " /api/v1/collections/cases/{caseFile.id}/abandonment/confirm; null: none. A case an agency settled"
-                    + " (CLOSED, SETTLED) is listed for it until confirmed, an action due from the day it closed")
+                    + " (CLOSED, SETTLED) is listed for it until confirmed, an action due from the day it closed; a buyer"
+                    + " with no case open has its open tasks on that entry (one entry per buyer), else on its open case's")
             WriteOffJson writeOffToConfirm) {
         static Entry of(Worklist.Entry e) {
             return new Entry(e.buyerId(), e.caseView() == null ? null : Case.of(e.caseView()), e.points(), e.overdue(),

@@ -39,7 +39,8 @@ import io.tradecredit.common.time.BusinessTimeZone;
  * or by the daily review ({@link #review}), and confirmed by another collector (four eyes: the proposer
  * may not). The confirmation judges the
  * debt again as it is then (a case an agency holds at its contract's fee), closes the case as abandoned and publishes abandonment-confirmed, the
- * write-off request of the buyer's overdue invoices for invoice-service.
+ * write-off request of the buyer's overdue invoices for invoice-service (without those an agency's settlement ended: they
+ * are the settlement's own proposal's, {@link #proposeSettled}).
  */
 @ApplicationScoped
 public class Abandonments {
@@ -178,7 +179,7 @@ public class Abandonments {
                     if (p.reason() != null) {
                         return confirmSettled(tenantId, caseId, p, by, now);
                     }
-                    return judged(tenantId, caseId).chain(j -> openItems.overdueInvoicesOf(tenantId,
+                    return judged(tenantId, caseId).chain(j -> openItems.overdueUnsettledOf(tenantId,
                             j.caseView().buyerId()).chain(invoices -> {
                                 AbandonmentConfirmed confirmed = new AbandonmentConfirmed(caseId,
                                         j.caseView().buyerId(), j.amounts(), invoices.stream()

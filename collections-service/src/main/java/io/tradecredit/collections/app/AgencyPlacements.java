@@ -70,6 +70,9 @@ public class AgencyPlacements {
     @Inject
     Withdrawals withdrawals;
 
+    @Inject
+    Tasks tasks;
+
     /** A reported promise is recorded, held and judged as a collector's is. */
     @Inject
     Promises promises;
@@ -210,11 +213,12 @@ public class AgencyPlacements {
         Uni<CaseView> moved = switch (update.kind().effect()) {
             case LOG -> cases.find(tenantId, caseId);
             // the settlement ends the debt of the case: what it left is no longer dunned, a message still asking for it
-            // is withdrawn, and it is proposed for write-off
+            // is withdrawn, a task about it cancelled, and it is proposed for write-off
             case CLOSE_SETTLED -> placements.end(tenantId, ended, actor).chain(() -> cases.close(tenantId, caseId,
                     CloseReason.SETTLED, actor, update.summary())).call(closed -> abandonments.proposeSettled(
                             tenantId, closed, agencyCode, update.reportedOn(), actor))
-                    .call(closed -> withdrawals.afterSettlement(tenantId, closed.buyerId(), caseId, actor));
+                    .call(closed -> withdrawals.afterSettlement(tenantId, closed.buyerId(), caseId, actor))
+                    .call(closed -> tasks.afterSettlement(tenantId, closed.buyerId(), caseId, actor));
             // back on the collector's worklist today: the next action planned before the hand-off is long past
             case BACK_TO_COLLECTOR -> placements.end(tenantId, ended, actor).chain(() -> cases.move(tenantId,
                     caseId, CaseState.IN_PROGRESS, actor, update.summary()))

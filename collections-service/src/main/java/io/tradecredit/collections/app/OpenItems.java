@@ -84,6 +84,17 @@ public class OpenItems {
                 .map(r -> new Overdue(r.invoiceId, r.invoiceNumber, item(r).collectible())).toList());
     }
 
+    /**
+     * The buyer's overdue invoices with something collectible, oldest first, without those an agency's settlement ended
+     * (recorded in any case of the tenant): what a case of the buyer other than the settled one is about. What the
+     * settlement left belongs to its own write-off proposal ({@link Abandonments#proposeSettled}).
+     */
+    public Uni<List<Overdue>> overdueUnsettledOf(String tenantId, UUID buyerId) {
+        return overdueInvoicesOf(tenantId, buyerId).chain(all -> CurrentTransaction.run(() -> placements.settledAmong(
+                tenantId, all.stream().map(Overdue::invoiceId).toList())).map(settled -> all.stream()
+                        .filter(i -> !settled.contains(i.invoiceId())).toList()));
+    }
+
     /** The invoice as an item: a plan still being kept covers it (KEPT_PLAN); a broken one does not. */
     static DunningItem item(OpenInvoiceRow row) {
         return new DunningItem(row.invoiceId.toString(), row.dueDate, money(row, row.openAmount),

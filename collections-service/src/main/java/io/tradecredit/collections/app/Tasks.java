@@ -21,8 +21,8 @@ import io.tradecredit.common.time.BusinessTimeZone;
 /**
  * A collector's task from the ladder, done (it leaves the worklist, and the buyer's open case logs
  * it), or cancelled at once when a payment or credit note cleared every invoice it concerns, or an
- * agreed payment plan took them out of the overdue ({@link CollectorTask#cancelledBecause}; logged
- * on the open case as {@code task-cancelled}).
+ * agreed payment plan took them out of the overdue, or an agency's settlement ended them
+ * ({@link CollectorTask#cancelledBecause}; logged on the open case, or the settled one, as {@code task-cancelled}).
  */
 @ApplicationScoped
 public class Tasks {
@@ -37,6 +37,19 @@ public class Tasks {
 
     /** Cancels the buyer's open tasks whose invoices are all cleared, or under an agreed plan, now. In the current transaction (the inbox's). */
     public Uni<Void> cancelCleared(String tenantId, UUID buyerId, String actor) {
+        return cancelCleared(tenantId, buyerId, actor, null);
+    }
+
+    /**
+     * As {@link #cancelCleared(String, UUID, String)} once an agency settled {@code settledCaseId} (closed as settled): the
+     * tasks about the invoices the settlement ended are cancelled ("settled by agency &lt;code&gt;: INV-1"), each logged on
+     * the settled case ({@code task-cancelled}, actor {@code agency:<code>}). In the caller's transaction (the report's).
+     */
+    public Uni<Void> afterSettlement(String tenantId, UUID buyerId, UUID settledCaseId, String actor) {
+        return cancelCleared(tenantId, buyerId, actor, settledCaseId);
+    }
+
+    private Uni<Void> cancelCleared(String tenantId, UUID buyerId, String actor, UUID logOn) {
         LocalDate today = businessZone.today();
         return tasks.openOf(tenantId, new UUID[] {buyerId}).chain(open -> {
             if (open.isEmpty()) {
@@ -55,7 +68,7 @@ public class Tasks {
                                     .map(TaskRepository.ConcernedInvoice::invoice).toList();
                             Optional<String> because = t.cancelledBecause(concerned);
                             if (because.isPresent()) {
-                                chain = chain.chain(() -> cancel(tenantId, t, today, actor, because.get()));
+                                chain = chain.chain(() -> cancel(tenantId, t, today, actor, because.get(), logOn));
                             }
                         }
                         return chain;
@@ -63,12 +76,15 @@ public class Tasks {
         });
     }
 
-    private Uni<Void> cancel(String tenantId, CollectorTask t, LocalDate today, String actor, String because) {
+    /** Cancels the task, logged on {@code logOn} if given, else on the buyer's open case if it has one. */
+    private Uni<Void> cancel(String tenantId, CollectorTask t, LocalDate today, String actor, String because, UUID logOn) {
+        Map<String, Object> detail = Map.of("taskId", t.id().toString(), "stepKey", t.stepKey(), "actionKey",
+                t.actionKey(), "reason", because);
         return tasks.cancelled(tenantId, t.id(), today, actor, because).chain(changed -> !changed
                 ? Uni.createFrom().voidItem()
+                : logOn != null ? cases.log(tenantId, logOn, "task-cancelled", actor, detail)
                 : cases.openCaseOf(tenantId, t.buyerId()).chain(open -> open.isEmpty() ? Uni.createFrom().voidItem()
-                        : cases.log(tenantId, open.get().id(), "task-cancelled", actor, Map.of("taskId",
-                                t.id().toString(), "stepKey", t.stepKey(), "actionKey", t.actionKey(), "reason", because))));
+                        : cases.log(tenantId, open.get().id(), "task-cancelled", actor, detail)));
     }
 
     /**

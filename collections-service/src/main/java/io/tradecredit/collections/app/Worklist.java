@@ -30,7 +30,8 @@ import io.tradecredit.common.time.BusinessTimeZone;
  * A collector's worklist (docs/domain.md §3): every buyer with a case that is not closed or an
  * open task from the ladder, ordered by the tenant's {@link WorklistPriority}. A buyer owing in several
  * currencies is ranked by the currency that gives it the most points (amounts in different
- * currencies are never added). A buyer with tasks but no case is listed without a case. Ordered
+ * currencies are never added). A buyer with tasks but no case is listed without a case; one whose settled case waits
+ * for its write-off's confirmation and has no case open has its tasks on that case's entry. Ordered
  * and paged in the database, so a page costs a page, not the tenant's open cases.
  */
 @ApplicationScoped
@@ -101,7 +102,8 @@ public class Worklist {
                                         businessZone.dateOf(a.proposedAt()), a.reason())));
                                 return tasks.openOf(tenantId, ids).map(open -> new Page<>(ranked.stream()
                                         .map(r -> entry(t.worklist(), r.buyerId(), caseOf.get(r.caseId()), overdue,
-                                                grades, brokenOf, open, toConfirm, today)).toList(), page, size, total));
+                                                grades, brokenOf, r.withTasks() ? open : List.of(), toConfirm, today))
+                                        .toList(), page, size, total));
                             })))));
                 }))));
     }
@@ -117,14 +119,15 @@ public class Worklist {
         int broken = c == null ? 0 : brokenOf.getOrDefault(c.id(), 0);
         Integer grade = grades.get(buyer);
         // a case closed as settled is listed for its write-off to confirm, due from the day it closed; the buyer's tasks
-        // are on its other entry
+        // are on it when the buyer has no case not closed (one entry per buyer), else on that case's entry (openTasks
+        // empty here)
         boolean settled = c != null && c.state() == CaseState.CLOSED;
-        List<CollectorTask> tasks = settled ? List.of()
-                : openTasks.stream().filter(t -> t.buyerId().equals(buyer)).toList();
+        List<CollectorTask> tasks = openTasks.stream().filter(t -> t.buyerId().equals(buyer)).toList();
         // the case's next action, or an open ladder task's due day if earlier: the +3 call due today is an action due
         // (not while the case waits on a promise, a plan or an agency: its tasks stay listed, without the points)
-        LocalDate next = settled ? c.current().closedOn() : WorklistPriority.nextActionOn(c == null ? null : c.state(),
-                c == null ? null : c.nextActionOn(), tasks.stream().map(CollectorTask::dueOn).toList());
+        LocalDate next = WorklistPriority.nextActionOn(c == null || settled ? null : c.state(),
+                c == null ? null : settled ? c.current().closedOn() : c.nextActionOn(),
+                tasks.stream().map(CollectorTask::dueOn).toList());
         List<Money> amounts = owed.stream().map(o -> Money.rounded(o.amount(), Money.currencyOf(o.currency()))).toList();
         // nothing overdue: no amount points, whatever the currency
         List<Money> candidates = amounts.isEmpty() ? List.of(Money.zero("CNY")) : amounts;

@@ -51,18 +51,33 @@ public record CollectorTask(UUID id, UUID buyerId, String itemReference, String 
     /**
      * Why the task is cancelled, given the invoices it concerns as they stand now: every one of them
      * cleared ({@link InvoiceNow#isCleared}), or, for a task about an invoice (not an instalment), under
-     * a payment plan still agreed: the plan's instalment dates replace the invoice's due date, so it is
+     * a payment plan still agreed, or ended by an agency's settlement ({@code settled by agency <code>: INV-1}): the plan's instalment dates replace the invoice's due date, so it is
      * no longer overdue and the ladder duns the instalments instead (§3: invoices under a kept plan
      * are not dunned; a broken plan's remainder gets tasks of its own). Empty while one is still owed
      * and overdue, or when none is known (nothing says the task is moot).
      */
     public Optional<String> cancelledBecause(Collection<InvoiceNow> concerned) {
         boolean aboutInvoice = concerns().planId() == null;
-        if (concerned.isEmpty() || !concerned.stream().allMatch(i -> i.isCleared() || aboutInvoice && i.underPlan())) {
+        if (concerned.isEmpty() || !concerned.stream().allMatch(i -> i.isCleared() || settled(i)
+                || aboutInvoice && i.underPlan())) {
             return Optional.empty();
         }
         String numbers = String.join(", ", concerned.stream().map(InvoiceNow::invoiceNumber).sorted().toList());
-        return Optional.of(concerned.stream().allMatch(InvoiceNow::isCleared) ? "nothing owed any more on " + numbers
-                : "under an agreed payment plan: " + numbers);
+        if (concerned.stream().allMatch(InvoiceNow::isCleared)) {
+            return Optional.of("nothing owed any more on " + numbers);
+        }
+        if (concerned.stream().allMatch(i -> i.isCleared() || settled(i))) {
+            return Optional.of("settled by agency " + String.join(", ", concerned.stream().filter(CollectorTask::settled)
+                    .map(InvoiceNow::settledByAgency).distinct().sorted().toList()) + ": " + numbers);
+        }
+        return Optional.of("under an agreed payment plan: " + numbers);
+    }
+
+    /**
+     * An agency's settlement ended the invoice's debt (docs/collections-service.md, "Agencies"): nobody asks for what it
+     * left, instalments included, a collector writes it off; a task about it is as moot as one about a paid invoice.
+     */
+    private static boolean settled(InvoiceNow i) {
+        return i.settledByAgency() != null;
     }
 }

@@ -50,8 +50,10 @@ public class TaskRepository {
         return CurrentTransaction.execute("""
                 select o.invoice_id, o.plan_id, o.invoice_number, o.state, o.currency, o.open_amount,
                     o.collectible_amount, exists (select 1 from payment_plan p where p.tenant_id = o.tenant_id
-                        and p.plan_id = o.plan_id and p.state = 'AGREED') as under_plan
-                from open_invoice o where o.tenant_id = $1 and (o.invoice_id = any($2) or o.plan_id = any($3))""",
+                        and p.plan_id = o.plan_id and p.state = 'AGREED') as under_plan, s.agency_code as settled_by_agency
+                from open_invoice o left join agency_settled_invoice s on s.tenant_id = o.tenant_id
+                    and s.invoice_id = o.invoice_id
+                where o.tenant_id = $1 and (o.invoice_id = any($2) or o.plan_id = any($3))""",
                 Tuple.of(tenantId, invoiceIds, planIds)).map(rows -> {
                     List<ConcernedInvoice> out = new ArrayList<>();
                     rows.forEach(r -> {
@@ -60,7 +62,7 @@ public class TaskRepository {
                                 r.getString("invoice_number"), r.getString("state"),
                                 Money.rounded(r.getBigDecimal("open_amount"), currency),
                                 Money.rounded(r.getBigDecimal("collectible_amount"), currency),
-                                r.getBoolean("under_plan"))));
+                                r.getBoolean("under_plan"), r.getString("settled_by_agency"))));
                     });
                     return out;
                 });

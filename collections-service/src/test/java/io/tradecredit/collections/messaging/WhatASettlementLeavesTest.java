@@ -221,4 +221,103 @@ class WhatASettlementLeavesTest {
         assertEquals(io.tradecredit.collections.domain.CloseReason.PAID,
                 AgencyFlowTest.run(() -> cases.find(p.tenant(), opened)).closeReason());
     }
+
+    /**
+     * With costs of 1,000.00 CNY a step, 3 steps (3,000.00 to collect), after the settlement the buyer owes a new invoice
+     * of 1,500.00, 10 days overdue, in a new case; a collector proposes abandoning it (the cost rule's) and another
+     * confirms: the write-off request ({@code abandonment-confirmed}) lists the new invoice and its 1,500.00 only, not
+     * the settled INV-1 (its 2,000.00 is the settlement's own proposal's, confirmed on the settled case). Until session
+     * 34 it listed INV-1 as well, so invoice-service was asked to write the 2,000.00 off through the later case.
+     */
+    @Test
+    void confirmingTheWriteOffOfALaterCaseListsOnlyItsOwnInvoicesNotTheSettledOne() {
+        Placed p = owing10000Paid8000(cases, tenant -> given().auth().oauth2(Tokens.tenant(tenant).roles("credit-manager")
+                .mint()).contentType(ContentType.JSON).body(Map.of("costPerStep", List.of(Map.of("amount", "1000.00",
+                        "currency", "CNY")), "stepsToCollect", 3)).put("/api/v1/collections/terms").then().statusCode(200));
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        String later = UUID.randomUUID().toString();
+        LocalDate today = ReadModelEvents.today();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "1500.00",
+                today.minusDays(10)));
+        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
+        UUID opened = AgencyFlowTest.run(() -> cases.openFor(p.tenant(), UUID.fromString(p.buyer()), today, "lena")).id();
+
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("lena").mint())
+                .post(AgencyFlowTest.CASES + opened + "/abandonment").then().statusCode(201);
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("max").mint())
+                .post(AgencyFlowTest.CASES + opened + "/abandonment/confirm").then().statusCode(200)
+                .body("amounts.overdue.amount", equalTo(List.of("1500.00")));
+        JsonNode confirmed = AgencyFlowTest.event(io.tradecredit.common.events.TopicNames.COLLECTION_CASES, opened,
+                "io.tradecredit.collections.abandonment-confirmed.v1");
+        assertEquals(1, confirmed.get("invoices").size(), confirmed.toString());
+        assertEquals(later, confirmed.at("/invoices/0/invoiceId").asText());
+        assertEquals("1500.00", confirmed.at("/invoices/0/amount/amount").asText());
+    }
+
+    /**
+     * The run (a date no other test runs) gave a collector tasks about INV-1 before the agency settled (the +3 call to
+     * confirm the reason among them); the SETTLED report cancels each at once, as a payment of everything would: done by
+     * the agency, because "settled by agency &lt;code&gt;: INV-1", logged in the settled case ({@code task-cancelled}),
+     * so nothing is left open about the 2,000.00 the settlement ended. Until session 34 they stayed open (the buyer on
+     * the worklist for them).
+     */
+    @Test
+    void aTaskAboutTheSettledInvoiceCreatedBeforeTheSettlementIsCancelledByIt() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        runCompleted(LocalDate.of(2064, 5, 4));
+        String open = "select count(*) from collector_task where tenant_id = ? and buyer_id = ?::uuid and done_on is null";
+        long tasks = Database.count(open, p.tenant(), p.buyer());
+        assertTrue(tasks > 0, "the run gave a collector a task about INV-1");
+
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+
+        String reason = "settled by agency " + p.agency() + ": " + ReadModelEvents.number(p.invoice());
+        assertEquals(0, Database.count(open, p.tenant(), p.buyer()), "no task left open about the settled INV-1");
+        assertEquals(tasks, Database.count("select count(*) from collector_task where tenant_id = ? and buyer_id = ?::uuid"
+                + " and done_by = ? and cancelled_because = ?", p.tenant(), p.buyer(), "agency:" + p.agency(), reason));
+        List<Activity> logged = AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
+                .filter(a -> a.kind().equals("task-cancelled")).toList();
+        assertEquals(tasks, logged.size());
+        assertEquals(reason, logged.get(0).detail().get("reason"));
+        assertEquals("agency:" + p.agency(), logged.get(0).actor());
+    }
+
+    /**
+     * After the settlement the buyer owes INV-2 (3,000.00, due 2064-07-01, not overdue when the agency settled, so not
+     * the settlement's); the run on 2064-07-05 (a date no other test runs) gives the +3 call about it and opens no case.
+     * The buyer, with no case open, that task and the settlement's write-off waiting, has one worklist entry: the settled
+     * case's, with the task and the write-off to confirm. Once confirmed, the buyer stays listed by its task alone.
+     * Until session 34 it had two entries, one for the task and one for the write-off.
+     */
+    @Test
+    void aBuyerWithATaskAndASettlementsWriteOffWaitingHasOneWorklistEntry() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        String later = UUID.randomUUID().toString();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "3000.00",
+                LocalDate.of(2064, 7, 1)));
+        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
+        runCompleted(LocalDate.of(2064, 7, 5));
+        assertEquals(1, Database.count("select count(*) from collector_task where tenant_id = ? and buyer_id = ?::uuid"
+                + " and done_on is null", p.tenant(), p.buyer()), "the +3 call about INV-2");
+
+        String max = Tokens.tenant(p.tenant()).roles("collector").subject("max").mint();
+        given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(1), "items", org.hamcrest.Matchers.hasSize(1),
+                        "items[0].caseFile.id", equalTo(p.caseId().toString()),
+                        "items[0].writeOffToConfirm.proposedBy", equalTo("agency:" + p.agency()),
+                        "items[0].openTasks.stepKey", equalTo(List.of("reason-call")));
+
+        given().auth().oauth2(max).post(AgencyFlowTest.CASES + p.caseId() + "/abandonment/confirm").then().statusCode(200);
+        given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].caseFile", org.hamcrest.Matchers.nullValue(),
+                        "items[0].buyerId", equalTo(p.buyer()), "items[0].openTasks.stepKey", equalTo(List.of("reason-call")));
+    }
 }
