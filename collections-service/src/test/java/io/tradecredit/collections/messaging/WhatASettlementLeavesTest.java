@@ -67,6 +67,28 @@ class WhatASettlementLeavesTest {
                 () -> new AssertionError("no withdrawal for tenant " + p.tenant())));
     }
 
+    /** The agency reports SETTLED over REST: the case closes as settled. */
+    static void settle(Placed p) {
+        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
+                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+    }
+
+    /** A later invoice of the buyer's and the case a collector opens for it. */
+    record LaterCase(String invoiceId, UUID caseId) {
+    }
+
+    /** After the settlement: a new invoice of {@code amount} CNY, 10 days overdue, and a new case lena opens for it. */
+    LaterCase laterCase(Placed p, String amount) {
+        String later = UUID.randomUUID().toString();
+        LocalDate today = ReadModelEvents.today();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, amount,
+                today.minusDays(10)));
+        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
+        return new LaterCase(later, AgencyFlowTest.run(() -> cases.openFor(p.tenant(), UUID.fromString(p.buyer()), today,
+                "lena")).id());
+    }
+
     private static boolean mine(ConsumerRecord<String, String> r, Placed p) {
         return p.tenant().equals(Topics.header(r, "ce_tenantid")) && WITHDRAWAL.equals(Topics.header(r, "ce_type"));
     }
@@ -121,8 +143,7 @@ class WhatASettlementLeavesTest {
                 .statusCode(200).extract().path("items.id");
         assertTrue(!drafts.isEmpty(), "the run drafted a demand on INV-1");
 
-        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
-                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        settle(p);
 
         for (String draft : drafts) {
             given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + draft + "/approve").then().statusCode(200)
@@ -145,15 +166,9 @@ class WhatASettlementLeavesTest {
     void aNewCaseOfTheBuyerCountsOnlyItsNewDebtNotWhatTheSettlementLeft() {
         Placed p = owing10000Paid8000(cases, t -> {
         });
-        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
-                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
-        String later = UUID.randomUUID().toString();
+        settle(p);
         LocalDate today = ReadModelEvents.today();
-        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "3000.00",
-                today.minusDays(10)));
-        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
-                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
-        UUID opened = AgencyFlowTest.run(() -> cases.openFor(p.tenant(), UUID.fromString(p.buyer()), today, "lena")).id();
+        UUID opened = laterCase(p, "3000.00").caseId();
 
         String entry = "items.find { it.caseFile.id == '" + opened + "' }.";
         long points = WorklistPriority.DEFAULT.pointsOf(new WorklistPriority.WorkItem(opened, Money.of("3000.00", "CNY"),
@@ -175,8 +190,7 @@ class WhatASettlementLeavesTest {
     void aWriteOffTheSettlementProposedWaitsOnTheWorklistUntilACollectorConfirmsIt() {
         Placed p = owing10000Paid8000(cases, t -> {
         });
-        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
-                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        settle(p);
         LocalDate today = ReadModelEvents.today();
         String max = Tokens.tenant(p.tenant()).roles("collector").subject("max").mint();
         long points = WorklistPriority.DEFAULT.pointsOf(new WorklistPriority.WorkItem(p.caseId(), Money.zero("CNY"), 0,
@@ -204,15 +218,10 @@ class WhatASettlementLeavesTest {
     void aNewCaseClosesWhenItsOwnDebtIsPaidWhateverTheSettlementLeft() {
         Placed p = owing10000Paid8000(cases, t -> {
         });
-        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
-                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
-        String later = UUID.randomUUID().toString();
-        LocalDate today = ReadModelEvents.today();
-        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "3000.00",
-                today.minusDays(10)));
-        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
-                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
-        UUID opened = AgencyFlowTest.run(() -> cases.openFor(p.tenant(), UUID.fromString(p.buyer()), today, "lena")).id();
+        settle(p);
+        LaterCase laterCase = laterCase(p, "3000.00");
+        String later = laterCase.invoiceId();
+        UUID opened = laterCase.caseId();
 
         ReadModelEvents.invoice(p.tenant(), p.buyer(), "payment-received", ReadModelEvents.payment("payment-received",
                 p.buyer(), later, "3000.00", "0.00"));
@@ -234,15 +243,10 @@ class WhatASettlementLeavesTest {
         Placed p = owing10000Paid8000(cases, tenant -> given().auth().oauth2(Tokens.tenant(tenant).roles("credit-manager")
                 .mint()).contentType(ContentType.JSON).body(Map.of("costPerStep", List.of(Map.of("amount", "1000.00",
                         "currency", "CNY")), "stepsToCollect", 3)).put("/api/v1/collections/terms").then().statusCode(200));
-        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
-                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
-        String later = UUID.randomUUID().toString();
-        LocalDate today = ReadModelEvents.today();
-        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "1500.00",
-                today.minusDays(10)));
-        ReadModelEvents.await("the new invoice", () -> Database.count("select count(*) from open_invoice where"
-                + " tenant_id = ? and invoice_id = ?::uuid", p.tenant(), later) == 1);
-        UUID opened = AgencyFlowTest.run(() -> cases.openFor(p.tenant(), UUID.fromString(p.buyer()), today, "lena")).id();
+        settle(p);
+        LaterCase laterCase = laterCase(p, "1500.00");
+        String later = laterCase.invoiceId();
+        UUID opened = laterCase.caseId();
 
         given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("lena").mint())
                 .post(AgencyFlowTest.CASES + opened + "/abandonment").then().statusCode(201);
@@ -272,8 +276,7 @@ class WhatASettlementLeavesTest {
         long tasks = Database.count(open, p.tenant(), p.buyer());
         assertTrue(tasks > 0, "the run gave a collector a task about INV-1");
 
-        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
-                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        settle(p);
 
         String reason = "settled by agency " + p.agency() + ": " + ReadModelEvents.number(p.invoice());
         assertEquals(0, Database.count(open, p.tenant(), p.buyer()), "no task left open about the settled INV-1");
@@ -297,8 +300,7 @@ class WhatASettlementLeavesTest {
     void aBuyerWithATaskAndASettlementsWriteOffWaitingHasOneWorklistEntry() {
         Placed p = owing10000Paid8000(cases, t -> {
         });
-        given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON).body(update("SETTLED"))
-                .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(201).body("caseState", equalTo("CLOSED"));
+        settle(p);
         String later = UUID.randomUUID().toString();
         ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), later, "3000.00",
                 LocalDate.of(2064, 7, 1)));
