@@ -584,12 +584,8 @@ class ReportApiTest {
                 .extract();
         // the credit entries add up to the credit held; the 15,000.00 invoiced less every entry is the balance
         List<Map<String, Object>> entries = statement.path("entries");
-        BigDecimal credit = entries.stream().filter(e -> e.get("invoiceId") == null)
-                .map(e -> new BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal all = entries.stream()
-                .map(e -> new BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal credit = sum(entries.stream().filter(e -> e.get("invoiceId") == null).toList());
+        BigDecimal all = sum(entries);
         assertEquals(new BigDecimal("500.00"), credit);
         assertEquals(new BigDecimal("3000.00"),
                 new BigDecimal("15000.00").subtract(all));
@@ -636,12 +632,8 @@ class ReportApiTest {
                         "totals[0].balance.amount", equalTo("-2500.00"))
                 .extract();
         List<Map<String, Object>> entries = statement.path("entries");
-        BigDecimal credit = entries.stream().filter(e -> e.get("invoiceId") == null)
-                .map(e -> new BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal all = entries.stream()
-                .map(e -> new BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal credit = sum(entries.stream().filter(e -> e.get("invoiceId") == null).toList());
+        BigDecimal all = sum(entries);
         assertEquals(new BigDecimal("2500.00"), credit);
         assertEquals(new BigDecimal("-2500.00"), new BigDecimal("15000.00").subtract(all));
     }
@@ -715,6 +707,12 @@ class ReportApiTest {
                 .then().statusCode(200).body("currencies.currency", contains("CNY"),
                         "currencies[0].open.amount", equalTo("15000.00"), "currencies[0].credit.amount",
                         equalTo("0.00"));
+    }
+
+    /** What the statement's {@code entries} add up to. */
+    private static BigDecimal sum(List<Map<String, Object>> entries) {
+        return entries.stream().map(e -> new BigDecimal((String) ((Map<?, ?>) e.get("amount")).get("amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /**
