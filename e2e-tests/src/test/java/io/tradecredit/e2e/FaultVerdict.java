@@ -133,8 +133,8 @@ final class FaultVerdict {
         // as an outside reader of collection-cases sees them: one step-taken per buyer and run date
         Map<String, Set<String>> idsPerBuyerAndDate = new HashMap<>();
         Map<String, Long> announced = new TreeMap<>();
-        for (ConsumerRecord<String, String> r : Topics.read(harness.kafkaBootstrap(), "collection-cases",
-                Duration.ofSeconds(20), seen -> false)) {
+        for (ConsumerRecord<String, String> r : Topics.readAll(harness.kafkaBootstrap(), "collection-cases",
+                Duration.ofSeconds(20))) {
             if (!STEP_TAKEN.equals(Topics.header(r, "ce_type")) || !tenant.id.equals(Topics.header(r, "ce_tenantid"))) {
                 continue;
             }
@@ -209,8 +209,7 @@ final class FaultVerdict {
         }
         INVOICE_EVENT_READERS.forEach(s -> topics.add("invoice-events.dlq." + s));
         for (String topic : new java.util.TreeSet<>(topics)) {
-            List<ConsumerRecord<String, String>> dead = Topics.read(harness.kafkaBootstrap(), topic, Duration.ofSeconds(5),
-                    seen -> false);
+            List<ConsumerRecord<String, String>> dead = Topics.readAll(harness.kafkaBootstrap(), topic, Duration.ofSeconds(5));
             boolean planted = INVOICE_EVENT_READERS.stream().anyMatch(s -> topic.equals("invoice-events.dlq." + s));
             List<String> expected = planted ? List.of("the poison " + poison) : List.of();
             List<String> ids = dead.stream().map(r -> poison.equals(Topics.header(r, "ce_id")) ? "the poison " + poison

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.response.Response;
@@ -78,7 +79,16 @@ public interface ApiDescriptionContract {
 
     @Test
     default void resourceMethodsAreDescribedAsDeclared() {
-        assertEquals(List.of(), ApiDescriptionOfResources.mismatches(apiDescription(), getClass().getPackageName()));
+        assertEquals(List.of(), ApiDescriptionOfResources.mismatches(apiDescription(), getClass().getPackageName(),
+                resourceClasses()));
+    }
+
+    /**
+     * The classes whose resources the description must declare as they are: the module's own main classes; a module
+     * that tests another's (platform-commons-it, the chassis') names them with {@link ServiceArchitecture#classesOf}.
+     */
+    default JavaClasses resourceClasses() {
+        return ServiceArchitecture.mainClasses();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.domain.JavaParameterizedType;
@@ -29,9 +30,9 @@ final class ApiDescriptionOfResources {
     private ApiDescriptionOfResources() {
     }
 
-    static List<String> mismatches(JsonNode document, String rootPackage) {
+    static List<String> mismatches(JsonNode document, String rootPackage, JavaClasses classes) {
         List<String> wrong = new ArrayList<>();
-        for (JavaClass resource : ServiceArchitecture.mainClasses()) {
+        for (JavaClass resource : classes) {
             Optional<String> root = pathOf(resource.tryGetAnnotationOfType(PATH));
             if (root.isEmpty() || !resource.getPackageName().startsWith(rootPackage)) {
                 continue;

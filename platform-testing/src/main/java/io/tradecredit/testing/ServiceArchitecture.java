@@ -48,6 +48,11 @@ public final class ServiceArchitecture {
         return new ClassFileImporter().importPath(classes);
     }
 
+    /** The classes of the directory or jar that holds {@code member} (another module's main classes, as built). */
+    public static JavaClasses classesOf(Class<?> member) {
+        return new ClassFileImporter().importUrl(member.getProtectionDomain().getCodeSource().getLocation());
+    }
+
     /** Every rule of the skeleton for the service whose root package is {@code base}. */
     public static List<ArchRule> rules(String base) {
         return List.of(domainIsPlainJava(base), adaptersDelegate(base), useCasesKnowNoHttp(base), noCycles(base),

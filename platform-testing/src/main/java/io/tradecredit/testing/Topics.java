@@ -41,6 +41,21 @@ public final class Topics {
     /** The same on the broker at {@code bootstrap} (e2e-tests: a broker another JVM started). */
     public static List<ConsumerRecord<String, String>> read(String bootstrap, String topic, Duration wait,
             Predicate<List<ConsumerRecord<String, String>>> until) {
+        return read(bootstrap, topic, wait, until, false);
+    }
+
+    /**
+     * Everything on the topic when the read starts: from the beginning up to the end offsets it has then, or what
+     * was read when {@code wait} passes (a topic not there by then reads as empty). For a check made once nothing is
+     * in flight any more (the fault suite's verdict): a fixed read "for a while longer" would wait out its whole
+     * time for records that cannot come.
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, Duration wait) {
+        return read(bootstrap, topic, wait, records -> false, true);
+    }
+
+    private static List<ConsumerRecord<String, String>> read(String bootstrap, String topic, Duration wait,
+            Predicate<List<ConsumerRecord<String, String>>> until, boolean toTheEnd) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
@@ -61,9 +76,11 @@ public final class Topics {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = toTheEnd ? consumer.endOffsets(partitions) : Map.of();
             while (System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                if (until.test(seen)) {
+                if (until.test(seen) || toTheEnd && end.entrySet().stream()
+                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     break;
                 }
             }

@@ -29,6 +29,6 @@ class UnreadableValueWordsTest {
         assertEquals("a date and time like 2026-10-09T09:00:00",
                 WholeBodyReading.NoteUnreadableValues.expected(LocalDateTime.class));
         assertEquals("a duration like PT30S", WholeBodyReading.NoteUnreadableValues.expected(Duration.class));
-        assertEquals("an object", WholeBodyReading.NoteUnreadableValues.expected(WholeBodyReadingTest.class));
+        assertEquals("an object", WholeBodyReading.NoteUnreadableValues.expected(UnreadableValueWordsTest.class));
     }
 }

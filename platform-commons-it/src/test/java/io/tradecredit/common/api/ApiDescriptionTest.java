@@ -11,10 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tngtech.archunit.core.domain.JavaClasses;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+
 import io.tradecredit.testing.ApiDescriptionContract;
+import io.tradecredit.testing.ServiceArchitecture;
 import io.tradecredit.testing.Tokens;
 
 /**
@@ -24,6 +27,12 @@ import io.tradecredit.testing.Tokens;
  */
 @QuarkusTest
 class ApiDescriptionTest implements ApiDescriptionContract {
+
+    /** The chassis' own resources in this package ({@code /me}): platform-commons' classes, this module has none. */
+    @Override
+    public JavaClasses resourceClasses() {
+        return ServiceArchitecture.classesOf(MeResource.class);
+    }
 
     @Override
     public List<DocumentedCall> callsAnsweringMoney() {
