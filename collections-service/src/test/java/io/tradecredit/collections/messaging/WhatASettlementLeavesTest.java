@@ -322,4 +322,45 @@ class WhatASettlementLeavesTest {
                 .body("total", equalTo(1), "items[0].caseFile", org.hamcrest.Matchers.nullValue(),
                         "items[0].buyerId", equalTo(p.buyer()), "items[0].openTasks.stepKey", equalTo(List.of("reason-call")));
     }
+
+    /**
+     * The agency settled two cases of the buyer: INV-1 (10,000.00, 8,000.00 paid) and then INV-2 (3,000.00, 2,000.00
+     * paid), each write-off waiting. The buyer, with no case open, then owes INV-3 (5,000.00, 20 days overdue) and has
+     * the +3 call about it, due today. Its two worklist entries are two confirmations; the call and the debt are listed
+     * and counted once, on the first: 5 + 20 + 25 = 50 points, the other 25 (the day it closed). Until session 35 both
+     * entries had the call and the 5,000.00, 50 points each.
+     */
+    @Test
+    void aBuyerWithTwoSettlementsWaitingHasItsTaskAndItsDebtOnOneEntryOnly() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        settle(p);
+        LaterCase second = laterCase(p, "3000.00");
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("lena").mint())
+                .contentType(ContentType.JSON).body(Map.of("agencyCode", p.agency()))
+                .post(AgencyFlowTest.CASES + second.caseId() + "/hand-off").then().statusCode(200);
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "payment-received", ReadModelEvents.payment("payment-received",
+                p.buyer(), second.invoiceId(), "2000.00", "1000.00"));
+        ReadModelEvents.await("the second payment", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid and open_amount = 1000", p.tenant(), second.invoiceId()) == 1);
+        settle(new Placed(p.tenant(), p.agency(), p.buyer(), second.invoiceId(), second.caseId()));
+        LocalDate today = ReadModelEvents.today();
+        String third = UUID.randomUUID().toString();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), third, "5000.00",
+                today.minusDays(20)));
+        ReadModelEvents.await("INV-3", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", p.tenant(), third) == 1);
+        Database.execute("insert into collector_task (tenant_id, id, buyer_id, item_reference, step_key, action_key,"
+                + " due_on, created_at) values (?, ?, ?::uuid, ?, 'reason-call', 'task.call-to-confirm-reason', ?, now())",
+                p.tenant(), UUID.randomUUID(), p.buyer(), third, today);
+
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("max").mint())
+                .get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(2), "items.caseFile.closeReason", equalTo(List.of("SETTLED", "SETTLED")),
+                        "items.writeOffToConfirm.proposedBy", equalTo(List.of("agency:" + p.agency(), "agency:" + p.agency())),
+                        "items.openTasks.flatten().stepKey", equalTo(List.of("reason-call")),
+                        "items[0].openTasks.stepKey", equalTo(List.of("reason-call")),
+                        "items.overdue.flatten().amount", equalTo(List.of("5000.00")),
+                        "items.daysPastDue", equalTo(List.of(20, 0)), "items.points", equalTo(List.of(50, 25)));
+    }
 }
