@@ -95,7 +95,8 @@ public class WorklistRepository {
      * plan's instalments past their date that still owe something ({@code plan_instalment.open_amount}, which the
      * consumer keeps as {@code PaymentPlanItems} decides it): a buyer keeping its plan is not overdue by its invoices'
      * original due dates. What an agency's settlement left on its invoices ({@code agency_settled_invoice}) is not
-     * counted: the settlement ended that debt, it is for a collector to write off, not to collect
+     * counted, nor are the instalments of a plan whose first open invoice (the one the run lists them beside) it settled
+     * (until session 35 they were): the settlement ended that debt, it is for a collector to write off, not to collect
      * (docs/collections-service.md, "Agencies"; as {@code BuyerStanding} leaves it out of the balance the tolerance is
      * judged on). The buyers are those of the subquery the caller puts in its two {@code %1$s}.
      */
@@ -115,6 +116,10 @@ public class WorklistRepository {
                     from payment_plan p join plan_instalment i on i.tenant_id = p.tenant_id and i.plan_id = p.plan_id
                     where p.tenant_id = $1 and p.state = 'AGREED' and i.due_date < $3 and i.open_amount > 0
                       and p.buyer_id in %1$s
+                      and not exists (select 1 from agency_settled_invoice s where s.tenant_id = $1 and s.invoice_id = (
+                                      select f.invoice_id from open_invoice f where f.tenant_id = $1
+                                          and f.plan_id = p.plan_id and f.state = 'OPEN'
+                                      order by f.due_date, f.invoice_number, f.invoice_id limit 1))
                 ) x group by x.buyer_id, x.currency""";
     static final String COUNT = ENTRIES + " select count(*) as total from entry";
     /**
