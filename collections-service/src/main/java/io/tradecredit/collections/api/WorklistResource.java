@@ -47,13 +47,15 @@ public class WorklistResource {
     Tasks tasks;
 
     public record Entry(UUID buyerId, @Schema(description = "null: the buyer has only tasks, no case") Case caseFile,
-            long points, @Schema(description = "what the buyer owes overdue, per currency; what an agency's settlement"
-                    + " left is not counted") List<Money> overdue, int daysPastDue, Integer grade, int brokenPromises,
+            long points, @Schema(description = "what the buyer owes overdue, per currency, on the buyer's own"
+                    + " entry only (empty on a settled case's entry beside its case open or its first settlement waiting);"
+                    + " what an agency's settlement left is not counted") List<Money> overdue, int daysPastDue, Integer grade, int brokenPromises,
             List<TaskJson> openTasks,
             @Schema(description = "a write-off of the case's debt proposed and not confirmed yet: confirm it with POST"
                     + " /api/v1/collections/cases/{caseFile.id}/abandonment/confirm; null: none. A case an agency settled"
                     + " (CLOSED, SETTLED) is listed for it until confirmed, an action due from the day it closed; a buyer"
-                    + " with no case open has its open tasks on that entry (one entry per buyer), else on its open case's")
+                    + " with no case open has its open tasks on that entry (the first closed of two), else on its open"
+                    + " case's: each task listed once")
             WriteOffJson writeOffToConfirm) {
         static Entry of(Worklist.Entry e) {
             return new Entry(e.buyerId(), e.caseView() == null ? null : Case.of(e.caseView()), e.points(), e.overdue(),

@@ -31,7 +31,8 @@ import io.tradecredit.common.time.BusinessTimeZone;
  * open task from the ladder, ordered by the tenant's {@link WorklistPriority}. A buyer owing in several
  * currencies is ranked by the currency that gives it the most points (amounts in different
  * currencies are never added). A buyer with tasks but no case is listed without a case; one whose settled case waits
- * for its write-off's confirmation and has no case open has its tasks on that case's entry. Ordered
+ * for its write-off's confirmation and has no case open has its tasks and debt on that case's entry (the first of
+ * them), any other settled case waiting being its confirmation alone. Ordered
  * and paged in the database, so a page costs a page, not the tenant's open cases.
  */
 @ApplicationScoped
@@ -101,8 +102,9 @@ public class Worklist {
                                 proposed.forEach((id, a) -> toConfirm.put(id, new WriteOffToConfirm(a.proposedBy(),
                                         businessZone.dateOf(a.proposedAt()), a.reason())));
                                 return tasks.openOf(tenantId, ids).map(open -> new Page<>(ranked.stream()
-                                        .map(r -> entry(t.worklist(), r.buyerId(), caseOf.get(r.caseId()), overdue,
-                                                grades, brokenOf, r.withTasks() ? open : List.of(), toConfirm, today))
+                                        .map(r -> entry(t.worklist(), r.buyerId(), caseOf.get(r.caseId()),
+                                                r.buyersEntry() ? overdue : List.of(), grades, brokenOf,
+                                                r.buyersEntry() ? open : List.of(), toConfirm, today))
                                         .toList(), page, size, total));
                             })))));
                 }))));
@@ -119,8 +121,8 @@ public class Worklist {
         int broken = c == null ? 0 : brokenOf.getOrDefault(c.id(), 0);
         Integer grade = grades.get(buyer);
         // a case closed as settled is listed for its write-off to confirm, due from the day it closed; the buyer's tasks
-        // are on it when the buyer has no case not closed (one entry per buyer), else on that case's entry (openTasks
-        // empty here)
+        // and debt are on the buyer's own entry only (its case not closed, else its first settled case waiting): on any
+        // other, overdue and openTasks are empty here, so neither is listed nor counted twice
         boolean settled = c != null && c.state() == CaseState.CLOSED;
         List<CollectorTask> tasks = openTasks.stream().filter(t -> t.buyerId().equals(buyer)).toList();
         // the case's next action, or an open ladder task's due day if earlier: the +3 call due today is an action due

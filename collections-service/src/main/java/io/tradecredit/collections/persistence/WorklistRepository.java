@@ -51,10 +51,12 @@ public class WorklistRepository {
      * owner, every buyer with an open task, no case not closed and no such settled case (keyed by its own id); each with
      * its next action, the earlier of the case's and its open tasks' due days, only the case's while it waits on a
      * promise, a plan or an agency ({@link WorklistPriority#nextActionOn}), for a settled case the earlier of the day it
-     * closed and its buyer's open tasks' due days. One entry per buyer: a buyer without a case not closed has its open
-     * tasks on its settled case's entry ({@code with_tasks}), not on a second entry (decided session 34); a buyer with
-     * a case not closed besides has two, each case its own work (the settled one's: only the confirmation), its tasks
-     * on the open case's.
+     * closed and its buyer's open tasks' due days. Each buyer has one entry of its own ({@code buyers_entry}), which
+     * lists its open tasks and counts what it owes overdue: its case not closed, else its first settled case waiting
+     * (closed first, then by id), else its tasks' entry (one entry per buyer without a case open, decided session 34).
+     * Any other settled case waiting is its confirmation alone, due from the day it closed, nothing owed nor any task
+     * on it: a buyer with a case open besides, or with two settlements waiting, has its tasks and its debt listed and
+     * counted once (until session 35 two settlements showed both on both entries, their points twice).
      */
     static final String ENTRIES = """
             with entry as (
@@ -62,19 +64,22 @@ public class WorklistRepository {
                     case when c.state in ('PROMISE_TO_PAY', 'PAYMENT_PLAN', 'WITH_AGENCY') then c.next_action_on
                     else least(c.next_action_on, (select min(t.due_on) from collector_task t where t.tenant_id = $1
                                              and t.buyer_id = c.buyer_id and t.done_on is null)) end as next_action_on,
-                    true as with_tasks
+                    true as buyers_entry
                 from collection_case c
                 where c.tenant_id = $1 and c.state <> 'CLOSED' and ($2::text is null or c.owner = $2)
                 union all
-                select c.buyer_id, c.id, c.id, case when x.open_case then c.closed_on
-                    else least(c.closed_on, (select min(t.due_on) from collector_task t where t.tenant_id = $1
-                                             and t.buyer_id = c.buyer_id and t.done_on is null)) end,
-                    not x.open_case
-                from collection_case c
-                cross join lateral (select exists (select 1 from collection_case o where o.tenant_id = $1
-                                                   and o.buyer_id = c.buyer_id and o.state <> 'CLOSED') as open_case) x
-                where c.tenant_id = $1 and c.state = 'CLOSED' and ($2::text is null or c.owner = $2)
-                  and\s""" + WRITE_OFF_TO_CONFIRM + """
+                select c.buyer_id, c.id, c.id, case when c.buyers_entry then least(c.closed_on,
+                        (select min(t.due_on) from collector_task t where t.tenant_id = $1 and t.buyer_id = c.buyer_id
+                         and t.done_on is null)) else c.closed_on end,
+                    c.buyers_entry
+                from (select c.buyer_id, c.id, c.closed_on, c.owner,
+                          not exists (select 1 from collection_case o where o.tenant_id = $1 and o.buyer_id = c.buyer_id
+                                      and o.state <> 'CLOSED')
+                          and row_number() over (partition by c.buyer_id order by c.closed_on, c.id) = 1 as buyers_entry
+                      from collection_case c
+                      where c.tenant_id = $1 and c.state = 'CLOSED' and\s""" + WRITE_OFF_TO_CONFIRM + """
+                ) c
+                where $2::text is null or c.owner = $2
                 union all
                 select t.buyer_id, null::uuid, t.buyer_id, min(t.due_on), true
                 from collector_task t
@@ -90,7 +95,8 @@ public class WorklistRepository {
      * plan's instalments past their date that still owe something ({@code plan_instalment.open_amount}, which the
      * consumer keeps as {@code PaymentPlanItems} decides it): a buyer keeping its plan is not overdue by its invoices'
      * original due dates. What an agency's settlement left on its invoices ({@code agency_settled_invoice}) is not
-     * counted: the settlement ended that debt, it is for a collector to write off, not to collect
+     * counted, nor are the instalments of a plan whose first open invoice (the one the run lists them beside) it settled
+     * (until session 35 they were): the settlement ended that debt, it is for a collector to write off, not to collect
      * (docs/collections-service.md, "Agencies"; as {@code BuyerStanding} leaves it out of the balance the tolerance is
      * judged on). The buyers are those of the subquery the caller puts in its two {@code %1$s}.
      */
@@ -110,6 +116,10 @@ public class WorklistRepository {
                     from payment_plan p join plan_instalment i on i.tenant_id = p.tenant_id and i.plan_id = p.plan_id
                     where p.tenant_id = $1 and p.state = 'AGREED' and i.due_date < $3 and i.open_amount > 0
                       and p.buyer_id in %1$s
+                      and not exists (select 1 from agency_settled_invoice s where s.tenant_id = $1 and s.invoice_id = (
+                                      select f.invoice_id from open_invoice f where f.tenant_id = $1
+                                          and f.plan_id = p.plan_id and f.state = 'OPEN'
+                                      order by f.due_date, f.invoice_number, f.invoice_id limit 1))
                 ) x group by x.buyer_id, x.currency""";
     static final String COUNT = ENTRIES + " select count(*) as total from entry";
     /**
@@ -125,17 +135,17 @@ public class WorklistRepository {
                     max(floor(amount / coalesce(($4::text::jsonb ->> currency)::numeric, $5::text::numeric)))::bigint as amount_points
                 from owed group by buyer_id
             ), ranked as (
-                select e.buyer_id, e.case_id, e.sort_key, e.next_action_on, e.with_tasks, coalesce(f.days, 0) as days,
+                select e.buyer_id, e.case_id, e.sort_key, e.next_action_on, e.buyers_entry, coalesce(f.days, 0) as days,
                     coalesce(f.amount_points, 0) + $6::bigint * coalesce(f.days, 0) + $7::bigint * coalesce(b.grade, 0)
                         + $8::bigint * coalesce(p.broken, 0)
                         + case when e.next_action_on <= $3 then $9::bigint else 0 end as points
                 from entry e
-                left join figures f on f.buyer_id = e.buyer_id
+                left join figures f on f.buyer_id = e.buyer_id and e.buyers_entry
                 left join buyer b on b.tenant_id = $1 and b.buyer_id = e.buyer_id
                 left join (select case_id, count(*) as broken from promise_to_pay
                            where tenant_id = $1 and outcome = 'BROKEN' group by case_id) p on p.case_id = e.case_id
             )
-            select buyer_id, case_id, with_tasks, points from ranked
+            select buyer_id, case_id, buyers_entry, points from ranked
             order by points desc, next_action_on asc nulls last, days desc, sort_key asc
             limit $10 offset $11""";
 
@@ -147,10 +157,10 @@ public class WorklistRepository {
     }
 
     /**
-     * A worklist entry of a page, in order: the buyer, its case (null: only tasks), whether the buyer's open tasks are on
-     * this entry (false: a settled case's entry beside the buyer's open case, which has them) and its points.
+     * A worklist entry of a page, in order: the buyer, its case (null: only tasks), whether it is the buyer's own entry,
+     * with its open tasks and what it owes overdue (false: a settled case's confirmation beside it) and its points.
      */
-    public record Ranked(UUID buyerId, UUID caseId, boolean withTasks, long points) {
+    public record Ranked(UUID buyerId, UUID caseId, boolean buyersEntry, long points) {
     }
 
     /** The page {@code offset / limit} of the tenant's worklist on {@code today}, ordered by {@code priority}. */
@@ -164,7 +174,7 @@ public class WorklistRepository {
                 .addInteger(limit).addLong(offset);
         return CurrentTransaction.execute(PAGE, params).map(rows -> {
             List<Ranked> out = new ArrayList<>();
-            rows.forEach(r -> out.add(new Ranked(r.getUUID("buyer_id"), r.getUUID("case_id"), r.getBoolean("with_tasks"),
+            rows.forEach(r -> out.add(new Ranked(r.getUUID("buyer_id"), r.getUUID("case_id"), r.getBoolean("buyers_entry"),
                     r.getLong("points"))));
             return out;
         });

@@ -322,4 +322,92 @@ class WhatASettlementLeavesTest {
                 .body("total", equalTo(1), "items[0].caseFile", org.hamcrest.Matchers.nullValue(),
                         "items[0].buyerId", equalTo(p.buyer()), "items[0].openTasks.stepKey", equalTo(List.of("reason-call")));
     }
+
+    /**
+     * The agency settled two cases of the buyer: INV-1 (10,000.00, 8,000.00 paid) and then INV-2 (3,000.00, 2,000.00
+     * paid), each write-off waiting. The buyer, with no case open, then owes INV-3 (5,000.00, 20 days overdue) and has
+     * the +3 call about it, due today. Its two worklist entries are two confirmations; the call and the debt are listed
+     * and counted once, on the first: 5 + 20 + 25 = 50 points, the other 25 (the day it closed). Until session 35 both
+     * entries had the call and the 5,000.00, 50 points each.
+     */
+    @Test
+    void aBuyerWithTwoSettlementsWaitingHasItsTaskAndItsDebtOnOneEntryOnly() {
+        Placed p = owing10000Paid8000(cases, t -> {
+        });
+        settle(p);
+        LaterCase second = laterCase(p, "3000.00");
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("lena").mint())
+                .contentType(ContentType.JSON).body(Map.of("agencyCode", p.agency()))
+                .post(AgencyFlowTest.CASES + second.caseId() + "/hand-off").then().statusCode(200);
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "payment-received", ReadModelEvents.payment("payment-received",
+                p.buyer(), second.invoiceId(), "2000.00", "1000.00"));
+        ReadModelEvents.await("the second payment", () -> Database.count("select count(*) from open_invoice where"
+                + " tenant_id = ? and invoice_id = ?::uuid and open_amount = 1000", p.tenant(), second.invoiceId()) == 1);
+        settle(new Placed(p.tenant(), p.agency(), p.buyer(), second.invoiceId(), second.caseId()));
+        LocalDate today = ReadModelEvents.today();
+        String third = UUID.randomUUID().toString();
+        ReadModelEvents.invoice(p.tenant(), p.buyer(), "issued", ReadModelEvents.issued(p.buyer(), third, "5000.00",
+                today.minusDays(20)));
+        ReadModelEvents.await("INV-3", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", p.tenant(), third) == 1);
+        Database.execute("insert into collector_task (tenant_id, id, buyer_id, item_reference, step_key, action_key,"
+                + " due_on, created_at) values (?, ?, ?::uuid, ?, 'reason-call', 'task.call-to-confirm-reason', ?, now())",
+                p.tenant(), UUID.randomUUID(), p.buyer(), third, today);
+
+        given().auth().oauth2(Tokens.tenant(p.tenant()).roles("collector").subject("max").mint())
+                .get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(2), "items.caseFile.closeReason", equalTo(List.of("SETTLED", "SETTLED")),
+                        "items.writeOffToConfirm.proposedBy", equalTo(List.of("agency:" + p.agency(), "agency:" + p.agency())),
+                        "items.openTasks.flatten().stepKey", equalTo(List.of("reason-call")),
+                        "items[0].openTasks.stepKey", equalTo(List.of("reason-call")),
+                        "items.overdue.flatten().amount", equalTo(List.of("5000.00")),
+                        "items.daysPastDue", equalTo(List.of(20, 0)), "items.points", equalTo(List.of(50, 25)));
+    }
+
+    /**
+     * INV-1 of 10,000.00 CNY, 40 days overdue, under a plan of 2 x 5,000.00 (5 days ago and in 25 days), 3,000.00 paid:
+     * the 2,000.00 left of instalment 1 is overdue for 5 days. The case is handed to an agency, which reports SETTLED:
+     * the settlement ended INV-1's debt and its plan's instalments with it (the run skips them SETTLED_BY_AGENCY), so the
+     * settled case's entry counts nothing overdue, 25 points for the day it closed. Until session 35 the instalment
+     * still counted there: 2,000.00 for 5 days, 2 + 5 + 25 = 32.
+     */
+    @Test
+    void whatASettlementLeftUnderAPlanIsNotOverdueOnTheWorklist() {
+        String tenant = AgencyFlowTest.fresh("t-");
+        String agency = AgencyFlowTest.fresh("ag-");
+        given().auth().oauth2(Tokens.tenant(tenant).roles("credit-manager").mint()).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/" + agency).then().statusCode(200);
+        String buyer = UUID.randomUUID().toString();
+        String inv = UUID.randomUUID().toString();
+        String plan = UUID.randomUUID().toString();
+        LocalDate today = ReadModelEvents.today();
+        ReadModelEvents.invoice(tenant, buyer, "issued", ReadModelEvents.issued(buyer, inv, "10000.00", today.minusDays(40)));
+        ReadModelEvents.await("INV-1", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and invoice_id = ?::uuid", tenant, inv) == 1);
+        UUID caseId = AgencyFlowTest.run(() -> cases.openFor(tenant, UUID.fromString(buyer), today, "lena")).id();
+        ReadModelEvents.invoice(tenant, buyer, "payment-plan-agreed", Map.of("planId", plan, "buyerId", buyer,
+                "invoiceIds", List.of(inv), "principal", ReadModelEvents.money("10000.00"), "interest",
+                ReadModelEvents.money("0.00"), "instalments", List.of(
+                        Map.of("number", 1, "dueDate", today.minusDays(5).toString(), "amount", ReadModelEvents.money("5000.00")),
+                        Map.of("number", 2, "dueDate", today.plusDays(25).toString(), "amount", ReadModelEvents.money("5000.00")))));
+        ReadModelEvents.invoice(tenant, buyer, "payment-received", ReadModelEvents.payment("payment-received", buyer, inv,
+                "3000.00", "7000.00"));
+        ReadModelEvents.await("instalment 1 owes 2,000.00", () -> Database.count("select count(*) from plan_instalment"
+                + " where tenant_id = ? and plan_id = ?::uuid and number = 1 and open_amount = 2000", tenant, plan) == 1);
+        String max = Tokens.tenant(tenant).roles("collector").subject("max").mint();
+        given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("items[0].overdue.amount", equalTo(List.of("2000.00")), "items[0].daysPastDue", equalTo(5));
+        given().auth().oauth2(Tokens.tenant(tenant).roles("collector").subject("lena").mint()).contentType(ContentType.JSON)
+                .body(Map.of("agencyCode", agency)).post(AgencyFlowTest.CASES + caseId + "/hand-off").then().statusCode(200);
+
+        settle(new Placed(tenant, agency, buyer, inv, caseId));
+
+        long points = WorklistPriority.DEFAULT.pointsOf(new WorklistPriority.WorkItem(caseId, Money.zero("CNY"), 0, null, 0,
+                today), today);
+        given().auth().oauth2(max).get("/api/v1/collections/worklist").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].caseFile.closeReason", equalTo("SETTLED"),
+                        "items[0].overdue", org.hamcrest.Matchers.empty(), "items[0].daysPastDue", equalTo(0),
+                        "items[0].points", equalTo((int) points));
+    }
 }
