@@ -48,7 +48,9 @@ public class TemplateResource {
                     + " Templates). Each of invoices[] (and its instalment) with a daysOverdue also has daysOverdueText, the"
                     + " count with its noun in the message's language, counted the day the message goes out: write"
                     + " {inv.daysOverdueText} overdue (\"1 day overdue\", \"3 days overdue\") or 已逾期 {inv.daysOverdueText}"
-                    + " (\"已逾期 1 天\"), not {inv.daysOverdue} days, which reads \"1 days\"")
+                    + " (\"已逾期 1 天\"), not {inv.daysOverdue} days, which reads \"1 days\". An SMS template listing invoices may"
+                    + " print invoicesNotListed (count, total: a list of {amount, currency}): beyond the tenant's smsMaxParts the"
+                    + " SMS then lists the first invoices that fit and says how many more; without it such an SMS is not sent")
             String body)
             implements CheckableBody {
         TemplateText text() {
