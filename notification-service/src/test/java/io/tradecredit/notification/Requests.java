@@ -59,7 +59,7 @@ public final class Requests {
         return data;
     }
 
-    static Map<String, Object> invoice(String number, String due, int daysOverdue, String amount) {
+    public static Map<String, Object> invoice(String number, String due, int daysOverdue, String amount) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("invoiceId", UUID.randomUUID().toString());
         m.put("invoiceNumber", number);

@@ -54,7 +54,9 @@ public class MessageResource {
             @Schema(implementation = String.class, required = true, enumeration = {"QUEUED", "SENT", "DELIVERED", "FAILED", "UNKNOWN",
             "WITHDRAWN"}, description = "as published on notification-status; QUEUED until a hand-over is recorded") MessageStatus status,
             ChannelType channel, @Schema(description = "the email address, mobile or postal address used") String address,
-            String language, @Schema(description = "why it failed or is unknown, or the requester's reason for withdrawing it") String reason, int attempts,
+            String language, @Schema(description = "why it failed or is unknown (e.g. an SMS longer than"
+                    + " the tenant's smsMaxParts: \"the SMS would be 4 parts (460 GSM-7 characters, 153 a part), more than the"
+                    + " tenant's limit of 3 (smsMaxParts)\"), or the requester's reason for withdrawing it") String reason, int attempts,
             @Schema(description = "not before this instant (send window, retry)") Instant nextAttemptAt,
             Instant requestedAt, Instant sentAt, String subject,
             @Schema(description = "what was handed over once SENT, or UNKNOWN after an unclear hand-over (an email or SMS"

@@ -65,7 +65,12 @@ public class SettingsResource {
             @Schema(description = "an IANA time zone, e.g. Europe/Berlin: that of a contact entered or replaced without"
                     + " one, in which its send window opens; also where the tenant's calendar (PUT /api/v1/dunning/calendar) is"
                     + " worked: its make-up working days open the window for contacts in this zone only, not abroad;"
-                    + " left out: Asia/Shanghai") String timeZone)
+                    + " left out: Asia/Shanghai") String timeZone,
+            @Schema(description = "the most parts an SMS may take, 1 to 10 (160 GSM-7 characters in one part, else 153 a"
+                    + " part; 70 UCS-2, Chinese, in one, else 67): a reminder listing more invoices than fit lists the first"
+                    + " ones and says how many more and their total; an SMS that cannot fit is not sent, its channel is"
+                    + " unusable saying so (the next channel of the order, else FAILED with the reason); left out: 3")
+            Integer smsMaxParts)
             implements CheckableBody {
         static Body of(NotificationSettings s) {
             SenderIdentity i = s.sender();
@@ -75,7 +80,7 @@ public class SettingsResource {
                             : new ContactPerson(i.contact().name(), i.contact().phone(), i.contact().email())),
                     s.channelOrder().channels(),
                     new Window(w.opens(), w.closes(), new java.util.TreeSet<>(w.days())), s.language().tag(),
-                    s.timeZone().getId());
+                    s.timeZone().getId(), s.sms().maxParts());
         }
 
         /**
@@ -91,7 +96,8 @@ public class SettingsResource {
                 days = EnumSet.allOf(DayOfWeek.class);
             }
             Body read = new Body(sender, order != null && order.isEmpty() && !channelOrder.isEmpty() ? null : order,
-                    sendWindow == null ? null : new Window(sendWindow.opens, sendWindow.closes, days), language, timeZone);
+                    sendWindow == null ? null : new Window(sendWindow.opens, sendWindow.closes, days), language, timeZone,
+                    smsMaxParts);
             return CheckableBody.violationsOf(read::settings);
         }
 
@@ -112,7 +118,7 @@ public class SettingsResource {
                             sender.contact.phone, sender.contact.email)),
                     channelOrder, sendWindow == null ? null : sendWindow.opens,
                     sendWindow == null ? null : sendWindow.closes, sendWindow == null ? null : sendWindow.days,
-                    sendWindow != null, language, timeZone);
+                    sendWindow != null, language, timeZone, smsMaxParts);
         }
     }
 

@@ -44,7 +44,14 @@ public class TemplateResource {
     public record Request(@Schema(description = "e.g. dunning.formal-demand") String templateKey, ChannelType channel,
             @Schema(description = "zh-CN or en") String language,
             @Schema(description = "Qute text; required for EMAIL") String subject,
-            @Schema(description = "Qute text: the request's data, contact, sender and letterDate (docs/notification-service.md)") String body)
+            @Schema(description = "Qute text: the request's data, contact, sender and letterDate (docs/notification-service.md,"
+                    + " Templates). Each of invoices[] (and its instalment) with a daysOverdue also has daysOverdueText, the"
+                    + " count with its noun in the message's language, counted the day the message goes out: write"
+                    + " {inv.daysOverdueText} overdue (\"1 day overdue\", \"3 days overdue\") or 已逾期 {inv.daysOverdueText}"
+                    + " (\"已逾期 1 天\"), not {inv.daysOverdue} days, which reads \"1 days\". An SMS template listing invoices may"
+                    + " print invoicesNotListed (count, total: a list of {amount, currency}): beyond the tenant's smsMaxParts the"
+                    + " SMS then lists the first invoices that fit and says how many more; without it such an SMS is not sent")
+            String body)
             implements CheckableBody {
         TemplateText text() {
             return TemplateText.tenantVersion(templateKey, channel, language, 0, subject, body);

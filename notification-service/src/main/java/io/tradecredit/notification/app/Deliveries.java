@@ -34,6 +34,7 @@ import io.tradecredit.notification.domain.MessageStatus;
 import io.tradecredit.notification.domain.NotificationSettings;
 import io.tradecredit.notification.domain.RenderedMessage;
 import io.tradecredit.notification.domain.SendWindow;
+import io.tradecredit.notification.domain.SmsLength;
 import io.tradecredit.notification.domain.RetrySchedule;
 import io.tradecredit.notification.persistence.MessageRepository;
 import io.tradecredit.notification.persistence.SettingsRepository;
@@ -188,7 +189,13 @@ public class Deliveries {
             }
             // an email or SMS says the day it goes out, its deadline moved with it (LetterDate), as a letter's PDF does
             RenderedMessage content = datedOn(m, at, recipients.windowOf(m.tenantId()));
-            return handOver(byType.get(m.channel()), c, content, at).onItemOrFailure().transformToUni((proof, failure) -> {
+            SmsLength limit = recipients.smsOf(m.tenantId());
+            // an SMS over the tenant's parts (its limit lowered since intake, its counts of days grown) is refused here,
+            // never handed over to be cut or billed beyond it (domain.SmsLength; at intake app.Routes shortens its list)
+            Uni<String> attempt = m.channel() == ChannelType.SMS && content != null && !limit.fits(content.text().strip())
+                    ? Uni.createFrom().failure(new Channel.Refused(limit.tooLong(content.text().strip())))
+                    : handOver(byType.get(m.channel()), c, content, at);
+            return attempt.onItemOrFailure().transformToUni((proof, failure) -> {
                 if (failure != null) {
                     // what the channel may have taken is what was attempted: the record shows that, not the intake's
                     return failed(m, failure, now, content == m.rendered() ? null : content);
@@ -232,6 +239,10 @@ public class Deliveries {
             Map<String, NotificationSettings> settings) {
         SendWindow windowOf(String tenantId) {
             return settings.getOrDefault(tenantId, NotificationSettings.DEFAULT).sendWindow();
+        }
+
+        SmsLength smsOf(String tenantId) {
+            return settings.getOrDefault(tenantId, NotificationSettings.DEFAULT).sms();
         }
     }
 

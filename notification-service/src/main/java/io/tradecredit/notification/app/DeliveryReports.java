@@ -62,6 +62,13 @@ public class DeliveryReports {
     @ConfigProperty(name = "tradecredit.notification.sms.report-secret")
     Optional<String> secret;
 
+    /** How long a report kept for an SMS being handed over may wait for its recording (a hand-over takes seconds). */
+    @ConfigProperty(name = "tradecredit.notification.sms.kept-report-retention-days", defaultValue = "7")
+    int keptReportRetentionDays;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     /** Checks the signature over the exact body; {@code read} then turns the body into the report. */
     public void verify(String signature, String body) {
         if (!TimestampedSignature.verify(secret.orElse(null), signature, body, clock.instant(), TOLERANCE)) {
@@ -105,6 +112,16 @@ public class DeliveryReports {
             LOG.infof("message %s: the SMS provider's report kept while it was handed over is applied", k.requestId());
             return settle(new DeliveryReport(k.requestId(), k.status(), k.reason()), m, at);
         }).collect().asList()).replaceWithVoid();
+    }
+
+    /**
+     * Drops, in the current transaction, the reports kept since before {@code asOf} less the retention (7 days) whose
+     * SMS is no longer being handed over: its hand-over failed or fell back, so no recording will apply them, and the
+     * provider's wrong report would otherwise stay for ever. Counted on {@code notification.sms.kept.reports.dropped}.
+     */
+    public Uni<Integer> dropStaleKept(java.time.LocalDate asOf) {
+        return messages.dropKeptReportsBefore(asOf.minusDays(keptReportRetentionDays).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant()).invoke(n -> metrics.counter("notification.sms.kept.reports.dropped").increment(n));
     }
 
     /** A report of {@code m} (null: no such SMS) that is not kept: settles it, or changes nothing. */

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +21,14 @@ import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.Contact;
 import io.tradecredit.notification.domain.ContactChoice;
 import io.tradecredit.notification.domain.Fallback;
+import io.tradecredit.notification.domain.InvoiceTotals;
 import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.MessageRequest;
 import io.tradecredit.notification.domain.NotificationSettings;
 import io.tradecredit.notification.domain.RenderedMessage;
 import io.tradecredit.notification.domain.SenderIdentity;
+import io.tradecredit.notification.domain.SmsLength;
 import io.tradecredit.notification.domain.TemplateText;
 import io.tradecredit.notification.domain.TenantRecipient;
 import io.tradecredit.notification.domain.WebhookEndpoint;
@@ -247,7 +251,51 @@ public class Routes {
         SenderIdentity id = s.sender();
         // dated the day it goes out, not the day of intake: an email queued for the send window over a weekend says
         // Monday and gives the time to pay from Monday (LetterDate, resolved by Deliveries at the hand-over)
-        return templates.render(tenantId, t, context.dated(r.data(), choice.contact(), id, now, t.language()),
-                id == null ? "" : id.letterhead());
+        Map<String, Object> ctx = context.dated(r.data(), choice.contact(), id, now, t.language());
+        String letterhead = id == null ? "" : id.letterhead();
+        RenderedMessage full = templates.render(tenantId, t, ctx, letterhead);
+        return choice.channel() == ChannelType.SMS ? withinParts(tenantId, t, ctx, letterhead, full, s.sms(), now) : full;
+    }
+
+    /** The template's text name that an SMS uses to say what it leaves out of its list. */
+    static final String NOT_LISTED = "invoicesNotListed";
+
+    /**
+     * An SMS within the tenant's parts ({@link SmsLength}): as rendered when it fits; else, when its template prints
+     * {@code invoicesNotListed} (count, and total per currency), listing as many of its invoices as fit and saying how
+     * many more; else none: the channel is unusable, saying why, so it is never cut mid-word at the provider or billed
+     * beyond the limit. Judged on the text as it would go out now (its marks made today).
+     */
+    private RenderedMessage withinParts(String tenantId, TemplateText t, Map<String, Object> ctx, String letterhead,
+            RenderedMessage full, SmsLength limit, Instant now) {
+        String text = goingOut(full, now);
+        if (limit.fits(text)) {
+            return full;
+        }
+        // only a template that says how many it leaves out may leave any out: never a silently shorter list
+        if (ctx.get("invoices") instanceof List<?> invoices && invoices.size() > 1 && t.body().contains(NOT_LISTED)) {
+            java.util.function.IntFunction<RenderedMessage> listing = n -> templates.render(tenantId, t,
+                    listing(ctx, invoices, n), letterhead);
+            OptionalInt listed = limit.mostListed(invoices.size() - 1, n -> goingOut(listing.apply(n), now));
+            if (listed.isPresent()) {
+                return listing.apply(listed.getAsInt());
+            }
+        }
+        throw new Templates.RenderingFailed(limit.tooLong(text) + (t.body().contains(NOT_LISTED) ? ""
+                : "; its template " + t.key() + " does not print " + NOT_LISTED + ", so no invoice is left out"));
+    }
+
+    /** The context with the first {@code n} invoices listed and the rest as {@code invoicesNotListed}: count, total. */
+    private static Map<String, Object> listing(Map<String, Object> ctx, List<?> invoices, int n) {
+        Map<String, Object> shorter = new java.util.HashMap<>(ctx);
+        List<?> rest = invoices.subList(n, invoices.size());
+        shorter.put("invoices", invoices.subList(0, n));
+        shorter.put(NOT_LISTED, Map.of("count", rest.size(), "total", InvoiceTotals.asked(rest)));
+        return shorter;
+    }
+
+    /** The SMS's text as it would be handed over now (its date and counts made today), as the channel sends it. */
+    private static String goingOut(RenderedMessage m, Instant now) {
+        return m.madeOn(now, day -> true).text().strip();
     }
 }

@@ -74,7 +74,7 @@ public class TemplateContext {
         java.time.ZoneId zone = contact == null ? Contact.DEFAULT_TIME_ZONE : contact.timeZone();
         if (ctx.get("invoices") instanceof List<?> invoices) {
             ctx.put("invoices", withLateChargeTerms(invoices).stream().map(i -> byLetterDate(i, zone))
-                    .map(TemplateContext::inDays).toList());
+                    .map(i -> inDays(i, language)).toList());
             ctx.put("invoicesNotYetDue", notYetDue(invoices));
             // what the message asks for in all, per currency, and with the stated late charges (InvoiceTotals)
             ctx.put("invoicesTotal", InvoiceTotals.asked(invoices));
@@ -135,7 +135,7 @@ public class TemplateContext {
         }
         // "13 days overdue" counted again the day it goes out, as its date is: never a stale count beside a later date
         if (ctx.get("invoices") instanceof List<?> invoices) {
-            ctx.put("invoices", invoices.stream().map(i -> overdueMarked(i, day, zone)).toList());
+            ctx.put("invoices", invoices.stream().map(i -> overdueMarked(i, day, zone, language)).toList());
         }
         return ctx;
     }
@@ -261,7 +261,7 @@ public class TemplateContext {
      * ({@link LetterDate#daysOverdueFrom}), overdue at intake or not; one without a due date from the request's count
      * ({@link LetterDate#daysOverdue}).
      */
-    private static Object overdueMarked(Object invoice, LocalDate day, java.time.ZoneId zone) {
+    private static Object overdueMarked(Object invoice, LocalDate day, java.time.ZoneId zone, Language language) {
         if (!(invoice instanceof Map<?, ?> m)) {
             return invoice;
         }
@@ -276,30 +276,34 @@ public class TemplateContext {
             out.put("daysOverdue", LetterDate.daysOverdue(((Number) out.get("daysOverdue")).longValue(), day, zone));
         }
         if (out.get("instalment") != null) {
-            out.put("instalment", overdueMarked(out.get("instalment"), day, zone));
+            out.put("instalment", overdueMarked(out.get("instalment"), day, zone, language));
         }
         if (out.get("daysOverdue") instanceof java.math.BigDecimal days) {
             // the noun counted with it that day: "1 day overdue", not "1 days overdue"
             out.put("daysOverdueEn", LetterDate.inDays(days));
+            out.put("daysOverdueText", LetterDate.inDays(days, language));
         }
         return out;
     }
 
     /**
-     * An invoice (and its instalment) with its {@code daysOverdue} also in English words, {@code daysOverdueEn}: "1 day",
-     * "3 days" ({@link LetterDate#inDays}), so that an English template writes {@code {inv.daysOverdueEn} overdue}.
+     * An invoice (and its instalment) with its {@code daysOverdue} also in words, {@code daysOverdueText} in the message's
+     * language, "1 day", "3 days" / "1 天", "3 天", and {@code daysOverdueEn} always in English ({@link LetterDate#inDays}),
+     * so that a template writes {@code {inv.daysOverdueText} overdue}, never "1 days overdue".
      */
-    private static Object inDays(Object invoice) {
+    private static Object inDays(Object invoice, Language language) {
         if (!(invoice instanceof Map<?, ?> m)) {
             return invoice;
         }
         Map<String, Object> out = new HashMap<>();
         m.forEach((k, v) -> out.put(String.valueOf(k), v));
         if (out.get("daysOverdue") instanceof Number days) {
-            out.put("daysOverdueEn", LetterDate.inDays(new java.math.BigDecimal(days.toString())));
+            java.math.BigDecimal count = new java.math.BigDecimal(days.toString());
+            out.put("daysOverdueEn", LetterDate.inDays(count));
+            out.put("daysOverdueText", LetterDate.inDays(count, language));
         }
         if (out.get("instalment") != null) {
-            out.put("instalment", inDays(out.get("instalment")));
+            out.put("instalment", inDays(out.get("instalment"), language));
         }
         return out;
     }

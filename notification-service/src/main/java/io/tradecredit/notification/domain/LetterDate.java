@@ -139,6 +139,16 @@ public final class LetterDate {
         return days(count.longValue());
     }
 
+    /**
+     * A count of days with its noun in {@code language}, as a template prints it ({@code daysOverdueText}): in English
+     * as {@link #inDays(java.math.BigDecimal)}, "1 day", "3 days"; in Chinese the count and 天, "1 天", "3 天" (no plural),
+     * both counted on the day the message is made. A template author writes {@code {inv.daysOverdueText} overdue} /
+     * {@code 已逾期 {inv.daysOverdueText}} and never "1 days".
+     */
+    public static String inDays(java.math.BigDecimal count, Language language) {
+        return language == Language.ZH_CN ? count + " 天" : inDays(count);
+    }
+
     /** {@code count} with its English noun: "1 day", "0 days", "3 days". */
     public static String days(long count) {
         return count + (count == 1 ? " day" : " days");

@@ -21,15 +21,23 @@ import io.tradecredit.common.domain.Violation;
  *        {@link Language#FALLBACK}, zh-CN)
  * @param timeZone the time zone of a contact entered without one, whose send window it is (null:
  *        {@link Contact#DEFAULT_TIME_ZONE}, Asia/Shanghai)
+ * @param sms how many parts an SMS may take (null: {@link SmsLength#DEFAULT}, 3)
  */
 public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOrder, SendWindow sendWindow,
-        Language language, ZoneId timeZone) {
+        Language language, ZoneId timeZone, SmsLength sms) {
     public static final NotificationSettings DEFAULT = new NotificationSettings(null, ChannelOrder.DEFAULT,
             SendWindow.DEFAULT);
 
     public NotificationSettings {
         language = language == null ? Language.FALLBACK : language;
         timeZone = timeZone == null ? Contact.DEFAULT_TIME_ZONE : timeZone;
+        sms = sms == null ? SmsLength.DEFAULT : sms;
+    }
+
+    /** Settings whose SMS take at most the default parts. */
+    public NotificationSettings(SenderIdentity sender, ChannelOrder channelOrder, SendWindow sendWindow, Language language,
+            ZoneId timeZone) {
+        this(sender, channelOrder, sendWindow, language, timeZone, SmsLength.DEFAULT);
     }
 
     /** Settings in the default language and time zone. */
@@ -42,7 +50,7 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
      * tenant's time zone: its make-up working days are worked there, not by contacts abroad.
      */
     public NotificationSettings on(BusinessDays b) {
-        return new NotificationSettings(sender, channelOrder, sendWindow.on(b.in(timeZone)), language, timeZone);
+        return new NotificationSettings(sender, channelOrder, sendWindow.on(b.in(timeZone)), language, timeZone, sms);
     }
 
     /** The sender identity's fields as a tenant enters them. */
@@ -68,6 +76,13 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
      */
     public static NotificationSettings of(SenderFields sender, List<ChannelType> order, LocalTime opens,
             LocalTime closes, Set<DayOfWeek> days, boolean windowGiven, String languageTag, String timeZoneId) {
+        return of(sender, order, opens, closes, days, windowGiven, languageTag, timeZoneId, null);
+    }
+
+    /** {@link #of} with the most parts an SMS may take ({@code smsMaxParts}, 1 to 10; left out: 3, {@link SmsLength}). */
+    public static NotificationSettings of(SenderFields sender, List<ChannelType> order, LocalTime opens,
+            LocalTime closes, Set<DayOfWeek> days, boolean windowGiven, String languageTag, String timeZoneId,
+            Integer smsMaxParts) {
         List<Violation> wrong = new ArrayList<>();
         SenderIdentity identity = null;
         ChannelOrder channelOrder = ChannelOrder.DEFAULT;
@@ -109,10 +124,14 @@ public record NotificationSettings(SenderIdentity sender, ChannelOrder channelOr
                 wrong.add(new Violation("timeZone", "must be a time zone such as Asia/Shanghai or Europe/Berlin"));
             }
         }
+        if (smsMaxParts != null && !SmsLength.allowed(smsMaxParts)) {
+            wrong.add(new Violation("smsMaxParts", "must be 1 to " + SmsLength.MOST_PARTS));
+        }
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("notification-settings.invalid", "The notification settings are incomplete"
                     + " or inconsistent", wrong);
         }
-        return new NotificationSettings(identity, channelOrder, window, language, zone);
+        return new NotificationSettings(identity, channelOrder, window, language, zone,
+                smsMaxParts == null ? SmsLength.DEFAULT : new SmsLength(smsMaxParts));
     }
 }

@@ -284,6 +284,17 @@ public class MessageRepository {
                         report.status().name(), report.reason(), at(report.receivedAt()))).replaceWithVoid();
     }
 
+    /**
+     * Drops the reports kept since before {@code before} whose message is no longer being handed over (its hand-over
+     * failed, fell back, was withdrawn: no recording will ever apply them); how many. One still SENDING keeps its report.
+     */
+    public Uni<Integer> dropKeptReportsBefore(Instant before) {
+        return CurrentTransaction.execute("""
+                delete from message_kept_report k where k.received_at < $1 and not exists (select 1 from message m
+                    where m.request_id = k.request_id and m.status = 'SENDING')""", Tuple.of(at(before)))
+                .map(rows -> rows.rowCount());
+    }
+
     /** The reports kept for these messages, removed: each is applied once, in the transaction that takes it. */
     public Uni<List<KeptReport>> takeKeptReports(List<UUID> requestIds) {
         if (requestIds.isEmpty()) {

@@ -24,6 +24,7 @@ import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.NotificationSettings;
 import io.tradecredit.notification.domain.SendWindow;
 import io.tradecredit.notification.domain.SenderIdentity;
+import io.tradecredit.notification.domain.SmsLength;
 
 /**
  * A tenant's notification settings (table tenant_notification_settings, one row; none: the defaults),
@@ -79,14 +80,15 @@ public class SettingsRepository {
                 .addString(EnumSet.copyOf(s.sendWindow().days()).stream().map(Enum::name).collect(Collectors.joining(",")))
                 .addOffsetDateTime(at).addString(by).addString(id == null ? null : id.contact().name())
                 .addString(id == null ? null : id.contact().phone()).addString(id == null ? null : id.contact().email())
-                .addString(s.language().tag()).addString(s.timeZone().getId());
+                .addString(s.language().tag()).addString(s.timeZone().getId()).addInteger(s.sms().maxParts());
         return CurrentTransaction.execute("insert into tenant_notification_settings (tenant_id, from_name, from_address,"
                 + " reply_to, letterhead, signatory, channel_order, window_opens, window_closes, window_days, updated_at,"
-                + " updated_by, contact_name, contact_phone, contact_email, language, time_zone) values ($1, $2, $3, $4, $5,"
-                + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) on conflict (tenant_id) do"
+                + " updated_by, contact_name, contact_phone, contact_email, language, time_zone, sms_max_parts) values ($1, $2, $3,"
+                + " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) on conflict (tenant_id) do"
                 + " update set from_name = $2, from_address = $3, reply_to = $4, letterhead = $5, signatory = $6,"
                 + " channel_order = $7, window_opens = $8, window_closes = $9, window_days = $10, updated_at = $11,"
-                + " updated_by = $12, contact_name = $13, contact_phone = $14, contact_email = $15, language = $16, time_zone = $17", t)
+                + " updated_by = $12, contact_name = $13, contact_phone = $14, contact_email = $15, language = $16, time_zone = $17,"
+                + " sms_max_parts = $18", t)
                 .replaceWithVoid();
     }
 
@@ -110,6 +112,7 @@ public class SettingsRepository {
         return new NotificationSettings(sender, order,
                 new SendWindow(r.getLocalTime("window_opens"), r.getLocalTime("window_closes"), days),
                 language == null ? null : Language.ofTag(language).orElseThrow(),
-                r.getString("time_zone") == null ? null : java.time.ZoneId.of(r.getString("time_zone")));
+                r.getString("time_zone") == null ? null : java.time.ZoneId.of(r.getString("time_zone")),
+                r.getInteger("sms_max_parts") == null ? null : new SmsLength(r.getInteger("sms_max_parts")));
     }
 }

@@ -22,6 +22,7 @@ import io.tradecredit.notification.domain.ChannelType;
 import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.LetterPage;
 import io.tradecredit.notification.domain.RenderedMessage;
+import io.tradecredit.notification.domain.TemplateText;
 
 /**
  * What the platform's default dunning templates ask the buyer for, rendered with the engine the
@@ -445,6 +446,33 @@ class DefaultDunningTemplatesTest {
         // two days: plural again
         assertTrue(sent("dunning.payment-request", ChannelType.LETTER, Language.EN, request, december3,
                 java.time.Instant.parse("2026-12-12T02:00:00Z")).text().contains("due 2026-12-10, 2 days overdue: 2000.00"));
+    }
+
+    /**
+     * A tenant's own template written {@code {inv.daysOverdue} days overdue} read "INV-B, 1 days overdue": a template
+     * author had no count-and-noun of the message's language. {@code daysOverdueText} is one: "1 day" / "11 days" in
+     * English, "1 天" / "11 天" in Chinese, counted on the day the SMS goes out (11 December 2026: INV-A due 30 November,
+     * INV-B due 10 December), and in a preview from the request's counts.
+     */
+    @Test
+    void aTenantsOwnTemplateSaysOneDayAndElevenDaysWithDaysOverdueText() {
+        ObjectNode data = reminderOfInvoicesDueNovember30AndDecember10("2026-12-03", 3);
+        java.time.Instant december3 = java.time.Instant.parse("2026-12-03T02:00:00Z");
+        java.time.Instant december11 = java.time.Instant.parse("2026-12-11T02:00:00Z"); // 10:00 in Shanghai
+        TemplateText en = TemplateText.tenantVersion("dunning.reminder", ChannelType.SMS, "en", 1, null,
+                "{#for inv in invoices}{inv.invoiceNumber}, {inv.daysOverdueText} overdue{#if inv_hasNext}; {/if}{/for}");
+        TemplateText zh = TemplateText.tenantVersion("dunning.reminder", ChannelType.SMS, "zh-CN", 1, null,
+                "{#for inv in invoices}{inv.invoiceNumber}已逾期 {inv.daysOverdueText}{#if inv_hasNext}；{/if}{/for}");
+        String tenant = io.tradecredit.notification.Fixtures.freshTenant();
+        assertEquals("INV-A, 11 days overdue; INV-B, 1 day overdue", templates.render(tenant, en,
+                context.dated(data, null, null, december3, Language.EN), "").madeOn(december11, d -> true).text().strip());
+        assertEquals("INV-A已逾期 11 天；INV-B已逾期 1 天", templates.render(tenant, zh,
+                context.dated(data, null, null, december3, Language.ZH_CN), "").madeOn(december11, d -> true).text().strip());
+        // a preview: the request's own counts, 3 and 0
+        assertEquals("INV-A, 3 days overdue; INV-B, 0 days overdue", templates.render(tenant, en,
+                context.of(data, null, null, december3, Language.EN), "").text().strip());
+        assertEquals("INV-A已逾期 3 天；INV-B已逾期 0 天", templates.render(tenant, zh,
+                context.of(data, null, null, december3, Language.ZH_CN), "").text().strip());
     }
 
     /**

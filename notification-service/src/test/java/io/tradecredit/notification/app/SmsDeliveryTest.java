@@ -33,6 +33,7 @@ import io.restassured.path.json.JsonPath;
 import io.tradecredit.devstack.SmsSink;
 import io.tradecredit.notification.Requests;
 import io.tradecredit.notification.SmsSinkResource;
+import io.tradecredit.notification.domain.SmsLength;
 import io.tradecredit.testing.Contracts;
 import io.tradecredit.testing.Database;
 import io.tradecredit.testing.HttpStandIn;
@@ -59,9 +60,14 @@ class SmsDeliveryTest {
         if (mobile != null) {
             c.put("mobile", mobile);
         }
+        return requested(tenant, buyer, c, dunningData(buyer));
+    }
+
+    /** The buyer's contact {@code c}, and an SMS reminder with {@code data} requested for it. */
+    static UUID requested(String tenant, UUID buyer, Map<String, Object> c, Map<String, Object> data) {
         addContact(tenant, buyer, c);
         UUID id = UUID.randomUUID();
-        send(tenant, request(id, buyer, "dunning.reminder", "SMS", true, dunningData(buyer)));
+        send(tenant, request(id, buyer, "dunning.reminder", "SMS", true, data));
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> Database.count("select count(*) from message where request_id = ?", id) == 1);
         return id;
@@ -90,6 +96,88 @@ class SmsDeliveryTest {
                         "text[0]", org.hamcrest.Matchers.equalTo(sms.text()));
         assertEquals("SENT", m.getString("status"));
         assertEquals(mobile, m.getString("address"));
+    }
+
+    /** A buyer's reminder of 12 invoices of 1,000.00 CNY each, INV-2026-0101 to INV-2026-0112, requested on SMS. */
+    static UUID twelveInvoicesRequested(String tenant, String mobile, String language, boolean emailToo) {
+        UUID buyer = UUID.randomUUID();
+        Map<String, Object> c = new java.util.HashMap<>(contact("Li Wei", emailToo ? "li-" + buyer + "@globex.example" : null,
+                language));
+        c.put("mobile", mobile);
+        Map<String, Object> data = new java.util.LinkedHashMap<>(dunningData(buyer));
+        List<Map<String, Object>> invoices = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            invoices.add(Requests.invoice("INV-2026-01" + (i < 10 ? "0" : "") + i, "2026-11-20", 13, "1000.00"));
+        }
+        data.put("invoices", invoices);
+        return requested(tenant, buyer, c, data);
+    }
+
+    /**
+     * A reminder listing a buyer's 12 invoices went to the provider whole: 905 characters in English (6 parts of 153),
+     * 636 in Chinese (10 parts of 67), billed as such or refused by the provider. Now, within the tenant's 3 parts, it
+     * lists the first 4 (2 in Chinese) and ends "; and 8 more invoices totalling 8000.00 CNY" / "；另有10张发票，合计10000.00 CNY".
+     */
+    @Test
+    void aReminderOfTwelveInvoicesListsWhatFitsInThreePartsAndSaysHowManyMoreInEnglishAndInChinese() throws Throwable {
+        String tenant = freshTenant();
+        for (String language : List.of("en", "zh-CN")) {
+            String mobile = mobile();
+            UUID id = twelveInvoicesRequested(tenant, mobile, language, true);
+            JsonPath queued = message(tenant, id);
+            assertEquals("SMS", queued.getString("channel"), queued.prettify());
+            VertxContextSupport.subscribeAndAwait(() -> deliveries.deliverDue(Instant.parse(queued.getString("nextAttemptAt"))));
+
+            String text = SmsSinkResource.SINK.messages(mobile).stream().filter(x -> id.toString().equals(x.reference()))
+                    .findFirst().orElseThrow().text();
+            assertTrue(SmsLength.parts(text) <= 3, SmsLength.parts(text) + " parts: " + text);
+            int listed = (int) java.util.regex.Pattern.compile("INV-2026-01\\d\\d").matcher(text).results().count();
+            assertTrue(listed >= 1 && listed < 12, text);
+            assertTrue(text.contains("INV-2026-0101") && !text.contains("INV-2026-0112"), text);
+            int more = 12 - listed;
+            assertTrue(text.endsWith("en".equals(language)
+                    ? "; and " + more + " more invoices totalling " + more + "000.00 CNY. Please arrange payment. Thank you."
+                    : "；另有" + more + "张发票，合计" + more + "000.00 CNY。请及时安排付款。谢谢！"), text);
+            // one more invoice would not have fitted: as many as fit are listed
+            assertEquals("en".equals(language) ? 4 : 2, listed, text);
+            assertEquals("SENT", message(tenant, id).getString("status"));
+        }
+    }
+
+    /**
+     * A tenant's own SMS template listing every invoice, without {@code invoicesNotListed}, under a limit of 1 part:
+     * the SMS cannot be made to fit without leaving invoices out unsaid, so it is not sent; nobody can be reached
+     * otherwise, and the message is FAILED, published, with the reason. A limit out of 1 to 10 is refused naming it.
+     */
+    @Test
+    void anSmsThatCannotFitTheTenantsPartsIsNotSentAndFailsSayingWhy() throws Throwable {
+        String tenant = freshTenant();
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("smsMaxParts", 11, "language", "de")).put("/api/v1/notification-settings").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("smsMaxParts", "language"));
+        given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/notification-settings").then().body("smsMaxParts",
+                org.hamcrest.Matchers.equalTo(3));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("smsMaxParts", 1)).put("/api/v1/notification-settings").then().statusCode(200)
+                .body("smsMaxParts", org.hamcrest.Matchers.equalTo(1));
+        given().auth().oauth2(token(tenant, "tenant-admin")).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("templateKey", "dunning.reminder", "channel", "SMS", "language", "en", "body",
+                        "{buyer.name}: {#for inv in invoices}{inv.invoiceNumber} {inv.collectibleAmount.amount}"
+                                + "{#if inv_hasNext}, {/if}{/for}. Please pay."))
+                .post("/api/v1/templates").then().statusCode(201);
+        String mobile = mobile();
+
+        UUID id = twelveInvoicesRequested(tenant, mobile, "en", false);
+
+        JsonPath m = message(tenant, id);
+        assertEquals("FAILED", m.getString("status"));
+        assertTrue(m.getString("reason").contains("the SMS would be 3 parts (308 GSM-7 characters, 153 a part), "
+                + "more than the tenant's limit of 1 (smsMaxParts); its template dunning.reminder does not print"
+                        + " invoicesNotListed, so no invoice is left out"), m.getString("reason"));
+        var events = Requests.statuses(id, all -> all.stream().anyMatch(r -> r.value().contains("\"FAILED\"")));
+        assertTrue(events.stream().anyMatch(r -> r.value().contains("smsMaxParts")), events.toString());
+        assertTrue(SmsSinkResource.SINK.messages(mobile).isEmpty());
     }
 
     /** An SMS requested, handed to the sink, and the sink told where to report delivery. */

@@ -304,4 +304,17 @@ class LetterDateTest {
         assertEquals("2 days", LetterDate.inDays(java.math.BigDecimal.valueOf(2)));
         assertEquals("0 days", LetterDate.days(0));
     }
+
+    /** {@code daysOverdueText}: the count with its noun in the message's language, counted the day it is made. */
+    @Test
+    void theDaysOverdueTextIsOneDayOrOneTianCountedTheDayItIsMade() {
+        LocalDate due = LocalDate.of(2026, 10, 9);
+        java.math.BigDecimal counted = LetterDate.daysOverdueFrom(10, due, SHANGHAI);
+        Instant october10 = Instant.parse("2026-10-10T02:00:00Z");
+        assertEquals("1 day", LetterDate.madeOn(LetterDate.inDays(counted, Language.EN), october10, WORKS));
+        assertEquals("1 天", LetterDate.madeOn(LetterDate.inDays(counted, Language.ZH_CN), october10, WORKS));
+        assertEquals("10 天", LetterDate.asAtIntake(LetterDate.inDays(counted, Language.ZH_CN)));
+        assertEquals("3 days", LetterDate.inDays(java.math.BigDecimal.valueOf(3), Language.EN));
+        assertEquals("3 天", LetterDate.inDays(java.math.BigDecimal.valueOf(3), Language.ZH_CN));
+    }
 }

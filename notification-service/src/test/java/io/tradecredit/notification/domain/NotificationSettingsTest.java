@@ -88,6 +88,21 @@ class NotificationSettingsTest {
     }
 
     @Test
+    void anSmsTakesThreePartsUnlessTheTenantSaysOneToTen() {
+        assertEquals(3, NotificationSettings.DEFAULT.sms().maxParts());
+        assertEquals(3, NotificationSettings.of(null, null, null, null, null, false, null, null, null).sms().maxParts());
+        NotificationSettings one = NotificationSettings.of(null, null, null, null, null, false, null, null, 1);
+        assertEquals(1, one.sms().maxParts());
+        assertEquals(1, one.on(BusinessDays.NONE).sms().maxParts());
+        assertEquals(10, NotificationSettings.of(null, null, null, null, null, false, null, null, 10).sms().maxParts());
+        for (int wrong : new int[] {0, 11}) {
+            DomainError e = assertThrows(DomainError.class, () -> NotificationSettings.of(null, null, null, null, null, false,
+                    "de", null, wrong));
+            assertEquals(List.of("language", "smsMaxParts"), e.violations().stream().map(v -> v.field()).toList());
+        }
+    }
+
+    @Test
     void theContactPersonForQuestionsIsAsSetAndEachFieldLeftOutComesFromTheIdentity() {
         var wang = new SenderIdentity.ContactPerson(" Wang Fang ", " +86 21 5888 1234 ", " wang.fang@acme.example ");
         NotificationSettings s = NotificationSettings.of(new NotificationSettings.SenderFields("Acme AR",
