@@ -107,7 +107,8 @@ class PromiseToPayTest {
                 new Violation("maxPromiseDays", "must be 1 to 365, was 0")),
                 assertThrows(DomainError.class, () -> new PromiseTerms(-1, 0)).violations());
         assertEquals(1, new PromiseTerms(3, 1).maxPromiseDays());
-        assertEquals(365, PromiseTerms.WIDEST.maxPromiseDays());
+        assertEquals(365, new PromiseTerms(0, 365).maxPromiseDays());
+        assertEquals(PromiseTerms.WIDEST, new PromiseTerms(3, 365));
     }
 
     /**
