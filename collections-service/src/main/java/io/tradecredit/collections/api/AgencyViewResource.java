@@ -65,6 +65,9 @@ public class AgencyViewResource {
     @Inject
     Idempotency idempotency;
 
+    /** The header of an answer that is an earlier one's (the chassis's replay says the same). */
+    static final String REPLAYED = "Idempotent-Replayed";
+
     public record CaseSummary(UUID caseId, UUID placementId, UUID buyerId, LocalDate handedOn) {
         static CaseSummary of(AgencyPlacement p) {
             return new CaseSummary(p.caseId(), p.id(), p.buyerId(), p.handedOn());
@@ -76,7 +79,7 @@ public class AgencyViewResource {
             @Schema(description = "the day the agency learnt it: not after today (business time zone) nor before the day the case was handed to the agency") LocalDate reportedOn,
             @Schema(description = "promised, reported paid, or proposed / agreed in settlement: more than zero, in a currency the"
                     + " agency collects (its contract on reportedOn) and one of the case's invoices") Amount amount,
-            @Schema(description = "a promise's day") LocalDate promisedFor, String note) implements CheckableBody {
+            @Schema(description = "a promise's day: not before reportedOn, at most the tenant's maxPromiseDays (30 unless it set its own) after it") LocalDate promisedFor, String note) implements CheckableBody {
         /** The update, read about its case ({@code held}; null when not known yet). */
         AgencyUpdate toUpdate(LocalDate today, AgencyUpdate.Held held) {
             return AgencyUpdate.reported(kind, reportedOn, amount == null ? null : amount.amount(),
@@ -125,12 +128,17 @@ public class AgencyViewResource {
     @Path("/{caseId}/updates")
     @APIResponse(responseCode = "201", description = "Accepted: logged on the case, published, the case moved as the kind says"
             + " (a PROMISE holds the buyer's dunning until promisedFor plus the tenant's promise grace);"
-            + " a retry with the same Idempotency-Key gets the same answer and changes nothing",
+            + " a retry with the same Idempotency-Key gets the same answer and changes nothing; the Idempotency-Key is the report's id,"
+            + " the same as its ce_id when the agency also sends it on its topic: a report received there first answers as it did"
+            + " there (header Idempotent-Replayed: true) and changes nothing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Every wrong field named (kind, reportedOn, amount, promisedFor, note; reportedOn after today or before the hand-off day;"
+            + " promisedFor more than the tenant's maxPromiseDays (30 unless it set its own) after reportedOn;"
             + " amount.currency not one the agency collects under its contract on reportedOn or not one of the case's invoices); nothing changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Not a case of this tenant with this agency now", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was given to another report (here with another body, or on the topic as"
+            + " the ce_id of another report): agency-report.id-reused; nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<Accepted>> report(@PathParam("caseId") UUID caseId, @NotNull Update u,
             @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         LocalDate today = businessZone.today();
@@ -138,8 +146,14 @@ public class AgencyViewResource {
         String agency = agency();
         // the key is the agency's own: two agencies of one tenant never share a report
         return idempotency.once(tenantId, "agency-report:" + agency + ":" + caseId, idempotencyKey, u, Accepted.class,
-                () -> placements.receive(tenantId, agency, caseId, held -> u.toUpdate(today, held), "rest").map(a -> RestResponse.status(
-                        RestResponse.Status.CREATED, new Accepted(caseId, u.kind(), a.caseState(), a.placementEnded()))));
+                () -> placements.receive(tenantId, agency, caseId, idempotencyKey, held -> u.toUpdate(today, held), "rest")
+                        .map(a -> answer(new Accepted(caseId, u.kind(), a.caseState(), a.placementEnded()), a.replayed())));
+    }
+
+    /** 201; the same report received before under its id (on the topic, or here) says so, as a retry's answer does. */
+    private static RestResponse<Accepted> answer(Accepted accepted, boolean replayed) {
+        var response = RestResponse.ResponseBuilder.<Accepted>create(RestResponse.Status.CREATED).entity(accepted);
+        return (replayed ? response.header(REPLAYED, "true") : response).build();
     }
 
     private String agency() {

@@ -82,7 +82,7 @@ public class CaseResource {
     }
 
     /** Its code, {@code promise.invalid}, is the answer's also when a value cannot be read ({@link BodyCodes}). */
-    public record PromiseRequest(Money amount, @Schema(description = "the day the buyer promises to pay by") LocalDate promisedDate,
+    public record PromiseRequest(Money amount, @Schema(description = "the day the buyer promises to pay by: not before today, not after today plus the tenant's maxPromiseDays (30 unless it set its own)") LocalDate promisedDate,
             @Schema(maxLength = TextLimits.NOTE) String note) implements CheckableBody {
         /**
          * {@link Promises#checked}'s findings, asked for when a value could not be read, so one answer names every wrong
@@ -92,7 +92,7 @@ public class CaseResource {
         public List<Violation> violations() {
             UUID any = new UUID(0, 0);
             return CheckableBody.violationsOf(() -> Promises.checked(any, any, amount, BodyRules.today(), promisedDate, note,
-                    PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, BusinessCalendar.DayCount.CALENDAR_DAYS));
+                    PromiseTerms.WIDEST, BusinessCalendar.DEFAULT, BusinessCalendar.DayCount.CALENDAR_DAYS));
         }
     }
 
@@ -178,7 +178,7 @@ public class CaseResource {
     @RolesAllowed({Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.TENANT_ADMIN})
     @APIResponse(responseCode = "201", description = "The promise, with the hold it placed until its deadline; the case is in promise to pay",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PromiseAnswer.class)))
-    @APIResponse(responseCode = "400", description = "amount and promisedDate missing, not positive or before today, note longer than 2000 characters; every field named at once, code promise.invalid also when a value cannot be read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "amount and promisedDate missing, not positive, before today or after the tenant's bound (maxPromiseDays after today, 30 unless it set its own, named in the detail), note longer than 2000 characters; every field named at once, code promise.invalid also when a value cannot be read", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "Only collector, credit-manager and tenant-admin", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such case for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "A promise of the case is pending (promise.pending, whatever the case's state since), or the case's state may not move to promise to pay (case.move-not-allowed, the case's state named in the detail, no field: the promise has none)", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -55,6 +55,7 @@ public class CaseTermsResource {
     }
 
     public record Terms(@Schema(description = "days after the promised date a payment still keeps a promise, counted on the tenant's calendar as its ladder counts days; the deadline never falls on a day it does not work") Integer promiseGraceDays,
+            @Schema(description = "how far ahead a promise may be dated: at most this many days after the day it is made (a collector's today, an agency's reportedOn), 1 to 365; 30 by default") Integer maxPromiseDays,
             @Schema(description = "the short hold a payment-system failure suggests, in days") Integer shortHoldDays,
             @Schema(description = "days after a call the case is looked at again") Integer followUpDays,
             @Schema(description = "per currency: what one more dunning step costs the tenant") List<Money> costPerStep,
@@ -65,7 +66,7 @@ public class CaseTermsResource {
             WorklistPriority w = t.worklist();
             List<Money> perPoint = w.amountPerPoint().entrySet().stream()
                     .map(e -> Money.of(e.getValue(), e.getKey().getCurrencyCode())).toList();
-            return new Terms(t.promise().graceDays(), t.call().shortHoldDays(), t.call().followUpDays(),
+            return new Terms(t.promise().graceDays(), t.promise().maxPromiseDays(), t.call().shortHoldDays(), t.call().followUpDays(),
                     t.abandonment().costPerStep().amounts(), t.abandonment().stepsToCollect(),
                     t.abandonment().agencyFeePercent(), new Weights(perPoint, w.otherAmountPerPoint(),
                             w.pointsPerDayPastDue(), w.pointsPerGrade(), w.pointsPerBrokenPromise(), w.pointsForActionDue()));
@@ -92,7 +93,8 @@ public class CaseTermsResource {
         CurrencyThresholds costPerStep = r.costPerStep() == null ? d.abandonment().costPerStep() : new CurrencyThresholds(cost.items());
         Refusals.nullItems(wrong, "worklist.amountPerPoint", r.worklist() == null ? null : r.worklist().amountPerPoint());
         List<Violation> promise = new ArrayList<>();
-        Refusals.collect(promise, "", () -> built[0] = new PromiseTerms(or(r.promiseGraceDays(), d.promise().graceDays())));
+        Refusals.collect(promise, "", () -> built[0] = new PromiseTerms(or(r.promiseGraceDays(), d.promise().graceDays()),
+                or(r.maxPromiseDays(), d.promise().maxPromiseDays())));
         // the rule's graceDays is the request's promiseGraceDays: the problem names what the client sent
         promise.forEach(v -> wrong.add(new Violation(v.field().equals("graceDays") ? "promiseGraceDays" : v.field(), v.message())));
         Refusals.collect(wrong, "", () -> built[1] = new CallTerms(or(r.shortHoldDays(), d.call().shortHoldDays()),

@@ -2,6 +2,7 @@ package io.tradecredit.collections.app;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +20,13 @@ import io.tradecredit.collections.domain.CaseState;
 import io.tradecredit.collections.domain.CloseReason;
 import io.tradecredit.collections.domain.PlacementEnd;
 import io.tradecredit.collections.domain.PromiseToPay;
+import io.tradecredit.collections.domain.ReceivedAgencyReport;
 import io.tradecredit.collections.domain.TextLimits;
 import io.tradecredit.collections.events.AgencyEvents;
 import io.tradecredit.collections.events.AgencyEvents.CaseFile;
 import io.tradecredit.collections.persistence.AgencyContractRepository;
 import io.tradecredit.collections.persistence.AgencyPlacementRepository;
+import io.tradecredit.collections.persistence.AgencyReportRepository;
 import io.tradecredit.common.domain.DomainError;
 import io.tradecredit.common.domain.Violation;
 import io.tradecredit.common.events.Outbox;
@@ -40,8 +43,11 @@ import io.tradecredit.common.time.BusinessTimeZone;
  */
 @ApplicationScoped
 public class AgencyPlacements {
-    /** What an accepted update did: the placement it was for, the case's state after it. */
-    public record Accepted(AgencyPlacement placement, CaseState caseState, boolean placementEnded) {
+    /**
+     * What an accepted update did: the case's state after it, whether it ended the placement; {@code replayed} when it was
+     * received before under its id (through either door) and this answer is that first one's, nothing changed now.
+     */
+    public record Accepted(CaseState caseState, boolean placementEnded, boolean replayed) {
     }
 
     @Inject
@@ -58,6 +64,12 @@ public class AgencyPlacements {
 
     @Inject
     OpenItems openItems;
+
+    @Inject
+    TenantCaseTerms caseTerms;
+
+    @Inject
+    AgencyReportRepository reports;
 
     @Inject
     Outbox outbox;
@@ -175,10 +187,44 @@ public class AgencyPlacements {
      * {@code reportedOn} before the hand-off and {@code amount.currency} outside the agency's contract or the case's
      * invoices among them; nothing changes.
      *
-     * @param report the report as sent, read with its case ({@link AgencyUpdate#reported})
-     * @param via    {@code topic} or {@code rest}
+     * <p>A report with an id ({@code reportId}: its {@code ce_id} on the topic, its {@code Idempotency-Key} on REST) is
+     * applied once per tenant and agency whichever door it comes through: the same report received before under that id,
+     * through either door, is answered as the first was and changes nothing ({@link ReceivedAgencyReport#replayOf}; also
+     * when the first ended the placement, so the case is no longer the agency's); another report under a used id is
+     * refused (422). Until session 35 a report sent on the topic and over REST was applied twice (a payment reported twice
+     * in the case's log, a promise made twice).
+     *
+     * @param reportId the agency's id of the report; null when it gave none (REST without Idempotency-Key)
+     * @param report   the report as sent, read with its case ({@link AgencyUpdate#reported}); with {@code null}, without it
+     * @param via      {@code topic} or {@code rest}
      */
-    public Uni<Accepted> receive(String tenantId, String agencyCode, UUID caseId,
+    public Uni<Accepted> receive(String tenantId, String agencyCode, UUID caseId, String reportId,
+            java.util.function.Function<AgencyUpdate.Held, AgencyUpdate> report, String via) {
+        String said = reportId == null ? null : saidOrNull(caseId, report);
+        if (said == null) {
+            return receive(tenantId, agencyCode, caseId, report, via);
+        }
+        return CurrentTransaction.run(() -> reports.claim(tenantId, agencyCode, reportId, caseId, said, via,
+                OffsetDateTime.now(clock)).chain(earlier -> earlier.isPresent()
+                        ? Uni.createFrom().item(answer(earlier.get().replayOf(said)))
+                        : receive(tenantId, agencyCode, caseId, report, via).call(a -> reports.answered(tenantId, agencyCode,
+                                reportId, a.caseState(), a.placementEnded()))));
+    }
+
+    /** What the report says without its case; null when it cannot be read, so it is refused as any ({@link #receive}). */
+    private static String saidOrNull(UUID caseId, java.util.function.Function<AgencyUpdate.Held, AgencyUpdate> report) {
+        try {
+            return report.apply(null).said(caseId);
+        } catch (DomainError unreadable) {
+            return null;
+        }
+    }
+
+    private static Accepted answer(ReceivedAgencyReport first) {
+        return new Accepted(first.caseState(), first.placementEnded(), true);
+    }
+
+    private Uni<Accepted> receive(String tenantId, String agencyCode, UUID caseId,
             java.util.function.Function<AgencyUpdate.Held, AgencyUpdate> report, String via) {
         return CurrentTransaction.run(() -> placements.currentOf(tenantId, caseId).chain(found -> {
             AgencyPlacement p = found.filter(x -> x.agencyCode().equals(agencyCode)).orElseThrow(
@@ -186,7 +232,8 @@ public class AgencyPlacements {
             // the report read about its case: every wrong field named at once, the case's own ones (reportedOn before the
             // hand-off, amount.currency outside the contract or the case's invoices) with the rest
             return contracts.versions(tenantId, agencyCode).chain(versions -> openItems.caseCurrencies(tenantId,
-                    p.buyerId(), p.handedOn()).map(owed -> report.apply(new AgencyUpdate.Held(p, versions, owed))))
+                    p.buyerId(), p.handedOn()).chain(owed -> caseTerms.current(tenantId).map(t -> report.apply(
+                            new AgencyUpdate.Held(p, versions, owed, t.promise())))))
                     .chain(update -> apply(tenantId, agencyCode, caseId, p, update, via));
         }));
     }
@@ -226,7 +273,7 @@ public class AgencyPlacements {
         };
         boolean endedNow = ended != p;
         return logged.chain(() -> moved).call(c -> outbox.record(AgencyEvents.updateReceived(tenantId, ended,
-                update, via, c.state(), endedNow))).map(c -> new Accepted(ended, c.state(), endedNow));
+                update, via, c.state(), endedNow))).map(c -> new Accepted(c.state(), endedNow, false));
     }
 
     /** For a reported promise: the promise recorded ({@link Promises#reportedByAgency}); else null. */

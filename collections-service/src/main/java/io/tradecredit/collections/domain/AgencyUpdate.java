@@ -87,9 +87,11 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
     /**
      * The case a report is about, as the report's rules read it: its stay with the agency ({@link AgencyPlacement#handedOn}),
      * every version of the agency's contract (the currencies it collects in the version in force on the report's day) and
-     * the currencies of the case's invoices (the buyer's invoices open now, or settled since the hand-off).
+     * the currencies of the case's invoices (the buyer's invoices open now, or settled since the hand-off), and the tenant's
+     * terms for promises (how far ahead a promise may be dated).
      */
-    public record Held(AgencyPlacement placement, List<RecordedAgencyContract> contract, Set<Currency> invoicedIn) {
+    public record Held(AgencyPlacement placement, List<RecordedAgencyContract> contract, Set<Currency> invoicedIn,
+            PromiseTerms promiseTerms) {
         public Held {
             contract = List.copyOf(contract);
             invoicedIn = Set.copyOf(invoicedIn);
@@ -100,12 +102,17 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
          * ({@link AgencyPlacement#violationIfBefore}), and {@code amount.currency} when its currency is not one the agency
          * collects under the contract's version in force on {@code reportedOn}, or not one the case's invoices are in (an
          * agency collecting CNY reporting 8,500.00 USD paid: nothing of it is the case's, and it would be logged as paid;
-         * until session 34 it was accepted).
+         * until session 34 it was accepted), and {@code promisedFor} after the tenant's bound for promises counted from
+         * {@code reportedOn}, the day the promise was made ({@link PromiseTerms#violationIfTooFar}: a PROMISE for 2031 would
+         * hold the buyer's dunning for years; until session 35 it was accepted).
          */
-        List<Violation> violations(LocalDate reportedOn, Money amount) {
+        List<Violation> violations(LocalDate reportedOn, Money amount, LocalDate promisedFor) {
             List<Violation> wrong = new ArrayList<>();
             if (reportedOn != null) {
                 placement.violationIfBefore(reportedOn).ifPresent(wrong::add);
+                if (promisedFor != null) {
+                    promiseTerms.violationIfTooFar("promisedFor", reportedOn, promisedFor).ifPresent(wrong::add);
+                }
             }
             if (amount != null) {
                 List<String> why = new ArrayList<>();
@@ -132,8 +139,8 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
 
     /**
      * {@link #reported} about the case it is for ({@code held}; null when not known yet): with every other wrong field, the
-     * report is refused naming {@code reportedOn} dated before the hand-off and {@code amount.currency} outside the agency's
-     * contract or the case's invoices ({@link Held#violations}).
+     * report is refused naming {@code reportedOn} dated before the hand-off, {@code amount.currency} outside the agency's
+     * contract or the case's invoices and {@code promisedFor} past the tenant's bound for promises ({@link Held#violations}).
      */
     public static AgencyUpdate reported(Kind kind, LocalDate reportedOn, Money amount, LocalDate promisedFor, String note,
             LocalDate today, Held held) {
@@ -142,7 +149,7 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
             wrong.add(new Violation("reportedOn", "must not be after today (" + today + "): the day the agency learnt it"));
         }
         if (held != null) {
-            wrong.addAll(held.violations(reportedOn, amount));
+            wrong.addAll(held.violations(reportedOn, amount, promisedFor));
         }
         if (!wrong.isEmpty()) {
             throw invalid(wrong);
@@ -255,6 +262,14 @@ public record AgencyUpdate(Kind kind, LocalDate reportedOn, Money amount, LocalD
             BusinessCalendar.DayCount count) {
         return kind != Kind.PROMISE ? null
                 : PromiseToPay.make(id, buyerId, amount, reportedOn, promisedFor, terms, calendar, count);
+    }
+
+    /**
+     * What the report about {@code caseId} says, its case and every field, as its id keeps it
+     * ({@link ReceivedAgencyReport#replayOf}): the same report through the topic and REST says the same.
+     */
+    public String said(java.util.UUID caseId) {
+        return ReceivedAgencyReport.said(caseId, this);
     }
 
     /** The line it adds to the case's log. */

@@ -59,7 +59,12 @@ public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn
     public record Verdict(Outcome outcome, Money paid, Money shortfall, LocalDate holdReleasedOn) {
     }
 
-    /** A new promise under the tenant's terms and on its calendar, refused with every wrong item named. */
+    /**
+     * A new promise under the tenant's terms and on its calendar, refused with every wrong item named: a promised date
+     * before the day it is made, or after the tenant's bound ({@link PromiseTerms#latestPromisedDate}: with the default 30
+     * days, made on 7 December 2026 for 1 January 2031 is refused, for 6 January 2027 accepted; until session 35 any date
+     * was, holding the buyer's dunning for years).
+     */
     public static PromiseToPay make(UUID id, UUID buyerId, Money amount, LocalDate madeOn, LocalDate promisedDate,
             PromiseTerms terms, BusinessCalendar calendar, DayCount count) {
         List<Violation> wrong = new ArrayList<>();
@@ -76,6 +81,9 @@ public record PromiseToPay(UUID id, UUID buyerId, Money amount, LocalDate madeOn
             wrong.add(new Violation("promisedDate", "must be given"));
         } else if (madeOn != null && promisedDate.isBefore(madeOn)) {
             wrong.add(new Violation("promisedDate", "must not be before the day the promise is made (" + madeOn + ")"));
+        } else if (madeOn != null) {
+            // a promise holds the buyer's dunning to its deadline: one dated years ahead would hold it for years
+            terms.violationIfTooFar("promisedDate", madeOn, promisedDate).ifPresent(wrong::add);
         }
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("promise.invalid", "The promise to pay is incomplete or inconsistent", wrong);

@@ -65,7 +65,8 @@ public class AgencyUpdateConsumer {
         ConsumerRecord<String, String> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(m -> (ConsumerRecord<String, String>) m.getRecord()).orElseThrow();
         String agencyCode = agencyOf(topicPrefix.orElse(""), record.topic());
-        return inbox.receive(CONSUMER, scoped(agencyCode, record), e -> apply(agencyCode, e))
+        String reportId = header(record, CloudEventHeaders.ID);
+        return inbox.receive(CONSUMER, scoped(agencyCode, record), e -> apply(agencyCode, reportId, e))
                 .onItemOrFailure().transformToUni((applied, failure) -> Uni.createFrom()
                         .completionStage(failure == null ? message.ack() : deadLetter(message, record, failure)));
     }
@@ -77,7 +78,11 @@ public class AgencyUpdateConsumer {
         return message.nack(failure, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withTopic(dlq).build()));
     }
 
-    Uni<Void> apply(String agencyCode, IncomingEvent e) {
+    /**
+     * @param reportId the agency's own id of the report, its {@code ce_id}: the same report sent over REST with it as its
+     *                 {@code Idempotency-Key}, before or after, is applied once ({@link AgencyPlacements#receive})
+     */
+    Uni<Void> apply(String agencyCode, String reportId, IncomingEvent e) {
         if (!TYPE.equals(e.type())) {
             throw new PoisonMessageException("unknown type " + e.type() + ": agencies report " + TYPE);
         }
@@ -100,10 +105,15 @@ public class AgencyUpdateConsumer {
             throw new PoisonMessageException("unreadable update: " + describe(invalid), invalid);
         }
         // read again about its case: reportedOn before the hand-off, amount.currency outside the contract or the case
-        return placements.receive(e.tenantId(), agencyCode, d.uuid("caseId"),
+        return placements.receive(e.tenantId(), agencyCode, d.uuid("caseId"), reportId,
                 held -> AgencyUpdate.reported(kind, reportedOn, amount, promisedFor, note, today, held), "topic")
                 .onFailure(DomainError.class).transform(refused -> new PoisonMessageException(
                         "refused: " + describe(refused), refused))
+                .invoke(a -> {
+                    if (a.replayed()) {
+                        LOG.infof("agency %s report %s received before (through REST): skipped", agencyCode, reportId);
+                    }
+                })
                 .replaceWithVoid();
     }
 
@@ -116,18 +126,23 @@ public class AgencyUpdateConsumer {
      * header is left as it is (the inbox refuses it as unreadable).
      */
     static ConsumerRecord<String, String> scoped(String agencyCode, ConsumerRecord<String, String> record) {
-        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
-        Header tenant = record.headers().lastHeader(CloudEventHeaders.TENANT_ID);
-        if (id == null || id.value() == null || tenant == null || tenant.value() == null) {
+        String id = header(record, CloudEventHeaders.ID);
+        String tenant = header(record, CloudEventHeaders.TENANT_ID);
+        if (id == null || tenant == null) {
             return record;
         }
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.remove(CloudEventHeaders.ID);
-        headers.add(CloudEventHeaders.ID, ("agency." + agencyCode + "/" + new String(tenant.value(), StandardCharsets.UTF_8)
-                + "/" + new String(id.value(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.ID, ("agency." + agencyCode + "/" + tenant + "/" + id).getBytes(StandardCharsets.UTF_8));
         return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
                 record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(), record.value(),
                 headers, record.leaderEpoch());
+    }
+
+    /** The header's text; null when absent. */
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     static String agencyOf(String prefix, String topic) {

@@ -37,14 +37,15 @@ public class CaseTermsRepository {
     ObjectMapper json;
 
     public Uni<Optional<CaseTerms>> find(String tenantId) {
-        return CurrentTransaction.execute("select promise_grace_days, short_hold_days, follow_up_days,"
+        return CurrentTransaction.execute("select promise_grace_days, max_promise_days, short_hold_days, follow_up_days,"
                 + " cost_per_step::text as cost_per_step, steps_to_collect, agency_fee_percent, worklist::text as worklist from case_terms"
                 + " where tenant_id = $1", params(tenantId)).map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.empty();
                     }
                     var r = rows.iterator().next();
-                    return Optional.of(new CaseTerms(new PromiseTerms(r.getInteger("promise_grace_days")),
+                    return Optional.of(new CaseTerms(new PromiseTerms(r.getInteger("promise_grace_days"),
+                            r.getInteger("max_promise_days")),
                             new CallTerms(r.getInteger("short_hold_days"), r.getInteger("follow_up_days")),
                             new AbandonmentRule(new CurrencyThresholds(read(r.getString("cost_per_step"))),
                                     r.getInteger("steps_to_collect"), r.getBigDecimal("agency_fee_percent")),
@@ -55,16 +56,18 @@ public class CaseTermsRepository {
     public Uni<Void> save(String tenantId, CaseTerms t, OffsetDateTime at, String by) {
         return CurrentTransaction.execute("insert into case_terms (tenant_id, promise_grace_days, short_hold_days,"
                 + " follow_up_days, cost_per_step, steps_to_collect, agency_fee_percent, updated_at, updated_by,"
-                + " worklist) values ($1, $2, $3, $4, cast(cast($5 as text) as jsonb), $6, $7, $8, $9,"
-                + " cast(cast($10 as text) as jsonb)) on conflict (tenant_id)"
+                + " worklist, max_promise_days) values ($1, $2, $3, $4, cast(cast($5 as text) as jsonb), $6, $7, $8, $9,"
+                + " cast(cast($10 as text) as jsonb), $11) on conflict (tenant_id)"
                 + " do update set promise_grace_days = excluded.promise_grace_days,"
                 + " short_hold_days = excluded.short_hold_days, follow_up_days = excluded.follow_up_days,"
                 + " cost_per_step = excluded.cost_per_step, steps_to_collect = excluded.steps_to_collect,"
                 + " agency_fee_percent = excluded.agency_fee_percent, updated_at = excluded.updated_at,"
-                + " updated_by = excluded.updated_by, worklist = excluded.worklist",
+                + " updated_by = excluded.updated_by, worklist = excluded.worklist,"
+                + " max_promise_days = excluded.max_promise_days",
                 params(tenantId, t.promise().graceDays(), t.call().shortHoldDays(), t.call().followUpDays(),
                         write(t.abandonment().costPerStep().amounts()), t.abandonment().stepsToCollect(),
-                        t.abandonment().agencyFeePercent(), at, by, writeWorklist(t.worklist()))).replaceWithVoid();
+                        t.abandonment().agencyFeePercent(), at, by, writeWorklist(t.worklist()),
+                        t.promise().maxPromiseDays())).replaceWithVoid();
     }
 
     /** The weights as JSON, each currency by its code (a map keyed by Currency has no agreed JSON form). */

@@ -330,6 +330,41 @@ class CaseApiTest {
         assertEquals(today().plusDays(8).toString(), made.get("deadline").asText());
     }
 
+    /**
+     * A collector records the buyer's promise of 8,500.00 CNY for 1 January 2031, or for today + 31: refused, 400 naming
+     * promisedDate with the tenant's bound (today + 30, the default) in its message; the case stays open with no promise
+     * and the buyer no hold. Today + 30 is a promise. A tenant that sets maxPromiseDays to 90 has today + 60 accepted.
+     * Until session 35 the 2031 promise was recorded and held the buyer's dunning for years.
+     */
+    @Test
+    void aPromiseDatedAfterTheTenantsBoundIsRefusedNamingPromisedDateAndNothingIsRecorded() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        String id = openCase(tenant, buyer);
+        String lena = collector(tenant, "lena");
+        for (String tooFar : java.util.List.of("2031-01-01", today().plusDays(31).toString())) {
+            given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("8500.00", "CNY"),
+                    "promisedDate", tooFar)).post(CASES + id + "/promises").then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("promise.invalid"),
+                            "errors.field", contains("promisedDate"), "errors[0].message", org.hamcrest.Matchers.startsWith(
+                                    "must not be after " + today().plusDays(30) + ": at most 30 days after"));
+        }
+        given().auth().oauth2(lena).get(CASES + id).then().body("caseFile.state", equalTo("OPEN"), "promises", hasSize(0));
+        given().auth().oauth2(lena).queryParam("buyerId", buyer.toString()).get("/api/v1/dunning/holds").then()
+                .statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(lena).contentType(ContentType.JSON).body(Map.of("amount", money("8500.00", "CNY"),
+                "promisedDate", today().plusDays(30).toString())).post(CASES + id + "/promises").then().statusCode(201);
+
+        String wider = freshTenant();
+        String other = openCase(wider, UUID.randomUUID());
+        given().auth().oauth2(user(wider, "m", "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("maxPromiseDays", 90)).put(CollectorDayApiTest.TERMS).then().statusCode(200)
+                .body("maxPromiseDays", equalTo(90), "promiseGraceDays", equalTo(3));
+        given().auth().oauth2(collector(wider, "lena")).contentType(ContentType.JSON).body(Map.of("amount",
+                money("8500.00", "CNY"), "promisedDate", today().plusDays(60).toString())).post(CASES + other + "/promises")
+                .then().statusCode(201).body("promise.promisedDate", equalTo(today().plusDays(60).toString()));
+    }
+
     @Test
     void everyWrongFieldIsNamedAndNothingChanges() {
         String tenant = freshTenant();

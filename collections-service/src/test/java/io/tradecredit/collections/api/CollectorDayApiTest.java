@@ -214,22 +214,22 @@ class CollectorDayApiTest {
         String tenant = freshTenant();
         String manager = user(tenant, "m", "credit-manager");
         given().auth().oauth2(user(tenant, "v", "viewer")).get(TERMS).then().statusCode(200)
-                .body("promiseGraceDays", equalTo(3), "shortHoldDays", equalTo(7), "followUpDays", equalTo(3),
+                .body("promiseGraceDays", equalTo(3), "maxPromiseDays", equalTo(30), "shortHoldDays", equalTo(7), "followUpDays", equalTo(3),
                         "costPerStep", hasSize(0), "stepsToCollect", equalTo(3), "worklist.pointsForActionDue",
                         equalTo(25));
-        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("promiseGraceDays", -1,
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("promiseGraceDays", -1, "maxPromiseDays", 0,
                 "shortHoldDays", 0, "costPerStep", List.of(money("-1.00", "CNY")), "agencyFeePercent", "101",
                 "worklist", Map.of("pointsPerGrade", -5, "amountPerPoint", List.of(money("100.00", "USD"), money("0.00", "CNY")))))
                 .put(TERMS).then().statusCode(400).contentType("application/problem+json")
                 // named as the client sent them (until session 29: graceDays and worklist.amountPerPoint.CNY)
-                .body("errors.field", containsInAnyOrder("promiseGraceDays", "shortHoldDays", "costPerStep[0].amount",
+                .body("errors.field", containsInAnyOrder("promiseGraceDays", "maxPromiseDays", "shortHoldDays", "costPerStep[0].amount",
                         "agencyFeePercent", "worklist.pointsPerGrade", "worklist.amountPerPoint[1].amount"));
         given().auth().oauth2(collector(tenant, "lena")).contentType(ContentType.JSON).body(Map.of()).put(TERMS)
                 .then().statusCode(403);
         given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("promiseGraceDays", 5,
                 "worklist", Map.of("amountPerPoint", List.of(money("100.00", "CNY"))))).put(TERMS).then()
                 .statusCode(200);
-        given().auth().oauth2(manager).get(TERMS).then().body("promiseGraceDays", equalTo(5),
+        given().auth().oauth2(manager).get(TERMS).then().body("promiseGraceDays", equalTo(5), "maxPromiseDays", equalTo(30),
                 "worklist.amountPerPoint[0].amount", equalTo("100.00"));
         // another tenant still has the defaults
         given().auth().oauth2(user(freshTenant(), "v", "viewer")).get(TERMS).then().body("promiseGraceDays", equalTo(3));

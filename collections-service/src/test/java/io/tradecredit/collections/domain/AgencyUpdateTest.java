@@ -71,7 +71,7 @@ class AgencyUpdateTest {
         PromiseToPay p = promise.promise(id, buyer, PromiseTerms.DEFAULT, BusinessCalendar.DEFAULT, days);
         assertEquals(new PromiseToPay(id, buyer, Money.of("12000.00", "CNY"), sept28, sept30, 3, oct5), p);
         // the tenant's own grace: none, the promised day itself
-        assertEquals(sept30, promise.promise(id, buyer, new PromiseTerms(0), BusinessCalendar.DEFAULT, days).deadline());
+        assertEquals(sept30, promise.promise(id, buyer, new PromiseTerms(0, 30), BusinessCalendar.DEFAULT, days).deadline());
         for (Kind k : Kind.values()) {
             if (k != Kind.PROMISE) {
                 AgencyUpdate other = new AgencyUpdate(k, sept28, Money.of("12000.00", "CNY"), null, null);
@@ -147,7 +147,39 @@ class AgencyUpdateTest {
                 new AgencyContract("huaxin", new java.math.BigDecimal("15"), java.util.Set.of(CNY)), 1, MAY_4.minusDays(3),
                 "Huaxin", null, "lena")));
         versions.addAll(List.of(more));
-        return new AgencyUpdate.Held(p, versions, invoicedIn);
+        return new AgencyUpdate.Held(p, versions, invoicedIn, PromiseTerms.DEFAULT);
+    }
+
+    /**
+     * Handed over 4 May; the tenant's bound for promises is the default 30 days. A PROMISE reported on 6 May for 5 June
+     * (6 May + 30) is accepted; for 6 June, or for 1 January 2031, it is refused naming promisedFor with the bound, counted
+     * from the day the agency reports the promise made (6 May), with every other wrong field. Under a bound of 60 days
+     * 6 June is accepted. Until session 35 a promise for 2031 was accepted and held the buyer's dunning for years.
+     */
+    @Test
+    void aPromiseDatedAfterTheTenantsBoundIsRefusedNamingPromisedFor() {
+        AgencyUpdate.Held held = huaxinHolds(java.util.Set.of(CNY));
+        LocalDate may6 = MAY_4.plusDays(2);
+        Money amount = Money.of("8500.00", "CNY");
+        assertEquals(LocalDate.of(2026, 6, 5), AgencyUpdate.reported(Kind.PROMISE, may6, amount, LocalDate.of(2026, 6, 5),
+                null, may6, held).promisedFor());
+        for (LocalDate tooFar : List.of(LocalDate.of(2026, 6, 6), LocalDate.of(2031, 1, 1))) {
+            DomainError refused = assertThrows(DomainError.class, () -> AgencyUpdate.reported(Kind.PROMISE, may6, amount,
+                    tooFar, null, may6, held));
+            assertEquals("agency-update.invalid", refused.code());
+            assertEquals(List.of(new Violation("promisedFor", "must not be after 2026-06-05: at most 30 days after the day the"
+                    + " promise is made (2026-05-06), the tenant's bound")), refused.violations());
+        }
+        // with a report dated before the hand-off: both named, the bound counted from the day reported
+        assertEquals(List.of("reportedOn", "promisedFor"), fields(() -> AgencyUpdate.reported(Kind.PROMISE, MAY_4.minusDays(1),
+                amount, LocalDate.of(2031, 1, 1), null, may6, held)));
+        AgencyUpdate.Held sixty = new AgencyUpdate.Held(held.placement(), held.contract(), held.invoicedIn(),
+                new PromiseTerms(3, 60));
+        assertEquals(LocalDate.of(2026, 6, 6), AgencyUpdate.reported(Kind.PROMISE, may6, amount, LocalDate.of(2026, 6, 6),
+                null, may6, sixty).promisedFor());
+        // without its case (the body's own check) no bound is known yet: not named
+        assertEquals(LocalDate.of(2031, 1, 1), AgencyUpdate.reported(Kind.PROMISE, may6, amount, LocalDate.of(2031, 1, 1),
+                null, may6).promisedFor());
     }
 
     /** Handed over on 4 May: a report of 3 May is refused naming reportedOn, one of 4 May (the hand-off day) or later is not. */

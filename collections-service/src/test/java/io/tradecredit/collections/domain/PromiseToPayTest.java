@@ -50,7 +50,7 @@ class PromiseToPayTest {
 
     @Test
     void tenantGraceOfZeroMakesThePromisedDateTheDeadline() {
-        var p = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("100.00"), may(4), may(8), new PromiseTerms(0), WEEKDAYS,
+        var p = PromiseToPay.make(UUID.randomUUID(), BUYER, cny("100.00"), may(4), may(8), new PromiseTerms(0, 30), WEEKDAYS,
                 CALENDAR_DAYS);
         assertEquals(may(8), p.deadline());
         assertEquals(Outcome.BROKEN, p.judge(List.of(), may(9)).outcome());
@@ -92,8 +92,50 @@ class PromiseToPayTest {
 
     @Test
     void negativeGraceIsRefusedNamingGraceDays() {
-        DomainError e = assertThrows(DomainError.class, () -> new PromiseTerms(-1));
+        DomainError e = assertThrows(DomainError.class, () -> new PromiseTerms(-1, 30));
         assertEquals(List.of(new Violation("graceDays", "must be 0 or more, was -1")), e.violations());
+    }
+
+    /** A bound of 0 days, or of more than a year, is refused naming maxPromiseDays; 1 and 365 are the extremes allowed. */
+    @Test
+    void aBoundOfNoDayOrMoreThanAYearIsRefusedNamingMaxPromiseDays() {
+        assertEquals(List.of(new Violation("maxPromiseDays", "must be 1 to 365, was 0")),
+                assertThrows(DomainError.class, () -> new PromiseTerms(3, 0)).violations());
+        assertEquals(List.of(new Violation("maxPromiseDays", "must be 1 to 365, was 366")),
+                assertThrows(DomainError.class, () -> new PromiseTerms(3, 366)).violations());
+        assertEquals(List.of(new Violation("graceDays", "must be 0 or more, was -1"),
+                new Violation("maxPromiseDays", "must be 1 to 365, was 0")),
+                assertThrows(DomainError.class, () -> new PromiseTerms(-1, 0)).violations());
+        assertEquals(1, new PromiseTerms(3, 1).maxPromiseDays());
+        assertEquals(365, new PromiseTerms(0, 365).maxPromiseDays());
+        assertEquals(PromiseTerms.WIDEST, new PromiseTerms(3, 365));
+    }
+
+    /**
+     * Made on 7 December 2026 under the default bound of 30 days: the latest promised date is 6 January 2027, which is
+     * accepted; 7 January 2027 and 1 January 2031 are refused naming promisedDate with the bound. A tenant's bound of 90
+     * days accepts 7 March 2027 (7 Dec + 90). Until session 35 a promise for 2031 was recorded and held the buyer's
+     * dunning for four years.
+     */
+    @Test
+    void aPromiseDatedAfterTheTenantsBoundIsRefusedNamingPromisedDate() {
+        LocalDate dec7 = LocalDate.of(2026, 12, 7);
+        assertEquals(30, PromiseTerms.DEFAULT.maxPromiseDays());
+        assertEquals(LocalDate.of(2027, 1, 6), PromiseTerms.DEFAULT.latestPromisedDate(dec7));
+        assertEquals(LocalDate.of(2027, 1, 6), PromiseToPay.make(UUID.randomUUID(), BUYER, cny("8500.00"), dec7,
+                LocalDate.of(2027, 1, 6), PromiseTerms.DEFAULT, WEEKDAYS, CALENDAR_DAYS).promisedDate());
+        for (LocalDate tooFar : List.of(LocalDate.of(2027, 1, 7), LocalDate.of(2031, 1, 1))) {
+            DomainError e = assertThrows(DomainError.class, () -> PromiseToPay.make(UUID.randomUUID(), BUYER, cny("8500.00"),
+                    dec7, tooFar, PromiseTerms.DEFAULT, WEEKDAYS, CALENDAR_DAYS));
+            assertEquals("promise.invalid", e.code());
+            assertEquals(List.of(new Violation("promisedDate", "must not be after 2027-01-06: at most 30 days after the day"
+                    + " the promise is made (2026-12-07), the tenant's bound")), e.violations());
+        }
+        PromiseTerms ninety = new PromiseTerms(3, 90);
+        assertEquals(LocalDate.of(2027, 3, 7), PromiseToPay.make(UUID.randomUUID(), BUYER, cny("8500.00"), dec7,
+                LocalDate.of(2027, 3, 7), ninety, WEEKDAYS, CALENDAR_DAYS).promisedDate());
+        assertThrows(DomainError.class, () -> PromiseToPay.make(UUID.randomUUID(), BUYER, cny("8500.00"), dec7,
+                LocalDate.of(2027, 3, 8), ninety, WEEKDAYS, CALENDAR_DAYS));
     }
 
     @Test

@@ -278,10 +278,7 @@ class AgencyFlowTest {
         Placed second = placed();
         String id = "r-1-" + UUID.randomUUID().toString().substring(0, 8);
         for (Placed p : List.of(first, second, first)) {
-            Map<String, Object> body = new java.util.HashMap<>(update("CONTACT_MADE", "note", "spoke to " + p.agency()));
-            body.put("caseId", p.caseId().toString());
-            Topics.sendEvent(TopicNames.agencyUpdates(p.agency()), p.tenant(), "agency", "case-update", p.caseId().toString(),
-                    id, body);
+            report(p.tenant(), p.agency(), p.caseId(), id, update("CONTACT_MADE", "note", "spoke to " + p.agency()));
         }
         await("the second agency's r-1 logged", () -> logKinds(second).contains("agency-update"));
         await("the first agency's r-1 logged", () -> logKinds(first).contains("agency-update"));
@@ -442,10 +439,15 @@ class AgencyFlowTest {
 
     /** Sends a schema-valid report on the agency's updates topic, as the agency would; returns its event id. */
     static String report(String tenant, String agency, UUID caseId, Map<String, Object> body) {
+        return report(tenant, agency, caseId, UUID.randomUUID().toString(), body);
+    }
+
+    /** {@link #report(String, String, UUID, Map)} with the agency's own id for it ({@code ce_id}). */
+    static String report(String tenant, String agency, UUID caseId, String id, Map<String, Object> body) {
         Map<String, Object> withCase = new HashMap<>(body);
         withCase.put("caseId", caseId.toString());
-        return Topics.sendEvent(TopicNames.agencyUpdates(agency), tenant, "agency", "case-update", caseId.toString(),
-                UUID.randomUUID().toString(), withCase);
+        return Topics.sendEvent(TopicNames.agencyUpdates(agency), tenant, "agency", "case-update", caseId.toString(), id,
+                withCase);
     }
 
     static String reason(List<ConsumerRecord<String, String>> dead, String eventId) {
