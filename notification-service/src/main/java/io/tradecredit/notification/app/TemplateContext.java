@@ -21,6 +21,7 @@ import io.tradecredit.notification.domain.InvoiceTotals;
 import io.tradecredit.notification.domain.Language;
 import io.tradecredit.notification.domain.LateChargeTerms;
 import io.tradecredit.notification.domain.LetterDate;
+import io.tradecredit.notification.domain.LocalTimes;
 import io.tradecredit.notification.domain.Message;
 import io.tradecredit.notification.domain.Parties;
 import io.tradecredit.notification.domain.PriorCommunication;
@@ -29,7 +30,8 @@ import io.tradecredit.notification.domain.SenderIdentity;
 /**
  * What a template sees: the request's data, and under reserved names what the service adds:
  * {@code contact} (name, function, postalAddress), {@code sender} (fromName, letterhead,
- * signatory, and contactName, contactPhone, contactEmail: the tenant's person for questions) and {@code letterDate} (the day of rendering in the contact's time zone).
+ * signatory, and contactName, contactPhone, contactEmail: the tenant's person for questions) and {@code letterDate} (the day of rendering in the contact's time zone), and beside each
+ * top-level moment {@code ...At} the same as day and minute in that zone, {@code ...AtLocal} ({@link LocalTimes}).
  * It completes {@code seller} and {@code buyer} (name, address: {@link Parties}) and adds to each of
  * {@code priorMessages} its {@code name} and {@code channelNames} in the message's language
  * ({@link PriorCommunication}), and beside {@code invoices} the number of them not yet overdue
@@ -116,6 +118,8 @@ public class TemplateContext {
         from.put("contactEmail", questions.email());
         ctx.put("sender", from);
         ctx.put("letterDate", LocalDate.ofInstant(now, zone).toString());
+        // a moment the request states (raisedAt), as the recipient reads it: day and minute in its zone
+        ctx.putAll(LocalTimes.of(ctx, zone));
         return ctx;
     }
 

@@ -54,7 +54,7 @@ class DefaultCreditAlertTemplatesTest {
         assertTrue(zh.text().contains("Globex Trading Ltd.的信用等级下降幅度已超过贵司信用政策的阈值"), zh.text());
         for (RenderedMessage m : rendered) {
             for (String fact : List.of("grade fell from 2 to 4 (threshold 2): limit cut after invoice INV-7 200 days"
-                    + " past due", "2026-12-07T09:30Z", BUYER_ID)) {
+                    + " past due", "2026-12-07 17:30 (UTC+08:00)", BUYER_ID)) {
                 assertTrue(m.text().contains(fact), fact + " in:\n" + m.text());
             }
         }
@@ -92,7 +92,10 @@ class DefaultCreditAlertTemplatesTest {
         List<RenderedMessage> rendered = rendered(data("BUYER_BLOCKED", "new credit blocked: insolvency filing", null));
         assertFalse(rendered.get(Language.EN.ordinal()).text().contains("Credit grade now"));
         assertTrue(rendered.get(Language.EN.ordinal()).text().contains("new credit blocked: insolvency filing\n"
-                + "Raised at: 2026-12-07T09:30Z\n"), rendered.get(Language.EN.ordinal()).text());
+                + "Raised at: 2026-12-07 17:30 (UTC+08:00)\n"), rendered.get(Language.EN.ordinal()).text());
+        // the instant credit-service states, read in Shanghai: 09:30 UTC is 17:30 there (it printed "2026-12-07T09:30Z")
+        assertTrue(rendered.get(Language.ZH_CN.ordinal()).text().contains("预警时间：2026-12-07 17:30 (UTC+08:00)\n"),
+                rendered.get(Language.ZH_CN.ordinal()).text());
         assertFalse(rendered.get(Language.ZH_CN.ordinal()).text().contains("当前信用等级"));
     }
 
