@@ -584,7 +584,7 @@ class ReportApiTest {
                 .extract();
         // the credit entries add up to the credit held; the 15,000.00 invoiced less every entry is the balance
         List<Map<String, Object>> entries = statement.path("entries");
-        BigDecimal credit = sum(entries.stream().filter(e -> e.get("invoiceId") == null).toList());
+        BigDecimal credit = sum(entries.stream().filter(ReportApiTest::ofTheCredit).toList());
         BigDecimal all = sum(entries);
         assertEquals(new BigDecimal("500.00"), credit);
         assertEquals(new BigDecimal("3000.00"),
@@ -626,13 +626,21 @@ class ReportApiTest {
                                 today.toString(), today.toString(), today.toString()),
                         "entries.amount.amount", contains("10000.00", "4500.00", "500.00", "2000.00", "500.00"),
                         "entries.referenceId", contains(paidWhole, paidPart, partNote, wholeNote, partNote),
-                        "entries.invoiceId", contains(whole, part, part, null, null),
+                        // credit kept from a note names the note and the invoice it credits
+                        "entries.invoiceId", contains(whole, part, part, whole, part),
+                        "entries[3].invoiceNumber", equalTo(numberOf(tenant, whole)),
+                        "entries[3].creditNoteNumber", equalTo(noteNumber(tenant, whole)),
+                        "entries[3].note", equalTo("credit note " + noteNumber(tenant, whole) + " on invoice "
+                                + numberOf(tenant, whole) + ", paid part kept as credit"),
+                        "entries[4].invoiceNumber", equalTo(numberOf(tenant, part)),
+                        "entries.creditNoteNumber", contains(null, null, null, noteNumber(tenant, whole),
+                                noteNumber(tenant, part)),
                         "totals.currency", contains("CNY"), "totals[0].invoices", equalTo(0),
                         "totals[0].totalDue.amount", equalTo("0.00"), "totals[0].credit.amount", equalTo("2500.00"),
                         "totals[0].balance.amount", equalTo("-2500.00"))
                 .extract();
         List<Map<String, Object>> entries = statement.path("entries");
-        BigDecimal credit = sum(entries.stream().filter(e -> e.get("invoiceId") == null).toList());
+        BigDecimal credit = sum(entries.stream().filter(ReportApiTest::ofTheCredit).toList());
         BigDecimal all = sum(entries);
         assertEquals(new BigDecimal("2500.00"), credit);
         assertEquals(new BigDecimal("-2500.00"), new BigDecimal("15000.00").subtract(all));
@@ -707,6 +715,23 @@ class ReportApiTest {
                 .then().statusCode(200).body("currencies.currency", contains("CNY"),
                         "currencies[0].open.amount", equalTo("15000.00"), "currencies[0].credit.amount",
                         equalTo("0.00"));
+    }
+
+    /** Whether a statement entry is a movement of the buyer's credit. */
+    private static boolean ofTheCredit(Map<String, Object> entry) {
+        return ((String) entry.get("kind")).startsWith("CREDIT_") && !"CREDIT_NOTE".equals(entry.get("kind"));
+    }
+
+    /** The invoice's number. */
+    private static String numberOf(String tenant, String invoiceId) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/invoices/" + invoiceId).then()
+                .statusCode(200).extract().path("invoiceNumber");
+    }
+
+    /** The number of the invoice's only credit note. */
+    private static String noteNumber(String tenant, String invoiceId) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/invoices/" + invoiceId + "/credit-notes")
+                .then().statusCode(200).body("size()", equalTo(1)).extract().path("[0].number");
     }
 
     /** What the statement's {@code entries} add up to. */
