@@ -32,7 +32,8 @@ public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateCh
     /**
      * An entry on one of the buyer's invoices, or a movement of its credit: CREDIT_KEPT (a payment or its excess kept as
      * credit), CREDIT_NOTE_KEPT (naming the credit note, {@code creditNoteNumber}, and the invoice it credits),
-     * CREDIT_APPLIED (negative, beside the PAYMENT entries it made), CREDIT_REVERSED (negative); a positive amount
+     * CREDIT_APPLIED (negative, beside the PAYMENT entries it made), CREDIT_REVERSED (negative); the period's late
+     * charges on an invoice: LATE_INTEREST and LATE_FEE (negative), LATE_CHARGES_WAIVED (positive); a positive amount
      * reduced what was owed net of credit, a negative one raised it.
      */
     public record Entry(LocalDate effectiveDate, UUID invoiceId, String invoiceNumber, StatementEntry.Kind kind,
@@ -43,7 +44,7 @@ public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateCh
      * One currency: what is owed ({@code totalDue} = open + late charges), the buyer's credit held on the date
      * ({@code credit}: overpayments, payments kept whole, paid parts of upheld disputes, not applied yet) and the
      * {@code balance} = totalDue - credit (negative: the tenant owes the buyer); {@code openingBalance}: the balance
-     * on the day before {@code from}, so opening + invoiced in the period (with charges) - entries = balance.
+     * on the day before {@code from}, so opening + invoiced in the period - entries = balance.
      */
     public record Total(String currency, int invoices, Money open, Money lateCharges, Money totalDue, Money credit,
             Money balance, Money openingBalance) {

@@ -44,7 +44,13 @@ public record StatementEntry(Kind kind, LocalDate effectiveDate, UUID invoiceId,
         /** Credit applied to invoices (negative; its PAYMENT entries carry the same reference = the application id). */
         CREDIT_APPLIED,
         /** The credit of a payment reversed as posted in error (negative), on the day the payment was received; reference = payment id. */
-        CREDIT_REVERSED
+        CREDIT_REVERSED,
+        /** Penalty interest charged on the invoice in the period (negative), on the statement's date; see {@link LateChargeEntries}. */
+        LATE_INTEREST,
+        /** The one-off late fee charged on the invoice (negative), on the day it fell due. */
+        LATE_FEE,
+        /** Late charges on the invoice given up by waivers in the period (positive); reference = the latest waiver's id. */
+        LATE_CHARGES_WAIVED
     }
 
     /**
