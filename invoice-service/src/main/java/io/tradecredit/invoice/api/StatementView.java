@@ -30,19 +30,21 @@ public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateCh
     }
 
     /**
-     * An entry on one of the buyer's invoices, or (no invoice) a movement of its credit: CREDIT_KEPT (a payment or its
-     * excess kept as credit), CREDIT_NOTE_KEPT, CREDIT_APPLIED (negative, beside the PAYMENT entries it made),
-     * CREDIT_REVERSED (negative); a positive amount reduced what was owed net of credit, a negative one raised it.
+     * An entry on one of the buyer's invoices, or a movement of its credit: CREDIT_KEPT (a payment or its excess kept as
+     * credit), CREDIT_NOTE_KEPT (naming the credit note, {@code creditNoteNumber}, and the invoice it credits),
+     * CREDIT_APPLIED (negative, beside the PAYMENT entries it made), CREDIT_REVERSED (negative); the period's late
+     * charges on an invoice: LATE_INTEREST and LATE_FEE (negative), LATE_CHARGES_WAIVED (positive); a positive amount
+     * reduced what was owed net of credit, a negative one raised it.
      */
     public record Entry(LocalDate effectiveDate, UUID invoiceId, String invoiceNumber, StatementEntry.Kind kind,
-            Money amount, UUID referenceId, String note) {
+            Money amount, UUID referenceId, String note, String creditNoteNumber) {
     }
 
     /**
      * One currency: what is owed ({@code totalDue} = open + late charges), the buyer's credit held on the date
      * ({@code credit}: overpayments, payments kept whole, paid parts of upheld disputes, not applied yet) and the
      * {@code balance} = totalDue - credit (negative: the tenant owes the buyer); {@code openingBalance}: the balance
-     * on the day before {@code from}, so opening + invoiced in the period (with charges) - entries = balance.
+     * on the day before {@code from}, so opening + invoiced in the period - entries = balance.
      */
     public record Total(String currency, int invoices, Money open, Money lateCharges, Money totalDue, Money credit,
             Money balance, Money openingBalance) {
@@ -52,7 +54,7 @@ public record StatementView(UUID buyerId, LocalDate from, LocalDate asOf, LateCh
         return new StatementView(s.buyerId(), s.from(), s.asOf(), LateChargeTermsJson.Applied.of(s.terms()),
                 s.invoices().stream().map(Line::of).toList(),
                 s.entries().stream().map(e -> new Entry(e.effectiveDate(), e.invoiceId(), e.invoiceNumber(), e.kind(),
-                        e.amount(), e.referenceId(), e.note())).toList(),
+                        e.amount(), e.referenceId(), e.note(), e.creditNoteNumber())).toList(),
                 s.totals().stream().map(t -> new Total(t.currency(), t.invoices(), t.open(), t.chargesDue().total(),
                         t.totalDue(), t.credit(), t.balance(), t.openingBalance())).toList());
     }

@@ -24,9 +24,9 @@ import io.tradecredit.invoice.domain.Dso;
 import io.tradecredit.invoice.domain.HeldCredit;
 import io.tradecredit.invoice.domain.Invoice;
 import io.tradecredit.invoice.domain.LateChargeAccount;
+import io.tradecredit.invoice.domain.LateChargeEntries;
 import io.tradecredit.invoice.domain.LateChargeTerms;
 import io.tradecredit.invoice.domain.OpenItem;
-import io.tradecredit.invoice.domain.StatementEntry;
 import io.tradecredit.invoice.persistence.BuyerCreditRepository;
 import io.tradecredit.invoice.persistence.DisputeRepository;
 import io.tradecredit.invoice.persistence.InvoiceRepository;
@@ -129,30 +129,38 @@ public class Reports {
 
     /**
      * A buyer's statement, with the credit it held on the date per currency and the movements of that credit among
-     * the period's entries, and each currency's balance on the day before {@code from} (the statement as of that
-     * day, by the same rule: {@link BuyerStatement#withOpening}); 404 for a buyer the tenant does not know
-     * ({@link Buyers}).
+     * the period's entries, the late charges of the period as entries ({@link LateChargeEntries}), and each currency's
+     * balance on the day before {@code from} (the statement as of that day, by the same rule:
+     * {@link BuyerStatement#withOpening}); 404 for a buyer the tenant does not know ({@link Buyers}).
      */
     public Uni<BuyerStatement> statement(String tenantId, UUID buyerId, LocalDate from, LocalDate asOf) {
+        LocalDate dayBefore = from.minusDays(1);
         return Panache.withSession(() -> buyers.requireKnown(tenantId, buyerId)
                 .chain(() -> policies.termsOf(tenantId, buyerId)).chain(terms -> receivables
                 .entriesOfBuyer(tenantId, buyerId, from, asOf)
                 .chain(entries -> credits.entriesBetween(tenantId, buyerId, from, asOf)
                         .map(kept -> Stream.concat(entries.stream(), kept.stream()).toList()))
-                .chain(entries -> owing(tenantId, buyerId, terms, from, asOf, entries))
-                .chain(statement -> owing(tenantId, buyerId, terms, from.minusDays(1), from.minusDays(1), List.of())
-                        .map(statement::withOpening))));
+                .chain(entries -> owing(tenantId, buyerId, asOf).chain(now -> owing(tenantId, buyerId, dayBefore)
+                        .chain(before -> waivers.ofInvoices(tenantId, Stream.concat(now.lines().stream(),
+                                before.lines().stream()).map(l -> l.invoice().id).distinct().toList())
+                        .map(ws -> BuyerStatement.of(buyerId, from, asOf, terms, now.lines(), Stream.concat(
+                                entries.stream(), LateChargeEntries.between(before.lines(), now.lines(), ws, from, asOf)
+                                        .stream()).toList(), now.credit())
+                                .withOpening(BuyerStatement.of(buyerId, dayBefore, dayBefore, terms, before.lines(),
+                                        List.of(), before.credit()))))))));
     }
 
-    /** What the buyer owed on {@code asOf}, net of the credit it held then, with the entries given. */
-    private Uni<BuyerStatement> owing(String tenantId, UUID buyerId, LateChargeTerms terms, LocalDate from,
-            LocalDate asOf, List<StatementEntry> entries) {
+    /** The buyer's invoices owing on a date with their late charges, and the credit it held then. */
+    private record Owing(List<BuyerStatement.Line> lines, HeldCredit credit) {
+    }
+
+    /** What the buyer owed on {@code asOf}: its invoices open or settled late, and the credit it held then. */
+    private Uni<Owing> owing(String tenantId, UUID buyerId, LocalDate asOf) {
         return receivables.openItems(tenantId, buyerId, asOf)
                 .chain(items -> receivables.settledLate(tenantId, buyerId, asOf)
                         .map(late -> Stream.concat(items.stream().map(OpenItem::invoiceId), late.stream()).toList()))
                 .chain(ids -> lines(tenantId, ids, asOf))
-                .chain(lines -> credits.heldOn(tenantId, buyerId, asOf)
-                        .map(held -> BuyerStatement.of(buyerId, from, asOf, terms, lines, entries, held)));
+                .chain(lines -> credits.heldOn(tenantId, buyerId, asOf).map(held -> new Owing(lines, held)));
     }
 
     /** The invoices with their late charges as of the date, each under its own terms. */

@@ -27,8 +27,8 @@ public record BuyerStatement(UUID buyerId, LocalDate from, LocalDate asOf, LateC
 
     /**
      * One currency's figures: {@code balance} = {@code totalDue} - {@code credit}; {@code openingBalance}: the balance
-     * on the day before {@code from} ({@link #withOpening}), so that opening + invoiced in the period (with charges)
-     * - the period's entries = balance.
+     * on the day before {@code from} ({@link #withOpening}), so that opening + invoiced in the period - the period's
+     * entries (its late charges among them: {@link LateChargeEntries}) = balance.
      */
     public record Total(String currency, int invoices, Money open, LateCharges chargesDue, Money totalDue, Money credit,
             Money balance, Money openingBalance) {

@@ -98,20 +98,28 @@ public class BuyerCreditRepository {
     /**
      * The movements of the buyer's credit as its statement lists them between the dates, each on its day but the credit
      * of a reversed payment removed on the day the payment was received ({@link StatementEntry#of(CreditMovement,
-     * LocalDate)}), in the order they were recorded.
+     * LocalDate, StatementEntry.CreditNoteOf)}), credit kept from a credit note with the note's number and its invoice,
+     * in the order they were recorded.
      */
     public Uni<List<StatementEntry>> entriesBetween(String tenantId, UUID buyerId, LocalDate from, LocalDate to) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 select m.id, m.tenant_id, m.buyer_id, m.currency, m.kind, m.amount, m.balance_after, m.reference_id,
-                    m.occurred_on, m.created_at, m.created_by, p.received_on
+                    m.occurred_on, m.created_at, m.created_by, p.received_on, c.number as credit_note_number,
+                    c.invoice_id as credit_note_invoice_id, i.invoice_number as credit_note_invoice_number
                 from buyer_credit_movement m
                 left join payment p on p.tenant_id = m.tenant_id and p.id = m.reference_id and m.kind = 'PAYMENT_REVERSED'
+                left join credit_note c on c.tenant_id = m.tenant_id and c.id = m.reference_id and m.kind = 'CREDIT_NOTE'
+                left join invoice i on i.tenant_id = c.tenant_id and i.id = c.invoice_id
                 where m.tenant_id = :t and m.buyer_id = :b
                     and coalesce(p.received_on, m.occurred_on) between :from and :to
                 order by m.created_at, m.id""", Tuple.class)
                 .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("from", from)
                 .setParameter("to", to).getResultList())
-                .map(rows -> rows.stream().map(r -> StatementEntry.of(toMovement(r), r.get("received_on", LocalDate.class)))
+                .map(rows -> rows.stream().map(r -> StatementEntry.of(toMovement(r), r.get("received_on", LocalDate.class),
+                        r.get("credit_note_number", String.class) == null ? null
+                                : new StatementEntry.CreditNoteOf(r.get("credit_note_number", String.class),
+                                        r.get("credit_note_invoice_id", UUID.class),
+                                        r.get("credit_note_invoice_number", String.class))))
                         .toList());
     }
 

@@ -503,12 +503,18 @@ class ReportApiTest {
                         "invoices[2].open.amount", equalTo("0.00"),
                         "invoices[2].lateCharges.interest.amount", equalTo("2.50"),
                         "invoices[3].daysPastDue", equalTo(0), "invoices[3].lateCharges.total.amount", equalTo("0.00"),
-                        "entries.invoiceId", contains(late, paidInPeriod),
-                        "entries.effectiveDate", contains(due.plusDays(10).toString(), due.plusDays(25).toString()),
-                        "entries[0].kind", equalTo("PAYMENT"), "entries[0].amount.amount", equalTo("4000.00"),
+                        // the late charges of the period are entries too: paidEarlier's 10.00 were charged before it
+                        "entries.invoiceId", contains(late, paidInPeriod, late, late, paidInPeriod),
+                        "entries.kind", contains("PAYMENT", "PAYMENT", "LATE_INTEREST", "LATE_FEE", "LATE_INTEREST"),
+                        "entries.effectiveDate", contains(due.plusDays(10).toString(), due.plusDays(25).toString(),
+                                due.plusDays(30).toString(), due.plusDays(30).toString(), due.plusDays(30).toString()),
+                        "entries.amount.amount", contains("4000.00", "1000.00", "-110.00", "-180.00", "-2.50"),
                         "totals.size()", equalTo(1), "totals[0].invoices", equalTo(4),
                         "totals[0].open.amount", equalTo("16000.00"), "totals[0].lateCharges.amount", equalTo("302.50"),
-                        "totals[0].totalDue.amount", equalTo("16302.50"));
+                        "totals[0].totalDue.amount", equalTo("16302.50"),
+                        // 10,000.00 + 1,000.00 open and paidEarlier's 10.00 of charges on the day before
+                        "totals[0].openingBalance.amount", equalTo("11010.00"));
+        // 11,010.00 + the 10,000.00 invoiced in the period - the entries (4,707.50) = 16,302.50
         // without from: the 30 days up to the date
         given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", due.plusDays(30).toString())
                 .get("/api/v1/buyers/" + buyer + "/statement").then()
@@ -516,6 +522,46 @@ class ReportApiTest {
         given().auth().oauth2(token(freshTenant(), "viewer")).queryParam("asOf", due.plusDays(30).toString())
                 .get("/api/v1/buyers/" + buyer + "/statement").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * INV 10,000.00 due 35 days ago, never paid: on the day before the period (30 days past due) it owed 150.00 of
+     * interest and the 300.00 fee, opening 10,450.00; the fee waived today; the period's entries are 25.00 of interest
+     * (5 days) and the 300.00 waived, so 10,450.00 - (300.00 - 25.00) = 10,175.00, what the totals say is due. Until
+     * session 35 the late charges were in the totals and in no entry: the entries left 10,450.00 - 0 unexplained.
+     */
+    @Test
+    void lateChargesAndTheirWaiverAreEntriesSoTheEntriesAddUpToTheTotals() {
+        String tenant = freshTenant();
+        UUID buyer = UUID.randomUUID();
+        LocalDate today = PlatformZone.today();
+        String invoice = issue(tenant, buyer, today.minusDays(65), today.minusDays(35), "10000.00");
+        String waiver = post(token(tenant, "finance"), "/api/v1/invoices/" + invoice + "/late-charges/waivers",
+                Map.of("scope", "FEE", "reason", "key customer")).statusCode(201).extract().path("id");
+
+        var statement = given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", today.toString())
+                .queryParam("from", today.minusDays(4).toString()).get("/api/v1/buyers/" + buyer + "/statement")
+                .then().statusCode(200)
+                .body("entries.kind", contains("LATE_INTEREST", "LATE_CHARGES_WAIVED"),
+                        "entries.invoiceId", contains(invoice, invoice),
+                        "entries.effectiveDate", contains(today.toString(), today.toString()),
+                        "entries.amount.amount", contains("-25.00", "300.00"),
+                        "entries[1].referenceId", equalTo(waiver),
+                        "entries[1].note", equalTo("late charges waived: key customer"),
+                        "totals[0].openingBalance.amount", equalTo("10450.00"),
+                        "totals[0].lateCharges.amount", equalTo("175.00"),
+                        "totals[0].balance.amount", equalTo("10175.00"))
+                .extract();
+        assertEquals(new BigDecimal("10175.00"),
+                new BigDecimal("10450.00").subtract(sum(statement.path("entries"))));
+        // the month it fell due: the 300.00 fee on its day and 150.00 of interest, 10,000.00 + 450.00
+        given().auth().oauth2(token(tenant, "viewer")).queryParam("asOf", today.minusDays(5).toString())
+                .queryParam("from", today.minusDays(35).toString()).get("/api/v1/buyers/" + buyer + "/statement")
+                .then().statusCode(200)
+                .body("entries.kind", contains("LATE_INTEREST", "LATE_FEE"),
+                        "entries.amount.amount", contains("-150.00", "-300.00"),
+                        "totals[0].openingBalance.amount", equalTo("10000.00"),
+                        "totals[0].balance.amount", equalTo("10450.00"));
     }
 
     @Test
@@ -584,7 +630,7 @@ class ReportApiTest {
                 .extract();
         // the credit entries add up to the credit held; the 15,000.00 invoiced less every entry is the balance
         List<Map<String, Object>> entries = statement.path("entries");
-        BigDecimal credit = sum(entries.stream().filter(e -> e.get("invoiceId") == null).toList());
+        BigDecimal credit = sum(entries.stream().filter(ReportApiTest::ofTheCredit).toList());
         BigDecimal all = sum(entries);
         assertEquals(new BigDecimal("500.00"), credit);
         assertEquals(new BigDecimal("3000.00"),
@@ -626,13 +672,21 @@ class ReportApiTest {
                                 today.toString(), today.toString(), today.toString()),
                         "entries.amount.amount", contains("10000.00", "4500.00", "500.00", "2000.00", "500.00"),
                         "entries.referenceId", contains(paidWhole, paidPart, partNote, wholeNote, partNote),
-                        "entries.invoiceId", contains(whole, part, part, null, null),
+                        // credit kept from a note names the note and the invoice it credits
+                        "entries.invoiceId", contains(whole, part, part, whole, part),
+                        "entries[3].invoiceNumber", equalTo(numberOf(tenant, whole)),
+                        "entries[3].creditNoteNumber", equalTo(noteNumber(tenant, whole)),
+                        "entries[3].note", equalTo("credit note " + noteNumber(tenant, whole) + " on invoice "
+                                + numberOf(tenant, whole) + ", paid part kept as credit"),
+                        "entries[4].invoiceNumber", equalTo(numberOf(tenant, part)),
+                        "entries.creditNoteNumber", contains(null, null, null, noteNumber(tenant, whole),
+                                noteNumber(tenant, part)),
                         "totals.currency", contains("CNY"), "totals[0].invoices", equalTo(0),
                         "totals[0].totalDue.amount", equalTo("0.00"), "totals[0].credit.amount", equalTo("2500.00"),
                         "totals[0].balance.amount", equalTo("-2500.00"))
                 .extract();
         List<Map<String, Object>> entries = statement.path("entries");
-        BigDecimal credit = sum(entries.stream().filter(e -> e.get("invoiceId") == null).toList());
+        BigDecimal credit = sum(entries.stream().filter(ReportApiTest::ofTheCredit).toList());
         BigDecimal all = sum(entries);
         assertEquals(new BigDecimal("2500.00"), credit);
         assertEquals(new BigDecimal("-2500.00"), new BigDecimal("15000.00").subtract(all));
@@ -707,6 +761,23 @@ class ReportApiTest {
                 .then().statusCode(200).body("currencies.currency", contains("CNY"),
                         "currencies[0].open.amount", equalTo("15000.00"), "currencies[0].credit.amount",
                         equalTo("0.00"));
+    }
+
+    /** Whether a statement entry is a movement of the buyer's credit. */
+    private static boolean ofTheCredit(Map<String, Object> entry) {
+        return ((String) entry.get("kind")).startsWith("CREDIT_") && !"CREDIT_NOTE".equals(entry.get("kind"));
+    }
+
+    /** The invoice's number. */
+    private static String numberOf(String tenant, String invoiceId) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/invoices/" + invoiceId).then()
+                .statusCode(200).extract().path("invoiceNumber");
+    }
+
+    /** The number of the invoice's only credit note. */
+    private static String noteNumber(String tenant, String invoiceId) {
+        return given().auth().oauth2(token(tenant, "viewer")).get("/api/v1/invoices/" + invoiceId + "/credit-notes")
+                .then().statusCode(200).body("size()", equalTo(1)).extract().path("[0].number");
     }
 
     /** What the statement's {@code entries} add up to. */

@@ -87,7 +87,7 @@ class BuyerStatementTest {
     static StatementEntry moved(CreditMovement.Kind kind, String amount, LocalDate on, UUID reference, int minute,
             LocalDate received) {
         return StatementEntry.of(new CreditMovement(UUID.randomUUID(), "t", null, kind, cny(amount), cny("0.00"),
-                reference, on, AT.plusMinutes(minute), "finance"), received);
+                reference, on, AT.plusMinutes(minute), "finance"), received, null);
     }
 
     @Test

@@ -59,15 +59,17 @@ class StatementEntryTest {
         UUID note = UUID.randomUUID();
         UUID application = UUID.randomUUID();
         // 2,000.00 over a payment kept; an upheld dispute's 2,000.00 the buyer had paid kept; 1,500.00 applied
-        StatementEntry kept = StatementEntry.of(movement(CreditMovement.Kind.OVERPAYMENT, "2000.00", payment), null);
-        StatementEntry noteKept = StatementEntry.of(movement(CreditMovement.Kind.CREDIT_NOTE, "2000.00", note), null);
-        StatementEntry applied = StatementEntry.of(movement(CreditMovement.Kind.APPLIED, "-1500.00", application), null);
+        StatementEntry kept = StatementEntry.of(movement(CreditMovement.Kind.OVERPAYMENT, "2000.00", payment), null, null);
+        StatementEntry noteKept = StatementEntry.of(movement(CreditMovement.Kind.CREDIT_NOTE, "2000.00", note), null,
+                null);
+        StatementEntry applied = StatementEntry.of(movement(CreditMovement.Kind.APPLIED, "-1500.00", application), null,
+                null);
         assertEquals(new StatementEntry(StatementEntry.Kind.CREDIT_KEPT, DAY, null, null, cny("2000.00"), payment,
-                "kept as credit", AT), kept);
+                "kept as credit", null, AT), kept);
         assertEquals(new StatementEntry(StatementEntry.Kind.CREDIT_NOTE_KEPT, DAY, null, null, cny("2000.00"), note,
-                "credit note, paid part kept as credit", AT), noteKept);
+                "credit note, paid part kept as credit", null, AT), noteKept);
         assertEquals(new StatementEntry(StatementEntry.Kind.CREDIT_APPLIED, DAY, null, null, cny("-1500.00"),
-                application, "credit applied to invoices", AT), applied);
+                application, "credit applied to invoices", null, AT), applied);
         assertTrue(Stream.of(kept, noteKept, applied).allMatch(StatementEntry::isCredit));
     }
 
@@ -77,10 +79,23 @@ class StatementEntryTest {
         // 500.00 received on 12-05, reversed on 12-20: it never paid, so -500.00 on 12-05
         CreditMovement reversed = movement(CreditMovement.Kind.PAYMENT_REVERSED, "-500.00", payment);
         assertEquals(new StatementEntry(StatementEntry.Kind.CREDIT_REVERSED, LocalDate.of(2026, 12, 5), null, null,
-                cny("-500.00"), payment, "payment reversed: credit removed", AT),
-                StatementEntry.of(reversed, LocalDate.of(2026, 12, 5)));
+                cny("-500.00"), payment, "payment reversed: credit removed", null, AT),
+                StatementEntry.of(reversed, LocalDate.of(2026, 12, 5), null));
         // without the payment's day: on its own
-        assertEquals(DAY, StatementEntry.of(reversed, null).effectiveDate());
+        assertEquals(DAY, StatementEntry.of(reversed, null, null).effectiveDate());
+    }
+
+    @Test
+    void creditKeptFromACreditNoteNamesTheNoteAndTheInvoiceItCredits() {
+        UUID note = UUID.randomUUID();
+        // INV-000042 paid in full, its 2,000.00 dispute upheld: CN-000007's 2,000.00 kept as credit
+        StatementEntry kept = StatementEntry.of(movement(CreditMovement.Kind.CREDIT_NOTE, "2000.00", note), null,
+                new StatementEntry.CreditNoteOf("CN-000007", INVOICE, "INV-000042"));
+        assertEquals(new StatementEntry(StatementEntry.Kind.CREDIT_NOTE_KEPT, DAY, INVOICE, "INV-000042",
+                cny("2000.00"), note, "credit note CN-000007 on invoice INV-000042, paid part kept as credit",
+                "CN-000007", AT), kept);
+        // still a movement of the credit, though it names an invoice
+        assertTrue(kept.isCredit());
     }
 
     @Test
@@ -99,12 +114,12 @@ class StatementEntryTest {
 
     static StatementEntry credit(LocalDate on, OffsetDateTime at) {
         return new StatementEntry(StatementEntry.Kind.CREDIT_KEPT, on, null, null, cny("1.00"), UUID.randomUUID(),
-                null, at);
+                null, null, at);
     }
 
     static StatementEntry invoice(LocalDate on, OffsetDateTime at) {
         StatementEntry e = new StatementEntry(StatementEntry.Kind.PAYMENT, on, INVOICE, "INV-000042", cny("1.00"),
-                UUID.randomUUID(), null, at);
+                UUID.randomUUID(), null, null, at);
         assertNull(e.note());
         return e;
     }

@@ -132,6 +132,33 @@ class TemplateApiTest {
                         containsString("2026-11-13: friendly payment reminder (email)")));
     }
 
+    /**
+     * The +30 letter cites the legal basis of each invoice's late charges, as the tenant's (or the buyer's) late-charge
+     * terms state it and invoice-service carried it on the charges; terms that state none leave the line out.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFinanceDemandCitesTheLegalBasisOfTheLateChargesOnlyWhenTheTermsStateOne() {
+        Map<String, Object> data = withDeadlineAndCharges(dunningData(UUID.randomUUID()));
+        Map<String, Object> first = (Map<String, Object>) ((List<?>) data.get("invoices")).get(0);
+        Map<String, Object> charges = new java.util.HashMap<>((Map<String, Object>) first.get("lateCharges"));
+        charges.put("legalBasis", "Contract §7.2; PRC Civil Code art. 577 and 584 / 合同第7.2条；《民法典》第五百七十七条、第五百八十四条");
+        first.put("lateCharges", charges);
+        preview(freshTenant(), "dunning.finance-demand", "LETTER", data)
+                .body("failure", contains(nullValue(), nullValue()),
+                        "text[0]", containsString("  逾期费用的依据：Contract §7.2; PRC Civil Code art. 577 and 584 / "
+                                + "合同第7.2条；《民法典》第五百七十七条、第五百八十四条\n"),
+                        "text[1]", containsString("late charges in all: 576.52 CNY\n  legal basis of these late charges: "
+                                + "Contract §7.2; PRC Civil Code art. 577 and 584"));
+        // none stated (null, as collections passes it on): no line, nothing left of it
+        charges.put("legalBasis", null);
+        preview(freshTenant(), "dunning.finance-demand", "LETTER", data)
+                .body("failure", contains(nullValue(), nullValue()),
+                        "text[0]", not(containsString("逾期费用的依据")),
+                        "text[1]", allOf(not(containsString("legal basis of these late charges")),
+                                containsString("late charges in all: 576.52 CNY\n")));
+    }
+
     @Test
     void aPreviewLackingAValueNamesItForEachLanguage() {
         preview(freshTenant(), "dunning.finance-demand", "LETTER", dunningData(UUID.randomUUID()))
