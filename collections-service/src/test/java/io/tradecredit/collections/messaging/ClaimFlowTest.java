@@ -61,7 +61,11 @@ class ClaimFlowTest {
         String other = issue(tenant, buyer, "500.00");
         String claim = UUID.randomUUID().toString();
 
-        claimEvent(tenant, claim, "claim-opened", opened(claim, buyer, claimed, "8000.00"));
+        // a claim for protracted default: the buyer is not insolvent, its other invoice is still dunned
+        Map<String, Object> protracted = opened(claim, buyer, claimed, "8000.00");
+        protracted.put("cause", "PROTRACTED_DEFAULT");
+        protracted.put("trigger", "PROTRACTED_DEFAULT");
+        claimEvent(tenant, claim, "claim-opened", protracted);
         await("the claim hold", () -> Database.count("select count(*) from dunning_hold where tenant_id = ?"
                 + " and buyer_id = ?::uuid and invoice_id = ?::uuid and reason = 'CLAIM' and released_on is null",
                 tenant, buyer, claimed) == 1);
@@ -71,7 +75,7 @@ class ClaimFlowTest {
         CaseView c = run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))).orElseThrow();
         Activity logged = entry(tenant, c, "claim-opened");
         assertEquals(claim, logged.detail().get("claimId"));
-        assertEquals("INSOLVENCY", logged.detail().get("trigger"));
+        assertEquals("PROTRACTED_DEFAULT", logged.detail().get("trigger"));
         assertEquals(List.of(number(claimed)), logged.detail().get("invoices"));
         assertEquals("insurance-claims-service", logged.actor());
 
@@ -80,6 +84,34 @@ class ClaimFlowTest {
                         everyItem(equalTo("INVOICE_ON_HOLD")))
                 .body("[0].steps.findAll { it.itemReference == '" + claimed + "' }.outcome", hasItem("SKIPPED"))
                 .body("[0].messages.invoices.flatten()", not(hasItem(claimed)))
+                .body("[0].messages.invoices.flatten()", hasItem(other));
+    }
+
+    /**
+     * The demo's 厦门鹭岛工贸: an insolvency claim opened, and the run went on demanding its other invoice. Now no message
+     * goes to a buyer with an insolvency claim open, whatever the claim holds; a rejected claim lets it be dunned again.
+     */
+    @Test
+    void anInsolvencyClaimStopsEveryMessageToTheBuyerUntilItIsRejected() {
+        String tenant = fresh();
+        String buyer = UUID.randomUUID().toString();
+        String claimed = issue(tenant, buyer, "8000.00");
+        String other = issue(tenant, buyer, "500.00");
+        String claim = UUID.randomUUID().toString();
+        claimEvent(tenant, claim, "claim-opened", opened(claim, buyer, claimed, "8000.00"));
+        await("the insolvency claim", () -> Database.count("select count(*) from insolvency_claim where tenant_id = ?"
+                + " and buyer_id = ?::uuid", tenant, buyer) == 1);
+        preview(tenant, buyer)
+                .body("[0].steps.findAll { it.itemReference == '" + other + "' && it.outcome == 'SKIPPED' }.skipReason",
+                        everyItem(equalTo("BUYER_INSOLVENT")))
+                .body("[0].steps.findAll { it.itemReference == '" + other + "' }.skipReason", hasItem("BUYER_INSOLVENT"))
+                .body("[0].messages", org.hamcrest.Matchers.empty());
+
+        claimEvent(tenant, claim, "claim-rejected", rejected(claim, buyer));
+        await("the claim ended", () -> Database.count("select count(*) from insolvency_claim where tenant_id = ?",
+                tenant) == 0);
+        preview(tenant, buyer)
+                .body("[0].steps.skipReason", not(hasItem("BUYER_INSOLVENT")))
                 .body("[0].messages.invoices.flatten()", hasItem(other));
     }
 
