@@ -125,7 +125,7 @@ public record BuyerDay(String tenantId, UUID buyerId, LocalDate runDate, LadderV
         List<DunningItem> asInvoices = invoices.stream().map(i -> item(i, holds, day, takenSteps)).toList();
         List<DunningItem> items = items(invoices, asInvoices, takenSteps);
         LocalDate buyerHeldUntil = lastDay(holds.stream().filter(h -> h.coversWholeBuyer() && h.holdsOn(day)).toList());
-        BuyerStanding standing = BuyerStanding.of(items, buyerHeldUntil, day);
+        BuyerStanding standing = BuyerStanding.of(items, buyerHeldUntil, day).insolvent(invoices.get(0).buyerInsolvent());
         // profiled from its invoices as the ladder door profiles it: the same ladder in the run as in GET .../ladder
         Optional<LadderVersion> ladder = policy.ladderFor(BuyerProfile.of(b.buyerId(), invoices.get(0).grade(),
                 cover.insuredOn(day), asInvoices, day), day);

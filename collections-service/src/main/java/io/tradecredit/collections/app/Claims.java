@@ -21,7 +21,8 @@ import io.tradecredit.common.time.BusinessTimeZone;
  * What a claim on the credit insurer means for the buyer's dunning and case (docs/collections-service.md,
  * "Claims"; domain §3: at +90 the debt is claimed if insured). A claim opened holds the claimed
  * invoices (reason CLAIM, until the claim is decided; an invoice the claim names without an id
- * holds the whole buyer) and says so in the case log; a paid indemnity closes the case as CLAIMED;
+ * holds the whole buyer) and says so in the case log, and one for an insolvency stops the buyer's dunning messages
+ * ({@link Insolvency}); a paid indemnity closes the case as CLAIMED;
  * a rejected claim ends the holds and gives the case back to the collector, next action today.
  * Called by the claim-events consumer in the inbox's transaction.
  */
@@ -39,6 +40,9 @@ public class Claims {
 
     @Inject
     BusinessTimeZone businessZone;
+
+    @Inject
+    Insolvency insolvency;
 
     /** An invoice a claim covers; {@code invoiceId} is null for one the claim knows only by its number. */
     public record ClaimedInvoice(String invoiceNumber, UUID invoiceId) {
@@ -66,7 +70,9 @@ public class Claims {
                         UNTIL_DECIDED, note(claimId), INSURER).replaceWithVoid());
             }
             return placed.chain(() -> cases.openFor(tenantId, buyerId, today, INSURER))
-                    .chain(c -> cases.log(tenantId, c.id(), "claim-opened", INSURER, detail));
+                    .chain(c -> cases.log(tenantId, c.id(), "claim-opened", INSURER, detail))
+                    // after the case is open: the withdrawals of an insolvency claim are logged in it
+                    .chain(() -> insolvency.claimOpened(tenantId, claimId, buyerId, cause, INSURER));
         });
     }
 
@@ -94,7 +100,8 @@ public class Claims {
      */
     private Uni<Void> ended(String tenantId, UUID claimId, UUID buyerId, String logKind, String reason) {
         LocalDate today = businessZone.today();
-        return CurrentTransaction.run(() -> holds.list(tenantId, buyerId, null, 0, Integer.MAX_VALUE)
+        return CurrentTransaction.run(() -> insolvency.claimEnded(tenantId, claimId)
+                .chain(() -> holds.list(tenantId, buyerId, null, 0, Integer.MAX_VALUE))
                 .chain(page -> {
                     Uni<Void> ended = Uni.createFrom().voidItem();
                     for (RecordedHold r : page.items()) {

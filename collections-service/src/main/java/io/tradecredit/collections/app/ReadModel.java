@@ -174,9 +174,23 @@ public class ReadModel {
         return store.buyerGraded(tenantId, buyerId, grade, now());
     }
 
-    /** Blocked or unblocked by credit-service; {@code reason} is the block's (null when lifted). */
-    public Uni<Void> buyerBlocked(String tenantId, UUID buyerId, String name, boolean blocked, String reason) {
-        return store.buyerBlocked(tenantId, buyerId, name, blocked, reason, now());
+    /**
+     * Blocked or unblocked by credit-service; {@code reason} is the block's (null when lifted), {@code insolvent} whether
+     * it blocked for an insolvency filing.
+     */
+    public Uni<Void> buyerBlocked(String tenantId, UUID buyerId, String name, boolean blocked, String reason,
+            boolean insolvent) {
+        return store.buyerBlocked(tenantId, buyerId, name, blocked, reason, insolvent, now());
+    }
+
+    /** An insolvency claim was opened on the buyer; it counts until {@link #insolvencyClaimEnded}. */
+    public Uni<Void> insolvencyClaimOpened(String tenantId, UUID claimId, UUID buyerId) {
+        return store.insolvencyClaimOpened(tenantId, claimId, buyerId, now());
+    }
+
+    /** The claim was rejected or withdrawn: it says nothing of the buyer any more (no row: nothing happens). */
+    public Uni<Void> insolvencyClaimEnded(String tenantId, UUID claimId) {
+        return store.insolvencyClaimEnded(tenantId, claimId);
     }
 
     private OffsetDateTime now() {

@@ -72,6 +72,18 @@ public class Withdrawals {
         return withdrawMoot(tenantId, buyerId, settledCaseId, actor);
     }
 
+    /**
+     * Withdraws every recent request of a buyer now in insolvency proceedings ({@link WithdrawalRule#INSOLVENCY}),
+     * logged in its open case. In the current transaction.
+     */
+    public Uni<Void> afterInsolvency(String tenantId, UUID buyerId, String actor) {
+        Instant now = clock.instant();
+        WithdrawalRule rule = new WithdrawalRule(recentDays);
+        return requests.recentOf(tenantId, buyerId, rule.since(now)).chain(recent -> withdraw(tenantId, buyerId, null,
+                recent.stream().flatMap(r -> rule.reasonToWithdrawFromInsolvent(r, now).stream()
+                        .map(reason -> new Withdrawn(r.requestId(), reason))).toList(), actor, now));
+    }
+
     /** {@code logIn}: the case the withdrawals are logged in; null: the buyer's open case, if any. */
     private Uni<Void> withdrawMoot(String tenantId, UUID buyerId, UUID logIn, String actor) {
         Instant now = clock.instant();

@@ -9,12 +9,23 @@ import io.tradecredit.common.money.Money;
 
 /**
  * What the run needs to know of a buyer as a whole: the last day of the latest hold on the buyer
- * (null: none) and its overdue balance, per currency (the collectible part of every item past its
- * due date), which the tenant's tolerance is compared with.
+ * (null: none), its overdue balance, per currency (the collectible part of every item past its
+ * due date), which the tenant's tolerance is compared with, and whether it is in insolvency proceedings (blocked by
+ * credit-service for an insolvency filing, or an insolvency claim open): it gets no dunning message then.
  */
-public record BuyerStanding(LocalDate heldUntil, List<Money> overdue) {
+public record BuyerStanding(LocalDate heldUntil, List<Money> overdue, boolean insolvent) {
     public BuyerStanding {
         overdue = List.copyOf(overdue);
+    }
+
+    /** A buyer not in insolvency proceedings. */
+    public BuyerStanding(LocalDate heldUntil, List<Money> overdue) {
+        this(heldUntil, overdue, false);
+    }
+
+    /** The same buyer, in insolvency proceedings or not. */
+    public BuyerStanding insolvent(boolean inProceedings) {
+        return new BuyerStanding(heldUntil, overdue, inProceedings);
     }
 
     /**

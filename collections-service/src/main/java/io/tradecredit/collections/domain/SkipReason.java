@@ -15,6 +15,12 @@ public enum SkipReason {
      * collector to write off (docs/collections-service.md, "Agencies"), never dunned again.
      */
     SETTLED_BY_AGENCY,
+    /**
+     * A step with a message, and the buyer is in insolvency proceedings (blocked by credit-service for an insolvency
+     * filing, or an insolvency claim open): the debt is filed with the administrator or claimed from the insurer, a
+     * demand to the debtor is pointless and may be unlawful. Steps without a message are judged as before.
+     */
+    BUYER_INSOLVENT,
     /** A payment plan covers it and is being kept. */
     KEPT_PLAN,
     /** The invoice is on hold until a date on or after the run's. */

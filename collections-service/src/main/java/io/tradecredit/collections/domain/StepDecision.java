@@ -40,7 +40,7 @@ public final class StepDecision {
         Optional<SkipReason> settled = settled(item);
         Optional<SkipReason> held = held(item, buyer, asOf);
         List<Optional<SkipReason>> reasons = due.stream().map(step -> settled
-                .or(() -> keptPlan(step, item)).or(() -> held).or(() -> stepSkip(step, item, buyer))).toList();
+                .or(() -> insolvent(step, buyer)).or(() -> keptPlan(step, item)).or(() -> held).or(() -> stepSkip(step, item, buyer))).toList();
         List<DunningStep> taken = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
             if (reasons.get(i).isEmpty()) {
@@ -76,6 +76,16 @@ public final class StepDecision {
             return Optional.of(SkipReason.SETTLED_BY_AGENCY);
         }
         return Optional.empty();
+    }
+
+    /**
+     * No message to a buyer in insolvency proceedings, whatever else holds: the reason lasts as long as the proceedings.
+     * A step without a message (a collector's task, legal preparation, the claim trigger) serves the claim and is judged
+     * as for any buyer; a step with a message waits whole, its message and work, and is due again once the buyer is
+     * unblocked (catch-up then sends one message).
+     */
+    private static Optional<SkipReason> insolvent(DunningStep step, BuyerStanding buyer) {
+        return buyer.insolvent() && step.message().isPresent() ? Optional.of(SkipReason.BUYER_INSOLVENT) : Optional.empty();
     }
 
     /**

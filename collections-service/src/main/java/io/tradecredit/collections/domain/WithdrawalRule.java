@@ -23,6 +23,8 @@ import java.util.UUID;
 public record WithdrawalRule(int recentDays) {
     /** Two weeks: longer than any send window and retry schedule keeps a message waiting. */
     public static final WithdrawalRule DEFAULT = new WithdrawalRule(14);
+    /** Why every recent message to a buyer in insolvency proceedings is withdrawn. */
+    public static final String INSOLVENCY = "buyer in insolvency proceedings";
     /** The longest reason notification-service keeps (its schema's maxLength). */
     static final int REASON_MAX = 500;
 
@@ -52,6 +54,14 @@ public record WithdrawalRule(int recentDays) {
             why.add(invoice.invoiceNumber() + " " + because);
         }
         return Optional.of(reason(why));
+    }
+
+    /**
+     * The reason to withdraw {@code m} at {@code now} from a buyer in insolvency proceedings: whatever its invoices
+     * owe, a demand on them is pointless now (the debt is filed with the administrator or claimed from the insurer).
+     */
+    public Optional<String> reasonToWithdrawFromInsolvent(RequestedMessage m, Instant now) {
+        return m.requestedAt().isBefore(since(now)) ? Optional.empty() : Optional.of(INSOLVENCY);
     }
 
     /** "nothing collectible left: INV-1 paid, INV-2 disputed", shortened to what notification-service keeps. */

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.collections.app.Insolvency;
 import io.tradecredit.collections.app.ReadModel;
 import io.tradecredit.common.events.EventFields;
 import io.tradecredit.common.events.Inbox;
@@ -15,18 +16,24 @@ import io.tradecredit.common.events.IncomingEvent;
 /**
  * Reads {@code credit-events} once per event id into the read model's buyers: who the buyer is
  * (buyer-registered: name, country, registration number, tax id), its grade (buyer-assessed; the
- * ladder's segments look at it) and whether credit-service blocked it. Other credit events are
+ * ladder's segments look at it) and whether credit-service blocked it, for an insolvency filing or not
+ * ({@link Insolvency}: no more dunning messages then). Other credit events are
  * skipped; a known one that cannot be read goes to the DLQ.
  */
 @ApplicationScoped
 public class CreditEventConsumer {
     static final String CONSUMER = "collections-service";
+    /** Who a withdrawal for credit-service's block of an insolvent buyer is logged as. */
+    static final String CREDIT = "credit-service";
 
     @Inject
     Inbox inbox;
 
     @Inject
     ReadModel readModel;
+
+    @Inject
+    Insolvency insolvency;
 
     @Incoming("credit-events")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
@@ -44,10 +51,9 @@ public class CreditEventConsumer {
             case "buyer-registered" -> readModel.buyerRegistered(tenant, d.uuid("buyerId"), d.text("name"),
                     d.text("country"), d.text("registrationNumber"), d.text("taxId"));
             case "buyer-assessed" -> readModel.buyerGraded(tenant, d.uuid("buyerId"), d.integer("grade"));
-            case "buyer-blocked" -> readModel.buyerBlocked(tenant, d.uuid("buyerId"), d.text("buyerName"), true,
-                    d.text("reason"));
-            case "buyer-unblocked" -> readModel.buyerBlocked(tenant, d.uuid("buyerId"), d.text("buyerName"), false,
-                    null);
+            case "buyer-blocked" -> insolvency.buyerBlocked(tenant, d.uuid("buyerId"), d.text("buyerName"),
+                    d.text("reason"), d.optionalText("cause").orElse(null), CREDIT);
+            case "buyer-unblocked" -> insolvency.buyerUnblocked(tenant, d.uuid("buyerId"), d.text("buyerName"));
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -80,7 +80,9 @@ public class DunningRunStore {
                 i.due_date as instalment_due_date, i.amount as instalment_amount,
                 coalesce(i.principal, i.amount) as instalment_principal, i.missed as instalment_missed,
                 exists (select 1 from agency_settled_invoice s where s.tenant_id = o.tenant_id
-                    and s.invoice_id = o.invoice_id) as settled_by_agency
+                    and s.invoice_id = o.invoice_id) as settled_by_agency,
+                coalesce(b.insolvent, false) or exists (select 1 from insolvency_claim c where c.tenant_id = o.tenant_id
+                    and c.buyer_id = o.buyer_id) as buyer_insolvent
             from unnest($1::text[], $2::uuid[]) as k(tenant_id, buyer_id)
             left join buyer b on b.tenant_id = k.tenant_id and b.buyer_id = k.buyer_id
             join open_invoice o on o.tenant_id = k.tenant_id and o.buyer_id = k.buyer_id and o.state = 'OPEN'
@@ -181,14 +183,15 @@ public class DunningRunStore {
     private record InvoiceColumns(int tenantId, int buyerId, int invoiceId, int currency, int openAmount,
             int disputedAmount, int releasedBesidePlan, int dueDate, int planState, int grade, int planId, int planPrincipal, int planEndedOn,
             int instalmentNumber, int instalmentDueDate, int instalmentAmount, int instalmentPrincipal,
-            int instalmentMissed, int settledByAgency, LetterFactsRepository.Columns letter) {
+            int instalmentMissed, int settledByAgency, int buyerInsolvent, LetterFactsRepository.Columns letter) {
         static InvoiceColumns of(RowSet<Row> rows) {
             List<String> n = rows.columnsNames();
             return new InvoiceColumns(at(n, "tenant_id"), at(n, "buyer_id"), at(n, "invoice_id"), at(n, "currency"),
                     at(n, "open_amount"), at(n, "disputed_amount"), at(n, "released_beside_plan"), at(n, "due_date"), at(n, "plan_state"), at(n, "grade"),
                     at(n, "plan_id"), at(n, "plan_principal"), at(n, "plan_ended_on"), at(n, "instalment_number"),
                     at(n, "instalment_due_date"), at(n, "instalment_amount"), at(n, "instalment_principal"),
-                    at(n, "instalment_missed"), at(n, "settled_by_agency"), LetterFactsRepository.Columns.of(rows));
+                    at(n, "instalment_missed"), at(n, "settled_by_agency"), at(n, "buyer_insolvent"),
+                    LetterFactsRepository.Columns.of(rows));
         }
     }
 
@@ -224,7 +227,8 @@ public class DunningRunStore {
         return new InvoiceRow(r.getString(c.tenantId()), r.getUUID(c.buyerId()), r.getUUID(c.invoiceId()), currency,
                 r.getBigDecimal(c.openAmount()), r.getBigDecimal(c.disputedAmount()), r.getLocalDate(c.dueDate()),
                 r.getString(c.planState()), r.getInteger(c.grade()), LetterFactsRepository.row(r, c.letter()), plan,
-                r.getBigDecimal(c.releasedBesidePlan()), Boolean.TRUE.equals(r.getBoolean(c.settledByAgency())));
+                r.getBigDecimal(c.releasedBesidePlan()), Boolean.TRUE.equals(r.getBoolean(c.settledByAgency())),
+                Boolean.TRUE.equals(r.getBoolean(c.buyerInsolvent())));
     }
 
     private static InstalmentRow instalment(Row r, InvoiceColumns c, int number) {

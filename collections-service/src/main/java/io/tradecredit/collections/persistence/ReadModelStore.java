@@ -106,9 +106,14 @@ public class ReadModelStore {
             insert into buyer (tenant_id, buyer_id, grade, updated_at) values ($1, $2, $3, $4)
             on conflict (tenant_id, buyer_id) do update set grade = $3, updated_at = $4""";
     static final String BLOCKED = """
-            insert into buyer (tenant_id, buyer_id, name, blocked, block_reason, updated_at) values ($1, $2, $3, $4, $5, $6)
+            insert into buyer (tenant_id, buyer_id, name, blocked, block_reason, insolvent, updated_at)
+            values ($1, $2, $3, $4, $5, $7, $6)
             on conflict (tenant_id, buyer_id) do update set name = coalesce(buyer.name, $3), blocked = $4,
-                block_reason = $5, updated_at = $6""";
+                block_reason = $5, insolvent = $7, updated_at = $6""";
+    static final String INSOLVENCY_CLAIM_OPENED = """
+            insert into insolvency_claim (tenant_id, claim_id, buyer_id, opened_at) values ($1, $2, $3, $4)
+            on conflict do nothing""";
+    static final String INSOLVENCY_CLAIM_ENDED = "delete from insolvency_claim where tenant_id = $1 and claim_id = $2";
 
     public Uni<Void> issued(String tenantId, UUID invoiceId, UUID buyerId, String invoiceNumber, String poNumber,
             String buyerName, String currency, BigDecimal total, BigDecimal open, LocalDate issueDate,
@@ -222,9 +227,18 @@ public class ReadModelStore {
         return run(GRADED, tenantId, buyerId, grade, now);
     }
 
+    /** {@code insolvent}: blocked for an insolvency filing (false when lifted). */
     public Uni<Void> buyerBlocked(String tenantId, UUID buyerId, String name, boolean blocked, String reason,
-            OffsetDateTime now) {
-        return run(BLOCKED, tenantId, buyerId, name, blocked, reason, now);
+            boolean insolvent, OffsetDateTime now) {
+        return run(BLOCKED, tenantId, buyerId, name, blocked, reason, now, insolvent);
+    }
+
+    public Uni<Void> insolvencyClaimOpened(String tenantId, UUID claimId, UUID buyerId, OffsetDateTime now) {
+        return run(INSOLVENCY_CLAIM_OPENED, tenantId, claimId, buyerId, now);
+    }
+
+    public Uni<Void> insolvencyClaimEnded(String tenantId, UUID claimId) {
+        return run(INSOLVENCY_CLAIM_ENDED, tenantId, claimId);
     }
 
     private static Uni<Void> run(String sql, Object... parameters) {

@@ -30,11 +30,12 @@ public record RunBatchRows(List<BuyerKey> buyers, List<InvoiceRow> invoices, Lis
      * An open invoice of the read model, with its plan's state and the buyer's grade, and what a
      * letter prints of it ({@code letter}, as {@code LetterFactsRepository} reads it for one buyer);
      * {@code plan} is the plan covering it (null: none); {@code settledByAgency}: it was in a case its agency closed
-     * as settled ({@code agency_settled_invoice}), so it is not dunned.
+     * as settled ({@code agency_settled_invoice}), so it is not dunned; {@code buyerInsolvent}: its buyer is in insolvency
+     * proceedings (blocked for an insolvency filing, or an insolvency claim open), so it gets no message.
      */
     public record InvoiceRow(String tenantId, UUID buyerId, UUID invoiceId, String currency, BigDecimal open,
             BigDecimal disputed, LocalDate dueDate, String planState, Integer grade, LetterFactsRepository.Row letter,
-            PlanRow plan, BigDecimal releasedBesidePlan, boolean settledByAgency) {
+            PlanRow plan, BigDecimal releasedBesidePlan, boolean settledByAgency, boolean buyerInsolvent) {
     }
 
     /**

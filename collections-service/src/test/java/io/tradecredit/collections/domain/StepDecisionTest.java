@@ -311,4 +311,49 @@ class StepDecisionTest {
         assertEquals(List.of("reason-call TAKEN", "formal-demand TAKEN"), summary(outcomes));
         assertEquals(List.of(LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 8)), outcomes.stream().map(StepOutcome::stepDay).toList());
     }
+
+    static List<StepOutcome> runInsolvent(DunningItem item, LocalDate asOf) {
+        return DEFAULT.decide(item, BuyerStanding.of(List.of(item), null, asOf).insolvent(true), asOf);
+    }
+
+    @Test
+    void buyerInInsolvencyGetsNoMessageButTheStepsThatServeTheClaimGoOn() {
+        // blocked for an insolvency filing on day 5: the call is still a collector's work, the formal demand waits
+        assertEquals(List.of("reason-call TAKEN", "formal-demand SKIPPED BUYER_INSOLVENT"),
+                summary(runInsolvent(invoice("friendly-reminder", "reminder", "payment-request"), day(7))));
+        // on day 90 the case, the legal preparation and the claim trigger are taken; the finance demand is not sent
+        List<StepOutcome> day90 = runInsolvent(invoice("friendly-reminder", "reminder", "payment-request", "reason-call",
+                "formal-demand"), day(90));
+        assertEquals(List.of("case-opening TAKEN", "finance-demand SKIPPED BUYER_INSOLVENT", "legal-preparation TAKEN",
+                "payment-order TAKEN"), summary(day90));
+        assertTrue(day90.stream().noneMatch(StepOutcome::sendsMessage));
+        assertEquals(List.of(), day90.get(1).work(), "the skipped step's collector task waits with its message");
+        // a new invoice due 14 December: no friendly reminder on 7 December
+        DunningItem next = new DunningItem("INV-2", DUE.plusDays(13), cny("500.00"), cny("0.00"), false, null, Set.of());
+        assertEquals(List.of("friendly-reminder SKIPPED BUYER_INSOLVENT"), summary(runInsolvent(next, day(6))));
+    }
+
+    @Test
+    void buyerUnblockedIsDunnedAgainWithOneMessage() {
+        DunningItem item = invoice("friendly-reminder", "reminder", "payment-request", "reason-call", "case-opening");
+        List<StepOutcome> after = run(DEFAULT, item, day(35));
+        assertEquals(List.of("formal-demand SUPERSEDED", "finance-demand TAKEN"), summary(after));
+        assertTrue(after.get(1).sendsMessage());
+    }
+
+    @Test
+    void insolvencyNamesTheMessageStepsAndOtherReasonsTheRest() {
+        // nothing owed: paid says more than the insolvency
+        assertEquals(List.of("formal-demand SKIPPED PAID"),
+                summary(runInsolvent(owing("0.00", "0.00", "friendly-reminder", "reminder", "payment-request", "reason-call"), day(7))));
+        // an invoice held by the claim: its call is held, its demand is not sent for the insolvency
+        DunningItem held = new DunningItem("INV-1", DUE, cny("1000.00"), cny("0.00"), false, day(30),
+                Set.of("friendly-reminder", "reminder", "payment-request"));
+        assertEquals(List.of("reason-call SKIPPED INVOICE_ON_HOLD", "formal-demand SKIPPED BUYER_INSOLVENT"),
+                summary(runInsolvent(held, day(7))));
+        // under a kept plan the reminder of it is not sent either
+        DunningItem planned = new DunningItem("INV-1", DUE, cny("1000.00"), cny("0.00"), true, null, Set.of());
+        assertEquals(List.of("friendly-reminder SKIPPED BUYER_INSOLVENT"), summary(runInsolvent(planned, day(-7))));
+        assertEquals(List.of("friendly-reminder TAKEN"), summary(run(DEFAULT, planned, day(-7))));
+    }
 }

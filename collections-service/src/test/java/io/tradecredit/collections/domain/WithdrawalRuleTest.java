@@ -157,4 +157,14 @@ class WithdrawalRuleTest {
         String last = "y".repeat(462);
         assertEquals("nothing collectible left: INV-1 paid, " + last, WithdrawalRule.reason(List.of("INV-1 paid", last)));
     }
+
+    @Test
+    void aBuyerInInsolvencyHasEveryRecentMessageWithdrawnWhateverItsInvoicesOwe() {
+        assertEquals(Optional.of("buyer in insolvency proceedings"), WithdrawalRule.DEFAULT.reasonToWithdrawFromInsolvent(
+                sentAgo(Duration.ofHours(20), A), NOW));
+        assertEquals(Optional.of("buyer in insolvency proceedings"), WithdrawalRule.DEFAULT.reasonToWithdrawFromInsolvent(
+                sentAgo(Duration.ofDays(14), A), NOW), "fourteen days ago is still recent");
+        assertEquals(Optional.empty(), WithdrawalRule.DEFAULT.reasonToWithdrawFromInsolvent(
+                sentAgo(Duration.ofDays(14).plusSeconds(1), A), NOW), "long sent");
+    }
 }

@@ -55,32 +55,58 @@ class ClaimFlowTest {
 
     @Test
     void anOpenedClaimHoldsTheClaimedInvoicesSoTheRunSkipsThemAndTheCaseLogSaysSo() {
-        String tenant = fresh();
-        String buyer = UUID.randomUUID().toString();
-        String claimed = issue(tenant, buyer, "8000.00");
-        String other = issue(tenant, buyer, "500.00");
+        TwoInvoices b = TwoInvoices.issued();
         String claim = UUID.randomUUID().toString();
 
-        claimEvent(tenant, claim, "claim-opened", opened(claim, buyer, claimed, "8000.00"));
+        // a claim for protracted default: the buyer is not insolvent, its other invoice is still dunned
+        Map<String, Object> protracted = opened(claim, b.buyer(), b.claimed(), "8000.00");
+        protracted.put("cause", "PROTRACTED_DEFAULT");
+        protracted.put("trigger", "PROTRACTED_DEFAULT");
+        claimEvent(b.tenant(), claim, "claim-opened", protracted);
         await("the claim hold", () -> Database.count("select count(*) from dunning_hold where tenant_id = ?"
                 + " and buyer_id = ?::uuid and invoice_id = ?::uuid and reason = 'CLAIM' and released_on is null",
-                tenant, buyer, claimed) == 1);
-        assertEquals(1, Database.count("select count(*) from dunning_hold where tenant_id = ?", tenant),
+                b.tenant(), b.buyer(), b.claimed()) == 1);
+        assertEquals(1, Database.count("select count(*) from dunning_hold where tenant_id = ?", b.tenant()),
                 "only the claimed invoice is held, not the buyer");
 
-        CaseView c = run(() -> cases.openCaseOf(tenant, UUID.fromString(buyer))).orElseThrow();
-        Activity logged = entry(tenant, c, "claim-opened");
+        CaseView c = run(() -> cases.openCaseOf(b.tenant(), UUID.fromString(b.buyer()))).orElseThrow();
+        Activity logged = entry(b.tenant(), c, "claim-opened");
         assertEquals(claim, logged.detail().get("claimId"));
-        assertEquals("INSOLVENCY", logged.detail().get("trigger"));
-        assertEquals(List.of(number(claimed)), logged.detail().get("invoices"));
+        assertEquals("PROTRACTED_DEFAULT", logged.detail().get("trigger"));
+        assertEquals(List.of(number(b.claimed())), logged.detail().get("invoices"));
         assertEquals("insurance-claims-service", logged.actor());
 
-        preview(tenant, buyer)
-                .body("[0].steps.findAll { it.itemReference == '" + claimed + "' }.skipReason",
+        preview(b.tenant(), b.buyer())
+                .body("[0].steps.findAll { it.itemReference == '" + b.claimed() + "' }.skipReason",
                         everyItem(equalTo("INVOICE_ON_HOLD")))
-                .body("[0].steps.findAll { it.itemReference == '" + claimed + "' }.outcome", hasItem("SKIPPED"))
-                .body("[0].messages.invoices.flatten()", not(hasItem(claimed)))
-                .body("[0].messages.invoices.flatten()", hasItem(other));
+                .body("[0].steps.findAll { it.itemReference == '" + b.claimed() + "' }.outcome", hasItem("SKIPPED"))
+                .body("[0].messages.invoices.flatten()", not(hasItem(b.claimed())))
+                .body("[0].messages.invoices.flatten()", hasItem(b.other()));
+    }
+
+    /**
+     * The demo's 厦门鹭岛工贸: an insolvency claim opened, and the run went on demanding its other invoice. Now no message
+     * goes to a buyer with an insolvency claim open, whatever the claim holds; a rejected claim lets it be dunned again.
+     */
+    @Test
+    void anInsolvencyClaimStopsEveryMessageToTheBuyerUntilItIsRejected() {
+        TwoInvoices b = TwoInvoices.issued();
+        String claim = UUID.randomUUID().toString();
+        claimEvent(b.tenant(), claim, "claim-opened", opened(claim, b.buyer(), b.claimed(), "8000.00"));
+        await("the insolvency claim", () -> Database.count("select count(*) from insolvency_claim where tenant_id = ?"
+                + " and buyer_id = ?::uuid", b.tenant(), b.buyer()) == 1);
+        preview(b.tenant(), b.buyer())
+                .body("[0].steps.findAll { it.itemReference == '" + b.other() + "' && it.outcome == 'SKIPPED' }.skipReason",
+                        everyItem(equalTo("BUYER_INSOLVENT")))
+                .body("[0].steps.findAll { it.itemReference == '" + b.other() + "' }.skipReason", hasItem("BUYER_INSOLVENT"))
+                .body("[0].messages", org.hamcrest.Matchers.empty());
+
+        claimEvent(b.tenant(), claim, "claim-rejected", rejected(claim, b.buyer()));
+        await("the claim ended", () -> Database.count("select count(*) from insolvency_claim where tenant_id = ?",
+                b.tenant()) == 0);
+        preview(b.tenant(), b.buyer())
+                .body("[0].steps.skipReason", not(hasItem("BUYER_INSOLVENT")))
+                .body("[0].messages.invoices.flatten()", hasItem(b.other()));
     }
 
     @Test
@@ -204,6 +230,15 @@ class ClaimFlowTest {
         assertEquals(CaseState.OPEN, same.state(), "another tenant's indemnity does not close this tenant's case");
         assertEquals(c.version(), same.version());
         assertEquals(0, Database.count("select count(*) from dunning_hold where tenant_id = ?", tenant));
+    }
+
+    /** A fresh tenant's buyer with an invoice of 8,000.00 the claim names and one of 500.00 it does not. */
+    private record TwoInvoices(String tenant, String buyer, String claimed, String other) {
+        static TwoInvoices issued() {
+            String tenant = fresh();
+            String buyer = UUID.randomUUID().toString();
+            return new TwoInvoices(tenant, buyer, issue(tenant, buyer, "8000.00"), issue(tenant, buyer, "500.00"));
+        }
     }
 
     private static String fresh() {
