@@ -115,16 +115,25 @@ final class BookSeeder {
                 continue;
             }
             String buyerId = buyerIds.get(b.index());
-            api.expectPost(MANAGER, "insurance-claims-service", "/api/v1/insurance/policies/" + policyId
-                    + "/limit-requests", Map.of("buyerId", buyerId, "kind", "NEW", "amount", money(b.creditLimit()),
-                    "note", "new buyer"));
-            String body = PlatformApi.json(Map.of("decisionId", "SINOSURE-" + b.registrationNumber(),
-                    "buyerId", buyerId, "outcome", "APPROVED", "amount", money(b.creditLimit()),
-                    "effectiveFrom", book.start().toString()));
+            String requestId = api.expectPost(MANAGER, "insurance-claims-service", "/api/v1/insurance/policies/"
+                    + policyId + "/limit-requests", Map.of("buyerId", buyerId, "kind", "NEW",
+                    "amount", money(b.creditLimit()), "note", "new buyer")).get("id").asText();
+            String body = PlatformApi.json(approval("SINOSURE-" + b.registrationNumber(), buyerId, requestId,
+                    b.creditLimit(), book.start()));
             PlatformApi.expect(api.postUnsigned("insurance-claims-service", "/api/v1/insurance/callbacks/policies/"
                     + policyId + "/limit-decisions", body, Map.of("Insurer-Signature", signature(body))),
                     "the insurer's callback for " + b.name());
         }
+    }
+
+    /**
+     * The insurer's approval of the credit manager's request in full from {@code from}: it names the request
+     * ({@code requestId}), so the request shows it as its outcome (without it both stayed NEW, unanswered).
+     */
+    static Map<String, Object> approval(String decisionId, String buyerId, String requestId, BigDecimal amount,
+            LocalDate from) {
+        return Map.of("decisionId", decisionId, "buyerId", buyerId, "requestId", requestId, "outcome", "APPROVED",
+                "amount", money(amount), "effectiveFrom", from.toString());
     }
 
     /** The insurer's signature of the body, now (the service refuses one more than 5 minutes off its clock). */

@@ -224,7 +224,11 @@ public class Claims {
         return claims.create(tenantId, c)
                 .chain(() -> claims.log(c.id(), ClaimEntry.move(null, ClaimState.DRAFT, c.openedOn(), now, c.openedBy(),
                         null)))
-                .chain(() -> outbox.record(ClaimEvents.opened(tenantId, c, terms, trigger, signalId))).replaceWith(c);
+                .chain(() -> outbox.record(ClaimEvents.opened(tenantId, c, terms, trigger, signalId)))
+                .chain(() -> c.cause() == Claim.Cause.INSOLVENCY
+                        ? outbox.record(ClaimEvents.stopDeliveriesOnInsolvency(tenantId, c, terms))
+                        : Uni.createFrom().voidItem())
+                .replaceWith(c);
     }
 
     public Uni<ClaimFile> find(String tenantId, UUID id) {

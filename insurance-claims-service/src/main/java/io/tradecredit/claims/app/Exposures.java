@@ -13,6 +13,7 @@ import io.tradecredit.claims.domain.InsuredExposure;
 import io.tradecredit.claims.domain.LimitDecision;
 import io.tradecredit.claims.domain.OpenInvoice;
 import io.tradecredit.claims.domain.StopDeliveries;
+import io.tradecredit.claims.persistence.ClaimRepository;
 import io.tradecredit.claims.persistence.DeadlineRepository;
 import io.tradecredit.claims.persistence.InsuredLimitRepository;
 import io.tradecredit.claims.persistence.OpenInvoiceRepository;
@@ -38,6 +39,9 @@ public class Exposures {
 
     @Inject
     DeadlineRepository deadlines;
+
+    @Inject
+    ClaimRepository claims;
 
     @Inject
     Policies policies;
@@ -115,13 +119,15 @@ public class Exposures {
 
     /**
      * From when the buyer's deliveries are at the tenant's own risk under the policy ({@link StopDeliveries}: the first
-     * notification's day, or the first stop-deliveries deadline missed); empty when neither. Runs in the caller's
+     * notification's day, the first stop-deliveries deadline missed, or the first claim for insolvency); empty when none.
+     * Runs in the caller's
      * transaction.
      */
     public Uni<Optional<LocalDate>> stopDeliveriesFrom(String tenantId, UUID policyId, UUID buyerId) {
         return notifications.stopDeliveriesFrom(tenantId, policyId, buyerId)
                 .chain(notified -> deadlines.firstMissedStopDeliveries(tenantId, policyId, buyerId)
-                        .map(missed -> StopDeliveries.from(notified, missed)));
+                        .chain(missed -> claims.firstInsolvencyClaimOn(tenantId, policyId, buyerId)
+                                .map(insolvency -> StopDeliveries.from(notified, missed, insolvency))));
     }
 
     /**

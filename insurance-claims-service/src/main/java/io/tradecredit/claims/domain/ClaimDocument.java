@@ -48,7 +48,9 @@ public record ClaimDocument(UUID id, UUID claimId, String name, URI uri, String 
         }
         Kind k = kind(kind);
         if (k == null) {
-            wrong.add(new Violation("kind", "is required: one of " + Arrays.toString(Kind.values())));
+            // a value given is not missing: say it is not one of the kinds, as a wrong code is said elsewhere
+            wrong.add(new Violation("kind", (kind == null ? "is required: one of " : "\"" + kind + "\" is not one of ")
+                    + Arrays.toString(Kind.values())));
         }
         if (!wrong.isEmpty()) {
             throw DomainError.invalid("claim-document.invalid", "The document reference is incomplete", wrong);

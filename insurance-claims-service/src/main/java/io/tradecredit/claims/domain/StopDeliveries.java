@@ -25,9 +25,20 @@ public final class StopDeliveries {
         return Stream.concat(firstNotified.stream(), firstMissedDeadline.stream()).min(LocalDate::compareTo);
     }
 
-    /** What started a stop: the overdue notification, or the stop-deliveries deadline passing unmet. */
+    /**
+     * As {@link #from(Optional, Optional)}, and {@code firstInsolvencyClaim}, the day of the buyer's first claim for
+     * insolvency under the policy: the claim tells the insurer more than an overdue notification does (the insured
+     * limit ends with the buyer's insolvency), so deliveries from its day are at the tenant's own risk. The earliest.
+     */
+    public static Optional<LocalDate> from(Optional<LocalDate> firstNotified, Optional<LocalDate> firstMissedDeadline,
+            Optional<LocalDate> firstInsolvencyClaim) {
+        return Stream.of(firstNotified, firstMissedDeadline, firstInsolvencyClaim).flatMap(Optional::stream)
+                .min(LocalDate::compareTo);
+    }
+
+    /** What started a stop: the overdue notification, the stop-deliveries deadline passing unmet, a claim for insolvency. */
     public enum Cause {
-        NOTIFIED, DEADLINE_MISSED
+        NOTIFIED, DEADLINE_MISSED, INSOLVENCY
     }
 
     /**

@@ -214,6 +214,15 @@ public final class ClaimEvents {
     }
 
     /**
+     * The claim {@code c} for the buyer's insolvency told the insurer of it: from the claim's day new deliveries are
+     * not insured under the policy ({@code cause} INSOLVENCY; the claim's id stands in the required {@code notificationId}).
+     */
+    public static OutgoingEvent stopDeliveriesOnInsolvency(String tenantId, Claim c, PolicyTerms p) {
+        return event("stop-deliveries-started", "claim", tenantId, c.buyerId(), new StopDeliveriesStarted(c.policyId(),
+                p.policyNumber(), p.insurer(), c.buyerId(), c.openedOn(), c.id(), StopDeliveries.Cause.INSOLVENCY.name()));
+    }
+
+    /**
      * A stop-deliveries of the buyer under the policy that this service announced and no longer stands by is withdrawn:
      * the stop it stands by now is {@code from} (the first notification's day, or the first stop-deliveries deadline
      * missed; {@code notificationId} and {@code cause} as {@code stop-deliveries-started} named them), or none when all

@@ -126,6 +126,18 @@ public class ClaimRepository {
                         .transformToUniAndConcatenate(row -> invoices(row).map(row::toClaim)).collect().asList());
     }
 
+    /**
+     * The day of the buyer's first claim for insolvency under the tenant's policy (by hand or on credit-service's
+     * signal, in any state: the insurer was told of the insolvency; docs "Stop-deliveries on insolvency"); empty when none.
+     */
+    public Uni<Optional<LocalDate>> firstInsolvencyClaimOn(String tenantId, UUID policyId, UUID buyerId) {
+        return CurrentTransaction.execute("""
+                select min(opened_on) as opened from claim
+                where tenant_id = $1 and policy_id = $2 and buyer_id = $3 and cause = 'INSOLVENCY'""",
+                Tuple.of(tenantId, policyId, buyerId))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("opened")));
+    }
+
     /** Stores what changed of the claim (state, indemnity, payments, recoveries); a concurrent change fails. */
     public Uni<Void> update(String tenantId, Claim c) {
         return ClaimRow.<ClaimRow>find("tenantId = ?1 and id = ?2", tenantId, c.id()).firstResult()

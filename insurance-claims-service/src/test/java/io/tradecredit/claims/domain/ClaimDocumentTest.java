@@ -50,6 +50,20 @@ class ClaimDocumentTest {
         assertEquals(List.of("uri", "kind"), wrongFields("Invoice", " ", HASH, "invoice"));
     }
 
+    /** A kind given but not one of the list is named as such, not as missing ("kind":"FOO" answered "is required"). */
+    @Test
+    void aKindGivenButUnknownIsNotOneOfTheKindsAndAMissingOneIsRequired() {
+        String kinds = "[INVOICE, DELIVERY_PROOF, CONTRACT, CORRESPONDENCE, AGENCY_REPORT, COURT_DOCUMENT, INSOLVENCY_NOTICE, OTHER]";
+        assertEquals("\"FOO\" is not one of " + kinds, kindMessage("FOO"));
+        assertEquals("is required: one of " + kinds, kindMessage(null));
+    }
+
+    private static String kindMessage(String kind) {
+        DomainError e = assertThrows(DomainError.class,
+                () -> ClaimDocument.of(CLAIM, "Invoice", "https://dms.example.cn/inv.pdf", null, kind, AT, "cm"));
+        return e.violations().stream().filter(v -> v.field().equals("kind")).findFirst().orElseThrow().message();
+    }
+
     @Test
     void theLongestNameAndUriAreAccepted() {
         String uri = "https://x/" + "a".repeat(1990);

@@ -32,6 +32,18 @@ class StopDeliveriesTest {
                 StopDeliveries.from(Optional.of(LocalDate.parse("2026-05-10")), MISSED));
     }
 
+    /** A claim for insolvency stops deliveries from its day, never notified or before the notification; else the earlier. */
+    @Test
+    void aClaimForInsolvencyStopsDeliveriesFromItsDayTheEarliestStopStanding() {
+        Optional<LocalDate> claimed = Optional.of(LocalDate.parse("2026-11-24"));
+        assertEquals(claimed, StopDeliveries.from(Optional.empty(), Optional.empty(), claimed));
+        assertEquals(claimed, StopDeliveries.from(Optional.of(LocalDate.parse("2026-11-25")), Optional.empty(), claimed));
+        assertEquals(MISSED, StopDeliveries.from(Optional.empty(), MISSED, claimed));
+        assertEquals(Optional.of(LocalDate.parse("2026-05-04")),
+                StopDeliveries.from(Optional.of(LocalDate.parse("2026-05-04")), MISSED, claimed));
+        assertEquals(Optional.empty(), StopDeliveries.from(Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
     @Test
     void neitherNoStop() {
         assertEquals(Optional.empty(), StopDeliveries.from(Optional.empty(), Optional.empty()));

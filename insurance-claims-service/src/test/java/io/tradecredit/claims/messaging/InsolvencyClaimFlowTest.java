@@ -135,6 +135,38 @@ class InsolvencyClaimFlowTest {
     }
 
     /**
+     * The claim on the buyer's insolvency tells the insurer of it: from its day new deliveries are at the tenant's own
+     * risk (DOMAIN §4). Before, the exposure showed the 80,000 limit and no stop, and credit-service's check insured a
+     * new order of 10,000 "within the limit".
+     */
+    @Test
+    void anInsolvencyClaimStartsStopDeliveriesFromItsDay() {
+        Insured s = insured(true);
+        block(s, UUID.randomUUID().toString(), blocked(s.buyer(), "INSOLVENCY", UUID.randomUUID().toString()));
+        awaitRead(s);
+        String viewer = token(s.tenant(), "viewer");
+        String id = given().auth().oauth2(viewer).get(CLAIMS + "?state=DRAFT").then().statusCode(200)
+                .extract().path("items[0].id");
+        invoice(s.tenant(), s.buyer(), "INV-3", today(), "10000.00");
+        await("the read model", () -> Database.count("select count(*) from open_invoice where tenant_id = ?"
+                + " and buyer_id = ?::uuid", s.tenant(), s.buyer()) == 4);
+
+        given().auth().oauth2(viewer).get(POLICIES + "/" + s.policyId() + "/buyers/" + s.buyer() + "/exposure")
+                .then().statusCode(200).body("stopDeliveriesFrom", equalTo(today().toString()),
+                        "invoices.find { it.invoiceNumber == 'INV-3' }.afterStopDeliveries", equalTo(true),
+                        "invoices.find { it.invoiceNumber == 'INV-3' }.insured.amount", equalTo("0.00"));
+        String type = "io.tradecredit.claims.stop-deliveries-started.v1";
+        JsonNode stop = Topics.read("claim-events", Duration.ofSeconds(20), records -> records.stream()
+                .anyMatch(r -> type.equals(Topics.header(r, "ce_type")) && s.buyer().equals(r.key())))
+                .stream().filter(r -> type.equals(Topics.header(r, "ce_type")) && s.buyer().equals(r.key()))
+                .map(Contracts::assertValid).findFirst().orElseThrow();
+        assertEquals(today().toString(), stop.get("from").asText());
+        assertEquals("INSOLVENCY", stop.get("cause").asText());
+        assertEquals(id, stop.get("notificationId").asText(), "the claim that started it");
+        assertEquals(s.policyId(), stop.get("policyId").asText());
+    }
+
+    /**
      * The service's own draft (from the ladder's claim trigger) is replaced: withdrawn with the reason and announced
      * (collections ends its holds), its invoices claimed anew with the insolvency's cause; an invoice a claim opened
      * by hand holds is left out, never claimed twice. Before, a second claim of the same invoices was opened. A claim by
