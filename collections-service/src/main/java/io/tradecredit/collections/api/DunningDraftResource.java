@@ -54,7 +54,7 @@ public class DunningDraftResource {
 
     @POST
     @Path("/{id}/approve")
-    @APIResponse(responseCode = "200", description = "APPROVED: the request is sent with the run's id, listing the invoices still to be dunned now (not paid, disputed, settled by the buyer's agency, under an agreed plan or on hold since the run, nor left under the step's minimum amount or the buyer under the tenant's tolerance by a payment since; a plan's instalment judged by what it owes today, dropped when paid off or its plan ended, its openAmount today's); DISCARDED (with the reason, e.g. 'nothing left to ask for since the run: INV-1 settled by agency ag-east') when none is")
+    @APIResponse(responseCode = "200", description = "APPROVED: the request is sent with the run's id, listing the invoices still to be dunned now (not paid, disputed, settled by the buyer's agency, under an agreed plan or on hold since the run, nor left under the step's minimum amount or the buyer under the tenant's tolerance by a payment since; a plan's instalment judged by what it owes today, dropped when paid off or its plan ended, its openAmount today's); DISCARDED (with the reason, e.g. 'nothing left to ask for since the run: INV-1 settled by agency ag-east') when none is, and 'buyer in insolvency proceedings' when the buyer entered them since the run (nothing sent, logged in its open case)")
     @APIResponse(responseCode = "404", description = "No such draft for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Approved or discarded already", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<DraftInfo> approve(@PathParam("id") UUID id) {

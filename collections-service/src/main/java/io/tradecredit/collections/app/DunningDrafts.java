@@ -73,6 +73,9 @@ public class DunningDrafts {
     DunningRunStore runStore;
 
     @Inject
+    CollectionCases cases;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -111,7 +114,8 @@ public class DunningDrafts {
      * Sends the draft: invoices paid, no longer collectible, settled by the buyer's agency, under an agreed plan or
      * on hold (the invoice or the whole buyer) since the run are dropped from it ({@link DraftApproval}), the others
      * carry today's amounts, and the payment deadline counts from today; a draft left
-     * with none is discarded, saying so.
+     * with none is discarded, saying so, and so is the draft of a buyer in insolvency proceedings since (logged in its
+     * case).
      */
     public Uni<DraftInfo> approve(String tenantId, UUID id, String by) {
         return CurrentTransaction.run(() -> pending(tenantId, id).chain(row -> {
@@ -124,6 +128,10 @@ public class DunningDrafts {
             LocalDate today = businessZone.today();
             return requests.invoicesNow(tenantId, ids).chain(now -> holds.list(tenantId, row.buyerId()).chain(recorded ->
                     judgedOn(tenantId, row, today).chain(thresholds -> {
+                String notDunned = DraftApproval.buyerNotDunnedBecause(thresholds.buyer());
+                if (notDunned != null) {
+                    return discardedFor(tenantId, row, notDunned, request, by);
+                }
                 Holds holding = new Holds(recorded.stream().map(RecordedHold::hold).toList());
                 List<Map<String, Object>> kept = new ArrayList<>();
                 List<String> dropped = new ArrayList<>();
@@ -171,7 +179,7 @@ public class DunningDrafts {
      * The draft's buyer today as the run would judge it: its step in the buyer's ladder in force today (none when that
      * ladder has no such step any more: nothing to compare), its items as the run makes them by reference (an agreed
      * plan's instalments, {@code <planId>#<number>}, owing what the plan's payments leave of them), its overdue balance
-     * counted on those items, the tenant's tolerance.
+     * counted on those items and whether it is in insolvency proceedings, the tenant's tolerance.
      */
     private record Judged(Optional<DunningStep> step, Map<String, DunningItem> items, BuyerStanding buyer,
             CurrencyThresholds tolerance) {
@@ -197,9 +205,24 @@ public class DunningDrafts {
                             List<DunningItem> items = BuyerDay.itemsOf(rows, today);
                             Map<String, DunningItem> byReference = new java.util.HashMap<>();
                             items.forEach(i -> byReference.put(i.reference(), i));
-                            return new Judged(step, byReference, BuyerStanding.of(items, null, today),
+                            // every row of the buyer says whether it is in insolvency proceedings; no open invoice: nothing to send anyway
+                            boolean insolvent = !rows.invoices().isEmpty() && rows.invoices().get(0).buyerInsolvent();
+                            return new Judged(step, byReference, BuyerStanding.of(items, null, today).insolvent(insolvent),
                                     s.run().run().tolerance());
                         })));
+    }
+
+    /**
+     * Discards the draft for what became of its buyer since the run ({@link DraftApproval#buyerNotDunnedBecause}),
+     * logged in the buyer's open case (kind {@code draft-discarded}, by the collector who approved it).
+     */
+    private Uni<DraftInfo> discardedFor(String tenantId, DraftStore.DraftRow row, String reason,
+            Map<String, Object> request, String by) {
+        return decide(tenantId, row, "DISCARDED", reason, request, OffsetDateTime.now(clock), by)
+                .call(info -> cases.openCaseOf(tenantId, row.buyerId()).chain(open -> open.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : cases.log(tenantId, open.get().id(), "draft-discarded", by,
+                                Map.of("draftId", row.id().toString(), "reason", reason))));
     }
 
     public Uni<DraftInfo> discard(String tenantId, UUID id, String reason, String by) {

@@ -11,12 +11,22 @@ import io.tradecredit.common.money.Money;
  * approves it (docs/domain.md §3 "Not dunned"): the draft was written on the run's date, and since
  * then the invoice may have been paid, disputed, put under a payment plan, settled by the buyer's agency (what the
  * settlement left is for a collector to write off: "settled by agency &lt;code&gt;") ({@link InvoiceNow}), or
- * the invoice or its whole buyer put on hold (a promise to pay, a dispute, a claim, a pause). The
- * approved letter asks only for what the run would ask for that day.
+ * the invoice or its whole buyer put on hold (a promise to pay, a dispute, a claim, a pause); or the buyer entered
+ * insolvency proceedings, and nothing is sent at all. The approved letter asks only for what the run would ask for that
+ * day.
  */
 public final class DraftApproval {
 
     private DraftApproval() {
+    }
+
+    /**
+     * Why no draft to {@code buyer}, as it stands on the day approved, is sent whatever its invoices owe (null: judge
+     * them): in insolvency proceedings since the run, it gets no dunning message (docs/collections-service.md,
+     * "Insolvency"), so the draft is discarded as the run would have skipped it ({@link SkipReason#BUYER_INSOLVENT}).
+     */
+    public static String buyerNotDunnedBecause(BuyerStanding buyer) {
+        return buyer.insolvent() ? WithdrawalRule.INSOLVENCY : null;
     }
 
     /**

@@ -46,6 +46,17 @@ class DraftApprovalTest {
                 Money.of("50.00", "CNY"), Money.of("0.00", "CNY"), tolerance));
     }
 
+    /**
+     * A demand for 3,000.00 drafted before credit-service blocked the buyer for an insolvency filing: approved after,
+     * it is discarded whatever the invoice still owes; the same buyer out of proceedings has its invoices judged.
+     */
+    @Test
+    void aBuyerInInsolvencyProceedingsOnTheDayApprovedGetsNoDraftWhateverItOwes() {
+        BuyerStanding owing = new BuyerStanding(null, List.of(Money.of("3000.00", "CNY")));
+        assertEquals("buyer in insolvency proceedings", DraftApproval.buyerNotDunnedBecause(owing.insolvent(true)));
+        assertNull(DraftApproval.buyerNotDunnedBecause(owing));
+    }
+
     static DunningItem instalment(int number, String owes) {
         PlanInstalment i = new PlanInstalment(UUID.randomUUID(), number, LocalDate.of(2026, 5, 1), Money.of("1000.00", "CNY"));
         return new DunningItem(i.reference(), i.dueDate(), Money.of(owes, "CNY"), Money.of("0.00", "CNY"), true, null,

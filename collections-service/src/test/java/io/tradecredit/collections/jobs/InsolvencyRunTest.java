@@ -9,7 +9,10 @@ import static io.tradecredit.collections.jobs.RunFixtures.runCompleted;
 import static io.tradecredit.collections.jobs.WithdrawalRunTest.REQUESTED;
 import static io.tradecredit.collections.jobs.WithdrawalRunTest.WITHDRAWAL;
 import static io.tradecredit.collections.jobs.WithdrawalRunTest.ofType;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,12 +30,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tradecredit.collections.app.Activity;
 import io.tradecredit.collections.app.CaseView;
 import io.tradecredit.collections.app.CollectionCases;
 import io.tradecredit.collections.messaging.ReadModelEvents;
 import io.tradecredit.testing.Database;
+import io.tradecredit.testing.Tokens;
 
 /**
  * A buyer credit-service blocks for an insolvency filing gets no more dunning messages (docs/collections-service.md,
@@ -88,6 +93,45 @@ class InsolvencyRunTest {
         assertEquals(2, requested.size());
         assertEquals("dunning.payment-request",
                 WithdrawalRunTest.JSON.readTree(requested.get(1).value()).at("/templateKey").asText());
+    }
+
+    /**
+     * Approval mode: the run drafts the due date's messages of 3,000.00; credit-service then blocks the buyer for an
+     * insolvency filing; a collector approves each draft: it is discarded, "buyer in insolvency proceedings", logged in
+     * the buyer's case, and nothing goes to notification-service. Until session 35 the draft was sent.
+     */
+    @Test
+    void aDraftApprovedAfterTheBuyerEnteredInsolvencyIsDiscardedAndNothingIsSent() throws Throwable {
+        LocalDate due = LocalDate.of(2058, 3, 18); // a Monday
+        String tenant = freshTenant();
+        given().auth().oauth2(Tokens.tenant(tenant).roles("tenant-admin").mint()).contentType(ContentType.JSON)
+                .body(Map.of("tolerance", List.of(), "consolidation", true, "approvalMode", true))
+                .put("/api/v1/dunning/settings").then().statusCode(200);
+        String buyer = UUID.randomUUID().toString();
+        issue(tenant, buyer, "3000.00", due);
+        runCompleted(due);
+        String collector = Tokens.tenant(tenant).roles("collector").subject("max").mint();
+        List<String> drafts = given().auth().oauth2(collector).get("/api/v1/dunning/drafts?state=PENDING").then()
+                .statusCode(200).extract().path("items.id");
+        assertFalse(drafts.isEmpty(), "the run drafted the due date's messages");
+        CaseView open = VertxContextSupport.subscribeAndAwait(() -> cases.openFor(tenant, UUID.fromString(buyer), due,
+                "lena"));
+
+        ReadModelEvents.send(tenant, buyer, CREDIT, "buyer-blocked", UUID.randomUUID().toString(), blocked(buyer));
+        ReadModelEvents.await("blocked for insolvency", () -> Database.count("select count(*) from buyer where tenant_id = ?"
+                + " and buyer_id = ?::uuid and insolvent", tenant, buyer) == 1);
+
+        for (String draft : drafts) {
+            given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + draft + "/approve").then().statusCode(200)
+                    .body("state", equalTo("DISCARDED"), "reason", equalTo("buyer in insolvency proceedings"));
+        }
+        assertEquals(List.of(), records(REQUESTS, tenant, 0), "nothing on notification-requests");
+        assertEquals(0, Database.count("select count(*) from dunning_request where tenant_id = ?", tenant), "nothing requested");
+        List<Activity> logged = VertxContextSupport.subscribeAndAwait(() -> cases.activities(tenant, open.id())).stream()
+                .filter(a -> a.kind().equals("draft-discarded")).toList();
+        assertEquals(drafts.stream().map(d -> Map.of("draftId", d, "reason", "buyer in insolvency proceedings")).toList(),
+                logged.stream().map(Activity::detail).toList());
+        assertEquals("max", logged.get(0).actor());
     }
 
     private static ConsumerRecord<String, String> stepTaken(String tenant, LocalDate runDate) {
