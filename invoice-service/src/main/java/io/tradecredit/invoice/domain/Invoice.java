@@ -85,6 +85,8 @@ public class Invoice {
     public int lateFeeAfterDays;
     @Column(name = "late_fee_rate", nullable = false)
     public BigDecimal lateFeeRate;
+    @Column(name = "late_legal_basis")
+    public String lateLegalBasis;
     @Enumerated(EnumType.STRING)
     @Column(name = "late_charge_terms_source", nullable = false)
     public LateChargeTerms.Source lateChargeTermsSource;
@@ -157,6 +159,7 @@ public class Invoice {
         i.lateDailyRate = lateChargeTerms.policy().dailyRate();
         i.lateFeeAfterDays = lateChargeTerms.policy().feeAfterDays();
         i.lateFeeRate = lateChargeTerms.policy().feeRate();
+        i.lateLegalBasis = lateChargeTerms.policy().legalBasis();
         i.lateChargeTermsSource = lateChargeTerms.source();
         i.status = InvoiceStatus.OPEN;
         i.paidAmount = BigDecimal.ZERO;
@@ -211,7 +214,7 @@ public class Invoice {
     public LateChargeTerms lateChargeTerms() {
         // as the columns hold them (numeric(12,8)), without the zeros of the column's scale
         return new LateChargeTerms(new LateChargePolicy(lateDailyRate.stripTrailingZeros(), lateFeeAfterDays,
-                lateFeeRate.stripTrailingZeros()), lateChargeTermsSource);
+                lateFeeRate.stripTrailingZeros(), lateLegalBasis), lateChargeTermsSource);
     }
 
     public int daysPastDue(LocalDate asOf) {

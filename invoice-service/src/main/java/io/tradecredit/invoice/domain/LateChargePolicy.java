@@ -29,12 +29,26 @@ import io.tradecredit.common.money.Money;
  * when a payment plan was agreed releases is outside the plan, overdue, and charged from its
  * release, fee included ({@link BalanceHistory#chargeableOn}). Interest is summed exactly and rounded once, HALF_UP to the currency's scale; so is
  * the fee (on the sum of its bases).
+ *
+ * <p>{@code legalBasis}: what entitles the creditor to the charges (e.g. "Contract §7.2; PRC Civil Code arts.
+ * 577, 579"), quoted by the +30 demand letter; null when the terms state none (blank is none), at most
+ * {@value #MAX_LEGAL_BASIS} characters. It changes no figure.
  */
-public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecimal feeRate) {
+public record LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecimal feeRate, String legalBasis) {
+    public static final int MAX_LEGAL_BASIS = 2000;
     public static final LateChargePolicy DEFAULT =
             new LateChargePolicy(new BigDecimal("0.0005"), 30, new BigDecimal("0.03"));
 
+    /** Terms that state no legal basis. */
+    public LateChargePolicy(BigDecimal dailyRate, int feeAfterDays, BigDecimal feeRate) {
+        this(dailyRate, feeAfterDays, feeRate, null);
+    }
+
     public LateChargePolicy {
+        legalBasis = legalBasis == null || legalBasis.isBlank() ? null : legalBasis.strip();
+        if (legalBasis != null && legalBasis.length() > MAX_LEGAL_BASIS) {
+            throw new IllegalArgumentException("legalBasis must be at most " + MAX_LEGAL_BASIS + " characters");
+        }
         if (dailyRate == null || dailyRate.signum() < 0 || feeRate == null || feeRate.signum() < 0) {
             throw new IllegalArgumentException("rates must be zero or positive");
         }

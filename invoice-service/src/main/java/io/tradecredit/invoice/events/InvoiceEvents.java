@@ -146,7 +146,8 @@ public final class InvoiceEvents {
 
     /**
      * The late-charge terms that produced a statement's figures (rates as plain decimal strings, 0.0005 =
-     * 0.05% a day); {@code legalBasis} is null: invoicing policies have no legal-basis text yet.
+     * 0.05% a day); {@code legalBasis}: the text of those terms (the tenant's or the buyer's
+     * own when the invoice was issued), null when they state none.
      */
     public record StatedTerms(String dailyRate, int feeAfterDays, String feeRate,
             String source, String legalBasis) {
@@ -293,7 +294,7 @@ public final class InvoiceEvents {
         return event("late-charges-stated", i.tenantId, i.buyerId, new LateChargesStated(i.id, i.invoiceNumber,
                 i.buyerId, i.dueDate, a.asOf(), a.daysPastDue(), i.currency, a.open(), a.collectible(), due.interest(),
                 due.fee(), due.total(), a.totalDue(), new StatedTerms(p.dailyRate().toPlainString(), p.feeAfterDays(), p.feeRate().toPlainString(),
-                        terms.source().name(), null)));
+                        terms.source().name(), p.legalBasis())));
     }
 
     public static OutgoingEvent cancelled(Invoice i) {

@@ -39,7 +39,8 @@ public class InvoiceBatchRepository {
             new Column("disputed_amount", "numeric"), new Column("created_at", "timestamptz"),
             new Column("version", "bigint"), new Column("beyond_agreed_terms", "boolean"),
             new Column("late_daily_rate", "numeric"), new Column("late_fee_after_days", "int"),
-            new Column("late_fee_rate", "numeric"), Column.text("late_charge_terms_source"));
+            new Column("late_fee_rate", "numeric"), Column.text("late_charge_terms_source"),
+            Column.text("late_legal_basis"));
     private static final String EXISTING = "select invoice_number from invoice where tenant_id = $1"
             + " and invoice_number = any($2::text[])";
 
@@ -69,6 +70,6 @@ public class InvoiceBatchRepository {
                 i.purchaseOrderNumber, i.currency, LINES.convertToDatabaseColumn(i.lines), i.taxAmount,
                 i.totalAmount, i.dueDate, i.paymentTerms, i.status, i.paidAmount, i.creditedAmount,
                 i.writtenOffAmount, i.disputedAmount, i.createdAt, i.version, i.beyondAgreedTerms,
-                i.lateDailyRate, i.lateFeeAfterDays, i.lateFeeRate, i.lateChargeTermsSource));
+                i.lateDailyRate, i.lateFeeAfterDays, i.lateFeeRate, i.lateChargeTermsSource, i.lateLegalBasis));
     }
 }

@@ -34,7 +34,7 @@ public class PolicyRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "select tenant_id, issue_deadline_hours, late_daily_rate, late_fee_after_days, late_fee_rate,"
                         + " dso_period_days, issue_date_tolerance_days, unknown_buyers, late_charge_statement_days, ask_for_receipt,"
-                        + " beyond_agreed_terms"
+                        + " beyond_agreed_terms, late_legal_basis"
                         + " from invoicing_policy where tenant_id in (:t)",
                 Tuple.class)
                 .setParameter("t", tenantIds).getResultList())
@@ -50,11 +50,12 @@ public class PolicyRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into invoicing_policy (tenant_id, issue_deadline_hours, late_daily_rate, late_fee_after_days,
                     late_fee_rate, dso_period_days, issue_date_tolerance_days, unknown_buyers, late_charge_statement_days,
-                    ask_for_receipt, beyond_agreed_terms, updated_at, updated_by)
-                values (:t, :h, :r, :d, :f, :dso, :tol, :unknown, :statement, :receipt, :beyond, :at, :by)
+                    ask_for_receipt, beyond_agreed_terms, late_legal_basis, updated_at, updated_by)
+                values (:t, :h, :r, :d, :f, :dso, :tol, :unknown, :statement, :receipt, :beyond, :basis, :at, :by)
                 on conflict (tenant_id) do update set issue_deadline_hours = excluded.issue_deadline_hours,
                     late_daily_rate = excluded.late_daily_rate, late_fee_after_days = excluded.late_fee_after_days,
-                    late_fee_rate = excluded.late_fee_rate, dso_period_days = excluded.dso_period_days,
+                    late_fee_rate = excluded.late_fee_rate, late_legal_basis = excluded.late_legal_basis,
+                    dso_period_days = excluded.dso_period_days,
                     issue_date_tolerance_days = excluded.issue_date_tolerance_days,
                     unknown_buyers = excluded.unknown_buyers,
                     late_charge_statement_days = excluded.late_charge_statement_days,
@@ -66,6 +67,7 @@ public class PolicyRepository {
                 .setParameter("tol", p.issueDateToleranceDays()).setParameter("unknown", p.unknownBuyers().name())
                 .setParameter("statement", p.lateChargeStatementDays()).setParameter("receipt", p.askForReceipt())
                 .setParameter("beyond", p.beyondAgreedTerms().name())
+                .setParameter("basis", p.lateCharges().legalBasis())
                 .setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
     }
 
@@ -77,7 +79,7 @@ public class PolicyRepository {
         // tenants and buyers are matched separately in SQL, so the pairs are checked again here
         Set<TenantBuyer> wanted = Set.copyOf(buyers);
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "select tenant_id, buyer_id, late_daily_rate, late_fee_after_days, late_fee_rate"
+                "select tenant_id, buyer_id, late_daily_rate, late_fee_after_days, late_fee_rate, late_legal_basis"
                         + " from buyer_late_charge_policy where tenant_id in (:t) and buyer_id in (:b)", Tuple.class)
                 .setParameter("t", wanted.stream().map(TenantBuyer::tenantId).distinct().toList())
                 .setParameter("b", wanted.stream().map(TenantBuyer::buyerId).distinct().toList()).getResultList())
@@ -86,7 +88,7 @@ public class PolicyRepository {
                     for (Tuple r : rows) {
                         TenantBuyer buyer = new TenantBuyer(r.get("tenant_id", String.class), r.get("buyer_id", UUID.class));
                         if (wanted.contains(buyer)) {
-                            terms.put(buyer, toLateCharges(r));
+                            terms.put(buyer, toStatedLateCharges(r));
                         }
                     }
                     return terms;
@@ -97,14 +99,15 @@ public class PolicyRepository {
             OffsetDateTime at) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 insert into buyer_late_charge_policy (tenant_id, buyer_id, late_daily_rate, late_fee_after_days,
-                    late_fee_rate, updated_at, updated_by)
-                values (:t, :b, :r, :d, :f, :at, :by)
+                    late_fee_rate, late_legal_basis, updated_at, updated_by)
+                values (:t, :b, :r, :d, :f, :basis, :at, :by)
                 on conflict (tenant_id, buyer_id) do update set late_daily_rate = excluded.late_daily_rate,
                     late_fee_after_days = excluded.late_fee_after_days, late_fee_rate = excluded.late_fee_rate,
+                    late_legal_basis = excluded.late_legal_basis,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                 .setParameter("t", tenantId).setParameter("b", buyerId).setParameter("r", p.dailyRate())
                 .setParameter("d", p.feeAfterDays()).setParameter("f", p.feeRate())
-                .setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
+                .setParameter("basis", p.legalBasis()).setParameter("at", at).setParameter("by", by).executeUpdate()).replaceWithVoid();
     }
 
     public Uni<Boolean> deleteBuyerLateCharges(String tenantId, UUID buyerId) {
@@ -115,7 +118,7 @@ public class PolicyRepository {
 
     /** A row of invoicing_policy. */
     private static InvoicingPolicy toPolicy(Tuple r) {
-        return new InvoicingPolicy(r.get("issue_deadline_hours", Integer.class), toLateCharges(r),
+        return new InvoicingPolicy(r.get("issue_deadline_hours", Integer.class), toStatedLateCharges(r),
                 r.get("dso_period_days", Integer.class), r.get("issue_date_tolerance_days", Integer.class),
                 InvoicingPolicy.UnknownBuyers.valueOf(r.get("unknown_buyers", String.class)),
                 r.get("late_charge_statement_days", Integer.class), r.get("ask_for_receipt", Boolean.class),
@@ -127,6 +130,13 @@ public class PolicyRepository {
         return new LateChargePolicy(r.get("late_daily_rate", BigDecimal.class).stripTrailingZeros(),
                 r.get("late_fee_after_days", Integer.class),
                 r.get("late_fee_rate", BigDecimal.class).stripTrailingZeros());
+    }
+
+    /** The late-charge columns with their legal basis, as invoicing_policy and buyer_late_charge_policy name them. */
+    private static LateChargePolicy toStatedLateCharges(Tuple r) {
+        LateChargePolicy rates = toLateCharges(r);
+        return new LateChargePolicy(rates.dailyRate(), rates.feeAfterDays(), rates.feeRate(),
+                r.get("late_legal_basis", String.class));
     }
 
 }

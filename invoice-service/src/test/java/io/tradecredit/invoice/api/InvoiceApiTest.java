@@ -289,13 +289,13 @@ class InvoiceApiTest {
     void batchStoresTheLateChargeTermsEachInvoiceIsIssuedUnderAndAnnouncesThem() {
         String tenant = LedgerFixtures.freshTenant();
         given().auth().oauth2(LedgerFixtures.token(tenant, "tenant-admin")).contentType(ContentType.JSON)
-                .body(PolicyApiTest.policy(48, "0.001", 30, "0.05", 90)).put("/api/v1/policies/invoicing")
+                .body(PolicyApiTest.policy(48, "0.001", 30, "0.05", 90, "General terms §9")).put("/api/v1/policies/invoicing")
                 .then().statusCode(200);
         UUID keyCustomer = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         LedgerFixtures.issue(tenant, keyCustomer, ISSUED, DUE, "1000.00");
         given().auth().oauth2(LedgerFixtures.token(tenant, "credit-manager")).contentType(ContentType.JSON)
-                .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01"))
+                .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01", "legalBasis", "Key account §4"))
                 .put(PolicyApiTest.buyerPolicy(keyCustomer)).then().statusCode(200);
 
         List<String> ids = given().auth().oauth2(LedgerFixtures.token(tenant, "finance")).contentType(ContentType.JSON)
@@ -313,7 +313,9 @@ class InvoiceApiTest {
         given().auth().oauth2(LedgerFixtures.token(tenant, "viewer")).get("/api/v1/invoices/" + ids.get(0)).then()
                 .statusCode(200).body("lateChargeTerms.source", equalTo("BUYER"),
                         "lateChargeTerms.dailyRate", equalTo("0.0002"), "lateChargeTerms.feeAfterDays", equalTo(60),
-                        "lateChargeTerms.feeRate", equalTo("0.01"));
+                        "lateChargeTerms.feeRate", equalTo("0.01"), "lateChargeTerms.legalBasis", equalTo("Key account §4"));
+        given().auth().oauth2(LedgerFixtures.token(tenant, "viewer")).get("/api/v1/invoices/" + ids.get(1)).then()
+                .statusCode(200).body("lateChargeTerms.legalBasis", equalTo("General terms §9"));
 
         JsonNode announced = Contracts.assertValid(eventFor(other, "io.tradecredit.invoice.issued.v1"));
         assertEquals(ids.get(1), announced.get("invoiceId").asText());

@@ -42,6 +42,8 @@ class LateChargeStatementJobTest {
     static final LocalDate DUE = LocalDate.of(2018, 3, 1);
     /** Due date of the batch of several tenants' and buyers' invoices (a run of the job looks at them together). */
     static final LocalDate BATCH_DUE = LocalDate.of(2017, 3, 1);
+    static final String ACME_BASIS = "Contract §7.2; PRC Civil Code arts. 577, 579";
+    static final String OWN_BASIS = "Key account agreement 2016-KA-3 §4; PRC Civil Code art. 585";
 
     @Test
     void chargesAreStatedWhenTheyAppearThenWeeklyAndNeverTwice() {
@@ -106,8 +108,12 @@ class LateChargeStatementJobTest {
         // a first invoice, not due by the run, makes the buyer acme's, so terms of its own can be agreed before
         // the invoice of this test is issued under them
         issue(acme, ownTerms, issued, BATCH_DUE.plusDays(60), "10000.00");
+        // the tenant's terms at issue: the defaults' rates, with the legal basis the +30 letter quotes
+        given().auth().oauth2(token(acme, "tenant-admin")).contentType(ContentType.JSON)
+                .body(PolicyApiTest.policy(48, "0.0005", 30, "0.03", 90, ACME_BASIS)).put("/api/v1/policies/invoicing")
+                .then().statusCode(200);
         given().auth().oauth2(token(acme, "credit-manager")).contentType(ContentType.JSON)
-                .body(Map.of("dailyRate", "0.001", "feeAfterDays", 60, "feeRate", "0.05"))
+                .body(Map.of("dailyRate", "0.001", "feeAfterDays", 60, "feeRate", "0.05", "legalBasis", OWN_BASIS))
                 .put(PolicyApiTest.buyerPolicy(ownTerms)).then().statusCode(200);
         String plainInvoice = issue(acme, plain, issued, BATCH_DUE, "10000.00");
         String waivedInvoice = issue(acme, plain, issued, BATCH_DUE, "10000.00");
@@ -117,7 +123,8 @@ class LateChargeStatementJobTest {
         String paidInvoice = issue(globex, globexBuyer, issued, BATCH_DUE, "10000.00");
         // acme's terms change after its invoices were issued: they are stated under the terms they were issued under
         given().auth().oauth2(token(acme, "tenant-admin")).contentType(ContentType.JSON)
-                .body(PolicyApiTest.policy(48, "0.002", 30, "0.1", 90)).put("/api/v1/policies/invoicing")
+                .body(PolicyApiTest.policy(48, "0.002", 30, "0.1", 90, "General terms 2019 §9"))
+                .put("/api/v1/policies/invoicing")
                 .then().statusCode(200);
         given().auth().oauth2(token(acme, "collector")).contentType(ContentType.JSON)
                 .body(Map.of("type", "QUALITY", "disputedAmount", Map.of("amount", "4000.00", "currency", "CNY"),
@@ -142,11 +149,14 @@ class LateChargeStatementJobTest {
         // the other invoice
         assertFiguresOf(acme, plainInvoice, statementOf(plainStated, plainInvoice), asOf, "155.00", "300.00", "455.00");
         assertEquals("0.0005", statementOf(plainStated, plainInvoice).get("terms").get("dailyRate").asText());
+        // the text of the terms in force at issue, not of those changed since
+        assertEquals(ACME_BASIS, statementOf(plainStated, plainInvoice).get("terms").get("legalBasis").asText());
         assertFiguresOf(acme, waivedInvoice, statementOf(plainStated, waivedInvoice), asOf, "155.00", "0.00", "155.00");
         // the buyer's own terms: 31 days x 10.00 = 310.00 interest, no fee before 60 days
         JsonNode own = Contracts.assertValid(statements(ownTerms, 1).get(0));
         assertFiguresOf(acme, ownTermsInvoice, own, asOf, "310.00", "0.00", "310.00");
         assertEquals("BUYER", own.get("terms").get("source").asText());
+        assertEquals(OWN_BASIS, own.get("terms").get("legalBasis").asText());
         // 4,000 disputed from day 10: 10 x 5.00 + 21 x 3.00 = 113.00 interest
         JsonNode disputed = Contracts.assertValid(statements(disputing, 1).get(0));
         assertFiguresOf(acme, disputedInvoice, disputed, asOf, "113.00",
@@ -157,6 +167,8 @@ class LateChargeStatementJobTest {
         assertFiguresOf(globex, globexInvoice, globexStatement, asOf, "310.00", "200.00", "510.00");
         assertEquals("TENANT", globexStatement.get("terms").get("source").asText());
         assertEquals("0.001", globexStatement.get("terms").get("dailyRate").asText());
+        // terms that state no legal basis: none on the event
+        assertEquals(true, globexStatement.get("terms").get("legalBasis").isNull());
         assertFiguresOf(globex, paidInvoice, statementOf(globexStated, paidInvoice), asOf, "206.00",
                 charges(globex, paidInvoice, asOf).getString("due.fee.amount"), null);
     }
@@ -290,6 +302,7 @@ class LateChargeStatementJobTest {
         assertEquals(read.getString("terms.dailyRate"), stated.get("terms").get("dailyRate").asText());
         assertEquals(read.getInt("terms.feeAfterDays"), stated.get("terms").get("feeAfterDays").asInt());
         assertEquals(read.getString("terms.feeRate"), stated.get("terms").get("feeRate").asText());
+        assertEquals(read.getString("terms.legalBasis"), stated.get("terms").get("legalBasis").textValue());
         assertEquals(interest, stated.get("interest").get("amount").asText());
         assertEquals(fee, stated.get("lateFee").get("amount").asText());
         if (total != null) {

@@ -5,6 +5,7 @@ import static io.tradecredit.invoice.LedgerFixtures.freshTenant;
 import static io.tradecredit.invoice.LedgerFixtures.token;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -26,6 +27,13 @@ class PolicyApiTest {
         return Map.of("issueDeadlineHours", hours,
                 "lateCharges", Map.of("dailyRate", dailyRate, "feeAfterDays", feeAfterDays, "feeRate", feeRate),
                 "dsoPeriodDays", dso);
+    }
+
+    /** The same with the legal basis of the late charges, the text a +30 demand letter quotes. */
+    static Map<String, Object> policy(Object hours, Object dailyRate, Object feeAfterDays, Object feeRate, Object dso,
+            String legalBasis) {
+        return Map.of("issueDeadlineHours", hours, "lateCharges", Map.of("dailyRate", dailyRate,
+                "feeAfterDays", feeAfterDays, "feeRate", feeRate, "legalBasis", legalBasis), "dsoPeriodDays", dso);
     }
 
     static String buyerPolicy(UUID buyer) {
@@ -180,5 +188,43 @@ class PolicyApiTest {
         given().auth().oauth2(token(freshTenant(), "viewer")).get(buyerPolicy(buyer)).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(token(freshTenant(), "tenant-admin")).delete(buyerPolicy(buyer)).then().statusCode(404);
+    }
+
+    /**
+     * The legal basis of the late charges (quoted by the +30 demand letter) is the tenant's and each buyer's to
+     * state, read back as saved; blank is none; longer than 2,000 characters is refused naming it, nothing changed.
+     */
+    @Test
+    void legalBasisOfTheLateChargesIsStatedAndReadBackForTenantAndBuyer() {
+        String tenant = freshTenant();
+        String admin = token(tenant, "tenant-admin");
+        String basis = "Contract §7.2; PRC Civil Code arts. 577, 579";
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(policy(48, "0.0005", 30, "0.03", 90, basis))
+                .put(POLICY).then().statusCode(200).body("lateCharges.legalBasis", equalTo(basis));
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICY).then().body("lateCharges.legalBasis", equalTo(basis));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(policy(48, "0.001", 30, "0.03", 90, "x".repeat(2001))).put(POLICY).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("lateCharges.legalBasis"));
+        given().auth().oauth2(token(tenant, "viewer")).get(POLICY).then()
+                .body("lateCharges.legalBasis", equalTo(basis), "lateCharges.dailyRate", equalTo("0.0005"));
+
+        UUID buyer = invoicedBuyer(tenant);
+        // the buyer answers the tenant's text until it has terms of its own
+        given().auth().oauth2(token(tenant, "viewer")).get(buyerPolicy(buyer)).then()
+                .body("lateCharges.source", equalTo("TENANT"), "lateCharges.legalBasis", equalTo(basis));
+        String own = "Key account agreement 2026-KA-17 §4; PRC Civil Code art. 585";
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("dailyRate", "0.0002", "feeAfterDays", 60, "feeRate", "0.01", "legalBasis", own))
+                .put(buyerPolicy(buyer)).then().statusCode(200).body("lateCharges.legalBasis", equalTo(own));
+        given().auth().oauth2(token(tenant, "credit-manager")).contentType(ContentType.JSON)
+                .body(Map.of("dailyRate", "0.0003", "feeAfterDays", 60, "feeRate", "0.01", "legalBasis", "x".repeat(2001)))
+                .put(buyerPolicy(buyer)).then().statusCode(400).body("errors.field", contains("legalBasis"));
+        given().auth().oauth2(token(tenant, "viewer")).get(buyerPolicy(buyer)).then()
+                .body("lateCharges.source", equalTo("BUYER"), "lateCharges.legalBasis", equalTo(own),
+                        "lateCharges.dailyRate", equalTo("0.0002"));
+
+        // blank states none
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(policy(48, "0.0005", 30, "0.03", 90, "  "))
+                .put(POLICY).then().statusCode(200).body("lateCharges.legalBasis", nullValue());
     }
 }

@@ -384,4 +384,22 @@ class LateChargePolicyTest {
         plans = List.of(new BalanceHistory.PlanPeriod(invoice.id, due, null));
         assertEquals(cny("0.00"), BalanceHistory.of(invoice, entries, disputes, plans).chargeableOn(due.plusDays(5)));
     }
+
+    /**
+     * The legal basis is text the +30 letter quotes as written (stripped), blank is none, up to 2,000 characters;
+     * it changes no figure.
+     */
+    @Test
+    void legalBasisIsKeptStrippedBlankIsNoneAndAtMost2000Characters() {
+        BigDecimal rate = new BigDecimal("0.0005");
+        BigDecimal fee = new BigDecimal("0.03");
+        assertEquals("Contract §7.2; PRC Civil Code arts. 577, 579",
+                new LateChargePolicy(rate, 30, fee, "  Contract §7.2; PRC Civil Code arts. 577, 579 ").legalBasis());
+        assertEquals(null, new LateChargePolicy(rate, 30, fee, " \t ").legalBasis());
+        assertEquals(null, new LateChargePolicy(rate, 30, fee).legalBasis());
+        assertEquals(2000, new LateChargePolicy(rate, 30, fee, "x".repeat(2000)).legalBasis().length());
+        assertThrows(IllegalArgumentException.class, () -> new LateChargePolicy(rate, 30, fee, "x".repeat(2001)));
+        assertEquals(new LateChargePolicy(rate, 30, fee).chargesOn(cny("10000.00"), 31),
+                new LateChargePolicy(rate, 30, fee, "Contract §7.2").chargesOn(cny("10000.00"), 31));
+    }
 }
