@@ -11,6 +11,7 @@ import static io.tradecredit.collections.messaging.ReadModelEvents.today;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,7 +73,11 @@ class AgencyHandOffWorkTest {
     }
 
     void take(String tenant, UUID buyer, String stepKey, String actionKey) {
-        StepWork.Order order = new StepWork.Order(tenant, buyer, today(), UUID.randomUUID().toString(), stepKey,
+        take(tenant, buyer, stepKey, actionKey, today());
+    }
+
+    void take(String tenant, UUID buyer, String stepKey, String actionKey, LocalDate runDate) {
+        StepWork.Order order = new StepWork.Order(tenant, buyer, runDate, UUID.randomUUID().toString(), stepKey,
                 DunningAction.work(DunningAction.Kind.AGENCY_HANDOFF, actionKey));
         run(() -> CurrentTransaction.run(() -> work.take(List.of(order))).replaceWith(true));
     }
@@ -101,6 +106,28 @@ class AgencyHandOffWorkTest {
         assertEquals("agency.may-take-legal-action", told.get("instruction").asText());
         assertEquals(1, Database.count("select count(*) from agency_placement where tenant_id = ?", tenant),
                 "still the one placement");
+    }
+
+    /**
+     * A catch-up today of the run of three days ago hands the buyer over as of that run: the move to the agency
+     * (case-state-changed's on) and the placement (handed-to-agency's handedOn) are of the run's date. Until session 35
+     * both said the day of processing.
+     */
+    @Test
+    void aPastDatesRunHandsTheBuyerOverOnTheRunDate() {
+        String tenant = fresh("t-");
+        String agency = fresh("ag-");
+        contract(tenant, agency, "15", Map.of("mode", "DAYS_PAST_DUE", "daysPastDue", 30));
+        UUID buyer = buyerOverdue(tenant, 45);
+        LocalDate runDate = today().minusDays(3);
+
+        take(tenant, buyer, "agency-step", "agency.hand-off", runDate);
+        CaseView c = run(() -> cases.openCaseOf(tenant, buyer)).orElseThrow();
+        assertEquals(CaseState.WITH_AGENCY, c.state());
+        assertEquals(runDate.toString(), event(TopicNames.COLLECTION_CASES, c.id(),
+                "io.tradecredit.collections.case-state-changed.v1").get("on").asText());
+        assertEquals(runDate.toString(), event(TopicNames.COLLECTION_CASES, c.id(),
+                "io.tradecredit.collections.handed-to-agency.v1").get("handedOn").asText());
     }
 
     /**
