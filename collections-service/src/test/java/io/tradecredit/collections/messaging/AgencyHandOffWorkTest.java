@@ -82,6 +82,13 @@ class AgencyHandOffWorkTest {
         run(() -> CurrentTransaction.run(() -> work.take(List.of(order))).replaceWith(true));
     }
 
+    /** The buyer's case once the run of {@code runDate} handed it to {@code agency} (contracted from 30 days past due). */
+    CaseView handedOver(String tenant, String agency, UUID buyer, LocalDate runDate) {
+        contract(tenant, agency, "15", Map.of("mode", "DAYS_PAST_DUE", "daysPastDue", 30));
+        take(tenant, buyer, "agency-step", "agency.hand-off", runDate);
+        return run(() -> cases.openCaseOf(tenant, buyer)).orElseThrow();
+    }
+
     @Test
     void theRunHandsTheBuyerToTheCheapestAgencyWhoseRuleItMeetsThenPassesTheLaterStepOn() {
         String tenant = fresh("t-");
@@ -117,12 +124,10 @@ class AgencyHandOffWorkTest {
     void aPastDatesRunHandsTheBuyerOverOnTheRunDate() {
         String tenant = fresh("t-");
         String agency = fresh("ag-");
-        contract(tenant, agency, "15", Map.of("mode", "DAYS_PAST_DUE", "daysPastDue", 30));
         UUID buyer = buyerOverdue(tenant, 45);
         LocalDate runDate = today().minusDays(3);
 
-        take(tenant, buyer, "agency-step", "agency.hand-off", runDate);
-        CaseView c = run(() -> cases.openCaseOf(tenant, buyer)).orElseThrow();
+        CaseView c = handedOver(tenant, agency, buyer, runDate);
         assertEquals(CaseState.WITH_AGENCY, c.state());
         assertEquals(runDate.toString(), event(TopicNames.COLLECTION_CASES, c.id(),
                 "io.tradecredit.collections.case-state-changed.v1").get("on").asText());
@@ -139,10 +144,8 @@ class AgencyHandOffWorkTest {
     void legalPreparationLeavesACaseWithItsAgencyWhichTheTenantCanStillRecall() {
         String tenant = fresh("t-");
         String agency = fresh("ag-");
-        contract(tenant, agency, "15", Map.of("mode", "DAYS_PAST_DUE", "daysPastDue", 30));
         UUID buyer = buyerOverdue(tenant, 60);
-        take(tenant, buyer, "agency-step", "agency.hand-off");
-        CaseView c = run(() -> cases.openCaseOf(tenant, buyer)).orElseThrow();
+        CaseView c = handedOver(tenant, agency, buyer, today());
         assertEquals(CaseState.WITH_AGENCY, c.state());
 
         StepWork.Order legal = new StepWork.Order(tenant, buyer, today(), UUID.randomUUID().toString(),
