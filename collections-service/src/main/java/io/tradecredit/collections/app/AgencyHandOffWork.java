@@ -64,7 +64,7 @@ public class AgencyHandOffWork implements StepWork {
         return choose(order).chain(agency -> agency.isEmpty() ? Uni.createFrom().voidItem()
                 : cases.openFor(order.tenantId(), order.buyerId(), order.runDate(), ACTOR)
                         .chain(c -> placements.handOff(order.tenantId(), c.id(), agency.get(), ACTOR, order.stepKey(),
-                                order.action().key()))
+                                order.action().key(), order.runDate()))
                         .replaceWithVoid());
     }
 
@@ -74,7 +74,8 @@ public class AgencyHandOffWork implements StepWork {
         }
         return choose(order).chain(agency -> agency.isEmpty()
                 ? skipped(order, c.id(), "no agency contract takes the buyer")
-                : placements.handOff(order.tenantId(), c.id(), agency.get(), ACTOR, order.stepKey(), order.action().key())
+                : placements.handOff(order.tenantId(), c.id(), agency.get(), ACTOR, order.stepKey(), order.action().key(),
+                        order.runDate())
                         .replaceWithVoid());
     }
 

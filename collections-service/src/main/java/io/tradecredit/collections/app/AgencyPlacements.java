@@ -107,7 +107,17 @@ public class AgencyPlacements {
      */
     public Uni<CaseFile> handOff(String tenantId, UUID caseId, String agencyCode, String by, String stepKey,
             String instruction) {
-        LocalDate today = businessZone.today();
+        return handOff(tenantId, caseId, agencyCode, by, stepKey, instruction, null);
+    }
+
+    /**
+     * As {@link #handOff(String, UUID, String, String, String, String)}, made by the run of {@code runDate} (null: a
+     * collector's, today): the placement starts, the contract is read and the move to the agency is dated on the run's
+     * date, not on the day a catch-up processes it.
+     */
+    public Uni<CaseFile> handOff(String tenantId, UUID caseId, String agencyCode, String by, String stepKey,
+            String instruction, LocalDate runDate) {
+        LocalDate today = runDate == null ? businessZone.today() : runDate;
         return CurrentTransaction.run(() -> cases.find(tenantId, caseId)
                 .chain(c -> contracts.find(tenantId, agencyCode, today).map(found -> found.orElseThrow(
                         () -> AgencyContracts.notFound(agencyCode))).chain(contract -> placements.currentOf(tenantId, caseId)
@@ -138,7 +148,9 @@ public class AgencyPlacements {
                     if (stepKey != null) {
                         detail.put("stepKey", stepKey);
                     }
-                    return cases.move(tenantId, caseId, CaseState.WITH_AGENCY, by, "handed to agency " + agencyCode)
+                    String moved = "handed to agency " + agencyCode;
+                    return (runDate == null ? cases.move(tenantId, caseId, CaseState.WITH_AGENCY, by, moved)
+                            : cases.moveByRun(tenantId, caseId, CaseState.WITH_AGENCY, runDate, by, moved))
                             .chain(() -> placements.insert(tenantId, p, by))
                             .chain(() -> cases.log(tenantId, caseId, "handed-to-agency", by, detail))
                             .chain(() -> files.of(tenantId, p, instruction, today))

@@ -72,7 +72,7 @@ public class CaseWork implements StepWork {
                 .chain(c -> c.state() == CaseState.WITH_AGENCY ? withAgency(o, c)
                         : cases.log(o.tenantId(), c.id(), "legal-preparation", RUN, detail(o))
                         .chain(() -> c.state() == CaseState.LEGAL ? Uni.createFrom().voidItem()
-                                : cases.move(o.tenantId(), c.id(), CaseState.LEGAL, RUN,
+                                : cases.moveByRun(o.tenantId(), c.id(), CaseState.LEGAL, o.runDate(), RUN,
                                         "legal preparation (" + o.action().key() + ") at step " + o.stepKey())
                                         .replaceWithVoid()));
     }

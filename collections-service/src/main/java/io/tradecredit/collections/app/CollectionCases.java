@@ -160,6 +160,16 @@ public class CollectionCases {
     }
 
     /**
+     * As {@link #move}, made by the run of {@code runDate}: the move is of that date (case-state-changed's
+     * {@code on}, the log's {@code runDate}), not of the day it was processed, which a catch-up after downtime
+     * makes later.
+     */
+    public Uni<CaseView> moveByRun(String tenantId, UUID caseId, CaseState to, LocalDate runDate, String actor,
+            String note) {
+        return change(tenantId, caseId, c -> c.moveTo(to), runDate, actor, note);
+    }
+
+    /**
      * A collector's move (the case's state door): as {@link #move}, but a case goes to an agency only
      * by a hand-off and comes back only by a recall or the agency's report, which record the
      * placement and tell the agency (409 {@code case.agency-move}); closing it is allowed and ends
@@ -260,9 +270,18 @@ public class CollectionCases {
                         r.detail())).toList());
     }
 
-    /** A change of state: made on the case read and locked, logged as state-changed, published. */
+    /** A change of state today (a collector's, an event's). */
     private Uni<CaseView> change(String tenantId, UUID caseId, UnaryOperator<CollectionCase> how, String actor,
             String note) {
+        return change(tenantId, caseId, how, null, actor, note);
+    }
+
+    /**
+     * A change of state: made on the case read and locked, logged as state-changed, published; of
+     * {@code runDate} when the run makes it (null: today).
+     */
+    private Uni<CaseView> change(String tenantId, UUID caseId, UnaryOperator<CollectionCase> how, LocalDate runDate,
+            String actor, String note) {
         return CurrentTransaction.run(() -> storedForChange(tenantId, caseId).chain(s -> {
             CollectionCase before = s.current();
             CollectionCase after = how.apply(before);
@@ -275,7 +294,11 @@ public class CollectionCases {
             if (note != null) {
                 detail.put("note", note);
             }
-            Uni<Void> events = outbox.record(CaseEvents.stateChanged(tenantId, before, after, today(), actor, note));
+            if (runDate != null) {
+                detail.put("runDate", runDate.toString());
+            }
+            Uni<Void> events = outbox.record(CaseEvents.stateChanged(tenantId, before, after,
+                    runDate == null ? today() : runDate, actor, note));
             if (after.state() == CaseState.CLOSED) {
                 events = events.chain(() -> outbox.record(CaseEvents.closed(tenantId, after, actor)));
             }

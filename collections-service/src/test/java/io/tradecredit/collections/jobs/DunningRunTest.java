@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.domain.DunningAction;
 import io.tradecredit.collections.messaging.ReadModelEvents;
 import io.tradecredit.testing.Database;
@@ -160,6 +161,31 @@ class DunningRunTest {
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tradecredit_dunning_steps_total{")
                 && l.contains("outcome=\"skipped\"") && l.contains("reason=\"disputed\"")), "skips counted by reason");
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tradecredit_dunning_items_scanned_total")));
+    }
+
+    /**
+     * A catch-up after downtime runs a past date today: the run's move of a case to legal is dated by the run's date,
+     * on the topic and in the case's log (until session 35 case-state-changed said the day of processing, so a claim
+     * dossier showed OPEN → LEGAL on 2026-12-08 for the run of 2026-11-24 whose legal preparation it logged beside it).
+     */
+    @Test
+    void aPastDatesRunDatesItsMoveToLegalOnTheRunDateNotTheDayItRan() throws Exception {
+        LocalDate due = LocalDate.of(2024, 9, 2);
+        LocalDate legal = BusinessCalendar.DEFAULT.stepDay(due, 60, BusinessCalendar.DayCount.CALENDAR_DAYS);
+        String tenant = freshTenant();
+        String buyer = UUID.randomUUID().toString();
+        issue(tenant, buyer, "9000.00", due);
+
+        runCompleted(legal);
+
+        List<JsonNode> moves = records(RunFixtures.CASES, tenant, 2).stream().filter(r -> Topics.header(r, "ce_type")
+                .equals("io.tradecredit.collections.case-state-changed.v1")).map(r -> read(r.value())).toList();
+        assertEquals(1, moves.size(), moves.toString());
+        assertEquals("OPEN → LEGAL on " + legal + " by dunning-run", moves.get(0).get("from").asText() + " → "
+                + moves.get(0).get("to").asText() + " on " + moves.get(0).get("on").asText() + " by "
+                + moves.get(0).get("by").asText());
+        assertEquals(1, Database.count("select count(*) from case_activity where tenant_id = ? and kind = 'state-changed'"
+                + " and detail->>'to' = 'LEGAL' and detail->>'runDate' = ?", tenant, legal.toString()));
     }
 
     private static JsonNode read(String json) {

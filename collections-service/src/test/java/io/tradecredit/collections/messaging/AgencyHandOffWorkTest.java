@@ -11,6 +11,7 @@ import static io.tradecredit.collections.messaging.ReadModelEvents.today;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,9 +73,20 @@ class AgencyHandOffWorkTest {
     }
 
     void take(String tenant, UUID buyer, String stepKey, String actionKey) {
-        StepWork.Order order = new StepWork.Order(tenant, buyer, today(), UUID.randomUUID().toString(), stepKey,
+        take(tenant, buyer, stepKey, actionKey, today());
+    }
+
+    void take(String tenant, UUID buyer, String stepKey, String actionKey, LocalDate runDate) {
+        StepWork.Order order = new StepWork.Order(tenant, buyer, runDate, UUID.randomUUID().toString(), stepKey,
                 DunningAction.work(DunningAction.Kind.AGENCY_HANDOFF, actionKey));
         run(() -> CurrentTransaction.run(() -> work.take(List.of(order))).replaceWith(true));
+    }
+
+    /** The buyer's case once the run of {@code runDate} handed it to {@code agency} (contracted from 30 days past due). */
+    CaseView handedOver(String tenant, String agency, UUID buyer, LocalDate runDate) {
+        contract(tenant, agency, "15", Map.of("mode", "DAYS_PAST_DUE", "daysPastDue", 30));
+        take(tenant, buyer, "agency-step", "agency.hand-off", runDate);
+        return run(() -> cases.openCaseOf(tenant, buyer)).orElseThrow();
     }
 
     @Test
@@ -104,6 +116,26 @@ class AgencyHandOffWorkTest {
     }
 
     /**
+     * A catch-up today of the run of three days ago hands the buyer over as of that run: the move to the agency
+     * (case-state-changed's on) and the placement (handed-to-agency's handedOn) are of the run's date. Until session 35
+     * both said the day of processing.
+     */
+    @Test
+    void aPastDatesRunHandsTheBuyerOverOnTheRunDate() {
+        String tenant = fresh("t-");
+        String agency = fresh("ag-");
+        UUID buyer = buyerOverdue(tenant, 45);
+        LocalDate runDate = today().minusDays(3);
+
+        CaseView c = handedOver(tenant, agency, buyer, runDate);
+        assertEquals(CaseState.WITH_AGENCY, c.state());
+        assertEquals(runDate.toString(), event(TopicNames.COLLECTION_CASES, c.id(),
+                "io.tradecredit.collections.case-state-changed.v1").get("on").asText());
+        assertEquals(runDate.toString(), event(TopicNames.COLLECTION_CASES, c.id(),
+                "io.tradecredit.collections.handed-to-agency.v1").get("handedOn").asText());
+    }
+
+    /**
      * The default +60 legal preparation on a case an agency holds: logged, the case stays with the
      * agency, and the tenant can still recall it. It was moved to legal with the placement still
      * running, and the recall (and the agency's "returned") were refused with 409.
@@ -112,10 +144,8 @@ class AgencyHandOffWorkTest {
     void legalPreparationLeavesACaseWithItsAgencyWhichTheTenantCanStillRecall() {
         String tenant = fresh("t-");
         String agency = fresh("ag-");
-        contract(tenant, agency, "15", Map.of("mode", "DAYS_PAST_DUE", "daysPastDue", 30));
         UUID buyer = buyerOverdue(tenant, 60);
-        take(tenant, buyer, "agency-step", "agency.hand-off");
-        CaseView c = run(() -> cases.openCaseOf(tenant, buyer)).orElseThrow();
+        CaseView c = handedOver(tenant, agency, buyer, today());
         assertEquals(CaseState.WITH_AGENCY, c.state());
 
         StepWork.Order legal = new StepWork.Order(tenant, buyer, today(), UUID.randomUUID().toString(),

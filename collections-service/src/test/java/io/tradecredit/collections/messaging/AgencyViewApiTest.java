@@ -400,7 +400,9 @@ class AgencyViewApiTest {
         given().auth().oauth2(agencyToken(p)).contentType(ContentType.JSON)
                 .body(Map.of("kind", "BOGUS", "amount", Map.of("amount", "abc", "currency", "cny")))
                 .post(VIEW + "/" + p.caseId() + "/updates").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("amount.amount", "amount.currency", "kind", "reportedOn"));
+                .body("errors.field", containsInAnyOrder("amount.amount", "amount.currency", "kind", "reportedOn"),
+                        // the value given is named, not called missing
+                        "errors.find { it.field == 'kind' }.message", org.hamcrest.Matchers.containsString("'BOGUS'"));
         assertEquals(CaseState.WITH_AGENCY, state(cases, p));
         assertEquals(0, AgencyFlowTest.run(() -> cases.activities(p.tenant(), p.caseId())).stream()
                 .filter(a -> a.kind().equals("agency-update")).count());
