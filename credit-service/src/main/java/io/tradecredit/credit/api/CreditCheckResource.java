@@ -59,9 +59,11 @@ public class CreditCheckResource {
 
     public record Insurance(
             @Schema(description = "whether this order has an insured part") boolean insured,
-            @Schema(description = "why (not): stop-deliveries since <date>, no insured limit, the limit taken by"
-                    + " older invoices, or insured (for a part) within the limit",
-                    example = "stop-deliveries since 2026-12-03") String reason,
+            @Schema(description = "why (not): stop-deliveries since <date> and what started it (overdue account"
+                    + " notified to the insurer, stop-deliveries deadline missed, insolvency claim; a stop kept before"
+                    + " causes were: the date alone), no insured limit, the limit taken by older invoices, or insured"
+                    + " (for a part) within the limit",
+                    example = "stop-deliveries since 2026-11-25: insolvency claim") String reason,
             @Schema(description = "the stop-deliveries day in force, if any") java.time.LocalDate stopDeliveriesFrom,
             @Schema(description = "the buyer's insured limit on the day (0 when none); absent on checks recorded"
                     + " before insured limits were known") Money insuredLimit,

@@ -140,6 +140,6 @@ public class CreditChecks {
         // time-ordered: the decision log only grows, and its key should land where the index is hot
         return new Result(TimeOrderedIds.at(now.toInstant()), buyerId, checked.decision(), order, owed.open(),
                 s.grade(), checked.terms(), now, InsuranceCover.of(today, order, insurance.invoices(), insurance.limits(),
-                        s.stopDeliveriesFrom()));
+                        s.stopDeliveriesFrom(), s.stopCause()));
     }
 }

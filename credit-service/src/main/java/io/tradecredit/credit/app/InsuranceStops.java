@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.tradecredit.credit.domain.InsuranceCover.StopCause;
 import io.tradecredit.credit.persistence.StopDeliveriesRepository;
 
 /**
@@ -18,9 +19,10 @@ public class InsuranceStops {
     @Inject
     StopDeliveriesRepository stops;
 
-    /** Inside the inbox's transaction. */
-    public Uni<Void> started(String tenantId, UUID buyerId, UUID policyId, LocalDate from, UUID notificationId) {
-        return stops.started(tenantId, buyerId, policyId, from, notificationId);
+    /** Inside the inbox's transaction; {@code cause} what started it (the credit check's reason names it). */
+    public Uni<Void> started(String tenantId, UUID buyerId, UUID policyId, LocalDate from, UUID notificationId,
+            StopCause cause) {
+        return stops.started(tenantId, buyerId, policyId, from, notificationId, cause);
     }
 
     /**
@@ -28,7 +30,8 @@ public class InsuranceStops {
      * policy and buyer ({@code stop-deliveries-withdrawn}): the one it stands by now replaces it, {@code from} null
      * (none stands) lifts it.
      */
-    public Uni<Void> withdrawn(String tenantId, UUID buyerId, UUID policyId, LocalDate from, UUID notificationId) {
-        return stops.replaced(tenantId, buyerId, policyId, from, notificationId);
+    public Uni<Void> withdrawn(String tenantId, UUID buyerId, UUID policyId, LocalDate from, UUID notificationId,
+            StopCause cause) {
+        return stops.replaced(tenantId, buyerId, policyId, from, notificationId, cause);
     }
 }

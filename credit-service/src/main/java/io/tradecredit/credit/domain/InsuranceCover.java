@@ -30,6 +30,21 @@ import io.tradecredit.common.money.Money;
 public record InsuranceCover(boolean insured, String reason, LocalDate stopDeliveriesFrom, Money insuredLimit,
         Money insuredExposure, Money uninsuredExposure, Money orderInsured) {
 
+    /**
+     * What started a stop-deliveries (insurance-claims-service's {@code cause}), in the words the check's reason
+     * names it with, so that a credit manager tells an insolvency from an overdue account.
+     */
+    public enum StopCause {
+        NOTIFIED("overdue account notified to the insurer"), DEADLINE_MISSED("stop-deliveries deadline missed"),
+        INSOLVENCY("insolvency claim");
+
+        private final String words;
+
+        StopCause(String words) {
+            this.words = words;
+        }
+    }
+
     /** An open invoice as the split needs it; {@code issueDate} is null for one known from before issue dates were kept. */
     public record OpenInvoice(String invoiceNumber, LocalDate issueDate, LocalDate dueDate, Money open) {
     }
@@ -44,17 +59,24 @@ public record InsuranceCover(boolean insured, String reason, LocalDate stopDeliv
 
     /** The cover of a delivery on {@code today} given only the earliest stop-deliveries day known (null: none). */
     public static InsuranceCover on(LocalDate today, LocalDate stopDeliveriesFrom) {
-        return stopsOn(today, stopDeliveriesFrom) ? new InsuranceCover(false, stopReason(stopDeliveriesFrom),
+        return stopsOn(today, stopDeliveriesFrom) ? new InsuranceCover(false, stopReason(stopDeliveriesFrom, null),
                 stopDeliveriesFrom, null, null, null, null) : null;
+    }
+
+    /** The cover of {@code order} under a stop-deliveries whose cause is not known (kept before V15). */
+    public static InsuranceCover of(LocalDate today, Money order, List<OpenInvoice> invoices,
+            InsuredLimitSchedule limits, LocalDate stopDeliveriesFrom) {
+        return of(today, order, invoices, limits, stopDeliveriesFrom, null);
     }
 
     /**
      * The cover of {@code order} on {@code today}: the buyer's open invoices (any currency: only those in the
      * order's count) and this order split by the buyer's insured-limit schedule {@code limits} (null: none
-     * received), stop-deliveries from {@code stopDeliveriesFrom} (null: none).
+     * received), stop-deliveries from {@code stopDeliveriesFrom} (null: none) started by {@code stopCause} (null: a
+     * stop kept before credit-service kept causes, V15: the reason names only its day).
      */
     public static InsuranceCover of(LocalDate today, Money order, List<OpenInvoice> invoices,
-            InsuredLimitSchedule limits, LocalDate stopDeliveriesFrom) {
+            InsuredLimitSchedule limits, LocalDate stopDeliveriesFrom, StopCause stopCause) {
         boolean stopped = stopsOn(today, stopDeliveriesFrom);
         if (limits == null && !stopped) {
             return null;
@@ -80,7 +102,8 @@ public record InsuranceCover(boolean insured, String reason, LocalDate stopDeliv
         Money orderPart = stopped ? Money.zero(currency) : cover.cover(today, order);
         insured = insured.plus(orderPart);
         uninsured = uninsured.plus(order.minus(orderPart));
-        return new InsuranceCover(orderPart.isPositive(), reason(stopped, stopDeliveriesFrom, limit, orderPart, order),
+        return new InsuranceCover(orderPart.isPositive(),
+                reason(stopped, stopDeliveriesFrom, stopCause, limit, orderPart, order),
                 stopped ? stopDeliveriesFrom : null, limit, insured, uninsured, orderPart);
     }
 
@@ -88,13 +111,14 @@ public record InsuranceCover(boolean insured, String reason, LocalDate stopDeliv
         return stopDeliveriesFrom != null && !stopDeliveriesFrom.isAfter(day);
     }
 
-    private static String stopReason(LocalDate from) {
-        return "stop-deliveries since " + from;
+    private static String stopReason(LocalDate from, StopCause cause) {
+        return cause == null ? "stop-deliveries since " + from : "stop-deliveries since " + from + ": " + cause.words;
     }
 
-    private static String reason(boolean stopped, LocalDate stopFrom, Money limit, Money orderPart, Money order) {
+    private static String reason(boolean stopped, LocalDate stopFrom, StopCause stopCause, Money limit,
+            Money orderPart, Money order) {
         if (stopped) {
-            return stopReason(stopFrom);
+            return stopReason(stopFrom, stopCause);
         }
         if (!limit.isPositive()) {
             return "no insured limit";

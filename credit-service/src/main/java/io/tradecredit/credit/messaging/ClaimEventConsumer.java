@@ -15,6 +15,7 @@ import io.tradecredit.common.events.IncomingEvent;
 import io.tradecredit.common.insurance.InsuredLimitSchedule;
 import io.tradecredit.credit.app.InsuranceStops;
 import io.tradecredit.credit.app.InsuredLimits;
+import io.tradecredit.credit.domain.InsuranceCover.StopCause;
 
 /**
  * Reads {@code claim-events} (schemas {@code io.tradecredit.claims.*.v1}) once per event id:
@@ -53,15 +54,25 @@ public class ClaimEventConsumer {
             UUID buyerId = d.uuid("buyerId");
             UUID policyId = d.uuid("policyId");
             if (!d.has("from")) {
-                return stops.withdrawn(e.tenantId(), buyerId, policyId, null, null);
+                return stops.withdrawn(e.tenantId(), buyerId, policyId, null, null, null);
             }
-            return stops.withdrawn(e.tenantId(), buyerId, policyId, d.date("from"), d.uuid("notificationId"));
+            return stops.withdrawn(e.tenantId(), buyerId, policyId, d.date("from"), d.uuid("notificationId"),
+                    cause(d));
         }
         if (!"stop-deliveries-started".equals(name)) {
             return Uni.createFrom().voidItem();
         }
         EventFields d = e.fields();
         return stops.started(e.tenantId(), d.uuid("buyerId"), d.uuid("policyId"), d.date("from"),
-                d.uuid("notificationId"));
+                d.uuid("notificationId"), cause(d));
+    }
+
+    /**
+     * The stop's cause; an event written before claims named it was an overdue notification's (its schema); a cause
+     * this service does not know yet is kept as none (the check names the stop's day only), not refused.
+     */
+    private static StopCause cause(EventFields d) {
+        String cause = d.optionalText("cause").orElse(StopCause.NOTIFIED.name());
+        return java.util.Arrays.stream(StopCause.values()).filter(c -> c.name().equals(cause)).findFirst().orElse(null);
     }
 }

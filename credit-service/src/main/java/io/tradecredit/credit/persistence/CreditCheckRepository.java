@@ -27,6 +27,7 @@ import io.tradecredit.common.persistence.CurrentTransaction;
 import io.tradecredit.common.persistence.GroupedInsert;
 import io.tradecredit.credit.domain.Exposure;
 import io.tradecredit.credit.domain.InsuranceCover;
+import io.tradecredit.credit.domain.InsuranceCover.StopCause;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -58,6 +59,8 @@ public class CreditCheckRepository {
                     as traded_before,
                 (select min(s.from_day) from stop_deliveries s where s.tenant_id = b.tenant_id and s.buyer_id = b.id)
                     as stop_deliveries_from,
+                (select s.cause from stop_deliveries s where s.tenant_id = b.tenant_id and s.buyer_id = b.id
+                    order by s.from_day, s.cause limit 1) as stop_deliveries_cause,
                 exists (select 1 from insured_limit_schedule s where s.tenant_id = b.tenant_id and s.buyer_id = b.id)
                     as insurance_known,
                 (select jsonb_object_agg(f.currency, f.open)::text from (
@@ -109,12 +112,14 @@ public class CreditCheckRepository {
             from credit_check where tenant_id = $1 and id = $2""";
 
     /**
-     * What the check reads about a buyer; {@code oldestOverdueDue} is null when nothing is overdue;
+     * What the check reads about a buyer; {@code oldestOverdueDue} is null when nothing is overdue; {@code stopCause}
+     * what started the earliest stop-deliveries (null: none, or one kept before V15);
      * {@code otherCurrencies} what is open in each other currency than the limit's, by currency code.
      */
     public record Snapshot(boolean blocked, String blockReason, Integer grade, BigDecimal creditLimit, String currency,
             int paymentTermDays, BigDecimal exposure, BigDecimal overdue, LocalDate oldestOverdueDue,
-            boolean tradedBefore, LocalDate stopDeliveriesFrom, boolean insuranceKnown, List<Money> otherCurrencies,
+            boolean tradedBefore, LocalDate stopDeliveriesFrom, StopCause stopCause, boolean insuranceKnown,
+            List<Money> otherCurrencies,
             List<Exposure.Overdue> overdueByCurrency) {
     }
 
@@ -226,8 +231,14 @@ public class CreditCheckRepository {
         return new Snapshot(r.getBoolean("blocked"), r.getString("block_reason"), r.getInteger("grade"),
                 r.getBigDecimal("credit_limit"), r.getString("currency").strip(), r.getInteger("payment_term_days"),
                 r.getBigDecimal("exposure"), r.getBigDecimal("overdue"), r.getLocalDate("oldest_overdue_due"),
-                r.getBoolean("traded_before"), r.getLocalDate("stop_deliveries_from"), r.getBoolean("insurance_known"),
+                r.getBoolean("traded_before"), r.getLocalDate("stop_deliveries_from"),
+                stopCause(r.getString("stop_deliveries_cause")), r.getBoolean("insurance_known"),
                 otherCurrencies(r.getString("other_currencies")), overdueByCurrency(r.getString("overdue_by_currency")));
+    }
+
+    /** The cause of the earliest stop; null for one kept before V15. */
+    private static StopCause stopCause(String cause) {
+        return cause == null ? null : StopCause.valueOf(cause);
     }
 
     /** [["USD", "3000.00", "2026-10-23"], ...] as what is overdue in each currency, in the statement's order. */

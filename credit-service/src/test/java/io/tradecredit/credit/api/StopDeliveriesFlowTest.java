@@ -33,6 +33,10 @@ import io.tradecredit.testing.Topics;
 @QuarkusTest
 class StopDeliveriesFlowTest {
 
+    /** What the check's reason adds to the stop's day for each cause (domain.InsuranceCover). */
+    static final String BY_NOTIFICATION = ": overdue account notified to the insurer";
+    static final String BY_MISSED_DEADLINE = ": stop-deliveries deadline missed";
+
     static Map<String, Object> stopDeliveries(String buyerId) {
         Map<String, Object> m = new HashMap<>();
         m.put("policyId", UUID.randomUUID().toString());
@@ -42,6 +46,17 @@ class StopDeliveriesFlowTest {
         m.put("from", today().toString());
         m.put("notificationId", UUID.randomUUID().toString());
         return m;
+    }
+
+    /** A stop of {@code buyer} at acme from {@code daysAgo} days ago by {@code cause}, once credit-service kept it. */
+    static Map<String, Object> stopped(String buyer, int daysAgo, String cause) {
+        Map<String, Object> started = stopDeliveries(buyer);
+        started.put("from", today().minusDays(daysAgo).toString());
+        started.put("cause", cause);
+        send("acme", buyer, started);
+        await("the stop", () -> Database.count("select count(*) from stop_deliveries where tenant_id = 'acme' and"
+                + " buyer_id = ?::uuid", buyer) == 1);
+        return started;
     }
 
     static void send(String tenant, String buyerId, Map<String, Object> body) {
@@ -98,12 +113,26 @@ class StopDeliveriesFlowTest {
                 + " 'acme' and buyer_id = ?::uuid", notified) == 1);
 
         String id = check(FINANCE_ACME, notified).body("insurance.insured", equalTo(false),
-                "insurance.reason", equalTo("stop-deliveries since " + today()),
+                "insurance.reason", equalTo("stop-deliveries since " + today() + BY_NOTIFICATION),
                 "insurance.stopDeliveriesFrom", equalTo(today().toString())).extract().path("id");
         given().auth().oauth2(VIEWER_ACME).get("/api/v1/credit-checks/" + id).then().statusCode(200)
-                .body("insurance.insured", equalTo(false), "insurance.reason", equalTo("stop-deliveries since " + today()));
+                .body("insurance.insured", equalTo(false), "insurance.reason",
+                        equalTo("stop-deliveries since " + today() + BY_NOTIFICATION));
         check(FINANCE_ACME, other).body("insurance", nullValue());
         check(MANAGER_GLOBEX, globex).body("insurance", nullValue());
+    }
+
+    /**
+     * A claim for the buyer's insolvency starts stop-deliveries from the claim's day (cause INSOLVENCY): the check
+     * names the insolvency, so that a credit manager tells it from an overdue notification.
+     */
+    @Test
+    void aStopOnAnInsolvencyClaimNamesTheInsolvency() {
+        String buyer = register(MANAGER_ACME, buyer());
+        stopped(buyer, 2, "INSOLVENCY");
+        check(FINANCE_ACME, buyer).body("insurance.insured", equalTo(false),
+                "insurance.reason", equalTo("stop-deliveries since " + today().minusDays(2) + ": insolvency claim"),
+                "insurance.stopDeliveriesFrom", equalTo(today().minusDays(2).toString()));
     }
 
     /** stop-deliveries-withdrawn for the stop {@code started} announced: the stop standing now, or none. */
@@ -139,16 +168,11 @@ class StopDeliveriesFlowTest {
     @Test
     void aStopWithdrawnWithNoneStandingNoLongerStopsDeliveries() {
         String buyer = register(MANAGER_ACME, buyer());
-        Map<String, Object> started = stopDeliveries(buyer);
-        started.put("from", today().minusDays(19).toString());
-        started.put("cause", "DEADLINE_MISSED");
-        send("acme", buyer, started);
-        await("the stop", () -> Database.count("select count(*) from stop_deliveries where tenant_id = 'acme' and"
-                + " buyer_id = ?::uuid", buyer) == 1);
+        Map<String, Object> started = stopped(buyer, 19, "DEADLINE_MISSED");
 
         awaitRead(withdraw("globex", buyer, withdrawal(started, null, null)));
         check(FINANCE_ACME, buyer).body("insurance.insured", equalTo(false),
-                "insurance.reason", equalTo("stop-deliveries since " + today().minusDays(19)));
+                "insurance.reason", equalTo("stop-deliveries since " + today().minusDays(19) + BY_MISSED_DEADLINE));
 
         Map<String, Object> none = withdrawal(started, null, null);
         String id = withdraw("acme", buyer, none);
@@ -169,12 +193,7 @@ class StopDeliveriesFlowTest {
     @Test
     void aStopWithdrawnForALaterOneStandsFromTheLaterDay() {
         String buyer = register(MANAGER_ACME, buyer());
-        Map<String, Object> started = stopDeliveries(buyer);
-        started.put("from", today().minusDays(89).toString());
-        started.put("cause", "DEADLINE_MISSED");
-        send("acme", buyer, started);
-        await("the stop", () -> Database.count("select count(*) from stop_deliveries where tenant_id = 'acme' and"
-                + " buyer_id = ?::uuid", buyer) == 1);
+        Map<String, Object> started = stopped(buyer, 89, "DEADLINE_MISSED");
 
         awaitRead(withdraw("globex", buyer, withdrawal(started, today().minusDays(5).toString(), "NOTIFIED")));
         check(FINANCE_ACME, buyer).body("insurance.stopDeliveriesFrom", equalTo(today().minusDays(89).toString()));
@@ -183,12 +202,12 @@ class StopDeliveriesFlowTest {
         String id = withdraw("acme", buyer, moved);
         awaitRead(id);
         check(FINANCE_ACME, buyer).body("insurance.insured", equalTo(false),
-                "insurance.reason", equalTo("stop-deliveries since " + today().minusDays(29)),
+                "insurance.reason", equalTo("stop-deliveries since " + today().minusDays(29) + BY_MISSED_DEADLINE),
                 "insurance.stopDeliveriesFrom", equalTo(today().minusDays(29).toString()));
         Topics.sendEvent("claim-events", "acme", "claims", "stop-deliveries-withdrawn", buyer, id, moved);
         awaitRead(withdraw("acme", buyer, moved));
         check(FINANCE_ACME, buyer).body("insurance.insured", equalTo(false),
-                "insurance.reason", equalTo("stop-deliveries since " + today().minusDays(29)),
+                "insurance.reason", equalTo("stop-deliveries since " + today().minusDays(29) + BY_MISSED_DEADLINE),
                 "insurance.stopDeliveriesFrom", equalTo(today().minusDays(29).toString()));
     }
 

@@ -54,6 +54,30 @@ class InsuranceCoverTest {
         assertEquals("stop-deliveries since 2026-12-01", InsuranceCover.on(DEC_3, DEC_3.minusDays(2)).reason());
     }
 
+    /**
+     * The reason names what started the stop, so that a credit manager tells an insolvency from an overdue account:
+     * limit 100,000, order 20,000, stop-deliveries since 1 December; a stop kept before causes were (V15) only its day.
+     */
+    @Test
+    void aStopSaysWhatStartedIt() {
+        InsuredLimitSchedule l = limits(period("100000.00", DEC_3.minusDays(30), null));
+        LocalDate dec1 = DEC_3.minusDays(2);
+        InsuranceCover insolvency = InsuranceCover.of(DEC_3, cny("20000.00"), List.of(), l, dec1,
+                InsuranceCover.StopCause.INSOLVENCY);
+        assertFalse(insolvency.insured());
+        assertEquals("stop-deliveries since 2026-12-01: insolvency claim", insolvency.reason());
+        assertEquals("0.00 / 20000.00 / 0.00", split(insolvency));
+        assertEquals("stop-deliveries since 2026-12-01: overdue account notified to the insurer", InsuranceCover.of(
+                DEC_3, cny("20000.00"), List.of(), l, dec1, InsuranceCover.StopCause.NOTIFIED).reason());
+        assertEquals("stop-deliveries since 2026-12-01: stop-deliveries deadline missed", InsuranceCover.of(DEC_3,
+                cny("20000.00"), List.of(), null, dec1, InsuranceCover.StopCause.DEADLINE_MISSED).reason());
+        assertEquals("stop-deliveries since 2026-12-01", InsuranceCover.of(DEC_3, cny("20000.00"), List.of(), l, dec1,
+                null).reason());
+        // a cause of a stop from tomorrow says nothing today: the order is insured within the limit
+        assertEquals("insured within the limit of 100000.00 CNY", InsuranceCover.of(DEC_3, cny("20000.00"), List.of(),
+                l, DEC_3.plusDays(1), InsuranceCover.StopCause.INSOLVENCY).reason());
+    }
+
     @Test
     void withoutStopDeliveriesOrBeforeItsDayNothingIsSaid() {
         assertNull(InsuranceCover.on(DEC_3, null));
