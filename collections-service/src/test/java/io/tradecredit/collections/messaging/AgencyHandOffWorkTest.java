@@ -136,26 +136,6 @@ class AgencyHandOffWorkTest {
     }
 
     /**
-     * A catch-up today of the +180 run of two days ago, the case already with an agency: the instruction told to the
-     * agency (agency-case-instructed's on) and the case log's agency-instructed (its runDate) are of the run's date.
-     * Until session 35 both were of the day of processing.
-     */
-    @Test
-    void aPastDatesRunInstructsTheAgencyOnTheRunDate() {
-        String tenant = fresh("t-");
-        String agency = fresh("ag-");
-        UUID buyer = buyerOverdue(tenant, 200);
-        LocalDate runDate = today().minusDays(2);
-        CaseView c = handedOver(tenant, agency, buyer, runDate.minusDays(1));
-
-        take(tenant, buyer, "agency-legal-action", "agency.may-take-legal-action", runDate);
-        assertEquals(runDate.toString(), event(TopicNames.agencyCases(agency), c.id(),
-                "io.tradecredit.collections.agency-case-instructed.v1").get("on").asText());
-        assertTrue(run(() -> cases.activities(tenant, c.id())).stream().anyMatch(a -> a.kind().equals("agency-instructed")
-                && runDate.toString().equals(a.detail().get("runDate"))));
-    }
-
-    /**
      * The default +60 legal preparation on a case an agency holds: logged, the case stays with the
      * agency, and the tenant can still recall it. It was moved to legal with the placement still
      * running, and the recall (and the agency's "returned") were refused with 409.
