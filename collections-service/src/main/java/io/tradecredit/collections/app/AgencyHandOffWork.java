@@ -56,7 +56,8 @@ public class AgencyHandOffWork implements StepWork {
         String tenant = order.tenantId();
         return cases.openCaseOf(tenant, order.buyerId()).chain(open -> open.isEmpty() ? handOffNew(order)
                 : placements.currentOf(tenant, open.get().id()).chain(current -> current.isPresent()
-                        ? placements.instruct(tenant, current.get(), order.stepKey(), order.action().key())
+                        ? placements.instruct(tenant, current.get(), order.stepKey(), order.action().key(),
+                                order.runDate())
                         : handOff(order, open.get())));
     }
 

@@ -178,17 +178,18 @@ public class AgencyPlacements {
     }
 
     /**
-     * Tells the agency that holds the case what a ladder step says (the default +180 step: it may
-     * now take legal action); logged on the case.
+     * Tells the agency that holds the case what the run of {@code runDate}'s ladder step says (the default +180 step:
+     * it may now take legal action); logged on the case. Both are of the run's date (the case file's {@code on}, the
+     * log's {@code runDate}), not of the day a catch-up processes it.
      */
-    public Uni<Void> instruct(String tenantId, AgencyPlacement p, String stepKey, String instruction) {
-        LocalDate today = businessZone.today();
+    public Uni<Void> instruct(String tenantId, AgencyPlacement p, String stepKey, String instruction, LocalDate runDate) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("agencyCode", p.agencyCode());
         detail.put("stepKey", stepKey);
         detail.put("instruction", instruction);
+        detail.put("runDate", runDate.toString());
         return cases.log(tenantId, p.caseId(), "agency-instructed", "dunning-run", detail)
-                .chain(() -> outbox.record(AgencyEvents.instructed(tenantId, p, today, stepKey, instruction)));
+                .chain(() -> outbox.record(AgencyEvents.instructed(tenantId, p, runDate, stepKey, instruction)));
     }
 
     /**

@@ -114,8 +114,8 @@ public class DunningDrafts {
      * Sends the draft: invoices paid, no longer collectible, settled by the buyer's agency, under an agreed plan or
      * on hold (the invoice or the whole buyer) since the run are dropped from it ({@link DraftApproval}), the others
      * carry today's amounts, and the payment deadline counts from today; a draft left
-     * with none is discarded, saying so, and so is the draft of a buyer in insolvency proceedings since (logged in its
-     * case).
+     * with none is discarded, saying so, and so is the draft of a buyer in insolvency proceedings since (either logged
+     * in its open case).
      */
     public Uni<DraftInfo> approve(String tenantId, UUID id, String by) {
         return CurrentTransaction.run(() -> pending(tenantId, id).chain(row -> {
@@ -130,7 +130,7 @@ public class DunningDrafts {
                     judgedOn(tenantId, row, today).chain(thresholds -> {
                 String notDunned = DraftApproval.buyerNotDunnedBecause(thresholds.buyer());
                 if (notDunned != null) {
-                    return discardedFor(tenantId, row, notDunned, request, by);
+                    return discarded(tenantId, row, notDunned, request, by);
                 }
                 Holds holding = new Holds(recorded.stream().map(RecordedHold::hold).toList());
                 List<Map<String, Object>> kept = new ArrayList<>();
@@ -157,10 +157,10 @@ public class DunningDrafts {
                         dropped.add(i.get("invoiceNumber") + " " + because);
                     }
                 }
-                OffsetDateTime at = OffsetDateTime.now(clock);
                 if (kept.isEmpty()) {
-                    return decide(tenantId, row, "DISCARDED", DraftApproval.discardReason(dropped), request, at, by);
+                    return discarded(tenantId, row, DraftApproval.discardReason(dropped), request, by);
                 }
+                OffsetDateTime at = OffsetDateTime.now(clock);
                 data.put("invoices", kept);
                 // the letter goes out today: its deadline counts from today, as the run's would have from its date
                 return policies.settings(tenantId).invoke(s -> data.put("paymentDeadline",
@@ -213,10 +213,11 @@ public class DunningDrafts {
     }
 
     /**
-     * Discards the draft for what became of its buyer since the run ({@link DraftApproval#buyerNotDunnedBecause}),
-     * logged in the buyer's open case (kind {@code draft-discarded}, by the collector who approved it).
+     * Discards the draft on approval for what became of its buyer ({@link DraftApproval#buyerNotDunnedBecause}) or of
+     * its invoices ({@link DraftApproval#discardReason}) since the run, logged in the buyer's open case (kind
+     * {@code draft-discarded}, by the collector who approved it): the case says why the buyer got no letter.
      */
-    private Uni<DraftInfo> discardedFor(String tenantId, DraftStore.DraftRow row, String reason,
+    private Uni<DraftInfo> discarded(String tenantId, DraftStore.DraftRow row, String reason,
             Map<String, Object> request, String by) {
         return decide(tenantId, row, "DISCARDED", reason, request, OffsetDateTime.now(clock), by)
                 .call(info -> cases.openCaseOf(tenantId, row.buyerId()).chain(open -> open.isEmpty()

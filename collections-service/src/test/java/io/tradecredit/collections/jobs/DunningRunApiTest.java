@@ -16,10 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
+import io.tradecredit.collections.app.Activity;
+import io.tradecredit.collections.app.CollectionCases;
 import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.messaging.ReadModelEvents;
 import io.tradecredit.devstack.PlatformZone;
@@ -29,6 +34,9 @@ import io.tradecredit.testing.Tokens;
 /** The tenant's doors to the run: the dry run, the forecast, and the drafts of approval mode. */
 @QuarkusTest
 class DunningRunApiTest {
+    @Inject
+    CollectionCases cases;
+
 
     static String token(String tenant, String... roles) {
         return Tokens.tenant(tenant).roles(roles).mint();
@@ -154,7 +162,7 @@ class DunningRunApiTest {
     }
 
     @Test
-    void inApprovalModeTheRunDraftsAndApprovingSendsWithTheSameIdOnlyWhatIsStillUnpaid() {
+    void inApprovalModeTheRunDraftsAndApprovingSendsWithTheSameIdOnlyWhatIsStillUnpaid() throws Throwable {
         LocalDate due = LocalDate.of(2037, 2, 4);
         String tenant = freshTenant();
         String admin = token(tenant, "tenant-admin");
@@ -193,8 +201,15 @@ class DunningRunApiTest {
                                 7, BusinessCalendar.DayCount.CALENDAR_DAYS).toString()));
         given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + draft + "/approve").then().statusCode(409)
                 .body("code", equalTo("dunning-draft.already-decided"));
-        given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + otherDraft + "/approve").then().statusCode(200)
-                .body("state", equalTo("DISCARDED"), "reason", org.hamcrest.Matchers.containsString("paid"));
+        // the other buyer's open case logs the discard, as the insolvency discard is (until session 35 it logged nothing)
+        UUID otherCase = VertxContextSupport.subscribeAndAwait(() -> cases.openFor(tenant, UUID.fromString(other), due,
+                "lena")).id();
+        String discarded = given().auth().oauth2(collector).post("/api/v1/dunning/drafts/" + otherDraft + "/approve")
+                .then().statusCode(200).body("state", equalTo("DISCARDED"), "reason",
+                        org.hamcrest.Matchers.containsString("paid")).extract().path("reason");
+        assertEquals(List.of(Map.of("draftId", otherDraft, "reason", discarded)), VertxContextSupport.subscribeAndAwait(
+                () -> cases.activities(tenant, otherCase)).stream().filter(a -> a.kind().equals("draft-discarded"))
+                .map(Activity::detail).toList());
 
         var sent = records(REQUESTS, tenant, 1);
         assertEquals(1, sent.size(), "only the approved draft, once");

@@ -6,6 +6,7 @@ import static io.tradecredit.collections.jobs.RunFixtures.issue;
 import static io.tradecredit.collections.jobs.RunFixtures.records;
 import static io.tradecredit.collections.jobs.RunFixtures.run;
 import static io.tradecredit.collections.jobs.RunFixtures.runCompleted;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +27,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.tradecredit.collections.app.AgencyPlacements;
+import io.tradecredit.collections.app.CollectionCases;
 import io.tradecredit.collections.domain.BusinessCalendar;
 import io.tradecredit.collections.domain.DunningAction;
 import io.tradecredit.collections.messaging.ReadModelEvents;
 import io.tradecredit.testing.Database;
+import io.tradecredit.common.events.TopicNames;
+import io.tradecredit.testing.Tokens;
 import io.tradecredit.testing.Topics;
 
 /**
@@ -36,6 +45,12 @@ import io.tradecredit.testing.Topics;
  */
 @QuarkusTest
 class DunningRunTest {
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    AgencyPlacements placements;
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -186,6 +201,36 @@ class DunningRunTest {
                 + moves.get(0).get("by").asText());
         assertEquals(1, Database.count("select count(*) from case_activity where tenant_id = ? and kind = 'state-changed'"
                 + " and detail->>'to' = 'LEGAL' and detail->>'runDate' = ?", tenant, legal.toString()));
+    }
+
+    /**
+     * The run of a past date's +180 step, the buyer's case with an agency: the agency is told it may take legal action
+     * on the run's date (agency-case-instructed's on, on the agency's topic), and the case log's agency-instructed
+     * says that date (until session 35 both were of the day the run was processed).
+     */
+    @Test
+    void aPastDatesRunInstructsTheAgencyHoldingTheCaseOnTheRunDate() throws Throwable {
+        LocalDate due = LocalDate.of(2024, 9, 2);
+        LocalDate step180 = BusinessCalendar.DEFAULT.stepDay(due, 180, BusinessCalendar.DayCount.CALENDAR_DAYS);
+        String tenant = freshTenant();
+        String agency = "ag-" + UUID.randomUUID().toString().substring(0, 8);
+        String buyer = UUID.randomUUID().toString();
+        issue(tenant, buyer, "9000.00", due);
+        given().auth().oauth2(Tokens.tenant(tenant).roles("tenant-admin").mint()).contentType(ContentType.JSON)
+                .body(Map.of("successFeePercent", "15", "currencies", List.of("CNY"), "handOff", Map.of("mode", "MANUAL")))
+                .put("/api/v1/agencies/" + agency).then().statusCode(200);
+        UUID caseId = VertxContextSupport.subscribeAndAwait(() -> cases.openFor(tenant, UUID.fromString(buyer), due, "lena")
+                .chain(c -> placements.handOff(tenant, c.id(), agency, "lena", null, null).replaceWith(c.id())));
+
+        runCompleted(step180);
+
+        List<JsonNode> told = records(TopicNames.agencyCases(agency), tenant, 2).stream().filter(r -> Topics.header(r,
+                "ce_type").equals("io.tradecredit.collections.agency-case-instructed.v1")).map(r -> read(r.value())).toList();
+        assertEquals(1, told.size(), told.toString());
+        assertEquals("agency.may-take-legal-action on " + step180, told.get(0).get("instruction").asText() + " on "
+                + told.get(0).get("on").asText());
+        assertEquals(1, Database.count("select count(*) from case_activity where tenant_id = ? and case_id = ?::uuid"
+                + " and kind = 'agency-instructed' and detail->>'runDate' = ?", tenant, caseId.toString(), step180.toString()));
     }
 
     private static JsonNode read(String json) {
